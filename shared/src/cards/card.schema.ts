@@ -1,0 +1,38 @@
+import { z } from 'zod'
+import { cardIdSchema, columnIdSchema, participantIdSchema, randomIdSchema, stationIdSchema } from '../ids.js'
+
+/** Longest card or sub-point text, in characters. Keeps cards readable on the projector. */
+export const CARD_TEXT_MAX = 280
+/** Most sub-points under one card. */
+export const SUB_POINTS_MAX = 20
+
+export const cardTextSchema = z
+  .string()
+  .trim()
+  .min(1, 'Bitte einen Text eingeben.')
+  .max(CARD_TEXT_MAX, `Höchstens ${CARD_TEXT_MAX} Zeichen.`)
+
+/** A point nested under a card, as in the seed's indented lists. */
+export const subPointSchema = z.object({ id: randomIdSchema, text: cardTextSchema })
+export type SubPoint = z.infer<typeof subPointSchema>
+
+/**
+ * One card on a table's board. `position` orders cards within a column (ascending; ties by
+ * createdAt, then id), so two phones adding at once never collide.
+ */
+export const cardSchema = z.object({
+  id: cardIdSchema,
+  stationId: stationIdSchema,
+  columnId: columnIdSchema,
+  text: cardTextSchema,
+  subPoints: z.array(subPointSchema).max(SUB_POINTS_MAX).default([]),
+  authorId: participantIdSchema,
+  createdAt: z.number().int().nonnegative(),
+  position: z.number().finite(),
+})
+export type Card = z.infer<typeof cardSchema>
+
+/** Orders cards as a board shows them: by position, then creation time, then id. */
+export function compareCards(a: Card, b: Card): number {
+  return a.position - b.position || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { eventIdSchema, tableIdSchema } from '../ids.js'
+import { templateSchema } from '../template/template.schema.js'
+
+/** One line of the Tagesprogramm, e.g. 10:45 "Erfahrungsaustausch – Station 1". */
+export const agendaItemSchema = z.object({
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Uhrzeit als HH:MM angeben.'),
+  title: z.string().trim().min(1, 'Bitte einen Programmpunkt angeben.').max(200),
+  detail: z.string().trim().max(600).default(''),
+})
+export type AgendaItem = z.infer<typeof agendaItemSchema>
+
+/** A theme table (Thementisch) with its host, who stays while participants rotate. */
+export const themeTableSchema = z.object({
+  id: tableIdSchema,
+  name: z.string().trim().min(1, 'Bitte einen Namen für den Thementisch angeben.').max(120),
+  host: z.string().trim().max(120).default(''),
+})
+export type ThemeTable = z.infer<typeof themeTableSchema>
+
+export const eventTitleSchema = z.string().trim().min(1, 'Bitte einen Titel angeben.').max(200)
+export const eventDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum als JJJJ-MM-TT angeben.')
+
+/** What an event is, as facilitators set it up and everyone sees it. Holds no secrets. */
+export const eventSchema = z
+  .object({
+    id: eventIdSchema,
+    title: eventTitleSchema,
+    date: eventDateSchema,
+    place: z.string().trim().max(200).default(''),
+    agenda: z.array(agendaItemSchema).max(60).default([]),
+    tables: z.array(themeTableSchema).max(60),
+    template: templateSchema,
+  })
+  .superRefine((e, ctx) => {
+    const ids = new Set<string>()
+    for (const t of e.tables) {
+      if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tables'], message: `Tisch „${t.id}“ kommt doppelt vor.` })
+      ids.add(t.id)
+    }
+  })
+export type TischEvent = z.infer<typeof eventSchema>
+
+/** Finds a theme table of an event by id. */
+export function findTable(event: TischEvent, tableId: string): ThemeTable | undefined {
+  return event.tables.find((t) => t.id === tableId)
+}

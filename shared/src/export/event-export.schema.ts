@@ -1,0 +1,74 @@
+import { z } from 'zod'
+import { cardTextSchema, SUB_POINTS_MAX } from '../cards/card.schema.js'
+import { eventSchema } from '../event/event.schema.js'
+import { columnIdSchema, stationIdSchema, tableIdSchema } from '../ids.js'
+
+/** A card as exported: its words and sub-points, in board order. Ids and authors stay behind. */
+export const exportCardSchema = z.object({
+  text: cardTextSchema,
+  subPoints: z.array(cardTextSchema).max(SUB_POINTS_MAX).default([]),
+})
+export type ExportCard = z.infer<typeof exportCardSchema>
+
+export const exportColumnSchema = z.object({ columnId: columnIdSchema, cards: z.array(exportCardSchema).max(2000) })
+export const exportStationSchema = z.object({ stationId: stationIdSchema, columns: z.array(exportColumnSchema) })
+export const exportBoardSchema = z.object({ tableId: tableIdSchema, stations: z.array(exportStationSchema) })
+export type ExportBoard = z.infer<typeof exportBoardSchema>
+
+export const EVENT_EXPORT_FORMAT = 'tischrunde.event'
+export const EVENT_EXPORT_VERSION = 1
+
+/**
+ * A whole event as one JSON file: what `npm run export -- --format json` writes and the importer
+ * reads. Every board names only tables, stations and columns the event has.
+ */
+export const eventExportSchema = z
+  .object({
+    format: z.literal(EVENT_EXPORT_FORMAT),
+    version: z.literal(EVENT_EXPORT_VERSION),
+    event: eventSchema,
+    boards: z.array(exportBoardSchema),
+  })
+  .superRefine((file, ctx) => {
+    const tables = new Set(file.event.tables.map((t) => t.id))
+    const stations = new Map(file.event.template.stations.map((s) => [s.id, new Set(s.columns.map((c) => c.id))]))
+    const seen = new Set<string>()
+    file.boards.forEach((board, b) => {
+      if (!tables.has(board.tableId))
+        ctx.addIssue({ code: 'custom', path: ['boards', b, 'tableId'], message: `Unbekannter Tisch „${board.tableId}“.` })
+      if (seen.has(board.tableId))
+        ctx.addIssue({ code: 'custom', path: ['boards', b, 'tableId'], message: `Tisch „${board.tableId}“ kommt doppelt vor.` })
+      seen.add(board.tableId)
+      board.stations.forEach((station, s) => {
+        const columns = stations.get(station.stationId)
+        if (!columns) {
+          ctx.addIssue({ code: 'custom', path: ['boards', b, 'stations', s, 'stationId'], message: `Unbekannte Station „${station.stationId}“.` })
+          return
+        }
+        station.columns.forEach((column, c) => {
+          if (!columns.has(column.columnId))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['boards', b, 'stations', s, 'columns', c, 'columnId'],
+              message: `Unbekannte Spalte „${column.columnId}“ in ${station.stationId}.`,
+            })
+        })
+      })
+    })
+  })
+export type EventExport = z.infer<typeof eventExportSchema>
+
+/** Counts the cards (not sub-points) of an export. */
+export function countExportCards(file: EventExport): number {
+  let n = 0
+  for (const b of file.boards) for (const s of b.stations) for (const c of s.columns) n += c.cards.length
+  return n
+}
+
+/** Formats the first problem of a failed parse as "path: message", for people. */
+export function describeFirstIssue(error: z.ZodError): { path: (string | number)[]; message: string } {
+  const issue = error.issues[0]
+  if (!issue) return { path: [], message: 'Ungültige Daten.' }
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
+  return { path, message: path.length ? `${path.join('.')}: ${issue.message}` : issue.message }
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod'
+import { columnIdSchema, stationIdSchema } from '../ids.js'
+
+/** One column of a station's board, e.g. "Was läuft gut?". */
+export const columnSchema = z.object({
+  id: columnIdSchema,
+  title: z.string().trim().min(1, 'Bitte einen Spaltentitel angeben.').max(120),
+})
+export type Column = z.infer<typeof columnSchema>
+
+/** One World-Café station (round): a title, the prompt shown to the table, and its board columns. */
+export const stationSchema = z.object({
+  id: stationIdSchema,
+  title: z.string().trim().min(1, 'Bitte einen Stationstitel angeben.').max(80),
+  prompt: z.string().trim().max(400),
+  columns: z.array(columnSchema).min(1, 'Eine Station braucht mindestens eine Spalte.').max(6),
+})
+export type Station = z.infer<typeof stationSchema>
+
+/** A method template: the stations every theme table goes through. */
+export const templateSchema = z
+  .object({
+    method: z.literal('world-cafe'),
+    stations: z.array(stationSchema).min(1, 'Mindestens eine Station.').max(8),
+  })
+  .superRefine((t, ctx) => {
+    const ids = new Set<string>()
+    for (const s of t.stations) {
+      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', message: `Station „${s.id}“ kommt doppelt vor.` })
+      ids.add(s.id)
+      const cols = new Set<string>()
+      for (const c of s.columns) {
+        if (cols.has(c.id)) ctx.addIssue({ code: 'custom', message: `Spalte „${c.id}“ kommt in ${s.id} doppelt vor.` })
+        cols.add(c.id)
+      }
+    }
+  })
+export type Template = z.infer<typeof templateSchema>
+
+/**
+ * The default template: the three World-Café stations of the Winnenden regional conference
+ * (2 July 2019), two columns each, worded as on the day's result sheets.
+ */
+export const WINNENDEN_TEMPLATE: Template = {
+  method: 'world-cafe',
+  stations: [
+    {
+      id: 'station-1',
+      title: 'Station 1',
+      prompt: 'Was läuft gut? Wo hakt es?',
+      columns: [
+        { id: 'laeuft-gut', title: 'Was läuft gut?' },
+        { id: 'hakt-es', title: 'Wo hakt es?' },
+      ],
+    },
+    {
+      id: 'station-2',
+      title: 'Station 2',
+      prompt: 'Was sind unsere Ziele? Was soll ein gutes Integrationsmanagement leisten?',
+      columns: [
+        { id: 'ziele', title: 'Was sind unsere Ziele?' },
+        { id: 'leisten', title: 'Was soll ein gutes Integrationsmanagement leisten?' },
+      ],
+    },
+    {
+      id: 'station-3',
+      title: 'Station 3',
+      prompt: 'Wie können wir den Zielen näherkommen? Was können wir vor Ort ändern? Wer kann helfen?',
+      columns: [
+        { id: 'naeherkommen', title: 'Wie können wir den Zielen näherkommen? Was können wir vor Ort ändern?' },
+        { id: 'wer-hilft', title: 'Wer kann helfen?' },
+      ],
+    },
+  ],
+}
+
+/** Finds a station of a template by id. */
+export function findStation(template: Template, stationId: string): Station | undefined {
+  return template.stations.find((s) => s.id === stationId)
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod'
+import { joinCodeSchema } from '../access/join-code.js'
+import { roleSchema } from '../access/role.schema.js'
+import { agendaItemSchema, eventDateSchema, eventSchema, eventTitleSchema, themeTableSchema } from '../event/event.schema.js'
+import { eventIdSchema, participantIdSchema, tableIdSchema } from '../ids.js'
+import { templateSchema } from '../template/template.schema.js'
+
+/** POST /api/events: a new event. Tables are given by name; ids are made from them. */
+export const createEventRequestSchema = z.object({
+  title: eventTitleSchema,
+  date: eventDateSchema,
+  place: z.string().trim().max(200).default(''),
+  agenda: z.array(agendaItemSchema).max(60).default([]),
+  tableNames: z.array(z.string().trim().min(1).max(120)).max(60).default([]),
+  template: templateSchema.optional(),
+})
+export type CreateEventRequest = z.input<typeof createEventRequestSchema>
+
+/** Links to hand out for one event. Tokens sit in the URL fragment, so they never reach server logs. */
+export const eventLinksSchema = z.object({
+  facilitator: z.string(),
+  projector: z.string(),
+  participant: z.string(),
+})
+export type EventLinks = z.infer<typeof eventLinksSchema>
+
+/** What a facilitator gets for an event: the event, its join code and its links. */
+export const facilitatorEventViewSchema = z.object({
+  event: eventSchema,
+  joinCode: z.string(),
+  projectorToken: z.string(),
+  links: eventLinksSchema,
+})
+export type FacilitatorEventView = z.infer<typeof facilitatorEventViewSchema>
+
+export const createEventResponseSchema = facilitatorEventViewSchema.extend({ facilitatorToken: z.string() })
+export type CreateEventResponse = z.infer<typeof createEventResponseSchema>
+
+/** POST /api/join: a phone joins with the code from the slide or QR code. */
+export const joinRequestSchema = z.object({
+  code: joinCodeSchema,
+  /** The id a phone already has for this event (kept across reloads), to keep one identity. */
+  participantId: participantIdSchema.optional(),
+  displayName: z.string().trim().max(40).default(''),
+})
+export type JoinRequest = z.input<typeof joinRequestSchema>
+
+export const joinResponseSchema = z.object({
+  eventId: eventIdSchema,
+  participantId: participantIdSchema,
+  token: z.string(),
+})
+export type JoinResponse = z.infer<typeof joinResponseSchema>
+
+/** The public view of an event that phones and projectors get (no secrets). */
+export const publicEventViewSchema = z.object({
+  event: eventSchema,
+  role: roleSchema,
+  /** Shown on projectors and to facilitators; null for participants. */
+  joinCode: z.string().nullable(),
+})
+export type PublicEventView = z.infer<typeof publicEventViewSchema>
+
+/** One row of the instance's event list (admin console). */
+export const eventListItemSchema = z.object({
+  id: eventIdSchema,
+  title: z.string(),
+  date: z.string(),
+  place: z.string(),
+  tableCount: z.number().int(),
+  facilitatorLink: z.string(),
+})
+export type EventListItem = z.infer<typeof eventListItemSchema>
+
+/** An error body of the JSON API. */
+export const apiErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  path: z.array(z.union([z.string(), z.number()])).optional(),
+})
+export type ApiError = z.infer<typeof apiErrorSchema>
+
+export { themeTableSchema, tableIdSchema }

@@ -1,0 +1,47 @@
+/** Named failures a client can receive. The client turns each into wording in one module. */
+export const ErrorCode = {
+  INVALID_MESSAGE: 'INVALID_MESSAGE',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  BAD_JOIN_CODE: 'BAD_JOIN_CODE',
+  STORAGE_FAILED: 'STORAGE_FAILED',
+  INTERNAL: 'INTERNAL',
+} as const
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
+
+/** An answer to a command: ok, or a code with a message for people and the first problem's path. */
+export type Ack<T = undefined> =
+  | (T extends undefined ? { ok: true } : { ok: true; data: T })
+  | { ok: false; code: ErrorCode; message: string; path?: (string | number)[] }
+
+/** Result of a pure rule: a value, or a named reason. */
+export type Result<T, E extends string> = { ok: true; value: T } | { ok: false; error: E }
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value })
+export const err = <E extends string>(error: E): { ok: false; error: E } => ({ ok: false, error })
+
+/**
+ * Close codes of board sockets (4000–4999 are free for applications). The server closes with one of
+ * these and a short reason; the client shows the matching wording.
+ */
+export const BoardCloseCode = {
+  /** No credential, a wrong one, or one for another event. */
+  UNAUTHORIZED: 4401,
+  /** The credential may read but tried to write. */
+  FORBIDDEN: 4403,
+  /** The table or event does not exist (any more). */
+  NOT_FOUND: 4404,
+  /** A message that is too large or cannot be decoded. */
+  INVALID_MESSAGE: 4400,
+  /** The server could not store the change; the client keeps it and tries again. */
+  STORAGE_FAILED: 4507,
+} as const
+export type BoardCloseCode = (typeof BoardCloseCode)[keyof typeof BoardCloseCode]
+
+/**
+ * Message type the server adds to the y-websocket protocol (which uses 0–3): "saved up to this state
+ * vector". Sent after a client's update is durably stored; the phone marks its cards "gespeichert".
+ */
+export const MESSAGE_SAVED = 100

@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const src = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+const alias = {
+  '@tischrunde/shared': src('./shared/src/index.ts'),
+  '@tischrunde/fixtures': src('./fixtures/src/index.ts'),
+}
+
+/** `npm test` runs every project: unit (shared, fixtures, client), integration (server) and browser (e2e). */
+export default defineConfig({
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: 'shared', include: ['shared/src/**/*.test.ts'], environment: 'node' } },
+      { resolve: { alias }, test: { name: 'fixtures', include: ['fixtures/src/**/*.test.ts'], environment: 'node' } },
+      {
+        resolve: { alias },
+        test: { name: 'server', include: ['server/src/**/*.test.ts', 'server/test/**/*.test.ts'], environment: 'node', testTimeout: 20_000 },
+      },
+      {
+        resolve: { alias },
+        test: { name: 'client', include: ['client/src/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
