@@ -39,8 +39,6 @@ export type CreateEventResponse = z.infer<typeof createEventResponseSchema>
 /** POST /api/join: a phone joins with the code from the slide or QR code. */
 export const joinRequestSchema = z.object({
   code: joinCodeSchema,
-  /** The id a phone already has for this event (kept across reloads), to keep one identity. */
-  participantId: participantIdSchema.optional(),
   displayName: z.string().trim().max(40).default(''),
 })
 export type JoinRequest = z.input<typeof joinRequestSchema>

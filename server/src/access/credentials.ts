@@ -1,0 +1,63 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { type CredentialClaims, credentialClaimsSchema } from '@tischrunde/shared'
+import { writeFileDurably } from '../storage/durable-file.js'
+
+/**
+ * Signs and checks credentials: `<claims as base64url JSON>.<HMAC-SHA256>`. The key lives in the
+ * data folder, so links keep working across restarts and differ between installations.
+ */
+export interface Credentials {
+  issue(claims: Omit<CredentialClaims, 'v'>): string
+  /** The claims of a valid credential; null for anything forged, damaged or malformed. */
+  verify(token: string): CredentialClaims | null
+  /** A signed value for the instance's admin console. */
+  adminKey: string
+  isAdminKey(key: string): boolean
+}
+
+export async function openCredentials(dataDir: string): Promise<Credentials> {
+  const keyFile = path.join(dataDir, 'server.key')
+  let secret: Buffer
+  try {
+    secret = Buffer.from((await readFile(keyFile, 'utf8')).trim(), 'base64url')
+    if (secret.length < 32) throw new Error(`${keyFile} is too short`)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+    secret = randomBytes(32)
+    await writeFileDurably(keyFile, secret.toString('base64url'))
+  }
+  return credentialsFromSecret(secret)
+}
+
+export function credentialsFromSecret(secret: Buffer): Credentials {
+  const sign = (data: string) => createHmac('sha256', secret).update(data).digest('base64url')
+  const adminKey = sign('tischrunde:admin')
+  return {
+    issue(claims) {
+      const body = Buffer.from(JSON.stringify({ v: 1, ...claims })).toString('base64url')
+      return `${body}.${sign(body)}`
+    },
+    verify(token) {
+      const dot = token.indexOf('.')
+      if (dot <= 0 || token.length > 2000) return null
+      const body = token.slice(0, dot)
+      if (!equal(token.slice(dot + 1), sign(body))) return null
+      try {
+        const parsed = credentialClaimsSchema.safeParse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')))
+        return parsed.success ? parsed.data : null
+      } catch {
+        return null
+      }
+    },
+    adminKey,
+    isAdminKey: (key) => equal(key, adminKey),
+  }
+}
+
+function equal(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}

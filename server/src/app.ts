@@ -1,0 +1,107 @@
+import { existsSync } from 'node:fs'
+import { type Server as HttpServer, createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import express from 'express'
+import helmet from 'helmet'
+import type { Logger } from 'pino'
+import type { Credentials } from './access/credentials.js'
+import { BoardRooms } from './boards/board-rooms.js'
+import { EventService } from './events/event-service.js'
+import { EventTransfer } from './events/event-transfer.js'
+import { createApi } from './http/api.js'
+import type { Storage } from './storage/storage.js'
+import { BOARD_SOCKET_PREFIX, createBoardSockets } from './transport/board-socket.js'
+import { createControlPlane } from './transport/control-plane.js'
+
+export interface AppOptions {
+  storage: Storage
+  credentials: Credentials
+  log: Logger
+  /** Folder of the built client; when absent the server answers API and sockets only. */
+  clientDist?: string
+}
+
+export interface TischrundeServer {
+  http: HttpServer
+  storage: Storage
+  events: EventService
+  transfer: EventTransfer
+  rooms: BoardRooms
+  credentials: Credentials
+  listen(port: number, host: string): Promise<string>
+  /** Stops accepting, stores everything applied, and closes the storage. */
+  close(): Promise<void>
+}
+
+/**
+ * Wiring only: Express (API, client), Socket.IO (control plane) and the board sockets on one HTTP
+ * server. Upgrades are routed by path so Socket.IO and Yjs never collide.
+ */
+export function createTischrundeServer(opts: AppOptions): TischrundeServer {
+  const { storage, credentials, log } = opts
+  const events = new EventService(storage.events, credentials)
+  const rooms = new BoardRooms(storage.boards, log)
+  const transfer = new EventTransfer(events, rooms)
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(
+    helmet({
+      // Served over plain HTTP on venue networks: no forced HTTPS upgrades or HSTS.
+      strictTransportSecurity: false,
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: { upgradeInsecureRequests: null, 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'] },
+      },
+    }),
+  )
+  app.get('/healthz', async (_req, res) => {
+    const failing = (await rooms.loaded()).filter((r) => r.storageError).map((r) => r.name)
+    res.status(failing.length ? 503 : 200).json({ ok: failing.length === 0, storageFailing: failing })
+  })
+  const http = createServer(app)
+  const control = createControlPlane(http, { events, log })
+  app.use('/api', createApi({ events, transfer, credentials, onEventChanged: (id) => {
+    const stored = events.get(id)
+    if (stored) control.publishEvent(stored)
+  } }))
+  if (opts.clientDist && existsSync(path.join(opts.clientDist, 'index.html'))) {
+    const dist = opts.clientDist
+    app.use(express.static(dist, { index: false, maxAge: '1h' }))
+    app.get('/{*splat}', (_req, res) => res.sendFile(path.join(dist, 'index.html'), { maxAge: 0 }))
+  }
+
+  const boards = createBoardSockets({ rooms, events, log })
+  http.on('upgrade', (req, socket, head) => {
+    const url = req.url ?? ''
+    if (url.startsWith('/socket.io/')) return // engine.io answers these
+    if (url.startsWith(BOARD_SOCKET_PREFIX)) return boards.handleUpgrade(req, socket, head)
+    socket.destroy()
+  })
+
+  return {
+    http,
+    storage,
+    events,
+    transfer,
+    rooms,
+    credentials,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject)
+        http.listen(port, host, () => {
+          const { port: bound } = http.address() as AddressInfo
+          resolve(`http://${host.includes(':') ? `[${host}]` : host}:${bound}`)
+        })
+      }),
+    async close() {
+      boards.close()
+      await control.close()
+      http.closeAllConnections()
+      await new Promise<void>((resolve) => http.close(() => resolve()))
+      await rooms.settle()
+      await storage.close()
+    },
+  }
+}

@@ -1,0 +1,130 @@
+import * as Y from 'yjs'
+import { type Origin, cardSchema, boardDoc, stampBoardDoc } from '@tischrunde/shared'
+import type { Logger } from 'pino'
+import type { BoardStore } from '../storage/storage.js'
+import { encodeUpdateMessage } from './sync-messages.js'
+
+/** One connected board socket, as a room sees it. */
+export interface BoardPeer {
+  readonly id: string
+  /** Sends a y-websocket protocol message. */
+  send(message: Uint8Array): void
+  /** Tells the peer how far its writes are durably stored (state vector). */
+  saved(stateVector: Uint8Array): void
+}
+
+/** Fold the log into a snapshot once it holds this many frames or bytes. */
+const COMPACT_FRAMES = 2000
+const COMPACT_BYTES = 8 * 1024 * 1024
+/** Wait before retrying a failed write (e.g. a full disk), doubling up to the maximum, in ms. */
+const RETRY_MIN_MS = 200
+const RETRY_MAX_MS = 5000
+
+/**
+ * One board doc in memory with its peers. Every update is broadcast at once and appended to the
+ * store in batches; a peer is told "saved" only after the batch holding its update is fsync'd.
+ * A failed write stays queued and is retried, so nothing a peer sent is dropped.
+ */
+export class BoardRoom {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly peers = new Set<BoardPeer>()
+  private queue: { update: Uint8Array; from: BoardPeer | null }[] = []
+  private flushing: Promise<void> | null = null
+  private persistedVector: Uint8Array = Y.encodeStateVector(this.doc)
+  private retryMs = RETRY_MIN_MS
+  /** Set when the last write failed (reported on /healthz). */
+  storageError: Error | null = null
+
+  constructor(
+    readonly name: string,
+    private readonly store: BoardStore,
+    private readonly log: Logger,
+  ) {}
+
+  /** Loads the stored updates; the room listens for changes only afterwards. */
+  async load(): Promise<void> {
+    const updates = await this.store.load(this.name)
+    Y.transact(this.doc, () => {
+      for (const u of updates) Y.applyUpdate(this.doc, u)
+    }, { source: 'server', by: 'load' } satisfies Origin)
+    this.persistedVector = Y.encodeStateVector(this.doc)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin))
+    boardDoc(this.doc).cards.observe((event, tx) => this.repairInvalidCards(event, tx))
+    stampBoardDoc(this.doc, { source: 'server', by: 'load' })
+  }
+
+  /** The state vector of what is durably stored. */
+  get persisted(): Uint8Array {
+    return this.persistedVector
+  }
+
+  /** Resolves once everything applied so far is stored. */
+  async settle(): Promise<void> {
+    while (this.flushing || this.queue.length) await (this.flushing ?? this.flush())
+  }
+
+  private onUpdate(update: Uint8Array, origin: unknown): void {
+    const from = isPeer(origin) ? origin : null
+    for (const peer of this.peers) if (peer !== from) peer.send(encodeUpdateMessage(update))
+    this.queue.push({ update, from })
+    if (!this.flushing) this.flushing = this.flush()
+  }
+
+  private async flush(): Promise<void> {
+    // Let updates arriving in the same tick join the batch.
+    await new Promise((resolve) => setImmediate(resolve))
+    try {
+      while (this.queue.length) {
+        const batch = this.queue.splice(0)
+        const vector = Y.encodeStateVector(this.doc)
+        try {
+          await this.store.append(this.name, batch.map((b) => b.update))
+        } catch (error) {
+          this.queue.unshift(...batch)
+          this.storageError = error as Error
+          this.log.error({ err: error, doc: this.name, retryMs: this.retryMs }, 'Speichern fehlgeschlagen, neuer Versuch folgt')
+          await new Promise((resolve) => setTimeout(resolve, this.retryMs))
+          this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS)
+          continue
+        }
+        if (this.storageError) this.log.info({ doc: this.name }, 'Speichern klappt wieder')
+        this.storageError = null
+        this.retryMs = RETRY_MIN_MS
+        this.persistedVector = vector
+        const writers = new Set(batch.map((b) => b.from).filter((p): p is BoardPeer => p !== null))
+        for (const peer of writers) if (this.peers.has(peer)) peer.saved(vector)
+        await this.compactIfLarge()
+      }
+    } finally {
+      this.flushing = null
+    }
+  }
+
+  private async compactIfLarge(): Promise<void> {
+    const size = this.store.logSize(this.name)
+    if (size.frames < COMPACT_FRAMES && size.bytes < COMPACT_BYTES) return
+    // Taken after the last append: the snapshot holds at least everything in the log.
+    await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc))
+  }
+
+  /** Removes card records a client wrote that fail the card schema, so nobody renders them. */
+  private repairInvalidCards(event: Y.YMapEvent<unknown>, tx: Y.Transaction): void {
+    if (!isPeer(tx.origin)) return
+    const cards = boardDoc(this.doc).cards
+    const bad: string[] = []
+    for (const key of event.keysChanged) {
+      if (!cards.has(key)) continue
+      const parsed = cardSchema.safeParse(cards.get(key))
+      if (!parsed.success || parsed.data.id !== key) bad.push(key)
+    }
+    if (bad.length === 0) return
+    this.log.warn({ doc: this.name, keys: bad, peer: tx.origin.id }, 'ungültige Karten entfernt')
+    // Runs after this transaction: a separate, server-made change.
+    queueMicrotask(() => this.doc.transact(() => bad.forEach((k) => cards.delete(k)), { source: 'server', by: 'repair' } satisfies Origin))
+  }
+}
+
+/** Peers are the transaction origin of the updates they send. */
+function isPeer(origin: unknown): origin is BoardPeer {
+  return typeof origin === 'object' && origin !== null && 'send' in origin && 'saved' in origin
+}

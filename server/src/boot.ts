@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url'
+import { pino, type Logger } from 'pino'
+import { openCredentials } from './access/credentials.js'
+import { type TischrundeServer, createTischrundeServer } from './app.js'
+import { lockDataDir } from './storage/data-dir-lock.js'
+import { openStorage } from './storage/open-storage.js'
+import { eventStoreFile } from './storage/open-storage.js'
+import { setAsideDataFile } from './storage/lowdb-event-store.js'
+import { DataFileError } from './storage/storage-error.js'
+
+/** The built client, next to the server in the repository. */
+export const CLIENT_DIST = fileURLToPath(new URL('../../client/dist', import.meta.url))
+
+export interface Booted {
+  server: TischrundeServer
+  log: Logger
+  unlock: () => Promise<void>
+}
+
+/**
+ * Opens the data folder (locked, validated) and builds the server. With `startFresh`, an
+ * unreadable event file is set aside instead of stopping the start.
+ */
+export async function boot(opts: { dataDir: string; logLevel: string; startFresh: boolean; withClient: boolean }): Promise<Booted> {
+  const log = pino({ level: opts.logLevel, base: undefined })
+  const unlock = await lockDataDir(opts.dataDir)
+  try {
+    let storage
+    try {
+      storage = await openStorage(opts.dataDir)
+    } catch (error) {
+      if (!(error instanceof DataFileError) || !opts.startFresh) throw error
+      const aside = await setAsideDataFile(eventStoreFile(opts.dataDir))
+      log.warn({ file: error.file, aside }, 'Unlesbare Datendatei beiseitegelegt, Start mit leerem Bestand')
+      storage = await openStorage(opts.dataDir)
+    }
+    const credentials = await openCredentials(opts.dataDir)
+    const server = createTischrundeServer({ storage, credentials, log, ...(opts.withClient ? { clientDist: CLIENT_DIST } : {}) })
+    return { server, log, unlock }
+  } catch (error) {
+    await unlock()
+    throw error
+  }
+}

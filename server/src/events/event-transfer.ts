@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto'
+import {
+  type EventExport,
+  EVENT_EXPORT_FORMAT,
+  EVENT_EXPORT_VERSION,
+  type StoredEvent,
+  boardDoc,
+  boardDocName,
+  cardsFromExportBoard,
+  describeFirstIssue,
+  eventExportSchema,
+  exportBoardFromCards,
+  putCard,
+  readSnapshot,
+  slugify,
+  uniqueId,
+} from '@tischrunde/shared'
+import type { BoardRooms } from '../boards/board-rooms.js'
+import type { EventService } from './event-service.js'
+
+/** Author id of cards that came from an import or the seed. */
+export const IMPORT_AUTHOR = 'imported-cards'
+
+/** Moves whole events in and out: the seed, JSON import and JSON export. */
+export class EventTransfer {
+  constructor(
+    private readonly events: EventService,
+    private readonly rooms: BoardRooms,
+  ) {}
+
+  /**
+   * Loads an event file under its own id. Idempotent: an existing event is left alone unless
+   * `reset`, which restores the file's boards (keeping join code and links).
+   */
+  async seed(file: EventExport, opts: { reset: boolean; now: number }): Promise<{ created: boolean; stored: StoredEvent }> {
+    const existing = this.events.get(file.event.id)
+    if (existing && !opts.reset) return { created: false, stored: existing }
+    const stored = existing ? await this.events.replaceEvent(existing, file.event) : await this.events.insert(file.event, opts.now)
+    await this.writeBoards(stored, file)
+    return { created: !existing, stored }
+  }
+
+  /**
+   * Imports an event file as a new event. Throws ImportError naming the first problem; nothing is
+   * stored unless the whole file is valid.
+   */
+  async importFile(json: unknown, now: number): Promise<StoredEvent> {
+    const parsed = eventExportSchema.safeParse(json)
+    if (!parsed.success) throw new ImportError(describeFirstIssue(parsed.error).message)
+    const file = parsed.data
+    const taken = new Set(this.events.list().map((e) => e.event.id))
+    const id = uniqueId(file.event.id || slugify(file.event.title), taken)
+    const stored = await this.events.insert({ ...file.event, id }, now)
+    await this.writeBoards(stored, { ...file, event: stored.event })
+    return stored
+  }
+
+  /** The whole event with every board, in the format `importFile` reads. */
+  async exportEvent(stored: StoredEvent): Promise<EventExport> {
+    const boards = []
+    for (const table of stored.event.tables) {
+      const room = await this.rooms.open(boardDocName(stored.event.id, table.id))
+      boards.push(exportBoardFromCards(table.id, readSnapshot(room.doc).cards, stored.event.template))
+    }
+    return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards }
+  }
+
+  private async writeBoards(stored: StoredEvent, file: EventExport): Promise<void> {
+    const createdAt = Date.parse(`${stored.event.date}T12:00:00Z`) || 0
+    for (const table of stored.event.tables) {
+      const board = file.boards.find((b) => b.tableId === table.id) ?? { tableId: table.id, stations: [] }
+      const makeId = (s: string, c: string, i: number, sub?: number) =>
+        'i' + createHash('sha256').update(`${stored.event.id}/${table.id}/${s}/${c}/${i}/${sub ?? ''}`).digest('base64url').slice(0, 20)
+      const cards = cardsFromExportBoard(board, makeId, { authorId: IMPORT_AUTHOR, createdAt })
+      const room = await this.rooms.open(boardDocName(stored.event.id, table.id))
+      room.doc.transact(() => {
+        const map = boardDoc(room.doc).cards
+        for (const key of [...map.keys()]) map.delete(key)
+        for (const card of cards) putCard(room.doc, card, { source: 'import' })
+      }, { source: 'import' })
+      await room.settle()
+    }
+  }
+}
+
+/** An import file that fails validation; `message` names the first problem. */
+export class ImportError extends Error {
+  override name = 'ImportError'
+}
+

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto'
+import express, { type NextFunction, type Request, type Response, type Router } from 'express'
+import {
+  type ApiError,
+  type CreateEventResponse,
+  ErrorCode,
+  type EventListItem,
+  type JoinResponse,
+  type PublicEventView,
+  createEventRequestSchema,
+  describeFirstIssue,
+  joinRequestSchema,
+} from '@tischrunde/shared'
+import type { Credentials } from '../access/credentials.js'
+import type { Authenticated, EventService } from '../events/event-service.js'
+import { type EventTransfer, ImportError } from '../events/event-transfer.js'
+
+/** Largest JSON body (an imported event file), in bytes. @default 4 MiB */
+export const API_BODY_MAX = 4 * 1024 * 1024
+
+export interface ApiDeps {
+  events: EventService
+  transfer: EventTransfer
+  credentials: Credentials
+  /** Called after an event changed, so connected screens follow. */
+  onEventChanged?: (id: string) => void
+}
+
+const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
+
+function fail(res: Response, status: number, code: ErrorCode, message: string, path?: (string | number)[]): void {
+  const body: ApiError = { code, message, ...(path ? { path } : {}) }
+  res.status(status).json(body)
+}
+
+/** The JSON API under /api. Every body is parsed with a shared schema; errors name the first problem. */
+export function createApi(deps: ApiDeps): Router {
+  const api = express.Router()
+  api.use(express.json({ limit: API_BODY_MAX }))
+
+  const eventAccess = (req: Request, res: Response): Authenticated | null => {
+    const auth = deps.events.authenticate(bearer(req))
+    if (!auth || auth.claims.e !== req.params.id) {
+      fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
+      return null
+    }
+    return auth
+  }
+  const isAdmin = (req: Request) => deps.credentials.isAdminKey(bearer(req) ?? '')
+
+  api.post('/events', async (req, res) => {
+    const parsed = createEventRequestSchema.safeParse(req.body)
+    if (!parsed.success) {
+      const first = describeFirstIssue(parsed.error)
+      return fail(res, 400, ErrorCode.INVALID_MESSAGE, first.message, first.path)
+    }
+    const stored = await deps.events.create(parsed.data, Date.now())
+    const body: CreateEventResponse = { ...deps.events.facilitatorView(stored), facilitatorToken: deps.events.issue(stored, 'facilitator') }
+    res.status(201).json(body)
+  })
+
+  api.get('/events', (req, res) => {
+    if (!isAdmin(req)) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Nur mit dem Verwaltungsschlüssel dieser Installation.')
+    const list: EventListItem[] = deps.events.list().map((s) => ({
+      id: s.event.id,
+      title: s.event.title,
+      date: s.event.date,
+      place: s.event.place,
+      tableCount: s.event.tables.length,
+      facilitatorLink: deps.events.links(s).facilitator,
+    }))
+    res.json(list)
+  })
+
+  api.post('/events/import', async (req, res) => {
+    if (!isAdmin(req)) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Nur mit dem Verwaltungsschlüssel dieser Installation.')
+    try {
+      const stored = await deps.transfer.importFile(req.body, Date.now())
+      res.status(201).json({ id: stored.event.id, links: deps.events.links(stored) })
+    } catch (error) {
+      if (error instanceof ImportError) return fail(res, 400, ErrorCode.INVALID_MESSAGE, `Import abgelehnt: ${error.message}`)
+      throw error
+    }
+  })
+
+  api.get('/events/:id', (req, res) => {
+    const auth = eventAccess(req, res)
+    if (!auth) return
+    if (auth.claims.r === 'facilitator') return void res.json(deps.events.facilitatorView(auth.stored))
+    const view: PublicEventView = {
+      event: auth.stored.event,
+      role: auth.claims.r,
+      joinCode: auth.claims.r === 'participant' ? null : auth.stored.joinCode,
+    }
+    res.json(view)
+  })
+
+  api.get('/events/:id/export.json', async (req, res) => {
+    const auth = eventAccess(req, res)
+    if (!auth) return
+    if (auth.claims.r !== 'facilitator') return fail(res, 403, ErrorCode.FORBIDDEN, 'Nur die Moderation darf exportieren.')
+    const file = await deps.transfer.exportEvent(auth.stored)
+    res.attachment(`${auth.stored.event.id}.json`).json(file)
+  })
+
+  api.post('/join', (req, res) => {
+    const parsed = joinRequestSchema.safeParse(req.body)
+    if (!parsed.success) return fail(res, 400, ErrorCode.BAD_JOIN_CODE, describeFirstIssue(parsed.error).message)
+    const stored = deps.events.byJoinCode(parsed.data.code)
+    if (!stored) return fail(res, 404, ErrorCode.BAD_JOIN_CODE, 'Zu diesem Code gibt es keine Veranstaltung. Bitte den Code prüfen.')
+    // A phone keeps its token across reloads; a new join is a new participant.
+    const participantId = randomBytes(12).toString('base64url')
+    const body: JoinResponse = { eventId: stored.event.id, participantId, token: deps.events.issue(stored, 'participant', participantId) }
+    res.json(body)
+  })
+
+  api.use((_req, res) => fail(res, 404, ErrorCode.NOT_FOUND, 'Unbekannte Adresse.'))
+  // Express needs all four parameters to treat this as the error handler.
+  api.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = (error as { status?: number }).status
+    if (status === 413) return fail(res, 413, ErrorCode.INVALID_MESSAGE, 'Die Datei ist zu groß.')
+    if (status === 400) return fail(res, 400, ErrorCode.INVALID_MESSAGE, 'Kein gültiges JSON.')
+    fail(res, 500, ErrorCode.INTERNAL, 'Interner Fehler.')
+  })
+  return api
+}

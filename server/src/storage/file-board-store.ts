@@ -1,0 +1,131 @@
+import { copyFile, mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises'
+import path from 'node:path'
+import { crc32 } from './crc32.js'
+import { syncDir, writeFileDurably } from './durable-file.js'
+import type { BoardStore } from './storage.js'
+
+/** Bytes of a frame header: length (u32) and CRC-32 (u32), little-endian. */
+const HEADER = 8
+/** A frame larger than this is treated as damage, not data (updates are capped far below). */
+const MAX_FRAME = 64 * 1024 * 1024
+
+const SAFE_NAME = /^[a-z0-9][a-z0-9.-]{0,200}$/
+
+/**
+ * Board docs on disk: per doc a snapshot file (`.ysnap`, written atomically) and an append-only log
+ * of updates (`.ywal`, length- and CRC-framed, fsync'd before `append` resolves). Saving a card
+ * appends a few hundred bytes instead of rewriting the store; `compact` folds the log into the
+ * snapshot. A torn last frame (a crash mid-write, never acknowledged) is cut off at load, after a
+ * copy of the log was kept.
+ */
+export async function openFileBoardStore(dir: string): Promise<BoardStore> {
+  await mkdir(dir, { recursive: true })
+  const logs = new Map<string, { handle: FileHandle; frames: number; bytes: number }>()
+
+  const fileOf = (docName: string, ext: 'ysnap' | 'ywal') => {
+    if (!SAFE_NAME.test(docName)) throw new Error(`unsafe doc name: ${docName}`)
+    return path.join(dir, `${docName}.${ext}`)
+  }
+
+  async function logOf(docName: string) {
+    let log = logs.get(docName)
+    if (!log) {
+      log = { handle: await open(fileOf(docName, 'ywal'), 'a', 0o600), frames: 0, bytes: 0 }
+      logs.set(docName, log)
+    }
+    return log
+  }
+
+  return {
+    async load(docName) {
+      const updates: Uint8Array[] = []
+      const snapshot = await readIfExists(fileOf(docName, 'ysnap'))
+      if (snapshot && snapshot.length > 0) updates.push(snapshot)
+      const walFile = fileOf(docName, 'ywal')
+      const wal = await readIfExists(walFile)
+      let frames = 0
+      let good = 0
+      if (wal) {
+        const view = new DataView(wal.buffer, wal.byteOffset, wal.byteLength)
+        while (good + HEADER <= wal.length) {
+          const len = view.getUint32(good, true)
+          const crc = view.getUint32(good + 4, true)
+          if (len > MAX_FRAME || good + HEADER + len > wal.length) break
+          const body = wal.subarray(good + HEADER, good + HEADER + len)
+          if (crc32(body) !== crc) break
+          updates.push(body)
+          frames++
+          good += HEADER + len
+        }
+        if (good < wal.length) {
+          await copyFile(walFile, `${walFile}.damaged-${Date.now()}`)
+          const handle = await open(walFile, 'r+')
+          await handle.truncate(good)
+          await handle.sync()
+          await handle.close()
+        }
+      }
+      const log = await logOf(docName)
+      log.frames = frames
+      log.bytes = good
+      return updates
+    },
+
+    async append(docName, updates) {
+      if (updates.length === 0) return
+      const log = await logOf(docName)
+      let total = 0
+      for (const u of updates) total += HEADER + u.length
+      const buf = new Uint8Array(total)
+      const view = new DataView(buf.buffer)
+      let at = 0
+      for (const u of updates) {
+        view.setUint32(at, u.length, true)
+        view.setUint32(at + 4, crc32(u), true)
+        buf.set(u, at + HEADER)
+        at += HEADER + u.length
+      }
+      await log.handle.write(buf)
+      await log.handle.datasync()
+      log.frames += updates.length
+      log.bytes += total
+    },
+
+    async compact(docName, snapshot) {
+      await writeFileDurably(fileOf(docName, 'ysnap'), snapshot)
+      const log = await logOf(docName)
+      await log.handle.truncate(0)
+      await log.handle.sync()
+      log.frames = 0
+      log.bytes = 0
+    },
+
+    logSize(docName) {
+      const log = logs.get(docName)
+      return { frames: log?.frames ?? 0, bytes: log?.bytes ?? 0 }
+    },
+
+    async remove(docName) {
+      const log = logs.get(docName)
+      if (log) await log.handle.close()
+      logs.delete(docName)
+      await rm(fileOf(docName, 'ysnap'), { force: true })
+      await rm(fileOf(docName, 'ywal'), { force: true })
+      await syncDir(dir)
+    },
+
+    async close() {
+      for (const log of logs.values()) await log.handle.close()
+      logs.clear()
+    },
+  }
+}
+
+async function readIfExists(file: string): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await readFile(file))
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw e
+  }
+}

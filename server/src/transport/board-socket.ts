@@ -1,0 +1,151 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { type WebSocket, WebSocketServer } from 'ws'
+import { BoardCloseCode, type Role, findTable, mayWriteBoards, parseBoardDocName } from '@tischrunde/shared'
+import type { Logger } from 'pino'
+import type { BoardPeer } from '../boards/board-room.js'
+import type { BoardRooms } from '../boards/board-rooms.js'
+import { MESSAGE_SYNC, encodeSavedMessage, encodeSyncStep1 } from '../boards/sync-messages.js'
+import type { EventService } from '../events/event-service.js'
+
+/** Path prefix of board sockets: `/yjs/<docName>?token=…`. */
+export const BOARD_SOCKET_PREFIX = '/yjs/'
+/**
+ * Largest board message accepted, in bytes. A whole board of a long day is far smaller; larger
+ * frames are refused by ws before they are buffered.
+ * @default 2 MiB
+ */
+export const BOARD_MESSAGE_MAX = 2 * 1024 * 1024
+/** Ping interval; a peer that misses a pong is dropped. */
+const PING_MS = 30_000
+
+/** Who a board socket belongs to, settled before the upgrade. */
+interface BoardAccess {
+  docName: string
+  role: Role
+  participantId: string | undefined
+}
+
+/**
+ * Serves the y-websocket protocol for board docs. Credentials are checked on the HTTP upgrade,
+ * before any document byte is sent: a socket without a valid credential for the doc's event is
+ * answered 401 and closed.
+ */
+export function createBoardSockets(deps: { rooms: BoardRooms; events: EventService; log: Logger }) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: BOARD_MESSAGE_MAX })
+  let peerSeq = 0
+
+  function authorize(req: IncomingMessage): BoardAccess | { status: number; reason: string } {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const docName = decodeURIComponent(url.pathname.slice(BOARD_SOCKET_PREFIX.length))
+    const target = parseBoardDocName(docName)
+    if (!target) return { status: 404, reason: 'Not Found' }
+    const auth = deps.events.authenticate(url.searchParams.get('token'))
+    if (!auth || auth.claims.e !== target.eventId) return { status: 401, reason: 'Unauthorized' }
+    if (!findTable(auth.stored.event, target.tableId)) return { status: 404, reason: 'Not Found' }
+    return { docName, role: auth.claims.r, participantId: auth.claims.p }
+  }
+
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const access = authorize(req)
+    if ('status' in access) {
+      socket.write(`HTTP/1.1 ${access.status} ${access.reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+      socket.destroy()
+      return
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => void connect(ws, access))
+  }
+
+  async function connect(ws: WebSocket, access: BoardAccess): Promise<void> {
+    // Messages that arrive while the doc loads wait here, in order.
+    const early: Buffer[] = []
+    const buffer = (data: Buffer) => early.push(data)
+    ws.on('message', buffer)
+    ws.binaryType = 'nodebuffer'
+
+    let room
+    try {
+      room = await deps.rooms.open(access.docName)
+    } catch (error) {
+      deps.log.error({ err: error, doc: access.docName }, 'Board konnte nicht geladen werden')
+      ws.close(BoardCloseCode.STORAGE_FAILED, 'board could not be loaded')
+      return
+    }
+    const writable = mayWriteBoards(access.role)
+    const peer: BoardPeer = {
+      id: `${access.role}:${access.participantId ?? '-'}:${++peerSeq}`,
+      send: (message) => {
+        if (ws.readyState === ws.OPEN) ws.send(message)
+      },
+      saved: (vector) => peer.send(encodeSavedMessage(vector)),
+    }
+    room.peers.add(peer)
+
+    const onMessage = (data: Buffer) => {
+      try {
+        const reply = handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+        if (reply) peer.send(reply)
+      } catch (error) {
+        deps.log.warn({ err: error, peer: peer.id, doc: access.docName }, 'Board-Nachricht abgelehnt')
+        ws.close(BoardCloseCode.INVALID_MESSAGE, 'invalid message')
+      }
+    }
+    const handleMessage = (message: Uint8Array): Uint8Array | null => {
+      const decoder = decoding.createDecoder(message)
+      const type = decoding.readVarUint(decoder)
+      if (type !== MESSAGE_SYNC) return null // awareness and auth messages are not used: presence travels over Socket.IO
+      const kind = decoding.readVarUint(decoder)
+      if (kind === syncProtocol.messageYjsSyncStep1) {
+        const encoder = encoding.createEncoder()
+        encoding.writeVarUint(encoder, MESSAGE_SYNC)
+        syncProtocol.readSyncStep1(decoder, encoder, room.doc)
+        return encoding.toUint8Array(encoder)
+      }
+      if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) throw new Error(`unknown sync message ${kind}`)
+      const update = decoding.readVarUint8Array(decoder)
+      if (!writable) {
+        if (carriesChanges(update)) ws.close(BoardCloseCode.FORBIDDEN, 'read-only')
+        return null
+      }
+      Y.applyUpdate(room.doc, update, peer)
+      return null
+    }
+
+    ws.off('message', buffer)
+    ws.on('message', onMessage)
+    let alive = true
+    ws.on('pong', () => (alive = true))
+    const ping = setInterval(() => {
+      if (!alive) return ws.terminate()
+      alive = false
+      ws.ping()
+    }, PING_MS)
+    ws.on('close', () => {
+      clearInterval(ping)
+      room.peers.delete(peer)
+    })
+
+    peer.send(encodeSyncStep1(Y.encodeStateVector(room.doc)))
+    peer.saved(room.persisted)
+    for (const data of early) onMessage(data)
+  }
+
+  return {
+    handleUpgrade,
+    close: () => {
+      for (const ws of wss.clients) ws.terminate()
+      wss.close()
+    },
+    clients: () => wss.clients.size,
+  }
+}
+
+/** Whether an update adds or deletes anything (the empty sync reply of a reader does not). */
+function carriesChanges(update: Uint8Array): boolean {
+  const decoded = Y.decodeUpdate(update)
+  return decoded.structs.length > 0 || decoded.ds.clients.size > 0
+}

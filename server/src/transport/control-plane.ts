@@ -1,0 +1,121 @@
+import type { Server as HttpServer } from 'node:http'
+import { Server, type Socket } from 'socket.io'
+import {
+  type Ack,
+  type ClientEventName,
+  ErrorCode,
+  type PublicEventView,
+  type StoredEvent,
+  clientEvents,
+  describeFirstIssue,
+  handshakeAuthSchema,
+} from '@tischrunde/shared'
+import type { Logger } from 'pino'
+import type { EventService } from '../events/event-service.js'
+import type { ControlSession, HandlerContext } from '../handlers/handler.js'
+import { handlers } from '../handlers/index.js'
+import { Presence } from '../presence/presence.js'
+
+/**
+ * Largest Socket.IO message, in bytes. Commands are small JSON objects; board contents go over Yjs.
+ * @default 64 KiB
+ */
+export const CONTROL_MESSAGE_MAX = 64 * 1024
+/** Presence counts go out at most this often per event, in ms. */
+const PRESENCE_INTERVAL_MS = 1000
+
+const eventRoom = (eventId: string) => `event:${eventId}`
+const staffRoom = (eventId: string) => `staff:${eventId}`
+
+/**
+ * The facilitation control plane over Socket.IO: a credential in the handshake, one room per
+ * event, commands validated by the shared schemas, presence as counts.
+ */
+export function createControlPlane(httpServer: HttpServer, deps: { events: EventService; log: Logger }) {
+  const io = new Server(httpServer, {
+    destroyUpgrade: false,
+    serveClient: false,
+    maxHttpBufferSize: CONTROL_MESSAGE_MAX,
+  })
+  const presence = new Presence()
+  const pendingPresence = new Map<string, NodeJS.Timeout>()
+
+  const sendPresence = (eventId: string) => {
+    if (pendingPresence.has(eventId)) return
+    pendingPresence.set(
+      eventId,
+      setTimeout(() => {
+        pendingPresence.delete(eventId)
+        io.to(staffRoom(eventId)).emit('presence:counts', presence.counts(eventId))
+      }, PRESENCE_INTERVAL_MS),
+    )
+  }
+
+  const ctx: HandlerContext = {
+    seat(session, tableId) {
+      if (presence.seat(session.claims.e, session.socketId, tableId)) sendPresence(session.claims.e)
+    },
+  }
+
+  io.use((socket, next) => {
+    const auth = handshakeAuthSchema.safeParse(socket.handshake.auth)
+    if (!auth.success) return next(new Error(ErrorCode.INVALID_MESSAGE))
+    const checked = deps.events.authenticate(auth.data.token)
+    if (!checked) return next(new Error(ErrorCode.UNAUTHORIZED))
+    socket.data.session = { socketId: socket.id, claims: checked.claims } satisfies ControlSession
+    next()
+  })
+
+  io.on('connection', (socket: Socket) => {
+    const session = socket.data.session as ControlSession
+    const { e: eventId, r: role } = session.claims
+    void socket.join(eventRoom(eventId))
+    if (role === 'facilitator' || role === 'projector') void socket.join(staffRoom(eventId))
+    presence.join(eventId, socket.id, role)
+    sendPresence(eventId)
+    const stored = deps.events.get(eventId)
+    if (stored) socket.emit('event:state', publicView(stored, role))
+    if (role === 'facilitator' || role === 'projector') socket.emit('presence:counts', presence.counts(eventId))
+
+    for (const name of Object.keys(clientEvents) as ClientEventName[]) {
+      socket.on(name, async (payload: unknown, ack?: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {}
+        const parsed = clientEvents[name].safeParse(payload)
+        if (!parsed.success) {
+          const first = describeFirstIssue(parsed.error)
+          return reply({ ok: false, code: ErrorCode.INVALID_MESSAGE, message: first.message, path: first.path })
+        }
+        try {
+          reply(await (handlers[name] as (c: HandlerContext, s: ControlSession, p: unknown) => Ack | Promise<Ack>)(ctx, session, parsed.data))
+        } catch (error) {
+          deps.log.error({ err: error, event: name }, 'Fehler in einem Befehl')
+          reply({ ok: false, code: ErrorCode.INTERNAL, message: 'Interner Fehler.' })
+        }
+      })
+    }
+    socket.on('disconnect', () => {
+      presence.leave(eventId, socket.id)
+      sendPresence(eventId)
+    })
+  })
+
+  return {
+    io,
+    /** Sends the current event to every screen of it (after a change). */
+    publishEvent(stored: StoredEvent) {
+      for (const socket of io.of('/').sockets.values()) {
+        const s = socket.data.session as ControlSession | undefined
+        if (s?.claims.e === stored.event.id) socket.emit('event:state', publicView(stored, s.claims.r))
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const t of pendingPresence.values()) clearTimeout(t)
+        void io.close(() => resolve())
+      }),
+  }
+}
+
+function publicView(stored: StoredEvent, role: ControlSession['claims']['r']): PublicEventView {
+  return { event: stored.event, role, joinCode: role === 'participant' ? null : stored.joinCode }
+}
