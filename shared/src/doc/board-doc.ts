@@ -138,3 +138,15 @@ export function stampBoardDoc(doc: Y.Doc, origin: Origin): void {
   if (meta.get('version') === BOARD_DOC_VERSION) return
   doc.transact(() => meta.set('version', BOARD_DOC_VERSION), origin)
 }
+
+/**
+ * Ids of cards whose current record the server has not yet confirmed as stored: the record's Yjs
+ * item is not covered by `saved` (a decoded state vector from the server's "saved" message).
+ */
+export function unsavedCardIds(doc: Y.Doc, saved: ReadonlyMap<number, number>): string[] {
+  // Y.Map keeps each key's current item in `_map` (yjs 13 internals, unchanged for years).
+  const items = (boardDoc(doc).cards as unknown as { _map: Map<string, { id: { client: number; clock: number }; deleted: boolean }> })._map
+  const out: string[] = []
+  for (const [key, item] of items) if (!item.deleted && item.id.clock >= (saved.get(item.id.client) ?? 0)) out.push(key)
+  return out
+}

@@ -1,0 +1,1 @@
+export declare function LanguageSwitch(): import("react").JSX.Element;

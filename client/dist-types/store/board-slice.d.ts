@@ -1,0 +1,16 @@
+import type { Card } from '@tischrunde/shared';
+import type { StateCreator } from 'zustand';
+import type { TischStore } from './index.js';
+export type BoardStatus = 'connecting' | 'synced' | 'offline' | 'denied';
+/** One open board doc as the UI sees it. */
+export interface BoardState {
+    cards: Card[];
+    /** Ids of cards the server has not yet confirmed as stored. */
+    unsaved: string[];
+    status: BoardStatus;
+}
+export interface BoardSlice {
+    boards: Record<string, BoardState>;
+}
+export declare const EMPTY_BOARD: BoardState;
+export declare const createBoardSlice: StateCreator<TischStore, [], [], BoardSlice>;

@@ -1,0 +1,27 @@
+import { Component, type ReactNode } from 'react'
+import i18next from 'i18next'
+
+/** Each route has its own boundary, so a projector bug never blanks the phones. */
+export class RouteErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false }
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true }
+  }
+
+  override componentDidCatch(error: unknown): void {
+    console.error(error)
+  }
+
+  override render(): ReactNode {
+    if (!this.state.failed) return this.props.children
+    return (
+      <main className="page page-error" role="alert">
+        <h1>{i18next.t('common.error')}</h1>
+        <button type="button" className="primary" onClick={() => window.location.reload()}>
+          {i18next.t('common.retry')}
+        </button>
+      </main>
+    )
+  }
+}

@@ -1,0 +1,45 @@
+import type { EventListItem } from '@tischrunde/shared'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiFailure, api } from '../../sync/api.js'
+import { takeTokenFromUrl } from '../../sync/credentials.js'
+
+/** Every event of this installation, for whoever holds the admin link the server printed. */
+export default function Admin() {
+  const { t } = useTranslation()
+  const [key] = useState(() => takeTokenFromUrl('instance', 'admin'))
+  const [events, setEvents] = useState<EventListItem[] | null>(null)
+  const [error, setError] = useState<string | null>(key ? null : t('admin.needKey'))
+  useEffect(() => {
+    if (!key) return
+    api.listEvents(key).then(setEvents, (e: unknown) => setError(e instanceof ApiFailure && e.code === 'UNAUTHORIZED' ? t('admin.needKey') : t('common.error')))
+  }, [key, t])
+  return (
+    <main className="page admin">
+      <h1>{t('admin.title')}</h1>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {events && events.length === 0 && <p>{t('admin.empty')}</p>}
+      {events && events.length > 0 && (
+        <ul className="event-list">
+          {events.map((e) => (
+            <li key={e.id} className="table-row">
+              <div>
+                <strong>{e.title}</strong>
+                <p className="muted">
+                  {e.date} · {e.place} · {t('admin.tables', { count: e.tableCount })}
+                </p>
+              </div>
+              <a className="button primary" href={e.facilitatorLink}>
+                {t('admin.open')}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  )
+}

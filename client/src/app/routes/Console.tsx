@@ -1,0 +1,114 @@
+import type { FacilitatorEventView } from '@tischrunde/shared'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useParams } from 'react-router'
+import { QrCode } from '../../features/qr/QrCode.js'
+import { useTischStore } from '../../store/index.js'
+import { selectEvent } from '../../store/selectors.js'
+import { ApiFailure, api } from '../../sync/api.js'
+import { takeTokenFromUrl } from '../../sync/credentials.js'
+import { useControl } from '../../sync/hooks.js'
+import { absolute, withQuery } from '../../sync/links.js'
+import { LanguageSwitch } from '../LanguageSwitch.js'
+
+/** The facilitator's console for one event: join code and QR, projector links, tables with presence. */
+export default function Console() {
+  const { t } = useTranslation()
+  const eventId = useParams().eventId ?? ''
+  const [token] = useState(() => takeTokenFromUrl(eventId, 'facilitator'))
+  const [view, setView] = useState<FacilitatorEventView | null>(null)
+  const [error, setError] = useState<string | null>(token ? null : t('errors.UNAUTHORIZED'))
+  useControl(view ? token : null)
+  const event = useTischStore(selectEvent) ?? view?.event ?? null
+  const presence = useTischStore((s) => s.presence)
+
+  useEffect(() => {
+    if (!token) return
+    api.facilitatorView(eventId, token).then(setView, (e: unknown) => setError(e instanceof ApiFailure ? t(`errors.${e.code}`) : t('common.error')))
+  }, [eventId, token, t])
+
+  if (error)
+    return (
+      <main className="page console">
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      </main>
+    )
+  if (!view || !event) return <p className="page loading">{t('common.loading')}</p>
+  const joinUrl = absolute(view.links.participant)
+
+  return (
+    <main className="page console">
+      <header className="console-header">
+        <div>
+          <p className="eyebrow">{t('console.title')}</p>
+          <h1>{event.title}</h1>
+          <p>
+            {event.date} · {event.place}
+          </p>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <div className="console-grid">
+        <section className="console-join" aria-labelledby="join-title">
+          <h2 id="join-title">{t('console.joinCode')}</h2>
+          <p className="join-code" aria-label={view.joinCode.split('').join(' ')}>
+            {view.joinCode}
+          </p>
+          <QrCode url={joinUrl} label={t('console.qrAlt', { url: joinUrl })} size={240} />
+          <p>
+            {t('console.joinUrl')}: <a href={joinUrl}>{joinUrl}</a>
+          </p>
+          <p>
+            <a className="button primary" href={view.links.projector} target="_blank" rel="noreferrer">
+              {t('console.projectorAll')}
+            </a>
+          </p>
+          {presence && (
+            <p className="presence-summary">
+              {t('console.unseated', { count: presence.unseated })} · {t('console.projectors', { count: presence.projectors })}
+            </p>
+          )}
+          <button type="button" className="secondary" onClick={() => void downloadJson(eventId, token!)}>
+            {t('console.exportJson')}
+          </button>
+        </section>
+        <section className="console-tables" aria-labelledby="tables-title">
+          <h2 id="tables-title">{t('console.tables')}</h2>
+          {event.tables.length === 0 ? (
+            <p>{t('console.noTables')}</p>
+          ) : (
+            <ol className="table-list">
+              {event.tables.map((table) => (
+                <li key={table.id} className="table-row">
+                  <div>
+                    <strong>{table.name}</strong>
+                    {table.host && <span className="muted"> · {t('console.host', { name: table.host })}</span>}
+                    <p className="muted" data-presence-table={table.id}>
+                      {t('console.present', { count: presence?.byTable[table.id] ?? 0 })}
+                    </p>
+                  </div>
+                  <a className="button secondary" href={withQuery(view.links.projector, 'table', table.id)} target="_blank" rel="noreferrer">
+                    {t('console.projectorTable')}
+                  </a>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+    </main>
+  )
+}
+
+async function downloadJson(eventId: string, token: string): Promise<void> {
+  const res = await fetch(`/api/events/${encodeURIComponent(eventId)}/export.json`, { headers: { authorization: `Bearer ${token}` } })
+  if (!res.ok) return
+  const url = URL.createObjectURL(await res.blob())
+  const a = document.createElement('a')
+  a.href = url
+  a.download = `${eventId}.json`
+  a.click()
+  URL.revokeObjectURL(url)
+}

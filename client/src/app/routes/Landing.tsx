@@ -1,0 +1,86 @@
+import { createEventRequestSchema, describeFirstIssue, joinCodeSchema } from '@tischrunde/shared'
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { ApiFailure, api } from '../../sync/api.js'
+import { LanguageSwitch } from '../LanguageSwitch.js'
+
+/** Start page: participants type their code; facilitators create an event. */
+export default function Landing() {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const [code, setCode] = useState('')
+  const [codeError, setCodeError] = useState<string | null>(null)
+  const [form, setForm] = useState({ title: '', date: new Date().toISOString().slice(0, 10), place: '', tables: '' })
+  const [createError, setCreateError] = useState<string | null>(null)
+  const [creating, setCreating] = useState(false)
+
+  const join = (e: FormEvent) => {
+    e.preventDefault()
+    const parsed = joinCodeSchema.safeParse(code)
+    if (!parsed.success) return setCodeError(describeFirstIssue(parsed.error).message)
+    navigate(`/j/${parsed.data}`)
+  }
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault()
+    const request = {
+      title: form.title,
+      date: form.date,
+      place: form.place,
+      tableNames: form.tables.split('\n').map((s) => s.trim()).filter(Boolean),
+    }
+    const parsed = createEventRequestSchema.safeParse(request)
+    if (!parsed.success) return setCreateError(describeFirstIssue(parsed.error).message)
+    setCreating(true)
+    try {
+      const created = await api.createEvent(request)
+      window.location.assign(created.links.facilitator)
+    } catch (error) {
+      setCreateError(error instanceof ApiFailure ? error.message : t('common.error'))
+      setCreating(false)
+    }
+  }
+
+  return (
+    <main className="page landing">
+      <header className="landing-header">
+        <h1>{t('app.name')}</h1>
+        <LanguageSwitch />
+      </header>
+      <p className="tagline">{t('app.tagline')}</p>
+      <div className="landing-grid">
+        <form className="panel" onSubmit={join} noValidate>
+          <h2>{t('landing.joinTitle')}</h2>
+          <p>{t('landing.joinHint')}</p>
+          <label htmlFor="join-code">{t('landing.codeLabel')}</label>
+          <input id="join-code" className="code-input" value={code} autoComplete="off" autoCapitalize="characters" maxLength={9} aria-describedby="join-error" onChange={(e) => setCode(e.target.value)} />
+          <p id="join-error" className="field-error" role="alert">
+            {codeError}
+          </p>
+          <button type="submit" className="primary">
+            {t('landing.joinButton')}
+          </button>
+        </form>
+        <form className="panel" onSubmit={(e) => void create(e)} noValidate>
+          <h2>{t('landing.createTitle')}</h2>
+          <p>{t('landing.createHint')}</p>
+          <label htmlFor="ev-title">{t('landing.title')}</label>
+          <input id="ev-title" value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />
+          <label htmlFor="ev-date">{t('landing.date')}</label>
+          <input id="ev-date" type="date" value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
+          <label htmlFor="ev-place">{t('landing.place')}</label>
+          <input id="ev-place" value={form.place} onChange={(e) => setForm({ ...form, place: e.target.value })} />
+          <label htmlFor="ev-tables">{t('landing.tables')}</label>
+          <textarea id="ev-tables" rows={4} value={form.tables} onChange={(e) => setForm({ ...form, tables: e.target.value })} />
+          <p className="field-error" role="alert">
+            {createError}
+          </p>
+          <button type="submit" className="primary" disabled={creating}>
+            {creating ? t('landing.creating') : t('landing.createButton')}
+          </button>
+        </form>
+      </div>
+    </main>
+  )
+}

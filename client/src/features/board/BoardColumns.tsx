@@ -1,0 +1,42 @@
+import type { TischEvent } from '@tischrunde/shared'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useTischStore } from '../../store/index.js'
+import { selectBoard, stationColumns } from '../../store/selectors.js'
+import { CardItem } from './CardItem.js'
+
+/**
+ * One station's columns with their cards, side by side. On the projector cards animate in (unless
+ * reduced motion is asked for); on a phone, the writer's own cards show whether they are stored.
+ */
+export function BoardColumns(props: { event: TischEvent; docName: string; stationId: string; ownAuthorId?: string; live?: boolean }) {
+  const { t } = useTranslation()
+  const board = useTischStore(selectBoard(props.docName))
+  const columns = useMemo(() => stationColumns(board, props.event, props.stationId), [board, props.event, props.stationId])
+  const unsaved = useMemo(() => new Set(board.unsaved), [board.unsaved])
+  return (
+    <div className="board-columns" style={{ gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(0, 1fr))` }}>
+      {columns.map((column) => (
+        <section key={column.id} className="board-column" aria-labelledby={`col-${column.id}`}>
+          <h3 id={`col-${column.id}`} className="column-title">
+            {column.title} <span className="column-count">{t('board.cards', { count: column.cards.length })}</span>
+          </h3>
+          {column.cards.length === 0 ? (
+            <p className="board-empty">{t('board.empty')}</p>
+          ) : (
+            <ul className="card-list" aria-live={props.live ? 'polite' : undefined} aria-label={column.title}>
+              {column.cards.map((card) => (
+                <CardItem
+                  key={card.id}
+                  card={card}
+                  unsaved={unsaved.has(card.id)}
+                  showStatus={props.ownAuthorId !== undefined && card.authorId === props.ownAuthorId}
+                />
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next'
+import type { BoardStatus } from '../../store/board-slice.js'
+
+/** Tells the person at the screen when the board is not live. Nothing while all is well. */
+export function BoardStatusBanner({ status }: { status: BoardStatus }) {
+  const { t } = useTranslation()
+  if (status === 'synced') return null
+  const text = status === 'offline' ? t('board.offline') : status === 'denied' ? t('board.denied') : t('board.connecting')
+  return (
+    <p className={`banner banner-${status}`} role={status === 'denied' ? 'alert' : 'status'}>
+      {text}
+    </p>
+  )
+}

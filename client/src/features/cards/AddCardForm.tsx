@@ -1,0 +1,98 @@
+import { CARD_TEXT_MAX, type Station, SUB_POINTS_MAX, cardTextSchema } from '@tischrunde/shared'
+import { type FormEvent, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { addCard } from '../../sync/board-connection.js'
+import { randomId } from '../../sync/random-id.js'
+
+/** The phone's form: pick a column, write a card, add sub-points, send. Works offline. */
+export function AddCardForm({ docName, station }: { docName: string; station: Station }) {
+  const { t } = useTranslation()
+  const formId = useId()
+  const [columnId, setColumnId] = useState(station.columns[0]?.id ?? '')
+  const [text, setText] = useState('')
+  const [subPoints, setSubPoints] = useState<string[]>([])
+  const [error, setError] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const left = CARD_TEXT_MAX - text.length
+  const column = station.columns.some((c) => c.id === columnId) ? columnId : (station.columns[0]?.id ?? '')
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const parsed = cardTextSchema.safeParse(text)
+    if (!parsed.success) return setError(text.trim() ? t('card.tooLong', { count: -left }) : t('card.emptyText'))
+    const points = subPoints.map((p) => p.trim()).filter(Boolean)
+    const badPoint = points.find((p) => !cardTextSchema.safeParse(p).success)
+    if (badPoint) return setError(t('card.tooLong', { count: badPoint.length - CARD_TEXT_MAX }))
+    addCard(docName, { stationId: station.id, columnId: column, text: parsed.data, subPoints: points }, { cardId: randomId(), subPointIds: points.map(() => randomId()) })
+    setText('')
+    setSubPoints([])
+    setError(null)
+    setNotice(t('card.added'))
+  }
+
+  return (
+    <form className="add-card" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate>
+      <h2 id={`${formId}-title`}>{t('card.addTitle')}</h2>
+      <fieldset className="column-choice">
+        <legend>{t('card.column')}</legend>
+        {station.columns.map((c) => (
+          <label key={c.id} className={c.id === column ? 'choice choice-selected' : 'choice'}>
+            <input type="radio" name={`${formId}-column`} value={c.id} checked={c.id === column} onChange={() => setColumnId(c.id)} />
+            {c.title}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor={`${formId}-text`}>{t('card.text')}</label>
+      <textarea
+        id={`${formId}-text`}
+        value={text}
+        rows={3}
+        placeholder={t('card.textPlaceholder')}
+        aria-describedby={`${formId}-count ${formId}-error`}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => {
+          setText(e.target.value)
+          setNotice(null)
+        }}
+      />
+      <p id={`${formId}-count`} className={left < 0 ? 'char-count char-count-over' : 'char-count'} aria-live="polite">
+        {left >= 0 ? t('card.charsLeft', { count: left }) : t('card.tooLong', { count: -left })}
+      </p>
+      {subPoints.length > 0 && (
+        <fieldset className="subpoints">
+          <legend>{t('card.subPoints')}</legend>
+          {subPoints.map((p, i) => (
+            <div key={i} className="subpoint-row">
+              <input
+                type="text"
+                aria-label={t('card.subPoint', { n: i + 1 })}
+                value={p}
+                maxLength={CARD_TEXT_MAX + 20}
+                onChange={(e) => setSubPoints(subPoints.map((x, j) => (j === i ? e.target.value : x)))}
+              />
+              <button type="button" className="icon-button" aria-label={t('card.removeSubPoint', { n: i + 1 })} onClick={() => setSubPoints(subPoints.filter((_, j) => j !== i))}>
+                ×
+              </button>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      {subPoints.length < SUB_POINTS_MAX && (
+        <button type="button" className="secondary" onClick={() => setSubPoints([...subPoints, ''])}>
+          + {t('card.addSubPoint')}
+        </button>
+      )}
+      <p id={`${formId}-error`} className="field-error" role="alert">
+        {error}
+      </p>
+      <button type="submit" className="primary">
+        {t('card.submit')}
+      </button>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+    </form>
+  )
+}

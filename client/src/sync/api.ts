@@ -1,0 +1,59 @@
+import {
+  type CreateEventRequest,
+  type CreateEventResponse,
+  type ErrorCode,
+  type EventListItem,
+  type FacilitatorEventView,
+  type JoinResponse,
+  type PublicEventView,
+  apiErrorSchema,
+  createEventResponseSchema,
+  eventListItemSchema,
+  facilitatorEventViewSchema,
+  joinResponseSchema,
+  publicEventViewSchema,
+} from '@tischrunde/shared'
+import { z } from 'zod'
+
+/** A failed API call: a code from the server (or NETWORK) and the server's message. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: ErrorCode | 'NETWORK',
+    message: string,
+    readonly path?: (string | number)[],
+  ) {
+    super(message)
+  }
+}
+
+async function call<T>(schema: z.ZodType<T>, url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (init.body) headers['content-type'] = 'application/json'
+  if (init.token) headers.authorization = `Bearer ${init.token}`
+  let res: Response
+  try {
+    res = await fetch(url, { ...init, headers })
+  } catch {
+    throw new ApiFailure('NETWORK', 'Keine Verbindung zum Server.')
+  }
+  const body: unknown = await res.json().catch(() => null)
+  if (!res.ok) {
+    const parsed = apiErrorSchema.safeParse(body)
+    if (parsed.success) throw new ApiFailure(parsed.data.code as ErrorCode, parsed.data.message, parsed.data.path)
+    throw new ApiFailure('INTERNAL', `HTTP ${res.status}`)
+  }
+  // Answers are checked like any other input.
+  return schema.parse(body)
+}
+
+export const api = {
+  createEvent: (req: CreateEventRequest): Promise<CreateEventResponse> =>
+    call(createEventResponseSchema, '/api/events', { method: 'POST', body: JSON.stringify(req) }),
+  join: (code: string): Promise<JoinResponse> =>
+    call(joinResponseSchema, '/api/join', { method: 'POST', body: JSON.stringify({ code }) }),
+  facilitatorView: (eventId: string, token: string): Promise<FacilitatorEventView> =>
+    call(facilitatorEventViewSchema, `/api/events/${encodeURIComponent(eventId)}`, { token }),
+  publicView: (eventId: string, token: string): Promise<PublicEventView> =>
+    call(publicEventViewSchema, `/api/events/${encodeURIComponent(eventId)}`, { token }),
+  listEvents: (adminKey: string): Promise<EventListItem[]> => call(z.array(eventListItemSchema), '/api/events', { token: adminKey }),
+}

@@ -1,0 +1,174 @@
+import * as decoding from 'lib0/decoding'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import {
+  type Card,
+  MESSAGE_SAVED,
+  type SubPoint,
+  boardDocName,
+  deleteCard,
+  editCard,
+  nextPosition,
+  putCard,
+  readSnapshot,
+  unsavedCardIds,
+} from '@tischrunde/shared'
+import type { BoardStatus } from '../store/board-slice.js'
+import { useTischStore } from '../store/index.js'
+import { api } from './api.js'
+
+/** The only place where Yjs meets React state: open board docs, keyed by doc name. */
+interface OpenBoard {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  local: IndexeddbPersistence | null
+  users: number
+  authorId: string
+  release: () => void
+}
+const open = new Map<string, OpenBoard>()
+
+const savedKey = (docName: string) => `tischrunde.saved.${docName}`
+
+function boardsUrl(): string {
+  return `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/yjs`
+}
+
+export interface BoardTarget {
+  eventId: string
+  tableId: string
+  token: string
+  /** Who writes cards from this screen. */
+  authorId: string
+  /** Keep the doc on the device (phones): unsent cards survive reloads and offline time. */
+  keepLocal: boolean
+}
+
+/**
+ * Opens a table's board and mirrors it into the store. Returns a release function; the board
+ * closes when its last user releases it.
+ */
+export function connectBoard(target: BoardTarget): () => void {
+  const docName = boardDocName(target.eventId, target.tableId)
+  const existing = open.get(docName)
+  if (existing) {
+    existing.users++
+    return existing.release
+  }
+  const doc = new Y.Doc()
+  let saved = readSavedVector(docName)
+  let status: BoardStatus = 'connecting'
+  const local = target.keepLocal ? new IndexeddbPersistence(docName, doc) : null
+  const provider = new WebsocketProvider(boardsUrl(), docName, doc, { params: { token: target.token }, maxBackoffTime: 5000 })
+
+  const sync = () =>
+    useTischStore.setState((s) => ({
+      boards: { ...s.boards, [docName]: { cards: readSnapshot(doc).cards, unsaved: unsavedCardIds(doc, saved), status } },
+    }))
+  const setStatus = (next: BoardStatus) => {
+    if (status === 'denied') return
+    status = next
+    sync()
+  }
+
+  provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
+    const vector = decoding.readVarUint8Array(decoder)
+    saved = Y.decodeStateVector(vector)
+    window.localStorage.setItem(savedKey(docName), bytesToBase64(vector))
+    sync()
+  }
+  provider.on('sync', (isSynced: boolean) => setStatus(isSynced ? 'synced' : 'connecting'))
+  provider.on('status', ({ status: s }: { status: string }) => {
+    if (s === 'disconnected') setStatus('offline')
+  })
+  let failures = 0
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event?.code === 4401 || event?.code === 4404) return deny()
+    // A refused upgrade looks like any network failure to the browser: ask the API whether the credential still holds.
+    if (!provider.synced && ++failures === 2) {
+      api.publicView(target.eventId, target.token).catch((e: { code?: string }) => {
+        if (e.code === 'UNAUTHORIZED') deny()
+      })
+    }
+  })
+  const deny = () => {
+    status = 'denied'
+    provider.disconnect()
+    sync()
+  }
+  doc.on('update', sync)
+  sync()
+
+  const board: OpenBoard = {
+    doc,
+    provider,
+    local,
+    users: 1,
+    authorId: target.authorId,
+    release: () => {
+      if (--board.users > 0) return
+      open.delete(docName)
+      provider.destroy()
+      void local?.destroy()
+      doc.destroy()
+    },
+  }
+  open.set(docName, board)
+  return board.release
+}
+
+function requireBoard(docName: string): OpenBoard {
+  const board = open.get(docName)
+  if (!board) throw new Error(`board ${docName} is not open`)
+  return board
+}
+
+/** Adds a card at the end of a column. Works offline; the server gets it when the phone reconnects. */
+export function addCard(
+  docName: string,
+  input: { stationId: string; columnId: string; text: string; subPoints: string[] },
+  ids: { cardId: string; subPointIds: string[] },
+  now = Date.now(),
+): Card {
+  const { doc, authorId } = requireBoard(docName)
+  const card: Card = {
+    id: ids.cardId,
+    stationId: input.stationId,
+    columnId: input.columnId,
+    text: input.text,
+    subPoints: input.subPoints.map((text, i) => ({ id: ids.subPointIds[i]!, text })),
+    authorId,
+    createdAt: now,
+    position: nextPosition(doc, input.stationId, input.columnId),
+  }
+  putCard(doc, card)
+  return card
+}
+
+export function changeCard(docName: string, cardId: string, change: { text?: string; subPoints?: SubPoint[] }): boolean {
+  return editCard(requireBoard(docName).doc, cardId, change)
+}
+
+export function removeCard(docName: string, cardId: string): void {
+  deleteCard(requireBoard(docName).doc, cardId)
+}
+
+function readSavedVector(docName: string): Map<number, number> {
+  const stored = window.localStorage.getItem(savedKey(docName))
+  if (!stored) return new Map()
+  try {
+    return Y.decodeStateVector(base64ToBytes(stored))
+  } catch {
+    return new Map()
+  }
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let s = ''
+  for (const b of bytes) s += String.fromCharCode(b)
+  return btoa(s)
+}
+function base64ToBytes(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
+}

@@ -1,0 +1,59 @@
+import { io, type Socket } from 'socket.io-client'
+import {
+  type Ack,
+  type ClientEventName,
+  type ClientEventPayload,
+  ErrorCode,
+  WIRE_VERSION,
+  presenceCountsSchema,
+  publicEventViewSchema,
+} from '@tischrunde/shared'
+import { useTischStore } from '../store/index.js'
+
+/** The control plane as the app sees it: send a command with an answer, and close. */
+export interface ControlConnection {
+  send<N extends ClientEventName>(name: N, payload: ClientEventPayload<N>): Promise<Ack>
+  close(): void
+}
+
+/** How long a command may wait for its answer, in ms. */
+const ACK_TIMEOUT_MS = 8000
+
+/**
+ * Connects to the event's control plane and mirrors event state and presence into the store.
+ * Every message from the server is checked with the shared schema before it is used.
+ */
+export function connectControl(token: string): ControlConnection {
+  const socket: Socket = io({ auth: { token, wire: WIRE_VERSION }, reconnectionDelayMax: 5000 })
+  useTischStore.setState({ controlStatus: 'connecting' })
+
+  socket.on('connect', () => useTischStore.setState({ controlStatus: 'online' }))
+  socket.on('disconnect', () => useTischStore.setState({ controlStatus: 'offline' }))
+  socket.on('connect_error', (error: Error) => {
+    if (error.message === ErrorCode.UNAUTHORIZED) {
+      useTischStore.setState({ controlStatus: 'denied' })
+      socket.disconnect()
+    } else useTischStore.setState({ controlStatus: 'offline' })
+  })
+  socket.on('event:state', (payload: unknown) => {
+    const parsed = publicEventViewSchema.safeParse(payload)
+    if (parsed.success) useTischStore.setState({ event: parsed.data.event, role: parsed.data.role, joinCode: parsed.data.joinCode })
+  })
+  socket.on('presence:counts', (payload: unknown) => {
+    const parsed = presenceCountsSchema.safeParse(payload)
+    if (parsed.success) useTischStore.setState({ presence: parsed.data })
+  })
+
+  return {
+    send(name, payload) {
+      return socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck(name, payload)
+        .then(
+          (ack: Ack) => ack,
+          (): Ack => ({ ok: false, code: ErrorCode.INTERNAL, message: 'Keine Antwort vom Server.' }),
+        )
+    },
+    close: () => socket.disconnect(),
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Credentials of this device. Links carry them in the URL fragment (`#k=…`), which browsers never
+ * send to the server; on arrival they are kept in localStorage and the fragment is removed, so a
+ * projector screenshot or a shared screen does not show them.
+ */
+const key = (eventId: string, kind: string) => `tischrunde.${kind}.${eventId}`
+
+/** Takes `#k=…` from the address (if present) and remembers it for the event. */
+export function takeTokenFromUrl(eventId: string, kind: 'facilitator' | 'projector' | 'admin'): string | null {
+  const match = /(?:^#|&)k=([^&]+)/.exec(window.location.hash)
+  if (match?.[1]) {
+    const token = decodeURIComponent(match[1])
+    window.localStorage.setItem(key(eventId, kind), token)
+    window.history.replaceState(null, '', window.location.pathname + window.location.search)
+    return token
+  }
+  return window.localStorage.getItem(key(eventId, kind))
+}
+
+export interface ParticipantIdentity {
+  eventId: string
+  participantId: string
+  token: string
+}
+
+/** The participant identity this phone got for a join code (kept across reloads). */
+export function storedParticipant(code: string): ParticipantIdentity | null {
+  const raw = window.localStorage.getItem(key(code, 'participant'))
+  if (!raw) return null
+  try {
+    const value = JSON.parse(raw) as ParticipantIdentity
+    return typeof value.token === 'string' && typeof value.eventId === 'string' ? value : null
+  } catch {
+    return null
+  }
+}
+
+export function rememberParticipant(code: string, identity: ParticipantIdentity): void {
+  window.localStorage.setItem(key(code, 'participant'), JSON.stringify(identity))
+}
+
+export function forgetParticipant(code: string): void {
+  window.localStorage.removeItem(key(code, 'participant'))
+}
+
+/** The table this phone last chose at an event. */
+export function storedTable(eventId: string): string | null {
+  return window.localStorage.getItem(key(eventId, 'table'))
+}
+export function rememberTable(eventId: string, tableId: string | null): void {
+  if (tableId) window.localStorage.setItem(key(eventId, 'table'), tableId)
+  else window.localStorage.removeItem(key(eventId, 'table'))
+}

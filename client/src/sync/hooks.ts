@@ -1,0 +1,29 @@
+import { boardDocName } from '@tischrunde/shared'
+import { useEffect, useRef } from 'react'
+import { connectBoard } from './board-connection.js'
+import { type ControlConnection, connectControl } from './control-connection.js'
+
+/** Keeps a control-plane connection open while the component is mounted (created in an effect: StrictMode-safe). */
+export function useControl(token: string | null): React.RefObject<ControlConnection | null> {
+  const ref = useRef<ControlConnection | null>(null)
+  useEffect(() => {
+    if (!token) return
+    const connection = connectControl(token)
+    ref.current = connection
+    return () => {
+      connection.close()
+      ref.current = null
+    }
+  }, [token])
+  return ref
+}
+
+/** Keeps a table's board open while mounted; returns its doc name for selectors and actions. */
+export function useBoard(target: { eventId: string; tableId: string | null; token: string | null; authorId: string; keepLocal: boolean }): string | null {
+  const { eventId, tableId, token, authorId, keepLocal } = target
+  useEffect(() => {
+    if (!tableId || !token) return
+    return connectBoard({ eventId, tableId, token, authorId, keepLocal })
+  }, [eventId, tableId, token, authorId, keepLocal])
+  return tableId ? boardDocName(eventId, tableId) : null
+}
