@@ -19,7 +19,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'client', include: ['client/src/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
+        test: { name: 'client', include: ['client/src/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['client/src/test/setup.ts'] },
       },
       {
         resolve: { alias },

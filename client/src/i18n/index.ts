@@ -28,6 +28,7 @@ export function initI18n(lang: Language = initialLanguage()) {
     fallbackLng: 'de',
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
+    showSupportNotice: false,
   })
   return i18next
 }

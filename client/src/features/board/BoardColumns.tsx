@@ -14,8 +14,11 @@ export function BoardColumns(props: { event: TischEvent; docName: string; statio
   const board = useTischStore(selectBoard(props.docName))
   const columns = useMemo(() => stationColumns(board, props.event, props.stationId), [board, props.event, props.stationId])
   const unsaved = useMemo(() => new Set(board.unsaved), [board.unsaved])
+  // The projector cannot scroll: the fuller the fullest column, the smaller the type.
+  const fullest = Math.max(0, ...columns.map((c) => c.cards.length))
+  const density = fullest > 10 ? 'dense' : fullest > 5 ? 'compact' : 'roomy'
   return (
-    <div className="board-columns" style={{ gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(0, 1fr))` }}>
+    <div className="board-columns" data-density={density} style={{ gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(0, 1fr))` }}>
       {columns.map((column) => (
         <section key={column.id} className="board-column" aria-labelledby={`col-${column.id}`}>
           <h3 id={`col-${column.id}`} className="column-title">

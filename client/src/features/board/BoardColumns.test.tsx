@@ -1,0 +1,48 @@
+import { render, screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { aCard, anEvent } from '../../../../fixtures/src/builders.js'
+import { useTischStore } from '../../store/index.js'
+import { BoardColumns } from './BoardColumns.js'
+
+const event = anEvent()
+const docName = 'board.cafe-test.tisch-1'
+
+function seed(cards: ReturnType<typeof aCard>[], unsaved: string[] = []) {
+  useTischStore.setState({ boards: { [docName]: { cards, unsaved, status: 'synced' } } })
+}
+
+describe('a station board', () => {
+  it('shows each card with its sub-points under its own column', () => {
+    seed([
+      aCard({ id: 'card-0001', columnId: 'laeuft-gut', text: 'Ehrenamt trägt viel', subPoints: [{ id: 'sub-00001', text: 'Sprachpaten' }] }),
+      aCard({ id: 'card-0002', columnId: 'hakt-es', text: 'Zu wenig Kita-Plätze' }),
+    ])
+    render(<BoardColumns event={event} docName={docName} stationId="station-1" />)
+    const good = screen.getByRole('list', { name: 'Was läuft gut?' })
+    expect(within(good).getByText('Ehrenamt trägt viel')).toBeTruthy()
+    expect(within(good).getByText('Sprachpaten')).toBeTruthy()
+    expect(within(screen.getByRole('list', { name: 'Wo hakt es?' })).getByText('Zu wenig Kita-Plätze')).toBeTruthy()
+  })
+
+  it('shows card text as text, never as markup', () => {
+    seed([aCard({ text: '<img src=x onerror=alert(1)> **fett**' })])
+    const { container } = render(<BoardColumns event={event} docName={docName} stationId="station-1" />)
+    expect(container.querySelector('img')).toBeNull()
+    expect(screen.getByText('<img src=x onerror=alert(1)> **fett**')).toBeTruthy()
+  })
+
+  it('tells the writer which of their cards are still being sent', () => {
+    seed(
+      [aCard({ id: 'card-mine-1', text: 'Meine', authorId: 'me-123456' }), aCard({ id: 'card-mine-2', position: 2, text: 'Auch meine', authorId: 'me-123456' })],
+      ['card-mine-2'],
+    )
+    render(<BoardColumns event={event} docName={docName} stationId="station-1" ownAuthorId="me-123456" />)
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toEqual(['gespeichert', 'wird gesendet'])
+  })
+
+  it('says so when a column has no cards yet', () => {
+    seed([])
+    render(<BoardColumns event={event} docName={docName} stationId="station-2" />)
+    expect(screen.getAllByText('Noch keine Karten. Die erste kommt gleich!')).toHaveLength(2)
+  })
+})

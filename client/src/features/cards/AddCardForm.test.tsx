@@ -1,0 +1,33 @@
+import { fireEvent, render, screen } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { WINNENDEN_TEMPLATE } from '@tischrunde/shared'
+import { AddCardForm } from './AddCardForm.js'
+
+const station = WINNENDEN_TEMPLATE.stations[0]!
+
+describe('the add-card form', () => {
+  it('counts down the characters left as you type', () => {
+    render(<AddCardForm docName="board.a.b" station={station} />)
+    expect(screen.getByText('noch 280 Zeichen')).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('Deine Karte'), { target: { value: 'Kita' } })
+    expect(screen.getByText('noch 276 Zeichen')).toBeTruthy()
+  })
+
+  it('refuses an empty card with a message at the field', () => {
+    render(<AddCardForm docName="board.a.b" station={station} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Karte senden' }))
+    expect(screen.getByRole('alert').textContent).toBe('Bitte einen Text eingeben.')
+  })
+
+  it('refuses a card over 280 characters and says by how much', () => {
+    render(<AddCardForm docName="board.a.b" station={station} />)
+    fireEvent.change(screen.getByLabelText('Deine Karte'), { target: { value: 'x'.repeat(290) } })
+    fireEvent.click(screen.getByRole('button', { name: 'Karte senden' }))
+    expect(screen.getByRole('alert').textContent).toBe('10 Zeichen zu viel')
+  })
+
+  it('offers one radio button per column of the station', () => {
+    render(<AddCardForm docName="board.a.b" station={station} />)
+    expect(screen.getAllByRole('radio').map((r) => r.closest('label')?.textContent)).toEqual(['Was läuft gut?', 'Wo hakt es?'])
+  })
+})
