@@ -11,8 +11,10 @@ import { EventService } from './events/event-service.js'
 import { EventTransfer } from './events/event-transfer.js'
 import { createApi } from './http/api.js'
 import type { Storage } from './storage/storage.js'
+import type { StoredEvent } from '@tischrunde/shared'
 import { BOARD_SOCKET_PREFIX, createBoardSockets } from './transport/board-socket.js'
 import { createControlPlane } from './transport/control-plane.js'
+import { RoundService } from './rounds/round-service.js'
 
 export interface AppOptions {
   storage: Storage
@@ -20,6 +22,8 @@ export interface AppOptions {
   log: Logger
   /** Folder of the built client; when absent the server answers API and sockets only. */
   clientDist?: string
+  /** The server's clock, in ms (tests pass a skewed or fake one). */
+  now?: () => number
 }
 
 export interface TischrundeServer {
@@ -28,6 +32,7 @@ export interface TischrundeServer {
   events: EventService
   transfer: EventTransfer
   rooms: BoardRooms
+  rounds: RoundService
   credentials: Credentials
   listen(port: number, host: string): Promise<string>
   /** Stops accepting, stores everything applied, and closes the storage. */
@@ -43,6 +48,16 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const events = new EventService(storage.events, credentials)
   const rooms = new BoardRooms(storage.boards, log)
   const transfer = new EventTransfer(events, rooms)
+  const now = opts.now ?? Date.now
+  // The control plane publishes round changes; it is created below, once the HTTP server exists.
+  let publish: (stored: StoredEvent) => void = () => {}
+  const rounds = new RoundService(events, {
+    now,
+    log,
+    publish: (stored) => publish(stored),
+    reopened: (eventId) => void rooms.resyncEvent(eventId),
+  })
+  rounds.restore()
 
   const app = express()
   app.disable('x-powered-by')
@@ -61,7 +76,8 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     res.status(failing.length ? 503 : 200).json({ ok: failing.length === 0, storageFailing: failing })
   })
   const http = createServer(app)
-  const control = createControlPlane(http, { events, log })
+  const control = createControlPlane(http, { events, rounds, log, now })
+  publish = control.publishEvent
   app.use('/api', createApi({ events, transfer, credentials, onEventChanged: (id) => {
     const stored = events.get(id)
     if (stored) control.publishEvent(stored)
@@ -86,6 +102,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     events,
     transfer,
     rooms,
+    rounds,
     credentials,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
@@ -96,6 +113,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
         })
       }),
     async close() {
+      rounds.close()
       boards.close()
       await control.close()
       http.closeAllConnections()

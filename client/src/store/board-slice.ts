@@ -10,12 +10,14 @@ export interface BoardState {
   /** Ids of cards the server has not yet confirmed as stored. */
   unsaved: string[]
   status: BoardStatus
+  /** Why the server refused this screen's last write (a WriteRefusal code), until the next accepted one. */
+  refused: string | null
 }
 
 export interface BoardSlice {
   boards: Record<string, BoardState>
 }
 
-export const EMPTY_BOARD: BoardState = { cards: [], unsaved: [], status: 'connecting' }
+export const EMPTY_BOARD: BoardState = { cards: [], unsaved: [], status: 'connecting', refused: null }
 
 export const createBoardSlice: StateCreator<TischStore, [], [], BoardSlice> = () => ({ boards: {} })

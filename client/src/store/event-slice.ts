@@ -1,4 +1,4 @@
-import type { EventLinks, PresenceCounts, Role, TischEvent } from '@tischrunde/shared'
+import type { EventLinks, PresenceCounts, Role, RoundState, TischEvent } from '@tischrunde/shared'
 import type { StateCreator } from 'zustand'
 import type { TischStore } from './index.js'
 
@@ -13,6 +13,10 @@ export interface EventSlice {
   links: EventLinks | null
   presence: PresenceCounts | null
   controlStatus: ControlStatus
+  /** The round state as the server last sent it. */
+  round: RoundState | null
+  /** Server clock minus this device's clock, in ms, measured when the round state arrived. */
+  clockOffsetMs: number
 }
 
 export const initialEventState: EventSlice = {
@@ -22,6 +26,8 @@ export const initialEventState: EventSlice = {
   links: null,
   presence: null,
   controlStatus: 'connecting',
+  round: null,
+  clockOffsetMs: 0,
 }
 
 export const createEventSlice: StateCreator<TischStore, [], [], EventSlice> = () => ({ ...initialEventState })

@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import {
   type Card,
+  MESSAGE_REFUSED,
   MESSAGE_SAVED,
   type SubPoint,
   boardDocName,
@@ -59,12 +60,13 @@ export function connectBoard(target: BoardTarget): () => void {
   const doc = new Y.Doc()
   let saved = readSavedVector(docName)
   let status: BoardStatus = 'connecting'
+  let refused: string | null = null
   const local = target.keepLocal ? new IndexeddbPersistence(docName, doc) : null
   const provider = new WebsocketProvider(boardsUrl(), docName, doc, { params: { token: target.token }, maxBackoffTime: 5000 })
 
   const sync = () =>
     useTischStore.setState((s) => ({
-      boards: { ...s.boards, [docName]: { cards: readSnapshot(doc).cards, unsaved: unsavedCardIds(doc, saved), status } },
+      boards: { ...s.boards, [docName]: { cards: readSnapshot(doc).cards, unsaved: unsavedCardIds(doc, saved), status, refused } },
     }))
   const setStatus = (next: BoardStatus) => {
     if (status === 'denied') return
@@ -75,7 +77,12 @@ export function connectBoard(target: BoardTarget): () => void {
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
     const vector = decoding.readVarUint8Array(decoder)
     saved = Y.decodeStateVector(vector)
+    refused = null
     window.localStorage.setItem(savedKey(docName), bytesToBase64(vector))
+    sync()
+  }
+  provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
+    refused = decoding.readVarString(decoder)
     sync()
   }
   provider.on('sync', (isSynced: boolean) => setStatus(isSynced ? 'synced' : 'connecting'))

@@ -7,6 +7,7 @@ import {
   WIRE_VERSION,
   presenceCountsSchema,
   publicEventViewSchema,
+  roundMessageSchema,
 } from '@tischrunde/shared'
 import { useTischStore } from '../store/index.js'
 
@@ -38,6 +39,11 @@ export function connectControl(token: string): ControlConnection {
   socket.on('event:state', (payload: unknown) => {
     const parsed = publicEventViewSchema.safeParse(payload)
     if (parsed.success) useTischStore.setState({ event: parsed.data.event, role: parsed.data.role, joinCode: parsed.data.joinCode })
+  })
+  socket.on('round:state', (payload: unknown) => {
+    const parsed = roundMessageSchema.safeParse(payload)
+    // Timers run on the server's clock: remember how far this device's clock is off.
+    if (parsed.success) useTischStore.setState({ round: parsed.data.round, clockOffsetMs: parsed.data.serverNow - Date.now() })
   })
   socket.on('presence:counts', (payload: unknown) => {
     const parsed = presenceCountsSchema.safeParse(payload)

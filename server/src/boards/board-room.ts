@@ -1,8 +1,9 @@
 import * as Y from 'yjs'
-import { type Origin, cardSchema, boardDoc, stampBoardDoc } from '@tischrunde/shared'
+import { type Origin, type WriteActor, type WriteRefusal, stampBoardDoc } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import type { BoardStore } from '../storage/storage.js'
-import { encodeUpdateMessage } from './sync-messages.js'
+import { encodeSyncStep1, encodeUpdateMessage } from './sync-messages.js'
+import { WriteGate } from './write-gate.js'
 
 /** One connected board socket, as a room sees it. */
 export interface BoardPeer {
@@ -34,6 +35,7 @@ export class BoardRoom {
   private retryMs = RETRY_MIN_MS
   /** Set when the last write failed (reported on /healthz). */
   storageError: Error | null = null
+  private gate: WriteGate | null = null
 
   constructor(
     readonly name: string,
@@ -48,9 +50,26 @@ export class BoardRoom {
       for (const u of updates) Y.applyUpdate(this.doc, u)
     }, { source: 'server', by: 'load' } satisfies Origin)
     this.persistedVector = Y.encodeStateVector(this.doc)
+    this.gate = new WriteGate(this.doc)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin))
-    boardDoc(this.doc).cards.observe((event, tx) => this.repairInvalidCards(event, tx))
     stampBoardDoc(this.doc, { source: 'server', by: 'load' })
+  }
+
+  /**
+   * Applies a peer's update if the write gate lets it through; otherwise nothing of it is applied,
+   * stored or broadcast, and the reason is returned. Throws on an update that cannot be decoded.
+   */
+  applyFromPeer(update: Uint8Array, peer: BoardPeer, actor: WriteActor, stationWritable: (stationId: string) => boolean): WriteRefusal | null {
+    const refusal = this.gate!.check(update, actor, stationWritable)
+    if (refusal) return refusal
+    Y.applyUpdate(this.doc, update, peer)
+    return null
+  }
+
+  /** Asks every peer for what the server lacks: after a station reopens, refused cards come in again. */
+  resync(): void {
+    const message = encodeSyncStep1(Y.encodeStateVector(this.doc))
+    for (const peer of this.peers) peer.send(message)
   }
 
   /** The state vector of what is durably stored. */
@@ -65,6 +84,8 @@ export class BoardRoom {
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
     const from = isPeer(origin) ? origin : null
+    // Peer updates reached the shadow through the gate; the server's own writes are mirrored.
+    if (!from) this.gate?.mirror(update)
     for (const peer of this.peers) if (peer !== from) peer.send(encodeUpdateMessage(update))
     this.queue.push({ update, from })
     if (!this.flushing) this.flushing = this.flush()
@@ -105,22 +126,6 @@ export class BoardRoom {
     if (size.frames < COMPACT_FRAMES && size.bytes < COMPACT_BYTES) return
     // Taken after the last append: the snapshot holds at least everything in the log.
     await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc))
-  }
-
-  /** Removes card records a client wrote that fail the card schema, so nobody renders them. */
-  private repairInvalidCards(event: Y.YMapEvent<unknown>, tx: Y.Transaction): void {
-    if (!isPeer(tx.origin)) return
-    const cards = boardDoc(this.doc).cards
-    const bad: string[] = []
-    for (const key of event.keysChanged) {
-      if (!cards.has(key)) continue
-      const parsed = cardSchema.safeParse(cards.get(key))
-      if (!parsed.success || parsed.data.id !== key) bad.push(key)
-    }
-    if (bad.length === 0) return
-    this.log.warn({ doc: this.name, keys: bad, peer: tx.origin.id }, 'ungültige Karten entfernt')
-    // Runs after this transaction: a separate, server-made change.
-    queueMicrotask(() => this.doc.transact(() => bad.forEach((k) => cards.delete(k)), { source: 'server', by: 'repair' } satisfies Origin))
   }
 }
 

@@ -32,6 +32,11 @@ export class BoardRooms {
     for (const room of await this.loaded()) await room.settle()
   }
 
+  /** Asks the peers of every loaded board of an event to send what the server lacks. */
+  async resyncEvent(eventId: string): Promise<void> {
+    for (const room of await this.loaded()) if (room.name.startsWith(`board.${eventId}.`)) room.resync()
+  }
+
   /** Drops a room from memory and storage (event deleted). */
   async remove(name: string): Promise<void> {
     const room = this.rooms.get(name)

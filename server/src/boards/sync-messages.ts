@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
-import { MESSAGE_SAVED } from '@tischrunde/shared'
+import { MESSAGE_REFUSED, MESSAGE_SAVED } from '@tischrunde/shared'
 
 /** y-websocket message types (the first varUint of every message). */
 export const MESSAGE_SYNC = 0
@@ -30,5 +30,13 @@ export function encodeSavedMessage(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE_SAVED)
   encoding.writeVarUint8Array(encoder, stateVector)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Tischrunde's addition: "your last update was not stored", with the reason code. */
+export function encodeRefusedMessage(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_REFUSED)
+  encoding.writeVarString(encoder, reason)
   return encoding.toUint8Array(encoder)
 }

@@ -5,6 +5,8 @@ import {
   type CredentialClaims,
   type EventId,
   type EventLinks,
+  INITIAL_ROUND_STATE,
+  type RoundState,
   type FacilitatorEventView,
   type StoredEvent,
   type TischEvent,
@@ -63,13 +65,26 @@ export class EventService {
 
   /** Stores a complete, validated event under its own id (the seeding and import path). */
   async insert(event: TischEvent, now: number): Promise<StoredEvent> {
-    const record: StoredEvent = { event: eventSchema.parse(event), joinCode: this.freshJoinCode(), createdAt: now, accessEpoch: 0 }
+    const record: StoredEvent = {
+      event: eventSchema.parse(event),
+      joinCode: this.freshJoinCode(),
+      createdAt: now,
+      accessEpoch: 0,
+      round: INITIAL_ROUND_STATE,
+    }
     await this.store.put(record)
     return record
   }
 
   async replaceEvent(record: StoredEvent, event: TischEvent): Promise<StoredEvent> {
     const next = { ...record, event: eventSchema.parse(event) }
+    await this.store.put(next)
+    return next
+  }
+
+  /** Stores a new round state (after a command or a timer lock). */
+  async setRound(record: StoredEvent, round: RoundState): Promise<StoredEvent> {
+    const next = { ...record, round }
     await this.store.put(next)
     return next
   }

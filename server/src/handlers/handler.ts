@@ -1,4 +1,6 @@
-import type { Ack, ClientEventName, ClientEventPayload, CredentialClaims } from '@tischrunde/shared'
+import { type Ack, type ClientEventName, type ClientEventPayload, type CredentialClaims, ErrorCode } from '@tischrunde/shared'
+import type { EventService } from '../events/event-service.js'
+import type { RoundService } from '../rounds/round-service.js'
 
 /** The server-side view of one control-plane connection. */
 export interface ControlSession {
@@ -8,7 +10,12 @@ export interface ControlSession {
 
 /** What handlers may touch; the transport builds it once. */
 export interface HandlerContext {
+  events: EventService
+  rounds: RoundService
+  now(): number
   seat(session: ControlSession, tableId: string | null): void
+  /** Sends the changed event to every screen of it. */
+  publishEvent(eventId: string): void
 }
 
 /** One handler per client event: AUTH → VALIDATION → RESOLUTION, returning an Ack. */
@@ -19,3 +26,8 @@ export type Handler<N extends ClientEventName> = (
 ) => Ack | Promise<Ack>
 
 export type Handlers = { [N in ClientEventName]: Handler<N> }
+
+export const FORBIDDEN_ACK: Ack = { ok: false, code: ErrorCode.FORBIDDEN, message: 'Das darf nur die Moderation.' }
+
+/** AUTH step shared by every facilitator command. */
+export const isFacilitator = (session: ControlSession): boolean => session.claims.r === 'facilitator'

@@ -1,6 +1,16 @@
+import { handleEventUpdate } from './event-update.js'
 import type { Handlers } from './handler.js'
 import { handlePresenceTable } from './presence-table.js'
+import { handleAdvance, handleBack, handleConfigure, handleExtend, handlePause, handleResume, handleStationLock } from './round-commands.js'
 
 export const handlers: Handlers = {
   'presence:table': handlePresenceTable,
+  'round:advance': handleAdvance,
+  'round:back': handleBack,
+  'round:pause': handlePause,
+  'round:resume': handleResume,
+  'timer:extend': handleExtend,
+  'round:configure': handleConfigure,
+  'station:lock': handleStationLock,
+  'event:update': handleEventUpdate,
 }

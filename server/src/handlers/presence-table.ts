@@ -2,8 +2,11 @@ import type { Handler } from './handler.js'
 
 /** A phone says at which table it sits (for the facilitator's counts). */
 export const handlePresenceTable: Handler<'presence:table'> = (ctx, session, msg) => {
-  // AUTH: any connected role may say where it is; projectors and facilitators are not counted at tables.
+  // AUTH: any role may say where it is; only participants and hosts are counted at tables.
+  // VALIDATION: an unknown table counts as none.
+  const stored = ctx.events.get(session.claims.e)
+  const known = msg.tableId !== null && stored?.event.tables.some((t) => t.id === msg.tableId)
   // RESOLUTION
-  ctx.seat(session, msg.tableId)
+  ctx.seat(session, known ? msg.tableId : null)
   return { ok: true }
 }

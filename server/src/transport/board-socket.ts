@@ -5,11 +5,11 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { type WebSocket, WebSocketServer } from 'ws'
-import { BoardCloseCode, type Role, findTable, mayWriteBoards, parseBoardDocName } from '@tischrunde/shared'
+import { BoardCloseCode, type Role, WriteRefusal, findTable, parseBoardDocName, stationWritable } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import type { BoardPeer } from '../boards/board-room.js'
 import type { BoardRooms } from '../boards/board-rooms.js'
-import { MESSAGE_SYNC, encodeSavedMessage, encodeSyncStep1 } from '../boards/sync-messages.js'
+import { MESSAGE_SYNC, encodeRefusedMessage, encodeSavedMessage, encodeSyncStep1 } from '../boards/sync-messages.js'
 import type { EventService } from '../events/event-service.js'
 
 /** Path prefix of board sockets: `/yjs/<docName>?token=…`. */
@@ -26,6 +26,7 @@ const PING_MS = 30_000
 /** Who a board socket belongs to, settled before the upgrade. */
 interface BoardAccess {
   docName: string
+  eventId: string
   role: Role
   participantId: string | undefined
 }
@@ -47,7 +48,7 @@ export function createBoardSockets(deps: { rooms: BoardRooms; events: EventServi
     const auth = deps.events.authenticate(url.searchParams.get('token'))
     if (!auth || auth.claims.e !== target.eventId) return { status: 401, reason: 'Unauthorized' }
     if (!findTable(auth.stored.event, target.tableId)) return { status: 404, reason: 'Not Found' }
-    return { docName, role: auth.claims.r, participantId: auth.claims.p }
+    return { docName, eventId: target.eventId, role: auth.claims.r, participantId: auth.claims.p }
   }
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -75,7 +76,12 @@ export function createBoardSockets(deps: { rooms: BoardRooms; events: EventServi
       ws.close(BoardCloseCode.STORAGE_FAILED, 'board could not be loaded')
       return
     }
-    const writable = mayWriteBoards(access.role)
+    const actor = { role: access.role, participantId: access.participantId }
+    /** Looked up at each write: rounds and locks change during the day. */
+    const writableNow = (stationId: string) => {
+      const stored = deps.events.get(access.eventId)
+      return stored ? stationWritable(stored.round, stored.event.template, stationId) : false
+    }
     const peer: BoardPeer = {
       id: `${access.role}:${access.participantId ?? '-'}:${++peerSeq}`,
       send: (message) => {
@@ -107,11 +113,13 @@ export function createBoardSockets(deps: { rooms: BoardRooms; events: EventServi
       }
       if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) throw new Error(`unknown sync message ${kind}`)
       const update = decoding.readVarUint8Array(decoder)
-      if (!writable) {
-        if (carriesChanges(update)) ws.close(BoardCloseCode.FORBIDDEN, 'read-only')
-        return null
-      }
-      Y.applyUpdate(room.doc, update, peer)
+      // A reader's empty sync reply carries nothing to check.
+      if (access.role === 'projector' && !carriesChanges(update)) return null
+      const refusal = room.applyFromPeer(update, peer, actor, writableNow)
+      if (!refusal) return null
+      deps.log.info({ peer: peer.id, doc: access.docName, refusal }, 'Board-Änderung abgelehnt')
+      if (refusal === WriteRefusal.STATION_CLOSED || refusal === WriteRefusal.TOO_MANY_CARDS) return encodeRefusedMessage(refusal)
+      ws.close(refusal === WriteRefusal.READ_ONLY ? BoardCloseCode.FORBIDDEN : BoardCloseCode.INVALID_MESSAGE, refusal)
       return null
     }
 

@@ -5,6 +5,7 @@ import {
   type ClientEventName,
   ErrorCode,
   type PublicEventView,
+  type RoundMessage,
   type StoredEvent,
   clientEvents,
   describeFirstIssue,
@@ -15,6 +16,7 @@ import type { EventService } from '../events/event-service.js'
 import type { ControlSession, HandlerContext } from '../handlers/handler.js'
 import { handlers } from '../handlers/index.js'
 import { Presence } from '../presence/presence.js'
+import type { RoundService } from '../rounds/round-service.js'
 
 /**
  * Largest Socket.IO message, in bytes. Commands are small JSON objects; board contents go over Yjs.
@@ -31,7 +33,7 @@ const staffRoom = (eventId: string) => `staff:${eventId}`
  * The facilitation control plane over Socket.IO: a credential in the handshake, one room per
  * event, commands validated by the shared schemas, presence as counts.
  */
-export function createControlPlane(httpServer: HttpServer, deps: { events: EventService; log: Logger }) {
+export function createControlPlane(httpServer: HttpServer, deps: { events: EventService; rounds: RoundService; log: Logger; now: () => number }) {
   const io = new Server(httpServer, {
     destroyUpgrade: false,
     serveClient: false,
@@ -52,9 +54,27 @@ export function createControlPlane(httpServer: HttpServer, deps: { events: Event
   }
 
   const ctx: HandlerContext = {
+    events: deps.events,
+    rounds: deps.rounds,
+    now: deps.now,
     seat(session, tableId) {
       if (presence.seat(session.claims.e, session.socketId, tableId)) sendPresence(session.claims.e)
     },
+    publishEvent(eventId) {
+      const stored = deps.events.get(eventId)
+      if (stored) publishEvent(stored)
+    },
+  }
+  const roundMessage = (stored: StoredEvent): RoundMessage => ({ round: stored.round, serverNow: deps.now() })
+
+  /** Sends the current event and round state to every screen of it (after a change). */
+  function publishEvent(stored: StoredEvent): void {
+    for (const socket of io.of('/').sockets.values()) {
+      const s = socket.data.session as ControlSession | undefined
+      if (s?.claims.e !== stored.event.id) continue
+      socket.emit('event:state', publicView(stored, s.claims.r))
+      socket.emit('round:state', roundMessage(stored))
+    }
   }
 
   io.use((socket, next) => {
@@ -74,7 +94,10 @@ export function createControlPlane(httpServer: HttpServer, deps: { events: Event
     presence.join(eventId, socket.id, role)
     sendPresence(eventId)
     const stored = deps.events.get(eventId)
-    if (stored) socket.emit('event:state', publicView(stored, role))
+    if (stored) {
+      socket.emit('event:state', publicView(stored, role))
+      socket.emit('round:state', roundMessage(stored))
+    }
     if (role === 'facilitator' || role === 'projector') socket.emit('presence:counts', presence.counts(eventId))
 
     for (const name of Object.keys(clientEvents) as ClientEventName[]) {
@@ -101,13 +124,7 @@ export function createControlPlane(httpServer: HttpServer, deps: { events: Event
 
   return {
     io,
-    /** Sends the current event to every screen of it (after a change). */
-    publishEvent(stored: StoredEvent) {
-      for (const socket of io.of('/').sockets.values()) {
-        const s = socket.data.session as ControlSession | undefined
-        if (s?.claims.e === stored.event.id) socket.emit('event:state', publicView(stored, s.claims.r))
-      }
-    },
+    publishEvent,
     close: () =>
       new Promise<void>((resolve) => {
         for (const t of pendingPresence.values()) clearTimeout(t)

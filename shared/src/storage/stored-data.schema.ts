@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { eventSchema } from '../event/event.schema.js'
+import { INITIAL_ROUND_STATE, roundStateSchema } from '../rounds/round.schema.js'
 
 /** An event as the server stores it: the event plus what only the server knows. */
 export const storedEventSchema = z.object({
@@ -8,6 +9,8 @@ export const storedEventSchema = z.object({
   createdAt: z.number().int(),
   /** Bumped to revoke every link and token of the event at once. */
   accessEpoch: z.number().int().nonnegative().default(0),
+  /** Where the day stands (rounds, timer, locks); survives restarts. */
+  round: roundStateSchema.default(INITIAL_ROUND_STATE),
 })
 export type StoredEvent = z.infer<typeof storedEventSchema>
 

@@ -8,6 +8,10 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   BAD_JOIN_CODE: 'BAD_JOIN_CODE',
   STORAGE_FAILED: 'STORAGE_FAILED',
+  /** The command named an older state than the server's (e.g. a second tab clicked "next" too). */
+  STALE_VERSION: 'STALE_VERSION',
+  /** A round rule forbids the command now (e.g. "back" before the start). */
+  NOT_NOW: 'NOT_NOW',
   INTERNAL: 'INTERNAL',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
@@ -37,6 +41,8 @@ export const BoardCloseCode = {
   INVALID_MESSAGE: 4400,
   /** The server could not store the change; the client keeps it and tries again. */
   STORAGE_FAILED: 4507,
+  /** Too many messages or cards in a short time. */
+  RATE_LIMITED: 4429,
 } as const
 export type BoardCloseCode = (typeof BoardCloseCode)[keyof typeof BoardCloseCode]
 
@@ -45,3 +51,10 @@ export type BoardCloseCode = (typeof BoardCloseCode)[keyof typeof BoardCloseCode
  * vector". Sent after a client's update is durably stored; the phone marks its cards "gespeichert".
  */
 export const MESSAGE_SAVED = 100
+
+/**
+ * Message type the server adds: "your last update was not stored", followed by a reason code
+ * (a WriteRefusal, as a varString). Sent when a station is locked or closed; the phone keeps the
+ * card and shows why. Hostile writes close the socket instead.
+ */
+export const MESSAGE_REFUSED = 101

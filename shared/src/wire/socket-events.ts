@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { publicEventViewSchema } from './api.schema.js'
-import { tableIdSchema } from '../ids.js'
+import { tableIdSchema, stationIdSchema } from '../ids.js'
+import { roundSettingsSchema, roundStateSchema } from '../rounds/round.schema.js'
+import { eventSetupSchema } from '../event/event-setup.schema.js'
 
 /** Bumped when a message changes incompatibly; clients send it in the handshake. */
 export const WIRE_VERSION = 1
@@ -13,9 +15,25 @@ export const handshakeAuthSchema = z.object({
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>
 
 /** Every command a client may send over Socket.IO (board contents travel over Yjs). */
+const versioned = z.object({ expectedVersion: z.number().int().nonnegative() })
+
 export const clientEvents = {
   /** A phone tells which table it sits at, for the presence counts. null: none chosen yet. */
   'presence:table': z.object({ tableId: tableIdSchema.nullable() }),
+  /** Facilitator: next step (start → Station 1 → … → review → closed). */
+  'round:advance': versioned,
+  /** Facilitator: one step back. */
+  'round:back': versioned,
+  'round:pause': versioned,
+  'round:resume': versioned,
+  /** Facilitator: add minutes to the running station's timer. */
+  'timer:extend': versioned.extend({ minutes: z.number().int().min(1).max(60) }),
+  /** Facilitator: minutes per station and grace period before boards lock. */
+  'round:configure': z.object({ settings: roundSettingsSchema }),
+  /** Facilitator: lock or unlock one station's boards for participants. */
+  'station:lock': z.object({ stationId: stationIdSchema, locked: z.boolean() }),
+  /** Facilitator: title, date, place, agenda, tables and template. */
+  'event:update': z.object({ setup: eventSetupSchema }),
 } as const
 export type ClientEventName = keyof typeof clientEvents
 export type ClientEventPayload<N extends ClientEventName> = z.infer<(typeof clientEvents)[N]>
@@ -30,8 +48,13 @@ export const presenceCountsSchema = z.object({
 export type PresenceCounts = z.infer<typeof presenceCountsSchema>
 
 /** Every message the server sends over Socket.IO. */
+/** The round state with the server's clock at sending, so screens can correct their own clock. */
+export const roundMessageSchema = z.object({ round: roundStateSchema, serverNow: z.number().int() })
+export type RoundMessage = z.infer<typeof roundMessageSchema>
+
 export const serverEvents = {
   'event:state': publicEventViewSchema,
+  'round:state': roundMessageSchema,
   'presence:counts': presenceCountsSchema,
 } as const
 export type ServerEventName = keyof typeof serverEvents

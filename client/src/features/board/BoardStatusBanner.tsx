@@ -2,8 +2,14 @@ import { useTranslation } from 'react-i18next'
 import type { BoardStatus } from '../../store/board-slice.js'
 
 /** Tells the person at the screen when the board is not live. Nothing while all is well. */
-export function BoardStatusBanner({ status }: { status: BoardStatus }) {
+export function BoardStatusBanner({ status, refused = null }: { status: BoardStatus; refused?: string | null }) {
   const { t } = useTranslation()
+  if (refused && status !== 'denied')
+    return (
+      <p className="banner banner-refused" role="alert">
+        {refused === 'TOO_MANY_CARDS' ? t('board.refusedTooMany') : t('board.refused')}
+      </p>
+    )
   if (status === 'synced') return null
   const text = status === 'offline' ? t('board.offline') : status === 'denied' ? t('board.denied') : t('board.connecting')
   return (

@@ -1,1 +1,0 @@
-export declare function LanguageSwitch(): import("react").JSX.Element;

@@ -1,2 +1,0 @@
-/** Start page: participants type their code; facilitators create an event. */
-export default function Landing(): import("react").JSX.Element;

@@ -1,2 +1,0 @@
-/** The projector: one table's current station in large type, cards appearing live. Read-only. */
-export default function Projector(): import("react").JSX.Element;

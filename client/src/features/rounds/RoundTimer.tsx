@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next'
+import { useTischStore } from '../../store/index.js'
+import { formatClock, secondsLeft } from '../../store/selectors.js'
+import { useServerNow } from '../../sync/use-server-now.js'
+
+/** The remaining time of the current station, on the server's clock. Warns in the last two minutes. */
+export function RoundTimer({ size = 'normal' }: { size?: 'normal' | 'large' }) {
+  const { t } = useTranslation()
+  const round = useTischStore((s) => s.round)
+  const serverNow = useServerNow()
+  const left = secondsLeft(round, serverNow)
+  if (left === null || !round || round.phase !== 'station') return null
+  const state = round.paused ? 'paused' : left === 0 ? 'over' : left <= 120 ? 'warning' : 'running'
+  const label = round.paused ? t('round.timerPaused', { time: formatClock(left) }) : left === 0 ? t('round.timeUp') : t('round.timeLeft', { time: formatClock(left) })
+  return (
+    <div className={`round-timer round-timer-${size} round-timer-${state}`} role="timer" aria-label={label} data-seconds-left={left}>
+      <span aria-hidden="true">{left === 0 && !round.paused ? t('round.timeUpShort') : formatClock(left)}</span>
+      {round.paused && <span className="round-timer-note">{t('round.paused')}</span>}
+    </div>
+  )
+}

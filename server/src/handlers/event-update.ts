@@ -1,0 +1,25 @@
+import { ErrorCode, eventSchema, templateChangeAllowed } from '@tischrunde/shared'
+import { FORBIDDEN_ACK, type Handler, isFacilitator } from './handler.js'
+
+/** Facilitator: title, date, place, agenda, tables and template of the event. */
+export const handleEventUpdate: Handler<'event:update'> = async (ctx, session, msg) => {
+  // AUTH
+  if (!isFacilitator(session)) return FORBIDDEN_ACK
+  // VALIDATION
+  const stored = ctx.events.get(session.claims.e)
+  if (!stored) return { ok: false, code: ErrorCode.NOT_FOUND, message: 'Veranstaltung nicht gefunden.' }
+  const started = stored.round.phase !== 'before-start'
+  if (!templateChangeAllowed(started, stored.event.template, msg.setup.template))
+    return {
+      ok: false,
+      code: ErrorCode.NOT_NOW,
+      message: 'Stationen und Spalten lassen sich nach dem Start nur noch umbenennen.',
+      path: ['template'],
+    }
+  const parsed = eventSchema.safeParse({ ...msg.setup, id: stored.event.id })
+  if (!parsed.success) return { ok: false, code: ErrorCode.INVALID_MESSAGE, message: parsed.error.issues[0]?.message ?? 'Ungültig.' }
+  // RESOLUTION
+  await ctx.events.replaceEvent(stored, parsed.data)
+  ctx.publishEvent(stored.event.id)
+  return { ok: true }
+}

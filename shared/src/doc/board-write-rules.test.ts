@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { aCard } from '../../../fixtures/src/builders.js'
+import { type WriteActor, WriteRefusal, checkCardChange } from './board-write-rules.js'
+
+const me: WriteActor = { role: 'participant', participantId: 'me-1234567' }
+const open = () => true
+const closed = () => false
+const mine = aCard({ id: 'card-mine-1', authorId: 'me-1234567' })
+const theirs = aCard({ id: 'card-their-1', authorId: 'someone-else' })
+
+describe('board write rules', () => {
+  it('lets a participant add and edit their own card in an open station', () => {
+    expect(checkCardChange({ key: mine.id, before: undefined, after: mine }, me, open)).toBeNull()
+    expect(checkCardChange({ key: mine.id, before: mine, after: { ...mine, text: 'neu' } }, me, open)).toBeNull()
+    expect(checkCardChange({ key: mine.id, before: mine, after: undefined }, me, open)).toBeNull()
+  })
+  it.each([
+    ['a card written in someone else’s name', { key: theirs.id, before: undefined, after: theirs }, WriteRefusal.NOT_YOUR_CARD],
+    ['editing someone else’s card', { key: theirs.id, before: theirs, after: { ...theirs, text: 'x' } }, WriteRefusal.NOT_YOUR_CARD],
+    ['deleting someone else’s card', { key: theirs.id, before: theirs, after: undefined }, WriteRefusal.NOT_YOUR_CARD],
+    ['a record whose key is not its id', { key: 'card-other-1', before: undefined, after: mine }, WriteRefusal.INVALID_CARD],
+    ['a card with an unknown field', { key: mine.id, before: undefined, after: { ...mine, role: 'facilitator' } }, WriteRefusal.INVALID_CARD],
+    ['a card over 280 characters', { key: mine.id, before: undefined, after: { ...mine, text: 'x'.repeat(281) } }, WriteRefusal.INVALID_CARD],
+  ])('refuses %s', (_name, change, refusal) => {
+    expect(checkCardChange(change, me, open)).toBe(refusal)
+  })
+  it('refuses a participant’s card in a closed station but lets the facilitator write there', () => {
+    expect(checkCardChange({ key: mine.id, before: undefined, after: mine }, me, closed)).toBe(WriteRefusal.STATION_CLOSED)
+    expect(checkCardChange({ key: theirs.id, before: theirs, after: { ...theirs, text: 'korrigiert' } }, { role: 'facilitator', participantId: undefined }, closed)).toBeNull()
+  })
+  it('refuses every write from a projector', () => {
+    expect(checkCardChange({ key: mine.id, before: undefined, after: mine }, { role: 'projector', participantId: undefined }, open)).toBe(WriteRefusal.READ_ONLY)
+  })
+  it('lets a table host edit any card of an open station', () => {
+    expect(checkCardChange({ key: theirs.id, before: theirs, after: { ...theirs, text: 'ergänzt' } }, { role: 'host', participantId: 'host-12345' }, open)).toBeNull()
+  })
+})

@@ -1,0 +1,63 @@
+import type { Role } from '../access/role.schema.js'
+import { type Card, cardSchema } from '../cards/card.schema.js'
+
+/** Who writes to a board, as the server knows it from the credential. */
+export interface WriteActor {
+  role: Role
+  participantId: string | undefined
+}
+
+/** One changed key of a board's `cards` map: its record before and after (undefined: absent). */
+export interface CardChange {
+  key: string
+  before: unknown
+  after: unknown
+}
+
+/** Why the server refuses a board write. */
+export const WriteRefusal = {
+  /** A record that is not a valid card (wrong types, unknown keys, text over the limit). */
+  INVALID_CARD: 'INVALID_CARD',
+  /** Projectors only read. */
+  READ_ONLY: 'READ_ONLY',
+  /** The station is locked, not reached yet, or the day is over. */
+  STATION_CLOSED: 'STATION_CLOSED',
+  /** Participants change only their own cards, and write only as themselves. */
+  NOT_YOUR_CARD: 'NOT_YOUR_CARD',
+  /** The update touches something outside the board layout. */
+  OUTSIDE_SCHEMA: 'OUTSIDE_SCHEMA',
+  /** One participant has written too many cards to this board. */
+  TOO_MANY_CARDS: 'TOO_MANY_CARDS',
+} as const
+export type WriteRefusal = (typeof WriteRefusal)[keyof typeof WriteRefusal]
+
+/** Most cards one participant may have on one table's board (all stations). */
+export const CARDS_PER_PARTICIPANT_MAX = 200
+
+/**
+ * Decides whether one card change may be stored. Facilitators may change any valid card at any
+ * time; table hosts write for their table and may change any card of an open station;
+ * participants add and change their own cards in open stations.
+ */
+export function checkCardChange(change: CardChange, actor: WriteActor, stationWritable: (stationId: string) => boolean): WriteRefusal | null {
+  if (actor.role === 'projector') return WriteRefusal.READ_ONLY
+  let after: Card | undefined
+  if (change.after !== undefined) {
+    const parsed = cardSchema.strict().safeParse(change.after)
+    if (!parsed.success || parsed.data.id !== change.key) return WriteRefusal.INVALID_CARD
+    after = parsed.data
+  }
+  if (actor.role === 'facilitator') return null
+  const before = cardSchema.safeParse(change.before).data
+  const mayTouch = (card: Card) => actor.role === 'host' || card.authorId === actor.participantId
+  if (before) {
+    if (!mayTouch(before)) return WriteRefusal.NOT_YOUR_CARD
+    if (!stationWritable(before.stationId)) return WriteRefusal.STATION_CLOSED
+  }
+  if (after) {
+    if (!before && after.authorId !== actor.participantId) return WriteRefusal.NOT_YOUR_CARD
+    if (before && after.authorId !== before.authorId) return WriteRefusal.NOT_YOUR_CARD
+    if (!stationWritable(after.stationId)) return WriteRefusal.STATION_CLOSED
+  }
+  return null
+}

@@ -1,0 +1,174 @@
+import type { AgendaItem } from '../event/event.schema.js'
+import type { EventExport, ExportBoard } from './event-export.schema.js'
+
+/**
+ * The format-independent model of result sheets: what PDF, DOCX, Markdown and CSV render.
+ *
+ * Everything in it is plain text. Card texts, table names and titles are data typed by people, so
+ * each renderer writes them as text in its format and never as markup.
+ */
+
+/** The fixed words of a sheet, German as on the Winnenden result sheets. */
+export const SHEET_WORDS = {
+  table: 'Thementisch',
+  results: 'Ergebnisse',
+  agenda: 'Tagesprogramm',
+  contents: 'Inhalt',
+  documentation: 'Dokumentation',
+  noResults: 'Für diesen Thementisch liegen keine Ergebnisse vor.',
+  host: 'Gastgeber/in',
+  time: 'Uhrzeit',
+  programme: 'Programmpunkt',
+  /** `page(3, 17)` → "Seite 3 von 17" */
+  page: (n: number, of: number) => `Seite ${n} von ${of}`,
+  continued: '(Fortsetzung)',
+} as const
+
+/** One card with its sub-points, in board order. */
+export interface SheetCard {
+  text: string
+  subPoints: string[]
+}
+/** One column of a station that has cards, e.g. "Was läuft gut?". */
+export interface SheetColumn {
+  id: string
+  title: string
+  cards: SheetCard[]
+}
+/** One station that has cards: "Station 1" with its prompt and its non-empty columns in template order. */
+export interface SheetStation {
+  id: string
+  title: string
+  prompt: string
+  /** "Station 1: Was läuft gut? Wo hakt es?" */
+  heading: string
+  columns: SheetColumn[]
+}
+/** Title, date and place of the event, as every sheet's header shows them. */
+export interface SheetEventInfo {
+  id: string
+  title: string
+  /** ISO date, `2019-07-02`. */
+  date: string
+  /** `2. Juli 2019` */
+  dateLabel: string
+  place: string
+}
+/** The result sheet of one theme table. */
+export interface ResultSheet {
+  event: SheetEventInfo
+  table: { id: string; name: string; host: string }
+  /** "Thementisch: Arbeitsmarktintegration" */
+  heading: string
+  /** Only stations with at least one card, in template order (the seed's sheets skip empty ones). */
+  stations: SheetStation[]
+  cardCount: number
+}
+/** The whole documentation of an event: title page, agenda, one chapter per table. */
+export interface EventDocumentation {
+  event: SheetEventInfo
+  agenda: AgendaItem[]
+  sheets: ResultSheet[]
+}
+
+const MONTHS_DE = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember']
+
+/** `2019-07-02` → `2. Juli 2019`; anything else is returned as it is. */
+export function formatDateDe(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate)
+  const month = m ? MONTHS_DE[Number(m[2]) - 1] : undefined
+  if (!m || !month) return isoDate
+  return `${Number(m[3])}. ${month} ${m[1]}`
+}
+
+/**
+ * Makes typed text safe to lay out: line breaks become `\n`, tabs spaces, and other control
+ * characters (which no font draws and some formats cannot hold, e.g. XML 1.0) are dropped.
+ */
+export function plainText(text: string): string {
+  return (
+    text
+      .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+      .replace(/\t/g, ' ')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/g, '')
+  )
+}
+
+function eventInfo(file: EventExport): SheetEventInfo {
+  const { id, title, date, place } = file.event
+  return { id, title: plainText(title), date, dateLabel: formatDateDe(date), place: plainText(place) }
+}
+
+function sheetFor(file: EventExport, table: EventExport['event']['tables'][number], board: ExportBoard | undefined): ResultSheet {
+  const stations: SheetStation[] = []
+  let cardCount = 0
+  for (const station of file.event.template.stations) {
+    const fromBoard = board?.stations.find((s) => s.stationId === station.id)
+    const columns: SheetColumn[] = []
+    for (const column of station.columns) {
+      const cards = fromBoard?.columns.find((c) => c.columnId === column.id)?.cards ?? []
+      if (cards.length === 0) continue
+      cardCount += cards.length
+      columns.push({
+        id: column.id,
+        title: plainText(column.title),
+        cards: cards.map((c) => ({ text: plainText(c.text), subPoints: c.subPoints.map(plainText) })),
+      })
+    }
+    if (columns.length === 0) continue
+    const title = plainText(station.title)
+    const prompt = plainText(station.prompt)
+    stations.push({ id: station.id, title, prompt, heading: prompt ? `${title}: ${prompt}` : title, columns })
+  }
+  const name = plainText(table.name)
+  return {
+    event: eventInfo(file),
+    table: { id: table.id, name, host: plainText(table.host) },
+    heading: `${SHEET_WORDS.table}: ${name}`,
+    stations,
+    cardCount,
+  }
+}
+
+/**
+ * The result sheet of one theme table, laid out along the event's template; undefined when the
+ * event has no such table. Columns and stations without cards are left out, as on the seed's sheets.
+ */
+export function buildResultSheet(file: EventExport, tableId: string): ResultSheet | undefined {
+  const table = file.event.tables.find((t) => t.id === tableId)
+  if (!table) return undefined
+  return sheetFor(file, table, file.boards.find((b) => b.tableId === tableId))
+}
+
+/** Every table's sheet, in the event's table order, with the title-page facts and the agenda. */
+export function buildEventDocumentation(file: EventExport): EventDocumentation {
+  return {
+    event: eventInfo(file),
+    agenda: file.event.agenda.map((a) => ({ time: a.time, title: plainText(a.title), detail: plainText(a.detail) })),
+    sheets: file.event.tables.map((t) => sheetFor(file, t, file.boards.find((b) => b.tableId === t.id))),
+  }
+}
+
+/**
+ * An EventExport narrowed to one table (its event lists only that table): what a per-table JSON
+ * download holds, still readable by the importer. Undefined for an unknown table.
+ */
+export function narrowExportToTable(file: EventExport, tableId: string): EventExport | undefined {
+  const table = file.event.tables.find((t) => t.id === tableId)
+  if (!table) return undefined
+  return { ...file, event: { ...file.event, tables: [table] }, boards: file.boards.filter((b) => b.tableId === tableId) }
+}
+
+/**
+ * Splits a station's columns into rows that are shown side by side: all in one row up to
+ * `maxPerRow`, otherwise as evenly as possible (4 → 2 + 2, 5 → 3 + 2).
+ */
+export function columnRows<T>(columns: readonly T[], maxPerRow: number): T[][] {
+  if (columns.length === 0) return []
+  const rows = Math.ceil(columns.length / Math.max(1, maxPerRow))
+  const perRow = Math.ceil(columns.length / rows)
+  const out: T[][] = []
+  for (let i = 0; i < columns.length; i += perRow) out.push(columns.slice(i, i + perRow))
+  return out
+}
