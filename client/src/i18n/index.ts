@@ -2,6 +2,18 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import de from './de.json'
 import en from './en.json'
+import deExport from './extra/de.export.json'
+import deProjector from './extra/de.projector.json'
+import deSetup from './extra/de.setup.json'
+import enExport from './extra/en.export.json'
+import enProjector from './extra/en.projector.json'
+import enSetup from './extra/en.setup.json'
+
+/** Wording by feature: the main file plus one file per larger feature (keys `projectorModes.*`, `setup.*`, `export.*`). */
+const resources = {
+  de: { translation: { ...de, projectorModes: deProjector, setup: deSetup, export: deExport } },
+  en: { translation: { ...en, projectorModes: enProjector, setup: enSetup, export: enExport } },
+}
 
 export const LANGUAGES = ['de', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -23,7 +35,7 @@ export function setLanguage(lang: Language): void {
 export function initI18n(lang: Language = initialLanguage()) {
   document.documentElement.lang = lang
   void i18next.use(initReactI18next).init({
-    resources: { de: { translation: de }, en: { translation: en } },
+    resources,
     lng: lang,
     fallbackLng: 'de',
     interpolation: { escapeValue: false }, // React escapes
