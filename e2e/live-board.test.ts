@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateEventResponse } from '@tischrunde/shared'
 import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
+import { facilitatorSocket } from './support/facilitator.js'
 import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
 
 let server: ServerProcess
@@ -17,6 +18,10 @@ beforeAll(async () => {
     body: JSON.stringify({ title: 'Integrationskonferenz Test', date: '2026-11-23', place: 'Rathaus', tableNames: ['Arbeitsmarktintegration', 'Sprache'] }),
   })
   created = (await res.json()) as CreateEventResponse
+  // Phones write once the facilitator has opened Station 1.
+  const facilitator = await facilitatorSocket(server.url, created.facilitatorToken)
+  expect((await facilitator.advance()).ok).toBe(true)
+  facilitator.close()
 })
 
 afterAll(async () => {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { QrCode } from '../../features/qr/QrCode.js'
+import { RoundControls } from '../../features/rounds/RoundControls.js'
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
 import { ApiFailure, api } from '../../sync/api.js'
@@ -18,7 +19,8 @@ export default function Console() {
   const [token] = useState(() => takeTokenFromUrl(eventId, 'facilitator'))
   const [view, setView] = useState<FacilitatorEventView | null>(null)
   const [error, setError] = useState<string | null>(token ? null : t('errors.UNAUTHORIZED'))
-  useControl(view ? token : null)
+  const control = useControl(view ? token : null)
+  const round = useTischStore((s) => s.round)
   const event = useTischStore(selectEvent) ?? view?.event ?? null
   const presence = useTischStore((s) => s.presence)
 
@@ -50,6 +52,13 @@ export default function Console() {
         </div>
         <LanguageSwitch />
       </header>
+      {round && (
+        <RoundControls
+          event={event}
+          round={round}
+          send={(name, payload) => control.current?.send(name, payload) ?? Promise.resolve({ ok: false, code: 'INTERNAL', message: t('errors.NETWORK') })}
+        />
+      )}
       <div className="console-grid">
         <section className="console-join" aria-labelledby="join-title">
           <h2 id="join-title">{t('console.joinCode')}</h2>

@@ -5,10 +5,14 @@ import { useParams } from 'react-router'
 import { BoardColumns } from '../../features/board/BoardColumns.js'
 import { BoardStatusBanner } from '../../features/board/BoardStatusBanner.js'
 import { AddCardForm } from '../../features/cards/AddCardForm.js'
-import { StationTabs } from '../../features/board/StationTabs.js'
 import { TablePicker } from '../../features/tables/TablePicker.js'
+import { RotationPrompt } from '../../features/rotation/RotationPrompt.js'
+import { Tablecloth } from '../../features/rotation/Tablecloth.js'
+import { type Visits, readVisits, recordVisit, visitedTables } from '../../features/rotation/visits.js'
+import { RoundBanner } from '../../features/rounds/RoundBanner.js'
+import { RoundTimer } from '../../features/rounds/RoundTimer.js'
 import { useTischStore } from '../../store/index.js'
-import { selectBoard, selectEvent, stationAt } from '../../store/selectors.js'
+import { canWrite, currentStation, selectBoard, selectEvent, stationAt } from '../../store/selectors.js'
 import { ApiFailure, api } from '../../sync/api.js'
 import { type ParticipantIdentity, forgetParticipant, rememberParticipant, rememberTable, storedParticipant, storedTable } from '../../sync/credentials.js'
 import { useBoard, useControl } from '../../sync/hooks.js'
@@ -67,51 +71,120 @@ function JoinedPhone({ identity }: { identity: ParticipantIdentity }) {
   const { t } = useTranslation()
   const control = useControl(identity.token)
   const event = useTischStore(selectEvent)
+  const round = useTischStore((s) => s.round)
   const [tableId, setTableId] = useState<string | null>(() => storedTable(identity.eventId))
-  const [stationIndex, setStationIndex] = useState(0)
+  const [visits, setVisits] = useState<Visits>(() => readVisits(identity.eventId))
+  const [readCloth, setReadCloth] = useState<string | null>(null)
   const table = event && tableId ? findTable(event, tableId) : undefined
   const docName = useBoard({ eventId: identity.eventId, tableId: table ? table.id : null, token: identity.token, authorId: identity.participantId, keepLocal: true })
   const board = useTischStore(selectBoard(docName ?? ''))
   const controlStatus = useTischStore((s) => s.controlStatus)
+  const station = event ? currentStation(event, round) : null
 
   useEffect(() => {
     if (controlStatus === 'online') void control.current?.send('presence:table', { tableId: table?.id ?? null })
   }, [table?.id, controlStatus, control])
 
+  useEffect(() => {
+    // Staying at the table (first station, or joined late): this station's table is the current one.
+    if (!event || !station || !table || visits[station.id] !== undefined) return
+    const index = event.template.stations.findIndex((s) => s.id === station.id)
+    if (index === 0 || Object.keys(visits).length === 0) setVisits(recordVisit(identity.eventId, station.id, table.id))
+  }, [event, station, table, visits, identity.eventId])
+
   if (!event) return <p className="page loading">{t('common.loading')}</p>
   const pick = (id: string | null) => {
     rememberTable(identity.eventId, id)
     setTableId(id)
+    if (id && station) setVisits(recordVisit(identity.eventId, station.id, id))
   }
+  const header = (
+    <header className="phone-header">
+      <div>
+        <p className="eyebrow">{table ? t('join.yourTable') : event.title}</p>
+        <h1>{table ? table.name : t('join.pickTable')}</h1>
+      </div>
+      <RoundTimer />
+    </header>
+  )
   if (!table || !docName)
     return (
       <main className="page phone">
-        <header className="phone-header">
-          <h1>{event.title}</h1>
-          <LanguageSwitch />
-        </header>
-        <h2>{t('join.pickTable')}</h2>
+        {header}
+        <RoundBanner round={round} station={station} writable />
         <p>{t('join.pickTableHint')}</p>
         <TablePicker tables={event.tables} current={null} onPick={pick} />
+        <LanguageSwitch />
       </main>
     )
-  const station = stationAt(event, stationIndex)
+
+  // A new station and this phone has not chosen its table for it yet: World-Café rotation.
+  const stationIndex = station ? event.template.stations.findIndex((s) => s.id === station.id) : 0
+  const needsRotation = station !== null && stationIndex > 0 && visits[station.id] === undefined && Object.keys(visits).length > 0
+  if (station && needsRotation)
+    return (
+      <main className="page phone">
+        {header}
+        <RotationPrompt station={station} tables={event.tables} current={table.id} visited={visitedTables(visits, station.id)} onPick={pick} />
+      </main>
+    )
+
+  const earlier = event.template.stations.slice(0, Math.max(0, stationIndex))
+  const clothKey = station ? `${station.id}/${table.id}` : null
+  if (station && earlier.length > 0 && clothKey !== readCloth && !seenCloth(identity.eventId, clothKey!))
+    return (
+      <main className="page phone">
+        {header}
+        <Tablecloth
+          event={event}
+          docName={docName}
+          station={station}
+          earlier={earlier}
+          hasCards={board.cards.some((c) => earlier.some((s) => s.id === c.stationId))}
+          onContinue={() => {
+            markClothSeen(identity.eventId, clothKey!)
+            setReadCloth(clothKey)
+          }}
+        />
+      </main>
+    )
+
+  const shown = station ?? stationAt(event, round?.phase === 'before-start' || !round ? 0 : round.stationIndex)
+  const writable = station !== null && canWrite(event, round, station.id)
   return (
     <main className="page phone">
-      <header className="phone-header">
-        <div>
-          <p className="eyebrow">{t('join.yourTable')}</p>
-          <h1>{table.name}</h1>
-        </div>
+      {header}
+      <BoardStatusBanner status={board.status} refused={board.refused} />
+      <RoundBanner round={round} station={station} writable={writable} />
+      <p className="prompt">
+        <span className="eyebrow">{shown.title}</span> {shown.prompt}
+      </p>
+      {station && <AddCardForm key={station.id} docName={docName} station={station} disabled={!writable} />}
+      {round && (round.phase === 'review' || round.phase === 'closed')
+        ? event.template.stations.map((s) => (
+            <section key={s.id} aria-label={s.title}>
+              <h2>
+                {s.title}: {s.prompt}
+              </h2>
+              <BoardColumns event={event} docName={docName} stationId={s.id} ownAuthorId={identity.participantId} />
+            </section>
+          ))
+        : <BoardColumns event={event} docName={docName} stationId={shown.id} ownAuthorId={identity.participantId} />}
+      <div className="phone-footer">
         <button type="button" className="secondary" onClick={() => pick(null)}>
           {t('join.changeTable')}
         </button>
-      </header>
-      <BoardStatusBanner status={board.status} />
-      <StationTabs stations={event.template.stations} index={stationIndex} onChange={setStationIndex} />
-      <p className="prompt">{station.prompt}</p>
-      <AddCardForm key={station.id} docName={docName} station={station} />
-      <BoardColumns event={event} docName={docName} stationId={station.id} ownAuthorId={identity.participantId} />
+        <LanguageSwitch />
+      </div>
     </main>
   )
+}
+
+const clothStorageKey = (eventId: string) => `tischrunde.tablecloth.${eventId}`
+function seenCloth(eventId: string, key: string): boolean {
+  return (window.localStorage.getItem(clothStorageKey(eventId)) ?? '').split('|').includes(key)
+}
+function markClothSeen(eventId: string, key: string): void {
+  const seen = (window.localStorage.getItem(clothStorageKey(eventId)) ?? '').split('|').filter(Boolean)
+  window.localStorage.setItem(clothStorageKey(eventId), [...seen, key].join('|'))
 }

@@ -5,7 +5,7 @@ import { addCard } from '../../sync/board-connection.js'
 import { randomId } from '../../sync/random-id.js'
 
 /** The phone's form: pick a column, write a card, add sub-points, send. Works offline. */
-export function AddCardForm({ docName, station }: { docName: string; station: Station }) {
+export function AddCardForm({ docName, station, disabled = false }: { docName: string; station: Station; disabled?: boolean }) {
   const { t } = useTranslation()
   const formId = useId()
   const [columnId, setColumnId] = useState(station.columns[0]?.id ?? '')
@@ -18,6 +18,7 @@ export function AddCardForm({ docName, station }: { docName: string; station: St
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
+    if (disabled) return
     const parsed = cardTextSchema.safeParse(text)
     if (!parsed.success) return setError(text.trim() ? t('card.tooLong', { count: -left }) : t('card.emptyText'))
     const points = subPoints.map((p) => p.trim()).filter(Boolean)
@@ -33,7 +34,7 @@ export function AddCardForm({ docName, station }: { docName: string; station: St
   return (
     <form className="add-card" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate>
       <h2 id={`${formId}-title`}>{t('card.addTitle')}</h2>
-      <fieldset className="column-choice">
+      <fieldset className="column-choice" disabled={disabled}>
         <legend>{t('card.column')}</legend>
         {station.columns.map((c) => (
           <label key={c.id} className={c.id === column ? 'choice choice-selected' : 'choice'}>
@@ -50,6 +51,7 @@ export function AddCardForm({ docName, station }: { docName: string; station: St
         placeholder={t('card.textPlaceholder')}
         aria-describedby={`${formId}-count ${formId}-error`}
         aria-invalid={error ? true : undefined}
+        disabled={disabled}
         onChange={(e) => {
           setText(e.target.value)
           setNotice(null)
@@ -85,7 +87,7 @@ export function AddCardForm({ docName, station }: { docName: string; station: St
       <p id={`${formId}-error`} className="field-error" role="alert">
         {error}
       </p>
-      <button type="submit" className="primary">
+      <button type="submit" className="primary" disabled={disabled}>
         {t('card.submit')}
       </button>
       {notice && (

@@ -1,0 +1,32 @@
+import type { Station, TischEvent } from '@tischrunde/shared'
+import { useTranslation } from 'react-i18next'
+import { BoardColumns } from '../board/BoardColumns.js'
+
+/**
+ * The "tablecloth": a new group at a table first reads what earlier groups wrote there (the
+ * stations before the current one), then goes on to add its own.
+ */
+export function Tablecloth(props: { event: TischEvent; docName: string; station: Station; earlier: Station[]; hasCards: boolean; onContinue: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <section className="tablecloth" aria-labelledby="tablecloth-title">
+      <h2 id="tablecloth-title">{t('rotation.tablecloth')}</h2>
+      <p>{t('rotation.tableclothHint')}</p>
+      {props.hasCards ? (
+        props.earlier.map((s) => (
+          <div key={s.id} className="tablecloth-station">
+            <h3>
+              {s.title}: {s.prompt}
+            </h3>
+            <BoardColumns event={props.event} docName={props.docName} stationId={s.id} />
+          </div>
+        ))
+      ) : (
+        <p className="muted">{t('rotation.nothingYet')}</p>
+      )}
+      <button type="button" className="primary" onClick={props.onContinue}>
+        {t('rotation.continue', { station: props.station.title })}
+      </button>
+    </section>
+  )
+}

@@ -1,0 +1,43 @@
+import { type Ack, type RoundSettings, describeFirstIssue, roundSettingsSchema } from '@tischrunde/shared'
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+
+/** Minutes per station and the grace period before a station's boards lock. */
+export function RoundSettingsForm({ settings, onSave }: { settings: RoundSettings; onSave: (s: RoundSettings) => Promise<Ack> }) {
+  const { t } = useTranslation()
+  const [minutes, setMinutes] = useState(String(settings.stationMinutes))
+  const [grace, setGrace] = useState(settings.graceSeconds === null ? '' : String(settings.graceSeconds))
+  const [never, setNever] = useState(settings.graceSeconds === null)
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    const parsed = roundSettingsSchema.safeParse({ stationMinutes: Number(minutes), graceSeconds: never ? null : Number(grace || 0) })
+    if (!parsed.success) return setMessage({ ok: false, text: describeFirstIssue(parsed.error).message })
+    const ack = await onSave(parsed.data)
+    setMessage(ack.ok ? { ok: true, text: t('round.saved') } : { ok: false, text: ack.message })
+  }
+
+  return (
+    <details className="round-settings">
+      <summary>{t('round.settings')}</summary>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <label htmlFor="round-minutes">{t('round.minutes')}</label>
+        <input id="round-minutes" type="number" inputMode="numeric" min={1} max={240} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+        <label htmlFor="round-grace">{t('round.grace')}</label>
+        <input id="round-grace" type="number" inputMode="numeric" min={0} max={3600} value={grace} disabled={never} onChange={(e) => setGrace(e.target.value)} />
+        <label className="choice">
+          <input type="checkbox" checked={never} onChange={(e) => setNever(e.target.checked)} /> {t('round.graceNever')}
+        </label>
+        <button type="submit" className="secondary">
+          {t('round.save')}
+        </button>
+        {message && (
+          <p className={message.ok ? 'notice' : 'field-error'} role={message.ok ? 'status' : 'alert'}>
+            {message.text}
+          </p>
+        )}
+      </form>
+    </details>
+  )
+}
