@@ -12,8 +12,16 @@ import {
   joinRequestSchema,
 } from '@tischrunde/shared'
 import type { Credentials } from '../access/credentials.js'
+import { RateLimiter } from '../access/rate-limit.js'
 import type { Authenticated, EventService } from '../events/event-service.js'
 import { type EventTransfer, ImportError } from '../events/event-transfer.js'
+
+/**
+ * Wrong join codes per IP: a burst of 20, then one every 3 s. A hall of 60+ phones behind one
+ * venue NAT joins with the right code and is not slowed; guessing the 25^6 codes is.
+ */
+const WRONG_CODES_BURST = 20
+const WRONG_CODES_PER_SECOND = 1 / 3
 
 /** Largest JSON body (an imported event file), in bytes. @default 4 MiB */
 export const API_BODY_MAX = 4 * 1024 * 1024
@@ -36,6 +44,7 @@ function fail(res: Response, status: number, code: ErrorCode, message: string, p
 /** The JSON API under /api. Every body is parsed with a shared schema; errors name the first problem. */
 export function createApi(deps: ApiDeps): Router {
   const api = express.Router()
+  const wrongCodes = new RateLimiter(WRONG_CODES_BURST, WRONG_CODES_PER_SECOND)
   api.use(express.json({ limit: API_BODY_MAX }))
 
   const eventAccess = (req: Request, res: Response): Authenticated | null => {
@@ -104,10 +113,19 @@ export function createApi(deps: ApiDeps): Router {
   })
 
   api.post('/join', (req, res) => {
+    const ip = req.ip ?? 'unknown'
+    if (!wrongCodes.peek(ip, Date.now()))
+      return fail(res, 429, ErrorCode.RATE_LIMITED, 'Zu viele falsche Codes von diesem Netz. Bitte eine Minute warten und den Code prüfen.')
     const parsed = joinRequestSchema.safeParse(req.body)
-    if (!parsed.success) return fail(res, 400, ErrorCode.BAD_JOIN_CODE, describeFirstIssue(parsed.error).message)
+    if (!parsed.success) {
+      wrongCodes.take(ip, Date.now())
+      return fail(res, 400, ErrorCode.BAD_JOIN_CODE, describeFirstIssue(parsed.error).message)
+    }
     const stored = deps.events.byJoinCode(parsed.data.code)
-    if (!stored) return fail(res, 404, ErrorCode.BAD_JOIN_CODE, 'Zu diesem Code gibt es keine Veranstaltung. Bitte den Code prüfen.')
+    if (!stored) {
+      wrongCodes.take(ip, Date.now())
+      return fail(res, 404, ErrorCode.BAD_JOIN_CODE, 'Zu diesem Code gibt es keine Veranstaltung. Bitte den Code prüfen.')
+    }
     // A phone keeps its token across reloads; a new join is a new participant.
     const participantId = randomBytes(12).toString('base64url')
     const body: JoinResponse = { eventId: stored.event.id, participantId, token: deps.events.issue(stored, 'participant', participantId) }

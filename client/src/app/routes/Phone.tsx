@@ -16,6 +16,7 @@ import { canWrite, currentStation, selectBoard, selectEvent, stationAt } from '.
 import { ApiFailure, api } from '../../sync/api.js'
 import { type ParticipantIdentity, forgetParticipant, rememberParticipant, rememberTable, storedParticipant, storedTable } from '../../sync/credentials.js'
 import { useBoard, useControl } from '../../sync/hooks.js'
+import { changeCard, removeCard } from '../../sync/board-connection.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
 
 /** The participant's phone: join with the code, pick a table, add cards. */
@@ -169,7 +170,13 @@ function JoinedPhone({ identity }: { identity: ParticipantIdentity }) {
               <BoardColumns event={event} docName={docName} stationId={s.id} ownAuthorId={identity.participantId} />
             </section>
           ))
-        : <BoardColumns event={event} docName={docName} stationId={shown.id} ownAuthorId={identity.participantId} />}
+        : <BoardColumns
+            event={event}
+            docName={docName}
+            stationId={shown.id}
+            ownAuthorId={identity.participantId}
+            ownActions={writable ? { edit: (id, text) => changeCard(docName, id, { text }), remove: (id) => removeCard(docName, id) } : undefined}
+          />}
       <div className="phone-footer">
         <button type="button" className="secondary" onClick={() => pick(null)}>
           {t('join.changeTable')}

@@ -3,13 +3,13 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useTischStore } from '../../store/index.js'
 import { selectBoard, stationColumns } from '../../store/selectors.js'
-import { CardItem } from './CardItem.js'
+import { CardItem, type OwnCardActions } from './CardItem.js'
 
 /**
  * One station's columns with their cards, side by side. On the projector cards animate in (unless
  * reduced motion is asked for); on a phone, the writer's own cards show whether they are stored.
  */
-export function BoardColumns(props: { event: TischEvent; docName: string; stationId: string; ownAuthorId?: string; live?: boolean }) {
+export function BoardColumns(props: { event: TischEvent; docName: string; stationId: string; ownAuthorId?: string; live?: boolean; ownActions?: OwnCardActions | undefined }) {
   const { t } = useTranslation()
   const board = useTischStore(selectBoard(props.docName))
   const columns = useMemo(() => stationColumns(board, props.event, props.stationId), [board, props.event, props.stationId])
@@ -34,6 +34,7 @@ export function BoardColumns(props: { event: TischEvent; docName: string; statio
                   card={card}
                   unsaved={unsaved.has(card.id)}
                   showStatus={props.ownAuthorId !== undefined && card.authorId === props.ownAuthorId}
+                  actions={props.ownAuthorId !== undefined && card.authorId === props.ownAuthorId ? props.ownActions : undefined}
                 />
               ))}
             </ul>

@@ -1,12 +1,53 @@
-import type { Card } from '@tischrunde/shared'
+import { type Card, cardTextSchema } from '@tischrunde/shared'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
+/** What the writer of a card may do with it while its station is open. */
+export interface OwnCardActions {
+  edit(cardId: string, text: string): void
+  remove(cardId: string): void
+}
+
 /** One card with its sub-points. Text is always rendered as text, never as markup. */
-export function CardItem({ card, unsaved, showStatus }: { card: Card; unsaved: boolean; showStatus: boolean }) {
+export function CardItem({ card, unsaved, showStatus, actions }: { card: Card; unsaved: boolean; showStatus: boolean; actions?: OwnCardActions | undefined }) {
   const { t } = useTranslation()
+  const [editing, setEditing] = useState<string | null>(null)
+  const [confirmDelete, setConfirmDelete] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const save = () => {
+    const parsed = cardTextSchema.safeParse(editing ?? '')
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? t('card.emptyText'))
+    actions?.edit(card.id, parsed.data)
+    setEditing(null)
+    setError(null)
+  }
+
   return (
     <li className="card" data-card-id={card.id}>
-      <p className="card-text">{card.text}</p>
+      {editing === null ? (
+        <p className="card-text">{card.text}</p>
+      ) : (
+        <div className="card-edit">
+          <label className="visually-hidden" htmlFor={`edit-${card.id}`}>
+            {t('card.editLabel')}
+          </label>
+          <textarea id={`edit-${card.id}`} value={editing} rows={3} onChange={(e) => setEditing(e.target.value)} aria-invalid={error ? true : undefined} />
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="button-row">
+            <button type="button" className="primary" onClick={save}>
+              {t('card.saveEdit')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setEditing(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       {card.subPoints.length > 0 && (
         <ul className="card-subpoints">
           {card.subPoints.map((p) => (
@@ -18,6 +59,30 @@ export function CardItem({ card, unsaved, showStatus }: { card: Card; unsaved: b
         <span className={unsaved ? 'card-status card-status-pending' : 'card-status card-status-saved'} role="status">
           {unsaved ? t('board.sending') : t('board.saved')}
         </span>
+      )}
+      {actions && editing === null && (
+        <div className="card-actions">
+          {confirmDelete ? (
+            <>
+              <span>{t('card.confirmDelete')}</span>
+              <button type="button" className="secondary danger" onClick={() => actions.remove(card.id)}>
+                {t('card.delete')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirmDelete(false)}>
+                {t('common.cancel')}
+              </button>
+            </>
+          ) : (
+            <>
+              <button type="button" className="link-button" onClick={() => setEditing(card.text)} aria-label={t('card.editNamed', { text: card.text.slice(0, 40) })}>
+                {t('card.edit')}
+              </button>
+              <button type="button" className="link-button" onClick={() => setConfirmDelete(true)} aria-label={t('card.deleteNamed', { text: card.text.slice(0, 40) })}>
+                {t('card.delete')}
+              </button>
+            </>
+          )}
+        </div>
       )}
     </li>
   )
