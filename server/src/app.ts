@@ -84,7 +84,16 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   } }))
   if (opts.clientDist && existsSync(path.join(opts.clientDist, 'index.html'))) {
     const dist = opts.clientDist
-    app.use(express.static(dist, { index: false, maxAge: '1h' }))
+    app.use(
+      express.static(dist, {
+        index: false,
+        maxAge: '1h',
+        // The service worker and its registration must be checked on every visit, or updates stall.
+        setHeaders: (res, file) => {
+          if (/(sw|registerSW|workbox-[\w-]+)\.js$|manifest\.webmanifest$/.test(file)) res.setHeader('Cache-Control', 'no-cache')
+        },
+      }),
+    )
     app.get('/{*splat}', (_req, res) => res.sendFile(path.join(dist, 'index.html'), { maxAge: 0 }))
   }
 

@@ -8,6 +8,7 @@ import {
   presenceCountsSchema,
   publicEventViewSchema,
   roundMessageSchema,
+  roundStateSchema,
 } from '@tischrunde/shared'
 import { useTischStore } from '../store/index.js'
 
@@ -24,8 +25,10 @@ const ACK_TIMEOUT_MS = 8000
  * Connects to the event's control plane and mirrors event state and presence into the store.
  * Every message from the server is checked with the shared schema before it is used.
  */
-export function connectControl(token: string): ControlConnection {
+export function connectControl(token: string, eventId?: string): ControlConnection {
   const socket: Socket = io({ auth: { token, wire: WIRE_VERSION }, reconnectionDelayMax: 5000 })
+  // Offline (e.g. a reload on bad Wi-Fi), the screen starts from the last state it saw.
+  if (eventId) hydrateFromCache(eventId)
   useTischStore.setState({ controlStatus: 'connecting' })
 
   socket.on('connect', () => useTischStore.setState({ controlStatus: 'online' }))
@@ -38,12 +41,17 @@ export function connectControl(token: string): ControlConnection {
   })
   socket.on('event:state', (payload: unknown) => {
     const parsed = publicEventViewSchema.safeParse(payload)
-    if (parsed.success) useTischStore.setState({ event: parsed.data.event, role: parsed.data.role, joinCode: parsed.data.joinCode })
+    if (!parsed.success) return
+    useTischStore.setState({ event: parsed.data.event, role: parsed.data.role, joinCode: parsed.data.joinCode })
+    cache(parsed.data.event.id, 'event', payload)
   })
   socket.on('round:state', (payload: unknown) => {
     const parsed = roundMessageSchema.safeParse(payload)
     // Timers run on the server's clock: remember how far this device's clock is off.
-    if (parsed.success) useTischStore.setState({ round: parsed.data.round, clockOffsetMs: parsed.data.serverNow - Date.now() })
+    if (!parsed.success) return
+    useTischStore.setState({ round: parsed.data.round, clockOffsetMs: parsed.data.serverNow - Date.now() })
+    const eventIdNow = useTischStore.getState().event?.id
+    if (eventIdNow) cache(eventIdNow, 'round', { round: parsed.data.round, clockOffsetMs: parsed.data.serverNow - Date.now() })
   })
   socket.on('presence:counts', (payload: unknown) => {
     const parsed = presenceCountsSchema.safeParse(payload)
@@ -61,5 +69,28 @@ export function connectControl(token: string): ControlConnection {
         )
     },
     close: () => socket.disconnect(),
+  }
+}
+
+const cacheKey = (eventId: string, kind: string) => `tischrunde.cache.${kind}.${eventId}`
+
+function cache(eventId: string, kind: 'event' | 'round', value: unknown): void {
+  try {
+    window.localStorage.setItem(cacheKey(eventId, kind), JSON.stringify(value))
+  } catch {
+    // A full or blocked storage only costs the offline start.
+  }
+}
+
+/** Puts the last event and round state this device saw into the store (validated like fresh ones). */
+function hydrateFromCache(eventId: string): void {
+  try {
+    const event = publicEventViewSchema.safeParse(JSON.parse(window.localStorage.getItem(cacheKey(eventId, 'event')) ?? 'null'))
+    if (event.success) useTischStore.setState({ event: event.data.event, role: event.data.role, joinCode: event.data.joinCode })
+    const stored = JSON.parse(window.localStorage.getItem(cacheKey(eventId, 'round')) ?? 'null') as { round?: unknown; clockOffsetMs?: unknown } | null
+    const round = roundStateSchema.safeParse(stored?.round)
+    if (round.success) useTischStore.setState({ round: round.data, clockOffsetMs: typeof stored?.clockOffsetMs === 'number' ? stored.clockOffsetMs : 0 })
+  } catch {
+    // Nothing usable cached: the screen waits for the server.
   }
 }

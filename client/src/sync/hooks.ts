@@ -4,17 +4,17 @@ import { connectBoard } from './board-connection.js'
 import { type ControlConnection, connectControl } from './control-connection.js'
 
 /** Keeps a control-plane connection open while the component is mounted (created in an effect: StrictMode-safe). */
-export function useControl(token: string | null): React.RefObject<ControlConnection | null> {
+export function useControl(token: string | null, eventId?: string): React.RefObject<ControlConnection | null> {
   const ref = useRef<ControlConnection | null>(null)
   useEffect(() => {
     if (!token) return
-    const connection = connectControl(token)
+    const connection = connectControl(token, eventId)
     ref.current = connection
     return () => {
       connection.close()
       ref.current = null
     }
-  }, [token])
+  }, [token, eventId])
   return ref
 }
 

@@ -70,7 +70,7 @@ export default function Phone() {
 
 function JoinedPhone({ identity }: { identity: ParticipantIdentity }) {
   const { t } = useTranslation()
-  const control = useControl(identity.token)
+  const control = useControl(identity.token, identity.eventId)
   const event = useTischStore(selectEvent)
   const round = useTischStore((s) => s.round)
   const [tableId, setTableId] = useState<string | null>(() => storedTable(identity.eventId))
