@@ -90,6 +90,7 @@ describe('a whole World Café, played in real browsers', () => {
     const projectorLink = await console.getByRole('link', { name: 'Beamer öffnen' }).getAttribute('href')
     const projector = await (await browser.newContext(PROJECTOR)).newPage()
     await projector.goto(new URL(projectorLink!, server.url).toString())
+    await projector.getByText('Tisch 1 von 3 · Station 1 von 3').waitFor()
     const seen: string[] = []
     for (const expected of ['Zu wenige Sprachkurse am Abend', 'Jobcenter und Betriebe reden miteinander', 'Ausbildung in Teilzeit ermöglichen', 'Wohnungsbaugesellschaft']) {
       // Step through tables and stations with the keyboard until the card shows.

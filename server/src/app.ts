@@ -10,6 +10,8 @@ import { BoardRooms } from './boards/board-rooms.js'
 import { EventService } from './events/event-service.js'
 import { EventTransfer } from './events/event-transfer.js'
 import { createApi } from './http/api.js'
+import { WorkerExportRenderer } from './export/export-runner.js'
+import { createExportRoutes } from './http/export-routes.js'
 import type { Storage } from './storage/storage.js'
 import type { StoredEvent } from '@tischrunde/shared'
 import { BOARD_SOCKET_PREFIX, createBoardSockets } from './transport/board-socket.js'
@@ -78,6 +80,9 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const http = createServer(app)
   const control = createControlPlane(http, { events, rounds, log, now })
   publish = control.publishEvent
+  // Exports first: the API router answers 404 for every path it does not know.
+  const exportRenderer = new WorkerExportRenderer()
+  app.use('/api', createExportRoutes({ events, transfer, renderer: exportRenderer, log }))
   app.use('/api', createApi({ events, transfer, credentials, onEventChanged: (id) => {
     const stored = events.get(id)
     if (stored) control.publishEvent(stored)
@@ -123,6 +128,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
       }),
     async close() {
       rounds.close()
+      await exportRenderer.close()
       boards.close()
       await control.close()
       http.closeAllConnections()

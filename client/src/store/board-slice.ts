@@ -12,12 +12,14 @@ export interface BoardState {
   status: BoardStatus
   /** Why the server refused this screen's last write (a WriteRefusal code), until the next accepted one. */
   refused: string | null
+  /** Texts of the cards that were not taken with that refusal. */
+  refusedTexts: string[]
 }
 
 export interface BoardSlice {
   boards: Record<string, BoardState>
 }
 
-export const EMPTY_BOARD: BoardState = { cards: [], unsaved: [], status: 'connecting', refused: null }
+export const EMPTY_BOARD: BoardState = { cards: [], unsaved: [], status: 'connecting', refused: null, refusedTexts: [] }
 
 export const createBoardSlice: StateCreator<TischStore, [], [], BoardSlice> = () => ({ boards: {} })

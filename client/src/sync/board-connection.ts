@@ -27,6 +27,8 @@ interface OpenBoard {
   users: number
   authorId: string
   release: () => void
+  /** Forgets the last refusal (the person writes on). */
+  clearRefusal: () => void
 }
 const open = new Map<string, OpenBoard>()
 
@@ -61,12 +63,13 @@ export function connectBoard(target: BoardTarget): () => void {
   let saved = readSavedVector(docName)
   let status: BoardStatus = 'connecting'
   let refused: string | null = null
+  let refusedTexts: string[] = []
   const local = target.keepLocal ? new IndexeddbPersistence(docName, doc) : null
   const provider = new WebsocketProvider(boardsUrl(), docName, doc, { params: { token: target.token }, maxBackoffTime: 5000 })
 
   const sync = () =>
     useTischStore.setState((s) => ({
-      boards: { ...s.boards, [docName]: { cards: readSnapshot(doc).cards, unsaved: unsavedCardIds(doc, saved), status, refused } },
+      boards: { ...s.boards, [docName]: { cards: readSnapshot(doc).cards, unsaved: unsavedCardIds(doc, saved), status, refused, refusedTexts } },
     }))
   const setStatus = (next: BoardStatus) => {
     if (status === 'denied') return
@@ -77,12 +80,17 @@ export function connectBoard(target: BoardTarget): () => void {
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
     const vector = decoding.readVarUint8Array(decoder)
     saved = Y.decodeStateVector(vector)
-    refused = null
     window.localStorage.setItem(savedKey(docName), bytesToBase64(vector))
     sync()
   }
   provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
     refused = decoding.readVarString(decoder)
+    try {
+      const texts: unknown = JSON.parse(decoding.readVarString(decoder))
+      refusedTexts = Array.isArray(texts) ? texts.filter((x): x is string => typeof x === 'string') : []
+    } catch {
+      refusedTexts = []
+    }
     sync()
   }
   provider.on('sync', (isSynced: boolean) => setStatus(isSynced ? 'synced' : 'connecting'))
@@ -108,6 +116,11 @@ export function connectBoard(target: BoardTarget): () => void {
   sync()
 
   const board: OpenBoard = {
+    clearRefusal: () => {
+      refused = null
+      refusedTexts = []
+      sync()
+    },
     doc,
     provider,
     local,
@@ -138,7 +151,8 @@ export function addCard(
   ids: { cardId: string; subPointIds: string[] },
   now = Date.now(),
 ): Card {
-  const { doc, authorId } = requireBoard(docName)
+  const { doc, authorId, clearRefusal } = requireBoard(docName)
+  clearRefusal()
   const card: Card = {
     id: ids.cardId,
     stationId: input.stationId,

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { type Origin, type WriteActor, type WriteRefusal, stampBoardDoc } from '@tischrunde/shared'
+import { type Origin, type WriteActor, type WriteRefusal, boardDoc, stampBoardDoc } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import type { BoardStore } from '../storage/storage.js'
 import { encodeSyncStep1, encodeUpdateMessage } from './sync-messages.js'
@@ -36,6 +36,8 @@ export class BoardRoom {
   /** Set when the last write failed (reported on /healthz). */
   storageError: Error | null = null
   private gate: WriteGate | null = null
+  /** While set, an update goes back to its sender too (it holds the server's undo of the sender's card). */
+  private echo = false
 
   constructor(
     readonly name: string,
@@ -60,10 +62,37 @@ export class BoardRoom {
    * stored or broadcast, and the reason is returned. Throws on an update that cannot be decoded.
    */
   applyFromPeer(update: Uint8Array, peer: BoardPeer, actor: WriteActor, stationWritable: (stationId: string) => boolean): WriteRefusal | null {
-    const refusal = this.gate!.check(update, actor, stationWritable)
+    const gate = this.gate!
+    const refusal = gate.check(update, actor, stationWritable)
     if (refusal) return refusal
     Y.applyUpdate(this.doc, update, peer)
     return null
+  }
+
+  /**
+   * For a refusal that is no attack (a card for a station that closed meanwhile): takes the update
+   * and undoes its card changes in the same transaction. Peers see no change, the refused text is
+   * not kept, and the phone's later updates still apply (Yjs needs every update of a client in
+   * order). Returns the texts that were not taken, for the phone to show.
+   */
+  takeAndRevert(update: Uint8Array, peer: BoardPeer): string[] {
+    const gate = this.gate!
+    const changes = [...gate.lastChanges]
+    const cards = boardDoc(this.doc).cards
+    const refused: string[] = []
+    this.echo = true
+    this.doc.transact(() => {
+      Y.applyUpdate(this.doc, update, peer)
+      for (const change of changes) {
+        if (change.before === undefined) cards.delete(change.key)
+        else cards.set(change.key, change.before)
+        const text = (change.after as { text?: unknown } | undefined)?.text
+        if (typeof text === 'string') refused.push(text)
+      }
+    }, peer)
+    this.echo = false
+    gate.rebuild()
+    return refused
   }
 
   /** Asks every peer for what the server lacks: after a station reopens, refused cards come in again. */
@@ -86,7 +115,7 @@ export class BoardRoom {
     const from = isPeer(origin) ? origin : null
     // Peer updates reached the shadow through the gate; the server's own writes are mirrored.
     if (!from) this.gate?.mirror(update)
-    for (const peer of this.peers) if (peer !== from) peer.send(encodeUpdateMessage(update))
+    for (const peer of this.peers) if (peer !== from || this.echo) peer.send(encodeUpdateMessage(update))
     this.queue.push({ update, from })
     if (!this.flushing) this.flushing = this.flush()
   }

@@ -34,9 +34,10 @@ export function encodeSavedMessage(stateVector: Uint8Array): Uint8Array {
 }
 
 /** Tischrunde's addition: "your last update was not stored", with the reason code. */
-export function encodeRefusedMessage(reason: string): Uint8Array {
+export function encodeRefusedMessage(reason: string, texts: string[] = []): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE_REFUSED)
   encoding.writeVarString(encoder, reason)
+  encoding.writeVarString(encoder, JSON.stringify(texts))
   return encoding.toUint8Array(encoder)
 }

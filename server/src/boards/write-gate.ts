@@ -23,6 +23,11 @@ export class WriteGate {
     this.shadow = this.copyOf(doc)
   }
 
+  /** The card changes the last checked update made, with their records before (for reverting). */
+  get lastChanges(): readonly CardChange[] {
+    return this.captured
+  }
+
   /** Checks an update; null when it may be applied to the real doc. */
   check(update: Uint8Array, actor: WriteActor, stationWritable: (stationId: string) => boolean): WriteRefusal | null {
     this.captured = []
@@ -76,7 +81,8 @@ export class WriteGate {
     return copy
   }
 
-  private rebuild(): void {
+  /** Makes the shadow a fresh copy of the doc. */
+  rebuild(): void {
     this.shadow.destroy()
     this.shadow = this.copyOf(this.doc)
   }

@@ -1,4 +1,4 @@
-import { ErrorCode, eventSchema, templateChangeAllowed } from '@tischrunde/shared'
+import { ErrorCode, describeFirstIssue, eventSchema, templateChangeAllowed } from '@tischrunde/shared'
 import { FORBIDDEN_ACK, type Handler, isFacilitator } from './handler.js'
 
 /** Facilitator: title, date, place, agenda, tables and template of the event. */
@@ -17,7 +17,10 @@ export const handleEventUpdate: Handler<'event:update'> = async (ctx, session, m
       path: ['template'],
     }
   const parsed = eventSchema.safeParse({ ...msg.setup, id: stored.event.id })
-  if (!parsed.success) return { ok: false, code: ErrorCode.INVALID_MESSAGE, message: parsed.error.issues[0]?.message ?? 'Ungültig.' }
+  if (!parsed.success) {
+    const first = describeFirstIssue(parsed.error)
+    return { ok: false, code: ErrorCode.INVALID_MESSAGE, message: first.message, path: first.path }
+  }
   // RESOLUTION
   await ctx.events.replaceEvent(stored, parsed.data)
   ctx.publishEvent(stored.event.id)

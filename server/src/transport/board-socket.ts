@@ -42,7 +42,12 @@ export function createBoardSockets(deps: { rooms: BoardRooms; events: EventServi
 
   function authorize(req: IncomingMessage): BoardAccess | { status: number; reason: string } {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    const docName = decodeURIComponent(url.pathname.slice(BOARD_SOCKET_PREFIX.length))
+    let docName: string
+    try {
+      docName = decodeURIComponent(url.pathname.slice(BOARD_SOCKET_PREFIX.length))
+    } catch {
+      return { status: 404, reason: 'Not Found' }
+    }
     const target = parseBoardDocName(docName)
     if (!target) return { status: 404, reason: 'Not Found' }
     const auth = deps.events.authenticate(url.searchParams.get('token'))
@@ -67,6 +72,8 @@ export function createBoardSockets(deps: { rooms: BoardRooms; events: EventServi
     const buffer = (data: Buffer) => early.push(data)
     ws.on('message', buffer)
     ws.binaryType = 'nodebuffer'
+    let closedEarly = false
+    ws.once('close', () => (closedEarly = true))
 
     let room
     try {
@@ -76,6 +83,7 @@ export function createBoardSockets(deps: { rooms: BoardRooms; events: EventServi
       ws.close(BoardCloseCode.STORAGE_FAILED, 'board could not be loaded')
       return
     }
+    if (closedEarly) return
     const actor = { role: access.role, participantId: access.participantId }
     /** Looked up at each write: rounds and locks change during the day. */
     const writableNow = (stationId: string) => {
@@ -118,7 +126,7 @@ export function createBoardSockets(deps: { rooms: BoardRooms; events: EventServi
       const refusal = room.applyFromPeer(update, peer, actor, writableNow)
       if (!refusal) return null
       deps.log.info({ peer: peer.id, doc: access.docName, refusal }, 'Board-Änderung abgelehnt')
-      if (refusal === WriteRefusal.STATION_CLOSED || refusal === WriteRefusal.TOO_MANY_CARDS) return encodeRefusedMessage(refusal)
+      if (refusal === WriteRefusal.STATION_CLOSED || refusal === WriteRefusal.TOO_MANY_CARDS) return encodeRefusedMessage(refusal, room.takeAndRevert(update, peer))
       ws.close(refusal === WriteRefusal.READ_ONLY ? BoardCloseCode.FORBIDDEN : BoardCloseCode.INVALID_MESSAGE, refusal)
       return null
     }

@@ -17,11 +17,12 @@ export const SHEET_WORDS = {
   documentation: 'Dokumentation',
   noResults: 'Für diesen Thementisch liegen keine Ergebnisse vor.',
   host: 'Gastgeber/in',
-  time: 'Uhrzeit',
-  programme: 'Programmpunkt',
+  oClock: 'Uhr',
   /** `page(3, 17)` → "Seite 3 von 17" */
   page: (n: number, of: number) => `Seite ${n} von ${of}`,
   continued: '(Fortsetzung)',
+  tableCount: (n: number) => (n === 1 ? '1 Thementisch' : `${n} Thementische`),
+  cardCount: (n: number) => (n === 1 ? '1 Karte' : `${n} Karten`),
 } as const
 
 /** One card with its sub-points, in board order. */

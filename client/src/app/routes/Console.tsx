@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { QrCode } from '../../features/qr/QrCode.js'
 import { RoundControls } from '../../features/rounds/RoundControls.js'
+import { EventSetupForm } from '../../features/setup/EventSetupForm.js'
+import { ExportPanel } from '../../features/export/ExportPanel.js'
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
 import { ApiFailure, api } from '../../sync/api.js'
@@ -79,9 +81,6 @@ export default function Console() {
               {t('console.unseated', { count: presence.unseated })} · {t('console.projectors', { count: presence.projectors })}
             </p>
           )}
-          <button type="button" className="secondary" onClick={() => void downloadJson(eventId, token!)}>
-            {t('console.exportJson')}
-          </button>
         </section>
         <section className="console-tables" aria-labelledby="tables-title">
           <h2 id="tables-title">{t('console.tables')}</h2>
@@ -107,17 +106,16 @@ export default function Console() {
           )}
         </section>
       </div>
+      <section className="panel console-export">
+        <ExportPanel eventId={eventId} token={token!} tables={event.tables} />
+      </section>
+      <section className="panel console-setup">
+        <EventSetupForm
+          event={event}
+          started={round !== null && round.phase !== 'before-start'}
+          onSave={(setup) => control.current?.send('event:update', { setup }) ?? Promise.resolve({ ok: false, code: 'INTERNAL', message: t('errors.NETWORK') })}
+        />
+      </section>
     </main>
   )
-}
-
-async function downloadJson(eventId: string, token: string): Promise<void> {
-  const res = await fetch(`/api/events/${encodeURIComponent(eventId)}/export.json`, { headers: { authorization: `Bearer ${token}` } })
-  if (!res.ok) return
-  const url = URL.createObjectURL(await res.blob())
-  const a = document.createElement('a')
-  a.href = url
-  a.download = `${eventId}.json`
-  a.click()
-  URL.revokeObjectURL(url)
 }

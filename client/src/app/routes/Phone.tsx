@@ -155,7 +155,7 @@ function JoinedPhone({ identity }: { identity: ParticipantIdentity }) {
   return (
     <main className="page phone">
       {header}
-      <BoardStatusBanner status={board.status} refused={board.refused} />
+      <BoardStatusBanner status={board.status} refused={board.refused} refusedTexts={board.refusedTexts} />
       <RoundBanner round={round} station={station} writable={writable} />
       <p className="prompt">
         <span className="eyebrow">{shown.title}</span> {shown.prompt}

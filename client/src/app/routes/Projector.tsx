@@ -1,42 +1,36 @@
-import { findTable } from '@tischrunde/shared'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useParams, useSearchParams } from 'react-router'
-import { BoardColumns } from '../../features/board/BoardColumns.js'
-import { BoardStatusBanner } from '../../features/board/BoardStatusBanner.js'
-import { QrCode } from '../../features/qr/QrCode.js'
-import { TablePicker } from '../../features/tables/TablePicker.js'
+import { useParams } from 'react-router'
+import { EndSignal } from '../../features/projector/EndSignal.js'
+import { JoinScreen } from '../../features/projector/JoinCorner.js'
+import { ProjectorToolbar } from '../../features/projector/ProjectorToolbar.js'
+import { ReviewMode } from '../../features/projector/ReviewMode.js'
+import { ShortcutsOverlay } from '../../features/projector/ShortcutsOverlay.js'
+import { TableBoard } from '../../features/projector/TableBoard.js'
+import { WallOfTables } from '../../features/projector/WallOfTables.js'
+import type { ProjectorAction } from '../../features/projector/shortcuts.js'
+import { useFullscreen } from '../../features/projector/use-fullscreen.js'
+import { useMuted } from '../../features/projector/use-muted.js'
+import { useProjectorKeys } from '../../features/projector/use-projector-keys.js'
+import { useProjectorNav } from '../../features/projector/use-projector-nav.js'
+import '../../features/projector/projector.css'
 import { useTischStore } from '../../store/index.js'
-import { selectBoard, selectEvent, stationAt } from '../../store/selectors.js'
+import { selectEvent } from '../../store/selectors.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
-import { useBoard, useControl } from '../../sync/hooks.js'
-import { absolute } from '../../sync/links.js'
+import { useControl } from '../../sync/hooks.js'
 
-/** The projector: one table's current station in large type, cards appearing live. Read-only. */
+/**
+ * The projector: one table's board, the wall of all tables, the review walk-through or the join
+ * screen, switched with keys 1–4 (see the `?` overlay). Read-only; follows the facilitator's rounds.
+ */
 export default function Projector() {
   const { t } = useTranslation()
   const eventId = useParams().eventId ?? ''
-  const [params, setParams] = useSearchParams()
   const [token] = useState(() => takeTokenFromUrl(eventId, 'projector'))
   useControl(token)
   const event = useTischStore(selectEvent)
-  const joinCode = useTischStore((s) => s.joinCode)
+  const round = useTischStore((s) => s.round)
   const controlStatus = useTischStore((s) => s.controlStatus)
-  const tableId = params.get('table')
-  const table = event && tableId ? findTable(event, tableId) : undefined
-  const docName = useBoard({ eventId, tableId: table ? table.id : null, token, authorId: 'projector', keepLocal: false })
-  const board = useTischStore(selectBoard(docName ?? ''))
-  const [stationIndex, setStationIndex] = useState(0)
-
-  useEffect(() => {
-    if (!event) return
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'ArrowRight') setStationIndex((i) => Math.min(i + 1, event.template.stations.length - 1))
-      if (e.key === 'ArrowLeft') setStationIndex((i) => Math.max(i - 1, 0))
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [event])
 
   if (!token || controlStatus === 'denied')
     return (
@@ -46,46 +40,56 @@ export default function Projector() {
         </p>
       </main>
     )
-  if (!event) return <p className="page loading projector">{t('common.loading')}</p>
-  const joinUrl = joinCode ? absolute(`/j/${joinCode}`) : null
+  if (!event || !round) return <p className="page loading projector">{t('common.loading')}</p>
+  return <ProjectorScreen eventId={eventId} token={token} />
+}
 
-  if (!table || !docName)
-    return (
-      <main className="page projector projector-join">
-        <h1>{event.title}</h1>
-        {joinUrl && joinCode && (
-          <div className="projector-join-box">
-            <QrCode url={joinUrl} label={t('console.qrAlt', { url: joinUrl })} size={360} />
-            <p className="join-code">{joinCode}</p>
-            <p>{t('projector.joinWith', { url: joinUrl, code: joinCode })}</p>
-          </div>
-        )}
-        <h2>{t('projector.pickTable')}</h2>
-        <TablePicker tables={event.tables} current={null} onPick={(id) => setParams({ table: id })} />
-      </main>
-    )
+/** The connected projector (event and round state have arrived). */
+function ProjectorScreen({ eventId, token }: { eventId: string; token: string }) {
+  const { t } = useTranslation()
+  const event = useTischStore(selectEvent)!
+  const round = useTischStore((s) => s.round)!
+  const controlStatus = useTischStore((s) => s.controlStatus)
+  const nav = useProjectorNav(event, round)
+  const [muted, toggleMute] = useMuted()
+  const [fullscreen, toggleFullscreen] = useFullscreen()
+  const [help, setHelp] = useState(false)
 
-  const station = stationAt(event, stationIndex)
+  useProjectorKeys((action: ProjectorAction) => {
+    if (action.type === 'mode') nav.goMode(action.mode)
+    else if (action.type === 'move') nav.move(action.move)
+    else if (action.type === 'fullscreen') toggleFullscreen()
+    else if (action.type === 'mute') toggleMute()
+    else if (action.type === 'help') setHelp((h) => !h)
+    else if (action.type === 'close') setHelp(false)
+  })
+
+  let view
+  if (nav.mode === 'join') view = <JoinScreen title={event.title} />
+  else if (nav.mode === 'wall') view = <WallOfTables event={event} eventId={eventId} token={token} />
+  else if (nav.mode === 'review') view = <ReviewMode event={event} eventId={eventId} token={token} position={nav.review} onMove={nav.move} />
+  else if (nav.table) view = <TableBoard key={nav.table.id} event={event} eventId={eventId} token={token} table={nav.table} />
+  else view = <p>{t('projectorModes.noTables')}</p>
+
   return (
-    <main className="page projector">
-      <header className="projector-header">
-        <div>
-          <p className="eyebrow">
-            {station.title} · {t('board.readOnly')}
-          </p>
-          <h1>{table.name}</h1>
-          <p className="prompt">{station.prompt}</p>
-        </div>
-        {joinUrl && joinCode && (
-          <div className="projector-corner">
-            <QrCode url={joinUrl} label={t('console.qrAlt', { url: joinUrl })} size={140} />
-            <p className="join-code-small">{joinCode}</p>
-          </div>
-        )}
-      </header>
-      <BoardStatusBanner status={board.status} />
-      <BoardColumns event={event} docName={docName} stationId={station.id} live />
-      <p className="muted keys-hint">{t('projector.keys')}</p>
+    <main className={`page projector projector-mode-${nav.mode}`}>
+      {controlStatus === 'offline' && (
+        <p className="banner banner-offline" role="status">
+          {t('projectorModes.offline')}
+        </p>
+      )}
+      <div className="projector-stage">{view}</div>
+      <ProjectorToolbar
+        mode={nav.mode}
+        onMode={nav.goMode}
+        muted={muted}
+        onMute={toggleMute}
+        fullscreen={fullscreen}
+        onFullscreen={toggleFullscreen}
+        onHelp={() => setHelp(true)}
+      />
+      <EndSignal muted={muted} />
+      {help && <ShortcutsOverlay onClose={() => setHelp(false)} />}
     </main>
   )
 }

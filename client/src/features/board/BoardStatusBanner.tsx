@@ -2,12 +2,17 @@ import { useTranslation } from 'react-i18next'
 import type { BoardStatus } from '../../store/board-slice.js'
 
 /** Tells the person at the screen when the board is not live. Nothing while all is well. */
-export function BoardStatusBanner({ status, refused = null }: { status: BoardStatus; refused?: string | null }) {
+export function BoardStatusBanner({ status, refused = null, refusedTexts = [] }: { status: BoardStatus; refused?: string | null; refusedTexts?: string[] }) {
   const { t } = useTranslation()
   if (refused && status !== 'denied')
     return (
       <p className="banner banner-refused" role="alert">
         {refused === 'TOO_MANY_CARDS' ? t('board.refusedTooMany') : t('board.refused')}
+        {refusedTexts.map((text, i) => (
+          <q key={i} className="refused-text">
+            {text}
+          </q>
+        ))}
       </p>
     )
   if (status === 'synced') return null

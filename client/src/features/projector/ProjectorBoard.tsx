@@ -1,0 +1,49 @@
+import type { TischEvent } from '@tischrunde/shared'
+import { useMemo, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useTischStore } from '../../store/index.js'
+import { selectBoard, stationColumns } from '../../store/selectors.js'
+import { CardItem } from '../board/CardItem.js'
+import { useFitToBox } from './use-fit-to-box.js'
+
+/**
+ * One station's columns sized for a projector: type as large as the screen allows, columns as wide
+ * as their cards need, cards flowing into sub-columns. New cards animate in and, when `live`, are
+ * announced politely to screen readers.
+ */
+export function ProjectorBoard(props: { event: TischEvent; docName: string; stationId: string; live?: boolean }) {
+  const { t } = useTranslation()
+  const board = useTischStore(selectBoard(props.docName))
+  const columns = useMemo(() => stationColumns(board, props.event, props.stationId), [board, props.event, props.stationId])
+  const box = useRef<HTMLDivElement>(null)
+  useFitToBox(box, columns)
+  // Columns get width by how much they hold (a sub-point counts as most of a card), so the fullest one is not
+  // the only one that shrinks the type; a nearly empty column keeps a quarter of the fullest one's width.
+  const sizes = columns.map((c) => c.cards.reduce((sum, card) => sum + 1 + 0.7 * card.subPoints.length, 0))
+  const fullest = Math.max(1, ...sizes)
+  const template = columns
+    .map((c, i) => (c.cards.length === 0 ? 'minmax(10em, 0.7fr)' : `minmax(0, ${Math.max(sizes[i]!, fullest / 4, 1)}fr)`))
+    .join(' ')
+  return (
+    <div className="pboard" ref={box}>
+      <div className="pboard-columns" style={{ gridTemplateColumns: template || '1fr' }}>
+        {columns.map((column) => (
+          <section key={column.id} className="pboard-column" aria-labelledby={`pcol-${column.id}`}>
+            <h2 id={`pcol-${column.id}`} className="pboard-column-title">
+              {column.title} <span className="column-count">{t('board.cards', { count: column.cards.length })}</span>
+            </h2>
+            {column.cards.length === 0 ? (
+              <p className="board-empty">{t('board.empty')}</p>
+            ) : (
+              <ul className="pboard-cards" aria-live={props.live ? 'polite' : undefined} aria-label={column.title}>
+                {column.cards.map((card) => (
+                  <CardItem key={card.id} card={card} unsaved={false} showStatus={false} />
+                ))}
+              </ul>
+            )}
+          </section>
+        ))}
+      </div>
+    </div>
+  )
+}

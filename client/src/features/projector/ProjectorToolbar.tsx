@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next'
+import { Icon } from './Icon.js'
+import { PROJECTOR_MODES, type ProjectorMode } from './projector-mode.js'
+
+/** A quiet strip at the foot of the screen: the views, sound, full screen and the shortcut list, all clickable too. */
+export function ProjectorToolbar(props: {
+  mode: ProjectorMode
+  onMode: (mode: ProjectorMode) => void
+  muted: boolean
+  onMute: () => void
+  fullscreen: boolean
+  onFullscreen: () => void
+  onHelp: () => void
+}) {
+  const { t } = useTranslation()
+  return (
+    <footer className="projector-toolbar">
+      <nav aria-label={t('projectorModes.views')}>
+        <ul>
+          {PROJECTOR_MODES.map((mode, i) => (
+            <li key={mode}>
+              <button type="button" className="toolbar-button" aria-current={props.mode === mode ? 'page' : undefined} onClick={() => props.onMode(mode)}>
+                <kbd>{i + 1}</kbd> {t(`projectorModes.modes.${mode}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="toolbar-actions">
+        <button type="button" className={props.muted ? 'toolbar-button toolbar-muted' : 'toolbar-button'} aria-pressed={props.muted} onClick={props.onMute}>
+          <Icon name={props.muted ? 'muted' : 'sound'} /> {props.muted ? t('projectorModes.soundOff') : t('projectorModes.soundOn')}
+        </button>
+        <button type="button" className="toolbar-button" onClick={props.onFullscreen}>
+          {props.fullscreen ? t('projectorModes.exitFullscreen') : t('projectorModes.fullscreen')}
+        </button>
+        <button type="button" className="toolbar-button" onClick={props.onHelp} aria-haspopup="dialog">
+          <kbd>?</kbd> {t('projectorModes.shortcuts')}
+        </button>
+      </div>
+    </footer>
+  )
+}

@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { SHORTCUT_LIST } from './shortcuts.js'
+
+/** The list of all projector shortcuts. Escape or the button closes it; focus returns to where it was. */
+export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation()
+  const closeRef = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null
+    closeRef.current?.focus()
+    return () => before?.focus?.()
+  }, [])
+  return (
+    <div className="projector-overlay" role="presentation" onClick={onClose}>
+      <div
+        className="shortcuts-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcuts-title"
+        onClick={(e) => e.stopPropagation()}
+        // The close button is the only control inside: Tab stays on it while the dialog is open.
+        onKeyDown={(e) => e.key === 'Tab' && e.preventDefault()}
+      >
+        <h2 id="shortcuts-title">{t('projectorModes.shortcuts')}</h2>
+        <dl className="shortcuts-list">
+          {SHORTCUT_LIST.map((s) => (
+            <div key={s.text} className="shortcut">
+              <dt>
+                {s.keys.map((k) => (
+                  <kbd key={k}>{k}</kbd>
+                ))}
+              </dt>
+              <dd>{t(`projectorModes.keys.${s.text}`)}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="muted">{t('projectorModes.audioNote')}</p>
+        <button ref={closeRef} type="button" className="primary" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      </div>
+    </div>
+  )
+}

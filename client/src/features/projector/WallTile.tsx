@@ -1,0 +1,54 @@
+import type { ThemeTable } from '@tischrunde/shared'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { useTischStore } from '../../store/index.js'
+import { selectBoard } from '../../store/selectors.js'
+import { useBoard } from '../../sync/hooks.js'
+import { wallSummary } from './wall-cards.js'
+
+/**
+ * One table on the wall: its card count at the station and its newest cards. Opens its own board
+ * read-only; its name links to the table's own board (`tableSearch`).
+ */
+export function WallTile(props: { eventId: string; token: string; table: ThemeTable; stationId: string; newest: number; tableSearch: string }) {
+  const { t } = useTranslation()
+  const { table } = props
+  const docName = useBoard({ eventId: props.eventId, tableId: table.id, token: props.token, authorId: 'projector', keepLocal: false })
+  const board = useTischStore(selectBoard(docName ?? ''))
+  const summary = useMemo(() => wallSummary(board.cards, props.stationId, props.newest), [board.cards, props.stationId, props.newest])
+  return (
+    <li className="wall-tile">
+      <div className="wall-tile-head">
+        <p className="wall-count">
+          {board.status === 'synced' ? (
+            <>
+              <span className="wall-count-number">{summary.count}</span> <span className="wall-count-unit">{t('projectorModes.wall.cards', { count: summary.count })}</span>
+            </>
+          ) : (
+            <>
+              <span className="wall-count-number" aria-hidden="true">
+                {board.status === 'denied' ? '!' : '…'}
+              </span>
+              <span className="visually-hidden">{board.status === 'denied' ? t('board.denied') : t('board.connecting')}</span>
+            </>
+          )}
+        </p>
+        <h2 className="wall-tile-title">
+          <Link to={{ search: props.tableSearch }}>{table.name}</Link>
+        </h2>
+      </div>
+      {summary.newest.length === 0 ? (
+        board.status === 'synced' && <p className="wall-empty">{t('projectorModes.wall.noCards')}</p>
+      ) : (
+        <ul className="wall-cards" aria-label={t('projectorModes.wall.newest', { table: table.name })}>
+          {summary.newest.map((card) => (
+            <li key={card.id} className="wall-card">
+              <span className="wall-card-text">{card.text}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  )
+}

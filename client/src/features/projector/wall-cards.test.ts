@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { aCard } from '../../../../fixtures/src/builders.js'
+import { wallSummary } from './wall-cards.js'
+
+describe('a wall tile', () => {
+  it('counts the cards of the station and lists its newest first', () => {
+    const cards = [
+      aCard({ id: 'card-0001', text: 'alt', createdAt: 1 }),
+      aCard({ id: 'card-0002', text: 'neuer', createdAt: 3 }),
+      aCard({ id: 'card-0003', text: 'andere Station', stationId: 'station-2', createdAt: 9 }),
+      aCard({ id: 'card-0004', text: 'mittel', createdAt: 2 }),
+      aCard({ id: 'card-0005', text: 'am neuesten', createdAt: 4 }),
+    ]
+    const summary = wallSummary(cards, 'station-1', 3)
+    expect(summary.count).toBe(4)
+    expect(summary.newest.map((c) => c.text)).toEqual(['am neuesten', 'neuer', 'mittel'])
+  })
+})

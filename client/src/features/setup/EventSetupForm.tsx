@@ -1,0 +1,74 @@
+import type { Ack, EventSetup, TischEvent } from '@tischrunde/shared'
+import { type FormEvent, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { AgendaEditor } from './AgendaEditor.js'
+import { TablesEditor } from './TablesEditor.js'
+import { TemplateEditor } from './TemplateEditor.js'
+import { TextField } from './SetupField.js'
+import { useSetupDraft } from './use-setup-draft.js'
+import './setup.css'
+
+export type EventSetupFormProps = {
+  event: TischEvent
+  /** Whether the stations have started; then stations and columns can only be reworded. */
+  started: boolean
+  /** Sends the setup (validated, agenda sorted by time); a refusal's message is shown at `path` or at the top. */
+  onSave: (setup: EventSetup) => Promise<Ack>
+}
+
+/** The facilitator's editor for an event: basics, Tagesprogramm, Thementische and Stationen, saved in one go. */
+export function EventSetupForm({ event, started, onSave }: EventSetupFormProps) {
+  const { t } = useTranslation()
+  const { draft, change, fields, dirty, outdated, formError, status, save, discard } = useSetupDraft(event, started, onSave)
+  const reservedIds = useMemo(() => event.tables.map((x) => x.id), [event.tables])
+  const titleId = `${fields.id('form')}-title`
+  const saving = status === 'saving'
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    void save()
+  }
+
+  return (
+    <form className="panel setup-form" onSubmit={submit} aria-labelledby={titleId} noValidate>
+      <h2 id={titleId}>{t('setup.title')}</h2>
+      {formError && (
+        <p className="field-error setup-form-error" role="alert">
+          {formError}
+        </p>
+      )}
+      {outdated && (
+        <p className="banner" role="status">
+          {t('setup.outdated')}
+        </p>
+      )}
+
+      <section className="setup-section" aria-labelledby={`${titleId}-basics`}>
+        <h3 id={`${titleId}-basics`}>{t('setup.basics')}</h3>
+        <TextField fields={fields} fieldKey="title" label={t('setup.eventTitle')} value={draft.title} onChange={(v) => change('title', v)} />
+        <div className="setup-pair">
+          <TextField fields={fields} fieldKey="date" type="date" label={t('setup.date')} value={draft.date} onChange={(v) => change('date', v)} />
+          <TextField fields={fields} fieldKey="place" label={t('setup.place')} value={draft.place} onChange={(v) => change('place', v)} />
+        </div>
+      </section>
+
+      <AgendaEditor agenda={draft.agenda} fields={fields} onChange={(v, reshaped) => change('agenda', v, reshaped)} />
+      <TablesEditor tables={draft.tables} reservedIds={reservedIds} fields={fields} onChange={(v, reshaped) => change('tables', v, reshaped)} />
+      <TemplateEditor template={draft.template} started={started} fields={fields} onChange={(v, reshaped) => change('template', v, reshaped)} />
+
+      <div className="setup-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? t('setup.saving') : t('setup.save')}
+        </button>
+        {dirty && !saving && (
+          <button type="button" className="secondary" onClick={discard}>
+            {t('setup.discard')}
+          </button>
+        )}
+        <p className="setup-status" role="status">
+          {saving ? null : status === 'saved' && !dirty ? <span className="notice">{t('setup.saved')}</span> : dirty ? <span className="setup-dirty">{t('setup.unsaved')}</span> : null}
+        </p>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,81 @@
+import type { Station } from '@tischrunde/shared'
+import { useTranslation } from 'react-i18next'
+import { GroupMessage, TextField, groupProps } from './SetupField.js'
+import { SETUP_LIMITS, newColumn, replaced, without } from './setup-draft.js'
+import type { SetupFields } from './use-setup-draft.js'
+
+type Props = {
+  station: Station
+  index: number
+  /** Stations and columns may be added or removed (only before the start). */
+  reshapable: boolean
+  canRemove: boolean
+  fields: SetupFields
+  onChange: (station: Station, reshaped?: boolean) => void
+  onRemove: () => void
+}
+
+/** One station of the template: title, prompt and its columns. */
+export function StationEditor({ station, index, reshapable, canRemove, fields, onChange, onRemove }: Props) {
+  const { t } = useTranslation()
+  const base = `template.stations.${index}`
+  const columnsKey = `${base}.columns`
+  const n = index + 1
+
+  return (
+    <fieldset className="setup-row setup-station">
+      <legend>{t('setup.template.station', { n })}</legend>
+      <TextField fields={fields} fieldKey={`${base}.title`} label={t('setup.template.stationTitle')} value={station.title} onChange={(title) => onChange({ ...station, title })} />
+      <TextField
+        fields={fields}
+        fieldKey={`${base}.prompt`}
+        multiline
+        label={t('setup.template.prompt')}
+        value={station.prompt}
+        onChange={(prompt) => onChange({ ...station, prompt })}
+      />
+      <fieldset className="setup-columns" {...groupProps(fields, columnsKey)}>
+        <legend>{t('setup.template.columns')}</legend>
+        <GroupMessage fields={fields} fieldKey={columnsKey} />
+        <ol className="setup-list">
+          {station.columns.map((column, j) => (
+            <li key={column.id} className="setup-column">
+              <TextField
+                fields={fields}
+                fieldKey={`${columnsKey}.${j}.title`}
+                label={t('setup.template.column', { n: j + 1 })}
+                value={column.title}
+                onChange={(title) => onChange({ ...station, columns: replaced(station.columns, j, { ...column, title }) })}
+              />
+              {reshapable && station.columns.length > 1 && (
+                <button
+                  type="button"
+                  className="secondary setup-remove"
+                  aria-label={t('setup.template.removeColumn', { n: j + 1, station: n })}
+                  onClick={() => onChange({ ...station, columns: without(station.columns, j) }, true)}
+                >
+                  {t('setup.remove')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+        {reshapable && station.columns.length < SETUP_LIMITS.columns && (
+          <button
+            type="button"
+            className="secondary"
+            aria-label={t('setup.template.addColumnTo', { station: n })}
+            onClick={() => onChange({ ...station, columns: [...station.columns, newColumn(station)] }, true)}
+          >
+            + {t('setup.template.addColumn')}
+          </button>
+        )}
+      </fieldset>
+      {reshapable && canRemove && (
+        <button type="button" className="secondary setup-remove" onClick={onRemove}>
+          {t('setup.template.removeStation', { n })}
+        </button>
+      )}
+    </fieldset>
+  )
+}

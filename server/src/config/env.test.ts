@@ -1,0 +1,30 @@
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readEnv } from './env.js'
+
+describe('readEnv', () => {
+  it('listens on all interfaces at port 3000 with ./data by default', () => {
+    const env = readEnv({})
+    expect({ PORT: env.PORT, HOST: env.HOST, LOG_LEVEL: env.LOG_LEVEL, dataDir: env.dataDir }).toEqual({
+      PORT: 3000,
+      HOST: '0.0.0.0',
+      LOG_LEVEL: 'info',
+      dataDir: path.resolve('data'),
+    })
+  })
+
+  it('accepts port 0 (any free port), as tests and scripts use it', () => {
+    expect(readEnv({ PORT: '0' }).PORT).toBe(0)
+  })
+
+  it('names every bad setting at once', () => {
+    let message = ''
+    try {
+      readEnv({ PORT: '70000', LOG_LEVEL: 'loud', TISCHRUNDE_PUBLIC_URL: 'kein link' })
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toMatch(/^Ungültige Umgebungsvariablen: /)
+    for (const key of ['PORT', 'LOG_LEVEL', 'TISCHRUNDE_PUBLIC_URL']) expect(message).toContain(`${key}: `)
+  })
+})

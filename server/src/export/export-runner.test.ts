@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { winnendenEvent } from '@tischrunde/fixtures'
+import { ExportBusyError, WorkerExportRenderer } from './export-runner.js'
+import { pdfText } from './read-back.js'
+
+const file = winnendenEvent()
+
+describe('the export worker', () => {
+  const runners: WorkerExportRenderer[] = []
+  const runner = (opts = {}) => {
+    const r = new WorkerExportRenderer(opts)
+    runners.push(r)
+    return r
+  }
+  afterEach(async () => {
+    for (const r of runners.splice(0)) await r.close()
+  })
+
+  it('renders a sheet off the main thread', async () => {
+    const out = await runner().renderTable(file, 'rahmenbedingungen', 'pdf')
+    expect(out.fileName).toBe('Winnenden_2019-07-02_Rahmenbedingungen.pdf')
+    expect((await pdfText(out.bytes)).replace(/\s+/g, ' ')).toContain('Thementisch: Rahmenbedingungen')
+  })
+
+  it('runs jobs one after another and refuses more than it may queue', async () => {
+    const r = runner({ maxQueued: 2 })
+    const first = r.renderTable(file, 'rahmenbedingungen', 'md')
+    const second = r.renderEvent(file, 'csv')
+    await expect(r.renderZip(file)).rejects.toBeInstanceOf(ExportBusyError)
+    expect((await first).fileName).toMatch(/\.md$/)
+    expect((await second).fileName).toMatch(/\.csv$/)
+  })
+
+  it('reports a failing job and keeps working', async () => {
+    const r = runner()
+    await expect(r.renderTable(file, 'no-such-table', 'pdf')).rejects.toThrow(/unknown table/)
+    expect((await r.renderTable(file, 'rahmenbedingungen', 'json')).fileName).toMatch(/\.json$/)
+  })
+
+  it('gives up on a job that takes too long and starts a fresh worker', async () => {
+    const r = runner({ jobTimeoutMs: 1 })
+    await expect(r.renderZip(file)).rejects.toThrow(/zu lange/)
+  })
+})

@@ -1,0 +1,147 @@
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { EventExport } from '@tischrunde/shared'
+import type { ExportRenderer, RenderedFile } from './export-service.js'
+import type { ExportFormat } from './shared-export.js'
+
+/** One unit of work for the export worker. */
+export type ExportJob = { id: number } & (
+  | { kind: 'table'; file: EventExport; tableId: string; format: ExportFormat }
+  | { kind: 'event'; file: EventExport; format: ExportFormat }
+  | { kind: 'zip'; file: EventExport }
+)
+export type ExportJobResult = { id: number; ok: true; file: RenderedFile } | { id: number; ok: false; message: string }
+
+export interface ExportRunnerOptions {
+  /** Jobs waiting or running at once; more are refused with ExportBusyError. @default 8 — a ZIP of a large event takes seconds, so a queue longer than this only means people wait for nothing. */
+  maxQueued?: number
+  /** A job running longer than this is abandoned and the worker restarted. @default 120000 ms */
+  jobTimeoutMs?: number
+  /** The worker is stopped after this long without work, to give back its memory (fonts, libraries). @default 60000 ms */
+  idleMs?: number
+}
+
+/** Too many exports at once. */
+export class ExportBusyError extends Error {
+  override name = 'ExportBusyError'
+}
+
+type Pending = { job: ExportJob; resolve: (file: RenderedFile) => void; reject: (error: Error) => void }
+
+/**
+ * Runs exports in one worker thread, one job at a time, started on first use. Under vitest the
+ * sources are TypeScript: the worker then loads them through tsx.
+ */
+export class WorkerExportRenderer implements ExportRenderer {
+  private worker: Worker | null = null
+  private readonly queue: Pending[] = []
+  private running: (Pending & { timer: NodeJS.Timeout }) | null = null
+  private idleTimer: NodeJS.Timeout | null = null
+  private nextId = 1
+  private readonly maxQueued: number
+  private readonly jobTimeoutMs: number
+  private readonly idleMs: number
+
+  constructor(opts: ExportRunnerOptions = {}) {
+    this.maxQueued = opts.maxQueued ?? 8
+    this.jobTimeoutMs = opts.jobTimeoutMs ?? 120_000
+    this.idleMs = opts.idleMs ?? 60_000
+  }
+
+  renderTable(file: EventExport, tableId: string, format: ExportFormat): Promise<RenderedFile> {
+    return this.submit({ id: this.nextId++, kind: 'table', file, tableId, format })
+  }
+  renderEvent(file: EventExport, format: ExportFormat): Promise<RenderedFile> {
+    return this.submit({ id: this.nextId++, kind: 'event', file, format })
+  }
+  renderZip(file: EventExport): Promise<RenderedFile> {
+    return this.submit({ id: this.nextId++, kind: 'zip', file })
+  }
+
+  /** Stops the worker; queued jobs fail. */
+  async close(): Promise<void> {
+    for (const p of this.queue.splice(0)) p.reject(new Error('Export abgebrochen.'))
+    this.running?.reject(new Error('Export abgebrochen.'))
+    if (this.running) clearTimeout(this.running.timer)
+    this.running = null
+    await this.stopWorker()
+  }
+
+  private submit(job: ExportJob): Promise<RenderedFile> {
+    if (this.queue.length + (this.running ? 1 : 0) >= this.maxQueued) return Promise.reject(new ExportBusyError('Es laufen gerade zu viele Exporte.'))
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject })
+      this.pump()
+    })
+  }
+
+  private pump(): void {
+    if (this.running) return
+    const next = this.queue.shift()
+    if (!next) {
+      this.idleTimer ??= setTimeout(() => void this.stopWorker(), this.idleMs).unref()
+      return
+    }
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = null
+    const timer = setTimeout(() => {
+      // Drop the stuck worker before the next job can be posted to it.
+      const stuck = this.worker
+      this.worker = null
+      void stuck?.terminate()
+      this.finish(new Error('Der Export hat zu lange gedauert.'))
+    }, this.jobTimeoutMs).unref()
+    this.running = { ...next, timer }
+    this.ensureWorker().postMessage(next.job)
+  }
+
+  private finish(result: RenderedFile | Error): void {
+    const current = this.running
+    if (!current) return
+    clearTimeout(current.timer)
+    this.running = null
+    if (result instanceof Error) current.reject(result)
+    else current.resolve(result)
+    this.pump()
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker
+    const worker = import.meta.url.endsWith('.ts') ? sourceWorker() : new Worker(new URL('./export-worker.js', import.meta.url))
+    worker.unref() // never keeps the process alive
+    worker.on('message', (result: ExportJobResult) => {
+      if (result.id !== this.running?.job.id) return
+      this.finish(result.ok ? result.file : new Error(`Export fehlgeschlagen: ${result.message}`))
+    })
+    const lost = (error: Error) => {
+      if (this.worker !== worker) return
+      this.worker = null
+      this.finish(error)
+    }
+    worker.on('error', lost)
+    worker.on('exit', (code) => lost(new Error(`Export-Worker beendet (Code ${code}).`)))
+    this.worker = worker
+    return worker
+  }
+
+  private async stopWorker(): Promise<void> {
+    const worker = this.worker
+    this.worker = null
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = null
+    if (worker) await worker.terminate()
+  }
+}
+
+/**
+ * Under vitest or tsx the sources are TypeScript, which Node 20 cannot start a worker from (and
+ * `--import tsx` in a worker's execArgv does not reach its entry module): load it through tsx's API.
+ */
+function sourceWorker(): Worker {
+  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'))
+  const tsx = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href
+  const entry = new URL('./export-worker.ts', import.meta.url).href
+  return new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`, { eval: true })
+}

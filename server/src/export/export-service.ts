@@ -1,0 +1,125 @@
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { zipSync, type Zippable } from 'fflate'
+import type { EventExport } from '@tischrunde/shared'
+import { renderCsv } from './render-csv.js'
+import { renderDocumentationDocx, renderSheetDocx } from './render-docx.js'
+import { renderDocumentationPdf, renderSheetPdf } from './render-pdf.js'
+import {
+  EXPORT_CONTENT_TYPES,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ResultSheet,
+  buildEventDocumentation,
+  buildResultSheet,
+  documentationCsvRows,
+  documentationToMarkdown,
+  exportFileName,
+  narrowExportToTable,
+  resultSheetToMarkdown,
+  sheetCsvRows,
+  uniqueFileNames,
+} from './shared-export.js'
+
+/** A finished download. */
+export interface RenderedFile {
+  /** ASCII only, e.g. `Winnenden_2019-07-02_Arbeitsmarktintegration.pdf`. */
+  fileName: string
+  contentType: string
+  bytes: Uint8Array
+}
+
+/** What can be exported; the same three operations run in-process (CLI, tests) or in a worker (server). */
+export interface ExportRenderer {
+  renderTable(file: EventExport, tableId: string, format: ExportFormat): Promise<RenderedFile>
+  renderEvent(file: EventExport, format: ExportFormat): Promise<RenderedFile>
+  renderZip(file: EventExport): Promise<RenderedFile>
+}
+
+/** Names of the whole-event files (the table part of `<Event>_<date>_<part>.<ext>`). */
+export const EVENT_FILE_PART = { documentation: 'Dokumentation', allTables: 'Alle-Tische', zip: 'Ergebnisse', tablesFolder: 'Thementische' } as const
+
+const utf8 = (text: string) => new TextEncoder().encode(text)
+const json = (file: EventExport) => utf8(JSON.stringify(file, null, 2) + '\n')
+
+async function sheetBytes(sheet: ResultSheet, format: Exclude<ExportFormat, 'json'>): Promise<Uint8Array> {
+  switch (format) {
+    case 'pdf':
+      return renderSheetPdf(sheet)
+    case 'docx':
+      return renderSheetDocx(sheet)
+    case 'md':
+      return utf8(resultSheetToMarkdown(sheet))
+    case 'csv':
+      return renderCsv(sheetCsvRows(sheet))
+  }
+}
+
+/**
+ * One table's result sheet. The caller checks the table exists (routes answer 400, the CLI says
+ * which tables there are); an unknown one here is a bug and throws.
+ */
+export async function renderTable(file: EventExport, tableId: string, format: ExportFormat): Promise<RenderedFile> {
+  const sheet = buildResultSheet(file, tableId)
+  if (!sheet) throw new Error(`renderTable: unknown table ${tableId}`)
+  const fileName = exportFileName(file.event, sheet.table.name, format)
+  const bytes = format === 'json' ? json(narrowExportToTable(file, tableId)!) : await sheetBytes(sheet, format)
+  return { fileName, contentType: EXPORT_CONTENT_TYPES[format], bytes }
+}
+
+/**
+ * The whole event: documentation as PDF, DOCX or Markdown (title page, agenda, contents, one
+ * chapter per table), every table's rows in one CSV, or the EventExport JSON the importer reads.
+ */
+export async function renderEvent(file: EventExport, format: ExportFormat): Promise<RenderedFile> {
+  const doc = buildEventDocumentation(file)
+  const named = (part: string | null, bytes: Uint8Array): RenderedFile => ({
+    fileName: exportFileName(file.event, part, format),
+    contentType: EXPORT_CONTENT_TYPES[format],
+    bytes,
+  })
+  switch (format) {
+    case 'pdf':
+      return named(EVENT_FILE_PART.documentation, await renderDocumentationPdf(doc))
+    case 'docx':
+      return named(EVENT_FILE_PART.documentation, await renderDocumentationDocx(doc))
+    case 'md':
+      return named(EVENT_FILE_PART.documentation, utf8(documentationToMarkdown(doc)))
+    case 'csv':
+      return named(EVENT_FILE_PART.allTables, renderCsv(documentationCsvRows(doc)))
+    case 'json':
+      return named(null, json(file))
+  }
+}
+
+/**
+ * Everything in one ZIP: the documentation (PDF, DOCX, Markdown), all tables as CSV and JSON, and
+ * a folder with each table's sheet in every format. Yields to the event loop between files, so
+ * even in-process it never holds it for a whole event.
+ */
+export async function renderZip(file: EventExport): Promise<RenderedFile> {
+  const entries: [string, Uint8Array][] = []
+  for (const format of EXPORT_FORMATS) {
+    const out = await renderEvent(file, format)
+    entries.push([out.fileName, out.bytes])
+    await nextTurn()
+  }
+  const tableFiles: RenderedFile[] = []
+  for (const table of file.event.tables) {
+    for (const format of EXPORT_FORMATS) {
+      if (format === 'json') continue // the whole event's JSON already holds every table
+      tableFiles.push(await renderTable(file, table.id, format))
+      await nextTurn()
+    }
+  }
+  // Two tables may fold to the same file name ("Sprache" and "Sprache!").
+  const names = uniqueFileNames(tableFiles.map((f) => f.fileName))
+  tableFiles.forEach((f, i) => entries.push([`${EVENT_FILE_PART.tablesFolder}/${names[i]}`, f.bytes]))
+
+  const zippable: Zippable = {}
+  // PDF streams and DOCX are compressed already: store them; deflate the text formats.
+  for (const [name, bytes] of entries) zippable[name] = [bytes, { level: /\.(pdf|docx)$/.test(name) ? 0 : 6 }]
+  return { fileName: exportFileName(file.event, EVENT_FILE_PART.zip, 'zip'), contentType: EXPORT_CONTENT_TYPES.zip, bytes: zipSync(zippable) }
+}
+
+/** The renderer that runs in this thread: for the CLI, tests and the export worker itself. */
+export const inProcessRenderer: ExportRenderer = { renderTable, renderEvent, renderZip }

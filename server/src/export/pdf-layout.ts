@@ -1,0 +1,207 @@
+import PDFDocument from 'pdfkit'
+import { sheetFonts } from './fonts.js'
+
+/**
+ * A small page layout on top of pdfkit: A4, our own page breaks (pdfkit's automatic ones are off,
+ * so nothing is ever drawn half on the wrong page), and columns laid side by side that each flow
+ * on over as many pages as they need.
+ */
+
+/** A4 in PDF points (1/72 inch). */
+export const PAGE = { width: 595.28, height: 841.89 } as const
+/** Page margins in points; the header sits in the top one, the page number in the bottom one. */
+export const MARGIN = { top: 72, bottom: 64, left: 56, right: 56 } as const
+export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
+export const CONTENT_BOTTOM = PAGE.height - MARGIN.bottom
+
+export const FONT = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold' } as const
+export const COLOR = { ink: '#1f2933', muted: '#5b6777', rule: '#c3cad4', head: '#e7edf4', brand: '#234e7a' } as const
+
+/** One piece of text laid out at a fixed width, already measured. */
+export interface TextBlock {
+  text: string
+  font: keyof typeof FONT
+  size: number
+  color: string
+  /** Left edge relative to the column. */
+  indent: number
+  width: number
+  /** Height including the gap after it. */
+  height: number
+  gapAfter: number
+  /** A glyph drawn left of the text (a bullet), at `bulletIndent`. */
+  bullet?: { glyph: string; indent: number }
+  /** Draw a filled band behind it (column heads). */
+  band?: boolean
+}
+
+/** Blocks that should stay on one page together when they fit (a card and its sub-points). */
+export type Unit = TextBlock[]
+
+/** A column to flow: its head, the head repeated on later pages, and its units. */
+export interface FlowColumn {
+  head: TextBlock
+  continuedHead: TextBlock
+  units: Unit[]
+}
+
+const LINE_GAP = 1.2
+const BAND_PAD = 4
+
+export class PdfLayout {
+  readonly doc: PDFKit.PDFDocument
+
+  constructor(info: { title: string; subject: string }) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      // Bottom margin 0: pdfkit must never break pages by itself; `ensure` does it.
+      margins: { top: MARGIN.top, left: MARGIN.left, right: MARGIN.right, bottom: 0 },
+      bufferPages: true,
+      pdfVersion: '1.7',
+      lang: 'de-DE',
+      displayTitle: true,
+      info: { Title: info.title, Subject: info.subject, Author: 'Tischrunde', Creator: 'Tischrunde' },
+    })
+    const fonts = sheetFonts()
+    this.doc.registerFont(FONT.regular, fonts.regular)
+    this.doc.registerFont(FONT.bold, fonts.bold)
+    this.doc.font(FONT.regular)
+    this.doc.y = MARGIN.top
+  }
+
+  get y(): number {
+    return this.doc.y
+  }
+  set y(value: number) {
+    this.doc.y = value
+  }
+
+  /** Index of the page being written (0-based). */
+  get pageIndex(): number {
+    const range = this.doc.bufferedPageRange()
+    return range.start + range.count - 1
+  }
+
+  newPage(): void {
+    this.doc.addPage()
+    this.doc.y = MARGIN.top
+  }
+
+  /** Starts a new page unless `height` points still fit on this one. */
+  ensure(height: number): void {
+    if (this.doc.y + height > CONTENT_BOTTOM && this.doc.y > MARGIN.top) this.newPage()
+  }
+
+  /** Measures text as a block at `width` (bands get padding inside). */
+  block(text: string, opts: Omit<TextBlock, 'text' | 'height'>): TextBlock {
+    const inner = opts.band ? opts.width - 2 * BAND_PAD : opts.width
+    this.doc.font(FONT[opts.font]).fontSize(opts.size)
+    const textHeight = this.doc.heightOfString(text, { width: inner, lineGap: LINE_GAP })
+    return { ...opts, text, height: textHeight + (opts.band ? 2 * BAND_PAD : 0) + opts.gapAfter }
+  }
+
+  /** Draws a measured block with its top-left at (x, y); returns the y below it. */
+  draw(block: TextBlock, x: number, y: number, extra: { destination?: string; goTo?: string } = {}): number {
+    const doc = this.doc
+    if (block.band) {
+      doc.save().rect(x + block.indent, y, block.width, block.height - block.gapAfter).fill(COLOR.head).restore()
+    }
+    const pad = block.band ? BAND_PAD : 0
+    doc.font(FONT[block.font]).fontSize(block.size).fillColor(block.color)
+    if (block.bullet) doc.text(block.bullet.glyph, x + block.bullet.indent, y + pad, { lineBreak: false })
+    doc.text(block.text, x + block.indent + pad, y + pad, { width: block.width - 2 * pad, lineGap: LINE_GAP, ...extra })
+    return y + block.height
+  }
+
+  /** Draws a full-width block at the cursor, breaking the page first if it does not fit. */
+  flow(block: TextBlock, extra: { destination?: string; goTo?: string } = {}): void {
+    this.ensure(block.height)
+    this.doc.y = this.draw(block, MARGIN.left, this.doc.y, extra)
+  }
+
+  rule(y = this.doc.y, x1 = MARGIN.left, x2 = PAGE.width - MARGIN.right, color: string = COLOR.rule): void {
+    this.doc.save().moveTo(x1, y).lineTo(x2, y).lineWidth(0.6).strokeColor(color).stroke().restore()
+  }
+
+  /**
+   * Lays columns side by side from the cursor down. Each column flows onto further pages on its
+   * own, repeating its head; a unit moves to the next page whole when it fits on one. The cursor
+   * ends below the longest column.
+   */
+  columns(columns: FlowColumn[], x: readonly number[], width: number, gap: number): void {
+    const top = MARGIN.top
+    const startY = this.doc.y
+    type Placed = { block: TextBlock; y: number }
+    const placed = columns.map((col) => {
+      const pages: Placed[][] = [[]]
+      let y = startY
+      const put = (block: TextBlock) => {
+        pages[pages.length - 1]!.push({ block, y })
+        y += block.height
+      }
+      const turn = () => {
+        pages.push([])
+        y = top
+        put(col.continuedHead)
+      }
+      put(col.head)
+      for (const unit of col.units) {
+        const unitHeight = unit.reduce((h, b) => h + b.height, 0)
+        const fitsOnFreshPage = unitHeight <= CONTENT_BOTTOM - top - col.continuedHead.height
+        if (y + unitHeight > CONTENT_BOTTOM && fitsOnFreshPage) turn()
+        for (const block of unit) {
+          if (y + block.height > CONTENT_BOTTOM) turn()
+          put(block)
+        }
+      }
+      return { pages, endY: y }
+    })
+    const pageCount = Math.max(...placed.map((p) => p.pages.length))
+    for (let p = 0; p < pageCount; p++) {
+      if (p > 0) this.newPage()
+      const pageTop = p === 0 ? startY : top
+      let bottom = pageTop
+      placed.forEach((col, c) => {
+        for (const { block, y } of col.pages[p] ?? []) bottom = Math.max(bottom, this.draw(block, x[c]!, y) - block.gapAfter)
+      })
+      // Thin rules between the columns, as on the printed sheets.
+      for (let c = 0; c < columns.length - 1; c++) {
+        const lineX = x[c]! + width + gap / 2
+        this.doc.save().moveTo(lineX, pageTop).lineTo(lineX, bottom).lineWidth(0.5).strokeColor(COLOR.rule).stroke().restore()
+      }
+    }
+    this.doc.y = Math.max(...placed.map((col) => (col.pages.length === pageCount ? col.endY : top)))
+  }
+
+  /** Shortens one line with "…" until it fits `width` in the current font. */
+  fitLine(text: string, width: number): string {
+    if (this.doc.widthOfString(text) <= width) return text
+    let cut = text
+    while (cut.length > 1 && this.doc.widthOfString(cut + '…') > width) cut = cut.slice(0, -1)
+    return cut.trimEnd() + '…'
+  }
+
+  /** Writes header and page number on every page from `firstPage` on, then the PDF's bytes. */
+  async finish(header: { left: string; right: string; pageLabel: (n: number, of: number) => string }, firstPage = 0): Promise<Uint8Array> {
+    const doc = this.doc
+    const range = doc.bufferedPageRange()
+    for (let i = range.start; i < range.start + range.count; i++) {
+      if (i < firstPage) continue
+      doc.switchToPage(i)
+      doc.font(FONT.regular).fontSize(8).fillColor(COLOR.muted)
+      const rightWidth = doc.widthOfString(header.right)
+      doc.text(this.fitLine(header.left, CONTENT_WIDTH - rightWidth - 24), MARGIN.left, 36, { lineBreak: false })
+      doc.text(header.right, PAGE.width - MARGIN.right - rightWidth, 36, { lineBreak: false })
+      this.rule(50)
+      doc.text(header.pageLabel(i + 1, range.count), MARGIN.left, PAGE.height - 40, { width: CONTENT_WIDTH, align: 'center', lineBreak: false })
+    }
+    const chunks: Buffer[] = []
+    const done = new Promise<Uint8Array>((resolve, reject) => {
+      doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+      doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
+      doc.on('error', reject)
+    })
+    doc.end()
+    return done
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * Test support: reads exported files back with real parsers (poppler's pdftotext, an XML parser on
+ * the DOCX's document.xml, a CSV parser, a Markdown parser) into one comparable shape. Only test
+ * files import this module; its parsers are devDependencies.
+ */
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { DOMParser, type Element } from '@xmldom/xmldom'
+import { parse as parseCsv } from 'csv-parse/sync'
+import { strFromU8, unzipSync } from 'fflate'
+import MarkdownIt from 'markdown-it'
+import { CSV_DELIMITER } from './render-csv.js'
+import type { ResultSheet, SheetCard } from './shared-export.js'
+
+/** Cards by "<station title> / <column title>", in order: what a sheet shows, whatever the format. */
+export type SheetShape = Record<string, SheetCard[]>
+
+export const shapeOf = (sheet: ResultSheet, key: 'title' | 'heading' = 'title'): SheetShape =>
+  Object.fromEntries(sheet.stations.flatMap((s) => s.columns.map((c) => [`${s[key]} / ${c.title}`, c.cards])))
+
+// ---------------------------------------------------------------- PDF
+
+const PDFTOTEXT = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext', '/opt/homebrew/bin/pdftotext'].find((p) => existsSync(p))
+
+/** Text of a PDF by poppler's pdftotext; `raw` keeps the order in which the page was drawn. */
+export async function pdfText(bytes: Uint8Array, mode: 'raw' | 'plain' = 'plain', pages?: { first: number; last: number }): Promise<string> {
+  if (!PDFTOTEXT) throw new Error('pdftotext fehlt: diese Tests lesen PDFs mit poppler-utils (apt-get install -y poppler-utils).')
+  const dir = await mkdtemp(path.join(tmpdir(), 'tischrunde-pdf-'))
+  try {
+    const file = path.join(dir, 'in.pdf')
+    await writeFile(file, bytes)
+    const args = [...(mode === 'raw' ? ['-raw'] : []), ...(pages ? ['-f', String(pages.first), '-l', String(pages.last)] : []), '-enc', 'UTF-8', file, '-']
+    const { stdout } = await promisify(execFile)(PDFTOTEXT, args, { maxBuffer: 64 * 1024 * 1024 })
+    return stdout
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '')
+
+/**
+ * Finds every card and sub-point of `sheet` in a PDF's text (pdftotext -raw, i.e. drawing order)
+ * under the right station heading and column head, in order. Returns the problems found.
+ * Whitespace is ignored: lines wrap differently from the typed text.
+ */
+export function misplacedInPdf(raw: string, sheet: ResultSheet): string[] {
+  const flat = squash(raw)
+  const stationMarks = sheet.stations.map((s) => ({ id: s.heading, text: squash(s.heading) }))
+  const headMarks = sheet.stations.flatMap((s) => s.columns.map((c) => ({ id: c.title, text: squash(c.title) })))
+  /** The marker that ends nearest before `pos` (on a tie the longer one). */
+  const nearest = (marks: { id: string; text: string }[], pos: number) => {
+    let best: { id: string; at: number; len: number } | null = null
+    for (const m of marks) {
+      const at = flat.lastIndexOf(m.text, pos - m.text.length)
+      if (at >= 0 && (!best || at > best.at || (at === best.at && m.text.length > best.len))) best = { id: m.id, at, len: m.text.length }
+    }
+    return best?.id
+  }
+  const problems: string[] = []
+  for (const station of sheet.stations) {
+    for (const column of station.columns) {
+      let cursor = 0
+      const find = (bullet: string, text: string) => {
+        const needle = squash(bullet + text)
+        for (let at = flat.indexOf(needle, cursor); at >= 0; at = flat.indexOf(needle, at + 1)) {
+          if (nearest(headMarks, at) === column.title && nearest(stationMarks, at) === station.heading) {
+            cursor = at + needle.length
+            return
+          }
+        }
+        problems.push(`${station.title} / ${column.title}: „${text}“ fehlt oder steht woanders`)
+      }
+      for (const card of column.cards) {
+        find('•', card.text)
+        for (const sub of card.subPoints) find('–', sub)
+      }
+    }
+  }
+  return problems
+}
+
+// ---------------------------------------------------------------- DOCX
+
+export const xml = (text: string) => new DOMParser().parseFromString(text, 'text/xml')
+
+/** The parts of a .docx, by path. */
+export function docxParts(bytes: Uint8Array): Record<string, string> {
+  return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]))
+}
+
+const children = (el: Element, name: string): Element[] => Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).tagName === name)
+const child = (el: Element, ...names: string[]): Element | undefined => names.reduce<Element | undefined>((e, n) => (e ? children(e, n)[0] : undefined), el)
+
+/** A paragraph's text: runs' text, line breaks as "\n". */
+export function paragraphText(p: Element): string {
+  let text = ''
+  const walk = (el: Element) => {
+    for (const node of Array.from(el.childNodes)) {
+      if (node.nodeType !== 1) continue
+      const e = node as Element
+      if (e.tagName === 'w:t') text += e.textContent ?? ''
+      else if (e.tagName === 'w:br') text += '\n'
+      else if (e.tagName === 'w:tab') text += '\t'
+      else if (e.tagName !== 'w:instrText' && e.tagName !== 'w:pPr') walk(e)
+    }
+  }
+  walk(p)
+  return text
+}
+
+export interface DocxReading {
+  headings1: string[]
+  shape: SheetShape
+  /** numIds the list paragraphs use, each with the formats of its levels 0 and 1 from numbering.xml. */
+  lists: { numId: string; formats: string[] }[]
+}
+
+/** Reads document.xml: Heading 1 texts, Heading 2 stations with their column tables, and list numbering. */
+export function readDocx(bytes: Uint8Array): DocxReading {
+  const parts = docxParts(bytes)
+  const body = xml(parts['word/document.xml']!).getElementsByTagName('w:body')[0]!
+  const numbering = xml(parts['word/numbering.xml'] ?? '<w:numbering xmlns:w="x"/>')
+  const headings1: string[] = []
+  const shape: SheetShape = {}
+  const numIds = new Set<string>()
+  let station = ''
+  for (const el of Array.from(body.childNodes).filter((n): n is Element => n.nodeType === 1)) {
+    if (el.tagName === 'w:p') {
+      const style = child(el, 'w:pPr', 'w:pStyle')?.getAttribute('w:val')
+      if (style === 'Heading1') headings1.push(paragraphText(el))
+      if (style === 'Heading2') station = paragraphText(el)
+    }
+    if (el.tagName !== 'w:tbl') continue
+    const [head, ...rows] = children(el, 'w:tr')
+    const titles = children(head!, 'w:tc').map((tc) => children(tc, 'w:p').map(paragraphText).join('\n'))
+    for (const row of rows) {
+      children(row, 'w:tc').forEach((tc, i) => {
+        const cards: SheetCard[] = (shape[`${station} / ${titles[i]}`] ??= [])
+        for (const p of children(tc, 'w:p')) {
+          const numPr = child(p, 'w:pPr', 'w:numPr')
+          if (!numPr) continue
+          numIds.add(child(numPr, 'w:numId')!.getAttribute('w:val')!)
+          const level = child(numPr, 'w:ilvl')!.getAttribute('w:val')
+          if (level === '0') cards.push({ text: paragraphText(p), subPoints: [] })
+          else cards.at(-1)!.subPoints.push(paragraphText(p))
+        }
+      })
+    }
+  }
+  const lists = [...numIds].map((numId) => {
+    const num = Array.from(numbering.getElementsByTagName('w:num')).find((n) => n.getAttribute('w:numId') === numId)
+    const abstractId = num && child(num, 'w:abstractNumId')?.getAttribute('w:val')
+    const abstract = Array.from(numbering.getElementsByTagName('w:abstractNum')).find((a) => a.getAttribute('w:abstractNumId') === abstractId)
+    const formats = abstract ? children(abstract, 'w:lvl').slice(0, 2).map((l) => child(l, 'w:numFmt')?.getAttribute('w:val') ?? '?') : []
+    return { numId, formats }
+  })
+  return { headings1, shape, lists }
+}
+
+// ---------------------------------------------------------------- CSV
+
+/** Parses our CSV (BOM, semicolons) into rows of strings. */
+export function readCsv(bytes: Uint8Array): string[][] {
+  return parseCsv(Buffer.from(bytes), { bom: true, delimiter: CSV_DELIMITER }) as string[][]
+}
+
+/** Rebuilds sheets' shape from CSV rows (header first): "<table>" → "<station> / <column>" → cards. */
+export function csvShapes(rows: string[][]): Record<string, SheetShape> {
+  const out: Record<string, SheetShape> = {}
+  for (const [table, station, column, position, parent, text] of rows.slice(1)) {
+    const cards: SheetCard[] = ((out[table!] ??= {})[`${station} / ${column}`] ??= [])
+    if (parent === '') {
+      if (Number(position) !== cards.length + 1) throw new Error(`CSV: Karte ${position} nach ${cards.length} Karten in ${station} / ${column}`)
+      cards.push({ text: text!, subPoints: [] })
+    } else {
+      const card = cards[Number(parent) - 1]
+      if (!card || Number(position) !== card.subPoints.length + 1) throw new Error(`CSV: Unterpunkt ${position} von ${parent} passt nicht in ${station} / ${column}`)
+      card.subPoints.push(text!)
+    }
+  }
+  return out
+}
+
+// ---------------------------------------------------------------- Markdown
+
+export const markdown = new MarkdownIt({ html: true, linkify: true })
+
+/** Reads a sheet's Markdown with markdown-it: `##`/`###` (or one level deeper) headings and a nested list. */
+export function readMarkdown(source: string, stationLevel = 2): { title: string; shape: SheetShape } {
+  const tokens = markdown.parse(source, {})
+  const shape: SheetShape = {}
+  let title = ''
+  let station = ''
+  let key = ''
+  let depth = 0
+  let pendingHeading = ''
+  for (const token of tokens) {
+    if (token.type === 'heading_open') pendingHeading = token.tag
+    else if (token.type === 'bullet_list_open') depth++
+    else if (token.type === 'bullet_list_close') depth--
+    else if (token.type === 'inline') {
+      const text = (token.children ?? []).map((c) => (c.type === 'hardbreak' || c.type === 'softbreak' ? '\n' : c.content)).join('')
+      if (pendingHeading === 'h1') title = text
+      else if (pendingHeading === `h${stationLevel}`) station = text
+      else if (pendingHeading === `h${stationLevel + 1}`) shape[(key = `${station} / ${text}`)] = []
+      else if (depth === 1 && key) shape[key]!.push({ text, subPoints: [] })
+      else if (depth === 2 && key) shape[key]!.at(-1)!.subPoints.push(text)
+      pendingHeading = ''
+    }
+  }
+  return { title, shape }
+}

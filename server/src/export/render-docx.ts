@@ -1,0 +1,233 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableOfContents,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+  type FileChild,
+  type ISectionOptions,
+} from 'docx'
+import { estimatePageNumbersWith } from 'docx/layout'
+import { type EventDocumentation, type ResultSheet, type SheetColumn, type SheetEventInfo, SHEET_WORDS, columnRows } from './shared-export.js'
+
+/**
+ * Word documents with real structure: heading styles (so Word's navigation and contents work),
+ * tables for columns side by side, and bullet lists backed by a numbering definition.
+ * Text goes in as runs, which the docx library escapes: typed text can never become markup.
+ */
+
+/** Most columns of a station side by side on A4 portrait; more wrap into a second table. */
+export const DOCX_COLUMNS_PER_ROW = 3
+
+const LIST = 'tischrunde-cards'
+/**
+ * Lays the pages out as Word would to write the contents' page numbers into the file. `guess`: past
+ * a character it has no width for (e.g. an arrow in Arial) it goes on with a best guess rather than
+ * leaving the remaining numbers blank; Word's "Update table" gives the exact ones.
+ */
+const ESTIMATE_PAGES = estimatePageNumbersWith({ guess: true })
+const FONT = 'Arial' // in every Word and LibreOffice (as Liberation Sans, same widths)
+/** A4 and 2 cm margins, in twips (1/1440 inch). */
+const PAGE = { width: 11906, height: 16838, margin: 1134 } as const
+const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin
+const COLOR = { brand: '234E7A', muted: '5B6777', head: 'E7EDF4', rule: 'C3CAD4' } as const
+
+/** Runs for text that may hold line breaks (`\n` → a line break inside the paragraph). */
+function runs(text: string, opts: { bold?: boolean; color?: string; size?: number } = {}): TextRun[] {
+  return text.split('\n').map((line, i) => new TextRun({ text: line, ...opts, ...(i > 0 ? { break: 1 } : {}) }))
+}
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule }
+const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border }
+
+function columnsTable(columns: SheetColumn[]): Table {
+  const width = Math.floor(CONTENT_WIDTH / columns.length)
+  const cell = (children: Paragraph[], shaded: boolean) =>
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      margins: { top: 80, bottom: 80, left: 100, right: 100 },
+      ...(shaded ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.head } } : {}),
+      children,
+    })
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: columns.map(() => width),
+    layout: TableLayoutType.FIXED,
+    borders,
+    rows: [
+      // Repeated on every page the table runs over.
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell([new Paragraph({ children: runs(c.title, { bold: true }) })], true)) }),
+      new TableRow({
+        children: columns.map((c) =>
+          cell(
+            c.cards.flatMap((card) => [
+              new Paragraph({ numbering: { reference: LIST, level: 0 }, children: runs(card.text) }),
+              ...card.subPoints.map((sub) => new Paragraph({ numbering: { reference: LIST, level: 1 }, children: runs(sub, { color: COLOR.muted }) })),
+            ]),
+            false,
+          ),
+        ),
+      }),
+    ],
+  })
+}
+
+/** The body of one sheet: heading (a Heading 1), stations (Heading 2) and their column tables. */
+function sheetChildren(sheet: ResultSheet, opts: { newPage: boolean }): FileChild[] {
+  const out: FileChild[] = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: opts.newPage, keepNext: true, children: runs(sheet.heading) }),
+    new Paragraph({ style: 'Subtitle', keepNext: true, children: runs(SHEET_WORDS.results) }),
+  ]
+  if (sheet.table.host) out.push(new Paragraph({ children: runs(`${SHEET_WORDS.host}: ${sheet.table.host}`, { color: COLOR.muted }) }))
+  if (sheet.stations.length === 0) out.push(new Paragraph({ children: runs(SHEET_WORDS.noResults, { color: COLOR.muted }) }))
+  for (const station of sheet.stations) {
+    out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: runs(station.heading) }))
+    for (const row of columnRows(station.columns, DOCX_COLUMNS_PER_ROW)) {
+      out.push(columnsTable(row), new Paragraph({ spacing: { after: 120 }, children: [] }))
+    }
+  }
+  return out
+}
+
+function pageHeader(event: SheetEventInfo): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH }],
+        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule, space: 4 } },
+        children: [
+          new TextRun({ text: event.title, size: 16, color: COLOR.muted }),
+          new TextRun({ text: '\t', size: 16 }),
+          new TextRun({ text: [event.dateLabel, event.place].filter(Boolean).join(' · '), size: 16, color: COLOR.muted }),
+        ],
+      }),
+    ],
+  })
+}
+
+function pageFooter(): Footer {
+  const [before, middle] = SHEET_WORDS.page(1, 2).split(/\d+/) // "Seite ", " von "
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ size: 16, color: COLOR.muted, children: [before ?? '', PageNumber.CURRENT, middle ?? ' / ', PageNumber.TOTAL_PAGES] })],
+      }),
+    ],
+  })
+}
+
+function document(meta: { title: string; description: string; pageNumbers: boolean }, sections: ISectionOptions[]): Document {
+  return new Document({
+    creator: 'Tischrunde',
+    title: meta.title,
+    description: meta.description,
+    // Lays the pages out to write the contents' page numbers into the file, so Word shows them without
+    // asking to update fields. About a second for a whole event: only the documentation needs it.
+    ...(meta.pageNumbers ? { pageNumbers: ESTIMATE_PAGES } : {}),
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 20, language: { value: 'de-DE' } }, paragraph: { spacing: { after: 60 } } },
+        heading1: { run: { font: FONT, size: 32, bold: true, color: COLOR.brand }, paragraph: { spacing: { before: 0, after: 60 } } },
+        heading2: { run: { font: FONT, size: 24, bold: true, color: COLOR.brand }, paragraph: { spacing: { before: 280, after: 120 } } },
+        title: { run: { font: FONT, size: 52, bold: true, color: COLOR.brand }, paragraph: { spacing: { after: 240 } } },
+      },
+      paragraphStyles: [
+        { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { size: 24, color: COLOR.muted }, paragraph: { spacing: { after: 200 } } },
+      ],
+    },
+    numbering: {
+      config: [
+        {
+          reference: LIST,
+          levels: [
+            { level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 260, hanging: 200 } } } },
+            { level: 1, format: LevelFormat.BULLET, text: '–', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 560, hanging: 200 } } } },
+          ],
+        },
+      ],
+    },
+    sections,
+  })
+}
+
+const pageProperties = { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 } } }
+
+/** One table's result sheet as a Word document. */
+export async function renderSheetDocx(sheet: ResultSheet): Promise<Uint8Array> {
+  const doc = document({ title: `${sheet.heading} — ${SHEET_WORDS.results}`, description: sheet.event.title, pageNumbers: false }, [
+    { properties: pageProperties, headers: { default: pageHeader(sheet.event) }, footers: { default: pageFooter() }, children: sheetChildren(sheet, { newPage: false }) },
+  ])
+  return new Uint8Array(await Packer.toBuffer(doc))
+}
+
+function agendaTable(doc: EventDocumentation): Table {
+  const timeWidth = 1300
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' }
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: [timeWidth, CONTENT_WIDTH - timeWidth],
+    layout: TableLayoutType.FIXED,
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    rows: doc.agenda.map(
+      (item) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({ width: { size: timeWidth, type: WidthType.DXA }, children: [new Paragraph({ children: runs(`${item.time} ${SHEET_WORDS.oClock}`, { bold: true, color: COLOR.brand }) })] }),
+            new TableCell({
+              width: { size: CONTENT_WIDTH - timeWidth, type: WidthType.DXA },
+              children: [
+                new Paragraph({ children: runs(item.title, { bold: true }) }),
+                ...(item.detail ? [new Paragraph({ children: runs(item.detail, { color: COLOR.muted }) })] : []),
+                new Paragraph({ spacing: { after: 80 }, children: [] }),
+              ],
+            }),
+          ],
+        }),
+    ),
+  })
+}
+
+/** The whole documentation as a Word document: title page, Tagesprogramm, contents, one chapter per table. */
+export async function renderDocumentationDocx(docu: EventDocumentation): Promise<Uint8Array> {
+  const cards = docu.sheets.reduce((n, s) => n + s.cardCount, 0)
+  const titlePage: FileChild[] = [
+    new Paragraph({ spacing: { before: 3600, after: 200 }, children: runs(SHEET_WORDS.documentation.toUpperCase(), { bold: true, color: COLOR.muted }) }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: runs(docu.event.title) }),
+    new Paragraph({ children: runs(docu.event.dateLabel, { size: 30 }) }),
+    ...(docu.event.place ? [new Paragraph({ children: runs(docu.event.place, { size: 30 }) })] : []),
+    new Paragraph({ spacing: { before: 400 }, children: runs(`${SHEET_WORDS.tableCount(docu.sheets.length)} · ${SHEET_WORDS.cardCount(cards)}`, { color: COLOR.muted }) }),
+  ]
+  const agenda: FileChild[] = docu.agenda.length
+    ? [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: runs(SHEET_WORDS.agenda) }), agendaTable(docu)]
+    : []
+  const contents: FileChild[] = [
+    new Paragraph({ pageBreakBefore: true, spacing: { after: 200 }, children: runs(SHEET_WORDS.contents, { bold: true, size: 32, color: COLOR.brand }) }),
+    new TableOfContents(SHEET_WORDS.contents, { hyperlink: true, headingStyleRange: '1-1' }),
+  ]
+  const chapters = docu.sheets.flatMap((sheet) => sheetChildren(sheet, { newPage: true }))
+  const doc = document({ title: `${SHEET_WORDS.documentation}: ${docu.event.title}`, description: docu.event.title, pageNumbers: true }, [
+    {
+      properties: { ...pageProperties, titlePage: true },
+      headers: { default: pageHeader(docu.event), first: new Header({ children: [new Paragraph({ children: [] })] }) },
+      footers: { default: pageFooter(), first: new Footer({ children: [new Paragraph({ children: [] })] }) },
+      children: [...titlePage, ...agenda, ...contents, ...chapters],
+    },
+  ])
+  return new Uint8Array(await Packer.toBuffer(doc))
+}

@@ -1,0 +1,119 @@
+import type { AddressInfo } from 'node:net'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import express from 'express'
+import { strFromU8, unzipSync } from 'fflate'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { aCard, winnendenEvent } from '@tischrunde/fixtures'
+import { boardDocName, putCard } from '@tischrunde/shared'
+import { type Booted, boot } from '../boot.js'
+import { inProcessRenderer } from '../export/export-service.js'
+import { createExportRoutes } from './export-routes.js'
+
+const EVENT = 'winnenden'
+const TABLE = 'arbeitsmarktintegration'
+
+describe('export routes', () => {
+  let booted: Booted
+  let dir: string
+  let url: string
+  let close: () => Promise<void>
+  const token = (role: 'facilitator' | 'projector' | 'participant') =>
+    booted.server.events.issue(booted.server.events.get(EVENT)!, role, role === 'participant' ? 'participant-0001' : undefined)
+  const get = (p: string, auth?: string) => fetch(`${url}${p}`, auth ? { headers: { authorization: `Bearer ${auth}` } } : {})
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'tischrunde-export-'))
+    booted = await boot({ dataDir: dir, logLevel: 'silent', startFresh: false, withClient: false })
+    await booted.server.transfer.seed(winnendenEvent(), { reset: false, now: Date.now() })
+    const app = express()
+    const { events, transfer } = booted.server
+    app.use('/api', createExportRoutes({ events, transfer, renderer: inProcessRenderer }))
+    // The default renderer: a worker thread.
+    app.use('/worker-api', createExportRoutes({ events, transfer }))
+    const http = app.listen(0, '127.0.0.1')
+    await new Promise((resolve) => http.once('listening', resolve))
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
+    close = () => new Promise((resolve) => http.close(() => resolve()))
+  })
+  afterAll(async () => {
+    await close?.()
+    await booted?.server.rooms.settle()
+    await booted?.server.storage.close()
+    await booted?.unlock()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it.each([
+    ['no credential', 401, 'UNAUTHORIZED', undefined],
+    ['a forged credential', 401, 'UNAUTHORIZED', 'not-a-token'],
+    ['the projector credential', 403, 'FORBIDDEN', 'projector'],
+    ['a participant credential', 403, 'FORBIDDEN', 'participant'],
+  ] as const)('refuses %s with %i', async (_what, status, code, who) => {
+    const auth = who === 'projector' || who === 'participant' ? token(who) : who
+    for (const p of [`/api/events/${EVENT}/export?format=pdf`, `/api/events/${EVENT}/export.zip`]) {
+      const res = await get(p, auth)
+      expect(res.status).toBe(status)
+      expect(await res.json()).toMatchObject({ code, message: expect.any(String) })
+    }
+  })
+
+  it('refuses a credential of another event with 401', async () => {
+    const res = await get(`/api/events/other/export?format=pdf`, token('facilitator'))
+    expect(res.status).toBe(401)
+  })
+
+  it.each([
+    ['format=xls', 'format'],
+    ['', 'format'],
+    ['format=pdf&table=nope', 'table'],
+    ['format=pdf&table=a&table=b', 'table'],
+  ])('answers 400 to ?%s, naming the %s', async (query, field) => {
+    const res = await get(`/api/events/${EVENT}/export?${query}`, token('facilitator'))
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ code: 'INVALID_MESSAGE', path: [field] })
+  })
+
+  it('sends a table sheet as an attachment with a safe file name, never cached', async () => {
+    const res = await get(`/api/events/${EVENT}/export?format=pdf&table=${TABLE}`, token('facilitator'))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?Winnenden_2019-07-02_Arbeitsmarktintegration\.pdf"?$/)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+  })
+
+  it('exports the boards as they are now, including a card added a moment ago', async () => {
+    const room = await booted.server.rooms.open(boardDocName(EVENT, TABLE))
+    putCard(room.doc, aCard({ id: 'live-card-0001', stationId: 'station-2', columnId: 'ziele', text: 'Ganz neue Karte', position: 999 }), { source: 'server', by: 'test' })
+    const res = await get(`/api/events/${EVENT}/export?format=md&table=${TABLE}`, token('facilitator'))
+    expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8')
+    expect(await res.text()).toContain('- Ganz neue Karte\n')
+  })
+
+  it('sends the whole documentation without a table', async () => {
+    const res = await get(`/api/events/${EVENT}/export?format=docx`, token('facilitator'))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-disposition')).toContain('Winnenden_2019-07-02_Dokumentation.docx')
+    expect(Object.keys(unzipSync(new Uint8Array(await res.arrayBuffer())))).toContain('word/document.xml')
+  })
+
+  it('renders in the worker thread by default, with the same result', async () => {
+    const res = await get(`/worker-api/events/${EVENT}/export?format=csv&table=${TABLE}`, token('facilitator'))
+    expect(res.status).toBe(200)
+    const viaWorker = new Uint8Array(await res.arrayBuffer())
+    const direct = new Uint8Array(await (await get(`/api/events/${EVENT}/export?format=csv&table=${TABLE}`, token('facilitator'))).arrayBuffer())
+    expect(strFromU8(viaWorker)).toBe(strFromU8(direct))
+  })
+
+  it('sends everything as one ZIP', async () => {
+    const res = await get(`/worker-api/events/${EVENT}/export.zip`, token('facilitator'))
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/zip')
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="?Winnenden_2019-07-02_Ergebnisse\.zip"?$/)
+    const names = Object.keys(unzipSync(new Uint8Array(await res.arrayBuffer())))
+    expect(names).toHaveLength(5 + 11 * 4)
+    expect(names).toContain('Thementische/Winnenden_2019-07-02_Arbeitsmarktintegration.docx')
+  })
+})

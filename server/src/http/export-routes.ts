@@ -1,0 +1,93 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express'
+import type { Logger } from 'pino'
+import { type ApiError, ErrorCode, findTable } from '@tischrunde/shared'
+import type { Authenticated, EventService } from '../events/event-service.js'
+import type { EventTransfer } from '../events/event-transfer.js'
+import { ExportBusyError, WorkerExportRenderer } from '../export/export-runner.js'
+import type { ExportRenderer, RenderedFile } from '../export/export-service.js'
+import { EXPORT_FORMATS, exportFormatSchema } from '../export/shared-export.js'
+
+export interface ExportRoutesDeps {
+  events: EventService
+  transfer: Pick<EventTransfer, 'exportEvent'>
+  /** Where files are rendered. @default a worker thread, so large exports never block the live event */
+  renderer?: ExportRenderer
+  /** Where failed exports are reported. */
+  log?: Pick<Logger, 'error'>
+}
+
+const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
+
+function fail(res: Response, status: number, code: ErrorCode, message: string, path?: (string | number)[]): void {
+  const body: ApiError = { code, message, ...(path ? { path } : {}) }
+  res.status(status).json(body)
+}
+
+function send(res: Response, file: RenderedFile): void {
+  res.attachment(file.fileName) // Content-Disposition; the name is ASCII by construction
+  res.set({ 'Content-Type': file.contentType, 'Cache-Control': 'no-store' })
+  res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength))
+}
+
+/**
+ * Downloads of result sheets and the whole documentation, for the facilitator only:
+ * - `GET /events/:id/export?format=pdf|docx|md|csv|json[&table=<id>]` — one table's sheet, or
+ *   without `table` the whole event (documentation, all tables' CSV, the importable JSON);
+ * - `GET /events/:id/export.zip` — every table in every format plus the documentation, one ZIP.
+ *
+ * Mount before the main API router: that one answers 404 to every path it does not know.
+ */
+export function createExportRoutes(deps: ExportRoutesDeps): Router {
+  const router = express.Router()
+  const renderer = deps.renderer ?? new WorkerExportRenderer()
+
+  const facilitator = (req: Request, res: Response): Authenticated | null => {
+    const auth = deps.events.authenticate(bearer(req))
+    if (!auth || auth.claims.e !== req.params.id) {
+      fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
+      return null
+    }
+    if (auth.claims.r !== 'facilitator') {
+      fail(res, 403, ErrorCode.FORBIDDEN, 'Nur die Moderation darf exportieren.')
+      return null
+    }
+    return auth
+  }
+
+  router.get('/events/:id/export', async (req, res) => {
+    // AUTH
+    const auth = facilitator(req, res)
+    if (!auth) return
+    // VALIDATION
+    const format = exportFormatSchema.safeParse(req.query.format)
+    if (!format.success) {
+      const given = typeof req.query.format === 'string' ? `„${req.query.format}“` : 'keins'
+      return fail(res, 400, ErrorCode.INVALID_MESSAGE, `Unbekanntes Format (${given}). Möglich: ${EXPORT_FORMATS.join(', ')}.`, ['format'])
+    }
+    const table = req.query.table
+    if (table !== undefined && (typeof table !== 'string' || !findTable(auth.stored.event, table))) {
+      return fail(res, 400, ErrorCode.INVALID_MESSAGE, 'Diesen Thementisch gibt es in dieser Veranstaltung nicht.', ['table'])
+    }
+    // RESOLUTION
+    const file = await deps.transfer.exportEvent(auth.stored)
+    send(res, table === undefined ? await renderer.renderEvent(file, format.data) : await renderer.renderTable(file, table, format.data))
+  })
+
+  router.get('/events/:id/export.zip', async (req, res) => {
+    const auth = facilitator(req, res)
+    if (!auth) return
+    send(res, await renderer.renderZip(await deps.transfer.exportEvent(auth.stored)))
+  })
+
+  // Express needs all four parameters to treat this as the error handler.
+  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error)
+    if (error instanceof ExportBusyError) {
+      res.set('Retry-After', '10')
+      return fail(res, 429, ErrorCode.RATE_LIMITED, 'Gerade werden viele Exporte erstellt. Bitte gleich noch einmal versuchen.')
+    }
+    deps.log?.error({ err: error }, 'Export fehlgeschlagen')
+    fail(res, 500, ErrorCode.INTERNAL, 'Der Export ist fehlgeschlagen.')
+  })
+  return router
+}

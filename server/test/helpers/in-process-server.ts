@@ -1,0 +1,38 @@
+import type { TischrundeServer } from '../../src/app.js'
+import { boot } from '../../src/boot.js'
+
+export interface RunningServer {
+  /** `http://127.0.0.1:<port>` */
+  url: string
+  server: TischrundeServer
+  dataDir: string
+  /** Stops the server (storing everything applied) and releases the data folder. */
+  close(): Promise<void>
+}
+
+/** Boots the server in this process on an ephemeral port of 127.0.0.1, on `dataDir`. */
+export async function startServer(dataDir: string): Promise<RunningServer> {
+  const { server, unlock } = await boot({ dataDir, logLevel: 'silent', startFresh: false, withClient: false })
+  let url: string
+  try {
+    url = await server.listen(0, '127.0.0.1')
+  } catch (error) {
+    await server.close().catch(() => {})
+    await unlock()
+    throw error
+  }
+  let closing: Promise<void> | null = null
+  return {
+    url,
+    server,
+    dataDir,
+    close: () =>
+      (closing ??= (async () => {
+        try {
+          await server.close()
+        } finally {
+          await unlock()
+        }
+      })()),
+  }
+}

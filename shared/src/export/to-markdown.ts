@@ -1,0 +1,120 @@
+import { type EventDocumentation, type ResultSheet, SHEET_WORDS } from './result-sheet.js'
+
+/**
+ * Markdown result sheets. Every piece of text is escaped so that it renders as the same words in
+ * any CommonMark/GitHub renderer: no emphasis, links, images, HTML, code, tables, math or autolinks.
+ *
+ * The escaping is as narrow as that allows, so the file still reads well as text:
+ * "Klient_innen" stays as it is (an underscore between letters never emphasises), while
+ * "Adressat*innen" becomes "Adressat\*innen" (a star does).
+ */
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+
+/** Escapes one line of text for use inside a paragraph, list item or heading. */
+export function escapeMarkdownLine(line: string): string {
+  let out = ''
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!
+    switch (ch) {
+      case '\\':
+      case '`':
+      case '*':
+      case '[':
+      case ']':
+      case '<':
+      case '#':
+      case '|':
+      case '~':
+      case '$': // math on GitHub
+        out += '\\' + ch
+        break
+      case '_': {
+        // Intraword underscores cannot open or close emphasis (CommonMark 6.2), others can.
+        const between = LETTER_OR_DIGIT.test(line[i - 1] ?? '') && LETTER_OR_DIGIT.test(line[i + 1] ?? '')
+        out += between ? ch : '\\_'
+        break
+      }
+      case '&':
+        // Only an entity reference (&lt; &#60;) would be decoded; a lone "&" is text.
+        out += /^&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/.test(line.slice(i)) ? '\\&' : ch
+        break
+      default:
+        out += ch
+    }
+  }
+  // GitHub turns bare URLs into links; a backslash-escaped character breaks the pattern.
+  out = out.replace(/:\/\//g, '\\://').replace(/\b(www)\./gi, '$1\\.')
+  return escapeLineStart(out)
+}
+
+/** What would start a block at the start of a line: quote, list, heading underline, rule, numbered list. */
+function escapeLineStart(line: string): string {
+  if (/^[>+=-]/.test(line)) return '\\' + line
+  const numbered = /^(\d{1,9})([.)])/.exec(line)
+  if (numbered) return numbered[1] + '\\' + line.slice(numbered[1]!.length)
+  return line
+}
+
+/**
+ * Escapes text that may hold line breaks. Each line is escaped and trimmed at its start (leading
+ * spaces would make code blocks), empty lines dropped (they would end a list item); lines are
+ * joined with a hard break and `indent`.
+ */
+export function escapeMarkdownText(text: string, indent = ''): string {
+  return text
+    .split('\n')
+    .map((line) => escapeMarkdownLine(line.trim()))
+    .filter((line) => line !== '')
+    .join(`\\\n${indent}`)
+}
+
+/** A heading's text: one line, escaped. */
+function heading(level: number, text: string): string {
+  return `${'#'.repeat(Math.min(level, 6))} ${escapeMarkdownLine(text.replace(/\s*\n\s*/g, ' ').trim())}`
+}
+
+function sheetBody(sheet: ResultSheet, level: number): string[] {
+  const lines: string[] = []
+  if (sheet.table.host) lines.push(escapeMarkdownText(`${SHEET_WORDS.host}: ${sheet.table.host}`), '')
+  if (sheet.stations.length === 0) lines.push(escapeMarkdownText(SHEET_WORDS.noResults), '')
+  for (const station of sheet.stations) {
+    lines.push(heading(level + 1, station.heading), '')
+    for (const column of station.columns) {
+      lines.push(heading(level + 2, column.title), '')
+      for (const card of column.cards) {
+        lines.push(`- ${escapeMarkdownText(card.text, '  ')}`)
+        for (const sub of card.subPoints) lines.push(`  - ${escapeMarkdownText(sub, '    ')}`)
+      }
+      lines.push('')
+    }
+  }
+  return lines
+}
+
+const eventLine = (sheet: Pick<ResultSheet, 'event'>) =>
+  escapeMarkdownText([sheet.event.title, sheet.event.dateLabel, sheet.event.place].filter(Boolean).join(' · '))
+
+/** One table's result sheet as Markdown. */
+export function resultSheetToMarkdown(sheet: ResultSheet): string {
+  const lines = [heading(1, `${sheet.heading} — ${SHEET_WORDS.results}`), '', eventLine(sheet), '', ...sheetBody(sheet, 1)]
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
+}
+
+/** The whole documentation as Markdown: title, agenda, contents, one chapter per table. */
+export function documentationToMarkdown(doc: EventDocumentation): string {
+  const lines = [heading(1, doc.event.title), '', escapeMarkdownText([doc.event.dateLabel, doc.event.place].filter(Boolean).join(' · ')), '']
+  if (doc.agenda.length) {
+    lines.push(heading(2, SHEET_WORDS.agenda), '')
+    for (const item of doc.agenda) {
+      const text = `${item.time} ${SHEET_WORDS.oClock} – ${item.title}` + (item.detail ? `\n${item.detail}` : '')
+      lines.push(`- ${escapeMarkdownText(text, '  ')}`)
+    }
+    lines.push('')
+  }
+  lines.push(heading(2, SHEET_WORDS.contents), '')
+  doc.sheets.forEach((sheet, i) => lines.push(`${i + 1}. ${escapeMarkdownText(sheet.heading, '   ')}`))
+  lines.push('')
+  for (const sheet of doc.sheets) lines.push(heading(2, `${sheet.heading} — ${SHEET_WORDS.results}`), '', ...sheetBody(sheet, 2))
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
+}
