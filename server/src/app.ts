@@ -95,7 +95,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
         maxAge: '1h',
         // The service worker and its registration must be checked on every visit, or updates stall.
         setHeaders: (res, file) => {
-          if (/(sw|registerSW|workbox-[\w-]+)\.js$|manifest\.webmanifest$/.test(file)) res.setHeader('Cache-Control', 'no-cache')
+          if (/[\\/]sw\.js$/.test(file)) res.setHeader('Cache-Control', 'no-cache')
         },
       }),
     )

@@ -1,0 +1,51 @@
+// Tischrunde's service worker: keeps the app shell on the phone, so a reload on flaky venue Wi-Fi
+// still opens the page (the board itself lives in IndexedDB). Hashed assets are cached as they
+// load; pages are fetched fresh when online and served from the cache when not. API, Socket.IO and
+// board sockets are never cached. Browsers allow service workers on HTTPS and on localhost only.
+const CACHE = 'tischrunde-shell-v1'
+const SHELL = '/index.html'
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.add(SHELL)).then(() => self.skipWaiting()))
+})
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  )
+})
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request
+  const url = new URL(request.url)
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return
+  if (/^\/(api|socket\.io|yjs|healthz)(\/|$)/.test(url.pathname)) return
+  if (request.mode === 'navigate') {
+    // Fresh page when online (and keep it for later); the cached shell when not.
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) void caches.open(CACHE).then((cache) => cache.put(SHELL, response.clone()))
+          return response
+        })
+        .catch(() => caches.match(SHELL).then((cached) => cached ?? Response.error())),
+    )
+    return
+  }
+  if (url.pathname.startsWith('/assets/') || url.pathname === '/favicon.svg') {
+    // Hashed file names never change content: cache first.
+    event.respondWith(
+      caches.match(request).then(
+        (cached) =>
+          cached ??
+          fetch(request).then((response) => {
+            if (response.ok) void caches.open(CACHE).then((cache) => cache.put(request, response.clone()))
+            return response
+          }),
+      ),
+    )
+  }
+})
