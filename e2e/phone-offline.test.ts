@@ -1,32 +1,23 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateEventResponse } from '@tischrunde/shared'
-import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
-import { facilitatorSocket } from './support/facilitator.js'
-import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
+import { PHONE, PROJECTOR } from './support/browser.js'
+import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
+import type { ServerProcess } from './support/server-process.js'
 
+let cafe: Cafe
 let server: ServerProcess
 let browser: Browser
 let created: CreateEventResponse
 
 beforeAll(async () => {
-  server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1' } })
-  browser = await launchBrowser()
-  const res = await fetch(`${server.url}/api/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Funkloch', date: '2026-11-23', tableNames: ['Ehrenamt'] }),
-  })
-  created = (await res.json()) as CreateEventResponse
-  const facilitator = await facilitatorSocket(server.url, created.facilitatorToken)
-  await facilitator.advance()
-  facilitator.close()
+  cafe = await openCafe({ title: 'Funkloch', tableNames: ['Ehrenamt'] })
+  ;({ server, browser, created } = cafe)
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  if (server) removeDir(server.dataDir)
+  cafe.server = server // a test may have restarted the server
+  await closeCafe(cafe)
 })
 
 describe('a phone on bad venue Wi-Fi', () => {

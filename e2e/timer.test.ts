@@ -1,35 +1,26 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateEventResponse } from '@tischrunde/shared'
-import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
-import { facilitatorSocket } from './support/facilitator.js'
-import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
+import { PHONE, PROJECTOR } from './support/browser.js'
+import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
+import { type ServerProcess, startServerProcess } from './support/server-process.js'
 
+let cafe: Cafe
 let server: ServerProcess
 let browser: Browser
 let created: CreateEventResponse
 
-const FIVE_MINUTES = 5 * 60_000
-
 beforeAll(async () => {
-  server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1' } })
-  browser = await launchBrowser()
-  const res = await fetch(`${server.url}/api/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Uhrentest', date: '2026-11-23', tableNames: ['Tisch A'] }),
-  })
-  created = (await res.json()) as CreateEventResponse
-  const facilitator = await facilitatorSocket(server.url, created.facilitatorToken)
-  await facilitator.advance()
-  facilitator.close()
+  cafe = await openCafe({ title: 'Uhrentest', tableNames: ['Tisch A'] })
+  ;({ server, browser, created } = cafe)
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  if (server) removeDir(server.dataDir)
+  cafe.server = server // a test may have restarted the server
+  await closeCafe(cafe)
 })
+
+const FIVE_MINUTES = 5 * 60_000
 
 /** A phone whose own clock runs `skewMs` ahead of the real time. */
 async function skewedPhone(skewMs: number): Promise<Page> {

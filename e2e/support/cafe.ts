@@ -1,0 +1,35 @@
+import type { Browser } from 'playwright-core'
+import type { CreateEventResponse } from '@tischrunde/shared'
+import { launchBrowser } from './browser.js'
+import { facilitatorSocket } from './facilitator.js'
+import { type ServerProcess, removeDir, startServerProcess } from './server-process.js'
+
+/** A running server with one event whose Station 1 is open, and a browser: the setup most e2e tests share. */
+export interface Cafe {
+  server: ServerProcess
+  browser: Browser
+  created: CreateEventResponse
+}
+
+export async function openCafe(event: { title: string; tableNames: string[]; place?: string }): Promise<Cafe> {
+  const server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1' } })
+  const browser = await launchBrowser()
+  const res = await fetch(`${server.url}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ date: '2026-11-23', ...event }),
+  })
+  const created = (await res.json()) as CreateEventResponse
+  // Phones write once the facilitator has opened Station 1.
+  const facilitator = await facilitatorSocket(server.url, created.facilitatorToken)
+  const ack = await facilitator.advance()
+  facilitator.close()
+  if (!ack.ok) throw new Error(`could not open Station 1: ${ack.message}`)
+  return { server, browser, created }
+}
+
+export async function closeCafe(cafe: Cafe | undefined): Promise<void> {
+  await cafe?.browser.close()
+  await cafe?.server.stop()
+  if (cafe) removeDir(cafe.server.dataDir)
+}
