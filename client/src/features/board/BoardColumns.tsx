@@ -6,19 +6,16 @@ import { selectBoard, stationColumns } from '../../store/selectors.js'
 import { CardItem, type OwnCardActions } from './CardItem.js'
 
 /**
- * One station's columns with their cards, side by side. On the projector cards animate in (unless
- * reduced motion is asked for); on a phone, the writer's own cards show whether they are stored.
+ * One station's columns with their cards, as phones show them (the projector has its own
+ * ProjectorBoard that fits one screen). The writer's own cards show whether they are stored.
  */
 export function BoardColumns(props: { event: TischEvent; docName: string; stationId: string; ownAuthorId?: string; live?: boolean; ownActions?: OwnCardActions | undefined }) {
   const { t } = useTranslation()
   const board = useTischStore(selectBoard(props.docName))
   const columns = useMemo(() => stationColumns(board, props.event, props.stationId), [board, props.event, props.stationId])
   const unsaved = useMemo(() => new Set(board.unsaved), [board.unsaved])
-  // The projector cannot scroll: the fuller the fullest column, the smaller the type.
-  const fullest = Math.max(0, ...columns.map((c) => c.cards.length))
-  const density = fullest > 10 ? 'dense' : fullest > 5 ? 'compact' : 'roomy'
   return (
-    <div className="board-columns" data-density={density} style={{ gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(0, 1fr))` }}>
+    <div className="board-columns" style={{ gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(0, 1fr))` }}>
       {columns.map((column) => (
         <section key={column.id} className="board-column" aria-labelledby={`col-${column.id}`}>
           <h3 id={`col-${column.id}`} className="column-title">
