@@ -1,14 +1,34 @@
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { type Plugin, defineConfig } from 'vite'
 
 const clientRoot = fileURLToPath(new URL('./client', import.meta.url))
 const devServer = process.env.TISCHRUNDE_DEV_SERVER ?? 'http://127.0.0.1:3000'
 
+/**
+ * zod's JSON Schema generator is never used in the browser, but every zod schema links to it.
+ * Its modules are replaced by same-named exports that throw, which keeps about 6 KB (gzipped)
+ * off every phone; validation itself is untouched.
+ */
+function zodWithoutJsonSchema(): Plugin {
+  const generator = /[\\/]zod[\\/]v4[\\/]core[\\/](json-schema-processors|to-json-schema|json-schema-generator)\.js$/
+  return {
+    name: 'tischrunde:zod-without-json-schema',
+    apply: 'build',
+    load(id) {
+      if (!generator.test(id)) return null
+      const names = [...readFileSync(id, 'utf8').matchAll(/^export (?:const|function|class|let) (\w+)/gm)].map((m) => m[1])
+      const unavailable = `function unavailable() { throw new Error('JSON Schema is not part of the browser build') }`
+      return `${unavailable}\n${names.map((n) => `export const ${n} = unavailable`).join('\n')}\n`
+    },
+  }
+}
+
 /** Builds the client (phone, projector, facilitator console) into client/dist, served by the server. */
 export default defineConfig({
   root: clientRoot,
-  plugins: [react()],
+  plugins: [react(), zodWithoutJsonSchema()],
   resolve: {
     alias: { '@tischrunde/shared': fileURLToPath(new URL('./shared/src/index.ts', import.meta.url)) },
   },

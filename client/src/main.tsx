@@ -5,10 +5,11 @@ import { initI18n } from './i18n/index.js'
 import { registerServiceWorker } from './sync/service-worker.js'
 import './styles.css'
 
-initI18n()
 registerServiceWorker()
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+void initI18n().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 )

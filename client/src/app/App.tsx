@@ -1,5 +1,5 @@
 import { lazy, type ReactNode, Suspense } from 'react'
-import { BrowserRouter, Route, Routes } from 'react-router'
+import { Route, Switch } from 'wouter'
 import { useTranslation } from 'react-i18next'
 import { RouteErrorBoundary } from './RouteErrorBoundary.js'
 
@@ -21,15 +21,13 @@ function Screen({ children }: { children: ReactNode }) {
 
 export function App() {
   return (
-    <BrowserRouter>
-      <Routes>
-        <Route path="/" element={<Screen><Landing /></Screen>} />
-        <Route path="/j/:code" element={<Screen><Phone /></Screen>} />
-        <Route path="/e/:eventId/console" element={<Screen><Console /></Screen>} />
-        <Route path="/e/:eventId/projector" element={<Screen><Projector /></Screen>} />
-        <Route path="/admin" element={<Screen><Admin /></Screen>} />
-        <Route path="*" element={<Screen><Landing /></Screen>} />
-      </Routes>
-    </BrowserRouter>
+    <Switch>
+      <Route path="/"><Screen><Landing /></Screen></Route>
+      <Route path="/j/:code"><Screen><Phone /></Screen></Route>
+      <Route path="/e/:eventId/console"><Screen><Console /></Screen></Route>
+      <Route path="/e/:eventId/projector"><Screen><Projector /></Screen></Route>
+      <Route path="/admin"><Screen><Admin /></Screen></Route>
+      <Route><Screen><Landing /></Screen></Route>
+    </Switch>
   )
 }

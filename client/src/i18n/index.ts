@@ -1,23 +1,26 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import de from './de.json'
-import en from './en.json'
-import deExport from './extra/de.export.json'
-import deProjector from './extra/de.projector.json'
-import deSetup from './extra/de.setup.json'
-import enExport from './extra/en.export.json'
-import enProjector from './extra/en.projector.json'
-import enSetup from './extra/en.setup.json'
-
-/** Wording by feature: the main file plus one file per larger feature (keys `projectorModes.*`, `setup.*`, `export.*`). */
-const resources = {
-  de: { translation: { ...de, projectorModes: deProjector, setup: deSetup, export: deExport } },
-  en: { translation: { ...en, projectorModes: enProjector, setup: enSetup, export: enExport } },
-}
 
 export const LANGUAGES = ['de', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
 const STORAGE_KEY = 'tischrunde.lang'
+
+/**
+ * German ships with the app; English is fetched when chosen, and the wording of the console and
+ * the projector comes with their screens (see feature-wording.ts), so a phone loads only its own.
+ */
+const loaded = new Set<Language>(['de'])
+const pending: FeatureWording[] = []
+
+/** Wording of one screen, per language, merged under the main file's keys (e.g. `setup.*`). */
+export type FeatureWording = Record<Language, Record<string, unknown>>
+
+/** Adds a screen's wording; called when that screen's code loads (kept until i18next starts). */
+export function addWording(wording: FeatureWording): void {
+  if (!i18next.isInitialized) return void pending.push(wording)
+  for (const [lang, bundle] of Object.entries(wording)) i18next.addResourceBundle(lang, 'translation', bundle, true, true)
+}
 
 /** German by default; English when chosen (remembered on this device) or asked for with ?lang=en. */
 export function initialLanguage(): Language {
@@ -26,21 +29,33 @@ export function initialLanguage(): Language {
   return stored === 'en' ? 'en' : 'de'
 }
 
-export function setLanguage(lang: Language): void {
-  window.localStorage.setItem(STORAGE_KEY, lang)
-  document.documentElement.lang = lang
-  void i18next.changeLanguage(lang)
+/** Makes a language's main wording available (a no-op once loaded). */
+export async function loadLanguage(lang: Language): Promise<void> {
+  if (loaded.has(lang)) return
+  const en = (await import('./en.json')).default
+  i18next.addResourceBundle('en', 'translation', structuredClone(en), true, false)
+  loaded.add(lang)
 }
 
-export function initI18n(lang: Language = initialLanguage()) {
+export async function setLanguage(lang: Language): Promise<void> {
+  window.localStorage.setItem(STORAGE_KEY, lang)
+  await loadLanguage(lang)
   document.documentElement.lang = lang
-  void i18next.use(initReactI18next).init({
-    resources,
-    lng: lang,
+  await i18next.changeLanguage(lang)
+}
+
+/** Starts i18next in German and switches to the chosen language once its wording is there. */
+export async function initI18n(lang: Language = initialLanguage()): Promise<typeof i18next> {
+  await i18next.use(initReactI18next).init({
+    resources: { de: { translation: structuredClone(de) } }, // i18next merges into what it is given
+    lng: 'de',
     fallbackLng: 'de',
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
     showSupportNotice: false,
   })
+  document.documentElement.lang = 'de'
+  for (const wording of pending.splice(0)) addWording(wording)
+  if (lang !== 'de') await setLanguage(lang).catch(() => undefined) // offline without the file: stay German
   return i18next
 }

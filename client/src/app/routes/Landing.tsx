@@ -1,14 +1,14 @@
 import { createEventRequestSchema, describeFirstIssue, joinCodeSchema } from '@tischrunde/shared'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { useLocation } from 'wouter'
 import { ApiFailure, api } from '../../sync/api.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
 
 /** Start page: participants type their code; facilitators create an event. */
 export default function Landing() {
   const { t } = useTranslation()
-  const navigate = useNavigate()
+  const [, navigate] = useLocation()
   const [code, setCode] = useState('')
   const [codeError, setCodeError] = useState<string | null>(null)
   const [form, setForm] = useState({ title: '', date: new Date().toISOString().slice(0, 10), place: '', tables: '' })

@@ -1,7 +1,7 @@
 import { findTable } from '@tischrunde/shared'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useParams } from 'react-router'
+import { useParams } from 'wouter'
 import { BoardColumns } from '../../features/board/BoardColumns.js'
 import { BoardStatusBanner } from '../../features/board/BoardStatusBanner.js'
 import { AddCardForm } from '../../features/cards/AddCardForm.js'

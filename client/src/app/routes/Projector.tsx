@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useParams } from 'react-router'
+import { useParams } from 'wouter'
+import '../../i18n/projector-wording.js'
 import { EndSignal } from '../../features/projector/EndSignal.js'
 import { JoinScreen } from '../../features/projector/JoinCorner.js'
 import { ProjectorToolbar } from '../../features/projector/ProjectorToolbar.js'

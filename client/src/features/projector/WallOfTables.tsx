@@ -1,6 +1,6 @@
 import type { TischEvent } from '@tischrunde/shared'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router'
+import { useSearchParams } from 'wouter'
 import { useTischStore } from '../../store/index.js'
 import { stationAt } from '../../store/selectors.js'
 import { RoundTimer } from '../rounds/RoundTimer.js'

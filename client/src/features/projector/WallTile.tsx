@@ -1,7 +1,7 @@
 import type { ThemeTable } from '@tischrunde/shared'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link } from 'wouter'
 import { useTischStore } from '../../store/index.js'
 import { selectBoard } from '../../store/selectors.js'
 import { useBoard } from '../../sync/hooks.js'
@@ -35,7 +35,7 @@ export function WallTile(props: { eventId: string; token: string; table: ThemeTa
           )}
         </p>
         <h2 className="wall-tile-title">
-          <Link to={{ search: props.tableSearch }}>{table.name}</Link>
+          <Link href={props.tableSearch}>{table.name}</Link>
         </h2>
       </div>
       {summary.newest.length === 0 ? (

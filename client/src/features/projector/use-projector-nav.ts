@@ -1,5 +1,5 @@
 import type { RoundState, ThemeTable, TischEvent } from '@tischrunde/shared'
-import { useSearchParams } from 'react-router'
+import { useSearchParams } from 'wouter'
 import { type ProjectorMode, pickTable, resolveMode } from './projector-mode.js'
 import { type ReviewMove, type ReviewPosition, reviewPositionFrom } from './review-steps.js'
 import { useReviewPosition } from './use-review-position.js'
