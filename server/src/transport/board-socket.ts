@@ -111,6 +111,9 @@ export function createBoardSockets(deps: {
     }
     ws.on('message', buffer)
     ws.binaryType = 'nodebuffer'
+    // ws reports an oversized frame or a protocol violation as an error and closes the socket itself
+    // (1009, 1002): log it. Without a listener the error would end the whole process.
+    ws.on('error', (error) => deps.log.warn({ err: error, doc: access.docName }, 'Board-Socket-Fehler'))
     byEvent.set(ws, access.eventId)
     ws.once('close', () => byEvent.delete(ws))
     let closedEarly = false
