@@ -1,8 +1,9 @@
 import * as encoding from 'lib0/encoding'
+import { type Socket, io } from 'socket.io-client'
 import { WebSocket } from 'ws'
-import { boardDocName } from '@tischrunde/shared'
+import { type PublicEventView, type RoundMessage, boardDocName } from '@tischrunde/shared'
 import type { BoardClient } from '../helpers/board-client.js'
-import { waitFor } from '../helpers/wait.js'
+import { waitFor, within } from '../helpers/wait.js'
 
 /** Prints one line of the fault suite's report, so `npm run test:faults` shows what was measured. */
 export function report(caseName: string, result: string): void {
@@ -102,3 +103,27 @@ export async function measureCardLatency(
 
 export const summary = (ms: number[]) =>
   `${ms.length} cards, p50 ${percentile(ms, 50).toFixed(1)} ms, p99 ${percentile(ms, 99).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`
+
+/** A Socket.IO client as a screen opens it; `ready` resolves on connect and rejects with the connect error. */
+export function controlSocket(url: string, auth: unknown, extraHeaders?: Record<string, string>) {
+  const socket: Socket = io(url, {
+    auth: auth as Record<string, unknown>,
+    transports: ['websocket'],
+    reconnection: false,
+    timeout: 5000,
+    ...(extraHeaders ? { extraHeaders } : {}),
+  })
+  const rounds: RoundMessage[] = []
+  const views: PublicEventView[] = []
+  socket.on('round:state', (m: RoundMessage) => rounds.push(m))
+  socket.on('event:state', (v: PublicEventView) => views.push(v))
+  const ready = within(
+    new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve())
+      socket.once('connect_error', (e) => reject(e))
+    }),
+    'the control socket to connect or be refused',
+  )
+  ready.catch(() => {})
+  return { socket, rounds, views, ready }
+}
