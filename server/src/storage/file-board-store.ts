@@ -94,8 +94,16 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
         buf.set(u, at + HEADER)
         at += HEADER + u.length
       }
-      await log.handle.write(buf)
-      await log.handle.datasync()
+      try {
+        // One write call may take only part of the buffer (a nearly full disk): write the rest too.
+        for (let done = 0; done < buf.length; ) done += (await log.handle.write(buf, done, buf.length - done)).bytesWritten
+        await log.handle.datasync()
+      } catch (error) {
+        // A full disk can take half a frame. Cut it off, or the retried batch would sit behind a
+        // torn frame and be cut off itself at the next start.
+        await log.handle.truncate(log.bytes).catch(() => {})
+        throw error
+      }
       log.frames += updates.length
       log.bytes += total
     },

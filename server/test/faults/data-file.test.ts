@@ -155,7 +155,7 @@ describe('a damaged board snapshot keeps its table closed instead of being overw
     await other.saved()
     other.destroy()
     const log = child.stdout() + child.stderr()
-    report(`board snapshot: ${name} .ysnap`, `board closed 4507, file untouched, copy .ysnap.damaged kept, other table saves; log: ${/nicht lesbar \(([^)]*\)?)/.exec(log)?.[1] ?? '?'}`)
+    report(`board snapshot: ${name} .ysnap`, `board closed 4507, file untouched, copy .ysnap.damaged kept, other table saves; log: ${/nicht lesbar \((.*?)\)\. Sie/.exec(log)?.[1] ?? '?'}`)
     expect(log).toMatch(reason)
     expect((await readFile(snap)).equals(damaged)).toBe(true)
     expect((await readFile(`${snap}.damaged`)).equals(damaged)).toBe(true)
