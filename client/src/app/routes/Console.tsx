@@ -1,6 +1,7 @@
 import type { FacilitatorEventView } from '@tischrunde/shared'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useDocumentTitle } from '../use-document-title.js'
 import { useParams } from 'react-router'
 import { QrCode } from '../../features/qr/QrCode.js'
 import { RoundControls } from '../../features/rounds/RoundControls.js'
@@ -24,6 +25,7 @@ export default function Console() {
   const control = useControl(view ? token : null)
   const round = useTischStore((s) => s.round)
   const event = useTischStore(selectEvent) ?? view?.event ?? null
+  useDocumentTitle(event?.title)
   const presence = useTischStore((s) => s.presence)
 
   useEffect(() => {

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useDocumentTitle } from '../use-document-title.js'
 import { useParams } from 'react-router'
 import { EndSignal } from '../../features/projector/EndSignal.js'
 import { JoinScreen } from '../../features/projector/JoinCorner.js'
@@ -29,6 +30,7 @@ export default function Projector() {
   const [token] = useState(() => takeTokenFromUrl(eventId, 'projector'))
   useControl(token)
   const event = useTischStore(selectEvent)
+  useDocumentTitle(event?.title)
   const round = useTischStore((s) => s.round)
   const controlStatus = useTischStore((s) => s.controlStatus)
 
