@@ -54,13 +54,9 @@ export function createControlPlane(
     maxHttpBufferSize: CONTROL_MESSAGE_MAX,
     // Connection-state recovery stays off: every reconnect is a new handshake whose credential is
     // checked again, so a revoked link or a deleted event cannot slip back in with an old session.
-    // Engine.io handshakes: pages of other sites are refused, and so are sessions far over the cap
-    // (a flood that never completes the Socket.IO handshake still costs memory).
-    allowRequest: (req, callback) => {
-      if (!originAllowed(req.headers.origin, req.headers.host, deps.publicUrl)) return callback(ErrorCode.BAD_ORIGIN, false)
-      if (io.engine.clientsCount >= deps.limits.maxConnections) return callback(ErrorCode.SERVER_FULL, false)
-      callback(null, true)
-    },
+    // Engine.io sessions over the cap are refused before any Socket.IO work (a flood that never
+    // completes the Socket.IO handshake still costs memory).
+    allowRequest: (_req, callback) => callback(io.engine.clientsCount >= deps.limits.maxConnections ? ErrorCode.SERVER_FULL : null, io.engine.clientsCount < deps.limits.maxConnections),
   })
   const presence = new Presence()
   const pendingPresence = new Map<string, NodeJS.Timeout>()
@@ -101,6 +97,9 @@ export function createControlPlane(
   }
 
   io.use((socket, next) => {
+    // Pages of other sites are refused with a named error the client can show.
+    const { origin, host } = socket.handshake.headers
+    if (!originAllowed(origin, host, deps.publicUrl)) return next(new Error(ErrorCode.BAD_ORIGIN))
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth)
     if (!auth.success) return next(new Error(ErrorCode.INVALID_MESSAGE))
     const checked = deps.events.authenticate(auth.data.token)

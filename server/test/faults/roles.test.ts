@@ -159,7 +159,7 @@ describe('fault suite: roles, forged fields and the Socket.IO edge', () => {
       })
     })
     report('Origin check', `Socket.IO from https://evil.example → "${evilError}"; board socket → HTTP ${board}; own origin → connected`)
-    expect(evilError).not.toBe('connected')
+    expect(evilError).toBe(ErrorCode.BAD_ORIGIN)
     expect(board).toBe(403)
   })
 

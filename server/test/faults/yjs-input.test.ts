@@ -1,12 +1,13 @@
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BoardCloseCode, type CreateEventResponse, boardDoc, checkBoardUpdate, putCard } from '@tischrunde/shared'
+import { BoardCloseCode, CARDS_PER_PARTICIPANT_MAX, type CreateEventResponse, WriteRefusal, boardDoc, checkBoardUpdate, putCard } from '@tischrunde/shared'
 import { aCard } from '@tischrunde/fixtures'
 import { createEvent } from '../helpers/api.js'
 import { type BoardClient, type Phone, connectBoard, connectPhone } from '../helpers/board-client.js'
 import { type ChildServer, killAllChildren, startChildServer } from '../helpers/child-server.js'
 import { advanceRounds } from '../helpers/rounds.js'
 import { tempDataDir } from '../helpers/temp-dir.js'
+import { waitFor } from '../helpers/wait.js'
 import { bombUpdate, measureCardLatency, percentile, report, sendRaw, summary, updateMessage } from './fault-kit.js'
 
 /** Hostile Yjs input against the real server process: nothing applied, stored or broadcast; no stall. */
@@ -126,5 +127,25 @@ describe('fault suite: hostile Yjs input', () => {
     report(`board write: ${name}`, `closed ${outcome.code} "${outcome.reason}"`)
     expect({ code: outcome.code, reason: outcome.reason }).toEqual({ code: BoardCloseCode.INVALID_MESSAGE, reason: 'INVALID_CARD' })
     expect((await boardTexts()).some((t) => t.startsWith('x') || t === 'Am Tor abgewiesen')).toBe(false)
+  })
+
+  it('refuses the card over the per-participant maximum of 200 per board and tells the phone', async () => {
+    const busy = await connectPhone(child.url, cafe.event.id, table, cafe.joinCode)
+    try {
+      await busy.synced()
+      busy.doc.transact(() => {
+        for (let i = 0; i < CARDS_PER_PARTICIPANT_MAX; i++) busy.put(busy.card({ id: `many-card-${i}`, text: `Viele ${i}`, position: i }))
+      })
+      await busy.saved()
+      busy.put(busy.card({ id: 'one-too-many', text: 'Eine zu viel', position: 999 }))
+      await waitFor(() => busy.refusals.length > 0, 'the refusal')
+      const texts = await boardTexts()
+      report('card number 201 from one participant', `refused ${busy.refusals.join(', ')}; ${texts.filter((t) => t.startsWith('Viele')).length} stored, the extra one ${texts.includes('Eine zu viel') ? 'stored' : 'not stored'}`)
+      expect(busy.refusals).toEqual([WriteRefusal.TOO_MANY_CARDS])
+      expect(texts).not.toContain('Eine zu viel')
+      expect(texts.filter((t) => t.startsWith('Viele'))).toHaveLength(CARDS_PER_PARTICIPANT_MAX)
+    } finally {
+      busy.destroy()
+    }
   })
 })
