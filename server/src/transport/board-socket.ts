@@ -149,6 +149,8 @@ export function createBoardSockets(deps: {
     room.peers.add(peer)
 
     const onMessage = (data: Buffer, paced = false) => {
+      // Once the server closed the socket (a refusal, a flood), what the sender still had in flight is dropped.
+      if (ws.readyState !== ws.OPEN) return
       if (!paced && !withinPace()) return
       try {
         const reply = handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
