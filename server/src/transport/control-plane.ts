@@ -22,10 +22,12 @@ import { Presence } from '../presence/presence.js'
 import type { RoundService } from '../rounds/round-service.js'
 
 /**
- * Largest Socket.IO message, in bytes. Commands are small JSON objects; board contents go over Yjs.
- * @default 64 KiB
+ * Largest Socket.IO message, in bytes. Commands are small JSON objects (board contents go over Yjs);
+ * the largest is an event setup at every schema maximum (60 agenda items, 60 tables, 8 stations),
+ * about 225 KiB in the widest UTF-8 (control-message-size.test.ts). Larger frames are dropped.
+ * @default 256 KiB
  */
-export const CONTROL_MESSAGE_MAX = 64 * 1024
+export const CONTROL_MESSAGE_MAX = 256 * 1024
 /** Presence counts go out at most this often per event, in ms. */
 const PRESENCE_INTERVAL_MS = 1000
 
