@@ -15,7 +15,26 @@ export default defineConfig({
       { resolve: { alias }, test: { name: 'fixtures', include: ['fixtures/src/**/*.test.ts'], environment: 'node' } },
       {
         resolve: { alias },
-        test: { name: 'server', include: ['server/src/**/*.test.ts', 'server/test/**/*.test.ts'], environment: 'node', testTimeout: 20_000 },
+        test: {
+          name: 'server',
+          include: ['server/src/**/*.test.ts', 'server/test/**/*.test.ts'],
+          exclude: ['server/test/faults/**'],
+          environment: 'node',
+          testTimeout: 20_000,
+        },
+      },
+      {
+        resolve: { alias },
+        // The fault suite (`npm run test:faults`): hostile input, load and crashes against the real
+        // server process. One file at a time, so its latency numbers are not skewed by its own files.
+        test: {
+          name: 'faults',
+          include: ['server/test/faults/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
       },
       {
         resolve: { alias },

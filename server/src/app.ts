@@ -17,6 +17,7 @@ import type { StoredEvent } from '@tischrunde/shared'
 import { BOARD_SOCKET_PREFIX, createBoardSockets } from './transport/board-socket.js'
 import { createControlPlane } from './transport/control-plane.js'
 import { RoundService } from './rounds/round-service.js'
+import { ConnectionBudget, DEFAULT_LIMITS, type Limits } from './config/limits.js'
 
 export interface AppOptions {
   storage: Storage
@@ -26,6 +27,10 @@ export interface AppOptions {
   clientDist?: string
   /** The server's clock, in ms (tests pass a skewed or fake one). */
   now?: () => number
+  /** Rate limits and caps; unset ones keep their defaults. */
+  limits?: Partial<Limits>
+  /** TISCHRUNDE_PUBLIC_URL: pages from there may open sockets (besides the server's own address). */
+  publicUrl?: string
 }
 
 export interface TischrundeServer {
@@ -35,6 +40,8 @@ export interface TischrundeServer {
   transfer: EventTransfer
   rooms: BoardRooms
   rounds: RoundService
+  /** Open connections (board sockets and Socket.IO) counted against the cap. */
+  connections: ConnectionBudget
   credentials: Credentials
   listen(port: number, host: string): Promise<string>
   /** Stops accepting, stores everything applied, and closes the storage. */
@@ -51,6 +58,8 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const rooms = new BoardRooms(storage.boards, log)
   const transfer = new EventTransfer(events, rooms)
   const now = opts.now ?? Date.now
+  const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits }
+  const budget = new ConnectionBudget(limits.maxConnections)
   // The control plane publishes round changes; it is created below, once the HTTP server exists.
   let publish: (stored: StoredEvent) => void = () => {}
   const rounds = new RoundService(events, {
@@ -78,15 +87,35 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     res.status(failing.length ? 503 : 200).json({ ok: failing.length === 0, storageFailing: failing })
   })
   const http = createServer(app)
-  const control = createControlPlane(http, { events, rounds, log, now })
+  const control = createControlPlane(http, { events, rounds, log, now, limits, budget, publicUrl: opts.publicUrl })
+  const boards = createBoardSockets({ rooms, events, log, limits, budget, publicUrl: opts.publicUrl })
   publish = control.publishEvent
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
   app.use('/api', createExportRoutes({ events, transfer, renderer: exportRenderer, log }))
-  app.use('/api', createApi({ events, transfer, credentials, onEventChanged: (id) => {
+  const deleteEvent = async (id: string) => {
     const stored = events.get(id)
-    if (stored) control.publishEvent(stored)
-  } }))
+    if (!stored) return
+    // The event goes first: from then on every credential of it fails, so nothing reconnects.
+    await events.remove(id)
+    control.dropEvent(id)
+    boards.dropEvent(id)
+    await rooms.removeEvent(id, stored.event.tables.map((t) => t.id))
+    log.info({ event: id }, 'Veranstaltung gelöscht')
+  }
+  app.use(
+    '/api',
+    createApi({
+      events,
+      transfer,
+      credentials,
+      deleteEvent,
+      onEventChanged: (id) => {
+        const stored = events.get(id)
+        if (stored) control.publishEvent(stored)
+      },
+    }),
+  )
   if (opts.clientDist && existsSync(path.join(opts.clientDist, 'index.html'))) {
     const dist = opts.clientDist
     app.use(
@@ -102,7 +131,6 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     app.get('/{*splat}', (_req, res) => res.sendFile(path.join(dist, 'index.html'), { maxAge: 0 }))
   }
 
-  const boards = createBoardSockets({ rooms, events, log })
   http.on('upgrade', (req, socket, head) => {
     const url = req.url ?? ''
     if (url.startsWith('/socket.io/')) return // engine.io answers these
@@ -117,6 +145,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     transfer,
     rooms,
     rounds,
+    connections: budget,
     credentials,
     listen: (port, host) =>
       new Promise((resolve, reject) => {

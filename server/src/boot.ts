@@ -7,6 +7,7 @@ import { openStorage } from './storage/open-storage.js'
 import { eventStoreFile } from './storage/open-storage.js'
 import { setAsideDataFile } from './storage/lowdb-event-store.js'
 import { DataFileError } from './storage/storage-error.js'
+import type { Limits } from './config/limits.js'
 
 /** The built client, next to the server in the repository. */
 export const CLIENT_DIST = fileURLToPath(new URL('../../client/dist', import.meta.url))
@@ -21,7 +22,14 @@ export interface Booted {
  * Opens the data folder (locked, validated) and builds the server. With `startFresh`, an
  * unreadable event file is set aside instead of stopping the start.
  */
-export async function boot(opts: { dataDir: string; logLevel: string; startFresh: boolean; withClient: boolean }): Promise<Booted> {
+export async function boot(opts: {
+  dataDir: string
+  logLevel: string
+  startFresh: boolean
+  withClient: boolean
+  limits?: Partial<Limits>
+  publicUrl?: string | undefined
+}): Promise<Booted> {
   const log = pino({ level: opts.logLevel, base: undefined })
   const unlock = await lockDataDir(opts.dataDir)
   try {
@@ -35,7 +43,14 @@ export async function boot(opts: { dataDir: string; logLevel: string; startFresh
       storage = await openStorage(opts.dataDir)
     }
     const credentials = await openCredentials(opts.dataDir)
-    const server = createTischrundeServer({ storage, credentials, log, ...(opts.withClient ? { clientDist: CLIENT_DIST } : {}) })
+    const server = createTischrundeServer({
+      storage,
+      credentials,
+      log,
+      ...(opts.limits ? { limits: opts.limits } : {}),
+      ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
+      ...(opts.withClient ? { clientDist: CLIENT_DIST } : {}),
+    })
     return { server, log, unlock }
   } catch (error) {
     await unlock()

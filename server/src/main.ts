@@ -1,6 +1,6 @@
 import { winnendenEvent } from '@tischrunde/fixtures'
 import { boot } from './boot.js'
-import { readEnv } from './config/env.js'
+import { limitsFromEnv, readEnv } from './config/env.js'
 import { publicBaseUrl } from './public-url.js'
 import { DataFileError } from './storage/storage-error.js'
 
@@ -13,6 +13,8 @@ async function main(): Promise<void> {
     logLevel: env.LOG_LEVEL,
     startFresh: args.has('--start-fresh'),
     withClient: true,
+    limits: limitsFromEnv(env),
+    publicUrl: env.TISCHRUNDE_PUBLIC_URL,
   })
 
   const store = server.events

@@ -56,4 +56,7 @@ export const api = {
   publicView: (eventId: string, token: string): Promise<PublicEventView> =>
     call(publicEventViewSchema, `/api/events/${encodeURIComponent(eventId)}`, { token }),
   listEvents: (adminKey: string): Promise<EventListItem[]> => call(z.array(eventListItemSchema), '/api/events', { token: adminKey }),
+  /** Deletes an event with all its cards (admin key or the event's facilitator credential). */
+  deleteEvent: (eventId: string, token: string): Promise<null> =>
+    call(z.null(), `/api/events/${encodeURIComponent(eventId)}`, { method: 'DELETE', token }),
 }

@@ -61,9 +61,15 @@ export class BoardRoom {
    * Applies a peer's update if the write gate lets it through; otherwise nothing of it is applied,
    * stored or broadcast, and the reason is returned. Throws on an update that cannot be decoded.
    */
-  applyFromPeer(update: Uint8Array, peer: BoardPeer, actor: WriteActor, stationWritable: (stationId: string) => boolean): WriteRefusal | null {
+  applyFromPeer(
+    update: Uint8Array,
+    peer: BoardPeer,
+    actor: WriteActor,
+    stationWritable: (stationId: string) => boolean,
+    admitNewCards?: (added: number) => boolean,
+  ): WriteRefusal | null {
     const gate = this.gate!
-    const refusal = gate.check(update, actor, stationWritable)
+    const refusal = gate.check(update, actor, stationWritable, admitNewCards)
     if (refusal) return refusal
     Y.applyUpdate(this.doc, update, peer)
     return null

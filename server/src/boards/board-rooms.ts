@@ -37,11 +37,23 @@ export class BoardRooms {
     for (const room of await this.loaded()) if (room.name.startsWith(`board.${eventId}.`)) room.resync()
   }
 
+  /** Drops every board of a deleted event, loaded or only on disk. */
+  async removeEvent(eventId: string, tableIds: readonly string[]): Promise<void> {
+    const names = new Set(tableIds.map((t) => `board.${eventId}.${t}`))
+    for (const name of this.rooms.keys()) if (name.startsWith(`board.${eventId}.`)) names.add(name)
+    for (const name of names) await this.remove(name)
+  }
+
   /** Drops a room from memory and storage (event deleted). */
   async remove(name: string): Promise<void> {
     const room = this.rooms.get(name)
     this.rooms.delete(name)
-    if (room) (await room).doc.destroy()
+    if (room) {
+      const loaded = await room.catch(() => null)
+      // Let a write in flight finish first, so it cannot recreate the file afterwards.
+      await loaded?.settle()
+      loaded?.doc.destroy()
+    }
     await this.store.remove(name)
   }
 }

@@ -25,6 +25,15 @@ export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/** Sync step 2: the updates the other side lacks (the answer to its step 1). */
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_SYNC)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
 /** Tischrunde's addition: "everything up to this state vector is durably stored". */
 export function encodeSavedMessage(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()

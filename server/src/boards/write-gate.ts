@@ -28,8 +28,16 @@ export class WriteGate {
     return this.captured
   }
 
-  /** Checks an update; null when it may be applied to the real doc. */
-  check(update: Uint8Array, actor: WriteActor, stationWritable: (stationId: string) => boolean): WriteRefusal | null {
+  /**
+   * Checks an update; null when it may be applied to the real doc. `admitNewCards` is asked last,
+   * with the number of cards the update adds, and may refuse them (a participant's pace).
+   */
+  check(
+    update: Uint8Array,
+    actor: WriteActor,
+    stationWritable: (stationId: string) => boolean,
+    admitNewCards: (added: number) => boolean = () => true,
+  ): WriteRefusal | null {
     this.captured = []
     this.touchedOutside = false
     try {
@@ -38,7 +46,11 @@ export class WriteGate {
       this.rebuild()
       throw error
     }
-    const refusal = this.judge(actor, stationWritable)
+    let refusal = this.judge(actor, stationWritable)
+    if (!refusal) {
+      const added = this.captured.filter((c) => c.before === undefined && c.after !== undefined).length
+      if (added > 0 && !admitNewCards(added)) refusal = WriteRefusal.TOO_FAST
+    }
     if (refusal) this.rebuild()
     return refusal
   }

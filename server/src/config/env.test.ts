@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readEnv } from './env.js'
+import { limitsFromEnv, readEnv } from './env.js'
+import { DEFAULT_LIMITS } from './limits.js'
 
 describe('readEnv', () => {
   it('listens on all interfaces at port 3000 with ./data by default', () => {
@@ -26,5 +27,14 @@ describe('readEnv', () => {
     }
     expect(message).toMatch(/^Ungültige Umgebungsvariablen: /)
     for (const key of ['PORT', 'LOG_LEVEL', 'TISCHRUNDE_PUBLIC_URL']) expect(message).toContain(`${key}: `)
+  })
+
+  it('sets the rate limits and the connection cap from the environment, with the documented defaults', () => {
+    expect(limitsFromEnv(readEnv({}))).toEqual(DEFAULT_LIMITS)
+    expect(limitsFromEnv(readEnv({ TISCHRUNDE_MAX_CONNECTIONS: '5000', TISCHRUNDE_CARDS_PER_MINUTE: '120' }))).toMatchObject({
+      maxConnections: 5000,
+      cardsPerMinute: 120,
+    })
+    expect(() => readEnv({ TISCHRUNDE_MAX_CONNECTIONS: '0' })).toThrow(/TISCHRUNDE_MAX_CONNECTIONS/)
   })
 })

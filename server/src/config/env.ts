@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { DEFAULT_LIMITS, type Limits } from './limits.js'
 
 /** Settings read from the environment at boot. Bad values stop the start with a list of the keys. */
 const envSchema = z.object({
@@ -11,6 +12,16 @@ const envSchema = z.object({
   TISCHRUNDE_DATA_DIR: z.string().min(1).default('data'),
   /** The address phones use to reach this server (printed and put into QR codes). Default: guessed from the network. */
   TISCHRUNDE_PUBLIC_URL: z.string().url().optional(),
+  /** @default 2000 — open connections (board sockets + Socket.IO) before new ones are refused with 503 / SERVER_FULL. */
+  TISCHRUNDE_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxConnections),
+  /** @default 20 — messages per second per board socket (burst 3×); beyond it the socket is closed with 4429. */
+  TISCHRUNDE_BOARD_MESSAGES_PER_SECOND: z.coerce.number().positive().default(DEFAULT_LIMITS.boardMessagesPerSecond),
+  /** @default 10 — commands per second per Socket.IO connection (burst 3×); beyond it they are answered RATE_LIMITED. */
+  TISCHRUNDE_CONTROL_MESSAGES_PER_SECOND: z.coerce.number().positive().default(DEFAULT_LIMITS.controlMessagesPerSecond),
+  /** @default 20 — new cards a participant may write at once before the pace below applies. */
+  TISCHRUNDE_CARDS_BURST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.cardsBurst),
+  /** @default 30 — new cards per participant and minute after the burst. */
+  TISCHRUNDE_CARDS_PER_MINUTE: z.coerce.number().positive().default(DEFAULT_LIMITS.cardsPerMinute),
   /** @default 'info' */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
@@ -24,4 +35,17 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env & { dataDi
     throw new Error(`Ungültige Umgebungsvariablen: ${keys}`)
   }
   return { ...parsed.data, dataDir: path.resolve(parsed.data.TISCHRUNDE_DATA_DIR) }
+}
+
+/** The rate limits and caps the environment sets. */
+export function limitsFromEnv(env: Env): Limits {
+  return {
+    maxConnections: env.TISCHRUNDE_MAX_CONNECTIONS,
+    boardMessagesPerSecond: env.TISCHRUNDE_BOARD_MESSAGES_PER_SECOND,
+    boardMessagesBurst: env.TISCHRUNDE_BOARD_MESSAGES_PER_SECOND * 3,
+    controlMessagesPerSecond: env.TISCHRUNDE_CONTROL_MESSAGES_PER_SECOND,
+    controlMessagesBurst: env.TISCHRUNDE_CONTROL_MESSAGES_PER_SECOND * 3,
+    cardsBurst: env.TISCHRUNDE_CARDS_BURST,
+    cardsPerMinute: env.TISCHRUNDE_CARDS_PER_MINUTE,
+  }
 }

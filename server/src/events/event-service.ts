@@ -78,15 +78,24 @@ export class EventService {
 
   async replaceEvent(record: StoredEvent, event: TischEvent): Promise<StoredEvent> {
     const next = { ...record, event: eventSchema.parse(event) }
-    await this.store.put(next)
+    await this.putIfPresent(next)
     return next
   }
 
   /** Stores a new round state (after a command or a timer lock). */
   async setRound(record: StoredEvent, round: RoundState): Promise<StoredEvent> {
     const next = { ...record, round }
-    await this.store.put(next)
+    await this.putIfPresent(next)
     return next
+  }
+
+  /**
+   * Stores a changed event unless it was deleted meanwhile (a command or a timer that read it
+   * before the deletion must not bring it back). The check and the write happen in one tick.
+   */
+  private async putIfPresent(next: StoredEvent): Promise<void> {
+    if (!this.store.get(next.event.id)) return
+    await this.store.put(next)
   }
 
   async remove(id: EventId): Promise<void> {

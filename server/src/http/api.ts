@@ -32,6 +32,8 @@ export interface ApiDeps {
   credentials: Credentials
   /** Called after an event changed, so connected screens follow. */
   onEventChanged?: (id: string) => void
+  /** Deletes an event with its boards and disconnects its screens (data protection). */
+  deleteEvent: (id: string) => Promise<void>
 }
 
 const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
@@ -110,6 +112,21 @@ export function createApi(deps: ApiDeps): Router {
     if (auth.claims.r !== 'facilitator') return fail(res, 403, ErrorCode.FORBIDDEN, 'Nur die Moderation darf exportieren.')
     const file = await deps.transfer.exportEvent(auth.stored)
     res.attachment(`${auth.stored.event.id}.json`).json(file)
+  })
+
+  // Data protection: the facilitator of an event, or the instance's admin, deletes it with every
+  // card. Its links stop working at once; connected screens are disconnected.
+  api.delete('/events/:id', async (req, res) => {
+    const id = req.params.id
+    const auth = deps.events.authenticate(bearer(req))
+    const facilitator = auth?.claims.e === id && auth.claims.r === 'facilitator'
+    if (!facilitator && !isAdmin(req)) {
+      if (auth?.claims.e === id) return fail(res, 403, ErrorCode.FORBIDDEN, 'Nur die Moderation darf eine Veranstaltung löschen.')
+      return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
+    }
+    if (!deps.events.get(id)) return fail(res, 404, ErrorCode.NOT_FOUND, 'Veranstaltung nicht gefunden.')
+    await deps.deleteEvent(id)
+    res.status(204).end()
   })
 
   api.post('/join', (req, res) => {

@@ -1,5 +1,7 @@
-import { copyFile, mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises'
+import { copyFile, mkdir, open, readFile, rm, stat, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
+import * as Y from 'yjs'
+import { BoardFileError } from './storage-error.js'
 import { crc32 } from './crc32.js'
 import { syncDir, writeFileDurably } from './durable-file.js'
 import type { BoardStore } from './storage.js'
@@ -39,8 +41,15 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
   return {
     async load(docName) {
       const updates: Uint8Array[] = []
-      const snapshot = await readIfExists(fileOf(docName, 'ysnap'))
-      if (snapshot && snapshot.length > 0) updates.push(snapshot)
+      const snapFile = fileOf(docName, 'ysnap')
+      const snapshot = await readIfExists(snapFile)
+      if (snapshot) {
+        // The snapshot is written atomically, so damage came from outside: never build on it (a
+        // compaction would overwrite the only copy). The board stays closed until it is repaired.
+        const problem = snapshotProblem(snapshot)
+        if (problem) throw new BoardFileError(snapFile, problem, await keepCopy(snapFile))
+        updates.push(snapshot)
+      }
       const walFile = fileOf(docName, 'ywal')
       const wal = await readIfExists(walFile)
       let frames = 0
@@ -85,8 +94,16 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
         buf.set(u, at + HEADER)
         at += HEADER + u.length
       }
-      await log.handle.write(buf)
-      await log.handle.datasync()
+      try {
+        // One write call may take only part of the buffer (a nearly full disk): write the rest too.
+        for (let done = 0; done < buf.length; ) done += (await log.handle.write(buf, done, buf.length - done)).bytesWritten
+        await log.handle.datasync()
+      } catch (error) {
+        // A full disk can take half a frame. Cut it off, or the retried batch would sit behind a
+        // torn frame and be cut off itself at the next start.
+        await log.handle.truncate(log.bytes).catch(() => {})
+        throw error
+      }
       log.frames += updates.length
       log.bytes += total
     },
@@ -119,6 +136,29 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
       logs.clear()
     },
   }
+}
+
+/** Why a snapshot cannot be used, or null. */
+function snapshotProblem(snapshot: Uint8Array): string | null {
+  if (snapshot.length === 0) return 'die Datei ist leer'
+  if (snapshot.every((b) => b === 0)) return 'die Datei enthält nur Nullbytes'
+  const scratch = new Y.Doc()
+  try {
+    Y.applyUpdate(scratch, snapshot)
+    return scratch.store.pendingStructs ? 'unvollständig (abgeschnitten?)' : null
+  } catch {
+    return 'kein gültiger Board-Stand (abgeschnitten?)'
+  } finally {
+    scratch.destroy()
+  }
+}
+
+/** Copies a damaged file once to `<file>.damaged` (every later attempt finds the copy in place). */
+async function keepCopy(file: string): Promise<string> {
+  const copy = `${file}.damaged`
+  const exists = await stat(copy).then(() => true, () => false)
+  if (!exists) await copyFile(file, copy)
+  return copy
 }
 
 async function readIfExists(file: string): Promise<Uint8Array | null> {

@@ -15,3 +15,22 @@ export class DataFileError extends Error {
     this.name = 'DataFileError'
   }
 }
+
+/**
+ * A board's snapshot file is damaged. The board is not opened (its phones are told the server cannot
+ * store, and keep their cards); the file is not overwritten; a copy was kept as `backup`. Other
+ * tables keep working.
+ */
+export class BoardFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+    readonly backup: string,
+  ) {
+    super(
+      `Die Board-Datei ${file} ist nicht lesbar (${problem}). Sie wurde NICHT überschrieben; eine Kopie liegt unter ${backup}. ` +
+        `Dieser Tisch bleibt geschlossen, bis die Datei aus einer Sicherung ersetzt oder (bei gestopptem Server) entfernt wird; die anderen Tische laufen weiter.`,
+    )
+    this.name = 'BoardFileError'
+  }
+}

@@ -1,15 +1,26 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { type WebSocket, WebSocketServer } from 'ws'
-import { BoardCloseCode, type Role, WriteRefusal, findTable, parseBoardDocName, stationWritable } from '@tischrunde/shared'
+import {
+  BoardCloseCode,
+  type Role,
+  WriteRefusal,
+  checkBoardUpdate,
+  checkStateVector,
+  findTable,
+  parseBoardDocName,
+  stationWritable,
+} from '@tischrunde/shared'
 import type { Logger } from 'pino'
+import { originAllowed } from '../access/origin.js'
+import { RateLimiter } from '../access/rate-limit.js'
+import type { ConnectionBudget, Limits } from '../config/limits.js'
 import type { BoardPeer } from '../boards/board-room.js'
 import type { BoardRooms } from '../boards/board-rooms.js'
-import { MESSAGE_SYNC, encodeRefusedMessage, encodeSavedMessage, encodeSyncStep1 } from '../boards/sync-messages.js'
+import { MESSAGE_SYNC, encodeRefusedMessage, encodeSavedMessage, encodeSyncStep1, encodeSyncStep2 } from '../boards/sync-messages.js'
 import type { EventService } from '../events/event-service.js'
 
 /** Path prefix of board sockets: `/yjs/<docName>?token=…`. */
@@ -36,9 +47,20 @@ interface BoardAccess {
  * before any document byte is sent: a socket without a valid credential for the doc's event is
  * answered 401 and closed.
  */
-export function createBoardSockets(deps: { rooms: BoardRooms; events: EventService; log: Logger }) {
+export function createBoardSockets(deps: {
+  rooms: BoardRooms
+  events: EventService
+  log: Logger
+  limits: Limits
+  budget: ConnectionBudget
+  publicUrl: string | undefined
+}) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: BOARD_MESSAGE_MAX })
   let peerSeq = 0
+  /** The event of every open socket, to close them when the event is deleted. */
+  const byEvent = new Map<WebSocket, string>()
+  /** New cards per participant of an event, over all their sockets. */
+  const cardPace = new RateLimiter(deps.limits.cardsBurst, deps.limits.cardsPerMinute / 60)
 
   function authorize(req: IncomingMessage): BoardAccess | { status: number; reason: string } {
     const url = new URL(req.url ?? '/', 'http://localhost')
@@ -56,22 +78,44 @@ export function createBoardSockets(deps: { rooms: BoardRooms; events: EventServi
     return { docName, eventId: target.eventId, role: auth.claims.r, participantId: auth.claims.p }
   }
 
+  function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+    socket.destroy()
+  }
+
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (!originAllowed(req.headers.origin, req.headers.host, deps.publicUrl)) return refuseUpgrade(socket, 403, 'Forbidden Origin')
     const access = authorize(req)
-    if ('status' in access) {
-      socket.write(`HTTP/1.1 ${access.status} ${access.reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
-      socket.destroy()
-      return
-    }
+    if ('status' in access) return refuseUpgrade(socket, access.status, access.reason)
+    const release = deps.budget.take()
+    if (!release) return refuseUpgrade(socket, 503, 'Service Unavailable')
+    socket.once('close', release)
     wss.handleUpgrade(req, socket, head, (ws) => void connect(ws, access))
   }
 
   async function connect(ws: WebSocket, access: BoardAccess): Promise<void> {
+    const messages = new RateLimiter(deps.limits.boardMessagesBurst, deps.limits.boardMessagesPerSecond, 1)
+    /** False (and the socket closing) when this socket sends faster than its limit. */
+    const withinPace = () => {
+      if (messages.take('socket', Date.now())) return true
+      if (ws.readyState === ws.OPEN) {
+        deps.log.warn({ doc: access.docName, role: access.role }, 'Board-Socket sendet zu schnell, geschlossen')
+        ws.close(BoardCloseCode.RATE_LIMITED, 'too many messages')
+      }
+      return false
+    }
     // Messages that arrive while the doc loads wait here, in order.
     const early: Buffer[] = []
-    const buffer = (data: Buffer) => early.push(data)
+    const buffer = (data: Buffer) => {
+      if (withinPace()) early.push(data)
+    }
     ws.on('message', buffer)
     ws.binaryType = 'nodebuffer'
+    // ws reports an oversized frame or a protocol violation as an error and closes the socket itself
+    // (1009, 1002): log it. Without a listener the error would end the whole process.
+    ws.on('error', (error) => deps.log.warn({ err: error, doc: access.docName }, 'Board-Socket-Fehler'))
+    byEvent.set(ws, access.eventId)
+    ws.once('close', () => byEvent.delete(ws))
     let closedEarly = false
     ws.once('close', () => (closedEarly = true))
 
@@ -85,6 +129,11 @@ export function createBoardSockets(deps: { rooms: BoardRooms; events: EventServi
     }
     if (closedEarly) return
     const actor = { role: access.role, participantId: access.participantId }
+    // Facilitators may paste many cards at once; everyone else writes at a person's pace.
+    const admitNewCards =
+      access.role === 'facilitator' || !access.participantId
+        ? undefined
+        : (added: number) => cardPace.take(`${access.eventId}:${access.participantId}`, Date.now(), added)
     /** Looked up at each write: rounds and locks change during the day. */
     const writableNow = (stationId: string) => {
       const stored = deps.events.get(access.eventId)
@@ -99,7 +148,10 @@ export function createBoardSockets(deps: { rooms: BoardRooms; events: EventServi
     }
     room.peers.add(peer)
 
-    const onMessage = (data: Buffer) => {
+    const onMessage = (data: Buffer, paced = false) => {
+      // Once the server closed the socket (a refusal, a flood), what the sender still had in flight is dropped.
+      if (ws.readyState !== ws.OPEN) return
+      if (!paced && !withinPace()) return
       try {
         const reply = handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
         if (reply) peer.send(reply)
@@ -114,25 +166,35 @@ export function createBoardSockets(deps: { rooms: BoardRooms; events: EventServi
       if (type !== MESSAGE_SYNC) return null // awareness and auth messages are not used: presence travels over Socket.IO
       const kind = decoding.readVarUint(decoder)
       if (kind === syncProtocol.messageYjsSyncStep1) {
-        const encoder = encoding.createEncoder()
-        encoding.writeVarUint(encoder, MESSAGE_SYNC)
-        syncProtocol.readSyncStep1(decoder, encoder, room.doc)
-        return encoding.toUint8Array(encoder)
+        const vector = decoding.readVarUint8Array(decoder)
+        const checked = checkStateVector(vector)
+        if (!checked.ok) return refuseMalformed(checked.problem)
+        return encodeSyncStep2(Y.encodeStateAsUpdate(room.doc, vector))
       }
       if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) throw new Error(`unknown sync message ${kind}`)
       const update = decoding.readVarUint8Array(decoder)
+      // Checked before Yjs sees a byte of it: a bomb or a cut update costs microseconds, not a stall.
+      const checked = checkBoardUpdate(update)
+      if (!checked.ok) return refuseMalformed(checked.problem)
       // A reader's empty sync reply carries nothing to check.
-      if (access.role === 'projector' && !carriesChanges(update)) return null
-      const refusal = room.applyFromPeer(update, peer, actor, writableNow)
+      if (access.role === 'projector' && checked.structs === 0 && checked.deletions === 0) return null
+      const refusal = room.applyFromPeer(update, peer, actor, writableNow, admitNewCards)
       if (!refusal) return null
       deps.log.info({ peer: peer.id, doc: access.docName, refusal }, 'Board-Änderung abgelehnt')
-      if (refusal === WriteRefusal.STATION_CLOSED || refusal === WriteRefusal.TOO_MANY_CARDS) return encodeRefusedMessage(refusal, room.takeAndRevert(update, peer))
+      if (refusal === WriteRefusal.STATION_CLOSED || refusal === WriteRefusal.TOO_MANY_CARDS || refusal === WriteRefusal.TOO_FAST)
+        return encodeRefusedMessage(refusal, room.takeAndRevert(update, peer))
       ws.close(refusal === WriteRefusal.READ_ONLY ? BoardCloseCode.FORBIDDEN : BoardCloseCode.INVALID_MESSAGE, refusal)
+      return null
+    }
+    /** Nothing of a malformed message is applied; the sender learns why from the close reason. */
+    const refuseMalformed = (problem: string): null => {
+      deps.log.warn({ peer: peer.id, doc: access.docName, problem }, 'Ungültiges Board-Update abgelehnt')
+      ws.close(BoardCloseCode.INVALID_MESSAGE, `update refused: ${problem}`)
       return null
     }
 
     ws.off('message', buffer)
-    ws.on('message', onMessage)
+    ws.on('message', (data: Buffer) => onMessage(data))
     let alive = true
     ws.on('pong', () => (alive = true))
     const ping = setInterval(() => {
@@ -147,21 +209,21 @@ export function createBoardSockets(deps: { rooms: BoardRooms; events: EventServi
 
     peer.send(encodeSyncStep1(Y.encodeStateVector(room.doc)))
     peer.saved(room.persisted)
-    for (const data of early) onMessage(data)
+    for (const data of early) onMessage(data, true)
+  }
+
+  /** Closes every board socket of an event (deleted): its credentials no longer open it. */
+  function dropEvent(eventId: string): void {
+    for (const [ws, id] of byEvent) if (id === eventId) ws.close(BoardCloseCode.NOT_FOUND, 'event deleted')
   }
 
   return {
     handleUpgrade,
+    dropEvent,
     close: () => {
       for (const ws of wss.clients) ws.terminate()
       wss.close()
     },
     clients: () => wss.clients.size,
   }
-}
-
-/** Whether an update adds or deletes anything (the empty sync reply of a reader does not). */
-function carriesChanges(update: Uint8Array): boolean {
-  const decoded = Y.decodeUpdate(update)
-  return decoded.structs.length > 0 || decoded.ds.clients.size > 0
 }

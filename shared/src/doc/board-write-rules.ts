@@ -28,6 +28,8 @@ export const WriteRefusal = {
   OUTSIDE_SCHEMA: 'OUTSIDE_SCHEMA',
   /** One participant has written too many cards to this board. */
   TOO_MANY_CARDS: 'TOO_MANY_CARDS',
+  /** One participant wrote new cards faster than a person types (see the server's card limit). */
+  TOO_FAST: 'TOO_FAST',
 } as const
 export type WriteRefusal = (typeof WriteRefusal)[keyof typeof WriteRefusal]
 

@@ -12,6 +12,10 @@ export const ErrorCode = {
   STALE_VERSION: 'STALE_VERSION',
   /** A round rule forbids the command now (e.g. "back" before the start). */
   NOT_NOW: 'NOT_NOW',
+  /** The server has as many connections open as it is configured for (TISCHRUNDE_MAX_CONNECTIONS). */
+  SERVER_FULL: 'SERVER_FULL',
+  /** The page that opened the connection belongs to another site. */
+  BAD_ORIGIN: 'BAD_ORIGIN',
   INTERNAL: 'INTERNAL',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]

@@ -36,6 +36,19 @@ export default function Admin() {
               <a className="button primary" href={e.facilitatorLink}>
                 {t('admin.open')}
               </a>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  if (!key || !window.confirm(t('admin.confirmDelete', { title: e.title }))) return
+                  api.deleteEvent(e.id, key).then(
+                    () => setEvents((list) => list?.filter((x) => x.id !== e.id) ?? null),
+                    (err: unknown) => setError(err instanceof ApiFailure ? t(`errors.${err.code}`) : t('common.error')),
+                  )
+                }}
+              >
+                {t('admin.delete')}
+              </button>
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'wouter'
 import '../../i18n/console-wording.js'
+import { useDocumentTitle } from '../use-document-title.js'
 import { QrCode } from '../../features/qr/QrCode.js'
 import { RoundControls } from '../../features/rounds/RoundControls.js'
 import { EventSetupForm } from '../../features/setup/EventSetupForm.js'
@@ -25,6 +26,7 @@ export default function Console() {
   const control = useControl(view ? token : null)
   const round = useTischStore((s) => s.round)
   const event = useTischStore(selectEvent) ?? view?.event ?? null
+  useDocumentTitle(event?.title)
   const presence = useTischStore((s) => s.presence)
 
   useEffect(() => {

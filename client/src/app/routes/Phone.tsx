@@ -2,6 +2,7 @@ import { findTable } from '@tischrunde/shared'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'wouter'
+import { useDocumentTitle } from '../use-document-title.js'
 import { BoardColumns } from '../../features/board/BoardColumns.js'
 import { BoardStatusBanner } from '../../features/board/BoardStatusBanner.js'
 import { AddCardForm } from '../../features/cards/AddCardForm.js'
@@ -72,6 +73,7 @@ function JoinedPhone({ identity }: { identity: ParticipantIdentity }) {
   const { t } = useTranslation()
   const control = useControl(identity.token, identity.eventId)
   const event = useTischStore(selectEvent)
+  useDocumentTitle(event?.title)
   const round = useTischStore((s) => s.round)
   const [tableId, setTableId] = useState<string | null>(() => storedTable(identity.eventId))
   const [visits, setVisits] = useState<Visits>(() => readVisits(identity.eventId))

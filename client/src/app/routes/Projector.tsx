@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'wouter'
 import '../../i18n/projector-wording.js'
+import { useDocumentTitle } from '../use-document-title.js'
 import { EndSignal } from '../../features/projector/EndSignal.js'
 import { JoinScreen } from '../../features/projector/JoinCorner.js'
 import { ProjectorToolbar } from '../../features/projector/ProjectorToolbar.js'
@@ -30,6 +31,7 @@ export default function Projector() {
   const [token] = useState(() => takeTokenFromUrl(eventId, 'projector'))
   useControl(token)
   const event = useTischStore(selectEvent)
+  useDocumentTitle(event?.title)
   const round = useTischStore((s) => s.round)
   const controlStatus = useTischStore((s) => s.controlStatus)
 

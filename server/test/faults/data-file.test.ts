@@ -1,9 +1,16 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import * as Y from 'yjs'
+import { BoardCloseCode, boardDocName, putCard } from '@tischrunde/shared'
+import { aCard } from '@tischrunde/fixtures'
+import { connectPhone } from '../helpers/board-client.js'
+import { advanceRounds } from '../helpers/rounds.js'
+import { waitFor } from '../helpers/wait.js'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { api, createEvent } from './helpers/api.js'
-import { SERVER_MAIN, killAllChildren, runToEnd, startChildServer } from './helpers/child-server.js'
-import { tempDataDir } from './helpers/temp-dir.js'
+import { api, createEvent } from '../helpers/api.js'
+import { SERVER_MAIN, killAllChildren, runToEnd, startChildServer } from '../helpers/child-server.js'
+import { tempDataDir } from '../helpers/temp-dir.js'
+import { report } from './fault-kit.js'
 
 /** A damaged `events.json` and the words the refusal should use for it. */
 interface Damage {
@@ -50,7 +57,7 @@ describe('a damaged events.json stops the start instead of being overwritten', (
     for (const d of dirs.splice(0)) await d.remove()
   })
 
-  it.each(damages)('refuses to start on $name events.json, names the file and its backup, and leaves it untouched', async ({ make, reason }) => {
+  it.each(damages)('refuses to start on $name events.json, names the file and its backup, and leaves it untouched', async ({ name, make, reason }) => {
     const dir = await newDir()
     const file = path.join(dir, 'events.json')
     const damaged = make(validStore)
@@ -68,6 +75,7 @@ describe('a damaged events.json stops the start instead of being overwritten', (
     expect(path.dirname(backup!)).toBe(dir)
     expect((await readFile(file)).equals(damaged)).toBe(true)
     expect((await readFile(backup!)).equals(damaged)).toBe(true)
+    report(`startup on ${name} events.json`, `exit ${run.code}, file untouched, backup ${path.basename(backup!)}, says: ${run.stderr.trim().split('\n').at(-1)}`)
   })
 
   it.each(damages)('starts empty with --start-fresh on $name events.json and keeps the old file aside', async ({ make }) => {
@@ -102,5 +110,55 @@ describe('a damaged events.json stops the start instead of being overwritten', (
     expect(list.body.map((e) => e.id).sort()).toEqual(['winnenden', 'zweite-veranstaltung'])
     await child.stop('SIGTERM')
     expect((await readFile(path.join(dir, 'events.json'))).equals(validStore)).toBe(true)
+  })
+})
+
+describe('a damaged board snapshot keeps its table closed instead of being overwritten', () => {
+  let data: Awaited<ReturnType<typeof tempDataDir>>
+  beforeAll(async () => {
+    data = await tempDataDir('boardfile')
+  })
+  afterAll(async () => {
+    await killAllChildren()
+    await data?.remove()
+  })
+
+  const valid = () => {
+    const doc = new Y.Doc()
+    for (let i = 0; i < 20; i++) putCard(doc, aCard({ id: `snap-card-${i}`, text: `Karte ${i}` }))
+    return Buffer.from(Y.encodeStateAsUpdate(doc))
+  }
+  const boardDamages: { name: string; make: () => Buffer; reason: RegExp }[] = [
+    { name: 'an empty', make: () => Buffer.alloc(0), reason: /leer/ },
+    { name: 'a truncated', make: () => valid().subarray(0, 200), reason: /abgeschnitten/ },
+    { name: 'a NUL-filled', make: () => Buffer.alloc(valid().length), reason: /Nullbytes/ },
+  ]
+
+  it.each(boardDamages)('refuses to open a board on $name snapshot, keeps a copy, and serves the other tables', async ({ name, make, reason }) => {
+    const dir = path.join(data.dir, name.replace(/\W+/g, '-'))
+    let child = await startChildServer(dir)
+    const cafe = await createEvent(child.url, { title: 'Beschädigt', tableNames: ['Kaputt', 'Heil'] })
+    await advanceRounds(child.url, cafe.facilitatorToken)
+    await child.stop('SIGTERM')
+    const [broken, healthy] = cafe.event.tables.map((t) => t.id) as [string, string]
+    const snap = path.join(dir, 'boards', `${boardDocName(cafe.event.id, broken)}.ysnap`)
+    const damaged = make()
+    await writeFile(snap, damaged)
+
+    child = await startChildServer(dir)
+    const phone = await connectPhone(child.url, cafe.event.id, broken, cafe.joinCode)
+    await waitFor(() => phone.closeCodes.includes(BoardCloseCode.STORAGE_FAILED), 'the board to be refused')
+    phone.destroy()
+    const other = await connectPhone(child.url, cafe.event.id, healthy, cafe.joinCode)
+    await other.synced()
+    other.put(other.card({ id: 'healthy-card-1', text: 'Geht' }))
+    await other.saved()
+    other.destroy()
+    const log = child.stdout() + child.stderr()
+    report(`board snapshot: ${name} .ysnap`, `board closed 4507, file untouched, copy .ysnap.damaged kept, other table saves; log: ${/nicht lesbar \((.*?)\)\. Sie/.exec(log)?.[1] ?? '?'}`)
+    expect(log).toMatch(reason)
+    expect((await readFile(snap)).equals(damaged)).toBe(true)
+    expect((await readFile(`${snap}.damaged`)).equals(damaged)).toBe(true)
+    await child.stop('SIGTERM')
   })
 })

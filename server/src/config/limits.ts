@@ -1,0 +1,66 @@
+/**
+ * Rate limits and caps. Each one says what abuse it prevents; every one can be set from the
+ * environment (server/src/config/env.ts, README "Configuration").
+ */
+export interface Limits {
+  /**
+   * Open connections (board sockets and Socket.IO together). Beyond it, board upgrades get HTTP 503
+   * and Socket.IO connections the error SERVER_FULL, instead of the process running out of memory.
+   * @default 2000
+   */
+  maxConnections: number
+  /**
+   * Messages per second one board socket may send; beyond the burst the socket is closed with 4429.
+   * A phone sends one per card edit; a flood from one socket cannot starve the others.
+   * @default 20 per second, burst 60
+   */
+  boardMessagesPerSecond: number
+  boardMessagesBurst: number
+  /**
+   * Commands per second one Socket.IO connection may send; beyond the burst they are answered
+   * RATE_LIMITED and not run.
+   * @default 10 per second, burst 30
+   */
+  controlMessagesPerSecond: number
+  controlMessagesBurst: number
+  /**
+   * New cards per participant (over all their phones and tables): a burst for someone pasting a
+   * prepared list, then a steady pace faster than anyone types. Cards beyond it are refused like
+   * cards for a closed station: the phone keeps their text and shows why. Facilitators are exempt.
+   * @default burst 20, then 30 per minute (one every 2 s)
+   */
+  cardsBurst: number
+  cardsPerMinute: number
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxConnections: 2000,
+  boardMessagesPerSecond: 20,
+  boardMessagesBurst: 60,
+  controlMessagesPerSecond: 10,
+  controlMessagesBurst: 30,
+  cardsBurst: 20,
+  cardsPerMinute: 30,
+}
+
+/** Open connections counted against `maxConnections`, over both transports. */
+export class ConnectionBudget {
+  private open = 0
+  constructor(readonly max: number) {}
+
+  /** Takes a slot; returns its release (call once), or null when the server is full. */
+  take(): (() => void) | null {
+    if (this.open >= this.max) return null
+    this.open++
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      this.open--
+    }
+  }
+
+  get count(): number {
+    return this.open
+  }
+}

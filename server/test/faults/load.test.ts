@@ -1,0 +1,132 @@
+import { WebSocket } from 'ws'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { BoardCloseCode, type CreateEventResponse, ErrorCode, WIRE_VERSION, WriteRefusal, boardDocName } from '@tischrunde/shared'
+import { api, createEvent } from '../helpers/api.js'
+import { type BoardClient, connectBoard, connectPhone } from '../helpers/board-client.js'
+import { type ChildServer, killAllChildren, startChildServer } from '../helpers/child-server.js'
+import { advanceRounds } from '../helpers/rounds.js'
+import { tempDataDir } from '../helpers/temp-dir.js'
+import { sleep, waitFor } from '../helpers/wait.js'
+import { aCard } from '@tischrunde/fixtures'
+import { controlSocket, measureCardLatency, report, summary } from './fault-kit.js'
+
+describe('fault suite: floods and many connections', () => {
+  let data: Awaited<ReturnType<typeof tempDataDir>>
+  let child: ChildServer
+  let cafe: CreateEventResponse
+  let table: string
+  const clients: BoardClient[] = []
+
+  beforeAll(async () => {
+    data = await tempDataDir('faults-load')
+  })
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy()
+    await killAllChildren()
+  })
+  afterAll(async () => {
+    await killAllChildren()
+    await data?.remove()
+  })
+
+  async function start(env: NodeJS.ProcessEnv = {}) {
+    child = await startChildServer(data.dir, { env })
+    cafe = await createEvent(child.url, { title: `Last ${Date.now()}`, tableNames: ['Arbeitsmarktintegration'] })
+    table = cafe.event.tables[0]!.id
+    await advanceRounds(child.url, cafe.facilitatorToken)
+  }
+
+  it('takes 1,000 cards per second from one phone only at a person’s pace, and other phones see no stall', async () => {
+    await start()
+    const flooder = await connectPhone(child.url, cafe.event.id, table, cafe.joinCode)
+    // The measuring writer is the facilitator (not paced), so the numbers show the server, not the limit.
+    const other = Object.assign(connectBoard(child.url, cafe.event.id, table, cafe.facilitatorToken), {
+      card: (o: { id: string; text: string; position: number }) => aCard({ ...o, authorId: 'moderation-1' }),
+    })
+    const projector = connectBoard(child.url, cafe.event.id, table, cafe.projectorToken)
+    clients.push(flooder, other, projector)
+    await Promise.all([flooder.synced(), other.synced(), projector.synced()])
+
+    let sent = 0
+    const flood = (async () => {
+      const until = performance.now() + 1000
+      while (performance.now() < until) {
+        for (let i = 0; i < 10; i++) flooder.put(flooder.card({ id: `flood-card-${sent}`, text: `Flut ${sent}`, position: sent++ }))
+        await sleep(10)
+      }
+      await sleep(1500)
+    })()
+    const latencies = await measureCardLatency(other, projector, flood, 'flood')
+    const stored = await waitFor(async () => {
+      const reader = connectBoard(child.url, cafe.event.id, table, cafe.projectorToken)
+      try {
+        await reader.synced()
+        return reader.cards().filter((c) => c.authorId === flooder.participantId)
+      } finally {
+        reader.destroy()
+      }
+    }, 'a reader')
+    const health = await api<{ ok: boolean }>(child.url, '/healthz')
+    report(
+      '1,000 cards per second from one phone',
+      `${sent} sent in 1 s; ${stored.length} stored (burst 20 + pace); refusals ${[...new Set(flooder.refusals)].join(', ') || 'none'}; close codes ${[...new Set(flooder.closeCodes)].join(', ') || 'none'}; other phone ${summary(latencies)}; healthz ${health.status}`,
+    )
+    expect(sent).toBeGreaterThanOrEqual(900)
+    expect(stored.length).toBeGreaterThanOrEqual(20)
+    expect(stored.length).toBeLessThanOrEqual(25)
+    expect(flooder.refusals).toContain(WriteRefusal.TOO_FAST)
+    expect(flooder.closeCodes).toContain(BoardCloseCode.RATE_LIMITED)
+    expect(Math.max(...latencies)).toBeLessThan(1000)
+    expect(health.status).toBe(200)
+  })
+
+  it('opens 1,000 simultaneous connections, then refuses more cleanly (503 / SERVER_FULL) and recovers', async () => {
+    await start({ TISCHRUNDE_MAX_CONNECTIONS: '1000' })
+    const path = `/yjs/${boardDocName(cafe.event.id, table)}?token=${encodeURIComponent(cafe.projectorToken)}`
+    const sockets: WebSocket[] = []
+    const openOne = () =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${child.url.replace(/^http/, 'ws')}${path}`)
+        sockets.push(ws)
+        ws.once('message', () => resolve(101)) // the server's first sync message: the board is open
+        ws.once('unexpected-response', (_q, res) => resolve(res.statusCode ?? 0))
+        ws.on('error', () => resolve(0))
+      })
+    try {
+      const t0 = performance.now()
+      const statuses = await Promise.all(Array.from({ length: 1000 }, openOne))
+      const openMs = performance.now() - t0
+      const extraBoard = await openOne()
+      const extraControl = controlSocket(child.url, { token: cafe.facilitatorToken, wire: WIRE_VERSION })
+      const controlError = await extraControl.ready.then(() => 'connected', (e: Error) => e.message)
+      extraControl.socket.disconnect()
+      const health = await api<{ ok: boolean }>(child.url, '/healthz')
+      for (const ws of sockets.splice(0)) ws.terminate()
+      const after = await waitFor(async () => ((await openOne()) === 101 ? 'open' : null), 'a connection after the others closed')
+      const opened = statuses.filter((s) => s === 101).length
+      report('1,000 simultaneous connections', `${opened}/1000 board sockets open and synced in ${openMs.toFixed(0)} ms; connection 1,001 → HTTP ${extraBoard}, Socket.IO → ${controlError}; healthz ${health.status}; after closing: ${after}`)
+      expect(opened).toBe(1000)
+      expect(extraBoard).toBe(503)
+      expect(controlError).toBe(ErrorCode.SERVER_FULL)
+      expect(health.status).toBe(200)
+    } finally {
+      for (const ws of sockets) ws.terminate()
+    }
+  })
+
+  it('lets 60 people behind one NAT join, and slows only wrong codes', async () => {
+    await start()
+    const joins = await Promise.all(Array.from({ length: 60 }, () => api(child.url, '/api/join', { body: { code: cafe.joinCode } })))
+    const wrong: number[] = []
+    for (let i = 0; i < 25; i++) wrong.push((await api(child.url, '/api/join', { body: { code: 'AAAAAA' } })).status)
+    const rightAtOnce = await api(child.url, '/api/join', { body: { code: cafe.joinCode } })
+    // One wrong code refills every 3 s: the person who typed it waits seconds, not minutes.
+    await sleep(3100)
+    const rightAfter = await api(child.url, '/api/join', { body: { code: cafe.joinCode } })
+    report('60 joins from one IP, then 25 wrong codes', `${joins.filter((j) => j.status === 200).length}/60 joined; wrong codes → ${wrong.filter((s) => s === 404).length}×404 then ${wrong.filter((s) => s === 429).length}×429; a right code at once → ${rightAtOnce.status}, 3 s later → ${rightAfter.status}`)
+    expect(joins.every((j) => j.status === 200)).toBe(true)
+    expect(wrong.slice(0, 20).every((s) => s === 404)).toBe(true)
+    expect(wrong.slice(20).every((s) => s === 429)).toBe(true)
+    expect(rightAfter.status).toBe(200)
+  })
+})
