@@ -1,6 +1,8 @@
 import {
   type CreateEventRequest,
   type CreateEventResponse,
+  type CredentialInfo,
+  credentialInfoSchema,
   type ErrorCode,
   type EventListItem,
   type FacilitatorEventView,
@@ -51,6 +53,8 @@ export const api = {
     call(createEventResponseSchema, '/api/events', { method: 'POST', body: JSON.stringify(req) }),
   join: (code: string): Promise<JoinResponse> =>
     call(joinResponseSchema, '/api/join', { method: 'POST', body: JSON.stringify({ code }) }),
+  /** What a link's credential opens (a table host's link carries only its token). */
+  credential: (token: string): Promise<CredentialInfo> => call(credentialInfoSchema, '/api/credential', { token }),
   facilitatorView: (eventId: string, token: string): Promise<FacilitatorEventView> =>
     call(facilitatorEventViewSchema, `/api/events/${encodeURIComponent(eventId)}`, { token }),
   publicView: (eventId: string, token: string): Promise<PublicEventView> =>

@@ -147,7 +147,7 @@ function requireBoard(docName: string): OpenBoard {
 /** Adds a card at the end of a column. Works offline; the server gets it when the phone reconnects. */
 export function addCard(
   docName: string,
-  input: { stationId: string; columnId: string; text: string; subPoints: string[] },
+  input: { stationId: string; columnId: string; text: string; subPoints: string[]; authorName?: string | undefined },
   ids: { cardId: string; subPointIds: string[] },
   now = Date.now(),
 ): Card {
@@ -160,6 +160,7 @@ export function addCard(
     text: input.text,
     subPoints: input.subPoints.map((text, i) => ({ id: ids.subPointIds[i]!, text })),
     authorId,
+    ...(input.authorName ? { authorName: input.authorName } : {}),
     createdAt: now,
     position: nextPosition(doc, input.stationId, input.columnId),
   }

@@ -21,6 +21,35 @@ export interface ParticipantIdentity {
   eventId: string
   participantId: string
   token: string
+  /** Set for a table host's link: this device writes for that table and stays there. */
+  hostTable?: string
+}
+
+/** Takes `#k=…` from the address without keeping it (a phone keeps it in its identity). */
+export function takeFragmentToken(): string | null {
+  const match = /(?:^#|&)k=([^&]+)/.exec(window.location.hash)
+  if (!match?.[1]) return null
+  window.history.replaceState(null, '', window.location.pathname + window.location.search)
+  return decodeURIComponent(match[1])
+}
+
+/** Takes the table the facilitator assigned (`?tisch=…` in a table's join link) from the address. */
+export function takeAssignedTable(): string | null {
+  const url = new URL(window.location.href)
+  const table = url.searchParams.get('tisch')
+  if (!table) return null
+  url.searchParams.delete('tisch')
+  window.history.replaceState(null, '', url.pathname + url.search + url.hash)
+  return table
+}
+
+/** The display name this device gave at an event ('' for anonymous). */
+export function storedName(eventId: string): string {
+  return window.localStorage.getItem(key(eventId, 'name')) ?? ''
+}
+export function rememberName(eventId: string, name: string): void {
+  if (name) window.localStorage.setItem(key(eventId, 'name'), name)
+  else window.localStorage.removeItem(key(eventId, 'name'))
 }
 
 /** The participant identity this phone got for a join code (kept across reloads). */
@@ -29,7 +58,7 @@ export function storedParticipant(code: string): ParticipantIdentity | null {
   if (!raw) return null
   try {
     const value = JSON.parse(raw) as ParticipantIdentity
-    return typeof value.token === 'string' && typeof value.eventId === 'string' ? value : null
+    return typeof value.token === 'string' && typeof value.eventId === 'string' && (value.hostTable === undefined || typeof value.hostTable === 'string') ? value : null
   } catch {
     return null
   }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import {
   type CreateEventRequest,
   createEventRequestSchema,
@@ -112,6 +112,15 @@ export class EventService {
     return this.credentials.issue({ e: stored.event.id, r: role, n: stored.accessEpoch, ...(participantId ? { p: participantId } : {}) })
   }
 
+  /**
+   * A table host's credential: writes as the table's scribe, only at that table. The same link
+   * for every device of the table, so a host can switch phones and keep editing the table's cards.
+   */
+  issueHost(stored: StoredEvent, tableId: string): string {
+    const participantId = `host-${createHash('sha256').update(`${stored.event.id}/${tableId}`).digest('base64url').slice(0, 16)}`
+    return this.credentials.issue({ e: stored.event.id, r: 'host', n: stored.accessEpoch, p: participantId, t: tableId })
+  }
+
   /** Checks a credential: valid signature, an existing event, not revoked. */
   authenticate(token: string | undefined | null): Authenticated | null {
     if (!token) return null
@@ -129,6 +138,7 @@ export class EventService {
       facilitator: `/e/${id}/console#k=${this.issue(stored, 'facilitator')}`,
       projector: `/e/${id}/projector#k=${this.issue(stored, 'projector')}`,
       participant: `/j/${stored.joinCode}`,
+      hosts: Object.fromEntries(stored.event.tables.map((t) => [t.id, `/j/${stored.joinCode}?tisch=${encodeURIComponent(t.id)}#k=${this.issueHost(stored, t.id)}`])),
     }
   }
 

@@ -16,7 +16,7 @@ export const handleEventUpdate: Handler<'event:update'> = async (ctx, session, m
       message: 'Stationen und Spalten lassen sich nach dem Start nur noch umbenennen.',
       path: ['template'],
     }
-  const parsed = eventSchema.safeParse({ ...msg.setup, id: stored.event.id })
+  const parsed = eventSchema.safeParse({ ...msg.setup, id: stored.event.id, showNames: stored.event.showNames })
   if (!parsed.success) {
     const first = describeFirstIssue(parsed.error)
     return { ok: false, code: ErrorCode.INVALID_MESSAGE, message: first.message, path: first.path }

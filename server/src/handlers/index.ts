@@ -1,3 +1,4 @@
+import { handleEventDisplay } from './event-display.js'
 import { handleEventUpdate } from './event-update.js'
 import type { Handlers } from './handler.js'
 import { handlePresenceTable } from './presence-table.js'
@@ -13,4 +14,5 @@ export const handlers: Handlers = {
   'round:configure': handleConfigure,
   'station:lock': handleStationLock,
   'event:update': handleEventUpdate,
+  'event:display': handleEventDisplay,
 }

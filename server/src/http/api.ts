@@ -3,6 +3,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import {
   type ApiError,
   type CreateEventResponse,
+  type CredentialInfo,
   ErrorCode,
   type EventListItem,
   type JoinResponse,
@@ -127,6 +128,19 @@ export function createApi(deps: ApiDeps): Router {
     if (!deps.events.get(id)) return fail(res, 404, ErrorCode.NOT_FOUND, 'Veranstaltung nicht gefunden.')
     await deps.deleteEvent(id)
     res.status(204).end()
+  })
+
+  api.get('/credential', (req, res) => {
+    const auth = deps.events.authenticate(bearer(req))
+    if (!auth) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
+    const body: CredentialInfo = {
+      eventId: auth.stored.event.id,
+      role: auth.claims.r,
+      ...(auth.claims.p ? { participantId: auth.claims.p } : {}),
+      ...(auth.claims.t ? { tableId: auth.claims.t } : {}),
+      joinCode: auth.stored.joinCode,
+    }
+    res.json(body)
   })
 
   api.post('/join', (req, res) => {

@@ -75,6 +75,8 @@ export function createBoardSockets(deps: {
     const auth = deps.events.authenticate(url.searchParams.get('token'))
     if (!auth || auth.claims.e !== target.eventId) return { status: 401, reason: 'Unauthorized' }
     if (!findTable(auth.stored.event, target.tableId)) return { status: 404, reason: 'Not Found' }
+    // A host link writes for one table only.
+    if (auth.claims.t !== undefined && auth.claims.t !== target.tableId) return { status: 403, reason: 'Forbidden' }
     return { docName, eventId: target.eventId, role: auth.claims.r, participantId: auth.claims.p }
   }
 

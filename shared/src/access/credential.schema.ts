@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { eventIdSchema, participantIdSchema } from '../ids.js'
+import { eventIdSchema, participantIdSchema, tableIdSchema } from '../ids.js'
 import { roleSchema } from './role.schema.js'
 
 /**
@@ -12,5 +12,7 @@ export const credentialClaimsSchema = z.object({
   r: roleSchema,
   p: participantIdSchema.optional(),
   n: z.number().int().nonnegative(),
+  /** A table host's table: the credential opens only this table's board. */
+  t: tableIdSchema.optional(),
 })
 export type CredentialClaims = z.infer<typeof credentialClaimsSchema>

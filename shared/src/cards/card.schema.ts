@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { displayNameSchema } from './display-name.js'
 import { cardIdSchema, columnIdSchema, participantIdSchema, randomIdSchema, stationIdSchema } from '../ids.js'
 
 /** Longest card or sub-point text, in characters. Keeps cards readable on the projector. */
@@ -27,6 +28,8 @@ export const cardSchema = z.object({
   text: cardTextSchema,
   subPoints: z.array(subPointSchema).max(SUB_POINTS_MAX).default([]),
   authorId: participantIdSchema,
+  /** The author's display name, if they gave one; shown only when the facilitator allows names. */
+  authorName: displayNameSchema.optional(),
   createdAt: z.number().int().nonnegative(),
   position: z.number().finite(),
 })

@@ -31,6 +31,17 @@ describe('board write rules', () => {
   it('refuses every write from a projector', () => {
     expect(checkCardChange({ key: mine.id, before: undefined, after: mine }, { role: 'projector', participantId: undefined }, open)).toBe(WriteRefusal.READ_ONLY)
   })
+  it('keeps the name on a card its author’s: a host may correct the text, not the name', () => {
+    const named = aCard({ id: 'card-named-1', authorId: 'someone-else', authorName: 'Anna' })
+    const host: WriteActor = { role: 'host', participantId: 'host-12345' }
+    expect(checkCardChange({ key: named.id, before: named, after: { ...named, text: 'ergänzt' } }, host, open)).toBeNull()
+    expect(checkCardChange({ key: named.id, before: named, after: { ...named, authorName: 'Bernd' } }, host, open)).toBe(WriteRefusal.NOT_YOUR_CARD)
+    const own = aCard({ id: 'card-own-12', authorId: 'me-1234567', authorName: 'Anna' })
+    expect(checkCardChange({ key: own.id, before: own, after: { ...own, authorName: 'Anna K.' } }, me, open)).toBeNull()
+  })
+  it('refuses a card whose name hides control characters', () => {
+    expect(checkCardChange({ key: mine.id, before: undefined, after: { ...mine, authorName: 'Anna\u202E' } }, me, open)).toBe(WriteRefusal.INVALID_CARD)
+  })
   it('lets a table host edit any card of an open station', () => {
     expect(checkCardChange({ key: theirs.id, before: theirs, after: { ...theirs, text: 'ergänzt' } }, { role: 'host', participantId: 'host-12345' }, open)).toBeNull()
   })

@@ -59,6 +59,8 @@ export function checkCardChange(change: CardChange, actor: WriteActor, stationWr
   if (after) {
     if (!before && after.authorId !== actor.participantId) return WriteRefusal.NOT_YOUR_CARD
     if (before && after.authorId !== before.authorId) return WriteRefusal.NOT_YOUR_CARD
+    // A host corrects others' cards but never the name on them.
+    if (before && after.authorName !== before.authorName && before.authorId !== actor.participantId) return WriteRefusal.NOT_YOUR_CARD
     if (!stationWritable(after.stationId)) return WriteRefusal.STATION_CLOSED
   }
   return null

@@ -31,6 +31,8 @@ export const eventSchema = z
     agenda: z.array(agendaItemSchema).max(60).default([]),
     tables: z.array(themeTableSchema).max(60),
     template: templateSchema,
+    /** Whether projectors and phones show the names participants gave (off: anonymous). */
+    showNames: z.boolean().default(false),
   })
   .superRefine((e, ctx) => {
     const ids = new Set<string>()

@@ -21,6 +21,8 @@ export const eventLinksSchema = z.object({
   facilitator: z.string(),
   projector: z.string(),
   participant: z.string(),
+  /** Per theme table: the host's link (writes for the table from one device). */
+  hosts: z.record(tableIdSchema, z.string()).default({}),
 })
 export type EventLinks = z.infer<typeof eventLinksSchema>
 
@@ -79,3 +81,13 @@ export const apiErrorSchema = z.object({
 export type ApiError = z.infer<typeof apiErrorSchema>
 
 export { themeTableSchema, tableIdSchema }
+
+/** GET /api/credential: what a link's credential opens, so a host link can start a phone. */
+export const credentialInfoSchema = z.object({
+  eventId: eventIdSchema,
+  role: roleSchema,
+  participantId: participantIdSchema.optional(),
+  tableId: tableIdSchema.optional(),
+  joinCode: z.string(),
+})
+export type CredentialInfo = z.infer<typeof credentialInfoSchema>

@@ -34,6 +34,8 @@ export const clientEvents = {
   'station:lock': z.object({ stationId: stationIdSchema, locked: z.boolean() }),
   /** Facilitator: title, date, place, agenda, tables and template. */
   'event:update': z.object({ setup: eventSetupSchema }),
+  /** Facilitator: show participants' names on the projector and phones, or keep everyone anonymous. */
+  'event:display': z.object({ showNames: z.boolean() }),
 } as const
 export type ClientEventName = keyof typeof clientEvents
 export type ClientEventPayload<N extends ClientEventName> = z.infer<(typeof clientEvents)[N]>

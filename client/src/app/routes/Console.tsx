@@ -5,6 +5,7 @@ import { useParams } from 'wouter'
 import '../../i18n/console-wording.js'
 import { useDocumentTitle } from '../use-document-title.js'
 import { QrCode } from '../../features/qr/QrCode.js'
+import { TableLinks } from '../../features/tables/TableLinks.js'
 import { RoundControls } from '../../features/rounds/RoundControls.js'
 import { EventSetupForm } from '../../features/setup/EventSetupForm.js'
 import { ExportPanel } from '../../features/export/ExportPanel.js'
@@ -79,6 +80,18 @@ export default function Console() {
               {t('console.projectorAll')}
             </a>
           </p>
+          <label className="toggle">
+            <input
+              type="checkbox"
+              checked={event.showNames}
+              aria-describedby="show-names-hint"
+              onChange={(e) => void control.current?.send('event:display', { showNames: e.target.checked })}
+            />
+            {t('console.showNames')}
+          </label>
+          <p id="show-names-hint" className="muted">
+            {t('console.showNamesHint')}
+          </p>
           {presence && (
             <p className="presence-summary">
               {t('console.unseated', { count: presence.unseated })} · {t('console.projectors', { count: presence.projectors })}
@@ -99,6 +112,7 @@ export default function Console() {
                     <p className="muted" data-presence-table={table.id}>
                       {t('console.present', { count: presence?.byTable[table.id] ?? 0 })}
                     </p>
+                    <TableLinks table={table} participantLink={view.links.participant} hostLink={view.links.hosts[table.id]} />
                   </div>
                   <a className="button secondary" href={withQuery(view.links.projector, 'table', table.id)} target="_blank" rel="noreferrer">
                     {t('console.projectorTable')}

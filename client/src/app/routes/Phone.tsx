@@ -15,20 +15,55 @@ import { RoundTimer } from '../../features/rounds/RoundTimer.js'
 import { useTischStore } from '../../store/index.js'
 import { canWrite, currentStation, selectBoard, selectEvent, stationAt } from '../../store/selectors.js'
 import { ApiFailure, api } from '../../sync/api.js'
-import { type ParticipantIdentity, forgetParticipant, rememberParticipant, rememberTable, storedParticipant, storedTable } from '../../sync/credentials.js'
+import {
+  type ParticipantIdentity,
+  forgetParticipant,
+  rememberName,
+  rememberParticipant,
+  rememberTable,
+  storedName,
+  storedParticipant,
+  storedTable,
+  takeAssignedTable,
+  takeFragmentToken,
+} from '../../sync/credentials.js'
+import { NameField } from '../../features/join/NameField.js'
 import { useBoard, useControl } from '../../sync/hooks.js'
 import { changeCard, removeCard } from '../../sync/board-connection.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
 
-/** The participant's phone: join with the code, pick a table, add cards. */
+/**
+ * The participant's phone: join with the code, pick a table, add cards. A table host's link
+ * (`#k=` with a host credential) opens the same screen as the table's scribe.
+ */
 export default function Phone() {
   const { t } = useTranslation()
   const code = (useParams().code ?? '').toUpperCase()
-  const [identity, setIdentity] = useState<ParticipantIdentity | null>(() => storedParticipant(code))
+  const [hostToken] = useState(takeFragmentToken)
+  const [assignedTable] = useState(takeAssignedTable)
+  const [identity, setIdentity] = useState<ParticipantIdentity | null>(() => (hostToken ? null : storedParticipant(code)))
   const [joinError, setJoinError] = useState<string | null>(null)
 
   useEffect(() => {
-    if (identity) return
+    if (identity || !hostToken) return
+    let live = true
+    api.credential(hostToken).then(
+      (info) => {
+        if (!live) return
+        if (info.role !== 'host' || !info.tableId || !info.participantId) return setJoinError(t('join.hostLinkInvalid'))
+        const id = { eventId: info.eventId, participantId: info.participantId, token: hostToken, hostTable: info.tableId }
+        rememberParticipant(code, id)
+        setIdentity(id)
+      },
+      (e: unknown) => live && setJoinError(e instanceof ApiFailure && e.code !== 'NETWORK' ? t('join.hostLinkInvalid') : t('errors.NETWORK')),
+    )
+    return () => {
+      live = false
+    }
+  }, [code, identity, hostToken, t])
+
+  useEffect(() => {
+    if (identity || hostToken) return
     let live = true
     api.join(code).then(
       (res) => {
@@ -49,9 +84,10 @@ export default function Phone() {
     // A stored identity the server no longer accepts (event reset, link revoked): join again.
     if (controlStatus === 'denied' && identity) {
       forgetParticipant(code)
+      if (identity.hostTable) return setJoinError(t('join.hostLinkInvalid'))
       setIdentity(null)
     }
-  }, [controlStatus, identity, code])
+  }, [controlStatus, identity, code, t])
 
   if (joinError)
     return (
@@ -66,16 +102,26 @@ export default function Phone() {
       </main>
     )
   if (!identity) return <p className="page loading">{t('join.joining')}</p>
-  return <JoinedPhone identity={identity} />
+  return <JoinedPhone identity={identity} assignedTable={assignedTable} />
 }
 
-function JoinedPhone({ identity }: { identity: ParticipantIdentity }) {
+function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentity; assignedTable: string | null }) {
   const { t } = useTranslation()
   const control = useControl(identity.token, identity.eventId)
   const event = useTischStore(selectEvent)
   useDocumentTitle(event?.title)
   const round = useTischStore((s) => s.round)
-  const [tableId, setTableId] = useState<string | null>(() => storedTable(identity.eventId))
+  const host = identity.hostTable !== undefined
+  const [tableId, setTableId] = useState<string | null>(() => {
+    const chosen = identity.hostTable ?? assignedTable
+    if (chosen) rememberTable(identity.eventId, chosen)
+    return chosen ?? storedTable(identity.eventId)
+  })
+  const [name, setName] = useState(() => storedName(identity.eventId))
+  const changeName = (next: string) => {
+    rememberName(identity.eventId, next)
+    setName(next)
+  }
   const [visits, setVisits] = useState<Visits>(() => readVisits(identity.eventId))
   const [readCloth, setReadCloth] = useState<string | null>(null)
   const table = event && tableId ? findTable(event, tableId) : undefined
@@ -104,7 +150,7 @@ function JoinedPhone({ identity }: { identity: ParticipantIdentity }) {
   const header = (
     <header className="phone-header">
       <div>
-        <p className="eyebrow">{table ? t('join.yourTable') : event.title}</p>
+        <p className="eyebrow">{host ? t('join.hostEyebrow') : table ? t('join.yourTable') : event.title}</p>
         <h1>{table ? table.name : t('join.pickTable')}</h1>
       </div>
       <RoundTimer />
@@ -115,6 +161,7 @@ function JoinedPhone({ identity }: { identity: ParticipantIdentity }) {
       <main className="page phone">
         {header}
         <RoundBanner round={round} station={station} writable />
+        <NameField name={name} onChange={changeName} open />
         <p>{t('join.pickTableHint')}</p>
         <TablePicker tables={event.tables} current={null} onPick={pick} />
         <LanguageSwitch />
@@ -123,7 +170,7 @@ function JoinedPhone({ identity }: { identity: ParticipantIdentity }) {
 
   // A new station and this phone has not chosen its table for it yet: World-Café rotation.
   const stationIndex = station ? event.template.stations.findIndex((s) => s.id === station.id) : 0
-  const needsRotation = station !== null && stationIndex > 0 && visits[station.id] === undefined && Object.keys(visits).length > 0
+  const needsRotation = !host && station !== null && stationIndex > 0 && visits[station.id] === undefined && Object.keys(visits).length > 0
   if (station && needsRotation)
     return (
       <main className="page phone">
@@ -134,7 +181,7 @@ function JoinedPhone({ identity }: { identity: ParticipantIdentity }) {
 
   const earlier = event.template.stations.slice(0, Math.max(0, stationIndex))
   const clothKey = station ? `${station.id}/${table.id}` : null
-  if (station && earlier.length > 0 && clothKey !== readCloth && !seenCloth(identity.eventId, clothKey!))
+  if (!host && station && earlier.length > 0 && clothKey !== readCloth && !seenCloth(identity.eventId, clothKey!))
     return (
       <main className="page phone">
         {header}
@@ -162,7 +209,8 @@ function JoinedPhone({ identity }: { identity: ParticipantIdentity }) {
       <p className="prompt">
         <span className="eyebrow">{shown.title}</span> {shown.prompt}
       </p>
-      {station && <AddCardForm key={station.id} docName={docName} station={station} disabled={!writable} />}
+      {host && <p className="muted">{t('join.hostHint')}</p>}
+      {station && <AddCardForm key={station.id} docName={docName} station={station} disabled={!writable} authorName={name || undefined} />}
       {round && (round.phase === 'review' || round.phase === 'closed')
         ? event.template.stations.map((s) => (
             <section key={s.id} aria-label={s.title}>
@@ -177,12 +225,16 @@ function JoinedPhone({ identity }: { identity: ParticipantIdentity }) {
             docName={docName}
             stationId={shown.id}
             ownAuthorId={identity.participantId}
+            editsAll={host && writable}
             ownActions={writable ? { edit: (id, text) => changeCard(docName, id, { text }), remove: (id) => removeCard(docName, id) } : undefined}
           />}
       <div className="phone-footer">
-        <button type="button" className="secondary" onClick={() => pick(null)}>
-          {t('join.changeTable')}
-        </button>
+        <NameField name={name} onChange={changeName} />
+        {!host && (
+          <button type="button" className="secondary" onClick={() => pick(null)}>
+            {t('join.changeTable')}
+          </button>
+        )}
         <LanguageSwitch />
       </div>
     </main>

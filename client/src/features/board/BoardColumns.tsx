@@ -7,9 +7,11 @@ import { CardItem, type OwnCardActions } from './CardItem.js'
 
 /**
  * One station's columns with their cards, as phones show them (the projector has its own
- * ProjectorBoard that fits one screen). The writer's own cards show whether they are stored.
+ * ProjectorBoard that fits one screen). The writer's own cards show whether they are stored;
+ * a table host (`editsAll`) may correct every card of the open station.
  */
-export function BoardColumns(props: { event: TischEvent; docName: string; stationId: string; ownAuthorId?: string; live?: boolean; ownActions?: OwnCardActions | undefined }) {
+export function BoardColumns(props: { event: TischEvent; docName: string; stationId: string; ownAuthorId?: string; live?: boolean; ownActions?: OwnCardActions | undefined; editsAll?: boolean }) {
+  const mayChange = (authorId: string) => props.editsAll === true || (props.ownAuthorId !== undefined && authorId === props.ownAuthorId)
   const { t } = useTranslation()
   const board = useTischStore(selectBoard(props.docName))
   const columns = useMemo(() => stationColumns(board, props.event, props.stationId), [board, props.event, props.stationId])
@@ -31,7 +33,8 @@ export function BoardColumns(props: { event: TischEvent; docName: string; statio
                   card={card}
                   unsaved={unsaved.has(card.id)}
                   showStatus={props.ownAuthorId !== undefined && card.authorId === props.ownAuthorId}
-                  actions={props.ownAuthorId !== undefined && card.authorId === props.ownAuthorId ? props.ownActions : undefined}
+                  actions={mayChange(card.authorId) ? props.ownActions : undefined}
+                  showName={props.event.showNames}
                 />
               ))}
             </ul>

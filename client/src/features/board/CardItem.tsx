@@ -9,7 +9,8 @@ export interface OwnCardActions {
 }
 
 /** One card with its sub-points. Text is always rendered as text, never as markup. */
-export function CardItem({ card, unsaved, showStatus, actions }: { card: Card; unsaved: boolean; showStatus: boolean; actions?: OwnCardActions | undefined }) {
+export function CardItem(props: { card: Card; unsaved: boolean; showStatus: boolean; actions?: OwnCardActions | undefined; showName?: boolean }) {
+  const { card, unsaved, showStatus, actions } = props
   const { t } = useTranslation()
   const [editing, setEditing] = useState<string | null>(null)
   const [confirmDelete, setConfirmDelete] = useState(false)
@@ -54,6 +55,12 @@ export function CardItem({ card, unsaved, showStatus, actions }: { card: Card; u
             <li key={p.id}>{p.text}</li>
           ))}
         </ul>
+      )}
+      {props.showName && card.authorName && (
+        <p className="card-author">
+          <span className="visually-hidden">{t('card.author')}: </span>
+          {card.authorName}
+        </p>
       )}
       {showStatus && (
         <span className={unsaved ? 'card-status card-status-pending' : 'card-status card-status-saved'} role="status">

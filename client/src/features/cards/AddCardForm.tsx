@@ -1,11 +1,11 @@
-import { CARD_TEXT_MAX, type Station, SUB_POINTS_MAX, cardTextSchema } from '@tischrunde/shared'
+import { CARD_TEXT_MAX, type Station, SUB_POINTS_MAX, cardAuthorName, cardTextSchema } from '@tischrunde/shared'
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { addCard } from '../../sync/board-connection.js'
 import { randomId } from '../../sync/random-id.js'
 
 /** The phone's form: pick a column, write a card, add sub-points, send. Works offline. */
-export function AddCardForm({ docName, station, disabled = false }: { docName: string; station: Station; disabled?: boolean }) {
+export function AddCardForm({ docName, station, disabled = false, authorName }: { docName: string; station: Station; disabled?: boolean; authorName?: string | undefined }) {
   const { t } = useTranslation()
   const formId = useId()
   const [columnId, setColumnId] = useState(station.columns[0]?.id ?? '')
@@ -24,7 +24,7 @@ export function AddCardForm({ docName, station, disabled = false }: { docName: s
     const points = subPoints.map((p) => p.trim()).filter(Boolean)
     const badPoint = points.find((p) => !cardTextSchema.safeParse(p).success)
     if (badPoint) return setError(t('card.tooLong', { count: badPoint.length - CARD_TEXT_MAX }))
-    addCard(docName, { stationId: station.id, columnId: column, text: parsed.data, subPoints: points }, { cardId: randomId(), subPointIds: points.map(() => randomId()) })
+    addCard(docName, { stationId: station.id, columnId: column, text: parsed.data, subPoints: points, authorName: cardAuthorName(authorName) }, { cardId: randomId(), subPointIds: points.map(() => randomId()) })
     setText('')
     setSubPoints([])
     setError(null)

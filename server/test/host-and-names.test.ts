@@ -1,0 +1,113 @@
+import { type Socket, io } from 'socket.io-client'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Ack, type CreateEventResponse, type CredentialInfo, type PublicEventView, WIRE_VERSION, editCard } from '@tischrunde/shared'
+import { aCard } from '@tischrunde/fixtures'
+import { api, createEvent, tokenOfLink } from './helpers/api.js'
+import { connectBoard, connectPhone } from './helpers/board-client.js'
+import { type RunningServer, startServer } from './helpers/in-process-server.js'
+import { advanceRounds } from './helpers/rounds.js'
+import { tempDataDir } from './helpers/temp-dir.js'
+import { waitFor, within } from './helpers/wait.js'
+
+/** A control-plane socket as a screen opens it; records every event:state. */
+async function controlSocket(url: string, token: string) {
+  const socket: Socket = io(url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false, timeout: 5000 })
+  const states: PublicEventView[] = []
+  socket.on('event:state', (view: PublicEventView) => states.push(view))
+  await within(new Promise<void>((resolve, reject) => (socket.once('connect', () => resolve()), socket.once('connect_error', reject))), 'control socket')
+  await waitFor(() => states.at(-1), 'the first event:state')
+  return { socket, states, send: (name: string, payload: unknown) => within(socket.emitWithAck(name, payload) as Promise<Ack>, `ack of ${name}`) }
+}
+
+describe('table hosts and display names', () => {
+  let data: Awaited<ReturnType<typeof tempDataDir>>
+  let running: RunningServer
+  let created: CreateEventResponse
+
+  beforeAll(async () => {
+    data = await tempDataDir('hosts')
+    running = await startServer(data.dir)
+    created = await createEvent(running.url, { title: 'Café mit Gastgebern', tableNames: ['Sprache', 'Arbeit'] })
+    await advanceRounds(running.url, created.facilitatorToken)
+  })
+  afterAll(async () => {
+    await running?.close()
+    await data?.remove()
+  })
+
+  it('gives every table a host link that opens as that table’s scribe', async () => {
+    const link = created.links.hosts.sprache!
+    expect(link).toMatch(new RegExp(`^/j/${created.joinCode}\\?tisch=sprache#k=`))
+    const { status, body } = await api<CredentialInfo>(running.url, '/api/credential', { token: tokenOfLink(link) })
+    expect(status).toBe(200)
+    expect(body).toMatchObject({ eventId: created.event.id, role: 'host', tableId: 'sprache', joinCode: created.joinCode })
+    expect(body.participantId).toMatch(/^host-/)
+    expect((await api(running.url, '/api/credential', { token: 'forged.token' })).status).toBe(401)
+  })
+
+  it('lets a host write for the table and correct a participant’s card, but never change its name', async () => {
+    const hostToken = tokenOfLink(created.links.hosts.sprache!)
+    const hostId = (await api<CredentialInfo>(running.url, '/api/credential', { token: hostToken })).body.participantId!
+    const phone = await connectPhone(running.url, created.event.id, 'sprache', created.joinCode)
+    const host = connectBoard(running.url, created.event.id, 'sprache', hostToken)
+    try {
+      await Promise.all([phone.synced(), host.synced()])
+      const anna = phone.card({ id: 'card-anna-001', text: 'Sprachkurse mit Kinderbetreuung', authorName: 'Anna' })
+      phone.put(anna)
+      await phone.saved()
+      await host.waitForCard(anna.id)
+
+      host.put(aCard({ id: 'card-host-001', authorId: hostId, text: 'Für den Tisch notiert: mehr Ehrenamt' }))
+      editCard(host.doc, anna.id, { text: 'Sprachkurse mit Kinderbetreuung vor Ort' })
+      await host.saved().catch((e: unknown) => {
+        throw new Error(`${String(e)} host closes ${host.closeCodes.join()} refusals ${host.refusals.join()}`)
+      })
+      await phone.waitForCard('card-host-001')
+      const corrected = await waitFor(() => phone.cards().find((c) => c.id === anna.id && c.text.endsWith('vor Ort')), 'the host’s correction on the phone')
+      expect(corrected.authorName).toBe('Anna')
+
+      // Renaming someone else's card is refused; the socket is closed and nothing changes.
+      host.put({ ...corrected, authorName: 'Bernd' })
+      await waitFor(() => host.closeCodes.length > 0, 'the server to close the host socket')
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(phone.cards().find((c) => c.id === anna.id)?.authorName).toBe('Anna')
+    } finally {
+      phone.destroy()
+      host.destroy()
+    }
+  })
+
+  it('keeps a host link to its own table', async () => {
+    const hostToken = tokenOfLink(created.links.hosts.sprache!)
+    const other = connectBoard(running.url, created.event.id, 'arbeit', hostToken)
+    try {
+      await waitFor(() => other.provider.wsconnected === false && (other.closeCodes.length > 0 || other.provider.wsUnsuccessfulReconnects > 0), 'the other table to refuse the host')
+      expect(other.cards()).toEqual([])
+      expect(other.provider.synced).toBe(false)
+    } finally {
+      other.destroy()
+    }
+  })
+
+  it('shows names only when the facilitator turns them on, and only the facilitator can', async () => {
+    const phone = await connectPhone(running.url, created.event.id, 'arbeit', created.joinCode)
+    phone.destroy()
+    const participant = await controlSocket(running.url, phone.token)
+    const facilitator = await controlSocket(running.url, created.facilitatorToken)
+    try {
+      expect(participant.states.at(-1)!.event.showNames).toBe(false)
+      expect(await participant.send('event:display', { showNames: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+      expect(await facilitator.send('event:display', { showNames: 'yes' })).toMatchObject({ ok: false, code: 'INVALID_MESSAGE' })
+      expect(await facilitator.send('event:display', { showNames: true })).toEqual({ ok: true })
+      await waitFor(() => participant.states.at(-1)!.event.showNames === true || undefined, 'the phone to hear that names are shown')
+      // Saving the setup keeps the choice.
+      const { id: _id, showNames: _shown, ...setup } = participant.states.at(-1)!.event
+      expect(await facilitator.send('event:update', { setup: { ...setup, place: 'Bürgerhaus' } })).toEqual({ ok: true })
+      await waitFor(() => participant.states.at(-1)!.event.place === 'Bürgerhaus' || undefined, 'the new place')
+      expect(participant.states.at(-1)!.event.showNames).toBe(true)
+    } finally {
+      participant.socket.disconnect()
+      facilitator.socket.disconnect()
+    }
+  })
+})
