@@ -25,22 +25,22 @@ export interface ParticipantIdentity {
   hostTable?: string
 }
 
-/** Takes `#k=…` from the address without keeping it (a phone keeps it in its identity). */
-export function takeFragmentToken(): string | null {
+/** `#k=…` in the address (a table host's link); a phone keeps it in its identity, see clearLinkParts. */
+export function fragmentToken(): string | null {
   const match = /(?:^#|&)k=([^&]+)/.exec(window.location.hash)
-  if (!match?.[1]) return null
-  window.history.replaceState(null, '', window.location.pathname + window.location.search)
-  return decodeURIComponent(match[1])
+  return match?.[1] ? decodeURIComponent(match[1]) : null
 }
 
-/** Takes the table the facilitator assigned (`?tisch=…` in a table's join link) from the address. */
-export function takeAssignedTable(): string | null {
+/** The table the facilitator assigned (`?tisch=…` in a table's join link). */
+export function assignedTable(): string | null {
+  return new URL(window.location.href).searchParams.get('tisch')
+}
+
+/** Removes the credential and the assigned table from the address once they are kept. */
+export function clearLinkParts(): void {
   const url = new URL(window.location.href)
-  const table = url.searchParams.get('tisch')
-  if (!table) return null
   url.searchParams.delete('tisch')
-  window.history.replaceState(null, '', url.pathname + url.search + url.hash)
-  return table
+  window.history.replaceState(null, '', url.pathname + url.search)
 }
 
 /** The display name this device gave at an event ('' for anonymous). */

@@ -8,6 +8,7 @@ import { QrCode } from '../../features/qr/QrCode.js'
 import { TableLinks } from '../../features/tables/TableLinks.js'
 import { RoundControls } from '../../features/rounds/RoundControls.js'
 import { EventSetupForm } from '../../features/setup/EventSetupForm.js'
+import { ShowNamesToggle } from '../../features/setup/ShowNamesToggle.js'
 import { ExportPanel } from '../../features/export/ExportPanel.js'
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
@@ -80,18 +81,10 @@ export default function Console() {
               {t('console.projectorAll')}
             </a>
           </p>
-          <label className="toggle">
-            <input
-              type="checkbox"
-              checked={event.showNames}
-              aria-describedby="show-names-hint"
-              onChange={(e) => void control.current?.send('event:display', { showNames: e.target.checked })}
-            />
-            {t('console.showNames')}
-          </label>
-          <p id="show-names-hint" className="muted">
-            {t('console.showNamesHint')}
-          </p>
+          <ShowNamesToggle
+            shown={event.showNames}
+            send={(showNames) => control.current?.send('event:display', { showNames }) ?? Promise.resolve({ ok: false, code: 'INTERNAL', message: t('errors.NETWORK') })}
+          />
           {presence && (
             <p className="presence-summary">
               {t('console.unseated', { count: presence.unseated })} · {t('console.projectors', { count: presence.projectors })}

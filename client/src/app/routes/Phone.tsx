@@ -24,8 +24,9 @@ import {
   storedName,
   storedParticipant,
   storedTable,
-  takeAssignedTable,
-  takeFragmentToken,
+  assignedTable as assignedInLink,
+  clearLinkParts,
+  fragmentToken,
 } from '../../sync/credentials.js'
 import { NameField } from '../../features/join/NameField.js'
 import { useBoard, useControl } from '../../sync/hooks.js'
@@ -39,8 +40,10 @@ import { LanguageSwitch } from '../LanguageSwitch.js'
 export default function Phone() {
   const { t } = useTranslation()
   const code = (useParams().code ?? '').toUpperCase()
-  const [hostToken] = useState(takeFragmentToken)
-  const [assignedTable] = useState(takeAssignedTable)
+  // Read during render (pure), removed from the address after mounting.
+  const [hostToken] = useState(fragmentToken)
+  const [assignedTable] = useState(assignedInLink)
+  useEffect(clearLinkParts, [])
   const [identity, setIdentity] = useState<ParticipantIdentity | null>(() => (hostToken ? null : storedParticipant(code)))
   const [joinError, setJoinError] = useState<string | null>(null)
 

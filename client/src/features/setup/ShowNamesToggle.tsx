@@ -1,0 +1,37 @@
+import type { Ack } from '@tischrunde/shared'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+
+/**
+ * Names on screens on or off. The box follows the click at once and goes back, with the
+ * server's reason, if the server refuses.
+ */
+export function ShowNamesToggle({ shown, send }: { shown: boolean; send: (showNames: boolean) => Promise<Ack> }) {
+  const { t } = useTranslation()
+  const [wanted, setWanted] = useState<boolean | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const change = async (next: boolean) => {
+    setWanted(next)
+    setError(null)
+    const ack = await send(next)
+    setWanted(null)
+    if (!ack.ok) setError(ack.message)
+  }
+  return (
+    <div className="show-names">
+      <label className="toggle">
+        <input type="checkbox" checked={wanted ?? shown} aria-describedby="show-names-hint" onChange={(e) => void change(e.target.checked)} />
+        {t('console.showNames')}
+      </label>
+      <p id="show-names-hint" className="muted">
+        {error ? (
+          <span className="field-error" role="alert">
+            {error}
+          </span>
+        ) : (
+          t('console.showNamesHint')
+        )}
+      </p>
+    </div>
+  )
+}
