@@ -1,6 +1,6 @@
 import { lazy, type ReactNode, Suspense } from 'react'
 import { Route, Switch } from 'wouter'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../i18n/index.js'
 import { RouteErrorBoundary } from './RouteErrorBoundary.js'
 
 // Each screen loads its own code: a phone never downloads the console or the QR encoder.

@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react'
-import i18next from 'i18next'
+import { t } from '../i18n/index.js'
 
 /** Each route has its own boundary, so a projector bug never blanks the phones. */
 export class RouteErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
@@ -17,9 +17,9 @@ export class RouteErrorBoundary extends Component<{ children: ReactNode }, { fai
     if (!this.state.failed) return this.props.children
     return (
       <main className="page page-error" role="alert">
-        <h1>{i18next.t('common.error')}</h1>
+        <h1>{t('common.error')}</h1>
         <button type="button" className="primary" onClick={() => window.location.reload()}>
-          {i18next.t('common.retry')}
+          {t('common.retry')}
         </button>
       </main>
     )

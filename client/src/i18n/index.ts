@@ -1,25 +1,55 @@
-import i18next from 'i18next'
-import { initReactI18next } from 'react-i18next'
+import rosetta from 'rosetta'
+import { useCallback } from 'react'
+import { create } from 'zustand'
 import de from './de.json'
 
 export const LANGUAGES = ['de', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
 const STORAGE_KEY = 'tischrunde.lang'
 
-/**
- * German ships with the app; English is fetched when chosen, and the wording of the console and
- * the projector comes with their screens (see feature-wording.ts), so a phone loads only its own.
- */
-const loaded = new Set<Language>(['de'])
-const pending: FeatureWording[] = []
+/** Values put into wording: `{{name}}` placeholders, and `count`, which also picks `_one`/`_other`. */
+export type WordingParams = Record<string, string | number>
+export type Translate = (key: string, params?: WordingParams) => string
 
-/** Wording of one screen, per language, merged under the main file's keys (e.g. `setup.*`). */
+/**
+ * The wording tables (rosetta: nested keys, `{{…}}` placeholders). German ships with the app;
+ * English is fetched when chosen, and the console's and projector's wording comes with their
+ * screens (console-wording.ts, projector-wording.ts), so a phone loads only its own.
+ */
+const tables = rosetta<Record<string, unknown>>({ de: structuredClone(de) })
+const loaded = new Set<Language>(['de'])
+
+/** The language shown; components re-render when it changes. */
+const useLanguageStore = create<{ lang: Language }>(() => ({ lang: 'de' }))
+
+/** One wording in a language; German when the language lacks it, the key itself when both do. */
+export function translate(lang: Language, key: string, params?: WordingParams): string {
+  const count = params?.count
+  const keys = typeof count === 'number' ? [`${key}_${new Intl.PluralRules(lang).select(count)}`, `${key}_other`, key] : [key]
+  for (const language of lang === 'de' ? ['de'] : [lang, 'de'])
+    for (const k of keys) {
+      const text = tables.t(k, params, language)
+      if (typeof text === 'string' && text !== '') return text
+    }
+  return key
+}
+
+/** Wording in the current language, outside React (error boundaries, document titles). */
+export const t: Translate = (key, params) => translate(useLanguageStore.getState().lang, key, params)
+
+/** The wording function of the current language, for components. */
+export function useTranslation(): { t: Translate; language: Language } {
+  const lang = useLanguageStore((s) => s.lang)
+  const bound = useCallback<Translate>((key, params) => translate(lang, key, params), [lang])
+  return { t: bound, language: lang }
+}
+
+/** Wording of one screen, per language, merged under the main file's top-level keys (e.g. `setup`). */
 export type FeatureWording = Record<Language, Record<string, unknown>>
 
-/** Adds a screen's wording; called when that screen's code loads (kept until i18next starts). */
+/** Adds a screen's wording; called when that screen's code loads. */
 export function addWording(wording: FeatureWording): void {
-  if (!i18next.isInitialized) return void pending.push(wording)
-  for (const [lang, bundle] of Object.entries(wording)) i18next.addResourceBundle(lang, 'translation', bundle, true, true)
+  for (const [lang, table] of Object.entries(wording)) tables.set(lang, structuredClone(table))
 }
 
 /** German by default; English when chosen (remembered on this device) or asked for with ?lang=en. */
@@ -33,7 +63,7 @@ export function initialLanguage(): Language {
 export async function loadLanguage(lang: Language): Promise<void> {
   if (loaded.has(lang)) return
   const en = (await import('./en.json')).default
-  i18next.addResourceBundle('en', 'translation', structuredClone(en), true, false)
+  tables.set('en', { ...structuredClone(en), ...(tables.table('en') ?? {}) })
   loaded.add(lang)
 }
 
@@ -41,21 +71,12 @@ export async function setLanguage(lang: Language): Promise<void> {
   window.localStorage.setItem(STORAGE_KEY, lang)
   await loadLanguage(lang)
   document.documentElement.lang = lang
-  await i18next.changeLanguage(lang)
+  useLanguageStore.setState({ lang })
 }
 
-/** Starts i18next in German and switches to the chosen language once its wording is there. */
-export async function initI18n(lang: Language = initialLanguage()): Promise<typeof i18next> {
-  await i18next.use(initReactI18next).init({
-    resources: { de: { translation: structuredClone(de) } }, // i18next merges into what it is given
-    lng: 'de',
-    fallbackLng: 'de',
-    interpolation: { escapeValue: false }, // React escapes
-    returnNull: false,
-    showSupportNotice: false,
-  })
+/** Starts in German and switches to the chosen language once its wording is there. */
+export async function initI18n(lang: Language = initialLanguage()): Promise<void> {
   document.documentElement.lang = 'de'
-  for (const wording of pending.splice(0)) addWording(wording)
+  useLanguageStore.setState({ lang: 'de' })
   if (lang !== 'de') await setLanguage(lang).catch(() => undefined) // offline without the file: stay German
-  return i18next
 }

@@ -19,3 +19,20 @@ describe('wording', () => {
     expect(keys(english).sort()).toEqual(keys(german).sort())
   })
 })
+
+describe('translate', () => {
+  it('fills placeholders and picks the plural form by count', async () => {
+    const { translate, loadLanguage } = await import('./index.js')
+    expect(translate('de', 'console.present', { count: 1 })).toBe('1 Person am Tisch')
+    expect(translate('de', 'console.present', { count: 4 })).toBe('4 Personen am Tisch')
+    expect(translate('de', 'console.host', { name: 'Frau Öztürk' })).toBe('Gastgeber*in: Frau Öztürk')
+    await loadLanguage('en')
+    expect(translate('en', 'join.pickTable')).toBe(en.join.pickTable)
+    expect(translate('en', 'setup.title')).toBe(consoleWording.en.setup.title)
+  })
+  it('falls back to German, then to the key, and never reads markup', async () => {
+    const { translate } = await import('./index.js')
+    expect(translate('en', 'no.such.key')).toBe('no.such.key')
+    expect(translate('de', 'console.host', { name: '<b>x</b>' })).toBe('Gastgeber*in: <b>x</b>')
+  })
+})

@@ -1,6 +1,6 @@
 import { createEventRequestSchema, describeFirstIssue, joinCodeSchema } from '@tischrunde/shared'
 import { type FormEvent, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { useLocation } from 'wouter'
 import { ApiFailure, api } from '../../sync/api.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'

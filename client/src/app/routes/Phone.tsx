@@ -1,6 +1,6 @@
 import { findTable } from '@tischrunde/shared'
 import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { useParams } from 'wouter'
 import { useDocumentTitle } from '../use-document-title.js'
 import { BoardColumns } from '../../features/board/BoardColumns.js'

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import type { BoardStatus } from '../../store/board-slice.js'
 
 /** Tells the person at the screen when the board is not live. Nothing while all is well. */

@@ -1,6 +1,6 @@
 import { type Card, cardTextSchema } from '@tischrunde/shared'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 
 /** What the writer of a card may do with it while its station is open. */
 export interface OwnCardActions {

@@ -1,6 +1,6 @@
 import { CARD_TEXT_MAX, type Station, SUB_POINTS_MAX, cardAuthorName, cardTextSchema } from '@tischrunde/shared'
 import { type FormEvent, useId, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { addCard } from '../../sync/board-connection.js'
 import { randomId } from '../../sync/random-id.js'
 

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import type { ThemeTable } from '@tischrunde/shared'
 
 /** The server's formats (EXPORT_FORMATS in shared/src/export/export-format.ts), in button order. */

@@ -1,6 +1,6 @@
 import { DISPLAY_NAME_MAX, displayNameSchema } from '@tischrunde/shared'
 import { type FormEvent, useId, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 
 /**
  * The optional display name: anonymous by default, shown on screens only when the facilitator

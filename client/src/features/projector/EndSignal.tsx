@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { secondsLeft } from '../../store/selectors.js'
 import { useServerNow } from '../../sync/use-server-now.js'

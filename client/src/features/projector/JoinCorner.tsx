@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { absolute } from '../../sync/links.js'
 import { QrCode } from '../qr/QrCode.js'

@@ -1,6 +1,6 @@
 import type { TischEvent } from '@tischrunde/shared'
 import { useMemo, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { selectBoard, stationColumns } from '../../store/selectors.js'
 import { CardItem } from '../board/CardItem.js'

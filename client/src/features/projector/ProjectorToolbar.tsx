@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { Icon } from './Icon.js'
 import { PROJECTOR_MODES, type ProjectorMode } from './projector-mode.js'
 

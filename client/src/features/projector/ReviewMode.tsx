@@ -1,5 +1,5 @@
 import type { TischEvent } from '@tischrunde/shared'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { selectBoard, stationAt } from '../../store/selectors.js'
 import { useBoard } from '../../sync/hooks.js'

@@ -1,5 +1,5 @@
 import type { RoundState, Station } from '@tischrunde/shared'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { Icon } from './Icon.js'
 
 /** "Gleich geht's los" before the start, "Station gesperrt" once the facilitator (or the timer) locked it. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { SHORTCUT_LIST } from './shortcuts.js'
 
 /** The list of all projector shortcuts. Escape or the button closes it; focus returns to where it was. */

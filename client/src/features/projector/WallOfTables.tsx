@@ -1,5 +1,5 @@
 import type { TischEvent } from '@tischrunde/shared'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { useSearchParams } from 'wouter'
 import { useTischStore } from '../../store/index.js'
 import { stationAt } from '../../store/selectors.js'

@@ -1,6 +1,6 @@
 import type { ThemeTable } from '@tischrunde/shared'
 import { useMemo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { Link } from 'wouter'
 import { useTischStore } from '../../store/index.js'
 import { selectBoard } from '../../store/selectors.js'

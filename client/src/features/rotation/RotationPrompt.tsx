@@ -1,5 +1,5 @@
 import type { Station, ThemeTable } from '@tischrunde/shared'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { suggestNextTable } from './visits.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { RoundState, Station } from '@tischrunde/shared'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 
 /** Tells a phone what the room is doing: not started, paused, station closed, review, ended. */
 export function RoundBanner({ round, station, writable }: { round: RoundState | null; station: Station | null; writable: boolean }) {

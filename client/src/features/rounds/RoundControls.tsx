@@ -1,7 +1,7 @@
 import { type Ack, type ClientEventName, type ClientEventPayload, type RoundState, type TischEvent } from '@tischrunde/shared'
 import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
-import type { TFunction } from 'i18next'
+import { useTranslation } from '../../i18n/index.js'
+import type { Translate as TFunction } from '../../i18n/index.js'
 import { RoundTimer } from './RoundTimer.js'
 import { RoundSettingsForm } from './RoundSettingsForm.js'
 

@@ -1,6 +1,6 @@
 import { type Ack, type RoundSettings, describeFirstIssue, roundSettingsSchema } from '@tischrunde/shared'
 import { type FormEvent, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 
 /** Minutes per station and the grace period before a station's boards lock. */
 export function RoundSettingsForm({ settings, onSave }: { settings: RoundSettings; onSave: (s: RoundSettings) => Promise<Ack> }) {

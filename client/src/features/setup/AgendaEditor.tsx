@@ -1,6 +1,6 @@
 import type { AgendaItem } from '@tischrunde/shared'
 import { useEffect, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { GroupMessage, TextField, groupProps } from './SetupField.js'
 import { SETUP_LIMITS, replaced, without } from './setup-draft.js'
 import type { SetupFields } from './use-setup-draft.js'

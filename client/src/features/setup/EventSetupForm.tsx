@@ -1,6 +1,6 @@
 import type { Ack, EventSetup, TischEvent } from '@tischrunde/shared'
 import { type FormEvent, useMemo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { AgendaEditor } from './AgendaEditor.js'
 import { TablesEditor } from './TablesEditor.js'
 import { TemplateEditor } from './TemplateEditor.js'

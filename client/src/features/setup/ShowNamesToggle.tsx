@@ -1,6 +1,6 @@
 import type { Ack } from '@tischrunde/shared'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 
 /**
  * Names on screens on or off. The box follows the click at once and goes back, with the

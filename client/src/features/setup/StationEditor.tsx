@@ -1,5 +1,5 @@
 import type { Station } from '@tischrunde/shared'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { GroupMessage, TextField, groupProps } from './SetupField.js'
 import { SETUP_LIMITS, newColumn, replaced, without } from './setup-draft.js'
 import type { SetupFields } from './use-setup-draft.js'

@@ -1,6 +1,6 @@
 import type { ThemeTable } from '@tischrunde/shared'
 import { useEffect, useId, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { TextField } from './SetupField.js'
 import type { SetupFields } from './use-setup-draft.js'
 

@@ -1,6 +1,6 @@
 import type { ThemeTable } from '@tischrunde/shared'
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { GroupMessage, groupProps } from './SetupField.js'
 import { TableRow, moveButtonId } from './TableRow.js'
 import { SETUP_LIMITS, moved, newTable, replaced, without } from './setup-draft.js'

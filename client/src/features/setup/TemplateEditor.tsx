@@ -1,5 +1,5 @@
 import type { Template } from '@tischrunde/shared'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { GroupMessage, groupProps } from './SetupField.js'
 import { StationEditor } from './StationEditor.js'
 import { SETUP_LIMITS, newStation, replaced, without } from './setup-draft.js'

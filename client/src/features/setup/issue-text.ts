@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next'
+import type { Translate as TFunction } from '../../i18n/index.js'
 import type { SetupIssue } from './issues-by-field.js'
 
 /** Which "please fill in" wording belongs to a required text, by path shape (indices left out). */

@@ -1,6 +1,6 @@
 import { type Ack, ErrorCode, type EventSetup, type TischEvent, eventSetupSchema, templateChangeAllowed } from '@tischrunde/shared'
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { type FieldErrors, fieldKeyFor, issuesByField, knownFieldKeys } from './issues-by-field.js'
 import { issueText } from './issue-text.js'
 import { sameSetup, setupOf, sortAgenda } from './setup-draft.js'

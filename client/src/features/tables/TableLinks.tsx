@@ -1,6 +1,6 @@
 import type { ThemeTable } from '@tischrunde/shared'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/index.js'
 import { absolute, withQuery } from '../../sync/links.js'
 
 /** A link to hand out, with a copy button that says whether copying worked. */
