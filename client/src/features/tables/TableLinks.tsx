@@ -4,7 +4,7 @@ import { useTranslation } from '../../i18n/index.js'
 import { absolute, withQuery } from '../../sync/links.js'
 
 /** A link to hand out, with a copy button that says whether copying worked. */
-function CopyLink({ label, url, hint }: { label: string; url: string; hint?: string }) {
+function CopyLink({ label, url, hint, secret = false }: { label: string; url: string; hint?: string; secret?: boolean }) {
   const { t } = useTranslation()
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null)
   const copy = () =>
@@ -16,7 +16,8 @@ function CopyLink({ label, url, hint }: { label: string; url: string; hint?: str
     <div className="copy-link">
       <span className="copy-link-label">{label}</span>
       <a href={url} target="_blank" rel="noreferrer" className="copy-link-url">
-        {url}
+        {/* A secret link is not spelled out: the console may be on a shared screen. */}
+        {secret ? t('console.openLink') : url}
       </a>
       <button type="button" className="secondary" onClick={() => void copy()}>
         {copied === 'yes' ? t('console.copied') : t('console.copy')}
@@ -38,7 +39,7 @@ export function TableLinks({ table, participantLink, hostLink }: { table: ThemeT
     <details className="table-links">
       <summary>{t('console.tableLinks', { table: table.name })}</summary>
       <CopyLink label={t('console.tableLink')} url={absolute(withQuery(participantLink, 'tisch', table.id))} />
-      {hostLink && <CopyLink label={t('console.hostLink')} url={absolute(hostLink)} hint={t('console.hostLinkHint')} />}
+      {hostLink && <CopyLink label={t('console.hostLink')} url={absolute(hostLink)} hint={t('console.hostLinkHint')} secret />}
     </details>
   )
 }
