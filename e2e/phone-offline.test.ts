@@ -55,4 +55,22 @@ describe('a phone on bad venue Wi-Fi', () => {
     expect(await projector.getByText('Patenschaften funktionieren').count()).toBe(1)
     expect(await projector.getByText('Ehrenamt braucht Hauptamt').count()).toBe(1)
   })
+
+  it('stays connected after reloads on good Wi-Fi: a card sent after each reload is saved', async () => {
+    // The device's copy of the board must not be sent to the server as one big update on load
+    // (the server refuses such updates, and a refused phone used to stay offline).
+    const context = await browser.newContext(PHONE)
+    const phone = await context.newPage()
+    await phone.goto(`${server.url}${created.links.participant}`)
+    await phone.getByRole('button', { name: 'Ehrenamt' }).click()
+    for (let round = 1; round <= 3; round++) {
+      await phone.getByLabel('Deine Karte').fill(`Nach dem Neuladen ${round}`)
+      await phone.getByRole('button', { name: 'Karte senden' }).click()
+      await phone.locator('.card', { hasText: `Nach dem Neuladen ${round}` }).getByText('gespeichert').waitFor({ timeout: 5000 })
+      await phone.reload()
+      await phone.getByLabel('Deine Karte').waitFor()
+    }
+    expect(await phone.getByText('Offline', { exact: false }).count()).toBe(0)
+    await context.close()
+  })
 })

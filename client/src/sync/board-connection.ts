@@ -32,6 +32,9 @@ interface OpenBoard {
 }
 const open = new Map<string, OpenBoard>()
 
+/** Longest wait for the device's copy of a board before connecting anyway. */
+const LOCAL_COPY_WAIT_MS = 2000
+
 const savedKey = (docName: string) => `tischrunde.saved.${docName}`
 
 function boardsUrl(): string {
@@ -65,7 +68,16 @@ export function connectBoard(target: BoardTarget): () => void {
   let refused: string | null = null
   let refusedTexts: string[] = []
   const local = target.keepLocal ? new IndexeddbPersistence(docName, doc) : null
-  const provider = new WebsocketProvider(boardsUrl(), docName, doc, { params: { token: target.token }, maxBackoffTime: 5000 })
+  const provider = new WebsocketProvider(boardsUrl(), docName, doc, {
+    params: { token: target.token },
+    maxBackoffTime: 5000,
+    // The device's copy first, then the server: otherwise the copy, loaded while connected, is sent
+    // as one big update holding everyone's cards, which the server rightly refuses.
+    connect: local === null,
+    // Only a revoked credential or a missing board is final. A refused write (4400/4403), a
+    // connection over its pace (4429) or the server's storage trouble (4507) pass: try again.
+    shouldReconnect: (event) => event.code !== 4401 && event.code !== 4404,
+  })
 
   const sync = () =>
     useTischStore.setState((s) => ({
@@ -135,6 +147,13 @@ export function connectBoard(target: BoardTarget): () => void {
     },
   }
   open.set(docName, board)
+  if (local) {
+    // Connect once the device's copy is loaded, or after 2 s if IndexedDB does not answer (some
+    // private browsing modes): cards must still get through.
+    const connect = () => open.get(docName) === board && !provider.shouldConnect && provider.connect()
+    void local.whenSynced.then(connect)
+    setTimeout(connect, LOCAL_COPY_WAIT_MS)
+  }
   return board.release
 }
 
