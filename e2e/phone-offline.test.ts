@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateEventResponse } from '@tischrunde/shared'
 import { PHONE, PROJECTOR } from './support/browser.js'
 import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
-import type { ServerProcess } from './support/server-process.js'
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { type ServerProcess, startServerProcess } from './support/server-process.js'
 
 let cafe: Cafe
 let server: ServerProcess
@@ -71,6 +73,34 @@ describe('a phone on bad venue Wi-Fi', () => {
       await phone.getByLabel('Deine Karte').waitFor()
     }
     expect(await phone.getByText('Offline', { exact: false }).count()).toBe(0)
+    await context.close()
+  })
+
+  it('replaces a phone’s copy of a board that was set up anew, keeping the text it had not sent', async () => {
+    const context = await browser.newContext(PHONE)
+    const phone = await context.newPage()
+    await phone.goto(`${server.url}${created.links.participant}`)
+    await phone.getByRole('button', { name: 'Ehrenamt' }).click()
+    await phone.getByLabel('Deine Karte').fill('Aus der Probe')
+    await phone.getByRole('button', { name: 'Karte senden' }).click()
+    await phone.locator('.card', { hasText: 'Aus der Probe' }).getByText('gespeichert').waitFor({ timeout: 5000 })
+
+    // The organisers wipe the table's board (e.g. after a rehearsal) while the phone stays open.
+    await server.stop('SIGKILL')
+    rmSync(path.join(server.dataDir, 'boards'), { recursive: true, force: true })
+    await phone.getByLabel('Deine Karte').fill('Während der Pause geschrieben')
+    await phone.getByRole('button', { name: 'Karte senden' }).click()
+    // Same address, so the open page reconnects by itself.
+    server = await startServerProcess({ dataDir: server.dataDir, env: { TISCHRUNDE_NO_DEMO: '1', PORT: new URL(server.url).port } })
+
+    // The server refuses the old copy; the phone drops it, starts afresh and shows the unsent text.
+    await phone.getByText('Dieses Board wurde inzwischen neu angelegt', { exact: false }).waitFor({ timeout: 20_000 })
+    await phone.locator('.refused-text', { hasText: 'Während der Pause geschrieben' }).waitFor()
+    expect(await phone.locator('.card', { hasText: 'Aus der Probe' }).count()).toBe(0)
+    await phone.getByLabel('Deine Karte').fill('Neu nach dem Zurücksetzen')
+    await phone.getByRole('button', { name: 'Karte senden' }).click()
+    await phone.locator('.card', { hasText: 'Neu nach dem Zurücksetzen' }).getByText('gespeichert').waitFor({ timeout: 10_000 })
+    expect(await phone.getByText('Dieses Board wurde inzwischen neu angelegt', { exact: false }).count()).toBe(0)
     await context.close()
   })
 })

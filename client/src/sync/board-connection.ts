@@ -36,6 +36,22 @@ const open = new Map<string, OpenBoard>()
 const LOCAL_COPY_WAIT_MS = 2000
 
 const savedKey = (docName: string) => `tischrunde.saved.${docName}`
+const rescuedKey = (docName: string) => `tischrunde.rescued.${docName}`
+
+/** Refused connections in a row, before any sync, after which the device's copy counts as stale. */
+const STALE_COPY_REFUSALS = 2
+/** A connection open this long before a refusal is not refused for its copy (ms). */
+const STABLE_CONNECTION_MS = 5000
+
+/** Texts of own cards kept from a device copy the server no longer accepted (see resetStaleCopy). */
+function readRescued(docName: string): string[] {
+  try {
+    const value: unknown = JSON.parse(window.localStorage.getItem(rescuedKey(docName)) ?? '[]')
+    return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : []
+  } catch {
+    return []
+  }
+}
 
 function boardsUrl(): string {
   return `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/yjs`
@@ -65,8 +81,9 @@ export function connectBoard(target: BoardTarget): () => void {
   const doc = new Y.Doc()
   let saved = readSavedVector(docName)
   let status: BoardStatus = 'connecting'
-  let refused: string | null = null
-  let refusedTexts: string[] = []
+  const rescued = readRescued(docName)
+  let refused: string | null = rescued.length > 0 ? 'STALE_COPY' : null
+  let refusedTexts: string[] = rescued
   const local = target.keepLocal ? new IndexeddbPersistence(docName, doc) : null
   const provider = new WebsocketProvider(boardsUrl(), docName, doc, {
     params: { token: target.token },
@@ -110,8 +127,18 @@ export function connectBoard(target: BoardTarget): () => void {
     if (s === 'disconnected') setStatus('offline')
   })
   let failures = 0
+  let refusedInARow = 0
+  let connectedAt = 0
+  provider.on('status', ({ status: s }: { status: string }) => {
+    if (s === 'connected') connectedAt = Date.now()
+  })
   provider.on('connection-close', (event: CloseEvent | null) => {
     if (event?.code === 4401 || event?.code === 4404) return deny()
+    // The server refuses what this device's copy holds on every connect (the board was reset
+    // since, e.g. after a rehearsal): keep the own unsent texts, drop the copy, start afresh.
+    // A connection that held for a while was fine; only refusals right after connecting count.
+    if (Date.now() - connectedAt > STABLE_CONNECTION_MS) refusedInARow = 0
+    if ((event?.code === 4400 || event?.code === 4403) && local && ++refusedInARow >= STALE_COPY_REFUSALS) return void resetStaleCopy()
     // A refused upgrade looks like any network failure to the browser: ask the API whether the credential still holds.
     if (!provider.synced && ++failures === 2) {
       api.publicView(target.eventId, target.token).catch((e: { code?: string }) => {
@@ -119,6 +146,15 @@ export function connectBoard(target: BoardTarget): () => void {
       })
     }
   })
+  const resetStaleCopy = async () => {
+    provider.disconnect()
+    const unsent = new Set(unsavedCardIds(doc, saved))
+    const texts = readSnapshot(doc).cards.filter((c) => c.authorId === target.authorId && unsent.has(c.id)).map((c) => c.text)
+    window.localStorage.setItem(rescuedKey(docName), JSON.stringify([...readRescued(docName), ...texts]))
+    window.localStorage.removeItem(savedKey(docName))
+    await local?.clearData()
+    window.location.reload()
+  }
   const deny = () => {
     status = 'denied'
     provider.disconnect()
@@ -131,6 +167,7 @@ export function connectBoard(target: BoardTarget): () => void {
     clearRefusal: () => {
       refused = null
       refusedTexts = []
+      window.localStorage.removeItem(rescuedKey(docName))
       sync()
     },
     doc,

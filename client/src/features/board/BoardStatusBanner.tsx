@@ -7,7 +7,7 @@ export function BoardStatusBanner({ status, refused = null, refusedTexts = [] }:
   if (refused && status !== 'denied')
     return (
       <p className="banner banner-refused" role="alert">
-        {refused === 'TOO_MANY_CARDS' ? t('board.refusedTooMany') : refused === 'TOO_FAST' ? t('board.refusedTooFast') : t('board.refused')}
+        {refused === 'TOO_MANY_CARDS' ? t('board.refusedTooMany') : refused === 'TOO_FAST' ? t('board.refusedTooFast') : refused === 'STALE_COPY' ? t('board.refusedStaleCopy') : t('board.refused')}
         {refusedTexts.map((text, i) => (
           <q key={i} className="refused-text">
             {text}
