@@ -32,6 +32,8 @@ export interface ColdResult {
   /** Gzipped (zlib level 9) JavaScript each route loaded, in KB (1 KB = 1024 B), and the files. */
   phoneJsKb: number
   phoneJsFiles: number
+  /** Gzipped KB per file the phone loaded (path → KB), to see where the budget goes. */
+  phoneJsByFile: Record<string, number>
   projectorJsKb: number
   projectorJsFiles: number
   /** Every table in every format as one ZIP, over HTTP from the running server. */
@@ -53,7 +55,7 @@ async function launch(): Promise<Browser> {
 }
 
 /** Sums the gzipped size of every JavaScript response a page loads while `steps` run. */
-async function javascriptOf(browser: Browser, options: object, steps: (page: Page) => Promise<void>): Promise<{ kb: number; files: number }> {
+async function javascriptOf(browser: Browser, options: object, steps: (page: Page) => Promise<void>): Promise<{ kb: number; files: number; byFile: Record<string, number> }> {
   // Service workers blocked: only what the page itself loads counts, not what a worker precaches.
   const context = await browser.newContext({ ...options, serviceWorkers: 'block' })
   const page = await context.newPage()
@@ -65,9 +67,16 @@ async function javascriptOf(browser: Browser, options: object, steps: (page: Pag
   await steps(page)
   await page.waitForLoadState('networkidle')
   let bytes = 0
-  for (const body of await Promise.all(bodies.values())) if (body) bytes += gzipSync(body, { level: 9 }).length
+  const byFile: Record<string, number> = {}
+  for (const [url, body] of bodies) {
+    const b = await body
+    if (!b) continue
+    const gz = gzipSync(b, { level: 9 }).length
+    bytes += gz
+    byFile[new URL(url).pathname] = round(gz / 1024)
+  }
   await context.close()
-  return { kb: round(bytes / 1024), files: bodies.size }
+  return { kb: round(bytes / 1024), files: bodies.size, byFile }
 }
 
 /** A new phone: open the join link, pick a table, write a card, wait for "gespeichert". */
@@ -169,6 +178,7 @@ export async function runColdPaths(opts: { phoneRuns: number }): Promise<ColdRes
       },
       phoneJsKb: phoneJs.kb,
       phoneJsFiles: phoneJs.files,
+      phoneJsByFile: phoneJs.byFile,
       projectorJsKb: projectorJs.kb,
       projectorJsFiles: projectorJs.files,
       exportHttpMs: round(exportHttpMs),

@@ -20,6 +20,8 @@ export interface DurabilityResult {
   /** Card written → its fsync'd ack received. */
   ackLatency: Percentiles
   serverCpuPercent: number
+  /** The writers run in the bench process itself: its CPU share over the same window. */
+  generatorCpuPercent: number
 }
 
 export async function runDurability(server: TischrundeServer, opts: { tables: number; writersPerTable: number; cardsPerWriter: number }): Promise<DurabilityResult> {
@@ -54,6 +56,7 @@ export async function runDurability(server: TischrundeServer, opts: { tables: nu
   const latencies: number[] = []
   const meter = processMeter(server.pid)
   meter.start()
+  const cpu0 = process.cpuUsage()
   const t0 = wallNow()
   await Promise.all(
     writers.map(async (w) => {
@@ -76,6 +79,7 @@ export async function runDurability(server: TischrundeServer, opts: { tables: nu
   )
   const elapsedMs = wallNow() - t0
   const use = meter.stop()
+  const cpu = process.cpuUsage(cpu0)
   for (const w of writers) {
     w.provider.destroy()
     w.doc.destroy()
@@ -87,5 +91,6 @@ export async function runDurability(server: TischrundeServer, opts: { tables: nu
     ackedPerSecond: round(latencies.length / (elapsedMs / 1000)),
     ackLatency: percentiles(latencies),
     serverCpuPercent: use.cpuPercent,
+    generatorCpuPercent: round(((cpu.user + cpu.system) / 1000 / elapsedMs) * 100),
   }
 }

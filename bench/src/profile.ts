@@ -8,6 +8,7 @@ interface ProfileNode {
   id: number
   callFrame: { functionName: string; url: string; lineNumber: number }
   hitCount?: number
+  children?: number[]
 }
 interface CpuProfile {
   nodes: ProfileNode[]
@@ -24,7 +25,7 @@ export interface HotFunction {
   selfPercent: number
 }
 
-export function hotFunctions(file: string, top = 20): { busyMs: number; idleMs: number; functions: HotFunction[] } {
+export function hotFunctions(file: string, top = 20): { busyMs: number; idleMs: number; functions: HotFunction[]; ownInclusive: HotFunction[] } {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile
   const msPerSample = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length)
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
@@ -51,7 +52,38 @@ export function hotFunctions(file: string, top = 20): { busyMs: number; idleMs: 
     .sort((a, b) => b.selfMs - a.selfMs)
     .slice(0, top)
     .map((f) => ({ ...f, selfMs: round(f.selfMs), selfPercent: round((f.selfMs / Math.max(busy, 1)) * 100) }))
-  return { busyMs: round(busy), idleMs: round(idle), functions }
+  return { busyMs: round(busy), idleMs: round(idle), functions, ownInclusive: ownInclusive(profile, hits, msPerSample, busy, top) }
+}
+
+/**
+ * Inclusive time (self + callees) of Tischrunde's own functions (server/dist, shared/dist): which
+ * of our steps the samples fall under. Recursion is counted once per stack.
+ */
+function ownInclusive(profile: CpuProfile, hits: Map<number, number>, msPerSample: number, busy: number, top: number): HotFunction[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const totals = new Map<string, HotFunction>()
+  const walk = (id: number, onStack: Set<string>): number => {
+    const node = byId.get(id)!
+    let ms = (hits.get(id) ?? 0) * msPerSample
+    const frame = node.callFrame
+    const own = /\/(server|shared)\/dist\//.test(frame.url)
+    const key = own ? `${frame.functionName}@${shorten(frame.url)}:${frame.lineNumber + 1}` : ''
+    const fresh = own && !onStack.has(key)
+    if (fresh) onStack.add(key)
+    for (const child of node.children ?? []) ms += walk(child, onStack)
+    if (fresh) {
+      onStack.delete(key)
+      const entry = totals.get(key) ?? { name: frame.functionName || '(anonymous)', where: `${shorten(frame.url)}:${frame.lineNumber + 1}`, selfMs: 0, selfPercent: 0 }
+      entry.selfMs += ms
+      totals.set(key, entry)
+    }
+    return ms
+  }
+  walk(profile.nodes[0]!.id, new Set())
+  return [...totals.values()]
+    .sort((a, b) => b.selfMs - a.selfMs)
+    .slice(0, top)
+    .map((f) => ({ ...f, selfMs: round(f.selfMs), selfPercent: round((f.selfMs / Math.max(busy, 1)) * 100) }))
 }
 
 /** Paths relative to the repository (node_modules kept: they say which library). */

@@ -93,7 +93,7 @@ export function formatTable(r: BenchResult): string {
   out.push(`  server at ${r.atThousandPhones.phones} phones: CPU ${r.atThousandPhones.serverCpuPercent} %, RSS ${r.atThousandPhones.serverRssMb} MB`)
   out.push(`  RSS per 1,000 stored cards: ${r.memory.rssPerThousandCardsMb} MB (${r.memory.cards} cards: ${r.memory.rssEmptyBoardsMb} → ${r.memory.rssFullBoardsMb} MB)`)
   const d = r.durability
-  out.push('', `Durability: ${d.ackedPerSecond} fsync'd acks/s (${d.cardsAcked} cards, ${d.writers} writers closed-loop; ack p50 ${d.ackLatency.p50} ms, p99 ${d.ackLatency.p99} ms; server CPU ${d.serverCpuPercent} %)`)
+  out.push('', `Durability: ${d.ackedPerSecond} fsync'd acks/s (${d.cardsAcked} cards, ${d.writers} writers closed-loop; ack p50 ${d.ackLatency.p50} ms, p99 ${d.ackLatency.p99} ms; server CPU ${d.serverCpuPercent} %, generator CPU ${d.generatorCpuPercent} %)`)
   const c = r.cold
   out.push('', 'Cold paths')
   out.push(`  first start (seeding Winnenden) ${c.firstStartMs} ms; start → ready with Winnenden ${c.startToReadyMs} ms; → all 11 boards synced ${c.startToBoardsSyncedMs} ms`)

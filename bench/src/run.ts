@@ -26,8 +26,8 @@ const RESULTS = path.join(REPO_ROOT, 'bench/results')
 
 /** Fixed client counts and durations: every scenario is bounded and stops by itself. */
 const PROFILE = quick
-  ? { phones: [30, 100, 300], durationMs: 2500, drainMs: 800, capacity: [400], durability: { tables: TABLES, writersPerTable: 2, cardsPerWriter: 5 }, memoryPerTable: 100, phoneRuns: 1 }
-  : { phones: [50, 300, 1000], durationMs: 15_000, drainMs: 3000, capacity: [2000, 3000, 4000, 6000], durability: { tables: TABLES, writersPerTable: 8, cardsPerWriter: 18 }, memoryPerTable: 1000, phoneRuns: 3 }
+  ? { phones: [30, 100, 300], durationMs: 2000, drainMs: 800, capacity: [400], durability: { tables: TABLES, writersPerTable: 2, cardsPerWriter: 5 }, memoryPerTable: 100, phoneRuns: 1 }
+  : { phones: [50, 300, 1000], durationMs: 15_000, drainMs: 3000, capacity: [2000, 3000, 4000, 6000, 8000], durability: { tables: TABLES, writersPerTable: 8, cardsPerWriter: 18 }, memoryPerTable: 1000, phoneRuns: 3 }
 const load = (phones: number, durationMs = PROFILE.durationMs): LoadOptions => ({ phones, durationMs, rate: 5, drainMs: PROFILE.drainMs, generators: 2 })
 
 function log(message: string): void {
@@ -185,6 +185,8 @@ async function profileRun(): Promise<void> {
   writeFileSync(path.join(RESULTS, 'profile.json'), `${JSON.stringify({ date: new Date().toISOString(), phones, rate, load: loadResult, ...hot }, null, 2)}\n`)
   console.log(`server busy ${hot.busyMs} ms, idle ${hot.idleMs} ms; p99 ${loadResult.latency.p99} ms; top self time:`)
   for (const f of hot.functions) console.log(`  ${String(f.selfPercent).padStart(5)} %  ${String(f.selfMs).padStart(8)} ms  ${f.name}  ${f.where}`)
+  console.log('inclusive time of our own functions:')
+  for (const f of hot.ownInclusive) console.log(`  ${String(f.selfPercent).padStart(5)} %  ${String(f.selfMs).padStart(8)} ms  ${f.name}  ${f.where}`)
 }
 
 const main = args.has('--profile') ? profileRun : fullRun

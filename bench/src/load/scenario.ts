@@ -25,6 +25,11 @@ export interface LoadOptions {
   rate: number
   drainMs: number
   generators: number
+  /**
+   * Open a Socket.IO control socket per phone and projector, as the app does (Tischrunde only).
+   * @default true — false only to measure how much of a difference the control plane makes.
+   */
+  controlPlane?: boolean
 }
 
 export interface LoadResult {
@@ -115,7 +120,7 @@ export async function runLoad(server: RunningServer, opts: LoadOptions): Promise
         eventId,
         phones: phones.filter((_, i) => i % n === k),
         projectors: projectors.filter((_, i) => i % n === k),
-        socketIo: server.kind === 'tischrunde',
+        socketIo: server.kind === 'tischrunde' && opts.controlPlane !== false,
         wireVersion: WIRE_VERSION,
       }
       child.send(setup)
@@ -168,7 +173,7 @@ function summarise(
     target,
     phones,
     projectors,
-    connections: (phones + projectors) * (target === 'tischrunde' ? 2 : 1),
+    connections: (phones + projectors) * (target === 'tischrunde' && opts.controlPlane !== false ? 2 : 1),
     durationMs: opts.durationMs,
     cardsWritten: [...writtenAt.values()].reduce((s, ids) => s + ids.length, 0),
     latency: percentiles(all),
