@@ -21,8 +21,10 @@ export interface BenchResult {
   date: string
   machine: { nproc: number; cpu: string; node: string; os: string; note: string }
   load: { tischrunde: LoadResult[]; reference: LoadResult[] }
-  /** Tischrunde ÷ reference, per phone count (same run). */
-  ratios: { phones: number; p50: number; p99: number; serverCpu: number; serverRss: number }[]
+  /** The largest phone count at ten times the card rate, on both servers. */
+  stress: { tischrunde: LoadResult; reference: LoadResult }
+  /** Tischrunde ÷ reference, per phone count and rate (same run). */
+  ratios: { phones: number; rate: number; p50: number; p99: number; serverCpu: number; serverRss: number }[]
   capacity: { steps: CapacityStep[]; heldPhones: number; heldConnections: number; limit: string }
   atThousandPhones: { phones: number; serverCpuPercent: number; serverRssMb: number }
   memory: MemoryResult
@@ -58,7 +60,7 @@ export function evaluateTargets(r: Omit<BenchResult, 'targets'>): Target[] {
   return [
     le('p99 card-to-observer at 300 phones', at(300)?.latency.p99, P99_AT_300_MS, 'ms'),
     le('p99 card-to-observer at 1,000 phones', at(1000)?.latency.p99, P99_AT_1000_MS, 'ms'),
-    ...r.ratios.map((x) => le(`p99 ratio to reference at ${x.phones} phones`, x.p99, 1, '×')),
+    ...r.ratios.map((x) => le(`p99 ratio to reference at ${x.phones} phones, ${x.rate} cards/s`, x.p99, 1, '×')),
     ...r.load.tischrunde.map((l) => ({ name: `delivery complete at ${l.phones} phones`, value: l.completeness, limit: 100, unit: '%', met: l.completeness >= 100 })),
     le('phone route JavaScript (gzip)', r.cold.phoneJsKb, PHONE_JS_KB, 'KB'),
     le('new phone: page loaded → first card "gespeichert"', r.cold.phone.loadToSavedMs, FIRST_CARD_MS, 'ms'),
@@ -73,19 +75,19 @@ const padEnd = (s: string | number, n: number) => String(s).padEnd(n)
 export function formatTable(r: BenchResult): string {
   const out: string[] = []
   out.push(`Tischrunde bench (${r.profile}) ${r.date} · ${r.machine.nproc} cores · ${r.machine.cpu} · Node ${r.machine.node}`)
-  out.push('', 'Card → observers (every other phone and the projector at the table), ~5 cards/s over 11 tables')
+  out.push('', 'Card → observers (every other phone and the projector at the table), 11 tables; cards written / cards per second')
   out.push(
-    `${padEnd('server', 11)}${pad('phones', 7)}${pad('conns', 7)}${pad('cards', 6)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}${pad('proj p99', 9)}${pad('deliv/s', 9)}${pad('compl %', 8)}${pad('srv cpu%', 9)}${pad('rss MB', 8)}${pad('gen cpu%', 10)}${pad('gen lag p99', 12)}`,
+    `${padEnd('server', 11)}${pad('phones', 7)}${pad('conns', 7)}${pad('cards/rate', 11)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}${pad('proj p99', 9)}${pad('deliv/s', 9)}${pad('compl %', 8)}${pad('srv cpu%', 9)}${pad('rss MB', 8)}${pad('gen cpu%', 10)}${pad('gen lag p99', 12)}`,
   )
-  for (const l of [...r.load.tischrunde, ...r.load.reference]) {
+  for (const l of [...r.load.tischrunde, r.stress.tischrunde, ...r.load.reference, r.stress.reference]) {
     const gen = l.generators.map((g) => g.cpuPercent).join('/')
     const lag = Math.max(...l.generators.map((g) => g.eventLoopDelayP99Ms))
     out.push(
-      `${padEnd(l.target, 11)}${pad(l.phones, 7)}${pad(l.connections, 7)}${pad(l.cardsWritten, 6)}${pad(l.latency.p50, 8)}${pad(l.latency.p95, 8)}${pad(l.latency.p99, 8)}${pad(l.latency.max, 8)}${pad(l.projectorLatency.p99, 9)}${pad(l.deliveredPerSecond, 9)}${pad(l.completeness, 8)}${pad(l.server.cpuPercent, 9)}${pad(l.server.rssMb, 8)}${pad(gen, 10)}${pad(lag, 12)}`,
+      `${padEnd(l.target, 11)}${pad(l.phones, 7)}${pad(l.connections, 7)}${pad(`${l.cardsWritten}/${l.rate}`, 11)}${pad(l.latency.p50, 8)}${pad(l.latency.p95, 8)}${pad(l.latency.p99, 8)}${pad(l.latency.max, 8)}${pad(l.projectorLatency.p99, 9)}${pad(l.deliveredPerSecond, 9)}${pad(l.completeness, 8)}${pad(l.server.cpuPercent, 9)}${pad(l.server.rssMb, 8)}${pad(gen, 10)}${pad(lag, 12)}`,
     )
   }
   out.push('', 'Tischrunde ÷ reference (same run)')
-  for (const x of r.ratios) out.push(`  ${pad(x.phones, 5)} phones: p50 ${x.p50}×  p99 ${x.p99}×  server CPU ${x.serverCpu}×  RSS ${x.serverRss}×`)
+  for (const x of r.ratios) out.push(`  ${pad(x.phones, 5)} phones, ${pad(x.rate, 2)} cards/s: p50 ${x.p50}×  p99 ${x.p99}×  server CPU ${x.serverCpu}×  RSS ${x.serverRss}×`)
   out.push('', `Capacity (until p99 > ${CAPACITY_P99_MS} ms or delivery < 100 %)`)
   for (const s of r.capacity.steps)
     out.push(`  ${pad(s.phones, 5)} phones ${pad(s.connections, 6)} conns  p99 ${pad(s.p99, 7)} ms  ${pad(s.completeness, 6)} %  cpu ${pad(s.serverCpuPercent, 5)} %  rss ${pad(s.serverRssMb, 6)} MB  ${s.held ? 'held' : 'FAILED'}`)
@@ -124,7 +126,8 @@ export function missingFigures(r: BenchResult): string[] {
       for (const g of l.generators) need(`load.${side}[${l.phones}].generators.cpuPercent`, g.cpuPercent), need(`load.${side}[${l.phones}].generators.eventLoopDelayP99Ms`, g.eventLoopDelayP99Ms)
     }
   }
-  if (r.ratios.length < 3) missing.push('ratios (3 phone counts)')
+  if (r.ratios.length < 4) missing.push('ratios (3 phone counts and the stress run)')
+  for (const l of [r.stress.tischrunde, r.stress.reference]) need(`stress.${l.target}.latency.p99`, l.latency.p99), need(`stress.${l.target}.completeness`, l.completeness)
   for (const x of r.ratios) need(`ratios[${x.phones}].p99`, x.p99), need(`ratios[${x.phones}].p50`, x.p50)
   if (r.capacity.steps.length === 0) missing.push('capacity.steps')
   need('capacity.heldPhones', r.capacity.heldPhones)
@@ -136,6 +139,6 @@ export function missingFigures(r: BenchResult): string[] {
   for (const k of ['firstStartMs', 'startToReadyMs', 'startToBoardsSyncedMs', 'phoneJsKb', 'projectorJsKb', 'exportHttpMs', 'exportCliMs'] as const) need(`cold.${k}`, r.cold[k])
   need('cold.phone.loadToSavedMs', r.cold.phone.loadToSavedMs)
   need('cold.phone.navigationToSavedMs', r.cold.phone.navigationToSavedMs)
-  if (r.targets.length < 8) missing.push('targets')
+  if (r.targets.length < 9) missing.push('targets')
   return missing
 }

@@ -15,7 +15,7 @@ const GENERATOR = fileURLToPath(new URL('./generator.ts', import.meta.url))
 /** Theme tables of the Winnenden day. */
 export const TABLES = 11
 /** Writers per table: the ~5 cards/s are spread so no participant exceeds a human rate (≤ 0.25 cards/s). */
-export const WRITERS_PER_TABLE = 2
+const WRITERS_PER_TABLE = 2
 const WIRE_VERSION = 1
 
 export interface LoadOptions {
@@ -23,6 +23,8 @@ export interface LoadOptions {
   durationMs: number
   /** Cards per second over all writers. */
   rate: number
+  /** @default 2 — raise it with the rate so each participant stays at a human pace. */
+  writersPerTable?: number
   drainMs: number
   generators: number
   /**
@@ -35,6 +37,9 @@ export interface LoadOptions {
 export interface LoadResult {
   target: 'tischrunde' | 'reference'
   phones: number
+  /** Cards per second over all writers, and how many writers. */
+  rate: number
+  writers: number
   projectors: number
   connections: number
   durationMs: number
@@ -98,7 +103,7 @@ function next<T extends FromWorker['type']>(child: ChildProcess, type: T, timeou
 
 export async function runLoad(server: RunningServer, opts: LoadOptions): Promise<LoadResult> {
   const { eventId, tables, creds, projectorToken } = await prepare(server, opts)
-  const writerCount = Math.min(opts.phones, tables.length * WRITERS_PER_TABLE)
+  const writerCount = Math.min(opts.phones, tables.length * (opts.writersPerTable ?? WRITERS_PER_TABLE))
   // Phone i sits at table i mod 11; the first 22 phones (two per table) write.
   const phones: PhoneSpec[] = creds.map((c, i) => ({
     table: tables[i % tables.length]!,
@@ -135,7 +140,7 @@ export async function runLoad(server: RunningServer, opts: LoadOptions): Promise
     const done: WorkerDone[] = await Promise.all(dones)
     clearTimeout(meterStart)
     const serverUse = meter.stop()
-    return summarise(server.kind, opts, phones.length, projectors.length, ready, done, serverUse)
+    return summarise(server.kind, opts, { phones: phones.length, projectors: projectors.length, writers: writerCount }, ready, done, serverUse)
   } finally {
     for (const child of children) if (child.connected) child.send({ type: 'stop' })
     await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((resolve) => c.once('exit', resolve)))))
@@ -145,8 +150,7 @@ export async function runLoad(server: RunningServer, opts: LoadOptions): Promise
 function summarise(
   target: LoadResult['target'],
   opts: LoadOptions,
-  phones: number,
-  projectors: number,
+  { phones, projectors, writers }: { phones: number; projectors: number; writers: number },
   ready: WorkerReady[],
   done: WorkerDone[],
   server: LoadResult['server'],
@@ -172,6 +176,8 @@ function summarise(
   return {
     target,
     phones,
+    rate: opts.rate,
+    writers,
     projectors,
     connections: (phones + projectors) * (target === 'tischrunde' && opts.controlPlane !== false ? 2 : 1),
     durationMs: opts.durationMs,
