@@ -20,6 +20,8 @@ import { type BenchResult, CAPACITY_P99_MS, type CapacityStep, evaluateTargets, 
 import { REPO_ROOT, SERVER_MAIN, freshDataDir, killStarted, removeDir, startReference, startTischrunde } from './servers.js'
 import { round } from './stats.js'
 
+// Every WebsocketProvider the bench opens in this process adds an exit listener.
+process.setMaxListeners(0)
 const args = new Set(process.argv.slice(2))
 const quick = args.has('--quick')
 const RESULTS = path.join(REPO_ROOT, 'bench/results')
