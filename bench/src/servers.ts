@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,7 +10,8 @@ import { wallNow } from './stats.js'
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const SERVER_MAIN = path.join(REPO_ROOT, 'server/dist/main.js')
 export const EXPORT_CLI = path.join(REPO_ROOT, 'server/dist/cli/export.js')
-const REFERENCE_MAIN = fileURLToPath(new URL('./reference-server.mjs', import.meta.url))
+/** The package's own server bin (`npx y-websocket`), run as it ships: it brings its own ws 6. */
+const REFERENCE_MAIN = path.join(path.dirname(createRequire(import.meta.url).resolve('@y/websocket-server/package.json')), 'src/server.js')
 
 /**
  * Connections the bench opens at most are far above the default cap of the hardened server; the
@@ -122,16 +125,30 @@ export async function startTischrunde(opts: { dataDir: string; demo: boolean; no
   }
 }
 
-/** Starts the stock `@y/websocket-server` 0.1.1 (one doc per room, no auth, no persistence). */
+/** A port that was free a moment ago (the stock server cannot listen on port 0 and say which it got). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/** Starts the stock `@y/websocket-server` 0.1.1 bin (one doc per room, no auth, no persistence). */
 export async function startReference(): Promise<RunningServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' }
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production' }
   delete env.YPERSISTENCE
+  delete env.CALLBACK_URL
   delete env.NODE_OPTIONS
-  const s = spawnUntil(REFERENCE_MAIN, [], env, /reference listening: /)
+  const s = spawnUntil(REFERENCE_MAIN, [], env, /running at /)
   const readyMs = await s.readyAt
   return {
     kind: 'reference',
-    url: /reference listening: (http:\/\/\S+)/.exec(s.output())![1]!,
+    url: `http://127.0.0.1:${port}`,
     pid: s.child.pid!,
     output: s.output,
     readyMs,
