@@ -83,6 +83,11 @@ async function runLoadScenarios() {
     const server = await startTischrunde({ dataDir, demo: false })
     const ref = await startReference()
     try {
+      // Unmeasured warm-up of both fresh processes (JIT, first board docs), so the first row measures
+      // the same steady state as the others; the cold start has its own figures below.
+      log('warm-up: both servers, unmeasured')
+      await runLoad(server, load(PROFILE.phones[0]!, 3000))
+      await runLoad(ref, load(PROFILE.phones[0]!, 3000))
       for (const phones of PROFILE.phones) {
         // Alternating, so drift on the shared machine hits both servers alike.
         log(`load: ${phones} phones → Tischrunde`)
