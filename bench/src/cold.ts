@@ -9,7 +9,7 @@ import { type Browser, type Page, chromium } from 'playwright-core'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { boardDocName } from '@tischrunde/shared'
+import { MESSAGE_SAVED, boardDocName } from '@tischrunde/shared'
 import { EXPORT_CLI, REPO_ROOT, type TischrundeServer, freshDataDir, removeDir, runCli, startTischrunde } from './servers.js'
 import { round, wallNow } from './stats.js'
 import { advanceRound } from './tischrunde-api.js'
@@ -105,7 +105,7 @@ async function syncAllBoards(server: TischrundeServer, token: string): Promise<v
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     })
-    provider.messageHandlers[100] = () => {}
+    provider.messageHandlers[MESSAGE_SAVED] = () => {} // "saved" acks: not needed here
     return { doc, provider }
   })
   await Promise.all(docs.map(({ provider }) => new Promise((resolve) => provider.once('sync', resolve))))

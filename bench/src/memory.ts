@@ -8,7 +8,7 @@ import path from 'node:path'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { boardDocName } from '@tischrunde/shared'
+import { MESSAGE_SAVED, boardDocName } from '@tischrunde/shared'
 import { REPO_ROOT, freshDataDir, removeDir, startTischrunde, type TischrundeServer } from './servers.js'
 import { processRssMb, round } from './stats.js'
 import { importEvent, tokenOfLink } from './tischrunde-api.js'
@@ -55,7 +55,7 @@ async function openBoards(server: TischrundeServer, eventId: string, tables: str
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     })
-    provider.messageHandlers[100] = () => {}
+    provider.messageHandlers[MESSAGE_SAVED] = () => {} // "saved" acks: not needed here
     return { doc, provider }
   })
   await Promise.all(clients.map((c) => new Promise((resolve) => c.provider.once('sync', resolve))))
