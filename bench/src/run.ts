@@ -32,7 +32,7 @@ const RESULTS = path.join(REPO_ROOT, 'bench/results')
  * (its whole fan-out, < 1 % of the deliveries) does not decide the p99 alone.
  */
 const PROFILE = quick
-  ? { phones: [30, 100, 300], durationMs: 2000, drainMs: 800, capacity: [400], durability: { tables: TABLES, writersPerTable: 2, cardsPerWriter: 5 }, memoryPerTable: 100, phoneRuns: 1 }
+  ? { phones: [30, 100, 300], durationMs: 2000, drainMs: 800, capacity: [] as number[], durability: { tables: TABLES, writersPerTable: 2, cardsPerWriter: 5 }, memoryPerTable: 100, phoneRuns: 1 }
   : { phones: [50, 300, 1000], durationMs: 30_000, drainMs: 3000, capacity: [2000, 4000, 6000, 8000], durability: { tables: TABLES, writersPerTable: 8, cardsPerWriter: 18 }, memoryPerTable: 1000, phoneRuns: 3 }
 const load = (phones: number, durationMs = PROFILE.durationMs): LoadOptions => ({ phones, durationMs, rate: 5, drainMs: PROFILE.drainMs, generators: 2 })
 /**
@@ -85,9 +85,12 @@ async function runLoadScenarios() {
     try {
       // Unmeasured warm-up of both fresh processes (JIT, first board docs), so the first row measures
       // the same steady state as the others; the cold start has its own figures below.
-      log('warm-up: both servers, unmeasured')
-      await runLoad(server, load(PROFILE.phones[0]!, 3000))
-      await runLoad(ref, load(PROFILE.phones[0]!, 3000))
+      // (--quick skips it: it only keeps the harness working.)
+      if (!quick) {
+        log('warm-up: both servers, unmeasured')
+        await runLoad(server, load(PROFILE.phones[0]!, 3000))
+        await runLoad(ref, load(PROFILE.phones[0]!, 3000))
+      }
       for (const phones of PROFILE.phones) {
         // Alternating, so drift on the shared machine hits both servers alike.
         log(`load: ${phones} phones → Tischrunde`)
