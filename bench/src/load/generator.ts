@@ -1,0 +1,279 @@
+/**
+ * A load-generator process (forked by the orchestrator). It opens its share of phones and
+ * projectors against one server, writes cards on the shared schedule, and reports what every
+ * observer received and how busy this process itself was.
+ *
+ * Writers and projectors are real y-websocket clients (Y.Doc + WebsocketProvider). Other phones are
+ * lightweight protocol-level observers: they speak the same sync protocol but only decode incoming
+ * updates instead of keeping a Y.Doc, so 1,000 of them do not make the generator the bottleneck.
+ */
+import { randomBytes } from 'node:crypto'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import { type Socket as ControlSocket, io } from 'socket.io-client'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { MESSAGE_REFUSED, MESSAGE_SAVED, boardDocName, putCard } from '@tischrunde/shared'
+import { wallNow } from '../stats.js'
+import { type FromWorker, type ObserverReport, type PhoneSpec, type ToWorker, type WorkerSetup, type WorkerStart, cardText, sentAtOf } from './protocol.js'
+
+const MESSAGE_SYNC = 0
+const CONNECT_BATCH = 50
+const CONNECT_TIMEOUT_MS = 30_000
+/** The station and column every bench card goes to (Station 1 is open during the run). */
+const STATION = 'station-1'
+const COLUMN = 'laeuft-gut'
+
+const send = (m: FromWorker) => process.send!(m)
+// Every WebsocketProvider adds an exit listener.
+process.setMaxListeners(0)
+
+interface Observer {
+  report: ObserverReport
+  close(): void
+  isOpen(): boolean
+}
+
+let setup: WorkerSetup
+const observers: Observer[] = []
+const writers: { spec: PhoneSpec; doc: Y.Doc; report: ObserverReport; own: Set<string> }[] = []
+const controls: ControlSocket[] = []
+const errors: string[] = []
+let closed = 0
+
+function boardUrl(table: string, token: string | null): { base: string; room: string; params: Record<string, string> } {
+  const ws = setup.httpUrl.replace(/^http/, 'ws')
+  const room = boardDocName(setup.eventId, table)
+  // Tischrunde serves boards under /yjs/ with the credential as a query parameter; the stock server
+  // takes the room name as the whole path.
+  return setup.target === 'tischrunde' ? { base: `${ws}/yjs`, room, params: { token: token ?? '' } } : { base: ws, room, params: {} }
+}
+
+/** Records a card on an observer, once, with its latency. */
+function receive(report: ObserverReport, seen: Set<string>, id: unknown, text: unknown, now: number): void {
+  if (typeof id !== 'string' || seen.has(id)) return
+  const sentAt = sentAtOf(text)
+  if (sentAt === null) return
+  seen.add(id)
+  report.received.push(id, now - sentAt)
+}
+
+/** A real y-websocket client (a writer phone or a projector); resolves once synced. */
+function realClient(
+  table: string,
+  token: string | null,
+  projector: boolean,
+): Promise<{ doc: Y.Doc; report: ObserverReport; own: Set<string>; close: () => void; provider: WebsocketProvider }> {
+  const doc = new Y.Doc()
+  const { base, room, params } = boardUrl(table, token)
+  const report: ObserverReport = { table, projector, received: [], own: [] }
+  const seen = new Set<string>()
+  const own = new Set<string>()
+  const cards = doc.getMap<{ id?: string; text?: string }>('cards')
+  cards.observe((event) => {
+    const now = wallNow()
+    for (const [key, change] of event.changes.keys) {
+      if (change.action !== 'add' || own.has(key)) continue
+      const card = cards.get(key)
+      receive(report, seen, card?.id, card?.text, now)
+    }
+  })
+  const provider = new WebsocketProvider(base, room, doc, {
+    params,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 1000,
+  })
+  provider.on('connection-close', () => closed++)
+  // Tischrunde's "saved" acks and refusals (the stock y-websocket client logs unknown types).
+  provider.messageHandlers[MESSAGE_SAVED] = () => {}
+  provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
+    if (errors.length < 20) errors.push(`refused on ${room}: ${decoding.readVarString(decoder)}`)
+  }
+  const close = () => {
+    provider.destroy()
+    doc.destroy()
+  }
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no sync on ${room} within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS)
+    provider.once('sync', () => {
+      clearTimeout(timer)
+      resolve({ doc, report, own, close, provider })
+    })
+  })
+}
+
+/** A protocol-level observer: asks for the board, answers the server's sync step 1, decodes every update. */
+function lightObserver(spec: PhoneSpec): Promise<Observer> {
+  const { base, room, params } = boardUrl(spec.table, spec.token)
+  const query = new URLSearchParams(params).toString()
+  const ws = new WebSocket(`${base}/${room}${query ? `?${query}` : ''}`)
+  ws.binaryType = 'nodebuffer'
+  const report: ObserverReport = { table: spec.table, projector: false, received: [], own: [] }
+  const seen = new Set<string>()
+  let synced = false
+  let onSynced: () => void = () => {}
+  ws.on('message', (data: Buffer) => {
+    const now = wallNow()
+    const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return // saved acks, awareness
+    const kind = decoding.readVarUint(decoder)
+    if (kind === syncProtocol.messageYjsSyncStep1) {
+      // "Send me what I lack": an empty phone lacks nothing the server needs.
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MESSAGE_SYNC)
+      syncProtocol.writeSyncStep2(encoder, EMPTY_DOC)
+      ws.send(encoding.toUint8Array(encoder))
+      return
+    }
+    const update = decoding.readVarUint8Array(decoder)
+    for (const struct of Y.decodeUpdate(update).structs) {
+      const card = (struct as { content?: { arr?: { id?: unknown; text?: unknown }[] } }).content?.arr?.[0]
+      if (card) receive(report, seen, card.id, card.text, now)
+    }
+    if (kind === syncProtocol.messageYjsSyncStep2 && !synced) {
+      synced = true
+      onSynced()
+    }
+  })
+  ws.on('close', () => closed++)
+  ws.on('error', (e) => errors.length < 20 && errors.push(String(e)))
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no sync on ${room} within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS)
+    ws.once('open', () => {
+      // Like a fresh phone: "I have nothing, send me the board".
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MESSAGE_SYNC)
+      syncProtocol.writeSyncStep1(encoder, EMPTY_DOC)
+      ws.send(encoding.toUint8Array(encoder))
+    })
+    onSynced = () => {
+      clearTimeout(timer)
+      resolve({ report, close: () => ws.terminate(), isOpen: () => ws.readyState === ws.OPEN })
+    }
+    ws.once('error', (e) => {
+      clearTimeout(timer)
+      reject(e)
+    })
+  })
+}
+const EMPTY_DOC = new Y.Doc()
+
+/** The phone's control-plane socket: connects with its credential and says which table it sits at. */
+function controlSocket(token: string, table: string | null): Promise<ControlSocket> {
+  const socket = io(setup.httpUrl, { auth: { token, wire: setup.wireVersion }, transports: ['websocket'], reconnection: false, timeout: CONNECT_TIMEOUT_MS })
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => {
+      if (table) socket.emit('presence:table', { tableId: table })
+      resolve(socket)
+    })
+    socket.once('connect_error', (e) => reject(e))
+  })
+}
+
+async function connectAll(): Promise<number> {
+  let failed = 0
+  const tasks: (() => Promise<void>)[] = []
+  for (const p of setup.projectors) {
+    tasks.push(async () => {
+      const c = await realClient(p.table, p.token, true)
+      observers.push({ report: c.report, close: c.close, isOpen: () => c.provider.wsconnected })
+      if (setup.socketIo && p.token) controls.push(await controlSocket(p.token, null))
+    })
+  }
+  for (const spec of setup.phones) {
+    tasks.push(async () => {
+      if (spec.writer) {
+        const c = await realClient(spec.table, spec.token, false)
+        writers.push({ spec, doc: c.doc, report: c.report, own: c.own })
+        observers.push({ report: c.report, close: c.close, isOpen: () => c.provider.wsconnected })
+      } else {
+        observers.push(await lightObserver(spec))
+      }
+      if (setup.socketIo && spec.token) controls.push(await controlSocket(spec.token, spec.table))
+    })
+  }
+  for (let i = 0; i < tasks.length; i += CONNECT_BATCH) {
+    const results = await Promise.allSettled(tasks.slice(i, i + CONNECT_BATCH).map((t) => t()))
+    for (const r of results) {
+      if (r.status === 'rejected') {
+        failed++
+        if (errors.length < 20) errors.push(String(r.reason))
+      }
+    }
+  }
+  return failed
+}
+
+const sleepUntil = (t: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, t - wallNow())))
+
+async function run(start: WorkerStart): Promise<void> {
+  const written: { id: string; table: string }[] = []
+  const interval = (1000 * start.writers) / start.rate
+  const end = start.t0 + start.durationMs
+  const loop = monitorEventLoopDelay({ resolution: 5 })
+  await sleepUntil(start.t0)
+  const cpu0 = process.cpuUsage()
+  const wall0 = performance.now()
+  loop.enable()
+  closed = 0
+  // Each writer's next slot; slots of all writers interleave evenly at `rate` cards per second.
+  const queue = writers.map((w) => ({ w, at: start.t0 + (w.spec.writerIndex * 1000) / start.rate }))
+  for (;;) {
+    queue.sort((a, b) => a.at - b.at)
+    const next = queue[0]
+    if (!next || next.at >= end) break
+    await sleepUntil(next.at)
+    const id = randomBytes(15).toString('base64url')
+    const sentAt = wallNow()
+    next.w.own.add(id)
+    next.w.report.own.push(id)
+    putCard(next.w.doc, {
+      id,
+      stationId: STATION,
+      columnId: COLUMN,
+      text: cardText(sentAt),
+      subPoints: [],
+      authorId: next.w.spec.participantId,
+      createdAt: Math.floor(sentAt),
+      position: sentAt,
+    })
+    written.push({ id, table: next.w.spec.table })
+    next.at += interval
+  }
+  await sleepUntil(end + start.drainMs)
+  loop.disable()
+  const cpu = process.cpuUsage(cpu0)
+  const cpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - wall0)) * 100
+  const ms = (ns: number) => Math.round(ns / 1e4) / 100
+  send({
+    type: 'done',
+    written,
+    observers: observers.map((o) => o.report),
+    cpuPercent: Math.round(cpuPercent * 10) / 10,
+    eventLoopDelay: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
+    closed,
+    errors,
+  })
+}
+
+process.on('message', (m: ToWorker) => {
+  if (m.type === 'setup') {
+    setup = m
+    const t0 = performance.now()
+    connectAll().then(
+      (failed) => send({ type: 'ready', connectMs: Math.round(performance.now() - t0), failed, errors }),
+      (e: unknown) => send({ type: 'error', message: String(e) }),
+    )
+  } else if (m.type === 'start') {
+    run(m).catch((e: unknown) => send({ type: 'error', message: String(e) }))
+  } else {
+    for (const o of observers) o.close()
+    for (const c of controls) c.disconnect()
+    setTimeout(() => process.exit(0), 200)
+  }
+})
+process.on('disconnect', () => process.exit(0))

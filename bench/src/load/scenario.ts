@@ -1,0 +1,200 @@
+/**
+ * One load scenario: N phones over the tables of one event, writers adding cards at a fixed total
+ * rate, every other client at the same table observing. Runs the generator in child processes and
+ * measures the server process from outside (/proc).
+ */
+import { type ChildProcess, fork } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import { type Percentiles, percentiles, processMeter, round, wallNow } from '../stats.js'
+import type { RunningServer } from '../servers.js'
+import { advanceRound, createEvent, joinMany, tokenOfLink } from '../tischrunde-api.js'
+import type { FromWorker, ObserverReport, PhoneSpec, WorkerDone, WorkerReady, WorkerSetup } from './protocol.js'
+
+const GENERATOR = fileURLToPath(new URL('./generator.ts', import.meta.url))
+/** Theme tables of the Winnenden day. */
+export const TABLES = 11
+/** Writers per table: the ~5 cards/s are spread so no participant exceeds a human rate (≤ 0.25 cards/s). */
+const WRITERS_PER_TABLE = 2
+const WIRE_VERSION = 1
+
+export interface LoadOptions {
+  phones: number
+  durationMs: number
+  /** Cards per second over all writers. */
+  rate: number
+  /** @default 2 — raise it with the rate so each participant stays at a human pace. */
+  writersPerTable?: number
+  drainMs: number
+  generators: number
+  /**
+   * Open a Socket.IO control socket per phone and projector, as the app does (Tischrunde only).
+   * @default true — false only to measure how much of a difference the control plane makes.
+   */
+  controlPlane?: boolean
+}
+
+export interface LoadResult {
+  target: 'tischrunde' | 'reference'
+  phones: number
+  /** Cards per second over all writers, and how many writers. */
+  rate: number
+  writers: number
+  projectors: number
+  connections: number
+  durationMs: number
+  cardsWritten: number
+  /** Card → every observer at its table (phones and projectors). */
+  latency: Percentiles
+  /** Card → projector only. */
+  projectorLatency: Percentiles
+  deliveredPerSecond: number
+  /** Delivered / expected deliveries, in % (must be 100). */
+  completeness: number
+  server: { cpuPercent: number; rssMb: number; rssMaxMb: number }
+  generators: { cpuPercent: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number; connectMs: number }[]
+  connectFailures: number
+  closedDuringRun: number
+  errors: string[]
+}
+
+/** Sets up an event for the run: on Tischrunde a real one (Station 1 open, phones joined); on the reference just names. */
+async function prepare(server: RunningServer, opts: LoadOptions) {
+  const tableNames = Array.from({ length: TABLES }, (_, i) => `Thementisch ${i + 1}`)
+  if (server.kind === 'reference') {
+    const eventId = `ref-${opts.phones}-${randomBytes(3).toString('hex')}`
+    const tables = tableNames.map((_, i) => `thementisch-${i + 1}`)
+    const creds = Array.from({ length: opts.phones }, () => ({ token: null as string | null, participantId: randomBytes(12).toString('base64url') }))
+    return { eventId, tables, creds, projectorToken: null as string | null }
+  }
+  const created = await createEvent(server.url, `Bench ${opts.phones} Telefone`, tableNames)
+  await advanceRound(server.url, created.facilitatorToken)
+  const joined = await joinMany(server.url, created.joinCode, opts.phones)
+  return {
+    eventId: created.event.id,
+    tables: created.event.tables.map((t) => t.id),
+    creds: joined.map((j) => ({ token: j.token as string | null, participantId: j.participantId })),
+    projectorToken: tokenOfLink(created.links.projector) as string | null,
+  }
+}
+
+function forkGenerator(): ChildProcess {
+  return fork(GENERATOR, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+}
+
+function next<T extends FromWorker['type']>(child: ChildProcess, type: T, timeoutMs: number): Promise<Extract<FromWorker, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`generator sent no "${type}" within ${timeoutMs} ms`)), timeoutMs)
+    const onMessage = (m: FromWorker) => {
+      if (m.type === 'error') return done(() => reject(new Error(`generator failed: ${m.message}`)))
+      if (m.type === type) done(() => resolve(m as Extract<FromWorker, { type: T }>))
+    }
+    const onExit = (code: number | null) => done(() => reject(new Error(`generator exited (${code}) while waiting for "${type}"`)))
+    const done = (then: () => void) => {
+      clearTimeout(timer)
+      child.off('message', onMessage)
+      child.off('exit', onExit)
+      then()
+    }
+    child.on('message', onMessage)
+    child.once('exit', onExit)
+  })
+}
+
+export async function runLoad(server: RunningServer, opts: LoadOptions): Promise<LoadResult> {
+  const { eventId, tables, creds, projectorToken } = await prepare(server, opts)
+  const writerCount = Math.min(opts.phones, tables.length * (opts.writersPerTable ?? WRITERS_PER_TABLE))
+  // Phone i sits at table i mod 11; the first 22 phones (two per table) write.
+  const phones: PhoneSpec[] = creds.map((c, i) => ({
+    table: tables[i % tables.length]!,
+    token: c.token,
+    participantId: c.participantId,
+    writer: i < writerCount,
+    writerIndex: i,
+  }))
+  const projectors = tables.map((table) => ({ table, token: projectorToken }))
+  const n = opts.generators
+  const children = Array.from({ length: n }, forkGenerator)
+  try {
+    const readies = children.map((c) => next(c, 'ready', 120_000))
+    children.forEach((child, k) => {
+      const setup: WorkerSetup = {
+        type: 'setup',
+        target: server.kind,
+        httpUrl: server.url,
+        eventId,
+        phones: phones.filter((_, i) => i % n === k),
+        projectors: projectors.filter((_, i) => i % n === k),
+        socketIo: server.kind === 'tischrunde' && opts.controlPlane !== false,
+        wireVersion: WIRE_VERSION,
+      }
+      child.send(setup)
+    })
+    const ready: WorkerReady[] = await Promise.all(readies)
+    // Let connection setup settle before the window opens.
+    const t0 = wallNow() + 1000
+    const meter = processMeter(server.pid)
+    const meterStart = setTimeout(() => meter.start(), t0 - wallNow())
+    const dones = children.map((c) => next(c, 'done', opts.durationMs + opts.drainMs + 30_000))
+    for (const child of children) child.send({ type: 'start', t0, durationMs: opts.durationMs, rate: opts.rate, writers: writerCount, drainMs: opts.drainMs })
+    const done: WorkerDone[] = await Promise.all(dones)
+    clearTimeout(meterStart)
+    const serverUse = meter.stop()
+    return summarise(server.kind, opts, { phones: phones.length, projectors: projectors.length, writers: writerCount }, ready, done, serverUse)
+  } finally {
+    for (const child of children) if (child.connected) child.send({ type: 'stop' })
+    await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((resolve) => c.once('exit', resolve)))))
+  }
+}
+
+function summarise(
+  target: LoadResult['target'],
+  opts: LoadOptions,
+  { phones, projectors, writers }: { phones: number; projectors: number; writers: number },
+  ready: WorkerReady[],
+  done: WorkerDone[],
+  server: LoadResult['server'],
+): LoadResult {
+  const writtenAt = new Map<string, string[]>()
+  for (const d of done) for (const w of d.written) writtenAt.set(w.table, [...(writtenAt.get(w.table) ?? []), w.id])
+  const all: number[] = []
+  const atProjector: number[] = []
+  let expected = 0
+  let delivered = 0
+  const count = (o: ObserverReport) => {
+    const own = new Set(o.own)
+    const want = new Set((writtenAt.get(o.table) ?? []).filter((id) => !own.has(id)))
+    expected += want.size
+    for (let i = 0; i < o.received.length; i += 2) {
+      if (!want.has(o.received[i] as string)) continue
+      delivered++
+      all.push(o.received[i + 1] as number)
+      if (o.projector) atProjector.push(o.received[i + 1] as number)
+    }
+  }
+  for (const d of done) for (const o of d.observers) count(o)
+  return {
+    target,
+    phones,
+    rate: opts.rate,
+    writers,
+    projectors,
+    connections: (phones + projectors) * (target === 'tischrunde' && opts.controlPlane !== false ? 2 : 1),
+    durationMs: opts.durationMs,
+    cardsWritten: [...writtenAt.values()].reduce((s, ids) => s + ids.length, 0),
+    latency: percentiles(all),
+    projectorLatency: percentiles(atProjector),
+    deliveredPerSecond: round(delivered / (opts.durationMs / 1000)),
+    completeness: expected === 0 ? 0 : round((delivered / expected) * 100, 2),
+    server,
+    generators: done.map((d, i) => ({
+      cpuPercent: d.cpuPercent,
+      eventLoopDelayP99Ms: d.eventLoopDelay.p99,
+      eventLoopDelayMaxMs: d.eventLoopDelay.max,
+      connectMs: ready[i]!.connectMs,
+    })),
+    connectFailures: ready.reduce((s, r) => s + r.failed, 0),
+    closedDuringRun: done.reduce((s, d) => s + d.closed, 0),
+    errors: [...ready.flatMap((r) => r.errors), ...done.flatMap((d) => d.errors)].slice(0, 10),
+  }
+}

@@ -1,0 +1,144 @@
+/** The bench's JSON result, its targets, the printed table, and the check that every figure is there. */
+import type { ColdResult } from './cold.js'
+import type { DurabilityResult } from './durability.js'
+import type { LoadResult } from './load/scenario.js'
+import type { MemoryResult } from './memory.js'
+import { round } from './stats.js'
+
+export interface CapacityStep {
+  phones: number
+  connections: number
+  p99: number
+  completeness: number
+  connectFailures: number
+  serverCpuPercent: number
+  serverRssMb: number
+  held: boolean
+}
+
+export interface BenchResult {
+  profile: 'full' | 'quick'
+  date: string
+  machine: { nproc: number; cpu: string; node: string; os: string; note: string }
+  load: { tischrunde: LoadResult[]; reference: LoadResult[] }
+  /** The largest phone count at ten times the card rate, on both servers. */
+  stress: { tischrunde: LoadResult; reference: LoadResult }
+  /** Tischrunde ÷ reference, per phone count and rate (same run). */
+  ratios: { phones: number; rate: number; p50: number; p99: number; serverCpu: number; serverRss: number }[]
+  capacity: { steps: CapacityStep[]; heldPhones: number; heldConnections: number; limit: string }
+  atThousandPhones: { phones: number; serverCpuPercent: number; serverRssMb: number }
+  memory: MemoryResult
+  durability: DurabilityResult
+  cold: ColdResult
+  targets: Target[]
+}
+
+export interface Target {
+  name: string
+  value: number | null
+  limit: number
+  unit: string
+  met: boolean | null
+}
+
+const P99_AT_300_MS = 100
+const P99_AT_1000_MS = 250
+export const CAPACITY_P99_MS = 250
+const PHONE_JS_KB = 150
+const FIRST_CARD_MS = 1000
+const EXPORT_MS = 5000
+
+export function evaluateTargets(r: Omit<BenchResult, 'targets'>): Target[] {
+  const at = (phones: number) => r.load.tischrunde.find((l) => l.phones === phones)
+  const le = (name: string, value: number | null | undefined, limit: number, unit: string): Target => ({
+    name,
+    value: value ?? null,
+    limit,
+    unit,
+    met: value === undefined || value === null ? null : value <= limit,
+  })
+  return [
+    le('p99 card-to-observer at 300 phones', at(300)?.latency.p99, P99_AT_300_MS, 'ms'),
+    le('p99 card-to-observer at 1,000 phones', at(1000)?.latency.p99, P99_AT_1000_MS, 'ms'),
+    ...r.ratios.map((x) => le(`p99 ratio to reference at ${x.phones} phones, ${x.rate} cards/s`, x.p99, 1, '×')),
+    ...r.load.tischrunde.map((l) => ({ name: `delivery complete at ${l.phones} phones`, value: l.completeness, limit: 100, unit: '%', met: l.completeness >= 100 })),
+    le('phone route JavaScript (gzip)', r.cold.phoneJsKb, PHONE_JS_KB, 'KB'),
+    le('new phone: page loaded → first card "gespeichert"', r.cold.phone.loadToSavedMs, FIRST_CARD_MS, 'ms'),
+    le('export all 11 tables, every format (HTTP)', r.cold.exportHttpMs, EXPORT_MS, 'ms'),
+    le('export all 11 tables, every format (CLI)', r.cold.exportCliMs, EXPORT_MS, 'ms'),
+  ]
+}
+
+const pad = (s: string | number, n: number) => String(s).padStart(n)
+const padEnd = (s: string | number, n: number) => String(s).padEnd(n)
+
+export function formatTable(r: BenchResult): string {
+  const out: string[] = []
+  out.push(`Tischrunde bench (${r.profile}) ${r.date} · ${r.machine.nproc} cores · ${r.machine.cpu} · Node ${r.machine.node}`)
+  out.push('', 'Card → observers (every other phone and the projector at the table), 11 tables; cards written / cards per second')
+  out.push(
+    `${padEnd('server', 11)}${pad('phones', 7)}${pad('conns', 7)}${pad('cards/rate', 11)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}${pad('proj p99', 9)}${pad('deliv/s', 9)}${pad('compl %', 8)}${pad('srv cpu%', 9)}${pad('rss MB', 8)}${pad('gen cpu%', 10)}${pad('gen lag p99', 12)}`,
+  )
+  for (const l of [...r.load.tischrunde, r.stress.tischrunde, ...r.load.reference, r.stress.reference]) {
+    const gen = l.generators.map((g) => g.cpuPercent).join('/')
+    const lag = Math.max(...l.generators.map((g) => g.eventLoopDelayP99Ms))
+    out.push(
+      `${padEnd(l.target, 11)}${pad(l.phones, 7)}${pad(l.connections, 7)}${pad(`${l.cardsWritten}/${l.rate}`, 11)}${pad(l.latency.p50, 8)}${pad(l.latency.p95, 8)}${pad(l.latency.p99, 8)}${pad(l.latency.max, 8)}${pad(l.projectorLatency.p99, 9)}${pad(l.deliveredPerSecond, 9)}${pad(l.completeness, 8)}${pad(l.server.cpuPercent, 9)}${pad(l.server.rssMb, 8)}${pad(gen, 10)}${pad(lag, 12)}`,
+    )
+  }
+  out.push('', 'Tischrunde ÷ reference (same run)')
+  for (const x of r.ratios) out.push(`  ${pad(x.phones, 5)} phones, ${pad(x.rate, 2)} cards/s: p50 ${x.p50}×  p99 ${x.p99}×  server CPU ${x.serverCpu}×  RSS ${x.serverRss}×`)
+  out.push('', `Capacity (until p99 > ${CAPACITY_P99_MS} ms or delivery < 100 %)`)
+  for (const s of r.capacity.steps)
+    out.push(`  ${pad(s.phones, 5)} phones ${pad(s.connections, 6)} conns  p99 ${pad(s.p99, 7)} ms  ${pad(s.completeness, 6)} %  cpu ${pad(s.serverCpuPercent, 5)} %  rss ${pad(s.serverRssMb, 6)} MB  ${s.held ? 'held' : 'FAILED'}`)
+  out.push(`  held: ${r.capacity.heldPhones} phones (${r.capacity.heldConnections} connections); ${r.capacity.limit}`)
+  out.push(`  server at ${r.atThousandPhones.phones} phones: CPU ${r.atThousandPhones.serverCpuPercent} %, RSS ${r.atThousandPhones.serverRssMb} MB`)
+  out.push(`  RSS per 1,000 stored cards: ${r.memory.rssPerThousandCardsMb} MB (${r.memory.cards} cards: ${r.memory.rssEmptyBoardsMb} → ${r.memory.rssFullBoardsMb} MB)`)
+  const d = r.durability
+  out.push('', `Durability: ${d.ackedPerSecond} fsync'd acks/s (${d.cardsAcked} cards, ${d.writers} writers closed-loop; ack p50 ${d.ackLatency.p50} ms, p99 ${d.ackLatency.p99} ms; server CPU ${d.serverCpuPercent} %, generator CPU ${d.generatorCpuPercent} %)`)
+  const c = r.cold
+  out.push('', 'Cold paths')
+  out.push(`  first start (seeding Winnenden) ${c.firstStartMs} ms; start → ready with Winnenden ${c.startToReadyMs} ms; → all 11 boards synced ${c.startToBoardsSyncedMs} ms`)
+  out.push(`  new phone (median of ${c.phone.runs}): navigation → load ${c.phone.navigationToLoadMs} ms, load → "gespeichert" ${c.phone.loadToSavedMs} ms, total ${c.phone.navigationToSavedMs} ms`)
+  out.push(`  JavaScript gzip: phone ${c.phoneJsKb} KB (${c.phoneJsFiles} files), projector ${c.projectorJsKb} KB (${c.projectorJsFiles} files)`)
+  out.push(`  export ZIP (11 tables × every format): HTTP ${c.exportHttpMs} ms (${round(c.exportHttpBytes / 1024)} KB), CLI ${c.exportCliMs} ms${c.exportCliExitedByItself ? '' : ' (CLI wrote the ZIP but did not exit by itself)'}`)
+  out.push('', 'Targets')
+  for (const t of r.targets) out.push(`  ${t.met === null ? 'n/a   ' : t.met ? 'met   ' : 'MISSED'} ${padEnd(t.name, 52)} ${t.value ?? '–'} ${t.unit} (limit ${t.limit} ${t.unit})`)
+  return out.join('\n')
+}
+
+/** Paths in the result that must hold a finite number; returns the ones that do not. */
+export function missingFigures(r: BenchResult): string[] {
+  const missing: string[] = []
+  const need = (label: string, v: unknown) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) missing.push(label)
+  }
+  for (const side of ['tischrunde', 'reference'] as const) {
+    if (r.load[side].length < 3) missing.push(`load.${side} (3 phone counts)`)
+    for (const l of r.load[side]) {
+      for (const k of ['p50', 'p95', 'p99', 'max'] as const) need(`load.${side}[${l.phones}].latency.${k}`, l.latency[k])
+      need(`load.${side}[${l.phones}].projectorLatency.p99`, l.projectorLatency.p99)
+      need(`load.${side}[${l.phones}].deliveredPerSecond`, l.deliveredPerSecond)
+      need(`load.${side}[${l.phones}].completeness`, l.completeness)
+      need(`load.${side}[${l.phones}].server.cpuPercent`, l.server.cpuPercent)
+      need(`load.${side}[${l.phones}].server.rssMb`, l.server.rssMb)
+      if (l.latency.count === 0) missing.push(`load.${side}[${l.phones}] delivered no cards`)
+      for (const g of l.generators) need(`load.${side}[${l.phones}].generators.cpuPercent`, g.cpuPercent), need(`load.${side}[${l.phones}].generators.eventLoopDelayP99Ms`, g.eventLoopDelayP99Ms)
+    }
+  }
+  if (r.ratios.length < 4) missing.push('ratios (3 phone counts and the stress run)')
+  for (const l of [r.stress.tischrunde, r.stress.reference]) need(`stress.${l.target}.latency.p99`, l.latency.p99), need(`stress.${l.target}.completeness`, l.completeness)
+  for (const x of r.ratios) need(`ratios[${x.phones}].p99`, x.p99), need(`ratios[${x.phones}].p50`, x.p50)
+  if (r.capacity.steps.length === 0) missing.push('capacity.steps')
+  need('capacity.heldPhones', r.capacity.heldPhones)
+  need('atThousandPhones.serverCpuPercent', r.atThousandPhones.serverCpuPercent)
+  need('atThousandPhones.serverRssMb', r.atThousandPhones.serverRssMb)
+  need('memory.rssPerThousandCardsMb', r.memory.rssPerThousandCardsMb)
+  need('durability.ackedPerSecond', r.durability.ackedPerSecond)
+  if (r.durability.cardsAcked === 0) missing.push('durability acknowledged no cards')
+  for (const k of ['firstStartMs', 'startToReadyMs', 'startToBoardsSyncedMs', 'phoneJsKb', 'projectorJsKb', 'exportHttpMs', 'exportCliMs'] as const) need(`cold.${k}`, r.cold[k])
+  need('cold.phone.loadToSavedMs', r.cold.phone.loadToSavedMs)
+  need('cold.phone.navigationToSavedMs', r.cold.phone.navigationToSavedMs)
+  if (r.targets.length < 9) missing.push('targets')
+  return missing
+}

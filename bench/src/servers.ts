@@ -1,0 +1,195 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { wallNow } from './stats.js'
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
+export const SERVER_MAIN = path.join(REPO_ROOT, 'server/dist/main.js')
+export const EXPORT_CLI = path.join(REPO_ROOT, 'server/dist/cli/export.js')
+/** The package's own server bin (`npx y-websocket`), run as it ships: it brings its own ws 6. */
+const REFERENCE_MAIN = path.join(path.dirname(createRequire(import.meta.url).resolve('@y/websocket-server/package.json')), 'src/server.js')
+
+/**
+ * Connections the bench opens at most are far above the default cap of the hardened server; the
+ * cap is passed explicitly so a scenario never measures the cap instead of the server.
+ */
+const MAX_CONNECTIONS = '20000'
+
+export interface RunningServer {
+  kind: 'tischrunde' | 'reference'
+  url: string
+  pid: number
+  output: () => string
+  /** ms from spawn to the "listening" line. */
+  readyMs: number
+  /** SIGTERM (graceful) and wait for the exit. */
+  stop(): Promise<void>
+}
+
+export interface TischrundeServer extends RunningServer {
+  kind: 'tischrunde'
+  dataDir: string
+  adminKey: string
+  /** The demo's links when Winnenden is loaded. */
+  demo: { facilitatorToken: string; projectorToken: string; joinCode: string } | null
+}
+
+export const freshDataDir = (label: string) => mkdtempSync(path.join(tmpdir(), `tischrunde-bench-${label}-`))
+export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true })
+
+const running = new Set<ChildProcess>()
+/** Kills (by pid) every server this process started and has not stopped; for a failed run. */
+export function killStarted(): void {
+  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+}
+
+function spawnUntil(script: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 30_000) {
+  const t0 = wallNow()
+  const child = spawn(process.execPath, [...args, script], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  running.add(child)
+  child.once('exit', () => running.delete(child))
+  let out = ''
+  child.stdout!.setEncoding('utf8').on('data', (s: string) => (out += s))
+  child.stderr!.setEncoding('utf8').on('data', (s: string) => (out += s))
+  const readyAt = new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`${path.basename(script)} did not get ready within ${timeoutMs} ms:\n${out}`))
+    }, timeoutMs)
+    const check = () => {
+      if (!ready.test(out)) return
+      clearTimeout(timer)
+      child.stdout!.off('data', check)
+      resolve(wallNow() - t0)
+    }
+    child.stdout!.on('data', check)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`${path.basename(script)} exited with ${code} before it was ready:\n${out}`))
+    })
+  })
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      child.once('exit', () => {
+        clearTimeout(timer)
+        resolve()
+      })
+      child.kill('SIGTERM')
+    })
+  return { child, readyAt, output: () => out, stop }
+}
+
+/**
+ * Starts `node server/dist/main.js` on 127.0.0.1 and an ephemeral port. `demo` loads Winnenden on
+ * the first start of a data dir; `nodeArgs` e.g. `--cpu-prof` for a profile.
+ */
+export async function startTischrunde(opts: { dataDir: string; demo: boolean; nodeArgs?: string[] }): Promise<TischrundeServer> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    TISCHRUNDE_DATA_DIR: opts.dataDir,
+    TISCHRUNDE_MAX_CONNECTIONS: MAX_CONNECTIONS,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  }
+  delete env.TISCHRUNDE_PUBLIC_URL
+  delete env.NODE_OPTIONS
+  if (opts.demo) delete env.TISCHRUNDE_NO_DEMO
+  else env.TISCHRUNDE_NO_DEMO = '1'
+  // The full banner (with the demo links) is printed in one write after listening.
+  const s = spawnUntil(SERVER_MAIN, opts.nodeArgs ?? [], env, /Verwaltung:.*\n/)
+  const readyMs = await s.readyAt
+  const out = s.output()
+  const token = (label: string) => {
+    const m = new RegExp(`${label}:\\s+\\S+#k=(\\S+)`).exec(out)
+    return m ? decodeURIComponent(m[1]!) : ''
+  }
+  const joinCode = /\(Code (\w+)\)/.exec(out)?.[1]
+  return {
+    kind: 'tischrunde',
+    url: /Tischrunde läuft: (http:\/\/\S+)/.exec(out)![1]!,
+    pid: s.child.pid!,
+    output: s.output,
+    readyMs,
+    stop: s.stop,
+    dataDir: opts.dataDir,
+    adminKey: token('Verwaltung'),
+    demo: joinCode ? { facilitatorToken: token('Moderation'), projectorToken: token('Beamer'), joinCode } : null,
+  }
+}
+
+/** A port that was free a moment ago (the stock server cannot listen on port 0 and say which it got). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/** Starts the stock `@y/websocket-server` 0.1.1 bin (one doc per room, no auth, no persistence). */
+export async function startReference(): Promise<RunningServer> {
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production' }
+  delete env.YPERSISTENCE
+  delete env.CALLBACK_URL
+  delete env.NODE_OPTIONS
+  const s = spawnUntil(REFERENCE_MAIN, [], env, /running at /)
+  const readyMs = await s.readyAt
+  return {
+    kind: 'reference',
+    url: `http://127.0.0.1:${port}`,
+    pid: s.child.pid!,
+    output: s.output,
+    readyMs,
+    stop: s.stop,
+  }
+}
+
+/**
+ * Runs a built CLI and returns the wall time in ms (node start included) until it exits or, with
+ * `doneWhen`, until its output matches (then it is stopped: see `exitedByItself`).
+ */
+export function runCli(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  opts: { doneWhen?: RegExp; timeoutMs?: number } = {},
+): Promise<{ ms: number; code: number | null; exitedByItself: boolean; output: string }> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env }
+  // tsx's loader (inherited through NODE_OPTIONS) must not ride along into a measured CLI.
+  delete childEnv.NODE_OPTIONS
+  const t0 = wallNow()
+  const child = spawn(process.execPath, [script, ...args], { cwd: REPO_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  running.add(child)
+  let out = ''
+  let doneAt: number | null = null
+  child.stderr!.setEncoding('utf8').on('data', (s: string) => (out += s))
+  child.stdout!.setEncoding('utf8').on('data', (s: string) => {
+    out += s
+    if (doneAt === null && opts.doneWhen?.test(out)) {
+      doneAt = wallNow()
+      // Give it a moment to exit by itself before it is stopped.
+      setTimeout(() => child.kill('SIGKILL'), 3000)
+    }
+  })
+  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000)
+  return new Promise((resolve) => {
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      running.delete(child)
+      const exitedByItself = signal === null
+      resolve({ ms: (doneAt ?? wallNow()) - t0, code: exitedByItself ? code : doneAt !== null ? 0 : code, exitedByItself, output: out })
+    })
+  })
+}
