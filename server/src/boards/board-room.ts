@@ -121,7 +121,9 @@ export class BoardRoom {
     const from = isPeer(origin) ? origin : null
     // Peer updates reached the shadow through the gate; the server's own writes are mirrored.
     if (!from) this.gate?.mirror(update)
-    for (const peer of this.peers) if (peer !== from || this.echo) peer.send(encodeUpdateMessage(update))
+    // One encoding for every peer: the fan-out is the hot path.
+    const message = encodeUpdateMessage(update)
+    for (const peer of this.peers) if (peer !== from || this.echo) peer.send(message)
     this.queue.push({ update, from })
     if (!this.flushing) this.flushing = this.flush()
   }

@@ -83,7 +83,9 @@ export class RoundService {
     const delay = Math.min(Math.max(0, at - this.deps.now()), 2 ** 31 - 1)
     this.lockTimers.set(
       id,
-      setTimeout(() => void this.lockExpired(id), delay),
+      // unref: a running station must not keep a CLI (seed, export) from exiting; the server's
+      // listening socket keeps the server itself alive.
+      setTimeout(() => void this.lockExpired(id), delay).unref(),
     )
   }
 

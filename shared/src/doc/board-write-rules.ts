@@ -33,6 +33,9 @@ export const WriteRefusal = {
 } as const
 export type WriteRefusal = (typeof WriteRefusal)[keyof typeof WriteRefusal]
 
+/** A card as stored: no keys beyond the card's own. Built once; zod compiles it on first use. */
+const storedCardSchema = cardSchema.strict()
+
 /** Most cards one participant may have on one table's board (all stations). */
 export const CARDS_PER_PARTICIPANT_MAX = 200
 
@@ -45,7 +48,7 @@ export function checkCardChange(change: CardChange, actor: WriteActor, stationWr
   if (actor.role === 'projector') return WriteRefusal.READ_ONLY
   let after: Card | undefined
   if (change.after !== undefined) {
-    const parsed = cardSchema.strict().safeParse(change.after)
+    const parsed = storedCardSchema.safeParse(change.after)
     if (!parsed.success || parsed.data.id !== change.key) return WriteRefusal.INVALID_CARD
     after = parsed.data
   }
