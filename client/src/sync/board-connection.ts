@@ -43,6 +43,15 @@ const STALE_COPY_REFUSALS = 2
 /** A connection open this long before a refusal is not refused for its copy (ms). */
 const STABLE_CONNECTION_MS = 5000
 
+/**
+ * Whether a close says the server refused what only an outdated device copy sends: items of a
+ * board's earlier life (another server's layout stamp, others' cards it no longer has). The phone's
+ * own writes never cause these reasons.
+ */
+function refusesStaleCopy(event: CloseEvent): boolean {
+  return event.code === 4400 && (event.reason.endsWith('FOREIGN_PARENT') || event.reason === 'NOT_YOUR_CARD' || event.reason === 'OUTSIDE_SCHEMA')
+}
+
 /** Texts of own cards kept from a device copy the server no longer accepted (see resetStaleCopy). */
 function readRescued(docName: string): string[] {
   try {
@@ -138,7 +147,7 @@ export function connectBoard(target: BoardTarget): () => void {
     // since, e.g. after a rehearsal): keep the own unsent texts, drop the copy, start afresh.
     // A connection that held for a while was fine; only refusals right after connecting count.
     if (Date.now() - connectedAt > STABLE_CONNECTION_MS) refusedInARow = 0
-    if ((event?.code === 4400 || event?.code === 4403) && local && ++refusedInARow >= STALE_COPY_REFUSALS) return void resetStaleCopy()
+    if (event && local && refusesStaleCopy(event) && ++refusedInARow >= STALE_COPY_REFUSALS) return void resetStaleCopy()
     // A refused upgrade looks like any network failure to the browser: ask the API whether the credential still holds.
     if (!provider.synced && ++failures === 2) {
       api.publicView(target.eventId, target.token).catch((e: { code?: string }) => {
