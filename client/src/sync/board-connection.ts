@@ -8,6 +8,8 @@ import {
   MESSAGE_SAVED,
   type SubPoint,
   boardDocName,
+  keptTextsSchema,
+  parseStored,
   deleteCard,
   editCard,
   nextPosition,
@@ -54,12 +56,7 @@ function refusesStaleCopy(event: CloseEvent): boolean {
 
 /** Texts of own cards kept from a device copy the server no longer accepted (see resetStaleCopy). */
 function readRescued(docName: string): string[] {
-  try {
-    const value: unknown = JSON.parse(window.localStorage.getItem(rescuedKey(docName)) ?? '[]')
-    return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : []
-  } catch {
-    return []
-  }
+  return parseStored(keptTextsSchema, window.localStorage.getItem(rescuedKey(docName)), [])
 }
 
 function boardsUrl(): string {
@@ -123,12 +120,7 @@ export function connectBoard(target: BoardTarget): () => void {
   }
   provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
     refused = decoding.readVarString(decoder)
-    try {
-      const texts: unknown = JSON.parse(decoding.readVarString(decoder))
-      refusedTexts = Array.isArray(texts) ? texts.filter((x): x is string => typeof x === 'string') : []
-    } catch {
-      refusedTexts = []
-    }
+    refusedTexts = parseStored(keptTextsSchema, decoding.readVarString(decoder), [])
     sync()
   }
   provider.on('sync', (isSynced: boolean) => setStatus(isSynced ? 'synced' : 'connecting'))

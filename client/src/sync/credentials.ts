@@ -1,3 +1,5 @@
+import { type DeviceIdentity, deviceIdentitySchema, parseStored } from '@tischrunde/shared'
+
 /**
  * Credentials of this device. Links carry them in the URL fragment (`#k=…`), which browsers never
  * send to the server; on arrival they are kept in localStorage and the fragment is removed, so a
@@ -17,13 +19,7 @@ export function takeTokenFromUrl(eventId: string, kind: 'facilitator' | 'project
   return window.localStorage.getItem(key(eventId, kind))
 }
 
-export interface ParticipantIdentity {
-  eventId: string
-  participantId: string
-  token: string
-  /** Set for a table host's link: this device writes for that table and stays there. */
-  hostTable?: string
-}
+export type ParticipantIdentity = DeviceIdentity
 
 /** `#k=…` in the address (a table host's link); a phone keeps it in its identity, see clearLinkParts. */
 export function fragmentToken(): string | null {
@@ -54,14 +50,7 @@ export function rememberName(eventId: string, name: string): void {
 
 /** The participant identity this phone got for a join code (kept across reloads). */
 export function storedParticipant(code: string): ParticipantIdentity | null {
-  const raw = window.localStorage.getItem(key(code, 'participant'))
-  if (!raw) return null
-  try {
-    const value = JSON.parse(raw) as ParticipantIdentity
-    return typeof value.token === 'string' && typeof value.eventId === 'string' && (value.hostTable === undefined || typeof value.hostTable === 'string') ? value : null
-  } catch {
-    return null
-  }
+  return parseStored(deviceIdentitySchema, window.localStorage.getItem(key(code, 'participant')), null)
 }
 
 export function rememberParticipant(code: string, identity: ParticipantIdentity): void {

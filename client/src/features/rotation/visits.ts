@@ -1,3 +1,4 @@
+import { deviceVisitsSchema, parseStored } from '@tischrunde/shared'
 /**
  * Which table this phone sat at in which station (kept on the device): the rotation prompt marks
  * visited tables, and the phone asks to move once per new station.
@@ -7,12 +8,7 @@ export type Visits = Record<string, string>
 const key = (eventId: string) => `tischrunde.visits.${eventId}`
 
 export function readVisits(eventId: string): Visits {
-  try {
-    const value: unknown = JSON.parse(window.localStorage.getItem(key(eventId)) ?? '{}')
-    return value && typeof value === 'object' ? (value as Visits) : {}
-  } catch {
-    return {}
-  }
+  return parseStored(deviceVisitsSchema, window.localStorage.getItem(key(eventId)), {})
 }
 
 export function recordVisit(eventId: string, stationId: string, tableId: string): Visits {
