@@ -6,14 +6,15 @@ import express from 'express'
 import helmet from 'helmet'
 import type { Logger } from 'pino'
 import type { Credentials } from './access/credentials.js'
-import { BoardRooms } from './boards/board-rooms.js'
+import { DocRooms } from './boards/doc-rooms.js'
 import { EventService } from './events/event-service.js'
 import { EventTransfer } from './events/event-transfer.js'
 import { createApi } from './http/api.js'
 import { WorkerExportRenderer } from './export/export-runner.js'
 import { createExportRoutes } from './http/export-routes.js'
 import type { Storage } from './storage/storage.js'
-import type { StoredEvent } from '@tischrunde/shared'
+import { DOC_KINDS, type DocKind } from '@tischrunde/shared'
+import { type Hub, LocalHub } from './hub/hub.js'
 import { BOARD_SOCKET_PREFIX, createBoardSockets } from './transport/board-socket.js'
 import { createControlPlane } from './transport/control-plane.js'
 import { RoundService } from './rounds/round-service.js'
@@ -31,6 +32,12 @@ export interface AppOptions {
   limits?: Partial<Limits>
   /** TISCHRUNDE_PUBLIC_URL: pages from there may open sockets (besides the server's own address). */
   publicUrl?: string
+  /** The kinds of doc served. @default DOC_KINDS (tests add a kind of their own) */
+  docKinds?: readonly DocKind[]
+  /** How long a doc without sockets stays in memory, in ms. @default ROOM_IDLE_MS */
+  roomIdleMs?: number
+  /** Where changes are published. @default an in-process hub */
+  hub?: Hub
 }
 
 export interface TischrundeServer {
@@ -38,8 +45,9 @@ export interface TischrundeServer {
   storage: Storage
   events: EventService
   transfer: EventTransfer
-  rooms: BoardRooms
+  rooms: DocRooms
   rounds: RoundService
+  hub: Hub
   /** Open connections (board sockets and Socket.IO) counted against the cap. */
   connections: ConnectionBudget
   credentials: Credentials
@@ -55,18 +63,17 @@ export interface TischrundeServer {
 export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const { storage, credentials, log } = opts
   const events = new EventService(storage.events, credentials)
-  const rooms = new BoardRooms(storage.boards, log)
+  const rooms = new DocRooms(storage.boards, log, opts.docKinds ?? DOC_KINDS, opts.roomIdleMs)
   const transfer = new EventTransfer(events, rooms)
   const now = opts.now ?? Date.now
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits }
   const budget = new ConnectionBudget(limits.maxConnections)
-  // The control plane publishes round changes; it is created below, once the HTTP server exists.
-  let publish: (stored: StoredEvent) => void = () => {}
+  const hub = opts.hub ?? new LocalHub((error, message) => log.error({ err: error, topic: message.topic }, 'hub listener failed'))
   const rounds = new RoundService(events, {
     now,
     log,
-    publish: (stored) => publish(stored),
-    reopened: (eventId) => void rooms.resyncEvent(eventId),
+    publish: (stored) => hub.publish({ eventId: stored.event.id, topic: 'event', audience: 'everyone' }),
+    reopened: (eventId) => hub.publish({ eventId, topic: 'reopened', audience: 'everyone' }),
   })
   rounds.restore()
 
@@ -87,9 +94,8 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     res.status(failing.length ? 503 : 200).json({ ok: failing.length === 0, storageFailing: failing })
   })
   const http = createServer(app)
-  const control = createControlPlane(http, { events, rounds, log, now, limits, budget, publicUrl: opts.publicUrl })
-  const boards = createBoardSockets({ rooms, events, log, limits, budget, publicUrl: opts.publicUrl })
-  publish = control.publishEvent
+  const control = createControlPlane(http, { events, rounds, hub, log, now, limits, budget, publicUrl: opts.publicUrl })
+  const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl })
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
   app.use('/api', createExportRoutes({ events, transfer, renderer: exportRenderer, log }))
@@ -98,10 +104,9 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     if (!stored) return
     // The event goes first: from then on every credential of it fails, so nothing reconnects.
     await events.remove(id)
-    control.dropEvent(id)
-    boards.dropEvent(id)
-    await rooms.removeEvent(id, stored.event.tables.map((t) => t.id))
-    log.info({ event: id }, 'Veranstaltung gelöscht')
+    hub.publish({ eventId: id, topic: 'deleted', audience: 'everyone' })
+    await rooms.removeEvent(id)
+    log.info({ event: id }, 'event deleted')
   }
   app.use(
     '/api',
@@ -110,10 +115,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
       transfer,
       credentials,
       deleteEvent,
-      onEventChanged: (id) => {
-        const stored = events.get(id)
-        if (stored) control.publishEvent(stored)
-      },
+      onEventChanged: (id) => hub.publish({ eventId: id, topic: 'event', audience: 'everyone' }),
     }),
   )
   if (opts.clientDist && existsSync(path.join(opts.clientDist, 'index.html'))) {
@@ -145,6 +147,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     transfer,
     rooms,
     rounds,
+    hub,
     connections: budget,
     credentials,
     listen: (port, host) =>
@@ -162,6 +165,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
       await control.close()
       http.closeAllConnections()
       await new Promise<void>((resolve) => http.close(() => resolve()))
+      rooms.close()
       await rooms.settle()
       await storage.close()
     },

@@ -1,15 +1,15 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { type CredentialClaims, credentialClaimsSchema } from '@tischrunde/shared'
+import { type CredentialClaims, anyCredentialBodySchema } from '@tischrunde/shared'
 import { writeFileDurably } from '../storage/durable-file.js'
 
 /**
- * Signs and checks credentials: `<claims as base64url JSON>.<HMAC-SHA256>`. The key lives in the
+ * Signs and checks credentials: `<claims as base64url JSON>.<HMAC-SHA256>`, with named claims. The key lives in the
  * data folder, so links keep working across restarts and differ between installations.
  */
 export interface Credentials {
-  issue(claims: Omit<CredentialClaims, 'v'>): string
+  issue(claims: CredentialClaims): string
   /** The claims of a valid credential; null for anything forged, damaged or malformed. */
   verify(token: string): CredentialClaims | null
   /** A signed value for the instance's admin console. */
@@ -36,7 +36,7 @@ export function credentialsFromSecret(secret: Buffer): Credentials {
   const adminKey = sign('tischrunde:admin')
   return {
     issue(claims) {
-      const body = Buffer.from(JSON.stringify({ v: 1, ...claims })).toString('base64url')
+      const body = Buffer.from(JSON.stringify({ v: 2, ...claims })).toString('base64url')
       return `${body}.${sign(body)}`
     },
     verify(token) {
@@ -45,7 +45,8 @@ export function credentialsFromSecret(secret: Buffer): Credentials {
       const body = token.slice(0, dot)
       if (!equal(token.slice(dot + 1), sign(body))) return null
       try {
-        const parsed = credentialClaimsSchema.safeParse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')))
+        // Links issued in the first format (single-letter fields) keep working.
+        const parsed = anyCredentialBodySchema.safeParse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')))
         return parsed.success ? parsed.data : null
       } catch {
         return null

@@ -108,8 +108,8 @@ export class EventService {
   }
 
   /** Issues a credential for an event and role. */
-  issue(stored: StoredEvent, role: CredentialClaims['r'], participantId?: string): string {
-    return this.credentials.issue({ e: stored.event.id, r: role, n: stored.accessEpoch, ...(participantId ? { p: participantId } : {}) })
+  issue(stored: StoredEvent, role: CredentialClaims['role'], participantId?: string): string {
+    return this.credentials.issue({ event: stored.event.id, role, epoch: stored.accessEpoch, ...(participantId ? { participant: participantId } : {}) })
   }
 
   /**
@@ -118,7 +118,7 @@ export class EventService {
    */
   issueHost(stored: StoredEvent, tableId: string): string {
     const participantId = `host-${createHash('sha256').update(`${stored.event.id}/${tableId}`).digest('base64url').slice(0, 16)}`
-    return this.credentials.issue({ e: stored.event.id, r: 'host', n: stored.accessEpoch, p: participantId, t: tableId })
+    return this.credentials.issue({ event: stored.event.id, role: 'host', epoch: stored.accessEpoch, participant: participantId, table: tableId })
   }
 
   /** Checks a credential: valid signature, an existing event, not revoked. */
@@ -126,8 +126,8 @@ export class EventService {
     if (!token) return null
     const claims = this.credentials.verify(token)
     if (!claims) return null
-    const stored = this.store.get(claims.e)
-    if (!stored || stored.accessEpoch !== claims.n) return null
+    const stored = this.store.get(claims.event)
+    if (!stored || stored.accessEpoch !== claims.epoch) return null
     return { claims, stored }
   }
 

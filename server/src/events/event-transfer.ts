@@ -15,7 +15,7 @@ import {
   slugify,
   uniqueId,
 } from '@tischrunde/shared'
-import type { BoardRooms } from '../boards/board-rooms.js'
+import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventService } from './event-service.js'
 
 /** Author id of cards that came from an import or the seed. */
@@ -25,7 +25,7 @@ export const IMPORT_AUTHOR = 'imported-cards'
 export class EventTransfer {
   constructor(
     private readonly events: EventService,
-    private readonly rooms: BoardRooms,
+    private readonly rooms: DocRooms,
   ) {}
 
   /**
@@ -55,12 +55,15 @@ export class EventTransfer {
     return stored
   }
 
-  /** The whole event with every board, in the format `importFile` reads. */
+  /**
+   * The whole event with every board, in the format `importFile` reads. Boards are read one at a
+   * time; one that no socket holds is unloaded again right after.
+   */
   async exportEvent(stored: StoredEvent): Promise<EventExport> {
     const boards = []
     for (const table of stored.event.tables) {
-      const room = await this.rooms.open(boardDocName(stored.event.id, table.id))
-      boards.push(exportBoardFromCards(table.id, readSnapshot(room.doc).cards, stored.event.template))
+      const cards = await this.rooms.read(boardDocName(stored.event.id, table.id), (room) => readSnapshot(room.doc).cards)
+      boards.push(exportBoardFromCards(table.id, cards, stored.event.template))
     }
     return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards }
   }
@@ -72,13 +75,14 @@ export class EventTransfer {
       const makeId = (s: string, c: string, i: number, sub?: number) =>
         'i' + createHash('sha256').update(`${stored.event.id}/${table.id}/${s}/${c}/${i}/${sub ?? ''}`).digest('base64url').slice(0, 20)
       const cards = cardsFromExportBoard(board, makeId, { authorId: IMPORT_AUTHOR, createdAt })
-      const room = await this.rooms.open(boardDocName(stored.event.id, table.id))
-      room.doc.transact(() => {
-        const map = boardDoc(room.doc).cards
-        for (const key of [...map.keys()]) map.delete(key)
-        for (const card of cards) putCard(room.doc, card, { source: 'import' })
-      }, { source: 'import' })
-      await room.settle()
+      await this.rooms.read(boardDocName(stored.event.id, table.id), async (room) => {
+        room.doc.transact(() => {
+          const map = boardDoc(room.doc).cards
+          for (const key of [...map.keys()]) map.delete(key)
+          for (const card of cards) putCard(room.doc, card, { source: 'import' })
+        }, { source: 'import' })
+        await room.settle()
+      })
     }
   }
 }

@@ -1,12 +1,12 @@
 import { ErrorCode } from '@tischrunde/shared'
-import { FORBIDDEN_ACK, type Handler, isFacilitator } from './handler.js'
+import { FORBIDDEN_ACK, type Handler, mayRun } from './handler.js'
 
 /** Facilitator: names on screens on or off. */
 export const handleEventDisplay: Handler<'event:display'> = async (ctx, session, msg) => {
   // AUTH
-  if (!isFacilitator(session)) return FORBIDDEN_ACK
+  if (!mayRun(session)) return FORBIDDEN_ACK
   // VALIDATION
-  const stored = ctx.events.get(session.claims.e)
+  const stored = ctx.events.get(session.actor.eventId)
   if (!stored) return { ok: false, code: ErrorCode.NOT_FOUND, message: 'Veranstaltung nicht gefunden.' }
   // RESOLUTION
   await ctx.events.replaceEvent(stored, { ...stored.event, showNames: msg.showNames })

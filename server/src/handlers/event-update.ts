@@ -1,12 +1,12 @@
 import { ErrorCode, describeFirstIssue, eventSchema, templateChangeAllowed } from '@tischrunde/shared'
-import { FORBIDDEN_ACK, type Handler, isFacilitator } from './handler.js'
+import { FORBIDDEN_ACK, type Handler, mayRun } from './handler.js'
 
 /** Facilitator: title, date, place, agenda, tables and template of the event. */
 export const handleEventUpdate: Handler<'event:update'> = async (ctx, session, msg) => {
   // AUTH
-  if (!isFacilitator(session)) return FORBIDDEN_ACK
+  if (!mayRun(session)) return FORBIDDEN_ACK
   // VALIDATION
-  const stored = ctx.events.get(session.claims.e)
+  const stored = ctx.events.get(session.actor.eventId)
   if (!stored) return { ok: false, code: ErrorCode.NOT_FOUND, message: 'Veranstaltung nicht gefunden.' }
   const started = stored.round.phase !== 'before-start'
   if (!templateChangeAllowed(started, stored.event.template, msg.setup.template))

@@ -1,11 +1,12 @@
-import { type Ack, type ClientEventName, type ClientEventPayload, type CredentialClaims, ErrorCode } from '@tischrunde/shared'
+import { type Ack, type ClientEventName, type ClientEventPayload, type EventActor, ErrorCode, may } from '@tischrunde/shared'
 import type { EventService } from '../events/event-service.js'
 import type { RoundService } from '../rounds/round-service.js'
 
 /** The server-side view of one control-plane connection. */
 export interface ControlSession {
   socketId: string
-  claims: CredentialClaims
+  /** Who is connected, from the checked credential. */
+  actor: EventActor
 }
 
 /** What handlers may touch; the transport builds it once. */
@@ -29,5 +30,5 @@ export type Handlers = { [N in ClientEventName]: Handler<N> }
 
 export const FORBIDDEN_ACK: Ack = { ok: false, code: ErrorCode.FORBIDDEN, message: 'Das darf nur die Moderation.' }
 
-/** AUTH step shared by every facilitator command. */
-export const isFacilitator = (session: ControlSession): boolean => session.claims.r === 'facilitator'
+/** AUTH step shared by every command that runs the day: asks the policy. */
+export const mayRun = (session: ControlSession): boolean => may(session.actor, 'event:run', { eventId: session.actor.eventId })

@@ -4,7 +4,7 @@ import type { Handler } from './handler.js'
 export const handlePresenceTable: Handler<'presence:table'> = (ctx, session, msg) => {
   // AUTH: any role may say where it is; only participants and hosts are counted at tables.
   // VALIDATION: an unknown table counts as none.
-  const stored = ctx.events.get(session.claims.e)
+  const stored = ctx.events.get(session.actor.eventId)
   const known = msg.tableId !== null && stored?.event.tables.some((t) => t.id === msg.tableId)
   // RESOLUTION
   ctx.seat(session, known ? msg.tableId : null)

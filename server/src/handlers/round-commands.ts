@@ -1,41 +1,41 @@
 import { advance, back, configure, extend, ok, pause, resume, setStationLock } from '@tischrunde/shared'
-import { FORBIDDEN_ACK, type Handler, isFacilitator } from './handler.js'
+import { FORBIDDEN_ACK, type Handler, mayRun } from './handler.js'
 
 /** Facilitator: next step. Two tabs clicking at once: the second names an old version and is refused. */
 export const handleAdvance: Handler<'round:advance'> = (ctx, session, msg) => {
   // AUTH
-  if (!isFacilitator(session)) return FORBIDDEN_ACK
+  if (!mayRun(session)) return FORBIDDEN_ACK
   // VALIDATION + RESOLUTION (the round service checks the version and the rule, then stores)
-  return ctx.rounds.command(session.claims.e, msg.expectedVersion, (s, t, now) => advance(s, t, now))
+  return ctx.rounds.command(session.actor.eventId, msg.expectedVersion, (s, t, now) => advance(s, t, now))
 }
 
 export const handleBack: Handler<'round:back'> = (ctx, session, msg) => {
-  if (!isFacilitator(session)) return FORBIDDEN_ACK
-  return ctx.rounds.command(session.claims.e, msg.expectedVersion, (s, t, now) => back(s, t, now))
+  if (!mayRun(session)) return FORBIDDEN_ACK
+  return ctx.rounds.command(session.actor.eventId, msg.expectedVersion, (s, t, now) => back(s, t, now))
 }
 
 export const handlePause: Handler<'round:pause'> = (ctx, session, msg) => {
-  if (!isFacilitator(session)) return FORBIDDEN_ACK
-  return ctx.rounds.command(session.claims.e, msg.expectedVersion, (s, _t, now) => pause(s, now))
+  if (!mayRun(session)) return FORBIDDEN_ACK
+  return ctx.rounds.command(session.actor.eventId, msg.expectedVersion, (s, _t, now) => pause(s, now))
 }
 
 export const handleResume: Handler<'round:resume'> = (ctx, session, msg) => {
-  if (!isFacilitator(session)) return FORBIDDEN_ACK
-  return ctx.rounds.command(session.claims.e, msg.expectedVersion, (s, _t, now) => resume(s, now))
+  if (!mayRun(session)) return FORBIDDEN_ACK
+  return ctx.rounds.command(session.actor.eventId, msg.expectedVersion, (s, _t, now) => resume(s, now))
 }
 
 export const handleExtend: Handler<'timer:extend'> = (ctx, session, msg) => {
-  if (!isFacilitator(session)) return FORBIDDEN_ACK
-  return ctx.rounds.command(session.claims.e, msg.expectedVersion, (s, t, now) => extend(s, t, msg.minutes * 60_000, now))
+  if (!mayRun(session)) return FORBIDDEN_ACK
+  return ctx.rounds.command(session.actor.eventId, msg.expectedVersion, (s, t, now) => extend(s, t, msg.minutes * 60_000, now))
 }
 
 /** Settings apply whatever the version: the last one saved wins, like a form field. */
 export const handleConfigure: Handler<'round:configure'> = (ctx, session, msg) => {
-  if (!isFacilitator(session)) return FORBIDDEN_ACK
-  return ctx.rounds.command(session.claims.e, null, (s) => ok(configure(s, msg.settings)))
+  if (!mayRun(session)) return FORBIDDEN_ACK
+  return ctx.rounds.command(session.actor.eventId, null, (s) => ok(configure(s, msg.settings)))
 }
 
 export const handleStationLock: Handler<'station:lock'> = (ctx, session, msg) => {
-  if (!isFacilitator(session)) return FORBIDDEN_ACK
-  return ctx.rounds.command(session.claims.e, null, (s, t) => setStationLock(s, t, msg.stationId, msg.locked))
+  if (!mayRun(session)) return FORBIDDEN_ACK
+  return ctx.rounds.command(session.actor.eventId, null, (s, t) => setStationLock(s, t, msg.stationId, msg.locked))
 }

@@ -8,9 +8,15 @@ import {
   type EventListItem,
   type JoinResponse,
   type PublicEventView,
+  ADMIN_ACTOR,
+  type Actor,
+  actorFromClaims,
   createEventRequestSchema,
+  credentialInfo,
   describeFirstIssue,
   joinRequestSchema,
+  may,
+  publicEventView,
 } from '@tischrunde/shared'
 import type { Credentials } from '../access/credentials.js'
 import { RateLimiter } from '../access/rate-limit.js'
@@ -52,13 +58,23 @@ export function createApi(deps: ApiDeps): Router {
 
   const eventAccess = (req: Request, res: Response): Authenticated | null => {
     const auth = deps.events.authenticate(bearer(req))
-    if (!auth || auth.claims.e !== req.params.id) {
+    if (!auth || !may(actorFromClaims(auth.claims), 'event:view', { eventId: String(req.params.id) })) {
       fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
       return null
     }
     return auth
   }
-  const isAdmin = (req: Request) => deps.credentials.isAdminKey(bearer(req) ?? '')
+  /** Who sends the request: the installation's organiser (admin key), an event's credential, or nobody. */
+  const actorOf = (req: Request): Actor | null => {
+    const key = bearer(req) ?? ''
+    if (deps.credentials.isAdminKey(key)) return ADMIN_ACTOR
+    const auth = deps.events.authenticate(key)
+    return auth ? actorFromClaims(auth.claims) : null
+  }
+  const isAdmin = (req: Request, action: 'events:list' | 'events:import') => {
+    const actor = actorOf(req)
+    return actor !== null && may(actor, action)
+  }
 
   api.post('/events', async (req, res) => {
     const parsed = createEventRequestSchema.safeParse(req.body)
@@ -72,7 +88,7 @@ export function createApi(deps: ApiDeps): Router {
   })
 
   api.get('/events', (req, res) => {
-    if (!isAdmin(req)) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Nur mit dem Verwaltungsschlüssel dieser Installation.')
+    if (!isAdmin(req, 'events:list')) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Nur mit dem Verwaltungsschlüssel dieser Installation.')
     const list: EventListItem[] = deps.events.list().map((s) => ({
       id: s.event.id,
       title: s.event.title,
@@ -85,7 +101,7 @@ export function createApi(deps: ApiDeps): Router {
   })
 
   api.post('/events/import', async (req, res) => {
-    if (!isAdmin(req)) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Nur mit dem Verwaltungsschlüssel dieser Installation.')
+    if (!isAdmin(req, 'events:import')) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Nur mit dem Verwaltungsschlüssel dieser Installation.')
     try {
       const stored = await deps.transfer.importFile(req.body, Date.now())
       res.status(201).json({ id: stored.event.id, links: deps.events.links(stored) })
@@ -98,19 +114,17 @@ export function createApi(deps: ApiDeps): Router {
   api.get('/events/:id', (req, res) => {
     const auth = eventAccess(req, res)
     if (!auth) return
-    if (auth.claims.r === 'facilitator') return void res.json(deps.events.facilitatorView(auth.stored))
-    const view: PublicEventView = {
-      event: auth.stored.event,
-      role: auth.claims.r,
-      joinCode: auth.claims.r === 'participant' ? null : auth.stored.joinCode,
-    }
+    const actor = actorFromClaims(auth.claims)
+    if (may(actor, 'event:links', { eventId: actor.eventId })) return void res.json(deps.events.facilitatorView(auth.stored))
+    const view: PublicEventView = publicEventView(actor, auth.stored.event, auth.stored.joinCode)
     res.json(view)
   })
 
   api.get('/events/:id/export.json', async (req, res) => {
     const auth = eventAccess(req, res)
     if (!auth) return
-    if (auth.claims.r !== 'facilitator') return fail(res, 403, ErrorCode.FORBIDDEN, 'Nur die Moderation darf exportieren.')
+    if (!may(actorFromClaims(auth.claims), 'event:export', { eventId: auth.stored.event.id }))
+      return fail(res, 403, ErrorCode.FORBIDDEN, 'Nur die Moderation darf exportieren.')
     const file = await deps.transfer.exportEvent(auth.stored)
     res.attachment(`${auth.stored.event.id}.json`).json(file)
   })
@@ -119,10 +133,9 @@ export function createApi(deps: ApiDeps): Router {
   // card. Its links stop working at once; connected screens are disconnected.
   api.delete('/events/:id', async (req, res) => {
     const id = req.params.id
-    const auth = deps.events.authenticate(bearer(req))
-    const facilitator = auth?.claims.e === id && auth.claims.r === 'facilitator'
-    if (!facilitator && !isAdmin(req)) {
-      if (auth?.claims.e === id) return fail(res, 403, ErrorCode.FORBIDDEN, 'Nur die Moderation darf eine Veranstaltung löschen.')
+    const actor = actorOf(req)
+    if (!actor || !may(actor, 'event:delete', { eventId: id })) {
+      if (actor && may(actor, 'event:view', { eventId: id })) return fail(res, 403, ErrorCode.FORBIDDEN, 'Nur die Moderation darf eine Veranstaltung löschen.')
       return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
     }
     if (!deps.events.get(id)) return fail(res, 404, ErrorCode.NOT_FOUND, 'Veranstaltung nicht gefunden.')
@@ -133,13 +146,7 @@ export function createApi(deps: ApiDeps): Router {
   api.get('/credential', (req, res) => {
     const auth = deps.events.authenticate(bearer(req))
     if (!auth) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
-    const body: CredentialInfo = {
-      eventId: auth.stored.event.id,
-      role: auth.claims.r,
-      ...(auth.claims.p ? { participantId: auth.claims.p } : {}),
-      ...(auth.claims.t ? { tableId: auth.claims.t } : {}),
-      joinCode: auth.stored.joinCode,
-    }
+    const body: CredentialInfo = credentialInfo(actorFromClaims(auth.claims), auth.stored.joinCode)
     res.json(body)
   })
 

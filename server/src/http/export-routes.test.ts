@@ -85,8 +85,9 @@ describe('export routes', () => {
   })
 
   it('exports the boards as they are now, including a card added a moment ago', async () => {
-    const room = await booted.server.rooms.open(boardDocName(EVENT, TABLE))
-    putCard(room.doc, aCard({ id: 'live-card-0001', stationId: 'station-2', columnId: 'ziele', text: 'Ganz neue Karte', position: 999 }), { source: 'server', by: 'test' })
+    await booted.server.rooms.read(boardDocName(EVENT, TABLE), (room) =>
+      putCard(room.doc, aCard({ id: 'live-card-0001', stationId: 'station-2', columnId: 'ziele', text: 'Ganz neue Karte', position: 999 }), { source: 'server', by: 'test' }),
+    )
     const res = await get(`/api/events/${EVENT}/export?format=md&table=${TABLE}`, token('facilitator'))
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8')
     expect(await res.text()).toContain('- Ganz neue Karte\n')

@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import type { Logger } from 'pino'
-import { type ApiError, ErrorCode, findTable } from '@tischrunde/shared'
+import { type ApiError, ErrorCode, actorFromClaims, findTable, may } from '@tischrunde/shared'
 import type { Authenticated, EventService } from '../events/event-service.js'
 import type { EventTransfer } from '../events/event-transfer.js'
 import { ExportBusyError, WorkerExportRenderer } from '../export/export-runner.js'
@@ -43,11 +43,13 @@ export function createExportRoutes(deps: ExportRoutesDeps): Router {
 
   const facilitator = (req: Request, res: Response): Authenticated | null => {
     const auth = deps.events.authenticate(bearer(req))
-    if (!auth || auth.claims.e !== req.params.id) {
+    const actor = auth ? actorFromClaims(auth.claims) : null
+    const eventId = String(req.params.id)
+    if (!actor || !may(actor, 'event:view', { eventId })) {
       fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
       return null
     }
-    if (auth.claims.r !== 'facilitator') {
+    if (!may(actor, 'event:export', { eventId })) {
       fail(res, 403, ErrorCode.FORBIDDEN, 'Nur die Moderation darf exportieren.')
       return null
     }

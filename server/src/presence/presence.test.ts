@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest'
+import type { EventActor, Role } from '@tischrunde/shared'
 import { Presence } from './presence.js'
+
+const as = (role: Role): EventActor => ({ type: 'event', eventId: 'cafe', role, participantId: null, tableId: null })
 
 describe('Presence', () => {
   it('counts phones per table, unseated phones, projectors and facilitators of one event', () => {
     const p = new Presence()
-    p.join('cafe', 'f1', 'facilitator')
-    p.join('cafe', 'b1', 'projector')
-    for (const id of ['a', 'b', 'c']) p.join('cafe', id, 'participant')
-    p.join('other', 'x', 'participant')
+    p.join('cafe', 'f1', as('facilitator'))
+    p.join('cafe', 'b1', as('projector'))
+    for (const id of ['a', 'b', 'c']) p.join('cafe', id, as('participant'))
+    p.join('other', 'x', as('participant'))
     p.seat('cafe', 'a', 'arbeit')
     p.seat('cafe', 'b', 'arbeit')
     expect(p.counts('cafe')).toEqual({ byTable: { arbeit: 2 }, unseated: 1, projectors: 1, facilitators: 1 })
@@ -16,7 +19,7 @@ describe('Presence', () => {
 
   it('moves a phone between tables and forgets it when it leaves', () => {
     const p = new Presence()
-    p.join('cafe', 'a', 'participant')
+    p.join('cafe', 'a', as('participant'))
     expect(p.seat('cafe', 'a', 'arbeit')).toBe(true)
     expect(p.seat('cafe', 'a', 'arbeit')).toBe(false)
     p.seat('cafe', 'a', 'sprache')
@@ -33,8 +36,16 @@ describe('Presence', () => {
 
   it('does not count staff at tables', () => {
     const p = new Presence()
-    p.join('cafe', 'f1', 'facilitator')
+    p.join('cafe', 'f1', as('facilitator'))
     p.seat('cafe', 'f1', 'arbeit')
     expect(p.counts('cafe')).toEqual({ byTable: {}, unseated: 0, projectors: 0, facilitators: 1 })
+  })
+
+  it('counts a table whose id is a prototype key like any other table', () => {
+    const p = new Presence()
+    p.join('cafe', 'a', as('participant'))
+    p.seat('cafe', 'a', 'constructor')
+    expect(p.counts('cafe').byTable.constructor).toBe(1)
+    expect(JSON.parse(JSON.stringify(p.counts('cafe')))).toEqual({ byTable: { constructor: 1 }, unseated: 0, projectors: 0, facilitators: 0 })
   })
 })

@@ -1,13 +1,13 @@
-import type { PresenceCounts, Role } from '@tischrunde/shared'
+import { type EventActor, type PresenceCounts, presenceGroup } from '@tischrunde/shared'
 
 /** Who is connected to an event right now, by socket. Counts only, no names. */
 export class Presence {
-  private readonly byEvent = new Map<string, Map<string, { role: Role; tableId: string | null }>>()
+  private readonly byEvent = new Map<string, Map<string, { group: ReturnType<typeof presenceGroup>; tableId: string | null }>>()
 
-  join(eventId: string, socketId: string, role: Role): void {
+  join(eventId: string, socketId: string, actor: EventActor): void {
     let sockets = this.byEvent.get(eventId)
     if (!sockets) this.byEvent.set(eventId, (sockets = new Map()))
-    sockets.set(socketId, { role, tableId: null })
+    sockets.set(socketId, { group: presenceGroup(actor), tableId: null })
   }
 
   seat(eventId: string, socketId: string, tableId: string | null): boolean {
@@ -24,10 +24,11 @@ export class Presence {
   }
 
   counts(eventId: string): PresenceCounts {
-    const counts: PresenceCounts = { byTable: {}, unseated: 0, projectors: 0, facilitators: 0 }
-    for (const { role, tableId } of this.byEvent.get(eventId)?.values() ?? []) {
-      if (role === 'projector') counts.projectors++
-      else if (role === 'facilitator') counts.facilitators++
+    // Table ids are chosen by people: a table called "constructor" must not meet Object.prototype.
+    const counts: PresenceCounts = { byTable: Object.create(null) as Record<string, number>, unseated: 0, projectors: 0, facilitators: 0 }
+    for (const { group, tableId } of this.byEvent.get(eventId)?.values() ?? []) {
+      if (group === 'projector') counts.projectors++
+      else if (group === 'facilitator') counts.facilitators++
       else if (tableId) counts.byTable[tableId] = (counts.byTable[tableId] ?? 0) + 1
       else counts.unseated++
     }

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, open, readFile, rm, stat, type FileHandle } from 'node:fs/promises'
+import { copyFile, mkdir, open, readFile, readdir, rm, stat, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import * as Y from 'yjs'
 import { BoardFileError } from './storage-error.js'
@@ -11,7 +11,21 @@ const HEADER = 8
 /** A frame larger than this is treated as damage, not data (updates are capped far below). */
 const MAX_FRAME = 64 * 1024 * 1024
 
-const SAFE_NAME = /^[a-z0-9][a-z0-9.-]{0,200}$/
+const SAFE_NAME = /^[a-z0-9][a-z0-9._-]{0,200}$/
+
+/**
+ * A doc name as a file name that is the same on case-insensitive file systems: upper-case letters
+ * (participant ids) become `_` and the letter, `_` becomes `__`. Board names have neither and keep
+ * the names older versions wrote.
+ */
+export function fileBaseOf(docName: string): string {
+  return docName.replace(/[A-Z_]/g, (c) => (c === '_' ? '__' : `_${c.toLowerCase()}`))
+}
+
+/** The doc name a file name stands for (the inverse of `fileBaseOf`). */
+export function docNameOfFile(base: string): string {
+  return base.replace(/_(_|[a-z])/g, (_m, c: string) => (c === '_' ? '_' : c.toUpperCase()))
+}
 
 /**
  * Board docs on disk: per doc a snapshot file (`.ysnap`, written atomically) and an append-only log
@@ -25,8 +39,9 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
   const logs = new Map<string, { handle: FileHandle; frames: number; bytes: number }>()
 
   const fileOf = (docName: string, ext: 'ysnap' | 'ywal') => {
-    if (!SAFE_NAME.test(docName)) throw new Error(`unsafe doc name: ${docName}`)
-    return path.join(dir, `${docName}.${ext}`)
+    const base = fileBaseOf(docName)
+    if (!SAFE_NAME.test(base)) throw new Error(`unsafe doc name: ${docName}`)
+    return path.join(dir, `${base}.${ext}`)
   }
 
   async function logOf(docName: string) {
@@ -129,6 +144,22 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
       await rm(fileOf(docName, 'ysnap'), { force: true })
       await rm(fileOf(docName, 'ywal'), { force: true })
       await syncDir(dir)
+    },
+
+    async release(docName) {
+      // Out of the map first: a room opened meanwhile opens a handle of its own.
+      const log = logs.get(docName)
+      logs.delete(docName)
+      await log?.handle.close()
+    },
+
+    async list() {
+      const names = new Set<string>()
+      for (const file of await readdir(dir)) {
+        const m = /^(.+)\.(ysnap|ywal)$/.exec(file)
+        if (m) names.add(docNameOfFile(m[1]!))
+      }
+      return [...names]
     },
 
     async close() {

@@ -28,6 +28,10 @@ export interface BoardStore {
   /** Size of the doc's log since the last compaction. */
   logSize(docName: string): { frames: number; bytes: number }
   remove(docName: string): Promise<void>
+  /** Lets go of what is kept open for a doc (its log's file handle); the next write opens it again. */
+  release(docName: string): Promise<void>
+  /** Names of every stored doc. */
+  list(): Promise<string[]>
   close(): Promise<void>
 }
 

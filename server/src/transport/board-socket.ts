@@ -6,24 +6,31 @@ import * as Y from 'yjs'
 import { type WebSocket, WebSocketServer } from 'ws'
 import {
   BoardCloseCode,
-  type Role,
+  type DocKind,
+  type DocScope,
+  type EventActor,
+  type EventSituation,
+  SOFT_REFUSALS,
   WriteRefusal,
-  checkBoardUpdate,
+  actorFromClaims,
+  checkDocUpdate,
   checkStateVector,
-  findTable,
-  parseBoardDocName,
-  stationWritable,
+  clientRoots,
+  docAccess,
+  may,
+  resolveDocName,
 } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import { originAllowed } from '../access/origin.js'
 import { RateLimiter } from '../access/rate-limit.js'
 import type { ConnectionBudget, Limits } from '../config/limits.js'
-import type { BoardPeer } from '../boards/board-room.js'
-import type { BoardRooms } from '../boards/board-rooms.js'
+import type { BoardPeer, DocRoom } from '../boards/doc-room.js'
+import type { DocRooms } from '../boards/doc-rooms.js'
 import { MESSAGE_SYNC, encodeRefusedMessage, encodeSavedMessage, encodeSyncStep1, encodeSyncStep2 } from '../boards/sync-messages.js'
 import type { EventService } from '../events/event-service.js'
+import type { Hub } from '../hub/hub.js'
 
-/** Path prefix of board sockets: `/yjs/<docName>?token=…`. */
+/** Path prefix of doc sockets: `/yjs/<docName>?token=…`. */
 export const BOARD_SOCKET_PREFIX = '/yjs/'
 /**
  * Largest board message accepted, in bytes. A whole board of a long day is far smaller; larger
@@ -34,22 +41,24 @@ export const BOARD_MESSAGE_MAX = 2 * 1024 * 1024
 /** Ping interval; a peer that misses a pong is dropped. */
 const PING_MS = 30_000
 
-/** Who a board socket belongs to, settled before the upgrade. */
-interface BoardAccess {
+/** Who a doc socket belongs to and which doc it opens, settled before the upgrade. */
+interface DocAccessGrant {
   docName: string
-  eventId: string
-  role: Role
-  participantId: string | undefined
+  kind: DocKind
+  scope: DocScope
+  actor: EventActor
 }
 
 /**
- * Serves the y-websocket protocol for board docs. Credentials are checked on the HTTP upgrade,
- * before any document byte is sent: a socket without a valid credential for the doc's event is
- * answered 401 and closed.
+ * Serves the y-websocket protocol for docs of every registered kind. Which doc a credential may
+ * open, and whether it may write there, is asked of the access policy on the HTTP upgrade, before
+ * any document byte is sent (401 wrong credential, 404 no such doc, 403 not for this role), and
+ * again for every message.
  */
 export function createBoardSockets(deps: {
-  rooms: BoardRooms
+  rooms: DocRooms
   events: EventService
+  hub: Hub
   log: Logger
   limits: Limits
   budget: ConnectionBudget
@@ -62,7 +71,13 @@ export function createBoardSockets(deps: {
   /** New cards per participant of an event, over all their sockets. */
   const cardPace = new RateLimiter(deps.limits.cardsBurst, deps.limits.cardsPerMinute / 60)
 
-  function authorize(req: IncomingMessage): BoardAccess | { status: number; reason: string } {
+  /** The event as it stands now (rounds and locks change during the day). */
+  const situationOf = (eventId: string): EventSituation | null => {
+    const stored = deps.events.get(eventId)
+    return stored ? { event: stored.event, round: stored.round } : null
+  }
+
+  function authorize(req: IncomingMessage): DocAccessGrant | { status: number; reason: string } {
     const url = new URL(req.url ?? '/', 'http://localhost')
     let docName: string
     try {
@@ -70,14 +85,15 @@ export function createBoardSockets(deps: {
     } catch {
       return { status: 404, reason: 'Not Found' }
     }
-    const target = parseBoardDocName(docName)
+    const target = resolveDocName(docName, deps.rooms.kinds)
     if (!target) return { status: 404, reason: 'Not Found' }
     const auth = deps.events.authenticate(url.searchParams.get('token'))
-    if (!auth || auth.claims.e !== target.eventId) return { status: 401, reason: 'Unauthorized' }
-    if (!findTable(auth.stored.event, target.tableId)) return { status: 404, reason: 'Not Found' }
-    // A host link writes for one table only.
-    if (auth.claims.t !== undefined && auth.claims.t !== target.tableId) return { status: 403, reason: 'Forbidden' }
-    return { docName, eventId: target.eventId, role: auth.claims.r, participantId: auth.claims.p }
+    if (!auth || auth.claims.event !== target.scope.eventId) return { status: 401, reason: 'Unauthorized' }
+    const actor = actorFromClaims(auth.claims)
+    const situation = { event: auth.stored.event, round: auth.stored.round }
+    if (!target.kind.exists(target.scope, situation)) return { status: 404, reason: 'Not Found' }
+    if (docAccess(actor, { ...target, situation }) === 'none') return { status: 403, reason: 'Forbidden' }
+    return { docName, ...target, actor }
   }
 
   function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
@@ -95,13 +111,14 @@ export function createBoardSockets(deps: {
     wss.handleUpgrade(req, socket, head, (ws) => void connect(ws, access))
   }
 
-  async function connect(ws: WebSocket, access: BoardAccess): Promise<void> {
+  async function connect(ws: WebSocket, access: DocAccessGrant): Promise<void> {
+    const { actor, kind: docKind, scope } = access
     const messages = new RateLimiter(deps.limits.boardMessagesBurst, deps.limits.boardMessagesPerSecond, 1)
     /** False (and the socket closing) when this socket sends faster than its limit. */
     const withinPace = () => {
       if (messages.take('socket', Date.now())) return true
       if (ws.readyState === ws.OPEN) {
-        deps.log.warn({ doc: access.docName, role: access.role }, 'Board-Socket sendet zu schnell, geschlossen')
+        deps.log.warn({ doc: access.docName, role: actor.role }, 'doc socket sends too fast, closed')
         ws.close(BoardCloseCode.RATE_LIMITED, 'too many messages')
       }
       return false
@@ -115,34 +132,29 @@ export function createBoardSockets(deps: {
     ws.binaryType = 'nodebuffer'
     // ws reports an oversized frame or a protocol violation as an error and closes the socket itself
     // (1009, 1002): log it. Without a listener the error would end the whole process.
-    ws.on('error', (error) => deps.log.warn({ err: error, doc: access.docName }, 'Board-Socket-Fehler'))
-    byEvent.set(ws, access.eventId)
+    ws.on('error', (error) => deps.log.warn({ err: error, doc: access.docName }, 'doc socket error'))
+    byEvent.set(ws, scope.eventId)
     ws.once('close', () => byEvent.delete(ws))
     let closedEarly = false
     ws.once('close', () => (closedEarly = true))
 
-    let room
+    let room: DocRoom
     try {
-      room = await deps.rooms.open(access.docName)
+      room = await deps.rooms.acquire(access.docName)
     } catch (error) {
-      deps.log.error({ err: error, doc: access.docName }, 'Board konnte nicht geladen werden')
+      deps.log.error({ err: error, doc: access.docName }, 'doc could not be loaded')
       ws.close(BoardCloseCode.STORAGE_FAILED, 'board could not be loaded')
       return
     }
-    if (closedEarly) return
-    const actor = { role: access.role, participantId: access.participantId }
+    if (closedEarly) return deps.rooms.release(room)
     // Facilitators may paste many cards at once; everyone else writes at a person's pace.
-    const admitNewCards =
-      access.role === 'facilitator' || !access.participantId
+    const admitNewRecords =
+      may(actor, 'cards:unpaced', { eventId: scope.eventId }) || !actor.participantId
         ? undefined
-        : (added: number) => cardPace.take(`${access.eventId}:${access.participantId}`, Date.now(), added)
-    /** Looked up at each write: rounds and locks change during the day. */
-    const writableNow = (stationId: string) => {
-      const stored = deps.events.get(access.eventId)
-      return stored ? stationWritable(stored.round, stored.event.template, stationId) : false
-    }
+        : (added: number) => cardPace.take(`${scope.eventId}:${actor.participantId}`, Date.now(), added)
+    const roots = clientRoots(docKind)
     const peer: BoardPeer = {
-      id: `${access.role}:${access.participantId ?? '-'}:${++peerSeq}`,
+      id: `${actor.role}:${actor.participantId ?? '-'}:${++peerSeq}`,
       send: (message) => {
         if (ws.readyState === ws.OPEN) ws.send(message)
       },
@@ -158,7 +170,7 @@ export function createBoardSockets(deps: {
         const reply = handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
         if (reply) peer.send(reply)
       } catch (error) {
-        deps.log.warn({ err: error, peer: peer.id, doc: access.docName }, 'Board-Nachricht abgelehnt')
+        deps.log.warn({ err: error, peer: peer.id, doc: access.docName }, 'doc message refused')
         ws.close(BoardCloseCode.INVALID_MESSAGE, 'invalid message')
       }
     }
@@ -176,21 +188,30 @@ export function createBoardSockets(deps: {
       if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) throw new Error(`unknown sync message ${kind}`)
       const update = decoding.readVarUint8Array(decoder)
       // Checked before Yjs sees a byte of it: a bomb or a cut update costs microseconds, not a stall.
-      const checked = checkBoardUpdate(update)
+      const checked = checkDocUpdate(update, roots)
       if (!checked.ok) return refuseMalformed(checked.problem)
       // A reader's empty sync reply carries nothing to check.
-      if (access.role === 'projector' && checked.structs === 0 && checked.deletions === 0) return null
-      const refusal = room.applyFromPeer(update, peer, actor, writableNow, admitNewCards)
+      if (checked.structs === 0 && checked.deletions === 0) return null
+      const situation = situationOf(scope.eventId)
+      if (!situation) {
+        ws.close(BoardCloseCode.NOT_FOUND, 'event deleted')
+        return null
+      }
+      // Asked again for every message: readers never write, and rights follow the event.
+      const right = docAccess(actor, { kind: docKind, scope, situation })
+      const refusal =
+        right === 'none'
+          ? WriteRefusal.OUTSIDE_SCHEMA
+          : room.applyFromPeer(update, peer, { actor, scope, situation, readOnly: right === 'read' }, admitNewRecords)
       if (!refusal) return null
-      deps.log.info({ peer: peer.id, doc: access.docName, refusal }, 'Board-Änderung abgelehnt')
-      if (refusal === WriteRefusal.STATION_CLOSED || refusal === WriteRefusal.TOO_MANY_CARDS || refusal === WriteRefusal.TOO_FAST)
-        return encodeRefusedMessage(refusal, room.takeAndRevert(update, peer))
+      deps.log.info({ peer: peer.id, doc: room.name, refusal }, 'doc write refused')
+      if (SOFT_REFUSALS.has(refusal)) return encodeRefusedMessage(refusal, room.takeAndRevert(update, peer))
       ws.close(refusal === WriteRefusal.READ_ONLY ? BoardCloseCode.FORBIDDEN : BoardCloseCode.INVALID_MESSAGE, refusal)
       return null
     }
     /** Nothing of a malformed message is applied; the sender learns why from the close reason. */
     const refuseMalformed = (problem: string): null => {
-      deps.log.warn({ peer: peer.id, doc: access.docName, problem }, 'Ungültiges Board-Update abgelehnt')
+      deps.log.warn({ peer: peer.id, doc: room.name, problem }, 'malformed doc update refused')
       ws.close(BoardCloseCode.INVALID_MESSAGE, `update refused: ${problem}`)
       return null
     }
@@ -207,6 +228,7 @@ export function createBoardSockets(deps: {
     ws.on('close', () => {
       clearInterval(ping)
       room.peers.delete(peer)
+      deps.rooms.release(room)
     })
 
     peer.send(encodeSyncStep1(Y.encodeStateVector(room.doc)))
@@ -214,15 +236,20 @@ export function createBoardSockets(deps: {
     for (const data of early) onMessage(data, true)
   }
 
-  /** Closes every board socket of an event (deleted): its credentials no longer open it. */
+  /** Closes every doc socket of an event (deleted): its credentials no longer open it. */
   function dropEvent(eventId: string): void {
     for (const [ws, id] of byEvent) if (id === eventId) ws.close(BoardCloseCode.NOT_FOUND, 'event deleted')
   }
+  const unsubscribe = deps.hub.subscribe((message) => {
+    if (message.topic === 'deleted') dropEvent(message.eventId)
+    // Stations writable again: peers re-send what was refused while they were closed.
+    if (message.topic === 'reopened') void deps.rooms.resyncEvent(message.eventId)
+  })
 
   return {
     handleUpgrade,
-    dropEvent,
     close: () => {
+      unsubscribe()
       for (const ws of wss.clients) ws.terminate()
       wss.close()
     },

@@ -4,12 +4,17 @@ import {
   type Ack,
   type ClientEventName,
   ErrorCode,
-  type PublicEventView,
+  type EventActor,
+  type Role,
   type RoundMessage,
   type StoredEvent,
+  actorFromClaims,
+  audienceRoles,
   clientEvents,
   describeFirstIssue,
   handshakeAuthSchema,
+  may,
+  publicEventView,
 } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import { originAllowed } from '../access/origin.js'
@@ -18,6 +23,7 @@ import type { ConnectionBudget, Limits } from '../config/limits.js'
 import type { EventService } from '../events/event-service.js'
 import type { ControlSession, HandlerContext } from '../handlers/handler.js'
 import { handlers } from '../handlers/index.js'
+import type { Hub, HubMessage } from '../hub/hub.js'
 import { Presence } from '../presence/presence.js'
 import type { RoundService } from '../rounds/round-service.js'
 
@@ -31,18 +37,20 @@ export const CONTROL_MESSAGE_MAX = 256 * 1024
 /** Presence counts go out at most this often per event, in ms. */
 const PRESENCE_INTERVAL_MS = 1000
 
-const eventRoom = (eventId: string) => `event:${eventId}`
-const staffRoom = (eventId: string) => `staff:${eventId}`
+/** One Socket.IO room per event and role: delivery to an audience is delivery to its roles' rooms. */
+const roleRoom = (eventId: string, role: Role) => `event:${eventId}:${role}`
 
 /**
  * The facilitation control plane over Socket.IO: a credential in the handshake, one room per
- * event, commands validated by the shared schemas, presence as counts.
+ * event and role, commands validated by the shared schemas and authorised by the policy, presence
+ * as counts. What reaches the screens comes from the hub.
  */
 export function createControlPlane(
   httpServer: HttpServer,
   deps: {
     events: EventService
     rounds: RoundService
+    hub: Hub
     log: Logger
     now: () => number
     limits: Limits
@@ -69,7 +77,7 @@ export function createControlPlane(
       eventId,
       setTimeout(() => {
         pendingPresence.delete(eventId)
-        io.to(staffRoom(eventId)).emit('presence:counts', presence.counts(eventId))
+        io.to(audienceRoles('staff').map((role) => roleRoom(eventId, role))).emit('presence:counts', presence.counts(eventId))
       }, PRESENCE_INTERVAL_MS),
     )
   }
@@ -79,24 +87,34 @@ export function createControlPlane(
     rounds: deps.rounds,
     now: deps.now,
     seat(session, tableId) {
-      if (presence.seat(session.claims.e, session.socketId, tableId)) sendPresence(session.claims.e)
+      if (presence.seat(session.actor.eventId, session.socketId, tableId)) sendPresence(session.actor.eventId)
     },
     publishEvent(eventId) {
-      const stored = deps.events.get(eventId)
-      if (stored) publishEvent(stored)
+      deps.hub.publish({ eventId, topic: 'event', audience: 'everyone' })
     },
   }
   const roundMessage = (stored: StoredEvent): RoundMessage => ({ round: stored.round, serverNow: deps.now() })
 
-  /** Sends the current event and round state to every screen of it (after a change). */
-  function publishEvent(stored: StoredEvent): void {
-    for (const socket of io.of('/').sockets.values()) {
-      const s = socket.data.session as ControlSession | undefined
-      if (s?.claims.e !== stored.event.id) continue
-      socket.emit('event:state', publicView(stored, s.claims.r))
-      socket.emit('round:state', roundMessage(stored))
+  /** Sends the current event and round state to the screens of an audience, each role the view it may see. */
+  function deliverEvent(stored: StoredEvent, roles: readonly Role[]): void {
+    const round = roundMessage(stored)
+    for (const role of roles) {
+      const room = roleRoom(stored.event.id, role)
+      const viewer: EventActor = { type: 'event', eventId: stored.event.id, role, participantId: null, tableId: null }
+      io.to(room).emit('event:state', publicEventView(viewer, stored.event, stored.joinCode))
+      io.to(room).emit('round:state', round)
     }
   }
+
+  function onHubMessage(message: HubMessage): void {
+    const roles = audienceRoles(message.audience)
+    if (message.topic === 'event') {
+      const stored = deps.events.get(message.eventId)
+      if (stored) deliverEvent(stored, roles)
+    } else if (message.topic === 'presence') sendPresence(message.eventId)
+    else if (message.topic === 'deleted') dropEvent(message.eventId)
+  }
+  const unsubscribe = deps.hub.subscribe(onHubMessage)
 
   io.use((socket, next) => {
     // Pages of other sites are refused with a named error the client can show.
@@ -110,24 +128,24 @@ export function createControlPlane(
     const release = deps.budget.take()
     if (!release) return next(new Error(ErrorCode.SERVER_FULL))
     socket.once('disconnect', release)
-    socket.data.session = { socketId: socket.id, claims: checked.claims } satisfies ControlSession
+    socket.data.session = { socketId: socket.id, actor: actorFromClaims(checked.claims) } satisfies ControlSession
     socket.data.token = auth.data.token
     next()
   })
 
   io.on('connection', (socket: Socket) => {
     const session = socket.data.session as ControlSession
-    const { e: eventId, r: role } = session.claims
-    void socket.join(eventRoom(eventId))
-    if (role === 'facilitator' || role === 'projector') void socket.join(staffRoom(eventId))
-    presence.join(eventId, socket.id, role)
+    const { actor } = session
+    const { eventId } = actor
+    void socket.join(roleRoom(eventId, actor.role))
+    presence.join(eventId, socket.id, actor)
     sendPresence(eventId)
     const stored = deps.events.get(eventId)
     if (stored) {
-      socket.emit('event:state', publicView(stored, role))
+      socket.emit('event:state', publicEventView(actor, stored.event, stored.joinCode))
       socket.emit('round:state', roundMessage(stored))
     }
-    if (role === 'facilitator' || role === 'projector') socket.emit('presence:counts', presence.counts(eventId))
+    if (may(actor, 'presence:watch', { eventId })) socket.emit('presence:counts', presence.counts(eventId))
 
     const pace = new RateLimiter(deps.limits.controlMessagesBurst, deps.limits.controlMessagesPerSecond, 1)
     let refusedInARow = 0
@@ -167,24 +185,16 @@ export function createControlPlane(
 
   /** Disconnects every screen of an event (deleted or its links revoked); their reconnects are refused. */
   function dropEvent(eventId: string): void {
-    for (const socket of io.of('/').sockets.values()) {
-      const s = socket.data.session as ControlSession | undefined
-      if (s?.claims.e === eventId) socket.disconnect(true)
-    }
+    io.in(audienceRoles('everyone').map((role) => roleRoom(eventId, role))).disconnectSockets(true)
   }
 
   return {
     io,
-    publishEvent,
-    dropEvent,
     close: () =>
       new Promise<void>((resolve) => {
+        unsubscribe()
         for (const t of pendingPresence.values()) clearTimeout(t)
         void io.close(() => resolve())
       }),
   }
-}
-
-function publicView(stored: StoredEvent, role: ControlSession['claims']['r']): PublicEventView {
-  return { event: stored.event, role, joinCode: role === 'participant' ? null : stored.joinCode }
 }

@@ -7,8 +7,8 @@ import * as decoding from 'lib0/decoding'
  * sizes arrays by the claimed count, and integrates items whose origins make it walk long chains
  * (many items sharing one origin cost O(n²)). This walks the bytes once, with no Yjs objects, and
  * refuses anything a board client never sends: claimed counts larger than the bytes that follow,
- * content other than plain values (cards are JSON-like records) or deletions, parents other than
- * the `cards` map, `__proto__` keys, deep nesting, trailing bytes. Work is linear in the message
+ * content other than plain values (records are JSON-like) or deletions, parents other than
+ * the roots the doc's kind lets clients write (a board: the `cards` map), `__proto__` keys, deep nesting, trailing bytes. Work is linear in the message
  * size and stops at the first problem, so a bomb costs microseconds.
  */
 
@@ -53,8 +53,8 @@ export const UPDATE_LIMITS = {
   sameOrigin: 64,
 } as const
 
-/** The one root a client writes to (shared/doc/board-doc.ts). */
-const CARDS_ROOT = 'cards'
+/** The one root a board client writes to (shared/doc/board-doc.ts). */
+const BOARD_ROOTS: ReadonlySet<string> = new Set(['cards'])
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
 /** Struct kinds (low 5 bits of the info byte) and the content kinds a board accepts. */
@@ -83,9 +83,17 @@ const refuse = (problem: UpdateProblem): never => {
  * @example checkBoardUpdate(update).ok || socket.close(4400, 'update refused')
  */
 export function checkBoardUpdate(update: Uint8Array): UpdateCheck {
+  return checkDocUpdate(update, BOARD_ROOTS)
+}
+
+/**
+ * Checks one Yjs v1 update from a client of any doc kind whose client-written roots are `roots`
+ * (maps of whole records, as every kind keeps them). Pure: no Yjs doc is touched.
+ */
+export function checkDocUpdate(update: Uint8Array, roots: ReadonlySet<string>): UpdateCheck {
   const d = decoding.createDecoder(update)
   try {
-    const structs = readStructs(d)
+    const structs = readStructs(d, roots)
     const deletions = readDeleteSet(d)
     if (decoding.hasContent(d)) refuse(UpdateProblem.TRAILING_BYTES)
     return { ok: true, structs, deletions }
@@ -138,7 +146,7 @@ function readString(d: decoding.Decoder): string {
   return decoding.readVarString(d)
 }
 
-function readStructs(d: decoding.Decoder): number {
+function readStructs(d: decoding.Decoder, roots: ReadonlySet<string>): number {
   const clients = count(d, 3, UPDATE_LIMITS.clients)
   let total = 0
   const origins = new Map<string, number>()
@@ -167,11 +175,12 @@ function readStructs(d: decoding.Decoder): number {
           clock(d)
         }
         if (!hasOrigin && !hasRightOrigin) {
-          // The parent is named: it must be the cards map, and a card item has a key.
+          // The parent is named: it must be a root the client writes, and a record item has a key.
           if (decoding.readVarUint(d) !== 1) refuse(UpdateProblem.FOREIGN_PARENT)
-          if (readString(d) !== CARDS_ROOT) refuse(UpdateProblem.FOREIGN_PARENT)
+          const root = readString(d)
+          if (!roots.has(root)) refuse(UpdateProblem.FOREIGN_PARENT)
           if ((info & BIT6) === 0) refuse(UpdateProblem.FOREIGN_PARENT)
-          crowd(`first:${readString(d)}`)
+          crowd(`first:${root}:${readString(d)}`)
         }
         at += readContent(d, kind)
       }

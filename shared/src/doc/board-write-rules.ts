@@ -18,6 +18,8 @@ export interface CardChange {
 export const WriteRefusal = {
   /** A record that is not a valid card (wrong types, unknown keys, text over the limit). */
   INVALID_CARD: 'INVALID_CARD',
+  /** A record of another kind of doc that fails its schema, or whose key is not its id. */
+  INVALID_RECORD: 'INVALID_RECORD',
   /** Projectors only read. */
   READ_ONLY: 'READ_ONLY',
   /** The station is locked, not reached yet, or the day is over. */
@@ -33,8 +35,15 @@ export const WriteRefusal = {
 } as const
 export type WriteRefusal = (typeof WriteRefusal)[keyof typeof WriteRefusal]
 
+/**
+ * Refusals that are no attack (a station that closed meanwhile, a participant's pace or cap): the
+ * server takes the update and undoes it, and the sender keeps the text and is told why. Every
+ * other refusal closes the sender's socket.
+ */
+export const SOFT_REFUSALS: ReadonlySet<WriteRefusal> = new Set([WriteRefusal.STATION_CLOSED, WriteRefusal.TOO_MANY_CARDS, WriteRefusal.TOO_FAST])
+
 /** A card as stored: no keys beyond the card's own. Built once; zod compiles it on first use. */
-const storedCardSchema = cardSchema.strict()
+export const storedCardSchema = cardSchema.strict()
 
 /** Most cards one participant may have on one table's board (all stations). */
 export const CARDS_PER_PARTICIPANT_MAX = 200

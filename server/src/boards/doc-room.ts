@@ -1,11 +1,11 @@
 import * as Y from 'yjs'
-import { type Origin, type WriteActor, type WriteRefusal, boardDoc, stampBoardDoc } from '@tischrunde/shared'
+import type { DocKind, Origin, WriteRefusal } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import type { BoardStore } from '../storage/storage.js'
 import { encodeSyncStep1, encodeUpdateMessage } from './sync-messages.js'
-import { WriteGate } from './write-gate.js'
+import { type WriteContext, WriteGate } from './write-gate.js'
 
-/** One connected board socket, as a room sees it. */
+/** One connected doc socket, as a room sees it. */
 export interface BoardPeer {
   readonly id: string
   /** Sends a y-websocket protocol message. */
@@ -22,13 +22,15 @@ const RETRY_MIN_MS = 200
 const RETRY_MAX_MS = 5000
 
 /**
- * One board doc in memory with its peers. Every update is broadcast at once and appended to the
- * store in batches; a peer is told "saved" only after the batch holding its update is fsync'd.
+ * One doc in memory with its peers, of any kind. Every update is broadcast at once and appended to
+ * the store in batches; a peer is told "saved" only after the batch holding its update is fsync'd.
  * A failed write stays queued and is retried, so nothing a peer sent is dropped.
  */
-export class BoardRoom {
+export class DocRoom {
   readonly doc = new Y.Doc({ gc: true })
   readonly peers = new Set<BoardPeer>()
+  /** Sockets and readers holding the room open; at zero it may unload. */
+  holds = 0
   private queue: { update: Uint8Array; from: BoardPeer | null }[] = []
   private flushing: Promise<void> | null = null
   private persistedVector: Uint8Array = Y.encodeStateVector(this.doc)
@@ -41,6 +43,7 @@ export class BoardRoom {
 
   constructor(
     readonly name: string,
+    readonly kind: DocKind,
     private readonly store: BoardStore,
     private readonly log: Logger,
   ) {}
@@ -52,24 +55,18 @@ export class BoardRoom {
       for (const u of updates) Y.applyUpdate(this.doc, u)
     }, { source: 'server', by: 'load' } satisfies Origin)
     this.persistedVector = Y.encodeStateVector(this.doc)
-    this.gate = new WriteGate(this.doc)
+    this.gate = new WriteGate(this.doc, this.kind)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin))
-    stampBoardDoc(this.doc, { source: 'server', by: 'load' })
+    this.kind.init?.(this.doc, { source: 'server', by: 'load' })
   }
 
   /**
    * Applies a peer's update if the write gate lets it through; otherwise nothing of it is applied,
    * stored or broadcast, and the reason is returned. Throws on an update that cannot be decoded.
    */
-  applyFromPeer(
-    update: Uint8Array,
-    peer: BoardPeer,
-    actor: WriteActor,
-    stationWritable: (stationId: string) => boolean,
-    admitNewCards?: (added: number) => boolean,
-  ): WriteRefusal | null {
+  applyFromPeer(update: Uint8Array, peer: BoardPeer, ctx: WriteContext, admitNewRecords?: (added: number) => boolean): WriteRefusal | null {
     const gate = this.gate!
-    const refusal = gate.check(update, actor, stationWritable, admitNewCards)
+    const refusal = gate.check(update, ctx, admitNewRecords)
     if (refusal) return refusal
     Y.applyUpdate(this.doc, update, peer)
     return null
@@ -77,21 +74,22 @@ export class BoardRoom {
 
   /**
    * For a refusal that is no attack (a card for a station that closed meanwhile): takes the update
-   * and undoes its card changes in the same transaction. Peers see no change, the refused text is
+   * and undoes its record changes in the same transaction. Peers see no change, the refused text is
    * not kept, and the phone's later updates still apply (Yjs needs every update of a client in
    * order). Returns the texts that were not taken, for the phone to show.
    */
   takeAndRevert(update: Uint8Array, peer: BoardPeer): string[] {
     const gate = this.gate!
     const changes = [...gate.lastChanges]
-    const cards = boardDoc(this.doc).cards
     const refused: string[] = []
     this.echo = true
     this.doc.transact(() => {
       Y.applyUpdate(this.doc, update, peer)
       for (const change of changes) {
-        if (change.before === undefined) cards.delete(change.key)
-        else cards.set(change.key, change.before)
+        // The root comes from the kind's own list (the gate watches only those).
+        const map = this.doc.getMap<unknown>(change.root)
+        if (change.before === undefined) map.delete(change.key)
+        else map.set(change.key, change.before)
         const text = (change.after as { text?: unknown } | undefined)?.text
         if (typeof text === 'string') refused.push(text)
       }
@@ -115,6 +113,17 @@ export class BoardRoom {
   /** Resolves once everything applied so far is stored. */
   async settle(): Promise<void> {
     while (this.flushing || this.queue.length) await (this.flushing ?? this.flush())
+  }
+
+  /** Whether writes are still waiting for the disk. */
+  get pending(): boolean {
+    return this.flushing !== null || this.queue.length > 0
+  }
+
+  /** Frees the doc and its shadow (the room was unloaded). */
+  destroy(): void {
+    this.gate?.destroy()
+    this.doc.destroy()
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {

@@ -1,0 +1,132 @@
+import { DOC_KINDS, type DocKind, resolveDocName } from '@tischrunde/shared'
+import type { Logger } from 'pino'
+import type { BoardStore } from '../storage/storage.js'
+import { DocRoom } from './doc-room.js'
+
+/**
+ * How long a doc stays in memory after its last socket left, in ms. A phone that reloads comes
+ * back within this and finds the doc warm; an idle board releases its memory and file handle.
+ * @default 30000
+ */
+export const ROOM_IDLE_MS = 30_000
+
+/**
+ * The docs in memory, of every registered kind: loaded once per name even when many sockets ask
+ * at the same time, and unloaded when nobody holds them and nothing waits for the disk.
+ */
+export class DocRooms {
+  private readonly rooms = new Map<string, Promise<DocRoom>>()
+  private readonly idle = new Map<string, NodeJS.Timeout>()
+
+  constructor(
+    private readonly store: BoardStore,
+    private readonly log: Logger,
+    readonly kinds: readonly DocKind[] = DOC_KINDS,
+    private readonly idleMs = ROOM_IDLE_MS,
+  ) {}
+
+  /** Opens a doc and holds it until `release`. Throws for a name no kind claims. */
+  async acquire(name: string): Promise<DocRoom> {
+    clearTimeout(this.idle.get(name))
+    this.idle.delete(name)
+    let pending = this.rooms.get(name)
+    if (!pending) {
+      const resolved = resolveDocName(name, this.kinds)
+      if (!resolved) throw new Error(`no doc kind for ${name}`)
+      const created = new DocRoom(name, resolved.kind, this.store, this.log)
+      pending = created.load().then(() => created)
+      pending.catch(() => this.rooms.delete(name))
+      this.rooms.set(name, pending)
+    }
+    const room = await pending
+    room.holds++
+    return room
+  }
+
+  /** Lets go of a doc; once nobody holds it, it unloads after `idleMs` (at once with `now`). */
+  release(room: DocRoom, now = false): void {
+    room.holds = Math.max(0, room.holds - 1)
+    if (room.holds > 0) return
+    if (now) return void this.unload(room)
+    clearTimeout(this.idle.get(room.name))
+    this.idle.set(
+      room.name,
+      setTimeout(() => void this.unload(room), this.idleMs).unref(),
+    )
+  }
+
+  /**
+   * Reads a doc without keeping it: a doc in memory is read as it is; one that is not is loaded,
+   * read and unloaded again, so an export of many tables holds one at a time.
+   */
+  async read<T>(name: string, fn: (room: DocRoom) => T | Promise<T>): Promise<T> {
+    const room = await this.acquire(name)
+    try {
+      return await fn(room)
+    } finally {
+      this.release(room, true)
+    }
+  }
+
+  private async unload(room: DocRoom): Promise<void> {
+    this.idle.delete(room.name)
+    if (room.holds > 0 || this.rooms.get(room.name) === undefined) return
+    try {
+      await room.settle()
+    } catch (error) {
+      this.log.error({ err: error, doc: room.name }, 'could not store a doc before unloading it')
+      return
+    }
+    // Someone opened it again while its last writes went to disk: it stays.
+    if (room.holds > 0 || room.pending) return
+    this.rooms.delete(room.name)
+    room.destroy()
+    await this.store.release(room.name)
+  }
+
+  /** Rooms currently in memory. */
+  async loaded(): Promise<DocRoom[]> {
+    return Promise.all(this.rooms.values())
+  }
+
+  /** Waits until every room has stored everything it applied. */
+  async settle(): Promise<void> {
+    for (const room of await this.loaded()) await room.settle()
+  }
+
+  /** Asks the peers of every loaded doc of an event to send what the server lacks. */
+  async resyncEvent(eventId: string): Promise<void> {
+    for (const room of await this.loaded()) if (this.eventOf(room.name) === eventId) room.resync()
+  }
+
+  /** Drops every doc of a deleted event, of every kind, loaded or only on disk. */
+  async removeEvent(eventId: string): Promise<void> {
+    const names = new Set([...this.rooms.keys(), ...(await this.store.list())])
+    for (const name of names) if (this.eventOf(name) === eventId) await this.remove(name)
+  }
+
+  /** The event a doc belongs to, also for a doc of a kind this server no longer has. */
+  private eventOf(name: string): string | undefined {
+    return resolveDocName(name, this.kinds)?.scope.eventId ?? name.split('.')[1]
+  }
+
+  /** Drops a room from memory and storage (event deleted). */
+  async remove(name: string): Promise<void> {
+    const room = this.rooms.get(name)
+    this.rooms.delete(name)
+    clearTimeout(this.idle.get(name))
+    this.idle.delete(name)
+    if (room) {
+      const loaded = await room.catch(() => null)
+      // Let a write in flight finish first, so it cannot recreate the file afterwards.
+      await loaded?.settle()
+      loaded?.destroy()
+    }
+    await this.store.remove(name)
+  }
+
+  close(): void {
+    for (const t of this.idle.values()) clearTimeout(t)
+    this.idle.clear()
+  }
+}

@@ -1,0 +1,47 @@
+import type { Audience } from '@tischrunde/shared'
+
+/**
+ * What changed for an event, and who is to hear of it:
+ * - `event`: its setup or round state (screens fetch the view their role may see);
+ * - `presence`: who is connected where (staff only);
+ * - `reopened`: stations may have become writable again (doc peers re-send what was refused);
+ * - `deleted`: the event is gone (every screen and doc socket of it is closed).
+ */
+export interface HubMessage {
+  eventId: string
+  topic: 'event' | 'presence' | 'reopened' | 'deleted'
+  audience: Audience
+}
+
+/**
+ * The one place server code publishes to. The embedded hub delivers to this process's
+ * subscribers (the control plane and the doc sockets); a Redis-backed hub implements the same
+ * interface to deliver across nodes.
+ */
+export interface Hub {
+  publish(message: HubMessage): void
+  /** Returns the function that unsubscribes. */
+  subscribe(listener: (message: HubMessage) => void): () => void
+}
+
+/** The embedded hub: synchronous, in-process delivery. A failing listener never stops the others. */
+export class LocalHub implements Hub {
+  private readonly listeners = new Set<(message: HubMessage) => void>()
+
+  constructor(private readonly onListenerError: (error: unknown, message: HubMessage) => void = () => {}) {}
+
+  publish(message: HubMessage): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(message)
+      } catch (error) {
+        this.onListenerError(error, message)
+      }
+    }
+  }
+
+  subscribe(listener: (message: HubMessage) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+}

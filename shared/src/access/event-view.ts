@@ -1,0 +1,21 @@
+import type { TischEvent } from '../event/event.schema.js'
+import type { CredentialInfo, PublicEventView } from '../wire/api.schema.js'
+import type { EventActor } from './actor.js'
+import { may } from './policy.js'
+
+/** What a phone, host or projector is shown of an event: the event, and the join code where the policy allows it. */
+export function publicEventView(actor: EventActor, event: TischEvent, joinCode: string): PublicEventView {
+  return { event, role: actor.role, joinCode: may(actor, 'event:join-code', { eventId: actor.eventId }) ? joinCode : null }
+}
+
+/** What a link's credential opens (GET /api/credential), so a host link can start a phone. */
+export function credentialInfo(actor: EventActor, joinCode: string): CredentialInfo {
+  return {
+    eventId: actor.eventId,
+    role: actor.role,
+    ...(actor.participantId ? { participantId: actor.participantId } : {}),
+    ...(actor.tableId ? { tableId: actor.tableId } : {}),
+    // The phone route of every link is /j/<code>: a host link needs it to open its table.
+    joinCode,
+  }
+}

@@ -1,0 +1,57 @@
+import { CARDS_PER_PARTICIPANT_MAX, WriteRefusal, checkCardChange, storedCardSchema } from '../../doc/board-write-rules.js'
+import { stampBoardDoc } from '../../doc/board-doc.js'
+import { findTable } from '../../event/event.schema.js'
+import { stationWritable } from '../../rounds/round-machine.js'
+import { z } from 'zod'
+import type { DocKind, RecordChange } from '../doc-kind.js'
+
+/**
+ * One theme table's board (`board.<event>.<table>`): every station's cards in one `cards` map,
+ * the layout version in `meta` (written by the server). Facilitators write to every board, a
+ * table host to their own table's, participants to any table they sit at; projectors read.
+ */
+export const boardKind: DocKind = {
+  name: 'board',
+  scopeParts: ['tableId'],
+  roots: {
+    cards: { record: storedCardSchema, keyField: 'id', refusal: WriteRefusal.INVALID_CARD },
+    meta: { record: z.unknown(), writers: 'server' },
+  },
+  exists: (scope, { event }) => findTable(event, scope.parts.tableId ?? '') !== undefined,
+  audience(actor, scope) {
+    switch (actor.role) {
+      case 'facilitator':
+      case 'participant':
+        return 'write'
+      case 'host':
+        // A host link writes for one table only, and opens no other.
+        return actor.tableId === scope.parts.tableId ? 'write' : 'none'
+      case 'projector':
+        return 'read'
+    }
+  },
+  checkChanges(changes, { actor, situation, doc }) {
+    const writer = { role: actor.role, participantId: actor.participantId ?? undefined }
+    const writable = (stationId: string) => stationWritable(situation.round, situation.event.template, stationId)
+    let added = false
+    for (const change of changes) {
+      const refusal = checkCardChange(change, writer, writable)
+      if (refusal) return refusal
+      if (isNewRecord(change)) added = true
+    }
+    if (added && actor.role !== 'facilitator' && actor.participantId) {
+      let mine = 0
+      doc.forEach('cards', (value) => {
+        if ((value as { authorId?: unknown } | null)?.authorId === actor.participantId) mine++
+      })
+      if (mine > CARDS_PER_PARTICIPANT_MAX) return WriteRefusal.TOO_MANY_CARDS
+    }
+    return null
+  },
+  init: stampBoardDoc,
+}
+
+/** Whether a change adds a record that was not there before. */
+export function isNewRecord(change: RecordChange): boolean {
+  return change.before === undefined && change.after !== undefined
+}

@@ -1,0 +1,89 @@
+import type * as Y from 'yjs'
+import type { z } from 'zod'
+import type { EventActor } from '../access/actor.js'
+import type { WriteRefusal } from '../doc/board-write-rules.js'
+import type { Origin } from '../doc/board-doc.js'
+import type { TischEvent } from '../event/event.schema.js'
+import type { RoundState } from '../rounds/round.schema.js'
+
+/**
+ * What a role may do with one doc: write to it, only read it, or not open it at all. "none" is
+ * decided before the socket upgrades, so such a client never receives a byte of the doc.
+ */
+export type DocAccess = 'write' | 'read' | 'none'
+
+/**
+ * Which doc of an event: the kind, the event, and the kind's own key parts (a table, a group, a
+ * participant …), in the order of the kind's `scopeParts`.
+ */
+export interface DocScope {
+  kind: string
+  eventId: string
+  parts: Readonly<Record<string, string>>
+}
+
+/** What the server knows of an event when it judges a write or an audience: its setup and round. */
+export interface EventSituation {
+  event: TischEvent
+  round: RoundState
+}
+
+/** One root of a doc: a Y.Map of whole records keyed by id. */
+export interface RootSpec {
+  /** Schema of one record (strict: unknown keys are refused). */
+  record: z.ZodType
+  /** The record field that must equal its map key (e.g. a card's `id`); absent: any key. */
+  keyField?: string
+  /** Who writes the root: clients (through the write gate) or only the server. @default 'clients' */
+  writers?: 'clients' | 'server'
+  /** What a record failing `record` or `keyField` is refused as. @default 'INVALID_RECORD' */
+  refusal?: WriteRefusal
+}
+
+/** One changed key of a root map, seen by a kind's rules: its record before and after (undefined: absent). */
+export interface RecordChange {
+  root: string
+  key: string
+  before: unknown
+  after: unknown
+}
+
+/** Read access to a doc as it would be after the change (the rules see the whole doc, not one record). */
+export interface DocView {
+  get(root: string, key: string): unknown
+  forEach(root: string, fn: (value: unknown, key: string) => void): void
+}
+
+/** Everything a kind's change rule may look at. */
+export interface ChangeContext {
+  actor: EventActor
+  scope: DocScope
+  situation: EventSituation
+  /** The doc with the change applied. */
+  doc: DocView
+}
+
+/**
+ * A kind of Yjs doc the app has: its name pattern and scope, its roots with their record schemas,
+ * pure change rules and its audience. The update pre-check, the write gate, the rooms and the
+ * access policy take everything from here and name no kind themselves, so a new method (a problem
+ * tree, a vote) is a new kind in a new folder.
+ * @example DOC_KINDS.find((k) => k.name === 'board')
+ */
+export interface DocKind {
+  /** First segment of every doc name of this kind, e.g. `board` in `board.<event>.<table>`. */
+  readonly name: string
+  /** Names of the key parts after the event id, e.g. `['tableId']`. */
+  readonly scopeParts: readonly string[]
+  /** Pattern each key part must match (ids on the wire and in file names). */
+  readonly partPattern?: Readonly<Record<string, RegExp>>
+  readonly roots: Readonly<Record<string, RootSpec>>
+  /** Whether the scope exists in the event (e.g. the table is one of the event's tables). */
+  exists(scope: DocScope, situation: EventSituation): boolean
+  /** Who may open and write this doc. The policy asks this; nothing else decides it. */
+  audience(actor: EventActor, scope: DocScope, situation: EventSituation): DocAccess
+  /** Pure rule over all changes of one client update: null when they may be stored. */
+  checkChanges(changes: readonly RecordChange[], ctx: ChangeContext): WriteRefusal | null
+  /** Prepares a doc the server has just loaded (e.g. stamps the layout version). */
+  init?(doc: Y.Doc, origin: Origin): void
+}
