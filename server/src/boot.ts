@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { pino, type Logger } from 'pino'
 import { openCredentials } from './access/credentials.js'
-import { type TischrundeServer, createTischrundeServer } from './app.js'
+import { type AppOptions, type TischrundeServer, createTischrundeServer } from './app.js'
 import { lockDataDir } from './storage/data-dir-lock.js'
 import { openStorage } from './storage/open-storage.js'
 import { eventStoreFile } from './storage/open-storage.js'
@@ -29,6 +29,8 @@ export async function boot(opts: {
   withClient: boolean
   limits?: Partial<Limits>
   publicUrl?: string | undefined
+  /** Further server options (tests: an extra doc kind, a short idle time for docs). */
+  app?: Pick<AppOptions, 'docKinds' | 'roomIdleMs'>
 }): Promise<Booted> {
   const log = pino({ level: opts.logLevel, base: undefined })
   const unlock = await lockDataDir(opts.dataDir)
@@ -44,6 +46,7 @@ export async function boot(opts: {
     }
     const credentials = await openCredentials(opts.dataDir)
     const server = createTischrundeServer({
+      ...opts.app,
       storage,
       credentials,
       log,

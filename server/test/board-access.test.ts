@@ -87,14 +87,14 @@ describe('board sockets refuse anyone without a credential for the board', () =>
       path: () => {
         const [body, signature] = participantToken.split('.')
         const claims = JSON.parse(Buffer.from(body!, 'base64url').toString('utf8'))
-        const forged = Buffer.from(JSON.stringify({ ...claims, r: 'facilitator' })).toString('base64url')
+        const forged = Buffer.from(JSON.stringify({ ...claims, role: 'facilitator' })).toString('base64url')
         return board(`${forged}.${signature}`)
       },
       status: 401,
     },
     {
       name: 'with a token signed by another installation',
-      path: () => board(credentialsFromSecret(randomBytes(32)).issue({ e: cafe.event.id, r: 'facilitator', n: 0 })),
+      path: () => board(credentialsFromSecret(randomBytes(32)).issue({ event: cafe.event.id, role: 'facilitator', epoch: 0 })),
       status: 401,
     },
     { name: "with another event's facilitator token", path: () => board(other.facilitatorToken), status: 401 },

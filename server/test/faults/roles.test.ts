@@ -94,7 +94,7 @@ describe('fault suite: roles, forged fields and the Socket.IO edge', () => {
     for (const p of payloads) codes.push(((await emit(phone, 'round:advance', p)) as { code?: string }).code ?? 'ok')
     // A join body with forged fields still makes a participant.
     const joined = await api<{ token: string }>(child.url, '/api/join', { body: JSON.parse(`{"code":"${cafe.joinCode}","role":"facilitator","__proto__":{"r":"facilitator"}}`) })
-    const claims = JSON.parse(Buffer.from(joined.body.token.split('.')[0]!, 'base64url').toString('utf8')) as { r: string }
+    const claims = JSON.parse(Buffer.from(joined.body.token.split('.')[0]!, 'base64url').toString('utf8')) as { role: string }
     // A facilitator's event update with a __proto__ key stores no prototype and no extra key.
     const facilitator = ctl({ token: cafe.facilitatorToken, wire: WIRE_VERSION })
     await facilitator.ready
@@ -102,11 +102,11 @@ describe('fault suite: roles, forged fields and the Socket.IO edge', () => {
     const update = JSON.parse(JSON.stringify({ setup: { ...ev } }).replace('{"setup":{', '{"setup":{"__proto__":{"isAdmin":true},"polluted":1,'))
     const updateAck = await emit(facilitator, 'event:update', update)
     const after = (await api<{ event: Record<string, unknown> }>(child.url, `/api/events/${cafe.event.id}`, { token: cafe.facilitatorToken })).body.event
-    report('forged role fields and __proto__ payloads', `handshake role → ${view.role}; round:advance → ${codes.join(', ')}; forged join → role ${claims.r}; facilitator update with __proto__ → ${updateAck.ok ? 'ok, extra keys dropped' : (updateAck as { code: string }).code}`)
+    report('forged role fields and __proto__ payloads', `handshake role → ${view.role}; round:advance → ${codes.join(', ')}; forged join → role ${claims.role}; facilitator update with __proto__ → ${updateAck.ok ? 'ok, extra keys dropped' : (updateAck as { code: string }).code}`)
     expect(view.role).toBe('participant')
     expect(view.joinCode).toBeNull()
     expect(codes).toEqual([ErrorCode.FORBIDDEN, ErrorCode.FORBIDDEN, ErrorCode.FORBIDDEN])
-    expect(claims.r).toBe('participant')
+    expect(claims.role).toBe('participant')
     expect(Object.keys(after).sort()).toEqual(Object.keys(ev).sort())
     expect(await state()).toMatchObject({ version: before.version, phase: before.phase })
   })

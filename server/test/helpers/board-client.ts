@@ -31,8 +31,13 @@ export interface BoardClient {
 }
 
 export function connectBoard(url: string, eventId: string, tableId: string, token: string): BoardClient {
+  return connectDoc(url, boardDocName(eventId, tableId), token)
+}
+
+/** A y-websocket client on a doc of any kind, by its name. */
+export function connectDoc(url: string, docName: string, token: string): BoardClient {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${url.replace(/^http/, 'ws')}/yjs`, boardDocName(eventId, tableId), doc, {
+  const provider = new WebsocketProvider(`${url.replace(/^http/, 'ws')}/yjs`, docName, doc, {
     params: { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,

@@ -1,4 +1,4 @@
-import type { TischrundeServer } from '../../src/app.js'
+import type { AppOptions, TischrundeServer } from '../../src/app.js'
 import { boot } from '../../src/boot.js'
 
 export interface RunningServer {
@@ -11,8 +11,8 @@ export interface RunningServer {
 }
 
 /** Boots the server in this process on an ephemeral port of 127.0.0.1, on `dataDir`. */
-export async function startServer(dataDir: string): Promise<RunningServer> {
-  const { server, unlock } = await boot({ dataDir, logLevel: 'silent', startFresh: false, withClient: false })
+export async function startServer(dataDir: string, app: Pick<AppOptions, 'docKinds' | 'roomIdleMs'> = {}): Promise<RunningServer> {
+  const { server, unlock } = await boot({ dataDir, logLevel: 'silent', startFresh: false, withClient: false, app })
   let url: string
   try {
     url = await server.listen(0, '127.0.0.1')
