@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises'
+import { readdir, readlink } from 'node:fs/promises'
 import path from 'node:path'
 import { WebSocket } from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -52,6 +52,12 @@ function tryUpgrade(url: string, docName: string, token: string): Promise<{ stat
     ws.on('open', done)
     ws.on('error', () => {})
   })
+}
+
+/** Files this process has open (Linux). */
+async function openFiles(): Promise<string[]> {
+  const fds = await readdir('/proc/self/fd')
+  return (await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')))).filter(Boolean)
 }
 
 describe('a doc kind registered by a test, with a participant-private audience', () => {
@@ -132,6 +138,8 @@ describe('a doc kind registered by a test, with a participant-private audience',
   it('stores the doc, unloads it when idle, and serves it again after a restart', async () => {
     const name = notepadOf(cafe.event.id, anna.participantId)
     await waitFor(async () => !(await running.server.rooms.loaded()).some((r) => r.name === name), 'the idle notepad to unload')
+    // Its log's file handle is closed too (an idle doc holds nothing open).
+    expect((await openFiles()).filter((f) => f.includes(`notepad.${cafe.event.id}.`))).toEqual([])
     const files = await readdir(path.join(data.dir, 'boards'))
     expect(files.some((f) => f.startsWith(`notepad.${cafe.event.id}.`))).toBe(true)
 

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readlink, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import express from 'express'
@@ -91,6 +91,17 @@ describe('export routes', () => {
     const res = await get(`/api/events/${EVENT}/export?format=md&table=${TABLE}`, token('facilitator'))
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8')
     expect(await res.text()).toContain('- Ganz neue Karte\n')
+  })
+
+  it('exports the whole event without keeping its tables in memory or their logs open', async () => {
+    const res = await get(`/api/events/${EVENT}/export.zip`, token('facilitator'))
+    expect(res.status).toBe(200)
+    expect(Object.keys(unzipSync(new Uint8Array(await res.arrayBuffer()))).length).toBeGreaterThan(11)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect((await booted.server.rooms.loaded()).map((r) => r.name)).toEqual([])
+    const fds = await readdir('/proc/self/fd')
+    const open = await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')))
+    expect(open.filter((f) => f.startsWith(dir) && f.endsWith('.ywal'))).toEqual([])
   })
 
   it('sends the whole documentation without a table', async () => {
