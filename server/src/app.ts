@@ -68,7 +68,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     publish: (stored) => publish(stored),
     reopened: (eventId) => void rooms.resyncEvent(eventId),
   })
-  rounds.restore()
+  void rounds.restore().catch((error: unknown) => log.error({ err: error }, 'Rundentimer konnten nicht wiederhergestellt werden'))
 
   const app = express()
   app.disable('x-powered-by')
@@ -94,7 +94,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const exportRenderer = new WorkerExportRenderer()
   app.use('/api', createExportRoutes({ events, transfer, renderer: exportRenderer, log }))
   const deleteEvent = async (id: string) => {
-    const stored = events.get(id)
+    const stored = await events.get(id)
     if (!stored) return
     // The event goes first: from then on every credential of it fails, so nothing reconnects.
     await events.remove(id)
@@ -111,7 +111,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
       credentials,
       deleteEvent,
       onEventChanged: (id) => {
-        const stored = events.get(id)
+        const stored = events.current(id)
         if (stored) control.publishEvent(stored)
       },
     }),

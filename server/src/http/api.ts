@@ -50,8 +50,8 @@ export function createApi(deps: ApiDeps): Router {
   const wrongCodes = new RateLimiter(WRONG_CODES_BURST, WRONG_CODES_PER_SECOND)
   api.use(express.json({ limit: API_BODY_MAX }))
 
-  const eventAccess = (req: Request, res: Response): Authenticated | null => {
-    const auth = deps.events.authenticate(bearer(req))
+  const eventAccess = async (req: Request, res: Response): Promise<Authenticated | null> => {
+    const auth = await deps.events.authenticate(bearer(req))
     if (!auth || auth.claims.e !== req.params.id) {
       fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
       return null
@@ -71,9 +71,9 @@ export function createApi(deps: ApiDeps): Router {
     res.status(201).json(body)
   })
 
-  api.get('/events', (req, res) => {
+  api.get('/events', async (req, res) => {
     if (!isAdmin(req)) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Nur mit dem Verwaltungsschlüssel dieser Installation.')
-    const list: EventListItem[] = deps.events.list().map((s) => ({
+    const list: EventListItem[] = (await deps.events.list()).map((s) => ({
       id: s.event.id,
       title: s.event.title,
       date: s.event.date,
@@ -95,8 +95,8 @@ export function createApi(deps: ApiDeps): Router {
     }
   })
 
-  api.get('/events/:id', (req, res) => {
-    const auth = eventAccess(req, res)
+  api.get('/events/:id', async (req, res) => {
+    const auth = await eventAccess(req, res)
     if (!auth) return
     if (auth.claims.r === 'facilitator') return void res.json(deps.events.facilitatorView(auth.stored))
     const view: PublicEventView = {
@@ -108,7 +108,7 @@ export function createApi(deps: ApiDeps): Router {
   })
 
   api.get('/events/:id/export.json', async (req, res) => {
-    const auth = eventAccess(req, res)
+    const auth = await eventAccess(req, res)
     if (!auth) return
     if (auth.claims.r !== 'facilitator') return fail(res, 403, ErrorCode.FORBIDDEN, 'Nur die Moderation darf exportieren.')
     const file = await deps.transfer.exportEvent(auth.stored)
@@ -119,19 +119,19 @@ export function createApi(deps: ApiDeps): Router {
   // card. Its links stop working at once; connected screens are disconnected.
   api.delete('/events/:id', async (req, res) => {
     const id = req.params.id
-    const auth = deps.events.authenticate(bearer(req))
+    const auth = await deps.events.authenticate(bearer(req))
     const facilitator = auth?.claims.e === id && auth.claims.r === 'facilitator'
     if (!facilitator && !isAdmin(req)) {
       if (auth?.claims.e === id) return fail(res, 403, ErrorCode.FORBIDDEN, 'Nur die Moderation darf eine Veranstaltung löschen.')
       return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
     }
-    if (!deps.events.get(id)) return fail(res, 404, ErrorCode.NOT_FOUND, 'Veranstaltung nicht gefunden.')
+    if (!(await deps.events.get(id))) return fail(res, 404, ErrorCode.NOT_FOUND, 'Veranstaltung nicht gefunden.')
     await deps.deleteEvent(id)
     res.status(204).end()
   })
 
-  api.get('/credential', (req, res) => {
-    const auth = deps.events.authenticate(bearer(req))
+  api.get('/credential', async (req, res) => {
+    const auth = await deps.events.authenticate(bearer(req))
     if (!auth) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
     const body: CredentialInfo = {
       eventId: auth.stored.event.id,
@@ -143,7 +143,7 @@ export function createApi(deps: ApiDeps): Router {
     res.json(body)
   })
 
-  api.post('/join', (req, res) => {
+  api.post('/join', async (req, res) => {
     const ip = req.ip ?? 'unknown'
     if (!wrongCodes.peek(ip, Date.now()))
       return fail(res, 429, ErrorCode.RATE_LIMITED, 'Zu viele falsche Codes von diesem Netz. Bitte eine Minute warten und den Code prüfen.')
@@ -152,7 +152,7 @@ export function createApi(deps: ApiDeps): Router {
       wrongCodes.take(ip, Date.now())
       return fail(res, 400, ErrorCode.BAD_JOIN_CODE, describeFirstIssue(parsed.error).message)
     }
-    const stored = deps.events.byJoinCode(parsed.data.code)
+    const stored = await deps.events.byJoinCode(parsed.data.code)
     if (!stored) {
       wrongCodes.take(ip, Date.now())
       return fail(res, 404, ErrorCode.BAD_JOIN_CODE, 'Zu diesem Code gibt es keine Veranstaltung. Bitte den Code prüfen.')

@@ -62,7 +62,7 @@ export function createBoardSockets(deps: {
   /** New cards per participant of an event, over all their sockets. */
   const cardPace = new RateLimiter(deps.limits.cardsBurst, deps.limits.cardsPerMinute / 60)
 
-  function authorize(req: IncomingMessage): BoardAccess | { status: number; reason: string } {
+  async function authorize(req: IncomingMessage): Promise<BoardAccess | { status: number; reason: string }> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     let docName: string
     try {
@@ -72,7 +72,7 @@ export function createBoardSockets(deps: {
     }
     const target = parseBoardDocName(docName)
     if (!target) return { status: 404, reason: 'Not Found' }
-    const auth = deps.events.authenticate(url.searchParams.get('token'))
+    const auth = await deps.events.authenticate(url.searchParams.get('token'))
     if (!auth || auth.claims.e !== target.eventId) return { status: 401, reason: 'Unauthorized' }
     if (!findTable(auth.stored.event, target.tableId)) return { status: 404, reason: 'Not Found' }
     // A host link writes for one table only.
@@ -86,8 +86,17 @@ export function createBoardSockets(deps: {
   }
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    void upgrade(req, socket, head).catch((error: unknown) => {
+      deps.log.error({ err: error }, 'Board-Socket-Upgrade fehlgeschlagen')
+      socket.destroy()
+    })
+  }
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     if (!originAllowed(req.headers.origin, req.headers.host, deps.publicUrl)) return refuseUpgrade(socket, 403, 'Forbidden Origin')
-    const access = authorize(req)
+    const access = await authorize(req)
+    // The client may have given up while the credential was checked.
+    if (socket.destroyed) return
     if ('status' in access) return refuseUpgrade(socket, access.status, access.reason)
     const release = deps.budget.take()
     if (!release) return refuseUpgrade(socket, 503, 'Service Unavailable')
@@ -138,7 +147,8 @@ export function createBoardSockets(deps: {
         : (added: number) => cardPace.take(`${access.eventId}:${access.participantId}`, Date.now(), added)
     /** Looked up at each write: rounds and locks change during the day. */
     const writableNow = (stationId: string) => {
-      const stored = deps.events.get(access.eventId)
+      // Synchronous and in order with the messages: the state this process last read or wrote.
+      const stored = deps.events.current(access.eventId)
       return stored ? stationWritable(stored.round, stored.event.template, stationId) : false
     }
     const peer: BoardPeer = {

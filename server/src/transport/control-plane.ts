@@ -82,7 +82,8 @@ export function createControlPlane(
       if (presence.seat(session.claims.e, session.socketId, tableId)) sendPresence(session.claims.e)
     },
     publishEvent(eventId) {
-      const stored = deps.events.get(eventId)
+      // Right after this process's own write: the state it just stored.
+      const stored = deps.events.current(eventId)
       if (stored) publishEvent(stored)
     },
   }
@@ -98,13 +99,13 @@ export function createControlPlane(
     }
   }
 
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     // Pages of other sites are refused with a named error the client can show.
     const { origin, host } = socket.handshake.headers
     if (!originAllowed(origin, host, deps.publicUrl)) return next(new Error(ErrorCode.BAD_ORIGIN))
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth)
     if (!auth.success) return next(new Error(ErrorCode.INVALID_MESSAGE))
-    const checked = deps.events.authenticate(auth.data.token)
+    const checked = await deps.events.authenticate(auth.data.token)
     if (!checked) return next(new Error(ErrorCode.UNAUTHORIZED))
     // Counted last, so refused handshakes never hold a slot.
     const release = deps.budget.take()
@@ -122,7 +123,8 @@ export function createControlPlane(
     if (role === 'facilitator' || role === 'projector') void socket.join(staffRoom(eventId))
     presence.join(eventId, socket.id, role)
     sendPresence(eventId)
-    const stored = deps.events.get(eventId)
+    // Read by the handshake just now; listeners below must be bound in this tick.
+    const stored = deps.events.current(eventId)
     if (stored) {
       socket.emit('event:state', publicView(stored, role))
       socket.emit('round:state', roundMessage(stored))
@@ -135,7 +137,7 @@ export function createControlPlane(
       socket.on(name, async (payload: unknown, ack?: unknown) => {
         const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {}
         // A link revoked or an event deleted while this socket was open: nothing more from it.
-        if (!deps.events.authenticate(socket.data.token as string)) {
+        if (!(await deps.events.authenticate(socket.data.token as string))) {
           reply({ ok: false, code: ErrorCode.UNAUTHORIZED, message: 'Dieser Link gilt nicht mehr.' })
           return void socket.disconnect(true)
         }
