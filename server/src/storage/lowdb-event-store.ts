@@ -83,17 +83,17 @@ export async function openLowdbEventStore(file: string): Promise<EventStore> {
       await save()
       return ok(view(created))
     },
-    putSetup: (id, expected, event) =>
+    putSetup: async (id, expected, event) =>
       cas(id, expected, (e) => e.setupVersion, (e) => {
         e.event = eventSchema.parse(event)
         return ++e.setupVersion
       }),
-    putAccess: (id, expected, access) =>
+    putAccess: async (id, expected, access) =>
       cas(id, expected, (e) => e.access.version, (e) => {
         e.access = { ...eventAccessSchema.parse(access), version: e.access.version + 1 }
         return e.access.version
       }),
-    putRound: (id, expected, round) => {
+    putRound: async (id, expected, round) => {
       const next = roundStateSchema.parse(round)
       // The round rules bump the version; a state that does not is a bug in the caller.
       if (next.version <= expected) throw new Error(`round version ${next.version} does not follow ${expected}`)
@@ -110,7 +110,7 @@ export async function openLowdbEventStore(file: string): Promise<EventStore> {
       const all = entry(id)?.records[collection.name] ?? {}
       return Object.entries(all).map(([key, r]) => ({ key, version: r.version, value: collection.schema.parse(structuredClone(r.value)) }))
     },
-    putRecord(id, collection, key, value, expected) {
+    async putRecord(id, collection, key, value, expected) {
       const checked = collection.schema.parse(value)
       return cas(id, expected, (e) => e.records[collection.name]?.[key]?.version ?? null, (e) => {
         const records = (e.records[collection.name] ??= {})
