@@ -75,7 +75,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     publish: (stored) => hub.publish({ eventId: stored.event.id, topic: 'event', audience: 'everyone' }),
     reopened: (eventId) => hub.publish({ eventId, topic: 'reopened', audience: 'everyone' }),
   })
-  rounds.restore()
+  void rounds.restore().catch((error: unknown) => log.error({ err: error }, 'Rundentimer konnten nicht wiederhergestellt werden'))
 
   const app = express()
   app.disable('x-powered-by')
@@ -100,7 +100,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const exportRenderer = new WorkerExportRenderer()
   app.use('/api', createExportRoutes({ events, transfer, renderer: exportRenderer, log }))
   const deleteEvent = async (id: string) => {
-    const stored = events.get(id)
+    const stored = await events.get(id)
     if (!stored) return
     // The event goes first: from then on every credential of it fails, so nothing reconnects.
     await events.remove(id)

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
 
   const store = server.events
   const demo = winnendenEvent()
-  if (!process.env.TISCHRUNDE_NO_DEMO && !server.storage.events.demoSeeded()) {
+  if (!process.env.TISCHRUNDE_NO_DEMO && !(await server.storage.events.demoSeeded())) {
     await server.transfer.seed(demo, { reset: false, now: Date.now() })
     await server.storage.events.markDemoSeeded()
     log.info({ event: demo.event.id }, 'Demo-Veranstaltung Winnenden geladen')
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const port = Number(new URL(url).port)
   const base = publicBaseUrl(env.TISCHRUNDE_PUBLIC_URL, env.HOST, port)
   const lines = [`Tischrunde läuft: ${base}  (Daten: ${env.dataDir})`, `Verwaltung:  ${base}/admin#k=${server.credentials.adminKey}`]
-  const winnenden = store.get(demo.event.id)
+  const winnenden = await store.get(demo.event.id)
   if (winnenden) {
     const links = store.links(winnenden)
     lines.push(

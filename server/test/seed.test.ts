@@ -24,6 +24,8 @@ describe('the Winnenden seed and JSON export/import', () => {
   const serve = async (dir: string) => {
     const running = await startServer(dir)
     cleanups.push(running.close)
+    // Loaded once, so the helpers below can read the events synchronously (`current`).
+    await running.server.events.list()
     return running
   }
   const seed = async (dir: string, ...args: string[]) => {
@@ -32,7 +34,7 @@ describe('the Winnenden seed and JSON export/import', () => {
     return run.stdout
   }
   const stored = (running: RunningServer, id = 'winnenden'): StoredEvent => {
-    const s = running.server.events.get(id)
+    const s = running.server.events.current(id)
     if (!s) throw new Error(`event ${id} is not stored`)
     return s
   }
@@ -189,6 +191,6 @@ describe('the Winnenden seed and JSON export/import', () => {
 
 /** The first column of station 2 in the Winnenden template. */
 function stationTwoColumn(running: RunningServer): string {
-  const station = running.server.events.get('winnenden')!.event.template.stations.find((s) => s.id === 'station-2')!
+  const station = running.server.events.current('winnenden')!.event.template.stations.find((s) => s.id === 'station-2')!
   return station.columns[0]!.id
 }

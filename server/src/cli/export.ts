@@ -48,9 +48,9 @@ async function main(): Promise<void> {
   const env = readEnv()
   const { server, unlock } = await boot({ dataDir: env.dataDir, logLevel: 'warn', startFresh: false, withClient: false })
   try {
-    const stored = server.events.get(values.event)
+    const stored = await server.events.get(values.event)
     if (!stored) {
-      const known = server.events.list().map((e) => e.event.id)
+      const known = (await server.events.list()).map((e) => e.event.id)
       throw new UsageError(`Die Veranstaltung „${values.event}“ gibt es nicht. ${known.length ? `Vorhanden: ${known.join(', ')}.` : 'Es gibt noch keine Veranstaltung.'}`)
     }
     if (values.table && !stored.event.tables.some((t) => t.id === values.table)) {

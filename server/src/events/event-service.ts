@@ -6,13 +6,16 @@ import {
   type EventId,
   type EventLinks,
   INITIAL_ROUND_STATE,
+  type Result,
   type RoundState,
+  StoreWriteError,
   type FacilitatorEventView,
   type StoredEvent,
   type TischEvent,
   WINNENDEN_TEMPLATE,
   eventSchema,
   joinCodeFromBytes,
+  ok,
   slugify,
   uniqueId,
 } from '@tischrunde/shared'
@@ -25,86 +28,130 @@ export interface Authenticated {
   stored: StoredEvent
 }
 
-/** Events: creating them, handing out links and join codes, and checking credentials against them. */
+/** How often a write without an expected version re-reads and retries after losing a race. */
+const MAX_RETRIES = 20
+
+/**
+ * Events: creating them, handing out links and join codes, and checking credentials against them.
+ * Setup, access and round state are separate records; each write here touches one of them only.
+ *
+ * `current` answers synchronously from the last composed state this process has read or written,
+ * for per-message checks on already-open connections. With one process it is always up to date
+ * (every write goes through this service). A multi-node hub will have to refresh it when another
+ * node writes (e.g. on the hub's "event changed" message).
+ */
 export class EventService {
+  private readonly known = new Map<EventId, StoredEvent>()
+
   constructor(
     private readonly store: EventStore,
     private readonly credentials: Credentials,
   ) {}
 
-  list(): StoredEvent[] {
-    return this.store.list()
+  async list(): Promise<StoredEvent[]> {
+    const all = await this.store.list()
+    const ids = new Set(all.map((stored) => this.remember(stored.event.id, stored)!.event.id))
+    for (const id of this.known.keys()) if (!ids.has(id)) this.known.delete(id)
+    return all
   }
 
-  get(id: EventId): StoredEvent | undefined {
-    return this.store.get(id)
+  async get(id: EventId): Promise<StoredEvent | undefined> {
+    return this.remember(id, await this.store.get(id))
+  }
+
+  /** The last state of an event this process read or wrote; undefined if unknown or deleted. */
+  current(id: EventId): StoredEvent | undefined {
+    return this.known.get(id)
   }
 
   /** Creates an event from a validated request. Ids come from the title and table names. */
   async create(input: CreateEventRequest, now: number): Promise<StoredEvent> {
     const req = createEventRequestSchema.parse(input)
-    const taken = new Set(this.store.list().map((e) => e.event.id))
-    const id = uniqueId(slugify(req.title, 40), taken)
     const tableIds = new Set<string>()
     const tables = req.tableNames.map((name) => {
       const tableId = uniqueId(slugify(name, 40), tableIds)
       tableIds.add(tableId)
       return { id: tableId, name, host: '' }
     })
-    const event: TischEvent = eventSchema.parse({
-      id,
-      title: req.title,
-      date: req.date,
-      place: req.place,
-      agenda: req.agenda,
-      tables,
-      template: req.template ?? WINNENDEN_TEMPLATE,
-    })
-    return this.insert(event, now)
-  }
-
-  /** Stores a complete, validated event under its own id (the seeding and import path). */
-  async insert(event: TischEvent, now: number): Promise<StoredEvent> {
-    const record: StoredEvent = {
-      event: eventSchema.parse(event),
-      joinCode: this.freshJoinCode(),
-      createdAt: now,
-      accessEpoch: 0,
-      round: INITIAL_ROUND_STATE,
+    for (;;) {
+      const taken = new Set((await this.list()).map((e) => e.event.id))
+      const id = uniqueId(slugify(req.title, 40), taken)
+      const event: TischEvent = eventSchema.parse({
+        id,
+        title: req.title,
+        date: req.date,
+        place: req.place,
+        agenda: req.agenda,
+        tables,
+        template: req.template ?? WINNENDEN_TEMPLATE,
+      })
+      const created = await this.tryInsert(event, now)
+      if (created) return created
     }
-    await this.store.put(record)
-    return record
   }
 
-  async replaceEvent(record: StoredEvent, event: TischEvent): Promise<StoredEvent> {
-    const next = { ...record, event: eventSchema.parse(event) }
-    await this.putIfPresent(next)
-    return next
+  /** Stores a complete, validated event under its own id (the seeding and import path). Throws if the id is taken. */
+  async insert(event: TischEvent, now: number): Promise<StoredEvent> {
+    const created = await this.tryInsert(event, now)
+    if (!created) throw new Error(`event ${event.id} exists already`)
+    return created
   }
 
-  /** Stores a new round state (after a command or a timer lock). */
-  async setRound(record: StoredEvent, round: RoundState): Promise<StoredEvent> {
-    const next = { ...record, round }
-    await this.putIfPresent(next)
-    return next
+  private async tryInsert(event: TischEvent, now: number): Promise<StoredEvent | null> {
+    const access = { joinCode: await this.freshJoinCode(), createdAt: now, accessEpoch: 0 }
+    const created = await this.store.create(eventSchema.parse(event), access, INITIAL_ROUND_STATE)
+    return created.ok ? this.remember(event.id, created.value)! : null
+  }
+
+  /** Replaces the setup if it is still at `expectedVersion`; touches neither access nor round state. */
+  async setSetup(id: EventId, expectedVersion: number, event: TischEvent): Promise<Result<StoredEvent, StoreWriteError>> {
+    const written = await this.store.putSetup(id, expectedVersion, eventSchema.parse({ ...event, id }))
+    return this.afterWrite(id, written)
   }
 
   /**
-   * Stores a changed event unless it was deleted meanwhile (a command or a timer that read it
-   * before the deletion must not bring it back). The check and the write happen in one tick.
+   * Changes the setup from its latest stored state: reads, applies `change`, writes with the
+   * version read, and re-reads and retries when another write came first. Undefined if the event
+   * is gone (a change never brings a deleted event back).
    */
-  private async putIfPresent(next: StoredEvent): Promise<void> {
-    if (!this.store.get(next.event.id)) return
-    await this.store.put(next)
+  async updateSetup(id: EventId, change: (event: TischEvent) => TischEvent): Promise<StoredEvent | undefined> {
+    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+      const stored = await this.get(id)
+      if (!stored) return undefined
+      const written = await this.setSetup(id, stored.setupVersion, change(stored.event))
+      if (written.ok) return written.value
+      if (written.error === StoreWriteError.NOT_FOUND) return undefined
+    }
+    throw new Error(`setup of ${id} kept changing under ${MAX_RETRIES} retries`)
+  }
+
+  /** Stores a new round state (after a command or a timer lock) if the stored one is still at `expectedVersion`. */
+  async setRound(id: EventId, expectedVersion: number, round: RoundState): Promise<Result<StoredEvent, StoreWriteError>> {
+    return this.afterWrite(id, await this.store.putRound(id, expectedVersion, round))
+  }
+
+  /** Revokes every link and token of the event (a new access epoch); touches neither setup nor round state. */
+  async revokeLinks(id: EventId): Promise<StoredEvent | undefined> {
+    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+      const stored = await this.get(id)
+      if (!stored) return undefined
+      const access = { joinCode: stored.joinCode, createdAt: stored.createdAt, accessEpoch: stored.accessEpoch + 1 }
+      const written = await this.afterWrite(id, await this.store.putAccess(id, stored.accessVersion, access))
+      if (written.ok) return written.value
+      if (written.error === StoreWriteError.NOT_FOUND) return undefined
+    }
+    throw new Error(`access of ${id} kept changing under ${MAX_RETRIES} retries`)
   }
 
   async remove(id: EventId): Promise<void> {
     await this.store.remove(id)
+    this.known.delete(id)
   }
 
   /** The event a join code opens, if any. */
-  byJoinCode(code: string): StoredEvent | undefined {
-    return this.store.findByJoinCode(code)
+  async byJoinCode(code: string): Promise<StoredEvent | undefined> {
+    const stored = await this.store.findByJoinCode(code)
+    return stored && this.remember(stored.event.id, stored)
   }
 
   /** Issues a credential for an event and role. */
@@ -122,11 +169,11 @@ export class EventService {
   }
 
   /** Checks a credential: valid signature, an existing event, not revoked. */
-  authenticate(token: string | undefined | null): Authenticated | null {
+  async authenticate(token: string | undefined | null): Promise<Authenticated | null> {
     if (!token) return null
     const claims = this.credentials.verify(token)
     if (!claims) return null
-    const stored = this.store.get(claims.event)
+    const stored = await this.get(claims.event)
     if (!stored || stored.accessEpoch !== claims.epoch) return null
     return { claims, stored }
   }
@@ -151,10 +198,51 @@ export class EventService {
     }
   }
 
-  private freshJoinCode(): string {
+  /** After a write: the fresh composed state (kept for `current`), or why the write was refused. */
+  private async afterWrite(id: EventId, written: Result<number, StoreWriteError>): Promise<Result<StoredEvent, StoreWriteError>> {
+    if (!written.ok) {
+      // Refused: what this process knew is outdated (or the event is gone); read it again.
+      await this.get(id)
+      return written
+    }
+    const stored = await this.get(id)
+    return stored ? ok(stored) : { ok: false, error: StoreWriteError.NOT_FOUND }
+  }
+
+  /**
+   * Keeps what was read for `current`. Record by record the higher version wins, so a read that
+   * started before a write but finished after it cannot roll `current` back.
+   */
+  private remember(id: EventId, stored: StoredEvent | undefined): StoredEvent | undefined {
+    if (!stored) {
+      this.known.delete(id)
+      return undefined
+    }
+    const had = this.known.get(id)
+    this.known.set(id, had ? newestRecords(had, stored) : stored)
+    return stored
+  }
+
+  private async freshJoinCode(): Promise<string> {
     for (;;) {
       const code = joinCodeFromBytes(randomBytes(8))
-      if (!this.store.findByJoinCode(code)) return code
+      if (!(await this.store.findByJoinCode(code))) return code
     }
+  }
+}
+
+/** Composes two reads of one event from the newer version of each record. */
+function newestRecords(a: StoredEvent, b: StoredEvent): StoredEvent {
+  const setup = b.setupVersion >= a.setupVersion ? b : a
+  const access = b.accessVersion >= a.accessVersion ? b : a
+  const round = b.round.version >= a.round.version ? b : a
+  return {
+    event: setup.event,
+    setupVersion: setup.setupVersion,
+    joinCode: access.joinCode,
+    createdAt: access.createdAt,
+    accessEpoch: access.accessEpoch,
+    accessVersion: access.accessVersion,
+    round: round.round,
   }
 }

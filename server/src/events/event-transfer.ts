@@ -33,9 +33,10 @@ export class EventTransfer {
    * `reset`, which restores the file's boards (keeping join code and links).
    */
   async seed(file: EventExport, opts: { reset: boolean; now: number }): Promise<{ created: boolean; stored: StoredEvent }> {
-    const existing = this.events.get(file.event.id)
+    const existing = await this.events.get(file.event.id)
     if (existing && !opts.reset) return { created: false, stored: existing }
-    const stored = existing ? await this.events.replaceEvent(existing, file.event) : await this.events.insert(file.event, opts.now)
+    const replaced = existing && (await this.events.updateSetup(existing.event.id, () => file.event))
+    const stored = replaced || (await this.events.insert(file.event, opts.now))
     await this.writeBoards(stored, file)
     return { created: !existing, stored }
   }
@@ -48,7 +49,7 @@ export class EventTransfer {
     const parsed = eventExportSchema.safeParse(json)
     if (!parsed.success) throw new ImportError(describeFirstIssue(parsed.error).message)
     const file = parsed.data
-    const taken = new Set(this.events.list().map((e) => e.event.id))
+    const taken = new Set((await this.events.list()).map((e) => e.event.id))
     const id = uniqueId(file.event.id || slugify(file.event.title), taken)
     const stored = await this.events.insert({ ...file.event, id }, now)
     await this.writeBoards(stored, { ...file, event: stored.event })

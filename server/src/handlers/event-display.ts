@@ -6,10 +6,11 @@ export const handleEventDisplay: Handler<'event:display'> = async (ctx, session,
   // AUTH
   if (!mayRun(session)) return FORBIDDEN_ACK
   // VALIDATION
-  const stored = ctx.events.get(session.actor.eventId)
+  const stored = await ctx.events.get(session.actor.eventId)
   if (!stored) return { ok: false, code: ErrorCode.NOT_FOUND, message: 'Veranstaltung nicht gefunden.' }
   // RESOLUTION
-  await ctx.events.replaceEvent(stored, { ...stored.event, showNames: msg.showNames })
+  const saved = await ctx.events.updateSetup(stored.event.id, (event) => ({ ...event, showNames: msg.showNames }))
+  if (!saved) return { ok: false, code: ErrorCode.NOT_FOUND, message: 'Veranstaltung nicht gefunden.' }
   ctx.publishEvent(stored.event.id)
   return { ok: true }
 }

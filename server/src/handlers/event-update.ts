@@ -6,7 +6,7 @@ export const handleEventUpdate: Handler<'event:update'> = async (ctx, session, m
   // AUTH
   if (!mayRun(session)) return FORBIDDEN_ACK
   // VALIDATION
-  const stored = ctx.events.get(session.actor.eventId)
+  const stored = await ctx.events.get(session.actor.eventId)
   if (!stored) return { ok: false, code: ErrorCode.NOT_FOUND, message: 'Veranstaltung nicht gefunden.' }
   const started = stored.round.phase !== 'before-start'
   if (!templateChangeAllowed(started, stored.event.template, msg.setup.template))
@@ -22,7 +22,9 @@ export const handleEventUpdate: Handler<'event:update'> = async (ctx, session, m
     return { ok: false, code: ErrorCode.INVALID_MESSAGE, message: first.message, path: first.path }
   }
   // RESOLUTION
-  await ctx.events.replaceEvent(stored, parsed.data)
+  // Only the setup record is written; names on screens may have been switched meanwhile: keep them.
+  const saved = await ctx.events.updateSetup(stored.event.id, (current) => ({ ...parsed.data, showNames: current.showNames }))
+  if (!saved) return { ok: false, code: ErrorCode.NOT_FOUND, message: 'Veranstaltung nicht gefunden.' }
   ctx.publishEvent(stored.event.id)
   return { ok: true }
 }

@@ -56,8 +56,8 @@ export function createApi(deps: ApiDeps): Router {
   const wrongCodes = new RateLimiter(WRONG_CODES_BURST, WRONG_CODES_PER_SECOND)
   api.use(express.json({ limit: API_BODY_MAX }))
 
-  const eventAccess = (req: Request, res: Response): Authenticated | null => {
-    const auth = deps.events.authenticate(bearer(req))
+  const eventAccess = async (req: Request, res: Response): Promise<Authenticated | null> => {
+    const auth = await deps.events.authenticate(bearer(req))
     if (!auth || !may(actorFromClaims(auth.claims), 'event:view', { eventId: String(req.params.id) })) {
       fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
       return null
@@ -65,14 +65,14 @@ export function createApi(deps: ApiDeps): Router {
     return auth
   }
   /** Who sends the request: the installation's organiser (admin key), an event's credential, or nobody. */
-  const actorOf = (req: Request): Actor | null => {
+  const actorOf = async (req: Request): Promise<Actor | null> => {
     const key = bearer(req) ?? ''
     if (deps.credentials.isAdminKey(key)) return ADMIN_ACTOR
-    const auth = deps.events.authenticate(key)
+    const auth = await deps.events.authenticate(key)
     return auth ? actorFromClaims(auth.claims) : null
   }
-  const isAdmin = (req: Request, action: 'events:list' | 'events:import') => {
-    const actor = actorOf(req)
+  const isAdmin = async (req: Request, action: 'events:list' | 'events:import') => {
+    const actor = await actorOf(req)
     return actor !== null && may(actor, action)
   }
 
@@ -87,9 +87,9 @@ export function createApi(deps: ApiDeps): Router {
     res.status(201).json(body)
   })
 
-  api.get('/events', (req, res) => {
-    if (!isAdmin(req, 'events:list')) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Nur mit dem Verwaltungsschlüssel dieser Installation.')
-    const list: EventListItem[] = deps.events.list().map((s) => ({
+  api.get('/events', async (req, res) => {
+    if (!(await isAdmin(req, 'events:list'))) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Nur mit dem Verwaltungsschlüssel dieser Installation.')
+    const list: EventListItem[] = (await deps.events.list()).map((s) => ({
       id: s.event.id,
       title: s.event.title,
       date: s.event.date,
@@ -101,7 +101,7 @@ export function createApi(deps: ApiDeps): Router {
   })
 
   api.post('/events/import', async (req, res) => {
-    if (!isAdmin(req, 'events:import')) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Nur mit dem Verwaltungsschlüssel dieser Installation.')
+    if (!(await isAdmin(req, 'events:import'))) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Nur mit dem Verwaltungsschlüssel dieser Installation.')
     try {
       const stored = await deps.transfer.importFile(req.body, Date.now())
       res.status(201).json({ id: stored.event.id, links: deps.events.links(stored) })
@@ -111,8 +111,8 @@ export function createApi(deps: ApiDeps): Router {
     }
   })
 
-  api.get('/events/:id', (req, res) => {
-    const auth = eventAccess(req, res)
+  api.get('/events/:id', async (req, res) => {
+    const auth = await eventAccess(req, res)
     if (!auth) return
     const actor = actorFromClaims(auth.claims)
     if (may(actor, 'event:links', { eventId: actor.eventId })) return void res.json(deps.events.facilitatorView(auth.stored))
@@ -121,7 +121,7 @@ export function createApi(deps: ApiDeps): Router {
   })
 
   api.get('/events/:id/export.json', async (req, res) => {
-    const auth = eventAccess(req, res)
+    const auth = await eventAccess(req, res)
     if (!auth) return
     if (!may(actorFromClaims(auth.claims), 'event:export', { eventId: auth.stored.event.id }))
       return fail(res, 403, ErrorCode.FORBIDDEN, 'Nur die Moderation darf exportieren.')
@@ -133,24 +133,24 @@ export function createApi(deps: ApiDeps): Router {
   // card. Its links stop working at once; connected screens are disconnected.
   api.delete('/events/:id', async (req, res) => {
     const id = req.params.id
-    const actor = actorOf(req)
+    const actor = await actorOf(req)
     if (!actor || !may(actor, 'event:delete', { eventId: id })) {
       if (actor && may(actor, 'event:view', { eventId: id })) return fail(res, 403, ErrorCode.FORBIDDEN, 'Nur die Moderation darf eine Veranstaltung löschen.')
       return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
     }
-    if (!deps.events.get(id)) return fail(res, 404, ErrorCode.NOT_FOUND, 'Veranstaltung nicht gefunden.')
+    if (!(await deps.events.get(id))) return fail(res, 404, ErrorCode.NOT_FOUND, 'Veranstaltung nicht gefunden.')
     await deps.deleteEvent(id)
     res.status(204).end()
   })
 
-  api.get('/credential', (req, res) => {
-    const auth = deps.events.authenticate(bearer(req))
+  api.get('/credential', async (req, res) => {
+    const auth = await deps.events.authenticate(bearer(req))
     if (!auth) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
     const body: CredentialInfo = credentialInfo(actorFromClaims(auth.claims), auth.stored.joinCode)
     res.json(body)
   })
 
-  api.post('/join', (req, res) => {
+  api.post('/join', async (req, res) => {
     const ip = req.ip ?? 'unknown'
     if (!wrongCodes.peek(ip, Date.now()))
       return fail(res, 429, ErrorCode.RATE_LIMITED, 'Zu viele falsche Codes von diesem Netz. Bitte eine Minute warten und den Code prüfen.')
@@ -159,7 +159,7 @@ export function createApi(deps: ApiDeps): Router {
       wrongCodes.take(ip, Date.now())
       return fail(res, 400, ErrorCode.BAD_JOIN_CODE, describeFirstIssue(parsed.error).message)
     }
-    const stored = deps.events.byJoinCode(parsed.data.code)
+    const stored = await deps.events.byJoinCode(parsed.data.code)
     if (!stored) {
       wrongCodes.take(ip, Date.now())
       return fail(res, 404, ErrorCode.BAD_JOIN_CODE, 'Zu diesem Code gibt es keine Veranstaltung. Bitte den Code prüfen.')

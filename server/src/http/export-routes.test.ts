@@ -20,7 +20,7 @@ describe('export routes', () => {
   let url: string
   let close: () => Promise<void>
   const token = (role: 'facilitator' | 'projector' | 'participant') =>
-    booted.server.events.issue(booted.server.events.get(EVENT)!, role, role === 'participant' ? 'participant-0001' : undefined)
+    booted.server.events.issue(booted.server.events.current(EVENT)!, role, role === 'participant' ? 'participant-0001' : undefined)
   const get = (p: string, auth?: string) => fetch(`${url}${p}`, auth ? { headers: { authorization: `Bearer ${auth}` } } : {})
 
   beforeAll(async () => {

@@ -41,8 +41,8 @@ export function createExportRoutes(deps: ExportRoutesDeps): Router {
   const router = express.Router()
   const renderer = deps.renderer ?? new WorkerExportRenderer()
 
-  const facilitator = (req: Request, res: Response): Authenticated | null => {
-    const auth = deps.events.authenticate(bearer(req))
+  const facilitator = async (req: Request, res: Response): Promise<Authenticated | null> => {
+    const auth = await deps.events.authenticate(bearer(req))
     const actor = auth ? actorFromClaims(auth.claims) : null
     const eventId = String(req.params.id)
     if (!actor || !may(actor, 'event:view', { eventId })) {
@@ -58,7 +58,7 @@ export function createExportRoutes(deps: ExportRoutesDeps): Router {
 
   router.get('/events/:id/export', async (req, res) => {
     // AUTH
-    const auth = facilitator(req, res)
+    const auth = await facilitator(req, res)
     if (!auth) return
     // VALIDATION
     const format = exportFormatSchema.safeParse(req.query.format)
@@ -76,7 +76,7 @@ export function createExportRoutes(deps: ExportRoutesDeps): Router {
   })
 
   router.get('/events/:id/export.zip', async (req, res) => {
-    const auth = facilitator(req, res)
+    const auth = await facilitator(req, res)
     if (!auth) return
     send(res, await renderer.renderZip(await deps.transfer.exportEvent(auth.stored)))
   })

@@ -6,6 +6,7 @@ import {
   type RoundError,
   type RoundState,
   type StoredEvent,
+  StoreWriteError,
   type Template,
   autoLockAt,
   lockIfExpired,
@@ -24,6 +25,11 @@ const ROUND_ERROR_TEXT: Record<RoundError, string> = {
   UNKNOWN_STATION: 'Diese Station gibt es nicht.',
 }
 
+const NOT_FOUND_ACK: Ack = { ok: false, code: ErrorCode.NOT_FOUND, message: 'Veranstaltung nicht gefunden.' }
+const STALE_ACK: Ack = { ok: false, code: ErrorCode.STALE_VERSION, message: 'Das wurde gerade schon geändert (anderer Tab?).' }
+/** How often a command without an expected version re-reads and retries after losing a race. */
+const MAX_RETRIES = 20
+
 export type RoundChange = (round: RoundState, template: Template, now: number) => Result<RoundState, RoundError>
 
 /**
@@ -33,6 +39,7 @@ export type RoundChange = (round: RoundState, template: Template, now: number) =
  */
 export class RoundService {
   private readonly lockTimers = new Map<EventId, NodeJS.Timeout>()
+  private closed = false
 
   constructor(
     private readonly events: EventService,
@@ -47,31 +54,46 @@ export class RoundService {
   ) {}
 
   /** Arms the auto-lock of every stored event (at boot). */
-  restore(): void {
-    for (const stored of this.events.list()) this.schedule(stored)
+  async restore(): Promise<void> {
+    for (const stored of await this.events.list()) this.schedule(stored)
   }
 
-  /** Applies a change if `expectedVersion` is current; a second click on the same state gets STALE_VERSION. */
+  /**
+   * Applies a change if `expectedVersion` is current; a second click on the same state gets
+   * STALE_VERSION. Commands without an expected version (settings, station locks) apply to the
+   * latest state: when another write comes between their read and their write, they read again
+   * and retry, never overwriting it.
+   */
   async command(eventId: EventId, expectedVersion: number | null, change: RoundChange): Promise<Ack> {
-    const stored = this.events.get(eventId)
-    if (!stored) return { ok: false, code: ErrorCode.NOT_FOUND, message: 'Veranstaltung nicht gefunden.' }
-    if (expectedVersion !== null && stored.round.version !== expectedVersion)
-      return { ok: false, code: ErrorCode.STALE_VERSION, message: 'Das wurde gerade schon geändert (anderer Tab?).' }
-    const result = change(stored.round, stored.event.template, this.deps.now())
-    if (!result.ok) return { ok: false, code: ErrorCode.NOT_NOW, message: ROUND_ERROR_TEXT[result.error] }
-    await this.save(stored, result.value)
-    return { ok: true }
+    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+      const stored = await this.events.get(eventId)
+      if (!stored) return NOT_FOUND_ACK
+      if (expectedVersion !== null && stored.round.version !== expectedVersion) return STALE_ACK
+      const result = change(stored.round, stored.event.template, this.deps.now())
+      if (!result.ok) return { ok: false, code: ErrorCode.NOT_NOW, message: ROUND_ERROR_TEXT[result.error] }
+      const saved = await this.save(stored, result.value)
+      if (saved === 'saved') return { ok: true }
+      if (saved === StoreWriteError.NOT_FOUND) return NOT_FOUND_ACK
+      if (expectedVersion !== null) return STALE_ACK
+    }
+    return STALE_ACK
   }
 
-  private async save(stored: StoredEvent, round: RoundState): Promise<void> {
+  /** Writes the round record only (compare-and-set on the version `stored` was read at). */
+  private async save(stored: StoredEvent, round: RoundState): Promise<'saved' | StoreWriteError> {
+    if (this.closed) return StoreWriteError.NOT_FOUND
+    const written = await this.events.setRound(stored.event.id, stored.round.version, round)
+    if (!written.ok) return written.error
+    const next = written.value
     const reopened = stored.round.lockedStations.some((id) => !round.lockedStations.includes(id)) || round.stationIndex !== stored.round.stationIndex
-    const next = await this.events.setRound(stored, round)
     this.deps.publish(next)
     this.schedule(next)
     if (reopened || round.phase !== stored.round.phase) this.deps.reopened(next.event.id)
+    return 'saved'
   }
 
   private schedule(stored: StoredEvent): void {
+    if (this.closed) return
     const id = stored.event.id
     clearTimeout(this.lockTimers.get(id))
     this.lockTimers.delete(id)
@@ -91,15 +113,23 @@ export class RoundService {
 
   private async lockExpired(id: EventId): Promise<void> {
     this.lockTimers.delete(id)
-    const stored = this.events.get(id)
-    if (!stored) return
-    const locked = lockIfExpired(stored.round, stored.event.template, this.deps.now())
-    if (locked === stored.round) return this.schedule(stored)
-    this.deps.log.info({ event: id, station: stored.round.stationIndex + 1 }, 'Station nach Ablauf gesperrt')
-    await this.save(stored, locked)
+    // Another write between the read and the lock (a click on "next"): read again and decide anew.
+    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+      const stored = await this.events.get(id)
+      if (!stored || this.closed) return
+      const locked = lockIfExpired(stored.round, stored.event.template, this.deps.now())
+      if (locked === stored.round) return this.schedule(stored)
+      const saved = await this.save(stored, locked)
+      if (saved === 'saved') {
+        this.deps.log.info({ event: id, station: stored.round.stationIndex + 1 }, 'Station nach Ablauf gesperrt')
+        return
+      }
+      if (saved === StoreWriteError.NOT_FOUND) return
+    }
   }
 
   close(): void {
+    this.closed = true
     for (const t of this.lockTimers.values()) clearTimeout(t)
     this.lockTimers.clear()
   }

@@ -1,100 +1,132 @@
-import { copyFile, readFile, rename, stat } from 'node:fs/promises'
 import { Low } from 'lowdb'
 import {
   EMPTY_EVENT_STORE,
   type EventId,
   type EventStoreFile,
-  eventStoreFileSchema,
-  describeFirstIssue,
-  type StoredEvent,
+  type StoredEventEntry,
+  StoreWriteError,
+  composeStoredEvent,
+  eventAccessSchema,
+  eventSchema,
   normalizeJoinCode,
+  ok,
+  roundStateSchema,
 } from '@tischrunde/shared'
-import { writeFileDurably } from './durable-file.js'
-import { DataFileError } from './storage-error.js'
-import type { EventStore } from './storage.js'
+import type { EventStore, WriteResult } from './storage.js'
+import { ValidatedJsonFile } from './validated-json-file.js'
+
+export { setAsideDataFile } from './validated-json-file.js'
+
+const refused = (error: StoreWriteError) => ({ ok: false, error }) as const
 
 /**
- * lowdb adapter that validates on read and writes durably (temp file, fsync, rename).
- * lowdb's own JSONFile renames atomically but never fsyncs.
+ * Opens (or creates) the event store file. Throws DataFileError for a file it must not overwrite.
+ *
+ * Every write checks the record's version and changes it in memory in the same tick (so two
+ * writers in this process are ordered), then waits until the whole file is durably on disk. Writes
+ * that arrive while one is being stored are stored together by the next one (group commit), so a
+ * burst of changes costs two file writes, not one per change.
  */
-class ValidatedJsonFile {
-  constructor(private readonly file: string) {}
-
-  async read(): Promise<EventStoreFile | null> {
-    let raw: string
-    try {
-      raw = await readFile(this.file, 'utf8')
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw e
-    }
-    const problem = diagnose(raw)
-    if (problem.ok) return problem.value
-    const backup = `${this.file}.backup-${Date.now()}`
-    await copyFile(this.file, backup)
-    throw new DataFileError(this.file, problem.reason, backup)
-  }
-
-  async write(data: EventStoreFile): Promise<void> {
-    await writeFileDurably(this.file, JSON.stringify(data, null, 1))
-  }
-}
-
-function diagnose(raw: string): { ok: true; value: EventStoreFile } | { ok: false; reason: string } {
-  if (raw.trim() === '') return { ok: false, reason: 'die Datei ist leer' }
-  if (raw.includes('\u0000')) return { ok: false, reason: 'die Datei enthält Nullbytes' }
-  let json: unknown
-  try {
-    json = JSON.parse(raw)
-  } catch {
-    return { ok: false, reason: 'kein gültiges JSON (abgeschnitten?)' }
-  }
-  const parsed = eventStoreFileSchema.safeParse(json)
-  if (!parsed.success) return { ok: false, reason: `Inhalt passt nicht zum Schema: ${describeFirstIssue(parsed.error).message}` }
-  return { ok: true, value: parsed.data }
-}
-
-/** Opens (or creates) the event store file. Throws DataFileError for a file it must not overwrite. */
 export async function openLowdbEventStore(file: string): Promise<EventStore> {
   const db: Low<EventStoreFile> = new Low<EventStoreFile>(new ValidatedJsonFile(file), structuredClone(EMPTY_EVENT_STORE))
   await db.read()
-  let writing: Promise<void> = Promise.resolve()
-  // Writes are serialised: each one stores the whole (small) event list durably.
-  const save = () => (writing = writing.then(() => db.write()))
+
+  let queued: Promise<void> | null = null
+  let last: Promise<void> = Promise.resolve()
+  /** Resolves once every change made so far is durably stored. */
+  const save = (): Promise<void> => {
+    queued ??= last
+      .catch(() => {})
+      .then(() => {
+        // From here on, new changes wait for the next write; this one serialises the data now.
+        queued = null
+        return db.write()
+      })
+    last = queued
+    return queued
+  }
+  const entry = (id: EventId) => db.data.events.find((e) => e.event.id === id)
+  const view = (e: StoredEventEntry) => structuredClone(composeStoredEvent(e))
+  /** Compare-and-set on one record of an event: `apply` runs only if `current` is `expected`. */
+  const cas = async (id: EventId, expected: number | null, current: (e: StoredEventEntry) => number | null, apply: (e: StoredEventEntry) => number): Promise<WriteResult> => {
+    const e = entry(id)
+    if (!e) return refused(StoreWriteError.NOT_FOUND)
+    const found = current(e)
+    if (found !== expected) return refused(found === null ? StoreWriteError.NOT_FOUND : StoreWriteError.STALE)
+    const version = apply(e)
+    await save()
+    return ok(version)
+  }
 
   return {
-    list: () => db.data.events,
-    get: (id: EventId) => db.data.events.find((e) => e.event.id === id),
-    findByJoinCode: (code: string) => {
+    list: async () => db.data.events.map(view),
+    get: async (id) => {
+      const e = entry(id)
+      return e && view(e)
+    },
+    findByJoinCode: async (code) => {
       const wanted = normalizeJoinCode(code)
-      return db.data.events.find((e) => e.joinCode === wanted)
+      const e = db.data.events.find((x) => x.access.joinCode === wanted)
+      return e && view(e)
     },
-    async put(record: StoredEvent) {
-      const i = db.data.events.findIndex((e) => e.event.id === record.event.id)
-      if (i === -1) db.data.events.push(record)
-      else db.data.events[i] = record
+    async create(event, access, round) {
+      const setup = eventSchema.parse(event)
+      if (entry(setup.id)) return refused(StoreWriteError.STALE)
+      const created: StoredEventEntry = {
+        event: setup,
+        setupVersion: 1,
+        access: { ...eventAccessSchema.parse(access), version: 1 },
+        round: roundStateSchema.parse(round),
+        records: {},
+      }
+      db.data.events.push(created)
       await save()
+      return ok(view(created))
     },
-    async remove(id: EventId) {
+    putSetup: async (id, expected, event) =>
+      cas(id, expected, (e) => e.setupVersion, (e) => {
+        e.event = eventSchema.parse(event)
+        return ++e.setupVersion
+      }),
+    putAccess: async (id, expected, access) =>
+      cas(id, expected, (e) => e.access.version, (e) => {
+        e.access = { ...eventAccessSchema.parse(access), version: e.access.version + 1 }
+        return e.access.version
+      }),
+    putRound: async (id, expected, round) => {
+      const next = roundStateSchema.parse(round)
+      // The round rules bump the version; a state that does not is a bug in the caller.
+      if (next.version <= expected) throw new Error(`round version ${next.version} does not follow ${expected}`)
+      return cas(id, expected, (e) => e.round.version, (e) => {
+        e.round = next
+        return next.version
+      })
+    },
+    async getRecord(id, collection, key) {
+      const stored = entry(id)?.records[collection.name]?.[key]
+      return stored && { version: stored.version, value: collection.schema.parse(structuredClone(stored.value)) }
+    },
+    async listRecords(id, collection) {
+      const all = entry(id)?.records[collection.name] ?? {}
+      return Object.entries(all).map(([key, r]) => ({ key, version: r.version, value: collection.schema.parse(structuredClone(r.value)) }))
+    },
+    async putRecord(id, collection, key, value, expected) {
+      const checked = collection.schema.parse(value)
+      return cas(id, expected, (e) => e.records[collection.name]?.[key]?.version ?? null, (e) => {
+        const records = (e.records[collection.name] ??= {})
+        const version = (records[key]?.version ?? 0) + 1
+        records[key] = { version, value: structuredClone(checked) }
+        return version
+      })
+    },
+    async remove(id) {
       db.data.events = db.data.events.filter((e) => e.event.id !== id)
       await save()
     },
-    demoSeeded: () => db.data.demoSeeded,
+    demoSeeded: async () => db.data.demoSeeded,
     async markDemoSeeded() {
       db.data.demoSeeded = true
       await save()
     },
   }
-}
-
-/** Moves an unreadable store file aside (for `--start-fresh`). Returns where it went, or null if there was none. */
-export async function setAsideDataFile(file: string): Promise<string | null> {
-  try {
-    await stat(file)
-  } catch {
-    return null
-  }
-  const aside = `${file}.set-aside-${Date.now()}`
-  await rename(file, aside)
-  return aside
 }

@@ -1,17 +1,53 @@
-import type { EventId, StoredEvent } from '@tischrunde/shared'
+import type {
+  EventAccess,
+  EventId,
+  RecordCollection,
+  Result,
+  RoundState,
+  StoreWriteError,
+  StoredEvent,
+  TischEvent,
+  Versioned,
+} from '@tischrunde/shared'
+
+/** What a compare-and-set write answers: the record's new version, or why it was refused. */
+export type WriteResult = Result<number, StoreWriteError>
 
 /**
- * Where events live. The default is lowdb (one JSON file); another store (e.g. Redis, SQL) can
- * replace it by implementing this interface.
+ * Where events live, as separate records per event: the setup, the access data, the round state
+ * and keyed records by collection (votes, bookings, moderation decisions…). Each record has its own
+ * version; every write is a compare-and-set on that version and touches no other record, so two
+ * writers of different records never lose each other's change.
+ *
+ * Every read is asynchronous so a networked store (Redis, SQL) can implement this; the default is
+ * lowdb (one JSON file). A write resolves once it is durably stored.
  */
 export interface EventStore {
-  list(): StoredEvent[]
-  get(id: EventId): StoredEvent | undefined
-  findByJoinCode(code: string): StoredEvent | undefined
-  /** Inserts or replaces an event; resolves once it is durably stored. */
-  put(record: StoredEvent): Promise<void>
+  /** Every event, composed from its setup, access and round records. */
+  list(): Promise<StoredEvent[]>
+  get(id: EventId): Promise<StoredEvent | undefined>
+  findByJoinCode(code: string): Promise<StoredEvent | undefined>
+  /** Creates an event with its first setup, access and round records; STALE if the id is taken. */
+  create(event: TischEvent, access: EventAccess, round: RoundState): Promise<Result<StoredEvent, StoreWriteError>>
+  /** Replaces the setup if its version is `expectedVersion`. */
+  putSetup(id: EventId, expectedVersion: number, event: TischEvent): Promise<WriteResult>
+  /** Replaces the access record if its version is `expectedVersion`. */
+  putAccess(id: EventId, expectedVersion: number, access: EventAccess): Promise<WriteResult>
+  /**
+   * Replaces the round state if the stored `round.version` is `expectedVersion`. The new state
+   * carries its own, higher version (the round rules bump it); that is the record's new version.
+   */
+  putRound(id: EventId, expectedVersion: number, round: RoundState): Promise<WriteResult>
+  getRecord<T>(id: EventId, collection: RecordCollection<T>, key: string): Promise<Versioned<T> | undefined>
+  listRecords<T>(id: EventId, collection: RecordCollection<T>): Promise<(Versioned<T> & { key: string })[]>
+  /**
+   * Writes one keyed record: with `expectedVersion` null it must not exist yet (a create), else its
+   * version must be `expectedVersion`. NOT_FOUND when the event is gone or the record to update is.
+   */
+  putRecord<T>(id: EventId, collection: RecordCollection<T>, key: string, value: T, expectedVersion: number | null): Promise<WriteResult>
+  /** Removes an event with all its records. */
   remove(id: EventId): Promise<void>
-  demoSeeded(): boolean
+  demoSeeded(): Promise<boolean>
   markDemoSeeded(): Promise<void>
 }
 

@@ -71,13 +71,16 @@ export function createBoardSockets(deps: {
   /** New cards per participant of an event, over all their sockets. */
   const cardPace = new RateLimiter(deps.limits.cardsBurst, deps.limits.cardsPerMinute / 60)
 
-  /** The event as it stands now (rounds and locks change during the day). */
+  /**
+   * The event as it stands now (rounds and locks change during the day): synchronous and in order
+   * with the messages, the state this process last read or wrote.
+   */
   const situationOf = (eventId: string): EventSituation | null => {
-    const stored = deps.events.get(eventId)
+    const stored = deps.events.current(eventId)
     return stored ? { event: stored.event, round: stored.round } : null
   }
 
-  function authorize(req: IncomingMessage): DocAccessGrant | { status: number; reason: string } {
+  async function authorize(req: IncomingMessage): Promise<DocAccessGrant | { status: number; reason: string }> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     let docName: string
     try {
@@ -87,7 +90,7 @@ export function createBoardSockets(deps: {
     }
     const target = resolveDocName(docName, deps.rooms.kinds)
     if (!target) return { status: 404, reason: 'Not Found' }
-    const auth = deps.events.authenticate(url.searchParams.get('token'))
+    const auth = await deps.events.authenticate(url.searchParams.get('token'))
     if (!auth || auth.claims.event !== target.scope.eventId) return { status: 401, reason: 'Unauthorized' }
     const actor = actorFromClaims(auth.claims)
     const situation = { event: auth.stored.event, round: auth.stored.round }
@@ -102,8 +105,17 @@ export function createBoardSockets(deps: {
   }
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    void upgrade(req, socket, head).catch((error: unknown) => {
+      deps.log.error({ err: error }, 'Board-Socket-Upgrade fehlgeschlagen')
+      socket.destroy()
+    })
+  }
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     if (!originAllowed(req.headers.origin, req.headers.host, deps.publicUrl)) return refuseUpgrade(socket, 403, 'Forbidden Origin')
-    const access = authorize(req)
+    const access = await authorize(req)
+    // The client may have given up while the credential was checked.
+    if (socket.destroyed) return
     if ('status' in access) return refuseUpgrade(socket, access.status, access.reason)
     const release = deps.budget.take()
     if (!release) return refuseUpgrade(socket, 503, 'Service Unavailable')

@@ -109,20 +109,23 @@ export function createControlPlane(
   function onHubMessage(message: HubMessage): void {
     const roles = audienceRoles(message.audience)
     if (message.topic === 'event') {
-      const stored = deps.events.get(message.eventId)
-      if (stored) deliverEvent(stored, roles)
+      // Read from the store, not this node's memory: the change may come from another node.
+      void deps.events.get(message.eventId).then(
+        (stored) => stored && deliverEvent(stored, roles),
+        (error: unknown) => deps.log.error({ err: error, event: message.eventId }, 'could not read a changed event'),
+      )
     } else if (message.topic === 'presence') sendPresence(message.eventId)
     else if (message.topic === 'deleted') dropEvent(message.eventId)
   }
   const unsubscribe = deps.hub.subscribe(onHubMessage)
 
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     // Pages of other sites are refused with a named error the client can show.
     const { origin, host } = socket.handshake.headers
     if (!originAllowed(origin, host, deps.publicUrl)) return next(new Error(ErrorCode.BAD_ORIGIN))
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth)
     if (!auth.success) return next(new Error(ErrorCode.INVALID_MESSAGE))
-    const checked = deps.events.authenticate(auth.data.token)
+    const checked = await deps.events.authenticate(auth.data.token)
     if (!checked) return next(new Error(ErrorCode.UNAUTHORIZED))
     // Counted last, so refused handshakes never hold a slot.
     const release = deps.budget.take()
@@ -140,7 +143,8 @@ export function createControlPlane(
     void socket.join(roleRoom(eventId, actor.role))
     presence.join(eventId, socket.id, actor)
     sendPresence(eventId)
-    const stored = deps.events.get(eventId)
+    // Read by the handshake just now; listeners below must be bound in this tick.
+    const stored = deps.events.current(eventId)
     if (stored) {
       socket.emit('event:state', publicEventView(actor, stored.event, stored.joinCode))
       socket.emit('round:state', roundMessage(stored))
@@ -153,7 +157,7 @@ export function createControlPlane(
       socket.on(name, async (payload: unknown, ack?: unknown) => {
         const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {}
         // A link revoked or an event deleted while this socket was open: nothing more from it.
-        if (!deps.events.authenticate(socket.data.token as string)) {
+        if (!(await deps.events.authenticate(socket.data.token as string))) {
           reply({ ok: false, code: ErrorCode.UNAUTHORIZED, message: 'Dieser Link gilt nicht mehr.' })
           return void socket.disconnect(true)
         }
