@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react'
 import { useTischStore } from '../../store/index.js'
 import { currentStation, selectEvent } from '../../store/selectors.js'
 import type { ParticipantIdentity } from '../../sync/credentials.js'
-import { keepName, keepTable, keepTableclothsSeen, readName, readTable, readTableclothsSeen } from '../../sync/device-storage.js'
-import { type Visits, readVisits, recordVisit } from '../rotation/visits.js'
+import { keepName, keepTable, keepTableclothsSeen, keepVisits, readName, readTable, readTableclothsSeen, readVisits } from '../../sync/device-storage.js'
+import type { Visits } from '../rotation/visits.js'
 import { visitToRecord } from './phone-step.js'
 
 export interface PhoneSeat {
@@ -60,4 +60,11 @@ export function usePhoneSeat(identity: ParticipantIdentity, assignedTable: strin
       setTableclothsSeen((seen) => [...seen, key])
     },
   }
+}
+
+/** Keeps that this phone sat at `tableId` in `stationId`; returns all visits. */
+function recordVisit(eventId: string, stationId: string, tableId: string): Visits {
+  const next = { ...readVisits(eventId), [stationId]: tableId }
+  keepVisits(eventId, next)
+  return next
 }

@@ -1,17 +1,8 @@
-import { keepVisits, readVisits as readStoredVisits } from '../../sync/device-storage.js'
 /**
  * Which table this phone sat at in which station (kept on the device): the rotation prompt marks
  * visited tables, and the phone asks to move once per new station.
  */
 export type Visits = Record<string, string>
-
-export const readVisits = (eventId: string): Visits => readStoredVisits(eventId)
-
-export function recordVisit(eventId: string, stationId: string, tableId: string): Visits {
-  const next = { ...readVisits(eventId), [stationId]: tableId }
-  keepVisits(eventId, next)
-  return next
-}
 
 /** Tables visited in stations other than `stationId`. */
 export function visitedTables(visits: Visits, stationId: string): Set<string> {
