@@ -1,10 +1,9 @@
 import { boardDocName } from '@tischrunde/shared'
 import { useEffect } from 'react'
 import { useParams } from 'wouter'
-import { RotationPrompt } from '../../features/rotation/RotationPrompt.js'
 import { phoneStep } from '../../features/phone/phone-step.js'
-import { usePhoneJoin } from '../../features/phone/use-phone-join.js'
 import { usePhoneSeat } from '../../features/phone/use-phone-seat.js'
+import { RotationPrompt } from '../../features/rotation/RotationPrompt.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
@@ -15,6 +14,7 @@ import { BoardStep } from './phone/BoardStep.js'
 import { PhoneHeader } from './phone/PhoneHeader.js'
 import { PickTableStep } from './phone/PickTableStep.js'
 import { TableclothStep } from './phone/TableclothStep.js'
+import { usePhoneJoin } from './phone/use-phone-join.js'
 
 /**
  * The participant's phone: join with the code, pick a table, add cards. A table host's link

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
-import { useTranslation } from '../../i18n/index.js'
-import { useTischStore } from '../../store/index.js'
-import { ApiFailure, api } from '../../sync/api.js'
-import { type ParticipantIdentity, assignedTable as assignedInLink, clearLinkParts, fragmentToken } from '../../sync/credentials.js'
-import { keepParticipant, readParticipant } from '../../sync/device-storage.js'
+import { useTranslation } from '../../../i18n/index.js'
+import { useTischStore } from '../../../store/index.js'
+import { ApiFailure, api } from '../../../sync/api.js'
+import { type ParticipantIdentity, assignedTable as assignedInLink, clearLinkParts, fragmentToken } from '../../../sync/credentials.js'
+import { keepParticipant, readParticipant } from '../../../sync/device-storage.js'
 
 export interface PhoneJoin {
   /** Null while joining (or after a failure). */
