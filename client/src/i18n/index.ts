@@ -1,11 +1,11 @@
 import rosetta from 'rosetta'
 import { useCallback } from 'react'
 import { create } from 'zustand'
+import { keepLanguage, readLanguage } from '../sync/device-storage.js'
 import de from './de.json'
 
 export const LANGUAGES = ['de', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
-const STORAGE_KEY = 'tischrunde.lang'
 
 /** Values put into wording: `{{name}}` placeholders, and `count`, which also picks `_one`/`_other`. */
 export type WordingParams = Record<string, string | number>
@@ -55,8 +55,8 @@ export function addWording(wording: FeatureWording): void {
 /** German by default; English when chosen (remembered on this device) or asked for with ?lang=en. */
 export function initialLanguage(): Language {
   const fromUrl = new URLSearchParams(window.location.search).get('lang')
-  const stored = fromUrl ?? window.localStorage.getItem(STORAGE_KEY)
-  return stored === 'en' ? 'en' : 'de'
+  const chosen = fromUrl ?? readLanguage()
+  return chosen === 'en' ? 'en' : 'de'
 }
 
 /** Makes a language's main wording available (a no-op once loaded). */
@@ -68,7 +68,7 @@ export async function loadLanguage(lang: Language): Promise<void> {
 }
 
 export async function setLanguage(lang: Language): Promise<void> {
-  window.localStorage.setItem(STORAGE_KEY, lang)
+  keepLanguage(lang)
   await loadLanguage(lang)
   document.documentElement.lang = lang
   useLanguageStore.setState({ lang })

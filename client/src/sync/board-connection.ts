@@ -20,6 +20,7 @@ import {
 import type { BoardStatus } from '../store/board-slice.js'
 import { useTischStore } from '../store/index.js'
 import { api } from './api.js'
+import { deviceCopyName, keepRescuedTexts, keepSavedVector, readRescuedTexts, readSavedVector as readStoredVector } from './device-storage.js'
 
 /** The only place where Yjs meets React state: open board docs, keyed by doc name. */
 interface OpenBoard {
@@ -37,9 +38,6 @@ const open = new Map<string, OpenBoard>()
 /** Longest wait for the device's copy of a board before connecting anyway. */
 const LOCAL_COPY_WAIT_MS = 2000
 
-const savedKey = (docName: string) => `tischrunde.saved.${docName}`
-const rescuedKey = (docName: string) => `tischrunde.rescued.${docName}`
-
 /** Refused connections in a row, before any sync, after which the device's copy counts as stale. */
 const STALE_COPY_REFUSALS = 2
 /** A connection open this long before a refusal is not refused for its copy (ms). */
@@ -52,11 +50,6 @@ const STABLE_CONNECTION_MS = 5000
  */
 function refusesStaleCopy(event: CloseEvent): boolean {
   return event.code === 4400 && (event.reason.endsWith('FOREIGN_PARENT') || event.reason === 'NOT_YOUR_CARD' || event.reason === 'OUTSIDE_SCHEMA')
-}
-
-/** Texts of own cards kept from a device copy the server no longer accepted (see resetStaleCopy). */
-function readRescued(docName: string): string[] {
-  return parseStored(keptTextsSchema, window.localStorage.getItem(rescuedKey(docName)), [])
 }
 
 function boardsUrl(): string {
@@ -87,10 +80,10 @@ export function connectBoard(target: BoardTarget): () => void {
   const doc = new Y.Doc()
   let saved = readSavedVector(docName)
   let status: BoardStatus = 'connecting'
-  const rescued = readRescued(docName)
+  const rescued = readRescuedTexts(docName)
   let refused: string | null = rescued.length > 0 ? 'STALE_COPY' : null
   let refusedTexts: string[] = rescued
-  const local = target.keepLocal ? new IndexeddbPersistence(docName, doc) : null
+  const local = target.keepLocal ? new IndexeddbPersistence(deviceCopyName(docName), doc) : null
   const provider = new WebsocketProvider(boardsUrl(), docName, doc, {
     params: { token: target.token },
     maxBackoffTime: 5000,
@@ -115,7 +108,7 @@ export function connectBoard(target: BoardTarget): () => void {
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
     const vector = decoding.readVarUint8Array(decoder)
     saved = Y.decodeStateVector(vector)
-    window.localStorage.setItem(savedKey(docName), bytesToBase64(vector))
+    keepSavedVector(docName, bytesToBase64(vector))
     sync()
   }
   provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
@@ -151,8 +144,8 @@ export function connectBoard(target: BoardTarget): () => void {
     provider.disconnect()
     const unsent = new Set(unsavedCardIds(doc, saved))
     const texts = readSnapshot(doc).cards.filter((c) => c.authorId === target.authorId && unsent.has(c.id)).map((c) => c.text)
-    window.localStorage.setItem(rescuedKey(docName), JSON.stringify([...readRescued(docName), ...texts]))
-    window.localStorage.removeItem(savedKey(docName))
+    keepRescuedTexts(docName, [...readRescuedTexts(docName), ...texts])
+    keepSavedVector(docName, null)
     await local?.clearData()
     window.location.reload()
   }
@@ -168,7 +161,7 @@ export function connectBoard(target: BoardTarget): () => void {
     clearRefusal: () => {
       refused = null
       refusedTexts = []
-      window.localStorage.removeItem(rescuedKey(docName))
+      keepRescuedTexts(docName, null)
       sync()
     },
     doc,
@@ -234,7 +227,7 @@ export function removeCard(docName: string, cardId: string): void {
 }
 
 function readSavedVector(docName: string): Map<number, number> {
-  const stored = window.localStorage.getItem(savedKey(docName))
+  const stored = readStoredVector(docName)
   if (!stored) return new Map()
   try {
     return Y.decodeStateVector(base64ToBytes(stored))

@@ -8,9 +8,9 @@ import {
   presenceCountsSchema,
   publicEventViewSchema,
   roundMessageSchema,
-  roundStateSchema,
 } from '@tischrunde/shared'
 import { useTischStore } from '../store/index.js'
+import { cacheEvent, cacheRound, readCachedEvent, readCachedRound } from './device-storage.js'
 
 /** The control plane as the app sees it: send a command with an answer, and close. */
 export interface ControlConnection {
@@ -43,7 +43,7 @@ export function connectControl(token: string, eventId?: string): ControlConnecti
     const parsed = publicEventViewSchema.safeParse(payload)
     if (!parsed.success) return
     useTischStore.setState({ event: parsed.data.event, role: parsed.data.role, joinCode: parsed.data.joinCode })
-    cache(parsed.data.event.id, 'event', payload)
+    cacheEvent(parsed.data.event.id, payload)
   })
   socket.on('round:state', (payload: unknown) => {
     const parsed = roundMessageSchema.safeParse(payload)
@@ -51,7 +51,7 @@ export function connectControl(token: string, eventId?: string): ControlConnecti
     if (!parsed.success) return
     useTischStore.setState({ round: parsed.data.round, clockOffsetMs: parsed.data.serverNow - Date.now() })
     const eventIdNow = useTischStore.getState().event?.id
-    if (eventIdNow) cache(eventIdNow, 'round', { round: parsed.data.round, clockOffsetMs: parsed.data.serverNow - Date.now() })
+    if (eventIdNow) cacheRound(eventIdNow, { round: parsed.data.round, clockOffsetMs: parsed.data.serverNow - Date.now() })
   })
   socket.on('presence:counts', (payload: unknown) => {
     const parsed = presenceCountsSchema.safeParse(payload)
@@ -72,25 +72,10 @@ export function connectControl(token: string, eventId?: string): ControlConnecti
   }
 }
 
-const cacheKey = (eventId: string, kind: string) => `tischrunde.cache.${kind}.${eventId}`
-
-function cache(eventId: string, kind: 'event' | 'round', value: unknown): void {
-  try {
-    window.localStorage.setItem(cacheKey(eventId, kind), JSON.stringify(value))
-  } catch {
-    // A full or blocked storage only costs the offline start.
-  }
-}
-
 /** Puts the last event and round state this device saw into the store (validated like fresh ones). */
 function hydrateFromCache(eventId: string): void {
-  try {
-    const event = publicEventViewSchema.safeParse(JSON.parse(window.localStorage.getItem(cacheKey(eventId, 'event')) ?? 'null'))
-    if (event.success) useTischStore.setState({ event: event.data.event, role: event.data.role, joinCode: event.data.joinCode })
-    const stored = JSON.parse(window.localStorage.getItem(cacheKey(eventId, 'round')) ?? 'null') as { round?: unknown; clockOffsetMs?: unknown } | null
-    const round = roundStateSchema.safeParse(stored?.round)
-    if (round.success) useTischStore.setState({ round: round.data, clockOffsetMs: typeof stored?.clockOffsetMs === 'number' ? stored.clockOffsetMs : 0 })
-  } catch {
-    // Nothing usable cached: the screen waits for the server.
-  }
+  const view = readCachedEvent(eventId)
+  if (view) useTischStore.setState({ event: view.event, role: view.role, joinCode: view.joinCode })
+  const cached = readCachedRound(eventId)
+  if (cached) useTischStore.setState({ round: cached.round, clockOffsetMs: cached.clockOffsetMs })
 }

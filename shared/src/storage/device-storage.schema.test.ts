@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { deviceIdentitySchema, deviceVisitsSchema, keptTextsSchema, parseStored } from './device-storage.schema.js'
+import {
+  deviceIdentitySchema,
+  deviceMutedSchema,
+  deviceTokenSchema,
+  deviceVisitsSchema,
+  keptTextsSchema,
+  parseStored,
+  parseStoredText,
+  savedVectorSchema,
+  tableclothsSeenSchema,
+} from './device-storage.schema.js'
 
 const identity = { eventId: 'winnenden', participantId: 'p-12345678', token: 'eyJ2IjoxfQ.signature' }
 
@@ -21,5 +31,14 @@ describe('what a phone keeps in its browser storage', () => {
     expect(parseStored(deviceVisitsSchema, '{"station-1":{"x":1}}', {})).toEqual({})
     expect(parseStored(keptTextsSchema, '["Elterncafés","Sprachkurse"]', [])).toEqual(['Elterncafés', 'Sprachkurse'])
     expect(parseStored(keptTextsSchema, '[1,2]', [])).toEqual([])
+  })
+  it('reads plain-text values as earlier versions wrote them, and ignores foreign ones', () => {
+    expect(parseStoredText(deviceTokenSchema, 'eyJ2IjoxfQ.c2lnbmF0dXJl', null)).toBe('eyJ2IjoxfQ.c2lnbmF0dXJl')
+    expect(parseStoredText(deviceTokenSchema, '<script>', null)).toBeNull()
+    expect(parseStoredText(deviceMutedSchema, '1', false)).toBe(true)
+    expect(parseStoredText(deviceMutedSchema, 'true', false)).toBe(false)
+    expect(parseStoredText(tableclothsSeenSchema, 'station-2/sprache|junk|station-3/arbeit', [])).toEqual(['station-2/sprache', 'station-3/arbeit'])
+    expect(parseStoredText(savedVectorSchema, 'AQID', null)).toBe('AQID')
+    expect(parseStoredText(savedVectorSchema, 'not base64!', null)).toBeNull()
   })
 })

@@ -1,13 +1,18 @@
 import { z } from 'zod'
 import { CARD_TEXT_MAX } from '../cards/card.schema.js'
+import { displayNameSchema } from '../cards/display-name.js'
 import { eventIdSchema, participantIdSchema, stationIdSchema, tableIdSchema } from '../ids.js'
+import { roundStateSchema } from '../rounds/round.schema.js'
+import { publicEventViewSchema } from '../wire/api.schema.js'
 
 /**
- * What a phone keeps in its browser storage, read back through these schemas like any other
- * input: a damaged or foreign value is ignored, never trusted.
+ * What a device keeps in its browser storage, read back through these schemas like any other
+ * input: a damaged or foreign value is ignored, never trusted. JSON values are read with
+ * `parseStored`, plain strings (kept as they are, for devices that stored them before) with
+ * `parseStoredText`.
  */
 
-/** The identity a phone got by joining (or from a table host's link). */
+/** The identity a phone got by joining (or from a table host's link). JSON. */
 export const deviceIdentitySchema = z.object({
   eventId: eventIdSchema,
   participantId: participantIdSchema,
@@ -17,11 +22,51 @@ export const deviceIdentitySchema = z.object({
 })
 export type DeviceIdentity = z.infer<typeof deviceIdentitySchema>
 
-/** Card texts the server did not take (or a replaced device copy held), shown to copy. */
+/** Card texts the server did not take (or a replaced device copy held), shown to copy. JSON. */
 export const keptTextsSchema = z.array(z.string().max(CARD_TEXT_MAX * 2)).max(200)
 
-/** Which table this phone sat at in which station. */
+/** Which table this phone sat at in which station. JSON. */
 export const deviceVisitsSchema = z.record(stationIdSchema, tableIdSchema)
+
+/** A credential kept from a link's `#k=…` (facilitator, projector, admin); the server checks it on use. Text. */
+export const deviceTokenSchema = z
+  .string()
+  .max(4000)
+  .regex(/^[A-Za-z0-9_.~+/=-]+$/)
+
+/** The display name this device gave at an event (none is kept for anonymous). Text. */
+export const deviceNameSchema = displayNameSchema
+
+/** The table this phone last chose at an event. Text. */
+export const deviceTableSchema = tableIdSchema
+
+/** The chosen language of the screens. Text. */
+export const deviceLanguageSchema = z.enum(['de', 'en'])
+
+/** Whether the projector's gong is muted: '1' or '0'. Text. */
+export const deviceMutedSchema = z.enum(['0', '1']).transform((v) => v === '1')
+
+/** Tablecloths this phone has read, as `station/table` keys joined with '|'. Text. */
+export const tableclothsSeenSchema = z
+  .string()
+  .max(20_000)
+  .transform((s) => s.split('|').filter((key) => /^[^/]+\/[^/]+$/.test(key)))
+
+/** The board's state vector the server last confirmed as saved, base64. Text. */
+export const savedVectorSchema = z
+  .string()
+  .max(200_000)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+
+/** The last event view a screen saw, for an offline start. JSON. */
+export const cachedEventViewSchema = publicEventViewSchema
+
+/** The last round state a screen saw, with how far the device's clock was off. JSON. */
+export const cachedRoundSchema = z.object({
+  round: roundStateSchema,
+  clockOffsetMs: z.number().catch(0),
+})
+export type CachedRound = z.infer<typeof cachedRoundSchema>
 
 /** Parses stored JSON with a schema; the fallback for anything missing, damaged or foreign. */
 export function parseStored<T>(schema: z.ZodType<T>, raw: string | null, fallback: T): T {
@@ -32,4 +77,11 @@ export function parseStored<T>(schema: z.ZodType<T>, raw: string | null, fallbac
   } catch {
     return fallback
   }
+}
+
+/** Parses a stored plain string with a schema; the fallback for anything missing or foreign. */
+export function parseStoredText<T>(schema: z.ZodType<T>, raw: string | null, fallback: T): T {
+  if (raw === null) return fallback
+  const parsed = schema.safeParse(raw)
+  return parsed.success ? parsed.data : fallback
 }

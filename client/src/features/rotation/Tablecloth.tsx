@@ -6,7 +6,7 @@ import { BoardColumns } from '../board/BoardColumns.js'
  * The "tablecloth": a new group at a table first reads what earlier groups wrote there (the
  * stations before the current one), then goes on to add its own.
  */
-export function Tablecloth(props: { event: TischEvent; docName: string; station: Station; earlier: Station[]; hasCards: boolean; onContinue: () => void }) {
+export function Tablecloth(props: { event: TischEvent; docName: string; station: Station; earlier: readonly Station[]; hasCards: boolean; onContinue: () => void }) {
   const { t } = useTranslation()
   return (
     <section className="tablecloth" aria-labelledby="tablecloth-title">

@@ -1,21 +1,8 @@
-import { deviceVisitsSchema, parseStored } from '@tischrunde/shared'
 /**
  * Which table this phone sat at in which station (kept on the device): the rotation prompt marks
  * visited tables, and the phone asks to move once per new station.
  */
 export type Visits = Record<string, string>
-
-const key = (eventId: string) => `tischrunde.visits.${eventId}`
-
-export function readVisits(eventId: string): Visits {
-  return parseStored(deviceVisitsSchema, window.localStorage.getItem(key(eventId)), {})
-}
-
-export function recordVisit(eventId: string, stationId: string, tableId: string): Visits {
-  const next = { ...readVisits(eventId), [stationId]: tableId }
-  window.localStorage.setItem(key(eventId), JSON.stringify(next))
-  return next
-}
 
 /** Tables visited in stations other than `stationId`. */
 export function visitedTables(visits: Visits, stationId: string): Set<string> {

@@ -1,0 +1,19 @@
+import type { ThemeTable } from '@tischrunde/shared'
+import { RoundTimer } from '../../../features/rounds/RoundTimer.js'
+import { useTranslation } from '../../../i18n/index.js'
+import { useTischStore } from '../../../store/index.js'
+
+/** The phone's heading: the table it sits at (or "pick a table") and the round timer. */
+export function PhoneHeader({ host, table }: { host: boolean; table: ThemeTable | undefined }) {
+  const { t } = useTranslation()
+  const title = useTischStore((s) => s.event?.title ?? '')
+  return (
+    <header className="phone-header">
+      <div>
+        <p className="eyebrow">{host ? t('join.hostEyebrow') : table ? t('join.yourTable') : title}</p>
+        <h1>{table ? table.name : t('join.pickTable')}</h1>
+      </div>
+      <RoundTimer />
+    </header>
+  )
+}

@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react'
+import type { Station } from '@tischrunde/shared'
+import { NameField } from '../../../features/join/NameField.js'
+import { RoundBanner } from '../../../features/rounds/RoundBanner.js'
+import { TablePicker } from '../../../features/tables/TablePicker.js'
+import { useTranslation } from '../../../i18n/index.js'
+import { useTischStore } from '../../../store/index.js'
+import { LanguageSwitch } from '../../LanguageSwitch.js'
+
+/** The first screen after joining: give a name (optional) and pick a table. */
+export function PickTableStep(props: { header: ReactNode; station: Station | null; name: string; onName: (name: string) => void; onPick: (tableId: string | null) => void }) {
+  const { t } = useTranslation()
+  const tables = useTischStore((s) => s.event?.tables)
+  const round = useTischStore((s) => s.round)
+  return (
+    <main className="page phone">
+      {props.header}
+      <RoundBanner round={round} station={props.station} writable />
+      <NameField name={props.name} onChange={props.onName} open />
+      <p>{t('join.pickTableHint')}</p>
+      <TablePicker tables={tables ?? []} current={null} onPick={props.onPick} />
+      <LanguageSwitch />
+    </main>
+  )
+}

@@ -1,0 +1,107 @@
+import {
+  type CachedRound,
+  type DeviceIdentity,
+  type PublicEventView,
+  cachedEventViewSchema,
+  cachedRoundSchema,
+  deviceIdentitySchema,
+  deviceLanguageSchema,
+  deviceMutedSchema,
+  deviceNameSchema,
+  deviceTableSchema,
+  deviceTokenSchema,
+  deviceVisitsSchema,
+  keptTextsSchema,
+  parseStored,
+  parseStoredText,
+  savedVectorSchema,
+  tableclothsSeenSchema,
+} from '@tischrunde/shared'
+
+/**
+ * Everything this device keeps in browser storage goes through here. Each value has one key and is
+ * read back through its schema from shared/: a missing, damaged or foreign value gives the fallback.
+ * Nothing here throws: a storage that is full, blocked or missing (some private modes) only costs
+ * what it would have kept. Keys and formats stay as earlier versions wrote them.
+ */
+
+const key = (kind: string, scope: string) => `tischrunde.${kind}.${scope}`
+
+function area(): Storage | null {
+  try {
+    return window.localStorage
+  } catch {
+    return null
+  }
+}
+
+function readRaw(k: string): string | null {
+  try {
+    return area()?.getItem(k) ?? null
+  } catch {
+    return null
+  }
+}
+
+/** Writes a value, or removes it for null. */
+function writeRaw(k: string, value: string | null): void {
+  try {
+    if (value === null) area()?.removeItem(k)
+    else area()?.setItem(k, value)
+  } catch {
+    // Full or blocked storage: only this value is lost.
+  }
+}
+
+/** Screens whose credential comes from a link's `#k=…` and is kept per event (or instance). */
+export type LinkKind = 'facilitator' | 'projector' | 'admin'
+
+export const readLinkToken = (scope: string, kind: LinkKind): string | null => parseStoredText(deviceTokenSchema, readRaw(key(kind, scope)), null)
+export const keepLinkToken = (scope: string, kind: LinkKind, token: string): void => writeRaw(key(kind, scope), token)
+
+/** The participant identity this phone got for a join code. */
+export const readParticipant = (code: string): DeviceIdentity | null => parseStored(deviceIdentitySchema, readRaw(key('participant', code)), null)
+export const keepParticipant = (code: string, identity: DeviceIdentity | null): void =>
+  writeRaw(key('participant', code), identity ? JSON.stringify(identity) : null)
+
+/** The display name given at an event ('' for anonymous). */
+export const readName = (eventId: string): string => parseStoredText(deviceNameSchema, readRaw(key('name', eventId)), '')
+export const keepName = (eventId: string, name: string): void => writeRaw(key('name', eventId), name || null)
+
+/** The table this phone last chose at an event. */
+export const readTable = (eventId: string): string | null => parseStoredText(deviceTableSchema, readRaw(key('table', eventId)), null)
+export const keepTable = (eventId: string, tableId: string | null): void => writeRaw(key('table', eventId), tableId || null)
+
+/** Which table this phone sat at in which station (station id → table id). */
+export const readVisits = (eventId: string): Record<string, string> => parseStored(deviceVisitsSchema, readRaw(key('visits', eventId)), {})
+export const keepVisits = (eventId: string, visits: Record<string, string>): void => writeRaw(key('visits', eventId), JSON.stringify(visits))
+
+/** Tablecloths this phone has read at an event (`station/table` keys). */
+export const readTableclothsSeen = (eventId: string): string[] => parseStoredText(tableclothsSeenSchema, readRaw(key('tablecloth', eventId)), [])
+export const keepTableclothsSeen = (eventId: string, seen: readonly string[]): void => writeRaw(key('tablecloth', eventId), seen.join('|'))
+
+/** Whether the projector's gong is muted on this device. */
+export const readMuted = (): boolean => parseStoredText(deviceMutedSchema, readRaw('tischrunde.projector.muted'), false)
+export const keepMuted = (muted: boolean): void => writeRaw('tischrunde.projector.muted', muted ? '1' : '0')
+
+/** The language chosen on this device (null: none chosen). */
+export const readLanguage = (): 'de' | 'en' | null => parseStoredText(deviceLanguageSchema, readRaw('tischrunde.lang'), null)
+export const keepLanguage = (lang: 'de' | 'en'): void => writeRaw('tischrunde.lang', lang)
+
+/** The last event view and round state a screen saw, for an offline start. */
+export const readCachedEvent = (eventId: string): PublicEventView | null => parseStored(cachedEventViewSchema, readRaw(key('cache.event', eventId)), null)
+export const cacheEvent = (eventId: string, view: unknown): void => writeRaw(key('cache.event', eventId), JSON.stringify(view))
+export const readCachedRound = (eventId: string): CachedRound | null => parseStored(cachedRoundSchema, readRaw(key('cache.round', eventId)), null)
+export const cacheRound = (eventId: string, value: CachedRound): void => writeRaw(key('cache.round', eventId), JSON.stringify(value))
+
+/** The board's state vector the server last confirmed as saved (base64), per board doc. */
+export const readSavedVector = (docName: string): string | null => parseStoredText(savedVectorSchema, readRaw(key('saved', docName)), null)
+export const keepSavedVector = (docName: string, base64: string | null): void => writeRaw(key('saved', docName), base64)
+
+/** Own card texts kept from a device copy the server no longer accepted, per board doc. */
+export const readRescuedTexts = (docName: string): string[] => parseStored(keptTextsSchema, readRaw(key('rescued', docName)), [])
+export const keepRescuedTexts = (docName: string, texts: readonly string[] | null): void =>
+  writeRaw(key('rescued', docName), texts && texts.length > 0 ? JSON.stringify(texts) : null)
+
+/** Name of the IndexedDB database that holds the device's copy of a board (y-indexeddb opens it). */
+export const deviceCopyName = (docName: string): string => docName
