@@ -19,3 +19,8 @@ export function credentialInfo(actor: EventActor, joinCode: string): CredentialI
     joinCode,
   }
 }
+
+/** The table a link makes its holder the host of, or null for a link that is no table host's. */
+export function hostSeatOf(info: CredentialInfo): { tableId: string; participantId: string } | null {
+  return info.role === 'host' && info.tableId && info.participantId ? { tableId: info.tableId, participantId: info.participantId } : null
+}

@@ -1,3 +1,4 @@
+import { hostSeatOf } from '@tischrunde/shared'
 import { useEffect, useState } from 'react'
 import { useTranslation } from '../../../i18n/index.js'
 import { useTischStore } from '../../../store/index.js'
@@ -34,8 +35,9 @@ export function usePhoneJoin(code: string): PhoneJoin {
     api.credential(hostToken).then(
       (info) => {
         if (!live) return
-        if (info.role !== 'host' || !info.tableId || !info.participantId) return setError(t('join.hostLinkInvalid'))
-        const id = { eventId: info.eventId, participantId: info.participantId, token: hostToken, hostTable: info.tableId }
+        const seat = hostSeatOf(info)
+        if (!seat) return setError(t('join.hostLinkInvalid'))
+        const id = { eventId: info.eventId, participantId: seat.participantId, token: hostToken, hostTable: seat.tableId }
         keepParticipant(code, id)
         setIdentity(id)
       },
