@@ -123,12 +123,21 @@ export function missingFigures(r: BenchResult): string[] {
       need(`load.${side}[${l.phones}].server.cpuPercent`, l.server.cpuPercent)
       need(`load.${side}[${l.phones}].server.rssMb`, l.server.rssMb)
       if (l.latency.count === 0) missing.push(`load.${side}[${l.phones}] delivered no cards`)
-      for (const g of l.generators) need(`load.${side}[${l.phones}].generators.cpuPercent`, g.cpuPercent), need(`load.${side}[${l.phones}].generators.eventLoopDelayP99Ms`, g.eventLoopDelayP99Ms)
+      for (const g of l.generators) {
+        need(`load.${side}[${l.phones}].generators.cpuPercent`, g.cpuPercent)
+        need(`load.${side}[${l.phones}].generators.eventLoopDelayP99Ms`, g.eventLoopDelayP99Ms)
+      }
     }
   }
   if (r.ratios.length < 4) missing.push('ratios (3 phone counts and the stress run)')
-  for (const l of [r.stress.tischrunde, r.stress.reference]) need(`stress.${l.target}.latency.p99`, l.latency.p99), need(`stress.${l.target}.completeness`, l.completeness)
-  for (const x of r.ratios) need(`ratios[${x.phones}].p99`, x.p99), need(`ratios[${x.phones}].p50`, x.p50)
+  for (const l of [r.stress.tischrunde, r.stress.reference]) {
+    need(`stress.${l.target}.latency.p99`, l.latency.p99)
+    need(`stress.${l.target}.completeness`, l.completeness)
+  }
+  for (const x of r.ratios) {
+    need(`ratios[${x.phones}].p99`, x.p99)
+    need(`ratios[${x.phones}].p50`, x.p50)
+  }
   if (r.capacity.steps.length === 0) missing.push('capacity.steps')
   need('capacity.heldPhones', r.capacity.heldPhones)
   need('atThousandPhones.serverCpuPercent', r.atThousandPhones.serverCpuPercent)

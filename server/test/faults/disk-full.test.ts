@@ -7,7 +7,7 @@ import { api, createEvent } from '../helpers/api.js'
 import { connectBoard, connectPhone } from '../helpers/board-client.js'
 import { type ChildServer, killAllChildren, startChildServer } from '../helpers/child-server.js'
 import { advanceRounds } from '../helpers/rounds.js'
-import { sleep, waitFor } from '../helpers/wait.js'
+import { sleep } from '../helpers/wait.js'
 import { report } from './fault-kit.js'
 
 /** A real full disk: a 4 MiB tmpfs (needs root to mount; the case is skipped, and says so, without). */

@@ -17,14 +17,15 @@ export function EndSignal({ muted }: { muted: boolean }) {
   const sample = sampleTimer(round, left)
   const prev = useRef<TimerSample | null>(null)
   const [announce, setAnnounce] = useState(false)
-  // Runs after every render (a tick at most every 250 ms) and compares with the tick before.
+  // Runs after every render (a tick at most every 250 ms; `sample` is a new object each time) and
+  // compares with the tick before.
   useEffect(() => {
     const before = prev.current
     prev.current = sample
     if (!reachedEnd(before, sample)) return
     if (!muted) playGong()
     setAnnounce(true)
-  })
+  }, [sample, muted])
   useEffect(() => {
     if (sample.left !== 0) setAnnounce(false)
   }, [sample.left])

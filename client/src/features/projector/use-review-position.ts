@@ -38,6 +38,7 @@ export function useReviewPosition(opts: {
     current.current = opts.fromAddress
     setPosition(opts.fromAddress)
     // Only a change of the address itself counts; opts.fromAddress is a new object on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- addressKey stands for opts.fromAddress
   }, [addressKey])
 
   const doc = boardDocName(opts.eventId, opts.tableIds[position.table] ?? '')
