@@ -1,6 +1,9 @@
 import { boardDocName } from '@tischrunde/shared'
 import { useEffect, useRef } from 'react'
 import { connectBoard } from './board-connection.js'
+
+/** Card writes for components: they go through the board connection, which components never hold. */
+export { addCard, changeCard, removeCard } from './board-connection.js'
 import { type ControlConnection, connectControl } from './control-connection.js'
 
 /** Keeps a control-plane connection open while the component is mounted (created in an effect: StrictMode-safe). */

@@ -1,4 +1,4 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { type Card, cardSchema, compareCards, type SubPoint } from '../cards/card.schema.js'
 import type { EventId, TableId } from '../ids.js'
 import type { Template } from '../template/template.schema.js'

@@ -1,7 +1,7 @@
 import { CARD_TEXT_MAX, type Station, SUB_POINTS_MAX, cardAuthorName, cardTextSchema } from '@tischrunde/shared'
 import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
-import { addCard } from '../../sync/board-connection.js'
+import { addCard } from '../../sync/hooks.js'
 import { randomId } from '../../sync/random-id.js'
 
 /** The phone's form: pick a column, write a card, add sub-points, send. Works offline. */

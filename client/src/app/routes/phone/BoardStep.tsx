@@ -8,7 +8,7 @@ import { RoundBanner } from '../../../features/rounds/RoundBanner.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { useTischStore } from '../../../store/index.js'
 import { selectBoard } from '../../../store/selectors.js'
-import { changeCard, removeCard } from '../../../sync/board-connection.js'
+import { changeCard, removeCard } from '../../../sync/hooks.js'
 import { LanguageSwitch } from '../../LanguageSwitch.js'
 
 type BoardStepProps = {

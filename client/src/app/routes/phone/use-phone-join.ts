@@ -63,7 +63,7 @@ export function usePhoneJoin(code: string): PhoneJoin {
     return () => {
       live = false
     }
-  }, [code, identity, t])
+  }, [code, identity, hostToken, t])
 
   const controlStatus = useTischStore((s) => s.controlStatus)
   useEffect(() => {
