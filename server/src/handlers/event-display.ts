@@ -1,5 +1,4 @@
-import { ErrorCode } from '@tischrunde/shared'
-import { FORBIDDEN_ACK, type Handler, isFacilitator } from './handler.js'
+import { EVENT_NOT_FOUND_ACK, FORBIDDEN_ACK, type Handler, isFacilitator } from './handler.js'
 
 /** Facilitator: names on screens on or off. */
 export const handleEventDisplay: Handler<'event:display'> = async (ctx, session, msg) => {
@@ -7,7 +6,7 @@ export const handleEventDisplay: Handler<'event:display'> = async (ctx, session,
   if (!isFacilitator(session)) return FORBIDDEN_ACK
   // VALIDATION
   const stored = ctx.events.get(session.claims.e)
-  if (!stored) return { ok: false, code: ErrorCode.NOT_FOUND, message: 'Veranstaltung nicht gefunden.' }
+  if (!stored) return EVENT_NOT_FOUND_ACK
   // RESOLUTION
   await ctx.events.replaceEvent(stored, { ...stored.event, showNames: msg.showNames })
   ctx.publishEvent(stored.event.id)

@@ -1,6 +1,7 @@
 import {
   type Ack,
   ErrorCode,
+  fail,
   type EventId,
   type Result,
   type RoundError,
@@ -12,17 +13,6 @@ import {
 } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import type { EventService } from '../events/event-service.js'
-
-/** German wording of round rules, for the facilitator's screen. */
-const ROUND_ERROR_TEXT: Record<RoundError, string> = {
-  ALREADY_CLOSED: 'Die Veranstaltung ist schon abgeschlossen.',
-  NOT_STARTED: 'Die Runden haben noch nicht begonnen.',
-  NOT_AT_STATION: 'Gerade läuft keine Station.',
-  NO_TIMER: 'Gerade läuft kein Timer.',
-  NOT_PAUSED: 'Die Runde ist nicht pausiert.',
-  ALREADY_PAUSED: 'Die Runde ist schon pausiert.',
-  UNKNOWN_STATION: 'Diese Station gibt es nicht.',
-}
 
 export type RoundChange = (round: RoundState, template: Template, now: number) => Result<RoundState, RoundError>
 
@@ -54,11 +44,11 @@ export class RoundService {
   /** Applies a change if `expectedVersion` is current; a second click on the same state gets STALE_VERSION. */
   async command(eventId: EventId, expectedVersion: number | null, change: RoundChange): Promise<Ack> {
     const stored = this.events.get(eventId)
-    if (!stored) return { ok: false, code: ErrorCode.NOT_FOUND, message: 'Veranstaltung nicht gefunden.' }
+    if (!stored) return fail(ErrorCode.NOT_FOUND, { what: 'event' })
     if (expectedVersion !== null && stored.round.version !== expectedVersion)
-      return { ok: false, code: ErrorCode.STALE_VERSION, message: 'Das wurde gerade schon geändert (anderer Tab?).' }
+      return fail(ErrorCode.STALE_VERSION, {}, `version ${expectedVersion} named, ${stored.round.version} current`)
     const result = change(stored.round, stored.event.template, this.deps.now())
-    if (!result.ok) return { ok: false, code: ErrorCode.NOT_NOW, message: ROUND_ERROR_TEXT[result.error] }
+    if (!result.ok) return fail(ErrorCode.NOT_NOW, { reason: result.error })
     await this.save(stored, result.value)
     return { ok: true }
   }
@@ -95,7 +85,7 @@ export class RoundService {
     if (!stored) return
     const locked = lockIfExpired(stored.round, stored.event.template, this.deps.now())
     if (locked === stored.round) return this.schedule(stored)
-    this.deps.log.info({ event: id, station: stored.round.stationIndex + 1 }, 'Station nach Ablauf gesperrt')
+    this.deps.log.info({ event: id, station: stored.round.stationIndex + 1 }, 'station locked after its time ran out')
     await this.save(stored, locked)
   }
 
