@@ -1,5 +1,6 @@
 import { findTable } from '@tischrunde/shared'
 import { useEffect, useState } from 'react'
+import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useParams } from 'wouter'
 import { useDocumentTitle } from '../use-document-title.js'
@@ -75,7 +76,7 @@ export default function Phone() {
         rememberParticipant(code, id)
         setIdentity(id)
       },
-      (e: unknown) => live && setJoinError(e instanceof ApiFailure ? t(`errors.${e.code}`) : t('common.error')),
+      (e: unknown) => live && setJoinError(e instanceof ApiFailure ? errorText(t, e.failure) : t('common.error')),
     )
     return () => {
       live = false
