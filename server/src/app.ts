@@ -75,7 +75,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     publish: (stored) => hub.publish({ eventId: stored.event.id, topic: 'event', audience: 'everyone' }),
     reopened: (eventId) => hub.publish({ eventId, topic: 'reopened', audience: 'everyone' }),
   })
-  void rounds.restore().catch((error: unknown) => log.error({ err: error }, 'Rundentimer konnten nicht wiederhergestellt werden'))
+  void rounds.restore().catch((error: unknown) => log.error({ err: error }, 'could not restore the round timers'))
 
   const app = express()
   app.disable('x-powered-by')

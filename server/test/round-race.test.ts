@@ -48,4 +48,12 @@ describe('two console tabs racing on "next"', () => {
     await waitFor(() => b.latest().version === seen + 1 || undefined, 'the new state in the second tab')
     expect(b.latest()).toMatchObject({ phase: 'station', stationIndex: 0, version: seen + 1 })
   })
+
+  it('tells a "back" before the start why, as a code with the rule and no wording', async () => {
+    running = await startServer(data.dir)
+    const cafe = await createEvent(running.url, { title: 'Zu früh', tableNames: ['Sprache'] })
+    const a = await tab(running.url, cafe.facilitatorToken)
+    const ack = (await a.socket.emitWithAck('round:back', { expectedVersion: a.latest().version })) as Ack
+    expect(ack).toEqual({ ok: false, code: 'NOT_NOW', params: { reason: 'NOT_STARTED' } })
+  })
 })

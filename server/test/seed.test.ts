@@ -131,11 +131,11 @@ describe('the Winnenden seed and JSON export/import', () => {
     expect((await eventList(running)).map((e) => e.id)).toEqual(['winnenden', 'winnenden-2'])
   })
 
-  const badFiles: { name: string; change: (file: EventExport) => unknown; problem: RegExp }[] = [
+  const badFiles: { name: string; change: (file: EventExport) => unknown; problem: Record<string, unknown> }[] = [
     {
       name: 'a board of a table the event does not have',
       change: (f) => ({ ...f, boards: [{ ...f.boards[0]!, tableId: 'gibt-es-nicht' }, ...f.boards.slice(1)] }),
-      problem: /boards\.0\.tableId: Unbekannter Tisch „gibt-es-nicht“/,
+      problem: { path: ['boards', 0, 'tableId'], issue: 'unknown_reference', value: 'gibt-es-nicht' },
     },
     {
       name: 'a card longer than 280 characters',
@@ -144,10 +144,10 @@ describe('the Winnenden seed and JSON export/import', () => {
         copy.boards[0]!.stations[0]!.columns[0]!.cards = [{ text: 'x'.repeat(281), subPoints: [] }]
         return copy
       },
-      problem: /boards\.0\.stations\.0\.columns\.0\.cards\.0\.text: Höchstens 280 Zeichen/,
+      problem: { path: ['boards', 0, 'stations', 0, 'columns', 0, 'cards', 0, 'text'], issue: 'too_big', maximum: 280 },
     },
-    { name: 'another file format', change: (f) => ({ ...f, format: 'trello.board' }), problem: /^Import abgelehnt: format/ },
-    { name: 'no event', change: ({ event: _event, ...rest }) => rest, problem: /^Import abgelehnt: event/ },
+    { name: 'another file format', change: (f) => ({ ...f, format: 'trello.board' }), problem: { path: ['format'], issue: 'invalid_value' } },
+    { name: 'no event', change: ({ event: _event, ...rest }) => rest, problem: { path: ['event'], issue: 'invalid_type' } },
   ]
 
   it.each(badFiles)('rejects an import file with $name with 400 naming the problem, and stores nothing', async ({ change, problem }) => {
@@ -155,12 +155,12 @@ describe('the Winnenden seed and JSON export/import', () => {
     await seed(dir)
     const running = await serve(dir)
     const before = await eventList(running)
-    const res = await api<{ code: string; message: string }>(running.url, '/api/events/import', {
+    const res = await api<{ code: string; params: unknown }>(running.url, '/api/events/import', {
       body: change(await exportOf(running)),
       token: running.server.credentials.adminKey,
     })
     expect(res.status).toBe(400)
-    expect(res.body.message).toMatch(problem)
+    expect(res.body).toMatchObject({ code: 'INVALID_MESSAGE', params: problem })
     expect(await eventList(running)).toEqual(before)
   })
 

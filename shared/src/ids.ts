@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { FieldFormat } from './wire/field-issue.js'
 
 /** A slug-like id: lower-case letters, digits and dashes. Used for events, tables, stations and columns. */
 export const slugIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Nur Kleinbuchstaben, Ziffern und Bindestriche (höchstens 63 Zeichen).')
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, FieldFormat.ID)
 
 export const eventIdSchema = slugIdSchema
 export type EventId = z.infer<typeof eventIdSchema>
@@ -15,7 +16,7 @@ export const columnIdSchema = slugIdSchema
 export type ColumnId = z.infer<typeof columnIdSchema>
 
 /** Client-made random ids for cards, sub-points and participants (URL-safe, 8–40 characters). */
-export const randomIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'Ungültige Kennung.')
+export const randomIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, FieldFormat.ID)
 export const cardIdSchema = randomIdSchema
 export type CardId = z.infer<typeof cardIdSchema>
 export const participantIdSchema = randomIdSchema

@@ -47,9 +47,19 @@ export function useTranslation(): { t: Translate; language: Language } {
 /** Wording of one screen, per language, merged under the main file's top-level keys (e.g. `setup`). */
 export type FeatureWording = Record<Language, Record<string, unknown>>
 
+type Table = Record<string, unknown>
+const isTable = (value: unknown): value is Table => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** `added` over `base`, merging top-level groups (a screen may add keys to `errors`, say). */
+function merged(base: Table | undefined, added: Table): Table {
+  const out: Table = { ...base }
+  for (const [key, value] of Object.entries(added)) out[key] = isTable(out[key]) && isTable(value) ? { ...out[key], ...value } : value
+  return out
+}
+
 /** Adds a screen's wording; called when that screen's code loads. */
 export function addWording(wording: FeatureWording): void {
-  for (const [lang, table] of Object.entries(wording)) tables.set(lang, structuredClone(table))
+  for (const [lang, table] of Object.entries(wording)) tables.set(lang, merged(tables.table(lang) || undefined, structuredClone(table)))
 }
 
 /** German by default; English when chosen (remembered on this device) or asked for with ?lang=en. */
@@ -63,7 +73,7 @@ export function initialLanguage(): Language {
 export async function loadLanguage(lang: Language): Promise<void> {
   if (loaded.has(lang)) return
   const en = (await import('./en.json')).default
-  tables.set('en', { ...structuredClone(en), ...(tables.table('en') ?? {}) })
+  tables.set('en', merged(structuredClone(en), tables.table('en') || {}))
   loaded.add(lang)
 }
 

@@ -1,4 +1,5 @@
 import type { Card } from '@tischrunde/shared'
+import type { BoardRefusal } from '../i18n/error-text.js'
 import type { StateCreator } from 'zustand'
 import type { TischStore } from './index.js'
 
@@ -10,8 +11,8 @@ export interface BoardState {
   /** Ids of cards the server has not yet confirmed as stored. */
   unsaved: string[]
   status: BoardStatus
-  /** Why the server refused this screen's last write (a WriteRefusal code), until the next accepted one. */
-  refused: string | null
+  /** Why the server refused this screen's last write (or that a stale device copy was replaced), until the next accepted one. */
+  refused: BoardRefusal | null
   /** Texts of the cards that were not taken with that refusal. */
   refusedTexts: string[]
 }

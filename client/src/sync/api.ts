@@ -3,7 +3,7 @@ import {
   type CreateEventResponse,
   type CredentialInfo,
   credentialInfoSchema,
-  type ErrorCode,
+  type ApiError,
   type EventListItem,
   type FacilitatorEventView,
   type JoinResponse,
@@ -17,14 +17,16 @@ import {
 } from '@tischrunde/shared'
 import { z } from 'zod'
 
-/** A failed API call: a code from the server (or NETWORK) and the server's message. */
+/**
+ * A failed API call: the server's code and params (or NETWORK). Its message is the server's log
+ * text, never shown: i18n/error-text.ts words the failure.
+ */
 export class ApiFailure extends Error {
-  constructor(
-    readonly code: ErrorCode | 'NETWORK',
-    message: string,
-    readonly path?: (string | number)[],
-  ) {
-    super(message)
+  constructor(readonly failure: ApiError) {
+    super(failure.message ?? failure.code)
+  }
+  get code(): ApiError['code'] {
+    return this.failure.code
   }
 }
 
@@ -36,13 +38,12 @@ async function call<T>(schema: z.ZodType<T>, url: string, init: RequestInit & { 
   try {
     res = await fetch(url, { ...init, headers })
   } catch {
-    throw new ApiFailure('NETWORK', 'Keine Verbindung zum Server.')
+    throw new ApiFailure({ code: 'NETWORK' })
   }
   const body: unknown = await res.json().catch(() => null)
   if (!res.ok) {
     const parsed = apiErrorSchema.safeParse(body)
-    if (parsed.success) throw new ApiFailure(parsed.data.code as ErrorCode, parsed.data.message, parsed.data.path)
-    throw new ApiFailure('INTERNAL', `HTTP ${res.status}`)
+    throw new ApiFailure(parsed.success ? parsed.data : { code: 'INTERNAL', message: `HTTP ${res.status}` })
   }
   // Answers are checked like any other input.
   return schema.parse(body)

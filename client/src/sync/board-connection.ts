@@ -1,15 +1,16 @@
-import * as decoding from 'lib0/decoding'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import {
+  BoardCloseCode,
   type Card,
   MESSAGE_REFUSED,
   MESSAGE_SAVED,
   type SubPoint,
+  parseBoardCloseReason,
+  readRefused,
+  readSaved,
   boardDocName,
-  keptTextsSchema,
-  parseStored,
   deleteCard,
   editCard,
   nextPosition,
@@ -17,6 +18,7 @@ import {
   readSnapshot,
   unsavedCardIds,
 } from '@tischrunde/shared'
+import type { BoardRefusal } from '../i18n/error-text.js'
 import type { BoardStatus } from '../store/board-slice.js'
 import { useTischStore } from '../store/index.js'
 import { api } from './api.js'
@@ -49,8 +51,14 @@ const STABLE_CONNECTION_MS = 5000
  * own writes never cause these reasons.
  */
 function refusesStaleCopy(event: CloseEvent): boolean {
-  return event.code === 4400 && (event.reason.endsWith('FOREIGN_PARENT') || event.reason === 'NOT_YOUR_CARD' || event.reason === 'OUTSIDE_SCHEMA')
+  if (event.code !== BoardCloseCode.INVALID_MESSAGE) return false
+  const closed = parseBoardCloseReason(event.reason)
+  if (!closed) return false
+  return (closed.reason === 'MALFORMED_UPDATE' && closed.detail === 'FOREIGN_PARENT') || closed.reason === 'NOT_YOUR_CARD' || closed.reason === 'OUTSIDE_SCHEMA'
 }
+
+/** Whether a close is final: the credential no longer opens the board, or board or event are gone. */
+const isFinalClose = (event: CloseEvent | null): boolean => event?.code === BoardCloseCode.UNAUTHORIZED || event?.code === BoardCloseCode.NOT_FOUND
 
 function boardsUrl(): string {
   return `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/yjs`
@@ -81,7 +89,7 @@ export function connectBoard(target: BoardTarget): () => void {
   let saved = readSavedVector(docName)
   let status: BoardStatus = 'connecting'
   const rescued = readRescuedTexts(docName)
-  let refused: string | null = rescued.length > 0 ? 'STALE_COPY' : null
+  let refused: BoardRefusal | null = rescued.length > 0 ? 'STALE_COPY' : null
   let refusedTexts: string[] = rescued
   const local = target.keepLocal ? new IndexeddbPersistence(deviceCopyName(docName), doc) : null
   const provider = new WebsocketProvider(boardsUrl(), docName, doc, {
@@ -92,7 +100,7 @@ export function connectBoard(target: BoardTarget): () => void {
     connect: local === null,
     // Only a revoked credential or a missing board is final. A refused write (4400/4403), a
     // connection over its pace (4429) or the server's storage trouble (4507) pass: try again.
-    shouldReconnect: (event) => event.code !== 4401 && event.code !== 4404,
+    shouldReconnect: (event) => !isFinalClose(event),
   })
 
   const sync = () =>
@@ -105,15 +113,19 @@ export function connectBoard(target: BoardTarget): () => void {
     sync()
   }
 
+  // Tischrunde's own messages, decoded by the shared codec; anything that does not decode is ignored.
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
-    const vector = decoding.readVarUint8Array(decoder)
-    saved = Y.decodeStateVector(vector)
-    keepSavedVector(docName, bytesToBase64(vector))
+    const message = readSaved(decoder)
+    if (!message) return
+    saved = Y.decodeStateVector(message.stateVector)
+    keepSavedVector(docName, bytesToBase64(message.stateVector))
     sync()
   }
   provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
-    refused = decoding.readVarString(decoder)
-    refusedTexts = parseStored(keptTextsSchema, decoding.readVarString(decoder), [])
+    const message = readRefused(decoder)
+    if (!message) return
+    refused = message.reason
+    refusedTexts = message.texts
     sync()
   }
   provider.on('sync', (isSynced: boolean) => setStatus(isSynced ? 'synced' : 'connecting'))
@@ -127,7 +139,7 @@ export function connectBoard(target: BoardTarget): () => void {
     if (s === 'connected') connectedAt = Date.now()
   })
   provider.on('connection-close', (event: CloseEvent | null) => {
-    if (event?.code === 4401 || event?.code === 4404) return deny()
+    if (isFinalClose(event)) return deny()
     // The server refuses what this device's copy holds on every connect (the board was reset
     // since, e.g. after a rehearsal): keep the own unsent texts, drop the copy, start afresh.
     // A connection that held for a while was fine; only refusals right after connecting count.

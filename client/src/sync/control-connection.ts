@@ -5,6 +5,7 @@ import {
   type ClientEventPayload,
   ErrorCode,
   WIRE_VERSION,
+  fail,
   presenceCountsSchema,
   publicEventViewSchema,
   roundMessageSchema,
@@ -65,7 +66,7 @@ export function connectControl(token: string, eventId?: string): ControlConnecti
         .emitWithAck(name, payload)
         .then(
           (ack: Ack) => ack,
-          (): Ack => ({ ok: false, code: ErrorCode.INTERNAL, message: 'Keine Antwort vom Server.' }),
+          (): Ack => fail(ErrorCode.NETWORK, {}, 'no answer in time'),
         )
     },
     close: () => socket.disconnect(),

@@ -149,12 +149,12 @@ export class DocRoom {
         } catch (error) {
           this.queue.unshift(...batch)
           this.storageError = error as Error
-          this.log.error({ err: error, doc: this.name, retryMs: this.retryMs }, 'Speichern fehlgeschlagen, neuer Versuch folgt')
+          this.log.error({ err: error, doc: this.name, retryMs: this.retryMs }, 'storing failed, retrying')
           await new Promise((resolve) => setTimeout(resolve, this.retryMs))
           this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS)
           continue
         }
-        if (this.storageError) this.log.info({ doc: this.name }, 'Speichern klappt wieder')
+        if (this.storageError) this.log.info({ doc: this.name }, 'storing works again')
         this.storageError = null
         this.retryMs = RETRY_MIN_MS
         this.persistedVector = vector

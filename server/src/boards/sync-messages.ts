@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
-import { MESSAGE_REFUSED, MESSAGE_SAVED } from '@tischrunde/shared'
+import { type WriteRefusal, encodeRefused, encodeSaved } from '@tischrunde/shared'
 
 /** y-websocket message types (the first varUint of every message). */
 export const MESSAGE_SYNC = 0
@@ -34,19 +34,8 @@ export function encodeSyncStep2(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** Tischrunde's addition: "everything up to this state vector is durably stored". */
-export function encodeSavedMessage(stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_SAVED)
-  encoding.writeVarUint8Array(encoder, stateVector)
-  return encoding.toUint8Array(encoder)
-}
+/** Tischrunde's addition: "everything up to this state vector is durably stored" (shared codec). */
+export const encodeSavedMessage = (stateVector: Uint8Array): Uint8Array => encodeSaved(stateVector)
 
-/** Tischrunde's addition: "your last update was not stored", with the reason code. */
-export function encodeRefusedMessage(reason: string, texts: string[] = []): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_REFUSED)
-  encoding.writeVarString(encoder, reason)
-  encoding.writeVarString(encoder, JSON.stringify(texts))
-  return encoding.toUint8Array(encoder)
-}
+/** Tischrunde's addition: "your last update was not stored", with the reason code (shared codec). */
+export const encodeRefusedMessage = (reason: WriteRefusal, texts: readonly string[] = []): Uint8Array => encodeRefused(reason, texts)

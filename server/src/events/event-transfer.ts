@@ -8,6 +8,7 @@ import {
   boardDocName,
   cardsFromExportBoard,
   describeFirstIssue,
+  type FieldIssue,
   eventExportSchema,
   exportBoardFromCards,
   putCard,
@@ -47,7 +48,7 @@ export class EventTransfer {
    */
   async importFile(json: unknown, now: number): Promise<StoredEvent> {
     const parsed = eventExportSchema.safeParse(json)
-    if (!parsed.success) throw new ImportError(describeFirstIssue(parsed.error).message)
+    if (!parsed.success) throw new ImportError(describeFirstIssue(parsed.error))
     const file = parsed.data
     const taken = new Set((await this.events.list()).map((e) => e.event.id))
     const id = uniqueId(file.event.id || slugify(file.event.title), taken)
@@ -88,8 +89,13 @@ export class EventTransfer {
   }
 }
 
-/** An import file that fails validation; `message` names the first problem. */
+/** An import file that fails validation; `issue` names the first problem (`message`: the same, in English for logs). */
 export class ImportError extends Error {
   override name = 'ImportError'
+  readonly issue: FieldIssue
+  constructor(first: { message: string; issue: FieldIssue }) {
+    super(first.message)
+    this.issue = first.issue
+  }
 }
 

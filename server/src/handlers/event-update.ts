@@ -1,5 +1,5 @@
-import { ErrorCode, describeFirstIssue, eventSchema, templateChangeAllowed } from '@tischrunde/shared'
-import { FORBIDDEN_ACK, type Handler, mayRun } from './handler.js'
+import { ErrorCode, eventSchema, fail, invalidMessage, templateChangeAllowed } from '@tischrunde/shared'
+import { EVENT_NOT_FOUND_ACK, FORBIDDEN_ACK, type Handler, mayRun } from './handler.js'
 
 /** Facilitator: title, date, place, agenda, tables and template of the event. */
 export const handleEventUpdate: Handler<'event:update'> = async (ctx, session, msg) => {
@@ -7,24 +7,16 @@ export const handleEventUpdate: Handler<'event:update'> = async (ctx, session, m
   if (!mayRun(session)) return FORBIDDEN_ACK
   // VALIDATION
   const stored = await ctx.events.get(session.actor.eventId)
-  if (!stored) return { ok: false, code: ErrorCode.NOT_FOUND, message: 'Veranstaltung nicht gefunden.' }
+  if (!stored) return EVENT_NOT_FOUND_ACK
   const started = stored.round.phase !== 'before-start'
   if (!templateChangeAllowed(started, stored.event.template, msg.setup.template))
-    return {
-      ok: false,
-      code: ErrorCode.NOT_NOW,
-      message: 'Stationen und Spalten lassen sich nach dem Start nur noch umbenennen.',
-      path: ['template'],
-    }
+    return fail(ErrorCode.NOT_NOW, { reason: 'TEMPLATE_LOCKED' })
   const parsed = eventSchema.safeParse({ ...msg.setup, id: stored.event.id, showNames: stored.event.showNames })
-  if (!parsed.success) {
-    const first = describeFirstIssue(parsed.error)
-    return { ok: false, code: ErrorCode.INVALID_MESSAGE, message: first.message, path: first.path }
-  }
+  if (!parsed.success) return invalidMessage(parsed.error)
   // RESOLUTION
   // Only the setup record is written; names on screens may have been switched meanwhile: keep them.
   const saved = await ctx.events.updateSetup(stored.event.id, (current) => ({ ...parsed.data, showNames: current.showNames }))
-  if (!saved) return { ok: false, code: ErrorCode.NOT_FOUND, message: 'Veranstaltung nicht gefunden.' }
+  if (!saved) return EVENT_NOT_FOUND_ACK
   ctx.publishEvent(stored.event.id)
   return { ok: true }
 }

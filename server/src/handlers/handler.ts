@@ -1,4 +1,4 @@
-import { type Ack, type ClientEventName, type ClientEventPayload, type EventActor, ErrorCode, may } from '@tischrunde/shared'
+import { type Ack, type ClientEventName, type ClientEventPayload, type EventActor, ErrorCode, fail, may } from '@tischrunde/shared'
 import type { EventService } from '../events/event-service.js'
 import type { RoundService } from '../rounds/round-service.js'
 
@@ -28,7 +28,11 @@ export type Handler<N extends ClientEventName> = (
 
 export type Handlers = { [N in ClientEventName]: Handler<N> }
 
-export const FORBIDDEN_ACK: Ack = { ok: false, code: ErrorCode.FORBIDDEN, message: 'Das darf nur die Moderation.' }
+/** The answer to a facilitator command from any other role. */
+export const FORBIDDEN_ACK: Ack = fail(ErrorCode.FORBIDDEN, { needs: 'facilitator' })
+
+/** The answer when the session's event is gone (deleted meanwhile). */
+export const EVENT_NOT_FOUND_ACK: Ack = fail(ErrorCode.NOT_FOUND, { what: 'event' })
 
 /** AUTH step shared by every command that runs the day: asks the policy. */
 export const mayRun = (session: ControlSession): boolean => may(session.actor, 'event:run', { eventId: session.actor.eventId })

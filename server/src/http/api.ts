@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import {
-  type ApiError,
   type CreateEventResponse,
   type CredentialInfo,
   ErrorCode,
@@ -13,12 +12,14 @@ import {
   actorFromClaims,
   createEventRequestSchema,
   credentialInfo,
-  describeFirstIssue,
+  fail as failure,
+  invalidMessage,
   joinRequestSchema,
   may,
   publicEventView,
 } from '@tischrunde/shared'
 import type { Credentials } from '../access/credentials.js'
+import { sendFailure } from './send-failure.js'
 import { RateLimiter } from '../access/rate-limit.js'
 import type { Authenticated, EventService } from '../events/event-service.js'
 import { type EventTransfer, ImportError } from '../events/event-transfer.js'
@@ -45,10 +46,10 @@ export interface ApiDeps {
 
 const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
 
-function fail(res: Response, status: number, code: ErrorCode, message: string, path?: (string | number)[]): void {
-  const body: ApiError = { code, message, ...(path ? { path } : {}) }
-  res.status(status).json(body)
-}
+
+const BAD_LINK = failure(ErrorCode.UNAUTHORIZED, { credential: 'link' })
+const ADMIN_ONLY = failure(ErrorCode.UNAUTHORIZED, { credential: 'admin_key' })
+const FACILITATOR_ONLY = failure(ErrorCode.FORBIDDEN, { needs: 'facilitator' })
 
 /** The JSON API under /api. Every body is parsed with a shared schema; errors name the first problem. */
 export function createApi(deps: ApiDeps): Router {
@@ -59,7 +60,7 @@ export function createApi(deps: ApiDeps): Router {
   const eventAccess = async (req: Request, res: Response): Promise<Authenticated | null> => {
     const auth = await deps.events.authenticate(bearer(req))
     if (!auth || !may(actorFromClaims(auth.claims), 'event:view', { eventId: String(req.params.id) })) {
-      fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
+      sendFailure(res, 401, BAD_LINK)
       return null
     }
     return auth
@@ -78,17 +79,14 @@ export function createApi(deps: ApiDeps): Router {
 
   api.post('/events', async (req, res) => {
     const parsed = createEventRequestSchema.safeParse(req.body)
-    if (!parsed.success) {
-      const first = describeFirstIssue(parsed.error)
-      return fail(res, 400, ErrorCode.INVALID_MESSAGE, first.message, first.path)
-    }
+    if (!parsed.success) return sendFailure(res, 400, invalidMessage(parsed.error))
     const stored = await deps.events.create(parsed.data, Date.now())
     const body: CreateEventResponse = { ...deps.events.facilitatorView(stored), facilitatorToken: deps.events.issue(stored, 'facilitator') }
     res.status(201).json(body)
   })
 
   api.get('/events', async (req, res) => {
-    if (!(await isAdmin(req, 'events:list'))) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Nur mit dem Verwaltungsschlüssel dieser Installation.')
+    if (!(await isAdmin(req, 'events:list'))) return sendFailure(res, 401, ADMIN_ONLY)
     const list: EventListItem[] = (await deps.events.list()).map((s) => ({
       id: s.event.id,
       title: s.event.title,
@@ -101,12 +99,12 @@ export function createApi(deps: ApiDeps): Router {
   })
 
   api.post('/events/import', async (req, res) => {
-    if (!(await isAdmin(req, 'events:import'))) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Nur mit dem Verwaltungsschlüssel dieser Installation.')
+    if (!(await isAdmin(req, 'events:import'))) return sendFailure(res, 401, ADMIN_ONLY)
     try {
       const stored = await deps.transfer.importFile(req.body, Date.now())
       res.status(201).json({ id: stored.event.id, links: deps.events.links(stored) })
     } catch (error) {
-      if (error instanceof ImportError) return fail(res, 400, ErrorCode.INVALID_MESSAGE, `Import abgelehnt: ${error.message}`)
+      if (error instanceof ImportError) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, error.issue, `import refused: ${error.message}`))
       throw error
     }
   })
@@ -123,8 +121,7 @@ export function createApi(deps: ApiDeps): Router {
   api.get('/events/:id/export.json', async (req, res) => {
     const auth = await eventAccess(req, res)
     if (!auth) return
-    if (!may(actorFromClaims(auth.claims), 'event:export', { eventId: auth.stored.event.id }))
-      return fail(res, 403, ErrorCode.FORBIDDEN, 'Nur die Moderation darf exportieren.')
+    if (!may(actorFromClaims(auth.claims), 'event:export', { eventId: auth.stored.event.id })) return sendFailure(res, 403, FACILITATOR_ONLY)
     const file = await deps.transfer.exportEvent(auth.stored)
     res.attachment(`${auth.stored.event.id}.json`).json(file)
   })
@@ -135,17 +132,17 @@ export function createApi(deps: ApiDeps): Router {
     const id = req.params.id
     const actor = await actorOf(req)
     if (!actor || !may(actor, 'event:delete', { eventId: id })) {
-      if (actor && may(actor, 'event:view', { eventId: id })) return fail(res, 403, ErrorCode.FORBIDDEN, 'Nur die Moderation darf eine Veranstaltung löschen.')
-      return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
+      if (actor && may(actor, 'event:view', { eventId: id })) return sendFailure(res, 403, FACILITATOR_ONLY)
+      return sendFailure(res, 401, BAD_LINK)
     }
-    if (!(await deps.events.get(id))) return fail(res, 404, ErrorCode.NOT_FOUND, 'Veranstaltung nicht gefunden.')
+    if (!(await deps.events.get(id))) return sendFailure(res, 404, failure(ErrorCode.NOT_FOUND, { what: 'event' }))
     await deps.deleteEvent(id)
     res.status(204).end()
   })
 
   api.get('/credential', async (req, res) => {
     const auth = await deps.events.authenticate(bearer(req))
-    if (!auth) return fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
+    if (!auth) return sendFailure(res, 401, BAD_LINK)
     const body: CredentialInfo = credentialInfo(actorFromClaims(auth.claims), auth.stored.joinCode)
     res.json(body)
   })
@@ -153,16 +150,16 @@ export function createApi(deps: ApiDeps): Router {
   api.post('/join', async (req, res) => {
     const ip = req.ip ?? 'unknown'
     if (!wrongCodes.peek(ip, Date.now()))
-      return fail(res, 429, ErrorCode.RATE_LIMITED, 'Zu viele falsche Codes von diesem Netz. Bitte eine Minute warten und den Code prüfen.')
+      return sendFailure(res, 429, failure(ErrorCode.RATE_LIMITED, { what: 'join_codes' }))
     const parsed = joinRequestSchema.safeParse(req.body)
     if (!parsed.success) {
       wrongCodes.take(ip, Date.now())
-      return fail(res, 400, ErrorCode.BAD_JOIN_CODE, describeFirstIssue(parsed.error).message)
+      return sendFailure(res, 400, failure(ErrorCode.BAD_JOIN_CODE, { reason: 'malformed' }, invalidMessage(parsed.error).message))
     }
     const stored = await deps.events.byJoinCode(parsed.data.code)
     if (!stored) {
       wrongCodes.take(ip, Date.now())
-      return fail(res, 404, ErrorCode.BAD_JOIN_CODE, 'Zu diesem Code gibt es keine Veranstaltung. Bitte den Code prüfen.')
+      return sendFailure(res, 404, failure(ErrorCode.BAD_JOIN_CODE, { reason: 'unknown' }))
     }
     // A phone keeps its token across reloads; a new join is a new participant.
     const participantId = randomBytes(12).toString('base64url')
@@ -170,13 +167,13 @@ export function createApi(deps: ApiDeps): Router {
     res.json(body)
   })
 
-  api.use((_req, res) => fail(res, 404, ErrorCode.NOT_FOUND, 'Unbekannte Adresse.'))
+  api.use((_req, res) => sendFailure(res, 404, failure(ErrorCode.NOT_FOUND, { what: 'address' })))
   // Express needs all four parameters to treat this as the error handler.
   api.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = (error as { status?: number }).status
-    if (status === 413) return fail(res, 413, ErrorCode.INVALID_MESSAGE, 'Die Datei ist zu groß.')
-    if (status === 400) return fail(res, 400, ErrorCode.INVALID_MESSAGE, 'Kein gültiges JSON.')
-    fail(res, 500, ErrorCode.INTERNAL, 'Interner Fehler.')
+    if (status === 413) return sendFailure(res, 413, failure(ErrorCode.INVALID_MESSAGE, { path: [], issue: 'too_big', origin: 'file', maximum: API_BODY_MAX }))
+    if (status === 400) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: [], issue: 'invalid_format', format: 'json' }))
+    sendFailure(res, 500, failure(ErrorCode.INTERNAL))
   })
   return api
 }

@@ -46,16 +46,16 @@ describe('export routes', () => {
   })
 
   it.each([
-    ['no credential', 401, 'UNAUTHORIZED', undefined],
-    ['a forged credential', 401, 'UNAUTHORIZED', 'not-a-token'],
-    ['the projector credential', 403, 'FORBIDDEN', 'projector'],
-    ['a participant credential', 403, 'FORBIDDEN', 'participant'],
-  ] as const)('refuses %s with %i', async (_what, status, code, who) => {
+    ['no credential', 401, 'UNAUTHORIZED', undefined, { credential: 'link' }],
+    ['a forged credential', 401, 'UNAUTHORIZED', 'not-a-token', { credential: 'link' }],
+    ['the projector credential', 403, 'FORBIDDEN', 'projector', { needs: 'facilitator' }],
+    ['a participant credential', 403, 'FORBIDDEN', 'participant', { needs: 'facilitator' }],
+  ] as const)('refuses %s with %i and a code, no wording', async (_what, status, code, who, params) => {
     const auth = who === 'projector' || who === 'participant' ? token(who) : who
     for (const p of [`/api/events/${EVENT}/export?format=pdf`, `/api/events/${EVENT}/export.zip`]) {
       const res = await get(p, auth)
       expect(res.status).toBe(status)
-      expect(await res.json()).toMatchObject({ code, message: expect.any(String) })
+      expect(await res.json()).toEqual({ code, params })
     }
   })
 
@@ -65,14 +65,14 @@ describe('export routes', () => {
   })
 
   it.each([
-    ['format=xls', 'format'],
-    ['', 'format'],
-    ['format=pdf&table=nope', 'table'],
-    ['format=pdf&table=a&table=b', 'table'],
-  ])('answers 400 to ?%s, naming the %s', async (query, field) => {
+    ['format=xls', 'format', 'invalid_value'],
+    ['', 'format', 'invalid_value'],
+    ['format=pdf&table=nope', 'table', 'unknown_reference'],
+    ['format=pdf&table=a&table=b', 'table', 'unknown_reference'],
+  ])('answers 400 to ?%s, naming the %s', async (query, field, issue) => {
     const res = await get(`/api/events/${EVENT}/export?${query}`, token('facilitator'))
     expect(res.status).toBe(400)
-    expect(await res.json()).toMatchObject({ code: 'INVALID_MESSAGE', path: [field] })
+    expect(await res.json()).toMatchObject({ code: 'INVALID_MESSAGE', params: { path: [field], issue } })
   })
 
   it('sends a table sheet as an attachment with a safe file name, never cached', async () => {

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import type { Logger } from 'pino'
-import { type ApiError, ErrorCode, actorFromClaims, findTable, may } from '@tischrunde/shared'
+import { ErrorCode, actorFromClaims, fail as failure, findTable, may } from '@tischrunde/shared'
+import { sendFailure } from './send-failure.js'
 import type { Authenticated, EventService } from '../events/event-service.js'
 import type { EventTransfer } from '../events/event-transfer.js'
 import { ExportBusyError, WorkerExportRenderer } from '../export/export-runner.js'
@@ -17,11 +18,6 @@ export interface ExportRoutesDeps {
 }
 
 const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
-
-function fail(res: Response, status: number, code: ErrorCode, message: string, path?: (string | number)[]): void {
-  const body: ApiError = { code, message, ...(path ? { path } : {}) }
-  res.status(status).json(body)
-}
 
 function send(res: Response, file: RenderedFile): void {
   res.attachment(file.fileName) // Content-Disposition; the name is ASCII by construction
@@ -46,11 +42,11 @@ export function createExportRoutes(deps: ExportRoutesDeps): Router {
     const actor = auth ? actorFromClaims(auth.claims) : null
     const eventId = String(req.params.id)
     if (!actor || !may(actor, 'event:view', { eventId })) {
-      fail(res, 401, ErrorCode.UNAUTHORIZED, 'Dieser Link ist ungültig oder abgelaufen.')
+      sendFailure(res, 401, failure(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
       return null
     }
     if (!may(actor, 'event:export', { eventId })) {
-      fail(res, 403, ErrorCode.FORBIDDEN, 'Nur die Moderation darf exportieren.')
+      sendFailure(res, 403, failure(ErrorCode.FORBIDDEN, { needs: 'facilitator' }))
       return null
     }
     return auth
@@ -63,12 +59,11 @@ export function createExportRoutes(deps: ExportRoutesDeps): Router {
     // VALIDATION
     const format = exportFormatSchema.safeParse(req.query.format)
     if (!format.success) {
-      const given = typeof req.query.format === 'string' ? `„${req.query.format}“` : 'keins'
-      return fail(res, 400, ErrorCode.INVALID_MESSAGE, `Unbekanntes Format (${given}). Möglich: ${EXPORT_FORMATS.join(', ')}.`, ['format'])
+      return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: ['format'], issue: 'invalid_value', allowed: [...EXPORT_FORMATS] }))
     }
     const table = req.query.table
     if (table !== undefined && (typeof table !== 'string' || !findTable(auth.stored.event, table))) {
-      return fail(res, 400, ErrorCode.INVALID_MESSAGE, 'Diesen Thementisch gibt es in dieser Veranstaltung nicht.', ['table'])
+      return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: ['table'], issue: 'unknown_reference', value: String(table).slice(0, 200) }))
     }
     // RESOLUTION
     const file = await deps.transfer.exportEvent(auth.stored)
@@ -86,10 +81,10 @@ export function createExportRoutes(deps: ExportRoutesDeps): Router {
     if (res.headersSent) return next(error)
     if (error instanceof ExportBusyError) {
       res.set('Retry-After', '10')
-      return fail(res, 429, ErrorCode.RATE_LIMITED, 'Gerade werden viele Exporte erstellt. Bitte gleich noch einmal versuchen.')
+      return sendFailure(res, 429, failure(ErrorCode.RATE_LIMITED, { what: 'exports' }))
     }
-    deps.log?.error({ err: error }, 'Export fehlgeschlagen')
-    fail(res, 500, ErrorCode.INTERNAL, 'Der Export ist fehlgeschlagen.')
+    deps.log?.error({ err: error }, 'export failed')
+    sendFailure(res, 500, failure(ErrorCode.INTERNAL, {}, 'export failed'))
   })
   return router
 }

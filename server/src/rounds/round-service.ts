@@ -1,6 +1,7 @@
 import {
   type Ack,
   ErrorCode,
+  fail,
   type EventId,
   type Result,
   type RoundError,
@@ -14,19 +15,8 @@ import {
 import type { Logger } from 'pino'
 import type { EventService } from '../events/event-service.js'
 
-/** German wording of round rules, for the facilitator's screen. */
-const ROUND_ERROR_TEXT: Record<RoundError, string> = {
-  ALREADY_CLOSED: 'Die Veranstaltung ist schon abgeschlossen.',
-  NOT_STARTED: 'Die Runden haben noch nicht begonnen.',
-  NOT_AT_STATION: 'Gerade läuft keine Station.',
-  NO_TIMER: 'Gerade läuft kein Timer.',
-  NOT_PAUSED: 'Die Runde ist nicht pausiert.',
-  ALREADY_PAUSED: 'Die Runde ist schon pausiert.',
-  UNKNOWN_STATION: 'Diese Station gibt es nicht.',
-}
-
-const NOT_FOUND_ACK: Ack = { ok: false, code: ErrorCode.NOT_FOUND, message: 'Veranstaltung nicht gefunden.' }
-const STALE_ACK: Ack = { ok: false, code: ErrorCode.STALE_VERSION, message: 'Das wurde gerade schon geändert (anderer Tab?).' }
+const NOT_FOUND_ACK: Ack = fail(ErrorCode.NOT_FOUND, { what: 'event' })
+const STALE_ACK: Ack = fail(ErrorCode.STALE_VERSION, {}, 'a newer round state was stored meanwhile')
 /** How often a command without an expected version re-reads and retries after losing a race. */
 const MAX_RETRIES = 20
 
@@ -70,7 +60,7 @@ export class RoundService {
       if (!stored) return NOT_FOUND_ACK
       if (expectedVersion !== null && stored.round.version !== expectedVersion) return STALE_ACK
       const result = change(stored.round, stored.event.template, this.deps.now())
-      if (!result.ok) return { ok: false, code: ErrorCode.NOT_NOW, message: ROUND_ERROR_TEXT[result.error] }
+      if (!result.ok) return fail(ErrorCode.NOT_NOW, { reason: result.error })
       const saved = await this.save(stored, result.value)
       if (saved === 'saved') return { ok: true }
       if (saved === StoreWriteError.NOT_FOUND) return NOT_FOUND_ACK
@@ -121,7 +111,7 @@ export class RoundService {
       if (locked === stored.round) return this.schedule(stored)
       const saved = await this.save(stored, locked)
       if (saved === 'saved') {
-        this.deps.log.info({ event: id, station: stored.round.stationIndex + 1 }, 'Station nach Ablauf gesperrt')
+        this.deps.log.info({ event: id, station: stored.round.stationIndex + 1 }, 'station locked after its time ran out')
         return
       }
       if (saved === StoreWriteError.NOT_FOUND) return

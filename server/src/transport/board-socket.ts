@@ -5,13 +5,16 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { type WebSocket, WebSocketServer } from 'ws'
 import {
-  BoardCloseCode,
   type DocKind,
   type DocScope,
   type EventActor,
   type EventSituation,
   SOFT_REFUSALS,
+  type UpdateProblem,
   WriteRefusal,
+  boardClose,
+  encodeRefused,
+  encodeSaved,
   actorFromClaims,
   checkDocUpdate,
   checkStateVector,
@@ -26,7 +29,7 @@ import { RateLimiter } from '../access/rate-limit.js'
 import type { ConnectionBudget, Limits } from '../config/limits.js'
 import type { BoardPeer, DocRoom } from '../boards/doc-room.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
-import { MESSAGE_SYNC, encodeRefusedMessage, encodeSavedMessage, encodeSyncStep1, encodeSyncStep2 } from '../boards/sync-messages.js'
+import { MESSAGE_SYNC, encodeSyncStep1, encodeSyncStep2 } from '../boards/sync-messages.js'
 import type { EventService } from '../events/event-service.js'
 import type { Hub } from '../hub/hub.js'
 
@@ -131,7 +134,7 @@ export function createBoardSockets(deps: {
       if (messages.take('socket', Date.now())) return true
       if (ws.readyState === ws.OPEN) {
         deps.log.warn({ doc: access.docName, role: actor.role }, 'doc socket sends too fast, closed')
-        ws.close(BoardCloseCode.RATE_LIMITED, 'too many messages')
+        ws.close(...boardClose('TOO_MANY_MESSAGES'))
       }
       return false
     }
@@ -155,7 +158,7 @@ export function createBoardSockets(deps: {
       room = await deps.rooms.acquire(access.docName)
     } catch (error) {
       deps.log.error({ err: error, doc: access.docName }, 'doc could not be loaded')
-      ws.close(BoardCloseCode.STORAGE_FAILED, 'board could not be loaded')
+      ws.close(...boardClose('LOAD_FAILED'))
       return
     }
     if (closedEarly) return deps.rooms.release(room)
@@ -170,7 +173,7 @@ export function createBoardSockets(deps: {
       send: (message) => {
         if (ws.readyState === ws.OPEN) ws.send(message)
       },
-      saved: (vector) => peer.send(encodeSavedMessage(vector)),
+      saved: (vector) => peer.send(encodeSaved(vector)),
     }
     room.peers.add(peer)
 
@@ -183,7 +186,7 @@ export function createBoardSockets(deps: {
         if (reply) peer.send(reply)
       } catch (error) {
         deps.log.warn({ err: error, peer: peer.id, doc: access.docName }, 'doc message refused')
-        ws.close(BoardCloseCode.INVALID_MESSAGE, 'invalid message')
+        ws.close(...boardClose('INVALID_MESSAGE'))
       }
     }
     const handleMessage = (message: Uint8Array): Uint8Array | null => {
@@ -206,7 +209,7 @@ export function createBoardSockets(deps: {
       if (checked.structs === 0 && checked.deletions === 0) return null
       const situation = situationOf(scope.eventId)
       if (!situation) {
-        ws.close(BoardCloseCode.NOT_FOUND, 'event deleted')
+        ws.close(...boardClose('EVENT_DELETED'))
         return null
       }
       // Asked again for every message: readers never write, and rights follow the event.
@@ -217,14 +220,14 @@ export function createBoardSockets(deps: {
           : room.applyFromPeer(update, peer, { actor, scope, situation, readOnly: right === 'read' }, admitNewRecords)
       if (!refusal) return null
       deps.log.info({ peer: peer.id, doc: room.name, refusal }, 'doc write refused')
-      if (SOFT_REFUSALS.has(refusal)) return encodeRefusedMessage(refusal, room.takeAndRevert(update, peer))
-      ws.close(refusal === WriteRefusal.READ_ONLY ? BoardCloseCode.FORBIDDEN : BoardCloseCode.INVALID_MESSAGE, refusal)
+      if (SOFT_REFUSALS.has(refusal)) return encodeRefused(refusal, room.takeAndRevert(update, peer))
+      ws.close(...boardClose(refusal))
       return null
     }
     /** Nothing of a malformed message is applied; the sender learns why from the close reason. */
-    const refuseMalformed = (problem: string): null => {
+    const refuseMalformed = (problem: UpdateProblem): null => {
       deps.log.warn({ peer: peer.id, doc: room.name, problem }, 'malformed doc update refused')
-      ws.close(BoardCloseCode.INVALID_MESSAGE, `update refused: ${problem}`)
+      ws.close(...boardClose('MALFORMED_UPDATE', problem))
       return null
     }
 
@@ -250,7 +253,7 @@ export function createBoardSockets(deps: {
 
   /** Closes every doc socket of an event (deleted): its credentials no longer open it. */
   function dropEvent(eventId: string): void {
-    for (const [ws, id] of byEvent) if (id === eventId) ws.close(BoardCloseCode.NOT_FOUND, 'event deleted')
+    for (const [ws, id] of byEvent) if (id === eventId) ws.close(...boardClose('EVENT_DELETED'))
   }
   const unsubscribe = deps.hub.subscribe((message) => {
     if (message.topic === 'deleted') dropEvent(message.eventId)

@@ -11,7 +11,8 @@ import {
   actorFromClaims,
   audienceRoles,
   clientEvents,
-  describeFirstIssue,
+  fail,
+  invalidMessage,
   handshakeAuthSchema,
   may,
   publicEventView,
@@ -158,26 +159,23 @@ export function createControlPlane(
         const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {}
         // A link revoked or an event deleted while this socket was open: nothing more from it.
         if (!(await deps.events.authenticate(socket.data.token as string))) {
-          reply({ ok: false, code: ErrorCode.UNAUTHORIZED, message: 'Dieser Link gilt nicht mehr.' })
+          reply(fail(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
           return void socket.disconnect(true)
         }
         if (!pace.take('socket', Date.now())) {
-          reply({ ok: false, code: ErrorCode.RATE_LIMITED, message: 'Zu viele Befehle in kurzer Zeit.' })
+          reply(fail(ErrorCode.RATE_LIMITED, { what: 'commands' }))
           // A client that keeps hammering is cut off; a person clicking fast only waits.
           if (++refusedInARow >= 100) socket.disconnect(true)
           return
         }
         refusedInARow = 0
         const parsed = clientEvents[name].safeParse(payload)
-        if (!parsed.success) {
-          const first = describeFirstIssue(parsed.error)
-          return reply({ ok: false, code: ErrorCode.INVALID_MESSAGE, message: first.message, path: first.path })
-        }
+        if (!parsed.success) return reply(invalidMessage(parsed.error))
         try {
           reply(await (handlers[name] as (c: HandlerContext, s: ControlSession, p: unknown) => Ack | Promise<Ack>)(ctx, session, parsed.data))
         } catch (error) {
-          deps.log.error({ err: error, event: name }, 'Fehler in einem Befehl')
-          reply({ ok: false, code: ErrorCode.INTERNAL, message: 'Interner Fehler.' })
+          deps.log.error({ err: error, event: name }, 'command failed')
+          reply(fail(ErrorCode.INTERNAL))
         }
       })
     }

@@ -75,7 +75,7 @@ describe('fault suite: the disk runs full', () => {
     await sleep(1500)
     const ackedWhileFull = phone.isSaved()
     const health = await api<{ ok: boolean; storageFailing: string[] }>(child.url, '/healthz')
-    const logged = /Speichern fehlgeschlagen/.test(child.stdout() + child.stderr()) && /ENOSPC/.test(child.stdout() + child.stderr())
+    const logged = /storing failed/.test(child.stdout() + child.stderr()) && /ENOSPC/.test(child.stdout() + child.stderr())
 
     await rm(filler)
     const t0 = performance.now()

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FieldFormat } from '../wire/field-issue.js'
 
 /** Letters and digits of join codes: no 0/O, 1/I/L, 2/Z, 5/S, 8/B to misread from a slide. */
 export const JOIN_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679'
@@ -15,8 +16,8 @@ export const joinCodeSchema = z
   .pipe(
     z
       .string()
-      .length(JOIN_CODE_LENGTH, `Der Code hat ${JOIN_CODE_LENGTH} Zeichen.`)
-      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), 'Der Code enthält ein Zeichen, das es in Codes nicht gibt.'),
+      .length(JOIN_CODE_LENGTH)
+      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), FieldFormat.JOIN_CODE),
   )
 
 /** Builds a join code from random bytes (passed in: shared/ draws no randomness itself). */

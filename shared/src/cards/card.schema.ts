@@ -10,8 +10,8 @@ export const SUB_POINTS_MAX = 20
 export const cardTextSchema = z
   .string()
   .trim()
-  .min(1, 'Bitte einen Text eingeben.')
-  .max(CARD_TEXT_MAX, `Höchstens ${CARD_TEXT_MAX} Zeichen.`)
+  .min(1)
+  .max(CARD_TEXT_MAX)
 
 /** A point nested under a card, as in the seed's indented lists. */
 export const subPointSchema = z.object({ id: randomIdSchema, text: cardTextSchema })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FieldFormat } from '../wire/field-issue.js'
 
 /** Longest display name, in characters. */
 export const DISPLAY_NAME_MAX = 40
@@ -10,9 +11,9 @@ export const DISPLAY_NAME_MAX = 40
 export const displayNameSchema = z
   .string()
   .trim()
-  .min(1, 'Bitte einen Namen eingeben oder das Feld leer lassen.')
-  .max(DISPLAY_NAME_MAX, `Höchstens ${DISPLAY_NAME_MAX} Zeichen.`)
-  .regex(/^[^\p{Cc}\p{Cf}]*$/u, 'Der Name enthält unsichtbare Steuerzeichen.')
+  .min(1)
+  .max(DISPLAY_NAME_MAX)
+  .regex(/^[^\p{Cc}\p{Cf}]*$/u, FieldFormat.PLAIN_TEXT)
 
 /** The name to write on a card: trimmed, or none for an empty or invalid entry. */
 export function cardAuthorName(input: string | null | undefined): string | undefined {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { duplicate } from '../wire/field-issue.js'
 import { agendaItemSchema, eventDateSchema, eventTitleSchema, themeTableSchema } from './event.schema.js'
 import { templateSchema } from '../template/template.schema.js'
 
@@ -15,7 +16,7 @@ export const eventSetupSchema = z
   .superRefine((e, ctx) => {
     const ids = new Set<string>()
     e.tables.forEach((t, i) => {
-      if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tables', i, 'id'], message: `Tisch „${t.id}“ kommt doppelt vor.` })
+      if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tables', i, 'id'], message: `duplicate table ${t.id}`, params: duplicate(t.id) })
       ids.add(t.id)
     })
   })

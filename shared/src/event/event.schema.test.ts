@@ -3,6 +3,7 @@ import { anEvent } from '../../../fixtures/src/builders.js'
 import { slugify, uniqueId } from '../ids.js'
 import { WINNENDEN_TEMPLATE, templateSchema } from '../template/template.schema.js'
 import { eventSchema } from './event.schema.js'
+import { firstFieldIssue } from '../wire/field-issue.js'
 
 describe('events', () => {
   it('accepts an event with three tables and the Winnenden template', () => {
@@ -11,11 +12,11 @@ describe('events', () => {
   it('rejects two tables with the same id, naming the table', () => {
     const result = eventSchema.safeParse(anEvent({ tables: [{ id: 'a', name: 'A', host: '' }, { id: 'a', name: 'B', host: '' }] }))
     expect(result.success).toBe(false)
-    expect(result.error?.issues[0]?.message).toContain('„a“')
+    expect(firstFieldIssue(result.error!)).toEqual({ path: ['tables'], issue: 'duplicate', value: 'a' })
   })
-  it('rejects an agenda time that is not HH:MM with a German message', () => {
+  it('rejects an agenda time that is not HH:MM, naming the time format', () => {
     const result = eventSchema.safeParse(anEvent({ agenda: [{ time: '9 Uhr', title: 'Empfang', detail: '' }] }))
-    expect(result.error?.issues[0]?.message).toBe('Uhrzeit als HH:MM angeben.')
+    expect(firstFieldIssue(result.error!)).toEqual({ path: ['agenda', 0, 'time'], issue: 'invalid_format', format: 'time' })
   })
 })
 

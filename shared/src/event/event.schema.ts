@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { FieldFormat, duplicate } from '../wire/field-issue.js'
 import { eventIdSchema, tableIdSchema } from '../ids.js'
 import { templateSchema } from '../template/template.schema.js'
 
 /** One line of the Tagesprogramm, e.g. 10:45 "Erfahrungsaustausch – Station 1". */
 export const agendaItemSchema = z.object({
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Uhrzeit als HH:MM angeben.'),
-  title: z.string().trim().min(1, 'Bitte einen Programmpunkt angeben.').max(200),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, FieldFormat.TIME),
+  title: z.string().trim().min(1).max(200),
   detail: z.string().trim().max(600).default(''),
 })
 export type AgendaItem = z.infer<typeof agendaItemSchema>
@@ -13,13 +14,13 @@ export type AgendaItem = z.infer<typeof agendaItemSchema>
 /** A theme table (Thementisch) with its host, who stays while participants rotate. */
 export const themeTableSchema = z.object({
   id: tableIdSchema,
-  name: z.string().trim().min(1, 'Bitte einen Namen für den Thementisch angeben.').max(120),
+  name: z.string().trim().min(1).max(120),
   host: z.string().trim().max(120).default(''),
 })
 export type ThemeTable = z.infer<typeof themeTableSchema>
 
-export const eventTitleSchema = z.string().trim().min(1, 'Bitte einen Titel angeben.').max(200)
-export const eventDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum als JJJJ-MM-TT angeben.')
+export const eventTitleSchema = z.string().trim().min(1).max(200)
+export const eventDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, FieldFormat.DATE)
 
 /** What an event is, as facilitators set it up and everyone sees it. Holds no secrets. */
 export const eventSchema = z
@@ -37,7 +38,7 @@ export const eventSchema = z
   .superRefine((e, ctx) => {
     const ids = new Set<string>()
     for (const t of e.tables) {
-      if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tables'], message: `Tisch „${t.id}“ kommt doppelt vor.` })
+      if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: ['tables'], message: `duplicate table ${t.id}`, params: duplicate(t.id) })
       ids.add(t.id)
     }
   })

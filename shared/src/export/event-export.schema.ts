@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { duplicate, firstFieldIssue, type FieldIssue, unknownReference } from '../wire/field-issue.js'
+import { describeIssue } from '../wire/failure.js'
 import { cardTextSchema, SUB_POINTS_MAX } from '../cards/card.schema.js'
 import { eventSchema } from '../event/event.schema.js'
 import { columnIdSchema, stationIdSchema, tableIdSchema } from '../ids.js'
@@ -35,14 +37,14 @@ export const eventExportSchema = z
     const seen = new Set<string>()
     file.boards.forEach((board, b) => {
       if (!tables.has(board.tableId))
-        ctx.addIssue({ code: 'custom', path: ['boards', b, 'tableId'], message: `Unbekannter Tisch „${board.tableId}“.` })
+        ctx.addIssue({ code: 'custom', path: ['boards', b, 'tableId'], message: `unknown table ${board.tableId}`, params: unknownReference(board.tableId) })
       if (seen.has(board.tableId))
-        ctx.addIssue({ code: 'custom', path: ['boards', b, 'tableId'], message: `Tisch „${board.tableId}“ kommt doppelt vor.` })
+        ctx.addIssue({ code: 'custom', path: ['boards', b, 'tableId'], message: `duplicate table ${board.tableId}`, params: duplicate(board.tableId) })
       seen.add(board.tableId)
       board.stations.forEach((station, s) => {
         const columns = stations.get(station.stationId)
         if (!columns) {
-          ctx.addIssue({ code: 'custom', path: ['boards', b, 'stations', s, 'stationId'], message: `Unbekannte Station „${station.stationId}“.` })
+          ctx.addIssue({ code: 'custom', path: ['boards', b, 'stations', s, 'stationId'], message: `unknown station ${station.stationId}`, params: unknownReference(station.stationId) })
           return
         }
         station.columns.forEach((column, c) => {
@@ -50,7 +52,8 @@ export const eventExportSchema = z
             ctx.addIssue({
               code: 'custom',
               path: ['boards', b, 'stations', s, 'columns', c, 'columnId'],
-              message: `Unbekannte Spalte „${column.columnId}“ in ${station.stationId}.`,
+              message: `unknown column ${column.columnId} in ${station.stationId}`,
+              params: unknownReference(column.columnId),
             })
         })
       })
@@ -65,10 +68,11 @@ export function countExportCards(file: EventExport): number {
   return n
 }
 
-/** Formats the first problem of a failed parse as "path: message", for people. */
-export function describeFirstIssue(error: z.ZodError): { path: (string | number)[]; message: string } {
-  const issue = error.issues[0]
-  if (!issue) return { path: [], message: 'Ungültige Daten.' }
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol')
-  return { path, message: path.length ? `${path.join('.')}: ${issue.message}` : issue.message }
+/**
+ * The first problem of a failed parse: as a FieldIssue (for the wire; the client words it) and as
+ * English text for logs ("tables.2.name: too_big (maximum 120)"). The text is never shown to people.
+ */
+export function describeFirstIssue(error: z.ZodError): { path: (string | number)[]; message: string; issue: FieldIssue } {
+  const issue = firstFieldIssue(error)
+  return { path: issue.path, message: describeIssue(issue), issue }
 }

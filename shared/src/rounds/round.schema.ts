@@ -23,7 +23,7 @@ export const STATION_MINUTES_MAX = 240
 /** The facilitator's settings for rounds. */
 export const roundSettingsSchema = z.object({
   /** Minutes per station; the timer starts with this when a station opens. */
-  stationMinutes: z.number().int().min(1, 'Mindestens 1 Minute.').max(STATION_MINUTES_MAX, `Höchstens ${STATION_MINUTES_MAX} Minuten.`),
+  stationMinutes: z.number().int().min(1).max(STATION_MINUTES_MAX),
   /** Seconds after the timer ends until the station's boards lock for participants; null: never by itself. */
   graceSeconds: z.number().int().min(0).max(3600).nullable(),
 })

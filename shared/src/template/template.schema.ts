@@ -1,17 +1,18 @@
 import { z } from 'zod'
+import { duplicate } from '../wire/field-issue.js'
 import { columnIdSchema, stationIdSchema } from '../ids.js'
 
 /** One column of a station's board, e.g. "Was läuft gut?". */
 export const columnSchema = z.object({
   id: columnIdSchema,
-  title: z.string().trim().min(1, 'Bitte einen Spaltentitel angeben.').max(120),
+  title: z.string().trim().min(1).max(120),
 })
 export type Column = z.infer<typeof columnSchema>
 
 /** One World-Café station (round): a title, the prompt shown to the table, and its board columns. */
 export const stationSchema = z.object({
   id: stationIdSchema,
-  title: z.string().trim().min(1, 'Bitte einen Stationstitel angeben.').max(80),
+  title: z.string().trim().min(1).max(80),
   prompt: z.string().trim().max(400),
   columns: z.array(columnSchema).min(1, 'Eine Station braucht mindestens eine Spalte.').max(6),
 })
@@ -21,16 +22,16 @@ export type Station = z.infer<typeof stationSchema>
 export const templateSchema = z
   .object({
     method: z.literal('world-cafe'),
-    stations: z.array(stationSchema).min(1, 'Mindestens eine Station.').max(8),
+    stations: z.array(stationSchema).min(1).max(8),
   })
   .superRefine((t, ctx) => {
     const ids = new Set<string>()
     for (const s of t.stations) {
-      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', message: `Station „${s.id}“ kommt doppelt vor.` })
+      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', message: `duplicate station ${s.id}`, params: duplicate(s.id) })
       ids.add(s.id)
       const cols = new Set<string>()
       for (const c of s.columns) {
-        if (cols.has(c.id)) ctx.addIssue({ code: 'custom', message: `Spalte „${c.id}“ kommt in ${s.id} doppelt vor.` })
+        if (cols.has(c.id)) ctx.addIssue({ code: 'custom', message: `duplicate column ${c.id} in ${s.id}`, params: duplicate(c.id) })
         cols.add(c.id)
       }
     }

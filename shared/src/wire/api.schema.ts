@@ -72,14 +72,6 @@ export const eventListItemSchema = z.object({
 })
 export type EventListItem = z.infer<typeof eventListItemSchema>
 
-/** An error body of the JSON API. */
-export const apiErrorSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  path: z.array(z.union([z.string(), z.number()])).optional(),
-})
-export type ApiError = z.infer<typeof apiErrorSchema>
-
 export { themeTableSchema, tableIdSchema }
 
 /** GET /api/credential: what a link's credential opens, so a host link can start a phone. */

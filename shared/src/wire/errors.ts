@@ -17,13 +17,10 @@ export const ErrorCode = {
   /** The page that opened the connection belongs to another site. */
   BAD_ORIGIN: 'BAD_ORIGIN',
   INTERNAL: 'INTERNAL',
+  /** Set by the client: the server could not be reached or did not answer in time. */
+  NETWORK: 'NETWORK',
 } as const
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
-
-/** An answer to a command: ok, or a code with a message for people and the first problem's path. */
-export type Ack<T = undefined> =
-  | (T extends undefined ? { ok: true } : { ok: true; data: T })
-  | { ok: false; code: ErrorCode; message: string; path?: (string | number)[] }
 
 /** Result of a pure rule: a value, or a named reason. */
 export type Result<T, E extends string> = { ok: true; value: T } | { ok: false; error: E }

@@ -1,5 +1,6 @@
 import type { EventListItem } from '@tischrunde/shared'
 import { useEffect, useState } from 'react'
+import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { ApiFailure, api } from '../../sync/api.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
@@ -43,7 +44,7 @@ export default function Admin() {
                   if (!key || !window.confirm(t('admin.confirmDelete', { title: e.title }))) return
                   api.deleteEvent(e.id, key).then(
                     () => setEvents((list) => list?.filter((x) => x.id !== e.id) ?? null),
-                    (err: unknown) => setError(err instanceof ApiFailure ? t(`errors.${err.code}`) : t('common.error')),
+                    (err: unknown) => setError(err instanceof ApiFailure ? errorText(t, err.failure) : t('common.error')),
                   )
                 }}
               >

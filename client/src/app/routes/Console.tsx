@@ -1,5 +1,6 @@
 import type { FacilitatorEventView } from '@tischrunde/shared'
 import { useEffect, useState } from 'react'
+import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useParams } from 'wouter'
 import '../../i18n/console-wording.js'
@@ -33,7 +34,7 @@ export default function Console() {
 
   useEffect(() => {
     if (!token) return
-    api.facilitatorView(eventId, token).then(setView, (e: unknown) => setError(e instanceof ApiFailure ? t(`errors.${e.code}`) : t('common.error')))
+    api.facilitatorView(eventId, token).then(setView, (e: unknown) => setError(e instanceof ApiFailure ? errorText(t, e.failure) : t('common.error')))
   }, [eventId, token, t])
 
   if (error)

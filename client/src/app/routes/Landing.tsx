@@ -1,5 +1,6 @@
-import { createEventRequestSchema, describeFirstIssue, joinCodeSchema } from '@tischrunde/shared'
+import { createEventRequestSchema, firstFieldIssue, joinCodeSchema } from '@tischrunde/shared'
 import { type FormEvent, useState } from 'react'
+import { errorText, fieldIssueText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useLocation } from 'wouter'
 import { ApiFailure, api } from '../../sync/api.js'
@@ -18,7 +19,7 @@ export default function Landing() {
   const join = (e: FormEvent) => {
     e.preventDefault()
     const parsed = joinCodeSchema.safeParse(code)
-    if (!parsed.success) return setCodeError(describeFirstIssue(parsed.error).message)
+    if (!parsed.success) return setCodeError(fieldIssueText(t, firstFieldIssue(parsed.error)))
     navigate(`/j/${parsed.data}`)
   }
 
@@ -31,13 +32,13 @@ export default function Landing() {
       tableNames: form.tables.split('\n').map((s) => s.trim()).filter(Boolean),
     }
     const parsed = createEventRequestSchema.safeParse(request)
-    if (!parsed.success) return setCreateError(describeFirstIssue(parsed.error).message)
+    if (!parsed.success) return setCreateError(fieldIssueText(t, firstFieldIssue(parsed.error), { label: true }))
     setCreating(true)
     try {
       const created = await api.createEvent(request)
       window.location.assign(created.links.facilitator)
     } catch (error) {
-      setCreateError(error instanceof ApiFailure ? error.message : t('common.error'))
+      setCreateError(error instanceof ApiFailure ? errorText(t, error.failure) : t('common.error'))
       setCreating(false)
     }
   }

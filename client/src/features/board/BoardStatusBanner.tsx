@@ -1,13 +1,14 @@
+import { type BoardRefusal, refusalText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import type { BoardStatus } from '../../store/board-slice.js'
 
 /** Tells the person at the screen when the board is not live. Nothing while all is well. */
-export function BoardStatusBanner({ status, refused = null, refusedTexts = [] }: { status: BoardStatus; refused?: string | null; refusedTexts?: string[] }) {
+export function BoardStatusBanner({ status, refused = null, refusedTexts = [] }: { status: BoardStatus; refused?: BoardRefusal | null; refusedTexts?: string[] }) {
   const { t } = useTranslation()
   if (refused && status !== 'denied')
     return (
       <p className="banner banner-refused" role="alert">
-        {refused === 'TOO_MANY_CARDS' ? t('board.refusedTooMany') : refused === 'TOO_FAST' ? t('board.refusedTooFast') : refused === 'STALE_COPY' ? t('board.refusedStaleCopy') : t('board.refused')}
+        {refusalText(t, refused)}
         {refusedTexts.map((text, i) => (
           <q key={i} className="refused-text">
             {text}

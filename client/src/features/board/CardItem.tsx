@@ -1,5 +1,6 @@
-import { type Card, cardTextSchema } from '@tischrunde/shared'
+import { type Card, cardTextSchema, firstFieldIssue } from '@tischrunde/shared'
 import { useState } from 'react'
+import { fieldIssueText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 
 /** What the writer of a card may do with it while its station is open. */
@@ -18,7 +19,10 @@ export function CardItem(props: { card: Card; unsaved: boolean; showStatus: bool
 
   const save = () => {
     const parsed = cardTextSchema.safeParse(editing ?? '')
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? t('card.emptyText'))
+    if (!parsed.success) {
+      const issue = firstFieldIssue(parsed.error)
+      return setError(issue.issue === 'required' ? t('card.emptyText') : fieldIssueText(t, issue))
+    }
     actions?.edit(card.id, parsed.data)
     setEditing(null)
     setError(null)

@@ -1,5 +1,6 @@
-import { DISPLAY_NAME_MAX, displayNameSchema } from '@tischrunde/shared'
+import { DISPLAY_NAME_MAX, displayNameSchema, firstFieldIssue } from '@tischrunde/shared'
 import { type FormEvent, useId, useState } from 'react'
+import { fieldIssueText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 
 /**
@@ -22,7 +23,7 @@ export function NameField({ name, onChange, open = false }: { name: string; onCh
       return setExpanded(false)
     }
     const parsed = displayNameSchema.safeParse(draft)
-    if (!parsed.success) return setError(draft.trim().length > DISPLAY_NAME_MAX ? t('join.nameTooLong', { count: DISPLAY_NAME_MAX }) : (parsed.error.issues[0]?.message ?? ''))
+    if (!parsed.success) return setError(draft.trim().length > DISPLAY_NAME_MAX ? t('join.nameTooLong', { count: DISPLAY_NAME_MAX }) : fieldIssueText(t, firstFieldIssue(parsed.error)))
     onChange(parsed.data)
     setError(null)
     setExpanded(false)

@@ -1,5 +1,6 @@
-import { type Ack, type ClientEventName, type ClientEventPayload, type RoundState, type TischEvent } from '@tischrunde/shared'
+import { type Ack, type AckFailure, type ClientEventName, type ClientEventPayload, type RoundState, type TischEvent } from '@tischrunde/shared'
 import { useEffect, useState } from 'react'
+import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import type { Translate as TFunction } from '../../i18n/index.js'
 import { RoundTimer } from './RoundTimer.js'
@@ -22,7 +23,7 @@ function nextLabel(t: TFunction, event: TischEvent, round: RoundState): string {
  */
 export function RoundControls({ event, round, send }: { event: TischEvent; round: RoundState; send: Send }) {
   const { t } = useTranslation()
-  const [message, setMessage] = useState<string | null>(null)
+  const [failure, setFailure] = useState<AckFailure | null>(null)
   const [busy, setBusy] = useState(false)
   const station = round.phase === 'station' ? event.template.stations[round.stationIndex] : undefined
   const locked = station ? round.lockedStations.includes(station.id) : false
@@ -32,7 +33,7 @@ export function RoundControls({ event, round, send }: { event: TischEvent; round
     setBusy(true)
     const ack = await p
     setBusy(false)
-    setMessage(ack.ok ? null : ack.message)
+    setFailure(ack.ok ? null : ack)
   }
   const actions = {
     next: () => run(send('round:advance', v)),
@@ -96,7 +97,7 @@ export function RoundControls({ event, round, send }: { event: TischEvent; round
         </div>
       )}
       <p className="field-error" role="alert">
-        {message}
+        {failure && errorText(t, failure)}
       </p>
       <p className="muted">{t('round.shortcuts')}</p>
       <RoundSettingsForm settings={round.settings} onSave={(settings) => send('round:configure', { settings })} />

@@ -1,5 +1,6 @@
-import { type Ack, type RoundSettings, describeFirstIssue, roundSettingsSchema } from '@tischrunde/shared'
+import { type Ack, type RoundSettings, firstFieldIssue, roundSettingsSchema } from '@tischrunde/shared'
 import { type FormEvent, useState } from 'react'
+import { errorText, fieldIssueText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 
 /** Minutes per station and the grace period before a station's boards lock. */
@@ -13,9 +14,9 @@ export function RoundSettingsForm({ settings, onSave }: { settings: RoundSetting
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     const parsed = roundSettingsSchema.safeParse({ stationMinutes: Number(minutes), graceSeconds: never ? null : Number(grace || 0) })
-    if (!parsed.success) return setMessage({ ok: false, text: describeFirstIssue(parsed.error).message })
+    if (!parsed.success) return setMessage({ ok: false, text: fieldIssueText(t, firstFieldIssue(parsed.error), { label: true }) })
     const ack = await onSave(parsed.data)
-    setMessage(ack.ok ? { ok: true, text: t('round.saved') } : { ok: false, text: ack.message })
+    setMessage(ack.ok ? { ok: true, text: t('round.saved') } : { ok: false, text: errorText(t, ack) })
   }
 
   return (

@@ -127,10 +127,10 @@ describe('the event setup form', () => {
   })
 
   it('shows a server refusal for the template in the Stationen section', async () => {
-    const refusal: Ack = { ok: false, code: 'NOT_NOW', message: 'Stationen und Spalten lassen sich nach dem Start nur noch umbenennen.', path: ['template'] }
+    const refusal: Ack = { ok: false, code: 'NOT_NOW', params: { reason: 'TEMPLATE_LOCKED' } }
     render(<EventSetupForm event={anEvent()} started={false} onSave={async () => refusal} />)
     fireEvent.click(saveButton())
-    const message = await screen.findByText('Stationen und Spalten lassen sich nach dem Start nur noch umbenennen.')
+    const message = await screen.findByText('Nach dem Start lassen sich Stationen und Spalten nur noch umbenennen.')
     const section = screen.getByRole('region', { name: 'Stationen' })
     expect(section.contains(message)).toBe(true)
     expect(section.getAttribute('aria-describedby')).toBe(message.id)
@@ -139,15 +139,16 @@ describe('the event setup form', () => {
 
   it('shows a server refusal at the field its path names, and one without a path at the top', async () => {
     const refusals: Ack[] = [
-      { ok: false, code: 'INVALID_MESSAGE', message: 'Name schon vergeben.', path: ['tables', 0, 'name'] },
-      { ok: false, code: 'FORBIDDEN', message: 'Dafür fehlt die Berechtigung.' },
+      { ok: false, code: 'INVALID_MESSAGE', params: { path: ['tables', 0, 'name'], issue: 'duplicate', value: 'Sprache' }, message: 'log text, never shown' },
+      { ok: false, code: 'FORBIDDEN', params: { needs: 'facilitator' } },
     ]
     render(<EventSetupForm event={anEvent()} started={false} onSave={async () => refusals.shift()!} />)
     fireEvent.click(saveButton())
-    await screen.findByText('Name schon vergeben.')
+    await screen.findByText('„Sprache“ kommt doppelt vor.')
+    expect(screen.queryByText('log text, never shown')).toBeNull()
     expect(tableName(1).getAttribute('aria-invalid')).toBe('true')
     fireEvent.click(saveButton())
-    expect((await screen.findByRole('alert')).textContent).toBe('Dafür fehlt die Berechtigung.')
+    expect((await screen.findByRole('alert')).textContent).toBe('Das darf nur die Moderation.')
     expect(tableName(1).getAttribute('aria-invalid')).toBeNull()
   })
 

@@ -1,21 +1,22 @@
-import type { Ack } from '@tischrunde/shared'
+import type { Ack, AckFailure } from '@tischrunde/shared'
 import { useState } from 'react'
+import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 
 /**
  * Names on screens on or off. The box follows the click at once and goes back, with the
- * server's reason, if the server refuses.
+ * reason worded from the server's code, if the server refuses.
  */
 export function ShowNamesToggle({ shown, send }: { shown: boolean; send: (showNames: boolean) => Promise<Ack> }) {
   const { t } = useTranslation()
   const [wanted, setWanted] = useState<boolean | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<AckFailure | null>(null)
   const change = async (next: boolean) => {
     setWanted(next)
     setError(null)
     const ack = await send(next)
     setWanted(null)
-    if (!ack.ok) setError(ack.message)
+    if (!ack.ok) setError(ack)
   }
   return (
     <div className="show-names">
@@ -26,7 +27,7 @@ export function ShowNamesToggle({ shown, send }: { shown: boolean; send: (showNa
       <p id="show-names-hint" className="muted">
         {error ? (
           <span className="field-error" role="alert">
-            {error}
+            {errorText(t, error)}
           </span>
         ) : (
           t('console.showNamesHint')

@@ -1,3 +1,5 @@
+import { fieldIssueOf } from '@tischrunde/shared'
+import { fieldIssueText } from '../../i18n/error-text.js'
 import type { Translate as TFunction } from '../../i18n/index.js'
 import type { SetupIssue } from './issues-by-field.js'
 
@@ -11,8 +13,8 @@ const REQUIRED: Record<string, string> = {
 }
 
 /**
- * Wording for one issue of the setup schema in the current language. Known cases are translated by
- * kind and field; anything else keeps the schema's own (German) message.
+ * Wording for one issue of the setup schema in the current language: the setup's own wording for
+ * its known cases, else the general wording of the issue (i18n/error-text.ts), never zod's text.
  */
 export function issueText(issue: SetupIssue, t: TFunction): string {
   const shape = issue.path.filter((p) => typeof p !== 'number').map(String).join('.')
@@ -33,5 +35,5 @@ export function issueText(issue: SetupIssue, t: TFunction): string {
     case 'invalid_type':
       return t('setup.errors.invalid')
   }
-  return issue.message
+  return fieldIssueText(t, fieldIssueOf(issue))
 }

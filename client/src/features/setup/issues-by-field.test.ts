@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { eventSetupSchema } from '@tischrunde/shared'
 import { anEvent } from '../../../../fixtures/src/builders.js'
+import '../../i18n/console-wording.js'
+import { translate } from '../../i18n/index.js'
+import { issueText } from './issue-text.js'
 import { fieldKeyFor, issuesByField, knownFieldKeys } from './issues-by-field.js'
 import { setupOf } from './setup-draft.js'
 
+/** German wording of an issue, as the setup form shows it. */
+const german = (issue: Parameters<typeof issueText>[0]) => issueText(issue, (key, params) => translate('de', key, params))
 const known = knownFieldKeys(setupOf(anEvent({ agenda: [{ time: '10:00', title: 'Begrüßung', detail: '' }] })))
 
 describe('fieldKeyFor', () => {
@@ -31,7 +36,7 @@ describe('issuesByField', () => {
     const bad = { ...setup, title: ' ', tables: setup.tables.map((x, i) => (i === 2 ? { ...x, name: '' } : x)) }
     const parsed = eventSetupSchema.safeParse(bad)
     if (parsed.success) throw new Error('expected the setup to be invalid')
-    expect(issuesByField(parsed.error)).toEqual({
+    expect(issuesByField(parsed.error, german)).toEqual({
       title: 'Bitte einen Titel angeben.',
       'tables.2.name': 'Bitte einen Namen für den Thementisch angeben.',
     })
@@ -41,9 +46,9 @@ describe('issuesByField', () => {
     const setup = setupOf(anEvent())
     const parsed = eventSetupSchema.safeParse({ ...setup, tables: [...setup.tables, { id: 'tisch-1', name: 'Noch einer', host: '' }] })
     if (parsed.success) throw new Error('expected the setup to be invalid')
-    expect(issuesByField(parsed.error, (i) => i.message, knownFieldKeys(setup))).toEqual({ tables: 'Tisch „tisch-1“ kommt doppelt vor.' })
-    expect(issuesByField(parsed.error, (i) => i.message, knownFieldKeys({ ...setup, tables: [...setup.tables, { id: 'tisch-1', name: '', host: '' }] }))).toEqual({
-      'tables.3.name': 'Tisch „tisch-1“ kommt doppelt vor.',
+    expect(issuesByField(parsed.error, german, knownFieldKeys(setup))).toEqual({ tables: '„tisch-1“ kommt doppelt vor.' })
+    expect(issuesByField(parsed.error, german, knownFieldKeys({ ...setup, tables: [...setup.tables, { id: 'tisch-1', name: '', host: '' }] }))).toEqual({
+      'tables.3.name': '„tisch-1“ kommt doppelt vor.',
     })
   })
 })

@@ -49,11 +49,11 @@ export function fieldKeyFor(path: readonly PropertyKey[], known: ReadonlySet<str
 
 /**
  * Groups the issues of a failed parse by field, first issue per field. `describe` turns an issue into
- * wording (default: the schema's own message); with `known`, each issue goes to the field that shows it.
+ * wording (issue-text.ts; never the schema's own message); with `known`, each issue goes to the field that shows it.
  */
 export function issuesByField(
   error: { readonly issues: readonly SetupIssue[] },
-  describe: (issue: SetupIssue) => string = (issue) => issue.message,
+  describe: (issue: SetupIssue) => string,
   known?: ReadonlySet<string>,
 ): FieldErrors {
   const out: FieldErrors = {}

@@ -1,5 +1,6 @@
-import { type Ack, ErrorCode, type EventSetup, type TischEvent, eventSetupSchema, templateChangeAllowed } from '@tischrunde/shared'
+import { type Ack, ErrorCode, type EventSetup, type TischEvent, eventSetupSchema, fail as failure, templateChangeAllowed } from '@tischrunde/shared'
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { type FieldErrors, fieldKeyFor, issuesByField, knownFieldKeys } from './issues-by-field.js'
 import { issueText } from './issue-text.js'
@@ -106,7 +107,7 @@ export function useSetupDraft(event: TischEvent, started: boolean, onSave: (setu
     setErrors({})
     setFormError(null)
     setStatus('saving')
-    const ack = await onSave(setup).catch((): Ack => ({ ok: false, code: ErrorCode.INTERNAL, message: t('setup.saveFailed') }))
+    const ack = await onSave(setup).catch((): Ack => failure(ErrorCode.NETWORK))
     if (ack.ok) {
       setBaseline(setup)
       setOutdated(false)
@@ -114,10 +115,10 @@ export function useSetupDraft(event: TischEvent, started: boolean, onSave: (setu
       return
     }
     setStatus('idle')
-    const message = ack.message || t(`errors.${ack.code}`)
-    const key = ack.path ? fieldKeyFor(ack.path, knownFieldKeys(setup)) : ''
-    if (key) fail({ [key]: message }, t('setup.notSaved'))
-    else fail({}, message)
+    const path = ack.code === ErrorCode.INVALID_MESSAGE ? (ack.params?.path ?? ack.path) : ack.code === ErrorCode.NOT_NOW && ack.params?.reason === 'TEMPLATE_LOCKED' ? ['template'] : undefined
+    const key = path ? fieldKeyFor(path, knownFieldKeys(setup)) : ''
+    if (key) fail({ [key]: errorText(t, ack, { label: false }) }, t('setup.notSaved'))
+    else fail({}, ack.code === ErrorCode.NETWORK ? t('setup.saveFailed') : errorText(t, ack))
   }
 
   const discard = () => {

@@ -1,5 +1,6 @@
 import { hostSeatOf } from '@tischrunde/shared'
 import { useEffect, useState } from 'react'
+import { errorText } from '../../../i18n/error-text.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { useTischStore } from '../../../store/index.js'
 import { ApiFailure, api } from '../../../sync/api.js'
@@ -58,7 +59,7 @@ export function usePhoneJoin(code: string): PhoneJoin {
         keepParticipant(code, id)
         setIdentity(id)
       },
-      (e: unknown) => live && setError(e instanceof ApiFailure ? t(`errors.${e.code}`) : t('common.error')),
+      (e: unknown) => live && setError(e instanceof ApiFailure ? errorText(t, e.failure) : t('common.error')),
     )
     return () => {
       live = false

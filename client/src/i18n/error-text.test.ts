@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ErrorCode, FieldFormat, type FieldIssue, notNowReasonSchema } from '@tischrunde/shared'
+import { errorText, fieldIssueText, fieldLabel, refusalText } from './error-text.js'
+import { type Language, type Translate, loadLanguage, translate } from './index.js'
+
+const inLanguage = (lang: Language): Translate => (key, params) => translate(lang, key, params)
+const de = inLanguage('de')
+const en = inLanguage('en')
+
+beforeAll(() => loadLanguage('en'))
+
+describe('error wording', () => {
+  it.each(Object.values(ErrorCode))('words %s in German and in English, differently', (code) => {
+    const german = errorText(de, { code })
+    const english = errorText(en, { code })
+    expect(german).not.toBe(`errors.${code}`)
+    expect(english).not.toBe(`errors.${code}`)
+    expect(english).not.toBe(german)
+  })
+
+  it.each(notNowReasonSchema.options)('names the round rule %s in both languages', (reason) => {
+    expect(errorText(de, { code: 'NOT_NOW', params: { reason } })).not.toBe(errorText(de, { code: 'NOT_NOW' }))
+    expect(errorText(en, { code: 'NOT_NOW', params: { reason } })).not.toBe(errorText(en, { code: 'NOT_NOW' }))
+  })
+
+  it.each(Object.values(FieldFormat))('words the format %s in both languages', (format) => {
+    const issue: FieldIssue = { path: [], issue: 'invalid_format', format }
+    expect(fieldIssueText(de, issue)).not.toBe(fieldIssueText(de, { path: [], issue: 'invalid_format', format: 'regex' }))
+    expect(fieldIssueText(en, issue)).not.toBe(fieldIssueText(en, { path: [], issue: 'invalid_format', format: 'regex' }))
+  })
+
+  it.each([
+    [{ path: ['title'], issue: 'required' }, 'Titel: Bitte ausfüllen.', 'Title: Please fill this in.'],
+    [{ path: ['text'], issue: 'too_big', origin: 'string', maximum: 280 }, 'Kartentext: Bitte höchstens 280 Zeichen.', 'Card text: Please use at most 280 characters.'],
+    [{ path: ['tables', 2, 'name'], issue: 'too_big', origin: 'string', maximum: 120 }, 'Thementisch 3 – Name: Bitte höchstens 120 Zeichen.', 'Topic table 3 – name: Please use at most 120 characters.'],
+    [{ path: ['stationMinutes'], issue: 'not_integer' }, 'Minuten pro Station: Bitte eine ganze Zahl angeben.', 'Minutes per station: Please enter a whole number.'],
+    [{ path: ['format'], issue: 'invalid_value', allowed: ['pdf', 'md'] }, 'Format: Bitte eines davon wählen: pdf, md.', 'Format: Please choose one of: pdf, md.'],
+    [{ path: ['somethingNew', 0], issue: 'invalid' }, 'Diese Angabe ist ungültig.', 'This entry is invalid.'],
+  ] satisfies [FieldIssue, string, string][])('words INVALID_MESSAGE %j with the field’s label, not its path', (params, german, english) => {
+    expect(errorText(de, { code: 'INVALID_MESSAGE', params })).toBe(german)
+    expect(errorText(en, { code: 'INVALID_MESSAGE', params })).toBe(english)
+  })
+
+  it('leaves the label out where the form shows the field already', () => {
+    expect(errorText(de, { code: 'INVALID_MESSAGE', params: { path: ['title'], issue: 'required' } }, { label: false })).toBe('Bitte ausfüllen.')
+  })
+
+  it('words a field path of an older server by its label', () => {
+    expect(errorText(de, { code: 'INVALID_MESSAGE', path: ['date'] })).toBe('Datum: Diese Angabe ist ungültig.')
+  })
+
+  it('has no label for a path it does not know', () => {
+    expect(fieldLabel(de, ['x', 1])).toBeNull()
+  })
+
+  it('words the refusals a board sends, and any other generally', () => {
+    for (const refusal of ['STATION_CLOSED', 'TOO_MANY_CARDS', 'TOO_FAST', 'STALE_COPY'] as const) {
+      expect(refusalText(de, refusal)).not.toBe(refusalText(de, 'READ_ONLY'))
+      expect(refusalText(en, refusal)).not.toBe(refusalText(en, 'READ_ONLY'))
+    }
+  })
+})
