@@ -116,7 +116,7 @@ describe('the control plane', () => {
     const phone = connect({ token, wire: WIRE_VERSION })
     await connected(phone.socket)
     const ack = await within(phone.socket.emitWithAck('presence:table', { tableId: 'Kein Tisch!' }), 'the ack')
-    expect(ack).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE, path: ['tableId'] })
+    expect(ack).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE, params: { path: ['tableId'] } })
   })
 
   it('refuses round commands from a phone with FORBIDDEN and changes nothing', async () => {

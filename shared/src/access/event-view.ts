@@ -24,3 +24,11 @@ export function credentialInfo(actor: EventActor, joinCode: string): CredentialI
 export function hostSeatOf(info: CredentialInfo): { tableId: string; participantId: string } | null {
   return info.role === 'host' && info.tableId && info.participantId ? { tableId: info.tableId, participantId: info.participantId } : null
 }
+
+/**
+ * Whether screens show the names participants gave under their cards: the facilitator's choice for
+ * the event ("Namen … zeigen", off by default), the same on every screen. Exports never carry them.
+ */
+export function namesShown(event: TischEvent): boolean {
+  return event.showNames
+}

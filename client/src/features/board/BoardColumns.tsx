@@ -1,4 +1,4 @@
-import type { TischEvent } from '@tischrunde/shared'
+import { type TischEvent, namesShown } from '@tischrunde/shared'
 import { useMemo } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
@@ -34,7 +34,7 @@ export function BoardColumns(props: { event: TischEvent; docName: string; statio
                   unsaved={unsaved.has(card.id)}
                   showStatus={props.ownAuthorId !== undefined && card.authorId === props.ownAuthorId}
                   actions={mayChange(card.authorId) ? props.ownActions : undefined}
-                  showName={props.event.showNames}
+                  showName={namesShown(props.event)}
                 />
               ))}
             </ul>

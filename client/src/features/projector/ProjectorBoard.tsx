@@ -1,4 +1,4 @@
-import type { TischEvent } from '@tischrunde/shared'
+import { type TischEvent, namesShown } from '@tischrunde/shared'
 import { useMemo, useRef } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
@@ -37,7 +37,7 @@ export function ProjectorBoard(props: { event: TischEvent; docName: string; stat
             ) : (
               <ul className="pboard-cards" aria-live={props.live ? 'polite' : undefined} aria-label={column.title}>
                 {column.cards.map((card) => (
-                  <CardItem key={card.id} card={card} unsaved={false} showStatus={false} showName={props.event.showNames} />
+                  <CardItem key={card.id} card={card} unsaved={false} showStatus={false} showName={namesShown(props.event)} />
                 ))}
               </ul>
             )}
