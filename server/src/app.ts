@@ -95,7 +95,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   })
   const http = createServer(app)
   const control = createControlPlane(http, { events, rounds, hub, log, now, limits, budget, publicUrl: opts.publicUrl })
-  const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl })
+  const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now })
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
   app.use('/api', createExportRoutes({ events, transfer, renderer: exportRenderer, log }))

@@ -85,7 +85,8 @@ describe('a phone coming back after a long time offline', () => {
     await anna.saved()
     const resynced: RoundMessage = await waitFor(() => annaScreen.rounds.slice(roundsBefore).at(-1), 'round:state after reconnecting')
 
-    const expected = ['Annas zweite Fassung', 'Offline geschrieben', 'Noch eine offline', ...Array.from({ length: 10 }, (_, i) => `Später ${i}`)]
+    // The server places new cards below those already there: the offline ones arrive last.
+    const expected = ['Annas zweite Fassung', ...Array.from({ length: 10 }, (_, i) => `Später ${i}`), 'Offline geschrieben', 'Noch eine offline']
     const reader = connectBoard(running.url, cafe.event.id, table, cafe.projectorToken)
     clients.push(reader)
     await reader.synced()

@@ -48,3 +48,12 @@ export function uniqueId(base: string, taken: ReadonlySet<string>): string {
     if (!taken.has(candidate)) return candidate
   }
 }
+
+/**
+ * The value a record holds under its own key `key`, never one inherited from Object.prototype:
+ * ids are chosen by people, and a table or station called "constructor" is a valid id.
+ * @example own(presence.byTable, table.id) ?? 0
+ */
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined
+}

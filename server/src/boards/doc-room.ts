@@ -1,9 +1,20 @@
 import * as Y from 'yjs'
-import type { DocKind, Origin, WriteRefusal } from '@tischrunde/shared'
+import {
+  type DocKind,
+  type Origin,
+  type RecordChange,
+  SOFT_REFUSALS,
+  TOMBSTONES_ROOT,
+  type UpdateShape,
+  type WriteRefusal,
+  WRITERS_ROOT,
+  admitWriters,
+  tombstoneKey,
+} from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import type { BoardStore } from '../storage/storage.js'
 import { encodeSyncStep1, encodeUpdateMessage } from './sync-messages.js'
-import { type WriteContext, WriteGate } from './write-gate.js'
+import { type LostVersion, type WriteContext, WriteGate, viewOf } from './write-gate.js'
 
 /** One connected doc socket, as a room sees it. */
 export interface BoardPeer {
@@ -40,6 +51,8 @@ export class DocRoom {
   private gate: WriteGate | null = null
   /** While set, an update goes back to its sender too (it holds the server's undo of the sender's card). */
   private echo = false
+  /** Client ids per writer, counted once from the doc's bindings. */
+  private writerCounts: Map<string, number> | null = null
 
   constructor(
     readonly name: string,
@@ -62,14 +75,55 @@ export class DocRoom {
 
   /**
    * Applies a peer's update if the write gate lets it through; otherwise nothing of it is applied,
-   * stored or broadcast, and the reason is returned. Throws on an update that cannot be decoded.
+   * stored or broadcast, and the reason is returned (a soft refusal must then be taken with
+   * `takeAndRevert`). Throws on an update that cannot be decoded. After an accepted update the
+   * server writes what follows from it in one transaction: tombstones of deleted records, fields
+   * the kind decides itself, and versions lost to a concurrent write kept beside the record.
    */
   applyFromPeer(update: Uint8Array, peer: BoardPeer, ctx: WriteContext, admitNewRecords?: (added: number) => boolean): WriteRefusal | null {
     const gate = this.gate!
     const refusal = gate.check(update, ctx, admitNewRecords)
-    if (refusal) return refusal
+    if (refusal) {
+      if (!SOFT_REFUSALS.has(refusal)) gate.rebuild()
+      return refusal
+    }
+    const changes = [...gate.lastChanges]
+    const lost = gate.lastLost.filter((version) => !version.incoming || this.mayKeep(version, ctx))
     Y.applyUpdate(this.doc, update, peer)
+    this.followUp(changes, lost, ctx)
     return null
+  }
+
+  /** A version that lost on arrival is kept only if its writer could have stored it. */
+  private mayKeep(version: LostVersion, ctx: WriteContext): boolean {
+    const current = this.doc.getMap<unknown>(version.root).get(version.key)
+    if (current === undefined) return false
+    const change = { root: version.root, key: version.key, before: current, after: version.value }
+    return this.kind.checkChanges([change], { ...ctx, doc: viewOf(this.doc) }) === null
+  }
+
+  private followUp(changes: readonly RecordChange[], lost: readonly LostVersion[], ctx: WriteContext): void {
+    const writes: { root: string; key: string; value: unknown }[] = []
+    const tombstones: string[] = []
+    for (const change of changes) {
+      const spec = this.kind.roots[change.root]
+      if (change.after === undefined) {
+        if (spec?.tombstones && change.before !== undefined) tombstones.push(tombstoneKey(change.root, change.key))
+        continue
+      }
+      const normal = this.kind.normalize?.(change, { ...ctx, doc: viewOf(this.doc) })
+      if (normal !== null && normal !== undefined) writes.push({ root: change.root, key: change.key, value: normal })
+    }
+    for (const version of lost) {
+      const current = writes.find((w) => w.root === version.root && w.key === version.key)?.value ?? this.doc.getMap<unknown>(version.root).get(version.key)
+      const kept = current === undefined ? null : this.kind.keepLost?.(current, version.value)
+      if (kept !== null && kept !== undefined) writes.push({ root: version.root, key: version.key, value: kept })
+    }
+    if (writes.length === 0 && tombstones.length === 0) return
+    this.doc.transact(() => {
+      for (const key of tombstones) this.doc.getMap<unknown>(TOMBSTONES_ROOT).set(key, true)
+      for (const w of writes) this.doc.getMap<unknown>(w.root).set(w.key, w.value)
+    }, { source: 'server', by: 'gate' } satisfies Origin)
   }
 
   /**
@@ -95,8 +149,34 @@ export class DocRoom {
       }
     }, peer)
     this.echo = false
-    gate.rebuild()
+    gate.catchUp()
     return refused
+  }
+
+  /**
+   * Checks that an update writes only under client ids of its sender (see `admitWriters`); returns
+   * the refusal, or the function that binds the sender's new client ids once the update is taken.
+   */
+  admitWriters(shape: UpdateShape, writer: string | null): { refusal: WriteRefusal } | { bind: () => void } {
+    const writers = this.doc.getMap<string>(WRITERS_ROOT)
+    const counts = (this.writerCounts ??= countWriters(writers))
+    const admitted = admitWriters(
+      shape,
+      writer,
+      (client) => Y.getState(this.doc.store, client),
+      { ownerOf: (client) => writers.get(String(client)), countOf: (w) => counts.get(w) ?? 0 },
+      new Set([this.doc.clientID]),
+    )
+    if (!admitted.ok) return { refusal: admitted.refusal }
+    return {
+      bind: () => {
+        if (admitted.bind.length === 0 || writer === null) return
+        this.doc.transact(() => {
+          for (const client of admitted.bind) writers.set(String(client), writer)
+        }, { source: 'server', by: 'writers' } satisfies Origin)
+        counts.set(writer, (counts.get(writer) ?? 0) + admitted.bind.length)
+      },
+    }
   }
 
   /** Asks every peer for what the server lacks: after a station reopens, refused cards come in again. */
@@ -178,4 +258,10 @@ export class DocRoom {
 /** Peers are the transaction origin of the updates they send. */
 function isPeer(origin: unknown): origin is BoardPeer {
   return typeof origin === 'object' && origin !== null && 'send' in origin && 'saved' in origin
+}
+
+function countWriters(writers: Y.Map<string>): Map<string, number> {
+  const counts = new Map<string, number>()
+  writers.forEach((writer) => counts.set(writer, (counts.get(writer) ?? 0) + 1))
+  return counts
 }

@@ -9,19 +9,16 @@ import {
   type DocScope,
   type EventActor,
   type EventSituation,
-  SOFT_REFUSALS,
-  type UpdateProblem,
   WriteRefusal,
   boardClose,
-  encodeRefused,
   encodeSaved,
   actorFromClaims,
-  checkDocUpdate,
   checkStateVector,
   clientRoots,
   docAccess,
   may,
   resolveDocName,
+  writerKeyOf,
 } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import { originAllowed } from '../access/origin.js'
@@ -29,7 +26,9 @@ import { RateLimiter } from '../access/rate-limit.js'
 import type { ConnectionBudget, Limits } from '../config/limits.js'
 import type { BoardPeer, DocRoom } from '../boards/doc-room.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
-import { MESSAGE_SYNC, encodeSyncStep1, encodeSyncStep2 } from '../boards/sync-messages.js'
+import { Offenders } from '../boards/offenders.js'
+import { receiveUpdate } from '../boards/receive-update.js'
+import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, encodeSyncStep1, encodeSyncStep2 } from '../boards/sync-messages.js'
 import type { EventService } from '../events/event-service.js'
 import type { Hub } from '../hub/hub.js'
 
@@ -66,11 +65,15 @@ export function createBoardSockets(deps: {
   limits: Limits
   budget: ConnectionBudget
   publicUrl: string | undefined
+  /** The server's clock, in ms. */
+  now: () => number
 }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: BOARD_MESSAGE_MAX })
   let peerSeq = 0
   /** The event of every open socket, to close them when the event is deleted. */
   const byEvent = new Map<WebSocket, string>()
+  /** Senders closed for hostile input wait before they may open a socket again. */
+  const offenders = new Offenders()
   /** New cards per participant of an event, over all their sockets. */
   const cardPace = new RateLimiter(deps.limits.cardsBurst, deps.limits.cardsPerMinute / 60)
 
@@ -120,6 +123,7 @@ export function createBoardSockets(deps: {
     // The client may have given up while the credential was checked.
     if (socket.destroyed) return
     if ('status' in access) return refuseUpgrade(socket, access.status, access.reason)
+    if (offenders.waiting(offenderKeyOf(access), Date.now())) return refuseUpgrade(socket, 429, 'Too Many Requests')
     const release = deps.budget.take()
     if (!release) return refuseUpgrade(socket, 503, 'Service Unavailable')
     socket.once('close', release)
@@ -128,6 +132,9 @@ export function createBoardSockets(deps: {
 
   async function connect(ws: WebSocket, access: DocAccessGrant): Promise<void> {
     const { actor, kind: docKind, scope } = access
+    const offenderKey = offenderKeyOf(access)
+    /** Soft refusals (a closed station, a pace) one socket may collect before it is cut off: 5, then 1 per 2 s. */
+    const softRefusals = new RateLimiter(5, 0.5, 1)
     const messages = new RateLimiter(deps.limits.boardMessagesBurst, deps.limits.boardMessagesPerSecond, 1)
     /** False (and the socket closing) when this socket sends faster than its limit. */
     const withinPace = () => {
@@ -139,9 +146,9 @@ export function createBoardSockets(deps: {
       return false
     }
     // Messages that arrive while the doc loads wait here, in order.
-    const early: Buffer[] = []
-    const buffer = (data: Buffer) => {
-      if (withinPace()) early.push(data)
+    const early: [Buffer, boolean][] = []
+    const buffer = (data: Buffer, binary: boolean) => {
+      if (withinPace()) early.push([data, binary])
     }
     ws.on('message', buffer)
     ws.binaryType = 'nodebuffer'
@@ -177,62 +184,72 @@ export function createBoardSockets(deps: {
     }
     room.peers.add(peer)
 
-    const onMessage = (data: Buffer, paced = false) => {
+    const onMessage = (data: Buffer, binary: boolean, paced = false) => {
       // Once the server closed the socket (a refusal, a flood), what the sender still had in flight is dropped.
       if (ws.readyState !== ws.OPEN) return
       if (!paced && !withinPace()) return
+      // The protocol is binary: a text frame is no client of ours.
+      if (!binary) {
+        offenders.note(offenderKey, Date.now())
+        return ws.close(...boardClose('INVALID_MESSAGE'))
+      }
       try {
         const reply = handleMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
         if (reply) peer.send(reply)
       } catch (error) {
         deps.log.warn({ err: error, peer: peer.id, doc: access.docName }, 'doc message refused')
+        offenders.note(offenderKey, Date.now())
         ws.close(...boardClose('INVALID_MESSAGE'))
       }
     }
     const handleMessage = (message: Uint8Array): Uint8Array | null => {
       const decoder = decoding.createDecoder(message)
       const type = decoding.readVarUint(decoder)
-      if (type !== MESSAGE_SYNC) return null // awareness and auth messages are not used: presence travels over Socket.IO
+      // Awareness and auth messages are known and ignored (presence travels over Socket.IO); anything else is no client of ours.
+      if (type === MESSAGE_AWARENESS || type === MESSAGE_AUTH || type === MESSAGE_QUERY_AWARENESS) return null
+      if (type !== MESSAGE_SYNC) throw new Error(`unknown message type ${type}`)
       const kind = decoding.readVarUint(decoder)
       if (kind === syncProtocol.messageYjsSyncStep1) {
         const vector = decoding.readVarUint8Array(decoder)
         const checked = checkStateVector(vector)
-        if (!checked.ok) return refuseMalformed(checked.problem)
+        if (!checked.ok) {
+          offenders.note(offenderKey, Date.now())
+          ws.close(...boardClose('MALFORMED_UPDATE', checked.problem))
+          return null
+        }
         return encodeSyncStep2(Y.encodeStateAsUpdate(room.doc, vector))
       }
       if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) throw new Error(`unknown sync message ${kind}`)
       const update = decoding.readVarUint8Array(decoder)
-      // Checked before Yjs sees a byte of it: a bomb or a cut update costs microseconds, not a stall.
-      const checked = checkDocUpdate(update, roots)
-      if (!checked.ok) return refuseMalformed(checked.problem)
-      // A reader's empty sync reply carries nothing to check.
-      if (checked.structs === 0 && checked.deletions === 0) return null
-      const situation = situationOf(scope.eventId)
-      if (!situation) {
-        ws.close(...boardClose('EVENT_DELETED'))
+      const outcome = receiveUpdate(room, update, {
+        peer,
+        actor,
+        kind: docKind,
+        scope,
+        roots,
+        situation: situationOf(scope.eventId),
+        now: deps.now(),
+        admitNewRecords,
+      })
+      if (outcome.type === 'taken') return null
+      if (outcome.type === 'close') {
+        deps.log.warn({ peer: peer.id, doc: room.name, reason: outcome.reason, detail: outcome.detail }, 'doc update refused, socket closed')
+        offenders.note(offenderKey, Date.now())
+        ws.close(...boardClose(outcome.reason, outcome.detail))
         return null
       }
-      // Asked again for every message: readers never write, and rights follow the event.
-      const right = docAccess(actor, { kind: docKind, scope, situation })
-      const refusal =
-        right === 'none'
-          ? WriteRefusal.OUTSIDE_SCHEMA
-          : room.applyFromPeer(update, peer, { actor, scope, situation, readOnly: right === 'read' }, admitNewRecords)
-      if (!refusal) return null
-      deps.log.info({ peer: peer.id, doc: room.name, refusal }, 'doc write refused')
-      if (SOFT_REFUSALS.has(refusal)) return encodeRefused(refusal, room.takeAndRevert(update, peer))
-      ws.close(...boardClose(refusal))
-      return null
-    }
-    /** Nothing of a malformed message is applied; the sender learns why from the close reason. */
-    const refuseMalformed = (problem: UpdateProblem): null => {
-      deps.log.warn({ peer: peer.id, doc: room.name, problem }, 'malformed doc update refused')
-      ws.close(...boardClose('MALFORMED_UPDATE', problem))
-      return null
+      deps.log.info({ peer: peer.id, doc: room.name, refusal: outcome.refusal }, 'doc write refused')
+      // A sender refused again and again (a flood) is cut off before it costs everyone else.
+      if (!softRefusals.take('socket', Date.now())) {
+        offenders.note(offenderKey, Date.now())
+        ws.close(...boardClose(WriteRefusal.TOO_FAST))
+        return null
+      }
+      return outcome.reply
     }
 
     ws.off('message', buffer)
-    ws.on('message', (data: Buffer) => onMessage(data))
+    ws.on('message', (data: Buffer, binary: boolean) => onMessage(data, binary))
     let alive = true
     ws.on('pong', () => (alive = true))
     const ping = setInterval(() => {
@@ -248,7 +265,7 @@ export function createBoardSockets(deps: {
 
     peer.send(encodeSyncStep1(Y.encodeStateVector(room.doc)))
     peer.saved(room.persisted)
-    for (const data of early) onMessage(data, true)
+    for (const [data, binary] of early) onMessage(data, binary, true)
   }
 
   /** Closes every doc socket of an event (deleted): its credentials no longer open it. */
@@ -270,4 +287,9 @@ export function createBoardSockets(deps: {
     },
     clients: () => wss.clients.size,
   }
+}
+
+/** Whom a backoff applies to: one person (or role) on one event. */
+function offenderKeyOf(access: { actor: EventActor; scope: DocScope }): string {
+  return `${access.scope.eventId}:${writerKeyOf(access.actor)}`
 }

@@ -105,3 +105,11 @@ const AUDIENCE_ACTION: Readonly<Record<Audience, EventAction>> = {
 export function audienceRoles(audience: Audience): readonly Role[] {
   return EVENT_RIGHTS[AUDIENCE_ACTION[audience]]
 }
+
+/**
+ * The key under which the server binds an actor's Yjs client ids: the person (participant or
+ * table host), or the role for facilitators, who act as one.
+ */
+export function writerKeyOf(actor: EventActor): string {
+  return actor.participantId ? `p:${actor.participantId}` : `r:${actor.role}`
+}

@@ -17,6 +17,16 @@ export const cardTextSchema = z
 export const subPointSchema = z.object({ id: randomIdSchema, text: cardTextSchema })
 export type SubPoint = z.infer<typeof subPointSchema>
 
+/** Most versions of one card kept side by side after concurrent edits. */
+export const ALTERNATIVES_MAX = 5
+
+/**
+ * A version of a card that lost against a concurrent edit (a host correcting it while its author
+ * edited it offline): kept beside the card, never dropped silently, until someone resolves it.
+ */
+export const cardAlternativeSchema = z.object({ text: cardTextSchema, subPoints: z.array(subPointSchema).max(SUB_POINTS_MAX) })
+export type CardAlternative = z.infer<typeof cardAlternativeSchema>
+
 /**
  * One card on a table's board. `position` orders cards within a column (ascending; ties by
  * createdAt, then id), so two phones adding at once never collide.
@@ -32,6 +42,8 @@ export const cardSchema = z.object({
   authorName: displayNameSchema.optional(),
   createdAt: z.number().int().nonnegative(),
   position: z.number().finite(),
+  /** Versions that lost against a concurrent edit; only the server adds them (see the write rules). */
+  alternatives: z.array(cardAlternativeSchema).max(ALTERNATIVES_MAX).optional(),
 })
 export type Card = z.infer<typeof cardSchema>
 

@@ -67,7 +67,20 @@ const BIT7 = 64
 const BIT8 = 128
 
 /** Result of the check: the counts found (for "does it change anything"), or the first problem. */
-export type UpdateCheck = { ok: true; structs: number; deletions: number } | { ok: false; problem: UpdateProblem }
+export type UpdateCheck = ({ ok: true } & UpdateShape) | { ok: false; problem: UpdateProblem }
+
+/**
+ * What an update writes, by Yjs client id: the clock range of its structs per writer, and how far
+ * its deletions reach per client. The server binds client ids to the people who write with them.
+ */
+export interface UpdateShape {
+  structs: number
+  deletions: number
+  /** Per client id: the clocks of the structs this update carries, `from` inclusive, `to` exclusive. */
+  writes: ReadonlyMap<number, { from: number; to: number }>
+  /** Per client id: the end (exclusive) of the furthest deleted range. */
+  deletesTo: ReadonlyMap<number, number>
+}
 
 class Refused extends Error {
   constructor(readonly problem: UpdateProblem) {
@@ -92,11 +105,13 @@ export function checkBoardUpdate(update: Uint8Array): UpdateCheck {
  */
 export function checkDocUpdate(update: Uint8Array, roots: ReadonlySet<string>): UpdateCheck {
   const d = decoding.createDecoder(update)
+  const writes = new Map<number, { from: number; to: number }>()
+  const deletesTo = new Map<number, number>()
   try {
-    const structs = readStructs(d, roots)
-    const deletions = readDeleteSet(d)
+    const structs = readStructs(d, roots, writes)
+    const deletions = readDeleteSet(d, deletesTo)
     if (decoding.hasContent(d)) refuse(UpdateProblem.TRAILING_BYTES)
-    return { ok: true, structs, deletions }
+    return { ok: true, structs, deletions, writes, deletesTo }
   } catch (error) {
     if (error instanceof Refused) return { ok: false, problem: error.problem }
     // lib0 throws plain Errors when the bytes run out or a number overflows.
@@ -117,7 +132,7 @@ export function checkStateVector(stateVector: Uint8Array): UpdateCheck {
       clock(d)
     }
     if (decoding.hasContent(d)) refuse(UpdateProblem.TRAILING_BYTES)
-    return { ok: true, structs: 0, deletions: 0 }
+    return { ok: true, structs: 0, deletions: 0, writes: new Map(), deletesTo: new Map() }
   } catch (error) {
     if (error instanceof Refused) return { ok: false, problem: error.problem }
     return { ok: false, problem: UpdateProblem.TRUNCATED }
@@ -146,7 +161,7 @@ function readString(d: decoding.Decoder): string {
   return decoding.readVarString(d)
 }
 
-function readStructs(d: decoding.Decoder, roots: ReadonlySet<string>): number {
+function readStructs(d: decoding.Decoder, roots: ReadonlySet<string>, writes: Map<number, { from: number; to: number }>): number {
   const clients = count(d, 3, UPDATE_LIMITS.clients)
   let total = 0
   const origins = new Map<string, number>()
@@ -159,8 +174,9 @@ function readStructs(d: decoding.Decoder, roots: ReadonlySet<string>): number {
     const structs = count(d, 1, UPDATE_LIMITS.structs)
     total += structs
     if (total > UPDATE_LIMITS.structs) refuse(UpdateProblem.TOO_MANY_PARTS)
-    decoding.readVarUint(d) // client id
-    let at = clock(d)
+    const client = decoding.readVarUint(d)
+    const from = clock(d)
+    let at = from
     for (let s = 0; s < structs; s++) {
       const info = decoding.readUint8(d)
       const kind = info & 31
@@ -185,6 +201,10 @@ function readStructs(d: decoding.Decoder, roots: ReadonlySet<string>): number {
         at += readContent(d, kind)
       }
       if (at > UPDATE_LIMITS.length) refuse(UpdateProblem.LENGTH_TOO_LARGE)
+    }
+    if (structs > 0) {
+      const seen = writes.get(client)
+      writes.set(client, seen ? { from: Math.min(seen.from, from), to: Math.max(seen.to, at) } : { from, to: at })
     }
   }
   return total
@@ -244,17 +264,18 @@ function readValue(d: decoding.Decoder, depth: number): void {
   }
 }
 
-function readDeleteSet(d: decoding.Decoder): number {
+function readDeleteSet(d: decoding.Decoder, deletesTo: Map<number, number>): number {
   const clients = count(d, 2, UPDATE_LIMITS.clients)
   let total = 0
   for (let c = 0; c < clients; c++) {
-    decoding.readVarUint(d) // client id
+    const client = decoding.readVarUint(d)
     const ranges = count(d, 2, UPDATE_LIMITS.deletions)
     total += ranges
     if (total > UPDATE_LIMITS.deletions) refuse(UpdateProblem.TOO_MANY_PARTS)
     for (let r = 0; r < ranges; r++) {
-      const from = clock(d)
-      if (from + clock(d) > UPDATE_LIMITS.length) refuse(UpdateProblem.LENGTH_TOO_LARGE)
+      const end = clock(d) + clock(d)
+      if (end > UPDATE_LIMITS.length) refuse(UpdateProblem.LENGTH_TOO_LARGE)
+      if (end > (deletesTo.get(client) ?? 0)) deletesTo.set(client, end)
     }
   }
   return total

@@ -21,8 +21,13 @@ describe('board write rules', () => {
     ['a record whose key is not its id', { key: 'card-other-1', before: undefined, after: mine }, WriteRefusal.INVALID_CARD],
     ['a card with an unknown field', { key: mine.id, before: undefined, after: { ...mine, role: 'facilitator' } }, WriteRefusal.INVALID_CARD],
     ['a card over 280 characters', { key: mine.id, before: undefined, after: { ...mine, text: 'x'.repeat(281) } }, WriteRefusal.INVALID_CARD],
+    ['a version kept beside a card that only the server adds', { key: mine.id, before: mine, after: { ...mine, alternatives: [{ text: 'x', subPoints: [] }] } }, WriteRefusal.INVALID_CARD],
   ])('refuses %s', (_name, change, refusal) => {
     expect(checkCardChange(change, me, open)).toBe(refusal)
+  })
+  it('lets the writer of a card resolve a version kept beside it', () => {
+    const kept = { ...mine, alternatives: [{ text: 'andere Fassung', subPoints: [] }] }
+    expect(checkCardChange({ key: mine.id, before: kept, after: { ...mine, text: 'andere Fassung' } }, me, open)).toBeNull()
   })
   it('refuses a participant’s card in a closed station but lets the facilitator write there', () => {
     expect(checkCardChange({ key: mine.id, before: undefined, after: mine }, me, closed)).toBe(WriteRefusal.STATION_CLOSED)

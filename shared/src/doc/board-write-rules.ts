@@ -1,5 +1,6 @@
 import type { Role } from '../access/role.schema.js'
 import { type Card, cardSchema } from '../cards/card.schema.js'
+import { sameRecord } from '../kinds/records.js'
 
 /** Who writes to a board, as the server knows it from the credential. */
 export interface WriteActor {
@@ -32,6 +33,12 @@ export const WriteRefusal = {
   TOO_MANY_CARDS: 'TOO_MANY_CARDS',
   /** One participant wrote new cards faster than a person types (see the server's card limit). */
   TOO_FAST: 'TOO_FAST',
+  /** Content under a Yjs client id that belongs to someone else, or deletions of what does not exist. */
+  FOREIGN_WRITER: 'FOREIGN_WRITER',
+  /** More Yjs client ids for one person on one doc than page loads of a long day make. */
+  TOO_MANY_WRITERS: 'TOO_MANY_WRITERS',
+  /** A record deleted by the facilitator, a host or its author came back (e.g. edited offline). */
+  RECORD_DELETED: 'RECORD_DELETED',
 } as const
 export type WriteRefusal = (typeof WriteRefusal)[keyof typeof WriteRefusal]
 
@@ -40,13 +47,24 @@ export type WriteRefusal = (typeof WriteRefusal)[keyof typeof WriteRefusal]
  * server takes the update and undoes it, and the sender keeps the text and is told why. Every
  * other refusal closes the sender's socket.
  */
-export const SOFT_REFUSALS: ReadonlySet<WriteRefusal> = new Set([WriteRefusal.STATION_CLOSED, WriteRefusal.TOO_MANY_CARDS, WriteRefusal.TOO_FAST])
+export const SOFT_REFUSALS: ReadonlySet<WriteRefusal> = new Set([
+  WriteRefusal.STATION_CLOSED,
+  WriteRefusal.TOO_MANY_CARDS,
+  WriteRefusal.TOO_FAST,
+  WriteRefusal.RECORD_DELETED,
+])
 
 /** A card as stored: no keys beyond the card's own. Built once; zod compiles it on first use. */
 export const storedCardSchema = cardSchema.strict()
 
 /** Most cards one participant may have on one table's board (all stations). */
 export const CARDS_PER_PARTICIPANT_MAX = 200
+
+/**
+ * Most cards on one table's board that participants and hosts may fill (facilitators may add more).
+ * @default 2000 (Winnenden's busiest table had about 60); stops fresh identities from flooding a table
+ */
+export const CARDS_PER_BOARD_MAX = 2000
 
 /**
  * Decides whether one card change may be stored. Facilitators may change any valid card at any
@@ -61,8 +79,10 @@ export function checkCardChange(change: CardChange, actor: WriteActor, stationWr
     if (!parsed.success || parsed.data.id !== change.key) return WriteRefusal.INVALID_CARD
     after = parsed.data
   }
-  if (actor.role === 'facilitator') return null
   const before = cardSchema.safeParse(change.before).data
+  // Versions kept after a concurrent edit are added by the server only; a writer may resolve them.
+  if (after?.alternatives && !after.alternatives.every((a) => before?.alternatives?.some((b) => sameRecord(a, b)))) return WriteRefusal.INVALID_CARD
+  if (actor.role === 'facilitator') return null
   const mayTouch = (card: Card) => actor.role === 'host' || card.authorId === actor.participantId
   if (before) {
     if (!mayTouch(before)) return WriteRefusal.NOT_YOUR_CARD

@@ -38,6 +38,8 @@ export interface RootSpec {
   writers?: 'clients' | 'server'
   /** What a record failing `record` or `keyField` is refused as. @default 'INVALID_RECORD' */
   refusal?: WriteRefusal
+  /** A record a client deleted never comes back under its key (an offline edit of it is refused). */
+  tombstones?: boolean
 }
 
 /** One changed key of a root map, seen by a kind's rules: its record before and after (undefined: absent). */
@@ -61,6 +63,8 @@ export interface ChangeContext {
   situation: EventSituation
   /** The doc with the change applied. */
   doc: DocView
+  /** The server's clock, in ms. */
+  now: number
 }
 
 /**
@@ -86,4 +90,15 @@ export interface DocKind {
   checkChanges(changes: readonly RecordChange[], ctx: ChangeContext): WriteRefusal | null
   /** Prepares a doc the server has just loaded (e.g. stamps the layout version). */
   init?(doc: Y.Doc, origin: Origin): void
+  /**
+   * What the server stores in place of a record a client just wrote, or null to keep it: fields
+   * the server decides (order, time) are set here, so no client can place its record first.
+   */
+  normalize?(change: RecordChange, ctx: ChangeContext): unknown
+  /**
+   * Keeps a version that lost against a concurrent write (a host's correction and its author's
+   * offline edit): returns the record to store with the lost version kept visibly, or null to keep
+   * the current record as it is. Without this hook lost versions are dropped.
+   */
+  keepLost?(current: unknown, lost: unknown): unknown
 }

@@ -143,6 +143,9 @@ const CLOSE_CODE_OF: Record<BoardCloseReason, BoardCloseCode> = {
   OUTSIDE_SCHEMA: BoardCloseCode.INVALID_MESSAGE,
   TOO_MANY_CARDS: BoardCloseCode.RATE_LIMITED,
   TOO_FAST: BoardCloseCode.RATE_LIMITED,
+  FOREIGN_WRITER: BoardCloseCode.INVALID_MESSAGE,
+  TOO_MANY_WRITERS: BoardCloseCode.INVALID_MESSAGE,
+  RECORD_DELETED: BoardCloseCode.INVALID_MESSAGE,
 }
 
 /**

@@ -43,6 +43,12 @@ describe('which screen a phone shows', () => {
     expect(phoneStep(input).step).toBe(expected)
   })
 
+  it('asks to move at a station whose id is a prototype key like "constructor", as at any other', () => {
+    const stations = event.template.stations.map((s, i) => (i === 1 ? { ...s, id: 'constructor' } : s))
+    const odd = { ...event, template: { ...event.template, stations } }
+    expect(phoneStep(phone({ event: odd, round: at(1), visits: { 'station-1': 'tisch-1' } })).step).toBe('rotation')
+  })
+
   it('the rotation prompt names the new station and the tables visited at other stations', () => {
     const step = phoneStep(phone({ round: at(2), tableId: 'tisch-2', visits: { 'station-1': 'tisch-1', 'station-2': 'tisch-2' } }))
     expect(step).toMatchObject({ step: 'rotation', station: { id: 'station-3' }, table: { id: 'tisch-2' } })

@@ -1,4 +1,4 @@
-import { type RoundState, type Station, type ThemeTable, type TischEvent, findTable } from '@tischrunde/shared'
+import { type RoundState, type Station, type ThemeTable, type TischEvent, findTable, own } from '@tischrunde/shared'
 import { canWrite, currentStation, stationAt } from '../../store/selectors.js'
 import { type Visits, visitedTables } from '../rotation/visits.js'
 
@@ -48,7 +48,7 @@ export function phoneStep(input: PhoneStepInput): PhoneStep {
   const stationIndex = station ? stations.findIndex((s) => s.id === station.id) : 0
   // A new station and this phone has not chosen its table for it yet. A phone without any visit
   // joined late and stays where it is.
-  if (station && !host && stationIndex > 0 && visits[station.id] === undefined && Object.keys(visits).length > 0)
+  if (station && !host && stationIndex > 0 && own(visits, station.id) === undefined && Object.keys(visits).length > 0)
     return { step: 'rotation', table, station, visited: visitedTables(visits, station.id) }
 
   const earlier = stations.slice(0, Math.max(0, stationIndex))
@@ -73,7 +73,7 @@ export function visitToRecord(input: Pick<PhoneStepInput, 'event' | 'round' | 't
   const { event, visits } = input
   const station = event ? currentStation(event, input.round) : null
   const table = event && input.tableId ? findTable(event, input.tableId) : undefined
-  if (!event || !station || !table || visits[station.id] !== undefined) return null
+  if (!event || !station || !table || own(visits, station.id) !== undefined) return null
   const index = event.template.stations.findIndex((s) => s.id === station.id)
   return index === 0 || Object.keys(visits).length === 0 ? { stationId: station.id, tableId: table.id } : null
 }

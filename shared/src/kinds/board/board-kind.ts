@@ -1,9 +1,10 @@
-import { CARDS_PER_PARTICIPANT_MAX, WriteRefusal, checkCardChange, storedCardSchema } from '../../doc/board-write-rules.js'
+import { CARDS_PER_BOARD_MAX, CARDS_PER_PARTICIPANT_MAX, WriteRefusal, checkCardChange, storedCardSchema } from '../../doc/board-write-rules.js'
 import { stampBoardDoc } from '../../doc/board-doc.js'
 import { findTable } from '../../event/event.schema.js'
 import { stationWritable } from '../../rounds/round-machine.js'
 import { z } from 'zod'
 import type { DocKind, RecordChange } from '../doc-kind.js'
+import { keepLostCardVersion, normalizeCard } from './card-order.js'
 
 /**
  * One theme table's board (`board.<event>.<table>`): every station's cards in one `cards` map,
@@ -14,7 +15,7 @@ export const boardKind: DocKind = {
   name: 'board',
   scopeParts: ['tableId'],
   roots: {
-    cards: { record: storedCardSchema, keyField: 'id', refusal: WriteRefusal.INVALID_CARD },
+    cards: { record: storedCardSchema, keyField: 'id', refusal: WriteRefusal.INVALID_CARD, tombstones: true },
     meta: { record: z.unknown(), writers: 'server' },
   },
   exists: (scope, { event }) => findTable(event, scope.parts.tableId ?? '') !== undefined,
@@ -39,16 +40,20 @@ export const boardKind: DocKind = {
       if (refusal) return refusal
       if (isNewRecord(change)) added = true
     }
-    if (added && actor.role !== 'facilitator' && actor.participantId) {
+    if (added && actor.role !== 'facilitator') {
       let mine = 0
+      let all = 0
       doc.forEach('cards', (value) => {
-        if ((value as { authorId?: unknown } | null)?.authorId === actor.participantId) mine++
+        all++
+        if (actor.participantId && (value as { authorId?: unknown } | null)?.authorId === actor.participantId) mine++
       })
-      if (mine > CARDS_PER_PARTICIPANT_MAX) return WriteRefusal.TOO_MANY_CARDS
+      if (mine > CARDS_PER_PARTICIPANT_MAX || all > CARDS_PER_BOARD_MAX) return WriteRefusal.TOO_MANY_CARDS
     }
     return null
   },
   init: stampBoardDoc,
+  normalize: (change, ctx) => (ctx.actor.role === 'facilitator' ? null : normalizeCard(change, ctx.doc, ctx.now)),
+  keepLost: keepLostCardVersion,
 }
 
 /** Whether a change adds a record that was not there before. */

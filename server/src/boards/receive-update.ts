@@ -1,0 +1,66 @@
+import {
+  type BoardCloseReason,
+  type DocKind,
+  type DocScope,
+  type EventActor,
+  type EventSituation,
+  SOFT_REFUSALS,
+  type UpdateProblem,
+  WriteRefusal,
+  checkDocUpdate,
+  docAccess,
+  encodeRefused,
+  writerKeyOf,
+} from '@tischrunde/shared'
+import type { BoardPeer, DocRoom } from './doc-room.js'
+
+/** What became of one update a peer sent. */
+export type UpdateOutcome =
+  /** Stored (or nothing to store). */
+  | { type: 'taken' }
+  /** Taken and undone (a station closed meanwhile, a pace): the reply tells the sender, keeping its texts. */
+  | { type: 'refused'; refusal: WriteRefusal; reply: Uint8Array }
+  /** Hostile or impossible: nothing of it applied; the socket closes with this reason. */
+  | { type: 'close'; reason: BoardCloseReason; detail?: UpdateProblem }
+
+/** Who sends an update to which doc, and what the server knows at that moment. */
+export interface UpdateSender {
+  peer: BoardPeer
+  actor: EventActor
+  kind: DocKind
+  scope: DocScope
+  roots: ReadonlySet<string>
+  /** The event now, or null when it is gone. */
+  situation: EventSituation | null
+  now: number
+  /** A person's pace for new records; undefined: unpaced. */
+  admitNewRecords: ((added: number) => boolean) | undefined
+}
+
+/**
+ * The write path of one update, in order: the byte-level pre-check (before Yjs sees a byte), the
+ * access policy, the writers check (only the sender's own Yjs client ids), then the write gate with
+ * the kind's rules. Writers are bound only once the update is taken.
+ */
+export function receiveUpdate(room: DocRoom, update: Uint8Array, from: UpdateSender): UpdateOutcome {
+  const checked = checkDocUpdate(update, from.roots)
+  if (!checked.ok) return { type: 'close', reason: 'MALFORMED_UPDATE', detail: checked.problem }
+  // A reader's empty sync reply carries nothing to check.
+  if (checked.structs === 0 && checked.deletions === 0) return { type: 'taken' }
+  if (!from.situation) return { type: 'close', reason: 'EVENT_DELETED' }
+  // Asked again for every message: readers never write, and rights follow the event.
+  const right = docAccess(from.actor, { kind: from.kind, scope: from.scope, situation: from.situation })
+  if (right === 'none') return { type: 'close', reason: WriteRefusal.OUTSIDE_SCHEMA }
+  const writers = room.admitWriters(checked, right === 'write' ? writerKeyOf(from.actor) : null)
+  if ('refusal' in writers) return { type: 'close', reason: writers.refusal }
+  const ctx = { actor: from.actor, scope: from.scope, situation: from.situation, now: from.now, readOnly: right === 'read' }
+  const refusal = room.applyFromPeer(update, from.peer, ctx, from.admitNewRecords)
+  if (!refusal) {
+    writers.bind()
+    return { type: 'taken' }
+  }
+  if (!SOFT_REFUSALS.has(refusal)) return { type: 'close', reason: refusal }
+  const reply = encodeRefused(refusal, room.takeAndRevert(update, from.peer))
+  writers.bind()
+  return { type: 'refused', refusal, reply }
+}

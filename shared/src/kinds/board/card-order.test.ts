@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { aCard } from '../../../../fixtures/src/builders.js'
+import type { Card } from '../../cards/card.schema.js'
+import type { DocView } from '../doc-kind.js'
+import { CARD_TIME_WINDOW, keepLostCardVersion, normalizeCard } from './card-order.js'
+
+const NOW = 1_750_000_000_000
+const column = (cards: Card[]): DocView => ({
+  get: (_root, key) => cards.find((c) => c.id === key),
+  forEach: (_root, fn) => cards.forEach((c) => fn(c, c.id)),
+})
+const existing = [aCard({ id: 'card-one-01', position: 1, createdAt: NOW - 1000 }), aCard({ id: 'card-two-02', position: 2, createdAt: NOW - 500 })]
+const added = (card: Card) => normalizeCard({ root: 'cards', key: card.id, before: undefined, after: card }, column([...existing, card]), NOW)
+
+describe('order and time of cards as the server stores them', () => {
+  it('keeps a new card written below the others as it is', () => {
+    expect(added(aCard({ id: 'card-new-03', position: 3, createdAt: NOW }))).toBeNull()
+  })
+  it('places a card written above the others below them instead', () => {
+    expect(added(aCard({ id: 'card-new-03', position: -1e9, createdAt: NOW }))).toMatchObject({ position: 3 })
+  })
+  it('places a card from a phone with an old view of the column below the others', () => {
+    expect(added(aCard({ id: 'card-new-03', position: 2, createdAt: NOW }))).toMatchObject({ position: 3 })
+  })
+  it('gives a card a time outside the window the server’s time', () => {
+    expect(added(aCard({ id: 'card-new-03', position: 3, createdAt: 0 }))).toMatchObject({ createdAt: NOW })
+    expect(added(aCard({ id: 'card-new-03', position: 3, createdAt: NOW + CARD_TIME_WINDOW.after + 1 }))).toMatchObject({ createdAt: NOW })
+  })
+  it('keeps the time of a card typed offline an hour ago', () => {
+    expect(added(aCard({ id: 'card-new-03', position: 3, createdAt: NOW - 3_600_000 }))).toBeNull()
+  })
+  it('keeps the place and time of an edited card', () => {
+    const before = existing[0]!
+    const after = { ...before, text: 'geändert', position: -5, createdAt: 1 }
+    expect(normalizeCard({ root: 'cards', key: before.id, before, after }, column(existing), NOW)).toEqual({ ...after, position: 1, createdAt: before.createdAt })
+  })
+})
+
+describe('versions lost to a concurrent edit', () => {
+  const card = aCard({ id: 'card-one-01', text: 'Sprachkurse fehlen' })
+  it('are kept beside the card', () => {
+    expect(keepLostCardVersion(card, { ...card, text: 'Sprachkurse für Mütter fehlen' })?.alternatives).toEqual([{ text: 'Sprachkurse für Mütter fehlen', subPoints: [] }])
+  })
+  it('are not kept when they say what the card says', () => {
+    expect(keepLostCardVersion(card, { ...card })).toBeNull()
+  })
+  it('are not kept twice', () => {
+    const kept = keepLostCardVersion(card, { ...card, text: 'B' })!
+    expect(keepLostCardVersion(kept, { ...card, text: 'B' })).toBeNull()
+  })
+})

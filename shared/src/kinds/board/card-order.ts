@@ -1,0 +1,52 @@
+import { ALTERNATIVES_MAX, type Card, cardSchema } from '../../cards/card.schema.js'
+import type { DocView, RecordChange } from '../doc-kind.js'
+import { sameRecord } from '../records.js'
+
+/**
+ * How far a new card's time may lie from the server's clock, in ms. Phones correct their clock by
+ * the server's; an offline card keeps the time it was typed within this window.
+ * @default 12 h before, 1 min after
+ */
+export const CARD_TIME_WINDOW = { before: 12 * 60 * 60_000, after: 60_000 } as const
+
+/**
+ * Order and time of a card as the server stores it when a participant or host wrote it: a new card
+ * goes below every card already in its column (nobody places their card first), its time stays
+ * within the window around the server's clock, and an edit keeps the card's place and time.
+ * Returns the record to store instead, or null when the written one may stay.
+ * @example normalizeCard({ root: 'cards', key, before: undefined, after: card }, doc, now)
+ */
+export function normalizeCard(change: RecordChange, doc: DocView, now: number): Card | null {
+  const after = cardSchema.safeParse(change.after).data
+  if (!after) return null
+  const before = cardSchema.safeParse(change.before).data
+  if (before) {
+    if (after.position === before.position && after.createdAt === before.createdAt) return null
+    return { ...after, position: before.position, createdAt: before.createdAt }
+  }
+  let last = 0
+  doc.forEach('cards', (value, key) => {
+    const card = value as Partial<Card> | null
+    if (key === change.key || card?.stationId !== after.stationId || card.columnId !== after.columnId) return
+    if (typeof card.position === 'number' && card.position > last) last = card.position
+  })
+  const position = after.position > last ? after.position : last + 1
+  const inWindow = after.createdAt >= now - CARD_TIME_WINDOW.before && after.createdAt <= now + CARD_TIME_WINDOW.after
+  const createdAt = inWindow ? after.createdAt : now
+  if (position === after.position && createdAt === after.createdAt) return null
+  return { ...after, position, createdAt }
+}
+
+/**
+ * Keeps a version of a card that lost against a concurrent edit beside the card (as one of its
+ * alternatives), unless it says what the card says already. Null: nothing to keep.
+ */
+export function keepLostCardVersion(current: unknown, lost: unknown): Card | null {
+  const card = cardSchema.safeParse(current).data
+  const version = cardSchema.safeParse(lost).data
+  if (!card || !version || card.id !== version.id) return null
+  const kept = { text: version.text, subPoints: version.subPoints }
+  const known = [{ text: card.text, subPoints: card.subPoints }, ...(card.alternatives ?? [])]
+  if (known.some((k) => sameRecord(k, kept))) return null
+  return { ...card, alternatives: [...(card.alternatives ?? []), kept].slice(-ALTERNATIVES_MAX) }
+}

@@ -1,0 +1,55 @@
+import type { UpdateShape } from '../doc/board-update-check.js'
+import { WriteRefusal } from '../doc/board-write-rules.js'
+
+/**
+ * Yjs client ids one person may write with on one doc: every page load makes a new one.
+ * @default 200 (a phone reloaded every two minutes over a whole day); prevents a person from
+ * bloating every newcomer's state vector with invented writers
+ */
+export const WRITER_CLIENTS_MAX = 200
+
+/** The root, in every kind of doc, where the server keeps which person writes with which client id. */
+export const WRITERS_ROOT = '$writers'
+
+/** Who writes with which Yjs client id on a doc, as far as the server has seen. */
+export interface WriterBindings {
+  /** The person a client id is bound to, if any. */
+  ownerOf(client: number): string | undefined
+  /** How many client ids a person holds. */
+  countOf(writer: string): number
+}
+
+/**
+ * Decides whether an update's writers belong to the person sending it. Yjs lets an update carry
+ * structs for any client id; a person who writes at another's next clock makes that person's later
+ * writes vanish as duplicates, and deletions of clocks not yet written delete them on arrival.
+ * So: new content only under client ids bound to the sender (an unbound id is bound on first use),
+ * and deletions only of what exists. Content the server already has (a resend) passes.
+ *
+ * @param writer the sender's writer key, or null for a reader (who may add nothing at all)
+ * @param stateOf the server doc's next clock for a client id
+ * @param reserved client ids no client may write with (the server's own)
+ * @returns the client ids to bind to `writer` once the update is taken, or the refusal
+ */
+export function admitWriters(
+  shape: UpdateShape,
+  writer: string | null,
+  stateOf: (client: number) => number,
+  bindings: WriterBindings,
+  reserved: ReadonlySet<number> = new Set(),
+): { ok: true; bind: number[] } | { ok: false; refusal: WriteRefusal } {
+  const bind: number[] = []
+  for (const [client, range] of shape.writes) {
+    if (range.to <= stateOf(client)) continue
+    if (writer === null) return { ok: false, refusal: WriteRefusal.READ_ONLY }
+    if (reserved.has(client)) return { ok: false, refusal: WriteRefusal.FOREIGN_WRITER }
+    const owner = bindings.ownerOf(client)
+    if (owner === undefined) bind.push(client)
+    else if (owner !== writer) return { ok: false, refusal: WriteRefusal.FOREIGN_WRITER }
+  }
+  if (bind.length > 0 && bindings.countOf(writer!) + bind.length > WRITER_CLIENTS_MAX) return { ok: false, refusal: WriteRefusal.TOO_MANY_WRITERS }
+  for (const [client, end] of shape.deletesTo) {
+    if (end > Math.max(stateOf(client), shape.writes.get(client)?.to ?? 0)) return { ok: false, refusal: WriteRefusal.FOREIGN_WRITER }
+  }
+  return { ok: true, bind }
+}
