@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import {
   BoardCloseCode,
   type Card,
+  type CardAlternative,
   MESSAGE_REFUSED,
   MESSAGE_SAVED,
   type SubPoint,
@@ -54,7 +55,13 @@ function refusesStaleCopy(event: CloseEvent): boolean {
   if (event.code !== BoardCloseCode.INVALID_MESSAGE) return false
   const closed = parseBoardCloseReason(event.reason)
   if (!closed) return false
-  return (closed.reason === 'MALFORMED_UPDATE' && closed.detail === 'FOREIGN_PARENT') || closed.reason === 'NOT_YOUR_CARD' || closed.reason === 'OUTSIDE_SCHEMA'
+  return (
+    (closed.reason === 'MALFORMED_UPDATE' && closed.detail === 'FOREIGN_PARENT') ||
+    closed.reason === 'NOT_YOUR_CARD' ||
+    closed.reason === 'OUTSIDE_SCHEMA' ||
+    // Others' writes the server no longer has (a board restored from a backup).
+    closed.reason === 'FOREIGN_WRITER'
+  )
 }
 
 /** Whether a close is final: the credential no longer opens the board, or board or event are gone. */
@@ -230,7 +237,7 @@ export function addCard(
   return card
 }
 
-export function changeCard(docName: string, cardId: string, change: { text?: string; subPoints?: SubPoint[] }): boolean {
+export function changeCard(docName: string, cardId: string, change: { text?: string; subPoints?: SubPoint[]; alternatives?: CardAlternative[] }): boolean {
   return editCard(requireBoard(docName).doc, cardId, change)
 }
 

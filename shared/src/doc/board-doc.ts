@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { type Card, cardSchema, compareCards, type SubPoint } from '../cards/card.schema.js'
+import { type Card, type CardAlternative, cardSchema, compareCards, type SubPoint } from '../cards/card.schema.js'
 import type { EventId, TableId } from '../ids.js'
 import type { Template } from '../template/template.schema.js'
 
@@ -50,11 +50,14 @@ export function deleteCard(doc: Y.Doc, cardId: string, origin: Origin = { source
   doc.transact(() => cards.delete(cardId), origin)
 }
 
-/** Changes a card's text and sub-points, keeping its place. Returns false when the card is gone. */
+/**
+ * Changes a card's text and sub-points, keeping its place; `alternatives` resolves versions kept
+ * beside it after a concurrent edit (only fewer of them). Returns false when the card is gone.
+ */
 export function editCard(
   doc: Y.Doc,
   cardId: string,
-  change: { text?: string; subPoints?: SubPoint[] },
+  change: { text?: string; subPoints?: SubPoint[]; alternatives?: CardAlternative[] },
   origin: Origin = { source: 'client' },
 ): boolean {
   const current = readCard(doc, cardId)

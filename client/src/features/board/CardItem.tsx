@@ -2,15 +2,26 @@ import { type Card, cardTextSchema, firstFieldIssue } from '@tischrunde/shared'
 import { useState } from 'react'
 import { fieldIssueText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
+import { CardAlternatives, type ResolveAlternative } from './CardAlternatives.js'
 
 /** What the writer of a card may do with it while its station is open. */
 export interface OwnCardActions {
   edit(cardId: string, text: string): void
   remove(cardId: string): void
+  /** Takes or lets go a version kept beside the card after a concurrent edit. */
+  resolve?: ResolveAlternative
 }
 
 /** One card with its sub-points. Text is always rendered as text, never as markup. */
-export function CardItem(props: { card: Card; unsaved: boolean; showStatus: boolean; actions?: OwnCardActions | undefined; showName?: boolean }) {
+export function CardItem(props: {
+  card: Card
+  unsaved: boolean
+  showStatus: boolean
+  actions?: OwnCardActions | undefined
+  showName?: boolean
+  /** Versions kept after a concurrent edit; the projector leaves them out. @default true */
+  showAlternatives?: boolean
+}) {
   const { card, unsaved, showStatus, actions } = props
   const { t } = useTranslation()
   const [editing, setEditing] = useState<string | null>(null)
@@ -53,6 +64,7 @@ export function CardItem(props: { card: Card; unsaved: boolean; showStatus: bool
           </div>
         </div>
       )}
+      {props.showAlternatives !== false && <CardAlternatives card={card} resolve={actions?.resolve} />}
       {card.subPoints.length > 0 && (
         <ul className="card-subpoints">
           {card.subPoints.map((p) => (

@@ -37,7 +37,7 @@ export function ProjectorBoard(props: { event: TischEvent; docName: string; stat
             ) : (
               <ul className="pboard-cards" aria-live={props.live ? 'polite' : undefined} aria-label={column.title}>
                 {column.cards.map((card) => (
-                  <CardItem key={card.id} card={card} unsaved={false} showStatus={false} showName={namesShown(props.event)} />
+                  <CardItem key={card.id} card={card} unsaved={false} showStatus={false} showName={namesShown(props.event)} showAlternatives={false} />
                 ))}
               </ul>
             )}

@@ -57,7 +57,11 @@ export function BoardStep({ header, step, docName, host, authorId, name, onName,
           stationId={view.station.id}
           ownAuthorId={authorId}
           editsAll={view.editsAll}
-          ownActions={view.ownEdits ? { edit: (id, text) => changeCard(docName, id, { text }), remove: (id) => removeCard(docName, id) } : undefined}
+          ownActions={
+            view.ownEdits
+              ? { edit: (id, text) => changeCard(docName, id, { text }), remove: (id) => removeCard(docName, id), resolve: (id, change) => changeCard(docName, id, change) }
+              : undefined
+          }
         />
       )}
       <div className="phone-footer">
