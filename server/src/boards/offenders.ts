@@ -1,29 +1,42 @@
 /**
- * How long a sender whose socket was closed for hostile or flooding input must wait before it may
- * open a doc socket again, in ms. An honest phone closed for its pace reconnects after its own
- * backoff anyway; a script reconnecting at once is kept out.
+ * How long a sender whose socket was closed for hostile input again and again must wait before it
+ * may open a doc socket again, in ms.
  * @default 10000
  */
 export const OFFENDER_BACKOFF_MS = 10_000
+/**
+ * Closes for hostile input one sender may collect within the backoff time before it must wait. A
+ * phone with an outdated copy of a board is closed twice before it replaces the copy, so it is
+ * never kept out; a script reconnecting at once is.
+ * @default 3
+ */
+export const OFFENCES_BEFORE_BACKOFF = 3
 
 /** Senders recently closed for hostile input, by a key of the caller's choosing (event and writer). */
 export class Offenders {
-  private readonly until = new Map<string, number>()
+  private readonly seen = new Map<string, { count: number; last: number }>()
 
-  constructor(private readonly backoffMs = OFFENDER_BACKOFF_MS) {}
+  constructor(
+    private readonly backoffMs = OFFENDER_BACKOFF_MS,
+    private readonly allowed = OFFENCES_BEFORE_BACKOFF,
+  ) {}
 
   note(key: string, now: number): void {
-    this.until.set(key, now + this.backoffMs)
-    // Forget the expired ones now and then, so the map stays as small as the offenders of the moment.
-    if (this.until.size > 1000) for (const [k, t] of this.until) if (t <= now) this.until.delete(k)
+    const prior = this.seen.get(key)
+    const count = prior && now - prior.last < this.backoffMs ? prior.count + 1 : 1
+    this.seen.set(key, { count, last: now })
+    // Forget the old ones now and then, so the map stays as small as the offenders of the moment.
+    if (this.seen.size > 1000) for (const [k, v] of this.seen) if (now - v.last >= this.backoffMs) this.seen.delete(k)
   }
 
   /** Whether the key must still wait. */
   waiting(key: string, now: number): boolean {
-    const t = this.until.get(key)
-    if (t === undefined) return false
-    if (t > now) return true
-    this.until.delete(key)
-    return false
+    const entry = this.seen.get(key)
+    if (!entry) return false
+    if (now - entry.last >= this.backoffMs) {
+      this.seen.delete(key)
+      return false
+    }
+    return entry.count >= this.allowed
   }
 }
