@@ -14,6 +14,7 @@ import {
   actorFromClaims,
   createEventRequestSchema,
   credentialInfo,
+  deviceKeySchema,
   fail as failure,
   invalidMessage,
   joinRequestSchema,
@@ -52,8 +53,8 @@ export interface ApiDeps {
 const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
 /** The device key of a join body, if it has a usable one (the body itself may be anything). */
 const deviceKey = (body: unknown): string | undefined => {
-  const device = (body as { device?: unknown } | null)?.device
-  return typeof device === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(device) ? device : undefined
+  const device = deviceKeySchema.safeParse((body as { device?: unknown } | null)?.device)
+  return device.success ? device.data : undefined
 }
 
 const BAD_LINK = failure(ErrorCode.UNAUTHORIZED, { credential: 'link' })

@@ -38,6 +38,9 @@ export type FacilitatorEventView = z.infer<typeof facilitatorEventViewSchema>
 export const createEventResponseSchema = facilitatorEventViewSchema.extend({ facilitatorToken: z.string() })
 export type CreateEventResponse = z.infer<typeof createEventResponseSchema>
 
+/** A device key: random, URL-safe, kept by the app per device (see joinRequestSchema). */
+export const deviceKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
+
 /** POST /api/join: a phone joins with the code from the slide or QR code. */
 export const joinRequestSchema = z.object({
   code: joinCodeSchema,
@@ -46,7 +49,7 @@ export const joinRequestSchema = z.object({
    * A random key the app keeps per device, so wrong codes are slowed per device and not only per
    * address (a hall shares one). Optional: a missing or odd key never keeps a right code out.
    */
-  device: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional().catch(undefined),
+  device: deviceKeySchema.optional().catch(undefined),
 })
 export type JoinRequest = z.input<typeof joinRequestSchema>
 
