@@ -76,6 +76,8 @@ export function createApi(deps: ApiDeps): Router {
     )
   })
   api.use(express.json({ limit: API_BODY_MAX }))
+  /** The creation (or import) running now; the next waits for it. */
+  let creating: Promise<unknown> = Promise.resolve()
 
   const eventAccess = async (req: Request, res: Response): Promise<Authenticated | null> => {
     const auth = await deps.events.authenticate(bearer(req))
@@ -119,8 +121,11 @@ export function createApi(deps: ApiDeps): Router {
     if (!parsed.success) return sendFailure(res, 400, invalidMessage(parsed.error))
     if (!admin && !creations.take(req.ip ?? 'unknown', Date.now()))
       return sendFailure(res, 429, failure(ErrorCode.RATE_LIMITED, { what: 'event_creation' }))
-    if (await atEventCap(res)) return
-    const stored = await deps.events.create(parsed.data, Date.now())
+    // One creation at a time, so requests arriving together cannot all pass the cap.
+    const run = creating.then(async () => ((await atEventCap(res)) ? null : deps.events.create(parsed.data, Date.now())))
+    creating = run.catch(() => {}) // a failed creation does not hold up the next one
+    const stored = await run
+    if (!stored) return
     const body: CreateEventResponse = { ...deps.events.facilitatorView(stored), facilitatorToken: deps.events.issue(stored, 'facilitator') }
     res.status(201).json(body)
   })
