@@ -26,9 +26,11 @@ async function addCard(page: Page, column: string, text: string) {
 
 describe('a whole World Café, played in real browsers', () => {
   it('runs three stations with rotation, a timer that locks, and a review of every table', async () => {
-    // The facilitator creates the event on the start page.
+    // The organiser opens the admin link the server printed and creates the event from there.
     const console = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'de-DE' })).newPage()
-    await console.goto(server.url)
+    await console.goto(`${server.url}/admin#k=${server.adminKey}`)
+    await console.getByRole('link', { name: 'Neue Veranstaltung anlegen' }).click()
+    await console.getByText('Dieses Gerät hat den Verwaltungslink schon geöffnet', { exact: false }).waitFor()
     await console.getByLabel('Titel').fill('Integrationsdialog Musterstadt')
     await console.getByLabel('Ort').fill('Bürgerhaus')
     await console.getByLabel('Thementische (einer pro Zeile)').fill('Sprache\nArbeit\nWohnen')

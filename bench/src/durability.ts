@@ -26,7 +26,7 @@ export interface DurabilityResult {
 
 export async function runDurability(server: TischrundeServer, opts: { tables: number; writersPerTable: number; cardsPerWriter: number }): Promise<DurabilityResult> {
   const tableNames = Array.from({ length: opts.tables }, (_, i) => `Ack-Tisch ${i + 1}`)
-  const created = await createEvent(server.url, 'Bench Haltbarkeit', tableNames)
+  const created = await createEvent(server.url, server.adminKey, 'Bench Haltbarkeit', tableNames)
   await advanceRound(server.url, created.facilitatorToken)
   const joined = await joinMany(server.url, created.joinCode, opts.tables * opts.writersPerTable)
   const writers = joined.map((j, i) => {

@@ -17,8 +17,9 @@ async function post<T>(url: string, path: string, body: unknown, token?: string)
   return JSON.parse(text) as T
 }
 
-export function createEvent(url: string, title: string, tableNames: string[]): Promise<CreateEventResponse> {
-  return post<CreateEventResponse>(url, '/api/events', { title, date: '2026-11-23', place: 'Rathaus Winnenden', tableNames })
+/** Creates an event with the installation's admin key (printed with the "Verwaltung:" link). */
+export function createEvent(url: string, adminKey: string, title: string, tableNames: string[]): Promise<CreateEventResponse> {
+  return post<CreateEventResponse>(url, '/api/events', { title, date: '2026-11-23', place: 'Rathaus Winnenden', tableNames }, adminKey)
 }
 
 /** Imports an event file (the `json` export format) with the admin key; returns its links. */

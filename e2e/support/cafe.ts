@@ -16,9 +16,10 @@ export async function openCafe(event: { title: string; tableNames: string[]; pla
   const browser = await launchBrowser()
   const res = await fetch(`${server.url}/api/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` },
     body: JSON.stringify({ date: '2026-11-23', ...event }),
   })
+  if (res.status !== 201) throw new Error(`POST /api/events answered ${res.status}: ${await res.text()}`)
   const created = (await res.json()) as CreateEventResponse
   // Phones write once the facilitator has opened Station 1.
   const facilitator = await facilitatorSocket(server.url, created.facilitatorToken)

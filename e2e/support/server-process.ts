@@ -8,6 +8,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 export interface ServerProcess {
   url: string
+  /** The admin key from the printed "Verwaltung:" link (creating events needs it). */
+  adminKey: string
   dataDir: string
   output: () => string
   child: ChildProcess
@@ -29,7 +31,7 @@ export async function startServerProcess(opts: { dataDir?: string; env?: Record<
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000)
     const check = () => {
       const m = /Tischrunde läuft: (http:\/\/[^\s]+)/.exec(out)
-      if (m) {
+      if (m && /Verwaltung:.*\n/.test(out)) {
         clearTimeout(timer)
         resolve(m[1]!)
       }
@@ -42,6 +44,7 @@ export async function startServerProcess(opts: { dataDir?: string; env?: Record<
   })
   return {
     url,
+    adminKey: /Verwaltung:\s+\S+#k=(\S+)/.exec(out)?.[1] ?? '',
     dataDir,
     child,
     output: () => out,

@@ -38,6 +38,8 @@ export interface AppOptions {
   roomIdleMs?: number
   /** Where changes are published. @default an in-process hub */
   hub?: Hub
+  /** TISCHRUNDE_OPEN_EVENT_CREATION: anyone may create events (paced). @default false: the admin key only */
+  openEventCreation?: boolean
 }
 
 export interface TischrundeServer {
@@ -115,6 +117,9 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
       transfer,
       credentials,
       deleteEvent,
+      hub,
+      limits,
+      openEventCreation: opts.openEventCreation ?? false,
       onEventChanged: (id) => hub.publish({ eventId: id, topic: 'event', audience: 'everyone' }),
     }),
   )

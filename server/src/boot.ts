@@ -29,6 +29,8 @@ export async function boot(opts: {
   withClient: boolean
   limits?: Partial<Limits>
   publicUrl?: string | undefined
+  /** Anyone may create events (TISCHRUNDE_OPEN_EVENT_CREATION). */
+  openEventCreation?: boolean
   /** Further server options (tests: an extra doc kind, a short idle time for docs). */
   app?: Pick<AppOptions, 'docKinds' | 'roomIdleMs'>
 }): Promise<Booted> {
@@ -52,6 +54,7 @@ export async function boot(opts: {
       log,
       ...(opts.limits ? { limits: opts.limits } : {}),
       ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
+      ...(opts.openEventCreation ? { openEventCreation: true } : {}),
       ...(opts.withClient ? { clientDist: CLIENT_DIST } : {}),
     })
     return { server, log, unlock }

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     withClient: true,
     limits: limitsFromEnv(env),
     publicUrl: env.TISCHRUNDE_PUBLIC_URL,
+    openEventCreation: env.TISCHRUNDE_OPEN_EVENT_CREATION,
   })
 
   const store = server.events

@@ -67,7 +67,7 @@ async function prepare(server: RunningServer, opts: LoadOptions) {
     const creds = Array.from({ length: opts.phones }, () => ({ token: null as string | null, participantId: randomBytes(12).toString('base64url') }))
     return { eventId, tables, creds, projectorToken: null as string | null }
   }
-  const created = await createEvent(server.url, `Bench ${opts.phones} Telefone`, tableNames)
+  const created = await createEvent(server.url, server.adminKey, `Bench ${opts.phones} Telefone`, tableNames)
   await advanceRound(server.url, created.facilitatorToken)
   const joined = await joinMany(server.url, created.joinCode, opts.phones)
   return {

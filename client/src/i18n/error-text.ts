@@ -1,5 +1,5 @@
 import type { Failure, FieldIssue, WriteRefusal } from '@tischrunde/shared'
-import type { Translate } from './index.js'
+import type { Translate, WordingParams } from './index.js'
 
 /*
  * The one place where codes become words. Servers send codes and parameters (shared/src/wire);
@@ -73,6 +73,7 @@ const DETAIL: Partial<Record<Failure['code'], string>> = {
   NOT_FOUND: 'what',
   RATE_LIMITED: 'what',
   BAD_JOIN_CODE: 'reason',
+  LIMIT_REACHED: 'what',
 }
 
 /**
@@ -89,7 +90,8 @@ export function errorText(t: Translate, failure: ShownFailure, options: { label?
   const detail = detailName && failure.params ? (failure.params as Record<string, unknown>)[detailName] : undefined
   if (typeof detail === 'string') {
     const key = `errors.${failure.code}_${detail}`
-    const text = t(key)
+    // Parameters such as a cap's maximum fill the wording's placeholders.
+    const text = t(key, failure.params as WordingParams)
     if (text !== key) return text
   }
   return t(`errors.${failure.code}`)

@@ -1,4 +1,4 @@
-import type { EventLinks, PresenceCounts, Role, RoundState, TischEvent } from '@tischrunde/shared'
+import type { EventLinks, JoinGuessing, PresenceCounts, Role, RoundState, TischEvent } from '@tischrunde/shared'
 import type { StateCreator } from 'zustand'
 import type { TischStore } from './index.js'
 
@@ -17,6 +17,8 @@ export interface EventSlice {
   round: RoundState | null
   /** Server clock minus this device's clock, in ms, measured when the round state arrived. */
   clockOffsetMs: number
+  /** Facilitators: the last notice that someone is trying join codes (null: none, or dismissed). */
+  joinGuessing: JoinGuessing | null
 }
 
 export const initialEventState: EventSlice = {
@@ -28,6 +30,7 @@ export const initialEventState: EventSlice = {
   controlStatus: 'connecting',
   round: null,
   clockOffsetMs: 0,
+  joinGuessing: null,
 }
 
 export const createEventSlice: StateCreator<TischStore, [], [], EventSlice> = () => ({ ...initialEventState })

@@ -6,16 +6,21 @@ import {
   type ApiError,
   type EventListItem,
   type FacilitatorEventView,
+  type InstanceInfo,
   type JoinResponse,
+  type RevokeRequest,
   type PublicEventView,
   apiErrorSchema,
   createEventResponseSchema,
   eventListItemSchema,
   facilitatorEventViewSchema,
+  instanceInfoSchema,
   joinResponseSchema,
   publicEventViewSchema,
 } from '@tischrunde/shared'
 import { z } from 'zod'
+import { deviceKey } from './device-storage.js'
+import { randomId } from './random-id.js'
 
 /**
  * A failed API call: the server's code and params (or NETWORK). Its message is the server's log
@@ -50,10 +55,16 @@ async function call<T>(schema: z.ZodType<T>, url: string, init: RequestInit & { 
 }
 
 export const api = {
-  createEvent: (req: CreateEventRequest): Promise<CreateEventResponse> =>
-    call(createEventResponseSchema, '/api/events', { method: 'POST', body: JSON.stringify(req) }),
+  /** Whether creating an event needs the admin key on this installation. */
+  instance: (): Promise<InstanceInfo> => call(instanceInfoSchema, '/api/instance'),
+  /** Creates an event; with the admin key unless the installation opens creation to everyone. */
+  createEvent: (req: CreateEventRequest, adminKey?: string | null): Promise<CreateEventResponse> =>
+    call(createEventResponseSchema, '/api/events', { method: 'POST', body: JSON.stringify(req), ...(adminKey ? { token: adminKey } : {}) }),
   join: (code: string): Promise<JoinResponse> =>
-    call(joinResponseSchema, '/api/join', { method: 'POST', body: JSON.stringify({ code }) }),
+    call(joinResponseSchema, '/api/join', { method: 'POST', body: JSON.stringify({ code, device: deviceKey(randomId) }) }),
+  /** Facilitator: renews one link or the join code; answers the event's links as they are now. */
+  revoke: (eventId: string, token: string, which: RevokeRequest): Promise<FacilitatorEventView> =>
+    call(facilitatorEventViewSchema, `/api/events/${encodeURIComponent(eventId)}/revoke`, { method: 'POST', body: JSON.stringify(which), token }),
   /** What a link's credential opens (a table host's link carries only its token). */
   credential: (token: string): Promise<CredentialInfo> => call(credentialInfoSchema, '/api/credential', { token }),
   facilitatorView: (eventId: string, token: string): Promise<FacilitatorEventView> =>

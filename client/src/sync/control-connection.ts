@@ -6,6 +6,7 @@ import {
   ErrorCode,
   WIRE_VERSION,
   fail,
+  joinGuessingSchema,
   presenceCountsSchema,
   publicEventViewSchema,
   roundMessageSchema,
@@ -53,6 +54,10 @@ export function connectControl(token: string, eventId?: string): ControlConnecti
     useTischStore.setState({ round: parsed.data.round, clockOffsetMs: parsed.data.serverNow - Date.now() })
     const eventIdNow = useTischStore.getState().event?.id
     if (eventIdNow) cacheRound(eventIdNow, { round: parsed.data.round, clockOffsetMs: parsed.data.serverNow - Date.now() })
+  })
+  socket.on('access:guessing', (payload: unknown) => {
+    const parsed = joinGuessingSchema.safeParse(payload)
+    if (parsed.success) useTischStore.setState({ joinGuessing: parsed.data })
   })
   socket.on('presence:counts', (payload: unknown) => {
     const parsed = presenceCountsSchema.safeParse(payload)

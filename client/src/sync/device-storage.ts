@@ -5,6 +5,7 @@ import {
   cachedEventViewSchema,
   cachedRoundSchema,
   deviceIdentitySchema,
+  deviceKeySchema,
   deviceLanguageSchema,
   deviceMutedSchema,
   deviceNameSchema,
@@ -105,3 +106,18 @@ export const keepRescuedTexts = (docName: string, texts: readonly string[] | nul
 
 /** Name of the IndexedDB database that holds the device's copy of a board (y-indexeddb opens it). */
 export const deviceCopyName = (docName: string): string => docName
+
+/**
+ * This device's random key, sent with joins so the server slows wrong codes per device and not
+ * for the whole hall behind one address. Made on first use; without storage, a fresh one each time.
+ */
+export function deviceKey(makeId: () => string): string {
+  const kept = parseStoredText(deviceKeySchema.nullable(), readRaw(key('device', 'key')), null)
+  if (kept) return kept
+  const made = makeId()
+  writeRaw(key('device', 'key'), made)
+  return made
+}
+
+/** The admin key this device kept when the admin link was opened (see Admin), if any. */
+export const readAdminKey = (): string | null => readLinkToken('instance', 'admin')

@@ -38,3 +38,17 @@ describe('readEnv', () => {
     expect(() => readEnv({ TISCHRUNDE_MAX_CONNECTIONS: '0' })).toThrow(/TISCHRUNDE_MAX_CONNECTIONS/)
   })
 })
+
+describe('event creation settings', () => {
+  it('keeps creating events to the admin link unless opened explicitly', () => {
+    expect(readEnv({}).TISCHRUNDE_OPEN_EVENT_CREATION).toBe(false)
+    expect(readEnv({ TISCHRUNDE_OPEN_EVENT_CREATION: 'true' }).TISCHRUNDE_OPEN_EVENT_CREATION).toBe(true)
+    expect(readEnv({ TISCHRUNDE_OPEN_EVENT_CREATION: '1' }).TISCHRUNDE_OPEN_EVENT_CREATION).toBe(true)
+    expect(() => readEnv({ TISCHRUNDE_OPEN_EVENT_CREATION: 'ja' })).toThrow(/TISCHRUNDE_OPEN_EVENT_CREATION/)
+  })
+
+  it('caps the events of the installation and paces open creation', () => {
+    expect(limitsFromEnv(readEnv({ TISCHRUNDE_MAX_EVENTS: '3', TISCHRUNDE_EVENTS_PER_HOUR: '2' }))).toMatchObject({ maxEvents: 3, eventsPerHour: 2 })
+    expect(() => readEnv({ TISCHRUNDE_MAX_EVENTS: '0' })).toThrow(/TISCHRUNDE_MAX_EVENTS/)
+  })
+})

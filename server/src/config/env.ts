@@ -22,6 +22,18 @@ const envSchema = z.object({
   TISCHRUNDE_CARDS_BURST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.cardsBurst),
   /** @default 30 — new cards per participant and minute after the burst. */
   TISCHRUNDE_CARDS_PER_MINUTE: z.coerce.number().positive().default(DEFAULT_LIMITS.cardsPerMinute),
+  /**
+   * @default false — only the holder of the admin link (printed at the start) creates events. `true`
+   * opens POST /api/events to everyone who reaches the server, at TISCHRUNDE_EVENTS_PER_HOUR per address.
+   */
+  TISCHRUNDE_OPEN_EVENT_CREATION: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /** @default 10 — new events per hour and address when creation is open. */
+  TISCHRUNDE_EVENTS_PER_HOUR: z.coerce.number().positive().default(DEFAULT_LIMITS.eventsPerHour),
+  /** @default 200 — events on the installation; more are refused with LIMIT_REACHED. */
+  TISCHRUNDE_MAX_EVENTS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxEvents),
   /** @default 'info' */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
@@ -47,5 +59,7 @@ export function limitsFromEnv(env: Env): Limits {
     controlMessagesBurst: env.TISCHRUNDE_CONTROL_MESSAGES_PER_SECOND * 3,
     cardsBurst: env.TISCHRUNDE_CARDS_BURST,
     cardsPerMinute: env.TISCHRUNDE_CARDS_PER_MINUTE,
+    maxEvents: env.TISCHRUNDE_MAX_EVENTS,
+    eventsPerHour: env.TISCHRUNDE_EVENTS_PER_HOUR,
   }
 }

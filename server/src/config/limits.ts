@@ -31,6 +31,20 @@ export interface Limits {
    */
   cardsBurst: number
   cardsPerMinute: number
+  /**
+   * Events on the installation. Every event holds a setup record in the event file (rewritten whole
+   * on every change) and up to 60 boards on disk: without a cap, creating events in a loop fills the
+   * data folder and slows every facilitator command. Beyond it, POST /api/events and imports answer
+   * LIMIT_REACHED until old events are deleted.
+   * @default 200
+   */
+  maxEvents: number
+  /**
+   * New events per hour and address when creation is open to everyone (TISCHRUNDE_OPEN_EVENT_CREATION);
+   * beyond it POST /api/events answers RATE_LIMITED. With the admin key there is no such pace.
+   * @default 10 (burst), refilled at 10 per hour
+   */
+  eventsPerHour: number
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -41,6 +55,8 @@ export const DEFAULT_LIMITS: Limits = {
   controlMessagesBurst: 30,
   cardsBurst: 20,
   cardsPerMinute: 30,
+  maxEvents: 200,
+  eventsPerHour: 10,
 }
 
 /** Open connections counted against `maxConnections`, over both transports. */

@@ -5,8 +5,12 @@ import {
   type CredentialClaims,
   type EventId,
   type EventLinks,
+  INITIAL_GENERATIONS,
   INITIAL_ROUND_STATE,
   type Result,
+  type RevokeRequest,
+  bumpGeneration,
+  currentGeneration,
   type RoundState,
   StoreWriteError,
   type FacilitatorEventView,
@@ -98,7 +102,7 @@ export class EventService {
   }
 
   private async tryInsert(event: TischEvent, now: number): Promise<StoredEvent | null> {
-    const access = { joinCode: await this.freshJoinCode(), createdAt: now, accessEpoch: 0 }
+    const access = { joinCode: await this.freshJoinCode(), createdAt: now, accessEpoch: 0, generations: INITIAL_GENERATIONS() }
     const created = await this.store.create(eventSchema.parse(event), access, INITIAL_ROUND_STATE)
     return created.ok ? this.remember(event.id, created.value)! : null
   }
@@ -135,7 +139,29 @@ export class EventService {
     for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
       const stored = await this.get(id)
       if (!stored) return undefined
-      const access = { joinCode: stored.joinCode, createdAt: stored.createdAt, accessEpoch: stored.accessEpoch + 1 }
+      const access = { joinCode: stored.joinCode, createdAt: stored.createdAt, accessEpoch: stored.accessEpoch + 1, generations: stored.generations }
+      const written = await this.afterWrite(id, await this.store.putAccess(id, stored.accessVersion, access))
+      if (written.ok) return written.value
+      if (written.error === StoreWriteError.NOT_FOUND) return undefined
+    }
+    throw new Error(`access of ${id} kept changing under ${MAX_RETRIES} retries`)
+  }
+
+  /**
+   * Renews one link and revokes its older copies, touching no other link: the projector link or a
+   * table host's (its generation goes up), or the join code (a new one; participants who already
+   * joined keep their own credentials). Undefined if the event (or the table) is gone.
+   */
+  async revokeOne(id: EventId, which: RevokeRequest): Promise<StoredEvent | undefined> {
+    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+      const stored = await this.get(id)
+      if (!stored) return undefined
+      if (which.credential === 'host' && !stored.event.tables.some((t) => t.id === which.tableId)) return undefined
+      const { joinCode, createdAt, accessEpoch, generations } = stored
+      const access =
+        which.credential === 'join-code'
+          ? { joinCode: await this.freshJoinCode(), createdAt, accessEpoch, generations }
+          : { joinCode, createdAt, accessEpoch, generations: bumpGeneration(generations, which.credential === 'host' ? { role: 'host', tableId: which.tableId } : { role: 'projector' }) }
       const written = await this.afterWrite(id, await this.store.putAccess(id, stored.accessVersion, access))
       if (written.ok) return written.value
       if (written.error === StoreWriteError.NOT_FOUND) return undefined
@@ -156,7 +182,8 @@ export class EventService {
 
   /** Issues a credential for an event and role. */
   issue(stored: StoredEvent, role: CredentialClaims['role'], participantId?: string): string {
-    return this.credentials.issue({ event: stored.event.id, role, epoch: stored.accessEpoch, ...(participantId ? { participant: participantId } : {}) })
+    const gen = currentGeneration(stored.generations, { role })
+    return this.credentials.issue({ event: stored.event.id, role, epoch: stored.accessEpoch, ...(participantId ? { participant: participantId } : {}), ...(gen ? { gen } : {}) })
   }
 
   /**
@@ -165,16 +192,18 @@ export class EventService {
    */
   issueHost(stored: StoredEvent, tableId: string): string {
     const participantId = `host-${createHash('sha256').update(`${stored.event.id}/${tableId}`).digest('base64url').slice(0, 16)}`
-    return this.credentials.issue({ event: stored.event.id, role: 'host', epoch: stored.accessEpoch, participant: participantId, table: tableId })
+    const gen = currentGeneration(stored.generations, { role: 'host', table: tableId })
+    return this.credentials.issue({ event: stored.event.id, role: 'host', epoch: stored.accessEpoch, participant: participantId, table: tableId, ...(gen ? { gen } : {}) })
   }
 
-  /** Checks a credential: valid signature, an existing event, not revoked. */
+  /** Checks a credential: valid signature, an existing event, not revoked (as a whole, or this one link). */
   async authenticate(token: string | undefined | null): Promise<Authenticated | null> {
     if (!token) return null
     const claims = this.credentials.verify(token)
     if (!claims) return null
     const stored = await this.get(claims.event)
     if (!stored || stored.accessEpoch !== claims.epoch) return null
+    if ((claims.gen ?? 0) !== currentGeneration(stored.generations, claims)) return null
     return { claims, stored }
   }
 
@@ -242,6 +271,7 @@ function newestRecords(a: StoredEvent, b: StoredEvent): StoredEvent {
     joinCode: access.joinCode,
     createdAt: access.createdAt,
     accessEpoch: access.accessEpoch,
+    generations: access.generations,
     accessVersion: access.accessVersion,
     round: round.round,
   }

@@ -1,17 +1,18 @@
-import type { Audience } from '@tischrunde/shared'
+import type { Audience, RevokedLink } from '@tischrunde/shared'
 
 /**
  * What changed for an event, and who is to hear of it:
  * - `event`: its setup or round state (screens fetch the view their role may see);
  * - `presence`: who is connected where (staff only);
  * - `reopened`: stations may have become writable again (doc peers re-send what was refused);
- * - `deleted`: the event is gone (every screen and doc socket of it is closed).
+ * - `deleted`: the event is gone (every screen and doc socket of it is closed);
+ * - `revoked`: one link was renewed (every socket opened with the old one is closed);
+ * - `guessing`: wrong join codes are coming in (facilitators are told how many).
  */
-export interface HubMessage {
-  eventId: string
-  topic: 'event' | 'presence' | 'reopened' | 'deleted'
-  audience: Audience
-}
+export type HubMessage =
+  | { eventId: string; topic: 'event' | 'presence' | 'reopened' | 'deleted'; audience: Audience }
+  | { eventId: string; topic: 'revoked'; audience: Audience; link: RevokedLink }
+  | { eventId: string; topic: 'guessing'; audience: Audience; wrongCodes: number; windowSeconds: number }
 
 /**
  * The one place server code publishes to. The embedded hub delivers to this process's

@@ -17,6 +17,7 @@ import {
   clientRoots,
   docAccess,
   may,
+  openedWith,
   resolveDocName,
   writerKeyOf,
 } from '@tischrunde/shared'
@@ -70,8 +71,8 @@ export function createBoardSockets(deps: {
 }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: BOARD_MESSAGE_MAX })
   let peerSeq = 0
-  /** The event of every open socket, to close them when the event is deleted. */
-  const byEvent = new Map<WebSocket, string>()
+  /** Who opened every open socket, to close them when the event is deleted or their link revoked. */
+  const byEvent = new Map<WebSocket, EventActor>()
   /** Senders closed for hostile input wait before they may open a socket again. */
   const offenders = new Offenders()
   /** New cards per participant of an event, over all their sockets. */
@@ -155,7 +156,7 @@ export function createBoardSockets(deps: {
     // ws reports an oversized frame or a protocol violation as an error and closes the socket itself
     // (1009, 1002): log it. Without a listener the error would end the whole process.
     ws.on('error', (error) => deps.log.warn({ err: error, doc: access.docName }, 'doc socket error'))
-    byEvent.set(ws, scope.eventId)
+    byEvent.set(ws, actor)
     ws.once('close', () => byEvent.delete(ws))
     let closedEarly = false
     ws.once('close', () => (closedEarly = true))
@@ -270,10 +271,13 @@ export function createBoardSockets(deps: {
 
   /** Closes every doc socket of an event (deleted): its credentials no longer open it. */
   function dropEvent(eventId: string): void {
-    for (const [ws, id] of byEvent) if (id === eventId) ws.close(...boardClose('EVENT_DELETED'))
+    for (const [ws, actor] of byEvent) if (actor.eventId === eventId) ws.close(...boardClose('EVENT_DELETED'))
   }
   const unsubscribe = deps.hub.subscribe((message) => {
     if (message.topic === 'deleted') dropEvent(message.eventId)
+    // A renewed link: the sockets opened with the old one close; their reconnects are refused (401).
+    if (message.topic === 'revoked')
+      for (const [ws, actor] of byEvent) if (actor.eventId === message.eventId && openedWith(actor, message.link)) ws.close(...boardClose('LINK_REVOKED'))
     // Stations writable again: peers re-send what was refused while they were closed.
     if (message.topic === 'reopened') void deps.rooms.resyncEvent(message.eventId)
   })

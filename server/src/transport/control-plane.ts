@@ -15,6 +15,7 @@ import {
   invalidMessage,
   handshakeAuthSchema,
   may,
+  openedWith,
   publicEventView,
 } from '@tischrunde/shared'
 import type { Logger } from 'pino'
@@ -117,6 +118,19 @@ export function createControlPlane(
       )
     } else if (message.topic === 'presence') sendPresence(message.eventId)
     else if (message.topic === 'deleted') dropEvent(message.eventId)
+    else if (message.topic === 'revoked') {
+      // The screens opened with a renewed link: their next handshake is refused.
+      void io
+        .in(roles.map((role) => roleRoom(message.eventId, role)))
+        .fetchSockets()
+        .then(
+          (sockets) => {
+            for (const s of sockets) if (openedWith((s.data.session as ControlSession).actor, message.link)) s.disconnect(true)
+          },
+          (error: unknown) => deps.log.error({ err: error, event: message.eventId }, 'could not close the sockets of a revoked link'),
+        )
+    } else if (message.topic === 'guessing')
+      io.to(roles.map((role) => roleRoom(message.eventId, role))).emit('access:guessing', { wrongCodes: message.wrongCodes, windowSeconds: message.windowSeconds })
   }
   const unsubscribe = deps.hub.subscribe(onHubMessage)
 

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { rememberAdminKey } from './api.js'
 
 /** The repository root (the child runs from there, as `npm start` does). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
@@ -103,6 +104,7 @@ export async function startChildServer(
     }
   })
   const adminKey = /Verwaltung:\s+\S+#k=(\S+)/.exec(stdout())?.[1] ?? ''
+  rememberAdminKey(url, adminKey)
   return {
     url,
     adminKey,

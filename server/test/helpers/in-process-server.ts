@@ -1,5 +1,6 @@
 import type { AppOptions, TischrundeServer } from '../../src/app.js'
 import { boot } from '../../src/boot.js'
+import { rememberAdminKey } from './api.js'
 
 export interface RunningServer {
   /** `http://127.0.0.1:<port>` */
@@ -21,6 +22,7 @@ export async function startServer(dataDir: string, app: Pick<AppOptions, 'docKin
     await unlock()
     throw error
   }
+  rememberAdminKey(url, server.credentials.adminKey)
   let closing: Promise<void> | null = null
   return {
     url,

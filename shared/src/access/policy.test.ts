@@ -19,6 +19,7 @@ describe('the access policy', () => {
     ['event:run', ['facilitator']],
     ['event:export', ['facilitator']],
     ['event:delete', ['facilitator']],
+    ['event:revoke', ['facilitator']],
     ['event:join-code', ['facilitator', 'host', 'projector']],
     ['presence:watch', ['facilitator', 'projector']],
     ['event:view', ['facilitator', 'host', 'participant', 'projector']],

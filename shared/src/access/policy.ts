@@ -21,6 +21,8 @@ export type EventAction =
   | 'event:delete'
   /** See the links of every role (the facilitator's view). */
   | 'event:links'
+  /** Renew one link (projector, a table host) or the join code, revoking the old one. */
+  | 'event:revoke'
   /** See the join code. Participants joined with it; their screens do not repeat it. */
   | 'event:join-code'
   /** Say at which table one sits (presence). */
@@ -30,8 +32,8 @@ export type EventAction =
   /** Write many cards at once (a pasted list), beyond a person's pace. */
   | 'cards:unpaced'
 
-/** Things an installation's organiser does. */
-export type InstallationAction = 'events:list' | 'events:import'
+/** Things an installation's organiser does (`events:create`: unless the installation opens creation to everyone). */
+export type InstallationAction = 'events:list' | 'events:import' | 'events:create'
 
 /** Things an actor does to one doc. */
 export type DocAction = 'doc:open' | 'doc:write'
@@ -49,13 +51,14 @@ const EVENT_RIGHTS: Readonly<Record<EventAction, readonly Role[]>> = {
   'event:export': ['facilitator'],
   'event:delete': ['facilitator'],
   'event:links': ['facilitator'],
+  'event:revoke': ['facilitator'],
   'event:join-code': ['facilitator', 'host', 'projector'],
   'presence:report': ['facilitator', 'host', 'participant', 'projector'],
   'presence:watch': ['facilitator', 'projector'],
   'cards:unpaced': ['facilitator'],
 }
 /** What the installation's organiser may do to any event. */
-const ADMIN_EVENT_RIGHTS: ReadonlySet<EventAction> = new Set(['event:delete', 'event:links'])
+const ADMIN_EVENT_RIGHTS: ReadonlySet<EventAction> = new Set(['event:delete', 'event:links', 'event:revoke'])
 
 /**
  * Whether `actor` may do `action`. Event actions name the event; doc actions name the doc.
@@ -65,7 +68,7 @@ export function may(actor: Actor, action: EventAction, target: { eventId: string
 export function may(actor: Actor, action: DocAction, target: DocTarget): boolean
 export function may(actor: Actor, action: InstallationAction): boolean
 export function may(actor: Actor, action: EventAction | DocAction | InstallationAction, target?: { eventId: string } | DocTarget): boolean {
-  if (action === 'events:list' || action === 'events:import') return actor.type === 'admin'
+  if (action === 'events:list' || action === 'events:import' || action === 'events:create') return actor.type === 'admin'
   if (action === 'doc:open' || action === 'doc:write') {
     const access = docAccess(actor, target as DocTarget)
     return action === 'doc:open' ? access !== 'none' : access === 'write'

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { eventSchema } from '../event/event.schema.js'
 import { INITIAL_ROUND_STATE, roundStateSchema } from '../rounds/round.schema.js'
 import { type EventStoreFile, eventStoreFileSchema } from './stored-data.schema.js'
+import { INITIAL_GENERATIONS } from '../access/credential.schema.js'
 
 /** An event in store format 1: one record holding setup, access and round state, written whole. */
 const storedEventV1Schema = z.object({
@@ -30,7 +31,7 @@ export function migrateEventStoreV1(file: EventStoreFileV1): EventStoreFile {
     events: file.events.map((e) => ({
       event: e.event,
       setupVersion: 1,
-      access: { joinCode: e.joinCode, createdAt: e.createdAt, accessEpoch: e.accessEpoch, version: 1 },
+      access: { joinCode: e.joinCode, createdAt: e.createdAt, accessEpoch: e.accessEpoch, generations: INITIAL_GENERATIONS(), version: 1 },
       round: e.round,
       records: {},
     })),

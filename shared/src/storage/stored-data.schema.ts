@@ -1,16 +1,23 @@
 import { z } from 'zod'
 import { eventSchema } from '../event/event.schema.js'
 import { roundStateSchema } from '../rounds/round.schema.js'
+import { INITIAL_GENERATIONS, credentialGenerationsSchema } from '../access/credential.schema.js'
 import { collectionNameSchema, recordKeySchema, recordVersionSchema, versionedSchema } from './stored-record.schema.js'
 
-/** Who gets in: the join code, when the event was created, and the epoch whose bump revokes every link. */
+/**
+ * Who gets in: the join code, when the event was created, the epoch whose bump revokes every link,
+ * and the generations of the links that are renewed one by one.
+ */
 export const eventAccessSchema = z.object({
   joinCode: z.string(),
   createdAt: z.number().int(),
   /** Bumped to revoke every link and token of the event at once. */
   accessEpoch: z.number().int().nonnegative().default(0),
+  /** Bumped per link (projector, one table host) to revoke only that link; absent in older files: all 0. */
+  generations: credentialGenerationsSchema.default(INITIAL_GENERATIONS),
 })
-export type EventAccess = z.infer<typeof eventAccessSchema>
+/** An access record as written (fields with defaults may be left out). */
+export type EventAccess = z.input<typeof eventAccessSchema>
 
 /**
  * One event as the store file holds it (format 2): separate records, each with its own version,
@@ -39,6 +46,8 @@ export const storedEventSchema = z.object({
   joinCode: z.string(),
   createdAt: z.number().int(),
   accessEpoch: z.number().int().nonnegative(),
+  /** See eventAccessSchema. */
+  generations: credentialGenerationsSchema,
   accessVersion: recordVersionSchema,
   /** Where the day stands (rounds, timer, locks); survives restarts. */
   round: roundStateSchema,

@@ -38,10 +38,18 @@ export type FacilitatorEventView = z.infer<typeof facilitatorEventViewSchema>
 export const createEventResponseSchema = facilitatorEventViewSchema.extend({ facilitatorToken: z.string() })
 export type CreateEventResponse = z.infer<typeof createEventResponseSchema>
 
+/** A device key: random, URL-safe, kept by the app per device (see joinRequestSchema). */
+export const deviceKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/)
+
 /** POST /api/join: a phone joins with the code from the slide or QR code. */
 export const joinRequestSchema = z.object({
   code: joinCodeSchema,
   displayName: z.string().trim().max(40).default(''),
+  /**
+   * A random key the app keeps per device, so wrong codes are slowed per device and not only per
+   * address (a hall shares one). Optional: a missing or odd key never keeps a right code out.
+   */
+  device: deviceKeySchema.optional().catch(undefined),
 })
 export type JoinRequest = z.input<typeof joinRequestSchema>
 
@@ -73,6 +81,13 @@ export const eventListItemSchema = z.object({
 export type EventListItem = z.infer<typeof eventListItemSchema>
 
 export { themeTableSchema, tableIdSchema }
+
+/**
+ * GET /api/instance: how this installation is set up, as the start page needs it. `eventCreation`:
+ * `admin_key` — creating an event needs the admin link the server printed; `open` — anyone may.
+ */
+export const instanceInfoSchema = z.object({ eventCreation: z.enum(['admin_key', 'open']) })
+export type InstanceInfo = z.infer<typeof instanceInfoSchema>
 
 /** GET /api/credential: what a link's credential opens, so a host link can start a phone. */
 export const credentialInfoSchema = z.object({

@@ -115,6 +115,8 @@ export const BoardCloseReason = {
   LOAD_FAILED: 'LOAD_FAILED',
   /** The event was deleted; its links no longer open anything. */
   EVENT_DELETED: 'EVENT_DELETED',
+  /** The facilitator renewed the link this socket was opened with; the old link opens nothing. */
+  LINK_REVOKED: 'LINK_REVOKED',
 } as const
 /** A close reason's code: one of BoardCloseReason or a WriteRefusal. */
 export type BoardCloseReason = (typeof BoardCloseReason)[keyof typeof BoardCloseReason] | WriteRefusal
@@ -135,6 +137,7 @@ const CLOSE_CODE_OF: Record<BoardCloseReason, BoardCloseCode> = {
   TOO_MANY_MESSAGES: BoardCloseCode.RATE_LIMITED,
   LOAD_FAILED: BoardCloseCode.STORAGE_FAILED,
   EVENT_DELETED: BoardCloseCode.NOT_FOUND,
+  LINK_REVOKED: BoardCloseCode.UNAUTHORIZED,
   INVALID_CARD: BoardCloseCode.INVALID_MESSAGE,
   INVALID_RECORD: BoardCloseCode.INVALID_MESSAGE,
   READ_ONLY: BoardCloseCode.FORBIDDEN,

@@ -16,6 +16,8 @@ export const ErrorCode = {
   SERVER_FULL: 'SERVER_FULL',
   /** The page that opened the connection belongs to another site. */
   BAD_ORIGIN: 'BAD_ORIGIN',
+  /** An installation cap is reached (e.g. as many events as TISCHRUNDE_MAX_EVENTS allows). */
+  LIMIT_REACHED: 'LIMIT_REACHED',
   INTERNAL: 'INTERNAL',
   /** Set by the client: the server could not be reached or did not answer in time. */
   NETWORK: 'NETWORK',

@@ -32,8 +32,8 @@ export const errorParamsSchemas = {
   FORBIDDEN: z.object({ needs: roleSchema }),
   NOT_FOUND: z.object({ what: z.enum(['event', 'table', 'address']) }),
   CONFLICT: none,
-  /** What came too often: wrong join codes from one network, commands from one screen, exports at once. */
-  RATE_LIMITED: z.object({ what: z.enum(['join_codes', 'commands', 'exports', 'board_messages']) }),
+  /** What came too often: wrong join codes from one network, commands from one screen, exports at once, new events. */
+  RATE_LIMITED: z.object({ what: z.enum(['join_codes', 'commands', 'exports', 'board_messages', 'event_creation']) }),
   /** `unknown`: no event has this code; `malformed`: it cannot be a code (see the INVALID_MESSAGE-like `issue`). */
   BAD_JOIN_CODE: z.object({ reason: z.enum(['unknown', 'malformed']) }),
   STORAGE_FAILED: none,
@@ -41,6 +41,8 @@ export const errorParamsSchemas = {
   NOT_NOW: z.object({ reason: notNowReasonSchema }),
   SERVER_FULL: none,
   BAD_ORIGIN: none,
+  /** Which cap, and its value: `events` — events on this installation (TISCHRUNDE_MAX_EVENTS). */
+  LIMIT_REACHED: z.object({ what: z.enum(['events']), maximum: z.number().int().nonnegative() }),
   INTERNAL: none,
   NETWORK: none,
 } as const satisfies Record<ErrorCode, z.ZodType>

@@ -54,10 +54,21 @@ export type PresenceCounts = z.infer<typeof presenceCountsSchema>
 export const roundMessageSchema = z.object({ round: roundStateSchema, serverNow: z.number().int() })
 export type RoundMessage = z.infer<typeof roundMessageSchema>
 
+/**
+ * To facilitators: someone is trying join codes that open no event (wrong codes answered in the
+ * last `windowSeconds`, over every event of the installation). Right codes still get in.
+ */
+export const joinGuessingSchema = z.object({
+  wrongCodes: z.number().int().nonnegative(),
+  windowSeconds: z.number().int().positive(),
+})
+export type JoinGuessing = z.infer<typeof joinGuessingSchema>
+
 export const serverEvents = {
   'event:state': publicEventViewSchema,
   'round:state': roundMessageSchema,
   'presence:counts': presenceCountsSchema,
+  'access:guessing': joinGuessingSchema,
 } as const
 export type ServerEventName = keyof typeof serverEvents
 export type ServerEventPayload<N extends ServerEventName> = z.infer<(typeof serverEvents)[N]>

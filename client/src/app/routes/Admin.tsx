@@ -18,6 +18,14 @@ export default function Admin() {
   return (
     <main className="page admin">
       <h1>{t('admin.title')}</h1>
+      {/* The start page creates the event with the key this page kept on the device. */}
+      {key && (
+        <p>
+          <a className="button primary" href="/">
+            {t('admin.newEvent')}
+          </a>
+        </p>
+      )}
       {error && (
         <p className="field-error" role="alert">
           {error}

@@ -11,6 +11,8 @@ import { RoundControls } from '../../features/rounds/RoundControls.js'
 import { EventSetupForm } from '../../features/setup/EventSetupForm.js'
 import { ShowNamesToggle } from '../../features/setup/ShowNamesToggle.js'
 import { ExportPanel } from '../../features/export/ExportPanel.js'
+import { GuessingNotice } from '../../features/access/GuessingNotice.js'
+import { RenewButton } from '../../features/access/RenewButton.js'
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
 import { ApiFailure, api } from '../../sync/api.js'
@@ -36,6 +38,13 @@ export default function Console() {
     if (!token) return
     api.facilitatorView(eventId, token).then(setView, (e: unknown) => setError(e instanceof ApiFailure ? errorText(t, e.failure) : t('common.error')))
   }, [eventId, token, t])
+  // A new join code issued in another tab: fetch the links as they are now.
+  const liveJoinCode = useTischStore((s) => s.joinCode)
+  const shownJoinCode = view?.joinCode
+  useEffect(() => {
+    if (!token || !shownJoinCode || !liveJoinCode || liveJoinCode === shownJoinCode) return
+    api.facilitatorView(eventId, token).then(setView, () => {})
+  }, [eventId, token, liveJoinCode, shownJoinCode])
 
   if (error)
     return (
@@ -47,6 +56,7 @@ export default function Console() {
     )
   if (!view || !event) return <p className="page loading">{t('common.loading')}</p>
   const joinUrl = absolute(view.links.participant)
+  const renew = { eventId, token: token!, onRenewed: setView }
 
   return (
     <main className="page console">
@@ -60,6 +70,7 @@ export default function Console() {
         </div>
         <LanguageSwitch />
       </header>
+      <GuessingNotice />
       {round && (
         <RoundControls
           event={event}
@@ -77,11 +88,13 @@ export default function Console() {
           <p>
             {t('console.joinUrl')}: <a href={joinUrl}>{joinUrl}</a>
           </p>
+          <RenewButton {...renew} which={{ credential: 'join-code' }} label={t('console.renewJoinCode')} confirm={t('console.confirmRenewJoinCode', { code: view.joinCode })} />
           <p>
             <a className="button primary" href={view.links.projector} target="_blank" rel="noreferrer">
               {t('console.projectorAll')}
             </a>
           </p>
+          <RenewButton {...renew} which={{ credential: 'projector' }} label={t('console.renewProjector')} confirm={t('console.confirmRenewProjector')} />
           <ShowNamesToggle
             shown={event.showNames}
             send={(showNames) => control.current?.send('event:display', { showNames }) ?? Promise.resolve({ ok: false, code: 'INTERNAL', message: t('errors.NETWORK') })}
@@ -106,7 +119,12 @@ export default function Console() {
                     <p className="muted" data-presence-table={table.id}>
                       {t('console.present', { count: presence?.byTable[table.id] ?? 0 })}
                     </p>
-                    <TableLinks table={table} participantLink={view.links.participant} hostLink={view.links.hosts[table.id]} />
+                    <TableLinks
+                      table={table}
+                      participantLink={view.links.participant}
+                      hostLink={view.links.hosts[table.id]}
+                      renewHost={<RenewButton {...renew} which={{ credential: 'host', tableId: table.id }} label={t('console.renewHost')} confirm={t('console.confirmRenewHost', { table: table.name })} />}
+                    />
                   </div>
                   <a className="button secondary" href={withQuery(view.links.projector, 'table', table.id)} target="_blank" rel="noreferrer">
                     {t('console.projectorTable')}

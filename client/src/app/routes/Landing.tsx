@@ -1,12 +1,29 @@
 import { createEventRequestSchema, firstFieldIssue, joinCodeSchema } from '@tischrunde/shared'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useEffect, useState } from 'react'
 import { errorText, fieldIssueText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useLocation } from 'wouter'
 import { ApiFailure, api } from '../../sync/api.js'
+import { keepLinkToken, readAdminKey } from '../../sync/device-storage.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
 
-/** Start page: participants type their code; facilitators create an event. */
+/** The admin key in what was pasted: the printed admin link (`…/admin#k=<key>`) or the key alone. */
+export function adminKeyFrom(input: string): string | null {
+  const text = input.trim()
+  const match = /#k=([^&\s]+)/.exec(text)
+  try {
+    const key = match?.[1] ? decodeURIComponent(match[1]) : text
+    return key.length >= 10 ? key : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Start page: participants type their code; facilitators create an event. Creating needs the
+ * installation's admin link unless the server opens creation to everyone: a device that opened
+ * the admin link uses its key, any other is asked to paste the link.
+ */
 export default function Landing() {
   const { t } = useTranslation()
   const [, navigate] = useLocation()
@@ -15,6 +32,19 @@ export default function Landing() {
   const [form, setForm] = useState({ title: '', date: new Date().toISOString().slice(0, 10), place: '', tables: '' })
   const [createError, setCreateError] = useState<string | null>(null)
   const [creating, setCreating] = useState(false)
+  const [knownKey] = useState(() => readAdminKey())
+  const [needsKey, setNeedsKey] = useState(false)
+  const [adminLink, setAdminLink] = useState('')
+  useEffect(() => {
+    let live = true
+    api.instance().then(
+      (info) => live && setNeedsKey(info.eventCreation === 'admin_key'),
+      () => {},
+    )
+    return () => {
+      live = false
+    }
+  }, [])
 
   const join = (e: FormEvent) => {
     e.preventDefault()
@@ -33,11 +63,16 @@ export default function Landing() {
     }
     const parsed = createEventRequestSchema.safeParse(request)
     if (!parsed.success) return setCreateError(fieldIssueText(t, firstFieldIssue(parsed.error), { label: true }))
+    const typedKey = adminKeyFrom(adminLink)
+    const key = knownKey ?? typedKey
+    if (needsKey && !key) return setCreateError(t('errors.UNAUTHORIZED_admin_key'))
     setCreating(true)
     try {
-      const created = await api.createEvent(request)
+      const created = await api.createEvent(request, key)
+      if (typedKey && !knownKey) keepLinkToken('instance', 'admin', typedKey)
       window.location.assign(created.links.facilitator)
     } catch (error) {
+      if (error instanceof ApiFailure && error.code === 'UNAUTHORIZED') setNeedsKey(true)
       setCreateError(error instanceof ApiFailure ? errorText(t, error.failure) : t('common.error'))
       setCreating(false)
     }
@@ -74,6 +109,16 @@ export default function Landing() {
           <input id="ev-place" value={form.place} onChange={(e) => setForm({ ...form, place: e.target.value })} />
           <label htmlFor="ev-tables">{t('landing.tables')}</label>
           <textarea id="ev-tables" rows={4} value={form.tables} onChange={(e) => setForm({ ...form, tables: e.target.value })} />
+          {needsKey && knownKey && <p className="muted">{t('landing.adminKeyKnown')}</p>}
+          {needsKey && !knownKey && (
+            <>
+              <label htmlFor="ev-admin">{t('landing.adminKeyLabel')}</label>
+              <input id="ev-admin" type="password" autoComplete="off" value={adminLink} aria-describedby="ev-admin-hint" onChange={(e) => setAdminLink(e.target.value)} />
+              <p id="ev-admin-hint" className="muted">
+                {t('landing.adminKeyHint')}
+              </p>
+            </>
+          )}
           <p className="field-error" role="alert">
             {createError}
           </p>

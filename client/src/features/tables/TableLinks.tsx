@@ -1,5 +1,5 @@
 import type { ThemeTable } from '@tischrunde/shared'
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { absolute, withQuery } from '../../sync/links.js'
 
@@ -32,14 +32,18 @@ function CopyLink({ label, url, hint, secret = false }: { label: string; url: st
   )
 }
 
-/** A table's two links: participants who should sit at this table, and the table host's scribe link. */
-export function TableLinks({ table, participantLink, hostLink }: { table: ThemeTable; participantLink: string; hostLink: string | undefined }) {
+/**
+ * A table's two links: participants who should sit at this table, and the table host's scribe link
+ * (with `renewHost`, the control that blocks it and issues a new one).
+ */
+export function TableLinks({ table, participantLink, hostLink, renewHost }: { table: ThemeTable; participantLink: string; hostLink: string | undefined; renewHost?: ReactNode }) {
   const { t } = useTranslation()
   return (
     <details className="table-links">
       <summary>{t('console.tableLinks', { table: table.name })}</summary>
       <CopyLink label={t('console.tableLink')} url={absolute(withQuery(participantLink, 'tisch', table.id))} />
       {hostLink && <CopyLink label={t('console.hostLink')} url={absolute(hostLink)} hint={t('console.hostLinkHint')} secret />}
+      {hostLink && renewHost}
     </details>
   )
 }
