@@ -102,6 +102,25 @@ export class DocRoom {
     return this.kind.checkChanges([change], { ...ctx, doc: viewOf(this.doc) }) === null
   }
 
+  /**
+   * What to store when a version was lost to a concurrent write. A person's write never loses to
+   * the server's own correction of order and time: then the person's version is stored, corrected.
+   * Two people's versions are both kept (the kind's `keepLost`).
+   */
+  private resolveLost(version: LostVersion, current: unknown, currentClient: number | undefined, ctx: WriteContext): unknown {
+    const view = { ...ctx, doc: viewOf(this.doc) }
+    const change = { root: version.root, key: version.key }
+    if (this.isServerWriter(version.client)) return this.kind.normalize?.({ ...change, before: version.value, after: current }, view)
+    if (currentClient !== undefined && this.isServerWriter(currentClient)) {
+      return this.kind.normalize?.({ ...change, before: current, after: version.value }, view) ?? version.value
+    }
+    return this.kind.keepLost?.(current, version.value)
+  }
+
+  private isServerWriter(client: number): boolean {
+    return client === this.doc.clientID || this.doc.getMap<string>(WRITERS_ROOT).get(String(client)) === SERVER_WRITER
+  }
+
   private followUp(changes: readonly RecordChange[], lost: readonly LostVersion[], ctx: WriteContext): void {
     const writes: { root: string; key: string; value: unknown }[] = []
     const tombstones: string[] = []
@@ -115,12 +134,18 @@ export class DocRoom {
       if (normal !== null && normal !== undefined) writes.push({ root: change.root, key: change.key, value: normal })
     }
     for (const version of lost) {
-      const current = writes.find((w) => w.root === version.root && w.key === version.key)?.value ?? this.doc.getMap<unknown>(version.root).get(version.key)
-      const kept = current === undefined ? null : this.kind.keepLost?.(current, version.value)
+      const map = this.doc.getMap<unknown>(version.root)
+      const current = writes.find((w) => w.root === version.root && w.key === version.key)?.value ?? map.get(version.key)
+      if (current === undefined) continue
+      const kept = this.resolveLost(version, current, currentWriter(map, version.key), ctx)
       if (kept !== null && kept !== undefined) writes.push({ root: version.root, key: version.key, value: kept })
     }
+    // The server's own writes carry its client id; bound once, so a later load still knows them.
+    const writers = this.doc.getMap<string>(WRITERS_ROOT)
+    const bindSelf = writes.length > 0 && !writers.has(String(this.doc.clientID))
     if (writes.length === 0 && tombstones.length === 0) return
     this.doc.transact(() => {
+      if (bindSelf) writers.set(String(this.doc.clientID), SERVER_WRITER)
       for (const key of tombstones) this.doc.getMap<unknown>(TOMBSTONES_ROOT).set(key, true)
       for (const w of writes) this.doc.getMap<unknown>(w.root).set(w.key, w.value)
     }, { source: 'server', by: 'gate' } satisfies Origin)
@@ -258,6 +283,14 @@ export class DocRoom {
 /** Peers are the transaction origin of the updates they send. */
 function isPeer(origin: unknown): origin is BoardPeer {
   return typeof origin === 'object' && origin !== null && 'send' in origin && 'saved' in origin
+}
+
+/** The writer key under which the server's own client ids are bound. */
+const SERVER_WRITER = 'server'
+
+/** The Yjs client id that wrote a key's current value (Y.Map keeps each key's current item in `_map`). */
+function currentWriter(map: Y.Map<unknown>, key: string): number | undefined {
+  return (map as unknown as { _map: Map<string, { id: { client: number } }> })._map.get(key)?.id.client
 }
 
 function countWriters(writers: Y.Map<string>): Map<string, number> {

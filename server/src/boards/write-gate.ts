@@ -31,6 +31,8 @@ export interface LostVersion {
   value: unknown
   /** Written by the update that lost (not a version that was stored before it). */
   incoming: boolean
+  /** The Yjs client id that wrote the lost version. */
+  client: number
 }
 
 /**
@@ -166,7 +168,7 @@ function lostVersions(tx: Y.Transaction, watched: ReadonlyMap<unknown, string>):
     const next = struct.right
     if (next === null || (next.origin !== null && Y.compareIDs(next.origin, struct.lastId))) return
     const incoming = struct.id.clock >= (tx.beforeState.get(struct.id.client) ?? 0)
-    lost.push({ root, key: struct.parentSub, value: struct.content.getContent()[0], incoming })
+    lost.push({ root, key: struct.parentSub, value: struct.content.getContent()[0], incoming, client: struct.id.client })
   })
   return lost
 }
