@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
+import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
+
+/**
+ * Every route in German and English, walked as people use them: no request leaves the app's own
+ * origin, and axe-core (WCAG 2.1 A and AA) finds no violation on any screen.
+ */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+let server: ServerProcess
+let browser: Browser
+let links: { console: string; projector: string; join: string; admin: string }
+
+beforeAll(async () => {
+  // With the Winnenden demo: a full event with boards to look at.
+  server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '' } })
+  browser = await launchBrowser()
+  const out = server.output()
+  const path = (label: string) => new URL(new RegExp(`${label}:\\s+(\\S+)`).exec(out)![1]!).href.replace(/^https?:\/\/[^/]+/, '')
+  links = { console: path('Moderation'), projector: path('Beamer'), join: path('Teilnehmende'), admin: `/admin#k=${server.adminKey}` }
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  if (server) removeDir(server.dataDir)
+})
+
+interface Walk {
+  context: BrowserContext
+  foreign: string[]
+  violations: string[]
+  check(page: Page, where: string): Promise<void>
+}
+
+/** A browser context in one language that records foreign requests and axe violations. */
+async function walk(lang: 'de' | 'en', options: Parameters<Browser['newContext']>[0]): Promise<Walk> {
+  const context = await browser.newContext({ ...options, locale: lang === 'de' ? 'de-DE' : 'en-GB' })
+  await context.addInitScript((l) => window.localStorage.setItem('tischrunde.lang', l), lang)
+  const origin = new URL(server.url).origin
+  const foreign: string[] = []
+  const note = (url: string) => {
+    if (/^(data|blob|about):/.test(url)) return
+    const u = new URL(url)
+    if (`${u.protocol.replace('ws', 'http')}//${u.host}` !== origin) foreign.push(url)
+  }
+  context.on('request', (r) => note(r.url()))
+  context.on('page', (p) => p.on('websocket', (ws) => note(ws.url())))
+  const violations: string[] = []
+  return {
+    context,
+    foreign,
+    violations,
+    async check(page, where) {
+      await page.waitForLoadState('networkidle').catch(() => {})
+      // Evaluated through the debugger protocol, so the page's own CSP (scripts from 'self' only) stays on.
+      await page.evaluate(AXE)
+      const found = await page.evaluate(
+        async (tags) =>
+        {
+          type Result = { violations: { id: string; nodes: { target: string[] }[] }[]; passes: unknown[] }
+          const axe = (window as unknown as { axe: { run(ctx: Document, o: unknown): Promise<Result> } }).axe
+          const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } })
+          return {
+            passes: result.passes.length,
+            lang: document.documentElement.lang,
+            violations: result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`),
+          }
+        },
+        WCAG,
+      )
+      // axe really looked (rules passed), and the page speaks the language walked.
+      if (found.passes < 5) violations.push(`${lang} ${where}: axe checked only ${found.passes} rules`)
+      if (found.lang !== lang) violations.push(`${lang} ${where}: the page says lang="${found.lang}"`)
+      for (const v of found.violations) violations.push(`${lang} ${where}: ${v}`)
+    },
+  }
+}
+
+describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
+  it('talks to no other origin and has no WCAG 2.1 AA violation', async () => {
+    const desk = await walk(lang, { viewport: { width: 1440, height: 900 } })
+    const page = await desk.context.newPage()
+    await page.goto(`${server.url}/`)
+    await desk.check(page, 'start page')
+    await page.goto(`${server.url}${links.admin}`)
+    await page.getByRole('heading').first().waitFor()
+    await desk.check(page, 'admin')
+    await page.goto(`${server.url}${links.console}`)
+    await page.getByRole('heading', { level: 1 }).first().waitFor()
+    await desk.check(page, 'console')
+
+    const wall = await walk(lang, PROJECTOR)
+    const projector = await wall.context.newPage()
+    await projector.goto(`${server.url}${links.projector}`)
+    await projector.locator('main, [role="main"]').first().waitFor()
+    for (const [key, mode] of [['1', 'one table'], ['2', 'all tables'], ['3', 'review'], ['4', 'join screen']] as const) {
+      await projector.keyboard.press(key)
+      await projector.waitForTimeout(300)
+      await wall.check(projector, `projector, ${mode}`)
+    }
+
+    const hand = await walk(lang, PHONE)
+    const phone = await hand.context.newPage()
+    await phone.goto(`${server.url}${links.join}`)
+    await phone.getByRole('button').first().waitFor()
+    await hand.check(phone, 'phone, choosing a table')
+    await phone.getByRole('button', { name: 'Arbeitsmarktintegration' }).click()
+    await phone.locator('main').waitFor()
+    await phone.waitForTimeout(500)
+    await hand.check(phone, 'phone, at a table')
+
+    const foreign = [...desk.foreign, ...wall.foreign, ...hand.foreign]
+    const violations = [...desk.violations, ...wall.violations, ...hand.violations]
+    console.log(`[walk] ${lang}: ${violations.length} axe violations, ${foreign.length} requests to other origins`)
+    for (const c of [desk, wall, hand]) await c.context.close()
+    expect(foreign).toEqual([])
+    expect(violations).toEqual([])
+  })
+})
