@@ -1,4 +1,4 @@
-import type { EventLinks, PresenceCounts, Role, RoundState, TischEvent } from '@tischrunde/shared'
+import type { EventLinks, PresenceCounts, Role, RotationSuggestion, RoundState, TischEvent } from '@tischrunde/shared'
 import type { StateCreator } from 'zustand'
 import type { TischStore } from './index.js'
 
@@ -17,6 +17,8 @@ export interface EventSlice {
   round: RoundState | null
   /** Server clock minus this device's clock, in ms, measured when the round state arrived. */
   clockOffsetMs: number
+  /** Phones: the table the server suggests for the station that starts. */
+  suggestion: RotationSuggestion | null
 }
 
 export const initialEventState: EventSlice = {
@@ -28,6 +30,7 @@ export const initialEventState: EventSlice = {
   controlStatus: 'connecting',
   round: null,
   clockOffsetMs: 0,
+  suggestion: null,
 }
 
 export const createEventSlice: StateCreator<TischStore, [], [], EventSlice> = () => ({ ...initialEventState })

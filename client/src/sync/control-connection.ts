@@ -8,6 +8,7 @@ import {
   fail,
   presenceCountsSchema,
   publicEventViewSchema,
+  rotationSuggestionSchema,
   roundMessageSchema,
 } from '@tischrunde/shared'
 import { useTischStore } from '../store/index.js'
@@ -57,6 +58,10 @@ export function connectControl(token: string, eventId?: string): ControlConnecti
   socket.on('presence:counts', (payload: unknown) => {
     const parsed = presenceCountsSchema.safeParse(payload)
     if (parsed.success) useTischStore.setState({ presence: parsed.data })
+  })
+  socket.on('rotation:suggestion', (payload: unknown) => {
+    const parsed = rotationSuggestionSchema.safeParse(payload)
+    if (parsed.success) useTischStore.setState({ suggestion: parsed.data })
   })
 
   return {

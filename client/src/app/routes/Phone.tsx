@@ -55,8 +55,8 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   useBoard({ eventId: identity.eventId, tableId: seatedAt, token: identity.token, authorId: identity.participantId, keepLocal: true })
 
   useEffect(() => {
-    if (controlStatus === 'online') void control.current?.send('presence:table', { tableId: seatedAt })
-  }, [seatedAt, controlStatus, control])
+    if (controlStatus === 'online') void control.current?.send('presence:table', { tableId: seatedAt, visits: seat.visits })
+  }, [seatedAt, seat.visits, controlStatus, control])
 
   if (!event || step.step === 'loading') return <p className="page loading">{t('common.loading')}</p>
   if (step.step === 'pick-table')
