@@ -16,10 +16,10 @@ export function RotationPrompt(props: { station: Station; tables: ThemeTable[]; 
   const suggestion = props.tables.find((x) => x.id === suggestionId && x.id !== props.current)
   return (
     <section className="rotation" aria-labelledby="rotation-title">
-      <h2 id="rotation-title">{t('rotation.title', { station: props.station.title })}</h2>
+      <h2 id="rotation-title" tabIndex={-1} data-step-focus="rotation">{t('rotation.title', { station: props.station.title })}</h2>
       <p>{t('rotation.move')}</p>
       {suggestion && (
-        <div className="rotation-suggestion" data-testid="rotation-suggestion">
+        <div className="rotation-suggestion" data-testid="rotation-suggestion" data-suggested-by={fromServer ? 'server' : 'phone'}>
           <p className="rotation-suggestion-label">{t('rotation.suggestionLabel')}</p>
           <button type="button" className="primary" onClick={() => props.onPick(suggestion.id)}>
             {t('rotation.goTo', { table: suggestion.name })}

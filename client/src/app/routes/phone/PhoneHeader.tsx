@@ -11,7 +11,9 @@ export function PhoneHeader({ host, table }: { host: boolean; table: ThemeTable 
     <header className="phone-header">
       <div>
         <p className="eyebrow">{host ? t('join.hostEyebrow') : table ? t('join.yourTable') : title}</p>
-        <h1>{table ? table.name : t('join.pickTable')}</h1>
+        <h1 tabIndex={-1} data-step-focus="header">
+          {table ? table.name : t('join.pickTable')}
+        </h1>
       </div>
       <RoundTimer />
     </header>
