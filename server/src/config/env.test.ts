@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { limitsFromEnv, readEnv } from './env.js'
+import { limitsFromEnv, readEnv, tlsFromEnv } from './env.js'
 import { DEFAULT_LIMITS } from './limits.js'
 
 describe('readEnv', () => {
@@ -36,5 +36,19 @@ describe('readEnv', () => {
       cardsPerMinute: 120,
     })
     expect(() => readEnv({ TISCHRUNDE_MAX_CONNECTIONS: '0' })).toThrow(/TISCHRUNDE_MAX_CONNECTIONS/)
+  })
+})
+
+describe('HTTPS settings', () => {
+  it('serves HTTPS when both a certificate and its key are given', () => {
+    expect(tlsFromEnv(readEnv({ TISCHRUNDE_TLS_CERT: 'tls/cert.pem', TISCHRUNDE_TLS_KEY: 'tls/key.pem' }))).toEqual({
+      certFile: path.resolve('tls/cert.pem'),
+      keyFile: path.resolve('tls/key.pem'),
+    })
+    expect(tlsFromEnv(readEnv({}))).toBeUndefined()
+  })
+
+  it('refuses a certificate without its key, naming the missing setting', () => {
+    expect(() => readEnv({ TISCHRUNDE_TLS_CERT: 'tls/cert.pem' })).toThrow(/TISCHRUNDE_TLS_KEY: /)
   })
 })
