@@ -1,5 +1,6 @@
 export * from './ids.js'
 export * from './template/template.schema.js'
+export * from './template/method-templates.js'
 export * from './event/event.schema.js'
 export * from './cards/card.schema.js'
 export * from './cards/display-name.js'

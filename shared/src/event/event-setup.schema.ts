@@ -12,7 +12,7 @@ export const eventSetupSchema = z
     agenda: z.array(agendaItemSchema).max(60),
     tables: z.array(themeTableSchema).max(60),
     template: templateSchema,
-    address: addressFormSchema.default('sie'),
+    address: addressFormSchema.default('du'),
     maxPerTable: maxPerTableSchema.default(null),
   })
   .superRefine((e, ctx) => {

@@ -21,7 +21,7 @@ export type ThemeTable = z.infer<typeof themeTableSchema>
 
 /**
  * How the phone's German wording addresses participants: "du" or "Sie" (English has one form).
- * @default 'sie', the form of a municipal conference
+ * @default 'du', the wording the app always had; an organiser of a municipal conference picks 'sie'
  */
 export const addressFormSchema = z.enum(['du', 'sie'])
 export type AddressForm = z.infer<typeof addressFormSchema>
@@ -44,7 +44,7 @@ export const eventSchema = z
     template: templateSchema,
     /** Whether projectors and phones show the names participants gave (off: anonymous). */
     showNames: z.boolean().default(false),
-    address: addressFormSchema.default('sie'),
+    address: addressFormSchema.default('du'),
     maxPerTable: maxPerTableSchema.default(null),
   })
   .superRefine((e, ctx) => {

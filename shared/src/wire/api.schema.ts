@@ -14,7 +14,7 @@ export const createEventRequestSchema = z.object({
   agenda: z.array(agendaItemSchema).max(60).default([]),
   tableNames: z.array(z.string().trim().min(1).max(120)).max(60).default([]),
   template: templateSchema.optional(),
-  address: addressFormSchema.default('sie'),
+  address: addressFormSchema.default('du'),
   maxPerTable: maxPerTableSchema.default(null),
 }).superRefine((r, ctx) => {
   // Two tables of one name (or names that differ only in case or accents) could not be told apart.

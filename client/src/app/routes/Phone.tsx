@@ -4,7 +4,7 @@ import { useParams } from 'wouter'
 import { phoneStep } from '../../features/phone/phone-step.js'
 import { usePhoneSeat } from '../../features/phone/use-phone-seat.js'
 import { focusStep } from '../../features/phone/focus-step.js'
-import { useTranslation } from '../../i18n/index.js'
+import { setAddressForm, useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
 import type { ParticipantIdentity } from '../../sync/credentials.js'
@@ -56,6 +56,12 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   const round = useTischStore((s) => s.round)
   const controlStatus = useTischStore((s) => s.controlStatus)
   useDocumentTitle(event?.title)
+  // The organiser chose "du" or "Sie" for the participants' German wording.
+  const address = event?.address ?? 'du'
+  useEffect(() => {
+    setAddressForm(address)
+    return () => setAddressForm('du')
+  }, [address])
   const seat = usePhoneSeat(identity, assignedTable)
   const host = identity.hostTable !== undefined
   const step = phoneStep({ event, round, host, tableId: seat.tableId, visits: seat.visits, tableclothsSeen: seat.tableclothsSeen })
