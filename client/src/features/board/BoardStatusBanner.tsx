@@ -23,8 +23,9 @@ export function BoardStatusBanner({ status, refused = null, refusedTexts = [] }:
         ))}
       </p>
     )
-  if (status === 'synced') return null
-  const shown: BoardStatus = status === 'connecting' && (!online || stuck) ? 'offline' : status
+  // A device without network is offline whatever the socket has noticed so far.
+  const shown: BoardStatus = status !== 'denied' && (!online || (status === 'connecting' && stuck)) ? 'offline' : status
+  if (shown === 'synced') return null
   const text = shown === 'offline' ? t('board.offline') : status === 'denied' ? t('board.denied') : t('board.connecting')
   return (
     <p className={`banner banner-${shown}`} role={status === 'denied' ? 'alert' : 'status'}>
