@@ -53,10 +53,18 @@ export function useTranslation(): { t: Translate; language: Language } {
   return { t: bound, language: lang }
 }
 
-/** Sets how German wording addresses the reader (the event's setting, on the phone). */
-export function setAddressForm(address: AddressForm): void {
+/**
+ * Sets how German wording addresses the reader (the event's setting, on the phone). The "Sie"
+ * wording loads with the first event that asks for it; until then the phone reads "du".
+ */
+export async function setAddressForm(address: AddressForm): Promise<void> {
+  if (address === 'sie' && !sieLoaded) {
+    addWording({ de: (await import('./extra/de.sie.json')).default, en: {} })
+    sieLoaded = true
+  }
   if (useLanguageStore.getState().address !== address) useLanguageStore.setState({ address })
 }
+let sieLoaded = false
 
 /** Wording of one screen, per language, merged under the main file's top-level keys (e.g. `setup`). */
 export type FeatureWording = Record<Language, Record<string, unknown>>

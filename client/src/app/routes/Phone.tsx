@@ -59,8 +59,8 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   // The organiser chose "du" or "Sie" for the participants' German wording.
   const address = event?.address ?? 'du'
   useEffect(() => {
-    setAddressForm(address)
-    return () => setAddressForm('du')
+    void setAddressForm(address).catch(() => {}) // offline before it ever loaded: the "du" wording
+    return () => void setAddressForm('du')
   }, [address])
   const seat = usePhoneSeat(identity, assignedTable)
   const host = identity.hostTable !== undefined
