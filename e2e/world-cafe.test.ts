@@ -32,6 +32,7 @@ describe('a whole World Café, played in real browsers', () => {
     await console.getByLabel('Titel').fill('Integrationsdialog Musterstadt')
     await console.getByLabel('Ort').fill('Bürgerhaus')
     await console.getByLabel('Thementische (einer pro Zeile)').fill('Sprache\nArbeit\nWohnen')
+    await console.getByRole('radio', { name: 'Vorlage Winnenden (Integrationskonferenz 2019)' }).check()
     await console.getByRole('button', { name: 'Veranstaltung anlegen' }).click()
     await console.getByRole('heading', { name: 'Integrationsdialog Musterstadt' }).waitFor()
 

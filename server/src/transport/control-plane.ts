@@ -76,6 +76,8 @@ export function createControlPlane(
   const pendingPresence = new Map<string, NodeJS.Timeout>()
   const plans = new RotationPlans()
   const pendingSuggestions = new Map<string, NodeJS.Timeout>()
+  /** What each socket was last suggested, so a recompute sends only changes. */
+  const lastSuggestion = new Map<string, string>()
 
   /** Sends each phone that has to move at the running station its own suggested table. */
   const sendSuggestions = (eventId: string) => {
@@ -86,7 +88,12 @@ export function createControlPlane(
         pendingSuggestions.delete(eventId)
         const stored = deps.events.current(eventId)
         if (!stored) return
-        for (const [socketId, suggestion] of plans.suggest(stored, presence.phones(eventId))) io.to(socketId).emit('rotation:suggestion', suggestion)
+        for (const [socketId, suggestion] of plans.suggest(stored, presence.phones(eventId))) {
+          const key = `${suggestion.stationId}/${suggestion.tableId}`
+          if (lastSuggestion.get(socketId) === key) continue
+          lastSuggestion.set(socketId, key)
+          io.to(socketId).emit('rotation:suggestion', suggestion)
+        }
       }, SUGGESTION_DELAY_MS),
     )
   }
@@ -204,6 +211,7 @@ export function createControlPlane(
       })
     }
     socket.on('disconnect', () => {
+      lastSuggestion.delete(socket.id)
       presence.leave(eventId, socket.id)
       sendPresence(eventId)
     })
