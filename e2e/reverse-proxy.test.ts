@@ -6,7 +6,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CreateEventResponse } from '@tischrunde/shared'
+import { type CreateEventResponse, WIRE_VERSION } from '@tischrunde/shared'
+import { io } from 'socket.io-client'
 import { PHONE, launchBrowser } from './support/browser.js'
 import { facilitatorSocket } from './support/facilitator.js'
 import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
@@ -98,9 +99,17 @@ describe.skipIf(!existsSync(NGINX))('Tischrunde behind nginx, configured as the 
     await phone.getByText('gespeichert').first().waitFor({ timeout: 15_000 })
     expect(sockets.some((u) => u.startsWith(`wss://127.0.0.1:${new URL(proxyUrl).port}/yjs`))).toBe(true)
     // The presence report went over Socket.IO through the proxy too: the console's count sees the phone.
-    const watcher = await facilitatorSocket(server.url, created.facilitatorToken)
-    const counts = await new Promise<{ byTable: Record<string, number> }>((resolve) => watcher.socket.once('presence:counts', resolve))
-    watcher.close()
-    expect(counts.byTable.wohnen).toBe(1)
+    // (Listening from before the handshake: the count comes right after it, and again on changes.)
+    const watcher = io(server.url, { auth: { token: created.facilitatorToken, wire: WIRE_VERSION }, transports: ['websocket'] })
+    const seated = await new Promise<number>((resolve) => {
+      const timer = setTimeout(() => resolve(0), 10_000)
+      watcher.on('presence:counts', (counts: { byTable: Record<string, number> }) => {
+        if (counts.byTable.wohnen !== 1) return
+        clearTimeout(timer)
+        resolve(1)
+      })
+    })
+    watcher.disconnect()
+    expect(seated).toBe(1)
   })
 })
