@@ -34,6 +34,7 @@ describe('a whole World Café, played in real browsers', () => {
     await console.getByLabel('Titel').fill('Integrationsdialog Musterstadt')
     await console.getByLabel('Ort').fill('Bürgerhaus')
     await console.getByLabel('Thementische (einer pro Zeile)').fill('Sprache\nArbeit\nWohnen')
+    await console.getByRole('radio', { name: 'Vorlage Winnenden (Integrationskonferenz 2019)' }).check()
     await console.getByRole('button', { name: 'Veranstaltung anlegen' }).click()
     await console.getByRole('heading', { name: 'Integrationsdialog Musterstadt' }).waitFor()
 
@@ -71,7 +72,7 @@ describe('a whole World Café, played in real browsers', () => {
     // Station 2: Ana rotates to Ben's table in one tap and first reads the tablecloth.
     await console.getByRole('button', { name: 'Weiter: Station 2' }).click()
     await ana.getByRole('heading', { name: 'Station 2 beginnt' }).waitFor()
-    await ana.getByRole('button', { name: 'Arbeit' }).click()
+    await ana.getByRole('button', { name: 'Arbeit', exact: true }).click()
     await ana.getByRole('heading', { name: 'Das haben die Gruppen vor euch hier geschrieben' }).waitFor()
     await ana.getByText('Jobcenter und Betriebe reden miteinander').waitFor()
     await ana.getByRole('button', { name: 'Weiter zu Station 2' }).click()
@@ -82,7 +83,7 @@ describe('a whole World Café, played in real browsers', () => {
     await console.getByRole('button', { name: 'Weiter: Station 3' }).click()
     await ana.getByRole('heading', { name: 'Station 3 beginnt' }).waitFor()
     expect(await ana.getByText('schon besucht').count()).toBe(1)
-    await ana.getByRole('button', { name: 'Wohnen' }).click()
+    await ana.getByRole('button', { name: 'Wohnen', exact: true }).click()
     await ana.getByRole('button', { name: 'Weiter zu Station 3' }).click()
     await addCard(ana, 'Wer kann helfen?', 'Wohnungsbaugesellschaft')
 

@@ -30,7 +30,7 @@ export async function startServerProcess(opts: { dataDir?: string; env?: Record<
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000)
     const check = () => {
-      const m = /Tischrunde läuft: (http:\/\/[^\s]+)/.exec(out)
+      const m = /Tischrunde läuft: (https?:\/\/[^\s]+)/.exec(out)
       if (m && /Verwaltung:.*\n/.test(out)) {
         clearTimeout(timer)
         resolve(m[1]!)

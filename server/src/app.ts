@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { type Server as HttpServer, createServer } from 'node:http'
+import { type Server as HttpsServer, createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import express from 'express'
@@ -40,10 +41,13 @@ export interface AppOptions {
   hub?: Hub
   /** TISCHRUNDE_OPEN_EVENT_CREATION: anyone may create events (paced). @default false: the admin key only */
   openEventCreation?: boolean
+  /** Serve HTTPS (and wss) with this certificate and key (PEM) instead of plain HTTP. */
+  tls?: { cert: string | Buffer; key: string | Buffer }
 }
 
 export interface TischrundeServer {
-  http: HttpServer
+  /** The one server all of it runs on: node:http, or node:https with `tls`. */
+  http: HttpServer | HttpsServer
   storage: Storage
   events: EventService
   transfer: EventTransfer
@@ -95,7 +99,8 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     const failing = (await rooms.loaded()).filter((r) => r.storageError).map((r) => r.name)
     res.status(failing.length ? 503 : 200).json({ ok: failing.length === 0, storageFailing: failing })
   })
-  const http = createServer(app)
+  // One server, HTTP or HTTPS: Express, Socket.IO and the board sockets all ride on it.
+  const http: HttpServer | HttpsServer = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, app) : createServer(app)
   const control = createControlPlane(http, { events, rounds, hub, log, now, limits, budget, publicUrl: opts.publicUrl })
   const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now })
   // Exports first: the API router answers 404 for every path it does not know.
@@ -160,7 +165,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
         http.once('error', reject)
         http.listen(port, host, () => {
           const { port: bound } = http.address() as AddressInfo
-          resolve(`http://${host.includes(':') ? `[${host}]` : host}:${bound}`)
+          resolve(`${opts.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${bound}`)
         })
       }),
     async close() {

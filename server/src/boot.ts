@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { pino, type Logger } from 'pino'
 import { openCredentials } from './access/credentials.js'
@@ -31,10 +32,14 @@ export async function boot(opts: {
   publicUrl?: string | undefined
   /** Anyone may create events (TISCHRUNDE_OPEN_EVENT_CREATION). */
   openEventCreation?: boolean
+  /** HTTPS: PEM files of the certificate and its key (TISCHRUNDE_TLS_CERT, TISCHRUNDE_TLS_KEY). */
+  tls?: { certFile: string; keyFile: string } | undefined
   /** Further server options (tests: an extra doc kind, a short idle time for docs). */
   app?: Pick<AppOptions, 'docKinds' | 'roomIdleMs'>
 }): Promise<Booted> {
   const log = pino({ level: opts.logLevel, base: undefined })
+  // Read before the data folder is locked: a wrong path stops the start with a plain message.
+  const tls = opts.tls ? readTls(opts.tls) : undefined
   const unlock = await lockDataDir(opts.dataDir)
   try {
     let storage
@@ -56,10 +61,23 @@ export async function boot(opts: {
       ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
       ...(opts.openEventCreation ? { openEventCreation: true } : {}),
       ...(opts.withClient ? { clientDist: CLIENT_DIST } : {}),
+      ...(tls ? { tls } : {}),
     })
     return { server, log, unlock }
   } catch (error) {
     await unlock()
     throw error
   }
+}
+
+/** The certificate and key files, read; an unreadable one stops the start, naming the file. */
+function readTls(files: { certFile: string; keyFile: string }): { cert: Buffer; key: Buffer } {
+  const read = (file: string, what: string) => {
+    try {
+      return readFileSync(file)
+    } catch (error) {
+      throw new Error(`${what} nicht lesbar: ${file} (${(error as NodeJS.ErrnoException).code ?? 'Fehler'})`, { cause: error })
+    }
+  }
+  return { cert: read(files.certFile, 'TISCHRUNDE_TLS_CERT'), key: read(files.keyFile, 'TISCHRUNDE_TLS_KEY') }
 }

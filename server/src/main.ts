@@ -1,6 +1,6 @@
 import { winnendenEvent } from '@tischrunde/fixtures'
 import { boot } from './boot.js'
-import { limitsFromEnv, readEnv } from './config/env.js'
+import { limitsFromEnv, readEnv, tlsFromEnv } from './config/env.js'
 import { publicBaseUrl } from './public-url.js'
 import { DataFileError } from './storage/storage-error.js'
 
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     limits: limitsFromEnv(env),
     publicUrl: env.TISCHRUNDE_PUBLIC_URL,
     openEventCreation: env.TISCHRUNDE_OPEN_EVENT_CREATION,
+    tls: tlsFromEnv(env),
   })
 
   const store = server.events
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
 
   const url = await server.listen(env.PORT, env.HOST)
   const port = Number(new URL(url).port)
-  const base = publicBaseUrl(env.TISCHRUNDE_PUBLIC_URL, env.HOST, port)
+  const base = publicBaseUrl(env.TISCHRUNDE_PUBLIC_URL, env.HOST, port, new URL(url).protocol === 'https:' ? 'https' : 'http')
   const lines = [`Tischrunde läuft: ${base}  (Daten: ${env.dataDir})`, `Verwaltung:  ${base}/admin#k=${server.credentials.adminKey}`]
   const winnenden = await store.get(demo.event.id)
   if (winnenden) {

@@ -19,30 +19,52 @@ export type Translate = (key: string, params?: WordingParams) => string
 const tables = rosetta<Record<string, unknown>>({ de: structuredClone(de) })
 const loaded = new Set<Language>(['de'])
 
-/** The language shown; components re-render when it changes. */
-const useLanguageStore = create<{ lang: Language }>(() => ({ lang: 'de' }))
+/** How German wording addresses the reader: "du" (the wording's own form) or "Sie" (the `sie.*` keys). */
+export type AddressForm = 'du' | 'sie'
 
-/** One wording in a language; German when the language lacks it, the key itself when both do. */
-export function translate(lang: Language, key: string, params?: WordingParams): string {
+/** The language shown and the form of address; components re-render when either changes. */
+const useLanguageStore = create<{ lang: Language; address: AddressForm }>(() => ({ lang: 'de', address: 'du' }))
+
+/**
+ * One wording in a language; German when the language lacks it, the key itself when both do. In
+ * German with `address` "sie", a key's `sie.` twin wins where there is one (English has one form).
+ */
+export function translate(lang: Language, key: string, params?: WordingParams, address: AddressForm = 'du'): string {
   const count = params?.count
-  const keys = typeof count === 'number' ? [`${key}_${new Intl.PluralRules(lang).select(count)}`, `${key}_other`, key] : [key]
-  for (const language of lang === 'de' ? ['de'] : [lang, 'de'])
+  const plain = typeof count === 'number' ? [`${key}_${new Intl.PluralRules(lang).select(count)}`, `${key}_other`, key] : [key]
+  for (const language of lang === 'de' ? ['de'] : [lang, 'de']) {
+    const keys = language === 'de' && address === 'sie' ? plain.flatMap((k) => [`sie.${k}`, k]) : plain
     for (const k of keys) {
       const text = tables.t(k, params, language)
       if (typeof text === 'string' && text !== '') return text
     }
+  }
   return key
 }
 
 /** Wording in the current language, outside React (error boundaries, document titles). */
-export const t: Translate = (key, params) => translate(useLanguageStore.getState().lang, key, params)
+export const t: Translate = (key, params) => translate(useLanguageStore.getState().lang, key, params, useLanguageStore.getState().address)
 
 /** The wording function of the current language, for components. */
 export function useTranslation(): { t: Translate; language: Language } {
   const lang = useLanguageStore((s) => s.lang)
-  const bound = useCallback<Translate>((key, params) => translate(lang, key, params), [lang])
+  const address = useLanguageStore((s) => s.address)
+  const bound = useCallback<Translate>((key, params) => translate(lang, key, params, address), [lang, address])
   return { t: bound, language: lang }
 }
+
+/**
+ * Sets how German wording addresses the reader (the event's setting, on the phone). The "Sie"
+ * wording loads with the first event that asks for it; until then the phone reads "du".
+ */
+export async function setAddressForm(address: AddressForm): Promise<void> {
+  if (address === 'sie' && !sieLoaded) {
+    addWording({ de: (await import('./extra/de.sie.json')).default, en: {} })
+    sieLoaded = true
+  }
+  if (useLanguageStore.getState().address !== address) useLanguageStore.setState({ address })
+}
+let sieLoaded = false
 
 /** Wording of one screen, per language, merged under the main file's top-level keys (e.g. `setup`). */
 export type FeatureWording = Record<Language, Record<string, unknown>>

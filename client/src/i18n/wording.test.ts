@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { consoleWording } from './console-wording.js'
 import de from './de.json'
+import deSie from './extra/de.sie.json'
 import en from './en.json'
+import { landingWording } from './landing-wording.js'
 import { projectorWording } from './projector-wording.js'
 
 /** Every key path of a wording tree, e.g. `join.pickTable`. */
@@ -15,8 +17,27 @@ describe('wording', () => {
     ['main', de, en],
     ['console', consoleWording.de, consoleWording.en],
     ['projector', projectorWording.de, projectorWording.en],
-  ])('%s: English has exactly the German keys', (_name, german, english) => {
-    expect(keys(english).sort()).toEqual(keys(german).sort())
+    ['start page', landingWording.de, landingWording.en],
+  ])('%s: English has exactly the German keys (German “Sie” twins aside)', (_name, german, english) => {
+    expect(keys(english).sort()).toEqual(keys(german).filter((k) => !k.startsWith('sie.')).sort())
+  })
+
+  const duWords = /\b(du|Du|dein\w*|Dein\w*|dich|dir|euch|eure?|ihr|Lest|wechselt|ergänzt|Wähle)\b/
+  it('every “Sie” wording has a “du” twin, and the “Sie” ones say no “du”', () => {
+    const sie = keys(deSie.sie)
+    expect(sie.length).toBeGreaterThan(15)
+    const mainKeys = new Set(keys(de).filter((k) => !k.startsWith('sie.')))
+    for (const key of sie) expect(mainKeys, key).toContain(key)
+    const text = (tree: unknown, path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], tree) as string
+    for (const key of sie) expect(text(deSie.sie, key), key).not.toMatch(duWords)
+  })
+
+  it('no phone wording left in “du” once the organiser chose “Sie”', () => {
+    const phoneGroups = ['join', 'card', 'rotation', 'board']
+    for (const key of keys(de).filter((k) => phoneGroups.includes(k.split('.')[0]!))) {
+      const du = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], de) as string
+      if (duWords.test(du)) expect(keys(deSie.sie), `${key} needs a Sie form`).toContain(key)
+    }
   })
 })
 
@@ -29,6 +50,17 @@ describe('translate', () => {
     await loadLanguage('en')
     expect(translate('en', 'join.pickTable')).toBe(en.join.pickTable)
     expect(translate('en', 'setup.title')).toBe(consoleWording.en.setup.title)
+  })
+  it('words the phone with “Sie” when the organiser chose it, and in English the same either way', async () => {
+    const { translate, setAddressForm } = await import('./index.js')
+    await setAddressForm('sie')
+    await setAddressForm('du')
+    expect(translate('de', 'join.pickTable', {}, 'du')).toBe('An welchem Tisch sitzt du?')
+    expect(translate('de', 'join.pickTable', {}, 'sie')).toBe('An welchem Tisch sitzen Sie?')
+    expect(translate('de', 'card.text', {}, 'sie')).toBe('Ihre Karte')
+    // Wording without a Sie twin is the same in both forms.
+    expect(translate('de', 'card.submit', {}, 'sie')).toBe(translate('de', 'card.submit', {}, 'du'))
+    expect(translate('en', 'join.pickTable', {}, 'sie')).toBe(en.join.pickTable)
   })
   it('falls back to German, then to the key, and never reads markup', async () => {
     const { translate } = await import('./index.js')

@@ -1,4 +1,4 @@
-import type { EventLinks, JoinGuessing, PresenceCounts, Role, RoundState, TischEvent } from '@tischrunde/shared'
+import type { EventLinks, JoinGuessing, PresenceCounts, Role, RotationSuggestion, RoundState, TischEvent } from '@tischrunde/shared'
 import type { StateCreator } from 'zustand'
 import type { TischStore } from './index.js'
 
@@ -19,6 +19,8 @@ export interface EventSlice {
   clockOffsetMs: number
   /** Facilitators: the last notice that someone is trying join codes (null: none, or dismissed). */
   joinGuessing: JoinGuessing | null
+  /** Phones: the table the server suggests for the station that starts. */
+  suggestion: RotationSuggestion | null
 }
 
 export const initialEventState: EventSlice = {
@@ -31,6 +33,7 @@ export const initialEventState: EventSlice = {
   round: null,
   clockOffsetMs: 0,
   joinGuessing: null,
+  suggestion: null,
 }
 
 export const createEventSlice: StateCreator<TischStore, [], [], EventSlice> = () => ({ ...initialEventState })

@@ -9,6 +9,7 @@ import {
   joinGuessingSchema,
   presenceCountsSchema,
   publicEventViewSchema,
+  rotationSuggestionSchema,
   roundMessageSchema,
 } from '@tischrunde/shared'
 import { useTischStore } from '../store/index.js'
@@ -62,6 +63,10 @@ export function connectControl(token: string, eventId?: string): ControlConnecti
   socket.on('presence:counts', (payload: unknown) => {
     const parsed = presenceCountsSchema.safeParse(payload)
     if (parsed.success) useTischStore.setState({ presence: parsed.data })
+  })
+  socket.on('rotation:suggestion', (payload: unknown) => {
+    const parsed = rotationSuggestionSchema.safeParse(payload)
+    if (parsed.success) useTischStore.setState({ suggestion: parsed.data })
   })
 
   return {

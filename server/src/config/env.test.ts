@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { limitsFromEnv, readEnv } from './env.js'
+import { limitsFromEnv, readEnv, tlsFromEnv } from './env.js'
 import { DEFAULT_LIMITS } from './limits.js'
 
 describe('readEnv', () => {
@@ -50,5 +50,19 @@ describe('event creation settings', () => {
   it('caps the events of the installation and paces open creation', () => {
     expect(limitsFromEnv(readEnv({ TISCHRUNDE_MAX_EVENTS: '3', TISCHRUNDE_EVENTS_PER_HOUR: '2' }))).toMatchObject({ maxEvents: 3, eventsPerHour: 2 })
     expect(() => readEnv({ TISCHRUNDE_MAX_EVENTS: '0' })).toThrow(/TISCHRUNDE_MAX_EVENTS/)
+  })
+})
+
+describe('HTTPS settings', () => {
+  it('serves HTTPS when both a certificate and its key are given', () => {
+    expect(tlsFromEnv(readEnv({ TISCHRUNDE_TLS_CERT: 'tls/cert.pem', TISCHRUNDE_TLS_KEY: 'tls/key.pem' }))).toEqual({
+      certFile: path.resolve('tls/cert.pem'),
+      keyFile: path.resolve('tls/key.pem'),
+    })
+    expect(tlsFromEnv(readEnv({}))).toBeUndefined()
+  })
+
+  it('refuses a certificate without its key, naming the missing setting', () => {
+    expect(() => readEnv({ TISCHRUNDE_TLS_CERT: 'tls/cert.pem' })).toThrow(/TISCHRUNDE_TLS_KEY: /)
   })
 })

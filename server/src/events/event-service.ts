@@ -88,6 +88,8 @@ export class EventService {
         agenda: req.agenda,
         tables,
         template: req.template ?? WINNENDEN_TEMPLATE,
+        address: req.address,
+        maxPerTable: req.maxPerTable,
       })
       const created = await this.tryInsert(event, now)
       if (created) return created

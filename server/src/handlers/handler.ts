@@ -14,7 +14,8 @@ export interface HandlerContext {
   events: EventService
   rounds: RoundService
   now(): number
-  seat(session: ControlSession, tableId: string | null): void
+  /** Records where a phone sits and sat (visits: station id → table id). */
+  seat(session: ControlSession, tableId: string | null, visits?: Readonly<Record<string, string>>): void
   /** Sends the changed event to every screen of it. */
   publishEvent(eventId: string): void
 }

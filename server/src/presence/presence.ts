@@ -1,20 +1,42 @@
 import { type EventActor, type PresenceCounts, presenceGroup } from '@tischrunde/shared'
 
+/** One connected screen as presence knows it. No names. */
+export interface PresenceEntry {
+  socketId: string
+  group: ReturnType<typeof presenceGroup>
+  /** The participant behind the socket (stable across reconnects), or the socket id. */
+  person: string
+  /** A table host, who stays at their table. */
+  host: boolean
+  tableId: string | null
+  /** Where this phone sat at which station, as it reported. */
+  visits: Readonly<Record<string, string>>
+}
+
 /** Who is connected to an event right now, by socket. Counts only, no names. */
 export class Presence {
-  private readonly byEvent = new Map<string, Map<string, { group: ReturnType<typeof presenceGroup>; tableId: string | null }>>()
+  private readonly byEvent = new Map<string, Map<string, PresenceEntry>>()
 
   join(eventId: string, socketId: string, actor: EventActor): void {
     let sockets = this.byEvent.get(eventId)
     if (!sockets) this.byEvent.set(eventId, (sockets = new Map()))
-    sockets.set(socketId, { group: presenceGroup(actor), tableId: null })
+    const person = actor.participantId ?? socketId
+    sockets.set(socketId, { socketId, group: presenceGroup(actor), person, host: actor.role === 'host', tableId: null, visits: {} })
   }
 
-  seat(eventId: string, socketId: string, tableId: string | null): boolean {
+  /** Records a phone's table (and its visits); true when the table changed (the counts need sending). */
+  seat(eventId: string, socketId: string, tableId: string | null, visits?: Readonly<Record<string, string>>): boolean {
     const entry = this.byEvent.get(eventId)?.get(socketId)
-    if (!entry || entry.tableId === tableId) return false
+    if (!entry) return false
+    if (visits) entry.visits = visits
+    if (entry.tableId === tableId) return false
     entry.tableId = tableId
     return true
+  }
+
+  /** The phones (participants and hosts) of an event. */
+  phones(eventId: string): PresenceEntry[] {
+    return [...(this.byEvent.get(eventId)?.values() ?? [])].filter((e) => e.group !== 'projector' && e.group !== 'facilitator')
   }
 
   leave(eventId: string, socketId: string): void {

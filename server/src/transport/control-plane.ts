@@ -27,6 +27,7 @@ import type { ControlSession, HandlerContext } from '../handlers/handler.js'
 import { handlers } from '../handlers/index.js'
 import type { Hub, HubMessage } from '../hub/hub.js'
 import { Presence } from '../presence/presence.js'
+import { RotationPlans } from '../presence/rotation-plans.js'
 import type { RoundService } from '../rounds/round-service.js'
 
 /**
@@ -38,6 +39,8 @@ import type { RoundService } from '../rounds/round-service.js'
 export const CONTROL_MESSAGE_MAX = 256 * 1024
 /** Presence counts go out at most this often per event, in ms. */
 const PRESENCE_INTERVAL_MS = 1000
+/** Rotation suggestions wait this long for more reports before they are computed, in ms. */
+const SUGGESTION_DELAY_MS = 200
 
 /** One Socket.IO room per event and role: delivery to an audience is delivery to its roles' rooms. */
 const roleRoom = (eventId: string, role: Role) => `event:${eventId}:${role}`
@@ -72,6 +75,29 @@ export function createControlPlane(
   })
   const presence = new Presence()
   const pendingPresence = new Map<string, NodeJS.Timeout>()
+  const plans = new RotationPlans()
+  const pendingSuggestions = new Map<string, NodeJS.Timeout>()
+  /** What each socket was last suggested, so a recompute sends only changes. */
+  const lastSuggestion = new Map<string, string>()
+
+  /** Sends each phone that has to move at the running station its own suggested table. */
+  const sendSuggestions = (eventId: string) => {
+    if (pendingSuggestions.has(eventId)) return
+    pendingSuggestions.set(
+      eventId,
+      setTimeout(() => {
+        pendingSuggestions.delete(eventId)
+        const stored = deps.events.current(eventId)
+        if (!stored) return
+        for (const [socketId, suggestion] of plans.suggest(stored, presence.phones(eventId))) {
+          const key = `${suggestion.stationId}/${suggestion.tableId}`
+          if (lastSuggestion.get(socketId) === key) continue
+          lastSuggestion.set(socketId, key)
+          io.to(socketId).emit('rotation:suggestion', suggestion)
+        }
+      }, SUGGESTION_DELAY_MS),
+    )
+  }
 
   const sendPresence = (eventId: string) => {
     if (pendingPresence.has(eventId)) return
@@ -88,8 +114,9 @@ export function createControlPlane(
     events: deps.events,
     rounds: deps.rounds,
     now: deps.now,
-    seat(session, tableId) {
-      if (presence.seat(session.actor.eventId, session.socketId, tableId)) sendPresence(session.actor.eventId)
+    seat(session, tableId, visits) {
+      if (presence.seat(session.actor.eventId, session.socketId, tableId, visits)) sendPresence(session.actor.eventId)
+      sendSuggestions(session.actor.eventId)
     },
     publishEvent(eventId) {
       deps.hub.publish({ eventId, topic: 'event', audience: 'everyone' })
@@ -113,7 +140,11 @@ export function createControlPlane(
     if (message.topic === 'event') {
       // Read from the store, not this node's memory: the change may come from another node.
       void deps.events.get(message.eventId).then(
-        (stored) => stored && deliverEvent(stored, roles),
+        (stored) => {
+          if (!stored) return
+          deliverEvent(stored, roles)
+          sendSuggestions(stored.event.id)
+        },
         (error: unknown) => deps.log.error({ err: error, event: message.eventId }, 'could not read a changed event'),
       )
     } else if (message.topic === 'presence') sendPresence(message.eventId)
@@ -194,6 +225,7 @@ export function createControlPlane(
       })
     }
     socket.on('disconnect', () => {
+      lastSuggestion.delete(socket.id)
       presence.leave(eventId, socket.id)
       sendPresence(eventId)
     })
@@ -202,6 +234,7 @@ export function createControlPlane(
   /** Disconnects every screen of an event (deleted or its links revoked); their reconnects are refused. */
   function dropEvent(eventId: string): void {
     io.in(audienceRoles('everyone').map((role) => roleRoom(eventId, role))).disconnectSockets(true)
+    plans.drop(eventId)
   }
 
   return {
@@ -209,7 +242,7 @@ export function createControlPlane(
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe()
-        for (const t of pendingPresence.values()) clearTimeout(t)
+        for (const t of [...pendingPresence.values(), ...pendingSuggestions.values()]) clearTimeout(t)
         void io.close(() => resolve())
       }),
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { duplicate } from '../wire/field-issue.js'
-import { agendaItemSchema, eventDateSchema, eventTitleSchema, themeTableSchema } from './event.schema.js'
+import { addressFormSchema, agendaItemSchema, eventDateSchema, eventTitleSchema, maxPerTableSchema, themeTableSchema } from './event.schema.js'
 import { templateSchema } from '../template/template.schema.js'
 
 /** What a facilitator edits in the console: everything of an event but its id. */
@@ -12,6 +12,8 @@ export const eventSetupSchema = z
     agenda: z.array(agendaItemSchema).max(60),
     tables: z.array(themeTableSchema).max(60),
     template: templateSchema,
+    address: addressFormSchema.default('du'),
+    maxPerTable: maxPerTableSchema.default(null),
   })
   .superRefine((e, ctx) => {
     const ids = new Set<string>()

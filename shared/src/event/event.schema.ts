@@ -19,6 +19,16 @@ export const themeTableSchema = z.object({
 })
 export type ThemeTable = z.infer<typeof themeTableSchema>
 
+/**
+ * How the phone's German wording addresses participants: "du" or "Sie" (English has one form).
+ * @default 'du', the wording the app always had; an organiser of a municipal conference picks 'sie'
+ */
+export const addressFormSchema = z.enum(['du', 'sie'])
+export type AddressForm = z.infer<typeof addressFormSchema>
+
+/** Most people the rotation suggests to one table; null: only the balance limits. */
+export const maxPerTableSchema = z.number().int().min(2).max(100).nullable()
+
 export const eventTitleSchema = z.string().trim().min(1).max(200)
 export const eventDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, FieldFormat.DATE)
 
@@ -34,6 +44,8 @@ export const eventSchema = z
     template: templateSchema,
     /** Whether projectors and phones show the names participants gave (off: anonymous). */
     showNames: z.boolean().default(false),
+    address: addressFormSchema.default('du'),
+    maxPerTable: maxPerTableSchema.default(null),
   })
   .superRefine((e, ctx) => {
     const ids = new Set<string>()

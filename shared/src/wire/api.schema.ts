@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { joinCodeSchema } from '../access/join-code.js'
 import { roleSchema } from '../access/role.schema.js'
-import { agendaItemSchema, eventDateSchema, eventSchema, eventTitleSchema, themeTableSchema } from '../event/event.schema.js'
+import { addressFormSchema, agendaItemSchema, eventDateSchema, eventSchema, eventTitleSchema, maxPerTableSchema, themeTableSchema } from '../event/event.schema.js'
+import { duplicate } from './field-issue.js'
 import { eventIdSchema, participantIdSchema, tableIdSchema } from '../ids.js'
 import { templateSchema } from '../template/template.schema.js'
 
@@ -13,6 +14,16 @@ export const createEventRequestSchema = z.object({
   agenda: z.array(agendaItemSchema).max(60).default([]),
   tableNames: z.array(z.string().trim().min(1).max(120)).max(60).default([]),
   template: templateSchema.optional(),
+  address: addressFormSchema.default('du'),
+  maxPerTable: maxPerTableSchema.default(null),
+}).superRefine((r, ctx) => {
+  // Two tables of one name (or names that differ only in case or accents) could not be told apart.
+  const seen = new Map<string, string>()
+  r.tableNames.forEach((name, i) => {
+    const key = name.toLocaleLowerCase('de')
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['tableNames', i], message: `duplicate table ${name}`, params: duplicate(name) })
+    seen.set(key, name)
+  })
 })
 export type CreateEventRequest = z.input<typeof createEventRequestSchema>
 

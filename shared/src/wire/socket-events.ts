@@ -18,8 +18,17 @@ export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>
 const versioned = z.object({ expectedVersion: z.number().int().nonnegative() })
 
 export const clientEvents = {
-  /** A phone tells which table it sits at, for the presence counts. null: none chosen yet. */
-  'presence:table': z.object({ tableId: tableIdSchema.nullable() }),
+  /**
+   * A phone tells which table it sits at (null: none chosen yet), for the presence counts, and where
+   * it sat at which station, for the rotation suggestions.
+   */
+  'presence:table': z.object({
+    tableId: tableIdSchema.nullable(),
+    visits: z
+      .record(stationIdSchema, tableIdSchema)
+      .refine((v) => Object.keys(v).length <= 8)
+      .default({}),
+  }),
   /** Facilitator: next step (start → Station 1 → … → review → closed). */
   'round:advance': versioned,
   /** Facilitator: one step back. */
@@ -63,12 +72,16 @@ export const joinGuessingSchema = z.object({
   windowSeconds: z.number().int().positive(),
 })
 export type JoinGuessing = z.infer<typeof joinGuessingSchema>
+/** To one phone: the table suggested to it for the station that starts (a suggestion, not a rule). */
+export const rotationSuggestionSchema = z.object({ stationId: stationIdSchema, tableId: tableIdSchema })
+export type RotationSuggestion = z.infer<typeof rotationSuggestionSchema>
 
 export const serverEvents = {
   'event:state': publicEventViewSchema,
   'round:state': roundMessageSchema,
   'presence:counts': presenceCountsSchema,
   'access:guessing': joinGuessingSchema,
+  'rotation:suggestion': rotationSuggestionSchema,
 } as const
 export type ServerEventName = keyof typeof serverEvents
 export type ServerEventPayload<N extends ServerEventName> = z.infer<(typeof serverEvents)[N]>

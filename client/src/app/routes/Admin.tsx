@@ -2,12 +2,13 @@ import type { EventListItem } from '@tischrunde/shared'
 import { useEffect, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
+import { formatEventDate } from '../../i18n/dates.js'
 import { ApiFailure, api } from '../../sync/api.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
 
 /** Every event of this installation, for whoever holds the admin link the server printed. */
 export default function Admin() {
-  const { t } = useTranslation()
+  const { t, language } = useTranslation()
   const [key] = useState(() => takeTokenFromUrl('instance', 'admin'))
   const [events, setEvents] = useState<EventListItem[] | null>(null)
   const [error, setError] = useState<string | null>(key ? null : t('admin.needKey'))
@@ -39,7 +40,7 @@ export default function Admin() {
               <div>
                 <strong>{e.title}</strong>
                 <p className="muted">
-                  {e.date} · {e.place} · {t('admin.tables', { count: e.tableCount })}
+                  {formatEventDate(e.date, language)} · {e.place} · {t('admin.tables', { count: e.tableCount })}
                 </p>
               </div>
               <a className="button primary" href={e.facilitatorLink}>

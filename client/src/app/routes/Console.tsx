@@ -2,6 +2,7 @@ import type { FacilitatorEventView } from '@tischrunde/shared'
 import { useEffect, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
+import { formatEventDate } from '../../i18n/dates.js'
 import { useParams } from 'wouter'
 import '../../i18n/console-wording.js'
 import { useDocumentTitle } from '../use-document-title.js'
@@ -23,7 +24,7 @@ import { LanguageSwitch } from '../LanguageSwitch.js'
 
 /** The facilitator's console for one event: join code and QR, projector links, tables with presence. */
 export default function Console() {
-  const { t } = useTranslation()
+  const { t, language } = useTranslation()
   const eventId = useParams().eventId ?? ''
   const [token] = useState(() => takeTokenFromUrl(eventId, 'facilitator'))
   const [view, setView] = useState<FacilitatorEventView | null>(null)
@@ -65,7 +66,8 @@ export default function Console() {
           <p className="eyebrow">{t('console.title')}</p>
           <h1>{event.title}</h1>
           <p>
-            {event.date} · {event.place}
+            {formatEventDate(event.date, language)}
+            {event.place && ` · ${event.place}`}
           </p>
         </div>
         <LanguageSwitch />

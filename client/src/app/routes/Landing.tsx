@@ -1,4 +1,4 @@
-import { createEventRequestSchema, firstFieldIssue, joinCodeSchema } from '@tischrunde/shared'
+import { METHOD_TEMPLATES, type MethodTemplateId, createEventRequestSchema, firstFieldIssue, joinCodeSchema } from '@tischrunde/shared'
 import { type FormEvent, useEffect, useState } from 'react'
 import { errorText, fieldIssueText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -6,6 +6,8 @@ import { useLocation } from 'wouter'
 import { ApiFailure, api } from '../../sync/api.js'
 import { keepLinkToken, readAdminKey } from '../../sync/device-storage.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
+import { AddressChoice, MethodChoice } from './landing/MethodChoice.js'
+import '../../i18n/landing-wording.js'
 
 /** The admin key in what was pasted: the printed admin link (`…/admin#k=<key>`) or the key alone. */
 export function adminKeyFrom(input: string): string | null {
@@ -29,7 +31,9 @@ export default function Landing() {
   const [, navigate] = useLocation()
   const [code, setCode] = useState('')
   const [codeError, setCodeError] = useState<string | null>(null)
-  const [form, setForm] = useState({ title: '', date: new Date().toISOString().slice(0, 10), place: '', tables: '' })
+  const [form, setForm] = useState({ title: '', date: new Date().toISOString().slice(0, 10), place: '', tables: '', maxPerTable: '' })
+  const [method, setMethod] = useState<MethodTemplateId>(METHOD_TEMPLATES[0].id)
+  const [address, setAddress] = useState<'du' | 'sie'>('du')
   const [createError, setCreateError] = useState<string | null>(null)
   const [creating, setCreating] = useState(false)
   const [knownKey] = useState(() => readAdminKey())
@@ -60,6 +64,9 @@ export default function Landing() {
       date: form.date,
       place: form.place,
       tableNames: form.tables.split('\n').map((s) => s.trim()).filter(Boolean),
+      template: METHOD_TEMPLATES.find((m) => m.id === method)?.template,
+      address,
+      maxPerTable: form.maxPerTable.trim() === '' ? null : Number(form.maxPerTable),
     }
     const parsed = createEventRequestSchema.safeParse(request)
     if (!parsed.success) return setCreateError(fieldIssueText(t, firstFieldIssue(parsed.error), { label: true }))
@@ -109,6 +116,13 @@ export default function Landing() {
           <input id="ev-place" value={form.place} onChange={(e) => setForm({ ...form, place: e.target.value })} />
           <label htmlFor="ev-tables">{t('landing.tables')}</label>
           <textarea id="ev-tables" rows={4} value={form.tables} onChange={(e) => setForm({ ...form, tables: e.target.value })} />
+          <MethodChoice value={method} onChange={setMethod} />
+          <AddressChoice value={address} onChange={setAddress} />
+          <label htmlFor="ev-max">{t('landing.maxPerTable')}</label>
+          <input id="ev-max" type="number" inputMode="numeric" min={2} max={100} value={form.maxPerTable} aria-describedby="ev-max-hint" onChange={(e) => setForm({ ...form, maxPerTable: e.target.value })} />
+          <p id="ev-max-hint" className="muted">
+            {t('landing.maxPerTableHint')}
+          </p>
           {needsKey && knownKey && <p className="muted">{t('landing.adminKeyKnown')}</p>}
           {needsKey && !knownKey && (
             <>

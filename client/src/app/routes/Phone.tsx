@@ -1,10 +1,10 @@
 import { boardDocName } from '@tischrunde/shared'
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect, useRef } from 'react'
 import { useParams } from 'wouter'
 import { phoneStep } from '../../features/phone/phone-step.js'
 import { usePhoneSeat } from '../../features/phone/use-phone-seat.js'
-import { RotationPrompt } from '../../features/rotation/RotationPrompt.js'
-import { useTranslation } from '../../i18n/index.js'
+import { focusStep } from '../../features/phone/focus-step.js'
+import { setAddressForm, useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
 import type { ParticipantIdentity } from '../../sync/credentials.js'
@@ -13,8 +13,16 @@ import { useDocumentTitle } from '../use-document-title.js'
 import { BoardStep } from './phone/BoardStep.js'
 import { PhoneHeader } from './phone/PhoneHeader.js'
 import { PickTableStep } from './phone/PickTableStep.js'
-import { TableclothStep } from './phone/TableclothStep.js'
 import { usePhoneJoin } from './phone/use-phone-join.js'
+
+// Shown once per station: loaded on demand, and fetched when the phone is idle (so the service worker
+// keeps them for a phone that loses the network before the next station).
+const loadRotation = () => import('../../features/rotation/RotationPrompt.js')
+const loadTablecloth = () => import('./phone/TableclothStep.js')
+const RotationPrompt = lazy(() => loadRotation().then((m) => ({ default: m.RotationPrompt })))
+const TableclothStep = lazy(() => loadTablecloth().then((m) => ({ default: m.TableclothStep })))
+/** How long after the board shows the on-demand screens are fetched, in ms. */
+const PREFETCH_AFTER_MS = 15_000
 
 /**
  * The participant's phone: join with the code, pick a table, add cards. A table host's link
@@ -48,6 +56,12 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   const round = useTischStore((s) => s.round)
   const controlStatus = useTischStore((s) => s.controlStatus)
   useDocumentTitle(event?.title)
+  // The organiser chose "du" or "Sie" for the participants' German wording.
+  const address = event?.address ?? 'du'
+  useEffect(() => {
+    void setAddressForm(address).catch(() => {}) // offline before it ever loaded: the "du" wording
+    return () => void setAddressForm('du')
+  }, [address])
   const seat = usePhoneSeat(identity, assignedTable)
   const host = identity.hostTable !== undefined
   const step = phoneStep({ event, round, host, tableId: seat.tableId, visits: seat.visits, tableclothsSeen: seat.tableclothsSeen })
@@ -55,8 +69,22 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   useBoard({ eventId: identity.eventId, tableId: seatedAt, token: identity.token, authorId: identity.participantId, keepLocal: true })
 
   useEffect(() => {
-    if (controlStatus === 'online') void control.current?.send('presence:table', { tableId: seatedAt })
-  }, [seatedAt, controlStatus, control])
+    if (controlStatus === 'online') void control.current?.send('presence:table', { tableId: seatedAt, visits: seat.visits })
+  }, [seatedAt, seat.visits, controlStatus, control])
+
+  // After a choice replaced the screen, focus goes to the new screen's heading.
+  const shown = `${step.step}/${seatedAt ?? ''}`
+  const lastShown = useRef<string | null>(null)
+  useEffect(() => {
+    if (step.step === 'loading') return
+    if (lastShown.current !== null && lastShown.current !== shown) focusStep(step.step === 'pick-table' ? 'header' : step.step)
+    lastShown.current = shown
+  }, [shown, step.step])
+  useEffect(() => {
+    if (host) return
+    const timer = setTimeout(() => void Promise.all([loadRotation(), loadTablecloth()]).catch(() => {}), PREFETCH_AFTER_MS)
+    return () => clearTimeout(timer)
+  }, [host])
 
   if (!event || step.step === 'loading') return <p className="page loading">{t('common.loading')}</p>
   if (step.step === 'pick-table')
@@ -68,11 +96,17 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
     return (
       <main className="page phone">
         {header}
-        <RotationPrompt station={step.station} tables={event.tables} current={step.table.id} visited={step.visited} onPick={seat.pick} />
+        <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+          <RotationPrompt station={step.station} tables={event.tables} current={step.table.id} visited={step.visited} onPick={seat.pick} />
+        </Suspense>
       </main>
     )
   if (step.step === 'tablecloth')
-    return <TableclothStep key={step.key} header={header} docName={docName} station={step.station} earlier={step.earlier} onContinue={() => seat.markTableclothRead(step.key)} />
+    return (
+      <Suspense fallback={<p className="page loading">{t('common.loading')}</p>}>
+        <TableclothStep key={step.key} header={header} docName={docName} station={step.station} earlier={step.earlier} onContinue={() => seat.markTableclothRead(step.key)} />
+      </Suspense>
+    )
   return (
     <BoardStep
       header={header}

@@ -1,5 +1,5 @@
 import { act, render, screen } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { decodeBoardMessage, encodeRefused } from '@tischrunde/shared'
 import { setLanguage } from '../../i18n/index.js'
 import { BoardStatusBanner } from './BoardStatusBanner.js'
@@ -36,5 +36,23 @@ describe('the phone’s refused-card banner', () => {
   it('words a refusal it has no own wording for generally, never as its code', () => {
     render(<BoardStatusBanner status="synced" refused="INVALID_CARD" refusedTexts={[]} />)
     expect(screen.getByRole('alert').textContent).toBe('Nicht angenommen. Hier dein Text zum Abschreiben:')
+  })
+})
+
+describe('the phone’s connection banner', () => {
+  it('says the phone is offline and cards are kept when the device has no network, instead of “Verbinde …”', () => {
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    render(<BoardStatusBanner status="connecting" />)
+    expect(screen.getByRole('status').textContent).toMatch(/^Offline – deine Karten werden gespeichert/)
+    onLine.mockRestore()
+  })
+
+  it('says offline once connecting has lasted several seconds', () => {
+    vi.useFakeTimers()
+    render(<BoardStatusBanner status="connecting" />)
+    expect(screen.getByRole('status').textContent).toBe('Verbinde …')
+    act(() => void vi.advanceTimersByTime(7000))
+    expect(screen.getByRole('status').textContent).toMatch(/^Offline/)
+    vi.useRealTimers()
   })
 })

@@ -1,10 +1,17 @@
 import { type BoardRefusal, refusalText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import type { BoardStatus } from '../../store/board-slice.js'
+import { useLasting, useOnline } from './use-online.js'
+
+/** A board still connecting after this long is, for the person holding the phone, offline (ms). */
+const CONNECTING_SHOWN_AS_OFFLINE_MS = 6000
 
 /** Tells the person at the screen when the board is not live. Nothing while all is well. */
 export function BoardStatusBanner({ status, refused = null, refusedTexts = [] }: { status: BoardStatus; refused?: BoardRefusal | null; refusedTexts?: string[] }) {
   const { t } = useTranslation()
+  const online = useOnline()
+  // A phone that reloads without network never sees a connection drop: it only keeps trying.
+  const stuck = useLasting(status === 'connecting', CONNECTING_SHOWN_AS_OFFLINE_MS)
   if (refused && status !== 'denied')
     return (
       <p className="banner banner-refused" role="alert">
@@ -16,10 +23,12 @@ export function BoardStatusBanner({ status, refused = null, refusedTexts = [] }:
         ))}
       </p>
     )
-  if (status === 'synced') return null
-  const text = status === 'offline' ? t('board.offline') : status === 'denied' ? t('board.denied') : t('board.connecting')
+  // A device without network is offline whatever the socket has noticed so far.
+  const shown: BoardStatus = status !== 'denied' && (!online || (status === 'connecting' && stuck)) ? 'offline' : status
+  if (shown === 'synced') return null
+  const text = shown === 'offline' ? t('board.offline') : status === 'denied' ? t('board.denied') : t('board.connecting')
   return (
-    <p className={`banner banner-${status}`} role={status === 'denied' ? 'alert' : 'status'}>
+    <p className={`banner banner-${shown}`} role={status === 'denied' ? 'alert' : 'status'}>
       {text}
     </p>
   )

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { addCard } from '../../sync/hooks.js'
 import { randomId } from '../../sync/random-id.js'
+import { showSentCard } from './show-sent-card.js'
 
 /** The phone's form: pick a column, write a card, add sub-points, send. Works offline. */
 export function AddCardForm({ docName, station, disabled = false, authorName }: { docName: string; station: Station; disabled?: boolean; authorName?: string | undefined }) {
@@ -24,7 +25,9 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
     const points = subPoints.map((p) => p.trim()).filter(Boolean)
     const badPoint = points.find((p) => !cardTextSchema.safeParse(p).success)
     if (badPoint) return setError(t('card.tooLong', { count: badPoint.length - CARD_TEXT_MAX }))
-    addCard(docName, { stationId: station.id, columnId: column, text: parsed.data, subPoints: points, authorName: cardAuthorName(authorName) }, { cardId: randomId(), subPointIds: points.map(() => randomId()) })
+    const cardId = randomId()
+    addCard(docName, { stationId: station.id, columnId: column, text: parsed.data, subPoints: points, authorName: cardAuthorName(authorName) }, { cardId, subPointIds: points.map(() => randomId()) })
+    showSentCard(cardId)
     setText('')
     setSubPoints([])
     setError(null)
@@ -33,8 +36,8 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
 
   return (
     <form className="add-card" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate>
-      <h2 id={`${formId}-title`}>{t('card.addTitle')}</h2>
-      <fieldset className="column-choice" disabled={disabled}>
+      <h2 id={`${formId}-title`} tabIndex={-1} data-step-focus="board">{t('card.addTitle')}</h2>
+      <fieldset className={station.columns.length > 2 ? 'column-choice column-choice-compact' : 'column-choice'} disabled={disabled}>
         <legend>{t('card.column')}</legend>
         {station.columns.map((c) => (
           <label key={c.id} className={c.id === column ? 'choice choice-selected' : 'choice'}>
@@ -55,6 +58,13 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
         onChange={(e) => {
           setText(e.target.value)
           setNotice(null)
+        }}
+        onKeyDown={(e) => {
+          // Ctrl+Enter (⌘+Enter on a Mac) sends, as in chat and mail programs.
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault()
+            e.currentTarget.form?.requestSubmit()
+          }
         }}
       />
       <p id={`${formId}-count`} className={left < 0 ? 'char-count char-count-over' : 'char-count'} aria-live="polite">
@@ -80,16 +90,18 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
         </fieldset>
       )}
       {subPoints.length < SUB_POINTS_MAX && (
-        <button type="button" className="secondary" onClick={() => setSubPoints([...subPoints, ''])}>
+        <button type="button" className="secondary" disabled={disabled} onClick={() => setSubPoints([...subPoints, ''])}>
           + {t('card.addSubPoint')}
         </button>
       )}
       <p id={`${formId}-error`} className="field-error" role="alert">
         {error}
       </p>
-      <button type="submit" className="primary" disabled={disabled}>
-        {t('card.submit')}
-      </button>
+      <div className="add-card-send">
+        <button type="submit" className="primary" disabled={disabled} aria-keyshortcuts="Control+Enter">
+          {t('card.submit')}
+        </button>
+      </div>
       {notice && (
         <p className="notice" role="status">
           {notice}

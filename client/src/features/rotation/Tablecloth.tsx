@@ -10,7 +10,7 @@ export function Tablecloth(props: { event: TischEvent; docName: string; station:
   const { t } = useTranslation()
   return (
     <section className="tablecloth" aria-labelledby="tablecloth-title">
-      <h2 id="tablecloth-title">{t('rotation.tablecloth')}</h2>
+      <h2 id="tablecloth-title" tabIndex={-1} data-step-focus="tablecloth">{t('rotation.tablecloth')}</h2>
       <p>{t('rotation.tableclothHint')}</p>
       {props.hasCards ? (
         props.earlier.map((s) => (
@@ -24,9 +24,11 @@ export function Tablecloth(props: { event: TischEvent; docName: string; station:
       ) : (
         <p className="muted">{t('rotation.nothingYet')}</p>
       )}
-      <button type="button" className="primary" onClick={props.onContinue}>
-        {t('rotation.continue', { station: props.station.title })}
-      </button>
+      <div className="tablecloth-continue">
+        <button type="button" className="primary" onClick={props.onContinue}>
+          {t('rotation.continue', { station: props.station.title })}
+        </button>
+      </div>
     </section>
   )
 }

@@ -38,7 +38,7 @@ describe('setup draft helpers', () => {
 
   it('compares setups by value, whatever the key order', () => {
     const a = setupOf(anEvent())
-    const b = { template: a.template, tables: a.tables.map((x) => ({ host: x.host, name: x.name, id: x.id })), agenda: [], place: a.place, date: a.date, title: a.title }
+    const b = { template: a.template, tables: a.tables.map((x) => ({ host: x.host, name: x.name, id: x.id })), agenda: [], place: a.place, date: a.date, title: a.title, maxPerTable: null, address: 'du' as const }
     expect(sameSetup(a, b)).toBe(true)
     expect(sameSetup(a, { ...b, place: 'Stadthalle' })).toBe(false)
   })

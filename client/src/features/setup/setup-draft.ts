@@ -5,7 +5,7 @@ export const SETUP_LIMITS = { agenda: 60, tables: 60, stations: 8, columns: 6 } 
 
 /** The editable part of an event: everything but its id. */
 export function setupOf(event: TischEvent): EventSetup {
-  return { title: event.title, date: event.date, place: event.place, agenda: event.agenda, tables: event.tables, template: event.template }
+  return { title: event.title, date: event.date, place: event.place, agenda: event.agenda, tables: event.tables, template: event.template, address: event.address, maxPerTable: event.maxPerTable }
 }
 
 /** Whether two setups hold the same values (key order does not matter: the server may send keys in another order). */

@@ -1,17 +1,23 @@
 import type { ThemeTable } from '@tischrunde/shared'
 import { RoundTimer } from '../../../features/rounds/RoundTimer.js'
+import { formatEventDate } from '../../../i18n/dates.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { useTischStore } from '../../../store/index.js'
 
 /** The phone's heading: the table it sits at (or "pick a table") and the round timer. */
 export function PhoneHeader({ host, table }: { host: boolean; table: ThemeTable | undefined }) {
-  const { t } = useTranslation()
+  const { t, language } = useTranslation()
   const title = useTischStore((s) => s.event?.title ?? '')
+  const date = useTischStore((s) => s.event?.date)
+  // Before a table is chosen the heading names the event and its day, as people write dates.
+  const eventLine = date ? `${title} · ${formatEventDate(date, language)}` : title
   return (
     <header className="phone-header">
       <div>
-        <p className="eyebrow">{host ? t('join.hostEyebrow') : table ? t('join.yourTable') : title}</p>
-        <h1>{table ? table.name : t('join.pickTable')}</h1>
+        <p className="eyebrow">{host ? t('join.hostEyebrow') : table ? t('join.yourTable') : eventLine}</p>
+        <h1 tabIndex={-1} data-step-focus="header">
+          {table ? table.name : t('join.pickTable')}
+        </h1>
       </div>
       <RoundTimer />
     </header>

@@ -1,0 +1,51 @@
+import { METHOD_TEMPLATES, type MethodTemplateId } from '@tischrunde/shared'
+import { useTranslation } from '../../../i18n/index.js'
+
+/** The method templates a new event can start from, with the stations and columns of the chosen one. */
+export function MethodChoice(props: { value: MethodTemplateId; onChange: (id: MethodTemplateId) => void }) {
+  const { t } = useTranslation()
+  const chosen = METHOD_TEMPLATES.find((m) => m.id === props.value) ?? METHOD_TEMPLATES[0]
+  return (
+    <fieldset className="method-choice">
+      <legend>{t('landing.method')}</legend>
+      {METHOD_TEMPLATES.map((m) => (
+        <label key={m.id} className={m.id === props.value ? 'choice choice-selected' : 'choice'}>
+          <input type="radio" name="method" value={m.id} checked={m.id === props.value} onChange={() => props.onChange(m.id)} />
+          {t(`landing.templates.${m.id}`)}
+        </label>
+      ))}
+      <div className="method-preview" aria-live="polite">
+        <p className="muted">{t('landing.stationsOf', { count: chosen.template.stations.length })}</p>
+        <ol>
+          {chosen.template.stations.map((s) => (
+            <li key={s.id}>
+              <strong>{s.title}</strong>: {s.prompt}
+              <ul aria-label={t('landing.columnsOf', { station: s.title })}>
+                {s.columns.map((c) => (
+                  <li key={c.id}>{c.title}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+        <p className="muted">{t('landing.methodLater')}</p>
+      </div>
+    </fieldset>
+  )
+}
+
+/** How the participants' phones address them in German. */
+export function AddressChoice(props: { value: 'du' | 'sie'; onChange: (value: 'du' | 'sie') => void }) {
+  const { t } = useTranslation()
+  return (
+    <fieldset className="column-choice">
+      <legend>{t('landing.address')}</legend>
+      {(['sie', 'du'] as const).map((form) => (
+        <label key={form} className={form === props.value ? 'choice choice-selected' : 'choice'}>
+          <input type="radio" name="address" value={form} checked={form === props.value} onChange={() => props.onChange(form)} />
+          {t(`landing.address_${form}`)}
+        </label>
+      ))}
+    </fieldset>
+  )
+}
