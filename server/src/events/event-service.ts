@@ -20,6 +20,7 @@ import {
   uniqueId,
 } from '@tischrunde/shared'
 import type { Credentials } from '../access/credentials.js'
+import { isStorageFailure } from '../storage/storage-error.js'
 import type { EventStore } from '../storage/storage.js'
 
 /** A checked credential together with the event it opens. */
@@ -39,24 +40,38 @@ const MAX_RETRIES = 20
  * for per-message checks on already-open connections. With one process it is always up to date
  * (every write goes through this service). A multi-node hub will have to refresh it when another
  * node writes (e.g. on the hub's "event changed" message).
+ *
+ * A write the store cannot make durable (a full disk) throws a StorageFailure and is undone in the
+ * store; `current` then goes back to what is stored, so no screen is shown a change that was not kept.
  */
 export class EventService {
   private readonly known = new Map<EventId, StoredEvent>()
+  private readonly store: EventStore
+  /**
+   * Bumped when a write could not be stored. A read begun before may hold the undone change (the
+   * store shows changes while they are being written): it is not kept for `current`.
+   */
+  private generation = 0
 
   constructor(
-    private readonly store: EventStore,
+    store: EventStore,
     private readonly credentials: Credentials,
-  ) {}
+  ) {
+    this.store = watchWrites(store, (id) => this.writeUndone(id))
+  }
 
   async list(): Promise<StoredEvent[]> {
+    const generation = this.generation
     const all = await this.store.list()
+    if (generation !== this.generation) return all
     const ids = new Set(all.map((stored) => this.remember(stored.event.id, stored)!.event.id))
     for (const id of this.known.keys()) if (!ids.has(id)) this.known.delete(id)
     return all
   }
 
   async get(id: EventId): Promise<StoredEvent | undefined> {
-    return this.remember(id, await this.store.get(id))
+    const generation = this.generation
+    return this.remember(id, await this.store.get(id), generation)
   }
 
   /** The last state of an event this process read or wrote; undefined if unknown or deleted. */
@@ -150,8 +165,9 @@ export class EventService {
 
   /** The event a join code opens, if any. */
   async byJoinCode(code: string): Promise<StoredEvent | undefined> {
+    const generation = this.generation
     const stored = await this.store.findByJoinCode(code)
-    return stored && this.remember(stored.event.id, stored)
+    return stored && this.remember(stored.event.id, stored, generation)
   }
 
   /** Issues a credential for an event and role. */
@@ -211,9 +227,11 @@ export class EventService {
 
   /**
    * Keeps what was read for `current`. Record by record the higher version wins, so a read that
-   * started before a write but finished after it cannot roll `current` back.
+   * started before a write but finished after it cannot roll `current` back. A read begun before a
+   * write was undone (`generation` is older) is returned but not kept.
    */
-  private remember(id: EventId, stored: StoredEvent | undefined): StoredEvent | undefined {
+  private remember(id: EventId, stored: StoredEvent | undefined, generation = this.generation): StoredEvent | undefined {
+    if (generation !== this.generation) return stored
     if (!stored) {
       this.known.delete(id)
       return undefined
@@ -223,11 +241,54 @@ export class EventService {
     return stored
   }
 
+  /** A write of `id` could not be stored and was undone: `current` goes back to what is stored. */
+  private async writeUndone(id: EventId): Promise<void> {
+    this.generation++
+    this.known.delete(id)
+    await this.get(id)
+  }
+
   private async freshJoinCode(): Promise<string> {
     for (;;) {
       const code = joinCodeFromBytes(randomBytes(8))
       if (!(await this.store.findByJoinCode(code))) return code
     }
+  }
+}
+
+/** `store` with `undone` called (before the caller hears of it) for every write that could not be stored. */
+function watchWrites(store: EventStore, undone: (id: EventId) => Promise<void>): EventStore {
+  const watch =
+    <A extends [EventId, ...unknown[]], R>(write: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await write(...args)
+      } catch (error) {
+        if (isStorageFailure(error)) await undone(args[0])
+        throw error
+      }
+    }
+  return {
+    list: () => store.list(),
+    get: (id) => store.get(id),
+    findByJoinCode: (code) => store.findByJoinCode(code),
+    create: async (event, access, round) => {
+      try {
+        return await store.create(event, access, round)
+      } catch (error) {
+        if (isStorageFailure(error)) await undone(event.id)
+        throw error
+      }
+    },
+    putSetup: watch((id, expected, event) => store.putSetup(id, expected, event)),
+    putAccess: watch((id, expected, access) => store.putAccess(id, expected, access)),
+    putRound: watch((id, expected, round) => store.putRound(id, expected, round)),
+    getRecord: (id, collection, key) => store.getRecord(id, collection, key),
+    listRecords: (id, collection) => store.listRecords(id, collection),
+    putRecord: watch((id, collection, key, value, expected) => store.putRecord(id, collection, key, value, expected)),
+    remove: watch((id) => store.remove(id)),
+    demoSeeded: () => store.demoSeeded(),
+    markDemoSeeded: () => store.markDemoSeeded(),
   }
 }
 

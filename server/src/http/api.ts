@@ -23,6 +23,7 @@ import { sendFailure } from './send-failure.js'
 import { RateLimiter } from '../access/rate-limit.js'
 import type { Authenticated, EventService } from '../events/event-service.js'
 import { type EventTransfer, ImportError } from '../events/event-transfer.js'
+import { isStorageFailure } from '../storage/storage-error.js'
 
 /**
  * Wrong join codes per IP: a burst of 20, then one every 3 s. A hall of 60+ phones behind one
@@ -173,6 +174,8 @@ export function createApi(deps: ApiDeps): Router {
     const status = (error as { status?: number }).status
     if (status === 413) return sendFailure(res, 413, failure(ErrorCode.INVALID_MESSAGE, { path: [], issue: 'too_big', origin: 'file', maximum: API_BODY_MAX }))
     if (status === 400) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: [], issue: 'invalid_format', format: 'json' }))
+    // Nothing of the request was kept (a full disk); the same request works once storing does.
+    if (isStorageFailure(error)) return sendFailure(res, 503, failure(ErrorCode.STORAGE_FAILED))
     sendFailure(res, 500, failure(ErrorCode.INTERNAL))
   })
   return api

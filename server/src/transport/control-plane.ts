@@ -27,6 +27,7 @@ import { handlers } from '../handlers/index.js'
 import type { Hub, HubMessage } from '../hub/hub.js'
 import { Presence } from '../presence/presence.js'
 import type { RoundService } from '../rounds/round-service.js'
+import { isStorageFailure } from '../storage/storage-error.js'
 
 /**
  * Largest Socket.IO message, in bytes. Commands are small JSON objects (board contents go over Yjs);
@@ -175,7 +176,7 @@ export function createControlPlane(
           reply(await (handlers[name] as (c: HandlerContext, s: ControlSession, p: unknown) => Ack | Promise<Ack>)(ctx, session, parsed.data))
         } catch (error) {
           deps.log.error({ err: error, event: name }, 'command failed')
-          reply(fail(ErrorCode.INTERNAL))
+          reply(fail(isStorageFailure(error) ? ErrorCode.STORAGE_FAILED : ErrorCode.INTERNAL))
         }
       })
     }
