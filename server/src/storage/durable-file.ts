@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs'
 import { open, readdir, rename, mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -34,19 +35,19 @@ const tempFileOf = (file: string) => `${file}.${process.pid}.tmp`
  * write: then no other writer can be using them. Other files are left alone. Returns what it removed.
  */
 export async function removeStaleTempFiles(dir: string, owns: (name: string) => boolean): Promise<string[]> {
-  let files: string[]
+  let entries: Dirent[]
   try {
-    files = await readdir(dir)
+    entries = await readdir(dir, { withFileTypes: true })
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
     throw error
   }
-  const stale = files.filter((f) => {
-    const m = /^(.+)\.\d+\.tmp$/.exec(f)
-    return m !== null && owns(m[1]!)
+  const stale = entries.filter((f) => {
+    const m = /^(.+)\.\d+\.tmp$/.exec(f.name)
+    return f.isFile() && m !== null && owns(m[1]!)
   })
-  for (const f of stale) await rm(path.join(dir, f), { force: true })
-  return stale
+  for (const f of stale) await rm(path.join(dir, f.name), { force: true })
+  return stale.map((f) => f.name)
 }
 
 /** fsyncs a folder so a rename or a new file in it survives a power cut. */
