@@ -245,7 +245,8 @@ export class EventService {
   private async writeUndone(id: EventId): Promise<void> {
     this.generation++
     this.known.delete(id)
-    await this.get(id)
+    // Unknown until read again (no screen is shown the undone state); the caller hears of the failure either way.
+    await this.get(id).catch(() => undefined)
   }
 
   private async freshJoinCode(): Promise<string> {
