@@ -20,8 +20,8 @@ import {
   uniqueId,
 } from '@tischrunde/shared'
 import type { Credentials } from '../access/credentials.js'
-import { isStorageFailure } from '../storage/storage-error.js'
 import type { EventStore } from '../storage/storage.js'
+import { watchFailedWrites } from '../storage/watch-failed-writes.js'
 
 /** A checked credential together with the event it opens. */
 export interface Authenticated {
@@ -57,7 +57,7 @@ export class EventService {
     store: EventStore,
     private readonly credentials: Credentials,
   ) {
-    this.store = watchWrites(store, (id) => this.writeUndone(id))
+    this.store = watchFailedWrites(store, (id) => this.writeUndone(id))
   }
 
   async list(): Promise<StoredEvent[]> {
@@ -254,42 +254,6 @@ export class EventService {
       const code = joinCodeFromBytes(randomBytes(8))
       if (!(await this.store.findByJoinCode(code))) return code
     }
-  }
-}
-
-/** `store` with `undone` called (before the caller hears of it) for every write that could not be stored. */
-function watchWrites(store: EventStore, undone: (id: EventId) => Promise<void>): EventStore {
-  const watch =
-    <A extends [EventId, ...unknown[]], R>(write: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      try {
-        return await write(...args)
-      } catch (error) {
-        if (isStorageFailure(error)) await undone(args[0])
-        throw error
-      }
-    }
-  return {
-    list: () => store.list(),
-    get: (id) => store.get(id),
-    findByJoinCode: (code) => store.findByJoinCode(code),
-    create: async (event, access, round) => {
-      try {
-        return await store.create(event, access, round)
-      } catch (error) {
-        if (isStorageFailure(error)) await undone(event.id)
-        throw error
-      }
-    },
-    putSetup: watch((id, expected, event) => store.putSetup(id, expected, event)),
-    putAccess: watch((id, expected, access) => store.putAccess(id, expected, access)),
-    putRound: watch((id, expected, round) => store.putRound(id, expected, round)),
-    getRecord: (id, collection, key) => store.getRecord(id, collection, key),
-    listRecords: (id, collection) => store.listRecords(id, collection),
-    putRecord: watch((id, collection, key, value, expected) => store.putRecord(id, collection, key, value, expected)),
-    remove: watch((id) => store.remove(id)),
-    demoSeeded: () => store.demoSeeded(),
-    markDemoSeeded: () => store.markDemoSeeded(),
   }
 }
 
