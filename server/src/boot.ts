@@ -4,6 +4,7 @@ import { pino, type Logger } from 'pino'
 import { openCredentials } from './access/credentials.js'
 import { type AppOptions, type TischrundeServer, createTischrundeServer } from './app.js'
 import { lockDataDir } from './storage/data-dir-lock.js'
+import { logFileSink } from './storage/log-file-sink.js'
 import { openStorage } from './storage/open-storage.js'
 import { eventStoreFile } from './storage/open-storage.js'
 import { setAsideDataFile } from './storage/lowdb-event-store.js'
@@ -37,7 +38,8 @@ export async function boot(opts: {
   /** Further server options (tests: an extra doc kind, a short idle time for docs). */
   app?: Pick<AppOptions, 'docKinds' | 'roomIdleMs'>
 }): Promise<Booted> {
-  const log = pino({ level: opts.logLevel, base: undefined })
+  const logFile = logFileSink()
+  const log = logFile ? pino({ level: opts.logLevel, base: undefined }, logFile) : pino({ level: opts.logLevel, base: undefined })
   // Read before the data folder is locked: a wrong path stops the start with a plain message.
   const tls = opts.tls ? readTls(opts.tls) : undefined
   const unlock = await lockDataDir(opts.dataDir)

@@ -31,6 +31,9 @@ const COMPACT_BYTES = 8 * 1024 * 1024
 /** Wait before retrying a failed write (e.g. a full disk), doubling up to the maximum, in ms. */
 const RETRY_MIN_MS = 200
 const RETRY_MAX_MS = 5000
+/** Wait before trying a failed compaction again (the log keeps everything meanwhile), doubling, in ms. */
+const COMPACT_RETRY_MIN_MS = 5000
+const COMPACT_RETRY_MAX_MS = 60_000
 
 /**
  * One doc in memory with its peers, of any kind. Every update is broadcast at once and appended to
@@ -46,6 +49,9 @@ export class DocRoom {
   private flushing: Promise<void> | null = null
   private persistedVector: Uint8Array = Y.encodeStateVector(this.doc)
   private retryMs = RETRY_MIN_MS
+  /** After a failed compaction: not before this time (ms), and how long to wait after the next failure. */
+  private compactNotBefore = 0
+  private compactRetryMs = COMPACT_RETRY_MIN_MS
   /** Set when the last write failed (reported on /healthz). */
   storageError: Error | null = null
   private gate: WriteGate | null = null
@@ -272,11 +278,24 @@ export class DocRoom {
     }
   }
 
+  /**
+   * Folds a large log into a snapshot. A compaction that fails (a full disk) loses nothing: the log
+   * still holds every update, so it is only logged and tried again later, after a later append.
+   */
   private async compactIfLarge(): Promise<void> {
     const size = this.store.logSize(this.name)
     if (size.frames < COMPACT_FRAMES && size.bytes < COMPACT_BYTES) return
-    // Taken after the last append: the snapshot holds at least everything in the log.
-    await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc))
+    if (Date.now() < this.compactNotBefore) return
+    try {
+      // Taken after the last append: the snapshot holds at least everything in the log.
+      await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc))
+      this.compactNotBefore = 0
+      this.compactRetryMs = COMPACT_RETRY_MIN_MS
+    } catch (error) {
+      this.log.error({ err: error, doc: this.name, retryMs: this.compactRetryMs }, 'compacting the board log failed, the log keeps everything')
+      this.compactNotBefore = Date.now() + this.compactRetryMs
+      this.compactRetryMs = Math.min(this.compactRetryMs * 2, COMPACT_RETRY_MAX_MS)
+    }
   }
 }
 

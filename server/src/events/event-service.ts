@@ -25,6 +25,7 @@ import {
 } from '@tischrunde/shared'
 import type { Credentials } from '../access/credentials.js'
 import type { EventStore } from '../storage/storage.js'
+import { watchFailedWrites } from '../storage/watch-failed-writes.js'
 
 /** A checked credential together with the event it opens. */
 export interface Authenticated {
@@ -43,24 +44,38 @@ const MAX_RETRIES = 20
  * for per-message checks on already-open connections. With one process it is always up to date
  * (every write goes through this service). A multi-node hub will have to refresh it when another
  * node writes (e.g. on the hub's "event changed" message).
+ *
+ * A write the store cannot make durable (a full disk) throws a StorageFailure and is undone in the
+ * store; `current` then goes back to what is stored, so no screen is shown a change that was not kept.
  */
 export class EventService {
   private readonly known = new Map<EventId, StoredEvent>()
+  private readonly store: EventStore
+  /**
+   * Bumped when a write could not be stored. A read begun before may hold the undone change (the
+   * store shows changes while they are being written): it is not kept for `current`.
+   */
+  private generation = 0
 
   constructor(
-    private readonly store: EventStore,
+    store: EventStore,
     private readonly credentials: Credentials,
-  ) {}
+  ) {
+    this.store = watchFailedWrites(store, (id) => this.writeUndone(id))
+  }
 
   async list(): Promise<StoredEvent[]> {
+    const generation = this.generation
     const all = await this.store.list()
+    if (generation !== this.generation) return all
     const ids = new Set(all.map((stored) => this.remember(stored.event.id, stored)!.event.id))
     for (const id of this.known.keys()) if (!ids.has(id)) this.known.delete(id)
     return all
   }
 
   async get(id: EventId): Promise<StoredEvent | undefined> {
-    return this.remember(id, await this.store.get(id))
+    const generation = this.generation
+    return this.remember(id, await this.store.get(id), generation)
   }
 
   /** The last state of an event this process read or wrote; undefined if unknown or deleted. */
@@ -178,8 +193,9 @@ export class EventService {
 
   /** The event a join code opens, if any. */
   async byJoinCode(code: string): Promise<StoredEvent | undefined> {
+    const generation = this.generation
     const stored = await this.store.findByJoinCode(code)
-    return stored && this.remember(stored.event.id, stored)
+    return stored && this.remember(stored.event.id, stored, generation)
   }
 
   /** Issues a credential for an event and role. */
@@ -242,9 +258,11 @@ export class EventService {
 
   /**
    * Keeps what was read for `current`. Record by record the higher version wins, so a read that
-   * started before a write but finished after it cannot roll `current` back.
+   * started before a write but finished after it cannot roll `current` back. A read begun before a
+   * write was undone (`generation` is older) is returned but not kept.
    */
-  private remember(id: EventId, stored: StoredEvent | undefined): StoredEvent | undefined {
+  private remember(id: EventId, stored: StoredEvent | undefined, generation = this.generation): StoredEvent | undefined {
+    if (generation !== this.generation) return stored
     if (!stored) {
       this.known.delete(id)
       return undefined
@@ -252,6 +270,14 @@ export class EventService {
     const had = this.known.get(id)
     this.known.set(id, had ? newestRecords(had, stored) : stored)
     return stored
+  }
+
+  /** A write of `id` could not be stored and was undone: `current` goes back to what is stored. */
+  private async writeUndone(id: EventId): Promise<void> {
+    this.generation++
+    this.known.delete(id)
+    // Unknown until read again (no screen is shown the undone state); the caller hears of the failure either way.
+    await this.get(id).catch(() => undefined)
   }
 
   private async freshJoinCode(): Promise<string> {

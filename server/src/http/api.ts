@@ -30,6 +30,7 @@ import type { Limits } from '../config/limits.js'
 import type { Authenticated, EventService } from '../events/event-service.js'
 import { type EventTransfer, ImportError } from '../events/event-transfer.js'
 import type { Hub } from '../hub/hub.js'
+import { isStorageFailure } from '../storage/storage-error.js'
 
 /** Largest JSON body (an imported event file), in bytes. @default 4 MiB */
 export const API_BODY_MAX = 4 * 1024 * 1024
@@ -240,6 +241,8 @@ export function createApi(deps: ApiDeps): Router {
     const status = (error as { status?: number }).status
     if (status === 413) return sendFailure(res, 413, failure(ErrorCode.INVALID_MESSAGE, { path: [], issue: 'too_big', origin: 'file', maximum: API_BODY_MAX }))
     if (status === 400) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: [], issue: 'invalid_format', format: 'json' }))
+    // Nothing of the request was kept (a full disk); the same request works once storing does.
+    if (isStorageFailure(error)) return sendFailure(res, 503, failure(ErrorCode.STORAGE_FAILED))
     sendFailure(res, 500, failure(ErrorCode.INTERNAL))
   })
   return api

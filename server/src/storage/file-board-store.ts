@@ -3,7 +3,7 @@ import path from 'node:path'
 import * as Y from 'yjs'
 import { BoardFileError } from './storage-error.js'
 import { crc32 } from './crc32.js'
-import { syncDir, writeFileDurably } from './durable-file.js'
+import { removeStaleTempFiles, syncDir, writeFileDurably } from './durable-file.js'
 import type { BoardStore } from './storage.js'
 
 /** Bytes of a frame header: length (u32) and CRC-32 (u32), little-endian. */
@@ -32,10 +32,12 @@ export function docNameOfFile(base: string): string {
  * of updates (`.ywal`, length- and CRC-framed, fsync'd before `append` resolves). Saving a card
  * appends a few hundred bytes instead of rewriting the store; `compact` folds the log into the
  * snapshot. A torn last frame (a crash mid-write, never acknowledged) is cut off at load, after a
- * copy of the log was kept.
+ * copy of the log was kept. Snapshot temp files a crash left behind are removed at open.
  */
 export async function openFileBoardStore(dir: string): Promise<BoardStore> {
   await mkdir(dir, { recursive: true })
+  // Half-written snapshots of a crash (or of a compaction the disk had no room for) take space only.
+  await removeStaleTempFiles(dir, (name) => name.endsWith('.ysnap'))
   const logs = new Map<string, { handle: FileHandle; frames: number; bytes: number }>()
 
   const fileOf = (docName: string, ext: 'ysnap' | 'ywal') => {

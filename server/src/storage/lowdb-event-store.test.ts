@@ -1,9 +1,11 @@
+import { mkdir, readdir, rmdir, writeFile } from 'node:fs/promises'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { INITIAL_ROUND_STATE, recordCollection } from '@tischrunde/shared'
 import { anEvent } from '@tischrunde/fixtures'
 import { tempDataDir } from '../../test/helpers/temp-dir.js'
 import { openLowdbEventStore } from './lowdb-event-store.js'
+import { StorageFailure } from './storage-error.js'
 
 let data: Awaited<ReturnType<typeof tempDataDir>> | undefined
 afterEach(async () => data?.remove())
@@ -18,8 +20,17 @@ async function storeWithEvent() {
   const event = anEvent()
   const created = await store.create(event, { joinCode: 'ABCDEF', createdAt: 0, accessEpoch: 0 }, INITIAL_ROUND_STATE)
   expect(created.ok).toBe(true)
-  return { store, id: event.id, reopen: () => openLowdbEventStore(file) }
+  return { store, id: event.id, file, reopen: () => openLowdbEventStore(file) }
 }
+
+/** Makes every write of the store fail, as on a full disk (a folder takes its temp file's path); returns the undo. */
+async function failWrites(file: string): Promise<() => Promise<void>> {
+  const tmp = `${file}.${process.pid}.tmp`
+  await mkdir(tmp)
+  return () => rmdir(tmp)
+}
+
+const atStation = { ...INITIAL_ROUND_STATE, version: 1, phase: 'station' as const }
 
 describe('keyed records of an event', () => {
   it('creates a record only where none is, and updates it only from the version read', async () => {
@@ -60,5 +71,44 @@ describe('keyed records of an event', () => {
     const { store, id, reopen } = await storeWithEvent()
     await Promise.all(Array.from({ length: 25 }, (_, i) => store.putRecord(id, votes, `p${i}`, { cardIds: [String(i)] }, null)))
     expect(await (await reopen()).listRecords(id, votes)).toHaveLength(25)
+  })
+})
+
+describe('a write the disk does not take', () => {
+  it('is undone in memory with every change made while it was being written, and the next write is stored once the disk takes it', async () => {
+    const { store, id, file, reopen } = await storeWithEvent()
+    const diskBack = await failWrites(file)
+    // The round write starts the file write; the vote arrives while it runs and rests on it.
+    const round = store.putRound(id, 0, atStation)
+    const vote = store.putRecord(id, votes, 'anna', { cardIds: ['a'] }, null)
+    const failures = await Promise.all([round, vote].map((p) => p.then(() => null, (e: unknown) => e)))
+    expect((await store.get(id))?.round).toEqual(INITIAL_ROUND_STATE)
+    expect(await store.getRecord(id, votes, 'anna')).toBeUndefined()
+    expect(failures.map((e) => e instanceof StorageFailure)).toEqual([true, true])
+    await expect(store.create(anEvent({ id: 'neu' }), { joinCode: 'GHJKLM', createdAt: 1, accessEpoch: 0 }, INITIAL_ROUND_STATE)).rejects.toBeInstanceOf(StorageFailure)
+    await expect(store.remove(id)).rejects.toBeInstanceOf(StorageFailure)
+    expect((await store.list()).map((e) => e.event.id)).toEqual([id])
+
+    await diskBack()
+    expect(await store.putRound(id, 0, atStation)).toEqual({ ok: true, value: 1 })
+    expect((await store.create(anEvent({ id: 'neu' }), { joinCode: 'GHJKLM', createdAt: 1, accessEpoch: 0 }, INITIAL_ROUND_STATE)).ok).toBe(true)
+    const again = await reopen()
+    expect((await again.get(id))?.round).toEqual(atStation)
+    expect((await again.list()).map((e) => e.event.id)).toEqual([id, 'neu'])
+  })
+})
+
+describe('temp files a crash left', () => {
+  it('removes a stale events.json.<pid>.tmp at open and leaves every other file alone', async () => {
+    const { file, reopen, id } = await storeWithEvent()
+    const dir = file.slice(0, -'/events.json'.length)
+    const foreign = ['events.json.backup-1700000000000', 'events.json.tmp', 'events.json.abc.tmp', 'notizen.4242.tmp', 'credentials.json.4242.tmp']
+    for (const name of foreign) await writeFile(`${dir}/${name}`, 'fremd')
+    await writeFile(`${dir}/events.json.4242.tmp`, '{"halb')
+    await writeFile(`${dir}/events.json.${process.pid}.tmp`, '{"halb')
+
+    const again = await reopen()
+    expect(await again.get(id)).toBeDefined()
+    expect((await readdir(dir)).sort()).toEqual([...foreign, 'events.json'].sort())
   })
 })

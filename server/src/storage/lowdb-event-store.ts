@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { Low } from 'lowdb'
 import {
   EMPTY_EVENT_STORE,
@@ -12,6 +13,8 @@ import {
   ok,
   roundStateSchema,
 } from '@tischrunde/shared'
+import { removeStaleTempFiles } from './durable-file.js'
+import { StorageFailure } from './storage-error.js'
 import type { EventStore, WriteResult } from './storage.js'
 import { ValidatedJsonFile } from './validated-json-file.js'
 
@@ -19,42 +22,88 @@ export { setAsideDataFile } from './validated-json-file.js'
 
 const refused = (error: StoreWriteError) => ({ ok: false, error }) as const
 
+/** Puts back what a change replaced in memory. */
+type Undo = () => void
+/** A change made in memory, waiting for the write that stores it. */
+interface Uncommitted {
+  undo: Undo
+  settle: (failure?: StorageFailure) => void
+}
+
 /**
  * Opens (or creates) the event store file. Throws DataFileError for a file it must not overwrite.
+ * Temp files a crash left next to it (`events.json.<pid>.tmp`) are removed first; call this only
+ * while holding the data folder's lock.
  *
  * Every write checks the record's version and changes it in memory in the same tick (so two
  * writers in this process are ordered), then waits until the whole file is durably on disk. Writes
  * that arrive while one is being stored are stored together by the next one (group commit), so a
  * burst of changes costs two file writes, not one per change.
+ *
+ * A write that cannot be stored (a full disk) leaves nothing behind: its change, and every change
+ * made after it (they rest on it and were not stored either), are undone in memory, newest first,
+ * and their writers get a StorageFailure. The next write tries the disk again, so the store works
+ * on as soon as space returns.
  */
 export async function openLowdbEventStore(file: string): Promise<EventStore> {
+  await removeStaleTempFiles(path.dirname(file), (name) => name === path.basename(file))
   const db: Low<EventStoreFile> = new Low<EventStoreFile>(new ValidatedJsonFile(file), structuredClone(EMPTY_EVENT_STORE))
   await db.read()
 
-  let queued: Promise<void> | null = null
-  let last: Promise<void> = Promise.resolve()
-  /** Resolves once every change made so far is durably stored. */
-  const save = (): Promise<void> => {
-    queued ??= last
-      .catch(() => {})
-      .then(() => {
-        // From here on, new changes wait for the next write; this one serialises the data now.
-        queued = null
-        return db.write()
-      })
-    last = queued
-    return queued
+  /** Changes in memory that no running write carries yet. */
+  let waiting: Uncommitted[] = []
+  let writing: Promise<void> | null = null
+
+  const writeAll = async (): Promise<void> => {
+    try {
+      while (waiting.length) {
+        const batch = waiting
+        waiting = []
+        try {
+          // Serialises the data in this tick: exactly the changes of `batch`.
+          await db.write()
+        } catch (error) {
+          const failed = [...batch, ...waiting]
+          waiting = []
+          for (const change of [...failed].reverse()) change.undo()
+          const failure = new StorageFailure('the event data', { cause: error })
+          for (const change of failed) change.settle(failure)
+          continue
+        }
+        for (const change of batch) change.settle()
+      }
+    } finally {
+      writing = null
+    }
   }
+  /** Makes a change in memory now; resolves once it is durably stored, rejects (undone) if it cannot be. */
+  const commit = (apply: () => Undo): Promise<void> => {
+    const undo = apply()
+    return new Promise<void>((resolve, reject) => {
+      waiting.push({ undo, settle: (failure) => (failure ? reject(failure) : resolve()) })
+      writing ??= writeAll()
+    })
+  }
+
   const entry = (id: EventId) => db.data.events.find((e) => e.event.id === id)
   const view = (e: StoredEventEntry) => structuredClone(composeStoredEvent(e))
   /** Compare-and-set on one record of an event: `apply` runs only if `current` is `expected`. */
-  const cas = async (id: EventId, expected: number | null, current: (e: StoredEventEntry) => number | null, apply: (e: StoredEventEntry) => number): Promise<WriteResult> => {
+  const cas = async (
+    id: EventId,
+    expected: number | null,
+    current: (e: StoredEventEntry) => number | null,
+    apply: (e: StoredEventEntry) => { version: number; undo: Undo },
+  ): Promise<WriteResult> => {
     const e = entry(id)
     if (!e) return refused(StoreWriteError.NOT_FOUND)
     const found = current(e)
     if (found !== expected) return refused(found === null ? StoreWriteError.NOT_FOUND : StoreWriteError.STALE)
-    const version = apply(e)
-    await save()
+    let version = 0
+    await commit(() => {
+      const applied = apply(e)
+      version = applied.version
+      return applied.undo
+    })
     return ok(version)
   }
 
@@ -79,27 +128,37 @@ export async function openLowdbEventStore(file: string): Promise<EventStore> {
         round: roundStateSchema.parse(round),
         records: {},
       }
-      db.data.events.push(created)
-      await save()
+      await commit(() => {
+        db.data.events.push(created)
+        return () => (db.data.events = db.data.events.filter((e) => e !== created))
+      })
       return ok(view(created))
     },
-    putSetup: async (id, expected, event) =>
-      cas(id, expected, (e) => e.setupVersion, (e) => {
-        e.event = eventSchema.parse(event)
-        return ++e.setupVersion
-      }),
-    putAccess: async (id, expected, access) =>
-      cas(id, expected, (e) => e.access.version, (e) => {
-        e.access = { ...eventAccessSchema.parse(access), version: e.access.version + 1 }
-        return e.access.version
-      }),
+    putSetup: async (id, expected, event) => {
+      const next = eventSchema.parse(event)
+      return cas(id, expected, (e) => e.setupVersion, (e) => {
+        const before = { event: e.event, setupVersion: e.setupVersion }
+        e.event = next
+        e.setupVersion++
+        return { version: e.setupVersion, undo: () => Object.assign(e, before) }
+      })
+    },
+    putAccess: async (id, expected, access) => {
+      const next = eventAccessSchema.parse(access)
+      return cas(id, expected, (e) => e.access.version, (e) => {
+        const before = e.access
+        e.access = { ...next, version: before.version + 1 }
+        return { version: e.access.version, undo: () => (e.access = before) }
+      })
+    },
     putRound: async (id, expected, round) => {
       const next = roundStateSchema.parse(round)
       // The round rules bump the version; a state that does not is a bug in the caller.
       if (next.version <= expected) throw new Error(`round version ${next.version} does not follow ${expected}`)
       return cas(id, expected, (e) => e.round.version, (e) => {
+        const before = e.round
         e.round = next
-        return next.version
+        return { version: next.version, undo: () => (e.round = before) }
       })
     },
     async getRecord(id, collection, key) {
@@ -111,22 +170,35 @@ export async function openLowdbEventStore(file: string): Promise<EventStore> {
       return Object.entries(all).map(([key, r]) => ({ key, version: r.version, value: collection.schema.parse(structuredClone(r.value)) }))
     },
     async putRecord(id, collection, key, value, expected) {
-      const checked = collection.schema.parse(value)
+      const checked = structuredClone(collection.schema.parse(value))
       return cas(id, expected, (e) => e.records[collection.name]?.[key]?.version ?? null, (e) => {
+        const hadCollection = Object.hasOwn(e.records, collection.name)
         const records = (e.records[collection.name] ??= {})
-        const version = (records[key]?.version ?? 0) + 1
-        records[key] = { version, value: structuredClone(checked) }
-        return version
+        const before = Object.hasOwn(records, key) ? records[key] : undefined
+        const version = (before?.version ?? 0) + 1
+        records[key] = { version, value: checked }
+        const undo = () => {
+          if (before) records[key] = before
+          else delete records[key]
+          if (!hadCollection) delete e.records[collection.name]
+        }
+        return { version, undo }
       })
     },
     async remove(id) {
-      db.data.events = db.data.events.filter((e) => e.event.id !== id)
-      await save()
+      await commit(() => {
+        const before = db.data.events
+        db.data.events = before.filter((e) => e.event.id !== id)
+        return () => (db.data.events = before)
+      })
     },
     demoSeeded: async () => db.data.demoSeeded,
     async markDemoSeeded() {
-      db.data.demoSeeded = true
-      await save()
+      await commit(() => {
+        const before = db.data.demoSeeded
+        db.data.demoSeeded = true
+        return () => (db.data.demoSeeded = before)
+      })
     },
   }
 }

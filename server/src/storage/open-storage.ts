@@ -1,10 +1,19 @@
 import path from 'node:path'
+import { removeStaleTempFiles } from './durable-file.js'
 import { openFileBoardStore } from './file-board-store.js'
 import { openLowdbEventStore } from './lowdb-event-store.js'
 import type { Storage } from './storage.js'
 
-/** The default embedded store in a data folder: `events.json` (lowdb) and `boards/` (Yjs logs). */
+/** Files of the data folder written through a temp file beside them (the event store cleans its own). */
+const DURABLY_WRITTEN = new Set(['server.key'])
+
+/**
+ * The default embedded store in a data folder: `events.json` (lowdb) and `boards/` (Yjs logs).
+ * Temp files a crashed process left (`<file>.<pid>.tmp`) are removed first: the caller holds the
+ * folder's lock, so no other writer can be using them.
+ */
 export async function openStorage(dataDir: string): Promise<Storage> {
+  await removeStaleTempFiles(dataDir, (name) => DURABLY_WRITTEN.has(name))
   const events = await openLowdbEventStore(path.join(dataDir, 'events.json'))
   const boards = await openFileBoardStore(path.join(dataDir, 'boards'))
   return { events, boards, close: () => boards.close() }

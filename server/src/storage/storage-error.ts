@@ -34,3 +34,22 @@ export class BoardFileError extends Error {
     this.name = 'BoardFileError'
   }
 }
+
+/**
+ * A write the store could not make durable (a full disk, a failing drive). Nothing of it was kept:
+ * the store's state is as before the write. The sender is told STORAGE_FAILED and may try again.
+ */
+export class StorageFailure extends Error {
+  constructor(
+    readonly what: string,
+    options: { cause: unknown },
+  ) {
+    super(`storing ${what} failed: ${(options.cause as Error | undefined)?.message ?? String(options.cause)}`, options)
+    this.name = 'StorageFailure'
+  }
+}
+
+/** Whether `error` is (or was caused by) a write that could not be stored. */
+export function isStorageFailure(error: unknown): error is StorageFailure {
+  return error instanceof StorageFailure
+}

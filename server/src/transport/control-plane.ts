@@ -29,6 +29,7 @@ import type { Hub, HubMessage } from '../hub/hub.js'
 import { Presence } from '../presence/presence.js'
 import { RotationPlans } from '../presence/rotation-plans.js'
 import type { RoundService } from '../rounds/round-service.js'
+import { isStorageFailure } from '../storage/storage-error.js'
 
 /**
  * Largest Socket.IO message, in bytes. Commands are small JSON objects (board contents go over Yjs);
@@ -220,7 +221,7 @@ export function createControlPlane(
           reply(await (handlers[name] as (c: HandlerContext, s: ControlSession, p: unknown) => Ack | Promise<Ack>)(ctx, session, parsed.data))
         } catch (error) {
           deps.log.error({ err: error, event: name }, 'command failed')
-          reply(fail(ErrorCode.INTERNAL))
+          reply(fail(isStorageFailure(error) ? ErrorCode.STORAGE_FAILED : ErrorCode.INTERNAL))
         }
       })
     }
