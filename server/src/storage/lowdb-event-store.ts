@@ -10,6 +10,7 @@ import {
   eventAccessSchema,
   eventSchema,
   normalizeJoinCode,
+  own,
   ok,
   roundStateSchema,
 } from '@tischrunde/shared'
@@ -162,7 +163,9 @@ export async function openLowdbEventStore(file: string): Promise<EventStore> {
       })
     },
     async getRecord(id, collection, key) {
-      const stored = entry(id)?.records[collection.name]?.[key]
+      // Keys may come from people (a participant, a workshop): only a record's own keys count.
+      const records = entry(id)?.records
+      const stored = records && own(records, collection.name) ? own(own(records, collection.name)!, key) : undefined
       return stored && { version: stored.version, value: collection.schema.parse(structuredClone(stored.value)) }
     },
     async listRecords(id, collection) {
@@ -171,14 +174,19 @@ export async function openLowdbEventStore(file: string): Promise<EventStore> {
     },
     async putRecord(id, collection, key, value, expected) {
       const checked = structuredClone(collection.schema.parse(value))
-      return cas(id, expected, (e) => e.records[collection.name]?.[key]?.version ?? null, (e) => {
+      const versionOf = (e: { records: Record<string, Record<string, { version: number }>> }) => {
+        const collected = own(e.records, collection.name)
+        return (collected && own(collected, key)?.version) ?? null
+      }
+      return cas(id, expected, versionOf, (e) => {
         const hadCollection = Object.hasOwn(e.records, collection.name)
-        const records = (e.records[collection.name] ??= {})
+        const records = hadCollection ? e.records[collection.name]! : (e.records[collection.name] = Object.create(null) as typeof e.records[string])
         const before = Object.hasOwn(records, key) ? records[key] : undefined
         const version = (before?.version ?? 0) + 1
-        records[key] = { version, value: checked }
+        // defineProperty: a key such as "__proto__" is stored as data, never as the object's prototype.
+        Object.defineProperty(records, key, { value: { version, value: checked }, enumerable: true, configurable: true, writable: true })
         const undo = () => {
-          if (before) records[key] = before
+          if (before) Object.defineProperty(records, key, { value: before, enumerable: true, configurable: true, writable: true })
           else delete records[key]
           if (!hadCollection) delete e.records[collection.name]
         }
