@@ -39,7 +39,7 @@ afterAll(async () => {
 /** POST over HTTPS trusting only the test's own certificate. */
 function postJson<T>(url: string, body: unknown): Promise<T> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', ca: cert, headers: { 'content-type': 'application/json' } }, (res) => {
+    const req = request(url, { method: 'POST', ca: cert, headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` } }, (res) => {
       let data = ''
       res.on('data', (d: Buffer) => (data += d.toString()))
       res.on('end', () => (res.statusCode === 201 || res.statusCode === 200 ? resolve(JSON.parse(data) as T) : reject(new Error(`${res.statusCode}: ${data}`))))

@@ -30,7 +30,11 @@ const SIX_COLUMNS: Template = {
 }
 
 async function createEvent(body: object): Promise<CreateEventResponse> {
-  const res = await fetch(`${server.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ date: '2019-07-02', ...body }) })
+  const res = await fetch(`${server.url}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` },
+    body: JSON.stringify({ date: '2019-07-02', ...body }),
+  })
   return (await res.json()) as CreateEventResponse
 }
 

@@ -83,7 +83,7 @@ describe.skipIf(!existsSync(NGINX))('Tischrunde behind nginx, configured as the 
   })
 
   it('loads the phone through the proxy and saves a card over its websocket upgrade', async () => {
-    const res = await fetch(`${server.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Café hinter dem Proxy', date: '2026-11-23', tableNames: ['Wohnen'] }) })
+    const res = await fetch(`${server.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` }, body: JSON.stringify({ title: 'Café hinter dem Proxy', date: '2026-11-23', tableNames: ['Wohnen'] }) })
     const created = (await res.json()) as CreateEventResponse
     const facilitator = await facilitatorSocket(server.url, created.facilitatorToken)
     expect((await facilitator.advance()).ok).toBe(true)
