@@ -115,7 +115,9 @@ describe('a phone that is easy at 60', () => {
 describe('creating an event', () => {
   it('offers method templates and shows the chosen stations and columns; refuses duplicate table names plainly', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' })).newPage()
-    await page.goto(server.url)
+    // The organiser comes from the admin link the server printed (creating events needs it).
+    await page.goto(`${server.url}/admin#k=${server.adminKey}`)
+    await page.getByRole('link', { name: 'Neue Veranstaltung anlegen' }).click()
     const preview = page.locator('.method-preview')
     expect(await page.getByRole('radio', { name: 'World Café in drei Stationen (neutral)' }).isChecked()).toBe(true)
     for (const text of ['Was wollen wir erreichen?', 'Was tun wir, wer hilft?', 'Wer hilft?']) await preview.getByText(text).first().waitFor()
