@@ -1,8 +1,9 @@
-import type { EventLinks, PresenceCounts, Role, RoundState, TischEvent } from '@tischrunde/shared'
+import type { EventLinks, PresenceCounts, ProjectorDisplayMessage, Role, RoundState, TischEvent } from '@tischrunde/shared'
 import type { StateCreator } from 'zustand'
 import type { TischStore } from './index.js'
 
-export type ControlStatus = 'connecting' | 'online' | 'offline' | 'denied'
+/** `deleted`: the event was deleted while this screen was open. */
+export type ControlStatus = 'connecting' | 'online' | 'offline' | 'denied' | 'deleted'
 
 /** The event this screen shows, as the server last sent it, and the control connection. */
 export interface EventSlice {
@@ -17,6 +18,8 @@ export interface EventSlice {
   round: RoundState | null
   /** Server clock minus this device's clock, in ms, measured when the round state arrived. */
   clockOffsetMs: number
+  /** Staff only: what the console last asked the projectors to show. */
+  projectorDisplay: ProjectorDisplayMessage | null
 }
 
 export const initialEventState: EventSlice = {
@@ -28,6 +31,7 @@ export const initialEventState: EventSlice = {
   controlStatus: 'connecting',
   round: null,
   clockOffsetMs: 0,
+  projectorDisplay: null,
 }
 
 export const createEventSlice: StateCreator<TischStore, [], [], EventSlice> = () => ({ ...initialEventState })

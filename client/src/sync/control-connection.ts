@@ -7,6 +7,7 @@ import {
   WIRE_VERSION,
   fail,
   presenceCountsSchema,
+  projectorDisplayMessageSchema,
   publicEventViewSchema,
   roundMessageSchema,
 } from '@tischrunde/shared'
@@ -33,9 +34,12 @@ export function connectControl(token: string, eventId?: string): ControlConnecti
   useTischStore.setState({ controlStatus: 'connecting' })
 
   socket.on('connect', () => useTischStore.setState({ controlStatus: 'online' }))
-  socket.on('disconnect', () => useTischStore.setState({ controlStatus: 'offline' }))
+  socket.on('disconnect', () => {
+    if (useTischStore.getState().controlStatus !== 'deleted') useTischStore.setState({ controlStatus: 'offline' })
+  })
   socket.on('connect_error', (error: Error) => {
-    if (error.message === ErrorCode.UNAUTHORIZED) {
+    // A key that is malformed, wrong or revoked: no retry will help, say so.
+    if (error.message === ErrorCode.UNAUTHORIZED || error.message === ErrorCode.INVALID_MESSAGE) {
       useTischStore.setState({ controlStatus: 'denied' })
       socket.disconnect()
     } else useTischStore.setState({ controlStatus: 'offline' })
@@ -53,6 +57,15 @@ export function connectControl(token: string, eventId?: string): ControlConnecti
     useTischStore.setState({ round: parsed.data.round, clockOffsetMs: parsed.data.serverNow - Date.now() })
     const eventIdNow = useTischStore.getState().event?.id
     if (eventIdNow) cacheRound(eventIdNow, { round: parsed.data.round, clockOffsetMs: parsed.data.serverNow - Date.now() })
+  })
+  socket.on('projector:display', (payload: unknown) => {
+    const parsed = projectorDisplayMessageSchema.safeParse(payload)
+    if (parsed.success) useTischStore.setState({ projectorDisplay: parsed.data })
+  })
+  // The event was deleted: the timer stops (no round any more) and the screen says why.
+  socket.on('event:deleted', () => {
+    useTischStore.setState({ controlStatus: 'deleted', round: null })
+    socket.disconnect()
   })
   socket.on('presence:counts', (payload: unknown) => {
     const parsed = presenceCountsSchema.safeParse(payload)

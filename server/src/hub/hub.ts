@@ -5,11 +5,12 @@ import type { Audience } from '@tischrunde/shared'
  * - `event`: its setup or round state (screens fetch the view their role may see);
  * - `presence`: who is connected where (staff only);
  * - `reopened`: stations may have become writable again (doc peers re-send what was refused);
+ * - `display`: the console asked the projectors to show something (staff);
  * - `deleted`: the event is gone (every screen and doc socket of it is closed).
  */
 export interface HubMessage {
   eventId: string
-  topic: 'event' | 'presence' | 'reopened' | 'deleted'
+  topic: 'event' | 'presence' | 'reopened' | 'deleted' | 'display'
   audience: Audience
 }
 

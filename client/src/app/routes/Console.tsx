@@ -1,6 +1,6 @@
-import type { FacilitatorEventView } from '@tischrunde/shared'
+import { ErrorCode, type FacilitatorEventView, fail } from '@tischrunde/shared'
 import { useEffect, useState } from 'react'
-import { errorText } from '../../i18n/error-text.js'
+import { type ShownFailure, errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useParams } from 'wouter'
 import '../../i18n/console-wording.js'
@@ -8,7 +8,10 @@ import { useDocumentTitle } from '../use-document-title.js'
 import { QrCode } from '../../features/qr/QrCode.js'
 import { TableLinks } from '../../features/tables/TableLinks.js'
 import { RoundControls } from '../../features/rounds/RoundControls.js'
+import { RoundSettingsForm } from '../../features/rounds/RoundSettingsForm.js'
+import { ProjectorRemote } from '../../features/projector/ProjectorRemote.js'
 import { EventSetupForm } from '../../features/setup/EventSetupForm.js'
+import { FacilitatorLink } from '../../features/setup/FacilitatorLink.js'
 import { ShowNamesToggle } from '../../features/setup/ShowNamesToggle.js'
 import { ExportPanel } from '../../features/export/ExportPanel.js'
 import { useTischStore } from '../../store/index.js'
@@ -16,37 +19,52 @@ import { selectEvent } from '../../store/selectors.js'
 import { ApiFailure, api } from '../../sync/api.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
 import { useControl } from '../../sync/hooks.js'
-import { absolute, withQuery } from '../../sync/links.js'
+import { absolute, usePublicUrl, withQuery } from '../../sync/links.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
 
-/** The facilitator's console for one event: join code and QR, projector links, tables with presence. */
+/** `?neu=1`: the console was opened right after creating the event (the facilitator link is shown once, prominently). */
+function takeFreshFlag(): boolean {
+  const url = new URL(window.location.href)
+  if (url.searchParams.get('neu') !== '1') return false
+  url.searchParams.delete('neu')
+  window.history.replaceState(null, '', url.pathname + url.search + url.hash)
+  return true
+}
+
+/** The facilitator's console for one event: control bar, join code and QR, projector remote, tables with presence. */
 export default function Console() {
   const { t } = useTranslation()
   const eventId = useParams().eventId ?? ''
+  const [fresh] = useState(takeFreshFlag)
   const [token] = useState(() => takeTokenFromUrl(eventId, 'facilitator'))
   const [view, setView] = useState<FacilitatorEventView | null>(null)
-  const [error, setError] = useState<string | null>(token ? null : t('errors.UNAUTHORIZED'))
+  // Failures are kept as codes and worded at render, so a language switch rewords them too.
+  const [failure, setFailure] = useState<ShownFailure | null>(token ? null : { code: 'UNAUTHORIZED' })
+  const [linkShown, setLinkShown] = useState(fresh)
   const control = useControl(view ? token : null)
   const round = useTischStore((s) => s.round)
   const event = useTischStore(selectEvent) ?? view?.event ?? null
   useDocumentTitle(event?.title)
   const presence = useTischStore((s) => s.presence)
+  const publicUrl = usePublicUrl()
 
   useEffect(() => {
     if (!token) return
-    api.facilitatorView(eventId, token).then(setView, (e: unknown) => setError(e instanceof ApiFailure ? errorText(t, e.failure) : t('common.error')))
-  }, [eventId, token, t])
+    api.facilitatorView(eventId, token).then(setView, (e: unknown) => setFailure(e instanceof ApiFailure ? e.failure : { code: 'INTERNAL' }))
+  }, [eventId, token])
 
-  if (error)
+  if (failure)
     return (
       <main className="page console">
         <p className="field-error" role="alert">
-          {error}
+          {errorText(t, failure)}
         </p>
       </main>
     )
   if (!view || !event) return <p className="page loading">{t('common.loading')}</p>
   const joinUrl = absolute(view.links.participant)
+  const send: Parameters<typeof RoundControls>[0]['send'] = (name, payload) =>
+    control.current?.send(name, payload) ?? Promise.resolve(fail(ErrorCode.NETWORK))
 
   return (
     <main className="page console">
@@ -58,14 +76,23 @@ export default function Console() {
             {event.date} · {event.place}
           </p>
         </div>
-        <LanguageSwitch />
+        <div className="console-header-actions">
+          <button type="button" className="secondary" aria-expanded={linkShown} aria-controls="facilitator-link" onClick={() => setLinkShown((s) => !s)}>
+            {linkShown ? t('control.linkHide') : t('control.linkShow')}
+          </button>
+          <LanguageSwitch />
+        </div>
       </header>
-      {round && (
-        <RoundControls
-          event={event}
-          round={round}
-          send={(name, payload) => control.current?.send(name, payload) ?? Promise.resolve({ ok: false, code: 'INTERNAL', message: t('errors.NETWORK') })}
-        />
+      {round && <RoundControls event={event} round={round} send={send} />}
+      {linkShown && (
+        <div id="facilitator-link">
+          <FacilitatorLink url={absolute(view.links.facilitator)} fresh={fresh} onClose={() => setLinkShown(false)} />
+        </div>
+      )}
+      {publicUrl.ready && publicUrl.loopback && (
+        <p className="banner banner-warning" role="alert">
+          {t('control.loopback', { host: window.location.host })}
+        </p>
       )}
       <div className="console-grid">
         <section className="console-join" aria-labelledby="join-title">
@@ -73,19 +100,17 @@ export default function Console() {
           <p className="join-code" aria-label={view.joinCode.split('').join(' ')}>
             {view.joinCode}
           </p>
-          <QrCode url={joinUrl} label={t('console.qrAlt', { url: joinUrl })} size={240} />
+          {publicUrl.ready && <QrCode url={joinUrl} label={t('console.qrAlt', { url: joinUrl })} size={240} />}
           <p>
             {t('console.joinUrl')}: <a href={joinUrl}>{joinUrl}</a>
           </p>
+          {publicUrl.configured && <p className="muted">{t('control.publicUrl', { url: publicUrl.base })}</p>}
           <p>
             <a className="button primary" href={view.links.projector} target="_blank" rel="noreferrer">
               {t('console.projectorAll')}
             </a>
           </p>
-          <ShowNamesToggle
-            shown={event.showNames}
-            send={(showNames) => control.current?.send('event:display', { showNames }) ?? Promise.resolve({ ok: false, code: 'INTERNAL', message: t('errors.NETWORK') })}
-          />
+          <ShowNamesToggle shown={event.showNames} send={(showNames) => send('event:display', { showNames })} />
           {presence && (
             <p className="presence-summary">
               {t('console.unseated', { count: presence.unseated })} · {t('console.projectors', { count: presence.projectors })}
@@ -117,15 +142,18 @@ export default function Console() {
           )}
         </section>
       </div>
+      {round && <ProjectorRemote event={event} round={round} token={token!} send={(display) => send('projector:show', { display })} />}
+      {round && (
+        <section className="panel console-round-settings">
+          <p className="muted">{t('control.shortcuts')}</p>
+          <RoundSettingsForm settings={round.settings} onSave={(settings) => send('round:configure', { settings })} />
+        </section>
+      )}
       <section className="panel console-export">
         <ExportPanel eventId={eventId} token={token!} tables={event.tables} />
       </section>
       <section className="panel console-setup">
-        <EventSetupForm
-          event={event}
-          started={round !== null && round.phase !== 'before-start'}
-          onSave={(setup) => control.current?.send('event:update', { setup }) ?? Promise.resolve({ ok: false, code: 'INTERNAL', message: t('errors.NETWORK') })}
-        />
+        <EventSetupForm event={event} started={round !== null && round.phase !== 'before-start'} onSave={(setup) => send('event:update', { setup })} />
       </section>
     </main>
   )

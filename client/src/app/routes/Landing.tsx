@@ -4,6 +4,7 @@ import { errorText, fieldIssueText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useLocation } from 'wouter'
 import { ApiFailure, api } from '../../sync/api.js'
+import { withQuery } from '../../sync/links.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
 
 /** Start page: participants type their code; facilitators create an event. */
@@ -36,7 +37,8 @@ export default function Landing() {
     setCreating(true)
     try {
       const created = await api.createEvent(request)
-      window.location.assign(created.links.facilitator)
+      // `neu=1`: the console shows the facilitator link once, prominently, to be saved now.
+      window.location.assign(withQuery(created.links.facilitator, 'neu', '1'))
     } catch (error) {
       setCreateError(error instanceof ApiFailure ? errorText(t, error.failure) : t('common.error'))
       setCreating(false)
