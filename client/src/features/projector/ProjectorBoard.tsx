@@ -18,7 +18,8 @@ export function ProjectorBoard(props: { event: TischEvent; docName: string; stat
   const columns = useMemo(() => stationColumns(board, props.event, props.stationId), [board, props.event, props.stationId])
   const box = useRef<HTMLDivElement>(null)
   const hyphenated = useHyphenation()
-  const paging = useFitToBox(box, [columns, hyphenated])
+  const fitted = useMemo(() => ({ columns, hyphenated }), [columns, hyphenated])
+  const paging = useFitToBox(box, fitted)
   // Columns get width by how much they hold (a sub-point counts as most of a card), so the fullest one is not
   // the only one that shrinks the type; a nearly empty column keeps a quarter of the fullest one's width.
   const sizes = columns.map((c) => c.cards.reduce((sum, card) => sum + 1 + 0.7 * card.subPoints.length, 0))

@@ -28,7 +28,9 @@ export function pageStarts(itemSpans: readonly { top: number; bottom: number }[]
  * pages that turn every PAGE_MS; returns the page shown and the number of pages.
  */
 export function useFitToBox(box: RefObject<HTMLElement | null>, content: unknown): { page: number; pages: number } {
-  const [starts, setStarts] = useState<number[]>([0])
+  const [starts, setStartsNow] = useState<number[]>([0])
+  // Only a real change re-renders: the observer calls fit() on every resize.
+  const setStarts = (next: number[]) => setStartsNow((prev) => (prev.length === next.length && prev.every((v, i) => v === next[i]) ? prev : next))
   const [page, setPage] = useState(0)
 
   useLayoutEffect(() => {

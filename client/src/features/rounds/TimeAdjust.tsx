@@ -19,7 +19,7 @@ export function TimeAdjust({ busy, onChange, onSet }: { busy: boolean; onChange:
       <button type="button" className="secondary" disabled={busy} onClick={() => onChange(5)} aria-keyshortcuts="+">
         {t('round.extend')}
       </button>
-      <form className="time-set" onSubmit={submit} aria-label={t('control.setTo')}>
+      <form className="time-set" onSubmit={submit}>
         <label htmlFor="time-set-minutes">{t('control.setTo')}</label>
         <input id="time-set-minutes" type="number" inputMode="numeric" min={0} max={STATION_MINUTES_MAX} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
         <button type="submit" className="secondary" disabled={busy}>
