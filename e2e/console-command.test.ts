@@ -175,7 +175,7 @@ describe('the console in command of the room', () => {
     await console.getByRole('button', { name: 'Apply' }).click()
 
     const bad = await (await browser.newContext({ ...CONSOLE, locale: 'en-GB' })).newPage()
-    await bad.goto(`${server.url}/e/${created.id}/console?lang=en#k=not-a-valid-key`)
+    await bad.goto(`${server.url}/e/${created.event.id}/console?lang=en#k=not-a-valid-key`)
     const texts = [...(await console.getByRole('alert').allInnerTexts()), ...(await bad.getByRole('alert').allInnerTexts())].filter((s) => s.trim())
     await bad.getByRole('alert').first().waitFor()
     texts.push(...(await bad.getByRole('alert').allInnerTexts()))

@@ -25,7 +25,7 @@ export function ProjectorBoard(props: { event: TischEvent; docName: string; stat
   const sizes = columns.map((c) => c.cards.reduce((sum, card) => sum + 1 + 0.7 * card.subPoints.length, 0))
   const fullest = Math.max(1, ...sizes)
   const template = columns
-    .map((c, i) => (c.cards.length === 0 ? 'minmax(10em, 0.7fr)' : `minmax(0, ${Math.max(sizes[i]!, fullest / 4, 1)}fr)`))
+    .map((c, i) => (c.cards.length === 0 ? 'minmax(7em, 0.4fr)' : `minmax(0, ${Math.max(sizes[i]!, fullest / 4, 1)}fr)`))
     .join(' ')
   return (
     <>

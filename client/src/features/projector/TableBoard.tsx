@@ -35,7 +35,7 @@ export function TableBoard({ event, eventId, token, table }: { event: TischEvent
         </div>
         <div className="projector-side">
           <RoundTimer size="large" />
-          <JoinCorner />
+          <JoinCorner size={110} />
         </div>
       </header>
       <PauseBanner round={round} />
