@@ -70,6 +70,33 @@ describe('join address and QR code', () => {
   })
 })
 
+describe('the facilitator link of a new event', () => {
+  it('is shown once, prominently, right after creating the event, and again on request', async () => {
+    const page = await (await browser.newContext(CONSOLE)).newPage()
+    await page.goto(server.url)
+    await page.getByLabel('Titel').fill('Neue Konferenz')
+    await page.getByLabel('Ort').fill('Bürgerhaus')
+    await page.getByLabel('Thementische (einer pro Zeile)').fill('Sprache\nArbeit')
+    await page.getByRole('button', { name: 'Veranstaltung anlegen' }).click()
+    const panel = page.getByRole('region', { name: 'Ihr Moderationslink' })
+    await panel.waitFor()
+    await panel.getByText('Dieser Link ist der Schlüssel zur Veranstaltung', { exact: false }).waitFor()
+    const link = await panel.getByRole('textbox').inputValue()
+    expect(link).toMatch(/\/e\/neue-konferenz\/console#k=.{20,}$/)
+    expect(await panel.getByRole('button', { name: 'Link kopieren' }).isVisible()).toBe(true)
+    expect(await panel.getByRole('button', { name: 'Als PDF/Druck speichern' }).isVisible()).toBe(true)
+    await page.screenshot({ path: '/tmp/tischrunde-console-new.png' })
+    // The address bar no longer holds the key; a reload does not show the panel by itself …
+    expect(page.url()).not.toContain('#k=')
+    await page.reload()
+    await page.getByRole('heading', { name: 'Neue Konferenz' }).waitFor()
+    expect(await panel.count()).toBe(0)
+    // … but the console still holding the key shows the same link again.
+    await page.getByRole('button', { name: 'Moderationslink anzeigen' }).click()
+    expect(await panel.getByRole('textbox').inputValue()).toBe(link)
+  })
+})
+
 describe('the console in command of the room', () => {
   it('keeps the control bar in view at the foot of a long console', async () => {
     const console = await openConsole()
