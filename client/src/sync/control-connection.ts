@@ -34,8 +34,12 @@ export function connectControl(token: string, eventId?: string): ControlConnecti
   useTischStore.setState({ controlStatus: 'connecting' })
 
   socket.on('connect', () => useTischStore.setState({ controlStatus: 'online' }))
-  socket.on('disconnect', () => {
-    if (useTischStore.getState().controlStatus !== 'deleted') useTischStore.setState({ controlStatus: 'offline' })
+  socket.on('disconnect', (reason: string) => {
+    if (useTischStore.getState().controlStatus === 'deleted') return
+    useTischStore.setState({ controlStatus: 'offline' })
+    // The server dropped this screen (its link was revoked): one new handshake tells whether the key
+    // still opens the event, so the screen says so instead of "offline" for ever.
+    if (reason === 'io server disconnect') socket.connect()
   })
   socket.on('connect_error', (error: Error) => {
     // A key that is malformed, wrong or revoked: no retry will help, say so.
