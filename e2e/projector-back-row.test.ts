@@ -133,6 +133,12 @@ describe('dead ends get a way out', () => {
     const page = await (await browser.newContext(PROJECTOR)).newPage()
     await page.goto(`${server.url}/e/${created.event.id}/projector${other.links.projector.slice(other.links.projector.indexOf('#'))}`)
     await page.getByText('Dieser Schlüssel gehört zur Veranstaltung „Fachtag Nachbarstadt“', { exact: false }).waitFor({ timeout: 5000 })
+    // The console says the same of a facilitator link, and opens the right event from there.
+    const console = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'de-DE' })).newPage()
+    await console.goto(`${server.url}/e/${created.event.id}/console${other.links.facilitator.slice(other.links.facilitator.indexOf('#'))}`)
+    await console.getByText('Dieser Moderationslink gehört zur Veranstaltung „Fachtag Nachbarstadt“', { exact: false }).waitFor({ timeout: 5000 })
+    await console.getByRole('link', { name: '„Fachtag Nachbarstadt“ öffnen' }).click()
+    await console.getByRole('heading', { name: 'Fachtag Nachbarstadt' }).waitFor()
   })
 
   it('tells every open screen that the event was deleted, and stops the timer', async () => {

@@ -1,6 +1,6 @@
-import { ErrorCode, type FacilitatorEventView, fail } from '@tischrunde/shared'
-import { useEffect, useState } from 'react'
-import { type ShownFailure, errorText } from '../../i18n/error-text.js'
+import { ErrorCode, fail } from '@tischrunde/shared'
+import { useState } from 'react'
+import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useParams } from 'wouter'
 import '../../i18n/console-wording.js'
@@ -16,11 +16,11 @@ import { ShowNamesToggle } from '../../features/setup/ShowNamesToggle.js'
 import { ExportPanel } from '../../features/export/ExportPanel.js'
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
-import { ApiFailure, api } from '../../sync/api.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
 import { useControl } from '../../sync/hooks.js'
 import { absolute, usePublicUrl, withQuery } from '../../sync/links.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
+import { useConsoleView } from './use-console-view.js'
 
 /** `?neu=1`: the console was opened right after creating the event (the facilitator link is shown once, prominently). */
 function takeFreshFlag(): boolean {
@@ -37,9 +37,8 @@ export default function Console() {
   const eventId = useParams().eventId ?? ''
   const [fresh] = useState(takeFreshFlag)
   const [token] = useState(() => takeTokenFromUrl(eventId, 'facilitator'))
-  const [view, setView] = useState<FacilitatorEventView | null>(null)
   // Failures are kept as codes and worded at render, so a language switch rewords them too.
-  const [failure, setFailure] = useState<ShownFailure | null>(token ? null : { code: 'UNAUTHORIZED' })
+  const { view, failure, otherEvent } = useConsoleView(eventId, token)
   const [linkShown, setLinkShown] = useState(fresh)
   const control = useControl(view ? token : null)
   const round = useTischStore((s) => s.round)
@@ -48,11 +47,15 @@ export default function Console() {
   const presence = useTischStore((s) => s.presence)
   const publicUrl = usePublicUrl()
 
-  useEffect(() => {
-    if (!token) return
-    api.facilitatorView(eventId, token).then(setView, (e: unknown) => setFailure(e instanceof ApiFailure ? e.failure : { code: 'INTERNAL' }))
-  }, [eventId, token])
-
+  if (otherEvent)
+    return (
+      <main className="page console">
+        <p className="field-error" role="alert">
+          {t('control.otherEvent', { title: otherEvent.title })}{' '}
+          <a href={`/e/${encodeURIComponent(otherEvent.id)}/console#k=${encodeURIComponent(token!)}`}>{t('control.otherEventOpen', { title: otherEvent.title })}</a>
+        </p>
+      </main>
+    )
   if (failure)
     return (
       <main className="page console">
