@@ -166,7 +166,7 @@ export function createControlPlane(
     if (may(actor, 'presence:watch', { eventId })) {
       socket.emit('presence:counts', presence.counts(eventId))
       const display = displays.get(eventId)
-      if (display) socket.emit('projector:display', display)
+      if (display) socket.emit('projector:display', { ...display, initial: true })
     }
 
     const pace = new RateLimiter(deps.limits.controlMessagesBurst, deps.limits.controlMessagesPerSecond, 1)

@@ -26,6 +26,10 @@ export const projectorDisplaySchema = z.object({
 })
 export type ProjectorDisplay = z.infer<typeof projectorDisplaySchema>
 
-/** A display command as the projectors receive it; `seq` grows with every command, so a repeat shows again. */
-export const projectorDisplayMessageSchema = z.object({ display: projectorDisplaySchema, seq: z.number().int().nonnegative() })
+/**
+ * A display command as the projectors receive it; `seq` grows with every command, so a repeat shows
+ * again. `initial`: the last command, replayed to a screen that just connected (a projector opened
+ * with an explicit view in its address keeps that view).
+ */
+export const projectorDisplayMessageSchema = z.object({ display: projectorDisplaySchema, seq: z.number().int().nonnegative(), initial: z.boolean().optional() })
 export type ProjectorDisplayMessage = z.infer<typeof projectorDisplayMessageSchema>

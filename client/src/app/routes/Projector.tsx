@@ -80,12 +80,16 @@ function ProjectorScreen({ eventId, token }: { eventId: string; token: string })
 
   // Each command from the console shows once; the projector's own keys may change the view after it.
   const applied = useRef<number | null>(null)
+  // A projector opened with a view in its address (e.g. "Auf dem Beamer zeigen" for one table) keeps it
+  // until the console sends something new.
+  const [explicit] = useState(() => /[?&](mode|table)=/.test(window.location.search))
   useEffect(() => {
     if (!told || applied.current === told.seq) return
     applied.current = told.seq
+    if (told.initial && explicit) return
     nav.show(told.display)
     setSpotlightOn(true)
-  }, [told, nav])
+  }, [told, nav, explicit])
 
   useProjectorKeys((action: ProjectorAction) => {
     if (action.type !== 'mute' && action.type !== 'help') setSpotlightOn(false)
