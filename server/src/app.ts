@@ -14,7 +14,7 @@ import { createApi } from './http/api.js'
 import { WorkerExportRenderer } from './export/export-runner.js'
 import { createExportRoutes } from './http/export-routes.js'
 import type { Storage } from './storage/storage.js'
-import { DOC_KINDS, type DocKind } from '@tischrunde/shared'
+import { type ClientConfig, DOC_KINDS, type DocKind } from '@tischrunde/shared'
 import { type Hub, LocalHub } from './hub/hub.js'
 import { BOARD_SOCKET_PREFIX, createBoardSockets } from './transport/board-socket.js'
 import { createControlPlane } from './transport/control-plane.js'
@@ -99,6 +99,9 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     const failing = (await rooms.loaded()).filter((r) => r.storageError).map((r) => r.name)
     res.status(failing.length ? 503 : 200).json({ ok: failing.length === 0, storageFailing: failing })
   })
+  // Join links and QR codes use the public address, whatever address a page was opened with.
+  const config: ClientConfig = { publicUrl: opts.publicUrl ? opts.publicUrl.replace(/\/+$/, '') : null }
+  app.get('/api/config', (_req, res) => void res.set('Cache-Control', 'no-cache').json(config))
   // One server, HTTP or HTTPS: Express, Socket.IO and the board sockets all ride on it.
   const http: HttpServer | HttpsServer = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, app) : createServer(app)
   const control = createControlPlane(http, { events, rounds, hub, log, now, limits, budget, publicUrl: opts.publicUrl })

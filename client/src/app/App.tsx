@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from 'react'
 import { Route, Switch } from 'wouter'
 import { useTranslation } from '../i18n/index.js'
+import { EventDeletedGuard } from './EventDeleted.js'
 import { RouteErrorBoundary } from './RouteErrorBoundary.js'
 
 // Each screen loads its own code: a phone never downloads the console or the QR encoder.
@@ -14,7 +15,9 @@ function Screen({ children }: { children: ReactNode }) {
   const { t } = useTranslation()
   return (
     <RouteErrorBoundary>
-      <Suspense fallback={<p className="page loading">{t('common.loading')}</p>}>{children}</Suspense>
+      <Suspense fallback={<p className="page loading">{t('common.loading')}</p>}>
+        <EventDeletedGuard>{children}</EventDeletedGuard>
+      </Suspense>
     </RouteErrorBoundary>
   )
 }

@@ -1,8 +1,9 @@
-import type { EventLinks, JoinGuessing, PresenceCounts, Role, RotationSuggestion, RoundState, TischEvent } from '@tischrunde/shared'
+import type { EventLinks, JoinGuessing, PresenceCounts, ProjectorDisplayMessage, Role, RotationSuggestion, RoundState, TischEvent } from '@tischrunde/shared'
 import type { StateCreator } from 'zustand'
 import type { TischStore } from './index.js'
 
-export type ControlStatus = 'connecting' | 'online' | 'offline' | 'denied'
+/** `deleted`: the event was deleted while this screen was open. */
+export type ControlStatus = 'connecting' | 'online' | 'offline' | 'denied' | 'deleted'
 
 /** The event this screen shows, as the server last sent it, and the control connection. */
 export interface EventSlice {
@@ -21,6 +22,8 @@ export interface EventSlice {
   joinGuessing: JoinGuessing | null
   /** Phones: the table the server suggests for the station that starts. */
   suggestion: RotationSuggestion | null
+  /** Staff only: what the console last asked the projectors to show. */
+  projectorDisplay: ProjectorDisplayMessage | null
 }
 
 export const initialEventState: EventSlice = {
@@ -34,6 +37,7 @@ export const initialEventState: EventSlice = {
   clockOffsetMs: 0,
   joinGuessing: null,
   suggestion: null,
+  projectorDisplay: null,
 }
 
 export const createEventSlice: StateCreator<TischStore, [], [], EventSlice> = () => ({ ...initialEventState })

@@ -8,6 +8,7 @@ import {
   fail,
   joinGuessingSchema,
   presenceCountsSchema,
+  projectorDisplayMessageSchema,
   publicEventViewSchema,
   rotationSuggestionSchema,
   roundMessageSchema,
@@ -35,9 +36,16 @@ export function connectControl(token: string, eventId?: string): ControlConnecti
   useTischStore.setState({ controlStatus: 'connecting' })
 
   socket.on('connect', () => useTischStore.setState({ controlStatus: 'online' }))
-  socket.on('disconnect', () => useTischStore.setState({ controlStatus: 'offline' }))
+  socket.on('disconnect', (reason: string) => {
+    if (useTischStore.getState().controlStatus === 'deleted') return
+    useTischStore.setState({ controlStatus: 'offline' })
+    // The server dropped this screen (its link was revoked): one new handshake tells whether the key
+    // still opens the event, so the screen says so instead of "offline" for ever.
+    if (reason === 'io server disconnect') socket.connect()
+  })
   socket.on('connect_error', (error: Error) => {
-    if (error.message === ErrorCode.UNAUTHORIZED) {
+    // A key that is malformed, wrong or revoked: no retry will help, say so.
+    if (error.message === ErrorCode.UNAUTHORIZED || error.message === ErrorCode.INVALID_MESSAGE) {
       useTischStore.setState({ controlStatus: 'denied' })
       socket.disconnect()
     } else useTischStore.setState({ controlStatus: 'offline' })
@@ -59,6 +67,15 @@ export function connectControl(token: string, eventId?: string): ControlConnecti
   socket.on('access:guessing', (payload: unknown) => {
     const parsed = joinGuessingSchema.safeParse(payload)
     if (parsed.success) useTischStore.setState({ joinGuessing: parsed.data })
+  })
+  socket.on('projector:display', (payload: unknown) => {
+    const parsed = projectorDisplayMessageSchema.safeParse(payload)
+    if (parsed.success) useTischStore.setState({ projectorDisplay: parsed.data })
+  })
+  // The event was deleted: the timer stops (no round any more) and the screen says why.
+  socket.on('event:deleted', () => {
+    useTischStore.setState({ controlStatus: 'deleted', round: null })
+    socket.disconnect()
   })
   socket.on('presence:counts', (payload: unknown) => {
     const parsed = presenceCountsSchema.safeParse(payload)

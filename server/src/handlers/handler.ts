@@ -1,4 +1,4 @@
-import { type Ack, type ClientEventName, type ClientEventPayload, type EventActor, ErrorCode, fail, may } from '@tischrunde/shared'
+import { type Ack, type ProjectorDisplay, type ClientEventName, type ClientEventPayload, type EventActor, ErrorCode, fail, may } from '@tischrunde/shared'
 import type { EventService } from '../events/event-service.js'
 import type { RoundService } from '../rounds/round-service.js'
 
@@ -18,6 +18,8 @@ export interface HandlerContext {
   seat(session: ControlSession, tableId: string | null, visits?: Readonly<Record<string, string>>): void
   /** Sends the changed event to every screen of it. */
   publishEvent(eventId: string): void
+  /** Tells the event's projectors (and consoles) what to show. */
+  showOnProjectors(eventId: string, display: ProjectorDisplay): void
 }
 
 /** One handler per client event: AUTH → VALIDATION → RESOLUTION, returning an Ack. */

@@ -2,7 +2,8 @@ import { handleEventDisplay } from './event-display.js'
 import { handleEventUpdate } from './event-update.js'
 import type { Handlers } from './handler.js'
 import { handlePresenceTable } from './presence-table.js'
-import { handleAdvance, handleBack, handleConfigure, handleExtend, handlePause, handleResume, handleStationLock } from './round-commands.js'
+import { handleProjectorShow } from './projector-show.js'
+import { handleAdvance, handleBack, handleConfigure, handleExtend, handlePause, handleResume, handleSetTimer, handleStartTimer, handleStationLock } from './round-commands.js'
 
 export const handlers: Handlers = {
   'presence:table': handlePresenceTable,
@@ -11,6 +12,9 @@ export const handlers: Handlers = {
   'round:pause': handlePause,
   'round:resume': handleResume,
   'timer:extend': handleExtend,
+  'timer:set': handleSetTimer,
+  'timer:start': handleStartTimer,
+  'projector:show': handleProjectorShow,
   'round:configure': handleConfigure,
   'station:lock': handleStationLock,
   'event:update': handleEventUpdate,

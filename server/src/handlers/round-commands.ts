@@ -1,4 +1,4 @@
-import { advance, back, configure, extend, ok, pause, resume, setStationLock } from '@tischrunde/shared'
+import { advance, back, configure, extend, ok, pause, resume, setRemaining, setStationLock, startStationNow } from '@tischrunde/shared'
 import { FORBIDDEN_ACK, type Handler, mayRun } from './handler.js'
 
 /** Facilitator: next step. Two tabs clicking at once: the second names an old version and is refused. */
@@ -27,6 +27,18 @@ export const handleResume: Handler<'round:resume'> = (ctx, session, msg) => {
 export const handleExtend: Handler<'timer:extend'> = (ctx, session, msg) => {
   if (!mayRun(session)) return FORBIDDEN_ACK
   return ctx.rounds.command(session.actor.eventId, msg.expectedVersion, (s, t, now) => extend(s, t, msg.minutes * 60_000, now))
+}
+
+/** Facilitator: "auf … Minuten setzen". */
+export const handleSetTimer: Handler<'timer:set'> = (ctx, session, msg) => {
+  if (!mayRun(session)) return FORBIDDEN_ACK
+  return ctx.rounds.command(session.actor.eventId, msg.expectedVersion, (s, t, now) => setRemaining(s, t, msg.minutes * 60_000, now))
+}
+
+/** Facilitator: the changeover ends early, the station's timer starts now. */
+export const handleStartTimer: Handler<'timer:start'> = (ctx, session, msg) => {
+  if (!mayRun(session)) return FORBIDDEN_ACK
+  return ctx.rounds.command(session.actor.eventId, msg.expectedVersion, (s, _t, now) => startStationNow(s, now))
 }
 
 /** Settings apply whatever the version: the last one saved wins, like a form field. */

@@ -5,12 +5,13 @@ import type { Audience, RevokedLink } from '@tischrunde/shared'
  * - `event`: its setup or round state (screens fetch the view their role may see);
  * - `presence`: who is connected where (staff only);
  * - `reopened`: stations may have become writable again (doc peers re-send what was refused);
+ * - `display`: the console asked the projectors to show something (staff);
  * - `deleted`: the event is gone (every screen and doc socket of it is closed);
  * - `revoked`: one link was renewed (every socket opened with the old one is closed);
  * - `guessing`: wrong join codes are coming in (facilitators are told how many).
  */
 export type HubMessage =
-  | { eventId: string; topic: 'event' | 'presence' | 'reopened' | 'deleted'; audience: Audience }
+  | { eventId: string; topic: 'event' | 'presence' | 'reopened' | 'deleted' | 'display'; audience: Audience }
   | { eventId: string; topic: 'revoked'; audience: Audience; link: RevokedLink }
   | { eventId: string; topic: 'guessing'; audience: Audience; wrongCodes: number; windowSeconds: number }
 

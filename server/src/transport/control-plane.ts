@@ -6,6 +6,7 @@ import {
   ErrorCode,
   type EventActor,
   type Role,
+  type ProjectorDisplayMessage,
   type RoundMessage,
   type StoredEvent,
   actorFromClaims,
@@ -75,6 +76,10 @@ export function createControlPlane(
     allowRequest: (_req, callback) => callback(io.engine.clientsCount >= deps.limits.maxConnections ? ErrorCode.SERVER_FULL : null, io.engine.clientsCount < deps.limits.maxConnections),
   })
   const presence = new Presence()
+  // What the console last asked the projectors to show, per event. Kept in this process only: a
+  // restart or another node starts from the projectors' own choice until the console sends again.
+  const displays = new Map<string, ProjectorDisplayMessage>()
+  let displaySeq = 0
   const pendingPresence = new Map<string, NodeJS.Timeout>()
   const plans = new RotationPlans()
   const pendingSuggestions = new Map<string, NodeJS.Timeout>()
@@ -122,6 +127,10 @@ export function createControlPlane(
     publishEvent(eventId) {
       deps.hub.publish({ eventId, topic: 'event', audience: 'everyone' })
     },
+    showOnProjectors(eventId, display) {
+      displays.set(eventId, { display, seq: ++displaySeq })
+      deps.hub.publish({ eventId, topic: 'display', audience: 'staff' })
+    },
   }
   const roundMessage = (stored: StoredEvent): RoundMessage => ({ round: stored.round, serverNow: deps.now() })
 
@@ -149,7 +158,10 @@ export function createControlPlane(
         (error: unknown) => deps.log.error({ err: error, event: message.eventId }, 'could not read a changed event'),
       )
     } else if (message.topic === 'presence') sendPresence(message.eventId)
-    else if (message.topic === 'deleted') dropEvent(message.eventId)
+    else if (message.topic === 'display') {
+      const display = displays.get(message.eventId)
+      if (display) io.to(roles.map((role) => roleRoom(message.eventId, role))).emit('projector:display', display)
+    } else if (message.topic === 'deleted') dropEvent(message.eventId, true)
     else if (message.topic === 'revoked') {
       // The screens opened with a renewed link: their next handshake is refused.
       void io
@@ -196,7 +208,11 @@ export function createControlPlane(
       socket.emit('event:state', publicEventView(actor, stored.event, stored.joinCode))
       socket.emit('round:state', roundMessage(stored))
     }
-    if (may(actor, 'presence:watch', { eventId })) socket.emit('presence:counts', presence.counts(eventId))
+    if (may(actor, 'presence:watch', { eventId })) {
+      socket.emit('presence:counts', presence.counts(eventId))
+      const display = displays.get(eventId)
+      if (display) socket.emit('projector:display', { ...display, initial: true })
+    }
 
     const pace = new RateLimiter(deps.limits.controlMessagesBurst, deps.limits.controlMessagesPerSecond, 1)
     let refusedInARow = 0
@@ -233,7 +249,10 @@ export function createControlPlane(
   })
 
   /** Disconnects every screen of an event (deleted or its links revoked); their reconnects are refused. */
-  function dropEvent(eventId: string): void {
+  function dropEvent(eventId: string, deleted: boolean): void {
+    displays.delete(eventId)
+    // Screens say so and stop their timers (a revoked link only drops them: their reconnect is refused).
+    if (deleted) io.to(audienceRoles('everyone').map((role) => roleRoom(eventId, role))).emit('event:deleted', {})
     io.in(audienceRoles('everyone').map((role) => roleRoom(eventId, role))).disconnectSockets(true)
     plans.drop(eventId)
   }

@@ -32,3 +32,8 @@ export function hostSeatOf(info: CredentialInfo): { tableId: string; participant
 export function namesShown(event: TischEvent): boolean {
   return event.showNames
 }
+
+/** Whether a link's credential opens an event's console (the facilitator's link). */
+export function opensConsole(info: CredentialInfo): boolean {
+  return may({ type: 'event', eventId: info.eventId, role: info.role, participantId: null, tableId: null }, 'event:run', { eventId: info.eventId })
+}

@@ -51,9 +51,9 @@ describe('the day as steps', () => {
     expect(back(INITIAL_ROUND_STATE, T, 0)).toEqual({ ok: false, error: 'NOT_STARTED' })
   })
 
-  it('starts each station with a fresh timer of the configured minutes', () => {
+  it('starts each station with a fresh timer of the configured minutes, after the changeover', () => {
     const s = must(advance(stepped(1, 0), T, 5 * MIN))
-    expect(s.timer).toEqual({ endsAt: 5 * MIN + 20 * MIN, remainingMs: null, durationMs: 20 * MIN })
+    expect(s.timer).toEqual({ endsAt: 7 * MIN + 20 * MIN, remainingMs: null, durationMs: 20 * MIN, startsAt: 7 * MIN })
   })
 })
 

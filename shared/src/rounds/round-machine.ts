@@ -1,9 +1,9 @@
 import { type Result, err, ok } from '../wire/errors.js'
 import type { Template } from '../template/template.schema.js'
-import type { RoundSettings, RoundState } from './round.schema.js'
+import type { RoundSettings, RoundState, Timer } from './round.schema.js'
 
 /** Why a round command does nothing. */
-export type RoundError = 'ALREADY_CLOSED' | 'NOT_STARTED' | 'NOT_AT_STATION' | 'NO_TIMER' | 'NOT_PAUSED' | 'ALREADY_PAUSED' | 'UNKNOWN_STATION'
+export type RoundError = 'ALREADY_CLOSED' | 'NOT_STARTED' | 'NOT_AT_STATION' | 'NO_TIMER' | 'NOT_PAUSED' | 'ALREADY_PAUSED' | 'UNKNOWN_STATION' | 'NOT_IN_CHANGEOVER'
 
 const MINUTE = 60_000
 
@@ -15,43 +15,66 @@ function stepOf(s: RoundState, stationCount: number): number {
   return 2 + stationCount
 }
 
-function atStep(s: RoundState, step: number, stationCount: number, now: number): RoundState {
+/** The current station's time left, remembered when the day moves on from it. */
+function rememberLeft(s: RoundState, now: number): RoundState['leftMs'] {
+  if (s.phase !== 'station') return s.leftMs
+  return { ...s.leftMs, [String(s.stationIndex)]: remainingMs(s, now) ?? 0 }
+}
+
+/** A running station timer of `durationMs`, starting after `changeoverMs` of moving tables. */
+function stationTimer(durationMs: number, now: number, changeoverMs: number): Timer {
+  const startsAt = changeoverMs > 0 ? now + changeoverMs : null
+  return { endsAt: now + changeoverMs + durationMs, remainingMs: null, durationMs: Math.max(1, durationMs), startsAt }
+}
+
+function atStep(s: RoundState, step: number, stationCount: number, timer: Timer | null): RoundState {
   const base = { ...s, version: s.version + 1, paused: false }
   if (step <= 0) return { ...base, phase: 'before-start', stationIndex: 0, timer: null }
-  if (step <= stationCount) {
-    const durationMs = s.settings.stationMinutes * MINUTE
-    return { ...base, phase: 'station', stationIndex: step - 1, timer: { endsAt: now + durationMs, remainingMs: null, durationMs } }
-  }
+  if (step <= stationCount) return { ...base, phase: 'station', stationIndex: step - 1, timer }
   if (step === stationCount + 1) return { ...base, phase: 'review', timer: null }
   return { ...base, phase: 'closed', timer: null }
 }
 
-/** Next step: start → Station 1 → … → review → closed. A station opens with a fresh timer. */
+/** A station that opens again (after going back) is writable again. */
+function unlockOpened(s: RoundState, template: Template): RoundState {
+  const opened = s.phase === 'station' ? template.stations[s.stationIndex]?.id : undefined
+  return opened ? { ...s, lockedStations: s.lockedStations.filter((id) => id !== opened) } : s
+}
+
+/**
+ * Next step: start → Station 1 → … → review → closed. A station opens with a fresh timer; moving on
+ * from one station to the next first gives people the changeover time ("Wechselzeit") to change tables.
+ */
 export function advance(s: RoundState, template: Template, now: number): Result<RoundState, RoundError> {
   const n = template.stations.length
   const step = stepOf(s, n)
   if (step >= n + 2) return err('ALREADY_CLOSED')
-  const next = atStep(s, step + 1, n, now)
-  // A station that opens again (after going back) is writable again.
-  const opened = next.phase === 'station' ? template.stations[next.stationIndex]?.id : undefined
-  return ok(opened ? { ...next, lockedStations: next.lockedStations.filter((id) => id !== opened) } : next)
+  const changeoverMs = s.phase === 'station' ? s.settings.changeoverSeconds * 1000 : 0
+  const timer = stationTimer(s.settings.stationMinutes * MINUTE, now, changeoverMs)
+  return ok(unlockOpened({ ...atStep(s, step + 1, n, timer), leftMs: rememberLeft(s, now) }, template))
 }
 
-/** One step back (e.g. advanced by mistake). Going back to a station restarts its timer. */
+/**
+ * One step back (e.g. advanced by mistake). The station gone back to runs on with the time it had
+ * left when the day moved on from it (a full timer only if it never had one).
+ */
 export function back(s: RoundState, template: Template, now: number): Result<RoundState, RoundError> {
   const n = template.stations.length
   const step = stepOf(s, n)
   if (step === 0) return err('NOT_STARTED')
-  const prev = atStep(s, step - 1, n, now)
-  const opened = prev.phase === 'station' ? template.stations[prev.stationIndex]?.id : undefined
-  return ok(opened ? { ...prev, lockedStations: prev.lockedStations.filter((id) => id !== opened) } : prev)
+  const prevIndex = step - 2
+  const left = s.leftMs?.[String(prevIndex)]
+  const full = s.settings.stationMinutes * MINUTE
+  const timer: Timer = left === undefined ? stationTimer(full, now, 0) : { endsAt: now + left, remainingMs: null, durationMs: Math.max(1, full, left), startsAt: null }
+  return ok(unlockOpened({ ...atStep(s, step - 1, n, timer), leftMs: rememberLeft(s, now) }, template))
 }
 
 /** Pauses the round: the timer stops where it is. */
 export function pause(s: RoundState, now: number): Result<RoundState, RoundError> {
   if (s.phase !== 'station') return err('NOT_AT_STATION')
   if (s.paused) return err('ALREADY_PAUSED')
-  const timer = s.timer && s.timer.endsAt !== null ? { ...s.timer, endsAt: null, remainingMs: Math.max(0, s.timer.endsAt - now) } : s.timer
+  // Pausing ends a changeover: the station's time is kept whole.
+  const timer = s.timer && s.timer.endsAt !== null ? { ...s.timer, endsAt: null, remainingMs: remainingMs(s, now), startsAt: null } : s.timer
   return ok({ ...s, version: s.version + 1, paused: true, timer })
 }
 
@@ -63,18 +86,51 @@ export function resume(s: RoundState, now: number): Result<RoundState, RoundErro
 }
 
 /**
- * Adds time (e.g. +5 minutes). A timer that already ran out starts again from now, and the current
- * station unlocks if the timer had locked it.
+ * Adds or takes time (+5 / −5 minutes). Time never goes below zero; a timer that already ran out and
+ * gets more starts again from now, and the current station unlocks if the timer had locked it.
  */
 export function extend(s: RoundState, template: Template, ms: number, now: number): Result<RoundState, RoundError> {
   if (s.phase !== 'station' || !s.timer) return err('NO_TIMER')
   const t = s.timer
+  const floor = t.startsAt && t.startsAt > now ? t.startsAt : now
   const timer =
     t.endsAt !== null
-      ? { ...t, endsAt: Math.max(t.endsAt, now) + ms, durationMs: t.durationMs + ms }
-      : { ...t, remainingMs: (t.remainingMs ?? 0) + ms, durationMs: t.durationMs + ms }
+      ? { ...t, endsAt: Math.max(floor, Math.max(t.endsAt, now) + ms), durationMs: Math.max(1, t.durationMs + ms) }
+      : { ...t, remainingMs: Math.max(0, (t.remainingMs ?? 0) + ms), durationMs: Math.max(1, t.durationMs + ms) }
   const current = template.stations[s.stationIndex]?.id
-  return ok({ ...s, version: s.version + 1, timer, lockedStations: s.lockedStations.filter((id) => id !== current) })
+  const lockedStations = ms > 0 ? s.lockedStations.filter((id) => id !== current) : s.lockedStations
+  return ok({ ...s, version: s.version + 1, timer, lockedStations })
+}
+
+/**
+ * Sets the running station's time to exactly `ms` ("auf … Minuten setzen"), from now; ends a
+ * changeover. A paused timer stays paused with that time.
+ */
+export function setRemaining(s: RoundState, template: Template, ms: number, now: number): Result<RoundState, RoundError> {
+  if (s.phase !== 'station' || !s.timer) return err('NO_TIMER')
+  const timer: Timer = s.paused
+    ? { ...s.timer, remainingMs: ms, durationMs: Math.max(1, ms), startsAt: null }
+    : { endsAt: now + ms, remainingMs: null, durationMs: Math.max(1, ms), startsAt: null }
+  const current = template.stations[s.stationIndex]?.id
+  const lockedStations = ms > 0 ? s.lockedStations.filter((id) => id !== current) : s.lockedStations
+  return ok({ ...s, version: s.version + 1, timer, lockedStations })
+}
+
+/** Ends the changeover early: the station's timer starts now with its full time. */
+export function startStationNow(s: RoundState, now: number): Result<RoundState, RoundError> {
+  if (!inChangeover(s, now) || !s.timer) return err('NOT_IN_CHANGEOVER')
+  const timer: Timer = { ...s.timer, endsAt: now + s.timer.durationMs, startsAt: null }
+  return ok({ ...s, version: s.version + 1, timer })
+}
+
+/** Whether people are changing tables: a station has opened and its timer has not started yet. */
+export function inChangeover(s: RoundState, serverNow: number): boolean {
+  return s.phase === 'station' && !s.paused && !!s.timer?.startsAt && serverNow < s.timer.startsAt
+}
+
+/** Milliseconds of changeover left at `serverNow`, or 0. */
+export function changeoverLeftMs(s: RoundState, serverNow: number): number {
+  return inChangeover(s, serverNow) ? s.timer!.startsAt! - serverNow : 0
 }
 
 /** Locks or unlocks one station's boards for participants. */
@@ -89,11 +145,12 @@ export function configure(s: RoundState, settings: RoundSettings): RoundState {
   return { ...s, version: s.version + 1, settings }
 }
 
-/** Milliseconds left on the timer at server time `serverNow`; null without a timer. */
+/** Milliseconds left on the station's timer at server time `serverNow`; null without a timer. */
 export function remainingMs(s: RoundState, serverNow: number): number | null {
   if (!s.timer) return null
   if (s.timer.endsAt === null) return s.timer.remainingMs
-  return Math.max(0, s.timer.endsAt - serverNow)
+  // During a changeover the station's time stands at its full length.
+  return Math.min(s.timer.durationMs, Math.max(0, s.timer.endsAt - serverNow))
 }
 
 /** When the current station's boards lock by themselves (server time), or null. */

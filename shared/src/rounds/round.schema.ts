@@ -14,11 +14,19 @@ export const timerSchema = z.object({
   endsAt: z.number().int().nullable(),
   remainingMs: z.number().int().nonnegative().nullable(),
   durationMs: z.number().int().positive(),
+  /**
+   * Server time when the station's work begins after a changeover ("Wechselzeit"); until then
+   * people move tables and the timer shows the station's full time. Null or absent: no changeover.
+   */
+  startsAt: z.number().int().nullable().optional(),
 })
 export type Timer = z.infer<typeof timerSchema>
 
 /** Longest station the timer accepts, in minutes. */
 export const STATION_MINUTES_MAX = 240
+
+/** Longest changeover between stations, in seconds. */
+export const CHANGEOVER_SECONDS_MAX = 1800
 
 /** The facilitator's settings for rounds. */
 export const roundSettingsSchema = z.object({
@@ -26,6 +34,8 @@ export const roundSettingsSchema = z.object({
   stationMinutes: z.number().int().min(1).max(STATION_MINUTES_MAX),
   /** Seconds after the timer ends until the station's boards lock for participants; null: never by itself. */
   graceSeconds: z.number().int().min(0).max(3600).nullable(),
+  /** Seconds for moving between stations before the next station's timer starts. @default 120 */
+  changeoverSeconds: z.number().int().min(0).max(CHANGEOVER_SECONDS_MAX).default(120),
 })
 export type RoundSettings = z.infer<typeof roundSettingsSchema>
 
@@ -41,10 +51,15 @@ export const roundStateSchema = z.object({
   /** Stations whose boards are read-only for participants (still editable by the facilitator). */
   lockedStations: z.array(stationIdSchema),
   settings: roundSettingsSchema,
+  /**
+   * Time left on each station's timer when the day moved on from it (by station index), so going
+   * back one step restores that station with the time it had, not a fresh full timer.
+   */
+  leftMs: z.record(z.string(), z.number().int().nonnegative()).optional(),
 })
 export type RoundState = z.infer<typeof roundStateSchema>
 
-export const DEFAULT_ROUND_SETTINGS: RoundSettings = { stationMinutes: 20, graceSeconds: 60 }
+export const DEFAULT_ROUND_SETTINGS: RoundSettings = { stationMinutes: 20, graceSeconds: 60, changeoverSeconds: 120 }
 
 export const INITIAL_ROUND_STATE: RoundState = {
   version: 0,

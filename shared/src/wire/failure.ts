@@ -5,7 +5,7 @@ import { ErrorCode } from './errors.js'
 import { type FieldIssue, fieldIssueSchema, firstFieldIssue } from './field-issue.js'
 
 /** Every round rule's refusal (see round-machine.ts), as a list for the schema. */
-const ROUND_ERRORS = ['ALREADY_CLOSED', 'NOT_STARTED', 'NOT_AT_STATION', 'NO_TIMER', 'NOT_PAUSED', 'ALREADY_PAUSED', 'UNKNOWN_STATION'] as const
+const ROUND_ERRORS = ['ALREADY_CLOSED', 'NOT_STARTED', 'NOT_AT_STATION', 'NO_TIMER', 'NOT_PAUSED', 'ALREADY_PAUSED', 'UNKNOWN_STATION', 'NOT_IN_CHANGEOVER'] as const
 // Fails to compile when round-machine.ts gains a refusal this list lacks.
 const everyRoundError: Record<RoundError, true> = Object.fromEntries(ROUND_ERRORS.map((e) => [e, true])) as Record<(typeof ROUND_ERRORS)[number], true>
 void everyRoundError

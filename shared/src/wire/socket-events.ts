@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { publicEventViewSchema } from './api.schema.js'
 import { tableIdSchema, stationIdSchema } from '../ids.js'
-import { roundSettingsSchema, roundStateSchema } from '../rounds/round.schema.js'
+import { STATION_MINUTES_MAX, roundSettingsSchema, roundStateSchema } from '../rounds/round.schema.js'
+import { projectorDisplayMessageSchema, projectorDisplaySchema } from '../rounds/projector-display.js'
 import { eventSetupSchema } from '../event/event-setup.schema.js'
 
 /** Bumped when a message changes incompatibly; clients send it in the handshake. */
@@ -35,8 +36,14 @@ export const clientEvents = {
   'round:back': versioned,
   'round:pause': versioned,
   'round:resume': versioned,
-  /** Facilitator: add minutes to the running station's timer. */
-  'timer:extend': versioned.extend({ minutes: z.number().int().min(1).max(60) }),
+  /** Facilitator: add (or, negative, take) minutes on the running station's timer. */
+  'timer:extend': versioned.extend({ minutes: z.number().int().min(-60).max(60).refine((m) => m !== 0) }),
+  /** Facilitator: set the running station's timer to exactly this many minutes from now. */
+  'timer:set': versioned.extend({ minutes: z.number().int().min(0).max(STATION_MINUTES_MAX) }),
+  /** Facilitator: end the changeover early; the station's timer starts now. */
+  'timer:start': versioned,
+  /** Facilitator: what the projectors show (view, table, review position, spotlight). */
+  'projector:show': z.object({ display: projectorDisplaySchema }),
   /** Facilitator: minutes per station and grace period before boards lock. */
   'round:configure': z.object({ settings: roundSettingsSchema }),
   /** Facilitator: lock or unlock one station's boards for participants. */
@@ -82,6 +89,10 @@ export const serverEvents = {
   'presence:counts': presenceCountsSchema,
   'access:guessing': joinGuessingSchema,
   'rotation:suggestion': rotationSuggestionSchema,
+  /** To projectors and facilitators: what the console asks the projectors to show. */
+  'projector:display': projectorDisplayMessageSchema,
+  /** To every screen of an event just before it is disconnected: the event was deleted. */
+  'event:deleted': z.object({}),
 } as const
 export type ServerEventName = keyof typeof serverEvents
 export type ServerEventPayload<N extends ServerEventName> = z.infer<(typeof serverEvents)[N]>

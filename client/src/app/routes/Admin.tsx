@@ -5,12 +5,17 @@ import { useTranslation } from '../../i18n/index.js'
 import { formatEventDate } from '../../i18n/dates.js'
 import { ApiFailure, api } from '../../sync/api.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
+import { absolute, usePublicUrl } from '../../sync/links.js'
+import { FacilitatorLink } from '../../features/setup/FacilitatorLink.js'
+import '../../i18n/console-wording.js'
 
 /** Every event of this installation, for whoever holds the admin link the server printed. */
 export default function Admin() {
   const { t, language } = useTranslation()
   const [key] = useState(() => takeTokenFromUrl('instance', 'admin'))
   const [events, setEvents] = useState<EventListItem[] | null>(null)
+  const [linkOf, setLinkOf] = useState<string | null>(null)
+  usePublicUrl()
   const [error, setError] = useState<string | null>(key ? null : t('admin.needKey'))
   useEffect(() => {
     if (!key) return
@@ -46,6 +51,9 @@ export default function Admin() {
               <a className="button primary" href={e.facilitatorLink}>
                 {t('admin.open')}
               </a>
+              <button type="button" className="button" aria-expanded={linkOf === e.id} onClick={() => setLinkOf((id) => (id === e.id ? null : e.id))}>
+                {linkOf === e.id ? t('control.linkHide') : t('control.linkShow')}
+              </button>
               <button
                 type="button"
                 className="button"
@@ -59,6 +67,7 @@ export default function Admin() {
               >
                 {t('admin.delete')}
               </button>
+              {linkOf === e.id && <FacilitatorLink url={absolute(e.facilitatorLink)} onClose={() => setLinkOf(null)} />}
             </li>
           ))}
         </ul>

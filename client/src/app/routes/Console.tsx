@@ -1,5 +1,5 @@
-import type { FacilitatorEventView } from '@tischrunde/shared'
-import { useEffect, useState } from 'react'
+import { ErrorCode, fail, own } from '@tischrunde/shared'
+import { useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { formatEventDate } from '../../i18n/dates.js'
@@ -9,55 +9,69 @@ import { useDocumentTitle } from '../use-document-title.js'
 import { QrCode } from '../../features/qr/QrCode.js'
 import { TableLinks } from '../../features/tables/TableLinks.js'
 import { RoundControls } from '../../features/rounds/RoundControls.js'
+import { RoundSettingsForm } from '../../features/rounds/RoundSettingsForm.js'
+import { ProjectorRemote } from '../../features/projector/ProjectorRemote.js'
 import { EventSetupForm } from '../../features/setup/EventSetupForm.js'
+import { FacilitatorLink } from '../../features/setup/FacilitatorLink.js'
 import { ShowNamesToggle } from '../../features/setup/ShowNamesToggle.js'
 import { ExportPanel } from '../../features/export/ExportPanel.js'
 import { GuessingNotice } from '../../features/access/GuessingNotice.js'
 import { RenewButton } from '../../features/access/RenewButton.js'
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
-import { ApiFailure, api } from '../../sync/api.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
 import { useControl } from '../../sync/hooks.js'
-import { absolute, withQuery } from '../../sync/links.js'
+import { absolute, usePublicUrl, withQuery } from '../../sync/links.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
+import { useConsoleView } from './use-console-view.js'
 
-/** The facilitator's console for one event: join code and QR, projector links, tables with presence. */
+/** `?neu=1`: the console was opened right after creating the event (the facilitator link is shown once, prominently). */
+function takeFreshFlag(): boolean {
+  const url = new URL(window.location.href)
+  if (url.searchParams.get('neu') !== '1') return false
+  url.searchParams.delete('neu')
+  window.history.replaceState(null, '', url.pathname + url.search + url.hash)
+  return true
+}
+
+/** The facilitator's console for one event: control bar, join code and QR, projector remote, tables with presence. */
 export default function Console() {
   const { t, language } = useTranslation()
   const eventId = useParams().eventId ?? ''
+  const [fresh] = useState(takeFreshFlag)
   const [token] = useState(() => takeTokenFromUrl(eventId, 'facilitator'))
-  const [view, setView] = useState<FacilitatorEventView | null>(null)
-  const [error, setError] = useState<string | null>(token ? null : t('errors.UNAUTHORIZED'))
+  // Failures are kept as codes and worded at render, so a language switch rewords them too.
+  const { view, failure, otherEvent, setView } = useConsoleView(eventId, token)
+  const [linkShown, setLinkShown] = useState(fresh)
   const control = useControl(view ? token : null)
   const round = useTischStore((s) => s.round)
   const event = useTischStore(selectEvent) ?? view?.event ?? null
   useDocumentTitle(event?.title)
   const presence = useTischStore((s) => s.presence)
+  const publicUrl = usePublicUrl()
 
-  useEffect(() => {
-    if (!token) return
-    api.facilitatorView(eventId, token).then(setView, (e: unknown) => setError(e instanceof ApiFailure ? errorText(t, e.failure) : t('common.error')))
-  }, [eventId, token, t])
-  // A new join code issued in another tab: fetch the links as they are now.
-  const liveJoinCode = useTischStore((s) => s.joinCode)
-  const shownJoinCode = view?.joinCode
-  useEffect(() => {
-    if (!token || !shownJoinCode || !liveJoinCode || liveJoinCode === shownJoinCode) return
-    api.facilitatorView(eventId, token).then(setView, () => {})
-  }, [eventId, token, liveJoinCode, shownJoinCode])
-
-  if (error)
+  if (otherEvent)
     return (
       <main className="page console">
         <p className="field-error" role="alert">
-          {error}
+          {t('control.otherEvent', { title: otherEvent.title })}{' '}
+          <a href={`/e/${encodeURIComponent(otherEvent.id)}/console#k=${encodeURIComponent(token!)}`}>{t('control.otherEventOpen', { title: otherEvent.title })}</a>
+        </p>
+      </main>
+    )
+  if (failure)
+    return (
+      <main className="page console">
+        <p className="field-error" role="alert">
+          {errorText(t, failure)}
         </p>
       </main>
     )
   if (!view || !event) return <p className="page loading">{t('common.loading')}</p>
   const joinUrl = absolute(view.links.participant)
   const renew = { eventId, token: token!, onRenewed: setView }
+  const send: Parameters<typeof RoundControls>[0]['send'] = (name, payload) =>
+    control.current?.send(name, payload) ?? Promise.resolve(fail(ErrorCode.NETWORK))
 
   return (
     <main className="page console">
@@ -70,15 +84,24 @@ export default function Console() {
             {event.place && ` · ${event.place}`}
           </p>
         </div>
-        <LanguageSwitch />
+        <div className="console-header-actions">
+          <button type="button" className="secondary" aria-expanded={linkShown} aria-controls="facilitator-link" onClick={() => setLinkShown((s) => !s)}>
+            {linkShown ? t('control.linkHide') : t('control.linkShow')}
+          </button>
+          <LanguageSwitch />
+        </div>
       </header>
       <GuessingNotice />
-      {round && (
-        <RoundControls
-          event={event}
-          round={round}
-          send={(name, payload) => control.current?.send(name, payload) ?? Promise.resolve({ ok: false, code: 'INTERNAL', message: t('errors.NETWORK') })}
-        />
+      {round && <RoundControls event={event} round={round} send={send} />}
+      {linkShown && (
+        <div id="facilitator-link">
+          <FacilitatorLink url={absolute(view.links.facilitator)} fresh={fresh} onClose={() => setLinkShown(false)} />
+        </div>
+      )}
+      {publicUrl.ready && publicUrl.loopback && (
+        <p className="banner banner-warning" role="alert">
+          {t('control.loopback', { host: window.location.host })}
+        </p>
       )}
       <div className="console-grid">
         <section className="console-join" aria-labelledby="join-title">
@@ -86,10 +109,11 @@ export default function Console() {
           <p className="join-code" aria-label={view.joinCode.split('').join(' ')}>
             {view.joinCode}
           </p>
-          <QrCode url={joinUrl} label={t('console.qrAlt', { url: joinUrl })} size={240} />
+          {publicUrl.ready && <QrCode url={joinUrl} label={t('console.qrAlt', { url: joinUrl })} size={240} />}
           <p>
             {t('console.joinUrl')}: <a href={joinUrl}>{joinUrl}</a>
           </p>
+          {publicUrl.configured && <p className="muted">{t('control.publicUrl', { url: publicUrl.base })}</p>}
           <RenewButton {...renew} which={{ credential: 'join-code' }} label={t('console.renewJoinCode')} confirm={t('console.confirmRenewJoinCode', { code: view.joinCode })} />
           <p>
             <a className="button primary" href={view.links.projector} target="_blank" rel="noreferrer">
@@ -97,10 +121,7 @@ export default function Console() {
             </a>
           </p>
           <RenewButton {...renew} which={{ credential: 'projector' }} label={t('console.renewProjector')} confirm={t('console.confirmRenewProjector')} />
-          <ShowNamesToggle
-            shown={event.showNames}
-            send={(showNames) => control.current?.send('event:display', { showNames }) ?? Promise.resolve({ ok: false, code: 'INTERNAL', message: t('errors.NETWORK') })}
-          />
+          <ShowNamesToggle shown={event.showNames} send={(showNames) => send('event:display', { showNames })} />
           {presence && (
             <p className="presence-summary">
               {t('console.unseated', { count: presence.unseated })} · {t('console.projectors', { count: presence.projectors })}
@@ -119,12 +140,12 @@ export default function Console() {
                     <strong>{table.name}</strong>
                     {table.host && <span className="muted"> · {t('console.host', { name: table.host })}</span>}
                     <p className="muted" data-presence-table={table.id}>
-                      {t('console.present', { count: presence?.byTable[table.id] ?? 0 })}
+                      {t('console.present', { count: (presence && own(presence.byTable, table.id)) ?? 0 })}
                     </p>
                     <TableLinks
                       table={table}
                       participantLink={view.links.participant}
-                      hostLink={view.links.hosts[table.id]}
+                      hostLink={own(view.links.hosts, table.id)}
                       renewHost={<RenewButton {...renew} which={{ credential: 'host', tableId: table.id }} label={t('console.renewHost')} confirm={t('console.confirmRenewHost', { table: table.name })} />}
                     />
                   </div>
@@ -137,15 +158,18 @@ export default function Console() {
           )}
         </section>
       </div>
+      {round && <ProjectorRemote event={event} round={round} token={token!} send={(display) => send('projector:show', { display })} />}
+      {round && (
+        <section className="panel console-round-settings">
+          <p className="muted">{t('control.shortcuts')}</p>
+          <RoundSettingsForm settings={round.settings} onSave={(settings) => send('round:configure', { settings })} />
+        </section>
+      )}
       <section className="panel console-export">
         <ExportPanel eventId={eventId} token={token!} tables={event.tables} />
       </section>
       <section className="panel console-setup">
-        <EventSetupForm
-          event={event}
-          started={round !== null && round.phase !== 'before-start'}
-          onSave={(setup) => control.current?.send('event:update', { setup }) ?? Promise.resolve({ ok: false, code: 'INTERNAL', message: t('errors.NETWORK') })}
-        />
+        <EventSetupForm event={event} started={round !== null && round.phase !== 'before-start'} onSave={(setup) => send('event:update', { setup })} />
       </section>
     </main>
   )

@@ -5,6 +5,7 @@ import { useTranslation } from '../../i18n/index.js'
 import { useLocation } from 'wouter'
 import { ApiFailure, api } from '../../sync/api.js'
 import { keepLinkToken, readAdminKey } from '../../sync/device-storage.js'
+import { withQuery } from '../../sync/links.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
 import { AddressChoice, MethodChoice } from './landing/MethodChoice.js'
 import '../../i18n/landing-wording.js'
@@ -77,7 +78,8 @@ export default function Landing() {
     try {
       const created = await api.createEvent(request, key)
       if (typedKey && !knownKey) keepLinkToken('instance', 'admin', typedKey)
-      window.location.assign(created.links.facilitator)
+      // `neu=1`: the console shows the facilitator link once, prominently, to be saved now.
+      window.location.assign(withQuery(created.links.facilitator, 'neu', '1'))
     } catch (error) {
       if (error instanceof ApiFailure && error.code === 'UNAUTHORIZED') setNeedsKey(true)
       setCreateError(error instanceof ApiFailure ? errorText(t, error.failure) : t('common.error'))

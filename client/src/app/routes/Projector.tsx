@@ -1,16 +1,20 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { useParams } from 'wouter'
 import '../../i18n/projector-wording.js'
 import { useDocumentTitle } from '../use-document-title.js'
+import { ChangeoverNotice } from '../../features/projector/ChangeoverNotice.js'
 import { EndSignal } from '../../features/projector/EndSignal.js'
 import { JoinScreen } from '../../features/projector/JoinCorner.js'
 import { ProjectorToolbar } from '../../features/projector/ProjectorToolbar.js'
 import { ReviewMode } from '../../features/projector/ReviewMode.js'
 import { ShortcutsOverlay } from '../../features/projector/ShortcutsOverlay.js'
+import { SoundPrompt } from '../../features/projector/SoundPrompt.js'
+import { Spotlight } from '../../features/projector/Spotlight.js'
 import { TableBoard } from '../../features/projector/TableBoard.js'
 import { WallOfTables } from '../../features/projector/WallOfTables.js'
 import type { ProjectorAction } from '../../features/projector/shortcuts.js'
+import { useAudioState } from '../../features/projector/use-audio-state.js'
 import { useFullscreen } from '../../features/projector/use-fullscreen.js'
 import { useMuted } from '../../features/projector/use-muted.js'
 import { useProjectorKeys } from '../../features/projector/use-projector-keys.js'
@@ -21,9 +25,21 @@ import { selectEvent } from '../../store/selectors.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
 import { useControl } from '../../sync/hooks.js'
 
+/** A projector that cannot show its event says why, in big type, instead of loading forever. */
+function ProjectorMessage({ children }: { children: React.ReactNode }) {
+  return (
+    <main className="page projector projector-message">
+      <p className="field-error" role="alert">
+        {children}
+      </p>
+    </main>
+  )
+}
+
 /**
  * The projector: one table's board, the wall of all tables, the review walk-through or the join
- * screen, switched with keys 1–4 (see the `?` overlay). Read-only; follows the facilitator's rounds.
+ * screen, switched with keys 1–4 (see the `?` overlay) or from the console. Read-only; follows the
+ * facilitator's rounds.
  */
 export default function Projector() {
   const { t } = useTranslation()
@@ -35,13 +51,14 @@ export default function Projector() {
   const round = useTischStore((s) => s.round)
   const controlStatus = useTischStore((s) => s.controlStatus)
 
-  if (!token || controlStatus === 'denied')
+  if (!token || controlStatus === 'denied') return <ProjectorMessage>{t('projectorModes.wrongKey')}</ProjectorMessage>
+  // A key of another event opens that event's data: say whose it is instead of showing it under this address.
+  if (event && event.id !== eventId)
     return (
-      <main className="page projector">
-        <p className="field-error" role="alert">
-          {t('errors.UNAUTHORIZED')}
-        </p>
-      </main>
+      <ProjectorMessage>
+        {t('projectorModes.otherEvent', { title: event.title })}{' '}
+        <a href={`/e/${encodeURIComponent(event.id)}/projector#k=${encodeURIComponent(token)}`}>{t('projectorModes.otherEventOpen', { title: event.title })}</a>
+      </ProjectorMessage>
     )
   if (!event || !round) return <p className="page loading projector">{t('common.loading')}</p>
   return <ProjectorScreen eventId={eventId} token={token} />
@@ -53,12 +70,29 @@ function ProjectorScreen({ eventId, token }: { eventId: string; token: string })
   const event = useTischStore(selectEvent)!
   const round = useTischStore((s) => s.round)!
   const controlStatus = useTischStore((s) => s.controlStatus)
+  const told = useTischStore((s) => s.projectorDisplay)
   const nav = useProjectorNav(event, round)
   const [muted, toggleMute] = useMuted()
+  const audio = useAudioState()
   const [fullscreen, toggleFullscreen] = useFullscreen()
   const [help, setHelp] = useState(false)
+  const [spotlightOn, setSpotlightOn] = useState(true)
+
+  // Each command from the console shows once; the projector's own keys may change the view after it.
+  const applied = useRef<number | null>(null)
+  // A projector opened with a view in its address (e.g. "Auf dem Beamer zeigen" for one table) keeps it
+  // until the console sends something new.
+  const [explicit] = useState(() => /[?&](mode|table)=/.test(window.location.search))
+  useEffect(() => {
+    if (!told || applied.current === told.seq) return
+    applied.current = told.seq
+    if (told.initial && explicit) return
+    nav.show(told.display)
+    setSpotlightOn(true)
+  }, [told, nav, explicit])
 
   useProjectorKeys((action: ProjectorAction) => {
+    if (action.type !== 'mute' && action.type !== 'help') setSpotlightOn(false)
     if (action.type === 'mode') nav.goMode(action.mode)
     else if (action.type === 'move') nav.move(action.move)
     else if (action.type === 'fullscreen') toggleFullscreen()
@@ -73,6 +107,7 @@ function ProjectorScreen({ eventId, token }: { eventId: string; token: string })
   else if (nav.mode === 'review') view = <ReviewMode event={event} eventId={eventId} token={token} position={nav.review} onMove={nav.move} />
   else if (nav.table) view = <TableBoard key={nav.table.id} event={event} eventId={eventId} token={token} table={nav.table} />
   else view = <p>{t('projectorModes.noTables')}</p>
+  const spotlight = spotlightOn ? told?.display.spotlight : null
 
   return (
     <main className={`page projector projector-mode-${nav.mode}`}>
@@ -82,15 +117,19 @@ function ProjectorScreen({ eventId, token }: { eventId: string; token: string })
         </p>
       )}
       <div className="projector-stage">{view}</div>
+      {spotlight && <Spotlight event={event} eventId={eventId} token={token} target={spotlight} />}
+      <ChangeoverNotice event={event} />
       <ProjectorToolbar
         mode={nav.mode}
         onMode={nav.goMode}
         muted={muted}
+        audio={audio}
         onMute={toggleMute}
         fullscreen={fullscreen}
         onFullscreen={toggleFullscreen}
         onHelp={() => setHelp(true)}
       />
+      {!muted && audio === 'locked' && <SoundPrompt />}
       <EndSignal muted={muted} />
       {help && <ShortcutsOverlay onClose={() => setHelp(false)} />}
     </main>

@@ -1,13 +1,14 @@
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
-import { absolute } from '../../sync/links.js'
+import { absolute, usePublicUrl } from '../../sync/links.js'
 import { QrCode } from '../qr/QrCode.js'
 
 /** QR code and join code in a corner, so latecomers can join from any view. */
 export function JoinCorner({ size = 150 }: { size?: number }) {
   const { t } = useTranslation()
   const joinCode = useTischStore((s) => s.joinCode)
-  if (!joinCode) return null
+  const { ready } = usePublicUrl()
+  if (!joinCode || !ready) return null
   const joinUrl = absolute(`/j/${joinCode}`)
   return (
     <aside className="projector-corner" aria-label={t('projectorModes.join.corner')}>
@@ -23,7 +24,8 @@ export function JoinCorner({ size = 150 }: { size?: number }) {
 export function JoinScreen({ title }: { title: string }) {
   const { t } = useTranslation()
   const joinCode = useTischStore((s) => s.joinCode)
-  const joinUrl = joinCode ? absolute(`/j/${joinCode}`) : null
+  const { ready } = usePublicUrl()
+  const joinUrl = joinCode && ready ? absolute(`/j/${joinCode}`) : null
   return (
     <section className="projector-join-screen" aria-labelledby="join-title">
       <p className="eyebrow">{title}</p>

@@ -1,9 +1,10 @@
-import { type TischEvent, namesShown } from '@tischrunde/shared'
+import { type Card, type TischEvent, namesShown } from '@tischrunde/shared'
 import { useMemo, useRef } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { selectBoard, stationColumns } from '../../store/selectors.js'
 import { CardItem } from '../board/CardItem.js'
+import { hyphenateDe, useHyphenation } from './hyphenate.js'
 import { useFitToBox } from './use-fit-to-box.js'
 
 /**
@@ -16,15 +17,18 @@ export function ProjectorBoard(props: { event: TischEvent; docName: string; stat
   const board = useTischStore(selectBoard(props.docName))
   const columns = useMemo(() => stationColumns(board, props.event, props.stationId), [board, props.event, props.stationId])
   const box = useRef<HTMLDivElement>(null)
-  useFitToBox(box, columns)
+  const hyphenated = useHyphenation()
+  const fitted = useMemo(() => ({ columns, hyphenated }), [columns, hyphenated])
+  const paging = useFitToBox(box, fitted)
   // Columns get width by how much they hold (a sub-point counts as most of a card), so the fullest one is not
   // the only one that shrinks the type; a nearly empty column keeps a quarter of the fullest one's width.
   const sizes = columns.map((c) => c.cards.reduce((sum, card) => sum + 1 + 0.7 * card.subPoints.length, 0))
   const fullest = Math.max(1, ...sizes)
   const template = columns
-    .map((c, i) => (c.cards.length === 0 ? 'minmax(10em, 0.7fr)' : `minmax(0, ${Math.max(sizes[i]!, fullest / 4, 1)}fr)`))
+    .map((c, i) => (c.cards.length === 0 ? 'minmax(7em, 0.4fr)' : `minmax(0, ${Math.max(sizes[i]!, fullest / 4, 1)}fr)`))
     .join(' ')
   return (
+    <>
     <div className="pboard" ref={box}>
       <div className="pboard-columns" style={{ gridTemplateColumns: template || '1fr' }}>
         {columns.map((column) => (
@@ -37,7 +41,7 @@ export function ProjectorBoard(props: { event: TischEvent; docName: string; stat
             ) : (
               <ul className="pboard-cards" aria-live={props.live ? 'polite' : undefined} aria-label={column.title}>
                 {column.cards.map((card) => (
-                  <CardItem key={card.id} card={card} unsaved={false} showStatus={false} showName={namesShown(props.event)} showAlternatives={false} />
+                  <CardItem key={card.id} card={hyphenatedCard(card)} unsaved={false} showStatus={false} showName={namesShown(props.event)} showAlternatives={false} />
                 ))}
               </ul>
             )}
@@ -45,5 +49,16 @@ export function ProjectorBoard(props: { event: TischEvent; docName: string; stat
         ))}
       </div>
     </div>
+    {paging.pages > 1 && (
+      <p className="pboard-page" role="status">
+        {t('projectorModes.page', { n: paging.page + 1, total: paging.pages })}
+      </p>
+    )}
+    </>
   )
+}
+
+/** The card with soft hyphens at German syllable breaks (text and sub-points). */
+function hyphenatedCard(card: Card): Card {
+  return { ...card, text: hyphenateDe(card.text), subPoints: card.subPoints.map((p) => ({ ...p, text: hyphenateDe(p.text) })) }
 }

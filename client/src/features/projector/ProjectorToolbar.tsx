@@ -7,6 +7,8 @@ export function ProjectorToolbar(props: {
   mode: ProjectorMode
   onMode: (mode: ProjectorMode) => void
   muted: boolean
+  /** Whether the browser lets the page play sound yet; 'on' is claimed only when it does. */
+  audio?: 'on' | 'locked' | 'none'
   onMute: () => void
   fullscreen: boolean
   onFullscreen: () => void
@@ -27,8 +29,9 @@ export function ProjectorToolbar(props: {
         </ul>
       </nav>
       <div className="toolbar-actions">
-        <button type="button" className={props.muted ? 'toolbar-button toolbar-muted' : 'toolbar-button'} aria-pressed={props.muted} onClick={props.onMute}>
-          <Icon name={props.muted ? 'muted' : 'sound'} /> {props.muted ? t('projectorModes.soundOff') : t('projectorModes.soundOn')}
+        <button type="button" className={props.muted || props.audio === 'locked' ? 'toolbar-button toolbar-muted' : 'toolbar-button'} aria-pressed={props.muted} onClick={props.onMute}>
+          <Icon name={props.muted || props.audio === 'locked' ? 'muted' : 'sound'} />{' '}
+          {props.muted ? t('projectorModes.soundOff') : props.audio === 'locked' ? t('projectorModes.soundLocked') : t('projectorModes.soundOn')}
         </button>
         <button type="button" className="toolbar-button" onClick={props.onFullscreen}>
           {props.fullscreen ? t('projectorModes.exitFullscreen') : t('projectorModes.fullscreen')}

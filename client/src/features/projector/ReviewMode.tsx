@@ -5,6 +5,7 @@ import { selectBoard, stationAt } from '../../store/selectors.js'
 import { useBoard } from '../../sync/hooks.js'
 import { BoardStatusBanner } from '../board/BoardStatusBanner.js'
 import { KeepBoardsOpen } from './KeepBoardsOpen.js'
+import { hyphenateDe } from './hyphenate.js'
 import { ProjectorBoard } from './ProjectorBoard.js'
 import type { ReviewMove, ReviewPosition } from './review-steps.js'
 
@@ -28,7 +29,7 @@ export function ReviewMode(props: { event: TischEvent; eventId: string; token: s
       <header className="projector-header">
         <div className="projector-heading">
           <p className="eyebrow">{t('projectorModes.modes.review')}</p>
-          <h1 id="review-title">{table.name}</h1>
+          <h1 id="review-title">{hyphenateDe(table.name)}</h1>
           <p className="prompt">
             <strong>{station.title}:</strong> {station.prompt}
           </p>

@@ -6,6 +6,7 @@ import { useBoard } from '../../sync/hooks.js'
 import { BoardStatusBanner } from '../board/BoardStatusBanner.js'
 import { RoundTimer } from '../rounds/RoundTimer.js'
 import { JoinCorner } from './JoinCorner.js'
+import { hyphenateDe } from './hyphenate.js'
 import { ProjectorBoard } from './ProjectorBoard.js'
 import { shownStationIndex } from './projector-mode.js'
 import { PauseBanner, RoundBadges } from './RoundBadges.js'
@@ -29,12 +30,12 @@ export function TableBoard({ event, eventId, token, table }: { event: TischEvent
             </p>
             <RoundBadges round={round} station={station} />
           </div>
-          <h1 id="table-title">{table.name}</h1>
+          <h1 id="table-title">{hyphenateDe(table.name)}</h1>
           <p className="prompt">{station.prompt}</p>
         </div>
         <div className="projector-side">
           <RoundTimer size="large" />
-          <JoinCorner />
+          <JoinCorner size={110} />
         </div>
       </header>
       <PauseBanner round={round} />

@@ -5,6 +5,7 @@ import { Link } from 'wouter'
 import { useTischStore } from '../../store/index.js'
 import { selectBoard } from '../../store/selectors.js'
 import { useBoard } from '../../sync/hooks.js'
+import { hyphenateDe, useHyphenation } from './hyphenate.js'
 import { wallSummary } from './wall-cards.js'
 
 /**
@@ -14,6 +15,7 @@ import { wallSummary } from './wall-cards.js'
 export function WallTile(props: { eventId: string; token: string; table: ThemeTable; stationId: string; newest: number; tableSearch: string }) {
   const { t } = useTranslation()
   const { table } = props
+  useHyphenation()
   const docName = useBoard({ eventId: props.eventId, tableId: table.id, token: props.token, authorId: 'projector', keepLocal: false })
   const board = useTischStore(selectBoard(docName ?? ''))
   const summary = useMemo(() => wallSummary(board.cards, props.stationId, props.newest), [board.cards, props.stationId, props.newest])
@@ -35,7 +37,7 @@ export function WallTile(props: { eventId: string; token: string; table: ThemeTa
           )}
         </p>
         <h2 className="wall-tile-title">
-          <Link href={props.tableSearch}>{table.name}</Link>
+          <Link href={props.tableSearch}>{hyphenateDe(table.name)}</Link>
         </h2>
       </div>
       {summary.newest.length === 0 ? (
@@ -44,7 +46,7 @@ export function WallTile(props: { eventId: string; token: string; table: ThemeTa
         <ul className="wall-cards" aria-label={t('projectorModes.wall.newest', { table: table.name })}>
           {summary.newest.map((card) => (
             <li key={card.id} className="wall-card">
-              <span className="wall-card-text">{card.text}</span>
+              <span className="wall-card-text">{hyphenateDe(card.text)}</span>
             </li>
           ))}
         </ul>

@@ -4,12 +4,16 @@
  * press on the projector also calls `unlockAudio`.
  */
 let context: AudioContext | null = null
+const listeners = new Set<() => void>()
 
 function audio(): AudioContext | null {
   if (context) return context
   const Ctor = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext
   if (!Ctor) return null
   context = new Ctor()
+  context.addEventListener('statechange', () => {
+    for (const listener of listeners) listener()
+  })
   return context
 }
 
@@ -17,6 +21,22 @@ function audio(): AudioContext | null {
 export function unlockAudio(): void {
   const ctx = audio()
   if (ctx?.state === 'suspended') ctx.resume().catch(() => {})
+}
+
+/**
+ * Whether a gong would be heard now: 'on' once the browser lets this page play sound, 'locked'
+ * until someone clicks or presses a key (autoplay rules), 'none' without Web Audio.
+ */
+export function audioState(): 'on' | 'locked' | 'none' {
+  const ctx = audio()
+  if (!ctx) return 'none'
+  return ctx.state === 'running' ? 'on' : 'locked'
+}
+
+/** Calls `listener` whenever the audio state changes; returns the function that stops it. */
+export function subscribeAudio(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
 }
 
 /** Partials of a small bell-like gong: frequency ratio to the base, loudness, decay in seconds. */

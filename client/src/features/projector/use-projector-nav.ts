@@ -1,4 +1,5 @@
-import type { RoundState, ThemeTable, TischEvent } from '@tischrunde/shared'
+import type { ProjectorDisplay, RoundState, ThemeTable, TischEvent } from '@tischrunde/shared'
+import { useEffect, useRef } from 'react'
 import { useSearchParams } from 'wouter'
 import { type ProjectorMode, pickTable, resolveMode } from './projector-mode.js'
 import { type ReviewMove, type ReviewPosition, reviewPositionFrom } from './review-steps.js'
@@ -11,6 +12,8 @@ export interface ProjectorNav {
   review: ReviewPosition
   goMode: (mode: ProjectorMode) => void
   move: (move: ReviewMove) => void
+  /** Shows what the console asked for (view, table, review station). */
+  show: (display: ProjectorDisplay) => void
 }
 
 /** Mode and position live in the query (`?mode=…&table=…&station=…`), so a reload or a link shows the same. */
@@ -53,5 +56,18 @@ export function useProjectorNav(event: TischEvent, round: RoundState): Projector
     }
   }
 
-  return { mode, table, review: review.position, goMode, move }
+  const show = (display: ProjectorDisplay) =>
+    update({ mode: display.view, table: display.tableId, station: display.view === 'review' && display.station !== null ? String(display.station + 1) : null }, false)
+
+  // When the day moves on to the review, the projector follows, whatever its own keys chose before.
+  const phase = useRef(round.phase)
+  useEffect(() => {
+    const before = phase.current
+    phase.current = round.phase
+    if (before !== 'review' && round.phase === 'review') update({ mode: 'review', station: null }, false)
+    // update is a new function every render; only the phase change matters here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
+  }, [round.phase])
+
+  return { mode, table, review: review.position, goMode, move, show }
 }

@@ -1,8 +1,9 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { type Ack, INITIAL_ROUND_STATE, fail } from '@tischrunde/shared'
 import { anEvent } from '../../../../fixtures/src/builders.js'
 import { setLanguage } from '../../i18n/index.js'
+import '../../i18n/console-wording.js'
 import { RoundControls } from './RoundControls.js'
 
 /** Renders the console's running order; every command is answered with `answer`. */
@@ -48,5 +49,48 @@ describe('round controls', () => {
     await screen.findByText('Das wurde gerade schon geändert – vielleicht in einem anderen Tab.')
     fireEvent.click(startButton())
     await vi.waitFor(() => expect(screen.queryByText('Das wurde gerade schon geändert – vielleicht in einem anderen Tab.')).toBeNull())
+  })
+})
+
+describe('room-changing shortcuts and ending the event', () => {
+  const station1 = { ...INITIAL_ROUND_STATE, phase: 'station' as const, version: 3, timer: { endsAt: Date.now() + 60_000, remainingMs: null, durationMs: 60_000 } }
+
+  it('acts on N only at the second press, and names what the second press does', async () => {
+    const send = vi.fn(async (): Promise<Ack> => ({ ok: true }))
+    render(<RoundControls event={anEvent()} round={station1} send={send} />)
+    fireEvent.keyDown(document.body, { key: 'n' })
+    expect(send).not.toHaveBeenCalled()
+    expect(screen.getByText('Noch einmal N drücken: Weiter: Station 2')).toBeTruthy()
+    fireEvent.keyDown(document.body, { key: 'n' })
+    expect(send).toHaveBeenCalledWith('round:advance', { expectedVersion: 3 })
+  })
+
+  it('forgets a first press of B after a pause, and a press of another key in between', () => {
+    vi.useFakeTimers()
+    try {
+      const send = vi.fn(async (): Promise<Ack> => ({ ok: true }))
+      render(<RoundControls event={anEvent()} round={station1} send={send} />)
+      fireEvent.keyDown(document.body, { key: 'b' })
+      act(() => vi.advanceTimersByTime(3500))
+      fireEvent.keyDown(document.body, { key: 'b' })
+      fireEvent.keyDown(document.body, { key: 'n' })
+      fireEvent.keyDown(document.body, { key: 'b' })
+      expect(send).not.toHaveBeenCalledWith('round:back', expect.anything())
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('asks before ending the event, and ends it only on "Ja, beenden"', async () => {
+    const send = vi.fn(async (): Promise<Ack> => ({ ok: true }))
+    render(<RoundControls event={anEvent()} round={{ ...INITIAL_ROUND_STATE, phase: 'review', version: 9 }} send={send} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung beenden' }))
+    expect(send).not.toHaveBeenCalled()
+    const dialog = screen.getByRole('alertdialog', { name: 'Veranstaltung wirklich beenden?' })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Abbrechen' }))
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung beenden' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Ja, beenden' }))
+    expect(send).toHaveBeenCalledWith('round:advance', { expectedVersion: 9 })
   })
 })

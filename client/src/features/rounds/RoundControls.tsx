@@ -1,12 +1,15 @@
-import { type Ack, type AckFailure, type ClientEventName, type ClientEventPayload, type RoundState, type TischEvent } from '@tischrunde/shared'
-import { useEffect, useState } from 'react'
+import { type Ack, type AckFailure, type ClientEventName, type ClientEventPayload, type RoundState, type TischEvent, changeoverLeftMs } from '@tischrunde/shared'
+import { useEffect, useRef, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import type { Translate as TFunction } from '../../i18n/index.js'
+import { formatClock } from '../../store/selectors.js'
+import { useServerNow } from '../../sync/use-server-now.js'
 import { RoundTimer } from './RoundTimer.js'
-import { RoundSettingsForm } from './RoundSettingsForm.js'
+import { TimeAdjust } from './TimeAdjust.js'
+import { useArmedKey } from './use-armed-key.js'
 
-type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
+export type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
 
 /** What "next" leads to from here, for the button's wording. */
 function nextLabel(t: TFunction, event: TischEvent, round: RoundState): string {
@@ -18,15 +21,22 @@ function nextLabel(t: TFunction, event: TischEvent, round: RoundState): string {
 }
 
 /**
- * The facilitator's running order: start, next station, back, pause, +5 minutes, lock. Commands
- * name the version they saw, so a double click or a second tab acts only once. Keys: N, B, P, +.
+ * The facilitator's control bar, in view however far the console scrolls: station, timer, next
+ * step, back, pause, time. Commands name the version they saw, so a double click or a second tab
+ * acts only once. Keys N and B act on a second press; ending the event asks first.
  */
 export function RoundControls({ event, round, send }: { event: TischEvent; round: RoundState; send: Send }) {
   const { t } = useTranslation()
   const [failure, setFailure] = useState<AckFailure | null>(null)
   const [busy, setBusy] = useState(false)
+  const [confirmEnd, setConfirmEnd] = useState(false)
+  const { armed, press, disarm } = useArmedKey()
+  const serverNow = useServerNow(500)
+  const confirmRef = useRef<HTMLButtonElement>(null)
   const station = round.phase === 'station' ? event.template.stations[round.stationIndex] : undefined
   const locked = station ? round.lockedStations.includes(station.id) : false
+  const changeover = changeoverLeftMs(round, serverNow)
+  const endsEvent = round.phase === 'review'
   const v = { expectedVersion: round.version }
 
   const run = async (p: Promise<Ack>) => {
@@ -36,22 +46,30 @@ export function RoundControls({ event, round, send }: { event: TischEvent; round
     setFailure(ack.ok ? null : ack)
   }
   const actions = {
-    next: () => run(send('round:advance', v)),
-    back: () => run(send('round:back', v)),
-    pause: () => run(round.paused ? send('round:resume', v) : send('round:pause', v)),
-    extend: () => run(send('timer:extend', { ...v, minutes: 5 })),
-    lock: () => station && run(send('station:lock', { stationId: station.id, locked: !locked })),
+    next: () => (endsEvent ? setConfirmEnd(true) : void run(send('round:advance', v))),
+    back: () => void run(send('round:back', v)),
+    pause: () => void run(round.paused ? send('round:resume', v) : send('round:pause', v)),
+    extend: (minutes: number) => void run(send('timer:extend', { ...v, minutes })),
   }
+
+  useEffect(() => {
+    if (confirmEnd) confirmRef.current?.focus()
+  }, [confirmEnd])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null
       if (e.ctrlKey || e.metaKey || e.altKey || target?.closest('input, textarea, select, [contenteditable]')) return
       const key = e.key.toLowerCase()
-      if (key === 'n') void actions.next()
-      else if (key === 'b') void actions.back()
-      else if (key === 'p') void actions.pause()
-      else if (key === '+') void actions.extend()
+      if (key === 'n' && round.phase !== 'closed') press('n', actions.next)
+      else if (key === 'b' && round.phase !== 'before-start') press('b', actions.back)
+      else if (key === 'p' && round.phase === 'station') actions.pause()
+      else if (key === '+' && round.phase === 'station') actions.extend(5)
+      else if (key === '-' && round.phase === 'station') actions.extend(-5)
+      else if (key === 'escape') {
+        disarm()
+        setConfirmEnd(false)
+      }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -65,42 +83,77 @@ export function RoundControls({ event, round, send }: { event: TischEvent; round
         : round.phase === 'review'
           ? t('round.phaseReview')
           : t('round.phaseClosed')
+  const armedText = armed === 'n' ? nextLabel(t, event, round) : armed === 'b' ? t('round.back') : null
 
   return (
-    <section className="round-controls panel" aria-labelledby="round-title">
-      <h2 id="round-title">{t('round.controls')}</h2>
-      <p className="round-phase" aria-live="polite">
-        <strong>{phaseText}</strong>
-        {station && <span className="muted"> · {station.prompt}</span>}
-        {locked && <span className="badge badge-locked"> {t('round.lockedBadge')}</span>}
-      </p>
+    <section className="round-controls console-bar" aria-labelledby="round-title">
+      <h2 id="round-title" className="visually-hidden">
+        {t('round.controls')}
+      </h2>
+      <div className="console-bar-state">
+        <p className="round-phase" aria-live="polite">
+          <strong>{phaseText}</strong>
+          {locked && <span className="badge badge-locked"> {t('round.lockedBadge')}</span>}
+        </p>
+        {changeover > 0 && (
+          <p className="changeover" role="status">
+            {t('control.changeover', { time: formatClock(Math.ceil(changeover / 1000)) })}{' '}
+            <button type="button" className="secondary" disabled={busy} onClick={() => void run(send('timer:start', v))}>
+              {t('control.startNow')}
+            </button>
+          </p>
+        )}
+      </div>
       <RoundTimer size="large" />
       <div className="button-row">
-        <button type="button" className="primary" disabled={busy || round.phase === 'closed'} onClick={() => void actions.next()} aria-keyshortcuts="N">
+        <button type="button" className="primary" disabled={busy || round.phase === 'closed'} onClick={actions.next} aria-keyshortcuts="N">
           {nextLabel(t, event, round)}
         </button>
-        <button type="button" className="secondary" disabled={busy || round.phase === 'before-start'} onClick={() => void actions.back()} aria-keyshortcuts="B">
+        <button type="button" className="secondary" disabled={busy || round.phase === 'before-start'} onClick={actions.back} aria-keyshortcuts="B">
           {t('round.back')}
         </button>
+        {round.phase === 'station' && (
+          <>
+            <button type="button" className="secondary" disabled={busy} onClick={actions.pause} aria-keyshortcuts="P">
+              {round.paused ? t('round.resume') : t('round.pause')}
+            </button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => station && void run(send('station:lock', { stationId: station.id, locked: !locked }))}>
+              {locked ? t('round.unlock') : t('round.lock')}
+            </button>
+          </>
+        )}
       </div>
-      {round.phase === 'station' && (
-        <div className="button-row">
-          <button type="button" className="secondary" disabled={busy} onClick={() => void actions.pause()} aria-keyshortcuts="P">
-            {round.paused ? t('round.resume') : t('round.pause')}
-          </button>
-          <button type="button" className="secondary" disabled={busy} onClick={() => void actions.extend()} aria-keyshortcuts="+">
-            {t('round.extend')}
-          </button>
-          <button type="button" className="secondary" disabled={busy} onClick={() => void actions.lock()}>
-            {locked ? t('round.unlock') : t('round.lock')}
-          </button>
+      {round.phase === 'station' && <TimeAdjust busy={busy} onChange={actions.extend} onSet={(minutes) => void run(send('timer:set', { ...v, minutes }))} />}
+      {confirmEnd && (
+        <div className="confirm-end" role="alertdialog" aria-labelledby="end-title" aria-describedby="end-text">
+          <p id="end-title">
+            <strong>{t('control.endTitle')}</strong>
+          </p>
+          <p id="end-text">{t('control.endText')}</p>
+          <div className="button-row">
+            <button
+              ref={confirmRef}
+              type="button"
+              className="primary danger"
+              onClick={() => {
+                setConfirmEnd(false)
+                void run(send('round:advance', v))
+              }}
+            >
+              {t('control.endConfirm')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirmEnd(false)}>
+              {t('control.cancel')}
+            </button>
+          </div>
         </div>
       )}
+      <p className="armed-hint" aria-live="assertive">
+        {armedText && t('control.armed', { key: armed!.toUpperCase(), action: armedText })}
+      </p>
       <p className="field-error" role="alert">
         {failure && errorText(t, failure)}
       </p>
-      <p className="muted">{t('round.shortcuts')}</p>
-      <RoundSettingsForm settings={round.settings} onSave={(settings) => send('round:configure', { settings })} />
     </section>
   )
 }

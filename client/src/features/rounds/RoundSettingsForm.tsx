@@ -1,19 +1,20 @@
-import { type Ack, type RoundSettings, firstFieldIssue, roundSettingsSchema } from '@tischrunde/shared'
+import { type Ack, CHANGEOVER_SECONDS_MAX, type RoundSettings, firstFieldIssue, roundSettingsSchema } from '@tischrunde/shared'
 import { type FormEvent, useState } from 'react'
 import { errorText, fieldIssueText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 
-/** Minutes per station and the grace period before a station's boards lock. */
+/** Minutes per station, the grace period before a station's boards lock, and the changeover between stations. */
 export function RoundSettingsForm({ settings, onSave }: { settings: RoundSettings; onSave: (s: RoundSettings) => Promise<Ack> }) {
   const { t } = useTranslation()
   const [minutes, setMinutes] = useState(String(settings.stationMinutes))
   const [grace, setGrace] = useState(settings.graceSeconds === null ? '' : String(settings.graceSeconds))
+  const [changeover, setChangeover] = useState(String(settings.changeoverSeconds))
   const [never, setNever] = useState(settings.graceSeconds === null)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
 
   const submit = async (e: FormEvent) => {
     e.preventDefault()
-    const parsed = roundSettingsSchema.safeParse({ stationMinutes: Number(minutes), graceSeconds: never ? null : Number(grace || 0) })
+    const parsed = roundSettingsSchema.safeParse({ stationMinutes: Number(minutes), graceSeconds: never ? null : Number(grace || 0), changeoverSeconds: Number(changeover || 0) })
     if (!parsed.success) return setMessage({ ok: false, text: fieldIssueText(t, firstFieldIssue(parsed.error), { label: true }) })
     const ack = await onSave(parsed.data)
     setMessage(ack.ok ? { ok: true, text: t('round.saved') } : { ok: false, text: errorText(t, ack) })
@@ -30,6 +31,8 @@ export function RoundSettingsForm({ settings, onSave }: { settings: RoundSetting
         <label className="choice">
           <input type="checkbox" checked={never} onChange={(e) => setNever(e.target.checked)} /> {t('round.graceNever')}
         </label>
+        <label htmlFor="round-changeover">{t('control.changeoverSeconds')}</label>
+        <input id="round-changeover" type="number" inputMode="numeric" min={0} max={CHANGEOVER_SECONDS_MAX} value={changeover} onChange={(e) => setChangeover(e.target.value)} />
         <button type="submit" className="secondary">
           {t('round.save')}
         </button>

@@ -1,3 +1,4 @@
+import { changeoverLeftMs } from '@tischrunde/shared'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { formatClock, secondsLeft } from '../../store/selectors.js'
@@ -10,12 +11,15 @@ export function RoundTimer({ size = 'normal' }: { size?: 'normal' | 'large' }) {
   const serverNow = useServerNow()
   const left = secondsLeft(round, serverNow)
   if (left === null || !round || round.phase !== 'station') return null
+  // During the changeover the station's full time waits; the note counts down the move.
+  const changeover = Math.ceil(changeoverLeftMs(round, serverNow) / 1000)
   const state = round.paused ? 'paused' : left === 0 ? 'over' : left <= 120 ? 'warning' : 'running'
   const label = round.paused ? t('round.timerPaused', { time: formatClock(left) }) : left === 0 ? t('round.timeUp') : t('round.timeLeft', { time: formatClock(left) })
   return (
     <div className={`round-timer round-timer-${size} round-timer-${state}`} role="timer" aria-label={label} data-seconds-left={left}>
       <span aria-hidden="true">{left === 0 && !round.paused ? t('round.timeUpShort') : formatClock(left)}</span>
       {round.paused && <span className="round-timer-note">{t('round.paused')}</span>}
+      {changeover > 0 && <span className="round-timer-note">{t('round.changeoverNote', { time: formatClock(changeover) })}</span>}
     </div>
   )
 }

@@ -1,0 +1,118 @@
+import { type Ack, type ProjectorDisplay, type ProjectorView, type RoundState, type Spotlight, type TischEvent } from '@tischrunde/shared'
+import { useMemo, useState } from 'react'
+import { errorText } from '../../i18n/error-text.js'
+import { useTranslation } from '../../i18n/index.js'
+import { useTischStore } from '../../store/index.js'
+import { selectBoard, stationAt, stationColumns } from '../../store/selectors.js'
+import { useBoard } from '../../sync/hooks.js'
+import { defaultDisplay, remoteStationIndex, stepDisplay } from './remote-display.js'
+
+const VIEWS: readonly ProjectorView[] = ['table', 'wall', 'review', 'join']
+
+/**
+ * The console's remote for every projector of the event: the view, the table, stepping through the
+ * review, and a spotlight that shows one card or one column huge. It shows what the projectors were
+ * last told (the server echoes each command to the console), so two consoles stay in step.
+ */
+export function ProjectorRemote(props: { event: TischEvent; round: RoundState; token: string; send: (display: ProjectorDisplay) => Promise<Ack> }) {
+  const { event, round } = props
+  const { t } = useTranslation()
+  const told = useTischStore((s) => s.projectorDisplay)
+  const display = told?.display ?? defaultDisplay(event, round)
+  const [failure, setFailure] = useState<string | null>(null)
+  const tableId = display.tableId ?? event.tables[0]?.id ?? null
+  const station = stationAt(event, remoteStationIndex(display, round))
+  const docName = useBoard({ eventId: event.id, tableId, token: props.token, authorId: 'console', keepLocal: false })
+  const board = useTischStore(selectBoard(docName ?? ''))
+  const columns = useMemo(() => stationColumns(board, event, station.id), [board, event, station.id])
+
+  const show = async (next: ProjectorDisplay) => {
+    const ack = await props.send(next)
+    setFailure(ack.ok ? null : errorText(t, ack))
+  }
+  const spotlight = (s: Spotlight | null) => void show({ ...display, tableId, spotlight: s })
+  const tableName = event.tables.find((x) => x.id === tableId)?.name ?? ''
+
+  return (
+    <section className="panel projector-remote" aria-labelledby="remote-title">
+      <h2 id="remote-title">{t('remote.title')}</h2>
+      <div className="button-row" role="group" aria-label={t('remote.view')}>
+        {VIEWS.map((view) => (
+          <button
+            key={view}
+            type="button"
+            className={display.view === view ? 'primary' : 'secondary'}
+            aria-pressed={display.view === view}
+            onClick={() => void show({ ...display, view, tableId, station: view === 'review' ? (display.station ?? 0) : display.station, spotlight: null })}
+          >
+            {t(`remote.${view}`)}
+          </button>
+        ))}
+      </div>
+      {event.tables.length > 0 && (
+        <p>
+          <label htmlFor="remote-table">{t('remote.whichTable')}</label>{' '}
+          <select id="remote-table" value={tableId ?? ''} onChange={(e) => void show({ ...display, tableId: e.target.value, spotlight: null })}>
+            {event.tables.map((table) => (
+              <option key={table.id} value={table.id}>
+                {table.name}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+      {display.view === 'review' && (
+        <div className="button-row">
+          <button type="button" className="secondary" onClick={() => void show(stepDisplay(display, 'prev-station', event))}>
+            ← {t('remote.prev')}
+          </button>
+          <span aria-live="polite">{t('remote.position', { table: tableName, station: station.title })}</span>
+          <button type="button" className="secondary" onClick={() => void show(stepDisplay(display, 'next-station', event))}>
+            {t('remote.next')} →
+          </button>
+        </div>
+      )}
+      <h3>
+        {t('remote.spotlight')} · {tableName} · {station.title}
+      </h3>
+      {display.spotlight && (
+        <p role="status">
+          <button type="button" className="primary" onClick={() => spotlight(null)}>
+            {t('remote.spotlightOff')}
+          </button>
+        </p>
+      )}
+      <div className="remote-columns">
+        {columns.map((column) => (
+          <section key={column.id} aria-label={column.title}>
+            <button type="button" className="secondary" onClick={() => tableId && spotlight({ kind: 'column', tableId, stationId: station.id, columnId: column.id })}>
+              {t('remote.spotlightColumn', { column: column.title })}
+            </button>
+            {column.cards.length === 0 ? (
+              <p className="muted">{t('remote.noCards')}</p>
+            ) : (
+              <ul className="remote-cards">
+                {column.cards.map((card) => (
+                  <li key={card.id}>
+                    <button
+                      type="button"
+                      className="remote-card"
+                      aria-pressed={display.spotlight?.kind === 'card' && display.spotlight.cardId === card.id}
+                      aria-label={`${t('remote.spotlightCard')}: ${card.text}`}
+                      onClick={() => tableId && spotlight({ kind: 'card', tableId, cardId: card.id })}
+                    >
+                      {card.text}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ))}
+      </div>
+      <p className="field-error" role="alert">
+        {failure}
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,43 @@
+import { useEffect, useSyncExternalStore } from 'react'
+
+/**
+ * German words break at syllables on the projector and the wall, in every browser: Chromium on
+ * Linux has no German hyphenation dictionary, so `hyphens: auto` alone breaks nothing (or breaks
+ * mid-letter with `overflow-wrap`). Soft hyphens from the `hyphen` package's German patterns give
+ * the browser the syllable breaks. The patterns (~150 KB gzipped) load after the first render, on
+ * projector screens only; until then text shows unhyphenated.
+ */
+let hyphenate: ((text: string) => string) | null = null
+let loading: Promise<void> | null = null
+const listeners = new Set<() => void>()
+
+/** Words shorter than this are never broken. */
+const MIN_WORD = 8
+
+export function loadHyphenation(): Promise<void> {
+  loading ??= import('hyphen/de-1996').then(
+    (mod) => {
+      hyphenate = (text) => mod.hyphenateSync(text, { minWordLength: MIN_WORD })
+      for (const listener of listeners) listener()
+    },
+    () => {}, // offline without the chunk: unhyphenated text is still readable
+  )
+  return loading
+}
+
+/** `text` with soft hyphens at German syllable breaks (unchanged until the patterns have loaded). */
+export function hyphenateDe(text: string): string {
+  return hyphenate ? hyphenate(text) : text
+}
+
+/** Loads the patterns and re-renders once they are there. */
+export function useHyphenation(): boolean {
+  useEffect(() => void loadHyphenation(), [])
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    () => hyphenate !== null,
+  )
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { INITIAL_ROUND_STATE, type ProjectorDisplay } from '@tischrunde/shared'
+import { anEvent } from '../../../../fixtures/src/builders.js'
+import { defaultDisplay, stepDisplay } from './remote-display.js'
+import { pageStarts } from './use-fit-to-box.js'
+
+const event = anEvent()
+const ids = event.tables.map((t) => t.id)
+
+describe('the console’s projector remote', () => {
+  it.each([
+    ['before-start', 'join'],
+    ['station', 'wall'],
+    ['review', 'review'],
+    ['closed', 'review'],
+  ] as const)('starts from what a projector shows by itself: %s → %s', (phase, view) => {
+    expect(defaultDisplay(event, { ...INITIAL_ROUND_STATE, phase }).view).toBe(view)
+  })
+
+  it.each([
+    // from (table index, station), move, to (table index, station)
+    [0, 0, 'next-station', 0, 1],
+    [0, 2, 'next-station', 1, 0],
+    [1, 0, 'prev-station', 0, 2],
+    [0, 0, 'prev-station', 0, 0],
+  ] as const)('steps the review from table %i station %i with %s to table %i station %i', (table, station, move, toTable, toStation) => {
+    const from: ProjectorDisplay = { view: 'review', tableId: ids[table]!, station, spotlight: { kind: 'card', tableId: ids[table]!, cardId: 'c' } }
+    const to = stepDisplay(from, move, event)
+    expect([to.tableId, to.station]).toEqual([ids[toTable], toStation])
+    // Stepping on ends a spotlight.
+    expect(to.spotlight).toBeNull()
+  })
+})
+
+describe('pages of a board too full for one screen', () => {
+  it.each([
+    // card spans (top, bottom), page height, total height → page starts
+    [[[0, 100], [100, 200]], 300, 200, [0]],
+    [[[0, 100], [100, 250], [250, 400]], 300, 400, [0, 250]],
+    [[[0, 280], [290, 590], [600, 880]], 300, 880, [0, 290, 590]],
+  ])('cards %j on pages of %i px (content %i px) start pages at %j, never cutting a card', (spans, page, total, starts) => {
+    expect(pageStarts(spans.map(([top, bottom]) => ({ top: top!, bottom: bottom! })), page, total)).toEqual(starts)
+  })
+
+  it('moves on by a whole page when one card is taller than the page', () => {
+    expect(pageStarts([{ top: 0, bottom: 900 }], 300, 900)).toEqual([0, 300, 600])
+  })
+})

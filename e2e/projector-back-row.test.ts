@@ -1,0 +1,159 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CreateEventResponse } from '@tischrunde/shared'
+import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
+import { createEvent, minFontPx, writeCards } from './support/command-cafe.js'
+import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
+
+let server: ServerProcess
+let browser: Browser
+let created: CreateEventResponse
+let phone: Page
+
+const TABLES = ['Arbeitsmarktintegration und Ausbildungsförderung', 'Gesundheitsversorgung für Geflüchtete', 'Sprache', 'Wohnraumversorgung', 'Ehrenamtskoordination', 'Kinderbetreuung']
+/** Cards as people write them at a municipal conference: long German compounds included. */
+const CARD_TEXTS = [
+  'Anerkennungsverfahren für ausländische Berufsabschlüsse dauern viel zu lange',
+  'Sprachkurse mit Kinderbetreuung am Abend anbieten',
+  'Ausbildungsplatzvermittlung gemeinsam mit der Handwerkskammer',
+  'Ehrenamtliche Patenschaften funktionieren gut',
+  'Integrationsmanagement braucht verlässliche Finanzierung',
+  'Wohnungsbaugesellschaften stärker einbinden',
+]
+const cardText = (i: number) => `${CARD_TEXTS[i % CARD_TEXTS.length]} (${i + 1})`
+
+beforeAll(async () => {
+  server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1', TISCHRUNDE_CARDS_BURST: '100', TISCHRUNDE_CARDS_PER_MINUTE: '600' } })
+  browser = await launchBrowser()
+  created = await createEvent(server.url, { title: 'Regionalkonferenz Rückreihe', tableNames: TABLES })
+  phone = await (await browser.newContext(PHONE)).newPage()
+  await writeCards(phone, server, created, TABLES[0]!, 'Was läuft gut?', Array.from({ length: 24 }, (_, i) => cardText(i)))
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  if (server) removeDir(server.dataDir)
+})
+
+async function projectorAt(query: string): Promise<Page> {
+  const page = await (await browser.newContext(PROJECTOR)).newPage()
+  await page.goto(`${server.url}${created.links.projector.replace('#', `?${query}#`)}`)
+  return page
+}
+
+describe('a projector readable from the back row (1920×1080)', () => {
+  it('keeps card text at 28 px or more with 24 cards, on the table board and in the review, on one page', async () => {
+    const table = await projectorAt('mode=table&table=arbeitsmarktintegration-und-ausbildungsforderung')
+    await table.getByText(cardText(23)).waitFor()
+    const onTable = await minFontPx(table, '.pboard .card-text')
+    const review = await projectorAt('mode=review&table=arbeitsmarktintegration-und-ausbildungsforderung&station=1')
+    await review.getByText(cardText(23)).waitFor()
+    const inReview = await minFontPx(review, '.pboard .card-text')
+    console.info(`smallest card text at 24 cards: table ${onTable.toFixed(1)} px, review ${inReview.toFixed(1)} px`)
+    await table.screenshot({ path: '/tmp/tischrunde-projector-24.png' })
+    await review.screenshot({ path: '/tmp/tischrunde-projector-review-24.png' })
+    expect(onTable).toBeGreaterThanOrEqual(28)
+    expect(inReview).toBeGreaterThanOrEqual(28)
+    expect(await table.getByText(/Seite \d von \d/).count()).toBe(0)
+    expect(await review.getByText(/Seite \d von \d/).count()).toBe(0)
+  })
+
+  it('shows every table name in full on the wall, broken at syllables, with card text of 28 px or more', async () => {
+    const wall = await projectorAt('mode=wall')
+    await wall.getByText(cardText(23)).waitFor()
+    await wall.screenshot({ path: '/tmp/tischrunde-projector-wall.png' })
+    await wall.waitForFunction(() => document.querySelector('.wall-tile-title')?.textContent?.includes('\u00AD'))
+    const clipped = await wall.$$eval('.wall-tile-title', (titles) =>
+      titles.filter((t) => t.scrollHeight > t.clientHeight + 1 || t.getBoundingClientRect().bottom > t.closest('.wall-tile')!.getBoundingClientRect().bottom).map((t) => t.textContent),
+    )
+    expect(clipped).toEqual([])
+    // Soft hyphens sit at syllables: "Arbeits|markt|in|te|gra|tion", never mid-syllable.
+    const name = await wall.locator('.wall-tile-title').first().textContent()
+    expect(name!.replace(/\u00AD/g, '')).toBe(TABLES[0])
+    expect(name).toContain('beits\u00ADmarkt\u00ADin')
+    const wallText = await minFontPx(wall, '.wall-card-text')
+    const names = await minFontPx(wall, '.wall-tile-title')
+    console.info(`wall: smallest card text ${wallText.toFixed(1)} px, table names ${names.toFixed(1)} px`)
+    expect(wallText).toBeGreaterThanOrEqual(28)
+  })
+
+  it('pages a denser board with a visible "Seite 1 von 2" instead of shrinking its text below 28 px', async () => {
+    const second = await (await browser.newContext(PHONE)).newPage()
+    await writeCards(second, server, created, TABLES[0]!, 'Wo hakt es?', Array.from({ length: 20 }, (_, i) => cardText(24 + i)))
+    const table = await projectorAt('mode=table&table=arbeitsmarktintegration-und-ausbildungsforderung')
+    await table.getByText(cardText(43)).waitFor()
+    const label = table.getByText(/Seite 1 von [2-9]/)
+    await label.waitFor({ timeout: 5000 })
+    expect(await minFontPx(table, '.pboard .card-text')).toBeGreaterThanOrEqual(28)
+    await table.screenshot({ path: '/tmp/tischrunde-projector-44.png' })
+    await table.getByText(/Seite 2 von [2-9]/).waitFor({ timeout: 15_000 })
+  })
+})
+
+describe('the gong is heard', () => {
+  it('asks to enable sound until someone clicks, and claims "Ton an" only then', async () => {
+    // Headless Chromium always lets pages play sound; a projector laptop's browser does not until someone
+    // clicks in the page. The context gets that rule: audio starts suspended and resumes only on a gesture.
+    const context = await browser.newContext(PROJECTOR)
+    await context.addInitScript(() => {
+      const Real = window.AudioContext
+      window.AudioContext = class extends Real {
+        constructor(options?: AudioContextOptions) {
+          super(options)
+          void super.suspend()
+        }
+        override resume(): Promise<void> {
+          return navigator.userActivation.isActive ? super.resume() : Promise.reject(new DOMException('autoplay', 'NotAllowedError'))
+        }
+      }
+    })
+    const projector = await context.newPage()
+    await projector.goto(`${server.url}${created.links.projector.replace('#', '?mode=wall#')}`)
+    await projector.getByRole('heading', { name: /Alle Tische/ }).waitFor()
+    await projector.screenshot({ path: '/tmp/tischrunde-projector-sound.png' })
+    const prompt = projector.getByRole('button', { name: 'Ton aktivieren' })
+    await prompt.waitFor()
+    expect(await projector.getByRole('button', { name: /Ton an/ }).count()).toBe(0)
+    await prompt.click()
+    await prompt.waitFor({ state: 'detached' })
+    await projector.getByRole('button', { name: /Ton an/ }).waitFor()
+  })
+})
+
+describe('dead ends get a way out', () => {
+  it('says so when the projector key is wrong, instead of loading forever', async () => {
+    const page = await (await browser.newContext(PROJECTOR)).newPage()
+    await page.goto(`${server.url}/e/${created.event.id}/projector#k=not-a-key`)
+    await page.getByRole('alert').getByText('Dieser Beamer-Link ist ungültig oder wurde ersetzt', { exact: false }).waitFor({ timeout: 5000 })
+  })
+
+  it('names the event a key of another event belongs to', async () => {
+    const other = await createEvent(server.url, { title: 'Fachtag Nachbarstadt', tableNames: ['Sprache'] }, false)
+    const page = await (await browser.newContext(PROJECTOR)).newPage()
+    await page.goto(`${server.url}/e/${created.event.id}/projector${other.links.projector.slice(other.links.projector.indexOf('#'))}`)
+    await page.getByText('Dieser Schlüssel gehört zur Veranstaltung „Fachtag Nachbarstadt“', { exact: false }).waitFor({ timeout: 5000 })
+    // The console says the same of a facilitator link, and opens the right event from there.
+    const console = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'de-DE' })).newPage()
+    await console.goto(`${server.url}/e/${created.event.id}/console${other.links.facilitator.slice(other.links.facilitator.indexOf('#'))}`)
+    await console.getByText('Dieser Moderationslink gehört zur Veranstaltung „Fachtag Nachbarstadt“', { exact: false }).waitFor({ timeout: 5000 })
+    await console.getByRole('link', { name: '„Fachtag Nachbarstadt“ öffnen' }).click()
+    await console.getByRole('heading', { name: 'Fachtag Nachbarstadt' }).waitFor()
+  })
+
+  it('tells every open screen that the event was deleted, and stops the timer', async () => {
+    const doomed = await createEvent(server.url, { title: 'Wird gelöscht', tableNames: ['Sprache'] })
+    const projector = await (await browser.newContext(PROJECTOR)).newPage()
+    await projector.goto(`${server.url}${doomed.links.projector}`)
+    await projector.getByRole('timer').first().waitFor()
+    const console = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'de-DE' })).newPage()
+    await console.goto(`${server.url}${doomed.links.facilitator}`)
+    await console.getByRole('timer').first().waitFor()
+    const res = await fetch(`${server.url}/api/events/${doomed.event.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${doomed.facilitatorToken}` } })
+    expect(res.status).toBe(204)
+    for (const page of [projector, console]) {
+      await page.getByText('Diese Veranstaltung wurde gelöscht').waitFor({ timeout: 5000 })
+      expect(await page.getByRole('timer').count()).toBe(0)
+    }
+  })
+})

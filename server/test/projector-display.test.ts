@@ -1,0 +1,98 @@
+import { type Socket, io } from 'socket.io-client'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { type Ack, type CreateEventResponse, type ProjectorDisplay, type ProjectorDisplayMessage, ErrorCode, WIRE_VERSION } from '@tischrunde/shared'
+import { api, createEvent, join, tokenOfLink } from './helpers/api.js'
+import { type RunningServer, startServer } from './helpers/in-process-server.js'
+import { tempDataDir } from './helpers/temp-dir.js'
+import { waitFor, within } from './helpers/wait.js'
+
+const REVIEW: ProjectorDisplay = { view: 'review', tableId: 'sprache', station: 1, spotlight: null }
+
+describe('the console drives the projectors', () => {
+  let data: Awaited<ReturnType<typeof tempDataDir>>
+  let running: RunningServer
+  let cafe: CreateEventResponse
+  const sockets: Socket[] = []
+
+  /** A Socket.IO client recording display commands and deletions. */
+  const connect = async (token: string) => {
+    const socket = io(running.url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false, timeout: 5000 })
+    sockets.push(socket)
+    const displays: ProjectorDisplayMessage[] = []
+    const events = { deleted: 0, disconnected: 0 }
+    socket.on('projector:display', (m: ProjectorDisplayMessage) => displays.push(m))
+    socket.on('event:deleted', () => events.deleted++)
+    socket.on('disconnect', () => events.disconnected++)
+    await within(new Promise<void>((resolve, reject) => (socket.once('connect', () => resolve()), socket.once('connect_error', reject))), 'the socket to connect')
+    return { socket, displays, events, send: (display: unknown) => within(socket.emitWithAck('projector:show', { display }) as Promise<Ack>, 'the ack') }
+  }
+
+  beforeAll(async () => {
+    data = await tempDataDir('projector-display')
+    running = await startServer(data.dir)
+    cafe = await createEvent(running.url, { title: 'Beamer-Steuerung', tableNames: ['Arbeitsmarktintegration', 'Sprache'] })
+  })
+  afterEach(() => {
+    for (const s of sockets.splice(0)) s.disconnect()
+  })
+  afterAll(async () => {
+    await running?.close()
+    await data?.remove()
+  })
+
+  it('shows the facilitator’s choice on every projector, and on a projector that connects later', async () => {
+    const projector = await connect(tokenOfLink(cafe.links.projector))
+    const facilitator = await connect(cafe.facilitatorToken)
+    expect(await facilitator.send(REVIEW)).toEqual({ ok: true })
+    expect((await waitFor(() => projector.displays.at(-1), 'projector:display')).display).toEqual(REVIEW)
+    // The console hears it too, so a second console shows the same.
+    expect((await waitFor(() => facilitator.displays.at(-1), 'the echo')).display).toEqual(REVIEW)
+    const late = await connect(tokenOfLink(cafe.links.projector))
+    expect((await waitFor(() => late.displays.at(-1), 'the current display')).display).toEqual(REVIEW)
+  })
+
+  it('puts one card in the spotlight, and numbers each command so a repeat shows again', async () => {
+    const projector = await connect(tokenOfLink(cafe.links.projector))
+    const facilitator = await connect(cafe.facilitatorToken)
+    const spot: ProjectorDisplay = { ...REVIEW, spotlight: { kind: 'card', tableId: 'sprache', cardId: 'card-1' } }
+    await facilitator.send(spot)
+    await facilitator.send(spot)
+    const [a, b] = await waitFor(() => (projector.displays.length >= 3 ? projector.displays.slice(-2) : undefined), 'two spotlight commands')
+    expect(a!.display.spotlight).toEqual(spot.spotlight)
+    expect(b!.seq).toBeGreaterThan(a!.seq)
+  })
+
+  it.each([
+    ['an unknown table', { ...REVIEW, tableId: 'gibt-es-nicht' }, ErrorCode.NOT_FOUND],
+    ['a station past the last', { ...REVIEW, station: 7 }, ErrorCode.NOT_NOW],
+    ['a column the station does not have', { ...REVIEW, spotlight: { kind: 'column', tableId: 'sprache', stationId: 'station-1', columnId: 'nope' } }, ErrorCode.NOT_NOW],
+    ['a view that does not exist', { ...REVIEW, view: 'kino' }, ErrorCode.INVALID_MESSAGE],
+  ])('refuses %s', async (_what, display, code) => {
+    const facilitator = await connect(cafe.facilitatorToken)
+    expect(await facilitator.send(display)).toMatchObject({ ok: false, code })
+  })
+
+  it('refuses display commands from participants and projectors, and tells them nothing', async () => {
+    const phone = await connect((await join(running.url, cafe.joinCode)).token)
+    const projector = await connect(tokenOfLink(cafe.links.projector))
+    const before = projector.displays.length
+    expect(await phone.send(REVIEW)).toMatchObject({ ok: false, code: ErrorCode.FORBIDDEN })
+    expect(await projector.send(REVIEW)).toMatchObject({ ok: false, code: ErrorCode.FORBIDDEN })
+    const facilitator = await connect(cafe.facilitatorToken)
+    await facilitator.send({ ...REVIEW, view: 'join' })
+    await waitFor(() => (projector.displays.length > before ? true : undefined), 'the facilitator’s command')
+    // Phones never hear what the projectors show.
+    expect(phone.displays).toEqual([])
+  })
+
+  it('tells every open screen that the event was deleted before disconnecting it', async () => {
+    const doomed = await createEvent(running.url, { title: 'Wird gelöscht', tableNames: ['Sprache'] })
+    const screens = await Promise.all([connect(tokenOfLink(doomed.links.projector)), connect(doomed.facilitatorToken), connect((await join(running.url, doomed.joinCode)).token)])
+    const { status } = await api(running.url, `/api/events/${doomed.event.id}`, { method: 'DELETE', token: doomed.facilitatorToken })
+    expect(status).toBe(204)
+    for (const screen of screens) {
+      await waitFor(() => (screen.events.disconnected ? true : undefined), 'the disconnect')
+      expect(screen.events.deleted).toBe(1)
+    }
+  })
+})

@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { stationIdSchema, tableIdSchema } from '../ids.js'
+
+/** What a projector shows: one table's board, all tables, the review walk-through, or how to join. */
+export const projectorViewSchema = z.enum(['table', 'wall', 'review', 'join'])
+export type ProjectorView = z.infer<typeof projectorViewSchema>
+
+/** One card, or one column of one table's station, shown huge on the projector. */
+export const spotlightSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('card'), tableId: tableIdSchema, cardId: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal('column'), tableId: tableIdSchema, stationId: stationIdSchema, columnId: z.string().min(1).max(100) }),
+])
+export type Spotlight = z.infer<typeof spotlightSchema>
+
+/**
+ * What the facilitator's console asks the projectors to show. The projectors' own keys still work;
+ * the next command from the console wins again.
+ */
+export const projectorDisplaySchema = z.object({
+  view: projectorViewSchema,
+  /** The table for the table view, or where the review stands. */
+  tableId: tableIdSchema.nullable(),
+  /** The station (0-based) the review stands at. */
+  station: z.number().int().min(0).max(20).nullable(),
+  spotlight: spotlightSchema.nullable(),
+})
+export type ProjectorDisplay = z.infer<typeof projectorDisplaySchema>
+
+/**
+ * A display command as the projectors receive it; `seq` grows with every command, so a repeat shows
+ * again. `initial`: the last command, replayed to a screen that just connected (a projector opened
+ * with an explicit view in its address keeps that view).
+ */
+export const projectorDisplayMessageSchema = z.object({ display: projectorDisplaySchema, seq: z.number().int().nonnegative(), initial: z.boolean().optional() })
+export type ProjectorDisplayMessage = z.infer<typeof projectorDisplayMessageSchema>
