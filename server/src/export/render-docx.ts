@@ -22,6 +22,7 @@ import {
   type ISectionOptions,
 } from 'docx'
 import { estimatePageNumbersWith } from 'docx/layout'
+import { breakLongWords } from './long-words.js'
 import { type EventDocumentation, type ResultSheet, type SheetColumn, type SheetEventInfo, SHEET_WORDS, columnRows } from './shared-export.js'
 
 /**
@@ -46,9 +47,12 @@ const PAGE = { width: 11906, height: 16838, margin: 1134 } as const
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin
 const COLOR = { brand: '234E7A', muted: '5B6777', head: 'E7EDF4', rule: 'C3CAD4' } as const
 
-/** Runs for text that may hold line breaks (`\n` → a line break inside the paragraph). */
+/**
+ * Runs for text that may hold line breaks (`\n` → a line break inside the paragraph). Words too long
+ * for a column get break opportunities (see long-words.ts), so laying out pages stays linear.
+ */
 function runs(text: string, opts: { bold?: boolean; color?: string; size?: number } = {}): TextRun[] {
-  return text.split('\n').map((line, i) => new TextRun({ text: line, ...opts, ...(i > 0 ? { break: 1 } : {}) }))
+  return breakLongWords(text).split('\n').map((line, i) => new TextRun({ text: line, ...opts, ...(i > 0 ? { break: 1 } : {}) }))
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule }
