@@ -16,6 +16,8 @@ export const ErrorCode = {
   SERVER_FULL: 'SERVER_FULL',
   /** The page that opened the connection belongs to another site. */
   BAD_ORIGIN: 'BAD_ORIGIN',
+  /** A job ran past its time limit and was stopped (e.g. an export of a very long day). */
+  TIMED_OUT: 'TIMED_OUT',
   INTERNAL: 'INTERNAL',
   /** Set by the client: the server could not be reached or did not answer in time. */
   NETWORK: 'NETWORK',

@@ -41,6 +41,8 @@ export const errorParamsSchemas = {
   NOT_NOW: z.object({ reason: notNowReasonSchema }),
   SERVER_FULL: none,
   BAD_ORIGIN: none,
+  /** What was stopped, and after how many seconds (the configured limit). */
+  TIMED_OUT: z.object({ what: z.enum(['export']), seconds: z.number().int().positive() }),
   INTERNAL: none,
   NETWORK: none,
 } as const satisfies Record<ErrorCode, z.ZodType>
