@@ -10,8 +10,8 @@
  * same on paper, and keeps each piece short, so laying out a card costs the same whatever is typed.
  */
 
-/** Longest run of characters without a break opportunity; shorter than a column's line (German compounds such as „Integrationsmanagement“ stay whole). */
-export const LONG_WORD_CHUNK = 30
+/** Longest run of characters without a break opportunity; shorter than a column's line (German compounds up to „Kinderbetreuungsangebote“ stay whole; 24 letters x fit a column line). */
+export const LONG_WORD_CHUNK = 24
 /** U+200B, a break opportunity that is not drawn. */
 export const ZERO_WIDTH_SPACE = '\u200b'
 
