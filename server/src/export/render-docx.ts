@@ -41,6 +41,13 @@ const LIST = 'tischrunde-cards'
  * leaving the remaining numbers blank; Word's "Update table" gives the exact ones.
  */
 const ESTIMATE_PAGES = estimatePageNumbersWith({ guess: true })
+/**
+ * Most cards whose pages are laid out to write the contents' page numbers. Laying out costs about
+ * 3 ms a card (more under load, and for long words); past this the contents are written for Word
+ * to fill in when the file is opened (it asks to update the table), so a very long day still
+ * exports within the job limit.
+ */
+export const DOCX_PAGE_ESTIMATE_MAX_CARDS = 4000
 const FONT = 'Arial' // in every Word and LibreOffice (as Liberation Sans, same widths)
 /** A4 and 2 cm margins, in twips (1/1440 inch). */
 const PAGE = { width: 11906, height: 16838, margin: 1134 } as const
@@ -207,8 +214,11 @@ function agendaTable(doc: EventDocumentation): Table {
   })
 }
 
-/** The whole documentation as a Word document: title page, Tagesprogramm, contents, one chapter per table. */
-export async function renderDocumentationDocx(docu: EventDocumentation): Promise<Uint8Array> {
+/**
+ * The whole documentation as a Word document: title page, Tagesprogramm, contents, one chapter per
+ * table. The contents carry page numbers up to `estimatePagesUpTo` cards (see {@link DOCX_PAGE_ESTIMATE_MAX_CARDS}).
+ */
+export async function renderDocumentationDocx(docu: EventDocumentation, { estimatePagesUpTo = DOCX_PAGE_ESTIMATE_MAX_CARDS } = {}): Promise<Uint8Array> {
   const cards = docu.sheets.reduce((n, s) => n + s.cardCount, 0)
   const titlePage: FileChild[] = [
     new Paragraph({ spacing: { before: 3600, after: 200 }, children: runs(SHEET_WORDS.documentation.toUpperCase(), { bold: true, color: COLOR.muted }) }),
@@ -225,7 +235,7 @@ export async function renderDocumentationDocx(docu: EventDocumentation): Promise
     new TableOfContents(SHEET_WORDS.contents, { hyperlink: true, headingStyleRange: '1-1' }),
   ]
   const chapters = docu.sheets.flatMap((sheet) => sheetChildren(sheet, { newPage: true }))
-  const doc = document({ title: `${SHEET_WORDS.documentation}: ${docu.event.title}`, description: docu.event.title, pageNumbers: true }, [
+  const doc = document({ title: `${SHEET_WORDS.documentation}: ${docu.event.title}`, description: docu.event.title, pageNumbers: cards <= estimatePagesUpTo }, [
     {
       properties: { ...pageProperties, titlePage: true },
       headers: { default: pageHeader(docu.event), first: new Header({ children: [new Paragraph({ children: [] })] }) },
