@@ -152,7 +152,7 @@ describe('export routes', () => {
     expect(seen.every((p) => p.total === 5 + 11 * 4 && p.limitMs === 120_000)).toBe(true)
     expect(seen.some((p) => p.done > 0 && p.done < p.total)).toBe(true)
     expect((await progress()).status).toBe(404)
-  })
+  }, 60_000) // a whole ZIP: seconds on a quiet machine, more on a busy one
 
   it('refuses progress for a job name that cannot be one, and for another event\'s credential', async () => {
     const bad = await get(`/worker-api/events/${EVENT}/export-progress?job=a`, token('facilitator'))
