@@ -3,9 +3,9 @@ import { type ExportProgress, type Failure, exportProgressSchema, failureSchema 
 /** How often a waiting console asks how far its export is, in ms. */
 export const PROGRESS_POLL_MS = 1000
 /**
- * How long past the server's job limit the console still waits for an answer before it gives up
- * by itself (a lost proxy, a server gone quiet), in ms. @default the limit the server reports, or
- * {@link FALLBACK_LIMIT_MS} before it has reported one
+ * How long past the server's job limit the console still waits without hearing of its export
+ * before it gives up by itself (a lost proxy, a server gone quiet), in ms. The server reports its
+ * limit with the progress; {@link FALLBACK_LIMIT_MS} until it has.
  */
 export const GRACE_MS = 15_000
 export const FALLBACK_LIMIT_MS = 120_000
@@ -38,8 +38,9 @@ async function failureOf(res: Response): Promise<Failure | null> {
 
 /**
  * Downloads one export (`path` under the event's API address), asking every second how far it
- * is (`onProgress`) and giving up with TIMED_OUT if the server has not answered a while after
- * its own job limit: a long day's ZIP shows its files counting up, never a silent hang.
+ * is (`onProgress`). While the server reports the job it is alive and stops the job itself at its
+ * limit (TIMED_OUT); when it has not reported it for longer than that limit and a grace, the
+ * console gives up with TIMED_OUT: a long day's ZIP shows its files counting up, never a silent hang.
  */
 export async function downloadExport(opts: {
   base: string
@@ -53,9 +54,9 @@ export async function downloadExport(opts: {
   const abort = new AbortController()
   let limitMs = FALLBACK_LIMIT_MS
   let gaveUp = false
-  const started = Date.now()
+  let lastHeard = Date.now()
   const poll = setInterval(() => {
-    if (Date.now() - started > limitMs + GRACE_MS) {
+    if (Date.now() - lastHeard > limitMs + GRACE_MS) {
       gaveUp = true
       abort.abort()
       return
@@ -65,6 +66,7 @@ export async function downloadExport(opts: {
         const progress = res.ok ? exportProgressSchema.safeParse(await res.json()) : null
         if (!progress?.success || abort.signal.aborted) return
         limitMs = progress.data.limitMs
+        lastHeard = Date.now()
         opts.onProgress(progress.data)
       })
       .catch(() => {}) // a missed progress report only means the bar waits a second longer
