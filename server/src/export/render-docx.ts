@@ -42,12 +42,12 @@ const LIST = 'tischrunde-cards'
  */
 const ESTIMATE_PAGES = estimatePageNumbersWith({ guess: true })
 /**
- * Most cards whose pages are laid out to write the contents' page numbers. Laying out costs about
- * 3 ms a card (more under load, and for long words); past this the contents are written for Word
- * to fill in when the file is opened (it asks to update the table), so a very long day still
- * exports within the job limit.
+ * Most list entries (cards and sub-points) whose pages are laid out to write the contents' page
+ * numbers. Laying out costs about 3 ms an entry (more under load, and for long words); past this
+ * the contents are written for Word to fill in when the file is opened (it asks to update the
+ * table), so a very long day still exports within the job limit.
  */
-export const DOCX_PAGE_ESTIMATE_MAX_CARDS = 4000
+export const DOCX_PAGE_ESTIMATE_MAX_ENTRIES = 5000
 const FONT = 'Arial' // in every Word and LibreOffice (as Liberation Sans, same widths)
 /** A4 and 2 cm margins, in twips (1/1440 inch). */
 const PAGE = { width: 11906, height: 16838, margin: 1134 } as const
@@ -216,10 +216,13 @@ function agendaTable(doc: EventDocumentation): Table {
 
 /**
  * The whole documentation as a Word document: title page, Tagesprogramm, contents, one chapter per
- * table. The contents carry page numbers up to `estimatePagesUpTo` cards (see {@link DOCX_PAGE_ESTIMATE_MAX_CARDS}).
+ * table. The contents carry page numbers up to `estimatePagesUpTo` cards and sub-points (see
+ * {@link DOCX_PAGE_ESTIMATE_MAX_ENTRIES}).
  */
-export async function renderDocumentationDocx(docu: EventDocumentation, { estimatePagesUpTo = DOCX_PAGE_ESTIMATE_MAX_CARDS } = {}): Promise<Uint8Array> {
+export async function renderDocumentationDocx(docu: EventDocumentation, { estimatePagesUpTo = DOCX_PAGE_ESTIMATE_MAX_ENTRIES } = {}): Promise<Uint8Array> {
   const cards = docu.sheets.reduce((n, s) => n + s.cardCount, 0)
+  const allCards = docu.sheets.flatMap((s) => s.stations.flatMap((station) => station.columns.flatMap((c) => c.cards)))
+  const entries = allCards.reduce((n, card) => n + 1 + card.subPoints.length, 0)
   const titlePage: FileChild[] = [
     new Paragraph({ spacing: { before: 3600, after: 200 }, children: runs(SHEET_WORDS.documentation.toUpperCase(), { bold: true, color: COLOR.muted }) }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: runs(docu.event.title) }),
@@ -235,7 +238,7 @@ export async function renderDocumentationDocx(docu: EventDocumentation, { estima
     new TableOfContents(SHEET_WORDS.contents, { hyperlink: true, headingStyleRange: '1-1' }),
   ]
   const chapters = docu.sheets.flatMap((sheet) => sheetChildren(sheet, { newPage: true }))
-  const doc = document({ title: `${SHEET_WORDS.documentation}: ${docu.event.title}`, description: docu.event.title, pageNumbers: cards <= estimatePagesUpTo }, [
+  const doc = document({ title: `${SHEET_WORDS.documentation}: ${docu.event.title}`, description: docu.event.title, pageNumbers: entries <= estimatePagesUpTo }, [
     {
       properties: { ...pageProperties, titlePage: true },
       headers: { default: pageHeader(docu.event), first: new Header({ children: [new Paragraph({ children: [] })] }) },
