@@ -1,6 +1,7 @@
 /**
  * Cold paths on the Winnenden demo: server start to ready, a new phone's first card in Chromium,
- * the JavaScript a phone and a projector load (gzipped), and exporting every table in every format.
+ * the JavaScript a phone and a projector load (gzipped), and exporting every table in every format;
+ * then the exports of a long day (a generated event of many tables and cards) over HTTP.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
@@ -9,6 +10,7 @@ import { type Browser, type Page, chromium } from 'playwright-core'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { aLargeEventExport } from '@tischrunde/fixtures'
 import { MESSAGE_SAVED, boardDocName } from '@tischrunde/shared'
 import { EXPORT_CLI, REPO_ROOT, type TischrundeServer, freshDataDir, removeDir, runCli, startTischrunde } from './servers.js'
 import { round, wallNow } from './stats.js'
@@ -43,6 +45,46 @@ export interface ColdResult {
   exportCliMs: number
   /** False when the CLI had written the ZIP but had to be stopped (see RESULTS.md). */
   exportCliExitedByItself: boolean
+  /** A long day imported and exported over HTTP: the ZIP of everything and the documentation. */
+  largeExport: LargeExportResult
+}
+
+/** The size of the long day: 30 tables and 3,000 cards (every tenth one long unbroken word); `--quick` a small one. */
+export interface LargeExportSize {
+  tables: number
+  cards: number
+  longWordEvery: number
+}
+
+export interface LargeExportResult extends LargeExportSize {
+  zipMs: number
+  zipBytes: number
+  docxMs: number
+  pdfMs: number
+}
+
+/** Imports a generated long day and times its ZIP, documentation DOCX and PDF over HTTP. */
+async function largeExport(server: TischrundeServer, size: LargeExportSize): Promise<LargeExportResult> {
+  const file = aLargeEventExport(size)
+  const imported = await fetch(`${server.url}/api/events/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.adminKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify(file),
+  })
+  if (imported.status !== 201) throw new Error(`importing the long day answered ${imported.status}`)
+  const { id, links } = (await imported.json()) as { id: string; links: { facilitator: string } }
+  const token = decodeURIComponent(links.facilitator.slice(links.facilitator.indexOf('#k=') + 3))
+  const timed = async (path: string) => {
+    const t0 = wallNow()
+    const res = await fetch(`${server.url}/api/events/${id}${path}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(180_000) })
+    if (!res.ok) throw new Error(`exporting the long day (${path}) answered ${res.status}`)
+    const bytes = (await res.arrayBuffer()).byteLength
+    return { ms: round(wallNow() - t0), bytes }
+  }
+  const zip = await timed('/export.zip')
+  const docx = await timed('/export?format=docx')
+  const pdf = await timed('/export?format=pdf')
+  return { ...size, zipMs: zip.ms, zipBytes: zip.bytes, docxMs: docx.ms, pdfMs: pdf.ms }
 }
 
 async function launch(): Promise<Browser> {
@@ -117,7 +159,7 @@ async function syncAllBoards(server: TischrundeServer, token: string): Promise<v
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!
 
-export async function runColdPaths(opts: { phoneRuns: number }): Promise<ColdResult> {
+export async function runColdPaths(opts: { phoneRuns: number; largeExport: LargeExportSize }): Promise<ColdResult> {
   const dataDir = freshDataDir('cold')
   const browser = await launch()
   try {
@@ -152,6 +194,7 @@ export async function runColdPaths(opts: { phoneRuns: number }): Promise<ColdRes
     if (!res.ok) throw new Error(`the ZIP export answered ${res.status}`)
     const zip = Buffer.from(await res.arrayBuffer())
     const exportHttpMs = wallNow() - e0
+    const large = await largeExport(server, opts.largeExport)
     await server.stop()
 
     const outDir = freshDataDir('export')
@@ -185,6 +228,7 @@ export async function runColdPaths(opts: { phoneRuns: number }): Promise<ColdRes
       exportHttpBytes: zip.length,
       exportCliMs: round(cli.ms),
       exportCliExitedByItself: cli.exitedByItself,
+      largeExport: large,
     }
   } finally {
     await browser.close()

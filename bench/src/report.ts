@@ -102,6 +102,8 @@ export function formatTable(r: BenchResult): string {
   out.push(`  new phone (median of ${c.phone.runs}): navigation → load ${c.phone.navigationToLoadMs} ms, load → "gespeichert" ${c.phone.loadToSavedMs} ms, total ${c.phone.navigationToSavedMs} ms`)
   out.push(`  JavaScript gzip: phone ${c.phoneJsKb} KB (${c.phoneJsFiles} files), projector ${c.projectorJsKb} KB (${c.projectorJsFiles} files)`)
   out.push(`  export ZIP (11 tables × every format): HTTP ${c.exportHttpMs} ms (${round(c.exportHttpBytes / 1024)} KB), CLI ${c.exportCliMs} ms${c.exportCliExitedByItself ? '' : ' (CLI wrote the ZIP but did not exit by itself)'}`)
+  const l = c.largeExport
+  out.push(`  export of a long day (${l.tables} tables, ${l.cards} cards, every ${l.longWordEvery}th one long word; HTTP): ZIP ${l.zipMs} ms (${round(l.zipBytes / 1024)} KB), documentation DOCX ${l.docxMs} ms, PDF ${l.pdfMs} ms`)
   out.push('', 'Targets')
   for (const t of r.targets) out.push(`  ${t.met === null ? 'n/a   ' : t.met ? 'met   ' : 'MISSED'} ${padEnd(t.name, 52)} ${t.value ?? '–'} ${t.unit} (limit ${t.limit} ${t.unit})`)
   return out.join('\n')

@@ -147,7 +147,7 @@ async function fullRun(): Promise<void> {
   log('memory: RSS per 1,000 stored cards')
   const memory = await runMemory({ cardsPerTable: PROFILE.memoryPerTable })
   log('cold paths: start, first card in Chromium, JavaScript size, export')
-  const cold = await runColdPaths({ phoneRuns: PROFILE.phoneRuns })
+  const cold = await runColdPaths({ phoneRuns: PROFILE.phoneRuns, largeExport: quick ? { tables: 3, cards: 60, longWordEvery: 10 } : { tables: 30, cards: 3000, longWordEvery: 10 } })
   const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : 0)
   const ratios = [...tischrunde, stressed.tischrunde].map((t, i) => {
     const r = i < reference.length ? reference[i]! : stressed.reference

@@ -1,5 +1,5 @@
 import type { Failure, FieldIssue, WriteRefusal } from '@tischrunde/shared'
-import type { Translate, WordingParams } from './index.js'
+import type { Translate } from './index.js'
 
 /*
  * The one place where codes become words. Servers send codes and parameters (shared/src/wire);
@@ -65,6 +65,11 @@ function issueWords(t: Translate, issue: FieldIssue): string {
   }
 }
 
+/** A failure's number and text parameters, for wordings that name them ("länger als {{seconds}} Sekunden"). */
+function wordingParams(params: object): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(params).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'))
+}
+
 /** Sub-keys of codes whose parameters pick a more precise wording. */
 const DETAIL: Partial<Record<Failure['code'], string>> = {
   NOT_NOW: 'reason',
@@ -72,6 +77,7 @@ const DETAIL: Partial<Record<Failure['code'], string>> = {
   FORBIDDEN: 'needs',
   NOT_FOUND: 'what',
   RATE_LIMITED: 'what',
+  TIMED_OUT: 'what',
   BAD_JOIN_CODE: 'reason',
   LIMIT_REACHED: 'what',
 }
@@ -90,8 +96,7 @@ export function errorText(t: Translate, failure: ShownFailure, options: { label?
   const detail = detailName && failure.params ? (failure.params as Record<string, unknown>)[detailName] : undefined
   if (typeof detail === 'string') {
     const key = `errors.${failure.code}_${detail}`
-    // Parameters such as a cap's maximum fill the wording's placeholders.
-    const text = t(key, failure.params as WordingParams)
+    const text = t(key, wordingParams(failure.params ?? {}))
     if (text !== key) return text
   }
   return t(`errors.${failure.code}`)

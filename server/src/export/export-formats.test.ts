@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { winnendenEvent } from '@tischrunde/fixtures'
 import { eventExportSchema } from '@tischrunde/shared'
 import { type RenderedFile, renderEvent, renderTable, renderZip } from './export-service.js'
+import { renderDocumentationDocx } from './render-docx.js'
 import { csvShapes, docxParts, misplacedInPdf, pdfText, readCsv, readDocx, readMarkdown, shapeOf, xml } from './read-back.js'
 import { CSV_HEADER, EXPORT_FORMATS, buildEventDocumentation, buildResultSheet, neutraliseCell } from './shared-export.js'
 
@@ -122,6 +123,22 @@ describe('the whole documentation of the Winnenden event', () => {
     expect(document).toContain('TOC \\h \\o &quot;1-1&quot;')
     const tocEntries = Array.from(xml(document).getElementsByTagName('w:hyperlink')).map((h) => h.textContent)
     expect(tocEntries).toEqual(docx.headings1.map((h) => expect.stringContaining(h)))
+  })
+
+  it('DOCX: the contents carry page numbers, and past the layout limit are left for Word to fill in, every chapter still listed', async () => {
+    const contents = async (estimatePagesUpTo: number) => {
+      const twoTables = { ...doc, sheets: doc.sheets.slice(0, 2) } // laying out pages is the slow part: two chapters show it
+      const document = docxParts(await renderDocumentationDocx(twoTables, { estimatePagesUpTo }))['word/document.xml']!
+      const entries = Array.from(xml(document).getElementsByTagName('w:hyperlink')).map((h) => h.textContent ?? '')
+      return { entries, dirty: /<w:fldChar [^>]*w:dirty="true"/.test(document) }
+    }
+    const laidOut = await contents(1_000_000)
+    expect(laidOut.dirty).toBe(false)
+    expect(laidOut.entries.every((e) => /\\h\s*\d+$/.test(e))).toBe(true) // "… PAGEREF _Toc2 \h 4"
+    const left = await contents(0) // fewer than the two tables' cards: as for a day past the limit
+    expect(left.dirty).toBe(true) // Word updates the contents on opening
+    expect(left.entries).toHaveLength(laidOut.entries.length)
+    expect(left.entries.some((e) => /\d+$/.test(e))).toBe(false)
   })
 
   it('CSV: all tables in one file', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { winnendenEvent } from '@tischrunde/fixtures'
-import { ExportBusyError, WorkerExportRenderer } from './export-runner.js'
+import { ExportBusyError, ExportTimeoutError, WorkerExportRenderer } from './export-runner.js'
 import { pdfText } from './read-back.js'
 
 const file = winnendenEvent()
@@ -39,6 +39,15 @@ describe('the export worker', () => {
 
   it('gives up on a job that takes too long and starts a fresh worker', async () => {
     const r = runner({ jobTimeoutMs: 1 })
-    await expect(r.renderZip(file)).rejects.toThrow(/zu lange/)
+    await expect(r.renderZip(file)).rejects.toBeInstanceOf(ExportTimeoutError)
+  })
+
+  it('passes on how far a ZIP is, file by file, up to every file', async () => {
+    const steps: [number, number][] = []
+    const out = await runner().renderZip(file, (done, total) => steps.push([done, total]))
+    expect(out.fileName).toMatch(/\.zip$/)
+    expect(steps[0]).toEqual([0, 5 + 11 * 4])
+    expect(steps.at(-1)).toEqual([5 + 11 * 4, 5 + 11 * 4])
+    expect(steps.map(([done]) => done)).toEqual(steps.map((_, i) => i))
   })
 })

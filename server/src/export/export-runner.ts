@@ -3,7 +3,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { EventExport } from '@tischrunde/shared'
-import type { ExportRenderer, RenderedFile } from './export-service.js'
+import type { ExportRenderer, ProgressListener, RenderedFile } from './export-service.js'
 import type { ExportFormat } from './shared-export.js'
 
 /** One unit of work for the export worker. */
@@ -12,7 +12,11 @@ export type ExportJob = { id: number } & (
   | { kind: 'event'; file: EventExport; format: ExportFormat }
   | { kind: 'zip'; file: EventExport }
 )
-export type ExportJobResult = { id: number; ok: true; file: RenderedFile } | { id: number; ok: false; message: string }
+/** What the worker sends back: how far a job is, then its file or why it failed. */
+export type ExportJobResult =
+  | { id: number; ok: true; file: RenderedFile }
+  | { id: number; ok: false; message: string }
+  | { id: number; progress: { done: number; total: number } }
 
 export interface ExportRunnerOptions {
   /** Jobs waiting or running at once; more are refused with ExportBusyError. @default 8 — a ZIP of a large event takes seconds, so a queue longer than this only means people wait for nothing. */
@@ -28,7 +32,15 @@ export class ExportBusyError extends Error {
   override name = 'ExportBusyError'
 }
 
-type Pending = { job: ExportJob; resolve: (file: RenderedFile) => void; reject: (error: Error) => void }
+/** An export ran past the job limit and was stopped (its worker too). */
+export class ExportTimeoutError extends Error {
+  override name = 'ExportTimeoutError'
+  constructor(readonly limitMs: number) {
+    super(`export stopped after ${limitMs} ms`)
+  }
+}
+
+type Pending = { job: ExportJob; resolve: (file: RenderedFile) => void; reject: (error: Error) => void; onProgress: ProgressListener | undefined }
 
 /**
  * Runs exports in one worker thread, one job at a time, started on first use. Under vitest the
@@ -41,7 +53,7 @@ export class WorkerExportRenderer implements ExportRenderer {
   private idleTimer: NodeJS.Timeout | null = null
   private nextId = 1
   private readonly maxQueued: number
-  private readonly jobTimeoutMs: number
+  readonly jobTimeoutMs: number
   private readonly idleMs: number
 
   constructor(opts: ExportRunnerOptions = {}) {
@@ -50,14 +62,14 @@ export class WorkerExportRenderer implements ExportRenderer {
     this.idleMs = opts.idleMs ?? 60_000
   }
 
-  renderTable(file: EventExport, tableId: string, format: ExportFormat): Promise<RenderedFile> {
-    return this.submit({ id: this.nextId++, kind: 'table', file, tableId, format })
+  renderTable(file: EventExport, tableId: string, format: ExportFormat, onProgress?: ProgressListener): Promise<RenderedFile> {
+    return this.submit({ id: this.nextId++, kind: 'table', file, tableId, format }, onProgress)
   }
-  renderEvent(file: EventExport, format: ExportFormat): Promise<RenderedFile> {
-    return this.submit({ id: this.nextId++, kind: 'event', file, format })
+  renderEvent(file: EventExport, format: ExportFormat, onProgress?: ProgressListener): Promise<RenderedFile> {
+    return this.submit({ id: this.nextId++, kind: 'event', file, format }, onProgress)
   }
-  renderZip(file: EventExport): Promise<RenderedFile> {
-    return this.submit({ id: this.nextId++, kind: 'zip', file })
+  renderZip(file: EventExport, onProgress?: ProgressListener): Promise<RenderedFile> {
+    return this.submit({ id: this.nextId++, kind: 'zip', file }, onProgress)
   }
 
   /** Stops the worker; queued jobs fail. */
@@ -69,10 +81,10 @@ export class WorkerExportRenderer implements ExportRenderer {
     await this.stopWorker()
   }
 
-  private submit(job: ExportJob): Promise<RenderedFile> {
+  private submit(job: ExportJob, onProgress: ProgressListener | undefined): Promise<RenderedFile> {
     if (this.queue.length + (this.running ? 1 : 0) >= this.maxQueued) return Promise.reject(new ExportBusyError('Es laufen gerade zu viele Exporte.'))
     return new Promise((resolve, reject) => {
-      this.queue.push({ job, resolve, reject })
+      this.queue.push({ job, resolve, reject, onProgress })
       this.pump()
     })
   }
@@ -91,7 +103,7 @@ export class WorkerExportRenderer implements ExportRenderer {
       const stuck = this.worker
       this.worker = null
       void stuck?.terminate()
-      this.finish(new Error('Der Export hat zu lange gedauert.'))
+      this.finish(new ExportTimeoutError(this.jobTimeoutMs))
     }, this.jobTimeoutMs).unref()
     this.running = { ...next, timer }
     this.ensureWorker().postMessage(next.job)
@@ -113,6 +125,7 @@ export class WorkerExportRenderer implements ExportRenderer {
     worker.unref() // never keeps the process alive
     worker.on('message', (result: ExportJobResult) => {
       if (result.id !== this.running?.job.id) return
+      if ('progress' in result) return this.running.onProgress?.(result.progress.done, result.progress.total)
       this.finish(result.ok ? result.file : new Error(`Export fehlgeschlagen: ${result.message}`))
     })
     const lost = (error: Error) => {

@@ -28,11 +28,16 @@ export interface RenderedFile {
   bytes: Uint8Array
 }
 
+/** Told as an export goes on: `done` of `total` steps (the files of a ZIP; one step for one file). */
+export type ProgressListener = (done: number, total: number) => void
+
 /** What can be exported; the same three operations run in-process (CLI, tests) or in a worker (server). */
 export interface ExportRenderer {
-  renderTable(file: EventExport, tableId: string, format: ExportFormat): Promise<RenderedFile>
-  renderEvent(file: EventExport, format: ExportFormat): Promise<RenderedFile>
-  renderZip(file: EventExport): Promise<RenderedFile>
+  renderTable(file: EventExport, tableId: string, format: ExportFormat, onProgress?: ProgressListener): Promise<RenderedFile>
+  renderEvent(file: EventExport, format: ExportFormat, onProgress?: ProgressListener): Promise<RenderedFile>
+  renderZip(file: EventExport, onProgress?: ProgressListener): Promise<RenderedFile>
+  /** How long one export may run before it is stopped (TIMED_OUT), if this renderer stops any. */
+  readonly jobTimeoutMs?: number
 }
 
 /** Names of the whole-event files (the table part of `<Event>_<date>_<part>.<ext>`). */
@@ -96,19 +101,27 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
  * a folder with each table's sheet in every format. Yields to the event loop between files, so
  * even in-process it never holds it for a whole event.
  */
-export async function renderZip(file: EventExport): Promise<RenderedFile> {
+export async function renderZip(file: EventExport, onProgress?: ProgressListener): Promise<RenderedFile> {
+  // The whole event's JSON already holds every table: tables get every other format.
+  const tableFormats = EXPORT_FORMATS.filter((f) => f !== 'json')
+  const total = EXPORT_FORMATS.length + file.event.tables.length * tableFormats.length
+  let done = 0
+  const step = async () => {
+    onProgress?.(++done, total)
+    await nextTurn()
+  }
+  onProgress?.(0, total)
   const entries: [string, Uint8Array][] = []
   for (const format of EXPORT_FORMATS) {
     const out = await renderEvent(file, format)
     entries.push([out.fileName, out.bytes])
-    await nextTurn()
+    await step()
   }
   const tableFiles: RenderedFile[] = []
   for (const table of file.event.tables) {
-    for (const format of EXPORT_FORMATS) {
-      if (format === 'json') continue // the whole event's JSON already holds every table
+    for (const format of tableFormats) {
       tableFiles.push(await renderTable(file, table.id, format))
-      await nextTurn()
+      await step()
     }
   }
   // Two tables may fold to the same file name ("Sprache" and "Sprache!").

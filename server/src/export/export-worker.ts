@@ -8,13 +8,14 @@ import type { ExportJob, ExportJobResult } from './export-runner.js'
  */
 parentPort?.on('message', async (job: ExportJob) => {
   let result: ExportJobResult
+  const progress = (done: number, total: number) => parentPort?.postMessage({ id: job.id, progress: { done, total } } satisfies ExportJobResult)
   try {
     const file =
       job.kind === 'table'
-        ? await inProcessRenderer.renderTable(job.file, job.tableId, job.format)
+        ? await inProcessRenderer.renderTable(job.file, job.tableId, job.format, progress)
         : job.kind === 'event'
-          ? await inProcessRenderer.renderEvent(job.file, job.format)
-          : await inProcessRenderer.renderZip(job.file)
+          ? await inProcessRenderer.renderEvent(job.file, job.format, progress)
+          : await inProcessRenderer.renderZip(job.file, progress)
     result = { id: job.id, ok: true, file }
   } catch (error) {
     result = { id: job.id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }

@@ -13,6 +13,7 @@ import { DOMParser, type Element } from '@xmldom/xmldom'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { strFromU8, unzipSync } from 'fflate'
 import MarkdownIt from 'markdown-it'
+import { ZERO_WIDTH_SPACE } from './long-words.js'
 import { CSV_DELIMITER } from './render-csv.js'
 import type { ResultSheet, SheetCard } from './shared-export.js'
 
@@ -96,7 +97,7 @@ export function docxParts(bytes: Uint8Array): Record<string, string> {
 const children = (el: Element, name: string): Element[] => Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).tagName === name)
 const child = (el: Element, ...names: string[]): Element | undefined => names.reduce<Element | undefined>((e, n) => (e ? children(e, n)[0] : undefined), el)
 
-/** A paragraph's text: runs' text, line breaks as "\n". */
+/** A paragraph's text: runs' text, line breaks as "\n", without the break opportunities the renderer puts into long words. */
 export function paragraphText(p: Element): string {
   let text = ''
   const walk = (el: Element) => {
@@ -110,7 +111,7 @@ export function paragraphText(p: Element): string {
     }
   }
   walk(p)
-  return text
+  return text.replaceAll(ZERO_WIDTH_SPACE, '')
 }
 
 export interface DocxReading {

@@ -22,6 +22,7 @@ import {
   type ISectionOptions,
 } from 'docx'
 import { estimatePageNumbersWith } from 'docx/layout'
+import { breakLongWords } from './long-words.js'
 import { type EventDocumentation, type ResultSheet, type SheetColumn, type SheetEventInfo, SHEET_WORDS, columnRows } from './shared-export.js'
 
 /**
@@ -40,15 +41,25 @@ const LIST = 'tischrunde-cards'
  * leaving the remaining numbers blank; Word's "Update table" gives the exact ones.
  */
 const ESTIMATE_PAGES = estimatePageNumbersWith({ guess: true })
+/**
+ * Most list entries (cards and sub-points) whose pages are laid out to write the contents' page
+ * numbers. Laying out costs about 3 ms an entry (more under load, and for long words); past this
+ * the contents are written for Word to fill in when the file is opened (it asks to update the
+ * table), so a very long day still exports within the job limit.
+ */
+export const DOCX_PAGE_ESTIMATE_MAX_ENTRIES = 5000
 const FONT = 'Arial' // in every Word and LibreOffice (as Liberation Sans, same widths)
 /** A4 and 2 cm margins, in twips (1/1440 inch). */
 const PAGE = { width: 11906, height: 16838, margin: 1134 } as const
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin
 const COLOR = { brand: '234E7A', muted: '5B6777', head: 'E7EDF4', rule: 'C3CAD4' } as const
 
-/** Runs for text that may hold line breaks (`\n` → a line break inside the paragraph). */
+/**
+ * Runs for text that may hold line breaks (`\n` → a line break inside the paragraph). Words too long
+ * for a column get break opportunities (see long-words.ts), so laying out pages stays linear.
+ */
 function runs(text: string, opts: { bold?: boolean; color?: string; size?: number } = {}): TextRun[] {
-  return text.split('\n').map((line, i) => new TextRun({ text: line, ...opts, ...(i > 0 ? { break: 1 } : {}) }))
+  return breakLongWords(text).split('\n').map((line, i) => new TextRun({ text: line, ...opts, ...(i > 0 ? { break: 1 } : {}) }))
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule }
@@ -203,9 +214,15 @@ function agendaTable(doc: EventDocumentation): Table {
   })
 }
 
-/** The whole documentation as a Word document: title page, Tagesprogramm, contents, one chapter per table. */
-export async function renderDocumentationDocx(docu: EventDocumentation): Promise<Uint8Array> {
+/**
+ * The whole documentation as a Word document: title page, Tagesprogramm, contents, one chapter per
+ * table. The contents carry page numbers up to `estimatePagesUpTo` cards and sub-points (see
+ * {@link DOCX_PAGE_ESTIMATE_MAX_ENTRIES}).
+ */
+export async function renderDocumentationDocx(docu: EventDocumentation, { estimatePagesUpTo = DOCX_PAGE_ESTIMATE_MAX_ENTRIES } = {}): Promise<Uint8Array> {
   const cards = docu.sheets.reduce((n, s) => n + s.cardCount, 0)
+  const allCards = docu.sheets.flatMap((s) => s.stations.flatMap((station) => station.columns.flatMap((c) => c.cards)))
+  const entries = allCards.reduce((n, card) => n + 1 + card.subPoints.length, 0)
   const titlePage: FileChild[] = [
     new Paragraph({ spacing: { before: 3600, after: 200 }, children: runs(SHEET_WORDS.documentation.toUpperCase(), { bold: true, color: COLOR.muted }) }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: runs(docu.event.title) }),
@@ -221,7 +238,7 @@ export async function renderDocumentationDocx(docu: EventDocumentation): Promise
     new TableOfContents(SHEET_WORDS.contents, { hyperlink: true, headingStyleRange: '1-1' }),
   ]
   const chapters = docu.sheets.flatMap((sheet) => sheetChildren(sheet, { newPage: true }))
-  const doc = document({ title: `${SHEET_WORDS.documentation}: ${docu.event.title}`, description: docu.event.title, pageNumbers: true }, [
+  const doc = document({ title: `${SHEET_WORDS.documentation}: ${docu.event.title}`, description: docu.event.title, pageNumbers: entries <= estimatePagesUpTo }, [
     {
       properties: { ...pageProperties, titlePage: true },
       headers: { default: pageHeader(docu.event), first: new Header({ children: [new Paragraph({ children: [] })] }) },

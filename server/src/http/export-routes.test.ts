@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { aCard, winnendenEvent } from '@tischrunde/fixtures'
 import { boardDocName, putCard } from '@tischrunde/shared'
 import { type Booted, boot } from '../boot.js'
+import { WorkerExportRenderer } from '../export/export-runner.js'
 import { inProcessRenderer } from '../export/export-service.js'
 import { createExportRoutes } from './export-routes.js'
 
@@ -19,6 +20,7 @@ describe('export routes', () => {
   let dir: string
   let url: string
   let close: () => Promise<void>
+  let slowRenderer: WorkerExportRenderer
   const token = (role: 'facilitator' | 'projector' | 'participant') =>
     booted.server.events.issue(booted.server.events.current(EVENT)!, role, role === 'participant' ? 'participant-0001' : undefined)
   const get = (p: string, auth?: string) => fetch(`${url}${p}`, auth ? { headers: { authorization: `Bearer ${auth}` } } : {})
@@ -32,6 +34,9 @@ describe('export routes', () => {
     app.use('/api', createExportRoutes({ events, transfer, renderer: inProcessRenderer }))
     // The default renderer: a worker thread.
     app.use('/worker-api', createExportRoutes({ events, transfer }))
+    // A worker that gives every job one millisecond: every export runs out of time.
+    slowRenderer = new WorkerExportRenderer({ jobTimeoutMs: 1 })
+    app.use('/slow-api', createExportRoutes({ events, transfer, renderer: slowRenderer }))
     const http = app.listen(0, '127.0.0.1')
     await new Promise((resolve) => http.once('listening', resolve))
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
@@ -39,6 +44,7 @@ describe('export routes', () => {
   })
   afterAll(async () => {
     await close?.()
+    await slowRenderer?.close()
     await booted?.server.rooms.settle()
     await booted?.server.storage.close()
     await booted?.unlock()
@@ -127,5 +133,38 @@ describe('export routes', () => {
     const names = Object.keys(unzipSync(new Uint8Array(await res.arrayBuffer())))
     expect(names).toHaveLength(5 + 11 * 4)
     expect(names).toContain('Thementische/Winnenden_2019-07-02_Arbeitsmarktintegration.docx')
+  })
+
+  it('tells the console how far a ZIP is while it builds, and forgets the job once it is sent', async () => {
+    const job = 'zip-progress-1'
+    const progress = () => get(`/worker-api/events/${EVENT}/export-progress?job=${job}`, token('facilitator'))
+    const download = get(`/worker-api/events/${EVENT}/export.zip?job=${job}`, token('facilitator'))
+    const seen: { done: number; total: number; elapsedMs: number; limitMs: number }[] = []
+    let finished = false
+    void download.then(() => (finished = true))
+    while (!finished) {
+      const res = await progress()
+      if (res.status === 200) seen.push(await res.json())
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    expect((await download).status).toBe(200)
+    expect(seen.length).toBeGreaterThan(0)
+    expect(seen.every((p) => p.total === 5 + 11 * 4 && p.limitMs === 120_000)).toBe(true)
+    expect(seen.some((p) => p.done > 0 && p.done < p.total)).toBe(true)
+    expect((await progress()).status).toBe(404)
+  }, 60_000) // a whole ZIP: seconds on a quiet machine, more on a busy one
+
+  it('refuses progress for a job name that cannot be one, and for another event\'s credential', async () => {
+    const bad = await get(`/worker-api/events/${EVENT}/export-progress?job=a`, token('facilitator'))
+    expect(bad.status).toBe(400)
+    expect((await get(`/worker-api/events/${EVENT}/export-progress?job=zip-progress-1`)).status).toBe(401)
+  })
+
+  it('answers an export that runs out of time with 504 TIMED_OUT and the limit, for the console to word', async () => {
+    for (const p of [`/slow-api/events/${EVENT}/export.zip`, `/slow-api/events/${EVENT}/export?format=docx`]) {
+      const res = await get(p, token('facilitator'))
+      expect(res.status).toBe(504)
+      expect(await res.json()).toEqual({ code: 'TIMED_OUT', params: { what: 'export', seconds: 1 } })
+    }
   })
 })

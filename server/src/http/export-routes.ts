@@ -1,10 +1,11 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import type { Logger } from 'pino'
-import { ErrorCode, actorFromClaims, fail as failure, findTable, may } from '@tischrunde/shared'
+import { ErrorCode, actorFromClaims, exportJobIdSchema, fail as failure, findTable, may } from '@tischrunde/shared'
 import { sendFailure } from './send-failure.js'
 import type { Authenticated, EventService } from '../events/event-service.js'
 import type { EventTransfer } from '../events/event-transfer.js'
-import { ExportBusyError, WorkerExportRenderer } from '../export/export-runner.js'
+import { ExportJobs } from '../export/export-jobs.js'
+import { ExportBusyError, ExportTimeoutError, WorkerExportRenderer } from '../export/export-runner.js'
 import type { ExportRenderer, RenderedFile } from '../export/export-service.js'
 import { EXPORT_FORMATS, exportFormatSchema } from '../export/shared-export.js'
 
@@ -29,13 +30,27 @@ function send(res: Response, file: RenderedFile): void {
  * Downloads of result sheets and the whole documentation, for the facilitator only:
  * - `GET /events/:id/export?format=pdf|docx|md|csv|json[&table=<id>]` — one table's sheet, or
  *   without `table` the whole event (documentation, all tables' CSV, the importable JSON);
- * - `GET /events/:id/export.zip` — every table in every format plus the documentation, one ZIP.
+ * - `GET /events/:id/export.zip` — every table in every format plus the documentation, one ZIP;
+ * - `GET /events/:id/export-progress?job=<id>` — how far the download started with `&job=<id>`
+ *   (`?job=` on either of the above) is: `{ done, total, elapsedMs, limitMs }`, 404 once it is over.
  *
+ * An export that runs past the renderer's job limit answers 504 TIMED_OUT, worded by the console.
  * Mount before the main API router: that one answers 404 to every path it does not know.
  */
 export function createExportRoutes(deps: ExportRoutesDeps): Router {
   const router = express.Router()
   const renderer = deps.renderer ?? new WorkerExportRenderer()
+  const jobs = new ExportJobs(renderer.jobTimeoutMs ?? 120_000)
+  /** Renders with progress kept under the job name the console gave (an invalid name is not tracked). */
+  const tracked = async (eventId: string, job: unknown, render: (onProgress: ((done: number, total: number) => void) | undefined) => Promise<RenderedFile>) => {
+    const name = exportJobIdSchema.safeParse(job)
+    const { onProgress, end } = jobs.track(eventId, name.success ? name.data : undefined)
+    try {
+      return await render(onProgress)
+    } finally {
+      end()
+    }
+  }
 
   const facilitator = async (req: Request, res: Response): Promise<Authenticated | null> => {
     const auth = await deps.events.authenticate(bearer(req))
@@ -67,13 +82,29 @@ export function createExportRoutes(deps: ExportRoutesDeps): Router {
     }
     // RESOLUTION
     const file = await deps.transfer.exportEvent(auth.stored)
-    send(res, table === undefined ? await renderer.renderEvent(file, format.data) : await renderer.renderTable(file, table, format.data))
+    send(
+      res,
+      await tracked(auth.stored.event.id, req.query.job, (onProgress) =>
+        table === undefined ? renderer.renderEvent(file, format.data, onProgress) : renderer.renderTable(file, table, format.data, onProgress),
+      ),
+    )
   })
 
   router.get('/events/:id/export.zip', async (req, res) => {
     const auth = await facilitator(req, res)
     if (!auth) return
-    send(res, await renderer.renderZip(await deps.transfer.exportEvent(auth.stored)))
+    const file = await deps.transfer.exportEvent(auth.stored)
+    send(res, await tracked(auth.stored.event.id, req.query.job, (onProgress) => renderer.renderZip(file, onProgress)))
+  })
+
+  router.get('/events/:id/export-progress', async (req, res) => {
+    const auth = await facilitator(req, res)
+    if (!auth) return
+    const job = exportJobIdSchema.safeParse(req.query.job)
+    if (!job.success) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: ['job'], issue: 'invalid_format' }))
+    const progress = jobs.progress(auth.stored.event.id, job.data)
+    if (!progress) return sendFailure(res, 404, failure(ErrorCode.NOT_FOUND, { what: 'address' }))
+    res.set('Cache-Control', 'no-store').json(progress)
   })
 
   // Express needs all four parameters to treat this as the error handler.
@@ -82,6 +113,10 @@ export function createExportRoutes(deps: ExportRoutesDeps): Router {
     if (error instanceof ExportBusyError) {
       res.set('Retry-After', '10')
       return sendFailure(res, 429, failure(ErrorCode.RATE_LIMITED, { what: 'exports' }))
+    }
+    if (error instanceof ExportTimeoutError) {
+      deps.log?.error({ err: error }, 'export timed out')
+      return sendFailure(res, 504, failure(ErrorCode.TIMED_OUT, { what: 'export', seconds: Math.max(1, Math.round(error.limitMs / 1000)) }))
     }
     deps.log?.error({ err: error }, 'export failed')
     sendFailure(res, 500, failure(ErrorCode.INTERNAL, {}, 'export failed'))

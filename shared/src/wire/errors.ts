@@ -18,6 +18,8 @@ export const ErrorCode = {
   BAD_ORIGIN: 'BAD_ORIGIN',
   /** An installation cap is reached (e.g. as many events as TISCHRUNDE_MAX_EVENTS allows). */
   LIMIT_REACHED: 'LIMIT_REACHED',
+  /** A job ran past its time limit and was stopped (e.g. an export of a very long day). */
+  TIMED_OUT: 'TIMED_OUT',
   INTERNAL: 'INTERNAL',
   /** Set by the client: the server could not be reached or did not answer in time. */
   NETWORK: 'NETWORK',

@@ -43,6 +43,8 @@ export const errorParamsSchemas = {
   BAD_ORIGIN: none,
   /** Which cap, and its value: `events` — events on this installation (TISCHRUNDE_MAX_EVENTS). */
   LIMIT_REACHED: z.object({ what: z.enum(['events']), maximum: z.number().int().nonnegative() }),
+  /** What was stopped, and after how many seconds (the configured limit). */
+  TIMED_OUT: z.object({ what: z.enum(['export']), seconds: z.number().int().positive() }),
   INTERNAL: none,
   NETWORK: none,
 } as const satisfies Record<ErrorCode, z.ZodType>

@@ -7,10 +7,17 @@ const tables = [
   { id: 'rahmenbedingungen', name: 'Rahmenbedingungen' },
 ]
 
-/** A fetch that answers when the test says so. */
-function deferredFetch() {
+/**
+ * A fetch whose download answers when the test says so; progress questions get `progress`
+ * (or 404, as from a server that has not started the job yet).
+ */
+function deferredFetch(progress?: object) {
   let answer!: (res: Response) => void
-  const fetch = vi.fn(() => new Promise<Response>((resolve) => (answer = resolve)))
+  const fetch = vi.fn((url: string) =>
+    url.includes('/export-progress?')
+      ? Promise.resolve(progress ? Response.json(progress) : new Response('{"code":"NOT_FOUND"}', { status: 404 }))
+      : new Promise<Response>((resolve) => (answer = resolve)),
+  )
   vi.stubGlobal('fetch', fetch)
   return { fetch, answer: (res: Response) => act(async () => answer(res)) }
 }
@@ -41,7 +48,7 @@ describe('the export panel', () => {
     render(<ExportPanel eventId="winnenden" token="tok" tables={tables} />)
     fireEvent.click(screen.getByRole('button', { name: 'Alle Tische als ZIP' }))
 
-    expect(fetch).toHaveBeenCalledWith('/api/events/winnenden/export.zip', { headers: { authorization: 'Bearer tok' } })
+    expect(fetch).toHaveBeenCalledWith(expect.stringMatching(/^\/api\/events\/winnenden\/export\.zip\?job=job-[a-z0-9-]+$/), expect.objectContaining({ headers: { authorization: 'Bearer tok' } }))
     expect(screen.getByRole('status').textContent).toBe('Wird erstellt …')
     expect(screen.getAllByRole('button').every((b) => (b as HTMLButtonElement).disabled)).toBe(true)
 
@@ -55,7 +62,7 @@ describe('the export panel', () => {
     const { fetch } = deferredFetch()
     render(<ExportPanel eventId="winnenden" token="tok" tables={tables} />)
     fireEvent.click(screen.getByRole('button', { name: 'CSV für „Arbeitsmarktintegration“ herunterladen' }))
-    expect(fetch).toHaveBeenCalledWith('/api/events/winnenden/export?format=csv&table=arbeitsmarktintegration', expect.anything())
+    expect(fetch).toHaveBeenCalledWith(expect.stringMatching(/^\/api\/events\/winnenden\/export\?format=csv&table=arbeitsmarktintegration&job=job-/), expect.anything())
   })
 
   it.each([
@@ -69,6 +76,34 @@ describe('the export panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Dokumentation (Word)' }))
     await answer(new Response(JSON.stringify({ code: 'X', message: 'x' }), { status }))
     expect((await screen.findByRole('alert')).textContent).toBe(message)
+  })
+
+  it('counts the files of a long ZIP up while it builds, with the time it has run and the limit', async () => {
+    deferredFetch({ done: 12, total: 49, elapsedMs: 35_400, limitMs: 120_000 })
+    render(<ExportPanel eventId="winnenden" token="tok" tables={tables} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Alle Tische als ZIP' }))
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Wird erstellt … Datei 12 von 49 · 35 s (höchstens 120 s)'), { timeout: 3000 })
+    const bar = screen.getByRole('progressbar', { name: 'Fortschritt des Exports' }) as HTMLProgressElement
+    expect([bar.value, bar.max]).toEqual([12, 49])
+  })
+
+  it('shows how long one large file has been building', async () => {
+    deferredFetch({ done: 0, total: 1, elapsedMs: 61_000, limitMs: 120_000 })
+    render(<ExportPanel eventId="winnenden" token="tok" tables={tables} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Dokumentation (Word)' }))
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Wird erstellt … 61 s (höchstens 120 s)'), { timeout: 3000 })
+    expect(screen.queryByRole('progressbar')).toBeNull()
+  })
+
+  it('says that an export ran out of time, naming the limit, instead of a bare failure', async () => {
+    const { answer } = deferredFetch()
+    render(<ExportPanel eventId="winnenden" token="tok" tables={tables} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Alle Tische als ZIP' }))
+    await answer(Response.json({ code: 'TIMED_OUT', params: { what: 'export', seconds: 120 } }, { status: 504 }))
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Der Export hat länger als 120 Sekunden gedauert und wurde abgebrochen. Einzelne Thementische oder die Dokumentation als Markdown gehen schneller.',
+    )
+    expect((screen.getByRole('button', { name: 'Alle Tische als ZIP' }) as HTMLButtonElement).disabled).toBe(false)
   })
 
   it('explains a lost connection', async () => {

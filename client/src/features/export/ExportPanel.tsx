@@ -1,12 +1,14 @@
 import { useRef, useState } from 'react'
-import { useTranslation } from '../../i18n/index.js'
-import type { ThemeTable } from '@tischrunde/shared'
+import { errorText } from '../../i18n/error-text.js'
+import { type Translate, useTranslation } from '../../i18n/index.js'
+import type { ExportProgress, ThemeTable } from '@tischrunde/shared'
+import { type DownloadOutcome, downloadExport } from './download-export.js'
 
 /** The server's formats (EXPORT_FORMATS in shared/src/export/export-format.ts), in button order. */
 const FORMATS = ['pdf', 'docx', 'md', 'csv', 'json'] as const
 type Format = (typeof FORMATS)[number]
 
-type Status = { kind: 'idle' } | { kind: 'building'; key: string } | { kind: 'done'; file: string } | { kind: 'error'; message: string }
+type Status = { kind: 'idle' } | { kind: 'building'; key: string; progress?: ExportProgress } | { kind: 'done'; file: string } | { kind: 'error'; message: string }
 
 /** Whole-event downloads: label key and query. */
 const EVENT_DOWNLOADS: { key: string; label: string; format: Format }[] = [
@@ -17,10 +19,21 @@ const EVENT_DOWNLOADS: { key: string; label: string; format: Format }[] = [
   { key: 'event-json', label: 'export.backupJson', format: 'json' },
 ]
 
-/** The file name the server chose (`attachment; filename="…"`), ASCII by construction. */
-function fileNameOf(res: Response, fallback: string): string {
-  const match = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')
-  return match?.[1] ?? fallback
+/** Why a download failed, in the panel's words; a timeout names the server's limit. */
+function failureText(t: Translate, outcome: Exclude<DownloadOutcome, { ok: true }>): string {
+  if (outcome.failure?.code === 'NETWORK') return t('export.error.network')
+  if (outcome.failure?.code === 'TIMED_OUT') return errorText(t, outcome.failure)
+  const { status } = outcome
+  const reason = status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 429 ? 'busy' : status === 504 ? 'timeout' : 'failed'
+  return t(`export.error.${reason}`)
+}
+
+/** "Wird erstellt … Datei 12 von 49 · 35 s" for a ZIP, "Wird erstellt … 35 s" for one file. */
+function buildingText(t: Translate, progress: ExportProgress | undefined): string {
+  if (!progress) return t('export.building')
+  const seconds = Math.round(progress.elapsedMs / 1000)
+  const limit = Math.round(progress.limitMs / 1000)
+  return progress.total > 1 ? t('export.progressFiles', { done: progress.done, total: progress.total, seconds, limit }) : t('export.progressTime', { seconds, limit })
 }
 
 function save(blob: Blob, fileName: string): void {
@@ -49,19 +62,10 @@ export function ExportPanel({ eventId, token, tables }: { eventId: string; token
     running.current = true
     setStatus({ kind: 'building', key })
     try {
-      let res: Response
-      try {
-        res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } })
-      } catch {
-        return setStatus({ kind: 'error', message: t('export.error.network') })
-      }
-      if (!res.ok) {
-        const reason = res.status === 401 ? 'unauthorized' : res.status === 403 ? 'forbidden' : res.status === 429 ? 'busy' : 'failed'
-        return setStatus({ kind: 'error', message: t(`export.error.${reason}`) })
-      }
-      const file = fileNameOf(res, fallbackName)
-      save(await res.blob(), file)
-      setStatus({ kind: 'done', file })
+      const outcome = await downloadExport({ base, path, token, fallbackName, onProgress: (progress) => setStatus({ kind: 'building', key, progress }) })
+      if (!outcome.ok) return setStatus({ kind: 'error', message: failureText(t, outcome) })
+      save(outcome.blob, outcome.fileName)
+      setStatus({ kind: 'done', file: outcome.fileName })
     } catch {
       setStatus({ kind: 'error', message: t('export.error.failed') })
     } finally {
@@ -115,8 +119,11 @@ export function ExportPanel({ eventId, token, tables }: { eventId: string; token
         ))}
       </ul>
 
+      {status.kind === 'building' && status.progress && status.progress.total > 1 && (
+        <progress value={status.progress.done} max={status.progress.total} aria-label={t('export.progressLabel')} />
+      )}
       <p role="status" aria-live="polite" className="muted">
-        {status.kind === 'building' ? t('export.building') : status.kind === 'done' ? t('export.done', { file: status.file }) : ''}
+        {status.kind === 'building' ? buildingText(t, status.progress) : status.kind === 'done' ? t('export.done', { file: status.file }) : ''}
       </p>
       {status.kind === 'error' && <p role="alert">{status.message}</p>}
     </section>
