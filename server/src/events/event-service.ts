@@ -84,6 +84,7 @@ export class EventService {
         agenda: req.agenda,
         tables,
         template: req.template ?? WINNENDEN_TEMPLATE,
+        treeMethod: req.treeMethod,
       })
       const created = await this.tryInsert(event, now)
       if (created) return created

@@ -4,6 +4,7 @@ import { roleSchema } from '../access/role.schema.js'
 import { agendaItemSchema, eventDateSchema, eventSchema, eventTitleSchema, themeTableSchema } from '../event/event.schema.js'
 import { eventIdSchema, participantIdSchema, tableIdSchema } from '../ids.js'
 import { templateSchema } from '../template/template.schema.js'
+import { treeMethodSchema } from '../kinds/tree/tree-method.schema.js'
 
 /** POST /api/events: a new event. Tables are given by name; ids are made from them. */
 export const createEventRequestSchema = z.object({
@@ -13,6 +14,8 @@ export const createEventRequestSchema = z.object({
   agenda: z.array(agendaItemSchema).max(60).default([]),
   tableNames: z.array(z.string().trim().min(1).max(120)).max(60).default([]),
   template: templateSchema.optional(),
+  /** Runs the problem/solution-tree method with these groups. */
+  treeMethod: treeMethodSchema.optional(),
 })
 export type CreateEventRequest = z.input<typeof createEventRequestSchema>
 

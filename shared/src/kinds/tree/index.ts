@@ -1,0 +1,6 @@
+export * from './tree-node.schema.js'
+export * from './tree-rules.js'
+export * from './read-tree.js'
+export * from './tree-kind.js'
+export * from './tree-method.schema.js'
+export * from './groups.js'
