@@ -1,14 +1,8 @@
 import { z } from 'zod'
 import { slugify } from '../../ids.js'
 
-/** The municipality sizes the Bremen reflection groups met by (seed 001). */
-export const KOMMUNENGROESSE_VALUES: readonly string[] = [
-  'kleiner Landkreis',
-  'mittelgroßer Landkreis',
-  'großer Landkreis',
-  'kleinere kreisfreie Stadt',
-  'größere kreisfreie Stadt',
-]
+/** The municipality sizes the Bremen reflection groups met by (seed 001 names these four). */
+export const KOMMUNENGROESSE_VALUES: readonly string[] = ['kleiner Landkreis', 'mittelgroßer Landkreis', 'großer Landkreis', 'größere kreisfreie Stadt']
 
 /**
  * How an event runs the problem/solution-tree method: participants pick a value of one attribute
