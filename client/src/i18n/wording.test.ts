@@ -3,6 +3,7 @@ import { consoleWording } from './console-wording.js'
 import de from './de.json'
 import en from './en.json'
 import { projectorWording } from './projector-wording.js'
+import { treeWording } from './tree-wording.js'
 
 /** Every key path of a wording tree, e.g. `join.pickTable`. */
 function keys(tree: unknown, prefix = ''): string[] {
@@ -15,6 +16,7 @@ describe('wording', () => {
     ['main', de, en],
     ['console', consoleWording.de, consoleWording.en],
     ['projector', projectorWording.de, projectorWording.en],
+    ['tree', treeWording.de, treeWording.en],
   ])('%s: English has exactly the German keys', (_name, german, english) => {
     expect(keys(english).sort()).toEqual(keys(german).sort())
   })

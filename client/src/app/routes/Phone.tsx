@@ -1,5 +1,5 @@
 import { boardDocName } from '@tischrunde/shared'
-import { useEffect } from 'react'
+import { lazy, useEffect } from 'react'
 import { useParams } from 'wouter'
 import { phoneStep } from '../../features/phone/phone-step.js'
 import { usePhoneSeat } from '../../features/phone/use-phone-seat.js'
@@ -15,6 +15,9 @@ import { PhoneHeader } from './phone/PhoneHeader.js'
 import { PickTableStep } from './phone/PickTableStep.js'
 import { TableclothStep } from './phone/TableclothStep.js'
 import { usePhoneJoin } from './phone/use-phone-join.js'
+
+// The tree method's phone screen comes with its own chunk: café-only phones never load it.
+const TreePhone = lazy(() => import('../../features/tree/phone/TreePhone.js'))
 
 /**
  * The participant's phone: join with the code, pick a table, add cards. A table host's link
@@ -59,6 +62,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   }, [seatedAt, controlStatus, control])
 
   if (!event || step.step === 'loading') return <p className="page loading">{t('common.loading')}</p>
+  if (event.treeMethod && !host) return <TreePhone header={<PhoneHeader host={false} table={undefined} />} event={event} identity={identity} />
   if (step.step === 'pick-table')
     return <PickTableStep header={<PhoneHeader host={host} table={undefined} />} station={step.station} name={seat.name} onName={seat.changeName} onPick={seat.pick} />
 

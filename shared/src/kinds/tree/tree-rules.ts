@@ -74,3 +74,16 @@ export function findTreeProblem(phase: TreePhase, nodes: ReadonlyMap<string, Tre
   }
   return null
 }
+
+/** The kinds that may be added under a node of `parentKind` (the core takes both, a cause only causes …). */
+export function childKindsUnder(phase: TreePhase, parentKind: TreeNodeKind): TreeNodeKind[] {
+  const k = TREE_KINDS[phase]
+  return [k.below, k.above].filter((kind) => allowedParentKinds(phase, kind).includes(parentKind))
+}
+
+/** The `order` for a node added last under `parentId`: after every sibling. */
+export function nextChildOrder(nodes: ReadonlyMap<string, TreeNode>, parentId: string | null): number {
+  let max = 0
+  for (const n of nodes.values()) if (n.parentId === parentId && n.order >= max) max = n.order + 1
+  return max
+}
