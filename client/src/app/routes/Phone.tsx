@@ -62,7 +62,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   }, [seatedAt, controlStatus, control])
 
   if (!event || step.step === 'loading') return <p className="page loading">{t('common.loading')}</p>
-  if (event.treeMethod && !host) return <TreePhone header={<PhoneHeader host={false} table={undefined} />} event={event} identity={identity} />
+  if (event.treeMethod && event.tables.length === 0 && !host) return <TreePhone header={<PhoneHeader host={false} table={undefined} />} event={event} identity={identity} />
   if (step.step === 'pick-table')
     return <PickTableStep header={<PhoneHeader host={host} table={undefined} />} station={step.station} name={seat.name} onName={seat.changeName} onPick={seat.pick} />
 
