@@ -94,7 +94,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     res.status(failing.length ? 503 : 200).json({ ok: failing.length === 0, storageFailing: failing })
   })
   const http = createServer(app)
-  const control = createControlPlane(http, { events, rounds, hub, log, now, limits, budget, publicUrl: opts.publicUrl })
+  const control = createControlPlane(http, { events, rounds, rooms, hub, log, now, limits, budget, publicUrl: opts.publicUrl })
   const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now })
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()

@@ -2,6 +2,7 @@ import { handleEventDisplay } from './event-display.js'
 import { handleEventUpdate } from './event-update.js'
 import type { Handlers } from './handler.js'
 import { handlePresenceTable } from './presence-table.js'
+import { handleTreeObjectives } from './tree-objectives.js'
 import { handleAdvance, handleBack, handleConfigure, handleExtend, handlePause, handleResume, handleStationLock } from './round-commands.js'
 
 export const handlers: Handlers = {
@@ -15,4 +16,5 @@ export const handlers: Handlers = {
   'station:lock': handleStationLock,
   'event:update': handleEventUpdate,
   'event:display': handleEventDisplay,
+  'tree:objectives': handleTreeObjectives,
 }
