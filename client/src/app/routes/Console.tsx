@@ -1,5 +1,5 @@
 import type { FacilitatorEventView } from '@tischrunde/shared'
-import { useEffect, useState } from 'react'
+import { Suspense, lazy, useEffect, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useParams } from 'wouter'
@@ -18,6 +18,9 @@ import { takeTokenFromUrl } from '../../sync/credentials.js'
 import { useControl } from '../../sync/hooks.js'
 import { absolute, withQuery } from '../../sync/links.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
+
+// The tree method's console part comes with its own chunk.
+const TreeConsole = lazy(() => import('../../features/tree/console/TreeConsole.js'))
 
 /** The facilitator's console for one event: join code and QR, projector links, tables with presence. */
 export default function Console() {
@@ -117,6 +120,16 @@ export default function Console() {
           )}
         </section>
       </div>
+      {event.treeMethod && (
+        <Suspense fallback={null}>
+          <TreeConsole
+          event={event}
+          token={token!}
+          projectorLink={view.links.projector}
+          send={(groupId) => control.current?.send('tree:objectives', { groupId }) ?? Promise.resolve({ ok: false, code: 'INTERNAL', message: t('errors.NETWORK') })}
+          />
+        </Suspense>
+      )}
       <section className="panel console-export">
         <ExportPanel eventId={eventId} token={token!} tables={event.tables} />
       </section>
