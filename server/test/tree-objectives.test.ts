@@ -93,4 +93,34 @@ describe('the facilitator creates a group’s objective tree from its problem tr
       projector.destroy()
     }
   })
+
+  it('exports both trees of each group as nested numbered lists in the Markdown documentation, each objective beside its problem', async () => {
+    const res = await fetch(`${running.url}/api/events/${cafe.event.id}/export?format=md`, { headers: { authorization: `Bearer ${cafe.facilitatorToken}` } })
+    expect(res.status).toBe(200)
+    const md = await res.text()
+    const chapter = md.slice(md.indexOf('## Problem- und Zielbäume'))
+    const group = chapter.slice(chapter.indexOf('### Gruppe: großer Landkreis'), chapter.indexOf('### Gruppe: größere kreisfreie Stadt'))
+    expect(group).toBe(
+      [
+        '### Gruppe: großer Landkreis',
+        '',
+        '#### Problembaum',
+        '',
+        '1. Kernproblem: Kooperation bleibt punktuell',
+        '   1. Ursache: Keine Ansprechpersonen',
+        '   2. Folge: Angebote doppelt',
+        '   3. Ursache: Kein Budget',
+        '',
+        '#### Zielbaum',
+        '',
+        '1. Ziel: Kooperation bleibt punktuell (beantwortet 1: Kooperation bleibt punktuell)',
+        '   1. Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine Ansprechpersonen) \\[im Rahmen\\]',
+        '   2. Wirkung: Angebote doppelt (beantwortet 1.2: Angebote doppelt)',
+        '   3. Mittel: Kein Budget (beantwortet 1.3: Kein Budget)',
+        '',
+        '',
+      ].join('\n'),
+    )
+    expect(chapter).toContain('### Gruppe: kleiner Landkreis\n\n#### Problembaum\n\nNoch keine Einträge.')
+  })
 })
