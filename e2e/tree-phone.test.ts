@@ -87,4 +87,24 @@ describe('the problem tree on phones (360×740)', () => {
     const bernd = contexts[1]!.pages()[0]!
     await bernd.getByRole('button', { name: 'Ursache 1.1: Keine festen Ansprechpersonen in den Vereinen' }).waitFor({ timeout: 5000 })
   })
+
+  it('ends with one core problem on both phones when two phones wrote one offline at the same time', async () => {
+    const first = await phoneInGroup('großer Landkreis')
+    const second = await phoneInGroup('großer Landkreis')
+    for (const page of [first, second]) await page.getByText('Noch kein Kernproblem').waitFor()
+    await first.context().setOffline(true)
+    await second.context().setOffline(true)
+    await first.getByLabel('Text').fill('Politik gibt keinen Rückhalt')
+    await first.getByRole('button', { name: 'Senden' }).click()
+    await second.getByLabel('Text').fill('Träger konkurrieren')
+    await second.getByRole('button', { name: 'Senden' }).click()
+    await first.context().setOffline(false)
+    await first.waitForTimeout(1500)
+    await second.context().setOffline(false)
+    // The server took the first core; the second phone's copy is refused (twice: offenders wait 10 s), dropped, and loads the server's tree.
+    for (const page of [first, second]) {
+      await page.getByRole('button', { name: 'Kernproblem 1: Politik gibt keinen Rückhalt' }).waitFor({ timeout: 20_000 })
+      await expect.poll(() => page.getByRole('button', { name: /^Kernproblem/ }).count(), { timeout: 40_000 }).toBe(1)
+    }
+  })
 })

@@ -1,7 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { BoardCloseCode, MESSAGE_REFUSED, TREE_NODES_ROOT, type TreeNode, type TreePhase, readRefused, readTree, treeNodeSchema } from '@tischrunde/shared'
+import { BoardCloseCode, MESSAGE_REFUSED, parseBoardCloseReason, TREE_NODES_ROOT, type TreeNode, type TreePhase, readRefused, readTree, treeNodeSchema } from '@tischrunde/shared'
 import { type TreeStatus, useTreeStore } from '../store/tree-store.js'
 
 /** The only place where Yjs meets tree screens: open tree docs, keyed by doc name. */
@@ -26,6 +26,9 @@ export interface TreeTarget {
 export function treeDocName(eventId: string, groupId: string, phase: TreePhase): string {
   return `tree.${eventId}.${groupId}.${phase}`
 }
+
+/** A connection open this long before a refusal is not refused for its device copy (ms). */
+const STABLE_CONNECTION_MS = 5000
 
 /** Whether a close is final: the credential no longer opens the tree, or tree or event are gone. */
 const isFinalClose = (event: CloseEvent | null) => event?.code === BoardCloseCode.UNAUTHORIZED || event?.code === BoardCloseCode.NOT_FOUND
@@ -65,11 +68,29 @@ export function connectTree(target: TreeTarget): () => void {
     if (s === 'disconnected' && status !== 'denied') status = 'offline'
     sync()
   })
+  // A write that broke the tree only together with someone else's concurrent one (two phones adding
+  // the core problem at once, two moves into a loop) is refused on every reconnect, because the
+  // device copy sends it again. After the second such refusal right after connecting, the copy is
+  // dropped and the page starts afresh from the server's tree.
+  let refusedInARow = 0
+  let connectedAt = 0
+  provider.on('status', ({ status: s }: { status: string }) => {
+    if (s === 'connected') connectedAt = Date.now()
+  })
   provider.on('connection-close', (event: CloseEvent | null) => {
     if (isFinalClose(event)) status = 'denied'
-    if (event?.code === BoardCloseCode.INVALID_MESSAGE) refused = 'INVALID_RECORD'
+    if (event?.code === BoardCloseCode.INVALID_MESSAGE) {
+      refused = 'INVALID_RECORD'
+      if (Date.now() - connectedAt > STABLE_CONNECTION_MS) refusedInARow = 0
+      if (local && parseBoardCloseReason(event.reason)?.reason === 'INVALID_RECORD' && ++refusedInARow >= 2) void resetCopy()
+    }
     sync()
   })
+  const resetCopy = async () => {
+    provider.disconnect()
+    await local?.clearData()
+    window.location.reload()
+  }
   doc.on('update', sync)
   sync()
   const tree: OpenTree = {
