@@ -104,7 +104,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   app.get('/api/config', (_req, res) => void res.set('Cache-Control', 'no-cache').json(config))
   // One server, HTTP or HTTPS: Express, Socket.IO and the board sockets all ride on it.
   const http: HttpServer | HttpsServer = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, app) : createServer(app)
-  const control = createControlPlane(http, { events, rounds, hub, log, now, limits, budget, publicUrl: opts.publicUrl })
+  const control = createControlPlane(http, { events, rounds, rooms, hub, log, now, limits, budget, publicUrl: opts.publicUrl })
   const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now })
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()

@@ -5,6 +5,7 @@ import deSie from './extra/de.sie.json'
 import en from './en.json'
 import { landingWording } from './landing-wording.js'
 import { projectorWording } from './projector-wording.js'
+import { treeWording } from './tree-wording.js'
 
 /** Every key path of a wording tree, e.g. `join.pickTable`. */
 function keys(tree: unknown, prefix = ''): string[] {
@@ -18,6 +19,7 @@ describe('wording', () => {
     ['console', consoleWording.de, consoleWording.en],
     ['projector', projectorWording.de, projectorWording.en],
     ['start page', landingWording.de, landingWording.en],
+    ['tree', treeWording.de, treeWording.en],
   ])('%s: English has exactly the German keys (German “Sie” twins aside)', (_name, german, english) => {
     expect(keys(english).sort()).toEqual(keys(german).filter((k) => !k.startsWith('sie.')).sort())
   })

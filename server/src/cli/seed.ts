@@ -1,9 +1,10 @@
-import { winnendenEvent } from '@tischrunde/fixtures'
+import { bremenEvent, winnendenEvent } from '@tischrunde/fixtures'
 import { boot } from '../boot.js'
 import { readEnv } from '../config/env.js'
 
 /**
- * `npm run seed [-- --reset]`: loads the Winnenden event (id `winnenden`). Running it twice leaves
+ * `npm run seed [-- --reset]`: loads the Winnenden event (id `winnenden`) and the Bremen event
+ * (id `bremen-2018`, problem/solution trees by Kommunengröße). Running it twice leaves
  * one event; `--reset` restores its boards after edits. Stop the server first (the data folder is locked).
  */
 async function main(): Promise<void> {
@@ -11,11 +12,13 @@ async function main(): Promise<void> {
   const reset = process.argv.includes('--reset')
   const { server, unlock } = await boot({ dataDir: env.dataDir, logLevel: 'warn', startFresh: false, withClient: false })
   try {
-    const file = winnendenEvent()
-    const { created, stored } = await server.transfer.seed(file, { reset, now: Date.now() })
+    for (const file of [winnendenEvent(), bremenEvent()]) {
+      const { created, stored } = await server.transfer.seed(file, { reset, now: Date.now() })
+      const verb = created ? 'angelegt' : reset ? 'zurückgesetzt' : 'war schon da (unverändert; mit --reset zurücksetzen)'
+      const groups = stored.event.treeMethod ? `, Gruppen nach ${stored.event.treeMethod.attribute}: ${stored.event.treeMethod.values.join(', ')}` : ''
+      console.log(`Veranstaltung „${stored.event.title}“ (${stored.event.id}) ${verb}: ${stored.event.tables.length} Thementische${groups}.`)
+    }
     await server.storage.events.markDemoSeeded()
-    const verb = created ? 'angelegt' : reset ? 'zurückgesetzt' : 'war schon da (unverändert; mit --reset zurücksetzen)'
-    console.log(`Veranstaltung „${stored.event.title}“ (${stored.event.id}) ${verb}: ${stored.event.tables.length} Thementische.`)
   } finally {
     await server.rooms.settle()
     await server.storage.close()

@@ -105,6 +105,7 @@ export class EventService {
         template: req.template ?? WINNENDEN_TEMPLATE,
         address: req.address,
         maxPerTable: req.maxPerTable,
+        treeMethod: req.treeMethod,
       })
       const created = await this.tryInsert(event, now)
       if (created) return created

@@ -13,6 +13,11 @@ import {
   exportBoardFromCards,
   putCard,
   readSnapshot,
+  docNameOf,
+  exportTreeOf,
+  groupsOf,
+  readTree,
+  treeKind,
   slugify,
   uniqueId,
 } from '@tischrunde/shared'
@@ -67,7 +72,15 @@ export class EventTransfer {
       const cards = await this.rooms.read(boardDocName(stored.event.id, table.id), (room) => readSnapshot(room.doc).cards)
       boards.push(exportBoardFromCards(table.id, cards, stored.event.template))
     }
-    return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards }
+    const method = stored.event.treeMethod
+    if (!method) return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards }
+    const trees = []
+    for (const group of groupsOf(method))
+      for (const phase of ['problem', 'objective'] as const) {
+        const name = docNameOf({ kind: treeKind.name, eventId: stored.event.id, parts: { groupId: group.id, phase } }, treeKind)
+        trees.push(exportTreeOf(group.id, phase, await this.rooms.read(name, (room) => readTree(room.doc))))
+      }
+    return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, trees }
   }
 
   private async writeBoards(stored: StoredEvent, file: EventExport): Promise<void> {

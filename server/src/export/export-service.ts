@@ -13,6 +13,7 @@ import {
   buildResultSheet,
   documentationCsvRows,
   documentationToMarkdown,
+  treesToMarkdown,
   exportFileName,
   narrowExportToTable,
   resultSheetToMarkdown,
@@ -88,7 +89,7 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
     case 'docx':
       return named(EVENT_FILE_PART.documentation, await renderDocumentationDocx(doc))
     case 'md':
-      return named(EVENT_FILE_PART.documentation, utf8(documentationToMarkdown(doc)))
+      return named(EVENT_FILE_PART.documentation, utf8(withTrees(documentationToMarkdown(doc), treesToMarkdown(file.event.treeMethod, file.trees ?? []))))
     case 'csv':
       return named(EVENT_FILE_PART.allTables, renderCsv(documentationCsvRows(doc)))
     case 'json':
@@ -136,3 +137,8 @@ export async function renderZip(file: EventExport, onProgress?: ProgressListener
 
 /** The renderer that runs in this thread: for the CLI, tests and the export worker itself. */
 export const inProcessRenderer: ExportRenderer = { renderTable, renderEvent, renderZip }
+
+/** The documentation's Markdown with the trees' chapter after the tables (nothing added without trees). */
+function withTrees(documentation: string, trees: string): string {
+  return trees ? `${documentation}\n${trees}` : documentation
+}

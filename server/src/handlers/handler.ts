@@ -1,4 +1,5 @@
 import { type Ack, type ProjectorDisplay, type ClientEventName, type ClientEventPayload, type EventActor, ErrorCode, fail, may } from '@tischrunde/shared'
+import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventService } from '../events/event-service.js'
 import type { RoundService } from '../rounds/round-service.js'
 
@@ -13,6 +14,8 @@ export interface ControlSession {
 export interface HandlerContext {
   events: EventService
   rounds: RoundService
+  /** The open docs, for commands that write a doc as the server (e.g. a group's objective tree). */
+  rooms: DocRooms
   now(): number
   /** Records where a phone sits and sat (visits: station id → table id). */
   seat(session: ControlSession, tableId: string | null, visits?: Readonly<Record<string, string>>): void

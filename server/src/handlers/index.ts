@@ -3,6 +3,7 @@ import { handleEventUpdate } from './event-update.js'
 import type { Handlers } from './handler.js'
 import { handlePresenceTable } from './presence-table.js'
 import { handleProjectorShow } from './projector-show.js'
+import { handleTreeObjectives } from './tree-objectives.js'
 import { handleAdvance, handleBack, handleConfigure, handleExtend, handlePause, handleResume, handleSetTimer, handleStartTimer, handleStationLock } from './round-commands.js'
 
 export const handlers: Handlers = {
@@ -19,4 +20,5 @@ export const handlers: Handlers = {
   'station:lock': handleStationLock,
   'event:update': handleEventUpdate,
   'event:display': handleEventDisplay,
+  'tree:objectives': handleTreeObjectives,
 }

@@ -23,6 +23,7 @@ import type { Logger } from 'pino'
 import { originAllowed } from '../access/origin.js'
 import { RateLimiter } from '../access/rate-limit.js'
 import type { ConnectionBudget, Limits } from '../config/limits.js'
+import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventService } from '../events/event-service.js'
 import type { ControlSession, HandlerContext } from '../handlers/handler.js'
 import { handlers } from '../handlers/index.js'
@@ -57,6 +58,7 @@ export function createControlPlane(
   deps: {
     events: EventService
     rounds: RoundService
+    rooms: DocRooms
     hub: Hub
     log: Logger
     now: () => number
@@ -119,6 +121,7 @@ export function createControlPlane(
   const ctx: HandlerContext = {
     events: deps.events,
     rounds: deps.rounds,
+    rooms: deps.rooms,
     now: deps.now,
     seat(session, tableId, visits) {
       if (presence.seat(session.actor.eventId, session.socketId, tableId, visits)) sendPresence(session.actor.eventId)

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { FieldFormat, duplicate } from '../wire/field-issue.js'
 import { eventIdSchema, tableIdSchema } from '../ids.js'
 import { templateSchema } from '../template/template.schema.js'
+import { treeMethodSchema } from '../kinds/tree/tree-method.schema.js'
 
 /** One line of the Tagesprogramm, e.g. 10:45 "Erfahrungsaustausch – Station 1". */
 export const agendaItemSchema = z.object({
@@ -46,6 +47,8 @@ export const eventSchema = z
     showNames: z.boolean().default(false),
     address: addressFormSchema.default('du'),
     maxPerTable: maxPerTableSchema.default(null),
+    /** The problem/solution-tree method, when the event runs it (absent: a World Café only). */
+    treeMethod: treeMethodSchema.optional(),
   })
   .superRefine((e, ctx) => {
     const ids = new Set<string>()

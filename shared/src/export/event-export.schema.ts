@@ -3,6 +3,7 @@ import { duplicate, firstFieldIssue, type FieldIssue, unknownReference } from '.
 import { describeIssue } from '../wire/failure.js'
 import { cardTextSchema, SUB_POINTS_MAX } from '../cards/card.schema.js'
 import { eventSchema } from '../event/event.schema.js'
+import { exportTreeSchema } from '../kinds/tree/tree-export.js'
 import { columnIdSchema, stationIdSchema, tableIdSchema } from '../ids.js'
 
 /** A card as exported: its words and sub-points, in board order. Ids and authors stay behind. */
@@ -30,6 +31,8 @@ export const eventExportSchema = z
     version: z.literal(EVENT_EXPORT_VERSION),
     event: eventSchema,
     boards: z.array(exportBoardSchema),
+    /** The groups' problem and objective trees, when the event runs the tree method. */
+    trees: z.array(exportTreeSchema).max(200).optional(),
   })
   .superRefine((file, ctx) => {
     const tables = new Set(file.event.tables.map((t) => t.id))

@@ -5,6 +5,7 @@ import { addressFormSchema, agendaItemSchema, eventDateSchema, eventSchema, even
 import { duplicate } from './field-issue.js'
 import { eventIdSchema, participantIdSchema, tableIdSchema } from '../ids.js'
 import { templateSchema } from '../template/template.schema.js'
+import { treeMethodSchema } from '../kinds/tree/tree-method.schema.js'
 
 /** POST /api/events: a new event. Tables are given by name; ids are made from them. */
 export const createEventRequestSchema = z.object({
@@ -16,6 +17,8 @@ export const createEventRequestSchema = z.object({
   template: templateSchema.optional(),
   address: addressFormSchema.default('du'),
   maxPerTable: maxPerTableSchema.default(null),
+  /** Runs the problem/solution-tree method with these groups. */
+  treeMethod: treeMethodSchema.optional(),
 }).superRefine((r, ctx) => {
   // Two tables of one name (or names that differ only in case or accents) could not be told apart.
   const seen = new Map<string, string>()

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { publicEventViewSchema } from './api.schema.js'
-import { tableIdSchema, stationIdSchema } from '../ids.js'
+import { slugIdSchema, tableIdSchema, stationIdSchema } from '../ids.js'
 import { STATION_MINUTES_MAX, roundSettingsSchema, roundStateSchema } from '../rounds/round.schema.js'
 import { projectorDisplayMessageSchema, projectorDisplaySchema } from '../rounds/projector-display.js'
 import { eventSetupSchema } from '../event/event-setup.schema.js'
@@ -52,6 +52,8 @@ export const clientEvents = {
   'event:update': z.object({ setup: eventSetupSchema }),
   /** Facilitator: show participants' names on the projector and phones, or keep everyone anonymous. */
   'event:display': z.object({ showNames: z.boolean() }),
+  /** Facilitator: create (or extend) a group's objective tree from its problem tree. */
+  'tree:objectives': z.object({ groupId: slugIdSchema }),
 } as const
 export type ClientEventName = keyof typeof clientEvents
 export type ClientEventPayload<N extends ClientEventName> = z.infer<(typeof clientEvents)[N]>

@@ -1,5 +1,5 @@
 import { ErrorCode, fail, own } from '@tischrunde/shared'
-import { useState } from 'react'
+import { Suspense, lazy, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { formatEventDate } from '../../i18n/dates.js'
@@ -24,6 +24,9 @@ import { useControl } from '../../sync/hooks.js'
 import { absolute, usePublicUrl, withQuery } from '../../sync/links.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
 import { useConsoleView } from './use-console-view.js'
+
+// The tree method's console part comes with its own chunk.
+const TreeConsole = lazy(() => import('../../features/tree/console/TreeConsole.js'))
 
 /** `?neu=1`: the console was opened right after creating the event (the facilitator link is shown once, prominently). */
 function takeFreshFlag(): boolean {
@@ -164,6 +167,11 @@ export default function Console() {
           <p className="muted">{t('control.shortcuts')}</p>
           <RoundSettingsForm settings={round.settings} onSave={(settings) => send('round:configure', { settings })} />
         </section>
+      )}
+      {event.treeMethod && (
+        <Suspense fallback={null}>
+          <TreeConsole event={event} token={token!} projectorLink={view.links.projector} send={(groupId) => send('tree:objectives', { groupId })} />
+        </Suspense>
       )}
       <section className="panel console-export">
         <ExportPanel eventId={eventId} token={token!} tables={event.tables} />

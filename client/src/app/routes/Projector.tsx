@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { lazy, useEffect, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { useParams } from 'wouter'
 import '../../i18n/projector-wording.js'
@@ -20,6 +20,9 @@ import { useMuted } from '../../features/projector/use-muted.js'
 import { useProjectorKeys } from '../../features/projector/use-projector-keys.js'
 import { useProjectorNav } from '../../features/projector/use-projector-nav.js'
 import '../../features/projector/projector.css'
+
+// The tree method's projector screen comes with its own chunk (d3-hierarchy with it).
+const TreeProjector = lazy(() => import('../../features/tree/projector/TreeProjector.js'))
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
@@ -61,6 +64,7 @@ export default function Projector() {
       </ProjectorMessage>
     )
   if (!event || !round) return <p className="page loading projector">{t('common.loading')}</p>
+  if (event.treeMethod && event.tables.length === 0) return <TreeProjector event={event} token={token} />
   return <ProjectorScreen eventId={eventId} token={token} />
 }
 

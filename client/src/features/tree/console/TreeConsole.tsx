@@ -1,0 +1,72 @@
+import { type Ack, type TischEvent, type TreeItem, flattenTree, groupsOf } from '@tischrunde/shared'
+import { useState } from 'react'
+import { errorText } from '../../../i18n/error-text.js'
+import '../../../i18n/tree-wording.js'
+import { useTranslation } from '../../../i18n/index.js'
+import { selectTree, useTreeStore } from '../../../store/tree-store.js'
+import { putTreeNode, useTree } from '../../../sync/tree-hooks.js'
+import '../tree.css'
+
+/**
+ * The console's part for the tree method: the groups, and for the open one the action that creates
+ * (or extends) its objective tree, and the objectives with their problems and an "in scope" mark.
+ * Loaded with a dynamic import, so only events that run the method load it.
+ */
+export default function TreeConsole(props: { event: TischEvent; token: string; projectorLink: string; send: (groupId: string) => Promise<Ack> }) {
+  const { t } = useTranslation()
+  const method = props.event.treeMethod!
+  const groups = groupsOf(method)
+  const [openId, setOpenId] = useState(groups[0]?.id ?? null)
+  const [message, setMessage] = useState<string | null>(null)
+  const docName = useTree({ eventId: props.event.id, groupId: openId, phase: 'objective', token: props.token, keepLocal: false })
+  const problemDoc = useTree({ eventId: props.event.id, groupId: openId, phase: 'problem', token: props.token, keepLocal: false })
+  const objectives = useTreeStore(selectTree(docName))
+  const problems = useTreeStore(selectTree(problemDoc))
+  const create = async () => {
+    if (!openId) return
+    const ack = await props.send(openId)
+    setMessage(ack.ok ? t('tree.objectivesDone') : errorText(t, ack))
+  }
+  const toggleScope = (item: TreeItem) => docName && putTreeNode(docName, { ...item.node, inScope: !item.node.inScope })
+  return (
+    <section className="panel console-trees" aria-labelledby="trees-title">
+      <h2 id="trees-title">{t('tree.groupsTitle', { attribute: method.attribute })}</h2>
+      <div className="tree-groups" role="group" aria-label={method.attribute}>
+        {groups.map((g) => (
+          <button key={g.id} type="button" className="secondary" aria-pressed={g.id === openId} onClick={() => setOpenId(g.id)}>
+            {g.value}
+            {g.letter ? ` ${g.letter}` : ''}
+          </button>
+        ))}
+      </div>
+      {openId && (
+        <>
+          <p className="button-row">
+            <button type="button" onClick={() => void create()}>
+              {t('tree.createObjectives')}
+            </button>
+            <a className="button secondary" href={props.projectorLink.replace('#', `?group=${openId}#`)} target="_blank" rel="noreferrer">
+              {t('tree.showOnProjector')}
+            </a>
+          </p>
+          {message && <p role="status">{message}</p>}
+          <h3>{t('tree.objectiveTree')}</h3>
+          <ul className="tree-objectives">
+            {flattenTree(objectives.view).map((item) => {
+              const problem = item.node.answersProblemId ? problems.view.byId.get(item.node.answersProblemId) : undefined
+              return (
+                <li key={item.node.id} style={{ marginLeft: `${item.depth * 1.2}rem` }}>
+                  <label>
+                    <input type="checkbox" checked={item.node.inScope === true} onChange={() => toggleScope(item)} aria-label={t('tree.inScope', { text: item.node.text })} />{' '}
+                    {item.number} {t(`tree.kind.${item.node.kind}`)}: {item.node.text}
+                  </label>
+                  {problem && <span className="muted"> · {t('tree.answers', { text: problem.text })}</span>}
+                </li>
+              )
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  )
+}

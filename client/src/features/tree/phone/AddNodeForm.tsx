@@ -1,0 +1,64 @@
+import { type TreeNode, type TreeNodeKind, type TreePhase, TREE_KINDS, TREE_TEXT_MAX, childKindsUnder } from '@tischrunde/shared'
+import { type FormEvent, useEffect, useId, useState } from 'react'
+import { useTranslation } from '../../../i18n/index.js'
+
+/**
+ * Adds a node under the selected one: "Ursache" or "Folge" with one tap, the text, send. With no
+ * core problem yet, it asks for the core problem. Editing a node reuses the same field.
+ */
+export function AddNodeForm(props: {
+  phase: TreePhase
+  parent: TreeNode | null
+  hasCore: boolean
+  editing: TreeNode | null
+  onAdd: (kind: TreeNodeKind, text: string) => boolean
+  onSave: (text: string) => boolean
+  onCancelEdit: () => void
+}) {
+  const { t } = useTranslation()
+  const fieldId = useId()
+  const kinds = props.parent ? childKindsUnder(props.phase, props.parent.kind) : []
+  const [kind, setKind] = useState<TreeNodeKind | null>(null)
+  const [text, setText] = useState('')
+  const chosen = kind && kinds.includes(kind) ? kind : (kinds[0] ?? null)
+  useEffect(() => setText(props.editing?.text ?? ''), [props.editing])
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const trimmed = text.trim()
+    if (!trimmed) return
+    const done = props.editing ? props.onSave(trimmed) : props.hasCore ? chosen !== null && props.onAdd(chosen, trimmed) : props.onAdd(TREE_KINDS[props.phase].core, trimmed)
+    if (done) setText('')
+  }
+  const heading = props.editing
+    ? t('tree.editOf', { text: props.editing.text })
+    : props.hasCore && props.parent
+      ? t('tree.addUnder', { text: props.parent.text })
+      : t('tree.addCore')
+  return (
+    <form className="tree-add" onSubmit={submit} aria-label={heading}>
+      <p>{heading}</p>
+      {!props.editing && props.hasCore && kinds.length > 0 && (
+        <div className="tree-kinds" role="group" aria-label={t('tree.kindChoice')}>
+          {kinds.map((k) => (
+            <button key={k} type="button" aria-pressed={chosen === k} onClick={() => setKind(k)}>
+              {t(`tree.kind.${k}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      <label htmlFor={fieldId}>{t('tree.text')}</label>
+      <textarea id={fieldId} rows={2} maxLength={TREE_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
+      <div className="button-row">
+        <button type="submit" disabled={!text.trim()}>
+          {props.editing ? t('tree.save') : t('tree.send')}
+        </button>
+        {props.editing && (
+          <button type="button" className="secondary" onClick={props.onCancelEdit}>
+            {t('tree.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,124 @@
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { BoardCloseCode, MESSAGE_REFUSED, parseBoardCloseReason, TREE_NODES_ROOT, type TreeNode, type TreePhase, readRefused, readTree, treeNodeSchema } from '@tischrunde/shared'
+import { type TreeStatus, useTreeStore } from '../store/tree-store.js'
+
+/** The only place where Yjs meets tree screens: open tree docs, keyed by doc name. */
+interface OpenTree {
+  doc: Y.Doc
+  users: number
+  release: () => void
+}
+const open = new Map<string, OpenTree>()
+
+/** Which tree a screen opens. */
+export interface TreeTarget {
+  eventId: string
+  groupId: string
+  phase: TreePhase
+  token: string
+  /** Keep the doc on the device (phones): nodes written offline survive reloads. */
+  keepLocal: boolean
+}
+
+/** The doc name of a group's tree (`tree.<event>.<group>.<phase>`). */
+export function treeDocName(eventId: string, groupId: string, phase: TreePhase): string {
+  return `tree.${eventId}.${groupId}.${phase}`
+}
+
+/** A connection open this long before a refusal is not refused for its device copy (ms). */
+const STABLE_CONNECTION_MS = 5000
+
+/** Whether a close is final: the credential no longer opens the tree, or tree or event are gone. */
+const isFinalClose = (event: CloseEvent | null) => event?.code === BoardCloseCode.UNAUTHORIZED || event?.code === BoardCloseCode.NOT_FOUND
+
+const docsUrl = () => `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/yjs`
+
+/** Opens a group's tree and mirrors its read model into the tree store; returns a release function. */
+export function connectTree(target: TreeTarget): () => void {
+  const docName = treeDocName(target.eventId, target.groupId, target.phase)
+  const existing = open.get(docName)
+  if (existing) {
+    existing.users++
+    return existing.release
+  }
+  const doc = new Y.Doc()
+  const local = target.keepLocal ? new IndexeddbPersistence(`tischrunde.${docName}`, doc) : null
+  const provider = new WebsocketProvider(docsUrl(), docName, doc, {
+    params: { token: target.token },
+    maxBackoffTime: 5000,
+    connect: local === null,
+    shouldReconnect: (event) => !isFinalClose(event),
+  })
+  let status: TreeStatus = 'connecting'
+  let refused: string | null = null
+  const sync = () => useTreeStore.setState((s) => ({ trees: { ...s.trees, [docName]: { view: readTree(doc), status, refused } } }))
+  provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
+    const message = readRefused(decoder)
+    if (!message) return
+    refused = message.reason
+    sync()
+  }
+  provider.on('sync', (isSynced: boolean) => {
+    status = isSynced ? 'synced' : 'connecting'
+    sync()
+  })
+  provider.on('status', ({ status: s }: { status: string }) => {
+    if (s === 'disconnected' && status !== 'denied') status = 'offline'
+    sync()
+  })
+  // A write that broke the tree only together with someone else's concurrent one (two phones adding
+  // the core problem at once, two moves into a loop) is refused on every reconnect, because the
+  // device copy sends it again. After the second such refusal right after connecting, the copy is
+  // dropped and the page starts afresh from the server's tree.
+  let refusedInARow = 0
+  let connectedAt = 0
+  provider.on('status', ({ status: s }: { status: string }) => {
+    if (s === 'connected') connectedAt = Date.now()
+  })
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    if (isFinalClose(event)) status = 'denied'
+    if (event?.code === BoardCloseCode.INVALID_MESSAGE) {
+      refused = 'INVALID_RECORD'
+      if (Date.now() - connectedAt > STABLE_CONNECTION_MS) refusedInARow = 0
+      if (local && parseBoardCloseReason(event.reason)?.reason === 'INVALID_RECORD' && ++refusedInARow >= 2) void resetCopy()
+    }
+    sync()
+  })
+  const resetCopy = async () => {
+    provider.disconnect()
+    await local?.clearData()
+    window.location.reload()
+  }
+  doc.on('update', sync)
+  sync()
+  const tree: OpenTree = {
+    doc,
+    users: 1,
+    release: () => {
+      if (--tree.users > 0) return
+      open.delete(docName)
+      provider.destroy()
+      void local?.destroy()
+      doc.destroy()
+    },
+  }
+  open.set(docName, tree)
+  if (local) void local.whenSynced.then(() => open.get(docName) === tree && !provider.shouldConnect && provider.connect())
+  return tree.release
+}
+
+/** Writes a node whole (adds it, or replaces it: an edit or a move). False when it is not a valid node or the tree is not open. */
+export function putTreeNode(docName: string, node: TreeNode): boolean {
+  const tree = open.get(docName)
+  const parsed = treeNodeSchema.safeParse(node)
+  if (!tree || !parsed.success) return false
+  tree.doc.getMap(TREE_NODES_ROOT).set(node.id, parsed.data)
+  return true
+}
+
+/** Deletes a node (without children: the server refuses orphans). */
+export function removeTreeNode(docName: string, nodeId: string): void {
+  open.get(docName)?.doc.getMap(TREE_NODES_ROOT).delete(nodeId)
+}

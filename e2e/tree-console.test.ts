@@ -1,0 +1,74 @@
+import type { Browser } from 'playwright-core'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type CreateEventResponse, TREE_NODES_ROOT, type TreeNode, readTree } from '@tischrunde/shared'
+import { launchBrowser } from './support/browser.js'
+import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
+
+let server: ServerProcess
+let browser: Browser
+let created: CreateEventResponse
+const providers: WebsocketProvider[] = []
+
+const node = (id: string, kind: TreeNode['kind'], parentId: string | null, text: string, order = 0): TreeNode => ({ id, kind, parentId, order, text, authorId: null, createdAt: 1 })
+
+/** A Node y-websocket client on a tree doc, with the facilitator's credential. */
+async function openTree(phase: 'problem' | 'objective'): Promise<Y.Doc> {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/yjs`, `tree.${created.event.id}.kleiner-landkreis.${phase}`, doc, {
+    params: { token: created.facilitatorToken },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  providers.push(provider)
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+  return doc
+}
+
+beforeAll(async () => {
+  server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1' } })
+  browser = await launchBrowser()
+  const res = await fetch(`${server.url}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Lösungsbaum am Nachmittag', date: '2018-06-26', tableNames: [], treeMethod: {} }),
+  })
+  created = (await res.json()) as CreateEventResponse
+  const problem = await openTree('problem')
+  problem.transact(() => {
+    const map = problem.getMap(TREE_NODES_ROOT)
+    for (const n of [
+      node('core0001', 'core', null, 'Kooperation bleibt punktuell'),
+      node('cause001', 'cause', 'core0001', 'Keine festen Ansprechpersonen', 1),
+      node('effect01', 'effect', 'core0001', 'Angebote laufen doppelt', 2),
+    ])
+      map.set(n.id, n)
+  })
+})
+
+afterAll(async () => {
+  providers.forEach((p) => p.destroy())
+  await browser?.close()
+  await server?.stop()
+  if (server) removeDir(server.dataDir)
+})
+
+describe('the objective tree in the console', () => {
+  it('is created from the problem tree with one action, shows each objective with its problem, and marks one in scope', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' })).newPage()
+    await page.goto(`${server.url}${created.links.facilitator}`)
+    await page.getByRole('heading', { name: 'Gruppen nach Kommunengröße' }).waitFor()
+    await page.getByRole('button', { name: 'Zielbaum aus dem Problembaum erstellen' }).click()
+    await page.getByRole('status').filter({ hasText: 'Zielbaum erstellt bzw. ergänzt.' }).waitFor()
+    const means = page.getByRole('checkbox', { name: 'Im Rahmen: Keine festen Ansprechpersonen' })
+    await means.waitFor({ timeout: 5000 })
+    await expect(page.getByText('Problem: Angebote laufen doppelt').count()).resolves.toBe(1)
+    await means.check()
+
+    const objective = await openTree('objective')
+    await expect.poll(() => readTree(objective).byId.get('cause001')?.inScope, { timeout: 5000 }).toBe(true)
+    expect(readTree(objective).byId.get('cause001')).toMatchObject({ kind: 'means', answersProblemId: 'cause001', placeholder: true })
+  })
+})

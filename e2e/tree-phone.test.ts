@@ -1,0 +1,110 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CreateEventResponse } from '@tischrunde/shared'
+import { PHONE, launchBrowser } from './support/browser.js'
+import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
+
+let server: ServerProcess
+let browser: Browser
+let created: CreateEventResponse
+const contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1' } })
+  browser = await launchBrowser()
+  const res = await fetch(`${server.url}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Reflexionsgruppen Bremen', date: '2018-06-26', place: 'KWADRAT', tableNames: [], treeMethod: {} }),
+  })
+  created = (await res.json()) as CreateEventResponse
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  if (server) removeDir(server.dataDir)
+})
+
+async function phoneInGroup(value: string): Promise<Page> {
+  const context = await browser.newContext(PHONE)
+  contexts.push(context)
+  const page = await context.newPage()
+  await page.goto(`${server.url}${created.links.participant}`)
+  await page.getByRole('heading', { name: 'Kommunengröße: Wo arbeiten Sie?' }).waitFor()
+  await page.getByRole('button', { name: value, exact: true }).click()
+  await page.getByText(`Gruppe: ${value}`).waitFor()
+  return page
+}
+
+/** Whether the page scrolls sideways (it must not at 360 px). */
+const overflowsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)
+
+describe('the problem tree on phones (360×740)', () => {
+  it('builds a tree as an outline: core problem, a cause with one tap, an effect, a cause under a cause; another phone of the group sees it', async () => {
+    const anna = await phoneInGroup('kleiner Landkreis')
+    const outline = anna.getByRole('list', { name: 'Problembaum der Gruppe kleiner Landkreis als Gliederung' })
+    await anna.getByText('Noch kein Kernproblem').waitFor()
+
+    await anna.getByLabel('Text').fill('Zusammenarbeit mit Vereinen bleibt punktuell')
+    await anna.getByRole('button', { name: 'Senden' }).click()
+    await outline.getByRole('button', { name: 'Kernproblem 1: Zusammenarbeit mit Vereinen bleibt punktuell' }).waitFor()
+
+    // Under the core problem: "Ursache" is one tap, then the text.
+    await anna.getByRole('button', { name: 'Ursache', exact: true }).click()
+    await anna.getByLabel('Text').fill('Keine festen Ansprechpersonen')
+    await anna.getByRole('button', { name: 'Senden' }).click()
+    await anna.getByRole('button', { name: 'Folge', exact: true }).click()
+    await anna.getByLabel('Text').fill('Angebote laufen doppelt')
+    await anna.getByRole('button', { name: 'Senden' }).click()
+    await outline.getByRole('button', { name: 'Folge 1.2: Angebote laufen doppelt' }).waitFor()
+
+    // Pick the cause: under a cause only a cause may be added.
+    await outline.getByRole('button', { name: 'Ursache 1.1: Keine festen Ansprechpersonen' }).click()
+    await expect(anna.getByRole('button', { name: 'Folge', exact: true }).count()).resolves.toBe(0)
+    await anna.getByLabel('Text').fill('Ehrenamt wechselt oft')
+    await anna.getByRole('button', { name: 'Senden' }).click()
+    await outline.getByRole('button', { name: 'Ursache 1.1.1: Ehrenamt wechselt oft' }).waitFor()
+    expect(await overflowsSideways(anna)).toBe(false)
+
+    // A second phone in the same group sees the same outline from the server.
+    const bernd = await phoneInGroup('kleiner Landkreis')
+    const berndOutline = bernd.getByRole('list', { name: 'Problembaum der Gruppe kleiner Landkreis als Gliederung' })
+    await berndOutline.getByRole('button', { name: 'Ursache 1.1.1: Ehrenamt wechselt oft' }).waitFor({ timeout: 5000 })
+    // Nobody may edit another's node: Bernd sees no edit button on Anna's nodes.
+    await expect(bernd.getByRole('button', { name: /bearbeiten$/ }).count()).resolves.toBe(0)
+
+    // A phone of another group sees an empty tree.
+    const carla = await phoneInGroup('größere kreisfreie Stadt')
+    await carla.getByText('Noch kein Kernproblem').waitFor()
+  })
+
+  it('lets a participant edit their own node', async () => {
+    const anna = contexts[0]!.pages()[0]!
+    await anna.getByRole('button', { name: 'Keine festen Ansprechpersonen bearbeiten' }).click()
+    await anna.getByLabel('Text').fill('Keine festen Ansprechpersonen in den Vereinen')
+    await anna.getByRole('button', { name: 'Speichern' }).click()
+    const bernd = contexts[1]!.pages()[0]!
+    await bernd.getByRole('button', { name: 'Ursache 1.1: Keine festen Ansprechpersonen in den Vereinen' }).waitFor({ timeout: 5000 })
+  })
+
+  it('ends with one core problem on both phones when two phones wrote one offline at the same time', async () => {
+    const first = await phoneInGroup('großer Landkreis')
+    const second = await phoneInGroup('großer Landkreis')
+    for (const page of [first, second]) await page.getByText('Noch kein Kernproblem').waitFor()
+    await first.context().setOffline(true)
+    await second.context().setOffline(true)
+    await first.getByLabel('Text').fill('Politik gibt keinen Rückhalt')
+    await first.getByRole('button', { name: 'Senden' }).click()
+    await second.getByLabel('Text').fill('Träger konkurrieren')
+    await second.getByRole('button', { name: 'Senden' }).click()
+    await first.context().setOffline(false)
+    await first.waitForTimeout(1500)
+    await second.context().setOffline(false)
+    // The server took the first core; the second phone's copy is refused (twice: offenders wait 10 s), dropped, and loads the server's tree.
+    for (const page of [first, second]) {
+      await page.getByRole('button', { name: 'Kernproblem 1: Politik gibt keinen Rückhalt' }).waitFor({ timeout: 20_000 })
+      await expect.poll(() => page.getByRole('button', { name: /^Kernproblem/ }).count(), { timeout: 40_000 }).toBe(1)
+    }
+  })
+})

@@ -1,0 +1,90 @@
+import type { Browser } from 'playwright-core'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type CreateEventResponse, TREE_NODES_ROOT, type TreeNode } from '@tischrunde/shared'
+import { PROJECTOR, launchBrowser } from './support/browser.js'
+import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
+
+let server: ServerProcess
+let browser: Browser
+let created: CreateEventResponse
+let writer: { doc: Y.Doc; provider: WebsocketProvider }
+
+const node = (id: string, kind: TreeNode['kind'], parentId: string | null, text: string, order = 0): TreeNode => ({ id, kind, parentId, order, text, authorId: null, createdAt: 1 })
+
+/** 40 nodes: a core problem, 24 causes in three levels and 15 effects in two. */
+function fortyNodes(): TreeNode[] {
+  const out = [node('core0000', 'core', null, 'Zusammenarbeit mit externen Akteuren bleibt punktuell')]
+  for (let i = 0; i < 6; i++) {
+    out.push(node(`cause${i}00`, 'cause', 'core0000', `Ursache ${i + 1}: keine festen Ansprechpersonen im Amt`, i))
+    for (let j = 0; j < 3; j++) out.push(node(`sub${i}${j}cause`, 'cause', `cause${i}00`, `Ursache ${i + 1}.${j + 1}: Zuständigkeit unklar`, j))
+  }
+  for (let i = 0; i < 5; i++) {
+    out.push(node(`effect${i}00`, 'effect', 'core0000', `Folge ${i + 1}: Angebote laufen doppelt`, i))
+    for (let j = 0; j < 2; j++) out.push(node(`sub${i}${j}effect`, 'effect', `effect${i}00`, `Folge ${i + 1}.${j + 1}: Geflüchtete finden nichts`, j))
+  }
+  return out
+}
+
+beforeAll(async () => {
+  server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1' } })
+  browser = await launchBrowser()
+  const res = await fetch(`${server.url}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Baum am Beamer', date: '2018-06-26', tableNames: [], treeMethod: {} }),
+  })
+  created = (await res.json()) as CreateEventResponse
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/yjs`, `tree.${created.event.id}.grosser-landkreis.problem`, doc, {
+    params: { token: created.facilitatorToken },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
+  const nodes = fortyNodes()
+  doc.transact(() => nodes.forEach((n) => doc.getMap(TREE_NODES_ROOT).set(n.id, n)))
+  writer = { doc, provider }
+})
+
+afterAll(async () => {
+  writer?.provider.destroy()
+  await browser?.close()
+  await server?.stop()
+  if (server) removeDir(server.dataDir)
+})
+
+describe('the tree on the projector (1920×1080)', () => {
+  it('draws 40 nodes inside the screen, causes below and effects above the core problem, and a new node live', async () => {
+    const context = await browser.newContext(PROJECTOR)
+    const page = await context.newPage()
+    await page.goto(`${server.url}${created.links.projector.replace('#', '?group=grosser-landkreis#')}`)
+    await page.getByRole('heading', { name: 'Problembaum: großer Landkreis' }).waitFor()
+    const boxes = page.locator('.tree-box')
+    await expect.poll(() => boxes.count(), { timeout: 5000 }).toBe(40)
+
+    const placed = await boxes.evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect()
+        return { kind: el.getAttribute('data-kind'), top: r.top, bottom: r.bottom, left: r.left, right: r.right, fontPx: parseFloat(getComputedStyle(el.querySelector('.tree-box-text')!).fontSize) * ((el.closest('svg') as SVGSVGElement).getScreenCTM()?.a ?? 1) }
+      }),
+    )
+    for (const b of placed) {
+      expect(b.left).toBeGreaterThanOrEqual(0)
+      expect(b.right).toBeLessThanOrEqual(1920)
+      expect(b.top).toBeGreaterThanOrEqual(0)
+      expect(b.bottom).toBeLessThanOrEqual(1080)
+    }
+    const core = placed.find((b) => b.kind === 'core')!
+    expect(placed.filter((b) => b.kind === 'cause').every((b) => b.top > core.bottom)).toBe(true)
+    expect(placed.filter((b) => b.kind === 'effect').every((b) => b.bottom < core.top)).toBe(true)
+    console.log(`node text on screen at 40 nodes: ${core.fontPx.toFixed(1)} px`)
+    expect(core.fontPx).toBeGreaterThanOrEqual(14)
+
+    writer.doc.getMap(TREE_NODES_ROOT).set('effect9990', node('effect9990', 'effect', 'core0000', 'Neu: Ehrenamt brennt aus', 9))
+    await page.getByText('Neu: Ehrenamt brennt aus').waitFor({ timeout: 5000 })
+    await expect(page.getByRole('img', { name: 'Problembaum der Gruppe großer Landkreis als Gliederung' }).count()).resolves.toBe(1)
+  })
+})

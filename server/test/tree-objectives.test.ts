@@ -1,0 +1,126 @@
+import { type Socket, io } from 'socket.io-client'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Ack, type CreateEventResponse, TREE_NODES_ROOT, type TreeNode, WIRE_VERSION, flattenTree, readTree } from '@tischrunde/shared'
+import { api, join } from './helpers/api.js'
+import { connectDoc } from './helpers/board-client.js'
+import { type RunningServer, startServer } from './helpers/in-process-server.js'
+import { tempDataDir } from './helpers/temp-dir.js'
+import { waitFor, within } from './helpers/wait.js'
+
+const node = (id: string, kind: TreeNode['kind'], parentId: string | null, authorId: string, text: string, order = 0): TreeNode => ({ id, kind, parentId, order, text, authorId, createdAt: 1 })
+
+/** Sends one command on a fresh control-plane socket and returns its ack. */
+async function command(url: string, token: string, name: string, payload: unknown): Promise<Ack> {
+  const socket: Socket = io(url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false, timeout: 5000 })
+  try {
+    await within(new Promise<void>((resolve, reject) => (socket.once('connect', resolve), socket.once('connect_error', reject))), 'the socket to connect')
+    return (await within(socket.emitWithAck(name, payload), `the ack of ${name}`)) as Ack
+  } finally {
+    socket.disconnect()
+  }
+}
+
+describe('the facilitator creates a group’s objective tree from its problem tree', () => {
+  let data: Awaited<ReturnType<typeof tempDataDir>>
+  let running: RunningServer
+  let cafe: CreateEventResponse
+  let anna: { token: string; participantId: string }
+  const name = (phase: string) => `tree.${cafe.event.id}.grosser-landkreis.${phase}`
+
+  beforeAll(async () => {
+    data = await tempDataDir('tree-objectives')
+    running = await startServer(data.dir)
+    cafe = (await api<CreateEventResponse>(running.url, '/api/events', { body: { title: 'Lösungsbaum', date: '2018-06-26', tableNames: [], treeMethod: {} } })).body
+    anna = await join(running.url, cafe.joinCode)
+    const phone = connectDoc(running.url, name('problem'), anna.token)
+    try {
+      await phone.synced()
+      const nodes = phone.doc.getMap(TREE_NODES_ROOT)
+      nodes.set('core0001', node('core0001', 'core', null, anna.participantId, 'Kooperation bleibt punktuell'))
+      nodes.set('cause001', node('cause001', 'cause', 'core0001', anna.participantId, 'Keine Ansprechpersonen', 1))
+      nodes.set('effect01', node('effect01', 'effect', 'core0001', anna.participantId, 'Angebote doppelt', 2))
+      await phone.saved()
+    } finally {
+      phone.destroy()
+    }
+  })
+  afterAll(async () => {
+    await running?.close()
+    await data?.remove()
+  })
+
+  it('refuses the command from a participant and for a group the event lacks', async () => {
+    expect(await command(running.url, anna.token, 'tree:objectives', { groupId: 'grosser-landkreis' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await command(running.url, cafe.facilitatorToken, 'tree:objectives', { groupId: 'atlantis' })).toMatchObject({ ok: false, code: 'INVALID_MESSAGE' })
+  })
+
+  it('writes the mirrored tree; a phone rewords an objective and marks it in scope; a re-run keeps the wording and adds a new problem', async () => {
+    expect(await command(running.url, cafe.facilitatorToken, 'tree:objectives', { groupId: 'grosser-landkreis' })).toEqual({ ok: true })
+    const phone = connectDoc(running.url, name('objective'), anna.token)
+    try {
+      await phone.synced()
+      await waitFor(() => readTree(phone.doc).byId.size === 3, 'the three objectives on the phone')
+      expect(flattenTree(readTree(phone.doc)).map((i) => `${i.number} ${i.node.kind} ${i.node.text} ← ${i.node.answersProblemId}`)).toEqual([
+        '1 goal Kooperation bleibt punktuell ← core0001',
+        '1.1 means Keine Ansprechpersonen ← cause001',
+        '1.2 end Angebote doppelt ← effect01',
+      ])
+      const means = phone.doc.getMap(TREE_NODES_ROOT).get('cause001') as TreeNode
+      phone.doc.getMap(TREE_NODES_ROOT).set('cause001', { ...means, text: 'Feste Ansprechpersonen sind benannt', placeholder: false, inScope: true })
+      await phone.saved()
+      expect(phone.closeCodes).toEqual([])
+    } finally {
+      phone.destroy()
+    }
+    const writer = connectDoc(running.url, name('problem'), anna.token)
+    try {
+      await writer.synced()
+      await waitFor(() => readTree(writer.doc).byId.size === 3, 'the problem tree')
+      writer.doc.getMap(TREE_NODES_ROOT).set('cause002', node('cause002', 'cause', 'core0001', anna.participantId, 'Kein Budget', 3))
+      await writer.saved()
+    } finally {
+      writer.destroy()
+    }
+    expect(await command(running.url, cafe.facilitatorToken, 'tree:objectives', { groupId: 'grosser-landkreis' })).toEqual({ ok: true })
+    const projector = connectDoc(running.url, name('objective'), cafe.projectorToken)
+    try {
+      await projector.synced()
+      await waitFor(() => readTree(projector.doc).byId.size === 4, 'the new objective')
+      const byId = readTree(projector.doc).byId
+      expect(byId.get('cause001')).toMatchObject({ text: 'Feste Ansprechpersonen sind benannt', inScope: true })
+      expect(byId.get('cause002')).toMatchObject({ kind: 'means', parentId: 'core0001', text: 'Kein Budget', placeholder: true })
+    } finally {
+      projector.destroy()
+    }
+  })
+
+  it('exports both trees of each group as nested numbered lists in the Markdown documentation, each objective beside its problem', async () => {
+    const res = await fetch(`${running.url}/api/events/${cafe.event.id}/export?format=md`, { headers: { authorization: `Bearer ${cafe.facilitatorToken}` } })
+    expect(res.status).toBe(200)
+    const md = await res.text()
+    const chapter = md.slice(md.indexOf('## Problem- und Zielbäume'))
+    const group = chapter.slice(chapter.indexOf('### Gruppe: großer Landkreis'), chapter.indexOf('### Gruppe: größere kreisfreie Stadt'))
+    expect(group).toBe(
+      [
+        '### Gruppe: großer Landkreis',
+        '',
+        '#### Problembaum',
+        '',
+        '1. Kernproblem: Kooperation bleibt punktuell',
+        '   1. Ursache: Keine Ansprechpersonen',
+        '   2. Folge: Angebote doppelt',
+        '   3. Ursache: Kein Budget',
+        '',
+        '#### Zielbaum',
+        '',
+        '1. Ziel: Kooperation bleibt punktuell (beantwortet 1: Kooperation bleibt punktuell)',
+        '   1. Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine Ansprechpersonen) \\[im Rahmen\\]',
+        '   2. Wirkung: Angebote doppelt (beantwortet 1.2: Angebote doppelt)',
+        '   3. Mittel: Kein Budget (beantwortet 1.3: Kein Budget)',
+        '',
+        '',
+      ].join('\n'),
+    )
+    expect(chapter).toContain('### Gruppe: kleiner Landkreis\n\n#### Problembaum\n\nNoch keine Einträge.')
+  })
+})

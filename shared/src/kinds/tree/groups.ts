@@ -1,0 +1,68 @@
+import { slugify } from '../../ids.js'
+import type { TreeMethod } from './tree-method.schema.js'
+
+/** Letters of split groups: A, B, … (at most 26 groups per value). */
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
+
+/** A group of the tree method: its id (a doc name part) and what people read. */
+export interface TreeGroup {
+  id: string
+  value: string
+  /** "A", "B" … when the value's people are split; null when it is one group. */
+  letter: string | null
+}
+
+/**
+ * The group id of a value, and of its split groups: `kleiner-landkreis`, or with a maximum group
+ * size `kleiner-landkreis-a`, `kleiner-landkreis-b` …
+ */
+export function groupIdOf(value: string, letterIndex: number | null): string {
+  const base = slugify(value, 40)
+  return letterIndex === null ? base : `${base}-${LETTERS[letterIndex]}`
+}
+
+/** The value a group id belongs to in this method, or null when the id names no group. */
+export function findGroup(method: TreeMethod, groupId: string): TreeGroup | null {
+  for (const value of method.values) {
+    const base = groupIdOf(value, null)
+    if (method.maxGroupSize === null) {
+      if (groupId === base) return { id: groupId, value, letter: null }
+      continue
+    }
+    const i = groupId.startsWith(`${base}-`) && groupId.length === base.length + 2 ? LETTERS.indexOf(groupId.at(-1)!) : -1
+    if (i >= 0) return { id: groupId, value, letter: LETTERS[i]!.toUpperCase() }
+  }
+  return null
+}
+
+/**
+ * The group a participant who picked `value` joins, given how many people each group already has
+ * (by group id). Without a maximum: the value's one group. With one: the first of A, B, … that has
+ * room, so a value with more people than the maximum is split. Null for a value the method lacks
+ * or when all 26 groups of a value are full.
+ * @example placeInGroup({ attribute: 'Kommunengröße', values: ['großer Landkreis'], maxGroupSize: 2 }, 'großer Landkreis', { 'grosser-landkreis-a': 2 }) // → 'grosser-landkreis-b'
+ */
+export function placeInGroup(method: TreeMethod, value: string, counts: Readonly<Record<string, number>>): string | null {
+  if (!method.values.includes(value)) return null
+  if (method.maxGroupSize === null) return groupIdOf(value, null)
+  for (let i = 0; i < LETTERS.length; i++) {
+    const id = groupIdOf(value, i)
+    if ((counts[id] ?? 0) < method.maxGroupSize) return id
+  }
+  return null
+}
+
+/** The groups that exist given the people placed so far: every value's first group, plus split ones in use. */
+export function groupsOf(method: TreeMethod, counts: Readonly<Record<string, number>> = {}): TreeGroup[] {
+  const out: TreeGroup[] = []
+  for (const value of method.values) {
+    if (method.maxGroupSize === null) {
+      out.push({ id: groupIdOf(value, null), value, letter: null })
+      continue
+    }
+    let used = 1
+    while (used < LETTERS.length && (counts[groupIdOf(value, used)] ?? 0) > 0) used++
+    for (let i = 0; i < used; i++) out.push({ id: groupIdOf(value, i), value, letter: LETTERS[i]!.toUpperCase() })
+  }
+  return out
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { flattenTree, readTree, readTreeRecords } from './read-tree.js'
+import { TREE_NODES_ROOT, type TreeNode } from './tree-node.schema.js'
+import { findTreeProblem } from './tree-rules.js'
+import { node, pad, treeOf } from './tree-test-nodes.js'
+
+/** The outline as "number text" lines, what a screen would list. */
+const outline = (doc: Y.Doc) => flattenTree(readTree(doc)).map((i) => `${i.number} ${i.node.text}`)
+
+function docWith(clientID: number): Y.Doc {
+  const doc = new Y.Doc()
+  doc.clientID = clientID
+  return doc
+}
+
+/** Two replicas of one tree, synced once; then each changes on its own. */
+function twoReplicas(nodes: TreeNode[]): [Y.Doc, Y.Doc] {
+  const a = docWith(1)
+  a.transact(() => nodes.forEach((n) => a.getMap(TREE_NODES_ROOT).set(n.id, n)))
+  const b = docWith(2)
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+  return [a, b]
+}
+
+/** A third doc that received `first`'s state, then `second`'s. */
+function merged(first: Y.Doc, second: Y.Doc): Y.Doc {
+  const out = new Y.Doc()
+  Y.applyUpdate(out, Y.encodeStateAsUpdate(first))
+  Y.applyUpdate(out, Y.encodeStateAsUpdate(second))
+  return out
+}
+
+const base = [
+  node('K', 'core', null, { text: 'Kooperation gelingt nicht' }),
+  node('C1', 'cause', 'K', { text: 'Keine Zeit', order: 1 }),
+  node('C2', 'cause', 'K', { text: 'Kein Geld', order: 2 }),
+  node('C3', 'cause', 'C2', { text: 'Haushalt knapp' }),
+  node('E1', 'effect', 'K', { text: 'Angebote doppelt', order: 3 }),
+]
+
+describe('the read model of a tree', () => {
+  it('numbers the outline: the core, then its children in order, depth-first', () => {
+    const [a] = twoReplicas(base)
+    expect(outline(a)).toEqual(['1 Kooperation gelingt nicht', '1.1 Keine Zeit', '1.2 Kein Geld', '1.2.1 Haushalt knapp', '1.3 Angebote doppelt'])
+  })
+
+  it('skips records that fail the schema and shows nodes without a core at the top', () => {
+    const view = readTreeRecords([{ id: 'x' }, node('C1', 'cause', 'GONE', { text: 'Allein' })])
+    expect(view.core).toBeNull()
+    expect(view.loose.map((i) => i.node.text)).toEqual(['Allein'])
+    expect(view.replaced.has(pad('C1'))).toBe(true)
+  })
+})
+
+describe('two people moving one node at the same time', () => {
+  it('end with the same tree on both docs, whichever update arrives first', () => {
+    const [a, b] = twoReplicas(base)
+    a.getMap(TREE_NODES_ROOT).set(pad('C1'), node('C1', 'cause', 'C2', { text: 'Keine Zeit', order: 0 }))
+    b.getMap(TREE_NODES_ROOT).set(pad('C1'), node('C1', 'cause', 'C3', { text: 'Keine Zeit', order: 0 }))
+    const ab = merged(a, b)
+    const ba = merged(b, a)
+    expect(outline(ab)).toEqual(outline(ba))
+    // Last writer wins per node: the node sits under exactly one of the two new parents.
+    const parent = readTree(ab).byId.get(pad('C1'))!.parentId
+    expect([pad('C2'), pad('C3')]).toContain(parent)
+    expect(findTreeProblem('problem', readTree(ab).byId)).toBeNull()
+  })
+
+  it('still show a tree when the merged moves make a loop: the loop’s smallest id is shown under the core', () => {
+    const [a, b] = twoReplicas(base)
+    // Here C1 goes under C2; there C2 goes under C1. Each alone is a tree; merged they loop.
+    a.getMap(TREE_NODES_ROOT).set(pad('C1'), node('C1', 'cause', 'C2', { text: 'Keine Zeit', order: 1 }))
+    b.getMap(TREE_NODES_ROOT).set(pad('C2'), node('C2', 'cause', 'C1', { text: 'Kein Geld', order: 2 }))
+    const ab = merged(a, b)
+    const ba = merged(b, a)
+    expect(findTreeProblem('problem', treeOf(...(readTree(ab).byId.values())))).toBe('CYCLE')
+    const expected = ['1 Kooperation gelingt nicht', '1.1 Keine Zeit', '1.1.1 Kein Geld', '1.1.1.1 Haushalt knapp', '1.2 Angebote doppelt']
+    expect(outline(ab)).toEqual(expected)
+    expect(outline(ba)).toEqual(expected)
+    expect(readTree(ab).replaced).toEqual(new Set([pad('C1')]))
+  })
+})

@@ -1,0 +1,110 @@
+import type * as Y from 'yjs'
+import type { TreeNode } from './tree-node.schema.js'
+import { TREE_NODES_ROOT, treeNodeSchema } from './tree-node.schema.js'
+
+/** One node as screens and exports show it: its children in order and its number ("1.2.1"). */
+export interface TreeItem {
+  node: TreeNode
+  /** Position in the outline: "1" for the core, "1.2" for its second child … */
+  number: string
+  depth: number
+  children: TreeItem[]
+}
+
+/** A tree as shown: the core (or goal) with everything under it, and nodes that hang nowhere. */
+export interface TreeView {
+  /** The core problem (or goal) with its sub-tree; null while the group has none. */
+  core: TreeItem | null
+  /** Top-level nodes besides the core: only while there is no core (then nodes show flat at the top). */
+  loose: TreeItem[]
+  /** Every valid node, by id. */
+  byId: ReadonlyMap<string, TreeNode>
+  /** Ids of nodes shown elsewhere than their stored parent (missing parent or a loop from merged moves). */
+  replaced: ReadonlySet<string>
+}
+
+const bySiblingOrder = (a: TreeNode, b: TreeNode) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/**
+ * The read model of a tree, from any set of records (a record failing the schema is skipped).
+ * The server keeps its copy a tree, but two clients that merged concurrent moves offline (A under B
+ * here, B under A there) may hold a loop until the server refuses one of them. Such a doc is still
+ * shown as a tree, the same on every client because it depends only on the merged records:
+ * in each loop, the member with the smallest id is shown under the core (its loop partners keep
+ * their places under it); a node whose parent is missing is shown under the core too. Without a
+ * core, such nodes are shown at the top level, after one another.
+ */
+export function readTreeRecords(records: Iterable<unknown>): TreeView {
+  const byId = new Map<string, TreeNode>()
+  for (const record of records) {
+    const parsed = treeNodeSchema.safeParse(record)
+    if (parsed.success) byId.set(parsed.data.id, parsed.data)
+  }
+  const cores = [...byId.values()].filter((n) => n.parentId === null && (n.kind === 'core' || n.kind === 'goal')).sort(bySiblingOrder)
+  const coreNode = cores[0] ?? null
+  // Effective parent of each node: its stored parent, unless that breaks the tree.
+  const parentOf = new Map<string, string | null>()
+  const replaced = new Set<string>()
+  for (const node of byId.values()) parentOf.set(node.id, node === coreNode ? null : node.parentId)
+  for (const node of byId.values()) {
+    const parent = parentOf.get(node.id)
+    if (parent !== null && parent !== undefined && !byId.has(parent)) reattach(node.id)
+  }
+  for (const node of [...byId.values()].sort(bySiblingOrder)) {
+    const loop = loopThrough(node.id, parentOf)
+    if (loop) reattach(loop.reduce((a, b) => (a < b ? a : b)))
+  }
+  function reattach(id: string) {
+    parentOf.set(id, coreNode && coreNode.id !== id ? coreNode.id : null)
+    replaced.add(id)
+  }
+  const childrenOf = new Map<string | null, TreeNode[]>()
+  for (const node of byId.values()) {
+    const parent = parentOf.get(node.id) ?? null
+    const list = childrenOf.get(parent) ?? []
+    list.push(node)
+    childrenOf.set(parent, list)
+  }
+  const build = (node: TreeNode, number: string, depth: number): TreeItem => ({
+    node,
+    number,
+    depth,
+    children: (childrenOf.get(node.id) ?? []).sort(bySiblingOrder).map((c, i) => build(c, `${number}.${i + 1}`, depth + 1)),
+  })
+  const tops = (childrenOf.get(null) ?? []).filter((n) => n !== coreNode).sort(bySiblingOrder)
+  const core = coreNode ? build(coreNode, '1', 0) : null
+  const loose = tops.map((n, i) => build(n, String(i + (core ? 2 : 1)), 0))
+  return { core, loose, byId, replaced }
+}
+
+/** The members of the loop `id`'s parent chain runs into, or null when the chain ends at the top. */
+function loopThrough(id: string, parentOf: ReadonlyMap<string, string | null>): string[] | null {
+  const path: string[] = []
+  const at = new Map<string, number>()
+  let current: string | null | undefined = id
+  while (current !== null && current !== undefined) {
+    const seenAt = at.get(current)
+    if (seenAt !== undefined) return path.slice(seenAt)
+    at.set(current, path.length)
+    path.push(current)
+    current = parentOf.get(current)
+  }
+  return null
+}
+
+/** The read model of a tree doc (see `readTreeRecords`). */
+export function readTree(doc: Y.Doc): TreeView {
+  return readTreeRecords(doc.getMap(TREE_NODES_ROOT).values())
+}
+
+/** Every item of a tree view in outline order (core first, then loose nodes), depth-first. */
+export function flattenTree(view: TreeView): TreeItem[] {
+  const out: TreeItem[] = []
+  const walk = (item: TreeItem) => {
+    out.push(item)
+    item.children.forEach(walk)
+  }
+  if (view.core) walk(view.core)
+  view.loose.forEach(walk)
+  return out
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod'
+import { escapeMarkdownLine, escapeMarkdownText } from '../../export/to-markdown.js'
+import { slugIdSchema } from '../../ids.js'
+import type { TreeMethod } from './tree-method.schema.js'
+import { findGroup } from './groups.js'
+import { type TreeItem, type TreeView, readTreeRecords } from './read-tree.js'
+import { treeNodeSchema, treePhaseSchema } from './tree-node.schema.js'
+
+/** A node as exported: its words, place and marks. Authors and times stay behind (as with cards). */
+export const exportTreeNodeSchema = treeNodeSchema.omit({ authorId: true, createdAt: true })
+export type ExportTreeNode = z.infer<typeof exportTreeNodeSchema>
+
+/** One group's tree in an event export. */
+export const exportTreeSchema = z.object({
+  groupId: slugIdSchema,
+  phase: treePhaseSchema,
+  nodes: z.array(exportTreeNodeSchema).max(5000),
+})
+export type ExportTree = z.infer<typeof exportTreeSchema>
+
+/** A tree doc's nodes as exported, in outline order. */
+export function exportTreeOf(groupId: string, phase: ExportTree['phase'], view: TreeView): ExportTree {
+  const nodes: ExportTreeNode[] = []
+  const walk = (item: TreeItem) => {
+    const { authorId: _a, createdAt: _c, ...rest } = item.node
+    nodes.push(rest)
+    item.children.forEach(walk)
+  }
+  if (view.core) walk(view.core)
+  view.loose.forEach(walk)
+  return { groupId, phase, nodes }
+}
+
+/** Words of the tree chapter (German, like the rest of the result sheets). */
+export const TREE_SHEET_WORDS = {
+  chapter: 'Problem- und Zielbäume',
+  group: 'Gruppe',
+  problem: 'Problembaum',
+  objective: 'Zielbaum',
+  empty: 'Noch keine Einträge.',
+  answers: 'beantwortet',
+  inScope: 'im Rahmen',
+  measures: 'Maßnahmen',
+  helpers: 'Wer kann helfen?',
+  kinds: { core: 'Kernproblem', cause: 'Ursache', effect: 'Folge', goal: 'Ziel', means: 'Mittel', end: 'Wirkung' },
+} as const
+
+/**
+ * The trees of an event as a Markdown chapter: per group the problem tree and the objective tree as
+ * nested numbered lists; each objective names the problem it answers (by its number and text) and
+ * whether it is in scope; measures and helpers hang under their means. Empty when the event does
+ * not run the tree method.
+ */
+export function treesToMarkdown(method: TreeMethod | undefined, trees: readonly ExportTree[]): string {
+  if (!method || trees.length === 0) return ''
+  const lines = [`## ${TREE_SHEET_WORDS.chapter}`, '']
+  const groupIds = [...new Set(trees.map((t) => t.groupId))]
+  for (const groupId of groupIds) {
+    const group = findGroup(method, groupId)
+    const name = group ? `${group.value}${group.letter ? ` ${group.letter}` : ''}` : groupId
+    lines.push(`### ${escapeMarkdownLine(`${TREE_SHEET_WORDS.group}: ${name}`)}`, '')
+    const problem = readTreeRecords(trees.find((t) => t.groupId === groupId && t.phase === 'problem')?.nodes.map(asRecord) ?? [])
+    const objective = readTreeRecords(trees.find((t) => t.groupId === groupId && t.phase === 'objective')?.nodes.map(asRecord) ?? [])
+    const problemNumber = new Map<string, TreeItem>()
+    const index = (item: TreeItem) => (problemNumber.set(item.node.id, item), item.children.forEach(index))
+    if (problem.core) index(problem.core)
+    for (const [phase, view] of [['problem', problem], ['objective', objective]] as const) {
+      lines.push(`#### ${TREE_SHEET_WORDS[phase]}`, '')
+      const tops = [...(view.core ? [view.core] : []), ...view.loose]
+      if (tops.length === 0) lines.push(TREE_SHEET_WORDS.empty)
+      tops.forEach((item, i) => listItem(lines, item, i + 1, '', problemNumber))
+      lines.push('')
+    }
+  }
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
+}
+
+/** An exported node read back as a record (no author, no time). */
+const asRecord = (node: ExportTreeNode) => ({ ...node, authorId: null, createdAt: 0 })
+
+function listItem(lines: string[], item: TreeItem, position: number, indent: string, problems: ReadonlyMap<string, TreeItem>): void {
+  const marker = `${position}. `
+  const inner = indent + ' '.repeat(marker.length)
+  const node = item.node
+  let text = `${TREE_SHEET_WORDS.kinds[node.kind]}: ${node.text}`
+  const answered = node.answersProblemId ? problems.get(node.answersProblemId) : undefined
+  if (answered) text += ` (${TREE_SHEET_WORDS.answers} ${answered.number}: ${answered.node.text})`
+  if (node.inScope) text += ` [${TREE_SHEET_WORDS.inScope}]`
+  lines.push(`${indent}${marker}${escapeMarkdownText(text, inner)}`)
+  if (node.measures?.length) lines.push(`${inner}- ${escapeMarkdownText(`${TREE_SHEET_WORDS.measures}: ${node.measures.join('; ')}`, `${inner}  `)}`)
+  if (node.helpers?.length) lines.push(`${inner}- ${escapeMarkdownText(`${TREE_SHEET_WORDS.helpers} ${node.helpers.join('; ')}`, `${inner}  `)}`)
+  item.children.forEach((child, i) => listItem(lines, child, i + 1, inner, problems))
+}

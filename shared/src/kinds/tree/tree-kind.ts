@@ -1,0 +1,120 @@
+import { WriteRefusal } from '../../doc/board-write-rules.js'
+import type { DocKind, EventSituation, RecordChange } from '../doc-kind.js'
+import { findGroup } from './groups.js'
+import { findTreeProblem } from './tree-rules.js'
+import { TREE_KINDS, TREE_NODES_MAX, TREE_NODES_ROOT, type TreeNode, type TreePhase, treeNodeSchema, treePhaseSchema } from './tree-node.schema.js'
+
+/** Fields of an objective a participant may reword on any node of their group's objective tree. */
+const REWORDABLE: ReadonlySet<string> = new Set(['text', 'placeholder', 'inScope', 'measures', 'helpers'])
+
+/** Whether participants may write to the trees now: until the day is closed. */
+export function treeOpen(situation: EventSituation): boolean {
+  return situation.round.phase !== 'closed'
+}
+
+/** Whether two versions of a node differ only in fields a participant may reword. */
+function onlyReworded(before: TreeNode, after: TreeNode): boolean {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)])
+  for (const key of keys) {
+    if (REWORDABLE.has(key)) continue
+    if (JSON.stringify(before[key as keyof TreeNode]) !== JSON.stringify(after[key as keyof TreeNode])) return false
+  }
+  return true
+}
+
+/**
+ * Decides whether a participant's change of one node may be stored. Problem tree: they add nodes
+ * as themselves and change or delete only their own. Objective tree: they also reword any node
+ * (text, in scope, measures, helpers), but move or delete only their own.
+ */
+export function checkParticipantNodeChange(phase: TreePhase, participantId: string | null, before: TreeNode | undefined, after: TreeNode | undefined): WriteRefusal | null {
+  const own = (n: TreeNode) => participantId !== null && n.authorId === participantId
+  if (!before) return after && own(after) ? null : WriteRefusal.NOT_YOUR_CARD
+  if (own(before)) return after && after.authorId !== before.authorId ? WriteRefusal.NOT_YOUR_CARD : null
+  if (phase === 'objective' && after && onlyReworded(before, after)) return null
+  return WriteRefusal.NOT_YOUR_CARD
+}
+
+/**
+ * One group's tree (`tree.<event>.<group>.<phase>`), phase `problem` or `objective`: every node a
+ * whole record in `nodes`. Facilitators write everything; participants add and edit their own
+ * nodes (and reword objectives) until the day closes; projectors and table hosts read. Every
+ * change is checked against the whole tree after it: parent exists, no cycle, kinds in place, one core.
+ */
+export const treeKind: DocKind = {
+  name: 'tree',
+  scopeParts: ['groupId', 'phase'],
+  partPattern: { phase: /^(problem|objective)$/ },
+  roots: {
+    [TREE_NODES_ROOT]: { record: treeNodeSchema, keyField: 'id', tombstones: true },
+  },
+  exists(scope, { event }) {
+    const method = event.treeMethod
+    return method !== undefined && findGroup(method, scope.parts.groupId ?? '') !== null && treePhaseSchema.safeParse(scope.parts.phase).success
+  },
+  audience(actor) {
+    switch (actor.role) {
+      case 'facilitator':
+      case 'participant':
+        return 'write'
+      case 'host':
+      case 'projector':
+        return 'read'
+    }
+  },
+  checkChanges(changes, { actor, scope, situation, doc }) {
+    const phase = treePhaseSchema.parse(scope.parts.phase)
+    return checkTreeChanges(phase, changes, {
+      role: actor.role === 'facilitator' ? 'facilitator' : actor.role === 'participant' ? 'participant' : 'reader',
+      participantId: actor.participantId,
+      open: treeOpen(situation),
+      nodes: () => {
+        const nodes = new Map<string, TreeNode>()
+        let invalid = false
+        doc.forEach(TREE_NODES_ROOT, (value, key) => {
+          const parsed = treeNodeSchema.safeParse(value)
+          if (parsed.success && parsed.data.id === key) nodes.set(key, parsed.data)
+          else invalid = true
+        })
+        return invalid ? null : nodes
+      },
+    })
+  },
+}
+
+/** Who writes, as the tree rules need it. */
+export interface TreeWriter {
+  role: 'facilitator' | 'participant' | 'reader'
+  participantId: string | null
+  /** Whether participants may write now. */
+  open: boolean
+  /** Every node of the tree after the change, or null when one of them is not a valid node. */
+  nodes: () => ReadonlyMap<string, TreeNode> | null
+}
+
+/**
+ * The tree kind's rule, pure: each changed node by who may change it, then the whole tree after
+ * the change (a tree that breaks a structure rule is refused as an invalid record, which closes
+ * the writer's socket; a participant over the node cap or in a closed phase is refused softly).
+ */
+export function checkTreeChanges(phase: TreePhase, changes: readonly RecordChange[], writer: TreeWriter): WriteRefusal | null {
+  if (writer.role === 'reader') return WriteRefusal.READ_ONLY
+  const kinds = TREE_KINDS[phase]
+  let added = false
+  for (const change of changes) {
+    if (change.root !== TREE_NODES_ROOT) return WriteRefusal.OUTSIDE_SCHEMA
+    const after = change.after === undefined ? undefined : treeNodeSchema.safeParse(change.after).data
+    const before = change.before === undefined ? undefined : treeNodeSchema.safeParse(change.before).data
+    if (change.after !== undefined && (!after || after.id !== change.key)) return WriteRefusal.INVALID_RECORD
+    if (after && after.kind !== kinds.core && after.kind !== kinds.below && after.kind !== kinds.above) return WriteRefusal.INVALID_RECORD
+    if (!before && after) added = true
+    if (writer.role === 'facilitator') continue
+    if (!writer.open) return WriteRefusal.STATION_CLOSED
+    const refusal = checkParticipantNodeChange(phase, writer.participantId, before, after)
+    if (refusal) return refusal
+  }
+  const nodes = writer.nodes()
+  if (!nodes || findTreeProblem(phase, nodes) !== null) return WriteRefusal.INVALID_RECORD
+  if (added && writer.role !== 'facilitator' && nodes.size > TREE_NODES_MAX) return WriteRefusal.TOO_MANY_CARDS
+  return null
+}
