@@ -32,7 +32,7 @@ beforeAll(async () => {
   browser = await launchBrowser()
   const res = await fetch(`${server.url}/api/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` },
     body: JSON.stringify({ title: 'Lösungsbaum am Nachmittag', date: '2018-06-26', tableNames: [], treeMethod: {} }),
   })
   created = (await res.json()) as CreateEventResponse

@@ -14,7 +14,7 @@ beforeAll(async () => {
   browser = await launchBrowser()
   const res = await fetch(`${server.url}/api/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` },
     body: JSON.stringify({ title: 'Reflexionsgruppen Bremen', date: '2018-06-26', place: 'KWADRAT', tableNames: [], treeMethod: {} }),
   })
   created = (await res.json()) as CreateEventResponse

@@ -4,7 +4,7 @@ import { PNG } from 'pngjs'
 import jsQR from 'jsqr'
 import type { CreateEventResponse } from '@tischrunde/shared'
 import { facilitatorSocket } from './facilitator.js'
-import type { ServerProcess } from './server-process.js'
+import { type ServerProcess, adminKeyFor } from './server-process.js'
 
 /** A free TCP port on 127.0.0.1 (for a server whose public address must name its port in advance). */
 export function freePort(): Promise<number> {
@@ -22,7 +22,7 @@ export function freePort(): Promise<number> {
 export async function createEvent(baseUrl: string, event: { title: string; tableNames: string[] }, open = true): Promise<CreateEventResponse> {
   const res = await fetch(`${baseUrl}/api/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKeyFor(baseUrl)}` },
     body: JSON.stringify({ date: '2026-11-23', place: 'Rathaus', ...event }),
   })
   const created = (await res.json()) as CreateEventResponse

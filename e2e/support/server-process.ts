@@ -16,6 +16,14 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>
 }
 
+/** Admin keys of the servers started here, by port (a test may reach one server under several addresses). */
+const adminKeys = new Map<string, string>()
+
+/** The admin key of a server started here, whatever host name `url` uses for it. */
+export function adminKeyFor(url: string): string {
+  return adminKeys.get(new URL(url).port) ?? ''
+}
+
 /** Starts the built server (`node server/dist/main.js`) on an ephemeral 127.0.0.1 port with its own data folder. */
 export async function startServerProcess(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ServerProcess> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'tischrunde-e2e-'))
@@ -42,9 +50,11 @@ export async function startServerProcess(opts: { dataDir?: string; env?: Record<
       reject(new Error(`server exited with ${code}:\n${out}`))
     })
   })
+  const adminKey = /Verwaltung:\s+\S+#k=(\S+)/.exec(out)?.[1] ?? ''
+  adminKeys.set(new URL(url).port, adminKey)
   return {
     url,
-    adminKey: /Verwaltung:\s+\S+#k=(\S+)/.exec(out)?.[1] ?? '',
+    adminKey,
     dataDir,
     child,
     output: () => out,

@@ -31,6 +31,7 @@ describe('a group’s problem tree, served by the registered tree kind', () => {
     running = await startServer(data.dir, { roomIdleMs: 50 })
     const { status, body } = await api<CreateEventResponse>(running.url, '/api/events', {
       body: { title: 'Externe Kooperation', date: '2018-06-26', place: 'KWADRAT', tableNames: [], treeMethod: {} },
+      token: running.server.credentials.adminKey,
     })
     expect(status).toBe(201)
     cafe = body

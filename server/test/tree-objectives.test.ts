@@ -30,7 +30,7 @@ describe('the facilitator creates a group’s objective tree from its problem tr
   beforeAll(async () => {
     data = await tempDataDir('tree-objectives')
     running = await startServer(data.dir)
-    cafe = (await api<CreateEventResponse>(running.url, '/api/events', { body: { title: 'Lösungsbaum', date: '2018-06-26', tableNames: [], treeMethod: {} } })).body
+    cafe = (await api<CreateEventResponse>(running.url, '/api/events', { body: { title: 'Lösungsbaum', date: '2018-06-26', tableNames: [], treeMethod: {} }, token: running.server.credentials.adminKey })).body
     anna = await join(running.url, cafe.joinCode)
     const phone = connectDoc(running.url, name('problem'), anna.token)
     try {

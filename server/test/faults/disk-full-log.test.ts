@@ -40,7 +40,8 @@ describe('fault suite: the disk holding the log runs full', () => {
     }
     const log = () => readFile(logFile, 'utf8')
     const url = (await waitFor(async () => /Tischrunde läuft: (http\S+)/.exec(await log())?.[1], 'the server to start', 15_000)).replace(/\/$/, '')
-    const cafe = await createEvent(url, { title: 'Protokoll voll', tableNames: ['Sprache'] })
+    const adminKey = await waitFor(async () => /Verwaltung:\s+\S+#k=(\S+)/.exec(await log())?.[1], 'the admin link', 15_000)
+    const cafe = await createEvent(url, { title: 'Protokoll voll', tableNames: ['Sprache'] }, { token: adminKey })
     await advanceRounds(url, cafe.facilitatorToken)
     const phone = await connectPhone(url, cafe.event.id, cafe.event.tables[0]!.id, cafe.joinCode)
     await phone.synced()

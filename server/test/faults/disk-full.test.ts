@@ -134,6 +134,7 @@ describe('fault suite: the disk runs full', () => {
     const seenAfterRefusal = await newScreenSees()
     const createWhileFull = await api<{ code: string }>(child.url, '/api/events', {
       body: { title: 'Neue Veranstaltung', tableNames: ['Sprache'], date: '2026-11-23', place: 'Rathaus Winnenden' },
+      token: child.adminKey,
     })
 
     await rm(filler)
@@ -148,6 +149,7 @@ describe('fault suite: the disk runs full', () => {
     }, 'the board log to be compacted', 10_000).catch(async () => readdir(path.join(dataDir, 'boards')))
     const created = await api<{ event: { id: string } }>(child.url, '/api/events', {
       body: { title: 'Nach der Platte', tableNames: ['Sprache'], date: '2026-11-23', place: 'Rathaus Winnenden' },
+      token: child.adminKey,
     })
     const createdToken = (created.body as unknown as { facilitatorToken: string }).facilitatorToken
     const advanced = created.status === 201 ? await advanceRounds(child.url, createdToken).then((r) => r.phase, (e: Error) => e.message) : `not created (${created.status})`

@@ -22,6 +22,7 @@ const FACILITATOR_COMMANDS: [string, unknown][] = [
   ['round:configure', { settings: { stationMinutes: 1, graceSeconds: 0 } }],
   ['station:lock', { stationId: 'station-1', locked: true }],
   ['event:display', { showNames: true }],
+  ['tree:objectives', { groupId: 'kleiner-landkreis' }],
   // event:update gets the event's own setup with a new title (filled in below, it needs the event).
   ['event:update', null],
 ]

@@ -29,7 +29,8 @@ export function ProjectorBoard(props: { event: TischEvent; docName: string; stat
     .join(' ')
   return (
     <>
-    <div className="pboard" ref={box}>
+    {/* A region that can scroll must be reachable by keyboard (WCAG 2.1.1): focusable, and named. */}
+    <div className="pboard" ref={box} tabIndex={0} role="region" aria-label={t('board.cardsRegion')}>
       <div className="pboard-columns" style={{ gridTemplateColumns: template || '1fr' }}>
         {columns.map((column) => (
           <section key={column.id} className="pboard-column" aria-labelledby={`pcol-${column.id}`}>

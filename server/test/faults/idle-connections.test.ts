@@ -1,0 +1,41 @@
+import { type Socket, connect } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ChildServer, killAllChildren, startChildServer } from '../helpers/child-server.js'
+import { tempDataDir } from '../helpers/temp-dir.js'
+import { report } from './fault-kit.js'
+
+/** TCP connections that never send a request hold a slot each: they are closed within seconds. */
+describe('fault suite: idle connections', () => {
+  let data: Awaited<ReturnType<typeof tempDataDir>>
+  let child: ChildServer
+
+  beforeAll(async () => {
+    data = await tempDataDir('faults-idle')
+    child = await startChildServer(data.dir, { env: { TISCHRUNDE_MAX_CONNECTIONS: '50' } })
+  })
+  afterAll(async () => {
+    await killAllChildren()
+    await data?.remove()
+  })
+
+  it('closes 300 connections that never send a request within seconds, and keeps answering others', async () => {
+    const { hostname, port } = new URL(child.url)
+    const t0 = performance.now()
+    const closedAfter: number[] = []
+    const sockets: Socket[] = Array.from({ length: 300 }, () => {
+      const s = connect(Number(port), hostname)
+      s.on('error', () => {})
+      s.on('close', () => closedAfter.push(performance.now() - t0))
+      return s
+    })
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const during = await fetch(`${child.url}/healthz`, { signal: AbortSignal.timeout(5000) }).then((r) => r.status, () => 0)
+    const deadline = Date.now() + 15_000
+    while (closedAfter.length < sockets.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200))
+    for (const s of sockets) s.destroy()
+    const last = Math.max(...closedAfter)
+    report('idle TCP connections', `300 opened, ${closedAfter.length} closed by the server, the last after ${(last / 1000).toFixed(1)} s; /healthz during the flood → ${during}`)
+    expect(closedAfter.length).toBe(300)
+    expect(last).toBeLessThan(10_000)
+  })
+})
