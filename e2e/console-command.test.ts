@@ -73,7 +73,9 @@ describe('join address and QR code', () => {
 describe('the facilitator link of a new event', () => {
   it('is shown once, prominently, right after creating the event, and again on request', async () => {
     const page = await (await browser.newContext(CONSOLE)).newPage()
-    await page.goto(server.url)
+    // The organiser comes from the admin link the server printed (creating events needs it).
+    await page.goto(`${server.url}/admin#k=${server.adminKey}`)
+    await page.getByRole('link', { name: 'Neue Veranstaltung anlegen' }).click()
     await page.getByLabel('Titel').fill('Neue Konferenz')
     await page.getByLabel('Ort').fill('Bürgerhaus')
     await page.getByLabel('Thementische (einer pro Zeile)').fill('Sprache\nArbeit')

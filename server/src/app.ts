@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
-import { type Server as HttpServer, createServer } from 'node:http'
+import { type IncomingMessage, type Server as HttpServer, createServer } from 'node:http'
+import type { Socket } from 'node:net'
 import { type Server as HttpsServer, createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -20,6 +21,28 @@ import { BOARD_SOCKET_PREFIX, createBoardSockets } from './transport/board-socke
 import { createControlPlane } from './transport/control-plane.js'
 import { RoundService } from './rounds/round-service.js'
 import { ConnectionBudget, DEFAULT_LIMITS, type Limits } from './config/limits.js'
+
+/**
+ * How long a connection may take to send its request headers, and how often that is checked, in ms.
+ * @default 5000 and 1000 (Node: 60 s, checked every 30 s); closes connections that never send one
+ */
+const CONNECTION_TIMEOUTS = { headersTimeout: 5_000, connectionsCheckingInterval: 1_000, requestTimeout: 60_000 }
+/** A TCP connection that sends no request at all is closed after this long, in ms. @default 5000 */
+const SILENT_CONNECTION_MS = 5_000
+
+/** Closes connections that never send a request (Node's header timeout starts only with the first byte). */
+function closeSilentConnections(server: HttpServer | HttpsServer, tls: boolean): void {
+  const timers = new WeakMap<object, NodeJS.Timeout>()
+  const heard = (socket: object) => clearTimeout(timers.get(socket))
+  const watch = (socket: Socket) => {
+    timers.set(socket, setTimeout(() => socket.destroy(), SILENT_CONNECTION_MS).unref())
+    socket.once('close', () => heard(socket))
+  }
+  // Over TLS the requests come on the TLS socket; a silent TCP connection ends at the TLS handshake timeout.
+  server.on(tls ? 'secureConnection' : 'connection', watch)
+  server.on('request', (req: IncomingMessage) => heard(req.socket))
+  server.on('upgrade', (req: IncomingMessage) => heard(req.socket))
+}
 
 export interface AppOptions {
   storage: Storage
@@ -103,7 +126,13 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const config: ClientConfig = { publicUrl: opts.publicUrl ? opts.publicUrl.replace(/\/+$/, '') : null }
   app.get('/api/config', (_req, res) => void res.set('Cache-Control', 'no-cache').json(config))
   // One server, HTTP or HTTPS: Express, Socket.IO and the board sockets all ride on it.
-  const http: HttpServer | HttpsServer = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, app) : createServer(app)
+  const http: HttpServer | HttpsServer = opts.tls
+    ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key, ...CONNECTION_TIMEOUTS }, app)
+    : createServer(CONNECTION_TIMEOUTS, app)
+  // Every TCP connection holds a slot: the sockets and their page loads, with room for both per
+  // person, and no more. One that never sends a request is closed after a few seconds.
+  http.maxConnections = limits.maxConnections * 2 + 256
+  closeSilentConnections(http, opts.tls !== undefined)
   const control = createControlPlane(http, { events, rounds, rooms, hub, log, now, limits, budget, publicUrl: opts.publicUrl })
   const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now })
   // Exports first: the API router answers 404 for every path it does not know.
