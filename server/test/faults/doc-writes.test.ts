@@ -2,14 +2,14 @@ import * as encoding from 'lib0/encoding'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Card, type CreateEventResponse, WRITER_CLIENTS_MAX, WriteRefusal, boardDoc, boardDocName, deleteCard, editCard, parseBoardCloseReason } from '@tischrunde/shared'
-import { createEvent } from '../helpers/api.js'
+import { type Card, type CreateEventResponse, type PresenceCounts, WIRE_VERSION, WRITER_CLIENTS_MAX, WriteRefusal, boardDoc, boardDocName, deleteCard, editCard, parseBoardCloseReason } from '@tischrunde/shared'
+import { createEvent, join } from '../helpers/api.js'
 import { type BoardClient, connectBoard, connectPhone } from '../helpers/board-client.js'
 import { type ChildServer, killAllChildren, startChildServer } from '../helpers/child-server.js'
 import { advanceRounds } from '../helpers/rounds.js'
 import { tempDataDir } from '../helpers/temp-dir.js'
 import { waitFor } from '../helpers/wait.js'
-import { report, sendRaw, updateMessage } from './fault-kit.js'
+import { controlSocket, report, sendRaw, updateMessage } from './fault-kit.js'
 
 /**
  * Writes a person can walk around today's checks with: another person's Yjs client id, a deleted
@@ -201,5 +201,23 @@ describe('fault suite: doc writes', () => {
     expect(textFrame).toBe(4400)
     expect(again.status).toBe(429)
     expect(unknown.code).toBe(4400)
+  })
+
+  it('counts people at a table whose id is a prototype key ("constructor") like at any other', async () => {
+    const odd = await createEvent(child.url, { title: 'Prototyp', tableNames: ['Constructor', '__proto__ Runde'] })
+    const facilitator = controlSocket(child.url, { token: odd.facilitatorToken, wire: WIRE_VERSION })
+    const counts: PresenceCounts[] = []
+    facilitator.socket.on('presence:counts', (c: PresenceCounts) => counts.push(c))
+    await facilitator.ready
+    const { token } = await join(child.url, odd.joinCode)
+    const phone = controlSocket(child.url, { token, wire: WIRE_VERSION })
+    await phone.ready
+    const tableId = odd.event.tables[0]!.id
+    await phone.socket.emitWithAck('presence:table', { tableId })
+    const seen = await waitFor(() => counts.find((c) => Object.keys(c.byTable).length > 0), 'the count of the table', 5000)
+    report('a table called “constructor”', `table id ${tableId}; console counts ${JSON.stringify(seen.byTable)}`)
+    phone.socket.disconnect()
+    facilitator.socket.disconnect()
+    expect(seen.byTable).toEqual({ [tableId]: 1 })
   })
 })
