@@ -96,6 +96,8 @@ export async function startTischrunde(opts: { dataDir: string; demo: boolean; no
     HOST: '127.0.0.1',
     TISCHRUNDE_DATA_DIR: opts.dataDir,
     TISCHRUNDE_MAX_CONNECTIONS: MAX_CONNECTIONS,
+    // Thousands of simulated phones join from this one address.
+    TISCHRUNDE_JOINS_BURST: '100000',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
   }

@@ -16,6 +16,11 @@ export const JOIN_BUDGETS = {
   address: { burst: 100, perSecond: 1 },
   codeSpace: { burst: 300, perSecond: 5 },
 } as const
+/** New participants per second an address may add once its burst is spent (Limits.joinsBurst). */
+export const JOINS_PER_SECOND = 5
+/** New participants one device (its app's device key) may become: reloads and lost tokens, then one a minute. */
+export const DEVICE_JOINS = { burst: 20, perSecond: 1 / 60 } as const
+
 /** How long a wrong code over budget waits for its answer, in ms. */
 export const OVER_BUDGET_PAUSE_MS = 1000
 /** Facilitators are told once this many wrong codes came in the window (or a budget ran out). */
@@ -44,11 +49,30 @@ export class JoinGuard {
   private readonly perClient = new RateLimiter(JOIN_BUDGETS.client.burst, JOIN_BUDGETS.client.perSecond)
   private readonly perAddress = new RateLimiter(JOIN_BUDGETS.address.burst, JOIN_BUDGETS.address.perSecond)
   private readonly codeSpace = new RateLimiter(JOIN_BUDGETS.codeSpace.burst, JOIN_BUDGETS.codeSpace.perSecond, 1)
+  private readonly joinsPerAddress: RateLimiter
+  private readonly joinsPerDevice = new RateLimiter(DEVICE_JOINS.burst, DEVICE_JOINS.perSecond)
   /** Times of the wrong codes inside the window, oldest first. */
   private recent: number[] = []
   private alertedAt = -Infinity
 
-  constructor(private readonly alert: (wrongCodes: number, windowSeconds: number) => void) {}
+  constructor(
+    private readonly alert: (wrongCodes: number, windowSeconds: number) => void,
+    joinsBurst = 1000,
+  ) {
+    this.joinsPerAddress = new RateLimiter(joinsBurst, JOINS_PER_SECOND)
+  }
+
+  /**
+   * Whether a right code may add one more participant for `client` now. Right codes are never
+   * slowed by guessing; only fresh identities in bulk are (an app's device key counts per device).
+   */
+  newParticipant(client: JoinClient, now: number): boolean {
+    const device = client.device ? `${client.address} ${client.device}` : null
+    if (!this.joinsPerAddress.peek(client.address, now) || (device && !this.joinsPerDevice.peek(device, now))) return false
+    this.joinsPerAddress.take(client.address, now)
+    if (device) this.joinsPerDevice.take(device, now)
+    return true
+  }
 
   /** Records a wrong code from `client` at `now` (ms) and says how to answer it. */
   wrong(client: JoinClient, now: number): WrongCodeVerdict {

@@ -35,6 +35,8 @@ const envSchema = z
     TISCHRUNDE_EVENTS_PER_HOUR: z.coerce.number().positive().default(DEFAULT_LIMITS.eventsPerHour),
     /** @default 200 — events on the installation; more are refused with LIMIT_REACHED. */
     TISCHRUNDE_MAX_EVENTS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxEvents),
+    /** @default 1000 — new participants one address may add at once (then five a second). */
+    TISCHRUNDE_JOINS_BURST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.joinsBurst),
     /**
      * HTTPS directly, without a proxy: the certificate (PEM, the chain included) and its private key
      * (PEM). Both or neither. Phones keep their cards across a reload only in a secure context.
@@ -78,5 +80,6 @@ export function limitsFromEnv(env: Env): Limits {
     cardsPerMinute: env.TISCHRUNDE_CARDS_PER_MINUTE,
     maxEvents: env.TISCHRUNDE_MAX_EVENTS,
     eventsPerHour: env.TISCHRUNDE_EVENTS_PER_HOUR,
+    joinsBurst: env.TISCHRUNDE_JOINS_BURST,
   }
 }

@@ -45,6 +45,13 @@ export interface Limits {
    * @default 10 (burst), refilled at 10 per hour
    */
   eventsPerHour: number
+  /**
+   * New participants (right join codes) one address may add at once, then five a second. Every
+   * join is a fresh identity with its own card allowance: joining again and again would walk around
+   * the per-person limits. A whole hall behind one venue NAT fits into the burst.
+   * @default 1000
+   */
+  joinsBurst: number
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -57,6 +64,7 @@ export const DEFAULT_LIMITS: Limits = {
   cardsPerMinute: 30,
   maxEvents: 200,
   eventsPerHour: 10,
+  joinsBurst: 1000,
 }
 
 /** Open connections counted against `maxConnections`, over both transports. */

@@ -46,7 +46,7 @@ export interface ApiDeps {
   /** Where revoked links and join-code guessing are announced. */
   hub: Hub
   /** The cap on events and the pace of open creation. */
-  limits: Pick<Limits, 'maxEvents' | 'eventsPerHour'>
+  limits: Pick<Limits, 'maxEvents' | 'eventsPerHour' | 'joinsBurst'>
   /** TISCHRUNDE_OPEN_EVENT_CREATION: anyone may create events (paced); otherwise only the admin key. @default false */
   openEventCreation?: boolean
 }
@@ -75,7 +75,7 @@ export function createApi(deps: ApiDeps): Router {
       },
       () => {},
     )
-  })
+  }, deps.limits.joinsBurst)
   api.use(express.json({ limit: API_BODY_MAX }))
   /** The creation (or import) running now; the next waits for it. */
   let creating: Promise<unknown> = Promise.resolve()
@@ -229,7 +229,11 @@ export function createApi(deps: ApiDeps): Router {
     if (!parsed.success) return refuseWrong(400, failure(ErrorCode.BAD_JOIN_CODE, { reason: 'malformed' }, invalidMessage(parsed.error).message))
     const stored = await deps.events.byJoinCode(parsed.data.code)
     if (!stored) return refuseWrong(404, failure(ErrorCode.BAD_JOIN_CODE, { reason: 'unknown' }))
-    // A phone keeps its token across reloads; a new join is a new participant.
+    // A phone keeps its token across reloads; a new join is a new participant, at a hall's pace.
+    if (!joinGuard.newParticipant(client, Date.now())) {
+      res.set('retry-after', '5')
+      return sendFailure(res, 429, failure(ErrorCode.RATE_LIMITED, { what: 'joins' }))
+    }
     const participantId = randomBytes(12).toString('base64url')
     const body: JoinResponse = { eventId: stored.event.id, participantId, token: deps.events.issue(stored, 'participant', participantId) }
     res.json(body)

@@ -33,7 +33,7 @@ export const errorParamsSchemas = {
   NOT_FOUND: z.object({ what: z.enum(['event', 'table', 'address']) }),
   CONFLICT: none,
   /** What came too often: wrong join codes from one network, commands from one screen, exports at once, new events. */
-  RATE_LIMITED: z.object({ what: z.enum(['join_codes', 'commands', 'exports', 'board_messages', 'event_creation']) }),
+  RATE_LIMITED: z.object({ what: z.enum(['join_codes', 'commands', 'exports', 'board_messages', 'event_creation', 'joins']) }),
   /** `unknown`: no event has this code; `malformed`: it cannot be a code (see the INVALID_MESSAGE-like `issue`). */
   BAD_JOIN_CODE: z.object({ reason: z.enum(['unknown', 'malformed']) }),
   STORAGE_FAILED: none,
