@@ -13,10 +13,14 @@ const devServer = process.env.TISCHRUNDE_DEV_SERVER ?? 'http://127.0.0.1:3000'
  */
 function zodWithoutJsonSchema(): Plugin {
   const generator = /[\\/]zod[\\/]v4[\\/]core[\\/](json-schema-processors|to-json-schema|json-schema-generator)\.js$/
+  const locale = /[\\/]zod[\\/]v4[\\/]locales[\\/]en\.js$/
   return {
     name: 'tischrunde:zod-without-json-schema',
     apply: 'build',
     load(id) {
+      // zod's English messages: the browser never shows them (failures are worded from codes,
+      // client/src/i18n/error-text.ts); custom messages set in the schemas are kept.
+      if (locale.test(id)) return `export default function () { return { localeError: () => 'Invalid input' } }\n`
       if (!generator.test(id)) return null
       const names = [...readFileSync(id, 'utf8').matchAll(/^export (?:const|function|class|let) (\w+)/gm)].map((m) => m[1])
       const unavailable = `function unavailable() { throw new Error('JSON Schema is not part of the browser build') }`
