@@ -163,7 +163,8 @@ export function connectBoard(target: BoardTarget): () => void {
     provider.disconnect()
     const unsent = new Set(unsavedCardIds(doc, saved))
     const texts = readSnapshot(doc).cards.filter((c) => c.authorId === target.authorId && unsent.has(c.id)).map((c) => c.text)
-    keepRescuedTexts(docName, [...readRescuedTexts(docName), ...texts])
+    // A reset that runs twice before the reload must not keep (and show) the same text twice.
+    keepRescuedTexts(docName, [...new Set([...readRescuedTexts(docName), ...texts])])
     keepSavedVector(docName, null)
     await local?.clearData()
     window.location.reload()
