@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CreateEventResponse, TREE_NODES_ROOT, type TreeNode, readTree } from '@tischrunde/shared'
 import { launchBrowser } from './support/browser.js'
-import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
+import { type ServerProcess, createEventWithKey, removeDir, startServerProcess } from './support/server-process.js'
 
 let server: ServerProcess
 let browser: Browser
@@ -30,12 +30,7 @@ async function openTree(phase: 'problem' | 'objective'): Promise<Y.Doc> {
 beforeAll(async () => {
   server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1' } })
   browser = await launchBrowser()
-  const res = await fetch(`${server.url}/api/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` },
-    body: JSON.stringify({ title: 'Lösungsbaum am Nachmittag', date: '2018-06-26', tableNames: [], treeMethod: {} }),
-  })
-  created = (await res.json()) as CreateEventResponse
+  created = await createEventWithKey(server, { title: 'Lösungsbaum am Nachmittag', date: '2018-06-26', tableNames: [], treeMethod: {} })
   const problem = await openTree('problem')
   problem.transact(() => {
     const map = problem.getMap(TREE_NODES_ROOT)

@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CreateEventResponse, TREE_NODES_ROOT, type TreeNode } from '@tischrunde/shared'
 import { PROJECTOR, launchBrowser } from './support/browser.js'
-import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
+import { type ServerProcess, createEventWithKey, removeDir, startServerProcess } from './support/server-process.js'
 
 let server: ServerProcess
 let browser: Browser
@@ -31,12 +31,7 @@ function fortyNodes(): TreeNode[] {
 beforeAll(async () => {
   server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1' } })
   browser = await launchBrowser()
-  const res = await fetch(`${server.url}/api/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` },
-    body: JSON.stringify({ title: 'Baum am Beamer', date: '2018-06-26', tableNames: [], treeMethod: {} }),
-  })
-  created = (await res.json()) as CreateEventResponse
+  created = await createEventWithKey(server, { title: 'Baum am Beamer', date: '2018-06-26', tableNames: [], treeMethod: {} })
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/yjs`, `tree.${created.event.id}.grosser-landkreis.problem`, doc, {
     params: { token: created.facilitatorToken },

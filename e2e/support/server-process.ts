@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import type { CreateEventResponse } from '@tischrunde/shared'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -69,4 +70,15 @@ export async function startServerProcess(opts: { dataDir?: string; env?: Record<
 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true })
+}
+
+/** Creates an event on a server started here with its admin key, as the admin page does; throws on refusal. */
+export async function createEventWithKey(server: Pick<ServerProcess, 'url' | 'adminKey'>, body: object): Promise<CreateEventResponse> {
+  const res = await fetch(`${server.url}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` },
+    body: JSON.stringify(body),
+  })
+  if (res.status !== 201) throw new Error(`POST /api/events answered ${res.status}: ${await res.text()}`)
+  return (await res.json()) as CreateEventResponse
 }
