@@ -1,10 +1,11 @@
 import { type TreeNode, type TreeNodeKind, type TreePhase, TREE_KINDS, TREE_TEXT_MAX, childKindsUnder } from '@tischrunde/shared'
-import { type FormEvent, useEffect, useId, useState } from 'react'
+import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from '../../../i18n/index.js'
 
 /**
  * Adds a node under the selected one: "Ursache" or "Folge" with one tap, the text, send. With no
- * core problem yet, it asks for the core problem. Editing a node reuses the same field.
+ * core problem yet, it asks for the core problem. Editing a node reuses the same field (give the
+ * form `key={editing id}` so it starts afresh for each node).
  */
 export function AddNodeForm(props: {
   phase: TreePhase
@@ -19,9 +20,10 @@ export function AddNodeForm(props: {
   const fieldId = useId()
   const kinds = props.parent ? childKindsUnder(props.phase, props.parent.kind) : []
   const [kind, setKind] = useState<TreeNodeKind | null>(null)
-  const [text, setText] = useState('')
+  // The field starts from the node being edited; the caller remounts the form (its `key`) when the
+  // node to edit changes, so a remote update of the tree never overwrites what is being typed.
+  const [text, setText] = useState(props.editing?.text ?? '')
   const chosen = kind && kinds.includes(kind) ? kind : (kinds[0] ?? null)
-  useEffect(() => setText(props.editing?.text ?? ''), [props.editing])
 
   const submit = (e: FormEvent) => {
     e.preventDefault()

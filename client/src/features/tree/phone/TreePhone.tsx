@@ -97,7 +97,7 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
         mayEdit={(item) => item.node.authorId === identity.participantId}
         onEdit={setEditingId}
       />
-      <AddNodeForm phase="problem" parent={parent} hasCore={core !== null} editing={editing} onAdd={add} onSave={save} onCancelEdit={() => setEditingId(null)} />
+      <AddNodeForm key={editingId ?? 'new'} phase="problem" parent={parent} hasCore={core !== null} editing={editing} onAdd={add} onSave={save} onCancelEdit={() => setEditingId(null)} />
     </main>
   )
 }
