@@ -14,8 +14,21 @@ export async function smallDisk(): Promise<{ dir: string; release: () => Promise
   }
   return {
     dir,
+    // A server just killed may still hold its files open for a moment ("target is busy"): try again,
+    // then detach the mount lazily so it goes once the last file is closed.
     release: async () => {
-      execFileSync('umount', [dir], { stdio: 'ignore' })
+      for (let attempt = 0; ; attempt++) {
+        try {
+          execFileSync('umount', [dir], { stdio: 'ignore' })
+          break
+        } catch {
+          if (attempt < 20) await new Promise((resolve) => setTimeout(resolve, 100))
+          else {
+            execFileSync('umount', ['-l', dir], { stdio: 'ignore' })
+            break
+          }
+        }
+      }
       await rmdir(dir)
     },
   }
