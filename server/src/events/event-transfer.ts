@@ -22,6 +22,7 @@ import {
   uniqueId,
 } from '@tischrunde/shared'
 import type { DocRooms } from '../boards/doc-rooms.js'
+import { buildActorMap } from '../actors/build-actor-map.js'
 import type { EventService } from './event-service.js'
 
 /** Author id of cards that came from an import or the seed. */
@@ -44,6 +45,7 @@ export class EventTransfer {
     const replaced = existing && (await this.events.updateSetup(existing.event.id, () => file.event))
     const stored = replaced || (await this.events.insert(file.event, opts.now))
     await this.writeBoards(stored, file)
+    await buildActorMap(this.rooms, stored)
     return { created: !existing, stored }
   }
 
@@ -59,6 +61,7 @@ export class EventTransfer {
     const id = uniqueId(file.event.id || slugify(file.event.title), taken)
     const stored = await this.events.insert({ ...file.event, id }, now)
     await this.writeBoards(stored, { ...file, event: stored.event })
+    await buildActorMap(this.rooms, stored)
     return stored
   }
 

@@ -1,0 +1,105 @@
+import { type Socket, io } from 'socket.io-client'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ACTORS_ROOT, ACTOR_RULES_ROOT, type Ack, type ActorRecord, WIRE_VERSION, mergeActors, tablesOf } from '@tischrunde/shared'
+import { winnendenEvent } from '@tischrunde/fixtures'
+import { api, join, tokenOfLink } from '../../test/helpers/api.js'
+import { connectDoc } from '../../test/helpers/board-client.js'
+import { type RunningServer, startServer } from '../../test/helpers/in-process-server.js'
+import { tempDataDir } from '../../test/helpers/temp-dir.js'
+import { waitFor, within } from '../../test/helpers/wait.js'
+import { actorMapDocName } from './build-actor-map.js'
+
+async function command(url: string, token: string, name: string, payload: unknown): Promise<Ack> {
+  const socket: Socket = io(url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false, timeout: 5000 })
+  try {
+    await within(new Promise<void>((resolve, reject) => (socket.once('connect', resolve), socket.once('connect_error', reject))), 'the socket to connect')
+    return (await within(socket.emitWithAck(name, payload), `the ack of ${name}`)) as Ack
+  } finally {
+    socket.disconnect()
+  }
+}
+
+const actorsOf = (doc: import('yjs').Doc) => new Map([...doc.getMap<ActorRecord>(ACTORS_ROOT).entries()])
+
+describe('the actor map of the Winnenden conference', () => {
+  let data: Awaited<ReturnType<typeof tempDataDir>>
+  let running: RunningServer
+  let eventId: string
+  let facilitatorToken: string
+  let phone: { token: string }
+
+  beforeAll(async () => {
+    data = await tempDataDir('actor-map')
+    running = await startServer(data.dir)
+    const imported = await api<{ id: string; links: { facilitator: string } }>(running.url, '/api/events/import', { body: winnendenEvent(), token: running.server.credentials.adminKey })
+    expect(imported.status).toBe(201)
+    eventId = imported.body.id
+    facilitatorToken = tokenOfLink(imported.body.links.facilitator)
+    const stored = running.server.events.current(eventId) ?? (await running.server.events.get(eventId))
+    phone = await join(running.url, stored!.joinCode)
+  })
+  afterAll(async () => {
+    await running?.close()
+    await data?.remove()
+  })
+
+  it('is built from all eleven tables: each actor once, in its area, with the tables that named it', async () => {
+    const reader = connectDoc(running.url, actorMapDocName(eventId), phone.token)
+    try {
+      await reader.synced()
+      await waitFor(() => actorsOf(reader.doc).size > 30, 'the actor map on a phone')
+      const actors = actorsOf(reader.doc)
+      const byName = (name: string) => [...actors.values()].filter((a) => a.name === name)
+      const expected: [string, string][] = [
+        ['Jobcenter', 'arbeit'],
+        ['Agentur für Arbeit', 'arbeit'],
+        ['BAMF', 'migration'],
+        ['Ehrenamt', 'soziales'],
+        ['Wohlfahrtsverbände', 'soziales'],
+        ['Schulen', 'bildung'],
+        ['Kitas', 'bildung'],
+        ['Migrantenorganisationen', 'migration'],
+      ]
+      for (const [name, area] of expected) {
+        expect(byName(name), name).toHaveLength(1)
+        expect(byName(name)[0]!.area, name).toBe(area)
+      }
+      expect(tablesOf(byName('Kitas')[0]!).sort()).toEqual(['frauen-kinderbetreuung-sprache', 'gesundheit-psychosoziale-beratung', 'verstetigung-intman-nachhaltigkeit'])
+      expect(tablesOf(byName('Ehrenamt')[0]!)).toHaveLength(5)
+      const refugees = byName('Migrantenorganisationen')[0]!.mentions.find((m) => m.text === 'Geflüchtete')!
+      expect(refugees.measures.map((m) => m.n)).toEqual([1, 2, 3, 4, 5, 6, 7])
+      expect(refugees.measures[0]!.text).toBe('Bestehende Angebote kennenlernen & vernetzen')
+      // A phone only reads: its write is refused.
+      reader.doc.getMap(ACTORS_ROOT).set('jobcenter', { ...actors.get('jobcenter')!, notes: 'vom Handy' })
+      await waitFor(() => reader.refusals.length > 0 || reader.closeCodes.length > 0, 'the refusal')
+    } finally {
+      reader.destroy()
+    }
+  })
+
+  it('keeps a merge and a tick by the facilitator when the cards are read again; a participant may not refresh', async () => {
+    const console_ = connectDoc(running.url, actorMapDocName(eventId), facilitatorToken)
+    try {
+      await console_.synced()
+      await waitFor(() => actorsOf(console_.doc).has('kuemmerer-projektstellen'), 'the map on the console')
+      const actors = actorsOf(console_.doc)
+      const change = mergeActors({ ...actors.get('unternehmen')!, coreGroup: true }, actors.get('kuemmerer-projektstellen')!, new Map())
+      console_.doc.transact(() => {
+        for (const id of change.remove) console_.doc.getMap(ACTORS_ROOT).delete(id)
+        for (const a of change.put) console_.doc.getMap(ACTORS_ROOT).set(a.id, a)
+        for (const r of change.rules) console_.doc.getMap(ACTOR_RULES_ROOT).set(r.key, r)
+      })
+      await console_.saved()
+      expect(console_.closeCodes).toEqual([])
+      expect(await command(running.url, phone.token, 'actors:refresh', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+      expect(await command(running.url, facilitatorToken, 'actors:refresh', {})).toEqual({ ok: true })
+      await console_.saved()
+      const after = actorsOf(console_.doc)
+      expect(after.has('kuemmerer-projektstellen')).toBe(false)
+      expect(after.get('unternehmen')).toMatchObject({ coreGroup: true })
+      expect(after.get('unternehmen')!.mentions.map((m) => m.text)).toContain('Kümmerer-/Projektstellen')
+    } finally {
+      console_.destroy()
+    }
+  })
+})
