@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useSyncExternalStore } from 'react'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import {
+  ACTORS_ROOT,
+  ACTOR_AREAS_ROOT,
+  ACTOR_BODIES_ROOT,
+  ACTOR_RULES_ROOT,
+  type ActorAreaName,
+  type ActorBody,
+  type ActorMapChange,
+  type ActorRecord,
+  type ActorRule,
+  BoardCloseCode,
+  MESSAGE_REFUSED,
+  actorAreaNameSchema,
+  actorBodySchema,
+  actorRecordSchema,
+  actorRuleSchema,
+  readRefused,
+} from '@tischrunde/shared'
+
+/** What a screen sees of the event's actor map. */
+export interface ActorMapView {
+  status: 'connecting' | 'synced' | 'offline' | 'denied'
+  actors: ActorRecord[]
+  rules: Map<string, ActorRule>
+  bodies: ActorBody[]
+  areaNames: Map<string, string>
+  /** The last write the server refused (a code), if any. */
+  refused: string | null
+}
+
+interface OpenMap {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  view: ActorMapView
+  listeners: Set<() => void>
+  users: number
+}
+
+const open = new Map<string, OpenMap>()
+const EMPTY: ActorMapView = { status: 'connecting', actors: [], rules: new Map(), bodies: [], areaNames: new Map(), refused: null }
+
+function readValid<T>(doc: Y.Doc, root: string, schema: { safeParse(v: unknown): { success: boolean; data?: T } }): T[] {
+  const out: T[] = []
+  doc.getMap(root).forEach((value) => {
+    const parsed = schema.safeParse(value)
+    if (parsed.success && parsed.data !== undefined) out.push(parsed.data)
+  })
+  return out
+}
+
+const docsUrl = () => `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/yjs`
+
+/** The name of an event's actor map doc (`actors.<event>`). */
+export const actorMapDocName = (eventId: string) => `actors.${eventId}`
+
+function connect(eventId: string, token: string): OpenMap {
+  const name = actorMapDocName(eventId)
+  const existing = open.get(name)
+  if (existing) {
+    existing.users++
+    return existing
+  }
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(docsUrl(), name, doc, {
+    params: { token },
+    maxBackoffTime: 5000,
+    shouldReconnect: (event) => event?.code !== BoardCloseCode.UNAUTHORIZED && event?.code !== BoardCloseCode.NOT_FOUND,
+  })
+  const entry: OpenMap = { doc, provider, view: EMPTY, listeners: new Set(), users: 1 }
+  const update = (patch: Partial<ActorMapView> = {}) => {
+    entry.view = {
+      ...entry.view,
+      ...patch,
+      actors: readValid(doc, ACTORS_ROOT, actorRecordSchema),
+      rules: new Map(readValid(doc, ACTOR_RULES_ROOT, actorRuleSchema).map((r) => [r.key, r])),
+      bodies: readValid(doc, ACTOR_BODIES_ROOT, actorBodySchema),
+      areaNames: new Map(readValid<ActorAreaName>(doc, ACTOR_AREAS_ROOT, actorAreaNameSchema).map((a) => [a.id, a.name])),
+    }
+    for (const l of entry.listeners) l()
+  }
+  provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
+    const message = readRefused(decoder)
+    if (message) update({ refused: message.reason })
+  }
+  provider.on('sync', (synced: boolean) => update({ status: synced ? 'synced' : 'connecting' }))
+  provider.on('status', ({ status }: { status: string }) => {
+    if (status === 'disconnected' && entry.view.status !== 'denied') update({ status: 'offline' })
+  })
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event?.code === BoardCloseCode.UNAUTHORIZED || event?.code === BoardCloseCode.NOT_FOUND) update({ status: 'denied' })
+  })
+  doc.on('update', () => update())
+  open.set(name, entry)
+  return entry
+}
+
+function release(eventId: string): void {
+  const name = actorMapDocName(eventId)
+  const entry = open.get(name)
+  if (!entry || --entry.users > 0) return
+  open.delete(name)
+  entry.provider.destroy()
+  entry.doc.destroy()
+}
+
+/** Keeps the event's actor map open while mounted and returns what it holds now. */
+export function useActorMap(eventId: string, token: string | null): ActorMapView {
+  useEffect(() => {
+    if (!token) return
+    connect(eventId, token)
+    return () => release(eventId)
+  }, [eventId, token])
+  const name = actorMapDocName(eventId)
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const entry = open.get(name)
+      entry?.listeners.add(listener)
+      // The doc may open after the first render: check again once mounted.
+      queueMicrotask(listener)
+      return () => void open.get(name)?.listeners.delete(listener)
+    },
+    [name],
+  )
+  return useSyncExternalStore(subscribe, () => open.get(name)?.view ?? EMPTY)
+}
+
+/** Writes a change (whole records) to the open actor map in one transaction. */
+export function writeActorMap(eventId: string, change: Partial<ActorMapChange> & { bodies?: ActorBody[]; removeBodies?: string[]; areas?: ActorAreaName[] }): void {
+  const entry = open.get(actorMapDocName(eventId))
+  if (!entry) return
+  const { doc } = entry
+  doc.transact(() => {
+    for (const id of change.remove ?? []) doc.getMap(ACTORS_ROOT).delete(id)
+    for (const a of change.put ?? []) doc.getMap(ACTORS_ROOT).set(a.id, a)
+    for (const r of change.rules ?? []) doc.getMap(ACTOR_RULES_ROOT).set(r.key, r)
+    for (const id of change.removeBodies ?? []) doc.getMap(ACTOR_BODIES_ROOT).delete(id)
+    for (const b of change.bodies ?? []) doc.getMap(ACTOR_BODIES_ROOT).set(b.id, b)
+    for (const a of change.areas ?? []) doc.getMap(ACTOR_AREAS_ROOT).set(a.id, a)
+  })
+}
