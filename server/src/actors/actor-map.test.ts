@@ -1,4 +1,5 @@
 import { type Socket, io } from 'socket.io-client'
+import type * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ACTORS_ROOT, ACTOR_RULES_ROOT, type Ack, type ActorRecord, WIRE_VERSION, mergeActors, tablesOf } from '@tischrunde/shared'
 import { winnendenEvent } from '@tischrunde/fixtures'
@@ -19,7 +20,7 @@ async function command(url: string, token: string, name: string, payload: unknow
   }
 }
 
-const actorsOf = (doc: import('yjs').Doc) => new Map([...doc.getMap<ActorRecord>(ACTORS_ROOT).entries()])
+const actorsOf = (doc: Y.Doc) => new Map([...doc.getMap<ActorRecord>(ACTORS_ROOT).entries()])
 
 describe('the actor map of the Winnenden conference', () => {
   let data: Awaited<ReturnType<typeof tempDataDir>>

@@ -1,7 +1,7 @@
 import { ACTOR_AREAS, tablesOf } from '@tischrunde/shared'
 import '../../i18n/actors-wording.js'
 import { useTranslation } from '../../i18n/index.js'
-import { useActorMap } from './actor-doc.js'
+import { useActorMap } from '../../sync/actor-map-hooks.js'
 import { areaLabel } from './area-label.js'
 import './actors.css'
 

@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import {
@@ -106,25 +105,24 @@ function release(eventId: string): void {
   entry.doc.destroy()
 }
 
-/** Keeps the event's actor map open while mounted and returns what it holds now. */
-export function useActorMap(eventId: string, token: string | null): ActorMapView {
-  useEffect(() => {
-    if (!token) return
-    connect(eventId, token)
-    return () => release(eventId)
-  }, [eventId, token])
+/** Opens the event's actor map (counted: the last release closes it). */
+export function openActorMap(eventId: string, token: string): () => void {
+  connect(eventId, token)
+  return () => release(eventId)
+}
+
+/** Listens to the open actor map's changes; returns the unsubscribe function. */
+export function subscribeActorMap(eventId: string, listener: () => void): () => void {
   const name = actorMapDocName(eventId)
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      const entry = open.get(name)
-      entry?.listeners.add(listener)
-      // The doc may open after the first render: check again once mounted.
-      queueMicrotask(listener)
-      return () => void open.get(name)?.listeners.delete(listener)
-    },
-    [name],
-  )
-  return useSyncExternalStore(subscribe, () => open.get(name)?.view ?? EMPTY)
+  open.get(name)?.listeners.add(listener)
+  // The doc may open after the first render: check again once mounted.
+  queueMicrotask(listener)
+  return () => void open.get(name)?.listeners.delete(listener)
+}
+
+/** What the actor map holds now (an empty map until it opens). */
+export function actorMapSnapshot(eventId: string): ActorMapView {
+  return open.get(actorMapDocName(eventId))?.view ?? EMPTY
 }
 
 /** Writes a change (whole records) to the open actor map in one transaction. */
