@@ -2,6 +2,7 @@ import { ACTOR_AREAS, type Ack, type ActorArea, type ActorBody, type ActorRecord
 import { useMemo, useState } from 'react'
 import '../../i18n/actors-wording.js'
 import { useTranslation } from '../../i18n/index.js'
+import { errorText } from '../../i18n/error-text.js'
 import { randomId } from '../../sync/random-id.js'
 import { useActorMap, writeActorMap } from '../../sync/actor-map-hooks.js'
 import { mergeSelected, newActor, splitActor } from './actor-edits.js'
@@ -75,7 +76,7 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
           className="primary"
           onClick={() =>
             void refresh().then((ack) => {
-              if (ack.ok) setMessage(null)
+              setMessage(ack.ok ? t('actors.refreshed') : errorText(t, ack))
             })
           }
         >
