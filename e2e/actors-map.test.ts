@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { winnendenEvent } from '@tischrunde/fixtures'
-import { PROJECTOR, launchBrowser } from './support/browser.js'
+import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
 import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
 
 let server: ServerProcess
 let browser: Browser
-let links: { facilitator: string; projector: string }
+let links: { facilitator: string; projector: string; participant: string }
 
 beforeAll(async () => {
   server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1' } })
@@ -81,4 +81,19 @@ describe('the Winnenden actor map, console and projector', () => {
     await projectorContext.close()
     await consoleContext.close()
   }, 120_000)
+
+  it('a phone looks at the map read-only, in its own chunk', async () => {
+    const context = await browser.newContext(PHONE)
+    const phone = await context.newPage()
+    await phone.goto(`${server.url}${links.participant}`)
+    await phone.getByRole('button', { name: 'Arbeitsmarktintegration' }).click()
+    await phone.getByRole('button', { name: 'Akteurslandkarte ansehen' }).click()
+    await phone.getByRole('heading', { name: 'Wer kann helfen?' }).waitFor()
+    await phone.getByRole('heading', { name: 'Arbeit und Wirtschaft' }).waitFor()
+    expect(await phone.getByRole('listitem').filter({ hasText: /^Jobcenter/ }).count()).toBe(1)
+    expect(await phone.getByRole('textbox').count()).toBe(0)
+    await phone.getByRole('button', { name: 'Zurück zur Karte' }).click()
+    await phone.getByRole('button', { name: 'Akteurslandkarte ansehen' }).waitFor()
+    await context.close()
+  }, 60_000)
 })
