@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { winnendenEvent } from '@tischrunde/fixtures'
@@ -25,6 +27,19 @@ afterAll(async () => {
   await server?.stop()
   if (server) removeDir(server.dataDir)
 })
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** WCAG 2.1 A/AA violations axe finds inside one part of a page. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(AXE)
+  return page.evaluate(async (sel) => {
+    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] }
+    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<Result> } }).axe
+    const result = await axe.run({ include: [sel] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
+  }, selector)
+}
 
 const chip = (page: Page, name: string) => page.locator('.actor-chip', { hasText: name })
 
@@ -72,12 +87,14 @@ describe('the Winnenden actor map, console and projector', () => {
     expect(await chip(projector, 'Vereine').locator('.actor-badge-core').count()).toBe(1)
     expect(await console_.getByRole('checkbox', { name: 'Kerngruppe geplant: Vereine' }).isChecked()).toBe(true)
 
+    expect(await axeViolations(console_, '.actor-console')).toEqual([])
     // An actor's detail on the projector: the tables that named it, and the measures it helps with.
     await chip(projector, 'Migrantenorganisationen').click()
     const detail = projector.getByRole('complementary')
     await detail.getByRole('heading', { name: 'Migrantenorganisationen' }).waitFor()
     expect(await detail.textContent()).toContain('Frauen, Kinderbetreuung, Sprache')
     expect(await detail.textContent()).toContain('Bestehende Angebote kennenlernen & vernetzen')
+    expect(await axeViolations(projector, 'main')).toEqual([])
     await projectorContext.close()
     await consoleContext.close()
   }, 120_000)
@@ -92,6 +109,7 @@ describe('the Winnenden actor map, console and projector', () => {
     await phone.getByRole('heading', { name: 'Arbeit und Wirtschaft' }).waitFor()
     expect(await phone.getByRole('listitem').filter({ hasText: /^Jobcenter/ }).count()).toBe(1)
     expect(await phone.getByRole('textbox').count()).toBe(0)
+    expect(await axeViolations(phone, 'main')).toEqual([])
     await phone.getByRole('button', { name: 'Zurück zur Karte' }).click()
     await phone.getByRole('button', { name: 'Akteurslandkarte ansehen' }).waitFor()
     await context.close()
