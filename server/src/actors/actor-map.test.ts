@@ -1,7 +1,7 @@
 import { type Socket, io } from 'socket.io-client'
 import type * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ACTORS_ROOT, ACTOR_RULES_ROOT, type Ack, type ActorRecord, WIRE_VERSION, mergeActors, tablesOf } from '@tischrunde/shared'
+import { ACTORS_ROOT, ACTOR_RULES_ROOT, type Ack, type ActorRecord, type EventExport, WIRE_VERSION, mergeActors, tablesOf } from '@tischrunde/shared'
 import { winnendenEvent } from '@tischrunde/fixtures'
 import { api, join, tokenOfLink } from '../../test/helpers/api.js'
 import { connectDoc } from '../../test/helpers/board-client.js'
@@ -102,5 +102,35 @@ describe('the actor map of the Winnenden conference', () => {
     } finally {
       console_.destroy()
     }
+  })
+
+  it('travels with the event: the JSON export carries it, an import keeps merge and tick; the documentation has its chapter', async () => {
+    const get = (path: string, token: string) => fetch(`${running.url}/api${path}`, { headers: { authorization: `Bearer ${token}` } })
+    const exported = (await (await get(`/events/${eventId}/export?format=json`, facilitatorToken)).json()) as EventExport
+    expect(exported.actors?.rules.map((r) => r.actorId)).toContain('unternehmen')
+    const imported = await api<{ id: string; links: { facilitator: string } }>(running.url, '/api/events/import', { body: exported, token: running.server.credentials.adminKey })
+    expect(imported.status).toBe(201)
+    const copy = await running.server.transfer.exportEvent((await running.server.events.get(imported.body.id))!)
+    const actors = new Map(copy.actors!.actors.map((a) => [a.id, a]))
+    expect(actors.get('unternehmen')).toMatchObject({ coreGroup: true })
+    expect(actors.has('kuemmerer-projektstellen')).toBe(false)
+    expect(actors.get('jobcenter')!.mentions.map((m) => m.tableId).sort()).toEqual(['arbeitsmarktintegration', 'frauen-kinderbetreuung-sprache'])
+
+    const markdown = await (await get(`/events/${eventId}/export?format=md`, facilitatorToken)).text()
+    expect(markdown).toContain('## Wer kann helfen? Akteure für ein lokales Bündnis')
+    expect(markdown).toMatch(/\| Unternehmen und Arbeitgeber \| [^|]+ \|  \| ☐ \| ☒ \| ☐ \|/)
+  })
+
+  it('downloads as DOCX, XLSX and CSV for the facilitator only', async () => {
+    const get = (path: string, token: string) => fetch(`${running.url}/api${path}`, { headers: { authorization: `Bearer ${token}` } })
+    const docx = await get(`/events/${eventId}/actors.docx`, facilitatorToken)
+    expect(docx.status).toBe(200)
+    expect(docx.headers.get('content-disposition')).toContain('Winnenden')
+    expect((await docx.arrayBuffer()).byteLength).toBeGreaterThan(5000)
+    expect((await get(`/events/${eventId}/actors.xlsx`, facilitatorToken)).status).toBe(200)
+    expect(await (await get(`/events/${eventId}/actors.csv`, facilitatorToken)).text()).toContain('Kerngruppe geplant')
+    expect((await get(`/events/${eventId}/actors.pdf`, facilitatorToken)).status).toBe(400)
+    expect([401, 403]).toContain((await get(`/events/${eventId}/actors.docx`, phone.token)).status)
+    expect((await get(`/events/${eventId}/actors.docx`, 'nonsense')).status).toBe(401)
   })
 })

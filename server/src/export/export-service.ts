@@ -4,6 +4,7 @@ import type { EventExport } from '@tischrunde/shared'
 import { renderCsv } from './render-csv.js'
 import { renderDocumentationDocx, renderSheetDocx } from './render-docx.js'
 import { renderDocumentationPdf, renderSheetPdf } from './render-pdf.js'
+import { actorSectionMarkdown } from './actors/actor-section.js'
 import {
   EXPORT_CONTENT_TYPES,
   EXPORT_FORMATS,
@@ -89,7 +90,7 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
     case 'docx':
       return named(EVENT_FILE_PART.documentation, await renderDocumentationDocx(doc))
     case 'md':
-      return named(EVENT_FILE_PART.documentation, utf8(withTrees(documentationToMarkdown(doc), treesToMarkdown(file.event.treeMethod, file.trees ?? []))))
+      return named(EVENT_FILE_PART.documentation, utf8(withTrees(withTrees(documentationToMarkdown(doc), treesToMarkdown(file.event.treeMethod, file.trees ?? [])), actorSectionMarkdown(file))))
     case 'csv':
       return named(EVENT_FILE_PART.allTables, renderCsv(documentationCsvRows(doc)))
     case 'json':

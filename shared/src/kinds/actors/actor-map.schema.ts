@@ -93,3 +93,14 @@ export type ActorBody = z.infer<typeof actorBodySchema>
 /** An event's own name for one area. */
 export const actorAreaNameSchema = z.object({ id: actorAreaSchema, name: z.string().trim().min(1).max(80) }).strict()
 export type ActorAreaName = z.infer<typeof actorAreaNameSchema>
+
+/** An event's actor map in its export file: hand decisions and alliance columns travel with the event. */
+export const actorMapExportSchema = z
+  .object({
+    actors: z.array(actorRecordSchema).max(ACTORS_MAX),
+    rules: z.array(actorRuleSchema).max(ACTOR_RULES_MAX),
+    bodies: z.array(actorBodySchema).max(ACTOR_BODIES_MAX),
+    areas: z.array(actorAreaNameSchema).max(6),
+  })
+  .strict()
+export type ActorMapExport = z.infer<typeof actorMapExportSchema>
