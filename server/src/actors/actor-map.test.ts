@@ -118,7 +118,7 @@ describe('the actor map of the Winnenden conference', () => {
 
     const markdown = await (await get(`/events/${eventId}/export?format=md`, facilitatorToken)).text()
     expect(markdown).toContain('## Wer kann helfen? Akteure für ein lokales Bündnis')
-    expect(markdown).toMatch(/\| Unternehmen und Arbeitgeber \| [^|]+ \|  \| ☐ \| ☒ \| ☐ \|/)
+    expect(markdown).toMatch(/\| Unternehmen und Arbeitgeber \| [^|]+ \| {2}\| ☐ \| ☒ \| ☐ \|/)
   })
 
   it('downloads as DOCX, XLSX and CSV for the facilitator only', async () => {
