@@ -4,6 +4,9 @@ import {
   ACTORS_ROOT,
   ACTOR_AREAS_ROOT,
   ACTOR_BODIES_ROOT,
+  ACTOR_COLUMNS_ROOT,
+  type ActorColumnChoice,
+  actorColumnChoiceSchema,
   ACTOR_RULES_ROOT,
   type ActorAreaName,
   type ActorBody,
@@ -26,6 +29,8 @@ export interface ActorMapView {
   rules: Map<string, ActorRule>
   bodies: ActorBody[]
   areaNames: Map<string, string>
+  /** The facilitator's choices which columns name actors (`station/column` → on). */
+  columnChoices: Map<string, boolean>
   /** The last write the server refused (a code), if any. */
   refused: string | null
 }
@@ -39,7 +44,7 @@ interface OpenMap {
 }
 
 const open = new Map<string, OpenMap>()
-const EMPTY: ActorMapView = { status: 'connecting', actors: [], rules: new Map(), bodies: [], areaNames: new Map(), refused: null }
+const EMPTY: ActorMapView = { status: 'connecting', actors: [], rules: new Map(), bodies: [], areaNames: new Map(), columnChoices: new Map(), refused: null }
 
 function readValid<T>(doc: Y.Doc, root: string, schema: { safeParse(v: unknown): { success: boolean; data?: T } }): T[] {
   const out: T[] = []
@@ -77,6 +82,7 @@ function connect(eventId: string, token: string): OpenMap {
       rules: new Map(readValid(doc, ACTOR_RULES_ROOT, actorRuleSchema).map((r) => [r.key, r])),
       bodies: readValid(doc, ACTOR_BODIES_ROOT, actorBodySchema),
       areaNames: new Map(readValid<ActorAreaName>(doc, ACTOR_AREAS_ROOT, actorAreaNameSchema).map((a) => [a.id, a.name])),
+      columnChoices: new Map(readValid<ActorColumnChoice>(doc, ACTOR_COLUMNS_ROOT, actorColumnChoiceSchema).map((c) => [c.id, c.on])),
     }
     for (const l of entry.listeners) l()
   }
@@ -126,7 +132,7 @@ export function actorMapSnapshot(eventId: string): ActorMapView {
 }
 
 /** Writes a change (whole records) to the open actor map in one transaction. */
-export function writeActorMap(eventId: string, change: Partial<ActorMapChange> & { bodies?: ActorBody[]; removeBodies?: string[]; areas?: ActorAreaName[] }): void {
+export function writeActorMap(eventId: string, change: Partial<ActorMapChange> & { bodies?: ActorBody[]; removeBodies?: string[]; areas?: ActorAreaName[]; columns?: ActorColumnChoice[] }): void {
   const entry = open.get(actorMapDocName(eventId))
   if (!entry) return
   const { doc } = entry
@@ -137,5 +143,6 @@ export function writeActorMap(eventId: string, change: Partial<ActorMapChange> &
     for (const id of change.removeBodies ?? []) doc.getMap(ACTOR_BODIES_ROOT).delete(id)
     for (const b of change.bodies ?? []) doc.getMap(ACTOR_BODIES_ROOT).set(b.id, b)
     for (const a of change.areas ?? []) doc.getMap(ACTOR_AREAS_ROOT).set(a.id, a)
+    for (const c of change.columns ?? []) doc.getMap(ACTOR_COLUMNS_ROOT).set(c.id, c)
   })
 }

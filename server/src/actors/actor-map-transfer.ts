@@ -3,6 +3,8 @@ import {
   ACTOR_AREAS_ROOT,
   ACTOR_BODIES_ROOT,
   ACTOR_RULES_ROOT,
+  ACTOR_COLUMNS_ROOT,
+  actorColumnChoiceSchema,
   type ActorMapExport,
   actorAreaNameSchema,
   actorBodySchema,
@@ -30,8 +32,9 @@ export async function exportActorMap(rooms: DocRooms, eventId: string): Promise<
       rules: valid(room.doc, ACTOR_RULES_ROOT, actorRuleSchema),
       bodies: valid(room.doc, ACTOR_BODIES_ROOT, actorBodySchema),
       areas: valid(room.doc, ACTOR_AREAS_ROOT, actorAreaNameSchema),
+      columns: valid(room.doc, ACTOR_COLUMNS_ROOT, actorColumnChoiceSchema),
     }
-    return map.actors.length + map.bodies.length + map.areas.length > 0 ? map : null
+    return map.actors.length + map.bodies.length + map.areas.length + (map.columns?.length ?? 0) > 0 ? map : null
   })
 }
 
@@ -48,6 +51,7 @@ export async function importActorMap(rooms: DocRooms, eventId: string, map: Acto
         [ACTOR_RULES_ROOT, (map?.rules ?? []).map((r) => ({ key: r.key, value: r }))],
         [ACTOR_BODIES_ROOT, (map?.bodies ?? []).map((b) => ({ key: b.id, value: b }))],
         [ACTOR_AREAS_ROOT, (map?.areas ?? []).map((a) => ({ key: a.id, value: a }))],
+        [ACTOR_COLUMNS_ROOT, (map?.columns ?? []).map((c) => ({ key: c.id, value: c }))],
       ]
       for (const [root, records] of roots) {
         const target = room.doc.getMap(root)

@@ -1,6 +1,9 @@
 import {
   ACTORS_ROOT,
   ACTOR_RULES_ROOT,
+  ACTOR_COLUMNS_ROOT,
+  type ActorColumnChoice,
+  actorColumnChoiceSchema,
   type ActorRecord,
   type ActorRule,
   type FoundMention,
@@ -40,10 +43,11 @@ function readRoot<T>(doc: Y.Doc, root: string, schema: { safeParse(v: unknown): 
  */
 export async function buildActorMap(rooms: DocRooms, stored: StoredEvent, by = 'server'): Promise<number> {
   const { event } = stored
+  const choices = await rooms.read(actorMapDocName(event.id), (room) => new Map([...readRoot<ActorColumnChoice>(room.doc, ACTOR_COLUMNS_ROOT, actorColumnChoiceSchema).values()].map((c) => [c.id, c.on])))
   const found: FoundMention[] = []
   for (const table of event.tables) {
     const cards = await rooms.read(boardDocName(event.id, table.id), (room) => readSnapshot(room.doc).cards)
-    found.push(...mentionsOfBoard(table.id, cards, event.template))
+    found.push(...mentionsOfBoard(table.id, cards, event.template, choices))
   }
   return rooms.read(actorMapDocName(event.id), async (room) => {
     const actors = readRoot<ActorRecord>(room.doc, ACTORS_ROOT, actorRecordSchema)

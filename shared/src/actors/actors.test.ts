@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { blankActor, mergeActors, refreshActorMap, splitActor } from './actor-map.js'
 import { actorKey, matchKnownActor, suggestMerges } from './normalize.js'
 import { parseMeasureRefs, splitActorCard } from './split.js'
-import type { FoundMention } from './mentions.js'
+import { type FoundMention, actorColumns, mentionsOfBoard } from './mentions.js'
 import type { ActorRule } from '../kinds/actors/actor-map.schema.js'
 import { checkActorMapChanges } from '../kinds/actors/actors-kind.js'
 
@@ -183,5 +183,24 @@ describe('the map: refresh, merge, split', () => {
     expect(checkActorMapChanges('projector', change, () => 1)).toBe('READ_ONLY')
     expect(checkActorMapChanges('host', change, () => 1)).toBeNull()
     expect(checkActorMapChanges('facilitator', change, () => 401)).toBe('TOO_MANY_CARDS')
+  })
+})
+
+describe('which columns name actors', () => {
+  const template = {
+    method: 'world-cafe' as const,
+    stations: [
+      { id: 'station-3', title: 'Station 3', prompt: '', columns: [{ id: 'aendern', title: 'Was können wir ändern?' }, { id: 'wer-hilft', title: 'Wer kann helfen?' }] },
+      { id: 'station-4', title: 'Station 4', prompt: '', columns: [{ id: 'partner', title: 'Mit wem?' }] },
+    ],
+  }
+  const card = (id: string, stationId: string, columnId: string, text: string) => ({ id, stationId, columnId, text, subPoints: [], authorId: 'author01', createdAt: 1, position: 1 })
+
+  it('reads the columns asking "Wer kann helfen?" and those the facilitator chose', () => {
+    const cards = [card('card0001', 'station-3', 'wer-hilft', 'Jobcenter 2'), card('card0002', 'station-3', 'aendern', '2. Sprachkurse ausbauen'), card('card0003', 'station-4', 'partner', 'Kirchen')]
+    expect(mentionsOfBoard('t1', cards, template as never).map((m) => [m.text, m.measures])).toEqual([['Jobcenter', [{ n: 2, text: 'Sprachkurse ausbauen' }]]])
+    const chosen = new Map([['station-4/partner', true], ['station-3/wer-hilft', false]])
+    expect(actorColumns(template as never, chosen)).toEqual(new Set(['station-4/partner']))
+    expect(mentionsOfBoard('t1', cards, template as never, chosen).map((m) => m.text)).toEqual(['Kirchen'])
   })
 })

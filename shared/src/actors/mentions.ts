@@ -7,10 +7,22 @@ import { splitActorCard } from './split.js'
 /** Column titles that ask for actors ("Wer kann helfen?", "Behilfliche Akteur*innen", "Partner"). */
 const ACTOR_COLUMN = /wer kann helfen|wer hilft|akteur|behilflich|kooperationspartner|wer kann unterst/i
 
-/** The columns of a template whose cards name actors, as `stationId/columnId`. */
-export function actorColumns(template: Template): Set<string> {
+/** Whether a column's title asks for actors. */
+export function asksForActorsTitle(title: string): boolean {
+  return ACTOR_COLUMN.test(title)
+}
+
+/**
+ * The columns of a template whose cards name actors, as `stationId/columnId`: those whose title
+ * asks for actors, changed by the facilitator's choices (`choices`: id → on).
+ */
+export function actorColumns(template: Template, choices: ReadonlyMap<string, boolean> = new Map()): Set<string> {
   const out = new Set<string>()
-  for (const station of template.stations) for (const column of station.columns) if (ACTOR_COLUMN.test(column.title)) out.add(`${station.id}/${column.id}`)
+  for (const station of template.stations)
+    for (const column of station.columns) {
+      const id = `${station.id}/${column.id}`
+      if (choices.get(id) ?? ACTOR_COLUMN.test(column.title)) out.add(id)
+    }
   return out
 }
 
@@ -35,8 +47,8 @@ function numberedMeasures(cards: readonly Card[], stationId: string, actorCols: 
  * Every actor one table's board names in its actor columns, with the measures each helps with
  * (resolved to the table's numbered cards of the same station, where it numbered them).
  */
-export function mentionsOfBoard(tableId: string, cards: readonly Card[], template: Template): FoundMention[] {
-  const cols = actorColumns(template)
+export function mentionsOfBoard(tableId: string, cards: readonly Card[], template: Template, choices?: ReadonlyMap<string, boolean>): FoundMention[] {
+  const cols = actorColumns(template, choices)
   const found: FoundMention[] = []
   const measuresByStation = new Map<string, Map<number, string>>()
   for (const card of cards) {

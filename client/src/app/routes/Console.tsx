@@ -177,7 +177,7 @@ export default function Console() {
       )}
       {event.tables.length > 0 && (
         <Suspense fallback={null}>
-          <ActorConsole eventId={eventId} token={token!} tables={event.tables} projectorLink={view.links.projector} refresh={() => send('actors:refresh', {})} />
+          <ActorConsole eventId={eventId} token={token!} tables={event.tables} template={event.template} projectorLink={view.links.projector} refresh={() => send('actors:refresh', {})} />
         </Suspense>
       )}
       <section className="panel console-export">

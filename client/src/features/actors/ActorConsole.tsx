@@ -1,4 +1,4 @@
-import { ACTOR_AREAS, type Ack, type ActorArea, type ActorBody, type ActorRecord, BODY_TYPES, suggestMerges, tablesOf } from '@tischrunde/shared'
+import { ACTOR_AREAS, type Ack, type ActorArea, type ActorBody, type ActorRecord, BODY_TYPES, type Template, actorColumns, suggestMerges, tablesOf } from '@tischrunde/shared'
 import { useMemo, useState } from 'react'
 import '../../i18n/actors-wording.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -20,8 +20,8 @@ const CHECKS: readonly Check[] = ['cooperation', 'coreGroup', 'forum']
  * area, merge, rename, sort into areas, tick the check marks, note contacts; plus the table of
  * existing bodies. Every edit goes live to projectors and phones.
  */
-export default function ActorConsole(props: { eventId: string; token: string; tables: readonly { id: string; name: string }[]; projectorLink: string; refresh(): Promise<Ack> }) {
-  const { eventId, token, tables, projectorLink, refresh } = props
+export default function ActorConsole(props: { eventId: string; token: string; tables: readonly { id: string; name: string }[]; template: Template; projectorLink: string; refresh(): Promise<Ack> }) {
+  const { eventId, token, tables, template, projectorLink, refresh } = props
   const { t } = useTranslation()
   const map = useActorMap(eventId, token)
   const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: 'area', up: true })
@@ -245,6 +245,21 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
           {t('actors.add')}
         </button>
       </form>
+      <details className="actor-columns-choice">
+        <summary>{t('actors.columns')}</summary>
+        <p className="muted">{t('actors.columnsHint')}</p>
+        {template.stations.map((station) =>
+          station.columns.map((column) => {
+            const id = `${station.id}/${column.id}`
+            const on = actorColumns(template, map.columnChoices).has(id)
+            return (
+              <label key={id} className="actor-column-choice">
+                <input type="checkbox" checked={on} onChange={(e) => writeActorMap(eventId, { columns: [{ id, on: e.target.checked }] })} /> {station.title}: {column.title}
+              </label>
+            )
+          }),
+        )}
+      </details>
       <details className="actor-area-names">
         <summary>{t('actors.areaNames')}</summary>
         {ACTOR_AREAS.map((a) => (

@@ -7,6 +7,7 @@ export const ACTORS_ROOT = 'actors'
 export const ACTOR_RULES_ROOT = 'rules'
 export const ACTOR_BODIES_ROOT = 'bodies'
 export const ACTOR_AREAS_ROOT = 'areas'
+export const ACTOR_COLUMNS_ROOT = 'columns'
 
 /** Most actors in one map, mentions per actor, keys per actor, rules and bodies per map. */
 export const ACTORS_MAX = 400
@@ -94,6 +95,15 @@ export type ActorBody = z.infer<typeof actorBodySchema>
 export const actorAreaNameSchema = z.object({ id: actorAreaSchema, name: z.string().trim().min(1).max(80) }).strict()
 export type ActorAreaName = z.infer<typeof actorAreaNameSchema>
 
+/**
+ * The facilitator's choice whether one column's cards name actors (`<stationId>/<columnId>`),
+ * over the automatic choice (columns titled "Wer kann helfen?", "Akteure", …).
+ */
+export const actorColumnChoiceSchema = z
+  .object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}\/[a-z0-9][a-z0-9-]{0,62}$/), on: z.boolean() })
+  .strict()
+export type ActorColumnChoice = z.infer<typeof actorColumnChoiceSchema>
+
 /** An event's actor map in its export file: hand decisions and alliance columns travel with the event. */
 export const actorMapExportSchema = z
   .object({
@@ -101,6 +111,7 @@ export const actorMapExportSchema = z
     rules: z.array(actorRuleSchema).max(ACTOR_RULES_MAX),
     bodies: z.array(actorBodySchema).max(ACTOR_BODIES_MAX),
     areas: z.array(actorAreaNameSchema).max(6),
+    columns: z.array(actorColumnChoiceSchema).max(200).optional(),
   })
   .strict()
 export type ActorMapExport = z.infer<typeof actorMapExportSchema>

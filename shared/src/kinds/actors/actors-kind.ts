@@ -5,10 +5,12 @@ import {
   ACTORS_ROOT,
   ACTOR_AREAS_ROOT,
   ACTOR_BODIES_ROOT,
+  ACTOR_COLUMNS_ROOT,
   ACTOR_RULES_MAX,
   ACTOR_RULES_ROOT,
   actorAreaNameSchema,
   actorBodySchema,
+  actorColumnChoiceSchema,
   actorRecordSchema,
   actorRuleSchema,
 } from './actor-map.schema.js'
@@ -19,6 +21,7 @@ const ROOT_LIMITS: ReadonlyMap<string, number> = new Map([
   [ACTOR_RULES_ROOT, ACTOR_RULES_MAX],
   [ACTOR_BODIES_ROOT, 100],
   [ACTOR_AREAS_ROOT, 6],
+  [ACTOR_COLUMNS_ROOT, 200],
 ])
 
 /**
@@ -45,6 +48,7 @@ export const actorsKind: DocKind = {
     [ACTOR_RULES_ROOT]: { record: actorRuleSchema, keyField: 'key' },
     [ACTOR_BODIES_ROOT]: { record: actorBodySchema, keyField: 'id' },
     [ACTOR_AREAS_ROOT]: { record: actorAreaNameSchema, keyField: 'id' },
+    [ACTOR_COLUMNS_ROOT]: { record: actorColumnChoiceSchema, keyField: 'id' },
   },
   exists: () => true,
   audience(actor) {
