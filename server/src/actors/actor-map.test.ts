@@ -1,4 +1,5 @@
 import { type Socket, io } from 'socket.io-client'
+import { strFromU8, unzipSync } from 'fflate'
 import type * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ACTORS_ROOT, ACTOR_RULES_ROOT, type Ack, type ActorRecord, type EventExport, WIRE_VERSION, mergeActors, tablesOf } from '@tischrunde/shared'
@@ -118,6 +119,10 @@ describe('the actor map of the Winnenden conference', () => {
 
     const markdown = await (await get(`/events/${eventId}/export?format=md`, facilitatorToken)).text()
     expect(markdown).toContain('## Wer kann helfen? Akteure für ein lokales Bündnis')
+    const docx = unzipSync(new Uint8Array(await (await get(`/events/${eventId}/export?format=docx`, facilitatorToken)).arrayBuffer()))
+    const xml = strFromU8(docx['word/document.xml']!)
+    expect(xml).toContain('Wer kann helfen? Akteure für ein lokales Bündnis')
+    expect(xml).toContain('Kerngruppe geplant')
     expect(markdown).toMatch(/\| Unternehmen und Arbeitgeber \| [^|]+ \| {2}\| ☐ \| ☒ \| ☐ \|/)
   })
 

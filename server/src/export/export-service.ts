@@ -4,7 +4,8 @@ import type { EventExport } from '@tischrunde/shared'
 import { renderCsv } from './render-csv.js'
 import { renderDocumentationDocx, renderSheetDocx } from './render-docx.js'
 import { renderDocumentationPdf, renderSheetPdf } from './render-pdf.js'
-import { actorSectionMarkdown } from './actors/actor-section.js'
+import { actorSectionMarkdown, actorTableInputOf } from './actors/actor-section.js'
+import { actorSectionDocx } from './actors/render-actors.js'
 import {
   EXPORT_CONTENT_TYPES,
   EXPORT_FORMATS,
@@ -88,7 +89,7 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
     case 'pdf':
       return named(EVENT_FILE_PART.documentation, await renderDocumentationPdf(doc))
     case 'docx':
-      return named(EVENT_FILE_PART.documentation, await renderDocumentationDocx(doc))
+      return named(EVENT_FILE_PART.documentation, await renderDocumentationDocx(doc, { extraChapters: (width) => actorSectionDocx(actorTableInputOf(file), width) }))
     case 'md':
       return named(EVENT_FILE_PART.documentation, utf8(withTrees(withTrees(documentationToMarkdown(doc), treesToMarkdown(file.event.treeMethod, file.trees ?? [])), actorSectionMarkdown(file))))
     case 'csv':

@@ -56,9 +56,9 @@ function cell(width: number, paragraphs: Paragraph[], head = false): TableCell {
 const para = (value: string, opts: { bold?: boolean; center?: boolean; size?: number; color?: string } = {}) =>
   new Paragraph({ ...(opts.center ? { alignment: AlignmentType.CENTER } : {}), children: text(value, opts) })
 
-function table(widths: readonly number[], header: readonly string[], rows: readonly Paragraph[][][]): Table {
+function table(widths: readonly number[], width: number, header: readonly string[], rows: readonly Paragraph[][][]): Table {
   return new Table({
-    width: { size: WIDTH, type: WidthType.DXA },
+    width: { size: width, type: WidthType.DXA },
     columnWidths: [...widths],
     layout: TableLayoutType.FIXED,
     borders,
@@ -76,29 +76,66 @@ function actorCells(row: ActorRow | null): Paragraph[][] {
   return [named, [para(row.institution), ...(row.person ? [para(row.person, { size: 18 })] : [])], check(row.cooperation), check(row.coreGroup), check(row.forum), [para(row.notes)]]
 }
 
+/** Column widths scaled to a content width (twentieths of a point). */
+function scaled(widths: readonly number[], width: number): number[] {
+  const total = widths.reduce((a, b) => a + b, 0)
+  const out = widths.map((w) => Math.floor((w * width) / total))
+  out[out.length - 1]! += width - out.reduce((a, b) => a + b, 0)
+  return out
+}
+
+/**
+ * The actor tables as Word content: per area a heading and a real table (institution and contact,
+ * three check-mark columns, notes, empty rows to fill in), then the table of existing bodies.
+ * `width`: the page's content width; `heading`: the level of the area headings. Also the
+ * documentation's chapter "Wer kann helfen?" (see `actorSectionDocx`).
+ */
+export function actorTablesDocx(input: ActorTableInput, width: number, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1): FileChild[] {
+  const actorHeader = [ACTOR_COLUMNS.name, `${ACTOR_COLUMNS.institution} / ${ACTOR_COLUMNS.person}`, ACTOR_COLUMNS.cooperation, ACTOR_COLUMNS.coreGroup, ACTOR_COLUMNS.forum, ACTOR_COLUMNS.notes]
+  const actorWidths = scaled(ACTOR_WIDTHS, width)
+  const children: FileChild[] = []
+  for (const group of actorsByArea(input)) {
+    children.push(new Paragraph({ heading, children: text(group.name, { bold: true, size: 28 }) }))
+    const rows = [...group.rows.map(actorCells), ...Array.from({ length: BLANK_ROWS }, () => actorCells(null))]
+    children.push(table(actorWidths, width, actorHeader, rows))
+  }
+  children.push(new Paragraph({ heading, children: text('Vorhandene Gremien, Arbeitskreise und Kooperationsvereinbarungen', { bold: true, size: 28 }) }))
+  const bodyRows = [
+    ...input.bodies.map((b) => [[para(BODY_TYPE_NAMES[b.type])], [para(b.name, { bold: true })], [para(b.members)], [para(b.notes)]]),
+    ...Array.from({ length: Math.max(BLANK_ROWS, 4 - input.bodies.length) }, () => [[para('')], [para('')], [para('')], [para('')]]),
+  ]
+  children.push(table(scaled(BODY_WIDTHS, width), width, Object.values(BODY_COLUMNS), bodyRows))
+  return children
+}
+
+const INTRO =
+  'Aus den Antworten der Thementische auf „Wer kann helfen?“. Spalten zum Ausfüllen: Institution und Ansprechperson vor Ort (personenbezogene Daten), bestehende Kooperation, geplante Mitgliedschaft in der Bündnis-Kerngruppe (etwa zehn Mitglieder aus den vier Bereichen) und in Bündnis-Foren, Notizen zu möglichen Beiträgen.'
+
+/**
+ * The documentation's chapter "Wer kann helfen?" for a Word documentation of `width` content
+ * width: a Heading 1 on a new page, the intro, the area tables (Heading 2). Empty without actors.
+ */
+export function actorSectionDocx(input: ActorTableInput | null, width: number): FileChild[] {
+  if (!input) return []
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: text('Wer kann helfen? Akteure für ein lokales Bündnis') }),
+    para(INTRO, { size: 18, color: '505050' }),
+    ...actorTablesDocx(input, width, HeadingLevel.HEADING_2),
+  ]
+}
+
 /**
  * The actor table as a Word document ready to fill in (seed 002's Arbeitshilfe): landscape, one
  * real table per area with institution and contact, three check-mark columns and notes, empty
  * rows to add local actors by hand; then the table of existing bodies.
  */
 export async function renderActorsDocx(input: ActorTableInput): Promise<ActorFile> {
-  const actorHeader = [ACTOR_COLUMNS.name, `${ACTOR_COLUMNS.institution} / ${ACTOR_COLUMNS.person}`, ACTOR_COLUMNS.cooperation, ACTOR_COLUMNS.coreGroup, ACTOR_COLUMNS.forum, ACTOR_COLUMNS.notes]
   const children: FileChild[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: text('Wer kann helfen? Akteure für ein lokales Bündnis', { bold: true, size: 36 }) }),
     para(`${input.event.title} · ${input.event.date}${input.event.place ? ` · ${input.event.place}` : ''}`),
-    para('Aus den Antworten der Thementische auf „Wer kann helfen?“. Spalten zum Ausfüllen: Institution und Ansprechperson vor Ort (personenbezogene Daten), bestehende Kooperation, geplante Mitgliedschaft in der Bündnis-Kerngruppe (etwa zehn Mitglieder aus den vier Bereichen) und in Bündnis-Foren, Notizen zu möglichen Beiträgen.', { size: 18, color: '505050' }),
+    para(INTRO, { size: 18, color: '505050' }),
+    ...actorTablesDocx(input, WIDTH),
   ]
-  for (const group of actorsByArea(input)) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: text(group.name, { bold: true, size: 28 }) }))
-    const rows = [...group.rows.map(actorCells), ...Array.from({ length: BLANK_ROWS }, () => actorCells(null))]
-    children.push(table(ACTOR_WIDTHS, actorHeader, rows))
-  }
-  children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: text('Vorhandene Gremien, Arbeitskreise und Kooperationsvereinbarungen', { bold: true, size: 28 }) }))
-  const bodyRows = [
-    ...input.bodies.map((b) => [[para(BODY_TYPE_NAMES[b.type])], [para(b.name, { bold: true })], [para(b.members)], [para(b.notes)]]),
-    ...Array.from({ length: Math.max(BLANK_ROWS, 4 - input.bodies.length) }, () => [[para('')], [para('')], [para('')], [para('')]]),
-  ]
-  children.push(table(BODY_WIDTHS, Object.values(BODY_COLUMNS), bodyRows))
   const doc = new Document({
     creator: 'Tischrunde',
     title: `Akteure – ${input.event.title}`,
