@@ -1,5 +1,5 @@
 import { ACTOR_AREAS, type Ack, type ActorArea, type ActorBody, type ActorRecord, BODY_TYPES, type Template, actorColumns, suggestMerges, tablesOf } from '@tischrunde/shared'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import '../../i18n/actors-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { errorText } from '../../i18n/error-text.js'
@@ -31,6 +31,16 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
   const [selected, setSelected] = useState<string[]>([])
   const [message, setMessage] = useState<string | null>(null)
   const [newName, setNewName] = useState('')
+  // Opening the console reads the cards written since the last time (hand decisions stay), once
+  // the map has arrived (the command socket is up by then).
+  const refreshed = useRef(false)
+  const refreshNow = useRef(refresh)
+  refreshNow.current = refresh
+  useEffect(() => {
+    if (map.status !== 'synced' || refreshed.current) return
+    refreshed.current = true
+    void refreshNow.current()
+  }, [map.status])
   const tableName = useMemo(() => new Map(tables.map((tb) => [tb.id, tb.name])), [tables])
   const byId = useMemo(() => new Map(map.actors.map((a) => [a.id, a])), [map.actors])
 
