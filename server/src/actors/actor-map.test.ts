@@ -10,6 +10,7 @@ import { type RunningServer, startServer } from '../../test/helpers/in-process-s
 import { tempDataDir } from '../../test/helpers/temp-dir.js'
 import { waitFor, within } from '../../test/helpers/wait.js'
 import { actorMapDocName } from './build-actor-map.js'
+import { importActorMap } from './actor-map-transfer.js'
 
 async function command(url: string, token: string, name: string, payload: unknown): Promise<Ack> {
   const socket: Socket = io(url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false, timeout: 5000 })
@@ -124,6 +125,16 @@ describe('the actor map of the Winnenden conference', () => {
     expect(xml).toContain('Wer kann helfen? Akteure für ein lokales Bündnis')
     expect(xml).toContain('Kerngruppe geplant')
     expect(markdown).toMatch(/\| Unternehmen und Arbeitgeber \| [^|]+ \| {2}\| ☐ \| ☒ \| ☐ \|/)
+  }, 60_000)
+
+  it('is built by the seed of the demo event, and a reset restores it', async () => {
+    const { stored } = await running.server.transfer.seed(winnendenEvent(), { reset: false, now: Date.now() })
+    const first = await running.server.transfer.exportEvent(stored)
+    const names = first.actors!.actors.map((a) => a.name)
+    for (const name of ['Jobcenter', 'Agentur für Arbeit', 'BAMF', 'Ehrenamt', 'Wohlfahrtsverbände', 'Schulen', 'Kitas', 'Migrantenorganisationen']) expect(names.filter((n) => n === name), name).toHaveLength(1)
+    await importActorMap(running.server.rooms, stored.event.id, { ...first.actors!, actors: first.actors!.actors.map((a) => (a.id === 'bamf' ? { ...a, notes: 'Außenstelle' } : a)) })
+    const { stored: again } = await running.server.transfer.seed(winnendenEvent(), { reset: true, now: Date.now() })
+    expect((await running.server.transfer.exportEvent(again)).actors!.actors.find((a) => a.id === 'bamf')!.notes).toBe('')
   })
 
   it('downloads as DOCX, XLSX and CSV for the facilitator only', async () => {
