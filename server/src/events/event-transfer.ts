@@ -22,6 +22,8 @@ import {
   uniqueId,
 } from '@tischrunde/shared'
 import type { DocRooms } from '../boards/doc-rooms.js'
+import { buildActorMap } from '../actors/build-actor-map.js'
+import { exportActorMap, importActorMap } from '../actors/actor-map-transfer.js'
 import type { EventService } from './event-service.js'
 
 /** Author id of cards that came from an import or the seed. */
@@ -44,6 +46,8 @@ export class EventTransfer {
     const replaced = existing && (await this.events.updateSetup(existing.event.id, () => file.event))
     const stored = replaced || (await this.events.insert(file.event, opts.now))
     await this.writeBoards(stored, file)
+    await importActorMap(this.rooms, stored.event.id, file.actors)
+    await buildActorMap(this.rooms, stored)
     return { created: !existing, stored }
   }
 
@@ -59,6 +63,8 @@ export class EventTransfer {
     const id = uniqueId(file.event.id || slugify(file.event.title), taken)
     const stored = await this.events.insert({ ...file.event, id }, now)
     await this.writeBoards(stored, { ...file, event: stored.event })
+    await importActorMap(this.rooms, stored.event.id, file.actors)
+    await buildActorMap(this.rooms, stored)
     return stored
   }
 
@@ -72,15 +78,16 @@ export class EventTransfer {
       const cards = await this.rooms.read(boardDocName(stored.event.id, table.id), (room) => readSnapshot(room.doc).cards)
       boards.push(exportBoardFromCards(table.id, cards, stored.event.template))
     }
+    const actors = await exportActorMap(this.rooms, stored.event.id)
     const method = stored.event.treeMethod
-    if (!method) return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards }
+    if (!method) return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, ...(actors ? { actors } : {}) }
     const trees = []
     for (const group of groupsOf(method))
       for (const phase of ['problem', 'objective'] as const) {
         const name = docNameOf({ kind: treeKind.name, eventId: stored.event.id, parts: { groupId: group.id, phase } }, treeKind)
         trees.push(exportTreeOf(group.id, phase, await this.rooms.read(name, (room) => readTree(room.doc))))
       }
-    return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, trees }
+    return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, trees, ...(actors ? { actors } : {}) }
   }
 
   private async writeBoards(stored: StoredEvent, file: EventExport): Promise<void> {

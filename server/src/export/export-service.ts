@@ -4,6 +4,8 @@ import type { EventExport } from '@tischrunde/shared'
 import { renderCsv } from './render-csv.js'
 import { renderDocumentationDocx, renderSheetDocx } from './render-docx.js'
 import { renderDocumentationPdf, renderSheetPdf } from './render-pdf.js'
+import { actorSectionMarkdown, actorTableInputOf } from './actors/actor-section.js'
+import { actorSectionDocx } from './actors/render-actors.js'
 import {
   EXPORT_CONTENT_TYPES,
   EXPORT_FORMATS,
@@ -87,9 +89,9 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
     case 'pdf':
       return named(EVENT_FILE_PART.documentation, await renderDocumentationPdf(doc))
     case 'docx':
-      return named(EVENT_FILE_PART.documentation, await renderDocumentationDocx(doc))
+      return named(EVENT_FILE_PART.documentation, await renderDocumentationDocx(doc, { extraChapters: (width) => actorSectionDocx(actorTableInputOf(file), width) }))
     case 'md':
-      return named(EVENT_FILE_PART.documentation, utf8(withTrees(documentationToMarkdown(doc), treesToMarkdown(file.event.treeMethod, file.trees ?? []))))
+      return named(EVENT_FILE_PART.documentation, utf8(withTrees(withTrees(documentationToMarkdown(doc), treesToMarkdown(file.event.treeMethod, file.trees ?? [])), actorSectionMarkdown(file))))
     case 'csv':
       return named(EVENT_FILE_PART.allTables, renderCsv(documentationCsvRows(doc)))
     case 'json':

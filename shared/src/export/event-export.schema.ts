@@ -4,6 +4,7 @@ import { describeIssue } from '../wire/failure.js'
 import { cardTextSchema, SUB_POINTS_MAX } from '../cards/card.schema.js'
 import { eventSchema } from '../event/event.schema.js'
 import { exportTreeSchema } from '../kinds/tree/tree-export.js'
+import { actorMapExportSchema } from '../kinds/actors/actor-map.schema.js'
 import { columnIdSchema, stationIdSchema, tableIdSchema } from '../ids.js'
 
 /** A card as exported: its words and sub-points, in board order. Ids and authors stay behind. */
@@ -33,6 +34,8 @@ export const eventExportSchema = z
     boards: z.array(exportBoardSchema),
     /** The groups' problem and objective trees, when the event runs the tree method. */
     trees: z.array(exportTreeSchema).max(200).optional(),
+    /** The actor map ("Wer kann helfen?"): actors with hand decisions and alliance columns, bodies. */
+    actors: actorMapExportSchema.optional(),
   })
   .superRefine((file, ctx) => {
     const tables = new Set(file.event.tables.map((t) => t.id))

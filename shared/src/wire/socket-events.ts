@@ -54,6 +54,8 @@ export const clientEvents = {
   'event:display': z.object({ showNames: z.boolean() }),
   /** Facilitator: create (or extend) a group's objective tree from its problem tree. */
   'tree:objectives': z.object({ groupId: slugIdSchema }),
+  /** Facilitator: read every table's actor columns into the event's actor map again. */
+  'actors:refresh': z.object({}),
 } as const
 export type ClientEventName = keyof typeof clientEvents
 export type ClientEventPayload<N extends ClientEventName> = z.infer<(typeof clientEvents)[N]>

@@ -27,6 +27,8 @@ import { useConsoleView } from './use-console-view.js'
 
 // The tree method's console part comes with its own chunk.
 const TreeConsole = lazy(() => import('../../features/tree/console/TreeConsole.js'))
+// The actor map (who can help) comes with its own chunk.
+const ActorConsole = lazy(() => import('../../features/actors/ActorConsole.js'))
 
 /** `?neu=1`: the console was opened right after creating the event (the facilitator link is shown once, prominently). */
 function takeFreshFlag(): boolean {
@@ -171,6 +173,11 @@ export default function Console() {
       {event.treeMethod && (
         <Suspense fallback={null}>
           <TreeConsole event={event} token={token!} projectorLink={view.links.projector} send={(groupId) => send('tree:objectives', { groupId })} />
+        </Suspense>
+      )}
+      {event.tables.length > 0 && (
+        <Suspense fallback={null}>
+          <ActorConsole eventId={eventId} token={token!} tables={event.tables} template={event.template} projectorLink={view.links.projector} refresh={() => send('actors:refresh', {})} />
         </Suspense>
       )}
       <section className="panel console-export">

@@ -1,5 +1,5 @@
 import { boardDocName } from '@tischrunde/shared'
-import { lazy, Suspense, useEffect, useRef } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useParams } from 'wouter'
 import { phoneStep } from '../../features/phone/phone-step.js'
 import { usePhoneSeat } from '../../features/phone/use-phone-seat.js'
@@ -10,6 +10,7 @@ import { selectEvent } from '../../store/selectors.js'
 import type { ParticipantIdentity } from '../../sync/credentials.js'
 import { useBoard, useControl } from '../../sync/hooks.js'
 import { useDocumentTitle } from '../use-document-title.js'
+import { asksForActors } from '../../features/actors/asks-for-actors.js'
 import { BoardStep } from './phone/BoardStep.js'
 import { PhoneHeader } from './phone/PhoneHeader.js'
 import { PickTableStep } from './phone/PickTableStep.js'
@@ -25,6 +26,9 @@ const TableclothStep = lazy(() => loadTablecloth().then((m) => ({ default: m.Tab
 const PREFETCH_AFTER_MS = 15_000
 // The tree method's phone screen comes with its own chunk: café-only phones never load it.
 const TreePhone = lazy(() => import('../../features/tree/phone/TreePhone.js'))
+// The actor map (read-only) and its entry come with their own chunks.
+const ActorPhone = lazy(() => import('../../features/actors/ActorPhone.js'))
+const ActorsPhoneEntry = lazy(() => import('../../features/actors/ActorsPhoneEntry.js'))
 
 /**
  * The participant's phone: join with the code, pick a table, add cards. A table host's link
@@ -53,6 +57,7 @@ export default function Phone() {
 /** Which screen shows is phoneStep's decision; this component only connects and renders it. */
 function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentity; assignedTable: string | null }) {
   const { t } = useTranslation()
+  const [actorsOpen, setActorsOpen] = useState(false)
   const control = useControl(identity.token, identity.eventId)
   const event = useTischStore(selectEvent)
   const round = useTischStore((s) => s.round)
@@ -110,16 +115,32 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
         <TableclothStep key={step.key} header={header} docName={docName} station={step.station} earlier={step.earlier} onContinue={() => seat.markTableclothRead(step.key)} />
       </Suspense>
     )
+  if (actorsOpen)
+    return (
+      <main className="page phone">
+        {header}
+        <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+          <ActorPhone eventId={identity.eventId} token={identity.token} onBack={() => setActorsOpen(false)} />
+        </Suspense>
+      </main>
+    )
   return (
-    <BoardStep
-      header={header}
-      step={step}
-      docName={docName}
-      host={host}
-      authorId={identity.participantId}
-      name={seat.name}
-      onName={seat.changeName}
-      onLeave={() => seat.pick(null)}
-    />
+    <>
+      <BoardStep
+        header={header}
+        step={step}
+        docName={docName}
+        host={host}
+        authorId={identity.participantId}
+        name={seat.name}
+        onName={seat.changeName}
+        onLeave={() => seat.pick(null)}
+      />
+      {asksForActors(event.template) && (
+        <Suspense fallback={null}>
+          <ActorsPhoneEntry onOpen={() => setActorsOpen(true)} />
+        </Suspense>
+      )}
+    </>
   )
 }

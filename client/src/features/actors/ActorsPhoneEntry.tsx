@@ -1,0 +1,15 @@
+import '../../i18n/actors-wording.js'
+import './actors.css'
+import { useTranslation } from '../../i18n/index.js'
+
+/** The phone's way into the actor map (read-only), below the board. */
+export default function ActorsPhoneEntry({ onOpen }: { onOpen(): void }) {
+  const { t } = useTranslation()
+  return (
+    <aside className="actor-phone-entry" aria-label={t('actors.phoneTitle')}>
+      <button type="button" className="secondary" onClick={onOpen}>
+        {t('actors.phoneOpen')}
+      </button>
+    </aside>
+  )
+}

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { winnendenEvent } from '@tischrunde/fixtures'
+import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
+import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
+
+let server: ServerProcess
+let browser: Browser
+let links: { facilitator: string; projector: string; participant: string }
+
+beforeAll(async () => {
+  server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1' } })
+  browser = await launchBrowser()
+  const res = await fetch(`${server.url}/api/events/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` },
+    body: JSON.stringify(winnendenEvent()),
+  })
+  if (res.status !== 201) throw new Error(`import answered ${res.status}: ${await res.text()}`)
+  links = ((await res.json()) as { links: typeof links }).links
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  if (server) removeDir(server.dataDir)
+})
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** WCAG 2.1 A/AA violations axe finds inside one part of a page. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(AXE)
+  return page.evaluate(async (sel) => {
+    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] }
+    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<Result> } }).axe
+    const result = await axe.run({ include: [sel] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
+  }, selector)
+}
+
+const chip = (page: Page, name: string) => page.locator('.actor-chip', { hasText: name })
+
+describe('the Winnenden actor map, console and projector', () => {
+  it('a facilitator merges two actors and ticks "Kerngruppe geplant"; the projector shows it live, and reading the cards again keeps it', async () => {
+    const projectorContext = await browser.newContext(PROJECTOR)
+    const projector = await projectorContext.newPage()
+    await projector.goto(`${server.url}${links.projector.replace('#', '?mode=actors#')}`)
+    await projector.getByRole('heading', { name: 'Wer kann helfen?' }).waitFor()
+    // Four area columns, each actor once, in its area.
+    for (const [area, name] of [
+      ['arbeit', 'Jobcenter'],
+      ['arbeit', 'Agentur für Arbeit'],
+      ['migration', 'BAMF'],
+      ['migration', 'Migrantenorganisationen'],
+      ['soziales', 'Ehrenamt'],
+      ['soziales', 'Wohlfahrtsverbände'],
+      ['bildung', 'Schulen'],
+      ['bildung', 'Kitas'],
+    ] as const)
+      await expect.poll(() => projector.locator(`[data-area="${area}"] .actor-chip`, { hasText: new RegExp(`^${name}\\d`) }).count(), { timeout: 15_000 }).toBe(1)
+    await expect.poll(() => projector.locator('.actor-column h2').allTextContents()).toEqual(
+      expect.arrayContaining(['Migration und Integration', 'Arbeit und Wirtschaft', 'Soziales', 'Bildung']),
+    )
+    // Ehrenamt was named at five tables: its chip is the biggest size.
+    await expect.poll(() => chip(projector, 'Ehrenamt').getAttribute('class')).toContain('actor-chip-xl')
+
+    const consoleContext = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'de-DE' })
+    const console_ = await consoleContext.newPage()
+    await console_.goto(`${server.url}${links.facilitator}`)
+    await console_.getByRole('heading', { name: 'Wer kann helfen? – Akteurslandkarte' }).waitFor({ timeout: 20_000 })
+    await console_.getByRole('checkbox', { name: 'Vereine auswählen' }).check()
+    await console_.getByRole('checkbox', { name: 'Sportmittler_innen auswählen' }).check()
+    await console_.getByRole('button', { name: 'Ausgewählte zusammenführen' }).click()
+    await console_.getByRole('status').filter({ hasText: 'Sportmittler_innen in Vereine zusammengeführt.' }).waitFor()
+    await console_.getByRole('checkbox', { name: 'Kerngruppe geplant: Vereine' }).check()
+
+    await expect.poll(() => chip(projector, 'Sportmittler').count(), { timeout: 10_000 }).toBe(0)
+    await expect.poll(() => chip(projector, 'Vereine').locator('.actor-badge-core').textContent(), { timeout: 10_000 }).toBe('Kerngruppe')
+
+    // Reading the cards again keeps the merge and the tick.
+    await console_.getByRole('button', { name: 'Karten neu einlesen' }).click()
+    await console_.getByRole('status').filter({ hasText: 'Alle Karten neu eingelesen.' }).waitFor()
+    expect(await chip(projector, 'Sportmittler').count()).toBe(0)
+    expect(await chip(projector, 'Vereine').locator('.actor-badge-core').count()).toBe(1)
+    expect(await console_.getByRole('checkbox', { name: 'Kerngruppe geplant: Vereine' }).isChecked()).toBe(true)
+
+    expect(await axeViolations(console_, '.actor-console')).toEqual([])
+    // An actor's detail on the projector: the tables that named it, and the measures it helps with.
+    await chip(projector, 'Migrantenorganisationen').click()
+    const detail = projector.getByRole('complementary')
+    await detail.getByRole('heading', { name: 'Migrantenorganisationen' }).waitFor()
+    expect(await detail.textContent()).toContain('Frauen, Kinderbetreuung, Sprache')
+    expect(await detail.textContent()).toContain('Bestehende Angebote kennenlernen & vernetzen')
+    expect(await axeViolations(projector, 'main')).toEqual([])
+    await projectorContext.close()
+    await consoleContext.close()
+  }, 120_000)
+
+  it('a phone looks at the map read-only, in its own chunk', async () => {
+    const context = await browser.newContext(PHONE)
+    const phone = await context.newPage()
+    await phone.goto(`${server.url}${links.participant}`)
+    await phone.getByRole('button', { name: 'Arbeitsmarktintegration' }).click()
+    await phone.getByRole('button', { name: 'Akteurslandkarte ansehen' }).click()
+    await phone.getByRole('heading', { name: 'Wer kann helfen?' }).waitFor()
+    await phone.getByRole('heading', { name: 'Arbeit und Wirtschaft' }).waitFor()
+    expect(await phone.getByRole('listitem').filter({ hasText: /^Jobcenter/ }).count()).toBe(1)
+    expect(await phone.getByRole('textbox').count()).toBe(0)
+    expect(await axeViolations(phone, 'main')).toEqual([])
+    await phone.getByRole('button', { name: 'Zurück zur Karte' }).click()
+    await phone.getByRole('button', { name: 'Akteurslandkarte ansehen' }).waitFor()
+    await context.close()
+  }, 60_000)
+})

@@ -1,0 +1,152 @@
+import { type Socket, io } from 'socket.io-client'
+import { strFromU8, unzipSync } from 'fflate'
+import type * as Y from 'yjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ACTORS_ROOT, ACTOR_RULES_ROOT, type Ack, type ActorRecord, type EventExport, WIRE_VERSION, mergeActors, tablesOf } from '@tischrunde/shared'
+import { winnendenEvent } from '@tischrunde/fixtures'
+import { api, join, tokenOfLink } from '../../test/helpers/api.js'
+import { connectDoc } from '../../test/helpers/board-client.js'
+import { type RunningServer, startServer } from '../../test/helpers/in-process-server.js'
+import { tempDataDir } from '../../test/helpers/temp-dir.js'
+import { waitFor, within } from '../../test/helpers/wait.js'
+import { actorMapDocName } from './build-actor-map.js'
+import { importActorMap } from './actor-map-transfer.js'
+
+async function command(url: string, token: string, name: string, payload: unknown): Promise<Ack> {
+  const socket: Socket = io(url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false, timeout: 5000 })
+  try {
+    await within(new Promise<void>((resolve, reject) => (socket.once('connect', resolve), socket.once('connect_error', reject))), 'the socket to connect')
+    return (await within(socket.emitWithAck(name, payload), `the ack of ${name}`)) as Ack
+  } finally {
+    socket.disconnect()
+  }
+}
+
+const actorsOf = (doc: Y.Doc) => new Map([...doc.getMap<ActorRecord>(ACTORS_ROOT).entries()])
+
+describe('the actor map of the Winnenden conference', () => {
+  let data: Awaited<ReturnType<typeof tempDataDir>>
+  let running: RunningServer
+  let eventId: string
+  let facilitatorToken: string
+  let phone: { token: string }
+
+  beforeAll(async () => {
+    data = await tempDataDir('actor-map')
+    running = await startServer(data.dir)
+    const imported = await api<{ id: string; links: { facilitator: string } }>(running.url, '/api/events/import', { body: winnendenEvent(), token: running.server.credentials.adminKey })
+    expect(imported.status).toBe(201)
+    eventId = imported.body.id
+    facilitatorToken = tokenOfLink(imported.body.links.facilitator)
+    const stored = running.server.events.current(eventId) ?? (await running.server.events.get(eventId))
+    phone = await join(running.url, stored!.joinCode)
+  })
+  afterAll(async () => {
+    await running?.close()
+    await data?.remove()
+  })
+
+  it('is built from all eleven tables: each actor once, in its area, with the tables that named it', async () => {
+    const reader = connectDoc(running.url, actorMapDocName(eventId), phone.token)
+    try {
+      await reader.synced()
+      await waitFor(() => actorsOf(reader.doc).size > 30, 'the actor map on a phone')
+      const actors = actorsOf(reader.doc)
+      const byName = (name: string) => [...actors.values()].filter((a) => a.name === name)
+      const expected: [string, string][] = [
+        ['Jobcenter', 'arbeit'],
+        ['Agentur für Arbeit', 'arbeit'],
+        ['BAMF', 'migration'],
+        ['Ehrenamt', 'soziales'],
+        ['Wohlfahrtsverbände', 'soziales'],
+        ['Schulen', 'bildung'],
+        ['Kitas', 'bildung'],
+        ['Migrantenorganisationen', 'migration'],
+      ]
+      for (const [name, area] of expected) {
+        expect(byName(name), name).toHaveLength(1)
+        expect(byName(name)[0]!.area, name).toBe(area)
+      }
+      expect(tablesOf(byName('Kitas')[0]!).sort()).toEqual(['frauen-kinderbetreuung-sprache', 'gesundheit-psychosoziale-beratung', 'verstetigung-intman-nachhaltigkeit'])
+      expect(tablesOf(byName('Ehrenamt')[0]!)).toHaveLength(5)
+      const refugees = byName('Migrantenorganisationen')[0]!.mentions.find((m) => m.text === 'Geflüchtete')!
+      expect(refugees.measures.map((m) => m.n)).toEqual([1, 2, 3, 4, 5, 6, 7])
+      expect(refugees.measures[0]!.text).toBe('Bestehende Angebote kennenlernen & vernetzen')
+      // A phone only reads: its write is refused.
+      reader.doc.getMap(ACTORS_ROOT).set('jobcenter', { ...actors.get('jobcenter')!, notes: 'vom Handy' })
+      await waitFor(() => reader.refusals.length > 0 || reader.closeCodes.length > 0, 'the refusal')
+    } finally {
+      reader.destroy()
+    }
+  })
+
+  it('keeps a merge and a tick by the facilitator when the cards are read again; a participant may not refresh', async () => {
+    const console_ = connectDoc(running.url, actorMapDocName(eventId), facilitatorToken)
+    try {
+      await console_.synced()
+      await waitFor(() => actorsOf(console_.doc).has('kuemmerer-projektstellen'), 'the map on the console')
+      const actors = actorsOf(console_.doc)
+      const change = mergeActors({ ...actors.get('unternehmen')!, coreGroup: true }, actors.get('kuemmerer-projektstellen')!, new Map())
+      console_.doc.transact(() => {
+        for (const id of change.remove) console_.doc.getMap(ACTORS_ROOT).delete(id)
+        for (const a of change.put) console_.doc.getMap(ACTORS_ROOT).set(a.id, a)
+        for (const r of change.rules) console_.doc.getMap(ACTOR_RULES_ROOT).set(r.key, r)
+      })
+      await console_.saved()
+      expect(console_.closeCodes).toEqual([])
+      expect(await command(running.url, phone.token, 'actors:refresh', {})).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+      expect(await command(running.url, facilitatorToken, 'actors:refresh', {})).toEqual({ ok: true })
+      await console_.saved()
+      const after = actorsOf(console_.doc)
+      expect(after.has('kuemmerer-projektstellen')).toBe(false)
+      expect(after.get('unternehmen')).toMatchObject({ coreGroup: true })
+      expect(after.get('unternehmen')!.mentions.map((m) => m.text)).toContain('Kümmerer-/Projektstellen')
+    } finally {
+      console_.destroy()
+    }
+  })
+
+  it('travels with the event: the JSON export carries it, an import keeps merge and tick; the documentation has its chapter', async () => {
+    const get = (path: string, token: string) => fetch(`${running.url}/api${path}`, { headers: { authorization: `Bearer ${token}` } })
+    const exported = (await (await get(`/events/${eventId}/export?format=json`, facilitatorToken)).json()) as EventExport
+    expect(exported.actors?.rules.map((r) => r.actorId)).toContain('unternehmen')
+    const imported = await api<{ id: string; links: { facilitator: string } }>(running.url, '/api/events/import', { body: exported, token: running.server.credentials.adminKey })
+    expect(imported.status).toBe(201)
+    const copy = await running.server.transfer.exportEvent((await running.server.events.get(imported.body.id))!)
+    const actors = new Map(copy.actors!.actors.map((a) => [a.id, a]))
+    expect(actors.get('unternehmen')).toMatchObject({ coreGroup: true })
+    expect(actors.has('kuemmerer-projektstellen')).toBe(false)
+    expect(actors.get('jobcenter')!.mentions.map((m) => m.tableId).sort()).toEqual(['arbeitsmarktintegration', 'frauen-kinderbetreuung-sprache'])
+
+    const markdown = await (await get(`/events/${eventId}/export?format=md`, facilitatorToken)).text()
+    expect(markdown).toContain('## Wer kann helfen? Akteure für ein lokales Bündnis')
+    const docx = unzipSync(new Uint8Array(await (await get(`/events/${eventId}/export?format=docx`, facilitatorToken)).arrayBuffer()))
+    const xml = strFromU8(docx['word/document.xml']!)
+    expect(xml).toContain('Wer kann helfen? Akteure für ein lokales Bündnis')
+    expect(xml).toContain('Kerngruppe geplant')
+    expect(markdown).toMatch(/\| Unternehmen und Arbeitgeber \| [^|]+ \| {2}\| ☐ \| ☒ \| ☐ \|/)
+  }, 60_000)
+
+  it('is built by the seed of the demo event, and a reset restores it', async () => {
+    const { stored } = await running.server.transfer.seed(winnendenEvent(), { reset: false, now: Date.now() })
+    const first = await running.server.transfer.exportEvent(stored)
+    const names = first.actors!.actors.map((a) => a.name)
+    for (const name of ['Jobcenter', 'Agentur für Arbeit', 'BAMF', 'Ehrenamt', 'Wohlfahrtsverbände', 'Schulen', 'Kitas', 'Migrantenorganisationen']) expect(names.filter((n) => n === name), name).toHaveLength(1)
+    await importActorMap(running.server.rooms, stored.event.id, { ...first.actors!, actors: first.actors!.actors.map((a) => (a.id === 'bamf' ? { ...a, notes: 'Außenstelle' } : a)) })
+    const { stored: again } = await running.server.transfer.seed(winnendenEvent(), { reset: true, now: Date.now() })
+    expect((await running.server.transfer.exportEvent(again)).actors!.actors.find((a) => a.id === 'bamf')!.notes).toBe('')
+  })
+
+  it('downloads as DOCX, XLSX and CSV for the facilitator only', async () => {
+    const get = (path: string, token: string) => fetch(`${running.url}/api${path}`, { headers: { authorization: `Bearer ${token}` } })
+    const docx = await get(`/events/${eventId}/actors.docx`, facilitatorToken)
+    expect(docx.status).toBe(200)
+    expect(docx.headers.get('content-disposition')).toContain('Winnenden')
+    expect((await docx.arrayBuffer()).byteLength).toBeGreaterThan(5000)
+    expect((await get(`/events/${eventId}/actors.xlsx`, facilitatorToken)).status).toBe(200)
+    expect(await (await get(`/events/${eventId}/actors.csv`, facilitatorToken)).text()).toContain('Kerngruppe geplant')
+    expect((await get(`/events/${eventId}/actors.pdf`, facilitatorToken)).status).toBe(400)
+    expect([401, 403]).toContain((await get(`/events/${eventId}/actors.docx`, phone.token)).status)
+    expect((await get(`/events/${eventId}/actors.docx`, 'nonsense')).status).toBe(401)
+  })
+})

@@ -1,0 +1,82 @@
+import express, { type Request, type Response, type Router } from 'express'
+import type * as Y from 'yjs'
+import {
+  ACTORS_ROOT,
+  ACTOR_AREAS_ROOT,
+  ACTOR_BODIES_ROOT,
+  type ActorAreaName,
+  type ActorBody,
+  type ActorRecord,
+  ErrorCode,
+  actorAreaNameSchema,
+  actorBodySchema,
+  actorFromClaims,
+  actorRecordSchema,
+  fail as failure,
+  may,
+  type StoredEvent,
+} from '@tischrunde/shared'
+import type { DocRooms } from '../../boards/doc-rooms.js'
+import type { EventService } from '../../events/event-service.js'
+import { sendFailure } from '../../http/send-failure.js'
+import { actorMapDocName } from '../../actors/build-actor-map.js'
+import type { ActorTableInput } from './actor-table.js'
+import { type ActorFile, renderActorsCsv, renderActorsDocx, renderActorsXlsx } from './render-actors.js'
+
+const FORMATS = ['docx', 'csv', 'xlsx'] as const
+type ActorFormat = (typeof FORMATS)[number]
+
+const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
+
+function valid<T>(doc: Y.Doc, root: string, schema: { safeParse(v: unknown): { success: boolean; data?: T } }): T[] {
+  const out: T[] = []
+  doc.getMap(root).forEach((value) => {
+    const parsed = schema.safeParse(value)
+    if (parsed.success && parsed.data !== undefined) out.push(parsed.data)
+  })
+  return out
+}
+
+/** What the actor exports need of an event: its map as it stands, and the names of areas and tables. */
+export async function actorTableInput(rooms: DocRooms, stored: StoredEvent): Promise<ActorTableInput> {
+  const { event } = stored
+  return rooms.read(actorMapDocName(event.id), (room) => ({
+    event: { id: event.id, title: event.title, date: event.date, place: event.place },
+    actors: valid<ActorRecord>(room.doc, ACTORS_ROOT, actorRecordSchema),
+    bodies: valid<ActorBody>(room.doc, ACTOR_BODIES_ROOT, actorBodySchema),
+    areaNames: new Map(valid<ActorAreaName>(room.doc, ACTOR_AREAS_ROOT, actorAreaNameSchema).map((a) => [a.id, a.name])),
+    tableNames: new Map(event.tables.map((t) => [t.id, t.name])),
+  }))
+}
+
+/** Renders the actor table in one format. */
+export function renderActorFile(format: ActorFormat, input: ActorTableInput): Promise<ActorFile> | ActorFile {
+  if (format === 'docx') return renderActorsDocx(input)
+  if (format === 'xlsx') return renderActorsXlsx(input)
+  return renderActorsCsv(input)
+}
+
+/**
+ * `GET /events/:id/actors.docx|csv|xlsx`: the actor table of an event, for the facilitator (the
+ * contact persons in it are personal data). Mount before the main API router.
+ */
+export function createActorExportRoutes(deps: { events: EventService; rooms: DocRooms }): Router {
+  const router = express.Router()
+  router.get('/events/:id/actors.:format', async (req: Request, res: Response) => {
+    // AUTH
+    const auth = await deps.events.authenticate(bearer(req))
+    const actor = auth ? actorFromClaims(auth.claims) : null
+    const eventId = String(req.params.id)
+    if (!auth || !actor || !may(actor, 'event:view', { eventId })) return sendFailure(res, 401, failure(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
+    if (!may(actor, 'event:export', { eventId })) return sendFailure(res, 403, failure(ErrorCode.FORBIDDEN, { needs: 'facilitator' }))
+    // VALIDATION
+    const format = FORMATS.find((f) => f === req.params.format)
+    if (!format) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: ['format'], issue: 'invalid_value', allowed: [...FORMATS] }))
+    // RESOLUTION
+    const file = await renderActorFile(format, await actorTableInput(deps.rooms, auth.stored))
+    res.attachment(file.fileName)
+    res.set({ 'Content-Type': file.contentType, 'Cache-Control': 'no-store' })
+    res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength))
+  })
+  return router
+}

@@ -1,0 +1,75 @@
+import ExcelJS from 'exceljs'
+import { unzipSync, strFromU8 } from 'fflate'
+import { DOMParser } from '@xmldom/xmldom'
+import { describe, expect, it } from 'vitest'
+import { type ActorRecord, type FoundMention, cardsFromExportBoard, mentionsOfBoard, refreshActorMap } from '@tischrunde/shared'
+import { winnendenEvent } from '@tischrunde/fixtures'
+import type { ActorTableInput } from './actor-table.js'
+import { renderActorsCsv, renderActorsDocx, renderActorsXlsx } from './render-actors.js'
+
+/** The Winnenden map as the seed builds it, with a few alliance columns filled in. */
+function winnendenInput(): ActorTableInput {
+  const file = winnendenEvent()
+  const found: FoundMention[] = []
+  for (const board of file.boards) {
+    const cards = cardsFromExportBoard(board, (s, c, i, sub) => `c${s}${c}${i}x${sub ?? ''}`.replace(/[^A-Za-z0-9]/g, '').slice(0, 40), { authorId: 'importer', createdAt: 0 })
+    found.push(...mentionsOfBoard(board.tableId, cards, file.event.template))
+  }
+  const actors: ActorRecord[] = refreshActorMap(found, new Map(), new Map()).put.map((a) =>
+    a.id === 'jobcenter' ? { ...a, coreGroup: true, cooperation: true, institution: 'Jobcenter Rems-Murr', notes: 'Arbeitsmarktzugang' } : a.id === 'presse' ? { ...a, notes: '=HYPERLINK("http://x","y")' } : a,
+  )
+  return {
+    event: { id: file.event.id, title: file.event.title, date: file.event.date, place: file.event.place },
+    actors,
+    bodies: [{ id: 'body-0001', type: 'arbeitskreis', name: 'AK Asyl', members: 'Stadt, Diakonie', notes: '' }],
+    areaNames: new Map(),
+    tableNames: new Map(file.event.tables.map((t) => [t.id, t.name])),
+  }
+}
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+const textOf = (node: Element) => Array.from(node.getElementsByTagNameNS(W, 't')).map((t) => t.textContent ?? '').join('')
+
+describe('the actor table for a local alliance', () => {
+  // LibreOffice is not installed where these tests run: the DOCX is read back as Word XML instead.
+  it('is a Word document of real tables per area with the check-mark and notes columns, ready to fill in', async () => {
+    const file = await renderActorsDocx(winnendenInput())
+    expect(file.fileName).toBe('Winnenden_2019-07-02_Akteure.docx')
+    const xml = new DOMParser().parseFromString(strFromU8(unzipSync(file.bytes)['word/document.xml']!), 'text/xml')
+    const tables = Array.from(xml.getElementsByTagNameNS(W, 'tbl')) as unknown as Element[]
+    // Four areas, "Sonstige", the unassigned actors and the table of bodies.
+    expect(tables).toHaveLength(7)
+    const header = (Array.from(tables[0]!.getElementsByTagNameNS(W, 'tc')) as unknown as Element[]).slice(0, 6).map(textOf)
+    expect(header).toEqual(['Akteur', 'Institution vor Ort / Ansprechperson', 'Kooperation besteht', 'Kerngruppe geplant', 'Bündnis-Forum', 'Notizen: möglicher Beitrag'])
+    const rows = (table: Element) => (Array.from(table.getElementsByTagNameNS(W, 'tr')) as unknown as Element[]).map((tr) => (Array.from(tr.getElementsByTagNameNS(W, 'tc')) as unknown as Element[]).map(textOf))
+    const arbeit = rows(tables[1]!)
+    const jobcenter = arbeit.find((r) => r[0]!.startsWith('Jobcenter'))!
+    expect(jobcenter[0]).toBe('JobcenterGenannt von: Frauen, Kinderbetreuung, Sprache; Arbeitsmarktintegration')
+    expect(jobcenter.slice(1)).toEqual(['Jobcenter Rems-Murr', '☒', '☒', '☐', 'Arbeitsmarktzugang'])
+    // Two empty rows to write local actors in.
+    expect(arbeit.slice(-2)).toEqual([['', '', '☐', '☐', '☐', ''], ['', '', '☐', '☐', '☐', '']])
+    expect(rows(tables[6]!)[1]).toEqual(['Arbeitskreis', 'AK Asyl', 'Stadt, Diakonie', ''])
+  })
+
+  it('is a CSV with one row per actor, areas first, formulas neutralised', () => {
+    const csv = new TextDecoder().decode(renderActorsCsv(winnendenInput()).bytes)
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n')
+    expect(lines[0]).toBe('Bereich;Akteur;Genannt von (Tische);Maßnahmen;Institution vor Ort;Ansprechperson;Kooperation besteht;Kerngruppe geplant;Bündnis-Forum;Notizen: möglicher Beitrag')
+    expect(lines.find((l) => l.includes(';Migrantenorganisationen;'))).toContain('Frauen, Kinderbetreuung, Sprache: 1, 2, 3, 4, 5, 6, 7')
+    expect(lines.find((l) => l.includes(';Presse;'))).toContain(`'=HYPERLINK`)
+  })
+
+  it('is an Excel workbook with text-typed cells and the bodies on their own sheet', async () => {
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await renderActorsXlsx(winnendenInput())).bytes.buffer as ArrayBuffer)
+    const sheet = book.getWorksheet('Akteure')!
+    const texts = (row: number) => (sheet.getRow(row).values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'richText' in v ? (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('') : v))
+    expect(texts(1)).toContain('Kerngruppe geplant')
+    const all = Array.from({ length: sheet.rowCount }, (_, i) => texts(i + 1))
+    const presse = all.find((r) => r[1] === 'Presse')!
+    expect(presse[9]).toBe('=HYPERLINK("http://x","y")')
+    expect(sheet.getRow(2).getCell(1).numFmt).toBe('@')
+    expect(all.find((r) => r[1] === 'Jobcenter')!.slice(6, 9)).toEqual(['x', 'x', ''])
+    expect(book.getWorksheet('Gremien')!.rowCount).toBe(2)
+  })
+})

@@ -1,0 +1,44 @@
+import { type EventExport, DEFAULT_AREA_NAMES } from '@tischrunde/shared'
+import { ACTOR_COLUMNS, type ActorTableInput, BODY_TYPE_NAMES, actorsByArea } from './actor-table.js'
+
+/** The actor table's input from an export file (null when the event has no actor map). */
+export function actorTableInputOf(file: EventExport): ActorTableInput | null {
+  const map = file.actors
+  if (!map || map.actors.every((a) => a.hidden)) return null
+  return {
+    event: { id: file.event.id, title: file.event.title, date: file.event.date, place: file.event.place },
+    actors: map.actors,
+    bodies: map.bodies,
+    areaNames: new Map(map.areas.map((a) => [a.id, a.name])),
+    tableNames: new Map(file.event.tables.map((t) => [t.id, t.name])),
+  }
+}
+
+/** A Markdown table cell: pipes and line breaks would break the table. */
+const md = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>')
+
+/**
+ * The documentation's chapter "Wer kann helfen?" in Markdown: one table per area with the
+ * alliance columns, then the existing bodies. Empty when the event has no actor map. A hook for
+ * the whole documentation: the other formats can lay out the same `actorsByArea` rows.
+ */
+export function actorSectionMarkdown(file: EventExport): string {
+  const input = actorTableInputOf(file)
+  if (!input) return ''
+  const mark = (b: boolean) => (b ? '☒' : '☐')
+  const lines = ['## Wer kann helfen? Akteure für ein lokales Bündnis', '']
+  for (const group of actorsByArea(input)) {
+    if (group.rows.length === 0) continue
+    lines.push(`### ${md(group.name || DEFAULT_AREA_NAMES[group.area])}`, '')
+    lines.push(`| ${ACTOR_COLUMNS.name} | ${ACTOR_COLUMNS.tables} | ${ACTOR_COLUMNS.institution} | ${ACTOR_COLUMNS.cooperation} | ${ACTOR_COLUMNS.coreGroup} | ${ACTOR_COLUMNS.forum} | ${ACTOR_COLUMNS.notes} |`)
+    lines.push('| --- | --- | --- | :-: | :-: | :-: | --- |')
+    for (const r of group.rows) lines.push(`| ${md(r.name)} | ${md(r.tables)}${r.measures ? ` (Maßnahmen ${md(r.measures)})` : ''} | ${md(r.institution)} | ${mark(r.cooperation)} | ${mark(r.coreGroup)} | ${mark(r.forum)} | ${md(r.notes)} |`)
+    lines.push('')
+  }
+  if (input.bodies.length > 0) {
+    lines.push('### Vorhandene Gremien, Arbeitskreise und Kooperationsvereinbarungen', '', '| Art | Bezeichnung | Beteiligte | Notizen |', '| --- | --- | --- | --- |')
+    for (const b of input.bodies) lines.push(`| ${BODY_TYPE_NAMES[b.type]} | ${md(b.name)} | ${md(b.members)} | ${md(b.notes)} |`)
+    lines.push('')
+  }
+  return lines.join('\n')
+}

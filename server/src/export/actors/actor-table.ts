@@ -1,0 +1,96 @@
+import {
+  ACTOR_AREAS,
+  type ActorArea,
+  type ActorBody,
+  type ActorRecord,
+  DEFAULT_AREA_NAMES,
+  measuresOf,
+  neutraliseCell,
+  tablesOf,
+} from '@tischrunde/shared'
+
+/** What the actor exports read: the map, the event's names for areas and tables. */
+export interface ActorTableInput {
+  event: { id: string; title: string; date: string; place: string }
+  actors: readonly ActorRecord[]
+  bodies: readonly ActorBody[]
+  areaNames: ReadonlyMap<string, string>
+  tableNames: ReadonlyMap<string, string>
+}
+
+/** Column titles of the actor table, as seed 002's Arbeitshilfe names them. */
+export const ACTOR_COLUMNS = {
+  area: 'Bereich',
+  name: 'Akteur',
+  tables: 'Genannt von (Tische)',
+  measures: 'Maßnahmen',
+  institution: 'Institution vor Ort',
+  person: 'Ansprechperson',
+  cooperation: 'Kooperation besteht',
+  coreGroup: 'Kerngruppe geplant',
+  forum: 'Bündnis-Forum',
+  notes: 'Notizen: möglicher Beitrag',
+} as const
+
+export const BODY_COLUMNS = { type: 'Art', name: 'Bezeichnung', members: 'Beteiligte', notes: 'Notizen' } as const
+export const BODY_TYPE_NAMES: Readonly<Record<ActorBody['type'], string>> = { gremium: 'Gremium', arbeitskreis: 'Arbeitskreis', kooperation: 'Kooperationsvereinbarung' }
+
+/** One row of the actor table, as plain text. */
+export interface ActorRow {
+  area: string
+  name: string
+  tables: string
+  measures: string
+  institution: string
+  person: string
+  cooperation: boolean
+  coreGroup: boolean
+  forum: boolean
+  notes: string
+}
+
+/** An area's name in this event. */
+export function areaName(input: Pick<ActorTableInput, 'areaNames'>, area: ActorArea): string {
+  return input.areaNames.get(area) ?? DEFAULT_AREA_NAMES[area]
+}
+
+/** The visible actors per area, in the order of the areas, most-named first within an area. */
+export function actorsByArea(input: ActorTableInput): { area: ActorArea; name: string; rows: ActorRow[] }[] {
+  return ACTOR_AREAS.map((area) => ({
+    area,
+    name: areaName(input, area),
+    rows: input.actors
+      .filter((a) => !a.hidden && a.area === area)
+      .sort((a, b) => tablesOf(b).length - tablesOf(a).length || a.name.localeCompare(b.name, 'de'))
+      .map((a) => rowOf(input, a)),
+  })).filter((group) => group.rows.length > 0 || group.area !== 'offen')
+}
+
+function rowOf(input: ActorTableInput, a: ActorRecord): ActorRow {
+  const measures = [...measuresOf(a)].map(([tableId, refs]) => `${input.tableNames.get(tableId) ?? tableId}: ${refs.map((r) => r.n).join(', ')}`)
+  return {
+    area: areaName(input, a.area),
+    name: a.name,
+    tables: tablesOf(a)
+      .map((id) => input.tableNames.get(id) ?? id)
+      .join('; '),
+    measures: measures.join('; '),
+    institution: a.institution,
+    person: a.person,
+    cooperation: a.cooperation,
+    coreGroup: a.coreGroup,
+    forum: a.forum,
+    notes: a.notes,
+  }
+}
+
+/** The table as rows of text cells for CSV (header first, check marks as "x", every cell neutralised). */
+export function actorCsvRows(input: ActorTableInput): string[][] {
+  const header = Object.values(ACTOR_COLUMNS) as string[]
+  const rows = actorsByArea(input).flatMap((g) => g.rows)
+  const mark = (b: boolean) => (b ? 'x' : '')
+  return [
+    header,
+    ...rows.map((r) => [r.area, r.name, r.tables, r.measures, r.institution, r.person, mark(r.cooperation), mark(r.coreGroup), mark(r.forum), r.notes].map(neutraliseCell)),
+  ]
+}

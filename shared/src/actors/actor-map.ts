@@ -1,0 +1,157 @@
+import type { ActorArea } from './areas.js'
+import type { FoundMention } from './mentions.js'
+import { matchKnownActor } from './normalize.js'
+import { KNOWN_ACTORS } from './synonyms.js'
+import {
+  ACTORS_MAX,
+  KEYS_PER_ACTOR_MAX,
+  MENTIONS_PER_ACTOR_MAX,
+  type ActorMention,
+  type ActorRecord,
+  type ActorRule,
+} from '../kinds/actors/actor-map.schema.js'
+
+/** What to write to the map: records to put (whole), ids to delete, rules to put. */
+export interface ActorMapChange {
+  put: ActorRecord[]
+  remove: string[]
+  rules: ActorRule[]
+}
+
+/** An actor id from a comparison key: "agentur f arbeit" → "agentur-f-arbeit". */
+export function actorIdOf(key: string): string {
+  const slug = key.replace(/ /g, '-').slice(0, 60).replace(/-+$/, '')
+  return /^[a-z0-9]/.test(slug) ? slug : `a-${slug}`.slice(0, 60)
+}
+
+/** A new actor with empty alliance columns. */
+export function blankActor(id: string, name: string, area: ActorArea): ActorRecord {
+  return { id, name, area, hidden: false, keys: [], mentions: [], hand: {}, institution: '', person: '', cooperation: false, coreGroup: false, forum: false, notes: '' }
+}
+
+/** Whether a person has put anything into an actor that a refresh must not drop. */
+export function hasHandWork(a: ActorRecord): boolean {
+  return Boolean(a.hand.created || a.hand.name || a.hand.area || a.hand.hidden || a.institution || a.person || a.cooperation || a.coreGroup || a.forum || a.notes)
+}
+
+/** The capitalised first letter of a name as written ("ehrenamtliche" → "Ehrenamtliche"). */
+function displayName(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+function sameRecord(a: ActorRecord | undefined, b: ActorRecord): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b)
+}
+
+/**
+ * Rebuilds the map from the mentions the boards hold now. Where a written name goes: a hand rule
+ * first (merge, split), then the curated list, then its own actor. Hand decisions (name, area,
+ * hidden) and the alliance columns stay; an actor no card names any more is dropped unless
+ * someone worked on it. Returns only what changed.
+ */
+export function refreshActorMap(found: readonly FoundMention[], current: ReadonlyMap<string, ActorRecord>, rules: ReadonlyMap<string, ActorRule>): ActorMapChange {
+  const groups = new Map<string, { defaults: { name: string; area: ActorArea; hidden: boolean }; mentions: ActorMention[]; persons: string[] }>()
+  for (const m of found) {
+    const known = matchKnownActor(m.text)
+    const rule = rules.get(m.key)
+    const id = rule?.actorId ?? known?.id ?? actorIdOf(m.key)
+    let group = groups.get(id)
+    if (!group) {
+      const name = known && known.id === id ? known.name : displayName(m.text)
+      group = { defaults: { name, area: known && known.id === id ? known.area : 'offen', hidden: m.activity && !known }, mentions: [], persons: [] }
+      groups.set(id, group)
+    }
+    const { activity: _activity, person, ...mention } = m
+    group.mentions.push(mention)
+    if (person) group.persons.push(person)
+  }
+  const put: ActorRecord[] = []
+  const remove: string[] = []
+  for (const [id, group] of groups) {
+    if (!current.has(id) && current.size + put.length >= ACTORS_MAX) break
+    const before = current.get(id)
+    const base = before ?? blankActor(id, group.defaults.name, group.defaults.area)
+    const keys = [...new Set(group.mentions.map((m) => m.key))].slice(0, KEYS_PER_ACTOR_MAX)
+    const next: ActorRecord = {
+      ...base,
+      name: base.hand.name ? base.name : (before?.name ?? group.defaults.name),
+      area: base.hand.area ? base.area : group.defaults.area === 'offen' && before ? before.area : group.defaults.area,
+      hidden: base.hand.hidden ? base.hidden : group.defaults.hidden,
+      keys,
+      mentions: group.mentions.slice(0, MENTIONS_PER_ACTOR_MAX),
+      person: base.person || [...new Set(group.persons)].join('; ').slice(0, 200),
+    }
+    if (!sameRecord(before, next)) put.push(next)
+  }
+  for (const [id, actor] of current) {
+    if (groups.has(id)) continue
+    if (!hasHandWork(actor)) remove.push(id)
+    else if (actor.mentions.length > 0) put.push({ ...actor, mentions: [], keys: [] })
+  }
+  return { put, remove, rules: [] }
+}
+
+/**
+ * Merges `from` into `into`: every name written for `from` goes to `into` from now on (rules that
+ * survive refreshes), mentions join, alliance columns keep `into`'s where both have one (notes
+ * are joined, check marks add up).
+ */
+export function mergeActors(into: ActorRecord, from: ActorRecord, rules: ReadonlyMap<string, ActorRule>): ActorMapChange {
+  const keys = [...new Set([...into.keys, ...from.keys])].slice(0, KEYS_PER_ACTOR_MAX)
+  const merged: ActorRecord = {
+    ...into,
+    keys,
+    mentions: [...into.mentions, ...from.mentions].slice(0, MENTIONS_PER_ACTOR_MAX),
+    institution: into.institution || from.institution,
+    person: into.person || from.person,
+    cooperation: into.cooperation || from.cooperation,
+    coreGroup: into.coreGroup || from.coreGroup,
+    forum: into.forum || from.forum,
+    notes: [into.notes, from.notes].filter(Boolean).join('\n').slice(0, 1000),
+    hand: { ...into.hand, created: into.hand.created || undefined },
+  }
+  const newRules = new Map<string, ActorRule>()
+  for (const key of from.keys) newRules.set(key, { key, actorId: into.id })
+  for (const rule of rules.values()) if (rule.actorId === from.id) newRules.set(rule.key, { key: rule.key, actorId: into.id })
+  return { put: [merged], remove: [from.id], rules: [...newRules.values()] }
+}
+
+/**
+ * Takes one written name out of an actor into an actor of its own (a wrong automatic match, or
+ * a merge undone), kept apart by a rule on every refresh.
+ */
+export function splitActor(actor: ActorRecord, key: string, existing: ReadonlySet<string>): ActorMapChange | null {
+  const moving = actor.mentions.filter((m) => m.key === key)
+  if (moving.length === 0 || actor.keys.length < 2) return null
+  let id = actorIdOf(key)
+  for (let i = 2; existing.has(id) || id === actor.id; i++) id = `${actorIdOf(key).slice(0, 56)}-${i}`
+  const known = matchKnownActor(moving[0]!.text)
+  const split: ActorRecord = {
+    ...blankActor(id, displayName(moving[0]!.text), known?.area ?? 'offen'),
+    keys: [key],
+    mentions: moving,
+    hand: { name: true, created: true },
+  }
+  const rest: ActorRecord = { ...actor, keys: actor.keys.filter((k) => k !== key), mentions: actor.mentions.filter((m) => m.key !== key) }
+  return { put: [rest, split], remove: [], rules: [{ key, actorId: id }] }
+}
+
+/** How many different tables named an actor. */
+export function tablesOf(actor: ActorRecord): string[] {
+  return [...new Set(actor.mentions.map((m) => m.tableId))]
+}
+
+/** The measure numbers per table that an actor helps with (tables without numbers left out). */
+export function measuresOf(actor: ActorRecord): Map<string, { n: number; text: string }[]> {
+  const out = new Map<string, { n: number; text: string }[]>()
+  for (const m of actor.mentions) {
+    if (m.measures.length === 0) continue
+    const list = out.get(m.tableId) ?? []
+    for (const ref of m.measures) if (!list.some((r) => r.n === ref.n)) list.push(ref)
+    out.set(m.tableId, list.sort((a, b) => a.n - b.n))
+  }
+  return out
+}
+
+/** The known actors' ids, so a hand-made actor does not take one of their ids. */
+export const KNOWN_ACTOR_IDS: ReadonlySet<string> = new Set(KNOWN_ACTORS.map((a) => a.id))
