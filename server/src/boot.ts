@@ -35,6 +35,8 @@ export async function boot(opts: {
   openEventCreation?: boolean
   /** HTTPS: PEM files of the certificate and its key (TISCHRUNDE_TLS_CERT, TISCHRUNDE_TLS_KEY). */
   tls?: { certFile: string; keyFile: string } | undefined
+  /** Events and docs in Redis (TISCHRUNDE_REDIS_URL, TISCHRUNDE_REDIS_PREFIX) instead of the data folder. */
+  redis?: { url: string; prefix: string } | undefined
   /** Further server options (tests: an extra doc kind, a short idle time for docs). */
   app?: Pick<AppOptions, 'docKinds' | 'roomIdleMs'>
 }): Promise<Booted> {
@@ -44,14 +46,19 @@ export async function boot(opts: {
   const tls = opts.tls ? readTls(opts.tls) : undefined
   const unlock = await lockDataDir(opts.dataDir)
   try {
+    const redis = opts.redis && {
+      ...opts.redis,
+      onWeakDurability: (durability: string) =>
+        log.warn({ durability }, 'Redis schreibt nicht bei jedem Schreiben auf die Platte (appendonly yes, appendfsync always empfohlen): "gespeichert" übersteht dann keinen Absturz des Redis-Rechners'),
+    }
     let storage
     try {
-      storage = await openStorage(opts.dataDir)
+      storage = await openStorage(opts.dataDir, redis)
     } catch (error) {
       if (!(error instanceof DataFileError) || !opts.startFresh) throw error
       const aside = await setAsideDataFile(eventStoreFile(opts.dataDir))
       log.warn({ file: error.file, aside }, 'Unlesbare Datendatei beiseitegelegt, Start mit leerem Bestand')
-      storage = await openStorage(opts.dataDir)
+      storage = await openStorage(opts.dataDir, redis)
     }
     const credentials = await openCredentials(opts.dataDir)
     const server = createTischrundeServer({

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     publicUrl: env.TISCHRUNDE_PUBLIC_URL,
     openEventCreation: env.TISCHRUNDE_OPEN_EVENT_CREATION,
     tls: tlsFromEnv(env),
+    redis: env.TISCHRUNDE_REDIS_URL ? { url: env.TISCHRUNDE_REDIS_URL, prefix: env.TISCHRUNDE_REDIS_PREFIX } : undefined,
   })
 
   const store = server.events
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   const url = await server.listen(env.PORT, env.HOST)
   const port = Number(new URL(url).port)
   const base = publicBaseUrl(env.TISCHRUNDE_PUBLIC_URL, env.HOST, port, new URL(url).protocol === 'https:' ? 'https' : 'http')
-  const lines = [`Tischrunde läuft: ${base}  (Daten: ${env.dataDir})`, `Verwaltung:  ${base}/admin#k=${server.credentials.adminKey}`]
+  const lines = [`Tischrunde läuft: ${base}  (Daten: ${env.TISCHRUNDE_REDIS_URL ? `Redis, Schlüssel ${env.TISCHRUNDE_REDIS_PREFIX}…; Schlüsseldatei in ${env.dataDir}` : env.dataDir})`, `Verwaltung:  ${base}/admin#k=${server.credentials.adminKey}`]
   const winnenden = await store.get(demo.event.id)
   if (winnenden) {
     const links = store.links(winnenden)

@@ -43,6 +43,14 @@ const envSchema = z
      */
     TISCHRUNDE_TLS_CERT: z.string().min(1).optional(),
     TISCHRUNDE_TLS_KEY: z.string().min(1).optional(),
+    /**
+     * Events, records and docs in this Redis server instead of the data folder (which still holds the
+     * signing key). Run Redis with `appendonly yes` and `appendfsync always`, or "gespeichert" means
+     * less than on a local disk (the start warns).
+     */
+    TISCHRUNDE_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'redis://… oder rediss://…').optional(),
+    /** @default 'tischrunde:' — prefix of every key, so installations can share one Redis server. */
+    TISCHRUNDE_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).default('tischrunde:'),
     /** @default 'info' */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

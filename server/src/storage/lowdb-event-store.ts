@@ -12,6 +12,7 @@ import {
   normalizeJoinCode,
   own,
   ok,
+  recordKeySchema,
   roundStateSchema,
 } from '@tischrunde/shared'
 import { removeStaleTempFiles } from './durable-file.js'
@@ -173,6 +174,7 @@ export async function openLowdbEventStore(file: string): Promise<EventStore> {
       return Object.entries(all).map(([key, r]) => ({ key, version: r.version, value: collection.schema.parse(structuredClone(r.value)) }))
     },
     async putRecord(id, collection, key, value, expected) {
+      recordKeySchema.parse(key)
       const checked = structuredClone(collection.schema.parse(value))
       const versionOf = (e: { records: Record<string, Record<string, { version: number }>> }) => {
         const collected = own(e.records, collection.name)

@@ -2,17 +2,24 @@ import path from 'node:path'
 import { removeStaleTempFiles } from './durable-file.js'
 import { openFileBoardStore } from './file-board-store.js'
 import { openLowdbEventStore } from './lowdb-event-store.js'
+import { openRedisStorage } from './redis/open-redis-storage.js'
 import type { Storage } from './storage.js'
 
 /** Files of the data folder written through a temp file beside them (the event store cleans its own). */
 const DURABLY_WRITTEN = new Set(['server.key'])
 
 /**
- * The default embedded store in a data folder: `events.json` (lowdb) and `boards/` (Yjs logs).
+ * Where events and docs live: with `redis` set, in that Redis server; else the default embedded
+ * store in a data folder: `events.json` (lowdb) and `boards/` (Yjs logs).
  * Temp files a crashed process left (`<file>.<pid>.tmp`) are removed first: the caller holds the
  * folder's lock, so no other writer can be using them.
  */
-export async function openStorage(dataDir: string): Promise<Storage> {
+export async function openStorage(dataDir: string, redis?: { url: string; prefix: string; onWeakDurability?: (durability: string) => void }): Promise<Storage> {
+  if (redis) {
+    const storage = await openRedisStorage(redis.url, redis.prefix)
+    if (storage.durability !== 'fsync-always') redis.onWeakDurability?.(storage.durability)
+    return storage
+  }
   await removeStaleTempFiles(dataDir, (name) => DURABLY_WRITTEN.has(name))
   const events = await openLowdbEventStore(path.join(dataDir, 'events.json'))
   const boards = await openFileBoardStore(path.join(dataDir, 'boards'))

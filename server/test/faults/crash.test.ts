@@ -4,28 +4,39 @@ import type { CreateEventResponse } from '@tischrunde/shared'
 import { createEvent } from '../helpers/api.js'
 import { connectBoard, connectPhone } from '../helpers/board-client.js'
 import { type ChildServer, killAllChildren, startChildServer } from '../helpers/child-server.js'
+import { type RedisProcess, startRedis } from '../helpers/redis-server.js'
 import { advanceRounds } from '../helpers/rounds.js'
 import { tempDataDir } from '../helpers/temp-dir.js'
 import { sleep } from '../helpers/wait.js'
 import { report } from './fault-kit.js'
 
-const CYCLES = 50
+/** The same loop against each store: the embedded default (data folder) and Redis. */
+const STORES = [
+  { store: 'the data folder', cycles: 50, redis: false },
+  { store: 'Redis', cycles: 30, redis: true },
+]
 
-describe('fault suite: kill -9 during continuous writes', () => {
+describe.each(STORES)('fault suite: kill -9 during continuous writes, stored in $store', ({ store, cycles: CYCLES, redis: withRedis }) => {
   let data: Awaited<ReturnType<typeof tempDataDir>>
+  let redis: RedisProcess | undefined
   let child: ChildServer
   let cafe: CreateEventResponse
   // The per-participant pace is not what this case is about.
-  const env = { TISCHRUNDE_CARDS_BURST: '1000' }
+  const env: Record<string, string> = { TISCHRUNDE_CARDS_BURST: '1000' }
 
   beforeAll(async () => {
     data = await tempDataDir('faults-crash')
+    if (withRedis) {
+      redis = await startRedis()
+      env.TISCHRUNDE_REDIS_URL = redis.url
+    }
     child = await startChildServer(data.dir, { env })
     cafe = await createEvent(child.url, { title: 'Stromausfall', tableNames: ['Arbeitsmarktintegration', 'Digitalisierung'] })
     await advanceRounds(child.url, cafe.facilitatorToken)
   })
   afterAll(async () => {
     await killAllChildren()
+    await redis?.stop()
     await data?.remove()
   })
 
@@ -73,7 +84,7 @@ describe('fault suite: kill -9 during continuous writes', () => {
     const duplicated = all.filter((id, i) => all.indexOf(id) !== i)
     const foreign = all.filter((id) => !written.has(id))
     report(
-      `${CYCLES} cycles of kill -9 and restart during continuous writes`,
+      `${CYCLES} cycles of kill -9 and restart during continuous writes (stored in ${store})`,
       `${written.size} cards written, ${acked.size} acknowledged before the kill, ${all.length} on the boards afterwards; missing acknowledged ${missing.length}, duplicated ${duplicated.length}, foreign ${foreign.length}; mean restart ${(restartMs / CYCLES).toFixed(0)} ms`,
     )
     expect(acked.size).toBeGreaterThan(CYCLES * 5)

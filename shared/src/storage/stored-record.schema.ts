@@ -26,8 +26,16 @@ export type StoreWriteError = (typeof StoreWriteError)[keyof typeof StoreWriteEr
 
 /** Name of a record collection of an event (`votes`, `bookings`, …): lower case, digits, dashes. */
 export const collectionNameSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/)
-/** Key of a record inside a collection (a participant id, a card id, …). */
-export const recordKeySchema = z.string().min(1).max(200)
+/**
+ * Key of a record inside a collection (a participant id, a card id, …). Never `__proto__`: a
+ * validated read of a stored record map drops that key, so a record under it would be acknowledged
+ * and then lost at the next start.
+ */
+export const recordKeySchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((key) => key !== '__proto__', { message: 'this key cannot be stored' })
 
 /**
  * A kind of keyed record an event holds beside its setup and round state (votes, bookings,
