@@ -20,6 +20,7 @@ import { type Hub, LocalHub } from './hub/hub.js'
 import { BOARD_SOCKET_PREFIX, createBoardSockets } from './transport/board-socket.js'
 import { createControlPlane } from './transport/control-plane.js'
 import { RoundService } from './rounds/round-service.js'
+import { ProgrammeService } from './programme/programme-service.js'
 import { ConnectionBudget, DEFAULT_LIMITS, type Limits } from './config/limits.js'
 
 /**
@@ -76,6 +77,7 @@ export interface TischrundeServer {
   transfer: EventTransfer
   rooms: DocRooms
   rounds: RoundService
+  programme: ProgrammeService
   hub: Hub
   /** Open connections (board sockets and Socket.IO) counted against the cap. */
   connections: ConnectionBudget
@@ -104,6 +106,8 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     publish: (stored) => hub.publish({ eventId: stored.event.id, topic: 'event', audience: 'everyone' }),
     reopened: (eventId) => hub.publish({ eventId, topic: 'reopened', audience: 'everyone' }),
   })
+  const programme = new ProgrammeService(storage.events, { now, changed: (eventId, what) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what }) })
+  hub.subscribe((m) => m.topic === 'deleted' && programme.forget(m.eventId))
   void rounds.restore().catch((error: unknown) => log.error({ err: error }, 'could not restore the round timers'))
 
   const app = express()
@@ -133,7 +137,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   // person, and no more. One that never sends a request is closed after a few seconds.
   http.maxConnections = limits.maxConnections * 2 + 256
   closeSilentConnections(http, opts.tls !== undefined)
-  const control = createControlPlane(http, { events, rounds, rooms, hub, log, now, limits, budget, publicUrl: opts.publicUrl })
+  const control = createControlPlane(http, { events, rounds, programme, rooms, hub, log, now, limits, budget, publicUrl: opts.publicUrl })
   const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now })
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
@@ -189,6 +193,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     transfer,
     rooms,
     rounds,
+    programme,
     hub,
     connections: budget,
     credentials,

@@ -31,6 +31,8 @@ import type { Hub, HubMessage } from '../hub/hub.js'
 import { Presence } from '../presence/presence.js'
 import { RotationPlans } from '../presence/rotation-plans.js'
 import type { RoundService } from '../rounds/round-service.js'
+import { createProgrammeBroadcast } from '../programme/programme-broadcast.js'
+import type { ProgrammeService } from '../programme/programme-service.js'
 import { isStorageFailure } from '../storage/storage-error.js'
 
 /**
@@ -58,6 +60,7 @@ export function createControlPlane(
   deps: {
     events: EventService
     rounds: RoundService
+    programme: ProgrammeService
     rooms: DocRooms
     hub: Hub
     log: Logger
@@ -121,6 +124,7 @@ export function createControlPlane(
   const ctx: HandlerContext = {
     events: deps.events,
     rounds: deps.rounds,
+    programme: deps.programme,
     rooms: deps.rooms,
     now: deps.now,
     seat(session, tableId, visits) {
@@ -161,6 +165,7 @@ export function createControlPlane(
         (error: unknown) => deps.log.error({ err: error, event: message.eventId }, 'could not read a changed event'),
       )
     } else if (message.topic === 'presence') sendPresence(message.eventId)
+    else if (message.topic === 'programme') programmeBroadcast.changed(message.eventId, message.what)
     else if (message.topic === 'display') {
       const display = displays.get(message.eventId)
       if (display) io.to(roles.map((role) => roleRoom(message.eventId, role))).emit('projector:display', display)
@@ -179,6 +184,7 @@ export function createControlPlane(
     } else if (message.topic === 'guessing')
       io.to(roles.map((role) => roleRoom(message.eventId, role))).emit('access:guessing', { wrongCodes: message.wrongCodes, windowSeconds: message.windowSeconds })
   }
+  const programmeBroadcast = createProgrammeBroadcast(io, deps.programme, roleRoom, deps.log)
   const unsubscribe = deps.hub.subscribe(onHubMessage)
 
   io.use(async (socket, next) => {
@@ -265,6 +271,7 @@ export function createControlPlane(
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe()
+        programmeBroadcast.close()
         for (const t of [...pendingPresence.values(), ...pendingSuggestions.values()]) clearTimeout(t)
         void io.close(() => resolve())
       }),
