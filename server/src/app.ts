@@ -65,6 +65,11 @@ export interface AppOptions {
   hub?: Hub
   /** TISCHRUNDE_OPEN_EVENT_CREATION: anyone may create events (paced). @default false: the admin key only */
   openEventCreation?: boolean
+  /**
+   * The clock of the programme (what is on now and next, shifts), in ms. @default `now`. A rehearsal
+   * (TISCHRUNDE_PROGRAMME_CLOCK) runs the programme as if it were the event's day.
+   */
+  programmeNow?: () => number
   /** Serve HTTPS (and wss) with this certificate and key (PEM) instead of plain HTTP. */
   tls?: { cert: string | Buffer; key: string | Buffer }
 }
@@ -106,7 +111,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     publish: (stored) => hub.publish({ eventId: stored.event.id, topic: 'event', audience: 'everyone' }),
     reopened: (eventId) => hub.publish({ eventId, topic: 'reopened', audience: 'everyone' }),
   })
-  const programme = new ProgrammeService(storage.events, { now, changed: (eventId, what) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what }) })
+  const programme = new ProgrammeService(storage.events, { now: opts.programmeNow ?? now, changed: (eventId, what) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what }) })
   hub.subscribe((m) => m.topic === 'deleted' && programme.forget(m.eventId))
   void rounds.restore().catch((error: unknown) => log.error({ err: error }, 'could not restore the round timers'))
 

@@ -36,7 +36,7 @@ export async function boot(opts: {
   /** HTTPS: PEM files of the certificate and its key (TISCHRUNDE_TLS_CERT, TISCHRUNDE_TLS_KEY). */
   tls?: { certFile: string; keyFile: string } | undefined
   /** Further server options (tests: an extra doc kind, a short idle time for docs). */
-  app?: Pick<AppOptions, 'docKinds' | 'roomIdleMs'>
+  app?: Pick<AppOptions, 'docKinds' | 'roomIdleMs' | 'programmeNow'>
 }): Promise<Booted> {
   const logFile = logFileSink()
   const log = logFile ? pino({ level: opts.logLevel, base: undefined }, logFile) : pino({ level: opts.logLevel, base: undefined })

@@ -117,7 +117,7 @@ export class ProgrammeService {
   /** The programme and the seats taken. */
   async state(eventId: EventId): Promise<ProgrammeState> {
     const l = await this.load(eventId)
-    return { programme: l.programme?.value ?? null, version: l.programme?.version ?? 0, counts: Object.fromEntries(countSeats(this.activeBookings(l))) }
+    return { programme: l.programme?.value ?? null, version: l.programme?.version ?? 0, counts: Object.fromEntries(countSeats(this.activeBookings(l))), serverNow: this.deps.now() }
   }
 
   /** What a screen sees: the state, and for a participant their own choices. */

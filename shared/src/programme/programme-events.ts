@@ -42,6 +42,8 @@ export const programmeStateSchema = z.object({
   /** The programme record's version (0: none yet); the console saves from it. */
   version: z.number().int().nonnegative(),
   counts: workshopCountsSchema,
+  /** The programme's clock at sending, in ms, so screens show what is on by the event's clock, not their own. */
+  serverNow: z.number().int(),
 })
 export type ProgrammeState = z.infer<typeof programmeStateSchema>
 
