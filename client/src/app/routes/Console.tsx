@@ -27,6 +27,8 @@ import { useConsoleView } from './use-console-view.js'
 
 // The tree method's console part comes with its own chunk.
 const TreeConsole = lazy(() => import('../../features/tree/console/TreeConsole.js'))
+// The day's programme panel (editor, seats taken, shifts): its own chunk.
+const ProgrammeConsole = lazy(() => import('../../features/programme/ProgrammeConsole.js'))
 
 /** `?neu=1`: the console was opened right after creating the event (the facilitator link is shown once, prominently). */
 function takeFreshFlag(): boolean {
@@ -173,6 +175,9 @@ export default function Console() {
           <TreeConsole event={event} token={token!} projectorLink={view.links.projector} send={(groupId) => send('tree:objectives', { groupId })} />
         </Suspense>
       )}
+      <Suspense fallback={null}>
+        <ProgrammeConsole control={control} eventId={eventId} token={token!} projectorLink={view.links.projector} />
+      </Suspense>
       <section className="panel console-export">
         <ExportPanel eventId={eventId} token={token!} tables={event.tables} />
       </section>

@@ -1,4 +1,4 @@
-import { lazy, useEffect, useRef, useState } from 'react'
+import { Suspense, lazy, useEffect, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { useParams } from 'wouter'
 import '../../i18n/projector-wording.js'
@@ -23,6 +23,8 @@ import '../../features/projector/projector.css'
 
 // The tree method's projector screen comes with its own chunk (d3-hierarchy with it).
 const TreeProjector = lazy(() => import('../../features/tree/projector/TreeProjector.js'))
+// The "Programm" view (`?mode=programm`, and days without theme tables or trees): its own chunk.
+const ProgrammeProjector = lazy(() => import('../../features/programme/ProgrammeProjector.js'))
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
@@ -48,7 +50,7 @@ export default function Projector() {
   const { t } = useTranslation()
   const eventId = useParams().eventId ?? ''
   const [token] = useState(() => takeTokenFromUrl(eventId, 'projector'))
-  useControl(token)
+  const control = useControl(token)
   const event = useTischStore(selectEvent)
   useDocumentTitle(event?.title)
   const round = useTischStore((s) => s.round)
@@ -64,6 +66,12 @@ export default function Projector() {
       </ProjectorMessage>
     )
   if (!event || !round) return <p className="page loading projector">{t('common.loading')}</p>
+  if (new URLSearchParams(window.location.search).get('mode') === 'programm' || (!event.treeMethod && event.tables.length === 0))
+    return (
+      <Suspense fallback={<p className="page loading projector">{t('common.loading')}</p>}>
+        <ProgrammeProjector control={control} />
+      </Suspense>
+    )
   if (event.treeMethod && event.tables.length === 0) return <TreeProjector event={event} token={token} />
   return <ProjectorScreen eventId={eventId} token={token} />
 }
