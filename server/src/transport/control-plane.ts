@@ -11,7 +11,7 @@ import {
   type StoredEvent,
   actorFromClaims,
   audienceRoles,
-  clientEvents,
+  everyClientEvent,
   fail,
   invalidMessage,
   handshakeAuthSchema,
@@ -225,7 +225,7 @@ export function createControlPlane(
 
     const pace = new RateLimiter(deps.limits.controlMessagesBurst, deps.limits.controlMessagesPerSecond, 1)
     let refusedInARow = 0
-    for (const name of Object.keys(clientEvents) as ClientEventName[]) {
+    for (const name of Object.keys(everyClientEvent) as ClientEventName[]) {
       socket.on(name, async (payload: unknown, ack?: unknown) => {
         const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {}
         // A link revoked or an event deleted while this socket was open: nothing more from it.
@@ -240,7 +240,7 @@ export function createControlPlane(
           return
         }
         refusedInARow = 0
-        const parsed = clientEvents[name].safeParse(payload)
+        const parsed = everyClientEvent[name].safeParse(payload)
         if (!parsed.success) return reply(invalidMessage(parsed.error))
         try {
           reply(await (handlers[name] as (c: HandlerContext, s: ControlSession, p: unknown) => Ack | Promise<Ack>)(ctx, session, parsed.data))

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { participantIdSchema, slugIdSchema } from '../ids.js'
+import { clientEvents } from '../wire/socket-events.js'
 import { WORKSHOP_CAPACITY_MAX, personalCodeSchema, programmeSchema } from './programme.schema.js'
 
 /*
@@ -82,3 +83,6 @@ export const programmeServerEvents = {
   /** To every screen of the event: the programme or the seats taken changed. */
   'programme:state': programmeStateSchema,
 } as const
+
+/** Every command's schema by name: the café's (socket-events.ts) and the programme's. The server checks each command with it. */
+export const everyClientEvent = { ...clientEvents, ...programmeClientEvents } as const

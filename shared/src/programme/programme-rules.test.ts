@@ -135,4 +135,11 @@ describe('the programme schema', () => {
     expect(programmeSchema.safeParse(twice).success).toBe(false)
     expect(programmeSchema.safeParse({ items: [{ id: 'a', kind: 'plenary', title: 'A', start: '9:00', end: '10:00' }] }).success).toBe(false)
   })
+
+  it('refuses a programme larger than one control message may carry, counted in UTF-8', () => {
+    const long = (i: number) => ({ id: `ws-${i}`, number: i, title: 'Ü'.repeat(200), description: '€'.repeat(4000), capacity: 10 })
+    const phase = (n: number) => ({ id: `p-${n}`, kind: 'work-phase', title: 'P', start: '09:00', end: '10:00', workshops: Array.from({ length: 10 }, (_, i) => long(n * 10 + i + 1)) })
+    expect(programmeSchema.safeParse({ items: [phase(0)] }).success).toBe(true)
+    expect(programmeSchema.safeParse({ items: [0, 1, 2].map(phase) }).success).toBe(false)
+  })
 })

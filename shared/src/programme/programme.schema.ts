@@ -26,6 +26,11 @@ export const WORKSHOPS_PER_PHASE_MAX = 30
 export const PROGRAMME_ITEMS_MAX = 60
 /** Most seats one workshop may offer. */
 export const WORKSHOP_CAPACITY_MAX = 5000
+/**
+ * Largest programme, in bytes of UTF-8 JSON: it travels as one Socket.IO message (256 KiB at most)
+ * and is sent to every screen when it changes. About 60 pages of text.
+ */
+export const PROGRAMME_BYTES_MAX = 200 * 1024
 /** The share of seats from which a workshop shows the seed's hint, unless the organiser sets another. */
 export const DEFAULT_HINT_THRESHOLD = 0.8
 
@@ -85,6 +90,7 @@ export const programmeSchema = z
     shifts: z.array(programmeShiftSchema).max(40).default([]),
   })
   .superRefine((p, ctx) => {
+    if (new TextEncoder().encode(JSON.stringify(p)).length > PROGRAMME_BYTES_MAX) ctx.addIssue({ code: 'too_big', origin: 'string', maximum: PROGRAMME_BYTES_MAX, path: ['items'], message: 'programme too large' })
     const ids = new Set<string>()
     const numbers = new Set<number>()
     p.items.forEach((item, i) => {
