@@ -14,6 +14,7 @@ import { EventTransfer } from './events/event-transfer.js'
 import { createApi } from './http/api.js'
 import { WorkerExportRenderer } from './export/export-runner.js'
 import { createExportRoutes } from './http/export-routes.js'
+import { createProgrammeExportRoutes } from './export/programme/programme-export-routes.js'
 import type { Storage } from './storage/storage.js'
 import { type ClientConfig, DOC_KINDS, type DocKind } from '@tischrunde/shared'
 import { type Hub, LocalHub } from './hub/hub.js'
@@ -146,6 +147,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now })
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
+  app.use('/api', createProgrammeExportRoutes({ events, programme }))
   app.use('/api', createExportRoutes({ events, transfer, renderer: exportRenderer, log }))
   const deleteEvent = async (id: string) => {
     const stored = await events.get(id)

@@ -39,7 +39,22 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
     if (ack.ok) setEditing(false)
     return ack.ok
   }
-  const exportHref = (format: string) => `/api/events/${encodeURIComponent(eventId)}/programme.${format}#k=${encodeURIComponent(token)}`
+  /** Downloads one of the programme's files with the facilitator's credential (never in the address). */
+  const download = async (file: string) => {
+    try {
+      const res = await fetch(`/api/events/${encodeURIComponent(eventId)}/${file}`, { headers: { authorization: `Bearer ${token}` } })
+      if (!res.ok) return setMessage(t('programme.error'))
+      const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? file
+      const url = URL.createObjectURL(await res.blob())
+      const a = document.createElement('a')
+      a.href = url
+      a.download = name
+      a.click()
+      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    } catch {
+      setMessage(t('programme.error'))
+    }
+  }
 
   return (
     <section className="panel programme-console" aria-labelledby="programme-console-title">
@@ -98,17 +113,18 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
           </p>
           <p className="programme-exports">
             {t('programme.console.handout')}:{' '}
-            <a href={exportHref('pdf')} download>
+            <button type="button" className="secondary" onClick={() => void download('programme.pdf')}>
               PDF
-            </a>{' '}
-            ·{' '}
-            <a href={exportHref('docx')} download>
+            </button>{' '}
+            <button type="button" className="secondary" onClick={() => void download('programme.docx')}>
               DOCX
-            </a>{' '}
-            · {t('programme.console.lists')}:{' '}
-            <a href={exportHref('csv')} download>
-              CSV
-            </a>
+            </button>{' '}
+            <button type="button" className="secondary" onClick={() => void download('programme-counts.csv')}>
+              {t('programme.console.countsCsv')}
+            </button>{' '}
+            <button type="button" className="secondary" onClick={() => void download('programme-lists.csv')}>
+              {t('programme.console.listsCsv')}
+            </button>
           </p>
         </>
       )}
