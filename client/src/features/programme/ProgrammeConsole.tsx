@@ -62,8 +62,15 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
       {message && <p role="status">{message}</p>}
       {!hold.loaded ? (
         <p>{t('programme.loading')}</p>
+      ) : !programme && !editing ? (
+        <p>
+          <span className="muted">{t('programme.empty')}</span>{' '}
+          <button type="button" className="secondary" onClick={() => setEditing(true)}>
+            {t('programme.console.create')}
+          </button>
+        </p>
       ) : !programme || editing ? (
-        <ProgrammeEditor initial={programme ?? programmeSchema.parse({ items: [] })} onSave={save} onCancel={programme ? () => setEditing(false) : undefined} />
+        <ProgrammeEditor initial={programme ?? programmeSchema.parse({ items: [] })} onSave={save} onCancel={() => setEditing(false)} />
       ) : (
         <>
           <NowNext programme={programme} clock={clock} />
