@@ -194,7 +194,7 @@ function PhaseChoice({
                 </button>
               ) : (
                 <button type="button" className="primary" disabled={busy} aria-label={t('programme.chooseLabel', { number: w.number, title: w.title })} onClick={() => onChoose(w)}>
-                  {t('programme.choose')}
+                  {t('programme.choose', { number: w.number })}
                 </button>
               )}
             </li>
