@@ -28,6 +28,7 @@ async function screen(url: string, token: string) {
   sockets.push(socket)
   const states: ProgrammeState[] = []
   socket.on('programme:state', (s: ProgrammeState) => states.push(s))
+  socket.on('programme:counts', (c: Pick<ProgrammeState, 'counts'>) => states.length && states.push({ ...states.at(-1)!, counts: c.counts }))
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve())
     socket.once('connect_error', reject)

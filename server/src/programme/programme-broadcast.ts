@@ -7,14 +7,19 @@ import type { ProgrammeService } from './programme-service.js'
 const COUNTS_INTERVAL_MS = 300
 
 /**
- * Sends `programme:state` to every screen of an event when its programme changed (at once) or its
- * seats taken changed (at most every COUNTS_INTERVAL_MS).
+ * Sends `programme:state` to every screen of an event when its programme changed (at once), and
+ * `programme:counts` when only the seats taken changed (at most every COUNTS_INTERVAL_MS): a hall
+ * signing up at once gets the small message, not the whole programme per beat.
  */
 export function createProgrammeBroadcast(io: Server, programme: ProgrammeService, roleRoom: (eventId: string, role: Role) => string, log: Logger) {
   const pending = new Map<string, NodeJS.Timeout>()
-  const send = (eventId: string) => {
+  const send = (eventId: string, what: 'programme' | 'counts') => {
     programme.state(eventId).then(
-      (state) => io.to(audienceRoles('everyone').map((role) => roleRoom(eventId, role))).emit('programme:state', state),
+      (state) => {
+        const rooms = audienceRoles('everyone').map((role) => roleRoom(eventId, role))
+        if (what === 'programme') io.to(rooms).emit('programme:state', state)
+        else io.to(rooms).emit('programme:counts', { version: state.version, counts: state.counts, serverNow: state.serverNow })
+      },
       (error: unknown) => log.error({ err: error, event: eventId }, 'could not read the programme'),
     )
   }
@@ -23,14 +28,14 @@ export function createProgrammeBroadcast(io: Server, programme: ProgrammeService
       if (what === 'programme') {
         clearTimeout(pending.get(eventId))
         pending.delete(eventId)
-        return send(eventId)
+        return send(eventId, 'programme')
       }
       if (pending.has(eventId)) return
       pending.set(
         eventId,
         setTimeout(() => {
           pending.delete(eventId)
-          send(eventId)
+          send(eventId, 'counts')
         }, COUNTS_INTERVAL_MS),
       )
     },

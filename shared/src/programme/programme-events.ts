@@ -79,9 +79,15 @@ export const rosterSchema = z.record(
 )
 export type Roster = z.infer<typeof rosterSchema>
 
+/** Only the seats taken changed (a sign-up rush sends these, not the whole programme each time). */
+export const programmeCountsSchema = programmeStateSchema.pick({ version: true, counts: true, serverNow: true })
+export type ProgrammeCounts = z.infer<typeof programmeCountsSchema>
+
 export const programmeServerEvents = {
-  /** To every screen of the event: the programme or the seats taken changed. */
+  /** To every screen of the event: the programme changed (with the seats taken). */
   'programme:state': programmeStateSchema,
+  /** To every screen of the event: the seats taken changed, at most a few times a second. */
+  'programme:counts': programmeCountsSchema,
 } as const
 
 /** Every command's schema by name: the café's (socket-events.ts) and the programme's. The server checks each command with it. */

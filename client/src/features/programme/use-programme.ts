@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { type ClientEventName, type ClientEventPayload, type MyChoices, type ProgrammeState, type DayClock, localDayClock, programmeStateSchema, programmeViewSchema } from '@tischrunde/shared'
+import { type ClientEventName, type ClientEventPayload, type MyChoices, type ProgrammeState, type DayClock, localDayClock, programmeCountsSchema, programmeStateSchema, programmeViewSchema } from '@tischrunde/shared'
 import type { Ack } from '@tischrunde/shared'
 import { useTischStore } from '../../store/index.js'
 import type { useControl } from '../../sync/hooks.js'
@@ -44,10 +44,20 @@ export function useProgramme(control: ControlRef) {
     const connection = control.current
     if (status !== 'online' || !connection) return
     void refresh()
-    return connection.on('programme:state', (payload) => {
+    const offState = connection.on('programme:state', (payload) => {
       const parsed = programmeStateSchema.safeParse(payload)
       if (parsed.success) setHold((h) => ({ ...h, state: parsed.data, offsetMs: parsed.data.serverNow - Date.now(), loaded: true }))
     })
+    const offCounts = connection.on('programme:counts', (payload) => {
+      const parsed = programmeCountsSchema.safeParse(payload)
+      // Counts of another version of the programme wait for its state (fetched then).
+      if (!parsed.success) return
+      setHold((h) => (h.state && h.state.version === parsed.data.version ? { ...h, state: { ...h.state, counts: parsed.data.counts }, offsetMs: parsed.data.serverNow - Date.now() } : h))
+    })
+    return () => {
+      offState()
+      offCounts()
+    }
   }, [status, control, refresh])
 
   const setMine = useCallback((mine: MyChoices) => setHold((h) => ({ ...h, mine })), [])
