@@ -22,6 +22,7 @@ import { BOARD_SOCKET_PREFIX, createBoardSockets } from './transport/board-socke
 import { createControlPlane } from './transport/control-plane.js'
 import { RoundService } from './rounds/round-service.js'
 import { ProgrammeService } from './programme/programme-service.js'
+import { programmeCopy } from './programme/programme-copy.js'
 import { ConnectionBudget, DEFAULT_LIMITS, type Limits } from './config/limits.js'
 
 /**
@@ -101,19 +102,19 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const { storage, credentials, log } = opts
   const events = new EventService(storage.events, credentials)
   const rooms = new DocRooms(storage.boards, log, opts.docKinds ?? DOC_KINDS, opts.roomIdleMs)
-  const transfer = new EventTransfer(events, rooms)
   const now = opts.now ?? Date.now
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits }
   const budget = new ConnectionBudget(limits.maxConnections)
   const hub = opts.hub ?? new LocalHub((error, message) => log.error({ err: error, topic: message.topic }, 'hub listener failed'))
+  const programme = new ProgrammeService(storage.events, { now: opts.programmeNow ?? now, changed: (eventId, what) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what }) })
+  hub.subscribe((m) => m.topic === 'deleted' && programme.forget(m.eventId))
+  const transfer = new EventTransfer(events, rooms, programmeCopy(programme))
   const rounds = new RoundService(events, {
     now,
     log,
     publish: (stored) => hub.publish({ eventId: stored.event.id, topic: 'event', audience: 'everyone' }),
     reopened: (eventId) => hub.publish({ eventId, topic: 'reopened', audience: 'everyone' }),
   })
-  const programme = new ProgrammeService(storage.events, { now: opts.programmeNow ?? now, changed: (eventId, what) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what }) })
-  hub.subscribe((m) => m.topic === 'deleted' && programme.forget(m.eventId))
   void rounds.restore().catch((error: unknown) => log.error({ err: error }, 'could not restore the round timers'))
 
   const app = express()

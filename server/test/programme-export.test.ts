@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Ack, WIRE_VERSION } from '@tischrunde/shared'
 import { koelnProgramme } from '@tischrunde/fixtures'
 import { docxParts, pdfText } from '../src/export/read-back.js'
-import { createEvent, join } from './helpers/api.js'
+import { adminKeyOf, api, createEvent, join } from './helpers/api.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
 
@@ -77,5 +77,23 @@ describe('the programme downloads', () => {
     expect(listLines[1]).toMatch(/;1;'=Anna Beispiel;selbst$/)
     expect(listLines[2]).toMatch(/;2;;selbst$/)
     expect(lists).not.toMatch(/[A-Za-z0-9_-]{16,}/)
+  })
+
+  it('carries the programme in the event JSON file, and an import of it has the same programme (sign-ups stay behind)', async () => {
+    running = await startServer(data.dir)
+    const event = await createEvent(running.url, { title: 'Transferforum Köln', tableNames: [], date: '2018-06-19' })
+    const console_ = await connect(running.url, event.facilitatorToken)
+    await console_('programme:save', { programme: koelnProgramme(), expectedVersion: null })
+    const anna = await connect(running.url, (await join(running.url, event.joinCode)).token)
+    await anna('programme:choose', { phaseId: 'arbeitsphase-i', workshopId: 'workshop-5', displayName: 'Anna' })
+
+    const file = await (await download(running.url, `/api/events/${event.event.id}/export?format=json`, event.facilitatorToken)).json()
+    expect(file.programme).toEqual(koelnProgramme())
+    expect(JSON.stringify(file)).not.toContain('Anna')
+    const imported = await api<{ id: string }>(running.url, '/api/events/import', { body: file, token: adminKeyOf(running.url) })
+    expect(imported.status).toBe(201)
+    const copy = await running.server.programme.state(imported.body.id)
+    expect(copy.programme).toEqual(koelnProgramme())
+    expect(copy.counts).toEqual({})
   })
 })

@@ -1,6 +1,5 @@
-import { bremenEvent, koelnEvent, koelnProgramme, winnendenEvent, KOELN_EVENT_ID } from '@tischrunde/fixtures'
+import { bremenEvent, koelnEvent, winnendenEvent } from '@tischrunde/fixtures'
 import { boot } from '../boot.js'
-import { seedProgramme } from '../programme/seed-programme.js'
 import { readEnv } from '../config/env.js'
 
 /**
@@ -19,11 +18,7 @@ async function main(): Promise<void> {
       const verb = created ? 'angelegt' : reset ? 'zurückgesetzt' : 'war schon da (unverändert; mit --reset zurücksetzen)'
       const groups = stored.event.treeMethod ? `, Gruppen nach ${stored.event.treeMethod.attribute}: ${stored.event.treeMethod.values.join(', ')}` : ''
       console.log(`Veranstaltung „${stored.event.title}“ (${stored.event.id}) ${verb}: ${stored.event.tables.length} Thementische${groups}.`)
-      if (stored.event.id === KOELN_EVENT_ID && (created || reset)) {
-        const programme = koelnProgramme()
-        await seedProgramme(server.programme, stored.event.id, programme)
-        console.log(`  Programm: ${programme.items.length} Punkte, ${programme.items.flatMap((i) => i.workshops).length} Workshops.`)
-      }
+      if (file.programme && (created || reset)) console.log(`  Programm: ${file.programme.items.length} Punkte, ${file.programme.items.flatMap((i) => i.workshops).length} Workshops.`)
     }
     await server.storage.events.markDemoSeeded()
   } finally {

@@ -23,6 +23,7 @@ import {
 } from '@tischrunde/shared'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventService } from './event-service.js'
+import type { ProgrammeCopy } from '../programme/programme-copy.js'
 
 /** Author id of cards that came from an import or the seed. */
 export const IMPORT_AUTHOR = 'imported-cards'
@@ -32,6 +33,8 @@ export class EventTransfer {
   constructor(
     private readonly events: EventService,
     private readonly rooms: DocRooms,
+    /** Where an event's programme is read and written (absent: files carry none). */
+    private readonly programme?: ProgrammeCopy,
   ) {}
 
   /**
@@ -44,6 +47,7 @@ export class EventTransfer {
     const replaced = existing && (await this.events.updateSetup(existing.event.id, () => file.event))
     const stored = replaced || (await this.events.insert(file.event, opts.now))
     await this.writeBoards(stored, file)
+    if (file.programme) await this.programme?.write(stored.event.id, file.programme)
     return { created: !existing, stored }
   }
 
@@ -59,6 +63,7 @@ export class EventTransfer {
     const id = uniqueId(file.event.id || slugify(file.event.title), taken)
     const stored = await this.events.insert({ ...file.event, id }, now)
     await this.writeBoards(stored, { ...file, event: stored.event })
+    if (file.programme) await this.programme?.write(stored.event.id, file.programme)
     return stored
   }
 
@@ -72,15 +77,16 @@ export class EventTransfer {
       const cards = await this.rooms.read(boardDocName(stored.event.id, table.id), (room) => readSnapshot(room.doc).cards)
       boards.push(exportBoardFromCards(table.id, cards, stored.event.template))
     }
+    const programme = (await this.programme?.read(stored.event.id)) ?? undefined
     const method = stored.event.treeMethod
-    if (!method) return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards }
+    if (!method) return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, ...(programme ? { programme } : {}) }
     const trees = []
     for (const group of groupsOf(method))
       for (const phase of ['problem', 'objective'] as const) {
         const name = docNameOf({ kind: treeKind.name, eventId: stored.event.id, parts: { groupId: group.id, phase } }, treeKind)
         trees.push(exportTreeOf(group.id, phase, await this.rooms.read(name, (room) => readTree(room.doc))))
       }
-    return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, trees }
+    return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, trees, ...(programme ? { programme } : {}) }
   }
 
   private async writeBoards(stored: StoredEvent, file: EventExport): Promise<void> {

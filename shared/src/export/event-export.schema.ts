@@ -5,6 +5,7 @@ import { cardTextSchema, SUB_POINTS_MAX } from '../cards/card.schema.js'
 import { eventSchema } from '../event/event.schema.js'
 import { exportTreeSchema } from '../kinds/tree/tree-export.js'
 import { columnIdSchema, stationIdSchema, tableIdSchema } from '../ids.js'
+import { programmeSchema } from '../programme/programme.schema.js'
 
 /** A card as exported: its words and sub-points, in board order. Ids and authors stay behind. */
 export const exportCardSchema = z.object({
@@ -33,6 +34,8 @@ export const eventExportSchema = z
     boards: z.array(exportBoardSchema),
     /** The groups' problem and objective trees, when the event runs the tree method. */
     trees: z.array(exportTreeSchema).max(200).optional(),
+    /** The day's programme with its workshops (sign-ups, personal data, stay behind). */
+    programme: programmeSchema.optional(),
   })
   .superRefine((file, ctx) => {
     const tables = new Set(file.event.tables.map((t) => t.id))
