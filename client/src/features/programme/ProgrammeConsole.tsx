@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { type Programme, type ProgrammeItem, type Roster, type Workshop, programmeSchema, rosterSchema } from '@tischrunde/shared'
+import { type Programme, type ProgrammeItem, type Roster, type Workshop, clockText, programmeSchema, rosterSchema, schedule } from '@tischrunde/shared'
 import '../../i18n/programme-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { errorText } from '../../i18n/error-text.js'
@@ -98,12 +98,13 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
             </button>
             {programme.shifts.length > 0 && <span className="muted"> {t('programme.console.shiftsSoFar', { minutes: programme.shifts.reduce((s, x) => s + x.minutes, 0) })}</span>}
           </form>
-          {programme.items
-            .filter((i) => i.workshops.length > 0)
-            .map((phase) => (
+          {schedule(programme)
+            .filter((s) => s.item.workshops.length > 0)
+            .map(({ item: phase, start, end }) => (
               <PhaseCounts
                 key={phase.id}
                 phase={phase}
+                time={`${clockText(start)}–${clockText(end)}`}
                 counts={hold.state?.counts ?? {}}
                 roster={roster}
                 onWorkshop={(w, change) => void run('programme:workshop', { workshopId: w.id, ...change } as never, t('programme.console.saved'))}
@@ -142,12 +143,15 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
 /** The seats taken per workshop of a phase, with the organiser's controls. */
 function PhaseCounts({
   phase,
+  time,
   counts,
   roster,
   onWorkshop,
   onMove,
 }: {
   phase: ProgrammeItem
+  /** Its times after the shifts, "11:30–13:00". */
+  time: string
   counts: Record<string, number>
   roster: Roster | null
   onWorkshop: (w: Workshop, change: { closed?: boolean; capacity?: number | null }) => void
@@ -158,7 +162,7 @@ function PhaseCounts({
   return (
     <div className="programme-phase-counts">
       <h3>
-        {phase.title} · {phase.start}–{phase.end}
+        {phase.title} · {time}
       </h3>
       <table>
         <thead>

@@ -36,7 +36,7 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
               <ul className="programme-rooms">
                 {phase.item.workshops.map((w) => (
                   <li key={w.id}>
-                    <strong>{w.room ? t('programme.room', { room: w.room }) : t('programme.workshop', { number: w.number })}</strong>
+                    {w.room && <strong>{t('programme.room', { room: w.room })}</strong>}
                     <p>{t('programme.workshopTitle', { number: w.number, title: w.title })}</p>
                   </li>
                 ))}
