@@ -137,6 +137,11 @@ describe('the organiser and the personal code', () => {
     const asAnna = await screen(running.url, (found as { data: LookupAnswer }).data.token)
     expect(await asAnna.send('programme:get', {})).toMatchObject({ ok: true, data: { mine: { choices: { 'phase-1': 'ws-1' }, code } } })
 
+    // Guessing codes is paced per event: 30 look-ups at once, then one every two seconds.
+    const guesses = await Promise.all(Array.from({ length: 30 }, () => other.send('programme:lookup', { code: 'YYYYYY' })))
+    expect(guesses.filter((g) => !g.ok && g.code === 'RATE_LIMITED').length).toBeGreaterThan(0)
+    expect(await other.send('programme:lookup', { code: code! })).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
+
     // Shifting the rest of the day is recorded in the programme every screen gets.
     expect(await console_.send('programme:shift', { minutes: 15 })).toMatchObject({ ok: true })
     await waitFor(() => (phone.last()?.programme?.shifts.length === 1 ? true : undefined), 'the shift on the phone')

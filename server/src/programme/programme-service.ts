@@ -27,6 +27,7 @@ import {
   recordCollection,
   shiftRestOfDay,
 } from '@tischrunde/shared'
+import { RateLimiter } from '../access/rate-limit.js'
 import type { EventStore } from '../storage/storage.js'
 
 /** The day's programme of an event: one record. */
@@ -63,6 +64,11 @@ interface Loaded {
 export class ProgrammeService {
   private readonly loaded = new Map<EventId, Promise<Loaded>>()
   private readonly queues = new Map<EventId, Promise<unknown>>()
+  /**
+   * Look-ups of personal codes per event: 30 at once, then one every two seconds. A code has 32^6
+   * values; guessing one of a hall's few hundred then takes months, a person who mistypes waits seconds.
+   */
+  private readonly lookups = new RateLimiter(30, 0.5)
 
   constructor(
     private readonly store: EventStore,
@@ -191,7 +197,8 @@ export class ProgrammeService {
   }
 
   /** The participant a personal code belongs to, with their choices; null for a code nobody has. */
-  async lookup(eventId: EventId, code: string): Promise<{ participantId: string; mine: MyChoices } | null> {
+  async lookup(eventId: EventId, code: string): Promise<{ participantId: string; mine: MyChoices } | null | 'RATE_LIMITED'> {
+    if (!this.lookups.take(eventId, Date.now())) return 'RATE_LIMITED'
     const found = await this.store.getRecord(eventId, CODE_RECORDS, code)
     if (!found) return null
     const l = await this.load(eventId)

@@ -14,6 +14,7 @@ import {
 } from '@tischrunde/shared'
 import '../../i18n/programme-wording.js'
 import { useTranslation } from '../../i18n/index.js'
+import { errorText } from '../../i18n/error-text.js'
 import { keepParticipant } from '../../sync/device-storage.js'
 import type { ParticipantIdentity } from '../../sync/credentials.js'
 import { NowNext } from './NowNext.js'
@@ -256,7 +257,7 @@ function Lookup({ send, onFound }: { send: ReturnType<typeof useProgramme>['send
     if (!parsed.success) return setMessage(t('programme.lookupUnknown'))
     const ack = await send('programme:lookup', { code: parsed.data })
     const found = lookupAnswerSchema.safeParse(dataOf(ack))
-    if (!found.success) return setMessage(ack.ok || ack.code === 'NOT_FOUND' ? t('programme.lookupUnknown') : t('programme.error'))
+    if (!found.success) return setMessage(ack.ok || ack.code === 'NOT_FOUND' ? t('programme.lookupUnknown') : errorText(t, ack))
     setMessage(t('programme.lookupDone'))
     onFound(found.data.participantId, found.data.token)
   }
