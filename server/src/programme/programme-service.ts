@@ -158,11 +158,12 @@ export class ProgrammeService {
       const current = l.bookings.get(key)
       const counts = countSeats(this.activeBookings(l))
       const outcome = chooseWorkshop(programme, counts, current?.value.workshopId ?? null, phaseId, workshopId)
-      if (!outcome.ok) return ok({ booked: false as const, reason: outcome.reason, alternatives: outcome.alternatives.map((w) => w.id), mine: this.mine(l, participantId) })
+      const seats = () => Object.fromEntries(countSeats(this.activeBookings(l)))
+      if (!outcome.ok) return ok({ booked: false as const, reason: outcome.reason, alternatives: outcome.alternatives.map((w) => w.id), mine: this.mine(l, participantId), counts: seats() })
       if (outcome.changed) await this.writeBooking(eventId, l, key, { participantId, phaseId, workshopId, at: this.deps.now(), by: 'self' })
       await this.ensurePerson(eventId, l, participantId, displayName)
       if (outcome.changed) this.deps.changed(eventId, 'counts')
-      return ok({ booked: true as const, hint: outcome.hint?.map((w) => w.id) ?? null, mine: this.mine(l, participantId) })
+      return ok({ booked: true as const, hint: outcome.hint?.map((w) => w.id) ?? null, mine: this.mine(l, participantId), counts: seats() })
     })
   }
 

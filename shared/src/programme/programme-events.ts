@@ -60,11 +60,11 @@ export type MyChoices = z.infer<typeof myChoicesSchema>
 export const programmeViewSchema = programmeStateSchema.extend({ mine: myChoicesSchema.nullable() })
 export type ProgrammeView = z.infer<typeof programmeViewSchema>
 
-/** The answer to `programme:choose`. */
+/** The answer to `programme:choose`, with the seats taken right after it (so the chooser sees them at once). */
 export const choiceAnswerSchema = z.discriminatedUnion('booked', [
   /** `hint`: the workshop is past its threshold; the least-filled alternatives of its phase (ids). */
-  z.object({ booked: z.literal(true), hint: z.array(slugIdSchema).nullable(), mine: myChoicesSchema }),
-  z.object({ booked: z.literal(false), reason: z.enum(['UNKNOWN_PHASE', 'UNKNOWN_WORKSHOP', 'CLOSED', 'FULL']), alternatives: z.array(slugIdSchema), mine: myChoicesSchema }),
+  z.object({ booked: z.literal(true), hint: z.array(slugIdSchema).nullable(), mine: myChoicesSchema, counts: workshopCountsSchema.optional() }),
+  z.object({ booked: z.literal(false), reason: z.enum(['UNKNOWN_PHASE', 'UNKNOWN_WORKSHOP', 'CLOSED', 'FULL']), alternatives: z.array(slugIdSchema), mine: myChoicesSchema, counts: workshopCountsSchema.optional() }),
 ])
 export type ChoiceAnswer = z.infer<typeof choiceAnswerSchema>
 

@@ -51,7 +51,7 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
     setBusy(false)
     const answer = choiceAnswerSchema.safeParse(dataOf(ack))
     if (!answer.success) return setFeedback({ phaseId: phase.id, error: true })
-    hold.setMine(answer.data.mine)
+    hold.setMine(answer.data.mine, answer.data.counts)
     setFeedback(workshop ? { phaseId: phase.id, answer: answer.data, number: workshop.number } : null)
   }
 

@@ -60,7 +60,8 @@ export function useProgramme(control: ControlRef) {
     }
   }, [status, control, refresh])
 
-  const setMine = useCallback((mine: MyChoices) => setHold((h) => ({ ...h, mine })), [])
+  /** After an own choice: the choices and the seats taken as the server answered. */
+  const setMine = useCallback((mine: MyChoices, counts?: Record<string, number>) => setHold((h) => ({ ...h, mine, ...(counts && h.state ? { state: { ...h.state, counts } } : {}) })), [])
   return { ...hold, send, refresh, setMine }
 }
 
