@@ -15,12 +15,15 @@ import { createApi } from './http/api.js'
 import { WorkerExportRenderer } from './export/export-runner.js'
 import { createExportRoutes } from './http/export-routes.js'
 import { createActorExportRoutes } from './export/actors/actor-export-routes.js'
+import { createProgrammeExportRoutes } from './export/programme/programme-export-routes.js'
 import type { Storage } from './storage/storage.js'
 import { type ClientConfig, DOC_KINDS, type DocKind } from '@tischrunde/shared'
 import { type Hub, LocalHub } from './hub/hub.js'
 import { BOARD_SOCKET_PREFIX, createBoardSockets } from './transport/board-socket.js'
 import { createControlPlane } from './transport/control-plane.js'
 import { RoundService } from './rounds/round-service.js'
+import { ProgrammeService } from './programme/programme-service.js'
+import { programmeCopy } from './programme/programme-copy.js'
 import { ConnectionBudget, DEFAULT_LIMITS, type Limits } from './config/limits.js'
 
 /**
@@ -65,6 +68,11 @@ export interface AppOptions {
   hub?: Hub
   /** TISCHRUNDE_OPEN_EVENT_CREATION: anyone may create events (paced). @default false: the admin key only */
   openEventCreation?: boolean
+  /**
+   * The clock of the programme (what is on now and next, shifts), in ms. @default `now`. A rehearsal
+   * (TISCHRUNDE_PROGRAMME_CLOCK) runs the programme as if it were the event's day.
+   */
+  programmeNow?: () => number
   /** Serve HTTPS (and wss) with this certificate and key (PEM) instead of plain HTTP. */
   tls?: { cert: string | Buffer; key: string | Buffer }
 }
@@ -77,6 +85,7 @@ export interface TischrundeServer {
   transfer: EventTransfer
   rooms: DocRooms
   rounds: RoundService
+  programme: ProgrammeService
   hub: Hub
   /** Open connections (board sockets and Socket.IO) counted against the cap. */
   connections: ConnectionBudget
@@ -94,11 +103,13 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const { storage, credentials, log } = opts
   const events = new EventService(storage.events, credentials)
   const rooms = new DocRooms(storage.boards, log, opts.docKinds ?? DOC_KINDS, opts.roomIdleMs)
-  const transfer = new EventTransfer(events, rooms)
   const now = opts.now ?? Date.now
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits }
   const budget = new ConnectionBudget(limits.maxConnections)
   const hub = opts.hub ?? new LocalHub((error, message) => log.error({ err: error, topic: message.topic }, 'hub listener failed'))
+  const programme = new ProgrammeService(storage.events, { now: opts.programmeNow ?? now, changed: (eventId, what) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what }) })
+  hub.subscribe((m) => m.topic === 'deleted' && programme.forget(m.eventId))
+  const transfer = new EventTransfer(events, rooms, programmeCopy(programme))
   const rounds = new RoundService(events, {
     now,
     log,
@@ -134,10 +145,11 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   // person, and no more. One that never sends a request is closed after a few seconds.
   http.maxConnections = limits.maxConnections * 2 + 256
   closeSilentConnections(http, opts.tls !== undefined)
-  const control = createControlPlane(http, { events, rounds, rooms, hub, log, now, limits, budget, publicUrl: opts.publicUrl })
+  const control = createControlPlane(http, { events, rounds, programme, rooms, hub, log, now, limits, budget, publicUrl: opts.publicUrl })
   const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now })
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
+  app.use('/api', createProgrammeExportRoutes({ events, programme }))
   app.use('/api', createExportRoutes({ events, transfer, renderer: exportRenderer, log }))
   app.use('/api', createActorExportRoutes({ events, rooms }))
   const deleteEvent = async (id: string) => {
@@ -191,6 +203,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     transfer,
     rooms,
     rounds,
+    programme,
     hub,
     connections: budget,
     credentials,

@@ -38,7 +38,7 @@ export async function boot(opts: {
   /** Events and docs in Redis (TISCHRUNDE_REDIS_URL, TISCHRUNDE_REDIS_PREFIX) instead of the data folder. */
   redis?: { url: string; prefix: string } | undefined
   /** Further server options (tests: an extra doc kind, a short idle time for docs). */
-  app?: Pick<AppOptions, 'docKinds' | 'roomIdleMs'>
+  app?: Pick<AppOptions, 'docKinds' | 'roomIdleMs' | 'programmeNow'>
 }): Promise<Booted> {
   const logFile = logFileSink()
   const log = logFile ? pino({ level: opts.logLevel, base: undefined }, logFile) : pino({ level: opts.logLevel, base: undefined })

@@ -3,6 +3,7 @@ import { boot } from './boot.js'
 import { limitsFromEnv, readEnv, tlsFromEnv } from './config/env.js'
 import { publicBaseUrl } from './public-url.js'
 import { DataFileError } from './storage/storage-error.js'
+import { programmeRehearsal } from './programme/rehearsal-clock.js'
 
 /** `npm start`: serve the built app; on the very first start, load the Winnenden demo. */
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     openEventCreation: env.TISCHRUNDE_OPEN_EVENT_CREATION,
     tls: tlsFromEnv(env),
     redis: env.TISCHRUNDE_REDIS_URL ? { url: env.TISCHRUNDE_REDIS_URL, prefix: env.TISCHRUNDE_REDIS_PREFIX } : undefined,
+    ...programmeRehearsal(),
   })
 
   const store = server.events

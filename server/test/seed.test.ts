@@ -63,7 +63,7 @@ describe('the Winnenden seed and JSON export/import', () => {
   const cardTexts = (file: EventExport, tableId: string) =>
     file.boards.find((b) => b.tableId === tableId)!.stations.flatMap((s) => s.columns.flatMap((c) => c.cards.map((card) => card.text)))
 
-  it('leaves one winnenden event with 11 tables (and one Bremen event) when the seed runs twice', async () => {
+  it('leaves one winnenden event with 11 tables (and one Bremen and one Köln event) when the seed runs twice', async () => {
     const dir = await dataDir()
     expect(await seed(dir)).toMatch(/angelegt: 11 Thementische/)
     expect(await seed(dir)).toMatch(/war schon da/)
@@ -72,6 +72,7 @@ describe('the Winnenden seed and JSON export/import', () => {
     expect(list.map((e) => ({ id: e.id, tableCount: e.tableCount }))).toEqual([
       { id: 'winnenden', tableCount: 11 },
       { id: 'bremen-2018', tableCount: 0 },
+      { id: 'koeln-2018', tableCount: 0 },
     ])
   })
 
@@ -131,7 +132,7 @@ describe('the Winnenden seed and JSON export/import', () => {
     const copy = await exportOf(running, imported.body.id, tokenOfLink(imported.body.links.facilitator))
     expect(copy.boards).toEqual(exported.boards)
     expect({ ...copy.event, id: 'winnenden' }).toEqual(exported.event)
-    expect((await eventList(running)).map((e) => e.id)).toEqual(['winnenden', 'bremen-2018', 'winnenden-2'])
+    expect((await eventList(running)).map((e) => e.id)).toEqual(['winnenden', 'bremen-2018', 'koeln-2018', 'winnenden-2'])
   })
 
   const badFiles: { name: string; change: (file: EventExport) => unknown; problem: Record<string, unknown> }[] = [
@@ -188,7 +189,7 @@ describe('the Winnenden seed and JSON export/import', () => {
     const file = await exportOf(running)
     const res = await api(running.url, '/api/events/import', { body: file, token: facilitatorToken(running) })
     expect(res.status).toBe(401)
-    expect((await eventList(running)).map((e) => e.id)).toEqual(['winnenden', 'bremen-2018'])
+    expect((await eventList(running)).map((e) => e.id)).toEqual(['winnenden', 'bremen-2018', 'koeln-2018'])
   })
 })
 

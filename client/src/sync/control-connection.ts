@@ -19,6 +19,8 @@ import { cacheEvent, cacheRound, readCachedEvent, readCachedRound } from './devi
 /** The control plane as the app sees it: send a command with an answer, and close. */
 export interface ControlConnection {
   send<N extends ClientEventName>(name: N, payload: ClientEventPayload<N>): Promise<Ack>
+  /** Listens to a server message (or `connect`) for a feature that checks it itself; returns the unsubscribe. */
+  on(name: string, listener: (payload: unknown) => void): () => void
   close(): void
 }
 
@@ -95,6 +97,10 @@ export function connectControl(token: string, eventId?: string): ControlConnecti
           (ack: Ack) => ack,
           (): Ack => fail(ErrorCode.NETWORK, {}, 'no answer in time'),
         )
+    },
+    on(name, listener) {
+      socket.on(name, listener)
+      return () => void socket.off(name, listener)
     },
     close: () => socket.disconnect(),
   }

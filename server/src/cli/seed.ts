@@ -1,10 +1,11 @@
-import { bremenEvent, winnendenEvent } from '@tischrunde/fixtures'
+import { bremenEvent, koelnEvent, winnendenEvent } from '@tischrunde/fixtures'
 import { boot } from '../boot.js'
 import { readEnv } from '../config/env.js'
 
 /**
  * `npm run seed [-- --reset]`: loads the Winnenden event (id `winnenden`) and the Bremen event
- * (id `bremen-2018`, problem/solution trees by Kommunengröße). Running it twice leaves
+ * (id `bremen-2018`, problem/solution trees by Kommunengröße) and the Köln Transferforum (id
+ * `koeln-2018`, a programme with ten workshops in two work phases). Running it twice leaves
  * one event; `--reset` restores its boards after edits. Stop the server first (the data folder is locked).
  */
 async function main(): Promise<void> {
@@ -12,11 +13,12 @@ async function main(): Promise<void> {
   const reset = process.argv.includes('--reset')
   const { server, unlock } = await boot({ dataDir: env.dataDir, logLevel: 'warn', startFresh: false, withClient: false })
   try {
-    for (const file of [winnendenEvent(), bremenEvent()]) {
+    for (const file of [winnendenEvent(), bremenEvent(), koelnEvent()]) {
       const { created, stored } = await server.transfer.seed(file, { reset, now: Date.now() })
       const verb = created ? 'angelegt' : reset ? 'zurückgesetzt' : 'war schon da (unverändert; mit --reset zurücksetzen)'
       const groups = stored.event.treeMethod ? `, Gruppen nach ${stored.event.treeMethod.attribute}: ${stored.event.treeMethod.values.join(', ')}` : ''
       console.log(`Veranstaltung „${stored.event.title}“ (${stored.event.id}) ${verb}: ${stored.event.tables.length} Thementische${groups}.`)
+      if (file.programme && (created || reset)) console.log(`  Programm: ${file.programme.items.length} Punkte, ${file.programme.items.flatMap((i) => i.workshops).length} Workshops.`)
     }
     await server.storage.events.markDemoSeeded()
   } finally {

@@ -25,6 +25,7 @@ import type { DocRooms } from '../boards/doc-rooms.js'
 import { buildActorMap } from '../actors/build-actor-map.js'
 import { exportActorMap, importActorMap } from '../actors/actor-map-transfer.js'
 import type { EventService } from './event-service.js'
+import type { ProgrammeCopy } from '../programme/programme-copy.js'
 
 /** Author id of cards that came from an import or the seed. */
 export const IMPORT_AUTHOR = 'imported-cards'
@@ -34,6 +35,8 @@ export class EventTransfer {
   constructor(
     private readonly events: EventService,
     private readonly rooms: DocRooms,
+    /** Where an event's programme is read and written (absent: files carry none). */
+    private readonly programme?: ProgrammeCopy,
   ) {}
 
   /**
@@ -48,6 +51,7 @@ export class EventTransfer {
     await this.writeBoards(stored, file)
     await importActorMap(this.rooms, stored.event.id, file.actors)
     await buildActorMap(this.rooms, stored)
+    if (file.programme) await this.programme?.write(stored.event.id, file.programme)
     return { created: !existing, stored }
   }
 
@@ -65,6 +69,7 @@ export class EventTransfer {
     await this.writeBoards(stored, { ...file, event: stored.event })
     await importActorMap(this.rooms, stored.event.id, file.actors)
     await buildActorMap(this.rooms, stored)
+    if (file.programme) await this.programme?.write(stored.event.id, file.programme)
     return stored
   }
 
@@ -79,15 +84,16 @@ export class EventTransfer {
       boards.push(exportBoardFromCards(table.id, cards, stored.event.template))
     }
     const actors = await exportActorMap(this.rooms, stored.event.id)
+    const programme = (await this.programme?.read(stored.event.id)) ?? undefined
     const method = stored.event.treeMethod
-    if (!method) return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, ...(actors ? { actors } : {}) }
+    if (!method) return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, ...(actors ? { actors } : {}), ...(programme ? { programme } : {}) }
     const trees = []
     for (const group of groupsOf(method))
       for (const phase of ['problem', 'objective'] as const) {
         const name = docNameOf({ kind: treeKind.name, eventId: stored.event.id, parts: { groupId: group.id, phase } }, treeKind)
         trees.push(exportTreeOf(group.id, phase, await this.rooms.read(name, (room) => readTree(room.doc))))
       }
-    return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, trees, ...(actors ? { actors } : {}) }
+    return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, trees, ...(actors ? { actors } : {}), ...(programme ? { programme } : {}) }
   }
 
   private async writeBoards(stored: StoredEvent, file: EventExport): Promise<void> {

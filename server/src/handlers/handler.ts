@@ -2,6 +2,7 @@ import { type Ack, type ProjectorDisplay, type ClientEventName, type ClientEvent
 import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventService } from '../events/event-service.js'
 import type { RoundService } from '../rounds/round-service.js'
+import type { ProgrammeService } from '../programme/programme-service.js'
 
 /** The server-side view of one control-plane connection. */
 export interface ControlSession {
@@ -14,6 +15,8 @@ export interface ControlSession {
 export interface HandlerContext {
   events: EventService
   rounds: RoundService
+  /** The day's programme and workshop sign-up. */
+  programme: ProgrammeService
   /** The open docs, for commands that write a doc as the server (e.g. a group's objective tree). */
   rooms: DocRooms
   now(): number

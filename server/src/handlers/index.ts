@@ -1,6 +1,7 @@
 import { handleEventDisplay } from './event-display.js'
 import { handleEventUpdate } from './event-update.js'
 import type { Handlers } from './handler.js'
+import { programmeHandlers } from '../programme/programme-handlers.js'
 import { handlePresenceTable } from './presence-table.js'
 import { handleProjectorShow } from './projector-show.js'
 import { handleTreeObjectives } from './tree-objectives.js'
@@ -23,4 +24,5 @@ export const handlers: Handlers = {
   'event:display': handleEventDisplay,
   'tree:objectives': handleTreeObjectives,
   'actors:refresh': handleActorsRefresh,
+  ...programmeHandlers,
 }

@@ -14,6 +14,8 @@ export type HubMessage =
   | { eventId: string; topic: 'event' | 'presence' | 'reopened' | 'deleted' | 'display'; audience: Audience }
   | { eventId: string; topic: 'revoked'; audience: Audience; link: RevokedLink }
   | { eventId: string; topic: 'guessing'; audience: Audience; wrongCodes: number; windowSeconds: number }
+  /** The programme (`programme`) or only the seats taken (`counts`) changed. */
+  | { eventId: string; topic: 'programme'; audience: Audience; what: 'programme' | 'counts' }
 
 /**
  * The one place server code publishes to. The embedded hub delivers to this process's

@@ -11,7 +11,7 @@ import {
   type StoredEvent,
   actorFromClaims,
   audienceRoles,
-  clientEvents,
+  everyClientEvent,
   fail,
   invalidMessage,
   handshakeAuthSchema,
@@ -31,6 +31,8 @@ import type { Hub, HubMessage } from '../hub/hub.js'
 import { Presence } from '../presence/presence.js'
 import { RotationPlans } from '../presence/rotation-plans.js'
 import type { RoundService } from '../rounds/round-service.js'
+import { createProgrammeBroadcast } from '../programme/programme-broadcast.js'
+import type { ProgrammeService } from '../programme/programme-service.js'
 import { isStorageFailure } from '../storage/storage-error.js'
 
 /**
@@ -58,6 +60,7 @@ export function createControlPlane(
   deps: {
     events: EventService
     rounds: RoundService
+    programme: ProgrammeService
     rooms: DocRooms
     hub: Hub
     log: Logger
@@ -121,6 +124,7 @@ export function createControlPlane(
   const ctx: HandlerContext = {
     events: deps.events,
     rounds: deps.rounds,
+    programme: deps.programme,
     rooms: deps.rooms,
     now: deps.now,
     seat(session, tableId, visits) {
@@ -161,6 +165,7 @@ export function createControlPlane(
         (error: unknown) => deps.log.error({ err: error, event: message.eventId }, 'could not read a changed event'),
       )
     } else if (message.topic === 'presence') sendPresence(message.eventId)
+    else if (message.topic === 'programme') programmeBroadcast.changed(message.eventId, message.what)
     else if (message.topic === 'display') {
       const display = displays.get(message.eventId)
       if (display) io.to(roles.map((role) => roleRoom(message.eventId, role))).emit('projector:display', display)
@@ -179,6 +184,7 @@ export function createControlPlane(
     } else if (message.topic === 'guessing')
       io.to(roles.map((role) => roleRoom(message.eventId, role))).emit('access:guessing', { wrongCodes: message.wrongCodes, windowSeconds: message.windowSeconds })
   }
+  const programmeBroadcast = createProgrammeBroadcast(io, deps.programme, roleRoom, deps.log)
   const unsubscribe = deps.hub.subscribe(onHubMessage)
 
   io.use(async (socket, next) => {
@@ -219,7 +225,7 @@ export function createControlPlane(
 
     const pace = new RateLimiter(deps.limits.controlMessagesBurst, deps.limits.controlMessagesPerSecond, 1)
     let refusedInARow = 0
-    for (const name of Object.keys(clientEvents) as ClientEventName[]) {
+    for (const name of Object.keys(everyClientEvent) as ClientEventName[]) {
       socket.on(name, async (payload: unknown, ack?: unknown) => {
         const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {}
         // A link revoked or an event deleted while this socket was open: nothing more from it.
@@ -234,7 +240,7 @@ export function createControlPlane(
           return
         }
         refusedInARow = 0
-        const parsed = clientEvents[name].safeParse(payload)
+        const parsed = everyClientEvent[name].safeParse(payload)
         if (!parsed.success) return reply(invalidMessage(parsed.error))
         try {
           reply(await (handlers[name] as (c: HandlerContext, s: ControlSession, p: unknown) => Ack | Promise<Ack>)(ctx, session, parsed.data))
@@ -265,6 +271,7 @@ export function createControlPlane(
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe()
+        programmeBroadcast.close()
         for (const t of [...pendingPresence.values(), ...pendingSuggestions.values()]) clearTimeout(t)
         void io.close(() => resolve())
       }),

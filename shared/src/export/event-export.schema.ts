@@ -6,6 +6,7 @@ import { eventSchema } from '../event/event.schema.js'
 import { exportTreeSchema } from '../kinds/tree/tree-export.js'
 import { actorMapExportSchema } from '../kinds/actors/actor-map.schema.js'
 import { columnIdSchema, stationIdSchema, tableIdSchema } from '../ids.js'
+import { programmeSchema } from '../programme/programme.schema.js'
 
 /** A card as exported: its words and sub-points, in board order. Ids and authors stay behind. */
 export const exportCardSchema = z.object({
@@ -36,6 +37,8 @@ export const eventExportSchema = z
     trees: z.array(exportTreeSchema).max(200).optional(),
     /** The actor map ("Wer kann helfen?"): actors with hand decisions and alliance columns, bodies. */
     actors: actorMapExportSchema.optional(),
+    /** The day's programme with its workshops (sign-ups, personal data, stay behind). */
+    programme: programmeSchema.optional(),
   })
   .superRefine((file, ctx) => {
     const tables = new Set(file.event.tables.map((t) => t.id))

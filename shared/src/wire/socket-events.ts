@@ -4,6 +4,8 @@ import { slugIdSchema, tableIdSchema, stationIdSchema } from '../ids.js'
 import { STATION_MINUTES_MAX, roundSettingsSchema, roundStateSchema } from '../rounds/round.schema.js'
 import { projectorDisplayMessageSchema, projectorDisplaySchema } from '../rounds/projector-display.js'
 import { eventSetupSchema } from '../event/event-setup.schema.js'
+// Types only: the programme's schemas stay out of bundles that do not use them (the phone's main chunk).
+import type { programmeClientEvents, programmeServerEvents } from '../programme/programme-events.js'
 
 /** Bumped when a message changes incompatibly; clients send it in the handshake. */
 export const WIRE_VERSION = 1
@@ -57,8 +59,10 @@ export const clientEvents = {
   /** Facilitator: read every table's actor columns into the event's actor map again. */
   'actors:refresh': z.object({}),
 } as const
-export type ClientEventName = keyof typeof clientEvents
-export type ClientEventPayload<N extends ClientEventName> = z.infer<(typeof clientEvents)[N]>
+/** Every command, also the programme's (programme-events.ts; the server checks them with `everyClientEvent`). */
+type AllClientEvents = typeof clientEvents & typeof programmeClientEvents
+export type ClientEventName = keyof AllClientEvents
+export type ClientEventPayload<N extends ClientEventName> = z.infer<AllClientEvents[N]>
 
 /** Connected participants per table; `unseated` counts phones that have not picked a table. */
 export const presenceCountsSchema = z.object({
@@ -98,5 +102,6 @@ export const serverEvents = {
   /** To every screen of an event just before it is disconnected: the event was deleted. */
   'event:deleted': z.object({}),
 } as const
-export type ServerEventName = keyof typeof serverEvents
-export type ServerEventPayload<N extends ServerEventName> = z.infer<(typeof serverEvents)[N]>
+type AllServerEvents = typeof serverEvents & typeof programmeServerEvents
+export type ServerEventName = keyof AllServerEvents
+export type ServerEventPayload<N extends ServerEventName> = z.infer<AllServerEvents[N]>

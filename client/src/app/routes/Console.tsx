@@ -29,6 +29,8 @@ import { useConsoleView } from './use-console-view.js'
 const TreeConsole = lazy(() => import('../../features/tree/console/TreeConsole.js'))
 // The actor map (who can help) comes with its own chunk.
 const ActorConsole = lazy(() => import('../../features/actors/ActorConsole.js'))
+// The day's programme panel (editor, seats taken, shifts): its own chunk.
+const ProgrammeConsole = lazy(() => import('../../features/programme/ProgrammeConsole.js'))
 
 /** `?neu=1`: the console was opened right after creating the event (the facilitator link is shown once, prominently). */
 function takeFreshFlag(): boolean {
@@ -180,6 +182,9 @@ export default function Console() {
           <ActorConsole eventId={eventId} token={token!} tables={event.tables} template={event.template} projectorLink={view.links.projector} refresh={() => send('actors:refresh', {})} />
         </Suspense>
       )}
+      <Suspense fallback={null}>
+        <ProgrammeConsole control={control} eventId={eventId} token={token!} projectorLink={view.links.projector} />
+      </Suspense>
       <section className="panel console-export">
         <ExportPanel eventId={eventId} token={token!} tables={event.tables} />
       </section>

@@ -29,6 +29,9 @@ const TreePhone = lazy(() => import('../../features/tree/phone/TreePhone.js'))
 // The actor map (read-only) and its entry come with their own chunks.
 const ActorPhone = lazy(() => import('../../features/actors/ActorPhone.js'))
 const ActorsPhoneEntry = lazy(() => import('../../features/actors/ActorsPhoneEntry.js'))
+// The day's programme and workshop sign-up: its own chunk, for days without theme tables or with `?programm`.
+const ProgrammePhone = lazy(() => import('../../features/programme/ProgrammePhone.js'))
+const wantsProgramme = (tables: number, tree: boolean) => (tables === 0 && !tree) || new URLSearchParams(window.location.search).has('programm')
 
 /**
  * The participant's phone: join with the code, pick a table, add cards. A table host's link
@@ -59,6 +62,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   const { t } = useTranslation()
   const [actorsOpen, setActorsOpen] = useState(false)
   const control = useControl(identity.token, identity.eventId)
+  const joinCode = (useParams().code ?? '').toUpperCase()
   const event = useTischStore(selectEvent)
   const round = useTischStore((s) => s.round)
   const controlStatus = useTischStore((s) => s.controlStatus)
@@ -93,6 +97,12 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
     return () => clearTimeout(timer)
   }, [host])
 
+  if (event && !host && wantsProgramme(event.tables.length, Boolean(event.treeMethod)))
+    return (
+      <Suspense fallback={<p className="page loading">{t('common.loading')}</p>}>
+        <ProgrammePhone control={control} identity={identity} joinCode={joinCode} />
+      </Suspense>
+    )
   if (!event || step.step === 'loading') return <p className="page loading">{t('common.loading')}</p>
   if (event.treeMethod && event.tables.length === 0 && !host) return <TreePhone header={<PhoneHeader host={false} table={undefined} />} event={event} identity={identity} />
   if (step.step === 'pick-table')

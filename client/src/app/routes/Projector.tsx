@@ -25,6 +25,8 @@ import '../../features/projector/projector.css'
 const TreeProjector = lazy(() => import('../../features/tree/projector/TreeProjector.js'))
 // The actor map (`?mode=actors`) comes with its own chunk.
 const ActorProjector = lazy(() => import('../../features/actors/ActorProjector.js'))
+// The "Programm" view (`?mode=programm`, and days without theme tables or trees): its own chunk.
+const ProgrammeProjector = lazy(() => import('../../features/programme/ProgrammeProjector.js'))
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
@@ -50,7 +52,7 @@ export default function Projector() {
   const { t } = useTranslation()
   const eventId = useParams().eventId ?? ''
   const [token] = useState(() => takeTokenFromUrl(eventId, 'projector'))
-  useControl(token)
+  const control = useControl(token)
   const event = useTischStore(selectEvent)
   useDocumentTitle(event?.title)
   const round = useTischStore((s) => s.round)
@@ -70,6 +72,12 @@ export default function Projector() {
     return (
       <Suspense fallback={<p className="page loading projector">{t('common.loading')}</p>}>
         <ActorProjector event={event} token={token} />
+      </Suspense>
+    )
+  if (new URLSearchParams(window.location.search).get('mode') === 'programm' || (!event.treeMethod && event.tables.length === 0))
+    return (
+      <Suspense fallback={<p className="page loading projector">{t('common.loading')}</p>}>
+        <ProgrammeProjector control={control} />
       </Suspense>
     )
   if (event.treeMethod && event.tables.length === 0) return <TreeProjector event={event} token={token} />

@@ -1,0 +1,72 @@
+import { type DayClock, type Programme, type ScheduledItem, clockText, myWorkshopNow, whatIsOn } from '@tischrunde/shared'
+import { formatEventDate } from '../../i18n/dates.js'
+import { useTranslation } from '../../i18n/index.js'
+
+/** "09:30 – 10:10 Uhr" of a scheduled item (after shifts). */
+export function useTimeText() {
+  const { t } = useTranslation()
+  return (s: ScheduledItem) => t('programme.time', { start: clockText(s.start), end: clockText(s.end) })
+}
+
+/**
+ * What is on now and next by the event's clock; with the own choices, "Ihr Workshop jetzt:
+ * Workshop 3, Raum …". Announced politely to screen readers when it changes.
+ */
+export function NowNext({ programme, clock, mine }: { programme: Programme; clock: DayClock; mine?: ReadonlyMap<string, string> }) {
+  const { t, language } = useTranslation()
+  const timeText = useTimeText()
+  const on = whatIsOn(programme, clock)
+  const myNow = mine ? myWorkshopNow(on, mine) : null
+  const nextWorkshop = mine && on.state === 'day' && on.next ? on.next.item.workshops.find((w) => w.id === mine.get(on.next!.item.id)) : undefined
+  return (
+    <section className="programme-now panel" aria-live="polite" aria-labelledby="programme-now-title">
+      <h2 id="programme-now-title" className="visually-hidden">
+        {t('programme.nowRunning')}
+      </h2>
+      {myNow && (
+        <p className="programme-mine-now" data-testid="my-workshop-now">
+          <strong>
+            {myNow.workshop.room
+              ? t('programme.yourWorkshopNowRoom', { number: myNow.workshop.number, room: myNow.workshop.room })
+              : t('programme.yourWorkshopNow', { number: myNow.workshop.number })}
+          </strong>{' '}
+          <span>{myNow.workshop.title}</span>
+        </p>
+      )}
+      {on.state === 'empty' && <p>{t('programme.empty')}</p>}
+      {on.state === 'before' && (
+        <>
+          <p>{t('programme.before', { date: programme.date ? formatEventDate(programme.date, language) : '', time: clockText(on.next.start) })}</p>
+          <Slot label={t('programme.next')} item={on.next} time={timeText(on.next)} testId="programme-next" />
+        </>
+      )}
+      {on.state === 'day' && (
+        <>
+          {on.now.length === 0 && <p className="muted">{t('programme.between')}</p>}
+          {on.now.map((s) => (
+            <Slot key={s.item.id} label={t('programme.now')} item={s} time={timeText(s)} testId="programme-now" />
+          ))}
+          {on.next && <Slot label={t('programme.next')} item={on.next} time={timeText(on.next)} testId="programme-next" extra={nextWorkshop ? t('programme.yourWorkshopNext', { number: nextWorkshop.number }) : undefined} />}
+        </>
+      )}
+      {on.state === 'after' && <p>{t('programme.after')}</p>}
+    </section>
+  )
+}
+
+function Slot({ label, item, time, testId, extra }: { label: string; item: ScheduledItem; time: string; testId: string; extra?: string | undefined }) {
+  return (
+    <div className="programme-slot" data-testid={testId}>
+      <p className="eyebrow">{label}</p>
+      <p className="programme-slot-title">
+        <strong>{item.item.title}</strong>
+        {item.item.subtitle && <span>: {item.item.subtitle}</span>}
+      </p>
+      <p className="muted">
+        {time}
+        {item.item.room && ` · ${item.item.room}`}
+        {extra && ` · ${extra}`}
+      </p>
+    </div>
+  )
+}

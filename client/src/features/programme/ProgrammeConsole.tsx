@@ -1,0 +1,241 @@
+import { useState } from 'react'
+import { type Programme, type ProgrammeItem, type Roster, type Workshop, clockText, programmeSchema, rosterSchema, schedule } from '@tischrunde/shared'
+import '../../i18n/programme-wording.js'
+import { useTranslation } from '../../i18n/index.js'
+import { errorText } from '../../i18n/error-text.js'
+import { withQuery } from '../../sync/links.js'
+import { NowNext } from './NowNext.js'
+import { ProgrammeEditor } from './ProgrammeEditor.js'
+import { dataOf, useDayClock, useProgramme } from './use-programme.js'
+import type { ControlRef } from './use-programme.js'
+import './programme.css'
+
+/**
+ * The console's programme panel: what is on, the seats taken live per workshop (close, reopen,
+ * more seats, who signed up and moving a person), shifting the rest of the day, the editor and
+ * the handouts.
+ */
+export default function ProgrammeConsole({ control, eventId, token, projectorLink }: { control: ControlRef; eventId: string; token: string; projectorLink: string }) {
+  const { t } = useTranslation()
+  const hold = useProgramme(control)
+  const programme = hold.state?.programme ?? null
+  const clock = useDayClock(hold.offsetMs, programme?.timeZone ?? 'Europe/Berlin')
+  const [message, setMessage] = useState<string | null>(null)
+  const [editing, setEditing] = useState(false)
+  const [roster, setRoster] = useState<Roster | null>(null)
+  const [shiftBy, setShiftBy] = useState(10)
+
+  const run = async (name: Parameters<typeof hold.send>[0], payload: never, done?: string) => {
+    const ack = await hold.send(name, payload)
+    setMessage(ack.ok ? (done ?? null) : errorText(t, ack))
+    return ack
+  }
+  const loadRoster = async () => {
+    const parsed = rosterSchema.safeParse(dataOf(await hold.send('programme:roster', {})))
+    if (parsed.success) setRoster(parsed.data)
+  }
+  const save = async (next: Programme) => {
+    const ack = await run('programme:save', { programme: next, expectedVersion: hold.state?.version || null } as never, t('programme.console.saved'))
+    if (ack.ok) setEditing(false)
+    return ack.ok
+  }
+  /** Downloads one of the programme's files with the facilitator's credential (never in the address). */
+  const download = async (file: string) => {
+    try {
+      const res = await fetch(`/api/events/${encodeURIComponent(eventId)}/${file}`, { headers: { authorization: `Bearer ${token}` } })
+      if (!res.ok) return setMessage(t('programme.error'))
+      const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? file
+      const url = URL.createObjectURL(await res.blob())
+      const a = document.createElement('a')
+      a.href = url
+      a.download = name
+      a.click()
+      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    } catch {
+      setMessage(t('programme.error'))
+    }
+  }
+
+  return (
+    <section className="panel programme-console" aria-labelledby="programme-console-title">
+      <h2 id="programme-console-title">{t('programme.title')}</h2>
+      {message && <p role="status">{message}</p>}
+      {!hold.loaded ? (
+        <p>{t('programme.loading')}</p>
+      ) : !programme && !editing ? (
+        <p>
+          <span className="muted">{t('programme.empty')}</span>{' '}
+          <button type="button" className="secondary" onClick={() => setEditing(true)}>
+            {t('programme.console.create')}
+          </button>
+        </p>
+      ) : !programme || editing ? (
+        <ProgrammeEditor initial={programme ?? programmeSchema.parse({ items: [] })} onSave={save} onCancel={() => setEditing(false)} />
+      ) : (
+        <>
+          <NowNext programme={programme} clock={clock} />
+          <p>
+            <a className="button secondary" href={withQuery(projectorLink, 'mode', 'programm')} target="_blank" rel="noreferrer">
+              {t('programme.console.onProjector')}
+            </a>{' '}
+            <button type="button" className="secondary" onClick={() => setEditing(true)}>
+              {t('programme.console.edit')}
+            </button>
+          </p>
+          <form
+            className="programme-shift"
+            onSubmit={(e) => {
+              e.preventDefault()
+              if (shiftBy !== 0) void run('programme:shift', { minutes: shiftBy } as never, t('programme.console.shiftedBy', { minutes: shiftBy }))
+            }}
+          >
+            <label>
+              {t('programme.console.shiftLabel')}
+              <input type="number" min={-240} max={240} step={5} value={shiftBy} onChange={(e) => setShiftBy(Math.round(Number(e.target.value) || 0))} />
+            </label>
+            <button type="submit" className="secondary">
+              {t('programme.console.shift')}
+            </button>
+            {programme.shifts.length > 0 && <span className="muted"> {t('programme.console.shiftsSoFar', { minutes: programme.shifts.reduce((s, x) => s + x.minutes, 0) })}</span>}
+          </form>
+          {schedule(programme)
+            .filter((s) => s.item.workshops.length > 0)
+            .map(({ item: phase, start, end }) => (
+              <PhaseCounts
+                key={phase.id}
+                phase={phase}
+                time={`${clockText(start)}–${clockText(end)}`}
+                counts={hold.state?.counts ?? {}}
+                roster={roster}
+                onWorkshop={(w, change) => void run('programme:workshop', { workshopId: w.id, ...change } as never, t('programme.console.saved'))}
+                onMove={async (participantId, workshopId) => {
+                  await run('programme:move', { participantId, phaseId: phase.id, workshopId } as never, t('programme.console.moved'))
+                  await loadRoster()
+                }}
+              />
+            ))}
+          <p>
+            <button type="button" className="secondary" onClick={() => void loadRoster()}>
+              {roster ? t('programme.console.rosterReload') : t('programme.console.rosterShow')}
+            </button>
+          </p>
+          <p className="programme-exports">
+            {t('programme.console.handout')}:{' '}
+            <button type="button" className="secondary" onClick={() => void download('programme.pdf')}>
+              PDF
+            </button>{' '}
+            <button type="button" className="secondary" onClick={() => void download('programme.docx')}>
+              DOCX
+            </button>{' '}
+            <button type="button" className="secondary" onClick={() => void download('programme-counts.csv')}>
+              {t('programme.console.countsCsv')}
+            </button>{' '}
+            <button type="button" className="secondary" onClick={() => void download('programme-lists.csv')}>
+              {t('programme.console.listsCsv')}
+            </button>
+          </p>
+        </>
+      )}
+    </section>
+  )
+}
+
+/** The seats taken per workshop of a phase, with the organiser's controls. */
+function PhaseCounts({
+  phase,
+  time,
+  counts,
+  roster,
+  onWorkshop,
+  onMove,
+}: {
+  phase: ProgrammeItem
+  /** Its times after the shifts, "11:30–13:00". */
+  time: string
+  counts: Record<string, number>
+  roster: Roster | null
+  onWorkshop: (w: Workshop, change: { closed?: boolean; capacity?: number | null }) => void
+  onMove: (participantId: string, workshopId: string | null) => Promise<void>
+}) {
+  const { t } = useTranslation()
+  const taken = (w: Workshop) => (Object.hasOwn(counts, w.id) ? counts[w.id]! : 0)
+  return (
+    <div className="programme-phase-counts">
+      <h3>
+        {phase.title} · {time}
+      </h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('programme.console.workshop')}</th>
+            <th scope="col">{t('programme.console.taken')}</th>
+            <th scope="col">{t('programme.console.capacity')}</th>
+            <th scope="col">{t('programme.console.state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {phase.workshops.map((w) => (
+            <tr key={w.id} data-workshop={w.number}>
+              <td>
+                {t('programme.workshopTitle', { number: w.number, title: w.title })}
+                {w.room && <span className="muted"> · {t('programme.room', { room: w.room })}</span>}
+                {roster && (
+                  <ul className="programme-roster">
+                    {(Object.hasOwn(roster, w.id) ? roster[w.id]! : []).map((p) => (
+                      <li key={p.participantId}>
+                        {p.displayName || t('programme.console.anonymous')}{' '}
+                        <label>
+                          <span className="visually-hidden">{t('programme.console.moveLabel', { name: p.displayName || t('programme.console.anonymous') })}</span>
+                          <select value={w.id} onChange={(e) => void onMove(p.participantId, e.target.value || null)}>
+                            {phase.workshops.map((o) => (
+                              <option key={o.id} value={o.id}>
+                                {t('programme.workshop', { number: o.number })}
+                              </option>
+                            ))}
+                            <option value="">{t('programme.console.noWorkshop')}</option>
+                          </select>
+                        </label>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td data-testid={`count-${w.number}`}>{taken(w)}</td>
+              <td>
+                <CapacityInput workshop={w} onSave={(capacity) => onWorkshop(w, { capacity })} />
+              </td>
+              <td>
+                <button type="button" className="secondary" aria-pressed={w.closed} onClick={() => onWorkshop(w, { closed: !w.closed })}>
+                  {w.closed ? t('programme.console.reopen') : t('programme.console.close')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function CapacityInput({ workshop, onSave }: { workshop: Workshop; onSave: (capacity: number | null) => void }) {
+  const { t } = useTranslation()
+  const [value, setValue] = useState(workshop.capacity === null ? '' : String(workshop.capacity))
+  const parsed = value.trim() === '' ? null : Math.round(Number(value))
+  const valid = parsed === null || (Number.isFinite(parsed) && parsed >= 1 && parsed <= 5000)
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (valid) onSave(parsed)
+      }}
+    >
+      <label>
+        <span className="visually-hidden">{t('programme.console.capacityOf', { number: workshop.number })}</span>
+        <input type="number" min={1} max={5000} value={value} placeholder={t('programme.console.unlimited')} onChange={(e) => setValue(e.target.value)} />
+      </label>
+      <button type="submit" className="secondary" disabled={!valid || parsed === workshop.capacity}>
+        {t('programme.console.setCapacity')}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,172 @@
+import { useState } from 'react'
+import { type Programme, type ProgrammeItem, type Workshop, DEFAULT_HINT_THRESHOLD, programmeSchema, slugify } from '@tischrunde/shared'
+import { useTranslation } from '../../i18n/index.js'
+
+const KINDS = ['plenary', 'work-phase', 'break', 'method'] as const
+const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean)
+
+/** A fresh id for a new item or workshop, unique in the programme. */
+function freshId(base: string, programme: Programme): string {
+  const taken = new Set(programme.items.flatMap((i) => [i.id, ...i.workshops.map((w) => w.id)]))
+  const stem = slugify(base, 30) || 'punkt'
+  let id = stem
+  for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`
+  return id
+}
+
+/**
+ * The programme editor: items with times, room and people; work phases with their workshops
+ * (number, title, subtitle, speakers, room, seats, hint threshold). Checked with the shared schema
+ * before it is sent; the server checks again.
+ */
+export function ProgrammeEditor({ initial, onSave, onCancel }: { initial: Programme; onSave: (p: Programme) => Promise<boolean>; onCancel?: (() => void) | undefined }) {
+  const { t } = useTranslation()
+  const [draft, setDraft] = useState<Programme>(initial)
+  const [problem, setProblem] = useState<string | null>(null)
+  const setItem = (index: number, change: Partial<ProgrammeItem>) => setDraft((d) => ({ ...d, items: d.items.map((it, i) => (i === index ? { ...it, ...change } : it)) }))
+  const setWorkshop = (index: number, wIndex: number, change: Partial<Workshop>) =>
+    setItem(index, { workshops: draft.items[index]!.workshops.map((w, j) => (j === wIndex ? { ...w, ...change } : w)) })
+  const addItem = () =>
+    setDraft((d) => {
+      const last = d.items.at(-1)
+      return { ...d, items: [...d.items, { id: freshId(t('programme.console.newItem'), d), kind: 'plenary', title: t('programme.console.newItem'), subtitle: '', description: '', start: last?.end ?? '09:00', end: last?.end && last.end < '23:00' ? `${String(Number(last.end.slice(0, 2)) + 1).padStart(2, '0')}${last.end.slice(2)}` : '10:00', room: '', people: [], workshops: [] }] }
+    })
+  const addWorkshop = (index: number) => {
+    const numbers = draft.items.flatMap((i) => i.workshops.map((w) => w.number))
+    const number = Math.max(0, ...numbers) + 1
+    setItem(index, {
+      workshops: [
+        ...draft.items[index]!.workshops,
+        { id: freshId(`workshop-${number}`, draft), number, title: t('programme.workshop', { number }), subtitle: '', description: '', speakers: [], room: '', capacity: null, threshold: DEFAULT_HINT_THRESHOLD, closed: false },
+      ],
+    })
+  }
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault()
+    const parsed = programmeSchema.safeParse(draft)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!
+      return setProblem(t('programme.console.invalid', { where: issue.path.join(' › ') }))
+    }
+    setProblem(null)
+    await onSave(parsed.data)
+  }
+
+  return (
+    <form className="programme-editor" onSubmit={(e) => void submit(e)}>
+      <label>
+        {t('programme.console.date')}
+        <input type="date" value={draft.date ?? ''} onChange={(e) => setDraft((d) => ({ ...d, date: e.target.value || null }))} />
+      </label>
+      {draft.items.map((item, i) => (
+        <fieldset key={item.id}>
+          <legend>
+            {item.start}–{item.end} {item.title}
+          </legend>
+          <label>
+            {t('programme.console.kind')}
+            <select value={item.kind} onChange={(e) => setItem(i, { kind: e.target.value as ProgrammeItem['kind'] })}>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`programme.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('programme.console.start')}
+            <input type="time" value={item.start} required onChange={(e) => setItem(i, { start: e.target.value })} />
+          </label>
+          <label>
+            {t('programme.console.end')}
+            <input type="time" value={item.end} required onChange={(e) => setItem(i, { end: e.target.value })} />
+          </label>
+          <label>
+            {t('programme.console.itemTitle')}
+            <input type="text" value={item.title} maxLength={200} required onChange={(e) => setItem(i, { title: e.target.value })} />
+          </label>
+          <label>
+            {t('programme.console.subtitle')}
+            <input type="text" value={item.subtitle} maxLength={300} onChange={(e) => setItem(i, { subtitle: e.target.value })} />
+          </label>
+          <label>
+            {t('programme.console.roomLabel')}
+            <input type="text" value={item.room} maxLength={120} onChange={(e) => setItem(i, { room: e.target.value })} />
+          </label>
+          <label>
+            {t('programme.console.peopleLabel')}
+            <textarea value={item.people.join('\n')} rows={2} onChange={(e) => setItem(i, { people: lines(e.target.value) })} />
+          </label>
+          <button type="button" className="secondary" onClick={() => setDraft((d) => ({ ...d, items: d.items.filter((_, j) => j !== i) }))}>
+            {t('programme.console.removeItem')}
+          </button>
+          {item.kind === 'work-phase' && (
+            <div className="programme-editor-workshops">
+              {item.workshops.map((w, j) => (
+                <fieldset key={w.id}>
+                  <legend>{t('programme.workshop', { number: w.number })}</legend>
+                  <label>
+                    {t('programme.console.number')}
+                    <input type="number" min={1} max={999} value={w.number} onChange={(e) => setWorkshop(i, j, { number: Math.round(Number(e.target.value) || 1) })} />
+                  </label>
+                  <label>
+                    {t('programme.console.itemTitle')}
+                    <input type="text" value={w.title} maxLength={200} required onChange={(e) => setWorkshop(i, j, { title: e.target.value })} />
+                  </label>
+                  <label>
+                    {t('programme.console.subtitle')}
+                    <input type="text" value={w.subtitle} maxLength={300} onChange={(e) => setWorkshop(i, j, { subtitle: e.target.value })} />
+                  </label>
+                  <label>
+                    {t('programme.console.roomLabel')}
+                    <input type="text" value={w.room} maxLength={120} onChange={(e) => setWorkshop(i, j, { room: e.target.value })} />
+                  </label>
+                  <label>
+                    {t('programme.console.capacity')}
+                    <input type="number" min={1} max={5000} value={w.capacity ?? ''} placeholder={t('programme.console.unlimited')} onChange={(e) => setWorkshop(i, j, { capacity: e.target.value === '' ? null : Math.round(Number(e.target.value)) })} />
+                  </label>
+                  <label>
+                    {t('programme.console.threshold')}
+                    <input type="number" min={5} max={100} value={Math.round(w.threshold * 100)} onChange={(e) => setWorkshop(i, j, { threshold: Math.min(1, Math.max(0.05, Number(e.target.value) / 100)) })} />
+                  </label>
+                  <label>
+                    {t('programme.console.speakersLabel')}
+                    <textarea value={w.speakers.join('\n')} rows={2} onChange={(e) => setWorkshop(i, j, { speakers: lines(e.target.value) })} />
+                  </label>
+                  <label>
+                    {t('programme.console.description')}
+                    <textarea value={w.description} rows={3} maxLength={4000} onChange={(e) => setWorkshop(i, j, { description: e.target.value })} />
+                  </label>
+                  <button type="button" className="secondary" onClick={() => setItem(i, { workshops: item.workshops.filter((_, k) => k !== j) })}>
+                    {t('programme.console.removeWorkshop')}
+                  </button>
+                </fieldset>
+              ))}
+              <button type="button" className="secondary" onClick={() => addWorkshop(i)}>
+                {t('programme.console.addWorkshop')}
+              </button>
+            </div>
+          )}
+        </fieldset>
+      ))}
+      <p>
+        <button type="button" className="secondary" onClick={addItem}>
+          {t('programme.console.addItem')}
+        </button>
+      </p>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="primary">
+        {t('programme.console.save')}
+      </button>{' '}
+      {onCancel && (
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('programme.console.cancel')}
+        </button>
+      )}
+    </form>
+  )
+}

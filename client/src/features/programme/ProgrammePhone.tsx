@@ -1,0 +1,279 @@
+import { useEffect, useMemo, useState } from 'react'
+import {
+  type ChoiceAnswer,
+  type ProgrammeItem,
+  type Workshop,
+  choiceAnswerSchema,
+  clockText,
+  hintFor,
+  isFull,
+  lookupAnswerSchema,
+  pastThreshold,
+  personalCodeSchema,
+  schedule,
+} from '@tischrunde/shared'
+import '../../i18n/programme-wording.js'
+import { useTranslation } from '../../i18n/index.js'
+import { errorText } from '../../i18n/error-text.js'
+import { keepParticipant } from '../../sync/device-storage.js'
+import type { ParticipantIdentity } from '../../sync/credentials.js'
+import { NowNext } from './NowNext.js'
+import { dataOf, useDayClock, useProgramme } from './use-programme.js'
+import type { ControlRef } from './use-programme.js'
+import './programme.css'
+
+/** What the last choice in a phase came to, shown above its workshops. */
+type Feedback = { phaseId: string; answer: ChoiceAnswer; number: number } | { phaseId: string; error: true }
+
+/**
+ * The participant's programme: what is on now and next, every item of the day, and per work phase
+ * the workshops to choose from (one per phase; changing while seats are free). Works days before
+ * the event with the same link, without an account; the personal code finds the choices again.
+ */
+export default function ProgrammePhone({ control, identity, joinCode, header }: { control: ControlRef; identity: ParticipantIdentity; joinCode: string; header?: React.ReactNode }) {
+  const { t } = useTranslation()
+  const hold = useProgramme(control)
+  const programme = hold.state?.programme ?? null
+  const clock = useDayClock(hold.offsetMs, programme?.timeZone ?? 'Europe/Berlin')
+  const [feedback, setFeedback] = useState<Feedback | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [name, setName] = useState('')
+  const storedName = hold.mine?.displayName ?? ''
+  useEffect(() => {
+    if (storedName) setName((n) => n || storedName)
+  }, [storedName])
+  const mine = useMemo(() => new Map(Object.entries(hold.mine?.choices ?? {})), [hold.mine])
+  const counts = useMemo(() => new Map(Object.entries(hold.state?.counts ?? {})), [hold.state?.counts])
+
+  const choose = async (phase: ProgrammeItem, workshop: Workshop | null) => {
+    setBusy(true)
+    const ack = await hold.send('programme:choose', { phaseId: phase.id, workshopId: workshop?.id ?? null, displayName: name.trim() })
+    setBusy(false)
+    const answer = choiceAnswerSchema.safeParse(dataOf(ack))
+    if (!answer.success) return setFeedback({ phaseId: phase.id, error: true })
+    hold.setMine(answer.data.mine, answer.data.counts)
+    setFeedback(workshop ? { phaseId: phase.id, answer: answer.data, number: workshop.number } : null)
+  }
+
+  if (!hold.loaded) return <p className="page loading">{t('programme.loading')}</p>
+  return (
+    <main className="page phone programme-phone">
+      {header ?? (
+        <header className="phone-header">
+          <h1 tabIndex={-1} data-step-focus="header">
+            {t('programme.title')}
+          </h1>
+        </header>
+      )}
+      {!programme ? (
+        <p>{t('programme.empty')}</p>
+      ) : (
+        <>
+          <NowNext programme={programme} clock={clock} mine={mine} />
+          <ol className="programme-items">
+            {schedule(programme).map(({ item, start, end }) => (
+              <li key={item.id} className={`programme-item programme-item-${item.kind}`}>
+                <p className="muted">{t('programme.time', { start: clockText(start), end: clockText(end) })}</p>
+                <h2>
+                  {item.title}
+                  {item.subtitle && <span className="programme-subtitle">: {item.subtitle}</span>}
+                </h2>
+                {item.room && <p className="muted">{t('programme.room', { room: item.room })}</p>}
+                {item.people.length > 0 && (
+                  <ul className="programme-people">
+                    {item.people.map((p) => (
+                      <li key={p}>{p}</li>
+                    ))}
+                  </ul>
+                )}
+                {item.description && (
+                  <details>
+                    <summary>{t('programme.more')}</summary>
+                    <p>{item.description}</p>
+                  </details>
+                )}
+                {item.kind === 'work-phase' && item.workshops.length > 0 && (
+                  <PhaseChoice
+                    phase={item}
+                    chosen={mine.get(item.id) ?? null}
+                    counts={counts}
+                    busy={busy}
+                    feedback={feedback?.phaseId === item.id ? feedback : null}
+                    onChoose={(w) => void choose(item, w)}
+                  />
+                )}
+              </li>
+            ))}
+          </ol>
+          <PersonalCode code={hold.mine?.code ?? null} name={name} onName={setName} />
+          <Lookup
+            send={hold.send}
+            onFound={(participantId, token) => {
+              keepParticipant(joinCode, { ...identity, participantId, token })
+              window.location.reload()
+            }}
+          />
+        </>
+      )}
+    </main>
+  )
+}
+
+/** The workshops of one phase to choose from, with the hint and a refusal's alternatives. */
+function PhaseChoice({
+  phase,
+  chosen,
+  counts,
+  busy,
+  feedback,
+  onChoose,
+}: {
+  phase: ProgrammeItem
+  chosen: string | null
+  counts: ReadonlyMap<string, number>
+  busy: boolean
+  feedback: Feedback | null
+  onChoose: (w: Workshop | null) => void
+}) {
+  const { t } = useTranslation()
+  const byId = new Map(phase.workshops.map((w) => [w.id, w]))
+  const chosenWorkshop = chosen ? byId.get(chosen) : undefined
+  // The seed's hint stays while the chosen workshop is past its threshold.
+  const hint = chosenWorkshop ? hintFor(phase, chosenWorkshop, counts) : null
+  const alternativesOf = (ids: readonly string[]) => ids.map((id) => byId.get(id)).filter((w): w is Workshop => w !== undefined)
+  return (
+    <div className="programme-phase" role="group" aria-labelledby={`choose-${phase.id}`}>
+      <h3 id={`choose-${phase.id}`}>{t('programme.choosePhase', { phase: phase.title })}</h3>
+      <p className="muted">{chosenWorkshop ? `${t('programme.chosen')}: ${t('programme.workshop', { number: chosenWorkshop.number })}. ${t('programme.change')}` : t('programme.noChoice')}</p>
+      {feedback && 'error' in feedback && (
+        <p className="field-error" role="alert">
+          {t('programme.error')}
+        </p>
+      )}
+      {feedback && 'answer' in feedback && !feedback.answer.booked && (
+        <div className="programme-refusal" role="alert">
+          <p>{t(`programme.refused.${feedback.answer.reason}`, { number: feedback.number })}</p>
+          <Alternatives list={alternativesOf(feedback.answer.alternatives)} counts={counts} busy={busy} onChoose={onChoose} />
+        </div>
+      )}
+      {hint && chosenWorkshop && (
+        <div className="programme-hint" role="status" data-testid="programme-hint">
+          <p>{t('programme.hint')}</p>
+          <Alternatives list={hint} counts={counts} busy={busy} onChoose={onChoose} />
+        </div>
+      )}
+      <ul className="programme-workshops">
+        {phase.workshops.map((w) => {
+          const taken = counts.get(w.id) ?? 0
+          const mineHere = w.id === chosen
+          const full = isFull(w, taken)
+          return (
+            <li key={w.id} className={`programme-workshop${mineHere ? ' is-chosen' : ''}`} data-workshop={w.number}>
+              <h4>{t('programme.workshopTitle', { number: w.number, title: w.title })}</h4>
+              {w.subtitle && <p className="programme-subtitle">{w.subtitle}</p>}
+              {w.speakers.length > 0 && (
+                <p className="muted">
+                  {t('programme.speakers')}: {w.speakers.join('; ')}
+                </p>
+              )}
+              <p className="programme-seats">
+                {w.room && <span>{t('programme.room', { room: w.room })} · </span>}
+                <span>{w.capacity === null ? t('programme.seatsOpen', { taken }) : t('programme.seats', { taken, capacity: w.capacity })}</span>
+                {w.closed && <span className="badge"> {t('programme.closed')}</span>}
+                {!w.closed && full && <span className="badge"> {t('programme.full')}</span>}
+                {!w.closed && !full && pastThreshold(w, taken) && <span className="badge"> {t('programme.popular')}</span>}
+              </p>
+              {w.description && (
+                <details>
+                  <summary>{t('programme.more')}</summary>
+                  <p>{w.description}</p>
+                </details>
+              )}
+              {mineHere ? (
+                <button type="button" className="secondary" disabled={busy} onClick={() => onChoose(null)}>
+                  {t('programme.unchoose')}
+                </button>
+              ) : (
+                <button type="button" className="primary" disabled={busy} aria-label={t('programme.chooseLabel', { number: w.number, title: w.title })} onClick={() => onChoose(w)}>
+                  {t('programme.choose', { number: w.number })}
+                </button>
+              )}
+            </li>
+          )
+        })}
+      </ul>
+    </div>
+  )
+}
+
+function Alternatives({ list, counts, busy, onChoose }: { list: Workshop[]; counts: ReadonlyMap<string, number>; busy: boolean; onChoose: (w: Workshop) => void }) {
+  const { t } = useTranslation()
+  if (list.length === 0) return <p>{t('programme.noAlternatives')}</p>
+  return (
+    <>
+      <p>{t('programme.alternatives')}</p>
+      <ul className="programme-alternatives">
+        {list.map((w) => (
+          <li key={w.id}>
+            <button type="button" className="secondary" disabled={busy} onClick={() => onChoose(w)}>
+              {t('programme.workshopTitle', { number: w.number, title: w.title })}
+            </button>{' '}
+            <span className="muted">{w.capacity === null ? t('programme.seatsOpen', { taken: counts.get(w.id) ?? 0 }) : t('programme.seats', { taken: counts.get(w.id) ?? 0, capacity: w.capacity })}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
+/** The personal code (after the first choice) and the optional name for the sign-up lists. */
+function PersonalCode({ code, name, onName }: { code: string | null; name: string; onName: (name: string) => void }) {
+  const { t } = useTranslation()
+  return (
+    <section className="panel programme-code" aria-labelledby="programme-code-title">
+      <h2 id="programme-code-title">{t('programme.codeTitle')}</h2>
+      {code && (
+        <p className="join-code" data-testid="personal-code" aria-label={code.split('').join(' ')}>
+          {code}
+        </p>
+      )}
+      <p className="muted">{t('programme.codeHint')}</p>
+      <label>
+        {t('programme.nameLabel')}
+        <input type="text" value={name} maxLength={60} autoComplete="name" onChange={(e) => onName(e.target.value)} />
+      </label>
+    </section>
+  )
+}
+
+/** "Schon angemeldet?": the personal code brings the choices (and the identity) to this device. */
+function Lookup({ send, onFound }: { send: ReturnType<typeof useProgramme>['send']; onFound: (participantId: string, token: string) => void }) {
+  const { t } = useTranslation()
+  const [code, setCode] = useState('')
+  const [message, setMessage] = useState<string | null>(null)
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault()
+    const parsed = personalCodeSchema.safeParse(code)
+    if (!parsed.success) return setMessage(t('programme.lookupUnknown'))
+    const ack = await send('programme:lookup', { code: parsed.data })
+    const found = lookupAnswerSchema.safeParse(dataOf(ack))
+    if (!found.success) return setMessage(ack.ok || ack.code === 'NOT_FOUND' ? t('programme.lookupUnknown') : errorText(t, ack))
+    setMessage(t('programme.lookupDone'))
+    onFound(found.data.participantId, found.data.token)
+  }
+  return (
+    <section className="panel programme-lookup" aria-labelledby="programme-lookup-title">
+      <h2 id="programme-lookup-title">{t('programme.lookupTitle')}</h2>
+      <form onSubmit={(e) => void submit(e)}>
+        <label>
+          {t('programme.lookupLabel')}
+          <input type="text" value={code} maxLength={10} autoCapitalize="characters" autoComplete="off" onChange={(e) => setCode(e.target.value)} />
+        </label>
+        <button type="submit" className="secondary">
+          {t('programme.lookupSubmit')}
+        </button>
+      </form>
+      {message && <p role="status">{message}</p>}
+    </section>
+  )
+}

@@ -1,0 +1,70 @@
+import { clockText, schedule, whatIsOn } from '@tischrunde/shared'
+import '../../i18n/programme-wording.js'
+import { useTranslation } from '../../i18n/index.js'
+import { useTischStore } from '../../store/index.js'
+import { NowNext } from './NowNext.js'
+import { useDayClock, useProgramme } from './use-programme.js'
+import type { ControlRef } from './use-programme.js'
+import './programme.css'
+
+/**
+ * The projector's "Programm" view: what is on now and next, per room what runs in a work phase, and
+ * the whole day with every workshop. Follows the event's clock and the facilitator's shifts.
+ */
+export default function ProgrammeProjector({ control }: { control: ControlRef }) {
+  const { t } = useTranslation()
+  const title = useTischStore((s) => s.event?.title ?? '')
+  const hold = useProgramme(control)
+  const programme = hold.state?.programme ?? null
+  const clock = useDayClock(hold.offsetMs, programme?.timeZone ?? 'Europe/Berlin')
+  if (!hold.loaded) return <p className="page loading projector">{t('programme.loading')}</p>
+  const on = programme ? whatIsOn(programme, clock) : null
+  const runningPhases = on?.state === 'day' ? on.now.filter((s) => s.item.workshops.length > 0) : []
+  return (
+    <main className="page projector programme-projector">
+      <h1>
+        {t('programme.title')} · {title}
+      </h1>
+      {!programme ? (
+        <p>{t('programme.empty')}</p>
+      ) : (
+        <>
+          <NowNext programme={programme} clock={clock} />
+          {runningPhases.map((phase) => (
+            <section key={phase.item.id} aria-labelledby={`rooms-${phase.item.id}`}>
+              <h2 id={`rooms-${phase.item.id}`}>{t('programme.nowRunning')}: {phase.item.title}</h2>
+              <ul className="programme-rooms">
+                {phase.item.workshops.map((w) => (
+                  <li key={w.id}>
+                    {w.room && <strong>{t('programme.room', { room: w.room })}</strong>}
+                    <p>{t('programme.workshopTitle', { number: w.number, title: w.title })}</p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+          <div className="programme-day">
+            {schedule(programme).map(({ item, start, end }) => (
+              <section key={item.id} className="programme-item" aria-labelledby={`day-${item.id}`} data-item={item.id}>
+                <h2 id={`day-${item.id}`}>
+                  <span className="muted">{t('programme.time', { start: clockText(start), end: clockText(end) })}</span> {item.title}
+                  {item.subtitle && <span className="programme-subtitle">: {item.subtitle}</span>}
+                </h2>
+                {item.workshops.length > 0 && (
+                  <ul className="programme-projector-workshops">
+                    {item.workshops.map((w) => (
+                      <li key={w.id} data-workshop={w.number}>
+                        {t('programme.workshopTitle', { number: w.number, title: w.title })}
+                        {w.room && <span className="muted"> · {t('programme.room', { room: w.room })}</span>}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            ))}
+          </div>
+        </>
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Browser, Page } from 'playwright-core'
+import { io, type Socket } from 'socket.io-client'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type EventListItem, type FacilitatorEventView, type JoinResponse, WIRE_VERSION } from '@tischrunde/shared'
+import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
+import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const KOELN = 'koeln-2018'
+/** The day of seed 000, 11:20 in Köln: the keynote is over, Arbeitsphase I (11:30) comes next. */
+const CLOCK = '2018-06-19T11:20:00+02:00'
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** WCAG 2.1 A and AA violations axe finds on the page, as "rule at selector". */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE)
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] }
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: unknown): Promise<Result> } }).axe
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
+  })
+}
+
+let server: ServerProcess
+let browser: Browser
+let view: FacilitatorEventView
+const sockets: Socket[] = []
+
+beforeAll(async () => {
+  // `npm run seed` into a fresh data folder, then the server on it with the programme's clock set.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tischrunde-e2e-programme-'))
+  const seeded = spawnSync(process.execPath, [path.join(ROOT, 'server/dist/cli/seed.js')], { cwd: ROOT, env: { ...process.env, TISCHRUNDE_DATA_DIR: dataDir }, encoding: 'utf8' })
+  expect(seeded.stdout, seeded.stderr).toContain(`(${KOELN}) angelegt`)
+  server = await startServerProcess({ dataDir, env: { TISCHRUNDE_NO_DEMO: '1', TISCHRUNDE_PROGRAMME_CLOCK: CLOCK } })
+  browser = await launchBrowser()
+  const list = (await (await fetch(`${server.url}/api/events`, { headers: { authorization: `Bearer ${server.adminKey}` } })).json()) as EventListItem[]
+  const facilitatorLink = list.find((e) => e.id === KOELN)!.facilitatorLink
+  const token = decodeURIComponent(facilitatorLink.slice(facilitatorLink.indexOf('#k=') + 3))
+  view = (await (await fetch(`${server.url}/api/events/${KOELN}`, { headers: { authorization: `Bearer ${token}` } })).json()) as FacilitatorEventView
+}, 60_000)
+
+afterAll(async () => {
+  for (const s of sockets) s.disconnect()
+  await browser?.close()
+  await server?.stop()
+  if (server) removeDir(server.dataDir)
+})
+
+/** A participant who signs up from elsewhere (another phone), over the control plane. */
+async function signUpElsewhere(workshopId: string): Promise<void> {
+  const res = await fetch(`${server.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: view.joinCode }) })
+  const { token } = (await res.json()) as JoinResponse
+  const socket = io(server.url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false })
+  sockets.push(socket)
+  const ack = (await socket.emitWithAck('programme:choose', { phaseId: 'arbeitsphase-i', workshopId })) as { ok: boolean; data?: { booked: boolean } }
+  expect(ack).toMatchObject({ ok: true, data: { booked: true } })
+}
+
+describe('the Köln programme (seed 000) on the projector, a phone and the console', () => {
+  it('shows ten workshops in two phases; a phone signs up for workshop 5, hears the hint past 80 %, and follows now and next', async () => {
+    const projector = await (await browser.newContext(PROJECTOR)).newPage()
+    await projector.goto(`${server.url}${view.links.projector}`)
+    const day = projector.locator('.programme-day')
+    await day.getByRole('heading', { name: /Arbeitsphase I: Praxisbeispiele und Erfahrungsaustausch/ }).waitFor()
+    await expect.poll(() => day.locator('[data-workshop]').count()).toBe(10)
+    expect(await day.locator('[data-item="arbeitsphase-i"] [data-workshop]').allInnerTexts()).toHaveLength(5)
+    expect(await day.locator('[data-item="arbeitsphase-ii"] [data-workshop]').first().innerText()).toContain('Workshop 6: Die Dialogische Haltung in der Arbeit mit Jugendlichen')
+    // 11:20: nothing runs; next is Arbeitsphase I.
+    await expect.poll(() => projector.getByTestId('programme-next').innerText()).toMatch(/als Nächstes\s+Arbeitsphase I: Praxisbeispiele/i)
+
+    // 19 of 25 seats of workshop 5 are taken elsewhere; the phone takes the 20th (80 %).
+    for (let i = 0; i < 19; i++) await signUpElsewhere('workshop-5')
+    const phone = await (await browser.newContext(PHONE)).newPage()
+    await phone.goto(`${server.url}${view.links.participant}`)
+    const choose = phone.getByRole('button', { name: 'Workshop 5 wählen: Von der Schule in den Beruf – den Übergang gemeinsam stemmen' })
+    await choose.waitFor()
+    await expect.poll(() => phone.getByTestId('programme-next').innerText()).toMatch(/als Nächstes\s+Arbeitsphase I/i)
+    await choose.click()
+    const hint = phone.getByTestId('programme-hint')
+    await hint.waitFor()
+    expect(await hint.innerText()).toContain(
+      'HINWEIS: Diesen Workshop haben bereits viele Teilnehmende ausgewählt. Für eine gute Arbeitsatmosphäre möchten wir Sie bitten, in Betracht zu ziehen, ob einer der anderen Workshops in dieser Arbeitsphase ebenso interessant für Sie ist.',
+    )
+    // The least-filled alternatives of the same phase are offered.
+    await expect(hint.getByRole('button', { name: /^Workshop 1: / }).count()).resolves.toBe(1)
+    await phone.getByTestId('personal-code').waitFor()
+
+    // The console counts 20 in workshop 5 and shifts the rest of the day 15 minutes earlier.
+    const consolePage = await (await browser.newContext(PROJECTOR)).newPage()
+    await consolePage.goto(`${server.url}${view.links.facilitator}`)
+    await expect.poll(() => consolePage.getByTestId('count-5').innerText(), { timeout: 15_000 }).toBe('20')
+    await consolePage.getByLabel('Rest des Tages verschieben um (Minuten)').fill('-15')
+    await consolePage.getByRole('button', { name: 'Verschieben' }).click()
+
+    // Now (11:20) Arbeitsphase I runs (11:15–12:45): the phone shows "jetzt" with its workshop, and what is next.
+    await expect.poll(() => phone.getByTestId('my-workshop-now').innerText(), { timeout: 15_000 }).toContain('Ihr Workshop jetzt: Workshop 5')
+    expect(await phone.getByTestId('programme-now').innerText()).toMatch(/jetzt\s+Arbeitsphase I/i)
+    expect(await phone.getByTestId('programme-next').innerText()).toMatch(/als Nächstes\s+Arbeitsphase II: Methoden und Instrumente/i)
+    expect(await phone.getByTestId('programme-now').innerText()).toContain('11:15 – 12:45 Uhr')
+    await expect.poll(() => projector.getByTestId('programme-now').innerText(), { timeout: 15_000 }).toMatch(/jetzt\s+Arbeitsphase I/i)
+    // Per room on the projector: the five workshops of the running phase.
+    expect(await projector.getByRole('heading', { name: 'Jetzt läuft: Arbeitsphase I' }).count()).toBe(1)
+
+    // The three screens pass axe (WCAG 2.1 AA).
+    expect(await axeViolations(projector)).toEqual([])
+    expect(await axeViolations(phone)).toEqual([])
+    expect(await axeViolations(consolePage)).toEqual([])
+  }, 120_000)
+})

@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { EventListItem, FacilitatorEventView } from '@tischrunde/shared'
+import { PHONE, launchBrowser } from './support/browser.js'
+import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const KOELN = 'koeln-2018'
+/** A week before the Köln day: sign-up time. */
+const CLOCK = '2018-06-12T10:00:00+02:00'
+
+let server: ServerProcess
+let browser: Browser
+let view: FacilitatorEventView
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tischrunde-e2e-signup-'))
+  const seeded = spawnSync(process.execPath, [path.join(ROOT, 'server/dist/cli/seed.js')], { cwd: ROOT, env: { ...process.env, TISCHRUNDE_DATA_DIR: dataDir }, encoding: 'utf8' })
+  expect(seeded.stdout, seeded.stderr).toContain(`(${KOELN}) angelegt`)
+  server = await startServerProcess({ dataDir, env: { TISCHRUNDE_NO_DEMO: '1', TISCHRUNDE_PROGRAMME_CLOCK: CLOCK } })
+  browser = await launchBrowser()
+  const list = (await (await fetch(`${server.url}/api/events`, { headers: { authorization: `Bearer ${server.adminKey}` } })).json()) as EventListItem[]
+  const link = list.find((e) => e.id === KOELN)!.facilitatorLink
+  view = (await (await fetch(`${server.url}/api/events/${KOELN}`, { headers: { authorization: `Bearer ${decodeURIComponent(link.slice(link.indexOf('#k=') + 3))}` } })).json()) as FacilitatorEventView
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  if (server) removeDir(server.dataDir)
+})
+
+async function phone(): Promise<Page> {
+  const page = await (await browser.newContext(PHONE)).newPage()
+  await page.goto(`${server.url}${view.links.participant}`)
+  await page.getByRole('button', { name: /^Workshop 1 wählen: / }).waitFor()
+  return page
+}
+
+/** The sentence under a phase's heading that names the choice. */
+const choiceLine = (page: Page, phase: string) => page.getByRole('group', { name: `Wählen Sie einen Workshop für ${phase}` }).locator('p.muted').first().innerText()
+
+describe('signing up days before the Köln day, and finding the choices again', () => {
+  it('takes one workshop per phase without an account, lets a choice change, and a personal code brings them to another phone', async () => {
+    const first = await phone()
+    await first.getByText('Die Veranstaltung beginnt am 19. Juni 2018 um 09:00 Uhr.').waitFor()
+    await first.getByLabel('Name für die Teilnehmendenliste (freiwillig)').fill('Ayşe Demir')
+    await first.getByRole('button', { name: /^Workshop 3 wählen: / }).click()
+    await expect.poll(() => choiceLine(first, 'Arbeitsphase I')).toContain('Ihre Wahl: Workshop 3')
+    await first.getByRole('button', { name: /^Workshop 8 wählen: / }).click()
+    await expect.poll(() => choiceLine(first, 'Arbeitsphase II')).toContain('Ihre Wahl: Workshop 8')
+    // One per phase: choosing workshop 2 moves the seat from workshop 3.
+    await first.getByRole('button', { name: /^Workshop 2 wählen: / }).click()
+    await expect.poll(() => choiceLine(first, 'Arbeitsphase I')).toContain('Ihre Wahl: Workshop 2')
+    // The seats taken follow live: workshop 3 is free again.
+    const seats = async (n: number) => /\d+ von 25/.exec(await first.locator(`li[data-workshop="${n}"]`).innerText())?.[0]
+    await expect.poll(async () => [await seats(2), await seats(3), await seats(8)]).toEqual(['1 von 25', '0 von 25', '1 von 25'])
+    const code = (await first.getByTestId('personal-code').innerText()).trim()
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/)
+
+    // Another phone: a wrong code is said so; the right one brings both choices back.
+    const second = await phone()
+    await expect.poll(() => choiceLine(second, 'Arbeitsphase I')).toContain('Noch keine Wahl')
+    await second.getByRole('textbox', { name: 'Persönlicher Code' }).fill('ZZZZZZ')
+    await second.getByRole('button', { name: 'Wahl wiederfinden' }).click()
+    await second.getByText('Zu diesem Code gibt es keine Anmeldung. Bitte prüfen Sie die Schreibweise.').waitFor()
+    await second.getByRole('textbox', { name: 'Persönlicher Code' }).fill(code.toLowerCase())
+    await second.getByRole('button', { name: 'Wahl wiederfinden' }).click()
+    await expect.poll(() => choiceLine(second, 'Arbeitsphase I'), { timeout: 15_000 }).toContain('Ihre Wahl: Workshop 2')
+    expect(await choiceLine(second, 'Arbeitsphase II')).toContain('Ihre Wahl: Workshop 8')
+    expect((await second.getByTestId('personal-code').innerText()).trim()).toBe(code)
+    expect(await second.getByLabel('Name für die Teilnehmendenliste (freiwillig)').inputValue()).toBe('Ayşe Demir')
+  }, 120_000)
+})

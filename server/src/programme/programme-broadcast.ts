@@ -1,0 +1,47 @@
+import type { Server } from 'socket.io'
+import type { Logger } from 'pino'
+import { type Role, audienceRoles } from '@tischrunde/shared'
+import type { ProgrammeService } from './programme-service.js'
+
+/** Seats taken go out at most this often per event, in ms (a hall signing up at once is one message a beat). */
+const COUNTS_INTERVAL_MS = 300
+
+/**
+ * Sends `programme:state` to every screen of an event when its programme changed (at once), and
+ * `programme:counts` when only the seats taken changed (at most every COUNTS_INTERVAL_MS): a hall
+ * signing up at once gets the small message, not the whole programme per beat.
+ */
+export function createProgrammeBroadcast(io: Server, programme: ProgrammeService, roleRoom: (eventId: string, role: Role) => string, log: Logger) {
+  const pending = new Map<string, NodeJS.Timeout>()
+  const send = (eventId: string, what: 'programme' | 'counts') => {
+    programme.state(eventId).then(
+      (state) => {
+        const rooms = audienceRoles('everyone').map((role) => roleRoom(eventId, role))
+        if (what === 'programme') io.to(rooms).emit('programme:state', state)
+        else io.to(rooms).emit('programme:counts', { version: state.version, counts: state.counts, serverNow: state.serverNow })
+      },
+      (error: unknown) => log.error({ err: error, event: eventId }, 'could not read the programme'),
+    )
+  }
+  return {
+    changed(eventId: string, what: 'programme' | 'counts') {
+      if (what === 'programme') {
+        clearTimeout(pending.get(eventId))
+        pending.delete(eventId)
+        return send(eventId, 'programme')
+      }
+      if (pending.has(eventId)) return
+      pending.set(
+        eventId,
+        setTimeout(() => {
+          pending.delete(eventId)
+          send(eventId, 'counts')
+        }, COUNTS_INTERVAL_MS),
+      )
+    },
+    close() {
+      for (const t of pending.values()) clearTimeout(t)
+      pending.clear()
+    },
+  }
+}

@@ -1,0 +1,17 @@
+import type { EventId, Programme } from '@tischrunde/shared'
+import type { ProgrammeService } from './programme-service.js'
+import { seedProgramme } from './seed-programme.js'
+
+/** How event files (export, import, seed) carry the programme: read it, and put one in place. */
+export interface ProgrammeCopy {
+  read(eventId: EventId): Promise<Programme | null>
+  write(eventId: EventId, programme: Programme): Promise<void>
+}
+
+/** The programme service as event files see it. Sign-ups stay behind: they are personal data. */
+export function programmeCopy(service: ProgrammeService): ProgrammeCopy {
+  return {
+    read: async (eventId) => (await service.state(eventId)).programme,
+    write: (eventId, programme) => seedProgramme(service, eventId, programme),
+  }
+}

@@ -1,0 +1,289 @@
+import { randomInt } from 'node:crypto'
+import { z } from 'zod'
+import {
+  type Booking,
+  type ChoiceAnswer,
+  type EventId,
+  type MyChoices,
+  PERSONAL_CODE_ALPHABET,
+  type Programme,
+  type ProgrammePerson,
+  type ProgrammeState,
+  type ProgrammeView,
+  type Result,
+  type Roster,
+  StoreWriteError,
+  type Versioned,
+  bookingKey,
+  bookingSchema,
+  chooseWorkshop,
+  countSeats,
+  err,
+  localDayClock,
+  ok,
+  participantIdSchema,
+  programmePersonSchema,
+  programmeSchema,
+  recordCollection,
+  shiftRestOfDay,
+} from '@tischrunde/shared'
+import { RateLimiter } from '../access/rate-limit.js'
+import type { EventStore } from '../storage/storage.js'
+
+/** The day's programme of an event: one record. */
+export const PROGRAMME_RECORDS = recordCollection('programme', programmeSchema)
+/** The key of the one programme record. */
+export const PROGRAMME_KEY = 'day'
+/** One record per participant and work phase: the workshop chosen there. */
+export const BOOKING_RECORDS = recordCollection('programme-bookings', bookingSchema)
+/** One record per participant who signed up: the personal code and an optional display name. */
+export const PEOPLE_RECORDS = recordCollection('programme-people', programmePersonSchema)
+/** Personal code → participant, so a code finds its person without a scan. */
+export const CODE_RECORDS = recordCollection('programme-codes', z.object({ participantId: participantIdSchema }))
+
+/** Why a programme command was refused (besides a choice's own refusals, which are answers). */
+export type ProgrammeRefusal = 'NO_PROGRAMME' | 'STALE' | 'UNKNOWN_WORKSHOP' | 'UNKNOWN_PHASE' | 'NOT_FOUND'
+
+/** What one event's programme state is in memory: the records as last stored. */
+interface Loaded {
+  programme: Versioned<Programme> | undefined
+  bookings: Map<string, Versioned<Booking>>
+  people: Map<string, Versioned<ProgrammePerson>>
+}
+
+/**
+ * The programme and workshop sign-up of events. Every change of an event runs in one queue, so a
+ * choice reads the seats taken and writes its booking with nobody in between: two people racing
+ * for the last seat get one seat, not two. Each write is a compare-and-set on its own record; the
+ * memory copy changes only after the store has taken the write, and after a restart it is read
+ * again from the records.
+ *
+ * Assumes one server process per event (as the rest of the store does); a second node would have
+ * to take the queue's place with a lock of its own.
+ */
+export class ProgrammeService {
+  private readonly loaded = new Map<EventId, Promise<Loaded>>()
+  private readonly queues = new Map<EventId, Promise<unknown>>()
+  /**
+   * Look-ups of personal codes per event: 30 at once, then one every two seconds. A code has 32^6
+   * values; guessing one of a hall's few hundred then takes months, a person who mistypes waits seconds.
+   */
+  private readonly lookups = new RateLimiter(30, 0.5)
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly deps: {
+      now: () => number
+      /** The programme itself changed (`programme`) or only the seats taken (`counts`). */
+      changed: (eventId: EventId, what: 'programme' | 'counts') => void
+    },
+  ) {}
+
+  /** Runs `work` after every earlier change of the event. */
+  private serial<T>(eventId: EventId, work: () => Promise<T>): Promise<T> {
+    const before = this.queues.get(eventId) ?? Promise.resolve()
+    const run = before.then(work, work)
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    )
+    this.queues.set(eventId, settled)
+    void settled.then(() => {
+      if (this.queues.get(eventId) === settled) this.queues.delete(eventId)
+    })
+    return run
+  }
+
+  private load(eventId: EventId): Promise<Loaded> {
+    let loading = this.loaded.get(eventId)
+    if (!loading) {
+      loading = (async () => {
+        const [programme, bookings, people] = await Promise.all([
+          this.store.getRecord(eventId, PROGRAMME_RECORDS, PROGRAMME_KEY),
+          this.store.listRecords(eventId, BOOKING_RECORDS),
+          this.store.listRecords(eventId, PEOPLE_RECORDS),
+        ])
+        return {
+          programme,
+          bookings: new Map(bookings.map((r) => [r.key, { version: r.version, value: r.value }])),
+          people: new Map(people.map((r) => [r.key, { version: r.version, value: r.value }])),
+        }
+      })()
+      this.loaded.set(eventId, loading)
+      loading.catch(() => this.loaded.delete(eventId))
+    }
+    return loading
+  }
+
+  /** Forgets what is kept of an event (deleted). */
+  forget(eventId: EventId): void {
+    this.loaded.delete(eventId)
+  }
+
+  /** The programme and the seats taken. */
+  async state(eventId: EventId): Promise<ProgrammeState> {
+    const l = await this.load(eventId)
+    return { programme: l.programme?.value ?? null, version: l.programme?.version ?? 0, counts: Object.fromEntries(countSeats(this.activeBookings(l))), serverNow: this.deps.now() }
+  }
+
+  /** What a screen sees: the state, and for a participant their own choices. */
+  async view(eventId: EventId, participantId: string | null): Promise<ProgrammeView> {
+    const l = await this.load(eventId)
+    return { ...(await this.state(eventId)), mine: participantId ? this.mine(l, participantId) : null }
+  }
+
+  /** Bookings of workshops that are (still) in the programme. */
+  private *activeBookings(l: Loaded): Iterable<Booking> {
+    const known = new Set(l.programme?.value.items.flatMap((i) => i.workshops.map((w) => `${i.id}/${w.id}`)) ?? [])
+    for (const { value } of l.bookings.values()) if (value.workshopId && known.has(`${value.phaseId}/${value.workshopId}`)) yield value
+  }
+
+  private mine(l: Loaded, participantId: string): MyChoices {
+    const choices: Record<string, string> = {}
+    for (const { value } of l.bookings.values()) if (value.participantId === participantId && value.workshopId) choices[value.phaseId] = value.workshopId
+    const person = l.people.get(participantId)?.value
+    return { choices, code: person?.code ?? null, displayName: person?.displayName ?? '' }
+  }
+
+  /**
+   * A participant chooses `workshopId` in `phaseId` (null: takes the choice back). Refusals (full,
+   * closed) are answers with the free alternatives; a first choice gives the person their code.
+   */
+  choose(eventId: EventId, participantId: string, phaseId: string, workshopId: string | null, displayName: string | undefined): Promise<Result<ChoiceAnswer, 'NO_PROGRAMME'>> {
+    return this.serial(eventId, async () => {
+      const l = await this.load(eventId)
+      const programme = l.programme?.value
+      if (!programme) return err('NO_PROGRAMME')
+      const key = bookingKey(participantId, phaseId)
+      const current = l.bookings.get(key)
+      const counts = countSeats(this.activeBookings(l))
+      const outcome = chooseWorkshop(programme, counts, current?.value.workshopId ?? null, phaseId, workshopId)
+      const seats = () => Object.fromEntries(countSeats(this.activeBookings(l)))
+      if (!outcome.ok) return ok({ booked: false as const, reason: outcome.reason, alternatives: outcome.alternatives.map((w) => w.id), mine: this.mine(l, participantId), counts: seats() })
+      if (outcome.changed) await this.writeBooking(eventId, l, key, { participantId, phaseId, workshopId, at: this.deps.now(), by: 'self' })
+      await this.ensurePerson(eventId, l, participantId, displayName)
+      if (outcome.changed) this.deps.changed(eventId, 'counts')
+      return ok({ booked: true as const, hint: outcome.hint?.map((w) => w.id) ?? null, mine: this.mine(l, participantId), counts: seats() })
+    })
+  }
+
+  private async writeBooking(eventId: EventId, l: Loaded, key: string, booking: Booking): Promise<void> {
+    const current = l.bookings.get(key)
+    const written = await this.store.putRecord(eventId, BOOKING_RECORDS, key, booking, current?.version ?? null)
+    // Only this queue writes bookings: a refusal means the record changed under us (another node).
+    if (!written.ok) throw new Error(`booking ${key} could not be written: ${written.error}`)
+    l.bookings.set(key, { version: written.value, value: booking })
+  }
+
+  /** Gives a participant a personal code on their first choice; keeps (or updates) their display name. */
+  private async ensurePerson(eventId: EventId, l: Loaded, participantId: string, displayName: string | undefined): Promise<void> {
+    const existing = l.people.get(participantId)
+    if (existing) {
+      if (displayName === undefined || displayName.trim() === existing.value.displayName) return
+      const value = { ...existing.value, displayName: displayName.trim() }
+      const written = await this.store.putRecord(eventId, PEOPLE_RECORDS, participantId, value, existing.version)
+      if (written.ok) l.people.set(participantId, { version: written.value, value })
+      return
+    }
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const code = Array.from({ length: 6 }, () => PERSONAL_CODE_ALPHABET[randomInt(PERSONAL_CODE_ALPHABET.length)]).join('')
+      const claimed = await this.store.putRecord(eventId, CODE_RECORDS, code, { participantId }, null)
+      if (!claimed.ok) continue
+      const value: ProgrammePerson = { participantId, code, displayName: displayName?.trim() ?? '' }
+      const written = await this.store.putRecord(eventId, PEOPLE_RECORDS, participantId, value, null)
+      if (written.ok) l.people.set(participantId, { version: written.value, value })
+      return
+    }
+    throw new Error('no free personal code')
+  }
+
+  /** The participant a personal code belongs to, with their choices; null for a code nobody has. */
+  async lookup(eventId: EventId, code: string): Promise<{ participantId: string; mine: MyChoices } | null | 'RATE_LIMITED'> {
+    if (!this.lookups.take(eventId, Date.now())) return 'RATE_LIMITED'
+    const found = await this.store.getRecord(eventId, CODE_RECORDS, code)
+    if (!found) return null
+    const l = await this.load(eventId)
+    return { participantId: found.value.participantId, mine: this.mine(l, found.value.participantId) }
+  }
+
+  /** Replaces the programme if it is still at `expectedVersion` (null: there is none yet). */
+  save(eventId: EventId, programme: Programme, expectedVersion: number | null): Promise<Result<number, 'STALE' | 'NOT_FOUND'>> {
+    return this.serial(eventId, async () => {
+      const l = await this.load(eventId)
+      const current = l.programme?.version ?? null
+      if ((expectedVersion ?? null) !== current) return err('STALE')
+      return this.writeProgramme(eventId, l, programme)
+    })
+  }
+
+  private async writeProgramme(eventId: EventId, l: Loaded, programme: Programme): Promise<Result<number, 'STALE' | 'NOT_FOUND'>> {
+    const value = programmeSchema.parse(programme)
+    const written = await this.store.putRecord(eventId, PROGRAMME_RECORDS, PROGRAMME_KEY, value, l.programme?.version ?? null)
+    if (!written.ok) return err(written.error === StoreWriteError.STALE ? 'STALE' : 'NOT_FOUND')
+    l.programme = { version: written.value, value }
+    this.deps.changed(eventId, 'programme')
+    return ok(written.value)
+  }
+
+  /** Changes the programme as it is now (shift, close, seats), in the queue. */
+  private update(eventId: EventId, change: (p: Programme) => Result<Programme, ProgrammeRefusal>): Promise<Result<number, ProgrammeRefusal>> {
+    return this.serial(eventId, async () => {
+      const l = await this.load(eventId)
+      if (!l.programme) return err('NO_PROGRAMME')
+      const next = change(l.programme.value)
+      if (!next.ok) return next
+      return this.writeProgramme(eventId, l, next.value)
+    })
+  }
+
+  /** The rest of the day runs `minutes` later from the event's wall clock now. */
+  shift(eventId: EventId, minutes: number): Promise<Result<number, ProgrammeRefusal>> {
+    return this.update(eventId, (p) => ok(shiftRestOfDay(p, localDayClock(this.deps.now(), p.timeZone).minute, minutes)))
+  }
+
+  /** Closes or reopens a workshop, or sets its seats. Seats already taken stay taken. */
+  setWorkshop(eventId: EventId, workshopId: string, change: { closed?: boolean | undefined; capacity?: number | null | undefined }): Promise<Result<number, ProgrammeRefusal>> {
+    return this.update(eventId, (p) => {
+      if (!p.items.some((i) => i.workshops.some((w) => w.id === workshopId))) return err('UNKNOWN_WORKSHOP')
+      return ok({
+        ...p,
+        items: p.items.map((i) => ({
+          ...i,
+          workshops: i.workshops.map((w) =>
+            w.id === workshopId ? { ...w, ...(change.closed === undefined ? {} : { closed: change.closed }), ...(change.capacity === undefined ? {} : { capacity: change.capacity }) } : w,
+          ),
+        })),
+      })
+    })
+  }
+
+  /** The organiser moves a person to a workshop of the phase (beyond its seats if need be), or out of it. */
+  move(eventId: EventId, participantId: string, phaseId: string, workshopId: string | null): Promise<Result<true, ProgrammeRefusal>> {
+    return this.serial(eventId, async () => {
+      const l = await this.load(eventId)
+      const programme = l.programme?.value
+      if (!programme) return err('NO_PROGRAMME')
+      const key = bookingKey(participantId, phaseId)
+      const current = l.bookings.get(key)
+      if (!current && !l.people.has(participantId)) return err('NOT_FOUND')
+      const outcome = chooseWorkshop(programme, countSeats(this.activeBookings(l)), current?.value.workshopId ?? null, phaseId, workshopId, true)
+      if (!outcome.ok) return err(outcome.reason === 'UNKNOWN_PHASE' ? 'UNKNOWN_PHASE' : 'UNKNOWN_WORKSHOP')
+      if (outcome.changed) {
+        await this.writeBooking(eventId, l, key, { participantId, phaseId, workshopId, at: this.deps.now(), by: 'organiser' })
+        this.deps.changed(eventId, 'counts')
+      }
+      return ok(true as const)
+    })
+  }
+
+  /** Who signed up where: per workshop id, participants with their display names ('' when none given). */
+  async roster(eventId: EventId): Promise<Roster> {
+    const l = await this.load(eventId)
+    const roster: Roster = {}
+    for (const b of this.activeBookings(l)) {
+      const list = Object.hasOwn(roster, b.workshopId!) ? roster[b.workshopId!]! : (roster[b.workshopId!] = [])
+      list.push({ participantId: b.participantId, displayName: l.people.get(b.participantId)?.value.displayName ?? '', by: b.by })
+    }
+    return roster
+  }
+}

@@ -1,0 +1,99 @@
+import { io, type Socket } from 'socket.io-client'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { type Ack, WIRE_VERSION } from '@tischrunde/shared'
+import { koelnProgramme } from '@tischrunde/fixtures'
+import { docxParts, pdfText } from '../src/export/read-back.js'
+import { adminKeyOf, api, createEvent, join } from './helpers/api.js'
+import { type RunningServer, startServer } from './helpers/in-process-server.js'
+import { tempDataDir } from './helpers/temp-dir.js'
+
+let data: Awaited<ReturnType<typeof tempDataDir>>
+let running: RunningServer | undefined
+const sockets: Socket[] = []
+beforeEach(async () => {
+  data = await tempDataDir('programme-export')
+})
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.disconnect()
+  await running?.close()
+  running = undefined
+  await data.remove()
+})
+
+async function connect(url: string, token: string) {
+  const socket = io(url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false })
+  sockets.push(socket)
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve())
+    socket.once('connect_error', reject)
+  })
+  return (name: string, payload: unknown) => socket.emitWithAck(name, payload) as Promise<Ack>
+}
+
+const download = (url: string, path: string, token?: string) => fetch(`${url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+
+describe('the programme downloads', () => {
+  it('give the handout as PDF and DOCX, the counts per workshop and the sign-up lists with names only where given', async () => {
+    running = await startServer(data.dir)
+    const event = await createEvent(running.url, { title: 'Transferforum Köln', tableNames: [], date: '2018-06-19' })
+    const console_ = await connect(running.url, event.facilitatorToken)
+    expect(await console_('programme:save', { programme: koelnProgramme(), expectedVersion: null })).toMatchObject({ ok: true })
+    const anna = await connect(running.url, (await join(running.url, event.joinCode)).token)
+    const anonymous = await connect(running.url, (await join(running.url, event.joinCode)).token)
+    await anna('programme:choose', { phaseId: 'arbeitsphase-i', workshopId: 'workshop-5', displayName: '=Anna Beispiel' })
+    await anonymous('programme:choose', { phaseId: 'arbeitsphase-i', workshopId: 'workshop-5' })
+
+    const base = `/api/events/${event.event.id}`
+    expect((await download(running.url, `${base}/programme.pdf`)).status).toBe(401)
+    const participant = (await join(running.url, event.joinCode)).token
+    expect((await download(running.url, `${base}/programme.pdf`, participant)).status).toBe(403)
+
+    const pdf = await download(running.url, `${base}/programme.pdf`, event.facilitatorToken)
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get('content-disposition')).toContain('Programm.pdf')
+    const pdfBytes = Buffer.from(await pdf.arrayBuffer())
+    expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-')
+    const printed = (await pdfText(new Uint8Array(pdfBytes))).replace(/\s+/g, ' ')
+    expect(printed).toContain('Workshop 5: Von der Schule in den Beruf')
+    expect(printed).toContain('14:00 – 15:45 Uhr')
+
+    const docx = await download(running.url, `${base}/programme.docx`, event.facilitatorToken)
+    const xml = docxParts(new Uint8Array(await docx.arrayBuffer()))['word/document.xml']!
+    for (const n of [1, 5, 10]) expect(xml).toContain(`Workshop ${n}: `)
+    expect(xml).toContain('Von der Schule in den Beruf – den Übergang gemeinsam stemmen')
+    expect(xml).toContain('11:30 – 13:00 Uhr')
+    expect(xml).toContain('Claudia Bollig, Prozessbegleiterin im Programm „Willkommen bei Freunden“')
+
+    const counts = await (await download(running.url, `${base}/programme-counts.csv`, event.facilitatorToken)).text()
+    const countLines = counts.replace(/^\uFEFF/, '').trim().split('\r\n')
+    expect(countLines[0]).toBe('Arbeitsphase;Zeit;Nr.;Workshop;Raum;Plätze;Angemeldet;Anmeldung')
+    expect(countLines).toHaveLength(11)
+    expect(countLines.find((l) => l.includes(';5;'))).toMatch(/;25;2;offen$/)
+
+    const lists = await (await download(running.url, `${base}/programme-lists.csv`, event.facilitatorToken)).text()
+    const listLines = lists.replace(/^\uFEFF/, '').trim().split('\r\n')
+    expect(listLines).toHaveLength(3)
+    // A name is printed as text, never as a formula; the person without one has an empty cell; no ids.
+    expect(listLines[1]).toMatch(/;1;'=Anna Beispiel;selbst$/)
+    expect(listLines[2]).toMatch(/;2;;selbst$/)
+    expect(lists).not.toMatch(/[A-Za-z0-9_-]{16,}/)
+  })
+
+  it('carries the programme in the event JSON file, and an import of it has the same programme (sign-ups stay behind)', async () => {
+    running = await startServer(data.dir)
+    const event = await createEvent(running.url, { title: 'Transferforum Köln', tableNames: [], date: '2018-06-19' })
+    const console_ = await connect(running.url, event.facilitatorToken)
+    await console_('programme:save', { programme: koelnProgramme(), expectedVersion: null })
+    const anna = await connect(running.url, (await join(running.url, event.joinCode)).token)
+    await anna('programme:choose', { phaseId: 'arbeitsphase-i', workshopId: 'workshop-5', displayName: 'Anna' })
+
+    const file = await (await download(running.url, `/api/events/${event.event.id}/export?format=json`, event.facilitatorToken)).json()
+    expect(file.programme).toEqual(koelnProgramme())
+    expect(JSON.stringify(file)).not.toContain('Anna')
+    const imported = await api<{ id: string }>(running.url, '/api/events/import', { body: file, token: adminKeyOf(running.url) })
+    expect(imported.status).toBe(201)
+    const copy = await running.server.programme.state(imported.body.id)
+    expect(copy.programme).toEqual(koelnProgramme())
+    expect(copy.counts).toEqual({})
+  })
+})
