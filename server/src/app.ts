@@ -21,6 +21,10 @@ import { BOARD_SOCKET_PREFIX, createBoardSockets } from './transport/board-socke
 import { createControlPlane } from './transport/control-plane.js'
 import { RoundService } from './rounds/round-service.js'
 import { ConnectionBudget, DEFAULT_LIMITS, type Limits } from './config/limits.js'
+import { type DeletedEvents, type DeletionReason, memoryDeletedEvents } from './retention/deleted-events.js'
+import { deletedEventPages } from './retention/deleted-page.js'
+import { createRetentionRoutes } from './retention/retention-routes.js'
+import { RetentionService } from './retention/retention-service.js'
 
 /**
  * How long a connection may take to send its request headers, and how often that is checked, in ms.
@@ -66,6 +70,10 @@ export interface AppOptions {
   openEventCreation?: boolean
   /** Serve HTTPS (and wss) with this certificate and key (PEM) instead of plain HTTP. */
   tls?: { cert: string | Buffer; key: string | Buffer }
+  /** Where deleted events are remembered (their links answer "gelöscht"). @default in memory */
+  deletedEvents?: DeletedEvents
+  /** How often the retention sweep runs, in ms; 0: never by itself (tests call `retention.sweep`). @default RETENTION_SWEEP_MS */
+  retentionSweepMs?: number
 }
 
 export interface TischrundeServer {
@@ -80,6 +88,8 @@ export interface TischrundeServer {
   /** Open connections (board sockets and Socket.IO) counted against the cap. */
   connections: ConnectionBudget
   credentials: Credentials
+  /** Deletes events whose retention ended (periodically, and on `sweep`). */
+  retention: RetentionService
   listen(port: number, host: string): Promise<string>
   /** Stops accepting, stores everything applied, and closes the storage. */
   close(): Promise<void>
@@ -138,15 +148,32 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
   app.use('/api', createExportRoutes({ events, transfer, renderer: exportRenderer, log }))
-  const deleteEvent = async (id: string) => {
+  const deletedEvents = opts.deletedEvents ?? memoryDeletedEvents()
+  const deleteEvent = async (id: string, reason: DeletionReason = 'deleted') => {
     const stored = await events.get(id)
     if (!stored) return
+    // Remembered first (hashes only), so its links answer "gelöscht" from the moment it is gone.
+    await deletedEvents.add({ eventId: id, joinCode: stored.joinCode }, reason, now())
     // The event goes first: from then on every credential of it fails, so nothing reconnects.
     await events.remove(id)
     hub.publish({ eventId: id, topic: 'deleted', audience: 'everyone' })
     await rooms.removeEvent(id)
-    log.info({ event: id }, 'event deleted')
+    log.info({ event: id, reason }, 'event deleted')
   }
+  const retention = new RetentionService({ events, store: storage.events, deleteEvent, now, log })
+  if (opts.retentionSweepMs !== 0) retention.start(opts.retentionSweepMs)
+  app.use(deletedEventPages(deletedEvents, { event: async (id) => (await events.get(id)) !== undefined, code: async (code) => (await events.byJoinCode(code)) !== undefined }))
+  app.use(
+    '/api',
+    createRetentionRoutes({
+      events,
+      store: storage.events,
+      credentials,
+      retention,
+      deleted: deletedEvents,
+      onEventChanged: (id) => hub.publish({ eventId: id, topic: 'event', audience: 'everyone' }),
+    }),
+  )
   app.use(
     '/api',
     createApi({
@@ -192,6 +219,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     hub,
     connections: budget,
     credentials,
+    retention,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         http.once('error', reject)
@@ -201,6 +229,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
         })
       }),
     async close() {
+      await retention.close()
       rounds.close()
       await exportRenderer.close()
       boards.close()

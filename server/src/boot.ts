@@ -10,6 +10,7 @@ import { eventStoreFile } from './storage/open-storage.js'
 import { setAsideDataFile } from './storage/lowdb-event-store.js'
 import { DataFileError } from './storage/storage-error.js'
 import type { Limits } from './config/limits.js'
+import { openDeletedEvents } from './retention/deleted-events.js'
 
 /** The built client, next to the server in the repository. */
 export const CLIENT_DIST = fileURLToPath(new URL('../../client/dist', import.meta.url))
@@ -36,7 +37,7 @@ export async function boot(opts: {
   /** HTTPS: PEM files of the certificate and its key (TISCHRUNDE_TLS_CERT, TISCHRUNDE_TLS_KEY). */
   tls?: { certFile: string; keyFile: string } | undefined
   /** Further server options (tests: an extra doc kind, a short idle time for docs). */
-  app?: Pick<AppOptions, 'docKinds' | 'roomIdleMs'>
+  app?: Pick<AppOptions, 'docKinds' | 'roomIdleMs' | 'now' | 'retentionSweepMs'>
 }): Promise<Booted> {
   const logFile = logFileSink()
   const log = logFile ? pino({ level: opts.logLevel, base: undefined }, logFile) : pino({ level: opts.logLevel, base: undefined })
@@ -54,10 +55,12 @@ export async function boot(opts: {
       storage = await openStorage(opts.dataDir)
     }
     const credentials = await openCredentials(opts.dataDir)
+    const deletedEvents = await openDeletedEvents(opts.dataDir)
     const server = createTischrundeServer({
       ...opts.app,
       storage,
       credentials,
+      deletedEvents,
       log,
       ...(opts.limits ? { limits: opts.limits } : {}),
       ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),

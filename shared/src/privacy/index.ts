@@ -1,0 +1,3 @@
+export * from './retention.js'
+export * from './personal-data.js'
+export * from './privacy-notice.js'
