@@ -171,6 +171,8 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
       credentials,
       retention,
       deleted: deletedEvents,
+      rooms,
+      boards: storage.boards,
       onEventChanged: (id) => hub.publish({ eventId: id, topic: 'event', audience: 'everyone' }),
     }),
   )

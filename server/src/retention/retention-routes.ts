@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express'
+import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import {
   ADMIN_ACTOR,
   type Actor,
@@ -18,8 +18,12 @@ import {
 import type { Credentials } from '../access/credentials.js'
 import type { EventService } from '../events/event-service.js'
 import { sendFailure } from '../http/send-failure.js'
+import { isStorageFailure } from '../storage/storage-error.js'
 import type { EventStore } from '../storage/storage.js'
+import type { DocRooms } from '../boards/doc-rooms.js'
+import type { BoardStore } from '../storage/storage.js'
 import type { DeletedEvents } from './deleted-events.js'
+import { forgetContributions } from './forget-contributions.js'
 import type { RetentionService } from './retention-service.js'
 
 export interface RetentionRouteDeps {
@@ -28,6 +32,8 @@ export interface RetentionRouteDeps {
   credentials: Credentials
   retention: RetentionService
   deleted: DeletedEvents
+  rooms: DocRooms
+  boards: BoardStore
   /** Called after the notice changed, so connected screens fetch it again. */
   onEventChanged?: (id: string) => void
 }
@@ -136,6 +142,22 @@ export function createRetentionRoutes(deps: RetentionRouteDeps): Router {
       if (written.error === 'NOT_FOUND' && !(await deps.events.get(stored.event.id))) break
     }
     sendFailure(res, 409, failure(ErrorCode.CONFLICT))
+  })
+  // "Meine Beiträge löschen": a participant deletes their own cards (with the name on them) in every doc.
+  api.delete('/events/:id/my-contributions', async (req, res) => {
+    const id = String(req.params.id)
+    const auth = await deps.events.authenticate(bearer(req))
+    const actor = auth && auth.stored.event.id === id ? actorFromClaims(auth.claims) : null
+    if (!actor) return sendFailure(res, 401, BAD_LINK)
+    if (!may(actor, 'contributions:forget-own', { eventId: id }) || !actor.participantId) return sendFailure(res, 403, failure(ErrorCode.FORBIDDEN, { needs: 'participant' }))
+    const removed = await forgetContributions(deps.rooms, deps.boards, id, actor.participantId)
+    res.json({ removed })
+  })
+  // Express needs all four parameters to treat this as the error handler.
+  api.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if ((error as { status?: number }).status === 400) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: [], issue: 'invalid_format', format: 'json' }))
+    if ((error as { status?: number }).status === 413) return sendFailure(res, 413, failure(ErrorCode.INVALID_MESSAGE, { path: [], issue: 'too_big', origin: 'string' }))
+    sendFailure(res, isStorageFailure(error) ? 503 : 500, failure(isStorageFailure(error) ? ErrorCode.STORAGE_FAILED : ErrorCode.INTERNAL))
   })
   return api
 }
