@@ -7,7 +7,8 @@ import { type ServerProcess, removeDir, startServerProcess } from './support/ser
 
 /**
  * Every route in German and English, walked as people use them: no request leaves the app's own
- * origin, and axe-core (WCAG 2.1 A and AA) finds no violation on any screen.
+ * origin, the Content-Security-Policy blocks nothing the app does (a blocked style or script would
+ * be a broken screen), and axe-core (WCAG 2.1 A and AA) finds no violation on any screen.
  */
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
@@ -41,6 +42,12 @@ interface Walk {
 async function walk(lang: 'de' | 'en', options: Parameters<Browser['newContext']>[0]): Promise<Walk> {
   const context = await browser.newContext({ ...options, locale: lang === 'de' ? 'de-DE' : 'en-GB' })
   await context.addInitScript((l) => window.localStorage.setItem('tischrunde.lang', l), lang)
+  // Whatever the page's CSP refuses (an inline style, a foreign font) is recorded for check().
+  await context.addInitScript(() => {
+    const seen: string[] = []
+    ;(window as unknown as { __cspViolations: string[] }).__cspViolations = seen
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`))
+  })
   const origin = new URL(server.url).origin
   const foreign: string[] = []
   const note = (url: string) => {
@@ -77,8 +84,19 @@ async function walk(lang: 'de' | 'en', options: Parameters<Browser['newContext']
       if (found.passes < 5) violations.push(`${lang} ${where}: axe checked only ${found.passes} rules`)
       if (found.lang !== lang) violations.push(`${lang} ${where}: the page says lang="${found.lang}"`)
       for (const v of found.violations) violations.push(`${lang} ${where}: ${v}`)
+      const csp = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])
+      for (const v of csp) violations.push(`${lang} ${where}: CSP ${v}`)
     },
   }
+}
+
+/** Creates an event and deletes it again; answers its join code. */
+async function createAndDelete(): Promise<string> {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` }
+  const res = await fetch(`${server.url}/api/events`, { method: 'POST', headers, body: JSON.stringify({ title: 'Gelöschte Runde', date: '2026-11-23', tableNames: ['A'] }) })
+  const created = (await res.json()) as { event: { id: string }; joinCode: string }
+  await fetch(`${server.url}/api/events/${created.event.id}`, { method: 'DELETE', headers })
+  return created.joinCode
 }
 
 describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
@@ -93,6 +111,9 @@ describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
     await page.goto(`${server.url}${links.console}`)
     await page.getByRole('heading', { level: 1 }).first().waitFor()
     await desk.check(page, 'console')
+    // The retention panel opened: the date field, "delete now".
+    await page.locator('.console-retention summary').click()
+    await desk.check(page, 'console, retention opened')
 
     const wall = await walk(lang, PROJECTOR)
     const projector = await wall.context.newPage()
@@ -113,6 +134,16 @@ describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
     await phone.locator('main').waitFor()
     await phone.waitForTimeout(500)
     await hand.check(phone, 'phone, at a table')
+    // Privacy notice, imprint and "Meine Beiträge löschen", one tap from the board.
+    await phone.locator('.phone-privacy button').click()
+    await phone.locator('.phone-privacy-panel').waitFor()
+    await hand.check(phone, 'phone, privacy notice')
+
+    // A deleted event's link: a plain page that says so.
+    const gone = await createAndDelete()
+    await phone.goto(`${server.url}/j/${gone}`)
+    await phone.getByRole('heading', { level: 1 }).waitFor()
+    await hand.check(phone, 'deleted event page')
 
     const foreign = [...desk.foreign, ...wall.foreign, ...hand.foreign]
     const violations = [...desk.violations, ...wall.violations, ...hand.violations]

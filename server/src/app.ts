@@ -122,9 +122,22 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     helmet({
       // Served over plain HTTP on venue networks: no forced HTTPS upgrades or HSTS.
       strictTransportSecurity: false,
+      // Only the app's own origin for scripts, styles, fonts, images and connections. `data:` images
+      // are the QR codes the page draws itself (no request leaves the browser). React sets `style`
+      // props through the CSSOM, which style-src does not govern, so no 'unsafe-inline' is needed.
       contentSecurityPolicy: {
         useDefaults: true,
-        directives: { upgradeInsecureRequests: null, 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'] },
+        directives: {
+          upgradeInsecureRequests: null,
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'font-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'worker-src': ["'self'"],
+          'manifest-src': ["'self'"],
+        },
       },
     }),
   )

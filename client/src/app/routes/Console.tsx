@@ -24,6 +24,8 @@ import { useControl } from '../../sync/hooks.js'
 import { absolute, usePublicUrl, withQuery } from '../../sync/links.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
 import { useConsoleView } from './use-console-view.js'
+import { RetentionPanel } from '../../features/privacy/RetentionPanel.js'
+import { PrivacyNoticeForm } from '../../features/privacy/PrivacyNoticeForm.js'
 
 // The tree method's console part comes with its own chunk.
 const TreeConsole = lazy(() => import('../../features/tree/console/TreeConsole.js'))
@@ -95,6 +97,7 @@ export default function Console() {
         </div>
       </header>
       <GuessingNotice />
+      <RetentionPanel eventId={eventId} token={token!} title={event.title} />
       {round && <RoundControls event={event} round={round} send={send} />}
       {linkShown && (
         <div id="facilitator-link">
@@ -179,6 +182,7 @@ export default function Console() {
       <section className="panel console-setup">
         <EventSetupForm event={event} started={round !== null && round.phase !== 'before-start'} onSave={(setup) => send('event:update', { setup })} />
       </section>
+      <PrivacyNoticeForm eventId={eventId} token={token!} />
     </main>
   )
 }

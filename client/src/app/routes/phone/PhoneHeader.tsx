@@ -3,6 +3,7 @@ import { RoundTimer } from '../../../features/rounds/RoundTimer.js'
 import { formatEventDate } from '../../../i18n/dates.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { useTischStore } from '../../../store/index.js'
+import { PrivacyButton } from '../../../features/privacy/PrivacyButton.js'
 
 /** The phone's heading: the table it sits at (or "pick a table") and the round timer. */
 export function PhoneHeader({ host, table }: { host: boolean; table: ThemeTable | undefined }) {
@@ -20,6 +21,7 @@ export function PhoneHeader({ host, table }: { host: boolean; table: ThemeTable 
         </h1>
       </div>
       <RoundTimer />
+      <PrivacyButton before={!table && !host} />
     </header>
   )
 }
