@@ -64,6 +64,8 @@ async function walk(lang: 'de' | 'en', options: Parameters<Browser['newContext']
     violations,
     async check(page, where) {
       await page.waitForLoadState('networkidle').catch(() => {})
+      // Cards fading in are half-transparent: axe measures contrast once every animation has ended.
+      await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => {}))))
       // Evaluated through the debugger protocol, so the page's own CSP (scripts from 'self' only) stays on.
       await page.evaluate(AXE)
       const found = await page.evaluate(

@@ -15,6 +15,11 @@ import type { DeletionReason } from './deleted-events.js'
 
 /** How often the server looks for events past their retention, in ms. @default one hour */
 export const RETENTION_SWEEP_MS = 60 * 60 * 1000
+/**
+ * How long after the start the first sweep runs, in ms: the server is serving by then, and a
+ * short run (a seed, an export, a test on a data folder of old events) deletes nothing. @default one minute
+ */
+export const FIRST_SWEEP_MS = 60 * 1000
 /** How often a deletion date write re-reads and retries after losing a race. */
 const MAX_RETRIES = 20
 
@@ -35,6 +40,7 @@ export interface RetentionDeps {
  */
 export class RetentionService {
   private timer: NodeJS.Timeout | undefined
+  private first: NodeJS.Timeout | undefined
   private sweeping: Promise<string[]> | null = null
 
   constructor(private readonly deps: RetentionDeps) {}
@@ -85,15 +91,16 @@ export class RetentionService {
     return deleted
   }
 
-  /** Sweeps now and then every `intervalMs` (the timer does not keep the process alive). */
+  /** Sweeps FIRST_SWEEP_MS after the start, then every `intervalMs` (the timers do not keep the process alive). */
   start(intervalMs = RETENTION_SWEEP_MS): void {
     const run = () => void this.sweep().catch((error: unknown) => this.deps.log.error({ err: error }, 'retention sweep failed'))
-    run()
+    this.first = setTimeout(run, Math.min(FIRST_SWEEP_MS, intervalMs)).unref()
     this.timer = setInterval(run, intervalMs).unref()
   }
 
-  /** Stops the timer and waits for a sweep under way. */
+  /** Stops the timers and waits for a sweep under way. */
   async close(): Promise<void> {
+    clearTimeout(this.first)
     clearInterval(this.timer)
     await this.sweeping?.catch(() => {})
   }
