@@ -26,6 +26,8 @@ import { LanguageSwitch } from '../LanguageSwitch.js'
 import { useConsoleView } from './use-console-view.js'
 import { RetentionPanel } from '../../features/privacy/RetentionPanel.js'
 import { PrivacyNoticeForm } from '../../features/privacy/PrivacyNoticeForm.js'
+import { LiveAnnouncer } from '../../features/privacy/LiveAnnouncer.js'
+import { SkipLink } from '../../features/privacy/SkipLink.js'
 
 // The tree method's console part comes with its own chunk.
 const TreeConsole = lazy(() => import('../../features/tree/console/TreeConsole.js'))
@@ -80,6 +82,8 @@ export default function Console() {
 
   return (
     <main className="page console">
+      <SkipLink target="console-content" />
+      <LiveAnnouncer />
       <header className="console-header">
         <div>
           <p className="eyebrow">{t('console.title')}</p>
@@ -109,7 +113,7 @@ export default function Console() {
           {t('control.loopback', { host: window.location.host })}
         </p>
       )}
-      <div className="console-grid">
+      <div className="console-grid" id="console-content" tabIndex={-1}>
         <section className="console-join" aria-labelledby="join-title">
           <h2 id="join-title">{t('console.joinCode')}</h2>
           <p className="join-code" aria-label={view.joinCode.split('').join(' ')}>
