@@ -64,7 +64,9 @@ async function walk(lang: 'de' | 'en', options: Parameters<Browser['newContext']
     violations,
     async check(page, where) {
       await page.waitForLoadState('networkidle').catch(() => {})
-      // Cards fading in are half-transparent: axe measures contrast once every animation has ended.
+      // Cards fading in are half-transparent, and the wall keeps bringing new ones: while axe
+      // measures contrast, motion is reduced (no new fades) and running animations have ended.
+      await page.emulateMedia({ reducedMotion: 'reduce' })
       await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => {}))))
       // Evaluated through the debugger protocol, so the page's own CSP (scripts from 'self' only) stays on.
       await page.evaluate(AXE)
@@ -86,6 +88,7 @@ async function walk(lang: 'de' | 'en', options: Parameters<Browser['newContext']
       if (found.passes < 5) violations.push(`${lang} ${where}: axe checked only ${found.passes} rules`)
       if (found.lang !== lang) violations.push(`${lang} ${where}: the page says lang="${found.lang}"`)
       for (const v of found.violations) violations.push(`${lang} ${where}: ${v}`)
+      await page.emulateMedia({ reducedMotion: options?.reducedMotion ?? 'no-preference' })
       const csp = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])
       for (const v of csp) violations.push(`${lang} ${where}: CSP ${v}`)
     },
@@ -147,10 +150,22 @@ describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
     await phone.getByRole('heading', { level: 1 }).waitFor()
     await hand.check(phone, 'deleted event page')
 
-    const foreign = [...desk.foreign, ...wall.foreign, ...hand.foreign]
-    const violations = [...desk.violations, ...wall.violations, ...hand.violations]
+    // Windows high contrast and "reduce motion": the projector's wall and a phone's board, with no
+    // animation running at all.
+    const still = await walk(lang, { ...PROJECTOR, reducedMotion: 'reduce', forcedColors: 'active' })
+    const calm = await still.context.newPage()
+    await calm.goto(`${server.url}${links.projector}`)
+    await calm.locator('main, [role="main"]').first().waitFor()
+    await calm.keyboard.press('2')
+    await calm.waitForTimeout(300)
+    await still.check(calm, 'projector, all tables, forced colours and reduced motion')
+    const moving = await calm.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)
+    if (moving > 0) still.violations.push(`${lang} projector with reduced motion: ${moving} animations running`)
+
+    const foreign = [...desk.foreign, ...wall.foreign, ...hand.foreign, ...still.foreign]
+    const violations = [...desk.violations, ...wall.violations, ...hand.violations, ...still.violations]
     console.log(`[walk] ${lang}: ${violations.length} axe violations, ${foreign.length} requests to other origins`)
-    for (const c of [desk, wall, hand]) await c.context.close()
+    for (const c of [desk, wall, hand, still]) await c.context.close()
     expect(foreign).toEqual([])
     expect(violations).toEqual([])
   })
