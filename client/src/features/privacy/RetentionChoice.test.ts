@@ -1,0 +1,25 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { applyRetentionChoice } from './RetentionChoice.js'
+
+describe('the retention chosen at creation', () => {
+  afterEach(() => vi.unstubAllGlobals())
+  const created = (date: string) => ({ event: { id: 'tag-der-vielfalt', date }, facilitatorToken: 'tok' })
+  const now = Date.parse('2026-11-30T10:00:00Z')
+
+  it('stores the deletion date that many days after the event', async () => {
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ deleteOn: '2027-03-15', chosen: true, daysLeft: 105, warning: false }), { status: 200 }))
+    vi.stubGlobal('fetch', fetch)
+    await applyRetentionChoice(created('2026-12-15'), 90, now)
+    expect(fetch).toHaveBeenCalledWith('/api/events/tag-der-vielfalt/retention', expect.objectContaining({ method: 'PUT', body: JSON.stringify({ deleteOn: '2027-03-15' }) }))
+  })
+
+  it('counts from today for an event set up after its day, and sends nothing for the default', async () => {
+    const fetch = vi.fn(async () => new Response('{}', { status: 200 }))
+    vi.stubGlobal('fetch', fetch)
+    await applyRetentionChoice(created('2026-11-01'), 7, now)
+    expect(fetch).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ body: JSON.stringify({ deleteOn: '2026-12-07' }) }))
+    fetch.mockClear()
+    await applyRetentionChoice(created('2026-12-15'), 30, now)
+    expect(fetch).not.toHaveBeenCalled()
+  })
+})
