@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
+import { facilitatorSocket } from './support/facilitator.js'
 import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
 
 /**
@@ -119,6 +120,12 @@ describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
     // The retention panel opened: the date field, "delete now".
     await page.locator('.console-retention summary').click()
     await desk.check(page, 'console, retention opened')
+    // A station running (once per server: the English walk finds it running already).
+    const facilitator = await facilitatorSocket(server.url, decodeURIComponent(links.console.slice(links.console.indexOf('#k=') + 3)))
+    if (facilitator.round().phase === 'before-start') expect((await facilitator.advance()).ok).toBe(true)
+    facilitator.close()
+    await page.locator('.round-phase', { hasText: lang === 'de' ? 'läuft' : 'running' }).waitFor()
+    await desk.check(page, 'console, station running')
 
     const wall = await walk(lang, PROJECTOR)
     const projector = await wall.context.newPage()
@@ -139,6 +146,11 @@ describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
     await phone.locator('main').waitFor()
     await phone.waitForTimeout(500)
     await hand.check(phone, 'phone, at a table')
+    // A card written and saved, then the board with it.
+    await phone.locator('.add-card textarea').first().fill(`Karte aus dem Rundgang (${lang})`)
+    await phone.locator('.add-card button[type="submit"]').click()
+    await phone.locator('.card-list li', { hasText: `Karte aus dem Rundgang (${lang})` }).waitFor()
+    await hand.check(phone, 'phone, with a card sent')
     // Privacy notice, imprint and "Meine Beiträge löschen", one tap from the board.
     await phone.locator('.phone-privacy button').click()
     await phone.locator('.phone-privacy-panel').waitFor()
