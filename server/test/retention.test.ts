@@ -123,3 +123,22 @@ describe('retention: an event past its deletion date is deleted with every trace
     expect((await fetch(`${url}/api/events/gibt-es-nicht`, { headers: { authorization: `Bearer ${old.facilitatorToken}` } })).status).toBe(401)
   })
 })
+
+describe('the retention routes leave other requests alone', () => {
+  it('lets a large event import through (bodies are parsed only on their own routes)', async () => {
+    const data = await tempDataDir('retention-import')
+    const { server, unlock } = await boot({ dataDir: data.dir, logLevel: 'silent', startFresh: false, withClient: false, app: { retentionSweepMs: 0 } })
+    try {
+      const url = await server.listen(0, '127.0.0.1')
+      const big = { format: 'nonsense', padding: 'x'.repeat(200_000) }
+      const res = await api<{ code: string }>(url, '/api/events/import', { body: big, token: server.credentials.adminKey })
+      // The import's own validation answers (400 INVALID_MESSAGE), not a body limit of these routes (413).
+      expect(res.status).toBe(400)
+      expect(res.body.code).toBe('INVALID_MESSAGE')
+    } finally {
+      await server.close()
+      await unlock()
+      await data.remove()
+    }
+  })
+})

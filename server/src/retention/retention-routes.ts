@@ -17,6 +17,7 @@ import {
 } from '@tischrunde/shared'
 import type { Credentials } from '../access/credentials.js'
 import type { EventService } from '../events/event-service.js'
+import { API_BODY_MAX } from '../http/api.js'
 import { sendFailure } from '../http/send-failure.js'
 import { isStorageFailure } from '../storage/storage-error.js'
 import type { EventStore } from '../storage/storage.js'
@@ -50,7 +51,9 @@ const DELETED = failure(ErrorCode.NOT_FOUND, { what: 'event', deleted: true })
  */
 export function createRetentionRoutes(deps: RetentionRouteDeps): Router {
   const api = express.Router()
-  api.use(express.json({ limit: '64kb' }))
+  // Bodies are parsed only on the routes here, so every other request reaches the main API untouched.
+  const small = express.json({ limit: '64kb' })
+  const joinBody = express.json({ limit: API_BODY_MAX })
 
   /** Who sends the request: the admin key, a credential of the event `id`, or nobody. */
   const actorOf = async (req: Request, id: string): Promise<Actor | null> => {
@@ -80,7 +83,7 @@ export function createRetentionRoutes(deps: RetentionRouteDeps): Router {
     if (deps.deleted.byEventId(id) && !(await deps.events.get(id))) return sendFailure(res, 410, DELETED)
     next()
   })
-  api.post('/join', async (req, res, next) => {
+  api.post('/join', joinBody, async (req, res, next) => {
     const code = (req.body as { code?: unknown } | null)?.code
     // A code a new event was given since wins: only a code nobody has now is "gelöscht".
     if (typeof code === 'string' && code.length <= 40 && deps.deleted.byJoinCode(code) && !(await deps.events.byJoinCode(code)))
@@ -100,7 +103,7 @@ export function createRetentionRoutes(deps: RetentionRouteDeps): Router {
     const body: RetentionView = await deps.retention.view(stored)
     res.set('Cache-Control', 'no-store').json(body)
   })
-  api.put('/events/:id/retention', async (req, res) => {
+  api.put('/events/:id/retention', small, async (req, res) => {
     const stored = await allowed(req, res, 'event:delete')
     if (!stored) return
     const parsed = setRetentionRequestSchema.safeParse(req.body)
@@ -127,7 +130,7 @@ export function createRetentionRoutes(deps: RetentionRouteDeps): Router {
     const body: PrivacyNotice = record?.value ?? EMPTY_PRIVACY_NOTICE
     res.set('Cache-Control', 'no-cache').json(body)
   })
-  api.put('/events/:id/privacy', async (req, res) => {
+  api.put('/events/:id/privacy', small, async (req, res) => {
     const stored = await allowed(req, res, 'event:delete')
     if (!stored) return
     const parsed = privacyNoticeSchema.safeParse(req.body)
