@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { personalDataFields } from './personal-data.js'
+import { personalDataFields } from '@tischrunde/shared'
 
-describe('the README’s data-protection section', () => {
-  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
+describe('the README’s data-protection section (for a Datenschutzbeauftragte)', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
   const section = readme.slice(readme.indexOf('## Data protection'), readme.indexOf('\n## ', readme.indexOf('## Data protection') + 3))
 
   it('names every field the app records as personal data', () => {
