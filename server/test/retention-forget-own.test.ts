@@ -57,6 +57,9 @@ describe('"Meine Beiträge löschen" on the phone', () => {
     expect(await dataHolds(data.dir, 'Bernds Idee bleibt')).toBe(true)
     // A second request finds nothing more.
     expect((await api<{ removed: number }>(running.url, `/api/events/${created.event.id}/my-contributions`, { method: 'DELETE', token: anna.token })).body).toEqual({ removed: 0 })
+    // Each request opens every doc of the event: a third one right away is fine, then it is paced.
+    expect((await api(running.url, `/api/events/${created.event.id}/my-contributions`, { method: 'DELETE', token: anna.token })).status).toBe(200)
+    expect((await api(running.url, `/api/events/${created.event.id}/my-contributions`, { method: 'DELETE', token: anna.token })).status).toBe(429)
     for (const client of [anna, bernd, annaAtWork]) client.destroy()
   })
 })

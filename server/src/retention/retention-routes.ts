@@ -20,6 +20,7 @@ import type { EventService } from '../events/event-service.js'
 import { API_BODY_MAX } from '../http/api.js'
 import { sendFailure } from '../http/send-failure.js'
 import { isStorageFailure } from '../storage/storage-error.js'
+import { RateLimiter } from '../access/rate-limit.js'
 import type { EventStore } from '../storage/storage.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import type { BoardStore } from '../storage/storage.js'
@@ -51,6 +52,8 @@ const DELETED = failure(ErrorCode.NOT_FOUND, { what: 'event', deleted: true })
  */
 export function createRetentionRoutes(deps: RetentionRouteDeps): Router {
   const api = express.Router()
+  // "Meine Beiträge löschen" opens every doc of the event: three times in a row, then once a minute per participant.
+  const forgets = new RateLimiter(3, 1 / 60, 10_000)
   // Bodies are parsed only on the routes here, so every other request reaches the main API untouched.
   const small = express.json({ limit: '64kb' })
   const joinBody = express.json({ limit: API_BODY_MAX })
@@ -153,6 +156,7 @@ export function createRetentionRoutes(deps: RetentionRouteDeps): Router {
     const actor = auth && auth.stored.event.id === id ? actorFromClaims(auth.claims) : null
     if (!actor) return sendFailure(res, 401, BAD_LINK)
     if (!may(actor, 'contributions:forget-own', { eventId: id }) || !actor.participantId) return sendFailure(res, 403, failure(ErrorCode.FORBIDDEN, { needs: 'participant' }))
+    if (!forgets.take(`${id}/${actor.participantId}`, Date.now())) return sendFailure(res, 429, failure(ErrorCode.RATE_LIMITED, { what: 'commands' }))
     const removed = await forgetContributions(deps.rooms, deps.boards, id, actor.participantId)
     res.json({ removed })
   })
