@@ -4,14 +4,8 @@ import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/privacy-wording.js'
 import { ApiFailure } from '../../sync/api.js'
+import { NoticeFields } from './NoticeFields.js'
 import { privacyApi } from './privacy-api.js'
-
-const FIELDS = [
-  ['privacyText', 'textarea'],
-  ['privacyUrl', 'url'],
-  ['imprintText', 'textarea'],
-  ['imprintUrl', 'url'],
-] as const
 
 /** The organiser's Datenschutzhinweis and Impressum (text, link or both), as phones show them. */
 export function PrivacyNoticeForm({ eventId, token }: { eventId: string; token: string }) {
@@ -39,28 +33,7 @@ export function PrivacyNoticeForm({ eventId, token }: { eventId: string; token: 
           )
         }}
       >
-        {FIELDS.map(([field, kind]) => (
-          <p key={field} className="field">
-            <label htmlFor={`${id}-${field}`}>{t(`privacy.${field}`)}</label>
-            {kind === 'textarea' ? (
-              <textarea id={`${id}-${field}`} rows={4} maxLength={8000} value={notice[field]} onChange={(e) => setNotice({ ...notice, [field]: e.target.value })} />
-            ) : (
-              <input
-                id={`${id}-${field}`}
-                type="url"
-                inputMode="url"
-                maxLength={500}
-                placeholder="https://"
-                aria-describedby={`${id}-url-hint`}
-                value={notice[field]}
-                onChange={(e) => setNotice({ ...notice, [field]: e.target.value })}
-              />
-            )}
-          </p>
-        ))}
-        <p id={`${id}-url-hint`} className="muted">
-          {t('privacy.urlHint')}
-        </p>
+        <NoticeFields notice={notice} onChange={setNotice} />
         <button type="submit" className="secondary">
           {t('privacy.noticeSave')}
         </button>

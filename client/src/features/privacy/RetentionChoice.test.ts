@@ -23,3 +23,18 @@ describe('the retention chosen at creation', () => {
     expect(fetch).not.toHaveBeenCalled()
   })
 })
+
+describe('the privacy notice entered at creation', () => {
+  afterEach(() => vi.unstubAllGlobals())
+  it('is stored for the new event when something was entered, and not sent when empty', async () => {
+    const { applyNoticeChoice } = await import('./RetentionChoice.js')
+    const notice = { privacyText: 'Verantwortlich: Stadt Winnenden', privacyUrl: '', imprintText: '', imprintUrl: 'https://www.winnenden.de/impressum' }
+    const fetch = vi.fn(async () => new Response(JSON.stringify(notice), { status: 200 }))
+    vi.stubGlobal('fetch', fetch)
+    await applyNoticeChoice({ event: { id: 'tag' }, facilitatorToken: 'tok' }, notice)
+    expect(fetch).toHaveBeenCalledWith('/api/events/tag/privacy', expect.objectContaining({ method: 'PUT', body: JSON.stringify(notice) }))
+    fetch.mockClear()
+    await applyNoticeChoice({ event: { id: 'tag' }, facilitatorToken: 'tok' })
+    expect(fetch).not.toHaveBeenCalled()
+  })
+})

@@ -1,6 +1,7 @@
-import { DEFAULT_RETENTION_DAYS, addDays, isoDay } from '@tischrunde/shared'
+import { DEFAULT_RETENTION_DAYS, EMPTY_PRIVACY_NOTICE, type PrivacyNotice, addDays, hasNotice, isoDay } from '@tischrunde/shared'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/privacy-wording.js'
+import { NoticeFields } from './NoticeFields.js'
 import { privacyApi } from './privacy-api.js'
 
 /** Retention periods offered at creation, in days after the event (the console takes any date). */
@@ -35,4 +36,22 @@ export async function applyRetentionChoice(created: { event: { id: string; date:
   const today = isoDay(now)
   const from = created.event.date > today ? created.event.date : today
   await privacyApi.setRetention(created.event.id, created.facilitatorToken, addDays(from, days)).catch(() => {})
+}
+
+/** The creation form's optional Datenschutzhinweis and Impressum, folded away until opened. */
+export function NoticeChoice({ notice, onChange }: { notice: PrivacyNotice; onChange: (notice: PrivacyNotice) => void }) {
+  const { t } = useTranslation()
+  return (
+    <details className="notice-choice">
+      <summary>{t('privacy.noticeAtCreation')}</summary>
+      <p className="muted">{t('privacy.noticeIntro')}</p>
+      <NoticeFields notice={notice} onChange={onChange} />
+    </details>
+  )
+}
+
+/** Stores the notice entered at creation, if any (a failure leaves it to the console). */
+export async function applyNoticeChoice(created: { event: { id: string }; facilitatorToken: string }, notice: PrivacyNotice = EMPTY_PRIVACY_NOTICE): Promise<void> {
+  if (!hasNotice(notice)) return
+  await privacyApi.setNotice(created.event.id, created.facilitatorToken, notice).catch(() => {})
 }
