@@ -38,3 +38,10 @@ describe('the privacy notice entered at creation', () => {
     expect(fetch).not.toHaveBeenCalled()
   })
 })
+
+describe('the days typed at creation', () => {
+  it('count when they are whole days from 1 to 730, else the default applies', async () => {
+    const { retentionDaysOf } = await import('./RetentionChoice.js')
+    expect(['90', ' 7 ', '730', '0', '731', '2.5', '', 'dreißig'].map(retentionDaysOf)).toEqual([90, 7, 730, null, null, null, null, null])
+  })
+})

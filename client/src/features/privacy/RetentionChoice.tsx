@@ -1,38 +1,35 @@
-import { DEFAULT_RETENTION_DAYS, EMPTY_PRIVACY_NOTICE, type PrivacyNotice, addDays, hasNotice, isoDay } from '@tischrunde/shared'
+import { DEFAULT_RETENTION_DAYS, EMPTY_PRIVACY_NOTICE, MAX_RETENTION_DAYS, type PrivacyNotice, addDays, hasNotice, isoDay } from '@tischrunde/shared'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/privacy-wording.js'
 import { NoticeFields } from './NoticeFields.js'
 import { privacyApi } from './privacy-api.js'
 
-/** Retention periods offered at creation, in days after the event (the console takes any date). */
-export const RETENTION_CHOICES = [7, DEFAULT_RETENTION_DAYS, 90, 180, 365] as const
-
-/** "Löschen nach …" on the creation form: how long the event is kept after its day. */
-export function RetentionChoice({ value, onChange }: { value: number; onChange: (days: number) => void }) {
+/** "Löschen nach … Tagen" on the creation form: how long the event is kept after its day. */
+export function RetentionChoice({ value, onChange }: { value: string; onChange: (days: string) => void }) {
   const { t } = useTranslation()
   return (
     <>
       <label htmlFor="ev-retention">{t('privacy.retentionChoice')}</label>
-      <select id="ev-retention" value={value} aria-describedby="ev-retention-hint" onChange={(e) => onChange(Number(e.target.value))}>
-        {RETENTION_CHOICES.map((days) => (
-          <option key={days} value={days}>
-            {days === DEFAULT_RETENTION_DAYS ? t('privacy.retentionDaysDefault', { count: days }) : t('privacy.retentionDays', { count: days })}
-          </option>
-        ))}
-      </select>
+      <input id="ev-retention" type="number" inputMode="numeric" min={1} max={MAX_RETENTION_DAYS} value={value} aria-describedby="ev-retention-hint" onChange={(e) => onChange(e.target.value)} />
       <p id="ev-retention-hint" className="muted">
-        {t('privacy.retentionChoiceHint')}
+        {t('privacy.retentionChoiceHint', { count: DEFAULT_RETENTION_DAYS })}
       </p>
     </>
   )
+}
+
+/** The days typed, if they are a whole number from 1 to MAX_RETENTION_DAYS; else null (the default applies). */
+export function retentionDaysOf(input: string): number | null {
+  const days = Number(input.trim())
+  return Number.isInteger(days) && days >= 1 && days <= MAX_RETENTION_DAYS ? days : null
 }
 
 /**
  * Stores the chosen period for a new event (the default needs nothing). A failure is not fatal:
  * the event keeps the default, which the console shows and lets the facilitator change.
  */
-export async function applyRetentionChoice(created: { event: { id: string; date: string }; facilitatorToken: string }, days: number, now = Date.now()): Promise<void> {
-  if (days === DEFAULT_RETENTION_DAYS) return
+export async function applyRetentionChoice(created: { event: { id: string; date: string }; facilitatorToken: string }, days: number | null, now = Date.now()): Promise<void> {
+  if (days === null || days === DEFAULT_RETENTION_DAYS) return
   const today = isoDay(now)
   const from = created.event.date > today ? created.event.date : today
   await privacyApi.setRetention(created.event.id, created.facilitatorToken, addDays(from, days)).catch(() => {})
