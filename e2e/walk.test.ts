@@ -3,11 +3,13 @@ import { createRequire } from 'node:module'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
+import { facilitatorSocket } from './support/facilitator.js'
 import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
 
 /**
  * Every route in German and English, walked as people use them: no request leaves the app's own
- * origin, and axe-core (WCAG 2.1 A and AA) finds no violation on any screen.
+ * origin, the Content-Security-Policy blocks nothing the app does (a blocked style or script would
+ * be a broken screen), and axe-core (WCAG 2.1 A and AA) finds no violation on any screen.
  */
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
@@ -41,6 +43,12 @@ interface Walk {
 async function walk(lang: 'de' | 'en', options: Parameters<Browser['newContext']>[0]): Promise<Walk> {
   const context = await browser.newContext({ ...options, locale: lang === 'de' ? 'de-DE' : 'en-GB' })
   await context.addInitScript((l) => window.localStorage.setItem('tischrunde.lang', l), lang)
+  // Whatever the page's CSP refuses (an inline style, a foreign font) is recorded for check().
+  await context.addInitScript(() => {
+    const seen: string[] = []
+    ;(window as unknown as { __cspViolations: string[] }).__cspViolations = seen
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`))
+  })
   const origin = new URL(server.url).origin
   const foreign: string[] = []
   const note = (url: string) => {
@@ -57,6 +65,10 @@ async function walk(lang: 'de' | 'en', options: Parameters<Browser['newContext']
     violations,
     async check(page, where) {
       await page.waitForLoadState('networkidle').catch(() => {})
+      // Cards fading in are half-transparent, and the wall keeps bringing new ones: while axe
+      // measures contrast, motion is reduced (no new fades) and running animations have ended.
+      await page.emulateMedia({ reducedMotion: 'reduce' })
+      await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => {}))))
       // Evaluated through the debugger protocol, so the page's own CSP (scripts from 'self' only) stays on.
       await page.evaluate(AXE)
       const found = await page.evaluate(
@@ -77,8 +89,20 @@ async function walk(lang: 'de' | 'en', options: Parameters<Browser['newContext']
       if (found.passes < 5) violations.push(`${lang} ${where}: axe checked only ${found.passes} rules`)
       if (found.lang !== lang) violations.push(`${lang} ${where}: the page says lang="${found.lang}"`)
       for (const v of found.violations) violations.push(`${lang} ${where}: ${v}`)
+      await page.emulateMedia({ reducedMotion: options?.reducedMotion ?? 'no-preference' })
+      const csp = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])
+      for (const v of csp) violations.push(`${lang} ${where}: CSP ${v}`)
     },
   }
+}
+
+/** Creates an event and deletes it again; answers its join code. */
+async function createAndDelete(): Promise<string> {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` }
+  const res = await fetch(`${server.url}/api/events`, { method: 'POST', headers, body: JSON.stringify({ title: 'Gelöschte Runde', date: '2026-11-23', tableNames: ['A'] }) })
+  const created = (await res.json()) as { event: { id: string }; joinCode: string }
+  await fetch(`${server.url}/api/events/${created.event.id}`, { method: 'DELETE', headers })
+  return created.joinCode
 }
 
 describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
@@ -93,6 +117,15 @@ describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
     await page.goto(`${server.url}${links.console}`)
     await page.getByRole('heading', { level: 1 }).first().waitFor()
     await desk.check(page, 'console')
+    // The retention panel opened: the date field, "delete now".
+    await page.locator('.console-retention summary').click()
+    await desk.check(page, 'console, retention opened')
+    // A station running (once per server: the English walk finds it running already).
+    const facilitator = await facilitatorSocket(server.url, decodeURIComponent(links.console.slice(links.console.indexOf('#k=') + 3)))
+    if (facilitator.round().phase === 'before-start') expect((await facilitator.advance()).ok).toBe(true)
+    facilitator.close()
+    await page.locator('.round-phase', { hasText: lang === 'de' ? 'läuft' : 'running' }).waitFor()
+    await desk.check(page, 'console, station running')
 
     const wall = await walk(lang, PROJECTOR)
     const projector = await wall.context.newPage()
@@ -113,11 +146,38 @@ describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
     await phone.locator('main').waitFor()
     await phone.waitForTimeout(500)
     await hand.check(phone, 'phone, at a table')
+    // A card written and saved, then the board with it.
+    await phone.locator('.add-card textarea').first().fill(`Karte aus dem Rundgang (${lang})`)
+    await phone.locator('.add-card button[type="submit"]').click()
+    await phone.locator('.card-list li', { hasText: `Karte aus dem Rundgang (${lang})` }).waitFor()
+    await hand.check(phone, 'phone, with a card sent')
+    // Privacy notice, imprint and "Meine Beiträge löschen", one tap from the board.
+    await phone.locator('.phone-privacy button').click()
+    await phone.locator('.phone-privacy-panel').waitFor()
+    await hand.check(phone, 'phone, privacy notice')
 
-    const foreign = [...desk.foreign, ...wall.foreign, ...hand.foreign]
-    const violations = [...desk.violations, ...wall.violations, ...hand.violations]
+    // A deleted event's link: a plain page that says so.
+    const gone = await createAndDelete()
+    await phone.goto(`${server.url}/j/${gone}`)
+    await phone.getByRole('heading', { level: 1 }).waitFor()
+    await hand.check(phone, 'deleted event page')
+
+    // Windows high contrast and "reduce motion": the projector's wall and a phone's board, with no
+    // animation running at all.
+    const still = await walk(lang, { ...PROJECTOR, reducedMotion: 'reduce', forcedColors: 'active' })
+    const calm = await still.context.newPage()
+    await calm.goto(`${server.url}${links.projector}`)
+    await calm.locator('main, [role="main"]').first().waitFor()
+    await calm.keyboard.press('2')
+    await calm.waitForTimeout(300)
+    await still.check(calm, 'projector, all tables, forced colours and reduced motion')
+    const moving = await calm.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)
+    if (moving > 0) still.violations.push(`${lang} projector with reduced motion: ${moving} animations running`)
+
+    const foreign = [...desk.foreign, ...wall.foreign, ...hand.foreign, ...still.foreign]
+    const violations = [...desk.violations, ...wall.violations, ...hand.violations, ...still.violations]
     console.log(`[walk] ${lang}: ${violations.length} axe violations, ${foreign.length} requests to other origins`)
-    for (const c of [desk, wall, hand]) await c.context.close()
+    for (const c of [desk, wall, hand, still]) await c.context.close()
     expect(foreign).toEqual([])
     expect(violations).toEqual([])
   })

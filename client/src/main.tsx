@@ -1,3 +1,4 @@
+import './features/privacy/no-eval.js'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.js'

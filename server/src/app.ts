@@ -25,6 +25,10 @@ import { RoundService } from './rounds/round-service.js'
 import { ProgrammeService } from './programme/programme-service.js'
 import { programmeCopy } from './programme/programme-copy.js'
 import { ConnectionBudget, DEFAULT_LIMITS, type Limits } from './config/limits.js'
+import { type DeletedEvents, type DeletionReason, memoryDeletedEvents } from './retention/deleted-events.js'
+import { deletedEventPages } from './retention/deleted-page.js'
+import { createRetentionRoutes } from './retention/retention-routes.js'
+import { RetentionService } from './retention/retention-service.js'
 
 /**
  * How long a connection may take to send its request headers, and how often that is checked, in ms.
@@ -75,6 +79,10 @@ export interface AppOptions {
   programmeNow?: () => number
   /** Serve HTTPS (and wss) with this certificate and key (PEM) instead of plain HTTP. */
   tls?: { cert: string | Buffer; key: string | Buffer }
+  /** Where deleted events are remembered (their links answer "gelöscht"). @default in memory */
+  deletedEvents?: DeletedEvents
+  /** How often the retention sweep runs, in ms; 0: never by itself (tests call `retention.sweep`). @default RETENTION_SWEEP_MS */
+  retentionSweepMs?: number
 }
 
 export interface TischrundeServer {
@@ -90,6 +98,8 @@ export interface TischrundeServer {
   /** Open connections (board sockets and Socket.IO) counted against the cap. */
   connections: ConnectionBudget
   credentials: Credentials
+  /** Deletes events whose retention ended (periodically, and on `sweep`). */
+  retention: RetentionService
   listen(port: number, host: string): Promise<string>
   /** Stops accepting, stores everything applied, and closes the storage. */
   close(): Promise<void>
@@ -124,9 +134,22 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     helmet({
       // Served over plain HTTP on venue networks: no forced HTTPS upgrades or HSTS.
       strictTransportSecurity: false,
+      // Only the app's own origin for scripts, styles, fonts, images and connections. `data:` images
+      // are the QR codes the page draws itself (no request leaves the browser). React sets `style`
+      // props through the CSSOM, which style-src does not govern, so no 'unsafe-inline' is needed.
       contentSecurityPolicy: {
         useDefaults: true,
-        directives: { upgradeInsecureRequests: null, 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'] },
+        directives: {
+          upgradeInsecureRequests: null,
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'font-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'worker-src': ["'self'"],
+          'manifest-src': ["'self'"],
+        },
       },
     }),
   )
@@ -152,15 +175,34 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   app.use('/api', createProgrammeExportRoutes({ events, programme }))
   app.use('/api', createExportRoutes({ events, transfer, renderer: exportRenderer, log }))
   app.use('/api', createActorExportRoutes({ events, rooms }))
-  const deleteEvent = async (id: string) => {
+  const deletedEvents = opts.deletedEvents ?? memoryDeletedEvents()
+  const deleteEvent = async (id: string, reason: DeletionReason = 'deleted') => {
     const stored = await events.get(id)
     if (!stored) return
+    // Remembered first (hashes only), so its links answer "gelöscht" from the moment it is gone.
+    await deletedEvents.add({ eventId: id, joinCode: stored.joinCode }, reason, now())
     // The event goes first: from then on every credential of it fails, so nothing reconnects.
     await events.remove(id)
     hub.publish({ eventId: id, topic: 'deleted', audience: 'everyone' })
     await rooms.removeEvent(id)
-    log.info({ event: id }, 'event deleted')
+    log.info({ event: id, reason }, 'event deleted')
   }
+  const retention = new RetentionService({ events, store: storage.events, deleteEvent, now, log })
+  if (opts.retentionSweepMs !== 0) retention.start(opts.retentionSweepMs)
+  app.use(deletedEventPages(deletedEvents, { event: async (id) => (await events.get(id)) !== undefined, code: async (code) => (await events.byJoinCode(code)) !== undefined }))
+  app.use(
+    '/api',
+    createRetentionRoutes({
+      events,
+      store: storage.events,
+      credentials,
+      retention,
+      deleted: deletedEvents,
+      rooms,
+      boards: storage.boards,
+      onEventChanged: (id) => hub.publish({ eventId: id, topic: 'event', audience: 'everyone' }),
+    }),
+  )
   app.use(
     '/api',
     createApi({
@@ -207,6 +249,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     hub,
     connections: budget,
     credentials,
+    retention,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         http.once('error', reject)
@@ -216,6 +259,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
         })
       }),
     async close() {
+      await retention.close()
       rounds.close()
       await exportRenderer.close()
       boards.close()

@@ -10,6 +10,7 @@ import { eventStoreFile } from './storage/open-storage.js'
 import { setAsideDataFile } from './storage/lowdb-event-store.js'
 import { DataFileError } from './storage/storage-error.js'
 import type { Limits } from './config/limits.js'
+import { openDeletedEvents } from './retention/deleted-events.js'
 
 /** The built client, next to the server in the repository. */
 export const CLIENT_DIST = fileURLToPath(new URL('../../client/dist', import.meta.url))
@@ -38,7 +39,7 @@ export async function boot(opts: {
   /** Events and docs in Redis (TISCHRUNDE_REDIS_URL, TISCHRUNDE_REDIS_PREFIX) instead of the data folder. */
   redis?: { url: string; prefix: string } | undefined
   /** Further server options (tests: an extra doc kind, a short idle time for docs). */
-  app?: Pick<AppOptions, 'docKinds' | 'roomIdleMs' | 'programmeNow'>
+  app?: Pick<AppOptions, 'docKinds' | 'roomIdleMs' | 'programmeNow' | 'now' | 'retentionSweepMs'>
 }): Promise<Booted> {
   const logFile = logFileSink()
   const log = logFile ? pino({ level: opts.logLevel, base: undefined }, logFile) : pino({ level: opts.logLevel, base: undefined })
@@ -61,10 +62,12 @@ export async function boot(opts: {
       storage = await openStorage(opts.dataDir, redis)
     }
     const credentials = await openCredentials(opts.dataDir)
+    const deletedEvents = await openDeletedEvents(opts.dataDir)
     const server = createTischrundeServer({
       ...opts.app,
       storage,
       credentials,
+      deletedEvents,
       log,
       ...(opts.limits ? { limits: opts.limits } : {}),
       ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),

@@ -27,6 +27,12 @@ describe('the Content-Security-Policy', () => {
     expect(csp['object-src']).toEqual(["'none'"])
     expect(csp['connect-src']).toEqual(["'self'"])
     expect(csp['default-src']).toEqual(["'self'"])
+    // Only the app's own origin for styles and fonts too (no 'unsafe-inline', no https: at large);
+    // images also as data: URLs, which are the QR codes the page draws itself.
+    expect(csp['style-src']).toEqual(["'self'"])
+    expect(csp['font-src']).toEqual(["'self'"])
+    expect(csp['img-src']).toEqual(["'self'", 'data:'])
+    expect(csp['frame-ancestors']).toEqual(["'self'"])
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
   })
 })

@@ -35,7 +35,8 @@ export class ApiFailure extends Error {
   }
 }
 
-async function call<T>(schema: z.ZodType<T>, url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+/** One API request: the answer checked with `schema`, or an ApiFailure. */
+export async function call<T>(schema: z.ZodType<T>, url: string, init: RequestInit & { token?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
   if (init.body) headers['content-type'] = 'application/json'
   if (init.token) headers.authorization = `Bearer ${init.token}`

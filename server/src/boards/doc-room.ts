@@ -279,6 +279,25 @@ export class DocRoom {
   }
 
   /**
+   * Folds the log into a snapshot now, after everything applied is stored: deleted records (a
+   * participant's "Meine Beiträge löschen") then leave the disk, not only the doc. Updates that
+   * arrive meanwhile wait in the queue and are stored after it.
+   */
+  async compactNow(): Promise<void> {
+    while (this.flushing || this.queue.length) await this.settle()
+    const run = (async () => {
+      try {
+        await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc))
+      } finally {
+        this.flushing = null
+        if (this.queue.length) this.flushing = this.flush()
+      }
+    })()
+    this.flushing = run
+    await run
+  }
+
+  /**
    * Folds a large log into a snapshot. A compaction that fails (a full disk) loses nothing: the log
    * still holds every update, so it is only logged and tried again later, after a later append.
    */

@@ -145,6 +145,10 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
       logs.delete(docName)
       await rm(fileOf(docName, 'ysnap'), { force: true })
       await rm(fileOf(docName, 'ywal'), { force: true })
+      // The copies kept of damaged files go too: a deleted doc leaves no trace (data protection).
+      const copies = new Set([`${path.basename(fileOf(docName, 'ysnap'))}.damaged`])
+      const walCopy = `${path.basename(fileOf(docName, 'ywal'))}.damaged-`
+      for (const file of await readdir(dir)) if (copies.has(file) || file.startsWith(walCopy)) await rm(path.join(dir, file), { force: true })
       await syncDir(dir)
     },
 

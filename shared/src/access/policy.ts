@@ -31,6 +31,8 @@ export type EventAction =
   | 'presence:watch'
   /** Write many cards at once (a pasted list), beyond a person's pace. */
   | 'cards:unpaced'
+  /** Delete one's own cards and name in every doc of the event ("Meine Beiträge löschen"). */
+  | 'contributions:forget-own'
 
 /** Things an installation's organiser does (`events:create`: unless the installation opens creation to everyone). */
 export type InstallationAction = 'events:list' | 'events:import' | 'events:create'
@@ -56,6 +58,7 @@ const EVENT_RIGHTS: Readonly<Record<EventAction, readonly Role[]>> = {
   'presence:report': ['facilitator', 'host', 'participant', 'projector'],
   'presence:watch': ['facilitator', 'projector'],
   'cards:unpaced': ['facilitator'],
+  'contributions:forget-own': ['participant'],
 }
 /** What the installation's organiser may do to any event. */
 const ADMIN_EVENT_RIGHTS: ReadonlySet<EventAction> = new Set(['event:delete', 'event:links', 'event:revoke'])

@@ -5,6 +5,7 @@ import type { WriteRefusal } from '../doc/board-write-rules.js'
 import type { Origin } from '../doc/board-doc.js'
 import type { TischEvent } from '../event/event.schema.js'
 import type { RoundState } from '../rounds/round.schema.js'
+import type { ForgetAuthor } from '../privacy/forget-author.js'
 
 /**
  * What a role may do with one doc: write to it, only read it, or not open it at all. "none" is
@@ -101,4 +102,9 @@ export interface DocKind {
    * the current record as it is. Without this hook lost versions are dropped.
    */
   keepLost?(current: unknown, lost: unknown): unknown
+  /**
+   * "Meine Beiträge löschen": what to delete (or keep without author) of what a participant wrote
+   * in this doc. A kind without this hook holds nothing a participant writes.
+   */
+  forgetAuthor?: ForgetAuthor
 }

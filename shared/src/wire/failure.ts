@@ -30,12 +30,13 @@ export const errorParamsSchemas = {
   UNAUTHORIZED: z.object({ credential: z.enum(['link', 'admin_key']) }),
   /** The role the action needs. */
   FORBIDDEN: z.object({ needs: roleSchema }),
-  NOT_FOUND: z.object({ what: z.enum(['event', 'table', 'address']) }),
+  /** `deleted`: the event existed and was deleted (its retention ended, or it was deleted by hand). */
+  NOT_FOUND: z.object({ what: z.enum(['event', 'table', 'address']), deleted: z.boolean().optional() }),
   CONFLICT: none,
   /** What came too often: wrong join codes from one network, commands from one screen, exports at once, new events. */
   RATE_LIMITED: z.object({ what: z.enum(['join_codes', 'commands', 'exports', 'board_messages', 'event_creation', 'joins']) }),
-  /** `unknown`: no event has this code; `malformed`: it cannot be a code (see the INVALID_MESSAGE-like `issue`). */
-  BAD_JOIN_CODE: z.object({ reason: z.enum(['unknown', 'malformed']) }),
+  /** `unknown`: no event has this code; `malformed`: it cannot be a code (see the INVALID_MESSAGE-like `issue`); `deleted`: its event was deleted. */
+  BAD_JOIN_CODE: z.object({ reason: z.enum(['unknown', 'malformed', 'deleted']) }),
   STORAGE_FAILED: none,
   STALE_VERSION: none,
   NOT_NOW: z.object({ reason: notNowReasonSchema }),

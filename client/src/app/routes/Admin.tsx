@@ -8,6 +8,9 @@ import { takeTokenFromUrl } from '../../sync/credentials.js'
 import { absolute, usePublicUrl } from '../../sync/links.js'
 import { FacilitatorLink } from '../../features/setup/FacilitatorLink.js'
 import '../../i18n/console-wording.js'
+import '../../i18n/privacy-wording.js'
+import { privacyApi } from '../../features/privacy/privacy-api.js'
+import type { RetentionView } from '@tischrunde/shared'
 
 /** Every event of this installation, for whoever holds the admin link the server printed. */
 export default function Admin() {
@@ -17,6 +20,10 @@ export default function Admin() {
   const [linkOf, setLinkOf] = useState<string | null>(null)
   usePublicUrl()
   const [error, setError] = useState<string | null>(key ? null : t('admin.needKey'))
+  const [retention, setRetention] = useState<Record<string, RetentionView>>({})
+  useEffect(() => {
+    if (key) privacyApi.allRetention(key).then(setRetention, () => {})
+  }, [key])
   useEffect(() => {
     if (!key) return
     api.listEvents(key).then(setEvents, (e: unknown) => setError(e instanceof ApiFailure && e.code === 'UNAUTHORIZED' ? t('admin.needKey') : t('common.error')))
@@ -47,6 +54,11 @@ export default function Admin() {
                 <p className="muted">
                   {formatEventDate(e.date, language)} · {e.place} · {t('admin.tables', { count: e.tableCount })}
                 </p>
+                {Object.hasOwn(retention, e.id) && (
+                  <p className={retention[e.id]!.warning ? 'field-error' : 'muted'} data-retention-date={retention[e.id]!.deleteOn}>
+                    {t('privacy.retentionLine', { date: formatEventDate(retention[e.id]!.deleteOn, language) })}
+                  </p>
+                )}
               </div>
               <a className="button primary" href={e.facilitatorLink}>
                 {t('admin.open')}

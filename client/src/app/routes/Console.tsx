@@ -24,6 +24,10 @@ import { useControl } from '../../sync/hooks.js'
 import { absolute, usePublicUrl, withQuery } from '../../sync/links.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
 import { useConsoleView } from './use-console-view.js'
+import { RetentionPanel } from '../../features/privacy/RetentionPanel.js'
+import { PrivacyNoticeForm } from '../../features/privacy/PrivacyNoticeForm.js'
+import { LiveAnnouncer } from '../../features/privacy/LiveAnnouncer.js'
+import { SkipLink } from '../../features/privacy/SkipLink.js'
 
 // The tree method's console part comes with its own chunk.
 const TreeConsole = lazy(() => import('../../features/tree/console/TreeConsole.js'))
@@ -82,6 +86,8 @@ export default function Console() {
 
   return (
     <main className="page console">
+      <SkipLink target="console-content" />
+      <LiveAnnouncer />
       <header className="console-header">
         <div>
           <p className="eyebrow">{t('console.title')}</p>
@@ -99,6 +105,7 @@ export default function Console() {
         </div>
       </header>
       <GuessingNotice />
+      <RetentionPanel eventId={eventId} token={token!} title={event.title} />
       {round && <RoundControls event={event} round={round} send={send} />}
       {linkShown && (
         <div id="facilitator-link">
@@ -110,7 +117,7 @@ export default function Console() {
           {t('control.loopback', { host: window.location.host })}
         </p>
       )}
-      <div className="console-grid">
+      <div className="console-grid" id="console-content" tabIndex={-1}>
         <section className="console-join" aria-labelledby="join-title">
           <h2 id="join-title">{t('console.joinCode')}</h2>
           <p className="join-code" aria-label={view.joinCode.split('').join(' ')}>
@@ -191,6 +198,7 @@ export default function Console() {
       <section className="panel console-setup">
         <EventSetupForm event={event} started={round !== null && round.phase !== 'before-start'} onSave={(setup) => send('event:update', { setup })} />
       </section>
+      <PrivacyNoticeForm eventId={eventId} token={token!} />
     </main>
   )
 }

@@ -1,4 +1,6 @@
 import { METHOD_TEMPLATES, type MethodTemplateId, createEventRequestSchema, firstFieldIssue, joinCodeSchema } from '@tischrunde/shared'
+import { DEFAULT_RETENTION_DAYS, EMPTY_PRIVACY_NOTICE, type PrivacyNotice } from '@tischrunde/shared'
+import { NoticeChoice, RetentionChoice, applyNoticeChoice, applyRetentionChoice, retentionDaysOf } from '../../features/privacy/RetentionChoice.js'
 import { type FormEvent, useEffect, useState } from 'react'
 import { errorText, fieldIssueText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -32,6 +34,8 @@ export default function Landing() {
   const [, navigate] = useLocation()
   const [code, setCode] = useState('')
   const [codeError, setCodeError] = useState<string | null>(null)
+  const [retentionDays, setRetentionDays] = useState(String(DEFAULT_RETENTION_DAYS))
+  const [notice, setNotice] = useState<PrivacyNotice>(EMPTY_PRIVACY_NOTICE)
   const [form, setForm] = useState({ title: '', date: new Date().toISOString().slice(0, 10), place: '', tables: '', maxPerTable: '' })
   const [method, setMethod] = useState<MethodTemplateId>(METHOD_TEMPLATES[0].id)
   const [address, setAddress] = useState<'du' | 'sie'>('du')
@@ -78,6 +82,7 @@ export default function Landing() {
     try {
       const created = await api.createEvent(request, key)
       if (typedKey && !knownKey) keepLinkToken('instance', 'admin', typedKey)
+      await Promise.all([applyRetentionChoice(created, retentionDaysOf(retentionDays)), applyNoticeChoice(created, notice)])
       // `neu=1`: the console shows the facilitator link once, prominently, to be saved now.
       window.location.assign(withQuery(created.links.facilitator, 'neu', '1'))
     } catch (error) {
@@ -125,6 +130,8 @@ export default function Landing() {
           <p id="ev-max-hint" className="muted">
             {t('landing.maxPerTableHint')}
           </p>
+          <RetentionChoice value={retentionDays} onChange={setRetentionDays} />
+          <NoticeChoice notice={notice} onChange={setNotice} />
           {needsKey && knownKey && <p className="muted">{t('landing.adminKeyKnown')}</p>}
           {needsKey && !knownKey && (
             <>

@@ -5,6 +5,7 @@ import { stationWritable } from '../../rounds/round-machine.js'
 import { z } from 'zod'
 import type { DocKind, RecordChange } from '../doc-kind.js'
 import { keepLostCardVersion, normalizeCard } from './card-order.js'
+import { forgetRecordsOf } from '../../privacy/forget-author.js'
 
 /**
  * One theme table's board (`board.<event>.<table>`): every station's cards in one `cards` map,
@@ -19,6 +20,7 @@ export const boardKind: DocKind = {
     meta: { record: z.unknown(), writers: 'server' },
   },
   exists: (scope, { event }) => findTable(event, scope.parts.tableId ?? '') !== undefined,
+  forgetAuthor: forgetRecordsOf('cards'),
   audience(actor, scope) {
     switch (actor.role) {
       case 'facilitator':

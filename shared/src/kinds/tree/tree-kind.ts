@@ -1,6 +1,7 @@
 import { WriteRefusal } from '../../doc/board-write-rules.js'
 import type { DocKind, EventSituation, RecordChange } from '../doc-kind.js'
 import { findGroup } from './groups.js'
+import { forgetTreeNodesOf } from '../../privacy/forget-author.js'
 import { findTreeProblem } from './tree-rules.js'
 import { TREE_KINDS, TREE_NODES_MAX, TREE_NODES_ROOT, type TreeNode, type TreePhase, treeNodeSchema, treePhaseSchema } from './tree-node.schema.js'
 
@@ -48,6 +49,7 @@ export const treeKind: DocKind = {
   roots: {
     [TREE_NODES_ROOT]: { record: treeNodeSchema, keyField: 'id', tombstones: true },
   },
+  forgetAuthor: forgetTreeNodesOf(TREE_NODES_ROOT),
   exists(scope, { event }) {
     const method = event.treeMethod
     return method !== undefined && findGroup(method, scope.parts.groupId ?? '') !== null && treePhaseSchema.safeParse(scope.parts.phase).success

@@ -3,6 +3,10 @@ import { RoundTimer } from '../../../features/rounds/RoundTimer.js'
 import { formatEventDate } from '../../../i18n/dates.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { useTischStore } from '../../../store/index.js'
+import { PrivacyButton } from '../../../features/privacy/PrivacyButton.js'
+import { LiveAnnouncer } from '../../../features/privacy/LiveAnnouncer.js'
+import { readParticipant } from '../../../sync/device-storage.js'
+import { useParams } from 'wouter'
 
 /** The phone's heading: the table it sits at (or "pick a table") and the round timer. */
 export function PhoneHeader({ host, table }: { host: boolean; table: ThemeTable | undefined }) {
@@ -11,6 +15,7 @@ export function PhoneHeader({ host, table }: { host: boolean; table: ThemeTable 
   const date = useTischStore((s) => s.event?.date)
   // Before a table is chosen the heading names the event and its day, as people write dates.
   const eventLine = date ? `${title} · ${formatEventDate(date, language)}` : title
+  const code = (useParams().code ?? '').toUpperCase()
   return (
     <header className="phone-header">
       <div>
@@ -20,6 +25,8 @@ export function PhoneHeader({ host, table }: { host: boolean; table: ThemeTable 
         </h1>
       </div>
       <RoundTimer />
+      <PrivacyButton before={!table && !host} />
+      <LiveAnnouncer tableId={table?.id} ownAuthorId={readParticipant(code)?.participantId} />
     </header>
   )
 }

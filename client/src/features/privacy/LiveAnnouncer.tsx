@@ -1,0 +1,49 @@
+import { boardDocName } from '@tischrunde/shared'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from '../../i18n/index.js'
+import { useTischStore } from '../../store/index.js'
+import { EMPTY_BOARD } from '../../store/board-slice.js'
+import { currentStation, secondsLeft } from '../../store/selectors.js'
+import { useServerNow } from '../../sync/use-server-now.js'
+import { newCardsOfOthers, stationBegan, timerMarkCrossed } from './announce.js'
+
+/**
+ * A polite live region that tells screen-reader users what changes without their doing: a new
+ * station, the timer's last minutes, and (with `tableId`) new cards of others at their table.
+ */
+export function LiveAnnouncer({ tableId, ownAuthorId }: { tableId?: string | undefined; ownAuthorId?: string | undefined }) {
+  const { t } = useTranslation()
+  const event = useTischStore((s) => s.event)
+  const round = useTischStore((s) => s.round)
+  const now = useServerNow(1000)
+  const docName = event && tableId ? boardDocName(event.id, tableId) : null
+  const board = useTischStore((s) => (docName ? s.boards[docName] : undefined) ?? EMPTY_BOARD)
+  const station = event ? currentStation(event, round) : null
+  const cards = useMemo(() => (station ? board.cards.filter((c) => c.stationId === station.id) : []), [board.cards, station])
+  const [message, setMessage] = useState('')
+  const last = useRef<{ left: number | null; round: typeof round; known: Set<string> | null }>({ left: null, round: null, known: null })
+
+  const left = secondsLeft(round, now)
+  useEffect(() => {
+    const before = last.current
+    const mark = round && !round.paused ? timerMarkCrossed(before.left, left) : null
+    const began = stationBegan(before.round, round)
+    // Cards present when the table opened (or synced) are not news; only those arriving after.
+    const synced = board.status !== 'connecting'
+    const fresh = before.known && synced ? newCardsOfOthers(before.known, cards, ownAuthorId) : []
+    last.current = { left, round, known: synced ? new Set(cards.map((c) => c.id)) : null }
+    if (began !== null && event) {
+      const s = event.template.stations[began]
+      if (s) return setMessage(t('announce.station', { n: began + 1, title: s.title }))
+    }
+    if (mark !== null) return setMessage(mark === 0 ? t('announce.timeUp') : t('announce.minutesLeft', { count: mark / 60 }))
+    if (fresh.length === 1) return setMessage(t('announce.newCard', { text: fresh[0]!.text }))
+    if (fresh.length > 1) setMessage(t('announce.newCards', { count: fresh.length }))
+  }, [left, round, cards, board.status, ownAuthorId, event, t])
+
+  return (
+    <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+      {message}
+    </p>
+  )
+}
