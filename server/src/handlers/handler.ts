@@ -2,6 +2,7 @@ import { type Ack, type ProjectorDisplay, type ClientEventName, type ClientEvent
 import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventService } from '../events/event-service.js'
 import type { RoundService } from '../rounds/round-service.js'
+import type { TreeMembers } from '../tree/tree-members.js'
 
 /** The server-side view of one control-plane connection. */
 export interface ControlSession {
@@ -16,6 +17,8 @@ export interface HandlerContext {
   rounds: RoundService
   /** The open docs, for commands that write a doc as the server (e.g. a group's objective tree). */
   rooms: DocRooms
+  /** The tree method's group memberships. */
+  treeMembers: TreeMembers
   now(): number
   /** Records where a phone sits and sat (visits: station id → table id). */
   seat(session: ControlSession, tableId: string | null, visits?: Readonly<Record<string, string>>): void

@@ -32,6 +32,7 @@ import { Presence } from '../presence/presence.js'
 import { RotationPlans } from '../presence/rotation-plans.js'
 import type { RoundService } from '../rounds/round-service.js'
 import { isStorageFailure } from '../storage/storage-error.js'
+import type { TreeMembers } from '../tree/tree-members.js'
 
 /**
  * Largest Socket.IO message, in bytes. Commands are small JSON objects (board contents go over Yjs);
@@ -65,6 +66,7 @@ export function createControlPlane(
     limits: Limits
     budget: ConnectionBudget
     publicUrl: string | undefined
+    treeMembers: TreeMembers
   },
 ) {
   const io = new Server(httpServer, {
@@ -122,6 +124,7 @@ export function createControlPlane(
     events: deps.events,
     rounds: deps.rounds,
     rooms: deps.rooms,
+    treeMembers: deps.treeMembers,
     now: deps.now,
     seat(session, tableId, visits) {
       if (presence.seat(session.actor.eventId, session.socketId, tableId, visits)) sendPresence(session.actor.eventId)

@@ -54,6 +54,8 @@ export const clientEvents = {
   'event:display': z.object({ showNames: z.boolean() }),
   /** Facilitator: create (or extend) a group's objective tree from its problem tree. */
   'tree:objectives': z.object({ groupId: slugIdSchema }),
+  /** Participant: their value of the tree method's attribute; the server places them in a group (ack data: `{ groupId }`). */
+  'tree:join': z.object({ value: z.string().trim().min(1).max(80) }),
 } as const
 export type ClientEventName = keyof typeof clientEvents
 export type ClientEventPayload<N extends ClientEventName> = z.infer<(typeof clientEvents)[N]>

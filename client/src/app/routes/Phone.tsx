@@ -25,6 +25,7 @@ const TableclothStep = lazy(() => loadTablecloth().then((m) => ({ default: m.Tab
 const PREFETCH_AFTER_MS = 15_000
 // The tree method's phone screen comes with its own chunk: café-only phones never load it.
 const TreePhone = lazy(() => import('../../features/tree/phone/TreePhone.js'))
+const joinTreeGroup = (...args: Parameters<typeof import('../../sync/tree-hooks.js').joinTreeGroup>) => import('../../sync/tree-hooks.js').then((m) => m.joinTreeGroup(...args))
 
 /**
  * The participant's phone: join with the code, pick a table, add cards. A table host's link
@@ -89,7 +90,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   }, [host])
 
   if (!event || step.step === 'loading') return <p className="page loading">{t('common.loading')}</p>
-  if (event.treeMethod && event.tables.length === 0 && !host) return <TreePhone header={<PhoneHeader host={false} table={undefined} />} event={event} identity={identity} />
+  if (event.treeMethod && event.tables.length === 0 && !host) return <TreePhone header={<PhoneHeader host={false} table={undefined} />} event={event} identity={identity} join={(value) => joinTreeGroup(control.current, value)} />
   if (step.step === 'pick-table')
     return <PickTableStep header={<PhoneHeader host={host} table={undefined} />} station={step.station} name={seat.name} onName={seat.changeName} onPick={seat.pick} />
 
