@@ -4,7 +4,7 @@ import { useEffect } from 'react'
 import { connectTree, treeDocName } from './tree-connection.js'
 
 /** Tree writes for components: they go through the tree connection, which components never hold. */
-export { putTreeNode, removeTreeNode, treeDocName } from './tree-connection.js'
+export { applyTreeEdit, putTreeNode, removeTreeNode, treeDocName } from './tree-connection.js'
 
 /** Keeps a group's tree open while mounted; returns its doc name for selectors and writes. */
 export function useTree(target: { eventId: string; groupId: string | null; phase: TreePhase; token: string | null; keepLocal: boolean }): string | null {
