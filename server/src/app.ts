@@ -20,6 +20,7 @@ import { type Hub, LocalHub } from './hub/hub.js'
 import { BOARD_SOCKET_PREFIX, createBoardSockets } from './transport/board-socket.js'
 import { createControlPlane } from './transport/control-plane.js'
 import { TreeMembers } from './tree/tree-members.js'
+import { createTreeImageRoutes } from './export/tree/tree-routes.js'
 import { RoundService } from './rounds/round-service.js'
 import { ConnectionBudget, DEFAULT_LIMITS, type Limits } from './config/limits.js'
 
@@ -140,6 +141,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
   app.use('/api', createExportRoutes({ events, transfer, renderer: exportRenderer, log }))
+  app.use('/api', createTreeImageRoutes({ events, transfer }))
   const deleteEvent = async (id: string) => {
     const stored = await events.get(id)
     if (!stored) return

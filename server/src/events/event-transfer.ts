@@ -23,6 +23,7 @@ import {
 } from '@tischrunde/shared'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventService } from './event-service.js'
+import { writeImportedTrees } from '../export/tree/tree-import.js'
 
 /** Author id of cards that came from an import or the seed. */
 export const IMPORT_AUTHOR = 'imported-cards'
@@ -99,6 +100,8 @@ export class EventTransfer {
         await room.settle()
       })
     }
+    // The groups' problem and objective trees travel in the same file.
+    await writeImportedTrees(this.rooms, stored, file)
   }
 }
 

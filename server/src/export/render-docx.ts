@@ -219,7 +219,7 @@ function agendaTable(doc: EventDocumentation): Table {
  * table. The contents carry page numbers up to `estimatePagesUpTo` cards and sub-points (see
  * {@link DOCX_PAGE_ESTIMATE_MAX_ENTRIES}).
  */
-export async function renderDocumentationDocx(docu: EventDocumentation, { estimatePagesUpTo = DOCX_PAGE_ESTIMATE_MAX_ENTRIES } = {}): Promise<Uint8Array> {
+export async function renderDocumentationDocx(docu: EventDocumentation, { estimatePagesUpTo = DOCX_PAGE_ESTIMATE_MAX_ENTRIES, appendix = [] as FileChild[] } = {}): Promise<Uint8Array> {
   const cards = docu.sheets.reduce((n, s) => n + s.cardCount, 0)
   const allCards = docu.sheets.flatMap((s) => s.stations.flatMap((station) => station.columns.flatMap((c) => c.cards)))
   const entries = allCards.reduce((n, card) => n + 1 + card.subPoints.length, 0)
@@ -243,7 +243,7 @@ export async function renderDocumentationDocx(docu: EventDocumentation, { estima
       properties: { ...pageProperties, titlePage: true },
       headers: { default: pageHeader(docu.event), first: new Header({ children: [new Paragraph({ children: [] })] }) },
       footers: { default: pageFooter(), first: new Footer({ children: [new Paragraph({ children: [] })] }) },
-      children: [...titlePage, ...agenda, ...contents, ...chapters],
+      children: [...titlePage, ...agenda, ...contents, ...chapters, ...appendix],
     },
   ])
   return new Uint8Array(await Packer.toBuffer(doc))
