@@ -14,8 +14,10 @@ const TEXT_LINES = Math.floor((BOX.height - PAD * 2 - KIND_SIZE - 6) / LINE)
 /** Box colours by kind, as on the projector. */
 const FILL: Readonly<Record<string, string>> = { core: '#fde68a', goal: '#fde68a', cause: '#fee2e2', means: '#fee2e2', effect: '#dcfce7', end: '#dcfce7' }
 
+// XML 1.0 allows no control characters besides tab and line breaks: they are dropped, not escaped.
 const escapeXml = (s: string) =>
   s
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
