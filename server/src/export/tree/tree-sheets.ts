@@ -17,9 +17,13 @@ export interface TreePicture {
   height: number
 }
 
-/** Every tree of an export as a picture, group by group, problem tree first. */
+/**
+ * Every tree of an export as a picture, group by group, problem tree first. Groups whose trees are
+ * both empty (nobody picked that value) are left out of the documents.
+ */
 export function treePictures(file: EventExport): TreePicture[] {
-  return exportedGroupTrees(file.event.treeMethod, file.trees ?? []).flatMap((group) =>
+  const used = exportedGroupTrees(file.event.treeMethod, file.trees ?? []).filter((g) => g.problem.byId.size + g.objective.byId.size > 0)
+  return used.flatMap((group) =>
     PHASES.map((phase) => {
       const title = `${TREE_SHEET_WORDS[phase]}: ${group.name}`
       const numbers = new Map([...group.problemNumbers].map(([id, item]) => [id, item.number]))
@@ -30,7 +34,11 @@ export function treePictures(file: EventExport): TreePicture[] {
 
 /** One group's tree as a picture, or null when the event has no such group. */
 export function treePicture(file: EventExport, groupId: string, phase: TreePhase): TreePicture | null {
-  return treePictures(file).find((p) => p.group.groupId === groupId && p.phase === phase) ?? null
+  const group = exportedGroupTrees(file.event.treeMethod, file.trees ?? []).find((g) => g.groupId === groupId)
+  if (!group) return null
+  const title = `${TREE_SHEET_WORDS[phase]}: ${group.name}`
+  const numbers = new Map([...group.problemNumbers].map(([id, item]) => [id, item.number]))
+  return { group, phase, title, ...treeToSvg(group[phase], phase, title, numbers) }
 }
 
 /** The file name of a tree picture: `<event>_<date>_<group>_Problembaum.svg`. */

@@ -7,6 +7,7 @@ import { selectTree, useTreeStore } from '../../../store/tree-store.js'
 import { useTree } from '../../../sync/tree-hooks.js'
 import '../tree.css'
 import { TreeEditor } from './TreeEditor.js'
+import { TreeImageLinks } from './TreeImageLinks.js'
 
 /**
  * The console's part for the tree method: the groups, and for the open one the action that creates
@@ -60,6 +61,7 @@ export default function TreeConsole(props: { event: TischEvent; token: string; p
             </a>
           </p>
           {message && <p role="status">{message}</p>}
+          <TreeImageLinks eventId={props.event.id} token={props.token} groupId={openId} groupName={groupName} />
           <h3>{t('tree.problemTree')}</h3>
           <TreeEditor docName={problemDoc} phase="problem" view={problems.view} label={t('tree.outline', { tree: t('tree.problemTree'), group: groupName })} />
           <h3>{t('tree.objectiveTree')}</h3>
