@@ -124,4 +124,24 @@ describe('the server holds each participant’s group and opens them only its tr
     expect((await rawOpen(running.url, doc('groessere-kreisfreie-stadt-a'), frank.token)).status).toBe(101)
     expect(await rawOpen(running.url, doc('kleiner-landkreis-a'), frank.token)).toEqual({ status: 403, bytes: 0 })
   })
+
+  it('lets the facilitator set the groups and the stations that drive the phases, only stations the event has', async () => {
+    const method = { attribute: 'Kommunengröße', values: ['kleiner Landkreis', 'großer Landkreis'], maxGroupSize: 2 }
+    expect(await command(running.url, cafe.facilitatorToken, 'tree:configure', { method: { ...method, phaseStations: { problem: 'station-1', objective: 'atlantis' } } })).toMatchObject({ ok: false, code: 'INVALID_MESSAGE' })
+    expect(await command(running.url, cafe.facilitatorToken, 'tree:configure', { method: { ...method, phaseStations: { problem: 'station-1', objective: 'station-2' } } })).toEqual({ ok: true })
+    const { body } = await api<{ event: { treeMethod: unknown } }>(running.url, `/api/events/${cafe.event.id}`, { token: cafe.facilitatorToken })
+    expect(body.event.treeMethod).toEqual({ ...method, phaseStations: { problem: 'station-1', objective: 'station-2' } })
+    // Before the morning's station starts, a participant's write to the problem tree is refused softly.
+    const gina = await join(running.url, cafe.joinCode)
+    await command(running.url, gina.token, 'tree:join', { value: 'großer Landkreis' })
+    const phone = connectDoc(running.url, doc('grosser-landkreis-a'), gina.token)
+    try {
+      await phone.synced()
+      phone.doc.getMap(TREE_NODES_ROOT).set('core0009', node('core0009', 'core', null, gina.participantId, 'zu früh'))
+      await waitFor(() => phone.refusals.length > 0, 'the refusal of a write before the station')
+      expect(phone.refusals[0]).toBe('STATION_CLOSED')
+    } finally {
+      phone.destroy()
+    }
+  })
 })

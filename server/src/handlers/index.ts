@@ -5,6 +5,7 @@ import { handlePresenceTable } from './presence-table.js'
 import { handleProjectorShow } from './projector-show.js'
 import { handleTreeObjectives } from './tree-objectives.js'
 import { handleTreeJoin } from './tree-join.js'
+import { handleTreeConfigure } from './tree-configure.js'
 import { handleAdvance, handleBack, handleConfigure, handleExtend, handlePause, handleResume, handleSetTimer, handleStartTimer, handleStationLock } from './round-commands.js'
 
 export const handlers: Handlers = {
@@ -23,4 +24,5 @@ export const handlers: Handlers = {
   'event:display': handleEventDisplay,
   'tree:objectives': handleTreeObjectives,
   'tree:join': handleTreeJoin,
+  'tree:configure': handleTreeConfigure,
 }

@@ -23,6 +23,7 @@ const FACILITATOR_COMMANDS: [string, unknown][] = [
   ['station:lock', { stationId: 'station-1', locked: true }],
   ['event:display', { showNames: true }],
   ['tree:objectives', { groupId: 'kleiner-landkreis' }],
+  ['tree:configure', { method: { attribute: 'Kommunengröße', values: ['kleiner Landkreis'], maxGroupSize: null } }],
   // event:update gets the event's own setup with a new title (filled in below, it needs the event).
   ['event:update', null],
 ]

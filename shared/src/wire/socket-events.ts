@@ -4,6 +4,7 @@ import { slugIdSchema, tableIdSchema, stationIdSchema } from '../ids.js'
 import { STATION_MINUTES_MAX, roundSettingsSchema, roundStateSchema } from '../rounds/round.schema.js'
 import { projectorDisplayMessageSchema, projectorDisplaySchema } from '../rounds/projector-display.js'
 import { eventSetupSchema } from '../event/event-setup.schema.js'
+import { treeMethodSchema } from '../kinds/tree/tree-method.schema.js'
 
 /** Bumped when a message changes incompatibly; clients send it in the handshake. */
 export const WIRE_VERSION = 1
@@ -56,6 +57,8 @@ export const clientEvents = {
   'tree:objectives': z.object({ groupId: slugIdSchema }),
   /** Participant: their value of the tree method's attribute; the server places them in a group (ack data: `{ groupId }`). */
   'tree:join': z.object({ value: z.string().trim().min(1).max(80) }),
+  /** Facilitator: how the event runs the tree method (groups by an attribute, phases by stations). */
+  'tree:configure': z.object({ method: treeMethodSchema }),
 } as const
 export type ClientEventName = keyof typeof clientEvents
 export type ClientEventPayload<N extends ClientEventName> = z.infer<(typeof clientEvents)[N]>

@@ -1,4 +1,4 @@
-import { type Ack, type TischEvent, groupsOf } from '@tischrunde/shared'
+import { type Ack, type TischEvent, type TreeMethod, groupsOf } from '@tischrunde/shared'
 import { useState } from 'react'
 import { errorText } from '../../../i18n/error-text.js'
 import '../../../i18n/tree-wording.js'
@@ -8,13 +8,14 @@ import { useTree } from '../../../sync/tree-hooks.js'
 import '../tree.css'
 import { TreeEditor } from './TreeEditor.js'
 import { TreeImageLinks } from './TreeImageLinks.js'
+import { TreeSetup } from './TreeSetup.js'
 
 /**
  * The console's part for the tree method: the groups, and for the open one the action that creates
  * (or extends) its objective tree, and the objectives with their problems and an "in scope" mark.
  * Loaded with a dynamic import, so only events that run the method load it.
  */
-export default function TreeConsole(props: { event: TischEvent; token: string; projectorLink: string; send: (groupId: string) => Promise<Ack> }) {
+export default function TreeConsole(props: { event: TischEvent; token: string; projectorLink: string; send: (groupId: string) => Promise<Ack>; configure?: (method: TreeMethod) => Promise<Ack> }) {
   const { t } = useTranslation()
   const method = props.event.treeMethod!
   const groups = groupsOf(method)
@@ -34,6 +35,7 @@ export default function TreeConsole(props: { event: TischEvent; token: string; p
   return (
     <section className="panel console-trees" aria-labelledby="trees-title">
       <h2 id="trees-title">{t('tree.groupsTitle', { attribute: method.attribute })}</h2>
+      {props.configure && <TreeSetup event={props.event} onSave={props.configure} />}
       {method.phaseStations && (
         <p>
           {t('tree.phaseDriven', {
