@@ -105,7 +105,8 @@ export function createBoardSockets(deps: {
     const auth = await deps.events.authenticate(url.searchParams.get('token'))
     if (!auth || auth.claims.event !== target.scope.eventId) return { status: 401, reason: 'Unauthorized' }
     const actor = actorFromClaims(auth.claims)
-    await deps.treeMembers.load(target.scope.eventId)
+    // The participant's group as stored (another node may have placed them), for kinds that open by group.
+    if (actor.participantId) await deps.treeMembers.refresh(target.scope.eventId, actor.participantId)
     const situation = { event: auth.stored.event, round: auth.stored.round, treeGroupOf: deps.treeMembers.situationOf(target.scope.eventId) }
     if (!target.kind.exists(target.scope, situation)) return { status: 404, reason: 'Not Found' }
     if (docAccess(actor, { ...target, situation }) === 'none') return { status: 403, reason: 'Forbidden' }

@@ -24,6 +24,21 @@ export class TreeMembers {
     await this.members(eventId)
   }
 
+  /**
+   * Reads one participant's membership from the store again (another server node may have placed
+   * them): called when a participant opens a doc, so the upgrade is judged on what is stored.
+   */
+  async refresh(eventId: string, participantId: string): Promise<void> {
+    try {
+      const members = await this.members(eventId)
+      const stored = await this.store.getRecord(eventId, TREE_MEMBERS, participantId)
+      if (stored) members.set(participantId, stored.value)
+      else members.delete(participantId)
+    } catch {
+      // A store that cannot be read now: the memory's answer stands (a café board never waits on it).
+    }
+  }
+
   /** The group of a participant, as this process last read or wrote it; null: none yet. */
   groupOf(eventId: string, participantId: string): string | null {
     return this.byEvent.get(eventId)?.get(participantId)?.groupId ?? null
