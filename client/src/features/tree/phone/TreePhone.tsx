@@ -92,6 +92,9 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
   const open = situation ? treeOpen(situation, phase) : true
   const docName = useTree({ eventId: identity.eventId, groupId: props.groupId, phase, token: identity.token, keepLocal: true })
   const tree = useTreeStore(selectTree(docName))
+  // In the afternoon the morning's problems stand beside the objectives that answer them.
+  const problemDoc = useTree({ eventId: identity.eventId, groupId: phase === 'objective' ? props.groupId : null, phase: 'problem', token: identity.token, keepLocal: true })
+  const problems = useTreeStore(selectTree(problemDoc))
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [editingId, setEditingId] = useState<string | null>(null)
   const group = findGroup(props.event.treeMethod!, props.groupId)
@@ -101,6 +104,7 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
   const parent = (selectedId ? nodes.get(selectedId) : undefined) ?? core
   const editing = editingId ? (nodes.get(editingId) ?? null) : null
   const treeName = t(phase === 'problem' ? 'tree.problemTree' : 'tree.objectiveTree')
+  const answered = editing?.answersProblemId ? problems.view.byId.get(editing.answersProblemId) : undefined
 
   const add = (kind: TreeNodeKind, text: string) => {
     if (!docName) return false
@@ -147,6 +151,7 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
         mayEdit={(item) => open && (phase === 'objective' || item.node.authorId === identity.participantId)}
         onEdit={setEditingId}
       />
+      {answered && <p className="muted">{t('tree.answers', { text: answered.text })}</p>}
       {open && (phase === 'problem' || core) && (
         <AddNodeForm phase={phase} parent={parent} hasCore={core !== null} editing={editing} onAdd={add} onSave={save} onCancelEdit={() => setEditingId(null)} />
       )}

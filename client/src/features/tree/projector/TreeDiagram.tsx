@@ -62,6 +62,11 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
     const scale = Math.max(d.frame.w / box.width, d.frame.h / box.height)
     setFrame({ ...d.frame, x: d.frame.x - dx * scale, y: d.frame.y - dy * scale })
   }
+  // Boxes with something below them, for zooming to a sub-tree from the keyboard.
+  const parents = useMemo(() => {
+    const from = new Set(layout.links.map((l) => l.from.node.id))
+    return layout.nodes.filter((p) => from.has(p.node.id))
+  }, [layout])
   const zoomTo = (nodeId: string) => {
     if (drag.current?.moved) return
     const bounds = subtreeBounds(layout, nodeId)
@@ -80,6 +85,16 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
         <button type="button" className="secondary" aria-pressed={frame === null} onClick={() => setFrame(null)}>
           {t('tree.fit')}
         </button>
+        {parents.length > 0 && (
+          <select aria-label={t('tree.subtree')} value="" onChange={(e) => e.target.value && zoomTo(e.target.value)}>
+            <option value="">{t('tree.subtree')}</option>
+            {parents.map((p) => (
+              <option key={p.node.id} value={p.node.id}>
+                {t('tree.zoomTo', { text: `${p.number} ${p.node.text}` })}
+              </option>
+            ))}
+          </select>
+        )}
       </div>
       <svg
         ref={svg}
