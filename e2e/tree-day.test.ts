@@ -126,6 +126,8 @@ describe('a day with problem trees in the morning and solution trees in the afte
     // Afternoon: the day moves on to the solution station; the phones show the objective tree.
     expect(await facilitator.advance()).toEqual({ ok: true })
     await anna.getByRole('heading', { name: 'Zielbaum' }).waitFor({ timeout: 10_000 })
+    // The projector follows the day to the objective trees.
+    await projector.getByRole('heading', { name: 'Zielbaum: kleiner Landkreis · größere kreisfreie Stadt' }).waitFor({ timeout: 10_000 })
     await console_.getByRole('button', { name: 'Zielbaum aus dem Problembaum erstellen' }).click()
     await console_.getByRole('status').filter({ hasText: 'Zielbaum erstellt bzw. ergänzt.' }).waitFor()
 

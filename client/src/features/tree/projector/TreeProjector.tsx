@@ -1,7 +1,8 @@
-import { type TischEvent, type TreeGroup, type TreePhase, groupsOf } from '@tischrunde/shared'
+import { type TischEvent, type TreeGroup, type TreePhase, currentTreePhase, groupsOf } from '@tischrunde/shared'
 import { useEffect, useId, useState } from 'react'
 import '../../../i18n/tree-wording.js'
 import { useTranslation } from '../../../i18n/index.js'
+import { useTischStore } from '../../../store/index.js'
 import { selectTree, useTreeStore } from '../../../store/tree-store.js'
 import { useTree } from '../../../sync/tree-hooks.js'
 import '../tree.css'
@@ -25,7 +26,10 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   const params = new URLSearchParams(window.location.search)
   const [index, setIndex] = useState(() => Math.max(0, groups.findIndex((g) => g.id === params.get('group'))))
   const [other, setOther] = useState<string>(() => (groups.some((g) => g.id === params.get('compare')) ? params.get('compare')! : ''))
-  const [phase, setPhase] = useState<TreePhase>(() => (params.get('phase') === 'objective' ? 'objective' : 'problem'))
+  // The tree of the running phase (morning: problem, afternoon: objective) unless one was chosen here.
+  const [chosen, setPhase] = useState<TreePhase | null>(() => (params.get('phase') === 'objective' ? 'objective' : params.get('phase') === 'problem' ? 'problem' : null))
+  const round = useTischStore((s) => s.round)
+  const phase: TreePhase = chosen ?? (round ? currentTreePhase({ event: props.event, round }) : null) ?? 'problem'
   const group = groups[Math.min(index, groups.length - 1)]!
   const second = groups.find((g) => g.id === other && g.id !== group.id) ?? null
   useEffect(() => {
