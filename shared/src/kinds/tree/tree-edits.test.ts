@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyEdit, deleteSubtree, markCore, mergeNodes, moveNode, moveTargets, restoreSubtree } from './tree-edits.js'
+import { applyEdit, deleteSubtree, markCore, mergeNodes, moveNode, moveTargets, reorderNode, restoreSubtree } from './tree-edits.js'
 import { findTreeProblem } from './tree-rules.js'
 import { node, pad, treeOf } from './tree-test-nodes.js'
 
@@ -73,5 +73,18 @@ describe('the console’s tree edits', () => {
     expect([...after.values()].map((x) => x.text).sort()).toEqual([...tree().values()].map((x) => x.text).sort())
     expect(after.has(pad('a'))).toBe(false)
     expect(findTreeProblem('problem', after)).toBeNull()
+  })
+
+  it('reorders a cause among its sibling causes, and not past the end', () => {
+    const nodes = tree()
+    nodes.set(pad('b'), { ...nodes.get(pad('b'))!, order: 1 })
+    const down = reorderNode(nodes, pad('a'), 1)!
+    const after = applyEdit(nodes, down)
+    expect(after.get(pad('a'))!.order).toBeGreaterThan(after.get(pad('b'))!.order)
+    expect(reorderNode(after, pad('a'), 1)).toBeNull()
+    // Two siblings with the same order (added at once) still swap.
+    const tied = tree()
+    const up = applyEdit(tied, reorderNode(tied, pad('b'), -1)!)
+    expect(up.get(pad('b'))!.order).toBeLessThan(up.get(pad('a'))!.order)
   })
 })

@@ -36,6 +36,22 @@ export function moveNode(phase: TreePhase, nodes: ReadonlyMap<string, TreeNode>,
   return checked(phase, nodes, { put: [{ ...moving, parentId, order: nextChildOrder(nodes, parentId) }], remove: [] })
 }
 
+/**
+ * Moves a node one place up (-1) or down (+1) among its siblings (same parent, same kind): the two
+ * swap their `order`. Null at the end of the row.
+ */
+export function reorderNode(nodes: ReadonlyMap<string, TreeNode>, nodeId: string, step: -1 | 1): TreeEdit | null {
+  const node = nodes.get(nodeId)
+  if (!node) return null
+  const row = [...nodes.values()].filter((n) => n.parentId === node.parentId && n.kind === node.kind).sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1))
+  const at = row.findIndex((n) => n.id === nodeId)
+  const other = row[at + step]
+  if (!other) return null
+  // Equal orders (two phones added at once) are pulled apart so the swap shows.
+  const [first, second] = other.order === node.order ? [node.order + (step === 1 ? 1 : 0), node.order + (step === 1 ? 0 : 1)] : [other.order, node.order]
+  return { put: [{ ...node, order: first }, { ...other, order: second }], remove: [] }
+}
+
 /** The nodes a node may be merged with: others of the same kind. */
 export function mergeTargets(nodes: ReadonlyMap<string, TreeNode>, nodeId: string): TreeNode[] {
   const node = nodes.get(nodeId)

@@ -49,4 +49,12 @@ describe('the console’s tree editor', () => {
     expect(edits).toHaveLength(0)
     expect(screen.getByRole('status').textContent?.trim()).toBe('Beide Texte zusammen sind zu lang für einen Eintrag. Kürzen Sie zuerst einen davon.')
   })
+
+  it('moves a cause down among its siblings with one button', () => {
+    render(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords(nodes)} label="Problembaum" />)
+    expect(screen.queryByRole('button', { name: 'Ehrenamt wechselt nach unten' })).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: 'Keine Ansprechpersonen nach unten' }))
+    const after = applyEdit(new Map(nodes.map((x) => [x.id, x])), edits[0]!)
+    expect(after.get('cause001')!.order).toBeGreaterThan(after.get('cause002')!.order)
+  })
 })

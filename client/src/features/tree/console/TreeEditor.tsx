@@ -14,6 +14,7 @@ import {
   mergeTargets,
   moveNode,
   moveTargets,
+  reorderNode,
   restoreSubtree,
 } from '@tischrunde/shared'
 import { type DragEvent, type FormEvent, useState } from 'react'
@@ -134,6 +135,16 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
                     ))}
                   </select>
                 )}
+                {(['up', 'down'] as const).map((way) => {
+                  const edit = reorderNode(nodes, n.id, way === 'up' ? -1 : 1)
+                  return (
+                    edit && (
+                      <button key={way} type="button" className="secondary" aria-label={t(`tree.${way}Of`, { text })} onClick={() => docName && applyTreeEdit(docName, edit)}>
+                        {way === 'up' ? '↑' : '↓'}
+                      </button>
+                    )
+                  )
+                })}
                 {promotable && (
                   <button type="button" className="secondary" onClick={() => run(markCore(phase, nodes, n.id), t('tree.coreMarked', { text }))}>
                     {t(phase === 'problem' ? 'tree.markCore' : 'tree.markGoal')}
