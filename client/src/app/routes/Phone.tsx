@@ -14,6 +14,7 @@ import { BoardStep } from './phone/BoardStep.js'
 import { PhoneHeader } from './phone/PhoneHeader.js'
 import { PickTableStep } from './phone/PickTableStep.js'
 import { usePhoneJoin } from './phone/use-phone-join.js'
+import type { joinTreeGroup as JoinTreeGroup } from '../../sync/tree-hooks.js'
 
 // Shown once per station: loaded on demand, and fetched when the phone is idle (so the service worker
 // keeps them for a phone that loses the network before the next station).
@@ -25,7 +26,7 @@ const TableclothStep = lazy(() => loadTablecloth().then((m) => ({ default: m.Tab
 const PREFETCH_AFTER_MS = 15_000
 // The tree method's phone screen comes with its own chunk: café-only phones never load it.
 const TreePhone = lazy(() => import('../../features/tree/phone/TreePhone.js'))
-const joinTreeGroup = (...args: Parameters<typeof import('../../sync/tree-hooks.js').joinTreeGroup>) => import('../../sync/tree-hooks.js').then((m) => m.joinTreeGroup(...args))
+const joinTreeGroup = (...args: Parameters<typeof JoinTreeGroup>) => import('../../sync/tree-hooks.js').then((m) => m.joinTreeGroup(...args))
 
 /**
  * The participant's phone: join with the code, pick a table, add cards. A table host's link
