@@ -12,6 +12,9 @@ import '../tree.css'
 import { TreeOutline } from '../TreeOutline.js'
 import { AddNodeForm } from './AddNodeForm.js'
 
+/** Wait before a pick that did not reach the server is sent again, in ms. */
+const JOIN_RETRY_MS = 3000
+
 /** Sends the picked value to the server, which answers with the group it placed the participant in. */
 export type JoinTreeGroup = (value: string) => Promise<Ack<{ groupId: string }>>
 
@@ -31,9 +34,12 @@ export default function TreePhone(props: { header: ReactNode; event: TischEvent;
   const [error, setError] = useState<string | null>(null)
   const join = useRef(props.join)
   join.current = props.join
+  // Bumped by every tap and by a retry after a network failure, so the same value is sent again.
+  const [attempt, setAttempt] = useState(0)
   useEffect(() => {
     if (!value) return
     let live = true
+    let retry: ReturnType<typeof setTimeout> | undefined
     void join.current(value).then((ack) => {
       if (!live) return
       if (ack.ok) {
@@ -44,18 +50,23 @@ export default function TreePhone(props: { header: ReactNode; event: TischEvent;
         keepTreeGroup(eventId, null)
         setGroupId(null)
         setError(errorText(t, ack))
-      } else setError(errorText(t, ack))
+      } else {
+        setError(errorText(t, ack))
+        retry = setTimeout(() => setAttempt((n) => n + 1), JOIN_RETRY_MS)
+      }
     })
     return () => {
       live = false
+      clearTimeout(retry)
     }
-  }, [value, eventId, t])
+  }, [value, eventId, t, attempt])
   const choose = (v: string | null) => {
     keepTreeValue(eventId, v)
     keepTreeGroup(eventId, null)
     setGroupId(null)
     setError(null)
     setValue(v)
+    setAttempt((n) => n + 1)
   }
   if (!value || !groupId)
     return (
