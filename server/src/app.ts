@@ -21,6 +21,8 @@ import { type ClientConfig, DOC_KINDS, type DocKind } from '@tischrunde/shared'
 import { type Hub, LocalHub } from './hub/hub.js'
 import { BOARD_SOCKET_PREFIX, createBoardSockets } from './transport/board-socket.js'
 import { createControlPlane } from './transport/control-plane.js'
+import { TreeMembers } from './tree/tree-members.js'
+import { createTreeImageRoutes } from './export/tree/tree-routes.js'
 import { RoundService } from './rounds/round-service.js'
 import { ProgrammeService } from './programme/programme-service.js'
 import { programmeCopy } from './programme/programme-copy.js'
@@ -168,14 +170,16 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   // person, and no more. One that never sends a request is closed after a few seconds.
   http.maxConnections = limits.maxConnections * 2 + 256
   closeSilentConnections(http, opts.tls !== undefined)
-  const control = createControlPlane(http, { events, rounds, programme, rooms, hub, log, now, limits, budget, publicUrl: opts.publicUrl })
-  const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now })
+  const treeMembers = new TreeMembers(storage.events)
+  const control = createControlPlane(http, { events, rounds, programme, rooms, hub, log, now, limits, budget, publicUrl: opts.publicUrl, treeMembers })
+  const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now, treeMembers })
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
   app.use('/api', createProgrammeExportRoutes({ events, programme }))
   app.use('/api', createExportRoutes({ events, transfer, renderer: exportRenderer, log }))
   app.use('/api', createActorExportRoutes({ events, rooms }))
   const deletedEvents = opts.deletedEvents ?? memoryDeletedEvents()
+  app.use('/api', createTreeImageRoutes({ events, transfer }))
   const deleteEvent = async (id: string, reason: DeletionReason = 'deleted') => {
     const stored = await events.get(id)
     if (!stored) return

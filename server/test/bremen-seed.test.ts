@@ -31,7 +31,10 @@ describe('the Bremen seed (problem and solution trees by Kommunengröße)', () =
       attribute: 'Kommunengröße',
       values: ['kleiner Landkreis', 'mittelgroßer Landkreis', 'großer Landkreis', 'größere kreisfreie Stadt'],
       maxGroupSize: null,
+      // Morning and afternoon run as the day's two stations.
+      phaseStations: { problem: 'problembaum', objective: 'loesungsbaum' },
     })
+    expect(stored.event.template.stations.map((s) => s.title)).toEqual(['Reflexionsphase 1: Problembaum', 'Reflexionsphase 2: Lösungsbaum'])
     const projector = connectDoc(running.url, 'tree.bremen-2018.kleiner-landkreis.problem', running.server.events.issue(stored, 'projector'))
     try {
       await projector.synced()

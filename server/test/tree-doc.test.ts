@@ -4,6 +4,7 @@ import { WebSocket } from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CreateEventResponse, TREE_NODES_ROOT, type TreeNode, flattenTree, readTree } from '@tischrunde/shared'
 import { api, join } from './helpers/api.js'
+import { joinTreeGroup } from './helpers/tree-group.js'
 import { connectDoc } from './helpers/board-client.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
@@ -36,6 +37,7 @@ describe('a group’s problem tree, served by the registered tree kind', () => {
     expect(status).toBe(201)
     cafe = body
     anna = await join(running.url, cafe.joinCode)
+    await joinTreeGroup(running.url, anna.token, 'kleiner Landkreis')
   })
   afterAll(async () => {
     await running?.close()
@@ -98,6 +100,7 @@ describe('a group’s problem tree, served by the registered tree kind', () => {
       projector.destroy()
     }
     const bernd = await join(running.url, cafe.joinCode)
+    await joinTreeGroup(running.url, bernd.token, 'kleiner Landkreis')
     const other = connectDoc(running.url, treeName(), bernd.token)
     try {
       await other.synced()

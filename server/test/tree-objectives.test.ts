@@ -2,6 +2,7 @@ import { type Socket, io } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Ack, type CreateEventResponse, TREE_NODES_ROOT, type TreeNode, WIRE_VERSION, flattenTree, readTree } from '@tischrunde/shared'
 import { api, join } from './helpers/api.js'
+import { joinTreeGroup } from './helpers/tree-group.js'
 import { connectDoc } from './helpers/board-client.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
@@ -32,6 +33,7 @@ describe('the facilitator creates a group’s objective tree from its problem tr
     running = await startServer(data.dir)
     cafe = (await api<CreateEventResponse>(running.url, '/api/events', { body: { title: 'Lösungsbaum', date: '2018-06-26', tableNames: [], treeMethod: {} }, token: running.server.credentials.adminKey })).body
     anna = await join(running.url, cafe.joinCode)
+    await joinTreeGroup(running.url, anna.token, 'großer Landkreis')
     const phone = connectDoc(running.url, name('problem'), anna.token)
     try {
       await phone.synced()

@@ -122,3 +122,20 @@ export function putTreeNode(docName: string, node: TreeNode): boolean {
 export function removeTreeNode(docName: string, nodeId: string): void {
   open.get(docName)?.doc.getMap(TREE_NODES_ROOT).delete(nodeId)
 }
+
+/**
+ * Writes a facilitator's edit (records to put, ids to delete) in one transaction, so the server
+ * judges the tree after the whole edit, never half of it. False when a record is not a valid node.
+ */
+export function applyTreeEdit(docName: string, edit: { put: readonly TreeNode[]; remove: readonly string[] }): boolean {
+  const tree = open.get(docName)
+  if (!tree) return false
+  const records = edit.put.map((n) => treeNodeSchema.safeParse(n))
+  if (records.some((r) => !r.success)) return false
+  const map = tree.doc.getMap(TREE_NODES_ROOT)
+  tree.doc.transact(() => {
+    for (const id of edit.remove) map.delete(id)
+    for (const r of records) if (r.success) map.set(r.data.id, r.data)
+  })
+  return true
+}

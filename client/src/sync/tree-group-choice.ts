@@ -21,3 +21,24 @@ export function keepTreeValue(eventId: string, value: string | null): void {
     // storage full or blocked: the phone asks again next time
   }
 }
+
+const groupKeyOf = (eventId: string) => `tischrunde.treeGroup.${eventId}`
+
+/** The group the server last placed this device in (so an offline reload still opens its tree). */
+export function readTreeGroup(eventId: string): string | null {
+  try {
+    const value = localStorage.getItem(groupKeyOf(eventId))
+    return value && /^[a-z0-9-]{1,64}$/.test(value) ? value : null
+  } catch {
+    return null
+  }
+}
+
+export function keepTreeGroup(eventId: string, groupId: string | null): void {
+  try {
+    if (groupId === null) localStorage.removeItem(groupKeyOf(eventId))
+    else localStorage.setItem(groupKeyOf(eventId), groupId)
+  } catch {
+    // storage full or blocked: the server is asked again
+  }
+}

@@ -26,6 +26,7 @@ import { buildActorMap } from '../actors/build-actor-map.js'
 import { exportActorMap, importActorMap } from '../actors/actor-map-transfer.js'
 import type { EventService } from './event-service.js'
 import type { ProgrammeCopy } from '../programme/programme-copy.js'
+import { writeImportedTrees } from '../export/tree/tree-import.js'
 
 /** Author id of cards that came from an import or the seed. */
 export const IMPORT_AUTHOR = 'imported-cards'
@@ -112,6 +113,8 @@ export class EventTransfer {
         await room.settle()
       })
     }
+    // The groups' problem and objective trees travel in the same file.
+    await writeImportedTrees(this.rooms, stored, file)
   }
 }
 

@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import { zipSync, type Zippable } from 'fflate'
 import type { EventExport } from '@tischrunde/shared'
 import { renderCsv } from './render-csv.js'
+import { drawTreesPdf, treeZipEntries, treesCsv, treesDocx } from './tree/tree-sheets.js'
 import { renderDocumentationDocx, renderSheetDocx } from './render-docx.js'
 import { renderDocumentationPdf, renderSheetPdf } from './render-pdf.js'
 import { actorSectionMarkdown, actorTableInputOf } from './actors/actor-section.js'
@@ -87,12 +88,17 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
   })
   switch (format) {
     case 'pdf':
-      return named(EVENT_FILE_PART.documentation, await renderDocumentationPdf(doc))
+      return named(EVENT_FILE_PART.documentation, await renderDocumentationPdf(doc, (pdf) => drawTreesPdf(pdf, file)))
     case 'docx':
-      return named(EVENT_FILE_PART.documentation, await renderDocumentationDocx(doc, { extraChapters: (width) => actorSectionDocx(actorTableInputOf(file), width) }))
+      return named(
+        EVENT_FILE_PART.documentation,
+        await renderDocumentationDocx(doc, { appendix: treesDocx(file), extraChapters: (width) => actorSectionDocx(actorTableInputOf(file), width) }),
+      )
     case 'md':
       return named(EVENT_FILE_PART.documentation, utf8(withTrees(withTrees(documentationToMarkdown(doc), treesToMarkdown(file.event.treeMethod, file.trees ?? [])), actorSectionMarkdown(file))))
     case 'csv':
+      // An event that runs only the tree method: its trees, with a parent column.
+      if (file.event.tables.length === 0 && (file.trees?.length ?? 0) > 0) return named('Baeume', treesCsv(file))
       return named(EVENT_FILE_PART.allTables, renderCsv(documentationCsvRows(doc)))
     case 'json':
       return named(null, json(file))
@@ -131,6 +137,7 @@ export async function renderZip(file: EventExport, onProgress?: ProgressListener
   const names = uniqueFileNames(tableFiles.map((f) => f.fileName))
   tableFiles.forEach((f, i) => entries.push([`${EVENT_FILE_PART.tablesFolder}/${names[i]}`, f.bytes]))
 
+  entries.push(...treeZipEntries(file))
   const zippable: Zippable = {}
   // PDF streams and DOCX are compressed already: store them; deflate the text formats.
   for (const [name, bytes] of entries) zippable[name] = [bytes, { level: /\.(pdf|docx)$/.test(name) ? 0 : 6 }]

@@ -221,7 +221,11 @@ function agendaTable(doc: EventDocumentation): Table {
  */
 export async function renderDocumentationDocx(
   docu: EventDocumentation,
-  { estimatePagesUpTo = DOCX_PAGE_ESTIMATE_MAX_ENTRIES, extraChapters = () => [] }: { estimatePagesUpTo?: number; extraChapters?: (contentWidth: number) => FileChild[] } = {},
+  {
+    estimatePagesUpTo = DOCX_PAGE_ESTIMATE_MAX_ENTRIES,
+    appendix = [],
+    extraChapters = () => [],
+  }: { estimatePagesUpTo?: number; appendix?: FileChild[]; extraChapters?: (contentWidth: number) => FileChild[] } = {},
 ): Promise<Uint8Array> {
   const cards = docu.sheets.reduce((n, s) => n + s.cardCount, 0)
   const allCards = docu.sheets.flatMap((s) => s.stations.flatMap((station) => station.columns.flatMap((c) => c.cards)))
@@ -246,7 +250,7 @@ export async function renderDocumentationDocx(
       properties: { ...pageProperties, titlePage: true },
       headers: { default: pageHeader(docu.event), first: new Header({ children: [new Paragraph({ children: [] })] }) },
       footers: { default: pageFooter(), first: new Footer({ children: [new Paragraph({ children: [] })] }) },
-      children: [...titlePage, ...agenda, ...contents, ...chapters, ...extraChapters(CONTENT_WIDTH)],
+      children: [...titlePage, ...agenda, ...contents, ...chapters, ...appendix, ...extraChapters(CONTENT_WIDTH)],
     },
   ])
   return new Uint8Array(await Packer.toBuffer(doc))

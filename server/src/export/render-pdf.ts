@@ -82,7 +82,7 @@ export async function renderSheetPdf(sheet: ResultSheet): Promise<Uint8Array> {
  * The whole documentation as one PDF: title page, Tagesprogramm, contents with page numbers and
  * links, then one chapter per table (each from a new page, each a bookmark).
  */
-export async function renderDocumentationPdf(doc: EventDocumentation): Promise<Uint8Array> {
+export async function renderDocumentationPdf(doc: EventDocumentation, appendix?: (pdf: PdfLayout) => void): Promise<Uint8Array> {
   const pdf = new PdfLayout({ title: `${SHEET_WORDS.documentation}: ${doc.event.title}`, subject: doc.event.title })
   const full = (text: string, font: 'regular' | 'bold', size: number, color: string, gapAfter: number, width = CONTENT_WIDTH, indent = 0) =>
     pdf.block(text, { font, size, color, indent, width, gapAfter })
@@ -143,6 +143,8 @@ export async function renderDocumentationPdf(doc: EventDocumentation): Promise<U
     pdf.doc.outline.addItem(sheet.heading)
     drawSheet(pdf, sheet, `table-${i + 1}`)
   })
+  // Chapters of other methods (the problem and objective trees), after the tables.
+  appendix?.(pdf)
 
   pdf.doc.switchToPage(tocStart)
   pdf.draw(tocHeading, MARGIN.left, MARGIN.top)

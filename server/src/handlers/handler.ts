@@ -3,6 +3,7 @@ import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventService } from '../events/event-service.js'
 import type { RoundService } from '../rounds/round-service.js'
 import type { ProgrammeService } from '../programme/programme-service.js'
+import type { TreeMembers } from '../tree/tree-members.js'
 
 /** The server-side view of one control-plane connection. */
 export interface ControlSession {
@@ -19,6 +20,8 @@ export interface HandlerContext {
   programme: ProgrammeService
   /** The open docs, for commands that write a doc as the server (e.g. a group's objective tree). */
   rooms: DocRooms
+  /** The tree method's group memberships. */
+  treeMembers: TreeMembers
   now(): number
   /** Records where a phone sits and sat (visits: station id → table id). */
   seat(session: ControlSession, tableId: string | null, visits?: Readonly<Record<string, string>>): void

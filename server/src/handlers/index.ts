@@ -6,6 +6,8 @@ import { handlePresenceTable } from './presence-table.js'
 import { handleProjectorShow } from './projector-show.js'
 import { handleTreeObjectives } from './tree-objectives.js'
 import { handleActorsRefresh } from '../actors/actors-refresh-handler.js'
+import { handleTreeJoin } from './tree-join.js'
+import { handleTreeConfigure } from './tree-configure.js'
 import { handleAdvance, handleBack, handleConfigure, handleExtend, handlePause, handleResume, handleSetTimer, handleStartTimer, handleStationLock } from './round-commands.js'
 
 export const handlers: Handlers = {
@@ -25,4 +27,6 @@ export const handlers: Handlers = {
   'tree:objectives': handleTreeObjectives,
   'actors:refresh': handleActorsRefresh,
   ...programmeHandlers,
+  'tree:join': handleTreeJoin,
+  'tree:configure': handleTreeConfigure,
 }

@@ -32,6 +32,7 @@ import { receiveUpdate } from '../boards/receive-update.js'
 import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, encodeSyncStep1, encodeSyncStep2 } from '../boards/sync-messages.js'
 import type { EventService } from '../events/event-service.js'
 import type { Hub } from '../hub/hub.js'
+import type { TreeMembers } from '../tree/tree-members.js'
 
 /** Path prefix of doc sockets: `/yjs/<docName>?token=…`. */
 export const BOARD_SOCKET_PREFIX = '/yjs/'
@@ -68,11 +69,15 @@ export function createBoardSockets(deps: {
   publicUrl: string | undefined
   /** The server's clock, in ms. */
   now: () => number
+  /** Which group each participant is in (tree method): a tree doc opens only for its group. */
+  treeMembers: TreeMembers
 }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: BOARD_MESSAGE_MAX })
   let peerSeq = 0
   /** Who opened every open socket, to close them when the event is deleted or their link revoked. */
   const byEvent = new Map<WebSocket, EventActor>()
+  /** What each open socket was granted, to close it when its holder's access ends (a new group). */
+  const grants = new Map<WebSocket, DocAccessGrant>()
   /** Senders closed for hostile input wait before they may open a socket again. */
   const offenders = new Offenders()
   /** New cards per participant of an event, over all their sockets. */
@@ -84,7 +89,7 @@ export function createBoardSockets(deps: {
    */
   const situationOf = (eventId: string): EventSituation | null => {
     const stored = deps.events.current(eventId)
-    return stored ? { event: stored.event, round: stored.round } : null
+    return stored ? { event: stored.event, round: stored.round, treeGroupOf: deps.treeMembers.situationOf(eventId) } : null
   }
 
   async function authorize(req: IncomingMessage): Promise<DocAccessGrant | { status: number; reason: string }> {
@@ -100,7 +105,9 @@ export function createBoardSockets(deps: {
     const auth = await deps.events.authenticate(url.searchParams.get('token'))
     if (!auth || auth.claims.event !== target.scope.eventId) return { status: 401, reason: 'Unauthorized' }
     const actor = actorFromClaims(auth.claims)
-    const situation = { event: auth.stored.event, round: auth.stored.round }
+    // The participant's group as stored (another node may have placed them), for kinds that open by group.
+    if (actor.participantId) await deps.treeMembers.refresh(target.scope.eventId, actor.participantId)
+    const situation = { event: auth.stored.event, round: auth.stored.round, treeGroupOf: deps.treeMembers.situationOf(target.scope.eventId) }
     if (!target.kind.exists(target.scope, situation)) return { status: 404, reason: 'Not Found' }
     if (docAccess(actor, { ...target, situation }) === 'none') return { status: 403, reason: 'Forbidden' }
     return { docName, ...target, actor }
@@ -157,7 +164,8 @@ export function createBoardSockets(deps: {
     // (1009, 1002): log it. Without a listener the error would end the whole process.
     ws.on('error', (error) => deps.log.warn({ err: error, doc: access.docName }, 'doc socket error'))
     byEvent.set(ws, actor)
-    ws.once('close', () => byEvent.delete(ws))
+    grants.set(ws, access)
+    ws.once('close', () => (byEvent.delete(ws), grants.delete(ws)))
     let closedEarly = false
     ws.once('close', () => (closedEarly = true))
 
@@ -271,6 +279,7 @@ export function createBoardSockets(deps: {
 
   /** Closes every doc socket of an event (deleted): its credentials no longer open it. */
   function dropEvent(eventId: string): void {
+    deps.treeMembers.drop(eventId)
     for (const [ws, actor] of byEvent) if (actor.eventId === eventId) ws.close(...boardClose('EVENT_DELETED'))
   }
   const unsubscribe = deps.hub.subscribe((message) => {
@@ -282,10 +291,20 @@ export function createBoardSockets(deps: {
     if (message.topic === 'reopened') void deps.rooms.resyncEvent(message.eventId)
   })
 
+  // A participant placed in another group: their sockets of docs they may no longer open close at once.
+  const unsubscribeMembers = deps.treeMembers.onChange((eventId, participantId) => {
+    const situation = situationOf(eventId)
+    for (const [ws, grant] of grants) {
+      if (grant.actor.eventId !== eventId || grant.actor.participantId !== participantId) continue
+      if (!situation || docAccess(grant.actor, { kind: grant.kind, scope: grant.scope, situation }) === 'none') ws.close(...boardClose(WriteRefusal.READ_ONLY))
+    }
+  })
+
   return {
     handleUpgrade,
     close: () => {
       unsubscribe()
+      unsubscribeMembers()
       for (const ws of wss.clients) ws.terminate()
       wss.close()
     },

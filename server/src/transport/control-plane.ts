@@ -34,6 +34,7 @@ import type { RoundService } from '../rounds/round-service.js'
 import { createProgrammeBroadcast } from '../programme/programme-broadcast.js'
 import type { ProgrammeService } from '../programme/programme-service.js'
 import { isStorageFailure } from '../storage/storage-error.js'
+import type { TreeMembers } from '../tree/tree-members.js'
 
 /**
  * Largest Socket.IO message, in bytes. Commands are small JSON objects (board contents go over Yjs);
@@ -68,6 +69,7 @@ export function createControlPlane(
     limits: Limits
     budget: ConnectionBudget
     publicUrl: string | undefined
+    treeMembers: TreeMembers
   },
 ) {
   const io = new Server(httpServer, {
@@ -126,6 +128,7 @@ export function createControlPlane(
     rounds: deps.rounds,
     programme: deps.programme,
     rooms: deps.rooms,
+    treeMembers: deps.treeMembers,
     now: deps.now,
     seat(session, tableId, visits) {
       if (presence.seat(session.actor.eventId, session.socketId, tableId, visits)) sendPresence(session.actor.eventId)

@@ -27,6 +27,8 @@ export interface DocScope {
 export interface EventSituation {
   event: TischEvent
   round: RoundState
+  /** The group the server placed a participant in (tree method); absent or null: none. */
+  treeGroupOf?: (participantId: string) => string | null
 }
 
 /** One root of a doc: a Y.Map of whole records keyed by id. */

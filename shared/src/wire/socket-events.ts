@@ -6,6 +6,7 @@ import { projectorDisplayMessageSchema, projectorDisplaySchema } from '../rounds
 import { eventSetupSchema } from '../event/event-setup.schema.js'
 // Types only: the programme's schemas stay out of bundles that do not use them (the phone's main chunk).
 import type { programmeClientEvents, programmeServerEvents } from '../programme/programme-events.js'
+import { treeMethodSchema } from '../kinds/tree/tree-method.schema.js'
 
 /** Bumped when a message changes incompatibly; clients send it in the handshake. */
 export const WIRE_VERSION = 1
@@ -58,6 +59,10 @@ export const clientEvents = {
   'tree:objectives': z.object({ groupId: slugIdSchema }),
   /** Facilitator: read every table's actor columns into the event's actor map again. */
   'actors:refresh': z.object({}),
+  /** Participant: their value of the tree method's attribute; the server places them in a group (ack data: `{ groupId }`). */
+  'tree:join': z.object({ value: z.string().trim().min(1).max(80) }),
+  /** Facilitator: how the event runs the tree method (groups by an attribute, phases by stations). */
+  'tree:configure': z.object({ method: treeMethodSchema }),
 } as const
 /** Every command, also the programme's (programme-events.ts; the server checks them with `everyClientEvent`). */
 type AllClientEvents = typeof clientEvents & typeof programmeClientEvents

@@ -181,7 +181,7 @@ export default function Console() {
       )}
       {event.treeMethod && (
         <Suspense fallback={null}>
-          <TreeConsole event={event} token={token!} projectorLink={view.links.projector} send={(groupId) => send('tree:objectives', { groupId })} />
+          <TreeConsole event={event} token={token!} projectorLink={view.links.projector} send={(groupId) => send('tree:objectives', { groupId })} configure={(method) => send('tree:configure', { method })} />
         </Suspense>
       )}
       {event.tables.length > 0 && (

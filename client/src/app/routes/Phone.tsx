@@ -15,6 +15,7 @@ import { BoardStep } from './phone/BoardStep.js'
 import { PhoneHeader } from './phone/PhoneHeader.js'
 import { PickTableStep } from './phone/PickTableStep.js'
 import { usePhoneJoin } from './phone/use-phone-join.js'
+import type { joinTreeGroup as JoinTreeGroup } from '../../sync/tree-hooks.js'
 
 // Shown once per station: loaded on demand, and fetched when the phone is idle (so the service worker
 // keeps them for a phone that loses the network before the next station).
@@ -32,6 +33,7 @@ const ActorsPhoneEntry = lazy(() => import('../../features/actors/ActorsPhoneEnt
 // The day's programme and workshop sign-up: its own chunk, for days without theme tables or with `?programm`.
 const ProgrammePhone = lazy(() => import('../../features/programme/ProgrammePhone.js'))
 const wantsProgramme = (tables: number, tree: boolean) => (tables === 0 && !tree) || new URLSearchParams(window.location.search).has('programm')
+const joinTreeGroup = (...args: Parameters<typeof JoinTreeGroup>) => import('../../sync/tree-hooks.js').then((m) => m.joinTreeGroup(...args))
 
 /**
  * The participant's phone: join with the code, pick a table, add cards. A table host's link
@@ -104,7 +106,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
       </Suspense>
     )
   if (!event || step.step === 'loading') return <p className="page loading">{t('common.loading')}</p>
-  if (event.treeMethod && event.tables.length === 0 && !host) return <TreePhone header={<PhoneHeader host={false} table={undefined} />} event={event} identity={identity} />
+  if (event.treeMethod && event.tables.length === 0 && !host) return <TreePhone header={<PhoneHeader host={false} table={undefined} />} event={event} identity={identity} join={(value) => joinTreeGroup(control.current, value)} />
   if (step.step === 'pick-table')
     return <PickTableStep header={<PhoneHeader host={host} table={undefined} />} station={step.station} name={seat.name} onName={seat.changeName} onPick={seat.pick} />
 

@@ -30,17 +30,12 @@ function OutlineItem(props: { item: TreeItem; selectedId: string | null; onSelec
   return (
     <li>
       <div className="tree-item">
-        <button
-          type="button"
-          className="tree-pick secondary"
-          aria-pressed={props.selectedId === item.node.id}
-          aria-label={t('tree.pick', { kind, number: item.number, text: item.node.text })}
-          onClick={() => props.onSelect(item.node.id)}
-        >
-          <span className={`tree-kind tree-kind-${item.node.kind}`} aria-hidden="true">
-            {item.number} {kind}
-          </span>
-          <span aria-hidden="true">{item.node.text}</span>
+        <button type="button" className="tree-pick secondary" aria-pressed={props.selectedId === item.node.id} onClick={() => props.onSelect(item.node.id)}>
+          {/* The visible words are the button's name ("Ursache 1.1: text"), so speech input finds it by what it shows. */}
+          <span className={`tree-kind tree-kind-${item.node.kind}`}>
+            {kind} {item.number}:
+          </span>{' '}
+          <span>{item.node.text}</span>
         </button>
         {props.onEdit && props.mayEdit?.(item) && (
           <button type="button" className="tree-edit secondary" aria-label={t('tree.editOf', { text: item.node.text })} onClick={() => props.onEdit?.(item.node.id)}>

@@ -42,18 +42,18 @@ export function findGroup(method: TreeMethod, groupId: string): TreeGroup | null
  * or when all 26 groups of a value are full.
  * @example placeInGroup({ attribute: 'Kommunengröße', values: ['großer Landkreis'], maxGroupSize: 2 }, 'großer Landkreis', { 'grosser-landkreis-a': 2 }) // → 'grosser-landkreis-b'
  */
-export function placeInGroup(method: TreeMethod, value: string, counts: Readonly<Record<string, number>>): string | null {
+export function placeInGroup(method: TreeMethod, value: string, counts: ReadonlyMap<string, number> | Readonly<Record<string, number>>): string | null {
   if (!method.values.includes(value)) return null
   if (method.maxGroupSize === null) return groupIdOf(value, null)
   for (let i = 0; i < LETTERS.length; i++) {
     const id = groupIdOf(value, i)
-    if ((counts[id] ?? 0) < method.maxGroupSize) return id
+    if (countOf(counts, id) < method.maxGroupSize) return id
   }
   return null
 }
 
 /** The groups that exist given the people placed so far: every value's first group, plus split ones in use. */
-export function groupsOf(method: TreeMethod, counts: Readonly<Record<string, number>> = {}): TreeGroup[] {
+export function groupsOf(method: TreeMethod, counts: ReadonlyMap<string, number> | Readonly<Record<string, number>> = {}): TreeGroup[] {
   const out: TreeGroup[] = []
   for (const value of method.values) {
     if (method.maxGroupSize === null) {
@@ -61,8 +61,15 @@ export function groupsOf(method: TreeMethod, counts: Readonly<Record<string, num
       continue
     }
     let used = 1
-    while (used < LETTERS.length && (counts[groupIdOf(value, used)] ?? 0) > 0) used++
+    while (used < LETTERS.length && countOf(counts, groupIdOf(value, used)) > 0) used++
     for (let i = 0; i < used; i++) out.push({ id: groupIdOf(value, i), value, letter: LETTERS[i]!.toUpperCase() })
   }
   return out
+}
+
+/** People in group `id`: a group id made from a value such as "constructor" is only ever data. */
+function countOf(counts: ReadonlyMap<string, number> | Readonly<Record<string, number>>, id: string): number {
+  if (counts instanceof Map) return counts.get(id) ?? 0
+  const record = counts as Readonly<Record<string, number>>
+  return Object.hasOwn(record, id) ? (record[id] ?? 0) : 0
 }

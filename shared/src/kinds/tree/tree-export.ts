@@ -91,3 +91,59 @@ function listItem(lines: string[], item: TreeItem, position: number, indent: str
   if (node.helpers?.length) lines.push(`${inner}- ${escapeMarkdownText(`${TREE_SHEET_WORDS.helpers} ${node.helpers.join('; ')}`, `${inner}  `)}`)
   item.children.forEach((child, i) => listItem(lines, child, i + 1, inner, problems))
 }
+
+/** One group's two trees from an export, read back as screens show them. */
+export interface ExportedGroupTrees {
+  groupId: string
+  /** "kleiner Landkreis", "großer Landkreis B" … */
+  name: string
+  problem: TreeView
+  objective: TreeView
+  /** Outline numbers of the problem tree's nodes, by id: what each objective answers. */
+  problemNumbers: ReadonlyMap<string, TreeItem>
+}
+
+/** The groups of an export with both their trees, in the method's order (empty without the method). */
+export function exportedGroupTrees(method: TreeMethod | undefined, trees: readonly ExportTree[]): ExportedGroupTrees[] {
+  if (!method || trees.length === 0) return []
+  return [...new Set(trees.map((t) => t.groupId))].map((groupId) => {
+    const group = findGroup(method, groupId)
+    const read = (phase: ExportTree['phase']) => readTreeRecords(trees.find((t) => t.groupId === groupId && t.phase === phase)?.nodes.map(asRecord) ?? [])
+    const problem = read('problem')
+    const problemNumbers = new Map<string, TreeItem>()
+    const index = (item: TreeItem) => (problemNumbers.set(item.node.id, item), item.children.forEach(index))
+    if (problem.core) index(problem.core)
+    problem.loose.forEach(index)
+    return { groupId, name: group ? `${group.value}${group.letter ? ` ${group.letter}` : ''}` : groupId, problem, objective: read('objective'), problemNumbers }
+  })
+}
+
+/** One line of a tree as a numbered list: its depth (0 for the core), its number and its words. */
+export interface TreeListLine {
+  depth: number
+  number: string
+  text: string
+}
+
+/**
+ * A tree as the lines of a nested numbered list (for PDF and DOCX): each node with its kind, the
+ * problem it answers (number and text) and whether it is in scope; measures and helpers one level
+ * deeper, without a number.
+ */
+export function treeListLines(view: TreeView, problems: ReadonlyMap<string, TreeItem> = new Map()): TreeListLine[] {
+  const lines: TreeListLine[] = []
+  const walk = (item: TreeItem, depth: number) => {
+    const node = item.node
+    let text = `${TREE_SHEET_WORDS.kinds[node.kind]}: ${node.text}`
+    const answered = node.answersProblemId ? problems.get(node.answersProblemId) : undefined
+    if (answered) text += ` (${TREE_SHEET_WORDS.answers} ${answered.number}: ${answered.node.text})`
+    if (node.inScope) text += ` [${TREE_SHEET_WORDS.inScope}]`
+    lines.push({ depth, number: item.number, text })
+    if (node.measures?.length) lines.push({ depth: depth + 1, number: '', text: `${TREE_SHEET_WORDS.measures}: ${node.measures.join('; ')}` })
+    if (node.helpers?.length) lines.push({ depth: depth + 1, number: '', text: `${TREE_SHEET_WORDS.helpers} ${node.helpers.join('; ')}` })
+    item.children.forEach((child) => walk(child, depth + 1))
+  }
+  if (view.core) walk(view.core, 0)
+  view.loose.forEach((item) => walk(item, 0))
+  return lines
+}

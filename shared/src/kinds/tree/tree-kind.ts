@@ -1,5 +1,6 @@
 import { WriteRefusal } from '../../doc/board-write-rules.js'
 import type { DocKind, EventSituation, RecordChange } from '../doc-kind.js'
+import { stationWritable } from '../../rounds/round-machine.js'
 import { findGroup } from './groups.js'
 import { forgetTreeNodesOf } from '../../privacy/forget-author.js'
 import { findTreeProblem } from './tree-rules.js'
@@ -8,9 +9,26 @@ import { TREE_KINDS, TREE_NODES_MAX, TREE_NODES_ROOT, type TreeNode, type TreePh
 /** Fields of an objective a participant may reword on any node of their group's objective tree. */
 const REWORDABLE: ReadonlySet<string> = new Set(['text', 'placeholder', 'inScope', 'measures', 'helpers'])
 
-/** Whether participants may write to the trees now: until the day is closed. */
-export function treeOpen(situation: EventSituation): boolean {
-  return situation.round.phase !== 'closed'
+/**
+ * Whether participants may write to a tree of `phase` now. With stations driving the phases
+ * (`phaseStations`), exactly like a café station's board: from its station on, until it is locked
+ * or the day moves to the review. Without: until the day is closed.
+ */
+export function treeOpen(situation: EventSituation, phase: TreePhase = 'problem'): boolean {
+  const stationId = situation.event.treeMethod?.phaseStations?.[phase]
+  const governed = stationId !== undefined && situation.event.template.stations.some((s) => s.id === stationId)
+  if (!governed) return situation.round.phase !== 'closed'
+  return stationWritable(situation.round, situation.event.template, stationId)
+}
+
+/** The tree phase the day is at: the phase whose station runs (or ran last); null when stations do not drive the trees. */
+export function currentTreePhase(situation: EventSituation): TreePhase | null {
+  const stations = situation.event.treeMethod?.phaseStations
+  if (!stations) return null
+  const index = (id: string) => situation.event.template.stations.findIndex((s) => s.id === id)
+  const objective = index(stations.objective)
+  if (objective === -1 || situation.round.phase === 'before-start') return 'problem'
+  return situation.round.stationIndex >= objective || situation.round.phase === 'review' || situation.round.phase === 'closed' ? 'objective' : 'problem'
 }
 
 /** Whether two versions of a node differ only in fields a participant may reword. */
@@ -54,11 +72,13 @@ export const treeKind: DocKind = {
     const method = event.treeMethod
     return method !== undefined && findGroup(method, scope.parts.groupId ?? '') !== null && treePhaseSchema.safeParse(scope.parts.phase).success
   },
-  audience(actor) {
+  audience(actor, scope, situation) {
     switch (actor.role) {
       case 'facilitator':
-      case 'participant':
         return 'write'
+      case 'participant':
+        // Only the group the server placed them in: another group's trees are never sent to them.
+        return actor.participantId !== null && situation.treeGroupOf?.(actor.participantId) === scope.parts.groupId ? 'write' : 'none'
       case 'host':
       case 'projector':
         return 'read'
@@ -69,7 +89,7 @@ export const treeKind: DocKind = {
     return checkTreeChanges(phase, changes, {
       role: actor.role === 'facilitator' ? 'facilitator' : actor.role === 'participant' ? 'participant' : 'reader',
       participantId: actor.participantId,
-      open: treeOpen(situation),
+      open: treeOpen(situation, phase),
       nodes: () => {
         const nodes = new Map<string, TreeNode>()
         let invalid = false

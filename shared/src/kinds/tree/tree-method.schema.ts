@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { slugify } from '../../ids.js'
+import { slugify, stationIdSchema } from '../../ids.js'
 
 /** The municipality sizes the Bremen reflection groups met by (seed 001 names these four). */
 export const KOMMUNENGROESSE_VALUES: readonly string[] = ['kleiner Landkreis', 'mittelgroßer Landkreis', 'großer Landkreis', 'größere kreisfreie Stadt']
@@ -21,6 +21,12 @@ export const treeMethodSchema = z
       .default(() => [...KOMMUNENGROESSE_VALUES]),
     /** Most people in one group; null: no limit. @default null */
     maxGroupSize: z.number().int().min(2).max(500).nullable().default(null),
+    /**
+     * The stations of the day that drive the two trees like café stations: the problem tree is
+     * written while its station runs (morning), the objective tree while its one does (afternoon),
+     * with the same timer, changeover and locks. Absent: both trees stay open until the day closes.
+     */
+    phaseStations: z.object({ problem: stationIdSchema, objective: stationIdSchema }).optional(),
   })
   .superRefine((m, ctx) => {
     const slugs = new Set<string>()

@@ -1,18 +1,21 @@
-import { type Ack, type TischEvent, type TreeItem, flattenTree, groupsOf } from '@tischrunde/shared'
+import { type Ack, type TischEvent, type TreeMethod, groupsOf } from '@tischrunde/shared'
 import { useState } from 'react'
 import { errorText } from '../../../i18n/error-text.js'
 import '../../../i18n/tree-wording.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { selectTree, useTreeStore } from '../../../store/tree-store.js'
-import { putTreeNode, useTree } from '../../../sync/tree-hooks.js'
+import { useTree } from '../../../sync/tree-hooks.js'
 import '../tree.css'
+import { TreeEditor } from './TreeEditor.js'
+import { TreeImageLinks } from './TreeImageLinks.js'
+import { TreeSetup } from './TreeSetup.js'
 
 /**
  * The console's part for the tree method: the groups, and for the open one the action that creates
  * (or extends) its objective tree, and the objectives with their problems and an "in scope" mark.
  * Loaded with a dynamic import, so only events that run the method load it.
  */
-export default function TreeConsole(props: { event: TischEvent; token: string; projectorLink: string; send: (groupId: string) => Promise<Ack> }) {
+export default function TreeConsole(props: { event: TischEvent; token: string; projectorLink: string; send: (groupId: string) => Promise<Ack>; configure?: (method: TreeMethod) => Promise<Ack> }) {
   const { t } = useTranslation()
   const method = props.event.treeMethod!
   const groups = groupsOf(method)
@@ -27,10 +30,20 @@ export default function TreeConsole(props: { event: TischEvent; token: string; p
     const ack = await props.send(openId)
     setMessage(ack.ok ? t('tree.objectivesDone') : errorText(t, ack))
   }
-  const toggleScope = (item: TreeItem) => docName && putTreeNode(docName, { ...item.node, inScope: !item.node.inScope })
+  const group = groups.find((g) => g.id === openId)
+  const groupName = group ? `${group.value}${group.letter ? ` ${group.letter}` : ''}` : ''
   return (
     <section className="panel console-trees" aria-labelledby="trees-title">
       <h2 id="trees-title">{t('tree.groupsTitle', { attribute: method.attribute })}</h2>
+      {props.configure && <TreeSetup event={props.event} onSave={props.configure} />}
+      {method.phaseStations && (
+        <p>
+          {t('tree.phaseDriven', {
+            problem: props.event.template.stations.find((s) => s.id === method.phaseStations?.problem)?.title ?? method.phaseStations.problem,
+            objective: props.event.template.stations.find((s) => s.id === method.phaseStations?.objective)?.title ?? method.phaseStations.objective,
+          })}
+        </p>
+      )}
       <div className="tree-groups" role="group" aria-label={method.attribute}>
         {groups.map((g) => (
           <button key={g.id} type="button" className="secondary" aria-pressed={g.id === openId} onClick={() => setOpenId(g.id)}>
@@ -50,21 +63,11 @@ export default function TreeConsole(props: { event: TischEvent; token: string; p
             </a>
           </p>
           {message && <p role="status">{message}</p>}
+          <TreeImageLinks eventId={props.event.id} token={props.token} groupId={openId} groupName={groupName} />
+          <h3>{t('tree.problemTree')}</h3>
+          <TreeEditor docName={problemDoc} phase="problem" view={problems.view} label={t('tree.outline', { tree: t('tree.problemTree'), group: groupName })} />
           <h3>{t('tree.objectiveTree')}</h3>
-          <ul className="tree-objectives">
-            {flattenTree(objectives.view).map((item) => {
-              const problem = item.node.answersProblemId ? problems.view.byId.get(item.node.answersProblemId) : undefined
-              return (
-                <li key={item.node.id} style={{ marginLeft: `${item.depth * 1.2}rem` }}>
-                  <label>
-                    <input type="checkbox" checked={item.node.inScope === true} onChange={() => toggleScope(item)} aria-label={t('tree.inScope', { text: item.node.text })} />{' '}
-                    {item.number} {t(`tree.kind.${item.node.kind}`)}: {item.node.text}
-                  </label>
-                  {problem && <span className="muted"> · {t('tree.answers', { text: problem.text })}</span>}
-                </li>
-              )
-            })}
-          </ul>
+          <TreeEditor docName={docName} phase="objective" view={objectives.view} problems={problems.view} label={t('tree.outline', { tree: t('tree.objectiveTree'), group: groupName })} />
         </>
       )}
     </section>

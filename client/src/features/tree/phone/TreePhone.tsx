@@ -1,40 +1,89 @@
-import { type TischEvent, type TreeNodeKind, findGroup, nextChildOrder, placeInGroup } from '@tischrunde/shared'
-import { type ReactNode, useState } from 'react'
+import { type Ack, type TischEvent, type TreeNodeKind, type TreePhase, currentTreePhase, findGroup, nextChildOrder, treeOpen } from '@tischrunde/shared'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
+import { errorText } from '../../../i18n/error-text.js'
 import '../../../i18n/tree-wording.js'
 import { useTranslation } from '../../../i18n/index.js'
+import { useTischStore } from '../../../store/index.js'
 import { selectTree, useTreeStore } from '../../../store/tree-store.js'
 import { randomId } from '../../../sync/random-id.js'
-import { keepTreeValue, readTreeValue } from '../../../sync/tree-group-choice.js'
+import { keepTreeGroup, keepTreeValue, readTreeGroup, readTreeValue } from '../../../sync/tree-group-choice.js'
 import { putTreeNode, useTree } from '../../../sync/tree-hooks.js'
 import '../tree.css'
 import { TreeOutline } from '../TreeOutline.js'
 import { AddNodeForm } from './AddNodeForm.js'
 
+/** Wait before a pick that did not reach the server is sent again, in ms. */
+const JOIN_RETRY_MS = 3000
+
+/** Sends the picked value to the server, which answers with the group it placed the participant in. */
+export type JoinTreeGroup = (value: string) => Promise<Ack<{ groupId: string }>>
+
 /**
- * The phone in an event that runs the tree method: pick the group's value, then write into the
- * group's problem tree (an outline: pick a node, "Ursache" or "Folge", the text, send; edit own nodes).
+ * The phone in an event that runs the tree method: pick the group's value (the server places the
+ * participant in a group and opens them only its trees), then write into the group's tree of the
+ * running phase: the problem tree in the morning, the objective tree in the afternoon.
  * Loaded with a dynamic import, so café-only phones never download it.
  */
-export default function TreePhone(props: { header: ReactNode; event: TischEvent; identity: { eventId: string; token: string; participantId: string } }) {
+export default function TreePhone(props: { header: ReactNode; event: TischEvent; identity: { eventId: string; token: string; participantId: string }; join: JoinTreeGroup }) {
   const { t } = useTranslation()
   const method = props.event.treeMethod!
   const [value, setValue] = useState(() => readTreeValue(props.identity.eventId))
+  const eventId = props.identity.eventId
+  // The group from before (a reload, offline) opens at once; the server confirms or corrects it.
+  const [groupId, setGroupId] = useState<string | null>(() => (value ? readTreeGroup(eventId) : null))
+  const [error, setError] = useState<string | null>(null)
+  const join = useRef(props.join)
+  join.current = props.join
+  // Bumped by every tap and by a retry after a network failure, so the same value is sent again.
+  const [attempt, setAttempt] = useState(0)
+  useEffect(() => {
+    if (!value) return
+    let live = true
+    let retry: ReturnType<typeof setTimeout> | undefined
+    void join.current(value).then((ack) => {
+      if (!live) return
+      if (ack.ok) {
+        keepTreeGroup(eventId, ack.data.groupId)
+        setGroupId(ack.data.groupId)
+        setError(null)
+      } else if (ack.code !== 'NETWORK') {
+        keepTreeGroup(eventId, null)
+        setGroupId(null)
+        setError(errorText(t, ack))
+      } else {
+        setError(errorText(t, ack))
+        retry = setTimeout(() => setAttempt((n) => n + 1), JOIN_RETRY_MS)
+      }
+    })
+    return () => {
+      live = false
+      clearTimeout(retry)
+    }
+  }, [value, eventId, t, attempt])
   const choose = (v: string | null) => {
-    keepTreeValue(props.identity.eventId, v)
+    keepTreeValue(eventId, v)
+    keepTreeGroup(eventId, null)
+    setGroupId(null)
+    setError(null)
     setValue(v)
+    setAttempt((n) => n + 1)
   }
-  // The phone does not know the groups' sizes: with a maximum size it joins group A (see the report).
-  const groupId = value ? placeInGroup(method, value, {}) : null
-  if (!groupId)
+  if (!value || !groupId)
     return (
       <main className="page phone">
         {props.header}
         <h2>{t('tree.pickGroup', { attribute: method.attribute })}</h2>
         <p>{t('tree.pickGroupHint')}</p>
+        {error && (
+          <p role="alert" className="field-error">
+            {error}
+          </p>
+        )}
+        {value && !error && <p role="status">{t('tree.placing')}</p>}
         <ul className="button-column" aria-label={method.attribute}>
           {method.values.map((v) => (
             <li key={v}>
-              <button type="button" className="secondary" onClick={() => choose(v)}>
+              <button type="button" className="secondary" aria-pressed={v === value} onClick={() => choose(v)}>
                 {v}
               </button>
             </li>
@@ -48,8 +97,15 @@ export default function TreePhone(props: { header: ReactNode; event: TischEvent;
 function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { eventId: string; token: string; participantId: string }; groupId: string; onChangeGroup: () => void }) {
   const { t } = useTranslation()
   const { identity } = props
-  const docName = useTree({ eventId: identity.eventId, groupId: props.groupId, phase: 'problem', token: identity.token, keepLocal: true })
+  const round = useTischStore((s) => s.round)
+  const situation = round ? { event: props.event, round } : null
+  const phase: TreePhase = (situation && currentTreePhase(situation)) ?? 'problem'
+  const open = situation ? treeOpen(situation, phase) : true
+  const docName = useTree({ eventId: identity.eventId, groupId: props.groupId, phase, token: identity.token, keepLocal: true })
   const tree = useTreeStore(selectTree(docName))
+  // In the afternoon the morning's problems stand beside the objectives that answer them.
+  const problemDoc = useTree({ eventId: identity.eventId, groupId: phase === 'objective' ? props.groupId : null, phase: 'problem', token: identity.token, keepLocal: true })
+  const problems = useTreeStore(selectTree(problemDoc))
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [editingId, setEditingId] = useState<string | null>(null)
   const group = findGroup(props.event.treeMethod!, props.groupId)
@@ -58,18 +114,21 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
   const core = tree.view.core?.node ?? null
   const parent = (selectedId ? nodes.get(selectedId) : undefined) ?? core
   const editing = editingId ? (nodes.get(editingId) ?? null) : null
+  const treeName = t(phase === 'problem' ? 'tree.problemTree' : 'tree.objectiveTree')
+  const answered = editing?.answersProblemId ? problems.view.byId.get(editing.answersProblemId) : undefined
 
   const add = (kind: TreeNodeKind, text: string) => {
     if (!docName) return false
-    const parentId = kind === 'core' ? null : (parent?.id ?? null)
+    const parentId = kind === 'core' || kind === 'goal' ? null : (parent?.id ?? null)
     const id = randomId()
     const ok = putTreeNode(docName, { id, kind, parentId, order: nextChildOrder(nodes, parentId), text, authorId: identity.participantId, createdAt: Date.now() })
-    if (ok && kind === 'core') setSelectedId(id)
+    if (ok && (kind === 'core' || kind === 'goal')) setSelectedId(id)
     return ok
   }
   const save = (text: string) => {
     if (!docName || !editing) return false
-    const ok = putTreeNode(docName, { ...editing, text })
+    // Rewording an objective ends its placeholder: it is the group's own positive wording now.
+    const ok = putTreeNode(docName, phase === 'objective' ? { ...editing, text, placeholder: false } : { ...editing, text })
     if (ok) setEditingId(null)
     return ok
   }
@@ -82,22 +141,31 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
           {t('tree.changeGroup')}
         </button>
       </p>
-      <h2>{t('tree.problemTree')}</h2>
+      <h2>{treeName}</h2>
+      {phase === 'objective' && <p>{t('tree.objectiveHint')}</p>}
+      {!open && <p role="status">{t('tree.locked', { tree: treeName })}</p>}
       {tree.status === 'offline' && <p role="status">{t('tree.offline')}</p>}
-      {tree.refused && <p role="alert" className="field-error">{t('tree.refused')}</p>}
-      {!core && tree.view.loose.length === 0 && <p>{t('tree.empty')}</p>}
+      {tree.refused && (
+        <p role="alert" className="field-error">
+          {t('tree.refused')}
+        </p>
+      )}
+      {!core && tree.view.loose.length === 0 && <p>{t(phase === 'problem' ? 'tree.empty' : 'tree.emptyObjectives')}</p>}
       <TreeOutline
         view={tree.view}
-        label={t('tree.outline', { tree: t('tree.problemTree'), group: groupName })}
+        label={t('tree.outline', { tree: treeName, group: groupName })}
         selectedId={parent?.id ?? null}
         onSelect={(id) => {
           setSelectedId(id)
           setEditingId(null)
         }}
-        mayEdit={(item) => item.node.authorId === identity.participantId}
+        mayEdit={(item) => open && (phase === 'objective' || item.node.authorId === identity.participantId)}
         onEdit={setEditingId}
       />
-      <AddNodeForm key={editingId ?? 'new'} phase="problem" parent={parent} hasCore={core !== null} editing={editing} onAdd={add} onSave={save} onCancelEdit={() => setEditingId(null)} />
+      {answered && <p className="muted">{t('tree.answers', { text: answered.text })}</p>}
+      {open && (phase === 'problem' || core) && (
+        <AddNodeForm key={editingId ?? 'new'} phase={phase} parent={parent} hasCore={core !== null} editing={editing} onAdd={add} onSave={save} onCancelEdit={() => setEditingId(null)} />
+      )}
     </main>
   )
 }

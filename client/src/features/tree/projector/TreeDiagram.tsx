@@ -1,37 +1,141 @@
-import type { TreePhase, TreeView } from '@tischrunde/shared'
-import { useMemo } from 'react'
+import { type TreePhase, type TreeView, subtreeBounds } from '@tischrunde/shared'
+import { type KeyboardEvent, type PointerEvent, useMemo, useRef, useState } from 'react'
 import { useTranslation } from '../../../i18n/index.js'
-import { BOX, layoutTree } from '../tree-layout.js'
+import { BOX, type TreeLayout, layoutTree } from '../tree-layout.js'
 
 /** Margin around the diagram inside its screen, in diagram units. */
 const MARGIN = 24
+/** One zoom step (factor of the shown width). */
+const ZOOM_STEP = 1.4
+
+interface Frame {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+/** The frame that shows `bounds` whole, with a margin. */
+function frameOf(bounds: TreeLayout['bounds']): Frame {
+  return { x: bounds.minX - MARGIN, y: bounds.minY - MARGIN, w: Math.max(bounds.maxX - bounds.minX, BOX.width) + 2 * MARGIN, h: Math.max(bounds.maxY - bounds.minY, BOX.height) + 2 * MARGIN }
+}
+
+/** A frame scaled around its centre. */
+const zoomed = (f: Frame, factor: number): Frame => ({ x: f.x + (f.w - f.w * factor) / 2, y: f.y + (f.h - f.h * factor) / 2, w: f.w * factor, h: f.h * factor })
 
 /**
- * A tree drawn live as a diagram, scaled to fit its screen (the SVG's viewBox): core in the middle,
- * causes below and effects above. The picture is decorative for screen readers; the outline beside
- * it (or on the phones) is the accessible form, so it carries one label.
+ * A tree drawn live as a diagram (laid out by the shared layout, as the exported pictures are):
+ * core in the middle, causes below and effects above. Fits its screen; zoom in and out with the
+ * buttons or + and −, click a box to zoom to its sub-tree, drag to pan, "Ganzer Baum" or 0 to fit
+ * again. New boxes fade in (not with reduced motion). The picture carries one label; the outlines
+ * on phones and the console are the accessible form of its content.
  */
 export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: string }) {
   const { t } = useTranslation()
   const layout = useMemo(() => layoutTree(props.view, props.phase), [props.view, props.phase])
-  const { minX, maxX, minY, maxY } = layout.bounds
-  const viewBox = `${minX - MARGIN} ${minY - MARGIN} ${Math.max(maxX - minX, BOX.width) + 2 * MARGIN} ${Math.max(maxY - minY, BOX.height) + 2 * MARGIN}`
+  const fit = frameOf(layout.bounds)
+  const [frame, setFrame] = useState<Frame | null>(null)
+  const shown = frame ?? fit
+  const svg = useRef<SVGSVGElement>(null)
+  const drag = useRef<{ x: number; y: number; frame: Frame; moved: boolean } | null>(null)
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === '+' || e.key === '=') setFrame(zoomed(shown, 1 / ZOOM_STEP))
+    else if (e.key === '-') setFrame(zoomed(shown, ZOOM_STEP))
+    else if (e.key === '0') setFrame(null)
+    else return
+    e.preventDefault()
+  }
+  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
+    drag.current = { x: e.clientX, y: e.clientY, frame: shown, moved: false }
+    e.currentTarget.setPointerCapture?.(e.pointerId)
+  }
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const d = drag.current
+    const box = svg.current?.getBoundingClientRect()
+    if (!d || !box || box.width === 0) return
+    const dx = e.clientX - d.x
+    const dy = e.clientY - d.y
+    if (!d.moved && Math.hypot(dx, dy) < 6) return
+    d.moved = true
+    // Screen pixels to diagram units: the viewBox is scaled to fit ("meet") the element.
+    const scale = Math.max(d.frame.w / box.width, d.frame.h / box.height)
+    setFrame({ ...d.frame, x: d.frame.x - dx * scale, y: d.frame.y - dy * scale })
+  }
+  // Boxes with something below them, for zooming to a sub-tree from the keyboard.
+  const parents = useMemo(() => {
+    const from = new Set(layout.links.map((l) => l.from.node.id))
+    return layout.nodes.filter((p) => from.has(p.node.id))
+  }, [layout])
+  const zoomTo = (nodeId: string) => {
+    if (drag.current?.moved) return
+    const bounds = subtreeBounds(layout, nodeId)
+    if (bounds) setFrame(frameOf(bounds))
+  }
+
   return (
-    <svg className="tree-diagram" role="img" aria-label={props.label} viewBox={viewBox} preserveAspectRatio="xMidYMid meet">
-      {layout.links.map(({ from, to, points }) => (
-        <polyline key={`${from.node.id}-${to.node.id}`} points={points.map((p) => p.join(',')).join(' ')} className="tree-link" />
-      ))}
-      {layout.nodes.map((p) => (
-        <g key={p.node.id} className={`tree-box tree-box-${p.node.kind}`} data-kind={p.node.kind} transform={`translate(${p.x - BOX.width / 2} ${p.y - BOX.height / 2})`}>
-          <rect width={BOX.width} height={BOX.height} rx={10} />
-          <foreignObject width={BOX.width} height={BOX.height}>
-            <div className="tree-box-text">
-              <span className="tree-box-kind">{t(`tree.kind.${p.node.kind}`)}</span>
-              <span>{p.node.text}</span>
-            </div>
-          </foreignObject>
-        </g>
-      ))}
-    </svg>
+    <div className="tree-diagram-wrap">
+      <div className="tree-zoom button-row" role="group" aria-label={t('tree.diagramHelp')}>
+        <button type="button" className="secondary" onClick={() => setFrame(zoomed(shown, 1 / ZOOM_STEP))}>
+          {t('tree.zoomIn')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setFrame(zoomed(shown, ZOOM_STEP))}>
+          {t('tree.zoomOut')}
+        </button>
+        <button type="button" className="secondary" aria-pressed={frame === null} onClick={() => setFrame(null)}>
+          {t('tree.fit')}
+        </button>
+        {parents.length > 0 && (
+          <select aria-label={t('tree.subtree')} value="" onChange={(e) => e.target.value && zoomTo(e.target.value)}>
+            <option value="">{t('tree.subtree')}</option>
+            {parents.map((p) => (
+              <option key={p.node.id} value={p.node.id}>
+                {t('tree.zoomTo', { text: `${p.number} ${p.node.text}` })}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      <svg
+        ref={svg}
+        className="tree-diagram"
+        role="img"
+        aria-label={props.label}
+        tabIndex={0}
+        viewBox={`${shown.x} ${shown.y} ${shown.w} ${shown.h}`}
+        preserveAspectRatio="xMidYMid meet"
+        onKeyDown={onKey}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={() => setTimeout(() => (drag.current = null))}
+        onPointerCancel={() => (drag.current = null)}
+      >
+        {layout.links.map(({ from, to, points }) => (
+          <polyline key={`${from.node.id}-${to.node.id}`} points={points.map((p) => p.join(',')).join(' ')} className="tree-link" />
+        ))}
+        {layout.nodes.map((p) => (
+          <g
+            key={p.node.id}
+            className={`tree-box tree-box-${p.node.kind}${p.node.inScope ? ' tree-box-scope' : ''}`}
+            data-kind={p.node.kind}
+            data-y={Math.round(p.y)}
+            transform={`translate(${p.x - BOX.width / 2} ${p.y - BOX.height / 2})`}
+            onClick={() => zoomTo(p.node.id)}
+          >
+            <g className="tree-box-in">
+              <rect width={BOX.width} height={BOX.height} rx={10} />
+              <foreignObject width={BOX.width} height={BOX.height}>
+                <div className="tree-box-text">
+                  <span className="tree-box-kind">
+                    {p.number} {t(`tree.kind.${p.node.kind}`)}
+                  </span>
+                  <span>{p.node.text}</span>
+                </div>
+              </foreignObject>
+            </g>
+          </g>
+        ))}
+      </svg>
+    </div>
   )
 }

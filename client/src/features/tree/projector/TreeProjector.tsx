@@ -1,7 +1,8 @@
-import { type TischEvent, type TreePhase, groupsOf } from '@tischrunde/shared'
-import { useEffect, useState } from 'react'
+import { type TischEvent, type TreeGroup, type TreePhase, currentTreePhase, groupsOf } from '@tischrunde/shared'
+import { useEffect, useId, useState } from 'react'
 import '../../../i18n/tree-wording.js'
 import { useTranslation } from '../../../i18n/index.js'
+import { useTischStore } from '../../../store/index.js'
 import { selectTree, useTreeStore } from '../../../store/tree-store.js'
 import { useTree } from '../../../sync/tree-hooks.js'
 import '../tree.css'
@@ -11,49 +12,93 @@ import { TreeDiagram } from './TreeDiagram.js'
 const PREVIOUS = new Set(['ArrowLeft', 'PageUp'])
 const NEXT = new Set(['ArrowRight', 'PageDown'])
 
+const nameOf = (g: TreeGroup) => `${g.value}${g.letter ? ` ${g.letter}` : ''}`
+
 /**
- * The projector in an event that runs the tree method: one group's tree drawn live, full screen;
- * the group is switched with buttons or the arrow keys. Loaded with a dynamic import.
+ * The projector in an event that runs the tree method: one group's tree drawn live, full screen,
+ * or two groups side by side to compare; the group is switched with buttons or the arrow keys.
+ * Loaded with a dynamic import.
  */
 export default function TreeProjector(props: { event: TischEvent; token: string }) {
   const { t } = useTranslation()
+  const compareId = useId()
   const groups = groupsOf(props.event.treeMethod!)
-  const [index, setIndex] = useState(() => {
-    const wanted = new URLSearchParams(window.location.search).get('group')
-    return Math.max(0, groups.findIndex((g) => g.id === wanted))
-  })
-  const [phase, setPhase] = useState<TreePhase>(() => (new URLSearchParams(window.location.search).get('phase') === 'objective' ? 'objective' : 'problem'))
+  const params = new URLSearchParams(window.location.search)
+  const [index, setIndex] = useState(() => Math.max(0, groups.findIndex((g) => g.id === params.get('group'))))
+  const [other, setOther] = useState<string>(() => (groups.some((g) => g.id === params.get('compare')) ? params.get('compare')! : ''))
+  // The tree of the running phase (morning: problem, afternoon: objective) unless one was chosen here.
+  const [chosen, setPhase] = useState<TreePhase | null>(() => (params.get('phase') === 'objective' ? 'objective' : params.get('phase') === 'problem' ? 'problem' : null))
+  const round = useTischStore((s) => s.round)
+  const phase: TreePhase = chosen ?? (round ? currentTreePhase({ event: props.event, round }) : null) ?? 'problem'
   const group = groups[Math.min(index, groups.length - 1)]!
-  const docName = useTree({ eventId: props.event.id, groupId: group.id, phase, token: props.token, keepLocal: false })
-  const tree = useTreeStore(selectTree(docName))
+  const second = groups.find((g) => g.id === other && g.id !== group.id) ?? null
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLSelectElement) return
       if (PREVIOUS.has(e.key)) setIndex((i) => (i + groups.length - 1) % groups.length)
       if (NEXT.has(e.key)) setIndex((i) => (i + 1) % groups.length)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [groups.length])
-  const groupName = `${group.value}${group.letter ? ` ${group.letter}` : ''}`
   const treeName = t(phase === 'problem' ? 'tree.problemTree' : 'tree.objectiveTree')
   return (
     <main className="tree-projector projector">
       <h1>
-        {treeName}: {groupName}
+        {treeName}: {nameOf(group)}
+        {second ? ` · ${nameOf(second)}` : ''}
       </h1>
       <nav className="tree-groups" aria-label={props.event.treeMethod!.attribute}>
         {groups.map((g, i) => (
           <button key={g.id} type="button" className="secondary" aria-pressed={i === index} onClick={() => setIndex(i)}>
-            {g.value}
-            {g.letter ? ` ${g.letter}` : ''}
+            {nameOf(g)}
           </button>
         ))}
         <button type="button" className="secondary" onClick={() => setPhase(phase === 'problem' ? 'objective' : 'problem')}>
           {t(phase === 'problem' ? 'tree.objectiveTree' : 'tree.problemTree')}
         </button>
+        <label htmlFor={compareId}>{t('tree.compareWith')}</label>
+        <select id={compareId} value={second?.id ?? ''} onChange={(e) => setOther(e.target.value)}>
+          <option value="">–</option>
+          {groups
+            .filter((g) => g.id !== group.id)
+            .map((g) => (
+              <option key={g.id} value={g.id}>
+                {nameOf(g)}
+              </option>
+            ))}
+        </select>
       </nav>
-      {!tree.view.core && tree.view.loose.length === 0 ? <p className="tree-empty">{t('tree.empty')}</p> : null}
-      <TreeDiagram view={tree.view} phase={phase} label={t('tree.outline', { tree: treeName, group: groupName })} />
+      {second ? (
+        <div className="tree-compare" aria-label={t('tree.compare')}>
+          <GroupDiagram event={props.event} token={props.token} group={group} phase={phase} heading />
+          <GroupDiagram event={props.event} token={props.token} group={second} phase={phase} heading />
+        </div>
+      ) : (
+        <GroupDiagram event={props.event} token={props.token} group={group} phase={phase} heading={false} />
+      )}
     </main>
+  )
+}
+
+/** One group's tree, live: opened while shown. */
+function GroupDiagram(props: { event: TischEvent; token: string; group: TreeGroup; phase: TreePhase; heading: boolean }) {
+  const { t } = useTranslation()
+  const docName = useTree({ eventId: props.event.id, groupId: props.group.id, phase: props.phase, token: props.token, keepLocal: false })
+  const tree = useTreeStore(selectTree(docName))
+  const treeName = t(props.phase === 'problem' ? 'tree.problemTree' : 'tree.objectiveTree')
+  const empty = !tree.view.core && tree.view.loose.length === 0
+  const body = (
+    <>
+      {empty ? <p className="tree-empty">{t('tree.empty')}</p> : null}
+      <TreeDiagram key={`${props.group.id}/${props.phase}`} view={tree.view} phase={props.phase} label={t('tree.outline', { tree: treeName, group: nameOf(props.group) })} />
+    </>
+  )
+  if (!props.heading) return body
+  return (
+    <section aria-label={nameOf(props.group)}>
+      <h2>{nameOf(props.group)}</h2>
+      {body}
+    </section>
   )
 }

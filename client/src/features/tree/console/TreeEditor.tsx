@@ -1,0 +1,209 @@
+import {
+  TREE_KINDS,
+  TREE_LIST_MAX,
+  TREE_TEXT_MAX,
+  type TreeEditResult,
+  type TreeItem,
+  type TreeNode,
+  type TreePhase,
+  type TreeView,
+  deleteSubtree,
+  flattenTree,
+  markCore,
+  mergeNodes,
+  mergeTargets,
+  moveNode,
+  moveTargets,
+  reorderNode,
+  restoreSubtree,
+} from '@tischrunde/shared'
+import { type DragEvent, type FormEvent, useState } from 'react'
+import { useTranslation } from '../../../i18n/index.js'
+import { randomId } from '../../../sync/random-id.js'
+import { applyTreeEdit, putTreeNode } from '../../../sync/tree-hooks.js'
+
+/** The last delete, to be undone: what was removed and the text shown. */
+interface Deleted {
+  removed: TreeNode[]
+  text: string
+}
+
+/**
+ * The console's editor of one tree, as facilitators work on a wall: move a node under another (a
+ * "verschieben nach …" choice, or drag it onto its new parent), merge two duplicates (both texts
+ * kept), mark the core problem, delete with undo. On the objective tree also: in scope, and
+ * measures and "Wer kann helfen?" on means, each objective beside the problem it answers.
+ */
+export function TreeEditor(props: { docName: string | null; phase: TreePhase; view: TreeView; problems?: TreeView; label: string }) {
+  const { t } = useTranslation()
+  const { docName, phase, view } = props
+  const nodes = view.byId
+  const [message, setMessage] = useState<string | null>(null)
+  const [deleted, setDeleted] = useState<Deleted | null>(null)
+  const [dragged, setDragged] = useState<string | null>(null)
+  const run = (result: TreeEditResult, done: string) => {
+    if (!docName) return
+    if (!result.ok) return setMessage(t(`tree.editRefused.${result.error}`))
+    setMessage(applyTreeEdit(docName, result.edit) ? done : t('tree.refused'))
+  }
+  const remove = (item: TreeItem) => {
+    if (!docName) return
+    const { edit, removed } = deleteSubtree(nodes, item.node.id)
+    if (applyTreeEdit(docName, edit)) {
+      setDeleted({ removed, text: item.node.text })
+      setMessage(null)
+    }
+  }
+  const undo = () => {
+    if (!deleted) return
+    run(restoreSubtree(phase, nodes, deleted.removed, randomId), t('tree.restored', { text: deleted.text }))
+    setDeleted(null)
+  }
+  const drop = (e: DragEvent, target: TreeNode) => {
+    e.preventDefault()
+    const id = dragged ?? e.dataTransfer.getData('text/plain')
+    setDragged(null)
+    if (id && id !== target.id) run(moveNode(phase, nodes, id, target.id), t('tree.moved', { text: nodes.get(id)?.text ?? '', parent: target.text }))
+  }
+  const items = flattenTree(view)
+  const core = TREE_KINDS[phase].core
+  return (
+    <div className="tree-editor">
+      {(message || deleted) && (
+        <p role="status" className="tree-editor-status">
+          {deleted ? t('tree.deleted', { text: deleted.text }) : message}{' '}
+          {deleted && (
+            <button type="button" className="secondary" onClick={undo}>
+              {t('tree.undo')}
+            </button>
+          )}
+        </p>
+      )}
+      {items.length === 0 && <p>{t(phase === 'problem' ? 'tree.consoleEmpty' : 'tree.emptyObjectives')}</p>}
+      <ol className="tree-edit-list" aria-label={props.label}>
+        {items.map((item) => {
+          const n = item.node
+          const text = n.text
+          const problem = n.answersProblemId ? props.problems?.byId.get(n.answersProblemId) : undefined
+          const targets = moveTargets(phase, nodes, n.id)
+          const twins = mergeTargets(nodes, n.id)
+          const promotable = n.kind !== core && (n.parentId === view.core?.node.id || !view.core)
+          return (
+            <li
+              key={n.id}
+              className={`tree-edit-item tree-kind-${n.kind}${n.inScope ? ' tree-in-scope' : ''}`}
+              style={{ marginLeft: `${item.depth * 1.2}rem` }}
+              draggable={n.kind !== core}
+              onDragStart={(e) => {
+                setDragged(n.id)
+                e.dataTransfer.setData('text/plain', n.id)
+              }}
+              onDragOver={(e) => dragged && dragged !== n.id && e.preventDefault()}
+              onDrop={(e) => drop(e, n)}
+            >
+              <div className="tree-edit-head">
+                {phase === 'objective' && (
+                  <input type="checkbox" checked={n.inScope === true} onChange={() => docName && putTreeNode(docName, { ...n, inScope: !n.inScope })} aria-label={t('tree.inScope', { text })} />
+                )}
+                <span>
+                  <strong>
+                    {item.number} {t(`tree.kind.${n.kind}`)}:
+                  </strong>{' '}
+                  {text}
+                  {n.placeholder && <span className="muted"> {t('tree.placeholder')}</span>}
+                </span>
+                {problem && <span className="muted"> · {t('tree.answers', { text: problem.text })}</span>}
+              </div>
+              <div className="tree-edit-actions">
+                {targets.length > 0 && (
+                  <select aria-label={t('tree.moveTo', { text })} value="" onChange={(e) => e.target.value && run(moveNode(phase, nodes, n.id, e.target.value), t('tree.moved', { text, parent: nodes.get(e.target.value)?.text ?? '' }))}>
+                    <option value="">{t('tree.moveToShort')}</option>
+                    {targets.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {t(`tree.kind.${p.kind}`)}: {p.text}
+                      </option>
+                    ))}
+                  </select>
+                )}
+                {twins.length > 0 && (
+                  <select aria-label={t('tree.mergeWith', { text })} value="" onChange={(e) => e.target.value && run(mergeNodes(phase, nodes, n.id, e.target.value), t('tree.merged', { text }))}>
+                    <option value="">{t('tree.mergeWithShort')}</option>
+                    {twins.map((p) => (
+                      <option key={p.id} value={p.id}>
+                        {p.text}
+                      </option>
+                    ))}
+                  </select>
+                )}
+                {(['up', 'down'] as const).map((way) => {
+                  const edit = reorderNode(nodes, n.id, way === 'up' ? -1 : 1)
+                  return (
+                    edit && (
+                      <button key={way} type="button" className="secondary" aria-label={t(`tree.${way}Of`, { text })} onClick={() => docName && applyTreeEdit(docName, edit)}>
+                        {way === 'up' ? '↑' : '↓'}
+                      </button>
+                    )
+                  )
+                })}
+                {promotable && (
+                  <button type="button" className="secondary" onClick={() => run(markCore(phase, nodes, n.id), t('tree.coreMarked', { text }))}>
+                    {t(phase === 'problem' ? 'tree.markCore' : 'tree.markGoal')}
+                  </button>
+                )}
+                <button type="button" className="secondary" aria-label={t('tree.deleteOf', { text })} onClick={() => remove(item)}>
+                  {t('tree.delete')}
+                </button>
+              </div>
+              {n.kind === 'means' && docName && (
+                <div className="tree-means">
+                  <NodeList docName={docName} node={n} field="measures" title={t('tree.measures')} />
+                  <NodeList docName={docName} node={n} field="helpers" title={t('tree.helpers')} />
+                </div>
+              )}
+            </li>
+          )
+        })}
+      </ol>
+    </div>
+  )
+}
+
+/** Measures or "Wer kann helfen?" of one means: the list, an entry field, a remove button each. */
+function NodeList(props: { docName: string; node: TreeNode; field: 'measures' | 'helpers'; title: string }) {
+  const { t } = useTranslation()
+  const [text, setText] = useState('')
+  const list = props.node[props.field] ?? []
+  const label = `${props.title} (${props.node.text})`
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const entry = text.trim()
+    if (!entry || list.length >= TREE_LIST_MAX) return
+    if (putTreeNode(props.docName, { ...props.node, [props.field]: [...list, entry] })) setText('')
+  }
+  return (
+    <form className="tree-node-list" onSubmit={submit} aria-label={label}>
+      <strong>{props.title}</strong>
+      {list.length > 0 && (
+        <ul>
+          {list.map((entry, i) => (
+            <li key={`${i}-${entry}`}>
+              {entry}{' '}
+              <button
+                type="button"
+                className="secondary"
+                aria-label={t('tree.removeEntry', { text: entry })}
+                onClick={() => putTreeNode(props.docName, { ...props.node, [props.field]: list.filter((_, k) => k !== i) })}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <input aria-label={t('tree.addEntry', { list: label })} maxLength={TREE_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
+      <button type="submit" className="secondary" disabled={!text.trim() || list.length >= TREE_LIST_MAX}>
+        {t('tree.add')}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,50 @@
+import { type TreePhase, failureSchema } from '@tischrunde/shared'
+import { useState } from 'react'
+import { errorText } from '../../../i18n/error-text.js'
+import { useTranslation } from '../../../i18n/index.js'
+
+/** The file name the server chose (`attachment; filename="…"`), ASCII by construction. */
+const fileNameOf = (res: Response, fallback: string) => /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallback
+
+/** Downloads of one group's trees as pictures (SVG and PNG, rendered on the server as the projector lays them out). */
+export function TreeImageLinks(props: { eventId: string; token: string; groupId: string; groupName: string }) {
+  const { t } = useTranslation()
+  const [error, setError] = useState<string | null>(null)
+  const download = async (phase: TreePhase, format: 'svg' | 'png') => {
+    setError(null)
+    const query = new URLSearchParams({ group: props.groupId, phase, format })
+    try {
+      const res = await fetch(`/api/events/${encodeURIComponent(props.eventId)}/tree-image?${query}`, { headers: { authorization: `Bearer ${props.token}` } })
+      if (!res.ok) {
+        const failure = failureSchema.safeParse(await res.json().catch(() => null))
+        return setError(errorText(t, failure.success ? failure.data : { code: 'INTERNAL' }))
+      }
+      const url = URL.createObjectURL(await res.blob())
+      const a = document.createElement('a')
+      a.href = url
+      a.download = fileNameOf(res, `${props.groupId}-${phase}.${format}`)
+      a.click()
+      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    } catch {
+      setError(errorText(t, { code: 'NETWORK' }))
+    }
+  }
+  return (
+    <div className="tree-images">
+      <p className="button-row" role="group" aria-label={t('tree.exportImages')}>
+        {(['problem', 'objective'] as const).map((phase) =>
+          (['svg', 'png'] as const).map((format) => (
+            <button key={`${phase}-${format}`} type="button" className="secondary" onClick={() => void download(phase, format)}>
+              {t(format === 'svg' ? 'tree.svgOf' : 'tree.pngOf', { tree: t(phase === 'problem' ? 'tree.problemTree' : 'tree.objectiveTree'), group: props.groupName })}
+            </button>
+          )),
+        )}
+      </p>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}

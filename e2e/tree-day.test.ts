@@ -1,0 +1,164 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { strFromU8, unzipSync } from 'fflate'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CreateEventResponse } from '@tischrunde/shared'
+import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
+import { facilitatorSocket } from './support/facilitator.js'
+import { type ServerProcess, createEventWithKey, removeDir, startServerProcess } from './support/server-process.js'
+
+let server: ServerProcess
+let browser: Browser
+let created: CreateEventResponse
+let facilitator: Awaited<ReturnType<typeof facilitatorSocket>>
+const contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1' } })
+  browser = await launchBrowser()
+  // Morning and afternoon run as stations 1 and 2: the same timer, changeover and locks as a café.
+  created = await createEventWithKey(server, {
+    title: 'Externe Kooperation mit Akteuren der Zivilgesellschaft',
+    date: '2018-06-26',
+    place: 'KWADRAT Bremen',
+    tableNames: [],
+    treeMethod: { phaseStations: { problem: 'station-1', objective: 'station-2' } },
+  })
+  facilitator = await facilitatorSocket(server.url, created.facilitatorToken)
+})
+
+afterAll(async () => {
+  facilitator?.close()
+  for (const c of contexts) await c.close().catch(() => {})
+  await browser?.close()
+  await server?.stop()
+  if (server) removeDir(server.dataDir)
+})
+
+async function page(options: object, url: string): Promise<Page> {
+  const context = await browser.newContext(options)
+  contexts.push(context)
+  const p = await context.newPage()
+  await p.goto(`${server.url}${url}`)
+  return p
+}
+
+async function phoneInGroup(value: string): Promise<Page> {
+  const phone = await page(PHONE, created.links.participant)
+  await phone.getByRole('heading', { name: 'Kommunengröße: Wo arbeiten Sie?' }).waitFor()
+  await phone.getByRole('button', { name: value, exact: true }).click()
+  await phone.getByText(`Gruppe: ${value}`).waitFor()
+  return phone
+}
+
+async function write(phone: Page, kind: 'Ursache' | 'Folge' | null, text: string): Promise<void> {
+  if (kind) await phone.getByRole('button', { name: kind, exact: true }).click()
+  await phone.getByLabel('Text').fill(text)
+  await phone.getByRole('button', { name: 'Senden' }).click()
+  await phone.getByText(text, { exact: true }).first().waitFor()
+}
+
+/** What pdfimages and pdftotext read from a PDF: how many pictures, and its text on one line. */
+async function readPdf(bytes: Uint8Array): Promise<{ images: number; text: string }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'tischrunde-tree-day-'))
+  try {
+    const file = path.join(dir, 'doc.pdf')
+    await writeFile(file, bytes)
+    const list = (await promisify(execFile)('/usr/bin/pdfimages', ['-list', file])).stdout
+    const text = (await promisify(execFile)('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 })).stdout
+    return { images: list.split('\n').slice(2).filter((l) => l.trim().split(/\s+/)[2] === 'image').length, text: text.replace(/\s+/g, ' ') }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+const download = async (format: string) => {
+  const res = await fetch(`${server.url}/api/events/${created.event.id}/export?format=${format}`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } })
+  expect(res.status).toBe(200)
+  return new Uint8Array(await res.arrayBuffer())
+}
+
+describe('a day with problem trees in the morning and solution trees in the afternoon', () => {
+  it('two groups write their trees on phones, the projector draws them, the facilitator edits, a phone rewords, the export shows both trees', async () => {
+    // Before the start the trees are locked, like a café station's board.
+    const anna = await phoneInGroup('kleiner Landkreis')
+    await anna.getByText('Der Problembaum ist gerade gesperrt.', { exact: false }).waitFor()
+    expect(await facilitator.advance()).toEqual({ ok: true })
+    await anna.getByLabel('Text').waitFor()
+
+    // Morning: the small county's group writes a core problem, three causes and two effects.
+    await write(anna, null, 'Zusammenarbeit mit Vereinen bleibt punktuell')
+    await write(anna, 'Ursache', 'Keine festen Ansprechpersonen')
+    await write(anna, 'Ursache', 'Förderung läuft nur ein Jahr')
+    await write(anna, 'Ursache', 'Ehrenamt wechselt oft')
+    await write(anna, 'Folge', 'Angebote laufen doppelt')
+    await write(anna, 'Folge', 'Geflüchtete finden keine Hilfe')
+    // The city's group writes its own tree; neither phone sees the other group's.
+    const carla = await phoneInGroup('größere kreisfreie Stadt')
+    await write(carla, null, 'Migrantenorganisationen werden spät beteiligt')
+    await write(carla, 'Ursache', 'Sitzungen tagsüber')
+    await expect(carla.getByText('Keine festen Ansprechpersonen').count()).resolves.toBe(0)
+
+    // The projector draws causes below the core problem and effects above it.
+    const projector = await page(PROJECTOR, created.links.projector.replace('#', '?group=kleiner-landkreis#'))
+    const boxes = projector.locator('.tree-box')
+    await expect.poll(() => boxes.count(), { timeout: 10_000 }).toBe(6)
+    const placed = await boxes.evaluateAll((els) => els.map((el) => ({ kind: el.getAttribute('data-kind'), r: el.getBoundingClientRect() })).map(({ kind, r }) => ({ kind, top: r.top, bottom: r.bottom })))
+    const core = placed.find((b) => b.kind === 'core')!
+    expect(placed.filter((b) => b.kind === 'cause').every((b) => b.top > core.bottom)).toBe(true)
+    expect(placed.filter((b) => b.kind === 'effect').every((b) => b.bottom < core.top)).toBe(true)
+    // Side by side with the other group.
+    await projector.getByLabel('Vergleichen mit').selectOption({ label: 'größere kreisfreie Stadt' })
+    await projector.getByRole('heading', { name: 'Problembaum: kleiner Landkreis · größere kreisfreie Stadt' }).waitFor()
+    await expect.poll(() => boxes.count(), { timeout: 10_000 }).toBe(8)
+
+    // The facilitator moves a cause under another cause.
+    const console_ = await page({ viewport: { width: 1440, height: 900 }, locale: 'de-DE' }, created.links.facilitator)
+    await console_.getByRole('heading', { name: 'Gruppen nach Kommunengröße' }).waitFor()
+    await console_.getByLabel('Ehrenamt wechselt oft verschieben nach …').selectOption({ label: 'Ursache: Keine festen Ansprechpersonen' })
+    await console_.getByRole('status').filter({ hasText: '„Ehrenamt wechselt oft“ hängt jetzt unter „Keine festen Ansprechpersonen“.' }).waitFor()
+    await anna.getByRole('button', { name: 'Ursache 1.1.1: Ehrenamt wechselt oft' }).waitFor({ timeout: 10_000 })
+
+    // Afternoon: the day moves on to the solution station; the phones show the objective tree.
+    expect(await facilitator.advance()).toEqual({ ok: true })
+    await anna.getByRole('heading', { name: 'Zielbaum' }).waitFor({ timeout: 10_000 })
+    // The projector follows the day to the objective trees.
+    await projector.getByRole('heading', { name: 'Zielbaum: kleiner Landkreis · größere kreisfreie Stadt' }).waitFor({ timeout: 10_000 })
+    await console_.getByRole('button', { name: 'Zielbaum aus dem Problembaum erstellen' }).click()
+    await console_.getByRole('status').filter({ hasText: 'Zielbaum erstellt bzw. ergänzt.' }).waitFor()
+
+    // A phone rewords an objective positively.
+    await anna.getByRole('button', { name: 'Keine festen Ansprechpersonen bearbeiten' }).click()
+    await anna.getByLabel('Text').fill('Feste Ansprechpersonen sind benannt')
+    await anna.getByRole('button', { name: 'Speichern' }).click()
+    const objectives = console_.getByRole('list', { name: 'Zielbaum der Gruppe kleiner Landkreis als Gliederung' })
+    await objectives.getByRole('checkbox', { name: 'Im Rahmen: Feste Ansprechpersonen sind benannt' }).waitFor({ timeout: 10_000 })
+    await expect(objectives.getByText('Problem: Keine festen Ansprechpersonen').count()).resolves.toBe(1)
+
+    // The facilitator marks it in scope and attaches a measure and who can help.
+    await console_.getByRole('checkbox', { name: 'Im Rahmen: Feste Ansprechpersonen sind benannt' }).check()
+    await console_.getByLabel('Neuer Eintrag: Maßnahmen (Feste Ansprechpersonen sind benannt)').fill('Liste im Intranet')
+    await console_.getByRole('form', { name: 'Maßnahmen (Feste Ansprechpersonen sind benannt)' }).getByRole('button', { name: 'Hinzufügen' }).click()
+    await console_.getByLabel('Neuer Eintrag: Wer kann helfen? (Feste Ansprechpersonen sind benannt)').fill('Integrationsbeauftragte')
+    await console_.getByRole('form', { name: 'Wer kann helfen? (Feste Ansprechpersonen sind benannt)' }).getByRole('button', { name: 'Hinzufügen' }).click()
+    await objectives.getByText('Integrationsbeauftragte').waitFor()
+
+    // The export: both trees of both groups as pictures and as numbered lists, each objective beside its problem.
+    const pdf = await readPdf(await download('pdf'))
+    expect(pdf.images).toBe(4)
+    expect(pdf.text).toContain('Gruppe: kleiner Landkreis')
+    expect(pdf.text).toContain('Gruppe: größere kreisfreie Stadt')
+    expect(pdf.text).toContain('1.1.1 Ursache: Ehrenamt wechselt oft')
+    expect(pdf.text).toContain('Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
+    expect(pdf.text).toContain('Maßnahmen: Liste im Intranet')
+    const docx = unzipSync(await download('docx'))
+    expect(Object.keys(docx).filter((name) => name.startsWith('word/media/') && name.endsWith('.png'))).toHaveLength(4)
+    const body = strFromU8(docx['word/document.xml']!).replace(/<[^>]+>/g, '')
+    expect(body).toContain('Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
+    expect(body).toContain('1.1.1 Ursache: Ehrenamt wechselt oft')
+  })
+})

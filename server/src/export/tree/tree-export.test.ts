@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { strFromU8, unzipSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import { bremenEvent } from '@tischrunde/fixtures'
+import { type EventExport, type ExportTreeNode, eventExportSchema } from '@tischrunde/shared'
+import { renderEvent, renderZip } from '../export-service.js'
+import { docxParts, paragraphText, pdfText, readCsv, xml } from '../read-back.js'
+import { importedTreeRecords } from './tree-import.js'
+import { treePictures } from './tree-sheets.js'
+
+const n = (id: string, kind: ExportTreeNode['kind'], parentId: string | null, text: string, extra: Partial<ExportTreeNode> = {}): ExportTreeNode => ({ id, kind, parentId, order: 0, text, ...extra })
+
+/** Bremen with two groups' trees: a core problem, three causes, two effects, and the objective tree. */
+function bremenWithTrees(): EventExport {
+  const file = bremenEvent()
+  const problem = (prefix: string) => [
+    n(`${prefix}core001`, 'core', null, 'Zusammenarbeit mit Vereinen bleibt punktuell'),
+    n(`${prefix}cause01`, 'cause', `${prefix}core001`, 'Keine festen Ansprechpersonen', { order: 0 }),
+    n(`${prefix}cause02`, 'cause', `${prefix}cause01`, 'Ehrenamt wechselt oft', { order: 0 }),
+    n(`${prefix}cause03`, 'cause', `${prefix}core001`, 'Förderung läuft nur ein Jahr', { order: 1 }),
+    n(`${prefix}effect1`, 'effect', `${prefix}core001`, 'Angebote laufen doppelt', { order: 2 }),
+    n(`${prefix}effect2`, 'effect', `${prefix}effect1`, 'Geflüchtete finden nichts', { order: 0 }),
+  ]
+  const objective = (prefix: string) => [
+    n(`${prefix}core001`, 'goal', null, 'Zusammenarbeit mit Vereinen ist verlässlich', { answersProblemId: `${prefix}core001` }),
+    n(`${prefix}cause01`, 'means', `${prefix}core001`, 'Feste Ansprechpersonen sind benannt', { answersProblemId: `${prefix}cause01`, inScope: true, measures: ['Liste im Intranet'], helpers: ['Integrationsbeauftragte'] }),
+    n(`${prefix}cause03`, 'means', `${prefix}core001`, 'Förderung läuft nur ein Jahr', { answersProblemId: `${prefix}cause03`, placeholder: true, order: 1 }),
+  ]
+  return eventExportSchema.parse({
+    ...file,
+    trees: [
+      { groupId: 'kleiner-landkreis', phase: 'problem', nodes: problem('k') },
+      { groupId: 'kleiner-landkreis', phase: 'objective', nodes: objective('k') },
+      { groupId: 'groessere-kreisfreie-stadt', phase: 'problem', nodes: problem('s') },
+      { groupId: 'groessere-kreisfreie-stadt', phase: 'objective', nodes: [] },
+    ],
+  })
+}
+
+/** The images of a PDF, as `pdfimages -list` reports them (one line each). */
+async function pdfImages(bytes: Uint8Array): Promise<string[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'tischrunde-tree-'))
+  try {
+    const file = path.join(dir, 'in.pdf')
+    await writeFile(file, bytes)
+    const { stdout } = await promisify(execFile)('/usr/bin/pdfimages', ['-list', file])
+    return stdout.split('\n').slice(2).filter((l) => l.trim().split(/\s+/)[2] === 'image')
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+describe('the trees in the exports', () => {
+  const file = bremenWithTrees()
+
+  it('draws each tree as an SVG with the projector’s layout: causes below the core, effects above', () => {
+    const pictures = treePictures(file)
+    expect(pictures.map((p) => p.title)).toEqual([
+      'Problembaum: kleiner Landkreis',
+      'Zielbaum: kleiner Landkreis',
+      'Problembaum: größere kreisfreie Stadt',
+      'Zielbaum: größere kreisfreie Stadt',
+    ])
+    const svg = xml(pictures[0]!.svg)
+    const yOf = (kind: string) => Array.from(svg.getElementsByTagName('g')).filter((g) => g.getAttribute('data-kind') === kind).map((g) => Number(/translate\(\S+ (\S+)\)/.exec(g.getAttribute('transform')!)![1]))
+    const [core] = yOf('core')
+    expect(yOf('cause').every((y) => y > core!)).toBe(true)
+    expect(yOf('effect').every((y) => y < core!)).toBe(true)
+    // The objective names the problem it answers.
+    expect(pictures[1]!.svg).toContain('zu 1.1')
+  })
+
+  it('puts both trees of every group into the PDF as pictures and as numbered lists', async () => {
+    const out = await renderEvent(file, 'pdf')
+    expect((await pdfImages(out.bytes)).length).toBe(4)
+    const text = (await pdfText(out.bytes)).replace(/\s+/g, ' ')
+    expect(text).toContain('Gruppe: kleiner Landkreis')
+    expect(text).toContain('Gruppe: größere kreisfreie Stadt')
+    expect(text).toContain('1.1.1 Ursache: Ehrenamt wechselt oft')
+    expect(text).toContain('1.1 Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
+    expect(text).toContain('Maßnahmen: Liste im Intranet')
+  })
+
+  it('puts the same pictures and lists into the DOCX', async () => {
+    const out = await renderEvent(file, 'docx')
+    const parts = docxParts(out.bytes)
+    expect(Object.keys(unzipSync(out.bytes)).filter((name) => name.startsWith('word/media/') && name.endsWith('.png'))).toHaveLength(4)
+    const paragraphs = Array.from(xml(parts['word/document.xml']!).getElementsByTagName('w:p')).map(paragraphText)
+    expect(paragraphs).toContain('1.3 Folge: Angebote laufen doppelt')
+    expect(paragraphs).toContain('1.1 Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
+    expect(paragraphs).toContain('Gruppe: größere kreisfreie Stadt')
+  })
+
+  it('writes the trees as CSV with a parent column, and as SVG and PNG pictures in the ZIP', async () => {
+    const csv = readCsv((await renderEvent(file, 'csv')).bytes)
+    expect(csv[0]).toEqual(['Gruppe', 'Baum', 'Nummer', 'Art', 'Text', 'Übergeordnet', 'Beantwortet Problem', 'Im Rahmen', 'Maßnahmen', 'Wer kann helfen?'])
+    expect(csv).toContainEqual(['kleiner Landkreis', 'Problembaum', '1.1.1', 'Ursache', 'Ehrenamt wechselt oft', '1.1', '', '', '', ''])
+    expect(csv).toContainEqual(['kleiner Landkreis', 'Zielbaum', '1.1', 'Mittel', 'Feste Ansprechpersonen sind benannt', '1', '1.1: Keine festen Ansprechpersonen', 'ja', 'Liste im Intranet', 'Integrationsbeauftragte'])
+    const zip = unzipSync((await renderZip(file)).bytes)
+    const trees = Object.keys(zip).filter((name) => name.startsWith('Baeume/'))
+    expect(trees.filter((name) => name.endsWith('.svg'))).toHaveLength(4)
+    expect(trees.filter((name) => name.endsWith('.png'))).toHaveLength(4)
+    const png = zip[trees.find((name) => name.endsWith('.png'))!]!
+    expect(Array.from(png.slice(1, 4))).toEqual([0x50, 0x4e, 0x47]) // "PNG"
+    expect(strFromU8(zip[trees.find((name) => name.endsWith('.svg'))!]!)).toContain('<svg')
+  })
+
+  it('reads the trees back from the JSON export, and leaves out a hand-edited tree that breaks the rules', async () => {
+    const json = JSON.parse(strFromU8((await renderEvent(file, 'json')).bytes)) as unknown
+    const back = eventExportSchema.parse(json)
+    expect(importedTreeRecords(back, 0, 1)?.nodes.map((x) => x.text)).toContain('Ehrenamt wechselt oft')
+    const broken = eventExportSchema.parse({ ...back, trees: [{ groupId: 'kleiner-landkreis', phase: 'problem', nodes: [n('kcause01', 'cause', 'kcause02', 'a'), n('kcause02', 'cause', 'kcause01', 'b')] }] })
+    expect(importedTreeRecords(broken, 0, 1)).toBeNull()
+  })
+})

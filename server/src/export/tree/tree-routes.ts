@@ -1,0 +1,43 @@
+import express, { type Request, type Router } from 'express'
+import { z } from 'zod'
+import { ErrorCode, actorFromClaims, fail, findGroup, may, slugIdSchema, treePhaseSchema } from '@tischrunde/shared'
+import type { EventService } from '../../events/event-service.js'
+import type { EventTransfer } from '../../events/event-transfer.js'
+import { sendFailure } from '../../http/send-failure.js'
+import { svgToPng } from './tree-png.js'
+import { treePicture, treePictureName } from './tree-sheets.js'
+
+const querySchema = z.object({ group: slugIdSchema, phase: treePhaseSchema, format: z.enum(['svg', 'png']) })
+
+const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
+
+/**
+ * One group's tree as a picture, for the facilitator: `GET /events/:id/tree-image?group=<id>&phase=problem|objective&format=svg|png`.
+ * Rendered on the server from the stored tree with the projector's layout (a tree is small: no worker).
+ */
+export function createTreeImageRoutes(deps: { events: EventService; transfer: Pick<EventTransfer, 'exportEvent'> }): Router {
+  const router = express.Router()
+  router.get('/events/:id/tree-image', async (req, res) => {
+    // AUTH
+    const auth = await deps.events.authenticate(bearer(req))
+    const actor = auth ? actorFromClaims(auth.claims) : null
+    const eventId = String(req.params.id)
+    if (!auth || !actor || !may(actor, 'event:view', { eventId })) return sendFailure(res, 401, fail(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
+    if (!may(actor, 'event:export', { eventId })) return sendFailure(res, 403, fail(ErrorCode.FORBIDDEN, { needs: 'facilitator' }))
+    // VALIDATION
+    const query = querySchema.safeParse(req.query)
+    const method = auth.stored.event.treeMethod
+    if (!query.success || !method || !findGroup(method, query.data.group)) {
+      return sendFailure(res, 400, fail(ErrorCode.INVALID_MESSAGE, { path: ['group'], issue: 'unknown_reference', value: String(req.query.group ?? '').slice(0, 200) }))
+    }
+    // RESOLUTION
+    const file = await deps.transfer.exportEvent(auth.stored)
+    const picture = treePicture(file, query.data.group, query.data.phase)
+    if (!picture) return sendFailure(res, 400, fail(ErrorCode.INVALID_MESSAGE, { path: ['group'], issue: 'unknown_reference', value: query.data.group }))
+    const svg = query.data.format === 'svg'
+    res.attachment(treePictureName(file, picture, query.data.format))
+    res.set({ 'Content-Type': svg ? 'image/svg+xml; charset=utf-8' : 'image/png', 'Cache-Control': 'no-store' })
+    res.end(svg ? picture.svg : Buffer.from(svgToPng(picture.svg, picture.width)))
+  })
+  return router
+}

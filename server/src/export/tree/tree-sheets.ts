@@ -1,0 +1,169 @@
+import { stringify } from 'csv-stringify/sync'
+import { HeadingLevel, ImageRun, Paragraph, TextRun, type FileChild } from 'docx'
+import { type EventExport, type ExportedGroupTrees, TREE_SHEET_WORDS, type TreePhase, exportFileName, exportedGroupTrees, neutraliseCell, treeListLines } from '@tischrunde/shared'
+import { COLOR, CONTENT_BOTTOM, CONTENT_WIDTH, MARGIN, type PdfLayout } from '../pdf-layout.js'
+import { svgToPng } from './tree-png.js'
+import { treeToSvg } from './tree-svg.js'
+
+const PHASES: readonly TreePhase[] = ['problem', 'objective']
+
+/** One tree of one group as a picture: its SVG (as the projector lays it out) and size. */
+export interface TreePicture {
+  group: ExportedGroupTrees
+  phase: TreePhase
+  title: string
+  svg: string
+  width: number
+  height: number
+}
+
+/**
+ * Every tree of an export as a picture, group by group, problem tree first. Groups whose trees are
+ * both empty (nobody picked that value) are left out of the documents.
+ */
+export function treePictures(file: EventExport): TreePicture[] {
+  const used = exportedGroupTrees(file.event.treeMethod, file.trees ?? []).filter((g) => g.problem.byId.size + g.objective.byId.size > 0)
+  return used.flatMap((group) =>
+    PHASES.map((phase) => {
+      const title = `${TREE_SHEET_WORDS[phase]}: ${group.name}`
+      const numbers = new Map([...group.problemNumbers].map(([id, item]) => [id, item.number]))
+      return { group, phase, title, ...treeToSvg(group[phase], phase, title, numbers) }
+    }),
+  )
+}
+
+/** One group's tree as a picture, or null when the event has no such group. */
+export function treePicture(file: EventExport, groupId: string, phase: TreePhase): TreePicture | null {
+  const group = exportedGroupTrees(file.event.treeMethod, file.trees ?? []).find((g) => g.groupId === groupId)
+  if (!group) return null
+  const title = `${TREE_SHEET_WORDS[phase]}: ${group.name}`
+  const numbers = new Map([...group.problemNumbers].map(([id, item]) => [id, item.number]))
+  return { group, phase, title, ...treeToSvg(group[phase], phase, title, numbers) }
+}
+
+/** The file name of a tree picture: `<event>_<date>_<group>_Problembaum.svg`. */
+export function treePictureName(file: EventExport, picture: TreePicture, ext: 'svg' | 'png'): string {
+  return exportFileName(file.event, `${picture.group.name}_${TREE_SHEET_WORDS[picture.phase]}`, ext)
+}
+
+const CSV_HEADER = ['Gruppe', 'Baum', 'Nummer', 'Art', 'Text', 'Übergeordnet', 'Beantwortet Problem', 'Im Rahmen', 'Maßnahmen', 'Wer kann helfen?'] as const
+
+/**
+ * Every tree as CSV rows (semicolons, UTF-8 with BOM, as the other sheets): one row per node with
+ * its number and its parent's number (the "Übergeordnet" column), the problem an objective answers,
+ * in scope, measures and helpers. Cells are neutralised against spreadsheet formulas.
+ */
+export function treesCsv(file: EventExport): Uint8Array {
+  const rows: string[][] = [[...CSV_HEADER]]
+  for (const group of exportedGroupTrees(file.event.treeMethod, file.trees ?? [])) {
+    for (const phase of PHASES) {
+      const view = group[phase]
+      const numberOf = new Map<string, string>()
+      const items = [...(view.core ? [view.core] : []), ...view.loose]
+      const walk = (item: (typeof items)[number], parent: string) => {
+        numberOf.set(item.node.id, item.number)
+        const n = item.node
+        const answered = n.answersProblemId ? group.problemNumbers.get(n.answersProblemId) : undefined
+        rows.push([
+          group.name,
+          TREE_SHEET_WORDS[phase],
+          item.number,
+          TREE_SHEET_WORDS.kinds[n.kind],
+          n.text,
+          parent,
+          answered ? `${answered.number}: ${answered.node.text}` : '',
+          n.inScope ? 'ja' : '',
+          (n.measures ?? []).join('; '),
+          (n.helpers ?? []).join('; '),
+        ])
+        item.children.forEach((child) => walk(child, item.number))
+      }
+      items.forEach((item) => walk(item, ''))
+    }
+  }
+  const text = stringify(rows.map((r) => r.map(neutraliseCell)), { bom: true, delimiter: ';', record_delimiter: 'windows', quoted_match: /[\r\n]/ })
+  return new TextEncoder().encode(text)
+}
+
+/** The tree files of the ZIP: every tree as SVG and PNG, and all trees as one CSV. Empty without trees. */
+export function treeZipEntries(file: EventExport): [string, Uint8Array][] {
+  const pictures = treePictures(file)
+  if (pictures.length === 0) return []
+  const folder = 'Baeume'
+  const entries: [string, Uint8Array][] = [[`${folder}/${exportFileName(file.event, 'Baeume', 'csv')}`, treesCsv(file)]]
+  for (const p of pictures) {
+    entries.push([`${folder}/${treePictureName(file, p, 'svg')}`, new TextEncoder().encode(p.svg)])
+    entries.push([`${folder}/${treePictureName(file, p, 'png')}`, svgToPng(p.svg, p.width)])
+  }
+  return entries
+}
+
+/** Tallest picture on a PDF page, in points (leaves room for the list to start below it). */
+const PDF_PICTURE_MAX_HEIGHT = 460
+
+/**
+ * The trees chapter of the PDF documentation: per group and tree the picture (as the projector
+ * draws it) and the nested numbered list, each objective beside the problem it answers.
+ */
+export function drawTreesPdf(pdf: PdfLayout, file: EventExport): void {
+  const pictures = treePictures(file)
+  if (pictures.length === 0) return
+  const doc = pdf.doc
+  pdf.newPage()
+  doc.outline.addItem(TREE_SHEET_WORDS.chapter)
+  pdf.flow(pdf.block(TREE_SHEET_WORDS.chapter, { font: 'bold', size: 20, color: COLOR.brand, indent: 0, width: CONTENT_WIDTH, gapAfter: 12 }))
+  for (const p of pictures) {
+    if (p.phase === 'problem') pdf.flow(pdf.block(`${TREE_SHEET_WORDS.group}: ${p.group.name}`, { font: 'bold', size: 15, color: COLOR.brand, indent: 0, width: CONTENT_WIDTH, gapAfter: 8 }))
+    pdf.flow(pdf.block(TREE_SHEET_WORDS[p.phase], { font: 'bold', size: 12, color: COLOR.ink, indent: 0, width: CONTENT_WIDTH, gapAfter: 6 }))
+    const scale = Math.min(CONTENT_WIDTH / p.width, PDF_PICTURE_MAX_HEIGHT / p.height)
+    const height = p.height * scale
+    pdf.ensure(height + 8)
+    doc.image(Buffer.from(svgToPng(p.svg, p.width)), MARGIN.left, pdf.y, { width: p.width * scale, height })
+    pdf.y += height + 8
+    const lines = treeListLines(p.group[p.phase], p.group.problemNumbers)
+    if (lines.length === 0) pdf.flow(pdf.block(TREE_SHEET_WORDS.empty, { font: 'regular', size: 10, color: COLOR.muted, indent: 0, width: CONTENT_WIDTH, gapAfter: 8 }))
+    for (const line of lines) {
+      const indent = Math.min(line.depth, 8) * 14
+      pdf.flow(pdf.block(`${line.number ? `${line.number} ` : '– '}${line.text}`, { font: line.depth === 0 ? 'bold' : 'regular', size: 10, color: COLOR.ink, indent, width: CONTENT_WIDTH - indent, gapAfter: 3 }))
+    }
+    pdf.y = Math.min(pdf.y + 10, CONTENT_BOTTOM)
+  }
+}
+
+/** Widest picture in the DOCX, in pixels at 96 dpi (the text width of an A4 page with the sheet margins). */
+const DOCX_PICTURE_WIDTH = 600
+
+/** The trees chapter of the DOCX documentation: the same pictures and lists as the PDF. */
+export function treesDocx(file: EventExport): FileChild[] {
+  const pictures = treePictures(file)
+  if (pictures.length === 0) return []
+  const out: FileChild[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(TREE_SHEET_WORDS.chapter)] })]
+  for (const p of pictures) {
+    if (p.phase === 'problem') out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${TREE_SHEET_WORDS.group}: ${p.group.name}`)] }))
+    out.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(TREE_SHEET_WORDS[p.phase])] }))
+    const scale = Math.min(DOCX_PICTURE_WIDTH / p.width, 700 / p.height)
+    out.push(
+      new Paragraph({
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: svgToPng(p.svg, p.width),
+            transformation: { width: Math.round(p.width * scale), height: Math.round(p.height * scale) },
+            altText: { name: p.title, title: p.title, description: p.title },
+          }),
+        ],
+      }),
+    )
+    const lines = treeListLines(p.group[p.phase], p.group.problemNumbers)
+    if (lines.length === 0) out.push(new Paragraph({ children: [new TextRun({ text: TREE_SHEET_WORDS.empty, color: COLOR.muted.slice(1) })] }))
+    for (const line of lines)
+      out.push(
+        new Paragraph({
+          indent: { left: Math.min(line.depth, 8) * 360 },
+          spacing: { after: 60 },
+          children: [new TextRun({ text: `${line.number ? `${line.number} ` : '– '}${line.text}`, bold: line.depth === 0 })],
+        }),
+      )
+  }
+  return out
+}

@@ -1,0 +1,93 @@
+import { BOX, TREE_SHEET_WORDS, type TreePhase, type TreeView, layoutTree } from '@tischrunde/shared'
+
+/** Font of the pictures: DejaVu Sans, the font the PDFs embed (the PNG renderer is given its files). */
+export const TREE_FONT = 'DejaVu Sans'
+const MARGIN = 24
+const PAD = 10
+const KIND_SIZE = 13
+const TEXT_SIZE = 17
+const LINE = 20
+/** Average advance of a DejaVu Sans character, in em (wide enough that lines never overflow a box). */
+const CHAR_EM = 0.6
+const TEXT_LINES = Math.floor((BOX.height - PAD * 2 - KIND_SIZE - 6) / LINE)
+
+/** Box colours by kind, as on the projector. */
+const FILL: Readonly<Record<string, string>> = { core: '#fde68a', goal: '#fde68a', cause: '#fee2e2', means: '#fee2e2', effect: '#dcfce7', end: '#dcfce7' }
+
+// XML 1.0 allows no control characters besides tab and line breaks: they are dropped, not escaped.
+const escapeXml = (s: string) =>
+  s
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+
+/** Breaks a text into at most `max` lines of `width` characters; long words are cut, the rest ends in "…". */
+export function wrapText(text: string, width: number, max: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean)
+  const lines: string[] = []
+  let line = ''
+  for (let word of words) {
+    while (word.length > width) {
+      if (line) lines.push(line)
+      lines.push(word.slice(0, width - 1) + '-')
+      line = ''
+      word = word.slice(width - 1)
+    }
+    const next = line ? `${line} ${word}` : word
+    if (next.length <= width) line = next
+    else {
+      lines.push(line)
+      line = word
+    }
+  }
+  if (line) lines.push(line)
+  if (lines.length <= max) return lines
+  const kept = lines.slice(0, max)
+  kept[max - 1] = `${kept[max - 1]!.slice(0, width - 1)}…`
+  return kept
+}
+
+/**
+ * One tree as a standalone SVG, laid out exactly as the projector lays it out (the shared layout):
+ * core in the middle, causes (means) below, effects (ends) above. Each objective names the number
+ * of the problem it answers; objectives in scope get the dashed line around them.
+ * @param problemNumbers the outline numbers of the problem tree's nodes, by id (for the objective tree)
+ */
+export function treeToSvg(view: TreeView, phase: TreePhase, title: string, problemNumbers: ReadonlyMap<string, string> = new Map()): { svg: string; width: number; height: number } {
+  const layout = layoutTree(view, phase)
+  const { minX, maxX, minY, maxY } = layout.bounds
+  const x0 = minX - MARGIN
+  const y0 = minY - MARGIN - 40
+  const width = Math.max(maxX - minX, BOX.width * 2) + 2 * MARGIN
+  const height = Math.max(maxY - minY, BOX.height) + 2 * MARGIN + 40
+  const perLine = Math.floor((BOX.width - PAD * 2) / (TEXT_SIZE * CHAR_EM))
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x0} ${y0} ${width} ${height}" width="${Math.round(width)}" height="${Math.round(height)}" font-family="${TREE_FONT}">`,
+    `<title>${escapeXml(title)}</title>`,
+    `<rect x="${x0}" y="${y0}" width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text x="${x0 + MARGIN}" y="${y0 + MARGIN + 8}" font-size="22" font-weight="bold" fill="#1f2933">${escapeXml(title)}</text>`,
+  ]
+  if (layout.nodes.length === 0) out.push(`<text x="${x0 + MARGIN}" y="${y0 + MARGIN + 48}" font-size="${TEXT_SIZE}" fill="#5b6777">${escapeXml(TREE_SHEET_WORDS.empty)}</text>`)
+  for (const link of layout.links) out.push(`<polyline points="${link.points.map((p) => p.join(',')).join(' ')}" fill="none" stroke="#4b5563" stroke-width="3"/>`)
+  for (const p of layout.nodes) {
+    const n = p.node
+    const left = p.x - BOX.width / 2
+    const top = p.y - BOX.height / 2
+    const core = n.kind === 'core' || n.kind === 'goal'
+    const scope = n.inScope ? ' stroke-dasharray="10 6"' : ''
+    const answered = n.answersProblemId ? problemNumbers.get(n.answersProblemId) : undefined
+    const kind = `${p.number} ${TREE_SHEET_WORDS.kinds[n.kind].toUpperCase()}${answered ? ` · zu ${answered}` : ''}${n.inScope ? ` · ${TREE_SHEET_WORDS.inScope}` : ''}`
+    out.push(`<g data-kind="${n.kind}" transform="translate(${left} ${top})">`)
+    out.push(`<rect width="${BOX.width}" height="${BOX.height}" rx="10" fill="${FILL[n.kind] ?? '#ffffff'}" stroke="${n.inScope ? '#1d4ed8' : '#1f2933'}" stroke-width="${n.inScope ? 5 : core ? 4 : 2}"${scope}/>`)
+    out.push(`<text x="${PAD}" y="${PAD + KIND_SIZE}" font-size="${KIND_SIZE}" font-weight="bold" fill="#1f2933">${escapeXml(kind)}</text>`)
+    const lines = wrapText(n.text, perLine, TEXT_LINES)
+    out.push(`<text font-size="${TEXT_SIZE}" fill="#111111">`)
+    lines.forEach((line, i) => out.push(`<tspan x="${PAD}" y="${PAD + KIND_SIZE + 6 + (i + 1) * LINE - 3}">${escapeXml(line)}</tspan>`))
+    out.push('</text></g>')
+  }
+  out.push('</svg>')
+  return { svg: out.join('\n'), width, height }
+}

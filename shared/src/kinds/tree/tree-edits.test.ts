@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+import { applyEdit, deleteSubtree, markCore, mergeNodes, moveNode, moveTargets, reorderNode, restoreSubtree } from './tree-edits.js'
+import { findTreeProblem } from './tree-rules.js'
+import { node, pad, treeOf } from './tree-test-nodes.js'
+
+// core ← cause a ← cause a1; core ← cause b; core → effect e (effect under the core)
+const tree = () =>
+  treeOf(
+    node('core', 'core', null, { text: 'Kooperation stockt' }),
+    node('a', 'cause', 'core', { text: 'Keine Ansprechpersonen' }),
+    node('a1', 'cause', 'a', { text: 'Ehrenamt wechselt' }),
+    node('b', 'cause', 'core', { text: 'keine Ansprechpartner' }),
+    node('e', 'effect', 'core', { text: 'Angebote doppelt' }),
+  )
+const ids = (list: { id: string }[]) => list.map((n) => n.id).sort()
+
+describe('the console’s tree edits', () => {
+  it('moves a cause under another cause, and offers only places it fits', () => {
+    const nodes = tree()
+    expect(ids(moveTargets('problem', nodes, pad('b')))).toEqual([pad('a'), pad('a1')].sort())
+    const moved = moveNode('problem', nodes, pad('b'), pad('a'))
+    expect(moved.ok && applyEdit(nodes, moved.edit).get(pad('b'))?.parentId).toBe(pad('a'))
+  })
+
+  it('refuses a move under the node’s own descendant and a cause under an effect', () => {
+    expect(moveNode('problem', tree(), pad('a'), pad('a1'))).toEqual({ ok: false, error: 'UNDER_ITSELF' })
+    expect(moveNode('problem', tree(), pad('b'), pad('e'))).toEqual({ ok: false, error: 'WRONG_PLACE' })
+  })
+
+  it('merges two duplicates keeping both texts and the dropped one’s children', () => {
+    const nodes = tree()
+    const merged = mergeNodes('problem', nodes, pad('b'), pad('a'))
+    expect(merged.ok).toBe(true)
+    if (!merged.ok) return
+    const after = applyEdit(nodes, merged.edit)
+    expect(after.get(pad('b'))?.text).toBe('keine Ansprechpartner / Keine Ansprechpersonen')
+    expect(after.has(pad('a'))).toBe(false)
+    expect(after.get(pad('a1'))?.parentId).toBe(pad('b'))
+    expect(findTreeProblem('problem', after)).toBeNull()
+  })
+
+  it('refuses a merge whose texts together are too long, or of a node into its own child', () => {
+    const nodes = tree()
+    nodes.set(pad('b'), { ...nodes.get(pad('b'))!, text: 'x'.repeat(270) })
+    expect(mergeNodes('problem', nodes, pad('b'), pad('a'))).toEqual({ ok: false, error: 'TOO_LONG' })
+    expect(mergeNodes('problem', tree(), pad('a1'), pad('a'))).toEqual({ ok: false, error: 'UNDER_ITSELF' })
+  })
+
+  it('marks a cause as the core problem: the old core becomes its effect, the other causes move with it', () => {
+    const nodes = tree()
+    const marked = markCore('problem', nodes, pad('a'))
+    expect(marked.ok).toBe(true)
+    if (!marked.ok) return
+    const after = applyEdit(nodes, marked.edit)
+    expect(after.get(pad('a'))).toMatchObject({ kind: 'core', parentId: null })
+    expect(after.get(pad('core'))).toMatchObject({ kind: 'effect', parentId: pad('a') })
+    expect(after.get(pad('b'))?.parentId).toBe(pad('a'))
+    expect(after.get(pad('e'))?.parentId).toBe(pad('core'))
+    expect(findTreeProblem('problem', after)).toBeNull()
+    expect(markCore('problem', nodes, pad('a1'))).toEqual({ ok: false, error: 'NOT_NEXT_TO_CORE' })
+  })
+
+  it('deletes a sub-tree and brings it back under fresh ids', () => {
+    const nodes = tree()
+    const { edit, removed } = deleteSubtree(nodes, pad('a'))
+    expect(edit.remove.sort()).toEqual([pad('a'), pad('a1')].sort())
+    const without = applyEdit(nodes, edit)
+    let n = 0
+    const back = restoreSubtree('problem', without, removed, () => `fresh-${++n}-x`)
+    expect(back.ok).toBe(true)
+    if (!back.ok) return
+    const after = applyEdit(without, back.edit)
+    expect([...after.values()].map((x) => x.text).sort()).toEqual([...tree().values()].map((x) => x.text).sort())
+    expect(after.has(pad('a'))).toBe(false)
+    expect(findTreeProblem('problem', after)).toBeNull()
+  })
+
+  it('reorders a cause among its sibling causes, and not past the end', () => {
+    const nodes = tree()
+    nodes.set(pad('b'), { ...nodes.get(pad('b'))!, order: 1 })
+    const down = reorderNode(nodes, pad('a'), 1)!
+    const after = applyEdit(nodes, down)
+    expect(after.get(pad('a'))!.order).toBeGreaterThan(after.get(pad('b'))!.order)
+    expect(reorderNode(after, pad('a'), 1)).toBeNull()
+    // Two siblings with the same order (added at once) still swap.
+    const tied = tree()
+    const up = applyEdit(tied, reorderNode(tied, pad('b'), -1)!)
+    expect(up.get(pad('b'))!.order).toBeLessThan(up.get(pad('a'))!.order)
+  })
+})
