@@ -4,6 +4,7 @@ import type { Handlers } from './handler.js'
 import { handlePresenceTable } from './presence-table.js'
 import { handleProjectorShow } from './projector-show.js'
 import { handleTreeObjectives } from './tree-objectives.js'
+import { handleCardModerate, handleStationModeration, handleStationReveal } from '../moderation/moderation-handlers.js'
 import { handleAdvance, handleBack, handleConfigure, handleExtend, handlePause, handleResume, handleSetTimer, handleStartTimer, handleStationLock } from './round-commands.js'
 
 export const handlers: Handlers = {
@@ -21,4 +22,7 @@ export const handlers: Handlers = {
   'event:update': handleEventUpdate,
   'event:display': handleEventDisplay,
   'tree:objectives': handleTreeObjectives,
+  'card:moderate': handleCardModerate,
+  'station:moderation': handleStationModeration,
+  'station:reveal': handleStationReveal,
 }

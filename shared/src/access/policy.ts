@@ -31,6 +31,8 @@ export type EventAction =
   | 'presence:watch'
   /** Write many cards at once (a pasted list), beyond a person's pace. */
   | 'cards:unpaced'
+  /** Hide, restore, approve and refuse cards (a host: at their own table; see mayModerate). */
+  | 'cards:moderate'
 
 /** Things an installation's organiser does (`events:create`: unless the installation opens creation to everyone). */
 export type InstallationAction = 'events:list' | 'events:import' | 'events:create'
@@ -56,6 +58,7 @@ const EVENT_RIGHTS: Readonly<Record<EventAction, readonly Role[]>> = {
   'presence:report': ['facilitator', 'host', 'participant', 'projector'],
   'presence:watch': ['facilitator', 'projector'],
   'cards:unpaced': ['facilitator'],
+  'cards:moderate': ['facilitator', 'host'],
 }
 /** What the installation's organiser may do to any event. */
 const ADMIN_EVENT_RIGHTS: ReadonlySet<EventAction> = new Set(['event:delete', 'event:links', 'event:revoke'])

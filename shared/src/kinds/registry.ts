@@ -1,9 +1,10 @@
 import { boardKind } from './board/board-kind.js'
 import { treeKind } from './tree/tree-kind.js'
+import { MODERATION_KINDS } from './moderation/moderation-kinds.js'
 import type { DocKind, DocScope } from './doc-kind.js'
 
 /** Every kind of doc the app has. A new method adds its kind here (and its folder beside `board/`). */
-export const DOC_KINDS: readonly DocKind[] = [boardKind, treeKind]
+export const DOC_KINDS: readonly DocKind[] = [boardKind, treeKind, ...MODERATION_KINDS]
 
 /** Event ids and the default pattern of key parts: slug ids. */
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/

@@ -4,6 +4,7 @@ import { slugIdSchema, tableIdSchema, stationIdSchema } from '../ids.js'
 import { STATION_MINUTES_MAX, roundSettingsSchema, roundStateSchema } from '../rounds/round.schema.js'
 import { projectorDisplayMessageSchema, projectorDisplaySchema } from '../rounds/projector-display.js'
 import { eventSetupSchema } from '../event/event-setup.schema.js'
+import { cardModerateSchema, stationModerationSchema, stationRevealSchema } from '../kinds/moderation/moderation.schema.js'
 
 /** Bumped when a message changes incompatibly; clients send it in the handshake. */
 export const WIRE_VERSION = 1
@@ -54,6 +55,12 @@ export const clientEvents = {
   'event:display': z.object({ showNames: z.boolean() }),
   /** Facilitator: create (or extend) a group's objective tree from its problem tree. */
   'tree:objectives': z.object({ groupId: slugIdSchema }),
+  /** Facilitator or the table's host: hide, restore, approve or refuse one card. */
+  'card:moderate': cardModerateSchema,
+  /** Facilitator: approval and collect-then-reveal modes of a station (null: approval for the whole event). */
+  'station:moderation': stationModerationSchema,
+  /** Facilitator: reveal a station's collected cards on every table at once. */
+  'station:reveal': stationRevealSchema,
 } as const
 export type ClientEventName = keyof typeof clientEvents
 export type ClientEventPayload<N extends ClientEventName> = z.infer<(typeof clientEvents)[N]>

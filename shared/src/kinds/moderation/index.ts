@@ -1,0 +1,3 @@
+export * from './moderation.schema.js'
+export * from './moderation-kinds.js'
+export * from './moderation-rules.js'
