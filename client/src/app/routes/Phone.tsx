@@ -1,4 +1,4 @@
-import { boardDocName } from '@tischrunde/shared'
+import { ErrorCode, boardDocName, fail } from '@tischrunde/shared'
 import { lazy, Suspense, useEffect, useRef } from 'react'
 import { useParams } from 'wouter'
 import { phoneStep } from '../../features/phone/phone-step.js'
@@ -25,6 +25,8 @@ const TableclothStep = lazy(() => loadTablecloth().then((m) => ({ default: m.Tab
 const PREFETCH_AFTER_MS = 15_000
 // The tree method's phone screen comes with its own chunk: café-only phones never load it.
 const TreePhone = lazy(() => import('../../features/tree/phone/TreePhone.js'))
+// Moderation on the phone (a host's queue, a participant's held cards) comes with its own chunk.
+const PhoneModeration = lazy(() => import('../../features/moderation/PhoneModeration.js'))
 
 /**
  * The participant's phone: join with the code, pick a table, add cards. A table host's link
@@ -120,6 +122,20 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
       name={seat.name}
       onName={seat.changeName}
       onLeave={() => seat.pick(null)}
+      moderation={
+        <Suspense fallback={null}>
+          <PhoneModeration
+            eventId={identity.eventId}
+            tableId={step.table.id}
+            token={identity.token}
+            participantId={identity.participantId}
+            host={host}
+            stationId={step.station?.id}
+            docName={docName}
+            send={(name, payload) => control.current?.send(name, payload) ?? Promise.resolve(fail(ErrorCode.NETWORK))}
+          />
+        </Suspense>
+      }
     />
   )
 }

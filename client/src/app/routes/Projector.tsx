@@ -1,4 +1,4 @@
-import { lazy, useEffect, useRef, useState } from 'react'
+import { Suspense, lazy, useEffect, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { useParams } from 'wouter'
 import '../../i18n/projector-wording.js'
@@ -23,6 +23,8 @@ import '../../features/projector/projector.css'
 
 // The tree method's projector screen comes with its own chunk (d3-hierarchy with it).
 const TreeProjector = lazy(() => import('../../features/tree/projector/TreeProjector.js'))
+// Collect-then-reveal on the projector: the count while collecting and the reveal moment.
+const RevealMoment = lazy(() => import('../../features/moderation/RevealMoment.js'))
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
@@ -120,6 +122,9 @@ function ProjectorScreen({ eventId, token }: { eventId: string; token: string })
           {t('projectorModes.offline')}
         </p>
       )}
+      <Suspense fallback={null}>
+        <RevealMoment event={event} round={round} token={token} tableId={nav.mode === 'table' ? nav.table?.id : undefined} />
+      </Suspense>
       <div className="projector-stage">{view}</div>
       {spotlight && <Spotlight event={event} eventId={eventId} token={token} target={spotlight} />}
       <ChangeoverNotice event={event} />

@@ -1,0 +1,79 @@
+import { type HeldCard, collecting, modstateDocName, othersCollected, ownDocName, readHeld, readModes } from '@tischrunde/shared'
+import { useTranslation } from '../../i18n/index.js'
+import '../../i18n/moderation-wording.js'
+import { useTischStore } from '../../store/index.js'
+import { selectBoard } from '../../store/selectors.js'
+import { useReadDoc } from './read-doc.js'
+import type { SendCommand } from './send.js'
+import { TableModeration } from './TableModeration.js'
+import './moderation.css'
+
+/**
+ * The phone's part of moderation, in its own chunk: a table host moderates their table's cards;
+ * a participant sees their own cards that are not on the board (collected, waiting, refused) and,
+ * while a station collects, how many the others wrote.
+ */
+export default function PhoneModeration(props: {
+  eventId: string
+  tableId: string
+  token: string
+  participantId: string
+  host: boolean
+  stationId: string | undefined
+  docName: string
+  send: SendCommand
+}) {
+  const { t } = useTranslation()
+  if (props.host)
+    return (
+      <details className="panel host-moderation">
+        <summary>{t('moderation.hostTitle')}</summary>
+        <TableModeration eventId={props.eventId} tableId={props.tableId} token={props.token} stationId={props.stationId} send={props.send} />
+      </details>
+    )
+  return <OwnHeldCards {...props} />
+}
+
+const STATUS_KEY: Record<HeldCard['status'], string> = {
+  collected: 'moderation.own.collected',
+  pending: 'moderation.own.pending',
+  refused: 'moderation.own.refused',
+  hidden: 'moderation.own.refused',
+}
+
+function OwnHeldCards(props: { eventId: string; tableId: string; token: string; participantId: string; stationId: string | undefined; docName: string }) {
+  const { t } = useTranslation()
+  const own = useReadDoc(ownDocName(props.eventId, props.tableId, props.participantId), props.token, readHeld)
+  const modes = useReadDoc(modstateDocName(props.eventId), props.token, readModes)
+  const board = useTischStore(selectBoard(props.docName))
+  // A card the reveal or an approval just put on the board shows there, not twice.
+  const onBoard = new Set(board.cards.map((c) => c.id))
+  const cards = own.filter((h) => !onBoard.has(h.id) && h.status !== 'hidden')
+  const stationCollecting = props.stationId !== undefined && collecting(modes, props.stationId)
+  const mine = cards.filter((h) => h.status === 'collected' && h.card.stationId === props.stationId).length
+  const others = stationCollecting ? othersCollected(modes, props.tableId, props.stationId!, mine) : 0
+  if (cards.length === 0 && !stationCollecting) return null
+  return (
+    <section className="own-held" aria-labelledby="own-held-title">
+      {stationCollecting && (
+        <p className="banner" role="status" data-others-collected={others}>
+          {others > 0 ? t('moderation.own.others', { count: others }) : t('moderation.own.othersNone')}
+        </p>
+      )}
+      {cards.length > 0 && (
+        <>
+          <h2 id="own-held-title">{t('moderation.own.title')}</h2>
+          <ul className="moderation-list">
+            {cards.map((h) => (
+              <li key={h.id} className="moderation-item" data-own-card={h.id} data-status={h.status}>
+                <p className="own-held-status">{t(STATUS_KEY[h.status])}</p>
+                <p className="card-text">{h.card.text}</p>
+                {h.status === 'refused' && <p className="own-held-refused">{t('moderation.own.refusedNote')}</p>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  )
+}
