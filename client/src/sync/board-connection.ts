@@ -23,7 +23,7 @@ import type { BoardRefusal } from '../i18n/error-text.js'
 import type { BoardStatus } from '../store/board-slice.js'
 import { useTischStore } from '../store/index.js'
 import { api } from './api.js'
-import { purgeRemovedRecords } from '../features/moderation/purge-device-copy.js'
+import { purgeRemovedRecords } from './purge-device-copy.js'
 import { deviceCopyName, keepRescuedTexts, keepSavedVector, readRescuedTexts, readSavedVector as readStoredVector } from './device-storage.js'
 
 /** The only place where Yjs meets React state: open board docs, keyed by doc name. */

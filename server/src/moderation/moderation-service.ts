@@ -1,5 +1,4 @@
 import {
-  type Card,
   type EventActor,
   HELD_ROOT,
   type HeldCard,

@@ -1,8 +1,8 @@
-import { type RoundState, type TischEvent, collecting, countKey, modstateDocName, readModes } from '@tischrunde/shared'
+import { type RoundState, type TischEvent, collecting, countKey } from '@tischrunde/shared'
 import { useId, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/moderation-wording.js'
-import { useReadDoc } from './read-doc.js'
+import { useModerationModes } from '../../sync/moderation-docs.js'
 import type { SendCommand } from './send.js'
 import { TableModeration } from './TableModeration.js'
 import './moderation.css'
@@ -11,7 +11,7 @@ import './moderation.css'
 export default function ModerationConsole(props: { event: TischEvent; round: RoundState | null; token: string; send: SendCommand }) {
   const { event, token, send } = props
   const { t } = useTranslation()
-  const modes = useReadDoc(modstateDocName(event.id), token, readModes)
+  const modes = useModerationModes(event.id, token)
   const [tableId, setTableId] = useState(event.tables[0]?.id ?? null)
   const pickId = useId()
   const collectedAt = (stationId: string) => event.tables.reduce((sum, table) => sum + (modes.counts.get(countKey(table.id, stationId)) ?? 0), 0)

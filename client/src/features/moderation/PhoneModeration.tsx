@@ -1,9 +1,9 @@
-import { type HeldCard, collecting, modstateDocName, othersCollected, ownDocName, readHeld, readModes } from '@tischrunde/shared'
+import { type HeldCard, collecting, othersCollected, ownDocName } from '@tischrunde/shared'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/moderation-wording.js'
 import { useTischStore } from '../../store/index.js'
 import { selectBoard } from '../../store/selectors.js'
-import { useReadDoc } from './read-doc.js'
+import { useHeldCards, useModerationModes } from '../../sync/moderation-docs.js'
 import type { SendCommand } from './send.js'
 import { TableModeration } from './TableModeration.js'
 import './moderation.css'
@@ -43,8 +43,8 @@ const STATUS_KEY: Record<HeldCard['status'], string> = {
 
 function OwnHeldCards(props: { eventId: string; tableId: string; token: string; participantId: string; stationId: string | undefined; docName: string }) {
   const { t } = useTranslation()
-  const own = useReadDoc(ownDocName(props.eventId, props.tableId, props.participantId), props.token, readHeld)
-  const modes = useReadDoc(modstateDocName(props.eventId), props.token, readModes)
+  const own = useHeldCards(ownDocName(props.eventId, props.tableId, props.participantId), props.token)
+  const modes = useModerationModes(props.eventId, props.token)
   const board = useTischStore(selectBoard(props.docName))
   // A card the reveal or an approval just put on the board shows there, not twice.
   const onBoard = new Set(board.cards.map((c) => c.id))

@@ -1,8 +1,8 @@
-import { type RoundState, type TischEvent, collecting, countKey, modstateDocName, readModes } from '@tischrunde/shared'
+import { type RoundState, type TischEvent, collecting, countKey } from '@tischrunde/shared'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/moderation-wording.js'
-import { useReadDoc } from './read-doc.js'
+import { useModerationModes } from '../../sync/moderation-docs.js'
 import './moderation.css'
 
 /** How long the projector shows the reveal moment, in ms. */
@@ -15,7 +15,7 @@ const MOMENT_MS = 2500
 export default function RevealMoment(props: { event: TischEvent; round: RoundState; token: string; tableId?: string | undefined }) {
   const { event, round, token } = props
   const { t } = useTranslation()
-  const modes = useReadDoc(modstateDocName(event.id), token, readModes)
+  const modes = useModerationModes(event.id, token)
   const station = round.phase === 'station' ? event.template.stations[round.stationIndex] : undefined
   const revealedAt = station ? (modes.stations.get(station.id)?.revealedAt ?? null) : null
   const seen = useRef<{ station: string | undefined; revealedAt: number | null } | null>(null)

@@ -1,11 +1,11 @@
-import { type Card, type HeldCard, moderationDocName, readHeld } from '@tischrunde/shared'
+import { type Card, type HeldCard, moderationDocName } from '@tischrunde/shared'
 import { useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/moderation-wording.js'
 import { useTischStore } from '../../store/index.js'
 import { selectBoard } from '../../store/selectors.js'
 import { useBoard } from '../../sync/hooks.js'
-import { useReadDoc } from './read-doc.js'
+import { useHeldCards } from '../../sync/moderation-docs.js'
 import type { SendCommand } from './send.js'
 import './moderation.css'
 
@@ -19,7 +19,7 @@ export function TableModeration(props: { eventId: string; tableId: string; token
   const { t } = useTranslation()
   const docName = useBoard({ eventId, tableId, token, authorId: '', keepLocal: false })
   const board = useTischStore(selectBoard(docName ?? ''))
-  const held = useReadDoc(moderationDocName(eventId, tableId), token, readHeld)
+  const held = useHeldCards(moderationDocName(eventId, tableId), token)
   const [failed, setFailed] = useState(false)
   const [busy, setBusy] = useState<string | null>(null)
   const inStation = (card: Card) => stationId === undefined || card.stationId === stationId

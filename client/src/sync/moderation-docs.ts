@@ -1,3 +1,4 @@
+import { type HeldCard, type ModerationModes, modstateDocName, readHeld, readModes } from '@tischrunde/shared'
 import { useMemo, useSyncExternalStore } from 'react'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -56,7 +57,7 @@ function release(docName: string, token: string): void {
 const EMPTY_DOC = new Y.Doc()
 
 /** Reads a doc the screen may open (null name: none) and re-reads it on every change. */
-export function useReadDoc<T>(docName: string | null, token: string | null, read: (doc: Y.Doc) => T): T {
+function useReadDoc<T>(docName: string | null, token: string | null, read: (doc: Y.Doc) => T): T {
   const store = useMemo(() => {
     if (!docName || !token) return { subscribe: () => () => {}, snapshot: () => 0, doc: () => EMPTY_DOC }
     let entry: OpenDoc | null = null
@@ -79,3 +80,9 @@ export function useReadDoc<T>(docName: string | null, token: string | null, read
   // eslint-disable-next-line react-hooks/exhaustive-deps -- re-read on every version of the doc
   return useMemo(() => read(store.doc()), [store, version])
 }
+
+/** The held cards of a moderation, collect or own doc (by its name), oldest first. */
+export const useHeldCards = (docName: string | null, token: string | null): HeldCard[] => useReadDoc(docName, token, readHeld)
+
+/** The event's approval and collect modes and counts of collected cards. */
+export const useModerationModes = (eventId: string, token: string | null): ModerationModes => useReadDoc(modstateDocName(eventId), token, readModes)
