@@ -1,11 +1,11 @@
 import { type HeldCard, collecting, othersCollected, ownDocName } from '@tischrunde/shared'
+import { Suspense, lazy } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/moderation-wording.js'
 import { useTischStore } from '../../store/index.js'
 import { selectBoard } from '../../store/selectors.js'
 import { useHeldCards, useModerationModes } from '../../sync/moderation-docs.js'
 import type { SendCommand } from './send.js'
-import { TableModeration } from './TableModeration.js'
 import './moderation.css'
 
 /**
@@ -28,11 +28,16 @@ export default function PhoneModeration(props: {
     return (
       <details className="panel host-moderation">
         <summary>{t('moderation.hostTitle')}</summary>
-        <TableModeration eventId={props.eventId} tableId={props.tableId} token={props.token} stationId={props.stationId} send={props.send} />
+        <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+          <TableModeration eventId={props.eventId} tableId={props.tableId} token={props.token} stationId={props.stationId} send={props.send} />
+        </Suspense>
       </details>
     )
   return <OwnHeldCards {...props} />
 }
+
+// Only a table host's phone loads the moderation list.
+const TableModeration = lazy(() => import('./TableModeration.js').then((m) => ({ default: m.TableModeration })))
 
 const STATUS_KEY: Record<HeldCard['status'], string> = {
   collected: 'moderation.own.collected',
