@@ -11,7 +11,7 @@ export const handleCardModerate: Handler<'card:moderate'> = async (ctx, session,
   if (!stored) return EVENT_NOT_FOUND_ACK
   if (!findTable(stored.event, msg.tableId)) return fail(ErrorCode.NOT_FOUND, { what: 'table' })
   // RESOLUTION
-  const outcome = await moderationOf(ctx.rooms).moderate(session.actor, stored.event.id, msg.tableId, msg.cardId, msg.action)
+  const outcome = await moderationOf(ctx.rooms).moderate(session.actor, stored.event.id, msg.tableId, msg.cardId, msg.action, msg.intoCardId)
   return outcome.ok ? { ok: true } : fail(ErrorCode.CONFLICT)
 }
 

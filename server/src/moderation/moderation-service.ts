@@ -1,6 +1,7 @@
 import {
   type EventActor,
   HELD_ROOT,
+  MERGED_MAX,
   type HeldCard,
   type HeldStatus,
   MODSTATE_COUNTS,
@@ -21,6 +22,7 @@ import {
   readHeld,
   readModes,
   resolveDocName,
+  withMark,
 } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import type { Diversion, DocRoom } from '../boards/doc-room.js'
@@ -100,15 +102,32 @@ export class Moderation implements RoomExtension {
   }
 
   /** A moderator's action on one card of a table. */
-  async moderate(actor: EventActor, eventId: string, tableId: string, cardId: string, action: ModerationAction): Promise<ModerationOutcome> {
+  async moderate(actor: EventActor, eventId: string, tableId: string, cardId: string, action: ModerationAction, intoCardId?: string): Promise<ModerationOutcome> {
     return this.rooms.read(boardDocName(eventId, tableId), async (board) => {
       const companions = companionsOf(board)!
       const moderation = companions.moderation
       const by = actor.participantId ?? actor.role
       const heldCard = heldCardSchema.safeParse(moderation.doc.getMap(HELD_ROOT).get(cardId)).data
       let author: string | null = null
-      if (action === 'hide') {
-        const card = cardSchema.safeParse(board.doc.getMap(CARDS).get(cardId)).data
+      const onBoard = (id: string) => cardSchema.safeParse(board.doc.getMap(CARDS).get(id)).data
+      if (action === 'pin' || action === 'unpin' || action === 'strike' || action === 'unstrike') {
+        const card = onBoard(cardId)
+        if (!card) return noCard
+        const marked = withMark(card, action.endsWith('pin') ? 'pinned' : 'struck', !action.startsWith('un'))
+        board.writeAsServer((doc) => doc.getMap(CARDS).set(cardId, marked), by)
+      } else if (action === 'merge') {
+        const duplicate = onBoard(cardId)
+        const into = intoCardId === undefined || intoCardId === cardId ? undefined : onBoard(intoCardId)
+        if (!duplicate || !into || into.stationId !== duplicate.stationId) return noCard
+        // Both texts stay: the duplicate's (and what was merged into it before) in the card it goes into.
+        const merged = [...(into.merged ?? []), { id: duplicate.id, text: duplicate.text, authorId: duplicate.authorId }, ...(duplicate.merged ?? [])].slice(0, MERGED_MAX)
+        moderation.writeAsServer((doc) => doc.getMap(HELD_ROOT).set(cardId, { id: cardId, card: duplicate, status: 'merged', at: this.now() } satisfies HeldCard), by)
+        board.writeAsServer((doc) => {
+          doc.getMap(CARDS).set(into.id, { ...into, merged })
+          doc.getMap(CARDS).delete(cardId)
+        }, by)
+      } else if (action === 'hide') {
+        const card = onBoard(cardId)
         if (!card) return noCard
         moderation.writeAsServer((doc) => doc.getMap(HELD_ROOT).set(cardId, { id: cardId, card, status: 'hidden', at: this.now() } satisfies HeldCard), by)
         board.writeAsServer((doc) => doc.getMap(CARDS).delete(cardId), by)
@@ -216,7 +235,7 @@ export class Moderation implements RoomExtension {
           const companions = companionsOf(board)!
           const wanted = new Map<string, HeldCard>()
           for (const h of [...readHeld(companions.moderation.doc), ...readHeld(companions.collect.doc)]) {
-            if (h.card.authorId === authorId && h.status !== 'hidden') wanted.set(h.id, h)
+            if (h.card.authorId === authorId && (h.status === 'pending' || h.status === 'collected')) wanted.set(h.id, h)
           }
           return this.rooms.read(name, async (own) => {
             const map = own.doc.getMap<unknown>(HELD_ROOT)

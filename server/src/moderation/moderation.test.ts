@@ -212,4 +212,43 @@ describe('moderation: hidden, waiting and collected cards never reach those who 
       await facilitator.send('station:moderation', { stationId: null, approval: false })
     }
   })
+
+  it('pins, strikes through and merges cards on every screen; a participant write keeps the marks as they are', async () => {
+    const eventId = cafe.event.id
+    const anna = await connectPhone(running.url, eventId, 'arbeit', cafe.joinCode)
+    const bernd = await connectPhone(running.url, eventId, 'arbeit', cafe.joinCode)
+    try {
+      await Promise.all([anna.synced(), bernd.synced()])
+      anna.put(anna.card({ id: 'card-mark-1', text: 'Mehr Sprachkurse' }))
+      bernd.put(bernd.card({ id: 'card-mark-2', text: 'Mehr Sprachkurse anbieten', position: 2 }))
+      await Promise.all([anna.saved(), bernd.saved()])
+      await anna.waitForCard('card-mark-2')
+      for (const action of ['pin', 'strike'] as const) {
+        expect(await facilitator.send('card:moderate', { tableId: 'arbeit', cardId: 'card-mark-2', action })).toEqual({ ok: true })
+      }
+      await waitFor(() => anna.cards().find((c) => c.id === 'card-mark-2' && c.pinned && c.struck), 'the marks on Anna’s phone')
+      // Pinned cards come first in their column.
+      expect(anna.cards().filter((c) => c.id.startsWith('card-mark')).map((c) => c.id)).toEqual(['card-mark-2', 'card-mark-1'])
+      // Bernd edits his card and tries to drop the marks: the server keeps them.
+      const mine = bernd.cards().find((c) => c.id === 'card-mark-2')!
+      bernd.put({ ...mine, text: 'Mehr Sprachkurse am Abend anbieten', pinned: undefined, struck: undefined } as never)
+      await bernd.saved()
+      await waitFor(() => anna.cards().find((c) => c.text === 'Mehr Sprachkurse am Abend anbieten' && c.pinned && c.struck), 'the edit with the marks kept')
+      // Anna cannot pin her own card by writing it.
+      const own = anna.cards().find((c) => c.id === 'card-mark-1')!
+      anna.put({ ...own, pinned: true })
+      await anna.saved()
+      await waitFor(() => bernd.cards().find((c) => c.id === 'card-mark-1' && c.pinned === undefined), 'Anna’s card unpinned by the server')
+      await sleep(100)
+      expect(bernd.cards().find((c) => c.id === 'card-mark-1')?.pinned).toBeUndefined()
+
+      // Merging the duplicate keeps both texts.
+      expect(await facilitator.send('card:moderate', { tableId: 'arbeit', cardId: 'card-mark-1', action: 'merge', intoCardId: 'card-mark-2' })).toEqual({ ok: true })
+      await waitFor(() => !bernd.cards().some((c) => c.id === 'card-mark-1'), 'the duplicate to leave the board')
+      expect(bernd.cards().find((c) => c.id === 'card-mark-2')?.merged).toEqual([{ id: 'card-mark-1', text: 'Mehr Sprachkurse', authorId: anna.participantId }])
+      expect(await facilitator.send('card:moderate', { tableId: 'arbeit', cardId: 'card-mark-2', action: 'merge', intoCardId: 'card-mark-2' })).toMatchObject({ ok: false, code: 'CONFLICT' })
+    } finally {
+      for (const client of [anna, bernd]) client.destroy()
+    }
+  })
 })

@@ -39,12 +39,12 @@ export default function PhoneModeration(props: {
 // Only a table host's phone loads the moderation list.
 const TableModeration = lazy(() => import('./TableModeration.js').then((m) => ({ default: m.TableModeration })))
 
-const STATUS_KEY: Record<HeldCard['status'], string> = {
-  collected: 'moderation.own.collected',
-  pending: 'moderation.own.pending',
-  refused: 'moderation.own.refused',
-  hidden: 'moderation.own.refused',
-}
+/** What a phone says of its own held cards; other statuses never reach an author's own doc. */
+const STATUS_KEY: ReadonlyMap<HeldCard['status'], string> = new Map([
+  ['collected', 'moderation.own.collected'],
+  ['pending', 'moderation.own.pending'],
+  ['refused', 'moderation.own.refused'],
+])
 
 function OwnHeldCards(props: { eventId: string; tableId: string; token: string; participantId: string; stationId: string | undefined; docName: string }) {
   const { t } = useTranslation()
@@ -53,7 +53,7 @@ function OwnHeldCards(props: { eventId: string; tableId: string; token: string; 
   const board = useTischStore(selectBoard(props.docName))
   // A card the reveal or an approval just put on the board shows there, not twice.
   const onBoard = new Set(board.cards.map((c) => c.id))
-  const cards = own.filter((h) => !onBoard.has(h.id) && h.status !== 'hidden')
+  const cards = own.filter((h) => !onBoard.has(h.id) && STATUS_KEY.has(h.status))
   const stationCollecting = props.stationId !== undefined && collecting(modes, props.stationId)
   const mine = cards.filter((h) => h.status === 'collected' && h.card.stationId === props.stationId).length
   const others = stationCollecting ? othersCollected(modes, props.tableId, props.stationId!, mine) : 0
@@ -71,7 +71,7 @@ function OwnHeldCards(props: { eventId: string; tableId: string; token: string; 
           <ul className="moderation-list">
             {cards.map((h) => (
               <li key={h.id} className="moderation-item" data-own-card={h.id} data-status={h.status}>
-                <p className="own-held-status">{t(STATUS_KEY[h.status])}</p>
+                <p className="own-held-status">{t(STATUS_KEY.get(h.status)!)}</p>
                 <p className="card-text">{h.card.text}</p>
                 {h.status === 'refused' && <p className="own-held-refused">{t('moderation.own.refusedNote')}</p>}
               </li>

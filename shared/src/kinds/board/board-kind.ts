@@ -5,6 +5,7 @@ import { stationWritable } from '../../rounds/round-machine.js'
 import { z } from 'zod'
 import type { DocKind, RecordChange } from '../doc-kind.js'
 import { keepLostCardVersion, normalizeCard } from './card-order.js'
+import { keepCardMarks } from '../moderation/card-marks.js'
 
 /**
  * One theme table's board (`board.<event>.<table>`): every station's cards in one `cards` map,
@@ -52,7 +53,8 @@ export const boardKind: DocKind = {
     return null
   },
   init: stampBoardDoc,
-  normalize: (change, ctx) => (ctx.actor.role === 'facilitator' ? null : normalizeCard(change, ctx.doc, ctx.now)),
+  // Moderation marks (pin, strike-through, merge) are the server's: kept as they are on every client write.
+  normalize: (change, ctx) => keepCardMarks(change, ctx.actor.role === 'facilitator' ? null : normalizeCard(change, ctx.doc, ctx.now)),
   keepLost: keepLostCardVersion,
 }
 

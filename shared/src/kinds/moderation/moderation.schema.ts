@@ -2,8 +2,11 @@ import { z } from 'zod'
 import { storedCardSchema } from '../../doc/board-write-rules.js'
 import { cardIdSchema, stationIdSchema, tableIdSchema } from '../../ids.js'
 
-/** Why a card is not on the board: hidden by a moderator, waiting for approval, collected before the reveal, refused. */
-export const heldStatusSchema = z.enum(['hidden', 'pending', 'collected', 'refused'])
+/**
+ * Why a card is not on the board: hidden by a moderator, waiting for approval, collected before
+ * the reveal, refused, or merged into another card (whose `merged` keeps its text).
+ */
+export const heldStatusSchema = z.enum(['hidden', 'pending', 'collected', 'refused', 'merged'])
 export type HeldStatus = z.infer<typeof heldStatusSchema>
 
 /** Most earlier texts kept in a card's moderation history (edits, merges). */
@@ -50,11 +53,17 @@ export const HELD_ROOT = 'held'
 export const countKey = (tableId: string, stationId: string) => `${tableId}/${stationId}`
 
 /** What a moderator does to one card. */
-export const moderationActionSchema = z.enum(['hide', 'restore', 'approve', 'refuse'])
+export const moderationActionSchema = z.enum(['hide', 'restore', 'approve', 'refuse', 'pin', 'unpin', 'strike', 'unstrike', 'merge'])
 export type ModerationAction = z.infer<typeof moderationActionSchema>
 
 /** Socket.IO payloads of the moderation commands. */
-export const cardModerateSchema = z.object({ tableId: tableIdSchema, cardId: cardIdSchema, action: moderationActionSchema })
+export const cardModerateSchema = z.object({
+  tableId: tableIdSchema,
+  cardId: cardIdSchema,
+  action: moderationActionSchema,
+  /** For `merge`: the card the duplicate goes into (same station). */
+  intoCardId: cardIdSchema.optional(),
+})
 /** A station's modes; `stationId` null sets approval for the whole event. */
 export const stationModerationSchema = z.object({
   stationId: stationIdSchema.nullable(),
