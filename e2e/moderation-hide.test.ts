@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { boardDocName } from '@tischrunde/shared'
 import { PHONE, PROJECTOR } from './support/browser.js'
 import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
+import { axeViolations } from './support/moderation-axe.js'
 
 let cafe: Cafe
 
@@ -112,11 +113,14 @@ describe('hiding a card in real browsers', () => {
       const hiddenList = console.getByRole('list', { name: 'Ausgeblendete Karten' })
       await hiddenList.getByText(text).waitFor()
       await expect(hiddenList.getByText('Ausgeblendet').count()).resolves.toBe(1)
+      expect(await axeViolations(console)).toEqual([])
 
       // The table's host restores it from the host device.
       await host.goto(`${server.url}${created.links.hosts.sprache}`)
       await host.getByRole('heading', { name: 'Sprache' }).waitFor()
       await host.getByText('Karten moderieren').click()
+      await host.getByRole('list', { name: 'Ausgeblendete Karten' }).waitFor()
+      expect(await axeViolations(host)).toEqual([])
       await host.getByRole('button', { name: `Karte „${text}“ wiederherstellen` }).click()
       await reader.page.getByText(text).waitFor({ timeout: 5000 })
       await projector.getByText(text).waitFor({ timeout: 5000 })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PHONE, PROJECTOR } from './support/browser.js'
 import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
+import { axeViolations } from './support/moderation-axe.js'
 
 let cafe: Cafe
 
@@ -51,6 +52,7 @@ describe('collect first, reveal later, in real browsers', () => {
       expect(await first.page.content()).not.toContain(texts[1])
       expect(await second.page.content()).not.toContain(texts[0])
       for (const text of texts) expect(await projector.getByText(text).count()).toBe(0)
+      for (const page of [first.page, projector, consolePage]) expect(await axeViolations(page)).toEqual([])
 
       const revealedAt = Date.now()
       await station.getByRole('button', { name: 'Station „Station 1“ aufdecken' }).click()
@@ -61,6 +63,7 @@ describe('collect first, reveal later, in real browsers', () => {
       console.log(`both cards on both phones and the projector ${latency} ms after the reveal`)
       expect(latency).toBeLessThan(1000)
       await projector.getByText('Aufgedeckt!').waitFor({ timeout: 5000 })
+      expect(await axeViolations(projector)).toEqual([])
       // Each card shows once: on the board, no longer in the phone's own list.
       await first.page.locator('[data-own-card]').first().waitFor({ state: 'detached', timeout: 5000 })
       expect(await first.page.getByText(texts[0]!).count()).toBe(1)

@@ -1,5 +1,5 @@
 import { type RoundState, type TischEvent, collecting, countKey } from '@tischrunde/shared'
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/moderation-wording.js'
 import { useModerationModes } from '../../sync/moderation-docs.js'
@@ -14,15 +14,39 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
   const modes = useModerationModes(event.id, token)
   const [tableId, setTableId] = useState(event.tables[0]?.id ?? null)
   const pickId = useId()
+  // A switched mode shows at once; the server's state takes over once it arrives (or a refusal undoes it).
+  const [switched, setSwitched] = useState<ReadonlyMap<string, boolean>>(new Map())
+  const [failed, setFailed] = useState(false)
+  const actual = (key: string): boolean => {
+    const [stationId, mode] = key.split('/') as [string, 'approval' | 'collect']
+    return stationId === '*' ? modes.event.approval : (modes.stations.get(stationId)?.[mode] ?? false)
+  }
+  const shown = (key: string) => switched.get(key) ?? actual(key)
+  const toggle = async (key: string, on: boolean) => {
+    const [stationId, mode] = key.split('/') as [string, 'approval' | 'collect']
+    setSwitched((m) => new Map(m).set(key, on))
+    const ack = await send('station:moderation', { stationId: stationId === '*' ? null : stationId, [mode]: on })
+    setFailed(!ack.ok)
+    if (!ack.ok) setSwitched((m) => new Map([...m].filter(([k]) => k !== key)))
+  }
+  useEffect(() => {
+    setSwitched((m) => (m.size === 0 || [...m].every(([k, v]) => actual(k) !== v) ? m : new Map([...m].filter(([k, v]) => actual(k) !== v))))
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- follows the server's modes
+  }, [modes])
   const collectedAt = (stationId: string) => event.tables.reduce((sum, table) => sum + (modes.counts.get(countKey(table.id, stationId)) ?? 0), 0)
 
   return (
     <section className="panel console-moderation" aria-labelledby="moderation-title">
       <h2 id="moderation-title">{t('moderation.title')}</h2>
       <p className="muted">{t('moderation.intro')}</p>
+      {failed && (
+        <p className="field-error" role="alert">
+          {t('moderation.modeFailed')}
+        </p>
+      )}
       <p className="moderation-event">
         <label>
-          <input type="checkbox" checked={modes.event.approval} onChange={(e) => void send('station:moderation', { stationId: null, approval: e.target.checked })} />
+          <input type="checkbox" checked={shown('*/approval')} onChange={(e) => void toggle('*/approval', e.target.checked)} />
           {t('moderation.eventApproval')}
         </label>
       </p>
@@ -35,17 +59,17 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
             <li key={station.id} className="moderation-station" data-moderation-station={station.id}>
               <strong>{station.title}</strong>
               <label>
-                <input type="checkbox" checked={mode?.approval ?? false} onChange={(e) => void send('station:moderation', { stationId: station.id, approval: e.target.checked })} />
+                <input type="checkbox" checked={shown(`${station.id}/approval`)} onChange={(e) => void toggle(`${station.id}/approval`, e.target.checked)} />
                 {t('moderation.stationApproval')}
               </label>
               <label>
-                <input type="checkbox" checked={mode?.collect ?? false} onChange={(e) => void send('station:moderation', { stationId: station.id, collect: e.target.checked })} />
+                <input type="checkbox" checked={shown(`${station.id}/collect`)} onChange={(e) => void toggle(`${station.id}/collect`, e.target.checked)} />
                 {t('moderation.stationCollect')}
               </label>
               {open && (
                 <>
                   <span role="status">{t('moderation.collected', { count: collectedAt(station.id) })}</span>
-                  <button type="button" className="primary" onClick={() => void send('station:reveal', { stationId: station.id })}>
+                  <button type="button" className="primary" onClick={() => void send('station:reveal', { stationId: station.id }).then((ack) => setFailed(!ack.ok))}>
                     {t('moderation.reveal', { station: station.title })}
                   </button>
                 </>
