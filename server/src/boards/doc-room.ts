@@ -34,6 +34,8 @@ export interface Diversion {
   keys: readonly string[]
   commit(): void
   after?(): void
+  /** The update may not be stored at all (a soft refusal: the sender keeps its text and is told). */
+  refusal?: WriteRefusal
 }
 
 /** Fold the log into a snapshot once it holds this many frames or bytes. */
@@ -111,6 +113,7 @@ export class DocRoom {
     const changes = [...gate.lastChanges]
     const lost = gate.lastLost.filter((version) => !version.incoming || this.mayKeep(version, ctx))
     const diversion = this.divert?.(changes, ctx) ?? null
+    if (diversion?.refusal) return diversion.refusal
     if (diversion && diversion.keys.length > 0) {
       this.takeAndDivert(update, peer, changes, lost, diversion, ctx)
       return null

@@ -1,5 +1,7 @@
 import {
   type EventActor,
+  CARDS_PER_BOARD_MAX,
+  CARDS_PER_PARTICIPANT_MAX,
   HELD_ROOT,
   MERGED_MAX,
   type HeldCard,
@@ -22,6 +24,7 @@ import {
   readHeld,
   readModes,
   resolveDocName,
+  WriteRefusal,
   withMark,
 } from '@tischrunde/shared'
 import type { Logger } from 'pino'
@@ -88,6 +91,14 @@ export class Moderation implements RoomExtension {
       moves.push({ target: status === 'collected' ? companions.collect : companions.moderation, record: { id: card.id, card: stored, status, at: ctx.now }, key: change.key })
     }
     if (moves.length === 0) return null
+    // Held cards count like cards on the board: a person's cap, and the table's.
+    const newHeld = moves.filter((m) => m.record)
+    if (newHeld.length > 0) {
+      const all = [...readHeld(companions.moderation.doc), ...readHeld(companions.collect.doc)]
+      const author = ctx.actor.participantId
+      const mine = all.filter((h) => h.card.authorId === author).length + newHeld.length
+      if (mine > CARDS_PER_PARTICIPANT_MAX || all.length + newHeld.length > CARDS_PER_BOARD_MAX) return { keys: [], commit: () => {}, refusal: WriteRefusal.TOO_MANY_CARDS }
+    }
     const tableId = room.kind.name === 'board' ? resolveDocName(room.name, this.rooms.kinds)!.scope.parts.tableId! : ''
     return {
       keys: moves.map((m) => m.key),
@@ -205,6 +216,17 @@ export class Moderation implements RoomExtension {
     } finally {
       for (const board of boards) this.rooms.release(board)
     }
+  }
+
+  /**
+   * A table's cards that are not on its board (hidden, waiting, collected, merged away), for the
+   * facilitator's export, which marks them. Participant exports read only the boards.
+   */
+  async heldOf(eventId: string, tableId: string): Promise<HeldCard[]> {
+    return this.rooms.read(boardDocName(eventId, tableId), (board) => {
+      const companions = companionsOf(board)!
+      return [...readHeld(companions.moderation.doc), ...readHeld(companions.collect.doc)]
+    })
   }
 
   /** Counts collected cards per station of a table into the public state (phones show "n more"). */
