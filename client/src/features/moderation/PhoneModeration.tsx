@@ -1,5 +1,5 @@
 import { type HeldCard, collecting, othersCollected, ownDocName } from '@tischrunde/shared'
-import { Suspense, lazy } from 'react'
+import { Suspense, lazy, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/moderation-wording.js'
 import { useTischStore } from '../../store/index.js'
@@ -24,13 +24,17 @@ export default function PhoneModeration(props: {
   send: SendCommand
 }) {
   const { t } = useTranslation()
+  // The list (and its chunk) loads once the host opens it.
+  const [open, setOpen] = useState(false)
   if (props.host)
     return (
-      <details className="panel host-moderation">
+      <details className="panel host-moderation" onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{t('moderation.hostTitle')}</summary>
-        <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
-          <TableModeration eventId={props.eventId} tableId={props.tableId} token={props.token} stationId={props.stationId} send={props.send} />
-        </Suspense>
+        {open && (
+          <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+            <TableModeration eventId={props.eventId} tableId={props.tableId} token={props.token} stationId={props.stationId} send={props.send} />
+          </Suspense>
+        )}
       </details>
     )
   return <OwnHeldCards {...props} />
