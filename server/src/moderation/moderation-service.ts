@@ -59,8 +59,16 @@ export class Moderation implements RoomExtension {
     return [moderationDocName(eventId, parts.tableId!), collectDocName(eventId, parts.tableId!), modstateDocName(eventId)]
   }
 
-  /** A board copy of a held card (a stop between the two writes of a move) is removed again. */
+  /**
+   * A board copy of a held card (a stop between the two writes of a move) is removed again; an
+   * author's own doc is brought in line with the table's held cards whenever it is opened.
+   */
   loaded(room: DocRoom): void {
+    if (room.kind.name === 'own') {
+      const { eventId, parts } = resolveDocName(room.name, this.rooms.kinds)!.scope
+      if (!this.ownQueue.has(room.name)) void this.refreshOwn(eventId, parts.tableId!, parts.participantId!)
+      return
+    }
     const companions = companionsOf(room)
     if (!companions) return
     const cards = room.doc.getMap<unknown>(CARDS)
