@@ -1,8 +1,8 @@
-import { type RoundState, type TischEvent, collecting, countKey } from '@tischrunde/shared'
+import { type RoundState, type TischEvent, collecting, countKey, moderationDocName } from '@tischrunde/shared'
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/moderation-wording.js'
-import { useModerationModes } from '../../sync/moderation-docs.js'
+import { useHeldCards, useModerationModes } from '../../sync/moderation-docs.js'
 import type { SendCommand } from './send.js'
 import { TableModeration } from './TableModeration.js'
 import './moderation.css'
@@ -91,9 +91,26 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
               ))}
             </select>
           </p>
+          <div className="moderation-queues" role="group" aria-label={t('moderation.queuesLabel')}>
+            {event.tables.map((table) => (
+              <TableQueueButton key={table.id} eventId={event.id} tableId={table.id} name={table.name} token={token} onPick={() => setTableId(table.id)} />
+            ))}
+          </div>
           <TableModeration key={tableId} eventId={event.id} tableId={tableId} token={token} send={send} />
         </>
       )}
     </section>
+  )
+}
+
+/** A table with cards waiting for approval: how many, and a button that opens that table below. */
+function TableQueueButton(props: { eventId: string; tableId: string; name: string; token: string; onPick: () => void }) {
+  const { t } = useTranslation()
+  const waiting = useHeldCards(moderationDocName(props.eventId, props.tableId), props.token).filter((h) => h.status === 'pending').length
+  if (waiting === 0) return null
+  return (
+    <button type="button" className="secondary" onClick={props.onPick}>
+      {props.name} · {t('moderation.waiting', { count: waiting })}
+    </button>
   )
 }

@@ -1,4 +1,4 @@
-import { type HeldCard, collecting, othersCollected, ownDocName } from '@tischrunde/shared'
+import { type HeldCard, collecting, moderationDocName, othersCollected, ownDocName } from '@tischrunde/shared'
 import { Suspense, lazy, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/moderation-wording.js'
@@ -26,18 +26,32 @@ export default function PhoneModeration(props: {
   const { t } = useTranslation()
   // The list (and its chunk) loads once the host opens it.
   const [open, setOpen] = useState(false)
-  if (props.host)
-    return (
+  if (!props.host) return <OwnHeldCards {...props} />
+  return (
+    <>
+      <OwnHeldCards {...props} />
       <details className="panel host-moderation" onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary>{t('moderation.hostTitle')}</summary>
+        <summary>
+          {t('moderation.hostTitle')}
+          <HostQueueCount eventId={props.eventId} tableId={props.tableId} token={props.token} stationId={props.stationId} />
+        </summary>
         {open && (
           <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
             <TableModeration eventId={props.eventId} tableId={props.tableId} token={props.token} stationId={props.stationId} send={props.send} />
           </Suspense>
         )}
       </details>
-    )
-  return <OwnHeldCards {...props} />
+    </>
+  )
+}
+
+/** How many cards wait for the host's approval, beside "Karten moderieren" (nothing when none wait). */
+function HostQueueCount(props: { eventId: string; tableId: string; token: string; stationId: string | undefined }) {
+  const { t } = useTranslation()
+  const held = useHeldCards(moderationDocName(props.eventId, props.tableId), props.token)
+  const waiting = held.filter((h) => h.status === 'pending' && (props.stationId === undefined || h.card.stationId === props.stationId)).length
+  if (waiting === 0) return null
+  return <span className="moderation-waiting"> · {t('moderation.waiting', { count: waiting })}</span>
 }
 
 // Only a table host's phone loads the moderation list.

@@ -30,9 +30,10 @@ describe('where a new card goes', () => {
     expect(holdNewCard(card, actor('participant'), modesWith({}, true))).toBe('pending')
     expect(holdNewCard(card, actor('participant'), modesWith({ approval: true, collect: true }))).toBe('collected')
   })
-  it('never holds the cards of facilitators and table hosts', () => {
+  it('never holds a facilitator’s card; a table host’s only while the station collects', () => {
     expect(holdNewCard(card, actor('facilitator'), modesWith({ approval: true, collect: true }))).toBeNull()
     expect(holdNewCard(card, actor('host', 'sprache'), modesWith({ approval: true }))).toBeNull()
+    expect(holdNewCard(card, actor('host', 'sprache'), modesWith({ collect: true }))).toBe('collected')
   })
   it('counts the others’ collected cards without the phone’s own', () => {
     expect(othersCollected(modesWith({ collect: true }), 'sprache', 'station-1', 1)).toBe(2)

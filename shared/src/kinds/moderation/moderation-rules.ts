@@ -53,14 +53,15 @@ export function approving(modes: ModerationModes, stationId: string): boolean {
 }
 
 /**
- * Where a new card goes instead of the board, or null for the board. Only participants' cards are
- * held; facilitators and table hosts write straight to the board. Collecting comes first: a
- * collected card appears with all the others at the reveal.
+ * Where a new card goes instead of the board, or null for the board. Facilitators always write to
+ * the board. While a station collects, every other card is collected, a table host's too (no text
+ * of another person on any phone before the reveal); approval holds participants' cards only (the
+ * host approves). Collecting comes first: a collected card appears with all the others at the reveal.
  */
 export function holdNewCard(card: Pick<Card, 'stationId'>, actor: Pick<EventActor, 'role'>, modes: ModerationModes): Extract<HeldStatus, 'pending' | 'collected'> | null {
-  if (actor.role !== 'participant') return null
+  if (actor.role === 'facilitator' || actor.role === 'projector') return null
   if (collecting(modes, card.stationId)) return 'collected'
-  if (approving(modes, card.stationId)) return 'pending'
+  if (actor.role === 'participant' && approving(modes, card.stationId)) return 'pending'
   return null
 }
 
