@@ -44,7 +44,9 @@ describe('approval mode in real browsers', () => {
       const queue = consolePage.getByRole('list', { name: 'Warten auf Freigabe' })
       await queue.getByText(refused).waitFor({ timeout: 5000 })
       expect(await other.page.content()).not.toContain(approved)
+      await consolePage.getByRole('button', { name: 'Wohnen · 2 Karten warten' }).waitFor({ timeout: 5000 })
       expect(await axeViolations(author.page)).toEqual([])
+      expect(await axeViolations(consolePage)).toEqual([])
 
       await consolePage.getByRole('button', { name: `Karte „${approved}“ freigeben` }).click()
       await other.page.locator('.card-list').getByText(approved).waitFor({ timeout: 5000 })
