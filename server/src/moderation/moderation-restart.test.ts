@@ -8,6 +8,7 @@ import { type RunningServer, startServer } from '../../test/helpers/in-process-s
 import { advanceRounds } from '../../test/helpers/rounds.js'
 import { tempDataDir } from '../../test/helpers/temp-dir.js'
 import { waitFor, within } from '../../test/helpers/wait.js'
+import { moderationOf } from './moderation-service.js'
 
 async function command(url: string, token: string, name: string, payload: unknown): Promise<Ack> {
   const socket: Socket = io(url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false, timeout: 5000 })
@@ -62,6 +63,8 @@ describe('moderation across a restart', () => {
       expect(holdsText(bernd.doc, 'Diese Karte bleibt verborgen')).toBe(false)
       expect(holdsText(bernd.doc, 'Gesammelt vor dem Neustart')).toBe(false)
       await waitFor(() => readHeld(staff.doc).find((h) => h.id === 'card-keep-1'), 'the hidden card after the restart')
+      // What the facilitator's export may mark: the hidden and the collected card, once each.
+      expect((await moderationOf(running.server.rooms).heldOf(eventId, 'sprache')).map((h) => `${h.id}:${h.status}`).sort()).toEqual(['card-keep-1:hidden', 'card-keep-2:collected'])
       expect(await command(running.url, cafe.facilitatorToken, 'station:reveal', { stationId: 'station-1' })).toEqual({ ok: true })
       await bernd.waitForCard('card-keep-2')
       expect(bernd.cards().filter((c) => c.id === 'card-keep-2')).toHaveLength(1)

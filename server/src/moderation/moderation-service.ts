@@ -201,10 +201,11 @@ export class Moderation implements RoomExtension {
    */
   async reveal(eventId: string, tableIds: readonly string[], stationId: string, stamp = true): Promise<void> {
     const boards: DocRoom[] = []
+    const state = await this.rooms.acquire(modstateDocName(eventId))
     try {
       for (const tableId of tableIds) boards.push(await this.rooms.acquire(boardDocName(eventId, tableId)))
       const authors = new Set<string>()
-      const state = companionsOf(boards[0]!)?.state
+      // From here on one synchronous step: every table's cards, then the stamp.
       for (const [i, board] of boards.entries()) {
         const companions = companionsOf(board)!
         const collected = readHeld(companions.collect.doc).filter((h) => h.card.stationId === stationId)
@@ -215,14 +216,15 @@ export class Moderation implements RoomExtension {
         collected.forEach((h) => authors.add(`${tableIds[i]}\u0000${h.card.authorId}`))
         this.recount(companions, tableIds[i]!)
       }
-      if (state && stamp) {
+      if (stamp) {
         const before = readModes(state.doc).stations.get(stationId) ?? { stationId, approval: false, collect: true, revealedAt: null }
         state.writeAsServer((doc) => doc.getMap(MODSTATE_STATIONS).set(stationId, { ...before, revealedAt: this.now() }), 'facilitator')
       }
-      await Promise.all(boards.flatMap((b) => [b.settle(), ...b.companions.map((c) => c.settle())]))
+      await Promise.all([state.settle(), ...boards.flatMap((b) => [b.settle(), ...b.companions.map((c) => c.settle())])])
       await Promise.all([...authors].map((key) => this.refreshOwn(eventId, key.split('\u0000')[0]!, key.split('\u0000')[1]!)))
     } finally {
       for (const board of boards) this.rooms.release(board)
+      this.rooms.release(state)
     }
   }
 

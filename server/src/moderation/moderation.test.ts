@@ -138,6 +138,9 @@ describe('moderation: hidden, waiting and collected cards never reach those who 
     const asBernd = await control(running.url, bernd.token)
     expect(await asBernd.send('station:reveal', { stationId: 'station-1' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await asBernd.send('station:moderation', { stationId: 'station-1', collect: false })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await asBernd.send('card:moderate', { tableId: 'sprache', cardId: 'card-any-1', action: 'approve' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    // A malformed command is refused with a code, not an exception.
+    expect(await asBernd.send('card:moderate', { tableId: 'sprache', cardId: 'x', action: 'explode' })).toMatchObject({ ok: false, code: 'INVALID_MESSAGE' })
     asBernd.socket.disconnect()
   })
 
