@@ -2,13 +2,14 @@ import { type Socket, io } from 'socket.io-client'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Ack, type CreateEventResponse, HELD_ROOT, MODSTATE_COUNTS, WIRE_VERSION, collectDocName, countKey, moderationDocName, modstateDocName, ownDocName, readHeld } from '@tischrunde/shared'
+import { type Ack, type CreateEventResponse, HELD_ROOT, boardDocName, MODSTATE_COUNTS, WIRE_VERSION, collectDocName, countKey, moderationDocName, modstateDocName, ownDocName, readHeld } from '@tischrunde/shared'
 import { createEvent, join, tokenOfLink } from '../../test/helpers/api.js'
 import { connectBoard, connectDoc, connectPhone } from '../../test/helpers/board-client.js'
 import { type RunningServer, startServer } from '../../test/helpers/in-process-server.js'
 import { advanceRounds } from '../../test/helpers/rounds.js'
 import { tempDataDir } from '../../test/helpers/temp-dir.js'
 import { sleep, waitFor, within } from '../../test/helpers/wait.js'
+import { encodeSyncStep1 } from '../boards/sync-messages.js'
 
 /** A control-plane socket as a console or host device opens it. */
 async function control(url: string, token: string) {
@@ -33,6 +34,24 @@ function tryUpgrade(url: string, docName: string, token: string): Promise<{ stat
     ws.on('open', done)
     ws.on('error', () => {})
   })
+}
+
+/**
+ * A raw socket on a doc that records every byte the server sends it (broadcast updates, and the
+ * full state it asks for with `askState`), as a phone's network tab would see them.
+ */
+function wireTap(url: string, docName: string, token: string) {
+  const frames: Buffer[] = []
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/yjs/${docName}?token=${encodeURIComponent(token)}`)
+  ws.on('message', (data: Buffer) => frames.push(Buffer.from(data)))
+  const opened = new Promise<void>((resolve, reject) => (ws.once('open', () => resolve()), ws.once('error', reject)))
+  return {
+    opened,
+    askState: () => ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc()))),
+    heard: (text: string) => frames.some((f) => f.includes(Buffer.from(text, 'utf8'))),
+    frames,
+    close: () => ws.terminate(),
+  }
 }
 
 /** Whether a text is anywhere in a doc's encoded state (what a device would keep of it). */
@@ -83,10 +102,16 @@ describe('moderation: hidden, waiting and collected cards never reach those who 
         await waitFor(() => !client.cards().some((c) => c.id === 'card-hide-1'), 'the hidden card to leave')
         expect(holdsText(client.doc, text)).toBe(false)
       }
-      // A phone that connects now gets no trace of it either.
+      // A phone that connects now gets no trace of it either, not one byte on the wire.
       const late = await connectPhone(running.url, eventId, 'sprache', cafe.joinCode)
       await late.synced()
       expect(holdsText(late.doc, text)).toBe(false)
+      const tap = wireTap(running.url, boardDocName(eventId, 'sprache'), late.token)
+      await tap.opened
+      tap.askState()
+      await waitFor(() => tap.frames.length >= 3, 'the full state on the tap')
+      expect(tap.heard('Unterkunft')).toBe(false)
+      tap.close()
       late.destroy()
 
       // The table's host sees it, marked as hidden; participants and the projector cannot open that doc at all.
@@ -152,8 +177,9 @@ describe('moderation: hidden, waiting and collected cards never reach those who 
     const projector = connectBoard(running.url, eventId, 'arbeit', tokenOfLink(cafe.links.projector))
     const annaOwn = connectDoc(running.url, ownDocName(eventId, 'arbeit', anna.participantId), anna.token)
     const state = connectDoc(running.url, modstateDocName(eventId), bernd.token)
+    const tap = wireTap(running.url, boardDocName(eventId, 'arbeit'), bernd.token)
     try {
-      await Promise.all([anna.synced(), bernd.synced(), projector.synced(), annaOwn.synced(), state.synced()])
+      await Promise.all([anna.synced(), bernd.synced(), projector.synced(), annaOwn.synced(), state.synced(), tap.opened])
       anna.put(anna.card({ id: 'card-coll-1', text: 'Sprachkurse mit Kinderbetreuung' }))
       bernd.put(bernd.card({ id: 'card-coll-2', text: 'Patenschaften für Ausbildung' }))
       await Promise.all([anna.saved(), bernd.saved()])
@@ -167,17 +193,25 @@ describe('moderation: hidden, waiting and collected cards never reach those who 
         expect(holdsText(client.doc, 'Patenschaften für Ausbildung')).toBe(false)
       }
       expect(holdsText(state.doc, 'Sprachkurse')).toBe(false)
+      // Not one byte of it went over the wire to another phone, neither as a live update nor in a full sync.
+      tap.askState()
+      await waitFor(() => tap.frames.length >= 4, 'the full state on the tap')
+      await sleep(100)
+      expect(tap.heard('Sprachkurse mit Kinderbetreuung')).toBe(false)
+      expect(tap.heard('Patenschaften für Ausbildung')).toBe(false)
 
       expect(await facilitator.send('station:reveal', { stationId: 'station-1' })).toEqual({ ok: true })
       for (const client of [anna, bernd, projector]) {
         await client.waitForCard('card-coll-1', 1000)
         await client.waitForCard('card-coll-2', 1000)
       }
+      await waitFor(() => tap.heard('Sprachkurse mit Kinderbetreuung'), 'the revealed text on the wire')
       await waitFor(() => readHeld(annaOwn.doc).length === 0, 'Anna’s own doc to empty after the reveal')
       // After the reveal new cards go straight to the board.
       anna.put(anna.card({ id: 'card-coll-3', text: 'Nach dem Aufdecken' }))
       await bernd.waitForCard('card-coll-3')
     } finally {
+      tap.close()
       for (const client of [anna, bernd, projector, annaOwn, state]) client.destroy()
       await facilitator.send('station:moderation', { stationId: 'station-1', collect: false })
     }
@@ -197,7 +231,14 @@ describe('moderation: hidden, waiting and collected cards never reach those who 
       anna.put(anna.card({ id: 'card-appr-1', text: 'Mehr Beratung im Stadtteil' }))
       anna.put(anna.card({ id: 'card-appr-2', text: 'Ein Satz, der nicht passt' }))
       await anna.saved()
+      const tap = wireTap(running.url, boardDocName(eventId, 'sprache'), bernd.token)
+      await tap.opened
       await waitFor(() => readHeld(queue.doc).filter((h) => h.status === 'pending').length === 2, 'both cards in the queue')
+      tap.askState()
+      await waitFor(() => tap.frames.length >= 3, 'the full state on the tap')
+      await sleep(100)
+      expect(tap.heard('Mehr Beratung')).toBe(false)
+      tap.close()
       await waitFor(() => readHeld(annaOwn.doc).length === 2, 'both cards waiting on Anna’s phone')
       expect(holdsText(bernd.doc, 'Mehr Beratung')).toBe(false)
 
