@@ -79,7 +79,8 @@ export class Moderation implements RoomExtension {
   divert(room: DocRoom, changes: readonly RecordChange[], ctx: WriteContext): Diversion | null {
     const companions = companionsOf(room)
     if (!companions) return null
-    const modes = readModes(companions.state.doc)
+    // Read once, and only for an update that adds a card (edits pass untouched).
+    let modes: ReturnType<typeof readModes> | null = null
     const held = { moderation: companions.moderation.doc.getMap<unknown>(HELD_ROOT), collect: companions.collect.doc.getMap<unknown>(HELD_ROOT) }
     const moves: { target: DocRoom; record: HeldCard | null; key: string }[] = []
     for (const change of changes) {
@@ -92,7 +93,7 @@ export class Moderation implements RoomExtension {
       if (change.before !== undefined) continue
       const card = cardSchema.safeParse(change.after).data
       if (!card) continue
-      const status = holdNewCard(card, ctx.actor, modes)
+      const status = holdNewCard(card, ctx.actor, (modes ??= readModes(companions.state.doc)))
       if (!status) continue
       // Order and time as the server would store them on the board.
       const stored = cardSchema.parse(room.kind.normalize?.(change, { ...ctx, doc: viewOf(room.doc) }) ?? card)
