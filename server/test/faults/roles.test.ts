@@ -23,6 +23,9 @@ const FACILITATOR_COMMANDS: [string, unknown][] = [
   ['station:lock', { stationId: 'station-1', locked: true }],
   ['event:display', { showNames: true }],
   ['tree:objectives', { groupId: 'kleiner-landkreis' }],
+  ['card:moderate', { tableId: 'arbeitsmarktintegration', cardId: 'card-0001', action: 'hide' }],
+  ['station:moderation', { stationId: 'station-1', collect: true }],
+  ['station:reveal', { stationId: 'station-1' }],
   // event:update gets the event's own setup with a new title (filled in below, it needs the event).
   ['event:update', null],
 ]
