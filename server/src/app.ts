@@ -9,6 +9,7 @@ import helmet from 'helmet'
 import type { Logger } from 'pino'
 import type { Credentials } from './access/credentials.js'
 import { DocRooms } from './boards/doc-rooms.js'
+import { installModeration } from './moderation/moderation-service.js'
 import { EventService } from './events/event-service.js'
 import { EventTransfer } from './events/event-transfer.js'
 import { createApi } from './http/api.js'
@@ -115,6 +116,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const { storage, credentials, log } = opts
   const events = new EventService(storage.events, credentials)
   const rooms = new DocRooms(storage.boards, log, opts.docKinds ?? DOC_KINDS, opts.roomIdleMs)
+  installModeration(rooms, opts.now ?? Date.now, log)
   const now = opts.now ?? Date.now
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits }
   const budget = new ConnectionBudget(limits.maxConnections)

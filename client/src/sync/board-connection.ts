@@ -23,6 +23,7 @@ import type { BoardRefusal } from '../i18n/error-text.js'
 import type { BoardStatus } from '../store/board-slice.js'
 import { useTischStore } from '../store/index.js'
 import { api } from './api.js'
+import { purgeRemovedRecords } from './purge-device-copy.js'
 import { deviceCopyName, keepRescuedTexts, keepSavedVector, readRescuedTexts, readSavedVector as readStoredVector } from './device-storage.js'
 
 /** The only place where Yjs meets React state: open board docs, keyed by doc name. */
@@ -175,6 +176,8 @@ export function connectBoard(target: BoardTarget): () => void {
     sync()
   }
   doc.on('update', sync)
+  // A card the server takes off the board (hidden by a moderator) leaves the device copy too.
+  purgeRemovedRecords(doc, 'cards', local)
   sync()
 
   const board: OpenBoard = {

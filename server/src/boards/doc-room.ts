@@ -25,6 +25,19 @@ export interface BoardPeer {
   saved(stateVector: Uint8Array): void
 }
 
+/**
+ * Records of an accepted update the server keeps off this doc (a card for a station that is still
+ * collecting, or one waiting for approval): `commit` writes them where they belong, before they are
+ * taken out of this doc in the same tick; `after` runs once they are out.
+ */
+export interface Diversion {
+  keys: readonly string[]
+  commit(): void
+  after?(): void
+  /** The update may not be stored at all (a soft refusal: the sender keeps its text and is told). */
+  refusal?: WriteRefusal
+}
+
 /** Fold the log into a snapshot once it holds this many frames or bytes. */
 const COMPACT_FRAMES = 2000
 const COMPACT_BYTES = 8 * 1024 * 1024
@@ -59,6 +72,10 @@ export class DocRoom {
   private echo = false
   /** Client ids per writer, counted once from the doc's bindings. */
   private writerCounts: Map<string, number> | null = null
+  /** Docs loaded and held with this one (see DocRooms' extension), e.g. a board's moderation docs. */
+  companions: readonly DocRoom[] = []
+  /** Decides which records of an accepted update are kept off this doc (see DocRooms' extension). */
+  divert: ((changes: readonly RecordChange[], ctx: WriteContext) => Diversion | null) | null = null
 
   constructor(
     readonly name: string,
@@ -95,9 +112,50 @@ export class DocRoom {
     }
     const changes = [...gate.lastChanges]
     const lost = gate.lastLost.filter((version) => !version.incoming || this.mayKeep(version, ctx))
+    const diversion = this.divert?.(changes, ctx) ?? null
+    if (diversion?.refusal) return diversion.refusal
+    if (diversion && diversion.keys.length > 0) {
+      this.takeAndDivert(update, peer, changes, lost, diversion, ctx)
+      return null
+    }
     Y.applyUpdate(this.doc, update, peer)
     this.followUp(changes, lost, ctx)
     return null
+  }
+
+  /**
+   * Takes an accepted update but keeps some of its records off this doc: they are written where
+   * they belong first, then removed in the same transaction as the update, so the broadcast holds
+   * no content of them (as with a refused card) and the sender sees them leave.
+   */
+  private takeAndDivert(update: Uint8Array, peer: BoardPeer, changes: readonly RecordChange[], lost: readonly LostVersion[], diversion: Diversion, ctx: WriteContext): void {
+    const keys = new Set(diversion.keys)
+    diversion.commit()
+    this.echo = true
+    try {
+      this.doc.transact(() => {
+        Y.applyUpdate(this.doc, update, peer)
+        for (const change of changes) if (keys.has(change.key)) this.doc.getMap<unknown>(change.root).delete(change.key)
+      }, peer)
+    } finally {
+      this.echo = false
+    }
+    this.gate!.catchUp()
+    this.followUp(
+      changes.filter((c) => !keys.has(c.key)),
+      lost.filter((l) => !keys.has(l.key)),
+      ctx,
+    )
+    diversion.after?.()
+  }
+
+  /** Writes as the server (a moderator's command): bound as the server's own writer, in one transaction. */
+  writeAsServer(write: (doc: Y.Doc) => void, by: string): void {
+    const writers = this.doc.getMap<string>(WRITERS_ROOT)
+    this.doc.transact(() => {
+      if (!writers.has(String(this.doc.clientID))) writers.set(String(this.doc.clientID), SERVER_WRITER)
+      write(this.doc)
+    }, { source: 'server', by } satisfies Origin)
   }
 
   /** A version that lost on arrival is kept only if its writer could have stored it. */

@@ -1,7 +1,18 @@
-import { DOC_KINDS, type DocKind, resolveDocName } from '@tischrunde/shared'
+import { DOC_KINDS, type DocKind, type RecordChange, resolveDocName } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import type { BoardStore } from '../storage/storage.js'
-import { DocRoom } from './doc-room.js'
+import type { WriteContext } from './write-gate.js'
+import { DocRoom, type Diversion } from './doc-room.js'
+
+/**
+ * What a feature adds to the rooms without naming itself in them: docs loaded and held together
+ * with a doc, a step once they are loaded, and which records of an update are kept off a doc.
+ */
+export interface RoomExtension {
+  companions(name: string): readonly string[]
+  loaded?(room: DocRoom): void
+  divert?(room: DocRoom, changes: readonly RecordChange[], ctx: WriteContext): Diversion | null
+}
 
 /**
  * How long a doc stays in memory after its last socket left, in ms. A phone that reloads comes
@@ -17,6 +28,8 @@ export const ROOM_IDLE_MS = 30_000
 export class DocRooms {
   private readonly rooms = new Map<string, Promise<DocRoom>>()
   private readonly idle = new Map<string, NodeJS.Timeout>()
+  /** Set once at start (moderation): companions and diversions of docs. */
+  extension: RoomExtension | null = null
 
   constructor(
     private readonly store: BoardStore,
@@ -34,12 +47,30 @@ export class DocRooms {
       const resolved = resolveDocName(name, this.kinds)
       if (!resolved) throw new Error(`no doc kind for ${name}`)
       const created = new DocRoom(name, resolved.kind, this.store, this.log)
-      pending = created.load().then(() => created)
+      pending = created.load().then(() => this.extend(created))
       pending.catch(() => this.rooms.delete(name))
       this.rooms.set(name, pending)
     }
     const room = await pending
     room.holds++
+    return room
+  }
+
+  /** Loads and holds a new room's companions, then lets the extension prepare and judge it. */
+  private async extend(room: DocRoom): Promise<DocRoom> {
+    const extension = this.extension
+    if (!extension) return room
+    const held: DocRoom[] = []
+    try {
+      for (const name of extension.companions(room.name)) held.push(await this.acquire(name))
+    } catch (error) {
+      for (const companion of held) this.release(companion)
+      room.destroy()
+      throw error
+    }
+    room.companions = held
+    if (extension.divert) room.divert = (changes, ctx) => extension.divert!(room, changes, ctx)
+    extension.loaded?.(room)
     return room
   }
 
@@ -82,6 +113,7 @@ export class DocRooms {
     this.rooms.delete(room.name)
     room.destroy()
     await this.store.release(room.name)
+    for (const companion of room.companions) this.release(companion)
   }
 
   /** Rooms currently in memory. */
@@ -121,6 +153,7 @@ export class DocRooms {
       // Let a write in flight finish first, so it cannot recreate the file afterwards.
       await loaded?.settle()
       loaded?.destroy()
+      for (const companion of loaded?.companions ?? []) this.release(companion)
     }
     await this.store.remove(name)
   }

@@ -8,6 +8,7 @@ import { handleTreeObjectives } from './tree-objectives.js'
 import { handleActorsRefresh } from '../actors/actors-refresh-handler.js'
 import { handleTreeJoin } from './tree-join.js'
 import { handleTreeConfigure } from './tree-configure.js'
+import { handleCardModerate, handleStationModeration, handleStationReveal } from '../moderation/moderation-handlers.js'
 import { handleAdvance, handleBack, handleConfigure, handleExtend, handlePause, handleResume, handleSetTimer, handleStartTimer, handleStationLock } from './round-commands.js'
 
 export const handlers: Handlers = {
@@ -29,4 +30,7 @@ export const handlers: Handlers = {
   ...programmeHandlers,
   'tree:join': handleTreeJoin,
   'tree:configure': handleTreeConfigure,
+  'card:moderate': handleCardModerate,
+  'station:moderation': handleStationModeration,
+  'station:reveal': handleStationReveal,
 }

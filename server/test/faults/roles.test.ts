@@ -25,6 +25,9 @@ const FACILITATOR_COMMANDS: [string, unknown][] = [
   ['tree:objectives', { groupId: 'kleiner-landkreis' }],
   ['actors:refresh', {}],
   ['tree:configure', { method: { attribute: 'Kommunengröße', values: ['kleiner Landkreis'], maxGroupSize: null } }],
+  ['card:moderate', { tableId: 'arbeitsmarktintegration', cardId: 'card-0001', action: 'hide' }],
+  ['station:moderation', { stationId: 'station-1', collect: true }],
+  ['station:reveal', { stationId: 'station-1' }],
   // event:update gets the event's own setup with a new title (filled in below, it needs the event).
   ['event:update', null],
 ]

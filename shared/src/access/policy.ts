@@ -33,6 +33,8 @@ export type EventAction =
   | 'cards:unpaced'
   /** Delete one's own cards and name in every doc of the event ("Meine Beiträge löschen"). */
   | 'contributions:forget-own'
+  /** Hide, restore, approve and refuse cards (a host: at their own table; see mayModerate). */
+  | 'cards:moderate'
 
 /** Things an installation's organiser does (`events:create`: unless the installation opens creation to everyone). */
 export type InstallationAction = 'events:list' | 'events:import' | 'events:create'
@@ -59,6 +61,7 @@ const EVENT_RIGHTS: Readonly<Record<EventAction, readonly Role[]>> = {
   'presence:watch': ['facilitator', 'projector'],
   'cards:unpaced': ['facilitator'],
   'contributions:forget-own': ['participant'],
+  'cards:moderate': ['facilitator', 'host'],
 }
 /** What the installation's organiser may do to any event. */
 const ADMIN_EVENT_RIGHTS: ReadonlySet<EventAction> = new Set(['event:delete', 'event:links', 'event:revoke'])

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { cardMarkFields } from '../kinds/moderation/card-marks.schema.js'
 import { displayNameSchema } from './display-name.js'
 import { cardIdSchema, columnIdSchema, participantIdSchema, randomIdSchema, stationIdSchema } from '../ids.js'
 
@@ -44,10 +45,13 @@ export const cardSchema = z.object({
   position: z.number().finite(),
   /** Versions that lost against a concurrent edit; only the server adds them (see the write rules). */
   alternatives: z.array(cardAlternativeSchema).max(ALTERNATIVES_MAX).optional(),
+  /** Set by moderation only (pinned, struck through, merged duplicates); see kinds/moderation. */
+  ...cardMarkFields,
 })
 export type Card = z.infer<typeof cardSchema>
 
 /** Orders cards as a board shows them: by position, then creation time, then id. */
 export function compareCards(a: Card, b: Card): number {
-  return a.position - b.position || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  // Pinned cards first (moderation), then by place.
+  return Number(b.pinned === true) - Number(a.pinned === true) || a.position - b.position || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }

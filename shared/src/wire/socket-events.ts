@@ -7,6 +7,7 @@ import { eventSetupSchema } from '../event/event-setup.schema.js'
 // Types only: the programme's schemas stay out of bundles that do not use them (the phone's main chunk).
 import type { programmeClientEvents, programmeServerEvents } from '../programme/programme-events.js'
 import { treeMethodSchema } from '../kinds/tree/tree-method.schema.js'
+import { cardModerateSchema, stationModerationSchema, stationRevealSchema } from '../kinds/moderation/moderation.schema.js'
 
 /** Bumped when a message changes incompatibly; clients send it in the handshake. */
 export const WIRE_VERSION = 1
@@ -63,6 +64,12 @@ export const clientEvents = {
   'tree:join': z.object({ value: z.string().trim().min(1).max(80) }),
   /** Facilitator: how the event runs the tree method (groups by an attribute, phases by stations). */
   'tree:configure': z.object({ method: treeMethodSchema }),
+  /** Facilitator or the table's host: hide, restore, approve or refuse one card. */
+  'card:moderate': cardModerateSchema,
+  /** Facilitator: approval and collect-then-reveal modes of a station (null: approval for the whole event). */
+  'station:moderation': stationModerationSchema,
+  /** Facilitator: reveal a station's collected cards on every table at once. */
+  'station:reveal': stationRevealSchema,
 } as const
 /** Every command, also the programme's (programme-events.ts; the server checks them with `everyClientEvent`). */
 type AllClientEvents = typeof clientEvents & typeof programmeClientEvents

@@ -35,6 +35,8 @@ const TreeConsole = lazy(() => import('../../features/tree/console/TreeConsole.j
 const ActorConsole = lazy(() => import('../../features/actors/ActorConsole.js'))
 // The day's programme panel (editor, seats taken, shifts): its own chunk.
 const ProgrammeConsole = lazy(() => import('../../features/programme/ProgrammeConsole.js'))
+// Moderation (hide, approve, collect and reveal) comes with its own chunk.
+const ModerationConsole = lazy(() => import('../../features/moderation/ModerationConsole.js'))
 
 /** `?neu=1`: the console was opened right after creating the event (the facilitator link is shown once, prominently). */
 function takeFreshFlag(): boolean {
@@ -192,6 +194,11 @@ export default function Console() {
       <Suspense fallback={null}>
         <ProgrammeConsole control={control} eventId={eventId} token={token!} projectorLink={view.links.projector} />
       </Suspense>
+      {event.tables.length > 0 && (
+        <Suspense fallback={null}>
+          <ModerationConsole event={event} round={round} token={token!} send={send} />
+        </Suspense>
+      )}
       <section className="panel console-export">
         <ExportPanel eventId={eventId} token={token!} tables={event.tables} />
       </section>

@@ -1,4 +1,4 @@
-import { boardDocName } from '@tischrunde/shared'
+import { ErrorCode, boardDocName, fail } from '@tischrunde/shared'
 import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useParams } from 'wouter'
 import { phoneStep } from '../../features/phone/phone-step.js'
@@ -34,6 +34,8 @@ const ActorsPhoneEntry = lazy(() => import('../../features/actors/ActorsPhoneEnt
 const ProgrammePhone = lazy(() => import('../../features/programme/ProgrammePhone.js'))
 const wantsProgramme = (tables: number, tree: boolean) => (tables === 0 && !tree) || new URLSearchParams(window.location.search).has('programm')
 const joinTreeGroup = (...args: Parameters<typeof JoinTreeGroup>) => import('../../sync/tree-hooks.js').then((m) => m.joinTreeGroup(...args))
+// Moderation on the phone (a host's queue, a participant's held cards) comes with its own chunk.
+const PhoneModeration = lazy(() => import('../../features/moderation/PhoneModeration.js'))
 
 /**
  * The participant's phone: join with the code, pick a table, add cards. A table host's link
@@ -147,6 +149,20 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
         name={seat.name}
         onName={seat.changeName}
         onLeave={() => seat.pick(null)}
+        moderation={
+          <Suspense fallback={null}>
+            <PhoneModeration
+              eventId={identity.eventId}
+              tableId={step.table.id}
+              token={identity.token}
+              participantId={identity.participantId}
+              host={host}
+              stationId={step.station?.id}
+              docName={docName}
+              send={(name, payload) => control.current?.send(name, payload) ?? Promise.resolve(fail(ErrorCode.NETWORK))}
+            />
+          </Suspense>
+        }
       />
       {asksForActors(event.template) && (
         <Suspense fallback={null}>

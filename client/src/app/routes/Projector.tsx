@@ -27,6 +27,8 @@ const TreeProjector = lazy(() => import('../../features/tree/projector/TreeProje
 const ActorProjector = lazy(() => import('../../features/actors/ActorProjector.js'))
 // The "Programm" view (`?mode=programm`, and days without theme tables or trees): its own chunk.
 const ProgrammeProjector = lazy(() => import('../../features/programme/ProgrammeProjector.js'))
+// Collect-then-reveal on the projector: the count while collecting and the reveal moment.
+const RevealMoment = lazy(() => import('../../features/moderation/RevealMoment.js'))
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
@@ -136,6 +138,9 @@ function ProjectorScreen({ eventId, token }: { eventId: string; token: string })
           {t('projectorModes.offline')}
         </p>
       )}
+      <Suspense fallback={null}>
+        <RevealMoment event={event} round={round} token={token} tableId={nav.mode === 'table' ? nav.table?.id : undefined} />
+      </Suspense>
       <div className="projector-stage">{view}</div>
       {spotlight && <Spotlight event={event} eventId={eventId} token={token} target={spotlight} />}
       <ChangeoverNotice event={event} />

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { fieldIssueText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { CardAlternatives, type ResolveAlternative } from './CardAlternatives.js'
+import { CardMarks, MergedTexts } from '../moderation/CardMarks.js'
 
 /** What the writer of a card may do with it while its station is open. */
 export interface OwnCardActions {
@@ -40,7 +41,8 @@ export function CardItem(props: {
   }
 
   return (
-    <li className="card" data-card-id={card.id}>
+    <li className={card.struck ? 'card card-struck' : 'card'} data-card-id={card.id}>
+      <CardMarks card={card} />
       {editing === null ? (
         <p className="card-text">{card.text}</p>
       ) : (
@@ -72,6 +74,7 @@ export function CardItem(props: {
           ))}
         </ul>
       )}
+      <MergedTexts card={card} />
       {props.showName && card.authorName && (
         <p className="card-author">
           <span className="visually-hidden">{t('card.author')}: </span>

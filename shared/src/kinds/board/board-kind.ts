@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { DocKind, RecordChange } from '../doc-kind.js'
 import { keepLostCardVersion, normalizeCard } from './card-order.js'
 import { forgetRecordsOf } from '../../privacy/forget-author.js'
+import { keepCardMarks } from '../moderation/card-marks.js'
 
 /**
  * One theme table's board (`board.<event>.<table>`): every station's cards in one `cards` map,
@@ -54,7 +55,8 @@ export const boardKind: DocKind = {
     return null
   },
   init: stampBoardDoc,
-  normalize: (change, ctx) => (ctx.actor.role === 'facilitator' ? null : normalizeCard(change, ctx.doc, ctx.now)),
+  // Moderation marks (pin, strike-through, merge) are the server's: kept as they are on every client write.
+  normalize: (change, ctx) => keepCardMarks(change, ctx.actor.role === 'facilitator' ? null : normalizeCard(change, ctx.doc, ctx.now)),
   keepLost: keepLostCardVersion,
 }
 

@@ -21,10 +21,12 @@ type BoardStepProps = {
   onName: (name: string) => void
   /** Stands up to choose another table (participants only). */
   onLeave: () => void
+  /** The moderation part (a host's queue and hide buttons, a participant's held cards), loaded on its own. */
+  moderation?: ReactNode
 }
 
 /** The table's board: add cards at the running station, read the others; every station in the review. */
-export function BoardStep({ header, step, docName, host, authorId, name, onName, onLeave }: BoardStepProps) {
+export function BoardStep({ header, step, docName, host, authorId, name, onName, onLeave, moderation }: BoardStepProps) {
   const { t } = useTranslation()
   const event = useTischStore((s) => s.event)
   const round = useTischStore((s) => s.round)
@@ -41,6 +43,7 @@ export function BoardStep({ header, step, docName, host, authorId, name, onName,
       </p>
       {host && <p className="muted">{t('join.hostHint')}</p>}
       {station && <AddCardForm key={station.id} docName={docName} station={station} disabled={!writable} authorName={name || undefined} />}
+      {moderation}
       {view.kind === 'review' ? (
         view.stations.map((s) => (
           <section key={s.id} aria-label={s.title}>

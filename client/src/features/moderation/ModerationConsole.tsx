@@ -1,0 +1,116 @@
+import { type RoundState, type TischEvent, collecting, countKey, moderationDocName } from '@tischrunde/shared'
+import { useEffect, useId, useState } from 'react'
+import { useTranslation } from '../../i18n/index.js'
+import '../../i18n/moderation-wording.js'
+import { useHeldCards, useModerationModes } from '../../sync/moderation-docs.js'
+import type { SendCommand } from './send.js'
+import { TableModeration } from './TableModeration.js'
+import './moderation.css'
+
+/** The console's moderation panel: approval and collect modes, reveals, and one table's cards at a time. */
+export default function ModerationConsole(props: { event: TischEvent; round: RoundState | null; token: string; send: SendCommand }) {
+  const { event, token, send } = props
+  const { t } = useTranslation()
+  const modes = useModerationModes(event.id, token)
+  const [tableId, setTableId] = useState(event.tables[0]?.id ?? null)
+  const pickId = useId()
+  // A switched mode shows at once; the server's state takes over once it arrives (or a refusal undoes it).
+  const [switched, setSwitched] = useState<ReadonlyMap<string, boolean>>(new Map())
+  const [failed, setFailed] = useState(false)
+  const actual = (key: string): boolean => {
+    const [stationId, mode] = key.split('/') as [string, 'approval' | 'collect']
+    return stationId === '*' ? modes.event.approval : (modes.stations.get(stationId)?.[mode] ?? false)
+  }
+  const shown = (key: string) => switched.get(key) ?? actual(key)
+  const toggle = async (key: string, on: boolean) => {
+    const [stationId, mode] = key.split('/') as [string, 'approval' | 'collect']
+    setSwitched((m) => new Map(m).set(key, on))
+    const ack = await send('station:moderation', { stationId: stationId === '*' ? null : stationId, [mode]: on })
+    setFailed(!ack.ok)
+    if (!ack.ok) setSwitched((m) => new Map([...m].filter(([k]) => k !== key)))
+  }
+  useEffect(() => {
+    setSwitched((m) => (m.size === 0 || [...m].every(([k, v]) => actual(k) !== v) ? m : new Map([...m].filter(([k, v]) => actual(k) !== v))))
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- follows the server's modes
+  }, [modes])
+  const collectedAt = (stationId: string) => event.tables.reduce((sum, table) => sum + (modes.counts.get(countKey(table.id, stationId)) ?? 0), 0)
+
+  return (
+    <section className="panel console-moderation" aria-labelledby="moderation-title">
+      <h2 id="moderation-title">{t('moderation.title')}</h2>
+      <p className="muted">{t('moderation.intro')}</p>
+      {failed && (
+        <p className="field-error" role="alert">
+          {t('moderation.modeFailed')}
+        </p>
+      )}
+      <p className="moderation-event">
+        <label>
+          <input type="checkbox" checked={shown('*/approval')} onChange={(e) => void toggle('*/approval', e.target.checked)} />
+          {t('moderation.eventApproval')}
+        </label>
+      </p>
+      <h3>{t('moderation.stations')}</h3>
+      <ul className="moderation-stations">
+        {event.template.stations.map((station) => {
+          const mode = modes.stations.get(station.id)
+          const open = collecting(modes, station.id)
+          return (
+            <li key={station.id} className="moderation-station" data-moderation-station={station.id}>
+              <strong>{station.title}</strong>
+              <label>
+                <input type="checkbox" checked={shown(`${station.id}/approval`)} onChange={(e) => void toggle(`${station.id}/approval`, e.target.checked)} />
+                {t('moderation.stationApproval')}
+              </label>
+              <label>
+                <input type="checkbox" checked={shown(`${station.id}/collect`)} onChange={(e) => void toggle(`${station.id}/collect`, e.target.checked)} />
+                {t('moderation.stationCollect')}
+              </label>
+              {open && (
+                <>
+                  <span role="status">{t('moderation.collected', { count: collectedAt(station.id) })}</span>
+                  <button type="button" className="primary" onClick={() => void send('station:reveal', { stationId: station.id }).then((ack) => setFailed(!ack.ok))}>
+                    {t('moderation.reveal', { station: station.title })}
+                  </button>
+                </>
+              )}
+              {mode?.collect && mode.revealedAt !== null && <span className="muted">{t('moderation.revealed')}</span>}
+            </li>
+          )
+        })}
+      </ul>
+      {event.tables.length > 0 && tableId && (
+        <>
+          <p>
+            <label htmlFor={pickId}>{t('moderation.pickTable')} </label>
+            <select id={pickId} value={tableId} onChange={(e) => setTableId(e.target.value)}>
+              {event.tables.map((table) => (
+                <option key={table.id} value={table.id}>
+                  {table.name}
+                </option>
+              ))}
+            </select>
+          </p>
+          <div className="moderation-queues" role="group" aria-label={t('moderation.queuesLabel')}>
+            {event.tables.map((table) => (
+              <TableQueueButton key={table.id} eventId={event.id} tableId={table.id} name={table.name} token={token} onPick={() => setTableId(table.id)} />
+            ))}
+          </div>
+          <TableModeration key={tableId} eventId={event.id} tableId={tableId} token={token} send={send} />
+        </>
+      )}
+    </section>
+  )
+}
+
+/** A table with cards waiting for approval: how many, and a button that opens that table below. */
+function TableQueueButton(props: { eventId: string; tableId: string; name: string; token: string; onPick: () => void }) {
+  const { t } = useTranslation()
+  const waiting = useHeldCards(moderationDocName(props.eventId, props.tableId), props.token).filter((h) => h.status === 'pending').length
+  if (waiting === 0) return null
+  return (
+    <button type="button" className="secondary" onClick={props.onPick}>
+      {props.name} · {t('moderation.waiting', { count: waiting })}
+    </button>
+  )
+}

@@ -1,0 +1,161 @@
+import { type Card, type HeldCard, type ModerationAction, cardTextSchema, compareCards, moderationDocName } from '@tischrunde/shared'
+import { type ReactNode, useState } from 'react'
+import { useTranslation } from '../../i18n/index.js'
+import '../../i18n/moderation-wording.js'
+import { useTischStore } from '../../store/index.js'
+import { selectBoard } from '../../store/selectors.js'
+import { changeCard, useBoard } from '../../sync/hooks.js'
+import { useHeldCards } from '../../sync/moderation-docs.js'
+import { CardMarks, MergedTexts } from './CardMarks.js'
+import type { SendCommand } from './send.js'
+import './moderation.css'
+
+/** Longest part of a card's text repeated in a button's label for screen readers. */
+const LABEL_TEXT_MAX = 60
+
+/**
+ * One table's moderation, for the console and the table host's device: the approval queue, the
+ * cards on the board (edit, pin, strike through, merge, hide), and the hidden cards, marked, each
+ * can be restored. `stationId` narrows it to one station (the host's running station).
+ */
+export function TableModeration(props: { eventId: string; tableId: string; token: string; stationId?: string | undefined; send: SendCommand }) {
+  const { eventId, tableId, token, stationId, send } = props
+  const { t } = useTranslation()
+  const docName = useBoard({ eventId, tableId, token, authorId: '', keepLocal: false })
+  const board = useTischStore(selectBoard(docName ?? ''))
+  const held = useHeldCards(moderationDocName(eventId, tableId), token)
+  const [failed, setFailed] = useState(false)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null)
+  const [mergeFrom, setMergeFrom] = useState<Card | null>(null)
+  const inStation = (card: Card) => stationId === undefined || card.stationId === stationId
+  const pending = held.filter((h) => h.status === 'pending' && inStation(h.card))
+  const hidden = held.filter((h) => h.status === 'hidden' && inStation(h.card))
+  const visible = board.cards.filter(inStation).sort(compareCards)
+
+  const act = async (cardId: string, action: ModerationAction, intoCardId?: string) => {
+    setBusy(cardId)
+    const ack = await send('card:moderate', { tableId, cardId, action, ...(intoCardId ? { intoCardId } : {}) })
+    setBusy(null)
+    setFailed(!ack.ok)
+  }
+  const button = (card: Card, action: ModerationAction, label: string, onClick?: () => void) => (
+    <button
+      type="button"
+      className={action === 'hide' || action === 'refuse' ? 'secondary danger' : 'secondary'}
+      disabled={busy === card.id}
+      aria-label={t(`moderation.${label}Label`, { text: card.text.slice(0, LABEL_TEXT_MAX) })}
+      onClick={onClick ?? (() => void act(card.id, action))}
+    >
+      {t(`moderation.${label}`)}
+    </button>
+  )
+  const item = (card: Card, actions: ReactNode, mark?: string) => (
+    <li key={card.id} className={`moderation-item${mark ? ' is-hidden' : ''}${card.struck ? ' card-struck' : ''}`} data-moderation-card={card.id}>
+      <div>
+        <CardMarks card={card} />
+        <p className="card-text">
+          {mark && <span className="moderation-mark">{mark}</span>}
+          {card.text}
+        </p>
+        <MergedTexts card={card} />
+      </div>
+      <div className="button-row">{actions}</div>
+    </li>
+  )
+  const saveEdit = () => {
+    if (!editing || !docName) return
+    const parsed = cardTextSchema.safeParse(editing.text)
+    if (!parsed.success) return setFailed(true)
+    changeCard(docName, editing.id, { text: parsed.data })
+    setEditing(null)
+  }
+  const editor = (card: Card) => (
+    <li key={card.id} className="moderation-item" data-moderation-card={card.id}>
+      <label className="visually-hidden" htmlFor={`moderate-edit-${card.id}`}>
+        {t('moderation.editField')}
+      </label>
+      <textarea id={`moderate-edit-${card.id}`} value={editing!.text} rows={3} onChange={(e) => setEditing({ id: card.id, text: e.target.value })} />
+      <div className="button-row">
+        <button type="button" className="primary" onClick={saveEdit}>
+          {t('moderation.save')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setEditing(null)}>
+          {t('moderation.cancel')}
+        </button>
+      </div>
+    </li>
+  )
+  const visibleActions = (card: Card) => {
+    if (mergeFrom) {
+      if (mergeFrom.id === card.id)
+        return (
+          <button type="button" className="secondary" onClick={() => setMergeFrom(null)}>
+            {t('moderation.cancel')}
+          </button>
+        )
+      if (mergeFrom.stationId !== card.stationId) return null
+      return button(card, 'merge', 'mergeInto', () => {
+        setMergeFrom(null)
+        void act(mergeFrom.id, 'merge', card.id)
+      })
+    }
+    return (
+      <>
+        {button(card, 'pin', 'edit', () => setEditing({ id: card.id, text: card.text }))}
+        {card.pinned ? button(card, 'unpin', 'unpin') : button(card, 'pin', 'pin')}
+        {card.struck ? button(card, 'unstrike', 'unstrike') : button(card, 'strike', 'strike')}
+        {button(card, 'merge', 'merge', () => setMergeFrom(card))}
+        {button(card, 'hide', 'hide')}
+      </>
+    )
+  }
+
+  return (
+    <div className="table-moderation">
+      {failed && (
+        <p className="field-error" role="alert">
+          {t('moderation.failed')}
+        </p>
+      )}
+      <h3>{t('moderation.queue')}</h3>
+      {pending.length === 0 ? (
+        <p className="muted">{t('moderation.queueEmpty')}</p>
+      ) : (
+        <ul className="moderation-list" aria-label={t('moderation.queue')}>
+          {pending.map((h: HeldCard) =>
+            item(
+              h.card,
+              <>
+                {button(h.card, 'approve', 'approve')}
+                {button(h.card, 'refuse', 'refuse')}
+              </>,
+            ),
+          )}
+        </ul>
+      )}
+      <h3>{t('moderation.visible')}</h3>
+      {mergeFrom && (
+        <p className="banner" role="status">
+          {t('moderation.mergeHint', { text: mergeFrom.text.slice(0, LABEL_TEXT_MAX) })}
+        </p>
+      )}
+      {visible.length === 0 ? (
+        <p className="muted">{t('moderation.visibleEmpty')}</p>
+      ) : (
+        <ul className="moderation-list" aria-label={t('moderation.visible')}>
+          {visible.map((card) => (editing?.id === card.id ? editor(card) : item(card, visibleActions(card))))}
+        </ul>
+      )}
+      <h3>{t('moderation.hidden')}</h3>
+      <p className="muted">{t('moderation.hiddenNote')}</p>
+      {hidden.length === 0 ? (
+        <p className="muted">{t('moderation.hiddenEmpty')}</p>
+      ) : (
+        <ul className="moderation-list" aria-label={t('moderation.hidden')}>
+          {hidden.map((h) => item(h.card, button(h.card, 'restore', 'restore'), t('moderation.hiddenMark')))}
+        </ul>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,88 @@
+import { type HeldCard, type ModerationModes, modstateDocName, readHeld, readModes } from '@tischrunde/shared'
+import { useMemo, useSyncExternalStore } from 'react'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+
+/**
+ * Read-only docs of the moderation kinds (the queue, the hidden cards, one's own held cards, the
+ * event's modes), opened while a component shows them. Nothing of them is kept on the device:
+ * whatever the server takes out of them is gone from the screen with it.
+ */
+interface OpenDoc {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  users: number
+  version: number
+  listeners: Set<() => void>
+}
+const open = new Map<string, OpenDoc>()
+
+function docsUrl(): string {
+  return `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/yjs`
+}
+
+function acquire(docName: string, token: string): OpenDoc {
+  const key = `${docName}\u0000${token}`
+  const existing = open.get(key)
+  if (existing) {
+    existing.users++
+    return existing
+  }
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(docsUrl(), docName, doc, {
+    params: { token },
+    maxBackoffTime: 5000,
+    disableBc: true,
+    // A doc this role may not open is refused before the upgrade: no use retrying it.
+    shouldReconnect: (event: CloseEvent | null) => event?.code !== 4401 && event?.code !== 4404,
+  })
+  const entry: OpenDoc = { doc, provider, users: 1, version: 0, listeners: new Set() }
+  doc.on('update', () => {
+    entry.version++
+    entry.listeners.forEach((l) => l())
+  })
+  open.set(key, entry)
+  return entry
+}
+
+function release(docName: string, token: string): void {
+  const key = `${docName}\u0000${token}`
+  const entry = open.get(key)
+  if (!entry || --entry.users > 0) return
+  open.delete(key)
+  entry.provider.destroy()
+  entry.doc.destroy()
+}
+
+const EMPTY_DOC = new Y.Doc()
+
+/** Reads a doc the screen may open (null name: none) and re-reads it on every change. */
+function useReadDoc<T>(docName: string | null, token: string | null, read: (doc: Y.Doc) => T): T {
+  const store = useMemo(() => {
+    if (!docName || !token) return { subscribe: () => () => {}, snapshot: () => 0, doc: () => EMPTY_DOC }
+    let entry: OpenDoc | null = null
+    return {
+      subscribe(listener: () => void) {
+        entry = acquire(docName, token)
+        entry.listeners.add(listener)
+        listener()
+        return () => {
+          entry?.listeners.delete(listener)
+          release(docName, token)
+          entry = null
+        }
+      },
+      snapshot: () => entry?.version ?? -1,
+      doc: () => entry?.doc ?? EMPTY_DOC,
+    }
+  }, [docName, token])
+  const version = useSyncExternalStore(store.subscribe, store.snapshot)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- re-read on every version of the doc
+  return useMemo(() => read(store.doc()), [store, version])
+}
+
+/** The held cards of a moderation, collect or own doc (by its name), oldest first. */
+export const useHeldCards = (docName: string | null, token: string | null): HeldCard[] => useReadDoc(docName, token, readHeld)
+
+/** The event's approval and collect modes and counts of collected cards. */
+export const useModerationModes = (eventId: string, token: string | null): ModerationModes => useReadDoc(modstateDocName(eventId), token, readModes)

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PHONE, PROJECTOR } from './support/browser.js'
+import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
+import { axeViolations } from './support/moderation-axe.js'
+
+let cafe: Cafe
+
+beforeAll(async () => {
+  cafe = await openCafe({ title: 'Sammeln und Aufdecken', tableNames: ['Arbeit'] })
+})
+afterAll(async () => {
+  await closeCafe(cafe)
+})
+
+async function phoneAtArbeit() {
+  const context = await cafe.browser.newContext(PHONE)
+  const page = await context.newPage()
+  await page.goto(`${cafe.server.url}${cafe.created.links.participant}`)
+  await page.getByRole('button', { name: 'Arbeit' }).click()
+  await page.getByRole('heading', { name: 'Arbeit' }).waitFor()
+  return { context, page }
+}
+
+describe('collect first, reveal later, in real browsers', () => {
+  it('shows each phone only its own card and the count until the reveal, then both cards on both phones within a second', async () => {
+    const { server, browser, created } = cafe
+    const consoleContext = await browser.newContext(PROJECTOR)
+    const consolePage = await consoleContext.newPage()
+    await consolePage.goto(`${server.url}${created.links.facilitator}`)
+    const projectorContext = await browser.newContext(PROJECTOR)
+    const projector = await projectorContext.newPage()
+    await projector.goto(`${server.url}${created.links.projector.replace('#', '?table=arbeit#')}`)
+    const first = await phoneAtArbeit()
+    const second = await phoneAtArbeit()
+    const texts = ['Jobcenter und Ausländerbehörde an einen Tisch', 'Praktika in kleinen Betrieben vermitteln']
+    try {
+      const station = consolePage.locator('[data-moderation-station="station-1"]')
+      await station.getByLabel('Erst sammeln, dann aufdecken').check()
+      await first.page.getByText('Die Karten werden gesammelt', { exact: false }).waitFor({ timeout: 5000 })
+      await projector.getByText('0 Karten gesammelt', { exact: false }).waitFor({ timeout: 5000 })
+
+      for (const [i, phone] of [first, second].entries()) {
+        await phone.page.getByLabel('Deine Karte').fill(texts[i]!)
+        await phone.page.getByRole('button', { name: 'Karte senden' }).click()
+        await phone.page.locator('[data-own-card]').getByText(texts[i]!).waitFor({ timeout: 5000 })
+      }
+      await station.getByText('2 Karten gesammelt', { exact: false }).waitFor({ timeout: 5000 })
+      await first.page.getByText('Die anderen haben 1 Karte geschrieben', { exact: false }).waitFor({ timeout: 5000 })
+      await second.page.getByText('Die anderen haben 1 Karte geschrieben', { exact: false }).waitFor({ timeout: 5000 })
+      await projector.getByText('2 Karten gesammelt', { exact: false }).waitFor({ timeout: 5000 })
+      // Until the reveal, neither phone nor the projector has the other's text.
+      expect(await first.page.content()).not.toContain(texts[1])
+      expect(await second.page.content()).not.toContain(texts[0])
+      for (const text of texts) expect(await projector.getByText(text).count()).toBe(0)
+      for (const page of [first.page, projector, consolePage]) expect(await axeViolations(page)).toEqual([])
+
+      const revealedAt = Date.now()
+      await station.getByRole('button', { name: 'Station „Station 1“ aufdecken' }).click()
+      await Promise.all(
+        [first.page.locator('.card-list'), second.page.locator('.card-list'), projector.locator('.projector-stage')].flatMap((board) => texts.map((text) => board.getByText(text).waitFor({ timeout: 5000 }))),
+      )
+      const latency = Date.now() - revealedAt
+      console.log(`both cards on both phones and the projector ${latency} ms after the reveal`)
+      expect(latency).toBeLessThan(1000)
+      await projector.getByText('Aufgedeckt!').waitFor({ timeout: 5000 })
+      expect(await axeViolations(projector)).toEqual([])
+      // Each card shows once: on the board, no longer in the phone's own list.
+      await first.page.locator('[data-own-card]').first().waitFor({ state: 'detached', timeout: 5000 })
+      expect(await first.page.getByText(texts[0]!).count()).toBe(1)
+    } finally {
+      for (const c of [consoleContext, projectorContext, first.context, second.context]) await c.close()
+    }
+  })
+})

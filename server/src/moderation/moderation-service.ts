@@ -1,0 +1,334 @@
+import {
+  type EventActor,
+  CARDS_PER_BOARD_MAX,
+  CARDS_PER_PARTICIPANT_MAX,
+  HELD_ROOT,
+  MERGED_MAX,
+  type HeldCard,
+  type HeldStatus,
+  MODSTATE_COUNTS,
+  MODSTATE_EVENT,
+  MODSTATE_STATIONS,
+  type ModerationAction,
+  type RecordChange,
+  type StationMode,
+  boardDocName,
+  cardSchema,
+  collectDocName,
+  countKey,
+  heldCardSchema,
+  holdNewCard,
+  moderationDocName,
+  modstateDocName,
+  ownDocName,
+  readHeld,
+  readModes,
+  resolveDocName,
+  WriteRefusal,
+  withMark,
+} from '@tischrunde/shared'
+import type { Logger } from 'pino'
+import type { Diversion, DocRoom } from '../boards/doc-room.js'
+import type { DocRooms, RoomExtension } from '../boards/doc-rooms.js'
+import { type WriteContext, viewOf } from '../boards/write-gate.js'
+
+const CARDS = 'cards'
+
+/** Why a moderation command found nothing to do. */
+export type ModerationOutcome = { ok: true } | { ok: false; why: 'NO_SUCH_CARD' }
+
+/**
+ * Moves cards between a board and the docs only some roles open (see the kinds' DESIGN.md): hide
+ * and restore, approve and refuse, collect and reveal. Every move writes the card where it goes
+ * before it leaves where it was, in one synchronous step, so it is never in neither doc.
+ */
+export class Moderation implements RoomExtension {
+  /** Own-doc refreshes in flight, per doc name (one after the other). */
+  private readonly ownQueue = new Map<string, Promise<void>>()
+
+  constructor(
+    private readonly rooms: DocRooms,
+    private readonly now: () => number,
+    private readonly log: Logger,
+  ) {}
+
+  companions(name: string): readonly string[] {
+    const resolved = resolveDocName(name, this.rooms.kinds)
+    if (resolved?.kind.name !== 'board') return []
+    const { eventId, parts } = resolved.scope
+    return [moderationDocName(eventId, parts.tableId!), collectDocName(eventId, parts.tableId!), modstateDocName(eventId)]
+  }
+
+  /**
+   * A board copy of a held card (a stop between the two writes of a move) is removed again; an
+   * author's own doc is brought in line with the table's held cards whenever it is opened.
+   */
+  loaded(room: DocRoom): void {
+    if (room.kind.name === 'own') {
+      const { eventId, parts } = resolveDocName(room.name, this.rooms.kinds)!.scope
+      if (!this.ownQueue.has(room.name)) void this.refreshOwn(eventId, parts.tableId!, parts.participantId!)
+      return
+    }
+    const companions = companionsOf(room)
+    if (!companions) return
+    const cards = room.doc.getMap<unknown>(CARDS)
+    const stale = [...heldIds(companions.moderation), ...heldIds(companions.collect)].filter((id) => cards.has(id))
+    if (stale.length > 0) room.writeAsServer(() => stale.forEach((id) => cards.delete(id)), 'moderation')
+  }
+
+  divert(room: DocRoom, changes: readonly RecordChange[], ctx: WriteContext): Diversion | null {
+    const companions = companionsOf(room)
+    if (!companions) return null
+    // Read once, and only for an update that adds a card (edits pass untouched).
+    let modes: ReturnType<typeof readModes> | null = null
+    const held = { moderation: companions.moderation.doc.getMap<unknown>(HELD_ROOT), collect: companions.collect.doc.getMap<unknown>(HELD_ROOT) }
+    const moves: { target: DocRoom; record: HeldCard | null; key: string }[] = []
+    for (const change of changes) {
+      if (change.root !== CARDS || change.after === undefined) continue
+      // A card held off the board stays held, also when its author edits it offline.
+      if (held.moderation.has(change.key) || held.collect.has(change.key)) {
+        moves.push({ target: companions.moderation, record: null, key: change.key })
+        continue
+      }
+      if (change.before !== undefined) continue
+      const card = cardSchema.safeParse(change.after).data
+      if (!card) continue
+      const status = holdNewCard(card, ctx.actor, (modes ??= readModes(companions.state.doc)))
+      if (!status) continue
+      // Order and time as the server would store them on the board.
+      const stored = cardSchema.parse(room.kind.normalize?.(change, { ...ctx, doc: viewOf(room.doc) }) ?? card)
+      moves.push({ target: status === 'collected' ? companions.collect : companions.moderation, record: { id: card.id, card: stored, status, at: ctx.now }, key: change.key })
+    }
+    if (moves.length === 0) return null
+    // Held cards count like cards on the board: a person's cap, and the table's.
+    const newHeld = moves.filter((m) => m.record)
+    if (newHeld.length > 0) {
+      const all = [...readHeld(companions.moderation.doc), ...readHeld(companions.collect.doc)]
+      const author = ctx.actor.participantId
+      const mine = all.filter((h) => h.card.authorId === author).length + newHeld.length
+      if (mine > CARDS_PER_PARTICIPANT_MAX || all.length + newHeld.length > CARDS_PER_BOARD_MAX) return { keys: [], commit: () => {}, refusal: WriteRefusal.TOO_MANY_CARDS }
+    }
+    const tableId = room.kind.name === 'board' ? resolveDocName(room.name, this.rooms.kinds)!.scope.parts.tableId! : ''
+    return {
+      keys: moves.map((m) => m.key),
+      commit: () => {
+        for (const move of moves) if (move.record) move.target.writeAsServer((doc) => doc.getMap(HELD_ROOT).set(move.key, move.record), 'moderation')
+        this.recount(companions, tableId)
+      },
+      after: () => {
+        for (const move of moves) if (move.record) this.refreshOwn(ctx.scope.eventId, tableId, move.record.card.authorId)
+      },
+    }
+  }
+
+  /** A moderator's action on one card of a table. */
+  async moderate(actor: EventActor, eventId: string, tableId: string, cardId: string, action: ModerationAction, intoCardId?: string): Promise<ModerationOutcome> {
+    return this.rooms.read(boardDocName(eventId, tableId), async (board) => {
+      const companions = companionsOf(board)!
+      const moderation = companions.moderation
+      const by = actor.participantId ?? actor.role
+      const heldCard = heldCardSchema.safeParse(moderation.doc.getMap(HELD_ROOT).get(cardId)).data
+      let author: string | null = null
+      const onBoard = (id: string) => cardSchema.safeParse(board.doc.getMap(CARDS).get(id)).data
+      if (action === 'pin' || action === 'unpin' || action === 'strike' || action === 'unstrike') {
+        const card = onBoard(cardId)
+        if (!card) return noCard
+        const marked = withMark(card, action.endsWith('pin') ? 'pinned' : 'struck', !action.startsWith('un'))
+        board.writeAsServer((doc) => doc.getMap(CARDS).set(cardId, marked), by)
+      } else if (action === 'merge') {
+        const duplicate = onBoard(cardId)
+        const into = intoCardId === undefined || intoCardId === cardId ? undefined : onBoard(intoCardId)
+        if (!duplicate || !into || into.stationId !== duplicate.stationId) return noCard
+        // Both texts stay: the duplicate's (and what was merged into it before) in the card it goes into.
+        const merged = [...(into.merged ?? []), { id: duplicate.id, text: duplicate.text, authorId: duplicate.authorId }, ...(duplicate.merged ?? [])].slice(0, MERGED_MAX)
+        moderation.writeAsServer((doc) => doc.getMap(HELD_ROOT).set(cardId, { id: cardId, card: duplicate, status: 'merged', at: this.now() } satisfies HeldCard), by)
+        board.writeAsServer((doc) => {
+          doc.getMap(CARDS).set(into.id, { ...into, merged })
+          doc.getMap(CARDS).delete(cardId)
+        }, by)
+      } else if (action === 'hide') {
+        const card = onBoard(cardId)
+        if (!card) return noCard
+        moderation.writeAsServer((doc) => doc.getMap(HELD_ROOT).set(cardId, { id: cardId, card, status: 'hidden', at: this.now() } satisfies HeldCard), by)
+        board.writeAsServer((doc) => doc.getMap(CARDS).delete(cardId), by)
+      } else if (action === 'restore' || action === 'approve') {
+        if (!heldCard || heldCard.status !== (action === 'restore' ? 'hidden' : 'pending')) return noCard
+        board.writeAsServer((doc) => doc.getMap(CARDS).set(cardId, heldCard.card), by)
+        moderation.writeAsServer((doc) => doc.getMap(HELD_ROOT).delete(cardId), by)
+        if (action === 'approve') author = heldCard.card.authorId
+      } else {
+        if (!heldCard || heldCard.status !== 'pending') return noCard
+        // The refused card goes to its author's own doc before it leaves the queue.
+        await this.rooms.read(ownDocName(eventId, tableId, heldCard.card.authorId), async (own) => {
+          own.writeAsServer((doc) => doc.getMap(HELD_ROOT).set(cardId, { ...heldCard, status: 'refused', at: this.now() } satisfies HeldCard), by)
+          moderation.writeAsServer((doc) => doc.getMap(HELD_ROOT).delete(cardId), by)
+          await own.settle()
+        })
+      }
+      await Promise.all([board.settle(), moderation.settle()])
+      if (author) await this.refreshOwn(eventId, tableId, author)
+      return { ok: true as const }
+    })
+  }
+
+  /** Sets a station's modes (stationId null: approval for the whole event). Ending collect mode reveals. */
+  async setModes(eventId: string, tableIds: readonly string[], stationId: string | null, change: { approval?: boolean | undefined; collect?: boolean | undefined }): Promise<void> {
+    let reveal = false
+    await this.rooms.read(modstateDocName(eventId), async (state) => {
+      const modes = readModes(state.doc)
+      if (stationId === null) {
+        if (change.approval !== undefined) state.writeAsServer((doc) => doc.getMap(MODSTATE_EVENT).set('settings', { approval: change.approval }), 'facilitator')
+      } else {
+        const before = modes.stations.get(stationId) ?? { stationId, approval: false, collect: false, revealedAt: null }
+        const collect = change.collect ?? before.collect
+        const next: StationMode = {
+          stationId,
+          approval: change.approval ?? before.approval,
+          collect,
+          // Switching collect on starts a new collection; switching it off shows what was collected.
+          revealedAt: collect && !before.collect ? null : before.revealedAt,
+        }
+        reveal = before.collect && !collect && before.revealedAt === null
+        state.writeAsServer((doc) => doc.getMap(MODSTATE_STATIONS).set(stationId, next), 'facilitator')
+      }
+      await state.settle()
+    })
+    if (reveal && stationId) await this.reveal(eventId, tableIds, stationId, false)
+  }
+
+  /**
+   * Reveals a station: every table's collected cards of it move to the boards in one synchronous
+   * step (all boards are loaded first), and the station is stamped revealed.
+   */
+  async reveal(eventId: string, tableIds: readonly string[], stationId: string, stamp = true): Promise<void> {
+    const boards: DocRoom[] = []
+    const state = await this.rooms.acquire(modstateDocName(eventId))
+    try {
+      for (const tableId of tableIds) boards.push(await this.rooms.acquire(boardDocName(eventId, tableId)))
+      const authors = new Set<string>()
+      // From here on one synchronous step: every table's cards, then the stamp.
+      for (const [i, board] of boards.entries()) {
+        const companions = companionsOf(board)!
+        const collected = readHeld(companions.collect.doc).filter((h) => h.card.stationId === stationId)
+        if (collected.length > 0) {
+          board.writeAsServer((doc) => collected.forEach((h) => doc.getMap(CARDS).set(h.id, h.card)), 'facilitator')
+          companions.collect.writeAsServer((doc) => collected.forEach((h) => doc.getMap(HELD_ROOT).delete(h.id)), 'facilitator')
+        }
+        collected.forEach((h) => authors.add(`${tableIds[i]}\u0000${h.card.authorId}`))
+        this.recount(companions, tableIds[i]!)
+      }
+      if (stamp) {
+        const before = readModes(state.doc).stations.get(stationId) ?? { stationId, approval: false, collect: true, revealedAt: null }
+        state.writeAsServer((doc) => doc.getMap(MODSTATE_STATIONS).set(stationId, { ...before, revealedAt: this.now() }), 'facilitator')
+      }
+      await Promise.all([state.settle(), ...boards.flatMap((b) => [b.settle(), ...b.companions.map((c) => c.settle())])])
+      await Promise.all([...authors].map((key) => this.refreshOwn(eventId, key.split('\u0000')[0]!, key.split('\u0000')[1]!)))
+    } finally {
+      for (const board of boards) this.rooms.release(board)
+      this.rooms.release(state)
+    }
+  }
+
+  /**
+   * A table's cards that are not on its board (hidden, waiting, collected, merged away), for the
+   * facilitator's export, which marks them. Participant exports read only the boards.
+   */
+  async heldOf(eventId: string, tableId: string): Promise<HeldCard[]> {
+    return this.rooms.read(boardDocName(eventId, tableId), (board) => {
+      const companions = companionsOf(board)!
+      return [...readHeld(companions.moderation.doc), ...readHeld(companions.collect.doc)]
+    })
+  }
+
+  /** Counts collected cards per station of a table into the public state (phones show "n more"). */
+  private recount(companions: Companions, tableId: string): void {
+    const counts = new Map<string, number>()
+    for (const h of readHeld(companions.collect.doc)) counts.set(h.card.stationId, (counts.get(h.card.stationId) ?? 0) + 1)
+    const map = companions.state.doc.getMap<number>(MODSTATE_COUNTS)
+    const prefix = `${tableId}/`
+    const stale = [...map.keys()].filter((k) => k.startsWith(prefix) && !counts.has(k.slice(prefix.length)))
+    const changed = [...counts].filter(([station, n]) => map.get(countKey(tableId, station)) !== n)
+    if (stale.length === 0 && changed.length === 0) return
+    companions.state.writeAsServer(() => {
+      stale.forEach((k) => map.delete(k))
+      changed.forEach(([station, n]) => map.set(countKey(tableId, station), n))
+    }, 'moderation')
+  }
+
+  /**
+   * Brings an author's own doc in line with the table's queue and collection: their waiting and
+   * collected cards; refused ones stay until the author's card leaves them (they are not on the board).
+   */
+  refreshOwn(eventId: string, tableId: string, authorId: string): Promise<void> {
+    const name = ownDocName(eventId, tableId, authorId)
+    const previous = this.ownQueue.get(name) ?? Promise.resolve()
+    const next = previous
+      .then(() =>
+        this.rooms.read(boardDocName(eventId, tableId), (board) => {
+          const companions = companionsOf(board)!
+          const wanted = new Map<string, HeldCard>()
+          for (const h of [...readHeld(companions.moderation.doc), ...readHeld(companions.collect.doc)]) {
+            if (h.card.authorId === authorId && (h.status === 'pending' || h.status === 'collected')) wanted.set(h.id, h)
+          }
+          return this.rooms.read(name, async (own) => {
+            const map = own.doc.getMap<unknown>(HELD_ROOT)
+            const current = readHeld(own.doc)
+            const drop = current.filter((h) => h.status !== 'refused' && !wanted.has(h.id)).map((h) => h.id)
+            const put = [...wanted.values()].filter((h) => JSON.stringify(map.get(h.id)) !== JSON.stringify(h))
+            if (drop.length === 0 && put.length === 0) return
+            own.writeAsServer(() => {
+              drop.forEach((id) => map.delete(id))
+              put.forEach((h) => map.set(h.id, h))
+            }, 'moderation')
+            await own.settle()
+          })
+        }),
+      )
+      .catch((error: unknown) => this.log.error({ err: error, doc: name }, 'could not update an author’s own cards'))
+      .finally(() => {
+        if (this.ownQueue.get(name) === next) this.ownQueue.delete(name)
+      })
+    this.ownQueue.set(name, next)
+    return next
+  }
+}
+
+const noCard: ModerationOutcome = { ok: false, why: 'NO_SUCH_CARD' }
+
+interface Companions {
+  moderation: DocRoom
+  collect: DocRoom
+  state: DocRoom
+}
+
+function companionsOf(room: DocRoom): Companions | null {
+  const byKind = new Map(room.companions.map((c) => [c.kind.name, c]))
+  const moderation = byKind.get('moderation')
+  const collect = byKind.get('collect')
+  const state = byKind.get('modstate')
+  return moderation && collect && state ? { moderation, collect, state } : null
+}
+
+function heldIds(room: DocRoom): string[] {
+  return [...room.doc.getMap(HELD_ROOT).keys()]
+}
+
+/** The moderation of each server's rooms. */
+const installed = new WeakMap<DocRooms, Moderation>()
+
+/** Adds moderation to a server's rooms (once, at start). */
+export function installModeration(rooms: DocRooms, now: () => number, log: Logger): Moderation {
+  const moderation = new Moderation(rooms, now, log)
+  rooms.extension = moderation
+  installed.set(rooms, moderation)
+  return moderation
+}
+
+/** The moderation installed on these rooms. */
+export function moderationOf(rooms: DocRooms): Moderation {
+  const moderation = installed.get(rooms)
+  if (!moderation) throw new Error('moderation is not installed')
+  return moderation
+}
+
+export type { HeldStatus }

@@ -1,0 +1,5 @@
+export * from './moderation.schema.js'
+export * from './moderation-kinds.js'
+export * from './moderation-rules.js'
+export * from './card-marks.schema.js'
+export * from './card-marks.js'

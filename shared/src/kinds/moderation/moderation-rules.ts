@@ -1,0 +1,87 @@
+import type * as Y from 'yjs'
+import type { EventActor } from '../../access/actor.js'
+import { may } from '../../access/policy.js'
+import type { Card } from '../../cards/card.schema.js'
+import {
+  type EventModeration,
+  HELD_ROOT,
+  type HeldCard,
+  type HeldStatus,
+  MODSTATE_COUNTS,
+  MODSTATE_EVENT,
+  MODSTATE_STATIONS,
+  type StationMode,
+  countKey,
+  eventModerationSchema,
+  heldCardSchema,
+  stationModeSchema,
+} from './moderation.schema.js'
+
+/** The moderation modes of an event as read from its `modstate` doc. */
+export interface ModerationModes {
+  event: EventModeration
+  stations: ReadonlyMap<string, StationMode>
+  counts: ReadonlyMap<string, number>
+}
+
+export const NO_MODES: ModerationModes = { event: { approval: false }, stations: new Map(), counts: new Map() }
+
+/** Reads the modes from a `modstate` doc; damaged records count as "off". */
+export function readModes(doc: Y.Doc): ModerationModes {
+  const stations = new Map<string, StationMode>()
+  doc.getMap(MODSTATE_STATIONS).forEach((value, key) => {
+    const parsed = stationModeSchema.safeParse(value)
+    if (parsed.success && parsed.data.stationId === key) stations.set(key, parsed.data)
+  })
+  const counts = new Map<string, number>()
+  doc.getMap(MODSTATE_COUNTS).forEach((value, key) => {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0) counts.set(key, value)
+  })
+  const event = eventModerationSchema.safeParse(doc.getMap(MODSTATE_EVENT).get('settings')).data ?? { approval: false }
+  return { event, stations, counts }
+}
+
+/** Whether a station's cards are still collected out of sight (collect mode, not revealed yet). */
+export function collecting(modes: ModerationModes, stationId: string): boolean {
+  const mode = modes.stations.get(stationId)
+  return mode !== undefined && mode.collect && mode.revealedAt === null
+}
+
+/** Whether new participant cards of a station wait for approval (per station, or for the whole event). */
+export function approving(modes: ModerationModes, stationId: string): boolean {
+  return modes.event.approval || modes.stations.get(stationId)?.approval === true
+}
+
+/**
+ * Where a new card goes instead of the board, or null for the board. Facilitators always write to
+ * the board. While a station collects, every other card is collected, a table host's too (no text
+ * of another person on any phone before the reveal); approval holds participants' cards only (the
+ * host approves). Collecting comes first: a collected card appears with all the others at the reveal.
+ */
+export function holdNewCard(card: Pick<Card, 'stationId'>, actor: Pick<EventActor, 'role'>, modes: ModerationModes): Extract<HeldStatus, 'pending' | 'collected'> | null {
+  if (actor.role === 'facilitator' || actor.role === 'projector') return null
+  if (collecting(modes, card.stationId)) return 'collected'
+  if (actor.role === 'participant' && approving(modes, card.stationId)) return 'pending'
+  return null
+}
+
+/** How many collected cards of others a participant's phone may count (the total minus their own). */
+export function othersCollected(modes: ModerationModes, tableId: string, stationId: string, own: number): number {
+  return Math.max(0, (modes.counts.get(countKey(tableId, stationId)) ?? 0) - own)
+}
+
+/** Whether an actor moderates a table's cards: facilitators everywhere, a table host at their table. */
+export function mayModerate(actor: EventActor, tableId: string): boolean {
+  if (!may(actor, 'cards:moderate', { eventId: actor.eventId })) return false
+  return actor.role === 'facilitator' || actor.tableId === tableId
+}
+
+/** The held cards of a moderation, collect or own doc, oldest first; damaged records are left out. */
+export function readHeld(doc: Y.Doc): HeldCard[] {
+  const cards: HeldCard[] = []
+  doc.getMap(HELD_ROOT).forEach((value, key) => {
+    const parsed = heldCardSchema.safeParse(value)
+    if (parsed.success && parsed.data.id === key) cards.push(parsed.data)
+  })
+  return cards.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
+}
