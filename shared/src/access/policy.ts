@@ -31,6 +31,10 @@ export type EventAction =
   | 'presence:watch'
   /** Write many cards at once (a pasted list), beyond a person's pace. */
   | 'cards:unpaced'
+  /** Place dots in a voting step (as oneself: the budget is per person). */
+  | 'votes:cast'
+  /** See the live dot counts of a voting step (the ranking). */
+  | 'votes:watch'
 
 /** Things an installation's organiser does (`events:create`: unless the installation opens creation to everyone). */
 export type InstallationAction = 'events:list' | 'events:import' | 'events:create'
@@ -56,6 +60,8 @@ const EVENT_RIGHTS: Readonly<Record<EventAction, readonly Role[]>> = {
   'presence:report': ['facilitator', 'host', 'participant', 'projector'],
   'presence:watch': ['facilitator', 'projector'],
   'cards:unpaced': ['facilitator'],
+  'votes:cast': ['participant', 'host'],
+  'votes:watch': ['facilitator', 'projector'],
 }
 /** What the installation's organiser may do to any event. */
 const ADMIN_EVENT_RIGHTS: ReadonlySet<EventAction> = new Set(['event:delete', 'event:links', 'event:revoke'])

@@ -4,6 +4,7 @@ import { slugIdSchema, tableIdSchema, stationIdSchema } from '../ids.js'
 import { STATION_MINUTES_MAX, roundSettingsSchema, roundStateSchema } from '../rounds/round.schema.js'
 import { projectorDisplayMessageSchema, projectorDisplaySchema } from '../rounds/projector-display.js'
 import { eventSetupSchema } from '../event/event-setup.schema.js'
+import { harvestClientEvents, harvestServerEvents } from '../harvest/harvest-wire.js'
 
 /** Bumped when a message changes incompatibly; clients send it in the handshake. */
 export const WIRE_VERSION = 1
@@ -54,6 +55,8 @@ export const clientEvents = {
   'event:display': z.object({ showNames: z.boolean() }),
   /** Facilitator: create (or extend) a group's objective tree from its problem tree. */
   'tree:objectives': z.object({ groupId: slugIdSchema }),
+  /** Dot voting: open/freeze a step (facilitator), place or take back a dot (participant). */
+  ...harvestClientEvents,
 } as const
 export type ClientEventName = keyof typeof clientEvents
 export type ClientEventPayload<N extends ClientEventName> = z.infer<(typeof clientEvents)[N]>
@@ -95,6 +98,7 @@ export const serverEvents = {
   'projector:display': projectorDisplayMessageSchema,
   /** To every screen of an event just before it is disconnected: the event was deleted. */
   'event:deleted': z.object({}),
+  ...harvestServerEvents,
 } as const
 export type ServerEventName = keyof typeof serverEvents
 export type ServerEventPayload<N extends ServerEventName> = z.infer<(typeof serverEvents)[N]>

@@ -1,0 +1,40 @@
+import { z } from 'zod'
+import { cardIdSchema, randomIdSchema, tableIdSchema } from '../ids.js'
+import { VOTE_STEPS_MAX, ballotDotSchema, ballotSchema, voteSetupSchema, voteStepSchema } from './vote.schema.js'
+
+/** Commands of the voting step, over Socket.IO (merged into `clientEvents`). */
+export const harvestClientEvents = {
+  /** Facilitator: starts a voting step ("Welche Maßnahmen zuerst?", 3 dots each). Answers `{ stepId }`. */
+  'vote:open': z.object({ setup: voteSetupSchema }),
+  /** Facilitator: freezes a step's result (or opens it again). */
+  'vote:freeze': z.object({ stepId: randomIdSchema, frozen: z.boolean() }),
+  /** Participant or host: places (1) or takes back (-1) one dot. Answers the voter's ballot. */
+  'vote:cast': z.object({ stepId: randomIdSchema, tableId: tableIdSchema, cardId: cardIdSchema, delta: z.union([z.literal(1), z.literal(-1)]) }),
+} as const
+
+/** Every step of the event, to every screen of it (what is open, the question, the budget). */
+export const voteStepsMessageSchema = z.object({ steps: z.array(voteStepSchema).max(VOTE_STEPS_MAX) })
+export type VoteStepsMessage = z.infer<typeof voteStepsMessageSchema>
+
+/** Dots per card of one step and how many people voted, to the staff (console, projector). Anonymous. */
+export const voteTallyMessageSchema = z.object({
+  stepId: randomIdSchema,
+  counts: z.array(ballotDotSchema.extend({ count: z.number().int().nonnegative() })).max(20_000),
+  voters: z.number().int().nonnegative(),
+})
+export type VoteTallyMessage = z.infer<typeof voteTallyMessageSchema>
+
+/** A participant's own ballots, to each of their screens (two phones of one person share them). */
+export const voteBallotsMessageSchema = z.object({ ballots: z.array(ballotSchema).max(VOTE_STEPS_MAX) })
+export type VoteBallotsMessage = z.infer<typeof voteBallotsMessageSchema>
+
+/** Messages of the voting step the server sends (merged into `serverEvents`). */
+export const harvestServerEvents = {
+  'vote:steps': voteStepsMessageSchema,
+  'vote:tally': voteTallyMessageSchema,
+  'vote:ballots': voteBallotsMessageSchema,
+} as const
+
+/** The answer to `vote:cast`: the voter's ballot after the change and the dots left. */
+export const voteCastAnswerSchema = z.object({ ballot: ballotSchema, left: z.number().int().nonnegative() })
+export type VoteCastAnswer = z.infer<typeof voteCastAnswerSchema>

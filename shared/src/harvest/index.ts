@@ -1,0 +1,6 @@
+export * from './vote-refusals.js'
+export * from './vote.schema.js'
+export * from './vote.rules.js'
+export * from './harvest-wire.js'
+export * from './numbering.js'
+export * from './similarity.js'
