@@ -2,6 +2,7 @@ import { type Ack, type ProjectorDisplay, type ClientEventName, type ClientEvent
 import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventService } from '../events/event-service.js'
 import type { RoundService } from '../rounds/round-service.js'
+import type { VoteService } from '../harvest/vote-service.js'
 
 /** The server-side view of one control-plane connection. */
 export interface ControlSession {
@@ -23,6 +24,10 @@ export interface HandlerContext {
   publishEvent(eventId: string): void
   /** Tells the event's projectors (and consoles) what to show. */
   showOnProjectors(eventId: string, display: ProjectorDisplay): void
+  /** Dot voting: steps and ballots. */
+  votes: VoteService
+  /** Tells the screens that a step (and, with `participantId`, that person's ballot) changed. */
+  publishVotes(eventId: string, what: { stepId: string; participantId?: string }): void
 }
 
 /** One handler per client event: AUTH → VALIDATION → RESOLUTION, returning an Ack. */

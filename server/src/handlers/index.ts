@@ -1,6 +1,7 @@
 import { handleEventDisplay } from './event-display.js'
 import { handleEventUpdate } from './event-update.js'
 import type { Handlers } from './handler.js'
+import { voteHandlers } from '../harvest/vote-handlers.js'
 import { handlePresenceTable } from './presence-table.js'
 import { handleProjectorShow } from './projector-show.js'
 import { handleTreeObjectives } from './tree-objectives.js'
@@ -21,4 +22,5 @@ export const handlers: Handlers = {
   'event:update': handleEventUpdate,
   'event:display': handleEventDisplay,
   'tree:objectives': handleTreeObjectives,
+  ...voteHandlers,
 }

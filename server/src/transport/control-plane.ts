@@ -32,6 +32,8 @@ import { Presence } from '../presence/presence.js'
 import { RotationPlans } from '../presence/rotation-plans.js'
 import type { RoundService } from '../rounds/round-service.js'
 import { isStorageFailure } from '../storage/storage-error.js'
+import type { VoteService } from '../harvest/vote-service.js'
+import { VoteDelivery } from '../harvest/vote-delivery.js'
 
 /**
  * Largest Socket.IO message, in bytes. Commands are small JSON objects (board contents go over Yjs);
@@ -65,6 +67,7 @@ export function createControlPlane(
     limits: Limits
     budget: ConnectionBudget
     publicUrl: string | undefined
+    votes: VoteService
   },
 ) {
   const io = new Server(httpServer, {
@@ -134,7 +137,12 @@ export function createControlPlane(
       displays.set(eventId, { display, seq: ++displaySeq })
       deps.hub.publish({ eventId, topic: 'display', audience: 'staff' })
     },
+    votes: deps.votes,
+    publishVotes(eventId, what) {
+      deps.hub.publish({ eventId, topic: 'votes', audience: 'everyone', ...what })
+    },
   }
+  const voteDelivery = new VoteDelivery(io, deps.votes, roleRoom, deps.log)
   const roundMessage = (stored: StoredEvent): RoundMessage => ({ round: stored.round, serverNow: deps.now() })
 
   /** Sends the current event and round state to the screens of an audience, each role the view it may see. */
@@ -176,7 +184,8 @@ export function createControlPlane(
           },
           (error: unknown) => deps.log.error({ err: error, event: message.eventId }, 'could not close the sockets of a revoked link'),
         )
-    } else if (message.topic === 'guessing')
+    } else if (message.topic === 'votes') voteDelivery.changed(message.eventId, message.stepId, message.participantId)
+    else if (message.topic === 'guessing')
       io.to(roles.map((role) => roleRoom(message.eventId, role))).emit('access:guessing', { wrongCodes: message.wrongCodes, windowSeconds: message.windowSeconds })
   }
   const unsubscribe = deps.hub.subscribe(onHubMessage)
@@ -217,6 +226,7 @@ export function createControlPlane(
       if (display) socket.emit('projector:display', { ...display, initial: true })
     }
 
+    voteDelivery.connected(socket, actor)
     const pace = new RateLimiter(deps.limits.controlMessagesBurst, deps.limits.controlMessagesPerSecond, 1)
     let refusedInARow = 0
     for (const name of Object.keys(clientEvents) as ClientEventName[]) {
@@ -266,6 +276,7 @@ export function createControlPlane(
       new Promise<void>((resolve) => {
         unsubscribe()
         for (const t of [...pendingPresence.values(), ...pendingSuggestions.values()]) clearTimeout(t)
+        voteDelivery.close()
         void io.close(() => resolve())
       }),
   }

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type CreateEventResponse, ErrorCode, VoteRefusal, ballotKey, ballotSchema } from '@tischrunde/shared'
+import { createEvent, join } from '../../test/helpers/api.js'
+import { type RunningServer, startServer } from '../../test/helpers/in-process-server.js'
+import { tempDataDir } from '../../test/helpers/temp-dir.js'
+import { waitFor } from '../../test/helpers/wait.js'
+import { ballots } from './vote-service.js'
+import { type VoteSocket, voteSocket, writeCards } from './vote-test-kit.js'
+
+describe('dot voting over raw sockets: the server holds the budget', () => {
+  let data: Awaited<ReturnType<typeof tempDataDir>>
+  let running: RunningServer
+  let cafe: CreateEventResponse
+  let facilitator: VoteSocket
+  const open: VoteSocket[] = []
+  let cards: string[] = []
+  let table = ''
+  let where = { stationId: '', columnId: '' }
+
+  const connect = async (token: string) => {
+    const s = await voteSocket(running.url, token)
+    open.push(s)
+    return s
+  }
+  const openStep = async (budget: number, perCardMax = 1, question = 'Welche Maßnahmen zuerst?') => {
+    const ack = await facilitator.send('vote:open', { setup: { question, scope: { stationId: where.stationId }, budget, perCardMax } })
+    expect(ack).toMatchObject({ ok: true })
+    return (ack as { data: { stepId: string } }).data.stepId
+  }
+  const stored = async (stepId: string, participantId: string) =>
+    (await running.server.storage.events.getRecord(cafe.event.id, ballots, ballotKey(stepId, participantId)))?.value
+
+  beforeAll(async () => {
+    data = await tempDataDir('votes')
+    running = await startServer(data.dir)
+    cafe = await createEvent(running.url, { title: 'Priorisierung', tableNames: ['Arbeitsmarktintegration', 'Sprache'] })
+    table = cafe.event.tables[0]!.id
+    const station = cafe.event.template.stations[0]!
+    where = { stationId: station.id, columnId: station.columns[0]!.id }
+    cards = await writeCards(running.url, cafe.event.id, table, cafe.facilitatorToken, where, ['Sprachkurse mit Kinderbetreuung', 'Mentoring', 'Jobmesse', 'Lotsen', 'Beratung im Rathaus', 'Ehrenamt stärken'])
+    facilitator = await connect(cafe.facilitatorToken)
+  })
+  afterAll(async () => {
+    for (const s of open) s.close()
+    await running?.close()
+    await data?.remove()
+  })
+
+  it('stores exactly 3 of 5 dots sent with a budget of 3, and refuses the rest with the rule', async () => {
+    const stepId = await openStep(3)
+    const person = await join(running.url, cafe.joinCode)
+    const phone = await connect(person.token)
+    const acks = []
+    for (const cardId of cards.slice(0, 5)) acks.push(await phone.send('vote:cast', { stepId, tableId: table, cardId, delta: 1 }))
+    expect(acks.map((a) => a.ok)).toEqual([true, true, true, false, false])
+    expect(acks[3]).toMatchObject({ ok: false, code: ErrorCode.NOT_NOW, params: { reason: VoteRefusal.BUDGET_SPENT } })
+    expect(acks[2]).toMatchObject({ ok: true, data: { left: 0 } })
+    const ballot = ballotSchema.parse(await stored(stepId, person.participantId))
+    expect(ballot.dots.map((d) => d.cardId)).toEqual(cards.slice(0, 3))
+    // The projector's tally counts the same dots, and names nobody.
+    const tally = await waitFor(() => facilitator.tallies.findLast((t) => t.stepId === stepId && t.counts.length === 3), 'the tally with three cards')
+    expect(tally.voters).toBe(1)
+    expect(JSON.stringify(tally)).not.toContain(person.participantId)
+  })
+
+  it('lets two tabs of one participant racing share one budget', async () => {
+    const stepId = await openStep(3)
+    const person = await join(running.url, cafe.joinCode)
+    const [tabA, tabB] = [await connect(person.token), await connect(person.token)]
+    const sent = cards.flatMap((cardId, i) => [tabA.send('vote:cast', { stepId, tableId: table, cardId, delta: 1 }), tabB.send('vote:cast', { stepId, tableId: table, cardId: cards[(i + 3) % cards.length], delta: 1 })])
+    const acks = await Promise.all(sent)
+    expect(acks.filter((a) => a.ok)).toHaveLength(3)
+    const ballot = ballotSchema.parse(await stored(stepId, person.participantId))
+    expect(ballot.dots.reduce((n, d) => n + d.count, 0)).toBe(3)
+    // Both tabs are told the ballot, whichever placed the dots.
+    for (const tab of [tabA, tabB]) await waitFor(() => tab.ballots.at(-1)?.ballots.find((b) => b.stepId === stepId)?.dots.length === 3, 'the shared ballot on both tabs')
+  })
+
+  it('allows several dots on one card up to the per-card limit, and taking one back', async () => {
+    const stepId = await openStep(5, 2)
+    const person = await join(running.url, cafe.joinCode)
+    const phone = await connect(person.token)
+    const cast = (cardId: string, delta: 1 | -1) => phone.send('vote:cast', { stepId, tableId: table, cardId, delta })
+    expect((await Promise.all([cast(cards[0]!, 1), cast(cards[0]!, 1)])).every((a) => a.ok)).toBe(true)
+    expect(await cast(cards[0]!, 1)).toMatchObject({ ok: false, params: { reason: VoteRefusal.CARD_FULL } })
+    expect(await cast(cards[0]!, -1)).toMatchObject({ ok: true, data: { left: 4 } })
+    expect(await cast(cards[1]!, -1)).toMatchObject({ ok: false, params: { reason: VoteRefusal.NO_DOT } })
+  })
+
+  it('refuses dots on cards that are not there or not in the step, from the wrong roles, and after the freeze', async () => {
+    const stepId = await openStep(3)
+    const person = await join(running.url, cafe.joinCode)
+    const phone = await connect(person.token)
+    const other = cafe.event.tables[1]!.id
+    const [elsewhere] = await writeCards(running.url, cafe.event.id, table, cafe.facilitatorToken, { stationId: cafe.event.template.stations[1]!.id, columnId: cafe.event.template.stations[1]!.columns[0]!.id }, ['Andere Station'])
+    expect(await phone.send('vote:cast', { stepId, tableId: table, cardId: 'gibt-es-nicht', delta: 1 })).toMatchObject({ ok: false, params: { reason: VoteRefusal.OUT_OF_SCOPE } })
+    expect(await phone.send('vote:cast', { stepId, tableId: other, cardId: cards[0], delta: 1 })).toMatchObject({ ok: false, params: { reason: VoteRefusal.OUT_OF_SCOPE } })
+    expect(await phone.send('vote:cast', { stepId, tableId: table, cardId: elsewhere, delta: 1 })).toMatchObject({ ok: false, params: { reason: VoteRefusal.OUT_OF_SCOPE } })
+    expect(await phone.send('vote:cast', { stepId, tableId: 'nirgends', cardId: cards[0], delta: 1 })).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE })
+    expect(await phone.send('vote:cast', { stepId, tableId: table, cardId: cards[0], delta: 5 })).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE })
+    expect(await phone.send('vote:open', { setup: { question: 'Ich auch?', scope: {}, budget: 20, perCardMax: 20 } })).toMatchObject({ ok: false, code: ErrorCode.FORBIDDEN })
+    expect(await facilitator.send('vote:cast', { stepId, tableId: table, cardId: cards[0], delta: 1 })).toMatchObject({ ok: false, code: ErrorCode.FORBIDDEN })
+    const projector = await connect(cafe.projectorToken)
+    expect(await projector.send('vote:cast', { stepId, tableId: table, cardId: cards[0], delta: 1 })).toMatchObject({ ok: false, code: ErrorCode.FORBIDDEN })
+
+    expect(await phone.send('vote:cast', { stepId, tableId: table, cardId: cards[0], delta: 1 })).toMatchObject({ ok: true })
+    expect(await facilitator.send('vote:freeze', { stepId, frozen: true })).toMatchObject({ ok: true })
+    await waitFor(() => phone.steps.at(-1)?.steps.find((s) => s.id === stepId)?.status === 'frozen', 'the frozen step on the phone')
+    expect(await phone.send('vote:cast', { stepId, tableId: table, cardId: cards[1], delta: 1 })).toMatchObject({ ok: false, params: { reason: VoteRefusal.FROZEN } })
+    expect(await phone.send('vote:cast', { stepId, tableId: table, cardId: cards[0], delta: -1 })).toMatchObject({ ok: false, params: { reason: VoteRefusal.FROZEN } })
+    // Phones hear of steps but never get the live tally.
+    expect(phone.tallies).toEqual([])
+  })
+
+  it('refuses a step on a station or column the event does not have', async () => {
+    expect(await facilitator.send('vote:open', { setup: { question: 'Q', scope: { stationId: 'station-99' }, budget: 3, perCardMax: 1 } })).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE, params: { path: ['setup', 'scope', 'stationId'] } })
+    expect(await facilitator.send('vote:open', { setup: { question: 'Q', scope: { stationId: where.stationId, columnId: 'nix' }, budget: 3, perCardMax: 1 } })).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE })
+    expect(await facilitator.send('vote:open', { setup: { question: 'Q', scope: {}, budget: 3, perCardMax: 4 } })).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE })
+  })
+})
