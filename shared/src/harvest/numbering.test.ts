@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { aCard } from '@tischrunde/fixtures'
+import { aCard } from '../../../fixtures/src/builders.js'
 import { columnNumbers, numberItems, positionBetween, positionsByVotes } from './numbering.js'
 
 describe('numbering and order', () => {

@@ -74,7 +74,8 @@ const entry = (r: Ranked<CardVotes>, tableName: string, columnTitle: string): Ra
 export function buildVoteRanking(event: TischEvent, step: VoteStep, byTable: readonly { tableId: string; cards: readonly CardVotes[] }[], voters: number): VoteRanking {
   const tableName = new Map(event.tables.map((t) => [t.id, plainText(t.name)]))
   const columnTitle = new Map(event.template.stations.flatMap((s) => s.columns.map((c) => [`${s.id}/${c.id}`, plainText(c.title)] as const)))
-  const titleOf = (c: CardVotes) => columnTitle.get(`${c.card.stationId}/${c.card.columnId}`) ?? ''
+  // A step on one column names it once, in the scope line; otherwise each entry names its column.
+  const titleOf = (c: CardVotes) => (step.scope.columnId ? '' : (columnTitle.get(`${c.card.stationId}/${c.card.columnId}`) ?? ''))
   const station = step.scope.stationId ? event.template.stations.find((s) => s.id === step.scope.stationId) : undefined
   const column = station && step.scope.columnId ? station.columns.find((c) => c.id === step.scope.columnId) : undefined
   const scopeLabel = [
