@@ -50,6 +50,24 @@ export const handleVoteFreeze: Handler<'vote:freeze'> = async (ctx, session, msg
   return { ok: true }
 }
 
+/** Facilitator: shows a step's ranking on the projectors, or takes it off. */
+export const handleVoteShow: Handler<'vote:show'> = async (ctx, session, msg) => {
+  if (!mayRun(session)) return FORBIDDEN_ACK
+  const changed = await ctx.votes.show(session.actor.eventId, msg.stepId, msg.shown)
+  if (!changed.ok) return voteFailed(changed.error)
+  ctx.publishVotes(session.actor.eventId, { stepId: msg.stepId })
+  return { ok: true }
+}
+
+/** Facilitator: "nach Stimmen ordnen" — the step's columns on every board in scope, most dots first. */
+export const handleVoteOrder: Handler<'vote:order'> = async (ctx, session, msg) => {
+  if (!mayRun(session)) return FORBIDDEN_ACK
+  const step = await ctx.votes.step(session.actor.eventId, msg.stepId)
+  if (!step) return voteFailed('NO_STEP')
+  const moved = await ctx.votes.orderByVotes(session.actor.eventId, step, session.actor.participantId ?? 'facilitator')
+  return { ok: true, data: { moved } } as unknown as Ack
+}
+
 /**
  * Participant (or table host): one dot on or off a card. The voter is the participant of the
  * credential, never a field of the message: two phones of one person share one budget.
@@ -70,5 +88,7 @@ export const handleVoteCast: Handler<'vote:cast'> = async (ctx, session, msg) =>
 export const voteHandlers = {
   'vote:open': handleVoteOpen,
   'vote:freeze': handleVoteFreeze,
+  'vote:show': handleVoteShow,
+  'vote:order': handleVoteOrder,
   'vote:cast': handleVoteCast,
 } satisfies { [N in Extract<ClientEventName, `vote:${string}`>]: Handler<N> }

@@ -22,6 +22,8 @@ import {
   findTable,
   inVoteScope,
   ok,
+  positionsByVotes,
+  putCard,
   readCard,
   readSnapshot,
   recordCollection,
@@ -75,17 +77,27 @@ export class VoteService {
   /** Starts a step. */
   async open(eventId: EventId, setup: VoteSetup): Promise<Result<VoteStep, VoteFailure>> {
     if ((await this.store.listRecords(eventId, voteSteps)).length >= VOTE_STEPS_MAX) return err('TOO_MANY_STEPS')
-    const step: VoteStep = { id: randomBytes(9).toString('base64url'), ...setup, status: 'open', openedAt: this.now() }
+    const step: VoteStep = { id: randomBytes(9).toString('base64url'), ...setup, status: 'open', onProjector: true, openedAt: this.now() }
     const written = await this.store.putRecord(eventId, voteSteps, step.id, step, null)
     return written.ok ? ok(step) : err(written.error === StoreWriteError.NOT_FOUND ? 'NO_EVENT' : 'BUSY')
   }
 
   /** Freezes a step's result, or opens it again. */
   async setFrozen(eventId: EventId, stepId: string, frozen: boolean): Promise<Result<VoteStep, VoteFailure>> {
+    return this.change(eventId, stepId, (step) => setVoteStatus(step, frozen, this.now()))
+  }
+
+  /** Shows a step's ranking on the projectors (taking every other step off), or takes it off. */
+  async show(eventId: EventId, stepId: string, shown: boolean): Promise<Result<VoteStep, VoteFailure>> {
+    if (shown) for (const other of await this.steps(eventId)) if (other.id !== stepId && other.onProjector) await this.change(eventId, other.id, (s) => ({ ...s, onProjector: false }))
+    return this.change(eventId, stepId, (step) => ({ ...step, onProjector: shown }))
+  }
+
+  private async change(eventId: EventId, stepId: string, apply: (step: VoteStep) => VoteStep): Promise<Result<VoteStep, VoteFailure>> {
     for (let i = 0; i < CAS_TRIES; i++) {
       const stored = await this.store.getRecord(eventId, voteSteps, stepId)
       if (!stored) return err('NO_STEP')
-      const next = setVoteStatus(stored.value, frozen, this.now())
+      const next = apply(stored.value)
       const written = await this.store.putRecord(eventId, voteSteps, stepId, next, stored.version)
       if (written.ok) return ok(next)
     }
@@ -144,6 +156,36 @@ export class VoteService {
       }),
       voters: all.length,
     }
+  }
+
+  /**
+   * Orders the cards of every column in the step's scope by their dots, most first (equal dots keep
+   * their order), on each board, as the server: phones, console and projector see the new order and
+   * the numbers that follow from it. Returns how many cards moved.
+   */
+  async orderByVotes(eventId: EventId, step: VoteStep, by: string): Promise<number> {
+    const stored = await this.store.get(eventId)
+    if (!stored) return 0
+    const counts = tallyVotes(await this.ballotsOfStep(eventId, step.id))
+    let moved = 0
+    for (const table of stored.event.tables) {
+      if (step.scope.tableId !== undefined && step.scope.tableId !== table.id) continue
+      await this.rooms.read(boardDocName(eventId, table.id), async (room) => {
+        const inScope = readSnapshot(room.doc).cards.filter((c) => inVoteScope(step.scope, table.id, c))
+        const columns = new Map<string, Card[]>()
+        for (const card of inScope) columns.set(`${card.stationId}/${card.columnId}`, [...(columns.get(`${card.stationId}/${card.columnId}`) ?? []), card])
+        const changed: Card[] = []
+        for (const cards of columns.values()) {
+          const positions = positionsByVotes(cards, (c) => counts.get(cardRefKey({ tableId: table.id, cardId: c.id })) ?? 0)
+          for (const card of cards) if (positions.has(card.id)) changed.push({ ...card, position: positions.get(card.id)! })
+        }
+        if (changed.length === 0) return
+        room.doc.transact(() => changed.forEach((c) => putCard(room.doc, c, { source: 'server', by })), { source: 'server', by })
+        moved += changed.length
+        await room.settle()
+      })
+    }
+    return moved
   }
 
   /**

@@ -8,6 +8,13 @@ export const harvestClientEvents = {
   'vote:open': z.object({ setup: voteSetupSchema }),
   /** Facilitator: freezes a step's result (or opens it again). */
   'vote:freeze': z.object({ stepId: randomIdSchema, frozen: z.boolean() }),
+  /** Facilitator: shows a step's live ranking on the projectors, or takes it off. */
+  'vote:show': z.object({ stepId: randomIdSchema, shown: z.boolean() }),
+  /**
+   * Facilitator: orders the cards of the step's columns on every board in its scope by their dots
+   * ("nach Stimmen ordnen"), most first; their numbers follow the new order.
+   */
+  'vote:order': z.object({ stepId: randomIdSchema }),
   /** Participant or host: places (1) or takes back (-1) one dot. Answers the voter's ballot. */
   'vote:cast': z.object({ stepId: randomIdSchema, tableId: tableIdSchema, cardId: cardIdSchema, delta: z.union([z.literal(1), z.literal(-1)]) }),
 } as const

@@ -45,6 +45,8 @@ export const voteStepSchema = z.object({
   id: randomIdSchema,
   ...setupFields,
   status: voteStatusSchema,
+  /** Whether the projectors show this step's ranking (the newest such step). */
+  onProjector: z.boolean().default(false),
   openedAt: z.number().int().nonnegative(),
   frozenAt: z.number().int().nonnegative().optional(),
 })

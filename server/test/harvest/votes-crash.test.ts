@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateEventResponse } from '@tischrunde/shared'
-import { createEvent, join } from '../../test/helpers/api.js'
-import { type ChildServer, killAllChildren, startChildServer } from '../../test/helpers/child-server.js'
-import { tempDataDir } from '../../test/helpers/temp-dir.js'
-import { waitFor } from '../../test/helpers/wait.js'
+import { createEvent, join } from '../helpers/api.js'
+import { type ChildServer, killAllChildren, startChildServer } from '../helpers/child-server.js'
+import { tempDataDir } from '../helpers/temp-dir.js'
+import { waitFor } from '../helpers/wait.js'
 import { voteSocket, writeCards } from './vote-test-kit.js'
 
 const CYCLES = 3

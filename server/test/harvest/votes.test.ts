@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type CreateEventResponse, ErrorCode, VoteRefusal, ballotKey, ballotSchema } from '@tischrunde/shared'
-import { createEvent, join } from '../../test/helpers/api.js'
-import { type RunningServer, startServer } from '../../test/helpers/in-process-server.js'
-import { tempDataDir } from '../../test/helpers/temp-dir.js'
-import { waitFor } from '../../test/helpers/wait.js'
-import { ballots } from './vote-service.js'
+import { type CreateEventResponse, ErrorCode, VoteRefusal, ballotKey, ballotSchema, columnNumbers } from '@tischrunde/shared'
+import { connectBoard } from '../helpers/board-client.js'
+import { createEvent, join } from '../helpers/api.js'
+import { type RunningServer, startServer } from '../helpers/in-process-server.js'
+import { tempDataDir } from '../helpers/temp-dir.js'
+import { waitFor } from '../helpers/wait.js'
+import { ballots } from '../../src/harvest/vote-service.js'
 import { type VoteSocket, voteSocket, writeCards } from './vote-test-kit.js'
 
 describe('dot voting over raw sockets: the server holds the budget', () => {
@@ -110,6 +111,26 @@ describe('dot voting over raw sockets: the server holds the budget', () => {
     expect(await phone.send('vote:cast', { stepId, tableId: table, cardId: cards[0], delta: -1 })).toMatchObject({ ok: false, params: { reason: VoteRefusal.FROZEN } })
     // Phones hear of steps but never get the live tally.
     expect(phone.tallies).toEqual([])
+  })
+
+  it('orders the column by votes on the board ("nach Stimmen ordnen") and shows one step on the projector at a time', async () => {
+    const stepId = await openStep(3)
+    const person = await join(running.url, cafe.joinCode)
+    const phone = await connect(person.token)
+    // The last card gets two voters' dots, the fourth one.
+    const other = await connect((await join(running.url, cafe.joinCode)).token)
+    for (const [p, cardId] of [[phone, cards[5]!], [other, cards[5]!], [phone, cards[3]!]] as const) expect(await p.send('vote:cast', { stepId, tableId: table, cardId, delta: 1 })).toMatchObject({ ok: true })
+    expect(await facilitator.send('vote:order', { stepId })).toMatchObject({ ok: true })
+    const board = connectBoard(running.url, cafe.event.id, table, cafe.projectorToken)
+    await board.synced()
+    const column = board.cards().filter((c) => c.stationId === where.stationId && c.columnId === where.columnId)
+    board.destroy()
+    expect(column.slice(0, 2).map((c) => c.id)).toEqual([cards[5], cards[3]])
+    expect([...columnNumbers(column)].slice(0, 3).map(([, n]) => n)).toEqual([1, 2, 3])
+    const steps = await waitFor(() => facilitator.steps.at(-1)?.steps.some((s) => s.id === stepId) && facilitator.steps.at(-1)!.steps, 'the steps')
+    expect(steps.filter((s) => s.onProjector).map((s) => s.id)).toEqual(expect.arrayContaining([stepId]))
+    expect(await facilitator.send('vote:show', { stepId, shown: true })).toMatchObject({ ok: true })
+    await waitFor(() => facilitator.steps.at(-1)!.steps.filter((s) => s.onProjector).map((s) => s.id).join() === stepId, 'only this step on the projector')
   })
 
   it('refuses a step on a station or column the event does not have', async () => {

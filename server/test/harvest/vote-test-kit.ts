@@ -5,8 +5,8 @@
 import { type Socket, io } from 'socket.io-client'
 import { type Ack, type VoteBallotsMessage, type VoteStepsMessage, type VoteTallyMessage, WIRE_VERSION } from '@tischrunde/shared'
 import { aCard } from '@tischrunde/fixtures'
-import { connectBoard } from '../../test/helpers/board-client.js'
-import { waitFor, within } from '../../test/helpers/wait.js'
+import { connectBoard } from '../helpers/board-client.js'
+import { waitFor, within } from '../helpers/wait.js'
 
 /** A control-plane socket with what the server sent it about votes. */
 export interface VoteSocket {

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Element } from '@xmldom/xmldom'
 import { WINNENDEN_EVENT_ID, winnendenEvent } from '@tischrunde/fixtures'
 import { type Card, RANKING_WORDS } from '@tischrunde/shared'
-import { join } from '../../../test/helpers/api.js'
-import { connectBoard } from '../../../test/helpers/board-client.js'
-import { type RunningServer, startServer } from '../../../test/helpers/in-process-server.js'
-import { tempDataDir } from '../../../test/helpers/temp-dir.js'
-import { type VoteSocket, voteSocket } from '../../harvest/vote-test-kit.js'
-import { docxParts, paragraphText, pdfText, xml } from '../read-back.js'
+import { join } from '../helpers/api.js'
+import { connectBoard } from '../helpers/board-client.js'
+import { type RunningServer, startServer } from '../helpers/in-process-server.js'
+import { tempDataDir } from '../helpers/temp-dir.js'
+import { type VoteSocket, voteSocket } from './vote-test-kit.js'
+import { docxParts, paragraphText, pdfText, xml } from '../../src/export/read-back.js'
 
 /** The Winnenden day: Station 3 ("Wie können wir den Zielen näherkommen?") put to the vote, then exported. */
 describe('the Winnenden demo: Station 3 voted on and exported with a ranking', () => {
