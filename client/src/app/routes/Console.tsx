@@ -27,6 +27,8 @@ import { useConsoleView } from './use-console-view.js'
 
 // The tree method's console part comes with its own chunk.
 const TreeConsole = lazy(() => import('../../features/tree/console/TreeConsole.js'))
+// Dot voting (steps, live ranking, ranking downloads) comes with its own chunk.
+const VoteConsole = lazy(() => import('../../features/harvest/VoteConsole.js'))
 
 /** `?neu=1`: the console was opened right after creating the event (the facilitator link is shown once, prominently). */
 function takeFreshFlag(): boolean {
@@ -171,6 +173,11 @@ export default function Console() {
       {event.treeMethod && (
         <Suspense fallback={null}>
           <TreeConsole event={event} token={token!} projectorLink={view.links.projector} send={(groupId) => send('tree:objectives', { groupId })} />
+        </Suspense>
+      )}
+      {event.tables.length > 0 && (
+        <Suspense fallback={null}>
+          <VoteConsole event={event} token={token!} send={send} />
         </Suspense>
       )}
       <section className="panel console-export">

@@ -1,5 +1,5 @@
 import { boardDocName } from '@tischrunde/shared'
-import { lazy, Suspense, useEffect, useRef } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useParams } from 'wouter'
 import { phoneStep } from '../../features/phone/phone-step.js'
 import { usePhoneSeat } from '../../features/phone/use-phone-seat.js'
@@ -14,6 +14,8 @@ import { BoardStep } from './phone/BoardStep.js'
 import { PhoneHeader } from './phone/PhoneHeader.js'
 import { PickTableStep } from './phone/PickTableStep.js'
 import { usePhoneJoin } from './phone/use-phone-join.js'
+import { selectOpenStep, useVoteStore } from '../../store/vote-store.js'
+import { ErrorCode, fail } from '@tischrunde/shared'
 
 // Shown once per station: loaded on demand, and fetched when the phone is idle (so the service worker
 // keeps them for a phone that loses the network before the next station).
@@ -25,6 +27,9 @@ const TableclothStep = lazy(() => loadTablecloth().then((m) => ({ default: m.Tab
 const PREFETCH_AFTER_MS = 15_000
 // The tree method's phone screen comes with its own chunk: café-only phones never load it.
 const TreePhone = lazy(() => import('../../features/tree/phone/TreePhone.js'))
+// Dot voting comes with its own chunk, loaded when a step opens.
+const VotePhone = lazy(() => import('../../features/harvest/VotePhone.js'))
+const VoteReturn = lazy(() => import('../../features/harvest/VotePhone.js').then((m) => ({ default: m.VoteReturn })))
 
 /**
  * The participant's phone: join with the code, pick a table, add cards. A table host's link
@@ -65,6 +70,9 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
     return () => void setAddressForm('du')
   }, [address])
   const seat = usePhoneSeat(identity, assignedTable)
+  const openVote = useVoteStore(selectOpenStep)
+  // The step this phone stepped away from to look at its table (a button brings it back).
+  const [voteAside, setVoteAside] = useState<string | null>(null)
   const host = identity.hostTable !== undefined
   const step = phoneStep({ event, round, host, tableId: seat.tableId, visits: seat.visits, tableclothsSeen: seat.tableclothsSeen })
   const seatedAt = 'table' in step ? step.table.id : null
@@ -95,6 +103,20 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
 
   const header = <PhoneHeader host={host} table={step.table} />
   const docName = boardDocName(identity.eventId, step.table.id)
+  if (openVote && voteAside !== openVote.id)
+    return (
+      <Suspense fallback={<p className="page loading">{t('common.loading')}</p>}>
+        <VotePhone
+          header={header}
+          event={event}
+          step={openVote}
+          tableId={step.table.id}
+          token={identity.token}
+          send={(name, payload) => control.current?.send(name, payload) ?? Promise.resolve(fail(ErrorCode.NETWORK))}
+          onBack={() => setVoteAside(openVote.id)}
+        />
+      </Suspense>
+    )
   if (step.step === 'rotation')
     return (
       <main className="page phone">
@@ -110,7 +132,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
         <TableclothStep key={step.key} header={header} docName={docName} station={step.station} earlier={step.earlier} onContinue={() => seat.markTableclothRead(step.key)} />
       </Suspense>
     )
-  return (
+  const board = (
     <BoardStep
       header={header}
       step={step}
@@ -121,5 +143,14 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
       onName={seat.changeName}
       onLeave={() => seat.pick(null)}
     />
+  )
+  if (!openVote) return board
+  return (
+    <>
+      {board}
+      <Suspense fallback={null}>
+        <VoteReturn onOpen={() => setVoteAside(null)} />
+      </Suspense>
+    </>
   )
 }

@@ -1,4 +1,4 @@
-import { lazy, useEffect, useRef, useState } from 'react'
+import { Suspense, lazy, useEffect, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { useParams } from 'wouter'
 import '../../i18n/projector-wording.js'
@@ -23,10 +23,13 @@ import '../../features/projector/projector.css'
 
 // The tree method's projector screen comes with its own chunk (d3-hierarchy with it).
 const TreeProjector = lazy(() => import('../../features/tree/projector/TreeProjector.js'))
+// The live ranking of a voting step ("Sichtung"), shown while the console puts a step on the projector.
+const VoteProjector = lazy(() => import('../../features/harvest/VoteProjector.js'))
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
 import { useControl } from '../../sync/hooks.js'
+import { selectShownStep, useVoteStore } from '../../store/vote-store.js'
 
 /** A projector that cannot show its event says why, in big type, instead of loading forever. */
 function ProjectorMessage({ children }: { children: React.ReactNode }) {
@@ -81,6 +84,7 @@ function ProjectorScreen({ eventId, token }: { eventId: string; token: string })
   const [fullscreen, toggleFullscreen] = useFullscreen()
   const [help, setHelp] = useState(false)
   const [spotlightOn, setSpotlightOn] = useState(true)
+  const shownVote = useVoteStore(selectShownStep)
 
   // Each command from the console shows once; the projector's own keys may change the view after it.
   const applied = useRef<number | null>(null)
@@ -111,6 +115,12 @@ function ProjectorScreen({ eventId, token }: { eventId: string; token: string })
   else if (nav.mode === 'review') view = <ReviewMode event={event} eventId={eventId} token={token} position={nav.review} onMove={nav.move} />
   else if (nav.table) view = <TableBoard key={nav.table.id} event={event} eventId={eventId} token={token} table={nav.table} />
   else view = <p>{t('projectorModes.noTables')}</p>
+  if (shownVote)
+    view = (
+      <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+        <VoteProjector event={event} step={shownVote} token={token} />
+      </Suspense>
+    )
   const spotlight = spotlightOn ? told?.display.spotlight : null
 
   return (
