@@ -16,6 +16,7 @@ import { WorkerExportRenderer } from './export/export-runner.js'
 import { createExportRoutes } from './http/export-routes.js'
 import { createHarvestExportRoutes } from './export/harvest/harvest-export-routes.js'
 import { VoteService } from './harvest/vote-service.js'
+import { GroupService } from './harvest/group-service.js'
 import type { Storage } from './storage/storage.js'
 import { type ClientConfig, DOC_KINDS, type DocKind } from '@tischrunde/shared'
 import { type Hub, LocalHub } from './hub/hub.js'
@@ -136,12 +137,13 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   http.maxConnections = limits.maxConnections * 2 + 256
   closeSilentConnections(http, opts.tls !== undefined)
   const votes = new VoteService(storage.events, rooms, now)
-  const control = createControlPlane(http, { events, rounds, rooms, hub, log, now, limits, budget, publicUrl: opts.publicUrl, votes })
+  const groups = new GroupService(storage.events, rooms)
+  const control = createControlPlane(http, { events, rounds, rooms, hub, log, now, limits, budget, publicUrl: opts.publicUrl, votes, groups })
   const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now })
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
   app.use('/api', createExportRoutes({ events, transfer, renderer: exportRenderer, log }))
-  app.use('/api', createHarvestExportRoutes({ events, votes, log }))
+  app.use('/api', createHarvestExportRoutes({ events, votes, groups, log }))
   const deleteEvent = async (id: string) => {
     const stored = await events.get(id)
     if (!stored) return

@@ -1,7 +1,8 @@
 import type { Server, Socket } from 'socket.io'
-import { type EventActor, type Role, audienceRoles, may } from '@tischrunde/shared'
+import { type EventActor, type GroupColumn, type Role, audienceRoles, may } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import type { VoteService } from './vote-service.js'
+import type { GroupService } from './group-service.js'
 
 /** A step's tally goes out at most this often while dots come in, in ms (the projector's live ranking). */
 export const TALLY_INTERVAL_MS = 250
@@ -22,7 +23,13 @@ export class VoteDelivery {
     private readonly votes: VoteService,
     private readonly roleRoom: (eventId: string, role: Role) => string,
     private readonly log: Pick<Logger, 'error'>,
+    private readonly groups: GroupService,
   ) {}
+
+  /** A column's groups changed: every screen of the event gets that column's groups. */
+  groupsChanged(eventId: string, column: GroupColumn): void {
+    void this.groups.of(eventId, column).then((groups) => this.io.to(audienceRoles('everyone').map((r) => this.roleRoom(eventId, r))).emit('groups:state', { columns: [groups] }), this.failed(eventId))
+  }
 
   private readonly failed = (eventId: string) => (error: unknown) => this.log.error({ err: error, event: eventId }, 'could not send the votes')
 
@@ -39,6 +46,7 @@ export class VoteDelivery {
     void (async () => {
       const steps = await this.votes.steps(eventId)
       socket.emit('vote:steps', { steps })
+      socket.emit('groups:state', { columns: await this.groups.all(eventId) })
       if (actor.participantId && may(actor, 'votes:cast', { eventId })) socket.emit('vote:ballots', { ballots: await this.votes.ballotsOf(eventId, actor.participantId) })
       if (may(actor, 'votes:watch', { eventId })) for (const step of steps) socket.emit('vote:tally', await this.votes.tally(eventId, step.id))
     })().catch(this.failed(eventId))

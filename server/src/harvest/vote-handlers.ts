@@ -1,6 +1,7 @@
 import { type Ack, type AckFailure, type ClientEventName, ErrorCode, VOTE_REFUSALS, type VoteCastAnswer, type VoteRefusal, fail, may } from '@tischrunde/shared'
 import { EVENT_NOT_FOUND_ACK, FORBIDDEN_ACK, type Handler, mayRun } from '../handlers/handler.js'
 import type { VoteFailure } from './vote-service.js'
+import { handleGroupsEdit } from './group-handlers.js'
 
 const isRefusal = (f: VoteFailure): f is VoteRefusal => (VOTE_REFUSALS as readonly string[]).includes(f)
 
@@ -90,5 +91,6 @@ export const voteHandlers = {
   'vote:freeze': handleVoteFreeze,
   'vote:show': handleVoteShow,
   'vote:order': handleVoteOrder,
+  'groups:edit': handleGroupsEdit,
   'vote:cast': handleVoteCast,
-} satisfies { [N in Extract<ClientEventName, `vote:${string}`>]: Handler<N> }
+} satisfies { [N in Extract<ClientEventName, `vote:${string}` | `groups:${string}`>]: Handler<N> }

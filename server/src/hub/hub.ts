@@ -9,13 +9,15 @@ import type { Audience, RevokedLink } from '@tischrunde/shared'
  * - `deleted`: the event is gone (every screen and doc socket of it is closed);
  * - `revoked`: one link was renewed (every socket opened with the old one is closed);
  * - `guessing`: wrong join codes are coming in (facilitators are told how many);
- * - `votes`: a voting step changed (steps to everyone, the tally to the staff, a ballot to its voter).
+ * - `votes`: a voting step changed (steps to everyone, the tally to the staff, a ballot to its voter);
+ * - `groups`: the groups of cards of one column changed.
  */
 export type HubMessage =
   | { eventId: string; topic: 'event' | 'presence' | 'reopened' | 'deleted' | 'display'; audience: Audience }
   | { eventId: string; topic: 'revoked'; audience: Audience; link: RevokedLink }
   | { eventId: string; topic: 'guessing'; audience: Audience; wrongCodes: number; windowSeconds: number }
   | { eventId: string; topic: 'votes'; audience: Audience; stepId: string; participantId?: string }
+  | { eventId: string; topic: 'groups'; audience: Audience; column: { tableId: string; stationId: string; columnId: string } }
 
 /**
  * The one place server code publishes to. The embedded hub delivers to this process's

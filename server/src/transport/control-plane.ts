@@ -33,6 +33,7 @@ import { RotationPlans } from '../presence/rotation-plans.js'
 import type { RoundService } from '../rounds/round-service.js'
 import { isStorageFailure } from '../storage/storage-error.js'
 import type { VoteService } from '../harvest/vote-service.js'
+import type { GroupService } from '../harvest/group-service.js'
 import { VoteDelivery } from '../harvest/vote-delivery.js'
 
 /**
@@ -68,6 +69,7 @@ export function createControlPlane(
     budget: ConnectionBudget
     publicUrl: string | undefined
     votes: VoteService
+    groups: GroupService
   },
 ) {
   const io = new Server(httpServer, {
@@ -141,8 +143,12 @@ export function createControlPlane(
     publishVotes(eventId, what) {
       deps.hub.publish({ eventId, topic: 'votes', audience: 'everyone', ...what })
     },
+    groups: deps.groups,
+    publishGroups(eventId, column) {
+      deps.hub.publish({ eventId, topic: 'groups', audience: 'everyone', column })
+    },
   }
-  const voteDelivery = new VoteDelivery(io, deps.votes, roleRoom, deps.log)
+  const voteDelivery = new VoteDelivery(io, deps.votes, roleRoom, deps.log, deps.groups)
   const roundMessage = (stored: StoredEvent): RoundMessage => ({ round: stored.round, serverNow: deps.now() })
 
   /** Sends the current event and round state to the screens of an audience, each role the view it may see. */
@@ -185,6 +191,7 @@ export function createControlPlane(
           (error: unknown) => deps.log.error({ err: error, event: message.eventId }, 'could not close the sockets of a revoked link'),
         )
     } else if (message.topic === 'votes') voteDelivery.changed(message.eventId, message.stepId, message.participantId)
+    else if (message.topic === 'groups') voteDelivery.groupsChanged(message.eventId, message.column)
     else if (message.topic === 'guessing')
       io.to(roles.map((role) => roleRoom(message.eventId, role))).emit('access:guessing', { wrongCodes: message.wrongCodes, windowSeconds: message.windowSeconds })
   }

@@ -72,6 +72,9 @@ describe('the Winnenden demo: Station 3 voted on and exported with a ranking', (
       }
     }
     expect(await console_.send('vote:freeze', { stepId, frozen: true })).toMatchObject({ ok: true })
+    // The facilitator gathered two of the table's cards under a heading.
+    const column = { tableId: 'arbeitsmarktintegration', stationId: 'station-3', columnId: 'naeherkommen' }
+    expect(await console_.send('groups:edit', { column, change: { type: 'create', id: 'gruppe-bewerbung', title: 'Bewerbung & Angebote', cardIds: [work[2]!.id, work[1]!.id] } })).toMatchObject({ ok: true })
   }, 60_000)
   afterAll(async () => {
     for (const s of sockets) s.close()
@@ -102,6 +105,11 @@ describe('the Winnenden demo: Station 3 voted on and exported with a ranking', (
     const workPage = pages.slice(1).find((p) => p.includes(`Thementisch: ${squash(tableName('arbeitsmarktintegration'))}`))!
     expect(workPage.indexOf(squash(work[0]!.text).slice(0, 40))).toBeLessThan(workPage.indexOf(squash(work[1]!.text).slice(0, 40)))
     expect(workPage).toContain('0 Punkte')
+    // The group is a unit: numbered heading with its dots, its cards under it.
+    const groups = workPage.slice(workPage.indexOf('Gruppen'))
+    expect(groups).toContain('1. Bewerbung & Angebote — 2 Punkte')
+    expect(groups.indexOf(squash(work[1]!.text).slice(0, 30))).toBeGreaterThan(0)
+    expect(groups.indexOf(squash(work[2]!.text).slice(0, 30))).toBeGreaterThan(0)
   })
 
   it('DOCX: a Heading 1 per ranking page and numbered entries "1." in rank order', async () => {
@@ -118,12 +126,14 @@ describe('the Winnenden demo: Station 3 voted on and exported with a ranking', (
       ['2', work[1]!.text.slice(0, 30)],
     ])
     expect(overall.filter((t) => t.includes('gleichauf'))).toHaveLength(2)
+    expect(texts).toContain('1. Bewerbung & Angebote — 2 Punkte')
   })
 
   it('Markdown and CSV carry the same ranking; nothing names a voter', async () => {
     const md = new TextDecoder().decode(await download('md'))
     expect(md).toContain(`## ${RANKING_WORDS.overall}`)
     expect(md).toMatch(/^1\. .+ — 3 Punkte/m)
+    expect(md).toContain('#### 1. Bewerbung & Angebote — 2 Punkte')
     const csv = new TextDecoder().decode(await download('csv'))
     expect(csv.split('\r\n')[1]).toContain(';1;nein;3;')
     expect(csv).not.toMatch(/participant|Teilnehm/i)

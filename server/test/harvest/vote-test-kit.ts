@@ -3,7 +3,7 @@
  * Only test files import this module.
  */
 import { type Socket, io } from 'socket.io-client'
-import { type Ack, type VoteBallotsMessage, type VoteStepsMessage, type VoteTallyMessage, WIRE_VERSION } from '@tischrunde/shared'
+import { type Ack, type GroupsMessage, type VoteBallotsMessage, type VoteStepsMessage, type VoteTallyMessage, WIRE_VERSION } from '@tischrunde/shared'
 import { aCard } from '@tischrunde/fixtures'
 import { connectBoard } from '../helpers/board-client.js'
 import { waitFor, within } from '../helpers/wait.js'
@@ -14,6 +14,7 @@ export interface VoteSocket {
   steps: VoteStepsMessage[]
   tallies: VoteTallyMessage[]
   ballots: VoteBallotsMessage[]
+  groups: GroupsMessage[]
   send(name: string, payload: unknown): Promise<Ack & { data?: unknown }>
   close(): void
 }
@@ -25,12 +26,14 @@ export async function voteSocket(url: string, token: string): Promise<VoteSocket
     steps: [],
     tallies: [],
     ballots: [],
+    groups: [],
     send: (name, payload) => within(socket.emitWithAck(name, payload) as Promise<Ack & { data?: unknown }>, `the ack of ${name}`),
     close: () => void socket.disconnect(),
   }
   socket.on('vote:steps', (m: VoteStepsMessage) => out.steps.push(m))
   socket.on('vote:tally', (m: VoteTallyMessage) => out.tallies.push(m))
   socket.on('vote:ballots', (m: VoteBallotsMessage) => out.ballots.push(m))
+  socket.on('groups:state', (m: GroupsMessage) => out.groups.push(m))
   await within(
     new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve())

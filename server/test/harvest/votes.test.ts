@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CreateEventResponse, ErrorCode, VoteRefusal, ballotKey, ballotSchema, columnNumbers } from '@tischrunde/shared'
 import { connectBoard } from '../helpers/board-client.js'
-import { createEvent, join } from '../helpers/api.js'
+import { createEvent, join, tokenOfLink } from '../helpers/api.js'
 import { type RunningServer, startServer } from '../helpers/in-process-server.js'
 import { tempDataDir } from '../helpers/temp-dir.js'
 import { waitFor } from '../helpers/wait.js'
@@ -131,6 +131,22 @@ describe('dot voting over raw sockets: the server holds the budget', () => {
     expect(steps.filter((s) => s.onProjector).map((s) => s.id)).toEqual(expect.arrayContaining([stepId]))
     expect(await facilitator.send('vote:show', { stepId, shown: true })).toMatchObject({ ok: true })
     await waitFor(() => facilitator.steps.at(-1)!.steps.filter((s) => s.onProjector).map((s) => s.id).join() === stepId, 'only this step on the projector')
+  })
+
+  it('groups cards under headings: the facilitator anywhere, a host at their table, every screen told', async () => {
+    const column = { tableId: table, ...where }
+    const host = await connect(tokenOfLink(cafe.links.hosts[table]!))
+    const otherHost = await connect(tokenOfLink(cafe.links.hosts[cafe.event.tables[1]!.id]!))
+    const phone = await connect((await join(running.url, cafe.joinCode)).token)
+    const group = 'gruppe-sprache'
+    expect(await facilitator.send('groups:edit', { column, change: { type: 'create', id: group, title: 'Sprache', cardIds: [cards[0], cards[3]] } })).toMatchObject({ ok: true })
+    expect(await host.send('groups:edit', { column, change: { type: 'assign', cardId: cards[1], groupId: group } })).toMatchObject({ ok: true })
+    expect(await otherHost.send('groups:edit', { column, change: { type: 'rename', groupId: group, title: 'Fremd' } })).toMatchObject({ ok: false, code: ErrorCode.FORBIDDEN })
+    expect(await phone.send('groups:edit', { column, change: { type: 'rename', groupId: group, title: 'Ich' } })).toMatchObject({ ok: false, code: ErrorCode.FORBIDDEN })
+    expect(await host.send('groups:edit', { column, change: { type: 'assign', cardId: 'gibt-es-nicht', groupId: group } })).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE })
+    expect(await facilitator.send('groups:edit', { column: { ...column, columnId: 'nix' }, change: { type: 'create', id: 'gruppe-zwei', title: 'X', cardIds: [] } })).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE })
+    const told = await waitFor(() => phone.groups.findLast((m) => m.columns[0]?.groups[0]?.cardIds.length === 3), 'the groups on the phone')
+    expect(told.columns[0]!.groups[0]).toMatchObject({ title: 'Sprache', position: 1, cardIds: [cards[0], cards[3], cards[1]] })
   })
 
   it('refuses a step on a station or column the event does not have', async () => {

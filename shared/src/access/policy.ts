@@ -35,6 +35,8 @@ export type EventAction =
   | 'votes:cast'
   /** See the live dot counts of a voting step (the ranking). */
   | 'votes:watch'
+  /** Group cards under headings (a table host: only at their table, see `mayGroupCards`). */
+  | 'cards:group'
 
 /** Things an installation's organiser does (`events:create`: unless the installation opens creation to everyone). */
 export type InstallationAction = 'events:list' | 'events:import' | 'events:create'
@@ -62,6 +64,7 @@ const EVENT_RIGHTS: Readonly<Record<EventAction, readonly Role[]>> = {
   'cards:unpaced': ['facilitator'],
   'votes:cast': ['participant', 'host'],
   'votes:watch': ['facilitator', 'projector'],
+  'cards:group': ['facilitator', 'host'],
 }
 /** What the installation's organiser may do to any event. */
 const ADMIN_EVENT_RIGHTS: ReadonlySet<EventAction> = new Set(['event:delete', 'event:links', 'event:revoke'])

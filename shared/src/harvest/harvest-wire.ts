@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { cardIdSchema, randomIdSchema, tableIdSchema } from '../ids.js'
+import { columnGroupsSchema, groupChangeSchema, groupColumnSchema } from './group.schema.js'
 import { VOTE_STEPS_MAX, ballotDotSchema, ballotSchema, voteSetupSchema, voteStepSchema } from './vote.schema.js'
 
 /** Commands of the voting step, over Socket.IO (merged into `clientEvents`). */
@@ -35,13 +36,25 @@ export type VoteTallyMessage = z.infer<typeof voteTallyMessageSchema>
 export const voteBallotsMessageSchema = z.object({ ballots: z.array(ballotSchema).max(VOTE_STEPS_MAX) })
 export type VoteBallotsMessage = z.infer<typeof voteBallotsMessageSchema>
 
+/** Grouping commands (merged into `clientEvents` with the voting ones). */
+export const groupClientEvents = {
+  /** Facilitator, or the table's host for their table: one change to a column's groups. */
+  'groups:edit': z.object({ column: groupColumnSchema, change: groupChangeSchema }),
+} as const
+
+/** Groups of columns, to every screen of the event (sent whole per column after each change). */
+export const groupsMessageSchema = z.object({ columns: z.array(columnGroupsSchema).max(5000) })
+export type GroupsMessage = z.infer<typeof groupsMessageSchema>
+
 /** Messages of the voting step the server sends (merged into `serverEvents`). */
 export const harvestServerEvents = {
   'vote:steps': voteStepsMessageSchema,
   'vote:tally': voteTallyMessageSchema,
   'vote:ballots': voteBallotsMessageSchema,
+  'groups:state': groupsMessageSchema,
 } as const
 
 /** The answer to `vote:cast`: the voter's ballot after the change and the dots left. */
 export const voteCastAnswerSchema = z.object({ ballot: ballotSchema, left: z.number().int().nonnegative() })
 export type VoteCastAnswer = z.infer<typeof voteCastAnswerSchema>
+

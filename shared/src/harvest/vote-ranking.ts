@@ -3,6 +3,8 @@ import type { TischEvent } from '../event/event.schema.js'
 import { formatDateDe, plainText } from '../export/result-sheet.js'
 import { type Ranked, rankByVotes } from './vote.rules.js'
 import type { VoteStep } from './vote.schema.js'
+import type { ColumnGroups } from './group.schema.js'
+import { groupColumn } from './group.rules.js'
 
 /** The fixed words of ranking pages (German, like the result sheets). */
 export const RANKING_WORDS = {
@@ -17,6 +19,7 @@ export const RANKING_WORDS = {
   open: 'Abstimmung läuft noch',
   noVotes: 'Noch keine Punkte vergeben.',
   noCards: 'Keine Karten zur Abstimmung.',
+  clusters: 'Gruppen',
   rank: 'Rang',
   card: 'Karte',
   points: 'Punkte',
@@ -46,8 +49,17 @@ export interface VoteRanking {
   voters: number
   /** Every card with at least one dot, over all tables. */
   overall: RankingEntry[]
-  /** Per table (event order): every card in scope, most dots first. */
-  tables: { tableId: string; name: string; entries: RankingEntry[] }[]
+  /** Per table (event order): every card in scope, most dots first, and its groups of cards. */
+  tables: { tableId: string; name: string; entries: RankingEntry[]; clusters: RankingCluster[] }[]
+}
+
+/** A group of cards on a ranking page: its number and heading, its dots in all, its cards by dots. */
+export interface RankingCluster {
+  number: number
+  title: string
+  columnTitle: string
+  votes: number
+  entries: RankingEntry[]
 }
 
 /** A card on the vote with its dots. */
@@ -71,7 +83,13 @@ const entry = (r: Ranked<CardVotes>, tableName: string, columnTitle: string): Ra
  * Builds the ranking pages' model of a step from the cards in its scope (per table, in board order)
  * and their dots. Equal dots share a rank and keep board order, so ties are visible.
  */
-export function buildVoteRanking(event: TischEvent, step: VoteStep, byTable: readonly { tableId: string; cards: readonly CardVotes[] }[], voters: number): VoteRanking {
+export function buildVoteRanking(
+  event: TischEvent,
+  step: VoteStep,
+  byTable: readonly { tableId: string; cards: readonly CardVotes[] }[],
+  voters: number,
+  groups: readonly ColumnGroups[] = [],
+): VoteRanking {
   const tableName = new Map(event.tables.map((t) => [t.id, plainText(t.name)]))
   const columnTitle = new Map(event.template.stations.flatMap((s) => s.columns.map((c) => [`${s.id}/${c.id}`, plainText(c.title)] as const)))
   // A step on one column names it once, in the scope line; otherwise each entry names its column.
@@ -85,6 +103,29 @@ export function buildVoteRanking(event: TischEvent, step: VoteStep, byTable: rea
     .filter(Boolean)
     .join(': ')
   const all = byTable.flatMap((t) => t.cards)
+  /** The groups of a table's columns in scope, in template order, numbered per column. */
+  const clustersOf = (tableId: string, cards: readonly CardVotes[]): RankingCluster[] =>
+    event.template.stations.flatMap((s) =>
+      s.columns.flatMap((c) => {
+        const column = groups.find((g) => g.tableId === tableId && g.stationId === s.id && g.columnId === c.id)
+        if (!column) return []
+        const inColumn = cards.filter((x) => x.card.stationId === s.id && x.card.columnId === c.id)
+        return groupColumn(
+          inColumn.map((x) => x.card),
+          column.groups,
+        ).groups.flatMap(({ group, number, cards: members }) => {
+          const ofGroup = members.map((m) => inColumn.find((x) => x.card.id === m.id)!)
+          if (ofGroup.length === 0) return []
+          return [{
+            number,
+            title: plainText(group.title),
+            columnTitle: titleOf(ofGroup[0]!),
+            votes: ofGroup.reduce((n, x) => n + x.votes, 0),
+            entries: rankByVotes(ofGroup, (x) => x.votes).map((r) => entry(r, tableName.get(tableId) ?? tableId, titleOf(r.item))),
+          }]
+        })
+      }),
+    )
   return {
     event: { id: event.id, title: plainText(event.title), date: event.date, dateLabel: formatDateDe(event.date), place: plainText(event.place) },
     question: plainText(step.question),
@@ -100,6 +141,7 @@ export function buildVoteRanking(event: TischEvent, step: VoteStep, byTable: rea
       tableId: t.tableId,
       name: tableName.get(t.tableId) ?? t.tableId,
       entries: rankByVotes(t.cards, (c) => c.votes).map((r) => entry(r, tableName.get(t.tableId) ?? t.tableId, titleOf(r.item))),
+      clusters: clustersOf(t.tableId, t.cards),
     })),
   }
 }
@@ -123,6 +165,11 @@ export function voteRankingToMarkdown(r: VoteRanking): string {
   for (const t of r.tables) {
     lines.push(`## ${RANKING_WORDS.table}: ${md(t.name)}`, '')
     list(t.entries, false, RANKING_WORDS.noCards)
+    if (t.clusters.length) lines.push(`### ${RANKING_WORDS.clusters}`, '')
+    for (const c of t.clusters) {
+      lines.push(`#### ${c.number}. ${md(c.title)} — ${RANKING_WORDS.votes(c.votes)}`, '')
+      list(c.entries, false, RANKING_WORDS.noCards)
+    }
   }
   return lines.join('\n')
 }

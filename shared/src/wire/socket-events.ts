@@ -4,7 +4,7 @@ import { slugIdSchema, tableIdSchema, stationIdSchema } from '../ids.js'
 import { STATION_MINUTES_MAX, roundSettingsSchema, roundStateSchema } from '../rounds/round.schema.js'
 import { projectorDisplayMessageSchema, projectorDisplaySchema } from '../rounds/projector-display.js'
 import { eventSetupSchema } from '../event/event-setup.schema.js'
-import { harvestClientEvents, harvestServerEvents } from '../harvest/harvest-wire.js'
+import { groupClientEvents, harvestClientEvents, harvestServerEvents } from '../harvest/harvest-wire.js'
 
 /** Bumped when a message changes incompatibly; clients send it in the handshake. */
 export const WIRE_VERSION = 1
@@ -57,6 +57,7 @@ export const clientEvents = {
   'tree:objectives': z.object({ groupId: slugIdSchema }),
   /** Dot voting: open/freeze a step (facilitator), place or take back a dot (participant). */
   ...harvestClientEvents,
+  ...groupClientEvents,
 } as const
 export type ClientEventName = keyof typeof clientEvents
 export type ClientEventPayload<N extends ClientEventName> = z.infer<(typeof clientEvents)[N]>

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { ErrorCode, EXPORT_CONTENT_TYPES, actorFromClaims, buildVoteRanking, exportFileName, fail as failure, may, randomIdSchema } from '@tischrunde/shared'
 import type { EventService } from '../../events/event-service.js'
 import type { VoteService } from '../../harvest/vote-service.js'
+import type { GroupService } from '../../harvest/group-service.js'
 import { sendFailure } from '../../http/send-failure.js'
 import { RANKING_FORMATS, renderRanking } from './render-ranking.js'
 
@@ -14,7 +15,7 @@ const querySchema = z.object({ format: z.enum(RANKING_FORMATS), step: randomIdSc
  * `GET /events/:id/votes/export?format=pdf|docx|md|csv&step=<id>` — the ranking pages of a voting
  * step (across the event, then per table), for the facilitator. Counts only: who voted is never in it.
  */
-export function createHarvestExportRoutes(deps: { events: EventService; votes: VoteService; log?: Pick<Logger, 'error'> }): Router {
+export function createHarvestExportRoutes(deps: { events: EventService; votes: VoteService; groups: GroupService; log?: Pick<Logger, 'error'> }): Router {
   const router = express.Router()
   router.get('/events/:id/votes/export', async (req: Request, res: Response) => {
     try {
@@ -30,8 +31,8 @@ export function createHarvestExportRoutes(deps: { events: EventService; votes: V
       const step = await deps.votes.step(eventId, query.data.step)
       if (!step) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: ['step'], issue: 'unknown_reference' }))
       // RESOLUTION
-      const [byTable, tally] = await Promise.all([deps.votes.votedCards(eventId, step), deps.votes.tally(eventId, step.id)])
-      const ranking = buildVoteRanking(auth.stored.event, step, byTable, tally.voters)
+      const [byTable, tally, groups] = await Promise.all([deps.votes.votedCards(eventId, step), deps.votes.tally(eventId, step.id), deps.groups.all(eventId)])
+      const ranking = buildVoteRanking(auth.stored.event, step, byTable, tally.voters, groups)
       const bytes = await renderRanking(ranking, query.data.format)
       res.attachment(exportFileName(auth.stored.event, 'Priorisierung', query.data.format))
       res.set({ 'Content-Type': EXPORT_CONTENT_TYPES[query.data.format], 'Cache-Control': 'no-store' })

@@ -35,7 +35,21 @@ export async function renderRankingPdf(r: VoteRanking): Promise<Uint8Array> {
     }
   }
   section(RANKING_WORDS.overall, r.overall, true, RANKING_WORDS.noVotes, true)
-  for (const t of r.tables) section(`${RANKING_WORDS.table}: ${t.name}`, t.entries, false, RANKING_WORDS.noCards, false)
+  for (const t of r.tables) {
+    section(`${RANKING_WORDS.table}: ${t.name}`, t.entries, false, RANKING_WORDS.noCards, false)
+    if (t.clusters.length) {
+      pdf.y += 6
+      pdf.flow(full(RANKING_WORDS.clusters, 'bold', SIZE.section, COLOR.brand, 6))
+    }
+    // Groups as units: a numbered heading with its dots, the group's cards under it.
+    for (const c of t.clusters) {
+      const heading = full(`${c.number}. ${c.title} — ${RANKING_WORDS.votes(c.votes)}`, 'bold', SIZE.card + 1, COLOR.ink, 4)
+      pdf.ensure(heading.height + 30)
+      pdf.flow(heading)
+      for (const e of c.entries) pdf.flow(full(`– ${e.text} (${RANKING_WORDS.votes(e.votes)})`, 'regular', SIZE.card, COLOR.ink, 2, 14))
+      pdf.y += 6
+    }
+  }
   return pdf.finish({ left: r.event.title, right: [r.event.dateLabel, r.event.place].filter(Boolean).join(' · '), pageLabel: RANKING_WORDS.page })
 }
 
@@ -62,7 +76,14 @@ export async function renderRankingDocx(r: VoteRanking): Promise<Uint8Array> {
     }
   }
   section(RANKING_WORDS.overall, r.overall, true, RANKING_WORDS.noVotes, true)
-  for (const t of r.tables) section(`${RANKING_WORDS.table}: ${t.name}`, t.entries, false, RANKING_WORDS.noCards, false)
+  for (const t of r.tables) {
+    section(`${RANKING_WORDS.table}: ${t.name}`, t.entries, false, RANKING_WORDS.noCards, false)
+    if (t.clusters.length) children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: runs(RANKING_WORDS.clusters) }))
+    for (const c of t.clusters) {
+      children.push(new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: runs(`${c.number}. ${c.title} — ${RANKING_WORDS.votes(c.votes)}`) }))
+      for (const e of c.entries) children.push(new Paragraph({ indent: { left: 400 }, children: runs(`– ${e.text} (${RANKING_WORDS.votes(e.votes)})`) }))
+    }
+  }
   const [before, middle] = RANKING_WORDS.page(1, 2).split(/\d+/)
   const doc = new Document({
     creator: 'Tischrunde',
