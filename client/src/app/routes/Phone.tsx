@@ -30,6 +30,9 @@ const TreePhone = lazy(() => import('../../features/tree/phone/TreePhone.js'))
 // Dot voting comes with its own chunk, loaded when a step opens.
 const VotePhone = lazy(() => import('../../features/harvest/VotePhone.js'))
 const VoteReturn = lazy(() => import('../../features/harvest/VotePhone.js').then((m) => ({ default: m.VoteReturn })))
+// A table host groups their table's cards on a screen of its own chunk.
+const GroupPhone = lazy(() => import('../../features/harvest/GroupPhone.js'))
+const GroupOpen = lazy(() => import('../../features/harvest/GroupPhone.js').then((m) => ({ default: m.GroupOpen })))
 
 /**
  * The participant's phone: join with the code, pick a table, add cards. A table host's link
@@ -73,6 +76,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   const openVote = useVoteStore(selectOpenStep)
   // The step this phone stepped away from to look at its table (a button brings it back).
   const [voteAside, setVoteAside] = useState<string | null>(null)
+  const [grouping, setGrouping] = useState(false)
   const host = identity.hostTable !== undefined
   const step = phoneStep({ event, round, host, tableId: seat.tableId, visits: seat.visits, tableclothsSeen: seat.tableclothsSeen })
   const seatedAt = 'table' in step ? step.table.id : null
@@ -103,6 +107,13 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
 
   const header = <PhoneHeader host={host} table={step.table} />
   const docName = boardDocName(identity.eventId, step.table.id)
+  const send: Parameters<typeof VotePhone>[0]['send'] = (name, payload) => control.current?.send(name, payload) ?? Promise.resolve(fail(ErrorCode.NETWORK))
+  if (host && grouping)
+    return (
+      <Suspense fallback={<p className="page loading">{t('common.loading')}</p>}>
+        <GroupPhone header={header} event={event} tableId={step.table.id} token={identity.token} send={send} onDone={() => setGrouping(false)} />
+      </Suspense>
+    )
   if (openVote && voteAside !== openVote.id)
     return (
       <Suspense fallback={<p className="page loading">{t('common.loading')}</p>}>
@@ -112,7 +123,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
           step={openVote}
           tableId={step.table.id}
           token={identity.token}
-          send={(name, payload) => control.current?.send(name, payload) ?? Promise.resolve(fail(ErrorCode.NETWORK))}
+          send={send}
           onBack={() => setVoteAside(openVote.id)}
         />
       </Suspense>
@@ -144,13 +155,11 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
       onLeave={() => seat.pick(null)}
     />
   )
-  if (!openVote) return board
+  if (!openVote && !host) return board
   return (
     <>
       {board}
-      <Suspense fallback={null}>
-        <VoteReturn onOpen={() => setVoteAside(null)} />
-      </Suspense>
+      <Suspense fallback={null}>{openVote ? <VoteReturn onOpen={() => setVoteAside(null)} /> : <GroupOpen onOpen={() => setGrouping(true)} />}</Suspense>
     </>
   )
 }

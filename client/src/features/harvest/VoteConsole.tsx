@@ -15,6 +15,7 @@ import { errorText } from '../../i18n/error-text.js'
 import '../../i18n/harvest-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useVoteStore } from '../../store/vote-store.js'
+import { GroupEditor } from './GroupEditor.js'
 import { OpenBoards } from './OpenBoards.js'
 import { useStepCards } from './use-step-cards.js'
 import { RankList } from './VoteRanking.js'
@@ -155,6 +156,7 @@ export default function VoteConsole({ event, token, send }: { event: TischEvent;
           ))}
         </ul>
       )}
+      <GroupEditor event={event} token={token} send={send} />
     </section>
   )
 }

@@ -1,11 +1,11 @@
-import type { TischEvent, VoteStep } from '@tischrunde/shared'
+import { type TischEvent, type VoteStep, cardRefKey, groupColumn, groupColumnKey } from '@tischrunde/shared'
 import '../../i18n/harvest-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useVoteStore } from '../../store/vote-store.js'
 import { OpenBoards } from './OpenBoards.js'
 import { useStepCards } from './use-step-cards.js'
 import { RankList } from './VoteRanking.js'
-import { rankCards, stepTables } from './vote-view.js'
+import { type TableCard, rankCards, stepTables } from './vote-view.js'
 import './harvest.css'
 
 /** Places shown in the closing view across all tables. */
@@ -51,11 +51,40 @@ export default function VoteProjector({ event, step, token }: { event: TischEven
               <section key={table.id} aria-labelledby={`vote-table-${table.id}`}>
                 <h3 id={`vote-table-${table.id}`}>{table.name}</h3>
                 <RankList ranked={rankCards(byTable.get(table.id) ?? [], tally).filter((r) => r.votes > 0 && r.rank <= TOP_PER_TABLE)} labelledBy={`vote-table-${table.id}`} />
+                <TableClusters event={event} step={step} tableId={table.id} cards={byTable.get(table.id) ?? []} />
               </section>
             ))}
           </div>
         </section>
       )}
     </section>
+  )
+}
+
+/** A table's groups of cards in the step's scope, numbered, each with its dots in all. */
+function TableClusters({ event, step, tableId, cards }: { event: TischEvent; step: VoteStep; tableId: string; cards: readonly TableCard[] }) {
+  const { t } = useTranslation()
+  const tally = useVoteStore((s) => s.tallies.get(step.id))
+  const groups = useVoteStore((s) => s.groups)
+  const counts = new Map((tally?.counts ?? []).map((c) => [cardRefKey(c), c.count]))
+  const units = event.template.stations.flatMap((s) =>
+    s.columns.flatMap((c) => {
+      const column = groups.get(groupColumnKey({ tableId, stationId: s.id, columnId: c.id }))
+      if (!column) return []
+      const inColumn = cards.filter((x) => x.card.stationId === s.id && x.card.columnId === c.id).map((x) => x.card)
+      return groupColumn(inColumn, column.groups)
+        .groups.filter((g) => g.cards.length > 0)
+        .map((g) => ({ id: g.group.id, label: `${g.number}. ${g.group.title}`, votes: g.cards.reduce((n, card) => n + (counts.get(cardRefKey({ tableId, cardId: card.id })) ?? 0), 0) }))
+    }),
+  )
+  if (units.length === 0) return null
+  return (
+    <ul className="vote-clusters" aria-label={t('harvest.ranking.clusters')}>
+      {units.map((u) => (
+        <li key={u.id}>
+          <strong>{u.label}</strong> · {t('harvest.ranking.votes', { count: u.votes })}
+        </li>
+      ))}
+    </ul>
   )
 }

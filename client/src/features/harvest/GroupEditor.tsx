@@ -1,0 +1,190 @@
+import {
+  type Ack,
+  type ClientEventName,
+  type ClientEventPayload,
+  type GroupChange,
+  type GroupColumn,
+  type TischEvent,
+  boardDocName,
+  groupColumn,
+  groupColumnKey,
+  suggestClusters,
+} from '@tischrunde/shared'
+import { useId, useMemo, useState } from 'react'
+import { errorText } from '../../i18n/error-text.js'
+import '../../i18n/harvest-wording.js'
+import { useTranslation } from '../../i18n/index.js'
+import { useTischStore } from '../../store/index.js'
+import { useVoteStore } from '../../store/vote-store.js'
+import { OpenBoards } from './OpenBoards.js'
+import './harvest.css'
+
+type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
+
+/** A new group's id: random enough, made on this screen (the server refuses one that exists). */
+const newGroupId = () => `g-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
+
+/**
+ * Groups a column's cards under headings: create a group (or take a suggestion), move each card
+ * "zu Gruppe …", rename, collapse, move and dissolve groups. The console uses it for any table, a
+ * table host's phone for their own. Groups are numbered in their order; exports print them as units.
+ */
+export function GroupEditor({ event, token, send, tableId: fixedTable }: { event: TischEvent; token: string; send: Send; tableId?: string }) {
+  const { t } = useTranslation()
+  const id = useId()
+  const [tableId, setTableId] = useState(fixedTable ?? event.tables[0]?.id ?? '')
+  const columns = event.template.stations.flatMap((s) => s.columns.map((c) => ({ value: `${s.id}/${c.id}`, label: `${s.title} – ${c.title}` })))
+  const [columnChoice, setColumnChoice] = useState(columns.at(-1)?.value ?? '')
+  const [stationId = '', columnId = ''] = columnChoice.split('/')
+  const column: GroupColumn = { tableId, stationId, columnId }
+  const board = useTischStore((s) => s.boards[boardDocName(event.id, tableId)])
+  const stored = useVoteStore((s) => s.groups.get(groupColumnKey(column)))
+  const cards = useMemo(() => (board?.cards ?? []).filter((c) => c.stationId === stationId && c.columnId === columnId), [board, stationId, columnId])
+  const laid = groupColumn(cards, stored?.groups ?? [])
+  const suggestions = useMemo(() => suggestClusters(laid.loose.map((c) => ({ id: c.id, text: c.text }))), [laid.loose])
+  const [title, setTitle] = useState('')
+  const [error, setError] = useState<string | null>(null)
+
+  const change = async (c: GroupChange) => {
+    const ack = await send('groups:edit', { column, change: c })
+    setError(ack.ok ? null : errorText(t, ack))
+    return ack.ok
+  }
+  const textOf = (cardId: string) => cards.find((c) => c.id === cardId)?.text ?? ''
+  const assignSelect = (cardId: string, current: string | null, text: string) => (
+    <select aria-label={t('harvest.groups.assignFor', { text })} value={current ?? ''} onChange={(e) => void change({ type: 'assign', cardId, groupId: e.target.value || null })}>
+      <option value="">{t('harvest.groups.noGroup')}</option>
+      {laid.groups.map((g) => (
+        <option key={g.group.id} value={g.group.id}>
+          {t('harvest.groups.toGroup', { title: `${g.number}. ${g.group.title}` })}
+        </option>
+      ))}
+    </select>
+  )
+
+  return (
+    <section className="group-editor" aria-labelledby={`${id}-title`}>
+      <OpenBoards eventId={event.id} tableIds={tableId ? [tableId] : []} token={token} />
+      <h3 id={`${id}-title`}>{t('harvest.groups.title')}</h3>
+      <div className="group-editor-pick">
+        {!fixedTable && (
+          <label>
+            {t('harvest.phone.table')}
+            <select value={tableId} onChange={(e) => setTableId(e.target.value)}>
+              {event.tables.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          {t('harvest.groups.column')}
+          <select value={columnChoice} onChange={(e) => setColumnChoice(e.target.value)}>
+            {columns.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <form
+        className="group-editor-new"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (!title.trim()) return
+          void change({ type: 'create', id: newGroupId(), title: title.trim(), cardIds: [] }).then((done) => done && setTitle(''))
+        }}
+      >
+        <label>
+          {t('harvest.groups.newTitle')}
+          <input value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <button type="submit" className="secondary">
+          {t('harvest.groups.create')}
+        </button>
+      </form>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {cards.length === 0 && <p className="muted">{t('harvest.groups.noCards')}</p>}
+      <ol className="group-list">
+        {laid.groups.map(({ group, number, cards: members }, i) => (
+          <li key={group.id} className="group-unit" data-group-id={group.id}>
+            <div className="group-head">
+              <button type="button" className="secondary" aria-expanded={!group.collapsed} onClick={() => void change({ type: 'collapse', groupId: group.id, collapsed: !group.collapsed })}>
+                {group.collapsed ? '▸' : '▾'} <span className="visually-hidden">{group.collapsed ? t('harvest.groups.expand') : t('harvest.groups.collapse')}</span>
+              </button>
+              <strong>
+                {number}. {group.title}
+              </strong>{' '}
+              <span className="muted">({t('harvest.groups.cards', { count: members.length })})</span>
+              <span className="group-actions">
+                <button type="button" className="secondary" disabled={i === 0} onClick={() => void change({ type: 'move', groupId: group.id, by: -1 })} aria-label={t('harvest.groups.up', { title: group.title })}>
+                  ↑
+                </button>
+                <button type="button" className="secondary" disabled={i === laid.groups.length - 1} onClick={() => void change({ type: 'move', groupId: group.id, by: 1 })} aria-label={t('harvest.groups.down', { title: group.title })}>
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => {
+                    const next = window.prompt(t('harvest.groups.rename'), group.title)?.trim()
+                    if (next) void change({ type: 'rename', groupId: group.id, title: next })
+                  }}
+                >
+                  {t('harvest.groups.rename')}
+                </button>
+                <button type="button" className="secondary" onClick={() => void change({ type: 'dissolve', groupId: group.id })}>
+                  {t('harvest.groups.dissolve')}
+                </button>
+              </span>
+            </div>
+            {!group.collapsed && (
+              <ul className="group-cards">
+                {members.map((card) => (
+                  <li key={card.id} data-card-id={card.id}>
+                    <span>{card.text}</span> {assignSelect(card.id, group.id, card.text)}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+      {laid.loose.length > 0 && (
+        <>
+          <h4>{t('harvest.groups.loose')}</h4>
+          <ul className="group-cards">
+            {laid.loose.map((card) => (
+              <li key={card.id} data-card-id={card.id}>
+                <span>{card.text}</span> {assignSelect(card.id, null, card.text)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {suggestions.length > 0 && (
+        <details className="vote-suggestions">
+          <summary>{t('harvest.console.suggestions')}</summary>
+          <p className="muted">{t('harvest.console.suggestionsHint')}</p>
+          <ul>
+            {suggestions.map((s) => (
+              <li key={s.ids.join('/')}>
+                <strong>{t('harvest.console.cluster', { heading: s.heading })}</strong>: {s.ids.map((x) => `„${textOf(x)}“`).join(' · ')}{' '}
+                <button type="button" className="secondary" onClick={() => void change({ type: 'create', id: newGroupId(), title: s.heading || t('harvest.groups.untitled'), cardIds: s.ids })}>
+                  {t('harvest.groups.accept')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  )
+}
