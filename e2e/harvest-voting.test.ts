@@ -101,4 +101,47 @@ describe('dot voting in real browsers: phones vote, the projector ranks live', (
 
     for (const c of [projectorContext, consoleContext, first.context, second.context]) await c.close()
   })
+
+  it('lets a table host group cards "zu Gruppe …" on their phone; the review on the projector shows the numbered group with its dots', async () => {
+    const table = created.event.tables.find((x) => x.name === 'Sprache')!
+    const hostContext = await browser.newContext(PHONE)
+    const host = await hostContext.newPage()
+    await host.goto(`${server.url}${created.links.hosts[table.id]}`)
+    for (const text of ['Sprachkurse für Eltern', 'Sprachcafé im Stadtteil', 'Dolmetscherpool']) await writeCard(host, text)
+
+    const projectorContext = await browser.newContext(PROJECTOR)
+    const projector = await projectorContext.newPage()
+    await projector.goto(`${server.url}${created.links.projector}`)
+
+    // The host groups two cards under "Sprache lernen".
+    await host.getByRole('button', { name: 'Karten gruppieren' }).click()
+    await host.getByRole('heading', { name: 'Karten gruppieren' }).waitFor()
+    await host.getByLabel('Spalte').selectOption({ index: 0 })
+    await host.getByLabel('Neue Gruppe (Überschrift)').fill('Sprache lernen')
+    await host.getByRole('button', { name: 'Gruppe anlegen' }).click()
+    for (const text of ['Sprachkurse für Eltern', 'Sprachcafé im Stadtteil']) await host.getByLabel(`Gruppe für: ${text}`).selectOption({ label: 'zu Gruppe 1. Sprache lernen' })
+    await host.locator('[data-group-id] [data-card-id]').nth(1).waitFor()
+    expect(await host.locator('[data-group-id] [data-card-id]').allInnerTexts()).toEqual([expect.stringContaining('Sprachkurse für Eltern'), expect.stringContaining('Sprachcafé im Stadtteil')])
+    await host.getByRole('button', { name: 'Fertig' }).click()
+
+    // A second step over the first station: two phones vote; the projector's review shows the group.
+    const consoleContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' })
+    const console_ = await consoleContext.newPage()
+    await console_.goto(`${server.url}${created.links.facilitator}`)
+    const panel = console_.getByRole('region', { name: 'Priorisieren mit Punkten' })
+    await panel.getByLabel('Frage').fill('Was hilft beim Deutschlernen?')
+    await panel.getByLabel('Worüber wird abgestimmt?').selectOption({ index: 1 })
+    await panel.getByRole('button', { name: 'Abstimmung starten' }).click()
+    await projector.getByRole('heading', { name: 'Was hilft beim Deutschlernen?' }).waitFor({ timeout: 5000 })
+    const voter = await phoneAtTable('Sprache')
+    await voter.page.getByRole('heading', { name: 'Punkte vergeben' }).waitFor({ timeout: 5000 })
+    await voter.page.getByRole('button', { name: 'Punkt geben für: Sprachkurse für Eltern' }).click()
+    await voter.page.getByRole('button', { name: 'Punkt geben für: Sprachcafé im Stadtteil' }).click()
+    await voter.page.getByText('Du hast noch 1 Punkt.').waitFor()
+    const clusters = projector.getByRole('list', { name: 'Gruppen' })
+    await clusters.getByText('1. Sprache lernen').waitFor({ timeout: 5000 })
+    await projector.waitForFunction(() => /1\. Sprache lernen · 2 Punkte/.test(document.querySelector('[aria-label="Gruppen"]')?.textContent ?? ''), undefined, { timeout: 5000 })
+
+    for (const c of [hostContext, projectorContext, consoleContext, voter.context]) await c.close()
+  })
 })

@@ -79,7 +79,10 @@ export class VoteService {
     if ((await this.store.listRecords(eventId, voteSteps)).length >= VOTE_STEPS_MAX) return err('TOO_MANY_STEPS')
     const step: VoteStep = { id: randomBytes(9).toString('base64url'), ...setup, status: 'open', onProjector: true, openedAt: this.now() }
     const written = await this.store.putRecord(eventId, voteSteps, step.id, step, null)
-    return written.ok ? ok(step) : err(written.error === StoreWriteError.NOT_FOUND ? 'NO_EVENT' : 'BUSY')
+    if (!written.ok) return err(written.error === StoreWriteError.NOT_FOUND ? 'NO_EVENT' : 'BUSY')
+    // The new step takes the projector: one ranking shows at a time.
+    for (const other of await this.steps(eventId)) if (other.id !== step.id && other.onProjector) await this.change(eventId, other.id, (s) => ({ ...s, onProjector: false }))
+    return ok(step)
   }
 
   /** Freezes a step's result, or opens it again. */

@@ -127,10 +127,13 @@ describe('dot voting over raw sockets: the server holds the budget', () => {
     board.destroy()
     expect(column.slice(0, 2).map((c) => c.id)).toEqual([cards[5], cards[3]])
     expect([...columnNumbers(column)].slice(0, 3).map(([, n]) => n)).toEqual([1, 2, 3])
-    const steps = await waitFor(() => facilitator.steps.at(-1)?.steps.some((s) => s.id === stepId) && facilitator.steps.at(-1)!.steps, 'the steps')
-    expect(steps.filter((s) => s.onProjector).map((s) => s.id)).toEqual(expect.arrayContaining([stepId]))
-    expect(await facilitator.send('vote:show', { stepId, shown: true })).toMatchObject({ ok: true })
-    await waitFor(() => facilitator.steps.at(-1)!.steps.filter((s) => s.onProjector).map((s) => s.id).join() === stepId, 'only this step on the projector')
+    // The newest step took the projector; showing an older one again takes it back.
+    await waitFor(() => facilitator.steps.at(-1)!.steps.filter((s) => s.onProjector).map((s) => s.id).join() === stepId, 'only the new step on the projector')
+    const older = facilitator.steps.at(-1)!.steps[0]!.id
+    expect(await facilitator.send('vote:show', { stepId: older, shown: true })).toMatchObject({ ok: true })
+    await waitFor(() => facilitator.steps.at(-1)!.steps.filter((s) => s.onProjector).map((s) => s.id).join() === older, 'only the older step on the projector')
+    expect(await facilitator.send('vote:show', { stepId: older, shown: false })).toMatchObject({ ok: true })
+    await waitFor(() => facilitator.steps.at(-1)!.steps.every((s) => !s.onProjector), 'no step on the projector')
   })
 
   it('groups cards under headings: the facilitator anywhere, a host at their table, every screen told', async () => {
