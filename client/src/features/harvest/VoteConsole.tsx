@@ -197,11 +197,14 @@ function StepItem(props: {
         <button type="button" className="secondary" onClick={props.onOrder}>
           {t('harvest.console.order')}
         </button>
-        {FORMATS.map((format) => (
-          <button key={format} type="button" className="secondary" onClick={() => props.onDownload(format)} aria-label={`${t('harvest.console.export')} (${format.toUpperCase()})`}>
-            {format.toUpperCase()}
-          </button>
-        ))}
+        <span className="vote-downloads" role="group" aria-label={t('harvest.console.export')}>
+          <span aria-hidden="true">{t('harvest.console.export')}:</span>
+          {FORMATS.map((format) => (
+            <button key={format} type="button" className="secondary" onClick={() => props.onDownload(format)}>
+              {format.toUpperCase()}
+            </button>
+          ))}
+        </span>
       </div>
     </li>
   )

@@ -73,7 +73,7 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
             <li key={card.id} className={`vote-card${count > 0 ? ' vote-card-chosen' : ''}`} data-card-id={card.id}>
               <p className="vote-card-text">{card.text}</p>
               <div className="vote-card-actions">
-                <span className="vote-dots" aria-label={t('harvest.phone.mine', { count })}>
+                <span className="vote-dots">
                   {Array.from({ length: count }, (_, i) => (
                     <span key={i} className="vote-dot" aria-hidden="true" />
                   ))}
