@@ -1,6 +1,15 @@
 import { ErrorCode, fail, mayGroupCards } from '@tischrunde/shared'
 import { EVENT_NOT_FOUND_ACK, type Handler } from '../handlers/handler.js'
 
+/** Facilitator, or a table's host at their table: a card to another place in its column. */
+export const handleCardsMove: Handler<'cards:move'> = async (ctx, session, msg) => {
+  if (!mayGroupCards(session.actor, msg.column.tableId)) return fail(ErrorCode.FORBIDDEN, { needs: 'facilitator' })
+  const moved = await ctx.groups.moveCard(session.actor.eventId, msg.column, msg.cardId, msg.beforeCardId, session.actor.participantId ?? 'facilitator')
+  if (moved.ok) return { ok: true }
+  if (moved.error === 'NO_EVENT') return EVENT_NOT_FOUND_ACK
+  return fail(ErrorCode.INVALID_MESSAGE, { path: [moved.error === 'NO_COLUMN' ? 'column' : 'cardId'], issue: 'unknown_reference' })
+}
+
 /** Facilitator, or a table's host at their table: one change to the groups of a column. */
 export const handleGroupsEdit: Handler<'groups:edit'> = async (ctx, session, msg) => {
   // AUTH

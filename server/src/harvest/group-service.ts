@@ -13,6 +13,8 @@ import {
   findTable,
   groupColumnKey,
   ok,
+  positionBefore,
+  putCard,
   readSnapshot,
   recordCollection,
 } from '@tischrunde/shared'
@@ -39,6 +41,26 @@ export class GroupService {
 
   async of(eventId: EventId, column: GroupColumn): Promise<ColumnGroups> {
     return (await this.store.getRecord(eventId, cardGroups, groupColumnKey(column)))?.value ?? { ...column, groups: [] }
+  }
+
+  /**
+   * Moves a card within its column to just before another (null: the end), as the server writes
+   * it into the board. Returns false when a card is not on that column; true when it moved or stays.
+   */
+  async moveCard(eventId: EventId, column: GroupColumn, cardId: string, beforeCardId: string | null, by: string): Promise<Result<boolean, GroupFailure>> {
+    const stored = await this.store.get(eventId)
+    if (!stored) return err('NO_EVENT')
+    if (!findTable(stored.event, column.tableId)) return err('NO_COLUMN')
+    return this.rooms.read(boardDocName(eventId, column.tableId), async (room) => {
+      const cards = readSnapshot(room.doc).cards.filter((c) => c.stationId === column.stationId && c.columnId === column.columnId)
+      const moved = cards.find((c) => c.id === cardId)
+      if (!moved || (beforeCardId !== null && !cards.some((c) => c.id === beforeCardId))) return err('CARD_UNKNOWN')
+      const position = positionBefore(cards, cardId, beforeCardId)
+      if (position === null) return ok(true)
+      putCard(room.doc, { ...moved, position }, { source: 'server', by })
+      await room.settle()
+      return ok(true)
+    })
   }
 
   /** Applies one change to a column's groups; only cards on that column may be grouped. */

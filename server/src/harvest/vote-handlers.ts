@@ -1,7 +1,7 @@
 import { type Ack, type AckFailure, type ClientEventName, ErrorCode, VOTE_REFUSALS, type VoteCastAnswer, type VoteRefusal, fail, may } from '@tischrunde/shared'
 import { EVENT_NOT_FOUND_ACK, FORBIDDEN_ACK, type Handler, mayRun } from '../handlers/handler.js'
 import type { VoteFailure } from './vote-service.js'
-import { handleGroupsEdit } from './group-handlers.js'
+import { handleCardsMove, handleGroupsEdit } from './group-handlers.js'
 
 const isRefusal = (f: VoteFailure): f is VoteRefusal => (VOTE_REFUSALS as readonly string[]).includes(f)
 
@@ -92,5 +92,6 @@ export const voteHandlers = {
   'vote:show': handleVoteShow,
   'vote:order': handleVoteOrder,
   'groups:edit': handleGroupsEdit,
+  'cards:move': handleCardsMove,
   'vote:cast': handleVoteCast,
-} satisfies { [N in Extract<ClientEventName, `vote:${string}` | `groups:${string}`>]: Handler<N> }
+} satisfies { [N in Extract<ClientEventName, `vote:${string}` | `groups:${string}` | 'cards:move'>]: Handler<N> }

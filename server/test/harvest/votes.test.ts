@@ -152,6 +152,20 @@ describe('dot voting over raw sockets: the server holds the budget', () => {
     expect(told.columns[0]!.groups[0]).toMatchObject({ title: 'Sprache', position: 1, cardIds: [cards[0], cards[3], cards[1]] })
   })
 
+  it('moves a card to another place in its column: the order numbers the cards', async () => {
+    const column = { tableId: table, ...where }
+    const moved = cards[4]!
+    expect(await facilitator.send('cards:move', { column, cardId: moved, beforeCardId: null })).toMatchObject({ ok: true })
+    const otherHost = await connect(tokenOfLink(cafe.links.hosts[cafe.event.tables[1]!.id]!))
+    expect(await otherHost.send('cards:move', { column, cardId: moved, beforeCardId: null })).toMatchObject({ ok: false, code: ErrorCode.FORBIDDEN })
+    expect(await facilitator.send('cards:move', { column, cardId: 'gibt-es-nicht', beforeCardId: null })).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE })
+    const board = connectBoard(running.url, cafe.event.id, table, cafe.projectorToken)
+    await board.synced()
+    const numbers = columnNumbers(board.cards().filter((c) => c.stationId === where.stationId && c.columnId === where.columnId))
+    board.destroy()
+    expect(numbers.get(moved)).toBe(numbers.size)
+  })
+
   it('refuses a step on a station or column the event does not have', async () => {
     expect(await facilitator.send('vote:open', { setup: { question: 'Q', scope: { stationId: 'station-99' }, budget: 3, perCardMax: 1 } })).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE, params: { path: ['setup', 'scope', 'stationId'] } })
     expect(await facilitator.send('vote:open', { setup: { question: 'Q', scope: { stationId: where.stationId, columnId: 'nix' }, budget: 3, perCardMax: 1 } })).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE })

@@ -40,6 +40,11 @@ export type VoteBallotsMessage = z.infer<typeof voteBallotsMessageSchema>
 export const groupClientEvents = {
   /** Facilitator, or the table's host for their table: one change to a column's groups. */
   'groups:edit': z.object({ column: groupColumnSchema, change: groupChangeSchema }),
+  /**
+   * Facilitator, or the table's host: moves a card within its column to just before another card
+   * (`beforeCardId`), or to the end (null) — the order that numbers goals and measures 1., 2., …
+   */
+  'cards:move': z.object({ column: groupColumnSchema, cardId: cardIdSchema, beforeCardId: cardIdSchema.nullable() }),
 } as const
 
 /** Groups of columns, to every screen of the event (sent whole per column after each change). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { aCard } from '../../../fixtures/src/builders.js'
-import { columnNumbers, numberItems, positionBetween, positionsByVotes } from './numbering.js'
+import { columnNumbers, numberItems, positionBefore, positionBetween, positionsByVotes } from './numbering.js'
 
 describe('numbering and order', () => {
   it('numbers items from 1 with a printed label', () => {
@@ -28,5 +28,27 @@ describe('numbering and order', () => {
     [1, 2, 1.5],
   ])('a card dropped between %s and %s gets position %s', (before, after, expected) => {
     expect(positionBetween(before, after)).toBe(expected)
+  })
+
+  it.each([
+    // move, before, expected order (null: stays)
+    ['c', 'a', ['c', 'a', 'b', 'd']],
+    ['a', null, ['b', 'c', 'd', 'a']],
+    ['a', 'c', ['b', 'a', 'c', 'd']],
+    ['b', 'c', null],
+    ['d', null, null],
+  ])('moves %s before %s', (move, before, expected) => {
+    const cards = ['a', 'b', 'c', 'd'].map((x, i) => aCard({ id: `karte-${x}-0000`, position: i + 1 }))
+    const id = (x: string | null) => (x === null ? null : `karte-${x}-0000`)
+    const position = positionBefore(cards, id(move)!, id(before))
+    if (expected === null) return expect(position).toBeNull()
+    const after = cards.map((c) => (c.id === id(move) ? { ...c, position: position! } : c))
+    expect([...columnNumbers(after)].map(([cardId]) => cardId.split('-')[1])).toEqual(expected)
+  })
+
+  it('moves nothing for a card or target that is not in the column', () => {
+    const cards = [aCard({ id: 'karte-a-0000', position: 1 })]
+    expect(positionBefore(cards, 'karte-x-0000', null)).toBeNull()
+    expect(positionBefore(cards, 'karte-a-0000', 'karte-x-0000')).toBeNull()
   })
 })

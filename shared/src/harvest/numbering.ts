@@ -36,6 +36,22 @@ export function positionsByVotes(cards: readonly Card[], votesOf: (card: Card) =
 }
 
 /**
+ * The position for `cardId` moved to just before `beforeId` in a column (null: to the end), or null
+ * when a card is not in the column or the card stays where it is.
+ */
+export function positionBefore(cards: readonly Card[], cardId: string, beforeId: string | null): number | null {
+  const ordered = [...cards].sort(compareCards)
+  if (!ordered.some((c) => c.id === cardId)) return null
+  const rest = ordered.filter((c) => c.id !== cardId)
+  const at = beforeId === null ? rest.length : rest.findIndex((c) => c.id === beforeId)
+  if (at < 0) return null
+  const next = positionBetween(rest[at - 1]?.position, rest[at]?.position)
+  const now = ordered.findIndex((c) => c.id === cardId)
+  const stays = ordered[now - 1]?.id === rest[at - 1]?.id && ordered[now + 1]?.id === rest[at]?.id
+  return stays ? null : next
+}
+
+/**
  * The position for a card dropped between `before` and `after` (either may be absent: top or end).
  * Only the moved card changes, so two people reordering at once never fight over other cards.
  */
