@@ -142,6 +142,24 @@ describe('dot voting in real browsers: phones vote, the projector ranks live', (
     await clusters.getByText('1. Sprache lernen').waitFor({ timeout: 5000 })
     await projector.waitForFunction(() => /1\. Sprache lernen · 2 Punkte/.test(document.querySelector('[aria-label="Gruppen"]')?.textContent ?? ''), undefined, { timeout: 5000 })
 
+    // On the console, the third card is dragged onto the group's heading (@dnd-kit, with the mouse).
+    const editor = console_.getByRole('region', { name: 'Karten gruppieren' })
+    await editor.locator('select').first().selectOption({ label: 'Sprache' })
+    await editor.getByLabel('Spalte').selectOption({ index: 0 })
+    const handle = editor.getByRole('button', { name: 'Ziehen: Dolmetscherpool' })
+    const head = editor.locator('[data-group-id] .group-head').first()
+    await handle.scrollIntoViewIfNeeded()
+    await head.evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    const from = (await handle.boundingBox())!
+    const to = (await head.boundingBox())!
+    await console_.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+    await console_.mouse.down()
+    await console_.mouse.move(from.x + 20, from.y - 10, { steps: 5 })
+    await console_.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 })
+    await console_.mouse.up()
+    await editor.locator('[data-group-id] [data-card-id]').nth(2).waitFor({ timeout: 5000 })
+    expect(await editor.locator('[data-group-id] [data-card-id]').nth(2).innerText()).toContain('Dolmetscherpool')
+
     for (const c of [hostContext, projectorContext, consoleContext, voter.context]) await c.close()
   })
 })

@@ -10,7 +10,8 @@ import {
   groupColumnKey,
   suggestClusters,
 } from '@tischrunde/shared'
-import { useId, useMemo, useState } from 'react'
+import { DndContext, type DragEndEvent, KeyboardSensor, PointerSensor, pointerWithin, useDraggable, useDroppable, useSensor, useSensors } from '@dnd-kit/core'
+import { type ReactNode, useId, useMemo, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import '../../i18n/harvest-wording.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -51,6 +52,27 @@ export function GroupEditor({ event, token, send, tableId: fixedTable }: { event
     return ack.ok
   }
   const textOf = (cardId: string) => cards.find((c) => c.id === cardId)?.text ?? ''
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor))
+  const groupOf = (cardId: string) => laid.groups.find((g) => g.group.cardIds.includes(cardId))?.group.id ?? null
+  /** A card dropped on a group joins it; on "Ohne Gruppe" leaves its group; on a card goes before it (and into its group). */
+  const dropped = async ({ active, over }: DragEndEvent) => {
+    if (!over) return
+    const cardId = String(active.id)
+    const [kind, target = ''] = String(over.id).split(':')
+    if (kind === 'group' && groupOf(cardId) !== target) await change({ type: 'assign', cardId, groupId: target })
+    else if (kind === 'loose' && groupOf(cardId) !== null) await change({ type: 'assign', cardId, groupId: null })
+    else if (kind === 'before' && target !== cardId) {
+      if (groupOf(target) !== groupOf(cardId)) await change({ type: 'assign', cardId, groupId: groupOf(target) })
+      const ack = await send('cards:move', { column, cardId, beforeCardId: target })
+      if (!ack.ok) setError(errorText(t, ack))
+    }
+  }
+  const cardRow = (card: { id: string; text: string }, current: string | null) => (
+    <DropSpot key={card.id} id={`before:${card.id}`} as="li" data-card-id={card.id}>
+      <DragHandle id={card.id} label={t('harvest.groups.drag', { text: card.text })} />
+      <span>{card.text}</span> {assignSelect(card.id, current, card.text)}
+    </DropSpot>
+  )
   const assignSelect = (cardId: string, current: string | null, text: string) => (
     <select aria-label={t('harvest.groups.assignFor', { text })} value={current ?? ''} onChange={(e) => void change({ type: 'assign', cardId, groupId: e.target.value || null })}>
       <option value="">{t('harvest.groups.noGroup')}</option>
@@ -112,10 +134,11 @@ export function GroupEditor({ event, token, send, tableId: fixedTable }: { event
         </p>
       )}
       {cards.length === 0 && <p className="muted">{t('harvest.groups.noCards')}</p>}
+      <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragEnd={(e) => void dropped(e)}>
       <ol className="group-list">
         {laid.groups.map(({ group, number, cards: members }, i) => (
           <li key={group.id} className="group-unit" data-group-id={group.id}>
-            <div className="group-head">
+            <DropSpot id={`group:${group.id}`} className="group-head">
               <button type="button" className="secondary" aria-expanded={!group.collapsed} onClick={() => void change({ type: 'collapse', groupId: group.id, collapsed: !group.collapsed })}>
                 {group.collapsed ? '▸' : '▾'} <span className="visually-hidden">{group.collapsed ? t('harvest.groups.expand') : t('harvest.groups.collapse')}</span>
               </button>
@@ -144,31 +167,18 @@ export function GroupEditor({ event, token, send, tableId: fixedTable }: { event
                   {t('harvest.groups.dissolve')}
                 </button>
               </span>
-            </div>
-            {!group.collapsed && (
-              <ul className="group-cards">
-                {members.map((card) => (
-                  <li key={card.id} data-card-id={card.id}>
-                    <span>{card.text}</span> {assignSelect(card.id, group.id, card.text)}
-                  </li>
-                ))}
-              </ul>
-            )}
+            </DropSpot>
+            {!group.collapsed && <ul className="group-cards">{members.map((card) => cardRow(card, group.id))}</ul>}
           </li>
         ))}
       </ol>
-      {laid.loose.length > 0 && (
-        <>
+      {cards.length > 0 && (
+        <DropSpot id="loose" className="group-loose">
           <h4>{t('harvest.groups.loose')}</h4>
-          <ul className="group-cards">
-            {laid.loose.map((card) => (
-              <li key={card.id} data-card-id={card.id}>
-                <span>{card.text}</span> {assignSelect(card.id, null, card.text)}
-              </li>
-            ))}
-          </ul>
-        </>
+          <ul className="group-cards">{laid.loose.map((card) => cardRow(card, null))}</ul>
+        </DropSpot>
       )}
+      </DndContext>
       {suggestions.length > 0 && (
         <details className="vote-suggestions">
           <summary>{t('harvest.console.suggestions')}</summary>
@@ -186,5 +196,27 @@ export function GroupEditor({ event, token, send, tableId: fixedTable }: { event
         </details>
       )}
     </section>
+  )
+}
+
+/** Where a dragged card can land: a group's head, the ungrouped cards, or before a card. */
+function DropSpot({ id, as = 'div', className, children, ...rest }: { id: string; as?: 'div' | 'li'; className?: string; children: ReactNode; 'data-card-id'?: string }) {
+  const { setNodeRef, isOver } = useDroppable({ id })
+  const Tag = as
+  return (
+    <Tag ref={setNodeRef} className={`${className ?? ''}${isOver ? ' drop-over' : ''}`} {...rest}>
+      {children}
+    </Tag>
+  )
+}
+
+/** The handle a card is dragged by (pointer, touch, or the keyboard: space, arrows, space). */
+function DragHandle({ id, label }: { id: string; label: string }) {
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id })
+  const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined
+  return (
+    <button type="button" ref={setNodeRef} className={`secondary drag-handle${isDragging ? ' dragging' : ''}`} style={style} aria-label={label} {...attributes} {...listeners}>
+      ⠿
+    </button>
   )
 }
