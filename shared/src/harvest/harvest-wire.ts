@@ -27,7 +27,7 @@ export type VoteStepsMessage = z.infer<typeof voteStepsMessageSchema>
 /** Dots per card of one step and how many people voted, to the staff (console, projector). Anonymous. */
 export const voteTallyMessageSchema = z.object({
   stepId: randomIdSchema,
-  counts: z.array(ballotDotSchema.extend({ count: z.number().int().nonnegative() })).max(20_000),
+  counts: z.array(ballotDotSchema.extend({ count: z.number().int().nonnegative() })).max(200_000),
   voters: z.number().int().nonnegative(),
 })
 export type VoteTallyMessage = z.infer<typeof voteTallyMessageSchema>
