@@ -80,6 +80,10 @@ export interface TischrundeServer {
   rooms: DocRooms
   rounds: RoundService
   hub: Hub
+  /** Dot voting (steps, ballots); moderation's merge calls `votes.carryOver`. */
+  votes: VoteService
+  /** Groups of cards under headings. */
+  groups: GroupService
   /** Open connections (board sockets and Socket.IO) counted against the cap. */
   connections: ConnectionBudget
   credentials: Credentials
@@ -196,6 +200,8 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     rooms,
     rounds,
     hub,
+    votes,
+    groups,
     connections: budget,
     credentials,
     listen: (port, host) =>

@@ -15,7 +15,9 @@ import {
   ballotKey,
   ballotSchema,
   boardDocName,
+  carryDotsOver,
   castVote,
+  withoutGoneCards,
   cardRefKey,
   dotsLeft,
   err,
@@ -126,13 +128,50 @@ export class VoteService {
     for (let i = 0; i < CAS_TRIES; i++) {
       const [current, record] = await Promise.all([this.step(eventId, stepId), this.store.getRecord(eventId, ballots, key)])
       if (!current) return err('NO_STEP')
-      const decided = castVote(current, record?.value ?? EMPTY_BALLOT(stepId), target, delta)
+      let ballot = record?.value ?? EMPTY_BALLOT(stepId)
+      // Dots on cards removed since (deleted, merged away) go back to the budget before it is checked.
+      if (delta === 1 && dotsLeft(current, ballot) === 0) ballot = withoutGoneCards(ballot, await this.existing(eventId, ballot))
+      const decided = castVote(current, ballot, target, delta)
       if (!decided.ok) return decided
       const written = await this.store.putRecord(eventId, ballots, key, decided.value, record?.version ?? null)
       if (written.ok) return ok({ ballot: decided.value, left: dotsLeft(current, decided.value) })
       if (written.error === StoreWriteError.NOT_FOUND && record) return err('NO_EVENT')
     }
     return err('BUSY')
+  }
+
+  /**
+   * After a moderator merged card `from` into card `to`: every ballot's dots on `from` move to `to`
+   * (up to the per-card limit). For the moderation's merge to call; returns how many ballots changed.
+   */
+  async carryOver(eventId: EventId, from: CardRef, to: CardRef): Promise<number> {
+    let changed = 0
+    const steps = new Map((await this.steps(eventId)).map((s) => [s.id, s]))
+    for (const record of await this.store.listRecords(eventId, ballots)) {
+      const step = steps.get(record.value.stepId)
+      if (!step || step.status !== 'open') continue
+      for (let i = 0; i < CAS_TRIES; i++) {
+        const current = await this.store.getRecord(eventId, ballots, record.key)
+        if (!current) break
+        const next = carryDotsOver(step, current.value, from, to)
+        if (next === current.value) break
+        if ((await this.store.putRecord(eventId, ballots, record.key, next, current.version)).ok) {
+          changed++
+          break
+        }
+      }
+    }
+    return changed
+  }
+
+  /** Which of a ballot's cards are still on their boards. */
+  private async existing(eventId: EventId, ballot: Ballot): Promise<(ref: CardRef) => boolean> {
+    const present = new Set<string>()
+    for (const tableId of new Set(ballot.dots.map((d) => d.tableId))) {
+      const ids = await this.rooms.read(boardDocName(eventId, tableId), (room) => readSnapshot(room.doc).cards.map((c) => c.id))
+      for (const id of ids) present.add(cardRefKey({ tableId, cardId: id }))
+    }
+    return (ref) => present.has(cardRefKey(ref))
   }
 
   /** A participant's ballots, one per step they voted in. */

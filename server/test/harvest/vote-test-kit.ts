@@ -46,12 +46,12 @@ export async function voteSocket(url: string, token: string): Promise<VoteSocket
 }
 
 /** Writes `n` cards to a table's board as the facilitator; returns their ids in board order. */
-export async function writeCards(url: string, eventId: string, tableId: string, token: string, where: { stationId: string; columnId: string }, texts: string[]): Promise<string[]> {
+export async function writeCards(url: string, eventId: string, tableId: string, token: string, where: { stationId: string; columnId: string }, texts: string[], prefix = ''): Promise<string[]> {
   const board = connectBoard(url, eventId, tableId, token)
   try {
     await board.synced()
     const ids = texts.map((text, i) => {
-      const card = aCard({ id: `${tableId.slice(0, 6)}-${where.columnId.slice(0, 6)}-${i}`.padEnd(10, 'x').replace(/[^A-Za-z0-9_-]/g, 'x'), text, position: i + 1, ...where })
+      const card = aCard({ id: `${prefix}${tableId.slice(0, 6)}-${where.columnId.slice(0, 6)}-${i}`.padEnd(10, 'x').replace(/[^A-Za-z0-9_-]/g, 'x'), text, position: i + 1, ...where })
       board.put(card)
       return card.id
     })

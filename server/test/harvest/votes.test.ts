@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type CreateEventResponse, ErrorCode, VoteRefusal, ballotKey, ballotSchema, columnNumbers } from '@tischrunde/shared'
+import { type CreateEventResponse, ErrorCode, boardDoc, VoteRefusal, ballotKey, ballotSchema, columnNumbers } from '@tischrunde/shared'
 import { connectBoard } from '../helpers/board-client.js'
 import { createEvent, join, tokenOfLink } from '../helpers/api.js'
 import { type RunningServer, startServer } from '../helpers/in-process-server.js'
@@ -164,6 +164,27 @@ describe('dot voting over raw sockets: the server holds the budget', () => {
     const numbers = columnNumbers(board.cards().filter((c) => c.stationId === where.stationId && c.columnId === where.columnId))
     board.destroy()
     expect(numbers.get(moved)).toBe(numbers.size)
+  })
+
+  it('gives the dots on a card removed during the vote back, and carries dots over to the card a duplicate was merged into', async () => {
+    const stepId = await openStep(2)
+    const [gone, kept] = await writeCards(running.url, cafe.event.id, table, cafe.facilitatorToken, where, ['Doppelt: Lotsen', 'Lotsenprojekt'], 'merge-')
+    const person = await join(running.url, cafe.joinCode)
+    const phone = await connect(person.token)
+    for (const cardId of [gone, cards[0]]) expect(await phone.send('vote:cast', { stepId, tableId: table, cardId, delta: 1 })).toMatchObject({ ok: true })
+    // Another voter's dot on the duplicate moves to the card it was merged into.
+    const other = await connect((await join(running.url, cafe.joinCode)).token)
+    expect(await other.send('vote:cast', { stepId, tableId: table, cardId: gone, delta: 1 })).toMatchObject({ ok: true })
+    expect(await running.server.votes.carryOver(cafe.event.id, { tableId: table, cardId: gone! }, { tableId: table, cardId: kept! })).toBe(2)
+    const tally = await running.server.votes.tally(cafe.event.id, stepId)
+    expect(tally.counts.find((c) => c.cardId === kept)?.count).toBe(2)
+    // A card removed outright: its dots go back when the budget is needed again.
+    const board = connectBoard(running.url, cafe.event.id, table, cafe.facilitatorToken)
+    await board.synced()
+    board.doc.transact(() => boardDoc(board.doc).cards.delete(kept!))
+    await board.saved()
+    board.destroy()
+    expect(await phone.send('vote:cast', { stepId, tableId: table, cardId: cards[1], delta: 1 })).toMatchObject({ ok: true, data: { left: 0 } })
   })
 
   it('refuses a step on a station or column the event does not have', async () => {

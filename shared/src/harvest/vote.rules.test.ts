@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type Ballot, type VoteStep, EMPTY_BALLOT, voteSetupSchema } from './vote.schema.js'
-import { castVote, dotsLeft, inVoteScope, rankByVotes, setVoteStatus, tallyVotes } from './vote.rules.js'
+import { carryDotsOver, castVote, dotsLeft, inVoteScope, rankByVotes, setVoteStatus, tallyVotes, withoutGoneCards } from './vote.rules.js'
 import { VoteRefusal } from './vote-refusals.js'
 
 const step = (over: Partial<VoteStep> = {}): VoteStep => ({
@@ -87,5 +87,22 @@ describe('dot voting rules', () => {
     expect(voteSetupSchema.safeParse({ question: 'Q', scope: {}, budget: 3, perCardMax: 4 }).success).toBe(false)
     expect(voteSetupSchema.safeParse({ question: 'Q', scope: { columnId: 'x' }, budget: 3, perCardMax: 1 }).success).toBe(false)
     expect(voteSetupSchema.safeParse({ question: ' Q ', scope: { stationId: 'station-3' }, budget: 5, perCardMax: 2 }).data?.question).toBe('Q')
+  })
+
+  it('carries dots over to the card a duplicate was merged into, up to the per-card limit', () => {
+    const ballot: Ballot = { stepId: 's', dots: [{ ...card('karte-001'), count: 1 }, { ...card('karte-002'), count: 1 }] }
+    expect(carryDotsOver(step({ perCardMax: 2 }), ballot, card('karte-001'), card('karte-002')).dots).toEqual([{ ...card('karte-002'), count: 2 }])
+    // One dot per card: the second goes back to the budget.
+    const capped = carryDotsOver(step(), ballot, card('karte-001'), card('karte-002'))
+    expect(capped.dots).toEqual([{ ...card('karte-002'), count: 1 }])
+    expect(dotsLeft(step(), capped)).toBe(2)
+    expect(carryDotsOver(step(), ballot, card('karte-009'), card('karte-002'))).toBe(ballot)
+    expect(carryDotsOver(step(), ballot, card('karte-001'), card('karte-003')).dots).toEqual([{ ...card('karte-002'), count: 1 }, { ...card('karte-003'), count: 1 }])
+  })
+
+  it('gives the dots on removed cards back', () => {
+    const ballot: Ballot = { stepId: 's', dots: [{ ...card('karte-001'), count: 1 }, { ...card('karte-002'), count: 2 }] }
+    expect(withoutGoneCards(ballot, (ref) => ref.cardId !== 'karte-002').dots).toEqual([{ ...card('karte-001'), count: 1 }])
+    expect(withoutGoneCards(ballot, () => true)).toBe(ballot)
   })
 })

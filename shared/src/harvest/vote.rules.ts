@@ -80,3 +80,24 @@ export function setVoteStatus(step: VoteStep, frozen: boolean, now: number): Vot
   const { frozenAt: _frozenAt, ...rest } = step
   return { ...rest, status: 'open' }
 }
+
+/**
+ * A ballot after card `from` was merged into card `to` (moderation): the dots move over, up to the
+ * per-card limit; dots beyond it go back to the voter's budget. Unchanged when `from` has no dots.
+ */
+export function carryDotsOver(step: VoteStep, ballot: Ballot, from: CardRef, to: CardRef): Ballot {
+  const fromKey = cardRefKey(from)
+  const moving = ballot.dots.find((d) => cardRefKey(d) === fromKey)
+  if (!moving) return ballot
+  const rest = ballot.dots.filter((d) => cardRefKey(d) !== fromKey)
+  const target = rest.find((d) => cardRefKey(d) === cardRefKey(to))
+  const count = Math.min(step.perCardMax, (target?.count ?? 0) + moving.count)
+  const dots = target ? rest.map((d) => (d === target ? { ...d, count } : d)) : [...rest, { tableId: to.tableId, cardId: to.cardId, count }]
+  return { ...ballot, dots }
+}
+
+/** A ballot without the dots on cards that are gone (`exists` false): they go back to the budget. */
+export function withoutGoneCards(ballot: Ballot, exists: (ref: CardRef) => boolean): Ballot {
+  const dots = ballot.dots.filter((d) => exists(d))
+  return dots.length === ballot.dots.length ? ballot : { ...ballot, dots }
+}
