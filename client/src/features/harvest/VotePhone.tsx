@@ -30,6 +30,8 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
   const mine = myDots(step, ballots)
   const frozen = step.status !== 'open'
 
+  // "+" stays usable with no dots left: the server may give back dots on cards removed meanwhile,
+  // and otherwise says why not.
   const cast = async (cardId: string, delta: 1 | -1) => {
     setBusy(true)
     const ack = await props.send('vote:cast', { stepId: step.id, tableId, cardId, delta })
@@ -82,7 +84,7 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
                 <button type="button" className="secondary vote-remove" disabled={frozen || busy || count === 0} onClick={() => void cast(card.id, -1)} aria-label={t('harvest.phone.removeFor', { text: card.text })}>
                   −
                 </button>
-                <button type="button" className="primary vote-add" disabled={frozen || busy || mine.left === 0 || count >= step.perCardMax} onClick={() => void cast(card.id, 1)} aria-label={t('harvest.phone.addFor', { text: card.text })}>
+                <button type="button" className="primary vote-add" disabled={frozen || busy || count >= step.perCardMax} onClick={() => void cast(card.id, 1)} aria-label={t('harvest.phone.addFor', { text: card.text })}>
                   +
                 </button>
               </div>
