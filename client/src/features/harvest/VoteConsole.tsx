@@ -19,7 +19,7 @@ import { GroupEditor } from './GroupEditor.js'
 import { OpenBoards } from './OpenBoards.js'
 import { useStepCards } from './use-step-cards.js'
 import { RankList } from './VoteRanking.js'
-import { rankCards, stepTables } from './vote-view.js'
+import { rankCards, scopeWords, stepTables } from './vote-view.js'
 import './harvest.css'
 
 type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
@@ -183,7 +183,7 @@ function StepItem(props: {
       {props.newest && <OpenBoards eventId={event.id} tableIds={tables.map((x) => x.id)} token={props.token} />}
       <strong>{step.question}</strong>{' '}
       <span className="muted">
-        · {frozen ? t('harvest.console.frozenState') : t('harvest.console.open')} · {t('harvest.console.voters', { count: tally?.voters ?? 0 })}
+        {scopeWords(event, step) ?? t('harvest.console.scopeAll')} · {frozen ? t('harvest.console.frozenState') : t('harvest.console.open')} · {t('harvest.console.voters', { count: tally?.voters ?? 0 })}
         {step.onProjector && ` · ${t('harvest.console.onProjector')}`}
       </span>
       {props.newest && <StepDetails event={event} step={step} nameOf={nameOf} />}

@@ -7,7 +7,7 @@ import { useTischStore } from '../../store/index.js'
 import { selectBoard } from '../../store/selectors.js'
 import { useVoteStore } from '../../store/vote-store.js'
 import { useBoard } from '../../sync/hooks.js'
-import { cardsInScope, myDots, stepTables } from './vote-view.js'
+import { cardsInScope, myDots, scopeWords, stepTables } from './vote-view.js'
 import './harvest.css'
 
 type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
@@ -29,6 +29,7 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
   const cards = cardsInScope(event, step, tableId, board.cards)
   const mine = myDots(step, ballots)
   const frozen = step.status !== 'open'
+  const scope = scopeWords(event, step)
 
   // "+" stays usable with no dots left: the server may give back dots on cards removed meanwhile,
   // and otherwise says why not.
@@ -46,6 +47,7 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
         {t('harvest.phone.title')}
       </h2>
       <p className="vote-question">{step.question}</p>
+      {scope && <p className="muted">{scope}</p>}
       <p className="vote-budget" role="status" aria-live="polite">
         {frozen ? t('harvest.phone.frozen') : mine.left > 0 ? t('harvest.phone.dotsLeft', { count: mine.left }) : t('harvest.phone.allSpent')}{' '}
         {!frozen && <span className="muted">{t('harvest.phone.perCard', { count: step.perCardMax })}</span>}

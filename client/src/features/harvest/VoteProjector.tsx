@@ -5,7 +5,7 @@ import { useVoteStore } from '../../store/vote-store.js'
 import { OpenBoards } from './OpenBoards.js'
 import { useStepCards } from './use-step-cards.js'
 import { RankList } from './VoteRanking.js'
-import { type TableCard, rankCards, stepTables } from './vote-view.js'
+import { type TableCard, rankCards, scopeWords, stepTables } from './vote-view.js'
 import './harvest.css'
 
 /** Places shown in the closing view across all tables. */
@@ -35,6 +35,7 @@ export default function VoteProjector({ event, step, token }: { event: TischEven
           </p>
           <h1 id="vote-ranking-title">{step.question}</h1>
           <p className="prompt" role="status" aria-live="polite">
+            {scopeWords(event, step) && `${scopeWords(event, step)} · `}
             {step.status === 'open' ? t('harvest.ranking.live') : t('harvest.ranking.frozen')} · {t('harvest.ranking.voters', { count: tally?.voters ?? 0 })}
           </p>
         </div>

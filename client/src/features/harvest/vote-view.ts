@@ -31,3 +31,11 @@ export function rankCards(cards: readonly TableCard[], tally: VoteTallyMessage |
   const counts = new Map((tally?.counts ?? []).map((c) => [cardRefKey(c), c.count]))
   return rankByVotes(cards, (c) => counts.get(cardRefKey({ tableId: c.tableId, cardId: c.card.id })) ?? 0)
 }
+
+/** What a step puts to the vote, in words: "Station 3 – Wer kann helfen?", "Station 3", or null for everything. */
+export function scopeWords(event: TischEvent, step: VoteStep): string | null {
+  const station = event.template.stations.find((s) => s.id === step.scope.stationId)
+  if (!station) return null
+  const column = station.columns.find((c) => c.id === step.scope.columnId)
+  return column ? `${station.title} – ${column.title}` : station.title
+}
