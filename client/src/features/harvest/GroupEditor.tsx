@@ -67,6 +67,23 @@ export function GroupEditor({ event, token, send, tableId: fixedTable }: { event
       if (!ack.ok) setError(errorText(t, ack))
     }
   }
+  /** What a screen reader hears while a card is dragged with the keyboard, in the reader's language. */
+  const targetWords = (overId: string | number | undefined) => {
+    if (overId === undefined) return t('harvest.groups.dropNowhere')
+    const [kind, target = ''] = String(overId).split(':')
+    if (kind === 'loose') return t('harvest.groups.dropLoose')
+    if (kind === 'before') return t('harvest.groups.dropBefore', { text: textOf(target) })
+    return t('harvest.groups.dropGroup', { title: laid.groups.find((g) => g.group.id === target)?.group.title ?? '' })
+  }
+  const accessibility = {
+    screenReaderInstructions: { draggable: t('harvest.groups.dragHelp') },
+    announcements: {
+      onDragStart: ({ active }: { active: { id: string | number } }) => t('harvest.groups.dragStart', { text: textOf(String(active.id)) }),
+      onDragOver: ({ active, over }: { active: { id: string | number }; over: { id: string | number } | null }) => t('harvest.groups.dragOver', { text: textOf(String(active.id)), target: targetWords(over?.id) }),
+      onDragEnd: ({ active, over }: { active: { id: string | number }; over: { id: string | number } | null }) => t('harvest.groups.dragEnd', { text: textOf(String(active.id)), target: targetWords(over?.id) }),
+      onDragCancel: ({ active }: { active: { id: string | number } }) => t('harvest.groups.dragCancel', { text: textOf(String(active.id)) }),
+    },
+  }
   const cardRow = (card: { id: string; text: string }, current: string | null) => (
     <DropSpot key={card.id} id={`before:${card.id}`} as="li" data-card-id={card.id}>
       <DragHandle id={card.id} label={t('harvest.groups.drag', { text: card.text })} />
@@ -134,7 +151,7 @@ export function GroupEditor({ event, token, send, tableId: fixedTable }: { event
         </p>
       )}
       {cards.length === 0 && <p className="muted">{t('harvest.groups.noCards')}</p>}
-      <DndContext sensors={sensors} collisionDetection={pointerWithin} onDragEnd={(e) => void dropped(e)}>
+      <DndContext sensors={sensors} collisionDetection={pointerWithin} accessibility={accessibility} onDragEnd={(e) => void dropped(e)}>
       <ol className="group-list">
         {laid.groups.map(({ group, number, cards: members }, i) => (
           <li key={group.id} className="group-unit" data-group-id={group.id}>
