@@ -10,7 +10,7 @@ import {
   groupColumnKey,
   suggestClusters,
 } from '@tischrunde/shared'
-import { DndContext, type DragEndEvent, KeyboardSensor, PointerSensor, pointerWithin, useDraggable, useDroppable, useSensor, useSensors } from '@dnd-kit/core'
+import { type CollisionDetection, DndContext, type DragEndEvent, KeyboardSensor, PointerSensor, closestCenter, pointerWithin, useDraggable, useDroppable, useSensor, useSensors } from '@dnd-kit/core'
 import { type ReactNode, useId, useMemo, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import '../../i18n/harvest-wording.js'
@@ -151,7 +151,7 @@ export function GroupEditor({ event, token, send, tableId: fixedTable }: { event
         </p>
       )}
       {cards.length === 0 && <p className="muted">{t('harvest.groups.noCards')}</p>}
-      <DndContext sensors={sensors} collisionDetection={pointerWithin} accessibility={accessibility} onDragEnd={(e) => void dropped(e)}>
+      <DndContext sensors={sensors} collisionDetection={whereDropped} accessibility={accessibility} onDragEnd={(e) => void dropped(e)}>
       <ol className="group-list">
         {laid.groups.map(({ group, number, cards: members }, i) => (
           <li key={group.id} className="group-unit" data-group-id={group.id}>
@@ -214,6 +214,12 @@ export function GroupEditor({ event, token, send, tableId: fixedTable }: { event
       )}
     </section>
   )
+}
+
+/** Where the pointer is (mouse, touch); for the keyboard, which has no pointer, the nearest spot. */
+const whereDropped: CollisionDetection = (args) => {
+  const under = pointerWithin(args)
+  return under.length > 0 ? under : closestCenter(args)
 }
 
 /** Where a dragged card can land: a group's head, the ungrouped cards, or before a card. */
