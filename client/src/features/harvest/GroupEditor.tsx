@@ -52,6 +52,7 @@ export function GroupEditor({ event, token, send, tableId: fixedTable }: { event
     return ack.ok
   }
   const textOf = (cardId: string) => cards.find((c) => c.id === cardId)?.text ?? ''
+  const [keyboardDrag, setKeyboardDrag] = useState(false)
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor))
   const groupOf = (cardId: string) => laid.groups.find((g) => g.group.cardIds.includes(cardId))?.group.id ?? null
   /** A card dropped on a group joins it; on "Ohne Gruppe" leaves its group; on a card goes before it (and into its group). */
@@ -151,7 +152,7 @@ export function GroupEditor({ event, token, send, tableId: fixedTable }: { event
         </p>
       )}
       {cards.length === 0 && <p className="muted">{t('harvest.groups.noCards')}</p>}
-      <DndContext sensors={sensors} collisionDetection={whereDropped} accessibility={accessibility} onDragEnd={(e) => void dropped(e)}>
+      <DndContext sensors={sensors} collisionDetection={whereDropped(keyboardDrag)} onDragStart={(e) => setKeyboardDrag(e.activatorEvent instanceof KeyboardEvent)} accessibility={accessibility} onDragEnd={(e) => void dropped(e)}>
       <ol className="group-list">
         {laid.groups.map(({ group, number, cards: members }, i) => (
           <li key={group.id} className="group-unit" data-group-id={group.id}>
@@ -216,11 +217,17 @@ export function GroupEditor({ event, token, send, tableId: fixedTable }: { event
   )
 }
 
-/** Where the pointer is (mouse, touch); for the keyboard, which has no pointer, the nearest spot. */
-const whereDropped: CollisionDetection = (args) => {
-  const under = pointerWithin(args)
-  return under.length > 0 ? under : closestCenter(args)
-}
+/**
+ * Where a card lands: under the pointer (mouse, touch); with the keyboard, which has no pointer, the
+ * spot nearest to the moved card, other than its own place.
+ */
+const whereDropped =
+  (keyboard: boolean): CollisionDetection =>
+  (args) => {
+    if (!keyboard) return pointerWithin(args)
+    const others = args.droppableContainers.filter((c) => c.id !== `before:${String(args.active.id)}`)
+    return closestCenter({ ...args, droppableContainers: others })
+  }
 
 /** Where a dragged card can land: a group's head, the ungrouped cards, or before a card. */
 function DropSpot({ id, as = 'div', className, children, ...rest }: { id: string; as?: 'div' | 'li'; className?: string; children: ReactNode; 'data-card-id'?: string }) {
