@@ -17,6 +17,9 @@ import { WorkerExportRenderer } from './export/export-runner.js'
 import { createExportRoutes } from './http/export-routes.js'
 import { createActorExportRoutes } from './export/actors/actor-export-routes.js'
 import { createProgrammeExportRoutes } from './export/programme/programme-export-routes.js'
+import { createHarvestExportRoutes } from './export/harvest/harvest-export-routes.js'
+import { VoteService } from './harvest/vote-service.js'
+import { GroupService } from './harvest/group-service.js'
 import type { Storage } from './storage/storage.js'
 import { type ClientConfig, DOC_KINDS, type DocKind } from '@tischrunde/shared'
 import { type Hub, LocalHub } from './hub/hub.js'
@@ -98,6 +101,10 @@ export interface TischrundeServer {
   rounds: RoundService
   programme: ProgrammeService
   hub: Hub
+  /** Dot voting (steps, ballots); moderation's merge calls `votes.carryOver`. */
+  votes: VoteService
+  /** Groups of cards under headings. */
+  groups: GroupService
   /** Open connections (board sockets and Socket.IO) counted against the cap. */
   connections: ConnectionBudget
   credentials: Credentials
@@ -173,7 +180,9 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   http.maxConnections = limits.maxConnections * 2 + 256
   closeSilentConnections(http, opts.tls !== undefined)
   const treeMembers = new TreeMembers(storage.events)
-  const control = createControlPlane(http, { events, rounds, programme, rooms, hub, log, now, limits, budget, publicUrl: opts.publicUrl, treeMembers })
+  const votes = new VoteService(storage.events, rooms, now)
+  const groups = new GroupService(storage.events, rooms)
+  const control = createControlPlane(http, { events, rounds, programme, rooms, hub, log, now, limits, budget, publicUrl: opts.publicUrl, treeMembers, votes, groups })
   const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now, treeMembers })
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
@@ -182,6 +191,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   app.use('/api', createActorExportRoutes({ events, rooms }))
   const deletedEvents = opts.deletedEvents ?? memoryDeletedEvents()
   app.use('/api', createTreeImageRoutes({ events, transfer }))
+  app.use('/api', createHarvestExportRoutes({ events, votes, groups, log }))
   const deleteEvent = async (id: string, reason: DeletionReason = 'deleted') => {
     const stored = await events.get(id)
     if (!stored) return
@@ -253,6 +263,8 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     rounds,
     programme,
     hub,
+    votes,
+    groups,
     connections: budget,
     credentials,
     retention,

@@ -15,6 +15,7 @@ import {
 } from '@tischrunde/shared'
 import { useTischStore } from '../store/index.js'
 import { cacheEvent, cacheRound, readCachedEvent, readCachedRound } from './device-storage.js'
+import { bindVoteMessages } from './vote-messages.js'
 
 /** The control plane as the app sees it: send a command with an answer, and close. */
 export interface ControlConnection {
@@ -87,6 +88,7 @@ export function connectControl(token: string, eventId?: string): ControlConnecti
     const parsed = rotationSuggestionSchema.safeParse(payload)
     if (parsed.success) useTischStore.setState({ suggestion: parsed.data })
   })
+  bindVoteMessages(socket)
 
   return {
     send(name, payload) {

@@ -1,9 +1,11 @@
-import { type Ack, type ProjectorDisplay, type ClientEventName, type ClientEventPayload, type EventActor, ErrorCode, fail, may } from '@tischrunde/shared'
+import { type GroupColumn, type Ack, type ProjectorDisplay, type ClientEventName, type ClientEventPayload, type EventActor, ErrorCode, fail, may } from '@tischrunde/shared'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventService } from '../events/event-service.js'
 import type { RoundService } from '../rounds/round-service.js'
 import type { ProgrammeService } from '../programme/programme-service.js'
 import type { TreeMembers } from '../tree/tree-members.js'
+import type { VoteService } from '../harvest/vote-service.js'
+import type { GroupService } from '../harvest/group-service.js'
 
 /** The server-side view of one control-plane connection. */
 export interface ControlSession {
@@ -29,6 +31,14 @@ export interface HandlerContext {
   publishEvent(eventId: string): void
   /** Tells the event's projectors (and consoles) what to show. */
   showOnProjectors(eventId: string, display: ProjectorDisplay): void
+  /** Dot voting: steps and ballots. */
+  votes: VoteService
+  /** Tells the screens that a step (and, with `participantId`, that person's ballot) changed. */
+  publishVotes(eventId: string, what: { stepId: string; participantId?: string }): void
+  /** Groups of cards under headings. */
+  groups: GroupService
+  /** Tells every screen that a column's groups changed. */
+  publishGroups(eventId: string, column: GroupColumn): void
 }
 
 /** One handler per client event: AUTH → VALIDATION → RESOLUTION, returning an Ack. */

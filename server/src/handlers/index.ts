@@ -2,6 +2,7 @@ import { handleEventDisplay } from './event-display.js'
 import { handleEventUpdate } from './event-update.js'
 import type { Handlers } from './handler.js'
 import { programmeHandlers } from '../programme/programme-handlers.js'
+import { voteHandlers } from '../harvest/vote-handlers.js'
 import { handlePresenceTable } from './presence-table.js'
 import { handleProjectorShow } from './projector-show.js'
 import { handleTreeObjectives } from './tree-objectives.js'
@@ -33,4 +34,5 @@ export const handlers: Handlers = {
   'card:moderate': handleCardModerate,
   'station:moderation': handleStationModeration,
   'station:reveal': handleStationReveal,
+  ...voteHandlers,
 }

@@ -8,7 +8,9 @@ import type { Audience, RevokedLink } from '@tischrunde/shared'
  * - `display`: the console asked the projectors to show something (staff);
  * - `deleted`: the event is gone (every screen and doc socket of it is closed);
  * - `revoked`: one link was renewed (every socket opened with the old one is closed);
- * - `guessing`: wrong join codes are coming in (facilitators are told how many).
+ * - `guessing`: wrong join codes are coming in (facilitators are told how many);
+ * - `votes`: a voting step changed (steps to everyone, the tally to the staff, a ballot to its voter);
+ * - `groups`: the groups of cards of one column changed.
  */
 export type HubMessage =
   | { eventId: string; topic: 'event' | 'presence' | 'reopened' | 'deleted' | 'display'; audience: Audience }
@@ -16,6 +18,8 @@ export type HubMessage =
   | { eventId: string; topic: 'guessing'; audience: Audience; wrongCodes: number; windowSeconds: number }
   /** The programme (`programme`) or only the seats taken (`counts`) changed. */
   | { eventId: string; topic: 'programme'; audience: Audience; what: 'programme' | 'counts' }
+  | { eventId: string; topic: 'votes'; audience: Audience; stepId: string; participantId?: string }
+  | { eventId: string; topic: 'groups'; audience: Audience; column: { tableId: string; stationId: string; columnId: string } }
 
 /**
  * The one place server code publishes to. The embedded hub delivers to this process's

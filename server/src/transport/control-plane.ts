@@ -35,6 +35,9 @@ import { createProgrammeBroadcast } from '../programme/programme-broadcast.js'
 import type { ProgrammeService } from '../programme/programme-service.js'
 import { isStorageFailure } from '../storage/storage-error.js'
 import type { TreeMembers } from '../tree/tree-members.js'
+import type { VoteService } from '../harvest/vote-service.js'
+import type { GroupService } from '../harvest/group-service.js'
+import { VoteDelivery } from '../harvest/vote-delivery.js'
 
 /**
  * Largest Socket.IO message, in bytes. Commands are small JSON objects (board contents go over Yjs);
@@ -70,6 +73,8 @@ export function createControlPlane(
     budget: ConnectionBudget
     publicUrl: string | undefined
     treeMembers: TreeMembers
+    votes: VoteService
+    groups: GroupService
   },
 ) {
   const io = new Server(httpServer, {
@@ -141,7 +146,16 @@ export function createControlPlane(
       displays.set(eventId, { display, seq: ++displaySeq })
       deps.hub.publish({ eventId, topic: 'display', audience: 'staff' })
     },
+    votes: deps.votes,
+    publishVotes(eventId, what) {
+      deps.hub.publish({ eventId, topic: 'votes', audience: 'everyone', ...what })
+    },
+    groups: deps.groups,
+    publishGroups(eventId, column) {
+      deps.hub.publish({ eventId, topic: 'groups', audience: 'everyone', column })
+    },
   }
+  const voteDelivery = new VoteDelivery(io, deps.votes, roleRoom, deps.log, deps.groups)
   const roundMessage = (stored: StoredEvent): RoundMessage => ({ round: stored.round, serverNow: deps.now() })
 
   /** Sends the current event and round state to the screens of an audience, each role the view it may see. */
@@ -184,7 +198,9 @@ export function createControlPlane(
           },
           (error: unknown) => deps.log.error({ err: error, event: message.eventId }, 'could not close the sockets of a revoked link'),
         )
-    } else if (message.topic === 'guessing')
+    } else if (message.topic === 'votes') voteDelivery.changed(message.eventId, message.stepId, message.participantId)
+    else if (message.topic === 'groups') voteDelivery.groupsChanged(message.eventId, message.column)
+    else if (message.topic === 'guessing')
       io.to(roles.map((role) => roleRoom(message.eventId, role))).emit('access:guessing', { wrongCodes: message.wrongCodes, windowSeconds: message.windowSeconds })
   }
   const programmeBroadcast = createProgrammeBroadcast(io, deps.programme, roleRoom, deps.log)
@@ -226,6 +242,7 @@ export function createControlPlane(
       if (display) socket.emit('projector:display', { ...display, initial: true })
     }
 
+    voteDelivery.connected(socket, actor)
     const pace = new RateLimiter(deps.limits.controlMessagesBurst, deps.limits.controlMessagesPerSecond, 1)
     let refusedInARow = 0
     for (const name of Object.keys(everyClientEvent) as ClientEventName[]) {
@@ -276,6 +293,7 @@ export function createControlPlane(
         unsubscribe()
         programmeBroadcast.close()
         for (const t of [...pendingPresence.values(), ...pendingSuggestions.values()]) clearTimeout(t)
+        voteDelivery.close()
         void io.close(() => resolve())
       }),
   }

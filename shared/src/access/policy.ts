@@ -35,6 +35,12 @@ export type EventAction =
   | 'contributions:forget-own'
   /** Hide, restore, approve and refuse cards (a host: at their own table; see mayModerate). */
   | 'cards:moderate'
+  /** Place dots in a voting step (as oneself: the budget is per person). */
+  | 'votes:cast'
+  /** See the live dot counts of a voting step (the ranking). */
+  | 'votes:watch'
+  /** Group cards under headings (a table host: only at their table, see `mayGroupCards`). */
+  | 'cards:group'
 
 /** Things an installation's organiser does (`events:create`: unless the installation opens creation to everyone). */
 export type InstallationAction = 'events:list' | 'events:import' | 'events:create'
@@ -62,6 +68,9 @@ const EVENT_RIGHTS: Readonly<Record<EventAction, readonly Role[]>> = {
   'cards:unpaced': ['facilitator'],
   'contributions:forget-own': ['participant'],
   'cards:moderate': ['facilitator', 'host'],
+  'votes:cast': ['participant', 'host'],
+  'votes:watch': ['facilitator', 'projector'],
+  'cards:group': ['facilitator', 'host'],
 }
 /** What the installation's organiser may do to any event. */
 const ADMIN_EVENT_RIGHTS: ReadonlySet<EventAction> = new Set(['event:delete', 'event:links', 'event:revoke'])

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { roleSchema } from '../access/role.schema.js'
 import type { RoundError } from '../rounds/round-machine.js'
 import { ErrorCode } from './errors.js'
+import { VOTE_REFUSALS } from '../harvest/vote-refusals.js'
 import { type FieldIssue, fieldIssueSchema, firstFieldIssue } from './field-issue.js'
 
 /** Every round rule's refusal (see round-machine.ts), as a list for the schema. */
@@ -12,9 +13,9 @@ void everyRoundError
 
 /**
  * Why NOT_NOW: a round rule (RoundError), or `TEMPLATE_LOCKED` — stations and columns can only be
- * renamed once the stations have started.
+ * renamed once the stations have started — or a voting rule (VoteRefusal: budget spent, frozen…).
  */
-export const notNowReasonSchema = z.enum([...ROUND_ERRORS, 'TEMPLATE_LOCKED'])
+export const notNowReasonSchema = z.enum([...ROUND_ERRORS, 'TEMPLATE_LOCKED', ...VOTE_REFUSALS])
 export type NotNowReason = z.infer<typeof notNowReasonSchema>
 
 const none = z.object({})

@@ -8,6 +8,7 @@ import { eventSetupSchema } from '../event/event-setup.schema.js'
 import type { programmeClientEvents, programmeServerEvents } from '../programme/programme-events.js'
 import { treeMethodSchema } from '../kinds/tree/tree-method.schema.js'
 import { cardModerateSchema, stationModerationSchema, stationRevealSchema } from '../kinds/moderation/moderation.schema.js'
+import { groupClientEvents, harvestClientEvents, harvestServerEvents } from '../harvest/harvest-wire.js'
 
 /** Bumped when a message changes incompatibly; clients send it in the handshake. */
 export const WIRE_VERSION = 1
@@ -70,6 +71,9 @@ export const clientEvents = {
   'station:moderation': stationModerationSchema,
   /** Facilitator: reveal a station's collected cards on every table at once. */
   'station:reveal': stationRevealSchema,
+  /** Dot voting: open/freeze a step (facilitator), place or take back a dot (participant). */
+  ...harvestClientEvents,
+  ...groupClientEvents,
 } as const
 /** Every command, also the programme's (programme-events.ts; the server checks them with `everyClientEvent`). */
 type AllClientEvents = typeof clientEvents & typeof programmeClientEvents
@@ -113,6 +117,7 @@ export const serverEvents = {
   'projector:display': projectorDisplayMessageSchema,
   /** To every screen of an event just before it is disconnected: the event was deleted. */
   'event:deleted': z.object({}),
+  ...harvestServerEvents,
 } as const
 type AllServerEvents = typeof serverEvents & typeof programmeServerEvents
 export type ServerEventName = keyof AllServerEvents

@@ -37,6 +37,8 @@ const ActorConsole = lazy(() => import('../../features/actors/ActorConsole.js'))
 const ProgrammeConsole = lazy(() => import('../../features/programme/ProgrammeConsole.js'))
 // Moderation (hide, approve, collect and reveal) comes with its own chunk.
 const ModerationConsole = lazy(() => import('../../features/moderation/ModerationConsole.js'))
+// Dot voting (steps, live ranking, ranking downloads) comes with its own chunk.
+const VoteConsole = lazy(() => import('../../features/harvest/VoteConsole.js'))
 
 /** `?neu=1`: the console was opened right after creating the event (the facilitator link is shown once, prominently). */
 function takeFreshFlag(): boolean {
@@ -197,6 +199,11 @@ export default function Console() {
       {event.tables.length > 0 && (
         <Suspense fallback={null}>
           <ModerationConsole event={event} round={round} token={token!} send={send} />
+        </Suspense>
+      )}
+      {event.tables.length > 0 && (
+        <Suspense fallback={null}>
+          <VoteConsole event={event} token={token!} send={send} />
         </Suspense>
       )}
       <section className="panel console-export">

@@ -16,6 +16,7 @@ import { PhoneHeader } from './phone/PhoneHeader.js'
 import { PickTableStep } from './phone/PickTableStep.js'
 import { usePhoneJoin } from './phone/use-phone-join.js'
 import type { joinTreeGroup as JoinTreeGroup } from '../../sync/tree-hooks.js'
+import { selectOpenStep, useVoteStore } from '../../store/vote-store.js'
 
 // Shown once per station: loaded on demand, and fetched when the phone is idle (so the service worker
 // keeps them for a phone that loses the network before the next station).
@@ -36,6 +37,12 @@ const wantsProgramme = (tables: number, tree: boolean) => (tables === 0 && !tree
 const joinTreeGroup = (...args: Parameters<typeof JoinTreeGroup>) => import('../../sync/tree-hooks.js').then((m) => m.joinTreeGroup(...args))
 // Moderation on the phone (a host's queue, a participant's held cards) comes with its own chunk.
 const PhoneModeration = lazy(() => import('../../features/moderation/PhoneModeration.js'))
+// Dot voting comes with its own chunk, loaded when a step opens.
+const VotePhone = lazy(() => import('../../features/harvest/VotePhone.js'))
+const VoteReturn = lazy(() => import('../../features/harvest/VotePhone.js').then((m) => ({ default: m.VoteReturn })))
+// A table host groups their table's cards on a screen of its own chunk.
+const GroupPhone = lazy(() => import('../../features/harvest/GroupPhone.js'))
+const GroupOpen = lazy(() => import('../../features/harvest/GroupPhone.js').then((m) => ({ default: m.GroupOpen })))
 
 /**
  * The participant's phone: join with the code, pick a table, add cards. A table host's link
@@ -78,6 +85,10 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
     return () => void setAddressForm('du')
   }, [address])
   const seat = usePhoneSeat(identity, assignedTable)
+  const openVote = useVoteStore(selectOpenStep)
+  // The step this phone stepped away from to look at its table (a button brings it back).
+  const [voteAside, setVoteAside] = useState<string | null>(null)
+  const [grouping, setGrouping] = useState(false)
   const host = identity.hostTable !== undefined
   const step = phoneStep({ event, round, host, tableId: seat.tableId, visits: seat.visits, tableclothsSeen: seat.tableclothsSeen })
   const seatedAt = 'table' in step ? step.table.id : null
@@ -114,6 +125,27 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
 
   const header = <PhoneHeader host={host} table={step.table} />
   const docName = boardDocName(identity.eventId, step.table.id)
+  const send: Parameters<typeof VotePhone>[0]['send'] = (name, payload) => control.current?.send(name, payload) ?? Promise.resolve(fail(ErrorCode.NETWORK))
+  if (host && grouping)
+    return (
+      <Suspense fallback={<p className="page loading">{t('common.loading')}</p>}>
+        <GroupPhone header={header} event={event} tableId={step.table.id} token={identity.token} send={send} onDone={() => setGrouping(false)} />
+      </Suspense>
+    )
+  if (openVote && voteAside !== openVote.id)
+    return (
+      <Suspense fallback={<p className="page loading">{t('common.loading')}</p>}>
+        <VotePhone
+          header={header}
+          event={event}
+          step={openVote}
+          tableId={step.table.id}
+          token={identity.token}
+          send={send}
+          onBack={() => setVoteAside(openVote.id)}
+        />
+      </Suspense>
+    )
   if (step.step === 'rotation')
     return (
       <main className="page phone">
@@ -138,32 +170,38 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
         </Suspense>
       </main>
     )
+  const board = (
+    <BoardStep
+      header={header}
+      step={step}
+      docName={docName}
+      host={host}
+      authorId={identity.participantId}
+      name={seat.name}
+      onName={seat.changeName}
+      onLeave={() => seat.pick(null)}
+      moderation={
+        <Suspense fallback={null}>
+          <PhoneModeration
+            eventId={identity.eventId}
+            tableId={step.table.id}
+            token={identity.token}
+            participantId={identity.participantId}
+            host={host}
+            stationId={step.station?.id}
+            docName={docName}
+            send={(name, payload) => control.current?.send(name, payload) ?? Promise.resolve(fail(ErrorCode.NETWORK))}
+          />
+        </Suspense>
+      }
+    />
+  )
   return (
     <>
-      <BoardStep
-        header={header}
-        step={step}
-        docName={docName}
-        host={host}
-        authorId={identity.participantId}
-        name={seat.name}
-        onName={seat.changeName}
-        onLeave={() => seat.pick(null)}
-        moderation={
-          <Suspense fallback={null}>
-            <PhoneModeration
-              eventId={identity.eventId}
-              tableId={step.table.id}
-              token={identity.token}
-              participantId={identity.participantId}
-              host={host}
-              stationId={step.station?.id}
-              docName={docName}
-              send={(name, payload) => control.current?.send(name, payload) ?? Promise.resolve(fail(ErrorCode.NETWORK))}
-            />
-          </Suspense>
-        }
-      />
+      {board}
+      {(openVote || host) && (
+        <Suspense fallback={null}>{openVote ? <VoteReturn onOpen={() => setVoteAside(null)} /> : <GroupOpen onOpen={() => setGrouping(true)} />}</Suspense>
+      )}
       {asksForActors(event.template) && (
         <Suspense fallback={null}>
           <ActorsPhoneEntry onOpen={() => setActorsOpen(true)} />

@@ -29,10 +29,13 @@ const ActorProjector = lazy(() => import('../../features/actors/ActorProjector.j
 const ProgrammeProjector = lazy(() => import('../../features/programme/ProgrammeProjector.js'))
 // Collect-then-reveal on the projector: the count while collecting and the reveal moment.
 const RevealMoment = lazy(() => import('../../features/moderation/RevealMoment.js'))
+// The live ranking of a voting step ("Sichtung"), shown while the console puts a step on the projector.
+const VoteProjector = lazy(() => import('../../features/harvest/VoteProjector.js'))
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
 import { useControl } from '../../sync/hooks.js'
+import { selectShownStep, useVoteStore } from '../../store/vote-store.js'
 
 /** A projector that cannot show its event says why, in big type, instead of loading forever. */
 function ProjectorMessage({ children }: { children: React.ReactNode }) {
@@ -99,6 +102,7 @@ function ProjectorScreen({ eventId, token }: { eventId: string; token: string })
   const [fullscreen, toggleFullscreen] = useFullscreen()
   const [help, setHelp] = useState(false)
   const [spotlightOn, setSpotlightOn] = useState(true)
+  const shownVote = useVoteStore(selectShownStep)
 
   // Each command from the console shows once; the projector's own keys may change the view after it.
   const applied = useRef<number | null>(null)
@@ -129,6 +133,12 @@ function ProjectorScreen({ eventId, token }: { eventId: string; token: string })
   else if (nav.mode === 'review') view = <ReviewMode event={event} eventId={eventId} token={token} position={nav.review} onMove={nav.move} />
   else if (nav.table) view = <TableBoard key={nav.table.id} event={event} eventId={eventId} token={token} table={nav.table} />
   else view = <p>{t('projectorModes.noTables')}</p>
+  if (shownVote)
+    view = (
+      <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+        <VoteProjector event={event} step={shownVote} token={token} />
+      </Suspense>
+    )
   const spotlight = spotlightOn ? told?.display.spotlight : null
 
   return (

@@ -1,0 +1,116 @@
+import { type Ack, type ClientEventName, type ClientEventPayload, type TischEvent, type VoteStep, cardRefKey } from '@tischrunde/shared'
+import { type ReactNode, useState } from 'react'
+import { errorText } from '../../i18n/error-text.js'
+import '../../i18n/harvest-wording.js'
+import { useTranslation } from '../../i18n/index.js'
+import { useTischStore } from '../../store/index.js'
+import { selectBoard } from '../../store/selectors.js'
+import { useVoteStore } from '../../store/vote-store.js'
+import { useBoard } from '../../sync/hooks.js'
+import { cardsInScope, myDots, scopeWords, stepTables } from './vote-view.js'
+import './harvest.css'
+
+type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
+
+/**
+ * The phone during a voting step: the cards of a table in the step's scope, each with its own dots
+ * and buttons to place or take back one. The server decides; a refusal is worded from its code.
+ */
+export default function VotePhone(props: { header: ReactNode; event: TischEvent; step: VoteStep; tableId: string; token: string; send: Send; onBack: () => void }) {
+  const { t } = useTranslation()
+  const { event, step } = props
+  const tables = stepTables(event, step)
+  const [tableId, setTableId] = useState(() => (tables.some((x) => x.id === props.tableId) ? props.tableId : (tables[0]?.id ?? props.tableId)))
+  const docName = useBoard({ eventId: event.id, tableId, token: props.token, authorId: '', keepLocal: false })
+  const board = useTischStore(selectBoard(docName ?? ''))
+  const ballots = useVoteStore((s) => s.ballots)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const cards = cardsInScope(event, step, tableId, board.cards)
+  const mine = myDots(step, ballots)
+  const frozen = step.status !== 'open'
+  const scope = scopeWords(event, step)
+
+  // "+" stays usable with no dots left: the server may give back dots on cards removed meanwhile,
+  // and otherwise says why not.
+  const cast = async (cardId: string, delta: 1 | -1) => {
+    setBusy(true)
+    const ack = await props.send('vote:cast', { stepId: step.id, tableId, cardId, delta })
+    setBusy(false)
+    setError(ack.ok ? null : errorText(t, ack))
+  }
+
+  return (
+    <main className="page phone vote-phone">
+      {props.header}
+      <h2 id="vote-title" tabIndex={-1}>
+        {t('harvest.phone.title')}
+      </h2>
+      <p className="vote-question">{step.question}</p>
+      {scope && <p className="muted">{scope}</p>}
+      <p className="vote-budget" role="status" aria-live="polite">
+        {frozen ? t('harvest.phone.frozen') : mine.left > 0 ? t('harvest.phone.dotsLeft', { count: mine.left }) : t('harvest.phone.allSpent')}{' '}
+        {!frozen && <span className="muted">{t('harvest.phone.perCard', { count: step.perCardMax })}</span>}
+      </p>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {tables.length > 1 && (
+        <label className="vote-table-pick">
+          {t('harvest.phone.table')}{' '}
+          <select value={tableId} onChange={(e) => setTableId(e.target.value)}>
+            {tables.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {cards.length === 0 && board.status === 'synced' && <p className="muted">{t('harvest.phone.noCards')}</p>}
+      <ul className="vote-cards" aria-labelledby="vote-title">
+        {cards.map((card) => {
+          const count = mine.byCard.get(cardRefKey({ tableId, cardId: card.id })) ?? 0
+          return (
+            <li key={card.id} className={`vote-card${count > 0 ? ' vote-card-chosen' : ''}`} data-card-id={card.id}>
+              <p className="vote-card-text">{card.text}</p>
+              <div className="vote-card-actions">
+                <span className="vote-dots">
+                  {Array.from({ length: count }, (_, i) => (
+                    <span key={i} className="vote-dot" aria-hidden="true" />
+                  ))}
+                  {count > 0 && <span className="muted"> {t('harvest.phone.mine', { count })}</span>}
+                </span>
+                <button type="button" className="secondary vote-remove" disabled={frozen || busy || count === 0} onClick={() => void cast(card.id, -1)} aria-label={t('harvest.phone.removeFor', { text: card.text })}>
+                  −
+                </button>
+                <button type="button" className="primary vote-add" disabled={frozen || busy || count >= step.perCardMax} onClick={() => void cast(card.id, 1)} aria-label={t('harvest.phone.addFor', { text: card.text })}>
+                  +
+                </button>
+              </div>
+            </li>
+          )
+        })}
+      </ul>
+      <div className="phone-footer">
+        <button type="button" className="secondary" onClick={props.onBack}>
+          {t('harvest.phone.back')}
+        </button>
+      </div>
+    </main>
+  )
+}
+
+/** Back from the table to a running vote: a button at the foot of the phone's board. */
+export function VoteReturn({ onOpen }: { onOpen: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <p className="vote-return">
+      <button type="button" className="primary" onClick={onOpen}>
+        {t('harvest.phone.openVote')}
+      </button>
+    </p>
+  )
+}

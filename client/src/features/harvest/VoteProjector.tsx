@@ -1,0 +1,91 @@
+import { type TischEvent, type VoteStep, cardRefKey, groupColumn, groupColumnKey } from '@tischrunde/shared'
+import '../../i18n/harvest-wording.js'
+import { useTranslation } from '../../i18n/index.js'
+import { useVoteStore } from '../../store/vote-store.js'
+import { OpenBoards } from './OpenBoards.js'
+import { useStepCards } from './use-step-cards.js'
+import { RankList } from './VoteRanking.js'
+import { type TableCard, rankCards, scopeWords, stepTables } from './vote-view.js'
+import './harvest.css'
+
+/** Places shown in the closing view across all tables. */
+export const TOP_OVERALL = 10
+/** Places shown per table. */
+export const TOP_PER_TABLE = 3
+
+/**
+ * "Sichtung" on the projector: the live ranking of the step shown — the top places across all
+ * tables, then each table's top cards. Equal dots share a place and say so.
+ */
+export default function VoteProjector({ event, step, token }: { event: TischEvent; step: VoteStep; token: string }) {
+  const { t } = useTranslation()
+  const tally = useVoteStore((s) => s.tallies.get(step.id))
+  const tables = stepTables(event, step)
+  const { byTable, all } = useStepCards(event, step)
+  const voted = rankCards(all, tally).filter((r) => r.votes > 0)
+  const overall = voted.filter((r) => r.rank <= TOP_OVERALL)
+  const nameOf = (tableId: string) => event.tables.find((x) => x.id === tableId)?.name ?? tableId
+  return (
+    <section className="projector-view vote-ranking" aria-labelledby="vote-ranking-title">
+      <OpenBoards eventId={event.id} tableIds={tables.map((x) => x.id)} token={token} />
+      <header className="projector-header">
+        <div className="projector-heading">
+          <p className="eyebrow">
+            {event.title} · {t('harvest.ranking.title')}
+          </p>
+          <h1 id="vote-ranking-title">{step.question}</h1>
+          <p className="prompt" role="status" aria-live="polite">
+            {scopeWords(event, step) && `${scopeWords(event, step)} · `}
+            {step.status === 'open' ? t('harvest.ranking.live') : t('harvest.ranking.frozen')} · {t('harvest.ranking.voters', { count: tally?.voters ?? 0 })}
+          </p>
+        </div>
+      </header>
+      <section aria-labelledby="vote-overall">
+        <h2 id="vote-overall">{t('harvest.ranking.overall')}</h2>
+        <RankList ranked={overall} tableName={tables.length > 1 ? nameOf : undefined} labelledBy="vote-overall" />
+      </section>
+      {tables.length > 1 && (
+        <section aria-labelledby="vote-per-table">
+          <h2 id="vote-per-table">{t('harvest.ranking.perTable')}</h2>
+          <div className="vote-ranking-tables">
+            {tables.map((table) => (
+              <section key={table.id} aria-labelledby={`vote-table-${table.id}`}>
+                <h3 id={`vote-table-${table.id}`}>{table.name}</h3>
+                <RankList ranked={rankCards(byTable.get(table.id) ?? [], tally).filter((r) => r.votes > 0 && r.rank <= TOP_PER_TABLE)} labelledBy={`vote-table-${table.id}`} />
+                <TableClusters event={event} step={step} tableId={table.id} cards={byTable.get(table.id) ?? []} />
+              </section>
+            ))}
+          </div>
+        </section>
+      )}
+    </section>
+  )
+}
+
+/** A table's groups of cards in the step's scope, numbered, each with its dots in all. */
+function TableClusters({ event, step, tableId, cards }: { event: TischEvent; step: VoteStep; tableId: string; cards: readonly TableCard[] }) {
+  const { t } = useTranslation()
+  const tally = useVoteStore((s) => s.tallies.get(step.id))
+  const groups = useVoteStore((s) => s.groups)
+  const counts = new Map((tally?.counts ?? []).map((c) => [cardRefKey(c), c.count]))
+  const units = event.template.stations.flatMap((s) =>
+    s.columns.flatMap((c) => {
+      const column = groups.get(groupColumnKey({ tableId, stationId: s.id, columnId: c.id }))
+      if (!column) return []
+      const inColumn = cards.filter((x) => x.card.stationId === s.id && x.card.columnId === c.id).map((x) => x.card)
+      return groupColumn(inColumn, column.groups)
+        .groups.filter((g) => g.cards.length > 0)
+        .map((g) => ({ id: g.group.id, label: `${g.number}. ${g.group.title}`, votes: g.cards.reduce((n, card) => n + (counts.get(cardRefKey({ tableId, cardId: card.id })) ?? 0), 0) }))
+    }),
+  )
+  if (units.length === 0) return null
+  return (
+    <ul className="vote-clusters" aria-label={t('harvest.ranking.clusters')}>
+      {units.map((u) => (
+        <li key={u.id}>
+          <strong>{u.label}</strong> · {t('harvest.ranking.votes', { count: u.votes })}
+        </li>
+      ))}
+    </ul>
+  )
+}

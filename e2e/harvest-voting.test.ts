@@ -1,0 +1,165 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CreateEventResponse } from '@tischrunde/shared'
+import { PHONE, PROJECTOR } from './support/browser.js'
+import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
+import type { ServerProcess } from './support/server-process.js'
+
+let cafe: Cafe
+let server: ServerProcess
+let browser: Browser
+let created: CreateEventResponse
+
+beforeAll(async () => {
+  cafe = await openCafe({ title: 'Priorisierung im Rathaus', tableNames: ['Arbeitsmarktintegration', 'Sprache'], place: 'Rathaus' })
+  ;({ server, browser, created } = cafe)
+})
+afterAll(async () => {
+  await closeCafe(cafe)
+})
+
+async function phoneAtTable(tableName: string) {
+  const context = await browser.newContext(PHONE)
+  const page = await context.newPage()
+  await page.goto(`${server.url}${created.links.participant}`)
+  await page.getByRole('button', { name: tableName }).click()
+  await page.getByRole('heading', { name: tableName }).waitFor()
+  return { context, page }
+}
+
+async function writeCard(page: Page, text: string) {
+  await page.getByLabel('Deine Karte').fill(text)
+  await page.getByRole('button', { name: 'Karte senden' }).click()
+  await page.getByText(text).first().waitFor()
+}
+
+/** The ranking on the projector as "<rank>. <text> <votes>" lines, in order. */
+async function projectorRanking(projector: Page): Promise<string[]> {
+  const list = projector.getByRole('list', { name: 'Rangfolge über alle Tische' })
+  return (await list.getByRole('listitem').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim())
+}
+
+describe('dot voting in real browsers: phones vote, the projector ranks live', () => {
+  it('lets phones place dots within their budget while the projector shows the ranking with ties, until the result is frozen', async () => {
+    const first = await phoneAtTable('Arbeitsmarktintegration')
+    const second = await phoneAtTable('Arbeitsmarktintegration')
+    for (const text of ['Mentoring für Berufseinsteiger', 'Jobmesse im Rathaus', 'Sprachkurse im Betrieb']) await writeCard(first.page, text)
+
+    const projectorContext = await browser.newContext(PROJECTOR)
+    const projector = await projectorContext.newPage()
+    await projector.goto(`${server.url}${created.links.projector}`)
+    const consoleContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' })
+    const console_ = await consoleContext.newPage()
+    await console_.goto(`${server.url}${created.links.facilitator}`)
+
+    // The facilitator starts the step: all cards, 3 dots each, one per card.
+    const panel = console_.getByRole('region', { name: 'Priorisieren mit Punkten' })
+    await panel.getByLabel('Frage').fill('Welche Maßnahmen zuerst?')
+    await panel.getByLabel('Worüber wird abgestimmt?').selectOption('all')
+    await panel.getByLabel('Punkte pro Person').fill('3')
+    await panel.getByRole('button', { name: 'Abstimmung starten' }).click()
+
+    // Phones switch to voting; the projector to the ranking.
+    await projector.getByRole('heading', { name: 'Welche Maßnahmen zuerst?' }).waitFor({ timeout: 5000 })
+    for (const phone of [first, second]) await phone.page.getByRole('heading', { name: 'Punkte vergeben' }).waitFor({ timeout: 5000 })
+    await first.page.getByText('Du hast noch 3 Punkte.').waitFor()
+
+    const add = (page: Page, text: string) => page.getByRole('button', { name: `Punkt geben für: ${text}` }).click()
+    await add(first.page, 'Mentoring für Berufseinsteiger')
+    await first.page.getByText('Du hast noch 2 Punkte.').waitFor()
+    // One dot per card: the button for that card is done.
+    await expect(first.page.getByRole('button', { name: 'Punkt geben für: Mentoring für Berufseinsteiger' }).isDisabled()).resolves.toBe(true)
+    await add(first.page, 'Jobmesse im Rathaus')
+    await add(second.page, 'Mentoring für Berufseinsteiger')
+    await add(second.page, 'Sprachkurse im Betrieb')
+
+    // Live on the projector: 1. Mentoring (2), then Jobmesse and Sprachkurse tied on place 2.
+    const sent = Date.now()
+    await projector.waitForFunction(() => document.querySelectorAll('[aria-labelledby="vote-overall"] li').length === 3, undefined, { timeout: 5000 })
+    console.log(`ranking on the projector after ${Date.now() - sent} ms`)
+    const ranking = await projectorRanking(projector)
+    expect(ranking[0]).toMatch(/^1\. Mentoring für Berufseinsteiger.*2 Punkte/)
+    expect(ranking.slice(1).every((line) => /^2\. .*1 Punkt gleichauf/.test(line))).toBe(true)
+
+    // The last dot spends the budget; the phone says so and offers no more.
+    await add(first.page, 'Sprachkurse im Betrieb')
+    await first.page.getByText('Alle Punkte vergeben.', { exact: false }).waitFor()
+    await projector.getByText('2 Personen haben abgestimmt').waitFor()
+    // Taking one back frees it again.
+    await first.page.getByRole('button', { name: 'Punkt zurücknehmen von: Jobmesse im Rathaus' }).click()
+    await first.page.getByText('Du hast noch 1 Punkt.').waitFor()
+
+    // A reload keeps the dots: they live on the server.
+    await first.page.reload()
+    await first.page.getByText('Du hast noch 1 Punkt.').waitFor({ timeout: 10_000 })
+
+    // Frozen: the projector says so; phones go back to their table.
+    await panel.getByRole('button', { name: 'Ergebnis festhalten' }).click()
+    await projector.getByText('Ergebnis festgehalten', { exact: false }).waitFor({ timeout: 5000 })
+    await first.page.getByRole('heading', { name: 'Punkte vergeben' }).waitFor({ state: 'detached', timeout: 5000 })
+    expect((await projectorRanking(projector))[0]).toMatch(/^1\. Mentoring für Berufseinsteiger.*2 Punkte/)
+
+    for (const c of [projectorContext, consoleContext, first.context, second.context]) await c.close()
+  })
+
+  it('lets a table host group cards "zu Gruppe …" on their phone; the review on the projector shows the numbered group with its dots', async () => {
+    const table = created.event.tables.find((x) => x.name === 'Sprache')!
+    const hostContext = await browser.newContext(PHONE)
+    const host = await hostContext.newPage()
+    await host.goto(`${server.url}${created.links.hosts[table.id]}`)
+    for (const text of ['Sprachkurse für Eltern', 'Sprachcafé im Stadtteil', 'Dolmetscherpool']) await writeCard(host, text)
+
+    const projectorContext = await browser.newContext(PROJECTOR)
+    const projector = await projectorContext.newPage()
+    await projector.goto(`${server.url}${created.links.projector}`)
+
+    // The host groups two cards under "Sprache lernen".
+    await host.getByRole('button', { name: 'Karten gruppieren' }).click()
+    await host.getByRole('heading', { name: 'Karten gruppieren' }).waitFor()
+    await host.getByLabel('Spalte').selectOption({ index: 0 })
+    await host.getByLabel('Neue Gruppe (Überschrift)').fill('Sprache lernen')
+    await host.getByRole('button', { name: 'Gruppe anlegen' }).click()
+    for (const text of ['Sprachkurse für Eltern', 'Sprachcafé im Stadtteil']) await host.getByLabel(`Gruppe für: ${text}`).selectOption({ label: 'zu Gruppe 1. Sprache lernen' })
+    await host.locator('[data-group-id] [data-card-id]').nth(1).waitFor()
+    expect(await host.locator('[data-group-id] [data-card-id]').allInnerTexts()).toEqual([expect.stringContaining('Sprachkurse für Eltern'), expect.stringContaining('Sprachcafé im Stadtteil')])
+    await host.getByRole('button', { name: 'Fertig' }).click()
+
+    // A second step over the first station: two phones vote; the projector's review shows the group.
+    const consoleContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' })
+    const console_ = await consoleContext.newPage()
+    await console_.goto(`${server.url}${created.links.facilitator}`)
+    const panel = console_.getByRole('region', { name: 'Priorisieren mit Punkten' })
+    await panel.getByLabel('Frage').fill('Was hilft beim Deutschlernen?')
+    await panel.getByLabel('Worüber wird abgestimmt?').selectOption({ index: 1 })
+    await panel.getByRole('button', { name: 'Abstimmung starten' }).click()
+    await projector.getByRole('heading', { name: 'Was hilft beim Deutschlernen?' }).waitFor({ timeout: 5000 })
+    const voter = await phoneAtTable('Sprache')
+    await voter.page.getByRole('heading', { name: 'Punkte vergeben' }).waitFor({ timeout: 5000 })
+    await voter.page.getByRole('button', { name: 'Punkt geben für: Sprachkurse für Eltern' }).click()
+    await voter.page.getByRole('button', { name: 'Punkt geben für: Sprachcafé im Stadtteil' }).click()
+    await voter.page.getByText('Du hast noch 1 Punkt.').waitFor()
+    const clusters = projector.getByRole('list', { name: 'Gruppen' })
+    await clusters.getByText('1. Sprache lernen').waitFor({ timeout: 5000 })
+    await projector.waitForFunction(() => /1\. Sprache lernen · 2 Punkte/.test(document.querySelector('[aria-label="Gruppen"]')?.textContent ?? ''), undefined, { timeout: 5000 })
+
+    // On the console, the third card is dragged onto the group's heading (@dnd-kit, with the mouse).
+    const editor = console_.getByRole('region', { name: 'Karten gruppieren' })
+    await editor.locator('select').first().selectOption({ label: 'Sprache' })
+    await editor.getByLabel('Spalte').selectOption({ index: 0 })
+    const handle = editor.getByRole('button', { name: 'Ziehen: Dolmetscherpool' })
+    const head = editor.locator('[data-group-id] .group-head').first()
+    await handle.scrollIntoViewIfNeeded()
+    await head.evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    const from = (await handle.boundingBox())!
+    const to = (await head.boundingBox())!
+    await console_.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+    await console_.mouse.down()
+    await console_.mouse.move(from.x + 20, from.y - 10, { steps: 5 })
+    await console_.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 })
+    await console_.mouse.up()
+    await editor.locator('[data-group-id] [data-card-id]').nth(2).waitFor({ timeout: 5000 })
+    expect(await editor.locator('[data-group-id] [data-card-id]').nth(2).innerText()).toContain('Dolmetscherpool')
+
+    for (const c of [hostContext, projectorContext, consoleContext, voter.context]) await c.close()
+  })
+})

@@ -1,0 +1,46 @@
+import express, { type Request, type Response, type Router } from 'express'
+import type { Logger } from 'pino'
+import { z } from 'zod'
+import { ErrorCode, EXPORT_CONTENT_TYPES, actorFromClaims, buildVoteRanking, exportFileName, fail as failure, may, randomIdSchema } from '@tischrunde/shared'
+import type { EventService } from '../../events/event-service.js'
+import type { VoteService } from '../../harvest/vote-service.js'
+import type { GroupService } from '../../harvest/group-service.js'
+import { sendFailure } from '../../http/send-failure.js'
+import { RANKING_FORMATS, renderRanking } from './render-ranking.js'
+
+const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
+const querySchema = z.object({ format: z.enum(RANKING_FORMATS), step: randomIdSchema })
+
+/**
+ * `GET /events/:id/votes/export?format=pdf|docx|md|csv&step=<id>` — the ranking pages of a voting
+ * step (across the event, then per table), for the facilitator. Counts only: who voted is never in it.
+ */
+export function createHarvestExportRoutes(deps: { events: EventService; votes: VoteService; groups: GroupService; log?: Pick<Logger, 'error'> }): Router {
+  const router = express.Router()
+  router.get('/events/:id/votes/export', async (req: Request, res: Response) => {
+    try {
+      // AUTH
+      const auth = await deps.events.authenticate(bearer(req))
+      const actor = auth ? actorFromClaims(auth.claims) : null
+      const eventId = String(req.params.id)
+      if (!auth || !actor || !may(actor, 'event:view', { eventId })) return sendFailure(res, 401, failure(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
+      if (!may(actor, 'event:export', { eventId })) return sendFailure(res, 403, failure(ErrorCode.FORBIDDEN, { needs: 'facilitator' }))
+      // VALIDATION
+      const query = querySchema.safeParse(req.query)
+      if (!query.success) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: [String(query.error.issues[0]?.path[0] ?? 'format')], issue: 'invalid_value' }))
+      const step = await deps.votes.step(eventId, query.data.step)
+      if (!step) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: ['step'], issue: 'unknown_reference' }))
+      // RESOLUTION
+      const [byTable, tally, groups] = await Promise.all([deps.votes.votedCards(eventId, step), deps.votes.tally(eventId, step.id), deps.groups.all(eventId)])
+      const ranking = buildVoteRanking(auth.stored.event, step, byTable, tally.voters, groups)
+      const bytes = await renderRanking(ranking, query.data.format)
+      res.attachment(exportFileName(auth.stored.event, 'Priorisierung', query.data.format))
+      res.set({ 'Content-Type': EXPORT_CONTENT_TYPES[query.data.format], 'Cache-Control': 'no-store' })
+      res.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+    } catch (error) {
+      deps.log?.error({ err: error }, 'ranking export failed')
+      if (!res.headersSent) sendFailure(res, 500, failure(ErrorCode.INTERNAL, {}, 'ranking export failed'))
+    }
+  })
+  return router
+}

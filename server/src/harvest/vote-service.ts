@@ -1,0 +1,252 @@
+import { randomBytes } from 'node:crypto'
+import {
+  type Ballot,
+  type Card,
+  type CardRef,
+  type EventId,
+  type Result,
+  type VoteSetup,
+  type VoteStep,
+  type VoteTallyMessage,
+  EMPTY_BALLOT,
+  StoreWriteError,
+  VOTE_STEPS_MAX,
+  type VoteRefusal,
+  ballotKey,
+  ballotSchema,
+  boardDocName,
+  carryDotsOver,
+  castVote,
+  withoutGoneCards,
+  cardRefKey,
+  dotsLeft,
+  err,
+  findTable,
+  inVoteScope,
+  ok,
+  positionsByVotes,
+  putCard,
+  readCard,
+  readSnapshot,
+  recordCollection,
+  setVoteStatus,
+  tallyVotes,
+  voteStepSchema,
+} from '@tischrunde/shared'
+import type { DocRooms } from '../boards/doc-rooms.js'
+import type { EventStore } from '../storage/storage.js'
+
+/** Voting steps of an event, by step id (written by the server on the facilitator's command). */
+export const voteSteps = recordCollection('vote-steps', voteStepSchema)
+/** Ballots: one record per participant and step (`<stepId>/<participantId>`), so one compare-and-set checks the budget. */
+export const ballots = recordCollection('ballots', ballotSchema)
+
+/** Tries of one compare-and-set write before giving up (two phones of one person voting at once). */
+const CAS_TRIES = 50
+
+/** Why a vote command failed beyond the voting rules. */
+export type VoteFailure = VoteRefusal | 'NO_EVENT' | 'NO_STEP' | 'NO_TABLE' | 'TOO_MANY_STEPS' | 'BUSY'
+
+/** A card on the vote, with the table whose board holds it. */
+export interface VotedCard {
+  tableId: string
+  card: Card
+  votes: number
+}
+
+/**
+ * Dot voting, held by the server: steps and ballots are records of the event store, written with
+ * compare-and-set, so the budget holds whatever clients send, across phones of one participant,
+ * across server nodes sharing the store, and through a crash (a write is answered once it is durable).
+ */
+export class VoteService {
+  constructor(
+    private readonly store: EventStore,
+    private readonly rooms: DocRooms,
+    private readonly now: () => number,
+  ) {}
+
+  /** Every step of an event, oldest first. */
+  async steps(eventId: EventId): Promise<VoteStep[]> {
+    const all = await this.store.listRecords(eventId, voteSteps)
+    return all.map((r) => r.value).sort((a, b) => a.openedAt - b.openedAt || (a.id < b.id ? -1 : 1))
+  }
+
+  async step(eventId: EventId, stepId: string): Promise<VoteStep | undefined> {
+    return (await this.store.getRecord(eventId, voteSteps, stepId))?.value
+  }
+
+  /** Starts a step. */
+  async open(eventId: EventId, setup: VoteSetup): Promise<Result<VoteStep, VoteFailure>> {
+    if ((await this.store.listRecords(eventId, voteSteps)).length >= VOTE_STEPS_MAX) return err('TOO_MANY_STEPS')
+    const step: VoteStep = { id: randomBytes(9).toString('base64url'), ...setup, status: 'open', onProjector: true, openedAt: this.now() }
+    const written = await this.store.putRecord(eventId, voteSteps, step.id, step, null)
+    if (!written.ok) return err(written.error === StoreWriteError.NOT_FOUND ? 'NO_EVENT' : 'BUSY')
+    // The new step takes the projector: one ranking shows at a time.
+    for (const other of await this.steps(eventId)) if (other.id !== step.id && other.onProjector) await this.change(eventId, other.id, (s) => ({ ...s, onProjector: false }))
+    return ok(step)
+  }
+
+  /** Freezes a step's result, or opens it again. */
+  async setFrozen(eventId: EventId, stepId: string, frozen: boolean): Promise<Result<VoteStep, VoteFailure>> {
+    return this.change(eventId, stepId, (step) => setVoteStatus(step, frozen, this.now()))
+  }
+
+  /** Shows a step's ranking on the projectors (taking every other step off), or takes it off. */
+  async show(eventId: EventId, stepId: string, shown: boolean): Promise<Result<VoteStep, VoteFailure>> {
+    if (shown) for (const other of await this.steps(eventId)) if (other.id !== stepId && other.onProjector) await this.change(eventId, other.id, (s) => ({ ...s, onProjector: false }))
+    return this.change(eventId, stepId, (step) => ({ ...step, onProjector: shown }))
+  }
+
+  private async change(eventId: EventId, stepId: string, apply: (step: VoteStep) => VoteStep): Promise<Result<VoteStep, VoteFailure>> {
+    for (let i = 0; i < CAS_TRIES; i++) {
+      const stored = await this.store.getRecord(eventId, voteSteps, stepId)
+      if (!stored) return err('NO_STEP')
+      const next = apply(stored.value)
+      const written = await this.store.putRecord(eventId, voteSteps, stepId, next, stored.version)
+      if (written.ok) return ok(next)
+    }
+    return err('BUSY')
+  }
+
+  /**
+   * Places or takes back one dot of `participantId`. A new dot must name a card that exists and is
+   * in the step's scope. The ballot is read, checked by the rule and written with its version: a
+   * concurrent write by the same participant (a second phone) makes it read and check again.
+   */
+  async cast(eventId: EventId, participantId: string, stepId: string, target: CardRef, delta: 1 | -1): Promise<Result<{ ballot: Ballot; left: number }, VoteFailure>> {
+    const step = await this.step(eventId, stepId)
+    if (!step) return err('NO_STEP')
+    if (delta === 1) {
+      const stored = await this.store.get(eventId)
+      if (!stored) return err('NO_EVENT')
+      if (!findTable(stored.event, target.tableId)) return err('NO_TABLE')
+      const card = await this.rooms.read(boardDocName(eventId, target.tableId), (room) => readCard(room.doc, target.cardId))
+      if (!card || !inVoteScope(step.scope, target.tableId, card)) return err('VOTE_OUT_OF_SCOPE')
+    }
+    const key = ballotKey(stepId, participantId)
+    for (let i = 0; i < CAS_TRIES; i++) {
+      const [current, record] = await Promise.all([this.step(eventId, stepId), this.store.getRecord(eventId, ballots, key)])
+      if (!current) return err('NO_STEP')
+      let ballot = record?.value ?? EMPTY_BALLOT(stepId)
+      // Dots on cards removed since (deleted, merged away) go back to the budget before it is checked.
+      if (delta === 1 && dotsLeft(current, ballot) === 0) ballot = withoutGoneCards(ballot, await this.existing(eventId, ballot))
+      const decided = castVote(current, ballot, target, delta)
+      if (!decided.ok) return decided
+      const written = await this.store.putRecord(eventId, ballots, key, decided.value, record?.version ?? null)
+      if (written.ok) return ok({ ballot: decided.value, left: dotsLeft(current, decided.value) })
+      if (written.error === StoreWriteError.NOT_FOUND && record) return err('NO_EVENT')
+    }
+    return err('BUSY')
+  }
+
+  /**
+   * After a moderator merged card `from` into card `to`: every ballot's dots on `from` move to `to`
+   * (up to the per-card limit). For the moderation's merge to call; returns how many ballots changed.
+   */
+  async carryOver(eventId: EventId, from: CardRef, to: CardRef): Promise<number> {
+    let changed = 0
+    const steps = new Map((await this.steps(eventId)).map((s) => [s.id, s]))
+    for (const record of await this.store.listRecords(eventId, ballots)) {
+      const step = steps.get(record.value.stepId)
+      if (!step || step.status !== 'open') continue
+      for (let i = 0; i < CAS_TRIES; i++) {
+        const current = await this.store.getRecord(eventId, ballots, record.key)
+        if (!current) break
+        const next = carryDotsOver(step, current.value, from, to)
+        if (next === current.value) break
+        if ((await this.store.putRecord(eventId, ballots, record.key, next, current.version)).ok) {
+          changed++
+          break
+        }
+      }
+    }
+    return changed
+  }
+
+  /** Which of a ballot's cards are still on their boards. */
+  private async existing(eventId: EventId, ballot: Ballot): Promise<(ref: CardRef) => boolean> {
+    const present = new Set<string>()
+    for (const tableId of new Set(ballot.dots.map((d) => d.tableId))) {
+      const ids = await this.rooms.read(boardDocName(eventId, tableId), (room) => readSnapshot(room.doc).cards.map((c) => c.id))
+      for (const id of ids) present.add(cardRefKey({ tableId, cardId: id }))
+    }
+    return (ref) => present.has(cardRefKey(ref))
+  }
+
+  /** A participant's ballots, one per step they voted in. */
+  async ballotsOf(eventId: EventId, participantId: string): Promise<Ballot[]> {
+    const stepIds = (await this.steps(eventId)).map((s) => s.id)
+    const found = await Promise.all(stepIds.map((id) => this.store.getRecord(eventId, ballots, ballotKey(id, participantId))))
+    return found.flatMap((r) => (r ? [r.value] : []))
+  }
+
+  /** Every ballot of a step. */
+  async ballotsOfStep(eventId: EventId, stepId: string): Promise<Ballot[]> {
+    return (await this.store.listRecords(eventId, ballots)).filter((r) => r.value.stepId === stepId && r.value.dots.length > 0).map((r) => r.value)
+  }
+
+  /** Dots per card of a step, and how many people voted: what the projector ranks. Anonymous. */
+  async tally(eventId: EventId, stepId: string): Promise<VoteTallyMessage> {
+    const all = await this.ballotsOfStep(eventId, stepId)
+    const counts = tallyVotes(all)
+    return {
+      stepId,
+      counts: [...counts].map(([key, count]) => {
+        const [tableId, cardId] = key.split('/') as [string, string]
+        return { tableId, cardId, count }
+      }),
+      voters: all.length,
+    }
+  }
+
+  /**
+   * Orders the cards of every column in the step's scope by their dots, most first (equal dots keep
+   * their order), on each board, as the server: phones, console and projector see the new order and
+   * the numbers that follow from it. Returns how many cards moved.
+   */
+  async orderByVotes(eventId: EventId, step: VoteStep, by: string): Promise<number> {
+    const stored = await this.store.get(eventId)
+    if (!stored) return 0
+    const counts = tallyVotes(await this.ballotsOfStep(eventId, step.id))
+    let moved = 0
+    for (const table of stored.event.tables) {
+      if (step.scope.tableId !== undefined && step.scope.tableId !== table.id) continue
+      await this.rooms.read(boardDocName(eventId, table.id), async (room) => {
+        const inScope = readSnapshot(room.doc).cards.filter((c) => inVoteScope(step.scope, table.id, c))
+        const columns = new Map<string, Card[]>()
+        for (const card of inScope) columns.set(`${card.stationId}/${card.columnId}`, [...(columns.get(`${card.stationId}/${card.columnId}`) ?? []), card])
+        const changed: Card[] = []
+        for (const cards of columns.values()) {
+          const positions = positionsByVotes(cards, (c) => counts.get(cardRefKey({ tableId: table.id, cardId: c.id })) ?? 0)
+          for (const card of cards) if (positions.has(card.id)) changed.push({ ...card, position: positions.get(card.id)! })
+        }
+        if (changed.length === 0) return
+        room.doc.transact(() => changed.forEach((c) => putCard(room.doc, c, { source: 'server', by })), { source: 'server', by })
+        moved += changed.length
+        await room.settle()
+      })
+    }
+    return moved
+  }
+
+  /**
+   * The cards a step puts to the vote, table by table (in the event's table order, each in board
+   * order), with their dots: what ranking pages print.
+   */
+  async votedCards(eventId: EventId, step: VoteStep): Promise<{ tableId: string; cards: VotedCard[] }[]> {
+    const stored = await this.store.get(eventId)
+    if (!stored) return []
+    const counts = tallyVotes(await this.ballotsOfStep(eventId, step.id))
+    const tables = stored.event.tables.filter((t) => step.scope.tableId === undefined || t.id === step.scope.tableId)
+    const out: { tableId: string; cards: VotedCard[] }[] = []
+    for (const table of tables) {
+      const cards = await this.rooms.read(boardDocName(eventId, table.id), (room) => readSnapshot(room.doc).cards)
+      out.push({
+        tableId: table.id,
+        cards: cards.filter((c) => inVoteScope(step.scope, table.id, c)).map((card) => ({ tableId: table.id, card, votes: counts.get(cardRefKey({ tableId: table.id, cardId: card.id })) ?? 0 })),
+      })
+    }
+    return out
+  }
+}
