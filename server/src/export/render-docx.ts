@@ -23,7 +23,7 @@ import {
 } from 'docx'
 import { estimatePageNumbersWith } from 'docx/layout'
 import { breakLongWords } from './long-words.js'
-import { type EventDocumentation, type ResultSheet, type SheetColumn, type SheetEventInfo, SHEET_WORDS, columnRows } from './shared-export.js'
+import { type EventDocumentation, type ListItem, type ResultSheet, type SheetColumn, type SheetEventInfo, SHEET_WORDS, columnRows, countingRuns } from './shared-export.js'
 
 /**
  * Word documents with real structure: heading styles (so Word's navigation and contents work),
@@ -65,7 +65,61 @@ function runs(text: string, opts: { bold?: boolean; color?: string; size?: numbe
 const border = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule }
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border }
 
-function columnsTable(columns: SheetColumn[]): Table {
+/** Named paragraph styles, so restyling in Word reaches every column head, card, sub-point and label. */
+export const DOCX_STYLE = {
+  columnHead: 'Spaltenkopf',
+  card: 'Karte',
+  subPoint: 'Unterpunkt',
+  label: 'Zwischenueberschrift',
+  note: 'Hinweis',
+} as const
+
+/**
+ * Word numbering for one document: bullets, and numbered lists whose numbers are the typed ones.
+ * Word numbers a list from its level's start on, so each run of numbers that counts up by one (see
+ * `countingRuns`) is a list of its own, from a definition starting at its first number.
+ */
+class DocxLists {
+  private instance = 0
+  readonly starts = new Set<number>()
+
+  /** Paragraphs of a list of items at `level`, each given its children right after it. */
+  paragraphs(items: readonly ListItem[], level: 0 | 1, make: (item: ListItem, numbering: { reference: string; level: number; instance?: number } | undefined, index: number) => Paragraph[]): Paragraph[] {
+    const runOf = new Map<number, { id: number; start: number }>()
+    for (const run of countingRuns(items.map((i) => i.number))) {
+      const found = { id: ++this.instance, start: items[run[0]!]!.number! }
+      this.starts.add(found.start)
+      for (const i of run) runOf.set(i, found)
+    }
+    const bullets = ++this.instance
+    return items.flatMap((item, i) => {
+      if (item.label) return make(item, undefined, i)
+      const run = runOf.get(i)
+      const numbering = run === undefined ? { reference: LIST, level, instance: bullets } : { reference: numberedList(run.start), level, instance: run.id }
+      return make(item, numbering, i)
+    })
+  }
+
+  config() {
+    const indent = (level: number) => ({ paragraph: { indent: { left: 260 + level * 300, hanging: level === 0 ? 200 : 260 } } })
+    return [
+      {
+        reference: LIST,
+        levels: [
+          { level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: indent(0) },
+          { level: 1, format: LevelFormat.BULLET, text: '–', alignment: AlignmentType.LEFT, style: indent(1) },
+        ],
+      },
+      ...[...this.starts].map((start) => ({
+        reference: numberedList(start),
+        levels: [0, 1].map((level) => ({ level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, start, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 340 + level * 300, hanging: 300 } } } })),
+      })),
+    ]
+  }
+}
+const numberedList = (start: number) => `tischrunde-numbers-${start}`
+
+function columnsTable(columns: SheetColumn[], lists: DocxLists): Table {
   const width = Math.floor(CONTENT_WIDTH / columns.length)
   const cell = (children: Paragraph[], shaded: boolean) =>
     new TableCell({
@@ -74,6 +128,31 @@ function columnsTable(columns: SheetColumn[]): Table {
       ...(shaded ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: COLOR.head } } : {}),
       children,
     })
+  const cardParagraphs = (column: SheetColumn) =>
+    lists.paragraphs(column.cards, 0, (item, numbering, i) => {
+      const card = column.cards[i]!
+      const last = card.subItems.length - 1
+      // A card stays on one page with its sub-points: lines kept together, each kept with the next.
+      const subs = lists.paragraphs(card.subItems, 1, (sub, subNumbering, j) => [
+        new Paragraph({
+          style: DOCX_STYLE.subPoint,
+          keepLines: true,
+          keepNext: j < last,
+          ...(subNumbering ? { numbering: { ...subNumbering, custom: true } } : { indent: { left: 560 } }),
+          children: runs(sub.body, sub.label ? { bold: true } : {}),
+        }),
+      ])
+      return [
+        new Paragraph({
+          style: item.label ? DOCX_STYLE.label : DOCX_STYLE.card,
+          keepLines: true,
+          keepNext: subs.length > 0,
+          ...(numbering ? { numbering: { ...numbering, custom: true } } : {}),
+          children: runs(item.body),
+        }),
+        ...subs,
+      ]
+    })
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
     columnWidths: columns.map(() => width),
@@ -81,34 +160,25 @@ function columnsTable(columns: SheetColumn[]): Table {
     borders,
     rows: [
       // Repeated on every page the table runs over.
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell([new Paragraph({ children: runs(c.title, { bold: true }) })], true)) }),
-      new TableRow({
-        children: columns.map((c) =>
-          cell(
-            c.cards.flatMap((card) => [
-              new Paragraph({ numbering: { reference: LIST, level: 0 }, children: runs(card.text) }),
-              ...card.subPoints.map((sub) => new Paragraph({ numbering: { reference: LIST, level: 1 }, children: runs(sub, { color: COLOR.muted }) })),
-            ]),
-            false,
-          ),
-        ),
-      }),
+      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell([new Paragraph({ style: DOCX_STYLE.columnHead, children: runs(c.title) })], true)) }),
+      new TableRow({ children: columns.map((c) => cell(cardParagraphs(c), false)) }),
     ],
   })
 }
 
 /** The body of one sheet: heading (a Heading 1), stations (Heading 2) and their column tables. */
-function sheetChildren(sheet: ResultSheet, opts: { newPage: boolean }): FileChild[] {
+function sheetChildren(sheet: ResultSheet, opts: { newPage: boolean }, lists: DocxLists): FileChild[] {
   const out: FileChild[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: opts.newPage, keepNext: true, children: runs(sheet.heading) }),
     new Paragraph({ style: 'Subtitle', keepNext: true, children: runs(SHEET_WORDS.results) }),
   ]
   if (sheet.table.host) out.push(new Paragraph({ children: runs(`${SHEET_WORDS.host}: ${sheet.table.host}`, { color: COLOR.muted }) }))
-  if (sheet.stations.length === 0) out.push(new Paragraph({ children: runs(SHEET_WORDS.noResults, { color: COLOR.muted }) }))
+  if (sheet.stations.length === 0) out.push(new Paragraph({ style: DOCX_STYLE.note, children: runs(SHEET_WORDS.noResults) }))
   for (const station of sheet.stations) {
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: runs(station.heading) }))
+    if (station.columns.length === 0) out.push(new Paragraph({ style: DOCX_STYLE.note, children: runs(SHEET_WORDS.noStationResults) }))
     for (const row of columnRows(station.columns, DOCX_COLUMNS_PER_ROW)) {
-      out.push(columnsTable(row), new Paragraph({ spacing: { after: 120 }, children: [] }))
+      out.push(columnsTable(row, lists), new Paragraph({ spacing: { after: 120 }, children: [] }))
     }
   }
   return out
@@ -142,7 +212,7 @@ function pageFooter(): Footer {
   })
 }
 
-function document(meta: { title: string; description: string; pageNumbers: boolean }, sections: ISectionOptions[]): Document {
+function document(meta: { title: string; description: string; pageNumbers: boolean }, lists: DocxLists, sections: ISectionOptions[]): Document {
   return new Document({
     creator: 'Tischrunde',
     title: meta.title,
@@ -159,19 +229,14 @@ function document(meta: { title: string; description: string; pageNumbers: boole
       },
       paragraphStyles: [
         { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { size: 24, color: COLOR.muted }, paragraph: { spacing: { after: 200 } } },
+        { id: DOCX_STYLE.columnHead, name: 'Spaltenkopf', basedOn: 'Normal', next: DOCX_STYLE.card, quickFormat: true, run: { bold: true }, paragraph: { keepNext: true } },
+        { id: DOCX_STYLE.card, name: 'Karte', basedOn: 'Normal', quickFormat: true, paragraph: { spacing: { after: 80 } } },
+        { id: DOCX_STYLE.subPoint, name: 'Unterpunkt', basedOn: 'Normal', quickFormat: true, run: { size: 18, color: COLOR.muted }, paragraph: { spacing: { after: 40 } } },
+        { id: DOCX_STYLE.label, name: 'Zwischenüberschrift', basedOn: 'Normal', next: DOCX_STYLE.subPoint, quickFormat: true, run: { bold: true }, paragraph: { keepNext: true, spacing: { before: 80, after: 40 } } },
+        { id: DOCX_STYLE.note, name: 'Hinweis', basedOn: 'Normal', quickFormat: true, run: { italics: true, color: COLOR.muted } },
       ],
     },
-    numbering: {
-      config: [
-        {
-          reference: LIST,
-          levels: [
-            { level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 260, hanging: 200 } } } },
-            { level: 1, format: LevelFormat.BULLET, text: '–', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 560, hanging: 200 } } } },
-          ],
-        },
-      ],
-    },
+    numbering: { config: lists.config() },
     sections,
   })
 }
@@ -180,8 +245,10 @@ const pageProperties = { page: { size: { width: PAGE.width, height: PAGE.height 
 
 /** One table's result sheet as a Word document. */
 export async function renderSheetDocx(sheet: ResultSheet): Promise<Uint8Array> {
-  const doc = document({ title: `${sheet.heading} — ${SHEET_WORDS.results}`, description: sheet.event.title, pageNumbers: false }, [
-    { properties: pageProperties, headers: { default: pageHeader(sheet.event) }, footers: { default: pageFooter() }, children: sheetChildren(sheet, { newPage: false }) },
+  const lists = new DocxLists()
+  const children = sheetChildren(sheet, { newPage: false }, lists)
+  const doc = document({ title: `${sheet.heading} — ${SHEET_WORDS.results}`, description: sheet.event.title, pageNumbers: false }, lists, [
+    { properties: pageProperties, headers: { default: pageHeader(sheet.event) }, footers: { default: pageFooter() }, children },
   ])
   return new Uint8Array(await Packer.toBuffer(doc))
 }
@@ -237,8 +304,9 @@ export async function renderDocumentationDocx(docu: EventDocumentation, { estima
     new Paragraph({ pageBreakBefore: true, spacing: { after: 200 }, children: runs(SHEET_WORDS.contents, { bold: true, size: 32, color: COLOR.brand }) }),
     new TableOfContents(SHEET_WORDS.contents, { hyperlink: true, headingStyleRange: '1-1' }),
   ]
-  const chapters = docu.sheets.flatMap((sheet) => sheetChildren(sheet, { newPage: true }))
-  const doc = document({ title: `${SHEET_WORDS.documentation}: ${docu.event.title}`, description: docu.event.title, pageNumbers: entries <= estimatePagesUpTo }, [
+  const lists = new DocxLists()
+  const chapters = docu.sheets.flatMap((sheet) => sheetChildren(sheet, { newPage: true }, lists))
+  const doc = document({ title: `${SHEET_WORDS.documentation}: ${docu.event.title}`, description: docu.event.title, pageNumbers: entries <= estimatePagesUpTo }, lists, [
     {
       properties: { ...pageProperties, titlePage: true },
       headers: { default: pageHeader(docu.event), first: new Header({ children: [new Paragraph({ children: [] })] }) },
