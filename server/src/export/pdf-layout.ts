@@ -63,6 +63,15 @@ export interface FlowColumn {
   units: Unit[]
 }
 
+/** What the running header says: `left`/`right` on most pages; a continuation page's context, longest form first, and `short` on its right. */
+export interface RunningHeader {
+  left: string
+  right: string
+  short: string
+  pageLabel: (n: number, of: number) => string
+  continued: (c: PageContext) => string[]
+}
+
 /** Bookmarks as pdfkit makes them. */
 export type Outline = PDFKit.PDFOutline
 
@@ -282,7 +291,7 @@ export class PdfLayout {
    * PDF's bytes. A page that continues a table names it (and its station) in the header, so a
    * page read on its own still says where it belongs.
    */
-  async finish(header: { left: string; right: string; pageLabel: (n: number, of: number) => string; continued: (c: PageContext) => string }, firstPage = 0): Promise<Uint8Array> {
+  async finish(header: RunningHeader, firstPage = 0): Promise<Uint8Array> {
     const doc = this.doc
     const range = doc.bufferedPageRange()
     for (let i = range.start; i < range.start + range.count; i++) {
@@ -291,12 +300,15 @@ export class PdfLayout {
       const context = this.contexts[i]
       this.artifact(() => {
         doc.font(FONT.regular).fontSize(8).fillColor(COLOR.muted)
-        const rightWidth = doc.widthOfString(header.right)
-        const left = context?.continued ? header.continued(context) : header.left
-        if (context?.continued) doc.font(FONT.bold)
-        doc.text(this.fitLine(left, CONTENT_WIDTH - rightWidth - 24), MARGIN.left, 36, { lineBreak: false })
-        doc.font(FONT.regular)
-        doc.text(header.right, PAGE.width - MARGIN.right - rightWidth, 36, { lineBreak: false })
+        // A continuation page names its table and station; the date stays, the rest gives way.
+        const right = context?.continued ? header.short : header.right
+        const rightWidth = doc.widthOfString(right)
+        const room = CONTENT_WIDTH - rightWidth - 16
+        if (context?.continued) {
+          const candidates = header.continued(context)
+          doc.text(this.fitLine(candidates.find((c) => doc.widthOfString(c) <= room) ?? candidates.at(-1)!, room), MARGIN.left, 36, { lineBreak: false })
+        } else doc.text(this.fitLine(header.left, room), MARGIN.left, 36, { lineBreak: false })
+        doc.text(right, PAGE.width - MARGIN.right - rightWidth, 36, { lineBreak: false })
         doc.save().moveTo(MARGIN.left, 50).lineTo(PAGE.width - MARGIN.right, 50).lineWidth(0.6).strokeColor(COLOR.rule).stroke().restore()
         doc.text(header.pageLabel(i + 1, range.count), MARGIN.left, PAGE.height - 40, { width: CONTENT_WIDTH, align: 'center', lineBreak: false })
       }, 'Pagination')

@@ -229,3 +229,84 @@ export function readMarkdown(source: string, stationLevel = 2): { title: string;
   }
   return { title, shape }
 }
+
+// ---------------------------------------------------------------- PDF structure (tagged PDF)
+
+/** One element of a PDF's structure tree with the text of its own marked content. */
+export interface StructNode {
+  role: string
+  text: string
+  children: StructNode[]
+}
+
+/** A tagged PDF read back with pdf.js: its language, title, bookmarks and each page's structure tree. */
+export interface PdfStructure {
+  lang: string | undefined
+  title: string | undefined
+  outline: { title: string; items: string[] }[]
+  pages: StructNode[]
+}
+
+/** Reads a tagged PDF's structure with pdf.js: what a screen reader or a PDF/UA checker walks. */
+export async function readPdfStructure(bytes: Uint8Array): Promise<PdfStructure> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const pdf = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, verbosity: 0 }).promise
+  try {
+    const meta = (await pdf.getMetadata()).info as { Language?: string; Title?: string }
+    const outline = ((await pdf.getOutline()) ?? []).map((o) => ({ title: o.title, items: o.items.map((i) => i.title) }))
+    const pages: StructNode[] = []
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n)
+      const texts = new Map<string, string>()
+      let open: string | null = null
+      for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+        if ('type' in item) {
+          if (item.type === 'beginMarkedContentProps') open = item.id ?? null
+          else if (item.type === 'endMarkedContent') open = null
+        } else if (open) texts.set(open, (texts.get(open) ?? '') + item.str)
+      }
+      type Raw = { role?: string; type?: string; id?: string; children?: Raw[] }
+      const walk = (raw: Raw): StructNode => {
+        const own = (raw.children ?? []).filter((c) => c.type === 'content').map((c) => texts.get(c.id!) ?? '')
+        return { role: raw.role ?? '', text: own.join(''), children: (raw.children ?? []).filter((c) => c.role).map(walk) }
+      }
+      pages.push(walk(((await page.getStructTree()) ?? { role: 'Root', children: [] }) as Raw))
+    }
+    return { lang: meta.Language, title: meta.Title, outline, pages }
+  } finally {
+    await pdf.destroy()
+  }
+}
+
+/** The elements with text of a structure tree, in reading order, as "Role: text" (whitespace removed from the text). */
+export function readingOrder(node: StructNode): string[] {
+  const out: string[] = []
+  const walk = (n: StructNode) => {
+    if (n.text) out.push(`${n.role}: ${squash(n.text)}`)
+    n.children.forEach(walk)
+  }
+  walk(node)
+  return out
+}
+
+/** The reading order a sheet should have: headings, then per column its head and its list, column by column. */
+export function expectedReadingOrder(sheet: ResultSheet): string[] {
+  const out = [`H1: ${squash(sheet.heading)}`, 'P: Ergebnisse']
+  if (sheet.table.host) out.push(`P: ${squash(`Gastgeber/in: ${sheet.table.host}`)}`)
+  for (const station of sheet.stations) {
+    out.push(`H2: ${squash(station.heading)}`)
+    if (station.columns.length === 0) out.push(`P: ${squash('Keine Ergebnisse an dieser Station.')}`)
+    for (const column of station.columns) {
+      out.push(`H3: ${squash(column.title)}`)
+      for (const card of column.cards) {
+        if (!card.label) out.push(`Lbl: ${card.number === null ? '•' : `${card.number}.`}`)
+        out.push(`${card.label ? 'H4' : 'P'}: ${squash(card.body)}`)
+        for (const sub of card.subItems) {
+          if (!sub.label) out.push(`Lbl: ${sub.number === null ? '–' : `${sub.number}.`}`)
+          out.push(`LBody: ${squash(sub.body)}`)
+        }
+      }
+    }
+  }
+  return out
+}

@@ -21,7 +21,6 @@ import {
   type FileChild,
   type ISectionOptions,
 } from 'docx'
-import { estimatePageNumbersWith } from 'docx/layout'
 import { breakLongWords } from './long-words.js'
 import { type EventDocumentation, type ListItem, type ResultSheet, type SheetColumn, type SheetEventInfo, SHEET_WORDS, columnRows, countingRuns } from './shared-export.js'
 
@@ -35,19 +34,6 @@ import { type EventDocumentation, type ListItem, type ResultSheet, type SheetCol
 export const DOCX_COLUMNS_PER_ROW = 3
 
 const LIST = 'tischrunde-cards'
-/**
- * Lays the pages out as Word would to write the contents' page numbers into the file. `guess`: past
- * a character it has no width for (e.g. an arrow in Arial) it goes on with a best guess rather than
- * leaving the remaining numbers blank; Word's "Update table" gives the exact ones.
- */
-const ESTIMATE_PAGES = estimatePageNumbersWith({ guess: true })
-/**
- * Most list entries (cards and sub-points) whose pages are laid out to write the contents' page
- * numbers. Laying out costs about 3 ms an entry (more under load, and for long words); past this
- * the contents are written for Word to fill in when the file is opened (it asks to update the
- * table), so a very long day still exports within the job limit.
- */
-export const DOCX_PAGE_ESTIMATE_MAX_ENTRIES = 5000
 const FONT = 'Arial' // in every Word and LibreOffice (as Liberation Sans, same widths)
 /** A4 and 2 cm margins, in twips (1/1440 inch). */
 const PAGE = { width: 11906, height: 16838, margin: 1134 } as const
@@ -212,14 +198,14 @@ function pageFooter(): Footer {
   })
 }
 
-function document(meta: { title: string; description: string; pageNumbers: boolean }, lists: DocxLists, sections: ISectionOptions[]): Document {
+function document(meta: { title: string; description: string; contents: boolean }, lists: DocxLists, sections: ISectionOptions[]): Document {
   return new Document({
     creator: 'Tischrunde',
     title: meta.title,
     description: meta.description,
-    // Lays the pages out to write the contents' page numbers into the file, so Word shows them without
-    // asking to update fields. About a second for a whole event: only the documentation needs it.
-    ...(meta.pageNumbers ? { pageNumbers: ESTIMATE_PAGES } : {}),
+    // The contents are a field listing every chapter, its page numbers left for Word (and LibreOffice's
+    // "Update index") to fill in: laying the pages out here to write them cost about 0.1 s a card.
+    ...(meta.contents ? { features: { updateFields: true } } : {}),
     styles: {
       default: {
         document: { run: { font: FONT, size: 20, language: { value: 'de-DE' } }, paragraph: { spacing: { after: 60 } } },
@@ -247,7 +233,7 @@ const pageProperties = { page: { size: { width: PAGE.width, height: PAGE.height 
 export async function renderSheetDocx(sheet: ResultSheet): Promise<Uint8Array> {
   const lists = new DocxLists()
   const children = sheetChildren(sheet, { newPage: false }, lists)
-  const doc = document({ title: `${sheet.heading} — ${SHEET_WORDS.results}`, description: sheet.event.title, pageNumbers: false }, lists, [
+  const doc = document({ title: `${sheet.heading} — ${SHEET_WORDS.results}`, description: sheet.event.title, contents: false }, lists, [
     { properties: pageProperties, headers: { default: pageHeader(sheet.event) }, footers: { default: pageFooter() }, children },
   ])
   return new Uint8Array(await Packer.toBuffer(doc))
@@ -282,14 +268,11 @@ function agendaTable(doc: EventDocumentation): Table {
 }
 
 /**
- * The whole documentation as a Word document: title page, Tagesprogramm, contents, one chapter per
- * table. The contents carry page numbers up to `estimatePagesUpTo` cards and sub-points (see
- * {@link DOCX_PAGE_ESTIMATE_MAX_ENTRIES}).
+ * The whole documentation as a Word document: title page, Tagesprogramm, contents (a field Word
+ * updates on opening), one chapter per table.
  */
-export async function renderDocumentationDocx(docu: EventDocumentation, { estimatePagesUpTo = DOCX_PAGE_ESTIMATE_MAX_ENTRIES } = {}): Promise<Uint8Array> {
+export async function renderDocumentationDocx(docu: EventDocumentation): Promise<Uint8Array> {
   const cards = docu.sheets.reduce((n, s) => n + s.cardCount, 0)
-  const allCards = docu.sheets.flatMap((s) => s.stations.flatMap((station) => station.columns.flatMap((c) => c.cards)))
-  const entries = allCards.reduce((n, card) => n + 1 + card.subPoints.length, 0)
   const titlePage: FileChild[] = [
     new Paragraph({ spacing: { before: 3600, after: 200 }, children: runs(SHEET_WORDS.documentation.toUpperCase(), { bold: true, color: COLOR.muted }) }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: runs(docu.event.title) }),
@@ -306,7 +289,7 @@ export async function renderDocumentationDocx(docu: EventDocumentation, { estima
   ]
   const lists = new DocxLists()
   const chapters = docu.sheets.flatMap((sheet) => sheetChildren(sheet, { newPage: true }, lists))
-  const doc = document({ title: `${SHEET_WORDS.documentation}: ${docu.event.title}`, description: docu.event.title, pageNumbers: entries <= estimatePagesUpTo }, lists, [
+  const doc = document({ title: `${SHEET_WORDS.documentation}: ${docu.event.title}`, description: docu.event.title, contents: true }, lists, [
     {
       properties: { ...pageProperties, titlePage: true },
       headers: { default: pageHeader(docu.event), first: new Header({ children: [new Paragraph({ children: [] })] }) },

@@ -1,4 +1,4 @@
-import { COLOR, CONTENT_BOTTOM, CONTENT_WIDTH, FONT, type FlowColumn, MARGIN, type Outline, PAGE, type PageContext, PdfLayout, type TextBlock } from './pdf-layout.js'
+import { COLOR, CONTENT_BOTTOM, CONTENT_WIDTH, FONT, type FlowColumn, MARGIN, type Outline, PAGE, type PageContext, PdfLayout, type RunningHeader, type TextBlock } from './pdf-layout.js'
 import { type EventDocumentation, type ResultSheet, type SheetColumn, type SheetStation, SHEET_WORDS, columnRows } from './shared-export.js'
 
 /** Most columns of a station printed side by side on A4 portrait; more wrap into a second row. */
@@ -18,11 +18,16 @@ const CARD_INDENT = 10
 const NUMBER_INDENT = 16
 const SUB_INDENT = 24
 
-const headerFor = (event: ResultSheet['event']) => ({
+/** The running header: event, date and place; on a page that continues a table, that table and station. */
+export const headerFor = (event: ResultSheet['event']): RunningHeader => ({
   left: event.title,
   right: [event.dateLabel, event.place].filter(Boolean).join(' · '),
+  short: event.dateLabel,
   pageLabel: SHEET_WORDS.page,
-  continued: (c: PageContext) => [c.table, c.station].filter(Boolean).join(' · ') + ` ${SHEET_WORDS.continued}`,
+  continued: (c: PageContext) => [
+    [c.table, c.station].filter(Boolean).join(' · ') + ` ${SHEET_WORDS.continued}`,
+    `${c.table} ${SHEET_WORDS.continued}`,
+  ],
 })
 
 /**
