@@ -13,6 +13,8 @@ export interface SheetFonts {
 /** A font as fontkit parses it; pdfkit takes one in place of the file's bytes (anything with `layout`). */
 export interface ParsedFont {
   layout(text: string): unknown
+  characterSet: number[]
+  glyphForCodePoint(codePoint: number): unknown
 }
 
 let cached: SheetFonts | undefined
@@ -35,6 +37,26 @@ export function parsedSheetFonts(): { regular: ParsedFont; bold: ParsedFont } {
   if (parsed) return parsed
   const fontkit = require('fontkit') as { create(buffer: Buffer): ParsedFont }
   const fonts = sheetFonts()
-  parsed = { regular: fontkit.create(fonts.regular), bold: fontkit.create(fonts.bold) }
+  parsed = { regular: warm(fontkit.create(fonts.regular)), bold: warm(fontkit.create(fonts.bold)) }
   return parsed
+}
+
+/**
+ * fontkit keeps each glyph it made, with the characters it was made for, and a PDF's text layer maps
+ * glyphs back to characters by them. A glyph first made as a part of another ("O" inside "Ö", when a
+ * document embeds "Ö" before it writes an "O") would carry no characters for every later document:
+ * made here first, each glyph carries its character.
+ */
+function warm(font: ParsedFont): ParsedFont {
+  for (const codePoint of font.characterSet) if (!isPresentationForm(codePoint)) font.glyphForCodePoint(codePoint)
+  return font
+}
+
+/**
+ * Ligatures (ﬀ, ﬁ) and Arabic presentation forms: glyphs that shaping puts in for other characters.
+ * They are left to be made by shaping, with the characters they stand for ("ff"), so copied text
+ * reads "öffentlich", not "öﬀentlich".
+ */
+function isPresentationForm(codePoint: number): boolean {
+  return (codePoint >= 0xfb00 && codePoint <= 0xfdff) || (codePoint >= 0xfe70 && codePoint <= 0xfeff)
 }
