@@ -15,6 +15,31 @@ export interface ParsedFont {
   layout(text: string): unknown
   characterSet: number[]
   glyphForCodePoint(codePoint: number): unknown
+  hasGlyphForCodePoint(codePoint: number): boolean
+}
+
+/**
+ * Fonts for the scripts DejaVu Sans lacks, from npm packages of Google's Noto fonts (SIL Open Font
+ * License 1.1, their LICENSE files ship in each package): Arabic and Persian, Ethiopic (Tigrinya,
+ * Amharic) and emoji (the monochrome Noto Emoji). Regular weight only: bold text in these scripts is
+ * set regular.
+ */
+export const FALLBACK_FONT_FILES = {
+  arabic: '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
+  ethiopic: '@expo-google-fonts/noto-sans-ethiopic/400Regular/NotoSansEthiopic_400Regular.ttf',
+  emoji: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
+} as const
+export type FallbackFont = keyof typeof FALLBACK_FONT_FILES
+
+let fallbacks: Record<FallbackFont, ParsedFont> | undefined
+
+/** The fallback fonts, parsed once per process. */
+export function fallbackFonts(): Record<FallbackFont, ParsedFont> {
+  if (fallbacks) return fallbacks
+  const fontkit = require('fontkit') as { create(buffer: Buffer): ParsedFont }
+  const load = (file: string) => warm(fontkit.create(readFileSync(require.resolve(file))))
+  fallbacks = { arabic: load(FALLBACK_FONT_FILES.arabic), ethiopic: load(FALLBACK_FONT_FILES.ethiopic), emoji: load(FALLBACK_FONT_FILES.emoji) }
+  return fallbacks
 }
 
 let cached: SheetFonts | undefined

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit'
-import { parsedSheetFonts } from './fonts.js'
+import { type FallbackFont, fallbackFonts, parsedSheetFonts } from './fonts.js'
+import { type ScriptRun, isRightToLeft, scriptRuns, visualOrder } from './pdf-scripts.js'
 
 /**
  * A small page layout on top of pdfkit: A4, our own page breaks (pdfkit's automatic ones are off,
@@ -43,6 +44,15 @@ export interface TextBlock {
   band?: boolean
   /** Its place in the structure tree; without it the text is drawn as an artifact (decoration). */
   tags?: BlockTags
+  /** Lines laid out here, for text with other scripts (fallback fonts) or right to left; else pdfkit wraps it. */
+  lines?: ScriptLine[]
+  rtl?: boolean
+}
+
+/** One line of a block laid out here: its words (each in runs of one font) and their widths. */
+interface ScriptLine {
+  words: { runs: ScriptRun[]; width: number }[]
+  width: number
 }
 
 /** What a page belongs to, for its running header: the table and the station it continues. */
@@ -185,9 +195,95 @@ export class PdfLayout {
   /** Measures text as a block at `width` (bands get padding inside). */
   block(text: string, opts: Omit<TextBlock, 'text' | 'height'>): TextBlock {
     const inner = opts.band ? opts.width - 2 * BAND_PAD : opts.width
+    const pad = opts.band ? 2 * BAND_PAD : 0
+    const runs = scriptRuns(text)
+    const rtl = isRightToLeft(text)
+    if (runs.some((r) => r.fallback !== null) || rtl) {
+      const lines = this.breakLines(text, opts.font, opts.size, inner)
+      return { ...opts, text, lines, rtl, height: lines.length * this.lineHeight(opts.font, opts.size, runs) + pad + opts.gapAfter }
+    }
     this.doc.font(FONT[opts.font]).fontSize(opts.size)
     const textHeight = this.doc.heightOfString(text, { width: inner, lineGap: LINE_GAP })
-    return { ...opts, text, height: textHeight + (opts.band ? 2 * BAND_PAD : 0) + opts.gapAfter }
+    return { ...opts, text, height: textHeight + pad + opts.gapAfter }
+  }
+
+  /** Selects the font a run is set in (registering a fallback font in this document on first use). */
+  private useFont(font: keyof typeof FONT, fallback: FallbackFont | null, size: number): void {
+    if (fallback === null) {
+      this.doc.font(FONT[font]).fontSize(size)
+      return
+    }
+    const name = `fallback-${fallback}`
+    if (!this.registered.has(name)) {
+      this.doc.registerFont(name, fallbackFonts()[fallback] as unknown as Buffer)
+      this.registered.add(name)
+    }
+    this.doc.font(name).fontSize(size)
+  }
+  private readonly registered = new Set<string>()
+
+  private lineHeight(font: keyof typeof FONT, size: number, runs: readonly ScriptRun[]): number {
+    let height = 0
+    for (const fallback of new Set(runs.map((r) => r.fallback))) {
+      this.useFont(font, fallback, size)
+      height = Math.max(height, this.doc.currentLineHeight(true))
+    }
+    return height + LINE_GAP
+  }
+
+  private wordWidth(runs: readonly ScriptRun[], font: keyof typeof FONT, size: number): number {
+    let width = 0
+    for (const run of runs) {
+      this.useFont(font, run.fallback, size)
+      width += this.doc.widthOfString(run.text)
+    }
+    return width
+  }
+
+  /** Greedy line breaking at spaces and line breaks, each word measured in its fonts. */
+  private breakLines(text: string, font: keyof typeof FONT, size: number, width: number): ScriptLine[] {
+    this.useFont(font, null, size)
+    const space = this.doc.widthOfString(' ')
+    const lines: ScriptLine[] = []
+    for (const paragraph of text.split('\n')) {
+      let line: ScriptLine = { words: [], width: 0 }
+      for (const word of paragraph.split(' ').filter(Boolean)) {
+        const runs = scriptRuns(word)
+        const w = this.wordWidth(runs, font, size)
+        const needed = line.words.length ? line.width + space + w : w
+        if (line.words.length && needed > width) {
+          lines.push(line)
+          line = { words: [{ runs, width: w }], width: w }
+        } else {
+          line.words.push({ runs, width: w })
+          line.width = needed
+        }
+      }
+      lines.push(line)
+    }
+    return lines
+  }
+
+  /** Draws lines laid out by `breakLines`: left-aligned, or right-aligned in visual order for right-to-left text. */
+  private drawLines(block: TextBlock, x: number, y: number, width: number): void {
+    const runsOf = (word: { runs: ScriptRun[] }) => word.runs
+    const lineHeight = this.lineHeight(block.font, block.size, block.lines!.flatMap((l) => l.words.flatMap(runsOf)))
+    this.useFont(block.font, null, block.size)
+    const space = this.doc.widthOfString(' ')
+    block.lines!.forEach((line, i) => {
+      const top = y + i * lineHeight
+      let cursor = block.rtl ? x + width - line.width : x
+      const byText = new Map(line.words.map((w) => [w.runs.map((r) => r.text).join(''), w]))
+      const words = block.rtl ? visualOrder(line.words.map((w) => w.runs.map((r) => r.text).join(''))).map((t) => byText.get(t)!) : line.words
+      for (const word of words) {
+        for (const run of word.runs) {
+          this.useFont(block.font, run.fallback, block.size)
+          this.doc.fillColor(block.color).text(run.text, cursor, top, { lineBreak: false })
+          cursor += this.doc.widthOfString(run.text)
+        }
+        cursor += space
+      }
+    })
   }
 
   /** Draws a measured block with its top-left at (x, y); returns the y below it. */
@@ -202,7 +298,10 @@ export class PdfLayout {
       if (block.tags?.label) this.tagged(block.tags.label, 'Lbl', drawBullet)
       else this.artifact(drawBullet)
     }
-    const drawText = () => doc.text(block.text, x + block.indent + pad, y + pad, { width: block.width - 2 * pad, lineGap: LINE_GAP, ...extra })
+    const drawText = () =>
+      block.lines
+        ? this.drawLines(block, x + block.indent + pad, y + pad, block.width - 2 * pad)
+        : doc.text(block.text, x + block.indent + pad, y + pad, { width: block.width - 2 * pad, lineGap: LINE_GAP, ...extra })
     if (block.tags) this.tagged(block.tags.body.el, block.tags.body.type, drawText)
     else this.artifact(drawText)
     const bottom = y + block.height - block.gapAfter

@@ -22,6 +22,7 @@ import {
   type ISectionOptions,
 } from 'docx'
 import { breakLongWords } from './long-words.js'
+import { isRightToLeft } from './pdf-scripts.js'
 import { type EventDocumentation, type ListItem, type ResultSheet, type SheetColumn, type SheetEventInfo, SHEET_WORDS, columnRows, countingRuns } from './shared-export.js'
 
 /**
@@ -45,8 +46,13 @@ const COLOR = { brand: '234E7A', muted: '5B6777', head: 'E7EDF4', rule: 'C3CAD4'
  * for a column get break opportunities (see long-words.ts), so laying out pages stays linear.
  */
 function runs(text: string, opts: { bold?: boolean; color?: string; size?: number } = {}): TextRun[] {
-  return breakLongWords(text).split('\n').map((line, i) => new TextRun({ text: line, ...opts, ...(i > 0 ? { break: 1 } : {}) }))
+  // Arabic or Persian text is marked right to left, so Word shapes and orders it as such.
+  const rtl = isRightToLeft(text) ? { rightToLeft: true } : {}
+  return breakLongWords(text).split('\n').map((line, i) => new TextRun({ text: line, ...opts, ...rtl, ...(i > 0 ? { break: 1 } : {}) }))
 }
+
+/** A right-to-left paragraph (its first strong character is Arabic, Persian, Hebrew …) reads and aligns from the right. */
+const direction = (text: string) => (isRightToLeft(text) ? { bidirectional: true } : {})
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule }
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border }
@@ -122,6 +128,7 @@ function columnsTable(columns: SheetColumn[], lists: DocxLists): Table {
       const subs = lists.paragraphs(card.subItems, 1, (sub, subNumbering, j) => [
         new Paragraph({
           style: DOCX_STYLE.subPoint,
+          ...direction(sub.body),
           keepLines: true,
           keepNext: j < last,
           ...(subNumbering ? { numbering: { ...subNumbering, custom: true } } : { indent: { left: 560 } }),
@@ -131,6 +138,7 @@ function columnsTable(columns: SheetColumn[], lists: DocxLists): Table {
       return [
         new Paragraph({
           style: item.label ? DOCX_STYLE.label : DOCX_STYLE.card,
+          ...direction(item.body),
           keepLines: true,
           keepNext: subs.length > 0,
           ...(numbering ? { numbering: { ...numbering, custom: true } } : {}),
