@@ -13,9 +13,18 @@ export interface ScriptRun {
 }
 
 /** Characters DejaVu draws for certain: nothing to look up (most German text is only these). */
-const PLAIN = /^[\u0000-\u024f\u2000-\u206f\u20ac\u2190-\u21ff\n]*$/
-/** Joiners, variation selectors and combining marks belong to the character before them. */
-const CLINGS = /[\u200c\u200d\ufe00-\ufe0f\u0300-\u036f\u064b-\u065f\u0670\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/u
+const PLAIN = /^[ -\u024f\u2000-\u206f\u20ac\u2190-\u21ff\n]*$/
+/** Joiners, variation selectors, combining marks, skin tones and tags: they belong to the character before them. */
+const CLINGING: readonly [number, number][] = [
+  [0x200c, 0x200d],
+  [0xfe00, 0xfe0f],
+  [0x0300, 0x036f],
+  [0x064b, 0x065f],
+  [0x0670, 0x0670],
+  [0x1f3fb, 0x1f3ff],
+  [0xe0020, 0xe007f],
+]
+const clings = (cp: number) => CLINGING.some(([from, to]) => cp >= from && cp <= to)
 const ORDER: readonly FallbackFont[] = ['arabic', 'ethiopic', 'emoji']
 
 /** Splits text into runs by the font that draws them; one run with `fallback: null` for text DejaVu draws alone. */
@@ -28,7 +37,7 @@ export function scriptRuns(text: string): ScriptRun[] {
     const cp = ch.codePointAt(0)!
     const prev = runs.at(-1)
     let font: FallbackFont | null
-    if (prev && (CLINGS.test(ch) || (ch === ' ' && prev.fallback !== 'emoji'))) font = prev.fallback
+    if (prev && (clings(cp) || (ch === ' ' && prev.fallback !== 'emoji'))) font = prev.fallback
     else if (base.hasGlyphForCodePoint(cp) && !isEmojiPresentation(cp)) font = null
     else font = ORDER.find((f) => fallbacks[f].hasGlyphForCodePoint(cp)) ?? null
     if (prev && prev.fallback === font) prev.text += ch
