@@ -109,9 +109,14 @@ describe('the whole documentation of the Winnenden event', () => {
     expect(pages[0]).toContain('Hermann-Schwab-Halle Winnenden')
     expect(pages[1]).toContain('Tagesprogramm')
     expect(pages[1]).toContain('Erfahrungsaustausch – Station 3')
-    expect(pages[2]).toContain('Inhalt')
+    // Ablauf und Methode: every station with its question and its cards over all tables.
+    expect(pages[2]).toContain('Ablauf und Methode')
+    for (const station of doc.method) expect(pages[2]).toContain(`${station.title}: ${station.prompt.slice(0, 30)}`)
+    expect(doc.method.reduce((n, s) => n + s.cardCount, 0)).toBe(doc.sheets.reduce((n, s) => n + s.cardCount, 0))
+    expect(pages[3]).toContain('Inhalt')
+    expect(pages.filter((p) => p.trim()).at(-1)).toContain('Vielen Dank für Ihre Mitwirkung!')
     for (const sheet of doc.sheets) {
-      const entry = new RegExp(`${sheet.heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(\\d+)`).exec(pages[2]!)
+      const entry = new RegExp(`${sheet.heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(\\d+)`).exec(pages[3]!)
       expect(entry, sheet.heading).not.toBeNull()
       expect(pages[Number(entry![1]) - 1]).toContain(sheet.heading)
     }
@@ -120,7 +125,7 @@ describe('the whole documentation of the Winnenden event', () => {
   it('DOCX: a contents field with an entry per chapter, one Heading 1 per table', async () => {
     const out = await timed('event docx', () => renderEvent(file, 'docx'))
     const docx = readDocx(out.bytes)
-    expect(docx.headings1).toEqual(['Tagesprogramm', ...doc.sheets.map((s) => s.heading)])
+    expect(docx.headings1).toEqual(['Tagesprogramm', 'Ablauf und Methode', ...doc.sheets.map((s) => s.heading)])
     const document = docxParts(out.bytes)['word/document.xml']!
     expect(document).toContain('TOC \\h \\o &quot;1-1&quot;')
     const tocEntries = Array.from(xml(document).getElementsByTagName('w:hyperlink')).map((h) => h.textContent)
@@ -131,7 +136,7 @@ describe('the whole documentation of the Winnenden event', () => {
     const parts = docxParts(await renderDocumentationDocx(doc))
     const document = parts['word/document.xml']!
     const entries = Array.from(xml(document).getElementsByTagName('w:hyperlink')).map((h) => h.textContent ?? '')
-    expect(entries).toEqual(['Tagesprogramm', ...doc.sheets.map((s) => s.heading)].map((h) => expect.stringContaining(h)))
+    expect(entries).toEqual(['Tagesprogramm', 'Ablauf und Methode', ...doc.sheets.map((s) => s.heading)].map((h) => expect.stringContaining(h)))
     expect(/<w:fldChar [^>]*w:dirty="true"/.test(document)).toBe(true)
     expect(parts['word/settings.xml']).toMatch(/<w:updateFields(\s+w:val="true")?\s*\/>/)
   })

@@ -164,7 +164,7 @@ function columnsTable(columns: SheetColumn[], lists: DocxLists): Table {
 function sheetChildren(sheet: ResultSheet, opts: { newPage: boolean }, lists: DocxLists): FileChild[] {
   const out: FileChild[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: opts.newPage, keepNext: true, children: runs(sheet.heading) }),
-    new Paragraph({ style: 'Subtitle', keepNext: true, children: runs(SHEET_WORDS.results) }),
+    new Paragraph({ style: 'Subtitle', keepNext: true, children: runs(sheet.cardCount ? SHEET_WORDS.resultsWithCount(sheet.cardCount) : SHEET_WORDS.results) }),
   ]
   if (sheet.table.host) out.push(new Paragraph({ children: runs(`${SHEET_WORDS.host}: ${sheet.table.host}`, { color: COLOR.muted }) }))
   if (sheet.stations.length === 0) out.push(new Paragraph({ style: DOCX_STYLE.note, children: runs(SHEET_WORDS.noResults) }))
@@ -291,6 +291,18 @@ export async function renderDocumentationDocx(docu: EventDocumentation): Promise
   const agenda: FileChild[] = docu.agenda.length
     ? [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: runs(SHEET_WORDS.agenda) }), agendaTable(docu)]
     : []
+  const method: FileChild[] = docu.method.length
+    ? [
+        new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: runs(SHEET_WORDS.method) }),
+        new Paragraph({ spacing: { after: 200 }, children: runs(SHEET_WORDS.methodIntro(docu.sheets.length, docu.method.length)) }),
+        ...docu.method.flatMap((station) => [
+          new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: runs(station.prompt ? `${station.title}: ${station.prompt}` : station.title) }),
+          new Paragraph({ style: DOCX_STYLE.note, keepNext: true, children: runs(SHEET_WORDS.cardCount(station.cardCount)) }),
+          ...station.columns.map((column, i) => new Paragraph({ numbering: { reference: LIST, level: 0, instance: 100_000 + docu.method.indexOf(station) }, keepNext: i < station.columns.length - 1, children: runs(column) })),
+        ]),
+      ]
+    : []
+  const closing = new Paragraph({ spacing: { before: 480 }, children: runs(SHEET_WORDS.closing, { bold: true, color: COLOR.brand, size: 24 }) })
   const contents: FileChild[] = [
     new Paragraph({ pageBreakBefore: true, spacing: { after: 200 }, children: runs(SHEET_WORDS.contents, { bold: true, size: 32, color: COLOR.brand }) }),
     new TableOfContents(SHEET_WORDS.contents, { hyperlink: true, headingStyleRange: '1-1' }),
@@ -302,7 +314,7 @@ export async function renderDocumentationDocx(docu: EventDocumentation): Promise
       properties: { ...pageProperties, titlePage: true },
       headers: { default: pageHeader(docu.event), first: new Header({ children: [new Paragraph({ children: [] })] }) },
       footers: { default: pageFooter(), first: new Footer({ children: [new Paragraph({ children: [] })] }) },
-      children: [...titlePage, ...agenda, ...contents, ...chapters],
+      children: [...titlePage, ...agenda, ...method, ...contents, ...chapters, closing],
     },
   ])
   return new Uint8Array(await Packer.toBuffer(doc))

@@ -127,7 +127,7 @@ function drawSheet(pdf: PdfLayout, sheet: ResultSheet, outline: Outline, size: S
     pdf.block(text, { font, size: fontSize, color, indent: 0, width: CONTENT_WIDTH, gapAfter, tags: pdf.tag(tag, section) })
   pdf.enter(sheet.heading)
   pdf.flow(full(sheet.heading, 'bold', size.title, COLOR.brand, 2, 'H1'), anchor ? { destination: anchor } : {})
-  pdf.flow(full(SHEET_WORDS.results, 'regular', size.subtitle, COLOR.muted, sheet.table.host ? 2 : 8, 'P'))
+  pdf.flow(full(sheet.cardCount ? SHEET_WORDS.resultsWithCount(sheet.cardCount) : SHEET_WORDS.results, 'regular', size.subtitle, COLOR.muted, sheet.table.host ? 2 : 8, 'P'))
   if (sheet.table.host) pdf.flow(full(`${SHEET_WORDS.host}: ${sheet.table.host}`, 'regular', 9.5, COLOR.muted, 8, 'P'))
   pdf.rule()
   pdf.y += 10
@@ -216,6 +216,30 @@ export function documentationLayout(doc: EventDocumentation): PdfLayout {
     }
   }
 
+  // Ablauf und Methode: the template's stations, each with its question, columns and the cards written there.
+  if (doc.method.length) {
+    pdf.newPage()
+    pdf.doc.outline.addItem(SHEET_WORDS.method)
+    const method = pdf.struct('Sect')
+    pdf.flow(full(SHEET_WORDS.method, 'bold', size.title, COLOR.brand, 14, 'H1', method))
+    pdf.flow(full(SHEET_WORDS.methodIntro(doc.sheets.length, doc.method.length), 'regular', 10.5, COLOR.ink, 14, 'P', method))
+    for (const station of doc.method) {
+      const part = pdf.struct('Sect', method)
+      const heading = full(station.prompt ? `${station.title}: ${station.prompt}` : station.title, 'bold', size.station, COLOR.brand, 4, 'H2', part)
+      const count = full(SHEET_WORDS.cardCount(station.cardCount), 'regular', 9.5, COLOR.muted, 4, 'P', part)
+      const list = pdf.struct('L', part)
+      const columns = station.columns.map((c) => {
+        const li = pdf.struct('LI', list)
+        return pdf.block(c, { font: 'regular', size: 10, color: COLOR.ink, indent: CARD_INDENT, width: CONTENT_WIDTH - CARD_INDENT, gapAfter: 3, bullet: { glyph: '•', indent: 1 }, tags: { label: pdf.struct('Lbl', li), body: { el: pdf.struct('LBody', li), type: 'LBody' } } })
+      })
+      pdf.ensure(heading.height + count.height + (columns[0]?.height ?? 0))
+      pdf.flow(heading)
+      pdf.flow(count)
+      for (const column of columns) pdf.flow(column)
+      pdf.y += 12
+    }
+  }
+
   // Contents: measured now, filled in once the chapters' pages are known.
   pdf.newPage()
   const tocStart = pdf.pageIndex
@@ -253,6 +277,11 @@ export function documentationLayout(doc: EventDocumentation): PdfLayout {
     chapterPages.push(pdf.pageIndex)
     drawSheet(pdf, sheet, pdf.doc.outline.addItem(sheet.heading), size, `table-${i + 1}`)
   })
+
+  // The closing line, after the last chapter.
+  const closing = full(SHEET_WORDS.closing, 'bold', size.station, COLOR.brand, 0, 'P')
+  pdf.y += 18
+  pdf.flow(closing)
 
   pdf.doc.switchToPage(tocStart)
   pdf.draw(tocHeading, MARGIN.left, MARGIN.top)

@@ -54,8 +54,8 @@ describe('the tagged PDF', () => {
   it('the documentation has a bookmark per table with one per station below it', async () => {
     const structure = await readPdfStructure((await renderEvent(file, 'pdf')).bytes)
     expect(structure.lang).toBe('de-DE')
-    expect(structure.outline.map((o) => o.title)).toEqual(['Tagesprogramm', ...doc.sheets.map((s) => s.heading)])
-    doc.sheets.forEach((sheet, i) => expect(structure.outline[i + 1]!.items).toEqual(sheet.stations.map((s) => s.title)))
+    expect(structure.outline.map((o) => o.title)).toEqual(['Tagesprogramm', 'Ablauf und Methode', ...doc.sheets.map((s) => s.heading)])
+    doc.sheets.forEach((sheet, i) => expect(structure.outline[i + 2]!.items).toEqual(sheet.stations.map((s) => s.title)))
   })
 })
 

@@ -25,7 +25,17 @@ export const SHEET_WORDS = {
   page: (n: number, of: number) => `Seite ${n} von ${of}`,
   continued: '(Fortsetzung)',
   tableCount: (n: number) => (n === 1 ? '1 Thementisch' : `${n} Thementische`),
+  method: 'Ablauf und Methode',
+  /** The method page's opening, generated from the template. */
+  methodIntro: (tables: number, stations: number) =>
+    `Die Veranstaltung arbeitete als World Café an ${tables === 1 ? 'einem Thementisch' : `${tables} Thementischen`}. ` +
+    `Jeder Tisch ging durch ${stations === 1 ? 'eine Station' : `${stations} Stationen`}, jede mit ihrer Leitfrage; ` +
+    'die Antworten wurden auf Karten festgehalten, geordnet nach den Spalten der Station.',
+  columnsOf: 'Spalten',
+  closing: 'Vielen Dank für Ihre Mitwirkung!',
   cardCount: (n: number) => (n === 1 ? '1 Karte' : `${n} Karten`),
+  /** "Ergebnisse · 42 Karten": a sheet's subtitle. */
+  resultsWithCount: (n: number) => `Ergebnisse · ${n === 1 ? '1 Karte' : `${n} Karten`}`,
 } as const
 
 /** One card with its sub-points, in board order; `text`/`subPoints` as typed, the rest as shown (see list-items.ts). */
@@ -77,10 +87,19 @@ export interface ResultSheet {
   stations: SheetStation[]
   cardCount: number
 }
-/** The whole documentation of an event: title page, agenda, one chapter per table. */
+/** One station of the method, as the template has it, with the cards written there at all tables. */
+export interface MethodStation {
+  title: string
+  prompt: string
+  columns: string[]
+  cardCount: number
+}
+/** The whole documentation of an event: title page, agenda, method, one chapter per table. */
 export interface EventDocumentation {
   event: SheetEventInfo
   agenda: AgendaItem[]
+  /** The template's stations with their questions and columns: the method page. */
+  method: MethodStation[]
   sheets: ResultSheet[]
 }
 
@@ -168,10 +187,17 @@ export function buildResultSheet(file: EventExport, tableId: string): ResultShee
 
 /** Every table's sheet, in the event's table order, with the title-page facts and the agenda. */
 export function buildEventDocumentation(file: EventExport): EventDocumentation {
+  const sheets = file.event.tables.map((t) => sheetFor(file, t, file.boards.find((b) => b.tableId === t.id)))
   return {
     event: eventInfo(file),
     agenda: file.event.agenda.map((a) => ({ time: a.time, title: plainText(a.title), detail: plainText(a.detail) })),
-    sheets: file.event.tables.map((t) => sheetFor(file, t, file.boards.find((b) => b.tableId === t.id))),
+    method: file.event.template.stations.map((station) => ({
+      title: plainText(station.title),
+      prompt: plainText(station.prompt),
+      columns: station.columns.map((c) => plainText(c.title)),
+      cardCount: sheets.reduce((n, sheet) => n + (sheet.stations.find((s) => s.id === station.id)?.cardCount ?? 0), 0),
+    })),
+    sheets,
   }
 }
 

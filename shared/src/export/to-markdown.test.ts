@@ -59,6 +59,8 @@ describe('a result sheet in Markdown', () => {
         '',
         'Tag \\*1\\* · 2. Juli 2019 · Halle',
         '',
+        '2 Karten',
+        '',
         '## Station 1: Was läuft gut?',
         '',
         '### Was läuft gut?',
@@ -86,10 +88,14 @@ describe('a result sheet in Markdown', () => {
   })
 
   it('documents a whole event with agenda, contents and one chapter per table', () => {
-    const doc: EventDocumentation = { event: sheet.event, agenda: [{ time: '09:00', title: 'Empfang', detail: 'im Foyer' }], sheets: [sheet] }
+    const method = [{ title: 'Station 1', prompt: 'Was läuft gut?', columns: ['Was läuft gut?', 'Wo hakt es?'], cardCount: 2 }]
+    const doc: EventDocumentation = { event: sheet.event, agenda: [{ time: '09:00', title: 'Empfang', detail: 'im Foyer' }], method, sheets: [sheet] }
     const md = documentationToMarkdown(doc)
     expect(md).toContain('## Tagesprogramm\n\n- 09:00 Uhr – Empfang\\\n  im Foyer\n')
     expect(md).toContain('## Inhalt\n\n1. Thementisch: Arbeit \\[neu\\]\n')
-    expect(md).toContain('## Thementisch: Arbeit \\[neu\\] — Ergebnisse\n\n### Station 1: Was läuft gut?\n\n#### Was läuft gut?\n')
+    expect(md).toContain('## Ablauf und Methode\n\nDie Veranstaltung arbeitete als World Café an einem Thementisch.')
+    expect(md).toContain('- Station 1: Was läuft gut? (2 Karten)\n  - Was läuft gut?\n  - Wo hakt es?\n')
+    expect(md.trimEnd().endsWith('Vielen Dank für Ihre Mitwirkung!')).toBe(true)
+    expect(md).toContain('## Thementisch: Arbeit \\[neu\\] — Ergebnisse\n\n2 Karten\n\n### Station 1: Was läuft gut?\n\n#### Was läuft gut?\n')
   })
 })

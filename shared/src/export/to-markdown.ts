@@ -78,6 +78,7 @@ function heading(level: number, text: string): string {
 function sheetBody(sheet: ResultSheet, level: number): string[] {
   const lines: string[] = []
   if (sheet.table.host) lines.push(escapeMarkdownText(`${SHEET_WORDS.host}: ${sheet.table.host}`), '')
+  if (sheet.cardCount) lines.push(escapeMarkdownText(SHEET_WORDS.cardCount(sheet.cardCount)), '')
   if (sheet.stations.length === 0) lines.push(escapeMarkdownText(SHEET_WORDS.noResults), '')
   for (const station of sheet.stations) {
     lines.push(heading(level + 1, station.heading), '')
@@ -139,9 +140,19 @@ export function documentationToMarkdown(doc: EventDocumentation): string {
     }
     lines.push('')
   }
+  if (doc.method.length) {
+    lines.push(heading(2, SHEET_WORDS.method), '', escapeMarkdownText(SHEET_WORDS.methodIntro(doc.sheets.length, doc.method.length)), '')
+    for (const station of doc.method) {
+      const text = `${station.prompt ? `${station.title}: ${station.prompt}` : station.title} (${SHEET_WORDS.cardCount(station.cardCount)})`
+      lines.push(`- ${escapeMarkdownText(text, '  ')}`)
+      for (const column of station.columns) lines.push(`  - ${escapeMarkdownText(column, '    ')}`)
+    }
+    lines.push('')
+  }
   lines.push(heading(2, SHEET_WORDS.contents), '')
   doc.sheets.forEach((sheet, i) => lines.push(`${i + 1}. ${escapeMarkdownText(sheet.heading, '   ')}`))
   lines.push('')
   for (const sheet of doc.sheets) lines.push(heading(2, `${sheet.heading} — ${SHEET_WORDS.results}`), '', ...sheetBody(sheet, 2))
+  lines.push('', '---', '', escapeMarkdownText(SHEET_WORDS.closing))
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
 }
