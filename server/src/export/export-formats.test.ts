@@ -172,7 +172,7 @@ describe('the whole documentation of the Winnenden event', () => {
     const names = Object.keys(docxParts(zip.bytes))
     expect(zip.fileName).toBe('Winnenden_2019-07-02_Ergebnisse.zip')
     expect(names).toEqual(expect.arrayContaining(EXPORT_FORMATS.map((f) => expect.stringMatching(new RegExp(`^Winnenden_2019-07-02[_A-Za-z-]*\\.${f}$`)))))
-    expect(names.filter((n) => n.startsWith('Thementische/'))).toHaveLength(tables.length * 5)
+    expect(names.filter((n) => n.startsWith('Thementische/'))).toHaveLength(tables.length * 4)
     // A guide lists every file and says why CSV cells may start with an apostrophe.
     const readme = docxParts(zip.bytes)['LIESMICH.txt']!
     for (const name of names.filter((n) => n !== 'LIESMICH.txt')) expect(readme).toContain(name)

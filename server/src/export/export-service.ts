@@ -108,8 +108,8 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
  * even in-process it never holds it for a whole event.
  */
 export async function renderZip(file: EventExport, onProgress?: ProgressListener): Promise<RenderedFile> {
-  // The whole event's JSON already holds every table: tables get every other format.
-  const tableFormats = EXPORT_FORMATS.filter((f) => f !== 'json')
+  // The whole event's JSON already holds every table, and its XLSX has a sheet per table: tables get the other formats.
+  const tableFormats = EXPORT_FORMATS.filter((f) => f !== 'json' && f !== 'xlsx')
   const total = EXPORT_FORMATS.length + file.event.tables.length * tableFormats.length
   let done = 0
   const step = async () => {
@@ -150,7 +150,7 @@ const FILE_KINDS: Record<string, string> = {
   docx: 'Word-Dokument zum Weiterbearbeiten (Formatvorlagen, nummerierte Listen; das Inhaltsverzeichnis aktualisiert Word beim Öffnen)',
   md: 'Markdown-Text, z. B. für Websites und Wikis',
   csv: 'Tabelle (CSV, Semikolon, UTF-8) für Tabellenprogramme',
-  xlsx: 'Excel-Tabelle: je Karte und Unterpunkt eine Zeile',
+  xlsx: 'Excel-Tabelle: je Karte und Unterpunkt eine Zeile; ein Blatt mit allen Tischen und eines je Thementisch',
   json: 'Sicherung aller Daten, die Tischrunde wieder einlesen kann',
 }
 

@@ -199,6 +199,8 @@ export class PdfLayout {
     const runs = scriptRuns(text)
     const rtl = isRightToLeft(text)
     if (runs.some((r) => r.fallback !== null) || rtl) {
+      // Laid out here at spaces only: soft hyphens would be drawn.
+      text = text.replaceAll('\u00ad', '')
       const lines = this.breakLines(text, opts.font, opts.size, inner)
       return { ...opts, text, lines, rtl, height: lines.length * this.lineHeight(opts.font, opts.size, runs) + pad + opts.gapAfter }
     }

@@ -52,7 +52,8 @@ export async function pdfText(bytes: Uint8Array, mode: 'raw' | 'plain' = 'plain'
   }
 }
 
-const squash = (s: string) => s.replace(/\s+/g, '')
+/** Text compared without whitespace and hyphens: lines wrap and words break at syllables ("Integrationsmanage-ment") differently from the typed text. */
+const squash = (s: string) => s.replace(/[\s\u00ad\-‐]+/g, '')
 
 /**
  * Finds every card and sub-point of `sheet` in a PDF's text (pdftotext -raw, i.e. drawing order)

@@ -1,3 +1,4 @@
+import { hyphenateDe } from './hyphenate.js'
 import { COLOR, CONTENT_BOTTOM, CONTENT_WIDTH, FONT, type FlowColumn, MARGIN, type Outline, PAGE, type PageContext, PdfLayout, type RunningHeader, type TextBlock } from './pdf-layout.js'
 import { type EventDocumentation, type ResultSheet, type SheetColumn, type SheetStation, SHEET_WORDS, columnRows } from './shared-export.js'
 
@@ -55,7 +56,7 @@ function flowColumn(pdf: PdfLayout, column: SheetColumn, width: number, size: Si
       const item = pdf.struct('LI', list)
       const label = card.label ? undefined : pdf.struct('Lbl', item)
       const body = pdf.struct('LBody', item)
-      const cardBlock = pdf.block(card.body, {
+      const cardBlock = pdf.block(hyphenateDe(card.body), {
         font: card.label ? 'bold' : 'regular', size: size.card, color: COLOR.ink,
         indent: card.label ? 0 : cardIndent, width: width - (card.label ? 0 : cardIndent),
         gapAfter: card.subItems.length ? 2 : 4.5,
@@ -69,7 +70,7 @@ function flowColumn(pdf: PdfLayout, column: SheetColumn, width: number, size: Si
         ...card.subItems.map((sub, i): TextBlock => {
           const subItem = pdf.struct('LI', subList)
           const subLabel = sub.label ? undefined : pdf.struct('Lbl', subItem)
-          return pdf.block(sub.body, {
+          return pdf.block(hyphenateDe(sub.body), {
             font: sub.label ? 'bold' : 'regular', size: size.sub, color: COLOR.muted, indent: subIndent, width: width - subIndent,
             gapAfter: i === card.subItems.length - 1 ? 4.5 : 1.5,
             ...(sub.label ? {} : { bullet: { glyph: sub.number === null ? '–' : `${sub.number}.`, indent: cardIndent + 2 } }),

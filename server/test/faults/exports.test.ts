@@ -78,7 +78,7 @@ describe('fault suite: exports of a long day', () => {
 
     const files = unzipSync(zip.bytes)
     const names = Object.keys(files)
-    expect(names).toHaveLength(7 + TABLES * 5) // six whole-event files and LIESMICH.txt, five per table
+    expect(names).toHaveLength(7 + TABLES * 4) // six whole-event files and LIESMICH.txt, four per table
     const docx = files[names.find((n) => n.endsWith('_Dokumentation.docx'))!]!
     const pdf = files[names.find((n) => n.endsWith('_Dokumentation.pdf'))!]!
     const lost = await missing(docx, pdf)
