@@ -1,4 +1,4 @@
-import hyphen from 'hyphen/de-1996'
+import { createRequire } from 'node:module'
 
 /**
  * German hyphenation for the PDF: soft hyphens at syllable breaks (patterns of the `hyphen`
@@ -9,6 +9,11 @@ import hyphen from 'hyphen/de-1996'
 /** Words shorter than this are never broken. */
 const MIN_WORD = 8
 
+type Hyphen = { hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string }
+let hyphen: Hyphen | undefined
+
 export function hyphenateDe(text: string): string {
+  // A CommonJS module addressed by its folder, which an ES import cannot resolve; loaded on first use.
+  hyphen ??= createRequire(import.meta.url)('hyphen/de-1996') as Hyphen
   return hyphen.hyphenateSync(text, { minWordLength: MIN_WORD })
 }
