@@ -10,6 +10,7 @@ import {
   PageNumber,
   Paragraph,
   ShadingType,
+  SimpleField,
   Table,
   TableCell,
   TableLayoutType,
@@ -64,6 +65,7 @@ export const DOCX_STYLE = {
   subPoint: 'Unterpunkt',
   label: 'Zwischenueberschrift',
   note: 'Hinweis',
+  runningHead: 'Kolumnentitel',
 } as const
 
 /**
@@ -178,17 +180,26 @@ function sheetChildren(sheet: ResultSheet, opts: { newPage: boolean }, lists: Do
   return out
 }
 
-function pageHeader(event: SheetEventInfo): Header {
+/**
+ * The running header: event and date, and below them the table and station the page belongs to —
+ * STYLEREF fields, which Word and LibreOffice fill in per page from the nearest Heading 1 and 2, so
+ * a page that continues a table names it. `cached`: what they show before the fields are updated.
+ */
+function pageHeader(event: SheetEventInfo, cached: { table: string; station: string } = { table: '', station: '' }): Header {
   return new Header({
     children: [
       new Paragraph({
         tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_WIDTH }],
-        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule, space: 4 } },
         children: [
           new TextRun({ text: event.title, size: 16, color: COLOR.muted }),
           new TextRun({ text: '\t', size: 16 }),
           new TextRun({ text: [event.dateLabel, event.place].filter(Boolean).join(' · '), size: 16, color: COLOR.muted }),
         ],
+      }),
+      new Paragraph({
+        style: DOCX_STYLE.runningHead,
+        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule, space: 4 } },
+        children: [new SimpleField('STYLEREF "heading 1" \\* MERGEFORMAT', cached.table), new TextRun(' · '), new SimpleField('STYLEREF "heading 2" \\* MERGEFORMAT', cached.station)],
       }),
     ],
   })
@@ -228,6 +239,7 @@ function document(meta: { title: string; description: string; contents: boolean 
         { id: DOCX_STYLE.subPoint, name: 'Unterpunkt', basedOn: 'Normal', quickFormat: true, run: { size: 18, color: COLOR.muted }, paragraph: { spacing: { after: 40 } } },
         { id: DOCX_STYLE.label, name: 'Zwischenüberschrift', basedOn: 'Normal', next: DOCX_STYLE.subPoint, quickFormat: true, run: { bold: true }, paragraph: { keepNext: true, spacing: { before: 80, after: 40 } } },
         { id: DOCX_STYLE.note, name: 'Hinweis', basedOn: 'Normal', quickFormat: true, run: { italics: true, color: COLOR.muted } },
+        { id: DOCX_STYLE.runningHead, name: 'Kolumnentitel', basedOn: 'Normal', run: { size: 16, bold: true, color: COLOR.muted } },
       ],
     },
     numbering: { config: lists.config() },
@@ -242,7 +254,7 @@ export async function renderSheetDocx(sheet: ResultSheet): Promise<Uint8Array> {
   const lists = new DocxLists()
   const children = sheetChildren(sheet, { newPage: false }, lists)
   const doc = document({ title: `${sheet.heading} — ${SHEET_WORDS.results}`, description: sheet.event.title, contents: false }, lists, [
-    { properties: pageProperties, headers: { default: pageHeader(sheet.event) }, footers: { default: pageFooter() }, children },
+    { properties: pageProperties, headers: { default: pageHeader(sheet.event, { table: sheet.heading, station: sheet.stations[0]?.heading ?? '' }) }, footers: { default: pageFooter() }, children },
   ])
   return new Uint8Array(await Packer.toBuffer(doc))
 }

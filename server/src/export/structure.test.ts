@@ -122,6 +122,10 @@ describe('the Word documentation', () => {
     // Named styles, so restyling reaches them all.
     const styles = parts['word/styles.xml']!
     for (const name of ['Spaltenkopf', 'Karte', 'Unterpunkt', 'Zwischenüberschrift']) expect(styles).toContain(`<w:name w:val="${name}"/>`)
+    // Every page's header names the table and station it belongs to (fields Word fills in per page).
+    const header = Object.entries(parts).find(([name, xml]) => name.startsWith('word/header') && xml.includes('STYLEREF'))?.[1]
+    expect(header).toContain('STYLEREF &quot;heading 1&quot;')
+    expect(header).toContain('STYLEREF &quot;heading 2&quot;')
     // A card is kept on one page: its lines together, with its sub-points.
     expect(cards.every((p) => p.getElementsByTagName('w:keepLines').length === 1)).toBe(true)
   })
