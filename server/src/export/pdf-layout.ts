@@ -295,14 +295,17 @@ export class PdfLayout {
     const pad = block.band ? BAND_PAD : 0
     doc.font(FONT[block.font]).fontSize(block.size).fillColor(block.color)
     const bullet = block.bullet
+    // A right-to-left list item is mirrored: its bullet or number on the right, the text to its left.
+    const mirrored = Boolean(block.rtl && bullet?.glyph)
     if (bullet?.glyph) {
-      const drawBullet = () => doc.text(bullet.glyph, x + bullet.indent, y + pad, { lineBreak: false })
+      const bulletX = mirrored ? x + block.indent + block.width - bullet.indent - doc.widthOfString(bullet.glyph) : x + bullet.indent
+      const drawBullet = () => doc.text(bullet.glyph, bulletX, y + pad, { lineBreak: false })
       if (block.tags?.label) this.tagged(block.tags.label, 'Lbl', drawBullet)
       else this.artifact(drawBullet)
     }
     const drawText = () =>
       block.lines
-        ? this.drawLines(block, x + block.indent + pad, y + pad, block.width - 2 * pad)
+        ? this.drawLines(block, (mirrored ? x : x + block.indent) + pad, y + pad, block.width - 2 * pad)
         : doc.text(block.text, x + block.indent + pad, y + pad, { width: block.width - 2 * pad, lineGap: LINE_GAP, ...extra })
     if (block.tags) this.tagged(block.tags.body.el, block.tags.body.type, drawText)
     else this.artifact(drawText)

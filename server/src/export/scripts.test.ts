@@ -75,6 +75,8 @@ describe('cards in other scripts', () => {
     const band = [line - 4, line + 8] as const
     expect(page.dark(page.width - 200, band[0], page.width - 56, band[1])).toBeGreaterThan(100)
     expect(page.dark(120, band[0], page.width - 260, band[1])).toBe(0)
+    // Its bullet stands on the right too: nothing at the column's left edge on that line.
+    expect(page.dark(56, band[0], 72, band[1])).toBe(0)
     // The emoji card's line further down has ink where 🎉 stands (a glyph, not an empty box of a missing one).
     expect(page.dark(56, line + 20, 200, line + 45)).toBeGreaterThan(100)
   })
