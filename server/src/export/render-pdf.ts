@@ -254,7 +254,8 @@ export function documentationLayout(doc: EventDocumentation): PdfLayout {
     const lbl = pdf.struct('Lbl', tocItems[i])
     return {
       lbl,
-      block: full(s.heading, 'regular', 11, COLOR.ink, 7, 'Reference', tocItems[i], CONTENT_WIDTH - numberWidth - ordinalWidth - 8, ordinalWidth),
+      // A Link element: its text and the link annotation that leads to the chapter (PDF/UA 7.18.5).
+      block: full(s.heading, 'regular', 11, COLOR.ink, 7, 'Link', tocItems[i], CONTENT_WIDTH - numberWidth - ordinalWidth - 8, ordinalWidth),
       page: pdf.struct('P', tocItems[i]),
     }
   })
@@ -290,12 +291,17 @@ export function documentationLayout(doc: EventDocumentation): PdfLayout {
     const place = tocPlaces[i]!
     pdf.doc.switchToPage(place.page)
     const target = `table-${i + 1}`
-    pdf.draw(entry.block, MARGIN.left, place.y, { goTo: target })
+    pdf.draw(entry.block, MARGIN.left, place.y)
     pdf.doc.font(FONT.regular).fontSize(11).fillColor(COLOR.ink)
-    drawTagged(pdf, entry.lbl, 'Lbl', () => pdf.doc.text(`${i + 1}.`, MARGIN.left, place.y, { lineBreak: false, goTo: target }))
+    drawTagged(pdf, entry.lbl, 'Lbl', () => pdf.doc.text(`${i + 1}.`, MARGIN.left, place.y, { lineBreak: false }))
     drawTagged(pdf, entry.page, 'P', () =>
-      pdf.doc.text(String(chapterPages[i]! + 1), PAGE.width - MARGIN.right - numberWidth, place.y, { width: numberWidth, align: 'right', lineBreak: false, goTo: target }),
+      pdf.doc.text(String(chapterPages[i]! + 1), PAGE.width - MARGIN.right - numberWidth, place.y, { width: numberWidth, align: 'right', lineBreak: false }),
     )
+    // One link over the whole line, a child of the Link element, with its text as alternative description.
+    const link = entry.block.tags!.body.el
+    // pdfkit writes a String object as a PDF text string (a plain string would become a name).
+    const contents = new String(entry.block.text)
+    pdf.doc.goTo(MARGIN.left, place.y, CONTENT_WIDTH, entry.block.height - entry.block.gapAfter, target, { structParent: link, Contents: contents } as unknown as PDFKit.Mixins.AnnotationOption)
   })
   return pdf
 }

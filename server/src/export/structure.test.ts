@@ -56,6 +56,14 @@ describe('the tagged PDF', () => {
     expect(structure.lang).toBe('de-DE')
     expect(structure.outline.map((o) => o.title)).toEqual(['Tagesprogramm', 'Ablauf und Methode', ...doc.sheets.map((s) => s.heading)])
     doc.sheets.forEach((sheet, i) => expect(structure.outline[i + 2]!.items).toEqual(sheet.stations.map((s) => s.title)))
+    // The contents are a TOC of entries whose Link elements hold the chapter's heading.
+    const links: string[] = []
+    const walk = (n: { role: string; text: string; children: never[] }) => {
+      if (n.role === 'Link') links.push(n.text.replace(/\s+/g, ' '))
+      n.children.forEach(walk)
+    }
+    structure.pages.forEach((p) => walk(p as never))
+    expect(links).toEqual(doc.sheets.map((s) => s.heading))
   })
 })
 
