@@ -1,6 +1,7 @@
 /** The bench's JSON result, its targets, the printed table, and the check that every figure is there. */
 import type { ColdResult } from './cold.js'
 import type { DurabilityResult } from './durability.js'
+import { type ExportSizeStep, formatExportSizes } from './export-sizes.js'
 import type { LoadResult } from './load/scenario.js'
 import type { MemoryResult } from './memory.js'
 import { round } from './stats.js'
@@ -30,6 +31,8 @@ export interface BenchResult {
   memory: MemoryResult
   durability: DurabilityResult
   cold: ColdResult
+  /** Export times at 422, 844, 1,688 and 3,376 cards (absent in results written before it was measured). */
+  exportSizes?: ExportSizeStep[]
   targets: Target[]
 }
 
@@ -104,6 +107,7 @@ export function formatTable(r: BenchResult): string {
   out.push(`  export ZIP (11 tables × every format): HTTP ${c.exportHttpMs} ms (${round(c.exportHttpBytes / 1024)} KB), CLI ${c.exportCliMs} ms${c.exportCliExitedByItself ? '' : ' (CLI wrote the ZIP but did not exit by itself)'}`)
   const l = c.largeExport
   out.push(`  export of a long day (${l.tables} tables, ${l.cards} cards, every ${l.longWordEvery}th one long word; HTTP): ZIP ${l.zipMs} ms (${round(l.zipBytes / 1024)} KB), documentation DOCX ${l.docxMs} ms, PDF ${l.pdfMs} ms`)
+  if (r.exportSizes) out.push(...formatExportSizes(r.exportSizes))
   out.push('', 'Targets')
   for (const t of r.targets) out.push(`  ${t.met === null ? 'n/a   ' : t.met ? 'met   ' : 'MISSED'} ${padEnd(t.name, 52)} ${t.value ?? '–'} ${t.unit} (limit ${t.limit} ${t.unit})`)
   return out.join('\n')

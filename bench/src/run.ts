@@ -4,6 +4,7 @@
  *
  *   --quick     small, bounded profile (≤ ~60 s) that keeps the harness working in `npm test`
  *   --check     exit non-zero unless the JSON holds every figure (targets are reported, not enforced)
+ *   --exports   instead: only the export times at 422, 844, 1,688 and 3,376 cards
  *   --profile   instead: run 1,000 phones and the durability scenario against a server started with
  *               `node --cpu-prof`, and print its hot functions (bench/results/profile.json)
  */
@@ -13,6 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { runColdPaths } from './cold.js'
 import { runDurability } from './durability.js'
+import { formatExportSizes, runExportSizes } from './export-sizes.js'
 import { type LoadOptions, type LoadResult, TABLES, runLoad } from './load/scenario.js'
 import { runMemory } from './memory.js'
 import { hotFunctions } from './profile.js'
@@ -148,6 +150,8 @@ async function fullRun(): Promise<void> {
   const memory = await runMemory({ cardsPerTable: PROFILE.memoryPerTable })
   log('cold paths: start, first card in Chromium, JavaScript size, export')
   const cold = await runColdPaths({ phoneRuns: PROFILE.phoneRuns, largeExport: quick ? { tables: 3, cards: 60, longWordEvery: 10 } : { tables: 30, cards: 3000, longWordEvery: 10 } })
+  log('export time by size: 422 to 3,376 cards')
+  const exportSizes = await runExportSizes(quick ? [1, 2] : [1, 2, 4, 8])
   const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : 0)
   const ratios = [...tischrunde, stressed.tischrunde].map((t, i) => {
     const r = i < reference.length ? reference[i]! : stressed.reference
@@ -166,6 +170,7 @@ async function fullRun(): Promise<void> {
     memory,
     durability,
     cold,
+    exportSizes,
   }
   const result: BenchResult = { ...partial, targets: evaluateTargets(partial) }
   mkdirSync(RESULTS, { recursive: true })
@@ -211,7 +216,16 @@ async function profileRun(): Promise<void> {
   for (const f of hot.ownInclusive) console.log(`  ${String(f.selfPercent).padStart(5)} %  ${String(f.selfMs).padStart(8)} ms  ${f.name}  ${f.where}`)
 }
 
-const main = args.has('--profile') ? profileRun : fullRun
+/** Only the export times by size (`npm run bench -- --exports`). */
+async function exportsRun(): Promise<void> {
+  buildIfNeeded()
+  const steps = await runExportSizes()
+  mkdirSync(RESULTS, { recursive: true })
+  writeFileSync(path.join(RESULTS, 'exports.json'), `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), exportSizes: steps }, null, 2)}\n`)
+  console.log(formatExportSizes(steps).join('\n'))
+}
+
+const main = args.has('--profile') ? profileRun : args.has('--exports') ? exportsRun : fullRun
 main().catch((error: unknown) => {
   killStarted()
   console.error(error)

@@ -113,7 +113,8 @@ export class DocRooms {
     this.rooms.delete(room.name)
     room.destroy()
     await this.store.release(room.name)
-    for (const companion of room.companions) this.release(companion)
+    // Companions go with their doc (one nobody else holds is not kept idle on its own).
+    for (const companion of room.companions) this.release(companion, true)
   }
 
   /** Rooms currently in memory. */

@@ -52,7 +52,9 @@ describe('result sheets of the Winnenden event, read back with real parsers', ()
       const docx = readDocx(out.bytes)
       expect(docx.headings1).toEqual([sheet.heading])
       expect(docx.shape).toEqual(shapeOf(sheet, 'heading'))
-      expect(docx.lists).toEqual([{ numId: expect.any(String), formats: ['bullet', 'bullet'] }])
+      // Bullet lists, and for numbered columns Word numbering with the typed numbers as each run's start.
+      const numbered = sheet.stations.some((s) => s.columns.some((c) => c.numbered) || s.columns.some((c) => c.cards.some((card) => card.subNumbered)))
+      expect(new Set(docx.lists.map((l) => l.formats.join('/')))).toEqual(new Set(['bullet/bullet', ...(numbered ? ['decimal/decimal'] : [])]))
     })
 
     it('Markdown: headings for station and column, a nested list for cards and sub-points', async () => {
@@ -67,7 +69,7 @@ describe('result sheets of the Winnenden event, read back with real parsers', ()
       expect([...out.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
       const rows = readCsv(out.bytes)
       expect(rows[0]).toEqual([...CSV_HEADER])
-      expect(csvShapes(rows)).toEqual(sheet.cardCount ? { [sheet.table.name]: neutralised(shapeOf(sheet)) } : {})
+      expect(csvShapes(rows)).toEqual(sheet.cardCount ? { [sheet.table.name]: neutralised(shapeOf(sheet, 'heading')) } : {})
     })
 
     it('JSON: an event file the importer accepts, with just this table', async () => {
@@ -107,9 +109,14 @@ describe('the whole documentation of the Winnenden event', () => {
     expect(pages[0]).toContain('Hermann-Schwab-Halle Winnenden')
     expect(pages[1]).toContain('Tagesprogramm')
     expect(pages[1]).toContain('Erfahrungsaustausch – Station 3')
-    expect(pages[2]).toContain('Inhalt')
+    // Ablauf und Methode: every station with its question and its cards over all tables.
+    expect(pages[2]).toContain('Ablauf und Methode')
+    for (const station of doc.method) expect(pages[2]).toContain(`${station.title}: ${station.prompt.slice(0, 30)}`)
+    expect(doc.method.reduce((n, s) => n + s.cardCount, 0)).toBe(doc.sheets.reduce((n, s) => n + s.cardCount, 0))
+    expect(pages[3]).toContain('Inhalt')
+    expect(pages.filter((p) => p.trim()).at(-1)).toContain('Vielen Dank für Ihre Mitwirkung!')
     for (const sheet of doc.sheets) {
-      const entry = new RegExp(`${sheet.heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(\\d+)`).exec(pages[2]!)
+      const entry = new RegExp(`${sheet.heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(\\d+)`).exec(pages[3]!)
       expect(entry, sheet.heading).not.toBeNull()
       expect(pages[Number(entry![1]) - 1]).toContain(sheet.heading)
     }
@@ -118,34 +125,27 @@ describe('the whole documentation of the Winnenden event', () => {
   it('DOCX: a contents field with an entry per chapter, one Heading 1 per table', async () => {
     const out = await timed('event docx', () => renderEvent(file, 'docx'))
     const docx = readDocx(out.bytes)
-    expect(docx.headings1).toEqual(['Tagesprogramm', ...doc.sheets.map((s) => s.heading)])
+    expect(docx.headings1).toEqual(['Tagesprogramm', 'Ablauf und Methode', ...doc.sheets.map((s) => s.heading)])
     const document = docxParts(out.bytes)['word/document.xml']!
     expect(document).toContain('TOC \\h \\o &quot;1-1&quot;')
     const tocEntries = Array.from(xml(document).getElementsByTagName('w:hyperlink')).map((h) => h.textContent)
     expect(tocEntries).toEqual(docx.headings1.map((h) => expect.stringContaining(h)))
   })
 
-  it('DOCX: the contents carry page numbers, and past the layout limit are left for Word to fill in, every chapter still listed', async () => {
-    const contents = async (estimatePagesUpTo: number) => {
-      const twoTables = { ...doc, sheets: doc.sheets.slice(0, 2) } // laying out pages is the slow part: two chapters show it
-      const document = docxParts(await renderDocumentationDocx(twoTables, { estimatePagesUpTo }))['word/document.xml']!
-      const entries = Array.from(xml(document).getElementsByTagName('w:hyperlink')).map((h) => h.textContent ?? '')
-      return { entries, dirty: /<w:fldChar [^>]*w:dirty="true"/.test(document) }
-    }
-    const laidOut = await contents(1_000_000)
-    expect(laidOut.dirty).toBe(false)
-    expect(laidOut.entries.every((e) => /\\h\s*\d+$/.test(e))).toBe(true) // "… PAGEREF _Toc2 \h 4"
-    const left = await contents(0) // fewer than the two tables' cards: as for a day past the limit
-    expect(left.dirty).toBe(true) // Word updates the contents on opening
-    expect(left.entries).toHaveLength(laidOut.entries.length)
-    expect(left.entries.some((e) => /\d+$/.test(e))).toBe(false)
+  it('DOCX: the contents are a field Word updates on opening, every chapter listed', async () => {
+    const parts = docxParts(await renderDocumentationDocx(doc))
+    const document = parts['word/document.xml']!
+    const entries = Array.from(xml(document).getElementsByTagName('w:hyperlink')).map((h) => h.textContent ?? '')
+    expect(entries).toEqual(['Tagesprogramm', 'Ablauf und Methode', ...doc.sheets.map((s) => s.heading)].map((h) => expect.stringContaining(h)))
+    expect(/<w:fldChar [^>]*w:dirty="true"/.test(document)).toBe(true)
+    expect(parts['word/settings.xml']).toMatch(/<w:updateFields(\s+w:val="true")?\s*\/>/)
   })
 
   it('CSV: all tables in one file', async () => {
     const out = await timed('event csv', () => renderEvent(file, 'csv'))
     expect(out.fileName).toBe('Winnenden_2019-07-02_Alle-Tische.csv')
     const shapes = csvShapes(readCsv(out.bytes))
-    for (const sheet of doc.sheets.filter((s) => s.cardCount)) expect(shapes[sheet.table.name]).toEqual(neutralised(shapeOf(sheet)))
+    for (const sheet of doc.sheets.filter((s) => s.cardCount)) expect(shapes[sheet.table.name]).toEqual(neutralised(shapeOf(sheet, 'heading')))
   })
 
   it('JSON: the EventExport the importer reads, unchanged', async () => {
@@ -173,6 +173,10 @@ describe('the whole documentation of the Winnenden event', () => {
     expect(zip.fileName).toBe('Winnenden_2019-07-02_Ergebnisse.zip')
     expect(names).toEqual(expect.arrayContaining(EXPORT_FORMATS.map((f) => expect.stringMatching(new RegExp(`^Winnenden_2019-07-02[_A-Za-z-]*\\.${f}$`)))))
     expect(names.filter((n) => n.startsWith('Thementische/'))).toHaveLength(tables.length * 4)
+    // A guide lists every file and says why CSV cells may start with an apostrophe.
+    const readme = docxParts(zip.bytes)['LIESMICH.txt']!
+    for (const name of names.filter((n) => n !== 'LIESMICH.txt')) expect(readme).toContain(name)
+    expect(readme).toContain("'+ Nutzen")
     const perFormat = Object.entries(spent).map(([k, ms]) => `${k} ${Math.round(ms)} ms`).join(', ')
     console.log(`[export timing] 11 Winnenden tables: ${perFormat}; ZIP with everything ${Math.round(zipMs)} ms, ${(zip.bytes.length / 1024).toFixed(0)} KiB`)
   })

@@ -46,8 +46,8 @@ describe('the export worker', () => {
     const steps: [number, number][] = []
     const out = await runner().renderZip(file, (done, total) => steps.push([done, total]))
     expect(out.fileName).toMatch(/\.zip$/)
-    expect(steps[0]).toEqual([0, 5 + 11 * 4])
-    expect(steps.at(-1)).toEqual([5 + 11 * 4, 5 + 11 * 4])
+    expect(steps[0]).toEqual([0, 6 + 11 * 4])
+    expect(steps.at(-1)).toEqual([6 + 11 * 4, 6 + 11 * 4])
     expect(steps.map(([done]) => done)).toEqual(steps.map((_, i) => i))
   })
 })

@@ -7,6 +7,7 @@ import { renderDocumentationDocx, renderSheetDocx } from './render-docx.js'
 import { renderDocumentationPdf, renderSheetPdf } from './render-pdf.js'
 import { actorSectionMarkdown, actorTableInputOf } from './actors/actor-section.js'
 import { actorSectionDocx } from './actors/render-actors.js'
+import { renderDocumentationXlsx, renderSheetXlsx } from './render-xlsx.js'
 import {
   EXPORT_CONTENT_TYPES,
   EXPORT_FORMATS,
@@ -60,6 +61,8 @@ async function sheetBytes(sheet: ResultSheet, format: Exclude<ExportFormat, 'jso
       return utf8(resultSheetToMarkdown(sheet))
     case 'csv':
       return renderCsv(sheetCsvRows(sheet))
+    case 'xlsx':
+      return renderSheetXlsx(sheet)
   }
 }
 
@@ -100,6 +103,8 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
       // An event that runs only the tree method: its trees, with a parent column.
       if (file.event.tables.length === 0 && (file.trees?.length ?? 0) > 0) return named('Baeume', treesCsv(file))
       return named(EVENT_FILE_PART.allTables, renderCsv(documentationCsvRows(doc)))
+    case 'xlsx':
+      return named(EVENT_FILE_PART.allTables, await renderDocumentationXlsx(doc))
     case 'json':
       return named(null, json(file))
   }
@@ -111,8 +116,8 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
  * even in-process it never holds it for a whole event.
  */
 export async function renderZip(file: EventExport, onProgress?: ProgressListener): Promise<RenderedFile> {
-  // The whole event's JSON already holds every table: tables get every other format.
-  const tableFormats = EXPORT_FORMATS.filter((f) => f !== 'json')
+  // The whole event's JSON already holds every table, and its XLSX has a sheet per table: tables get the other formats.
+  const tableFormats = EXPORT_FORMATS.filter((f) => f !== 'json' && f !== 'xlsx')
   const total = EXPORT_FORMATS.length + file.event.tables.length * tableFormats.length
   let done = 0
   const step = async () => {
@@ -138,10 +143,60 @@ export async function renderZip(file: EventExport, onProgress?: ProgressListener
   tableFiles.forEach((f, i) => entries.push([`${EVENT_FILE_PART.tablesFolder}/${names[i]}`, f.bytes]))
 
   entries.push(...treeZipEntries(file))
+  entries.unshift([ZIP_README, utf8(zipReadme(file, entries.map(([name]) => name)))])
   const zippable: Zippable = {}
   // PDF streams and DOCX are compressed already: store them; deflate the text formats.
-  for (const [name, bytes] of entries) zippable[name] = [bytes, { level: /\.(pdf|docx)$/.test(name) ? 0 : 6 }]
+  for (const [name, bytes] of entries) zippable[name] = [bytes, { level: /\.(pdf|docx|xlsx)$/.test(name) ? 0 : 6 }]
   return { fileName: exportFileName(file.event, EVENT_FILE_PART.zip, 'zip'), contentType: EXPORT_CONTENT_TYPES.zip, bytes: zipSync(zippable) }
+}
+
+/** The name of the ZIP's guide to its files. */
+export const ZIP_README = 'LIESMICH.txt'
+
+/** What each kind of file in the ZIP is, by its ending, in the words of the people who open them. */
+const FILE_KINDS: Record<string, string> = {
+  pdf: 'PDF zum Drucken und Veröffentlichen (barrierearm: mit Struktur, Lesereihenfolge und Lesezeichen)',
+  docx: 'Word-Dokument zum Weiterbearbeiten (Formatvorlagen, nummerierte Listen; das Inhaltsverzeichnis aktualisiert Word beim Öffnen)',
+  md: 'Markdown-Text, z. B. für Websites und Wikis',
+  csv: 'Tabelle (CSV, Semikolon, UTF-8) für Tabellenprogramme',
+  xlsx: 'Excel-Tabelle: je Karte und Unterpunkt eine Zeile; ein Blatt mit allen Tischen und eines je Thementisch',
+  json: 'Sicherung aller Daten, die Tischrunde wieder einlesen kann',
+}
+
+/**
+ * The ZIP's guide: every file with what it is, the spreadsheets' columns, and why a CSV cell may start
+ * with an apostrophe (formula protection) while the XLSX needs none.
+ */
+export function zipReadme(file: EventExport, names: readonly string[]): string {
+  const kind = (name: string) => FILE_KINDS[name.slice(name.lastIndexOf('.') + 1)] ?? ''
+  const whole = names.filter((n) => !n.includes('/'))
+  const perTable = names.filter((n) => n.includes('/'))
+  const lines = [
+    `Ergebnisse: ${file.event.title} (${file.event.date})`,
+    '',
+    'Ganze Veranstaltung:',
+    ...whole.map((n) => `  ${n}\n      ${kind(n)}`),
+    '',
+    `Je Thementisch (Ordner ${EVENT_FILE_PART.tablesFolder}/):`,
+    ...perTable.map((n) => `  ${n}\n      ${kind(n)}`),
+    '',
+    'Spalten der Tabellen (CSV und XLSX):',
+    '  ID            laufende Nummer jeder Zeile',
+    '  Thementisch   Name des Tisches',
+    '  Station       Station mit ihrer Frage',
+    '  Spalte        Spalte der Station',
+    '  Nr.           Nummer, wie sie in der Dokumentation steht (nur in nummerierten Listen)',
+    '  Gehört zu ID  bei Unterpunkten: die ID ihrer Karte',
+    '  Gliederung    Stelle in der Spalte: 2 = zweite Karte, 2.1 = ihr erster Unterpunkt',
+    '  Text          der Text der Karte oder des Unterpunkts',
+    '',
+    'Schutz vor Formeln: Beginnt ein Text mit =, +, -, @, Tabulator oder Wagenrücklauf, steht in der',
+    'CSV-Datei ein Apostroph davor (\'+ Nutzen). So rechnet kein Tabellenprogramm damit und führt nichts',
+    'aus. Die XLSX-Datei braucht das nicht: ihre Zellen sind als Text gespeichert und zeigen den Text',
+    'genau wie eingegeben.',
+    '',
+  ]
+  return lines.join('\r\n')
 }
 
 /** The renderer that runs in this thread: for the CLI, tests and the export worker itself. */

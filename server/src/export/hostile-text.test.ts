@@ -75,8 +75,8 @@ describe.each([
     const shape = csvShapes(readCsv(out.bytes))['<b>Tisch</b> *1*']
     const neutral = ["'=HYPERLINK(\"http://x\",\"y\")", HOSTILE[1], HOSTILE[2]]
     expect(shape).toEqual({
-      'Station 1 / Was läuft gut?': neutral.map((text) => ({ text, subPoints: [] })),
-      'Station 1 / Wo hakt es?': [{ text: 'Sub-points too', subPoints: neutral }],
+      [`${STATION_HEADING} / Was läuft gut?`]: neutral.map((text) => ({ text, subPoints: [] })),
+      [`${STATION_HEADING} / Wo hakt es?`]: [{ text: 'Sub-points too', subPoints: neutral }],
     })
   })
 

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit'
-import { sheetFonts } from './fonts.js'
+import { type FallbackFont, fallbackFonts, parsedSheetFonts } from './fonts.js'
+import { type ScriptRun, isRightToLeft, scriptRuns, visualOrder } from './pdf-scripts.js'
 
 /**
  * A small page layout on top of pdfkit: A4, our own page breaks (pdfkit's automatic ones are off,
@@ -17,6 +18,14 @@ export const CONTENT_BOTTOM = PAGE.height - MARGIN.bottom
 export const FONT = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold' } as const
 export const COLOR = { ink: '#1f2933', muted: '#5b6777', rule: '#c3cad4', head: '#e7edf4', brand: '#234e7a' } as const
 
+/** Where a block's text goes in the PDF's structure tree (what screen readers and copying read). */
+export interface BlockTags {
+  /** The element that gets the text, with its structure type ('P', 'H2', 'LBody', …). */
+  body: { el: PDFKit.PDFStructureElement; type: string }
+  /** The list item's label element, which gets the bullet or number. */
+  label?: PDFKit.PDFStructureElement
+}
+
 /** One piece of text laid out at a fixed width, already measured. */
 export interface TextBlock {
   text: string
@@ -33,6 +42,25 @@ export interface TextBlock {
   bullet?: { glyph: string; indent: number }
   /** Draw a filled band behind it (column heads). */
   band?: boolean
+  /** Its place in the structure tree; without it the text is drawn as an artifact (decoration). */
+  tags?: BlockTags
+  /** Lines laid out here, for text with other scripts (fallback fonts) or right to left; else pdfkit wraps it. */
+  lines?: ScriptLine[]
+  rtl?: boolean
+}
+
+/** One line of a block laid out here: its words (each in runs of one font) and their widths. */
+interface ScriptLine {
+  words: { runs: ScriptRun[]; width: number }[]
+  width: number
+}
+
+/** What a page belongs to, for its running header: the table and the station it continues. */
+export interface PageContext {
+  table: string
+  station?: string
+  /** The page goes on with a table begun on an earlier page. */
+  continued: boolean
 }
 
 /** Blocks that should stay on one page together when they fit (a card and its sub-points). */
@@ -45,11 +73,31 @@ export interface FlowColumn {
   units: Unit[]
 }
 
+/** What the running header says: `left`/`right` on most pages; a continuation page's context, longest form first, and `short` on its right. */
+export interface RunningHeader {
+  left: string
+  right: string
+  short: string
+  pageLabel: (n: number, of: number) => string
+  continued: (c: PageContext) => string[]
+}
+
+/** Bookmarks as pdfkit makes them. */
+export type Outline = PDFKit.PDFOutline
+
 const LINE_GAP = 1.2
 const BAND_PAD = 4
 
 export class PdfLayout {
   readonly doc: PDFKit.PDFDocument
+  /** The root of the structure tree: everything that is read hangs below it, in reading order. */
+  readonly root: PDFKit.PDFStructureElement
+  /** Per page (by index): what it belongs to. */
+  private readonly contexts: (PageContext | undefined)[] = []
+  /** The table and station being written, carried onto the pages that continue them. */
+  private context: Omit<PageContext, 'continued'> | undefined
+  /** Per page: the lowest point anything was drawn down to (for the page-fill check). */
+  readonly pageBottoms: number[] = [MARGIN.top]
 
   constructor(info: { title: string; subject: string }) {
     this.doc = new PDFDocument({
@@ -58,13 +106,23 @@ export class PdfLayout {
       margins: { top: MARGIN.top, left: MARGIN.left, right: MARGIN.right, bottom: 0 },
       bufferPages: true,
       pdfVersion: '1.7',
+      // Tagged: the structure tree gives screen readers and copying the reading order (column by
+      // column, not line by line across the page), headings and lists; headers are artifacts.
+      tagged: true,
+      // Marks the file as PDF/UA (ISO 14289-1) in its metadata; @types/pdfkit does not list the value yet.
+      subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets,
       lang: 'de-DE',
       displayTitle: true,
       info: { Title: info.title, Subject: info.subject, Author: 'Tischrunde', Creator: 'Tischrunde' },
+      // No Helvetica loaded by default (its metrics file is parsed per document): our fonts follow.
+      font: null as unknown as string,
     })
-    const fonts = sheetFonts()
-    this.doc.registerFont(FONT.regular, fonts.regular)
-    this.doc.registerFont(FONT.bold, fonts.bold)
+    this.root = this.doc.struct('Document')
+    this.doc.addStructure(this.root)
+    const fonts = parsedSheetFonts()
+    // pdfkit takes a parsed font wherever it takes a font file (its types only name the file).
+    this.doc.registerFont(FONT.regular, fonts.regular as unknown as Buffer)
+    this.doc.registerFont(FONT.bold, fonts.bold as unknown as Buffer)
     this.doc.font(FONT.regular)
     this.doc.y = MARGIN.top
   }
@@ -85,6 +143,48 @@ export class PdfLayout {
   newPage(): void {
     this.doc.addPage()
     this.doc.y = MARGIN.top
+    this.pageBottoms.push(MARGIN.top)
+    if (this.context) this.contexts[this.pageIndex] = { ...this.context, continued: true }
+  }
+
+  /** Names the table (and station) written from here on; a new table's first page is no continuation. */
+  enter(table: string | undefined, station?: string): void {
+    this.context = table === undefined ? undefined : { table, ...(station ? { station } : {}) }
+    const here = this.contexts[this.pageIndex]
+    if (!table) return
+    if (!here || here.table !== table) this.contexts[this.pageIndex] = { table, continued: false }
+  }
+
+  /** What each page belongs to (undefined: title page, agenda, contents). */
+  pageContexts(): readonly (PageContext | undefined)[] {
+    return Array.from({ length: this.pageIndex + 1 }, (_, i) => this.contexts[i])
+  }
+
+  /** A structure element below `parent` (the root by default), in reading order. */
+  struct(type: string, parent: PDFKit.PDFStructureElement = this.root): PDFKit.PDFStructureElement {
+    const el = this.doc.struct(type)
+    parent.add(el)
+    return el
+  }
+
+  /** Tags for a block that is all one element (a heading, a paragraph) below `parent`. */
+  tag(type: string, parent: PDFKit.PDFStructureElement = this.root): BlockTags {
+    return { body: { el: this.struct(type, parent), type } }
+  }
+
+  /** Draws decoration (rules, bands, running headers) as an artifact, outside the structure tree. */
+  artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    this.doc.markContent('Artifact', { type })
+    draw()
+    this.doc.endMarkedContent()
+  }
+
+  /** Draws into the structure element `el` (of structure type `type`). */
+  private tagged(el: PDFKit.PDFStructureElement, type: string, draw: () => void): void {
+    const content = this.doc.markStructureContent(type)
+    draw()
+    this.doc.endMarkedContent()
+    el.add(content)
   }
 
   /** Starts a new page unless `height` points still fit on this one. */
@@ -95,21 +195,123 @@ export class PdfLayout {
   /** Measures text as a block at `width` (bands get padding inside). */
   block(text: string, opts: Omit<TextBlock, 'text' | 'height'>): TextBlock {
     const inner = opts.band ? opts.width - 2 * BAND_PAD : opts.width
+    const pad = opts.band ? 2 * BAND_PAD : 0
+    const runs = scriptRuns(text)
+    const rtl = isRightToLeft(text)
+    if (runs.some((r) => r.fallback !== null) || rtl) {
+      // Laid out here at spaces only: soft hyphens would be drawn.
+      text = text.replaceAll('\u00ad', '')
+      const lines = this.breakLines(text, opts.font, opts.size, inner)
+      return { ...opts, text, lines, rtl, height: lines.length * this.lineHeight(opts.font, opts.size, runs) + pad + opts.gapAfter }
+    }
     this.doc.font(FONT[opts.font]).fontSize(opts.size)
     const textHeight = this.doc.heightOfString(text, { width: inner, lineGap: LINE_GAP })
-    return { ...opts, text, height: textHeight + (opts.band ? 2 * BAND_PAD : 0) + opts.gapAfter }
+    return { ...opts, text, height: textHeight + pad + opts.gapAfter }
+  }
+
+  /** Selects the font a run is set in (registering a fallback font in this document on first use). */
+  private useFont(font: keyof typeof FONT, fallback: FallbackFont | null, size: number): void {
+    if (fallback === null) {
+      this.doc.font(FONT[font]).fontSize(size)
+      return
+    }
+    const name = `fallback-${fallback}`
+    if (!this.registered.has(name)) {
+      this.doc.registerFont(name, fallbackFonts()[fallback] as unknown as Buffer)
+      this.registered.add(name)
+    }
+    this.doc.font(name).fontSize(size)
+  }
+  private readonly registered = new Set<string>()
+
+  private lineHeight(font: keyof typeof FONT, size: number, runs: readonly ScriptRun[]): number {
+    let height = 0
+    for (const fallback of new Set(runs.map((r) => r.fallback))) {
+      this.useFont(font, fallback, size)
+      height = Math.max(height, this.doc.currentLineHeight(true))
+    }
+    return height + LINE_GAP
+  }
+
+  private wordWidth(runs: readonly ScriptRun[], font: keyof typeof FONT, size: number): number {
+    let width = 0
+    for (const run of runs) {
+      this.useFont(font, run.fallback, size)
+      width += this.doc.widthOfString(run.text)
+    }
+    return width
+  }
+
+  /** Greedy line breaking at spaces and line breaks, each word measured in its fonts. */
+  private breakLines(text: string, font: keyof typeof FONT, size: number, width: number): ScriptLine[] {
+    this.useFont(font, null, size)
+    const space = this.doc.widthOfString(' ')
+    const lines: ScriptLine[] = []
+    for (const paragraph of text.split('\n')) {
+      let line: ScriptLine = { words: [], width: 0 }
+      for (const word of paragraph.split(' ').filter(Boolean)) {
+        const runs = scriptRuns(word)
+        const w = this.wordWidth(runs, font, size)
+        const needed = line.words.length ? line.width + space + w : w
+        if (line.words.length && needed > width) {
+          lines.push(line)
+          line = { words: [{ runs, width: w }], width: w }
+        } else {
+          line.words.push({ runs, width: w })
+          line.width = needed
+        }
+      }
+      lines.push(line)
+    }
+    return lines
+  }
+
+  /** Draws lines laid out by `breakLines`: left-aligned, or right-aligned in visual order for right-to-left text. */
+  private drawLines(block: TextBlock, x: number, y: number, width: number): void {
+    const runsOf = (word: { runs: ScriptRun[] }) => word.runs
+    const lineHeight = this.lineHeight(block.font, block.size, block.lines!.flatMap((l) => l.words.flatMap(runsOf)))
+    this.useFont(block.font, null, block.size)
+    const space = this.doc.widthOfString(' ')
+    block.lines!.forEach((line, i) => {
+      const top = y + i * lineHeight
+      let cursor = block.rtl ? x + width - line.width : x
+      const byText = new Map(line.words.map((w) => [w.runs.map((r) => r.text).join(''), w]))
+      const words = block.rtl ? visualOrder(line.words.map((w) => w.runs.map((r) => r.text).join(''))).map((t) => byText.get(t)!) : line.words
+      for (const word of words) {
+        for (const run of word.runs) {
+          this.useFont(block.font, run.fallback, block.size)
+          this.doc.fillColor(block.color).text(run.text, cursor, top, { lineBreak: false })
+          cursor += this.doc.widthOfString(run.text)
+        }
+        cursor += space
+      }
+    })
   }
 
   /** Draws a measured block with its top-left at (x, y); returns the y below it. */
   draw(block: TextBlock, x: number, y: number, extra: { destination?: string; goTo?: string } = {}): number {
     const doc = this.doc
-    if (block.band) {
-      doc.save().rect(x + block.indent, y, block.width, block.height - block.gapAfter).fill(COLOR.head).restore()
-    }
+    if (block.band) this.artifact(() => doc.save().rect(x + block.indent, y, block.width, block.height - block.gapAfter).fill(COLOR.head).restore())
     const pad = block.band ? BAND_PAD : 0
     doc.font(FONT[block.font]).fontSize(block.size).fillColor(block.color)
-    if (block.bullet) doc.text(block.bullet.glyph, x + block.bullet.indent, y + pad, { lineBreak: false })
-    doc.text(block.text, x + block.indent + pad, y + pad, { width: block.width - 2 * pad, lineGap: LINE_GAP, ...extra })
+    const bullet = block.bullet
+    // A right-to-left list item is mirrored: its bullet or number on the right, the text to its left.
+    const mirrored = Boolean(block.rtl && bullet?.glyph)
+    if (bullet?.glyph) {
+      const bulletX = mirrored ? x + block.indent + block.width - bullet.indent - doc.widthOfString(bullet.glyph) : x + bullet.indent
+      const drawBullet = () => doc.text(bullet.glyph, bulletX, y + pad, { lineBreak: false })
+      if (block.tags?.label) this.tagged(block.tags.label, 'Lbl', drawBullet)
+      else this.artifact(drawBullet)
+    }
+    const drawText = () =>
+      block.lines
+        ? this.drawLines(block, (mirrored ? x : x + block.indent) + pad, y + pad, block.width - 2 * pad)
+        : doc.text(block.text, x + block.indent + pad, y + pad, { width: block.width - 2 * pad, lineGap: LINE_GAP, ...extra })
+    if (block.tags) this.tagged(block.tags.body.el, block.tags.body.type, drawText)
+    else this.artifact(drawText)
+    const bottom = y + block.height - block.gapAfter
+    const page = this.currentPage()
+    this.pageBottoms[page] = Math.max(this.pageBottoms[page] ?? 0, bottom)
     return y + block.height
   }
 
@@ -120,7 +322,14 @@ export class PdfLayout {
   }
 
   rule(y = this.doc.y, x1 = MARGIN.left, x2 = PAGE.width - MARGIN.right, color: string = COLOR.rule): void {
-    this.doc.save().moveTo(x1, y).lineTo(x2, y).lineWidth(0.6).strokeColor(color).stroke().restore()
+    this.artifact(() => this.doc.save().moveTo(x1, y).lineTo(x2, y).lineWidth(0.6).strokeColor(color).stroke().restore())
+  }
+
+  /** The page being drawn on (which may be an earlier one after `switchToPage`). */
+  private currentPage(): number {
+    const pages = (this.doc as unknown as { _pageBuffer: unknown[]; page: unknown })._pageBuffer
+    const at = pages.indexOf((this.doc as unknown as { page: unknown }).page)
+    return at >= 0 ? at : this.pageIndex
   }
 
   /**
@@ -167,7 +376,7 @@ export class PdfLayout {
       // Thin rules between the columns, as on the printed sheets.
       for (let c = 0; c < columns.length - 1; c++) {
         const lineX = x[c]! + width + gap / 2
-        this.doc.save().moveTo(lineX, pageTop).lineTo(lineX, bottom).lineWidth(0.5).strokeColor(COLOR.rule).stroke().restore()
+        this.artifact(() => this.doc.save().moveTo(lineX, pageTop).lineTo(lineX, bottom).lineWidth(0.5).strokeColor(COLOR.rule).stroke().restore())
       }
     }
     this.doc.y = Math.max(...placed.map((col) => (col.pages.length === pageCount ? col.endY : top)))
@@ -181,20 +390,34 @@ export class PdfLayout {
     return cut.trimEnd() + '…'
   }
 
-  /** Writes header and page number on every page from `firstPage` on, then the PDF's bytes. */
-  async finish(header: { left: string; right: string; pageLabel: (n: number, of: number) => string }, firstPage = 0): Promise<Uint8Array> {
+  /**
+   * Writes the running header and the page number on every page from `firstPage` on, then the
+   * PDF's bytes. A page that continues a table names it (and its station) in the header, so a
+   * page read on its own still says where it belongs.
+   */
+  async finish(header: RunningHeader, firstPage = 0): Promise<Uint8Array> {
     const doc = this.doc
     const range = doc.bufferedPageRange()
     for (let i = range.start; i < range.start + range.count; i++) {
       if (i < firstPage) continue
       doc.switchToPage(i)
-      doc.font(FONT.regular).fontSize(8).fillColor(COLOR.muted)
-      const rightWidth = doc.widthOfString(header.right)
-      doc.text(this.fitLine(header.left, CONTENT_WIDTH - rightWidth - 24), MARGIN.left, 36, { lineBreak: false })
-      doc.text(header.right, PAGE.width - MARGIN.right - rightWidth, 36, { lineBreak: false })
-      this.rule(50)
-      doc.text(header.pageLabel(i + 1, range.count), MARGIN.left, PAGE.height - 40, { width: CONTENT_WIDTH, align: 'center', lineBreak: false })
+      const context = this.contexts[i]
+      this.artifact(() => {
+        doc.font(FONT.regular).fontSize(8).fillColor(COLOR.muted)
+        // A continuation page names its table and station; the date stays, the rest gives way.
+        const right = context?.continued ? header.short : header.right
+        const rightWidth = doc.widthOfString(right)
+        const room = CONTENT_WIDTH - rightWidth - 16
+        if (context?.continued) {
+          const candidates = header.continued(context)
+          doc.text(this.fitLine(candidates.find((c) => doc.widthOfString(c) <= room) ?? candidates.at(-1)!, room), MARGIN.left, 36, { lineBreak: false })
+        } else doc.text(this.fitLine(header.left, room), MARGIN.left, 36, { lineBreak: false })
+        doc.text(right, PAGE.width - MARGIN.right - rightWidth, 36, { lineBreak: false })
+        doc.save().moveTo(MARGIN.left, 50).lineTo(PAGE.width - MARGIN.right, 50).lineWidth(0.6).strokeColor(COLOR.rule).stroke().restore()
+        doc.text(header.pageLabel(i + 1, range.count), MARGIN.left, PAGE.height - 40, { width: CONTENT_WIDTH, align: 'center', lineBreak: false })
+      }, 'Pagination')
     }
+    this.root.end()
     const chunks: Buffer[] = []
     const done = new Promise<Uint8Array>((resolve, reject) => {
       doc.on('data', (chunk: Buffer) => chunks.push(chunk))

@@ -15,13 +15,23 @@ import { strFromU8, unzipSync } from 'fflate'
 import MarkdownIt from 'markdown-it'
 import { ZERO_WIDTH_SPACE } from './long-words.js'
 import { CSV_DELIMITER } from './render-csv.js'
-import type { ResultSheet, SheetCard } from './shared-export.js'
+import type { ResultSheet } from './shared-export.js'
 
+/** A card as shown: its text (without a typed number that became the list's number) and its sub-points'. */
+export interface ShapeCard {
+  text: string
+  subPoints: string[]
+}
 /** Cards by "<station title> / <column title>", in order: what a sheet shows, whatever the format. */
-export type SheetShape = Record<string, SheetCard[]>
+export type SheetShape = Record<string, ShapeCard[]>
 
 export const shapeOf = (sheet: ResultSheet, key: 'title' | 'heading' = 'title'): SheetShape =>
-  Object.fromEntries(sheet.stations.flatMap((s) => s.columns.map((c) => [`${s[key]} / ${c.title}`, c.cards])))
+  Object.fromEntries(
+    sheet.stations.flatMap((s) => s.columns.map((c) => [`${s[key]} / ${c.title}`, c.cards.map((card) => ({ text: card.body, subPoints: card.subItems.map((i) => i.body) }))])),
+  )
+
+/** The list label a card or sub-point is drawn with in the PDF: its number, a bullet, or none for a label. */
+const marker = (item: { number: number | null; label: boolean }, bullet: string) => (item.number !== null ? `${item.number}.` : item.label ? '' : bullet)
 
 // ---------------------------------------------------------------- PDF
 
@@ -42,7 +52,8 @@ export async function pdfText(bytes: Uint8Array, mode: 'raw' | 'plain' = 'plain'
   }
 }
 
-const squash = (s: string) => s.replace(/\s+/g, '')
+/** Text compared without whitespace and hyphens: lines wrap and words break at syllables ("Integrationsmanage-ment") differently from the typed text. */
+const squash = (s: string) => s.replace(/[\s\u00ad\-‐]+/g, '')
 
 /**
  * Finds every card and sub-point of `sheet` in a PDF's text (pdftotext -raw, i.e. drawing order)
@@ -77,8 +88,8 @@ export function misplacedInPdf(raw: string, sheet: ResultSheet): string[] {
         problems.push(`${station.title} / ${column.title}: „${text}“ fehlt oder steht woanders`)
       }
       for (const card of column.cards) {
-        find('•', card.text)
-        for (const sub of card.subPoints) find('–', sub)
+        find(marker(card, '•'), card.body)
+        for (const sub of card.subItems) find(marker(sub, '–'), sub.body)
       }
     }
   }
@@ -141,14 +152,13 @@ export function readDocx(bytes: Uint8Array): DocxReading {
     const titles = children(head!, 'w:tc').map((tc) => children(tc, 'w:p').map(paragraphText).join('\n'))
     for (const row of rows) {
       children(row, 'w:tc').forEach((tc, i) => {
-        const cards: SheetCard[] = (shape[`${station} / ${titles[i]}`] ??= [])
+        const cards: ShapeCard[] = (shape[`${station} / ${titles[i]}`] ??= [])
         for (const p of children(tc, 'w:p')) {
           const numPr = child(p, 'w:pPr', 'w:numPr')
-          if (!numPr) continue
-          numIds.add(child(numPr, 'w:numId')!.getAttribute('w:val')!)
-          const level = child(numPr, 'w:ilvl')!.getAttribute('w:val')
-          if (level === '0') cards.push({ text: paragraphText(p), subPoints: [] })
-          else cards.at(-1)!.subPoints.push(paragraphText(p))
+          if (numPr) numIds.add(child(numPr, 'w:numId')!.getAttribute('w:val')!)
+          const style = child(p, 'w:pPr', 'w:pStyle')?.getAttribute('w:val')
+          if (style === 'Karte' || style === 'Zwischenueberschrift') cards.push({ text: paragraphText(p), subPoints: [] })
+          else if (style === 'Unterpunkt') cards.at(-1)!.subPoints.push(paragraphText(p))
         }
       })
     }
@@ -173,17 +183,21 @@ export function readCsv(bytes: Uint8Array): string[][] {
 /** Rebuilds sheets' shape from CSV rows (header first): "<table>" → "<station> / <column>" → cards. */
 export function csvShapes(rows: string[][]): Record<string, SheetShape> {
   const out: Record<string, SheetShape> = {}
-  for (const [table, station, column, position, parent, text] of rows.slice(1)) {
-    const cards: SheetCard[] = ((out[table!] ??= {})[`${station} / ${column}`] ??= [])
+  const byId = new Map<string, { card: ShapeCard; key: string }>()
+  rows.slice(1).forEach(([id, table, station, column, , parent, key, text], i) => {
+    if (id !== String(i + 1)) throw new Error(`CSV: Zeile ${i + 1} hat die ID ${id}`)
+    const cards: ShapeCard[] = ((out[table!] ??= {})[`${station} / ${column}`] ??= [])
     if (parent === '') {
-      if (Number(position) !== cards.length + 1) throw new Error(`CSV: Karte ${position} nach ${cards.length} Karten in ${station} / ${column}`)
-      cards.push({ text: text!, subPoints: [] })
+      if (key !== String(cards.length + 1)) throw new Error(`CSV: Karte ${key} nach ${cards.length} Karten in ${station} / ${column}`)
+      const card = { text: text!, subPoints: [] }
+      cards.push(card)
+      byId.set(id!, { card, key: key! })
     } else {
-      const card = cards[Number(parent) - 1]
-      if (!card || Number(position) !== card.subPoints.length + 1) throw new Error(`CSV: Unterpunkt ${position} von ${parent} passt nicht in ${station} / ${column}`)
-      card.subPoints.push(text!)
+      const owner = byId.get(parent!)
+      if (!owner || key !== `${owner.key}.${owner.card.subPoints.length + 1}`) throw new Error(`CSV: Unterpunkt ${key} von ${parent} passt nicht in ${station} / ${column}`)
+      owner.card.subPoints.push(text!)
     }
-  }
+  })
   return out
 }
 
@@ -202,8 +216,8 @@ export function readMarkdown(source: string, stationLevel = 2): { title: string;
   let pendingHeading = ''
   for (const token of tokens) {
     if (token.type === 'heading_open') pendingHeading = token.tag
-    else if (token.type === 'bullet_list_open') depth++
-    else if (token.type === 'bullet_list_close') depth--
+    else if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') depth++
+    else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') depth--
     else if (token.type === 'inline') {
       const text = (token.children ?? []).map((c) => (c.type === 'hardbreak' || c.type === 'softbreak' ? '\n' : c.content)).join('')
       if (pendingHeading === 'h1') title = text
@@ -215,4 +229,85 @@ export function readMarkdown(source: string, stationLevel = 2): { title: string;
     }
   }
   return { title, shape }
+}
+
+// ---------------------------------------------------------------- PDF structure (tagged PDF)
+
+/** One element of a PDF's structure tree with the text of its own marked content. */
+export interface StructNode {
+  role: string
+  text: string
+  children: StructNode[]
+}
+
+/** A tagged PDF read back with pdf.js: its language, title, bookmarks and each page's structure tree. */
+export interface PdfStructure {
+  lang: string | undefined
+  title: string | undefined
+  outline: { title: string; items: string[] }[]
+  pages: StructNode[]
+}
+
+/** Reads a tagged PDF's structure with pdf.js: what a screen reader or a PDF/UA checker walks. */
+export async function readPdfStructure(bytes: Uint8Array): Promise<PdfStructure> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const pdf = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, verbosity: 0 }).promise
+  try {
+    const meta = (await pdf.getMetadata()).info as { Language?: string; Title?: string }
+    const outline = ((await pdf.getOutline()) ?? []).map((o) => ({ title: o.title, items: o.items.map((i) => i.title) }))
+    const pages: StructNode[] = []
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n)
+      const texts = new Map<string, string>()
+      let open: string | null = null
+      for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
+        if ('type' in item) {
+          if (item.type === 'beginMarkedContentProps') open = item.id ?? null
+          else if (item.type === 'endMarkedContent') open = null
+        } else if (open) texts.set(open, (texts.get(open) ?? '') + item.str)
+      }
+      type Raw = { role?: string; type?: string; id?: string; children?: Raw[] }
+      const walk = (raw: Raw): StructNode => {
+        const own = (raw.children ?? []).filter((c) => c.type === 'content').map((c) => texts.get(c.id!) ?? '')
+        return { role: raw.role ?? '', text: own.join(''), children: (raw.children ?? []).filter((c) => c.role).map(walk) }
+      }
+      pages.push(walk(((await page.getStructTree()) ?? { role: 'Root', children: [] }) as Raw))
+    }
+    return { lang: meta.Language, title: meta.Title, outline, pages }
+  } finally {
+    await pdf.destroy()
+  }
+}
+
+/** The elements with text of a structure tree, in reading order, as "Role: text" (whitespace removed from the text). */
+export function readingOrder(node: StructNode): string[] {
+  const out: string[] = []
+  const walk = (n: StructNode) => {
+    if (n.text) out.push(`${n.role}: ${squash(n.text)}`)
+    n.children.forEach(walk)
+  }
+  walk(node)
+  return out
+}
+
+/** The reading order a sheet should have: headings, then per column its head and its list, column by column. */
+export function expectedReadingOrder(sheet: ResultSheet): string[] {
+  const out = [`H1: ${squash(sheet.heading)}`, `P: ${squash(sheet.cardCount ? `Ergebnisse · ${sheet.cardCount} Karte${sheet.cardCount === 1 ? '' : 'n'}` : 'Ergebnisse')}`]
+  if (sheet.table.host) out.push(`P: ${squash(`Gastgeber/in: ${sheet.table.host}`)}`)
+  for (const station of sheet.stations) {
+    out.push(`H2: ${squash(station.heading)}`)
+    if (station.columns.length === 0) out.push(`P: ${squash('Keine Ergebnisse an dieser Station.')}`)
+    for (const column of station.columns) {
+      out.push(`H3: ${squash(column.title)}`)
+      for (const card of column.cards) {
+        if (!card.label) out.push(`Lbl: ${card.number === null ? '•' : `${card.number}.`}`)
+        out.push(`${card.label ? 'H4' : 'P'}: ${squash(card.body)}`)
+        for (const sub of card.subItems) {
+          if (!sub.label) out.push(`Lbl: ${sub.number === null ? '–' : `${sub.number}.`}`)
+          out.push(`LBody: ${squash(sub.body)}`)
+        }
+      }
+    }
+  }
+  return out
 }

@@ -19,7 +19,8 @@ const CARDS = 3000
 const LONG_WORD_EVERY = 10
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
-const squash = (s: string) => s.replace(/\s+/g, '')
+/** Compared without whitespace and hyphens: the PDF wraps lines and breaks words at syllables ("Integrationsmanage-ment"). */
+const squash = (s: string) => s.replace(/[\s\u00ad\-‐]+/g, '')
 
 describe('fault suite: exports of a long day', () => {
   let data: Awaited<ReturnType<typeof tempDataDir>>
@@ -78,7 +79,7 @@ describe('fault suite: exports of a long day', () => {
 
     const files = unzipSync(zip.bytes)
     const names = Object.keys(files)
-    expect(names).toHaveLength(5 + TABLES * 4)
+    expect(names).toHaveLength(7 + TABLES * 4) // six whole-event files and LIESMICH.txt, four per table
     const docx = files[names.find((n) => n.endsWith('_Dokumentation.docx'))!]!
     const pdf = files[names.find((n) => n.endsWith('_Dokumentation.pdf'))!]!
     const lost = await missing(docx, pdf)
@@ -89,7 +90,8 @@ describe('fault suite: exports of a long day', () => {
     const counting = zip.seen.filter((p) => p.done > 0)
     const last = zip.seen.at(-1)
     expect(counting.length).toBeGreaterThan(0)
-    expect(counting.every((p) => p.total === names.length && p.limitMs === JOB_LIMIT_MS)).toBe(true)
+    // Every rendered file counts as a step; the guide LIESMICH.txt is written with the archive.
+    expect(counting.every((p) => p.total === names.length - 1 && p.limitMs === JOB_LIMIT_MS)).toBe(true)
     expect(counting.map((p) => p.done)).toEqual([...counting.map((p) => p.done)].sort((a, b) => a - b))
     report(
       'ZIP of a long day',

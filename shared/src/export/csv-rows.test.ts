@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { CSV_HEADER, neutraliseCell, resultSheetCsvRows } from './csv-rows.js'
-import type { ResultSheet } from './result-sheet.js'
+import { anEvent } from '../../../fixtures/src/builders.js'
+import { CSV_HEADER, documentationCsvRows, neutraliseCell, resultSheetCsvRows } from './csv-rows.js'
+import { type EventExport, EVENT_EXPORT_FORMAT, EVENT_EXPORT_VERSION } from './event-export.schema.js'
+import { buildEventDocumentation, buildResultSheet } from './result-sheet.js'
 
 describe('neutralising spreadsheet formulas', () => {
   it.each([
@@ -17,24 +19,42 @@ describe('neutralising spreadsheet formulas', () => {
 })
 
 describe('CSV rows of a sheet', () => {
-  const sheet = {
-    table: { id: 't', name: 'Arbeitsmarkt', host: '' },
-    stations: [
+  const file: EventExport = {
+    format: EVENT_EXPORT_FORMAT,
+    version: EVENT_EXPORT_VERSION,
+    event: anEvent({ tableCount: 1 }),
+    boards: [
       {
-        id: 'station-1', title: 'Station 1', prompt: '', heading: 'Station 1',
-        columns: [{ id: 'gut', title: 'Was läuft gut?', cards: [{ text: 'Ehrenamt', subPoints: ['=1+1', 'Paten'] }, { text: 'Kurse', subPoints: [] }] }],
+        tableId: 'tisch-1',
+        stations: [
+          { stationId: 'station-1', columns: [{ columnId: 'laeuft-gut', cards: [{ text: 'Ehrenamt', subPoints: ['=1+1', 'Paten'] }, { text: '+ Nutzen', subPoints: [] }] }] },
+          { stationId: 'station-2', columns: [{ columnId: 'ziele', cards: [{ text: '3. Frauen stärken', subPoints: [] }, { text: '1. Kita', subPoints: [] }] }] },
+        ],
       },
     ],
-  } as unknown as ResultSheet
+  }
+  const sheet = buildResultSheet(file, 'tisch-1')!
 
-  it('has one row per card and per sub-point; a sub-point names its card as parent', () => {
+  it('has one row per card and per sub-point: running id, station with its question, number as shown, parent id, outline key', () => {
+    const s1 = 'Station 1: Was läuft gut? Wo hakt es?'
+    const s2 = sheet.stations[1]!.heading
     expect(resultSheetCsvRows(sheet)).toEqual([
-      ['Arbeitsmarkt', 'Station 1', 'Was läuft gut?', '1', '', 'Ehrenamt'],
-      ['Arbeitsmarkt', 'Station 1', 'Was läuft gut?', '1', '1', `'=1+1`],
-      ['Arbeitsmarkt', 'Station 1', 'Was läuft gut?', '2', '1', 'Paten'],
-      ['Arbeitsmarkt', 'Station 1', 'Was läuft gut?', '2', '', 'Kurse'],
+      ['1', 'Tisch 1', s1, 'Was läuft gut?', '', '', '1', 'Ehrenamt'],
+      ['2', 'Tisch 1', s1, 'Was läuft gut?', '', '1', '1.1', `'=1+1`],
+      ['3', 'Tisch 1', s1, 'Was läuft gut?', '', '1', '1.2', 'Paten'],
+      ['4', 'Tisch 1', s1, 'Was läuft gut?', '', '', '2', `'+ Nutzen`],
+      ['5', 'Tisch 1', s2, 'Was sind unsere Ziele?', '3', '', '1', 'Frauen stärken'],
+      ['6', 'Tisch 1', s2, 'Was sind unsere Ziele?', '1', '', '2', 'Kita'],
     ])
   })
 
-  it('has six named columns', () => expect(CSV_HEADER).toHaveLength(6))
+  it('runs its ids on over all tables of an event', () => {
+    const two = { ...file, event: anEvent({ tableCount: 2 }), boards: [...file.boards, { ...file.boards[0]!, tableId: 'tisch-2' }] }
+    const rows = documentationCsvRows(buildEventDocumentation(two))
+    expect(rows[0]).toEqual([...CSV_HEADER])
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'])
+    expect(rows[8]![5]).toBe('7') // tisch-2's first sub-point belongs to its first card, id 7
+  })
+
+  it('has eight named columns', () => expect(CSV_HEADER).toHaveLength(8))
 })

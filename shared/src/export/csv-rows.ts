@@ -1,15 +1,34 @@
 import type { EventDocumentation, ResultSheet } from './result-sheet.js'
 
 /**
- * CSV rows of result sheets: one row per card and one per sub-point, so a spreadsheet can sort and
- * filter them. The serialising (quoting, BOM) is left to a CSV library on the server.
+ * Rows of result sheets for spreadsheets (CSV and XLSX): one row per card and one per sub-point, so
+ * a spreadsheet can sort and filter them and still rebuild the outline. The serialising (quoting,
+ * BOM, cell types) is left to libraries on the server.
  */
 
 /** Column headers, in order. German: the files are opened by facilitators in a spreadsheet. */
-export const CSV_HEADER = ['Thementisch', 'Station', 'Spalte', 'Nr.', 'Gehört zu Nr.', 'Text'] as const
+export const CSV_HEADER = ['ID', 'Thementisch', 'Station', 'Spalte', 'Nr.', 'Gehört zu ID', 'Gliederung', 'Text'] as const
 
-/** One row: table name, station title, column title, position, parent position (sub-points only), text. */
-export type CsvRow = [table: string, station: string, column: string, position: string, parent: string, text: string]
+/** One card or sub-point as a spreadsheet row. */
+export interface ExportRow {
+  /** Running number over the whole file, from 1. */
+  id: number
+  table: string
+  /** The station with its question: "Station 1: Was läuft gut? Wo hakt es?" */
+  station: string
+  column: string
+  /** The number as the documentation shows it ("3" for "3. Frauen …" in a numbered list); empty for bullets. */
+  number: string
+  /** The card's id for a sub-point; null for a card. */
+  parentId: number | null
+  /** Place in the column's outline: "2" for the second card, "2.1" for its first sub-point. */
+  key: string
+  /** The text as shown (without a typed number that became the list's number). */
+  text: string
+}
+
+/** One row of CSV cells: id, table, station, column, number, parent id, outline key, text. */
+export type CsvRow = [id: string, table: string, station: string, column: string, number: string, parent: string, key: string, text: string]
 
 /**
  * Characters that make a spreadsheet read a cell as a formula (or, with tab and CR, split it) when
@@ -18,8 +37,10 @@ export type CsvRow = [table: string, station: string, column: string, position: 
 const FORMULA_START = /^[=+\-@\t\r]/
 
 /**
- * Neutralises one cell against formula injection: a cell starting with a formula character gets a
- * leading apostrophe, which spreadsheets show as text and do not evaluate.
+ * Neutralises one CSV cell against formula injection: a cell starting with a formula character gets
+ * a leading apostrophe, which spreadsheets show as text and do not evaluate. CSV has no cell types,
+ * so this is the only protection it can carry; the XLSX export types its cells as text instead and
+ * shows "+ Nutzen" as typed.
  *
  * @example neutraliseCell('=HYPERLINK("http://x","y")') // → `'=HYPERLINK("http://x","y")`
  */
@@ -27,34 +48,49 @@ export function neutraliseCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value
 }
 
-/**
- * The rows of one sheet, every cell neutralised. Positions count from 1 within a column; a
- * sub-point's position counts within its card, and its parent is the card's position.
- */
-export function resultSheetCsvRows(sheet: ResultSheet): CsvRow[] {
-  const rows: CsvRow[] = []
+/** The rows of one sheet, ids counting on from `firstId`. */
+export function sheetExportRows(sheet: ResultSheet, firstId = 1): ExportRow[] {
+  const rows: ExportRow[] = []
+  let id = firstId
   for (const station of sheet.stations) {
     for (const column of station.columns) {
       column.cards.forEach((card, i) => {
-        const position = String(i + 1)
-        rows.push(safeRow([sheet.table.name, station.title, column.title, position, '', card.text]))
-        card.subPoints.forEach((sub, j) => rows.push(safeRow([sheet.table.name, station.title, column.title, String(j + 1), position, sub])))
+        const cardId = id++
+        const base = { table: sheet.table.name, station: station.heading, column: column.title }
+        rows.push({ ...base, id: cardId, number: card.number === null ? '' : String(card.number), parentId: null, key: String(i + 1), text: card.body })
+        card.subItems.forEach((sub, j) =>
+          rows.push({ ...base, id: id++, number: sub.number === null ? '' : String(sub.number), parentId: cardId, key: `${i + 1}.${j + 1}`, text: sub.body }),
+        )
       })
     }
   }
   return rows
 }
 
+/** The rows of every table of an event, in table order, ids running over all of them. */
+export function documentationExportRows(doc: EventDocumentation): ExportRow[] {
+  const rows: ExportRow[] = []
+  for (const sheet of doc.sheets) rows.push(...sheetExportRows(sheet, rows.length + 1))
+  return rows
+}
+
+/** A row as CSV cells, every cell neutralised. */
+export function csvCells(row: ExportRow): CsvRow {
+  const cells = [String(row.id), row.table, row.station, row.column, row.number, row.parentId === null ? '' : String(row.parentId), row.key, row.text]
+  return cells.map(neutraliseCell) as CsvRow
+}
+
+/** The rows of one sheet as CSV cells (without header). */
+export function resultSheetCsvRows(sheet: ResultSheet): CsvRow[] {
+  return sheetExportRows(sheet).map(csvCells)
+}
+
 /** Header and the rows of every table of an event, in table order. */
 export function documentationCsvRows(doc: EventDocumentation): CsvRow[] {
-  return [[...CSV_HEADER], ...doc.sheets.flatMap(resultSheetCsvRows)]
+  return [[...CSV_HEADER], ...documentationExportRows(doc).map(csvCells)]
 }
 
 /** Header and the rows of one table. */
 export function sheetCsvRows(sheet: ResultSheet): CsvRow[] {
   return [[...CSV_HEADER], ...resultSheetCsvRows(sheet)]
-}
-
-function safeRow(row: CsvRow): CsvRow {
-  return row.map(neutraliseCell) as CsvRow
 }

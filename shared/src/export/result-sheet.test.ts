@@ -35,17 +35,18 @@ describe('a result sheet', () => {
     expect(sheet.event).toEqual({ id: 'cafe-test', title: 'Café zum Testen', date: '2026-11-23', dateLabel: '23. November 2026', place: 'Rathaus' })
   })
 
-  it('lists stations and columns in template order and leaves out empty ones, as the seed sheets do', () => {
-    expect(sheet.stations.map((s) => [s.id, s.columns.map((c) => c.id)])).toEqual([
-      ['station-1', ['laeuft-gut', 'hakt-es']],
-      ['station-3', ['wer-hilft']],
+  it('lists stations and columns in template order, empty columns left out, an empty station kept without columns', () => {
+    expect(sheet.stations.map((s) => [s.id, s.columns.map((c) => c.id), s.cardCount])).toEqual([
+      ['station-1', ['laeuft-gut', 'hakt-es'], 3],
+      ['station-2', [], 0],
+      ['station-3', ['wer-hilft'], 1],
     ])
     expect(sheet.stations[0]!.heading).toBe('Station 1: Was läuft gut? Wo hakt es?')
   })
 
   it('keeps cards in board order with their sub-points', () => {
     expect(sheet.stations[0]!.columns[0]!.cards.map((c) => c.text)).toEqual(['Ehrenamt', 'Sprachkurse'])
-    expect(sheet.stations[0]!.columns[1]!.cards[0]).toEqual({ text: 'Zu wenig Kita-Plätze', subPoints: ['Wartelisten', 'Kosten'] })
+    expect(sheet.stations[0]!.columns[1]!.cards[0]).toMatchObject({ text: 'Zu wenig Kita-Plätze', subPoints: ['Wartelisten', 'Kosten'] })
     expect(sheet.cardCount).toBe(4)
   })
 

@@ -1,5 +1,6 @@
 import type { AgendaItem } from '../event/event.schema.js'
 import type { EventExport, ExportBoard } from './event-export.schema.js'
+import { type ListItem, readList } from './list-items.js'
 
 /**
  * The format-independent model of result sheets: what PDF, DOCX, Markdown and CSV render.
@@ -16,27 +17,44 @@ export const SHEET_WORDS = {
   contents: 'Inhalt',
   documentation: 'Dokumentation',
   noResults: 'Für diesen Thementisch liegen keine Ergebnisse vor.',
+  /** Under a station where this table wrote nothing. */
+  noStationResults: 'Keine Ergebnisse an dieser Station.',
   host: 'Gastgeber/in',
   oClock: 'Uhr',
   /** `page(3, 17)` → "Seite 3 von 17" */
   page: (n: number, of: number) => `Seite ${n} von ${of}`,
   continued: '(Fortsetzung)',
   tableCount: (n: number) => (n === 1 ? '1 Thementisch' : `${n} Thementische`),
+  method: 'Ablauf und Methode',
+  /** The method page's opening, generated from the template. */
+  methodIntro: (tables: number, stations: number) =>
+    `Die Veranstaltung arbeitete als World Café an ${tables === 1 ? 'einem Thementisch' : `${tables} Thementischen`}. ` +
+    `Jeder Tisch ging durch ${stations === 1 ? 'eine Station' : `${stations} Stationen`}, jede mit ihrer Leitfrage; ` +
+    'die Antworten wurden auf Karten festgehalten, geordnet nach den Spalten der Station.',
+  columnsOf: 'Spalten',
+  closing: 'Vielen Dank für Ihre Mitwirkung!',
   cardCount: (n: number) => (n === 1 ? '1 Karte' : `${n} Karten`),
+  /** "Ergebnisse · 42 Karten": a sheet's subtitle. */
+  resultsWithCount: (n: number) => `Ergebnisse · ${n === 1 ? '1 Karte' : `${n} Karten`}`,
 } as const
 
-/** One card with its sub-points, in board order. */
-export interface SheetCard {
-  text: string
+/** One card with its sub-points, in board order; `text`/`subPoints` as typed, the rest as shown (see list-items.ts). */
+export interface SheetCard extends ListItem {
   subPoints: string[]
+  /** The sub-points as list items. */
+  subItems: ListItem[]
+  /** The sub-points form a numbered list. */
+  subNumbered: boolean
 }
 /** One column of a station that has cards, e.g. "Was läuft gut?". */
 export interface SheetColumn {
   id: string
   title: string
+  /** The cards form a numbered list (every card that is no label starts with a typed number). */
+  numbered: boolean
   cards: SheetCard[]
 }
-/** One station that has cards: "Station 1" with its prompt and its non-empty columns in template order. */
+/** One station: "Station 1" with its prompt and its non-empty columns in template order (none: nothing written there). */
 export interface SheetStation {
   id: string
   title: string
@@ -44,6 +62,7 @@ export interface SheetStation {
   /** "Station 1: Was läuft gut? Wo hakt es?" */
   heading: string
   columns: SheetColumn[]
+  cardCount: number
 }
 /** Title, date and place of the event, as every sheet's header shows them. */
 export interface SheetEventInfo {
@@ -61,14 +80,26 @@ export interface ResultSheet {
   table: { id: string; name: string; host: string }
   /** "Thementisch: Arbeitsmarktintegration" */
   heading: string
-  /** Only stations with at least one card, in template order (the seed's sheets skip empty ones). */
+  /**
+   * The template's stations in order, those without cards with no columns (shown as "keine
+   * Ergebnisse"); none at all when the table has no card anywhere.
+   */
   stations: SheetStation[]
   cardCount: number
 }
-/** The whole documentation of an event: title page, agenda, one chapter per table. */
+/** One station of the method, as the template has it, with the cards written there at all tables. */
+export interface MethodStation {
+  title: string
+  prompt: string
+  columns: string[]
+  cardCount: number
+}
+/** The whole documentation of an event: title page, agenda, method, one chapter per table. */
 export interface EventDocumentation {
   event: SheetEventInfo
   agenda: AgendaItem[]
+  /** The template's stations with their questions and columns: the method page. */
+  method: MethodStation[]
   sheets: ResultSheet[]
 }
 
@@ -101,6 +132,21 @@ function eventInfo(file: EventExport): SheetEventInfo {
   return { id, title: plainText(title), date, dateLabel: formatDateDe(date), place: plainText(place) }
 }
 
+/** A column as the sheets show it, from its cards as typed (lists read by {@link readList}). */
+export function sheetColumn(id: string, title: string, cards: readonly { text: string; subPoints: readonly string[] }[]): SheetColumn {
+  const list = readList(cards.map((c) => plainText(c.text)))
+  return {
+    id,
+    title,
+    numbered: list.numbered,
+    cards: cards.map((c, i) => {
+      const subPoints = c.subPoints.map(plainText)
+      const subs = readList(subPoints)
+      return { ...list.items[i]!, subPoints, subItems: subs.items, subNumbered: subs.numbered }
+    }),
+  }
+}
+
 function sheetFor(file: EventExport, table: EventExport['event']['tables'][number], board: ExportBoard | undefined): ResultSheet {
   const stations: SheetStation[] = []
   let cardCount = 0
@@ -110,18 +156,15 @@ function sheetFor(file: EventExport, table: EventExport['event']['tables'][numbe
     for (const column of station.columns) {
       const cards = fromBoard?.columns.find((c) => c.columnId === column.id)?.cards ?? []
       if (cards.length === 0) continue
-      cardCount += cards.length
-      columns.push({
-        id: column.id,
-        title: plainText(column.title),
-        cards: cards.map((c) => ({ text: plainText(c.text), subPoints: c.subPoints.map(plainText) })),
-      })
+      columns.push(sheetColumn(column.id, plainText(column.title), cards))
     }
-    if (columns.length === 0) continue
     const title = plainText(station.title)
     const prompt = plainText(station.prompt)
-    stations.push({ id: station.id, title, prompt, heading: prompt ? `${title}: ${prompt}` : title, columns })
+    const count = columns.reduce((n, c) => n + c.cards.length, 0)
+    cardCount += count
+    stations.push({ id: station.id, title, prompt, heading: prompt ? `${title}: ${prompt}` : title, columns, cardCount: count })
   }
+  if (cardCount === 0) stations.length = 0
   const name = plainText(table.name)
   return {
     event: eventInfo(file),
@@ -144,10 +187,17 @@ export function buildResultSheet(file: EventExport, tableId: string): ResultShee
 
 /** Every table's sheet, in the event's table order, with the title-page facts and the agenda. */
 export function buildEventDocumentation(file: EventExport): EventDocumentation {
+  const sheets = file.event.tables.map((t) => sheetFor(file, t, file.boards.find((b) => b.tableId === t.id)))
   return {
     event: eventInfo(file),
     agenda: file.event.agenda.map((a) => ({ time: a.time, title: plainText(a.title), detail: plainText(a.detail) })),
-    sheets: file.event.tables.map((t) => sheetFor(file, t, file.boards.find((b) => b.tableId === t.id))),
+    method: file.event.template.stations.map((station) => ({
+      title: plainText(station.title),
+      prompt: plainText(station.prompt),
+      columns: station.columns.map((c) => plainText(c.title)),
+      cardCount: sheets.reduce((n, sheet) => n + (sheet.stations.find((s) => s.id === station.id)?.cardCount ?? 0), 0),
+    })),
+    sheets,
   }
 }
 

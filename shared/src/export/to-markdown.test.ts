@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { EventDocumentation, ResultSheet } from './result-sheet.js'
+import MarkdownIt from 'markdown-it'
+import { type EventDocumentation, type ResultSheet, sheetColumn } from './result-sheet.js'
 import { documentationToMarkdown, escapeMarkdownLine, escapeMarkdownText, resultSheetToMarkdown } from './to-markdown.js'
 
 describe('escaping card text for Markdown', () => {
@@ -44,8 +45,8 @@ const sheet: ResultSheet = {
   cardCount: 2,
   stations: [
     {
-      id: 's1', title: 'Station 1', prompt: 'Was läuft gut?', heading: 'Station 1: Was läuft gut?',
-      columns: [{ id: 'c', title: 'Was läuft gut?', cards: [{ text: 'Ehrenamt', subPoints: ['Paten', '- Kurse'] }, { text: '1. Netzwerk', subPoints: [] }] }],
+      id: 's1', title: 'Station 1', prompt: 'Was läuft gut?', heading: 'Station 1: Was läuft gut?', cardCount: 2,
+      columns: [sheetColumn('c', 'Was läuft gut?', [{ text: 'Ehrenamt', subPoints: ['Paten', '- Kurse'] }, { text: '1. Netzwerk', subPoints: [] }])],
     },
   ],
 }
@@ -57,6 +58,8 @@ describe('a result sheet in Markdown', () => {
         '# Thementisch: Arbeit \\[neu\\] — Ergebnisse',
         '',
         'Tag \\*1\\* · 2. Juli 2019 · Halle',
+        '',
+        '2 Karten',
         '',
         '## Station 1: Was läuft gut?',
         '',
@@ -71,11 +74,28 @@ describe('a result sheet in Markdown', () => {
     )
   })
 
+  it('writes numbered columns as real numbered lists, the typed numbers as shown, labels strong with their points below', () => {
+    const cards = ['Ziele:', '3. Frauen', '1. Kita', '2. Sprache', '4. Arbeit', '4. Wohnen'].map((text) => ({ text, subPoints: text === 'Ziele:' ? ['1. a', '2. b'] : [] }))
+    const numbered: ResultSheet = { ...sheet, stations: [{ ...sheet.stations[0]!, columns: [sheetColumn('c', 'Ziele', cards)] }] }
+    const md = resultSheetToMarkdown(numbered)
+    expect(md).toContain(['- **Ziele:**', '  1. a', '  2. b', '', '3. Frauen', '', '1) Kita', '2) Sprache', '', '4. Arbeit', '', '4) Wohnen'].join('\n'))
+    // Read as a renderer does: six lists, the numbers as typed.
+    const html = new MarkdownIt().render(md)
+    expect(html).toContain('<ol start="3">\n<li>Frauen</li>\n</ol>')
+    expect(html).toContain('<ol>\n<li>Kita</li>\n<li>Sprache</li>\n</ol>')
+    expect(html.match(/<ol start="4">/g)).toHaveLength(2)
+    expect(html).toContain('<li><strong>Ziele:</strong>\n<ol>\n<li>a</li>\n<li>b</li>\n</ol>\n</li>')
+  })
+
   it('documents a whole event with agenda, contents and one chapter per table', () => {
-    const doc: EventDocumentation = { event: sheet.event, agenda: [{ time: '09:00', title: 'Empfang', detail: 'im Foyer' }], sheets: [sheet] }
+    const method = [{ title: 'Station 1', prompt: 'Was läuft gut?', columns: ['Was läuft gut?', 'Wo hakt es?'], cardCount: 2 }]
+    const doc: EventDocumentation = { event: sheet.event, agenda: [{ time: '09:00', title: 'Empfang', detail: 'im Foyer' }], method, sheets: [sheet] }
     const md = documentationToMarkdown(doc)
     expect(md).toContain('## Tagesprogramm\n\n- 09:00 Uhr – Empfang\\\n  im Foyer\n')
     expect(md).toContain('## Inhalt\n\n1. Thementisch: Arbeit \\[neu\\]\n')
-    expect(md).toContain('## Thementisch: Arbeit \\[neu\\] — Ergebnisse\n\n### Station 1: Was läuft gut?\n\n#### Was läuft gut?\n')
+    expect(md).toContain('## Ablauf und Methode\n\nDie Veranstaltung arbeitete als World Café an einem Thementisch.')
+    expect(md).toContain('- Station 1: Was läuft gut? (2 Karten)\n  - Was läuft gut?\n  - Wo hakt es?\n')
+    expect(md.trimEnd().endsWith('Vielen Dank für Ihre Mitwirkung!')).toBe(true)
+    expect(md).toContain('## Thementisch: Arbeit \\[neu\\] — Ergebnisse\n\n2 Karten\n\n### Station 1: Was läuft gut?\n\n#### Was läuft gut?\n')
   })
 })

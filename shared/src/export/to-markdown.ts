@@ -1,3 +1,4 @@
+import type { ListItem } from './list-items.js'
 import { type EventDocumentation, type ResultSheet, SHEET_WORDS } from './result-sheet.js'
 
 /**
@@ -77,18 +78,45 @@ function heading(level: number, text: string): string {
 function sheetBody(sheet: ResultSheet, level: number): string[] {
   const lines: string[] = []
   if (sheet.table.host) lines.push(escapeMarkdownText(`${SHEET_WORDS.host}: ${sheet.table.host}`), '')
+  if (sheet.cardCount) lines.push(escapeMarkdownText(SHEET_WORDS.cardCount(sheet.cardCount)), '')
   if (sheet.stations.length === 0) lines.push(escapeMarkdownText(SHEET_WORDS.noResults), '')
   for (const station of sheet.stations) {
     lines.push(heading(level + 1, station.heading), '')
+    if (station.columns.length === 0) lines.push(escapeMarkdownText(SHEET_WORDS.noStationResults), '')
     for (const column of station.columns) {
       lines.push(heading(level + 2, column.title), '')
-      for (const card of column.cards) {
-        lines.push(`- ${escapeMarkdownText(card.text, '  ')}`)
-        for (const sub of card.subPoints) lines.push(`  - ${escapeMarkdownText(sub, '    ')}`)
-      }
+      lines.push(...markdownList(column.cards, '', (i, indent) => markdownList(column.cards[i]!.subItems, indent, () => [])))
       lines.push('')
     }
   }
+  return lines
+}
+
+/**
+ * A list of items: bullets ("- "), real numbered lists ("3. ") with the numbers as typed, labels as
+ * strong bullets. CommonMark numbers a list from its first item on, so numbers that do not count up
+ * by one ("3., 1., 2.") start a new list each time, its delimiter switching between "." and ")" so
+ * it cannot join the list before it, and a blank line before it so it never has to interrupt a
+ * paragraph. Children are indented to the item's text, as nested lists need.
+ */
+function markdownList(items: readonly ListItem[], indent: string, children: (index: number, indent: string) => string[]): string[] {
+  const lines: string[] = []
+  let prev: number | null | undefined
+  let delimiter: '.' | ')' = ')'
+  items.forEach((item, i) => {
+    let marker = '-'
+    if (item.number !== null) {
+      const continues = typeof prev === 'number' && item.number === prev + 1
+      if (!continues) delimiter = delimiter === '.' ? ')' : '.'
+      marker = `${item.number}${delimiter}`
+      if (!continues && prev !== undefined) lines.push('')
+    } else if (typeof prev === 'number') lines.push('')
+    prev = item.number
+    const inner = indent + ' '.repeat(marker.length + 1)
+    const text = escapeMarkdownText(item.body, inner)
+    lines.push(`${indent}${marker} ${item.label ? `**${text}**` : text}`)
+    lines.push(...children(i, inner))
+  })
   return lines
 }
 
@@ -112,9 +140,19 @@ export function documentationToMarkdown(doc: EventDocumentation): string {
     }
     lines.push('')
   }
+  if (doc.method.length) {
+    lines.push(heading(2, SHEET_WORDS.method), '', escapeMarkdownText(SHEET_WORDS.methodIntro(doc.sheets.length, doc.method.length)), '')
+    for (const station of doc.method) {
+      const text = `${station.prompt ? `${station.title}: ${station.prompt}` : station.title} (${SHEET_WORDS.cardCount(station.cardCount)})`
+      lines.push(`- ${escapeMarkdownText(text, '  ')}`)
+      for (const column of station.columns) lines.push(`  - ${escapeMarkdownText(column, '    ')}`)
+    }
+    lines.push('')
+  }
   lines.push(heading(2, SHEET_WORDS.contents), '')
   doc.sheets.forEach((sheet, i) => lines.push(`${i + 1}. ${escapeMarkdownText(sheet.heading, '   ')}`))
   lines.push('')
   for (const sheet of doc.sheets) lines.push(heading(2, `${sheet.heading} — ${SHEET_WORDS.results}`), '', ...sheetBody(sheet, 2))
+  lines.push('', '---', '', escapeMarkdownText(SHEET_WORDS.closing))
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
 }

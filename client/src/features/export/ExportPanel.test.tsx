@@ -35,7 +35,9 @@ describe('the export panel', () => {
     expect(screen.getByRole('button', { name: 'Alle Tische als ZIP' })).toBeTruthy()
     expect(screen.getByRole('button', { name: 'Dokumentation (PDF)' })).toBeTruthy()
     expect(screen.getByRole('button', { name: 'Word für „Rahmenbedingungen“ herunterladen' })).toBeTruthy()
-    expect(screen.getAllByRole('button')).toHaveLength(1 + 5 + tables.length * 5)
+    expect(screen.getByRole('button', { name: 'Alle Tische (Excel)' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Excel für „Rahmenbedingungen“ herunterladen' })).toBeTruthy()
+    expect(screen.getAllByRole('button')).toHaveLength(1 + 6 + tables.length * 6)
   })
 
   it('says "Wird erstellt …" while a ZIP builds, then saves it under the server\'s file name', async () => {

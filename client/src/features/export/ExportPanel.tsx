@@ -5,7 +5,7 @@ import type { ExportProgress, ThemeTable } from '@tischrunde/shared'
 import { type DownloadOutcome, downloadExport } from './download-export.js'
 
 /** The server's formats (EXPORT_FORMATS in shared/src/export/export-format.ts), in button order. */
-const FORMATS = ['pdf', 'docx', 'md', 'csv', 'json'] as const
+const FORMATS = ['pdf', 'docx', 'md', 'csv', 'xlsx', 'json'] as const
 type Format = (typeof FORMATS)[number]
 
 type Status = { kind: 'idle' } | { kind: 'building'; key: string; progress?: ExportProgress } | { kind: 'done'; file: string } | { kind: 'error'; message: string }
@@ -16,6 +16,7 @@ const EVENT_DOWNLOADS: { key: string; label: string; format: Format }[] = [
   { key: 'event-docx', label: 'export.documentationDocx', format: 'docx' },
   { key: 'event-md', label: 'export.documentationMd', format: 'md' },
   { key: 'event-csv', label: 'export.allTablesCsv', format: 'csv' },
+  { key: 'event-xlsx', label: 'export.allTablesXlsx', format: 'xlsx' },
   { key: 'event-json', label: 'export.backupJson', format: 'json' },
 ]
 

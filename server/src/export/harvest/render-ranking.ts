@@ -1,6 +1,7 @@
 import { AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, TabStopType, TextRun, type FileChild } from 'docx'
 import { breakLongWords } from '../long-words.js'
 import { COLOR, CONTENT_WIDTH, PdfLayout } from '../pdf-layout.js'
+import { headerFor } from '../render-pdf.js'
 import { renderCsv } from '../render-csv.js'
 import { RANKING_WORDS, type RankingEntry, type VoteRanking, neutraliseCell, voteRankingCsvRows, voteRankingToMarkdown } from '../shared-export.js'
 
@@ -50,7 +51,7 @@ export async function renderRankingPdf(r: VoteRanking): Promise<Uint8Array> {
       pdf.y += 6
     }
   }
-  return pdf.finish({ left: r.event.title, right: [r.event.dateLabel, r.event.place].filter(Boolean).join(' · '), pageLabel: RANKING_WORDS.page })
+  return pdf.finish({ ...headerFor(r.event), pageLabel: RANKING_WORDS.page })
 }
 
 const DOCX_COLOR = { brand: '234E7A', muted: '5B6777', rule: 'C3CAD4' } as const

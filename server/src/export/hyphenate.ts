@@ -1,0 +1,19 @@
+import { createRequire } from 'node:module'
+
+/**
+ * German hyphenation for the PDF: soft hyphens at syllable breaks (patterns of the `hyphen`
+ * package, 1996 spelling), which pdfkit breaks lines at and draws as "-" only at a line's end. So
+ * narrow columns break "Integrationsmanage-ment" instead of leaving a ragged gap.
+ */
+
+/** Words shorter than this are never broken. */
+const MIN_WORD = 8
+
+type Hyphen = { hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string }
+let hyphen: Hyphen | undefined
+
+export function hyphenateDe(text: string): string {
+  // A CommonJS module addressed by its folder, which an ES import cannot resolve; loaded on first use.
+  hyphen ??= createRequire(import.meta.url)('hyphen/de-1996') as Hyphen
+  return hyphen.hyphenateSync(text, { minWordLength: MIN_WORD })
+}

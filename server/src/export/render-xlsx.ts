@@ -1,0 +1,72 @@
+import ExcelJS from 'exceljs'
+import { CSV_HEADER, type EventDocumentation, type ExportRow, type ResultSheet, documentationExportRows, sheetExportRows } from './shared-export.js'
+
+/**
+ * Excel workbooks of the result rows (the CSV's columns). Every text cell is written as text, so a
+ * card "+ Nutzen" or "=1+1" shows as typed and is never read as a formula, without the apostrophe
+ * CSV needs; ids and numbers are numbers, so the sheet sorts and filters as people expect.
+ */
+
+/** Excel's limit for a sheet name, and the characters it refuses in one. */
+const SHEET_NAME_MAX = 31
+const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g
+
+const WIDTHS = [7, 28, 40, 32, 6, 10, 10, 70] as const
+
+/** A sheet name Excel accepts, unique within the workbook: "Frauen, Kinderbetreuung, Spr…", "Sprache (2)". */
+export function sheetName(name: string, taken: Set<string>): string {
+  const clean = name.replace(SHEET_NAME_FORBIDDEN, ' ').replace(/\s+/g, ' ').replace(/^'|'$/g, '').trim() || 'Tabelle'
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : ` (${n})`
+    const candidate = clean.slice(0, SHEET_NAME_MAX - suffix.length).trimEnd() + suffix
+    if (!taken.has(candidate.toLowerCase())) {
+      taken.add(candidate.toLowerCase())
+      return candidate
+    }
+  }
+}
+
+function addRowsSheet(book: ExcelJS.Workbook, name: string, rows: readonly ExportRow[]): void {
+  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.columns = CSV_HEADER.map((header, i) => ({ header, width: WIDTHS[i] }))
+  sheet.getRow(1).font = { bold: true }
+  for (const row of rows) {
+    const added = sheet.addRow([row.id, row.table, row.station, row.column, row.number === '' ? null : Number(row.number), row.parentId, row.key, row.text])
+    // Text stays text: typed as strings, never formulas (exceljs writes a formula only for { formula }).
+    for (const col of [2, 3, 4, 7, 8]) added.getCell(col).numFmt = '@'
+    added.getCell(8).alignment = { wrapText: true, vertical: 'top' }
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: CSV_HEADER.length } }
+}
+
+function workbook(title: string): ExcelJS.Workbook {
+  const book = new ExcelJS.Workbook()
+  book.creator = 'Tischrunde'
+  book.title = title
+  // A fixed date: the same export gives the same file.
+  book.created = book.modified = new Date(0)
+  return book
+}
+
+async function bytes(book: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await book.xlsx.writeBuffer())
+}
+
+/** One table's rows on one sheet named after the table. */
+export async function renderSheetXlsx(sheet: ResultSheet): Promise<Uint8Array> {
+  const book = workbook(sheet.heading)
+  addRowsSheet(book, sheetName(sheet.table.name, new Set()), sheetExportRows(sheet))
+  return bytes(book)
+}
+
+/** Every table: a first sheet "Alle Tische" with every row, then one sheet per table (ids as on the first). */
+export async function renderDocumentationXlsx(doc: EventDocumentation): Promise<Uint8Array> {
+  const book = workbook(doc.event.title)
+  const taken = new Set<string>()
+  const rows = documentationExportRows(doc)
+  addRowsSheet(book, sheetName(ALL_TABLES_SHEET, taken), rows)
+  for (const sheet of doc.sheets) addRowsSheet(book, sheetName(sheet.table.name, taken), rows.filter((r) => r.table === sheet.table.name))
+  return bytes(book)
+}
+
+export const ALL_TABLES_SHEET = 'Alle Tische'
