@@ -55,7 +55,7 @@ describe('the live board in real browsers', () => {
     console.log(`card reached the projector after ${latency} ms`)
     expect(latency).toBeLessThan(1000)
     await expect(projector.getByText('Wartezeit oft über 6 Monate').isVisible()).resolves.toBe(true)
-    await second.page.getByText('Anerkennung ausländischer Abschlüsse dauert zu lange').waitFor({ timeout: 5000 })
+    await second.page.getByText('Anerkennung ausländischer Abschlüsse dauert zu lange', { exact: true }).waitFor({ timeout: 5000 })
 
     // The writer sees the server's confirmation on their own card.
     await first.page.getByText('gespeichert').waitFor({ timeout: 5000 })

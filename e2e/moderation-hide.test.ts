@@ -81,7 +81,7 @@ describe('hiding a card in real browsers', () => {
     try {
       await writer.page.getByLabel('Deine Karte').fill(text)
       await writer.page.getByRole('button', { name: 'Karte senden' }).click()
-      await reader.page.getByText(text).waitFor({ timeout: 5000 })
+      await reader.page.getByText(text, { exact: true }).waitFor({ timeout: 5000 })
       await projector.getByText(text).waitFor({ timeout: 5000 })
       // The reader's phone keeps the board on the device: the text is in its IndexedDB and heap now.
       await expect.poll(async () => (await deviceCopy(reader.page, docName)).includes(text), { timeout: 5000 }).toBe(true)

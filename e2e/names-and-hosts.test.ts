@@ -73,7 +73,7 @@ describe('display names and table hosts in real browsers', () => {
     expect(await host.getByRole('button', { name: 'Tisch wechseln' }).count()).toBe(0)
     await host.getByLabel('Deine Karte').fill('Für den Tisch: Wohnungsbörse der Stadt bekannter machen')
     await host.getByRole('button', { name: 'Karte senden' }).click()
-    await participant.getByText('Für den Tisch: Wohnungsbörse der Stadt bekannter machen').waitFor({ timeout: 5000 })
+    await participant.getByText('Für den Tisch: Wohnungsbörse der Stadt bekannter machen', { exact: true }).waitFor({ timeout: 5000 })
 
     await host.getByRole('button', { name: 'Karte „Zu wenig bezahlbare Wohnungen“ bearbeiten' }).click()
     await host.getByLabel('Kartentext').fill('Zu wenig bezahlbare Wohnungen für große Familien')

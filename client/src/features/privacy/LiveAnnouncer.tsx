@@ -7,6 +7,9 @@ import { currentStation, secondsLeft } from '../../store/selectors.js'
 import { useServerNow } from '../../sync/use-server-now.js'
 import { newCardsOfOthers, stationBegan, timerMarkCrossed } from './announce.js'
 
+/** How long an announcement stays in the live region (screen readers read it when it appears). */
+const ANNOUNCED_FOR_MS = 5000
+
 /**
  * A polite live region that tells screen-reader users what changes without their doing: a new
  * station, the timer's last minutes, and (with `tableId`) new cards of others at their table.
@@ -20,7 +23,8 @@ export function LiveAnnouncer({ tableId, ownAuthorId }: { tableId?: string | und
   const board = useTischStore((s) => (docName ? s.boards[docName] : undefined) ?? EMPTY_BOARD)
   const station = event ? currentStation(event, round) : null
   const cards = useMemo(() => (station ? board.cards.filter((c) => c.stationId === station.id) : []), [board.cards, station])
-  const [message, setMessage] = useState('')
+  const [said, say] = useState<{ text: string; cardId?: string } | null>(null)
+  const setMessage = (text: string, cardId?: string) => say(cardId ? { text, cardId } : { text })
   const last = useRef<{ left: number | null; round: typeof round; known: Set<string> | null }>({ left: null, round: null, known: null })
 
   const left = secondsLeft(round, now)
@@ -37,13 +41,22 @@ export function LiveAnnouncer({ tableId, ownAuthorId }: { tableId?: string | und
       if (s) return setMessage(t('announce.station', { n: began + 1, title: s.title }))
     }
     if (mark !== null) return setMessage(mark === 0 ? t('announce.timeUp') : t('announce.minutesLeft', { count: mark / 60 }))
-    if (fresh.length === 1) return setMessage(t('announce.newCard', { text: fresh[0]!.text }))
+    if (fresh.length === 1) return setMessage(t('announce.newCard', { text: fresh[0]!.text }), fresh[0]!.id)
     if (fresh.length > 1) setMessage(t('announce.newCards', { count: fresh.length }))
   }, [left, round, cards, board.status, ownAuthorId, event, t])
 
+  // Said once, then gone: a card's text does not linger in the page after it was announced.
+  useEffect(() => {
+    if (!said) return
+    const timer = setTimeout(() => say(null), ANNOUNCED_FOR_MS)
+    return () => clearTimeout(timer)
+  }, [said])
+  // A card taken off the board (hidden by the moderation) leaves the announcement at once.
+  const gone = said?.cardId !== undefined && !board.cards.some((c) => c.id === said.cardId)
+
   return (
     <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-      {message}
+      {gone ? '' : (said?.text ?? '')}
     </p>
   )
 }
