@@ -44,7 +44,7 @@ export interface Target {
 const P99_AT_300_MS = 100
 const P99_AT_1000_MS = 250
 export const CAPACITY_P99_MS = 250
-const PHONE_JS_KB = 150
+export const PHONE_JS_KB = 150
 const FIRST_CARD_MS = 1000
 const EXPORT_MS = 5000
 
