@@ -16,11 +16,30 @@ export interface CapacityStep {
   held: boolean
 }
 
+/** Every run of one load row, per server, in the order they ran (alternating). */
+export interface Repetition {
+  phones: number
+  rate: number
+  tischrunde: RunBrief[]
+  reference: RunBrief[]
+}
+export interface RunBrief {
+  p50: number
+  p99: number
+  serverCpuPercent: number
+  serverRssMb: number
+  lostDeliveries: number
+  connectFailures: number
+  refusals: number
+}
+
 export interface BenchResult {
   profile: 'full' | 'quick'
   date: string
   machine: { nproc: number; cpu: string; node: string; os: string; note: string }
+  /** Per phone count: the mean of the repetitions (see `repetitions` for every run). */
   load: { tischrunde: LoadResult[]; reference: LoadResult[] }
+  repetitions: Repetition[]
   /** The largest phone count at ten times the card rate, on both servers. */
   stress: { tischrunde: LoadResult; reference: LoadResult }
   /** Tischrunde ÷ reference, per phone count and rate (same run). */
@@ -77,16 +96,22 @@ export function formatTable(r: BenchResult): string {
   out.push(`Tischrunde bench (${r.profile}) ${r.date} · ${r.machine.nproc} cores · ${r.machine.cpu} · Node ${r.machine.node}`)
   out.push('', 'Card → observers (every other phone and the projector at the table), 11 tables; cards written / cards per second')
   out.push(
-    `${padEnd('server', 11)}${pad('phones', 7)}${pad('conns', 7)}${pad('cards/rate', 11)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}${pad('proj p99', 9)}${pad('deliv/s', 9)}${pad('compl %', 8)}${pad('srv cpu%', 9)}${pad('rss MB', 8)}${pad('gen cpu%', 10)}${pad('gen lag p99', 12)}`,
+    `${padEnd('server', 11)}${pad('phones', 7)}${pad('conns', 7)}${pad('cards/rate', 11)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}${pad('proj p99', 9)}${pad('deliv/s', 9)}${pad('compl %', 8)}${pad('lost', 6)}${pad('failed', 7)}${pad('refused', 8)}${pad('srv cpu%', 9)}${pad('rss MB', 8)}${pad('gen cpu%', 10)}${pad('gen lag p99', 12)}`,
   )
   for (const l of [...r.load.tischrunde, r.stress.tischrunde, ...r.load.reference, r.stress.reference]) {
     const gen = l.generators.map((g) => g.cpuPercent).join('/')
     const lag = Math.max(...l.generators.map((g) => g.eventLoopDelayP99Ms))
     out.push(
-      `${padEnd(l.target, 11)}${pad(l.phones, 7)}${pad(l.connections, 7)}${pad(`${l.cardsWritten}/${l.rate}`, 11)}${pad(l.latency.p50, 8)}${pad(l.latency.p95, 8)}${pad(l.latency.p99, 8)}${pad(l.latency.max, 8)}${pad(l.projectorLatency.p99, 9)}${pad(l.deliveredPerSecond, 9)}${pad(l.completeness, 8)}${pad(l.server.cpuPercent, 9)}${pad(l.server.rssMb, 8)}${pad(gen, 10)}${pad(lag, 12)}`,
+      `${padEnd(l.target, 11)}${pad(l.phones, 7)}${pad(l.connections, 7)}${pad(`${l.cardsWritten}/${l.rate}`, 11)}${pad(l.latency.p50, 8)}${pad(l.latency.p95, 8)}${pad(l.latency.p99, 8)}${pad(l.latency.max, 8)}${pad(l.projectorLatency.p99, 9)}${pad(l.deliveredPerSecond, 9)}${pad(l.completeness, 8)}${pad(l.lostDeliveries, 6)}${pad(l.connectFailures, 7)}${pad(l.refusals, 8)}${pad(l.server.cpuPercent, 9)}${pad(l.server.rssMb, 8)}${pad(gen, 10)}${pad(lag, 12)}`,
     )
   }
-  out.push('', 'Tischrunde ÷ reference (same run)')
+  out.push('', `Every run (rows above are their means), in the order they ran: Tischrunde and reference alternate`)
+  const runText = (b: RunBrief) => `p50 ${b.p50} / p99 ${b.p99} ms, CPU ${b.serverCpuPercent} %, RSS ${b.serverRssMb} MB${b.lostDeliveries || b.connectFailures || b.refusals ? `, lost ${b.lostDeliveries}, failed ${b.connectFailures}, refused ${b.refusals}` : ''}`
+  for (const x of r.repetitions) {
+    out.push(`  ${pad(x.phones, 5)} phones, ${pad(x.rate, 2)} cards/s`)
+    x.tischrunde.forEach((b, i) => out.push(`    Tischrunde #${i + 1}: ${runText(b)}    reference #${i + 1}: ${x.reference[i] ? runText(x.reference[i]!) : '–'}`))
+  }
+  out.push('', 'Tischrunde ÷ reference (same run, means of the repetitions)')
   for (const x of r.ratios) out.push(`  ${pad(x.phones, 5)} phones, ${pad(x.rate, 2)} cards/s: p50 ${x.p50}×  p99 ${x.p99}×  server CPU ${x.serverCpu}×  RSS ${x.serverRss}×`)
   out.push('', `Capacity (until p99 > ${CAPACITY_P99_MS} ms or delivery < 100 %)`)
   for (const s of r.capacity.steps)
@@ -107,6 +132,21 @@ export function formatTable(r: BenchResult): string {
   out.push('', 'Targets')
   for (const t of r.targets) out.push(`  ${t.met === null ? 'n/a   ' : t.met ? 'met   ' : 'MISSED'} ${padEnd(t.name, 52)} ${t.value ?? '–'} ${t.unit} (limit ${t.limit} ${t.unit})`)
   return out.join('\n')
+}
+
+/**
+ * Rows that must lose nothing: every load and stress row of both servers (the capacity ladder may
+ * fail by design; it stops there). A lost delivery, a failed connect or a refusal there fails `--check`.
+ */
+export function lossesWhereNoneAllowed(r: BenchResult): string[] {
+  const found: string[] = []
+  for (const l of [...r.load.tischrunde, ...r.load.reference, r.stress.tischrunde, r.stress.reference]) {
+    const row = `${l.target} at ${l.phones} phones, ${l.rate} cards/s`
+    if (l.lostDeliveries !== 0) found.push(`${row}: ${l.lostDeliveries} of ${l.expectedDeliveries} deliveries lost`)
+    if (l.connectFailures !== 0) found.push(`${row}: ${l.connectFailures} failed connects`)
+    if (l.refusals !== 0) found.push(`${row}: ${l.refusals} refusals`)
+  }
+  return found
 }
 
 /** Paths in the result that must hold a finite number; returns the ones that do not. */
@@ -132,6 +172,7 @@ export function missingFigures(r: BenchResult): string[] {
     }
   }
   if (r.ratios.length < 4) missing.push('ratios (3 phone counts and the stress run)')
+  for (const x of r.repetitions) if (x.tischrunde.length < 2 || x.reference.length < 2) missing.push(`repetitions at ${x.phones} phones, ${x.rate} cards/s (2 per server)`)
   for (const l of [r.stress.tischrunde, r.stress.reference]) {
     need(`stress.${l.target}.latency.p99`, l.latency.p99)
     need(`stress.${l.target}.completeness`, l.completeness)

@@ -16,7 +16,7 @@ import { runDurability } from './durability.js'
 import { type LoadOptions, type LoadResult, TABLES, runLoad } from './load/scenario.js'
 import { runMemory } from './memory.js'
 import { hotFunctions } from './profile.js'
-import { type BenchResult, CAPACITY_P99_MS, type CapacityStep, evaluateTargets, formatTable, missingFigures } from './report.js'
+import { type BenchResult, CAPACITY_P99_MS, type CapacityStep, type Repetition, evaluateTargets, formatTable, lossesWhereNoneAllowed, missingFigures } from './report.js'
 import { REPO_ROOT, SERVER_MAIN, freshDataDir, killStarted, removeDir, startReference, startTischrunde } from './servers.js'
 import { round } from './stats.js'
 
@@ -40,6 +40,9 @@ const load = (phones: number, durationMs = PROFILE.durationMs): LoadOptions => (
  * table (≤ 0.25 cards/s each, a human pace). Ten times the samples make its p99 ratio the steadier one.
  */
 const stress = (): LoadOptions => ({ ...load(PROFILE.phones.at(-1)!, Math.min(PROFILE.durationMs, 15_000)), rate: 50, writersPerTable: 18 })
+
+/** Runs of every load row per server, alternating the order between repetitions. */
+const REPETITIONS = 2
 
 function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`)
@@ -74,11 +77,56 @@ function machine(): BenchResult['machine'] {
   }
 }
 
+/**
+ * Runs one row REPETITIONS times on both servers in alternating order (Tischrunde first, then the
+ * reference first, …), so drift on a shared machine hits both alike. Returns the mean of the
+ * repetitions per server and every single run.
+ */
+async function repeated(label: string, tischrunde: () => Promise<LoadResult>, reference: () => Promise<LoadResult>) {
+  const t: LoadResult[] = []
+  const r: LoadResult[] = []
+  for (let rep = 0; rep < REPETITIONS; rep++) {
+    const order = rep % 2 === 0 ? (['tischrunde', 'reference'] as const) : (['reference', 'tischrunde'] as const)
+    for (const side of order) {
+      log(`${label} → ${side === 'tischrunde' ? 'Tischrunde' : 'reference @y/websocket-server 0.1.1'} (repetition ${rep + 1} of ${REPETITIONS})`)
+      if (side === 'tischrunde') t.push(await tischrunde())
+      else r.push(await reference())
+    }
+  }
+  const brief = (l: LoadResult) => ({ p50: l.latency.p50, p99: l.latency.p99, serverCpuPercent: l.server.cpuPercent, serverRssMb: l.server.rssMb, lostDeliveries: l.lostDeliveries, connectFailures: l.connectFailures, refusals: l.refusals })
+  const runs: Repetition = { phones: t[0]!.phones, rate: t[0]!.rate, tischrunde: t.map(brief), reference: r.map(brief) }
+  return { tischrunde: meanOf(t), reference: meanOf(r), runs }
+}
+
+/** One row from its repetitions: latencies and server use averaged, losses summed, completeness the worst. */
+function meanOf(runs: LoadResult[]): LoadResult {
+  const mean = (f: (l: LoadResult) => number) => round(runs.reduce((s, l) => s + f(l), 0) / runs.length, 2)
+  const sum = (f: (l: LoadResult) => number) => runs.reduce((s, l) => s + f(l), 0)
+  const first = runs[0]!
+  return {
+    ...first,
+    cardsWritten: sum((l) => l.cardsWritten),
+    latency: { ...first.latency, p50: mean((l) => l.latency.p50), p95: mean((l) => l.latency.p95), p99: mean((l) => l.latency.p99), max: Math.max(...runs.map((l) => l.latency.max)), count: sum((l) => l.latency.count) },
+    projectorLatency: { ...first.projectorLatency, p50: mean((l) => l.projectorLatency.p50), p95: mean((l) => l.projectorLatency.p95), p99: mean((l) => l.projectorLatency.p99), max: Math.max(...runs.map((l) => l.projectorLatency.max)), count: sum((l) => l.projectorLatency.count) },
+    deliveredPerSecond: mean((l) => l.deliveredPerSecond),
+    completeness: Math.min(...runs.map((l) => l.completeness)),
+    expectedDeliveries: sum((l) => l.expectedDeliveries),
+    lostDeliveries: sum((l) => l.lostDeliveries),
+    refusals: sum((l) => l.refusals),
+    server: { cpuPercent: mean((l) => l.server.cpuPercent), rssMb: mean((l) => l.server.rssMb), rssMaxMb: Math.max(...runs.map((l) => l.server.rssMaxMb)) },
+    generators: runs.flatMap((l) => l.generators),
+    connectFailures: sum((l) => l.connectFailures),
+    closedDuringRun: sum((l) => l.closedDuringRun),
+    errors: runs.flatMap((l) => l.errors).slice(0, 10),
+  }
+}
+
 async function runLoadScenarios() {
   const dataDir = freshDataDir('load')
   const tischrunde: LoadResult[] = []
   const reference: LoadResult[] = []
   const steps: CapacityStep[] = []
+  const repetitions: Repetition[] = []
   try {
     const server = await startTischrunde({ dataDir, demo: false })
     const ref = await startReference()
@@ -92,14 +140,14 @@ async function runLoadScenarios() {
         await runLoad(ref, load(PROFILE.phones[0]!, 3000))
       }
       for (const phones of PROFILE.phones) {
-        // Alternating, so drift on the shared machine hits both servers alike.
-        log(`load: ${phones} phones → Tischrunde`)
-        tischrunde.push(await runLoad(server, load(phones)))
-        log(`load: ${phones} phones → reference @y/websocket-server 0.1.1`)
-        reference.push(await runLoad(ref, load(phones)))
+        const both = await repeated(`load: ${phones} phones`, () => runLoad(server, load(phones)), () => runLoad(ref, load(phones)))
+        tischrunde.push(both.tischrunde)
+        reference.push(both.reference)
+        repetitions.push(both.runs)
       }
-      log(`stress: ${PROFILE.phones.at(-1)} phones at 50 cards/s → Tischrunde, then reference`)
-      const stressed = { tischrunde: await runLoad(server, stress()), reference: await runLoad(ref, stress()) }
+      const stressBoth = await repeated(`stress: ${PROFILE.phones.at(-1)} phones at 50 cards/s`, () => runLoad(server, stress()), () => runLoad(ref, stress()))
+      const stressed = { tischrunde: stressBoth.tischrunde, reference: stressBoth.reference }
+      repetitions.push(stressBoth.runs)
       for (const phones of PROFILE.capacity) {
         log(`capacity: ${phones} phones → Tischrunde`)
         const r = await runLoad(server, load(phones, Math.min(PROFILE.durationMs, 8_000)))
@@ -109,7 +157,7 @@ async function runLoadScenarios() {
       }
       log('durability: fsync\'d acks')
       const durability = await runDurability(server, PROFILE.durability)
-      return { tischrunde, reference, stressed, steps, durability }
+      return { tischrunde, reference, stressed, steps, durability, repetitions }
     } finally {
       await server.stop()
       await ref.stop()
@@ -143,7 +191,7 @@ function capacityOf(tischrunde: LoadResult[], steps: CapacityStep[]): BenchResul
 async function fullRun(): Promise<void> {
   buildIfNeeded()
   const started = Date.now()
-  const { tischrunde, reference, stressed, steps, durability } = await runLoadScenarios()
+  const { tischrunde, reference, stressed, steps, durability, repetitions } = await runLoadScenarios()
   log('memory: RSS per 1,000 stored cards')
   const memory = await runMemory({ cardsPerTable: PROFILE.memoryPerTable })
   log('cold paths: start, first card in Chromium, JavaScript size, export')
@@ -159,6 +207,7 @@ async function fullRun(): Promise<void> {
     date: new Date().toISOString(),
     machine: machine(),
     load: { tischrunde, reference },
+    repetitions,
     stress: stressed,
     ratios,
     capacity: capacityOf(tischrunde, steps),
@@ -177,6 +226,11 @@ async function fullRun(): Promise<void> {
     const missing = missingFigures(result)
     if (missing.length) {
       console.error(`bench: the result lacks figures:\n  ${missing.join('\n  ')}`)
+      process.exitCode = 1
+    }
+    const losses = lossesWhereNoneAllowed(result)
+    if (losses.length) {
+      console.error(`bench: losses in rows that must have none:\n  ${losses.join('\n  ')}`)
       process.exitCode = 1
     }
   }

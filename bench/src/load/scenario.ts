@@ -49,8 +49,14 @@ export interface LoadResult {
   /** Card → projector only. */
   projectorLatency: Percentiles
   deliveredPerSecond: number
-  /** Delivered / expected deliveries, in % (must be 100). */
+  /** Delivered / expected deliveries, in % (must be 100); rounded: see `lostDeliveries` for the exact count. */
   completeness: number
+  /** Deliveries expected (every card to every other client at its table, failed connects included). */
+  expectedDeliveries: number
+  /** Expected deliveries that did not arrive, exactly (an observer that failed to connect loses all of its table's). */
+  lostDeliveries: number
+  /** Writes refused and sockets closed with a refusal code (4000–4999) during the window. */
+  refusals: number
   server: { cpuPercent: number; rssMb: number; rssMaxMb: number }
   generators: { cpuPercent: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number; connectMs: number }[]
   connectFailures: number
@@ -67,6 +73,7 @@ async function prepare(server: RunningServer, opts: LoadOptions) {
     const creds = Array.from({ length: opts.phones }, () => ({ token: null as string | null, participantId: randomBytes(12).toString('base64url') }))
     return { eventId, tables, creds, projectorToken: null as string | null }
   }
+  if (!('adminKey' in server) || typeof server.adminKey !== 'string') throw new Error('a Tischrunde server without its admin key')
   const created = await createEvent(server.url, server.adminKey, `Bench ${opts.phones} Telefone`, tableNames)
   await advanceRound(server.url, created.facilitatorToken)
   const joined = await joinMany(server.url, created.joinCode, opts.phones)
@@ -173,6 +180,8 @@ function summarise(
     }
   }
   for (const d of done) for (const o of d.observers) count(o)
+  // An observer that never connected still sat at its table: everything written there is lost for it.
+  for (const r of ready) for (const table of r.failedObserverTables) expected += writtenAt.get(table)?.length ?? 0
   return {
     target,
     phones,
@@ -186,6 +195,9 @@ function summarise(
     projectorLatency: percentiles(atProjector),
     deliveredPerSecond: round(delivered / (opts.durationMs / 1000)),
     completeness: expected === 0 ? 0 : round((delivered / expected) * 100, 2),
+    expectedDeliveries: expected,
+    lostDeliveries: expected - delivered,
+    refusals: done.reduce((s, d) => s + d.refusals, 0),
     server,
     generators: done.map((d, i) => ({
       cpuPercent: d.cpuPercent,
