@@ -36,13 +36,14 @@ const COMPACT_RETRY_MIN_MS = 5000
 const COMPACT_RETRY_MAX_MS = 60_000
 
 /**
- * One doc in memory with its peers, of any kind. Updates are appended to the store in batches, and
- * a batch goes out to the peers only once it is fsync'd: as one merged frame per peer (the fan-out
- * of a whole hall writing into one table), with "saved" to its writers. So no peer ever holds a
- * write the server could lose in a crash, and no honest peer is refused for re-sending one after a
- * restart. The batch is whatever arrived while the previous one was being written: immediate when
- * the board is quiet, larger under load. A failed write stays queued and is retried, so nothing a
- * peer sent is dropped.
+ * One doc in memory with its peers, of any kind. Updates are appended to the store in batches. A
+ * batch goes out to the peers once it is written to the file, before the sync to the disk: as one
+ * merged frame per peer (the fan-out of a whole hall writing into one table); its writers are told
+ * "saved" only after the sync. So no peer holds a write that a crash of the server process could
+ * lose, and no honest peer is refused for sending one back after a restart, while the fan-out does
+ * not wait for the disk. The batch is whatever arrived while the previous one was being written:
+ * immediate when the board is quiet, larger under load. A failed write stays queued and is retried,
+ * so nothing a peer sent is dropped.
  */
 export class DocRoom {
   readonly doc = new Y.Doc({ gc: true })
@@ -217,8 +218,8 @@ export class DocRoom {
   }
 
   /**
-   * Answers a peer's sync step 1 with what it lacks, never with writes not yet stored: while writes
-   * wait for the disk, the answer is taken with the next batch and sent once that batch is stored.
+   * Answers a peer's sync step 1 with what it lacks, never with writes not yet in the file: while
+   * writes wait, the answer is taken with the next batch and sent once that batch is written.
    */
   answerSync(peer: BoardPeer, stateVector: Uint8Array): void {
     if (!this.pending) return peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
@@ -264,8 +265,9 @@ export class DocRoom {
    * Sends a stored batch to the peers: one merged frame each. A peer gets everything but its own
    * updates (unless the server's undo of its card rides on one); one encoding serves all the others.
    */
-  private broadcast(batch: readonly QueuedUpdate[]): void {
-    if (this.peers.size === 0) return
+  private broadcast(all: readonly QueuedUpdate[]): void {
+    const batch = all.filter((b) => !b.sent)
+    if (this.peers.size === 0 || batch.length === 0) return
     const merge = (items: readonly QueuedUpdate[]) => (items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((b) => b.update)))
     const senders = new Set<BoardPeer>()
     for (const b of batch) if (b.from && !b.echo) senders.add(b.from)
@@ -280,7 +282,7 @@ export class DocRoom {
     }
   }
 
-  /** Sends the sync replies taken with a stored batch, and, once nothing waits for the disk, the rest. */
+  /** Sends the sync replies taken with a written batch, and, once nothing else waits to be written, the rest. */
   private answerWaiting(taken: readonly { peer: BoardPeer; message: Uint8Array }[]): void {
     for (const r of taken) if (this.peers.has(r.peer)) r.peer.send(r.message)
     if (this.queue.length > 0) return
@@ -297,10 +299,20 @@ export class DocRoom {
         // Answers to sync requests that came in meanwhile show exactly the doc this batch completes.
         const waiting = this.replies.splice(0)
         const taken = waiting.map((r) => ({ peer: r.peer, message: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, r.vector)) }))
+        // Out to the peers once in the file (it then survives a crash of this process); acks wait for the sync.
+        let sent = false
+        const send = () => {
+          if (sent) return
+          sent = true
+          this.broadcast(batch)
+          this.answerWaiting(taken)
+        }
         try {
-          await this.store.append(this.name, batch.map((b) => b.update))
+          await this.store.append(this.name, batch.map((b) => b.update), send)
         } catch (error) {
-          this.replies.unshift(...waiting)
+          // Written but not synced (a full disk): the peers have it already; the retry only stores it.
+          if (sent) for (const b of batch) b.sent = true
+          else this.replies.unshift(...waiting)
           this.queue.unshift(...batch)
           this.storageError = error as Error
           this.log.error({ err: error, doc: this.name, retryMs: this.retryMs }, 'storing failed, retrying')
@@ -312,10 +324,10 @@ export class DocRoom {
         this.storageError = null
         this.retryMs = RETRY_MIN_MS
         this.persistedVector = vector
-        this.broadcast(batch)
+        send()
         const writers = new Set(batch.map((b) => b.from).filter((p): p is BoardPeer => p !== null))
         for (const peer of writers) if (this.peers.has(peer)) peer.saved(vector)
-        this.answerWaiting(taken)
+        if (this.queue.length === 0) this.answerWaiting([])
         await this.compactIfLarge()
       }
     } finally {
@@ -350,6 +362,8 @@ interface QueuedUpdate {
   from: BoardPeer | null
   /** Goes back to its sender too (it holds the server's undo of the sender's card). */
   echo: boolean
+  /** Already sent to the peers (its first write reached the file, the sync failed). */
+  sent?: boolean
 }
 
 /** Peers are the transaction origin of the updates they send. */
