@@ -256,6 +256,7 @@ export function createBoardSockets(deps: {
         situation: situationOf(scope.eventId),
         now: deps.now(),
         admitNewRecords,
+        syncReply: kind === syncProtocol.messageYjsSyncStep2,
       })
       if (outcome.type === 'taken') return null
       if (outcome.type === 'close') {

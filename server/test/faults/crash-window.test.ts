@@ -144,4 +144,25 @@ describe('fault suite: kill -9 between a card reaching the other devices and bei
     expect({ refusals, lost, seenOnlyByPeers }).toEqual({ refusals: [], lost: [], seenOnlyByPeers: 0 })
     expect(onServer.size).toBe(written.length)
   })
+
+  it('keeps a projector connected whose copy holds a card the server no longer has, and stores nothing of it', async () => {
+    const table = cafe.event.tables[0]!.id
+    const docName = boardDocName(cafe.event.id, table)
+    // A projector's copy from before a power cut: a card the server lost, under a writer it never saw.
+    const projector: Device = { name: 'projector', token: cafe.projectorToken, participantId: null, doc: new Y.Doc(), provider: null, refusals: [], saved: new Map() }
+    putCard(projector.doc, aCard({ id: 'verloren-1', text: 'Beim Stromausfall verloren', authorId: 'p-unbekannt' }))
+    let closes = 0
+    attach(projector, child.url, docName)
+    projector.provider!.on('connection-close', () => closes++)
+    await synced(projector)
+    await sleep(1500)
+    const reader = connectBoard(child.url, cafe.event.id, table, cafe.projectorToken)
+    await reader.synced(20_000)
+    const stored = reader.cards().some((c) => c.id === 'verloren-1')
+    reader.destroy()
+    const closesWhileOpen = closes
+    detach(projector)
+    report('a projector holding a lost card', `closes ${closesWhileOpen}, refusals ${projector.refusals.length}, the card stored: ${stored}`)
+    expect({ closes: closesWhileOpen, refusals: projector.refusals, stored }).toEqual({ closes: 0, refusals: [], stored: false })
+  })
 })
