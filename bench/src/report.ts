@@ -42,6 +42,8 @@ export interface BenchResult {
   repetitions: Repetition[]
   /** The largest phone count at ten times the card rate, on both servers. */
   stress: { tischrunde: LoadResult; reference: LoadResult }
+  /** A whole hall at one table: every phone watching, 100 cards/s, on both servers. */
+  saturation: { tischrunde: LoadResult; reference: LoadResult }
   /** Tischrunde ÷ reference, per phone count and rate (same run). */
   ratios: { phones: number; rate: number; p50: number; p99: number; serverCpu: number; serverRss: number }[]
   capacity: { steps: CapacityStep[]; heldPhones: number; heldConnections: number; limit: string }
@@ -64,6 +66,7 @@ const P99_AT_300_MS = 100
 const P99_AT_1000_MS = 250
 export const CAPACITY_P99_MS = 250
 export const PHONE_JS_KB = 150
+const SATURATION_P99_MS = 1000
 const FIRST_CARD_MS = 1000
 const EXPORT_MS = 5000
 
@@ -82,6 +85,7 @@ export function evaluateTargets(r: Omit<BenchResult, 'targets'>): Target[] {
     ...r.ratios.map((x) => le(`p99 ratio to reference at ${x.phones} phones, ${x.rate} cards/s`, x.p99, 1, '×')),
     ...r.load.tischrunde.map((l) => ({ name: `delivery complete at ${l.phones} phones`, value: l.completeness, limit: 100, unit: '%', met: l.completeness >= 100 })),
     le('phone route JavaScript (gzip)', r.cold.phoneJsKb, PHONE_JS_KB, 'KB'),
+    le('saturation, one table: p99 card-to-observer', r.saturation.tischrunde.latency.p99, SATURATION_P99_MS, 'ms'),
     le('new phone: page loaded → first card "gespeichert"', r.cold.phone.loadToSavedMs, FIRST_CARD_MS, 'ms'),
     le('export all 11 tables, every format (HTTP)', r.cold.exportHttpMs, EXPORT_MS, 'ms'),
     le('export all 11 tables, every format (CLI)', r.cold.exportCliMs, EXPORT_MS, 'ms'),
@@ -94,15 +98,15 @@ const padEnd = (s: string | number, n: number) => String(s).padEnd(n)
 export function formatTable(r: BenchResult): string {
   const out: string[] = []
   out.push(`Tischrunde bench (${r.profile}) ${r.date} · ${r.machine.nproc} cores · ${r.machine.cpu} · Node ${r.machine.node}`)
-  out.push('', 'Card → observers (every other phone and the projector at the table), 11 tables; cards written / cards per second')
+  out.push('', 'Card → observers (every other phone and the projector at the table), 11 tables (saturation: 1); cards written / cards per second; connect s: all phones connected and synced')
   out.push(
-    `${padEnd('server', 11)}${pad('phones', 7)}${pad('conns', 7)}${pad('cards/rate', 11)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}${pad('proj p99', 9)}${pad('deliv/s', 9)}${pad('compl %', 8)}${pad('lost', 6)}${pad('failed', 7)}${pad('refused', 8)}${pad('srv cpu%', 9)}${pad('rss MB', 8)}${pad('gen cpu%', 10)}${pad('gen lag p99', 12)}`,
+    `${padEnd('server', 11)}${pad('phones', 7)}${pad('conns', 7)}${pad('cards/rate', 11)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}${pad('proj p99', 9)}${pad('deliv/s', 9)}${pad('compl %', 8)}${pad('lost', 6)}${pad('failed', 7)}${pad('refused', 8)}${pad('srv cpu%', 9)}${pad('rss MB', 8)}${pad('gen cpu%', 10)}${pad('gen lag p99', 12)}${pad('connect s', 10)}`,
   )
-  for (const l of [...r.load.tischrunde, r.stress.tischrunde, ...r.load.reference, r.stress.reference]) {
+  for (const l of [...r.load.tischrunde, r.stress.tischrunde, r.saturation.tischrunde, ...r.load.reference, r.stress.reference, r.saturation.reference]) {
     const gen = l.generators.map((g) => g.cpuPercent).join('/')
     const lag = Math.max(...l.generators.map((g) => g.eventLoopDelayP99Ms))
     out.push(
-      `${padEnd(l.target, 11)}${pad(l.phones, 7)}${pad(l.connections, 7)}${pad(`${l.cardsWritten}/${l.rate}`, 11)}${pad(l.latency.p50, 8)}${pad(l.latency.p95, 8)}${pad(l.latency.p99, 8)}${pad(l.latency.max, 8)}${pad(l.projectorLatency.p99, 9)}${pad(l.deliveredPerSecond, 9)}${pad(l.completeness, 8)}${pad(l.lostDeliveries, 6)}${pad(l.connectFailures, 7)}${pad(l.refusals, 8)}${pad(l.server.cpuPercent, 9)}${pad(l.server.rssMb, 8)}${pad(gen, 10)}${pad(lag, 12)}`,
+      `${padEnd(l.target, 11)}${pad(l.phones, 7)}${pad(l.connections, 7)}${pad(`${l.cardsWritten}/${l.rate}`, 11)}${pad(l.latency.p50, 8)}${pad(l.latency.p95, 8)}${pad(l.latency.p99, 8)}${pad(l.latency.max, 8)}${pad(l.projectorLatency.p99, 9)}${pad(l.deliveredPerSecond, 9)}${pad(l.completeness, 8)}${pad(l.lostDeliveries, 6)}${pad(l.connectFailures, 7)}${pad(l.refusals, 8)}${pad(l.server.cpuPercent, 9)}${pad(l.server.rssMb, 8)}${pad(gen, 10)}${pad(lag, 12)}${pad(round(Math.max(...l.generators.map((g) => g.connectMs)) / 1000, 1), 10)}`,
     )
   }
   out.push('', `Every run (rows above are their means), in the order they ran: Tischrunde and reference alternate`)
@@ -140,7 +144,7 @@ export function formatTable(r: BenchResult): string {
  */
 export function lossesWhereNoneAllowed(r: BenchResult): string[] {
   const found: string[] = []
-  for (const l of [...r.load.tischrunde, ...r.load.reference, r.stress.tischrunde, r.stress.reference]) {
+  for (const l of [...r.load.tischrunde, ...r.load.reference, r.stress.tischrunde, r.stress.reference, r.saturation.tischrunde, r.saturation.reference]) {
     const row = `${l.target} at ${l.phones} phones, ${l.rate} cards/s`
     if (l.lostDeliveries !== 0) found.push(`${row}: ${l.lostDeliveries} of ${l.expectedDeliveries} deliveries lost`)
     if (l.connectFailures !== 0) found.push(`${row}: ${l.connectFailures} failed connects`)
@@ -171,9 +175,9 @@ export function missingFigures(r: BenchResult): string[] {
       }
     }
   }
-  if (r.ratios.length < 4) missing.push('ratios (3 phone counts and the stress run)')
+  if (r.ratios.length < 5) missing.push('ratios (3 phone counts, the stress and the saturation run)')
   for (const x of r.repetitions) if (x.tischrunde.length < 2 || x.reference.length < 2) missing.push(`repetitions at ${x.phones} phones, ${x.rate} cards/s (2 per server)`)
-  for (const l of [r.stress.tischrunde, r.stress.reference]) {
+  for (const l of [r.stress.tischrunde, r.stress.reference, r.saturation.tischrunde, r.saturation.reference]) {
     need(`stress.${l.target}.latency.p99`, l.latency.p99)
     need(`stress.${l.target}.completeness`, l.completeness)
   }

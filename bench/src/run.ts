@@ -39,6 +39,16 @@ const load = (phones: number, durationMs = PROFILE.durationMs): LoadOptions => (
  * Fan-out stress: ten times the card rate at the largest phone count, spread over 18 writers per
  * table (≤ 0.25 cards/s each, a human pace). Ten times the samples make its p99 ratio the steadier one.
  */
+/**
+ * Saturation: a whole hall writing into one table while everyone watches it (a plenary
+ * "Kartenabfrage"): all phones at one table, 100 cards/s from 400 writers (0.25 cards/s each), and
+ * every card must reach every other phone within the window + 3 s. 19 s keep one board under its
+ * 2,000-card cap.
+ */
+const saturation = (): LoadOptions =>
+  quick
+    ? { phones: 100, durationMs: 2000, rate: 20, writersPerTable: 40, tables: 1, drainMs: 3000, generators: 2 }
+    : { phones: 1000, durationMs: 19_000, rate: 100, writersPerTable: 400, tables: 1, drainMs: 3000, generators: 2 }
 const stress = (): LoadOptions => ({ ...load(PROFILE.phones.at(-1)!, Math.min(PROFILE.durationMs, 15_000)), rate: 50, writersPerTable: 18 })
 
 /** Runs of every load row per server, alternating the order between repetitions. */
@@ -148,6 +158,9 @@ async function runLoadScenarios() {
       const stressBoth = await repeated(`stress: ${PROFILE.phones.at(-1)} phones at 50 cards/s`, () => runLoad(server, stress()), () => runLoad(ref, stress()))
       const stressed = { tischrunde: stressBoth.tischrunde, reference: stressBoth.reference }
       repetitions.push(stressBoth.runs)
+      const saturationBoth = await repeated(`saturation: ${saturation().phones} phones at one table, ${saturation().rate} cards/s`, () => runLoad(server, saturation()), () => runLoad(ref, saturation()))
+      const saturated = { tischrunde: saturationBoth.tischrunde, reference: saturationBoth.reference }
+      repetitions.push(saturationBoth.runs)
       for (const phones of PROFILE.capacity) {
         log(`capacity: ${phones} phones → Tischrunde`)
         const r = await runLoad(server, load(phones, Math.min(PROFILE.durationMs, 8_000)))
@@ -157,7 +170,7 @@ async function runLoadScenarios() {
       }
       log('durability: fsync\'d acks')
       const durability = await runDurability(server, PROFILE.durability)
-      return { tischrunde, reference, stressed, steps, durability, repetitions }
+      return { tischrunde, reference, stressed, saturated, steps, durability, repetitions }
     } finally {
       await server.stop()
       await ref.stop()
@@ -191,14 +204,14 @@ function capacityOf(tischrunde: LoadResult[], steps: CapacityStep[]): BenchResul
 async function fullRun(): Promise<void> {
   buildIfNeeded()
   const started = Date.now()
-  const { tischrunde, reference, stressed, steps, durability, repetitions } = await runLoadScenarios()
+  const { tischrunde, reference, stressed, saturated, steps, durability, repetitions } = await runLoadScenarios()
   log('memory: RSS per 1,000 stored cards')
   const memory = await runMemory({ cardsPerTable: PROFILE.memoryPerTable })
   log('cold paths: start, first card in Chromium, JavaScript size, export')
   const cold = await runColdPaths({ phoneRuns: PROFILE.phoneRuns, largeExport: quick ? { tables: 3, cards: 60, longWordEvery: 10 } : { tables: 30, cards: 3000, longWordEvery: 10 } })
   const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : 0)
-  const ratios = [...tischrunde, stressed.tischrunde].map((t, i) => {
-    const r = i < reference.length ? reference[i]! : stressed.reference
+  const ratios = [...tischrunde, stressed.tischrunde, saturated.tischrunde].map((t, i) => {
+    const r = i < reference.length ? reference[i]! : i === reference.length ? stressed.reference : saturated.reference
     return { phones: t.phones, rate: t.rate, p50: ratio(t.latency.p50, r.latency.p50), p99: ratio(t.latency.p99, r.latency.p99), serverCpu: ratio(t.server.cpuPercent, r.server.cpuPercent), serverRss: ratio(t.server.rssMb, r.server.rssMb) }
   })
   const thousand = tischrunde.at(-1)!
@@ -209,6 +222,7 @@ async function fullRun(): Promise<void> {
     load: { tischrunde, reference },
     repetitions,
     stress: stressed,
+    saturation: saturated,
     ratios,
     capacity: capacityOf(tischrunde, steps),
     atThousandPhones: { phones: thousand.phones, serverCpuPercent: thousand.server.cpuPercent, serverRssMb: thousand.server.rssMb },

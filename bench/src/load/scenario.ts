@@ -25,6 +25,8 @@ export interface LoadOptions {
   rate: number
   /** @default 2 — raise it with the rate so each participant stays at a human pace. */
   writersPerTable?: number
+  /** Tables the phones sit at. @default 11 (TABLES); 1 for a whole hall writing into one table. */
+  tables?: number
   drainMs: number
   generators: number
   /**
@@ -66,7 +68,7 @@ export interface LoadResult {
 
 /** Sets up an event for the run: on Tischrunde a real one (Station 1 open, phones joined); on the reference just names. */
 async function prepare(server: RunningServer, opts: LoadOptions) {
-  const tableNames = Array.from({ length: TABLES }, (_, i) => `Thementisch ${i + 1}`)
+  const tableNames = Array.from({ length: opts.tables ?? TABLES }, (_, i) => `Thementisch ${i + 1}`)
   if (server.kind === 'reference') {
     const eventId = `ref-${opts.phones}-${randomBytes(3).toString('hex')}`
     const tables = tableNames.map((_, i) => `thementisch-${i + 1}`)
