@@ -304,8 +304,13 @@ export class DocRoom {
         const send = () => {
           if (sent) return
           sent = true
-          this.broadcast(batch)
-          this.answerWaiting(taken)
+          try {
+            this.broadcast(batch)
+            this.answerWaiting(taken)
+          } catch (error) {
+            // A fault in the fan-out is no storage error: the batch is stored all the same.
+            this.log.error({ err: error, doc: this.name }, 'sending a stored batch to the peers failed')
+          }
         }
         try {
           await this.store.append(this.name, batch.map((b) => b.update), send)
@@ -330,6 +335,8 @@ export class DocRoom {
         if (this.queue.length === 0) this.answerWaiting([])
         await this.compactIfLarge()
       }
+      // Sync requests that came in during the last sync or compaction: everything is written now.
+      this.answerWaiting([])
     } finally {
       this.flushing = null
     }
