@@ -54,6 +54,8 @@ export class DocRoom {
   /** Sync replies waiting until what they would show is stored (see `answerSync`). */
   private replies: { peer: BoardPeer; vector: Uint8Array }[] = []
   private flushing: Promise<void> | null = null
+  /** A batch is on its way into the file (not yet written). */
+  private writing = false
   private persistedVector: Uint8Array = Y.encodeStateVector(this.doc)
   private retryMs = RETRY_MIN_MS
   /** After a failed compaction: not before this time (ms), and how long to wait after the next failure. */
@@ -222,7 +224,8 @@ export class DocRoom {
    * writes wait, the answer is taken with the next batch and sent once that batch is written.
    */
   answerSync(peer: BoardPeer, stateVector: Uint8Array): void {
-    if (!this.pending) return peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+    // Everything applied is in the file (at most its sync to the disk is pending): answer now.
+    if (this.queue.length === 0 && !this.writing) return peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
     this.replies.push({ peer, vector: stateVector })
   }
 
@@ -301,9 +304,11 @@ export class DocRoom {
         const taken = waiting.map((r) => ({ peer: r.peer, message: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, r.vector)) }))
         // Out to the peers once in the file (it then survives a crash of this process); acks wait for the sync.
         let sent = false
+        this.writing = true
         const send = () => {
           if (sent) return
           sent = true
+          this.writing = false
           try {
             this.broadcast(batch)
             this.answerWaiting(taken)
@@ -315,6 +320,7 @@ export class DocRoom {
         try {
           await this.store.append(this.name, batch.map((b) => b.update), send)
         } catch (error) {
+          this.writing = false
           // Written but not synced (a full disk): the peers have it already; the retry only stores it.
           if (sent) for (const b of batch) b.sent = true
           else this.replies.unshift(...waiting)
