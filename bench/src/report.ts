@@ -3,6 +3,7 @@ import type { ColdResult } from './cold.js'
 import type { DurabilityResult } from './durability.js'
 import type { LoadResult } from './load/scenario.js'
 import type { MemoryResult } from './memory.js'
+import type { StormResult } from './storm.js'
 import { round } from './stats.js'
 
 export interface CapacityStep {
@@ -44,6 +45,8 @@ export interface BenchResult {
   stress: { tischrunde: LoadResult; reference: LoadResult }
   /** A whole hall at one table: every phone watching, 100 cards/s, on both servers. */
   saturation: { tischrunde: LoadResult; reference: LoadResult }
+  /** kill -9 and restart under many phones (Tischrunde only: the reference keeps nothing). */
+  storm: StormResult
   /** Tischrunde ÷ reference, per phone count and rate (same run). */
   ratios: { phones: number; rate: number; p50: number; p99: number; serverCpu: number; serverRss: number }[]
   capacity: { steps: CapacityStep[]; heldPhones: number; heldConnections: number; limit: string }
@@ -123,6 +126,8 @@ export function formatTable(r: BenchResult): string {
   out.push(`  held: ${r.capacity.heldPhones} phones (${r.capacity.heldConnections} connections); ${r.capacity.limit}`)
   out.push(`  server at ${r.atThousandPhones.phones} phones: CPU ${r.atThousandPhones.serverCpuPercent} %, RSS ${r.atThousandPhones.serverRssMb} MB`)
   out.push(`  RSS per 1,000 stored cards: ${r.memory.rssPerThousandCardsMb} MB (${r.memory.cards} cards: ${r.memory.rssEmptyBoardsMb} → ${r.memory.rssFullBoardsMb} MB)`)
+  const s = r.storm
+  out.push('', `Reconnect storm: kill -9 and restart under ${s.phones} phones (restart ${s.restartMs} ms): 99 % synced again ${s.ninetyNinePercentMs ?? '–'} ms after the kill, all: p50 ${s.resynced.p50} / p99 ${s.resynced.p99} / max ${s.resynced.max} ms, not synced within 60 s ${s.notResynced}; refusals ${s.refusals}; acknowledged cards lost ${s.ackedLost} of ${s.cardsAcked}`)
   const d = r.durability
   out.push('', `Durability: ${d.ackedPerSecond} fsync'd acks/s (${d.cardsAcked} cards, ${d.writers} writers closed-loop; ack p50 ${d.ackLatency.p50} ms, p99 ${d.ackLatency.p99} ms; server CPU ${d.serverCpuPercent} %, generator CPU ${d.generatorCpuPercent} %)`)
   const c = r.cold
@@ -155,6 +160,10 @@ export function lossesWhereNoneAllowed(r: BenchResult): { failures: string[]; wa
     if (l.connectFailures !== 0) found.push(`${row}: ${l.connectFailures} failed connects`)
     if (l.refusals !== 0) found.push(`${row}: ${l.refusals} refusals`)
   }
+  const s = r.storm
+  if (s.ackedLost !== 0) failures.push(`reconnect storm: ${s.ackedLost} of ${s.cardsAcked} acknowledged cards lost`)
+  if (s.notResynced !== 0) failures.push(`reconnect storm: ${s.notResynced} phones not synced again within 60 s`)
+  if (s.refusals !== 0) failures.push(`reconnect storm: ${s.refusals} refusals`)
   return { failures, warnings }
 }
 
@@ -196,6 +205,7 @@ export function missingFigures(r: BenchResult): string[] {
   need('atThousandPhones.serverRssMb', r.atThousandPhones.serverRssMb)
   need('memory.rssPerThousandCardsMb', r.memory.rssPerThousandCardsMb)
   need('durability.ackedPerSecond', r.durability.ackedPerSecond)
+  need('storm.ninetyNinePercentMs', r.storm.ninetyNinePercentMs)
   if (r.durability.cardsAcked === 0) missing.push('durability acknowledged no cards')
   for (const k of ['firstStartMs', 'startToReadyMs', 'startToBoardsSyncedMs', 'phoneJsKb', 'projectorJsKb', 'exportHttpMs', 'exportCliMs'] as const) need(`cold.${k}`, r.cold[k])
   need('cold.phone.loadToSavedMs', r.cold.phone.loadToSavedMs)

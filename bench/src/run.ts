@@ -19,6 +19,7 @@ import { hotFunctions } from './profile.js'
 import { type BenchResult, CAPACITY_P99_MS, type CapacityStep, type Repetition, evaluateTargets, formatTable, lossesWhereNoneAllowed, missingFigures } from './report.js'
 import { REPO_ROOT, SERVER_MAIN, freshDataDir, killStarted, removeDir, startReference, startTischrunde } from './servers.js'
 import { round } from './stats.js'
+import { runStorm } from './storm.js'
 
 // Every WebsocketProvider the bench opens in this process adds an exit listener.
 process.setMaxListeners(0)
@@ -205,6 +206,9 @@ async function fullRun(): Promise<void> {
   buildIfNeeded()
   const started = Date.now()
   const { tischrunde, reference, stressed, saturated, steps, durability, repetitions } = await runLoadScenarios()
+  const stormPhones = quick ? 60 : 1000
+  log(`reconnect storm: kill -9 and restart under ${stormPhones} phones`)
+  const storm = await runStorm({ phones: stormPhones, cardsPerWriter: quick ? 3 : 10 })
   log('memory: RSS per 1,000 stored cards')
   const memory = await runMemory({ cardsPerTable: PROFILE.memoryPerTable })
   log('cold paths: start, first card in Chromium, JavaScript size, export')
@@ -223,6 +227,7 @@ async function fullRun(): Promise<void> {
     repetitions,
     stress: stressed,
     saturation: saturated,
+    storm,
     ratios,
     capacity: capacityOf(tischrunde, steps),
     atThousandPhones: { phones: thousand.phones, serverCpuPercent: thousand.server.cpuPercent, serverRssMb: thousand.server.rssMb },
