@@ -140,7 +140,8 @@ describe('fault suite: kill -9 between a card reaching the other devices and bei
       `${CYCLES} kills while cards fan out to ${WATCHING_PHONES} phones and ${PROJECTORS} projectors`,
       `${n} cards written, ${acked.size} acknowledged; cards the watchers held but the restarted server lacked: ${seenOnlyByPeers}; refusal closes of honest devices: ${refusals.length}; acknowledged cards lost: ${lost.length}; on the server at the end: ${onServer.size}`,
     )
-    expect(acked.size).toBeGreaterThan(CYCLES * 5)
+    // Enough acknowledged to mean something, also on a slow disk (an fsync of 100 ms and more).
+    expect(acked.size).toBeGreaterThan(CYCLES * 2)
     expect({ refusals, lost, seenOnlyByPeers }).toEqual({ refusals: [], lost: [], seenOnlyByPeers: 0 })
     expect(onServer.size).toBe(written.length)
   })
