@@ -42,14 +42,15 @@ const load = (phones: number, durationMs = PROFILE.durationMs): LoadOptions => (
  */
 /**
  * Saturation: a whole hall writing into one table while everyone watches it (a plenary
- * "Kartenabfrage"): all phones at one table, 100 cards/s from 400 writers (0.25 cards/s each), and
- * every card must reach every other phone within the window + 3 s. 19 s keep one board under its
- * 2,000-card cap.
+ * "Kartenabfrage"): all phones at one table, 100 cards/s from 200 writers (0.5 cards/s each, the
+ * participants' pace limit; every writer is a full Y.Doc client, and 400 of them held up the
+ * generators), and every card must reach every other phone within the window + 3 s. 19 s keep one
+ * board under its 2,000-card cap.
  */
 const saturation = (): LoadOptions =>
   quick
     ? { phones: 100, durationMs: 2000, rate: 20, writersPerTable: 40, tables: 1, drainMs: 3000, generators: 2 }
-    : { phones: 1000, durationMs: 19_000, rate: 100, writersPerTable: 400, tables: 1, drainMs: 3000, generators: 2 }
+    : { phones: 1000, durationMs: 19_000, rate: 100, writersPerTable: 200, tables: 1, drainMs: 3000, generators: 2 }
 const stress = (): LoadOptions => ({ ...load(PROFILE.phones.at(-1)!, Math.min(PROFILE.durationMs, 15_000)), rate: 50, writersPerTable: 18 })
 
 /** Runs of every load row per server, alternating the order between repetitions. */
