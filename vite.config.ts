@@ -34,7 +34,12 @@ export default defineConfig({
   root: clientRoot,
   plugins: [react(), zodWithoutJsonSchema()],
   resolve: {
-    alias: { '@tischrunde/shared': fileURLToPath(new URL('./shared/src/index.ts', import.meta.url)) },
+    alias: [
+      { find: '@tischrunde/shared', replacement: fileURLToPath(new URL('./shared/src/index.ts', import.meta.url)) },
+      // zod's classic API on zod/mini: the same validation, without every method on every schema
+      // (client/src/lib/zod-facade.ts). The server keeps classic zod.
+      { find: /^zod$/, replacement: fileURLToPath(new URL('./client/src/lib/zod-facade.ts', import.meta.url)) },
+    ],
   },
   build: {
     outDir: fileURLToPath(new URL('./client/dist', import.meta.url)),

@@ -12,6 +12,11 @@ export default defineConfig({
   test: {
     projects: [
       { resolve: { alias }, test: { name: 'shared', include: ['shared/src/**/*.test.ts'], environment: 'node' } },
+      {
+        // The shared schemas as the browser build runs them: zod's classic API on zod/mini (vite.config.ts).
+        resolve: { alias: [...Object.entries(alias).map(([find, replacement]) => ({ find, replacement })), { find: /^zod$/, replacement: src('./client/src/lib/zod-facade.ts') }] },
+        test: { name: 'shared-browser-zod', include: ['shared/src/**/*.test.ts'], environment: 'node' },
+      },
       { resolve: { alias }, test: { name: 'fixtures', include: ['fixtures/src/**/*.test.ts'], environment: 'node' } },
       {
         resolve: { alias },

@@ -87,7 +87,7 @@ async function largeExport(server: TischrundeServer, size: LargeExportSize): Pro
   return { ...size, zipMs: zip.ms, zipBytes: zip.bytes, docxMs: docx.ms, pdfMs: pdf.ms }
 }
 
-async function launch(): Promise<Browser> {
+export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`the cold paths need Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`)
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -97,7 +97,7 @@ async function launch(): Promise<Browser> {
 }
 
 /** Sums the gzipped size of every JavaScript response a page loads while `steps` run. */
-async function javascriptOf(browser: Browser, options: object, steps: (page: Page) => Promise<void>): Promise<{ kb: number; files: number; byFile: Record<string, number> }> {
+export async function javascriptOf(browser: Browser, options: object, steps: (page: Page) => Promise<void>): Promise<{ kb: number; files: number; byFile: Record<string, number> }> {
   // Service workers blocked: only what the page itself loads counts, not what a worker precaches.
   const context = await browser.newContext({ ...options, serviceWorkers: 'block' })
   const page = await context.newPage()
@@ -119,6 +119,15 @@ async function javascriptOf(browser: Browser, options: object, steps: (page: Pag
   }
   await context.close()
   return { kb: round(bytes / 1024), files: bodies.size, byFile }
+}
+
+/** The JavaScript a new phone loads: open the join link, pick the first table, see the card field. */
+export function phoneRouteJavascript(browser: Browser, url: string, joinCode: string) {
+  return javascriptOf(browser, PHONE, async (page) => {
+    await page.goto(`${url}/j/${joinCode}`)
+    await page.getByRole('button', { name: WINNENDEN.event.tables[0]!.name }).click()
+    await page.getByLabel('Deine Karte').waitFor()
+  })
 }
 
 /** A new phone: open the join link, pick a table, write a card, wait for "gespeichert". */
@@ -173,12 +182,7 @@ export async function runColdPaths(opts: { phoneRuns: number; largeExport: Large
     const boardsSynced = wallNow() - t0
     await advanceRound(server.url, demo.facilitatorToken)
 
-    const tableName = WINNENDEN.event.tables[0]!.name
-    const phoneJs = await javascriptOf(browser, PHONE, async (page) => {
-      await page.goto(`${server.url}/j/${demo.joinCode}`)
-      await page.getByRole('button', { name: tableName }).click()
-      await page.getByLabel('Deine Karte').waitFor()
-    })
+    const phoneJs = await phoneRouteJavascript(browser, server.url, demo.joinCode)
     const projectorJs = await javascriptOf(browser, PROJECTOR, async (page) => {
       await page.goto(`${server.url}/e/${WINNENDEN.event.id}/projector#k=${encodeURIComponent(demo.projectorToken)}`)
       await page.getByRole('heading').first().waitFor()

@@ -4,6 +4,7 @@ import type { DurabilityResult } from './durability.js'
 import { type ExportSizeStep, formatExportSizes } from './export-sizes.js'
 import type { LoadResult } from './load/scenario.js'
 import type { MemoryResult } from './memory.js'
+import type { StormResult } from './storm.js'
 import { round } from './stats.js'
 
 export interface CapacityStep {
@@ -17,13 +18,36 @@ export interface CapacityStep {
   held: boolean
 }
 
+/** Every run of one load row, per server, in the order they ran (alternating). */
+export interface Repetition {
+  phones: number
+  rate: number
+  tischrunde: RunBrief[]
+  reference: RunBrief[]
+}
+export interface RunBrief {
+  p50: number
+  p99: number
+  serverCpuPercent: number
+  serverRssMb: number
+  lostDeliveries: number
+  connectFailures: number
+  refusals: number
+}
+
 export interface BenchResult {
   profile: 'full' | 'quick'
   date: string
   machine: { nproc: number; cpu: string; node: string; os: string; note: string }
+  /** Per phone count: the mean of the repetitions (see `repetitions` for every run). */
   load: { tischrunde: LoadResult[]; reference: LoadResult[] }
+  repetitions: Repetition[]
   /** The largest phone count at ten times the card rate, on both servers. */
   stress: { tischrunde: LoadResult; reference: LoadResult }
+  /** A whole hall at one table: every phone watching, 100 cards/s, on both servers. */
+  saturation: { tischrunde: LoadResult; reference: LoadResult }
+  /** kill -9 and restart under many phones (Tischrunde only: the reference keeps nothing). */
+  storm: StormResult
   /** Tischrunde ÷ reference, per phone count and rate (same run). */
   ratios: { phones: number; rate: number; p50: number; p99: number; serverCpu: number; serverRss: number }[]
   capacity: { steps: CapacityStep[]; heldPhones: number; heldConnections: number; limit: string }
@@ -47,7 +71,8 @@ export interface Target {
 const P99_AT_300_MS = 100
 const P99_AT_1000_MS = 250
 export const CAPACITY_P99_MS = 250
-const PHONE_JS_KB = 150
+export const PHONE_JS_KB = 150
+const SATURATION_P99_MS = 1000
 const FIRST_CARD_MS = 1000
 const EXPORT_MS = 5000
 
@@ -66,6 +91,7 @@ export function evaluateTargets(r: Omit<BenchResult, 'targets'>): Target[] {
     ...r.ratios.map((x) => le(`p99 ratio to reference at ${x.phones} phones, ${x.rate} cards/s`, x.p99, 1, '×')),
     ...r.load.tischrunde.map((l) => ({ name: `delivery complete at ${l.phones} phones`, value: l.completeness, limit: 100, unit: '%', met: l.completeness >= 100 })),
     le('phone route JavaScript (gzip)', r.cold.phoneJsKb, PHONE_JS_KB, 'KB'),
+    le('saturation, one table: p99 card-to-observer', r.saturation.tischrunde.latency.p99, SATURATION_P99_MS, 'ms'),
     le('new phone: page loaded → first card "gespeichert"', r.cold.phone.loadToSavedMs, FIRST_CARD_MS, 'ms'),
     le('export all 11 tables, every format (HTTP)', r.cold.exportHttpMs, EXPORT_MS, 'ms'),
     le('export all 11 tables, every format (CLI)', r.cold.exportCliMs, EXPORT_MS, 'ms'),
@@ -78,18 +104,24 @@ const padEnd = (s: string | number, n: number) => String(s).padEnd(n)
 export function formatTable(r: BenchResult): string {
   const out: string[] = []
   out.push(`Tischrunde bench (${r.profile}) ${r.date} · ${r.machine.nproc} cores · ${r.machine.cpu} · Node ${r.machine.node}`)
-  out.push('', 'Card → observers (every other phone and the projector at the table), 11 tables; cards written / cards per second')
+  out.push('', 'Card → observers (every other phone and the projector at the table), 11 tables (saturation: 1); cards written / cards per second; connect s: all phones connected and synced')
   out.push(
-    `${padEnd('server', 11)}${pad('phones', 7)}${pad('conns', 7)}${pad('cards/rate', 11)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}${pad('proj p99', 9)}${pad('deliv/s', 9)}${pad('compl %', 8)}${pad('srv cpu%', 9)}${pad('rss MB', 8)}${pad('gen cpu%', 10)}${pad('gen lag p99', 12)}`,
+    `${padEnd('server', 11)}${pad('phones', 7)}${pad('conns', 7)}${pad('cards/rate', 11)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}${pad('proj p99', 9)}${pad('deliv/s', 9)}${pad('compl %', 8)}${pad('lost', 6)}${pad('failed', 7)}${pad('refused', 8)}${pad('srv cpu%', 9)}${pad('rss MB', 8)}${pad('gen cpu%', 10)}${pad('gen lag p99', 12)}${pad('connect s', 10)}`,
   )
-  for (const l of [...r.load.tischrunde, r.stress.tischrunde, ...r.load.reference, r.stress.reference]) {
+  for (const l of [...r.load.tischrunde, r.stress.tischrunde, r.saturation.tischrunde, ...r.load.reference, r.stress.reference, r.saturation.reference]) {
     const gen = l.generators.map((g) => g.cpuPercent).join('/')
     const lag = Math.max(...l.generators.map((g) => g.eventLoopDelayP99Ms))
     out.push(
-      `${padEnd(l.target, 11)}${pad(l.phones, 7)}${pad(l.connections, 7)}${pad(`${l.cardsWritten}/${l.rate}`, 11)}${pad(l.latency.p50, 8)}${pad(l.latency.p95, 8)}${pad(l.latency.p99, 8)}${pad(l.latency.max, 8)}${pad(l.projectorLatency.p99, 9)}${pad(l.deliveredPerSecond, 9)}${pad(l.completeness, 8)}${pad(l.server.cpuPercent, 9)}${pad(l.server.rssMb, 8)}${pad(gen, 10)}${pad(lag, 12)}`,
+      `${padEnd(l.target, 11)}${pad(l.phones, 7)}${pad(l.connections, 7)}${pad(`${l.cardsWritten}/${l.rate}`, 11)}${pad(l.latency.p50, 8)}${pad(l.latency.p95, 8)}${pad(l.latency.p99, 8)}${pad(l.latency.max, 8)}${pad(l.projectorLatency.p99, 9)}${pad(l.deliveredPerSecond, 9)}${pad(l.completeness, 8)}${pad(l.lostDeliveries, 6)}${pad(l.connectFailures, 7)}${pad(l.refusals, 8)}${pad(l.server.cpuPercent, 9)}${pad(l.server.rssMb, 8)}${pad(gen, 10)}${pad(lag, 12)}${pad(round(Math.max(...l.generators.map((g) => g.connectMs)) / 1000, 1), 10)}`,
     )
   }
-  out.push('', 'Tischrunde ÷ reference (same run)')
+  out.push('', `Every run (rows above are their means), in the order they ran: Tischrunde and reference alternate`)
+  const runText = (b: RunBrief) => `p50 ${b.p50} / p99 ${b.p99} ms, CPU ${b.serverCpuPercent} %, RSS ${b.serverRssMb} MB${b.lostDeliveries || b.connectFailures || b.refusals ? `, lost ${b.lostDeliveries}, failed ${b.connectFailures}, refused ${b.refusals}` : ''}`
+  for (const x of r.repetitions) {
+    out.push(`  ${pad(x.phones, 5)} phones, ${pad(x.rate, 2)} cards/s`)
+    x.tischrunde.forEach((b, i) => out.push(`    Tischrunde #${i + 1}: ${runText(b)}    reference #${i + 1}: ${x.reference[i] ? runText(x.reference[i]!) : '–'}`))
+  }
+  out.push('', 'Tischrunde ÷ reference (same run, means of the repetitions)')
   for (const x of r.ratios) out.push(`  ${pad(x.phones, 5)} phones, ${pad(x.rate, 2)} cards/s: p50 ${x.p50}×  p99 ${x.p99}×  server CPU ${x.serverCpu}×  RSS ${x.serverRss}×`)
   out.push('', `Capacity (until p99 > ${CAPACITY_P99_MS} ms or delivery < 100 %)`)
   for (const s of r.capacity.steps)
@@ -97,6 +129,8 @@ export function formatTable(r: BenchResult): string {
   out.push(`  held: ${r.capacity.heldPhones} phones (${r.capacity.heldConnections} connections); ${r.capacity.limit}`)
   out.push(`  server at ${r.atThousandPhones.phones} phones: CPU ${r.atThousandPhones.serverCpuPercent} %, RSS ${r.atThousandPhones.serverRssMb} MB`)
   out.push(`  RSS per 1,000 stored cards: ${r.memory.rssPerThousandCardsMb} MB (${r.memory.cards} cards: ${r.memory.rssEmptyBoardsMb} → ${r.memory.rssFullBoardsMb} MB)`)
+  const s = r.storm
+  out.push('', `Reconnect storm: kill -9 and restart under ${s.phones} phones (restart ${s.restartMs} ms): 99 % synced again ${s.ninetyNinePercentMs ?? '–'} ms after the kill, all: p50 ${s.resynced.p50} / p99 ${s.resynced.p99} / max ${s.resynced.max} ms, not synced within 60 s ${s.notResynced}; refusals ${s.refusals}; acknowledged cards lost ${s.ackedLost} of ${s.cardsAcked}`)
   const d = r.durability
   out.push('', `Durability: ${d.ackedPerSecond} fsync'd acks/s (${d.cardsAcked} cards, ${d.writers} writers closed-loop; ack p50 ${d.ackLatency.p50} ms, p99 ${d.ackLatency.p99} ms; server CPU ${d.serverCpuPercent} %, generator CPU ${d.generatorCpuPercent} %)`)
   const c = r.cold
@@ -111,6 +145,30 @@ export function formatTable(r: BenchResult): string {
   out.push('', 'Targets')
   for (const t of r.targets) out.push(`  ${t.met === null ? 'n/a   ' : t.met ? 'met   ' : 'MISSED'} ${padEnd(t.name, 52)} ${t.value ?? '–'} ${t.unit} (limit ${t.limit} ${t.unit})`)
   return out.join('\n')
+}
+
+/**
+ * Losses in rows that must have none: every load, stress and saturation row (the capacity ladder may
+ * fail by design; it stops there). On Tischrunde's rows a lost delivery, a failed connect or a
+ * refusal fails `--check`; on the reference's rows they only make that row's comparison unclean
+ * (the stock server can drop late deliveries on a loaded machine), so they are returned as warnings.
+ */
+export function lossesWhereNoneAllowed(r: BenchResult): { failures: string[]; warnings: string[] } {
+  const failures: string[] = []
+  const warnings: string[] = []
+  const rows = [...r.load.tischrunde, ...r.load.reference, r.stress.tischrunde, r.stress.reference, r.saturation.tischrunde, r.saturation.reference]
+  for (const l of rows) {
+    const found = l.target === 'tischrunde' ? failures : warnings
+    const row = `${l.target} at ${l.phones} phones, ${l.rate} cards/s`
+    if (l.lostDeliveries !== 0) found.push(`${row}: ${l.lostDeliveries} of ${l.expectedDeliveries} deliveries lost`)
+    if (l.connectFailures !== 0) found.push(`${row}: ${l.connectFailures} failed connects`)
+    if (l.refusals !== 0) found.push(`${row}: ${l.refusals} refusals`)
+  }
+  const s = r.storm
+  if (s.ackedLost !== 0) failures.push(`reconnect storm: ${s.ackedLost} of ${s.cardsAcked} acknowledged cards lost`)
+  if (s.notResynced !== 0) failures.push(`reconnect storm: ${s.notResynced} phones not synced again within 60 s`)
+  if (s.refusals !== 0) failures.push(`reconnect storm: ${s.refusals} refusals`)
+  return { failures, warnings }
 }
 
 /** Paths in the result that must hold a finite number; returns the ones that do not. */
@@ -135,8 +193,9 @@ export function missingFigures(r: BenchResult): string[] {
       }
     }
   }
-  if (r.ratios.length < 4) missing.push('ratios (3 phone counts and the stress run)')
-  for (const l of [r.stress.tischrunde, r.stress.reference]) {
+  if (r.ratios.length < 5) missing.push('ratios (3 phone counts, the stress and the saturation run)')
+  for (const x of r.repetitions) if (x.tischrunde.length < 2 || x.reference.length < 2) missing.push(`repetitions at ${x.phones} phones, ${x.rate} cards/s (2 per server)`)
+  for (const l of [r.stress.tischrunde, r.stress.reference, r.saturation.tischrunde, r.saturation.reference]) {
     need(`stress.${l.target}.latency.p99`, l.latency.p99)
     need(`stress.${l.target}.completeness`, l.completeness)
   }
@@ -150,6 +209,7 @@ export function missingFigures(r: BenchResult): string[] {
   need('atThousandPhones.serverRssMb', r.atThousandPhones.serverRssMb)
   need('memory.rssPerThousandCardsMb', r.memory.rssPerThousandCardsMb)
   need('durability.ackedPerSecond', r.durability.ackedPerSecond)
+  need('storm.ninetyNinePercentMs', r.storm.ninetyNinePercentMs)
   if (r.durability.cardsAcked === 0) missing.push('durability acknowledged no cards')
   for (const k of ['firstStartMs', 'startToReadyMs', 'startToBoardsSyncedMs', 'phoneJsKb', 'projectorJsKb', 'exportHttpMs', 'exportCliMs'] as const) need(`cold.${k}`, r.cold[k])
   need('cold.phone.loadToSavedMs', r.cold.phone.loadToSavedMs)

@@ -18,9 +18,10 @@ import { formatExportSizes, runExportSizes } from './export-sizes.js'
 import { type LoadOptions, type LoadResult, TABLES, runLoad } from './load/scenario.js'
 import { runMemory } from './memory.js'
 import { hotFunctions } from './profile.js'
-import { type BenchResult, CAPACITY_P99_MS, type CapacityStep, evaluateTargets, formatTable, missingFigures } from './report.js'
+import { type BenchResult, CAPACITY_P99_MS, type CapacityStep, type Repetition, evaluateTargets, formatTable, lossesWhereNoneAllowed, missingFigures } from './report.js'
 import { REPO_ROOT, SERVER_MAIN, freshDataDir, killStarted, removeDir, startReference, startTischrunde } from './servers.js'
 import { round } from './stats.js'
+import { runStorm } from './storm.js'
 
 // Every WebsocketProvider the bench opens in this process adds an exit listener.
 process.setMaxListeners(0)
@@ -41,7 +42,21 @@ const load = (phones: number, durationMs = PROFILE.durationMs): LoadOptions => (
  * Fan-out stress: ten times the card rate at the largest phone count, spread over 18 writers per
  * table (≤ 0.25 cards/s each, a human pace). Ten times the samples make its p99 ratio the steadier one.
  */
+/**
+ * Saturation: a whole hall writing into one table while everyone watches it (a plenary
+ * "Kartenabfrage"): all phones at one table, 100 cards/s from 200 writers (0.5 cards/s each, the
+ * participants' pace limit; every writer is a full Y.Doc client, and 400 of them held up the
+ * generators), and every card must reach every other phone within the window + 3 s. 19 s keep one
+ * board under its 2,000-card cap.
+ */
+const saturation = (): LoadOptions =>
+  quick
+    ? { phones: 100, durationMs: 2000, rate: 20, writersPerTable: 40, tables: 1, drainMs: 3000, generators: 2 }
+    : { phones: 1000, durationMs: 19_000, rate: 100, writersPerTable: 200, tables: 1, drainMs: 3000, generators: 2 }
 const stress = (): LoadOptions => ({ ...load(PROFILE.phones.at(-1)!, Math.min(PROFILE.durationMs, 15_000)), rate: 50, writersPerTable: 18 })
+
+/** Runs of every load row per server, alternating the order between repetitions. */
+const REPETITIONS = 2
 
 function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`)
@@ -76,11 +91,56 @@ function machine(): BenchResult['machine'] {
   }
 }
 
+/**
+ * Runs one row REPETITIONS times on both servers in alternating order (Tischrunde first, then the
+ * reference first, …), so drift on a shared machine hits both alike. Returns the mean of the
+ * repetitions per server and every single run.
+ */
+async function repeated(label: string, tischrunde: () => Promise<LoadResult>, reference: () => Promise<LoadResult>) {
+  const t: LoadResult[] = []
+  const r: LoadResult[] = []
+  for (let rep = 0; rep < REPETITIONS; rep++) {
+    const order = rep % 2 === 0 ? (['tischrunde', 'reference'] as const) : (['reference', 'tischrunde'] as const)
+    for (const side of order) {
+      log(`${label} → ${side === 'tischrunde' ? 'Tischrunde' : 'reference @y/websocket-server 0.1.1'} (repetition ${rep + 1} of ${REPETITIONS})`)
+      if (side === 'tischrunde') t.push(await tischrunde())
+      else r.push(await reference())
+    }
+  }
+  const brief = (l: LoadResult) => ({ p50: l.latency.p50, p99: l.latency.p99, serverCpuPercent: l.server.cpuPercent, serverRssMb: l.server.rssMb, lostDeliveries: l.lostDeliveries, connectFailures: l.connectFailures, refusals: l.refusals })
+  const runs: Repetition = { phones: t[0]!.phones, rate: t[0]!.rate, tischrunde: t.map(brief), reference: r.map(brief) }
+  return { tischrunde: meanOf(t), reference: meanOf(r), runs }
+}
+
+/** One row from its repetitions: latencies and server use averaged, losses summed, completeness the worst. */
+function meanOf(runs: LoadResult[]): LoadResult {
+  const mean = (f: (l: LoadResult) => number) => round(runs.reduce((s, l) => s + f(l), 0) / runs.length, 2)
+  const sum = (f: (l: LoadResult) => number) => runs.reduce((s, l) => s + f(l), 0)
+  const first = runs[0]!
+  return {
+    ...first,
+    cardsWritten: sum((l) => l.cardsWritten),
+    latency: { ...first.latency, p50: mean((l) => l.latency.p50), p95: mean((l) => l.latency.p95), p99: mean((l) => l.latency.p99), max: Math.max(...runs.map((l) => l.latency.max)), count: sum((l) => l.latency.count) },
+    projectorLatency: { ...first.projectorLatency, p50: mean((l) => l.projectorLatency.p50), p95: mean((l) => l.projectorLatency.p95), p99: mean((l) => l.projectorLatency.p99), max: Math.max(...runs.map((l) => l.projectorLatency.max)), count: sum((l) => l.projectorLatency.count) },
+    deliveredPerSecond: mean((l) => l.deliveredPerSecond),
+    completeness: Math.min(...runs.map((l) => l.completeness)),
+    expectedDeliveries: sum((l) => l.expectedDeliveries),
+    lostDeliveries: sum((l) => l.lostDeliveries),
+    refusals: sum((l) => l.refusals),
+    server: { cpuPercent: mean((l) => l.server.cpuPercent), rssMb: mean((l) => l.server.rssMb), rssMaxMb: Math.max(...runs.map((l) => l.server.rssMaxMb)) },
+    generators: runs.flatMap((l) => l.generators),
+    connectFailures: sum((l) => l.connectFailures),
+    closedDuringRun: sum((l) => l.closedDuringRun),
+    errors: runs.flatMap((l) => l.errors).slice(0, 10),
+  }
+}
+
 async function runLoadScenarios() {
   const dataDir = freshDataDir('load')
   const tischrunde: LoadResult[] = []
   const reference: LoadResult[] = []
   const steps: CapacityStep[] = []
+  const repetitions: Repetition[] = []
   try {
     const server = await startTischrunde({ dataDir, demo: false })
     const ref = await startReference()
@@ -94,14 +154,17 @@ async function runLoadScenarios() {
         await runLoad(ref, load(PROFILE.phones[0]!, 3000))
       }
       for (const phones of PROFILE.phones) {
-        // Alternating, so drift on the shared machine hits both servers alike.
-        log(`load: ${phones} phones → Tischrunde`)
-        tischrunde.push(await runLoad(server, load(phones)))
-        log(`load: ${phones} phones → reference @y/websocket-server 0.1.1`)
-        reference.push(await runLoad(ref, load(phones)))
+        const both = await repeated(`load: ${phones} phones`, () => runLoad(server, load(phones)), () => runLoad(ref, load(phones)))
+        tischrunde.push(both.tischrunde)
+        reference.push(both.reference)
+        repetitions.push(both.runs)
       }
-      log(`stress: ${PROFILE.phones.at(-1)} phones at 50 cards/s → Tischrunde, then reference`)
-      const stressed = { tischrunde: await runLoad(server, stress()), reference: await runLoad(ref, stress()) }
+      const stressBoth = await repeated(`stress: ${PROFILE.phones.at(-1)} phones at 50 cards/s`, () => runLoad(server, stress()), () => runLoad(ref, stress()))
+      const stressed = { tischrunde: stressBoth.tischrunde, reference: stressBoth.reference }
+      repetitions.push(stressBoth.runs)
+      const saturationBoth = await repeated(`saturation: ${saturation().phones} phones at one table, ${saturation().rate} cards/s`, () => runLoad(server, saturation()), () => runLoad(ref, saturation()))
+      const saturated = { tischrunde: saturationBoth.tischrunde, reference: saturationBoth.reference }
+      repetitions.push(saturationBoth.runs)
       for (const phones of PROFILE.capacity) {
         log(`capacity: ${phones} phones → Tischrunde`)
         const r = await runLoad(server, load(phones, Math.min(PROFILE.durationMs, 8_000)))
@@ -111,7 +174,7 @@ async function runLoadScenarios() {
       }
       log('durability: fsync\'d acks')
       const durability = await runDurability(server, PROFILE.durability)
-      return { tischrunde, reference, stressed, steps, durability }
+      return { tischrunde, reference, stressed, saturated, steps, durability, repetitions }
     } finally {
       await server.stop()
       await ref.stop()
@@ -145,7 +208,10 @@ function capacityOf(tischrunde: LoadResult[], steps: CapacityStep[]): BenchResul
 async function fullRun(): Promise<void> {
   buildIfNeeded()
   const started = Date.now()
-  const { tischrunde, reference, stressed, steps, durability } = await runLoadScenarios()
+  const { tischrunde, reference, stressed, saturated, steps, durability, repetitions } = await runLoadScenarios()
+  const stormPhones = quick ? 60 : 1000
+  log(`reconnect storm: kill -9 and restart under ${stormPhones} phones`)
+  const storm = await runStorm({ phones: stormPhones, cardsPerWriter: quick ? 3 : 10 })
   log('memory: RSS per 1,000 stored cards')
   const memory = await runMemory({ cardsPerTable: PROFILE.memoryPerTable })
   log('cold paths: start, first card in Chromium, JavaScript size, export')
@@ -153,8 +219,8 @@ async function fullRun(): Promise<void> {
   log('export time by size: 422 to 3,376 cards')
   const exportSizes = await runExportSizes(quick ? [1, 2] : [1, 2, 4, 8])
   const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : 0)
-  const ratios = [...tischrunde, stressed.tischrunde].map((t, i) => {
-    const r = i < reference.length ? reference[i]! : stressed.reference
+  const ratios = [...tischrunde, stressed.tischrunde, saturated.tischrunde].map((t, i) => {
+    const r = i < reference.length ? reference[i]! : i === reference.length ? stressed.reference : saturated.reference
     return { phones: t.phones, rate: t.rate, p50: ratio(t.latency.p50, r.latency.p50), p99: ratio(t.latency.p99, r.latency.p99), serverCpu: ratio(t.server.cpuPercent, r.server.cpuPercent), serverRss: ratio(t.server.rssMb, r.server.rssMb) }
   })
   const thousand = tischrunde.at(-1)!
@@ -163,7 +229,10 @@ async function fullRun(): Promise<void> {
     date: new Date().toISOString(),
     machine: machine(),
     load: { tischrunde, reference },
+    repetitions,
     stress: stressed,
+    saturation: saturated,
+    storm,
     ratios,
     capacity: capacityOf(tischrunde, steps),
     atThousandPhones: { phones: thousand.phones, serverCpuPercent: thousand.server.cpuPercent, serverRssMb: thousand.server.rssMb },
@@ -182,6 +251,12 @@ async function fullRun(): Promise<void> {
     const missing = missingFigures(result)
     if (missing.length) {
       console.error(`bench: the result lacks figures:\n  ${missing.join('\n  ')}`)
+      process.exitCode = 1
+    }
+    const losses = lossesWhereNoneAllowed(result)
+    if (losses.warnings.length) console.error(`bench: the reference lost in these rows (their comparison is not clean):\n  ${losses.warnings.join('\n  ')}`)
+    if (losses.failures.length) {
+      console.error(`bench: Tischrunde lost in rows that must have no losses:\n  ${losses.failures.join('\n  ')}`)
       process.exitCode = 1
     }
   }

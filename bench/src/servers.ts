@@ -32,6 +32,8 @@ export interface RunningServer {
 
 export interface TischrundeServer extends RunningServer {
   kind: 'tischrunde'
+  /** kill -9 and wait for the exit. */
+  crash(): Promise<void>
   dataDir: string
   adminKey: string
   /** The demo's links when Winnenden is loaded. */
@@ -89,10 +91,10 @@ function spawnUntil(script: string, args: string[], env: NodeJS.ProcessEnv, read
  * Starts `node server/dist/main.js` on 127.0.0.1 and an ephemeral port. `demo` loads Winnenden on
  * the first start of a data dir; `nodeArgs` e.g. `--cpu-prof` for a profile.
  */
-export async function startTischrunde(opts: { dataDir: string; demo: boolean; nodeArgs?: string[] }): Promise<TischrundeServer> {
+export async function startTischrunde(opts: { dataDir: string; demo: boolean; nodeArgs?: string[]; port?: number }): Promise<TischrundeServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PORT: '0',
+    PORT: String(opts.port ?? 0),
     HOST: '127.0.0.1',
     TISCHRUNDE_DATA_DIR: opts.dataDir,
     TISCHRUNDE_MAX_CONNECTIONS: MAX_CONNECTIONS,
@@ -121,6 +123,12 @@ export async function startTischrunde(opts: { dataDir: string; demo: boolean; no
     output: s.output,
     readyMs,
     stop: s.stop,
+    crash: () =>
+      new Promise<void>((resolve) => {
+        if (s.child.exitCode !== null || s.child.signalCode !== null) return resolve()
+        s.child.once('exit', () => resolve())
+        s.child.kill('SIGKILL')
+      }),
     dataDir: opts.dataDir,
     adminKey: token('Verwaltung'),
     demo: joinCode ? { facilitatorToken: token('Moderation'), projectorToken: token('Beamer'), joinCode } : null,
@@ -128,7 +136,7 @@ export async function startTischrunde(opts: { dataDir: string; demo: boolean; no
 }
 
 /** A port that was free a moment ago (the stock server cannot listen on port 0 and say which it got). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.once('error', reject)

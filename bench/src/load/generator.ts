@@ -43,6 +43,9 @@ const writers: { spec: PhoneSpec; doc: Y.Doc; report: ObserverReport; own: Set<s
 const controls: ControlSocket[] = []
 const errors: string[] = []
 let closed = 0
+let refusals = 0
+/** Tables of observers that never synced (their cards count as lost). */
+const failedObserverTables: string[] = []
 
 function boardUrl(table: string, token: string | null): { base: string; room: string; params: Record<string, string> } {
   const ws = setup.httpUrl.replace(/^http/, 'ws')
@@ -87,10 +90,17 @@ function realClient(
     disableBc: true,
     maxBackoffTime: 1000,
   })
-  provider.on('connection-close', () => closed++)
+  // No presence on either server: the stock server would forward every renewal to every socket,
+  // Tischrunde ignores it, so presence on would make the reference do extra work.
+  provider.awareness.setLocalState(null)
+  provider.on('connection-close', (event: { code: number } | null) => {
+    closed++
+    if (event && event.code >= 4000 && event.code < 5000) refusals++
+  })
   // Tischrunde's "saved" acks and refusals (the stock y-websocket client logs unknown types).
   provider.messageHandlers[MESSAGE_SAVED] = () => {}
   provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
+    refusals++
     if (errors.length < 20) errors.push(`refused on ${room}: ${decoding.readVarString(decoder)}`)
   }
   const close = () => {
@@ -139,7 +149,10 @@ function lightObserver(spec: PhoneSpec): Promise<Observer> {
       onSynced()
     }
   })
-  ws.on('close', () => closed++)
+  ws.on('close', (code: number) => {
+    closed++
+    if (code >= 4000 && code < 5000) refusals++
+  })
   ws.on('error', (e) => errors.length < 20 && errors.push(String(e)))
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no sync on ${room} within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS)
@@ -162,9 +175,13 @@ function lightObserver(spec: PhoneSpec): Promise<Observer> {
 }
 const EMPTY_DOC = new Y.Doc()
 
-/** The phone's control-plane socket: connects with its credential and says which table it sits at. */
+/**
+ * The phone's control-plane socket, with the app's own transport settings (client/src/sync/
+ * control-connection.ts: long-polling first, then the upgrade; reconnecting): connects with its
+ * credential and says which table it sits at.
+ */
 function controlSocket(token: string, table: string | null): Promise<ControlSocket> {
-  const socket = io(setup.httpUrl, { auth: { token, wire: setup.wireVersion }, transports: ['websocket'], reconnection: false, timeout: CONNECT_TIMEOUT_MS })
+  const socket = io(setup.httpUrl, { auth: { token, wire: setup.wireVersion }, reconnectionDelayMax: 5000, timeout: CONNECT_TIMEOUT_MS })
   return new Promise((resolve, reject) => {
     socket.once('connect', () => {
       if (table) socket.emit('presence:table', { tableId: table })
@@ -179,7 +196,10 @@ async function connectAll(): Promise<number> {
   const tasks: (() => Promise<void>)[] = []
   for (const p of setup.projectors) {
     tasks.push(async () => {
-      const c = await realClient(p.table, p.token, true)
+      const c = await realClient(p.table, p.token, true).catch((e: unknown) => {
+        failedObserverTables.push(p.table)
+        throw e
+      })
       observers.push({ report: c.report, close: c.close, isOpen: () => c.provider.wsconnected })
       if (setup.socketIo && p.token) controls.push(await controlSocket(p.token, null))
     })
@@ -191,7 +211,10 @@ async function connectAll(): Promise<number> {
         writers.push({ spec, doc: c.doc, report: c.report, own: c.own })
         observers.push({ report: c.report, close: c.close, isOpen: () => c.provider.wsconnected })
       } else {
-        observers.push(await lightObserver(spec))
+        observers.push(await lightObserver(spec).catch((e: unknown) => {
+          failedObserverTables.push(spec.table)
+          throw e
+        }))
       }
       if (setup.socketIo && spec.token) controls.push(await controlSocket(spec.token, spec.table))
     })
@@ -220,6 +243,7 @@ async function run(start: WorkerStart): Promise<void> {
   const wall0 = performance.now()
   loop.enable()
   closed = 0
+  refusals = 0
   // Each writer's next slot; slots of all writers interleave evenly at `rate` cards per second.
   const queue = writers.map((w) => ({ w, at: start.t0 + (w.spec.writerIndex * 1000) / start.rate }))
   for (;;) {
@@ -256,6 +280,7 @@ async function run(start: WorkerStart): Promise<void> {
     cpuPercent: Math.round(cpuPercent * 10) / 10,
     eventLoopDelay: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
     closed,
+    refusals,
     errors,
   })
 }
@@ -265,7 +290,7 @@ process.on('message', (m: ToWorker) => {
     setup = m
     const t0 = performance.now()
     connectAll().then(
-      (failed) => send({ type: 'ready', connectMs: Math.round(performance.now() - t0), failed, errors }),
+      (failed) => send({ type: 'ready', connectMs: Math.round(performance.now() - t0), failed, failedObserverTables, errors }),
       (e: unknown) => send({ type: 'error', message: String(e) }),
     )
   } else if (m.type === 'start') {

@@ -43,6 +43,8 @@ export interface WorkerReady {
   connectMs: number
   /** Sockets that failed to open or sync. */
   failed: number
+  /** The tables of observers that failed to connect: every card there counts as lost for them. */
+  failedObserverTables: string[]
   errors: string[]
 }
 
@@ -65,6 +67,8 @@ export interface WorkerDone {
   eventLoopDelay: { p50: number; p99: number; max: number }
   /** Sockets that closed during the window. */
   closed: number
+  /** Writes the server refused (Tischrunde's MESSAGE_REFUSED) and closes with a refusal code (4000–4999). */
+  refusals: number
   errors: string[]
 }
 

@@ -25,6 +25,8 @@ export interface LoadOptions {
   rate: number
   /** @default 2 — raise it with the rate so each participant stays at a human pace. */
   writersPerTable?: number
+  /** Tables the phones sit at. @default 11 (TABLES); 1 for a whole hall writing into one table. */
+  tables?: number
   drainMs: number
   generators: number
   /**
@@ -49,8 +51,14 @@ export interface LoadResult {
   /** Card → projector only. */
   projectorLatency: Percentiles
   deliveredPerSecond: number
-  /** Delivered / expected deliveries, in % (must be 100). */
+  /** Delivered / expected deliveries, in % (must be 100); rounded: see `lostDeliveries` for the exact count. */
   completeness: number
+  /** Deliveries expected (every card to every other client at its table, failed connects included). */
+  expectedDeliveries: number
+  /** Expected deliveries that did not arrive, exactly (an observer that failed to connect loses all of its table's). */
+  lostDeliveries: number
+  /** Writes refused and sockets closed with a refusal code (4000–4999) during the window. */
+  refusals: number
   server: { cpuPercent: number; rssMb: number; rssMaxMb: number }
   generators: { cpuPercent: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number; connectMs: number }[]
   connectFailures: number
@@ -60,13 +68,14 @@ export interface LoadResult {
 
 /** Sets up an event for the run: on Tischrunde a real one (Station 1 open, phones joined); on the reference just names. */
 async function prepare(server: RunningServer, opts: LoadOptions) {
-  const tableNames = Array.from({ length: TABLES }, (_, i) => `Thementisch ${i + 1}`)
+  const tableNames = Array.from({ length: opts.tables ?? TABLES }, (_, i) => `Thementisch ${i + 1}`)
   if (server.kind === 'reference') {
     const eventId = `ref-${opts.phones}-${randomBytes(3).toString('hex')}`
     const tables = tableNames.map((_, i) => `thementisch-${i + 1}`)
     const creds = Array.from({ length: opts.phones }, () => ({ token: null as string | null, participantId: randomBytes(12).toString('base64url') }))
     return { eventId, tables, creds, projectorToken: null as string | null }
   }
+  if (!('adminKey' in server) || typeof server.adminKey !== 'string') throw new Error('a Tischrunde server without its admin key')
   const created = await createEvent(server.url, server.adminKey, `Bench ${opts.phones} Telefone`, tableNames)
   await advanceRound(server.url, created.facilitatorToken)
   const joined = await joinMany(server.url, created.joinCode, opts.phones)
@@ -173,6 +182,8 @@ function summarise(
     }
   }
   for (const d of done) for (const o of d.observers) count(o)
+  // An observer that never connected still sat at its table: everything written there is lost for it.
+  for (const r of ready) for (const table of r.failedObserverTables) expected += writtenAt.get(table)?.length ?? 0
   return {
     target,
     phones,
@@ -186,6 +197,9 @@ function summarise(
     projectorLatency: percentiles(atProjector),
     deliveredPerSecond: round(delivered / (opts.durationMs / 1000)),
     completeness: expected === 0 ? 0 : round((delivered / expected) * 100, 2),
+    expectedDeliveries: expected,
+    lostDeliveries: expected - delivered,
+    refusals: done.reduce((s, d) => s + d.refusals, 0),
     server,
     generators: done.map((d, i) => ({
       cpuPercent: d.cpuPercent,

@@ -13,7 +13,7 @@ import {
 } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import type { BoardStore } from '../storage/storage.js'
-import { encodeSyncStep1, encodeUpdateMessage } from './sync-messages.js'
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './sync-messages.js'
 import { type LostVersion, type WriteContext, WriteGate, viewOf } from './write-gate.js'
 
 /** One connected doc socket, as a room sees it. */
@@ -49,17 +49,26 @@ const COMPACT_RETRY_MIN_MS = 5000
 const COMPACT_RETRY_MAX_MS = 60_000
 
 /**
- * One doc in memory with its peers, of any kind. Every update is broadcast at once and appended to
- * the store in batches; a peer is told "saved" only after the batch holding its update is fsync'd.
- * A failed write stays queued and is retried, so nothing a peer sent is dropped.
+ * One doc in memory with its peers, of any kind. Updates are appended to the store in batches. A
+ * batch goes out to the peers once it is written to the file, before the sync to the disk: as one
+ * merged frame per peer (the fan-out of a whole hall writing into one table); its writers are told
+ * "saved" only after the sync. So no peer holds a write that a crash of the server process could
+ * lose, and no honest peer is refused for sending one back after a restart, while the fan-out does
+ * not wait for the disk. The batch is whatever arrived while the previous one was being written:
+ * immediate when the board is quiet, larger under load. A failed write stays queued and is retried,
+ * so nothing a peer sent is dropped.
  */
 export class DocRoom {
   readonly doc = new Y.Doc({ gc: true })
   readonly peers = new Set<BoardPeer>()
   /** Sockets and readers holding the room open; at zero it may unload. */
   holds = 0
-  private queue: { update: Uint8Array; from: BoardPeer | null }[] = []
+  private queue: QueuedUpdate[] = []
+  /** Sync replies waiting until what they would show is stored (see `answerSync`). */
+  private replies: { peer: BoardPeer; vector: Uint8Array }[] = []
   private flushing: Promise<void> | null = null
+  /** A batch is on its way into the file (not yet written). */
+  private writing = false
   private persistedVector: Uint8Array = Y.encodeStateVector(this.doc)
   private retryMs = RETRY_MIN_MS
   /** After a failed compaction: not before this time (ms), and how long to wait after the next failure. */
@@ -268,6 +277,16 @@ export class DocRoom {
     }
   }
 
+  /**
+   * Answers a peer's sync step 1 with what it lacks, never with writes not yet in the file: while
+   * writes wait, the answer is taken with the next batch and sent once that batch is written.
+   */
+  answerSync(peer: BoardPeer, stateVector: Uint8Array): void {
+    // Everything applied is in the file (at most its sync to the disk is pending): answer now.
+    if (this.queue.length === 0 && !this.writing) return peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+    this.replies.push({ peer, vector: stateVector })
+  }
+
   /** Asks every peer for what the server lacks: after a station reopens, refused cards come in again. */
   resync(): void {
     const message = encodeSyncStep1(Y.encodeStateVector(this.doc))
@@ -299,11 +318,36 @@ export class DocRoom {
     const from = isPeer(origin) ? origin : null
     // Peer updates reached the shadow through the gate; the server's own writes are mirrored.
     if (!from) this.gate?.mirror(update)
-    // One encoding for every peer: the fan-out is the hot path.
-    const message = encodeUpdateMessage(update)
-    for (const peer of this.peers) if (peer !== from || this.echo) peer.send(message)
-    this.queue.push({ update, from })
+    this.queue.push({ update, from, echo: this.echo })
     if (!this.flushing) this.flushing = this.flush()
+  }
+
+  /**
+   * Sends a stored batch to the peers: one merged frame each. A peer gets everything but its own
+   * updates (unless the server's undo of its card rides on one); one encoding serves all the others.
+   */
+  private broadcast(all: readonly QueuedUpdate[]): void {
+    const batch = all.filter((b) => !b.sent)
+    if (this.peers.size === 0 || batch.length === 0) return
+    const merge = (items: readonly QueuedUpdate[]) => (items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((b) => b.update)))
+    const senders = new Set<BoardPeer>()
+    for (const b of batch) if (b.from && !b.echo) senders.add(b.from)
+    const everything = encodeUpdateMessage(merge(batch))
+    for (const peer of this.peers) {
+      if (!senders.has(peer)) {
+        peer.send(everything)
+        continue
+      }
+      const others = batch.filter((b) => b.from !== peer || b.echo)
+      if (others.length > 0) peer.send(encodeUpdateMessage(merge(others)))
+    }
+  }
+
+  /** Sends the sync replies taken with a written batch, and, once nothing else waits to be written, the rest. */
+  private answerWaiting(taken: readonly { peer: BoardPeer; message: Uint8Array }[]): void {
+    for (const r of taken) if (this.peers.has(r.peer)) r.peer.send(r.message)
+    if (this.queue.length > 0) return
+    for (const r of this.replies.splice(0)) if (this.peers.has(r.peer)) r.peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, r.vector)))
   }
 
   private async flush(): Promise<void> {
@@ -313,9 +357,31 @@ export class DocRoom {
       while (this.queue.length) {
         const batch = this.queue.splice(0)
         const vector = Y.encodeStateVector(this.doc)
+        // Answers to sync requests that came in meanwhile show exactly the doc this batch completes.
+        const waiting = this.replies.splice(0)
+        const taken = waiting.map((r) => ({ peer: r.peer, message: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, r.vector)) }))
+        // Out to the peers once in the file (it then survives a crash of this process); acks wait for the sync.
+        let sent = false
+        this.writing = true
+        const send = () => {
+          if (sent) return
+          sent = true
+          this.writing = false
+          try {
+            this.broadcast(batch)
+            this.answerWaiting(taken)
+          } catch (error) {
+            // A fault in the fan-out is no storage error: the batch is stored all the same.
+            this.log.error({ err: error, doc: this.name }, 'sending a stored batch to the peers failed')
+          }
+        }
         try {
-          await this.store.append(this.name, batch.map((b) => b.update))
+          await this.store.append(this.name, batch.map((b) => b.update), send)
         } catch (error) {
+          this.writing = false
+          // Written but not synced (a full disk): the peers have it already; the retry only stores it.
+          if (sent) for (const b of batch) b.sent = true
+          else this.replies.unshift(...waiting)
           this.queue.unshift(...batch)
           this.storageError = error as Error
           this.log.error({ err: error, doc: this.name, retryMs: this.retryMs }, 'storing failed, retrying')
@@ -327,10 +393,14 @@ export class DocRoom {
         this.storageError = null
         this.retryMs = RETRY_MIN_MS
         this.persistedVector = vector
+        send()
         const writers = new Set(batch.map((b) => b.from).filter((p): p is BoardPeer => p !== null))
         for (const peer of writers) if (this.peers.has(peer)) peer.saved(vector)
+        if (this.queue.length === 0) this.answerWaiting([])
         await this.compactIfLarge()
       }
+      // Sync requests that came in during the last sync or compaction: everything is written now.
+      this.answerWaiting([])
     } finally {
       this.flushing = null
     }
@@ -374,6 +444,16 @@ export class DocRoom {
       this.compactRetryMs = Math.min(this.compactRetryMs * 2, COMPACT_RETRY_MAX_MS)
     }
   }
+}
+
+/** An applied update waiting for the disk, and who sent it (null: the server itself). */
+interface QueuedUpdate {
+  update: Uint8Array
+  from: BoardPeer | null
+  /** Goes back to its sender too (it holds the server's undo of the sender's card). */
+  echo: boolean
+  /** Already sent to the peers (its first write reached the file, the sync failed). */
+  sent?: boolean
 }
 
 /** Peers are the transaction origin of the updates they send. */

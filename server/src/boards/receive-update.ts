@@ -35,6 +35,8 @@ export interface UpdateSender {
   now: number
   /** A person's pace for new records; undefined: unpaced. */
   admitNewRecords: ((added: number) => boolean) | undefined
+  /** The update answers the server's sync request (what the peer holds that the server lacks), not a new write. */
+  syncReply?: boolean
 }
 
 /**
@@ -51,6 +53,9 @@ export function receiveUpdate(room: DocRoom, update: Uint8Array, from: UpdateSen
   // Asked again for every message: readers never write, and rights follow the event.
   const right = docAccess(from.actor, { kind: from.kind, scope: from.scope, situation: from.situation })
   if (right === 'none') return { type: 'close', reason: WriteRefusal.OUTSIDE_SCHEMA }
+  // A reader's sync reply can hold what the server lost (a power cut after the fan-out) or a copy of
+  // an earlier board: it is no write. Nothing of it is taken, and the reader is not closed for it.
+  if (right === 'read' && from.syncReply) return { type: 'taken' }
   const writers = room.admitWriters(checked, right === 'write' ? writerKeyOf(from.actor) : null)
   if ('refusal' in writers) return { type: 'close', reason: writers.refusal }
   const ctx = { actor: from.actor, scope: from.scope, situation: from.situation, now: from.now, readOnly: right === 'read' }

@@ -34,6 +34,17 @@ export function encodeSyncStep2(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/**
+ * A presence message announcing nobody: the y-websocket client counts it as a sign of life and
+ * changes nothing. Sent on a quiet board, whose clients would otherwise close after 30 s of silence.
+ */
+export const KEEP_ALIVE_MESSAGE: Uint8Array = (() => {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
+  encoding.writeVarUint8Array(encoder, Uint8Array.of(0))
+  return encoding.toUint8Array(encoder)
+})()
+
 /** Tischrunde's addition: "everything up to this state vector is durably stored" (shared codec). */
 export const encodeSavedMessage = (stateVector: Uint8Array): Uint8Array => encodeSaved(stateVector)
 

@@ -37,6 +37,8 @@ const envSchema = z
     TISCHRUNDE_MAX_EVENTS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxEvents),
     /** @default 1000 — new participants one address may add at once (then five a second). */
     TISCHRUNDE_JOINS_BURST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.joinsBurst),
+    /** @default 15000 — longest silence on a doc socket (ms) before the server sends a sign of life (below the client's 30 s). */
+    TISCHRUNDE_BOARD_KEEPALIVE_MS: z.coerce.number().int().min(100).max(25_000).default(DEFAULT_LIMITS.boardKeepAliveMs!),
     /**
      * HTTPS directly, without a proxy: the certificate (PEM, the chain included) and its private key
      * (PEM). Both or neither. Phones keep their cards across a reload only in a secure context.
@@ -89,5 +91,6 @@ export function limitsFromEnv(env: Env): Limits {
     maxEvents: env.TISCHRUNDE_MAX_EVENTS,
     eventsPerHour: env.TISCHRUNDE_EVENTS_PER_HOUR,
     joinsBurst: env.TISCHRUNDE_JOINS_BURST,
+    boardKeepAliveMs: env.TISCHRUNDE_BOARD_KEEPALIVE_MS,
   }
 }

@@ -52,6 +52,12 @@ export interface Limits {
    * @default 1000
    */
   joinsBurst: number
+  /**
+   * Longest silence on a doc socket, in ms. The y-websocket client closes a connection after 30 s
+   * without a message, so on a board nobody writes to the server sends a sign of life within this.
+   * @default 15000
+   */
+  boardKeepAliveMs?: number
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -65,6 +71,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxEvents: 200,
   eventsPerHour: 10,
   joinsBurst: 1000,
+  boardKeepAliveMs: 15_000,
 }
 
 /** Open connections counted against `maxConnections`, over both transports. */

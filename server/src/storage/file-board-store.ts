@@ -97,7 +97,7 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
       return updates
     },
 
-    async append(docName, updates) {
+    async append(docName, updates, written) {
       if (updates.length === 0) return
       const log = await logOf(docName)
       let total = 0
@@ -114,6 +114,7 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
       try {
         // One write call may take only part of the buffer (a nearly full disk): write the rest too.
         for (let done = 0; done < buf.length; ) done += (await log.handle.write(buf, done, buf.length - done)).bytesWritten
+        written?.()
         await log.handle.datasync()
       } catch (error) {
         // A full disk can take half a frame. Cut it off, or the retried batch would sit behind a

@@ -58,7 +58,11 @@ export interface EventStore {
 export interface BoardStore {
   /** Every stored update of a doc, oldest first (a snapshot counts as one). */
   load(docName: string): Promise<Uint8Array[]>
-  append(docName: string, updates: Uint8Array[]): Promise<void>
+  /**
+   * `written` is called once the updates are in the file (the operating system's cache: they survive
+   * a crash of this process, not yet a power cut), before the sync to the disk.
+   */
+  append(docName: string, updates: Uint8Array[], written?: () => void): Promise<void>
   /** Replaces everything stored for the doc by `snapshot` (the doc's full state). */
   compact(docName: string, snapshot: Uint8Array): Promise<void>
   /** Size of the doc's log since the last compaction. */

@@ -24,12 +24,19 @@ import {
 import type { Logger } from 'pino'
 import { originAllowed } from '../access/origin.js'
 import { RateLimiter } from '../access/rate-limit.js'
-import type { ConnectionBudget, Limits } from '../config/limits.js'
+import { type ConnectionBudget, DEFAULT_LIMITS, type Limits } from '../config/limits.js'
 import type { BoardPeer, DocRoom } from '../boards/doc-room.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import { Offenders } from '../boards/offenders.js'
 import { receiveUpdate } from '../boards/receive-update.js'
-import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, encodeSyncStep1, encodeSyncStep2 } from '../boards/sync-messages.js'
+import {
+  KEEP_ALIVE_MESSAGE,
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  encodeSyncStep1,
+} from '../boards/sync-messages.js'
 import type { EventService } from '../events/event-service.js'
 import type { Hub } from '../hub/hub.js'
 import type { TreeMembers } from '../tree/tree-members.js'
@@ -44,6 +51,15 @@ export const BOARD_SOCKET_PREFIX = '/yjs/'
 export const BOARD_MESSAGE_MAX = 2 * 1024 * 1024
 /** Ping interval; a peer that misses a pong is dropped. */
 const PING_MS = 30_000
+/**
+ * Bytes a socket may have waiting to be sent (a phone in a dead spot, a paused tab). Beyond it the
+ * socket is dropped instead of queueing ever more: its client reconnects and catches up with one
+ * merged sync reply, so a slow reader costs bounded memory and the others nothing.
+ * @default 4 MiB
+ */
+export const SLOW_SOCKET_BYTES = 4 * 1024 * 1024
+
+const DEFAULT_KEEPALIVE_MS = DEFAULT_LIMITS.boardKeepAliveMs!
 
 /** Who a doc socket belongs to and which doc it opens, settled before the upgrade. */
 interface DocAccessGrant {
@@ -184,10 +200,17 @@ export function createBoardSockets(deps: {
         ? undefined
         : (added: number) => cardPace.take(`${scope.eventId}:${actor.participantId}`, Date.now(), added)
     const roots = clientRoots(docKind)
+    let lastSent = Date.now()
     const peer: BoardPeer = {
       id: `${actor.role}:${actor.participantId ?? '-'}:${++peerSeq}`,
       send: (message) => {
-        if (ws.readyState === ws.OPEN) ws.send(message)
+        if (ws.readyState !== ws.OPEN) return
+        if (ws.bufferedAmount > SLOW_SOCKET_BYTES) {
+          deps.log.warn({ doc: access.docName, role: actor.role, buffered: ws.bufferedAmount }, 'doc socket reads too slowly, dropped (it resyncs)')
+          return ws.terminate()
+        }
+        ws.send(message)
+        lastSent = Date.now()
       },
       saved: (vector) => peer.send(encodeSaved(vector)),
     }
@@ -226,7 +249,9 @@ export function createBoardSockets(deps: {
           ws.close(...boardClose('MALFORMED_UPDATE', checked.problem))
           return null
         }
-        return encodeSyncStep2(Y.encodeStateAsUpdate(room.doc, vector))
+        // Answered with stored writes only: a crash cannot leave this peer holding what the server lost.
+        room.answerSync(peer, vector)
+        return null
       }
       if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) throw new Error(`unknown sync message ${kind}`)
       const update = decoding.readVarUint8Array(decoder)
@@ -239,6 +264,7 @@ export function createBoardSockets(deps: {
         situation: situationOf(scope.eventId),
         now: deps.now(),
         admitNewRecords,
+        syncReply: kind === syncProtocol.messageYjsSyncStep2,
       })
       if (outcome.type === 'taken') return null
       if (outcome.type === 'close') {
@@ -266,8 +292,14 @@ export function createBoardSockets(deps: {
       alive = false
       ws.ping()
     }, PING_MS)
+    // A quiet board still says something before the client's 30 s without a message run out.
+    const keepAliveMs = deps.limits.boardKeepAliveMs ?? DEFAULT_KEEPALIVE_MS
+    const keepAlive = setInterval(() => {
+      if (Date.now() - lastSent >= (keepAliveMs * 2) / 3) peer.send(KEEP_ALIVE_MESSAGE)
+    }, keepAliveMs / 3)
     ws.on('close', () => {
       clearInterval(ping)
+      clearInterval(keepAlive)
       room.peers.delete(peer)
       deps.rooms.release(room)
     })
