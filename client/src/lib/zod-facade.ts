@@ -47,6 +47,12 @@ function typeMethods(s: Schema, type: string) {
         nonempty: (p?: Params) => checked(s, m.minLength(1, p as never)),
         regex: (re: RegExp, p?: Params) => checked(s, m.regex(re, p as never)),
         trim: () => checked(s, m.trim()),
+        toUpperCase: () => checked(s, m.toUpperCase()),
+        toLowerCase: () => checked(s, m.toLowerCase()),
+        normalize: (form?: 'NFC' | 'NFD' | 'NFKC' | 'NFKD') => checked(s, m.normalize(form)),
+        startsWith: (prefix: string, p?: Params) => checked(s, m.startsWith(prefix, p as never)),
+        endsWith: (suffix: string, p?: Params) => checked(s, m.endsWith(suffix, p as never)),
+        includes: (part: string, p?: Params) => checked(s, m.includes(part, p as never)),
         url: (p?: Params) => checked(s, m.url(p as never) as unknown as m.core.$ZodCheck),
       }
     case 'number':
@@ -124,5 +130,7 @@ export const z = {
   nullable: wrapped(m.nullable),
   custom: wrapped(m.custom),
   ZodError: m.core.$ZodError,
+  /** Global settings (the CSP needs `jitless`: no `new Function` probe). */
+  config: m.config,
 }
 export default z
