@@ -14,7 +14,7 @@ import {
   type ActorRecord,
   type ActorRule,
   BoardCloseCode,
-  MESSAGE_REFUSED,
+  MESSAGE_REFUSED, MESSAGE_SAVED,
   actorAreaNameSchema,
   actorBodySchema,
   actorRecordSchema,
@@ -86,6 +86,8 @@ function connect(eventId: string, token: string): OpenMap {
     }
     for (const l of entry.listeners) l()
   }
+  // The server's "saved" note (how far this device's writes are stored) is not shown here.
+  provider.messageHandlers[MESSAGE_SAVED] = () => {}
   provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
     const message = readRefused(decoder)
     if (message) update({ refused: message.reason })

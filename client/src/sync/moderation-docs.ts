@@ -1,4 +1,4 @@
-import { type HeldCard, type ModerationModes, modstateDocName, readHeld, readModes } from '@tischrunde/shared'
+import { type HeldCard, MESSAGE_REFUSED, MESSAGE_SAVED, type ModerationModes, modstateDocName, readHeld, readModes } from '@tischrunde/shared'
 import { useMemo, useSyncExternalStore } from 'react'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -36,6 +36,9 @@ function acquire(docName: string, token: string): OpenDoc {
     // A doc this role may not open is refused before the upgrade: no use retrying it.
     shouldReconnect: (event: CloseEvent | null) => event?.code !== 4401 && event?.code !== 4404,
   })
+  // Read only: the server's "saved" and "refused" notes (sent to every doc socket) carry nothing here.
+  provider.messageHandlers[MESSAGE_SAVED] = () => {}
+  provider.messageHandlers[MESSAGE_REFUSED] = () => {}
   const entry: OpenDoc = { doc, provider, users: 1, version: 0, listeners: new Set() }
   doc.on('update', () => {
     entry.version++

@@ -1,7 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { BoardCloseCode, MESSAGE_REFUSED, parseBoardCloseReason, TREE_NODES_ROOT, type TreeNode, type TreePhase, readRefused, readTree, treeNodeSchema } from '@tischrunde/shared'
+import { BoardCloseCode, MESSAGE_REFUSED, MESSAGE_SAVED, parseBoardCloseReason, TREE_NODES_ROOT, type TreeNode, type TreePhase, readRefused, readTree, treeNodeSchema } from '@tischrunde/shared'
 import { type TreeStatus, useTreeStore } from '../store/tree-store.js'
 
 /** The only place where Yjs meets tree screens: open tree docs, keyed by doc name. */
@@ -54,6 +54,8 @@ export function connectTree(target: TreeTarget): () => void {
   let status: TreeStatus = 'connecting'
   let refused: string | null = null
   const sync = () => useTreeStore.setState((s) => ({ trees: { ...s.trees, [docName]: { view: readTree(doc), status, refused } } }))
+  // The server's "saved" note (how far this device's writes are stored) is not shown here.
+  provider.messageHandlers[MESSAGE_SAVED] = () => {}
   provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
     const message = readRefused(decoder)
     if (!message) return
