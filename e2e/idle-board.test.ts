@@ -18,11 +18,14 @@ beforeAll(async () => {
 })
 afterAll(() => closeCafe(cafe))
 
-/** Board sockets a page opens and the ones that closed, counted from the browser's side. */
+/**
+ * Board sockets a page opens and the ones that closed, counted from the browser's side (the docs
+ * beside the board — moderation state, actor map — are watched the same way but not counted).
+ */
 function watchBoardSockets(page: Page): { opened: number; closed: number } {
   const seen = { opened: 0, closed: 0 }
   page.on('websocket', (ws: WebSocket) => {
-    if (!new URL(ws.url()).pathname.startsWith('/yjs/')) return
+    if (!new URL(ws.url()).pathname.startsWith('/yjs/board.')) return
     seen.opened++
     ws.on('close', () => seen.closed++)
   })

@@ -100,7 +100,7 @@ describe('hiding a card in real browsers', () => {
       for (const next of ['Sprachcafe im Stadtteil', 'Mehr Kurse am Abend']) {
         await writer.page.getByLabel('Deine Karte').fill(next)
         await writer.page.getByRole('button', { name: 'Karte senden' }).click()
-        await reader.page.getByText(next).waitFor({ timeout: 5000 })
+        await reader.page.getByText(next, { exact: true }).waitFor({ timeout: 5000 })
       }
       expect(await inHeap(reader.context, reader.page, text)).toBe(false)
       // A reload starts from the purged copy and the server: still gone.
