@@ -119,7 +119,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
       </Suspense>
     )
   if (!event || step.step === 'loading') return <p className="page loading">{t('common.loading')}</p>
-  if (event.treeMethod && event.tables.length === 0 && !host) return <TreePhone header={<PhoneHeader host={false} table={undefined} />} event={event} identity={identity} join={(value) => joinTreeGroup(control.current, value)} />
+  if (event.treeMethod && event.tables.length === 0 && !host) return <TreePhone header={<PhoneHeader host={false} table={undefined} heading={t('join.treeHeading')} />} event={event} identity={identity} join={(value) => joinTreeGroup(control.current, value)} />
   if (step.step === 'pick-table')
     return <PickTableStep header={<PhoneHeader host={host} table={undefined} />} station={step.station} name={seat.name} onName={seat.changeName} onPick={seat.pick} />
 

@@ -8,8 +8,11 @@ import { LiveAnnouncer } from '../../../features/privacy/LiveAnnouncer.js'
 import { readParticipant } from '../../../sync/device-storage.js'
 import { useParams } from 'wouter'
 
-/** The phone's heading: the table it sits at (or "pick a table") and the round timer. */
-export function PhoneHeader({ host, table }: { host: boolean; table: ThemeTable | undefined }) {
+/**
+ * The phone's heading: the table it sits at (or "pick a table", or `heading` on screens without
+ * tables, such as the trees) and the round timer.
+ */
+export function PhoneHeader({ host, table, heading }: { host: boolean; table: ThemeTable | undefined; heading?: string }) {
   const { t, language } = useTranslation()
   const title = useTischStore((s) => s.event?.title ?? '')
   const date = useTischStore((s) => s.event?.date)
@@ -21,7 +24,7 @@ export function PhoneHeader({ host, table }: { host: boolean; table: ThemeTable 
       <div>
         <p className="eyebrow">{host ? t('join.hostEyebrow') : table ? t('join.yourTable') : eventLine}</p>
         <h1 tabIndex={-1} data-step-focus="header">
-          {table ? table.name : t('join.pickTable')}
+          {table ? table.name : (heading ?? t('join.pickTable'))}
         </h1>
       </div>
       <RoundTimer />
