@@ -92,7 +92,7 @@ describe('hiding a card in real browsers', () => {
       await hide.focus()
       await console.keyboard.press('Enter')
       await projector.getByText(text).waitFor({ state: 'detached', timeout: 5000 })
-      await reader.page.getByText(text).waitFor({ state: 'detached', timeout: 5000 })
+      await reader.page.getByText(text, { exact: true }).waitFor({ state: 'detached', timeout: 5000 })
       await writer.page.getByText(text).waitFor({ state: 'detached', timeout: 5000 })
       // Gone from the device copy, and, once the screen has moved on (React keeps the last screen's
       // state until the next render), from everything the page holds: its Yjs doc, store and caches.
@@ -107,7 +107,7 @@ describe('hiding a card in real browsers', () => {
       await reader.page.reload()
       await reader.page.getByRole('heading', { name: 'Sprache' }).waitFor()
       await reader.page.getByText('Noch keine Karten', { exact: false }).first().waitFor()
-      expect(await reader.page.getByText(text).count()).toBe(0)
+      expect(await reader.page.getByText(text, { exact: true }).count()).toBe(0)
 
       // The console shows it marked as hidden.
       const hiddenList = console.getByRole('list', { name: 'Ausgeblendete Karten' })
@@ -122,7 +122,7 @@ describe('hiding a card in real browsers', () => {
       await host.getByRole('list', { name: 'Ausgeblendete Karten' }).waitFor()
       expect(await axeViolations(host)).toEqual([])
       await host.getByRole('button', { name: `Karte „${text}“ wiederherstellen` }).click()
-      await reader.page.getByText(text).waitFor({ timeout: 5000 })
+      await reader.page.getByText(text, { exact: true }).waitFor({ timeout: 5000 })
       await projector.getByText(text).waitFor({ timeout: 5000 })
       await hiddenList.waitFor({ state: 'detached', timeout: 5000 })
     } finally {
