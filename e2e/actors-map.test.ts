@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { winnendenEvent } from '@tischrunde/fixtures'
+import { axeViolations } from './support/axe.js'
 import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
 import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
 
@@ -27,19 +26,6 @@ afterAll(async () => {
   await server?.stop()
   if (server) removeDir(server.dataDir)
 })
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-/** WCAG 2.1 A/AA violations axe finds inside one part of a page. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  await page.evaluate(AXE)
-  return page.evaluate(async (sel) => {
-    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] }
-    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<Result> } }).axe
-    const result = await axe.run({ include: [sel] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-    return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
-  }, selector)
-}
 
 const chip = (page: Page, name: string) => page.locator('.actor-chip', { hasText: name })
 

@@ -1,15 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateEventResponse } from '@tischrunde/shared'
+import { axeViolations } from './support/axe.js'
 import { PHONE, PROJECTOR } from './support/browser.js'
 import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
 import type { ServerProcess } from './support/server-process.js'
-
-/** The voting and grouping screens, walked with axe-core (WCAG 2.1 A and AA) in German and English. */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 let cafe: Cafe
 let server: ServerProcess
@@ -24,19 +19,12 @@ afterAll(async () => {
   await closeCafe(cafe)
 })
 
+/** axe-core's findings on one screen, named by where they are. */
 async function violationsOf(page: Page, where: string): Promise<string[]> {
-  await page.waitForTimeout(400)
-  await page.evaluate(AXE)
-  const found = await page.evaluate(async (tags) => {
-    type Result = { violations: { id: string; nodes: { target: string[] }[] }[]; passes: unknown[] }
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: unknown): Promise<Result> } }).axe
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } })
-    return { passes: result.passes.length, violations: result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`) }
-  }, WCAG)
-  expect(found.passes, `${where}: axe checked`).toBeGreaterThan(5)
-  return found.violations.map((v) => `${where}: ${v}`)
+  return (await axeViolations(page)).map((v) => `${where}: ${v}`)
 }
 
+/** The voting and grouping screens, walked with axe-core (WCAG 2.1 A and AA) in German and English. */
 describe.each(['de', 'en'] as const)('voting screens in %s', (lang) => {
   it('have no WCAG 2.1 AA violation: console panel, phone voting, projector review, host grouping', async () => {
     const open = async (options: Parameters<Browser['newContext']>[0], path: string) => {

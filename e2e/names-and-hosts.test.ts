@@ -78,7 +78,7 @@ describe('display names and table hosts in real browsers', () => {
     await host.getByRole('button', { name: 'Karte „Zu wenig bezahlbare Wohnungen“ bearbeiten' }).click()
     await host.getByLabel('Kartentext').fill('Zu wenig bezahlbare Wohnungen für große Familien')
     await host.getByRole('button', { name: 'Speichern' }).click()
-    await participant.getByText('Zu wenig bezahlbare Wohnungen für große Familien').waitFor({ timeout: 5000 })
+    await participant.locator('.card-list').getByText('Zu wenig bezahlbare Wohnungen für große Familien').waitFor({ timeout: 5000 })
 
     // After a reload the host is still the table's scribe.
     await host.reload()

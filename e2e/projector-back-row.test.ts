@@ -1,14 +1,14 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateEventResponse } from '@tischrunde/shared'
-import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
-import { createEvent, minFontPx, writeCards } from './support/command-cafe.js'
+import { PROJECTOR, launchBrowser } from './support/browser.js'
+import { putCards } from './support/board-writer.js'
+import { createEvent, minFontPx } from './support/command-cafe.js'
 import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
 
 let server: ServerProcess
 let browser: Browser
 let created: CreateEventResponse
-let phone: Page
 
 const TABLES = ['Arbeitsmarktintegration und Ausbildungsförderung', 'Gesundheitsversorgung für Geflüchtete', 'Sprache', 'Wohnraumversorgung', 'Ehrenamtskoordination', 'Kinderbetreuung']
 /** Cards as people write them at a municipal conference: long German compounds included. */
@@ -26,9 +26,9 @@ beforeAll(async () => {
   server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1', TISCHRUNDE_CARDS_BURST: '100', TISCHRUNDE_CARDS_PER_MINUTE: '600' } })
   browser = await launchBrowser()
   created = await createEvent(server.url, { title: 'Regionalkonferenz Rückreihe', tableNames: TABLES })
-  phone = await (await browser.newContext(PHONE)).newPage()
-  await writeCards(phone, server, created, TABLES[0]!, 'Was läuft gut?', Array.from({ length: 24 }, (_, i) => cardText(i)))
-}, 120_000)
+  // The cards come over the wire in one go: this file is about what the projector shows of them.
+  await putCards(server.url, created, created.event.tables[0]!.id, 'laeuft-gut', Array.from({ length: 24 }, (_, i) => cardText(i)))
+})
 
 afterAll(async () => {
   await browser?.close()
@@ -79,8 +79,7 @@ describe('a projector readable from the back row (1920×1080)', () => {
   })
 
   it('pages a denser board with a visible "Seite 1 von 2" instead of shrinking its text below 28 px', async () => {
-    const second = await (await browser.newContext(PHONE)).newPage()
-    await writeCards(second, server, created, TABLES[0]!, 'Wo hakt es?', Array.from({ length: 20 }, (_, i) => cardText(24 + i)))
+    await putCards(server.url, created, created.event.tables[0]!.id, 'hakt-es', Array.from({ length: 20 }, (_, i) => cardText(24 + i)))
     const table = await projectorAt('mode=table&table=arbeitsmarktintegration-und-ausbildungsforderung')
     await table.getByText(cardText(43)).waitFor()
     const label = table.getByText(/Seite 1 von [2-9]/)

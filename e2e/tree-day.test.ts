@@ -87,8 +87,12 @@ describe('a day with problem trees in the morning and solution trees in the afte
     // Before the start the trees are locked, like a café station's board.
     const anna = await phoneInGroup('kleiner Landkreis')
     await anna.getByText('Der Problembaum ist gerade gesperrt.', { exact: false }).waitFor()
+    // The empty tree's line follows the lock: no "write it down first" while nobody may write.
+    await anna.getByText('Noch kein Kernproblem.', { exact: true }).waitFor()
+    expect(await anna.getByText('Schreiben Sie es als Erstes auf.', { exact: false }).count()).toBe(0)
     expect(await facilitator.advance()).toEqual({ ok: true })
     await anna.getByLabel('Text').waitFor()
+    await anna.getByText('Noch kein Kernproblem. Schreiben Sie es als Erstes auf.', { exact: true }).waitFor()
 
     // Morning: the small county's group writes a core problem, three causes and two effects.
     await write(anna, null, 'Zusammenarbeit mit Vereinen bleibt punktuell')

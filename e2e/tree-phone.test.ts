@@ -99,7 +99,12 @@ describe('the problem tree on phones (360×740)', () => {
     await second.getByLabel('Text').fill('Träger konkurrieren')
     await second.getByRole('button', { name: 'Senden' }).click()
     await first.context().setOffline(false)
-    await first.waitForTimeout(1500)
+    // The server has the first phone's core problem before the second phone comes back.
+    const stored = async () => {
+      const res = await fetch(`${server.url}/api/events/${created.event.id}/tree-image?group=grosser-landkreis&phase=problem&format=svg`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } })
+      return res.status === 200 && (await res.text()).includes('Politik')
+    }
+    await expect.poll(stored, { timeout: 15_000 }).toBe(true)
     await second.context().setOffline(false)
     // The server took the first core; the second phone's copy is refused (twice: offenders wait 10 s), dropped, and loads the server's tree.
     for (const page of [first, second]) {

@@ -1,15 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateEventResponse } from '@tischrunde/shared'
+import { axeViolations } from './support/axe.js'
 import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
 import { facilitatorSocket } from './support/facilitator.js'
 import { type ServerProcess, createEventWithKey, removeDir, startServerProcess } from './support/server-process.js'
-
-/** The tree method's screens walked with axe-core (WCAG 2.1 A and AA), in German and English. */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 let server: ServerProcess
 let browser: Browser
@@ -29,16 +24,7 @@ afterAll(async () => {
   if (server) removeDir(server.dataDir)
 })
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE)
-  return page.evaluate(async (tags) => {
-    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] }
-    const run = (window as unknown as { axe: { run(ctx: Document, o: unknown): Promise<Result> } }).axe
-    const result = await run.run(document, { runOnly: { type: 'tag', values: tags } })
-    return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
-  }, WCAG)
-}
-
+/** The tree method's screens walked with axe-core (WCAG 2.1 A and AA), in German and English. */
 describe('the tree screens pass axe in both languages', () => {
   it.each(['de', 'en'] as const)('%s: phone, console and projector with a tree in them', async (lang) => {
     const locale = lang === 'de' ? 'de-DE' : 'en-GB'
@@ -55,15 +41,15 @@ describe('the tree screens pass axe in both languages', () => {
     await phone.getByRole('textbox').fill(`Kernproblem ${lang}`)
     await phone.getByRole('button', { name: lang === 'de' ? 'Senden' : 'Send' }).click()
     await phone.getByText(`Kernproblem ${lang}`).first().waitFor()
-    violations.push(...(await axe(phone)).map((v) => `phone: ${v}`))
+    violations.push(...(await axeViolations(phone)).map((v) => `phone: ${v}`))
 
     const console_ = await open({ viewport: { width: 1440, height: 900 } }, created.links.facilitator)
     await console_.getByText(`Kernproblem ${lang}`).first().waitFor({ timeout: 10_000 })
-    violations.push(...(await axe(console_)).map((v) => `console: ${v}`))
+    violations.push(...(await axeViolations(console_)).map((v) => `console: ${v}`))
 
     const projector = await open(PROJECTOR, created.links.projector.replace('#', '?group=kleiner-landkreis&compare=grosser-landkreis#'))
     await projector.locator('.tree-box').first().waitFor({ timeout: 10_000 })
-    violations.push(...(await axe(projector)).map((v) => `projector: ${v}`))
+    violations.push(...(await axeViolations(projector)).map((v) => `projector: ${v}`))
     await Promise.all([phone, console_, projector].map((p) => p.context().close()))
     expect(violations).toEqual([])
   })

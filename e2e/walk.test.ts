@@ -1,18 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeCheck } from './support/axe.js'
 import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
 import { facilitatorSocket } from './support/facilitator.js'
 import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
-
-/**
- * Every route in German and English, walked as people use them: no request leaves the app's own
- * origin, the Content-Security-Policy blocks nothing the app does (a blocked style or script would
- * be a broken screen), and axe-core (WCAG 2.1 A and AA) finds no violation on any screen.
- */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 
 let server: ServerProcess
 let browser: Browser
@@ -65,31 +56,11 @@ async function walk(lang: 'de' | 'en', options: Parameters<Browser['newContext']
     violations,
     async check(page, where) {
       await page.waitForLoadState('networkidle').catch(() => {})
-      // Cards fading in are half-transparent, and the wall keeps bringing new ones: while axe
-      // measures contrast, motion is reduced (no new fades) and running animations have ended.
-      await page.emulateMedia({ reducedMotion: 'reduce' })
-      await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => {}))))
-      // Evaluated through the debugger protocol, so the page's own CSP (scripts from 'self' only) stays on.
-      await page.evaluate(AXE)
-      const found = await page.evaluate(
-        async (tags) =>
-        {
-          type Result = { violations: { id: string; nodes: { target: string[] }[] }[]; passes: unknown[] }
-          const axe = (window as unknown as { axe: { run(ctx: Document, o: unknown): Promise<Result> } }).axe
-          const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } })
-          return {
-            passes: result.passes.length,
-            lang: document.documentElement.lang,
-            violations: result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`),
-          }
-        },
-        WCAG,
-      )
+      const found = await axeCheck(page)
       // axe really looked (rules passed), and the page speaks the language walked.
       if (found.passes < 5) violations.push(`${lang} ${where}: axe checked only ${found.passes} rules`)
       if (found.lang !== lang) violations.push(`${lang} ${where}: the page says lang="${found.lang}"`)
       for (const v of found.violations) violations.push(`${lang} ${where}: ${v}`)
-      await page.emulateMedia({ reducedMotion: options?.reducedMotion ?? 'no-preference' })
       const csp = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])
       for (const v of csp) violations.push(`${lang} ${where}: CSP ${v}`)
     },
@@ -105,6 +76,11 @@ async function createAndDelete(): Promise<string> {
   return created.joinCode
 }
 
+/**
+ * Every route in German and English, walked as people use them: no request leaves the app's own
+ * origin, the Content-Security-Policy blocks nothing the app does (a blocked style or script would
+ * be a broken screen), and axe-core (WCAG 2.1 A and AA) finds no violation on any screen.
+ */
 describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
   it('talks to no other origin and has no WCAG 2.1 AA violation', async () => {
     const desk = await walk(lang, { viewport: { width: 1440, height: 900 } })
@@ -131,10 +107,10 @@ describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
     const projector = await wall.context.newPage()
     await projector.goto(`${server.url}${links.projector}`)
     await projector.locator('main, [role="main"]').first().waitFor()
-    for (const [key, mode] of [['1', 'one table'], ['2', 'all tables'], ['3', 'review'], ['4', 'join screen']] as const) {
+    for (const [key, mode, name] of [['1', 'table', 'one table'], ['2', 'wall', 'all tables'], ['3', 'review', 'review'], ['4', 'join', 'join screen']] as const) {
       await projector.keyboard.press(key)
-      await projector.waitForTimeout(300)
-      await wall.check(projector, `projector, ${mode}`)
+      await projector.locator(`main.projector-mode-${mode} .projector-stage > *`).first().waitFor()
+      await wall.check(projector, `projector, ${name}`)
     }
 
     const hand = await walk(lang, PHONE)
@@ -143,8 +119,7 @@ describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
     await phone.getByRole('button').first().waitFor()
     await hand.check(phone, 'phone, choosing a table')
     await phone.getByRole('button', { name: 'Arbeitsmarktintegration' }).click()
-    await phone.locator('main').waitFor()
-    await phone.waitForTimeout(500)
+    await phone.locator('.add-card textarea').first().waitFor()
     await hand.check(phone, 'phone, at a table')
     // A card written and saved, then the board with it.
     await phone.locator('.add-card textarea').first().fill(`Karte aus dem Rundgang (${lang})`)
@@ -169,7 +144,7 @@ describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
     await calm.goto(`${server.url}${links.projector}`)
     await calm.locator('main, [role="main"]').first().waitFor()
     await calm.keyboard.press('2')
-    await calm.waitForTimeout(300)
+    await calm.locator('main.projector-mode-wall .projector-stage > *').first().waitFor()
     await still.check(calm, 'projector, all tables, forced colours and reduced motion')
     const moving = await calm.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)
     if (moving > 0) still.violations.push(`${lang} projector with reduced motion: ${moving} animations running`)

@@ -11,8 +11,9 @@ export interface Cafe {
   created: CreateEventResponse
 }
 
-export async function openCafe(event: { title: string; tableNames: string[]; place?: string }): Promise<Cafe> {
-  const server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1' } })
+/** `env` adds to the server's environment (e.g. a short keep-alive for a test of quiet boards). */
+export async function openCafe(event: { title: string; tableNames: string[]; place?: string }, env: Record<string, string> = {}): Promise<Cafe> {
+  const server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1', ...env } })
   const browser = await launchBrowser()
   const res = await fetch(`${server.url}/api/events`, {
     method: 'POST',

@@ -56,6 +56,7 @@ export async function writeCards(page: Page, server: ServerProcess, created: Cre
     await page.getByRole('radio', { name: column }).check()
     await page.getByLabel('Deine Karte').fill(text)
     await page.getByRole('button', { name: 'Karte senden' }).click()
-    await page.getByText(text).waitFor()
+    // On the board, not in the screen reader's announcement of it.
+    await page.locator('.card-list').getByText(text, { exact: true }).waitFor()
   }
 }

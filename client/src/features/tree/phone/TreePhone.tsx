@@ -150,7 +150,7 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
           {t('tree.refused')}
         </p>
       )}
-      {!core && tree.view.loose.length === 0 && <p>{t(phase === 'problem' ? 'tree.empty' : 'tree.emptyObjectives')}</p>}
+      {!core && tree.view.loose.length === 0 && <p>{t(phase === 'objective' ? 'tree.emptyObjectives' : open ? 'tree.empty' : 'tree.emptyLocked')}</p>}
       <TreeOutline
         view={tree.view}
         label={t('tree.outline', { tree: treeName, group: groupName })}
