@@ -22,7 +22,8 @@ async function suggested(page: Page): Promise<string> {
 }
 
 describe('rotation that mixes people, with 12 phones at 4 tables', () => {
-  it('suggests each phone its own next table: the three people of a table go to three different tables, and every table gets three', async () => {
+  // Twelve phones at once: on a busy two-core machine this takes more than a minute.
+  it('suggests each phone its own next table: the three people of a table go to three different tables, and every table gets three', { timeout: 150_000 }, async () => {
     const { server, created, browser } = cafe
     const phones: { page: Page; table: string }[] = []
     for (const [i, table] of TABLES.flatMap((t) => [t, t, t]).entries()) {

@@ -99,20 +99,26 @@ describe('fault suite: the disk runs full', () => {
       return seen
     }
 
-    // The shortest station the timer takes (one minute, no grace): it locks by itself while the disk is full.
+    // A board log just short of its compaction (2,000 frames): 150 long cards, then many small edits
+    // (the facilitator may write before the start).
     await waitFor(() => facilitator.rounds.at(-1), 'round:state')
-    expect(await command('round:configure', { settings: { stationMinutes: 1, graceSeconds: 0 } })).toEqual({ ok: true })
-    await waitFor(() => round().settings.stationMinutes === 1, 'the new settings')
-    expect(await command('round:advance', { expectedVersion: round().version })).toEqual({ ok: true })
-    const locksAt = (await waitFor(() => facilitator.rounds.find((m) => m.round.phase === 'station'), 'station 1')).round.timer!.endsAt!
-
-    // A board log just short of its compaction (2,000 frames): 150 long cards, then many small edits.
     const board = connectBoard(child.url, cafe.event.id, table, cafe.facilitatorToken)
     await board.synced()
     const text = 'Bezahlbarer Wohnraum für Geflüchtete in der Kernstadt und den Ortsteilen. '.repeat(4).slice(0, 270)
     for (let i = 0; i < 150; i++) board.put(aCard({ id: `wohnen-${i}`, text: `${text} ${i}`, position: i, stationId: station }))
     for (let i = 0; i < 1830; i++) board.put(aCard({ id: 'wohnen-edit', text: `Fassung ${i}`, position: 999, stationId: station }))
     await board.saved(30_000)
+
+    // Station 1 runs, and the facilitator sets its time to zero: it locks by itself once the grace of
+    // GRACE_S seconds is over, while the disk is full (rather than a one-minute station run out).
+    const GRACE_S = 12
+    expect(await command('round:configure', { settings: { stationMinutes: 1, graceSeconds: GRACE_S } })).toEqual({ ok: true })
+    await waitFor(() => round().settings.graceSeconds === GRACE_S, 'the new settings')
+    expect(await command('round:advance', { expectedVersion: round().version })).toEqual({ ok: true })
+    await waitFor(() => round().phase === 'station', 'station 1')
+    expect(await command('timer:set', { expectedVersion: round().version, minutes: 0 })).toEqual({ ok: true })
+    const ended = await waitFor(() => (round().timer?.endsAt !== undefined && round().timer!.endsAt! <= Date.now() + 1000 ? round().timer!.endsAt : null), 'the time set to zero')
+    const locksAt = ended + GRACE_S * 1000
 
     // Room for the last edits only: they are stored, and the log passes 2,000 frames, but the snapshot does not fit.
     const filler = await fill(disk.dir)
@@ -123,6 +129,7 @@ describe('fault suite: the disk runs full', () => {
     const aliveAfterCompaction = exited === null
     expectAlive('the compaction')
     await fill(disk.dir)
+    expect(Date.now(), 'the disk to be full before the station lock is due').toBeLessThan(locksAt - 500)
 
     // The station's time runs out while nothing can be stored.
     await sleep(Math.max(0, locksAt - Date.now()) + 1500)
