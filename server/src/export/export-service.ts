@@ -7,6 +7,7 @@ import { renderDocumentationDocx, renderSheetDocx } from './render-docx.js'
 import { renderDocumentationPdf, renderSheetPdf } from './render-pdf.js'
 import { actorSectionMarkdown, actorTableInputOf } from './actors/actor-section.js'
 import { actorSectionDocx } from './actors/render-actors.js'
+import { drawActorsPdf } from './actors/actor-section-pdf.js'
 import { renderDocumentationXlsx, renderSheetXlsx } from './render-xlsx.js'
 import {
   EXPORT_CONTENT_TYPES,
@@ -91,7 +92,13 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
   })
   switch (format) {
     case 'pdf':
-      return named(EVENT_FILE_PART.documentation, await renderDocumentationPdf(doc, (pdf) => drawTreesPdf(pdf, file)))
+      return named(
+        EVENT_FILE_PART.documentation,
+        await renderDocumentationPdf(doc, (pdf) => {
+          drawTreesPdf(pdf, file)
+          drawActorsPdf(pdf, actorTableInputOf(file))
+        }),
+      )
     case 'docx':
       return named(
         EVENT_FILE_PART.documentation,

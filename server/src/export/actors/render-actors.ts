@@ -19,7 +19,7 @@ import {
 import { exportFileName } from '@tischrunde/shared'
 import { stringify } from 'csv-stringify/sync'
 import { CSV_DELIMITER } from '../render-csv.js'
-import { ACTOR_COLUMNS, type ActorRow, type ActorTableInput, BODY_COLUMNS, BODY_TYPE_NAMES, actorCsvRows, actorsByArea } from './actor-table.js'
+import { ACTOR_CHAPTER_INTRO, ACTOR_CHAPTER_TITLE, ACTOR_COLUMNS, type ActorRow, BODIES_HEADING, type ActorTableInput, BODY_COLUMNS, BODY_TYPE_NAMES, actorCsvRows, actorsByArea } from './actor-table.js'
 
 /** A rendered download. */
 export interface ActorFile {
@@ -99,7 +99,7 @@ export function actorTablesDocx(input: ActorTableInput, width: number, heading: 
     const rows = [...group.rows.map(actorCells), ...Array.from({ length: BLANK_ROWS }, () => actorCells(null))]
     children.push(table(actorWidths, width, actorHeader, rows))
   }
-  children.push(new Paragraph({ heading, children: text('Vorhandene Gremien, Arbeitskreise und Kooperationsvereinbarungen', { bold: true, size: 28 }) }))
+  children.push(new Paragraph({ heading, children: text(BODIES_HEADING, { bold: true, size: 28 }) }))
   const bodyRows = [
     ...input.bodies.map((b) => [[para(BODY_TYPE_NAMES[b.type])], [para(b.name, { bold: true })], [para(b.members)], [para(b.notes)]]),
     ...Array.from({ length: Math.max(BLANK_ROWS, 4 - input.bodies.length) }, () => [[para('')], [para('')], [para('')], [para('')]]),
@@ -108,8 +108,7 @@ export function actorTablesDocx(input: ActorTableInput, width: number, heading: 
   return children
 }
 
-const INTRO =
-  'Aus den Antworten der Thementische auf „Wer kann helfen?“. Spalten zum Ausfüllen: Institution und Ansprechperson vor Ort (personenbezogene Daten), bestehende Kooperation, geplante Mitgliedschaft in der Bündnis-Kerngruppe (etwa zehn Mitglieder aus den vier Bereichen) und in Bündnis-Foren, Notizen zu möglichen Beiträgen.'
+const INTRO = ACTOR_CHAPTER_INTRO
 
 /**
  * The documentation's chapter "Wer kann helfen?" for a Word documentation of `width` content
@@ -118,7 +117,7 @@ const INTRO =
 export function actorSectionDocx(input: ActorTableInput | null, width: number): FileChild[] {
   if (!input) return []
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: text('Wer kann helfen? Akteure für ein lokales Bündnis') }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: text(ACTOR_CHAPTER_TITLE) }),
     para(INTRO, { size: 18, color: '505050' }),
     ...actorTablesDocx(input, width, HeadingLevel.HEADING_2),
   ]
@@ -131,7 +130,7 @@ export function actorSectionDocx(input: ActorTableInput | null, width: number): 
  */
 export async function renderActorsDocx(input: ActorTableInput): Promise<ActorFile> {
   const children: FileChild[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: text('Wer kann helfen? Akteure für ein lokales Bündnis', { bold: true, size: 36 }) }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: text(ACTOR_CHAPTER_TITLE, { bold: true, size: 36 }) }),
     para(`${input.event.title} · ${input.event.date}${input.event.place ? ` · ${input.event.place}` : ''}`),
     para(INTRO, { size: 18, color: '505050' }),
     ...actorTablesDocx(input, WIDTH),
