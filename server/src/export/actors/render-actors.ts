@@ -8,6 +8,7 @@ import {
   PageOrientation,
   Paragraph,
   ShadingType,
+  SoftHyphen,
   Table,
   TableCell,
   TableLayoutType,
@@ -19,6 +20,7 @@ import {
 import { exportFileName } from '@tischrunde/shared'
 import { stringify } from 'csv-stringify/sync'
 import { CSV_DELIMITER } from '../render-csv.js'
+import { hyphenateDe } from '../hyphenate.js'
 import { ACTOR_CHAPTER_INTRO, ACTOR_CHAPTER_TITLE, ACTOR_COLUMNS, type ActorRow, BODIES_HEADING, type ActorTableInput, BODY_COLUMNS, BODY_TYPE_NAMES, actorCsvRows, actorsByArea } from './actor-table.js'
 
 /** A rendered download. */
@@ -35,14 +37,19 @@ const borders = { top: border, bottom: border, left: border, right: border, insi
 const WIDTH = 15120
 /** Actor, institution / person, three check marks, notes. */
 const ACTOR_WIDTHS = [3000, 3600, 1300, 1300, 1300, 4620]
+/** The same on a portrait page (the documentation's chapter): the check marks keep room for their headings. */
+const NARROW_ACTOR_WIDTHS = [2500, 1900, 1100, 1100, 1100, 1938]
 const BODY_WIDTHS = [2600, 4200, 4200, 4120]
 /** Empty rows to fill in by hand, as in the Arbeitshilfe. */
 const BLANK_ROWS = 2
 const CHECKED = '☒'
 const UNCHECKED = '☐'
 
+/** A line with Word's optional hyphens at German syllables: long names break there in narrow columns, not after any letter. */
+const syllables = (line: string) => hyphenateDe(line).split('\u00ad').flatMap((part, i) => (i === 0 ? [part] : [new SoftHyphen(), part]))
+
 const text = (value: string, opts: { bold?: boolean; size?: number; color?: string } = {}) =>
-  value.split('\n').map((line, i) => new TextRun({ text: line, font: FONT, ...opts, ...(i > 0 ? { break: 1 } : {}) }))
+  value.split('\n').map((line, i) => new TextRun({ children: syllables(line), font: FONT, ...opts, ...(i > 0 ? { break: 1 } : {}) }))
 
 function cell(width: number, paragraphs: Paragraph[], head = false): TableCell {
   return new TableCell({
@@ -92,7 +99,7 @@ function scaled(widths: readonly number[], width: number): number[] {
  */
 export function actorTablesDocx(input: ActorTableInput, width: number, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1): FileChild[] {
   const actorHeader = [ACTOR_COLUMNS.name, `${ACTOR_COLUMNS.institution} / ${ACTOR_COLUMNS.person}`, ACTOR_COLUMNS.cooperation, ACTOR_COLUMNS.coreGroup, ACTOR_COLUMNS.forum, ACTOR_COLUMNS.notes]
-  const actorWidths = scaled(ACTOR_WIDTHS, width)
+  const actorWidths = scaled(width < WIDTH * 0.8 ? NARROW_ACTOR_WIDTHS : ACTOR_WIDTHS, width)
   const children: FileChild[] = []
   for (const group of actorsByArea(input)) {
     children.push(new Paragraph({ heading, children: text(group.name, { bold: true, size: 28 }) }))
