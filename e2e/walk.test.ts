@@ -136,6 +136,10 @@ describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
       await projector.waitForTimeout(300)
       await wall.check(projector, `projector, ${mode}`)
     }
+    // The actor map ("Wer kann helfen?"), as the console's remote or its link shows it.
+    await projector.goto(`${server.url}${links.projector.replace('#', '?mode=actors#')}`)
+    await projector.locator('.actor-columns .actor-chip').first().waitFor()
+    await wall.check(projector, 'projector, actor map')
 
     const hand = await walk(lang, PHONE)
     const phone = await hand.context.newPage()
@@ -180,5 +184,6 @@ describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
     for (const c of [desk, wall, hand, still]) await c.context.close()
     expect(foreign).toEqual([])
     expect(violations).toEqual([])
-  })
+    // Every screen of a day, twice over for forced colours: more than the default minute on a busy machine.
+  }, 150_000)
 })
