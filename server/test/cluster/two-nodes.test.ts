@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Ack, CreateEventResponse } from '@tischrunde/shared'
+import { api, createEvent, rememberAdminKey } from '../helpers/api.js'
+import { connectBoard, connectPhone } from '../helpers/board-client.js'
+import { waitFor, within } from '../helpers/wait.js'
+import { type Cluster, controlSocket, startCluster } from './cluster-kit.js'
+
+describe('two server nodes on one Redis', () => {
+  let cluster: Cluster
+  let a: string
+  let b: string
+  let cafe: CreateEventResponse
+
+  beforeAll(async () => {
+    cluster = await startCluster(2)
+    ;[a, b] = cluster.nodes.map((n) => n.url) as [string, string]
+    // One signing key: the admin key of the first node opens the second too.
+    rememberAdminKey(b, cluster.nodes[0]!.adminKey)
+    cafe = await createEvent(b, { title: 'Zwei Knoten', tableNames: ['Wohnen', 'Arbeit'] })
+  }, 60_000)
+  afterAll(async () => {
+    await cluster?.stop()
+  })
+
+  it('answers /readyz on both nodes once Redis and the leases are up', async () => {
+    for (const url of [a, b]) {
+      const res = await api<{ ready: boolean }>(url, '/readyz')
+      expect(res).toEqual({ status: 200, body: { ready: true } })
+    }
+  })
+
+  it('a console on node B opens the day and a phone on node A sees the round change', async () => {
+    // The phone is first: node A takes the event; the console's socket on B is forwarded to A.
+    const phone = await controlSocket(a, (await api<{ token: string }>(a, '/api/join', { body: { code: cafe.joinCode } })).body.token, cafe.event.id)
+    const console_ = await controlSocket(b, cafe.facilitatorToken, cafe.event.id)
+    // A screen of an older client that does not name its event stays on node B; the adapter reaches it.
+    const unrouted = await controlSocket(b, cafe.projectorToken, null)
+    const before = phone.rounds.at(-1)!.round.version
+    const ack = (await within(console_.socket.emitWithAck('round:advance', { expectedVersion: console_.rounds.at(-1)!.round.version }), 'the ack of round:advance')) as Ack
+    expect(ack.ok).toBe(true)
+    const started = performance.now()
+    const seen = await waitFor(() => phone.rounds.find((m) => m.round.version > before), 'the phone on A to see the new round', 2000)
+    const phoneMs = performance.now() - started
+    await waitFor(() => unrouted.rounds.find((m) => m.round.version > before), 'the unrouted projector on B to see the new round', 2000)
+    expect(seen.round.stationIndex).toBe(0)
+    expect(phoneMs).toBeLessThan(1000)
+    // Every screen got the change once, not once per node.
+    await new Promise((r) => setTimeout(r, 300))
+    expect(phone.rounds.filter((m) => m.round.version === seen.round.version)).toHaveLength(1)
+    expect(unrouted.rounds.filter((m) => m.round.version === seen.round.version)).toHaveLength(1)
+    for (const s of [phone, console_, unrouted]) s.socket.disconnect()
+  })
+
+  it('a phone on node A and the projector on node B see each other’s cards in well under a second', async () => {
+    const table = cafe.event.tables[0]!.id
+    const phoneA = await connectPhone(a, cafe.event.id, table, cafe.joinCode)
+    const phoneB = await connectPhone(b, cafe.event.id, table, cafe.joinCode)
+    const projector = connectBoard(b, cafe.event.id, table, cafe.projectorToken)
+    await Promise.all([phoneA.synced(), phoneB.synced(), projector.synced()])
+    const delays: number[] = []
+    for (let i = 0; i < 10; i++) {
+      const [writer, reader] = i % 2 === 0 ? [phoneA, phoneB] : [phoneB, phoneA]
+      const card = writer.card({ id: `zwei-knoten-${i}`, text: `Karte ${i} über zwei Knoten`, position: i })
+      const t0 = performance.now()
+      writer.put(card)
+      await Promise.all([reader.waitForCard(card.id, 2000), projector.waitForCard(card.id, 2000)])
+      delays.push(performance.now() - t0)
+      await writer.saved()
+    }
+    delays.sort((x, y) => x - y)
+    expect(delays.at(-1)!).toBeLessThan(1000)
+    expect(projector.cards().filter((c) => c.id.startsWith('zwei-knoten-'))).toHaveLength(10)
+    for (const c of [phoneA, phoneB, projector]) c.destroy()
+  })
+})
