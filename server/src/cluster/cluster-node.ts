@@ -106,6 +106,34 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
     failed: (error) => log.warn({ err: error }, 'Redis nicht erreichbar, Leases nicht erneuert'),
   })
 
+  /**
+   * Connections this node forwards to another node's event, with the lease they went under. When
+   * that lease ends (the owner died, froze or handed over), they are closed: the clients reconnect
+   * and are routed to the new owner, rather than wait on a node that no longer answers.
+   */
+  const forwarded = new Map<string, { lease: string; sockets: Set<Duplex> }>()
+  const watchForwarded = (eventId: string, lease: string, socket: Duplex): (() => void) => {
+    let entry = forwarded.get(eventId)
+    if (!entry || entry.lease !== lease) forwarded.set(eventId, (entry = { lease, sockets: entry?.sockets ?? new Set() }))
+    const { sockets: set } = entry
+    set.add(socket)
+    socket.once('close', () => {
+      set.delete(socket)
+      if (set.size === 0 && forwarded.get(eventId)?.sockets === set) forwarded.delete(eventId)
+    })
+    return () => set.delete(socket)
+  }
+  const checkForwarded = async () => {
+    for (const [eventId, entry] of [...forwarded]) {
+      const now = await leases.holder(eventId).catch(() => entry.lease)
+      if (now === entry.lease) continue
+      forwarded.delete(eventId)
+      for (const socket of entry.sockets) socket.destroy()
+    }
+  }
+  const forwardCheck = setInterval(() => void checkForwarded(), leases.checkEveryMs)
+  forwardCheck.unref()
+
   const hub = new RelayHub(main, `${opts.prefix}hub`, nodeId, (error, message) => log.error({ err: error, topic: message?.topic }, 'hub message between nodes failed'))
   await hub.listen(subscriber)
 
@@ -114,7 +142,7 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
     eventId: string,
     req: IncomingMessage,
     local: () => void,
-    forward: (owner: string, refused: () => void) => void,
+    forward: (owner: string, lease: string, refused: () => void) => void,
     refuse: () => void,
     evicted = false,
   ): Promise<void> {
@@ -129,7 +157,7 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
     // Forwarded once already: the owner changed in between; the client tries again.
     if (req.headers[FORWARDED_HEADER] !== undefined) return refuse()
     const { lease } = route
-    forward(route.owner, () => {
+    forward(route.owner, lease, () => {
       // Nothing listens at the owner's address: it is gone. Take the event over now, once.
       if (evicted) return refuse()
       log.warn({ event: eventId, owner: route.owner }, 'Knoten der Veranstaltung nicht erreichbar, sie wird übernommen')
@@ -165,7 +193,7 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
           eventId,
           req,
           local,
-          (owner, refused) => forwardRequest(req, res, owner, nodeId, refused),
+          (owner, _lease, refused) => forwardRequest(req, res, owner, nodeId, refused),
           () => void res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' }).end(JSON.stringify({ ok: false, code: 'UNAVAILABLE' })),
         )
       })
@@ -180,7 +208,10 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
           eventId,
           req,
           local,
-          (owner, refused) => forwardUpgrade(req, socket, head, owner, nodeId, refused),
+          (owner, lease, refused) => {
+            const unwatch = watchForwarded(eventId, lease, socket)
+            forwardUpgrade(req, socket, head, owner, nodeId, () => (unwatch(), refused()))
+          },
           () => socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n'),
         )
       })
@@ -198,6 +229,7 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
       }
     },
     async close() {
+      clearInterval(forwardCheck)
       await leases.close()
       await Promise.allSettled([main.close(), subscriber.close(), adapterPub.close(), adapterSub.close()])
     },

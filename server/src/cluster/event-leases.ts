@@ -78,7 +78,7 @@ export class EventLeases implements FenceTokens {
   start(address: string): void {
     this.address = address
     this.lastRenewalOk = Date.now()
-    this.timer = setInterval(() => void this.renewAll(), Math.max(50, Math.floor(this.leaseMs / 3)))
+    this.timer = setInterval(() => void this.renewAll(), this.checkEveryMs)
     this.timer.unref()
   }
 
@@ -121,6 +121,17 @@ export class EventLeases implements FenceTokens {
     this.held.set(eventId, { value, token: Number(token), validUntil: sentAt + this.margin() })
     this.opts.acquired(eventId)
     return { local: true }
+  }
+
+  /** The lease of an event as Redis holds it now ("<node>|<token>|<address>"), null when nobody holds it. */
+  async holder(eventId: string): Promise<string | null> {
+    const value = await this.client.get(this.key('lease', eventId))
+    return value === null ? null : String(value)
+  }
+
+  /** How often leases are renewed (and forwarded connections checked), in ms. */
+  get checkEveryMs(): number {
+    return Math.max(50, Math.floor(this.leaseMs / 3))
   }
 
   /**
