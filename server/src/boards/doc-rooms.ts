@@ -145,6 +145,12 @@ export class DocRooms {
     return resolveDocName(name, this.kinds)?.scope.eventId ?? name.split('.')[1]
   }
 
+  /** Whether any doc of the event is in memory. */
+  hasEvent(eventId: string): boolean {
+    for (const name of this.rooms.keys()) if (this.eventOf(name) === eventId) return true
+    return false
+  }
+
   /**
    * Forgets every loaded doc of an event without storing it: another node owns the event now
    * (several nodes on Redis), or this node just took it over and its copies may be stale.

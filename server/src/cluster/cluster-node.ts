@@ -36,6 +36,8 @@ export interface ServedParts {
   io: IoServer
   rooms: DocRooms
   rounds: RoundService
+  /** Whether an event exists: leases are taken for stored events only (not for any name a client sends). */
+  exists(eventId: string): Promise<boolean>
 }
 
 /**
@@ -104,6 +106,7 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
       parts?.rooms.dropEvent(eventId)
     },
     failed: (error) => log.warn({ err: error }, 'Redis nicht erreichbar, Leases nicht erneuert'),
+    inUse: (eventId) => (sockets.get(eventId)?.size ?? 0) > 0 || (parts?.rooms.hasEvent(eventId) ?? false),
   })
 
   /**
@@ -148,6 +151,8 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
   ): Promise<void> {
     let route
     try {
+      // An event that does not exist is nobody's: served here, where it is refused as usual.
+      if (!leases.tokenOf(eventId) && !(await parts!.exists(eventId))) return local()
       route = await leases.route(eventId)
     } catch (error) {
       log.warn({ err: error, event: eventId }, 'owner of an event unknown (Redis?)')

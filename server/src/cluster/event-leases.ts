@@ -30,6 +30,8 @@ export type Route = { local: true } | { local: false; owner: string; lease: stri
 interface Held {
   value: string
   token: number
+  /** When it was last in use here. */
+  usedAt: number
   /** Until when this node may act as owner: the last renewal's send time plus the lease, less a margin. */
   validUntil: number
 }
@@ -49,6 +51,10 @@ export interface LeaseOptions {
   lost(eventId: string): void
   /** A renewal could not reach Redis. */
   failed?(error: unknown): void
+  /** Whether the event is in use here (sockets, docs in memory); a lease unused for `idleMs` is given up. */
+  inUse?(eventId: string): boolean
+  /** @default 60000 */
+  idleMs?: number
 }
 
 /**
@@ -99,7 +105,11 @@ export class EventLeases implements FenceTokens {
 
   /** Serves the event here if this node holds or can take its lease; else names its owner. */
   async route(eventId: string): Promise<Route> {
-    if (this.tokenOf(eventId) !== undefined) return { local: true }
+    const current = this.held.get(eventId)
+    if (current && this.tokenOf(eventId) !== undefined) {
+      current.usedAt = Date.now()
+      return { local: true }
+    }
     if (!this.address || this.closed) throw new Error('the leases are not started')
     const sentAt = Date.now()
     const value = String(
@@ -118,7 +128,7 @@ export class EventLeases implements FenceTokens {
       if (await this.renew(eventId, before, sentAt)) return { local: true }
       return this.route(eventId)
     }
-    this.held.set(eventId, { value, token: Number(token), validUntil: sentAt + this.margin() })
+    this.held.set(eventId, { value, token: Number(token), validUntil: sentAt + this.margin(), usedAt: Date.now() })
     this.opts.acquired(eventId)
     return { local: true }
   }
@@ -165,6 +175,15 @@ export class EventLeases implements FenceTokens {
     if (this.closed) return
     const sentAt = Date.now()
     let reached = true
+    // Leases of events nobody uses here any more go back: no renewing for ever, another node may take them.
+    const idleMs = this.opts.idleMs ?? 60_000
+    for (const [eventId, held] of [...this.held]) {
+      if (this.opts.inUse?.(eventId) ?? true) held.usedAt = sentAt
+      else if (sentAt - held.usedAt > idleMs) {
+        this.lose(eventId)
+        void this.client.eval(RELEASE, { keys: [this.key('lease', eventId)], arguments: [held.value] }).catch((error: unknown) => this.opts.failed?.(error))
+      }
+    }
     await Promise.all(
       [...this.held.entries()].map(async ([eventId, held]) => {
         try {

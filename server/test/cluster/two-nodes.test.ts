@@ -1,3 +1,4 @@
+import { createClient } from 'redis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Ack, CreateEventResponse } from '@tischrunde/shared'
 import { api, createEvent, rememberAdminKey } from '../helpers/api.js'
@@ -20,6 +21,27 @@ describe('two server nodes on one Redis', () => {
   }, 60_000)
   afterAll(async () => {
     await cluster?.stop()
+  })
+
+  /** The lease of an event in Redis ("<node>|<token>|<address>"), null when nobody holds it. */
+  const leaseOf = async (eventId: string) => {
+    const redis = createClient({ url: cluster.redis.url })
+    redis.on('error', () => {})
+    await redis.connect()
+    try {
+      return await redis.get(`tischrunde:lease:${eventId}`)
+    } finally {
+      await redis.close()
+    }
+  }
+
+  it('takes no lease for an event that does not exist, whatever name a client sends', async () => {
+    const res = await fetch(`${b}/api/events/gibt-es-nicht/export.json`)
+    expect(res.status).toBeGreaterThanOrEqual(400)
+    const board = connectBoard(b, 'gibt-es-nicht', 'wohnen', cafe.projectorToken)
+    await waitFor(() => board.closeCodes.length > 0 || !board.provider.shouldConnect, 'the doc socket of an unknown event to be refused', 3000).catch(() => undefined)
+    board.destroy()
+    expect(await leaseOf('gibt-es-nicht')).toBeNull()
   })
 
   it('answers /readyz on both nodes once Redis and the leases are up', async () => {
@@ -69,6 +91,8 @@ describe('two server nodes on one Redis', () => {
     }
     delays.sort((x, y) => x - y)
     expect(delays.at(-1)!).toBeLessThan(1000)
+    // One node served the board (node A, which the phone on A reached first); B forwarded to it.
+    expect(await leaseOf(cafe.event.id)).toContain(`|${a}`)
     expect(projector.cards().filter((c) => c.id.startsWith('zwei-knoten-'))).toHaveLength(10)
     for (const c of [phoneA, phoneB, projector]) c.destroy()
   })
