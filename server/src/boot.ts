@@ -11,7 +11,7 @@ import { setAsideDataFile } from './storage/lowdb-event-store.js'
 import { DataFileError } from './storage/storage-error.js'
 import type { Limits } from './config/limits.js'
 import { openDeletedEvents } from './retention/deleted-events.js'
-import { type ClusterNode, startClusterNode } from './cluster/cluster-node.js'
+import type { ClusterNode } from './cluster/cluster-node.js'
 
 /** The built client, next to the server in the repository. */
 export const CLIENT_DIST = fileURLToPath(new URL('../../client/dist', import.meta.url))
@@ -50,7 +50,8 @@ export async function boot(opts: {
   let cluster: ClusterNode | undefined
   try {
     // On Redis a node is one of several: it serves the events it owns and forwards the others.
-    cluster = opts.redis ? await startClusterNode({ ...opts.redis, log }) : undefined
+    // Loaded only then: a single node does not pay for the adapter's modules at its start.
+    if (opts.redis) cluster = await (await import('./cluster/cluster-node.js')).startClusterNode({ ...opts.redis, log })
     const redis = opts.redis && {
       ...opts.redis,
       ...(cluster ? { fence: cluster.leases } : {}),
