@@ -97,6 +97,37 @@ describe('kill -9 of the node that owns an event', () => {
     onB.destroy()
     await redis.close()
   }, 60_000)
+
+  it('hands the event over at once when its owner is stopped gracefully (a rolling restart)', async () => {
+    // Node B owns the event now; a third node joins, and a phone writes through it.
+    const c = (await cluster.addNode()).url
+    const table = cafe.event.tables[0]!.id
+    const phone = await connectPhone(c, cafe.event.id, table, cafe.joinCode)
+    await phone.synced()
+    const written = new Map<string, number>()
+    let stop = false
+    const writing = writeCards(phone, 'neustart', () => stop, written)
+    await waitFor(() => acknowledged(phone, written).length > 10, 'cards acknowledged through node C', 15_000)
+
+    const stoppedAt = performance.now()
+    const exit = await cluster.nodes[1]!.stop('SIGTERM')
+    const ackedBefore = acknowledged(phone, written)
+    await sleep(200)
+    stop = true
+    await writing
+    await phone.saved(TEST_LEASE_MS + 5000)
+    const movedMs = performance.now() - stoppedAt
+    expect(exit.code).toBe(0)
+
+    const reader = connectBoard(c, cafe.event.id, table, cafe.projectorToken)
+    await reader.synced()
+    const ids = reader.cards().map((card) => card.id)
+    expect(ackedBefore.filter((id) => !ids.includes(id))).toEqual([])
+    expect([...written.keys()].filter((id) => !ids.includes(id))).toEqual([])
+    console.log(`owner stopped gracefully: ${ackedBefore.length} cards acknowledged before, all ${written.size} saved ${movedMs.toFixed(0)} ms after SIGTERM`)
+    reader.destroy()
+    phone.destroy()
+  }, 60_000)
 })
 
 describe('an owner that freezes (a paused VM) and wakes up after its lease passed on', () => {
