@@ -1,6 +1,6 @@
 import { createClient } from 'redis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Ack, CreateEventResponse } from '@tischrunde/shared'
+import type { Ack, CreateEventResponse, PresenceCounts } from '@tischrunde/shared'
 import { api, createEvent, rememberAdminKey } from '../helpers/api.js'
 import { connectBoard, connectPhone } from '../helpers/board-client.js'
 import { waitFor, within } from '../helpers/wait.js'
@@ -71,6 +71,24 @@ describe('two server nodes on one Redis', () => {
     expect(phone.rounds.filter((m) => m.round.version === seen.round.version)).toHaveLength(1)
     expect(unrouted.rounds.filter((m) => m.round.version === seen.round.version)).toHaveLength(1)
     for (const s of [phone, console_, unrouted]) s.socket.disconnect()
+  })
+
+  it('the console on node B counts the phones on node A at their tables (presence is the owner’s)', async () => {
+    const console_ = await controlSocket(b, cafe.facilitatorToken, cafe.event.id)
+    const counts: PresenceCounts[] = []
+    console_.socket.on('presence:counts', (c: PresenceCounts) => counts.push(c))
+    const table = cafe.event.tables[1]!.id
+    const phones = await Promise.all(
+      [a, a, b].map(async (url) => controlSocket(url, (await api<{ token: string }>(url, '/api/join', { body: { code: cafe.joinCode } })).body.token, cafe.event.id)),
+    )
+    for (const phone of phones) {
+      const ack = (await within(phone.socket.emitWithAck('presence:table', { tableId: table }), 'the ack of presence:table')) as Ack
+      expect(ack.ok).toBe(true)
+    }
+    await waitFor(() => counts.find((c) => c.byTable[table] === 3), `presence:counts with three phones at ${table}`, 3000)
+    phones[0]!.socket.disconnect()
+    await waitFor(() => counts.at(-1)?.byTable[table] === 2, 'the count to drop when a phone on A leaves', 3000)
+    for (const s of [console_, ...phones.slice(1)]) s.socket.disconnect()
   })
 
   it('a phone on node A and the projector on node B see each other’s cards in well under a second', async () => {
