@@ -50,11 +50,17 @@ export async function startCluster(count: number, env: Record<string, string> = 
 }
 
 /** A control-plane socket as the app opens it: the event named in the address, so any node routes it. */
-export async function controlSocket(url: string, token: string, eventId: string | null): Promise<{ socket: Socket; rounds: RoundMessage[] }> {
+export async function controlSocket(
+  url: string,
+  token: string,
+  eventId: string | null,
+  /** `polling`: as a browser starts (long-polling, then the upgrade to a websocket). */
+  transport: 'websocket' | 'polling' = 'websocket',
+): Promise<{ socket: Socket; rounds: RoundMessage[] }> {
   const socket: Socket = io(url, {
     auth: { token, wire: WIRE_VERSION },
     ...(eventId ? { query: { event: eventId } } : {}),
-    transports: ['websocket'],
+    transports: transport === 'websocket' ? ['websocket'] : ['polling', 'websocket'],
     reconnection: false,
     timeout: 5000,
   })

@@ -54,7 +54,8 @@ describe('two server nodes on one Redis', () => {
   it('a console on node B opens the day and a phone on node A sees the round change', async () => {
     // The phone is first: node A takes the event; the console's socket on B is forwarded to A.
     const phone = await controlSocket(a, (await api<{ token: string }>(a, '/api/join', { body: { code: cafe.joinCode } })).body.token, cafe.event.id)
-    const console_ = await controlSocket(b, cafe.facilitatorToken, cafe.event.id)
+    // The console starts with long-polling, as a browser does: every poll is forwarded to A too.
+    const console_ = await controlSocket(b, cafe.facilitatorToken, cafe.event.id, 'polling')
     // A screen of an older client that does not name its event stays on node B; the adapter reaches it.
     const unrouted = await controlSocket(b, cafe.projectorToken, null)
     const before = phone.rounds.at(-1)!.round.version
@@ -74,7 +75,9 @@ describe('two server nodes on one Redis', () => {
   })
 
   it('the console on node B counts the phones on node A at their tables (presence is the owner’s)', async () => {
-    const console_ = await controlSocket(b, cafe.facilitatorToken, cafe.event.id)
+    // Long-polling first, as a browser starts: the polls and the upgrade all reach the owner.
+    const console_ = await controlSocket(b, cafe.facilitatorToken, cafe.event.id, 'polling')
+    await waitFor(() => console_.socket.io.engine.transport.name === 'websocket', 'the console to upgrade to a websocket', 5000)
     const counts: PresenceCounts[] = []
     console_.socket.on('presence:counts', (c: PresenceCounts) => counts.push(c))
     const table = cafe.event.tables[1]!.id
