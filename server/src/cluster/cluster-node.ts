@@ -11,7 +11,7 @@ import type { Hub } from '../hub/hub.js'
 import type { RoundService } from '../rounds/round-service.js'
 import { connectRedis } from '../storage/redis/redis-connection.js'
 import { EventLeases } from './event-leases.js'
-import { eventOfRequest } from './event-of-request.js'
+import { eventOfRequest, isSharedRoute } from './event-of-request.js'
 import { FORWARDED_HEADER, forwardRequest, forwardUpgrade } from './forward.js'
 import { RelayHub } from './hub-relay.js'
 
@@ -92,12 +92,14 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
     nodeId,
     leaseMs: opts.leaseMs,
     acquired(eventId) {
+      if (isSharedRoute(eventId)) return
       log.info({ event: eventId, node: nodeId }, 'Veranstaltung übernommen')
       // Copies from an earlier time as owner may be stale: the docs load afresh from Redis.
       parts?.rooms.dropEvent(eventId)
       void parts?.rounds.restoreEvent(eventId).catch((error: unknown) => log.error({ err: error, event: eventId }, 'could not arm the round timer'))
     },
     lost(eventId) {
+      if (isSharedRoute(eventId)) return
       log.warn({ event: eventId, node: nodeId }, 'Veranstaltung an einen anderen Knoten abgegeben')
       // Its screens reconnect and reach the new owner; what this node did not store they re-send.
       for (const socket of sockets.get(eventId) ?? []) socket.destroy()
@@ -152,7 +154,7 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
     let route
     try {
       // An event that does not exist is nobody's: served here, where it is refused as usual.
-      if (!leases.tokenOf(eventId) && !(await parts!.exists(eventId))) return local()
+      if (!isSharedRoute(eventId) && !leases.tokenOf(eventId) && !(await parts!.exists(eventId))) return local()
       route = await leases.route(eventId)
     } catch (error) {
       log.warn({ err: error, event: eventId }, 'owner of an event unknown (Redis?)')
@@ -188,7 +190,7 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
       http.removeAllListeners('request')
       http.removeAllListeners('upgrade')
       http.on('request', (req: IncomingMessage, res: ServerResponse) => {
-        const eventId = eventOfRequest(req.url ?? '')
+        const eventId = eventOfRequest(req.url ?? '', req.method)
         const local = () => {
           if (eventId && req.url?.startsWith('/socket.io/')) track(eventId, req.socket)
           for (const listener of onRequest) listener.call(http, req, res)

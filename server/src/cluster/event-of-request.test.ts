@@ -12,6 +12,12 @@ describe('the event a request belongs to (routed to its owner node)', () => {
     ['/api/events/winnenden?x=1', 'winnenden'],
   ])('%s → %s', (url, event) => expect(eventOfRequest(url)).toBe(event))
 
+  it('sends joining and creating events to one node each, so their budgets count across nodes', () => {
+    expect(eventOfRequest('/api/join', 'POST')).toBe('_join')
+    expect(eventOfRequest('/api/events', 'POST')).toBe('_create')
+    expect(eventOfRequest('/api/events', 'GET')).toBeUndefined()
+  })
+
   it.each([
     '/api/events',
     '/api/events/import',

@@ -44,6 +44,25 @@ describe('two server nodes on one Redis', () => {
     expect(await leaseOf('gibt-es-nicht')).toBeNull()
   })
 
+  it('counts wrong join codes against one budget, whichever node they reach', async () => {
+    const wrong = cafe.joinCode === 'AAAAAA' ? 'CCCCCC' : 'AAAAAA'
+    const device = 'rate-geraet-1'
+    // The budget per device is 20 wrong codes (then one every 3 s); they alternate between the nodes.
+    // Counted per node, the first refusal would come after ~40; counted once, right after 20.
+    const started = performance.now()
+    let refusedAt = 0
+    for (let i = 1; i <= 36 && refusedAt === 0; i++) {
+      const res = await api<{ code: string }>(i % 2 === 0 ? a : b, '/api/join', { body: { code: wrong, device } })
+      if (res.status === 429) refusedAt = i
+      else expect(res.status).toBe(404)
+    }
+    const refilled = Math.ceil((performance.now() - started) / 3000)
+    expect(refusedAt).toBeGreaterThan(20)
+    expect(refusedAt).toBeLessThanOrEqual(21 + refilled)
+    // A right code still gets in, from the same device.
+    expect((await api(b, '/api/join', { body: { code: cafe.joinCode, device } })).status).toBe(200)
+  })
+
   it('answers /readyz on both nodes once Redis and the leases are up', async () => {
     for (const url of [a, b]) {
       const res = await api<{ ready: boolean }>(url, '/readyz')
