@@ -119,7 +119,11 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
   const forwarded = new Map<string, { lease: string; sockets: Set<Duplex> }>()
   const watchForwarded = (eventId: string, lease: string, socket: Duplex): (() => void) => {
     let entry = forwarded.get(eventId)
-    if (!entry || entry.lease !== lease) forwarded.set(eventId, (entry = { lease, sockets: entry?.sockets ?? new Set() }))
+    if (!entry || entry.lease !== lease) {
+      // The lease moved: what went to the old owner is closed now (it reconnects to the new one).
+      for (const old of entry?.sockets ?? []) old.destroy()
+      forwarded.set(eventId, (entry = { lease, sockets: new Set() }))
+    }
     const { sockets: set } = entry
     set.add(socket)
     socket.once('close', () => {
