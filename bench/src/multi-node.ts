@@ -125,7 +125,7 @@ async function scenario(nodeCount: number, redisUrl: string): Promise<Row> {
     const writerIndex = phones.indexOf(w)
     const id = `c-${writerIndex}-${w.node}-${n}`.padEnd(10, 'x')
     sentAt.set(id, performance.now())
-    putCard(w.doc, aCard({ id, text: `Karte ${n}`, authorId: w.participantId, tableId: w.table, position: n }))
+    putCard(w.doc, aCard({ id, text: `Karte ${n}`, authorId: w.participantId, position: n }))
     expected += phones.filter((p) => p.table === w.table && p !== w).length
     await new Promise((r) => setTimeout(r, 1000 / RATE))
   }
