@@ -35,6 +35,7 @@ import { type DeletedEvents, type DeletionReason, memoryDeletedEvents } from './
 import { deletedEventPages } from './retention/deleted-page.js'
 import { createRetentionRoutes } from './retention/retention-routes.js'
 import { RetentionService } from './retention/retention-service.js'
+import type { ClusterNode } from './cluster/cluster-node.js'
 
 /**
  * How long a connection may take to send its request headers, and how often that is checked, in ms.
@@ -89,6 +90,8 @@ export interface AppOptions {
   deletedEvents?: DeletedEvents
   /** How often the retention sweep runs, in ms; 0: never by itself (tests call `retention.sweep`). @default RETENTION_SWEEP_MS */
   retentionSweepMs?: number
+  /** One node among several on Redis (TISCHRUNDE_REDIS_URL): event ownership, forwarding, the relayed hub. */
+  cluster?: ClusterNode
 }
 
 export interface TischrundeServer {
@@ -127,7 +130,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const now = opts.now ?? Date.now
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits }
   const budget = new ConnectionBudget(limits.maxConnections)
-  const hub = opts.hub ?? new LocalHub((error, message) => log.error({ err: error, topic: message.topic }, 'hub listener failed'))
+  const hub = opts.hub ?? opts.cluster?.hub ?? new LocalHub((error, message) => log.error({ err: error, topic: message.topic }, 'hub listener failed'))
   const programme = new ProgrammeService(storage.events, { now: opts.programmeNow ?? now, changed: (eventId, what) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what }) })
   hub.subscribe((m) => m.topic === 'deleted' && programme.forget(m.eventId))
   const transfer = new EventTransfer(events, rooms, programmeCopy(programme))
@@ -137,7 +140,8 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     publish: (stored) => hub.publish({ eventId: stored.event.id, topic: 'event', audience: 'everyone' }),
     reopened: (eventId) => hub.publish({ eventId, topic: 'reopened', audience: 'everyone' }),
   })
-  void rounds.restore().catch((error: unknown) => log.error({ err: error }, 'could not restore the round timers'))
+  // Several nodes: each arms the timers of the events it takes over.
+  if (!opts.cluster) void rounds.restore().catch((error: unknown) => log.error({ err: error }, 'could not restore the round timers'))
 
   const app = express()
   app.disable('x-powered-by')
@@ -168,6 +172,11 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     const failing = (await rooms.loaded()).filter((r) => r.storageError).map((r) => r.name)
     res.status(failing.length ? 503 : 200).json({ ok: failing.length === 0, storageFailing: failing })
   })
+  // Ready for traffic: the store answers and, with several nodes, the event leases are renewed.
+  app.get('/readyz', async (_req, res) => {
+    const ready = opts.cluster ? await opts.cluster.ready() : true
+    res.status(ready ? 200 : 503).set('Cache-Control', 'no-store').json({ ready })
+  })
   // Join links and QR codes use the public address, whatever address a page was opened with.
   const config: ClientConfig = { publicUrl: opts.publicUrl ? opts.publicUrl.replace(/\/+$/, '') : null }
   app.get('/api/config', (_req, res) => void res.set('Cache-Control', 'no-cache').json(config))
@@ -182,7 +191,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const treeMembers = new TreeMembers(storage.events)
   const votes = new VoteService(storage.events, rooms, now)
   const groups = new GroupService(storage.events, rooms)
-  const control = createControlPlane(http, { events, rounds, programme, rooms, hub, log, now, limits, budget, publicUrl: opts.publicUrl, treeMembers, votes, groups })
+  const control = createControlPlane(http, { events, rounds, programme, rooms, hub: opts.cluster?.controlHub ?? hub, log, now, limits, budget, publicUrl: opts.publicUrl, treeMembers, votes, groups })
   const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now, treeMembers })
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
@@ -253,6 +262,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     if (url.startsWith(BOARD_SOCKET_PREFIX)) return boards.handleUpgrade(req, socket, head)
     socket.destroy()
   })
+  opts.cluster?.serve({ http, io: control.io, rooms, rounds, exists: async (id) => (await events.get(id)) !== undefined })
 
   return {
     http,
@@ -273,7 +283,9 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
         http.once('error', reject)
         http.listen(port, host, () => {
           const { port: bound } = http.address() as AddressInfo
-          resolve(`${opts.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${bound}`)
+          const url = `${opts.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${bound}`
+          opts.cluster?.listening(url)
+          resolve(url)
         })
       }),
     async close() {
@@ -286,6 +298,8 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
       await new Promise<void>((resolve) => http.close(() => resolve()))
       rooms.close()
       await rooms.settle()
+      // Stored: the leases go, so other nodes take the events over at once.
+      await opts.cluster?.close()
       await storage.close()
     },
   }

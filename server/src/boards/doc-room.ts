@@ -308,6 +308,16 @@ export class DocRoom {
     return this.flushing !== null || this.queue.length > 0
   }
 
+  /**
+   * Gives the doc up without storing what waits (another node owns its event now and the store
+   * refuses this node's writes; the writers were never told "saved" and re-send to the new owner).
+   */
+  abandon(): void {
+    this.queue.length = 0
+    this.replies.length = 0
+    this.destroy()
+  }
+
   /** Frees the doc and its shadow (the room was unloaded). */
   destroy(): void {
     this.gate?.destroy()
