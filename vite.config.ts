@@ -74,6 +74,25 @@ function socketIoWithoutWebTransport(): Plugin {
   }
 }
 
+/**
+ * wouter imports `useSyncExternalStore` through its shim for React 17; React 19 has its own, which
+ * the shim only hands on. Taking React's directly keeps the shim's code off every phone.
+ */
+function reactOwnUseSyncExternalStore(): Plugin {
+  const virtual = '\0tischrunde:use-sync-external-store'
+  return {
+    name: 'tischrunde:react-own-use-sync-external-store',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source) {
+      return /^use-sync-external-store\/shim(\/index\.js)?$/.test(source) ? virtual : null
+    },
+    load(id) {
+      return id === virtual ? `export { useSyncExternalStore } from 'react'\n` : null
+    },
+  }
+}
+
 /** The modules of the `sync` chunk (see `codeSplitting` below). */
 const SYNC_MODULES = [
   /node_modules[\\/](yjs|lib0|y-protocols|y-websocket|y-indexeddb|socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io)[\\/]/,
@@ -91,7 +110,7 @@ const SYNC_MODULES = [
 /** Builds the client (phone, projector, facilitator console) into client/dist, served by the server. */
 export default defineConfig({
   root: clientRoot,
-  plugins: [react(), zodWithoutJsonSchema(), lib0PlainLogging(), socketIoWithoutWebTransport()],
+  plugins: [react(), zodWithoutJsonSchema(), lib0PlainLogging(), socketIoWithoutWebTransport(), reactOwnUseSyncExternalStore()],
   resolve: {
     alias: [
       { find: '@tischrunde/shared', replacement: fileURLToPath(new URL('./shared/src/index.ts', import.meta.url)) },
