@@ -10,6 +10,7 @@ import type { Logger } from 'pino'
 import type { Credentials } from './access/credentials.js'
 import { DocRooms } from './boards/doc-rooms.js'
 import { installModeration } from './moderation/moderation-service.js'
+import { afterForget } from './harvest/forget-votes.js'
 import { EventService } from './events/event-service.js'
 import { EventTransfer } from './events/event-transfer.js'
 import { createApi } from './http/api.js'
@@ -217,6 +218,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
       rooms,
       boards: storage.boards,
       onEventChanged: (id) => hub.publish({ eventId: id, topic: 'event', audience: 'everyone' }),
+      onContributionsForgotten: afterForget({ votes, rooms, publishVotes: (eventId, what) => hub.publish({ eventId, topic: 'votes', audience: 'everyone', ...what }) }),
     }),
   )
   app.use(

@@ -18,6 +18,9 @@ import {
   carryDotsOver,
   castVote,
   withoutGoneCards,
+  dropDots,
+  parkDots,
+  unparkDots,
   cardRefKey,
   dotsLeft,
   err,
@@ -46,6 +49,12 @@ const CAS_TRIES = 50
 
 /** Why a vote command failed beyond the voting rules. */
 export type VoteFailure = VoteRefusal | 'NO_EVENT' | 'NO_STEP' | 'NO_TABLE' | 'TOO_MANY_STEPS' | 'BUSY'
+
+/** A ballot a moderation or a deletion changed: whose, in which step. */
+export interface ChangedBallot {
+  stepId: string
+  participantId: string
+}
 
 /** A card on the vote, with the table whose board holds it. */
 export interface VotedCard {
@@ -142,21 +151,50 @@ export class VoteService {
 
   /**
    * After a moderator merged card `from` into card `to`: every ballot's dots on `from` move to `to`
-   * (up to the per-card limit). For the moderation's merge to call; returns how many ballots changed.
+   * (up to the per-card limit), in open and frozen steps alike. Returns how many ballots changed.
    */
   async carryOver(eventId: EventId, from: CardRef, to: CardRef): Promise<number> {
-    let changed = 0
+    return (await this.mergedInto(eventId, from, to)).length
+  }
+
+  mergedInto(eventId: EventId, from: CardRef, to: CardRef): Promise<ChangedBallot[]> {
+    return this.rewriteBallots(eventId, (step, ballot) => carryDotsOver(step, ballot, from, to))
+  }
+
+  /** A moderator hid a card: its dots leave the count and go back to their voters, parked for a restore. */
+  hidden(eventId: EventId, card: CardRef): Promise<ChangedBallot[]> {
+    return this.rewriteBallots(eventId, (_step, ballot) => parkDots(ballot, card))
+  }
+
+  /** A hidden card is back: its parked dots return, as far as each voter's budget allows now. */
+  restored(eventId: EventId, card: CardRef): Promise<ChangedBallot[]> {
+    return this.rewriteBallots(eventId, (step, ballot) => unparkDots(step, ballot, card))
+  }
+
+  /**
+   * "Meine Beiträge löschen": the participant's own ballots are emptied, and every dot on their
+   * cards (`gone`) goes back to the voters for good.
+   */
+  async forget(eventId: EventId, participantId: string, gone: ReadonlySet<string>): Promise<ChangedBallot[]> {
+    const suffix = `/${participantId}`
+    return this.rewriteBallots(eventId, (_step, ballot, key) => (key.endsWith(suffix) ? (ballot.dots.length === 0 && ballot.parked === undefined ? ballot : { stepId: ballot.stepId, dots: [] }) : dropDots(ballot, (ref) => gone.has(cardRefKey(ref)))))
+  }
+
+  /**
+   * Rewrites every ballot of the event by `rewrite` (same object: unchanged), each in its own
+   * compare-and-set. Returns the ballots that changed, so their voters and tallies can be told.
+   */
+  private async rewriteBallots(eventId: EventId, rewrite: (step: VoteStep, ballot: Ballot, key: string) => Ballot): Promise<ChangedBallot[]> {
+    const changed: ChangedBallot[] = []
     const steps = new Map((await this.steps(eventId)).map((s) => [s.id, s]))
     for (const record of await this.store.listRecords(eventId, ballots)) {
-      const step = steps.get(record.value.stepId)
-      if (!step || step.status !== 'open') continue
       for (let i = 0; i < CAS_TRIES; i++) {
-        const current = await this.store.getRecord(eventId, ballots, record.key)
-        if (!current) break
-        const next = carryDotsOver(step, current.value, from, to)
+        const [current, step] = await Promise.all([this.store.getRecord(eventId, ballots, record.key), this.step(eventId, record.value.stepId)])
+        if (!current || !(step ?? steps.get(record.value.stepId))) break
+        const next = rewrite(step ?? steps.get(record.value.stepId)!, current.value, record.key)
         if (next === current.value) break
         if ((await this.store.putRecord(eventId, ballots, record.key, next, current.version)).ok) {
-          changed++
+          changed.push({ stepId: next.stepId, participantId: record.key.slice(record.key.indexOf('/') + 1) })
           break
         }
       }

@@ -240,6 +240,16 @@ export class Moderation implements RoomExtension {
     })
   }
 
+  /** Brings a table's public count of collected cards in line (after cards left its collection). */
+  async recountTable(eventId: string, tableId: string): Promise<void> {
+    await this.rooms.read(boardDocName(eventId, tableId), async (board) => {
+      const companions = companionsOf(board)
+      if (!companions) return
+      this.recount(companions, tableId)
+      await companions.state.settle()
+    })
+  }
+
   /** Counts collected cards per station of a table into the public state (phones show "n more"). */
   private recount(companions: Companions, tableId: string): void {
     const counts = new Map<string, number>()
