@@ -276,11 +276,13 @@ export class Moderation implements RoomExtension {
       .then(() =>
         this.rooms.read(boardDocName(eventId, tableId), (board) => {
           const companions = companionsOf(board)!
-          const wanted = new Map<string, HeldCard>()
-          for (const h of [...readHeld(companions.moderation.doc), ...readHeld(companions.collect.doc)]) {
-            if (h.card.authorId === authorId && (h.status === 'pending' || h.status === 'collected')) wanted.set(h.id, h)
-          }
           return this.rooms.read(name, async (own) => {
+            // Read once the own doc is open, in the same step as the writes below: a card refused
+            // while it loaded is no longer waiting, so its refusal is not overwritten.
+            const wanted = new Map<string, HeldCard>()
+            for (const h of [...readHeld(companions.moderation.doc), ...readHeld(companions.collect.doc)]) {
+              if (h.card.authorId === authorId && (h.status === 'pending' || h.status === 'collected')) wanted.set(h.id, h)
+            }
             const map = own.doc.getMap<unknown>(HELD_ROOT)
             const current = readHeld(own.doc)
             const drop = current.filter((h) => h.status !== 'refused' && !wanted.has(h.id)).map((h) => h.id)
