@@ -6,6 +6,8 @@ import {
   type EventId,
   type Result,
   type VoteSetup,
+  type ImportedVoteResult,
+  importedVoteResultSchema,
   type VoteStep,
   type VoteTallyMessage,
   EMPTY_BALLOT,
@@ -41,6 +43,8 @@ import type { EventStore } from '../storage/storage.js'
 
 /** Voting steps of an event, by step id (written by the server on the facilitator's command). */
 export const voteSteps = recordCollection('vote-steps', voteStepSchema)
+/** Results of steps that came with an event file, by step id. */
+export const importedVoteResults = recordCollection('imported-vote-results', importedVoteResultSchema)
 /** Ballots: one record per participant and step (`<stepId>/<participantId>`), so one compare-and-set checks the budget. */
 export const ballots = recordCollection('ballots', ballotSchema)
 
@@ -224,18 +228,34 @@ export class VoteService {
     return (await this.store.listRecords(eventId, ballots)).filter((r) => r.value.stepId === stepId && r.value.dots.length > 0).map((r) => r.value)
   }
 
+  /**
+   * Dots per card of a step and how many voted: the ballots, plus the result a step brought along
+   * from an event file (its ballots stayed behind).
+   */
+  private async countsOf(eventId: EventId, stepId: string): Promise<{ counts: Map<string, number>; voters: number }> {
+    const [all, imported] = await Promise.all([this.ballotsOfStep(eventId, stepId), this.store.getRecord(eventId, importedVoteResults, stepId)])
+    const counts = tallyVotes(all)
+    for (const c of imported?.value.counts ?? []) counts.set(cardRefKey(c), (counts.get(cardRefKey(c)) ?? 0) + c.count)
+    return { counts, voters: all.length + (imported?.value.voters ?? 0) }
+  }
+
   /** Dots per card of a step, and how many people voted: what the projector ranks. Anonymous. */
   async tally(eventId: EventId, stepId: string): Promise<VoteTallyMessage> {
-    const all = await this.ballotsOfStep(eventId, stepId)
-    const counts = tallyVotes(all)
+    const { counts, voters } = await this.countsOf(eventId, stepId)
     return {
       stepId,
       counts: [...counts].map(([key, count]) => {
         const [tableId, cardId] = key.split('/') as [string, string]
         return { tableId, cardId, count }
       }),
-      voters: all.length,
+      voters,
     }
+  }
+
+  /** Stores a step that came with an event file, with its result. */
+  async importStep(eventId: EventId, step: VoteStep, result: ImportedVoteResult): Promise<void> {
+    await this.store.putRecord(eventId, importedVoteResults, step.id, result, (await this.store.getRecord(eventId, importedVoteResults, step.id))?.version ?? null)
+    await this.store.putRecord(eventId, voteSteps, step.id, step, (await this.store.getRecord(eventId, voteSteps, step.id))?.version ?? null)
   }
 
   /**
@@ -246,7 +266,7 @@ export class VoteService {
   async orderByVotes(eventId: EventId, step: VoteStep, by: string): Promise<number> {
     const stored = await this.store.get(eventId)
     if (!stored) return 0
-    const counts = tallyVotes(await this.ballotsOfStep(eventId, step.id))
+    const { counts } = await this.countsOf(eventId, step.id)
     let moved = 0
     for (const table of stored.event.tables) {
       if (step.scope.tableId !== undefined && step.scope.tableId !== table.id) continue
@@ -275,7 +295,7 @@ export class VoteService {
   async votedCards(eventId: EventId, step: VoteStep): Promise<{ tableId: string; cards: VotedCard[] }[]> {
     const stored = await this.store.get(eventId)
     if (!stored) return []
-    const counts = tallyVotes(await this.ballotsOfStep(eventId, step.id))
+    const { counts } = await this.countsOf(eventId, step.id)
     const tables = stored.event.tables.filter((t) => step.scope.tableId === undefined || t.id === step.scope.tableId)
     const out: { tableId: string; cards: VotedCard[] }[] = []
     for (const table of tables) {
