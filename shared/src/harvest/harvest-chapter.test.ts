@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { winnendenEvent } from '@tischrunde/fixtures'
+import { anEvent } from '../../../fixtures/src/builders.js'
 import { type EventExport, eventExportSchema } from '../export/event-export.schema.js'
 import { narrowExportToTable } from '../export/result-sheet.js'
 import { buildHarvestChapter, harvestChapterToMarkdown } from './harvest-chapter.js'
 
-const where = { tableId: 'arbeitsmarktintegration', stationId: 'station-3', columnId: 'naeherkommen' }
+const where = { tableId: 'tisch-1', stationId: 'station-3', columnId: 'naeherkommen' }
+const MEASURES = ['Vorstellungsgespräche trainieren', 'Vorhandene Angebote aufgreifen', 'Infoveranstaltungen organisieren']
+/** A café of two tables whose first table wrote three measures at Station 3 (no groups, no votes). */
+function winnendenEvent(): EventExport {
+  return {
+    format: 'tischrunde.event',
+    version: 1,
+    event: anEvent({ tableCount: 2 }),
+    boards: [{ tableId: 'tisch-1', stations: [{ stationId: 'station-3', columns: [{ columnId: 'naeherkommen', cards: MEASURES.map((text) => ({ text, subPoints: [] })) }] }] }],
+  }
+}
 /** Winnenden after its "Sichtung": two groups on Station 3's measures and one vote with a tie. */
 function harvested(): EventExport {
   const file = winnendenEvent()
@@ -44,7 +54,7 @@ describe('the documentation’s chapter on groups and votes', () => {
       [2, true, 2, 3, cardText(file, 2)],
     ])
     expect(chapter.steps[0]!.status).toContain('3 Personen haben abgestimmt')
-    expect(chapter.steps[0]!.tables.map((t) => t.name)).toEqual(['Arbeitsmarktintegration'])
+    expect(chapter.steps[0]!.tables.map((t) => t.name)).toEqual(['Tisch 1'])
   })
 
   it('numbers the groups in their order, lists their cards by number with dots, and sums the dots', () => {
@@ -82,7 +92,7 @@ describe('groups and votes in the event file', () => {
   })
 
   it('keeps a table’s own file valid: only its groups and dots go with it', () => {
-    const narrowed = narrowExportToTable(harvested(), 'frauen-kinderbetreuung-sprache')!
+    const narrowed = narrowExportToTable(harvested(), 'tisch-2')!
     expect(narrowed.harvest).toEqual({ groups: [], votes: [{ ...harvested().harvest!.votes[0]!, counts: [] }] })
     expect(eventExportSchema.safeParse(narrowed).success).toBe(true)
     expect(eventExportSchema.safeParse(narrowExportToTable(harvested(), where.tableId)).success).toBe(true)
