@@ -3,7 +3,7 @@ import { zipSync, type Zippable } from 'fflate'
 import type { EventExport } from '@tischrunde/shared'
 import { renderCsv } from './render-csv.js'
 import { drawTreesPdf, treeZipEntries, treesCsv, treesDocx } from './tree/tree-sheets.js'
-import { drawHarvestPdf, harvestDocx, harvestZipEntries } from './harvest/harvest-chapter.js'
+import { drawHarvestPdf, harvestDocx, harvestReadmeLines, harvestZipEntries } from './harvest/harvest-chapter.js'
 import { renderDocumentationDocx, renderSheetDocx } from './render-docx.js'
 import { renderDocumentationPdf, renderSheetPdf } from './render-pdf.js'
 import { actorSectionMarkdown, actorTableInputOf } from './actors/actor-section.js'
@@ -199,6 +199,7 @@ export function zipReadme(file: EventExport, names: readonly string[]): string {
     'aus. Die XLSX-Datei braucht das nicht: ihre Zellen sind als Text gespeichert und zeigen den Text',
     'genau wie eingegeben.',
     '',
+    ...harvestReadmeLines(file),
   ]
   return lines.join('\r\n')
 }

@@ -137,7 +137,7 @@ describe('groups and votes in the documentation and the event file', () => {
     expect(chapter).toContain('2 Personen haben abgestimmt')
     expect(chapter).toContain('1. Bewerbung & Angebote — 4 Punkte')
     expect(chapter).toContain(`Nr. 2: ${squash(work[1]!.text).slice(0, 20)}`)
-  })
+  }, 60_000)
 
   it('DOCX: the chapter as Heading 1 with the rankings and groups under it', async () => {
     const body = xml(docxParts((await renderEvent(exported, 'docx')).bytes)['word/document.xml']!).getElementsByTagName('w:body')[0]!
@@ -148,7 +148,7 @@ describe('groups and votes in the documentation and the event file', () => {
     const from = texts.indexOf(HARVEST_CHAPTER_WORDS.chapter)
     expect(texts.slice(from).some((t) => t.startsWith('1.') && t.includes(work[1]!.text.slice(0, 20)))).toBe(true)
     expect(texts.slice(from)).toContain('1. Bewerbung & Angebote — 4 Punkte')
-  })
+  }, 60_000)
 
   it('ZIP: the documentation with the chapter and a table of the "Sichtung"', async () => {
     const files = unzipSync((await renderZip(exported)).bytes)
@@ -159,5 +159,7 @@ describe('groups and votes in the documentation and the event file', () => {
     expect(csv).toMatch(/Priorisierung;Welche Maßnahmen zuerst\?;Arbeitsmarktintegration;[^;]+;2;1\.;3;/)
     const md = new TextDecoder().decode(files[Object.keys(files).find((n) => n.endsWith('.md') && !n.includes('/'))!])
     expect(md).toContain(`## ${HARVEST_CHAPTER_WORDS.chapter}`)
-  })
+    expect(new TextDecoder().decode(files['LIESMICH.txt'])).toContain(`Sichtung der Ergebnisse (${csvName})`)
+    // Rendering every format of a whole day takes a while on a busy machine.
+  }, 120_000)
 })

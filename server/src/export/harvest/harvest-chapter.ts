@@ -145,3 +145,15 @@ export function harvestZipEntries(file: EventExport): [string, Uint8Array][] {
   if (!chapter) return []
   return [[exportFileName(file.event, 'Sichtung', 'csv'), renderCsv(harvestCsvRows(chapter) as unknown as Parameters<typeof renderCsv>[0])]]
 }
+
+/** What the ZIP's guide says about the table of the "Sichtung" (nothing when there is none). */
+export function harvestReadmeLines(file: EventExport): string[] {
+  if (!buildHarvestChapter(file)) return []
+  return [
+    `Sichtung der Ergebnisse (${exportFileName(file.event, 'Sichtung', 'csv')}):`,
+    '  je Karte mit Punkten eine Zeile "Priorisierung" (Rang, Punkte) und je gruppierter Karte eine',
+    '  Zeile "Gruppen" (Gruppe mit Nummer). "Nr." ist der Platz der Karte in ihrer Spalte, wie in der',
+    '  Dokumentation. Wer abgestimmt hat, steht in keiner Datei.',
+    '',
+  ]
+}
