@@ -8,7 +8,7 @@ import { exportedCardKey } from './harvest-export.schema.js'
 /** The fixed words of the documentation's chapter on the "Sichtung" (German, like the result sheets). */
 export const HARVEST_CHAPTER_WORDS = {
   chapter: 'Sichtung der Ergebnisse',
-  intro: 'Am Ende des Tages wurden die Karten gesichtet: unter Überschriften gruppiert und mit Punkten gewichtet. Die Nummern der Karten sind ihre Plätze in der Spalte, wie in den Kapiteln der Thementische.',
+  intro: 'Am Ende des Tages wurden die Karten gesichtet: unter Überschriften gruppiert und mit Punkten gewichtet. „Nr.“ ist der Platz einer Karte in ihrer Spalte (Nr. 1 = erste Karte der Spalte im Kapitel des Thementischs).',
   votingOf: (question: string) => `Priorisierung: ${question}`,
   overall: 'Rangfolge über alle Thementische',
   perTable: (name: string) => `Thementisch: ${name}`,

@@ -152,8 +152,8 @@ export function harvestReadmeLines(file: EventExport): string[] {
   return [
     `Sichtung der Ergebnisse (${exportFileName(file.event, 'Sichtung', 'csv')}):`,
     '  je Karte mit Punkten eine Zeile "Priorisierung" (Rang, Punkte) und je gruppierter Karte eine',
-    '  Zeile "Gruppen" (Gruppe mit Nummer). "Nr." ist der Platz der Karte in ihrer Spalte, wie in der',
-    '  Dokumentation. Wer abgestimmt hat, steht in keiner Datei.',
+    '  Zeile "Gruppen" (Gruppe mit Nummer). "Nr." ist der Platz der Karte in ihrer Spalte (wie die',
+    '  erste Zahl der "Gliederung" in den Tabellen). Wer abgestimmt hat, steht in keiner Datei.',
     '',
   ]
 }
