@@ -10,6 +10,8 @@ import type { Logger } from 'pino'
 import type { Credentials } from './access/credentials.js'
 import { DocRooms } from './boards/doc-rooms.js'
 import { installModeration } from './moderation/moderation-service.js'
+import { afterForget } from './harvest/forget-votes.js'
+import { HarvestTransfer } from './harvest/harvest-transfer.js'
 import { EventService } from './events/event-service.js'
 import { EventTransfer } from './events/event-transfer.js'
 import { createApi } from './http/api.js'
@@ -191,6 +193,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const treeMembers = new TreeMembers(storage.events)
   const votes = new VoteService(storage.events, rooms, now)
   const groups = new GroupService(storage.events, rooms)
+  transfer.harvest = new HarvestTransfer(storage.events, votes)
   const control = createControlPlane(http, { events, rounds, programme, rooms, hub: opts.cluster?.controlHub ?? hub, log, now, limits, budget, publicUrl: opts.publicUrl, treeMembers, votes, groups })
   const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now, treeMembers })
   // Exports first: the API router answers 404 for every path it does not know.
@@ -226,6 +229,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
       rooms,
       boards: storage.boards,
       onEventChanged: (id) => hub.publish({ eventId: id, topic: 'event', audience: 'everyone' }),
+      onContributionsForgotten: afterForget({ votes, rooms, publishVotes: (eventId, what) => hub.publish({ eventId, topic: 'votes', audience: 'everyone', ...what }) }),
     }),
   )
   app.use(

@@ -7,6 +7,7 @@ import { exportTreeSchema } from '../kinds/tree/tree-export.js'
 import { actorMapExportSchema } from '../kinds/actors/actor-map.schema.js'
 import { columnIdSchema, stationIdSchema, tableIdSchema } from '../ids.js'
 import { programmeSchema } from '../programme/programme.schema.js'
+import { harvestExportSchema, harvestReferenceIssues } from '../harvest/harvest-export.schema.js'
 
 /** A card as exported: its words and sub-points, in board order. Ids and authors stay behind. */
 export const exportCardSchema = z.object({
@@ -39,6 +40,8 @@ export const eventExportSchema = z
     actors: actorMapExportSchema.optional(),
     /** The day's programme with its workshops (sign-ups, personal data, stay behind). */
     programme: programmeSchema.optional(),
+    /** Groups of cards and voting results ("Sichtung"), when the event has any. */
+    harvest: harvestExportSchema.optional(),
   })
   .superRefine((file, ctx) => {
     const tables = new Set(file.event.tables.map((t) => t.id))
@@ -67,6 +70,10 @@ export const eventExportSchema = z
         })
       })
     })
+     if (file.harvest) {
+      const cardsIn = (t: string, s: string, c: string) => file.boards.find((b) => b.tableId === t)?.stations.find((x) => x.stationId === s)?.columns.find((x) => x.columnId === c)?.cards.length ?? 0
+      for (const issue of harvestReferenceIssues(file.harvest, file.event, cardsIn)) ctx.addIssue({ code: 'custom', path: issue.path, message: `unknown card ${issue.key}`, params: unknownReference(issue.key) })
+    }
   })
 export type EventExport = z.infer<typeof eventExportSchema>
 

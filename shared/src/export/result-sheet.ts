@@ -1,6 +1,7 @@
 import type { AgendaItem } from '../event/event.schema.js'
 import type { EventExport, ExportBoard } from './event-export.schema.js'
 import { type ListItem, readList } from './list-items.js'
+import { narrowHarvestToTable } from '../harvest/harvest-export.schema.js'
 
 /**
  * The format-independent model of result sheets: what PDF, DOCX, Markdown and CSV render.
@@ -208,7 +209,7 @@ export function buildEventDocumentation(file: EventExport): EventDocumentation {
 export function narrowExportToTable(file: EventExport, tableId: string): EventExport | undefined {
   const table = file.event.tables.find((t) => t.id === tableId)
   if (!table) return undefined
-  return { ...file, event: { ...file.event, tables: [table] }, boards: file.boards.filter((b) => b.tableId === tableId) }
+  return { ...file, event: { ...file.event, tables: [table] }, boards: file.boards.filter((b) => b.tableId === tableId), ...(file.harvest ? { harvest: narrowHarvestToTable(file.harvest, tableId) } : {}) }
 }
 
 /**

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import type { DocKind, RecordChange } from '../doc-kind.js'
 import { keepLostCardVersion, normalizeCard } from './card-order.js'
 import { forgetRecordsOf } from '../../privacy/forget-author.js'
-import { keepCardMarks } from '../moderation/card-marks.js'
+import { forgetMergedOf, keepCardMarks } from '../moderation/card-marks.js'
 
 /**
  * One theme table's board (`board.<event>.<table>`): every station's cards in one `cards` map,
@@ -21,7 +21,7 @@ export const boardKind: DocKind = {
     meta: { record: z.unknown(), writers: 'server' },
   },
   exists: (scope, { event }) => findTable(event, scope.parts.tableId ?? '') !== undefined,
-  forgetAuthor: forgetRecordsOf('cards'),
+  forgetAuthor: (doc, participantId) => [...forgetRecordsOf('cards')(doc, participantId), ...forgetMergedOf('cards')(doc, participantId)],
   audience(actor, scope) {
     switch (actor.role) {
       case 'facilitator':
