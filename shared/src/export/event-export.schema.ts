@@ -7,6 +7,7 @@ import { exportTreeSchema } from '../kinds/tree/tree-export.js'
 import { actorMapExportSchema } from '../kinds/actors/actor-map.schema.js'
 import { columnIdSchema, stationIdSchema, tableIdSchema } from '../ids.js'
 import { programmeSchema } from '../programme/programme.schema.js'
+import { FRAMING_ORGANISERS_MAX, exportLogoSchema } from '../framing/framing.schema.js'
 
 /** A card as exported: its words and sub-points, in board order. Ids and authors stay behind. */
 export const exportCardSchema = z.object({
@@ -39,6 +40,8 @@ export const eventExportSchema = z
     actors: actorMapExportSchema.optional(),
     /** The day's programme with its workshops (sign-ups, personal data, stay behind). */
     programme: programmeSchema.optional(),
+    /** The organisers' logos named by `event.framing` (their bytes, so the documentation can show them). */
+    logos: z.array(exportLogoSchema).max(FRAMING_ORGANISERS_MAX).optional(),
   })
   .superRefine((file, ctx) => {
     const tables = new Set(file.event.tables.map((t) => t.id))
