@@ -1,6 +1,7 @@
 import { hyphenateDe } from './hyphenate.js'
+import { drawFramingChapter, drawFramingOrganisers, drawFramingSubtitle } from './framing/framing-pdf.js'
 import { COLOR, CONTENT_BOTTOM, CONTENT_WIDTH, FONT, type FlowColumn, MARGIN, type Outline, PAGE, type PageContext, PdfLayout, type RunningHeader, type TextBlock } from './pdf-layout.js'
-import { type EventDocumentation, type ResultSheet, type SheetColumn, type SheetStation, SHEET_WORDS, columnRows } from './shared-export.js'
+import { type EventDocumentation, FRAMING_WORDS, type ResultSheet, type SheetColumn, type SheetStation, SHEET_WORDS, columnRows } from './shared-export.js'
 
 /** Most columns of a station printed side by side on A4 portrait; more wrap into a second row. */
 export const PDF_COLUMNS_PER_ROW = 3
@@ -188,11 +189,15 @@ export function documentationLayout(doc: EventDocumentation, appendix?: (pdf: Pd
   const titlePage = pdf.struct('Sect')
   pdf.flow(full(SHEET_WORDS.documentation.toUpperCase(), 'bold', 11, COLOR.muted, 14, 'P', titlePage))
   pdf.flow(full(doc.event.title, 'bold', 26, COLOR.brand, 18, 'H1', titlePage))
+  drawFramingSubtitle(pdf, doc.framing, titlePage)
   pdf.flow(full(doc.event.dateLabel, 'regular', 15, COLOR.ink, 4, 'P', titlePage))
   if (doc.event.place) pdf.flow(full(doc.event.place, 'regular', 15, COLOR.ink, 4, 'P', titlePage))
   const cards = doc.sheets.reduce((n, s) => n + s.cardCount, 0)
   pdf.y += 24
   pdf.flow(full(`${SHEET_WORDS.tableCount(doc.sheets.length)} · ${SHEET_WORDS.cardCount(cards)}`, 'regular', 11, COLOR.muted, 0, 'P', titlePage))
+  drawFramingOrganisers(pdf, doc.framing, titlePage)
+  // The organiser's introduction, before the agenda.
+  drawFramingChapter(pdf, FRAMING_WORDS.intro, doc.framing?.intro ?? [])
 
   // Tagesprogramm: a list, the time as each item's label.
   if (doc.agenda.length) {
@@ -282,7 +287,8 @@ export function documentationLayout(doc: EventDocumentation, appendix?: (pdf: Pd
   // Chapters of other methods (the problem and objective trees), after the tables.
   appendix?.(pdf)
 
-  // The closing line, after the last chapter.
+  // The organiser's Ausblick, then the closing line, after the last chapter.
+  drawFramingChapter(pdf, FRAMING_WORDS.outlook, doc.framing?.outlook ?? [])
   const closing = full(SHEET_WORDS.closing, 'bold', size.station, COLOR.brand, 0, 'P')
   pdf.y += 18
   pdf.flow(closing)
