@@ -36,7 +36,7 @@ const framing = (logoId: string | null) => ({
 describe('the framing of the documentation', () => {
   it('is edited by the facilitator, keeps its checked logo in the data folder, and reaches the documentation PDF', async () => {
     running = await startServer(data.dir)
-    const { event, facilitatorToken, joinCode } = await createEvent(running.url, { title: 'Regionalkonferenz Winnenden', tableNames: ['Sprache', 'Arbeit'] })
+    const { event, facilitatorToken } = await createEvent(running.url, { title: 'Regionalkonferenz Winnenden', tableNames: ['Sprache', 'Arbeit'] })
     const token = facilitatorToken
     // Nothing written yet: empty texts.
     expect((await api(running.url, `/api/events/${event.id}/framing`, { token })).body).toEqual({ framing: { subtitle: '', organisers: [], intro: '', outlook: '' } })
