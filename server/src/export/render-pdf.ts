@@ -164,8 +164,8 @@ function fittedSheetLayout(sheet: ResultSheet): PdfLayout {
     const smaller = sheetLayout(sheet, FIT_ONE_PAGE_SCALE)
     if (smaller.pageIndex === 0) return smaller
   }
-  // Still more than a page: two columns of slightly smaller type, when that fits one page.
-  return twoColumnSheetLayout(sheet) ?? pdf
+  // Two pages: two columns of slightly smaller type, when that fits one page (three pages never do).
+  return (pdf.pageIndex === 1 && twoColumnSheetLayout(sheet)) || pdf
 }
 
 /** Lays out a sheet as `renderSheetPdf` does and tells what each page holds (for tests of the pagination). */
