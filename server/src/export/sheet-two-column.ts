@@ -18,13 +18,16 @@ const GAP = 18
 /** The sheet laid out on one page in two columns, or undefined when it does not fit one page so. */
 export function twoColumnSheetLayout(sheet: ResultSheet): PdfLayout | undefined {
   for (const scale of SCALES) {
-    const pdf = attempt(sheet, scale)
-    if (pdf) return pdf
+    const tried = attempt(sheet, scale)
+    if (tried instanceof PdfLayout) return tried
+    // Far over (smaller type saves less than this): no smaller size will fit either.
+    if (tried.overBy > 1.2) return undefined
   }
   return undefined
 }
 
-function attempt(sheet: ResultSheet, scale: number): PdfLayout | undefined {
+/** The layout when it fits one page; else how many times the room its content needs. */
+function attempt(sheet: ResultSheet, scale: number): PdfLayout | { overBy: number } {
   const pdf = new PdfLayout({ title: `${sheet.heading} — ${SHEET_WORDS.results}`, subject: sheet.event.title })
   const size = scaled(scale)
   const width = (CONTENT_WIDTH - GAP) / 2
@@ -73,6 +76,9 @@ function attempt(sheet: ResultSheet, scale: number): PdfLayout | undefined {
 
   // Greedy: fill the left column, then the right one; anything more does not fit this page.
   const top = pdf.y
+  const needed = units.reduce((n, u) => n + u.blocks.reduce((h, b) => h + b.height, 0), 0)
+  const overBy = needed / (2 * (CONTENT_BOTTOM - top))
+  if (overBy > 1) return { overBy }
   const placed: { block: TextBlock; x: number; y: number }[] = []
   const stationsAt: string[] = []
   let frame = 0
@@ -80,14 +86,14 @@ function attempt(sheet: ResultSheet, scale: number): PdfLayout | undefined {
   for (const unit of units) {
     let height = unit.blocks.reduce((h, b) => h + b.height, 0)
     if (y + height > CONTENT_BOTTOM) {
-      if (frame === 1 || y === top) return undefined
+      if (frame === 1 || y === top) return { overBy }
       frame = 1
       y = top
       if (unit.continuedHead) {
         unit.blocks.unshift(unit.continuedHead)
         height += unit.continuedHead.height
       }
-      if (y + height > CONTENT_BOTTOM) return undefined
+      if (y + height > CONTENT_BOTTOM) return { overBy }
     }
     if (unit.station) stationsAt.push(unit.station)
     for (const block of unit.blocks) {
