@@ -59,7 +59,9 @@ describe('the framing of the documentation', () => {
     const socket = io(running.url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false })
     try {
       const state = await new Promise<{ event: Record<string, unknown> }>((resolve) => socket.once('event:state', resolve))
-      const { id: _id, showNames: _s, treeMethod: _t, framing: _f, ...setup } = state.event
+      // The live screens are not sent the framing: it is the documentation's matter.
+      expect(state.event).not.toHaveProperty('framing')
+      const { id: _id, showNames: _s, treeMethod: _t, ...setup } = state.event
       expect(await (socket.emitWithAck('event:update', { setup: { ...setup, place: 'Hermann-Schwab-Halle' } }) as Promise<Ack>)).toEqual({ ok: true })
     } finally {
       socket.disconnect()

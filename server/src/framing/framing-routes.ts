@@ -55,7 +55,12 @@ export function createFramingRoutes(deps: { events: EventService; logos: LogoSto
   router.get('/events/:id/framing', async (req, res) => {
     const auth = await facilitator(req, res)
     if (!auth) return
-    res.set('Cache-Control', 'no-store').json({ framing: auth.stored.event.framing ?? EMPTY_FRAMING })
+    const framing = auth.stored.event.framing ?? EMPTY_FRAMING
+    // A logo the store lacks (an event imported from a JSON file) is left out, so saving never trips over it.
+    const organisers = await Promise.all(
+      framing.organisers.map(async (o) => (o.logoId && !(await deps.logos.get(auth.stored.event.id, o.logoId)) ? { ...o, logoId: null } : o)),
+    )
+    res.set('Cache-Control', 'no-store').json({ framing: { ...framing, organisers } })
   })
 
   router.put('/events/:id/framing', express.json({ limit: 64 * 1024 }), async (req, res) => {
