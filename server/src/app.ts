@@ -29,6 +29,8 @@ import { BOARD_SOCKET_PREFIX, createBoardSockets } from './transport/board-socke
 import { createControlPlane } from './transport/control-plane.js'
 import { TreeMembers } from './tree/tree-members.js'
 import { createTreeImageRoutes } from './export/tree/tree-routes.js'
+import { createFramingRoutes, withLogos } from './framing/framing-routes.js'
+import { type LogoStore, memoryLogoStore } from './framing/logo-store.js'
 import { RoundService } from './rounds/round-service.js'
 import { ProgrammeService } from './programme/programme-service.js'
 import { programmeCopy } from './programme/programme-copy.js'
@@ -94,6 +96,8 @@ export interface AppOptions {
   retentionSweepMs?: number
   /** One node among several on Redis (TISCHRUNDE_REDIS_URL): event ownership, forwarding, the relayed hub. */
   cluster?: ClusterNode
+  /** Where organisers' logos are kept. @default in memory (boot gives the data folder's) */
+  logos?: LogoStore
 }
 
 export interface TischrundeServer {
@@ -199,7 +203,9 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
   app.use('/api', createProgrammeExportRoutes({ events, programme }))
-  app.use('/api', createExportRoutes({ events, transfer, renderer: exportRenderer, log }))
+  const logos = opts.logos ?? memoryLogoStore()
+  app.use('/api', createFramingRoutes({ events, logos }))
+  app.use('/api', createExportRoutes({ events, transfer: { exportEvent: async (stored) => withLogos(await transfer.exportEvent(stored), logos) }, renderer: exportRenderer, log }))
   app.use('/api', createActorExportRoutes({ events, rooms }))
   const deletedEvents = opts.deletedEvents ?? memoryDeletedEvents()
   app.use('/api', createTreeImageRoutes({ events, transfer }))
@@ -213,6 +219,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     await events.remove(id)
     hub.publish({ eventId: id, topic: 'deleted', audience: 'everyone' })
     await rooms.removeEvent(id)
+    await logos.removeEvent(id)
     log.info({ event: id, reason }, 'event deleted')
   }
   const retention = new RetentionService({ events, store: storage.events, deleteEvent, now, log })

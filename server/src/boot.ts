@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { pino, type Logger } from 'pino'
 import { openCredentials } from './access/credentials.js'
@@ -12,6 +13,7 @@ import { DataFileError } from './storage/storage-error.js'
 import type { Limits } from './config/limits.js'
 import { openDeletedEvents } from './retention/deleted-events.js'
 import type { ClusterNode } from './cluster/cluster-node.js'
+import { fileLogoStore } from './framing/logo-store.js'
 
 /** The built client, next to the server in the repository. */
 export const CLIENT_DIST = fileURLToPath(new URL('../../client/dist', import.meta.url))
@@ -74,6 +76,7 @@ export async function boot(opts: {
       storage,
       credentials,
       deletedEvents,
+      logos: fileLogoStore(path.join(opts.dataDir, 'logos')),
       log,
       ...(opts.limits ? { limits: opts.limits } : {}),
       ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),

@@ -15,7 +15,7 @@ export const handleEventUpdate: Handler<'event:update'> = async (ctx, session, m
   if (!parsed.success) return invalidMessage(parsed.error)
   // RESOLUTION
   // Only the setup record is written; names on screens may have been switched meanwhile: keep them.
-  const saved = await ctx.events.updateSetup(stored.event.id, (current) => ({ ...parsed.data, showNames: current.showNames, treeMethod: current.treeMethod }))
+  const saved = await ctx.events.updateSetup(stored.event.id, (current) => ({ ...parsed.data, showNames: current.showNames, treeMethod: current.treeMethod, framing: current.framing }))
   if (!saved) return EVENT_NOT_FOUND_ACK
   ctx.publishEvent(stored.event.id)
   return { ok: true }

@@ -8,6 +8,7 @@ import { actorMapExportSchema } from '../kinds/actors/actor-map.schema.js'
 import { columnIdSchema, stationIdSchema, tableIdSchema } from '../ids.js'
 import { programmeSchema } from '../programme/programme.schema.js'
 import { harvestExportSchema, harvestReferenceIssues } from '../harvest/harvest-export.schema.js'
+import { FRAMING_ORGANISERS_MAX, exportLogoSchema } from '../framing/framing.schema.js'
 
 /** A card as exported: its words and sub-points, in board order. Ids and authors stay behind. */
 export const exportCardSchema = z.object({
@@ -42,6 +43,8 @@ export const eventExportSchema = z
     programme: programmeSchema.optional(),
     /** Groups of cards and voting results ("Sichtung"), when the event has any. */
     harvest: harvestExportSchema.optional(),
+    /** The organisers' logos named by `event.framing` (their bytes, so the documentation can show them). */
+    logos: z.array(exportLogoSchema).max(FRAMING_ORGANISERS_MAX).optional(),
   })
   .superRefine((file, ctx) => {
     const tables = new Set(file.event.tables.map((t) => t.id))

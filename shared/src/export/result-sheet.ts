@@ -2,6 +2,7 @@ import type { AgendaItem } from '../event/event.schema.js'
 import type { EventExport, ExportBoard } from './event-export.schema.js'
 import { type ListItem, readList } from './list-items.js'
 import { narrowHarvestToTable } from '../harvest/harvest-export.schema.js'
+import { type DocFraming, documentationFraming } from './doc-framing.js'
 
 /**
  * The format-independent model of result sheets: what PDF, DOCX, Markdown and CSV render.
@@ -102,6 +103,8 @@ export interface EventDocumentation {
   /** The template's stations with their questions and columns: the method page. */
   method: MethodStation[]
   sheets: ResultSheet[]
+  /** The organiser's framing: subtitle, organisers, Einleitung, Ausblick (undefined: none written). */
+  framing?: DocFraming
 }
 
 const MONTHS_DE = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember']
@@ -199,6 +202,7 @@ export function buildEventDocumentation(file: EventExport): EventDocumentation {
       cardCount: sheets.reduce((n, sheet) => n + (sheet.stations.find((s) => s.id === station.id)?.cardCount ?? 0), 0),
     })),
     sheets,
+    framing: documentationFraming(file, plainText),
   }
 }
 
