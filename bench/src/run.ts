@@ -6,7 +6,9 @@
  *   --check     exit non-zero unless the JSON holds every figure (targets are reported, not enforced)
  *   --exports   instead: only the export times at 422, 844, 1,688 and 3,376 cards
  *   --profile   instead: run 1,000 phones and the durability scenario against a server started with
- *               `node --cpu-prof`, and print its hot functions (bench/results/profile.json)
+ *               `node --cpu-prof`, and print its hot functions (bench/results/profile.json);
+ *               BENCH_PROFILE_PHONES, BENCH_PROFILE_RATE, BENCH_PROFILE_SECONDS (15),
+ *               BENCH_PROFILE_DURABILITY=0 (leave the durability scenario out)
  *   --row N     instead: one load row (N phones over 11 tables, 5 cards/s; `--rate R`, `--seconds S`)
  *               against both servers, twice in alternating order, with ratios (bench/results/row.json)
  *   --memory    instead: only the RSS per 1,000 stored cards (`--cards C` per table, default 1,000)
@@ -285,9 +287,12 @@ async function profileRun(): Promise<void> {
   let loadResult: LoadResult
   try {
     log(`profile: ${phones} phones at ${rate} cards/s`)
-    loadResult = await runLoad(server, { ...load(phones, 15_000), rate })
-    log('profile: durability')
-    await runDurability(server, PROFILE.durability)
+    loadResult = await runLoad(server, { ...load(phones, Number(process.env.BENCH_PROFILE_SECONDS ?? 15) * 1000), rate })
+    // BENCH_PROFILE_DURABILITY=0 leaves it out (e.g. a profile of connecting phones only).
+    if (process.env.BENCH_PROFILE_DURABILITY !== '0') {
+      log('profile: durability')
+      await runDurability(server, PROFILE.durability)
+    }
   } finally {
     await server.stop()
     removeDir(dataDir)
