@@ -10,7 +10,8 @@
  *               BENCH_PROFILE_PHONES, BENCH_PROFILE_RATE, BENCH_PROFILE_SECONDS (15),
  *               BENCH_PROFILE_DURABILITY=0 (leave the durability scenario out)
  *   --row N     instead: one load row (N phones over 11 tables, 5 cards/s; `--rate R`, `--seconds S`)
- *               against both servers, twice in alternating order, with ratios (bench/results/row.json)
+ *               against both servers, twice in alternating order, with ratios (bench/results/row.json);
+ *               `--no-control`: Tischrunde's phones open no control-plane socket (board sockets only)
  *   --memory    instead: only the RSS per 1,000 stored cards (`--cards C` per table, default 1,000)
  *   --help      prints this and runs nothing
  */
@@ -323,7 +324,7 @@ async function exportsRun(): Promise<void> {
 async function rowRun(): Promise<void> {
   buildIfNeeded()
   const phones = numberAfter('--row') ?? 300
-  const options: LoadOptions = { ...load(phones, (numberAfter('--seconds') ?? 10) * 1000), rate: numberAfter('--rate') ?? 5 }
+  const options: LoadOptions = { ...load(phones, (numberAfter('--seconds') ?? 10) * 1000), rate: numberAfter('--rate') ?? 5, controlPlane: !args.has('--no-control') }
   const dataDir = freshDataDir('row')
   try {
     const server = await startTischrunde({ dataDir, demo: false })
