@@ -53,4 +53,29 @@ describe('RecordCounts', () => {
     expect(proposed.size!('cards')).toBe(2)
     expect(doc.getMap('cards').size).toBe(1)
   })
+
+  it('keeps the last position of every column as cards come, move, are reordered and go, equal to reading the board', () => {
+    const doc = new Y.Doc()
+    const cards = doc.getMap<unknown>('cards')
+    const counts = new RecordCounts(doc, boardKind)
+    const kept = countedView(viewOf(doc), counts)
+    let seed = 7
+    const pick = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n
+    const columns = [['station-1', 'a'], ['station-1', 'b'], ['station-2', 'a']] as const
+    for (let step = 0; step < 600; step++) {
+      const key = `card-${pick(40)}`
+      const [stationId, columnId] = columns[pick(columns.length)]!
+      if (pick(4) === 0) cards.delete(key)
+      else cards.set(key, { id: key, stationId, columnId, position: pick(50) })
+      for (const [s, c] of columns) {
+        const except = `card-${pick(40)}`
+        let scanned: number | null = null
+        cards.forEach((value, k) => {
+          const v = value as { stationId: string; columnId: string; position: number }
+          if (k !== except && v.stationId === s && v.columnId === c && (scanned === null || v.position > scanned)) scanned = v.position
+        })
+        expect(kept.maxOf!('cards', [s, c], except), `step ${step}`).toBe(scanned)
+      }
+    }
+  })
 })

@@ -11,6 +11,8 @@ export class RecordCounts {
   private readonly sizes = new Map<string, number>()
   /** root → field → value → records */
   private readonly byField = new Map<string, Map<string, Map<string, number>>>()
+  /** root → the root's `maxBy` and its groups */
+  private readonly maxima = new Map<string, { field: string; groupBy: readonly string[]; groups: Map<string, MaxGroup> }>()
   private readonly stop: (() => void)[] = []
 
   constructor(doc: Y.Doc, kind: DocKind) {
@@ -19,11 +21,12 @@ export class RecordCounts {
       const map = doc.getMap<unknown>(root)
       this.sizes.set(root, 0)
       this.byField.set(root, new Map((spec.countBy ?? []).map((field) => [field, new Map<string, number>()])))
-      map.forEach((value) => this.count(root, value, 1))
+      if (spec.maxBy) this.maxima.set(root, { ...spec.maxBy, groups: new Map() })
+      map.forEach((value, key) => this.count(root, key, value, 1))
       const observer = (event: Y.YMapEvent<unknown>) => {
         for (const [key, change] of event.changes.keys) {
-          if (change.action !== 'add') this.count(root, change.oldValue, -1)
-          if (change.action !== 'delete') this.count(root, map.get(key), 1)
+          if (change.action !== 'add') this.count(root, key, change.oldValue, -1)
+          if (change.action !== 'delete') this.count(root, key, map.get(key), 1)
         }
       }
       map.observe(observer)
@@ -42,12 +45,27 @@ export class RecordCounts {
     return values ? (values.get(value) ?? 0) : undefined
   }
 
+  /**
+   * The largest `maxBy` field among a root's records in one group (their `groupBy` values), leaving
+   * out the record `except`; null: none; undefined when the root keeps no maximum.
+   */
+  maxOf(root: string, group: readonly string[], except: string): number | null | undefined {
+    const maxima = this.maxima.get(root)
+    if (!maxima) return undefined
+    const g = maxima.groups.get(groupKey(group))
+    if (!g) return null
+    g.top ??= topTwo(g.members)
+    return g.top.find(([key]) => key !== except)?.[1] ?? null
+  }
+
   destroy(): void {
     for (const stop of this.stop.splice(0)) stop()
   }
 
-  private count(root: string, value: unknown, delta: 1 | -1): void {
+  private count(root: string, key: string, value: unknown, delta: 1 | -1): void {
     if (value === undefined) return
+    const maxima = this.maxima.get(root)
+    if (maxima) keepMax(maxima, key, value, delta)
     this.sizes.set(root, (this.sizes.get(root) ?? 0) + delta)
     for (const [field, values] of this.byField.get(root) ?? []) {
       const key = fieldOf(value, field)
@@ -93,7 +111,51 @@ export function countedView(base: Pick<DocView, 'get' | 'forEach'>, counts: Reco
       const matches = (record: unknown) => fieldOf(record, field) === value
       return kept === undefined ? scan(root, matches) : kept + delta(root, matches)
     },
+    // Kept for the doc as it is; with changes on top, the caller reads it from `forEach`.
+    maxOf: (root, group, except) => (changes.some((c) => c.root === root) ? undefined : counts.maxOf(root, group, except)),
   }
+}
+
+/** The records of one group with their values, and the two largest (null: to be read again). */
+interface MaxGroup {
+  members: Map<string, number>
+  top: [string, number][] | null
+}
+
+function groupKey(values: readonly string[]): string {
+  return values.join('\u0000')
+}
+
+/** Adds a record to its group's maximum or takes it out (a record without the fields is in none). */
+function keepMax(maxima: { field: string; groupBy: readonly string[]; groups: Map<string, MaxGroup> }, key: string, record: unknown, delta: 1 | -1): void {
+  const values = maxima.groupBy.map((field) => fieldOf(record, field))
+  const value = typeof record === 'object' && record !== null && Object.hasOwn(record, maxima.field) ? (record as Record<string, unknown>)[maxima.field] : undefined
+  if (values.some((v) => v === undefined) || typeof value !== 'number') return
+  const id = groupKey(values as string[])
+  let g = maxima.groups.get(id)
+  if (delta < 0) {
+    if (!g) return
+    g.members.delete(key)
+    // One of the two largest left: read them again when next asked.
+    if (g.top?.some(([k]) => k === key)) g.top = null
+    if (g.members.size === 0) maxima.groups.delete(id)
+    return
+  }
+  if (!g) maxima.groups.set(id, (g = { members: new Map(), top: [] }))
+  g.members.set(key, value)
+  if (g.top) g.top = [...g.top.filter(([k]) => k !== key), [key, value] as [string, number]].sort((a, b) => b[1] - a[1]).slice(0, 2)
+}
+
+function topTwo(members: ReadonlyMap<string, number>): [string, number][] {
+  const top: [string, number][] = []
+  for (const [key, value] of members) {
+    if (top.length < 2 || value > top[1]![1]) {
+      top.push([key, value])
+      top.sort((a, b) => b[1] - a[1])
+      if (top.length > 2) top.pop()
+    }
+  }
+  return top
 }
 
 /** A record's field, when it is a string. */

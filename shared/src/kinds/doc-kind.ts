@@ -48,6 +48,12 @@ export interface RootSpec {
    * a rule can ask "how many cards has this person written" without reading the whole doc.
    */
   countBy?: readonly string[]
+  /**
+   * A number field whose largest value the server keeps per group of records that agree in the
+   * `groupBy` fields (e.g. a card's `position` per station and column), so placing a new record
+   * last does not read the whole doc.
+   */
+  maxBy?: { field: string; groupBy: readonly string[] }
 }
 
 /** One changed key of a root map, seen by a kind's rules: its record before and after (undefined: absent). */
@@ -66,6 +72,12 @@ export interface DocView {
   size?(root: string): number
   /** How many records of a root have `field` equal to `value`, for a field in the root's `countBy`; absent: count with `forEach`. */
   countBy?(root: string, field: string, value: string): number
+  /**
+   * The largest `field` among the records of a root whose `groupBy` fields equal `group`, leaving
+   * out the record under the key `except`; null: no such record. Only for the root's `maxBy`;
+   * absent, or undefined: read it with `forEach`.
+   */
+  maxOf?(root: string, group: readonly string[], except: string): number | null | undefined
 }
 
 /** How many records of a root a view holds (with `field` equal to `value`, when given), counted by the server if it can. */

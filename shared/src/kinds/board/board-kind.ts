@@ -17,7 +17,7 @@ export const boardKind: DocKind = {
   name: 'board',
   scopeParts: ['tableId'],
   roots: {
-    cards: { record: storedCardSchema, keyField: 'id', refusal: WriteRefusal.INVALID_CARD, tombstones: true, countBy: ['authorId'] },
+    cards: { record: storedCardSchema, keyField: 'id', refusal: WriteRefusal.INVALID_CARD, tombstones: true, countBy: ['authorId'], maxBy: { field: 'position', groupBy: ['stationId', 'columnId'] } },
     meta: { record: z.unknown(), writers: 'server' },
   },
   exists: (scope, { event }) => findTable(event, scope.parts.tableId ?? '') !== undefined,
