@@ -30,6 +30,7 @@ import { createTreeImageRoutes } from './export/tree/tree-routes.js'
 import { RoundService } from './rounds/round-service.js'
 import { ProgrammeService } from './programme/programme-service.js'
 import { programmeCopy } from './programme/programme-copy.js'
+import { programmeAgenda } from './programme/programme-agenda.js'
 import { ConnectionBudget, DEFAULT_LIMITS, type Limits } from './config/limits.js'
 import { type DeletedEvents, type DeletionReason, memoryDeletedEvents } from './retention/deleted-events.js'
 import { deletedEventPages } from './retention/deleted-page.js'
@@ -128,7 +129,11 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits }
   const budget = new ConnectionBudget(limits.maxConnections)
   const hub = opts.hub ?? new LocalHub((error, message) => log.error({ err: error, topic: message.topic }, 'hub listener failed'))
-  const programme = new ProgrammeService(storage.events, { now: opts.programmeNow ?? now, changed: (eventId, what) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what }) })
+  const programme = new ProgrammeService(storage.events, {
+    now: opts.programmeNow ?? now,
+    changed: (eventId, what) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what }),
+    agenda: programmeAgenda(events, (eventId) => hub.publish({ eventId, topic: 'event', audience: 'everyone' })),
+  })
   hub.subscribe((m) => m.topic === 'deleted' && programme.forget(m.eventId))
   const transfer = new EventTransfer(events, rooms, programmeCopy(programme))
   const rounds = new RoundService(events, {

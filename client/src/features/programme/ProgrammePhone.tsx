@@ -18,6 +18,9 @@ import { errorText } from '../../i18n/error-text.js'
 import { keepParticipant } from '../../sync/device-storage.js'
 import type { ParticipantIdentity } from '../../sync/credentials.js'
 import { NowNext } from './NowNext.js'
+import { MyWorkshops } from './MyWorkshops.js'
+import { useProgrammeOpen } from './use-programme-open.js'
+import { useTischStore } from '../../store/index.js'
 import { dataOf, useDayClock, useProgramme } from './use-programme.js'
 import type { ControlRef } from './use-programme.js'
 import './programme.css'
@@ -44,6 +47,9 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
   }, [storedName])
   const mine = useMemo(() => new Map(Object.entries(hold.mine?.choices ?? {})), [hold.mine])
   const counts = useMemo(() => new Map(Object.entries(hold.state?.counts ?? {})), [hold.state?.counts])
+  // Opened from a table or a tree ("Programm" in the header): one tap back there.
+  const { open, show } = useProgrammeOpen()
+  const elsewhere = useTischStore((s) => Boolean(s.event && (s.event.tables.length > 0 || s.event.treeMethod)))
 
   const choose = async (phase: ProgrammeItem, workshop: Workshop | null) => {
     setBusy(true)
@@ -63,6 +69,11 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
           <h1 tabIndex={-1} data-step-focus="header">
             {t('programme.title')}
           </h1>
+          {open && elsewhere && (
+            <button type="button" className="secondary programme-back" onClick={() => show(false)}>
+              {t('programme.backToTable')}
+            </button>
+          )}
         </header>
       )}
       {!programme ? (
@@ -70,6 +81,7 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
       ) : (
         <>
           <NowNext programme={programme} clock={clock} mine={mine} />
+          <MyWorkshops programme={programme} mine={mine} />
           <ol className="programme-items">
             {schedule(programme).map(({ item, start, end }) => (
               <li key={item.id} className={`programme-item programme-item-${item.kind}`}>

@@ -1,4 +1,5 @@
 import type { ThemeTable } from '@tischrunde/shared'
+import { Suspense, lazy } from 'react'
 import { RoundTimer } from '../../../features/rounds/RoundTimer.js'
 import { formatEventDate } from '../../../i18n/dates.js'
 import { useTranslation } from '../../../i18n/index.js'
@@ -8,6 +9,9 @@ import { LiveAnnouncer } from '../../../features/privacy/LiveAnnouncer.js'
 import { readParticipant } from '../../../sync/device-storage.js'
 import { useParams } from 'wouter'
 
+// "Programm" (when the event has one) comes with its own chunk.
+const ProgrammeEntry = lazy(() => import('../../../features/programme/ProgrammeEntry.js'))
+
 /**
  * The phone's heading: the table it sits at (or "pick a table", or `heading` on screens without
  * tables, such as the trees) and the round timer.
@@ -16,6 +20,7 @@ export function PhoneHeader({ host, table, heading }: { host: boolean; table: Th
   const { t, language } = useTranslation()
   const title = useTischStore((s) => s.event?.title ?? '')
   const date = useTischStore((s) => s.event?.date)
+  const hasProgramme = useTischStore((s) => (s.event?.agenda.length ?? 0) > 0)
   // Before a table is chosen the heading names the event and its day, as people write dates.
   const eventLine = date ? `${title} · ${formatEventDate(date, language)}` : title
   const code = (useParams().code ?? '').toUpperCase()
@@ -28,6 +33,11 @@ export function PhoneHeader({ host, table, heading }: { host: boolean; table: Th
         </h1>
       </div>
       <RoundTimer />
+      {hasProgramme && !host && (
+        <Suspense fallback={null}>
+          <ProgrammeEntry />
+        </Suspense>
+      )}
       <PrivacyButton before={!table && !host} />
       <LiveAnnouncer tableId={table?.id} ownAuthorId={readParticipant(code)?.participantId} />
     </header>
