@@ -188,7 +188,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const votes = new VoteService(storage.events, rooms, now)
   const groups = new GroupService(storage.events, rooms)
   const control = createControlPlane(http, { events, rounds, programme, rooms, hub, log, now, limits, budget, publicUrl: opts.publicUrl, treeMembers, votes, groups })
-  const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now, treeMembers })
+  const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now, treeMembers, programme })
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
   app.use('/api', createProgrammeExportRoutes({ events, programme }))

@@ -29,6 +29,8 @@ import {
   programmeSchema,
   recordCollection,
   shiftRestOfDay,
+  type WorkshopSituation,
+  workshopSituation,
 } from '@tischrunde/shared'
 import { RateLimiter } from '../access/rate-limit.js'
 import type { EventStore } from '../storage/storage.js'
@@ -72,6 +74,8 @@ interface Loaded {
  */
 export class ProgrammeService {
   private readonly loaded = new Map<EventId, Promise<Loaded>>()
+  /** The same, once read: what workshop boards look up synchronously, message by message. */
+  private readonly ready = new Map<EventId, Loaded>()
   private readonly queues = new Map<EventId, Promise<unknown>>()
   /**
    * Look-ups of personal codes per event: 30 at once, then one every two seconds. A code has 32^6
@@ -124,7 +128,10 @@ export class ProgrammeService {
         }
       })()
       this.loaded.set(eventId, loading)
-      loading.catch(() => this.loaded.delete(eventId))
+      loading.then(
+        (l) => this.loaded.get(eventId) === loading && this.ready.set(eventId, l),
+        () => this.loaded.delete(eventId),
+      )
     }
     return loading
   }
@@ -132,6 +139,21 @@ export class ProgrammeService {
   /** Forgets what is kept of an event (deleted). */
   forget(eventId: EventId): void {
     this.loaded.delete(eventId)
+    this.ready.delete(eventId)
+  }
+
+  /** Reads the event's programme and bookings, so `situationOf` knows them (before a workshop board opens). */
+  async prepare(eventId: EventId): Promise<void> {
+    const l = await this.load(eventId)
+    this.ready.set(eventId, l)
+  }
+
+  /** Which workshops exist and who booked which, as this process holds it now; undefined before `prepare`. */
+  situationOf(eventId: EventId): WorkshopSituation | undefined {
+    const l = this.ready.get(eventId)
+    if (!l) return undefined
+    const known = l.programme?.value ?? null
+    return workshopSituation(known, (key) => l.bookings.get(key)?.value.workshopId ?? null)
   }
 
   /**
