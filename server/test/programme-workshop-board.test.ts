@@ -1,10 +1,12 @@
 import { WebSocket } from 'ws'
 import { io, type Socket } from 'socket.io-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type Ack, type ProgrammeInput, WIRE_VERSION, WORKSHOP_STATION_ID, workshopBoardDocName } from '@tischrunde/shared'
+import { type Ack, type ProgrammeInput, WIRE_VERSION, WORKSHOP_STATION_ID, eventExportSchema, workshopBoardDocName } from '@tischrunde/shared'
 import { aCard } from '@tischrunde/fixtures'
 import { type BoardClient, connectDoc } from './helpers/board-client.js'
-import { createEvent, join, tokenOfLink } from './helpers/api.js'
+import { adminKeyOf, api, createEvent, join, tokenOfLink } from './helpers/api.js'
+import { docxParts, pdfText } from '../src/export/read-back.js'
+import { renderEvent } from '../src/export/export-service.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
 import { waitFor } from './helpers/wait.js'
@@ -105,5 +107,50 @@ describe("a workshop's own board", () => {
     clients.push(again)
     await again.synced()
     expect(again.cards().map((c) => c.text)).toEqual(['Eine Anlaufstelle für alle Ämter (zusammengefasst)'])
+  })
+
+  it("puts a workshop's results in the documentation under the workshop, and carries them through the event file", async () => {
+    running = await startServer(data.dir)
+    const event = await createEvent(running.url, { title: 'Transferforum', tableNames: ['Bildung'] })
+    expect(await (await control(running.url, event.facilitatorToken))('programme:save', { programme: DAY, expectedVersion: null })).toMatchObject({ ok: true })
+    const facilitator = connectDoc(running.url, workshopBoardDocName(event.event.id, 'ws-1'), event.facilitatorToken)
+    clients.push(facilitator)
+    await facilitator.synced()
+    facilitator.put(aCard({ authorId: 'moderation', stationId: WORKSHOP_STATION_ID, id: 'card-ws-0001', columnId: 'ergebnisse', text: 'Eine Anlaufstelle für alle Ämter', position: 1 }))
+    facilitator.put(aCard({ authorId: 'moderation', stationId: WORKSHOP_STATION_ID, id: 'card-ws-0002', columnId: 'offene-fragen', text: 'Wer bezahlt die Koordination?', position: 2 }))
+    await facilitator.saved()
+
+    const get = (format: string, id = event.event.id, token = event.facilitatorToken) => fetch(`${running!.url}/api/events/${id}/export?format=${format}`, { headers: { authorization: `Bearer ${token}` } })
+    // Markdown: the workshop's chapter after the tables, its columns and cards under it; workshop 2 (no cards) has none.
+    const md = await (await get('md')).text()
+    const chapter = md.slice(md.indexOf('Workshop 1: Kommunale Angebote unter einem Dach'))
+    expect(md).toContain('Workshop 1: Kommunale Angebote unter einem Dach')
+    expect(chapter).toMatch(/Arbeitsphase I – Mit Ute Beispiel[\s\S]*Ergebnisse[\s\S]*Eine Anlaufstelle für alle Ämter[\s\S]*Offene Fragen[\s\S]*Wer bezahlt die Koordination\?/)
+    expect(md).not.toContain('Workshop 2: Ein kreisweites Integrationskonzept')
+
+    // PDF and DOCX: the same chapter.
+    const file = eventExportSchema.parse(await (await get('json')).json())
+    expect(file.workshopBoards).toEqual([
+      {
+        workshopId: 'ws-1',
+        columns: [
+          { columnId: 'ergebnisse', cards: [{ text: 'Eine Anlaufstelle für alle Ämter', subPoints: [] }] },
+          { columnId: 'offene-fragen', cards: [{ text: 'Wer bezahlt die Koordination?', subPoints: [] }] },
+        ],
+      },
+    ])
+    const pdf = await pdfText((await renderEvent(file, 'pdf')).bytes)
+    expect(pdf).toContain('Workshop 1: Kommunale Angebote unter einem Dach')
+    expect(pdf).toContain('Wer bezahlt die Koordination?')
+    const docx = docxParts((await renderEvent(file, 'docx')).bytes)['word/document.xml']!
+    expect(docx).toContain('Workshop 1: Kommunale Angebote unter einem Dach')
+    expect(docx).toContain('Eine Anlaufstelle für alle Ämter')
+
+    // The event file imports with the workshop's results on its board.
+    const imported = await api<{ id: string }>(running.url, '/api/events/import', { body: file, token: adminKeyOf(running.url) })
+    expect(imported.status).toBe(201)
+    const importedToken = running.server.events.issue((await running.server.events.get(imported.body.id))!, 'facilitator')
+    const copy = eventExportSchema.parse(await (await get('json', imported.body.id, importedToken)).json())
+    expect(copy.workshopBoards).toEqual(file.workshopBoards)
   })
 })

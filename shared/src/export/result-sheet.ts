@@ -1,5 +1,6 @@
 import type { AgendaItem } from '../event/event.schema.js'
 import type { EventExport, ExportBoard } from './event-export.schema.js'
+import { workshopSheets } from '../programme/workshop-sheets.js'
 import { type ListItem, readList } from './list-items.js'
 
 /**
@@ -197,7 +198,8 @@ export function buildEventDocumentation(file: EventExport): EventDocumentation {
       columns: station.columns.map((c) => plainText(c.title)),
       cardCount: sheets.reduce((n, sheet) => n + (sheet.stations.find((s) => s.id === station.id)?.cardCount ?? 0), 0),
     })),
-    sheets,
+    // The workshops' own boards follow the tables, one chapter each.
+    sheets: [...sheets, ...workshopSheets(file, eventInfo(file))],
   }
 }
 

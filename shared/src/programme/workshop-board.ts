@@ -1,7 +1,10 @@
 import { CARDS_PER_BOARD_MAX, CARDS_PER_PARTICIPANT_MAX, WriteRefusal, checkCardChange } from '../doc/board-write-rules.js'
 import { boardKind, isNewRecord } from '../kinds/board/board-kind.js'
 import type { DocKind } from '../kinds/doc-kind.js'
-import type { Programme, Workshop } from './programme.schema.js'
+import type { Card } from '../cards/card.schema.js'
+import { layoutBoard } from '../doc/board-doc.js'
+import type { Template } from '../template/template.schema.js'
+import type { Programme } from './programme.schema.js'
 import { bookingKey } from './programme.schema.js'
 
 /*
@@ -89,7 +92,23 @@ export const workshopKind: DocKind = {
   keepLost: boardKind.keepLost!,
 }
 
-/** The workshops of a programme in the order of the day, with their phase's title. */
-export function workshopsInOrder(programme: Programme): Workshop[] {
-  return [...programme.items].sort((a, b) => a.start.localeCompare(b.start)).flatMap((i) => i.workshops)
+/** A workshop board's layout as a café template (one station, its two columns), for the shared layout and export code. */
+export const WORKSHOP_TEMPLATE: Template = {
+  method: 'world-cafe',
+  stations: [{ id: WORKSHOP_STATION_ID, title: 'Workshop', prompt: '', columns: WORKSHOP_COLUMN_IDS.map((id) => ({ id, title: WORKSHOP_COLUMN_TITLES_DE[id] })) }],
+}
+
+/** A workshop board's cards as an event file carries them: per column, in board order (ids and authors stay behind). */
+export interface WorkshopBoardExport {
+  workshopId: string
+  columns: { columnId: WorkshopColumnId; cards: { text: string; subPoints: string[] }[] }[]
+}
+
+/** The cards of a workshop's board for the event file; null when it has none. */
+export function exportWorkshopBoard(workshopId: string, cards: readonly Card[]): WorkshopBoardExport | null {
+  const station = layoutBoard(cards, WORKSHOP_TEMPLATE).stations[0]!
+  const columns = station.columns
+    .filter((c) => c.cards.length > 0)
+    .map((c) => ({ columnId: c.id as WorkshopColumnId, cards: c.cards.map((card) => ({ text: card.text, subPoints: card.subPoints.map((p) => p.text) })) }))
+  return columns.length > 0 ? { workshopId, columns } : null
 }
