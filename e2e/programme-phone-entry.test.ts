@@ -52,9 +52,12 @@ async function viewOf(id: string): Promise<FacilitatorEventView> {
 }
 
 describe('the café phone and the programme (Winnenden: an agenda from before the programme)', () => {
-  it('shows what is on now and next on the start, and reaches the whole programme with one tap from the table and back', async () => {
+  it('shows what is on now and next on the start on the day, and reaches the whole programme with one tap from the table and back', async () => {
     const view = await viewOf('winnenden')
-    const phone = await (await browser.newContext(PHONE)).newPage()
+    // The phone's own clock shows the event's day too (the start shows the programme only then).
+    const context = await browser.newContext(PHONE)
+    await context.clock.install({ time: new Date(CLOCK) })
+    const phone = await context.newPage()
     await phone.goto(`${server.url}${view.links.participant}`)
 
     // The start (choose a table) shows the day at a glance, by the event's clock.
@@ -82,4 +85,16 @@ describe('the café phone and the programme (Winnenden: an agenda from before th
     await phone.goBack()
     await phone.getByRole('heading', { level: 1, name: 'Arbeitsmarktintegration' }).waitFor()
   }, 90_000)
+
+  it('leaves the start without the programme on another day, with "Programm" still one tap away', async () => {
+    const view = await viewOf('winnenden')
+    const phone = await (await browser.newContext(PHONE)).newPage()
+    await phone.goto(`${server.url}${view.links.participant}`)
+    await phone.locator('.table-picker').waitFor()
+    await phone.locator('.phone-header').getByRole('button', { name: 'Programm', exact: true }).waitFor()
+    // Everything the start loads has loaded: no programme chunk among it.
+    await phone.waitForLoadState('networkidle')
+    expect(await phone.getByTestId('programme-glance').count()).toBe(0)
+    expect(await phone.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.includes('ProgrammeGlance')))).toBe(false)
+  }, 60_000)
 })

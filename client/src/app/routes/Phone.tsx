@@ -34,8 +34,10 @@ const ActorsPhoneEntry = lazy(() => import('../../features/actors/ActorsPhoneEnt
 // The day's programme and workshop sign-up: its own chunk, for days without theme tables or with `?programm`.
 const ProgrammePhone = lazy(() => import('../../features/programme/ProgrammePhone.js'))
 const wantsProgramme = (tables: number, tree: boolean, params: URLSearchParams) => (tables === 0 && !tree) || params.has('programm')
-// On a day with a programme, the start shows what is on now and next and one's workshops.
+// On the event's day, the start shows what is on now and next and one's workshops.
 const ProgrammeGlance = lazy(() => import('../../features/programme/ProgrammeGlance.js'))
+/** This device's date, "2019-07-02". */
+const localToday = () => new Date().toLocaleDateString('en-CA')
 const joinTreeGroup = (...args: Parameters<typeof JoinTreeGroup>) => import('../../sync/tree-hooks.js').then((m) => m.joinTreeGroup(...args))
 // Moderation on the phone (a host's queue, a participant's held cards) comes with its own chunk.
 const PhoneModeration = lazy(() => import('../../features/moderation/PhoneModeration.js'))
@@ -132,7 +134,8 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
         onName={seat.changeName}
         onPick={seat.pick}
         programme={
-          event.agenda.length > 0 && (
+          event.agenda.length > 0 &&
+          event.date === localToday() && (
             <Suspense fallback={null}>
               <ProgrammeGlance control={control} />
             </Suspense>
