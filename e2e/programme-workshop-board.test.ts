@@ -54,7 +54,7 @@ describe("a workshop's own board, in real browsers", () => {
     const phone = await (await browser.newContext(PHONE)).newPage()
     await phone.goto(`${server.url}${view.links.participant}`)
     await phone.getByRole('button', { name: `Workshop 5 wählen: ${WORKSHOP_5}` }).click()
-    await phone.getByRole('button', { name: 'Ergebnisse von Workshop 5 sammeln' }).click()
+    await phone.getByRole('button', { name: 'Ergebnisse sammeln – Workshop 5' }).click()
     const board = phone.getByTestId('workshop-board')
     await board.getByRole('heading', { name: `Ergebnisse von Workshop 5: ${WORKSHOP_5}` }).waitFor()
     const add = async (column: string, text: string) => {
