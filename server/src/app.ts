@@ -34,6 +34,7 @@ import { type LogoStore, memoryLogoStore } from './framing/logo-store.js'
 import { RoundService } from './rounds/round-service.js'
 import { ProgrammeService } from './programme/programme-service.js'
 import { programmeCopy } from './programme/programme-copy.js'
+import { programmeAgenda } from './programme/programme-agenda.js'
 import { ConnectionBudget, DEFAULT_LIMITS, type Limits } from './config/limits.js'
 import { type DeletedEvents, type DeletionReason, memoryDeletedEvents } from './retention/deleted-events.js'
 import { deletedEventPages } from './retention/deleted-page.js'
@@ -137,7 +138,11 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits }
   const budget = new ConnectionBudget(limits.maxConnections)
   const hub = opts.hub ?? opts.cluster?.hub ?? new LocalHub((error, message) => log.error({ err: error, topic: message.topic }, 'hub listener failed'))
-  const programme = new ProgrammeService(storage.events, { now: opts.programmeNow ?? now, changed: (eventId, what) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what }) })
+  const programme = new ProgrammeService(storage.events, {
+    now: opts.programmeNow ?? now,
+    changed: (eventId, what) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what }),
+    agenda: programmeAgenda(events, (eventId) => hub.publish({ eventId, topic: 'event', audience: 'everyone' })),
+  })
   hub.subscribe((m) => m.topic === 'deleted' && programme.forget(m.eventId))
   const transfer = new EventTransfer(events, rooms, programmeCopy(programme))
   const rounds = new RoundService(events, {
@@ -199,7 +204,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const groups = new GroupService(storage.events, rooms)
   transfer.harvest = new HarvestTransfer(storage.events, votes)
   const control = createControlPlane(http, { events, rounds, programme, rooms, hub: opts.cluster?.controlHub ?? hub, log, now, limits, budget, publicUrl: opts.publicUrl, treeMembers, votes, groups })
-  const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now, treeMembers })
+  const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now, treeMembers, programme })
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
   app.use('/api', createProgrammeExportRoutes({ events, programme }))

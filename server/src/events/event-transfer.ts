@@ -29,6 +29,7 @@ import type { EventService } from './event-service.js'
 import type { ProgrammeCopy } from '../programme/programme-copy.js'
 import { writeImportedTrees } from '../export/tree/tree-import.js'
 import type { HarvestTransfer } from '../harvest/harvest-transfer.js'
+import { exportWorkshopBoards, importWorkshopBoards } from '../programme/workshop-board-transfer.js'
 
 /** Author id of cards that came from an import or the seed. */
 export const IMPORT_AUTHOR = 'imported-cards'
@@ -58,6 +59,7 @@ export class EventTransfer {
     await importActorMap(this.rooms, stored.event.id, file.actors)
     await buildActorMap(this.rooms, stored)
     if (file.programme) await this.programme?.write(stored.event.id, file.programme)
+    await importWorkshopBoards(this.rooms, stored.event.id, file, IMPORT_AUTHOR)
     return { created: !existing, stored }
   }
 
@@ -76,6 +78,7 @@ export class EventTransfer {
     await importActorMap(this.rooms, stored.event.id, file.actors)
     await buildActorMap(this.rooms, stored)
     if (file.programme) await this.programme?.write(stored.event.id, file.programme)
+    await importWorkshopBoards(this.rooms, stored.event.id, { ...file, event: stored.event }, IMPORT_AUTHOR)
     return stored
   }
 
@@ -95,15 +98,17 @@ export class EventTransfer {
     const harvest = harvested ? { harvest: harvested } : {}
     const actors = await exportActorMap(this.rooms, stored.event.id)
     const programme = (await this.programme?.read(stored.event.id)) ?? undefined
+    const workshopBoards = await exportWorkshopBoards(this.rooms, stored.event.id, programme)
+    const withProgramme = { ...(programme ? { programme } : {}), ...(workshopBoards.length > 0 ? { workshopBoards } : {}) }
     const method = stored.event.treeMethod
-    if (!method) return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, ...(actors ? { actors } : {}), ...(programme ? { programme } : {}), ...harvest }
+    if (!method) return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, ...(actors ? { actors } : {}), ...withProgramme, ...harvest }
     const trees = []
     for (const group of groupsOf(method))
       for (const phase of ['problem', 'objective'] as const) {
         const name = docNameOf({ kind: treeKind.name, eventId: stored.event.id, parts: { groupId: group.id, phase } }, treeKind)
         trees.push(exportTreeOf(group.id, phase, await this.rooms.read(name, (room) => readTree(room.doc))))
       }
-    return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, trees, ...(actors ? { actors } : {}), ...(programme ? { programme } : {}), ...harvest }
+    return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, trees, ...(actors ? { actors } : {}), ...withProgramme, ...harvest }
   }
 
   private async writeBoards(stored: StoredEvent, file: EventExport): Promise<void> {

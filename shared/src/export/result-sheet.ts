@@ -1,5 +1,6 @@
 import type { AgendaItem } from '../event/event.schema.js'
 import type { EventExport, ExportBoard } from './event-export.schema.js'
+import { workshopSheets } from '../programme/workshop-sheets.js'
 import { type ListItem, readList } from './list-items.js'
 import { narrowHarvestToTable } from '../harvest/harvest-export.schema.js'
 import { type DocFraming, documentationFraming } from './doc-framing.js'
@@ -201,7 +202,7 @@ export function buildEventDocumentation(file: EventExport): EventDocumentation {
       columns: station.columns.map((c) => plainText(c.title)),
       cardCount: sheets.reduce((n, sheet) => n + (sheet.stations.find((s) => s.id === station.id)?.cardCount ?? 0), 0),
     })),
-    sheets,
+    sheets: [...sheets, ...workshopSheets(file, eventInfo(file))],
     framing: documentationFraming(file, plainText),
   }
 }

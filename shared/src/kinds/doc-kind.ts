@@ -6,6 +6,7 @@ import type { Origin } from '../doc/board-doc.js'
 import type { TischEvent } from '../event/event.schema.js'
 import type { RoundState } from '../rounds/round.schema.js'
 import type { ForgetAuthor } from '../privacy/forget-author.js'
+import type { WorkshopSituation } from '../programme/workshop-board.js'
 
 /**
  * What a role may do with one doc: write to it, only read it, or not open it at all. "none" is
@@ -29,6 +30,8 @@ export interface EventSituation {
   round: RoundState
   /** The group the server placed a participant in (tree method); absent or null: none. */
   treeGroupOf?: (participantId: string) => string | null
+  /** The day's workshops and who booked which (workshop boards); absent: none known. */
+  workshops?: WorkshopSituation | undefined
 }
 
 /** One root of a doc: a Y.Map of whole records keyed by id. */
