@@ -58,18 +58,22 @@ function lib0PlainLogging(): Plugin {
 }
 
 /**
- * Socket.IO's WebTransport transport: used only when the server offers it, which ours never does
- * (HTTP long-polling, then WebSocket). A class that refuses to be made keeps 0.5 KB (gzipped) off
- * every phone.
+ * The browser's control connection speaks WebSocket only (`control-connection.ts`): every screen
+ * needs WebSockets for its boards anyway, so HTTP long-polling would only add a handshake and an
+ * upgrade to each connect. Socket.IO's long-polling and WebTransport transports are therefore
+ * classes that refuse to be made, which keeps about 2 KB (gzipped) off every phone.
  */
-function socketIoWithoutWebTransport(): Plugin {
-  const webTransport = /[\\/]engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/]webtransport\.js$/
+function socketIoWebSocketOnly(): Plugin {
+  const transport = /[\\/]engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/](webtransport|polling-xhr|polling-fetch)\.js$/
+  const stubs: Record<string, string> = { webtransport: 'WT', 'polling-xhr': 'XHR', 'polling-fetch': 'Fetch' }
   return {
-    name: 'tischrunde:socket-io-without-webtransport',
+    name: 'tischrunde:socket-io-websocket-only',
     apply: 'build',
     load(id) {
-      if (!webTransport.test(id)) return null
-      return `export class WT { constructor() { throw new Error('WebTransport is not part of the browser build') } }\n`
+      const name = transport.exec(id)?.[1]
+      if (!name) return null
+      const exports = name === 'polling-xhr' ? ['XHR', 'BaseXHR', 'Request'] : [stubs[name]!]
+      return exports.map((n) => `export class ${n} { constructor() { throw new Error('${name} is not part of the browser build') } }`).join('\n') + '\n'
     },
   }
 }
@@ -105,12 +109,16 @@ const SYNC_MODULES = [
   /shared[\\/]src[\\/]event[\\/]event-setup\.schema\.ts$/,
   /shared[\\/]src[\\/]kinds[\\/]moderation[\\/]moderation\.schema\.ts$/,
   /shared[\\/]src[\\/]access[\\/](policy|event-view)\.ts$/,
+  // Small pieces every live screen shows from its first render (each its own file otherwise).
+  /client[\\/]src[\\/]features[\\/](rounds[\\/]RoundTimer|moderation[\\/]CardMarks|privacy[\\/](LiveAnnouncer|announce))\.tsx?$/,
+  /client[\\/]src[\\/]app[\\/]use-document-title\.ts$/,
+  /shared[\\/]src[\\/]kinds[\\/](records|moderation[\\/]card-marks)\.ts$/,
 ]
 
 /** Builds the client (phone, projector, facilitator console) into client/dist, served by the server. */
 export default defineConfig({
   root: clientRoot,
-  plugins: [react(), zodWithoutJsonSchema(), lib0PlainLogging(), socketIoWithoutWebTransport(), reactOwnUseSyncExternalStore()],
+  plugins: [react(), zodWithoutJsonSchema(), lib0PlainLogging(), socketIoWebSocketOnly(), reactOwnUseSyncExternalStore()],
   resolve: {
     alias: [
       { find: '@tischrunde/shared', replacement: fileURLToPath(new URL('./shared/src/index.ts', import.meta.url)) },
