@@ -29,10 +29,96 @@ function zodWithoutJsonSchema(): Plugin {
   }
 }
 
+/**
+ * lib0's console logger (styled output, virtual consoles) comes into the browser build only through
+ * Yjs's two warnings, and it drags lib0's DOM helpers and its schema library along, about 3 KB
+ * (gzipped) on every phone. Its module is replaced by one with the same exports that prints
+ * the same text to the console, without colours.
+ */
+function lib0PlainLogging(): Plugin {
+  const logging = /[\\/]lib0[\\/]logging\.js$/
+  return {
+    name: 'tischrunde:lib0-plain-logging',
+    apply: 'build',
+    load(id) {
+      if (!logging.test(id)) return null
+      const source = readFileSync(id, 'utf8')
+      const names = [...source.matchAll(/^export (?:const|function|class|let) (\w+)/gm)].map((m) => m[1])
+      const styles = [...source.matchAll(/^export \{([^}]*)\} from '\.\/logging\.common\.js'/gm)].flatMap((m) => m[1]!.split(',').map((n) => n.trim()))
+      const plain = {
+        print: `(...args) => console.log(...args.filter((a) => typeof a !== 'symbol'))`,
+        warn: `(...args) => console.warn(...args.filter((a) => typeof a !== 'symbol'))`,
+        printError: `(err) => console.error(err)`,
+        createModuleLogger: `() => () => {}`,
+      } as Record<string, string>
+      const body = names.map((n) => `export const ${n} = ${plain[n] ?? '() => {}'}`)
+      return [...styles.map((n) => `export const ${n} = Symbol('${n}')`), ...body].join('\n') + '\n'
+    },
+  }
+}
+
+/**
+ * The browser's control connection speaks WebSocket only (`control-connection.ts`): every screen
+ * needs WebSockets for its boards anyway, so HTTP long-polling would only add a handshake and an
+ * upgrade to each connect. Socket.IO's long-polling and WebTransport transports are therefore
+ * classes that refuse to be made, which keeps about 2 KB (gzipped) off every phone.
+ */
+function socketIoWebSocketOnly(): Plugin {
+  const transport = /[\\/]engine\.io-client[\\/]build[\\/]esm[\\/]transports[\\/](webtransport|polling-xhr|polling-fetch)\.js$/
+  const stubs: Record<string, string> = { webtransport: 'WT', 'polling-xhr': 'XHR', 'polling-fetch': 'Fetch' }
+  return {
+    name: 'tischrunde:socket-io-websocket-only',
+    apply: 'build',
+    load(id) {
+      const name = transport.exec(id)?.[1]
+      if (!name) return null
+      const exports = name === 'polling-xhr' ? ['XHR', 'BaseXHR', 'Request'] : [stubs[name]!]
+      return exports.map((n) => `export class ${n} { constructor() { throw new Error('${name} is not part of the browser build') } }`).join('\n') + '\n'
+    },
+  }
+}
+
+/**
+ * wouter imports `useSyncExternalStore` through its shim for React 17; React 19 has its own, which
+ * the shim only hands on. Taking React's directly keeps the shim's code off every phone.
+ */
+function reactOwnUseSyncExternalStore(): Plugin {
+  const virtual = '\0tischrunde:use-sync-external-store'
+  return {
+    name: 'tischrunde:react-own-use-sync-external-store',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source) {
+      return /^use-sync-external-store\/shim(\/index\.js)?$/.test(source) ? virtual : null
+    },
+    load(id) {
+      return id === virtual ? `export { useSyncExternalStore } from 'react'\n` : null
+    },
+  }
+}
+
+/** The modules of the `sync` chunk (see `codeSplitting` below). */
+const SYNC_MODULES = [
+  /node_modules[\\/](yjs|lib0|y-protocols|y-websocket|y-indexeddb|socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io)[\\/]/,
+  /client[\\/]src[\\/]sync[\\/](hooks|board-connection|control-connection|vote-messages|purge-device-copy|use-server-now)\.ts$/,
+  /client[\\/]src[\\/]store[\\/](vote-store|selectors)\.ts$/,
+  /shared[\\/]src[\\/]doc[\\/]board-(doc|write-rules|update-check)\.ts$/,
+  /shared[\\/]src[\\/]wire[\\/](board-messages|socket-events)\.ts$/,
+  /shared[\\/]src[\\/]rounds[\\/](round-machine|projector-display)\.ts$/,
+  /shared[\\/]src[\\/]harvest[\\/](harvest-wire|vote\.schema|group\.schema)\.ts$/,
+  /shared[\\/]src[\\/]event[\\/]event-setup\.schema\.ts$/,
+  /shared[\\/]src[\\/]kinds[\\/]moderation[\\/]moderation\.schema\.ts$/,
+  /shared[\\/]src[\\/]access[\\/](policy|event-view)\.ts$/,
+  // Small pieces every live screen shows from its first render (each its own file otherwise).
+  /client[\\/]src[\\/]features[\\/](rounds[\\/]RoundTimer|moderation[\\/]CardMarks|privacy[\\/](LiveAnnouncer|announce))\.tsx?$/,
+  /client[\\/]src[\\/]app[\\/]use-document-title\.ts$/,
+  /shared[\\/]src[\\/]kinds[\\/](records|moderation[\\/]card-marks)\.ts$/,
+]
+
 /** Builds the client (phone, projector, facilitator console) into client/dist, served by the server. */
 export default defineConfig({
   root: clientRoot,
-  plugins: [react(), zodWithoutJsonSchema()],
+  plugins: [react(), zodWithoutJsonSchema(), lib0PlainLogging(), socketIoWebSocketOnly(), reactOwnUseSyncExternalStore()],
   resolve: {
     alias: [
       { find: '@tischrunde/shared', replacement: fileURLToPath(new URL('./shared/src/index.ts', import.meta.url)) },
@@ -46,6 +132,18 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The live connections (Yjs, y-websocket, Socket.IO and the code that drives them) in one
+          // chunk: the phone, the console and the projector all load every piece of it, and one file
+          // compresses better than the seven small ones the automatic split made of it. Only these
+          // modules are taken (not their dependencies), so the entry chunk keeps what it has and the
+          // start page and admin page never load them.
+          groups: [{ name: 'sync', includeDependenciesRecursively: false, test: (id: string) => SYNC_MODULES.some((re) => re.test(id)) }],
+        },
+      },
+    },
   },
   server: {
     proxy: {

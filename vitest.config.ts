@@ -7,6 +7,13 @@ const alias = {
   '@tischrunde/fixtures': src('./fixtures/src/index.ts'),
 }
 
+/**
+ * Node 25 and later put their own Web Storage on `globalThis` (empty without `--localstorage-file`),
+ * and vitest 4 then keeps it instead of happy-dom's `localStorage` (vitest-dev/vitest#8757): the
+ * client tests' workers run without Node's. Node 22 and 24 need nothing (and Node 20 has no such flag).
+ */
+const withoutNodeWebStorage = Number(process.versions.node.split('.')[0]) >= 25 ? { execArgv: ['--no-experimental-webstorage'] } : {}
+
 /** `npm test` runs every project: unit (shared, fixtures, client), integration (server) and browser (e2e). */
 export default defineConfig({
   test: {
@@ -45,7 +52,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'client', include: ['client/src/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['client/src/test/setup.ts'] },
+        test: { name: 'client', include: ['client/src/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['client/src/test/setup.ts'], ...withoutNodeWebStorage },
       },
       {
         resolve: { alias },

@@ -27,7 +27,10 @@ afterAll(async () => {
   if (server) removeDir(server.dataDir)
 })
 
-const chip = (page: Page, name: string) => page.locator('.actor-chip', { hasText: name })
+/** A name as it reads on the projector, where long words carry soft hyphens at their syllables (`^` anchors it). */
+const softly = (name: string, anchored = false) =>
+  new RegExp(`${anchored ? '^' : ''}${[...name].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\u00ad?')}`)
+const chip = (page: Page, name: string) => page.locator('.actor-chip', { hasText: softly(name) })
 
 describe('the Winnenden actor map, console and projector', () => {
   it('a facilitator merges two actors and ticks "Kerngruppe geplant"; the projector shows it live, and reading the cards again keeps it', async () => {
@@ -46,7 +49,7 @@ describe('the Winnenden actor map, console and projector', () => {
       ['bildung', 'Schulen'],
       ['bildung', 'Kitas'],
     ] as const)
-      await expect.poll(() => projector.locator(`[data-area="${area}"] .actor-chip`, { hasText: new RegExp(`^${name}\\d`) }).count(), { timeout: 15_000 }).toBe(1)
+      await expect.poll(() => projector.locator(`[data-area="${area}"] .actor-chip`, { hasText: new RegExp(`${softly(name, true).source}\\d`) }).count(), { timeout: 15_000 }).toBe(1)
     await expect.poll(() => projector.locator('.actor-column h2').allTextContents()).toEqual(
       expect.arrayContaining(['Migration und Integration', 'Arbeit und Wirtschaft', 'Soziales', 'Bildung']),
     )
@@ -81,6 +84,36 @@ describe('the Winnenden actor map, console and projector', () => {
     expect(await detail.textContent()).toContain('Frauen, Kinderbetreuung, Sprache')
     expect(await detail.textContent()).toContain('Bestehende Angebote kennenlernen & vernetzen')
     expect(await axeViolations(projector, 'main')).toEqual([])
+    await projectorContext.close()
+    await consoleContext.close()
+  }, 120_000)
+
+  it('the console puts the actor map on every projector and takes it off again', async () => {
+    const projectorContext = await browser.newContext(PROJECTOR)
+    const projector = await projectorContext.newPage()
+    await projector.goto(`${server.url}${links.projector}`)
+    await projector.locator('.projector-stage').waitFor({ timeout: 20_000 })
+    const consoleContext = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'de-DE' })
+    const console_ = await consoleContext.newPage()
+    await console_.goto(`${server.url}${links.facilitator}`)
+    const remote = console_.getByRole('region', { name: 'Beamer steuern' })
+    const view = (name: string) => remote.getByRole('group', { name: 'Ansicht' }).getByRole('button', { name, exact: true })
+    await view('Akteurslandkarte').click()
+    await expect.poll(() => view('Akteurslandkarte').getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true')
+    // The four areas as columns, the actors in them; long names carry soft hyphens to break at syllables.
+    await expect
+      .poll(() => projector.locator('.actor-column h2').allTextContents(), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(['Migration und Integration', 'Arbeit und Wirtschaft', 'Soziales', 'Bildung']))
+    await expect.poll(() => projector.locator('[data-area="arbeit"] .actor-chip', { hasText: softly('Jobcenter', true) }).count(), { timeout: 15_000 }).toBe(1)
+    await expect.poll(() => chip(projector, 'Migrantenorganisationen').locator('.actor-chip-name').textContent(), { timeout: 15_000 }).toContain('\u00ad')
+    expect(await projector.locator('.actor-chip-name').evaluateAll((names) => names.every((n) => n.scrollWidth <= n.clientWidth + 1))).toBe(true)
+
+    // Back to the wall of all tables, and once more to the map.
+    await view('Alle Tische').click()
+    await projector.locator('main.projector-mode-wall').waitFor({ timeout: 15_000 })
+    expect(await projector.locator('.actor-columns').count()).toBe(0)
+    await view('Akteurslandkarte').click()
+    await projector.locator('.actor-columns').waitFor({ timeout: 15_000 })
     await projectorContext.close()
     await consoleContext.close()
   }, 120_000)

@@ -114,6 +114,10 @@ describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
       await projector.locator(`main.projector-mode-${mode} .projector-stage > *`).first().waitFor()
       await wall.check(projector, `projector, ${name}`)
     }
+    // The actor map ("Wer kann helfen?"), as the console's remote or its link shows it.
+    await projector.goto(`${server.url}${links.projector.replace('#', '?mode=actors#')}`)
+    await projector.locator('.actor-columns .actor-chip').first().waitFor()
+    await wall.check(projector, 'projector, actor map')
 
     const hand = await walk(lang, PHONE)
     const phone = await hand.context.newPage()
@@ -159,5 +163,6 @@ describe.each(['de', 'en'] as const)('every screen in %s', (lang) => {
     for (const c of [desk, wall, hand, still]) await c.context.close()
     expect(foreign).toEqual([])
     expect(violations).toEqual([])
-  })
+    // Every screen of a day, twice over for forced colours: more than the default minute on a busy machine.
+  }, 150_000)
 })

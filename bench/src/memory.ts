@@ -1,7 +1,7 @@
 /**
  * RSS per 1,000 stored cards: an event with many cards is imported, the server restarted, and the
  * RSS compared after opening all boards of an event without cards and then of the event with them
- * (a board in memory is its doc plus the write gate's shadow copy).
+ * (a board in memory is its doc and the counts the write gate keeps).
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'

@@ -6,10 +6,17 @@
  *   --check     exit non-zero unless the JSON holds every figure (targets are reported, not enforced)
  *   --exports   instead: only the export times at 422, 844, 1,688 and 3,376 cards
  *   --profile   instead: run 1,000 phones and the durability scenario against a server started with
- *               `node --cpu-prof`, and print its hot functions (bench/results/profile.json)
+ *               `node --cpu-prof`, and print its hot functions (bench/results/profile.json);
+ *               BENCH_PROFILE_PHONES, BENCH_PROFILE_RATE, BENCH_PROFILE_SECONDS (15),
+ *               BENCH_PROFILE_DURABILITY=0 (leave the durability scenario out)
+ *   --row N     instead: one load row (N phones over 11 tables, 5 cards/s; `--rate R`, `--seconds S`)
+ *               against both servers, twice in alternating order, with ratios (bench/results/row.json);
+ *               `--no-control`: Tischrunde's phones open no control-plane socket (board sockets only)
+ *   --memory    instead: only the RSS per 1,000 stored cards (`--cards C` per table, default 1,000)
+ *   --help      prints this and runs nothing
  */
 import { execSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { runColdPaths } from './cold.js'
@@ -25,8 +32,15 @@ import { runStorm } from './storm.js'
 
 // Every WebsocketProvider the bench opens in this process adds an exit listener.
 process.setMaxListeners(0)
-const args = new Set(process.argv.slice(2))
+const argv = process.argv.slice(2)
+const args = new Set(argv)
 const quick = args.has('--quick')
+/** The number after an option (`--row 300`), or undefined. */
+const numberAfter = (option: string): number | undefined => {
+  const i = argv.indexOf(option)
+  const n = i >= 0 ? Number(argv[i + 1]) : Number.NaN
+  return Number.isFinite(n) && n > 0 ? n : undefined
+}
 const RESULTS = path.join(REPO_ROOT, 'bench/results')
 
 /**
@@ -274,9 +288,12 @@ async function profileRun(): Promise<void> {
   let loadResult: LoadResult
   try {
     log(`profile: ${phones} phones at ${rate} cards/s`)
-    loadResult = await runLoad(server, { ...load(phones, 15_000), rate })
-    log('profile: durability')
-    await runDurability(server, PROFILE.durability)
+    loadResult = await runLoad(server, { ...load(phones, Number(process.env.BENCH_PROFILE_SECONDS ?? 15) * 1000), rate })
+    // BENCH_PROFILE_DURABILITY=0 leaves it out (e.g. a profile of connecting phones only).
+    if (process.env.BENCH_PROFILE_DURABILITY !== '0') {
+      log('profile: durability')
+      await runDurability(server, PROFILE.durability)
+    }
   } finally {
     await server.stop()
     removeDir(dataDir)
@@ -300,7 +317,71 @@ async function exportsRun(): Promise<void> {
   console.log(formatExportSizes(steps).join('\n'))
 }
 
-const main = args.has('--profile') ? profileRun : args.has('--exports') ? exportsRun : fullRun
+/**
+ * One load row against both servers (twice, alternating, after an unmeasured warm-up of both): a
+ * quick before/after figure for one change, not a replacement for the full run.
+ */
+async function rowRun(): Promise<void> {
+  buildIfNeeded()
+  const phones = numberAfter('--row') ?? 300
+  const options: LoadOptions = { ...load(phones, (numberAfter('--seconds') ?? 10) * 1000), rate: numberAfter('--rate') ?? 5, controlPlane: !args.has('--no-control') }
+  const dataDir = freshDataDir('row')
+  try {
+    const server = await startTischrunde({ dataDir, demo: false })
+    const ref = await startReference()
+    try {
+      log('warm-up: both servers, unmeasured')
+      await runLoad(server, load(50, 3000))
+      await runLoad(ref, load(50, 3000))
+      const both = await repeated(`row: ${phones} phones at ${options.rate} cards/s`, () => runLoad(server, options), () => runLoad(ref, options))
+      const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : 0)
+      const connectS = (l: LoadResult) => round(Math.max(...l.generators.map((g) => g.connectMs)) / 1000, 2)
+      const t = both.tischrunde
+      const r = both.reference
+      const row = {
+        date: new Date().toISOString(),
+        machine: machine(),
+        options,
+        runs: both.runs,
+        connectS: { tischrunde: connectS(t), reference: connectS(r) },
+        ratios: { p50: ratio(t.latency.p50, r.latency.p50), p99: ratio(t.latency.p99, r.latency.p99), serverCpu: ratio(t.server.cpuPercent, r.server.cpuPercent), serverRss: ratio(t.server.rssMb, r.server.rssMb), connect: ratio(connectS(t), connectS(r)) },
+        means: { tischrunde: { p50: t.latency.p50, p99: t.latency.p99, cpu: t.server.cpuPercent, rssMb: t.server.rssMb, lost: t.lostDeliveries, refusals: t.refusals, connectFailures: t.connectFailures }, reference: { p50: r.latency.p50, p99: r.latency.p99, cpu: r.server.cpuPercent, rssMb: r.server.rssMb, lost: r.lostDeliveries, refusals: r.refusals, connectFailures: r.connectFailures } },
+      }
+      mkdirSync(RESULTS, { recursive: true })
+      writeFileSync(path.join(RESULTS, 'row.json'), `${JSON.stringify(row, null, 2)}\n`)
+      console.log(JSON.stringify({ runs: row.runs, connectS: row.connectS, means: row.means, ratios: row.ratios }, null, 2))
+    } finally {
+      await server.stop()
+      await ref.stop()
+    }
+  } finally {
+    removeDir(dataDir)
+  }
+}
+
+/** Only the RSS per 1,000 stored cards. */
+async function memoryRun(): Promise<void> {
+  buildIfNeeded()
+  const memory = await runMemory({ cardsPerTable: numberAfter('--cards') ?? 1000 })
+  console.log(JSON.stringify(memory, null, 2))
+}
+
+async function helpRun(): Promise<void> {
+  const source = readFileSync(new URL(import.meta.url), 'utf8')
+  console.log(/\/\*\*\n([\s\S]*?)\*\//.exec(source)?.[1]?.replace(/^ \* ?/gm, '') ?? '')
+}
+
+const main = args.has('--help')
+  ? helpRun
+  : args.has('--row')
+    ? rowRun
+    : args.has('--memory')
+      ? memoryRun
+      : args.has('--profile')
+        ? profileRun
+        : args.has('--exports')
+          ? exportsRun
+          : fullRun
 main().catch((error: unknown) => {
   killStarted()
   console.error(error)

@@ -91,7 +91,7 @@ function spawnUntil(script: string, args: string[], env: NodeJS.ProcessEnv, read
  * Starts `node server/dist/main.js` on 127.0.0.1 and an ephemeral port. `demo` loads Winnenden on
  * the first start of a data dir; `nodeArgs` e.g. `--cpu-prof` for a profile.
  */
-export async function startTischrunde(opts: { dataDir: string; demo: boolean; nodeArgs?: string[]; port?: number }): Promise<TischrundeServer> {
+export async function startTischrunde(opts: { dataDir: string; demo: boolean; nodeArgs?: string[]; port?: number; env?: NodeJS.ProcessEnv }): Promise<TischrundeServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(opts.port ?? 0),
@@ -102,6 +102,7 @@ export async function startTischrunde(opts: { dataDir: string; demo: boolean; no
     TISCHRUNDE_JOINS_BURST: '100000',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    ...opts.env,
   }
   delete env.TISCHRUNDE_PUBLIC_URL
   delete env.NODE_OPTIONS

@@ -10,6 +10,8 @@ import type { Logger } from 'pino'
 import type { Credentials } from './access/credentials.js'
 import { DocRooms } from './boards/doc-rooms.js'
 import { installModeration } from './moderation/moderation-service.js'
+import { afterForget } from './harvest/forget-votes.js'
+import { HarvestTransfer } from './harvest/harvest-transfer.js'
 import { EventService } from './events/event-service.js'
 import { EventTransfer } from './events/event-transfer.js'
 import { createApi } from './http/api.js'
@@ -27,14 +29,18 @@ import { BOARD_SOCKET_PREFIX, createBoardSockets } from './transport/board-socke
 import { createControlPlane } from './transport/control-plane.js'
 import { TreeMembers } from './tree/tree-members.js'
 import { createTreeImageRoutes } from './export/tree/tree-routes.js'
+import { createFramingRoutes, withLogos } from './framing/framing-routes.js'
+import { type LogoStore, memoryLogoStore } from './framing/logo-store.js'
 import { RoundService } from './rounds/round-service.js'
 import { ProgrammeService } from './programme/programme-service.js'
 import { programmeCopy } from './programme/programme-copy.js'
+import { programmeAgenda } from './programme/programme-agenda.js'
 import { ConnectionBudget, DEFAULT_LIMITS, type Limits } from './config/limits.js'
 import { type DeletedEvents, type DeletionReason, memoryDeletedEvents } from './retention/deleted-events.js'
 import { deletedEventPages } from './retention/deleted-page.js'
 import { createRetentionRoutes } from './retention/retention-routes.js'
 import { RetentionService } from './retention/retention-service.js'
+import type { ClusterNode } from './cluster/cluster-node.js'
 
 /**
  * How long a connection may take to send its request headers, and how often that is checked, in ms.
@@ -89,6 +95,10 @@ export interface AppOptions {
   deletedEvents?: DeletedEvents
   /** How often the retention sweep runs, in ms; 0: never by itself (tests call `retention.sweep`). @default RETENTION_SWEEP_MS */
   retentionSweepMs?: number
+  /** One node among several on Redis (TISCHRUNDE_REDIS_URL): event ownership, forwarding, the relayed hub. */
+  cluster?: ClusterNode
+  /** Where organisers' logos are kept. @default in memory (boot gives the data folder's) */
+  logos?: LogoStore
 }
 
 export interface TischrundeServer {
@@ -127,8 +137,12 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const now = opts.now ?? Date.now
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits }
   const budget = new ConnectionBudget(limits.maxConnections)
-  const hub = opts.hub ?? new LocalHub((error, message) => log.error({ err: error, topic: message.topic }, 'hub listener failed'))
-  const programme = new ProgrammeService(storage.events, { now: opts.programmeNow ?? now, changed: (eventId, what) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what }) })
+  const hub = opts.hub ?? opts.cluster?.hub ?? new LocalHub((error, message) => log.error({ err: error, topic: message.topic }, 'hub listener failed'))
+  const programme = new ProgrammeService(storage.events, {
+    now: opts.programmeNow ?? now,
+    changed: (eventId, what) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what }),
+    agenda: programmeAgenda(events, (eventId) => hub.publish({ eventId, topic: 'event', audience: 'everyone' })),
+  })
   hub.subscribe((m) => m.topic === 'deleted' && programme.forget(m.eventId))
   const transfer = new EventTransfer(events, rooms, programmeCopy(programme))
   const rounds = new RoundService(events, {
@@ -137,7 +151,8 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     publish: (stored) => hub.publish({ eventId: stored.event.id, topic: 'event', audience: 'everyone' }),
     reopened: (eventId) => hub.publish({ eventId, topic: 'reopened', audience: 'everyone' }),
   })
-  void rounds.restore().catch((error: unknown) => log.error({ err: error }, 'could not restore the round timers'))
+  // Several nodes: each arms the timers of the events it takes over.
+  if (!opts.cluster) void rounds.restore().catch((error: unknown) => log.error({ err: error }, 'could not restore the round timers'))
 
   const app = express()
   app.disable('x-powered-by')
@@ -168,6 +183,11 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     const failing = (await rooms.loaded()).filter((r) => r.storageError).map((r) => r.name)
     res.status(failing.length ? 503 : 200).json({ ok: failing.length === 0, storageFailing: failing })
   })
+  // Ready for traffic: the store answers and, with several nodes, the event leases are renewed.
+  app.get('/readyz', async (_req, res) => {
+    const ready = opts.cluster ? await opts.cluster.ready() : true
+    res.status(ready ? 200 : 503).set('Cache-Control', 'no-store').json({ ready })
+  })
   // Join links and QR codes use the public address, whatever address a page was opened with.
   const config: ClientConfig = { publicUrl: opts.publicUrl ? opts.publicUrl.replace(/\/+$/, '') : null }
   app.get('/api/config', (_req, res) => void res.set('Cache-Control', 'no-cache').json(config))
@@ -182,12 +202,15 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const treeMembers = new TreeMembers(storage.events)
   const votes = new VoteService(storage.events, rooms, now)
   const groups = new GroupService(storage.events, rooms)
-  const control = createControlPlane(http, { events, rounds, programme, rooms, hub, log, now, limits, budget, publicUrl: opts.publicUrl, treeMembers, votes, groups })
-  const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now, treeMembers })
+  transfer.harvest = new HarvestTransfer(storage.events, votes)
+  const control = createControlPlane(http, { events, rounds, programme, rooms, hub: opts.cluster?.controlHub ?? hub, log, now, limits, budget, publicUrl: opts.publicUrl, treeMembers, votes, groups })
+  const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now, treeMembers, programme })
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
   app.use('/api', createProgrammeExportRoutes({ events, programme }))
-  app.use('/api', createExportRoutes({ events, transfer, renderer: exportRenderer, log }))
+  const logos = opts.logos ?? memoryLogoStore()
+  app.use('/api', createFramingRoutes({ events, logos }))
+  app.use('/api', createExportRoutes({ events, transfer: { exportEvent: async (stored) => withLogos(await transfer.exportEvent(stored), logos) }, renderer: exportRenderer, log }))
   app.use('/api', createActorExportRoutes({ events, rooms }))
   const deletedEvents = opts.deletedEvents ?? memoryDeletedEvents()
   app.use('/api', createTreeImageRoutes({ events, transfer }))
@@ -201,6 +224,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     await events.remove(id)
     hub.publish({ eventId: id, topic: 'deleted', audience: 'everyone' })
     await rooms.removeEvent(id)
+    await logos.removeEvent(id)
     log.info({ event: id, reason }, 'event deleted')
   }
   const retention = new RetentionService({ events, store: storage.events, deleteEvent, now, log })
@@ -217,6 +241,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
       rooms,
       boards: storage.boards,
       onEventChanged: (id) => hub.publish({ eventId: id, topic: 'event', audience: 'everyone' }),
+      onContributionsForgotten: afterForget({ votes, rooms, publishVotes: (eventId, what) => hub.publish({ eventId, topic: 'votes', audience: 'everyone', ...what }) }),
     }),
   )
   app.use(
@@ -253,6 +278,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     if (url.startsWith(BOARD_SOCKET_PREFIX)) return boards.handleUpgrade(req, socket, head)
     socket.destroy()
   })
+  opts.cluster?.serve({ http, io: control.io, rooms, rounds, exists: async (id) => (await events.get(id)) !== undefined })
 
   return {
     http,
@@ -273,7 +299,9 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
         http.once('error', reject)
         http.listen(port, host, () => {
           const { port: bound } = http.address() as AddressInfo
-          resolve(`${opts.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${bound}`)
+          const url = `${opts.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${bound}`
+          opts.cluster?.listening(url)
+          resolve(url)
         })
       }),
     async close() {
@@ -286,6 +314,8 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
       await new Promise<void>((resolve) => http.close(() => resolve()))
       rooms.close()
       await rooms.settle()
+      // Stored: the leases go, so other nodes take the events over at once.
+      await opts.cluster?.close()
       await storage.close()
     },
   }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { pino, type Logger } from 'pino'
 import { openCredentials } from './access/credentials.js'
@@ -11,6 +12,8 @@ import { setAsideDataFile } from './storage/lowdb-event-store.js'
 import { DataFileError } from './storage/storage-error.js'
 import type { Limits } from './config/limits.js'
 import { openDeletedEvents } from './retention/deleted-events.js'
+import type { ClusterNode } from './cluster/cluster-node.js'
+import { fileLogoStore } from './framing/logo-store.js'
 
 /** The built client, next to the server in the repository. */
 export const CLIENT_DIST = fileURLToPath(new URL('../../client/dist', import.meta.url))
@@ -37,7 +40,7 @@ export async function boot(opts: {
   /** HTTPS: PEM files of the certificate and its key (TISCHRUNDE_TLS_CERT, TISCHRUNDE_TLS_KEY). */
   tls?: { certFile: string; keyFile: string } | undefined
   /** Events and docs in Redis (TISCHRUNDE_REDIS_URL, TISCHRUNDE_REDIS_PREFIX) instead of the data folder. */
-  redis?: { url: string; prefix: string } | undefined
+  redis?: { url: string; prefix: string; nodeUrl?: string | undefined; leaseMs?: number | undefined } | undefined
   /** Further server options (tests: an extra doc kind, a short idle time for docs). */
   app?: Pick<AppOptions, 'docKinds' | 'roomIdleMs' | 'programmeNow' | 'now' | 'retentionSweepMs'>
 }): Promise<Booted> {
@@ -46,9 +49,14 @@ export async function boot(opts: {
   // Read before the data folder is locked: a wrong path stops the start with a plain message.
   const tls = opts.tls ? readTls(opts.tls) : undefined
   const unlock = await lockDataDir(opts.dataDir)
+  let cluster: ClusterNode | undefined
   try {
+    // On Redis a node is one of several: it serves the events it owns and forwards the others.
+    // Loaded only then: a single node does not pay for the adapter's modules at its start.
+    if (opts.redis) cluster = await (await import('./cluster/cluster-node.js')).startClusterNode({ ...opts.redis, log })
     const redis = opts.redis && {
       ...opts.redis,
+      ...(cluster ? { fence: cluster.leases } : {}),
       onWeakDurability: (durability: string) =>
         log.warn({ durability }, 'Redis schreibt nicht bei jedem Schreiben auf die Platte (appendonly yes, appendfsync always empfohlen): "gespeichert" übersteht dann keinen Absturz des Redis-Rechners'),
     }
@@ -68,15 +76,18 @@ export async function boot(opts: {
       storage,
       credentials,
       deletedEvents,
+      logos: fileLogoStore(path.join(opts.dataDir, 'logos')),
       log,
       ...(opts.limits ? { limits: opts.limits } : {}),
       ...(opts.publicUrl ? { publicUrl: opts.publicUrl } : {}),
       ...(opts.openEventCreation ? { openEventCreation: true } : {}),
       ...(opts.withClient ? { clientDist: CLIENT_DIST } : {}),
       ...(tls ? { tls } : {}),
+      ...(cluster ? { cluster } : {}),
     })
     return { server, log, unlock }
   } catch (error) {
+    await cluster?.close()
     await unlock()
     throw error
   }

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     publicUrl: env.TISCHRUNDE_PUBLIC_URL,
     openEventCreation: env.TISCHRUNDE_OPEN_EVENT_CREATION,
     tls: tlsFromEnv(env),
-    redis: env.TISCHRUNDE_REDIS_URL ? { url: env.TISCHRUNDE_REDIS_URL, prefix: env.TISCHRUNDE_REDIS_PREFIX } : undefined,
+    redis: env.TISCHRUNDE_REDIS_URL
+      ? { url: env.TISCHRUNDE_REDIS_URL, prefix: env.TISCHRUNDE_REDIS_PREFIX, nodeUrl: env.TISCHRUNDE_NODE_URL, leaseMs: env.TISCHRUNDE_LEASE_MS }
+      : undefined,
     ...programmeRehearsal(),
   })
 

@@ -22,8 +22,11 @@ const loaded = new Set<Language>(['de'])
 /** How German wording addresses the reader: "du" (the wording's own form) or "Sie" (the `sie.*` keys). */
 export type AddressForm = 'du' | 'sie'
 
-/** The language shown and the form of address; components re-render when either changes. */
-const useLanguageStore = create<{ lang: Language; address: AddressForm }>(() => ({ lang: 'de', address: 'du' }))
+/**
+ * The language shown and the form of address; components re-render when either changes, and when
+ * a screen's wording in the shown language arrives after its code (`revision`).
+ */
+const useLanguageStore = create<{ lang: Language; address: AddressForm; revision: number }>(() => ({ lang: 'de', address: 'du', revision: 0 }))
 
 /**
  * One wording in a language; German when the language lacks it, the key itself when both do. In
@@ -49,7 +52,9 @@ export const t: Translate = (key, params) => translate(useLanguageStore.getState
 export function useTranslation(): { t: Translate; language: Language } {
   const lang = useLanguageStore((s) => s.lang)
   const address = useLanguageStore((s) => s.address)
-  const bound = useCallback<Translate>((key, params) => translate(lang, key, params, address), [lang, address])
+  const revision = useLanguageStore((s) => s.revision)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `revision`: new wording in the same language
+  const bound = useCallback<Translate>((key, params) => translate(lang, key, params, address), [lang, address, revision])
   return { t: bound, language: lang }
 }
 
@@ -84,6 +89,32 @@ export function addWording(wording: FeatureWording): void {
   for (const [lang, table] of Object.entries(wording)) tables.set(lang, merged(tables.table(lang) || undefined, structuredClone(table)))
 }
 
+/** A screen's wording in the languages other than German, each fetched when it is shown. */
+export type LaterWording = Partial<Record<Exclude<Language, 'de'>, () => Promise<Table>>>
+const later: LaterWording[] = []
+
+/** Adds one screen's wording in one language, fetched now; offline it stays German. */
+async function loadLater(wording: LaterWording, lang: Language): Promise<void> {
+  const load = lang === 'de' ? undefined : wording[lang]
+  if (!load) return
+  const table = await load().catch(() => null)
+  if (!table) return
+  addWording({ [lang]: table } as FeatureWording)
+  useLanguageStore.setState((s) => ({ revision: s.revision + 1 }))
+}
+
+/**
+ * Adds a screen's wording: German now, other languages once they are loaded, so a phone in German
+ * never downloads the English one. In English, the screen shows German for the moment the file
+ * takes to arrive, then re-renders (a screen module calls this without awaiting it: a top-level
+ * await would split the whole build into many small chunks).
+ */
+export async function addScreenWording(german: Table, others: LaterWording): Promise<void> {
+  addWording({ de: german } as FeatureWording)
+  later.push(others)
+  await Promise.all([...loaded].map((lang) => loadLater(others, lang)))
+}
+
 /** German by default; English when chosen (remembered on this device) or asked for with ?lang=en. */
 export function initialLanguage(): Language {
   const fromUrl = new URLSearchParams(window.location.search).get('lang')
@@ -96,7 +127,9 @@ export async function loadLanguage(lang: Language): Promise<void> {
   if (loaded.has(lang)) return
   const en = (await import('./en.json')).default
   tables.set('en', merged(structuredClone(en), tables.table('en') || {}))
+  // From here, screens that load add their English themselves; those already there fetch it now.
   loaded.add(lang)
+  await Promise.all(later.map((wording) => loadLater(wording, lang)))
 }
 
 export async function setLanguage(lang: Language): Promise<void> {

@@ -1,10 +1,6 @@
 import deModeration from './extra/de.moderation.json'
-import enModeration from './extra/en.moderation.json'
-import { addWording } from './index.js'
+import { addScreenWording } from './index.js'
+import './moderation-phone-wording.js'
 
-/** The moderation screens' wording (keys `moderation.*`), loaded with their code. */
-export const moderationWording = {
-  de: { moderation: deModeration },
-  en: { moderation: enModeration },
-}
-addWording(moderationWording)
+/** The moderation screens' wording (keys `moderation.*`), loaded with their code; English only when shown. */
+void addScreenWording({ moderation: deModeration }, { en: async () => ({ moderation: (await import('./extra/en.moderation.json')).default }) })

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { consoleWording } from './console-wording.js'
 import de from './de.json'
 import deSie from './extra/de.sie.json'
+import deModeration from './extra/de.moderation.json'
+import deModerationPhone from './extra/de.moderation-phone.json'
+import enModeration from './extra/en.moderation.json'
+import enModerationPhone from './extra/en.moderation-phone.json'
 import en from './en.json'
 import { landingWording } from './landing-wording.js'
 import { projectorWording } from './projector-wording.js'
@@ -20,6 +24,8 @@ describe('wording', () => {
     ['projector', projectorWording.de, projectorWording.en],
     ['start page', landingWording.de, landingWording.en],
     ['tree', treeWording.de, treeWording.en],
+    ['moderation', deModeration, enModeration],
+    ['moderation on the phone', deModerationPhone, enModerationPhone],
   ])('%s: English has exactly the German keys (German “Sie” twins aside)', (_name, german, english) => {
     expect(keys(english).sort()).toEqual(keys(german).filter((k) => !k.startsWith('sie.')).sort())
   })
@@ -68,5 +74,31 @@ describe('translate', () => {
     const { translate } = await import('./index.js')
     expect(translate('en', 'no.such.key')).toBe('no.such.key')
     expect(translate('de', 'console.host', { name: '<b>x</b>' })).toBe('Gastgeber*in: <b>x</b>')
+  })
+  it('fetches a screen’s English only once English is loaded (a German phone never downloads it)', async () => {
+    vi.resetModules()
+    const { translate, addScreenWording, loadLanguage } = await import('./index.js')
+    const fetched: string[] = []
+    const english = (name: string) => async () => {
+      fetched.push(name)
+      return { probe: { [name]: `${name} in English` } }
+    }
+    await addScreenWording({ probe: { early: 'früh', late: 'spät' } }, { en: english('early') })
+    expect(fetched).toEqual([])
+    expect(translate('en', 'probe.early')).toBe('früh')
+    await loadLanguage('en')
+    expect(fetched).toEqual(['early'])
+    expect(translate('en', 'probe.early')).toBe('early in English')
+    // A screen that loads while English is there brings its English at once.
+    await addScreenWording({ probe: { late: 'spät' } }, { en: english('late') })
+    expect(translate('en', 'probe.late')).toBe('late in English')
+    expect(translate('de', 'probe.late')).toBe('spät')
+  })
+  it('keeps German when a screen’s English cannot be fetched (offline)', async () => {
+    vi.resetModules()
+    const { translate, addScreenWording, loadLanguage } = await import('./index.js')
+    await loadLanguage('en')
+    await addScreenWording({ probe: { offline: 'ohne Netz' } }, { en: () => Promise.reject(new Error('offline')) })
+    expect(translate('en', 'probe.offline')).toBe('ohne Netz')
   })
 })

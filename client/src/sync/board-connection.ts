@@ -80,6 +80,8 @@ export interface BoardTarget {
   authorId: string
   /** Keep the doc on the device (phones): unsent cards survive reloads and offline time. */
   keepLocal: boolean
+  /** Another doc of the board's kind than the table's (a workshop's board); absent: the table's. */
+  docName?: string
 }
 
 /**
@@ -87,7 +89,7 @@ export interface BoardTarget {
  * closes when its last user releases it.
  */
 export function connectBoard(target: BoardTarget): () => void {
-  const docName = boardDocName(target.eventId, target.tableId)
+  const docName = target.docName ?? boardDocName(target.eventId, target.tableId)
   const existing = open.get(docName)
   if (existing) {
     existing.users++

@@ -33,7 +33,10 @@ const ACK_TIMEOUT_MS = 8000
  * Every message from the server is checked with the shared schema before it is used.
  */
 export function connectControl(token: string, eventId?: string): ControlConnection {
-  const socket: Socket = io({ auth: { token, wire: WIRE_VERSION }, reconnectionDelayMax: 5000 })
+  // The event in the address: with several server nodes the connection is routed to the event's node.
+  // WebSocket only: the boards need WebSockets anyway, and long-polling first would add a handshake
+  // and an upgrade to every connect (the browser build leaves the polling transport out).
+  const socket: Socket = io({ auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnectionDelayMax: 5000, ...(eventId ? { query: { event: eventId } } : {}) })
   // Offline (e.g. a reload on bad Wi-Fi), the screen starts from the last state it saw.
   if (eventId) hydrateFromCache(eventId)
   useTischStore.setState({ controlStatus: 'connecting' })

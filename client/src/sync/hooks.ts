@@ -22,11 +22,11 @@ export function useControl(token: string | null, eventId?: string): React.RefObj
 }
 
 /** Keeps a table's board open while mounted; returns its doc name for selectors and actions. */
-export function useBoard(target: { eventId: string; tableId: string | null; token: string | null; authorId: string; keepLocal: boolean }): string | null {
-  const { eventId, tableId, token, authorId, keepLocal } = target
+export function useBoard(target: { eventId: string; tableId: string | null; token: string | null; authorId: string; keepLocal: boolean; docName?: string }): string | null {
+  const { eventId, tableId, token, authorId, keepLocal, docName } = target
   useEffect(() => {
     if (!tableId || !token) return
-    return connectBoard({ eventId, tableId, token, authorId, keepLocal })
-  }, [eventId, tableId, token, authorId, keepLocal])
-  return tableId ? boardDocName(eventId, tableId) : null
+    return connectBoard({ eventId, tableId, token, authorId, keepLocal, ...(docName ? { docName } : {}) })
+  }, [eventId, tableId, token, authorId, keepLocal, docName])
+  return tableId ? (docName ?? boardDocName(eventId, tableId)) : null
 }

@@ -3,7 +3,6 @@ import {
   type DocKind,
   type Origin,
   type RecordChange,
-  SOFT_REFUSALS,
   TOMBSTONES_ROOT,
   type UpdateShape,
   type WriteRefusal,
@@ -14,7 +13,7 @@ import {
 import type { Logger } from 'pino'
 import type { BoardStore } from '../storage/storage.js'
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './sync-messages.js'
-import { type LostVersion, type WriteContext, WriteGate, viewOf } from './write-gate.js'
+import { type LostVersion, type WriteContext, WriteGate } from './write-gate.js'
 
 /** One connected doc socket, as a room sees it. */
 export interface BoardPeer {
@@ -115,10 +114,7 @@ export class DocRoom {
   applyFromPeer(update: Uint8Array, peer: BoardPeer, ctx: WriteContext, admitNewRecords?: (added: number) => boolean): WriteRefusal | null {
     const gate = this.gate!
     const refusal = gate.check(update, ctx, admitNewRecords)
-    if (refusal) {
-      if (!SOFT_REFUSALS.has(refusal)) gate.rebuild()
-      return refusal
-    }
+    if (refusal) return refusal
     const changes = [...gate.lastChanges]
     const lost = gate.lastLost.filter((version) => !version.incoming || this.mayKeep(version, ctx))
     const diversion = this.divert?.(changes, ctx) ?? null
@@ -149,7 +145,6 @@ export class DocRoom {
     } finally {
       this.echo = false
     }
-    this.gate!.catchUp()
     this.followUp(
       changes.filter((c) => !keys.has(c.key)),
       lost.filter((l) => !keys.has(l.key)),
@@ -172,7 +167,7 @@ export class DocRoom {
     const current = this.doc.getMap<unknown>(version.root).get(version.key)
     if (current === undefined) return false
     const change = { root: version.root, key: version.key, before: current, after: version.value }
-    return this.kind.checkChanges([change], { ...ctx, doc: viewOf(this.doc) }) === null
+    return this.kind.checkChanges([change], { ...ctx, doc: this.gate!.view() }) === null
   }
 
   /**
@@ -181,7 +176,7 @@ export class DocRoom {
    * Two people's versions are both kept (the kind's `keepLost`).
    */
   private resolveLost(version: LostVersion, current: unknown, currentClient: number | undefined, ctx: WriteContext): unknown {
-    const view = { ...ctx, doc: viewOf(this.doc) }
+    const view = { ...ctx, doc: this.gate!.view() }
     const change = { root: version.root, key: version.key }
     if (this.isServerWriter(version.client)) return this.kind.normalize?.({ ...change, before: version.value, after: current }, view)
     if (currentClient !== undefined && this.isServerWriter(currentClient)) {
@@ -203,7 +198,7 @@ export class DocRoom {
         if (spec?.tombstones && change.before !== undefined) tombstones.push(tombstoneKey(change.root, change.key))
         continue
       }
-      const normal = this.kind.normalize?.(change, { ...ctx, doc: viewOf(this.doc) })
+      const normal = this.kind.normalize?.(change, { ...ctx, doc: this.gate!.view() })
       if (normal !== null && normal !== undefined) writes.push({ root: change.root, key: change.key, value: normal })
     }
     for (const version of lost) {
@@ -247,7 +242,6 @@ export class DocRoom {
       }
     }, peer)
     this.echo = false
-    gate.catchUp()
     return refused
   }
 
@@ -308,7 +302,17 @@ export class DocRoom {
     return this.flushing !== null || this.queue.length > 0
   }
 
-  /** Frees the doc and its shadow (the room was unloaded). */
+  /**
+   * Gives the doc up without storing what waits (another node owns its event now and the store
+   * refuses this node's writes; the writers were never told "saved" and re-send to the new owner).
+   */
+  abandon(): void {
+    this.queue.length = 0
+    this.replies.length = 0
+    this.destroy()
+  }
+
+  /** Frees the doc and its counts (the room was unloaded). */
   destroy(): void {
     this.gate?.destroy()
     this.doc.destroy()
@@ -316,8 +320,6 @@ export class DocRoom {
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
     const from = isPeer(origin) ? origin : null
-    // Peer updates reached the shadow through the gate; the server's own writes are mirrored.
-    if (!from) this.gate?.mirror(update)
     this.queue.push({ update, from, echo: this.echo })
     if (!this.flushing) this.flushing = this.flush()
   }

@@ -28,6 +28,8 @@ export const ROOM_IDLE_MS = 30_000
 export class DocRooms {
   private readonly rooms = new Map<string, Promise<DocRoom>>()
   private readonly idle = new Map<string, NodeJS.Timeout>()
+  /** Rooms given up (`dropEvent`): their late releases must not unload a newer room of the same name. */
+  private readonly abandoned = new WeakSet<DocRoom>()
   /** Set once at start (moderation): companions and diversions of docs. */
   extension: RoomExtension | null = null
 
@@ -101,7 +103,7 @@ export class DocRooms {
 
   private async unload(room: DocRoom): Promise<void> {
     this.idle.delete(room.name)
-    if (room.holds > 0 || this.rooms.get(room.name) === undefined) return
+    if (room.holds > 0 || this.rooms.get(room.name) === undefined || this.abandoned.has(room)) return
     try {
       await room.settle()
     } catch (error) {
@@ -141,6 +143,33 @@ export class DocRooms {
   /** The event a doc belongs to, also for a doc of a kind this server no longer has. */
   private eventOf(name: string): string | undefined {
     return resolveDocName(name, this.kinds)?.scope.eventId ?? name.split('.')[1]
+  }
+
+  /** Whether any doc of the event is in memory. */
+  hasEvent(eventId: string): boolean {
+    for (const name of this.rooms.keys()) if (this.eventOf(name) === eventId) return true
+    return false
+  }
+
+  /**
+   * Forgets every loaded doc of an event without storing it: another node owns the event now
+   * (several nodes on Redis), or this node just took it over and its copies may be stale.
+   */
+  dropEvent(eventId: string): void {
+    for (const [name, pending] of [...this.rooms]) {
+      if (this.eventOf(name) !== eventId) continue
+      this.rooms.delete(name)
+      clearTimeout(this.idle.get(name))
+      this.idle.delete(name)
+      void pending.then(
+        (room) => {
+          this.abandoned.add(room)
+          room.abandon()
+          for (const companion of room.companions) this.release(companion, true)
+        },
+        () => {},
+      )
+    }
   }
 
   /** Drops a room from memory and storage (event deleted). */

@@ -12,6 +12,8 @@ import {
   sameRecord,
   tombstoneKey,
 } from '@tischrunde/shared'
+import { RecordCounts, countedView } from './record-counts.js'
+import { lastValue, mapItems, planUpdate } from './update-plan.js'
 
 /** Who writes, to which doc, in which situation of the event: what a doc kind's rules judge. */
 export interface WriteContext {
@@ -36,25 +38,32 @@ export interface LostVersion {
 }
 
 /**
- * The one gate every client write to a doc passes, whatever its kind. An update is first applied
- * to a shadow copy of the doc; every record it changes is checked against its root's schema (and
- * must be stored exactly as it parses), against the doc's tombstones (a deleted record never comes
- * back), and then against the kind's rules, which see all changes and the whole doc after them.
- * Only a fully valid update reaches the real doc, so nothing refused is ever broadcast or stored,
- * and nothing is stored half. It also notes versions lost to concurrent writes, so the room can
- * keep them visibly instead of dropping them.
+ * The one gate every client write to a doc passes, whatever its kind. Every record an update would
+ * change is checked against its root's schema (and must be stored exactly as it parses), against
+ * the doc's tombstones (a deleted record never comes back), and then against the kind's rules,
+ * which see all changes and the whole doc after them. Only a fully valid update reaches the doc, so
+ * nothing refused is ever broadcast or stored, and nothing is stored half.
+ *
+ * The changes are read from the update itself (`planUpdate`): a client that writes on top of what
+ * the server has (nearly every write) needs no second copy of the doc. Anything else (a write
+ * concurrent with another one, an update that waits for a missing one) is tried on a copy made for
+ * that update alone, which also notes versions lost to concurrent writes, so the room can keep them
+ * visibly instead of dropping them.
  */
 export class WriteGate {
-  private shadow: Y.Doc
   private captured: RecordChange[] = []
   private lost: LostVersion[] = []
-  private touchedOutside = false
+  /** Roots the clients write (the others only the server): a client touching another is outside the schema. */
+  private readonly watched: ReadonlySet<string>
+  /** Records per root and per counted field, kept as the doc changes. */
+  readonly counts: RecordCounts
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly kind: DocKind,
   ) {
-    this.shadow = this.copyOf(doc)
+    this.watched = new Set(Object.entries(kind.roots).filter(([, spec]) => spec.writers !== 'server').map(([root]) => root))
+    this.counts = new RecordCounts(doc, kind)
   }
 
   /** The record changes the last checked update made, with their records before (for reverting). */
@@ -67,23 +76,34 @@ export class WriteGate {
     return this.lost
   }
 
+  /** The doc as the kind's rules read it, with the kept counts. */
+  view(): DocView {
+    return countedView(viewOf(this.doc), this.counts)
+  }
+
   /**
-   * Checks an update; null when it may be applied to the real doc. `admitNewRecords` is asked
-   * last, with the number of records the update adds, and may refuse them (a participant's pace).
-   * After a refusal the shadow holds the update: call `rebuild` (update dropped) or `catchUp`
-   * (update taken and undone in the real doc).
+   * Checks an update without applying it; null when it may be applied to the doc. `admitNewRecords`
+   * is asked last, with the number of records the update adds, and may refuse them (a participant's
+   * pace). Throws on an update that cannot be decoded.
    */
   check(update: Uint8Array, ctx: WriteContext, admitNewRecords: (added: number) => boolean = () => true): WriteRefusal | null {
     this.captured = []
     this.lost = []
-    this.touchedOutside = false
-    try {
-      Y.applyUpdate(this.shadow, update)
-    } catch (error) {
-      this.rebuild()
-      throw error
+    const plan = planUpdate(this.doc, update, this.watched)
+    let refusal: WriteRefusal | null
+    if (plan) {
+      this.captured = plan.changes
+      refusal = this.judge(ctx, plan.outside, overlay(this.doc, plan.changes))
+    } else {
+      const trial = tryOnCopy(this.doc, update, this.watched)
+      try {
+        this.captured = trial.changes
+        this.lost = trial.lost
+        refusal = this.judge(ctx, trial.outside, viewOf(trial.doc))
+      } finally {
+        trial.doc.destroy()
+      }
     }
-    let refusal = this.judge(ctx)
     if (!refusal) {
       const added = this.captured.filter(isNewRecord).length
       if (added > 0 && !admitNewRecords(added)) refusal = WriteRefusal.TOO_FAST
@@ -91,21 +111,10 @@ export class WriteGate {
     return refusal
   }
 
-  /** Keeps the shadow equal to the doc after writes that did not pass the gate (server writes, loads). */
-  mirror(update: Uint8Array): void {
-    Y.applyUpdate(this.shadow, update)
-  }
-
-  /** After a refused update was taken and undone in the real doc: brings the shadow up to it, cheaply. */
-  catchUp(): void {
-    Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.shadow)))
-  }
-
-  private judge({ readOnly, ...ctx }: WriteContext): WriteRefusal | null {
+  private judge({ readOnly, ...ctx }: WriteContext, outside: boolean, after: Pick<DocView, 'get' | 'forEach'>): WriteRefusal | null {
     // A reader's sync reply repeats what the server has (e.g. the whole delete set): nothing to judge.
-    if (readOnly) return this.captured.length > 0 || this.touchedOutside ? WriteRefusal.READ_ONLY : null
-    if (this.touchedOutside) return WriteRefusal.OUTSIDE_SCHEMA
-    const tombstones = this.shadow.getMap<unknown>(TOMBSTONES_ROOT)
+    if (readOnly) return this.captured.length > 0 || outside ? WriteRefusal.READ_ONLY : null
+    if (outside) return WriteRefusal.OUTSIDE_SCHEMA
     for (const change of this.captured) {
       const spec = this.kind.roots[change.root]!
       if (change.after === undefined) continue
@@ -114,42 +123,53 @@ export class WriteGate {
       const valid = parsed.success && sameRecord(parsed.data, change.after)
       const keyOk = !spec.keyField || (parsed.data as Record<string, unknown> | undefined)?.[spec.keyField] === change.key
       if (!valid || !keyOk) return spec.refusal ?? WriteRefusal.INVALID_RECORD
-      if (spec.tombstones && change.before === undefined && tombstones.has(tombstoneKey(change.root, change.key))) return WriteRefusal.RECORD_DELETED
+      // Tombstones are the server's: the update cannot have changed them (else it is outside the schema).
+      if (spec.tombstones && change.before === undefined && this.doc.getMap<unknown>(TOMBSTONES_ROOT).has(tombstoneKey(change.root, change.key))) {
+        return WriteRefusal.RECORD_DELETED
+      }
     }
-    return this.kind.checkChanges(this.captured, { ...ctx, doc: viewOf(this.shadow) })
-  }
-
-  private copyOf(doc: Y.Doc): Y.Doc {
-    const copy = new Y.Doc({ gc: true })
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
-    const watched = new Map<unknown, string>()
-    for (const [root, spec] of Object.entries(this.kind.roots)) {
-      // Roots only the server writes are not watched: a client touching them is outside the schema.
-      if (spec.writers === 'server') continue
-      const map = copy.getMap<unknown>(root)
-      watched.set(map, root)
-      map.observe((event) => {
-        for (const [key, change] of event.changes.keys) {
-          this.captured.push({ root, key, before: change.action === 'add' ? undefined : change.oldValue, after: map.get(key) })
-        }
-      })
-    }
-    copy.on('afterTransaction', (tx: Y.Transaction) => {
-      for (const type of tx.changed.keys()) if (!watched.has(type)) this.touchedOutside = true
-      this.lost.push(...lostVersions(tx, watched))
-    })
-    return copy
-  }
-
-  /** Makes the shadow a fresh copy of the doc (after a refused update that was not taken). */
-  rebuild(): void {
-    this.shadow.destroy()
-    this.shadow = this.copyOf(this.doc)
+    return this.kind.checkChanges(this.captured, { ...ctx, doc: countedView(after, this.counts, this.captured) })
   }
 
   destroy(): void {
-    this.shadow.destroy()
+    this.counts.destroy()
   }
+}
+
+/** What an update tried on a copy of the doc changed; the copy is the caller's to destroy. */
+export interface Trial {
+  doc: Y.Doc
+  changes: RecordChange[]
+  lost: LostVersion[]
+  outside: boolean
+}
+
+/** Applies an update to a fresh copy of the doc, noting every record change and lost version. */
+export function tryOnCopy(doc: Y.Doc, update: Uint8Array, watchedRoots: ReadonlySet<string>): Trial {
+  const copy = new Y.Doc({ gc: true })
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+  const trial: Trial = { doc: copy, changes: [], lost: [], outside: false }
+  const watched = new Map<unknown, string>()
+  for (const root of watchedRoots) {
+    const map = copy.getMap<unknown>(root)
+    watched.set(map, root)
+    map.observe((event) => {
+      for (const [key, change] of event.changes.keys) {
+        trial.changes.push({ root, key, before: change.action === 'add' ? undefined : change.oldValue, after: map.get(key) })
+      }
+    })
+  }
+  copy.on('afterTransaction', (tx: Y.Transaction) => {
+    for (const type of tx.changed.keys()) if (!watched.has(type)) trial.outside = true
+    trial.lost.push(...lostVersions(tx, watched))
+  })
+  try {
+    Y.applyUpdate(copy, update)
+  } catch (error) {
+    copy.destroy()
+    throw error
+  }
+  return trial
 }
 
 /**
@@ -178,5 +198,34 @@ export function viewOf(doc: Y.Doc): DocView {
   return {
     get: (root, key) => doc.getMap<unknown>(root).get(key),
     forEach: (root, fn) => doc.getMap<unknown>(root).forEach(fn),
+  }
+}
+
+/** The doc as it would be with `changes` applied, without applying them. */
+function overlay(doc: Y.Doc, changes: readonly RecordChange[]): Pick<DocView, 'get' | 'forEach'> {
+  const changed = new Map<string, Map<string, unknown>>()
+  for (const change of changes) {
+    let keys = changed.get(change.root)
+    if (!keys) changed.set(change.root, (keys = new Map()))
+    keys.set(change.key, change.after)
+  }
+  return {
+    get: (root, key) => {
+      const keys = changed.get(root)
+      return keys?.has(key) ? keys.get(key) : doc.getMap<unknown>(root).get(key)
+    },
+    forEach: (root, fn) => {
+      const keys = changed.get(root)
+      if (!keys) return doc.getMap<unknown>(root).forEach(fn)
+      // In the doc's own order: a changed key where it stands, a new one at the end.
+      const items = mapItems(doc.getMap<unknown>(root))
+      for (const [key, item] of items) {
+        if (keys.has(key)) {
+          const value = keys.get(key)
+          if (value !== undefined) fn(value, key)
+        } else if (!item.deleted) fn(lastValue(item), key)
+      }
+      for (const [key, value] of keys) if (!items.has(key) && value !== undefined) fn(value, key)
+    },
   }
 }

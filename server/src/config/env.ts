@@ -53,6 +53,13 @@ const envSchema = z
     TISCHRUNDE_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'redis://… oder rediss://…').optional(),
     /** @default 'tischrunde:' — prefix of every key, so installations can share one Redis server. */
     TISCHRUNDE_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/).default('tischrunde:'),
+    /**
+     * Several nodes on one Redis: where the other nodes reach this one (they forward an event's
+     * sockets to its owner). @default the address the server listens on
+     */
+    TISCHRUNDE_NODE_URL: z.string().regex(/^http:\/\/[^/]+$/, 'http://host:port').optional(),
+    /** @default 10000 — how long a node's ownership of an event lasts without renewal (ms): a killed node's events move after at most this. */
+    TISCHRUNDE_LEASE_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
     /** @default 'info' */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import {
+  type Card,
   type EventExport,
   EVENT_EXPORT_FORMAT,
   EVENT_EXPORT_VERSION,
@@ -27,12 +28,17 @@ import { exportActorMap, importActorMap } from '../actors/actor-map-transfer.js'
 import type { EventService } from './event-service.js'
 import type { ProgrammeCopy } from '../programme/programme-copy.js'
 import { writeImportedTrees } from '../export/tree/tree-import.js'
+import type { HarvestTransfer } from '../harvest/harvest-transfer.js'
+import { exportWorkshopBoards, importWorkshopBoards } from '../programme/workshop-board-transfer.js'
 
 /** Author id of cards that came from an import or the seed. */
 export const IMPORT_AUTHOR = 'imported-cards'
 
 /** Moves whole events in and out: the seed, JSON import and JSON export. */
 export class EventTransfer {
+  /** Groups and voting results, carried in the same file (set once the votes are up). */
+  harvest?: HarvestTransfer
+
   constructor(
     private readonly events: EventService,
     private readonly rooms: DocRooms,
@@ -53,6 +59,7 @@ export class EventTransfer {
     await importActorMap(this.rooms, stored.event.id, file.actors)
     await buildActorMap(this.rooms, stored)
     if (file.programme) await this.programme?.write(stored.event.id, file.programme)
+    await importWorkshopBoards(this.rooms, stored.event.id, file, IMPORT_AUTHOR)
     return { created: !existing, stored }
   }
 
@@ -71,6 +78,7 @@ export class EventTransfer {
     await importActorMap(this.rooms, stored.event.id, file.actors)
     await buildActorMap(this.rooms, stored)
     if (file.programme) await this.programme?.write(stored.event.id, file.programme)
+    await importWorkshopBoards(this.rooms, stored.event.id, { ...file, event: stored.event }, IMPORT_AUTHOR)
     return stored
   }
 
@@ -80,30 +88,38 @@ export class EventTransfer {
    */
   async exportEvent(stored: StoredEvent): Promise<EventExport> {
     const boards = []
+    const cardsByTable = new Map<string, Card[]>()
     for (const table of stored.event.tables) {
       const cards = await this.rooms.read(boardDocName(stored.event.id, table.id), (room) => readSnapshot(room.doc).cards)
+      cardsByTable.set(table.id, cards)
       boards.push(exportBoardFromCards(table.id, cards, stored.event.template))
     }
+    const harvested = await this.harvest?.exportOf(stored.event.id, stored.event, cardsByTable)
+    const harvest = harvested ? { harvest: harvested } : {}
     const actors = await exportActorMap(this.rooms, stored.event.id)
     const programme = (await this.programme?.read(stored.event.id)) ?? undefined
+    const workshopBoards = await exportWorkshopBoards(this.rooms, stored.event.id, programme)
+    const withProgramme = { ...(programme ? { programme } : {}), ...(workshopBoards.length > 0 ? { workshopBoards } : {}) }
     const method = stored.event.treeMethod
-    if (!method) return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, ...(actors ? { actors } : {}), ...(programme ? { programme } : {}) }
+    if (!method) return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, ...(actors ? { actors } : {}), ...withProgramme, ...harvest }
     const trees = []
     for (const group of groupsOf(method))
       for (const phase of ['problem', 'objective'] as const) {
         const name = docNameOf({ kind: treeKind.name, eventId: stored.event.id, parts: { groupId: group.id, phase } }, treeKind)
         trees.push(exportTreeOf(group.id, phase, await this.rooms.read(name, (room) => readTree(room.doc))))
       }
-    return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, trees, ...(actors ? { actors } : {}), ...(programme ? { programme } : {}) }
+    return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, trees, ...(actors ? { actors } : {}), ...withProgramme, ...harvest }
   }
 
   private async writeBoards(stored: StoredEvent, file: EventExport): Promise<void> {
     const createdAt = Date.parse(`${stored.event.date}T12:00:00Z`) || 0
+    const cardsByTable = new Map<string, Card[]>()
     for (const table of stored.event.tables) {
       const board = file.boards.find((b) => b.tableId === table.id) ?? { tableId: table.id, stations: [] }
       const makeId = (s: string, c: string, i: number, sub?: number) =>
         'i' + createHash('sha256').update(`${stored.event.id}/${table.id}/${s}/${c}/${i}/${sub ?? ''}`).digest('base64url').slice(0, 20)
       const cards = cardsFromExportBoard(board, makeId, { authorId: IMPORT_AUTHOR, createdAt })
+      cardsByTable.set(table.id, cards)
       await this.rooms.read(boardDocName(stored.event.id, table.id), async (room) => {
         room.doc.transact(() => {
           const map = boardDoc(room.doc).cards
@@ -115,6 +131,7 @@ export class EventTransfer {
     }
     // The groups' problem and objective trees travel in the same file.
     await writeImportedTrees(this.rooms, stored, file)
+    await this.harvest?.importInto(stored.event.id, stored.event, file.harvest, cardsByTable)
   }
 }
 

@@ -3,10 +3,12 @@ import { zipSync, type Zippable } from 'fflate'
 import type { EventExport } from '@tischrunde/shared'
 import { renderCsv } from './render-csv.js'
 import { drawTreesPdf, treeZipEntries, treesCsv, treesDocx } from './tree/tree-sheets.js'
+import { drawHarvestPdf, harvestDocx, harvestReadmeLines, harvestZipEntries } from './harvest/harvest-chapter.js'
 import { renderDocumentationDocx, renderSheetDocx } from './render-docx.js'
 import { renderDocumentationPdf, renderSheetPdf } from './render-pdf.js'
 import { actorSectionMarkdown, actorTableInputOf } from './actors/actor-section.js'
 import { actorSectionDocx } from './actors/render-actors.js'
+import { drawActorsPdf } from './actors/actor-section-pdf.js'
 import { renderDocumentationXlsx, renderSheetXlsx } from './render-xlsx.js'
 import {
   EXPORT_CONTENT_TYPES,
@@ -18,6 +20,8 @@ import {
   documentationCsvRows,
   documentationToMarkdown,
   treesToMarkdown,
+  buildHarvestChapter,
+  harvestChapterToMarkdown,
   exportFileName,
   narrowExportToTable,
   resultSheetToMarkdown,
@@ -91,14 +95,21 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
   })
   switch (format) {
     case 'pdf':
-      return named(EVENT_FILE_PART.documentation, await renderDocumentationPdf(doc, (pdf) => drawTreesPdf(pdf, file)))
+      return named(
+        EVENT_FILE_PART.documentation,
+        await renderDocumentationPdf(doc, (pdf) => {
+          drawHarvestPdf(pdf, file)
+          drawTreesPdf(pdf, file)
+          drawActorsPdf(pdf, actorTableInputOf(file))
+        }),
+      )
     case 'docx':
       return named(
         EVENT_FILE_PART.documentation,
-        await renderDocumentationDocx(doc, { appendix: treesDocx(file), extraChapters: (width) => actorSectionDocx(actorTableInputOf(file), width) }),
+        await renderDocumentationDocx(doc, { appendix: [...harvestDocx(file), ...treesDocx(file)], extraChapters: (width) => actorSectionDocx(actorTableInputOf(file), width) }),
       )
     case 'md':
-      return named(EVENT_FILE_PART.documentation, utf8(withTrees(withTrees(documentationToMarkdown(doc), treesToMarkdown(file.event.treeMethod, file.trees ?? [])), actorSectionMarkdown(file))))
+      return named(EVENT_FILE_PART.documentation, utf8(withTrees(withTrees(withTrees(documentationToMarkdown(doc), harvestChapterToMarkdown(buildHarvestChapter(file))), treesToMarkdown(file.event.treeMethod, file.trees ?? [])), actorSectionMarkdown(file))))
     case 'csv':
       // An event that runs only the tree method: its trees, with a parent column.
       if (file.event.tables.length === 0 && (file.trees?.length ?? 0) > 0) return named('Baeume', treesCsv(file))
@@ -143,6 +154,7 @@ export async function renderZip(file: EventExport, onProgress?: ProgressListener
   tableFiles.forEach((f, i) => entries.push([`${EVENT_FILE_PART.tablesFolder}/${names[i]}`, f.bytes]))
 
   entries.push(...treeZipEntries(file))
+  entries.push(...harvestZipEntries(file))
   entries.unshift([ZIP_README, utf8(zipReadme(file, entries.map(([name]) => name)))])
   const zippable: Zippable = {}
   // PDF streams and DOCX are compressed already: store them; deflate the text formats.
@@ -195,6 +207,7 @@ export function zipReadme(file: EventExport, names: readonly string[]): string {
     'aus. Die XLSX-Datei braucht das nicht: ihre Zellen sind als Text gespeichert und zeigen den Text',
     'genau wie eingegeben.',
     '',
+    ...harvestReadmeLines(file),
   ]
   return lines.join('\r\n')
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 /**
@@ -29,17 +29,47 @@ export const FALLBACK_FONT_FILES = {
   ethiopic: '@expo-google-fonts/noto-sans-ethiopic/400Regular/NotoSansEthiopic_400Regular.ttf',
   emoji: '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf',
 } as const
-export type FallbackFont = keyof typeof FALLBACK_FONT_FILES
+/**
+ * Chinese, Japanese and Korean: Noto Sans CJK (SIL OFL 1.1) is too large to ship with the app (about
+ * 20 MB per weight). It is used when the system has it: Debian's `fonts-noto-cjk` package
+ * (`apt-get install fonts-noto-cjk`), or the file named by TISCHRUNDE_CJK_FONT (a .ttc/.otf/.ttf).
+ * Without it, CJK text is not dropped: its characters print as empty boxes, and the PDF carries the
+ * text itself as ActualText, so copying, search and screen readers still get it (pdf-layout.ts).
+ */
+export const CJK_FONT_FILES = ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf'] as const
+/** The face of a font collection used: Simplified Chinese (the collection's faces share the Han glyphs). */
+const CJK_FACE = 'NotoSansCJKsc-Regular'
 
-let fallbacks: Record<FallbackFont, ParsedFont> | undefined
+export type FallbackFont = keyof typeof FALLBACK_FONT_FILES | 'cjk'
 
-/** The fallback fonts, parsed once per process. */
-export function fallbackFonts(): Record<FallbackFont, ParsedFont> {
-  if (fallbacks) return fallbacks
-  const fontkit = require('fontkit') as { create(buffer: Buffer): ParsedFont }
-  const load = (file: string) => warm(fontkit.create(readFileSync(require.resolve(file))))
-  fallbacks = { arabic: load(FALLBACK_FONT_FILES.arabic), ethiopic: load(FALLBACK_FONT_FILES.ethiopic), emoji: load(FALLBACK_FONT_FILES.emoji) }
-  return fallbacks
+let fallbacks: Record<Exclude<FallbackFont, 'cjk'>, ParsedFont> | undefined
+let withCjk: { file: string | undefined; fonts: Partial<Record<FallbackFont, ParsedFont>> } | undefined
+
+/** The fallback fonts, parsed once per process; `cjk` only where the system has such a font. */
+export function fallbackFonts(): Partial<Record<FallbackFont, ParsedFont>> {
+  const file = cjkFontFile()
+  if (withCjk && withCjk.file === file) return withCjk.fonts
+  const fontkit = require('fontkit') as { create(buffer: Buffer, postscriptName?: string): ParsedFont }
+  const load = (name: string) => warm(fontkit.create(readFileSync(require.resolve(name))))
+  fallbacks ??= { arabic: load(FALLBACK_FONT_FILES.arabic), ethiopic: load(FALLBACK_FONT_FILES.ethiopic), emoji: load(FALLBACK_FONT_FILES.emoji) }
+  const fonts: Partial<Record<FallbackFont, ParsedFont>> = { ...fallbacks }
+  if (file) {
+    try {
+      // Not warmed: tens of thousands of glyphs; Han characters are no composites of others.
+      fonts.cjk = fontkit.create(readFileSync(file), file.endsWith('.ttc') ? CJK_FACE : undefined)
+    } catch {
+      // An unreadable font file: CJK text is kept as ActualText, as without the font.
+    }
+  }
+  withCjk = { file, fonts }
+  return fonts
+}
+
+/** The CJK font file to use, if any: TISCHRUNDE_CJK_FONT, else Debian's fonts-noto-cjk. */
+export function cjkFontFile(): string | undefined {
+  const chosen = process.env.TISCHRUNDE_CJK_FONT
+  if (chosen) return existsSync(chosen) ? chosen : undefined
+  return CJK_FONT_FILES.find((f) => existsSync(f))
 }
 
 let cached: SheetFonts | undefined

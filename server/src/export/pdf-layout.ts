@@ -86,6 +86,7 @@ export interface RunningHeader {
 export type Outline = PDFKit.PDFOutline
 
 const LINE_GAP = 1.2
+const GRAPHEMES = new Intl.Segmenter('de', { granularity: 'grapheme' })
 const BAND_PAD = 4
 
 export class PdfLayout {
@@ -109,8 +110,8 @@ export class PdfLayout {
       // Tagged: the structure tree gives screen readers and copying the reading order (column by
       // column, not line by line across the page), headings and lists; headers are artifacts.
       tagged: true,
-      // Marks the file as PDF/UA (ISO 14289-1) in its metadata; @types/pdfkit does not list the value yet.
-      subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets,
+      // A tagged PDF, not claimed as PDF/UA (ISO 14289-1): no PDF/UA checker (veraPDF) has verified it,
+      // so its metadata makes no such claim. The structure is checked by reading it back (structure.test.ts).
       lang: 'de-DE',
       displayTitle: true,
       info: { Title: info.title, Subject: info.subject, Author: 'Tischrunde', Creator: 'Tischrunde' },
@@ -198,7 +199,7 @@ export class PdfLayout {
     const pad = opts.band ? 2 * BAND_PAD : 0
     const runs = scriptRuns(text)
     const rtl = isRightToLeft(text)
-    if (runs.some((r) => r.fallback !== null) || rtl) {
+    if (runs.some((r) => r.fallback !== null || r.missing) || rtl) {
       // Laid out here at spaces only: soft hyphens would be drawn.
       text = text.replaceAll('\u00ad', '')
       const lines = this.breakLines(text, opts.font, opts.size, inner)
@@ -249,7 +250,7 @@ export class PdfLayout {
     const lines: ScriptLine[] = []
     for (const paragraph of text.split('\n')) {
       let line: ScriptLine = { words: [], width: 0 }
-      for (const word of paragraph.split(' ').filter(Boolean)) {
+      for (const word of paragraph.split(' ').filter(Boolean).flatMap((w) => this.fitWord(w, font, size, width))) {
         const runs = scriptRuns(word)
         const w = this.wordWidth(runs, font, size)
         const needed = line.words.length ? line.width + space + w : w
@@ -266,6 +267,25 @@ export class PdfLayout {
     return lines
   }
 
+  /**
+   * A word wider than the line split between characters (never inside a character with its marks):
+   * Chinese and Japanese write sentences without spaces, and may break between any two characters.
+   */
+  private fitWord(word: string, font: keyof typeof FONT, size: number, width: number): string[] {
+    if (this.wordWidth(scriptRuns(word), font, size) <= width) return [word]
+    const pieces: string[] = []
+    let piece = ''
+    for (const { segment } of GRAPHEMES.segment(word)) {
+      if (piece && this.wordWidth(scriptRuns(piece + segment), font, size) > width) {
+        pieces.push(piece)
+        piece = ''
+      }
+      piece += segment
+    }
+    if (piece) pieces.push(piece)
+    return pieces
+  }
+
   /** Draws lines laid out by `breakLines`: left-aligned, or right-aligned in visual order for right-to-left text. */
   private drawLines(block: TextBlock, x: number, y: number, width: number): void {
     const runsOf = (word: { runs: ScriptRun[] }) => word.runs
@@ -280,7 +300,10 @@ export class PdfLayout {
       for (const word of words) {
         for (const run of word.runs) {
           this.useFont(block.font, run.fallback, block.size)
+          // Characters no font draws: boxes on paper, but the text itself for copying and screen readers.
+          if (run.missing) this.doc.markContent('Span', { actual: run.text } as PDFKit.Mixins.MarkingOptions)
           this.doc.fillColor(block.color).text(run.text, cursor, top, { lineBreak: false })
+          if (run.missing) this.doc.endMarkedContent()
           cursor += this.doc.widthOfString(run.text)
         }
         cursor += space

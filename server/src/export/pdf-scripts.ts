@@ -10,6 +10,8 @@ import { type FallbackFont, type ParsedFont, fallbackFonts, parsedSheetFonts } f
 export interface ScriptRun {
   fallback: FallbackFont | null
   text: string
+  /** No font at hand draws these characters: they print as boxes, and the PDF keeps them as ActualText. */
+  missing?: boolean
 }
 
 /** Characters DejaVu draws for certain: nothing to look up (most German text is only these). */
@@ -25,7 +27,7 @@ const CLINGING: readonly [number, number][] = [
   [0xe0020, 0xe007f],
 ]
 const clings = (cp: number) => CLINGING.some(([from, to]) => cp >= from && cp <= to)
-const ORDER: readonly FallbackFont[] = ['arabic', 'ethiopic', 'emoji']
+const ORDER: readonly FallbackFont[] = ['arabic', 'ethiopic', 'emoji', 'cjk']
 
 /** Splits text into runs by the font that draws them; one run with `fallback: null` for text DejaVu draws alone. */
 export function scriptRuns(text: string): ScriptRun[] {
@@ -37,11 +39,17 @@ export function scriptRuns(text: string): ScriptRun[] {
     const cp = ch.codePointAt(0)!
     const prev = runs.at(-1)
     let font: FallbackFont | null
-    if (prev && (clings(cp) || (ch === ' ' && prev.fallback !== 'emoji'))) font = prev.fallback
-    else if (base.hasGlyphForCodePoint(cp) && !isEmojiPresentation(cp)) font = null
-    else font = ORDER.find((f) => fallbacks[f].hasGlyphForCodePoint(cp)) ?? null
-    if (prev && prev.fallback === font) prev.text += ch
-    else runs.push({ fallback: font, text: ch })
+    let missing = false
+    if (prev && (clings(cp) || (ch === ' ' && prev.fallback !== 'emoji' && !prev.missing))) {
+      font = prev.fallback
+      missing = Boolean(prev.missing)
+    } else if (base.hasGlyphForCodePoint(cp) && !isEmojiPresentation(cp)) font = null
+    else {
+      font = ORDER.find((f) => fallbacks[f]?.hasGlyphForCodePoint(cp)) ?? null
+      missing = font === null && !base.hasGlyphForCodePoint(cp)
+    }
+    if (prev && prev.fallback === font && Boolean(prev.missing) === missing) prev.text += ch
+    else runs.push(missing ? { fallback: font, text: ch, missing } : { fallback: font, text: ch })
   }
   return runs
 }
@@ -53,7 +61,7 @@ function isEmojiPresentation(cp: number): boolean {
 
 /** Right-to-left scripts: Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms. */
 const RTL_CHAR = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/
-const LTR_CHAR = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1200-\u137f\u3040-\u9fff]/
+const LTR_CHAR = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1200-\u137f\u3040-\u9fff\uac00-\ud7af]/
 
 /** A paragraph whose first strong character is right-to-left (Unicode's rule P2, simplified). */
 export function isRightToLeft(text: string): boolean {

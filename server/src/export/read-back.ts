@@ -237,6 +237,8 @@ export function readMarkdown(source: string, stationLevel = 2): { title: string;
 export interface StructNode {
   role: string
   text: string
+  /** The alternative text (a Figure's), when the element has one. */
+  alt?: string
   children: StructNode[]
 }
 
@@ -266,10 +268,10 @@ export async function readPdfStructure(bytes: Uint8Array): Promise<PdfStructure>
           else if (item.type === 'endMarkedContent') open = null
         } else if (open) texts.set(open, (texts.get(open) ?? '') + item.str)
       }
-      type Raw = { role?: string; type?: string; id?: string; children?: Raw[] }
+      type Raw = { role?: string; type?: string; id?: string; alt?: string; children?: Raw[] }
       const walk = (raw: Raw): StructNode => {
         const own = (raw.children ?? []).filter((c) => c.type === 'content').map((c) => texts.get(c.id!) ?? '')
-        return { role: raw.role ?? '', text: own.join(''), children: (raw.children ?? []).filter((c) => c.role).map(walk) }
+        return { role: raw.role ?? '', text: own.join(''), ...(raw.alt ? { alt: raw.alt } : {}), children: (raw.children ?? []).filter((c) => c.role).map(walk) }
       }
       pages.push(walk(((await page.getStructTree()) ?? { role: 'Root', children: [] }) as Raw))
     }
@@ -279,11 +281,12 @@ export async function readPdfStructure(bytes: Uint8Array): Promise<PdfStructure>
   }
 }
 
-/** The elements with text of a structure tree, in reading order, as "Role: text" (whitespace removed from the text). */
+/** The elements with text of a structure tree, in reading order, as "Role: text" (whitespace removed from the text); figures as "Figure: <alt>". */
 export function readingOrder(node: StructNode): string[] {
   const out: string[] = []
   const walk = (n: StructNode) => {
-    if (n.text) out.push(`${n.role}: ${squash(n.text)}`)
+    if (n.role === 'Figure') out.push(`Figure: ${n.alt ?? ''}`)
+    else if (n.text) out.push(`${n.role}: ${squash(n.text)}`)
     n.children.forEach(walk)
   }
   walk(node)

@@ -23,8 +23,9 @@ import {
   type ISectionOptions,
 } from 'docx'
 import { breakLongWords } from './long-words.js'
+import { framingChapterDocx, framingOrganisersDocx, framingSubtitleDocx } from './framing/framing-docx.js'
 import { isRightToLeft } from './pdf-scripts.js'
-import { type EventDocumentation, type ListItem, type ResultSheet, type SheetColumn, type SheetEventInfo, SHEET_WORDS, columnRows, countingRuns } from './shared-export.js'
+import { type EventDocumentation, FRAMING_WORDS, type ListItem, type ResultSheet, type SheetColumn, type SheetEventInfo, SHEET_WORDS, columnRows, countingRuns } from './shared-export.js'
 
 /**
  * Word documents with real structure: heading styles (so Word's navigation and contents work),
@@ -299,9 +300,12 @@ export async function renderDocumentationDocx(
   const titlePage: FileChild[] = [
     new Paragraph({ spacing: { before: 3600, after: 200 }, children: runs(SHEET_WORDS.documentation.toUpperCase(), { bold: true, color: COLOR.muted }) }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: runs(docu.event.title) }),
+    ...framingSubtitleDocx(docu.framing),
     new Paragraph({ children: runs(docu.event.dateLabel, { size: 30 }) }),
     ...(docu.event.place ? [new Paragraph({ children: runs(docu.event.place, { size: 30 }) })] : []),
     new Paragraph({ spacing: { before: 400 }, children: runs(`${SHEET_WORDS.tableCount(docu.sheets.length)} · ${SHEET_WORDS.cardCount(cards)}`, { color: COLOR.muted }) }),
+    ...framingOrganisersDocx(docu.framing),
+    ...framingChapterDocx(FRAMING_WORDS.intro, docu.framing?.intro ?? []),
   ]
   const agenda: FileChild[] = docu.agenda.length
     ? [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: runs(SHEET_WORDS.agenda) }), agendaTable(docu)]
@@ -329,7 +333,7 @@ export async function renderDocumentationDocx(
       properties: { ...pageProperties, titlePage: true },
       headers: { default: pageHeader(docu.event), first: new Header({ children: [new Paragraph({ children: [] })] }) },
       footers: { default: pageFooter(), first: new Footer({ children: [new Paragraph({ children: [] })] }) },
-      children: [...titlePage, ...agenda, ...method, ...contents, ...chapters, ...appendix, ...extraChapters(CONTENT_WIDTH), closing],
+      children: [...titlePage, ...agenda, ...method, ...contents, ...chapters, ...appendix, ...extraChapters(CONTENT_WIDTH), ...framingChapterDocx(FRAMING_WORDS.outlook, docu.framing?.outlook ?? []), closing],
     },
   ])
   return new Uint8Array(await Packer.toBuffer(doc))

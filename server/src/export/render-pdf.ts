@@ -1,13 +1,15 @@
 import { hyphenateDe } from './hyphenate.js'
+import { twoColumnSheetLayout } from './sheet-two-column.js'
+import { drawFramingChapter, drawFramingOrganisers, drawFramingSubtitle } from './framing/framing-pdf.js'
 import { COLOR, CONTENT_BOTTOM, CONTENT_WIDTH, FONT, type FlowColumn, MARGIN, type Outline, PAGE, type PageContext, PdfLayout, type RunningHeader, type TextBlock } from './pdf-layout.js'
-import { type EventDocumentation, type ResultSheet, type SheetColumn, type SheetStation, SHEET_WORDS, columnRows } from './shared-export.js'
+import { type EventDocumentation, FRAMING_WORDS, type ResultSheet, type SheetColumn, type SheetStation, SHEET_WORDS, columnRows } from './shared-export.js'
 
 /** Most columns of a station printed side by side on A4 portrait; more wrap into a second row. */
 export const PDF_COLUMNS_PER_ROW = 3
 /** Space between side-by-side columns, in points. */
 const COLUMN_GAP = 16
 const BASE_SIZE = { title: 18, subtitle: 12, station: 12, column: 9.5, card: 9.5, sub: 8.8 } as const
-type Sizes = { [K in keyof typeof BASE_SIZE]: number }
+export type Sizes = { [K in keyof typeof BASE_SIZE]: number }
 /** A one-table sheet that runs just over a page is set this much smaller to fit on one, when that is enough. */
 const FIT_ONE_PAGE_SCALE = 0.86
 /** Tried only when the second page holds at most this much (pt): more does not fit one page at that scale. */
@@ -36,7 +38,7 @@ export const headerFor = (event: ResultSheet['event']): RunningHeader => ({
  * list inside their card's LBody. The structure elements are made here, in reading order (column
  * by column), and receive their text when the blocks are drawn, page by page, side by side.
  */
-function flowColumn(pdf: PdfLayout, column: SheetColumn, width: number, size: Sizes, parent: PDFKit.PDFStructureElement): FlowColumn {
+export function flowColumn(pdf: PdfLayout, column: SheetColumn, width: number, size: Sizes, parent: PDFKit.PDFStructureElement): FlowColumn {
   const head = (text: string, tagged: boolean) =>
     pdf.block(text, {
       font: 'bold', size: size.column, color: COLOR.ink, indent: 0, width, gapAfter: 6, band: true,
@@ -137,7 +139,7 @@ function drawSheet(pdf: PdfLayout, sheet: ResultSheet, outline: Outline, size: S
   pdf.enter(undefined)
 }
 
-const scaled = (scale: number): Sizes =>
+export const scaled = (scale: number): Sizes =>
   Object.fromEntries(Object.entries(BASE_SIZE).map(([k, v]) => [k, Math.round(v * scale * 10) / 10])) as Sizes
 
 function sheetLayout(sheet: ResultSheet, scale: number): PdfLayout {
@@ -157,9 +159,13 @@ export async function renderSheetPdf(sheet: ResultSheet): Promise<Uint8Array> {
 
 function fittedSheetLayout(sheet: ResultSheet): PdfLayout {
   const pdf = sheetLayout(sheet, 1)
-  if (pdf.pageIndex !== 1 || pdf.pageBottoms[1]! - MARGIN.top > FIT_ONE_PAGE_SPILL) return pdf
-  const smaller = sheetLayout(sheet, FIT_ONE_PAGE_SCALE)
-  return smaller.pageIndex === 0 ? smaller : pdf
+  if (pdf.pageIndex === 0) return pdf
+  if (pdf.pageIndex === 1 && pdf.pageBottoms[1]! - MARGIN.top <= FIT_ONE_PAGE_SPILL) {
+    const smaller = sheetLayout(sheet, FIT_ONE_PAGE_SCALE)
+    if (smaller.pageIndex === 0) return smaller
+  }
+  // Two pages: two columns of slightly smaller type, when that fits one page (three pages never do).
+  return (pdf.pageIndex === 1 && twoColumnSheetLayout(sheet)) || pdf
 }
 
 /** Lays out a sheet as `renderSheetPdf` does and tells what each page holds (for tests of the pagination). */
@@ -188,11 +194,15 @@ export function documentationLayout(doc: EventDocumentation, appendix?: (pdf: Pd
   const titlePage = pdf.struct('Sect')
   pdf.flow(full(SHEET_WORDS.documentation.toUpperCase(), 'bold', 11, COLOR.muted, 14, 'P', titlePage))
   pdf.flow(full(doc.event.title, 'bold', 26, COLOR.brand, 18, 'H1', titlePage))
+  drawFramingSubtitle(pdf, doc.framing, titlePage)
   pdf.flow(full(doc.event.dateLabel, 'regular', 15, COLOR.ink, 4, 'P', titlePage))
   if (doc.event.place) pdf.flow(full(doc.event.place, 'regular', 15, COLOR.ink, 4, 'P', titlePage))
   const cards = doc.sheets.reduce((n, s) => n + s.cardCount, 0)
   pdf.y += 24
   pdf.flow(full(`${SHEET_WORDS.tableCount(doc.sheets.length)} · ${SHEET_WORDS.cardCount(cards)}`, 'regular', 11, COLOR.muted, 0, 'P', titlePage))
+  drawFramingOrganisers(pdf, doc.framing, titlePage)
+  // The organiser's introduction, before the agenda.
+  drawFramingChapter(pdf, FRAMING_WORDS.intro, doc.framing?.intro ?? [])
 
   // Tagesprogramm: a list, the time as each item's label.
   if (doc.agenda.length) {
@@ -282,7 +292,8 @@ export function documentationLayout(doc: EventDocumentation, appendix?: (pdf: Pd
   // Chapters of other methods (the problem and objective trees), after the tables.
   appendix?.(pdf)
 
-  // The closing line, after the last chapter.
+  // The organiser's Ausblick, then the closing line, after the last chapter.
+  drawFramingChapter(pdf, FRAMING_WORDS.outlook, doc.framing?.outlook ?? [])
   const closing = full(SHEET_WORDS.closing, 'bold', size.station, COLOR.brand, 0, 'P')
   pdf.y += 18
   pdf.flow(closing)

@@ -6,6 +6,8 @@ import {
   type EventId,
   type Result,
   type VoteSetup,
+  type ImportedVoteResult,
+  importedVoteResultSchema,
   type VoteStep,
   type VoteTallyMessage,
   EMPTY_BALLOT,
@@ -18,6 +20,9 @@ import {
   carryDotsOver,
   castVote,
   withoutGoneCards,
+  dropDots,
+  parkDots,
+  unparkDots,
   cardRefKey,
   dotsLeft,
   err,
@@ -38,6 +43,8 @@ import type { EventStore } from '../storage/storage.js'
 
 /** Voting steps of an event, by step id (written by the server on the facilitator's command). */
 export const voteSteps = recordCollection('vote-steps', voteStepSchema)
+/** Results of steps that came with an event file, by step id. */
+export const importedVoteResults = recordCollection('imported-vote-results', importedVoteResultSchema)
 /** Ballots: one record per participant and step (`<stepId>/<participantId>`), so one compare-and-set checks the budget. */
 export const ballots = recordCollection('ballots', ballotSchema)
 
@@ -46,6 +53,12 @@ const CAS_TRIES = 50
 
 /** Why a vote command failed beyond the voting rules. */
 export type VoteFailure = VoteRefusal | 'NO_EVENT' | 'NO_STEP' | 'NO_TABLE' | 'TOO_MANY_STEPS' | 'BUSY'
+
+/** A ballot a moderation or a deletion changed: whose, in which step. */
+export interface ChangedBallot {
+  stepId: string
+  participantId: string
+}
 
 /** A card on the vote, with the table whose board holds it. */
 export interface VotedCard {
@@ -142,21 +155,50 @@ export class VoteService {
 
   /**
    * After a moderator merged card `from` into card `to`: every ballot's dots on `from` move to `to`
-   * (up to the per-card limit). For the moderation's merge to call; returns how many ballots changed.
+   * (up to the per-card limit), in open and frozen steps alike. Returns how many ballots changed.
    */
   async carryOver(eventId: EventId, from: CardRef, to: CardRef): Promise<number> {
-    let changed = 0
+    return (await this.mergedInto(eventId, from, to)).length
+  }
+
+  mergedInto(eventId: EventId, from: CardRef, to: CardRef): Promise<ChangedBallot[]> {
+    return this.rewriteBallots(eventId, (step, ballot) => carryDotsOver(step, ballot, from, to))
+  }
+
+  /** A moderator hid a card: its dots leave the count and go back to their voters, parked for a restore. */
+  hidden(eventId: EventId, card: CardRef): Promise<ChangedBallot[]> {
+    return this.rewriteBallots(eventId, (_step, ballot) => parkDots(ballot, card))
+  }
+
+  /** A hidden card is back: its parked dots return, as far as each voter's budget allows now. */
+  restored(eventId: EventId, card: CardRef): Promise<ChangedBallot[]> {
+    return this.rewriteBallots(eventId, (step, ballot) => unparkDots(step, ballot, card))
+  }
+
+  /**
+   * "Meine Beiträge löschen": the participant's own ballots are emptied, and every dot on their
+   * cards (`gone`) goes back to the voters for good.
+   */
+  async forget(eventId: EventId, participantId: string, gone: ReadonlySet<string>): Promise<ChangedBallot[]> {
+    const suffix = `/${participantId}`
+    return this.rewriteBallots(eventId, (_step, ballot, key) => (key.endsWith(suffix) ? (ballot.dots.length === 0 && ballot.parked === undefined ? ballot : { stepId: ballot.stepId, dots: [] }) : dropDots(ballot, (ref) => gone.has(cardRefKey(ref)))))
+  }
+
+  /**
+   * Rewrites every ballot of the event by `rewrite` (same object: unchanged), each in its own
+   * compare-and-set. Returns the ballots that changed, so their voters and tallies can be told.
+   */
+  private async rewriteBallots(eventId: EventId, rewrite: (step: VoteStep, ballot: Ballot, key: string) => Ballot): Promise<ChangedBallot[]> {
+    const changed: ChangedBallot[] = []
     const steps = new Map((await this.steps(eventId)).map((s) => [s.id, s]))
     for (const record of await this.store.listRecords(eventId, ballots)) {
-      const step = steps.get(record.value.stepId)
-      if (!step || step.status !== 'open') continue
       for (let i = 0; i < CAS_TRIES; i++) {
-        const current = await this.store.getRecord(eventId, ballots, record.key)
-        if (!current) break
-        const next = carryDotsOver(step, current.value, from, to)
+        const [current, step] = await Promise.all([this.store.getRecord(eventId, ballots, record.key), this.step(eventId, record.value.stepId)])
+        if (!current || !(step ?? steps.get(record.value.stepId))) break
+        const next = rewrite(step ?? steps.get(record.value.stepId)!, current.value, record.key)
         if (next === current.value) break
         if ((await this.store.putRecord(eventId, ballots, record.key, next, current.version)).ok) {
-          changed++
+          changed.push({ stepId: next.stepId, participantId: record.key.slice(record.key.indexOf('/') + 1) })
           break
         }
       }
@@ -186,18 +228,34 @@ export class VoteService {
     return (await this.store.listRecords(eventId, ballots)).filter((r) => r.value.stepId === stepId && r.value.dots.length > 0).map((r) => r.value)
   }
 
+  /**
+   * Dots per card of a step and how many voted: the ballots, plus the result a step brought along
+   * from an event file (its ballots stayed behind).
+   */
+  private async countsOf(eventId: EventId, stepId: string): Promise<{ counts: Map<string, number>; voters: number }> {
+    const [all, imported] = await Promise.all([this.ballotsOfStep(eventId, stepId), this.store.getRecord(eventId, importedVoteResults, stepId)])
+    const counts = tallyVotes(all)
+    for (const c of imported?.value.counts ?? []) counts.set(cardRefKey(c), (counts.get(cardRefKey(c)) ?? 0) + c.count)
+    return { counts, voters: all.length + (imported?.value.voters ?? 0) }
+  }
+
   /** Dots per card of a step, and how many people voted: what the projector ranks. Anonymous. */
   async tally(eventId: EventId, stepId: string): Promise<VoteTallyMessage> {
-    const all = await this.ballotsOfStep(eventId, stepId)
-    const counts = tallyVotes(all)
+    const { counts, voters } = await this.countsOf(eventId, stepId)
     return {
       stepId,
       counts: [...counts].map(([key, count]) => {
         const [tableId, cardId] = key.split('/') as [string, string]
         return { tableId, cardId, count }
       }),
-      voters: all.length,
+      voters,
     }
+  }
+
+  /** Stores a step that came with an event file, with its result. */
+  async importStep(eventId: EventId, step: VoteStep, result: ImportedVoteResult): Promise<void> {
+    await this.store.putRecord(eventId, importedVoteResults, step.id, result, (await this.store.getRecord(eventId, importedVoteResults, step.id))?.version ?? null)
+    await this.store.putRecord(eventId, voteSteps, step.id, step, (await this.store.getRecord(eventId, voteSteps, step.id))?.version ?? null)
   }
 
   /**
@@ -208,7 +266,7 @@ export class VoteService {
   async orderByVotes(eventId: EventId, step: VoteStep, by: string): Promise<number> {
     const stored = await this.store.get(eventId)
     if (!stored) return 0
-    const counts = tallyVotes(await this.ballotsOfStep(eventId, step.id))
+    const { counts } = await this.countsOf(eventId, step.id)
     let moved = 0
     for (const table of stored.event.tables) {
       if (step.scope.tableId !== undefined && step.scope.tableId !== table.id) continue
@@ -237,7 +295,7 @@ export class VoteService {
   async votedCards(eventId: EventId, step: VoteStep): Promise<{ tableId: string; cards: VotedCard[] }[]> {
     const stored = await this.store.get(eventId)
     if (!stored) return []
-    const counts = tallyVotes(await this.ballotsOfStep(eventId, step.id))
+    const { counts } = await this.countsOf(eventId, step.id)
     const tables = stored.event.tables.filter((t) => step.scope.tableId === undefined || t.id === step.scope.tableId)
     const out: { tableId: string; cards: VotedCard[] }[] = []
     for (const table of tables) {

@@ -240,6 +240,16 @@ export class Moderation implements RoomExtension {
     })
   }
 
+  /** Brings a table's public count of collected cards in line (after cards left its collection). */
+  async recountTable(eventId: string, tableId: string): Promise<void> {
+    await this.rooms.read(boardDocName(eventId, tableId), async (board) => {
+      const companions = companionsOf(board)
+      if (!companions) return
+      this.recount(companions, tableId)
+      await companions.state.settle()
+    })
+  }
+
   /** Counts collected cards per station of a table into the public state (phones show "n more"). */
   private recount(companions: Companions, tableId: string): void {
     const counts = new Map<string, number>()
@@ -266,11 +276,13 @@ export class Moderation implements RoomExtension {
       .then(() =>
         this.rooms.read(boardDocName(eventId, tableId), (board) => {
           const companions = companionsOf(board)!
-          const wanted = new Map<string, HeldCard>()
-          for (const h of [...readHeld(companions.moderation.doc), ...readHeld(companions.collect.doc)]) {
-            if (h.card.authorId === authorId && (h.status === 'pending' || h.status === 'collected')) wanted.set(h.id, h)
-          }
           return this.rooms.read(name, async (own) => {
+            // Read once the own doc is open, in the same step as the writes below: a card refused
+            // while it loaded is no longer waiting, so its refusal is not overwritten.
+            const wanted = new Map<string, HeldCard>()
+            for (const h of [...readHeld(companions.moderation.doc), ...readHeld(companions.collect.doc)]) {
+              if (h.card.authorId === authorId && (h.status === 'pending' || h.status === 'collected')) wanted.set(h.id, h)
+            }
             const map = own.doc.getMap<unknown>(HELD_ROOT)
             const current = readHeld(own.doc)
             const drop = current.filter((h) => h.status !== 'refused' && !wanted.has(h.id)).map((h) => h.id)

@@ -11,7 +11,7 @@ export interface ProgrammeCopy {
 /** The programme service as event files see it. Sign-ups stay behind: they are personal data. */
 export function programmeCopy(service: ProgrammeService): ProgrammeCopy {
   return {
-    read: async (eventId) => (await service.state(eventId)).programme,
+    read: (eventId) => service.storedProgramme(eventId),
     write: (eventId, programme) => seedProgramme(service, eventId, programme),
   }
 }

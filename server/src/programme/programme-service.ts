@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto'
 import { z } from 'zod'
 import {
+  type AgendaItem,
   type Booking,
   type ChoiceAnswer,
   type EventId,
@@ -18,14 +19,18 @@ import {
   bookingSchema,
   chooseWorkshop,
   countSeats,
+  agendaOf,
   err,
   localDayClock,
   ok,
   participantIdSchema,
   programmePersonSchema,
+  programmeFromAgenda,
   programmeSchema,
   recordCollection,
   shiftRestOfDay,
+  type WorkshopSituation,
+  workshopSituation,
 } from '@tischrunde/shared'
 import { RateLimiter } from '../access/rate-limit.js'
 import type { EventStore } from '../storage/storage.js'
@@ -43,6 +48,12 @@ export const CODE_RECORDS = recordCollection('programme-codes', z.object({ parti
 
 /** Why a programme command was refused (besides a choice's own refusals, which are answers). */
 export type ProgrammeRefusal = 'NO_PROGRAMME' | 'STALE' | 'UNKNOWN_WORKSHOP' | 'UNKNOWN_PHASE' | 'NOT_FOUND'
+
+/** The event's agenda (its "Tagesprogramm" lines) as the programme reads and writes it. */
+export interface ProgrammeAgenda {
+  read(eventId: EventId): Promise<{ agenda: AgendaItem[]; date: string } | undefined>
+  write(eventId: EventId, agenda: AgendaItem[]): Promise<void>
+}
 
 /** What one event's programme state is in memory: the records as last stored. */
 interface Loaded {
@@ -63,6 +74,8 @@ interface Loaded {
  */
 export class ProgrammeService {
   private readonly loaded = new Map<EventId, Promise<Loaded>>()
+  /** The same, once read: what workshop boards look up synchronously, message by message. */
+  private readonly ready = new Map<EventId, Loaded>()
   private readonly queues = new Map<EventId, Promise<unknown>>()
   /**
    * Look-ups of personal codes per event: 30 at once, then one every two seconds. A code has 32^6
@@ -76,6 +89,11 @@ export class ProgrammeService {
       now: () => number
       /** The programme itself changed (`programme`) or only the seats taken (`counts`). */
       changed: (eventId: EventId, what: 'programme' | 'counts') => void
+      /**
+       * The event's agenda, the older view of the day: read as the programme while none is stored
+       * (events from before the programme), and written from the programme whenever it is saved.
+       */
+      agenda?: ProgrammeAgenda
     },
   ) {}
 
@@ -110,7 +128,10 @@ export class ProgrammeService {
         }
       })()
       this.loaded.set(eventId, loading)
-      loading.catch(() => this.loaded.delete(eventId))
+      loading.then(
+        (l) => this.loaded.get(eventId) === loading && this.ready.set(eventId, l),
+        () => this.loaded.delete(eventId),
+      )
     }
     return loading
   }
@@ -118,12 +139,52 @@ export class ProgrammeService {
   /** Forgets what is kept of an event (deleted). */
   forget(eventId: EventId): void {
     this.loaded.delete(eventId)
+    this.ready.delete(eventId)
   }
 
-  /** The programme and the seats taken. */
+  /** Reads the event's programme and bookings, so `situationOf` knows them (before a workshop board opens). */
+  async prepare(eventId: EventId): Promise<void> {
+    const l = await this.load(eventId)
+    this.ready.set(eventId, l)
+  }
+
+  /** Which workshops exist and who booked which, as this process holds it now; undefined before `prepare`. */
+  situationOf(eventId: EventId): WorkshopSituation | undefined {
+    const l = this.ready.get(eventId)
+    if (!l) return undefined
+    const known = l.programme?.value ?? null
+    return workshopSituation(known, (key) => l.bookings.get(key)?.value.workshopId ?? null)
+  }
+
+  /**
+   * The programme and the seats taken. An event without a stored programme shows its agenda as one
+   * (version 0: the console's first save stores it).
+   */
   async state(eventId: EventId): Promise<ProgrammeState> {
     const l = await this.load(eventId)
-    return { programme: l.programme?.value ?? null, version: l.programme?.version ?? 0, counts: Object.fromEntries(countSeats(this.activeBookings(l))), serverNow: this.deps.now() }
+    const programme = l.programme?.value ?? (await this.fromAgenda(eventId))
+    return { programme, version: l.programme?.version ?? 0, counts: Object.fromEntries(countSeats(this.activeBookings(l))), serverNow: this.deps.now() }
+  }
+
+  private async fromAgenda(eventId: EventId): Promise<Programme | null> {
+    const event = await this.deps.agenda?.read(eventId)
+    return event ? programmeFromAgenda(event.agenda, event.date) : null
+  }
+
+  /** The programme as stored; null while there is none (an agenda read as one does not count). */
+  async storedProgramme(eventId: EventId): Promise<Programme | null> {
+    return (await this.load(eventId)).programme?.value ?? null
+  }
+
+  /** The setup's agenda changed: screens showing it as the programme (none stored) fetch it again. */
+  agendaChanged(eventId: EventId): void {
+    void this.load(eventId).then((l) => l.programme || this.deps.changed(eventId, 'programme'), () => undefined)
+  }
+
+  /** The agenda lines of the stored programme; null while there is none (the setup's agenda stands). */
+  async storedAgenda(eventId: EventId): Promise<AgendaItem[] | null> {
+    const l = await this.load(eventId)
+    return l.programme ? agendaOf(l.programme.value) : null
   }
 
   /** What a screen sees: the state, and for a participant their own choices. */
@@ -221,6 +282,8 @@ export class ProgrammeService {
     const written = await this.store.putRecord(eventId, PROGRAMME_RECORDS, PROGRAMME_KEY, value, l.programme?.version ?? null)
     if (!written.ok) return err(written.error === StoreWriteError.STALE ? 'STALE' : 'NOT_FOUND')
     l.programme = { version: written.value, value }
+    // The agenda follows the programme; the programme is stored whether or not that write succeeds.
+    await this.deps.agenda?.write(eventId, agendaOf(value)).catch(() => undefined)
     this.deps.changed(eventId, 'programme')
     return ok(written.value)
   }

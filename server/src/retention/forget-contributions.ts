@@ -1,4 +1,4 @@
-import { type DocKind, TOMBSTONES_ROOT, resolveDocName, tombstoneKey } from '@tischrunde/shared'
+import { type DocKind, type ForgetWrite, TOMBSTONES_ROOT, resolveDocName, tombstoneKey } from '@tischrunde/shared'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import { viewOf } from '../boards/write-gate.js'
 import type { BoardStore } from '../storage/storage.js'
@@ -9,7 +9,8 @@ import type { BoardStore } from '../storage/storage.js'
  * server transaction with tombstones, and the doc's log is compacted so their text leaves the disk.
  * Returns how many records were deleted or anonymised.
  */
-export async function forgetContributions(rooms: DocRooms, boards: BoardStore, eventId: string, participantId: string): Promise<number> {
+export async function forgetContributions(rooms: DocRooms, boards: BoardStore, eventId: string, participantId: string, forgotten?: (docName: string, writes: readonly ForgetWrite[]) => void): Promise<number> {
+  const trace = Buffer.from(participantId, 'utf8')
   const names = new Set([...(await rooms.loaded()).map((room) => room.name), ...(await boards.list())])
   let changed = 0
   for (const name of [...names].sort()) {
@@ -19,7 +20,12 @@ export async function forgetContributions(rooms: DocRooms, boards: BoardStore, e
     const forget = kind.forgetAuthor
     changed += await rooms.read(name, async (room) => {
       const writes = forget(viewOf(room.doc), participantId)
-      if (writes.length === 0) return 0
+      if (writes.length === 0) {
+        // Nothing of theirs left in the doc, but its log may still hold a card that was moved out
+        // of it (hidden, merged, refused): the log is folded, so that text leaves the disk too.
+        if ((await boards.load(name)).some((update) => Buffer.from(update.buffer, update.byteOffset, update.byteLength).includes(trace))) await room.compactNow()
+        return 0
+      }
       room.doc.transact(() => {
         for (const w of writes) {
           const map = room.doc.getMap<unknown>(w.root)
@@ -30,6 +36,7 @@ export async function forgetContributions(rooms: DocRooms, boards: BoardStore, e
         }
       }, { source: 'server', by: 'forget-own' })
       await room.compactNow()
+      forgotten?.(name, writes)
       return writes.length
     })
   }

@@ -26,6 +26,7 @@ import type { DocRooms } from '../boards/doc-rooms.js'
 import type { BoardStore } from '../storage/storage.js'
 import type { DeletedEvents } from './deleted-events.js'
 import { forgetContributions } from './forget-contributions.js'
+import type { ForgetWrite } from '@tischrunde/shared'
 import type { RetentionService } from './retention-service.js'
 
 export interface RetentionRouteDeps {
@@ -38,6 +39,8 @@ export interface RetentionRouteDeps {
   boards: BoardStore
   /** Called after the notice changed, so connected screens fetch it again. */
   onEventChanged?: (id: string) => void
+  /** Called after "Meine Beiträge löschen" with what was deleted per doc (votes on those cards go back). */
+  onContributionsForgotten?: (eventId: string, participantId: string, forgotten: readonly { docName: string; writes: readonly ForgetWrite[] }[]) => Promise<void>
 }
 
 const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
@@ -157,7 +160,9 @@ export function createRetentionRoutes(deps: RetentionRouteDeps): Router {
     if (!actor) return sendFailure(res, 401, BAD_LINK)
     if (!may(actor, 'contributions:forget-own', { eventId: id }) || !actor.participantId) return sendFailure(res, 403, failure(ErrorCode.FORBIDDEN, { needs: 'participant' }))
     if (!forgets.take(`${id}/${actor.participantId}`, Date.now())) return sendFailure(res, 429, failure(ErrorCode.RATE_LIMITED, { what: 'commands' }))
-    const removed = await forgetContributions(deps.rooms, deps.boards, id, actor.participantId)
+    const forgotten: { docName: string; writes: readonly ForgetWrite[] }[] = []
+    const removed = await forgetContributions(deps.rooms, deps.boards, id, actor.participantId, (docName, writes) => forgotten.push({ docName, writes }))
+    await deps.onContributionsForgotten?.(id, actor.participantId, forgotten)
     res.json({ removed })
   })
   // Express needs all four parameters to treat this as the error handler.

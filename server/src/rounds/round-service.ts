@@ -59,6 +59,18 @@ export class RoundService {
     for (const stored of await this.events.list()) this.schedule(stored)
   }
 
+  /** Arms the auto-lock of one event (several nodes: this node became its owner). */
+  async restoreEvent(eventId: EventId): Promise<void> {
+    const stored = await this.events.get(eventId)
+    if (stored) this.schedule(stored)
+  }
+
+  /** Disarms the auto-lock of one event (several nodes: another node owns it now). */
+  forgetEvent(eventId: EventId): void {
+    clearTimeout(this.lockTimers.get(eventId))
+    this.lockTimers.delete(eventId)
+  }
+
   /**
    * Applies a change if `expectedVersion` is current; a second click on the same state gets
    * STALE_VERSION. Commands without an expected version (settings, station locks) apply to the

@@ -3,6 +3,7 @@ import { removeStaleTempFiles } from './durable-file.js'
 import { openFileBoardStore } from './file-board-store.js'
 import { openLowdbEventStore } from './lowdb-event-store.js'
 import { openRedisStorage } from './redis/open-redis-storage.js'
+import type { FenceTokens } from './redis/redis-board-store.js'
 import type { Storage } from './storage.js'
 
 /** Files of the data folder written through a temp file beside them (the event store cleans its own). */
@@ -14,9 +15,9 @@ const DURABLY_WRITTEN = new Set(['server.key'])
  * Temp files a crashed process left (`<file>.<pid>.tmp`) are removed first: the caller holds the
  * folder's lock, so no other writer can be using them.
  */
-export async function openStorage(dataDir: string, redis?: { url: string; prefix: string; onWeakDurability?: (durability: string) => void }): Promise<Storage> {
+export async function openStorage(dataDir: string, redis?: { url: string; prefix: string; onWeakDurability?: (durability: string) => void; fence?: FenceTokens }): Promise<Storage> {
   if (redis) {
-    const storage = await openRedisStorage(redis.url, redis.prefix)
+    const storage = await openRedisStorage(redis.url, redis.prefix, redis.fence)
     if (storage.durability !== 'fsync-always') redis.onWeakDurability?.(storage.durability)
     return storage
   }

@@ -26,6 +26,7 @@ import { originAllowed } from '../access/origin.js'
 import { RateLimiter } from '../access/rate-limit.js'
 import { type ConnectionBudget, DEFAULT_LIMITS, type Limits } from '../config/limits.js'
 import type { BoardPeer, DocRoom } from '../boards/doc-room.js'
+import type { ProgrammeService } from '../programme/programme-service.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import { Offenders } from '../boards/offenders.js'
 import { receiveUpdate } from '../boards/receive-update.js'
@@ -87,6 +88,8 @@ export function createBoardSockets(deps: {
   now: () => number
   /** Which group each participant is in (tree method): a tree doc opens only for its group. */
   treeMembers: TreeMembers
+  /** The day's workshops and their bookings: a workshop board opens for those who booked it. */
+  programme?: Pick<ProgrammeService, 'prepare' | 'situationOf'>
 }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: BOARD_MESSAGE_MAX })
   let peerSeq = 0
@@ -105,7 +108,7 @@ export function createBoardSockets(deps: {
    */
   const situationOf = (eventId: string): EventSituation | null => {
     const stored = deps.events.current(eventId)
-    return stored ? { event: stored.event, round: stored.round, treeGroupOf: deps.treeMembers.situationOf(eventId) } : null
+    return stored ? { event: stored.event, round: stored.round, treeGroupOf: deps.treeMembers.situationOf(eventId), workshops: deps.programme?.situationOf(eventId) } : null
   }
 
   async function authorize(req: IncomingMessage): Promise<DocAccessGrant | { status: number; reason: string }> {
@@ -123,7 +126,9 @@ export function createBoardSockets(deps: {
     const actor = actorFromClaims(auth.claims)
     // The participant's group as stored (another node may have placed them), for kinds that open by group.
     if (actor.participantId) await deps.treeMembers.refresh(target.scope.eventId, actor.participantId)
-    const situation = { event: auth.stored.event, round: auth.stored.round, treeGroupOf: deps.treeMembers.situationOf(target.scope.eventId) }
+    // The workshops and bookings as stored, for workshop boards.
+    await deps.programme?.prepare(target.scope.eventId).catch(() => undefined)
+    const situation = { event: auth.stored.event, round: auth.stored.round, treeGroupOf: deps.treeMembers.situationOf(target.scope.eventId), workshops: deps.programme?.situationOf(target.scope.eventId) }
     if (!target.kind.exists(target.scope, situation)) return { status: 404, reason: 'Not Found' }
     if (docAccess(actor, { ...target, situation }) === 'none') return { status: 403, reason: 'Forbidden' }
     return { docName, ...target, actor }

@@ -5,7 +5,9 @@ import { may } from './policy.js'
 
 /** What a phone, host or projector is shown of an event: the event, and the join code where the policy allows it. */
 export function publicEventView(actor: EventActor, event: TischEvent, joinCode: string): PublicEventView {
-  return { event, role: actor.role, joinCode: may(actor, 'event:join-code', { eventId: actor.eventId }) ? joinCode : null }
+  // The documentation's framing (long texts, logo ids) is no matter of the live screens: the console reads it on its own.
+  const { framing: _framing, ...shown } = event
+  return { event: shown, role: actor.role, joinCode: may(actor, 'event:join-code', { eventId: actor.eventId }) ? joinCode : null }
 }
 
 /** What a link's credential opens (GET /api/credential), so a host link can start a phone. */

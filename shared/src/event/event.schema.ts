@@ -3,6 +3,7 @@ import { FieldFormat, duplicate } from '../wire/field-issue.js'
 import { eventIdSchema, tableIdSchema } from '../ids.js'
 import { templateSchema } from '../template/template.schema.js'
 import { treeMethodSchema } from '../kinds/tree/tree-method.schema.js'
+import { eventFramingSchema } from '../framing/framing.schema.js'
 
 /** One line of the Tagesprogramm, e.g. 10:45 "Erfahrungsaustausch – Station 1". */
 export const agendaItemSchema = z.object({
@@ -49,6 +50,8 @@ export const eventSchema = z
     maxPerTable: maxPerTableSchema.default(null),
     /** The problem/solution-tree method, when the event runs it (absent: a World Café only). */
     treeMethod: treeMethodSchema.optional(),
+    /** The documentation's framing (subtitle, organisers, introduction, Ausblick); absent: none written. */
+    framing: eventFramingSchema.optional(),
   })
   .superRefine((e, ctx) => {
     const ids = new Set<string>()

@@ -5,8 +5,11 @@ import { cardTextSchema, SUB_POINTS_MAX } from '../cards/card.schema.js'
 import { eventSchema } from '../event/event.schema.js'
 import { exportTreeSchema } from '../kinds/tree/tree-export.js'
 import { actorMapExportSchema } from '../kinds/actors/actor-map.schema.js'
-import { columnIdSchema, stationIdSchema, tableIdSchema } from '../ids.js'
-import { programmeSchema } from '../programme/programme.schema.js'
+import { columnIdSchema, slugIdSchema, stationIdSchema, tableIdSchema } from '../ids.js'
+import { PROGRAMME_ITEMS_MAX, WORKSHOPS_PER_PHASE_MAX, programmeSchema } from '../programme/programme.schema.js'
+import { WORKSHOP_COLUMN_IDS } from '../programme/workshop-board.js'
+import { harvestExportSchema, harvestReferenceIssues } from '../harvest/harvest-export.schema.js'
+import { FRAMING_ORGANISERS_MAX, exportLogoSchema } from '../framing/framing.schema.js'
 
 /** A card as exported: its words and sub-points, in board order. Ids and authors stay behind. */
 export const exportCardSchema = z.object({
@@ -19,6 +22,12 @@ export const exportColumnSchema = z.object({ columnId: columnIdSchema, cards: z.
 export const exportStationSchema = z.object({ stationId: stationIdSchema, columns: z.array(exportColumnSchema) })
 export const exportBoardSchema = z.object({ tableId: tableIdSchema, stations: z.array(exportStationSchema) })
 export type ExportBoard = z.infer<typeof exportBoardSchema>
+
+/** A workshop's board as exported: its cards by column (the columns every workshop board has). */
+export const exportWorkshopBoardSchema = z.object({
+  workshopId: slugIdSchema,
+  columns: z.array(z.object({ columnId: z.enum(WORKSHOP_COLUMN_IDS), cards: z.array(exportCardSchema).max(2000) })).max(WORKSHOP_COLUMN_IDS.length),
+})
 
 export const EVENT_EXPORT_FORMAT = 'tischrunde.event'
 export const EVENT_EXPORT_VERSION = 1
@@ -39,6 +48,12 @@ export const eventExportSchema = z
     actors: actorMapExportSchema.optional(),
     /** The day's programme with its workshops (sign-ups, personal data, stay behind). */
     programme: programmeSchema.optional(),
+    /** Groups of cards and voting results ("Sichtung"), when the event has any. */
+    harvest: harvestExportSchema.optional(),
+    /** The organisers' logos named by `event.framing` (their bytes, so the documentation can show them). */
+    logos: z.array(exportLogoSchema).max(FRAMING_ORGANISERS_MAX).optional(),
+    /** The workshops' own boards (results), per workshop of `programme` with cards. */
+    workshopBoards: z.array(exportWorkshopBoardSchema).max(PROGRAMME_ITEMS_MAX * WORKSHOPS_PER_PHASE_MAX).optional(),
   })
   .superRefine((file, ctx) => {
     const tables = new Set(file.event.tables.map((t) => t.id))
@@ -66,6 +81,18 @@ export const eventExportSchema = z
             })
         })
       })
+    })
+     if (file.harvest) {
+      const cardsIn = (t: string, s: string, c: string) => file.boards.find((b) => b.tableId === t)?.stations.find((x) => x.stationId === s)?.columns.find((x) => x.columnId === c)?.cards.length ?? 0
+      for (const issue of harvestReferenceIssues(file.harvest, file.event, cardsIn)) ctx.addIssue({ code: 'custom', path: issue.path, message: `unknown card ${issue.key}`, params: unknownReference(issue.key) })
+    }
+    // Workshop boards name workshops of the file's programme, each once.
+    const workshops = new Set(file.programme?.items.flatMap((i) => i.workshops.map((w) => w.id)) ?? [])
+    const seenWorkshops = new Set<string>()
+    file.workshopBoards?.forEach((board, b) => {
+      if (!workshops.has(board.workshopId) || seenWorkshops.has(board.workshopId))
+        ctx.addIssue({ code: 'custom', path: ['workshopBoards', b, 'workshopId'], message: `unknown or repeated workshop ${board.workshopId}`, params: unknownReference(board.workshopId) })
+      seenWorkshops.add(board.workshopId)
     })
   })
 export type EventExport = z.infer<typeof eventExportSchema>

@@ -1,6 +1,9 @@
 import type { AgendaItem } from '../event/event.schema.js'
 import type { EventExport, ExportBoard } from './event-export.schema.js'
+import { workshopSheets } from '../programme/workshop-sheets.js'
 import { type ListItem, readList } from './list-items.js'
+import { narrowHarvestToTable } from '../harvest/harvest-export.schema.js'
+import { type DocFraming, documentationFraming } from './doc-framing.js'
 
 /**
  * The format-independent model of result sheets: what PDF, DOCX, Markdown and CSV render.
@@ -101,6 +104,8 @@ export interface EventDocumentation {
   /** The template's stations with their questions and columns: the method page. */
   method: MethodStation[]
   sheets: ResultSheet[]
+  /** The organiser's framing: subtitle, organisers, Einleitung, Ausblick (undefined: none written). */
+  framing?: DocFraming
 }
 
 const MONTHS_DE = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember']
@@ -197,7 +202,8 @@ export function buildEventDocumentation(file: EventExport): EventDocumentation {
       columns: station.columns.map((c) => plainText(c.title)),
       cardCount: sheets.reduce((n, sheet) => n + (sheet.stations.find((s) => s.id === station.id)?.cardCount ?? 0), 0),
     })),
-    sheets,
+    sheets: [...sheets, ...workshopSheets(file, eventInfo(file))],
+    framing: documentationFraming(file, plainText),
   }
 }
 
@@ -208,7 +214,7 @@ export function buildEventDocumentation(file: EventExport): EventDocumentation {
 export function narrowExportToTable(file: EventExport, tableId: string): EventExport | undefined {
   const table = file.event.tables.find((t) => t.id === tableId)
   if (!table) return undefined
-  return { ...file, event: { ...file.event, tables: [table] }, boards: file.boards.filter((b) => b.tableId === tableId) }
+  return { ...file, event: { ...file.event, tables: [table] }, boards: file.boards.filter((b) => b.tableId === tableId), ...(file.harvest ? { harvest: narrowHarvestToTable(file.harvest, tableId) } : {}) }
 }
 
 /**

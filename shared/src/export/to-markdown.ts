@@ -1,5 +1,6 @@
 import type { ListItem } from './list-items.js'
 import { type EventDocumentation, type ResultSheet, SHEET_WORDS } from './result-sheet.js'
+import { framingClosingMarkdown, framingOpeningMarkdown } from './framing-markdown.js'
 
 /**
  * Markdown result sheets. Every piece of text is escaped so that it renders as the same words in
@@ -131,7 +132,7 @@ export function resultSheetToMarkdown(sheet: ResultSheet): string {
 
 /** The whole documentation as Markdown: title, agenda, contents, one chapter per table. */
 export function documentationToMarkdown(doc: EventDocumentation): string {
-  const lines = [heading(1, doc.event.title), '', escapeMarkdownText([doc.event.dateLabel, doc.event.place].filter(Boolean).join(' · ')), '']
+  const lines = [heading(1, doc.event.title), '', escapeMarkdownText([doc.event.dateLabel, doc.event.place].filter(Boolean).join(' · ')), '', ...framingOpeningMarkdown(doc.framing)]
   if (doc.agenda.length) {
     lines.push(heading(2, SHEET_WORDS.agenda), '')
     for (const item of doc.agenda) {
@@ -153,6 +154,6 @@ export function documentationToMarkdown(doc: EventDocumentation): string {
   doc.sheets.forEach((sheet, i) => lines.push(`${i + 1}. ${escapeMarkdownText(sheet.heading, '   ')}`))
   lines.push('')
   for (const sheet of doc.sheets) lines.push(heading(2, `${sheet.heading} — ${SHEET_WORDS.results}`), '', ...sheetBody(sheet, 2))
-  lines.push('', '---', '', escapeMarkdownText(SHEET_WORDS.closing))
+  lines.push('', ...framingClosingMarkdown(doc.framing), '---', '', escapeMarkdownText(SHEET_WORDS.closing))
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
 }

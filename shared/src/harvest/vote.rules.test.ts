@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type Ballot, type VoteStep, EMPTY_BALLOT, voteSetupSchema } from './vote.schema.js'
-import { carryDotsOver, castVote, dotsLeft, inVoteScope, rankByVotes, setVoteStatus, tallyVotes, withoutGoneCards } from './vote.rules.js'
+import { carryDotsOver, castVote, dotsLeft, dropDots, inVoteScope, parkDots, rankByVotes, setVoteStatus, tallyVotes, unparkDots, withoutGoneCards } from './vote.rules.js'
 import { VoteRefusal } from './vote-refusals.js'
 
 const step = (over: Partial<VoteStep> = {}): VoteStep => ({
@@ -104,5 +104,42 @@ describe('dot voting rules', () => {
     const ballot: Ballot = { stepId: 's', dots: [{ ...card('karte-001'), count: 1 }, { ...card('karte-002'), count: 2 }] }
     expect(withoutGoneCards(ballot, (ref) => ref.cardId !== 'karte-002').dots).toEqual([{ ...card('karte-001'), count: 1 }])
     expect(withoutGoneCards(ballot, () => true)).toBe(ballot)
+  })
+})
+
+describe('dots on a card a moderator hides', () => {
+  const voted = castAll(step({ budget: 3, perCardMax: 2 }), [['karte-001', 1], ['karte-001', 1], ['karte-002', 1]]).ballot
+
+  it('gives the hidden card’s dots back to the budget and out of the count, parked', () => {
+    const hidden = parkDots(voted, card('karte-001'))
+    expect(dotsLeft(step({ budget: 3, perCardMax: 2 }), hidden)).toBe(2)
+    expect(tallyVotes([hidden]).has('sprache/karte-001')).toBe(false)
+    expect(hidden.parked).toEqual([{ ...card('karte-001'), count: 2 }])
+    expect(parkDots(voted, card('karte-009'))).toBe(voted)
+  })
+
+  it('returns parked dots when the card is restored, as far as the budget still allows', () => {
+    const s = step({ budget: 3, perCardMax: 2 })
+    const hidden = parkDots(voted, card('karte-001'))
+    expect(unparkDots(s, hidden, card('karte-001'))).toEqual({ stepId: voted.stepId, dots: [{ ...card('karte-002'), count: 1 }, { ...card('karte-001'), count: 2 }] })
+    // The voter spent one returned dot elsewhere meanwhile: one comes back, the other is dropped.
+    const spent = castVote(s, hidden, card('karte-003'), 1)
+    if (!spent.ok) throw new Error(spent.error)
+    const restored = unparkDots(s, spent.value, card('karte-001'))
+    expect(restored.dots.find((d) => d.cardId === 'karte-001')?.count).toBe(1)
+    expect(restored.parked).toBeUndefined()
+    expect(dotsLeft(s, restored)).toBe(0)
+  })
+
+  it('returns every parked dot in a frozen step', () => {
+    const hidden = parkDots(voted, card('karte-001'))
+    expect(unparkDots(step({ budget: 1, status: 'frozen' }), hidden, card('karte-001')).dots.find((d) => d.cardId === 'karte-001')?.count).toBe(2)
+  })
+
+  it('drops placed and parked dots on cards deleted for good', () => {
+    const hidden = parkDots(voted, card('karte-001'))
+    const gone = dropDots(hidden, (ref) => ref.cardId === 'karte-001' || ref.cardId === 'karte-002')
+    expect(gone).toEqual({ stepId: voted.stepId, dots: [] })
+    expect(dropDots(voted, () => false)).toBe(voted)
   })
 })

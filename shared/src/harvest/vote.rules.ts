@@ -1,7 +1,7 @@
 import type { Card } from '../cards/card.schema.js'
 import { type Result, err, ok } from '../wire/errors.js'
 import { VoteRefusal } from './vote-refusals.js'
-import { type Ballot, type CardRef, type VoteScope, type VoteStep, cardRefKey } from './vote.schema.js'
+import { type Ballot, type CardRef, VOTE_BUDGET_MAX, type VoteScope, type VoteStep, cardRefKey } from './vote.schema.js'
 
 
 /** Dots a ballot has placed. */
@@ -100,4 +100,49 @@ export function carryDotsOver(step: VoteStep, ballot: Ballot, from: CardRef, to:
 export function withoutGoneCards(ballot: Ballot, exists: (ref: CardRef) => boolean): Ballot {
   const dots = ballot.dots.filter((d) => exists(d))
   return dots.length === ballot.dots.length ? ballot : { ...ballot, dots }
+}
+
+const withParked = (ballot: Ballot, parked: Ballot['dots']): Ballot => {
+  const { parked: _parked, ...rest } = ballot
+  return parked.length === 0 ? rest : { ...rest, parked }
+}
+
+/**
+ * A ballot after a moderator hid a card: its dots on the card leave the count and go back to the
+ * budget, parked, so a restore can give them back. Unchanged (same object) when it had none there.
+ */
+export function parkDots(ballot: Ballot, card: CardRef): Ballot {
+  const key = cardRefKey(card)
+  const moving = ballot.dots.find((d) => cardRefKey(d) === key)
+  if (!moving) return ballot
+  const parked = ballot.parked ?? []
+  const already = parked.find((d) => cardRefKey(d) === key)
+  const nextParked = already ? parked.map((d) => (d === already ? { ...d, count: Math.min(VOTE_BUDGET_MAX, d.count + moving.count) } : d)) : [...parked, moving]
+  return withParked({ ...ballot, dots: ballot.dots.filter((d) => d !== moving) }, nextParked.slice(0, VOTE_BUDGET_MAX))
+}
+
+/**
+ * A ballot after a hidden card was restored: its parked dots return to it, as many as the budget
+ * and the per-card limit allow now (a voter who spent the returned dot elsewhere meanwhile keeps
+ * that vote; the surplus is dropped). In a frozen step they all return (nobody voted since).
+ */
+export function unparkDots(step: VoteStep, ballot: Ballot, card: CardRef): Ballot {
+  const key = cardRefKey(card)
+  const parked = ballot.parked?.find((d) => cardRefKey(d) === key)
+  if (!parked) return ballot
+  const rest = (ballot.parked ?? []).filter((d) => d !== parked)
+  const current = ballot.dots.find((d) => cardRefKey(d) === key)?.count ?? 0
+  const room = step.status === 'frozen' ? parked.count : Math.max(0, Math.min(step.budget - dotsUsed(ballot), step.perCardMax - current))
+  const back = Math.min(parked.count, room)
+  if (back === 0) return withParked(ballot, rest)
+  const dots = current > 0 ? ballot.dots.map((d) => (cardRefKey(d) === key ? { ...d, count: current + back } : d)) : [...ballot.dots, { tableId: card.tableId, cardId: card.cardId, count: back }]
+  return withParked({ ...ballot, dots }, rest)
+}
+
+/** A ballot without any dot, placed or parked, on cards that are gone for good (their author deleted them). */
+export function dropDots(ballot: Ballot, gone: (ref: CardRef) => boolean): Ballot {
+  const dots = ballot.dots.filter((d) => !gone(d))
+  const parked = (ballot.parked ?? []).filter((d) => !gone(d))
+  if (dots.length === ballot.dots.length && parked.length === (ballot.parked ?? []).length) return ballot
+  return withParked({ ...ballot, dots }, parked)
 }

@@ -71,6 +71,12 @@ export type BallotDot = z.infer<typeof ballotDotSchema>
 export const ballotSchema = z.object({
   stepId: randomIdSchema,
   dots: z.array(ballotDotSchema).max(VOTE_BUDGET_MAX),
+  /**
+   * Dots taken off cards a moderator hid: they are back in the budget (not in `dots`, not counted),
+   * and return to their card when it is restored, as far as the budget and the per-card limit
+   * still allow. Absent in ballots without any.
+   */
+  parked: z.array(ballotDotSchema).max(VOTE_BUDGET_MAX).optional(),
 })
 export type Ballot = z.infer<typeof ballotSchema>
 

@@ -6,6 +6,7 @@ import type { Origin } from '../doc/board-doc.js'
 import type { TischEvent } from '../event/event.schema.js'
 import type { RoundState } from '../rounds/round.schema.js'
 import type { ForgetAuthor } from '../privacy/forget-author.js'
+import type { WorkshopSituation } from '../programme/workshop-board.js'
 
 /**
  * What a role may do with one doc: write to it, only read it, or not open it at all. "none" is
@@ -29,6 +30,8 @@ export interface EventSituation {
   round: RoundState
   /** The group the server placed a participant in (tree method); absent or null: none. */
   treeGroupOf?: (participantId: string) => string | null
+  /** The day's workshops and who booked which (workshop boards); absent: none known. */
+  workshops?: WorkshopSituation | undefined
 }
 
 /** One root of a doc: a Y.Map of whole records keyed by id. */
@@ -43,6 +46,17 @@ export interface RootSpec {
   refusal?: WriteRefusal
   /** A record a client deleted never comes back under its key (an offline edit of it is refused). */
   tombstones?: boolean
+  /**
+   * Record fields whose values the server counts as records change (e.g. a card's `authorId`), so
+   * a rule can ask "how many cards has this person written" without reading the whole doc.
+   */
+  countBy?: readonly string[]
+  /**
+   * A number field whose largest value the server keeps per group of records that agree in the
+   * `groupBy` fields (e.g. a card's `position` per station and column), so placing a new record
+   * last does not read the whole doc.
+   */
+  maxBy?: { field: string; groupBy: readonly string[] }
 }
 
 /** One changed key of a root map, seen by a kind's rules: its record before and after (undefined: absent). */
@@ -57,6 +71,28 @@ export interface RecordChange {
 export interface DocView {
   get(root: string, key: string): unknown
   forEach(root: string, fn: (value: unknown, key: string) => void): void
+  /** How many records a root holds, kept by the server as records change; absent: count with `forEach`. */
+  size?(root: string): number
+  /** How many records of a root have `field` equal to `value`, for a field in the root's `countBy`; absent: count with `forEach`. */
+  countBy?(root: string, field: string, value: string): number
+  /**
+   * The largest `field` among the records of a root whose `groupBy` fields equal `group`, leaving
+   * out the record under the key `except`; null: no such record. Only for the root's `maxBy`;
+   * absent, or undefined: read it with `forEach`.
+   */
+  maxOf?(root: string, group: readonly string[], except: string): number | null | undefined
+}
+
+/** How many records of a root a view holds (with `field` equal to `value`, when given), counted by the server if it can. */
+export function countRecords(doc: DocView, root: string, where?: { field: string; value: string }): number {
+  if (!where) {
+    if (doc.size) return doc.size(root)
+  } else if (doc.countBy) return doc.countBy(root, where.field, where.value)
+  let n = 0
+  doc.forEach(root, (value) => {
+    if (!where || (typeof value === 'object' && value !== null && (value as Record<string, unknown>)[where.field] === where.value)) n++
+  })
+  return n
 }
 
 /** Everything a kind's change rule may look at. */

@@ -92,3 +92,12 @@ export function myWorkshopNow(on: WhatIsOn, mine: ReadonlyMap<string, string>): 
   }
   return null
 }
+
+/** Every workshop a participant booked, with its phase's times after the shifts, in the order of the day. */
+export function myWorkshops(programme: Programme, mine: ReadonlyMap<string, string>): { phase: ScheduledItem; workshop: Workshop }[] {
+  return schedule(programme).flatMap((phase) => {
+    const chosen = mine.get(phase.item.id)
+    const workshop = chosen === undefined ? undefined : phase.item.workshops.find((w) => w.id === chosen)
+    return workshop ? [{ phase, workshop }] : []
+  })
+}

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { stationIdSchema, tableIdSchema } from '../ids.js'
 
-/** What a projector shows: one table's board, all tables, the review walk-through, or how to join. */
-export const projectorViewSchema = z.enum(['table', 'wall', 'review', 'join'])
+/** What a projector shows: one table's board, all tables, the review walk-through, how to join, or the actor map ("Wer kann helfen?"). */
+export const projectorViewSchema = z.enum(['table', 'wall', 'review', 'join', 'actors'])
 export type ProjectorView = z.infer<typeof projectorViewSchema>
 
 /** One card, or one column of one table's station, shown huge on the projector. */

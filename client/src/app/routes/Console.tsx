@@ -39,6 +39,8 @@ const ProgrammeConsole = lazy(() => import('../../features/programme/ProgrammeCo
 const ModerationConsole = lazy(() => import('../../features/moderation/ModerationConsole.js'))
 // Dot voting (steps, live ranking, ranking downloads) comes with its own chunk.
 const VoteConsole = lazy(() => import('../../features/harvest/VoteConsole.js'))
+/** The documentation's framing (subtitle, organisers, Einleitung, Ausblick): its own chunk. */
+const FramingForm = lazy(() => import('../../features/framing/FramingForm.js'))
 
 /** `?neu=1`: the console was opened right after creating the event (the facilitator link is shown once, prominently). */
 function takeFreshFlag(): boolean {
@@ -209,6 +211,9 @@ export default function Console() {
       <section className="panel console-export">
         <ExportPanel eventId={eventId} token={token!} tables={event.tables} />
       </section>
+      <Suspense fallback={null}>
+        <FramingForm eventId={eventId} token={token!} />
+      </Suspense>
       <section className="panel console-setup">
         <EventSetupForm event={event} started={round !== null && round.phase !== 'before-start'} onSave={(setup) => send('event:update', { setup })} />
       </section>

@@ -1,6 +1,6 @@
 import { ErrorCode, boardDocName, fail } from '@tischrunde/shared'
 import { lazy, Suspense, useEffect, useRef, useState } from 'react'
-import { useParams } from 'wouter'
+import { useParams, useSearchParams } from 'wouter'
 import { phoneStep } from '../../features/phone/phone-step.js'
 import { usePhoneSeat } from '../../features/phone/use-phone-seat.js'
 import { focusStep } from '../../features/phone/focus-step.js'
@@ -33,7 +33,11 @@ const ActorPhone = lazy(() => import('../../features/actors/ActorPhone.js'))
 const ActorsPhoneEntry = lazy(() => import('../../features/actors/ActorsPhoneEntry.js'))
 // The day's programme and workshop sign-up: its own chunk, for days without theme tables or with `?programm`.
 const ProgrammePhone = lazy(() => import('../../features/programme/ProgrammePhone.js'))
-const wantsProgramme = (tables: number, tree: boolean) => (tables === 0 && !tree) || new URLSearchParams(window.location.search).has('programm')
+const wantsProgramme = (tables: number, tree: boolean, params: URLSearchParams) => (tables === 0 && !tree) || params.has('programm')
+// On the event's day, the start shows what is on now and next and one's workshops.
+const ProgrammeGlance = lazy(() => import('../../features/programme/ProgrammeGlance.js'))
+/** This device's date, "2019-07-02". */
+const localToday = () => new Date().toLocaleDateString('en-CA')
 const joinTreeGroup = (...args: Parameters<typeof JoinTreeGroup>) => import('../../sync/tree-hooks.js').then((m) => m.joinTreeGroup(...args))
 // Moderation on the phone (a host's queue, a participant's held cards) comes with its own chunk.
 const PhoneModeration = lazy(() => import('../../features/moderation/PhoneModeration.js'))
@@ -75,6 +79,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   const control = useControl(identity.token, identity.eventId)
   const joinCode = (useParams().code ?? '').toUpperCase()
   const event = useTischStore(selectEvent)
+  const [params] = useSearchParams()
   const round = useTischStore((s) => s.round)
   const controlStatus = useTischStore((s) => s.controlStatus)
   useDocumentTitle(event?.title)
@@ -112,7 +117,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
     return () => clearTimeout(timer)
   }, [host])
 
-  if (event && !host && wantsProgramme(event.tables.length, Boolean(event.treeMethod)))
+  if (event && !host && wantsProgramme(event.tables.length, Boolean(event.treeMethod), params))
     return (
       <Suspense fallback={<p className="page loading">{t('common.loading')}</p>}>
         <ProgrammePhone control={control} identity={identity} joinCode={joinCode} />
@@ -121,7 +126,23 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   if (!event || step.step === 'loading') return <p className="page loading">{t('common.loading')}</p>
   if (event.treeMethod && event.tables.length === 0 && !host) return <TreePhone header={<PhoneHeader host={false} table={undefined} heading={t('join.treeHeading')} />} event={event} identity={identity} join={(value) => joinTreeGroup(control.current, value)} />
   if (step.step === 'pick-table')
-    return <PickTableStep header={<PhoneHeader host={host} table={undefined} />} station={step.station} name={seat.name} onName={seat.changeName} onPick={seat.pick} />
+    return (
+      <PickTableStep
+        header={<PhoneHeader host={host} table={undefined} />}
+        station={step.station}
+        name={seat.name}
+        onName={seat.changeName}
+        onPick={seat.pick}
+        programme={
+          event.agenda.length > 0 &&
+          event.date === localToday() && (
+            <Suspense fallback={null}>
+              <ProgrammeGlance control={control} />
+            </Suspense>
+          )
+        }
+      />
+    )
 
   const header = <PhoneHeader host={host} table={step.table} />
   const docName = boardDocName(identity.eventId, step.table.id)

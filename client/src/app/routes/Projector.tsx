@@ -19,6 +19,7 @@ import { useFullscreen } from '../../features/projector/use-fullscreen.js'
 import { useMuted } from '../../features/projector/use-muted.js'
 import { useProjectorKeys } from '../../features/projector/use-projector-keys.js'
 import { useProjectorNav } from '../../features/projector/use-projector-nav.js'
+import { useActorView } from '../../features/actors/use-actor-view.js'
 import '../../features/projector/projector.css'
 
 // The tree method's projector screen comes with its own chunk (d3-hierarchy with it).
@@ -62,6 +63,7 @@ export default function Projector() {
   useDocumentTitle(event?.title)
   const round = useTischStore((s) => s.round)
   const controlStatus = useTischStore((s) => s.controlStatus)
+  const actorView = useActorView()
 
   if (!token || controlStatus === 'denied') return <ProjectorMessage>{t('projectorModes.wrongKey')}</ProjectorMessage>
   // A key of another event opens that event's data: say whose it is instead of showing it under this address.
@@ -73,7 +75,7 @@ export default function Projector() {
       </ProjectorMessage>
     )
   if (!event || !round) return <p className="page loading projector">{t('common.loading')}</p>
-  if (new URLSearchParams(window.location.search).get('mode') === 'actors')
+  if (actorView)
     return (
       <Suspense fallback={<p className="page loading projector">{t('common.loading')}</p>}>
         <ActorProjector event={event} token={token} />

@@ -1,5 +1,6 @@
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
+import '../../i18n/console-wording.js'
 
 /**
  * Tells the facilitator that someone is trying join codes (the server's `access:guessing`): how

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { ApiFailure, api } from '../../sync/api.js'
+import '../../i18n/console-wording.js'
 
 /**
  * Renews one link (the projector's, a table host's) or the join code after the facilitator

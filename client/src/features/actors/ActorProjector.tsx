@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react'
 import '../../i18n/actors-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useActorMap } from '../../sync/actor-map-hooks.js'
+import { hyphenateDe, useHyphenation } from '../projector/hyphenate.js'
 import { areaLabel } from './area-label.js'
 import './actors.css'
 
@@ -20,6 +21,8 @@ function sizeOf(actor: ActorRecord): 's' | 'm' | 'l' | 'xl' {
 export default function ActorProjector({ event, token }: { event: { id: string; title: string; tables: readonly { id: string; name: string }[] }; token: string }) {
   const { t } = useTranslation()
   const map = useActorMap(event.id, token)
+  // Long names ("Migrantenorganisationen") break at syllables inside their chip, not mid-syllable.
+  useHyphenation()
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const visible = useMemo(() => map.actors.filter((a) => !a.hidden), [map.actors])
   const areas = useMemo(() => [...MAIN_AREAS, ...ACTOR_AREAS.filter((a) => !MAIN_AREAS.includes(a) && visible.some((v) => v.area === a))], [visible])
@@ -58,7 +61,7 @@ export default function ActorProjector({ event, token }: { event: { id: string; 
                       aria-pressed={actor.id === selectedId}
                       onClick={() => setSelectedId(actor.id === selectedId ? null : actor.id)}
                     >
-                      {actor.name}
+                      <span className="actor-chip-name">{hyphenateDe(actor.name)}</span>
                       <span className="actor-chip-count" aria-label={t('actors.mentions', { count: tablesOf(actor).length })}>
                         {tablesOf(actor).length}
                       </span>

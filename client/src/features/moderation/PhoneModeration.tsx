@@ -1,7 +1,7 @@
 import { type HeldCard, collecting, moderationDocName, othersCollected, ownDocName } from '@tischrunde/shared'
 import { Suspense, lazy, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
-import '../../i18n/moderation-wording.js'
+import '../../i18n/moderation-phone-wording.js'
 import { useTischStore } from '../../store/index.js'
 import { selectBoard } from '../../store/selectors.js'
 import { useHeldCards, useModerationModes } from '../../sync/moderation-docs.js'

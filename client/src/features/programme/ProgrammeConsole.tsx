@@ -5,6 +5,7 @@ import { useTranslation } from '../../i18n/index.js'
 import { errorText } from '../../i18n/error-text.js'
 import { withQuery } from '../../sync/links.js'
 import { NowNext } from './NowNext.js'
+import { WorkshopResults } from './WorkshopResults.js'
 import { ProgrammeEditor } from './ProgrammeEditor.js'
 import { dataOf, useDayClock, useProgramme } from './use-programme.js'
 import type { ControlRef } from './use-programme.js'
@@ -114,6 +115,7 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
                 }}
               />
             ))}
+          <WorkshopResults programme={programme} eventId={eventId} token={token} />
           <p>
             <button type="button" className="secondary" onClick={() => void loadRoster()}>
               {roster ? t('programme.console.rosterReload') : t('programme.console.rosterShow')}

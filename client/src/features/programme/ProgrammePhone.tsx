@@ -18,6 +18,10 @@ import { errorText } from '../../i18n/error-text.js'
 import { keepParticipant } from '../../sync/device-storage.js'
 import type { ParticipantIdentity } from '../../sync/credentials.js'
 import { NowNext } from './NowNext.js'
+import { MyWorkshops } from './MyWorkshops.js'
+import { useProgrammeOpen } from './use-programme-open.js'
+import { useTischStore } from '../../store/index.js'
+import { WorkshopBoard } from './WorkshopBoard.js'
 import { dataOf, useDayClock, useProgramme } from './use-programme.js'
 import type { ControlRef } from './use-programme.js'
 import './programme.css'
@@ -44,6 +48,12 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
   }, [storedName])
   const mine = useMemo(() => new Map(Object.entries(hold.mine?.choices ?? {})), [hold.mine])
   const counts = useMemo(() => new Map(Object.entries(hold.state?.counts ?? {})), [hold.state?.counts])
+  // Opened from a table or a tree ("Programm" in the header): one tap back there.
+  const { open, show } = useProgrammeOpen()
+  const elsewhere = useTischStore((s) => Boolean(s.event && (s.event.tables.length > 0 || s.event.treeMethod)))
+  const event = useTischStore((s) => s.event)
+  // The board of one's workshop, open instead of the programme.
+  const [boardOf, setBoardOf] = useState<Workshop | null>(null)
 
   const choose = async (phase: ProgrammeItem, workshop: Workshop | null) => {
     setBusy(true)
@@ -56,6 +66,22 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
   }
 
   if (!hold.loaded) return <p className="page loading">{t('programme.loading')}</p>
+  // Only a workshop one booked (and that still exists) opens.
+  const board = boardOf && programme?.items.some((i) => i.workshops.some((w) => w.id === boardOf.id) && mine.get(i.id) === boardOf.id) ? boardOf : null
+  if (board && event)
+    return (
+      <main className="page phone programme-phone">
+        <header className="phone-header">
+          <h1 tabIndex={-1} data-step-focus="header">
+            {t('programme.workshop', { number: board.number })}
+          </h1>
+          <button type="button" className="secondary programme-back" onClick={() => setBoardOf(null)}>
+            {t('programme.board.back')}
+          </button>
+        </header>
+        <WorkshopBoard event={event} workshop={board} token={identity.token} authorId={identity.participantId} moderate={false} authorName={name.trim() || undefined} />
+      </main>
+    )
   return (
     <main className="page phone programme-phone">
       {header ?? (
@@ -63,6 +89,11 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
           <h1 tabIndex={-1} data-step-focus="header">
             {t('programme.title')}
           </h1>
+          {open && elsewhere && (
+            <button type="button" className="secondary programme-back" onClick={() => show(false)}>
+              {t('programme.backToTable')}
+            </button>
+          )}
         </header>
       )}
       {!programme ? (
@@ -70,6 +101,7 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
       ) : (
         <>
           <NowNext programme={programme} clock={clock} mine={mine} />
+          <MyWorkshops programme={programme} mine={mine} onBoard={setBoardOf} />
           <ol className="programme-items">
             {schedule(programme).map(({ item, start, end }) => (
               <li key={item.id} className={`programme-item programme-item-${item.kind}`}>

@@ -8,8 +8,9 @@ import type { ControlRef } from './use-programme.js'
 import './programme.css'
 
 /**
- * The projector's "Programm" view: what is on now and next, per room what runs in a work phase, and
- * the whole day with every workshop. Follows the event's clock and the facilitator's shifts.
+ * The projector's "Programm" view, to be read from the back of a hall: what is on now (large) and
+ * next, per room what runs in a work phase, and beside it the whole day with every workshop, the
+ * running item marked and what is over set back. Follows the event's clock and the facilitator's shifts.
  */
 export default function ProgrammeProjector({ control }: { control: ControlRef }) {
   const { t } = useTranslation()
@@ -20,34 +21,46 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
   if (!hold.loaded) return <p className="page loading projector">{t('programme.loading')}</p>
   const on = programme ? whatIsOn(programme, clock) : null
   const runningPhases = on?.state === 'day' ? on.now.filter((s) => s.item.workshops.length > 0) : []
+  const nowIds = new Set(on?.state === 'day' ? on.now.map((s) => s.item.id) : [])
+  const today = programme !== null && (programme.date === null || programme.date === clock.date)
+  const over = (end: number) => on?.state === 'after' || (today && on?.state === 'day' && end <= clock.minute)
   return (
     <main className="page projector programme-projector">
-      <h1>
-        {t('programme.title')} · {title}
-      </h1>
+      <header className="programme-projector-header">
+        <h1>{t('programme.title')}</h1>
+        <p className="programme-projector-event">{title}</p>
+      </header>
       {!programme ? (
         <p>{t('programme.empty')}</p>
       ) : (
         <>
-          <NowNext programme={programme} clock={clock} />
-          {runningPhases.map((phase) => (
-            <section key={phase.item.id} aria-labelledby={`rooms-${phase.item.id}`}>
-              <h2 id={`rooms-${phase.item.id}`}>{t('programme.nowRunning')}: {phase.item.title}</h2>
-              <ul className="programme-rooms">
-                {phase.item.workshops.map((w) => (
-                  <li key={w.id}>
-                    {w.room && <strong>{t('programme.room', { room: w.room })}</strong>}
-                    <p>{t('programme.workshopTitle', { number: w.number, title: w.title })}</p>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
-          <div className="programme-day">
+          <div className="programme-projector-main">
+            <NowNext programme={programme} clock={clock} />
+            {runningPhases.map((phase) => (
+              <section key={phase.item.id} aria-labelledby={`rooms-${phase.item.id}`}>
+                <h2 id={`rooms-${phase.item.id}`}>{t('programme.perRoom', { phase: phase.item.title })}</h2>
+                <ul className="programme-rooms">
+                  {phase.item.workshops.map((w) => (
+                    <li key={w.id}>
+                      {w.room && <strong className="programme-room">{t('programme.room', { room: w.room })}</strong>}
+                      <p>{t('programme.workshopTitle', { number: w.number, title: w.title })}</p>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </div>
+          <aside className="programme-day" aria-label={t('programme.wholeDay')}>
             {schedule(programme).map(({ item, start, end }) => (
-              <section key={item.id} className="programme-item" aria-labelledby={`day-${item.id}`} data-item={item.id}>
+              <section
+                key={item.id}
+                className={`programme-item${nowIds.has(item.id) ? ' is-now' : ''}${over(end) ? ' is-over' : ''}`}
+                aria-labelledby={`day-${item.id}`}
+                aria-current={nowIds.has(item.id) ? 'time' : undefined}
+                data-item={item.id}
+              >
                 <h2 id={`day-${item.id}`}>
-                  <span className="muted">{t('programme.time', { start: clockText(start), end: clockText(end) })}</span> {item.title}
+                  <span className="programme-day-time">{clockText(start)}</span> {item.title}
                   {item.subtitle && <span className="programme-subtitle">: {item.subtitle}</span>}
                 </h2>
                 {item.workshops.length > 0 && (
@@ -62,7 +75,7 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
                 )}
               </section>
             ))}
-          </div>
+          </aside>
         </>
       )}
     </main>

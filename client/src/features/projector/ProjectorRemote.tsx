@@ -7,7 +7,7 @@ import { selectBoard, stationAt, stationColumns } from '../../store/selectors.js
 import { useBoard } from '../../sync/hooks.js'
 import { defaultDisplay, remoteStationIndex, stepDisplay } from './remote-display.js'
 
-const VIEWS: readonly ProjectorView[] = ['table', 'wall', 'review', 'join']
+const VIEWS: readonly ProjectorView[] = ['table', 'wall', 'review', 'join', 'actors']
 
 /**
  * The console's remote for every projector of the event: the view, the table, stepping through the

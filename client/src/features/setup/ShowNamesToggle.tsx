@@ -2,6 +2,7 @@ import type { Ack, AckFailure } from '@tischrunde/shared'
 import { useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
+import '../../i18n/console-wording.js'
 
 /**
  * Names on screens on or off. The box follows the click at once and goes back, with the

@@ -2,6 +2,7 @@ import type { ThemeTable } from '@tischrunde/shared'
 import { type ReactNode, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { absolute, withQuery } from '../../sync/links.js'
+import '../../i18n/console-wording.js'
 
 /** A link to hand out, with a copy button that says whether copying worked. */
 function CopyLink({ label, url, hint, secret = false }: { label: string; url: string; hint?: string; secret?: boolean }) {

@@ -49,6 +49,9 @@ describe('the actor table for a local alliance', () => {
     // Two empty rows to write local actors in.
     expect(arbeit.slice(-2)).toEqual([['', '', '☐', '☐', '☐', ''], ['', '', '☐', '☐', '☐', '']])
     expect(rows(tables[6]!)[1]).toEqual(['Arbeitskreis', 'AK Asyl', 'Stadt, Diakonie', ''])
+    // Long names carry Word's optional hyphens at their syllables ("Migranten-organisationen" in a narrow column), not breaks after any letter.
+    const migrants = (Array.from(tables[0]!.getElementsByTagNameNS(W, 'p')) as unknown as Element[]).find((p) => textOf(p) === 'Migrantenorganisationen')!
+    expect(migrants.getElementsByTagNameNS(W, 'softHyphen').length).toBeGreaterThan(0)
   })
 
   it('is a CSV with one row per actor, areas first, formulas neutralised', () => {

@@ -1,5 +1,5 @@
 import { type EventExport, DEFAULT_AREA_NAMES } from '@tischrunde/shared'
-import { ACTOR_COLUMNS, type ActorTableInput, BODY_TYPE_NAMES, actorsByArea } from './actor-table.js'
+import { ACTOR_CHAPTER_TITLE, ACTOR_COLUMNS, type ActorTableInput, BODIES_HEADING, BODY_TYPE_NAMES, actorsByArea } from './actor-table.js'
 
 /** The actor table's input from an export file (null when the event has no actor map). */
 export function actorTableInputOf(file: EventExport): ActorTableInput | null {
@@ -26,7 +26,7 @@ export function actorSectionMarkdown(file: EventExport): string {
   const input = actorTableInputOf(file)
   if (!input) return ''
   const mark = (b: boolean) => (b ? '☒' : '☐')
-  const lines = ['## Wer kann helfen? Akteure für ein lokales Bündnis', '']
+  const lines = [`## ${ACTOR_CHAPTER_TITLE}`, '']
   for (const group of actorsByArea(input)) {
     if (group.rows.length === 0) continue
     lines.push(`### ${md(group.name || DEFAULT_AREA_NAMES[group.area])}`, '')
@@ -36,7 +36,7 @@ export function actorSectionMarkdown(file: EventExport): string {
     lines.push('')
   }
   if (input.bodies.length > 0) {
-    lines.push('### Vorhandene Gremien, Arbeitskreise und Kooperationsvereinbarungen', '', '| Art | Bezeichnung | Beteiligte | Notizen |', '| --- | --- | --- | --- |')
+    lines.push(`### ${BODIES_HEADING}`, '', '| Art | Bezeichnung | Beteiligte | Notizen |', '| --- | --- | --- | --- |')
     for (const b of input.bodies) lines.push(`| ${BODY_TYPE_NAMES[b.type]} | ${md(b.name)} | ${md(b.members)} | ${md(b.notes)} |`)
     lines.push('')
   }

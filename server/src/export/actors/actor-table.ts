@@ -32,6 +32,12 @@ export const ACTOR_COLUMNS = {
   notes: 'Notizen: möglicher Beitrag',
 } as const
 
+/** The documentation's chapter and the actor download: title, intro, the heading of the bodies' table. */
+export const ACTOR_CHAPTER_TITLE = 'Wer kann helfen? Akteure für ein lokales Bündnis'
+export const ACTOR_CHAPTER_INTRO =
+  'Aus den Antworten der Thementische auf „Wer kann helfen?“. Spalten zum Ausfüllen: Institution und Ansprechperson vor Ort (personenbezogene Daten), bestehende Kooperation, geplante Mitgliedschaft in der Bündnis-Kerngruppe (etwa zehn Mitglieder aus den vier Bereichen) und in Bündnis-Foren, Notizen zu möglichen Beiträgen.'
+export const BODIES_HEADING = 'Vorhandene Gremien, Arbeitskreise und Kooperationsvereinbarungen'
+
 export const BODY_COLUMNS = { type: 'Art', name: 'Bezeichnung', members: 'Beteiligte', notes: 'Notizen' } as const
 export const BODY_TYPE_NAMES: Readonly<Record<ActorBody['type'], string>> = { gremium: 'Gremium', arbeitskreis: 'Arbeitskreis', kooperation: 'Kooperationsvereinbarung' }
 

@@ -8,6 +8,7 @@ import {
   PageOrientation,
   Paragraph,
   ShadingType,
+  SoftHyphen,
   Table,
   TableCell,
   TableLayoutType,
@@ -19,7 +20,8 @@ import {
 import { exportFileName } from '@tischrunde/shared'
 import { stringify } from 'csv-stringify/sync'
 import { CSV_DELIMITER } from '../render-csv.js'
-import { ACTOR_COLUMNS, type ActorRow, type ActorTableInput, BODY_COLUMNS, BODY_TYPE_NAMES, actorCsvRows, actorsByArea } from './actor-table.js'
+import { hyphenateDe } from '../hyphenate.js'
+import { ACTOR_CHAPTER_INTRO, ACTOR_CHAPTER_TITLE, ACTOR_COLUMNS, type ActorRow, BODIES_HEADING, type ActorTableInput, BODY_COLUMNS, BODY_TYPE_NAMES, actorCsvRows, actorsByArea } from './actor-table.js'
 
 /** A rendered download. */
 export interface ActorFile {
@@ -35,14 +37,19 @@ const borders = { top: border, bottom: border, left: border, right: border, insi
 const WIDTH = 15120
 /** Actor, institution / person, three check marks, notes. */
 const ACTOR_WIDTHS = [3000, 3600, 1300, 1300, 1300, 4620]
+/** The same on a portrait page (the documentation's chapter): the check marks keep room for their headings. */
+const NARROW_ACTOR_WIDTHS = [2500, 1900, 1100, 1100, 1100, 1938]
 const BODY_WIDTHS = [2600, 4200, 4200, 4120]
 /** Empty rows to fill in by hand, as in the Arbeitshilfe. */
 const BLANK_ROWS = 2
 const CHECKED = '☒'
 const UNCHECKED = '☐'
 
+/** A line with Word's optional hyphens at German syllables: long names break there in narrow columns, not after any letter. */
+const syllables = (line: string) => hyphenateDe(line).split('\u00ad').flatMap((part, i) => (i === 0 ? [part] : [new SoftHyphen(), part]))
+
 const text = (value: string, opts: { bold?: boolean; size?: number; color?: string } = {}) =>
-  value.split('\n').map((line, i) => new TextRun({ text: line, font: FONT, ...opts, ...(i > 0 ? { break: 1 } : {}) }))
+  value.split('\n').map((line, i) => new TextRun({ children: syllables(line), font: FONT, ...opts, ...(i > 0 ? { break: 1 } : {}) }))
 
 function cell(width: number, paragraphs: Paragraph[], head = false): TableCell {
   return new TableCell({
@@ -92,14 +99,14 @@ function scaled(widths: readonly number[], width: number): number[] {
  */
 export function actorTablesDocx(input: ActorTableInput, width: number, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1): FileChild[] {
   const actorHeader = [ACTOR_COLUMNS.name, `${ACTOR_COLUMNS.institution} / ${ACTOR_COLUMNS.person}`, ACTOR_COLUMNS.cooperation, ACTOR_COLUMNS.coreGroup, ACTOR_COLUMNS.forum, ACTOR_COLUMNS.notes]
-  const actorWidths = scaled(ACTOR_WIDTHS, width)
+  const actorWidths = scaled(width < WIDTH * 0.8 ? NARROW_ACTOR_WIDTHS : ACTOR_WIDTHS, width)
   const children: FileChild[] = []
   for (const group of actorsByArea(input)) {
     children.push(new Paragraph({ heading, children: text(group.name, { bold: true, size: 28 }) }))
     const rows = [...group.rows.map(actorCells), ...Array.from({ length: BLANK_ROWS }, () => actorCells(null))]
     children.push(table(actorWidths, width, actorHeader, rows))
   }
-  children.push(new Paragraph({ heading, children: text('Vorhandene Gremien, Arbeitskreise und Kooperationsvereinbarungen', { bold: true, size: 28 }) }))
+  children.push(new Paragraph({ heading, children: text(BODIES_HEADING, { bold: true, size: 28 }) }))
   const bodyRows = [
     ...input.bodies.map((b) => [[para(BODY_TYPE_NAMES[b.type])], [para(b.name, { bold: true })], [para(b.members)], [para(b.notes)]]),
     ...Array.from({ length: Math.max(BLANK_ROWS, 4 - input.bodies.length) }, () => [[para('')], [para('')], [para('')], [para('')]]),
@@ -108,8 +115,7 @@ export function actorTablesDocx(input: ActorTableInput, width: number, heading: 
   return children
 }
 
-const INTRO =
-  'Aus den Antworten der Thementische auf „Wer kann helfen?“. Spalten zum Ausfüllen: Institution und Ansprechperson vor Ort (personenbezogene Daten), bestehende Kooperation, geplante Mitgliedschaft in der Bündnis-Kerngruppe (etwa zehn Mitglieder aus den vier Bereichen) und in Bündnis-Foren, Notizen zu möglichen Beiträgen.'
+const INTRO = ACTOR_CHAPTER_INTRO
 
 /**
  * The documentation's chapter "Wer kann helfen?" for a Word documentation of `width` content
@@ -118,7 +124,7 @@ const INTRO =
 export function actorSectionDocx(input: ActorTableInput | null, width: number): FileChild[] {
   if (!input) return []
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: text('Wer kann helfen? Akteure für ein lokales Bündnis') }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: text(ACTOR_CHAPTER_TITLE) }),
     para(INTRO, { size: 18, color: '505050' }),
     ...actorTablesDocx(input, width, HeadingLevel.HEADING_2),
   ]
@@ -131,7 +137,7 @@ export function actorSectionDocx(input: ActorTableInput | null, width: number): 
  */
 export async function renderActorsDocx(input: ActorTableInput): Promise<ActorFile> {
   const children: FileChild[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: text('Wer kann helfen? Akteure für ein lokales Bündnis', { bold: true, size: 36 }) }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: text(ACTOR_CHAPTER_TITLE, { bold: true, size: 36 }) }),
     para(`${input.event.title} · ${input.event.date}${input.event.place ? ` · ${input.event.place}` : ''}`),
     para(INTRO, { size: 18, color: '505050' }),
     ...actorTablesDocx(input, WIDTH),

@@ -1,6 +1,6 @@
 import { AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, TabStopType, TextRun, type FileChild } from 'docx'
 import { breakLongWords } from '../long-words.js'
-import { COLOR, CONTENT_WIDTH, PdfLayout } from '../pdf-layout.js'
+import { type BlockTags, COLOR, CONTENT_WIDTH, PdfLayout } from '../pdf-layout.js'
 import { headerFor } from '../render-pdf.js'
 import { renderCsv } from '../render-csv.js'
 import { RANKING_WORDS, type RankingEntry, type VoteRanking, neutraliseCell, voteRankingCsvRows, voteRankingToMarkdown } from '../shared-export.js'
@@ -17,37 +17,47 @@ const entryMeta = (e: RankingEntry, withTable: boolean) => [RANKING_WORDS.votes(
  */
 export async function renderRankingPdf(r: VoteRanking): Promise<Uint8Array> {
   const pdf = new PdfLayout({ title: `${RANKING_WORDS.title}: ${r.question}`, subject: r.event.title })
-  const full = (text: string, font: 'regular' | 'bold', size: number, color: string, gapAfter: number, indent = 0) =>
-    pdf.block(text, { font, size, color, indent, width: CONTENT_WIDTH - indent, gapAfter })
-  const section = (heading: string, entries: RankingEntry[], withTable: boolean, empty: string, first: boolean) => {
+  // Tagged like the documentation's chapters: headings, the ranking as a list with the rank as its
+  // label; what each page repeats (title, status) is read once, on the first page.
+  const full = (text: string, font: 'regular' | 'bold', size: number, color: string, gapAfter: number, indent = 0, tags?: BlockTags) =>
+    pdf.block(text, { font, size, color, indent, width: CONTENT_WIDTH - indent, gapAfter, ...(tags ? { tags } : {}) })
+  const document = pdf.struct('Sect')
+  const section = (heading: string, entries: RankingEntry[], withTable: boolean, empty: string, first: boolean): PDFKit.PDFStructureElement => {
     if (!first) pdf.newPage()
-    pdf.flow(full(`${RANKING_WORDS.title}: ${r.question}`, 'bold', SIZE.title, COLOR.brand, 2))
-    pdf.flow(full(statusLine(r), 'regular', SIZE.subtitle, COLOR.muted, 8))
+    pdf.flow(full(`${RANKING_WORDS.title}: ${r.question}`, 'bold', SIZE.title, COLOR.brand, 2, 0, first ? pdf.tag('H1', document) : undefined))
+    pdf.flow(full(statusLine(r), 'regular', SIZE.subtitle, COLOR.muted, 8, 0, first ? pdf.tag('P', document) : undefined))
     pdf.rule()
     pdf.y += 10
-    pdf.flow(full(heading, 'bold', SIZE.section, COLOR.brand, 8))
-    if (entries.length === 0) pdf.flow(full(empty, 'regular', SIZE.card, COLOR.muted, 0))
+    const part = pdf.struct('Sect', document)
+    pdf.flow(full(heading, 'bold', SIZE.section, COLOR.brand, 8, 0, pdf.tag('H2', part)))
+    if (entries.length === 0) pdf.flow(full(empty, 'regular', SIZE.card, COLOR.muted, 0, 0, pdf.tag('P', part)))
+    const list = entries.length ? pdf.struct('L', part) : undefined
     for (const e of entries) {
-      const text = pdf.block(e.text, { font: 'regular', size: SIZE.card, color: COLOR.ink, indent: RANK_WIDTH, width: CONTENT_WIDTH - RANK_WIDTH, gapAfter: 1.5, bullet: { glyph: `${e.rank}.`, indent: 0 } })
-      const subs = e.subPoints.map((s) => full(`– ${s}`, 'regular', SIZE.meta, COLOR.muted, 1, RANK_WIDTH + 10))
-      const meta = full(entryMeta(e, withTable), 'regular', SIZE.meta, COLOR.muted, 7, RANK_WIDTH)
+      const item = pdf.struct('LI', list)
+      const label = pdf.struct('Lbl', item)
+      const body = pdf.struct('LBody', item)
+      const text = pdf.block(e.text, { font: 'regular', size: SIZE.card, color: COLOR.ink, indent: RANK_WIDTH, width: CONTENT_WIDTH - RANK_WIDTH, gapAfter: 1.5, bullet: { glyph: `${e.rank}.`, indent: 0 }, tags: { body: { el: pdf.struct('P', body), type: 'P' }, label } })
+      const subs = e.subPoints.map((s) => full(`– ${s}`, 'regular', SIZE.meta, COLOR.muted, 1, RANK_WIDTH + 10, pdf.tag('P', body)))
+      const meta = full(entryMeta(e, withTable), 'regular', SIZE.meta, COLOR.muted, 7, RANK_WIDTH, pdf.tag('P', body))
       pdf.ensure([text, ...subs, meta].reduce((h, b) => h + b.height, 0))
       for (const b of [text, ...subs, meta]) pdf.flow(b)
     }
+    return part
   }
   section(RANKING_WORDS.overall, r.overall, true, RANKING_WORDS.noVotes, true)
   for (const t of r.tables) {
-    section(`${RANKING_WORDS.table}: ${t.name}`, t.entries, false, RANKING_WORDS.noCards, false)
+    const part = section(`${RANKING_WORDS.table}: ${t.name}`, t.entries, false, RANKING_WORDS.noCards, false)
     if (t.clusters.length) {
       pdf.y += 6
-      pdf.flow(full(RANKING_WORDS.clusters, 'bold', SIZE.section, COLOR.brand, 6))
+      pdf.flow(full(RANKING_WORDS.clusters, 'bold', SIZE.section, COLOR.brand, 6, 0, pdf.tag('H3', part)))
     }
     // Groups as units: a numbered heading with its dots, the group's cards under it.
     for (const c of t.clusters) {
-      const heading = full(`${c.number}. ${c.title} — ${RANKING_WORDS.votes(c.votes)}`, 'bold', SIZE.card + 1, COLOR.ink, 4)
+      const heading = full(`${c.number}. ${c.title} — ${RANKING_WORDS.votes(c.votes)}`, 'bold', SIZE.card + 1, COLOR.ink, 4, 0, pdf.tag('H4', part))
       pdf.ensure(heading.height + 30)
       pdf.flow(heading)
-      for (const e of c.entries) pdf.flow(full(`– ${e.text} (${RANKING_WORDS.votes(e.votes)})`, 'regular', SIZE.card, COLOR.ink, 2, 14))
+      const list = c.entries.length ? pdf.struct('L', part) : undefined
+      for (const e of c.entries) pdf.flow(full(`– ${e.text} (${RANKING_WORDS.votes(e.votes)})`, 'regular', SIZE.card, COLOR.ink, 2, 14, { body: { el: pdf.struct('LBody', pdf.struct('LI', list)), type: 'LBody' } }))
       pdf.y += 6
     }
   }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { bremenEvent } from '@tischrunde/fixtures'
 import { type EventExport, type ExportTreeNode, eventExportSchema } from '@tischrunde/shared'
 import { renderEvent, renderZip } from '../export-service.js'
-import { docxParts, paragraphText, pdfText, readCsv, xml } from '../read-back.js'
+import { type StructNode, docxParts, paragraphText, pdfText, readCsv, readPdfStructure, readingOrder, xml } from '../read-back.js'
 import { importedTreeRecords } from './tree-import.js'
 import { treePictures } from './tree-sheets.js'
 
@@ -83,6 +83,34 @@ describe('the trees in the exports', () => {
     expect(text).toContain('1.1.1 Ursache: Ehrenamt wechselt oft')
     expect(text).toContain('1.1 Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
     expect(text).toContain('Maßnahmen: Liste im Intranet')
+  })
+
+  it('tags the trees chapter like the tables: headings, each picture a Figure with alt text, the tree as nested lists', async () => {
+    const structure = await readPdfStructure((await renderEvent(file, 'pdf')).bytes)
+    const order = structure.pages.flatMap(readingOrder)
+    const from = order.indexOf('H1: ProblemundZielbäume')
+    expect(from, order.filter((e) => e.startsWith('H')).join('\n')).toBeGreaterThan(-1)
+    const chapter = order.slice(from)
+    expect(chapter.filter((e) => e.startsWith('H2:'))).toEqual(['H2: Gruppe:kleinerLandkreis', 'H2: Gruppe:größerekreisfreieStadt'])
+    expect(chapter.filter((e) => e.startsWith('Figure:'))).toEqual([
+      'Figure: Problembaum: kleiner Landkreis (Bild des Baums; sein Inhalt folgt als Liste)',
+      'Figure: Zielbaum: kleiner Landkreis (Bild des Baums; sein Inhalt folgt als Liste)',
+      'Figure: Problembaum: größere kreisfreie Stadt (Bild des Baums; sein Inhalt folgt als Liste)',
+      'Figure: Zielbaum: größere kreisfreie Stadt (Bild des Baums; sein Inhalt folgt als Liste)',
+    ])
+    // "1.1.1 Ursache: Ehrenamt wechselt oft" sits in a list inside the item of "1.1", inside the core's list.
+    const path = (node: StructNode, text: string, trail: string[] = []): string[] | null => {
+      if (node.text.replace(/\s+/g, '').startsWith(text)) return [...trail, node.role]
+      for (const child of node.children) {
+        const found = path(child, text, [...trail, node.role])
+        if (found) return found
+      }
+      return null
+    }
+    const trail = structure.pages.map((p) => path(p, '1.1.1Ursache:Ehrenamt')).find(Boolean)!
+    expect(trail.join('>')).toMatch(/L>LI>LBody>L>LI>LBody>L>LI>LBody>P$/)
+    // Nothing of the chapter is left untagged: its list lines are all read.
+    expect(chapter).toContain('P: 1.1.1Ursache:Ehrenamtwechseltoft')
   })
 
   it('puts the same pictures and lists into the DOCX', async () => {

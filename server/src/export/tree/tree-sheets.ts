@@ -109,25 +109,52 @@ export function drawTreesPdf(pdf: PdfLayout, file: EventExport): void {
   const pictures = treePictures(file)
   if (pictures.length === 0) return
   const doc = pdf.doc
+  pdf.enter(undefined)
   pdf.newPage()
   doc.outline.addItem(TREE_SHEET_WORDS.chapter)
-  pdf.flow(pdf.block(TREE_SHEET_WORDS.chapter, { font: 'bold', size: 20, color: COLOR.brand, indent: 0, width: CONTENT_WIDTH, gapAfter: 12 }))
+  // Tagged like the tables' chapters: headings, each picture a Figure with its alternative text, the
+  // tree as nested lists (a screen reader reads the list; the picture shows the same).
+  const chapter = pdf.struct('Sect')
+  pdf.flow(pdf.block(TREE_SHEET_WORDS.chapter, { font: 'bold', size: 20, color: COLOR.brand, indent: 0, width: CONTENT_WIDTH, gapAfter: 12, tags: pdf.tag('H1', chapter) }))
+  let group: PDFKit.PDFStructureElement = chapter
   for (const p of pictures) {
-    if (p.phase === 'problem') pdf.flow(pdf.block(`${TREE_SHEET_WORDS.group}: ${p.group.name}`, { font: 'bold', size: 15, color: COLOR.brand, indent: 0, width: CONTENT_WIDTH, gapAfter: 8 }))
-    pdf.flow(pdf.block(TREE_SHEET_WORDS[p.phase], { font: 'bold', size: 12, color: COLOR.ink, indent: 0, width: CONTENT_WIDTH, gapAfter: 6 }))
+    if (p.phase === 'problem') {
+      group = pdf.struct('Sect', chapter)
+      pdf.flow(pdf.block(`${TREE_SHEET_WORDS.group}: ${p.group.name}`, { font: 'bold', size: 15, color: COLOR.brand, indent: 0, width: CONTENT_WIDTH, gapAfter: 8, tags: pdf.tag('H2', group) }))
+    }
+    const part = pdf.struct('Sect', group)
+    pdf.flow(pdf.block(TREE_SHEET_WORDS[p.phase], { font: 'bold', size: 12, color: COLOR.ink, indent: 0, width: CONTENT_WIDTH, gapAfter: 6, tags: pdf.tag('H3', part) }))
     const scale = Math.min(CONTENT_WIDTH / p.width, PDF_PICTURE_MAX_HEIGHT / p.height)
     const height = p.height * scale
     pdf.ensure(height + 8)
+    const figure = doc.struct('Figure', { alt: treePictureAlt(p) })
+    part.add(figure)
+    const content = doc.markStructureContent('Figure', { bbox: [MARGIN.left, pdf.y, MARGIN.left + p.width * scale, pdf.y + height] } as PDFKit.Mixins.MarkingOptions)
     doc.image(Buffer.from(svgToPng(p.svg, p.width)), MARGIN.left, pdf.y, { width: p.width * scale, height })
+    doc.endMarkedContent()
+    figure.add(content)
     pdf.y += height + 8
     const lines = treeListLines(p.group[p.phase], p.group.problemNumbers)
-    if (lines.length === 0) pdf.flow(pdf.block(TREE_SHEET_WORDS.empty, { font: 'regular', size: 10, color: COLOR.muted, indent: 0, width: CONTENT_WIDTH, gapAfter: 8 }))
+    if (lines.length === 0) pdf.flow(pdf.block(TREE_SHEET_WORDS.empty, { font: 'regular', size: 10, color: COLOR.muted, indent: 0, width: CONTENT_WIDTH, gapAfter: 8, tags: pdf.tag('P', part) }))
+    // Nested lists: a line one level deeper opens a list inside the item above it.
+    const lists: PDFKit.PDFStructureElement[] = []
+    let lastBody: PDFKit.PDFStructureElement | undefined
     for (const line of lines) {
+      const depth = Math.min(line.depth, lists.length)
+      lists.length = depth + 1
+      lists[depth] ??= pdf.struct('L', depth === 0 ? part : (lastBody ?? part))
+      const item = pdf.struct('LI', lists[depth])
+      lastBody = pdf.struct('LBody', item)
       const indent = Math.min(line.depth, 8) * 14
-      pdf.flow(pdf.block(`${line.number ? `${line.number} ` : '– '}${line.text}`, { font: line.depth === 0 ? 'bold' : 'regular', size: 10, color: COLOR.ink, indent, width: CONTENT_WIDTH - indent, gapAfter: 3 }))
+      pdf.flow(pdf.block(`${line.number ? `${line.number} ` : '– '}${line.text}`, { font: line.depth === 0 ? 'bold' : 'regular', size: 10, color: COLOR.ink, indent, width: CONTENT_WIDTH - indent, gapAfter: 3, tags: { body: { el: pdf.struct('P', lastBody), type: 'P' } } }))
     }
     pdf.y = Math.min(pdf.y + 10, CONTENT_BOTTOM)
   }
+}
+
+/** The alternative text of a tree picture: what it is, and where its content can be read. */
+export function treePictureAlt(p: Pick<TreePicture, 'title'>): string {
+  return `${p.title} (Bild des Baums; sein Inhalt folgt als Liste)`
 }
 
 /** Widest picture in the DOCX, in pixels at 96 dpi (the text width of an A4 page with the sheet margins). */

@@ -3,10 +3,10 @@ import { stampBoardDoc } from '../../doc/board-doc.js'
 import { findTable } from '../../event/event.schema.js'
 import { stationWritable } from '../../rounds/round-machine.js'
 import { z } from 'zod'
-import type { DocKind, RecordChange } from '../doc-kind.js'
+import { type DocKind, type RecordChange, countRecords } from '../doc-kind.js'
 import { keepLostCardVersion, normalizeCard } from './card-order.js'
 import { forgetRecordsOf } from '../../privacy/forget-author.js'
-import { keepCardMarks } from '../moderation/card-marks.js'
+import { forgetMergedOf, keepCardMarks } from '../moderation/card-marks.js'
 
 /**
  * One theme table's board (`board.<event>.<table>`): every station's cards in one `cards` map,
@@ -17,11 +17,11 @@ export const boardKind: DocKind = {
   name: 'board',
   scopeParts: ['tableId'],
   roots: {
-    cards: { record: storedCardSchema, keyField: 'id', refusal: WriteRefusal.INVALID_CARD, tombstones: true },
+    cards: { record: storedCardSchema, keyField: 'id', refusal: WriteRefusal.INVALID_CARD, tombstones: true, countBy: ['authorId'], maxBy: { field: 'position', groupBy: ['stationId', 'columnId'] } },
     meta: { record: z.unknown(), writers: 'server' },
   },
   exists: (scope, { event }) => findTable(event, scope.parts.tableId ?? '') !== undefined,
-  forgetAuthor: forgetRecordsOf('cards'),
+  forgetAuthor: (doc, participantId) => [...forgetRecordsOf('cards')(doc, participantId), ...forgetMergedOf('cards')(doc, participantId)],
   audience(actor, scope) {
     switch (actor.role) {
       case 'facilitator':
@@ -44,13 +44,10 @@ export const boardKind: DocKind = {
       if (isNewRecord(change)) added = true
     }
     if (added && actor.role !== 'facilitator') {
-      let mine = 0
-      let all = 0
-      doc.forEach('cards', (value) => {
-        all++
-        if (actor.participantId && (value as { authorId?: unknown } | null)?.authorId === actor.participantId) mine++
-      })
-      if (mine > CARDS_PER_PARTICIPANT_MAX || all > CARDS_PER_BOARD_MAX) return WriteRefusal.TOO_MANY_CARDS
+      // Counted by the server as cards change (not by reading the board on every new card).
+      if (countRecords(doc, 'cards') > CARDS_PER_BOARD_MAX) return WriteRefusal.TOO_MANY_CARDS
+      const mine = actor.participantId ? countRecords(doc, 'cards', { field: 'authorId', value: actor.participantId }) : 0
+      if (mine > CARDS_PER_PARTICIPANT_MAX) return WriteRefusal.TOO_MANY_CARDS
     }
     return null
   },

@@ -24,17 +24,24 @@ export function normalizeCard(change: RecordChange, doc: DocView, now: number): 
     if (after.position === before.position && after.createdAt === before.createdAt) return null
     return { ...after, position: before.position, createdAt: before.createdAt }
   }
-  let last = 0
-  doc.forEach('cards', (value, key) => {
-    const card = value as Partial<Card> | null
-    if (key === change.key || card?.stationId !== after.stationId || card.columnId !== after.columnId) return
-    if (typeof card.position === 'number' && card.position > last) last = card.position
-  })
+  const kept = doc.maxOf?.('cards', [after.stationId, after.columnId], change.key)
+  const last = Math.max(0, kept === undefined ? lastPosition(doc, change.key, after) : (kept ?? 0))
   const position = after.position > last ? after.position : last + 1
   const inWindow = after.createdAt >= now - CARD_TIME_WINDOW.before && after.createdAt <= now + CARD_TIME_WINDOW.after
   const createdAt = inWindow ? after.createdAt : now
   if (position === after.position && createdAt === after.createdAt) return null
   return { ...after, position, createdAt }
+}
+
+/** The largest position of the other cards in a card's column, read from every card of the board. */
+function lastPosition(doc: DocView, key: string, card: Card): number {
+  let last = 0
+  doc.forEach('cards', (value, other) => {
+    const c = value as Partial<Card> | null
+    if (other === key || c?.stationId !== card.stationId || c.columnId !== card.columnId) return
+    if (typeof c.position === 'number' && c.position > last) last = c.position
+  })
+  return last
 }
 
 /**

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { WriteRefusal } from '../../doc/board-write-rules.js'
 import { findTable } from '../../event/event.schema.js'
 import type { DocKind, DocScope } from '../doc-kind.js'
+import type { ForgetAuthor, ForgetWrite } from '../../privacy/forget-author.js'
+import { withoutMergedOf } from './card-marks.js'
 import { HELD_ROOT, MODSTATE_COUNTS, MODSTATE_EVENT, MODSTATE_STATIONS, eventModerationSchema, heldCardSchema, stationModeSchema } from './moderation.schema.js'
 
 const PARTICIPANT = /^[A-Za-z0-9_-]{8,40}$/
@@ -9,6 +11,25 @@ const tableExists: DocKind['exists'] = (scope, { event }) => findTable(event, sc
 /** Nobody writes these docs but the server: every client change is refused. */
 const serverOnly: DocKind['checkChanges'] = () => WriteRefusal.READ_ONLY
 const held = { [HELD_ROOT]: { record: heldCardSchema, keyField: 'id', writers: 'server' as const } }
+
+/**
+ * "Meine Beiträge löschen" in the docs of held cards: the participant's hidden, waiting, collected,
+ * refused and merged-away cards are deleted; duplicates of theirs merged into someone else's held
+ * card leave that card's history.
+ */
+export const forgetHeldCards: ForgetAuthor = (doc, participantId) => {
+  const writes: ForgetWrite[] = []
+  doc.forEach(HELD_ROOT, (value, key) => {
+    const parsed = heldCardSchema.safeParse(value)
+    if (!parsed.success) return
+    if (parsed.data.card.authorId === participantId) writes.push({ root: HELD_ROOT, key, value: undefined })
+    else {
+      const card = withoutMergedOf(parsed.data.card, participantId)
+      if (card !== parsed.data.card) writes.push({ root: HELD_ROOT, key, value: { ...parsed.data, card } })
+    }
+  })
+  return writes
+}
 
 /**
  * Hidden cards and cards waiting for approval of one table (`moderation.<event>.<table>`): read by
@@ -25,6 +46,7 @@ export const moderationKind: DocKind = {
     return 'none'
   },
   checkChanges: serverOnly,
+  forgetAuthor: forgetHeldCards,
 }
 
 /** Cards of a station not revealed yet, of one table (`collect.<event>.<table>`): facilitators only. */
@@ -35,6 +57,7 @@ export const collectKind: DocKind = {
   exists: tableExists,
   audience: (actor) => (actor.role === 'facilitator' ? 'read' : 'none'),
   checkChanges: serverOnly,
+  forgetAuthor: forgetHeldCards,
 }
 
 /**
@@ -52,6 +75,7 @@ export const ownKind: DocKind = {
     return actor.participantId !== null && actor.participantId === scope.parts.participantId ? 'read' : 'none'
   },
   checkChanges: serverOnly,
+  forgetAuthor: forgetHeldCards,
 }
 
 /** The event's moderation modes and counts (`modstate.<event>`): every screen of the event reads it. */

@@ -7,6 +7,7 @@ import { PrivacyButton } from '../../../features/privacy/PrivacyButton.js'
 import { LiveAnnouncer } from '../../../features/privacy/LiveAnnouncer.js'
 import { readParticipant } from '../../../sync/device-storage.js'
 import { useParams } from 'wouter'
+import { useProgrammeOpen } from '../../../features/programme/use-programme-open.js'
 
 /**
  * The phone's heading: the table it sits at (or "pick a table", or `heading` on screens without
@@ -16,6 +17,9 @@ export function PhoneHeader({ host, table, heading }: { host: boolean; table: Th
   const { t, language } = useTranslation()
   const title = useTischStore((s) => s.event?.title ?? '')
   const date = useTischStore((s) => s.event?.date)
+  // "Programm" when the event has one (its agenda is the programme's view): one tap from every screen.
+  const hasProgramme = useTischStore((s) => (s.event?.agenda.length ?? 0) > 0)
+  const programme = useProgrammeOpen()
   // Before a table is chosen the heading names the event and its day, as people write dates.
   const eventLine = date ? `${title} · ${formatEventDate(date, language)}` : title
   const code = (useParams().code ?? '').toUpperCase()
@@ -28,6 +32,11 @@ export function PhoneHeader({ host, table, heading }: { host: boolean; table: Th
         </h1>
       </div>
       <RoundTimer />
+      {hasProgramme && !host && (
+        <button type="button" className="link-button programme-entry" onClick={() => programme.show(true)}>
+          {t('join.programmeOpen')}
+        </button>
+      )}
       <PrivacyButton before={!table && !host} />
       <LiveAnnouncer tableId={table?.id} ownAuthorId={readParticipant(code)?.participantId} />
     </header>

@@ -8,7 +8,7 @@ import { useTischStore } from '../../../store/index.js'
 import { LanguageSwitch } from '../../LanguageSwitch.js'
 
 /** The first screen after joining: give a name (optional) and pick a table. */
-export function PickTableStep(props: { header: ReactNode; station: Station | null; name: string; onName: (name: string) => void; onPick: (tableId: string | null) => void }) {
+export function PickTableStep(props: { header: ReactNode; station: Station | null; name: string; onName: (name: string) => void; onPick: (tableId: string | null) => void; programme?: ReactNode }) {
   const { t } = useTranslation()
   const tables = useTischStore((s) => s.event?.tables)
   const round = useTischStore((s) => s.round)
@@ -16,6 +16,7 @@ export function PickTableStep(props: { header: ReactNode; station: Station | nul
     <main className="page phone">
       {props.header}
       <RoundBanner round={round} station={props.station} writable />
+      {props.programme}
       <NameField name={props.name} onChange={props.onName} open />
       <p>{t('join.pickTableHint')}</p>
       <TablePicker tables={tables ?? []} current={null} onPick={props.onPick} />

@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { EventListItem, FacilitatorEventView } from '@tischrunde/shared'
+import { PROJECTOR, launchBrowser } from './support/browser.js'
+import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+/** The Köln day (seed 000), 11:45: Arbeitsphase I runs in five rooms, the lunch break comes next. */
+const CLOCK = '2018-06-19T11:45:00+02:00'
+/** Where the screenshot of the view goes, to look at (TISCHRUNDE_SCREENSHOTS=<folder>). */
+const SHOTS = process.env.TISCHRUNDE_SCREENSHOTS
+
+let server: ServerProcess
+let browser: Browser
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tischrunde-e2e-programme-projector-'))
+  const seeded = spawnSync(process.execPath, [path.join(ROOT, 'server/dist/cli/seed.js')], { cwd: ROOT, env: { ...process.env, TISCHRUNDE_DATA_DIR: dataDir }, encoding: 'utf8' })
+  expect(seeded.stdout, seeded.stderr).toContain('(koeln-2018) angelegt')
+  server = await startServerProcess({ dataDir, env: { TISCHRUNDE_NO_DEMO: '1', TISCHRUNDE_PROGRAMME_CLOCK: CLOCK } })
+  browser = await launchBrowser()
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  if (server) removeDir(server.dataDir)
+})
+
+describe("the projector's programme view, read from the back of a hall", () => {
+  it('shows what runs now in large type, every room of the running phase and the whole day, all on one 1920×1080 screen', async () => {
+    const list = (await (await fetch(`${server.url}/api/events`, { headers: { authorization: `Bearer ${server.adminKey}` } })).json()) as EventListItem[]
+    const link = list.find((e) => e.id === 'koeln-2018')!.facilitatorLink
+    const token = decodeURIComponent(link.slice(link.indexOf('#k=') + 3))
+    const view = (await (await fetch(`${server.url}/api/events/koeln-2018`, { headers: { authorization: `Bearer ${token}` } })).json()) as FacilitatorEventView
+    const page = await (await browser.newContext(PROJECTOR)).newPage()
+    await page.goto(`${server.url}${view.links.projector}`)
+
+    const now = page.getByTestId('programme-now')
+    await expect.poll(() => now.innerText()).toMatch(/jetzt\s+Arbeitsphase I: Praxisbeispiele und Erfahrungsaustausch\s+11:30 – 13:00 Uhr/i)
+    expect(await page.getByTestId('programme-next').innerText()).toMatch(/als Nächstes\s+Arbeitsphase II/i)
+    // Per room: the five workshops of the running phase.
+    expect(await page.locator('.programme-rooms > li').count()).toBe(5)
+    // The running item is marked in the day's list (for screen readers too), what is over set back.
+    expect(await page.locator('.programme-day [aria-current="time"]').getAttribute('data-item')).toBe('arbeitsphase-i')
+    expect(await page.locator('.programme-day .is-over').count()).toBe(3)
+
+    // Large type: the running item's title at least 50 px (a line a hall can read at 15 m), the next one's at least 36 px,
+    // the rooms and the day's list at least 18 px.
+    const px = (selector: string) => page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(await px("[data-testid='programme-now'] .programme-slot-title")).toBeGreaterThanOrEqual(50)
+    expect(await px("[data-testid='programme-next'] .programme-slot-title")).toBeGreaterThanOrEqual(36)
+    expect(await px('.programme-rooms p')).toBeGreaterThanOrEqual(28)
+    expect(await px('.programme-projector-workshops li')).toBeGreaterThanOrEqual(18)
+    // Everything on one screen: a projector cannot scroll.
+    const bottom = (selector: string) => page.locator(selector).last().evaluate((el) => el.getBoundingClientRect().bottom)
+    expect(await bottom('.programme-rooms > li')).toBeLessThanOrEqual(1080)
+    expect(await bottom('.programme-day > .programme-item')).toBeLessThanOrEqual(1080)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1920)
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'programme-projector-1920.png') })
+  }, 90_000)
+})

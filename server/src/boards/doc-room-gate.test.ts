@@ -1,0 +1,99 @@
+import pino from 'pino'
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { type EventActor, INITIAL_ROUND_STATE, WriteRefusal, boardKind, putCard } from '@tischrunde/shared'
+import { aCard, anEvent } from '@tischrunde/fixtures'
+import type { BoardStore } from '../storage/storage.js'
+import { type BoardPeer, DocRoom } from './doc-room.js'
+import type { WriteContext } from './write-gate.js'
+
+/** A store in memory that keeps every update written to it. */
+function memoryStore() {
+  const stored: Uint8Array[] = []
+  const store: BoardStore = {
+    load: async () => [],
+    append: async (_name, updates, written) => {
+      stored.push(...updates)
+      written?.()
+    },
+    compact: async () => {},
+    logSize: () => ({ frames: 0, bytes: 0 }),
+    remove: async () => {},
+    release: async () => {},
+    list: async () => [],
+  }
+  return { store, stored }
+}
+
+const peer = (id: string): BoardPeer & { frames: Uint8Array[] } => {
+  const frames: Uint8Array[] = []
+  return { id, frames, send: (m) => frames.push(m), saved: () => {} }
+}
+
+const event = anEvent()
+const participant: EventActor = { type: 'event', eventId: event.id, role: 'participant', participantId: 'participant-1', tableId: null }
+const ctx: WriteContext = {
+  actor: participant,
+  scope: { kind: 'board', eventId: event.id, parts: { tableId: 'tisch-1' } },
+  situation: { event, round: { ...INITIAL_ROUND_STATE, phase: 'station', stationIndex: 0 } },
+  now: 1_562_054_700_000,
+}
+
+async function openRoom() {
+  const { store, stored } = memoryStore()
+  const room = new DocRoom('board.cafe-test.tisch-1', boardKind, store, pino({ level: 'silent' }))
+  await room.load()
+  await room.settle()
+  return { room, stored }
+}
+
+describe('the write gate in a board room', () => {
+  it('applies an accepted card once and stores it; a refused one is neither applied, stored nor sent', async () => {
+    const { room, stored } = await openRoom()
+    const phone = new Y.Doc()
+    const updates: Uint8Array[] = []
+    phone.on('update', (u: Uint8Array) => updates.push(u))
+    const watcher = peer('watcher')
+    const writer = peer('writer')
+    room.peers.add(watcher)
+    room.peers.add(writer)
+    const applied: unknown[] = []
+    room.doc.on('update', (_u: Uint8Array, origin: unknown) => applied.push(origin))
+
+    putCard(phone, aCard({ id: 'karte-gut', text: 'Sprachkurse am Abend' }))
+    expect(room.applyFromPeer(updates.at(-1)!, writer, ctx)).toBeNull()
+    expect(applied.filter((o) => o === writer)).toHaveLength(1)
+    await room.settle()
+    const storedAfterGood = stored.length
+    const framesAfterGood = watcher.frames.length
+    expect(framesAfterGood).toBeGreaterThan(0)
+    const vector = Y.encodeStateVector(room.doc)
+
+    // Another person's card: refused before anything of it reaches the doc.
+    putCard(phone, aCard({ id: 'karte-fremd', text: 'Nicht von mir', authorId: 'participant-2' }))
+    expect(room.applyFromPeer(updates.at(-1)!, writer, ctx)).toBe(WriteRefusal.NOT_YOUR_CARD)
+    await room.settle()
+    expect(Y.encodeStateVector(room.doc)).toEqual(vector)
+    expect(stored).toHaveLength(storedAfterGood)
+    expect(watcher.frames).toHaveLength(framesAfterGood)
+    expect([...room.doc.getMap('cards').keys()]).toEqual(['karte-gut'])
+    room.destroy()
+  })
+
+  it('still judges a write concurrent with another one (tried on a copy), keeping both versions', async () => {
+    const { room } = await openRoom()
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    putCard(a, aCard({ id: 'karte-001', text: 'Erste Fassung' }))
+    expect(room.applyFromPeer(Y.encodeStateAsUpdate(a), peer('a'), ctx)).toBeNull()
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    putCard(a, aCard({ id: 'karte-001', text: 'Fassung vom Handy' }))
+    putCard(b, aCard({ id: 'karte-001', text: 'Fassung vom Tablet' }))
+    expect(room.applyFromPeer(Y.encodeStateAsUpdate(a, Y.encodeStateVector(room.doc)), peer('a'), ctx)).toBeNull()
+    expect(room.applyFromPeer(Y.encodeStateAsUpdate(b, Y.encodeStateVector(room.doc)), peer('b'), ctx)).toBeNull()
+    const card = room.doc.getMap<{ text: string; alternatives?: { text: string }[] }>('cards').get('karte-001')!
+    const texts = [card.text, ...(card.alternatives ?? []).map((v) => v.text)].sort()
+    expect(texts).toEqual(['Fassung vom Handy', 'Fassung vom Tablet'])
+    room.destroy()
+  })
+})

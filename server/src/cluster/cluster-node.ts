@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http'
+import type { Server as HttpsServer } from 'node:https'
+import type { Duplex } from 'node:stream'
+import { createAdapter } from '@socket.io/redis-adapter'
+import type { Logger } from 'pino'
+import { createClient } from 'redis'
+import type { Server as IoServer } from 'socket.io'
+import type { DocRooms } from '../boards/doc-rooms.js'
+import type { Hub } from '../hub/hub.js'
+import type { RoundService } from '../rounds/round-service.js'
+import { connectRedis } from '../storage/redis/redis-connection.js'
+import { EventLeases } from './event-leases.js'
+import { eventOfRequest, isSharedRoute } from './event-of-request.js'
+import { FORWARDED_HEADER, forwardRequest, forwardUpgrade } from './forward.js'
+import { RelayHub } from './hub-relay.js'
+
+export interface ClusterOptions {
+  /** TISCHRUNDE_REDIS_URL */
+  url: string
+  /** TISCHRUNDE_REDIS_PREFIX */
+  prefix: string
+  /**
+   * TISCHRUNDE_NODE_URL: where the other nodes reach this one (`http://10.0.0.5:3000`).
+   * @default the address the server listens on (right when it listens on a routable address)
+   */
+  nodeUrl?: string | undefined
+  /** TISCHRUNDE_LEASE_MS: how long an event's ownership lasts without renewal. @default 10000 */
+  leaseMs?: number | undefined
+  log: Logger
+}
+
+/** The parts of a running server the cluster steers. */
+export interface ServedParts {
+  http: HttpServer | HttpsServer
+  io: IoServer
+  rooms: DocRooms
+  rounds: RoundService
+  /** Whether an event exists: leases are taken for stored events only (not for any name a client sends). */
+  exists(eventId: string): Promise<boolean>
+}
+
+/**
+ * One node among several on one Redis (TISCHRUNDE_REDIS_URL): each event is served by one owner
+ * node at a time (docs, write gate, round timer, its sockets), held by a lease in Redis. Requests
+ * that name an event and reach another node are forwarded to the owner on the same port; when
+ * nobody owns it (first use, or the owner died and its lease lapsed) the node asked takes it.
+ * Broadcasts reach screens on every node through the Socket.IO Redis adapter; hub messages that
+ * nodes must act on travel through Redis pub/sub.
+ */
+export interface ClusterNode {
+  nodeId: string
+  /** The hub of this node (relayed to the others). */
+  hub: RelayHub
+  /** The hub as the control plane sees it (this node's messages only; the adapter carries its emits). */
+  controlHub: Hub
+  /** Fencing tokens for the doc store. */
+  leases: EventLeases
+  /** Wires the cluster into the server once it is built (before it listens). */
+  serve(parts: ServedParts): void
+  /** The server listens at `url`: leases may be taken from now on. */
+  listening(url: string): void
+  /** Redis reachable and the leases renewed. */
+  ready(): Promise<boolean>
+  /** Gives the leases up and closes the connections (after the docs were stored). */
+  close(): Promise<void>
+}
+
+export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNode> {
+  const nodeId = randomUUID()
+  const { log } = opts
+  const main = await connectRedis(opts.url)
+  const subscriber = await connectRedis(opts.url)
+  const adapterPub = createClient({ url: opts.url })
+  adapterPub.on('error', () => {})
+  const adapterSub = adapterPub.duplicate()
+  adapterSub.on('error', () => {})
+  await Promise.all([adapterPub.connect(), adapterSub.connect()])
+
+  let parts: ServedParts | undefined
+  /** Sockets of each event this node serves (doc sockets, Socket.IO transports): closed when its lease goes. */
+  const sockets = new Map<string, Set<Duplex>>()
+  const track = (eventId: string, socket: Duplex) => {
+    let set = sockets.get(eventId)
+    if (!set) sockets.set(eventId, (set = new Set()))
+    set.add(socket)
+    socket.once('close', () => set.delete(socket))
+  }
+
+  const leases = new EventLeases(main, {
+    prefix: opts.prefix,
+    nodeId,
+    leaseMs: opts.leaseMs,
+    acquired(eventId) {
+      if (isSharedRoute(eventId)) return
+      log.info({ event: eventId, node: nodeId }, 'Veranstaltung übernommen')
+      // Copies from an earlier time as owner may be stale: the docs load afresh from Redis.
+      parts?.rooms.dropEvent(eventId)
+      void parts?.rounds.restoreEvent(eventId).catch((error: unknown) => log.error({ err: error, event: eventId }, 'could not arm the round timer'))
+    },
+    lost(eventId) {
+      if (isSharedRoute(eventId)) return
+      log.warn({ event: eventId, node: nodeId }, 'Veranstaltung an einen anderen Knoten abgegeben')
+      // Its screens reconnect and reach the new owner; what this node did not store they re-send.
+      for (const socket of sockets.get(eventId) ?? []) socket.destroy()
+      sockets.delete(eventId)
+      parts?.rounds.forgetEvent(eventId)
+      parts?.rooms.dropEvent(eventId)
+    },
+    failed: (error) => log.warn({ err: error }, 'Redis nicht erreichbar, Leases nicht erneuert'),
+    inUse: (eventId) => (sockets.get(eventId)?.size ?? 0) > 0 || (parts?.rooms.hasEvent(eventId) ?? false),
+  })
+
+  /**
+   * Connections this node forwards to another node's event, with the lease they went under. When
+   * that lease ends (the owner died, froze or handed over), they are closed: the clients reconnect
+   * and are routed to the new owner, rather than wait on a node that no longer answers.
+   */
+  const forwarded = new Map<string, { lease: string; sockets: Set<Duplex> }>()
+  const watchForwarded = (eventId: string, lease: string, socket: Duplex): (() => void) => {
+    let entry = forwarded.get(eventId)
+    if (!entry || entry.lease !== lease) {
+      // The lease moved: what went to the old owner is closed now (it reconnects to the new one).
+      for (const old of entry?.sockets ?? []) old.destroy()
+      forwarded.set(eventId, (entry = { lease, sockets: new Set() }))
+    }
+    const { sockets: set } = entry
+    set.add(socket)
+    socket.once('close', () => {
+      set.delete(socket)
+      if (set.size === 0 && forwarded.get(eventId)?.sockets === set) forwarded.delete(eventId)
+    })
+    return () => set.delete(socket)
+  }
+  const checkForwarded = async () => {
+    for (const [eventId, entry] of [...forwarded]) {
+      const now = await leases.holder(eventId).catch(() => entry.lease)
+      if (now === entry.lease) continue
+      forwarded.delete(eventId)
+      for (const socket of entry.sockets) socket.destroy()
+    }
+  }
+  const forwardCheck = setInterval(() => void checkForwarded(), leases.checkEveryMs)
+  forwardCheck.unref()
+
+  const hub = new RelayHub(main, `${opts.prefix}hub`, nodeId, (error, message) => log.error({ err: error, topic: message?.topic }, 'hub message between nodes failed'))
+  await hub.listen(subscriber)
+
+  /** Serves a request that names `eventId` here, or forwards it to the owner. */
+  async function routed(
+    eventId: string,
+    req: IncomingMessage,
+    local: () => void,
+    forward: (owner: string, lease: string, refused: () => void) => void,
+    refuse: () => void,
+    evicted = false,
+  ): Promise<void> {
+    let route
+    try {
+      // An event that does not exist is nobody's: served here, where it is refused as usual.
+      if (!isSharedRoute(eventId) && !leases.tokenOf(eventId) && !(await parts!.exists(eventId))) return local()
+      route = await leases.route(eventId)
+    } catch (error) {
+      log.warn({ err: error, event: eventId }, 'owner of an event unknown (Redis?)')
+      return refuse()
+    }
+    if (route.local) return local()
+    // Forwarded once already: the owner changed in between; the client tries again.
+    if (req.headers[FORWARDED_HEADER] !== undefined) return refuse()
+    const { lease } = route
+    forward(route.owner, lease, () => {
+      // Nothing listens at the owner's address: it is gone. Take the event over now, once.
+      if (evicted) return refuse()
+      log.warn({ event: eventId, owner: route.owner }, 'Knoten der Veranstaltung nicht erreichbar, sie wird übernommen')
+      leases.evict(eventId, lease).then(
+        () => routed(eventId, req, local, forward, refuse, true),
+        () => refuse(),
+      )
+    })
+  }
+
+  return {
+    nodeId,
+    hub,
+    controlHub: hub.localOnly,
+    leases,
+    serve(served) {
+      parts = served
+      served.io.adapter(createAdapter(adapterPub, adapterSub, { key: `${opts.prefix}socket.io` }))
+      const { http } = served
+      // Every request and upgrade passes the router first; what stays here goes on as before.
+      const onRequest = http.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[]
+      const onUpgrade = http.listeners('upgrade') as ((req: IncomingMessage, socket: Duplex, head: Buffer) => void)[]
+      http.removeAllListeners('request')
+      http.removeAllListeners('upgrade')
+      http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+        const eventId = eventOfRequest(req.url ?? '', req.method)
+        const local = () => {
+          if (eventId && req.url?.startsWith('/socket.io/')) track(eventId, req.socket)
+          for (const listener of onRequest) listener.call(http, req, res)
+        }
+        if (!eventId) return local()
+        void routed(
+          eventId,
+          req,
+          local,
+          (owner, _lease, refused) => forwardRequest(req, res, owner, nodeId, refused),
+          () => void res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' }).end(JSON.stringify({ ok: false, code: 'UNAVAILABLE' })),
+        )
+      })
+      http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+        const eventId = eventOfRequest(req.url ?? '')
+        const local = () => {
+          if (eventId) track(eventId, socket)
+          for (const listener of onUpgrade) listener.call(http, req, socket, head)
+        }
+        if (!eventId) return local()
+        void routed(
+          eventId,
+          req,
+          local,
+          (owner, lease, refused) => {
+            const unwatch = watchForwarded(eventId, lease, socket)
+            forwardUpgrade(req, socket, head, owner, nodeId, () => (unwatch(), refused()))
+          },
+          () => socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n'),
+        )
+      })
+    },
+    listening(url) {
+      leases.start(opts.nodeUrl ?? url)
+    },
+    async ready() {
+      if (!leases.ready()) return false
+      try {
+        await main.ping()
+        return true
+      } catch {
+        return false
+      }
+    },
+    async close() {
+      clearInterval(forwardCheck)
+      await leases.close()
+      await Promise.allSettled([main.close(), subscriber.close(), adapterPub.close(), adapterSub.close()])
+    },
+  }
+}

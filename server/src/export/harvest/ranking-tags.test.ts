@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import type { RankingEntry, VoteRanking } from '../shared-export.js'
+import { readPdfStructure, readingOrder } from '../read-back.js'
+import { renderRankingPdf } from './render-ranking.js'
+
+const entry = (rank: number, votes: number, text: string, subPoints: string[] = [], tied = false): RankingEntry => ({ rank, tied, votes, text, subPoints, tableName: 'Sprache', columnTitle: 'Was läuft gut?' })
+const ranking: VoteRanking = {
+  event: { id: 'winnenden', title: 'Regionalkonferenz', date: '2019-07-02', dateLabel: '2. Juli 2019', place: 'Winnenden' },
+  question: 'Was packen wir zuerst an?',
+  scopeLabel: 'Station 3',
+  budgetLabel: '3 Punkte je Person',
+  status: 'frozen',
+  voters: 12,
+  overall: [entry(1, 7, 'Sprachcafé im Rathaus', ['donnerstags']), entry(2, 4, 'Patenschaften')],
+  tables: [{ tableId: 'sprache', name: 'Sprache', entries: [entry(1, 7, 'Sprachcafé im Rathaus', ['donnerstags']), entry(2, 4, 'Patenschaften')], clusters: [{ number: 1, title: 'Begegnung', columnTitle: 'Was läuft gut?', votes: 11, entries: [entry(1, 7, 'Sprachcafé im Rathaus')] }] }],
+}
+
+describe('the ranking PDF', () => {
+  it('is tagged like the documentation: one title, a heading per page, the ranking as a list with the rank as its label', async () => {
+    const structure = await readPdfStructure(await renderRankingPdf(ranking))
+    const order = structure.pages.flatMap(readingOrder)
+    expect(structure.lang).toBe('de-DE')
+    // The title and status each page repeats are read once.
+    expect(order.filter((e) => e.startsWith('H1:'))).toHaveLength(1)
+    expect(order.filter((e) => e.startsWith('H2:'))).toEqual(['H2: RangfolgeüberalleThementische', 'H2: Thementisch:Sprache'])
+    expect(order.filter((e) => e.startsWith('H3:'))).toEqual(['H3: Gruppen'])
+    expect(order).toContain('Lbl: 1.')
+    expect(order).toContain('P: SprachcaféimRathaus')
+    expect(order).toContain('P: –donnerstags')
+    expect(order.some((e) => e.startsWith('H4: 1.Begegnung'))).toBe(true)
+    expect(order).toContain('LBody: –SprachcaféimRathaus(7Punkte)')
+  })
+})

@@ -1,0 +1,145 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express'
+import { z } from 'zod'
+import {
+  EMPTY_FRAMING,
+  ErrorCode,
+  type EventExport,
+  type EventFraming,
+  type ExportLogo,
+  LOGO_BYTES_MAX,
+  LOGO_SIDE_MAX,
+  LOGO_TYPES,
+  actorFromClaims,
+  eventFramingSchema,
+  fail as failure,
+  invalidMessage,
+  may,
+} from '@tischrunde/shared'
+import type { Authenticated, EventService } from '../events/event-service.js'
+import { sendFailure } from '../http/send-failure.js'
+import { checkLogo } from './logo-image.js'
+import type { LogoStore } from './logo-store.js'
+
+/** Most logo files one event keeps (unsaved uploads included); saving the framing removes the unused ones. */
+export const LOGOS_PER_EVENT_MAX = 24
+const framingBodySchema = z.object({ framing: eventFramingSchema })
+const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
+
+/**
+ * The documentation's framing, for the facilitator:
+ * - `GET /events/:id/framing` → `{ framing }` (empty texts when none was written);
+ * - `PUT /events/:id/framing` with `{ framing }` → `{ framing }` as stored; every logo it names must
+ *   have been uploaded to this event; logos it no longer names are removed;
+ * - `POST /events/:id/framing/logos` with a PNG or JPEG as the body (its type as Content-Type) →
+ *   `{ logoId, width, height }`; checked and stripped of everything but the image (logo-image.ts);
+ * - `GET /events/:id/framing/logos/:logoId` → the image (for the console's preview).
+ * Mount before the main API router.
+ */
+export function createFramingRoutes(deps: { events: EventService; logos: LogoStore }): Router {
+  const router = express.Router()
+  const facilitator = async (req: Request, res: Response): Promise<Authenticated | null> => {
+    const auth = await deps.events.authenticate(bearer(req))
+    const actor = auth ? actorFromClaims(auth.claims) : null
+    const eventId = String(req.params.id)
+    if (!auth || !actor || !may(actor, 'event:view', { eventId })) {
+      sendFailure(res, 401, failure(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
+      return null
+    }
+    if (!may(actor, 'event:run', { eventId })) {
+      sendFailure(res, 403, failure(ErrorCode.FORBIDDEN, { needs: 'facilitator' }))
+      return null
+    }
+    return auth
+  }
+
+  router.get('/events/:id/framing', async (req, res) => {
+    const auth = await facilitator(req, res)
+    if (!auth) return
+    const framing = auth.stored.event.framing ?? EMPTY_FRAMING
+    // A logo the store lacks (an event imported from a JSON file) is left out, so saving never trips over it.
+    const organisers = await Promise.all(
+      framing.organisers.map(async (o) => (o.logoId && !(await deps.logos.get(auth.stored.event.id, o.logoId)) ? { ...o, logoId: null } : o)),
+    )
+    res.set('Cache-Control', 'no-store').json({ framing: { ...framing, organisers } })
+  })
+
+  router.put('/events/:id/framing', express.json({ limit: 64 * 1024 }), async (req, res) => {
+    // AUTH
+    const auth = await facilitator(req, res)
+    if (!auth) return
+    // VALIDATION
+    const parsed = framingBodySchema.safeParse(req.body)
+    if (!parsed.success) return sendFailure(res, 400, invalidMessage(parsed.error))
+    const framing = parsed.data.framing
+    const eventId = auth.stored.event.id
+    for (const [i, organiser] of framing.organisers.entries()) {
+      if (organiser.logoId && !(await deps.logos.get(eventId, organiser.logoId)))
+        return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: ['framing', 'organisers', i, 'logoId'], issue: 'unknown_reference', value: organiser.logoId }))
+    }
+    // RESOLUTION
+    const saved = await deps.events.updateSetup(eventId, (current) => ({ ...current, framing }))
+    if (!saved) return sendFailure(res, 404, failure(ErrorCode.NOT_FOUND, { what: 'event' }))
+    await deps.logos.prune(eventId, logoIdsOf(framing))
+    res.json({ framing: saved.event.framing ?? EMPTY_FRAMING })
+  })
+
+  const rawLogo = express.raw({ type: [...LOGO_TYPES], limit: LOGO_BYTES_MAX })
+  router.post('/events/:id/framing/logos', async (req, res, next) => {
+    const auth = await facilitator(req, res)
+    if (!auth) return
+    rawLogo(req, res, (error?: unknown) => (error ? next(error) : void storeLogo(auth, req, res).catch(next)))
+  })
+  const storeLogo = async (auth: Authenticated, req: Request, res: Response) => {
+    const path = ['logo']
+    if (!Buffer.isBuffer(req.body)) return sendFailure(res, 415, failure(ErrorCode.INVALID_MESSAGE, { path, issue: 'invalid_value', allowed: [...LOGO_TYPES] }))
+    const checked = checkLogo(new Uint8Array(req.body))
+    if (!checked.ok) {
+      if (checked.reason === 'too_big') return sendFailure(res, 413, failure(ErrorCode.INVALID_MESSAGE, { path, issue: 'too_big', origin: 'file', maximum: LOGO_BYTES_MAX }))
+      if (checked.reason === 'too_large_image') return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path, issue: 'too_big', origin: 'number', maximum: LOGO_SIDE_MAX }))
+      return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path, issue: 'invalid_value', allowed: [...LOGO_TYPES] }))
+    }
+    const eventId = auth.stored.event.id
+    if ((await deps.logos.count(eventId)) >= LOGOS_PER_EVENT_MAX) {
+      // Uploads nobody saved make room first.
+      await deps.logos.prune(eventId, logoIdsOf(auth.stored.event.framing ?? EMPTY_FRAMING))
+      if ((await deps.logos.count(eventId)) >= LOGOS_PER_EVENT_MAX)
+        return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: ['logos'], issue: 'too_big', origin: 'array', maximum: LOGOS_PER_EVENT_MAX }))
+    }
+    const logoId = await deps.logos.put(eventId, { type: checked.type, bytes: checked.bytes })
+    res.status(201).json({ logoId, width: checked.width, height: checked.height })
+  }
+
+  router.get('/events/:id/framing/logos/:logoId', async (req, res) => {
+    const auth = await facilitator(req, res)
+    if (!auth) return
+    const logo = await deps.logos.get(auth.stored.event.id, String(req.params.logoId))
+    if (!logo) return sendFailure(res, 404, failure(ErrorCode.NOT_FOUND, { what: 'address' }))
+    res.set({ 'Content-Type': logo.type, 'Cache-Control': 'private, no-store', 'Content-Disposition': 'inline' })
+    res.end(Buffer.from(logo.bytes.buffer, logo.bytes.byteOffset, logo.bytes.byteLength))
+  })
+
+  // A body over the limit or one that cannot be read: answered with a code, like every other refusal.
+  router.use('/events/:id/framing', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    const status = (error as { status?: number; type?: string }).status
+    if (status === 413) return sendFailure(res, 413, failure(ErrorCode.INVALID_MESSAGE, { path: ['logo'], issue: 'too_big', origin: 'file', maximum: LOGO_BYTES_MAX }))
+    if (status === 400) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: [], issue: 'invalid_format', format: 'json' }))
+    next(error)
+  })
+  return router
+}
+
+function logoIdsOf(framing: EventFraming): Set<string> {
+  return new Set(framing.organisers.flatMap((o) => (o.logoId ? [o.logoId] : [])))
+}
+
+/** The export with the bytes of the logos its framing names (those still stored), for the documents. */
+export async function withLogos(file: EventExport, logos: LogoStore): Promise<EventExport> {
+  const ids = logoIdsOf(file.event.framing ?? EMPTY_FRAMING)
+  if (ids.size === 0) return file
+  const out: ExportLogo[] = []
+  for (const id of ids) {
+    const logo = await logos.get(file.event.id, id)
+    if (logo) out.push({ id, type: logo.type, data: Buffer.from(logo.bytes).toString('base64') })
+  }
+  return { ...file, logos: out }
+}

@@ -1,0 +1,108 @@
+import { LOGO_BYTES_MAX, LOGO_SIDE_MAX, type LogoType } from '@tischrunde/shared'
+
+/**
+ * Checks an uploaded logo and keeps only what draws it. PNG and JPEG only (an SVG could carry
+ * scripts, other formats the documents cannot embed); the file must be what its bytes say, of a
+ * sane size, and is rebuilt from its image data alone: text, EXIF (camera, GPS), colour profiles
+ * and anything after the image's end are dropped, so an upload carries no hidden payload or
+ * personal data into the documentation.
+ */
+
+export type LogoRefusal = 'too_big' | 'not_an_image' | 'too_large_image'
+export type LogoCheck = { ok: true; type: LogoType; bytes: Uint8Array; width: number; height: number } | { ok: false; reason: LogoRefusal }
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+/** PNG chunks needed to draw the image; every other chunk (tEXt, iTXt, zTXt, eXIf, iCCP, private ones) is dropped. */
+const PNG_KEEP = new Set(['IHDR', 'PLTE', 'tRNS', 'IDAT', 'IEND', 'gAMA', 'sRGB', 'cHRM', 'pHYs'])
+
+export function checkLogo(input: Uint8Array): LogoCheck {
+  if (input.byteLength > LOGO_BYTES_MAX) return { ok: false, reason: 'too_big' }
+  const result = PNG_SIGNATURE.every((b, i) => input[i] === b) ? sanitizePng(input) : input[0] === 0xff && input[1] === 0xd8 ? sanitizeJpeg(input) : undefined
+  if (!result) return { ok: false, reason: 'not_an_image' }
+  if (result.width < 1 || result.height < 1) return { ok: false, reason: 'not_an_image' }
+  if (result.width > LOGO_SIDE_MAX || result.height > LOGO_SIDE_MAX) return { ok: false, reason: 'too_large_image' }
+  return { ok: true, ...result }
+}
+
+const u32 = (b: Uint8Array, at: number) => ((b[at]! << 24) >>> 0) + (b[at + 1]! << 16) + (b[at + 2]! << 8) + b[at + 3]!
+const u16 = (b: Uint8Array, at: number) => (b[at]! << 8) + b[at + 1]!
+
+function sanitizePng(input: Uint8Array): { type: LogoType; bytes: Uint8Array; width: number; height: number } | undefined {
+  const parts: Uint8Array[] = [input.subarray(0, 8)]
+  let at = 8
+  let width = 0
+  let height = 0
+  let sawData = false
+  let ended = false
+  while (at + 12 <= input.byteLength) {
+    const length = u32(input, at)
+    const type = String.fromCharCode(...input.subarray(at + 4, at + 8))
+    const end = at + 12 + length
+    if (!/^[A-Za-z]{4}$/.test(type) || end > input.byteLength) return undefined
+    if (at === 8) {
+      if (type !== 'IHDR' || length !== 13) return undefined
+      width = u32(input, at + 8)
+      height = u32(input, at + 12)
+    }
+    if (type === 'IDAT') sawData = true
+    if (PNG_KEEP.has(type)) parts.push(input.subarray(at, end))
+    at = end
+    if (type === 'IEND') {
+      ended = true
+      break
+    }
+  }
+  if (!sawData || !ended) return undefined
+  return { type: 'image/png', bytes: concat(parts), width, height }
+}
+
+function sanitizeJpeg(input: Uint8Array): { type: LogoType; bytes: Uint8Array; width: number; height: number } | undefined {
+  const parts: Uint8Array[] = [input.subarray(0, 2)]
+  let at = 2
+  let width = 0
+  let height = 0
+  while (at + 4 <= input.byteLength) {
+    if (input[at] !== 0xff) return undefined
+    const marker = input[at + 1]!
+    if (marker === 0xff) {
+      at++
+      continue
+    }
+    const length = u16(input, at + 2)
+    const end = at + 2 + length
+    if (length < 2 || end > input.byteLength) return undefined
+    // Start of frame (baseline, progressive, …; not DHT 0xc4, JPG 0xc8, DAC 0xcc): the image's size.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      height = u16(input, at + 5)
+      width = u16(input, at + 7)
+    }
+    // APP1–APP15 (EXIF, XMP, ICC, Photoshop…) and comments are dropped; APP0 (JFIF) is kept.
+    const dropped = (marker >= 0xe1 && marker <= 0xef) || marker === 0xfe
+    if (!dropped) parts.push(input.subarray(at, end))
+    if (marker === 0xda) {
+      // Start of scan: the entropy-coded data runs to the end-of-image marker.
+      const eoi = lastEndOfImage(input, end)
+      if (eoi < 0 || width === 0) return undefined
+      parts.push(input.subarray(end, eoi + 2))
+      return { type: 'image/jpeg', bytes: concat(parts), width, height }
+    }
+    at = end
+  }
+  return undefined
+}
+
+/** The last FF D9 from `from` on: progressive JPEGs have further scans and markers before it. */
+function lastEndOfImage(input: Uint8Array, from: number): number {
+  for (let i = input.byteLength - 2; i >= from; i--) if (input[i] === 0xff && input[i + 1] === 0xd9) return i
+  return -1
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0))
+  let at = 0
+  for (const p of parts) {
+    out.set(p, at)
+    at += p.byteLength
+  }
+  return out
+}

@@ -1,0 +1,114 @@
+import { readdir } from 'node:fs/promises'
+import path from 'node:path'
+import { io } from 'socket.io-client'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { type Ack, LOGO_BYTES_MAX, WIRE_VERSION } from '@tischrunde/shared'
+import { readPdfStructure, readingOrder, pdfText } from '../src/export/read-back.js'
+import { testPng } from '../src/framing/test-images.js'
+import { api, createEvent, join } from './helpers/api.js'
+import { type RunningServer, startServer } from './helpers/in-process-server.js'
+import { tempDataDir } from './helpers/temp-dir.js'
+
+let data: Awaited<ReturnType<typeof tempDataDir>>
+let running: RunningServer | undefined
+beforeEach(async () => {
+  data = await tempDataDir('framing')
+})
+afterEach(async () => {
+  await running?.close()
+  running = undefined
+  await data.remove()
+})
+
+const upload = (url: string, eventId: string, token: string, body: Uint8Array, type = 'image/png') =>
+  fetch(`${url}/api/events/${eventId}/framing/logos`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body })
+
+const framing = (logoId: string | null) => ({
+  subtitle: 'Integrationskonferenz des Rems-Murr-Kreises',
+  organisers: [
+    { name: 'Landratsamt Rems-Murr-Kreis', logoId },
+    { name: 'Stadt Winnenden', logoId: null },
+  ],
+  intro: 'Herzlich willkommen zur Dokumentation.',
+  outlook: 'Im Herbst folgt ein zweites Treffen.',
+})
+
+describe('the framing of the documentation', () => {
+  it('is edited by the facilitator, keeps its checked logo in the data folder, and reaches the documentation PDF', async () => {
+    running = await startServer(data.dir)
+    const { event, facilitatorToken } = await createEvent(running.url, { title: 'Regionalkonferenz Winnenden', tableNames: ['Sprache', 'Arbeit'] })
+    const token = facilitatorToken
+    // Nothing written yet: empty texts.
+    expect((await api(running.url, `/api/events/${event.id}/framing`, { token })).body).toEqual({ framing: { subtitle: '', organisers: [], intro: '', outlook: '' } })
+
+    const posted = await upload(running.url, event.id, token, testPng(90, 30, [{ type: 'tEXt', data: 'Author\0Jemand' }]))
+    expect(posted.status).toBe(201)
+    const { logoId, width, height } = (await posted.json()) as { logoId: string; width: number; height: number }
+    expect({ width, height }).toEqual({ width: 90, height: 30 })
+    const files = await readdir(path.join(data.dir, 'logos', event.id))
+    expect(files).toEqual([`${logoId}.png`])
+    // The preview serves the cleaned file.
+    const served = await fetch(`${running.url}/api/events/${event.id}/framing/logos/${logoId}`, { headers: { authorization: `Bearer ${token}` } })
+    expect(served.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await served.arrayBuffer()).toString('latin1')).not.toContain('Jemand')
+
+    const saved = await api(running.url, `/api/events/${event.id}/framing`, { method: 'PUT', body: { framing: framing(logoId) }, token })
+    expect(saved).toEqual({ status: 200, body: { framing: framing(logoId) } })
+
+    // Saving the setup from the console keeps the framing.
+    const socket = io(running.url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false })
+    try {
+      const state = await new Promise<{ event: Record<string, unknown> }>((resolve) => socket.once('event:state', resolve))
+      // The live screens are not sent the framing: it is the documentation's matter.
+      expect(state.event).not.toHaveProperty('framing')
+      const { id: _id, showNames: _s, treeMethod: _t, ...setup } = state.event
+      expect(await (socket.emitWithAck('event:update', { setup: { ...setup, place: 'Hermann-Schwab-Halle' } }) as Promise<Ack>)).toEqual({ ok: true })
+    } finally {
+      socket.disconnect()
+    }
+    expect((await api<{ framing: unknown }>(running.url, `/api/events/${event.id}/framing`, { token })).body.framing).toEqual(framing(logoId))
+
+    const pdf = await fetch(`${running.url}/api/events/${event.id}/export?format=pdf`, { headers: { authorization: `Bearer ${token}` } })
+    expect(pdf.status).toBe(200)
+    const bytes = new Uint8Array(await pdf.arrayBuffer())
+    const text = (await pdfText(bytes)).replace(/\s+/g, ' ')
+    for (const expected of ['Integrationskonferenz des Rems-Murr-Kreises', 'Veranstaltet von', 'Landratsamt Rems-Murr-Kreis', 'Stadt Winnenden', 'Einleitung', 'Herzlich willkommen zur Dokumentation.', 'Ausblick', 'Im Herbst folgt ein zweites Treffen.'])
+      expect(text).toContain(expected)
+    expect((await readPdfStructure(bytes)).pages.flatMap(readingOrder)).toContain('Figure: Logo: Landratsamt Rems-Murr-Kreis')
+
+    // A logo no organiser names any more is removed with the next save.
+    await api(running.url, `/api/events/${event.id}/framing`, { method: 'PUT', body: { framing: framing(null) }, token })
+    expect(await readdir(path.join(data.dir, 'logos', event.id))).toEqual([])
+  })
+
+  it('refuses what is no logo, too large, unknown or not the facilitator\'s, with a code', async () => {
+    running = await startServer(data.dir)
+    const { event, facilitatorToken, joinCode } = await createEvent(running.url, { title: 'Regionalkonferenz Winnenden', tableNames: ['Sprache'] })
+    const token = facilitatorToken
+    const refusal = async (res: Response) => ({ status: res.status, body: (await res.json()) as unknown })
+
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
+    expect(await refusal(await upload(running.url, event.id, token, svg, 'image/svg+xml'))).toEqual({
+      status: 415,
+      body: { code: 'INVALID_MESSAGE', params: { path: ['logo'], issue: 'invalid_value', allowed: ['image/png', 'image/jpeg'] } },
+    })
+    // Called a PNG, but it is not one.
+    expect((await refusal(await upload(running.url, event.id, token, svg))).body).toMatchObject({ code: 'INVALID_MESSAGE', params: { issue: 'invalid_value' } })
+    expect(await refusal(await upload(running.url, event.id, token, new Uint8Array(LOGO_BYTES_MAX + 10)))).toEqual({
+      status: 413,
+      body: { code: 'INVALID_MESSAGE', params: { path: ['logo'], issue: 'too_big', origin: 'file', maximum: LOGO_BYTES_MAX } },
+    })
+    // A logo id that was never uploaded, a name too long, too many organisers.
+    const put = (body: unknown, t = token) => api(running!.url, `/api/events/${event.id}/framing`, { method: 'PUT', body, token: t })
+    expect((await put({ framing: { ...framing('0123456789abcdef') } })).body).toMatchObject({ code: 'INVALID_MESSAGE', params: { path: ['framing', 'organisers', 0, 'logoId'], issue: 'unknown_reference' } })
+    expect((await put({ framing: { ...framing(null), subtitle: 'x'.repeat(301) } })).body).toMatchObject({ code: 'INVALID_MESSAGE', params: { path: ['framing', 'subtitle'], issue: 'too_big' } })
+    expect((await put({ framing: { ...framing(null), organisers: Array.from({ length: 13 }, () => ({ name: 'X' })) } })).body).toMatchObject({ params: { path: ['framing', 'organisers'], issue: 'too_big' } })
+    // A participant may not edit it, a stranger not even read it.
+    const phone = await join(running.url, joinCode)
+    expect((await put({ framing: framing(null) }, phone.token)).status).toBe(403)
+    expect((await upload(running.url, event.id, phone.token, testPng(4, 4))).status).toBe(403)
+    expect((await api(running.url, `/api/events/${event.id}/framing`)).status).toBe(401)
+    // Nothing was stored by any refusal.
+    expect((await api<{ framing: unknown }>(running.url, `/api/events/${event.id}/framing`, { token })).body.framing).toMatchObject({ subtitle: '', organisers: [] })
+  })
+})

@@ -1,0 +1,156 @@
+import { WebSocket } from 'ws'
+import { io, type Socket } from 'socket.io-client'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { type Ack, type ProgrammeInput, WIRE_VERSION, WORKSHOP_STATION_ID, eventExportSchema, workshopBoardDocName } from '@tischrunde/shared'
+import { aCard } from '@tischrunde/fixtures'
+import { type BoardClient, connectDoc } from './helpers/board-client.js'
+import { adminKeyOf, api, createEvent, join, tokenOfLink } from './helpers/api.js'
+import { docxParts, pdfText } from '../src/export/read-back.js'
+import { renderEvent } from '../src/export/export-service.js'
+import { type RunningServer, startServer } from './helpers/in-process-server.js'
+import { tempDataDir } from './helpers/temp-dir.js'
+import { waitFor } from './helpers/wait.js'
+
+let data: Awaited<ReturnType<typeof tempDataDir>>
+let running: RunningServer | undefined
+const sockets: Socket[] = []
+const clients: BoardClient[] = []
+
+beforeEach(async () => {
+  data = await tempDataDir('programme-workshop-board')
+})
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.disconnect()
+  for (const c of clients.splice(0)) c.destroy()
+  await running?.close()
+  running = undefined
+  await data.remove()
+})
+
+async function control(url: string, token: string) {
+  const socket = io(url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false })
+  sockets.push(socket)
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve())
+    socket.once('connect_error', reject)
+  })
+  return (name: string, payload: unknown) => socket.emitWithAck(name, payload) as Promise<Ack & { data?: unknown }>
+}
+
+/** The HTTP status a websocket upgrade to a doc gets (101: it opened). */
+function upgradeStatus(url: string, docName: string, token: string): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/yjs/${docName}?token=${encodeURIComponent(token)}`)
+    ws.on('unexpected-response', (req, res) => (res.resume(), req.destroy(), resolve(res.statusCode)))
+    ws.on('open', () => (ws.terminate(), resolve(101)))
+    ws.on('error', () => {})
+  })
+}
+
+const DAY: ProgrammeInput = {
+  date: '2018-06-19',
+  items: [
+    {
+      id: 'phase-1',
+      kind: 'work-phase',
+      title: 'Arbeitsphase I',
+      start: '11:30',
+      end: '13:00',
+      workshops: [
+        { id: 'ws-1', number: 1, title: 'Kommunale Angebote unter einem Dach', speakers: ['Ute Beispiel'] },
+        { id: 'ws-2', number: 2, title: 'Ein kreisweites Integrationskonzept' },
+      ],
+    },
+  ],
+}
+
+describe("a workshop's own board", () => {
+  it('opens for those who booked the workshop and the facilitators; others, hosts and unknown workshops are refused', async () => {
+    running = await startServer(data.dir)
+    const event = await createEvent(running.url, { title: 'Transferforum', tableNames: ['Bildung'] })
+    expect(await (await control(running.url, event.facilitatorToken))('programme:save', { programme: DAY, expectedVersion: null })).toMatchObject({ ok: true })
+    const anna = await join(running.url, event.joinCode)
+    const ben = await join(running.url, event.joinCode)
+    expect(await (await control(running.url, anna.token))('programme:choose', { phaseId: 'phase-1', workshopId: 'ws-1' })).toMatchObject({ ok: true, data: { booked: true } })
+    expect(await (await control(running.url, ben.token))('programme:choose', { phaseId: 'phase-1', workshopId: 'ws-2' })).toMatchObject({ ok: true, data: { booked: true } })
+    const board = workshopBoardDocName(event.event.id, 'ws-1')
+
+    // Anna (booked) writes a card; the facilitator sees it and may change any card.
+    const annaBoard = connectDoc(running.url, board, anna.token)
+    const facilitator = connectDoc(running.url, board, event.facilitatorToken)
+    clients.push(annaBoard, facilitator)
+    await Promise.all([annaBoard.synced(), facilitator.synced()])
+    const card = aCard({ authorId: anna.participantId, stationId: WORKSHOP_STATION_ID, columnId: 'ergebnisse', text: 'Eine Anlaufstelle für alle Ämter' })
+    annaBoard.put(card)
+    await annaBoard.saved()
+    expect((await facilitator.waitForCard(card.id)).text).toBe('Eine Anlaufstelle für alle Ämter')
+    facilitator.put({ ...card, text: 'Eine Anlaufstelle für alle Ämter (zusammengefasst)' })
+    await facilitator.saved()
+    await waitFor(() => annaBoard.cards()[0]?.text.endsWith('(zusammengefasst)') || undefined, "the facilitator's edit on Anna's phone")
+
+    // Ben booked workshop 2: workshop 1's board stays closed to him; no doc for an unknown workshop.
+    expect(await upgradeStatus(running.url, board, ben.token)).toBe(403)
+    expect(await upgradeStatus(running.url, workshopBoardDocName(event.event.id, 'ws-2'), ben.token)).toBe(101)
+    expect(await upgradeStatus(running.url, workshopBoardDocName(event.event.id, 'ws-9'), event.facilitatorToken)).toBe(404)
+    const hostLink = Object.values(event.links.hosts)[0]!
+    expect(await upgradeStatus(running.url, board, tokenOfLink(hostLink))).toBe(403)
+
+    // A card in a column the workshop board does not have is refused (and closes the sender).
+    const stray = aCard({ authorId: anna.participantId, stationId: WORKSHOP_STATION_ID, columnId: 'irgendwas', text: 'x' })
+    annaBoard.put(stray)
+    await waitFor(() => annaBoard.closeCodes.length > 0 || undefined, 'the server to refuse the stray card')
+
+    // After a restart the card is still there, and Anna's board opens again (her booking is read from the store).
+    await running.close()
+    running = await startServer(data.dir)
+    const again = connectDoc(running.url, board, anna.token)
+    clients.push(again)
+    await again.synced()
+    expect(again.cards().map((c) => c.text)).toEqual(['Eine Anlaufstelle für alle Ämter (zusammengefasst)'])
+  })
+
+  it("puts a workshop's results in the documentation under the workshop, and carries them through the event file", async () => {
+    running = await startServer(data.dir)
+    const event = await createEvent(running.url, { title: 'Transferforum', tableNames: ['Bildung'] })
+    expect(await (await control(running.url, event.facilitatorToken))('programme:save', { programme: DAY, expectedVersion: null })).toMatchObject({ ok: true })
+    const facilitator = connectDoc(running.url, workshopBoardDocName(event.event.id, 'ws-1'), event.facilitatorToken)
+    clients.push(facilitator)
+    await facilitator.synced()
+    facilitator.put(aCard({ authorId: 'moderation', stationId: WORKSHOP_STATION_ID, id: 'card-ws-0001', columnId: 'ergebnisse', text: 'Eine Anlaufstelle für alle Ämter', position: 1 }))
+    facilitator.put(aCard({ authorId: 'moderation', stationId: WORKSHOP_STATION_ID, id: 'card-ws-0002', columnId: 'offene-fragen', text: 'Wer bezahlt die Koordination?', position: 2 }))
+    await facilitator.saved()
+
+    const get = (format: string, id = event.event.id, token = event.facilitatorToken) => fetch(`${running!.url}/api/events/${id}/export?format=${format}`, { headers: { authorization: `Bearer ${token}` } })
+    // Markdown: the workshop's chapter after the tables, its columns and cards under it; workshop 2 (no cards) has none.
+    const md = await (await get('md')).text()
+    const chapter = md.slice(md.indexOf('Workshop 1: Kommunale Angebote unter einem Dach'))
+    expect(md).toContain('Workshop 1: Kommunale Angebote unter einem Dach')
+    expect(chapter).toMatch(/Arbeitsphase I – Mit Ute Beispiel[\s\S]*Ergebnisse[\s\S]*Eine Anlaufstelle für alle Ämter[\s\S]*Offene Fragen[\s\S]*Wer bezahlt die Koordination\?/)
+    expect(md).not.toContain('Workshop 2: Ein kreisweites Integrationskonzept')
+
+    // PDF and DOCX: the same chapter.
+    const file = eventExportSchema.parse(await (await get('json')).json())
+    expect(file.workshopBoards).toEqual([
+      {
+        workshopId: 'ws-1',
+        columns: [
+          { columnId: 'ergebnisse', cards: [{ text: 'Eine Anlaufstelle für alle Ämter', subPoints: [] }] },
+          { columnId: 'offene-fragen', cards: [{ text: 'Wer bezahlt die Koordination?', subPoints: [] }] },
+        ],
+      },
+    ])
+    const pdf = await pdfText((await renderEvent(file, 'pdf')).bytes)
+    expect(pdf).toContain('Workshop 1: Kommunale Angebote unter einem Dach')
+    expect(pdf).toContain('Wer bezahlt die Koordination?')
+    const docx = docxParts((await renderEvent(file, 'docx')).bytes)['word/document.xml']!
+    expect(docx).toContain('Workshop 1: Kommunale Angebote unter einem Dach')
+    expect(docx).toContain('Eine Anlaufstelle für alle Ämter')
+
+    // The event file imports with the workshop's results on its board.
+    const imported = await api<{ id: string }>(running.url, '/api/events/import', { body: file, token: adminKeyOf(running.url) })
+    expect(imported.status).toBe(201)
+    const importedToken = running.server.events.issue((await running.server.events.get(imported.body.id))!, 'facilitator')
+    const copy = eventExportSchema.parse(await (await get('json', imported.body.id, importedToken)).json())
+    expect(copy.workshopBoards).toEqual(file.workshopBoards)
+  })
+})

@@ -1,0 +1,34 @@
+import type { EventExport } from '../export/event-export.schema.js'
+import { type ResultSheet, type SheetColumn, type SheetEventInfo, plainText, sheetColumn } from '../export/result-sheet.js'
+import { WORKSHOP_COLUMN_IDS, WORKSHOP_COLUMN_TITLES_DE } from './workshop-board.js'
+
+/**
+ * The documentation's chapters of the workshops' own boards: one per workshop with results, after
+ * the theme tables, headed "Workshop 5: Von der Schule in den Beruf", its phase and speakers under it.
+ */
+export function workshopSheets(file: EventExport, event: SheetEventInfo): ResultSheet[] {
+  const boards = new Map((file.workshopBoards ?? []).map((b) => [b.workshopId, b]))
+  const sheets: ResultSheet[] = []
+  for (const phase of file.programme?.items ?? [])
+    for (const workshop of phase.workshops) {
+      const board = boards.get(workshop.id)
+      if (!board) continue
+      const columns: SheetColumn[] = WORKSHOP_COLUMN_IDS.flatMap((id) => {
+        const cards = board.columns.find((c) => c.columnId === id)?.cards ?? []
+        return cards.length > 0 ? [sheetColumn(id, WORKSHOP_COLUMN_TITLES_DE[id], cards)] : []
+      })
+      const cardCount = columns.reduce((n, c) => n + c.cards.length, 0)
+      if (cardCount === 0) continue
+      const name = plainText(`Workshop ${workshop.number}: ${workshop.title}`)
+      const title = plainText(phase.title)
+      const prompt = plainText(workshop.speakers.length > 0 ? `Mit ${workshop.speakers.join('; ')}` : workshop.subtitle)
+      sheets.push({
+        event,
+        table: { id: `workshop-${workshop.id}`.slice(0, 63), name, host: '' },
+        heading: name,
+        stations: [{ id: 'workshop', title, prompt, heading: prompt ? `${title} – ${prompt}` : title, columns, cardCount }],
+        cardCount,
+      })
+    }
+  return sheets
+}
