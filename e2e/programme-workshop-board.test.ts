@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations } from './support/axe.js'
 import type { EventListItem, FacilitatorEventView } from '@tischrunde/shared'
 import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
 import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
@@ -14,17 +14,6 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** The Köln day (seed 000), 12:15: Arbeitsphase I runs. */
 const CLOCK = '2018-06-19T12:15:00+02:00'
 const WORKSHOP_5 = 'Von der Schule in den Beruf – den Übergang gemeinsam stemmen'
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE)
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] }
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: unknown): Promise<Result> } }).axe
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-    return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
-  })
-}
 
 let server: ServerProcess
 let browser: Browser
