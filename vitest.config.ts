@@ -32,6 +32,9 @@ export default defineConfig({
           include: ['server/src/**/*.test.ts', 'server/test/**/*.test.ts'],
           exclude: ['server/test/faults/**'],
           environment: 'node',
+          // Real server processes, real Redis and real worker threads on a shared machine: one more
+          // run before a failure counts; Vitest's report names every retried test.
+          retry: 1,
           testTimeout: 20_000,
         },
       },
