@@ -42,7 +42,12 @@ export function forwardRequest(req: IncomingMessage, res: ServerResponse, owner:
     else res.destroy()
   })
   res.once('close', () => upstream.destroy())
-  req.pipe(upstream)
+  // The body is passed on only once the owner took the connection: an owner that refuses it is
+  // gone, and this node then serves the request itself, which needs the body still unread.
+  upstream.once('socket', (socket) => {
+    if (socket.connecting) socket.once('connect', () => req.pipe(upstream))
+    else req.pipe(upstream)
+  })
 }
 
 /**
