@@ -67,6 +67,8 @@ describe('the actor map of the Winnenden conference', () => {
         expect(byName(name), name).toHaveLength(1)
         expect(byName(name)[0]!.area, name).toBe(area)
       }
+      // The sheets' own labels ("Behilfliche Akteur*innen:") are headings, not actors.
+      expect([...actors.values()].map((a) => a.name).filter((name) => /akteur|:\s*$/i.test(name))).toEqual([])
       expect(tablesOf(byName('Kitas')[0]!).sort()).toEqual(['frauen-kinderbetreuung-sprache', 'gesundheit-psychosoziale-beratung', 'verstetigung-intman-nachhaltigkeit'])
       expect(tablesOf(byName('Ehrenamt')[0]!)).toHaveLength(5)
       const refugees = byName('Migrantenorganisationen')[0]!.mentions.find((m) => m.text === 'Geflüchtete')!

@@ -83,6 +83,11 @@ describe('actors named on the Winnenden "Wer kann helfen?" cards', () => {
     expect(splitActorCard('Jobcenter')[0]!.activity).toBe(false)
   })
 
+  it('takes a label card ("Behilfliche Akteur*innen:", the cards after it name the actors) for no actor', () => {
+    expect(splitActorCard('Behilfliche Akteur*innen:')).toEqual([])
+    expect(splitActorCard('Behilfliche Akteur*innen:', ['Jobcenter']).map((s) => s.text)).toEqual(['Jobcenter'])
+  })
+
   it('drops a list heading before the actors ("Behilfliche Akteur*innen: …")', () => {
     expect(splitActorCard('Behilfliche Akteur*innen: Bamf, Schulen 2, 4').map((s) => [s.text, s.measures])).toEqual([['Bamf', []], ['Schulen', [2, 4]]])
   })

@@ -136,14 +136,16 @@ function splitLine(line: string): ActorSegment[] {
 }
 
 /**
- * The actors one card names. A card that ends in a colon and has sub-points is a heading: its
- * sub-points are the actors ("Überregionale Vernetzung …:" → "Städtetag: Benjamin Lachat", …).
+ * The actors one card names. A card that ends in a colon is a heading: its sub-points are the
+ * actors, and it names none itself when it has none ("Überregionale Vernetzung …:" → "Städtetag: Benjamin Lachat", …).
  * Otherwise its text and each sub-point are split into actors at commas, semicolons and slashes
  * between words; trailing numbers are measure references.
  * @example splitActorCard('Geflüchtete 1-7, Bamf', []) // [{ text: 'Geflüchtete', measures: [1…7] }, { text: 'Bamf', measures: [] }]
  */
 export function splitActorCard(text: string, subPoints: readonly string[] = []): ActorSegment[] {
-  const heading = /:\s*$/.test(text) && subPoints.length > 0
+  // A label ("Behilfliche Akteur*innen:") names no actor itself: only what it heads (its sub-points,
+  // or the cards after it) does.
+  const heading = /:\s*$/.test(text) && !text.includes('\n')
   const lines = heading ? [...subPoints] : [text, ...subPoints]
   return lines.flatMap(splitLine)
 }
