@@ -62,6 +62,8 @@ describe('the café phone and the programme (Winnenden: an agenda from before th
     await phone.getByRole('heading', { level: 1, name: 'Programm' }).waitFor()
     expect(new URL(phone.url()).searchParams.has('programm')).toBe(true)
     expect(await phone.locator('.programme-items > li').count()).toBe(9)
+    // A café day has no workshops to choose: no personal code to keep choices.
+    expect(await phone.getByRole('textbox', { name: 'Persönlicher Code' }).count()).toBe(0)
     expect(await phone.getByTestId('programme-now').innerText()).toMatch(/Erfahrungsaustausch – Station 1/)
     expect(await axeViolations(phone)).toEqual([])
     await phone.getByRole('button', { name: 'Zurück', exact: true }).click()

@@ -137,14 +137,19 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
               </li>
             ))}
           </ol>
-          <PersonalCode code={hold.mine?.code ?? null} name={name} onName={setName} />
-          <Lookup
-            send={hold.send}
-            onFound={(participantId, token) => {
-              keepParticipant(joinCode, { ...identity, participantId, token })
-              window.location.reload()
-            }}
-          />
+          {/* The personal code keeps workshop choices: a day without workshops has none to keep. */}
+          {programme.items.some((i) => i.kind === 'work-phase' && i.workshops.length > 0) && (
+            <>
+              <PersonalCode code={hold.mine?.code ?? null} name={name} onName={setName} />
+              <Lookup
+                send={hold.send}
+                onFound={(participantId, token) => {
+                  keepParticipant(joinCode, { ...identity, participantId, token })
+                  window.location.reload()
+                }}
+              />
+            </>
+          )}
         </>
       )}
     </main>
