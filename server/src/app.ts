@@ -9,7 +9,8 @@ import helmet from 'helmet'
 import type { Logger } from 'pino'
 import type { Credentials } from './access/credentials.js'
 import { DocRooms } from './boards/doc-rooms.js'
-import { installModeration } from './moderation/moderation-service.js'
+import { installModeration, moderationOf } from './moderation/moderation-service.js'
+import { createHeldCardsRoute } from './moderation/held-cards-route.js'
 import { afterForget } from './harvest/forget-votes.js'
 import { HarvestTransfer } from './harvest/harvest-transfer.js'
 import { EventService } from './events/event-service.js'
@@ -215,6 +216,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const deletedEvents = opts.deletedEvents ?? memoryDeletedEvents()
   app.use('/api', createTreeImageRoutes({ events, transfer }))
   app.use('/api', createHarvestExportRoutes({ events, votes, groups, log }))
+  app.use('/api', createHeldCardsRoute({ events, moderation: moderationOf(rooms), log }))
   const deleteEvent = async (id: string, reason: DeletionReason = 'deleted') => {
     const stored = await events.get(id)
     if (!stored) return

@@ -123,6 +123,20 @@ describe('moderation: hidden, waiting and collected cards never reach those who 
       expect(await tryUpgrade(running.url, moderationDocName(eventId, 'sprache'), tokenOfLink(cafe.links.projector))).toEqual({ status: 403, messages: 0 })
       expect(await tryUpgrade(running.url, moderationDocName(eventId, 'sprache'), tokenOfLink(cafe.links.hosts.arbeit!))).toEqual({ status: 403, messages: 0 })
 
+      // The results leave it out; the facilitator's own list of held cards names it, marked.
+      const download = (path: string, token: string) => fetch(`${running.url}/api/events/${eventId}${path}`, { headers: { authorization: `Bearer ${token}` } })
+      const results = await download('/export?format=csv', cafe.facilitatorToken)
+      expect(results.status).toBe(200)
+      expect(await results.text()).not.toContain(text)
+      const heldList = await download('/moderation/held.csv', cafe.facilitatorToken)
+      expect(heldList.status).toBe(200)
+      expect(heldList.headers.get('content-disposition')).toContain('Zurueckgehaltene-Karten')
+      const heldRows = (await heldList.text()).split('\r\n')
+      expect(heldRows[0]).toBe('Thementisch;Station;Spalte;Status;Seit;Text;Darin zusammengeführt')
+      expect(heldRows.find((row) => row.includes(text))).toMatch(/^Sprache;Station 1;Was läuft gut\?;Ausgeblendet;/)
+      for (const other of [bernd.token, tokenOfLink(cafe.links.projector), hostToken]) expect((await download('/moderation/held.csv', other)).status).toBe(403)
+      expect((await download('/moderation/held.csv', 'kein-gueltiger-link')).status).toBe(401)
+
       // The host restores it: back on every board.
       const hostControl = await control(running.url, hostToken)
       expect(await hostControl.send('card:moderate', { tableId: 'sprache', cardId: 'card-hide-1', action: 'restore' })).toEqual({ ok: true })

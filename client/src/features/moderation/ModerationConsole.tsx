@@ -99,7 +99,47 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
           <TableModeration key={tableId} eventId={event.id} tableId={tableId} token={token} send={send} />
         </>
       )}
+      <HeldCardsDownload eventId={event.id} token={token} />
     </section>
+  )
+}
+
+/** The facilitator's list of every card held off the boards, as a CSV file (the documentation leaves them out). */
+function HeldCardsDownload(props: { eventId: string; token: string }) {
+  const { t } = useTranslation()
+  const hintId = useId()
+  const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle')
+  const download = async () => {
+    setState('loading')
+    try {
+      const res = await fetch(`/api/events/${encodeURIComponent(props.eventId)}/moderation/held.csv`, { headers: { authorization: `Bearer ${props.token}` } })
+      if (!res.ok) return setState('failed')
+      const url = URL.createObjectURL(await res.blob())
+      const a = document.createElement('a')
+      a.href = url
+      a.download = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'Zurueckgehaltene-Karten.csv'
+      a.click()
+      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      setState('idle')
+    } catch {
+      setState('failed')
+    }
+  }
+  return (
+    <p className="moderation-held-export">
+      <button type="button" className="secondary" aria-describedby={hintId} disabled={state === 'loading'} onClick={() => void download()}>
+        {t('moderation.heldExport')}
+      </button>{' '}
+      <span id={hintId} className="muted">
+        {t('moderation.heldExportHint')}
+      </span>
+      {state === 'failed' && (
+        <span className="field-error" role="alert">
+          {' '}
+          {t('moderation.heldExportFailed')}
+        </span>
+      )}
+    </p>
   )
 }
 
