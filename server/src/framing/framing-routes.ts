@@ -9,21 +9,19 @@ import {
   LOGO_BYTES_MAX,
   LOGO_SIDE_MAX,
   LOGO_TYPES,
-  actorFromClaims,
   eventFramingSchema,
   fail as failure,
   invalidMessage,
-  may,
 } from '@tischrunde/shared'
 import type { Authenticated, EventService } from '../events/event-service.js'
 import { sendFailure } from '../http/send-failure.js'
 import { checkLogo } from './logo-image.js'
 import type { LogoStore } from './logo-store.js'
+import { facilitatorOf } from '../http/route-access.js'
 
 /** Most logo files one event keeps (unsaved uploads included); saving the framing removes the unused ones. */
 export const LOGOS_PER_EVENT_MAX = 24
 const framingBodySchema = z.object({ framing: eventFramingSchema })
-const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
 
 /**
  * The documentation's framing, for the facilitator:
@@ -37,20 +35,7 @@ const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?
  */
 export function createFramingRoutes(deps: { events: EventService; logos: LogoStore }): Router {
   const router = express.Router()
-  const facilitator = async (req: Request, res: Response): Promise<Authenticated | null> => {
-    const auth = await deps.events.authenticate(bearer(req))
-    const actor = auth ? actorFromClaims(auth.claims) : null
-    const eventId = String(req.params.id)
-    if (!auth || !actor || !may(actor, 'event:view', { eventId })) {
-      sendFailure(res, 401, failure(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
-      return null
-    }
-    if (!may(actor, 'event:run', { eventId })) {
-      sendFailure(res, 403, failure(ErrorCode.FORBIDDEN, { needs: 'facilitator' }))
-      return null
-    }
-    return auth
-  }
+  const facilitator = (req: Request, res: Response) => facilitatorOf(deps.events, req, res, 'event:run')
 
   router.get('/events/:id/framing', async (req, res) => {
     const auth = await facilitator(req, res)

@@ -1,13 +1,14 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import type { Logger } from 'pino'
-import { ErrorCode, actorFromClaims, exportJobIdSchema, fail as failure, findTable, may } from '@tischrunde/shared'
+import { ErrorCode, exportJobIdSchema, fail as failure, findTable } from '@tischrunde/shared'
 import { sendFailure } from './send-failure.js'
-import type { Authenticated, EventService } from '../events/event-service.js'
+import type { EventService } from '../events/event-service.js'
 import type { EventTransfer } from '../events/event-transfer.js'
 import { ExportJobs } from '../export/export-jobs.js'
 import { ExportBusyError, ExportTimeoutError, WorkerExportRenderer } from '../export/export-runner.js'
 import type { ExportRenderer, RenderedFile } from '../export/export-service.js'
 import { EXPORT_FORMATS, exportFormatSchema } from '../export/shared-export.js'
+import { facilitatorOf } from './route-access.js'
 
 export interface ExportRoutesDeps {
   events: EventService
@@ -18,7 +19,6 @@ export interface ExportRoutesDeps {
   log?: Pick<Logger, 'error'>
 }
 
-const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
 
 function send(res: Response, file: RenderedFile): void {
   res.attachment(file.fileName) // Content-Disposition; the name is ASCII by construction
@@ -52,20 +52,7 @@ export function createExportRoutes(deps: ExportRoutesDeps): Router {
     }
   }
 
-  const facilitator = async (req: Request, res: Response): Promise<Authenticated | null> => {
-    const auth = await deps.events.authenticate(bearer(req))
-    const actor = auth ? actorFromClaims(auth.claims) : null
-    const eventId = String(req.params.id)
-    if (!actor || !may(actor, 'event:view', { eventId })) {
-      sendFailure(res, 401, failure(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
-      return null
-    }
-    if (!may(actor, 'event:export', { eventId })) {
-      sendFailure(res, 403, failure(ErrorCode.FORBIDDEN, { needs: 'facilitator' }))
-      return null
-    }
-    return auth
-  }
+  const facilitator = (req: Request, res: Response) => facilitatorOf(deps.events, req, res, 'event:export')
 
   router.get('/events/:id/export', async (req, res) => {
     // AUTH

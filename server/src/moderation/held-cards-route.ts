@@ -1,13 +1,12 @@
 import express, { type Request, type Response, type Router } from 'express'
 import type { Logger } from 'pino'
-import { ErrorCode, HELD_CARDS_HEADER, type HeldCard, actorFromClaims, exportFileName, fail as failure, heldCardRows, may, neutraliseCell } from '@tischrunde/shared'
+import { ErrorCode, HELD_CARDS_HEADER, type HeldCard, exportFileName, fail as failure, heldCardRows, neutraliseCell } from '@tischrunde/shared'
 import type { EventService } from '../events/event-service.js'
 import { sendFailure } from '../http/send-failure.js'
+import { facilitatorOf } from '../http/route-access.js'
 import { renderCsv } from '../export/render-csv.js'
 import type { CsvRow } from '../export/shared-export.js'
 import type { Moderation } from './moderation-service.js'
-
-const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
 
 /** "02.07.2019, 10:47" in the event's local time (Europe/Berlin): what an organiser reads. */
 const berlinTime = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' })
@@ -22,11 +21,8 @@ export function createHeldCardsRoute(deps: { events: EventService; moderation: M
   router.get('/events/:id/moderation/held.csv', async (req: Request, res: Response) => {
     try {
       // AUTH
-      const auth = await deps.events.authenticate(bearer(req))
-      const actor = auth ? actorFromClaims(auth.claims) : null
-      const eventId = String(req.params.id)
-      if (!auth || !actor || !may(actor, 'event:view', { eventId })) return sendFailure(res, 401, failure(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
-      if (!may(actor, 'event:export', { eventId })) return sendFailure(res, 403, failure(ErrorCode.FORBIDDEN, { needs: 'facilitator' }))
+      const auth = await facilitatorOf(deps.events, req, res, 'event:export')
+      if (!auth) return
       // RESOLUTION
       const event = auth.stored.event
       const heldByTable = new Map<string, HeldCard[]>()

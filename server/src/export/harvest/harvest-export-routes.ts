@@ -1,14 +1,14 @@
 import express, { type Request, type Response, type Router } from 'express'
 import type { Logger } from 'pino'
 import { z } from 'zod'
-import { ErrorCode, EXPORT_CONTENT_TYPES, actorFromClaims, buildVoteRanking, exportFileName, fail as failure, may, randomIdSchema } from '@tischrunde/shared'
+import { ErrorCode, EXPORT_CONTENT_TYPES, buildVoteRanking, exportFileName, fail as failure, randomIdSchema } from '@tischrunde/shared'
 import type { EventService } from '../../events/event-service.js'
 import type { VoteService } from '../../harvest/vote-service.js'
 import type { GroupService } from '../../harvest/group-service.js'
 import { sendFailure } from '../../http/send-failure.js'
+import { facilitatorOf } from '../../http/route-access.js'
 import { RANKING_FORMATS, renderRanking } from './render-ranking.js'
 
-const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
 const querySchema = z.object({ format: z.enum(RANKING_FORMATS), step: randomIdSchema })
 
 /**
@@ -20,11 +20,9 @@ export function createHarvestExportRoutes(deps: { events: EventService; votes: V
   router.get('/events/:id/votes/export', async (req: Request, res: Response) => {
     try {
       // AUTH
-      const auth = await deps.events.authenticate(bearer(req))
-      const actor = auth ? actorFromClaims(auth.claims) : null
-      const eventId = String(req.params.id)
-      if (!auth || !actor || !may(actor, 'event:view', { eventId })) return sendFailure(res, 401, failure(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
-      if (!may(actor, 'event:export', { eventId })) return sendFailure(res, 403, failure(ErrorCode.FORBIDDEN, { needs: 'facilitator' }))
+      const auth = await facilitatorOf(deps.events, req, res, 'event:export')
+      if (!auth) return
+      const eventId = auth.stored.event.id
       // VALIDATION
       const query = querySchema.safeParse(req.query)
       if (!query.success) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: [String(query.error.issues[0]?.path[0] ?? 'format')], issue: 'invalid_value' }))

@@ -1,18 +1,17 @@
 import express, { type Request, type Response, type Router } from 'express'
-import { ErrorCode, actorFromClaims, exportFileName, fail as failure, may } from '@tischrunde/shared'
-import type { Authenticated, EventService } from '../../events/event-service.js'
-import { sendFailure } from '../../http/send-failure.js'
+import { exportFileName } from '@tischrunde/shared'
+import type { EventService } from '../../events/event-service.js'
 import type { ProgrammeService } from '../../programme/programme-service.js'
 import { stringify } from 'csv-stringify/sync'
 import { CSV_DELIMITER } from '../render-csv.js'
 import { countsRows, handoutItems, listRows } from './programme-handout.js'
 import { renderProgrammeDocx } from './render-programme-docx.js'
 import { renderProgrammePdf } from './render-programme-pdf.js'
+import { facilitatorOf } from '../../http/route-access.js'
 
 /** CSV as the other exports write it: UTF-8 with BOM, semicolons, CRLF, line breaks in cells quoted. */
 const csv = (rows: string[][]) => new TextEncoder().encode(stringify(rows, { bom: true, delimiter: CSV_DELIMITER, record_delimiter: 'windows', quoted_match: /[\r\n]/ }))
 
-const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
 
 /**
  * The programme's downloads, for the facilitator only (Bearer credential, as the other exports):
@@ -23,20 +22,7 @@ const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?
  */
 export function createProgrammeExportRoutes(deps: { events: EventService; programme: ProgrammeService }): Router {
   const router = express.Router()
-  const facilitator = async (req: Request, res: Response): Promise<Authenticated | null> => {
-    const auth = await deps.events.authenticate(bearer(req))
-    const actor = auth ? actorFromClaims(auth.claims) : null
-    const eventId = String(req.params.id)
-    if (!actor || !may(actor, 'event:view', { eventId })) {
-      sendFailure(res, 401, failure(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
-      return null
-    }
-    if (!may(actor, 'event:export', { eventId })) {
-      sendFailure(res, 403, failure(ErrorCode.FORBIDDEN, { needs: 'facilitator' }))
-      return null
-    }
-    return auth
-  }
+  const facilitator = (req: Request, res: Response) => facilitatorOf(deps.events, req, res, 'event:export')
   const send = (res: Response, fileName: string, contentType: string, bytes: Uint8Array) => {
     res.attachment(fileName)
     res.set({ 'Content-Type': contentType, 'Cache-Control': 'no-store' })
