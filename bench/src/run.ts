@@ -12,6 +12,9 @@
  *   --row N     instead: one load row (N phones over 11 tables, 5 cards/s; `--rate R`, `--seconds S`)
  *               against both servers, twice in alternating order, with ratios (bench/results/row.json);
  *               `--no-control`: Tischrunde's phones open no control-plane socket (board sockets only)
+ *   --saturation instead: only the saturation row (all phones at one table, 100 cards/s from 200
+ *               writers) against both servers, twice alternating (bench/results/row.json);
+ *               `--phones N`, `--rate R`, `--seconds S`, `--writers W` scale it down
  *   --memory    instead: only the RSS per 1,000 stored cards (`--cards C` per table, default 1,000)
  *   --help      prints this and runs nothing
  */
@@ -323,8 +326,17 @@ async function exportsRun(): Promise<void> {
  */
 async function rowRun(): Promise<void> {
   buildIfNeeded()
-  const phones = numberAfter('--row') ?? 300
-  const options: LoadOptions = { ...load(phones, (numberAfter('--seconds') ?? 10) * 1000), rate: numberAfter('--rate') ?? 5, controlPlane: !args.has('--no-control') }
+  const sat = args.has('--saturation')
+  const base = sat ? saturation() : load(numberAfter('--row') ?? 300, 10_000)
+  const phones = numberAfter('--phones') ?? numberAfter('--row') ?? base.phones
+  const options: LoadOptions = {
+    ...base,
+    phones,
+    durationMs: (numberAfter('--seconds') ?? base.durationMs / 1000) * 1000,
+    rate: numberAfter('--rate') ?? base.rate,
+    writersPerTable: numberAfter('--writers') ?? base.writersPerTable,
+    controlPlane: !args.has('--no-control'),
+  }
   const dataDir = freshDataDir('row')
   try {
     const server = await startTischrunde({ dataDir, demo: false })
@@ -333,7 +345,7 @@ async function rowRun(): Promise<void> {
       log('warm-up: both servers, unmeasured')
       await runLoad(server, load(50, 3000))
       await runLoad(ref, load(50, 3000))
-      const both = await repeated(`row: ${phones} phones at ${options.rate} cards/s`, () => runLoad(server, options), () => runLoad(ref, options))
+      const both = await repeated(`${sat ? 'saturation' : 'row'}: ${phones} phones at ${options.tables ?? TABLES} table(s), ${options.rate} cards/s`, () => runLoad(server, options), () => runLoad(ref, options))
       const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : 0)
       const connectS = (l: LoadResult) => round(Math.max(...l.generators.map((g) => g.connectMs)) / 1000, 2)
       const t = both.tischrunde
@@ -373,7 +385,7 @@ async function helpRun(): Promise<void> {
 
 const main = args.has('--help')
   ? helpRun
-  : args.has('--row')
+  : args.has('--row') || args.has('--saturation')
     ? rowRun
     : args.has('--memory')
       ? memoryRun
