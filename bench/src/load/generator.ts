@@ -18,11 +18,9 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { MESSAGE_REFUSED, MESSAGE_SAVED, boardDocName, putCard } from '@tischrunde/shared'
 import { wallNow } from '../stats.js'
-import { type FromWorker, type ObserverReport, type PhoneSpec, type ToWorker, type WorkerSetup, type WorkerStart, cardText, sentAtOf } from './protocol.js'
+import { CONNECT_BATCH, CONNECT_TIMEOUT_MS, type FromWorker, type ObserverReport, type PhoneSpec, type ToWorker, type WorkerSetup, type WorkerStart, cardText, sentAtOf } from './protocol.js'
 
 const MESSAGE_SYNC = 0
-const CONNECT_BATCH = 50
-const CONNECT_TIMEOUT_MS = 30_000
 /** The station and column every bench card goes to (Station 1 is open during the run). */
 const STATION = 'station-1'
 const COLUMN = 'laeuft-gut'

@@ -1,5 +1,9 @@
 /** Messages between the bench orchestrator and its load-generator processes (over the fork IPC channel). */
 
+/** Phones a generator connects at once, and how long one may take to open and sync (each of its two sockets). */
+export const CONNECT_BATCH = 50
+export const CONNECT_TIMEOUT_MS = 30_000
+
 /** One simulated phone: a board socket at its table, and (against Tischrunde) a Socket.IO control socket. */
 export interface PhoneSpec {
   table: string

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { type Percentiles, percentiles, processMeter, round, wallNow } from '../stats.js'
 import type { RunningServer } from '../servers.js'
 import { advanceRound, createEvent, joinMany, tokenOfLink } from '../tischrunde-api.js'
-import type { FromWorker, ObserverReport, PhoneSpec, WorkerDone, WorkerReady, WorkerSetup } from './protocol.js'
+import { CONNECT_BATCH, CONNECT_TIMEOUT_MS, type FromWorker, type ObserverReport, type PhoneSpec, type WorkerDone, type WorkerReady, type WorkerSetup } from './protocol.js'
 
 const GENERATOR = fileURLToPath(new URL('./generator.ts', import.meta.url))
 /** Theme tables of the Winnenden day. */
@@ -125,7 +125,10 @@ export async function runLoad(server: RunningServer, opts: LoadOptions): Promise
   const n = opts.generators
   const children = Array.from({ length: n }, forkGenerator)
   try {
-    const readies = children.map((c) => next(c, 'ready', 120_000))
+    // A slow connect is a figure (connect s), not a failure: wait as long as every batch of this
+    // generator's share may take (both sockets of each phone at their own timeout).
+    const batches = Math.ceil((phones.length + projectors.length) / n / CONNECT_BATCH)
+    const readies = children.map((c) => next(c, 'ready', Math.max(120_000, batches * 2 * CONNECT_TIMEOUT_MS + 30_000)))
     children.forEach((child, k) => {
       const setup: WorkerSetup = {
         type: 'setup',
@@ -144,7 +147,7 @@ export async function runLoad(server: RunningServer, opts: LoadOptions): Promise
     const t0 = wallNow() + 1000
     const meter = processMeter(server.pid)
     const meterStart = setTimeout(() => meter.start(), t0 - wallNow())
-    const dones = children.map((c) => next(c, 'done', opts.durationMs + opts.drainMs + 30_000))
+    const dones = children.map((c) => next(c, 'done', opts.durationMs + opts.drainMs + 60_000))
     for (const child of children) child.send({ type: 'start', t0, durationMs: opts.durationMs, rate: opts.rate, writers: writerCount, drainMs: opts.drainMs })
     const done: WorkerDone[] = await Promise.all(dones)
     clearTimeout(meterStart)
