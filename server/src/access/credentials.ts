@@ -31,26 +31,44 @@ export async function openCredentials(dataDir: string): Promise<Credentials> {
   return credentialsFromSecret(secret)
 }
 
+/**
+ * Valid credentials remembered (by the whole token) so that a connection's every message does not
+ * pay the signature check, JSON and schema again. The claims of a token never change; whether the
+ * event still accepts them (deleted, revoked, a new epoch or generation) is checked on every use
+ * by the caller, against the event's current state. Bounded: the oldest is forgotten first.
+ */
+const VERIFIED_KEPT = 20_000
+
 export function credentialsFromSecret(secret: Buffer): Credentials {
   const sign = (data: string) => createHmac('sha256', secret).update(data).digest('base64url')
   const adminKey = sign('tischrunde:admin')
+  const verified = new Map<string, CredentialClaims>()
+  const check = (token: string): CredentialClaims | null => {
+    const dot = token.indexOf('.')
+    if (dot <= 0 || token.length > 2000) return null
+    const body = token.slice(0, dot)
+    if (!equal(token.slice(dot + 1), sign(body))) return null
+    try {
+      // Links issued in the first format (single-letter fields) keep working.
+      const parsed = anyCredentialBodySchema.safeParse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')))
+      return parsed.success ? parsed.data : null
+    } catch {
+      return null
+    }
+  }
   return {
     issue(claims) {
       const body = Buffer.from(JSON.stringify({ v: 2, ...claims })).toString('base64url')
       return `${body}.${sign(body)}`
     },
     verify(token) {
-      const dot = token.indexOf('.')
-      if (dot <= 0 || token.length > 2000) return null
-      const body = token.slice(0, dot)
-      if (!equal(token.slice(dot + 1), sign(body))) return null
-      try {
-        // Links issued in the first format (single-letter fields) keep working.
-        const parsed = anyCredentialBodySchema.safeParse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')))
-        return parsed.success ? parsed.data : null
-      } catch {
-        return null
-      }
+      const known = verified.get(token)
+      if (known) return known
+      const claims = check(token)
+      if (!claims) return null
+      if (verified.size >= VERIFIED_KEPT) verified.delete(verified.keys().next().value!)
+      verified.set(token, Object.freeze(claims))
+      return claims
     },
     adminKey,
     isAdminKey: (key) => equal(key, adminKey),

@@ -4,6 +4,7 @@ import {
   EMPTY_EVENT_STORE,
   type EventId,
   type EventStoreFile,
+  type StoredEvent,
   type StoredEventEntry,
   StoreWriteError,
   composeStoredEvent,
@@ -21,6 +22,15 @@ import type { EventStore, WriteResult } from './storage.js'
 import { ValidatedJsonFile } from './validated-json-file.js'
 
 export { setAsideDataFile } from './validated-json-file.js'
+
+/** Freezes an object and everything it holds (plain data: objects and arrays). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const inner of Object.values(value)) deepFreeze(inner)
+  }
+  return value
+}
 
 const refused = (error: StoreWriteError) => ({ ok: false, error }) as const
 
@@ -88,7 +98,21 @@ export async function openLowdbEventStore(file: string): Promise<EventStore> {
   }
 
   const entry = (id: EventId) => db.data.events.find((e) => e.event.id === id)
-  const view = (e: StoredEventEntry) => structuredClone(composeStoredEvent(e))
+  /**
+   * What a read returns: a frozen copy, made once per change of the entry and shared by every read
+   * until the next change (every credential check reads its event: a deep copy per read cost more
+   * than the rest of the check). A write replaces the entry's setup, access or round object and
+   * never changes one in place, so the objects the copy was made from tell whether it is current.
+   */
+  const views = new WeakMap<StoredEventEntry, { from: readonly unknown[]; view: StoredEvent }>()
+  const view = (e: StoredEventEntry): StoredEvent => {
+    const from = [e.event, e.setupVersion, e.access, e.round]
+    const kept = views.get(e)
+    if (kept && kept.from.every((x, i) => x === from[i])) return kept.view
+    const fresh = deepFreeze(structuredClone(composeStoredEvent(e)))
+    views.set(e, { from, view: fresh })
+    return fresh
+  }
   /** Compare-and-set on one record of an event: `apply` runs only if `current` is `expected`. */
   const cas = async (
     id: EventId,
