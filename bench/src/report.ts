@@ -33,6 +33,10 @@ export interface RunBrief {
   lostDeliveries: number
   connectFailures: number
   refusals: number
+  /** All phones connected and synced, in s; absent in results written before it was kept per run. */
+  connectS?: number
+  /** Server memory per connected phone (RSS growth while they connected), KB. */
+  kbPerPhone?: number
 }
 
 export interface BenchResult {
@@ -49,7 +53,7 @@ export interface BenchResult {
   /** kill -9 and restart under many phones (Tischrunde only: the reference keeps nothing). */
   storm: StormResult
   /** Tischrunde ÷ reference, per phone count and rate (same run). */
-  ratios: { phones: number; rate: number; p50: number; p99: number; serverCpu: number; serverRss: number }[]
+  ratios: { phones: number; rate: number; p50: number; p99: number; serverCpu: number; serverRss: number; connect?: number; kbPerPhone?: number }[]
   capacity: { steps: CapacityStep[]; heldPhones: number; heldConnections: number; limit: string }
   atThousandPhones: { phones: number; serverCpuPercent: number; serverRssMb: number }
   memory: MemoryResult
@@ -104,25 +108,25 @@ const padEnd = (s: string | number, n: number) => String(s).padEnd(n)
 export function formatTable(r: BenchResult): string {
   const out: string[] = []
   out.push(`Tischrunde bench (${r.profile}) ${r.date} · ${r.machine.nproc} cores · ${r.machine.cpu} · Node ${r.machine.node}`)
-  out.push('', 'Card → observers (every other phone and the projector at the table), 11 tables (saturation: 1); cards written / cards per second; connect s: all phones connected and synced')
+  out.push('', 'Card → observers (every other phone and the projector at the table), 11 tables (saturation: 1); cards written / cards per second; connect s: all phones connected and synced; KB/phone: server RSS growth while they connected, per phone')
   out.push(
-    `${padEnd('server', 11)}${pad('phones', 7)}${pad('conns', 7)}${pad('cards/rate', 11)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}${pad('proj p99', 9)}${pad('deliv/s', 9)}${pad('compl %', 8)}${pad('lost', 6)}${pad('failed', 7)}${pad('refused', 8)}${pad('srv cpu%', 9)}${pad('rss MB', 8)}${pad('gen cpu%', 10)}${pad('gen lag p99', 12)}${pad('connect s', 10)}`,
+    `${padEnd('server', 11)}${pad('phones', 7)}${pad('conns', 7)}${pad('cards/rate', 11)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}${pad('proj p99', 9)}${pad('deliv/s', 9)}${pad('compl %', 8)}${pad('lost', 6)}${pad('failed', 7)}${pad('refused', 8)}${pad('srv cpu%', 9)}${pad('rss MB', 8)}${pad('gen cpu%', 10)}${pad('gen lag p99', 12)}${pad('connect s', 10)}${pad('KB/phone', 9)}`,
   )
   for (const l of [...r.load.tischrunde, r.stress.tischrunde, r.saturation.tischrunde, ...r.load.reference, r.stress.reference, r.saturation.reference]) {
     const gen = l.generators.map((g) => g.cpuPercent).join('/')
     const lag = Math.max(...l.generators.map((g) => g.eventLoopDelayP99Ms))
     out.push(
-      `${padEnd(l.target, 11)}${pad(l.phones, 7)}${pad(l.connections, 7)}${pad(`${l.cardsWritten}/${l.rate}`, 11)}${pad(l.latency.p50, 8)}${pad(l.latency.p95, 8)}${pad(l.latency.p99, 8)}${pad(l.latency.max, 8)}${pad(l.projectorLatency.p99, 9)}${pad(l.deliveredPerSecond, 9)}${pad(l.completeness, 8)}${pad(l.lostDeliveries, 6)}${pad(l.connectFailures, 7)}${pad(l.refusals, 8)}${pad(l.server.cpuPercent, 9)}${pad(l.server.rssMb, 8)}${pad(gen, 10)}${pad(lag, 12)}${pad(round(Math.max(...l.generators.map((g) => g.connectMs)) / 1000, 1), 10)}`,
+      `${padEnd(l.target, 11)}${pad(l.phones, 7)}${pad(l.connections, 7)}${pad(`${l.cardsWritten}/${l.rate}`, 11)}${pad(l.latency.p50, 8)}${pad(l.latency.p95, 8)}${pad(l.latency.p99, 8)}${pad(l.latency.max, 8)}${pad(l.projectorLatency.p99, 9)}${pad(l.deliveredPerSecond, 9)}${pad(l.completeness, 8)}${pad(l.lostDeliveries, 6)}${pad(l.connectFailures, 7)}${pad(l.refusals, 8)}${pad(l.server.cpuPercent, 9)}${pad(l.server.rssMb, 8)}${pad(gen, 10)}${pad(lag, 12)}${pad(round(Math.max(...l.generators.map((g) => g.connectMs)) / 1000, 1), 10)}${pad(l.kbPerPhone ?? '–', 9)}`,
     )
   }
   out.push('', `Every run (rows above are their means), in the order they ran: Tischrunde and reference alternate`)
-  const runText = (b: RunBrief) => `p50 ${b.p50} / p99 ${b.p99} ms, CPU ${b.serverCpuPercent} %, RSS ${b.serverRssMb} MB${b.lostDeliveries || b.connectFailures || b.refusals ? `, lost ${b.lostDeliveries}, failed ${b.connectFailures}, refused ${b.refusals}` : ''}`
+  const runText = (b: RunBrief) => `p50 ${b.p50} / p99 ${b.p99} ms, CPU ${b.serverCpuPercent} %, RSS ${b.serverRssMb} MB${b.connectS === undefined ? '' : `, connect ${b.connectS} s`}${b.kbPerPhone === undefined ? '' : `, ${b.kbPerPhone} KB/phone`}${b.lostDeliveries || b.connectFailures || b.refusals ? `, lost ${b.lostDeliveries}, failed ${b.connectFailures}, refused ${b.refusals}` : ''}`
   for (const x of r.repetitions) {
     out.push(`  ${pad(x.phones, 5)} phones, ${pad(x.rate, 2)} cards/s`)
     x.tischrunde.forEach((b, i) => out.push(`    Tischrunde #${i + 1}: ${runText(b)}    reference #${i + 1}: ${x.reference[i] ? runText(x.reference[i]!) : '–'}`))
   }
   out.push('', 'Tischrunde ÷ reference (same run, means of the repetitions)')
-  for (const x of r.ratios) out.push(`  ${pad(x.phones, 5)} phones, ${pad(x.rate, 2)} cards/s: p50 ${x.p50}×  p99 ${x.p99}×  server CPU ${x.serverCpu}×  RSS ${x.serverRss}×`)
+  for (const x of r.ratios) out.push(`  ${pad(x.phones, 5)} phones, ${pad(x.rate, 2)} cards/s: p50 ${x.p50}×  p99 ${x.p99}×  server CPU ${x.serverCpu}×  RSS ${x.serverRss}×${x.connect === undefined ? '' : `  connect ${x.connect}×`}${x.kbPerPhone === undefined ? '' : `  KB/phone ${x.kbPerPhone}×`}`)
   out.push('', `Capacity (until p99 > ${CAPACITY_P99_MS} ms or delivery < 100 %)`)
   for (const s of r.capacity.steps)
     out.push(`  ${pad(s.phones, 5)} phones ${pad(s.connections, 6)} conns  p99 ${pad(s.p99, 7)} ms  ${pad(s.completeness, 6)} %  cpu ${pad(s.serverCpuPercent, 5)} %  rss ${pad(s.serverRssMb, 6)} MB  ${s.held ? 'held' : 'FAILED'}`)

@@ -53,7 +53,7 @@ const RESULTS = path.join(REPO_ROOT, 'bench/results')
  */
 const PROFILE = quick
   ? { phones: [30, 100, 300], durationMs: 2000, drainMs: 800, capacity: [] as number[], durability: { tables: TABLES, writersPerTable: 2, cardsPerWriter: 5 }, memoryPerTable: 100, phoneRuns: 1 }
-  : { phones: [50, 300, 1000], durationMs: 30_000, drainMs: 3000, capacity: [2000, 4000, 6000, 8000], durability: { tables: TABLES, writersPerTable: 8, cardsPerWriter: 18 }, memoryPerTable: 1000, phoneRuns: 3 }
+  : { phones: [50, 300, 1000, 3000], durationMs: 30_000, drainMs: 3000, capacity: [4000, 6000, 8000], durability: { tables: TABLES, writersPerTable: 8, cardsPerWriter: 18 }, memoryPerTable: 1000, phoneRuns: 3 }
 const load = (phones: number, durationMs = PROFILE.durationMs): LoadOptions => ({ phones, durationMs, rate: 5, drainMs: PROFILE.drainMs, generators: 2 })
 /**
  * Fan-out stress: ten times the card rate at the largest phone count, spread over 18 writers per
@@ -70,7 +70,9 @@ const saturation = (): LoadOptions =>
   quick
     ? { phones: 100, durationMs: 2000, rate: 20, writersPerTable: 40, tables: 1, drainMs: 3000, generators: 2 }
     : { phones: 1000, durationMs: 19_000, rate: 100, writersPerTable: 200, tables: 1, drainMs: 3000, generators: 2 }
-const stress = (): LoadOptions => ({ ...load(PROFILE.phones.at(-1)!, Math.min(PROFILE.durationMs, 15_000)), rate: 50, writersPerTable: 18 })
+/** The phone count of the stress row and of the "server at 1,000 phones" figures (300 in --quick). */
+const STRESS_PHONES = quick ? 300 : 1000
+const stress = (): LoadOptions => ({ ...load(STRESS_PHONES, Math.min(PROFILE.durationMs, 15_000)), rate: 50, writersPerTable: 18 })
 
 /** Runs of every load row per server, alternating the order between repetitions. */
 const REPETITIONS = 2
@@ -124,7 +126,17 @@ async function repeated(label: string, tischrunde: () => Promise<LoadResult>, re
       else r.push(await reference())
     }
   }
-  const brief = (l: LoadResult) => ({ p50: l.latency.p50, p99: l.latency.p99, serverCpuPercent: l.server.cpuPercent, serverRssMb: l.server.rssMb, lostDeliveries: l.lostDeliveries, connectFailures: l.connectFailures, refusals: l.refusals })
+  const brief = (l: LoadResult) => ({
+    p50: l.latency.p50,
+    p99: l.latency.p99,
+    serverCpuPercent: l.server.cpuPercent,
+    serverRssMb: l.server.rssMb,
+    lostDeliveries: l.lostDeliveries,
+    connectFailures: l.connectFailures,
+    refusals: l.refusals,
+    connectS: round(Math.max(...l.generators.map((g) => g.connectMs)) / 1000, 2),
+    kbPerPhone: l.kbPerPhone,
+  })
   const runs: Repetition = { phones: t[0]!.phones, rate: t[0]!.rate, tischrunde: t.map(brief), reference: r.map(brief) }
   return { tischrunde: meanOf(t), reference: meanOf(r), runs }
 }
@@ -140,6 +152,7 @@ function meanOf(runs: LoadResult[]): LoadResult {
     latency: { ...first.latency, p50: mean((l) => l.latency.p50), p95: mean((l) => l.latency.p95), p99: mean((l) => l.latency.p99), max: Math.max(...runs.map((l) => l.latency.max)), count: sum((l) => l.latency.count) },
     projectorLatency: { ...first.projectorLatency, p50: mean((l) => l.projectorLatency.p50), p95: mean((l) => l.projectorLatency.p95), p99: mean((l) => l.projectorLatency.p99), max: Math.max(...runs.map((l) => l.projectorLatency.max)), count: sum((l) => l.projectorLatency.count) },
     deliveredPerSecond: mean((l) => l.deliveredPerSecond),
+    kbPerPhone: mean((l) => l.kbPerPhone),
     completeness: Math.min(...runs.map((l) => l.completeness)),
     expectedDeliveries: sum((l) => l.expectedDeliveries),
     lostDeliveries: sum((l) => l.lostDeliveries),
@@ -176,7 +189,7 @@ async function runLoadScenarios() {
         reference.push(both.reference)
         repetitions.push(both.runs)
       }
-      const stressBoth = await repeated(`stress: ${PROFILE.phones.at(-1)} phones at 50 cards/s`, () => runLoad(server, stress()), () => runLoad(ref, stress()))
+      const stressBoth = await repeated(`stress: ${STRESS_PHONES} phones at 50 cards/s`, () => runLoad(server, stress()), () => runLoad(ref, stress()))
       const stressed = { tischrunde: stressBoth.tischrunde, reference: stressBoth.reference }
       repetitions.push(stressBoth.runs)
       const saturationBoth = await repeated(`saturation: ${saturation().phones} phones at one table, ${saturation().rate} cards/s`, () => runLoad(server, saturation()), () => runLoad(ref, saturation()))
@@ -238,9 +251,19 @@ async function fullRun(): Promise<void> {
   const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : 0)
   const ratios = [...tischrunde, stressed.tischrunde, saturated.tischrunde].map((t, i) => {
     const r = i < reference.length ? reference[i]! : i === reference.length ? stressed.reference : saturated.reference
-    return { phones: t.phones, rate: t.rate, p50: ratio(t.latency.p50, r.latency.p50), p99: ratio(t.latency.p99, r.latency.p99), serverCpu: ratio(t.server.cpuPercent, r.server.cpuPercent), serverRss: ratio(t.server.rssMb, r.server.rssMb) }
+    const connectS = (l: LoadResult) => Math.max(...l.generators.map((g) => g.connectMs))
+    return {
+      phones: t.phones,
+      rate: t.rate,
+      p50: ratio(t.latency.p50, r.latency.p50),
+      p99: ratio(t.latency.p99, r.latency.p99),
+      serverCpu: ratio(t.server.cpuPercent, r.server.cpuPercent),
+      serverRss: ratio(t.server.rssMb, r.server.rssMb),
+      connect: ratio(connectS(t), connectS(r)),
+      kbPerPhone: ratio(t.kbPerPhone, r.kbPerPhone),
+    }
   })
-  const thousand = tischrunde.at(-1)!
+  const thousand = tischrunde.find((l) => l.phones === STRESS_PHONES) ?? tischrunde.at(-1)!
   const partial: Omit<BenchResult, 'targets'> = {
     profile: quick ? 'quick' : 'full',
     date: new Date().toISOString(),
@@ -356,8 +379,11 @@ async function rowRun(): Promise<void> {
         options,
         runs: both.runs,
         connectS: { tischrunde: connectS(t), reference: connectS(r) },
-        ratios: { p50: ratio(t.latency.p50, r.latency.p50), p99: ratio(t.latency.p99, r.latency.p99), serverCpu: ratio(t.server.cpuPercent, r.server.cpuPercent), serverRss: ratio(t.server.rssMb, r.server.rssMb), connect: ratio(connectS(t), connectS(r)) },
-        means: { tischrunde: { p50: t.latency.p50, p99: t.latency.p99, cpu: t.server.cpuPercent, rssMb: t.server.rssMb, lost: t.lostDeliveries, refusals: t.refusals, connectFailures: t.connectFailures }, reference: { p50: r.latency.p50, p99: r.latency.p99, cpu: r.server.cpuPercent, rssMb: r.server.rssMb, lost: r.lostDeliveries, refusals: r.refusals, connectFailures: r.connectFailures } },
+        ratios: { p50: ratio(t.latency.p50, r.latency.p50), p99: ratio(t.latency.p99, r.latency.p99), serverCpu: ratio(t.server.cpuPercent, r.server.cpuPercent), serverRss: ratio(t.server.rssMb, r.server.rssMb), connect: ratio(connectS(t), connectS(r)), kbPerPhone: ratio(t.kbPerPhone, r.kbPerPhone) },
+        means: {
+          tischrunde: { p50: t.latency.p50, p99: t.latency.p99, cpu: t.server.cpuPercent, rssMb: t.server.rssMb, kbPerPhone: t.kbPerPhone, lost: t.lostDeliveries, refusals: t.refusals, connectFailures: t.connectFailures },
+          reference: { p50: r.latency.p50, p99: r.latency.p99, cpu: r.server.cpuPercent, rssMb: r.server.rssMb, kbPerPhone: r.kbPerPhone, lost: r.lostDeliveries, refusals: r.refusals, connectFailures: r.connectFailures },
+        },
       }
       mkdirSync(RESULTS, { recursive: true })
       writeFileSync(path.join(RESULTS, 'row.json'), `${JSON.stringify(row, null, 2)}\n`)

@@ -62,6 +62,15 @@ export const SLOW_SOCKET_BYTES = 4 * 1024 * 1024
 
 const DEFAULT_KEEPALIVE_MS = DEFAULT_LIMITS.boardKeepAliveMs!
 
+/** An open socket as the shared ping and keep-alive timers see it. */
+interface Live {
+  ws: WebSocket
+  /** Whether it answered the last ping. */
+  alive: boolean
+  lastSent: () => number
+  peer: BoardPeer
+}
+
 /** Who a doc socket belongs to and which doc it opens, settled before the upgrade. */
 interface DocAccessGrant {
   docName: string
@@ -101,6 +110,41 @@ export function createBoardSockets(deps: {
   const offenders = new Offenders()
   /** New cards per participant of an event, over all their sockets. */
   const cardPace = new RateLimiter(deps.limits.cardsBurst, deps.limits.cardsPerMinute / 60)
+
+  /**
+   * Pings and keep-alives of every open socket, from two timers for all of them instead of two per
+   * socket: a peer that missed the last ping's pong is dropped; a quiet board still says something
+   * before the client's 30 s without a message run out.
+   */
+  const watched = new Set<Live>()
+  const keepAliveMs = deps.limits.boardKeepAliveMs ?? DEFAULT_KEEPALIVE_MS
+  let timers: NodeJS.Timeout[] = []
+  const watch = (live: Live) => {
+    watched.add(live)
+    if (timers.length) return
+    timers = [
+      setInterval(() => {
+        for (const l of watched) {
+          if (!l.alive) {
+            l.ws.terminate()
+            continue
+          }
+          l.alive = false
+          l.ws.ping()
+        }
+      }, PING_MS),
+      setInterval(() => {
+        const now = Date.now()
+        for (const l of watched) if (now - l.lastSent() >= (keepAliveMs * 2) / 3) l.peer.send(KEEP_ALIVE_MESSAGE)
+      }, keepAliveMs / 3),
+    ]
+  }
+  const unwatch = (live: Live) => {
+    watched.delete(live)
+    if (watched.size) return
+    for (const t of timers) clearInterval(t)
+    timers = []
+  }
 
   /**
    * The event as it stands now (rounds and locks change during the day): synchronous and in order
@@ -290,21 +334,11 @@ export function createBoardSockets(deps: {
 
     ws.off('message', buffer)
     ws.on('message', (data: Buffer, binary: boolean) => onMessage(data, binary))
-    let alive = true
-    ws.on('pong', () => (alive = true))
-    const ping = setInterval(() => {
-      if (!alive) return ws.terminate()
-      alive = false
-      ws.ping()
-    }, PING_MS)
-    // A quiet board still says something before the client's 30 s without a message run out.
-    const keepAliveMs = deps.limits.boardKeepAliveMs ?? DEFAULT_KEEPALIVE_MS
-    const keepAlive = setInterval(() => {
-      if (Date.now() - lastSent >= (keepAliveMs * 2) / 3) peer.send(KEEP_ALIVE_MESSAGE)
-    }, keepAliveMs / 3)
+    const live: Live = { ws, alive: true, lastSent: () => lastSent, peer }
+    ws.on('pong', () => (live.alive = true))
+    watch(live)
     ws.on('close', () => {
-      clearInterval(ping)
-      clearInterval(keepAlive)
+      unwatch(live)
       room.peers.delete(peer)
       deps.rooms.release(room)
     })
@@ -342,6 +376,8 @@ export function createBoardSockets(deps: {
     close: () => {
       unsubscribe()
       unsubscribeMembers()
+      for (const t of timers) clearInterval(t)
+      timers = []
       for (const ws of wss.clients) ws.terminate()
       wss.close()
     },

@@ -245,31 +245,33 @@ export function createControlPlane(
     voteDelivery.connected(socket, actor)
     const pace = new RateLimiter(deps.limits.controlMessagesBurst, deps.limits.controlMessagesPerSecond, 1)
     let refusedInARow = 0
-    for (const name of Object.keys(everyClientEvent) as ClientEventName[]) {
-      socket.on(name, async (payload: unknown, ack?: unknown) => {
-        const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {}
-        // A link revoked or an event deleted while this socket was open: nothing more from it.
-        if (!(await deps.events.authenticate(socket.data.token as string))) {
-          reply(fail(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
-          return void socket.disconnect(true)
-        }
-        if (!pace.take('socket', Date.now())) {
-          reply(fail(ErrorCode.RATE_LIMITED, { what: 'commands' }))
-          // A client that keeps hammering is cut off; a person clicking fast only waits.
-          if (++refusedInARow >= 100) socket.disconnect(true)
-          return
-        }
-        refusedInARow = 0
-        const parsed = everyClientEvent[name].safeParse(payload)
-        if (!parsed.success) return reply(invalidMessage(parsed.error))
-        try {
-          reply(await (handlers[name] as (c: HandlerContext, s: ControlSession, p: unknown) => Ack | Promise<Ack>)(ctx, session, parsed.data))
-        } catch (error) {
-          deps.log.error({ err: error, event: name }, 'command failed')
-          reply(fail(isStorageFailure(error) ? ErrorCode.STORAGE_FAILED : ErrorCode.INTERNAL))
-        }
-      })
+    const command = async (name: ClientEventName, payload: unknown, ack?: unknown) => {
+      const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {}
+      // A link revoked or an event deleted while this socket was open: nothing more from it.
+      if (!(await deps.events.authenticate(socket.data.token as string))) {
+        reply(fail(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
+        return void socket.disconnect(true)
+      }
+      if (!pace.take('socket', Date.now())) {
+        reply(fail(ErrorCode.RATE_LIMITED, { what: 'commands' }))
+        // A client that keeps hammering is cut off; a person clicking fast only waits.
+        if (++refusedInARow >= 100) socket.disconnect(true)
+        return
+      }
+      refusedInARow = 0
+      const parsed = everyClientEvent[name].safeParse(payload)
+      if (!parsed.success) return reply(invalidMessage(parsed.error))
+      try {
+        reply(await (handlers[name] as (c: HandlerContext, s: ControlSession, p: unknown) => Ack | Promise<Ack>)(ctx, session, parsed.data))
+      } catch (error) {
+        deps.log.error({ err: error, event: name }, 'command failed')
+        reply(fail(isStorageFailure(error) ? ErrorCode.STORAGE_FAILED : ErrorCode.INTERNAL))
+      }
     }
+    // One listener for every command (not one per command and socket); other names are ignored.
+    socket.onAny((name: string, payload: unknown, ack?: unknown) => {
+      if (Object.hasOwn(everyClientEvent, name)) void command(name as ClientEventName, payload, ack)
+    })
     socket.on('disconnect', () => {
       lastSuggestion.delete(socket.id)
       presence.leave(eventId, socket.id)
