@@ -12,7 +12,8 @@ import {
 } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import type { BoardStore } from '../storage/storage.js'
-import { encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './sync-messages.js'
+import { RoomOutbox } from './room-outbox.js'
+import { encodeSyncStep1 } from './sync-messages.js'
 import { type LostVersion, type WriteContext, WriteGate } from './write-gate.js'
 
 /** One connected doc socket, as a room sees it. */
@@ -37,49 +38,22 @@ export interface Diversion {
   refusal?: WriteRefusal
 }
 
-/** Fold the log into a snapshot once it holds this many frames or bytes. */
-const COMPACT_FRAMES = 2000
-const COMPACT_BYTES = 8 * 1024 * 1024
-/** Wait before retrying a failed write (e.g. a full disk), doubling up to the maximum, in ms. */
-const RETRY_MIN_MS = 200
-const RETRY_MAX_MS = 5000
-/** Wait before trying a failed compaction again (the log keeps everything meanwhile), doubling, in ms. */
-const COMPACT_RETRY_MIN_MS = 5000
-const COMPACT_RETRY_MAX_MS = 60_000
-
 /**
- * One doc in memory with its peers, of any kind. Updates are appended to the store in batches. A
- * batch goes out to the peers once it is written to the file, before the sync to the disk: as one
- * merged frame per peer (the fan-out of a whole hall writing into one table); its writers are told
- * "saved" only after the sync. So no peer holds a write that a crash of the server process could
- * lose, and no honest peer is refused for sending one back after a restart, while the fan-out does
- * not wait for the disk. The batch is whatever arrived while the previous one was being written:
- * immediate when the board is quiet, larger under load. A failed write stays queued and is retried,
- * so nothing a peer sent is dropped.
+ * One doc in memory with its peers, of any kind: the write gate and the server's follow-up writes
+ * here; storing the applied updates in batches and sending them to the peers in RoomOutbox.
  */
 export class DocRoom {
   readonly doc = new Y.Doc({ gc: true })
   readonly peers = new Set<BoardPeer>()
   /** Sockets and readers holding the room open; at zero it may unload. */
   holds = 0
-  private queue: QueuedUpdate[] = []
-  /** Sync replies waiting until what they would show is stored (see `answerSync`). */
-  private replies: { peer: BoardPeer; vector: Uint8Array }[] = []
-  private flushing: Promise<void> | null = null
-  /** A batch is on its way into the file (not yet written). */
-  private writing = false
-  private persistedVector: Uint8Array = Y.encodeStateVector(this.doc)
-  private retryMs = RETRY_MIN_MS
-  /** After a failed compaction: not before this time (ms), and how long to wait after the next failure. */
-  private compactNotBefore = 0
-  private compactRetryMs = COMPACT_RETRY_MIN_MS
-  /** Set when the last write failed (reported on /healthz). */
-  storageError: Error | null = null
   private gate: WriteGate | null = null
   /** While set, an update goes back to its sender too (it holds the server's undo of the sender's card). */
   private echo = false
   /** Client ids per writer, counted once from the doc's bindings. */
   private writerCounts: Map<string, number> | null = null
+  /** Stores what the doc applied and sends it to the peers. */
+  private readonly outbox: RoomOutbox
   /** Docs loaded and held with this one (see DocRooms' extension), e.g. a board's moderation docs. */
   companions: readonly DocRoom[] = []
   /** Decides which records of an accepted update are kept off this doc (see DocRooms' extension). */
@@ -89,8 +63,10 @@ export class DocRoom {
     readonly name: string,
     readonly kind: DocKind,
     private readonly store: BoardStore,
-    private readonly log: Logger,
-  ) {}
+    log: Logger,
+  ) {
+    this.outbox = new RoomOutbox(name, this.doc, this.peers, store, log)
+  }
 
   /** Loads the stored updates; the room listens for changes only afterwards. */
   async load(): Promise<void> {
@@ -98,7 +74,7 @@ export class DocRoom {
     Y.transact(this.doc, () => {
       for (const u of updates) Y.applyUpdate(this.doc, u)
     }, { source: 'server', by: 'load' } satisfies Origin)
-    this.persistedVector = Y.encodeStateVector(this.doc)
+    this.outbox.loaded()
     this.gate = new WriteGate(this.doc, this.kind)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin))
     this.kind.init?.(this.doc, { source: 'server', by: 'load' })
@@ -271,14 +247,9 @@ export class DocRoom {
     }
   }
 
-  /**
-   * Answers a peer's sync step 1 with what it lacks, never with writes not yet in the file: while
-   * writes wait, the answer is taken with the next batch and sent once that batch is written.
-   */
+  /** Answers a peer's sync step 1 with what it lacks, never with writes not yet in the file (see RoomOutbox). */
   answerSync(peer: BoardPeer, stateVector: Uint8Array): void {
-    // Everything applied is in the file (at most its sync to the disk is pending): answer now.
-    if (this.queue.length === 0 && !this.writing) return peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
-    this.replies.push({ peer, vector: stateVector })
+    this.outbox.answerSync(peer, stateVector)
   }
 
   /** Asks every peer for what the server lacks: after a station reopens, refused cards come in again. */
@@ -289,17 +260,30 @@ export class DocRoom {
 
   /** The state vector of what is durably stored. */
   get persisted(): Uint8Array {
-    return this.persistedVector
+    return this.outbox.persisted
   }
 
   /** Resolves once everything applied so far is stored. */
-  async settle(): Promise<void> {
-    while (this.flushing || this.queue.length) await (this.flushing ?? this.flush())
+  settle(): Promise<void> {
+    return this.outbox.settle()
   }
 
   /** Whether writes are still waiting for the disk. */
   get pending(): boolean {
-    return this.flushing !== null || this.queue.length > 0
+    return this.outbox.pending
+  }
+
+  /** Set when the last write failed (reported on /healthz). */
+  get storageError(): Error | null {
+    return this.outbox.storageError
+  }
+
+  /**
+   * Folds the log into a snapshot now, after everything applied is stored: deleted records (a
+   * participant's "Meine Beiträge löschen") then leave the disk, not only the doc.
+   */
+  compactNow(): Promise<void> {
+    return this.outbox.compactNow()
   }
 
   /**
@@ -307,8 +291,7 @@ export class DocRoom {
    * refuses this node's writes; the writers were never told "saved" and re-send to the new owner).
    */
   abandon(): void {
-    this.queue.length = 0
-    this.replies.length = 0
+    this.outbox.drop()
     this.destroy()
   }
 
@@ -319,143 +302,8 @@ export class DocRoom {
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
-    const from = isPeer(origin) ? origin : null
-    this.queue.push({ update, from, echo: this.echo })
-    if (!this.flushing) this.flushing = this.flush()
+    this.outbox.push(update, isPeer(origin) ? origin : null, this.echo)
   }
-
-  /**
-   * Sends a stored batch to the peers: one merged frame each. A peer gets everything but its own
-   * updates (unless the server's undo of its card rides on one); one encoding serves all the others.
-   */
-  private broadcast(all: readonly QueuedUpdate[]): void {
-    const batch = all.filter((b) => !b.sent)
-    if (this.peers.size === 0 || batch.length === 0) return
-    const merge = (items: readonly QueuedUpdate[]) => (items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((b) => b.update)))
-    const senders = new Set<BoardPeer>()
-    for (const b of batch) if (b.from && !b.echo) senders.add(b.from)
-    const everything = encodeUpdateMessage(merge(batch))
-    for (const peer of this.peers) {
-      if (!senders.has(peer)) {
-        peer.send(everything)
-        continue
-      }
-      const others = batch.filter((b) => b.from !== peer || b.echo)
-      if (others.length > 0) peer.send(encodeUpdateMessage(merge(others)))
-    }
-  }
-
-  /** Sends the sync replies taken with a written batch, and, once nothing else waits to be written, the rest. */
-  private answerWaiting(taken: readonly { peer: BoardPeer; message: Uint8Array }[]): void {
-    for (const r of taken) if (this.peers.has(r.peer)) r.peer.send(r.message)
-    if (this.queue.length > 0) return
-    for (const r of this.replies.splice(0)) if (this.peers.has(r.peer)) r.peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, r.vector)))
-  }
-
-  private async flush(): Promise<void> {
-    // Let updates arriving in the same tick join the batch.
-    await new Promise((resolve) => setImmediate(resolve))
-    try {
-      while (this.queue.length) {
-        const batch = this.queue.splice(0)
-        const vector = Y.encodeStateVector(this.doc)
-        // Answers to sync requests that came in meanwhile show exactly the doc this batch completes.
-        const waiting = this.replies.splice(0)
-        const taken = waiting.map((r) => ({ peer: r.peer, message: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, r.vector)) }))
-        // Out to the peers once in the file (it then survives a crash of this process); acks wait for the sync.
-        let sent = false
-        this.writing = true
-        const send = () => {
-          if (sent) return
-          sent = true
-          this.writing = false
-          try {
-            this.broadcast(batch)
-            this.answerWaiting(taken)
-          } catch (error) {
-            // A fault in the fan-out is no storage error: the batch is stored all the same.
-            this.log.error({ err: error, doc: this.name }, 'sending a stored batch to the peers failed')
-          }
-        }
-        try {
-          await this.store.append(this.name, batch.map((b) => b.update), send)
-        } catch (error) {
-          this.writing = false
-          // Written but not synced (a full disk): the peers have it already; the retry only stores it.
-          if (sent) for (const b of batch) b.sent = true
-          else this.replies.unshift(...waiting)
-          this.queue.unshift(...batch)
-          this.storageError = error as Error
-          this.log.error({ err: error, doc: this.name, retryMs: this.retryMs }, 'storing failed, retrying')
-          await new Promise((resolve) => setTimeout(resolve, this.retryMs))
-          this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS)
-          continue
-        }
-        if (this.storageError) this.log.info({ doc: this.name }, 'storing works again')
-        this.storageError = null
-        this.retryMs = RETRY_MIN_MS
-        this.persistedVector = vector
-        send()
-        const writers = new Set(batch.map((b) => b.from).filter((p): p is BoardPeer => p !== null))
-        for (const peer of writers) if (this.peers.has(peer)) peer.saved(vector)
-        if (this.queue.length === 0) this.answerWaiting([])
-        await this.compactIfLarge()
-      }
-      // Sync requests that came in during the last sync or compaction: everything is written now.
-      this.answerWaiting([])
-    } finally {
-      this.flushing = null
-    }
-  }
-
-  /**
-   * Folds the log into a snapshot now, after everything applied is stored: deleted records (a
-   * participant's "Meine Beiträge löschen") then leave the disk, not only the doc. Updates that
-   * arrive meanwhile wait in the queue and are stored after it.
-   */
-  async compactNow(): Promise<void> {
-    while (this.flushing || this.queue.length) await this.settle()
-    const run = (async () => {
-      try {
-        await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc))
-      } finally {
-        this.flushing = null
-        if (this.queue.length) this.flushing = this.flush()
-      }
-    })()
-    this.flushing = run
-    await run
-  }
-
-  /**
-   * Folds a large log into a snapshot. A compaction that fails (a full disk) loses nothing: the log
-   * still holds every update, so it is only logged and tried again later, after a later append.
-   */
-  private async compactIfLarge(): Promise<void> {
-    const size = this.store.logSize(this.name)
-    if (size.frames < COMPACT_FRAMES && size.bytes < COMPACT_BYTES) return
-    if (Date.now() < this.compactNotBefore) return
-    try {
-      // Taken after the last append: the snapshot holds at least everything in the log.
-      await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc))
-      this.compactNotBefore = 0
-      this.compactRetryMs = COMPACT_RETRY_MIN_MS
-    } catch (error) {
-      this.log.error({ err: error, doc: this.name, retryMs: this.compactRetryMs }, 'compacting the board log failed, the log keeps everything')
-      this.compactNotBefore = Date.now() + this.compactRetryMs
-      this.compactRetryMs = Math.min(this.compactRetryMs * 2, COMPACT_RETRY_MAX_MS)
-    }
-  }
-}
-
-/** An applied update waiting for the disk, and who sent it (null: the server itself). */
-interface QueuedUpdate {
-  update: Uint8Array
-  from: BoardPeer | null
-  /** Goes back to its sender too (it holds the server's undo of the sender's card). */
-  echo: boolean
-  /** Already sent to the peers (its first write reached the file, the sync failed). */
-  sent?: boolean
 }
 
 /** Peers are the transaction origin of the updates they send. */

@@ -1,0 +1,226 @@
+import * as Y from 'yjs'
+import type { Logger } from 'pino'
+import type { BoardStore } from '../storage/storage.js'
+import type { BoardPeer } from './doc-room.js'
+import { encodeSyncStep2, encodeUpdateMessage } from './sync-messages.js'
+
+/** Fold the log into a snapshot once it holds this many frames or bytes. */
+const COMPACT_FRAMES = 2000
+const COMPACT_BYTES = 8 * 1024 * 1024
+/** Wait before retrying a failed write (e.g. a full disk), doubling up to the maximum, in ms. */
+const RETRY_MIN_MS = 200
+const RETRY_MAX_MS = 5000
+/** Wait before trying a failed compaction again (the log keeps everything meanwhile), doubling, in ms. */
+const COMPACT_RETRY_MIN_MS = 5000
+const COMPACT_RETRY_MAX_MS = 60_000
+
+/**
+ * The way out of a doc room: what the doc applied goes to the store in batches and, once written
+ * to the file, to the peers. A batch goes out to the peers before the sync to the disk, as one
+ * merged frame per peer (the fan-out of a whole hall writing into one table); its writers are told
+ * "saved" only after the sync. So no peer holds a write that a crash of the server process could
+ * lose, and no honest peer is refused for sending one back after a restart, while the fan-out does
+ * not wait for the disk. The batch is whatever arrived while the previous one was being written:
+ * immediate when the board is quiet, larger under load. A failed write stays queued and is retried,
+ * so nothing a peer sent is dropped. Sync replies never show writes not yet in the file.
+ */
+export class RoomOutbox {
+  private queue: QueuedUpdate[] = []
+  /** Sync replies waiting until what they would show is stored (see `answerSync`). */
+  private replies: { peer: BoardPeer; vector: Uint8Array }[] = []
+  private flushing: Promise<void> | null = null
+  /** A batch is on its way into the file (not yet written). */
+  private writing = false
+  private persistedVector: Uint8Array
+  private retryMs = RETRY_MIN_MS
+  /** After a failed compaction: not before this time (ms), and how long to wait after the next failure. */
+  private compactNotBefore = 0
+  private compactRetryMs = COMPACT_RETRY_MIN_MS
+  /** Set when the last write failed (reported on /healthz). */
+  storageError: Error | null = null
+
+  constructor(
+    private readonly name: string,
+    private readonly doc: Y.Doc,
+    private readonly peers: ReadonlySet<BoardPeer>,
+    private readonly store: BoardStore,
+    private readonly log: Logger,
+  ) {
+    this.persistedVector = Y.encodeStateVector(doc)
+  }
+
+  /** The doc as loaded is stored already. */
+  loaded(): void {
+    this.persistedVector = Y.encodeStateVector(this.doc)
+  }
+
+  /** An update the doc applied: stored with the next batch, then sent (not to `from`, unless `echo`). */
+  push(update: Uint8Array, from: BoardPeer | null, echo: boolean): void {
+    this.queue.push({ update, from, echo })
+    if (!this.flushing) this.flushing = this.flush()
+  }
+
+  /**
+   * Answers a peer's sync step 1 with what it lacks, never with writes not yet in the file: while
+   * writes wait, the answer is taken with the next batch and sent once that batch is written.
+   */
+  answerSync(peer: BoardPeer, stateVector: Uint8Array): void {
+    // Everything applied is in the file (at most its sync to the disk is pending): answer now.
+    if (this.queue.length === 0 && !this.writing) return peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+    this.replies.push({ peer, vector: stateVector })
+  }
+
+  /** The state vector of what is durably stored. */
+  get persisted(): Uint8Array {
+    return this.persistedVector
+  }
+
+  /** Resolves once everything applied so far is stored. */
+  async settle(): Promise<void> {
+    while (this.flushing || this.queue.length) await (this.flushing ?? this.flush())
+  }
+
+  /** Whether writes are still waiting for the disk. */
+  get pending(): boolean {
+    return this.flushing !== null || this.queue.length > 0
+  }
+
+  /** Forgets what waits, unstored (the room is given up). */
+  drop(): void {
+    this.queue.length = 0
+    this.replies.length = 0
+  }
+
+  /**
+   * Sends a stored batch to the peers: one merged frame each. A peer gets everything but its own
+   * updates (unless the server's undo of its card rides on one); one encoding serves all the others.
+   */
+  private broadcast(all: readonly QueuedUpdate[]): void {
+    const batch = all.filter((b) => !b.sent)
+    if (this.peers.size === 0 || batch.length === 0) return
+    const merge = (items: readonly QueuedUpdate[]) => (items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((b) => b.update)))
+    const senders = new Set<BoardPeer>()
+    for (const b of batch) if (b.from && !b.echo) senders.add(b.from)
+    const everything = encodeUpdateMessage(merge(batch))
+    for (const peer of this.peers) {
+      if (!senders.has(peer)) {
+        peer.send(everything)
+        continue
+      }
+      const others = batch.filter((b) => b.from !== peer || b.echo)
+      if (others.length > 0) peer.send(encodeUpdateMessage(merge(others)))
+    }
+  }
+
+  /** Sends the sync replies taken with a written batch, and, once nothing else waits to be written, the rest. */
+  private answerWaiting(taken: readonly { peer: BoardPeer; message: Uint8Array }[]): void {
+    for (const r of taken) if (this.peers.has(r.peer)) r.peer.send(r.message)
+    if (this.queue.length > 0) return
+    for (const r of this.replies.splice(0)) if (this.peers.has(r.peer)) r.peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, r.vector)))
+  }
+
+  private async flush(): Promise<void> {
+    // Let updates arriving in the same tick join the batch.
+    await new Promise((resolve) => setImmediate(resolve))
+    try {
+      while (this.queue.length) {
+        const batch = this.queue.splice(0)
+        const vector = Y.encodeStateVector(this.doc)
+        // Answers to sync requests that came in meanwhile show exactly the doc this batch completes.
+        const waiting = this.replies.splice(0)
+        const taken = waiting.map((r) => ({ peer: r.peer, message: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, r.vector)) }))
+        // Out to the peers once in the file (it then survives a crash of this process); acks wait for the sync.
+        let sent = false
+        this.writing = true
+        const send = () => {
+          if (sent) return
+          sent = true
+          this.writing = false
+          try {
+            this.broadcast(batch)
+            this.answerWaiting(taken)
+          } catch (error) {
+            // A fault in the fan-out is no storage error: the batch is stored all the same.
+            this.log.error({ err: error, doc: this.name }, 'sending a stored batch to the peers failed')
+          }
+        }
+        try {
+          await this.store.append(this.name, batch.map((b) => b.update), send)
+        } catch (error) {
+          this.writing = false
+          // Written but not synced (a full disk): the peers have it already; the retry only stores it.
+          if (sent) for (const b of batch) b.sent = true
+          else this.replies.unshift(...waiting)
+          this.queue.unshift(...batch)
+          this.storageError = error as Error
+          this.log.error({ err: error, doc: this.name, retryMs: this.retryMs }, 'storing failed, retrying')
+          await new Promise((resolve) => setTimeout(resolve, this.retryMs))
+          this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS)
+          continue
+        }
+        if (this.storageError) this.log.info({ doc: this.name }, 'storing works again')
+        this.storageError = null
+        this.retryMs = RETRY_MIN_MS
+        this.persistedVector = vector
+        send()
+        const writers = new Set(batch.map((b) => b.from).filter((p): p is BoardPeer => p !== null))
+        for (const peer of writers) if (this.peers.has(peer)) peer.saved(vector)
+        if (this.queue.length === 0) this.answerWaiting([])
+        await this.compactIfLarge()
+      }
+      // Sync requests that came in during the last sync or compaction: everything is written now.
+      this.answerWaiting([])
+    } finally {
+      this.flushing = null
+    }
+  }
+
+  /**
+   * Folds the log into a snapshot now, after everything applied is stored: deleted records (a
+   * participant's "Meine Beiträge löschen") then leave the disk, not only the doc. Updates that
+   * arrive meanwhile wait in the queue and are stored after it.
+   */
+  async compactNow(): Promise<void> {
+    while (this.flushing || this.queue.length) await this.settle()
+    const run = (async () => {
+      try {
+        await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc))
+      } finally {
+        this.flushing = null
+        if (this.queue.length) this.flushing = this.flush()
+      }
+    })()
+    this.flushing = run
+    await run
+  }
+
+  /**
+   * Folds a large log into a snapshot. A compaction that fails (a full disk) loses nothing: the log
+   * still holds every update, so it is only logged and tried again later, after a later append.
+   */
+  private async compactIfLarge(): Promise<void> {
+    const size = this.store.logSize(this.name)
+    if (size.frames < COMPACT_FRAMES && size.bytes < COMPACT_BYTES) return
+    if (Date.now() < this.compactNotBefore) return
+    try {
+      // Taken after the last append: the snapshot holds at least everything in the log.
+      await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc))
+      this.compactNotBefore = 0
+      this.compactRetryMs = COMPACT_RETRY_MIN_MS
+    } catch (error) {
+      this.log.error({ err: error, doc: this.name, retryMs: this.compactRetryMs }, 'compacting the board log failed, the log keeps everything')
+      this.compactNotBefore = Date.now() + this.compactRetryMs
+      this.compactRetryMs = Math.min(this.compactRetryMs * 2, COMPACT_RETRY_MAX_MS)
+    }
+  }
+}
+
+/** An applied update waiting for the disk, and who sent it (null: the server itself). */
+interface QueuedUpdate {
+  update: Uint8Array
+  from: BoardPeer | null
+  /** Goes back to its sender too (it holds the server's undo of the sender's card). */
+  echo: boolean
+  /** Already sent to the peers (its first write reached the file, the sync failed). */
+  sent?: boolean
+}
