@@ -83,6 +83,26 @@ describe('keyed records of an event', () => {
   })
 })
 
+describe('reading an event', () => {
+  it('hands out a view no reader can change, and every write is seen by the next read', async () => {
+    const { store, id } = await storeWithEvent()
+    const first = (await store.get(id))!
+    // Every credential check reads its event: reads share one copy until the event changes.
+    expect(await store.get(id)).toBe(first)
+    expect(() => ((first.event as { title: string }).title = 'verändert')).toThrow(TypeError)
+    expect(() => (first.event.tables as unknown[]).push({})).toThrow(TypeError)
+    expect((await store.get(id))!.event.title).toBe(first.event.title)
+
+    expect(await store.putSetup(id, 1, { ...first.event, title: 'Neuer Titel' })).toEqual({ ok: true, value: 2 })
+    expect(await store.putAccess(id, 1, { joinCode: 'ABCDEF', createdAt: 0, accessEpoch: 1 })).toEqual({ ok: true, value: 2 })
+    const after = (await store.get(id))!
+    expect(after).toMatchObject({ event: { title: 'Neuer Titel' }, setupVersion: 2, accessEpoch: 1, accessVersion: 2 })
+    expect((await store.findByJoinCode('ABCDEF'))?.accessEpoch).toBe(1)
+    // What a reader holds from before stays as it was read.
+    expect(first).toMatchObject({ setupVersion: 1, accessEpoch: 0 })
+  })
+})
+
 describe('a write the disk does not take', () => {
   it('is undone in memory with every change made while it was being written, and the next write is stored once the disk takes it', async () => {
     const { store, id, file, reopen } = await storeWithEvent()
