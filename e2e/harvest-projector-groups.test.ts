@@ -52,11 +52,11 @@ describe('grouping cards on the projector', () => {
     await screen.getByText('Diese Ansicht ist für Ihren eigenen Bildschirm', { exact: false }).waitFor()
 
     // A second projector with the projector's own credential shows the same column, without handles.
-    const [path, fragment] = created.links.projector.split('#')
-    const search = new URL(screen.url()).search
+    const viewOnly = await editor.getByRole('link', { name: 'Beamer-Gerät: nur ansehen' }).getAttribute('href')
+    expect(viewOnly).not.toContain(created.facilitatorToken)
     const projectorContext = await browser.newContext(PROJECTOR)
     const projector = await projectorContext.newPage()
-    await projector.goto(`${server.url}${path}${search}#${fragment}`)
+    await projector.goto(`${server.url}${viewOnly}`)
     await projector.locator('.gboard-group', { hasText: 'Sprache lernen' }).waitFor({ timeout: 10_000 })
     await projector.locator('.gboard-loose').getByText('Dolmetscherpool', { exact: true }).waitFor()
     expect(await projector.getByRole('button', { name: /^Ziehen/ }).count()).toBe(0)

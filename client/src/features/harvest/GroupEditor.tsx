@@ -19,7 +19,8 @@ import { useTischStore } from '../../store/index.js'
 import { useVoteStore } from '../../store/vote-store.js'
 import { OpenBoards } from './OpenBoards.js'
 import { DragHandle, DropSpot, whereDropped } from './group-dnd.js'
-import { openFacilitatorScreen } from './facilitator-screen.js'
+import { GROUPS_MODE, openFacilitatorScreen } from './facilitator-screen.js'
+import { withQuery } from '../../sync/links.js'
 import './harvest.css'
 
 type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
@@ -32,7 +33,7 @@ const newGroupId = () => `g-${Date.now().toString(36)}${Math.random().toString(3
  * "zu Gruppe …", rename, collapse, move and dissolve groups. The console uses it for any table, a
  * table host's phone for their own. Groups are numbered in their order; exports print them as units.
  */
-export function GroupEditor({ event, token, send, tableId: fixedTable }: { event: TischEvent; token: string; send: Send; tableId?: string }) {
+export function GroupEditor({ event, token, send, tableId: fixedTable, projectorLink }: { event: TischEvent; token: string; send: Send; tableId?: string; projectorLink?: string }) {
   const { t } = useTranslation()
   const id = useId()
   const [tableId, setTableId] = useState(fixedTable ?? event.tables[0]?.id ?? '')
@@ -138,6 +139,14 @@ export function GroupEditor({ event, token, send, tableId: fixedTable }: { event
             {t('harvest.board.open')}
           </button>{' '}
           <span className="muted">{t('harvest.board.openHint')}</span>
+          {projectorLink && (
+            <>
+              {' '}
+              <a className="button secondary" href={withQuery(withQuery(withQuery(projectorLink, 'mode', GROUPS_MODE), 'tisch', tableId), 'spalte', columnChoice)} target="_blank" rel="noreferrer">
+                {t('harvest.board.show')}
+              </a>
+            </>
+          )}
         </p>
       )}
       <form

@@ -79,7 +79,8 @@ export default function GroupProjector({ event, token, send }: { event: TischEve
       // A group dropped on another takes its place: moved one step at a time, as the server moves groups.
       const order = laid.groups.map((g) => g.group.id)
       const from = order.indexOf(dragged.slice(GROUP_DRAG.length))
-      const to = kind === 'group' ? order.indexOf(target) : order.length - 1
+      if (kind !== 'group') return
+      const to = order.indexOf(target)
       for (let i = 0; from >= 0 && to >= 0 && i < Math.abs(to - from); i++) if (!(await change({ type: 'move', groupId: order[from]!, by: to > from ? 1 : -1 }))) break
       return
     }
