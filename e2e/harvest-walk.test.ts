@@ -26,7 +26,7 @@ async function violationsOf(page: Page, where: string): Promise<string[]> {
 
 /** The voting and grouping screens, walked with axe-core (WCAG 2.1 A and AA) in German and English. */
 describe.each(['de', 'en'] as const)('voting screens in %s', (lang) => {
-  it('have no WCAG 2.1 AA violation: console panel, phone voting, projector review, host grouping', async () => {
+  it('have no WCAG 2.1 AA violation: console panel, phone voting, projector review, host grouping, projector grouping', async () => {
     const open = async (options: Parameters<Browser['newContext']>[0], path: string) => {
       const context = await browser.newContext({ ...options, locale: lang === 'de' ? 'de-DE' : 'en-GB' })
       await context.addInitScript((l) => window.localStorage.setItem('tischrunde.lang', l), lang)
@@ -51,6 +51,18 @@ describe.each(['de', 'en'] as const)('voting screens in %s', (lang) => {
     await host.page.locator('[data-group-id]').first().waitFor()
     const violations = await violationsOf(host.page, 'host grouping')
 
+    // The grouping view on the projector: read-only with the projector's credential, with handles on the facilitator's own screen.
+    const station = created.event.template.stations[0]!
+    const groupsView = `?mode=gruppen&tisch=${table.id}&spalte=${station.id}/${station.columns[0]!.id}`
+    const [projectorPath, projectorKey] = created.links.projector.split('#')
+    const beamer = await open(PROJECTOR, `${projectorPath}${groupsView}#${projectorKey}`)
+    await beamer.page.locator('.gboard-group').first().waitFor({ timeout: 10_000 })
+    violations.push(...(await violationsOf(beamer.page, 'projector grouping (read-only)')))
+    const ownScreen = await open(PROJECTOR, `${projectorPath}${groupsView}#f=${encodeURIComponent(created.facilitatorToken)}`)
+    await ownScreen.page.locator('.gboard-group .drag-handle').first().waitFor({ timeout: 10_000 })
+    violations.push(...(await violationsOf(ownScreen.page, 'projector grouping (facilitator’s screen)')))
+    for (const c of [beamer, ownScreen]) await c.context.close()
+
     const desk = await open({ viewport: { width: 1440, height: 900 } }, created.links.facilitator)
     const panel = desk.page.getByRole('region', { name: lang === 'de' ? 'Priorisieren mit Punkten' : 'Prioritise with dots' })
     await panel.getByRole('button', { name: lang === 'de' ? 'Abstimmung starten' : 'Start voting' }).waitFor()
@@ -74,5 +86,6 @@ describe.each(['de', 'en'] as const)('voting screens in %s', (lang) => {
 
     for (const c of [host, desk, phone, wall]) await c.context.close()
     expect(violations).toEqual([])
-  })
+    // Seven screens with axe in one walk: more than the default minute on a busy machine.
+  }, 150_000)
 })

@@ -9,6 +9,7 @@ import helmet from 'helmet'
 import type { Logger } from 'pino'
 import type { Credentials } from './access/credentials.js'
 import { DocRooms } from './boards/doc-rooms.js'
+import { giveBackDotsOfDeletedCards } from './harvest/votes-follow-deletes.js'
 import { installModeration, moderationOf } from './moderation/moderation-service.js'
 import { createHeldCardsRoute } from './moderation/held-cards-route.js'
 import { afterForget } from './harvest/forget-votes.js'
@@ -204,6 +205,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const votes = new VoteService(storage.events, rooms, now)
   const groups = new GroupService(storage.events, rooms)
   transfer.harvest = new HarvestTransfer(storage.events, votes)
+  giveBackDotsOfDeletedCards({ rooms, votes, publishVotes: (eventId, what) => hub.publish({ eventId, topic: 'votes', audience: 'everyone', ...what }) })
   const control = createControlPlane(http, { events, rounds, programme, rooms, hub: opts.cluster?.controlHub ?? hub, log, now, limits, budget, publicUrl: opts.publicUrl, treeMembers, votes, groups })
   const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now, treeMembers, programme })
   // Exports first: the API router answers 404 for every path it does not know.

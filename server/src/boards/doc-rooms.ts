@@ -32,6 +32,8 @@ export class DocRooms {
   private readonly abandoned = new WeakSet<DocRoom>()
   /** Set once at start (moderation): companions and diversions of docs. */
   extension: RoomExtension | null = null
+  /** Steps run on every doc once it is loaded and extended (votes follow the cards deleted from a board). */
+  readonly onLoaded: ((room: DocRoom) => void)[] = []
 
   constructor(
     private readonly store: BoardStore,
@@ -49,7 +51,7 @@ export class DocRooms {
       const resolved = resolveDocName(name, this.kinds)
       if (!resolved) throw new Error(`no doc kind for ${name}`)
       const created = new DocRoom(name, resolved.kind, this.store, this.log)
-      pending = created.load().then(() => this.extend(created))
+      pending = created.load().then(() => this.extend(created)).then((room) => (this.onLoaded.forEach((step) => step(room)), room))
       pending.catch(() => this.rooms.delete(name))
       this.rooms.set(name, pending)
     }

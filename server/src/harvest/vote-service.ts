@@ -175,6 +175,11 @@ export class VoteService {
     return this.rewriteBallots(eventId, (step, ballot) => unparkDots(step, ballot, card))
   }
 
+  /** Cards deleted from a board (by their author, a host or the facilitator): every dot on them goes back to its voter for good. */
+  cardsGone(eventId: EventId, gone: ReadonlySet<string>): Promise<ChangedBallot[]> {
+    return this.rewriteBallots(eventId, (_step, ballot) => dropDots(ballot, (ref) => gone.has(cardRefKey(ref))))
+  }
+
   /**
    * "Meine Beiträge löschen": the participant's own ballots are emptied, and every dot on their
    * cards (`gone`) goes back to the voters for good.

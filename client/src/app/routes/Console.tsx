@@ -205,7 +205,7 @@ export default function Console() {
       )}
       {event.tables.length > 0 && (
         <Suspense fallback={null}>
-          <VoteConsole event={event} token={token!} send={send} />
+          <VoteConsole event={event} token={token!} send={send} projectorLink={view.links.projector} />
         </Suspense>
       )}
       <section className="panel console-export">

@@ -1,3 +1,4 @@
+import { ErrorCode, fail } from '@tischrunde/shared'
 import { Suspense, lazy, useEffect, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { useParams } from 'wouter'
@@ -32,6 +33,9 @@ const ProgrammeProjector = lazy(() => import('../../features/programme/Programme
 const RevealMoment = lazy(() => import('../../features/moderation/RevealMoment.js'))
 // The live ranking of a voting step ("Sichtung"), shown while the console puts a step on the projector.
 const VoteProjector = lazy(() => import('../../features/harvest/VoteProjector.js'))
+// The groups of a column (`?mode=gruppen`); on the facilitator's own screen, sorted by drag and drop.
+const GroupProjector = lazy(() => import('../../features/harvest/GroupProjector.js'))
+import { isGroupsMode, takeFacilitatorHandoff } from '../../features/harvest/facilitator-screen.js'
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
@@ -57,7 +61,9 @@ function ProjectorMessage({ children }: { children: React.ReactNode }) {
 export default function Projector() {
   const { t } = useTranslation()
   const eventId = useParams().eventId ?? ''
-  const [token] = useState(() => takeTokenFromUrl(eventId, 'projector'))
+  // The grouping view opened from the console on the facilitator's own screen works with the facilitator's credential.
+  const [handoff] = useState(() => takeFacilitatorHandoff(eventId))
+  const [token] = useState(() => handoff ?? takeTokenFromUrl(eventId, 'projector'))
   const control = useControl(token)
   const event = useTischStore(selectEvent)
   useDocumentTitle(event?.title)
@@ -80,6 +86,16 @@ export default function Projector() {
       <Suspense fallback={<p className="page loading projector">{t('common.loading')}</p>}>
         <ActorProjector event={event} token={token} />
       </Suspense>
+    )
+  if (isGroupsMode() && event.tables.length > 0)
+    return (
+      <main className="page projector projector-mode-groups">
+        <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+          <div className="projector-stage">
+            <GroupProjector event={event} token={token} send={handoff ? (name, payload) => control.current?.send(name, payload) ?? Promise.resolve(fail(ErrorCode.NETWORK)) : null} />
+          </div>
+        </Suspense>
+      </main>
     )
   if (new URLSearchParams(window.location.search).get('mode') === 'programm' || (!event.treeMethod && event.tables.length === 0))
     return (

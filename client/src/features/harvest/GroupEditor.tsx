@@ -10,14 +10,17 @@ import {
   groupColumnKey,
   suggestClusters,
 } from '@tischrunde/shared'
-import { type CollisionDetection, DndContext, type DragEndEvent, KeyboardSensor, PointerSensor, closestCenter, pointerWithin, useDraggable, useDroppable, useSensor, useSensors } from '@dnd-kit/core'
-import { type ReactNode, useId, useMemo, useState } from 'react'
+import { DndContext, type DragEndEvent, KeyboardSensor, PointerSensor, useSensor, useSensors } from '@dnd-kit/core'
+import { useId, useMemo, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import '../../i18n/harvest-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { useVoteStore } from '../../store/vote-store.js'
 import { OpenBoards } from './OpenBoards.js'
+import { DragHandle, DropSpot, whereDropped } from './group-dnd.js'
+import { GROUPS_MODE, openFacilitatorScreen } from './facilitator-screen.js'
+import { withQuery } from '../../sync/links.js'
 import './harvest.css'
 
 type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
@@ -30,7 +33,7 @@ const newGroupId = () => `g-${Date.now().toString(36)}${Math.random().toString(3
  * "zu Gruppe …", rename, collapse, move and dissolve groups. The console uses it for any table, a
  * table host's phone for their own. Groups are numbered in their order; exports print them as units.
  */
-export function GroupEditor({ event, token, send, tableId: fixedTable }: { event: TischEvent; token: string; send: Send; tableId?: string }) {
+export function GroupEditor({ event, token, send, tableId: fixedTable, projectorLink }: { event: TischEvent; token: string; send: Send; tableId?: string; projectorLink?: string }) {
   const { t } = useTranslation()
   const id = useId()
   const [tableId, setTableId] = useState(fixedTable ?? event.tables[0]?.id ?? '')
@@ -130,6 +133,22 @@ export function GroupEditor({ event, token, send, tableId: fixedTable }: { event
           </select>
         </label>
       </div>
+      {!fixedTable && tableId && (
+        <p className="group-editor-screen">
+          <button type="button" className="secondary" onClick={() => void (openFacilitatorScreen(event.id, token, { tableId, column: columnChoice }) ?? setError(t('harvest.board.blocked')))}>
+            {t('harvest.board.open')}
+          </button>{' '}
+          <span className="muted">{t('harvest.board.openHint')}</span>
+          {projectorLink && (
+            <>
+              {' '}
+              <a className="button secondary" href={withQuery(withQuery(withQuery(projectorLink, 'mode', GROUPS_MODE), 'tisch', tableId), 'spalte', columnChoice)} target="_blank" rel="noreferrer">
+                {t('harvest.board.show')}
+              </a>
+            </>
+          )}
+        </p>
+      )}
       <form
         className="group-editor-new"
         onSubmit={(e) => {
@@ -214,39 +233,5 @@ export function GroupEditor({ event, token, send, tableId: fixedTable }: { event
         </details>
       )}
     </section>
-  )
-}
-
-/**
- * Where a card lands: under the pointer (mouse, touch); with the keyboard, which has no pointer, the
- * spot nearest to the moved card, other than its own place.
- */
-const whereDropped =
-  (keyboard: boolean): CollisionDetection =>
-  (args) => {
-    if (!keyboard) return pointerWithin(args)
-    const others = args.droppableContainers.filter((c) => c.id !== `before:${String(args.active.id)}`)
-    return closestCenter({ ...args, droppableContainers: others })
-  }
-
-/** Where a dragged card can land: a group's head, the ungrouped cards, or before a card. */
-function DropSpot({ id, as = 'div', className, children, ...rest }: { id: string; as?: 'div' | 'li'; className?: string; children: ReactNode; 'data-card-id'?: string }) {
-  const { setNodeRef, isOver } = useDroppable({ id })
-  const Tag = as
-  return (
-    <Tag ref={setNodeRef} className={`${className ?? ''}${isOver ? ' drop-over' : ''}`} {...rest}>
-      {children}
-    </Tag>
-  )
-}
-
-/** The handle a card is dragged by (pointer, touch, or the keyboard: space, arrows, space). */
-function DragHandle({ id, label }: { id: string; label: string }) {
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id })
-  const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined
-  return (
-    <button type="button" ref={setNodeRef} className={`secondary drag-handle${isDragging ? ' dragging' : ''}`} style={style} aria-label={label} {...attributes} {...listeners}>
-      ⠿
-    </button>
   )
 }

@@ -55,7 +55,7 @@ async function downloadRanking(eventId: string, token: string, stepId: string, f
  * card), watch each step's ranking live, freeze it, show it on the projector, order the boards by
  * it, download the ranking pages — and look at cards that seem alike (suggestions only).
  */
-export default function VoteConsole({ event, token, send }: { event: TischEvent; token: string; send: Send }) {
+export default function VoteConsole({ event, token, send, projectorLink }: { event: TischEvent; token: string; send: Send; projectorLink?: string }) {
   const { t } = useTranslation()
   const id = useId()
   const steps = useVoteStore((s) => s.steps)
@@ -156,7 +156,7 @@ export default function VoteConsole({ event, token, send }: { event: TischEvent;
           ))}
         </ul>
       )}
-      <GroupEditor event={event} token={token} send={send} />
+      <GroupEditor event={event} token={token} send={send} projectorLink={projectorLink} />
     </section>
   )
 }
