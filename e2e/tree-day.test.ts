@@ -27,6 +27,8 @@ beforeAll(async () => {
     place: 'KWADRAT Bremen',
     tableNames: [],
     treeMethod: { phaseStations: { problem: 'station-1', objective: 'station-2' } },
+    // A conference of professionals: the phones say "Sie", the tree screens included.
+    address: 'sie',
   })
   facilitator = await facilitatorSocket(server.url, created.facilitatorToken)
 })
@@ -84,9 +86,10 @@ const download = async (format: string) => {
 
 describe('a day with problem trees in the morning and solution trees in the afternoon', () => {
   it('two groups write their trees on phones, the projector draws them, the facilitator edits, a phone rewords, the export shows both trees', async () => {
-    // Before the start the trees are locked, like a café station's board.
+    // Before the start the trees are locked, like a café station's board, and the phone says the day is about to begin.
     const anna = await phoneInGroup('kleiner Landkreis')
-    await anna.getByText('Der Problembaum ist gerade gesperrt.', { exact: false }).waitFor()
+    await anna.getByText('Gleich geht’s los: Die Moderation öffnet gleich den Problembaum.', { exact: true }).waitFor()
+    expect(await anna.getByText('gesperrt', { exact: false }).count()).toBe(0)
     // The empty tree's line follows the lock: no "write it down first" while nobody may write.
     await anna.getByText('Noch kein Kernproblem.', { exact: true }).waitFor()
     expect(await anna.getByText('Schreiben Sie es als Erstes auf.', { exact: false }).count()).toBe(0)

@@ -31,7 +31,7 @@ async function phoneInGroup(value: string): Promise<Page> {
   contexts.push(context)
   const page = await context.newPage()
   await page.goto(`${server.url}${created.links.participant}`)
-  await page.getByRole('heading', { name: 'Kommunengröße: Wo arbeiten Sie?' }).waitFor()
+  await page.getByRole('heading', { name: 'Kommunengröße: Wo arbeitest du?' }).waitFor()
   await page.getByRole('button', { name: value, exact: true }).click()
   await page.getByText(`Gruppe: ${value}`).waitFor()
   return page

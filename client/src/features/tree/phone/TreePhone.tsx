@@ -143,7 +143,7 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
       </p>
       <h2>{treeName}</h2>
       {phase === 'objective' && <p>{t('tree.objectiveHint')}</p>}
-      {!open && <p role="status">{t('tree.locked', { tree: treeName })}</p>}
+      {!open && <p role="status">{round?.phase === 'before-start' ? t('tree.startsSoon', { tree: treeName }) : t('tree.locked', { tree: treeName })}</p>}
       {tree.status === 'offline' && <p role="status">{t('tree.offline')}</p>}
       {tree.refused && (
         <p role="alert" className="field-error">
