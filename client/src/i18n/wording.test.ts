@@ -81,6 +81,8 @@ describe('translate', () => {
     // Wording without a Sie twin is the same in both forms.
     expect(translate('de', 'card.submit', {}, 'sie')).toBe(translate('de', 'card.submit', {}, 'du'))
     expect(translate('en', 'join.pickTable', {}, 'sie')).toBe(en.join.pickTable)
+    // One phone, one person: the move to the next table speaks to them alone, not to the table.
+    expect(translate('de', 'rotation.move', {}, 'du')).toBe('Bitte wechsle jetzt den Tisch. Wohin gehst du?')
     expect(translate('de', 'tree.kindChoice', {}, 'du')).toBe('Was schreibst du?')
     expect(translate('de', 'tree.kindChoice', {}, 'sie')).toBe('Was schreiben Sie?')
   })
