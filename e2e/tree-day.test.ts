@@ -154,6 +154,13 @@ describe('a day with problem trees in the morning and solution trees in the afte
     await console_.getByRole('form', { name: 'Wer kann helfen? (Feste Ansprechpersonen sind benannt)' }).getByRole('button', { name: 'Hinzufügen' }).click()
     await objectives.getByText('Integrationsbeauftragte').waitFor()
 
+    // The day ends (the template's third station, then the review): the phone says the work on the tree is done, not that it is "locked".
+    expect(await facilitator.advance()).toEqual({ ok: true })
+    expect(await facilitator.advance()).toEqual({ ok: true })
+    await anna.getByText('Die Arbeit am Zielbaum ist abgeschlossen. Sie können ihn weiter ansehen.', { exact: true }).waitFor({ timeout: 10_000 })
+    // No invitation to reword what can no longer be edited.
+    expect(await anna.getByText('Formulieren Sie jedes Problem', { exact: false }).count()).toBe(0)
+
     // The export: both trees of both groups as pictures and as numbered lists, each objective beside its problem.
     const pdf = await readPdf(await download('pdf'))
     expect(pdf.images).toBe(4)

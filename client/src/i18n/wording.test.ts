@@ -47,7 +47,7 @@ describe('wording', () => {
     for (const key of sie) expect(du, key).toContain(key)
     for (const key of sie) expect(at(treeWording.de.sie.tree, key), key).not.toMatch(duWords)
     // The tree phone's wording (TreePhone, AddNodeForm, TreeOutline); the rest is console and projector wording, always "Sie".
-    const phone = ['pickGroup', 'pickGroupHint', 'placing', 'yourGroup', 'changeGroup', 'objectiveHint', 'startsSoon', 'locked', 'offline', 'refused', 'empty', 'emptyLocked', 'emptyObjectives', 'kindChoice', 'addCore', 'addUnder', 'text', 'send', 'save', 'cancel', 'edit', 'editOf', 'answers', 'mine']
+    const phone = ['pickGroup', 'pickGroupHint', 'placing', 'yourGroup', 'changeGroup', 'objectiveHint', 'startsSoon', 'locked', 'finished', 'offline', 'refused', 'empty', 'emptyLocked', 'emptyObjectives', 'kindChoice', 'addCore', 'addUnder', 'text', 'send', 'save', 'cancel', 'edit', 'editOf', 'answers', 'mine']
     for (const key of phone) expect(du, key).toContain(key)
     for (const key of phone) if (duWords.test(at(treeWording.de.tree, key))) expect(sie, `tree.${key} needs a Sie form`).toContain(key)
   })
