@@ -120,6 +120,13 @@ describe('the tree on the projector (1920×1080)', () => {
     await expect(page.locator('.join-code-huge').innerText()).resolves.toMatch(/[A-Z0-9]/)
     await page.keyboard.press('Escape')
     await page.getByRole('heading', { name: 'Problembaum: kleiner Landkreis' }).waitFor()
+
+    // Compared with the forty-node tree, each group gets half the screen.
+    await page.getByRole('combobox', { name: 'Vergleichen mit' }).selectOption({ label: 'großer Landkreis' })
+    await page.getByRole('heading', { name: 'Problembaum: kleiner Landkreis · großer Landkreis' }).waitFor()
+    const halves = await page.locator('.tree-compare > section').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width))
+    expect(halves).toHaveLength(2)
+    expect(Math.abs(halves[0]! - halves[1]!)).toBeLessThan(20)
     await context.close()
   })
 })

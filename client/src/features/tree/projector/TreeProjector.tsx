@@ -114,7 +114,7 @@ function GroupDiagram(props: { event: TischEvent; token: string; group: TreeGrou
   const empty = !tree.view.core && tree.view.loose.length === 0
   const body = (
     <>
-      {empty ? <p className="tree-empty">{t('tree.projectorEmpty')}</p> : null}
+      {empty ? <p className="tree-empty">{t(props.phase === 'objective' ? 'tree.emptyObjectives' : 'tree.projectorEmpty')}</p> : null}
       <TreeDiagram key={`${props.group.id}/${props.phase}`} view={tree.view} phase={props.phase} label={t('tree.outline', { tree: treeName, group: nameOf(props.group) })} />
     </>
   )
