@@ -27,6 +27,8 @@ beforeAll(async () => {
     place: 'KWADRAT Bremen',
     tableNames: [],
     treeMethod: { phaseStations: { problem: 'station-1', objective: 'station-2' } },
+    // A conference of professionals: the phones say "Sie", the tree screens included.
+    address: 'sie',
   })
   facilitator = await facilitatorSocket(server.url, created.facilitatorToken)
 })
@@ -84,9 +86,10 @@ const download = async (format: string) => {
 
 describe('a day with problem trees in the morning and solution trees in the afternoon', () => {
   it('two groups write their trees on phones, the projector draws them, the facilitator edits, a phone rewords, the export shows both trees', async () => {
-    // Before the start the trees are locked, like a café station's board.
+    // Before the start the trees are locked, like a café station's board, and the phone says the day is about to begin.
     const anna = await phoneInGroup('kleiner Landkreis')
-    await anna.getByText('Der Problembaum ist gerade gesperrt.', { exact: false }).waitFor()
+    await anna.getByText('Gleich geht’s los: Die Moderation öffnet gleich den Problembaum.', { exact: true }).waitFor()
+    expect(await anna.getByText('gesperrt', { exact: false }).count()).toBe(0)
     // The empty tree's line follows the lock: no "write it down first" while nobody may write.
     await anna.getByText('Noch kein Kernproblem.', { exact: true }).waitFor()
     expect(await anna.getByText('Schreiben Sie es als Erstes auf.', { exact: false }).count()).toBe(0)
@@ -150,6 +153,13 @@ describe('a day with problem trees in the morning and solution trees in the afte
     await console_.getByLabel('Neuer Eintrag: Wer kann helfen? (Feste Ansprechpersonen sind benannt)').fill('Integrationsbeauftragte')
     await console_.getByRole('form', { name: 'Wer kann helfen? (Feste Ansprechpersonen sind benannt)' }).getByRole('button', { name: 'Hinzufügen' }).click()
     await objectives.getByText('Integrationsbeauftragte').waitFor()
+
+    // The day ends (the template's third station, then the review): the phone says the work on the tree is done, not that it is "locked".
+    expect(await facilitator.advance()).toEqual({ ok: true })
+    expect(await facilitator.advance()).toEqual({ ok: true })
+    await anna.getByText('Die Arbeit am Zielbaum ist abgeschlossen. Sie können ihn weiter ansehen.', { exact: true }).waitFor({ timeout: 10_000 })
+    // No invitation to reword what can no longer be edited.
+    expect(await anna.getByText('Formulieren Sie jedes Problem', { exact: false }).count()).toBe(0)
 
     // The export: both trees of both groups as pictures and as numbered lists, each objective beside its problem.
     const pdf = await readPdf(await download('pdf'))

@@ -31,7 +31,7 @@ async function phoneInGroup(value: string): Promise<Page> {
   contexts.push(context)
   const page = await context.newPage()
   await page.goto(`${server.url}${created.links.participant}`)
-  await page.getByRole('heading', { name: 'Kommunengröße: Wo arbeiten Sie?' }).waitFor()
+  await page.getByRole('heading', { name: 'Kommunengröße: Wo arbeitest du?' }).waitFor()
   await page.getByRole('button', { name: value, exact: true }).click()
   await page.getByText(`Gruppe: ${value}`).waitFor()
   return page
@@ -66,6 +66,15 @@ describe('the problem tree on phones (360×740)', () => {
     await anna.getByRole('button', { name: 'Senden' }).click()
     await outline.getByRole('button', { name: 'Ursache 1.1.1: Ehrenamt wechselt oft' }).waitFor()
     expect(await overflowsSideways(anna)).toBe(false)
+    // Readable at 360 px, three levels deep: each kind and number stays on one line, above its text, which has room beside the edit button.
+    const rows = await outline.locator('.tree-pick').evaluateAll((els) =>
+      els.map((el) => ({ kindHeight: el.querySelector('.tree-kind')!.getBoundingClientRect().height, width: el.getBoundingClientRect().width })),
+    )
+    expect(rows).toHaveLength(4)
+    for (const row of rows) {
+      expect(row.kindHeight).toBeLessThan(24)
+      expect(row.width).toBeGreaterThanOrEqual(120)
+    }
 
     // A second phone in the same group sees the same outline from the server.
     const bernd = await phoneInGroup('kleiner Landkreis')

@@ -11,6 +11,7 @@ let server: ServerProcess
 let browser: Browser
 let created: CreateEventResponse
 let writer: { doc: Y.Doc; provider: WebsocketProvider }
+let small: { doc: Y.Doc; provider: WebsocketProvider }
 
 const node = (id: string, kind: TreeNode['kind'], parentId: string | null, text: string, order = 0): TreeNode => ({ id, kind, parentId, order, text, authorId: null, createdAt: 1 })
 
@@ -28,24 +29,35 @@ function fortyNodes(): TreeNode[] {
   return out
 }
 
-beforeAll(async () => {
-  server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1' } })
-  browser = await launchBrowser()
-  created = await createEventWithKey(server, { title: 'Baum am Beamer', date: '2018-06-26', tableNames: [], treeMethod: {} })
+/** Opens a group's problem tree as the facilitator and writes `nodes` into it. */
+async function writeTree(groupId: string, nodes: TreeNode[]): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/yjs`, `tree.${created.event.id}.grosser-landkreis.problem`, doc, {
+  const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/yjs`, `tree.${created.event.id}.${groupId}.problem`, doc, {
     params: { token: created.facilitatorToken },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   })
   await new Promise<void>((resolve) => provider.once('sync', () => resolve()))
-  const nodes = fortyNodes()
   doc.transact(() => nodes.forEach((n) => doc.getMap(TREE_NODES_ROOT).set(n.id, n)))
-  writer = { doc, provider }
+  return { doc, provider }
+}
+
+beforeAll(async () => {
+  server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1' } })
+  browser = await launchBrowser()
+  created = await createEventWithKey(server, { title: 'Baum am Beamer', date: '2018-06-26', tableNames: [], treeMethod: {} })
+  writer = await writeTree('grosser-landkreis', fortyNodes())
+  small = await writeTree('kleiner-landkreis', [
+    node('smallcore', 'core', null, 'Kooperation mit der Zivilgesellschaft ist in unserem Landkreis nicht verbindlich geregelt'),
+    node('smallcause1', 'cause', 'smallcore', 'Keine festen Ansprechpartner in den Vereinen', 0),
+    node('smallcause2', 'cause', 'smallcore', 'Das Ehrenamt ist überlastet, seit die Zahl der Neuzugewanderten gestiegen ist, und hauptamtliche Stellen laufen nach einem Jahr aus', 1),
+    node('smalleffect', 'effect', 'smallcore', 'Angebote doppeln sich', 0),
+  ])
 })
 
 afterAll(async () => {
   writer?.provider.destroy()
+  small?.provider.destroy()
   await browser?.close()
   await server?.stop()
   if (server) removeDir(server.dataDir)
@@ -81,5 +93,40 @@ describe('the tree on the projector (1920×1080)', () => {
     writer.doc.getMap(TREE_NODES_ROOT).set('effect9990', node('effect9990', 'effect', 'core0000', 'Neu: Ehrenamt brennt aus', 9))
     await page.getByText('Neu: Ehrenamt brennt aus').waitFor({ timeout: 5000 })
     await expect(page.getByRole('img', { name: 'Problembaum der Gruppe großer Landkreis als Gliederung' }).count()).resolves.toBe(1)
+  })
+
+  it('a small tree fills the screen above its controls, long texts stay inside their boxes, and key 4 shows how to join', async () => {
+    const context = await browser.newContext(PROJECTOR)
+    const page = await context.newPage()
+    await page.goto(`${server.url}${created.links.projector.replace('#', '?group=kleiner-landkreis#')}`)
+    await page.getByRole('heading', { name: 'Problembaum: kleiner Landkreis' }).waitFor()
+    const boxes = page.locator('.tree-box')
+    await expect.poll(() => boxes.count(), { timeout: 5000 }).toBe(4)
+    const controlsTop = await page.getByRole('button', { name: 'Ganzer Baum' }).evaluate((el) => el.getBoundingClientRect().top)
+    const placed = await boxes.evaluateAll((els) =>
+      els.map((el) => {
+        const text = el.querySelector('.tree-box-text')!
+        return { bottom: el.getBoundingClientRect().bottom, overflows: text.scrollHeight > text.clientHeight + 1 }
+      }),
+    )
+    for (const b of placed) {
+      // No box runs under the zoom controls, and no text is cut off at its box's lower edge.
+      expect(b.bottom).toBeLessThanOrEqual(controlsTop)
+      expect(b.overflows).toBe(false)
+    }
+
+    await page.keyboard.press('4')
+    await page.getByRole('heading', { name: 'Mitmachen mit dem Handy' }).waitFor()
+    await expect(page.locator('.join-code-huge').innerText()).resolves.toMatch(/[A-Z0-9]/)
+    await page.keyboard.press('Escape')
+    await page.getByRole('heading', { name: 'Problembaum: kleiner Landkreis' }).waitFor()
+
+    // Compared with the forty-node tree, each group gets half the screen.
+    await page.getByRole('combobox', { name: 'Vergleichen mit' }).selectOption({ label: 'großer Landkreis' })
+    await page.getByRole('heading', { name: 'Problembaum: kleiner Landkreis · großer Landkreis' }).waitFor()
+    const halves = await page.locator('.tree-compare > section').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width))
+    expect(halves).toHaveLength(2)
+    expect(Math.abs(halves[0]! - halves[1]!)).toBeLessThan(20)
+    await context.close()
   })
 })

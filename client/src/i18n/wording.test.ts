@@ -40,6 +40,18 @@ describe('wording', () => {
     for (const key of sie) expect(text(deSie.sie, key), key).not.toMatch(duWords)
   })
 
+  it('the tree phone speaks the event’s form of address: each “du” wording of the tree has a “Sie” twin without “du”', () => {
+    const at = (tree: unknown, path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], tree) as string
+    const sie = keys(treeWording.de.sie.tree)
+    const du = keys(treeWording.de.tree)
+    for (const key of sie) expect(du, key).toContain(key)
+    for (const key of sie) expect(at(treeWording.de.sie.tree, key), key).not.toMatch(duWords)
+    // The tree phone's wording (TreePhone, AddNodeForm, TreeOutline); the rest is console and projector wording, always "Sie".
+    const phone = ['pickGroup', 'pickGroupHint', 'placing', 'yourGroup', 'changeGroup', 'objectiveHint', 'startsSoon', 'locked', 'finished', 'offline', 'refused', 'empty', 'emptyLocked', 'emptyObjectives', 'kindChoice', 'addCore', 'addUnder', 'text', 'send', 'save', 'cancel', 'edit', 'editOf', 'answers', 'mine']
+    for (const key of phone) expect(du, key).toContain(key)
+    for (const key of phone) if (duWords.test(at(treeWording.de.tree, key))) expect(sie, `tree.${key} needs a Sie form`).toContain(key)
+  })
+
   it('no phone wording left in “du” once the organiser chose “Sie”', () => {
     const phoneGroups = ['join', 'card', 'rotation', 'board']
     for (const key of keys(de).filter((k) => phoneGroups.includes(k.split('.')[0]!))) {
@@ -69,6 +81,10 @@ describe('translate', () => {
     // Wording without a Sie twin is the same in both forms.
     expect(translate('de', 'card.submit', {}, 'sie')).toBe(translate('de', 'card.submit', {}, 'du'))
     expect(translate('en', 'join.pickTable', {}, 'sie')).toBe(en.join.pickTable)
+    // One phone, one person: the move to the next table speaks to them alone, not to the table.
+    expect(translate('de', 'rotation.move', {}, 'du')).toBe('Bitte wechsle jetzt den Tisch. Wohin gehst du?')
+    expect(translate('de', 'tree.kindChoice', {}, 'du')).toBe('Was schreibst du?')
+    expect(translate('de', 'tree.kindChoice', {}, 'sie')).toBe('Was schreiben Sie?')
   })
   it('falls back to German, then to the key, and never reads markup', async () => {
     const { translate } = await import('./index.js')

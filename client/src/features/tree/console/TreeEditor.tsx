@@ -44,7 +44,7 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
   const run = (result: TreeEditResult, done: string) => {
     if (!docName) return
     if (!result.ok) return setMessage(t(`tree.editRefused.${result.error}`))
-    setMessage(applyTreeEdit(docName, result.edit) ? done : t('tree.refused'))
+    setMessage(applyTreeEdit(docName, result.edit) ? done : t('tree.consoleRefused'))
   }
   const remove = (item: TreeItem) => {
     if (!docName) return

@@ -94,6 +94,13 @@ export default function TreePhone(props: { header: ReactNode; event: TischEvent;
   return <GroupTree {...props} groupId={groupId} onChangeGroup={() => choose(null)} />
 }
 
+/** Why the tree cannot be written: the day has not begun, the phases are over, or the facilitator locked it. */
+function lockedLine(phase: string | undefined): string {
+  if (phase === 'before-start') return 'tree.startsSoon'
+  if (phase === 'review' || phase === 'closed') return 'tree.finished'
+  return 'tree.locked'
+}
+
 function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { eventId: string; token: string; participantId: string }; groupId: string; onChangeGroup: () => void }) {
   const { t } = useTranslation()
   const { identity } = props
@@ -142,8 +149,8 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
         </button>
       </p>
       <h2>{treeName}</h2>
-      {phase === 'objective' && <p>{t('tree.objectiveHint')}</p>}
-      {!open && <p role="status">{t('tree.locked', { tree: treeName })}</p>}
+      {phase === 'objective' && open && <p>{t('tree.objectiveHint')}</p>}
+      {!open && <p role="status">{t(lockedLine(round?.phase), { tree: treeName })}</p>}
       {tree.status === 'offline' && <p role="status">{t('tree.offline')}</p>}
       {tree.refused && (
         <p role="alert" className="field-error">

@@ -20,6 +20,9 @@ function frameOf(bounds: TreeLayout['bounds']): Frame {
   return { x: bounds.minX - MARGIN, y: bounds.minY - MARGIN, w: Math.max(bounds.maxX - bounds.minX, BOX.width) + 2 * MARGIN, h: Math.max(bounds.maxY - bounds.minY, BOX.height) + 2 * MARGIN }
 }
 
+/** Longer texts get a smaller size, so they stay inside their box (at most `TREE_TEXT_MAX` characters). */
+const textSize = (text: string): string => (text.length > 110 ? ' tree-box-text-longer' : text.length > 55 ? ' tree-box-text-long' : '')
+
 /** A frame scaled around its centre. */
 const zoomed = (f: Frame, factor: number): Frame => ({ x: f.x + (f.w - f.w * factor) / 2, y: f.y + (f.h - f.h * factor) / 2, w: f.w * factor, h: f.h * factor })
 
@@ -75,27 +78,6 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
 
   return (
     <div className="tree-diagram-wrap">
-      <div className="tree-zoom button-row" role="group" aria-label={t('tree.diagramHelp')}>
-        <button type="button" className="secondary" onClick={() => setFrame(zoomed(shown, 1 / ZOOM_STEP))}>
-          {t('tree.zoomIn')}
-        </button>
-        <button type="button" className="secondary" onClick={() => setFrame(zoomed(shown, ZOOM_STEP))}>
-          {t('tree.zoomOut')}
-        </button>
-        <button type="button" className="secondary" aria-pressed={frame === null} onClick={() => setFrame(null)}>
-          {t('tree.fit')}
-        </button>
-        {parents.length > 0 && (
-          <select aria-label={t('tree.subtree')} value="" onChange={(e) => e.target.value && zoomTo(e.target.value)}>
-            <option value="">{t('tree.subtree')}</option>
-            {parents.map((p) => (
-              <option key={p.node.id} value={p.node.id}>
-                {t('tree.zoomTo', { text: `${p.number} ${p.node.text}` })}
-              </option>
-            ))}
-          </select>
-        )}
-      </div>
       <svg
         ref={svg}
         className="tree-diagram"
@@ -125,7 +107,7 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
             <g className="tree-box-in">
               <rect width={BOX.width} height={BOX.height} rx={10} />
               <foreignObject width={BOX.width} height={BOX.height}>
-                <div className="tree-box-text">
+                <div className={`tree-box-text${textSize(p.node.text)}`}>
                   <span className="tree-box-kind">
                     {p.number} {t(`tree.kind.${p.node.kind}`)}
                   </span>
@@ -136,6 +118,27 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
           </g>
         ))}
       </svg>
+      <div className="tree-zoom button-row" role="group" aria-label={t('tree.diagramHelp')}>
+        <button type="button" className="secondary" onClick={() => setFrame(zoomed(shown, 1 / ZOOM_STEP))}>
+          {t('tree.zoomIn')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setFrame(zoomed(shown, ZOOM_STEP))}>
+          {t('tree.zoomOut')}
+        </button>
+        <button type="button" className="secondary" aria-pressed={frame === null} onClick={() => setFrame(null)}>
+          {t('tree.fit')}
+        </button>
+        {parents.length > 0 && (
+          <select aria-label={t('tree.subtree')} value="" onChange={(e) => e.target.value && zoomTo(e.target.value)}>
+            <option value="">{t('tree.subtree')}</option>
+            {parents.map((p) => (
+              <option key={p.node.id} value={p.node.id}>
+                {t('tree.zoomTo', { text: `${p.number} ${p.node.text}` })}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
     </div>
   )
 }

@@ -5,6 +5,8 @@ import { useTranslation } from '../../../i18n/index.js'
 import { useTischStore } from '../../../store/index.js'
 import { selectTree, useTreeStore } from '../../../store/tree-store.js'
 import { useTree } from '../../../sync/tree-hooks.js'
+import { JoinScreen } from '../../projector/JoinCorner.js'
+import { RoundTimer } from '../../rounds/RoundTimer.js'
 import '../tree.css'
 import { TreeDiagram } from './TreeDiagram.js'
 
@@ -30,11 +32,15 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   const [chosen, setPhase] = useState<TreePhase | null>(() => (params.get('phase') === 'objective' ? 'objective' : params.get('phase') === 'problem' ? 'problem' : null))
   const round = useTischStore((s) => s.round)
   const phase: TreePhase = chosen ?? (round ? currentTreePhase({ event: props.event, round }) : null) ?? 'problem'
+  // "Mitmachen" (or key 4) shows the join code and QR code large; 1 or Esc returns to the tree.
+  const [joining, setJoining] = useState(false)
   const group = groups[Math.min(index, groups.length - 1)]!
   const second = groups.find((g) => g.id === other && g.id !== group.id) ?? null
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLSelectElement) return
+      if (e.target instanceof HTMLSelectElement || e.ctrlKey || e.metaKey || e.altKey) return
+      if (e.key === '4') setJoining(true)
+      if (e.key === '1' || e.key === 'Escape') setJoining(false)
       if (PREVIOUS.has(e.key)) setIndex((i) => (i + groups.length - 1) % groups.length)
       if (NEXT.has(e.key)) setIndex((i) => (i + 1) % groups.length)
     }
@@ -42,12 +48,29 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
     return () => window.removeEventListener('keydown', onKey)
   }, [groups.length])
   const treeName = t(phase === 'problem' ? 'tree.problemTree' : 'tree.objectiveTree')
+  const joinButton = (
+    <button type="button" className="secondary" aria-pressed={joining} onClick={() => setJoining((j) => !j)}>
+      {t('projectorModes.modes.join')}
+    </button>
+  )
+  if (joining)
+    return (
+      <main className="projector">
+        <JoinScreen title={props.event.title} />
+        <nav className="tree-groups" aria-label={t('projectorModes.views')}>
+          {joinButton}
+        </nav>
+      </main>
+    )
   return (
     <main className="tree-projector projector">
-      <h1>
-        {treeName}: {nameOf(group)}
-        {second ? ` · ${nameOf(second)}` : ''}
-      </h1>
+      <div className="tree-projector-head">
+        <h1>
+          {treeName}: {nameOf(group)}
+          {second ? ` · ${nameOf(second)}` : ''}
+        </h1>
+        <RoundTimer size="large" />
+      </div>
       <nav className="tree-groups" aria-label={props.event.treeMethod!.attribute}>
         {groups.map((g, i) => (
           <button key={g.id} type="button" className="secondary" aria-pressed={i === index} onClick={() => setIndex(i)}>
@@ -68,6 +91,7 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
               </option>
             ))}
         </select>
+        {joinButton}
       </nav>
       {second ? (
         <div className="tree-compare" aria-label={t('tree.compare')}>
@@ -90,7 +114,7 @@ function GroupDiagram(props: { event: TischEvent; token: string; group: TreeGrou
   const empty = !tree.view.core && tree.view.loose.length === 0
   const body = (
     <>
-      {empty ? <p className="tree-empty">{t('tree.empty')}</p> : null}
+      {empty ? <p className="tree-empty">{t(props.phase === 'objective' ? 'tree.emptyObjectives' : 'tree.projectorEmpty')}</p> : null}
       <TreeDiagram key={`${props.group.id}/${props.phase}`} view={tree.view} phase={props.phase} label={t('tree.outline', { tree: treeName, group: nameOf(props.group) })} />
     </>
   )
