@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { EventExport } from '@tischrunde/shared'
 import { aLargeEventExport } from '@tischrunde/fixtures'
 import { adminKeyOf, api } from '../helpers/api.js'
@@ -110,5 +110,23 @@ describe('fault suite: hostile event files on import', () => {
     expect(exported.body.boards.find((b) => b.tableId === 'constructor')?.stations.flatMap((s) => s.columns.flatMap((c) => c.cards)).length).toBe(
       file.boards[0]!.stations.flatMap((s) => s.columns.flatMap((c) => c.cards)).length,
     )
+  })
+
+  it('leaves no half event behind when a step of the import fails after the event was created', async () => {
+    const file = base()
+    file.event.id = 'halb-importiert'
+    const harvest = running.server.transfer.harvest!
+    // A failure late in the import (a full disk, a store refusing a record): simulated in the last step.
+    const failing = vi.spyOn(harvest, 'importInto').mockRejectedValueOnce(new Error('simulated store failure'))
+    const before = await eventCount()
+    const res = await importFile(file)
+    failing.mockRestore()
+    report('import failing in its last step', `${res.status} ${JSON.stringify(res.body)}`)
+    expect(res.status).toBeGreaterThanOrEqual(500)
+    expect(await eventCount()).toBe(before)
+    // Tried again, the file comes in under its own id (no "-2" next to a broken first attempt).
+    const again = await importFile(file)
+    expect(again.status).toBe(201)
+    expect(again.body.id).toBe('halb-importiert')
   })
 })
