@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type CreateEventResponse, ErrorCode, GROUP_CARDS_MAX } from '@tischrunde/shared'
+import { type CreateEventResponse, ErrorCode, GROUP_CARDS_MAX, VOTE_STEPS_MAX } from '@tischrunde/shared'
 import { createEvent } from '../helpers/api.js'
 import { type RunningServer, startServer } from '../helpers/in-process-server.js'
 import { tempDataDir } from '../helpers/temp-dir.js'
@@ -44,5 +44,20 @@ describe('fault suite: hostile grouping', () => {
     expect(one).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE })
     const groups = await running.server.groups.of(cafe.event.id, column)
     expect(groups?.groups[0]?.cardIds).toHaveLength(GROUP_CARDS_MAX)
+  })
+
+  it(`keeps at most ${VOTE_STEPS_MAX} voting steps when the facilitator's tabs open them all at once`, async () => {
+    const tabs = [await voteSocket(running.url, cafe.facilitatorToken), await voteSocket(running.url, cafe.facilitatorToken)]
+    try {
+      const setup = (i: number) => ({ setup: { question: `Frage ${i}`, scope: {}, budget: 3, perCardMax: 1 } })
+      const acks = await Promise.all(Array.from({ length: VOTE_STEPS_MAX + 10 }, (_, i) => tabs[i % 2]!.send('vote:open', setup(i))))
+      const steps = await running.server.votes.steps(cafe.event.id)
+      report('parallel vote:open', `${acks.filter((a) => a.ok).length} opened, ${steps.length} stored`)
+      expect(steps.length).toBeLessThanOrEqual(VOTE_STEPS_MAX)
+      expect(acks.filter((a) => a.ok)).toHaveLength(steps.length)
+      expect(acks.filter((a) => !a.ok).every((a) => a.code !== ErrorCode.INTERNAL)).toBe(true)
+    } finally {
+      for (const t of tabs) t.close()
+    }
   })
 })
