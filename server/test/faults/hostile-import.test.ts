@@ -90,6 +90,16 @@ describe('fault suite: hostile event files on import', () => {
     await refused('one column twice', { ...file, harvest: { groups: [{ ...where, groups: [group('Sprache', [0])] }, { ...where, groups: [group('Arbeit', [1])] }], votes: [] } }, ['harvest', 'groups', 1])
   })
 
+  it('refuses a tree that lists one node id twice, or one group\'s tree twice', async () => {
+    const created = await api<{ event: { id: string }; facilitatorToken: string }>(running.url, '/api/events', { body: { title: 'Bäume', date: '2018-06-26', tableNames: [], treeMethod: {} }, token: adminKeyOf(running.url) })
+    const file = (await api<EventExport>(running.url, `/api/events/${created.body.event.id}/export.json`, { token: created.body.facilitatorToken })).body
+    const node = (id: string, parentId: string | null, kind: 'core' | 'cause') => ({ id, kind, parentId, order: 1, text: `Knoten ${id}` })
+    const tree = file.trees![0]!
+    const nodes = [node('core0001', null, 'core'), node('cause001', 'core0001', 'cause'), node('core0001', 'cause001', 'core')]
+    await refused('repeated tree node', { ...file, trees: [{ ...tree, nodes }] }, ['trees', 0, 'nodes', 2, 'id'])
+    await refused('repeated tree', { ...file, trees: [tree, tree] }, ['trees', 1, 'groupId'])
+  })
+
   it('takes ids and keys that meet Object.prototype as plain words', async () => {
     const file = base()
     file.event.tables[0] = { ...file.event.tables[0]!, id: 'constructor' }

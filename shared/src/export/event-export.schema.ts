@@ -91,6 +91,7 @@ export const eventExportSchema = z
       const cardsIn = (t: string, s: string, c: string) => file.boards.find((b) => b.tableId === t)?.stations.find((x) => x.stationId === s)?.columns.find((x) => x.columnId === c)?.cards.length ?? 0
       for (const issue of harvestReferenceIssues(file.harvest, file.event, cardsIn)) ctx.addIssue({ code: 'custom', path: issue.path, message: `unknown card ${issue.key}`, params: unknownReference(issue.key) })
     }
+    refuseRepeatedKeys(ctx, file.trees, (t) => `${t.groupId}/${t.phase}`, ['trees'], ['groupId'])
     // Workshop boards name workshops of the file's programme, each once.
     const workshops = new Set(file.programme?.items.flatMap((i) => i.workshops.map((w) => w.id)) ?? [])
     const seenWorkshops = new Set<string>()
