@@ -87,6 +87,8 @@ describe('fault suite: hostile event files on import', () => {
     const where = { tableId: board.tableId, stationId: station.stationId, columnId: column.columnId }
     const group = (title: string, cards: number[]) => ({ title, collapsed: false, cards })
     await refused('card in two groups', { ...file, harvest: { groups: [{ ...where, groups: [group('Sprache', [0]), group('Arbeit', [0, 1])] }], votes: [] } }, ['harvest', 'groups', 0, 'groups', 1, 'cards', 0])
+    const vote = { question: 'Was zuerst?', scope: {}, budget: 2, perCardMax: 5, status: 'frozen', openedAt: 0, voters: 1, counts: [{ ...where, card: 0, count: 5 }] }
+    await refused('more dots per card than the budget', { ...file, harvest: { groups: [], votes: [vote] } }, ['harvest', 'votes', 0, 'perCardMax'])
     await refused('one column twice', { ...file, harvest: { groups: [{ ...where, groups: [group('Sprache', [0])] }, { ...where, groups: [group('Arbeit', [1])] }], votes: [] } }, ['harvest', 'groups', 1])
   })
 

@@ -23,20 +23,23 @@ export const harvestGroupsExportSchema = z.object({
 export type HarvestGroupsExport = z.infer<typeof harvestGroupsExportSchema>
 
 /** A voting step with its result: dots per card (anonymous: who voted is never in a file). */
-export const harvestVoteExportSchema = z.object({
-  question: z.string().trim().min(1).max(VOTE_QUESTION_MAX),
-  scope: voteScopeSchema,
-  budget: z.number().int().min(1).max(VOTE_BUDGET_MAX),
-  perCardMax: z.number().int().min(1).max(VOTE_BUDGET_MAX),
-  status: voteStatusSchema,
-  openedAt: z.number().int().nonnegative(),
-  frozenAt: z.number().int().nonnegative().optional(),
-  /** How many people voted. */
-  voters: z.number().int().nonnegative().max(1_000_000),
-  counts: z
-    .array(z.object({ tableId: tableIdSchema, stationId: stationIdSchema, columnId: columnIdSchema, card: cardIndexSchema, count: z.number().int().min(1).max(1_000_000) }))
-    .max(20_000),
-})
+export const harvestVoteExportSchema = z
+  .object({
+    question: z.string().trim().min(1).max(VOTE_QUESTION_MAX),
+    scope: voteScopeSchema,
+    budget: z.number().int().min(1).max(VOTE_BUDGET_MAX),
+    perCardMax: z.number().int().min(1).max(VOTE_BUDGET_MAX),
+    status: voteStatusSchema,
+    openedAt: z.number().int().nonnegative(),
+    frozenAt: z.number().int().nonnegative().optional(),
+    /** How many people voted. */
+    voters: z.number().int().nonnegative().max(1_000_000),
+    counts: z
+      .array(z.object({ tableId: tableIdSchema, stationId: stationIdSchema, columnId: columnIdSchema, card: cardIndexSchema, count: z.number().int().min(1).max(1_000_000) }))
+      .max(20_000),
+  })
+  // The rule a new step follows: no more dots on one card than a person has.
+  .refine((v) => v.perCardMax <= v.budget, { path: ['perCardMax'], params: { issue: 'too_big' } })
 export type HarvestVoteExport = z.infer<typeof harvestVoteExportSchema>
 
 /** The "Sichtung" of an event: groups of cards under headings and the voting steps' results. */
