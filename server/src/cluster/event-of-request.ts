@@ -24,9 +24,12 @@ export const CONTROL_EVENT_PARAM = 'event'
  */
 export function eventOfRequest(url: string, method = 'GET'): string | undefined {
   const q = url.indexOf('?')
-  const path = q < 0 ? url : url.slice(0, q)
-  if (method === 'POST' && path === '/api/join') return JOIN_ROUTE
-  if (method === 'POST' && path === '/api/events') return CREATE_ROUTE
+  // Read as Express routes it (case-insensitive, a trailing slash allowed): a path the API serves
+  // for an event is routed to that event's owner however it is spelt.
+  const path = (q < 0 ? url : url.slice(0, q)).toLowerCase()
+  const bare = path.replace(/\/+$/, '')
+  if (method === 'POST' && bare === '/api/join') return JOIN_ROUTE
+  if (method === 'POST' && bare === '/api/events') return CREATE_ROUTE
   let candidate: string | undefined
   if (path.startsWith('/yjs/')) candidate = safeDecode(path.slice('/yjs/'.length)).split('.')[1]
   else if (path.startsWith('/socket.io/')) candidate = new URLSearchParams(q < 0 ? '' : url.slice(q + 1)).get(CONTROL_EVENT_PARAM) ?? undefined

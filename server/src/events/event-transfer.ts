@@ -74,11 +74,18 @@ export class EventTransfer {
     const taken = new Set((await this.events.list()).map((e) => e.event.id))
     const id = uniqueId(file.event.id || slugify(file.event.title), taken)
     const stored = await this.events.insert({ ...file.event, id }, now)
-    await this.writeBoards(stored, { ...file, event: stored.event })
-    await importActorMap(this.rooms, stored.event.id, file.actors)
-    await buildActorMap(this.rooms, stored)
-    if (file.programme) await this.programme?.write(stored.event.id, file.programme)
-    await importWorkshopBoards(this.rooms, stored.event.id, { ...file, event: stored.event }, IMPORT_AUTHOR)
+    try {
+      await this.writeBoards(stored, { ...file, event: stored.event })
+      await importActorMap(this.rooms, stored.event.id, file.actors)
+      await buildActorMap(this.rooms, stored)
+      if (file.programme) await this.programme?.write(stored.event.id, file.programme)
+      await importWorkshopBoards(this.rooms, stored.event.id, { ...file, event: stored.event }, IMPORT_AUTHOR)
+    } catch (error) {
+      // Nothing stored half: an import failing after the event was created takes it away again.
+      await this.events.remove(stored.event.id).catch(() => undefined)
+      await this.rooms.removeEvent(stored.event.id).catch(() => undefined)
+      throw error
+    }
     return stored
   }
 

@@ -15,7 +15,7 @@ import {
 } from '@tischrunde/shared'
 import type { Authenticated, EventService } from '../events/event-service.js'
 import { sendFailure } from '../http/send-failure.js'
-import { checkLogo } from './logo-image.js'
+import { checkLogo, logoDataComplete } from './logo-image.js'
 import type { LogoStore } from './logo-store.js'
 import { facilitatorOf } from '../http/route-access.js'
 
@@ -69,10 +69,20 @@ export function createFramingRoutes(deps: { events: EventService; logos: LogoSto
   })
 
   const rawLogo = express.raw({ type: [...LOGO_TYPES], limit: LOGO_BYTES_MAX })
+  // One upload per event at a time: the count below and the write after it are one step, so
+  // uploads sent all at once cannot pass the limit together.
+  const uploads = new Map<string, Promise<unknown>>()
+  const oneAtATime = (eventId: string, run: () => Promise<unknown>) => {
+    const next = (uploads.get(eventId) ?? Promise.resolve()).then(run, run)
+    const tail = next.catch(() => {})
+    uploads.set(eventId, tail)
+    void tail.then(() => uploads.get(eventId) === tail && uploads.delete(eventId))
+    return next
+  }
   router.post('/events/:id/framing/logos', async (req, res, next) => {
     const auth = await facilitator(req, res)
     if (!auth) return
-    rawLogo(req, res, (error?: unknown) => (error ? next(error) : void storeLogo(auth, req, res).catch(next)))
+    rawLogo(req, res, (error?: unknown) => (error ? next(error) : void oneAtATime(auth.stored.event.id, () => storeLogo(auth, req, res)).catch(next)))
   })
   const storeLogo = async (auth: Authenticated, req: Request, res: Response) => {
     const path = ['logo']
@@ -83,6 +93,7 @@ export function createFramingRoutes(deps: { events: EventService; logos: LogoSto
       if (checked.reason === 'too_large_image') return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path, issue: 'too_big', origin: 'number', maximum: LOGO_SIDE_MAX }))
       return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path, issue: 'invalid_value', allowed: [...LOGO_TYPES] }))
     }
+    if (!(await logoDataComplete(checked))) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path, issue: 'invalid_value', allowed: [...LOGO_TYPES] }))
     const eventId = auth.stored.event.id
     if ((await deps.logos.count(eventId)) >= LOGOS_PER_EVENT_MAX) {
       // Uploads nobody saved make room first.

@@ -1,3 +1,4 @@
+import { createInflate } from 'node:zlib'
 import { LOGO_BYTES_MAX, LOGO_SIDE_MAX, type LogoType } from '@tischrunde/shared'
 
 /**
@@ -14,6 +15,31 @@ export type LogoCheck = { ok: true; type: LogoType; bytes: Uint8Array; width: nu
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 /** PNG chunks needed to draw the image; every other chunk (tEXt, iTXt, zTXt, eXIf, iCCP, private ones) is dropped. */
 const PNG_KEEP = new Set(['IHDR', 'PLTE', 'tRNS', 'IDAT', 'IEND', 'gAMA', 'sRGB', 'cHRM', 'pHYs'])
+/** The bit depths each PNG colour type allows (0 grey, 2 RGB, 3 palette, 4 grey+alpha, 6 RGBA). */
+const PNG_DEPTHS = new Map<number, readonly number[]>([
+  [0, [1, 2, 4, 8, 16]],
+  [2, [8, 16]],
+  [3, [1, 2, 4, 8]],
+  [4, [8, 16]],
+  [6, [8, 16]],
+])
+const PNG_CHANNELS = new Map<number, number>([
+  [0, 1],
+  [2, 3],
+  [3, 1],
+  [4, 2],
+  [6, 4],
+])
+/** Adam7's passes: first column and row, then the steps between them. */
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const
 
 export function checkLogo(input: Uint8Array): LogoCheck {
   if (input.byteLength > LOGO_BYTES_MAX) return { ok: false, reason: 'too_big' }
@@ -33,6 +59,7 @@ function sanitizePng(input: Uint8Array): { type: LogoType; bytes: Uint8Array; wi
   let width = 0
   let height = 0
   let sawData = false
+  let sawPalette = false
   let ended = false
   while (at + 12 <= input.byteLength) {
     const length = u32(input, at)
@@ -43,7 +70,12 @@ function sanitizePng(input: Uint8Array): { type: LogoType; bytes: Uint8Array; wi
       if (type !== 'IHDR' || length !== 13) return undefined
       width = u32(input, at + 8)
       height = u32(input, at + 12)
+      // Bit depth and colour type as the PNG standard pairs them; compression and filter method 0; interlace 0 or 1.
+      const depth = input[at + 16]!
+      const colour = input[at + 17]!
+      if (!PNG_DEPTHS.get(colour)?.includes(depth) || input[at + 18] !== 0 || input[at + 19] !== 0 || input[at + 20]! > 1) return undefined
     }
+    if (type === 'PLTE') sawPalette = true
     if (type === 'IDAT') sawData = true
     if (PNG_KEEP.has(type)) parts.push(input.subarray(at, end))
     at = end
@@ -52,7 +84,7 @@ function sanitizePng(input: Uint8Array): { type: LogoType; bytes: Uint8Array; wi
       break
     }
   }
-  if (!sawData || !ended) return undefined
+  if (!sawData || !ended || (input[25] === 3 && !sawPalette)) return undefined
   return { type: 'image/png', bytes: concat(parts), width, height }
 }
 
@@ -105,4 +137,48 @@ function concat(parts: Uint8Array[]): Uint8Array {
     at += p.byteLength
   }
   return out
+}
+
+/**
+ * Whether a PNG's image data (its IDAT chunks, as `checkLogo` kept them) inflates to exactly the
+ * rows its header announces: image data that is no deflate stream, too short for its rows, or a
+ * small file inflating to far more (a decompression bomb) is refused before any document decodes
+ * it. Inflated in streaming chunks that are counted and dropped, off the event loop; a JPEG passes
+ * (the documents embed its data as is).
+ */
+export async function logoDataComplete(logo: { type: LogoType; bytes: Uint8Array }): Promise<boolean> {
+  if (logo.type !== 'image/png') return true
+  const b = logo.bytes
+  const width = u32(b, 16)
+  const height = u32(b, 20)
+  const bitsPerPixel = b[24]! * (PNG_CHANNELS.get(b[25]!) ?? 0)
+  const rowBytes = (w: number) => 1 + Math.ceil((w * bitsPerPixel) / 8)
+  const expected =
+    b[28] === 1
+      ? ADAM7.reduce((n, [x0, y0, dx, dy]) => {
+          const w = width > x0 ? Math.ceil((width - x0) / dx) : 0
+          const h = height > y0 ? Math.ceil((height - y0) / dy) : 0
+          return n + (w > 0 && h > 0 ? h * rowBytes(w) : 0)
+        }, 0)
+      : height * rowBytes(width)
+  const data: Uint8Array[] = []
+  for (let at = 8; at + 12 <= b.byteLength; ) {
+    const length = u32(b, at)
+    if (String.fromCharCode(...b.subarray(at + 4, at + 8)) === 'IDAT') data.push(b.subarray(at + 8, at + 8 + length))
+    at += 12 + length
+  }
+  return new Promise((resolve) => {
+    const inflate = createInflate()
+    let total = 0
+    inflate.on('data', (chunk: Buffer) => {
+      total += chunk.byteLength
+      if (total > expected) {
+        inflate.destroy()
+        resolve(false)
+      }
+    })
+    inflate.on('error', () => resolve(false))
+    inflate.on('end', () => resolve(total === expected))
+    inflate.end(concat(data))
+  })
 }

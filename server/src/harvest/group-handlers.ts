@@ -1,4 +1,4 @@
-import { ErrorCode, fail, mayGroupCards } from '@tischrunde/shared'
+import { ErrorCode, GROUP_CARDS_MAX, fail, mayGroupCards } from '@tischrunde/shared'
 import { EVENT_NOT_FOUND_ACK, type Handler } from '../handlers/handler.js'
 
 /** Facilitator, or a table's host at their table: a card to another place in its column. */
@@ -30,6 +30,8 @@ export const handleGroupsEdit: Handler<'groups:edit'> = async (ctx, session, msg
         return fail(ErrorCode.INVALID_MESSAGE, { path: ['change', 'id'], issue: 'duplicate' })
       case 'GROUPS_FULL':
         return fail(ErrorCode.INVALID_MESSAGE, { path: ['change'], issue: 'too_big' })
+      case 'GROUP_FULL':
+        return fail(ErrorCode.INVALID_MESSAGE, { path: ['change', 'groupId'], issue: 'too_big', origin: 'array', maximum: GROUP_CARDS_MAX })
       case 'BUSY':
         return fail(ErrorCode.CONFLICT)
     }

@@ -89,8 +89,19 @@ export class VoteService {
     return (await this.store.getRecord(eventId, voteSteps, stepId))?.value
   }
 
-  /** Starts a step. */
-  async open(eventId: EventId, setup: VoteSetup): Promise<Result<VoteStep, VoteFailure>> {
+  /** Steps being opened, per event: one at a time, so the count below and the write are one step. */
+  private readonly opening = new Map<EventId, Promise<unknown>>()
+
+  /** Starts a step (steps opened at once, from two tabs, never pass VOTE_STEPS_MAX together). */
+  open(eventId: EventId, setup: VoteSetup): Promise<Result<VoteStep, VoteFailure>> {
+    const run = (this.opening.get(eventId) ?? Promise.resolve()).then(() => this.openNow(eventId, setup))
+    const tail = run.catch(() => undefined)
+    this.opening.set(eventId, tail)
+    void tail.then(() => this.opening.get(eventId) === tail && this.opening.delete(eventId))
+    return run
+  }
+
+  private async openNow(eventId: EventId, setup: VoteSetup): Promise<Result<VoteStep, VoteFailure>> {
     if ((await this.store.listRecords(eventId, voteSteps)).length >= VOTE_STEPS_MAX) return err('TOO_MANY_STEPS')
     const step: VoteStep = { id: randomBytes(9).toString('base64url'), ...setup, status: 'open', onProjector: true, openedAt: this.now() }
     const written = await this.store.putRecord(eventId, voteSteps, step.id, step, null)

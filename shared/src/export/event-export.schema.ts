@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { duplicate, firstFieldIssue, type FieldIssue, unknownReference } from '../wire/field-issue.js'
 import { describeIssue } from '../wire/failure.js'
+import { refuseRepeatedKeys } from '../wire/unique-keys.js'
 import { cardTextSchema, SUB_POINTS_MAX } from '../cards/card.schema.js'
 import { eventSchema } from '../event/event.schema.js'
 import { exportTreeSchema } from '../kinds/tree/tree-export.js'
@@ -19,8 +20,9 @@ export const exportCardSchema = z.object({
 export type ExportCard = z.infer<typeof exportCardSchema>
 
 export const exportColumnSchema = z.object({ columnId: columnIdSchema, cards: z.array(exportCardSchema).max(2000) })
-export const exportStationSchema = z.object({ stationId: stationIdSchema, columns: z.array(exportColumnSchema) })
-export const exportBoardSchema = z.object({ tableId: tableIdSchema, stations: z.array(exportStationSchema) })
+// As many as a template can have (8 stations of 6 columns); the superRefine below refuses repeats.
+export const exportStationSchema = z.object({ stationId: stationIdSchema, columns: z.array(exportColumnSchema).max(6) })
+export const exportBoardSchema = z.object({ tableId: tableIdSchema, stations: z.array(exportStationSchema).max(8) })
 export type ExportBoard = z.infer<typeof exportBoardSchema>
 
 /** A workshop's board as exported: its cards by column (the columns every workshop board has). */
@@ -41,7 +43,7 @@ export const eventExportSchema = z
     format: z.literal(EVENT_EXPORT_FORMAT),
     version: z.literal(EVENT_EXPORT_VERSION),
     event: eventSchema,
-    boards: z.array(exportBoardSchema),
+    boards: z.array(exportBoardSchema).max(60),
     /** The groups' problem and objective trees, when the event runs the tree method. */
     trees: z.array(exportTreeSchema).max(200).optional(),
     /** The actor map ("Wer kann helfen?"): actors with hand decisions and alliance columns, bodies. */
@@ -65,7 +67,10 @@ export const eventExportSchema = z
       if (seen.has(board.tableId))
         ctx.addIssue({ code: 'custom', path: ['boards', b, 'tableId'], message: `duplicate table ${board.tableId}`, params: duplicate(board.tableId) })
       seen.add(board.tableId)
+      // A station or column listed twice would give its cards the ids of the first one's: cards lost.
+      refuseRepeatedKeys(ctx, board.stations, (x) => x.stationId, ['boards', b, 'stations'], ['stationId'])
       board.stations.forEach((station, s) => {
+        refuseRepeatedKeys(ctx, station.columns, (x) => x.columnId, ['boards', b, 'stations', s, 'columns'], ['columnId'])
         const columns = stations.get(station.stationId)
         if (!columns) {
           ctx.addIssue({ code: 'custom', path: ['boards', b, 'stations', s, 'stationId'], message: `unknown station ${station.stationId}`, params: unknownReference(station.stationId) })
@@ -86,10 +91,12 @@ export const eventExportSchema = z
       const cardsIn = (t: string, s: string, c: string) => file.boards.find((b) => b.tableId === t)?.stations.find((x) => x.stationId === s)?.columns.find((x) => x.columnId === c)?.cards.length ?? 0
       for (const issue of harvestReferenceIssues(file.harvest, file.event, cardsIn)) ctx.addIssue({ code: 'custom', path: issue.path, message: `unknown card ${issue.key}`, params: unknownReference(issue.key) })
     }
+    refuseRepeatedKeys(ctx, file.trees, (t) => `${t.groupId}/${t.phase}`, ['trees'], ['groupId'])
     // Workshop boards name workshops of the file's programme, each once.
     const workshops = new Set(file.programme?.items.flatMap((i) => i.workshops.map((w) => w.id)) ?? [])
     const seenWorkshops = new Set<string>()
     file.workshopBoards?.forEach((board, b) => {
+      refuseRepeatedKeys(ctx, board.columns, (x) => x.columnId, ['workshopBoards', b, 'columns'], ['columnId'])
       if (!workshops.has(board.workshopId) || seenWorkshops.has(board.workshopId))
         ctx.addIssue({ code: 'custom', path: ['workshopBoards', b, 'workshopId'], message: `unknown or repeated workshop ${board.workshopId}`, params: unknownReference(board.workshopId) })
       seenWorkshops.add(board.workshopId)

@@ -2,10 +2,11 @@ import type { EventActor } from '../access/actor.js'
 import { may } from '../access/policy.js'
 import { type Card, compareCards } from '../cards/card.schema.js'
 import { type Result, err, ok } from '../wire/errors.js'
-import { type CardGroup, GROUPS_PER_COLUMN_MAX, type GroupChange } from './group.schema.js'
+import { type CardGroup, GROUPS_PER_COLUMN_MAX, GROUP_CARDS_MAX, type GroupChange } from './group.schema.js'
 
 /** Why a change to groups was refused. */
-export type GroupRefusal = 'GROUP_UNKNOWN' | 'GROUP_EXISTS' | 'GROUPS_FULL' | 'CARD_UNKNOWN'
+/** GROUP_FULL: the group already holds GROUP_CARDS_MAX cards (the stored record's bound). */
+export type GroupRefusal = 'GROUP_UNKNOWN' | 'GROUP_EXISTS' | 'GROUPS_FULL' | 'GROUP_FULL' | 'CARD_UNKNOWN'
 
 const sorted = (groups: readonly CardGroup[]) => [...groups].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1))
 /** Positions 1, 2, 3… in the current order. */
@@ -45,6 +46,8 @@ export function applyGroupChange(groups: readonly CardGroup[], change: GroupChan
     case 'assign': {
       if (change.groupId !== null && !find(change.groupId)) return err('GROUP_UNKNOWN')
       if (change.groupId !== null && !cardExists(change.cardId)) return err('CARD_UNKNOWN')
+      const target = change.groupId === null ? undefined : find(change.groupId)
+      if (target && !target.cardIds.includes(change.cardId) && target.cardIds.length >= GROUP_CARDS_MAX) return err('GROUP_FULL')
       const rest = without(groups, new Set([change.cardId]))
       return ok(change.groupId === null ? rest : rest.map((g) => (g.id === change.groupId ? { ...g, cardIds: [...g.cardIds, change.cardId] } : g)))
     }

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { cardIdSchema, columnIdSchema, randomIdSchema, stationIdSchema, tableIdSchema } from '../ids.js'
 import { GROUPS_PER_COLUMN_MAX, GROUP_CARDS_MAX, cardGroupSchema } from './group.schema.js'
+import { duplicate } from '../wire/field-issue.js'
+import { refuseRepeatedKeys } from '../wire/unique-keys.js'
 import { VOTE_BUDGET_MAX, VOTE_QUESTION_MAX, VOTE_STEPS_MAX, voteScopeSchema, voteStatusSchema } from './vote.schema.js'
 
 /**
@@ -21,27 +23,45 @@ export const harvestGroupsExportSchema = z.object({
 export type HarvestGroupsExport = z.infer<typeof harvestGroupsExportSchema>
 
 /** A voting step with its result: dots per card (anonymous: who voted is never in a file). */
-export const harvestVoteExportSchema = z.object({
-  question: z.string().trim().min(1).max(VOTE_QUESTION_MAX),
-  scope: voteScopeSchema,
-  budget: z.number().int().min(1).max(VOTE_BUDGET_MAX),
-  perCardMax: z.number().int().min(1).max(VOTE_BUDGET_MAX),
-  status: voteStatusSchema,
-  openedAt: z.number().int().nonnegative(),
-  frozenAt: z.number().int().nonnegative().optional(),
-  /** How many people voted. */
-  voters: z.number().int().nonnegative().max(1_000_000),
-  counts: z
-    .array(z.object({ tableId: tableIdSchema, stationId: stationIdSchema, columnId: columnIdSchema, card: cardIndexSchema, count: z.number().int().min(1).max(1_000_000) }))
-    .max(20_000),
-})
+export const harvestVoteExportSchema = z
+  .object({
+    question: z.string().trim().min(1).max(VOTE_QUESTION_MAX),
+    scope: voteScopeSchema,
+    budget: z.number().int().min(1).max(VOTE_BUDGET_MAX),
+    perCardMax: z.number().int().min(1).max(VOTE_BUDGET_MAX),
+    status: voteStatusSchema,
+    openedAt: z.number().int().nonnegative(),
+    frozenAt: z.number().int().nonnegative().optional(),
+    /** How many people voted. */
+    voters: z.number().int().nonnegative().max(1_000_000),
+    counts: z
+      .array(z.object({ tableId: tableIdSchema, stationId: stationIdSchema, columnId: columnIdSchema, card: cardIndexSchema, count: z.number().int().min(1).max(1_000_000) }))
+      .max(20_000),
+  })
+  // The rule a new step follows: no more dots on one card than a person has.
+  .refine((v) => v.perCardMax <= v.budget, { path: ['perCardMax'], params: { issue: 'too_big' } })
 export type HarvestVoteExport = z.infer<typeof harvestVoteExportSchema>
 
 /** The "Sichtung" of an event: groups of cards under headings and the voting steps' results. */
-export const harvestExportSchema = z.object({
-  groups: z.array(harvestGroupsExportSchema).max(5000),
-  votes: z.array(harvestVoteExportSchema).max(VOTE_STEPS_MAX),
-})
+export const harvestExportSchema = z
+  .object({
+    groups: z.array(harvestGroupsExportSchema).max(5000),
+    votes: z.array(harvestVoteExportSchema).max(VOTE_STEPS_MAX),
+  })
+  // One record per column, a card in at most one group, one count per card: a repeat would
+  // overwrite the one before it or put a card under two headings.
+  .superRefine((harvest, ctx) => {
+    refuseRepeatedKeys(ctx, harvest.groups, (c) => `${c.tableId}/${c.stationId}/${c.columnId}`, ['groups'])
+    harvest.groups.forEach((column, c) => {
+      const cards = column.groups.flatMap((g, i) => g.cards.map((card, j) => ({ card, at: [i, 'cards', j] as const })))
+      const seen = new Set<number>()
+      for (const { card, at } of cards) {
+        if (seen.has(card)) ctx.addIssue({ code: 'custom', path: ['groups', c, 'groups', ...at], message: `card ${card} in two groups`, params: duplicate(String(card)) })
+        seen.add(card)
+      }
+    })
+    harvest.votes.forEach((step, s) => refuseRepeatedKeys(ctx, step.counts, (n) => exportedCardKey(n.tableId, n.stationId, n.columnId, n.card), ['votes', s, 'counts']))
+  })
 export type HarvestExport = z.infer<typeof harvestExportSchema>
 
 /** Where a card is in an event file: `<tableId>/<stationId>/<columnId>/<place>`. */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { actorAreaSchema } from '../../actors/areas.js'
 import { cardIdSchema, randomIdSchema, slugIdSchema, tableIdSchema } from '../../ids.js'
+import { refuseRepeatedKeys } from '../../wire/unique-keys.js'
 
 /** Roots of the actor map doc (`actors.<event>`). */
 export const ACTORS_ROOT = 'actors'
@@ -114,4 +115,12 @@ export const actorMapExportSchema = z
     columns: z.array(actorColumnChoiceSchema).max(200).optional(),
   })
   .strict()
+  // The doc keeps each root by its key: a key twice in a file would silently keep only the last.
+  .superRefine((map, ctx) => {
+    refuseRepeatedKeys(ctx, map.actors, (a) => a.id, ['actors'], ['id'])
+    refuseRepeatedKeys(ctx, map.rules, (r) => r.key, ['rules'], ['key'])
+    refuseRepeatedKeys(ctx, map.bodies, (b) => b.id, ['bodies'], ['id'])
+    refuseRepeatedKeys(ctx, map.areas, (a) => a.id, ['areas'], ['id'])
+    refuseRepeatedKeys(ctx, map.columns, (c) => c.id, ['columns'], ['id'])
+  })
 export type ActorMapExport = z.infer<typeof actorMapExportSchema>

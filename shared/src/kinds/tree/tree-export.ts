@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { escapeMarkdownLine, escapeMarkdownText } from '../../export/to-markdown.js'
 import { slugIdSchema } from '../../ids.js'
+import { refuseRepeatedKeys } from '../../wire/unique-keys.js'
 import type { TreeMethod } from './tree-method.schema.js'
 import { findGroup } from './groups.js'
 import { type TreeItem, type TreeView, readTreeRecords } from './read-tree.js'
@@ -11,11 +12,14 @@ export const exportTreeNodeSchema = treeNodeSchema.omit({ authorId: true, create
 export type ExportTreeNode = z.infer<typeof exportTreeNodeSchema>
 
 /** One group's tree in an event export. */
-export const exportTreeSchema = z.object({
-  groupId: slugIdSchema,
-  phase: treePhaseSchema,
-  nodes: z.array(exportTreeNodeSchema).max(5000),
-})
+export const exportTreeSchema = z
+  .object({
+    groupId: slugIdSchema,
+    phase: treePhaseSchema,
+    nodes: z.array(exportTreeNodeSchema).max(5000),
+  })
+  // The doc keeps nodes by id: one id twice would silently keep only the last.
+  .superRefine((tree, ctx) => refuseRepeatedKeys(ctx, tree.nodes, (n) => n.id, ['nodes'], ['id']))
 export type ExportTree = z.infer<typeof exportTreeSchema>
 
 /** A tree doc's nodes as exported, in outline order. */
