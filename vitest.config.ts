@@ -17,6 +17,10 @@ const withoutNodeWebStorage = Number(process.versions.node.split('.')[0]) >= 25 
 /** `npm test` runs every project: unit (shared, fixtures, client), integration (server) and browser (e2e). */
 export default defineConfig({
   test: {
+    // Two files at a time on a two-core machine (Vitest's default would be one, cores − 1): most of the
+    // unit and integration files wait on sockets, processes and disks. The browser and fault projects
+    // keep one file at a time (fileParallelism: false below).
+    maxWorkers: 2,
     projects: [
       { resolve: { alias }, test: { name: 'shared', include: ['shared/src/**/*.test.ts'], environment: 'node' } },
       {
@@ -63,6 +67,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           environment: 'node',
+          // One Chromium for the run; every file connects to it with contexts of its own.
+          globalSetup: ['e2e/support/browser-server.ts'],
           // Real browsers on a busy two-core CI machine: a failing browser test runs once more, and only
           // a second failure fails the run. Vitest's report names every retried test, so a flaky one
           // stays visible (and is fixed as a bug, as the tree edit form and the announcer were).
