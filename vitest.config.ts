@@ -17,10 +17,6 @@ const withoutNodeWebStorage = Number(process.versions.node.split('.')[0]) >= 25 
 /** `npm test` runs every project: unit (shared, fixtures, client), integration (server) and browser (e2e). */
 export default defineConfig({
   test: {
-    // Two files at a time on a two-core machine (Vitest's default would be one, cores − 1): most of the
-    // unit and integration files wait on sockets, processes and disks. The browser and fault projects
-    // keep one file at a time (fileParallelism: false below).
-    maxWorkers: 2,
     projects: [
       { resolve: { alias }, test: { name: 'shared', include: ['shared/src/**/*.test.ts'], environment: 'node' } },
       {
