@@ -63,6 +63,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           environment: 'node',
+          // One Chromium for the run; every file connects to it with contexts of its own.
+          globalSetup: ['e2e/support/browser-server.ts'],
           // Real browsers on a busy two-core CI machine: a failing browser test runs once more, and only
           // a second failure fails the run. Vitest's report names every retried test, so a flaky one
           // stays visible (and is fixed as a bug, as the tree edit form and the announcer were).

@@ -37,7 +37,12 @@ export async function startServerProcess(opts: { dataDir?: string; env?: Record<
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000)
+    const timer = setTimeout(() => {
+      // Within the 60 s hook timeout, with room for a busy machine; not left running after it gave up
+      // (a server that comes up later would hold its port and CPU for the rest of the run).
+      child.kill('SIGKILL')
+      reject(new Error(`server did not start:\n${out}`))
+    }, 45_000)
     const check = () => {
       const m = /Tischrunde läuft: (https?:\/\/[^\s]+)/.exec(out)
       if (m && /Verwaltung:.*\n/.test(out)) {
