@@ -137,10 +137,17 @@ describe('the organiser and the personal code', () => {
     const asAnna = await screen(running.url, (found as { data: LookupAnswer }).data.token)
     expect(await asAnna.send('programme:get', {})).toMatchObject({ ok: true, data: { mine: { choices: { 'phase-1': 'ws-1' }, code } } })
 
-    // Guessing codes is paced per event: 30 look-ups at once, then one every two seconds.
+    // Guessing codes is paced per person: after a few look-ups this device waits ...
     const guesses = await Promise.all(Array.from({ length: 30 }, () => other.send('programme:lookup', { code: 'YYYYYY' })))
-    expect(guesses.filter((g) => !g.ok && g.code === 'RATE_LIMITED').length).toBeGreaterThan(0)
+    expect(guesses.filter((g) => !g.ok && g.code === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(25)
     expect(await other.send('programme:lookup', { code: code! })).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
+    // ... while someone else in the hall still finds their own code.
+    const third = await screen(running.url, (await join(running.url, event.joinCode)).token)
+    expect(await third.send('programme:lookup', { code: code! })).toMatchObject({ ok: true, data: { participantId: anna.participantId } })
+    // And per event: many people guessing at once exhaust the event's budget too.
+    const guessers = await Promise.all(Array.from({ length: 10 }, async () => screen(running.url, (await join(running.url, event.joinCode)).token)))
+    const many = await Promise.all(guessers.flatMap((g) => Array.from({ length: 5 }, () => g.send('programme:lookup', { code: 'XXXXXX' }))))
+    expect(many.filter((g) => !g.ok && g.code === 'RATE_LIMITED').length).toBeGreaterThan(0)
 
     // Shifting the rest of the day is recorded in the programme every screen gets.
     expect(await console_.send('programme:shift', { minutes: 15 })).toMatchObject({ ok: true })

@@ -32,10 +32,11 @@ export const handleProgrammeChoose: Handler<'programme:choose'> = async (ctx, se
 
 /** A participant on another device: the credential of the person whose code this is, with their choices. */
 export const handleProgrammeLookup: Handler<'programme:lookup'> = async (ctx, session, msg) => {
-  if (session.actor.role !== 'participant') return fail(ErrorCode.FORBIDDEN, { needs: 'participant' })
+  const { participantId } = session.actor
+  if (session.actor.role !== 'participant' || !participantId) return fail(ErrorCode.FORBIDDEN, { needs: 'participant' })
   const stored = await ctx.events.get(session.actor.eventId)
   if (!stored) return EVENT_NOT_FOUND_ACK
-  const found = await ctx.programme.lookup(session.actor.eventId, msg.code)
+  const found = await ctx.programme.lookup(session.actor.eventId, participantId, msg.code)
   if (found === 'RATE_LIMITED') return fail(ErrorCode.RATE_LIMITED, { what: 'join_codes' }, 'too many personal code look-ups')
   if (!found) return fail(ErrorCode.NOT_FOUND, { what: 'address' }, 'no one has this personal code')
   const body: LookupAnswer = { participantId: found.participantId, token: ctx.events.issue(stored, 'participant', found.participantId), mine: found.mine }

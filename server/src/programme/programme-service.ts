@@ -82,6 +82,11 @@ export class ProgrammeService {
    * values; guessing one of a hall's few hundred then takes months, a person who mistypes waits seconds.
    */
   private readonly lookups = new RateLimiter(30, 0.5)
+  /**
+   * And per participant, judged first: 5 at once, then one every 30 s. One person guessing is held up
+   * before the event's budget, so the hall's other people can still look up their own codes.
+   */
+  private readonly lookupsPerPerson = new RateLimiter(5, 1 / 30)
 
   constructor(
     private readonly store: EventStore,
@@ -259,8 +264,9 @@ export class ProgrammeService {
   }
 
   /** The participant a personal code belongs to, with their choices; null for a code nobody has. */
-  async lookup(eventId: EventId, code: string): Promise<{ participantId: string; mine: MyChoices } | null | 'RATE_LIMITED'> {
-    if (!this.lookups.take(eventId, Date.now())) return 'RATE_LIMITED'
+  async lookup(eventId: EventId, askedBy: string, code: string): Promise<{ participantId: string; mine: MyChoices } | null | 'RATE_LIMITED'> {
+    const now = Date.now()
+    if (!this.lookupsPerPerson.take(`${eventId}\u0000${askedBy}`, now) || !this.lookups.take(eventId, now)) return 'RATE_LIMITED'
     const found = await this.store.getRecord(eventId, CODE_RECORDS, code)
     if (!found) return null
     const l = await this.load(eventId)
