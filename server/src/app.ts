@@ -280,7 +280,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     if (url.startsWith(BOARD_SOCKET_PREFIX)) return boards.handleUpgrade(req, socket, head)
     socket.destroy()
   })
-  opts.cluster?.serve({ http, io: control.io, rooms, rounds, exists: async (id) => (await events.get(id)) !== undefined })
+  opts.cluster?.serve({ http, io: control.io, rooms, rounds, exists: async (id) => (await events.get(id)) !== undefined, forget: (id) => programme.forget(id) })
 
   return {
     http,
