@@ -4,8 +4,9 @@
  * steady rate, and measures the time from a card's write to its arrival on phones at the same
  * table — for several nodes only on phones of *other* nodes than the writer's — deliveries, and
  * per-node CPU and RSS. Part of `npm run bench` (skipped with a note when `redis-server` is
- * missing); `npx tsx bench/src/multi-node.ts [--phones 60] [--seconds 10] [--rate 10]` runs these
- * rows and the node-kill row (bench/src/multi-node-kill.ts) alone. Needs a built server.
+ * missing); `npx tsx bench/src/multi-node.ts [--phones 90] [--seconds 20] [--rate 10] [--nodes 1,2,3]
+ * [--kill-phones 120] [--kill-cards 10]` runs these rows and the node-kill row
+ * (bench/src/multi-node-kill.ts) alone, with the full bench's sizes by default. Needs a built server.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { copyFileSync } from 'node:fs'
@@ -255,7 +256,10 @@ if (process.argv[1]?.endsWith('multi-node.ts')) {
     const i = process.argv.indexOf(`--${name}`)
     return i > 0 ? Number(process.argv[i + 1]) : fallback
   }
-  runMultiNode({ phones: arg('phones', 60), seconds: arg('seconds', 10), rate: arg('rate', 10), kill: { phones: arg('kill-phones', 120), cardsPerWriter: 10 } }).then(
+  const nodesAt = process.argv.indexOf('--nodes')
+  const nodeCounts = nodesAt > 0 ? process.argv[nodesAt + 1]!.split(',').map(Number) : [1, 2, 3]
+  // The defaults are the full bench's sizes.
+  runMultiNode({ phones: arg('phones', 90), seconds: arg('seconds', 20), rate: arg('rate', 10), nodeCounts, kill: { phones: arg('kill-phones', 120), cardsPerWriter: arg('kill-cards', 10) } }).then(
     (r) => {
       console.log(formatMultiNode(r).join('\n'))
       console.log(JSON.stringify(r, null, 2))

@@ -63,6 +63,16 @@ describe('two server nodes on one Redis', () => {
     expect((await api(b, '/api/join', { body: { code: cafe.joinCode, device } })).status).toBe(200)
   })
 
+  it('counts new participants from one device against one budget, whichever node they join through', async () => {
+    // A device may become 20 new participants (reloads, lost tokens), then one a minute. Counted
+    // per node, alternating joins would get ~40 in; counted once, the 21st is slowed down.
+    const device = `neu-geraet-${Date.now()}`
+    const statuses: number[] = []
+    for (let i = 0; i < 24; i++) statuses.push((await api(i % 2 === 0 ? a : b, '/api/join', { body: { code: cafe.joinCode, device } })).status)
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(200))
+    expect(statuses.slice(20)).toEqual([429, 429, 429, 429])
+  })
+
   it('answers /readyz on both nodes once Redis and the leases are up', async () => {
     for (const url of [a, b]) {
       const res = await api<{ ready: boolean }>(url, '/readyz')
