@@ -77,6 +77,8 @@ export interface MultiNodeRow {
   /** delivered ÷ expected, in % */
   deliveryPercent: number
   perNode: { cpuPercent: number; rssMaxMb: number }[]
+  /** CPU of the bench process itself (every phone's Y.Doc) over the window, in % of one core. */
+  generatorCpuPercent: number
 }
 
 export interface MultiNodeResult {
@@ -120,6 +122,8 @@ async function scenario(nodeCount: number, redisUrl: string, opts: MultiNodeOpti
     const latencies: number[] = []
     let delivered = 0
     let expected = 0
+    /** Per node of the reading phone: deliveries, and connections that closed during the row. */
+    const byNode = Array.from({ length: nodeCount }, () => ({ delivered: 0, expected: 0, closes: 0 }))
     const phones = joined.map((j, i) => {
       // Every table has phones on every node.
       const node = Math.floor(i / TABLES) % nodeCount
@@ -135,6 +139,7 @@ async function scenario(nodeCount: number, redisUrl: string, opts: MultiNodeOpti
       provider.messageHandlers[MESSAGE_REFUSED] = () => {}
       const seen = new Set<string>()
       const phone = { node, table, doc, provider, participantId: j.participantId, seen }
+      provider.on('connection-close', () => byNode[node]!.closes++)
       doc.on('update', () => {
         for (const card of readSnapshot(doc).cards) {
           if (seen.has(card.id)) continue
@@ -144,6 +149,7 @@ async function scenario(nodeCount: number, redisUrl: string, opts: MultiNodeOpti
           const [, writer, writerNode] = card.id.split('-')
           if (writer === String(i)) continue
           delivered++
+          byNode[node]!.delivered++
           // Several nodes: only what crossed to another node counts for the latency.
           if (nodeCount === 1 || Number(writerNode) !== node) latencies.push(performance.now() - t)
         }
@@ -156,6 +162,8 @@ async function scenario(nodeCount: number, redisUrl: string, opts: MultiNodeOpti
 
       const meters = nodes.map((n) => processMeter(n.pid))
       for (const m of meters) m.start()
+      const cpu0 = process.cpuUsage()
+      const t0 = performance.now()
       // Two writers per table, on different nodes where there are several.
       const writers = phones.slice(0, TABLES * 2)
       const total = opts.rate * opts.seconds
@@ -165,7 +173,11 @@ async function scenario(nodeCount: number, redisUrl: string, opts: MultiNodeOpti
         const id = `c-${writerIndex}-${w.node}-${n}`.padEnd(10, 'x')
         sentAt.set(id, performance.now())
         putCard(w.doc, aCard({ id, text: `Karte ${n}`, authorId: w.participantId, position: n }))
-        expected += phones.filter((p) => p.table === w.table && p !== w).length
+        for (const p of phones) {
+          if (p.table !== w.table || p === w) continue
+          expected++
+          byNode[p.node]!.expected++
+        }
         await new Promise((r) => setTimeout(r, 1000 / opts.rate))
       }
       await new Promise((r) => setTimeout(r, DRAIN_MS))
@@ -173,6 +185,9 @@ async function scenario(nodeCount: number, redisUrl: string, opts: MultiNodeOpti
         const { cpuPercent, rssMaxMb } = m.stop()
         return { cpuPercent, rssMaxMb }
       })
+      log(`${nodeCount} node(s), per node of the reader: ${byNode.map((x, n) => `${n + 1}: ${x.delivered}/${x.expected} delivered, ${x.closes} closed`).join('; ')}`)
+      const cpu = process.cpuUsage(cpu0)
+      const generatorCpuPercent = round(((cpu.user + cpu.system) / 1000 / (performance.now() - t0)) * 100)
       return {
         nodes: nodeCount,
         phones: opts.phones,
@@ -182,6 +197,7 @@ async function scenario(nodeCount: number, redisUrl: string, opts: MultiNodeOpti
         expected,
         deliveryPercent: expected === 0 ? 0 : round((delivered / expected) * 100, 2),
         perNode,
+        generatorCpuPercent,
       }
     } finally {
       for (const p of phones) {
@@ -221,11 +237,11 @@ export function formatMultiNode(r: MultiNodeResult): string[] {
   const ratio = (a: number, b: number | undefined) => (b ? `${round(a / b, 2)}×` : '–')
   const out = [
     'Several nodes on one Redis (latency: card → phones at its table on other nodes than the writer\'s; one node: all phones)',
-    '| nodes | phones | cards | p50 ms | p99 ms | p99 : 1 node | delivered | CPU % per node | RSS max MB per node |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| nodes | phones | cards | p50 ms | p99 ms | p99 : 1 node | delivered | CPU % per node | RSS max MB per node | bench CPU % |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...r.rows.map(
       (x) =>
-        `| ${x.nodes} | ${x.phones} | ${x.cards} | ${x.latency.p50} | ${x.latency.p99} | ${ratio(x.latency.p99, one?.latency.p99)} | ${x.delivered}/${x.expected} (${x.deliveryPercent} %) | ${x.perNode.map((n) => n.cpuPercent).join(' / ')} | ${x.perNode.map((n) => n.rssMaxMb).join(' / ')} |`,
+        `| ${x.nodes} | ${x.phones} | ${x.cards} | ${x.latency.p50} | ${x.latency.p99} | ${ratio(x.latency.p99, one?.latency.p99)} | ${x.delivered}/${x.expected} (${x.deliveryPercent} %) | ${x.perNode.map((n) => n.cpuPercent).join(' / ')} | ${x.perNode.map((n) => n.rssMaxMb).join(' / ')} | ${x.generatorCpuPercent} |`,
     ),
   ]
   const k = r.kill

@@ -146,4 +146,20 @@ describe('two server nodes on one Redis', () => {
     expect(projector.cards().filter((c) => c.id.startsWith('zwei-knoten-'))).toHaveLength(10)
     for (const c of [phoneA, phoneB, projector]) c.destroy()
   })
+
+  it('keeps a forwarded doc socket and control socket open past the silent-connection timeout', async () => {
+    // Node A owns the event (the phone on A reached it first); a phone on B is forwarded to A.
+    // Node B must count the forwarded connections as heard, not close them as silent after 5 s.
+    expect(await leaseOf(cafe.event.id)).toContain(`|${a}`)
+    const table = cafe.event.tables[0]!.id
+    const board = await connectPhone(b, cafe.event.id, table, cafe.joinCode)
+    await board.synced()
+    const control = await controlSocket(b, cafe.projectorToken, cafe.event.id)
+    let disconnected = 0
+    control.socket.on('disconnect', () => disconnected++)
+    await new Promise((r) => setTimeout(r, 6500))
+    expect({ boardCloses: board.closeCodes.length, controlDisconnects: disconnected }).toEqual({ boardCloses: 0, controlDisconnects: 0 })
+    board.destroy()
+    control.socket.disconnect()
+  }, 30_000)
 })
