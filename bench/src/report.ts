@@ -4,6 +4,7 @@ import type { DurabilityResult } from './durability.js'
 import { type ExportSizeStep, formatExportSizes } from './export-sizes.js'
 import type { LoadResult } from './load/scenario.js'
 import type { MemoryResult } from './memory.js'
+import { type MultiNodeResult, formatMultiNode, multiNodeFailures } from './multi-node.js'
 import type { StormResult } from './storm.js'
 import { round } from './stats.js'
 
@@ -61,6 +62,8 @@ export interface BenchResult {
   cold: ColdResult
   /** Export times at 422, 844, 1,688 and 3,376 cards (absent in results written before it was measured). */
   exportSizes?: ExportSizeStep[]
+  /** Several nodes on one Redis and a node kill (absent in results written before; `skipped` without redis-server). */
+  multiNode?: MultiNodeResult
   targets: Target[]
 }
 
@@ -146,6 +149,7 @@ export function formatTable(r: BenchResult): string {
   const l = c.largeExport
   out.push(`  export of a long day (${l.tables} tables, ${l.cards} cards, every ${l.longWordEvery}th one long word; HTTP): ZIP ${l.zipMs} ms (${round(l.zipBytes / 1024)} KB), documentation DOCX ${l.docxMs} ms, PDF ${l.pdfMs} ms`)
   if (r.exportSizes) out.push(...formatExportSizes(r.exportSizes))
+  if (r.multiNode) out.push('', ...formatMultiNode(r.multiNode))
   out.push('', 'Targets')
   for (const t of r.targets) out.push(`  ${t.met === null ? 'n/a   ' : t.met ? 'met   ' : 'MISSED'} ${padEnd(t.name, 52)} ${t.value ?? '–'} ${t.unit} (limit ${t.limit} ${t.unit})`)
   return out.join('\n')
@@ -172,6 +176,7 @@ export function lossesWhereNoneAllowed(r: BenchResult): { failures: string[]; wa
   if (s.ackedLost !== 0) failures.push(`reconnect storm: ${s.ackedLost} of ${s.cardsAcked} acknowledged cards lost`)
   if (s.notResynced !== 0) failures.push(`reconnect storm: ${s.notResynced} phones not synced again within 60 s`)
   if (s.refusals !== 0) failures.push(`reconnect storm: ${s.refusals} refusals`)
+  failures.push(...multiNodeFailures(r.multiNode))
   return { failures, warnings }
 }
 
@@ -219,5 +224,17 @@ export function missingFigures(r: BenchResult): string[] {
   need('cold.phone.loadToSavedMs', r.cold.phone.loadToSavedMs)
   need('cold.phone.navigationToSavedMs', r.cold.phone.navigationToSavedMs)
   if (r.targets.length < 9) missing.push('targets')
+  if (r.multiNode && !r.multiNode.skipped) {
+    const m = r.multiNode
+    if (m.rows.length < (r.profile === 'full' ? 3 : 1)) missing.push(`multiNode.rows (${r.profile === 'full' ? '1, 2 and 3 nodes' : '2 nodes'})`)
+    for (const x of m.rows) {
+      need(`multiNode[${x.nodes}].latency.p50`, x.latency.p50)
+      need(`multiNode[${x.nodes}].latency.p99`, x.latency.p99)
+      need(`multiNode[${x.nodes}].deliveryPercent`, x.deliveryPercent)
+      if (x.perNode.length !== x.nodes) missing.push(`multiNode[${x.nodes}].perNode`)
+    }
+    need('multiNode.kill.allSyncedMs', m.kill?.allSyncedMs)
+    need('multiNode.kill.ackedLost', m.kill?.ackedLost)
+  }
   return missing
 }

@@ -17,6 +17,9 @@
  *               `--phones N`, `--rate R`, `--seconds S`, `--writers W` scale it down
  *   --memory    instead: only the RSS per 1,000 stored cards (`--cards C` per table, default 1,000)
  *   --help      prints this and runs nothing
+ *
+ * The multi-node rows (1, 2, 3 nodes on one Redis and a node kill) need `redis-server`; without it
+ * they are skipped with a note. `npx tsx bench/src/multi-node.ts` runs only them.
  */
 import { execSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
@@ -28,6 +31,7 @@ import { formatExportSizes, runExportSizes } from './export-sizes.js'
 import { type LoadOptions, type LoadResult, TABLES, runLoad } from './load/scenario.js'
 import { runMemory } from './memory.js'
 import { hotFunctions } from './profile.js'
+import { runMultiNode } from './multi-node.js'
 import { type BenchResult, CAPACITY_P99_MS, type CapacityStep, type Repetition, evaluateTargets, formatTable, lossesWhereNoneAllowed, missingFigures } from './report.js'
 import { REPO_ROOT, SERVER_MAIN, freshDataDir, killStarted, removeDir, startReference, startTischrunde } from './servers.js'
 import { round } from './stats.js'
@@ -248,6 +252,13 @@ async function fullRun(): Promise<void> {
   const cold = await runColdPaths({ phoneRuns: PROFILE.phoneRuns, largeExport: quick ? { tables: 3, cards: 60, longWordEvery: 10 } : { tables: 30, cards: 3000, longWordEvery: 10 } })
   log('export time by size: 422 to 3,376 cards')
   const exportSizes = await runExportSizes(quick ? [1, 2] : [1, 2, 4, 8])
+  log('several nodes on one Redis: one, two and three nodes, then kill -9 of the owner of an event')
+  const multiNode = await runMultiNode(
+    quick
+      ? { phones: 24, seconds: 2, rate: 10, nodeCounts: [2], kill: { phones: 12, cardsPerWriter: 3 } }
+      : { phones: 90, seconds: 20, rate: 10, kill: { phones: 120, cardsPerWriter: 10 } },
+  )
+  if (multiNode.skipped) log(`several nodes: skipped, ${multiNode.skipped}`)
   const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : 0)
   const ratios = [...tischrunde, stressed.tischrunde, saturated.tischrunde].map((t, i) => {
     const r = i < reference.length ? reference[i]! : i === reference.length ? stressed.reference : saturated.reference
@@ -280,6 +291,7 @@ async function fullRun(): Promise<void> {
     durability,
     cold,
     exportSizes,
+    multiNode,
   }
   const result: BenchResult = { ...partial, targets: evaluateTargets(partial) }
   mkdirSync(RESULTS, { recursive: true })

@@ -200,7 +200,6 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   // Every TCP connection holds a slot: the sockets and their page loads, with room for both per
   // person, and no more. One that never sends a request is closed after a few seconds.
   http.maxConnections = limits.maxConnections * 2 + 256
-  closeSilentConnections(http, opts.tls !== undefined)
   const treeMembers = new TreeMembers(storage.events)
   const votes = new VoteService(storage.events, rooms, now)
   const groups = new GroupService(storage.events, rooms)
@@ -282,7 +281,10 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     if (url.startsWith(BOARD_SOCKET_PREFIX)) return boards.handleUpgrade(req, socket, head)
     socket.destroy()
   })
-  opts.cluster?.serve({ http, io: control.io, rooms, rounds, exists: async (id) => (await events.get(id)) !== undefined })
+  opts.cluster?.serve({ http, io: control.io, rooms, rounds, exists: async (id) => (await events.get(id)) !== undefined, forget: (id) => programme.forget(id) })
+  // After the cluster's router: a request it forwards to another node is one this node heard too
+  // (else the forwarded websocket or long-poll would be closed as silent after a few seconds).
+  closeSilentConnections(http, opts.tls !== undefined)
 
   return {
     http,

@@ -38,6 +38,11 @@ export interface ServedParts {
   rounds: RoundService
   /** Whether an event exists: leases are taken for stored events only (not for any name a client sends). */
   exists(eventId: string): Promise<boolean>
+  /**
+   * Forgets what this node keeps of an event besides its docs and timers (the programme's seats
+   * taken): read afresh from the store when it is next needed, since another node may have changed it.
+   */
+  forget?(eventId: string): void
 }
 
 /**
@@ -96,6 +101,7 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
       log.info({ event: eventId, node: nodeId }, 'Veranstaltung übernommen')
       // Copies from an earlier time as owner may be stale: the docs load afresh from Redis.
       parts?.rooms.dropEvent(eventId)
+      parts?.forget?.(eventId)
       void parts?.rounds.restoreEvent(eventId).catch((error: unknown) => log.error({ err: error, event: eventId }, 'could not arm the round timer'))
     },
     lost(eventId) {
@@ -106,6 +112,7 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
       sockets.delete(eventId)
       parts?.rounds.forgetEvent(eventId)
       parts?.rooms.dropEvent(eventId)
+      parts?.forget?.(eventId)
     },
     failed: (error) => log.warn({ err: error }, 'Redis nicht erreichbar, Leases nicht erneuert'),
     inUse: (eventId) => (sockets.get(eventId)?.size ?? 0) > 0 || (parts?.rooms.hasEvent(eventId) ?? false),

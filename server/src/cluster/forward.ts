@@ -57,7 +57,10 @@ export function forwardRequest(req: IncomingMessage, res: ServerResponse, owner:
  */
 export function forwardUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, owner: string, nodeId: string, refused: () => void): void {
   const target = new URL(owner)
-  const upstream = connect({ host: target.hostname, port: Number(target.port) })
+  // No Nagle on either leg: a board update is one small frame that must go on at once, not wait
+  // for the previous one's acknowledgement (the HTTP server sets this on its own sockets too).
+  const upstream = connect({ host: target.hostname, port: Number(target.port), noDelay: true })
+  if ('setNoDelay' in socket && typeof socket.setNoDelay === 'function') socket.setNoDelay(true)
   upstream.setTimeout(CONNECT_TIMEOUT_MS, () => upstream.destroy())
   upstream.once('connect', () => {
     // An owner that accepts but never answers (a frozen process) is given up like one out of reach.

@@ -63,6 +63,16 @@ describe('two server nodes on one Redis', () => {
     expect((await api(b, '/api/join', { body: { code: cafe.joinCode, device } })).status).toBe(200)
   })
 
+  it('counts new participants from one device against one budget, whichever node they join through', async () => {
+    // A device may become 20 new participants (reloads, lost tokens), then one a minute. Counted
+    // per node, alternating joins would get ~40 in; counted once, the 21st is slowed down.
+    const device = `neu-geraet-${Date.now()}`
+    const statuses: number[] = []
+    for (let i = 0; i < 24; i++) statuses.push((await api(i % 2 === 0 ? a : b, '/api/join', { body: { code: cafe.joinCode, device } })).status)
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(200))
+    expect(statuses.slice(20)).toEqual([429, 429, 429, 429])
+  })
+
   it('answers /readyz on both nodes once Redis and the leases are up', async () => {
     for (const url of [a, b]) {
       const res = await api<{ ready: boolean }>(url, '/readyz')
@@ -136,4 +146,20 @@ describe('two server nodes on one Redis', () => {
     expect(projector.cards().filter((c) => c.id.startsWith('zwei-knoten-'))).toHaveLength(10)
     for (const c of [phoneA, phoneB, projector]) c.destroy()
   })
+
+  it('keeps a forwarded doc socket and control socket open past the silent-connection timeout', async () => {
+    // Node A owns the event (the phone on A reached it first); a phone on B is forwarded to A.
+    // Node B must count the forwarded connections as heard, not close them as silent after 5 s.
+    expect(await leaseOf(cafe.event.id)).toContain(`|${a}`)
+    const table = cafe.event.tables[0]!.id
+    const board = await connectPhone(b, cafe.event.id, table, cafe.joinCode)
+    await board.synced()
+    const control = await controlSocket(b, cafe.projectorToken, cafe.event.id)
+    let disconnected = 0
+    control.socket.on('disconnect', () => disconnected++)
+    await new Promise((r) => setTimeout(r, 6500))
+    expect({ boardCloses: board.closeCodes.length, controlDisconnects: disconnected }).toEqual({ boardCloses: 0, controlDisconnects: 0 })
+    board.destroy()
+    control.socket.disconnect()
+  }, 30_000)
 })
