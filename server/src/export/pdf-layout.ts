@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit'
 import { type FallbackFont, fallbackFonts, parsedSheetFonts } from './fonts.js'
 import { type ScriptRun, isRightToLeft, scriptRuns, visualOrder } from './pdf-scripts.js'
+import { TextMemo, shareShapedWords } from './pdf-text-cache.js'
 
 /**
  * A small page layout on top of pdfkit: A4, our own page breaks (pdfkit's automatic ones are off,
@@ -47,6 +48,8 @@ export interface TextBlock {
   /** Lines laid out here, for text with other scripts (fallback fonts) or right to left; else pdfkit wraps it. */
   lines?: ScriptLine[]
   rtl?: boolean
+  /** Text in our own fonts: the lines pdfkit broke it into when measuring, drawn as they are. */
+  wrapped?: readonly string[]
 }
 
 /** One line of a block laid out here: its words (each in runs of one font) and their widths. */
@@ -88,6 +91,16 @@ export type Outline = PDFKit.PDFOutline
 const LINE_GAP = 1.2
 const GRAPHEMES = new Intl.Segmenter('de', { granularity: 'grapheme' })
 const BAND_PAD = 4
+/** Heights of text in our own fonts at a width: the same cards are measured for the documentation, their sheet and its trial sizes. */
+const wrappings = new TextMemo<{ lines: string[]; height: number }>(20_000)
+
+/** pdfkit's text layout, which `heightOfString` runs: here to keep the lines it makes (pdfkit has no public way to). */
+interface PdfkitText {
+  x: number
+  y: number
+  currentLineHeight(includeGap: boolean): number
+  _text(text: string, x: number, y: number, options: object, lineCallback: (line: string) => void): void
+}
 
 export class PdfLayout {
   readonly doc: PDFKit.PDFDocument
@@ -99,8 +112,15 @@ export class PdfLayout {
   private context: Omit<PageContext, 'continued'> | undefined
   /** Per page: the lowest point anything was drawn down to (for the page-fill check). */
   readonly pageBottoms: number[] = [MARGIN.top]
+  /**
+   * Lays out without drawing: every block is measured and placed, pages are added and the cursor
+   * moves exactly as when drawing, but no text or decoration is written. For trial layouts (will
+   * this sheet fit one page at this size?); the chosen one is then laid out again and drawn.
+   */
+  readonly measureOnly: boolean
 
-  constructor(info: { title: string; subject: string }) {
+  constructor(info: { title: string; subject: string; measureOnly?: boolean }) {
+    this.measureOnly = info.measureOnly ?? false
     this.doc = new PDFDocument({
       size: 'A4',
       // Bottom margin 0: pdfkit must never break pages by itself; `ensure` does it.
@@ -124,6 +144,13 @@ export class PdfLayout {
     // pdfkit takes a parsed font wherever it takes a font file (its types only name the file).
     this.doc.registerFont(FONT.regular, fonts.regular as unknown as Buffer)
     this.doc.registerFont(FONT.bold, fonts.bold as unknown as Buffer)
+    // Each font, when first used in this document, shares the words shaped by earlier documents.
+    const selectFont = this.doc.font.bind(this.doc)
+    this.doc.font = ((...args: Parameters<PDFKit.PDFDocument['font']>) => {
+      selectFont(...args)
+      shareShapedWords(this.doc)
+      return this.doc
+    }) as PDFKit.PDFDocument['font']
     this.doc.font(FONT.regular)
     this.doc.y = MARGIN.top
   }
@@ -175,6 +202,7 @@ export class PdfLayout {
 
   /** Draws decoration (rules, bands, running headers) as an artifact, outside the structure tree. */
   artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    if (this.measureOnly) return
     this.doc.markContent('Artifact', { type })
     draw()
     this.doc.endMarkedContent()
@@ -206,8 +234,27 @@ export class PdfLayout {
       return { ...opts, text, lines, rtl, height: lines.length * this.lineHeight(opts.font, opts.size, runs) + pad + opts.gapAfter }
     }
     this.doc.font(FONT[opts.font]).fontSize(opts.size)
-    const textHeight = this.doc.heightOfString(text, { width: inner, lineGap: LINE_GAP })
-    return { ...opts, text, height: textHeight + pad + opts.gapAfter }
+    const wrapped = wrappings.get(`${opts.font}|${opts.size}|${inner}|${text}`, () => this.wrap(text, inner))
+    return { ...opts, text, wrapped: wrapped.lines, height: wrapped.height + pad + opts.gapAfter }
+  }
+
+  /**
+   * Breaks text in the current font into lines `width` wide, as `heightOfString` does (the same
+   * pdfkit line breaker, soft hyphens drawn as "-" at a line's end), keeping the lines, so drawing
+   * does not break them again.
+   */
+  private wrap(text: string, width: number): { lines: string[]; height: number } {
+    const doc = this.doc as unknown as PdfkitText
+    const { x, y } = doc
+    const lines: string[] = []
+    doc._text(text, x, y, { width, lineGap: LINE_GAP, height: Infinity }, (line) => {
+      lines.push(line.replaceAll('\n', ''))
+      doc.y += doc.currentLineHeight(true) + LINE_GAP
+    })
+    const height = doc.y - y
+    doc.x = x
+    doc.y = y
+    return { lines, height }
   }
 
   /** Selects the font a run is set in (registering a fallback font in this document on first use). */
@@ -313,6 +360,14 @@ export class PdfLayout {
 
   /** Draws a measured block with its top-left at (x, y); returns the y below it. */
   draw(block: TextBlock, x: number, y: number, extra: { destination?: string; goTo?: string } = {}): number {
+    if (!this.measureOnly) this.drawBlock(block, x, y, extra)
+    const bottom = y + block.height - block.gapAfter
+    const page = this.currentPage()
+    this.pageBottoms[page] = Math.max(this.pageBottoms[page] ?? 0, bottom)
+    return y + block.height
+  }
+
+  private drawBlock(block: TextBlock, x: number, y: number, extra: { destination?: string; goTo?: string }): void {
     const doc = this.doc
     if (block.band) this.artifact(() => doc.save().rect(x + block.indent, y, block.width, block.height - block.gapAfter).fill(COLOR.head).restore())
     const pad = block.band ? BAND_PAD : 0
@@ -326,16 +381,17 @@ export class PdfLayout {
       if (block.tags?.label) this.tagged(block.tags.label, 'Lbl', drawBullet)
       else this.artifact(drawBullet)
     }
-    const drawText = () =>
-      block.lines
-        ? this.drawLines(block, (mirrored ? x : x + block.indent) + pad, y + pad, block.width - 2 * pad)
-        : doc.text(block.text, x + block.indent + pad, y + pad, { width: block.width - 2 * pad, lineGap: LINE_GAP, ...extra })
+    const drawText = () => {
+      if (block.lines) return this.drawLines(block, (mirrored ? x : x + block.indent) + pad, y + pad, block.width - 2 * pad)
+      const left = x + block.indent + pad
+      // Lines broken when measured, drawn one by one; a block running past the page is left to pdfkit (it goes on on a new page).
+      if (block.wrapped && y + block.height - block.gapAfter <= PAGE.height) {
+        const step = doc.currentLineHeight(true) + LINE_GAP
+        block.wrapped.forEach((line, i) => doc.text(line, left, y + pad + i * step, { lineBreak: false, ...extra }))
+      } else doc.text(block.text, left, y + pad, { width: block.width - 2 * pad, lineGap: LINE_GAP, ...extra })
+    }
     if (block.tags) this.tagged(block.tags.body.el, block.tags.body.type, drawText)
     else this.artifact(drawText)
-    const bottom = y + block.height - block.gapAfter
-    const page = this.currentPage()
-    this.pageBottoms[page] = Math.max(this.pageBottoms[page] ?? 0, bottom)
-    return y + block.height
   }
 
   /** Draws a full-width block at the cursor, breaking the page first if it does not fit. */
