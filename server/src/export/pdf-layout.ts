@@ -100,6 +100,8 @@ interface PdfkitText {
   y: number
   currentLineHeight(includeGap: boolean): number
   _text(text: string, x: number, y: number, options: object, lineCallback: (line: string) => void): void
+  /** Writes one line at (x, y); `textWidth` is only needed for links and underlines, which these lines have not. */
+  _fragment(text: string, x: number, y: number, options: { textWidth: number; wordCount: number; destination?: string }): void
 }
 
 export class PdfLayout {
@@ -359,7 +361,7 @@ export class PdfLayout {
   }
 
   /** Draws a measured block with its top-left at (x, y); returns the y below it. */
-  draw(block: TextBlock, x: number, y: number, extra: { destination?: string; goTo?: string } = {}): number {
+  draw(block: TextBlock, x: number, y: number, extra: { destination?: string } = {}): number {
     if (!this.measureOnly) this.drawBlock(block, x, y, extra)
     const bottom = y + block.height - block.gapAfter
     const page = this.currentPage()
@@ -367,7 +369,7 @@ export class PdfLayout {
     return y + block.height
   }
 
-  private drawBlock(block: TextBlock, x: number, y: number, extra: { destination?: string; goTo?: string }): void {
+  private drawBlock(block: TextBlock, x: number, y: number, extra: { destination?: string }): void {
     const doc = this.doc
     if (block.band) this.artifact(() => doc.save().rect(x + block.indent, y, block.width, block.height - block.gapAfter).fill(COLOR.head).restore())
     const pad = block.band ? BAND_PAD : 0
@@ -387,7 +389,8 @@ export class PdfLayout {
       // Lines broken when measured, drawn one by one; a block running past the page is left to pdfkit (it goes on on a new page).
       if (block.wrapped && y + block.height - block.gapAfter <= PAGE.height) {
         const step = doc.currentLineHeight(true) + LINE_GAP
-        block.wrapped.forEach((line, i) => doc.text(line, left, y + pad + i * step, { lineBreak: false, ...extra }))
+        const text = doc as unknown as PdfkitText
+        block.wrapped.forEach((line, i) => text._fragment(line, left, y + pad + i * step, { textWidth: 0, wordCount: 0, ...extra }))
       } else doc.text(block.text, left, y + pad, { width: block.width - 2 * pad, lineGap: LINE_GAP, ...extra })
     }
     if (block.tags) this.tagged(block.tags.body.el, block.tags.body.type, drawText)
@@ -395,7 +398,7 @@ export class PdfLayout {
   }
 
   /** Draws a full-width block at the cursor, breaking the page first if it does not fit. */
-  flow(block: TextBlock, extra: { destination?: string; goTo?: string } = {}): void {
+  flow(block: TextBlock, extra: { destination?: string } = {}): void {
     this.ensure(block.height)
     this.doc.y = this.draw(block, MARGIN.left, this.doc.y, extra)
   }
