@@ -1,7 +1,9 @@
 import PDFDocument from 'pdfkit'
-import { type FallbackFont, fallbackFonts, parsedSheetFonts } from './fonts.js'
-import { type ScriptRun, isRightToLeft, scriptRuns, visualOrder } from './pdf-scripts.js'
-import { TextMemo, shareShapedWords } from './pdf-text-cache.js'
+import { parsedSheetFonts } from './fonts.js'
+import { COLOR, CONTENT_BOTTOM, CONTENT_WIDTH, FONT, LINE_GAP, MARGIN, PAGE } from './pdf-page.js'
+import { type ScriptLine, ScriptLines } from './pdf-script-lines.js'
+import { isRightToLeft, scriptRuns } from './pdf-scripts.js'
+import { type PdfkitText, TextMemo, shareShapedWords, wrapText } from './pdf-text-cache.js'
 
 /**
  * A small page layout on top of pdfkit: A4, our own page breaks (pdfkit's automatic ones are off,
@@ -9,15 +11,7 @@ import { TextMemo, shareShapedWords } from './pdf-text-cache.js'
  * on over as many pages as they need.
  */
 
-/** A4 in PDF points (1/72 inch). */
-export const PAGE = { width: 595.28, height: 841.89 } as const
-/** Page margins in points; the header sits in the top one, the page number in the bottom one. */
-export const MARGIN = { top: 72, bottom: 64, left: 56, right: 56 } as const
-export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
-export const CONTENT_BOTTOM = PAGE.height - MARGIN.bottom
-
-export const FONT = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold' } as const
-export const COLOR = { ink: '#1f2933', muted: '#5b6777', rule: '#c3cad4', head: '#e7edf4', brand: '#234e7a' } as const
+export { CONTENT_BOTTOM, CONTENT_WIDTH, COLOR, FONT, LINE_GAP, MARGIN, PAGE } from './pdf-page.js'
 
 /** Where a block's text goes in the PDF's structure tree (what screen readers and copying read). */
 export interface BlockTags {
@@ -52,11 +46,6 @@ export interface TextBlock {
   wrapped?: readonly string[]
 }
 
-/** One line of a block laid out here: its words (each in runs of one font) and their widths. */
-interface ScriptLine {
-  words: { runs: ScriptRun[]; width: number }[]
-  width: number
-}
 
 /** What a page belongs to, for its running header: the table and the station it continues. */
 export interface PageContext {
@@ -88,21 +77,9 @@ export interface RunningHeader {
 /** Bookmarks as pdfkit makes them. */
 export type Outline = PDFKit.PDFOutline
 
-const LINE_GAP = 1.2
-const GRAPHEMES = new Intl.Segmenter('de', { granularity: 'grapheme' })
 const BAND_PAD = 4
 /** Heights of text in our own fonts at a width: the same cards are measured for the documentation, their sheet and its trial sizes. */
 const wrappings = new TextMemo<{ lines: string[]; height: number }>(20_000)
-
-/** pdfkit's text layout, which `heightOfString` runs: here to keep the lines it makes (pdfkit has no public way to). */
-interface PdfkitText {
-  x: number
-  y: number
-  currentLineHeight(includeGap: boolean): number
-  _text(text: string, x: number, y: number, options: object, lineCallback: (line: string) => void): void
-  /** Writes one line at (x, y); `textWidth` is only needed for links and underlines, which these lines have not. */
-  _fragment(text: string, x: number, y: number, options: { textWidth: number; wordCount: number; destination?: string }): void
-}
 
 export class PdfLayout {
   readonly doc: PDFKit.PDFDocument
@@ -120,6 +97,8 @@ export class PdfLayout {
    * this sheet fit one page at this size?); the chosen one is then laid out again and drawn.
    */
   readonly measureOnly: boolean
+  /** Text in other scripts (fallback fonts) and right to left, laid out here. */
+  private readonly scripts: ScriptLines
 
   constructor(info: { title: string; subject: string; measureOnly?: boolean }) {
     this.measureOnly = info.measureOnly ?? false
@@ -155,6 +134,7 @@ export class PdfLayout {
     }) as PDFKit.PDFDocument['font']
     this.doc.font(FONT.regular)
     this.doc.y = MARGIN.top
+    this.scripts = new ScriptLines(this.doc)
   }
 
   get y(): number {
@@ -232,132 +212,12 @@ export class PdfLayout {
     if (runs.some((r) => r.fallback !== null || r.missing) || rtl) {
       // Laid out here at spaces only: soft hyphens would be drawn.
       text = text.replaceAll('\u00ad', '')
-      const lines = this.breakLines(text, opts.font, opts.size, inner)
-      return { ...opts, text, lines, rtl, height: lines.length * this.lineHeight(opts.font, opts.size, runs) + pad + opts.gapAfter }
+      const lines = this.scripts.breakLines(text, opts.font, opts.size, inner)
+      return { ...opts, text, lines, rtl, height: lines.length * this.scripts.lineHeight(opts.font, opts.size, runs) + pad + opts.gapAfter }
     }
     this.doc.font(FONT[opts.font]).fontSize(opts.size)
-    const wrapped = wrappings.get(`${opts.font}|${opts.size}|${inner}|${text}`, () => this.wrap(text, inner))
+    const wrapped = wrappings.get(`${opts.font}|${opts.size}|${inner}|${text}`, () => wrapText(this.doc, text, inner))
     return { ...opts, text, wrapped: wrapped.lines, height: wrapped.height + pad + opts.gapAfter }
-  }
-
-  /**
-   * Breaks text in the current font into lines `width` wide, as `heightOfString` does (the same
-   * pdfkit line breaker, soft hyphens drawn as "-" at a line's end), keeping the lines, so drawing
-   * does not break them again.
-   */
-  private wrap(text: string, width: number): { lines: string[]; height: number } {
-    const doc = this.doc as unknown as PdfkitText
-    const { x, y } = doc
-    const lines: string[] = []
-    doc._text(text, x, y, { width, lineGap: LINE_GAP, height: Infinity }, (line) => {
-      lines.push(line.replaceAll('\n', ''))
-      doc.y += doc.currentLineHeight(true) + LINE_GAP
-    })
-    const height = doc.y - y
-    doc.x = x
-    doc.y = y
-    return { lines, height }
-  }
-
-  /** Selects the font a run is set in (registering a fallback font in this document on first use). */
-  private useFont(font: keyof typeof FONT, fallback: FallbackFont | null, size: number): void {
-    if (fallback === null) {
-      this.doc.font(FONT[font]).fontSize(size)
-      return
-    }
-    const name = `fallback-${fallback}`
-    if (!this.registered.has(name)) {
-      this.doc.registerFont(name, fallbackFonts()[fallback] as unknown as Buffer)
-      this.registered.add(name)
-    }
-    this.doc.font(name).fontSize(size)
-  }
-  private readonly registered = new Set<string>()
-
-  private lineHeight(font: keyof typeof FONT, size: number, runs: readonly ScriptRun[]): number {
-    let height = 0
-    for (const fallback of new Set(runs.map((r) => r.fallback))) {
-      this.useFont(font, fallback, size)
-      height = Math.max(height, this.doc.currentLineHeight(true))
-    }
-    return height + LINE_GAP
-  }
-
-  private wordWidth(runs: readonly ScriptRun[], font: keyof typeof FONT, size: number): number {
-    let width = 0
-    for (const run of runs) {
-      this.useFont(font, run.fallback, size)
-      width += this.doc.widthOfString(run.text)
-    }
-    return width
-  }
-
-  /** Greedy line breaking at spaces and line breaks, each word measured in its fonts. */
-  private breakLines(text: string, font: keyof typeof FONT, size: number, width: number): ScriptLine[] {
-    this.useFont(font, null, size)
-    const space = this.doc.widthOfString(' ')
-    const lines: ScriptLine[] = []
-    for (const paragraph of text.split('\n')) {
-      let line: ScriptLine = { words: [], width: 0 }
-      for (const word of paragraph.split(' ').filter(Boolean).flatMap((w) => this.fitWord(w, font, size, width))) {
-        const runs = scriptRuns(word)
-        const w = this.wordWidth(runs, font, size)
-        const needed = line.words.length ? line.width + space + w : w
-        if (line.words.length && needed > width) {
-          lines.push(line)
-          line = { words: [{ runs, width: w }], width: w }
-        } else {
-          line.words.push({ runs, width: w })
-          line.width = needed
-        }
-      }
-      lines.push(line)
-    }
-    return lines
-  }
-
-  /**
-   * A word wider than the line split between characters (never inside a character with its marks):
-   * Chinese and Japanese write sentences without spaces, and may break between any two characters.
-   */
-  private fitWord(word: string, font: keyof typeof FONT, size: number, width: number): string[] {
-    if (this.wordWidth(scriptRuns(word), font, size) <= width) return [word]
-    const pieces: string[] = []
-    let piece = ''
-    for (const { segment } of GRAPHEMES.segment(word)) {
-      if (piece && this.wordWidth(scriptRuns(piece + segment), font, size) > width) {
-        pieces.push(piece)
-        piece = ''
-      }
-      piece += segment
-    }
-    if (piece) pieces.push(piece)
-    return pieces
-  }
-
-  /** Draws lines laid out by `breakLines`: left-aligned, or right-aligned in visual order for right-to-left text. */
-  private drawLines(block: TextBlock, x: number, y: number, width: number): void {
-    const runsOf = (word: { runs: ScriptRun[] }) => word.runs
-    const lineHeight = this.lineHeight(block.font, block.size, block.lines!.flatMap((l) => l.words.flatMap(runsOf)))
-    this.useFont(block.font, null, block.size)
-    const space = this.doc.widthOfString(' ')
-    block.lines!.forEach((line, i) => {
-      const top = y + i * lineHeight
-      let cursor = block.rtl ? x + width - line.width : x
-      const byText = new Map(line.words.map((w) => [w.runs.map((r) => r.text).join(''), w]))
-      const words = block.rtl ? visualOrder(line.words.map((w) => w.runs.map((r) => r.text).join(''))).map((t) => byText.get(t)!) : line.words
-      for (const word of words) {
-        for (const run of word.runs) {
-          this.useFont(block.font, run.fallback, block.size)
-          // Characters no font draws: boxes on paper, but the text itself for copying and screen readers.
-          if (run.missing) this.doc.markContent('Span', { actual: run.text } as PDFKit.Mixins.MarkingOptions)
-          this.doc.fillColor(block.color).text(run.text, cursor, top, { lineBreak: false })
-          if (run.missing) this.doc.endMarkedContent()
-          cursor += this.doc.widthOfString(run.text)
-        }
-        cursor += space
-      }
-    })
   }
 
   /** Draws a measured block with its top-left at (x, y); returns the y below it. */
@@ -384,7 +244,7 @@ export class PdfLayout {
       else this.artifact(drawBullet)
     }
     const drawText = () => {
-      if (block.lines) return this.drawLines(block, (mirrored ? x : x + block.indent) + pad, y + pad, block.width - 2 * pad)
+      if (block.lines) return this.scripts.drawLines(block, (mirrored ? x : x + block.indent) + pad, y + pad, block.width - 2 * pad)
       const left = x + block.indent + pad
       // Lines broken when measured, drawn one by one; a block running past the page is left to pdfkit (it goes on on a new page).
       if (block.wrapped && y + block.height - block.gapAfter <= PAGE.height) {

@@ -1,3 +1,5 @@
+import { LINE_GAP } from './pdf-page.js'
+
 /**
  * What PDF text layout can reuse across documents. An export lays the same words out many times: a
  * table's cards in the documentation and again in the table's own sheet, each trial size of a
@@ -68,4 +70,33 @@ export class TextMemo<T> {
     this.entries.set(key, made)
     return made
   }
+}
+
+/** pdfkit's text layout, which `heightOfString` runs: here to keep the lines it makes (pdfkit has no public way to). */
+export interface PdfkitText {
+  x: number
+  y: number
+  currentLineHeight(includeGap: boolean): number
+  _text(text: string, x: number, y: number, options: object, lineCallback: (line: string) => void): void
+  /** Writes one line at (x, y); `textWidth` is only needed for links and underlines, which these lines have not. */
+  _fragment(text: string, x: number, y: number, options: { textWidth: number; wordCount: number; destination?: string }): void
+}
+
+/**
+ * Breaks text in the current font into lines `width` wide, as `heightOfString` does (the same
+ * pdfkit line breaker, soft hyphens drawn as "-" at a line's end), keeping the lines, so drawing
+ * does not break them again.
+ */
+export function wrapText(pdf: PDFKit.PDFDocument, text: string, width: number): { lines: string[]; height: number } {
+  const doc = pdf as unknown as PdfkitText
+  const { x, y } = doc
+  const lines: string[] = []
+  doc._text(text, x, y, { width, lineGap: LINE_GAP, height: Infinity }, (line) => {
+    lines.push(line.replaceAll('\n', ''))
+    doc.y += doc.currentLineHeight(true) + LINE_GAP
+  })
+  const height = doc.y - y
+  doc.x = x
+  doc.y = y
+  return { lines, height }
 }
