@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { TextMemo } from './pdf-text-cache.js'
 
 /**
  * German hyphenation for the PDF: soft hyphens at syllable breaks (patterns of the `hyphen`
@@ -11,9 +12,11 @@ const MIN_WORD = 8
 
 type Hyphen = { hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string }
 let hyphen: Hyphen | undefined
+/** A card is hyphenated for the documentation and again for its table's sheets. */
+const hyphenated = new TextMemo<string>(20_000)
 
 export function hyphenateDe(text: string): string {
   // A CommonJS module addressed by its folder, which an ES import cannot resolve; loaded on first use.
   hyphen ??= createRequire(import.meta.url)('hyphen/de-1996') as Hyphen
-  return hyphen.hyphenateSync(text, { minWordLength: MIN_WORD })
+  return hyphenated.get(text, () => hyphen!.hyphenateSync(text, { minWordLength: MIN_WORD }))
 }

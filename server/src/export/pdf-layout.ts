@@ -1,6 +1,9 @@
 import PDFDocument from 'pdfkit'
-import { type FallbackFont, fallbackFonts, parsedSheetFonts } from './fonts.js'
-import { type ScriptRun, isRightToLeft, scriptRuns, visualOrder } from './pdf-scripts.js'
+import { parsedSheetFonts } from './fonts.js'
+import { COLOR, CONTENT_BOTTOM, CONTENT_WIDTH, FONT, LINE_GAP, MARGIN, PAGE } from './pdf-page.js'
+import { type ScriptLine, ScriptLines } from './pdf-script-lines.js'
+import { isRightToLeft, scriptRuns } from './pdf-scripts.js'
+import { type PdfkitText, TextMemo, shareShapedWords, wrapText } from './pdf-text-cache.js'
 
 /**
  * A small page layout on top of pdfkit: A4, our own page breaks (pdfkit's automatic ones are off,
@@ -8,15 +11,7 @@ import { type ScriptRun, isRightToLeft, scriptRuns, visualOrder } from './pdf-sc
  * on over as many pages as they need.
  */
 
-/** A4 in PDF points (1/72 inch). */
-export const PAGE = { width: 595.28, height: 841.89 } as const
-/** Page margins in points; the header sits in the top one, the page number in the bottom one. */
-export const MARGIN = { top: 72, bottom: 64, left: 56, right: 56 } as const
-export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
-export const CONTENT_BOTTOM = PAGE.height - MARGIN.bottom
-
-export const FONT = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold' } as const
-export const COLOR = { ink: '#1f2933', muted: '#5b6777', rule: '#c3cad4', head: '#e7edf4', brand: '#234e7a' } as const
+export { CONTENT_BOTTOM, CONTENT_WIDTH, COLOR, FONT, LINE_GAP, MARGIN, PAGE } from './pdf-page.js'
 
 /** Where a block's text goes in the PDF's structure tree (what screen readers and copying read). */
 export interface BlockTags {
@@ -47,13 +42,10 @@ export interface TextBlock {
   /** Lines laid out here, for text with other scripts (fallback fonts) or right to left; else pdfkit wraps it. */
   lines?: ScriptLine[]
   rtl?: boolean
+  /** Text in our own fonts: the lines pdfkit broke it into when measuring, drawn as they are. */
+  wrapped?: readonly string[]
 }
 
-/** One line of a block laid out here: its words (each in runs of one font) and their widths. */
-interface ScriptLine {
-  words: { runs: ScriptRun[]; width: number }[]
-  width: number
-}
 
 /** What a page belongs to, for its running header: the table and the station it continues. */
 export interface PageContext {
@@ -85,9 +77,9 @@ export interface RunningHeader {
 /** Bookmarks as pdfkit makes them. */
 export type Outline = PDFKit.PDFOutline
 
-const LINE_GAP = 1.2
-const GRAPHEMES = new Intl.Segmenter('de', { granularity: 'grapheme' })
 const BAND_PAD = 4
+/** Heights of text in our own fonts at a width: the same cards are measured for the documentation, their sheet and its trial sizes. */
+const wrappings = new TextMemo<{ lines: string[]; height: number }>(20_000)
 
 export class PdfLayout {
   readonly doc: PDFKit.PDFDocument
@@ -99,8 +91,17 @@ export class PdfLayout {
   private context: Omit<PageContext, 'continued'> | undefined
   /** Per page: the lowest point anything was drawn down to (for the page-fill check). */
   readonly pageBottoms: number[] = [MARGIN.top]
+  /**
+   * Lays out without drawing: every block is measured and placed, pages are added and the cursor
+   * moves exactly as when drawing, but no text or decoration is written. For trial layouts (will
+   * this sheet fit one page at this size?); the chosen one is then laid out again and drawn.
+   */
+  readonly measureOnly: boolean
+  /** Text in other scripts (fallback fonts) and right to left, laid out here. */
+  private readonly scripts: ScriptLines
 
-  constructor(info: { title: string; subject: string }) {
+  constructor(info: { title: string; subject: string; measureOnly?: boolean }) {
+    this.measureOnly = info.measureOnly ?? false
     this.doc = new PDFDocument({
       size: 'A4',
       // Bottom margin 0: pdfkit must never break pages by itself; `ensure` does it.
@@ -124,8 +125,16 @@ export class PdfLayout {
     // pdfkit takes a parsed font wherever it takes a font file (its types only name the file).
     this.doc.registerFont(FONT.regular, fonts.regular as unknown as Buffer)
     this.doc.registerFont(FONT.bold, fonts.bold as unknown as Buffer)
+    // Each font, when first used in this document, shares the words shaped by earlier documents.
+    const selectFont = this.doc.font.bind(this.doc)
+    this.doc.font = ((...args: Parameters<PDFKit.PDFDocument['font']>) => {
+      selectFont(...args)
+      shareShapedWords(this.doc)
+      return this.doc
+    }) as PDFKit.PDFDocument['font']
     this.doc.font(FONT.regular)
     this.doc.y = MARGIN.top
+    this.scripts = new ScriptLines(this.doc)
   }
 
   get y(): number {
@@ -175,6 +184,7 @@ export class PdfLayout {
 
   /** Draws decoration (rules, bands, running headers) as an artifact, outside the structure tree. */
   artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    if (this.measureOnly) return
     this.doc.markContent('Artifact', { type })
     draw()
     this.doc.endMarkedContent()
@@ -202,117 +212,24 @@ export class PdfLayout {
     if (runs.some((r) => r.fallback !== null || r.missing) || rtl) {
       // Laid out here at spaces only: soft hyphens would be drawn.
       text = text.replaceAll('\u00ad', '')
-      const lines = this.breakLines(text, opts.font, opts.size, inner)
-      return { ...opts, text, lines, rtl, height: lines.length * this.lineHeight(opts.font, opts.size, runs) + pad + opts.gapAfter }
+      const lines = this.scripts.breakLines(text, opts.font, opts.size, inner)
+      return { ...opts, text, lines, rtl, height: lines.length * this.scripts.lineHeight(opts.font, opts.size, runs) + pad + opts.gapAfter }
     }
     this.doc.font(FONT[opts.font]).fontSize(opts.size)
-    const textHeight = this.doc.heightOfString(text, { width: inner, lineGap: LINE_GAP })
-    return { ...opts, text, height: textHeight + pad + opts.gapAfter }
-  }
-
-  /** Selects the font a run is set in (registering a fallback font in this document on first use). */
-  private useFont(font: keyof typeof FONT, fallback: FallbackFont | null, size: number): void {
-    if (fallback === null) {
-      this.doc.font(FONT[font]).fontSize(size)
-      return
-    }
-    const name = `fallback-${fallback}`
-    if (!this.registered.has(name)) {
-      this.doc.registerFont(name, fallbackFonts()[fallback] as unknown as Buffer)
-      this.registered.add(name)
-    }
-    this.doc.font(name).fontSize(size)
-  }
-  private readonly registered = new Set<string>()
-
-  private lineHeight(font: keyof typeof FONT, size: number, runs: readonly ScriptRun[]): number {
-    let height = 0
-    for (const fallback of new Set(runs.map((r) => r.fallback))) {
-      this.useFont(font, fallback, size)
-      height = Math.max(height, this.doc.currentLineHeight(true))
-    }
-    return height + LINE_GAP
-  }
-
-  private wordWidth(runs: readonly ScriptRun[], font: keyof typeof FONT, size: number): number {
-    let width = 0
-    for (const run of runs) {
-      this.useFont(font, run.fallback, size)
-      width += this.doc.widthOfString(run.text)
-    }
-    return width
-  }
-
-  /** Greedy line breaking at spaces and line breaks, each word measured in its fonts. */
-  private breakLines(text: string, font: keyof typeof FONT, size: number, width: number): ScriptLine[] {
-    this.useFont(font, null, size)
-    const space = this.doc.widthOfString(' ')
-    const lines: ScriptLine[] = []
-    for (const paragraph of text.split('\n')) {
-      let line: ScriptLine = { words: [], width: 0 }
-      for (const word of paragraph.split(' ').filter(Boolean).flatMap((w) => this.fitWord(w, font, size, width))) {
-        const runs = scriptRuns(word)
-        const w = this.wordWidth(runs, font, size)
-        const needed = line.words.length ? line.width + space + w : w
-        if (line.words.length && needed > width) {
-          lines.push(line)
-          line = { words: [{ runs, width: w }], width: w }
-        } else {
-          line.words.push({ runs, width: w })
-          line.width = needed
-        }
-      }
-      lines.push(line)
-    }
-    return lines
-  }
-
-  /**
-   * A word wider than the line split between characters (never inside a character with its marks):
-   * Chinese and Japanese write sentences without spaces, and may break between any two characters.
-   */
-  private fitWord(word: string, font: keyof typeof FONT, size: number, width: number): string[] {
-    if (this.wordWidth(scriptRuns(word), font, size) <= width) return [word]
-    const pieces: string[] = []
-    let piece = ''
-    for (const { segment } of GRAPHEMES.segment(word)) {
-      if (piece && this.wordWidth(scriptRuns(piece + segment), font, size) > width) {
-        pieces.push(piece)
-        piece = ''
-      }
-      piece += segment
-    }
-    if (piece) pieces.push(piece)
-    return pieces
-  }
-
-  /** Draws lines laid out by `breakLines`: left-aligned, or right-aligned in visual order for right-to-left text. */
-  private drawLines(block: TextBlock, x: number, y: number, width: number): void {
-    const runsOf = (word: { runs: ScriptRun[] }) => word.runs
-    const lineHeight = this.lineHeight(block.font, block.size, block.lines!.flatMap((l) => l.words.flatMap(runsOf)))
-    this.useFont(block.font, null, block.size)
-    const space = this.doc.widthOfString(' ')
-    block.lines!.forEach((line, i) => {
-      const top = y + i * lineHeight
-      let cursor = block.rtl ? x + width - line.width : x
-      const byText = new Map(line.words.map((w) => [w.runs.map((r) => r.text).join(''), w]))
-      const words = block.rtl ? visualOrder(line.words.map((w) => w.runs.map((r) => r.text).join(''))).map((t) => byText.get(t)!) : line.words
-      for (const word of words) {
-        for (const run of word.runs) {
-          this.useFont(block.font, run.fallback, block.size)
-          // Characters no font draws: boxes on paper, but the text itself for copying and screen readers.
-          if (run.missing) this.doc.markContent('Span', { actual: run.text } as PDFKit.Mixins.MarkingOptions)
-          this.doc.fillColor(block.color).text(run.text, cursor, top, { lineBreak: false })
-          if (run.missing) this.doc.endMarkedContent()
-          cursor += this.doc.widthOfString(run.text)
-        }
-        cursor += space
-      }
-    })
+    const wrapped = wrappings.get(`${opts.font}|${opts.size}|${inner}|${text}`, () => wrapText(this.doc, text, inner))
+    return { ...opts, text, wrapped: wrapped.lines, height: wrapped.height + pad + opts.gapAfter }
   }
 
   /** Draws a measured block with its top-left at (x, y); returns the y below it. */
-  draw(block: TextBlock, x: number, y: number, extra: { destination?: string; goTo?: string } = {}): number {
+  draw(block: TextBlock, x: number, y: number, extra: { destination?: string } = {}): number {
+    if (!this.measureOnly) this.drawBlock(block, x, y, extra)
+    const bottom = y + block.height - block.gapAfter
+    const page = this.currentPage()
+    this.pageBottoms[page] = Math.max(this.pageBottoms[page] ?? 0, bottom)
+    return y + block.height
+  }
+
+  private drawBlock(block: TextBlock, x: number, y: number, extra: { destination?: string }): void {
     const doc = this.doc
     if (block.band) this.artifact(() => doc.save().rect(x + block.indent, y, block.width, block.height - block.gapAfter).fill(COLOR.head).restore())
     const pad = block.band ? BAND_PAD : 0
@@ -326,20 +243,22 @@ export class PdfLayout {
       if (block.tags?.label) this.tagged(block.tags.label, 'Lbl', drawBullet)
       else this.artifact(drawBullet)
     }
-    const drawText = () =>
-      block.lines
-        ? this.drawLines(block, (mirrored ? x : x + block.indent) + pad, y + pad, block.width - 2 * pad)
-        : doc.text(block.text, x + block.indent + pad, y + pad, { width: block.width - 2 * pad, lineGap: LINE_GAP, ...extra })
+    const drawText = () => {
+      if (block.lines) return this.scripts.drawLines(block, (mirrored ? x : x + block.indent) + pad, y + pad, block.width - 2 * pad)
+      const left = x + block.indent + pad
+      // Lines broken when measured, drawn one by one; a block running past the page is left to pdfkit (it goes on on a new page).
+      if (block.wrapped && y + block.height - block.gapAfter <= PAGE.height) {
+        const step = doc.currentLineHeight(true) + LINE_GAP
+        const text = doc as unknown as PdfkitText
+        block.wrapped.forEach((line, i) => text._fragment(line, left, y + pad + i * step, { textWidth: 0, wordCount: 0, ...extra }))
+      } else doc.text(block.text, left, y + pad, { width: block.width - 2 * pad, lineGap: LINE_GAP, ...extra })
+    }
     if (block.tags) this.tagged(block.tags.body.el, block.tags.body.type, drawText)
     else this.artifact(drawText)
-    const bottom = y + block.height - block.gapAfter
-    const page = this.currentPage()
-    this.pageBottoms[page] = Math.max(this.pageBottoms[page] ?? 0, bottom)
-    return y + block.height
   }
 
   /** Draws a full-width block at the cursor, breaking the page first if it does not fit. */
-  flow(block: TextBlock, extra: { destination?: string; goTo?: string } = {}): void {
+  flow(block: TextBlock, extra: { destination?: string } = {}): void {
     this.ensure(block.height)
     this.doc.y = this.draw(block, MARGIN.left, this.doc.y, extra)
   }

@@ -1,5 +1,5 @@
 import { hyphenateDe } from './hyphenate.js'
-import { twoColumnSheetLayout } from './sheet-two-column.js'
+import { twoColumnSheetLayout, twoColumnSheetScale } from './sheet-two-column.js'
 import { drawFramingChapter, drawFramingOrganisers, drawFramingSubtitle } from './framing/framing-pdf.js'
 import { COLOR, CONTENT_BOTTOM, CONTENT_WIDTH, FONT, type FlowColumn, MARGIN, type Outline, PAGE, type PageContext, PdfLayout, type RunningHeader, type TextBlock } from './pdf-layout.js'
 import { type EventDocumentation, FRAMING_WORDS, type ResultSheet, type SheetColumn, type SheetStation, SHEET_WORDS, columnRows } from './shared-export.js'
@@ -142,8 +142,8 @@ function drawSheet(pdf: PdfLayout, sheet: ResultSheet, outline: Outline, size: S
 export const scaled = (scale: number): Sizes =>
   Object.fromEntries(Object.entries(BASE_SIZE).map(([k, v]) => [k, Math.round(v * scale * 10) / 10])) as Sizes
 
-function sheetLayout(sheet: ResultSheet, scale: number): PdfLayout {
-  const pdf = new PdfLayout({ title: `${sheet.heading} — ${SHEET_WORDS.results}`, subject: sheet.event.title })
+function sheetLayout(sheet: ResultSheet, scale: number, measureOnly = false): PdfLayout {
+  const pdf = new PdfLayout({ title: `${sheet.heading} — ${SHEET_WORDS.results}`, subject: sheet.event.title, measureOnly })
   drawSheet(pdf, sheet, pdf.doc.outline, scaled(scale))
   return pdf
 }
@@ -157,15 +157,22 @@ export async function renderSheetPdf(sheet: ResultSheet): Promise<Uint8Array> {
   return fittedSheetLayout(sheet).finish(headerFor(sheet.event))
 }
 
+/** The sheet laid out in the form that fits best: tried without drawing, then drawn once. */
 function fittedSheetLayout(sheet: ResultSheet): PdfLayout {
-  const pdf = sheetLayout(sheet, 1)
-  if (pdf.pageIndex === 0) return pdf
+  const form = fittedSheetForm(sheet)
+  return (form.columns === 2 && twoColumnSheetLayout(sheet, form.scale)) || sheetLayout(sheet, form.columns === 2 ? 1 : form.scale)
+}
+
+/** Which form a sheet takes, from layouts that measure only. */
+function fittedSheetForm(sheet: ResultSheet): { columns: 1 | 2; scale: number } {
+  const pdf = sheetLayout(sheet, 1, true)
+  if (pdf.pageIndex === 0) return { columns: 1, scale: 1 }
   if (pdf.pageIndex === 1 && pdf.pageBottoms[1]! - MARGIN.top <= FIT_ONE_PAGE_SPILL) {
-    const smaller = sheetLayout(sheet, FIT_ONE_PAGE_SCALE)
-    if (smaller.pageIndex === 0) return smaller
+    if (sheetLayout(sheet, FIT_ONE_PAGE_SCALE, true).pageIndex === 0) return { columns: 1, scale: FIT_ONE_PAGE_SCALE }
   }
   // Two pages: two columns of slightly smaller type, when that fits one page (three pages never do).
-  return (pdf.pageIndex === 1 && twoColumnSheetLayout(sheet)) || pdf
+  const twoColumns = pdf.pageIndex === 1 ? twoColumnSheetScale(sheet) : undefined
+  return twoColumns === undefined ? { columns: 1, scale: 1 } : { columns: 2, scale: twoColumns }
 }
 
 /** Lays out a sheet as `renderSheetPdf` does and tells what each page holds (for tests of the pagination). */

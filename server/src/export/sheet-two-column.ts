@@ -15,20 +15,26 @@ import { type ResultSheet, SHEET_WORDS } from './shared-export.js'
 const SCALES = [0.9, 0.82] as const
 const GAP = 18
 
-/** The sheet laid out on one page in two columns, or undefined when it does not fit one page so. */
-export function twoColumnSheetLayout(sheet: ResultSheet): PdfLayout | undefined {
+/** The largest type scale at which the sheet fits one page in two columns (tried without drawing), or undefined. */
+export function twoColumnSheetScale(sheet: ResultSheet): number | undefined {
   for (const scale of SCALES) {
-    const tried = attempt(sheet, scale)
-    if (tried instanceof PdfLayout) return tried
+    const tried = attempt(sheet, scale, true)
+    if (tried instanceof PdfLayout) return scale
     // Far over (smaller type saves less than this): no smaller size will fit either.
     if (tried.overBy > 1.2) return undefined
   }
   return undefined
 }
 
+/** The sheet drawn on one page in two columns at `scale`, or undefined when it does not fit one page so. */
+export function twoColumnSheetLayout(sheet: ResultSheet, scale: number): PdfLayout | undefined {
+  const laid = attempt(sheet, scale, false)
+  return laid instanceof PdfLayout ? laid : undefined
+}
+
 /** The layout when it fits one page; else how many times the room its content needs. */
-function attempt(sheet: ResultSheet, scale: number): PdfLayout | { overBy: number } {
-  const pdf = new PdfLayout({ title: `${sheet.heading} — ${SHEET_WORDS.results}`, subject: sheet.event.title })
+function attempt(sheet: ResultSheet, scale: number, measureOnly: boolean): PdfLayout | { overBy: number } {
+  const pdf = new PdfLayout({ title: `${sheet.heading} — ${SHEET_WORDS.results}`, subject: sheet.event.title, measureOnly })
   const size = scaled(scale)
   const width = (CONTENT_WIDTH - GAP) / 2
   const section = pdf.struct('Sect')
