@@ -211,6 +211,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const exportRenderer = new WorkerExportRenderer()
   app.use('/api', createProgrammeExportRoutes({ events, programme }))
   const logos = opts.logos ?? memoryLogoStore()
+  transfer.logos = logos
   app.use('/api', createFramingRoutes({ events, logos }))
   app.use('/api', createExportRoutes({ events, transfer: { exportEvent: async (stored) => withLogos(await transfer.exportEvent(stored), logos) }, renderer: exportRenderer, log }))
   app.use('/api', createActorExportRoutes({ events, rooms }))

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Ack, LOGO_BYTES_MAX, WIRE_VERSION } from '@tischrunde/shared'
 import { readPdfStructure, readingOrder, pdfText } from '../src/export/read-back.js'
 import { testPng } from '../src/framing/test-images.js'
-import { api, createEvent, join } from './helpers/api.js'
+import { adminKeyOf, api, createEvent, join, tokenOfLink } from './helpers/api.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
 
@@ -110,5 +110,35 @@ describe('the framing of the documentation', () => {
     expect((await api(running.url, `/api/events/${event.id}/framing`)).status).toBe(401)
     // Nothing was stored by any refusal.
     expect((await api<{ framing: unknown }>(running.url, `/api/events/${event.id}/framing`, { token })).body.framing).toMatchObject({ subtitle: '', organisers: [] })
+  })
+
+  it('travels in the JSON backup: an import writes the logos back, and its documentation shows them again', async () => {
+    running = await startServer(data.dir)
+    const { event, facilitatorToken: token } = await createEvent(running.url, { title: 'Regionalkonferenz Winnenden', tableNames: ['Sprache'] })
+    const { logoId } = (await (await upload(running.url, event.id, token, testPng(90, 30))).json()) as { logoId: string }
+    await api(running.url, `/api/events/${event.id}/framing`, { method: 'PUT', body: { framing: framing(logoId) }, token })
+    const file = (await (await fetch(`${running.url}/api/events/${event.id}/export?format=json`, { headers: { authorization: `Bearer ${token}` } })).json()) as { logos?: { id: string; data: string }[] }
+    expect(file.logos?.map((l) => l.id)).toEqual([logoId])
+
+    // A logo in the file that is no image refuses the whole import, and nothing is stored.
+    const before = (await api<unknown[]>(running.url, '/api/events', { token: adminKeyOf(running.url) })).body.length
+    const broken = { ...file, logos: [{ ...file.logos![0]!, data: Buffer.from('<svg/>').toString('base64') }] }
+    const refused = await api(running.url, '/api/events/import', { body: broken, token: adminKeyOf(running.url) })
+    expect(refused).toMatchObject({ status: 400, body: { code: 'INVALID_MESSAGE', params: { path: ['logos', 0, 'data'], issue: 'invalid_value' } } })
+    expect((await api<unknown[]>(running.url, '/api/events', { token: adminKeyOf(running.url) })).body.length).toBe(before)
+
+    const imported = await api<{ id: string; links: { facilitator: string } }>(running.url, '/api/events/import', { body: file, token: adminKeyOf(running.url) })
+    expect(imported.status).toBe(201)
+    const copy = imported.body.id
+    const copyToken = tokenOfLink(imported.body.links.facilitator)
+    const copied = (await api<{ framing: { organisers: { name: string; logoId: string | null }[] } }>(running.url, `/api/events/${copy}/framing`, { token: copyToken })).body.framing
+    const newLogo = copied.organisers[0]!.logoId
+    expect(newLogo).toMatch(/^[a-z0-9]{16}$/)
+    expect(await readdir(path.join(data.dir, 'logos', copy))).toEqual([`${newLogo}.png`])
+    const served = await fetch(`${running.url}/api/events/${copy}/framing/logos/${newLogo}`, { headers: { authorization: `Bearer ${copyToken}` } })
+    expect(served.status).toBe(200)
+
+    const pdf = await fetch(`${running.url}/api/events/${copy}/export?format=pdf`, { headers: { authorization: `Bearer ${copyToken}` } })
+    expect((await readPdfStructure(new Uint8Array(await pdf.arrayBuffer()))).pages.flatMap(readingOrder)).toContain('Figure: Logo: Landratsamt Rems-Murr-Kreis')
   })
 })

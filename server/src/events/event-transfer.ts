@@ -30,6 +30,8 @@ import type { ProgrammeCopy } from '../programme/programme-copy.js'
 import { writeImportedTrees } from '../export/tree/tree-import.js'
 import type { HarvestTransfer } from '../harvest/harvest-transfer.js'
 import { exportWorkshopBoards, importWorkshopBoards } from '../programme/workshop-board-transfer.js'
+import type { LogoStore } from '../framing/logo-store.js'
+import { checkedImportLogos, restoreLogos } from '../framing/logo-import.js'
 
 /** Author id of cards that came from an import or the seed. */
 export const IMPORT_AUTHOR = 'imported-cards'
@@ -38,6 +40,8 @@ export const IMPORT_AUTHOR = 'imported-cards'
 export class EventTransfer {
   /** Groups and voting results, carried in the same file (set once the votes are up). */
   harvest?: HarvestTransfer
+  /** Where an imported file's logos are written back (absent: the framing keeps no logo). */
+  logos?: LogoStore
 
   constructor(
     private readonly events: EventService,
@@ -71,10 +75,14 @@ export class EventTransfer {
     const parsed = eventExportSchema.safeParse(json)
     if (!parsed.success) throw new ImportError(describeFirstIssue(parsed.error))
     const file = parsed.data
+    // The logos are checked as an upload is, before anything is stored.
+    const logos = await checkedImportLogos(file)
+    if (!logos.ok) throw new ImportError(logos.issue)
     const taken = new Set((await this.events.list()).map((e) => e.event.id))
     const id = uniqueId(file.event.id || slugify(file.event.title), taken)
-    const stored = await this.events.insert({ ...file.event, id }, now)
+    let stored = await this.events.insert({ ...file.event, id }, now)
     try {
+      if (this.logos) stored = await restoreLogos(this.events, this.logos, stored, logos.value)
       await this.writeBoards(stored, { ...file, event: stored.event })
       await importActorMap(this.rooms, stored.event.id, file.actors)
       await buildActorMap(this.rooms, stored)
@@ -84,6 +92,7 @@ export class EventTransfer {
       // Nothing stored half: an import failing after the event was created takes it away again.
       await this.events.remove(stored.event.id).catch(() => undefined)
       await this.rooms.removeEvent(stored.event.id).catch(() => undefined)
+      await this.logos?.removeEvent(stored.event.id).catch(() => undefined)
       throw error
     }
     return stored
