@@ -26,13 +26,13 @@ function valid<T>(doc: Y.Doc, root: string, schema: { safeParse(v: unknown): { s
 
 /** The event's actor map for its export file; null when nobody and no card filled it. */
 export async function exportActorMap(rooms: DocRooms, eventId: string): Promise<ActorMapExport | null> {
-  return rooms.read(actorMapDocName(eventId), (room) => {
+  return rooms.peek(actorMapDocName(eventId), (doc) => {
     const map: ActorMapExport = {
-      actors: valid(room.doc, ACTORS_ROOT, actorRecordSchema),
-      rules: valid(room.doc, ACTOR_RULES_ROOT, actorRuleSchema),
-      bodies: valid(room.doc, ACTOR_BODIES_ROOT, actorBodySchema),
-      areas: valid(room.doc, ACTOR_AREAS_ROOT, actorAreaNameSchema),
-      columns: valid(room.doc, ACTOR_COLUMNS_ROOT, actorColumnChoiceSchema),
+      actors: valid(doc, ACTORS_ROOT, actorRecordSchema),
+      rules: valid(doc, ACTOR_RULES_ROOT, actorRuleSchema),
+      bodies: valid(doc, ACTOR_BODIES_ROOT, actorBodySchema),
+      areas: valid(doc, ACTOR_AREAS_ROOT, actorAreaNameSchema),
+      columns: valid(doc, ACTOR_COLUMNS_ROOT, actorColumnChoiceSchema),
     }
     return map.actors.length + map.bodies.length + map.areas.length + (map.columns?.length ?? 0) > 0 ? map : null
   })

@@ -1,5 +1,6 @@
 import { DOC_KINDS, type DocKind, type RecordChange, resolveDocName } from '@tischrunde/shared'
 import type { Logger } from 'pino'
+import * as Y from 'yjs'
 import type { BoardStore } from '../storage/storage.js'
 import type { WriteContext } from './write-gate.js'
 import { DocRoom, type Diversion } from './doc-room.js'
@@ -101,6 +102,29 @@ export class DocRooms {
     } finally {
       this.release(room, true)
     }
+  }
+
+  /**
+   * Reads a doc and writes nothing, for exports: a doc in memory or on disk is read as `read` does;
+   * one never stored is read as an empty doc of its kind, in memory only, so reading it leaves no
+   * file behind (every workshop, group and table of a day nobody wrote to).
+   */
+  async peek<T>(name: string, fn: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
+    if (await this.exists(name)) return this.read(name, (room) => fn(room.doc))
+    const resolved = resolveDocName(name, this.kinds)
+    if (!resolved) throw new Error(`no doc kind for ${name}`)
+    const doc = new Y.Doc()
+    try {
+      resolved.kind.init?.(doc, { source: 'server', by: 'load' })
+      return await fn(doc)
+    } finally {
+      doc.destroy()
+    }
+  }
+
+  /** Whether a doc is in memory or stored (opening one that is neither would give it a file). */
+  async exists(name: string): Promise<boolean> {
+    return this.rooms.has(name) || (await this.store.list()).includes(name)
   }
 
   private async unload(room: DocRoom): Promise<void> {

@@ -106,7 +106,8 @@ export class EventTransfer {
     const boards = []
     const cardsByTable = new Map<string, Card[]>()
     for (const table of stored.event.tables) {
-      const cards = await this.rooms.read(boardDocName(stored.event.id, table.id), (room) => readSnapshot(room.doc).cards)
+      // Read only (as every read of an export): a board nobody wrote to gets no file from it.
+      const cards = await this.rooms.peek(boardDocName(stored.event.id, table.id), (doc) => readSnapshot(doc).cards)
       cardsByTable.set(table.id, cards)
       boards.push(exportBoardFromCards(table.id, cards, stored.event.template))
     }
@@ -122,7 +123,7 @@ export class EventTransfer {
     for (const group of groupsOf(method))
       for (const phase of ['problem', 'objective'] as const) {
         const name = docNameOf({ kind: treeKind.name, eventId: stored.event.id, parts: { groupId: group.id, phase } }, treeKind)
-        trees.push(exportTreeOf(group.id, phase, await this.rooms.read(name, (room) => readTree(room.doc))))
+        trees.push(exportTreeOf(group.id, phase, await this.rooms.peek(name, (doc) => readTree(doc))))
       }
     return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, trees, ...(actors ? { actors } : {}), ...withProgramme, ...harvest }
   }

@@ -234,6 +234,8 @@ export class Moderation implements RoomExtension {
    * facilitator's export, which marks them. Participant exports read only the boards.
    */
   async heldOf(eventId: string, tableId: string): Promise<HeldCard[]> {
+    // An export only reads: a board never stored holds nothing, and gets no files from being asked.
+    if (!(await this.rooms.exists(boardDocName(eventId, tableId)))) return []
     return this.rooms.read(boardDocName(eventId, tableId), (board) => {
       const companions = companionsOf(board)!
       return [...readHeld(companions.moderation.doc), ...readHeld(companions.collect.doc)]

@@ -18,7 +18,8 @@ export async function exportWorkshopBoards(rooms: DocRooms, eventId: string, pro
   const boards: WorkshopBoardExport[] = []
   for (const item of programme?.items ?? [])
     for (const workshop of item.workshops) {
-      const board = await rooms.read(workshopBoardDocName(eventId, workshop.id), (room) => exportWorkshopBoard(workshop.id, readSnapshot(room.doc).cards))
+      // Read only: a workshop board nobody wrote to gets no file from being exported.
+      const board = await rooms.peek(workshopBoardDocName(eventId, workshop.id), (doc) => exportWorkshopBoard(workshop.id, readSnapshot(doc).cards))
       if (board) boards.push(board)
     }
   return boards

@@ -5,6 +5,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { type WebSocket, WebSocketServer } from 'ws'
 import {
+  type CredentialClaims,
   type DocKind,
   type DocScope,
   type EventActor,
@@ -17,6 +18,7 @@ import {
   clientRoots,
   docAccess,
   may,
+  openAccessEnded,
   openedWith,
   resolveDocName,
   writerKeyOf,
@@ -77,6 +79,8 @@ interface DocAccessGrant {
   kind: DocKind
   scope: DocScope
   actor: EventActor
+  /** The credential's epoch and generation: a revoked one ends the socket (see `openAccessEnded`). */
+  claims: CredentialClaims
 }
 
 /**
@@ -175,7 +179,7 @@ export function createBoardSockets(deps: {
     const situation = { event: auth.stored.event, round: auth.stored.round, treeGroupOf: deps.treeMembers.situationOf(target.scope.eventId), workshops: deps.programme?.situationOf(target.scope.eventId) }
     if (!target.kind.exists(target.scope, situation)) return { status: 404, reason: 'Not Found' }
     if (docAccess(actor, { ...target, situation }) === 'none') return { status: 403, reason: 'Forbidden' }
-    return { docName, ...target, actor }
+    return { docName, ...target, actor, claims: auth.claims }
   }
 
   function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
@@ -304,13 +308,22 @@ export function createBoardSockets(deps: {
       }
       if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) throw new Error(`unknown sync message ${kind}`)
       const update = decoding.readVarUint8Array(decoder)
+      // Every write is judged by the access as it is now (a booking switched, a link revoked): an
+      // honest holder whose access ended is closed like the others are, and not marked as hostile.
+      const situation = situationOf(scope.eventId)
+      const ended = openAccessEnded(access, deps.events.current(scope.eventId), situation)
+      if (ended) {
+        deps.log.info({ peer: peer.id, doc: room.name, reason: ended }, 'doc write after the access ended, socket closed')
+        ws.close(...boardClose(ended))
+        return null
+      }
       const outcome = receiveUpdate(room, update, {
         peer,
         actor,
         kind: docKind,
         scope,
         roots,
-        situation: situationOf(scope.eventId),
+        situation,
         now: deps.now(),
         admitNewRecords,
         syncReply: kind === syncProtocol.messageYjsSyncStep2,
@@ -360,7 +373,22 @@ export function createBoardSockets(deps: {
       for (const [ws, actor] of byEvent) if (actor.eventId === message.eventId && openedWith(actor, message.link)) ws.close(...boardClose('LINK_REVOKED'))
     // Stations writable again: peers re-send what was refused while they were closed.
     if (message.topic === 'reopened') void deps.rooms.resyncEvent(message.eventId)
+    // The setup or the programme changed (a table or workshop removed, a booking switched): sockets whose access ended close at once.
+    if (message.topic === 'event' || message.topic === 'programme') closeEnded(message.eventId)
   })
+
+  /** Closes the event's sockets whose holders' access ended (see `openAccessEnded`). */
+  function closeEnded(eventId: string): void {
+    const stored = deps.events.current(eventId)
+    // Not known here now (being read again after a failed write): a deletion has its own message.
+    if (!stored) return
+    const situation = situationOf(eventId)
+    for (const [ws, grant] of grants) {
+      if (grant.actor.eventId !== eventId || ws.readyState !== ws.OPEN) continue
+      const ended = openAccessEnded(grant, stored, situation)
+      if (ended) ws.close(...boardClose(ended))
+    }
+  }
 
   // A participant placed in another group: their sockets of docs they may no longer open close at once.
   const unsubscribeMembers = deps.treeMembers.onChange((eventId, participantId) => {

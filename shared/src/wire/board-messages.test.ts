@@ -46,6 +46,7 @@ describe('board close reasons', () => {
     ['TOO_MANY_MESSAGES', undefined, 4429],
     ['LOAD_FAILED', undefined, 4507],
     ['EVENT_DELETED', undefined, 4404],
+    ['DOC_REMOVED', undefined, 4404],
   ] as const)('round-trips %s (%s) with close code %i', (reason, detail, code) => {
     const [closeCode, text] = boardClose(reason, detail)
     expect(closeCode).toBe(code)

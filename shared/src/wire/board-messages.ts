@@ -117,6 +117,8 @@ export const BoardCloseReason = {
   EVENT_DELETED: 'EVENT_DELETED',
   /** The facilitator renewed the link this socket was opened with; the old link opens nothing. */
   LINK_REVOKED: 'LINK_REVOKED',
+  /** The doc's table, workshop or group was taken out of the event; it opens for nobody now. */
+  DOC_REMOVED: 'DOC_REMOVED',
 } as const
 /** A close reason's code: one of BoardCloseReason or a WriteRefusal. */
 export type BoardCloseReason = (typeof BoardCloseReason)[keyof typeof BoardCloseReason] | WriteRefusal
@@ -138,6 +140,7 @@ const CLOSE_CODE_OF: Record<BoardCloseReason, BoardCloseCode> = {
   LOAD_FAILED: BoardCloseCode.STORAGE_FAILED,
   EVENT_DELETED: BoardCloseCode.NOT_FOUND,
   LINK_REVOKED: BoardCloseCode.UNAUTHORIZED,
+  DOC_REMOVED: BoardCloseCode.NOT_FOUND,
   INVALID_CARD: BoardCloseCode.INVALID_MESSAGE,
   INVALID_RECORD: BoardCloseCode.INVALID_MESSAGE,
   READ_ONLY: BoardCloseCode.FORBIDDEN,

@@ -11,6 +11,7 @@ import {
   pastThreshold,
   personalCodeSchema,
   schedule,
+  workshopBoardDocName,
 } from '@tischrunde/shared'
 import '../../i18n/programme-wording.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -21,6 +22,7 @@ import { NowNext } from './NowNext.js'
 import { MyWorkshops } from './MyWorkshops.js'
 import { useProgrammeOpen } from './use-programme-open.js'
 import { useTischStore } from '../../store/index.js'
+import { selectBoard } from '../../store/selectors.js'
 import { WorkshopBoard } from './WorkshopBoard.js'
 import { dataOf, useDayClock, useProgramme } from './use-programme.js'
 import type { ControlRef } from './use-programme.js'
@@ -54,6 +56,23 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
   const event = useTischStore((s) => s.event)
   // The board of one's workshop, open instead of the programme.
   const [boardOf, setBoardOf] = useState<Workshop | null>(null)
+  // The number of the workshop whose open board closed because the booking ended, to say so.
+  const [ended, setEnded] = useState<number | null>(null)
+  const openBoard = (workshop: Workshop) => (setEnded(null), setBoardOf(workshop))
+  const boardStatus = useTischStore((s) => (boardOf && s.event ? selectBoard(workshopBoardDocName(s.event.id, boardOf.id))(s).status : null))
+  // The server closes a workshop board whose booking ended (switched on another device, moved by the
+  // organiser): on any close, ask again what is booked (a network drop just fails and retries later).
+  const { refresh } = hold
+  useEffect(() => {
+    if (boardStatus === 'offline' || boardStatus === 'denied') void refresh()
+  }, [boardStatus, refresh])
+  // Only a workshop one booked (and that still exists) stays open: else its board and its socket close.
+  const stillBooked = boardOf !== null && Boolean(programme?.items.some((i) => i.workshops.some((w) => w.id === boardOf.id) && mine.get(i.id) === boardOf.id))
+  useEffect(() => {
+    if (!boardOf || !hold.loaded || stillBooked) return
+    setEnded(boardOf.number)
+    setBoardOf(null)
+  }, [boardOf, hold.loaded, stillBooked])
 
   const choose = async (phase: ProgrammeItem, workshop: Workshop | null) => {
     setBusy(true)
@@ -66,8 +85,7 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
   }
 
   if (!hold.loaded) return <p className="page loading">{t('programme.loading')}</p>
-  // Only a workshop one booked (and that still exists) opens.
-  const board = boardOf && programme?.items.some((i) => i.workshops.some((w) => w.id === boardOf.id) && mine.get(i.id) === boardOf.id) ? boardOf : null
+  const board = stillBooked ? boardOf : null
   if (board && event)
     return (
       <main className="page phone programme-phone">
@@ -101,7 +119,12 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
       ) : (
         <>
           <NowNext programme={programme} clock={clock} mine={mine} />
-          <MyWorkshops programme={programme} mine={mine} onBoard={setBoardOf} />
+          {ended !== null && (
+            <p className="programme-board-ended" role="status">
+              {t('programme.board.ended', { number: ended })}
+            </p>
+          )}
+          <MyWorkshops programme={programme} mine={mine} onBoard={openBoard} />
           <ol className="programme-items">
             {schedule(programme).map(({ item, start, end }) => (
               <li key={item.id} className={`programme-item programme-item-${item.kind}`}>

@@ -40,11 +40,12 @@ function valid<T>(doc: Y.Doc, root: string, schema: { safeParse(v: unknown): { s
 /** What the actor exports need of an event: its map as it stands, and the names of areas and tables. */
 export async function actorTableInput(rooms: DocRooms, stored: StoredEvent): Promise<ActorTableInput> {
   const { event } = stored
-  return rooms.read(actorMapDocName(event.id), (room) => ({
+  // Read only: an event whose actor map nobody filled gets no file from its export.
+  return rooms.peek(actorMapDocName(event.id), (doc) => ({
     event: { id: event.id, title: event.title, date: event.date, place: event.place },
-    actors: valid<ActorRecord>(room.doc, ACTORS_ROOT, actorRecordSchema),
-    bodies: valid<ActorBody>(room.doc, ACTOR_BODIES_ROOT, actorBodySchema),
-    areaNames: new Map(valid<ActorAreaName>(room.doc, ACTOR_AREAS_ROOT, actorAreaNameSchema).map((a) => [a.id, a.name])),
+    actors: valid<ActorRecord>(doc, ACTORS_ROOT, actorRecordSchema),
+    bodies: valid<ActorBody>(doc, ACTOR_BODIES_ROOT, actorBodySchema),
+    areaNames: new Map(valid<ActorAreaName>(doc, ACTOR_AREAS_ROOT, actorAreaNameSchema).map((a) => [a.id, a.name])),
     tableNames: new Map(event.tables.map((t) => [t.id, t.name])),
   }))
 }
