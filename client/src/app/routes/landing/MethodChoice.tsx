@@ -13,7 +13,7 @@ export function MethodChoice(props: { value: MethodChoiceId; onChange: (id: Meth
   return (
     <fieldset className="method-choice">
       <legend>{t('landing.method')}</legend>
-      {[...METHOD_TEMPLATES, { id: TREE_DAY }].map((m) => (
+      {[...METHOD_TEMPLATES, { id: TREE_DAY } as const].map((m) => (
         <label key={m.id} className={m.id === props.value ? 'choice choice-selected' : 'choice'}>
           <input type="radio" name="method" value={m.id} checked={m.id === props.value} onChange={() => props.onChange(m.id)} />
           {t(`landing.templates.${m.id}`)}
