@@ -40,6 +40,7 @@ export default function Landing() {
   const [form, setForm] = useState({ title: '', date: new Date().toISOString().slice(0, 10), place: '', tables: '', maxPerTable: '' })
   const [method, setMethod] = useState<MethodChoiceId>(METHOD_TEMPLATES[0].id)
   const [groups, setGroups] = useState(TREE_DAY_GROUPS)
+  const [attribute, setAttribute] = useState('Kommunengröße')
   const [address, setAddress] = useState<'du' | 'sie'>('du')
   const [createError, setCreateError] = useState<string | null>(null)
   const [creating, setCreating] = useState(false)
@@ -74,7 +75,7 @@ export default function Landing() {
       template: METHOD_TEMPLATES.find((m) => m.id === method)?.template,
       address,
       maxPerTable: form.maxPerTable.trim() === '' ? null : Number(form.maxPerTable),
-      ...(method === TREE_DAY ? treeDayRequest(groups) : {}),
+      ...(method === TREE_DAY ? treeDayRequest(groups, attribute) : {}),
     }
     const parsed = createEventRequestSchema.safeParse(request)
     if (!parsed.success) return setCreateError(fieldIssueText(t, firstFieldIssue(parsed.error), { label: true }))
@@ -130,7 +131,7 @@ export default function Landing() {
               <textarea id="ev-tables" rows={4} value={form.tables} onChange={(e) => setForm({ ...form, tables: e.target.value })} />
             </>
           )}
-          <MethodChoice value={method} onChange={setMethod} groups={groups} onGroups={setGroups} />
+          <MethodChoice value={method} onChange={setMethod} groups={groups} onGroups={setGroups} attribute={attribute} onAttribute={setAttribute} />
           <AddressChoice value={address} onChange={setAddress} />
           <label htmlFor="ev-max">{t('landing.maxPerTable')}</label>
           <input id="ev-max" type="number" inputMode="numeric" min={2} max={100} value={form.maxPerTable} aria-describedby="ev-max-hint" onChange={(e) => setForm({ ...form, maxPerTable: e.target.value })} />

@@ -6,7 +6,7 @@ import { TREE_DAY, TREE_DAY_TEMPLATE } from './tree-day.js'
 export type MethodChoiceId = MethodTemplateId | typeof TREE_DAY
 
 /** The method templates a new event can start from, with the stations and columns of the chosen one. */
-export function MethodChoice(props: { value: MethodChoiceId; onChange: (id: MethodChoiceId) => void; groups: string; onGroups: (groups: string) => void }) {
+export function MethodChoice(props: { value: MethodChoiceId; onChange: (id: MethodChoiceId) => void; groups: string; onGroups: (groups: string) => void; attribute: string; onAttribute: (attribute: string) => void }) {
   const { t } = useTranslation()
   const tree = props.value === TREE_DAY
   const chosen = tree ? { template: TREE_DAY_TEMPLATE } : (METHOD_TEMPLATES.find((m) => m.id === props.value) ?? METHOD_TEMPLATES[0])
@@ -35,6 +35,8 @@ export function MethodChoice(props: { value: MethodChoiceId; onChange: (id: Meth
         </ol>
         {tree && (
           <>
+            <label htmlFor="ev-attribute">{t('landing.treeAttribute')}</label>
+            <input id="ev-attribute" value={props.attribute} onChange={(e) => props.onAttribute(e.target.value)} />
             <label htmlFor="ev-groups">{t('landing.treeGroups')}</label>
             <textarea id="ev-groups" rows={4} value={props.groups} aria-describedby="ev-groups-hint" onChange={(e) => props.onGroups(e.target.value)} />
             <p id="ev-groups-hint" className="muted">
