@@ -259,6 +259,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
       limits,
       openEventCreation: opts.openEventCreation ?? false,
       onEventChanged: (id) => hub.publish({ eventId: id, topic: 'event', audience: 'everyone' }),
+      programme,
     }),
   )
   if (opts.clientDist && existsSync(path.join(opts.clientDist, 'index.html'))) {

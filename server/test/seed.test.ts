@@ -74,6 +74,12 @@ describe('the Winnenden seed and JSON export/import', () => {
       { id: 'bremen-2018', tableCount: 0 },
       { id: 'koeln-2018', tableCount: 0 },
     ])
+    // The admin list says what each has: not "0 Thementische" for the tree day and the programme.
+    expect(list.map((e) => e.contents)).toEqual([
+      { kind: 'tables', count: 11 },
+      { kind: 'groups', count: 4 },
+      { kind: 'workshops', count: 10 },
+    ])
   })
 
   it('refuses to seed while a server uses the data folder, and changes nothing', async () => {

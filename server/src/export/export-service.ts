@@ -109,7 +109,7 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
         await renderDocumentationDocx(doc, { appendix: [...harvestDocx(file), ...treesDocx(file)], extraChapters: (width) => actorSectionDocx(actorTableInputOf(file), width) }),
       )
     case 'md':
-      return named(EVENT_FILE_PART.documentation, utf8(withTrees(withTrees(withTrees(documentationToMarkdown(doc), harvestChapterToMarkdown(buildHarvestChapter(file))), treesToMarkdown(file.event.treeMethod, file.trees ?? [])), actorSectionMarkdown(file))))
+      return named(EVENT_FILE_PART.documentation, utf8(documentationToMarkdown(doc, [harvestChapterToMarkdown(buildHarvestChapter(file)), treesToMarkdown(file.event.treeMethod, file.trees ?? []), actorSectionMarkdown(file)])))
     case 'csv':
       // An event that runs only the tree method: its trees, with a parent column.
       if (file.event.tables.length === 0 && (file.trees?.length ?? 0) > 0) return named('Baeume', treesCsv(file))
@@ -214,8 +214,3 @@ export function zipReadme(file: EventExport, names: readonly string[]): string {
 
 /** The renderer that runs in this thread: for the CLI, tests and the export worker itself. */
 export const inProcessRenderer: ExportRenderer = { renderTable, renderEvent, renderZip }
-
-/** The documentation's Markdown with the trees' chapter after the tables (nothing added without trees). */
-function withTrees(documentation: string, trees: string): string {
-  return trees ? `${documentation}\n${trees}` : documentation
-}

@@ -296,14 +296,13 @@ export async function renderDocumentationDocx(
   docu: EventDocumentation,
   { appendix = [], extraChapters = () => [] }: { appendix?: FileChild[]; extraChapters?: (contentWidth: number) => FileChild[] } = {},
 ): Promise<Uint8Array> {
-  const cards = docu.sheets.reduce((n, s) => n + s.cardCount, 0)
   const titlePage: FileChild[] = [
     new Paragraph({ spacing: { before: 3600, after: 200 }, children: runs(SHEET_WORDS.documentation.toUpperCase(), { bold: true, color: COLOR.muted }) }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: runs(docu.event.title) }),
     ...framingSubtitleDocx(docu.framing),
     new Paragraph({ children: runs(docu.event.dateLabel, { size: 30 }) }),
     ...(docu.event.place ? [new Paragraph({ children: runs(docu.event.place, { size: 30 }) })] : []),
-    new Paragraph({ spacing: { before: 400 }, children: runs(`${SHEET_WORDS.tableCount(docu.sheets.length)} · ${SHEET_WORDS.cardCount(cards)}`, { color: COLOR.muted }) }),
+    new Paragraph({ spacing: { before: 400 }, children: runs(docu.summary, { color: COLOR.muted }) }),
     ...framingOrganisersDocx(docu.framing),
     ...framingChapterDocx(FRAMING_WORDS.intro, docu.framing?.intro ?? []),
   ]
@@ -313,10 +312,10 @@ export async function renderDocumentationDocx(
   const method: FileChild[] = docu.method.length
     ? [
         new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: runs(SHEET_WORDS.method) }),
-        new Paragraph({ spacing: { after: 200 }, children: runs(SHEET_WORDS.methodIntro(docu.sheets.length, docu.method.length)) }),
+        new Paragraph({ spacing: { after: 200 }, children: runs(docu.methodIntro) }),
         ...docu.method.flatMap((station) => [
           new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: runs(station.prompt ? `${station.title}: ${station.prompt}` : station.title) }),
-          new Paragraph({ style: DOCX_STYLE.note, keepNext: true, children: runs(SHEET_WORDS.cardCount(station.cardCount)) }),
+          ...(station.cardCount === null ? [] : [new Paragraph({ style: DOCX_STYLE.note, keepNext: true, children: runs(SHEET_WORDS.cardCount(station.cardCount)) })]),
           ...station.columns.map((column, i) => new Paragraph({ numbering: { reference: LIST, level: 0, instance: 100_000 + docu.method.indexOf(station) }, keepNext: i < station.columns.length - 1, children: runs(column) })),
         ]),
       ]

@@ -204,9 +204,8 @@ export function documentationLayout(doc: EventDocumentation, appendix?: (pdf: Pd
   drawFramingSubtitle(pdf, doc.framing, titlePage)
   pdf.flow(full(doc.event.dateLabel, 'regular', 15, COLOR.ink, 4, 'P', titlePage))
   if (doc.event.place) pdf.flow(full(doc.event.place, 'regular', 15, COLOR.ink, 4, 'P', titlePage))
-  const cards = doc.sheets.reduce((n, s) => n + s.cardCount, 0)
   pdf.y += 24
-  pdf.flow(full(`${SHEET_WORDS.tableCount(doc.sheets.length)} · ${SHEET_WORDS.cardCount(cards)}`, 'regular', 11, COLOR.muted, 0, 'P', titlePage))
+  pdf.flow(full(doc.summary, 'regular', 11, COLOR.muted, 0, 'P', titlePage))
   drawFramingOrganisers(pdf, doc.framing, titlePage)
   // The organiser's introduction, before the agenda.
   drawFramingChapter(pdf, FRAMING_WORDS.intro, doc.framing?.intro ?? [])
@@ -240,19 +239,19 @@ export function documentationLayout(doc: EventDocumentation, appendix?: (pdf: Pd
     pdf.doc.outline.addItem(SHEET_WORDS.method)
     const method = pdf.struct('Sect')
     pdf.flow(full(SHEET_WORDS.method, 'bold', size.title, COLOR.brand, 14, 'H1', method))
-    pdf.flow(full(SHEET_WORDS.methodIntro(doc.sheets.length, doc.method.length), 'regular', 10.5, COLOR.ink, 14, 'P', method))
+    pdf.flow(full(doc.methodIntro, 'regular', 10.5, COLOR.ink, 14, 'P', method))
     for (const station of doc.method) {
       const part = pdf.struct('Sect', method)
       const heading = full(station.prompt ? `${station.title}: ${station.prompt}` : station.title, 'bold', size.station, COLOR.brand, 4, 'H2', part)
-      const count = full(SHEET_WORDS.cardCount(station.cardCount), 'regular', 9.5, COLOR.muted, 4, 'P', part)
+      const count = station.cardCount === null ? null : full(SHEET_WORDS.cardCount(station.cardCount), 'regular', 9.5, COLOR.muted, 4, 'P', part)
       const list = pdf.struct('L', part)
       const columns = station.columns.map((c) => {
         const li = pdf.struct('LI', list)
         return pdf.block(c, { font: 'regular', size: 10, color: COLOR.ink, indent: CARD_INDENT, width: CONTENT_WIDTH - CARD_INDENT, gapAfter: 3, bullet: { glyph: '•', indent: 1 }, tags: { label: pdf.struct('Lbl', li), body: { el: pdf.struct('LBody', li), type: 'LBody' } } })
       })
-      pdf.ensure(heading.height + count.height + (columns[0]?.height ?? 0))
+      pdf.ensure(heading.height + (count?.height ?? 0) + (columns[0]?.height ?? 0))
       pdf.flow(heading)
-      pdf.flow(count)
+      if (count) pdf.flow(count)
       for (const column of columns) pdf.flow(column)
       pdf.y += 12
     }

@@ -15,6 +15,7 @@ import {
   createEventRequestSchema,
   credentialInfo,
   deviceKeySchema,
+  eventContents,
   fail as failure,
   invalidMessage,
   joinRequestSchema,
@@ -23,6 +24,7 @@ import {
   revokeRequestSchema,
 } from '@tischrunde/shared'
 import type { Credentials } from '../access/credentials.js'
+import type { ProgrammeService } from '../programme/programme-service.js'
 import { JoinGuard, OVER_BUDGET_PAUSE_MS } from '../access/join-guard.js'
 import { sendFailure } from './send-failure.js'
 import { RateLimiter } from '../access/rate-limit.js'
@@ -43,6 +45,8 @@ export interface ApiDeps {
   onEventChanged?: (id: string) => void
   /** Deletes an event with its boards and disconnects its screens (data protection). */
   deleteEvent: (id: string) => Promise<void>
+  /** The programmes, so the event list can count an event's workshops. */
+  programme?: Pick<ProgrammeService, 'storedProgramme'>
   /** Where revoked links and join-code guessing are announced. */
   hub: Hub
   /** The cap on events and the pace of open creation. */
@@ -133,14 +137,20 @@ export function createApi(deps: ApiDeps): Router {
 
   api.get('/events', async (req, res) => {
     if (!(await isAdmin(req, 'events:list'))) return sendFailure(res, 401, ADMIN_ONLY)
-    const list: EventListItem[] = (await deps.events.list()).map((s) => ({
-      id: s.event.id,
-      title: s.event.title,
-      date: s.event.date,
-      place: s.event.place,
-      tableCount: s.event.tables.length,
-      facilitatorLink: deps.events.links(s).facilitator,
-    }))
+    const list: EventListItem[] = []
+    for (const s of await deps.events.list()) {
+      // Only an event without tables or tree method can be a programme with workshops.
+      const programme = s.event.tables.length === 0 && !s.event.treeMethod ? ((await deps.programme?.storedProgramme(s.event.id)) ?? null) : null
+      list.push({
+        id: s.event.id,
+        title: s.event.title,
+        date: s.event.date,
+        place: s.event.place,
+        tableCount: s.event.tables.length,
+        contents: eventContents(s.event, programme),
+        facilitatorLink: deps.events.links(s).facilitator,
+      })
+    }
     res.json(list)
   })
 

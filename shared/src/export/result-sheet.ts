@@ -1,6 +1,7 @@
 import type { AgendaItem } from '../event/event.schema.js'
 import type { EventExport, ExportBoard } from './event-export.schema.js'
 import { workshopSheets } from '../programme/workshop-sheets.js'
+import { groupsOf } from '../kinds/tree/groups.js'
 import { type ListItem, readList } from './list-items.js'
 import { narrowHarvestToTable } from '../harvest/harvest-export.schema.js'
 import { type DocFraming, documentationFraming } from './doc-framing.js'
@@ -34,6 +35,12 @@ export const SHEET_WORDS = {
     `Die Veranstaltung arbeitete als World Café an ${tables === 1 ? 'einem Thementisch' : `${tables} Thementischen`}. ` +
     `Jeder Tisch ging durch ${stations === 1 ? 'eine Station' : `${stations} Stationen`}, jede mit ihrer Leitfrage; ` +
     'die Antworten wurden auf Karten festgehalten, geordnet nach den Spalten der Station.',
+  /** The method page's opening for a day that ran the problem/solution trees in small groups. */
+  treeMethodIntro: (groups: number, attribute: string) =>
+    `Die Veranstaltung arbeitete mit Problem- und Lösungsbäumen in ${groups === 1 ? 'einer Kleingruppe' : `${groups} Kleingruppen`} (nach ${attribute}). ` +
+    'Jede Gruppe hielt zuerst in einem Problembaum das Kernproblem mit seinen Ursachen und Folgen fest ' +
+    'und leitete daraus später einen Zielbaum mit Lösungsansätzen ab.',
+  groupCount: (n: number) => (n === 1 ? '1 Kleingruppe' : `${n} Kleingruppen`),
   columnsOf: 'Spalten',
   closing: 'Vielen Dank für Ihre Mitwirkung!',
   cardCount: (n: number) => (n === 1 ? '1 Karte' : `${n} Karten`),
@@ -95,7 +102,8 @@ export interface MethodStation {
   title: string
   prompt: string
   columns: string[]
-  cardCount: number
+  /** Cards written at this station; null where the station drives the trees (no cards to count). */
+  cardCount: number | null
 }
 /** The whole documentation of an event: title page, agenda, method, one chapter per table. */
 export interface EventDocumentation {
@@ -104,6 +112,10 @@ export interface EventDocumentation {
   /** The template's stations with their questions and columns: the method page. */
   method: MethodStation[]
   sheets: ResultSheet[]
+  /** The title page's count line: "11 Thementische · 240 Karten"; "4 Kleingruppen" for a tree day. */
+  summary: string
+  /** The method page's opening, by how the day worked (café tables or tree groups). */
+  methodIntro: string
   /** The organiser's framing: subtitle, organisers, Einleitung, Ausblick (undefined: none written). */
   framing?: DocFraming
 }
@@ -193,16 +205,23 @@ export function buildResultSheet(file: EventExport, tableId: string): ResultShee
 /** Every table's sheet, in the event's table order, with the title-page facts and the agenda. */
 export function buildEventDocumentation(file: EventExport): EventDocumentation {
   const sheets = file.event.tables.map((t) => sheetFor(file, t, file.boards.find((b) => b.tableId === t.id)))
+  const all = [...sheets, ...workshopSheets(file, eventInfo(file))]
+  const cards = all.reduce((n, sheet) => n + sheet.cardCount, 0)
+  // A tree day: no theme tables, the stations drive the groups' trees.
+  const tree = file.event.treeMethod && file.event.tables.length === 0 ? file.event.treeMethod : null
+  const groups = tree ? new Set((file.trees ?? []).map((t) => t.groupId)).size || groupsOf(tree).length : 0
   return {
     event: eventInfo(file),
     agenda: file.event.agenda.map((a) => ({ time: a.time, title: plainText(a.title), detail: plainText(a.detail) })),
     method: file.event.template.stations.map((station) => ({
       title: plainText(station.title),
       prompt: plainText(station.prompt),
-      columns: station.columns.map((c) => plainText(c.title)),
-      cardCount: sheets.reduce((n, sheet) => n + (sheet.stations.find((s) => s.id === station.id)?.cardCount ?? 0), 0),
+      columns: tree ? [] : station.columns.map((c) => plainText(c.title)),
+      cardCount: tree ? null : sheets.reduce((n, sheet) => n + (sheet.stations.find((s) => s.id === station.id)?.cardCount ?? 0), 0),
     })),
-    sheets: [...sheets, ...workshopSheets(file, eventInfo(file))],
+    sheets: all,
+    summary: tree ? SHEET_WORDS.groupCount(groups) : `${SHEET_WORDS.tableCount(all.length)} · ${SHEET_WORDS.cardCount(cards)}`,
+    methodIntro: tree ? SHEET_WORDS.treeMethodIntro(groups, plainText(tree.attribute)) : SHEET_WORDS.methodIntro(sheets.length, file.event.template.stations.length),
     framing: documentationFraming(file, plainText),
   }
 }

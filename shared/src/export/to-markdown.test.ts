@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import MarkdownIt from 'markdown-it'
-import { type EventDocumentation, type ResultSheet, sheetColumn } from './result-sheet.js'
+import { type EventDocumentation, type ResultSheet, SHEET_WORDS, sheetColumn } from './result-sheet.js'
 import { documentationToMarkdown, escapeMarkdownLine, escapeMarkdownText, resultSheetToMarkdown } from './to-markdown.js'
 
 describe('escaping card text for Markdown', () => {
@@ -89,7 +89,7 @@ describe('a result sheet in Markdown', () => {
 
   it('documents a whole event with agenda, contents and one chapter per table', () => {
     const method = [{ title: 'Station 1', prompt: 'Was läuft gut?', columns: ['Was läuft gut?', 'Wo hakt es?'], cardCount: 2 }]
-    const doc: EventDocumentation = { event: sheet.event, agenda: [{ time: '09:00', title: 'Empfang', detail: 'im Foyer' }], method, sheets: [sheet] }
+    const doc: EventDocumentation = { event: sheet.event, agenda: [{ time: '09:00', title: 'Empfang', detail: 'im Foyer' }], method, sheets: [sheet], summary: '1 Thementisch · 2 Karten', methodIntro: SHEET_WORDS.methodIntro(1, 1) }
     const md = documentationToMarkdown(doc)
     expect(md).toContain('## Tagesprogramm\n\n- 09:00 Uhr – Empfang\\\n  im Foyer\n')
     expect(md).toContain('## Inhalt\n\n1. Thementisch: Arbeit \\[neu\\]\n')

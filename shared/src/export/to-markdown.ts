@@ -130,8 +130,11 @@ export function resultSheetToMarkdown(sheet: ResultSheet): string {
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
 }
 
-/** The whole documentation as Markdown: title, agenda, contents, one chapter per table. */
-export function documentationToMarkdown(doc: EventDocumentation): string {
+/**
+ * The whole documentation as Markdown: title, agenda, contents, one chapter per table, then the
+ * `chapters` given (already Markdown: trees, harvest, actors), and last the closing words.
+ */
+export function documentationToMarkdown(doc: EventDocumentation, chapters: readonly string[] = []): string {
   const lines = [heading(1, doc.event.title), '', escapeMarkdownText([doc.event.dateLabel, doc.event.place].filter(Boolean).join(' · ')), '', ...framingOpeningMarkdown(doc.framing)]
   if (doc.agenda.length) {
     lines.push(heading(2, SHEET_WORDS.agenda), '')
@@ -142,18 +145,22 @@ export function documentationToMarkdown(doc: EventDocumentation): string {
     lines.push('')
   }
   if (doc.method.length) {
-    lines.push(heading(2, SHEET_WORDS.method), '', escapeMarkdownText(SHEET_WORDS.methodIntro(doc.sheets.length, doc.method.length)), '')
+    lines.push(heading(2, SHEET_WORDS.method), '', escapeMarkdownText(doc.methodIntro), '')
     for (const station of doc.method) {
-      const text = `${station.prompt ? `${station.title}: ${station.prompt}` : station.title} (${SHEET_WORDS.cardCount(station.cardCount)})`
+      const text = `${station.prompt ? `${station.title}: ${station.prompt}` : station.title}${station.cardCount === null ? '' : ` (${SHEET_WORDS.cardCount(station.cardCount)})`}`
       lines.push(`- ${escapeMarkdownText(text, '  ')}`)
       for (const column of station.columns) lines.push(`  - ${escapeMarkdownText(column, '    ')}`)
     }
     lines.push('')
   }
-  lines.push(heading(2, SHEET_WORDS.contents), '')
-  doc.sheets.forEach((sheet, i) => lines.push(`${i + 1}. ${escapeMarkdownText(sheet.heading, '   ')}`))
-  lines.push('')
+  // No tables or workshops (a tree day): no empty contents.
+  if (doc.sheets.length) {
+    lines.push(heading(2, SHEET_WORDS.contents), '')
+    doc.sheets.forEach((sheet, i) => lines.push(`${i + 1}. ${escapeMarkdownText(sheet.heading, '   ')}`))
+    lines.push('')
+  }
   for (const sheet of doc.sheets) lines.push(heading(2, `${sheet.heading} — ${SHEET_WORDS.results}`), '', ...sheetBody(sheet, 2))
+  for (const chapter of chapters) if (chapter) lines.push('', chapter)
   lines.push('', ...framingClosingMarkdown(doc.framing), '---', '', escapeMarkdownText(SHEET_WORDS.closing))
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
 }

@@ -90,6 +90,8 @@ export const eventListItemSchema = z.object({
   date: z.string(),
   place: z.string(),
   tableCount: z.number().int(),
+  /** What the event is made of (see eventContents); absent from older servers: its theme tables. */
+  contents: z.object({ kind: z.enum(['tables', 'groups', 'workshops']), count: z.number().int() }).optional(),
   facilitatorLink: z.string(),
 })
 export type EventListItem = z.infer<typeof eventListItemSchema>

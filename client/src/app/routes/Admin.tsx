@@ -52,7 +52,7 @@ export default function Admin() {
               <div>
                 <strong>{e.title}</strong>
                 <p className="muted">
-                  {formatEventDate(e.date, language)} · {e.place} · {t('admin.tables', { count: e.tableCount })}
+                  {formatEventDate(e.date, language)} · {e.place} · {t(`admin.${e.contents?.kind ?? 'tables'}`, { count: e.contents?.count ?? e.tableCount })}
                 </p>
                 {Object.hasOwn(retention, e.id) && (
                   <p className={retention[e.id]!.warning ? 'field-error' : 'muted'} data-retention-date={retention[e.id]!.deleteOn}>

@@ -1,4 +1,4 @@
-import { METHOD_TEMPLATES, type MethodTemplateId, createEventRequestSchema, firstFieldIssue, joinCodeSchema } from '@tischrunde/shared'
+import { METHOD_TEMPLATES, createEventRequestSchema, firstFieldIssue, joinCodeSchema } from '@tischrunde/shared'
 import { DEFAULT_RETENTION_DAYS, EMPTY_PRIVACY_NOTICE, type PrivacyNotice } from '@tischrunde/shared'
 import { NoticeChoice, RetentionChoice, applyNoticeChoice, applyRetentionChoice, retentionDaysOf } from '../../features/privacy/RetentionChoice.js'
 import { type FormEvent, useEffect, useState } from 'react'
@@ -9,7 +9,8 @@ import { ApiFailure, api } from '../../sync/api.js'
 import { keepLinkToken, readAdminKey } from '../../sync/device-storage.js'
 import { withQuery } from '../../sync/links.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
-import { AddressChoice, MethodChoice } from './landing/MethodChoice.js'
+import { AddressChoice, MethodChoice, type MethodChoiceId } from './landing/MethodChoice.js'
+import { TREE_DAY, TREE_DAY_GROUPS, treeDayRequest } from './landing/tree-day.js'
 import '../../i18n/landing-wording.js'
 
 /** The admin key in what was pasted: the printed admin link (`…/admin#k=<key>`) or the key alone. */
@@ -37,7 +38,9 @@ export default function Landing() {
   const [retentionDays, setRetentionDays] = useState(String(DEFAULT_RETENTION_DAYS))
   const [notice, setNotice] = useState<PrivacyNotice>(EMPTY_PRIVACY_NOTICE)
   const [form, setForm] = useState({ title: '', date: new Date().toISOString().slice(0, 10), place: '', tables: '', maxPerTable: '' })
-  const [method, setMethod] = useState<MethodTemplateId>(METHOD_TEMPLATES[0].id)
+  const [method, setMethod] = useState<MethodChoiceId>(METHOD_TEMPLATES[0].id)
+  const [groups, setGroups] = useState(TREE_DAY_GROUPS)
+  const [attribute, setAttribute] = useState('Kommunengröße')
   const [address, setAddress] = useState<'du' | 'sie'>('du')
   const [createError, setCreateError] = useState<string | null>(null)
   const [creating, setCreating] = useState(false)
@@ -72,6 +75,7 @@ export default function Landing() {
       template: METHOD_TEMPLATES.find((m) => m.id === method)?.template,
       address,
       maxPerTable: form.maxPerTable.trim() === '' ? null : Number(form.maxPerTable),
+      ...(method === TREE_DAY ? treeDayRequest(groups, attribute) : {}),
     }
     const parsed = createEventRequestSchema.safeParse(request)
     if (!parsed.success) return setCreateError(fieldIssueText(t, firstFieldIssue(parsed.error), { label: true }))
@@ -121,9 +125,13 @@ export default function Landing() {
           <input id="ev-date" type="date" value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
           <label htmlFor="ev-place">{t('landing.place')}</label>
           <input id="ev-place" value={form.place} onChange={(e) => setForm({ ...form, place: e.target.value })} />
-          <label htmlFor="ev-tables">{t('landing.tables')}</label>
-          <textarea id="ev-tables" rows={4} value={form.tables} onChange={(e) => setForm({ ...form, tables: e.target.value })} />
-          <MethodChoice value={method} onChange={setMethod} />
+          {method !== TREE_DAY && (
+            <>
+              <label htmlFor="ev-tables">{t('landing.tables')}</label>
+              <textarea id="ev-tables" rows={4} value={form.tables} onChange={(e) => setForm({ ...form, tables: e.target.value })} />
+            </>
+          )}
+          <MethodChoice value={method} onChange={setMethod} groups={groups} onGroups={setGroups} attribute={attribute} onAttribute={setAttribute} />
           <AddressChoice value={address} onChange={setAddress} />
           <label htmlFor="ev-max">{t('landing.maxPerTable')}</label>
           <input id="ev-max" type="number" inputMode="numeric" min={2} max={100} value={form.maxPerTable} aria-describedby="ev-max-hint" onChange={(e) => setForm({ ...form, maxPerTable: e.target.value })} />

@@ -5,7 +5,7 @@ import { useTischStore } from '../../store/index.js'
 import { EMPTY_BOARD } from '../../store/board-slice.js'
 import { currentStation, secondsLeft } from '../../store/selectors.js'
 import { useServerNow } from '../../sync/use-server-now.js'
-import { newCardsOfOthers, stationBegan, timerMarkCrossed } from './announce.js'
+import { newCardsOfOthers, stationBegan, stationNaming, timerMarkCrossed } from './announce.js'
 
 /** How long an announcement stays in the live region (screen readers read it when it appears). */
 const ANNOUNCED_FOR_MS = 5000
@@ -38,7 +38,10 @@ export function LiveAnnouncer({ tableId, ownAuthorId }: { tableId?: string | und
     last.current = { left, round, known: synced ? new Set(cards.map((c) => c.id)) : null }
     if (began !== null && event) {
       const s = event.template.stations[began]
-      if (s) return setMessage(t('announce.station', { n: began + 1, title: s.title }))
+      if (s) {
+        const title = stationNaming(began + 1, s)
+        return setMessage(title === null ? t('announce.stationPlain', { n: began + 1 }) : t('announce.station', { n: began + 1, title }))
+      }
     }
     if (mark !== null) return setMessage(mark === 0 ? t('announce.timeUp') : t('announce.minutesLeft', { count: mark / 60 }))
     if (fresh.length === 1) return setMessage(t('announce.newCard', { text: fresh[0]!.text }), fresh[0]!.id)

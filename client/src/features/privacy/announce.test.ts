@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { newCardsOfOthers, stationBegan, timerMarkCrossed } from './announce.js'
+import { newCardsOfOthers, stationBegan, stationNaming, timerMarkCrossed } from './announce.js'
 
 describe('screen-reader announcements', () => {
   it.each([
@@ -33,5 +33,14 @@ describe('screen-reader announcements', () => {
       { id: 'c', authorId: 'cem' },
     ]
     expect(newCardsOfOthers(new Set(['a']), cards, 'bernd').map((c) => c.id)).toEqual(['c'])
+  })
+
+  it('names a station once: never "Station 1 beginnt: Station 1"', () => {
+    expect(stationNaming(1, { title: 'Station 1', prompt: '' })).toBeNull()
+    expect(stationNaming(2, { title: ' station 2 ', prompt: 'Station 2' })).toBeNull()
+    expect(stationNaming(1, { title: 'Station 1', prompt: 'Was braucht Ihr Quartier?' })).toBe('Was braucht Ihr Quartier?')
+    expect(stationNaming(1, { title: 'Bestandsaufnahme', prompt: 'Was läuft gut?' })).toBe('Bestandsaufnahme')
+    // a title that merely contains the number is a name of its own
+    expect(stationNaming(1, { title: 'Station 1: Wohnen', prompt: '' })).toBe('Station 1: Wohnen')
   })
 })

@@ -19,6 +19,19 @@ export function stationBegan(before: { phase: string; stationIndex: number } | n
   return before.phase !== 'station' || before.stationIndex !== after.stationIndex ? after.stationIndex : null
 }
 
+/**
+ * What a station's announcement names after "Station n beginnt": its title, unless the title only
+ * repeats "Station n" (then its prompt, if it has one), or null when there is nothing more to say.
+ */
+export function stationNaming(n: number, station: { title: string; prompt?: string | undefined }): string | null {
+  const plain = (s: string) => s.toLocaleLowerCase('de').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+  const repeats = (s: string) => plain(s) === '' || plain(s) === `station ${n}` || plain(s) === String(n)
+  const title = station.title.trim()
+  if (!repeats(title)) return title
+  const prompt = station.prompt?.trim() ?? ''
+  return repeats(prompt) ? null : prompt
+}
+
 /** Cards that arrived since `known` and are not the reader's own, oldest first. */
 export function newCardsOfOthers<C extends { id: string; authorId: string }>(known: ReadonlySet<string>, cards: readonly C[], ownAuthorId: string | undefined): C[] {
   return cards.filter((c) => !known.has(c.id) && c.authorId !== ownAuthorId)

@@ -8,6 +8,11 @@ import { useBoard } from '../../sync/hooks.js'
 import { defaultDisplay, remoteStationIndex, stepDisplay } from './remote-display.js'
 
 const VIEWS: readonly ProjectorView[] = ['table', 'wall', 'review', 'join', 'actors']
+/** What the projector of a tree day obeys: its trees (view "table") or the join screen. */
+const TREE_VIEWS: readonly ProjectorView[] = ['table', 'join']
+
+/** A tree day: the event runs the tree method in small groups, without theme tables. */
+export const isTreeDay = (event: TischEvent) => Boolean(event.treeMethod) && event.tables.length === 0
 
 /**
  * The console's remote for every projector of the event: the view, the table, stepping through the
@@ -32,6 +37,26 @@ export function ProjectorRemote(props: { event: TischEvent; round: RoundState; t
   }
   const spotlight = (s: Spotlight | null) => void show({ ...display, tableId, spotlight: s })
   const tableName = event.tables.find((x) => x.id === tableId)?.name ?? ''
+  // Never "Groß zeigen · · Station": a part without a name is left out.
+  const spotlightHeading = [t('remote.spotlight'), tableName, station.title].filter((part) => part.trim() !== '').join(' · ')
+
+  if (isTreeDay(event))
+    return (
+      <section className="panel projector-remote" aria-labelledby="remote-title">
+        <h2 id="remote-title">{t('remote.title')}</h2>
+        <div className="button-row" role="group" aria-label={t('remote.view')}>
+          {TREE_VIEWS.map((view) => (
+            <button key={view} type="button" className={display.view === view ? 'primary' : 'secondary'} aria-pressed={display.view === view} onClick={() => void show({ view, tableId: null, station: null, spotlight: null })}>
+              {t(view === 'table' ? 'remote.trees' : 'remote.join')}
+            </button>
+          ))}
+        </div>
+        <p className="muted">{t('remote.treesHint')}</p>
+        <p className="field-error" role="alert">
+          {failure}
+        </p>
+      </section>
+    )
 
   return (
     <section className="panel projector-remote" aria-labelledby="remote-title">
@@ -72,9 +97,7 @@ export function ProjectorRemote(props: { event: TischEvent; round: RoundState; t
           </button>
         </div>
       )}
-      <h3>
-        {t('remote.spotlight')} · {tableName} · {station.title}
-      </h3>
+      <h3>{spotlightHeading}</h3>
       {display.spotlight && (
         <p role="status">
           <button type="button" className="primary" onClick={() => spotlight(null)}>

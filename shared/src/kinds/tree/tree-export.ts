@@ -82,13 +82,22 @@ export function treesToMarkdown(method: TreeMethod | undefined, trees: readonly 
 /** An exported node read back as a record (no author, no time). */
 const asRecord = (node: ExportTreeNode) => ({ ...node, authorId: null, createdAt: 0 })
 
+/**
+ * " (beantwortet 1.2: Zu wenig Personal)" after an objective; only the number while the objective
+ * still has the problem's words (not reworded yet), so the text is not printed twice.
+ */
+export function answersNote(text: string, answered: TreeItem): string {
+  const same = text.trim().toLocaleLowerCase('de') === answered.node.text.trim().toLocaleLowerCase('de')
+  return same ? ` (${TREE_SHEET_WORDS.answers} ${answered.number})` : ` (${TREE_SHEET_WORDS.answers} ${answered.number}: ${answered.node.text})`
+}
+
 function listItem(lines: string[], item: TreeItem, position: number, indent: string, problems: ReadonlyMap<string, TreeItem>): void {
   const marker = `${position}. `
   const inner = indent + ' '.repeat(marker.length)
   const node = item.node
   let text = `${TREE_SHEET_WORDS.kinds[node.kind]}: ${node.text}`
   const answered = node.answersProblemId ? problems.get(node.answersProblemId) : undefined
-  if (answered) text += ` (${TREE_SHEET_WORDS.answers} ${answered.number}: ${answered.node.text})`
+  if (answered) text += answersNote(node.text, answered)
   if (node.inScope) text += ` [${TREE_SHEET_WORDS.inScope}]`
   lines.push(`${indent}${marker}${escapeMarkdownText(text, inner)}`)
   if (node.measures?.length) lines.push(`${inner}- ${escapeMarkdownText(`${TREE_SHEET_WORDS.measures}: ${node.measures.join('; ')}`, `${inner}  `)}`)
@@ -140,7 +149,7 @@ export function treeListLines(view: TreeView, problems: ReadonlyMap<string, Tree
     const node = item.node
     let text = `${TREE_SHEET_WORDS.kinds[node.kind]}: ${node.text}`
     const answered = node.answersProblemId ? problems.get(node.answersProblemId) : undefined
-    if (answered) text += ` (${TREE_SHEET_WORDS.answers} ${answered.number}: ${answered.node.text})`
+    if (answered) text += answersNote(node.text, answered)
     if (node.inScope) text += ` [${TREE_SHEET_WORDS.inScope}]`
     lines.push({ depth, number: item.number, text })
     if (node.measures?.length) lines.push({ depth: depth + 1, number: '', text: `${TREE_SHEET_WORDS.measures}: ${node.measures.join('; ')}` })

@@ -1,14 +1,19 @@
 import { METHOD_TEMPLATES, type MethodTemplateId } from '@tischrunde/shared'
 import { useTranslation } from '../../../i18n/index.js'
+import { TREE_DAY, TREE_DAY_TEMPLATE } from './tree-day.js'
+
+/** A new event's method: one of the café templates, or a problem/solution-tree day in small groups. */
+export type MethodChoiceId = MethodTemplateId | typeof TREE_DAY
 
 /** The method templates a new event can start from, with the stations and columns of the chosen one. */
-export function MethodChoice(props: { value: MethodTemplateId; onChange: (id: MethodTemplateId) => void }) {
+export function MethodChoice(props: { value: MethodChoiceId; onChange: (id: MethodChoiceId) => void; groups: string; onGroups: (groups: string) => void; attribute: string; onAttribute: (attribute: string) => void }) {
   const { t } = useTranslation()
-  const chosen = METHOD_TEMPLATES.find((m) => m.id === props.value) ?? METHOD_TEMPLATES[0]
+  const tree = props.value === TREE_DAY
+  const chosen = tree ? { template: TREE_DAY_TEMPLATE } : (METHOD_TEMPLATES.find((m) => m.id === props.value) ?? METHOD_TEMPLATES[0])
   return (
     <fieldset className="method-choice">
       <legend>{t('landing.method')}</legend>
-      {METHOD_TEMPLATES.map((m) => (
+      {[...METHOD_TEMPLATES, { id: TREE_DAY } as const].map((m) => (
         <label key={m.id} className={m.id === props.value ? 'choice choice-selected' : 'choice'}>
           <input type="radio" name="method" value={m.id} checked={m.id === props.value} onChange={() => props.onChange(m.id)} />
           {t(`landing.templates.${m.id}`)}
@@ -28,6 +33,17 @@ export function MethodChoice(props: { value: MethodTemplateId; onChange: (id: Me
             </li>
           ))}
         </ol>
+        {tree && (
+          <>
+            <label htmlFor="ev-attribute">{t('landing.treeAttribute')}</label>
+            <input id="ev-attribute" value={props.attribute} onChange={(e) => props.onAttribute(e.target.value)} />
+            <label htmlFor="ev-groups">{t('landing.treeGroups')}</label>
+            <textarea id="ev-groups" rows={4} value={props.groups} aria-describedby="ev-groups-hint" onChange={(e) => props.onGroups(e.target.value)} />
+            <p id="ev-groups-hint" className="muted">
+              {t('landing.treeGroupsHint')}
+            </p>
+          </>
+        )}
         <p className="muted">{t('landing.methodLater')}</p>
       </div>
     </fieldset>

@@ -1,5 +1,5 @@
 import { type TischEvent, type TreeGroup, type TreePhase, currentTreePhase, groupsOf } from '@tischrunde/shared'
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import '../../../i18n/tree-wording.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { useTischStore } from '../../../store/index.js'
@@ -34,6 +34,14 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   const phase: TreePhase = chosen ?? (round ? currentTreePhase({ event: props.event, round }) : null) ?? 'problem'
   // "Mitmachen" (or key 4) shows the join code and QR code large; 1 or Esc returns to the tree.
   const [joining, setJoining] = useState(false)
+  // The console's remote switches between the trees and the join screen (each command once).
+  const told = useTischStore((s) => s.projectorDisplay)
+  const applied = useRef<number | null>(null)
+  useEffect(() => {
+    if (!told || applied.current === told.seq) return
+    applied.current = told.seq
+    setJoining(told.display.view === 'join')
+  }, [told])
   const group = groups[Math.min(index, groups.length - 1)]!
   const second = groups.find((g) => g.id === other && g.id !== group.id) ?? null
   useEffect(() => {

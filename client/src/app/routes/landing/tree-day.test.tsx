@@ -1,0 +1,65 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import Landing from '../Landing.js'
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+
+/** An open server (no admin key) that answers every create with an error; records the bodies sent. */
+function server() {
+  const bodies: unknown[] = []
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init?: RequestInit) => {
+      if (url === '/api/instance') return json(200, { eventCreation: 'open' })
+      bodies.push(JSON.parse(String(init?.body)))
+      return json(500, { code: 'INTERNAL' })
+    }),
+  )
+  return bodies
+}
+
+describe('a tree day from the start page', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('is offered as an "Ablauf" and creates small groups by municipality size, no theme tables', async () => {
+    const bodies = server()
+    render(<Landing />)
+    fireEvent.change(screen.getByLabelText('Titel'), { target: { value: 'Externe Kooperation' } })
+    fireEvent.click(screen.getByRole('radio', { name: 'Problem- und Lösungsbaum in Kleingruppen' }))
+    expect(screen.queryByLabelText('Thementische (einer pro Zeile)')).toBeNull()
+    expect((screen.getByLabelText('Kleingruppen (eine pro Zeile)') as HTMLTextAreaElement).value.split('\n')).toEqual(['kleiner Landkreis', 'mittelgroßer Landkreis', 'großer Landkreis', 'größere kreisfreie Stadt'])
+    fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung anlegen' }))
+    await waitFor(() => expect(bodies).toHaveLength(1))
+    expect(bodies[0]).toMatchObject({
+      tableNames: [],
+      template: { stations: [{ id: 'problembaum' }, { id: 'loesungsbaum' }] },
+      treeMethod: { attribute: 'Kommunengröße', values: ['kleiner Landkreis', 'mittelgroßer Landkreis', 'großer Landkreis', 'größere kreisfreie Stadt'], phaseStations: { problem: 'problembaum', objective: 'loesungsbaum' } },
+    })
+  })
+
+  it('refuses a tree day without groups in the form’s words, and sends nothing', async () => {
+    const bodies = server()
+    render(<Landing />)
+    fireEvent.change(screen.getByLabelText('Titel'), { target: { value: 'Externe Kooperation' } })
+    fireEvent.click(screen.getByRole('radio', { name: 'Problem- und Lösungsbaum in Kleingruppen' }))
+    fireEvent.change(screen.getByLabelText('Kleingruppen (eine pro Zeile)'), { target: { value: '  \n' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung anlegen' }))
+    expect(await screen.findByText('Kleingruppen: Bitte mindestens 1 Einträge.')).toBeTruthy()
+    expect(bodies).toEqual([])
+  })
+
+  it('forms the groups by what the organiser names, and refuses an empty name', async () => {
+    const bodies = server()
+    render(<Landing />)
+    fireEvent.change(screen.getByLabelText('Titel'), { target: { value: 'Netzwerktag' } })
+    fireEvent.click(screen.getByRole('radio', { name: 'Problem- und Lösungsbaum in Kleingruppen' }))
+    fireEvent.change(screen.getByLabelText('Gruppen gebildet nach'), { target: { value: ' ' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung anlegen' }))
+    expect(await screen.findByText(/^Gruppen gebildet nach: /)).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('Gruppen gebildet nach'), { target: { value: 'Handlungsfeld' } })
+    fireEvent.change(screen.getByLabelText('Kleingruppen (eine pro Zeile)'), { target: { value: 'Sprache\nArbeit' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung anlegen' }))
+    await waitFor(() => expect(bodies).toHaveLength(1))
+    expect(bodies[0]).toMatchObject({ treeMethod: { attribute: 'Handlungsfeld', values: ['Sprache', 'Arbeit'] } })
+  })
+})
