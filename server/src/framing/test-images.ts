@@ -3,7 +3,8 @@ import { crc32 } from '../storage/crc32.js'
 
 /** Test images made here, so tests need no binary files. */
 
-function chunk(type: string, data: Uint8Array): Buffer {
+/** One PNG chunk: length, type, data and its CRC. */
+export function pngChunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8)
   head.writeUInt32BE(data.byteLength, 0)
   head.write(type, 4, 'latin1')
@@ -24,10 +25,10 @@ export function testPng(width: number, height: number, extra: { type: string; da
   return new Uint8Array(
     Buffer.concat([
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', ihdr),
-      ...extra.map((e) => chunk(e.type, Buffer.from(e.data, 'latin1'))),
-      chunk('IDAT', deflateSync(raw)),
-      chunk('IEND', new Uint8Array(0)),
+      pngChunk('IHDR', ihdr),
+      ...extra.map((e) => pngChunk(e.type, Buffer.from(e.data, 'latin1'))),
+      pngChunk('IDAT', deflateSync(raw)),
+      pngChunk('IEND', new Uint8Array(0)),
     ]),
   )
 }

@@ -3,22 +3,12 @@ import path from 'node:path'
 import { deflateSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateEventResponse } from '@tischrunde/shared'
-import { testPng } from '../../src/framing/test-images.js'
-import { crc32 } from '../../src/storage/crc32.js'
+import { pngChunk as chunk, testPng } from '../../src/framing/test-images.js'
 import { LOGOS_PER_EVENT_MAX } from '../../src/framing/framing-routes.js'
 import { createEvent, join } from '../helpers/api.js'
 import { type RunningServer, startServer } from '../helpers/in-process-server.js'
 import { tempDataDir } from '../helpers/temp-dir.js'
 import { report } from './fault-kit.js'
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8)
-  head.writeUInt32BE(data.byteLength, 0)
-  head.write(type, 4, 'latin1')
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0)
-  return Buffer.concat([head, data, crc])
-}
 
 /** A PNG whose chunks are in order but whose header or image data say something no decoder draws. */
 function forgedPng(o: { width: number; height: number; depth?: number; colour?: number; idat: Uint8Array }): Uint8Array {

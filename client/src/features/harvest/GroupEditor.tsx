@@ -1,7 +1,4 @@
 import {
-  type Ack,
-  type ClientEventName,
-  type ClientEventPayload,
   type GroupChange,
   type GroupColumn,
   type TischEvent,
@@ -18,15 +15,10 @@ import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { useVoteStore } from '../../store/vote-store.js'
 import { OpenBoards } from './OpenBoards.js'
-import { DragHandle, DropSpot, whereDropped } from './group-dnd.js'
+import { DragHandle, DropSpot, type Send, newGroupId, whereDropped } from './group-dnd.js'
 import { GROUPS_MODE, openFacilitatorScreen } from './facilitator-screen.js'
 import { withQuery } from '../../sync/links.js'
 import './harvest.css'
-
-type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
-
-/** A new group's id: random enough, made on this screen (the server refuses one that exists). */
-const newGroupId = () => `g-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 
 /**
  * Groups a column's cards under headings: create a group (or take a suggestion), move each card

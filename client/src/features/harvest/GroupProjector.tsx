@@ -1,7 +1,4 @@
 import {
-  type Ack,
-  type ClientEventName,
-  type ClientEventPayload,
   type GroupChange,
   type GroupColumn,
   type TischEvent,
@@ -17,15 +14,10 @@ import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { useVoteStore } from '../../store/vote-store.js'
 import { OpenBoards } from './OpenBoards.js'
-import { DragHandle, DropSpot, whereDropped } from './group-dnd.js'
+import { DragHandle, DropSpot, type Send, newGroupId, whereDropped } from './group-dnd.js'
 import { jumpBetweenSpots } from './jump-between-spots.js'
 import './harvest.css'
 import './group-projector.css'
-
-type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
-
-/** A new group's id: random enough, made on this screen (the server refuses one that exists). */
-const newGroupId = () => `g-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 
 /** Drop spots: `group:<id>` (a group's tile, for cards and groups), `loose` (out of every group). */
 const GROUP_DRAG = 'grp:'

@@ -1,5 +1,12 @@
 import { type CollisionDetection, closestCenter, pointerWithin, useDraggable, useDroppable } from '@dnd-kit/core'
 import type { ReactNode } from 'react'
+import type { Ack, ClientEventName, ClientEventPayload } from '@tischrunde/shared'
+
+/** How a grouping screen sends its changes (the console's or the facilitator screen's control connection). */
+export type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
+
+/** A new group's id: random enough, made on this screen (the server refuses one that exists). */
+export const newGroupId = () => `g-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 
 /**
  * Where a card lands: under the pointer (mouse, touch); with the keyboard, which has no pointer, the
