@@ -15,6 +15,7 @@ import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { useVoteStore } from '../../store/vote-store.js'
 import { OpenBoards } from './OpenBoards.js'
+import { TableColumnPick } from './TableColumnPick.js'
 import { DragHandle, DropSpot, type Send, newGroupId, whereDropped } from './group-dnd.js'
 import { GROUPS_MODE, openFacilitatorScreen } from './facilitator-screen.js'
 import { withQuery } from '../../sync/links.js'
@@ -102,28 +103,7 @@ export function GroupEditor({ event, token, send, tableId: fixedTable, projector
       <OpenBoards eventId={event.id} tableIds={tableId ? [tableId] : []} token={token} />
       <h3 id={`${id}-title`}>{t('harvest.groups.title')}</h3>
       <div className="group-editor-pick">
-        {!fixedTable && (
-          <label>
-            {t('harvest.phone.table')}
-            <select value={tableId} onChange={(e) => setTableId(e.target.value)}>
-              {event.tables.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <label>
-          {t('harvest.groups.column')}
-          <select value={columnChoice} onChange={(e) => setColumnChoice(e.target.value)}>
-            {columns.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TableColumnPick tables={fixedTable ? null : event.tables} tableId={tableId} setTableId={setTableId} columns={columns} column={columnChoice} setColumn={setColumnChoice} />
       </div>
       {!fixedTable && tableId && (
         <p className="group-editor-screen">

@@ -14,6 +14,7 @@ import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { useVoteStore } from '../../store/vote-store.js'
 import { OpenBoards } from './OpenBoards.js'
+import { TableColumnPick } from './TableColumnPick.js'
 import { DragHandle, DropSpot, type Send, newGroupId, whereDropped } from './group-dnd.js'
 import { jumpBetweenSpots } from './jump-between-spots.js'
 import './harvest.css'
@@ -115,26 +116,7 @@ export default function GroupProjector({ event, token, send }: { event: TischEve
           {send && <p className="gboard-own-screen">{t('harvest.board.ownScreen')}</p>}
         </div>
         <div className="gboard-pick">
-          <label>
-            {t('harvest.phone.table')}
-            <select value={tableId} onChange={(e) => setTableId(e.target.value)}>
-              {event.tables.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('harvest.groups.column')}
-            <select value={columnChoice} onChange={(e) => setColumnChoice(e.target.value)}>
-              {columns.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <TableColumnPick tables={event.tables} tableId={tableId} setTableId={setTableId} columns={columns} column={columnChoice} setColumn={setColumnChoice} />
           {send && (
             <form
               onSubmit={(e) => {
