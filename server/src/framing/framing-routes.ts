@@ -37,18 +37,6 @@ export function createFramingRoutes(deps: { events: EventService; logos: LogoSto
   const router = express.Router()
   const facilitator = (req: Request, res: Response) => facilitatorOf(deps.events, req, res, 'event:run')
 
-  // One logo change per event at a time (an upload, a save with its clean-up): the count of an upload
-  // and its write are one step, so uploads sent all at once cannot pass the limit together; and a
-  // save's clean-up never removes the logo of a save that came in meanwhile (two tabs saving at once).
-  const queues = new Map<string, Promise<unknown>>()
-  const oneAtATime = (eventId: string, run: () => Promise<unknown>) => {
-    const next = (queues.get(eventId) ?? Promise.resolve()).then(run, run)
-    const tail = next.catch(() => {})
-    queues.set(eventId, tail)
-    void tail.then(() => queues.get(eventId) === tail && queues.delete(eventId))
-    return next
-  }
-
   router.get('/events/:id/framing', async (req, res) => {
     const auth = await facilitator(req, res)
     if (!auth) return
@@ -69,6 +57,7 @@ export function createFramingRoutes(deps: { events: EventService; logos: LogoSto
     if (!parsed.success) return sendFailure(res, 400, invalidMessage(parsed.error))
     const framing = parsed.data.framing
     const eventId = auth.stored.event.id
+    // In the event's queue of logo changes: a save in flight never removes the logo of one after it.
     await oneAtATime(eventId, async () => {
       for (const [i, organiser] of framing.organisers.entries()) {
         if (organiser.logoId && !(await deps.logos.get(eventId, organiser.logoId)))
@@ -90,6 +79,16 @@ export function createFramingRoutes(deps: { events: EventService; logos: LogoSto
   })
 
   const rawLogo = express.raw({ type: [...LOGO_TYPES], limit: LOGO_BYTES_MAX })
+  // One upload per event at a time: the count below and the write after it are one step, so
+  // uploads sent all at once cannot pass the limit together. Framing saves queue here too.
+  const uploads = new Map<string, Promise<unknown>>()
+  const oneAtATime = (eventId: string, run: () => Promise<unknown>) => {
+    const next = (uploads.get(eventId) ?? Promise.resolve()).then(run, run)
+    const tail = next.catch(() => {})
+    uploads.set(eventId, tail)
+    void tail.then(() => uploads.get(eventId) === tail && uploads.delete(eventId))
+    return next
+  }
   router.post('/events/:id/framing/logos', async (req, res, next) => {
     const auth = await facilitator(req, res)
     if (!auth) return
@@ -107,10 +106,8 @@ export function createFramingRoutes(deps: { events: EventService; logos: LogoSto
     if (!(await logoDataComplete(checked))) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path, issue: 'invalid_value', allowed: [...LOGO_TYPES] }))
     const eventId = auth.stored.event.id
     if ((await deps.logos.count(eventId)) >= LOGOS_PER_EVENT_MAX) {
-      // Uploads nobody saved make room first (read now: a save may have come in since this request was let in).
-      const current = await deps.events.get(eventId)
-      if (!current) return sendFailure(res, 404, failure(ErrorCode.NOT_FOUND, { what: 'event' }))
-      await deps.logos.prune(eventId, logoIdsOf(current.event.framing ?? EMPTY_FRAMING))
+      // Uploads nobody saved make room first.
+      await deps.logos.prune(eventId, logoIdsOf(auth.stored.event.framing ?? EMPTY_FRAMING))
       if ((await deps.logos.count(eventId)) >= LOGOS_PER_EVENT_MAX)
         return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: ['logos'], issue: 'too_big', origin: 'array', maximum: LOGOS_PER_EVENT_MAX }))
     }
