@@ -57,7 +57,8 @@ export async function buildActorMap(rooms: DocRooms, stored: StoredEvent, by = '
       const map = room.doc.getMap(ACTORS_ROOT)
       room.doc.transact(() => {
         for (const id of change.remove) map.delete(id)
-        for (const record of change.put) map.set(record.id, record)
+        // The server writes only what the map's schema takes (a record it refuses would vanish on the next read).
+        for (const record of change.put) if (actorRecordSchema.safeParse(record).success) map.set(record.id, record)
       }, { source: 'server', by })
       await room.settle()
     }

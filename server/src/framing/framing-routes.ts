@@ -57,20 +57,30 @@ export function createFramingRoutes(deps: { events: EventService; logos: LogoSto
     if (!parsed.success) return sendFailure(res, 400, invalidMessage(parsed.error))
     const framing = parsed.data.framing
     const eventId = auth.stored.event.id
-    for (const [i, organiser] of framing.organisers.entries()) {
-      if (organiser.logoId && !(await deps.logos.get(eventId, organiser.logoId)))
-        return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: ['framing', 'organisers', i, 'logoId'], issue: 'unknown_reference', value: organiser.logoId }))
-    }
-    // RESOLUTION
-    const saved = await deps.events.updateSetup(eventId, (current) => ({ ...current, framing }))
-    if (!saved) return sendFailure(res, 404, failure(ErrorCode.NOT_FOUND, { what: 'event' }))
-    await deps.logos.prune(eventId, logoIdsOf(framing))
-    res.json({ framing: saved.event.framing ?? EMPTY_FRAMING })
+    // In the event's queue of logo changes: a save in flight never removes the logo of one after it.
+    await oneAtATime(eventId, async () => {
+      for (const [i, organiser] of framing.organisers.entries()) {
+        if (organiser.logoId && !(await deps.logos.get(eventId, organiser.logoId)))
+          return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: ['framing', 'organisers', i, 'logoId'], issue: 'unknown_reference', value: organiser.logoId }))
+      }
+      // RESOLUTION
+      let before = new Set<string>()
+      const saved = await deps.events.updateSetup(eventId, (current) => {
+        before = logoIdsOf(current.framing ?? EMPTY_FRAMING)
+        return { ...current, framing }
+      })
+      if (!saved) return sendFailure(res, 404, failure(ErrorCode.NOT_FOUND, { what: 'event' }))
+      // The logos this save stopped naming go. Uploads not saved yet stay: another tab may be about
+      // to save one (the limit on uploads clears them out when it is reached).
+      const named = logoIdsOf(saved.event.framing ?? EMPTY_FRAMING)
+      await deps.logos.remove(eventId, new Set([...before].filter((id) => !named.has(id))))
+      res.json({ framing: saved.event.framing ?? EMPTY_FRAMING })
+    })
   })
 
   const rawLogo = express.raw({ type: [...LOGO_TYPES], limit: LOGO_BYTES_MAX })
   // One upload per event at a time: the count below and the write after it are one step, so
-  // uploads sent all at once cannot pass the limit together.
+  // uploads sent all at once cannot pass the limit together. Framing saves queue here too.
   const uploads = new Map<string, Promise<unknown>>()
   const oneAtATime = (eventId: string, run: () => Promise<unknown>) => {
     const next = (uploads.get(eventId) ?? Promise.resolve()).then(run, run)

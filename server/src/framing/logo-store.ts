@@ -17,6 +17,8 @@ export interface LogoStore {
   get(eventId: EventId, logoId: string): Promise<StoredLogo | undefined>
   /** Removes every logo of the event except those in `keep` (logos no organiser names any more). */
   prune(eventId: EventId, keep: ReadonlySet<string>): Promise<void>
+  /** Removes these logos of the event (ids it does not have are skipped). */
+  remove(eventId: EventId, logoIds: ReadonlySet<string>): Promise<void>
   removeEvent(eventId: EventId): Promise<void>
   /** How many logos the event has stored. */
   count(eventId: EventId): Promise<number>
@@ -66,6 +68,12 @@ export function fileLogoStore(dir: string): LogoStore {
         if (id !== name && !keep.has(id)) await rm(path.join(folder(eventId), name), { force: true })
       }
     },
+    async remove(eventId, logoIds) {
+      for (const id of logoIds) {
+        const found = await find(eventId, id)
+        if (found) await rm(found.file, { force: true })
+      }
+    },
     async removeEvent(eventId) {
       await rm(folder(eventId), { recursive: true, force: true })
     },
@@ -92,6 +100,9 @@ export function memoryLogoStore(): LogoStore {
     async prune(eventId, keep) {
       const logos = byEvent.get(eventId)
       for (const id of [...(logos?.keys() ?? [])]) if (!keep.has(id)) logos!.delete(id)
+    },
+    async remove(eventId, logoIds) {
+      for (const id of logoIds) byEvent.get(eventId)?.delete(id)
     },
     async removeEvent(eventId) {
       byEvent.delete(eventId)

@@ -1,4 +1,4 @@
-import { type RotationPerson, type RotationSuggestion, type StoredEvent, seedFrom, suggestRotation } from '@tischrunde/shared'
+import { type RotationPerson, type RotationSuggestion, type StoredEvent, own, seedFrom, suggestRotation } from '@tischrunde/shared'
 import type { PresenceEntry } from './presence.js'
 
 /**
@@ -35,8 +35,9 @@ export class RotationPlans {
     const people: RotationPerson[] = []
     const movers = new Set<string>()
     for (const p of persons.values()) {
-      const visited = earlier.map((s) => p.visits[s]).filter((t): t is string => t !== undefined && known.has(t))
-      const chosen = p.visits[station.id]
+      // Station ids are chosen by people: one called "constructor" must not meet Object.prototype.
+      const visited = earlier.map((s) => own(p.visits, s)).filter((t): t is string => t !== undefined && known.has(t))
+      const chosen = own(p.visits, station.id)
       const moves = !p.host && visited.length > 0 && (chosen === undefined || !known.has(chosen))
       // Hosts stay; people who chose already sit there; people who joined late stay where they are.
       const placed = moves ? (plan.byPerson.get(p.person) ?? null) : p.host ? p.tableId : (chosen ?? p.tableId)
@@ -66,7 +67,7 @@ export class RotationPlans {
 function groupsAt(persons: Iterable<PresenceEntry>, stationId: string): string[][] {
   const byTable = new Map<string, string[]>()
   for (const p of persons) {
-    const table = p.visits[stationId]
+    const table = own(p.visits, stationId)
     if (table !== undefined) byTable.set(table, [...(byTable.get(table) ?? []), p.person])
   }
   return [...byTable.values()]

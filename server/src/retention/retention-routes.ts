@@ -29,6 +29,9 @@ import { forgetContributions } from './forget-contributions.js'
 import type { ForgetWrite } from '@tischrunde/shared'
 import type { RetentionService } from './retention-service.js'
 
+/** "Meine Beiträge löschen" per event: a burst, then this many per second. */
+export const FORGETS_PER_EVENT = { burst: 20, perSecond: 1 / 3 } as const
+
 export interface RetentionRouteDeps {
   events: EventService
   store: EventStore
@@ -57,6 +60,10 @@ export function createRetentionRoutes(deps: RetentionRouteDeps): Router {
   const api = express.Router()
   // "Meine Beiträge löschen" opens every doc of the event: three times in a row, then once a minute per participant.
   const forgets = new RateLimiter(3, 1 / 60, 10_000)
+  // And per event, judged after the person: each one reads every doc of the event (and the logs of
+  // those without the person's cards), so fresh identities in bulk cannot make the server read an
+  // event over and over. 20 at once, then one every 3 s: a hall's people deleting theirs still get through.
+  const eventForgets = new RateLimiter(FORGETS_PER_EVENT.burst, FORGETS_PER_EVENT.perSecond, 10_000)
   // Bodies are parsed only on the routes here, so every other request reaches the main API untouched.
   const small = express.json({ limit: '64kb' })
   const joinBody = express.json({ limit: API_BODY_MAX })
@@ -159,7 +166,14 @@ export function createRetentionRoutes(deps: RetentionRouteDeps): Router {
     const actor = auth && auth.stored.event.id === id ? actorFromClaims(auth.claims) : null
     if (!actor) return sendFailure(res, 401, BAD_LINK)
     if (!may(actor, 'contributions:forget-own', { eventId: id }) || !actor.participantId) return sendFailure(res, 403, failure(ErrorCode.FORBIDDEN, { needs: 'participant' }))
-    if (!forgets.take(`${id}/${actor.participantId}`, Date.now())) return sendFailure(res, 429, failure(ErrorCode.RATE_LIMITED, { what: 'commands' }))
+    const now = Date.now()
+    const person = `${id}/${actor.participantId}`
+    if (!forgets.peek(person, now) || !eventForgets.peek(id, now)) {
+      res.set('retry-after', '5')
+      return sendFailure(res, 429, failure(ErrorCode.RATE_LIMITED, { what: 'commands' }))
+    }
+    forgets.take(person, now)
+    eventForgets.take(id, now)
     const forgotten: { docName: string; writes: readonly ForgetWrite[] }[] = []
     const removed = await forgetContributions(deps.rooms, deps.boards, id, actor.participantId, (docName, writes) => forgotten.push({ docName, writes }))
     await deps.onContributionsForgotten?.(id, actor.participantId, forgotten)

@@ -34,9 +34,16 @@ export function hasHandWork(a: ActorRecord): boolean {
   return Boolean(a.hand.created || a.hand.name || a.hand.area || a.hand.hidden || a.institution || a.person || a.cooperation || a.coreGroup || a.forum || a.notes)
 }
 
-/** The capitalised first letter of a name as written ("ehrenamtliche" → "Ehrenamtliche"). */
+/** Longest actor name (the record's limit): a mention's text may be longer (up to 280 characters). */
+const ACTOR_NAME_MAX = 120
+
+/**
+ * The capitalised first letter of a name as written ("ehrenamtliche" → "Ehrenamtliche"), cut to
+ * what an actor's name may hold: a record the map's own schema refuses would be dropped on every read.
+ */
 function displayName(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
+  const name = (text.charAt(0).toUpperCase() + text.slice(1)).trim()
+  return name.length <= ACTOR_NAME_MAX ? name : `${name.slice(0, ACTOR_NAME_MAX - 1).trimEnd()}…`
 }
 
 function sameRecord(a: ActorRecord | undefined, b: ActorRecord): boolean {

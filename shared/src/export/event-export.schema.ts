@@ -92,6 +92,8 @@ export const eventExportSchema = z
       for (const issue of harvestReferenceIssues(file.harvest, file.event, cardsIn)) ctx.addIssue({ code: 'custom', path: issue.path, message: `unknown card ${issue.key}`, params: unknownReference(issue.key) })
     }
     refuseRepeatedKeys(ctx, file.trees, (t) => `${t.groupId}/${t.phase}`, ['trees'], ['groupId'])
+    // A logo listed twice under one id: the import would store both and point the organiser at one.
+    refuseRepeatedKeys(ctx, file.logos, (l) => l.id, ['logos'], ['id'])
     // Workshop boards name workshops of the file's programme, each once.
     const workshops = new Set(file.programme?.items.flatMap((i) => i.workshops.map((w) => w.id)) ?? [])
     const seenWorkshops = new Set<string>()
