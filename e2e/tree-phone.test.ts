@@ -121,4 +121,23 @@ describe('the problem tree on phones (360×740)', () => {
       await expect.poll(() => page.getByRole('button', { name: /^Kernproblem/ }).count(), { timeout: 40_000 }).toBe(1)
     }
   })
+  it('stops reconnecting once the phone is placed in another group from another tab, and says what to do', async () => {
+    const first = await phoneInGroup('mittelgroßer Landkreis')
+    await first.getByText('Noch kein Kernproblem').waitFor()
+    // Every tree socket the first tab opens from now on (a refused one would be retried within a second).
+    const reopened: string[] = []
+    first.on('websocket', (ws) => ws.url().includes('/yjs/tree.') && reopened.push(ws.url()))
+    // The same person (same browser) picks another value in a second tab: the server moves them.
+    const second = await first.context().newPage()
+    await second.goto(first.url())
+    await second.getByRole('button', { name: 'Gruppe wechseln' }).click()
+    await second.getByRole('button', { name: 'größere kreisfreie Stadt', exact: true }).click()
+    await second.getByText('Gruppe: größere kreisfreie Stadt').waitFor()
+    // The first tab's tree was closed with 4403: it says why and offers the way on instead of retrying.
+    await first.getByRole('alert').filter({ hasText: 'Du bist nicht mehr in dieser Gruppe' }).waitFor({ timeout: 10_000 })
+    await first.waitForTimeout(2000)
+    expect(reopened).toEqual([])
+    await first.getByRole('button', { name: 'Gruppe wählen', exact: true }).click()
+    await first.getByRole('heading', { name: 'Kommunengröße: Wo arbeitest du?' }).waitFor()
+  })
 })

@@ -144,6 +144,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     now: opts.programmeNow ?? now,
     changed: (eventId, what) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what }),
     agenda: programmeAgenda(events, (eventId) => hub.publish({ eventId, topic: 'event', audience: 'everyone' })),
+    ...(opts.cluster ? { owns: async (eventId: string) => (await opts.cluster!.leases.route(eventId)).local } : {}),
   })
   hub.subscribe((m) => m.topic === 'deleted' && programme.forget(m.eventId))
   const transfer = new EventTransfer(events, rooms, programmeCopy(programme))

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Ack, LOGO_BYTES_MAX, WIRE_VERSION } from '@tischrunde/shared'
 import { readPdfStructure, readingOrder, pdfText } from '../src/export/read-back.js'
 import { testPng } from '../src/framing/test-images.js'
+import { LOGOS_PER_EVENT_MAX } from '../src/framing/framing-routes.js'
 import { adminKeyOf, api, createEvent, join, tokenOfLink } from './helpers/api.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
@@ -110,6 +111,29 @@ describe('the framing of the documentation', () => {
     expect((await api(running.url, `/api/events/${event.id}/framing`)).status).toBe(401)
     // Nothing was stored by any refusal.
     expect((await api<{ framing: unknown }>(running.url, `/api/events/${event.id}/framing`, { token })).body.framing).toMatchObject({ subtitle: '', organisers: [] })
+  })
+
+  it('at its limit of logos refuses the next upload with LIMIT_REACHED and keeps every upload it answered, saved or not', async () => {
+    running = await startServer(data.dir)
+    const { event, facilitatorToken: token } = await createEvent(running.url, { title: 'Regionalkonferenz Winnenden', tableNames: ['Sprache'] })
+    const logoIds: string[] = []
+    for (let i = 0; i < LOGOS_PER_EVENT_MAX; i++) {
+      const res = await upload(running.url, event.id, token, testPng(10 + i, 10))
+      expect(res.status).toBe(201)
+      logoIds.push(((await res.json()) as { logoId: string }).logoId)
+      // The first is saved into the framing; the others were answered 201 and wait in open console tabs.
+      if (i === 0) expect((await api(running.url, `/api/events/${event.id}/framing`, { method: 'PUT', body: { framing: framing(logoIds[0]!) }, token })).status).toBe(200)
+    }
+    const refused = await upload(running.url, event.id, token, testPng(64, 10))
+    expect({ status: refused.status, body: await refused.json() }).toEqual({ status: 409, body: { code: 'LIMIT_REACHED', params: { what: 'logos', maximum: LOGOS_PER_EVENT_MAX } } })
+    // The last upload answered before the refusal is still there and can be saved into the framing.
+    const last = logoIds.at(-1)!
+    expect((await fetch(`${running.url}/api/events/${event.id}/framing/logos/${last}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200)
+    const saved = await api(running.url, `/api/events/${event.id}/framing`, { method: 'PUT', body: { framing: framing(last) }, token })
+    expect(saved).toEqual({ status: 200, body: { framing: framing(last) } })
+    // That save removed the logos no organiser names: uploads are taken again.
+    expect(await readdir(path.join(data.dir, 'logos', event.id))).toEqual([`${last}.png`])
+    expect((await upload(running.url, event.id, token, testPng(64, 10))).status).toBe(201)
   })
 
   it('travels in the JSON backup: an import writes the logos back, and its documentation shows them again', async () => {

@@ -2,15 +2,15 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { WebSocket } from 'ws'
-import { io, type Socket } from 'socket.io-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type Ack, type Card, type ProgrammeInput, WIRE_VERSION, WORKSHOP_STATION_ID, boardDocName, putCard, workshopBoardDocName } from '@tischrunde/shared'
+import { type Card, type ProgrammeInput, WORKSHOP_STATION_ID, boardDocName, putCard, workshopBoardDocName } from '@tischrunde/shared'
 import { aCard } from '@tischrunde/fixtures'
 import { type BoardClient, connectDoc } from './helpers/board-client.js'
 import { createEvent, join } from './helpers/api.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
 import { sleep, within } from './helpers/wait.js'
+import { controlSockets, eventWithWorkshopDay, upgradeStatus, workshopDay } from './helpers/workshop-day.js'
 
 /*
  * Whoever opened a doc socket keeps it only while their access holds: a workshop booking switched,
@@ -21,32 +21,19 @@ import { sleep, within } from './helpers/wait.js'
 
 let data: Awaited<ReturnType<typeof tempDataDir>>
 let running: RunningServer | undefined
-const sockets: Socket[] = []
+const sockets = controlSockets()
 const opened: { close(): void }[] = []
 
 beforeEach(async () => {
   data = await tempDataDir('open-doc-access')
 })
 afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect()
+  sockets.closeAll()
   for (const o of opened.splice(0)) o.close()
   await running?.close()
   running = undefined
   await data.remove()
 })
-
-async function control(url: string, token: string) {
-  const socket = io(url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false })
-  sockets.push(socket)
-  await within(
-    new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve())
-      socket.once('connect_error', reject)
-    }),
-    'the control socket to connect',
-  )
-  return (name: string, payload: unknown) => socket.emitWithAck(name, payload) as Promise<Ack & { data?: unknown }>
-}
 
 /** A doc socket speaking the y-websocket protocol by hand: no reconnects, every close recorded. */
 interface RawDoc {
@@ -88,16 +75,6 @@ function openRaw(url: string, docName: string, token: string): RawDoc {
   return raw
 }
 
-/** The HTTP status a websocket upgrade to a doc gets (101: it opened). */
-function upgradeStatus(url: string, docName: string, token: string): Promise<number | undefined> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/yjs/${docName}?token=${encodeURIComponent(token)}`)
-    ws.on('unexpected-response', (req, res) => (res.resume(), req.destroy(), resolve(res.statusCode)))
-    ws.on('open', () => (ws.terminate(), resolve(101)))
-    ws.on('error', () => {})
-  })
-}
-
 /** A facilitator's view of a doc, to see what it holds. */
 function watch(url: string, docName: string, token: string): BoardClient {
   const client = connectDoc(url, docName, token)
@@ -105,31 +82,14 @@ function watch(url: string, docName: string, token: string): BoardClient {
   return client
 }
 
-const DAY: ProgrammeInput = {
-  date: '2018-06-19',
-  items: [
-    {
-      id: 'phase-1',
-      kind: 'work-phase',
-      title: 'Arbeitsphase I',
-      start: '11:30',
-      end: '13:00',
-      workshops: [
-        { id: 'ws-1', number: 1, title: 'Kommunale Angebote unter einem Dach' },
-        { id: 'ws-2', number: 2, title: 'Ein kreisweites Integrationskonzept' },
-      ],
-    },
-  ],
-}
+const DAY = workshopDay()
 
 /** An event with the day's two workshops and a participant booked into workshop 1. */
 async function bookedDay() {
   running = await startServer(data.dir)
-  const event = await createEvent(running.url, { title: 'Transferforum', tableNames: ['Bildung', 'Arbeit'] })
-  const facilitator = await control(running.url, event.facilitatorToken)
-  expect(await facilitator('programme:save', { programme: DAY, expectedVersion: null })).toMatchObject({ ok: true })
+  const { event, facilitator } = await eventWithWorkshopDay(running.url, sockets, { tableNames: ['Bildung', 'Arbeit'], day: DAY })
   const anna = await join(running.url, event.joinCode)
-  const annaControl = await control(running.url, anna.token)
+  const annaControl = await sockets.connect(running.url, anna.token)
   expect(await annaControl('programme:choose', { phaseId: 'phase-1', workshopId: 'ws-1' })).toMatchObject({ ok: true, data: { booked: true } })
   const ws1 = workshopBoardDocName(event.event.id, 'ws-1')
   const ws2 = workshopBoardDocName(event.event.id, 'ws-2')

@@ -1,78 +1,41 @@
-import { WebSocket } from 'ws'
-import { io, type Socket } from 'socket.io-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type Ack, type ProgrammeInput, WIRE_VERSION, WORKSHOP_STATION_ID, eventExportSchema, workshopBoardDocName } from '@tischrunde/shared'
+import { WORKSHOP_STATION_ID, eventExportSchema, workshopBoardDocName } from '@tischrunde/shared'
 import { aCard } from '@tischrunde/fixtures'
 import { type BoardClient, connectDoc } from './helpers/board-client.js'
-import { adminKeyOf, api, createEvent, join, tokenOfLink } from './helpers/api.js'
+import { adminKeyOf, api, join, tokenOfLink } from './helpers/api.js'
 import { docxParts, pdfText } from '../src/export/read-back.js'
 import { renderEvent } from '../src/export/export-service.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
 import { waitFor } from './helpers/wait.js'
+import { controlSockets, eventWithWorkshopDay, upgradeStatus, workshopDay } from './helpers/workshop-day.js'
 
 let data: Awaited<ReturnType<typeof tempDataDir>>
 let running: RunningServer | undefined
-const sockets: Socket[] = []
+const sockets = controlSockets()
 const clients: BoardClient[] = []
 
 beforeEach(async () => {
   data = await tempDataDir('programme-workshop-board')
 })
 afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect()
+  sockets.closeAll()
   for (const c of clients.splice(0)) c.destroy()
   await running?.close()
   running = undefined
   await data.remove()
 })
 
-async function control(url: string, token: string) {
-  const socket = io(url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false })
-  sockets.push(socket)
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve())
-    socket.once('connect_error', reject)
-  })
-  return (name: string, payload: unknown) => socket.emitWithAck(name, payload) as Promise<Ack & { data?: unknown }>
-}
-
-/** The HTTP status a websocket upgrade to a doc gets (101: it opened). */
-function upgradeStatus(url: string, docName: string, token: string): Promise<number | undefined> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/yjs/${docName}?token=${encodeURIComponent(token)}`)
-    ws.on('unexpected-response', (req, res) => (res.resume(), req.destroy(), resolve(res.statusCode)))
-    ws.on('open', () => (ws.terminate(), resolve(101)))
-    ws.on('error', () => {})
-  })
-}
-
-const DAY: ProgrammeInput = {
-  date: '2018-06-19',
-  items: [
-    {
-      id: 'phase-1',
-      kind: 'work-phase',
-      title: 'Arbeitsphase I',
-      start: '11:30',
-      end: '13:00',
-      workshops: [
-        { id: 'ws-1', number: 1, title: 'Kommunale Angebote unter einem Dach', speakers: ['Ute Beispiel'] },
-        { id: 'ws-2', number: 2, title: 'Ein kreisweites Integrationskonzept' },
-      ],
-    },
-  ],
-}
+const DAY = workshopDay({ ws1: { speakers: ['Ute Beispiel'] } })
 
 describe("a workshop's own board", () => {
   it('opens for those who booked the workshop and the facilitators; others, hosts and unknown workshops are refused', async () => {
     running = await startServer(data.dir)
-    const event = await createEvent(running.url, { title: 'Transferforum', tableNames: ['Bildung'] })
-    expect(await (await control(running.url, event.facilitatorToken))('programme:save', { programme: DAY, expectedVersion: null })).toMatchObject({ ok: true })
+    const { event } = await eventWithWorkshopDay(running.url, sockets, { tableNames: ['Bildung'], day: DAY })
     const anna = await join(running.url, event.joinCode)
     const ben = await join(running.url, event.joinCode)
-    expect(await (await control(running.url, anna.token))('programme:choose', { phaseId: 'phase-1', workshopId: 'ws-1' })).toMatchObject({ ok: true, data: { booked: true } })
-    expect(await (await control(running.url, ben.token))('programme:choose', { phaseId: 'phase-1', workshopId: 'ws-2' })).toMatchObject({ ok: true, data: { booked: true } })
+    expect(await (await sockets.connect(running.url, anna.token))('programme:choose', { phaseId: 'phase-1', workshopId: 'ws-1' })).toMatchObject({ ok: true, data: { booked: true } })
+    expect(await (await sockets.connect(running.url, ben.token))('programme:choose', { phaseId: 'phase-1', workshopId: 'ws-2' })).toMatchObject({ ok: true, data: { booked: true } })
     const board = workshopBoardDocName(event.event.id, 'ws-1')
 
     // Anna (booked) writes a card; the facilitator sees it and may change any card.
@@ -111,8 +74,7 @@ describe("a workshop's own board", () => {
 
   it("puts a workshop's results in the documentation under the workshop, and carries them through the event file", async () => {
     running = await startServer(data.dir)
-    const event = await createEvent(running.url, { title: 'Transferforum', tableNames: ['Bildung'] })
-    expect(await (await control(running.url, event.facilitatorToken))('programme:save', { programme: DAY, expectedVersion: null })).toMatchObject({ ok: true })
+    const { event } = await eventWithWorkshopDay(running.url, sockets, { tableNames: ['Bildung'], day: DAY })
     const facilitator = connectDoc(running.url, workshopBoardDocName(event.event.id, 'ws-1'), event.facilitatorToken)
     clients.push(facilitator)
     await facilitator.synced()

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { ErrorCode, FieldFormat, type FieldIssue, notNowReasonSchema } from '@tischrunde/shared'
 import { errorText, fieldIssueText, fieldLabel, refusalText } from './error-text.js'
 import { type Language, type Translate, loadLanguage, translate } from './index.js'
+import './framing-wording.js'
 
 const inLanguage = (lang: Language): Translate => (key, params) => translate(lang, key, params)
 const de = inLanguage('de')
@@ -39,6 +40,24 @@ describe('error wording', () => {
   ] satisfies [FieldIssue, string, string][])('words INVALID_MESSAGE %j with the field’s label, not its path', (params, german, english) => {
     expect(errorText(de, { code: 'INVALID_MESSAGE', params })).toBe(german)
     expect(errorText(en, { code: 'INVALID_MESSAGE', params })).toBe(english)
+  })
+
+  it.each([
+    [{ path: [], issue: 'too_small', origin: 'array', minimum: 1 }, 'Bitte mindestens einen Eintrag.', 'Please add at least 1 entry.'],
+    [{ path: [], issue: 'too_small', origin: 'array', minimum: 3 }, 'Bitte mindestens 3 Einträge.', 'Please add at least 3 entries.'],
+    [{ path: [], issue: 'too_big', origin: 'array', maximum: 1 }, 'Höchstens ein Eintrag.', 'At most 1 entry.'],
+    [{ path: [], issue: 'too_big', origin: 'array', maximum: 12 }, 'Höchstens 12 Einträge.', 'At most 12 entries.'],
+    [{ path: [], issue: 'too_small', origin: 'string', minimum: 1 }, 'Bitte mindestens 1 Zeichen.', 'Please use at least 1 character.'],
+    [{ path: [], issue: 'too_big', origin: 'string', maximum: 1 }, 'Bitte höchstens 1 Zeichen.', 'Please use at most 1 character.'],
+  ] satisfies [FieldIssue, string, string][])('words a limit of one in the singular and others in the plural: %j', (params, german, english) => {
+    expect(errorText(de, { code: 'INVALID_MESSAGE', params })).toBe(german)
+    expect(errorText(en, { code: 'INVALID_MESSAGE', params })).toBe(english)
+  })
+
+  it('says what to do when an event holds as many logos as it may', () => {
+    const failure = { code: 'LIMIT_REACHED', params: { what: 'logos', maximum: 24 } } as const
+    expect(errorText(de, failure)).toMatch(/schon 24 hochgeladene Logos.*Rahmen speichern/)
+    expect(errorText(en, failure)).toMatch(/already holds 24 uploaded logos.*Save framing/)
   })
 
   it('leaves the label out where the form shows the field already', () => {

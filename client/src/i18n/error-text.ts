@@ -42,11 +42,11 @@ function issueWords(t: Translate, issue: FieldIssue): string {
       return t('errors.field.required')
     case 'too_small':
       if (issue.exact) return t('errors.field.exactChars', { count: issue.minimum ?? 0 })
-      return t(`errors.field.min${origin}`, { min: issue.minimum ?? 0 })
+      return t(`errors.field.min${origin}`, { min: issue.minimum ?? 0, count: issue.minimum ?? 0 })
     case 'too_big':
       if (issue.exact) return t('errors.field.exactChars', { count: issue.maximum ?? 0 })
       if (issue.origin === 'file') return t('errors.field.maxFile', { mb: Math.round(((issue.maximum ?? 0) / 1024 / 1024) * 10) / 10 })
-      return t(`errors.field.max${origin}`, { max: issue.maximum ?? 0 })
+      return t(`errors.field.max${origin}`, { max: issue.maximum ?? 0, count: issue.maximum ?? 0 })
     case 'not_integer':
       return t('errors.field.notInteger')
     case 'invalid_format': {
@@ -65,9 +65,14 @@ function issueWords(t: Translate, issue: FieldIssue): string {
   }
 }
 
-/** A failure's number and text parameters, for wordings that name them ("länger als {{seconds}} Sekunden"). */
+/**
+ * A failure's number and text parameters, for wordings that name them ("länger als {{seconds}} Sekunden").
+ * The number a wording counts (`maximum`, `seconds`) is also its `count`, which picks the singular for 1.
+ */
 function wordingParams(params: object): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(params).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'))
+  const words = Object.fromEntries(Object.entries(params).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'))
+  const counted = words.maximum ?? words.seconds
+  return typeof counted === 'number' ? { count: counted, ...words } : words
 }
 
 /** Sub-keys of codes whose parameters pick a more precise wording. */

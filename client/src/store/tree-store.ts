@@ -3,16 +3,25 @@ import { create } from 'zustand'
 
 export type TreeStatus = 'connecting' | 'synced' | 'offline' | 'denied'
 
+/**
+ * Why the server closed the tree for good (status `denied`): `access` — this person is no longer in
+ * the tree's group (placed in another one, e.g. from another tab); `removed` — the group was taken
+ * out of the event; `event` — the event was deleted; `link` — the link was renewed or is not valid.
+ */
+export type TreeDenial = 'access' | 'removed' | 'event' | 'link'
+
 /** One open tree doc as the UI sees it. */
 export interface TreeState {
   view: TreeView
   status: TreeStatus
   /** Why the server refused this screen's last write, until the next accepted one. */
   refused: string | null
+  /** Set with status `denied`: why the tree will not open again. */
+  denied: TreeDenial | null
 }
 
 /** An empty tree, while a doc connects. */
-export const EMPTY_TREE: TreeState = { view: readTreeRecords([]), status: 'connecting', refused: null }
+export const EMPTY_TREE: TreeState = { view: readTreeRecords([]), status: 'connecting', refused: null, denied: null }
 
 /**
  * Open tree docs by doc name. A store of its own (not a slice of the main one), so that tree

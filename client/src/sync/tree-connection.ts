@@ -2,7 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { BoardCloseCode, MESSAGE_REFUSED, MESSAGE_SAVED, parseBoardCloseReason, TREE_NODES_ROOT, type TreeNode, type TreePhase, readRefused, readTree, treeNodeSchema } from '@tischrunde/shared'
-import { type TreeStatus, useTreeStore } from '../store/tree-store.js'
+import { type TreeDenial, type TreeStatus, useTreeStore } from '../store/tree-store.js'
 
 /** The only place where Yjs meets tree screens: open tree docs, keyed by doc name. */
 interface OpenTree {
@@ -30,8 +30,17 @@ export function treeDocName(eventId: string, groupId: string, phase: TreePhase):
 /** A connection open this long before a refusal is not refused for its device copy (ms). */
 const STABLE_CONNECTION_MS = 5000
 
-/** Whether a close is final: the credential no longer opens the tree, or tree or event are gone. */
-const isFinalClose = (event: CloseEvent | null) => event?.code === BoardCloseCode.UNAUTHORIZED || event?.code === BoardCloseCode.NOT_FOUND
+/**
+ * Why a close is final, or null when the tree may be tried again: the credential no longer opens it
+ * (4401), this person is no longer in its group (4403: every reconnect would be refused the same),
+ * or group or event are gone (4404).
+ */
+function finalClose(event: CloseEvent | null): TreeDenial | null {
+  if (event?.code === BoardCloseCode.UNAUTHORIZED) return 'link'
+  if (event?.code === BoardCloseCode.FORBIDDEN) return 'access'
+  if (event?.code === BoardCloseCode.NOT_FOUND) return parseBoardCloseReason(event.reason)?.reason === 'EVENT_DELETED' ? 'event' : 'removed'
+  return null
+}
 
 const docsUrl = () => `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/yjs`
 
@@ -49,11 +58,12 @@ export function connectTree(target: TreeTarget): () => void {
     params: { token: target.token },
     maxBackoffTime: 5000,
     connect: local === null,
-    shouldReconnect: (event) => !isFinalClose(event),
+    shouldReconnect: (event) => finalClose(event) === null,
   })
   let status: TreeStatus = 'connecting'
   let refused: string | null = null
-  const sync = () => useTreeStore.setState((s) => ({ trees: { ...s.trees, [docName]: { view: readTree(doc), status, refused } } }))
+  let denied: TreeDenial | null = null
+  const sync = () => useTreeStore.setState((s) => ({ trees: { ...s.trees, [docName]: { view: readTree(doc), status, refused, denied } } }))
   // The server's "saved" note (how far this device's writes are stored) is not shown here.
   provider.messageHandlers[MESSAGE_SAVED] = () => {}
   provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
@@ -63,6 +73,8 @@ export function connectTree(target: TreeTarget): () => void {
     sync()
   }
   provider.on('sync', (isSynced: boolean) => {
+    // The provider reports "not synced" right after the close that denied the tree: denied stays.
+    if (status === 'denied') return
     status = isSynced ? 'synced' : 'connecting'
     sync()
   })
@@ -80,7 +92,11 @@ export function connectTree(target: TreeTarget): () => void {
     if (s === 'connected') connectedAt = Date.now()
   })
   provider.on('connection-close', (event: CloseEvent | null) => {
-    if (isFinalClose(event)) status = 'denied'
+    const final = finalClose(event)
+    if (final) {
+      status = 'denied'
+      denied = final
+    }
     if (event?.code === BoardCloseCode.INVALID_MESSAGE) {
       refused = 'INVALID_RECORD'
       if (Date.now() - connectedAt > STABLE_CONNECTION_MS) refusedInARow = 0

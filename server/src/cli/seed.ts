@@ -7,6 +7,8 @@ import { readEnv } from '../config/env.js'
  * (id `bremen-2018`, problem/solution trees by Kommunengröße) and the Köln Transferforum (id
  * `koeln-2018`, a programme with ten workshops in two work phases). Running it twice leaves
  * one event; `--reset` restores its boards after edits. Stop the server first (the data folder is locked).
+ * A run that fails half-way (a bad item, a full disk) leaves no half new event behind: run it again
+ * once the cause is fixed; a failed `--reset` is repaired by running it again.
  */
 async function main(): Promise<void> {
   const env = readEnv()

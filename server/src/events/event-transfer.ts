@@ -59,11 +59,18 @@ export class EventTransfer {
     if (existing && !opts.reset) return { created: false, stored: existing }
     const replaced = existing && (await this.events.updateSetup(existing.event.id, () => file.event))
     const stored = replaced || (await this.events.insert(file.event, opts.now))
-    await this.writeBoards(stored, file)
-    await importActorMap(this.rooms, stored.event.id, file.actors)
-    await buildActorMap(this.rooms, stored)
-    if (file.programme) await this.programme?.write(stored.event.id, file.programme)
-    await importWorkshopBoards(this.rooms, stored.event.id, file, IMPORT_AUTHOR)
+    try {
+      await this.writeBoards(stored, file)
+      await importActorMap(this.rooms, stored.event.id, file.actors)
+      await buildActorMap(this.rooms, stored)
+      if (file.programme) await this.programme?.write(stored.event.id, file.programme)
+      await importWorkshopBoards(this.rooms, stored.event.id, file, IMPORT_AUTHOR)
+    } catch (error) {
+      // A new event seeded half (a bad item, a full disk) would stay "already there" on the next
+      // run: it goes again. A reset keeps its event (join code, links); running it again repairs it.
+      if (!existing) await this.removeHalf(stored.event.id)
+      throw error
+    }
     return { created: !existing, stored }
   }
 
@@ -90,12 +97,19 @@ export class EventTransfer {
       await importWorkshopBoards(this.rooms, stored.event.id, { ...file, event: stored.event }, IMPORT_AUTHOR)
     } catch (error) {
       // Nothing stored half: an import failing after the event was created takes it away again.
-      await this.events.remove(stored.event.id).catch(() => undefined)
-      await this.rooms.removeEvent(stored.event.id).catch(() => undefined)
-      await this.logos?.removeEvent(stored.event.id).catch(() => undefined)
+      await this.removeHalf(stored.event.id)
       throw error
     }
     return stored
+  }
+
+  /** Takes away an event that failed half-way in (import, seed): its record, docs, logos and programme copy. */
+  private async removeHalf(eventId: string): Promise<void> {
+    await this.events.remove(eventId).catch(() => undefined)
+    await this.rooms.removeEvent(eventId).catch(() => undefined)
+    await this.logos?.removeEvent(eventId).catch(() => undefined)
+    // The programme kept in memory would make a second attempt's save look stale.
+    this.programme?.forget?.(eventId)
   }
 
   /**

@@ -19,7 +19,10 @@ import { checkLogo, logoDataComplete } from './logo-image.js'
 import type { LogoStore } from './logo-store.js'
 import { facilitatorOf } from '../http/route-access.js'
 
-/** Most logo files one event keeps (unsaved uploads included); saving the framing removes the unused ones. */
+/**
+ * Most logo files one event keeps (unsaved uploads included). An upload beyond it is refused with
+ * LIMIT_REACHED (nothing answered is removed to make room); saving the framing removes the unused ones.
+ */
 export const LOGOS_PER_EVENT_MAX = 24
 const framingBodySchema = z.object({ framing: eventFramingSchema })
 
@@ -30,6 +33,7 @@ const framingBodySchema = z.object({ framing: eventFramingSchema })
  *   have been uploaded to this event; logos it no longer names are removed;
  * - `POST /events/:id/framing/logos` with a PNG or JPEG as the body (its type as Content-Type) →
  *   `{ logoId, width, height }`; checked and stripped of everything but the image (logo-image.ts);
+ *   409 LIMIT_REACHED when the event already holds LOGOS_PER_EVENT_MAX logos;
  * - `GET /events/:id/framing/logos/:logoId` → the image (for the console's preview).
  * Mount before the main API router.
  */
@@ -105,12 +109,10 @@ export function createFramingRoutes(deps: { events: EventService; logos: LogoSto
     }
     if (!(await logoDataComplete(checked))) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path, issue: 'invalid_value', allowed: [...LOGO_TYPES] }))
     const eventId = auth.stored.event.id
-    if ((await deps.logos.count(eventId)) >= LOGOS_PER_EVENT_MAX) {
-      // Uploads nobody saved make room first.
-      await deps.logos.prune(eventId, logoIdsOf(auth.stored.event.framing ?? EMPTY_FRAMING))
-      if ((await deps.logos.count(eventId)) >= LOGOS_PER_EVENT_MAX)
-        return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: ['logos'], issue: 'too_big', origin: 'array', maximum: LOGOS_PER_EVENT_MAX }))
-    }
+    // Every stored logo was answered 201 to somebody, who may be about to save it into the framing:
+    // none is removed to make room. Saving the framing removes the logos it no longer names.
+    if ((await deps.logos.count(eventId)) >= LOGOS_PER_EVENT_MAX)
+      return sendFailure(res, 409, failure(ErrorCode.LIMIT_REACHED, { what: 'logos', maximum: LOGOS_PER_EVENT_MAX }))
     const logoId = await deps.logos.put(eventId, { type: checked.type, bytes: checked.bytes })
     res.status(201).json({ logoId, width: checked.width, height: checked.height })
   }

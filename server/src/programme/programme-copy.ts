@@ -6,6 +6,8 @@ import { seedProgramme } from './seed-programme.js'
 export interface ProgrammeCopy {
   read(eventId: EventId): Promise<Programme | null>
   write(eventId: EventId, programme: Programme): Promise<void>
+  /** Drops what is kept in memory of an event's programme (an event taken away after a failed import). */
+  forget?(eventId: EventId): void
 }
 
 /** The programme service as event files see it. Sign-ups stay behind: they are personal data. */
@@ -13,5 +15,6 @@ export function programmeCopy(service: ProgrammeService): ProgrammeCopy {
   return {
     read: (eventId) => service.storedProgramme(eventId),
     write: (eventId, programme) => seedProgramme(service, eventId, programme),
+    forget: (eventId) => service.forget(eventId),
   }
 }

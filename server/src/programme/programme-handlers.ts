@@ -8,6 +8,9 @@ const answer = <T>(data: T): Ack => ({ ok: true, data }) as unknown as Ack
 /** The failure for a refused programme command. */
 function refused(reason: ProgrammeRefusal, what?: string): Ack {
   if (reason === 'STALE') return fail(ErrorCode.STALE_VERSION)
+  // Another node serves the event (an older app's screen reached this one): a reload connects the
+  // screen naming its event, and so to the right node. Older apps word CONFLICT "Bitte neu laden".
+  if (reason === 'ELSEWHERE') return fail(ErrorCode.CONFLICT, {}, 'another node serves this event; reload the page')
   // No programme yet: no phase or workshop exists.
   if (reason === 'NO_PROGRAMME') return fail(ErrorCode.INVALID_MESSAGE, { path: ['phaseId'], ...unknownReference(what ?? '') })
   if (reason === 'NOT_FOUND') return fail(ErrorCode.NOT_FOUND, { what: 'event' })

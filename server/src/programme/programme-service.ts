@@ -47,7 +47,13 @@ export const PEOPLE_RECORDS = recordCollection('programme-people', programmePers
 export const CODE_RECORDS = recordCollection('programme-codes', z.object({ participantId: participantIdSchema }))
 
 /** Why a programme command was refused (besides a choice's own refusals, which are answers). */
-export type ProgrammeRefusal = 'NO_PROGRAMME' | 'STALE' | 'UNKNOWN_WORKSHOP' | 'UNKNOWN_PHASE' | 'NOT_FOUND'
+export type ProgrammeRefusal = 'NO_PROGRAMME' | 'STALE' | 'UNKNOWN_WORKSHOP' | 'UNKNOWN_PHASE' | 'NOT_FOUND' | 'ELSEWHERE'
+
+/**
+ * Refused on a node that does not serve the event (several nodes): another node owns it and runs its
+ * queue. Only screens of an older app reach it so (they do not name their event when they connect).
+ */
+export type Elsewhere = 'ELSEWHERE'
 
 /** The event's agenda (its "Tagesprogramm" lines) as the programme reads and writes it. */
 export interface ProgrammeAgenda {
@@ -69,8 +75,9 @@ interface Loaded {
  * memory copy changes only after the store has taken the write, and after a restart it is read
  * again from the records.
  *
- * Assumes one server process per event (as the rest of the store does); a second node would have
- * to take the queue's place with a lock of its own.
+ * With several nodes the queue holds on the event's owner only: a change reaching another node
+ * (a screen of an older app that does not name its event) is refused there (`owns`), never run
+ * beside the owner's queue, which would give the last seat twice.
  */
 export class ProgrammeService {
   private readonly loaded = new Map<EventId, Promise<Loaded>>()
@@ -99,6 +106,11 @@ export class ProgrammeService {
        * (events from before the programme), and written from the programme whenever it is saved.
        */
       agenda?: ProgrammeAgenda
+      /**
+       * Several nodes: whether this node serves the event now (it holds its lease, or takes it when
+       * nobody does). Absent: one process serves every event.
+       */
+      owns?: (eventId: EventId) => Promise<boolean>
     },
   ) {}
 
@@ -115,6 +127,13 @@ export class ProgrammeService {
       if (this.queues.get(eventId) === settled) this.queues.delete(eventId)
     })
     return run
+  }
+
+  /** Runs a change in the event's queue, on the node that serves the event; elsewhere it is refused. */
+  private owned<T, E extends string>(eventId: EventId, work: () => Promise<Result<T, E>>): Promise<Result<T, E | Elsewhere>> {
+    const owns = this.deps.owns
+    if (!owns) return this.serial(eventId, work)
+    return this.serial(eventId, async () => ((await owns(eventId).catch(() => false)) ? work() : err('ELSEWHERE')))
   }
 
   private load(eventId: EventId): Promise<Loaded> {
@@ -215,8 +234,8 @@ export class ProgrammeService {
    * A participant chooses `workshopId` in `phaseId` (null: takes the choice back). Refusals (full,
    * closed) are answers with the free alternatives; a first choice gives the person their code.
    */
-  choose(eventId: EventId, participantId: string, phaseId: string, workshopId: string | null, displayName: string | undefined): Promise<Result<ChoiceAnswer, 'NO_PROGRAMME'>> {
-    return this.serial(eventId, async () => {
+  choose(eventId: EventId, participantId: string, phaseId: string, workshopId: string | null, displayName: string | undefined): Promise<Result<ChoiceAnswer, 'NO_PROGRAMME' | Elsewhere>> {
+    return this.owned(eventId, async (): Promise<Result<ChoiceAnswer, 'NO_PROGRAMME'>> => {
       const l = await this.load(eventId)
       const programme = l.programme?.value
       if (!programme) return err('NO_PROGRAMME')
@@ -274,8 +293,8 @@ export class ProgrammeService {
   }
 
   /** Replaces the programme if it is still at `expectedVersion` (null: there is none yet). */
-  save(eventId: EventId, programme: Programme, expectedVersion: number | null): Promise<Result<number, 'STALE' | 'NOT_FOUND'>> {
-    return this.serial(eventId, async () => {
+  save(eventId: EventId, programme: Programme, expectedVersion: number | null): Promise<Result<number, 'STALE' | 'NOT_FOUND' | Elsewhere>> {
+    return this.owned(eventId, async (): Promise<Result<number, 'STALE' | 'NOT_FOUND'>> => {
       const l = await this.load(eventId)
       const current = l.programme?.version ?? null
       if ((expectedVersion ?? null) !== current) return err('STALE')
@@ -296,7 +315,7 @@ export class ProgrammeService {
 
   /** Changes the programme as it is now (shift, close, seats), in the queue. */
   private update(eventId: EventId, change: (p: Programme) => Result<Programme, ProgrammeRefusal>): Promise<Result<number, ProgrammeRefusal>> {
-    return this.serial(eventId, async () => {
+    return this.owned(eventId, async (): Promise<Result<number, ProgrammeRefusal>> => {
       const l = await this.load(eventId)
       if (!l.programme) return err('NO_PROGRAMME')
       const next = change(l.programme.value)
@@ -328,7 +347,7 @@ export class ProgrammeService {
 
   /** The organiser moves a person to a workshop of the phase (beyond its seats if need be), or out of it. */
   move(eventId: EventId, participantId: string, phaseId: string, workshopId: string | null): Promise<Result<true, ProgrammeRefusal>> {
-    return this.serial(eventId, async () => {
+    return this.owned(eventId, async (): Promise<Result<true, ProgrammeRefusal>> => {
       const l = await this.load(eventId)
       const programme = l.programme?.value
       if (!programme) return err('NO_PROGRAMME')

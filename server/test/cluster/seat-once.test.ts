@@ -1,9 +1,10 @@
 import { type Socket, io } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Ack, type ChoiceAnswer, type CreateEventResponse, type ProgrammeInput, WIRE_VERSION } from '@tischrunde/shared'
+import { type Ack, type ChoiceAnswer, type CreateEventResponse, WIRE_VERSION } from '@tischrunde/shared'
 import { api, createEvent, rememberAdminKey } from '../helpers/api.js'
 import { waitFor, within } from '../helpers/wait.js'
-import { type Cluster, TEST_LEASE_MS, startCluster } from './cluster-kit.js'
+import { type Cluster, TEST_LEASE_MS, controlSocket, startCluster } from './cluster-kit.js'
+import { workshopDay } from '../helpers/workshop-day.js'
 
 type Answer<T> = { ok: true; data: T } | (Ack & { ok: false })
 
@@ -19,22 +20,8 @@ async function screen(url: string, token: string, eventId: string) {
   return { socket, send }
 }
 
-const DAY: ProgrammeInput = {
-  date: '2018-06-19',
-  items: [
-    {
-      id: 'phase-1',
-      kind: 'work-phase',
-      title: 'Arbeitsphase I',
-      start: '11:30',
-      end: '13:00',
-      workshops: [
-        { id: 'ws-1', number: 1, title: 'Sprache und Arbeit', room: 'Raum 1', capacity: 3 },
-        { id: 'ws-2', number: 2, title: 'Wohnen', room: 'Raum 2', capacity: 40 },
-      ],
-    },
-  ],
-}
+/** Workshop 1 has three seats: the race below is for its last two. */
+const DAY = workshopDay({ ws1: { room: 'Raum 1', capacity: 3 }, ws2: { room: 'Raum 2', capacity: 40 } })
 
 describe('workshop seats across two nodes', () => {
   let cluster: Cluster
@@ -83,6 +70,22 @@ describe('workshop seats across two nodes', () => {
     // One seat is given back; the workshop has room for one more, whichever node asks.
     const back = racers[answers.findIndex((x) => x.ok && x.data.booked)]!
     expect(await choose(back, null)).toMatchObject({ ok: true })
+    for (const s of sockets.splice(0)) s.disconnect()
+  }, 60_000)
+
+  it('a screen of an older app (its event not named) chooses only on the node that serves the event; the other refuses with CONFLICT and gives no seat', async () => {
+    const [tokenA, tokenB] = [await join(a), await join(b)]
+    // Connected without `?event=`: each socket stays on the node it reached.
+    const onA = await controlSocket(a, tokenA, null)
+    const onB = await controlSocket(b, tokenB, null)
+    sockets.push(onA.socket, onB.socket)
+    const answers = (await Promise.all([onA, onB].map((s) => s.socket.emitWithAck('programme:choose', { phaseId: 'phase-1', workshopId: 'ws-2' })))) as Answer<ChoiceAnswer>[]
+    // The owner runs the choice in the event's one queue; the other node would have run a second queue beside it.
+    expect(booked(answers)).toBe(1)
+    expect(answers.filter((x) => !x.ok)).toEqual([expect.objectContaining({ ok: false, code: 'CONFLICT' })])
+    // The seats the event's screens see count the one booking.
+    const named = await phone(b, tokenB)
+    expect(await named.send('programme:get', {})).toMatchObject({ ok: true, data: { counts: { 'ws-2': 1 } } })
     for (const s of sockets.splice(0)) s.disconnect()
   }, 60_000)
 

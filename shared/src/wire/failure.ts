@@ -43,8 +43,8 @@ export const errorParamsSchemas = {
   NOT_NOW: z.object({ reason: notNowReasonSchema }),
   SERVER_FULL: none,
   BAD_ORIGIN: none,
-  /** Which cap, and its value: `events` — events on this installation (TISCHRUNDE_MAX_EVENTS). */
-  LIMIT_REACHED: z.object({ what: z.enum(['events']), maximum: z.number().int().nonnegative() }),
+  /** Which cap, and its value: `events` — events on this installation (TISCHRUNDE_MAX_EVENTS); `logos` — logo files one event keeps. */
+  LIMIT_REACHED: z.object({ what: z.enum(['events', 'logos']), maximum: z.number().int().nonnegative() }),
   /** What was stopped, and after how many seconds (the configured limit). */
   TIMED_OUT: z.object({ what: z.enum(['export']), seconds: z.number().int().positive() }),
   INTERNAL: none,

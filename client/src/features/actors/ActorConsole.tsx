@@ -120,7 +120,7 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
         <label>
           <input type="checkbox" checked={showHidden} onChange={(e) => setShowHidden(e.target.checked)} /> {t('actors.showHidden')}
         </label>
-        <span className="muted">{t('actors.count', { shown: shown.length, total: map.actors.length })}</span>
+        <span className="muted">{t('actors.count', { shown: shown.length, total: map.actors.length, count: map.actors.length })}</span>
       </div>
       <div className="actor-merge">
         <button type="button" className="secondary" disabled={selected.length < 2} onClick={() => merge(selected)}>

@@ -56,6 +56,7 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
       setMessage(t('programme.error'))
     }
   }
+  const shiftedSoFar = programme?.shifts.reduce((sum, x) => sum + x.minutes, 0) ?? 0
 
   return (
     <section className="panel programme-console" aria-labelledby="programme-console-title">
@@ -87,7 +88,7 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
             className="programme-shift"
             onSubmit={(e) => {
               e.preventDefault()
-              if (shiftBy !== 0) void run('programme:shift', { minutes: shiftBy } as never, t('programme.console.shiftedBy', { minutes: shiftBy }))
+              if (shiftBy !== 0) void run('programme:shift', { minutes: shiftBy } as never, t('programme.console.shiftedBy', { minutes: shiftBy, count: shiftBy }))
             }}
           >
             <label>
@@ -97,7 +98,7 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
             <button type="submit" className="secondary">
               {t('programme.console.shift')}
             </button>
-            {programme.shifts.length > 0 && <span className="muted"> {t('programme.console.shiftsSoFar', { minutes: programme.shifts.reduce((s, x) => s + x.minutes, 0) })}</span>}
+            {programme.shifts.length > 0 && <span className="muted"> {t('programme.console.shiftsSoFar', { minutes: shiftedSoFar, count: shiftedSoFar })}</span>}
           </form>
           {schedule(programme)
             .filter((s) => s.item.workshops.length > 0)

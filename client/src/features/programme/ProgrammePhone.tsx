@@ -238,7 +238,7 @@ function PhaseChoice({
               )}
               <p className="programme-seats">
                 {w.room && <span>{t('programme.room', { room: w.room })} · </span>}
-                <span>{w.capacity === null ? t('programme.seatsOpen', { taken }) : t('programme.seats', { taken, capacity: w.capacity })}</span>
+                <span>{w.capacity === null ? t('programme.seatsOpen', { taken }) : t('programme.seats', { taken, capacity: w.capacity, count: w.capacity })}</span>
                 {w.closed && <span className="badge"> {t('programme.closed')}</span>}
                 {!w.closed && full && <span className="badge"> {t('programme.full')}</span>}
                 {!w.closed && !full && pastThreshold(w, taken) && <span className="badge"> {t('programme.popular')}</span>}
@@ -278,7 +278,7 @@ function Alternatives({ list, counts, busy, onChoose }: { list: Workshop[]; coun
             <button type="button" className="secondary" disabled={busy} onClick={() => onChoose(w)}>
               {t('programme.workshopTitle', { number: w.number, title: w.title })}
             </button>{' '}
-            <span className="muted">{w.capacity === null ? t('programme.seatsOpen', { taken: counts.get(w.id) ?? 0 }) : t('programme.seats', { taken: counts.get(w.id) ?? 0, capacity: w.capacity })}</span>
+            <span className="muted">{w.capacity === null ? t('programme.seatsOpen', { taken: counts.get(w.id) ?? 0 }) : t('programme.seats', { taken: counts.get(w.id) ?? 0, capacity: w.capacity, count: w.capacity })}</span>
           </li>
         ))}
       </ul>

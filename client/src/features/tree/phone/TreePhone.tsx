@@ -4,7 +4,7 @@ import { errorText } from '../../../i18n/error-text.js'
 import '../../../i18n/tree-wording.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { useTischStore } from '../../../store/index.js'
-import { selectTree, useTreeStore } from '../../../store/tree-store.js'
+import { type TreeDenial, selectTree, useTreeStore } from '../../../store/tree-store.js'
 import { randomId } from '../../../sync/random-id.js'
 import { keepTreeGroup, keepTreeValue, readTreeGroup, readTreeValue } from '../../../sync/tree-group-choice.js'
 import { putTreeNode, useTree } from '../../../sync/tree-hooks.js'
@@ -101,6 +101,29 @@ function lockedLine(phase: string | undefined): string {
   return 'tree.locked'
 }
 
+/** The tree will not open again: why, and the way on (another group, or the start with the event's code). */
+function TreeDenied(props: { header: ReactNode; denial: TreeDenial; onChangeGroup: () => void }) {
+  const { t } = useTranslation()
+  const pickAgain = props.denial === 'access' || props.denial === 'removed'
+  return (
+    <main className="page phone tree-phone">
+      {props.header}
+      <p role="alert" className="field-error">
+        {t(`tree.denied.${props.denial}`)}
+      </p>
+      {pickAgain ? (
+        <button type="button" onClick={props.onChangeGroup}>
+          {t('tree.denied.pickGroup')}
+        </button>
+      ) : (
+        <p>
+          <a href="/">{t('tree.denied.toStart')}</a>
+        </p>
+      )}
+    </main>
+  )
+}
+
 function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { eventId: string; token: string; participantId: string }; groupId: string; onChangeGroup: () => void }) {
   const { t } = useTranslation()
   const { identity } = props
@@ -123,6 +146,8 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
   const editing = editingId ? (nodes.get(editingId) ?? null) : null
   const treeName = t(phase === 'problem' ? 'tree.problemTree' : 'tree.objectiveTree')
   const answered = editing?.answersProblemId ? problems.view.byId.get(editing.answersProblemId) : undefined
+  // Refused for good (the tree no longer reconnects): say why and what to do instead.
+  if (tree.status === 'denied') return <TreeDenied header={props.header} denial={tree.denied ?? 'access'} onChangeGroup={props.onChangeGroup} />
 
   const add = (kind: TreeNodeKind, text: string) => {
     if (!docName) return false
