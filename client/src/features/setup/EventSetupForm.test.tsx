@@ -186,7 +186,7 @@ describe('the event setup form', () => {
     expect((screen.getByLabelText('Titel der Veranstaltung') as HTMLInputElement).value).toBe('Regionalkonferenz Winnenden')
   })
 
-  it('gives a table its own heading for a column, saved with the table, and takes it away again when emptied', async () => {
+  it('gives a table its own heading for a column, saved with that table only', async () => {
     const combined = 'Was sind unsere Ziele? / Was soll ein gutes IntMan leisten?'
     const onSave = setup()
     render(<EventSetupForm event={anEvent()} started={false} onSave={onSave} />)
