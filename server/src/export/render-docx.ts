@@ -25,6 +25,7 @@ import {
 import { breakLongWords } from './long-words.js'
 import { framingChapterDocx, framingOrganisersDocx, framingSubtitleDocx } from './framing/framing-docx.js'
 import { isRightToLeft } from './pdf-scripts.js'
+import { DocxFontUse } from './docx-fonts.js'
 import { type EventDocumentation, FRAMING_WORDS, type ListItem, type ResultSheet, type SheetColumn, type SheetEventInfo, SHEET_WORDS, columnRows, countingRuns } from './shared-export.js'
 
 /**
@@ -50,8 +51,14 @@ const COLOR = { brand: '234E7A', muted: '5B6777', head: 'E7EDF4', rule: 'C3CAD4'
 function runs(text: string, opts: { bold?: boolean; color?: string; size?: number } = {}): TextRun[] {
   // Arabic or Persian text is marked right to left, so Word shapes and orders it as such.
   const rtl = isRightToLeft(text) ? { rightToLeft: true } : {}
-  return breakLongWords(text).split('\n').map((line, i) => new TextRun({ text: line, ...opts, ...rtl, ...(i > 0 ? { break: 1 } : {}) }))
+  // Emoji and Ethiopic pieces are set in the fallback font the document embeds (see docx-fonts.ts).
+  return breakLongWords(text)
+    .split('\n')
+    .flatMap((line, i) => fontUse.pieces(line).map((piece, j) => new TextRun({ text: piece.text, ...opts, ...rtl, ...(piece.font ? { font: piece.font } : {}), ...(i > 0 && j === 0 ? { break: 1 } : {}) })))
 }
+
+/** The fallback fonts the runs made so far use; taken by `document`, which is made after its runs. */
+const fontUse = new DocxFontUse()
 
 /** A right-to-left paragraph (its first strong character is Arabic, Persian, Hebrew …) reads and aligns from the right. */
 const direction = (text: string) => (isRightToLeft(text) ? { bidirectional: true } : {})
@@ -219,8 +226,10 @@ function pageFooter(): Footer {
 }
 
 function document(meta: { title: string; description: string; contents: boolean }, lists: DocxLists, sections: ISectionOptions[]): Document {
+  const fonts = fontUse.take()
   return new Document({
     creator: 'Tischrunde',
+    ...(fonts.length ? { fonts } : {}),
     title: meta.title,
     description: meta.description,
     // The contents are a field listing every chapter, its page numbers left for Word (and LibreOffice's

@@ -8,7 +8,8 @@ import { anEvent } from '@tischrunde/fixtures'
 import { EVENT_EXPORT_FORMAT, EVENT_EXPORT_VERSION, type EventExport } from '@tischrunde/shared'
 import { renderTable } from './export-service.js'
 import { isRightToLeft, scriptRuns, visualOrder } from './pdf-scripts.js'
-import { docxParts, pdfText, readDocx } from './read-back.js'
+import { docxParts, pdfText, readDocx, xml } from './read-back.js'
+import { DOCX_FALLBACK_FONTS } from './docx-fonts.js'
 
 /** Cards in the languages of participants at these events, with emoji. */
 const ARABIC = 'مرحبا بكم في الاجتماع'
@@ -89,6 +90,27 @@ describe('cards in other scripts', () => {
     const cards = Object.values(readDocx(bytes).shape).flat()
     expect(cards.map((c) => c.text)).toEqual([ARABIC, EMOJI, 'Кириллица und Deutsch'])
     expect(cards[1]!.subPoints).toEqual([TIGRINYA])
+  })
+
+  it('DOCX: carries the emoji and Ethiopic fonts and sets those pieces in them; a document without such text carries none', async () => {
+    const parts = docxParts((await renderTable(file, 'tisch-1', 'docx')).bytes)
+    const fontTable = parts['word/fontTable.xml']!
+    for (const name of Object.values(DOCX_FALLBACK_FONTS)) {
+      expect(fontTable).toContain(`w:name="${name}"`)
+      expect(fontTable).toMatch(new RegExp(`w:name="${name}"[\\s\\S]*?<w:embedRegular `))
+    }
+    expect(Object.keys(parts).filter((name) => name.startsWith('word/fonts/'))).toHaveLength(2)
+    const body = xml(parts['word/document.xml']!)
+    const fontOf = (text: string) =>
+      Array.from(body.getElementsByTagName('w:r'))
+        .find((r) => (r.getElementsByTagName('w:t')[0]?.textContent ?? '').includes(text))
+        ?.getElementsByTagName('w:rFonts')[0]
+        ?.getAttribute('w:ascii')
+    expect(fontOf('🎉')).toBe(DOCX_FALLBACK_FONTS.emoji)
+    expect(fontOf('ሰላም')).toBe(DOCX_FALLBACK_FONTS.ethiopic)
+    expect(fontOf('Sommerfest')).toBeUndefined()
+    const plain = docxParts((await renderTable({ ...file, boards: [{ tableId: 'tisch-1', stations: [{ stationId: 'station-1', columns: [{ columnId: 'laeuft-gut', cards: [{ text: 'Kita', subPoints: [] }] }] }] }] }, 'tisch-1', 'docx')).bytes)
+    expect(Object.keys(plain).filter((name) => name.startsWith('word/fonts/'))).toEqual([])
   })
 
   it('splits text into runs by font, and orders right-to-left words for drawing', () => {

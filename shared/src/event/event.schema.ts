@@ -4,6 +4,7 @@ import { eventIdSchema, tableIdSchema } from '../ids.js'
 import { templateSchema } from '../template/template.schema.js'
 import { treeMethodSchema } from '../kinds/tree/tree-method.schema.js'
 import { eventFramingSchema } from '../framing/framing.schema.js'
+import { columnHeadingsSchema } from './column-headings.js'
 
 /** One line of the Tagesprogramm, e.g. 10:45 "Erfahrungsaustausch – Station 1". */
 export const agendaItemSchema = z.object({
@@ -18,6 +19,8 @@ export const themeTableSchema = z.object({
   id: tableIdSchema,
   name: z.string().trim().min(1).max(120),
   host: z.string().trim().max(120).default(''),
+  /** Headings this table's sheet shows over columns instead of the template's titles (absent: none). */
+  columnHeadings: columnHeadingsSchema.optional(),
 })
 export type ThemeTable = z.infer<typeof themeTableSchema>
 

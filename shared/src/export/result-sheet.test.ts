@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { anEvent } from '../../../fixtures/src/builders.js'
 import { type EventExport, EVENT_EXPORT_FORMAT, EVENT_EXPORT_VERSION, eventExportSchema } from './event-export.schema.js'
 import { buildEventDocumentation, buildResultSheet, columnRows, formatDateDe, narrowExportToTable, plainText } from './result-sheet.js'
+import { sheetExportRows } from './csv-rows.js'
+import { escapeMarkdownLine, resultSheetToMarkdown } from './to-markdown.js'
+import { eventSchema } from '../event/event.schema.js'
 
 /** Two tables; tisch-1 has cards in station 1 (both columns) and station 3 (one column), none in station 2. */
 const file: EventExport = {
@@ -56,6 +59,52 @@ describe('a result sheet', () => {
 
   it('does not exist for an unknown table', () => {
     expect(buildResultSheet(file, 'tisch-9')).toBeUndefined()
+  })
+})
+
+describe('a table\'s own column heading', () => {
+  const COMBINED = 'Was sind unsere Ziele? / Was soll ein gutes IntMan leisten?'
+  const headed: EventExport = {
+    ...file,
+    event: {
+      ...file.event,
+      tables: file.event.tables.map((t) =>
+        t.id === 'tisch-1'
+          ? {
+              ...t,
+              columnHeadings: [
+                { stationId: 'station-1', columnId: 'laeuft-gut', title: COMBINED },
+                // A column the template no longer has: never shown.
+                { stationId: 'station-1', columnId: 'gibt-es-nicht', title: 'Weg' },
+              ],
+            }
+          : t,
+      ),
+    },
+    boards: [...file.boards, { tableId: 'tisch-2', stations: [{ stationId: 'station-1', columns: [{ columnId: 'laeuft-gut', cards: [{ text: 'Kita', subPoints: [] }] }] }] }],
+  }
+
+  it('heads that column on the table\'s sheet, in the spreadsheet rows and the Markdown; other tables keep the template\'s title', () => {
+    const sheet = buildResultSheet(headed, 'tisch-1')!
+    expect(sheet.stations[0]!.columns.map((c) => c.title)).toEqual([COMBINED, 'Wo hakt es?'])
+    expect(sheetExportRows(sheet).filter((r) => r.column === COMBINED).map((r) => r.text)).toEqual(['Ehrenamt', 'Sprachkurse'])
+    expect(resultSheetToMarkdown(sheet).split('\n')).toContain(`### ${escapeMarkdownLine(COMBINED)}`)
+    expect(buildResultSheet(headed, 'tisch-2')!.stations[0]!.columns[0]!.title).toBe('Was läuft gut?')
+    expect(buildEventDocumentation(headed).sheets.map((s) => s.stations[0]?.columns[0]?.title)).toEqual([COMBINED, 'Was läuft gut?'])
+  })
+
+  it('is optional: an event file without it reads as before, and one with it keeps it through the schema', () => {
+    expect(eventExportSchema.parse(file).event.tables[0]).toEqual({ id: 'tisch-1', name: 'Tisch 1', host: '' })
+    expect(eventExportSchema.parse(headed).event.tables[0]!.columnHeadings).toHaveLength(2)
+  })
+
+  it('refuses a second heading for the same column, an empty or overlong one', () => {
+    const withHeadings = (columnHeadings: unknown) => eventSchema.safeParse({ ...file.event, tables: [{ id: 'tisch-1', name: 'Tisch 1', host: '', columnHeadings }] }).success
+    expect(withHeadings([{ stationId: 'station-2', columnId: 'ziele', title: COMBINED }])).toBe(true)
+    expect(withHeadings([{ stationId: 'station-2', columnId: 'ziele', title: 'A' }, { stationId: 'station-2', columnId: 'ziele', title: 'B' }])).toBe(false)
+    expect(withHeadings([{ stationId: 'station-2', columnId: 'ziele', title: '  ' }])).toBe(false)
+    expect(withHeadings([{ stationId: 'station-2', columnId: 'ziele', title: 'x'.repeat(121) }])).toBe(false)
+    expect(withHeadings(Array.from({ length: 49 }, (_, i) => ({ stationId: 'station-2', columnId: `spalte-${i}`, title: 'x' })))).toBe(false)
   })
 })
 

@@ -5,6 +5,7 @@ import { groupsOf } from '../kinds/tree/groups.js'
 import { type ListItem, readList } from './list-items.js'
 import { narrowHarvestToTable } from '../harvest/harvest-export.schema.js'
 import { type DocFraming, documentationFraming } from './doc-framing.js'
+import { columnTitleFor } from '../event/column-headings.js'
 
 /**
  * The format-independent model of result sheets: what PDF, DOCX, Markdown and CSV render.
@@ -56,7 +57,7 @@ export interface SheetCard extends ListItem {
   /** The sub-points form a numbered list. */
   subNumbered: boolean
 }
-/** One column of a station that has cards, e.g. "Was läuft gut?". */
+/** One column of a station that has cards, e.g. "Was läuft gut?", titled as the table's sheet heads it (see `columnTitleFor`). */
 export interface SheetColumn {
   id: string
   title: string
@@ -173,7 +174,8 @@ function sheetFor(file: EventExport, table: EventExport['event']['tables'][numbe
     for (const column of station.columns) {
       const cards = fromBoard?.columns.find((c) => c.columnId === column.id)?.cards ?? []
       if (cards.length === 0) continue
-      columns.push(sheetColumn(column.id, plainText(column.title), cards))
+      // The table's own heading where its sheet had one ("Was sind unsere Ziele? / Was soll …"), else the template's.
+      columns.push(sheetColumn(column.id, plainText(columnTitleFor(table, station.id, column)), cards))
     }
     const title = plainText(station.title)
     const prompt = plainText(station.prompt)

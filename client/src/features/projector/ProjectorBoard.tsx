@@ -1,4 +1,4 @@
-import { type Card, type TischEvent, namesShown } from '@tischrunde/shared'
+import { type Card, type TischEvent, columnTitleFor, findTable, namesShown } from '@tischrunde/shared'
 import { useMemo, useRef } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
@@ -12,10 +12,14 @@ import { useFitToBox } from './use-fit-to-box.js'
  * as their cards need, cards flowing into sub-columns. New cards animate in and, when `live`, are
  * announced politely to screen readers.
  */
-export function ProjectorBoard(props: { event: TischEvent; docName: string; stationId: string; live?: boolean }) {
+export function ProjectorBoard(props: { event: TischEvent; docName: string; stationId: string; live?: boolean; tableId?: string }) {
   const { t } = useTranslation()
   const board = useTischStore(selectBoard(props.docName))
-  const columns = useMemo(() => stationColumns(board, props.event, props.stationId), [board, props.event, props.stationId])
+  const columns = useMemo(() => {
+    // Headed as the table's own sheet heads them ("Was sind unsere Ziele? / Was soll …"), as in the documentation.
+    const table = props.tableId === undefined ? undefined : findTable(props.event, props.tableId)
+    return stationColumns(board, props.event, props.stationId).map((c) => ({ ...c, title: columnTitleFor(table, props.stationId, c) }))
+  }, [board, props.event, props.stationId, props.tableId])
   const box = useRef<HTMLDivElement>(null)
   const hyphenated = useHyphenation()
   const fitted = useMemo(() => ({ columns, hyphenated }), [columns, hyphenated])

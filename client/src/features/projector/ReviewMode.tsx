@@ -51,7 +51,7 @@ export function ReviewMode(props: { event: TischEvent; eventId: string; token: s
       </header>
       <KeepBoardsOpen eventId={props.eventId} token={props.token} tableIds={event.tables.map((x) => x.id)} />
       <BoardStatusBanner status={board.status} />
-      <ProjectorBoard event={event} docName={docName} stationId={station.id} />
+      <ProjectorBoard event={event} docName={docName} stationId={station.id} tableId={table.id} />
     </section>
   )
 }

@@ -40,7 +40,7 @@ export function TableBoard({ event, eventId, token, table }: { event: TischEvent
       </header>
       <PauseBanner round={round} />
       <BoardStatusBanner status={board.status} />
-      {docName && <ProjectorBoard event={event} docName={docName} stationId={station.id} live />}
+      {docName && <ProjectorBoard event={event} docName={docName} stationId={station.id} tableId={table.id} live />}
     </section>
   )
 }

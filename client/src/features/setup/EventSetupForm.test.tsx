@@ -185,4 +185,33 @@ describe('the event setup form', () => {
     expect((screen.getByLabelText('Ort') as HTMLInputElement).value).toBe('Rathaus')
     expect((screen.getByLabelText('Titel der Veranstaltung') as HTMLInputElement).value).toBe('Regionalkonferenz Winnenden')
   })
+
+  it('gives a table its own heading for a column, saved with that table only', async () => {
+    const combined = 'Was sind unsere Ziele? / Was soll ein gutes IntMan leisten?'
+    const onSave = setup()
+    render(<EventSetupForm event={anEvent()} started={false} onSave={onSave} />)
+    const open = within(tableRow(2)).getByRole('button', { name: 'Eigene Spaltenüberschriften für die Dokumentation (0)' })
+    expect(open.getAttribute('aria-expanded')).toBe('false')
+    fireEvent.click(open)
+    const field = () => within(tableRow(2)).getByLabelText('Station 2 – statt „Was sind unsere Ziele?“') as HTMLInputElement
+    expect(field().value).toBe('')
+    fireEvent.change(field(), { target: { value: combined } })
+    fireEvent.click(saveButton())
+    expect(await screen.findByText('Gespeichert.')).toBeTruthy()
+    expect(sentSetup(onSave).tables[1]).toEqual({ id: 'tisch-2', name: 'Tisch 2', host: '', columnHeadings: [{ stationId: 'station-2', columnId: 'ziele', title: combined }] })
+    expect(sentSetup(onSave).tables[0]).toEqual({ id: 'tisch-1', name: 'Tisch 1', host: '' })
+  })
+
+  it('shows a table\'s heading from the event and sends the table without it once it is emptied', async () => {
+    const onSave = setup()
+    const event = anEvent()
+    event.tables[0] = { ...event.tables[0]!, columnHeadings: [{ stationId: 'station-3', columnId: 'wer-hilft', title: 'Behilfliche Akteur*innen' }] }
+    render(<EventSetupForm event={event} started={false} onSave={onSave} />)
+    const field = within(tableRow(1)).getByLabelText('Station 3 – statt „Wer kann helfen?“') as HTMLInputElement
+    expect(field.value).toBe('Behilfliche Akteur*innen')
+    fireEvent.change(field, { target: { value: '' } })
+    fireEvent.click(saveButton())
+    expect(await screen.findByText('Gespeichert.')).toBeTruthy()
+    expect(JSON.parse(JSON.stringify(sentSetup(onSave).tables[0]))).toEqual({ id: 'tisch-1', name: 'Tisch 1', host: '' })
+  })
 })

@@ -53,7 +53,7 @@ export function EventSetupForm({ event, started, onSave }: EventSetupFormProps) 
       </section>
 
       <AgendaEditor agenda={draft.agenda} fields={fields} onChange={(v, reshaped) => change('agenda', v, reshaped)} />
-      <TablesEditor tables={draft.tables} reservedIds={reservedIds} fields={fields} onChange={(v, reshaped) => change('tables', v, reshaped)} />
+      <TablesEditor tables={draft.tables} reservedIds={reservedIds} fields={fields} template={draft.template} onChange={(v, reshaped) => change('tables', v, reshaped)} />
       <TemplateEditor template={draft.template} started={started} fields={fields} onChange={(v, reshaped) => change('template', v, reshaped)} />
 
       <div className="setup-actions">

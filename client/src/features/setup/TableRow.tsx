@@ -1,7 +1,8 @@
-import type { ThemeTable } from '@tischrunde/shared'
+import type { Template, ThemeTable } from '@tischrunde/shared'
 import { useEffect, useId, useRef } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { TextField } from './SetupField.js'
+import { ColumnHeadingsEditor } from './ColumnHeadingsEditor.js'
 import type { SetupFields } from './use-setup-draft.js'
 
 type Props = {
@@ -15,6 +16,8 @@ type Props = {
   onAskRemove: () => void
   onCancelRemove: () => void
   onRemove: () => void
+  /** The stations, for the table's own column headings (absent: not offered). */
+  template?: Template
 }
 
 /** DOM id of a table row's move button, so focus can follow the row after it moved. */
@@ -22,7 +25,7 @@ export const moveButtonId = (fields: SetupFields, tableId: string, direction: -1
   `${fields.id('tables')}-${tableId}-${direction < 0 ? 'up' : 'down'}`
 
 /** One theme table: name, host, move up/down, and removal behind an inline confirmation. */
-export function TableRow({ table, index, count, fields, confirming, onEdit, onMove, onAskRemove, onCancelRemove, onRemove }: Props) {
+export function TableRow({ table, index, count, fields, confirming, onEdit, onMove, onAskRemove, onCancelRemove, onRemove, template }: Props) {
   const { t } = useTranslation()
   const questionId = useId()
   const cancelRef = useRef<HTMLButtonElement>(null)
@@ -44,6 +47,7 @@ export function TableRow({ table, index, count, fields, confirming, onEdit, onMo
       </legend>
       <TextField fields={fields} fieldKey={`tables.${index}.name`} label={t('setup.tables.name')} value={table.name} onChange={(name) => onEdit({ name })} />
       <TextField fields={fields} fieldKey={`tables.${index}.host`} label={t('setup.tables.host')} value={table.host} onChange={(host) => onEdit({ host })} />
+      {template && <ColumnHeadingsEditor table={table} index={index} template={template} fields={fields} onEdit={(next) => onEdit({ columnHeadings: next.columnHeadings })} />}
       <div className="setup-row-actions">
         <button
           id={moveButtonId(fields, table.id, -1)}

@@ -1,4 +1,4 @@
-import type { ThemeTable } from '@tischrunde/shared'
+import type { Template, ThemeTable } from '@tischrunde/shared'
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { GroupMessage, groupProps } from './SetupField.js'
@@ -13,10 +13,12 @@ type Props = {
   fields: SetupFields
   /** `reshaped`: a table was added, removed or moved. */
   onChange: (tables: ThemeTable[], reshaped?: boolean) => void
+  /** The stations, for each table's own column headings. */
+  template?: Template
 }
 
 /** The Thementische: add, rename, host, order, remove (with confirmation). Ids never change after adding. */
-export function TablesEditor({ tables, reservedIds, fields, onChange }: Props) {
+export function TablesEditor({ tables, reservedIds, fields, onChange, template }: Props) {
   const { t } = useTranslation()
   const newId = useId()
   const headingRef = useRef<HTMLHeadingElement>(null)
@@ -74,6 +76,7 @@ export function TablesEditor({ tables, reservedIds, fields, onChange }: Props) {
                   fields={fields}
                   confirming={confirmingId === table.id}
                   onEdit={(patch) => onChange(replaced(tables, i, { ...table, ...patch }))}
+                  {...(template ? { template } : {})}
                   onMove={(direction) => {
                     onChange(moved(tables, i, i + direction), true)
                     setFocusMove({ tableId: table.id, direction })

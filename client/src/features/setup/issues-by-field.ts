@@ -20,6 +20,7 @@ export function knownFieldKeys(setup: EventSetup): Set<string> {
   const keys = ['title', 'date', 'place', 'agenda', 'tables', 'template', 'template.stations']
   setup.agenda.forEach((_, i) => keys.push(`agenda.${i}.time`, `agenda.${i}.title`, `agenda.${i}.detail`))
   setup.tables.forEach((_, i) => keys.push(`tables.${i}.name`, `tables.${i}.host`))
+  setup.tables.forEach((t, i) => t.columnHeadings?.forEach((_, k) => keys.push(`tables.${i}.columnHeadings.${k}.title`)))
   setup.template.stations.forEach((s, i) => {
     keys.push(`template.stations.${i}.title`, `template.stations.${i}.prompt`, `template.stations.${i}.columns`)
     s.columns.forEach((_, j) => keys.push(`template.stations.${i}.columns.${j}.title`))

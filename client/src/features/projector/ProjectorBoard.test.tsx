@@ -1,0 +1,27 @@
+import { render, screen } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { aCard, anEvent } from '../../../../fixtures/src/builders.js'
+import { useTischStore } from '../../store/index.js'
+import { ProjectorBoard } from './ProjectorBoard.js'
+
+const COMBINED = 'Was sind unsere Ziele? / Was soll ein gutes IntMan leisten?'
+const event = anEvent()
+event.tables[0] = { ...event.tables[0]!, columnHeadings: [{ stationId: 'station-2', columnId: 'ziele', title: COMBINED }] }
+const docName = (table: string) => `board.cafe-test.${table}`
+
+describe('the projector board', () => {
+  it('heads a column with the table\'s own heading, as its sheet in the documentation does', () => {
+    useTischStore.setState({ boards: { [docName('tisch-1')]: { cards: [aCard({ stationId: 'station-2', columnId: 'ziele', text: 'Frauen stärken' })], unsaved: [], status: 'synced' } } })
+    render(<ProjectorBoard event={event} docName={docName('tisch-1')} stationId="station-2" tableId="tisch-1" />)
+    expect(screen.getByRole('heading', { level: 2, name: new RegExp(`^${COMBINED.replace(/[?/]/g, '\\$&')}`) })).toBeTruthy()
+    expect(screen.getByRole('list', { name: COMBINED })).toBeTruthy()
+    expect(screen.getByRole('heading', { level: 2, name: /^Was soll ein gutes Integrationsmanagement leisten\?/ })).toBeTruthy()
+  })
+
+  it('keeps the template\'s title for a table without its own heading', () => {
+    useTischStore.setState({ boards: { [docName('tisch-2')]: { cards: [aCard({ stationId: 'station-2', columnId: 'ziele', text: 'Kita' })], unsaved: [], status: 'synced' } } })
+    render(<ProjectorBoard event={event} docName={docName('tisch-2')} stationId="station-2" tableId="tisch-2" />)
+    expect(screen.getByRole('list', { name: 'Was sind unsere Ziele?' })).toBeTruthy()
+    expect(screen.queryByRole('list', { name: COMBINED })).toBeNull()
+  })
+})
