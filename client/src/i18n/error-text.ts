@@ -42,11 +42,12 @@ function issueWords(t: Translate, issue: FieldIssue): string {
       return t('errors.field.required')
     case 'too_small':
       if (issue.exact) return t('errors.field.exactChars', { count: issue.minimum ?? 0 })
-      return t(`errors.field.min${origin}`, { min: issue.minimum ?? 0 })
+      // `count` picks the singular ("Bitte mindestens einen Eintrag.") where the wording has one.
+      return t(`errors.field.min${origin}`, { min: issue.minimum ?? 0, count: issue.minimum ?? 0 })
     case 'too_big':
       if (issue.exact) return t('errors.field.exactChars', { count: issue.maximum ?? 0 })
       if (issue.origin === 'file') return t('errors.field.maxFile', { mb: Math.round(((issue.maximum ?? 0) / 1024 / 1024) * 10) / 10 })
-      return t(`errors.field.max${origin}`, { max: issue.maximum ?? 0 })
+      return t(`errors.field.max${origin}`, { max: issue.maximum ?? 0, count: issue.maximum ?? 0 })
     case 'not_integer':
       return t('errors.field.notInteger')
     case 'invalid_format': {
