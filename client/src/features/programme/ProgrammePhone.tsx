@@ -224,7 +224,8 @@ function PhaseChoice({
       {feedback && 'answer' in feedback && !feedback.answer.booked && (
         <div className="programme-refusal" role="alert">
           <p>{t(`programme.refused.${feedback.answer.reason}`, { number: feedback.number })}</p>
-          <Alternatives list={alternativesOf(feedback.answer.alternatives)} counts={counts} busy={busy} onChoose={onChoose} />
+          {/* The refusal says already that these have seats: no second "Noch Platz haben:". */}
+          <Alternatives list={alternativesOf(feedback.answer.alternatives)} counts={counts} busy={busy} onChoose={onChoose} intro={false} />
         </div>
       )}
       {hint && chosenWorkshop && (
@@ -277,12 +278,12 @@ function PhaseChoice({
   )
 }
 
-function Alternatives({ list, counts, busy, onChoose }: { list: Workshop[]; counts: ReadonlyMap<string, number>; busy: boolean; onChoose: (w: Workshop) => void }) {
+function Alternatives({ list, counts, busy, onChoose, intro = true }: { list: Workshop[]; counts: ReadonlyMap<string, number>; busy: boolean; onChoose: (w: Workshop) => void; intro?: boolean }) {
   const { t } = useTranslation()
   if (list.length === 0) return <p>{t('programme.noAlternatives')}</p>
   return (
     <>
-      <p>{t('programme.alternatives')}</p>
+      {intro && <p>{t('programme.alternatives')}</p>}
       <ul className="programme-alternatives">
         {list.map((w) => (
           <li key={w.id}>
