@@ -25,8 +25,10 @@ export function WallOfTables({ event, eventId, token }: { event: TischEvent; eve
   const station = stationAt(event, shownStationIndex(round))
   // More tables, more columns: 11 tables fill a 4 × 3 grid on a 16:9 screen.
   const columns = event.tables.length <= 4 ? 2 : event.tables.length <= 9 ? 3 : event.tables.length <= 16 ? 4 : 5
-  // Three newest cards fit a tile in up to two rows; with more rows, two.
-  const newest = Math.ceil(event.tables.length / columns) > 2 ? 2 : 3
+  // A tile of a single row (one or two tables) is as tall as the screen: six newest cards fit it; three
+  // fit a tile in two rows; with more rows, two.
+  const rows = Math.ceil(event.tables.length / columns)
+  const newest = rows > 2 ? 2 : rows === 2 ? 3 : 6
   return (
     <section className="projector-view projector-wall" aria-labelledby="wall-title">
       <header className="projector-header">
