@@ -76,4 +76,22 @@ describe('signing up days before the Köln day, and finding the choices again', 
     expect((await second.getByTestId('personal-code').innerText()).trim()).toBe(code)
     expect(await second.getByLabel('Name für die Teilnehmendenliste (freiwillig)').inputValue()).toBe('Ayşe Demir')
   }, 120_000)
+
+  it('says the code comes with the first choice, and saves a name typed after choosing (the organiser’s list would miss it otherwise)', async () => {
+    const first = await phone()
+    expect(await first.getByTestId('personal-code-later').innerText()).toBe('Ihren persönlichen Code bekommen Sie mit Ihrer ersten Wahl.')
+    await first.getByRole('button', { name: /^Workshop 4 wählen: / }).click()
+    await expect.poll(() => choiceLine(first, 'Arbeitsphase I')).toContain('Ihre Wahl: Workshop 4')
+    const code = (await first.getByTestId('personal-code').innerText()).trim()
+    // The name only now, after the choice: "Namen speichern" sends it.
+    await first.getByLabel('Name für die Teilnehmendenliste (freiwillig)').fill('Jonas Weber')
+    await first.getByRole('button', { name: 'Namen speichern' }).click()
+    await first.locator('.programme-code').getByRole('status').filter({ hasText: 'Name gespeichert.' }).waitFor()
+    // Stored on the server: another phone with the code finds the name.
+    const second = await phone()
+    await second.getByRole('textbox', { name: 'Persönlicher Code' }).fill(code)
+    await second.getByRole('button', { name: 'Wahl wiederfinden' }).click()
+    await expect.poll(() => choiceLine(second, 'Arbeitsphase I'), { timeout: 15_000 }).toContain('Ihre Wahl: Workshop 4')
+    await expect.poll(() => second.getByLabel('Name für die Teilnehmendenliste (freiwillig)').inputValue()).toBe('Jonas Weber')
+  }, 120_000)
 })
