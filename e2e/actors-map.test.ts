@@ -131,7 +131,8 @@ describe('the Winnenden actor map, console and projector', () => {
     expect(await phone.getByRole('listitem').filter({ hasText: /^Jobcenter/ }).count()).toBe(1)
     expect(await phone.getByRole('textbox').count()).toBe(0)
     expect(await axeViolations(phone, 'main')).toEqual([])
-    await phone.getByRole('button', { name: 'Zurück zur Karte' }).click()
+    // "Zurück zum Tisch": on the map, "zur Karte" read as "to the map".
+    await phone.getByRole('button', { name: 'Zurück zum Tisch' }).click()
     await phone.getByRole('button', { name: 'Akteurslandkarte ansehen' }).waitFor()
     await context.close()
   }, 60_000)
