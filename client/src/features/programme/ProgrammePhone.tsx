@@ -223,7 +223,12 @@ function PhaseChoice({
       )}
       {feedback && 'answer' in feedback && !feedback.answer.booked && (
         <div className="programme-refusal" role="alert">
-          <p>{t(`programme.refused.${feedback.answer.reason}`, { number: feedback.number })}</p>
+          {/* With no workshop left that has seats, the refusal does not promise any ("Diese Workshops haben noch Plätze:"). */}
+          <p>
+            {feedback.answer.alternatives.length === 0 && (feedback.answer.reason === 'FULL' || feedback.answer.reason === 'CLOSED')
+              ? t(`programme.refusedNoSeats.${feedback.answer.reason}`, { number: feedback.number })
+              : t(`programme.refused.${feedback.answer.reason}`, { number: feedback.number })}
+          </p>
           {/* The refusal says already that these have seats: no second "Noch Platz haben:". */}
           <Alternatives list={alternativesOf(feedback.answer.alternatives)} counts={counts} busy={busy} onChoose={onChoose} intro={false} />
         </div>
