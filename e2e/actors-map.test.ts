@@ -55,6 +55,8 @@ describe('the Winnenden actor map, console and projector', () => {
     )
     // Ehrenamt was named at five tables: its chip is the biggest size.
     await expect.poll(() => chip(projector, 'Ehrenamt').getAttribute('class')).toContain('actor-chip-xl')
+    // Every chip on the screen (a projector cannot scroll): a map this full gets smaller type.
+    await expect.poll(() => projector.locator('.actor-chip').evaluateAll((chips) => Math.max(...chips.map((c) => c.getBoundingClientRect().bottom))), { timeout: 10_000 }).toBeLessThanOrEqual(1080)
 
     const consoleContext = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'de-DE' })
     const console_ = await consoleContext.newPage()
@@ -129,7 +131,8 @@ describe('the Winnenden actor map, console and projector', () => {
     expect(await phone.getByRole('listitem').filter({ hasText: /^Jobcenter/ }).count()).toBe(1)
     expect(await phone.getByRole('textbox').count()).toBe(0)
     expect(await axeViolations(phone, 'main')).toEqual([])
-    await phone.getByRole('button', { name: 'Zurück zur Karte' }).click()
+    // "Zurück zum Tisch": on the map, "zur Karte" read as "to the map".
+    await phone.getByRole('button', { name: 'Zurück zum Tisch' }).click()
     await phone.getByRole('button', { name: 'Akteurslandkarte ansehen' }).waitFor()
     await context.close()
   }, 60_000)

@@ -80,6 +80,11 @@ describe('dot voting in real browsers: phones vote, the projector ranks live', (
     const ranking = await projectorRanking(projector)
     expect(ranking[0]).toMatch(/^1\. Mentoring für Berufseinsteiger.*2 Punkte/)
     expect(ranking.slice(1).every((line) => /^2\. .*1 Punkt gleichauf/.test(line))).toBe(true)
+    // Per table, side by side: each table's name stays within its own column (a long name ran into the next one).
+    const perTable = projector.getByRole('region', { name: 'Pro Tisch' })
+    await perTable.getByRole('heading', { name: 'Sprache', exact: true }).waitFor()
+    const spill = await perTable.locator('h3').evaluateAll((hs) => hs.filter((h) => h.scrollWidth > h.clientWidth + 1 || h.getBoundingClientRect().right > h.parentElement!.getBoundingClientRect().right + 1).map((h) => h.textContent))
+    expect(spill).toEqual([])
 
     // The last dot spends the budget; the phone says so and offers no more.
     await add(first.page, 'Sprachkurse im Betrieb')

@@ -5,7 +5,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { EventListItem, FacilitatorEventView } from '@tischrunde/shared'
+import { io } from 'socket.io-client'
+import { type EventListItem, type FacilitatorEventView, WIRE_VERSION } from '@tischrunde/shared'
 import { PHONE, launchBrowser } from './support/browser.js'
 import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
 
@@ -17,6 +18,7 @@ const CLOCK = '2018-06-12T10:00:00+02:00'
 let server: ServerProcess
 let browser: Browser
 let view: FacilitatorEventView
+let facilitatorToken: string
 
 beforeAll(async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tischrunde-e2e-signup-'))
@@ -26,7 +28,8 @@ beforeAll(async () => {
   browser = await launchBrowser()
   const list = (await (await fetch(`${server.url}/api/events`, { headers: { authorization: `Bearer ${server.adminKey}` } })).json()) as EventListItem[]
   const link = list.find((e) => e.id === KOELN)!.facilitatorLink
-  view = (await (await fetch(`${server.url}/api/events/${KOELN}`, { headers: { authorization: `Bearer ${decodeURIComponent(link.slice(link.indexOf('#k=') + 3))}` } })).json()) as FacilitatorEventView
+  facilitatorToken = decodeURIComponent(link.slice(link.indexOf('#k=') + 3))
+  view = (await (await fetch(`${server.url}/api/events/${KOELN}`, { headers: { authorization: `Bearer ${facilitatorToken}` } })).json()) as FacilitatorEventView
 }, 60_000)
 
 afterAll(async () => {
@@ -75,5 +78,41 @@ describe('signing up days before the Köln day, and finding the choices again', 
     expect(await choiceLine(second, 'Arbeitsphase II')).toContain('Ihre Wahl: Workshop 8')
     expect((await second.getByTestId('personal-code').innerText()).trim()).toBe(code)
     expect(await second.getByLabel('Name für die Teilnehmendenliste (freiwillig)').inputValue()).toBe('Ayşe Demir')
+  }, 120_000)
+
+  it('says the code comes with the first choice, and saves a name typed after choosing (the organiser’s list would miss it otherwise)', async () => {
+    const first = await phone()
+    expect(await first.getByTestId('personal-code-later').innerText()).toBe('Ihren persönlichen Code bekommen Sie mit Ihrer ersten Wahl.')
+    await first.getByRole('button', { name: /^Workshop 4 wählen: / }).click()
+    await expect.poll(() => choiceLine(first, 'Arbeitsphase I')).toContain('Ihre Wahl: Workshop 4')
+    const code = (await first.getByTestId('personal-code').innerText()).trim()
+    // The name only now, after the choice: "Namen speichern" sends it.
+    await first.getByLabel('Name für die Teilnehmendenliste (freiwillig)').fill('Jonas Weber')
+    await first.getByRole('button', { name: 'Namen speichern' }).click()
+    await first.locator('.programme-code').getByRole('status').filter({ hasText: 'Name gespeichert.' }).waitFor()
+    // Stored on the server: another phone with the code finds the name.
+    const second = await phone()
+    await second.getByRole('textbox', { name: 'Persönlicher Code' }).fill(code)
+    await second.getByRole('button', { name: 'Wahl wiederfinden' }).click()
+    await expect.poll(() => choiceLine(second, 'Arbeitsphase I'), { timeout: 15_000 }).toContain('Ihre Wahl: Workshop 4')
+    await expect.poll(() => second.getByLabel('Name für die Teilnehmendenliste (freiwillig)').inputValue()).toBe('Jonas Weber')
+  }, 120_000)
+
+  // Last in this file: it closes the sign-up of the first work phase.
+  it('promises no seats when none are left: the organiser closed every workshop of the phase', async () => {
+    const page = await phone()
+    const organiser = io(server.url, { auth: { token: facilitatorToken, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false })
+    try {
+      for (const n of [1, 2, 3, 4, 5]) expect(await organiser.emitWithAck('programme:workshop', { workshopId: `workshop-${n}`, closed: true })).toMatchObject({ ok: true })
+    } finally {
+      organiser.disconnect()
+    }
+    await page.getByRole('button', { name: /^Workshop 1 wählen: / }).click()
+    const refusal = page.getByRole('group', { name: 'Wählen Sie einen Workshop für Arbeitsphase I' }).getByRole('alert')
+    await refusal.waitFor()
+    const text = await refusal.innerText()
+    expect(text).toContain('Für Workshop 1 nimmt die Moderation keine Anmeldungen mehr an.')
+    expect(text).toContain('In dieser Arbeitsphase hat kein anderer Workshop mehr freie Plätze.')
+    expect(text).not.toContain('noch Plätze')
   }, 120_000)
 })

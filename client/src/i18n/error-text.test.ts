@@ -36,6 +36,9 @@ describe('error wording', () => {
     [{ path: ['tables', 2, 'name'], issue: 'too_big', origin: 'string', maximum: 120 }, 'Thementisch 3 – Name: Bitte höchstens 120 Zeichen.', 'Topic table 3 – name: Please use at most 120 characters.'],
     [{ path: ['stationMinutes'], issue: 'not_integer' }, 'Minuten pro Station: Bitte eine ganze Zahl angeben.', 'Minutes per station: Please enter a whole number.'],
     [{ path: ['format'], issue: 'invalid_value', allowed: ['pdf', 'md'] }, 'Format: Bitte eines davon wählen: pdf, md.', 'Format: Please choose one of: pdf, md.'],
+    [{ path: ['tableNames'], issue: 'too_small', origin: 'array', minimum: 1 }, 'Thementische: Bitte mindestens einen Eintrag.', 'Topic tables: Please add at least one entry.'],
+    [{ path: ['tableNames'], issue: 'too_small', origin: 'array', minimum: 2 }, 'Thementische: Bitte mindestens 2 Einträge.', 'Topic tables: Please add at least 2 entries.'],
+    [{ path: ['tableNames'], issue: 'too_big', origin: 'array', maximum: 1 }, 'Thementische: Höchstens ein Eintrag.', 'Topic tables: At most one entry.'],
     [{ path: ['somethingNew', 0], issue: 'invalid' }, 'Diese Angabe ist ungültig.', 'This entry is invalid.'],
   ] satisfies [FieldIssue, string, string][])('words INVALID_MESSAGE %j with the field’s label, not its path', (params, german, english) => {
     expect(errorText(de, { code: 'INVALID_MESSAGE', params })).toBe(german)

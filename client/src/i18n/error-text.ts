@@ -42,6 +42,7 @@ function issueWords(t: Translate, issue: FieldIssue): string {
       return t('errors.field.required')
     case 'too_small':
       if (issue.exact) return t('errors.field.exactChars', { count: issue.minimum ?? 0 })
+      // `count` picks the singular ("Bitte mindestens einen Eintrag.") where the wording has one.
       return t(`errors.field.min${origin}`, { min: issue.minimum ?? 0, count: issue.minimum ?? 0 })
     case 'too_big':
       if (issue.exact) return t('errors.field.exactChars', { count: issue.maximum ?? 0 })

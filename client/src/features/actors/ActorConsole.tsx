@@ -6,6 +6,7 @@ import { errorText } from '../../i18n/error-text.js'
 import { randomId } from '../../sync/random-id.js'
 import { useActorMap, writeActorMap } from '../../sync/actor-map-hooks.js'
 import { mergeSelected, newActor, splitActor } from './actor-edits.js'
+import { actorRefusalText } from './actor-refusal.js'
 import { areaLabel } from './area-label.js'
 import { ActorExportButtons } from './ActorExportButtons.js'
 import { TextCell } from './TextCell.js'
@@ -98,7 +99,7 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
         <ActorExportButtons eventId={eventId} token={token} />
       </div>
       {map.status === 'offline' && <p className="banner banner-offline">{t('actors.offline')}</p>}
-      {map.refused && <p className="field-error" role="alert">{t('actors.refused', { code: map.refused })}</p>}
+      {map.refused && <p className="field-error" role="alert">{actorRefusalText(t, map.refused)}</p>}
       <p role="status" className="actor-message">
         {message}
       </p>

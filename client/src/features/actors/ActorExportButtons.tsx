@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import { failureSchema } from '@tischrunde/shared'
+import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 
 const FORMATS = ['docx', 'xlsx', 'csv'] as const
@@ -7,11 +9,18 @@ const FORMATS = ['docx', 'xlsx', 'csv'] as const
 export function ActorExportButtons({ eventId, token }: { eventId: string; token: string }) {
   const { t } = useTranslation()
   const [failed, setFailed] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
   const download = async (format: (typeof FORMATS)[number]) => {
     setFailed(null)
+    setBusy(true)
     try {
       const res = await fetch(`/api/events/${encodeURIComponent(eventId)}/actors.${format}`, { headers: { authorization: `Bearer ${token}` } })
-      if (!res.ok) throw new Error(String(res.status))
+      if (!res.ok) {
+        // The server's failure in words (a code never shows); a body that is none: a server error.
+        const failure = failureSchema.safeParse(await res.json().catch(() => null))
+        setFailed(errorText(t, failure.success ? failure.data : { code: 'INTERNAL' }))
+        return
+      }
       const url = URL.createObjectURL(await res.blob())
       const a = document.createElement('a')
       a.href = url
@@ -20,20 +29,25 @@ export function ActorExportButtons({ eventId, token }: { eventId: string; token:
       a.click()
       a.remove()
       setTimeout(() => URL.revokeObjectURL(url), 10_000)
-    } catch (error) {
-      setFailed(error instanceof Error ? error.message : 'NETWORK')
+    } catch {
+      setFailed(errorText(t, { code: 'NETWORK' }))
+    } finally {
+      setBusy(false)
     }
   }
   return (
     <span className="actor-export" role="group" aria-label={t('actors.export')}>
       {FORMATS.map((f) => (
-        <button key={f} type="button" className="secondary" aria-label={t('actors.exportAs', { format: f.toUpperCase() })} onClick={() => void download(f)}>
+        <button key={f} type="button" className="secondary" disabled={busy} aria-label={t('actors.exportAs', { format: f.toUpperCase() })} onClick={() => void download(f)}>
           {f.toUpperCase()}
         </button>
       ))}
+      <span className="muted" role="status">
+        {busy && t('actors.exporting')}
+      </span>
       {failed && (
         <span className="field-error" role="alert">
-          {t('actors.refused', { code: failed })}
+          {t('actors.exportFailed', { reason: failed })}
         </span>
       )}
     </span>

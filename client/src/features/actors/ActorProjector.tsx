@@ -1,11 +1,14 @@
 import { ACTOR_AREAS, type ActorRecord, MAIN_AREAS, measuresOf, tablesOf } from '@tischrunde/shared'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import '../../i18n/actors-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useActorMap } from '../../sync/actor-map-hooks.js'
 import { hyphenateDe, useHyphenation } from '../projector/hyphenate.js'
 import { areaLabel } from './area-label.js'
 import './actors.css'
+
+/** The smallest type scale of a full map (1: the projector's size). */
+const FIT_MIN = 0.6
 
 /** Chip size steps by how many tables named an actor. */
 function sizeOf(actor: ActorRecord): 's' | 'm' | 'l' | 'xl' {
@@ -28,6 +31,16 @@ export default function ActorProjector({ event, token }: { event: { id: string; 
   const areas = useMemo(() => [...MAIN_AREAS, ...ACTOR_AREAS.filter((a) => !MAIN_AREAS.includes(a) && visible.some((v) => v.area === a))], [visible])
   const selected = visible.find((a) => a.id === selectedId) ?? null
   const tableName = new Map(event.tables.map((tb) => [tb.id, tb.name]))
+  // A projector cannot scroll: a map too full for the screen gets smaller type, step by step (to 60 %),
+  // until its last chip is on the screen; new actors start again from full size.
+  const mainRef = useRef<HTMLElement>(null)
+  const [fit, setFit] = useState({ count: -1, scale: 1 })
+  const scale = fit.count === visible.length ? fit.scale : 1
+  useLayoutEffect(() => {
+    const el = mainRef.current
+    if (el && el.getBoundingClientRect().top + el.scrollHeight > window.innerHeight + 1 && scale > FIT_MIN)
+      setFit({ count: visible.length, scale: Math.max(FIT_MIN, Math.round((scale - 0.05) * 100) / 100) })
+  }, [scale, visible])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setSelectedId(null)
     window.addEventListener('keydown', onKey)
@@ -35,7 +48,7 @@ export default function ActorProjector({ event, token }: { event: { id: string; 
   }, [])
 
   return (
-    <main className="page projector actor-projector">
+    <main ref={mainRef} className="page projector actor-projector" style={{ '--actor-scale': scale } as React.CSSProperties}>
       <header className="actor-projector-head">
         <h1>{t('actors.projectorTitle')}</h1>
         <p className="muted">

@@ -2,6 +2,7 @@ import {
   type Ack,
   type ClientEventName,
   type ClientEventPayload,
+  type Failure,
   type TischEvent,
   type VoteScope,
   type VoteStep,
@@ -33,11 +34,17 @@ function scopeOf(choice: string, tableId: string): VoteScope {
 const FORMATS = ['pdf', 'docx', 'md', 'csv'] as const
 
 /** Downloads a step's ranking pages with the facilitator's key. */
-async function downloadRanking(eventId: string, token: string, stepId: string, format: (typeof FORMATS)[number]): Promise<string | null> {
-  const res = await fetch(`/api/events/${encodeURIComponent(eventId)}/votes/export?format=${format}&step=${encodeURIComponent(stepId)}`, { headers: { authorization: `Bearer ${token}` } })
+async function downloadRanking(eventId: string, token: string, stepId: string, format: (typeof FORMATS)[number]): Promise<Failure | null> {
+  let res: Response
+  try {
+    res = await fetch(`/api/events/${encodeURIComponent(eventId)}/votes/export?format=${format}&step=${encodeURIComponent(stepId)}`, { headers: { authorization: `Bearer ${token}` } })
+  } catch {
+    return { code: 'NETWORK' }
+  }
   if (!res.ok) {
+    // With its parameters, so the wording can be precise ("Gerade werden viele Exporte erstellt …").
     const failure = failureSchema.safeParse(await res.json().catch(() => null))
-    return failure.success ? failure.data.code : 'INTERNAL'
+    return failure.success ? failure.data : { code: 'INTERNAL' }
   }
   const blob = await res.blob()
   const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `Priorisierung.${format}`
@@ -149,9 +156,11 @@ export default function VoteConsole({ event, token, send, projectorLink }: { eve
               onFreeze={(frozen) => void run(send('vote:freeze', { stepId: step.id, frozen }))}
               onShow={(shown) => void run(send('vote:show', { stepId: step.id, shown }))}
               onOrder={() => void run(send('vote:order', { stepId: step.id }), (data) => t('harvest.console.ordered', { count: (data as { moved?: number } | undefined)?.moved ?? 0 }))}
-              onDownload={(format) =>
-                void downloadRanking(event.id, token, step.id, format).then((code) => setMessage(code ? { text: errorText(t, { code } as never), error: true } : null))
-              }
+              onDownload={(format) => {
+                // A PDF of many tables takes a moment: say so until it is there (or why not).
+                setMessage({ text: t('harvest.console.exporting'), error: false })
+                void downloadRanking(event.id, token, step.id, format).then((failure) => setMessage(failure ? { text: errorText(t, failure), error: true } : null))
+              }}
             />
           ))}
         </ul>

@@ -7,6 +7,7 @@ import { withQuery } from '../../sync/links.js'
 import { NowNext } from './NowNext.js'
 import { WorkshopResults } from './WorkshopResults.js'
 import { ProgrammeEditor } from './ProgrammeEditor.js'
+import { shiftWords } from './shift-words.js'
 import { dataOf, useDayClock, useProgramme } from './use-programme.js'
 import type { ControlRef } from './use-programme.js'
 import './programme.css'
@@ -56,7 +57,6 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
       setMessage(t('programme.error'))
     }
   }
-  const shiftedSoFar = programme?.shifts.reduce((sum, x) => sum + x.minutes, 0) ?? 0
 
   return (
     <section className="panel programme-console" aria-labelledby="programme-console-title">
@@ -88,17 +88,21 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
             className="programme-shift"
             onSubmit={(e) => {
               e.preventDefault()
-              if (shiftBy !== 0) void run('programme:shift', { minutes: shiftBy } as never, t('programme.console.shiftedBy', { minutes: shiftBy, count: shiftBy }))
+              if (shiftBy !== 0) void run('programme:shift', { minutes: shiftBy } as never, shiftWords(t, 'shifted', shiftBy))
             }}
           >
             <label>
               {t('programme.console.shiftLabel')}
-              <input type="number" min={-240} max={240} step={5} value={shiftBy} onChange={(e) => setShiftBy(Math.round(Number(e.target.value) || 0))} />
+              <input type="number" min={-240} max={240} step={5} value={shiftBy} aria-describedby="programme-shift-hint" onChange={(e) => setShiftBy(Math.round(Number(e.target.value) || 0))} />
             </label>
             <button type="submit" className="secondary">
               {t('programme.console.shift')}
             </button>
-            {programme.shifts.length > 0 && <span className="muted"> {t('programme.console.shiftsSoFar', { minutes: shiftedSoFar, count: shiftedSoFar })}</span>}
+            <span id="programme-shift-hint" className="muted">
+              {' '}
+              {t('programme.console.shiftHint')}
+            </span>
+            {programme.shifts.length > 0 && <span className="muted"> {shiftWords(t, 'shifts', programme.shifts.reduce((s, x) => s + x.minutes, 0))}</span>}
           </form>
           {schedule(programme)
             .filter((s) => s.item.workshops.length > 0)

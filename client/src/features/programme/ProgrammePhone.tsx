@@ -84,6 +84,17 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
     setFeedback(workshop ? { phaseId: phase.id, answer: answer.data, number: workshop.number } : null)
   }
 
+  // The name goes with a choice: once one is booked, saving the name sends that choice again with it.
+  const bookedPhase = programme?.items.find((i) => i.kind === 'work-phase' && mine.has(i.id)) ?? null
+  const saveName = async (phase: ProgrammeItem): Promise<boolean> => {
+    const workshopId = mine.get(phase.id) ?? null
+    const ack = await hold.send('programme:choose', { phaseId: phase.id, workshopId, displayName: name.trim() })
+    const answer = choiceAnswerSchema.safeParse(dataOf(ack))
+    if (!answer.success || !answer.data.booked) return false
+    hold.setMine(answer.data.mine, answer.data.counts)
+    return true
+  }
+
   if (!hold.loaded) return <p className="page loading">{t('programme.loading')}</p>
   const board = stillBooked ? boardOf : null
   if (board && event)
@@ -163,7 +174,7 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
           {/* The personal code keeps workshop choices: a day without workshops has none to keep. */}
           {programme.items.some((i) => i.kind === 'work-phase' && i.workshops.length > 0) && (
             <>
-              <PersonalCode code={hold.mine?.code ?? null} name={name} onName={setName} />
+              <PersonalCode code={hold.mine?.code ?? null} name={name} onName={setName} saved={storedName} onSaveName={bookedPhase ? () => saveName(bookedPhase) : null} />
               <Lookup
                 send={hold.send}
                 onFound={(participantId, token) => {
@@ -212,8 +223,14 @@ function PhaseChoice({
       )}
       {feedback && 'answer' in feedback && !feedback.answer.booked && (
         <div className="programme-refusal" role="alert">
-          <p>{t(`programme.refused.${feedback.answer.reason}`, { number: feedback.number })}</p>
-          <Alternatives list={alternativesOf(feedback.answer.alternatives)} counts={counts} busy={busy} onChoose={onChoose} />
+          {/* With no workshop left that has seats, the refusal does not promise any ("Diese Workshops haben noch Plätze:"). */}
+          <p>
+            {feedback.answer.alternatives.length === 0 && (feedback.answer.reason === 'FULL' || feedback.answer.reason === 'CLOSED')
+              ? t(`programme.refusedNoSeats.${feedback.answer.reason}`, { number: feedback.number })
+              : t(`programme.refused.${feedback.answer.reason}`, { number: feedback.number })}
+          </p>
+          {/* The refusal says already that these have seats: no second "Noch Platz haben:". */}
+          <Alternatives list={alternativesOf(feedback.answer.alternatives)} counts={counts} busy={busy} onChoose={onChoose} intro={false} />
         </div>
       )}
       {hint && chosenWorkshop && (
@@ -266,12 +283,12 @@ function PhaseChoice({
   )
 }
 
-function Alternatives({ list, counts, busy, onChoose }: { list: Workshop[]; counts: ReadonlyMap<string, number>; busy: boolean; onChoose: (w: Workshop) => void }) {
+function Alternatives({ list, counts, busy, onChoose, intro = true }: { list: Workshop[]; counts: ReadonlyMap<string, number>; busy: boolean; onChoose: (w: Workshop) => void; intro?: boolean }) {
   const { t } = useTranslation()
   if (list.length === 0) return <p>{t('programme.noAlternatives')}</p>
   return (
     <>
-      <p>{t('programme.alternatives')}</p>
+      {intro && <p>{t('programme.alternatives')}</p>}
       <ul className="programme-alternatives">
         {list.map((w) => (
           <li key={w.id}>
@@ -286,22 +303,69 @@ function Alternatives({ list, counts, busy, onChoose }: { list: Workshop[]; coun
   )
 }
 
-/** The personal code (after the first choice) and the optional name for the sign-up lists. */
-function PersonalCode({ code, name, onName }: { code: string | null; name: string; onName: (name: string) => void }) {
+/**
+ * The personal code (after the first choice) and the optional name for the sign-up lists. The name
+ * goes with the next choice; once a choice is booked, "Namen speichern" sends it on its own.
+ */
+function PersonalCode({
+  code,
+  name,
+  onName,
+  saved,
+  onSaveName,
+}: {
+  code: string | null
+  name: string
+  onName: (name: string) => void
+  saved: string
+  onSaveName: (() => Promise<boolean>) | null
+}) {
   const { t } = useTranslation()
+  const [note, setNote] = useState<'saved' | 'failed' | null>(null)
+  const [saving, setSaving] = useState(false)
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault()
+    if (!onSaveName) return
+    setSaving(true)
+    const ok = await onSaveName()
+    setSaving(false)
+    setNote(ok ? 'saved' : 'failed')
+  }
+  const changed = name.trim() !== saved
   return (
     <section className="panel programme-code" aria-labelledby="programme-code-title">
       <h2 id="programme-code-title">{t('programme.codeTitle')}</h2>
-      {code && (
+      {code ? (
         <p className="join-code" data-testid="personal-code" aria-label={code.split('').join(' ')}>
           {code}
         </p>
+      ) : (
+        <p data-testid="personal-code-later">{t('programme.codeLater')}</p>
       )}
       <p className="muted">{t('programme.codeHint')}</p>
-      <label>
-        {t('programme.nameLabel')}
-        <input type="text" value={name} maxLength={60} autoComplete="name" onChange={(e) => onName(e.target.value)} />
-      </label>
+      <form className="programme-name" onSubmit={(e) => void submit(e)}>
+        <label>
+          {t('programme.nameLabel')}
+          <input
+            type="text"
+            value={name}
+            maxLength={60}
+            autoComplete="name"
+            onChange={(e) => {
+              setNote(null)
+              onName(e.target.value)
+            }}
+          />
+        </label>
+        {onSaveName && (
+          <button type="submit" className="secondary" disabled={saving || !changed}>
+            {t('programme.nameSave')}
+          </button>
+        )}
+      </form>
+      <p role="status" className={note === 'failed' ? 'field-error' : 'muted'}>
+        {note && t(note === 'saved' ? 'programme.nameSaved' : 'programme.error')}
+      </p>
     </section>
   )
 }

@@ -18,7 +18,7 @@ export function WorkshopResults({ programme, eventId, token }: { programme: Prog
       <label>
         {t('programme.board.consolePick')}{' '}
         <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
-          <option value="">–</option>
+          <option value="">{t('programme.board.consolePickNone')}</option>
           {workshops.map(({ workshop: w }) => (
             <option key={w.id} value={w.id}>
               {t('programme.workshopTitle', { number: w.number, title: w.title })}
@@ -26,6 +26,7 @@ export function WorkshopResults({ programme, eventId, token }: { programme: Prog
           ))}
         </select>
       </label>
+      {!workshop && <p className="muted">{t('programme.board.consolePickHint')}</p>}
       {workshop && <WorkshopBoard key={workshop.id} event={event} workshop={workshop} token={token} authorId={FACILITATOR_AUTHOR} moderate />}
     </section>
   )

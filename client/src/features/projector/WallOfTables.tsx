@@ -7,6 +7,7 @@ import { RoundTimer } from '../rounds/RoundTimer.js'
 import { JoinCorner } from './JoinCorner.js'
 import { shownStationIndex } from './projector-mode.js'
 import { PauseBanner, RoundBadges } from './RoundBadges.js'
+import { wallLayout } from './wall-cards.js'
 import { WallTile } from './WallTile.js'
 
 /** Every table at a glance: card counts for the current station and the newest cards. */
@@ -23,10 +24,7 @@ export function WallOfTables({ event, eventId, token }: { event: TischEvent; eve
     return `?${next.toString()}`
   }
   const station = stationAt(event, shownStationIndex(round))
-  // More tables, more columns: 11 tables fill a 4 × 3 grid on a 16:9 screen.
-  const columns = event.tables.length <= 4 ? 2 : event.tables.length <= 9 ? 3 : event.tables.length <= 16 ? 4 : 5
-  // Three newest cards fit a tile in up to two rows; with more rows, two.
-  const newest = Math.ceil(event.tables.length / columns) > 2 ? 2 : 3
+  const { columns, newest } = wallLayout(event.tables.length)
   return (
     <section className="projector-view projector-wall" aria-labelledby="wall-title">
       <header className="projector-header">

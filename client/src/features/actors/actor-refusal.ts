@@ -1,0 +1,8 @@
+import type { Translate } from '../../i18n/index.js'
+
+const WORDED = new Set(['READ_ONLY', 'INVALID_RECORD', 'RECORD_DELETED'])
+
+/** Why the actor map refused a change, in words (the server sends a code; a facilitator never sees it). */
+export function actorRefusalText(t: Translate, reason: string): string {
+  return t(`actors.refusedBecause.${WORDED.has(reason) ? reason : 'other'}`)
+}
