@@ -46,9 +46,9 @@ describe('error wording', () => {
   })
 
   it.each([
-    [{ path: [], issue: 'too_small', origin: 'array', minimum: 1 }, 'Bitte mindestens einen Eintrag.', 'Please add at least 1 entry.'],
+    [{ path: [], issue: 'too_small', origin: 'array', minimum: 1 }, 'Bitte mindestens einen Eintrag.', 'Please add at least one entry.'],
     [{ path: [], issue: 'too_small', origin: 'array', minimum: 3 }, 'Bitte mindestens 3 Einträge.', 'Please add at least 3 entries.'],
-    [{ path: [], issue: 'too_big', origin: 'array', maximum: 1 }, 'Höchstens ein Eintrag.', 'At most 1 entry.'],
+    [{ path: [], issue: 'too_big', origin: 'array', maximum: 1 }, 'Höchstens ein Eintrag.', 'At most one entry.'],
     [{ path: [], issue: 'too_big', origin: 'array', maximum: 12 }, 'Höchstens 12 Einträge.', 'At most 12 entries.'],
     [{ path: [], issue: 'too_small', origin: 'string', minimum: 1 }, 'Bitte mindestens 1 Zeichen.', 'Please use at least 1 character.'],
     [{ path: [], issue: 'too_big', origin: 'string', maximum: 1 }, 'Bitte höchstens 1 Zeichen.', 'Please use at most 1 character.'],
