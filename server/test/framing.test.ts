@@ -1,11 +1,11 @@
-import { readdir } from 'node:fs/promises'
+import { readdir, utimes } from 'node:fs/promises'
 import path from 'node:path'
 import { io } from 'socket.io-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Ack, LOGO_BYTES_MAX, WIRE_VERSION } from '@tischrunde/shared'
 import { readPdfStructure, readingOrder, pdfText } from '../src/export/read-back.js'
 import { testPng } from '../src/framing/test-images.js'
-import { LOGOS_PER_EVENT_MAX } from '../src/framing/framing-routes.js'
+import { LOGOS_PER_EVENT_MAX, UNSAVED_LOGO_KEEP_MS } from '../src/framing/framing-routes.js'
 import { adminKeyOf, api, createEvent, join, tokenOfLink } from './helpers/api.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
@@ -129,10 +129,16 @@ describe('the framing of the documentation', () => {
     // The last upload answered before the refusal is still there and can be saved into the framing.
     const last = logoIds.at(-1)!
     expect((await fetch(`${running.url}/api/events/${event.id}/framing/logos/${last}`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200)
+    // A save keeps uploads nobody has saved yet while they are recent (another tab may save one) …
+    const folder = path.join(data.dir, 'logos', event.id)
     const saved = await api(running.url, `/api/events/${event.id}/framing`, { method: 'PUT', body: { framing: framing(last) }, token })
     expect(saved).toEqual({ status: 200, body: { framing: framing(last) } })
-    // That save removed the logos no organiser names: uploads are taken again.
-    expect(await readdir(path.join(data.dir, 'logos', event.id))).toEqual([`${last}.png`])
+    expect((await readdir(folder)).length).toBe(LOGOS_PER_EVENT_MAX - 1)
+    // … and gives up those nobody saved for longer than UNSAVED_LOGO_KEEP_MS: uploads are taken again.
+    const longAgo = new Date(Date.now() - UNSAVED_LOGO_KEEP_MS - 60_000)
+    for (const id of logoIds.slice(1, -1)) await utimes(path.join(folder, `${id}.png`), longAgo, longAgo)
+    expect((await api(running.url, `/api/events/${event.id}/framing`, { method: 'PUT', body: { framing: framing(last) }, token })).status).toBe(200)
+    expect(await readdir(folder)).toEqual([`${last}.png`])
     expect((await upload(running.url, event.id, token, testPng(64, 10))).status).toBe(201)
   })
 

@@ -21,9 +21,12 @@ import { facilitatorOf } from '../http/route-access.js'
 
 /**
  * Most logo files one event keeps (unsaved uploads included). An upload beyond it is refused with
- * LIMIT_REACHED (nothing answered is removed to make room); saving the framing removes the unused ones.
+ * LIMIT_REACHED (nothing answered is removed to make room); saving the framing removes the logos it
+ * stops naming and the uploads nobody saved for UNSAVED_LOGO_KEEP_MS.
  */
 export const LOGOS_PER_EVENT_MAX = 24
+/** How long an upload nobody saved into the framing is kept (an open console tab may still save it). */
+export const UNSAVED_LOGO_KEEP_MS = 10 * 60_000
 const framingBodySchema = z.object({ framing: eventFramingSchema })
 
 /**
@@ -74,10 +77,11 @@ export function createFramingRoutes(deps: { events: EventService; logos: LogoSto
         return { ...current, framing }
       })
       if (!saved) return sendFailure(res, 404, failure(ErrorCode.NOT_FOUND, { what: 'event' }))
-      // The logos this save stopped naming go. Uploads not saved yet stay: another tab may be about
-      // to save one (the limit on uploads clears them out when it is reached).
+      // The logos this save stopped naming go. Uploads not saved yet stay while another tab may be
+      // about to save one; those nobody saved for UNSAVED_LOGO_KEEP_MS are given up.
       const named = logoIdsOf(saved.event.framing ?? EMPTY_FRAMING)
       await deps.logos.remove(eventId, new Set([...before].filter((id) => !named.has(id))))
+      await deps.logos.prune(eventId, named, { uploadedBefore: Date.now() - UNSAVED_LOGO_KEEP_MS })
       res.json({ framing: saved.event.framing ?? EMPTY_FRAMING })
     })
   })

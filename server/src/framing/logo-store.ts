@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { access, readFile, readdir, rm } from 'node:fs/promises'
+import { access, readFile, readdir, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { type EventId, type LogoType, eventIdSchema, logoIdSchema } from '@tischrunde/shared'
 import { writeFileDurably } from '../storage/durable-file.js'
@@ -15,8 +15,11 @@ export interface LogoStore {
   /** Stores a checked logo under a new id and answers the id. */
   put(eventId: EventId, logo: StoredLogo): Promise<string>
   get(eventId: EventId, logoId: string): Promise<StoredLogo | undefined>
-  /** Removes every logo of the event except those in `keep` (logos no organiser names any more). */
-  prune(eventId: EventId, keep: ReadonlySet<string>): Promise<void>
+  /**
+   * Removes every logo of the event except those in `keep` (logos no organiser names any more);
+   * with `uploadedBefore` (ms since the epoch), only those stored before that moment.
+   */
+  prune(eventId: EventId, keep: ReadonlySet<string>, options?: { uploadedBefore?: number }): Promise<void>
   /** Removes these logos of the event (ids it does not have are skipped). */
   remove(eventId: EventId, logoIds: ReadonlySet<string>): Promise<void>
   removeEvent(eventId: EventId): Promise<void>
@@ -61,11 +64,17 @@ export function fileLogoStore(dir: string): LogoStore {
       const found = await find(eventId, logoId)
       return found ? { type: found.type, bytes: new Uint8Array(await readFile(found.file)) } : undefined
     },
-    async prune(eventId, keep) {
+    async prune(eventId, keep, options = {}) {
       const names = await readdir(folder(eventId)).catch(() => [] as string[])
       for (const name of names) {
         const id = name.replace(/\.(png|jpg)$/, '')
-        if (id !== name && !keep.has(id)) await rm(path.join(folder(eventId), name), { force: true })
+        if (id === name || keep.has(id)) continue
+        const file = path.join(folder(eventId), name)
+        if (options.uploadedBefore !== undefined) {
+          const stored = await stat(file).catch(() => undefined)
+          if (!stored || stored.mtimeMs >= options.uploadedBefore) continue
+        }
+        await rm(file, { force: true })
       }
     },
     async remove(eventId, logoIds) {
