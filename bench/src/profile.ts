@@ -15,6 +15,8 @@ interface CpuProfile {
   startTime: number
   endTime: number
   samples: number[]
+  /** µs from the previous sample (the first: from `startTime`). */
+  timeDeltas?: number[]
 }
 
 export interface HotFunction {
@@ -25,12 +27,21 @@ export interface HotFunction {
   selfPercent: number
 }
 
-export function hotFunctions(file: string, top = 20): { busyMs: number; idleMs: number; functions: HotFunction[]; ownInclusive: HotFunction[] } {
+/**
+ * The hot functions of a profile. `lastMs` keeps only the samples of the profile's last `lastMs`
+ * ms (e.g. the load window before the server was stopped, without the phones' connects).
+ */
+export function hotFunctions(file: string, top = 20, lastMs?: number): { busyMs: number; idleMs: number; functions: HotFunction[]; ownInclusive: HotFunction[] } {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile
   const msPerSample = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length)
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
   const hits = new Map<number, number>()
-  for (const id of profile.samples) hits.set(id, (hits.get(id) ?? 0) + 1)
+  const from = lastMs === undefined ? Number.NEGATIVE_INFINITY : profile.endTime - lastMs * 1000
+  let at = profile.startTime
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas?.[i] ?? msPerSample * 1000
+    if (at >= from) hits.set(id, (hits.get(id) ?? 0) + 1)
+  })
   const byFunction = new Map<string, HotFunction>()
   let idle = 0
   let busy = 0

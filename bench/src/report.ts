@@ -138,6 +138,7 @@ export function formatTable(r: BenchResult): string {
   out.push(`  RSS per 1,000 stored cards: ${r.memory.rssPerThousandCardsMb} MB (${r.memory.cards} cards: ${r.memory.rssEmptyBoardsMb} → ${r.memory.rssFullBoardsMb} MB)`)
   const s = r.storm
   out.push('', `Reconnect storm: kill -9 and restart under ${s.phones} phones (restart ${s.restartMs} ms): 99 % synced again ${s.ninetyNinePercentMs ?? '–'} ms after the kill, all: p50 ${s.resynced.p50} / p99 ${s.resynced.p99} / max ${s.resynced.max} ms, not synced within 60 s ${s.notResynced}; refusals ${s.refusals}; acknowledged cards lost ${s.ackedLost} of ${s.cardsAcked}`)
+  out.push(`  control sockets (${s.controls}): 99 % back ${s.controlNinetyNinePercentMs ?? '–'} ms after the kill, all: p50 ${s.controlBack.p50} / p99 ${s.controlBack.p99} / max ${s.controlBack.max} ms, not back within 60 s ${s.controlNotBack}; denied ${s.controlDenied}`)
   const d = r.durability
   out.push('', `Durability: ${d.ackedPerSecond} fsync'd acks/s (${d.cardsAcked} cards, ${d.writers} writers closed-loop; ack p50 ${d.ackLatency.p50} ms, p99 ${d.ackLatency.p99} ms; server CPU ${d.serverCpuPercent} %, generator CPU ${d.generatorCpuPercent} %)`)
   const c = r.cold
@@ -176,6 +177,8 @@ export function lossesWhereNoneAllowed(r: BenchResult): { failures: string[]; wa
   if (s.ackedLost !== 0) failures.push(`reconnect storm: ${s.ackedLost} of ${s.cardsAcked} acknowledged cards lost`)
   if (s.notResynced !== 0) failures.push(`reconnect storm: ${s.notResynced} phones not synced again within 60 s`)
   if (s.refusals !== 0) failures.push(`reconnect storm: ${s.refusals} refusals`)
+  if (s.controlNotBack !== 0) failures.push(`reconnect storm: ${s.controlNotBack} control sockets not connected again within 60 s`)
+  if (s.controlDenied !== 0) failures.push(`reconnect storm: ${s.controlDenied} control sockets denied after the restart`)
   failures.push(...multiNodeFailures(r.multiNode))
   return { failures, warnings }
 }
@@ -219,6 +222,7 @@ export function missingFigures(r: BenchResult): string[] {
   need('memory.rssPerThousandCardsMb', r.memory.rssPerThousandCardsMb)
   need('durability.ackedPerSecond', r.durability.ackedPerSecond)
   need('storm.ninetyNinePercentMs', r.storm.ninetyNinePercentMs)
+  need('storm.controlNinetyNinePercentMs', r.storm.controlNinetyNinePercentMs)
   if (r.durability.cardsAcked === 0) missing.push('durability acknowledged no cards')
   for (const k of ['firstStartMs', 'startToReadyMs', 'startToBoardsSyncedMs', 'phoneJsKb', 'projectorJsKb', 'exportHttpMs', 'exportCliMs'] as const) need(`cold.${k}`, r.cold[k])
   need('cold.phone.loadToSavedMs', r.cold.phone.loadToSavedMs)

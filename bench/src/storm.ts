@@ -1,15 +1,17 @@
 /**
- * Reconnect storm: N phones (real y-websocket clients with the app's reconnect settings) on the 11
- * tables, one writer per table; after their cards are acknowledged the server is killed (kill -9)
- * while more cards are in flight, and restarted on the same port. Measures how long until 99 % and
- * all phones are synced again, counts refusals (closes 4000–4999), and checks that no acknowledged
- * card is lost. `npx tsx bench/src/storm.ts [phones]` runs it alone.
+ * Reconnect storm: N phones (real y-websocket clients with the app's reconnect settings, each with
+ * its control-plane socket as the phone opens it) on the 11 tables, one writer per table; after
+ * their cards are acknowledged the server is killed (kill -9) while more cards are in flight, and
+ * restarted on the same port. Measures how long until 99 % and all phones are synced again and
+ * their control sockets are back, counts refusals (closes 4000–4999, a control socket denied), and
+ * checks that no acknowledged card is lost. `npx tsx bench/src/storm.ts [phones]` runs it alone.
  */
 import * as decoding from 'lib0/decoding'
+import { type Socket as ControlSocket, io } from 'socket.io-client'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { MESSAGE_SAVED, boardDocName, putCard, readSnapshot } from '@tischrunde/shared'
+import { ErrorCode, MESSAGE_SAVED, WIRE_VERSION, boardDocName, putCard, readSnapshot } from '@tischrunde/shared'
 import { freePort, freshDataDir, killStarted, removeDir, startTischrunde } from './servers.js'
 import { type Percentiles, percentiles, round, wallNow } from './stats.js'
 import { TABLES } from './load/scenario.js'
@@ -28,6 +30,16 @@ export interface StormResult {
   notResynced: number
   /** Closes with a refusal code (4000–4999) after the restart. */
   refusals: number
+  /** Control-plane sockets (one per phone, as the phone opens it). */
+  controls: number
+  /** Kill → each control socket connected again (ms). */
+  controlBack: Percentiles
+  /** Kill → 99 % of the control sockets connected again (ms); null when fewer ever did. */
+  controlNinetyNinePercentMs: number | null
+  /** Control sockets not connected again within the bound. */
+  controlNotBack: number
+  /** Control sockets refused after the restart (their credential no longer accepted). */
+  controlDenied: number
   restartMs: number
 }
 
@@ -39,6 +51,7 @@ export async function runStorm(opts: { phones: number; cardsPerWriter: number })
   const port = await freePort()
   let server = await startTischrunde({ dataDir, demo: false, port })
   const phones: { doc: Y.Doc; provider: WebsocketProvider; saved: Map<number, number>; resyncedAt: number | null; table: string }[] = []
+  const controls: { socket: ControlSocket; backAt: number | null }[] = []
   try {
     const tableNames = Array.from({ length: TABLES }, (_, i) => `Thementisch ${i + 1}`)
     const created = await createEvent(server.url, server.adminKey, 'Sturm', tableNames)
@@ -46,6 +59,7 @@ export async function runStorm(opts: { phones: number; cardsPerWriter: number })
     const tables = created.event.tables.map((t) => t.id)
     const joined = await joinMany(server.url, created.joinCode, opts.phones)
     let refusals = 0
+    let controlDenied = 0
     let killedAt = Number.POSITIVE_INFINITY
     const ws = `ws://127.0.0.1:${port}/yjs`
     for (let i = 0; i < joined.length; i++) {
@@ -70,10 +84,25 @@ export async function runStorm(opts: { phones: number; cardsPerWriter: number })
         if (synced && wallNow() > killedAt && phone.resyncedAt === null) phone.resyncedAt = wallNow()
       })
       phones.push(phone)
+      // The phone's control socket (client/src/sync/control-connection.ts): WebSocket only,
+      // reconnecting with a backoff up to 5 s; once connected it says where it sits (Phone.tsx).
+      const socket = io(`http://127.0.0.1:${port}`, { auth: { token: joined[i]!.token, wire: WIRE_VERSION }, transports: ['websocket'], reconnectionDelayMax: 5000, query: { event: created.event.id } })
+      const control = { socket, backAt: null as number | null }
+      socket.on('connect', () => {
+        if (wallNow() > killedAt && control.backAt === null) control.backAt = wallNow()
+        socket.emit('presence:table', { tableId: table, visits: { 'station-1': table } })
+      })
+      socket.on('connect_error', (error: Error) => {
+        if (error.message !== ErrorCode.UNAUTHORIZED && error.message !== ErrorCode.INVALID_MESSAGE) return
+        // The phone gives up here ("denied"); after the restart that is a refusal of an honest phone.
+        if (wallNow() > killedAt) controlDenied++
+        socket.disconnect()
+      })
+      controls.push(control)
       if (i % 50 === 49) await sleep(200)
     }
     const until = wallNow() + BOUND_MS
-    while (phones.some((p) => !p.provider.synced) && wallNow() < until) await sleep(100)
+    while ((phones.some((p) => !p.provider.synced) || controls.some((c) => !c.socket.connected)) && wallNow() < until) await sleep(100)
 
     // One writer per table: cards acknowledged before the kill, then more in flight when it comes.
     const writers = phones.slice(0, tables.length)
@@ -95,11 +124,14 @@ export async function runStorm(opts: { phones: number; cardsPerWriter: number })
     server = await startTischrunde({ dataDir, demo: false, port })
     const restartMs = round(wallNow() - t0)
     const bound = wallNow() + BOUND_MS
-    while (phones.some((p) => p.resyncedAt === null) && wallNow() < bound) await sleep(100)
+    while ((phones.some((p) => p.resyncedAt === null) || controls.some((c) => c.backAt === null && c.socket.active)) && wallNow() < bound) await sleep(100)
 
     const times = phones.filter((p) => p.resyncedAt !== null).map((p) => p.resyncedAt! - killedAt)
     const sorted = [...times].sort((a, b) => a - b)
     const ninetyNine = Math.ceil(phones.length * 0.99)
+    const controlTimes = controls.filter((c) => c.backAt !== null).map((c) => c.backAt! - killedAt)
+    const controlSorted = [...controlTimes].sort((a, b) => a - b)
+    const controlNinetyNine = Math.ceil(controls.length * 0.99)
     // Every acknowledged card is on the restarted server: read each table as a projector would.
     let ackedLost = 0
     for (const table of tables) {
@@ -125,6 +157,11 @@ export async function runStorm(opts: { phones: number; cardsPerWriter: number })
       ninetyNinePercentMs: sorted.length >= ninetyNine ? round(sorted[ninetyNine - 1]!) : null,
       notResynced: phones.length - times.length,
       refusals,
+      controls: controls.length,
+      controlBack: percentiles(controlTimes),
+      controlNinetyNinePercentMs: controlSorted.length >= controlNinetyNine ? round(controlSorted[controlNinetyNine - 1]!) : null,
+      controlNotBack: controls.length - controlTimes.length,
+      controlDenied,
       restartMs,
     }
   } finally {
@@ -132,6 +169,7 @@ export async function runStorm(opts: { phones: number; cardsPerWriter: number })
       p.provider.destroy()
       p.doc.destroy()
     }
+    for (const c of controls) c.socket.disconnect()
     await server.stop()
     removeDir(dataDir)
   }

@@ -8,12 +8,20 @@ export const MESSAGE_AWARENESS = 1
 export const MESSAGE_AUTH = 2
 export const MESSAGE_QUERY_AWARENESS = 3
 
-/** A sync "update" message carrying one Yjs update. */
+/**
+ * A sync "update" message carrying one Yjs update. As a Buffer (a view, not a copy): it goes to
+ * many sockets, and ws would otherwise wrap a plain Uint8Array in a new Buffer for each of them.
+ */
 export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE_SYNC)
   syncProtocol.writeUpdate(encoder, update)
-  return encoding.toUint8Array(encoder)
+  return asBuffer(encoding.toUint8Array(encoder))
+}
+
+/** The same bytes as a Buffer, without copying them. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 
 /** Sync step 1: "this is what I have, send me what I lack". */
@@ -42,7 +50,7 @@ export const KEEP_ALIVE_MESSAGE: Uint8Array = (() => {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS)
   encoding.writeVarUint8Array(encoder, Uint8Array.of(0))
-  return encoding.toUint8Array(encoder)
+  return asBuffer(encoding.toUint8Array(encoder))
 })()
 
 /** Tischrunde's addition: "everything up to this state vector is durably stored" (shared codec). */
