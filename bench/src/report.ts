@@ -38,6 +38,8 @@ export interface RunBrief {
   connectS?: number
   /** Server memory per connected phone (RSS growth while they connected), KB. */
   kbPerPhone?: number
+  /** Server CPU time while the phones connected, ms (see `LoadResult.connectCpuMs`). */
+  connectCpuMs?: number
 }
 
 export interface BenchResult {

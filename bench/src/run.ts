@@ -15,6 +15,11 @@
  *   --saturation instead: only the saturation row (all phones at one table, 100 cards/s from 200
  *               writers) against both servers, twice alternating (bench/results/row.json);
  *               `--phones N`, `--rate R`, `--seconds S`, `--writers W` scale it down
+ *   --connect   instead: only the connect phase — 300 and 1,000 phones (`--phones N` for one count)
+ *               connect and sync with no cards written, against both servers, twice in alternating
+ *               order, each run on freshly started servers after an unmeasured warm-up: connect time,
+ *               the server's CPU time while they connected, and KB per phone (bench/results/connect.json);
+ *               `--no-control` as for --row; `--baseline <main.js>` adds another server build (A/B)
  *   --memory    instead: only the RSS per 1,000 stored cards (`--cards C` per table, default 1,000)
  *   --help      prints this and runs nothing
  *
@@ -140,6 +145,7 @@ async function repeated(label: string, tischrunde: () => Promise<LoadResult>, re
     refusals: l.refusals,
     connectS: round(Math.max(...l.generators.map((g) => g.connectMs)) / 1000, 2),
     kbPerPhone: l.kbPerPhone,
+    connectCpuMs: l.connectCpuMs,
   })
   const runs: Repetition = { phones: t[0]!.phones, rate: t[0]!.rate, tischrunde: t.map(brief), reference: r.map(brief) }
   return { tischrunde: meanOf(t), reference: meanOf(r), runs }
@@ -157,6 +163,7 @@ function meanOf(runs: LoadResult[]): LoadResult {
     projectorLatency: { ...first.projectorLatency, p50: mean((l) => l.projectorLatency.p50), p95: mean((l) => l.projectorLatency.p95), p99: mean((l) => l.projectorLatency.p99), max: Math.max(...runs.map((l) => l.projectorLatency.max)), count: sum((l) => l.projectorLatency.count) },
     deliveredPerSecond: mean((l) => l.deliveredPerSecond),
     kbPerPhone: mean((l) => l.kbPerPhone),
+    connectCpuMs: mean((l) => l.connectCpuMs),
     completeness: Math.min(...runs.map((l) => l.completeness)),
     expectedDeliveries: sum((l) => l.expectedDeliveries),
     lostDeliveries: sum((l) => l.lostDeliveries),
@@ -409,6 +416,67 @@ async function rowRun(): Promise<void> {
   }
 }
 
+/**
+ * Only the connect phase (`--connect`): phones (and a projector per table) connect and sync, no card
+ * is written. Every run starts fresh servers and warms them up unmeasured, so the memory per phone is
+ * the growth of a process that had not held that many sockets before (a reused server reads lower).
+ * `--baseline <main.js>` adds another build of the server as a third side (an A/B in one run).
+ */
+async function connectRun(): Promise<void> {
+  buildIfNeeded()
+  const only = numberAfter('--phones')
+  const counts = only ? [only] : [300, 1000]
+  const baselineAt = argv.indexOf('--baseline')
+  const baseline = baselineAt >= 0 ? path.resolve(argv[baselineAt + 1] ?? '') : null
+  type Side = 'tischrunde' | 'reference' | 'baseline'
+  const sides: Side[] = ['tischrunde', 'reference', ...(baseline ? (['baseline'] as const) : [])]
+  const rows = []
+  for (const phones of counts) {
+    const options: LoadOptions = { ...load(phones, 0), drainMs: 0, controlPlane: !args.has('--no-control') }
+    const fresh = async (side: Side): Promise<LoadResult> => {
+      const dataDir = freshDataDir('connect')
+      const server = side === 'reference' ? await startReference() : await startTischrunde({ dataDir, demo: false, ...(side === 'baseline' && baseline ? { main: baseline } : {}) })
+      try {
+        await runLoad(server, { ...options, phones: 50 })
+        return await runLoad(server, options)
+      } finally {
+        await server.stop()
+        removeDir(dataDir)
+      }
+    }
+    const runs = new Map<Side, { connectS: number; connectCpuMs: number; kbPerPhone: number; connectFailures: number; errors: string[] }[]>(sides.map((s) => [s, []]))
+    for (let rep = 0; rep < REPETITIONS; rep++) {
+      for (const side of rep % 2 === 0 ? sides : [...sides].reverse()) {
+        log(`connect: ${phones} phones → ${side} (repetition ${rep + 1} of ${REPETITIONS})`)
+        const l = await fresh(side)
+        runs.get(side)!.push({ connectS: round(Math.max(...l.generators.map((g) => g.connectMs)) / 1000, 2), connectCpuMs: l.connectCpuMs, kbPerPhone: l.kbPerPhone, connectFailures: l.connectFailures, errors: l.errors })
+      }
+    }
+    const mean = (side: Side) => {
+      const list = runs.get(side)!
+      const avg = (f: (x: (typeof list)[number]) => number, digits: number) => round(list.reduce((sum, x) => sum + f(x), 0) / list.length, digits)
+      return { connectS: avg((x) => x.connectS, 2), connectCpuMs: avg((x) => x.connectCpuMs, 0), kbPerPhone: avg((x) => x.kbPerPhone, 1), connectFailures: list.reduce((sum, x) => sum + x.connectFailures, 0) }
+    }
+    const ratio = (a: number, b: number) => (b > 0 ? round(a / b, 2) : 0)
+    const means = Object.fromEntries(sides.map((side) => [side, mean(side)])) as Record<Side, ReturnType<typeof mean>>
+    const ratios = Object.fromEntries(
+      sides.filter((side) => side !== 'reference').map((side) => [side, { connect: ratio(means[side].connectS, means.reference.connectS), connectCpu: ratio(means[side].connectCpuMs, means.reference.connectCpuMs), kbPerPhone: ratio(means[side].kbPerPhone, means.reference.kbPerPhone) }]),
+    )
+    rows.push({ phones, runs: Object.fromEntries(runs), means, ratios, errors: [...runs.values()].flatMap((list) => list.flatMap((x) => x.errors)).slice(0, 5) })
+  }
+  mkdirSync(RESULTS, { recursive: true })
+  writeFileSync(path.join(RESULTS, 'connect.json'), `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), baseline, rows }, null, 2)}\n`)
+  for (const row of rows) {
+    console.log(`${row.phones} phones (means of ${REPETITIONS} runs; ratios to the reference):`)
+    for (const [side, m] of Object.entries(row.means)) {
+      const r = (row.ratios as Record<string, { connect: number; connectCpu: number; kbPerPhone: number }>)[side]
+      const each = row.runs[side as Side]!.map((x) => `${x.connectS} s / ${x.connectCpuMs} ms / ${x.kbPerPhone} KB`).join(', ')
+      console.log(`  ${side.padEnd(10)} connect ${m.connectS} s, server CPU ${m.connectCpuMs} ms, ${m.kbPerPhone} KB/phone${m.connectFailures ? `, ${m.connectFailures} failed` : ''}${r ? `  (${r.connect}× / ${r.connectCpu}× / ${r.kbPerPhone}×)` : ''}  [${each}]`)
+    }
+    if (row.errors.length) console.log(`  errors: ${row.errors.join(' | ')}`)
+  }
+}
+
 /** Only the RSS per 1,000 stored cards. */
 async function memoryRun(): Promise<void> {
   buildIfNeeded()
@@ -425,7 +493,9 @@ const main = args.has('--help')
   ? helpRun
   : args.has('--row') || args.has('--saturation')
     ? rowRun
-    : args.has('--memory')
+    : args.has('--connect')
+      ? connectRun
+      : args.has('--memory')
       ? memoryRun
       : args.has('--profile')
         ? profileRun

@@ -207,49 +207,77 @@ function lightClient(spec: PhoneSpec, own: Y.Doc | null): Promise<Observer> {
 }
 const EMPTY_DOC = new Y.Doc()
 
+/** How long the phone waits for a command's answer (client/src/sync/control-connection.ts). */
+const ACK_TIMEOUT_MS = 8000
+
 /**
- * The phone's control-plane socket, with the app's own transport settings (client/src/sync/
- * control-connection.ts: long-polling first, then the upgrade; reconnecting): connects with its
- * credential and says which table it sits at.
+ * The phone's control-plane socket with the app's own settings (client/src/sync/control-connection.ts):
+ * WebSocket only (no long-polling first), reconnecting with its backoff, the event in the address,
+ * the server's own ping settings. Like the app it gives up only when the key is refused, and a phone
+ * at a table says so (`presence:table` with its visit, answered). Resolves once the phone knows the
+ * event (its first `event:state`) and, at a table, its seat is answered.
  */
 function controlSocket(token: string, table: string | null): Promise<ControlSocket> {
-  const socket = io(setup.httpUrl, { auth: { token, wire: setup.wireVersion }, reconnectionDelayMax: 5000, timeout: CONNECT_TIMEOUT_MS })
+  const socket = io(setup.httpUrl, { auth: { token, wire: setup.wireVersion }, transports: ['websocket'], reconnectionDelayMax: 5000, query: { event: setup.eventId } })
+  controls.push(socket)
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => {
-      if (table) socket.emit('presence:table', { tableId: table })
-      resolve(socket)
+    const timer = setTimeout(() => fail(new Error(`control socket not ready within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS)
+    const fail = (e: Error) => {
+      clearTimeout(timer)
+      reject(e)
+    }
+    socket.on('connect_error', (e: Error) => {
+      if (e.message === 'UNAUTHORIZED' || e.message === 'INVALID_MESSAGE') fail(e)
     })
-    socket.once('connect_error', (e) => reject(e))
+    socket.once('event:state', () => {
+      if (!table) {
+        clearTimeout(timer)
+        return resolve(socket)
+      }
+      socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('presence:table', { tableId: table, visits: { [STATION]: table } })
+        .then((ack: { ok: boolean }) => {
+          if (!ack.ok) return fail(new Error(`presence:table refused: ${JSON.stringify(ack)}`))
+          clearTimeout(timer)
+          resolve(socket)
+        }, fail)
+    })
   })
 }
 
 async function connectAll(): Promise<number> {
   let failed = 0
   const tasks: (() => Promise<void>)[] = []
+  // Like the app on a phone that knows its event (a reload, a reconnect): the control socket and the
+  // board open at once; the phone counts as connected once both are ready.
+  const control = (token: string | null, table: string | null) => (setup.socketIo && token ? controlSocket(token, table) : Promise.resolve(null))
   for (const p of setup.projectors) {
     tasks.push(async () => {
-      const c = await realClient(p.table, p.token, true).catch((e: unknown) => {
-        failedObserverTables.push(p.table)
-        throw e
-      })
-      observers.push({ report: c.report, close: c.close, isOpen: () => c.provider.wsconnected })
-      if (setup.socketIo && p.token) controls.push(await controlSocket(p.token, null))
+      const board = realClient(p.table, p.token, true).then(
+        (c) => void observers.push({ report: c.report, close: c.close, isOpen: () => c.provider.wsconnected }),
+        (e: unknown) => {
+          failedObserverTables.push(p.table)
+          throw e
+        },
+      )
+      await Promise.all([board, control(p.token, null)])
     })
   }
   for (const spec of setup.phones) {
     tasks.push(async () => {
-      if (spec.writer) {
-        const doc = new Y.Doc()
-        const c = await lightClient(spec, doc)
-        writers.push({ spec, doc, report: c.report, own: new Set() })
-        observers.push(c)
-      } else {
-        observers.push(await lightClient(spec, null).catch((e: unknown) => {
-          failedObserverTables.push(spec.table)
+      const own = spec.writer ? new Y.Doc() : null
+      const board = lightClient(spec, own).then(
+        (c) => {
+          if (own) writers.push({ spec, doc: own, report: c.report, own: new Set() })
+          observers.push(c)
+        },
+        (e: unknown) => {
+          if (!own) failedObserverTables.push(spec.table)
           throw e
-        }))
-      }
-      if (setup.socketIo && spec.token) controls.push(await controlSocket(spec.token, spec.table))
+        },
+      )
+      await Promise.all([board, control(spec.token, spec.table)])
     })
   }
   for (let i = 0; i < tasks.length; i += CONNECT_BATCH) {

@@ -6,7 +6,7 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
-import { type Percentiles, percentiles, processMeter, processRssMb, round, wallNow } from '../stats.js'
+import { type Percentiles, percentiles, processCpuMs, processMeter, processRssMb, round, wallNow } from '../stats.js'
 import type { RunningServer } from '../servers.js'
 import { advanceRound, createEvent, joinMany, tokenOfLink } from '../tischrunde-api.js'
 import { CONNECT_BATCH, CONNECT_TIMEOUT_MS, type FromWorker, type ObserverReport, type PhoneSpec, type WorkerDone, type WorkerReady, type WorkerSetup } from './protocol.js'
@@ -66,6 +66,12 @@ export interface LoadResult {
    * Memory a server kept from an earlier row is reused first, so later rows may read lower.
    */
   kbPerPhone: number
+  /**
+   * Server CPU time (user + system, ms) from just before the generators start until every phone
+   * and projector is connected and synced: what connecting them cost the server, unlike the connect
+   * time not stretched by other load on a shared machine.
+   */
+  connectCpuMs: number
   generators: { cpuPercent: number; eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number; connectMs: number }[]
   connectFailures: number
   closedDuringRun: number
@@ -130,6 +136,7 @@ export async function runLoad(server: RunningServer, opts: LoadOptions): Promise
   const projectors = tables.map((table) => ({ table, token: projectorToken }))
   const n = opts.generators
   const rssBeforeMb = processRssMb(server.pid)
+  const cpuBeforeMs = processCpuMs(server.pid)
   const children = Array.from({ length: n }, forkGenerator)
   try {
     // A slow connect is a figure (connect s), not a failure: wait as long as every batch of this
@@ -150,6 +157,7 @@ export async function runLoad(server: RunningServer, opts: LoadOptions): Promise
       child.send(setup)
     })
     const ready: WorkerReady[] = await Promise.all(readies)
+    const connectCpuMs = Math.round(processCpuMs(server.pid) - cpuBeforeMs)
     const kbPerPhone = round(((processRssMb(server.pid) - rssBeforeMb) * 1024) / (phones.length + projectors.length))
     // Let connection setup settle before the window opens.
     const t0 = wallNow() + 1000
@@ -160,7 +168,7 @@ export async function runLoad(server: RunningServer, opts: LoadOptions): Promise
     const done: WorkerDone[] = await Promise.all(dones)
     clearTimeout(meterStart)
     const serverUse = meter.stop()
-    return { ...summarise(server.kind, opts, { phones: phones.length, projectors: projectors.length, writers: writerCount }, ready, done, serverUse), kbPerPhone }
+    return { ...summarise(server.kind, opts, { phones: phones.length, projectors: projectors.length, writers: writerCount }, ready, done, serverUse), kbPerPhone, connectCpuMs }
   } finally {
     for (const child of children) if (child.connected) child.send({ type: 'stop' })
     await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((resolve) => c.once('exit', resolve)))))
@@ -174,7 +182,7 @@ function summarise(
   ready: WorkerReady[],
   done: WorkerDone[],
   server: LoadResult['server'],
-): Omit<LoadResult, 'kbPerPhone'> {
+): Omit<LoadResult, 'kbPerPhone' | 'connectCpuMs'> {
   const writtenAt = new Map<string, string[]>()
   for (const d of done) for (const w of d.written) writtenAt.set(w.table, [...(writtenAt.get(w.table) ?? []), w.id])
   const all: number[] = []
