@@ -1,5 +1,4 @@
-import type { IncomingMessage, Server as HttpServer } from 'node:http'
-import type { Socket as NetSocket } from 'node:net'
+import type { Server as HttpServer } from 'node:http'
 import { Server, type Socket } from 'socket.io'
 import {
   type Ack,
@@ -52,37 +51,6 @@ const PRESENCE_INTERVAL_MS = 1000
 /** Rotation suggestions wait this long for more reports before they are computed, in ms. */
 const SUGGESTION_DELAY_MS = 200
 
-/**
- * Messages that wait for a connection together leave in one TCP write instead of one per message.
- * Socket.IO sends a message at once when the connection is idle and queues the rest until that
- * write is done, then sends the queue frame by frame — one system call per frame, the largest single
- * cost of a new phone (its handshake answer, then event, round, votes, groups and ballots). The
- * connection's socket holds its writes while a queue is sent, so the queue goes as one write.
- */
-function mergeFramesOfAFlush(io: Server): void {
-  const tcpOf = new WeakMap<object, NetSocket>()
-  io.engine.on('connection', (conn: { transport: { name: string }; request: IncomingMessage }) => {
-    if (conn.transport.name === 'websocket') tcpOf.set(conn, conn.request.socket)
-  })
-  io.engine.on('flush', (conn: { transport: { name: string } }, packets: readonly unknown[]) => {
-    if (packets.length < 2 || conn.transport.name !== 'websocket') return
-    const tcp = tcpOf.get(conn)
-    if (!tcp || tcp.writableCorked) return
-    tcp.cork()
-    process.nextTick(() => tcp.uncork())
-  })
-}
-
-/**
- * Drops the connection's reference to its handshake's HTTP request (Socket.IO keeps it for the
- * connection's life): its headers were checked by the middleware, nothing reads it later, and a
- * thousand phones need not keep a thousand requests.
- */
-function forgetHandshakeRequest(socket: Socket): void {
-  const conn: { request: unknown } = socket.conn
-  conn.request = null
-}
-
 /** One Socket.IO room per event and role: delivery to an audience is delivery to its roles' rooms. */
 const roleRoom = (eventId: string, role: Role) => `event:${eventId}:${role}`
 
@@ -119,7 +87,6 @@ export function createControlPlane(
     // completes the Socket.IO handshake still costs memory).
     allowRequest: (_req, callback) => callback(io.engine.clientsCount >= deps.limits.maxConnections ? ErrorCode.SERVER_FULL : null, io.engine.clientsCount < deps.limits.maxConnections),
   })
-  mergeFramesOfAFlush(io)
   const presence = new Presence()
   // What the console last asked the projectors to show, per event. Kept in this process only: a
   // restart or another node starts from the projectors' own choice until the console sends again.
@@ -257,7 +224,6 @@ export function createControlPlane(
   })
 
   io.on('connection', (socket: Socket) => {
-    forgetHandshakeRequest(socket)
     const session = socket.data.session as ControlSession
     const { actor } = session
     const { eventId } = actor
