@@ -89,9 +89,9 @@ function spawnUntil(script: string, args: string[], env: NodeJS.ProcessEnv, read
 
 /**
  * Starts `node server/dist/main.js` on 127.0.0.1 and an ephemeral port. `demo` loads Winnenden on
- * the first start of a data dir; `nodeArgs` e.g. `--cpu-prof` for a profile.
+ * the first start of a data dir; `nodeArgs` e.g. `--cpu-prof` for a profile; `main` another build of the server (A/B).
  */
-export async function startTischrunde(opts: { dataDir: string; demo: boolean; nodeArgs?: string[]; port?: number; env?: NodeJS.ProcessEnv }): Promise<TischrundeServer> {
+export async function startTischrunde(opts: { dataDir: string; demo: boolean; nodeArgs?: string[]; port?: number; env?: NodeJS.ProcessEnv; main?: string }): Promise<TischrundeServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(opts.port ?? 0),
@@ -109,7 +109,7 @@ export async function startTischrunde(opts: { dataDir: string; demo: boolean; no
   if (opts.demo) delete env.TISCHRUNDE_NO_DEMO
   else env.TISCHRUNDE_NO_DEMO = '1'
   // The full banner (with the demo links) is printed in one write after listening.
-  const s = spawnUntil(SERVER_MAIN, opts.nodeArgs ?? [], env, /Verwaltung:.*\n/)
+  const s = spawnUntil(opts.main ?? SERVER_MAIN, opts.nodeArgs ?? [], env, /Verwaltung:.*\n/)
   const readyMs = await s.readyAt
   const out = s.output()
   const token = (label: string) => {

@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { EventExport } from '@tischrunde/shared'
 import type { ExportRenderer, ProgressListener, RenderedFile } from './export-service.js'
 import type { ExportFormat } from './shared-export.js'
+import { startExportThread } from './worker-start.js'
 
 /** One unit of work for the export worker. */
 export type ExportJob = { id: number } & (
@@ -121,7 +119,7 @@ export class WorkerExportRenderer implements ExportRenderer {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker
-    const worker = import.meta.url.endsWith('.ts') ? sourceWorker() : new Worker(new URL('./export-worker.js', import.meta.url))
+    const worker = startExportThread('export-worker')
     worker.unref() // never keeps the process alive
     worker.on('message', (result: ExportJobResult) => {
       if (result.id !== this.running?.job.id) return
@@ -146,15 +144,4 @@ export class WorkerExportRenderer implements ExportRenderer {
     this.idleTimer = null
     if (worker) await worker.terminate()
   }
-}
-
-/**
- * Under vitest or tsx the sources are TypeScript, which Node 20 cannot start a worker from (and
- * `--import tsx` in a worker's execArgv does not reach its entry module): load it through tsx's API.
- */
-function sourceWorker(): Worker {
-  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'))
-  const tsx = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href
-  const entry = new URL('./export-worker.ts', import.meta.url).href
-  return new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`, { eval: true })
 }

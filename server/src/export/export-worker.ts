@@ -1,6 +1,12 @@
+import { availableParallelism } from 'node:os'
 import { parentPort } from 'node:worker_threads'
-import { inProcessRenderer } from './export-service.js'
+import { inProcessRenderer, renderZip } from './export-service.js'
 import type { ExportJob, ExportJobResult } from './export-runner.js'
+import { ThreadZipHelper } from './zip-helper.js'
+import { ownBuffer } from './worker-start.js'
+
+/** A second thread for ZIPs, where the machine has a second core. */
+const zipHelper = availableParallelism() > 1 ? new ThreadZipHelper() : undefined
 
 /**
  * The export worker: renders one job at a time off the server's main thread, so building a
@@ -15,10 +21,10 @@ parentPort?.on('message', async (job: ExportJob) => {
         ? await inProcessRenderer.renderTable(job.file, job.tableId, job.format, progress)
         : job.kind === 'event'
           ? await inProcessRenderer.renderEvent(job.file, job.format, progress)
-          : await inProcessRenderer.renderZip(job.file, progress)
+          : await renderZip(job.file, progress, zipHelper)
     result = { id: job.id, ok: true, file }
   } catch (error) {
     result = { id: job.id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }
   }
-  parentPort?.postMessage(result)
+  parentPort?.postMessage(result, result.ok ? ownBuffer(result.file.bytes) : [])
 })
