@@ -9,6 +9,8 @@ export type ExportJob = { id: number } & (
   | { kind: 'table'; file: EventExport; tableId: string; format: ExportFormat }
   | { kind: 'event'; file: EventExport; format: ExportFormat }
   | { kind: 'zip'; file: EventExport }
+  /** No job: an export may follow soon, so the worker starts its ZIP helper too. Answered by nothing. */
+  | { kind: 'prepare' }
 )
 /** What the worker sends back: how far a job is, then its file or why it failed. */
 export type ExportJobResult =
@@ -68,6 +70,19 @@ export class WorkerExportRenderer implements ExportRenderer {
   }
   renderZip(file: EventExport, onProgress?: ProgressListener): Promise<RenderedFile> {
     return this.submit({ id: this.nextId++, kind: 'zip', file }, onProgress)
+  }
+
+  /**
+   * Starts the worker ahead of an export (the console's export panel came into view): it loads its
+   * libraries and fonts and warms up while the organiser chooses, so the download does not wait
+   * for that. Stopped again after `idleMs` without work, as after an export.
+   */
+  prepare(): void {
+    this.ensureWorker().postMessage({ id: 0, kind: 'prepare' } satisfies ExportJob)
+    if (!this.running && this.queue.length === 0) {
+      if (this.idleTimer) clearTimeout(this.idleTimer)
+      this.idleTimer = setTimeout(() => void this.stopWorker(), this.idleMs).unref()
+    }
   }
 
   /** Stops the worker; queued jobs fail. */

@@ -47,6 +47,8 @@ export interface ExportRenderer {
   renderZip(file: EventExport, onProgress?: ProgressListener): Promise<RenderedFile>
   /** How long one export may run before it is stopped (TIMED_OUT), if this renderer stops any. */
   readonly jobTimeoutMs?: number
+  /** Gets ready for an export that may follow soon (starts and warms the export threads), if this renderer has anything to prepare. */
+  prepare?(): void
 }
 
 /** Names of the whole-event files (the table part of `<Event>_<date>_<part>.<ext>`). */

@@ -54,6 +54,11 @@ export class ThreadZipHelper implements ZipHelper {
     })
   }
 
+  /** Starts the helper thread ahead of a ZIP, so it has loaded its libraries when the ZIP begins. */
+  start(): void {
+    this.ensureWorker()
+  }
+
   private ensureWorker(): Worker {
     if (this.worker) return this.worker
     const worker = startExportThread('zip-helper-worker')
