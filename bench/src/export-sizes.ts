@@ -1,6 +1,7 @@
 /**
  * Export time against the number of cards: Winnenden's eleven tables (422 cards), then the same day
- * doubled, quadrupled and eightfold (844, 1,688 and 3,376 cards).
+ * doubled, quadrupled and eightfold (844, 1,688 and 3,376 cards; 44 tables at most, the import's
+ * limit being 60, so the eightfold day has each card twice on each table).
  *
  * The ZIP (every table's sheet in every format plus the documentation in every format) is timed as
  * the organiser waits for it: an HTTP download from a running server, request to last byte, the
@@ -45,17 +46,30 @@ export function rotatedWords(text: string, k: number): string {
   return by === 0 ? text : [...words.slice(by), ...words.slice(0, by)].join(' ')
 }
 
-/** `factor` copies of Winnenden's tables (names numbered from the second copy on, card words reordered per copy). */
+/** Most tables an event may have (the import's limit is 60): larger sizes put more cards on each table. */
+const MAX_TABLE_COPIES = 4
+
+/**
+ * Winnenden `factor` times: copies of its tables (names numbered from the second copy on), at most
+ * four, and beyond that each card more than once in its column; every copy of a card says its words
+ * in another order.
+ */
 export function scaledWinnenden(factor: number): EventExport {
   const base = winnendenEvent()
-  const copies = Array.from({ length: factor }, (_, k) => k)
+  const tableCopies = Math.min(factor, MAX_TABLE_COPIES)
+  const cardCopies = Math.ceil(factor / tableCopies)
+  const copies = Array.from({ length: tableCopies }, (_, k) => k)
   const suffix = (k: number) => (k === 0 ? '' : `-${k + 1}`)
+  const copyCard = (card: Card, k: number, j: number): Card => {
+    const n = k + j * tableCopies
+    return { ...card, text: rotatedWords(card.text, n), subPoints: card.subPoints.map((p) => rotatedWords(p, n)) }
+  }
   const copyBoard = (b: EventExport['boards'][number], k: number): EventExport['boards'][number] => ({
     ...b,
     tableId: `${b.tableId}${suffix(k)}`,
     stations: b.stations.map((s) => ({
       ...s,
-      columns: s.columns.map((c) => ({ ...c, cards: c.cards.map((card) => ({ ...card, text: rotatedWords(card.text, k), subPoints: card.subPoints.map((p) => rotatedWords(p, k)) })) })),
+      columns: s.columns.map((c) => ({ ...c, cards: Array.from({ length: cardCopies }, (_, j) => c.cards.map((card) => copyCard(card, k, j))).flat() })),
     })),
   })
   return {
@@ -64,6 +78,7 @@ export function scaledWinnenden(factor: number): EventExport {
     boards: copies.flatMap((k) => base.boards.map((b) => copyBoard(b, k))),
   }
 }
+type Card = EventExport['boards'][number]['stations'][number]['columns'][number]['cards'][number]
 
 export const countCards = (file: EventExport) => file.boards.reduce((n, b) => n + b.stations.reduce((m, s) => m + s.columns.reduce((c, col) => c + col.cards.length, 0), 0), 0)
 
