@@ -1,16 +1,16 @@
-import { createRequire } from 'node:module'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { EventExport } from '@tischrunde/shared'
 import type { ExportRenderer, ProgressListener, RenderedFile } from './export-service.js'
 import type { ExportFormat } from './shared-export.js'
+import { startExportThread } from './worker-start.js'
 
 /** One unit of work for the export worker. */
 export type ExportJob = { id: number } & (
   | { kind: 'table'; file: EventExport; tableId: string; format: ExportFormat }
   | { kind: 'event'; file: EventExport; format: ExportFormat }
   | { kind: 'zip'; file: EventExport }
+  /** No job: an export may follow soon, so the worker starts its ZIP helper too. Answered by nothing. */
+  | { kind: 'prepare' }
 )
 /** What the worker sends back: how far a job is, then its file or why it failed. */
 export type ExportJobResult =
@@ -72,6 +72,19 @@ export class WorkerExportRenderer implements ExportRenderer {
     return this.submit({ id: this.nextId++, kind: 'zip', file }, onProgress)
   }
 
+  /**
+   * Starts the worker ahead of an export (the console's export panel came into view): it loads its
+   * libraries and fonts and warms up while the organiser chooses, so the download does not wait
+   * for that. Stopped again after `idleMs` without work, as after an export.
+   */
+  prepare(): void {
+    this.ensureWorker().postMessage({ id: 0, kind: 'prepare' } satisfies ExportJob)
+    if (!this.running && this.queue.length === 0) {
+      if (this.idleTimer) clearTimeout(this.idleTimer)
+      this.idleTimer = setTimeout(() => void this.stopWorker(), this.idleMs).unref()
+    }
+  }
+
   /** Stops the worker; queued jobs fail. */
   async close(): Promise<void> {
     for (const p of this.queue.splice(0)) p.reject(new Error('Export abgebrochen.'))
@@ -121,7 +134,7 @@ export class WorkerExportRenderer implements ExportRenderer {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker
-    const worker = import.meta.url.endsWith('.ts') ? sourceWorker() : new Worker(new URL('./export-worker.js', import.meta.url))
+    const worker = startExportThread('export-worker')
     worker.unref() // never keeps the process alive
     worker.on('message', (result: ExportJobResult) => {
       if (result.id !== this.running?.job.id) return
@@ -146,15 +159,4 @@ export class WorkerExportRenderer implements ExportRenderer {
     this.idleTimer = null
     if (worker) await worker.terminate()
   }
-}
-
-/**
- * Under vitest or tsx the sources are TypeScript, which Node 20 cannot start a worker from (and
- * `--import tsx` in a worker's execArgv does not reach its entry module): load it through tsx's API.
- */
-function sourceWorker(): Worker {
-  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'))
-  const tsx = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href
-  const entry = new URL('./export-worker.ts', import.meta.url).href
-  return new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`, { eval: true })
 }

@@ -47,6 +47,8 @@ export interface ExportRenderer {
   renderZip(file: EventExport, onProgress?: ProgressListener): Promise<RenderedFile>
   /** How long one export may run before it is stopped (TIMED_OUT), if this renderer stops any. */
   readonly jobTimeoutMs?: number
+  /** Gets ready for an export that may follow soon (starts and warms the export threads), if this renderer has anything to prepare. */
+  prepare?(): void
 }
 
 /** Names of the whole-event files (the table part of `<Event>_<date>_<part>.<ext>`). */
@@ -121,34 +123,91 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
   }
 }
 
+/** One file of the ZIP, rendered on its own: in this thread, or in a helper thread (see zip-helper.ts). */
+export type ZipPart = { kind: 'event'; format: ExportFormat } | { kind: 'table'; tableId: string; format: ExportFormat }
+
+/** The ZIP's files, in the order they appear in it: the whole event in every format, then every table. */
+export function zipParts(file: EventExport): ZipPart[] {
+  // The whole event's JSON already holds every table, and its XLSX has a sheet per table: tables get the other formats.
+  const tableFormats = EXPORT_FORMATS.filter((f) => f !== 'json' && f !== 'xlsx')
+  return [
+    ...EXPORT_FORMATS.map((format): ZipPart => ({ kind: 'event', format })),
+    ...file.event.tables.flatMap((table) => tableFormats.map((format): ZipPart => ({ kind: 'table', tableId: table.id, format }))),
+  ]
+}
+
+export function renderZipPart(file: EventExport, part: ZipPart): Promise<RenderedFile> {
+  return part.kind === 'event' ? renderEvent(file, part.format) : renderTable(file, part.tableId, part.format)
+}
+
+/**
+ * Another thread that renders some of a ZIP's files while this one renders the rest. It claims
+ * files from the back of `order` (indexes into the parts), this thread from the front, each
+ * through `claims` (shared memory, so neither waits for the other to ask), and hands each file
+ * back as it is done. The promise settles once it claims no more; a file it claimed but did not
+ * hand back (the helper failed) is then rendered here.
+ */
+export interface ZipHelper {
+  render(file: EventExport, parts: readonly ZipPart[], order: readonly number[], claims: Int32Array, onFile: (index: number, file: RenderedFile) => void): Promise<void>
+}
+
+/** Claims a part for the calling thread: true for the first thread to ask. */
+export const claimPart = (claims: Int32Array, at: number): boolean => Atomics.compareExchange(claims, at, 0, 1) === 0
+
+/**
+ * The order the two threads meet in: this thread takes from the front the documentation PDF, then
+ * every table's PDF (they share laid-out text), then the small text files; a helper takes from the
+ * back the documentation DOCX, the workbook, then the tables' DOCX. Each begins with its largest file.
+ */
+function claimOrder(parts: readonly ZipPart[]): number[] {
+  const rank = (p: ZipPart) => {
+    const heavy = p.format === 'pdf' ? 0 : p.format === 'docx' || p.format === 'xlsx' ? 2 : 1
+    const whole = p.kind === 'event' ? 0 : 1
+    // The helper's end reversed: its largest (the documentation DOCX) last in the list, so first from the back.
+    return heavy === 2 ? [heavy, -whole, p.format === 'xlsx' ? 0 : 1] : [heavy, whole, 0]
+  }
+  const cmp = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!
+  return parts.map((p, i) => ({ i, r: rank(p) })).sort((a, b) => cmp(a.r, b.r) || a.i - b.i).map((x) => x.i)
+}
+
 /**
  * Everything in one ZIP: the documentation (PDF, DOCX, Markdown), all tables as CSV and JSON, and
  * a folder with each table's sheet in every format. Yields to the event loop between files, so
- * even in-process it never holds it for a whole event.
+ * even in-process it never holds it for a whole event. With a `helper` thread, the files are
+ * rendered by both threads at once; the ZIP is the same.
  */
-export async function renderZip(file: EventExport, onProgress?: ProgressListener): Promise<RenderedFile> {
-  // The whole event's JSON already holds every table, and its XLSX has a sheet per table: tables get the other formats.
-  const tableFormats = EXPORT_FORMATS.filter((f) => f !== 'json' && f !== 'xlsx')
-  const total = EXPORT_FORMATS.length + file.event.tables.length * tableFormats.length
-  let done = 0
-  const step = async () => {
-    onProgress?.(++done, total)
-    await nextTurn()
+export async function renderZip(file: EventExport, onProgress?: ProgressListener, helper?: ZipHelper): Promise<RenderedFile> {
+  const parts = zipParts(file)
+  const total = parts.length
+  const done: (RenderedFile | undefined)[] = parts.map(() => undefined)
+  let count = 0
+  const got = (index: number, out: RenderedFile) => {
+    done[index] = out
+    onProgress?.(++count, total)
   }
   onProgress?.(0, total)
-  const entries: [string, Uint8Array][] = []
-  for (const format of EXPORT_FORMATS) {
-    const out = await renderEvent(file, format)
-    entries.push([out.fileName, out.bytes])
-    await step()
+  const order = claimOrder(parts)
+  const claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, parts.length)))
+  // A helper that fails leaves its files to this thread (below): its failure is no failure of the ZIP.
+  const helping = helper?.render(file, parts, order, claims, got).catch(() => {})
+  for (const index of order) {
+    if (!claimPart(claims, index)) break // the helper has come this far from the back
+    got(index, await renderZipPart(file, parts[index]!))
+    await nextTurn()
   }
-  const tableFiles: RenderedFile[] = []
-  for (const table of file.event.tables) {
-    for (const format of tableFormats) {
-      tableFiles.push(await renderTable(file, table.id, format))
-      await step()
+  await helping
+  // What the helper claimed but did not deliver (it failed): rendered here.
+  for (const [index, part] of parts.entries()) {
+    if (done[index] === undefined) {
+      got(index, await renderZipPart(file, part))
+      await nextTurn()
     }
   }
+  const files = done as RenderedFile[]
+  const entries: [string, Uint8Array][] = []
+  const eventFiles = parts.flatMap((p, i) => (p.kind === 'event' ? [files[i]!] : []))
+  for (const out of eventFiles) entries.push([out.fileName, out.bytes])
+  const tableFiles = parts.flatMap((p, i) => (p.kind === 'table' ? [files[i]!] : []))
   // Two tables may fold to the same file name ("Sprache" and "Sprache!").
   const names = uniqueFileNames(tableFiles.map((f) => f.fileName))
   tableFiles.forEach((f, i) => entries.push([`${EVENT_FILE_PART.tablesFolder}/${names[i]}`, f.bytes]))

@@ -1,12 +1,25 @@
+import { availableParallelism } from 'node:os'
 import { parentPort } from 'node:worker_threads'
-import { inProcessRenderer } from './export-service.js'
+import { inProcessRenderer, renderZip } from './export-service.js'
+import { warmUp } from './warm-up.js'
 import type { ExportJob, ExportJobResult } from './export-runner.js'
+import { ThreadZipHelper } from './zip-helper.js'
+import { ownBuffer } from './worker-start.js'
+
+/** A second thread for ZIPs, where the machine has a second core. */
+const zipHelper = availableParallelism() > 1 ? new ThreadZipHelper() : undefined
+
+/** Started ahead of a job (see WorkerExportRenderer.prepare) or with it: warms up until a job arrives. */
+const warming = warmUp()
 
 /**
  * The export worker: renders one job at a time off the server's main thread, so building a
  * 25-page PDF or a ZIP of everything never holds up cards on their way to the projector.
  */
 parentPort?.on('message', async (job: ExportJob) => {
+  // Prepared for an export that may be a ZIP: its helper thread starts loading now.
+  if (job.kind === 'prepare') return zipHelper?.start()
+  warming.stop()
   let result: ExportJobResult
   const progress = (done: number, total: number) => parentPort?.postMessage({ id: job.id, progress: { done, total } } satisfies ExportJobResult)
   try {
@@ -15,10 +28,10 @@ parentPort?.on('message', async (job: ExportJob) => {
         ? await inProcessRenderer.renderTable(job.file, job.tableId, job.format, progress)
         : job.kind === 'event'
           ? await inProcessRenderer.renderEvent(job.file, job.format, progress)
-          : await inProcessRenderer.renderZip(job.file, progress)
+          : await renderZip(job.file, progress, zipHelper)
     result = { id: job.id, ok: true, file }
   } catch (error) {
     result = { id: job.id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }
   }
-  parentPort?.postMessage(result)
+  parentPort?.postMessage(result, result.ok ? ownBuffer(result.file.bytes) : [])
 })

@@ -125,6 +125,16 @@ describe('export routes', () => {
     expect(strFromU8(viaWorker)).toBe(strFromU8(direct))
   })
 
+  it('prepares the export threads for the facilitator only, and a ZIP after it is whole', async () => {
+    const prepare = (auth?: string) => fetch(`${url}/worker-api/events/${EVENT}/export-prepare`, { method: 'POST', ...(auth ? { headers: { authorization: `Bearer ${auth}` } } : {}) })
+    expect((await prepare()).status).toBe(401)
+    expect((await prepare(token('projector'))).status).toBe(403)
+    expect((await prepare(token('facilitator'))).status).toBe(204)
+    const res = await get(`/worker-api/events/${EVENT}/export.zip`, token('facilitator'))
+    expect(res.status).toBe(200)
+    expect(Object.keys(unzipSync(new Uint8Array(await res.arrayBuffer())))).toHaveLength(7 + 11 * 4)
+  })
+
   it('sends everything as one ZIP', async () => {
     const res = await get(`/worker-api/events/${EVENT}/export.zip`, token('facilitator'))
     expect(res.status).toBe(200)

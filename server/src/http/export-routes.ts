@@ -31,6 +31,7 @@ function send(res: Response, file: RenderedFile): void {
  * - `GET /events/:id/export?format=pdf|docx|md|csv|json[&table=<id>]` — one table's sheet, or
  *   without `table` the whole event (documentation, all tables' CSV, the importable JSON);
  * - `GET /events/:id/export.zip` — every table in every format plus the documentation, one ZIP;
+ * - `POST /events/:id/export-prepare` — starts and warms the export threads ahead of a download;
  * - `GET /events/:id/export-progress?job=<id>` — how far the download started with `&job=<id>`
  *   (`?job=` on either of the above) is: `{ done, total, elapsedMs, limitMs }`, 404 once it is over.
  *
@@ -82,6 +83,14 @@ export function createExportRoutes(deps: ExportRoutesDeps): Router {
     if (!auth) return
     const file = await deps.transfer.exportEvent(auth.stored)
     send(res, await tracked(auth.stored.event.id, req.query.job, (onProgress) => renderer.renderZip(file, onProgress)))
+  })
+
+  // The console's export panel came into view: the export threads start and warm up (204, nothing to read).
+  router.post('/events/:id/export-prepare', async (req, res) => {
+    const auth = await facilitator(req, res)
+    if (!auth) return
+    renderer.prepare?.()
+    res.status(204).end()
   })
 
   router.get('/events/:id/export-progress', async (req, res) => {

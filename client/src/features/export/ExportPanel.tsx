@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import { type Translate, useTranslation } from '../../i18n/index.js'
 import type { ExportProgress, ThemeTable } from '@tischrunde/shared'
@@ -48,6 +48,25 @@ function save(blob: Blob, fileName: string): void {
 }
 
 /**
+ * Once the panel comes into view, asks the server to start its export threads (at most once a
+ * minute, as long as the server keeps them), so a download does not wait for them to load.
+ */
+function usePrepareWhenSeen(panel: React.RefObject<HTMLElement | null>, base: string, token: string): void {
+  useEffect(() => {
+    const el = panel.current
+    if (!el || typeof IntersectionObserver === 'undefined') return
+    let last = 0
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting) || Date.now() - last < 60_000) return
+      last = Date.now()
+      void fetch(`${base}/export-prepare`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(() => {})
+    })
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [panel, base, token])
+}
+
+/**
  * Downloads for the facilitator: each table's result sheet in every format, the whole
  * documentation, and everything as one ZIP. One export runs at a time; while it builds (a ZIP of a
  * large event takes seconds) the buttons wait and the panel says so.
@@ -57,6 +76,8 @@ export function ExportPanel({ eventId, token, tables }: { eventId: string; token
   const [status, setStatus] = useState<Status>({ kind: 'idle' })
   const running = useRef(false)
   const base = `/api/events/${encodeURIComponent(eventId)}`
+  const panel = useRef<HTMLElement>(null)
+  usePrepareWhenSeen(panel, base, token)
 
   async function download(key: string, path: string, fallbackName: string): Promise<void> {
     if (running.current) return
@@ -78,7 +99,7 @@ export function ExportPanel({ eventId, token, tables }: { eventId: string; token
   const label = (key: string, text: string) => (status.kind === 'building' && status.key === key ? t('export.building') : text)
 
   return (
-    <section className="export-panel" aria-labelledby="export-title" aria-busy={busy}>
+    <section ref={panel} className="export-panel" aria-labelledby="export-title" aria-busy={busy}>
       <h2 id="export-title">{t('export.title')}</h2>
       <p className="muted">{t('export.hint')}</p>
 
