@@ -17,12 +17,12 @@ import {
   nextPosition,
   putCard,
   readSnapshot,
-  unsavedCardIds,
 } from '@tischrunde/shared'
 import type { BoardRefusal } from '../i18n/error-text.js'
 import type { BoardStatus } from '../store/board-slice.js'
 import { useTischStore } from '../store/index.js'
 import { api } from './api.js'
+import { pendingCardIds } from './pending-cards.js'
 import { purgeRemovedRecords } from './purge-device-copy.js'
 import { deviceCopyName, keepRescuedTexts, keepSavedVector, readRescuedTexts, readSavedVector as readStoredVector } from './device-storage.js'
 
@@ -115,7 +115,7 @@ export function connectBoard(target: BoardTarget): () => void {
 
   const sync = () =>
     useTischStore.setState((s) => ({
-      boards: { ...s.boards, [docName]: { cards: readSnapshot(doc).cards, unsaved: unsavedCardIds(doc, saved), status, refused, refusedTexts } },
+      boards: { ...s.boards, [docName]: { cards: readSnapshot(doc).cards, unsaved: pendingCardIds(doc, saved), status, refused, refusedTexts } },
     }))
   const setStatus = (next: BoardStatus) => {
     if (status === 'denied') return
@@ -164,7 +164,7 @@ export function connectBoard(target: BoardTarget): () => void {
   })
   const resetStaleCopy = async () => {
     provider.disconnect()
-    const unsent = new Set(unsavedCardIds(doc, saved))
+    const unsent = new Set(pendingCardIds(doc, saved))
     const texts = readSnapshot(doc).cards.filter((c) => c.authorId === target.authorId && unsent.has(c.id)).map((c) => c.text)
     // A reset that runs twice before the reload must not keep (and show) the same text twice.
     keepRescuedTexts(docName, [...new Set([...readRescuedTexts(docName), ...texts])])
