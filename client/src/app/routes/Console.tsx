@@ -147,7 +147,8 @@ export default function Console() {
           <ShowNamesToggle shown={event.showNames} send={(showNames) => send('event:display', { showNames })} />
           {presence && (
             <p className="presence-summary">
-              {t('console.unseated', { count: presence.unseated })} · {t('console.projectors', { count: presence.projectors })}
+              {!programmeOnly && `${t('console.unseated', { count: presence.unseated })} · `}
+              {t('console.projectors', { count: presence.projectors })}
             </p>
           )}
         </section>
