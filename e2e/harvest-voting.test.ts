@@ -102,6 +102,13 @@ describe('dot voting in real browsers: phones vote, the projector ranks live', (
     await panel.getByRole('button', { name: 'Ergebnis festhalten' }).click()
     await projector.getByText('Ergebnis festgehalten', { exact: false }).waitFor({ timeout: 5000 })
     await first.page.getByRole('heading', { name: 'Punkte vergeben' }).waitFor({ state: 'detached', timeout: 5000 })
+    // Back at the table, the phone says the vote is over (it used to go back without a word).
+    const over = first.page.getByRole('status').filter({ has: first.page.getByRole('heading', { name: 'Abstimmung beendet' }) })
+    await over.waitFor({ timeout: 5000 })
+    expect(await over.innerText()).toContain('Welche Maßnahmen zuerst?')
+    expect(await over.innerText()).toContain('Die Abstimmung ist beendet. Danke fürs Mitmachen! Du hast 2 Punkte vergeben.')
+    await over.getByRole('button', { name: 'Hinweis ausblenden' }).click()
+    await over.waitFor({ state: 'detached' })
     expect((await projectorRanking(projector))[0]).toMatch(/^1\. Mentoring für Berufseinsteiger.*2 Punkte/)
 
     for (const c of [projectorContext, consoleContext, first.context, second.context]) await c.close()

@@ -84,6 +84,13 @@ describe('the Köln programme (seed 000) on the projector, a phone and the conso
     const consolePage = await (await browser.newContext(PROJECTOR)).newPage()
     await consolePage.goto(`${server.url}${view.links.facilitator}`)
     await expect.poll(() => consolePage.getByTestId('count-5').innerText(), { timeout: 15_000 }).toBe('20')
+    // A programme-only day: no café controls (round bar, remote, round settings, keys) and no table wording.
+    const consoleText = await consolePage.locator('main').innerText()
+    for (const cafe of ['Vor dem Start', 'Start: Station 1', 'Tasten: N weiter', 'Alle Tische', 'Je Thementisch', 'ohne Tisch']) expect(consoleText).not.toContain(cafe)
+    expect(await consolePage.locator('#console-content').getByRole('heading', { name: 'Thementische', exact: true }).count()).toBe(0)
+    const exports = consolePage.getByRole('region', { name: 'Ergebnisse herunterladen' })
+    await exports.getByRole('button', { name: 'Alles als ZIP' }).waitFor()
+    expect(await exports.getByRole('button', { name: 'Alle Daten (Excel)' }).count()).toBe(1)
     await consolePage.getByLabel('Rest des Tages verschieben um (Minuten)').fill('-15')
     await consolePage.getByRole('button', { name: 'Verschieben' }).click()
 

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { io } from 'socket.io-client'
 import { type EventListItem, type FacilitatorEventView, WIRE_VERSION } from '@tischrunde/shared'
+import { axeViolations } from './support/axe.js'
 import { PHONE, launchBrowser } from './support/browser.js'
 import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
 
@@ -96,6 +97,30 @@ describe('signing up days before the Köln day, and finding the choices again', 
     await second.getByRole('button', { name: 'Wahl wiederfinden' }).click()
     await expect.poll(() => choiceLine(second, 'Arbeitsphase I'), { timeout: 15_000 }).toContain('Ihre Wahl: Workshop 4')
     await expect.poll(() => second.getByLabel('Name für die Teilnehmendenliste (freiwillig)').inputValue()).toBe('Jonas Weber')
+  }, 120_000)
+
+  it('shows a full workshop as unavailable, with the reason, while the person booked there keeps their booking', async () => {
+    const booked = await phone()
+    await booked.getByRole('button', { name: /^Workshop 9 wählen: / }).click()
+    await expect.poll(() => choiceLine(booked, 'Arbeitsphase II')).toContain('Ihre Wahl: Workshop 9')
+    // The organiser cuts the seats to those taken: workshop 9 is full.
+    const taken = Number(/(\d+) von 25/.exec(await booked.locator('li[data-workshop="9"]').innerText())?.[1])
+    const organiser = io(server.url, { auth: { token: facilitatorToken, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false })
+    try {
+      expect(await organiser.emitWithAck('programme:workshop', { workshopId: 'workshop-9', capacity: taken })).toMatchObject({ ok: true })
+    } finally {
+      organiser.disconnect()
+    }
+    const other = await phone()
+    const full = other.locator('li[data-workshop="9"]').getByRole('button', { name: 'Ausgebucht', exact: true })
+    await full.waitFor()
+    expect(await full.isDisabled()).toBe(true)
+    const reason = await full.getAttribute('aria-describedby')
+    expect(await other.locator(`[id="${reason}"]`).innerText()).toBe('Workshop 9 ist ausgebucht, alle Plätze sind vergeben.')
+    expect(await other.getByRole('button', { name: /^Workshop 9 wählen: / }).count()).toBe(0)
+    // The one booked there still sees the booking and can take it back.
+    await booked.locator('li[data-workshop="9"]').getByRole('button', { name: 'Wahl zurücknehmen' }).waitFor()
+    expect(await axeViolations(other)).toEqual([])
   }, 120_000)
 
   // Last in this file: it closes the sign-up of the first work phase.

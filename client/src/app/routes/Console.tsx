@@ -28,6 +28,7 @@ import { RetentionPanel } from '../../features/privacy/RetentionPanel.js'
 import { PrivacyNoticeForm } from '../../features/privacy/PrivacyNoticeForm.js'
 import { LiveAnnouncer } from '../../features/privacy/LiveAnnouncer.js'
 import { SkipLink } from '../../features/privacy/SkipLink.js'
+import { isProgrammeOnlyDay } from '../../features/programme/programme-day.js'
 
 // The tree method's console part comes with its own chunk.
 const TreeConsole = lazy(() => import('../../features/tree/console/TreeConsole.js'))
@@ -87,6 +88,8 @@ export default function Console() {
   if (!view || !event) return <p className="page loading">{t('common.loading')}</p>
   const joinUrl = absolute(view.links.participant)
   const renew = { eventId, token: token!, onRenewed: setView }
+  // A programme-only day has no café to run: no round bar, remote or round settings.
+  const programmeOnly = isProgrammeOnlyDay(event)
   const send: Parameters<typeof RoundControls>[0]['send'] = (name, payload) =>
     control.current?.send(name, payload) ?? Promise.resolve(fail(ErrorCode.NETWORK))
 
@@ -112,7 +115,7 @@ export default function Console() {
       </header>
       <GuessingNotice />
       <RetentionPanel eventId={eventId} token={token!} title={event.title} />
-      {round && <RoundControls event={event} round={round} send={send} />}
+      {round && !programmeOnly && <RoundControls event={event} round={round} send={send} />}
       {linkShown && (
         <div id="facilitator-link">
           <FacilitatorLink url={absolute(view.links.facilitator)} fresh={fresh} onClose={() => setLinkShown(false)} />
@@ -144,10 +147,12 @@ export default function Console() {
           <ShowNamesToggle shown={event.showNames} send={(showNames) => send('event:display', { showNames })} />
           {presence && (
             <p className="presence-summary">
-              {t('console.unseated', { count: presence.unseated })} · {t('console.projectors', { count: presence.projectors })}
+              {!programmeOnly && `${t('console.unseated', { count: presence.unseated })} · `}
+              {t('console.projectors', { count: presence.projectors })}
             </p>
           )}
         </section>
+        {!programmeOnly && (
         <section className="console-tables" aria-labelledby="tables-title">
           <h2 id="tables-title">{t('console.tables')}</h2>
           {event.tables.length === 0 ? (
@@ -177,9 +182,10 @@ export default function Console() {
             </ol>
           )}
         </section>
+        )}
       </div>
-      {round && <ProjectorRemote event={event} round={round} token={token!} send={(display) => send('projector:show', { display })} />}
-      {round && (
+      {round && !programmeOnly && <ProjectorRemote event={event} round={round} token={token!} send={(display) => send('projector:show', { display })} />}
+      {round && !programmeOnly && (
         <section className="panel console-round-settings">
           <p className="muted">{t('control.shortcuts')}</p>
           <RoundSettingsForm settings={round.settings} onSave={(settings) => send('round:configure', { settings })} />

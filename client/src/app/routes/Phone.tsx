@@ -44,6 +44,7 @@ const PhoneModeration = lazy(() => import('../../features/moderation/PhoneModera
 // Dot voting comes with its own chunk, loaded when a step opens.
 const VotePhone = lazy(() => import('../../features/harvest/VotePhone.js'))
 const VoteReturn = lazy(() => import('../../features/harvest/VotePhone.js').then((m) => ({ default: m.VoteReturn })))
+const VoteOver = lazy(() => import('../../features/harvest/VotePhone.js').then((m) => ({ default: m.VoteOver })))
 // A table host groups their table's cards on a screen of its own chunk.
 const GroupPhone = lazy(() => import('../../features/harvest/GroupPhone.js'))
 const GroupOpen = lazy(() => import('../../features/harvest/GroupPhone.js').then((m) => ({ default: m.GroupOpen })))
@@ -93,6 +94,9 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   const openVote = useVoteStore(selectOpenStep)
   // The step this phone stepped away from to look at its table (a button brings it back).
   const [voteAside, setVoteAside] = useState<string | null>(null)
+  // The newest vote, once closed, leaves a notice on the table screen until hidden.
+  const lastVote = useVoteStore((s) => s.steps.at(-1))
+  const [voteOverHidden, setVoteOverHidden] = useState<string | null>(null)
   const [grouping, setGrouping] = useState(false)
   const host = identity.hostTable !== undefined
   const step = phoneStep({ event, round, host, tableId: seat.tableId, visits: seat.visits, tableclothsSeen: seat.tableclothsSeen })
@@ -191,9 +195,19 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
         </Suspense>
       </main>
     )
+  const voteOver = !openVote && lastVote?.status === 'frozen' && voteOverHidden !== lastVote.id && (
+    <Suspense fallback={null}>
+      <VoteOver step={lastVote} onHide={() => setVoteOverHidden(lastVote.id)} />
+    </Suspense>
+  )
   const board = (
     <BoardStep
-      header={header}
+      header={
+        <>
+          {header}
+          {voteOver}
+        </>
+      }
       step={step}
       docName={docName}
       host={host}

@@ -40,6 +40,14 @@ describe('the export panel', () => {
     expect(screen.getAllByRole('button')).toHaveLength(1 + 6 + tables.length * 6)
   })
 
+  it('on a day without theme tables speaks of no tables and offers no per-table sheets', () => {
+    render(<ExportPanel eventId="koeln-2018" token="tok" tables={[]} />)
+    expect(screen.getByRole('button', { name: 'Alles als ZIP' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Alle Daten (CSV)' })).toBeTruthy()
+    expect(screen.queryByText(/Tisch/)).toBeNull()
+    expect(screen.getAllByRole('button')).toHaveLength(1 + 6)
+  })
+
   it('says "Wird erstellt …" while a ZIP builds, then saves it under the server\'s file name', async () => {
     const { fetch, answer } = deferredFetch()
     Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:zip'), revokeObjectURL: vi.fn() })

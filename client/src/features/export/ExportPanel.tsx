@@ -20,6 +20,12 @@ const EVENT_DOWNLOADS: { key: string; label: string; format: Format }[] = [
   { key: 'event-json', label: 'export.backupJson', format: 'json' },
 ]
 
+/** The whole-event labels that speak of tables, as a day without theme tables words them. */
+const NO_TABLES_LABELS = new Map([
+  ['event-csv', 'export.allDataCsv'],
+  ['event-xlsx', 'export.allDataXlsx'],
+])
+
 /** Why a download failed, in the panel's words; a timeout names the server's limit. */
 function failureText(t: Translate, outcome: Exclude<DownloadOutcome, { ok: true }>): string {
   if (outcome.failure?.code === 'NETWORK') return t('export.error.network')
@@ -96,50 +102,56 @@ export function ExportPanel({ eventId, token, tables }: { eventId: string; token
   }
 
   const busy = status.kind === 'building'
+  // A day without theme tables (programme or trees only) has no per-table sheets and no "Alle Tische".
+  const tableless = tables.length === 0
   const label = (key: string, text: string) => (status.kind === 'building' && status.key === key ? t('export.building') : text)
 
   return (
     <section ref={panel} className="export-panel" aria-labelledby="export-title" aria-busy={busy}>
       <h2 id="export-title">{t('export.title')}</h2>
-      <p className="muted">{t('export.hint')}</p>
+      <p className="muted">{t(tableless ? 'export.hintNoTables' : 'export.hint')}</p>
 
       <h3>{t('export.wholeEvent')}</h3>
       <div className="export-buttons">
         <button type="button" className="primary" disabled={busy} onClick={() => void download('zip', '/export.zip', `${eventId}.zip`)}>
-          {label('zip', t('export.zip'))}
+          {label('zip', t(tableless ? 'export.zipNoTables' : 'export.zip'))}
         </button>
         {EVENT_DOWNLOADS.map((d) => (
           <button key={d.key} type="button" className="secondary" disabled={busy} onClick={() => void download(d.key, `/export?format=${d.format}`, `${eventId}.${d.format}`)}>
-            {label(d.key, t(d.label))}
+            {label(d.key, t(tableless ? (NO_TABLES_LABELS.get(d.key) ?? d.label) : d.label))}
           </button>
         ))}
       </div>
 
-      <h3>{t('export.perTable')}</h3>
-      <ul className="table-list">
-        {tables.map((table) => (
-          <li key={table.id} className="table-row">
-            <strong>{table.name}</strong>
-            <span className="export-buttons">
-              {FORMATS.map((format) => {
-                const key = `${table.id}-${format}`
-                return (
-                  <button
-                    key={format}
-                    type="button"
-                    className="secondary"
-                    disabled={busy}
-                    aria-label={t('export.tableButton', { format: t(`export.format.${format}`), table: table.name })}
-                    onClick={() => void download(key, `/export?format=${format}&table=${encodeURIComponent(table.id)}`, `${table.id}.${format}`)}
-                  >
-                    {label(key, t(`export.format.${format}`))}
-                  </button>
-                )
-              })}
-            </span>
-          </li>
-        ))}
-      </ul>
+      {!tableless && (
+        <>
+          <h3>{t('export.perTable')}</h3>
+          <ul className="table-list">
+            {tables.map((table) => (
+              <li key={table.id} className="table-row">
+                <strong>{table.name}</strong>
+                <span className="export-buttons">
+                  {FORMATS.map((format) => {
+                    const key = `${table.id}-${format}`
+                    return (
+                      <button
+                        key={format}
+                        type="button"
+                        className="secondary"
+                        disabled={busy}
+                        aria-label={t('export.tableButton', { format: t(`export.format.${format}`), table: table.name })}
+                        onClick={() => void download(key, `/export?format=${format}&table=${encodeURIComponent(table.id)}`, `${table.id}.${format}`)}
+                      >
+                        {label(key, t(`export.format.${format}`))}
+                      </button>
+                    )
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
 
       {status.kind === 'building' && status.progress && status.progress.total > 1 && (
         <progress value={status.progress.done} max={status.progress.total} aria-label={t('export.progressLabel')} />

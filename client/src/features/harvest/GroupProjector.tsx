@@ -15,6 +15,7 @@ import { useTischStore } from '../../store/index.js'
 import { useVoteStore } from '../../store/vote-store.js'
 import { OpenBoards } from './OpenBoards.js'
 import { TableColumnPick } from './TableColumnPick.js'
+import { columnChoices, startColumn } from './start-column.js'
 import { DragHandle, DropSpot, type Send, newGroupId, whereDropped } from './group-dnd.js'
 import { jumpBetweenSpots } from './jump-between-spots.js'
 import './harvest.css'
@@ -36,11 +37,13 @@ export default function GroupProjector({ event, token, send }: { event: TischEve
   const id = useId()
   const params = new URLSearchParams(window.location.search)
   const [tableId, setTableId] = useState(() => event.tables.find((x) => x.id === params.get('tisch'))?.id ?? event.tables[0]?.id ?? '')
-  const columns = event.template.stations.flatMap((s) => s.columns.map((c) => ({ value: `${s.id}/${c.id}`, label: `${s.title} – ${c.title}` })))
-  const [columnChoice, setColumnChoice] = useState(() => columns.find((c) => c.value === params.get('spalte'))?.value ?? columns.at(-1)?.value ?? '')
+  const columns = columnChoices(event)
+  const board = useTischStore((s) => s.boards[boardDocName(event.id, tableId)])
+  const round = useTischStore((s) => s.round)
+  const [picked, setColumnChoice] = useState<string | null>(() => columns.find((c) => c.value === params.get('spalte'))?.value ?? null)
+  const columnChoice = picked ?? startColumn(event, round, board?.cards ?? [])
   const [stationId = '', columnId = ''] = columnChoice.split('/')
   const column: GroupColumn = { tableId, stationId, columnId }
-  const board = useTischStore((s) => s.boards[boardDocName(event.id, tableId)])
   const stored = useVoteStore((s) => s.groups.get(groupColumnKey(column)))
   const cards = useMemo(() => (board?.cards ?? []).filter((c) => c.stationId === stationId && c.columnId === columnId), [board, stationId, columnId])
   const laid = groupColumn(cards, stored?.groups ?? [])

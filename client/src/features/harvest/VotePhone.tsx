@@ -114,3 +114,26 @@ export function VoteReturn({ onOpen }: { onOpen: () => void }) {
     </p>
   )
 }
+
+/**
+ * After "Ergebnis festhalten" the phone is back at its table: this notice under the header says the
+ * vote is over, how many dots this person gave and, when the facilitator shows the result, where.
+ */
+export function VoteOver({ step, onHide }: { step: VoteStep; onHide: () => void }) {
+  const { t } = useTranslation()
+  const ballots = useVoteStore((s) => s.ballots)
+  const given = [...myDots(step, ballots).byCard.values()].reduce((sum, n) => sum + n, 0)
+  return (
+    <section className="vote-over" role="status" aria-labelledby="vote-over-title">
+      <h2 id="vote-over-title">{t('harvest.phone.overTitle')}</h2>
+      <p className="vote-question">{step.question}</p>
+      <p>
+        {t('harvest.phone.frozen')} {given > 0 ? t('harvest.phone.overMine', { count: given }) : t('harvest.phone.overNone')}
+      </p>
+      {step.onProjector && <p>{t('harvest.phone.overOnProjector')}</p>}
+      <button type="button" className="secondary" onClick={onHide}>
+        {t('harvest.phone.overHide')}
+      </button>
+    </section>
+  )
+}

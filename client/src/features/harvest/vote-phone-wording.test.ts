@@ -12,3 +12,11 @@ describe('a refused dot on the phone', () => {
     expect(errorText((key, params) => translate('de', key, params, 'du'), { code: 'NOT_NOW', params: { reason: 'VOTE_FROZEN' } })).toBe('Die Abstimmung ist beendet – das Ergebnis steht.')
   })
 })
+
+describe('the notice after a vote closed', () => {
+  it('counts the dots given in the event’s form of address', () => {
+    expect(translate('de', 'harvest.phone.overMine', { count: 2 }, 'du')).toBe('Du hast 2 Punkte vergeben.')
+    expect(translate('de', 'harvest.phone.overMine', { count: 1 }, 'sie')).toBe('Sie haben 1 Punkt vergeben.')
+    expect(translate('de', 'harvest.phone.overNone', {}, 'sie')).toBe('Sie haben keine Punkte vergeben.')
+  })
+})

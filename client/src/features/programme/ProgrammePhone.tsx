@@ -191,7 +191,7 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
 }
 
 /** The workshops of one phase to choose from, with the hint and a refusal's alternatives. */
-function PhaseChoice({
+export function PhaseChoice({
   phase,
   chosen,
   counts,
@@ -244,8 +244,10 @@ function PhaseChoice({
           const taken = counts.get(w.id) ?? 0
           const mineHere = w.id === chosen
           const full = isFull(w, taken)
+          // A full workshop cannot be chosen: its button says so, and why, to the eye and to a screen reader.
+          const unavailable = !mineHere && !w.closed && full
           return (
-            <li key={w.id} className={`programme-workshop${mineHere ? ' is-chosen' : ''}`} data-workshop={w.number}>
+            <li key={w.id} className={`programme-workshop${mineHere ? ' is-chosen' : ''}${unavailable ? ' is-unavailable' : ''}`} data-workshop={w.number}>
               <h4>{t('programme.workshopTitle', { number: w.number, title: w.title })}</h4>
               {w.subtitle && <p className="programme-subtitle">{w.subtitle}</p>}
               {w.speakers.length > 0 && (
@@ -270,6 +272,15 @@ function PhaseChoice({
                 <button type="button" className="secondary" disabled={busy} onClick={() => onChoose(null)}>
                   {t('programme.unchoose')}
                 </button>
+              ) : unavailable ? (
+                <>
+                  <button type="button" className="secondary programme-unavailable" disabled aria-describedby={`why-${w.id}`}>
+                    {t('programme.unavailableFull')}
+                  </button>
+                  <p id={`why-${w.id}`} className="muted">
+                    {t('programme.unavailableFullReason', { number: w.number })}
+                  </p>
+                </>
               ) : (
                 <button type="button" className="primary" disabled={busy} aria-label={t('programme.chooseLabel', { number: w.number, title: w.title })} onClick={() => onChoose(w)}>
                   {t('programme.choose', { number: w.number })}

@@ -1,0 +1,46 @@
+import { programmeItemSchema } from '@tischrunde/shared'
+import { cleanup, render, screen, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import '../../i18n/programme-wording.js'
+import { PhaseChoice } from './ProgrammePhone.js'
+
+const phase = programmeItemSchema.parse({
+  id: 'arbeitsphase-1',
+  kind: 'work-phase',
+  title: 'Arbeitsphase I',
+  start: '10:00',
+  end: '11:30',
+  workshops: [
+    { id: 'ws-1', number: 1, title: 'Sprache und Bildung', capacity: 2 },
+    { id: 'ws-2', number: 2, title: 'Arbeit und Ausbildung', capacity: 25 },
+  ],
+})
+const counts = new Map([
+  ['ws-1', 2],
+  ['ws-2', 3],
+])
+const workshop = (number: number) => document.querySelector<HTMLElement>(`[data-workshop="${number}"]`)!
+
+afterEach(cleanup)
+
+describe('a full workshop on the phone', () => {
+  it('cannot be chosen: its button is off and says why, also to a screen reader', () => {
+    render(<PhaseChoice phase={phase} chosen={null} counts={counts} busy={false} feedback={null} onChoose={() => {}} />)
+    const full = within(workshop(1)).getByRole('button')
+    expect((full as HTMLButtonElement).disabled).toBe(true)
+    expect(full.textContent).toBe('Ausgebucht')
+    expect(full.getAttribute('aria-describedby')).toBeTruthy()
+    expect(document.getElementById(full.getAttribute('aria-describedby')!)?.textContent).toBe('Workshop 1 ist ausgebucht, alle Plätze sind vergeben.')
+    expect(within(workshop(1)).queryByRole('button', { name: /Workshop 1 wählen/ })).toBeNull()
+    const open = within(workshop(2)).getByRole('button', { name: /Workshop 2 wählen/ })
+    expect((open as HTMLButtonElement).disabled).toBe(false)
+  })
+
+  it('still shows a person booked there their booking, and lets them take it back', () => {
+    render(<PhaseChoice phase={phase} chosen="ws-1" counts={counts} busy={false} feedback={null} onChoose={() => {}} />)
+    expect(screen.getByText(/Deine Wahl: Workshop 1/)).toBeTruthy()
+    const mine = within(workshop(1)).getByRole('button', { name: 'Wahl zurücknehmen' })
+    expect((mine as HTMLButtonElement).disabled).toBe(false)
+    expect(within(workshop(1)).queryByText('Ausgebucht')).toBeNull()
+  })
+})
