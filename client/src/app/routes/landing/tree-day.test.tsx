@@ -44,7 +44,7 @@ describe('a tree day from the start page', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Problem- und Lösungsbaum in Kleingruppen' }))
     fireEvent.change(screen.getByLabelText('Kleingruppen (eine pro Zeile)'), { target: { value: '  \n' } })
     fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung anlegen' }))
-    expect(await screen.findByText('Kleingruppen: Bitte mindestens 1 Einträge.')).toBeTruthy()
+    expect(await screen.findByText('Kleingruppen: Bitte mindestens einen Eintrag.')).toBeTruthy()
     expect(bodies).toEqual([])
   })
 
