@@ -25,7 +25,10 @@ function body(message: Uint8Array, type: number): decoding.Decoder {
 function raw(type: number, ...parts: (number | string)[]): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, type)
-  for (const p of parts) typeof p === 'number' ? encoding.writeVarUint(encoder, p) : encoding.writeVarString(encoder, p)
+  for (const p of parts) {
+    if (typeof p === 'number') encoding.writeVarUint(encoder, p)
+    else encoding.writeVarString(encoder, p)
+  }
   return encoding.toUint8Array(encoder)
 }
 
