@@ -3,6 +3,8 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import {
   BoardCloseCode,
+  CONTROL_QUERY_PARAM,
+  CONTROL_QUERY_VALUE,
   type Card,
   type CardAlternative,
   MESSAGE_REFUSED,
@@ -82,6 +84,15 @@ export interface BoardTarget {
   keepLocal: boolean
   /** Another doc of the board's kind than the table's (a workshop's board); absent: the table's. */
   docName?: string
+  /** The socket also carries the event's control plane (a seated phone: one connection, not two). */
+  control?: boolean
+}
+
+const controlParams = (target: BoardTarget): Record<string, string> => (target.control ? { [CONTROL_QUERY_PARAM]: CONTROL_QUERY_VALUE } : {})
+
+/** The open board's socket, for the control plane it carries. */
+export function boardProvider(docName: string): WebsocketProvider | null {
+  return open.get(docName)?.provider ?? null
 }
 
 /**
@@ -93,6 +104,14 @@ export function connectBoard(target: BoardTarget): () => void {
   const existing = open.get(docName)
   if (existing) {
     existing.users++
+    // Opened for the board alone, now asked to carry the control plane too: reconnect with it.
+    if (target.control && !(CONTROL_QUERY_PARAM in existing.provider.params)) {
+      existing.provider.params = { ...existing.provider.params, ...controlParams(target) }
+      if (existing.provider.shouldConnect) {
+        existing.provider.disconnect()
+        existing.provider.connect()
+      }
+    }
     return existing.release
   }
   const doc = new Y.Doc()
@@ -103,7 +122,7 @@ export function connectBoard(target: BoardTarget): () => void {
   let refusedTexts: string[] = rescued
   const local = target.keepLocal ? new IndexeddbPersistence(deviceCopyName(docName), doc) : null
   const provider = new WebsocketProvider(boardsUrl(), docName, doc, {
-    params: { token: target.token },
+    params: { token: target.token, ...controlParams(target) },
     maxBackoffTime: 5000,
     // The device's copy first, then the server: otherwise the copy, loaded while connected, is sent
     // as one big update holding everyone's cards, which the server rightly refuses.

@@ -1,10 +1,8 @@
-import { io, type Socket } from 'socket.io-client'
 import {
   type Ack,
   type ClientEventName,
   type ClientEventPayload,
   ErrorCode,
-  WIRE_VERSION,
   fail,
   joinGuessingSchema,
   presenceCountsSchema,
@@ -14,8 +12,12 @@ import {
   roundMessageSchema,
 } from '@tischrunde/shared'
 import { useTischStore } from '../store/index.js'
+import { type CarriedBoard, openCarriedTransport } from './control-carried.js'
+import type { ControlTransport, TransportSink } from './control-transport.js'
 import { cacheEvent, cacheRound, readCachedEvent, readCachedRound } from './device-storage.js'
-import { bindVoteMessages } from './vote-messages.js'
+import { type ControlOn, bindVoteMessages } from './vote-messages.js'
+
+export type { CarriedBoard } from './control-carried.js'
 
 /** The control plane as the app sees it: send a command with an answer, and close. */
 export interface ControlConnection {
@@ -25,44 +27,184 @@ export interface ControlConnection {
   close(): void
 }
 
-/** How long a command may wait for its answer, in ms. */
+/** A control connection that can move between Socket.IO and a seated phone's board socket. */
+export interface SwitchableControl extends ControlConnection {
+  /** Carries the control plane on this board's socket; null: over Socket.IO. */
+  carry(board: CarriedBoard | null): void
+}
+
+/** How long a command may wait for its answer (and for a connection to send it on), in ms. */
 const ACK_TIMEOUT_MS = 8000
+
+interface Way {
+  key: string
+  transport: ControlTransport
+}
 
 /**
  * Connects to the event's control plane and mirrors event state and presence into the store.
- * Every message from the server is checked with the shared schema before it is used.
+ * Every message from the server is checked with the shared schema before it is used. The
+ * messages come over Socket.IO or, for a phone seated at a table, over the table's board socket
+ * (`carry`); the store, the listeners and the commands waiting for an answer stay across a switch.
+ * Nothing connects before the first `carry`.
  */
-export function connectControl(token: string, eventId?: string): ControlConnection {
-  // The event in the address: with several server nodes the connection is routed to the event's node.
-  // WebSocket only: the boards need WebSockets anyway, and long-polling first would add a handshake
-  // and an upgrade to every connect (the browser build leaves the polling transport out).
-  const socket: Socket = io({ auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnectionDelayMax: 5000, ...(eventId ? { query: { event: eventId } } : {}) })
+export function connectControl(token: string, eventId?: string): SwitchableControl {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  const waiting = new Set<() => void>()
+  let active: Way | null = null
+  let next: Way | null = null
+  let closed = false
+  /** The seat last announced: a new transport announces it again (presence belongs to a connection). */
+  let presence: unknown = null
+
+  const on = (name: string, listener: (payload: unknown) => void) => {
+    const set = listeners.get(name) ?? new Set()
+    listeners.set(name, set)
+    set.add(listener)
+    return () => void set.delete(listener)
+  }
+  const emit = (name: string, payload: unknown) => {
+    for (const listener of [...(listeners.get(name) ?? [])]) listener(payload)
+  }
+  const setStatus = (status: 'connecting' | 'online' | 'offline' | 'denied') => {
+    const now = useTischStore.getState().controlStatus
+    if (now === 'deleted' || (now === 'denied' && status !== 'online') || now === status) return
+    useTischStore.setState({ controlStatus: status })
+  }
+  const flush = () => {
+    for (const attempt of [...waiting]) attempt()
+  }
+
+  const open = (key: string, board: CarriedBoard | null): Way => {
+    const way: Way = { key, transport: undefined as unknown as ControlTransport }
+    const isActive = () => active === way
+    const sink: TransportSink = {
+      push: (name, payload) => emit(name, payload),
+      online() {
+        if (next === way) {
+          // The new way is online: the old one closes, the seat is announced on the new one.
+          active?.transport.close()
+          active = way
+          next = null
+          if (presence) void way.transport.send('presence:table', presence, ACK_TIMEOUT_MS)
+        }
+        if (!isActive()) return
+        setStatus('online')
+        flush()
+        emit('connect', undefined)
+      },
+      ready: () => isActive() && flush(),
+      status(status) {
+        if (isActive()) setStatus(status)
+        else if (status === 'denied' && next === way) sink.lost()
+      },
+      lost() {
+        // The board is gone: over Socket.IO, which tells whether the event still is.
+        if (isActive() || next === way) switchTo(null)
+      },
+    }
+    way.transport = board ? openCarriedTransport(board, sink) : lazySocket(token, eventId, sink)
+    return way
+  }
+  const switchTo = (board: CarriedBoard | null) => {
+    if (closed) return
+    const key = board ? `board:${board.eventId}/${board.tableId}` : 'socket'
+    if (active?.key === key) {
+      next?.transport.close()
+      next = null
+      return
+    }
+    if (next?.key === key) return
+    next?.transport.close()
+    next = null
+    const way = open(key, board)
+    if (active && useTischStore.getState().controlStatus === 'online') next = way
+    else {
+      // Nothing online to keep meanwhile: the new way takes over at once.
+      active?.transport.close()
+      active = way
+      if (way.transport.ready()) flush()
+    }
+  }
+
   // Offline (e.g. a reload on bad Wi-Fi), the screen starts from the last state it saw.
   if (eventId) hydrateFromCache(eventId)
   useTischStore.setState({ controlStatus: 'connecting' })
+  bindControlMessages(on)
+  // The event was deleted: the timer stops (no round any more) and the screen says why.
+  on('event:deleted', () => {
+    useTischStore.setState({ controlStatus: 'deleted', round: null })
+    active?.transport.close()
+    next?.transport.close()
+  })
 
-  socket.on('connect', () => useTischStore.setState({ controlStatus: 'online' }))
-  socket.on('disconnect', (reason: string) => {
-    if (useTischStore.getState().controlStatus === 'deleted') return
-    useTischStore.setState({ controlStatus: 'offline' })
-    // The server dropped this screen (its link was revoked): one new handshake tells whether the key
-    // still opens the event, so the screen says so instead of "offline" for ever.
-    if (reason === 'io server disconnect') socket.connect()
-  })
-  socket.on('connect_error', (error: Error) => {
-    // A key that is malformed, wrong or revoked: no retry will help, say so.
-    if (error.message === ErrorCode.UNAUTHORIZED || error.message === ErrorCode.INVALID_MESSAGE) {
-      useTischStore.setState({ controlStatus: 'denied' })
-      socket.disconnect()
-    } else useTischStore.setState({ controlStatus: 'offline' })
-  })
-  socket.on('event:state', (payload: unknown) => {
+  return {
+    carry: switchTo,
+    send(name, payload) {
+      if (name === 'presence:table') presence = payload
+      const deadline = Date.now() + ACK_TIMEOUT_MS
+      return new Promise<Ack>((resolve) => {
+        let done = false
+        const finish = (ack: Ack) => {
+          if (done) return
+          done = true
+          waiting.delete(attempt)
+          clearTimeout(timer)
+          resolve(ack)
+        }
+        const timer = setTimeout(() => finish(fail(ErrorCode.NETWORK, {}, 'no answer in time')), ACK_TIMEOUT_MS)
+        // A command waits for a connection to go on (a switch, a reconnect), up to the same timeout.
+        function attempt() {
+          const way = active
+          if (done || !way || !way.transport.ready()) return void waiting.add(attempt)
+          waiting.delete(attempt)
+          void way.transport.send(name, payload, Math.max(1, deadline - Date.now())).then(finish)
+        }
+        attempt()
+      })
+    },
+    on,
+    close() {
+      closed = true
+      active?.transport.close()
+      next?.transport.close()
+      active = next = null
+      waiting.clear()
+    },
+  }
+}
+
+/** Socket.IO, loaded on demand: a phone seated at a table never downloads it. */
+function lazySocket(token: string, eventId: string | undefined, sink: TransportSink): ControlTransport {
+  let closed = false
+  let socket: ControlTransport | null = null
+  import('./control-socketio.js').then(
+    (m) => {
+      if (closed) return
+      socket = m.openSocketTransport(token, eventId, sink)
+      sink.ready()
+    },
+    () => sink.status('offline'),
+  )
+  return {
+    ready: () => socket !== null,
+    send: (name, payload, timeoutMs) => socket!.send(name, payload, timeoutMs),
+    close() {
+      closed = true
+      socket?.close()
+    },
+  }
+}
+
+/** Mirrors the event's messages into the store, each checked by its schema, whichever transport brings them. */
+export function bindControlMessages(on: ControlOn): void {
+  on('event:state', (payload: unknown) => {
     const parsed = publicEventViewSchema.safeParse(payload)
     if (!parsed.success) return
     useTischStore.setState({ event: parsed.data.event, role: parsed.data.role, joinCode: parsed.data.joinCode })
     cacheEvent(parsed.data.event.id, payload)
   })
-  socket.on('round:state', (payload: unknown) => {
+  on('round:state', (payload: unknown) => {
     const parsed = roundMessageSchema.safeParse(payload)
     // Timers run on the server's clock: remember how far this device's clock is off.
     if (!parsed.success) return
@@ -70,45 +212,23 @@ export function connectControl(token: string, eventId?: string): ControlConnecti
     const eventIdNow = useTischStore.getState().event?.id
     if (eventIdNow) cacheRound(eventIdNow, { round: parsed.data.round, clockOffsetMs: parsed.data.serverNow - Date.now() })
   })
-  socket.on('access:guessing', (payload: unknown) => {
+  on('access:guessing', (payload: unknown) => {
     const parsed = joinGuessingSchema.safeParse(payload)
     if (parsed.success) useTischStore.setState({ joinGuessing: parsed.data })
   })
-  socket.on('projector:display', (payload: unknown) => {
+  on('projector:display', (payload: unknown) => {
     const parsed = projectorDisplayMessageSchema.safeParse(payload)
     if (parsed.success) useTischStore.setState({ projectorDisplay: parsed.data })
   })
-  // The event was deleted: the timer stops (no round any more) and the screen says why.
-  socket.on('event:deleted', () => {
-    useTischStore.setState({ controlStatus: 'deleted', round: null })
-    socket.disconnect()
-  })
-  socket.on('presence:counts', (payload: unknown) => {
+  on('presence:counts', (payload: unknown) => {
     const parsed = presenceCountsSchema.safeParse(payload)
     if (parsed.success) useTischStore.setState({ presence: parsed.data })
   })
-  socket.on('rotation:suggestion', (payload: unknown) => {
+  on('rotation:suggestion', (payload: unknown) => {
     const parsed = rotationSuggestionSchema.safeParse(payload)
     if (parsed.success) useTischStore.setState({ suggestion: parsed.data })
   })
-  bindVoteMessages(socket)
-
-  return {
-    send(name, payload) {
-      return socket
-        .timeout(ACK_TIMEOUT_MS)
-        .emitWithAck(name, payload)
-        .then(
-          (ack: Ack) => ack,
-          (): Ack => fail(ErrorCode.NETWORK, {}, 'no answer in time'),
-        )
-    },
-    on(name, listener) {
-      socket.on(name, listener)
-      return () => void socket.off(name, listener)
-    },
-    close: () => socket.disconnect(),
-  }
+  bindVoteMessages(on)
 }
 
 /** Puts the last event and round state this device saw into the store (validated like fresh ones). */

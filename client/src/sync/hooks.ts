@@ -4,11 +4,15 @@ import { connectBoard } from './board-connection.js'
 
 /** Card writes for components: they go through the board connection, which components never hold. */
 export { addCard, changeCard, removeCard } from './board-connection.js'
-import { type ControlConnection, connectControl } from './control-connection.js'
+import { type CarriedBoard, type ControlConnection, type SwitchableControl, connectControl } from './control-connection.js'
 
-/** Keeps a control-plane connection open while the component is mounted (created in an effect: StrictMode-safe). */
-export function useControl(token: string | null, eventId?: string): React.RefObject<ControlConnection | null> {
-  const ref = useRef<ControlConnection | null>(null)
+/**
+ * Keeps a control-plane connection open while the component is mounted (created in an effect:
+ * StrictMode-safe). `carry`: a phone's seat, whose board socket then carries the control plane
+ * (null: the phone sits nowhere, Socket.IO); absent: Socket.IO (facilitator screens).
+ */
+export function useControl(token: string | null, eventId?: string, carry?: CarriedBoard | null): React.RefObject<ControlConnection | null> {
+  const ref = useRef<SwitchableControl | null>(null)
   useEffect(() => {
     if (!token) return
     const connection = connectControl(token, eventId)
@@ -18,6 +22,12 @@ export function useControl(token: string | null, eventId?: string): React.RefObj
       ref.current = null
     }
   }, [token, eventId])
+  const { tableId = null, authorId = '', keepLocal = false } = carry ?? {}
+  const boardEvent = carry?.eventId
+  const boardToken = carry?.token
+  useEffect(() => {
+    ref.current?.carry(tableId && boardEvent && boardToken ? { eventId: boardEvent, tableId, token: boardToken, authorId, keepLocal } : null)
+  }, [token, eventId, tableId, boardEvent, boardToken, authorId, keepLocal])
   return ref
 }
 

@@ -77,7 +77,6 @@ export default function Phone() {
 function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentity; assignedTable: string | null }) {
   const { t } = useTranslation()
   const [actorsOpen, setActorsOpen] = useState(false)
-  const control = useControl(identity.token, identity.eventId)
   const joinCode = (useParams().code ?? '').toUpperCase()
   const event = useTischStore(selectEvent)
   const [params] = useSearchParams()
@@ -101,7 +100,10 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   const host = identity.hostTable !== undefined
   const step = phoneStep({ event, round, host, tableId: seat.tableId, visits: seat.visits, tableclothsSeen: seat.tableclothsSeen })
   const seatedAt = 'table' in step ? step.table.id : null
-  useBoard({ eventId: identity.eventId, tableId: seatedAt, token: identity.token, authorId: identity.participantId, keepLocal: true })
+  // Seated, the phone's control plane rides on its board's socket (before the event is known: the seat it kept).
+  const seatBoard = { eventId: identity.eventId, token: identity.token, authorId: identity.participantId, keepLocal: true }
+  const control = useControl(identity.token, identity.eventId, { ...seatBoard, tableId: (event ? seatedAt : seat.tableId) ?? '' })
+  useBoard({ ...seatBoard, tableId: seatedAt })
 
   useEffect(() => {
     if (controlStatus === 'online') void control.current?.send('presence:table', { tableId: seatedAt, visits: seat.visits })

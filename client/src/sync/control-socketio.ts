@@ -1,0 +1,42 @@
+import { io, type Socket } from 'socket.io-client'
+import { type Ack, ErrorCode, WIRE_VERSION, fail } from '@tischrunde/shared'
+import type { ControlTransport, TransportSink } from './control-transport.js'
+
+/**
+ * The control plane over Socket.IO: facilitator screens, and phones that sit at no table (the
+ * table choice, a programme-only day, a tree day). Loaded on demand: a seated phone never needs it.
+ */
+export function openSocketTransport(token: string, eventId: string | undefined, sink: TransportSink): ControlTransport {
+  // The event in the address: with several server nodes the connection is routed to the event's node.
+  // WebSocket only: the boards need WebSockets anyway, and long-polling first would add a handshake
+  // and an upgrade to every connect (the browser build leaves the polling transport out).
+  const socket: Socket = io({ auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnectionDelayMax: 5000, ...(eventId ? { query: { event: eventId } } : {}) })
+  socket.on('connect', () => sink.online())
+  socket.on('disconnect', (reason: string) => {
+    sink.status('offline')
+    // The server dropped this screen (its link was revoked): one new handshake tells whether the key
+    // still opens the event, so the screen says so instead of "offline" for ever.
+    if (reason === 'io server disconnect') socket.connect()
+  })
+  socket.on('connect_error', (error: Error) => {
+    // A key that is malformed, wrong or revoked: no retry will help, say so.
+    if (error.message === ErrorCode.UNAUTHORIZED || error.message === ErrorCode.INVALID_MESSAGE) {
+      sink.status('denied')
+      socket.disconnect()
+    } else sink.status('offline')
+  })
+  socket.onAny((name: string, payload: unknown) => sink.push(name, payload))
+  return {
+    // Socket.IO keeps a command sent while disconnected and sends it on reconnect.
+    ready: () => true,
+    send: (name, payload, timeoutMs) =>
+      socket
+        .timeout(timeoutMs)
+        .emitWithAck(name, payload)
+        .then(
+          (ack: Ack) => ack,
+          (): Ack => fail(ErrorCode.NETWORK, {}, 'no answer in time'),
+        ),
+    close: () => void socket.disconnect(),
+  }
+}
