@@ -1,4 +1,4 @@
-import * as encoding from 'lib0/encoding'
+import type * as encoding from 'lib0/encoding'
 import {
   type Ack,
   BoardCloseCode,
@@ -7,6 +7,7 @@ import {
   MESSAGE_CONTROL_PUSH,
   boardDocName,
   encodeControlCommand,
+  parseBoardCloseReason,
   readControlAck,
   readControlPush,
 } from '@tischrunde/shared'
@@ -66,7 +67,10 @@ export function openCarriedTransport(target: CarriedBoard, sink: TransportSink):
     // The credential no longer opens the event: final. The board is gone (the table was removed):
     // the control plane itself may still be there, over Socket.IO.
     if (event?.code === BoardCloseCode.UNAUTHORIZED) sink.status('denied')
-    else if (event?.code === BoardCloseCode.NOT_FOUND) sink.lost()
+    else if (event?.code === BoardCloseCode.NOT_FOUND) {
+      if (parseBoardCloseReason(event.reason)?.reason === 'EVENT_DELETED') sink.push('event:deleted', null)
+      else sink.lost()
+    }
   }
   provider.on('status', onStatus)
   provider.on('connection-close', onClose)
