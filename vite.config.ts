@@ -99,8 +99,8 @@ function reactOwnUseSyncExternalStore(): Plugin {
 
 /** The modules of the `sync` chunk (see `codeSplitting` below). */
 const SYNC_MODULES = [
-  /node_modules[\\/](yjs|lib0|y-protocols|y-websocket|y-indexeddb|socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io)[\\/]/,
-  /client[\\/]src[\\/]sync[\\/](hooks|board-connection|control-connection|vote-messages|purge-device-copy|use-server-now)\.ts$/,
+  /node_modules[\\/](yjs|lib0|y-protocols|y-websocket|y-indexeddb)[\\/]/,
+  /client[\\/]src[\\/]sync[\\/](hooks|board-connection|control-connection|control-carried|vote-messages|purge-device-copy|use-server-now)\.ts$/,
   /client[\\/]src[\\/]store[\\/](vote-store|selectors)\.ts$/,
   /shared[\\/]src[\\/]doc[\\/]board-(doc|write-rules|update-check)\.ts$/,
   /shared[\\/]src[\\/]wire[\\/](board-messages|socket-events)\.ts$/,
@@ -114,6 +114,9 @@ const SYNC_MODULES = [
   /client[\\/]src[\\/]app[\\/]use-document-title\.ts$/,
   /shared[\\/]src[\\/]kinds[\\/](records|moderation[\\/]card-marks)\.ts$/,
 ]
+
+/** The modules of the `socketio` chunk: Socket.IO and the control plane's transport over it. */
+const SOCKET_IO_MODULES = /node_modules[\\/](socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io)[\\/]|client[\\/]src[\\/]sync[\\/]control-socketio\.ts$/
 
 /** Builds the client (phone, projector, facilitator console) into client/dist, served by the server. */
 export default defineConfig({
@@ -140,7 +143,12 @@ export default defineConfig({
           // compresses better than the seven small ones the automatic split made of it. Only these
           // modules are taken (not their dependencies), so the entry chunk keeps what it has and the
           // start page and admin page never load them.
-          groups: [{ name: 'sync', includeDependenciesRecursively: false, test: (id: string) => SYNC_MODULES.some((re) => re.test(id)) }],
+          // Socket.IO in a chunk of its own, loaded on demand: a phone seated at a table carries its
+          // control plane on its board's socket and never loads it.
+          groups: [
+            { name: 'sync', includeDependenciesRecursively: false, test: (id: string) => SYNC_MODULES.some((re) => re.test(id)) },
+            { name: 'socketio', includeDependenciesRecursively: false, test: (id: string) => SOCKET_IO_MODULES.test(id) },
+          ],
         },
       },
     },

@@ -12,6 +12,7 @@ import {
   roundMessageSchema,
 } from '@tischrunde/shared'
 import { useTischStore } from '../store/index.js'
+import { api } from './api.js'
 import { type CarriedBoard, openCarriedTransport } from './control-carried.js'
 import type { ControlTransport, TransportSink } from './control-transport.js'
 import { cacheEvent, cacheRound, readCachedEvent, readCachedRound } from './device-storage.js'
@@ -29,8 +30,11 @@ export interface ControlConnection {
 
 /** A control connection that can move between Socket.IO and a seated phone's board socket. */
 export interface SwitchableControl extends ControlConnection {
-  /** Carries the control plane on this board's socket; null: over Socket.IO. */
-  carry(board: CarriedBoard | null): void
+  /**
+   * Carries the control plane on this board's socket; null: over Socket.IO, after `deferMs` (a
+   * phone at the table choice: picked quickly, it never loads Socket.IO); 0 starts it now.
+   */
+  carry(board: CarriedBoard | null, deferMs?: number): void
 }
 
 /** How long a command may wait for its answer (and for a connection to send it on), in ms. */
@@ -38,7 +42,7 @@ const ACK_TIMEOUT_MS = 8000
 
 interface Way {
   key: string
-  transport: ControlTransport
+  transport: ControlTransport & { hurry?: () => void }
 }
 
 /**
@@ -75,7 +79,7 @@ export function connectControl(token: string, eventId?: string): SwitchableContr
     for (const attempt of [...waiting]) attempt()
   }
 
-  const open = (key: string, board: CarriedBoard | null): Way => {
+  const open = (key: string, board: CarriedBoard | null, deferMs: number): Way => {
     const way: Way = { key, transport: undefined as unknown as ControlTransport }
     const isActive = () => active === way
     const sink: TransportSink = {
@@ -103,21 +107,25 @@ export function connectControl(token: string, eventId?: string): SwitchableContr
         if (isActive() || next === way) switchTo(null)
       },
     }
-    way.transport = board ? openCarriedTransport(board, sink) : lazySocket(token, eventId, sink)
+    way.transport = board ? openCarriedTransport(board, sink) : lazySocket(token, eventId, sink, deferMs)
     return way
   }
-  const switchTo = (board: CarriedBoard | null) => {
+  const switchTo = (board: CarriedBoard | null, deferMs = 0) => {
     if (closed) return
     const key = board ? `board:${board.eventId}/${board.tableId}` : 'socket'
     if (active?.key === key) {
+      if (!deferMs) active.transport.hurry?.()
       next?.transport.close()
       next = null
       return
     }
-    if (next?.key === key) return
+    if (next?.key === key) {
+      if (!deferMs) next.transport.hurry?.()
+      return
+    }
     next?.transport.close()
     next = null
-    const way = open(key, board)
+    const way = open(key, board, deferMs)
     if (active && useTischStore.getState().controlStatus === 'online') next = way
     else {
       // Nothing online to keep meanwhile: the new way takes over at once.
@@ -127,8 +135,14 @@ export function connectControl(token: string, eventId?: string): SwitchableContr
     }
   }
 
-  // Offline (e.g. a reload on bad Wi-Fi), the screen starts from the last state it saw.
+  // Offline (e.g. a reload on bad Wi-Fi), the screen starts from the last state it saw. A new
+  // phone asks the API (the table choice shows before any connection is up).
   if (eventId) hydrateFromCache(eventId)
+  if (eventId && !useTischStore.getState().event)
+    api.publicView(eventId, token).then(
+      (view) => !closed && !useTischStore.getState().event && useTischStore.setState({ event: view.event, role: view.role, joinCode: view.joinCode }),
+      () => {},
+    )
   useTischStore.setState({ controlStatus: 'connecting' })
   bindControlMessages(on)
   // The event was deleted: the timer stops (no round any more) and the screen says why.
@@ -174,23 +188,33 @@ export function connectControl(token: string, eventId?: string): SwitchableContr
   }
 }
 
-/** Socket.IO, loaded on demand: a phone seated at a table never downloads it. */
-function lazySocket(token: string, eventId: string | undefined, sink: TransportSink): ControlTransport {
+/** Socket.IO, loaded on demand (after `deferMs`, or on `hurry`): a phone seated at a table never downloads it. */
+function lazySocket(token: string, eventId: string | undefined, sink: TransportSink, deferMs: number): ControlTransport & { hurry: () => void } {
   let closed = false
+  let started = false
   let socket: ControlTransport | null = null
-  import('./control-socketio.js').then(
-    (m) => {
-      if (closed) return
-      socket = m.openSocketTransport(token, eventId, sink)
-      sink.ready()
-    },
-    () => sink.status('offline'),
-  )
+  const start = () => {
+    clearTimeout(timer)
+    if (started || closed) return
+    started = true
+    import('./control-socketio.js').then(
+      (m) => {
+        if (closed) return
+        socket = m.openSocketTransport(token, eventId, sink)
+        sink.ready()
+      },
+      () => sink.status('offline'),
+    )
+  }
+  const timer = setTimeout(start, deferMs)
+  if (!deferMs) start()
   return {
+    hurry: start,
     ready: () => socket !== null,
     send: (name, payload, timeoutMs) => socket!.send(name, payload, timeoutMs),
     close() {
       closed = true
+      clearTimeout(timer)
       socket?.close()
     },
   }

@@ -10,8 +10,9 @@ import { type CarriedBoard, type ControlConnection, type SwitchableControl, conn
  * Keeps a control-plane connection open while the component is mounted (created in an effect:
  * StrictMode-safe). `carry`: a phone's seat, whose board socket then carries the control plane
  * (null: the phone sits nowhere, Socket.IO); absent: Socket.IO (facilitator screens).
+ * `deferSocketMs`: how long Socket.IO may wait (a phone at the table choice; 0: now).
  */
-export function useControl(token: string | null, eventId?: string, carry?: CarriedBoard | null): React.RefObject<ControlConnection | null> {
+export function useControl(token: string | null, eventId?: string, carry?: CarriedBoard | null, deferSocketMs = 0): React.RefObject<ControlConnection | null> {
   const ref = useRef<SwitchableControl | null>(null)
   useEffect(() => {
     if (!token) return
@@ -26,8 +27,8 @@ export function useControl(token: string | null, eventId?: string, carry?: Carri
   const boardEvent = carry?.eventId
   const boardToken = carry?.token
   useEffect(() => {
-    ref.current?.carry(tableId && boardEvent && boardToken ? { eventId: boardEvent, tableId, token: boardToken, authorId, keepLocal } : null)
-  }, [token, eventId, tableId, boardEvent, boardToken, authorId, keepLocal])
+    ref.current?.carry(tableId && boardEvent && boardToken ? { eventId: boardEvent, tableId, token: boardToken, authorId, keepLocal } : null, deferSocketMs)
+  }, [token, eventId, tableId, boardEvent, boardToken, authorId, keepLocal, deferSocketMs])
   return ref
 }
 

@@ -24,6 +24,8 @@ const loadRotation = () => import('../../features/rotation/RotationPrompt.js')
 const loadTablecloth = () => import('./phone/TableclothStep.js')
 const RotationPrompt = lazy(() => loadRotation().then((m) => ({ default: m.RotationPrompt })))
 const TableclothStep = lazy(() => loadTablecloth().then((m) => ({ default: m.TableclothStep })))
+/** How long a phone at the table choice goes without Socket.IO, in ms. */
+const SOCKET_AFTER_MS = 4000
 /** How long after the board shows the on-demand screens are fetched, in ms. */
 const PREFETCH_AFTER_MS = 15_000
 // The tree method's phone screen comes with its own chunk: café-only phones never load it.
@@ -102,7 +104,9 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   const seatedAt = 'table' in step ? step.table.id : null
   // Seated, the phone's control plane rides on its board's socket (before the event is known: the seat it kept).
   const seatBoard = { eventId: identity.eventId, token: identity.token, authorId: identity.participantId, keepLocal: true }
-  const control = useControl(identity.token, identity.eventId, { ...seatBoard, tableId: (event ? seatedAt : seat.tableId) ?? '' })
+  // At the table choice Socket.IO waits a little: a phone that picks a table meanwhile never loads it.
+  const choosing = !event || (step.step === 'pick-table' && event.tables.length > 0 && !host && !wantsProgramme(event.tables.length, Boolean(event.treeMethod), params))
+  const control = useControl(identity.token, identity.eventId, { ...seatBoard, tableId: (event ? seatedAt : seat.tableId) ?? '' }, choosing ? SOCKET_AFTER_MS : 0)
   useBoard({ ...seatBoard, tableId: seatedAt })
 
   useEffect(() => {
