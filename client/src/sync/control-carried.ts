@@ -2,6 +2,7 @@ import type * as encoding from 'lib0/encoding'
 import {
   type Ack,
   BoardCloseCode,
+  CONTROL_QUERY_PARAM,
   CONTROL_ID_MAX,
   MESSAGE_CONTROL_ACK,
   MESSAGE_CONTROL_PUSH,
@@ -78,10 +79,12 @@ export function openCarriedTransport(target: CarriedBoard, sink: TransportSink):
   const unsubscribe = useTischStore.subscribe((s) => {
     if (!closed && s.boards[docName]?.status === 'denied') sink.status('denied')
   })
-  if (provider.wsconnected) onStatus({ status: 'connected' })
+  // A socket of this board opened without the control plane (it reconnects with it) does not count.
+  const carries = () => provider.wsconnected && provider.ws?.readyState === WebSocket.OPEN && provider.ws.url.includes(`${CONTROL_QUERY_PARAM}=`)
+  if (carries()) onStatus({ status: 'connected' })
 
   return {
-    ready: () => !closed && provider.wsconnected && provider.ws?.readyState === WebSocket.OPEN,
+    ready: () => !closed && carries(),
     send(name, payload, timeoutMs) {
       const id = nextId()
       return new Promise<Ack>((resolve) => {

@@ -10,6 +10,7 @@ import { anEvent } from '@tischrunde/fixtures'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useTischStore } from '../store/index.js'
 import { useVoteStore } from '../store/vote-store.js'
+import { connectBoard } from './board-connection.js'
 import { type SwitchableControl, connectControl } from './control-connection.js'
 
 /** A doc socket the test drives: what the phone sends, and the server's side of it. */
@@ -218,5 +219,38 @@ describe('the control plane carried on a seated phone’s board socket', () => {
     expect(useTischStore.getState().controlStatus).toBe('online')
     // The seat is announced on the board socket.
     expect(socket.commands().map((c) => c.name)).toEqual(['presence:table'])
+  })
+
+  it('at the table choice waits before loading Socket.IO; a table picked meanwhile means it never loads', async () => {
+    vi.useFakeTimers()
+    control = connectControl(seat.token, eventId)
+    control.carry(null, 4000)
+    vi.advanceTimersByTime(3000)
+    control.carry(seat)
+    vi.advanceTimersByTime(5000)
+    vi.useRealTimers()
+    await flush()
+    expect(io.sockets).toHaveLength(0)
+    expect(FakeWebSocket.all).toHaveLength(1)
+  })
+
+  it('carries the control plane on a board the screen had opened without it, once it reconnected with it', () => {
+    const release = connectBoard({ ...seat })
+    const plain = FakeWebSocket.all[0]!
+    plain.open()
+    expect(plain.url).not.toContain('control=')
+    control = connectControl(seat.token, eventId)
+    control.carry(seat)
+    void control.send('presence:table', { tableId: seat.tableId, visits: {} })
+    // Nothing goes over the socket without the control plane; the reconnect carries it.
+    expect(plain.commands()).toEqual([])
+    expect(plain.readyState).toBe(3)
+    vi.useFakeTimers()
+    vi.advanceTimersByTime(6000)
+    const carrying = FakeWebSocket.all.at(-1)!
+    expect(carrying.url).toContain('control=')
+    carrying.open()
+    expect(carrying.commands().map((c) => c.name)).toEqual(['presence:table'])
+    release()
   })
 })
