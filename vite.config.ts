@@ -138,7 +138,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // The live connections (Yjs, y-websocket, Socket.IO and the code that drives them) in one
+          // The live connections (Yjs, y-websocket and the code that drives them) in one
           // chunk: the phone, the console and the projector all load every piece of it, and one file
           // compresses better than the seven small ones the automatic split made of it. Only these
           // modules are taken (not their dependencies), so the entry chunk keeps what it has and the
