@@ -14,6 +14,7 @@ import {
   WIRE_VERSION,
   boardCloseCode,
   boardDocName,
+  encodeControlCommand,
 } from '@tischrunde/shared'
 import { api, createEvent, join, tokenOfLink } from './helpers/api.js'
 import { type CarriedPhone, carriedPhone } from './helpers/carried-phone.js'
@@ -179,6 +180,9 @@ describe('the control plane carried on a doc socket', () => {
     expect(await c.send('round:pause', { expectedVersion: before.version })).toBeDefined()
     await sleep(300)
     expect(p.pushes).toEqual([])
+    // Nor does it take commands: a command frame there is no message of its protocol.
+    p.raw(encodeControlCommand(1, 'presence:table', { tableId: table }))
+    expect((await p.closed()).code).toBe(boardCloseCode('INVALID_MESSAGE'))
   })
 
   it('refuses the upgrade with 400 for another value of the parameter', async () => {
