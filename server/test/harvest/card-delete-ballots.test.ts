@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { type CreateEventResponse, boardDoc } from '@tischrunde/shared'
+import { type CreateEventResponse, ballotKey, boardDoc } from '@tischrunde/shared'
 import { connectBoard } from '../helpers/board-client.js'
 import { createEvent, join } from '../helpers/api.js'
 import { type RunningServer, startServer } from '../helpers/in-process-server.js'
 import { tempDataDir } from '../helpers/temp-dir.js'
 import { waitFor } from '../helpers/wait.js'
-import { ballots } from '../../src/harvest/vote-service.js'
+import { ballotIndexReady, ballots, voteSteps } from '../../src/harvest/vote-service.js'
 import { type VoteSocket, voteSocket, writeCards } from './vote-test-kit.js'
 
 /**
@@ -82,5 +82,26 @@ describe('a deleted card’s dots go back through a lookup of the ballots that h
     await waitFor(async () => (await running.server.votes.tally(eventId, stepId)).counts.every((c) => c.cardId !== cards[3]), 'the second deleted card’s dots gone')
     expect(again.read().size).toBe(1)
     again.stop()
+  })
+  it('finds the ballots of an event voted on before the lookup was kept (its first lookup reads them all, once)', async () => {
+    const older = await createEvent(running.url, { title: 'Abgestimmt vor dem Index', tableNames: ['Sprache'] })
+    const eventId = older.event.id
+    const table = older.event.tables[0]!.id
+    const station = older.event.template.stations[0]!
+    const [card] = await writeCards(running.url, eventId, table, older.facilitatorToken, { stationId: station.id, columnId: station.columns[0]!.id }, ['Mehr Sprachkurse'])
+    // As an older server stored them: a step and a ballot, no index.
+    const store = running.server.storage.events
+    const stepId = 'schritt-vor-dem-index'
+    await store.putRecord(eventId, voteSteps, stepId, { id: stepId, question: 'Was zuerst?', scope: { stationId: station.id }, budget: 1, perCardMax: 1, status: 'open', onProjector: false, openedAt: Date.now() }, null)
+    await store.putRecord(eventId, ballots, ballotKey(stepId, 'teilnehmerin-alt-1'), { stepId, dots: [{ tableId: table, cardId: card!, count: 1 }] }, null)
+    expect(await store.getRecord(eventId, ballotIndexReady, 'ballots-by-card')).toBeUndefined()
+
+    const board = connectBoard(running.url, eventId, table, older.facilitatorToken)
+    await board.synced()
+    board.doc.transact(() => boardDoc(board.doc).cards.delete(card!))
+    await board.saved()
+    board.destroy()
+    await waitFor(async () => (await store.getRecord(eventId, ballots, ballotKey(stepId, 'teilnehmerin-alt-1')))?.value.dots.length === 0, 'the older ballot’s dot back')
+    expect(await store.getRecord(eventId, ballotIndexReady, 'ballots-by-card')).toBeDefined()
   })
 })
