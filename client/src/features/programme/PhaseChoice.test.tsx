@@ -53,6 +53,17 @@ describe('a workshop the organiser closed, on the phone', () => {
     expect((button as HTMLButtonElement).disabled).toBe(true)
     expect(button.textContent).toBe('Geschlossen')
     expect(button.className).not.toContain('primary')
-    expect(document.getElementById(button.getAttribute('aria-describedby')!)?.textContent).toBe('Workshop 2 ist geschlossen, die Veranstalter nehmen keine Anmeldungen mehr an.')
+    expect(document.getElementById(button.getAttribute('aria-describedby')!)?.textContent).toBe('Workshop 2 ist geschlossen, die Moderation nimmt keine Anmeldungen mehr an.')
+  })
+})
+
+describe('a refusal when no workshop of the phase has seats left', () => {
+  it('promises no seats (a phone that chose before it heard of the closing)', () => {
+    const feedback = { phaseId: phase.id, number: 1, answer: { booked: false as const, reason: 'CLOSED' as const, alternatives: [], mine: { choices: {} } } }
+    render(<PhaseChoice phase={phase} chosen={null} counts={counts} busy={false} feedback={feedback as never} onChoose={() => {}} />)
+    const text = screen.getByRole('alert').textContent
+    expect(text).toContain('Für Workshop 1 nimmt die Moderation keine Anmeldungen mehr an.')
+    expect(text).toContain('In dieser Arbeitsphase hat kein anderer Workshop mehr freie Plätze.')
+    expect(text).not.toContain('noch Plätze')
   })
 })
