@@ -93,7 +93,12 @@ describe('hiding a card in real browsers', () => {
       await console.keyboard.press('Enter')
       await projector.getByText(text).waitFor({ state: 'detached', timeout: 5000 })
       await reader.page.getByText(text, { exact: true }).waitFor({ state: 'detached', timeout: 5000 })
-      await writer.page.getByText(text).waitFor({ state: 'detached', timeout: 5000 })
+      await writer.page.locator('.card-list').getByText(text).waitFor({ state: 'detached', timeout: 5000 })
+      // Its author is told, calmly, on their phone only; the reader's phone has no word of it.
+      const note = writer.page.locator('[data-own-card][data-status="hidden"]')
+      await note.getByText('Von der Moderation ausgeblendet').waitFor({ timeout: 5000 })
+      expect(await note.locator('.card-text').textContent()).toBe(text)
+      expect(await reader.page.locator('[data-own-card]').count()).toBe(0)
       // Gone from the device copy, and, once the screen has moved on (React keeps the last screen's
       // state until the next render), from everything the page holds: its Yjs doc, store and caches.
       await expect.poll(async () => (await deviceCopy(reader.page, docName)).includes(text), { timeout: 5000 }).toBe(false)
@@ -125,6 +130,8 @@ describe('hiding a card in real browsers', () => {
       await reader.page.getByText(text, { exact: true }).waitFor({ timeout: 5000 })
       await projector.getByText(text).waitFor({ timeout: 5000 })
       await hiddenList.waitFor({ state: 'detached', timeout: 5000 })
+      // Back on the board: the author's note goes.
+      await writer.page.locator('[data-own-card]').first().waitFor({ state: 'detached', timeout: 5000 })
     } finally {
       for (const c of [writer.context, reader.context, projectorContext, consoleContext, hostContext]) await c.close()
     }

@@ -152,6 +152,10 @@ describe('dead ends get a way out', () => {
     const console = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'de-DE' })).newPage()
     await console.goto(`${server.url}${doomed.links.facilitator}`)
     await console.getByRole('timer').first().waitFor()
+    // The console asks for the programme once it is online: wait for the answer. A command still in
+    // flight when the event goes is refused and its socket dropped before "gelöscht" is sent, so
+    // the screen would reconnect, be refused, and never say it.
+    await console.locator('.programme-console').getByText('Für diese Veranstaltung ist noch kein Programm eingetragen.').waitFor()
     const res = await fetch(`${server.url}/api/events/${doomed.event.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${doomed.facilitatorToken}` } })
     expect(res.status).toBe(204)
     for (const page of [projector, console]) {

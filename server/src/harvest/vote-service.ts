@@ -38,6 +38,7 @@ import {
   tallyVotes,
   voteStepSchema,
 } from '@tischrunde/shared'
+import { z } from 'zod'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventStore } from '../storage/storage.js'
 
@@ -47,6 +48,19 @@ export const voteSteps = recordCollection('vote-steps', voteStepSchema)
 export const importedVoteResults = recordCollection('imported-vote-results', importedVoteResultSchema)
 /** Ballots: one record per participant and step (`<stepId>/<participantId>`), so one compare-and-set checks the budget. */
 export const ballots = recordCollection('ballots', ballotSchema)
+
+/** Ballot keys one card's index entry lists before it gives up and says "look at every ballot". */
+const CARD_BALLOTS_MAX = 2000
+/**
+ * Which ballots ever held a dot on a card (record key: the card's `<tableId>/<cardId>`), so a card's
+ * delete, hide, restore or merge rewrites those ballots, not every ballot of the event. Written
+ * before the ballot it names and never shrunk (a listed ballot without the card is left as it is);
+ * past CARD_BALLOTS_MAX, `overflow` sends the lookup to every ballot.
+ */
+export const ballotsByCard = recordCollection('ballots-by-card', z.object({ ballots: z.array(z.string().max(200)).max(CARD_BALLOTS_MAX), overflow: z.boolean() }))
+/** Set once every ballot of the event stands in ballotsByCard (ballots cast before the index was kept are added on first use). */
+export const ballotIndexReady = recordCollection('ballot-index', z.object({ at: z.number().int() }))
+const INDEX_KEY = 'ballots-by-card'
 
 /** Tries of one compare-and-set write before giving up (two phones of one person voting at once). */
 const CAS_TRIES = 50
@@ -103,6 +117,8 @@ export class VoteService {
 
   private async openNow(eventId: EventId, setup: VoteSetup): Promise<Result<VoteStep, VoteFailure>> {
     if ((await this.store.listRecords(eventId, voteSteps)).length >= VOTE_STEPS_MAX) return err('TOO_MANY_STEPS')
+    // The ballot index stands before the first dot (an event voted on before it was kept is indexed here, once).
+    await this.ballotsHolding(eventId, [])
     const step: VoteStep = { id: randomBytes(9).toString('base64url'), ...setup, status: 'open', onProjector: true, openedAt: this.now() }
     const written = await this.store.putRecord(eventId, voteSteps, step.id, step, null)
     if (!written.ok) return err(written.error === StoreWriteError.NOT_FOUND ? 'NO_EVENT' : 'BUSY')
@@ -157,6 +173,7 @@ export class VoteService {
       if (delta === 1 && dotsLeft(current, ballot) === 0) ballot = withoutGoneCards(ballot, await this.existing(eventId, ballot))
       const decided = castVote(current, ballot, target, delta)
       if (!decided.ok) return decided
+      if (delta === 1) await this.noteBallots(eventId, cardRefKey(target), [key])
       const written = await this.store.putRecord(eventId, ballots, key, decided.value, record?.version ?? null)
       if (written.ok) return ok({ ballot: decided.value, left: dotsLeft(current, decided.value) })
       if (written.error === StoreWriteError.NOT_FOUND && record) return err('NO_EVENT')
@@ -172,23 +189,62 @@ export class VoteService {
     return (await this.mergedInto(eventId, from, to)).length
   }
 
-  mergedInto(eventId: EventId, from: CardRef, to: CardRef): Promise<ChangedBallot[]> {
-    return this.rewriteBallots(eventId, (step, ballot) => carryDotsOver(step, ballot, from, to))
+  async mergedInto(eventId: EventId, from: CardRef, to: CardRef): Promise<ChangedBallot[]> {
+    const holding = await this.ballotsHolding(eventId, [cardRefKey(from)])
+    // The kept card's entry names the ballots before their dots move onto it.
+    await this.noteBallots(eventId, cardRefKey(to), holding ?? 'every')
+    return this.rewriteBallots(eventId, (step, ballot) => carryDotsOver(step, ballot, from, to), holding)
   }
 
   /** A moderator hid a card: its dots leave the count and go back to their voters, parked for a restore. */
-  hidden(eventId: EventId, card: CardRef): Promise<ChangedBallot[]> {
-    return this.rewriteBallots(eventId, (_step, ballot) => parkDots(ballot, card))
+  async hidden(eventId: EventId, card: CardRef): Promise<ChangedBallot[]> {
+    return this.rewriteBallots(eventId, (_step, ballot) => parkDots(ballot, card), await this.ballotsHolding(eventId, [cardRefKey(card)]))
   }
 
   /** A hidden card is back: its parked dots return, as far as each voter's budget allows now. */
-  restored(eventId: EventId, card: CardRef): Promise<ChangedBallot[]> {
-    return this.rewriteBallots(eventId, (step, ballot) => unparkDots(step, ballot, card))
+  async restored(eventId: EventId, card: CardRef): Promise<ChangedBallot[]> {
+    return this.rewriteBallots(eventId, (step, ballot) => unparkDots(step, ballot, card), await this.ballotsHolding(eventId, [cardRefKey(card)]))
   }
 
   /** Cards deleted from a board (by their author, a host or the facilitator): every dot on them goes back to its voter for good. */
-  cardsGone(eventId: EventId, gone: ReadonlySet<string>): Promise<ChangedBallot[]> {
-    return this.rewriteBallots(eventId, (_step, ballot) => dropDots(ballot, (ref) => gone.has(cardRefKey(ref))))
+  async cardsGone(eventId: EventId, gone: ReadonlySet<string>): Promise<ChangedBallot[]> {
+    return this.rewriteBallots(eventId, (_step, ballot) => dropDots(ballot, (ref) => gone.has(cardRefKey(ref))), await this.ballotsHolding(eventId, gone))
+  }
+
+  /**
+   * The keys of the ballots that may hold a dot (counted or parked) on one of `cards`, read from
+   * their index entries; undefined: look at every ballot (an entry past its bound). An event whose
+   * ballots predate the index is indexed here once.
+   */
+  private async ballotsHolding(eventId: EventId, cards: Iterable<string>): Promise<ReadonlySet<string> | undefined> {
+    if (!(await this.store.getRecord(eventId, ballotIndexReady, INDEX_KEY))) {
+      for (const record of await this.store.listRecords(eventId, ballots))
+        for (const card of new Set([...record.value.dots, ...(record.value.parked ?? [])].map(cardRefKey))) await this.noteBallots(eventId, card, [record.key])
+      // Written once: another write of it (a second build at the same time) is as good.
+      await this.store.putRecord(eventId, ballotIndexReady, INDEX_KEY, { at: this.now() }, null)
+    }
+    const found = new Set<string>()
+    for (const card of cards) {
+      const entry = (await this.store.getRecord(eventId, ballotsByCard, card))?.value
+      if (entry?.overflow) return undefined
+      entry?.ballots.forEach((key) => found.add(key))
+    }
+    return found
+  }
+
+  /** Adds ballot keys to a card's index entry ('every': the entry gives up and sends lookups to every ballot). */
+  private async noteBallots(eventId: EventId, card: string, keys: Iterable<string> | 'every'): Promise<void> {
+    for (let i = 0; i < CAS_TRIES; i++) {
+      const record = await this.store.getRecord(eventId, ballotsByCard, card)
+      const entry = record?.value ?? { ballots: [], overflow: false }
+      if (entry.overflow) return
+      const all = keys === 'every' ? null : new Set([...entry.ballots, ...keys])
+      if (all && all.size === entry.ballots.length) return
+      const next = all && all.size <= CARD_BALLOTS_MAX ? { ballots: [...all], overflow: false } : { ballots: [], overflow: true }
+      const written = await this.store.putRecord(eventId, ballotsByCard, card, next, record?.version ?? null)
+      if (written.ok || written.error === StoreWriteError.NOT_FOUND) return
+    }
+    throw new Error(`the ballot index of ${card} stayed busy`)
   }
 
   /**
@@ -201,20 +257,25 @@ export class VoteService {
   }
 
   /**
-   * Rewrites every ballot of the event by `rewrite` (same object: unchanged), each in its own
-   * compare-and-set. Returns the ballots that changed, so their voters and tallies can be told.
+   * Rewrites the ballots `only` names (undefined: every ballot of the event) by `rewrite` (same
+   * object: unchanged), each in its own compare-and-set. Returns the ballots that changed, so their
+   * voters and tallies can be told.
    */
-  private async rewriteBallots(eventId: EventId, rewrite: (step: VoteStep, ballot: Ballot, key: string) => Ballot): Promise<ChangedBallot[]> {
+  private async rewriteBallots(eventId: EventId, rewrite: (step: VoteStep, ballot: Ballot, key: string) => Ballot, only?: ReadonlySet<string>): Promise<ChangedBallot[]> {
     const changed: ChangedBallot[] = []
+    if (only?.size === 0) return changed
     const steps = new Map((await this.steps(eventId)).map((s) => [s.id, s]))
-    for (const record of await this.store.listRecords(eventId, ballots)) {
+    const keys = only ? [...only] : (await this.store.listRecords(eventId, ballots)).map((r) => r.key)
+    for (const key of keys) {
       for (let i = 0; i < CAS_TRIES; i++) {
-        const [current, step] = await Promise.all([this.store.getRecord(eventId, ballots, record.key), this.step(eventId, record.value.stepId)])
-        if (!current || !(step ?? steps.get(record.value.stepId))) break
-        const next = rewrite(step ?? steps.get(record.value.stepId)!, current.value, record.key)
+        const current = await this.store.getRecord(eventId, ballots, key)
+        if (!current) break
+        const step = (await this.step(eventId, current.value.stepId)) ?? steps.get(current.value.stepId)
+        if (!step) break
+        const next = rewrite(step, current.value, key)
         if (next === current.value) break
-        if ((await this.store.putRecord(eventId, ballots, record.key, next, current.version)).ok) {
-          changed.push({ stepId: next.stepId, participantId: record.key.slice(record.key.indexOf('/') + 1) })
+        if ((await this.store.putRecord(eventId, ballots, key, next, current.version)).ok) {
+          changed.push({ stepId: next.stepId, participantId: key.slice(key.indexOf('/') + 1) })
           break
         }
       }

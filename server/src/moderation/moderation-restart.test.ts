@@ -49,7 +49,7 @@ describe('moderation across a restart', () => {
     anna.put(anna.card({ id: 'card-keep-2', text: 'Gesammelt vor dem Neustart' }))
     await anna.saved()
     const own = connectDoc(running.url, ownDocName(eventId, 'sprache', anna.participantId), anna.token)
-    await waitFor(() => readHeld(own.doc).length === 1, 'the collected card with its author')
+    await waitFor(() => readHeld(own.doc).map((h) => h.status).sort().join() === 'collected,hidden', 'the hidden and the collected card with their author')
     own.destroy()
     anna.destroy()
 

@@ -33,6 +33,7 @@ import type { DocRooms, RoomExtension } from '../boards/doc-rooms.js'
 import { type WriteContext, viewOf } from '../boards/write-gate.js'
 
 const CARDS = 'cards'
+const OWN_STATUSES: ReadonlySet<HeldCard['status']> = new Set(['hidden', 'pending', 'collected'])
 
 /** Why a moderation command found nothing to do. */
 export type ModerationOutcome = { ok: true } | { ok: false; why: 'NO_SUCH_CARD' }
@@ -151,11 +152,13 @@ export class Moderation implements RoomExtension {
         if (!card) return noCard
         moderation.writeAsServer((doc) => doc.getMap(HELD_ROOT).set(cardId, { id: cardId, card, status: 'hidden', at: this.now() } satisfies HeldCard), by)
         board.writeAsServer((doc) => doc.getMap(CARDS).delete(cardId), by)
+        // Its author's phone says so (in their own doc only; no other phone learns of it).
+        author = card.authorId
       } else if (action === 'restore' || action === 'approve') {
         if (!heldCard || heldCard.status !== (action === 'restore' ? 'hidden' : 'pending')) return noCard
         board.writeAsServer((doc) => doc.getMap(CARDS).set(cardId, heldCard.card), by)
         moderation.writeAsServer((doc) => doc.getMap(HELD_ROOT).delete(cardId), by)
-        if (action === 'approve') author = heldCard.card.authorId
+        author = heldCard.card.authorId
       } else {
         if (!heldCard || heldCard.status !== 'pending') return noCard
         // The refused card goes to its author's own doc before it leaves the queue.
@@ -268,8 +271,8 @@ export class Moderation implements RoomExtension {
   }
 
   /**
-   * Brings an author's own doc in line with the table's queue and collection: their waiting and
-   * collected cards; refused ones stay until the author's card leaves them (they are not on the board).
+   * Brings an author's own doc in line with the table's queue and collection: their hidden, waiting
+   * and collected cards; refused ones stay until the author's card leaves them (they are not on the board).
    */
   refreshOwn(eventId: string, tableId: string, authorId: string): Promise<void> {
     const name = ownDocName(eventId, tableId, authorId)
@@ -283,7 +286,7 @@ export class Moderation implements RoomExtension {
             // while it loaded is no longer waiting, so its refusal is not overwritten.
             const wanted = new Map<string, HeldCard>()
             for (const h of [...readHeld(companions.moderation.doc), ...readHeld(companions.collect.doc)]) {
-              if (h.card.authorId === authorId && (h.status === 'pending' || h.status === 'collected')) wanted.set(h.id, h)
+              if (h.card.authorId === authorId && OWN_STATUSES.has(h.status)) wanted.set(h.id, h)
             }
             const map = own.doc.getMap<unknown>(HELD_ROOT)
             const current = readHeld(own.doc)

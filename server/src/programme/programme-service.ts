@@ -26,7 +26,7 @@ import {
   participantIdSchema,
   programmePersonSchema,
   programmeFromAgenda,
-  programmeSchema,
+  storedProgrammeSchema,
   recordCollection,
   shiftRestOfDay,
   type WorkshopSituation,
@@ -36,7 +36,7 @@ import { RateLimiter } from '../access/rate-limit.js'
 import type { EventStore } from '../storage/storage.js'
 
 /** The day's programme of an event: one record. */
-export const PROGRAMME_RECORDS = recordCollection('programme', programmeSchema)
+export const PROGRAMME_RECORDS = recordCollection('programme', storedProgrammeSchema)
 /** The key of the one programme record. */
 export const PROGRAMME_KEY = 'day'
 /** One record per participant and work phase: the workshop chosen there. */
@@ -303,7 +303,7 @@ export class ProgrammeService {
   }
 
   private async writeProgramme(eventId: EventId, l: Loaded, programme: Programme): Promise<Result<number, 'STALE' | 'NOT_FOUND'>> {
-    const value = programmeSchema.parse(programme)
+    const value = storedProgrammeSchema.parse(programme)
     const written = await this.store.putRecord(eventId, PROGRAMME_RECORDS, PROGRAMME_KEY, value, l.programme?.version ?? null)
     if (!written.ok) return err(written.error === StoreWriteError.STALE ? 'STALE' : 'NOT_FOUND')
     l.programme = { version: written.value, value }

@@ -103,14 +103,14 @@ describe('"Meine Beiträge löschen" reaches moderated cards and votes', () => {
     const annaOwn = connectDoc(running.url, ownDocName(eventId, 'sprache', anna.participantId), anna.token)
     await Promise.all([state.synced(), annaOwn.synced()])
     await waitFor(() => state.doc.getMap(MODSTATE_COUNTS).get(countKey('sprache', 'station-1')) === 1, 'the count of collected cards')
-    await waitFor(() => readHeld(annaOwn.doc).map((h) => h.status).sort().join() === 'collected,pending,refused', 'Anna’s own waiting, refused and collected cards').catch((e: unknown) => { throw new Error(`${String(e)}: ${JSON.stringify(readHeld(annaOwn.doc).map((h) => [h.id, h.status]))}`) })
+    await waitFor(() => readHeld(annaOwn.doc).map((h) => h.status).sort().join() === 'collected,hidden,pending,refused', 'Anna’s own hidden, waiting, refused and collected cards').catch((e: unknown) => { throw new Error(`${String(e)}: ${JSON.stringify(readHeld(annaOwn.doc).map((h) => [h.id, h.status]))}`) })
     await running.server.rooms.settle()
     for (const text of Object.values(annasTexts)) expect(await dataHolds(data.dir, text), text).toBe(true)
 
     const done = await api<{ removed: number }>(running.url, `/api/events/${eventId}/my-contributions`, { method: 'DELETE', token: anna.token })
     expect(done.status).toBe(200)
-    // board: her card and the merge entry on Bernd's; moderation: hidden, merged away, waiting (and the one at the other table); collect: 1; own: waiting, refused, collected
-    expect(done.body.removed).toBe(10)
+    // board: her card and the merge entry on Bernd's; moderation: hidden, merged away, waiting (and the one at the other table); collect: 1; own: hidden (at both tables), waiting, refused, collected
+    expect(done.body.removed).toBe(12)
 
     // Bernd's card stays, without Anna's merged text; Anna's card with Bernd's dot is gone.
     await waitFor(() => bernd.cards().map((c) => c.id).join() === 'bernd-lotsen', 'only Bernd’s card on his board')

@@ -7,7 +7,7 @@ import { eventSchema } from '../event/event.schema.js'
 import { exportTreeSchema } from '../kinds/tree/tree-export.js'
 import { actorMapExportSchema } from '../kinds/actors/actor-map.schema.js'
 import { columnIdSchema, slugIdSchema, stationIdSchema, tableIdSchema } from '../ids.js'
-import { PROGRAMME_ITEMS_MAX, WORKSHOPS_PER_PHASE_MAX, programmeSchema } from '../programme/programme.schema.js'
+import { PROGRAMME_ITEMS_MAX, WORKSHOPS_PER_PHASE_MAX, storedProgrammeSchema } from '../programme/programme.schema.js'
 import { WORKSHOP_COLUMN_IDS } from '../programme/workshop-board.js'
 import { harvestExportSchema, harvestReferenceIssues } from '../harvest/harvest-export.schema.js'
 import { FRAMING_ORGANISERS_MAX, exportLogoSchema } from '../framing/framing.schema.js'
@@ -49,7 +49,7 @@ export const eventExportSchema = z
     /** The actor map ("Wer kann helfen?"): actors with hand decisions and alliance columns, bodies. */
     actors: actorMapExportSchema.optional(),
     /** The day's programme with its workshops (sign-ups, personal data, stay behind). */
-    programme: programmeSchema.optional(),
+    programme: storedProgrammeSchema.optional(),
     /** Groups of cards and voting results ("Sichtung"), when the event has any. */
     harvest: harvestExportSchema.optional(),
     /** The organisers' logos named by `event.framing` (their bytes, so the documentation can show them). */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { participantIdSchema, slugIdSchema } from '../ids.js'
 import { clientEvents } from '../wire/socket-events.js'
-import { WORKSHOP_CAPACITY_MAX, personalCodeSchema, programmeSchema } from './programme.schema.js'
+import { WORKSHOP_CAPACITY_MAX, personalCodeSchema, programmeSchema, storedProgrammeSchema } from './programme.schema.js'
 
 /*
  * The programme's Socket.IO commands and messages. Answers come as `{ ok: true, data }` acks with the
@@ -39,7 +39,7 @@ export const workshopCountsSchema = z.record(slugIdSchema, z.number().int().nonn
 
 /** What every screen of the event may see of the programme: the day and the seats taken. */
 export const programmeStateSchema = z.object({
-  programme: programmeSchema.nullable(),
+  programme: storedProgrammeSchema.nullable(),
   /** The programme record's version (0: none yet); the console saves from it. */
   version: z.number().int().nonnegative(),
   counts: workshopCountsSchema,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { localDayClock, myWorkshopNow, schedule, shiftRestOfDay, whatIsOn } from './programme-clock.js'
-import { type Programme, type ProgrammeInput, minuteOf, programmeSchema } from './programme.schema.js'
+import { type Programme, type ProgrammeInput, minuteOf, programmeSchema, storedProgrammeSchema } from './programme.schema.js'
+import { invalidMessage } from '../wire/failure.js'
 import { alternativesIn, chooseWorkshop, countSeats, hintFor, pastThreshold } from './seat-rules.js'
 
 const ws = (n: number, capacity: number | null, extra: object = {}) => ({ id: `ws-${n}`, number: n, title: `Workshop ${n}`, room: `Raum ${n}`, capacity, ...extra })
@@ -141,5 +142,20 @@ describe('the programme schema', () => {
     const phase = (n: number) => ({ id: `p-${n}`, kind: 'work-phase', title: 'P', start: '09:00', end: '10:00', workshops: Array.from({ length: 10 }, (_, i) => long(n * 10 + i + 1)) })
     expect(programmeSchema.safeParse({ items: [phase(0)] }).success).toBe(true)
     expect(programmeSchema.safeParse({ items: [0, 1, 2].map(phase) }).success).toBe(false)
+  })
+
+  it('takes only time zones the runtime knows, and names a wrong one as the field at fault', () => {
+    for (const zone of ['Europe/Berlin', 'UTC', 'America/New_York']) expect(programmeSchema.safeParse({ timeZone: zone, items: [] }).success, zone).toBe(true)
+    for (const zone of ['Europe/Berln', 'Mitteleuropa', '<script>']) {
+      const parsed = programmeSchema.safeParse({ timeZone: zone, items: [] })
+      expect(parsed.success, zone).toBe(false)
+      expect(invalidMessage(parsed.error!)).toMatchObject({ ok: false, code: 'INVALID_MESSAGE', params: { path: ['timeZone'], issue: 'unknown_reference', value: zone } })
+    }
+    expect(programmeSchema.parse({ items: [] }).timeZone).toBe('Europe/Berlin')
+  })
+
+  it('still reads a programme stored with an unknown zone, as the default zone', () => {
+    expect(storedProgrammeSchema.parse({ timeZone: 'Europe/Berln', items: [] }).timeZone).toBe('Europe/Berlin')
+    expect(storedProgrammeSchema.parse({ timeZone: 'Asia/Tokyo', items: [] }).timeZone).toBe('Asia/Tokyo')
   })
 })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { participantIdSchema, slugIdSchema } from '../ids.js'
+import { unknownReference } from '../wire/field-issue.js'
 
 /*
  * The day's programme: plenary items, work phases with parallel workshops, breaks and method blocks
@@ -78,37 +79,70 @@ export type ProgrammeItem = z.infer<typeof programmeItemSchema>
 export const programmeShiftSchema = z.object({ from: clockTimeSchema, minutes: z.number().int().min(-240).max(240) })
 export type ProgrammeShift = z.infer<typeof programmeShiftSchema>
 
-/** The whole day. */
-export const programmeSchema = z
-  .object({
-    /** The event's day, "2018-06-19"; null: not set yet (the programme then runs every day). */
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
-    /** The IANA time zone the clock times are in. */
-    timeZone: z.string().min(1).max(60).default('Europe/Berlin'),
-    items: z.array(programmeItemSchema).max(PROGRAMME_ITEMS_MAX),
-    /** Shifts the facilitator made when the day ran late (or early), in the order made. */
-    shifts: z.array(programmeShiftSchema).max(40).default([]),
+/** The zone a programme's clock times are in unless it says otherwise. */
+export const DEFAULT_TIME_ZONE = 'Europe/Berlin'
+
+/** Whether this runtime's Intl knows `zone` (an IANA name such as "Europe/Berlin", or "UTC"). */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The IANA time zone a programme's clock times are in: only zones the runtime knows (else an unknown reference). */
+export const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(60)
+  .superRefine((zone, ctx) => {
+    if (!isKnownTimeZone(zone)) ctx.addIssue({ code: 'custom', message: 'unknown time zone', params: unknownReference(zone) })
   })
-  .superRefine((p, ctx) => {
-    if (new TextEncoder().encode(JSON.stringify(p)).length > PROGRAMME_BYTES_MAX) ctx.addIssue({ code: 'too_big', origin: 'string', maximum: PROGRAMME_BYTES_MAX, path: ['items'], message: 'programme too large' })
-    const ids = new Set<string>()
-    const numbers = new Set<number>()
-    p.items.forEach((item, i) => {
-      if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: 'duplicate id' })
-      ids.add(item.id)
-      item.workshops.forEach((w, j) => {
-        if (ids.has(w.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'workshops', j, 'id'], message: 'duplicate id' })
-        ids.add(w.id)
-        if (numbers.has(w.number)) ctx.addIssue({ code: 'custom', path: ['items', i, 'workshops', j, 'number'], message: 'duplicate number' })
-        numbers.add(w.number)
+/**
+ * A time zone as stored before zones were checked: an unknown one reads as the default, so such a
+ * programme still loads, and saves again from the console.
+ */
+const storedTimeZoneSchema = z.string().min(1).max(60).transform((zone) => (isKnownTimeZone(zone) ? zone : DEFAULT_TIME_ZONE))
+
+/** The whole day, with the given rule for its time zone. */
+const programmeWith = <Z extends z.ZodType<string, string | undefined>>(timeZone: Z) =>
+  z
+    .object({
+      /** The event's day, "2018-06-19"; null: not set yet (the programme then runs every day). */
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().default(null),
+      /** The IANA time zone the clock times are in. */
+      timeZone,
+      items: z.array(programmeItemSchema).max(PROGRAMME_ITEMS_MAX),
+      /** Shifts the facilitator made when the day ran late (or early), in the order made. */
+      shifts: z.array(programmeShiftSchema).max(40).default([]),
+    })
+    .superRefine((p, ctx) => {
+      if (new TextEncoder().encode(JSON.stringify(p)).length > PROGRAMME_BYTES_MAX) ctx.addIssue({ code: 'too_big', origin: 'string', maximum: PROGRAMME_BYTES_MAX, path: ['items'], message: 'programme too large' })
+      const ids = new Set<string>()
+      const numbers = new Set<number>()
+      p.items.forEach((item, i) => {
+        if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: 'duplicate id' })
+        ids.add(item.id)
+        item.workshops.forEach((w, j) => {
+          if (ids.has(w.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'workshops', j, 'id'], message: 'duplicate id' })
+          ids.add(w.id)
+          if (numbers.has(w.number)) ctx.addIssue({ code: 'custom', path: ['items', i, 'workshops', j, 'number'], message: 'duplicate number' })
+          numbers.add(w.number)
+        })
       })
     })
-  })
+
+/** The whole day as a client sends it (`programme:save`): its time zone must be one Intl knows. */
+export const programmeSchema = programmeWith(timeZoneSchema.default(DEFAULT_TIME_ZONE))
+/** The whole day as stored, sent to screens or imported: older records with an unknown zone still read. */
+export const storedProgrammeSchema = programmeWith(storedTimeZoneSchema.default(DEFAULT_TIME_ZONE))
 export type Programme = z.infer<typeof programmeSchema>
 export type ProgrammeInput = z.input<typeof programmeSchema>
 
 /** An empty programme (an event without one yet). */
-export const EMPTY_PROGRAMME: Programme = { date: null, timeZone: 'Europe/Berlin', items: [], shifts: [] }
+export const EMPTY_PROGRAMME: Programme = { date: null, timeZone: DEFAULT_TIME_ZONE, items: [], shifts: [] }
 
 /** One participant's choice in one work phase (record key: `<participant>~<phase>`). */
 export const bookingSchema = z.object({

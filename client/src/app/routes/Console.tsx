@@ -95,7 +95,7 @@ export default function Console() {
 
   return (
     <main className="page console">
-      <SkipLink target="console-content" />
+      <SkipLink target="console-content" programmeOnly={programmeOnly} />
       <LiveAnnouncer />
       <header className="console-header">
         <div>

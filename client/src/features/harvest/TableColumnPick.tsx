@@ -1,6 +1,7 @@
 import type { TischEvent } from '@tischrunde/shared'
 import '../../i18n/harvest-wording.js'
 import { useTranslation } from '../../i18n/index.js'
+import { LabelledSelect, tableOptions } from './LabelledSelect.js'
 
 /** The table and column a grouping screen works on: two labelled choices (the table left out when fixed). */
 export function TableColumnPick(props: {
@@ -14,28 +15,8 @@ export function TableColumnPick(props: {
   const { t } = useTranslation()
   return (
     <>
-      {props.tables && (
-        <label>
-          {t('harvest.phone.table')}
-          <select value={props.tableId} onChange={(e) => props.setTableId(e.target.value)}>
-            {props.tables.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      <label>
-        {t('harvest.groups.column')}
-        <select value={props.column} onChange={(e) => props.setColumn(e.target.value)}>
-          {props.columns.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      {props.tables && <LabelledSelect label={t('harvest.phone.table')} value={props.tableId} onChange={props.setTableId} options={tableOptions(props.tables)} />}
+      <LabelledSelect label={t('harvest.groups.column')} value={props.column} onChange={props.setColumn} options={props.columns} />
     </>
   )
 }

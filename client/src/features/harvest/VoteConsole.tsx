@@ -16,6 +16,7 @@ import { errorText } from '../../i18n/error-text.js'
 import '../../i18n/harvest-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useVoteStore } from '../../store/vote-store.js'
+import { LabelledSelect, tableOptions } from './LabelledSelect.js'
 import { GroupEditor } from './GroupEditor.js'
 import { OpenBoards } from './OpenBoards.js'
 import { useStepCards } from './use-step-cards.js'
@@ -113,17 +114,7 @@ export default function VoteConsole({ event, token, send, projectorLink }: { eve
             ])}
           </select>
         </label>
-        <label>
-          {t('harvest.console.table')}
-          <select value={tableId} onChange={(e) => setTableId(e.target.value)}>
-            <option value="">{t('harvest.console.allTables')}</option>
-            {event.tables.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect label={t('harvest.console.table')} value={tableId} onChange={setTableId} options={[{ value: '', label: t('harvest.console.allTables') }, ...tableOptions(event.tables)]} />
         <label>
           {t('harvest.console.budget')}
           <input type="number" min={1} max={VOTE_BUDGET_MAX} value={budget} onChange={(e) => setBudget(Math.max(1, Math.min(VOTE_BUDGET_MAX, Number(e.target.value) || 1)))} />

@@ -5,6 +5,7 @@ import '../../i18n/moderation-wording.js'
 import { useHeldCards, useModerationModes } from '../../sync/moderation-docs.js'
 import type { SendCommand } from './send.js'
 import { TableModeration } from './TableModeration.js'
+import { LabelledSelect, tableOptions } from '../harvest/LabelledSelect.js'
 import './moderation.css'
 
 /** The console's moderation panel: approval and collect modes, reveals, and one table's cards at a time. */
@@ -13,7 +14,6 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
   const { t } = useTranslation()
   const modes = useModerationModes(event.id, token)
   const [tableId, setTableId] = useState(event.tables[0]?.id ?? null)
-  const pickId = useId()
   // A switched mode shows at once; the server's state takes over once it arrives (or a refusal undoes it).
   const [switched, setSwitched] = useState<ReadonlyMap<string, boolean>>(new Map())
   const [failed, setFailed] = useState(false)
@@ -82,14 +82,7 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
       {event.tables.length > 0 && tableId && (
         <>
           <p>
-            <label htmlFor={pickId}>{t('moderation.pickTable')} </label>
-            <select id={pickId} value={tableId} onChange={(e) => setTableId(e.target.value)}>
-              {event.tables.map((table) => (
-                <option key={table.id} value={table.id}>
-                  {table.name}
-                </option>
-              ))}
-            </select>
+            <LabelledSelect label={t('moderation.pickTable')} value={tableId} onChange={setTableId} options={tableOptions(event.tables)} />
           </p>
           <div className="moderation-queues" role="group" aria-label={t('moderation.queuesLabel')}>
             {event.tables.map((table) => (

@@ -10,7 +10,7 @@ import './moderation.css'
 
 /**
  * The phone's part of moderation, in its own chunk: a table host moderates their table's cards;
- * a participant sees their own cards that are not on the board (collected, waiting, refused) and,
+ * a participant sees their own cards that are not on the board (hidden, collected, waiting, refused) and,
  * while a station collects, how many the others wrote.
  */
 export default function PhoneModeration(props: {
@@ -59,6 +59,7 @@ const TableModeration = lazy(() => import('./TableModeration.js').then((m) => ({
 
 /** What a phone says of its own held cards; other statuses never reach an author's own doc. */
 const STATUS_KEY: ReadonlyMap<HeldCard['status'], string> = new Map([
+  ['hidden', 'moderation.own.hidden'],
   ['collected', 'moderation.own.collected'],
   ['pending', 'moderation.own.pending'],
   ['refused', 'moderation.own.refused'],
@@ -92,6 +93,7 @@ function OwnHeldCards(props: { eventId: string; tableId: string; token: string; 
                 <p className="own-held-status">{t(STATUS_KEY.get(h.status)!)}</p>
                 <p className="card-text">{h.card.text}</p>
                 {h.status === 'refused' && <p className="own-held-refused">{t('moderation.own.refusedNote')}</p>}
+                {h.status === 'hidden' && <p className="own-held-refused">{t('moderation.own.hiddenNote')}</p>}
               </li>
             ))}
           </ul>

@@ -3,9 +3,10 @@ import '../../i18n/privacy-wording.js'
 
 /**
  * "Zum Inhalt springen": the first stop of the keyboard on a long screen, past the header and the
- * control bar to `target` (an element with that id and tabIndex -1). Hidden until focused.
+ * control bar to `target` (an element with that id and tabIndex -1). Hidden until focused. It names
+ * what follows there: on a programme-only day no tables, but the programme.
  */
-export function SkipLink({ target }: { target: string }) {
+export function SkipLink({ target, programmeOnly = false }: { target: string; programmeOnly?: boolean }) {
   const { t } = useTranslation()
   return (
     <a className="skip-link" href={`#${target}`} onClick={(e) => {
@@ -13,7 +14,7 @@ export function SkipLink({ target }: { target: string }) {
       e.preventDefault()
       document.getElementById(target)?.focus()
     }}>
-      {t('privacy.skipToContent')}
+      {t(programmeOnly ? 'privacy.skipToContentProgramme' : 'privacy.skipToContent')}
     </a>
   )
 }

@@ -2,7 +2,7 @@ import { programmeItemSchema } from '@tischrunde/shared'
 import { cleanup, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import '../../i18n/programme-wording.js'
-import { PhaseChoice } from './ProgrammePhone.js'
+import { PhaseChoice } from './PhaseChoice.js'
 
 const phase = programmeItemSchema.parse({
   id: 'arbeitsphase-1',
@@ -42,5 +42,28 @@ describe('a full workshop on the phone', () => {
     const mine = within(workshop(1)).getByRole('button', { name: 'Wahl zurücknehmen' })
     expect((mine as HTMLButtonElement).disabled).toBe(false)
     expect(within(workshop(1)).queryByText('Ausgebucht')).toBeNull()
+  })
+})
+
+describe('a workshop the organiser closed, on the phone', () => {
+  it('shows no dark “wählen” button but a disabled one that says it is closed, and why', () => {
+    const closed = programmeItemSchema.parse({ ...phase, workshops: [{ ...phase.workshops[1]!, closed: true }] })
+    render(<PhaseChoice phase={closed} chosen={null} counts={counts} busy={false} feedback={null} onChoose={() => {}} />)
+    const button = within(workshop(2)).getByRole('button')
+    expect((button as HTMLButtonElement).disabled).toBe(true)
+    expect(button.textContent).toBe('Geschlossen')
+    expect(button.className).not.toContain('primary')
+    expect(document.getElementById(button.getAttribute('aria-describedby')!)?.textContent).toBe('Workshop 2 ist geschlossen, die Moderation nimmt keine Anmeldungen mehr an.')
+  })
+})
+
+describe('a refusal when no workshop of the phase has seats left', () => {
+  it('promises no seats (a phone that chose before it heard of the closing)', () => {
+    const feedback = { phaseId: phase.id, number: 1, answer: { booked: false as const, reason: 'CLOSED' as const, alternatives: [], mine: { choices: {} } } }
+    render(<PhaseChoice phase={phase} chosen={null} counts={counts} busy={false} feedback={feedback as never} onChoose={() => {}} />)
+    const text = screen.getByRole('alert').textContent
+    expect(text).toContain('Für Workshop 1 nimmt die Moderation keine Anmeldungen mehr an.')
+    expect(text).toContain('In dieser Arbeitsphase hat kein anderer Workshop mehr freie Plätze.')
+    expect(text).not.toContain('noch Plätze')
   })
 })

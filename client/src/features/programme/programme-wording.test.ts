@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import de from '../../i18n/extra/de.programme.json'
 import en from '../../i18n/extra/en.programme.json'
 
@@ -29,5 +30,17 @@ describe('the programme wording', () => {
 
   it('words the refusal of every reason the server gives', () => {
     expect(Object.keys(de.programme.refused).sort()).toEqual(['CLOSED', 'FULL', 'UNKNOWN_PHASE', 'UNKNOWN_WORKSHOP'])
+  })
+})
+
+describe('a programme saved with a time zone the runtime does not know', () => {
+  it('names the field and the zone in the console’s message', async () => {
+    const { programmeSchema, invalidMessage } = await import('@tischrunde/shared')
+    const { errorText } = await import('../../i18n/error-text.js')
+    const { translate } = await import('../../i18n/index.js')
+    await import('../../i18n/programme-wording.js')
+    const parsed = z.object({ programme: programmeSchema }).safeParse({ programme: { timeZone: 'Europe/Berln', items: [] } })
+    const failure = invalidMessage(parsed.error!)
+    expect(errorText((key, params) => translate('de', key, params), failure)).toBe('Zeitzone des Programms: „Europe/Berln“ gibt es hier nicht.')
   })
 })

@@ -61,8 +61,8 @@ export const collectKind: DocKind = {
 }
 
 /**
- * One participant's own held cards at one table (`own.<event>.<table>.<participant>`): waiting,
- * collected or refused. Only that participant (and facilitators) open it.
+ * One participant's own held cards at one table (`own.<event>.<table>.<participant>`): hidden,
+ * waiting, collected or refused. Only that participant (and facilitators) open it.
  */
 export const ownKind: DocKind = {
   name: 'own',

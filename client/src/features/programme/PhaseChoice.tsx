@@ -1,0 +1,138 @@
+import {
+  type ChoiceAnswer,
+  type ProgrammeItem,
+  type Workshop,
+  hintFor,
+  isFull,
+  pastThreshold,
+} from '@tischrunde/shared'
+import '../../i18n/programme-wording.js'
+import { useTranslation } from '../../i18n/index.js'
+
+/** What the last choice in a phase came to, shown above its workshops. */
+export type Feedback = { phaseId: string; answer: ChoiceAnswer; number: number } | { phaseId: string; error: true }
+
+/** The workshops of one phase to choose from, with the hint and a refusal's alternatives. */
+export function PhaseChoice({
+  phase,
+  chosen,
+  counts,
+  busy,
+  feedback,
+  onChoose,
+}: {
+  phase: ProgrammeItem
+  chosen: string | null
+  counts: ReadonlyMap<string, number>
+  busy: boolean
+  feedback: Feedback | null
+  onChoose: (w: Workshop | null) => void
+}) {
+  const { t } = useTranslation()
+  const byId = new Map(phase.workshops.map((w) => [w.id, w]))
+  const chosenWorkshop = chosen ? byId.get(chosen) : undefined
+  // The seed's hint stays while the chosen workshop is past its threshold.
+  const hint = chosenWorkshop ? hintFor(phase, chosenWorkshop, counts) : null
+  const alternativesOf = (ids: readonly string[]) => ids.map((id) => byId.get(id)).filter((w): w is Workshop => w !== undefined)
+  return (
+    <div className="programme-phase" role="group" aria-labelledby={`choose-${phase.id}`}>
+      <h3 id={`choose-${phase.id}`}>{t('programme.choosePhase', { phase: phase.title })}</h3>
+      <p className="muted">{chosenWorkshop ? `${t('programme.chosen')}: ${t('programme.workshop', { number: chosenWorkshop.number })}. ${t('programme.change')}` : t('programme.noChoice')}</p>
+      {feedback && 'error' in feedback && (
+        <p className="field-error" role="alert">
+          {t('programme.error')}
+        </p>
+      )}
+      {feedback && 'answer' in feedback && !feedback.answer.booked && (
+        <div className="programme-refusal" role="alert">
+          {/* With no workshop left that has seats, the refusal does not promise any ("Diese Workshops haben noch Plätze:"). */}
+          <p>
+            {feedback.answer.alternatives.length === 0 && (feedback.answer.reason === 'FULL' || feedback.answer.reason === 'CLOSED')
+              ? t(`programme.refusedNoSeats.${feedback.answer.reason}`, { number: feedback.number })
+              : t(`programme.refused.${feedback.answer.reason}`, { number: feedback.number })}
+          </p>
+          {/* The refusal says already that these have seats: no second "Noch Platz haben:". */}
+          <Alternatives list={alternativesOf(feedback.answer.alternatives)} counts={counts} busy={busy} onChoose={onChoose} intro={false} />
+        </div>
+      )}
+      {hint && chosenWorkshop && (
+        <div className="programme-hint" role="status" data-testid="programme-hint">
+          <p>{t('programme.hint')}</p>
+          <Alternatives list={hint} counts={counts} busy={busy} onChoose={onChoose} />
+        </div>
+      )}
+      <ul className="programme-workshops">
+        {phase.workshops.map((w) => {
+          const taken = counts.get(w.id) ?? 0
+          const mineHere = w.id === chosen
+          const full = isFull(w, taken)
+          // A full or closed workshop cannot be chosen: its button says so, and why, to the eye and to a screen reader.
+          const unavailable = !mineHere && (w.closed || full)
+          const why = w.closed ? 'Closed' : 'Full'
+          return (
+            <li key={w.id} className={`programme-workshop${mineHere ? ' is-chosen' : ''}${unavailable ? ' is-unavailable' : ''}`} data-workshop={w.number}>
+              <h4>{t('programme.workshopTitle', { number: w.number, title: w.title })}</h4>
+              {w.subtitle && <p className="programme-subtitle">{w.subtitle}</p>}
+              {w.speakers.length > 0 && (
+                <p className="muted">
+                  {t('programme.speakers')}: {w.speakers.join('; ')}
+                </p>
+              )}
+              <p className="programme-seats">
+                {w.room && <span>{t('programme.room', { room: w.room })} · </span>}
+                <span>{w.capacity === null ? t('programme.seatsOpen', { taken }) : t('programme.seats', { taken, capacity: w.capacity, count: w.capacity })}</span>
+                {w.closed && <span className="badge"> {t('programme.closed')}</span>}
+                {!w.closed && full && <span className="badge"> {t('programme.full')}</span>}
+                {!w.closed && !full && pastThreshold(w, taken) && <span className="badge"> {t('programme.popular')}</span>}
+              </p>
+              {w.description && (
+                <details>
+                  <summary>{t('programme.more')}</summary>
+                  <p>{w.description}</p>
+                </details>
+              )}
+              {mineHere ? (
+                <button type="button" className="secondary" disabled={busy} onClick={() => onChoose(null)}>
+                  {t('programme.unchoose')}
+                </button>
+              ) : unavailable ? (
+                <>
+                  <button type="button" className="secondary programme-unavailable" disabled aria-describedby={`why-${w.id}`}>
+                    {t(`programme.unavailable${why}`)}
+                  </button>
+                  <p id={`why-${w.id}`} className="muted">
+                    {t(`programme.unavailable${why}Reason`, { number: w.number })}
+                  </p>
+                </>
+              ) : (
+                <button type="button" className="primary" disabled={busy} aria-label={t('programme.chooseLabel', { number: w.number, title: w.title })} onClick={() => onChoose(w)}>
+                  {t('programme.choose', { number: w.number })}
+                </button>
+              )}
+            </li>
+          )
+        })}
+      </ul>
+    </div>
+  )
+}
+
+function Alternatives({ list, counts, busy, onChoose, intro = true }: { list: Workshop[]; counts: ReadonlyMap<string, number>; busy: boolean; onChoose: (w: Workshop) => void; intro?: boolean }) {
+  const { t } = useTranslation()
+  if (list.length === 0) return <p>{t('programme.noAlternatives')}</p>
+  return (
+    <>
+      {intro && <p>{t('programme.alternatives')}</p>}
+      <ul className="programme-alternatives">
+        {list.map((w) => (
+          <li key={w.id}>
+            <button type="button" className="secondary" disabled={busy} onClick={() => onChoose(w)}>
+              {t('programme.workshopTitle', { number: w.number, title: w.title })}
+            </button>{' '}
+            <span className="muted">{w.capacity === null ? t('programme.seatsOpen', { taken: counts.get(w.id) ?? 0 }) : t('programme.seats', { taken: counts.get(w.id) ?? 0, capacity: w.capacity, count: w.capacity })}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
