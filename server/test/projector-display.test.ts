@@ -95,4 +95,24 @@ describe('the console drives the projectors', () => {
       expect(screen.events.deleted).toBe(1)
     }
   })
+
+  it('tells a screen that the event was deleted even when its command overtakes the deletion', async () => {
+    // A console sends commands as it comes online; one that lands while the event is removed must not
+    // leave it dropped without a word (it would then show "offline", not "gelöscht").
+    const doomed = await createEvent(running.url, { title: 'Wird gelöscht', tableNames: ['Sprache'] })
+    const screens = await Promise.all(Array.from({ length: 8 }, () => connect(doomed.facilitatorToken)))
+    let sending = true
+    const hammer = (async () => {
+      while (sending) {
+        for (const screen of screens) if (screen.socket.connected) void screen.socket.timeout(2000).emitWithAck('programme:get', {}).catch(() => {})
+        await new Promise((resolve) => setTimeout(resolve, 2))
+      }
+    })()
+    const { status } = await api(running.url, `/api/events/${doomed.event.id}`, { method: 'DELETE', token: doomed.facilitatorToken })
+    expect(status).toBe(204)
+    for (const screen of screens) await waitFor(() => (screen.events.disconnected ? true : undefined), 'the disconnect')
+    sending = false
+    await hammer
+    expect(screens.map((s) => s.events.deleted)).toEqual(screens.map(() => 1))
+  })
 })

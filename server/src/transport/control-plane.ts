@@ -258,6 +258,11 @@ export function createControlPlane(
       // A link revoked or an event deleted while this screen was open: nothing more from it.
       if (!(await deps.events.authenticate(token))) {
         reply(fail(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
+        // Deleted just now (this command overtook the hub's message): the screen is told so, not only dropped.
+        if (!(await deps.events.get(eventId))) {
+          screen.emit('event:deleted', {})
+          return void screen.disconnect('deleted')
+        }
         return void screen.disconnect('revoked')
       }
       if (!pace.take('socket', Date.now())) {
