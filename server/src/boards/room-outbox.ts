@@ -13,6 +13,9 @@ const RETRY_MAX_MS = 5000
 /** Wait before trying a failed compaction again (the log keeps everything meanwhile), doubling, in ms. */
 const COMPACT_RETRY_MIN_MS = 5000
 const COMPACT_RETRY_MAX_MS = 60_000
+/** Sync answers kept per doc state (the phones of a table asking with the same state vector), and the longest vector kept. */
+const ANSWERS_KEPT = 8
+const ANSWER_KEY_MAX = 512
 
 /**
  * The way out of a doc room: what the doc applied goes to the store in batches and, once written
@@ -38,6 +41,12 @@ export class RoomOutbox {
   private compactRetryMs = COMPACT_RETRY_MIN_MS
   /** Set when the last write failed (reported on /healthz). */
   storageError: Error | null = null
+  /**
+   * Sync answers of the doc as it is now, by the asking state vector: the phones of a table that
+   * connect between two writes ask with the same vector (a new phone's is empty, a reconnecting
+   * one's is the board's), and one encoding serves them all. Emptied on every change of the doc.
+   */
+  private readonly answers = new Map<string, Uint8Array>()
 
   constructor(
     private readonly name: string,
@@ -56,6 +65,7 @@ export class RoomOutbox {
 
   /** An update the doc applied: stored with the next batch, then sent (not to `from`, unless `echo`). */
   push(update: Uint8Array, from: BoardPeer | null, echo: boolean): void {
+    this.answers.clear()
     this.queue.push({ update, from, echo })
     if (!this.flushing) this.flushing = this.flush()
   }
@@ -66,8 +76,23 @@ export class RoomOutbox {
    */
   answerSync(peer: BoardPeer, stateVector: Uint8Array): void {
     // Everything applied is in the file (at most its sync to the disk is pending): answer now.
-    if (this.queue.length === 0 && !this.writing) return peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+    if (this.queue.length === 0 && !this.writing) return peer.send(this.answer(stateVector))
     this.replies.push({ peer, vector: stateVector })
+  }
+
+  /** The sync step 2 for a state vector, from the doc as it is now (see `answers`). */
+  private answer(stateVector: Uint8Array): Uint8Array {
+    // Updates waiting for a missing one go into the answer too, but change the doc without an update event: not kept.
+    const waiting = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
+    if (waiting || stateVector.length > ANSWER_KEY_MAX) return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+    const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1')
+    let message = this.answers.get(key)
+    if (!message) {
+      if (this.answers.size >= ANSWERS_KEPT) this.answers.clear()
+      message = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+      this.answers.set(key, message)
+    }
+    return message
   }
 
   /** The state vector of what is durably stored. */
@@ -116,7 +141,7 @@ export class RoomOutbox {
   private answerWaiting(taken: readonly { peer: BoardPeer; message: Uint8Array }[]): void {
     for (const r of taken) if (this.peers.has(r.peer)) r.peer.send(r.message)
     if (this.queue.length > 0) return
-    for (const r of this.replies.splice(0)) if (this.peers.has(r.peer)) r.peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, r.vector)))
+    for (const r of this.replies.splice(0)) if (this.peers.has(r.peer)) r.peer.send(this.answer(r.vector))
   }
 
   private async flush(): Promise<void> {
@@ -128,7 +153,7 @@ export class RoomOutbox {
         const vector = Y.encodeStateVector(this.doc)
         // Answers to sync requests that came in meanwhile show exactly the doc this batch completes.
         const waiting = this.replies.splice(0)
-        const taken = waiting.map((r) => ({ peer: r.peer, message: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, r.vector)) }))
+        const taken = waiting.map((r) => ({ peer: r.peer, message: this.answer(r.vector) }))
         // Out to the peers once in the file (it then survives a crash of this process); acks wait for the sync.
         let sent = false
         this.writing = true
