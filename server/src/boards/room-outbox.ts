@@ -16,6 +16,8 @@ const COMPACT_RETRY_MAX_MS = 60_000
 /** Sync answers kept per doc state (the phones of a table asking with the same state vector), and the longest vector kept. */
 const ANSWERS_KEPT = 8
 const ANSWER_KEY_MAX = 512
+/** From this many other updates in a batch a writer gets the batch's shared frame (see `broadcast`). */
+const SHARED_FRAME_FROM = 2
 
 /**
  * The way out of a doc room: what the doc applied goes to the store in batches and, once written
@@ -118,7 +120,9 @@ export class RoomOutbox {
 
   /**
    * Sends a stored batch to the peers: one merged frame each. A peer gets everything but its own
-   * updates (unless the server's undo of its card rides on one); one encoding serves all the others.
+   * updates (unless the server's undo of its card rides on one); one encoding serves all the others,
+   * and, in a batch with at least two updates of others, the writers too (their own updates in it
+   * change nothing on their side).
    */
   private broadcast(all: readonly QueuedUpdate[]): void {
     const batch = all.filter((b) => !b.sent)
@@ -133,7 +137,12 @@ export class RoomOutbox {
         continue
       }
       const others = batch.filter((b) => b.from !== peer || b.echo)
-      if (others.length > 0) peer.send(encodeUpdateMessage(merge(others)))
+      if (others.length === 0) continue
+      // Under load (a batch of many writers' cards) a writer gets the shared frame with its own
+      // updates in it, which its doc skips, instead of a merge of its own: one merge per batch, not
+      // one per writer. A batch of one writer's card and little else keeps the frame without it.
+      if (others.length >= SHARED_FRAME_FROM) peer.send(everything)
+      else peer.send(encodeUpdateMessage(merge(others)))
     }
   }
 
