@@ -128,21 +128,19 @@ export class RoomOutbox {
     const batch = all.filter((b) => !b.sent)
     if (this.peers.size === 0 || batch.length === 0) return
     const merge = (items: readonly QueuedUpdate[]) => (items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((b) => b.update)))
-    const senders = new Set<BoardPeer>()
-    for (const b of batch) if (b.from && !b.echo) senders.add(b.from)
+    /** Per writer, how many of the batch's updates are its own (not counting the server's undos). */
+    const own = new Map<BoardPeer, number>()
+    for (const b of batch) if (b.from && !b.echo) own.set(b.from, (own.get(b.from) ?? 0) + 1)
     const everything = encodeUpdateMessage(merge(batch))
     for (const peer of this.peers) {
-      if (!senders.has(peer)) {
-        peer.send(everything)
-        continue
-      }
-      const others = batch.filter((b) => b.from !== peer || b.echo)
-      if (others.length === 0) continue
+      const mine = own.get(peer)
+      const others = batch.length - (mine ?? 0)
+      if (others === 0) continue
       // Under load (a batch of many writers' cards) a writer gets the shared frame with its own
       // updates in it, which its doc skips, instead of a merge of its own: one merge per batch, not
       // one per writer. A batch of one writer's card and little else keeps the frame without it.
-      if (others.length >= SHARED_FRAME_FROM) peer.send(everything)
-      else peer.send(encodeUpdateMessage(merge(others)))
+      if (mine === undefined || others >= SHARED_FRAME_FROM) peer.send(everything)
+      else peer.send(encodeUpdateMessage(merge(batch.filter((b) => b.from !== peer || b.echo))))
     }
   }
 
