@@ -78,8 +78,28 @@ describe('a board’s fan-out', () => {
       expect(w.cards()).toEqual(ids)
       expect(w.frames.length).toBeLessThanOrEqual(2)
     }
-    writers.forEach((w, i) => expect(w.cards()).toEqual(ids.filter((_, k) => k !== i)))
+    // Every writer has the others' cards; in the batch of nineteen its own card rides along in the
+    // frame all peers share (a phone holds it already), instead of a merge made for it alone.
+    writers.forEach((w, i) => expect(w.cards()).toEqual(expect.arrayContaining(ids.filter((_, k) => k !== i))))
+    for (const w of writers) expect(w.frames.length).toBeLessThanOrEqual(2)
+    const shared = watchers[0]!.frames.at(-1)
+    expect(writers.slice(1).every((w) => w.frames.at(-1) === shared)).toBe(true)
     for (const w of writers) expect(w.savedVectors.length).toBeGreaterThan(0)
+  })
+
+  it('sends a writer whose card is alone in its batch nothing back but the others’ writes', async () => {
+    const { store } = slowStore(5, 1)
+    const room = new DocRoom('board.e.t4', boardKind, store, log)
+    await room.load()
+    await waitFor(() => !room.pending, 'the board set up')
+    const writer = recordingPeer('writer')
+    const watcher = recordingPeer('watcher')
+    room.peers.add(writer.peer)
+    room.peers.add(watcher.peer)
+    Y.applyUpdate(room.doc, cardUpdate('karte-allein'), writer.peer)
+    await room.settle()
+    expect(watcher.cards()).toEqual(['karte-allein'])
+    expect(writer.frames).toHaveLength(0)
   })
 
   it('sends nothing that is not yet in the file, sync replies included', async () => {
@@ -104,6 +124,30 @@ describe('a board’s fan-out', () => {
     await room.settle()
     expect(watcher.cards()).toEqual(['karte-unterwegs'])
     expect(late.cards()).toEqual(['karte-unterwegs'])
+  })
+
+  it('answers phones asking with the same state vector with one answer, until the board changes', async () => {
+    const { store } = slowStore(5, 1)
+    const room = new DocRoom('board.e.t5', boardKind, store, log)
+    await room.load()
+    await waitFor(() => !room.pending, 'the board set up')
+    const writer = recordingPeer('writer')
+    room.peers.add(writer.peer)
+    Y.applyUpdate(room.doc, cardUpdate('karte-erste'), writer.peer)
+    await room.settle()
+    const empty = Y.encodeStateVector(new Y.Doc())
+    const [a, b, c] = [recordingPeer('a'), recordingPeer('b'), recordingPeer('c')]
+    for (const p of [a, b, c]) room.peers.add(p.peer)
+    room.answerSync(a.peer, empty)
+    room.answerSync(b.peer, Uint8Array.from(empty))
+    expect(b.frames[0]).toBe(a.frames[0])
+    expect(b.cards()).toEqual(['karte-erste'])
+
+    Y.applyUpdate(room.doc, cardUpdate('karte-zweite'), writer.peer)
+    await room.settle()
+    room.answerSync(c.peer, empty)
+    expect(c.frames[0]).not.toBe(a.frames[0])
+    expect(c.cards()).toEqual(['karte-erste', 'karte-zweite'])
   })
 
   it('answers a sync request at once on a quiet board', async () => {

@@ -13,6 +13,11 @@ const RETRY_MAX_MS = 5000
 /** Wait before trying a failed compaction again (the log keeps everything meanwhile), doubling, in ms. */
 const COMPACT_RETRY_MIN_MS = 5000
 const COMPACT_RETRY_MAX_MS = 60_000
+/** Sync answers kept per doc state (the phones of a table asking with the same state vector), and the longest vector kept. */
+const ANSWERS_KEPT = 8
+const ANSWER_KEY_MAX = 512
+/** From this many other updates in a batch a writer gets the batch's shared frame (see `broadcast`). */
+const SHARED_FRAME_FROM = 2
 
 /**
  * The way out of a doc room: what the doc applied goes to the store in batches and, once written
@@ -38,6 +43,12 @@ export class RoomOutbox {
   private compactRetryMs = COMPACT_RETRY_MIN_MS
   /** Set when the last write failed (reported on /healthz). */
   storageError: Error | null = null
+  /**
+   * Sync answers of the doc as it is now, by the asking state vector: the phones of a table that
+   * connect between two writes ask with the same vector (a new phone's is empty, a reconnecting
+   * one's is the board's), and one encoding serves them all. Emptied on every change of the doc.
+   */
+  private readonly answers = new Map<string, Uint8Array>()
 
   constructor(
     private readonly name: string,
@@ -56,6 +67,7 @@ export class RoomOutbox {
 
   /** An update the doc applied: stored with the next batch, then sent (not to `from`, unless `echo`). */
   push(update: Uint8Array, from: BoardPeer | null, echo: boolean): void {
+    this.answers.clear()
     this.queue.push({ update, from, echo })
     if (!this.flushing) this.flushing = this.flush()
   }
@@ -66,8 +78,23 @@ export class RoomOutbox {
    */
   answerSync(peer: BoardPeer, stateVector: Uint8Array): void {
     // Everything applied is in the file (at most its sync to the disk is pending): answer now.
-    if (this.queue.length === 0 && !this.writing) return peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+    if (this.queue.length === 0 && !this.writing) return peer.send(this.answer(stateVector))
     this.replies.push({ peer, vector: stateVector })
+  }
+
+  /** The sync step 2 for a state vector, from the doc as it is now (see `answers`). */
+  private answer(stateVector: Uint8Array): Uint8Array {
+    // Updates waiting for a missing one go into the answer too, but change the doc without an update event: not kept.
+    const waiting = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
+    if (waiting || stateVector.length > ANSWER_KEY_MAX) return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+    const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1')
+    let message = this.answers.get(key)
+    if (!message) {
+      if (this.answers.size >= ANSWERS_KEPT) this.answers.clear()
+      message = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+      this.answers.set(key, message)
+    }
+    return message
   }
 
   /** The state vector of what is durably stored. */
@@ -93,22 +120,27 @@ export class RoomOutbox {
 
   /**
    * Sends a stored batch to the peers: one merged frame each. A peer gets everything but its own
-   * updates (unless the server's undo of its card rides on one); one encoding serves all the others.
+   * updates (unless the server's undo of its card rides on one); one encoding serves all the others,
+   * and, in a batch with at least two updates of others, the writers too (their own updates in it
+   * change nothing on their side).
    */
   private broadcast(all: readonly QueuedUpdate[]): void {
     const batch = all.filter((b) => !b.sent)
     if (this.peers.size === 0 || batch.length === 0) return
     const merge = (items: readonly QueuedUpdate[]) => (items.length === 1 ? items[0]!.update : Y.mergeUpdates(items.map((b) => b.update)))
-    const senders = new Set<BoardPeer>()
-    for (const b of batch) if (b.from && !b.echo) senders.add(b.from)
+    /** Per writer, how many of the batch's updates are its own (not counting the server's undos). */
+    const own = new Map<BoardPeer, number>()
+    for (const b of batch) if (b.from && !b.echo) own.set(b.from, (own.get(b.from) ?? 0) + 1)
     const everything = encodeUpdateMessage(merge(batch))
     for (const peer of this.peers) {
-      if (!senders.has(peer)) {
-        peer.send(everything)
-        continue
-      }
-      const others = batch.filter((b) => b.from !== peer || b.echo)
-      if (others.length > 0) peer.send(encodeUpdateMessage(merge(others)))
+      const mine = own.get(peer)
+      const others = batch.length - (mine ?? 0)
+      if (others === 0) continue
+      // Under load (a batch of many writers' cards) a writer gets the shared frame with its own
+      // updates in it, which its doc skips, instead of a merge of its own: one merge per batch, not
+      // one per writer. A batch of one writer's card and little else keeps the frame without it.
+      if (mine === undefined || others >= SHARED_FRAME_FROM) peer.send(everything)
+      else peer.send(encodeUpdateMessage(merge(batch.filter((b) => b.from !== peer || b.echo))))
     }
   }
 
@@ -116,7 +148,7 @@ export class RoomOutbox {
   private answerWaiting(taken: readonly { peer: BoardPeer; message: Uint8Array }[]): void {
     for (const r of taken) if (this.peers.has(r.peer)) r.peer.send(r.message)
     if (this.queue.length > 0) return
-    for (const r of this.replies.splice(0)) if (this.peers.has(r.peer)) r.peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, r.vector)))
+    for (const r of this.replies.splice(0)) if (this.peers.has(r.peer)) r.peer.send(this.answer(r.vector))
   }
 
   private async flush(): Promise<void> {
@@ -128,7 +160,7 @@ export class RoomOutbox {
         const vector = Y.encodeStateVector(this.doc)
         // Answers to sync requests that came in meanwhile show exactly the doc this batch completes.
         const waiting = this.replies.splice(0)
-        const taken = waiting.map((r) => ({ peer: r.peer, message: encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, r.vector)) }))
+        const taken = waiting.map((r) => ({ peer: r.peer, message: this.answer(r.vector) }))
         // Out to the peers once in the file (it then survives a crash of this process); acks wait for the sync.
         let sent = false
         this.writing = true

@@ -33,13 +33,13 @@ export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** Sync step 2: the updates the other side lacks (the answer to its step 1). */
+/** Sync step 2: the updates the other side lacks (the answer to its step 1). A Buffer: one answer may serve many sockets. */
 export function encodeSyncStep2(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE_SYNC)
   encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
   encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
+  return asBuffer(encoding.toUint8Array(encoder))
 }
 
 /**
