@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   type CreateEventResponse,
   type PresenceCounts,
+  type PublicEventView,
   type RoundMessage,
   type VoteStepsMessage,
   CONTROL_FRAME_MAX,
@@ -142,13 +143,14 @@ describe('fault suite: hostile carried control plane', () => {
       const p = await phone(token)
       const before = (await waitFor(() => p.of<RoundMessage>('round:state')[0], 'round:state')).round
       const outcomes: string[] = []
+      // The setup as the phone sees it, renamed: a well-formed event:update.
+      const { id: _id, showNames: _shown, ...setup } = (await waitFor(() => p.of<PublicEventView>('event:state')[0], 'event:state')).event
       for (const name of Object.keys(FACILITATOR_COMMANDS)) {
-        const payload = FACILITATOR_COMMANDS[name]
-        const answer = await p.send(name, payload === null ? {} : payload)
+        const payload = FACILITATOR_COMMANDS[name] ?? { setup: { ...setup, title: 'Gekapert' } }
+        const answer = await p.send(name, payload)
         outcomes.push(`${name}=${answer.ok ? 'ok' : answer.code}`)
-        expect(answer.ok, name).toBe(false)
         // A well-formed command is refused by the policy, not by chance of its payload.
-        if (payload !== null) expect(answer.code, name).toBe(ErrorCode.FORBIDDEN)
+        expect(answer, name).toMatchObject({ ok: false, code: ErrorCode.FORBIDDEN })
         // The pace of one person clicking, not a flood.
         await sleep(60)
       }
@@ -159,6 +161,7 @@ describe('fault suite: hostile carried control plane', () => {
       expect((await waitFor(() => fresh.of<RoundMessage>('round:state')[0], 'round:state')).round.version).toBe(before.version)
       expect((await waitFor(() => fresh.of<VoteStepsMessage>('vote:steps')[0], 'vote:steps')).steps).toEqual([])
       expect(p.of<RoundMessage>('round:state').map((m) => m.round.version)).toEqual([before.version])
+      expect((await waitFor(() => fresh.of<PublicEventView>('event:state')[0], 'event:state')).event.title).toBe('Regionalkonferenz')
     })
 
   it('answers names that meet Object.prototype as unknown, and closes on `__proto__`', async () => {
@@ -182,6 +185,26 @@ describe('fault suite: hostile carried control plane', () => {
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined()
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     expect(p.ws.readyState).toBe(WebSocket.OPEN)
+  })
+
+  it('answers payloads nested 50,000 deep and stays up, for every phone command', async () => {
+    const p = await phone()
+    const answers = answersOf(p.ws)
+    const deep = `${'['.repeat(50_000)}${']'.repeat(50_000)}`
+    const names = [...PHONE_COMMANDS]
+    names.forEach((name, i) => p.raw(rawCommand(i + 1, name, `{"tableId":"sprache","visits":${deep}}`)))
+    names.forEach((name, i) => p.raw(rawCommand(50 + i, name, `{"stepId":"step-abcdef","phaseId":"phase-1","tableId":"sprache","cardId":"karte-0001","delta":1,"query":${deep}}`)))
+    names.forEach((name, i) => p.raw(rawCommand(100 + i, name, deep)))
+    await waitFor(() => answers.length >= names.length * 3 || undefined, 'every answer')
+    // Refused where the deep value sits in a field; a schema that drops an unknown field takes the rest.
+    expect(answers.filter((a) => a.ok).map((a) => a.id).sort()).toEqual([4, 50, 53])
+    p.raw(encodeControlCommand(999, 'presence:table', { tableId: table }))
+    expect(await waitFor(() => answers.find((a) => a.id === 999), 'the answer after')).toMatchObject({ ok: true })
+  })
+
+  it('refuses the upgrade for the parameter given twice', async () => {
+    const { token } = await join(running.url, cafe.joinCode)
+    await expect(carriedPhone(running.url, cafe.event.id, table, token, `${CONTROL_QUERY_VALUE}&control=${CONTROL_QUERY_VALUE}`)).rejects.toThrow(/400/)
   })
 
   it('answers ids 0 and 2^31−1 by their id, a reused id each time, and closes on an id beyond', async () => {
@@ -300,6 +323,28 @@ describe('fault suite: hostile carried control plane', () => {
     expect((await host.closed()).code).toBe(boardCloseCode('LINK_REVOKED'))
     report('command across a renewal', answers.map((a) => `${a.id}=${a.ok ? 'ok' : a.code}`).join(' ') || 'no answer')
     await expect(carriedPhone(running.url, event.event.id, tableId, hostToken)).rejects.toThrow(/401/)
+  })
+
+  it('answers a command whose credential cannot be read back (a storage fault) with a refusal, and the server stays up', async () => {
+    const p = await phone()
+    await waitFor(() => p.of('event:state')[0], 'event:state')
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    const { events } = running.server
+    const authenticate = events.authenticate.bind(events)
+    events.authenticate = () => Promise.reject(new Error('EIO: the disk went away'))
+    try {
+      const answer = await p.send('presence:table', { tableId: table })
+      expect(answer).toMatchObject({ ok: false, code: ErrorCode.STORAGE_FAILED })
+      await sleep(50)
+      expect(unhandled).toEqual([])
+    } finally {
+      events.authenticate = authenticate
+      process.off('unhandledRejection', onUnhandled)
+    }
+    // The socket stays: the next command, with the disk back, is taken.
+    expect(await p.send('presence:table', { tableId: table })).toMatchObject({ ok: true })
   })
 
   it('refuses a stranger: a forged token, another event’s link, no token', async () => {
