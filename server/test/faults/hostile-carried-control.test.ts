@@ -26,7 +26,7 @@ import { api, createEvent, join, tokenOfLink } from '../helpers/api.js'
 import { type CarriedPhone, carriedPhone } from '../helpers/carried-phone.js'
 import { type RunningServer, startServer } from '../helpers/in-process-server.js'
 import { tempDataDir } from '../helpers/temp-dir.js'
-import { sleep, waitFor } from '../helpers/wait.js'
+import { sleep, waitFor, within } from '../helpers/wait.js'
 import { report } from './fault-kit.js'
 
 /** The commands a phone may send (each still judged by the policy). */
@@ -296,7 +296,7 @@ describe('fault suite: hostile carried control plane', () => {
     expect(last.unseated).toBe(0)
   })
 
-  it('counts a person who opens many carried sockets at one table', async () => {
+  it('counts a person who opens many sockets once: at their table, not also as unseated', async () => {
     const event = await createEvent(running.url, { title: 'Vervielfacht', tableNames: ['Sprache'] })
     const tableId = event.event.tables[0]!.id
     const c = await console_(event)
@@ -305,8 +305,17 @@ describe('fault suite: hostile carried control plane', () => {
       const p = await phone(token, event, tableId)
       expect(await p.send('presence:table', { tableId })).toMatchObject({ ok: true })
     }
+    // The same person's Socket.IO screen, still at the table choice (a phone switching over, a second tab).
+    const choosing = io(running.url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false, timeout: 5000 })
+    sockets.push(choosing)
+    await within(new Promise((resolve) => choosing.once('connect', () => resolve(undefined))), 'the second screen')
+    // A second person, unseated.
+    await phone(undefined, event, tableId)
     await sleep(1200)
-    report('one link, six carried sockets', `the console counts ${c.counts.at(-1)?.byTable[tableId] ?? 0} at the table`)
+    const last = c.counts.at(-1)!
+    report('one link, six carried sockets and a Socket.IO screen', `the console counts ${last.byTable[tableId] ?? 0} at the table, ${last.unseated} unseated`)
+    expect(last.byTable[tableId]).toBe(1)
+    expect(last.unseated).toBe(1)
   })
 
   it('refuses a command on a socket whose link was renewed, and the reconnect', async () => {
