@@ -178,9 +178,10 @@ describe('fault suite: hostile carried control plane', () => {
     const poisons = ['{"__proto__":{"polluted":1},"tableId":"sprache"}', '{"constructor":{"prototype":{"polluted":1}},"tableId":"sprache"}', '{"tableId":"__proto__"}', '{"tableId":"constructor"}']
     const answers = answersOf(p.ws)
     poisons.forEach((text, i) => p.raw(rawCommand(i + 1, 'presence:table', text)))
+    p.raw(rawCommand(5, 'presence:table', '{"tableId":"sprache","visits":{"__proto__":"sprache","constructor":"sprache","toString":"arbeit"}}'))
     p.raw(rawCommand(10, 'vote:cast', '{"__proto__":{"polluted":1},"stepId":"step-abcdef","tableId":"sprache","cardId":"karte-0001","delta":1}'))
     p.raw(rawCommand(11, 'programme:choose', '{"__proto__":{"polluted":1},"phaseId":"phase-1","workshopId":"constructor"}'))
-    await waitFor(() => answers.length >= 6 || undefined, 'the answers')
+    await waitFor(() => answers.length >= 7 || undefined, 'the answers')
     report('carried prototype keys', answers.map((a) => `${a.id}=${a.ok ? 'ok' : a.code}`).join(' '))
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined()
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
@@ -200,6 +201,18 @@ describe('fault suite: hostile carried control plane', () => {
     expect(answers.filter((a) => a.ok).map((a) => a.id).sort()).toEqual([4, 50, 53])
     p.raw(encodeControlCommand(999, 'presence:table', { tableId: table }))
     expect(await waitFor(() => answers.find((a) => a.id === 999), 'the answer after')).toMatchObject({ ok: true })
+  })
+
+  it('holds one slot of the connection budget per carried socket, and gives it back on close', async () => {
+    const { connections } = running.server
+    await waitFor(() => (connections.count === 0 ? true : undefined), 'the earlier sockets to close')
+    const { token } = await join(running.url, cafe.joinCode)
+    const opened = []
+    for (let i = 0; i < 10; i++) opened.push(await phone(token))
+    for (const p of opened) await waitFor(() => p.of('vote:steps')[0], 'the first pushes')
+    expect(connections.count).toBe(10)
+    for (const p of opened) p.close()
+    await waitFor(() => (connections.count === 0 ? true : undefined), 'the slots back')
   })
 
   it('refuses the upgrade for the parameter given twice', async () => {
