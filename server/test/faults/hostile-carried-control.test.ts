@@ -215,6 +215,44 @@ describe('fault suite: hostile carried control plane', () => {
     await waitFor(() => (connections.count === 0 ? true : undefined), 'the slots back')
   })
 
+  it('drops a carried phone that never reads once its pushes pile up, and keeps serving the console', async () => {
+    const event = await createEvent(running.url, { title: 'Funkloch', tableNames: ['Sprache'] })
+    const tableId = event.event.tables[0]!.id
+    const c = await console_(event)
+    const states: PublicEventView[] = []
+    c.socket.on('event:state', (s: PublicEventView) => states.push(s))
+    const p = await phone(undefined, event, tableId)
+    await waitFor(() => p.of('vote:steps')[0], 'the first pushes')
+    const { connections } = running.server
+    const before = connections.count
+    // The phone stops reading (a tab in the background, a dead spot): nothing leaves its socket's buffers.
+    ;(p.ws as unknown as { _socket: { pause(): void } })._socket.pause()
+    // The largest setup the schemas allow (about 200 KB of event:state per push), its place changed each time.
+    const widest = (n: number) => '€'.repeat(n)
+    const slug = (i: number) => `s${i}`.padEnd(63, 'x')
+    const setup = (i: number) => ({
+      title: widest(200),
+      date: '2026-11-23',
+      place: `${i} ${widest(190)}`,
+      agenda: Array.from({ length: 60 }, () => ({ time: '10:45', title: widest(200), detail: widest(600) })),
+      tables: [{ id: tableId, name: widest(120), host: widest(120) }, ...Array.from({ length: 59 }, (_, j) => ({ id: slug(j), name: widest(120), host: widest(120) }))],
+      template: {
+        method: 'world-cafe',
+        stations: Array.from({ length: 8 }, (_, j) => ({ id: slug(j), title: widest(80), prompt: widest(400), columns: Array.from({ length: 6 }, (_, k) => ({ id: slug(k), title: widest(120) })) })),
+      },
+    })
+    let sent = 0
+    const started = Date.now()
+    while (connections.count >= before && Date.now() - started < 25_000) {
+      const ack = (await within(c.socket.emitWithAck('event:update', { setup: setup(++sent) }), 'the ack of event:update')) as { ok: boolean; code?: string }
+      if (!ack.ok) await sleep(150)
+    }
+    report('a carried phone that never reads', `dropped after ${sent} setups of the widest size in ${Date.now() - started} ms`)
+    expect(connections.count).toBe(before - 1)
+    // The console got every change meanwhile.
+    await waitFor(() => states.some((s) => s.event.place.startsWith(`${sent} `)) || undefined, 'the last change on the console')
+  })
+
   it('refuses the upgrade for the parameter given twice', async () => {
     const { token } = await join(running.url, cafe.joinCode)
     await expect(carriedPhone(running.url, cafe.event.id, table, token, `${CONTROL_QUERY_VALUE}&control=${CONTROL_QUERY_VALUE}`)).rejects.toThrow(/400/)
