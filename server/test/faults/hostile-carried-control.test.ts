@@ -253,6 +253,18 @@ describe('fault suite: hostile carried control plane', () => {
     await waitFor(() => states.some((s) => s.event.place.startsWith(`${sent} `)) || undefined, 'the last change on the console')
   })
 
+  it('closes a carried socket that floods commands, answering at most its burst, and serves the others', async () => {
+    const p = await phone()
+    const other = await phone()
+    const answers = answersOf(p.ws)
+    for (let id = 1; id <= 500; id++) p.raw(encodeControlCommand(id, 'presence:table', { tableId: table }))
+    expect((await p.closed()).code).toBe(boardCloseCode('TOO_MANY_MESSAGES'))
+    await sleep(200)
+    report('a carried command flood of 500', `${answers.length} answered (${answers.filter((a) => a.ok).length} taken) before the close`)
+    expect(answers.filter((a) => a.ok).length).toBeLessThanOrEqual(31)
+    expect(await other.send('presence:table', { tableId: table })).toMatchObject({ ok: true })
+  })
+
   it('refuses the upgrade for the parameter given twice', async () => {
     const { token } = await join(running.url, cafe.joinCode)
     await expect(carriedPhone(running.url, cafe.event.id, table, token, `${CONTROL_QUERY_VALUE}&control=${CONTROL_QUERY_VALUE}`)).rejects.toThrow(/400/)
