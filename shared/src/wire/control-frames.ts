@@ -105,7 +105,7 @@ export function encodeControlAck(id: number, ack: Ack<unknown>): Uint8Array {
 }
 
 /** Strict UTF-8: bytes that are no text are garbage (lib0's own writer never sends such). */
-const utf8 = new TextDecoder('utf-8', { fatal: true })
+const utf8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true })
 
 const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } => {
   try {
