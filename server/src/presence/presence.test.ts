@@ -48,4 +48,17 @@ describe('Presence', () => {
     expect(p.counts('cafe').byTable.constructor).toBe(1)
     expect(JSON.parse(JSON.stringify(p.counts('cafe')))).toEqual({ byTable: { constructor: 1 }, unseated: 0, projectors: 0, facilitators: 0 })
   })
+
+  it('counts a person with several screens once, at their table when one of them sits', () => {
+    const p = new Presence()
+    const person = (id: string): EventActor => ({ ...as('participant'), participantId: id })
+    for (const id of ['a1', 'a2', 'a3']) p.join('cafe', id, person('anna'))
+    p.seat('cafe', 'a1', 'arbeit')
+    p.seat('cafe', 'a2', 'arbeit')
+    for (const id of ['b1', 'b2']) p.join('cafe', id, person('ben'))
+    expect(p.counts('cafe')).toEqual({ byTable: { arbeit: 1 }, unseated: 1, projectors: 0, facilitators: 0 })
+    p.leave('cafe', 'a1')
+    p.leave('cafe', 'a2')
+    expect(p.counts('cafe')).toEqual({ byTable: {}, unseated: 2, projectors: 0, facilitators: 0 })
+  })
 })

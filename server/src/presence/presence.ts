@@ -48,12 +48,24 @@ export class Presence {
   counts(eventId: string): PresenceCounts {
     // Table ids are chosen by people: a table called "constructor" must not meet Object.prototype.
     const counts: PresenceCounts = { byTable: Object.create(null) as Record<string, number>, unseated: 0, projectors: 0, facilitators: 0 }
-    for (const { group, tableId } of this.byEvent.get(eventId)?.values() ?? []) {
+    // People, not screens: one person's phones and tabs (a carried doc socket beside a Socket.IO
+    // screen still at the table choice, a second tab) count once, at their table if any screen sits.
+    const seated = new Map<string, Set<string>>()
+    const unseated = new Set<string>()
+    for (const { group, tableId, person } of this.byEvent.get(eventId)?.values() ?? []) {
       if (group === 'projector') counts.projectors++
       else if (group === 'facilitator') counts.facilitators++
-      else if (tableId) counts.byTable[tableId] = (counts.byTable[tableId] ?? 0) + 1
-      else counts.unseated++
+      else if (tableId) {
+        let tables = seated.get(person)
+        if (!tables) seated.set(person, (tables = new Set()))
+        tables.add(tableId)
+      } else unseated.add(person)
     }
+    for (const [person, tables] of seated) {
+      unseated.delete(person)
+      for (const tableId of tables) counts.byTable[tableId] = (counts.byTable[tableId] ?? 0) + 1
+    }
+    counts.unseated = unseated.size
     return counts
   }
 }

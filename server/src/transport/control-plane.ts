@@ -256,7 +256,10 @@ export function createControlPlane(
     let refusedInARow = 0
     const command = async (name: ClientEventName, payload: unknown, reply: (a: Ack) => void) => {
       // A link revoked or an event deleted while this screen was open: nothing more from it.
-      if (!(await deps.events.authenticate(token))) {
+      // The store unreadable (a disk fault) is answered like a handler's storage failure, never left unhandled.
+      const authenticated = await deps.events.authenticate(token).catch((error: unknown) => (deps.log.error({ err: error, event: name }, 'credential not read'), undefined))
+      if (authenticated === undefined) return reply(fail(ErrorCode.STORAGE_FAILED))
+      if (!authenticated) {
         reply(fail(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
         // Deleted just now (this command overtook the hub's message): the screen is told so, not only dropped.
         if (!(await deps.events.get(eventId))) {

@@ -51,8 +51,17 @@ describe('control frames on a doc socket', () => {
     ['a frame cut short', encodeControlCommand(1, 'vote:cast', { a: 1 }).subarray(0, 6)],
     ['a body over the cap', raw(MESSAGE_CONTROL_COMMAND, 1, 'vote:cast', JSON.stringify('x'.repeat(CONTROL_FRAME_MAX)))],
     ['an id over 2³¹', raw(MESSAGE_CONTROL_COMMAND, 2 ** 31, 'vote:cast', '{}')],
+    // The cap is in bytes: 100,000 euro signs are fewer characters than the cap but 300,000 bytes.
+    ['a body over the cap in bytes, under it in characters', raw(MESSAGE_CONTROL_COMMAND, 1, 'vote:cast', JSON.stringify('€'.repeat(100_000)))],
+    ['a body that is no UTF-8', Uint8Array.from([MESSAGE_CONTROL_COMMAND, 1, 9, ...new TextEncoder().encode('vote:cast'), 3, 0x22, 0xff, 0x22])],
   ])('refuses a command with %s', (_what, frame) => {
     expect(readControlCommand(body(frame, MESSAGE_CONTROL_COMMAND))).toBeNull()
+  })
+
+  it('reads a body of exactly the cap in bytes', () => {
+    const text = JSON.stringify(`x${'ä'.repeat((CONTROL_FRAME_MAX - 'vote:cast'.length - 3) / 2)}`)
+    expect('vote:cast'.length + new TextEncoder().encode(text).length).toBe(CONTROL_FRAME_MAX)
+    expect(readControlCommand(body(raw(MESSAGE_CONTROL_COMMAND, 1, 'vote:cast', text), MESSAGE_CONTROL_COMMAND))?.name).toBe('vote:cast')
   })
 
   it('refuses an answer that is no Ack, and a push that is garbage', () => {

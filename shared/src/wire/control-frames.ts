@@ -104,6 +104,9 @@ export function encodeControlAck(id: number, ack: Ack<unknown>): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/** Strict UTF-8: bytes that are no text are garbage (lib0's own writer never sends such). */
+const utf8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true })
+
 const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } => {
   try {
     return { ok: true, value: JSON.parse(text) as unknown }
@@ -126,14 +129,17 @@ export function readControlPush(decoder: decoding.Decoder): ControlPush | null {
 
 /**
  * Reads a command after its type. Null for garbage: a bad id or name, a body over
- * CONTROL_FRAME_MAX, text that is no JSON, bytes after the body. The payload is still unchecked.
+ * CONTROL_FRAME_MAX bytes, bytes that are no UTF-8, text that is no JSON, bytes after the body. The payload is still unchecked.
  */
 export function readControlCommand(decoder: decoding.Decoder): ControlCommand | null {
   try {
     const id = decoding.readVarUint(decoder)
-    const rawName = decoding.readVarString(decoder)
-    const text = decoding.readVarString(decoder)
-    if (!Number.isSafeInteger(id) || id < 0 || id > CONTROL_ID_MAX || rawName.length + text.length > CONTROL_FRAME_MAX) return null
+    // Measured in bytes before anything is decoded (a character may weigh up to four).
+    const nameBytes = decoding.readVarUint8Array(decoder)
+    const textBytes = decoding.readVarUint8Array(decoder)
+    if (!Number.isSafeInteger(id) || id < 0 || id > CONTROL_ID_MAX || nameBytes.length + textBytes.length > CONTROL_FRAME_MAX) return null
+    const rawName = utf8.decode(nameBytes)
+    const text = utf8.decode(textBytes)
     const name = controlNameSchema.safeParse(rawName)
     const payload = parseJson(text)
     if (!name.success || !payload.ok || decoding.hasContent(decoder)) return null
