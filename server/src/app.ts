@@ -138,7 +138,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   installModeration(rooms, opts.now ?? Date.now, log)
   const now = opts.now ?? Date.now
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits }
-  const budget = new ConnectionBudget(limits.maxConnections)
+  const budget = new ConnectionBudget(limits.maxConnections, limits.maxConnectionsPerPerson)
   const hub = opts.hub ?? opts.cluster?.hub ?? new LocalHub((error, message) => log.error({ err: error, topic: message.topic }, 'hub listener failed'))
   const programme = new ProgrammeService(storage.events, {
     now: opts.programmeNow ?? now,

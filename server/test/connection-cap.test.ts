@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WIRE_VERSION } from '@tischrunde/shared'
-import { createEvent } from './helpers/api.js'
+import { ErrorCode, WIRE_VERSION } from '@tischrunde/shared'
+import { createEvent, join } from './helpers/api.js'
 import { connectBoard } from './helpers/board-client.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
@@ -35,5 +35,32 @@ describe('the connection cap', () => {
     for (const b of boards) b.destroy()
     for (const s of screens) s.socket.disconnect()
     await waitFor(() => count() === 0, 'every slot to be released')
+  })
+
+  it('caps one participant at 16 open connections over both transports, without touching anyone else', async () => {
+    const cafe = await createEvent(running.url, { title: 'Eine Person, viele Sockets', tableNames: ['Sprache'] })
+    const table = cafe.event.tables[0]!.id
+    const hoarder = (await join(running.url, cafe.joinCode)).token
+    const neighbour = (await join(running.url, cafe.joinCode)).token
+    const boards = Array.from({ length: 12 }, () => connectBoard(running.url, cafe.event.id, table, hoarder))
+    const screens = Array.from({ length: 4 }, () => controlSocket(running.url, { token: hoarder, wire: WIRE_VERSION }))
+    await Promise.all([...boards.map((b) => b.synced()), ...screens.map((s) => s.ready)])
+    // The 17th of the same person is refused on either transport: HTTP 429, RATE_LIMITED.
+    expect(await sendRaw(running.url, cafe.event.id, table, hoarder, null)).toMatchObject({ status: 429 })
+    const extra = controlSocket(running.url, { token: hoarder, wire: WIRE_VERSION })
+    expect(await extra.ready.then(() => 'connected', (e: Error) => e.message)).toBe(ErrorCode.RATE_LIMITED)
+    // Someone else at the same table still gets in, and a closed connection frees the person's slot.
+    const other = connectBoard(running.url, cafe.event.id, table, neighbour)
+    await other.synced()
+    boards.pop()!.destroy()
+    const again = await waitFor(async () => {
+      const b = connectBoard(running.url, cafe.event.id, table, hoarder)
+      const ok = await b.synced().then(() => true, () => false)
+      if (!ok) b.destroy()
+      return ok ? b : null
+    }, 'a slot after one connection closed')
+    for (const b of [...boards, other, again]) b.destroy()
+    for (const s of screens) s.socket.disconnect()
+    await waitFor(() => running.server.connections.count === 0, 'every slot to be released')
   })
 })

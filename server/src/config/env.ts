@@ -15,6 +15,7 @@ const envSchema = z
     TISCHRUNDE_PUBLIC_URL: z.string().url().optional(),
     /** @default 2000 — open connections (board sockets + Socket.IO) before new ones are refused with 503 / SERVER_FULL. */
     TISCHRUNDE_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxConnections),
+    TISCHRUNDE_MAX_CONNECTIONS_PER_PERSON: z.coerce.number().int().min(2).default(DEFAULT_LIMITS.maxConnectionsPerPerson!),
     /** @default 20 — messages per second per board socket (burst 3×); beyond it the socket is closed with 4429. */
     TISCHRUNDE_BOARD_MESSAGES_PER_SECOND: z.coerce.number().positive().default(DEFAULT_LIMITS.boardMessagesPerSecond),
     /** @default 10 — commands per second per Socket.IO connection (burst 3×); beyond it they are answered RATE_LIMITED. */
@@ -89,6 +90,7 @@ export function tlsFromEnv(env: Env): { certFile: string; keyFile: string } | un
 export function limitsFromEnv(env: Env): Limits {
   return {
     maxConnections: env.TISCHRUNDE_MAX_CONNECTIONS,
+    maxConnectionsPerPerson: env.TISCHRUNDE_MAX_CONNECTIONS_PER_PERSON,
     boardMessagesPerSecond: env.TISCHRUNDE_BOARD_MESSAGES_PER_SECOND,
     boardMessagesBurst: env.TISCHRUNDE_BOARD_MESSAGES_PER_SECOND * 3,
     controlMessagesPerSecond: env.TISCHRUNDE_CONTROL_MESSAGES_PER_SECOND,

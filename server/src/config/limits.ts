@@ -10,6 +10,14 @@ export interface Limits {
    */
   maxConnections: number
   /**
+   * Open connections one participant (one phone's identity, over all its tabs and devices) may hold
+   * at once. A phone at a table needs one to three; without a cap one valid participant link could
+   * take every connection of `maxConnections` and lock the hall out. Beyond it, board upgrades get
+   * HTTP 429 and Socket.IO connections RATE_LIMITED. Facilitator and projector links are not capped.
+   * @default 16
+   */
+  maxConnectionsPerPerson?: number
+  /**
    * Messages per second one board socket may send; beyond the burst the socket is closed with 4429.
    * A phone sends one per card edit; a flood from one socket cannot starve the others.
    * @default 20 per second, burst 60
@@ -62,6 +70,7 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   maxConnections: 2000,
+  maxConnectionsPerPerson: 16,
   boardMessagesPerSecond: 20,
   boardMessagesBurst: 60,
   controlMessagesPerSecond: 10,
@@ -74,24 +83,48 @@ export const DEFAULT_LIMITS: Limits = {
   boardKeepAliveMs: 15_000,
 }
 
-/** Open connections counted against `maxConnections`, over both transports. */
+/** Open connections counted against `maxConnections`, over both transports, and per participant. */
 export class ConnectionBudget {
   private open = 0
-  constructor(readonly max: number) {}
+  private readonly perPerson = new Map<string, number>()
+  constructor(
+    readonly max: number,
+    readonly maxPerPerson = DEFAULT_LIMITS.maxConnectionsPerPerson!,
+  ) {}
 
-  /** Takes a slot; returns its release (call once), or null when the server is full. */
-  take(): (() => void) | null {
+  /**
+   * Takes a slot for a connection of `person` (see `personOf`; null: not capped per person);
+   * returns its release (call once), or null when the server or this person is full (`full` tells which).
+   */
+  take(person: string | null = null): (() => void) | null {
     if (this.open >= this.max) return null
+    const held = person === null ? 0 : (this.perPerson.get(person) ?? 0)
+    if (person !== null && held >= this.maxPerPerson) return null
     this.open++
+    if (person !== null) this.perPerson.set(person, held + 1)
     let released = false
     return () => {
       if (released) return
       released = true
       this.open--
+      if (person === null) return
+      const left = (this.perPerson.get(person) ?? 1) - 1
+      if (left > 0) this.perPerson.set(person, left)
+      else this.perPerson.delete(person)
     }
+  }
+
+  /** Whether the whole server is full (else a refused `take` was one person's cap). */
+  get full(): boolean {
+    return this.open >= this.max
   }
 
   get count(): number {
     return this.open
   }
+}
+
+/** Whose connections count together against `maxConnectionsPerPerson`: a participant's, by event; null for other roles. */
+export function personOf(actor: { eventId: string; participantId: string | null }): string | null {
+  return actor.participantId === null ? null : `${actor.eventId}\u0000${actor.participantId}`
 }

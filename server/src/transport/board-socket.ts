@@ -28,7 +28,7 @@ import {
 import type { Logger } from 'pino'
 import { originAllowed } from '../access/origin.js'
 import { RateLimiter } from '../access/rate-limit.js'
-import { type ConnectionBudget, DEFAULT_LIMITS, type Limits } from '../config/limits.js'
+import { type ConnectionBudget, DEFAULT_LIMITS, type Limits, personOf } from '../config/limits.js'
 import type { BoardPeer, DocRoom } from '../boards/doc-room.js'
 import type { ProgrammeService } from '../programme/programme-service.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
@@ -164,8 +164,8 @@ export function createBoardSockets(deps: {
     if (socket.destroyed) return
     if ('status' in access) return refuseUpgrade(socket, access.status, access.reason)
     if (offenders.waiting(offenderKeyOf(access), Date.now())) return refuseUpgrade(socket, 429, 'Too Many Requests')
-    const release = deps.budget.take()
-    if (!release) return refuseUpgrade(socket, 503, 'Service Unavailable')
+    const release = deps.budget.take(personOf(access.actor))
+    if (!release) return deps.budget.full ? refuseUpgrade(socket, 503, 'Service Unavailable') : refuseUpgrade(socket, 429, 'Too Many Requests')
     socket.once('close', release)
     // The upgrade's answer and the first messages (the server's state vector, what is stored) leave
     // in one TCP write instead of three when the doc is loaded already.

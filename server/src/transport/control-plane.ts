@@ -22,7 +22,7 @@ import {
 import type { Logger } from 'pino'
 import { originAllowed } from '../access/origin.js'
 import { RateLimiter } from '../access/rate-limit.js'
-import type { ConnectionBudget, Limits } from '../config/limits.js'
+import { type ConnectionBudget, type Limits, personOf } from '../config/limits.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventService } from '../events/event-service.js'
 import type { ControlSession, HandlerContext } from '../handlers/handler.js'
@@ -219,10 +219,11 @@ export function createControlPlane(
     const checked = await deps.events.authenticate(auth.data.token)
     if (!checked) return next(new Error(ErrorCode.UNAUTHORIZED))
     // Counted last, so refused handshakes never hold a slot.
-    const release = deps.budget.take()
-    if (!release) return next(new Error(ErrorCode.SERVER_FULL))
+    const actor = actorFromClaims(checked.claims)
+    const release = deps.budget.take(personOf(actor))
+    if (!release) return next(new Error(deps.budget.full ? ErrorCode.SERVER_FULL : ErrorCode.RATE_LIMITED))
     socket.once('disconnect', release)
-    socket.data.session = { socketId: socket.id, actor: actorFromClaims(checked.claims) } satisfies ControlSession
+    socket.data.session = { socketId: socket.id, actor } satisfies ControlSession
     socket.data.token = auth.data.token
     next()
   })
