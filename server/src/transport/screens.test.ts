@@ -53,6 +53,8 @@ describe('rooms over Socket.IO and carried screens', () => {
     // One screen by its id, as rotation suggestions go.
     rooms.to('b').emit('rotation:suggestion', { tableId: 't' })
     expect(b.frames.map((f) => f.name)).toEqual(['rotation:suggestion'])
+    // …without a Socket.IO broadcast to a room no socket is in (with Redis: one publish per phone).
+    expect(sent).toHaveLength(1)
   })
 
   it('forgets a closed screen and ends the screens of rooms with the reason', () => {

@@ -40,12 +40,15 @@ export class ScreenRooms {
   /** Carried screens per room (Socket.IO keeps its own). */
   private readonly members = new Map<string, Set<Screen>>()
   private readonly roomsOf = new Map<Screen, Set<string>>()
+  /** Carried screens by id: a message to one of them needs no Socket.IO broadcast (with Redis, no publish). */
+  private readonly byId = new Map<string, Screen>()
 
   constructor(private readonly io: Server) {}
 
   /** A carried screen opened: it is in the room of its id. */
   add(screen: Screen): void {
     this.roomsOf.set(screen, new Set())
+    this.byId.set(screen.id, screen)
     this.join(screen, screen.id)
   }
 
@@ -67,6 +70,7 @@ export class ScreenRooms {
       if (set?.size === 0) this.members.delete(room)
     }
     this.roomsOf.delete(screen)
+    this.byId.delete(screen.id)
   }
 
   /** The carried screens of this node in any of the rooms, each once. */
@@ -82,6 +86,8 @@ export class ScreenRooms {
   to(rooms: string | readonly string[]) {
     return {
       emit: (name: string, payload: unknown): void => {
+        const one = typeof rooms === 'string' ? this.byId.get(rooms) : undefined
+        if (one) return one.frame ? one.frame(encodeControlPush(name, payload)) : one.emit(name, payload)
         this.io.to(rooms as string | string[]).emit(name, payload)
         const carried = this.carriedIn(rooms)
         if (!carried.length) return
