@@ -27,7 +27,8 @@
  *
  * A phone seated at a table carries its control plane on its board's doc socket (`?control=`), as
  * the app does: one connection per phone, two per projector (board and Socket.IO). The reference
- * server gets the same phones without the control plane.
+ * server gets the same phones without the control plane. `--two-sockets` and `--no-control` change
+ * Tischrunde's phones in every mode (the reconnect storm knows only the first).
  *
  * The multi-node rows (1, 2, 3 nodes on one Redis and a node kill) need `redis-server`; without it
  * they are skipped with a note. `npx tsx bench/src/multi-node.ts` runs only them.
