@@ -1,13 +1,13 @@
-import type { Server, Socket } from 'socket.io'
 import { type EventActor, type GroupColumn, type Role, audienceRoles, may } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import type { VoteService } from './vote-service.js'
 import type { GroupService } from './group-service.js'
+import type { Screen, ScreenRooms } from '../transport/screens.js'
 
 /** A step's tally goes out at most this often while dots come in, in ms (the projector's live ranking). */
 export const TALLY_INTERVAL_MS = 250
 
-/** The Socket.IO room of one participant's screens (two phones of one person share their ballots). */
+/** The room of one participant's screens (two phones of one person share their ballots). */
 const voterRoom = (eventId: string, participantId: string) => `event:${eventId}:voter:${participantId}`
 
 /**
@@ -19,7 +19,7 @@ export class VoteDelivery {
   private readonly pendingTally = new Map<string, NodeJS.Timeout>()
 
   constructor(
-    private readonly io: Server,
+    private readonly io: Pick<ScreenRooms, 'to' | 'join'>,
     private readonly votes: VoteService,
     private readonly roleRoom: (eventId: string, role: Role) => string,
     private readonly log: Pick<Logger, 'error'>,
@@ -40,9 +40,9 @@ export class VoteDelivery {
   }
 
   /** A screen connected: it gets the steps, and its ballots or the tallies as its role may see. */
-  connected(socket: Socket, actor: EventActor): void {
+  connected(socket: Screen, actor: EventActor): void {
     const { eventId } = actor
-    if (actor.participantId && may(actor, 'votes:cast', { eventId })) void socket.join(voterRoom(eventId, actor.participantId))
+    if (actor.participantId && may(actor, 'votes:cast', { eventId })) this.io.join(socket, voterRoom(eventId, actor.participantId))
     void (async () => {
       const steps = await this.votes.steps(eventId)
       socket.emit('vote:steps', { steps })

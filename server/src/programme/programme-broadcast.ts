@@ -1,7 +1,7 @@
-import type { Server } from 'socket.io'
 import type { Logger } from 'pino'
 import { type Role, audienceRoles } from '@tischrunde/shared'
 import type { ProgrammeService } from './programme-service.js'
+import type { ScreenRooms } from '../transport/screens.js'
 
 /** Seats taken go out at most this often per event, in ms (a hall signing up at once is one message a beat). */
 const COUNTS_INTERVAL_MS = 300
@@ -11,7 +11,7 @@ const COUNTS_INTERVAL_MS = 300
  * `programme:counts` when only the seats taken changed (at most every COUNTS_INTERVAL_MS): a hall
  * signing up at once gets the small message, not the whole programme per beat.
  */
-export function createProgrammeBroadcast(io: Server, programme: ProgrammeService, roleRoom: (eventId: string, role: Role) => string, log: Logger) {
+export function createProgrammeBroadcast(io: Pick<ScreenRooms, 'to'>, programme: ProgrammeService, roleRoom: (eventId: string, role: Role) => string, log: Logger) {
   const pending = new Map<string, NodeJS.Timeout>()
   const send = (eventId: string, what: 'programme' | 'counts') => {
     programme.state(eventId).then(

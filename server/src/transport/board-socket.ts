@@ -13,6 +13,8 @@ import {
   WriteRefusal,
   boardClose,
   encodeSaved,
+  encodeControlPush,
+  MESSAGE_CONTROL_COMMAND,
   actorFromClaims,
   checkStateVector,
   clientRoots,
@@ -32,17 +34,12 @@ import type { ProgrammeService } from '../programme/programme-service.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import { Offenders } from '../boards/offenders.js'
 import { receiveUpdate } from '../boards/receive-update.js'
-import {
-  KEEP_ALIVE_MESSAGE,
-  MESSAGE_AUTH,
-  MESSAGE_AWARENESS,
-  MESSAGE_QUERY_AWARENESS,
-  MESSAGE_SYNC,
-  encodeSyncStep1,
-} from '../boards/sync-messages.js'
+import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, encodeSyncStep1 } from '../boards/sync-messages.js'
 import type { EventService } from '../events/event-service.js'
 import type { Hub } from '../hub/hub.js'
 import type { TreeMembers } from '../tree/tree-members.js'
+import { type Carry, carryControl, wantsControl } from './carried-control.js'
+import { type Live, createSocketWatch } from './socket-watch.js'
 
 /** Path prefix of doc sockets: `/yjs/<docName>?token=…`. */
 export const BOARD_SOCKET_PREFIX = '/yjs/'
@@ -52,8 +49,6 @@ export const BOARD_SOCKET_PREFIX = '/yjs/'
  * @default 2 MiB
  */
 export const BOARD_MESSAGE_MAX = 2 * 1024 * 1024
-/** Ping interval; a peer that misses a pong is dropped. */
-const PING_MS = 30_000
 /**
  * Bytes a socket may have waiting to be sent (a phone in a dead spot, a paused tab). Beyond it the
  * socket is dropped instead of queueing ever more: its client reconnects and catches up with one
@@ -64,15 +59,6 @@ export const SLOW_SOCKET_BYTES = 4 * 1024 * 1024
 
 const DEFAULT_KEEPALIVE_MS = DEFAULT_LIMITS.boardKeepAliveMs!
 
-/** An open socket as the shared ping and keep-alive timers see it. */
-interface Live {
-  ws: WebSocket
-  /** Whether it answered the last ping. */
-  alive: boolean
-  lastSent: () => number
-  peer: BoardPeer
-}
-
 /** Who a doc socket belongs to and which doc it opens, settled before the upgrade. */
 interface DocAccessGrant {
   docName: string
@@ -81,6 +67,11 @@ interface DocAccessGrant {
   actor: EventActor
   /** The credential's epoch and generation: a revoked one ends the socket (see `openAccessEnded`). */
   claims: CredentialClaims
+  /** The credential as sent, and whether the socket carries the control plane too (`?control=`). */
+  token: string
+  control: boolean
+  /** A carried screen's push of the event's deletion, set once it is open. */
+  pushDeleted?: () => void
 }
 
 /**
@@ -103,6 +94,8 @@ export function createBoardSockets(deps: {
   treeMembers: TreeMembers
   /** The day's workshops and their bookings: a workshop board opens for those who booked it. */
   programme?: Pick<ProgrammeService, 'prepare' | 'situationOf'>
+  /** The control plane, for doc sockets that carry it (a seated phone); without it `?control=` is refused. */
+  carry?: Carry
 }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: BOARD_MESSAGE_MAX })
   let peerSeq = 0
@@ -115,40 +108,7 @@ export function createBoardSockets(deps: {
   /** New cards per participant of an event, over all their sockets. */
   const cardPace = new RateLimiter(deps.limits.cardsBurst, deps.limits.cardsPerMinute / 60)
 
-  /**
-   * Pings and keep-alives of every open socket, from two timers for all of them instead of two per
-   * socket: a peer that missed the last ping's pong is dropped; a quiet board still says something
-   * before the client's 30 s without a message run out.
-   */
-  const watched = new Set<Live>()
-  const keepAliveMs = deps.limits.boardKeepAliveMs ?? DEFAULT_KEEPALIVE_MS
-  let timers: NodeJS.Timeout[] = []
-  const watch = (live: Live) => {
-    watched.add(live)
-    if (timers.length) return
-    timers = [
-      setInterval(() => {
-        for (const l of watched) {
-          if (!l.alive) {
-            l.ws.terminate()
-            continue
-          }
-          l.alive = false
-          l.ws.ping()
-        }
-      }, PING_MS),
-      setInterval(() => {
-        const now = Date.now()
-        for (const l of watched) if (now - l.lastSent() >= (keepAliveMs * 2) / 3) l.peer.send(KEEP_ALIVE_MESSAGE)
-      }, keepAliveMs / 3),
-    ]
-  }
-  const unwatch = (live: Live) => {
-    watched.delete(live)
-    if (watched.size) return
-    for (const t of timers) clearInterval(t)
-    timers = []
-  }
+  const { watch, unwatch, close: closeWatch } = createSocketWatch(deps.limits.boardKeepAliveMs ?? DEFAULT_KEEPALIVE_MS)
 
   /**
    * The event as it stands now (rounds and locks change during the day): synchronous and in order
@@ -169,7 +129,10 @@ export function createBoardSockets(deps: {
     }
     const target = resolveDocName(docName, deps.rooms.kinds)
     if (!target) return { status: 404, reason: 'Not Found' }
-    const auth = await deps.events.authenticate(url.searchParams.get('token'))
+    const control = wantsControl(url)
+    if (control === null || (control && !deps.carry)) return { status: 400, reason: 'Bad Request' }
+    const token = url.searchParams.get('token')
+    const auth = await deps.events.authenticate(token)
     if (!auth || auth.claims.event !== target.scope.eventId) return { status: 401, reason: 'Unauthorized' }
     const actor = actorFromClaims(auth.claims)
     // The participant's group as stored (another node may have placed them), for kinds that open by group.
@@ -179,7 +142,7 @@ export function createBoardSockets(deps: {
     const situation = { event: auth.stored.event, round: auth.stored.round, treeGroupOf: deps.treeMembers.situationOf(target.scope.eventId), workshops: deps.programme?.situationOf(target.scope.eventId) }
     if (!target.kind.exists(target.scope, situation)) return { status: 404, reason: 'Not Found' }
     if (docAccess(actor, { ...target, situation }) === 'none') return { status: 403, reason: 'Forbidden' }
-    return { docName, ...target, actor, claims: auth.claims }
+    return { docName, ...target, actor, claims: auth.claims, token: token ?? '', control }
   }
 
   function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
@@ -273,6 +236,7 @@ export function createBoardSockets(deps: {
     }
     room.peers.add(peer)
 
+    let readCommand: ((decoder: decoding.Decoder) => boolean) | undefined
     const onMessage = (data: Buffer, binary: boolean, paced = false) => {
       // Once the server closed the socket (a refusal, a flood), what the sender still had in flight is dropped.
       if (ws.readyState !== ws.OPEN) return
@@ -296,6 +260,11 @@ export function createBoardSockets(deps: {
       const type = decoding.readVarUint(decoder)
       // Awareness and auth messages are known and ignored (presence travels over Socket.IO); anything else is no client of ours.
       if (type === MESSAGE_AWARENESS || type === MESSAGE_AUTH || type === MESSAGE_QUERY_AWARENESS) return null
+      // A command of the carried control plane; garbage closes the socket like any other.
+      if (type === MESSAGE_CONTROL_COMMAND && readCommand) {
+        if (!readCommand(decoder)) throw new Error('invalid control command')
+        return null
+      }
       if (type !== MESSAGE_SYNC) throw new Error(`unknown message type ${type}`)
       const kind = decoding.readVarUint(decoder)
       if (kind === syncProtocol.messageYjsSyncStep1) {
@@ -362,13 +331,22 @@ export function createBoardSockets(deps: {
 
     peer.send(encodeSyncStep1(Y.encodeStateVector(room.doc)))
     peer.saved(room.persisted)
+    if (access.control && deps.carry) {
+      readCommand = carryControl(ws, peer, actor, access.token, deps.carry)
+      access.pushDeleted = () => peer.send(encodeControlPush('event:deleted', {}))
+    }
     for (const [data, binary] of early) onMessage(data, binary, true)
   }
 
   /** Closes every doc socket of an event (deleted): its credentials no longer open it. */
   function dropEvent(eventId: string): void {
     deps.treeMembers.drop(eventId)
-    for (const [ws, actor] of byEvent) if (actor.eventId === eventId) ws.close(...boardClose('EVENT_DELETED'))
+    // A carried screen hears of it first (unless the control plane told it already and closed it).
+    for (const [ws, actor] of byEvent) {
+      if (actor.eventId !== eventId) continue
+      grants.get(ws)?.pushDeleted?.()
+      ws.close(...boardClose('EVENT_DELETED'))
+    }
   }
   const unsubscribe = deps.hub.subscribe((message) => {
     if (message.topic === 'deleted') dropEvent(message.eventId)
@@ -408,8 +386,7 @@ export function createBoardSockets(deps: {
     close: () => {
       unsubscribe()
       unsubscribeMembers()
-      for (const t of timers) clearInterval(t)
-      timers = []
+      closeWatch()
       for (const ws of wss.clients) ws.terminate()
       wss.close()
     },

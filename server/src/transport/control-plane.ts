@@ -38,6 +38,7 @@ import type { TreeMembers } from '../tree/tree-members.js'
 import type { VoteService } from '../harvest/vote-service.js'
 import type { GroupService } from '../harvest/group-service.js'
 import { VoteDelivery } from '../harvest/vote-delivery.js'
+import { type Screen, ScreenRooms, socketScreen } from './screens.js'
 
 /**
  * Largest Socket.IO message, in bytes. Commands are small JSON objects (board contents go over Yjs);
@@ -88,6 +89,7 @@ export function createControlPlane(
     allowRequest: (_req, callback) => callback(io.engine.clientsCount >= deps.limits.maxConnections ? ErrorCode.SERVER_FULL : null, io.engine.clientsCount < deps.limits.maxConnections),
   })
   const presence = new Presence()
+  const screens = new ScreenRooms(io)
   // What the console last asked the projectors to show, per event. Kept in this process only: a
   // restart or another node starts from the projectors' own choice until the console sends again.
   const displays = new Map<string, ProjectorDisplayMessage>()
@@ -111,7 +113,7 @@ export function createControlPlane(
           const key = `${suggestion.stationId}/${suggestion.tableId}`
           if (lastSuggestion.get(socketId) === key) continue
           lastSuggestion.set(socketId, key)
-          io.to(socketId).emit('rotation:suggestion', suggestion)
+          screens.to(socketId).emit('rotation:suggestion', suggestion)
         }
       }, SUGGESTION_DELAY_MS),
     )
@@ -123,7 +125,7 @@ export function createControlPlane(
       eventId,
       setTimeout(() => {
         pendingPresence.delete(eventId)
-        io.to(audienceRoles('staff').map((role) => roleRoom(eventId, role))).emit('presence:counts', presence.counts(eventId))
+        screens.to(audienceRoles('staff').map((role) => roleRoom(eventId, role))).emit('presence:counts', presence.counts(eventId))
       }, PRESENCE_INTERVAL_MS),
     )
   }
@@ -155,7 +157,7 @@ export function createControlPlane(
       deps.hub.publish({ eventId, topic: 'groups', audience: 'everyone', column })
     },
   }
-  const voteDelivery = new VoteDelivery(io, deps.votes, roleRoom, deps.log, deps.groups)
+  const voteDelivery = new VoteDelivery(screens, deps.votes, roleRoom, deps.log, deps.groups)
   const roundMessage = (stored: StoredEvent): RoundMessage => ({ round: stored.round, serverNow: deps.now() })
 
   /** Sends the current event and round state to the screens of an audience, each role the view it may see. */
@@ -164,8 +166,8 @@ export function createControlPlane(
     for (const role of roles) {
       const room = roleRoom(stored.event.id, role)
       const viewer: EventActor = { type: 'event', eventId: stored.event.id, role, participantId: null, tableId: null }
-      io.to(room).emit('event:state', publicEventView(viewer, stored.event, stored.joinCode))
-      io.to(room).emit('round:state', round)
+      screens.to(room).emit('event:state', publicEventView(viewer, stored.event, stored.joinCode))
+      screens.to(room).emit('round:state', round)
     }
   }
 
@@ -185,12 +187,14 @@ export function createControlPlane(
     else if (message.topic === 'programme') programmeBroadcast.changed(message.eventId, message.what)
     else if (message.topic === 'display') {
       const display = displays.get(message.eventId)
-      if (display) io.to(roles.map((role) => roleRoom(message.eventId, role))).emit('projector:display', display)
+      if (display) screens.to(roles.map((role) => roleRoom(message.eventId, role))).emit('projector:display', display)
     } else if (message.topic === 'deleted') dropEvent(message.eventId, true)
     else if (message.topic === 'revoked') {
       // The screens opened with a renewed link: their next handshake is refused.
+      const rooms = roles.map((role) => roleRoom(message.eventId, role))
+      for (const s of screens.carriedIn(rooms)) if (openedWith(s.session.actor, message.link)) s.disconnect('revoked')
       void io
-        .in(roles.map((role) => roleRoom(message.eventId, role)))
+        .in(rooms)
         .fetchSockets()
         .then(
           (sockets) => {
@@ -201,9 +205,9 @@ export function createControlPlane(
     } else if (message.topic === 'votes') voteDelivery.changed(message.eventId, message.stepId, message.participantId)
     else if (message.topic === 'groups') voteDelivery.groupsChanged(message.eventId, message.column)
     else if (message.topic === 'guessing')
-      io.to(roles.map((role) => roleRoom(message.eventId, role))).emit('access:guessing', { wrongCodes: message.wrongCodes, windowSeconds: message.windowSeconds })
+      screens.to(roles.map((role) => roleRoom(message.eventId, role))).emit('access:guessing', { wrongCodes: message.wrongCodes, windowSeconds: message.windowSeconds })
   }
-  const programmeBroadcast = createProgrammeBroadcast(io, deps.programme, roleRoom, deps.log)
+  const programmeBroadcast = createProgrammeBroadcast(screens, deps.programme, roleRoom, deps.log)
   const unsubscribe = deps.hub.subscribe(onHubMessage)
 
   io.use(async (socket, next) => {
@@ -223,39 +227,43 @@ export function createControlPlane(
     next()
   })
 
-  io.on('connection', (socket: Socket) => {
-    const session = socket.data.session as ControlSession
+  /**
+   * Opens a screen of the control plane (a Socket.IO connection or a doc socket that carries it):
+   * its rooms, presence and first messages. `command` runs a client command as every screen's are
+   * run (the credential checked again, the pace, the schema, the handler); `detach` when it closes.
+   */
+  function attachScreen(screen: Screen, token: string) {
+    const { session } = screen
     const { actor } = session
     const { eventId } = actor
-    void socket.join(roleRoom(eventId, actor.role))
-    presence.join(eventId, socket.id, actor)
+    screens.join(screen, roleRoom(eventId, actor.role))
+    presence.join(eventId, screen.id, actor)
     sendPresence(eventId)
-    // Read by the handshake just now; listeners below must be bound in this tick.
+    // Read by the handshake just now; listeners must be bound in this tick.
     const stored = deps.events.current(eventId)
     if (stored) {
-      socket.emit('event:state', publicEventView(actor, stored.event, stored.joinCode))
-      socket.emit('round:state', roundMessage(stored))
+      screen.emit('event:state', publicEventView(actor, stored.event, stored.joinCode))
+      screen.emit('round:state', roundMessage(stored))
     }
     if (may(actor, 'presence:watch', { eventId })) {
-      socket.emit('presence:counts', presence.counts(eventId))
+      screen.emit('presence:counts', presence.counts(eventId))
       const display = displays.get(eventId)
-      if (display) socket.emit('projector:display', { ...display, initial: true })
+      if (display) screen.emit('projector:display', { ...display, initial: true })
     }
 
-    voteDelivery.connected(socket, actor)
+    voteDelivery.connected(screen, actor)
     const pace = new RateLimiter(deps.limits.controlMessagesBurst, deps.limits.controlMessagesPerSecond, 1)
     let refusedInARow = 0
-    const command = async (name: ClientEventName, payload: unknown, ack?: unknown) => {
-      const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {}
-      // A link revoked or an event deleted while this socket was open: nothing more from it.
-      if (!(await deps.events.authenticate(socket.data.token as string))) {
+    const command = async (name: ClientEventName, payload: unknown, reply: (a: Ack) => void) => {
+      // A link revoked or an event deleted while this screen was open: nothing more from it.
+      if (!(await deps.events.authenticate(token))) {
         reply(fail(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
-        return void socket.disconnect(true)
+        return void screen.disconnect('revoked')
       }
       if (!pace.take('socket', Date.now())) {
         reply(fail(ErrorCode.RATE_LIMITED, { what: 'commands' }))
         // A client that keeps hammering is cut off; a person clicking fast only waits.
-        if (++refusedInARow >= 100) socket.disconnect(true)
+        if (++refusedInARow >= 100) screen.disconnect()
         return
       }
       refusedInARow = 0
@@ -268,28 +276,58 @@ export function createControlPlane(
         reply(fail(isStorageFailure(error) ? ErrorCode.STORAGE_FAILED : ErrorCode.INTERNAL))
       }
     }
+    return {
+      command,
+      detach: () => {
+        lastSuggestion.delete(screen.id)
+        presence.leave(eventId, screen.id)
+        sendPresence(eventId)
+      },
+    }
+  }
+
+  io.on('connection', (socket: Socket) => {
+    const { command, detach } = attachScreen(socketScreen(socket, socket.data.session as ControlSession), socket.data.token as string)
     // One listener for every command (not one per command and socket); other names are ignored.
     socket.onAny((name: string, payload: unknown, ack?: unknown) => {
-      if (Object.hasOwn(everyClientEvent, name)) void command(name as ClientEventName, payload, ack)
+      if (Object.hasOwn(everyClientEvent, name)) void command(name as ClientEventName, payload, typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {})
     })
-    socket.on('disconnect', () => {
-      lastSuggestion.delete(socket.id)
-      presence.leave(eventId, socket.id)
-      sendPresence(eventId)
-    })
+    socket.on('disconnect', detach)
   })
+
+  /**
+   * Opens a carried screen (a doc socket with the control plane on it); it uses the doc socket's
+   * slot of the connection budget. Unknown command names are answered INVALID_MESSAGE (its client
+   * waits for every answer).
+   */
+  function carry(screen: Screen, token: string) {
+    screens.add(screen)
+    const { command, detach } = attachScreen(screen, token)
+    return {
+      command: (name: string, payload: unknown, reply: (a: Ack) => void) => {
+        if (!Object.hasOwn(everyClientEvent, name)) return reply(fail(ErrorCode.INVALID_MESSAGE, undefined, 'unknown command'))
+        void command(name as ClientEventName, payload, reply)
+      },
+      detach: () => {
+        screens.remove(screen)
+        detach()
+      },
+    }
+  }
 
   /** Disconnects every screen of an event (deleted or its links revoked); their reconnects are refused. */
   function dropEvent(eventId: string, deleted: boolean): void {
     displays.delete(eventId)
     // Screens say so and stop their timers (a revoked link only drops them: their reconnect is refused).
-    if (deleted) io.to(audienceRoles('everyone').map((role) => roleRoom(eventId, role))).emit('event:deleted', {})
-    io.in(audienceRoles('everyone').map((role) => roleRoom(eventId, role))).disconnectSockets(true)
+    const rooms = audienceRoles('everyone').map((role) => roleRoom(eventId, role))
+    if (deleted) screens.to(rooms).emit('event:deleted', {})
+    screens.disconnect(rooms, deleted ? 'deleted' : undefined)
     plans.drop(eventId)
   }
 
   return {
     io,
+    carry,
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe()
