@@ -69,7 +69,8 @@ export function buildIfNeeded(): void {
     return t
   }
   const clientIndex = path.join(REPO_ROOT, 'client/dist/index.html')
-  const built = existsSync(SERVER_MAIN) && existsSync(clientIndex) ? Math.min(statSync(SERVER_MAIN).mtimeMs, statSync(clientIndex).mtimeMs) : 0
+  // `tsc -b` rewrites only the outputs of changed sources, so the server counts as built at its newest output, not main.js's.
+  const built = existsSync(SERVER_MAIN) && existsSync(clientIndex) ? Math.min(newest(path.dirname(SERVER_MAIN)), statSync(clientIndex).mtimeMs) : 0
   const sources = Math.max(...['shared/src', 'fixtures/src', 'server/src', 'client/src'].map((d) => newest(path.join(REPO_ROOT, d))))
   if (built >= sources) return
   log('building (npm run build)')
