@@ -113,7 +113,7 @@ const padEnd = (s: string | number, n: number) => String(s).padEnd(n)
 export function formatTable(r: BenchResult): string {
   const out: string[] = []
   out.push(`Tischrunde bench (${r.profile}) ${r.date} · ${r.machine.nproc} cores · ${r.machine.cpu} · Node ${r.machine.node}`)
-  out.push('', 'Card → observers (every other phone and the projector at the table), 11 tables (saturation: 1); cards written / cards per second; connect s: all phones connected and synced; KB/phone: server RSS growth while they connected, per phone')
+  out.push('', 'Card → observers (every other phone and the projector at the table), 11 tables (saturation: 1); cards written / cards per second; conns: a phone one (Tischrunde: its control plane carried on the board socket), a projector two on Tischrunde (board and Socket.IO); connect s: all phones connected, synced and (Tischrunde) seated; KB/phone: server RSS growth while they connected, per client')
   out.push(
     `${padEnd('server', 11)}${pad('phones', 7)}${pad('conns', 7)}${pad('cards/rate', 11)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}${pad('proj p99', 9)}${pad('deliv/s', 9)}${pad('compl %', 8)}${pad('lost', 6)}${pad('failed', 7)}${pad('refused', 8)}${pad('srv cpu%', 9)}${pad('rss MB', 8)}${pad('gen cpu%', 10)}${pad('gen lag p99', 12)}${pad('connect s', 10)}${pad('KB/phone', 9)}`,
   )
@@ -140,7 +140,10 @@ export function formatTable(r: BenchResult): string {
   out.push(`  RSS per 1,000 stored cards: ${r.memory.rssPerThousandCardsMb} MB (${r.memory.cards} cards: ${r.memory.rssEmptyBoardsMb} → ${r.memory.rssFullBoardsMb} MB)`)
   const s = r.storm
   out.push('', `Reconnect storm: kill -9 and restart under ${s.phones} phones (restart ${s.restartMs} ms): 99 % synced again ${s.ninetyNinePercentMs ?? '–'} ms after the kill, all: p50 ${s.resynced.p50} / p99 ${s.resynced.p99} / max ${s.resynced.max} ms, not synced within 60 s ${s.notResynced}; refusals ${s.refusals}; acknowledged cards lost ${s.ackedLost} of ${s.cardsAcked}`)
-  out.push(`  control sockets (${s.controls}): 99 % back ${s.controlNinetyNinePercentMs ?? '–'} ms after the kill, all: p50 ${s.controlBack.p50} / p99 ${s.controlBack.p99} / max ${s.controlBack.max} ms, not back within 60 s ${s.controlNotBack}; denied ${s.controlDenied}`)
+  const phonesControl = s.phoneControl === 'carried' ? 'phones\' control plane on the board socket (event:state again)' : 'phones\' control sockets'
+  out.push(`  ${phonesControl} (${s.controls}): 99 % back ${s.controlNinetyNinePercentMs ?? '–'} ms after the kill, all: p50 ${s.controlBack.p50} / p99 ${s.controlBack.p99} / max ${s.controlBack.max} ms, not back within 60 s ${s.controlNotBack}; denied ${s.controlDenied}`)
+  if (s.projectorBack)
+    out.push(`  projectors' Socket.IO (${s.projectors}): 99 % back ${s.projectorNinetyNinePercentMs ?? '–'} ms after the kill, all: p50 ${s.projectorBack.p50} / p99 ${s.projectorBack.p99} / max ${s.projectorBack.max} ms, not back within 60 s ${s.projectorNotBack}; denied ${s.projectorDenied}`)
   const d = r.durability
   out.push('', `Durability: ${d.ackedPerSecond} fsync'd acks/s (${d.cardsAcked} cards, ${d.writers} writers closed-loop; ack p50 ${d.ackLatency.p50} ms, p99 ${d.ackLatency.p99} ms; server CPU ${d.serverCpuPercent} %, generator CPU ${d.generatorCpuPercent} %)`)
   const c = r.cold
@@ -179,8 +182,10 @@ export function lossesWhereNoneAllowed(r: BenchResult): { failures: string[]; wa
   if (s.ackedLost !== 0) failures.push(`reconnect storm: ${s.ackedLost} of ${s.cardsAcked} acknowledged cards lost`)
   if (s.notResynced !== 0) failures.push(`reconnect storm: ${s.notResynced} phones not synced again within 60 s`)
   if (s.refusals !== 0) failures.push(`reconnect storm: ${s.refusals} refusals`)
-  if (s.controlNotBack !== 0) failures.push(`reconnect storm: ${s.controlNotBack} control sockets not connected again within 60 s`)
-  if (s.controlDenied !== 0) failures.push(`reconnect storm: ${s.controlDenied} control sockets denied after the restart`)
+  if (s.controlNotBack !== 0) failures.push(`reconnect storm: ${s.controlNotBack} phones without their control plane again within 60 s`)
+  if (s.controlDenied !== 0) failures.push(`reconnect storm: ${s.controlDenied} phones' control plane denied after the restart`)
+  if (s.projectorNotBack) failures.push(`reconnect storm: ${s.projectorNotBack} projectors' Socket.IO not connected again within 60 s`)
+  if (s.projectorDenied) failures.push(`reconnect storm: ${s.projectorDenied} projectors' Socket.IO denied after the restart`)
   failures.push(...multiNodeFailures(r.multiNode))
   return { failures, warnings }
 }
@@ -225,6 +230,7 @@ export function missingFigures(r: BenchResult): string[] {
   need('durability.ackedPerSecond', r.durability.ackedPerSecond)
   need('storm.ninetyNinePercentMs', r.storm.ninetyNinePercentMs)
   need('storm.controlNinetyNinePercentMs', r.storm.controlNinetyNinePercentMs)
+  need('storm.projectorNinetyNinePercentMs', r.storm.projectorNinetyNinePercentMs)
   if (r.durability.cardsAcked === 0) missing.push('durability acknowledged no cards')
   for (const k of ['firstStartMs', 'startToReadyMs', 'startToBoardsSyncedMs', 'phoneJsKb', 'projectorJsKb', 'exportHttpMs', 'exportCliMs'] as const) need(`cold.${k}`, r.cold[k])
   need('cold.phone.loadToSavedMs', r.cold.phone.loadToSavedMs)

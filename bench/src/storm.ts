@@ -1,17 +1,35 @@
 /**
- * Reconnect storm: N phones (real y-websocket clients with the app's reconnect settings, each with
- * its control-plane socket as the phone opens it) on the 11 tables, one writer per table; after
- * their cards are acknowledged the server is killed (kill -9) while more cards are in flight, and
- * restarted on the same port. Measures how long until 99 % and all phones are synced again and
- * their control sockets are back, counts refusals (closes 4000–4999, a control socket denied), and
- * checks that no acknowledged card is lost. `npx tsx bench/src/storm.ts [phones]` runs it alone.
+ * Reconnect storm: N phones (real y-websocket clients with the app's reconnect settings, each
+ * carrying its control plane on its board socket as the phone does) and a projector per table (board
+ * socket and Socket.IO control socket, as the projector app) on the 11 tables, one writer per table;
+ * after their cards are acknowledged the server is killed (kill -9) while more cards are in flight,
+ * and restarted on the same port. Measures how long until 99 % and all phones are synced again and
+ * have their control plane back (the first `event:state` push after the kill; the phone then says
+ * where it sits), when the projectors' Socket.IO is back, counts refusals (closes 4000–4999, a
+ * control plane denied), and checks that no acknowledged card is lost.
+ * `npx tsx bench/src/storm.ts [phones] [--two-sockets]` runs it alone.
  */
 import * as decoding from 'lib0/decoding'
-import { type Socket as ControlSocket, io } from 'socket.io-client'
+import { io } from 'socket.io-client'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { ErrorCode, MESSAGE_SAVED, WIRE_VERSION, boardDocName, putCard, readSnapshot } from '@tischrunde/shared'
+import {
+  CONTROL_QUERY_PARAM,
+  CONTROL_QUERY_VALUE,
+  ErrorCode,
+  MESSAGE_CONTROL_ACK,
+  MESSAGE_CONTROL_PUSH,
+  MESSAGE_SAVED,
+  WIRE_VERSION,
+  boardDocName,
+  encodeControlCommand,
+  putCard,
+  readControlAck,
+  readControlPush,
+  readSnapshot,
+} from '@tischrunde/shared'
+import type { PhoneControl } from './load/protocol.js'
 import { freePort, freshDataDir, killStarted, removeDir, startTischrunde } from './servers.js'
 import { type Percentiles, percentiles, round, wallNow } from './stats.js'
 import { TABLES } from './load/scenario.js'
@@ -30,79 +48,143 @@ export interface StormResult {
   notResynced: number
   /** Closes with a refusal code (4000–4999) after the restart. */
   refusals: number
-  /** Control-plane sockets (one per phone, as the phone opens it). */
+  /**
+   * How the phones reached the control plane: carried on the board socket (as the app; absent in
+   * results written before #22) or a Socket.IO socket of its own (`--two-sockets`).
+   */
+  phoneControl?: PhoneControl
+  /** Phones with a control plane (every phone). */
   controls: number
-  /** Kill → each control socket connected again (ms). */
+  /** Kill → each phone's control plane back (ms): its first `event:state` after the kill (carried), or its Socket.IO connected again. */
   controlBack: Percentiles
-  /** Kill → 99 % of the control sockets connected again (ms); null when fewer ever did. */
+  /** Kill → 99 % of the phones' control planes back (ms); null when fewer ever did. */
   controlNinetyNinePercentMs: number | null
-  /** Control sockets not connected again within the bound. */
+  /** Phones whose control plane was not back within the bound. */
   controlNotBack: number
-  /** Control sockets refused after the restart (their credential no longer accepted). */
+  /** Phones' control planes refused after the restart (credential no longer accepted, `presence:table` answered with a failure). */
   controlDenied: number
+  /** Projectors (one per table), each with a Socket.IO control socket as the projector app; absent in results written before #22. */
+  projectors?: number
+  /** Kill → each projector's Socket.IO connected again (ms). */
+  projectorBack?: Percentiles
+  /** Kill → 99 % of the projectors' Socket.IO back (ms); null when fewer ever did. */
+  projectorNinetyNinePercentMs?: number | null
+  projectorNotBack?: number
+  projectorDenied?: number
   restartMs: number
 }
 
 const BOUND_MS = 60_000
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-export async function runStorm(opts: { phones: number; cardsPerWriter: number }): Promise<StormResult> {
+/** A control plane of one client: when it was back after the kill, whether it was refused, whether it still tries. */
+interface ControlPlane {
+  /** Connected and told the event's state (before the kill: ready for the run). */
+  ready: () => boolean
+  backAt: number | null
+  denied: boolean
+  trying: () => boolean
+  close: () => void
+}
+
+export async function runStorm(opts: { phones: number; cardsPerWriter: number; control?: PhoneControl }): Promise<StormResult> {
+  // Without a control plane (--no-control) the storm still measures the phones' one as the app has it.
+  const phoneControl: PhoneControl = opts.control === 'socket.io' ? 'socket.io' : 'carried'
   const dataDir = freshDataDir('storm')
   const port = await freePort()
   let server = await startTischrunde({ dataDir, demo: false, port })
   const phones: { doc: Y.Doc; provider: WebsocketProvider; saved: Map<number, number>; resyncedAt: number | null; table: string }[] = []
-  const controls: { socket: ControlSocket; backAt: number | null }[] = []
+  const controls: ControlPlane[] = []
+  const projectorControls: ControlPlane[] = []
+  const boards: { provider: WebsocketProvider; doc: Y.Doc }[] = []
   try {
     const tableNames = Array.from({ length: TABLES }, (_, i) => `Thementisch ${i + 1}`)
     const created = await createEvent(server.url, server.adminKey, 'Sturm', tableNames)
     await advanceRound(server.url, created.facilitatorToken)
     const tables = created.event.tables.map((t) => t.id)
     const joined = await joinMany(server.url, created.joinCode, opts.phones)
+    const projectorToken = tokenOfLink(created.links.projector)
     let refusals = 0
-    let controlDenied = 0
     let killedAt = Number.POSITIVE_INFINITY
     const ws = `ws://127.0.0.1:${port}/yjs`
-    for (let i = 0; i < joined.length; i++) {
+    const presence = (table: string) => ({ tableId: table, visits: { 'station-1': table } })
+    // The board socket with the app's own settings (client/src/sync/board-connection.ts): reconnecting, backoff up to 5 s.
+    const board = (table: string, token: string, carried: boolean) => {
       const doc = new Y.Doc()
-      const table = tables[i % tables.length]!
-      // The phone's own settings (client/src/sync/board-connection.ts): reconnecting, backoff up to 5 s.
       const provider = new WebsocketProvider(ws, boardDocName(created.event.id, table), doc, {
-        params: { token: joined[i]!.token },
+        params: { token, ...(carried ? { [CONTROL_QUERY_PARAM]: CONTROL_QUERY_VALUE } : {}) },
         WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
         disableBc: true,
         maxBackoffTime: 5000,
       })
       provider.awareness.setLocalState(null)
+      provider.messageHandlers[MESSAGE_SAVED] = () => {}
+      provider.on('connection-close', (event: { code: number } | null) => {
+        if (event && event.code >= 4000 && event.code < 5000 && wallNow() > killedAt) refusals++
+      })
+      boards.push({ provider, doc })
+      return { doc, provider }
+    }
+    // The control plane carried on the phone's board socket: the server pushes event:state on every
+    // (re)connect, the phone answers with where it sits (Phone.tsx), and that must be answered ok.
+    const carried = (provider: WebsocketProvider, table: string): ControlPlane => {
+      let stateSinceOpen = false
+      let nextId = 1
+      const plane: ControlPlane = { ready: () => provider.wsconnected && stateSinceOpen, backAt: null, denied: false, trying: () => true, close: () => {} }
+      provider.on('status', ({ status }: { status: string }) => {
+        if (status !== 'connected') stateSinceOpen = false
+      })
+      provider.messageHandlers[MESSAGE_CONTROL_PUSH] = (_encoder, decoder) => {
+        if (readControlPush(decoder)?.name !== 'event:state') return
+        stateSinceOpen = true
+        if (wallNow() > killedAt && plane.backAt === null) plane.backAt = wallNow()
+        nextId = (nextId % 1_000_000) + 1
+        provider.ws?.send(encodeControlCommand(nextId, 'presence:table', presence(table)))
+      }
+      provider.messageHandlers[MESSAGE_CONTROL_ACK] = (_encoder, decoder) => {
+        const answer = readControlAck(decoder)
+        // Refused after the restart: an honest phone lost its seat.
+        if (answer && !answer.ack.ok && wallNow() > killedAt) plane.denied = true
+      }
+      return plane
+    }
+    // A Socket.IO control socket (client/src/sync/control-connection.ts): WebSocket only, reconnecting
+    // with a backoff up to 5 s; a phone says where it sits once connected (Phone.tsx), a projector does not.
+    const socketIo = (token: string, table: string | null): ControlPlane => {
+      const socket = io(`http://127.0.0.1:${port}`, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnectionDelayMax: 5000, query: { event: created.event.id } })
+      const plane: ControlPlane = { ready: () => socket.connected, backAt: null, denied: false, trying: () => socket.active, close: () => socket.disconnect() }
+      socket.on('connect', () => {
+        if (wallNow() > killedAt && plane.backAt === null) plane.backAt = wallNow()
+        if (table) socket.emit('presence:table', presence(table))
+      })
+      socket.on('connect_error', (error: Error) => {
+        if (error.message !== ErrorCode.UNAUTHORIZED && error.message !== ErrorCode.INVALID_MESSAGE) return
+        // The app gives up here ("denied"); after the restart that is a refusal of an honest client.
+        if (wallNow() > killedAt) plane.denied = true
+        socket.disconnect()
+      })
+      return plane
+    }
+    for (let i = 0; i < joined.length; i++) {
+      const table = tables[i % tables.length]!
+      const { doc, provider } = board(table, joined[i]!.token, phoneControl === 'carried')
       const phone = { doc, provider, saved: new Map<number, number>(), resyncedAt: null as number | null, table }
       provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
         phone.saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder))
       }
-      provider.on('connection-close', (event: { code: number } | null) => {
-        if (event && event.code >= 4000 && event.code < 5000 && wallNow() > killedAt) refusals++
-      })
       provider.on('sync', (synced: boolean) => {
         if (synced && wallNow() > killedAt && phone.resyncedAt === null) phone.resyncedAt = wallNow()
       })
       phones.push(phone)
-      // The phone's control socket (client/src/sync/control-connection.ts): WebSocket only,
-      // reconnecting with a backoff up to 5 s; once connected it says where it sits (Phone.tsx).
-      const socket = io(`http://127.0.0.1:${port}`, { auth: { token: joined[i]!.token, wire: WIRE_VERSION }, transports: ['websocket'], reconnectionDelayMax: 5000, query: { event: created.event.id } })
-      const control = { socket, backAt: null as number | null }
-      socket.on('connect', () => {
-        if (wallNow() > killedAt && control.backAt === null) control.backAt = wallNow()
-        socket.emit('presence:table', { tableId: table, visits: { 'station-1': table } })
-      })
-      socket.on('connect_error', (error: Error) => {
-        if (error.message !== ErrorCode.UNAUTHORIZED && error.message !== ErrorCode.INVALID_MESSAGE) return
-        // The phone gives up here ("denied"); after the restart that is a refusal of an honest phone.
-        if (wallNow() > killedAt) controlDenied++
-        socket.disconnect()
-      })
-      controls.push(control)
+      controls.push(phoneControl === 'carried' ? carried(provider, table) : socketIo(joined[i]!.token, table))
       if (i % 50 === 49) await sleep(200)
     }
+    for (const table of tables) {
+      board(table, projectorToken, false)
+      projectorControls.push(socketIo(projectorToken, null))
+    }
     const until = wallNow() + BOUND_MS
-    while ((phones.some((p) => !p.provider.synced) || controls.some((c) => !c.socket.connected)) && wallNow() < until) await sleep(100)
+    while ((boards.some((b) => !b.provider.synced) || [...controls, ...projectorControls].some((c) => !c.ready())) && wallNow() < until) await sleep(100)
 
     // One writer per table: cards acknowledged before the kill, then more in flight when it comes.
     const writers = phones.slice(0, tables.length)
@@ -124,14 +206,22 @@ export async function runStorm(opts: { phones: number; cardsPerWriter: number })
     server = await startTischrunde({ dataDir, demo: false, port })
     const restartMs = round(wallNow() - t0)
     const bound = wallNow() + BOUND_MS
-    while ((phones.some((p) => p.resyncedAt === null) || controls.some((c) => c.backAt === null && c.socket.active)) && wallNow() < bound) await sleep(100)
+    const waiting = (c: ControlPlane) => c.backAt === null && c.trying()
+    while ((phones.some((p) => p.resyncedAt === null) || controls.some(waiting) || projectorControls.some(waiting)) && wallNow() < bound) await sleep(100)
+    // A phone whose presence:table is still unanswered when everything is back gets a moment more.
+    await sleep(500)
 
     const times = phones.filter((p) => p.resyncedAt !== null).map((p) => p.resyncedAt! - killedAt)
     const sorted = [...times].sort((a, b) => a - b)
     const ninetyNine = Math.ceil(phones.length * 0.99)
-    const controlTimes = controls.filter((c) => c.backAt !== null).map((c) => c.backAt! - killedAt)
-    const controlSorted = [...controlTimes].sort((a, b) => a - b)
-    const controlNinetyNine = Math.ceil(controls.length * 0.99)
+    const back = (list: ControlPlane[]) => {
+      const ms = list.filter((c) => c.backAt !== null).map((c) => c.backAt! - killedAt)
+      const ordered = [...ms].sort((a, b) => a - b)
+      const need = Math.ceil(list.length * 0.99)
+      return { times: ms, ninetyNine: ordered.length >= need && need > 0 ? round(ordered[need - 1]!) : null, notBack: list.length - ms.length, denied: list.filter((c) => c.denied).length }
+    }
+    const phoneBack = back(controls)
+    const projectorBack = back(projectorControls)
     // Every acknowledged card is on the restarted server: read each table as a projector would.
     let ackedLost = 0
     for (const table of tables) {
@@ -157,19 +247,25 @@ export async function runStorm(opts: { phones: number; cardsPerWriter: number })
       ninetyNinePercentMs: sorted.length >= ninetyNine ? round(sorted[ninetyNine - 1]!) : null,
       notResynced: phones.length - times.length,
       refusals,
+      phoneControl,
       controls: controls.length,
-      controlBack: percentiles(controlTimes),
-      controlNinetyNinePercentMs: controlSorted.length >= controlNinetyNine ? round(controlSorted[controlNinetyNine - 1]!) : null,
-      controlNotBack: controls.length - controlTimes.length,
-      controlDenied,
+      controlBack: percentiles(phoneBack.times),
+      controlNinetyNinePercentMs: phoneBack.ninetyNine,
+      controlNotBack: phoneBack.notBack,
+      controlDenied: phoneBack.denied,
+      projectors: projectorControls.length,
+      projectorBack: percentiles(projectorBack.times),
+      projectorNinetyNinePercentMs: projectorBack.ninetyNine,
+      projectorNotBack: projectorBack.notBack,
+      projectorDenied: projectorBack.denied,
       restartMs,
     }
   } finally {
-    for (const p of phones) {
-      p.provider.destroy()
-      p.doc.destroy()
+    for (const b of boards) {
+      b.provider.destroy()
+      b.doc.destroy()
     }
-    for (const c of controls) c.socket.disconnect()
+    for (const c of [...controls, ...projectorControls]) c.close()
     await server.stop()
     removeDir(dataDir)
   }
@@ -178,7 +274,7 @@ export async function runStorm(opts: { phones: number; cardsPerWriter: number })
 if (process.argv[1]?.endsWith('storm.ts')) {
   process.setMaxListeners(0)
   const phones = Number(process.argv[2] ?? 100)
-  runStorm({ phones, cardsPerWriter: 5 }).then(
+  runStorm({ phones, cardsPerWriter: 5, control: process.argv.includes('--two-sockets') ? 'socket.io' : 'carried' }).then(
     (r) => console.log(JSON.stringify(r, null, 2)),
     (error: unknown) => {
       killStarted()

@@ -3,9 +3,11 @@
  * projectors against one server, writes cards on the shared schedule, and reports what every
  * observer received and how busy this process itself was.
  *
- * Writers and projectors are real y-websocket clients (Y.Doc + WebsocketProvider). Other phones are
- * lightweight protocol-level observers: they speak the same sync protocol but only decode incoming
- * updates instead of keeping a Y.Doc, so 1,000 of them do not make the generator the bottleneck.
+ * Projectors are real y-websocket clients (Y.Doc + WebsocketProvider) with a Socket.IO control
+ * socket, as the projector app. Phones are lightweight protocol-level clients: they speak the same
+ * sync protocol but only decode incoming updates instead of keeping a Y.Doc, so 1,000 of them do not
+ * make the generator the bottleneck. Against Tischrunde a phone seated at a table carries its control
+ * plane on that board socket (`?control=`), as the app does: one connection per phone.
  */
 import { randomBytes } from 'node:crypto'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -16,7 +18,19 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { MESSAGE_REFUSED, MESSAGE_SAVED, boardDocName, putCard } from '@tischrunde/shared'
+import {
+  CONTROL_QUERY_PARAM,
+  CONTROL_QUERY_VALUE,
+  MESSAGE_CONTROL_ACK,
+  MESSAGE_CONTROL_PUSH,
+  MESSAGE_REFUSED,
+  MESSAGE_SAVED,
+  boardDocName,
+  encodeControlCommand,
+  putCard,
+  readControlAck,
+  readControlPush,
+} from '@tischrunde/shared'
 import { wallNow } from '../stats.js'
 import { CONNECT_BATCH, CONNECT_TIMEOUT_MS, type FromWorker, type ObserverReport, type PhoneSpec, type ToWorker, type WorkerSetup, type WorkerStart, cardText, sentAtOf } from './protocol.js'
 
@@ -45,13 +59,17 @@ let refusals = 0
 /** Tables of observers that never synced (their cards count as lost). */
 const failedObserverTables: string[] = []
 
-function boardUrl(table: string, token: string | null): { base: string; room: string; params: Record<string, string> } {
+function boardUrl(table: string, token: string | null, carried = false): { base: string; room: string; params: Record<string, string> } {
   const ws = setup.httpUrl.replace(/^http/, 'ws')
   const room = boardDocName(setup.eventId, table)
   // Tischrunde serves boards under /yjs/ with the credential as a query parameter; the stock server
   // takes the room name as the whole path.
-  return setup.target === 'tischrunde' ? { base: `${ws}/yjs`, room, params: { token: token ?? '' } } : { base: ws, room, params: {} }
+  if (setup.target !== 'tischrunde') return { base: ws, room, params: {} }
+  return { base: `${ws}/yjs`, room, params: { token: token ?? '', ...(carried ? { [CONTROL_QUERY_PARAM]: CONTROL_QUERY_VALUE } : {}) } }
 }
+
+/** The phone's `presence:table` at its table (Phone.tsx): Station 1 is visited there. */
+const presenceAt = (table: string) => ({ tableId: table, visits: { [STATION]: table } })
 
 /** Records a card on an observer, once, with its latency. */
 function receive(report: ObserverReport, seen: Set<string>, id: unknown, text: unknown, now: number): void {
@@ -145,9 +163,13 @@ const syncMessage = (write: (encoder: encoding.Encoder) => void): Uint8Array => 
  * update. A writer (`own` given) keeps a Y.Doc of its own cards only and sends each new card as an
  * update, as the y-websocket client does — without integrating everyone else's cards, which with
  * 200 writers at one table made the generators, not the server, the bottleneck.
+ *
+ * With `carried` the board socket also carries the phone's control plane: the phone counts as
+ * connected once the board is synced, the first `event:state` push has arrived and its
+ * `presence:table` command (sent on that push, as over Socket.IO) is answered ok.
  */
-function lightClient(spec: PhoneSpec, own: Y.Doc | null): Promise<Observer> {
-  const { base, room, params } = boardUrl(spec.table, spec.token)
+function lightClient(spec: PhoneSpec, own: Y.Doc | null, carried: boolean): Promise<Observer> {
+  const { base, room, params } = boardUrl(spec.table, spec.token, carried)
   const query = new URLSearchParams(params).toString()
   const ws = new WebSocket(`${base}/${room}${query ? `?${query}` : ''}`)
   ws.binaryType = 'nodebuffer'
@@ -155,7 +177,12 @@ function lightClient(spec: PhoneSpec, own: Y.Doc | null): Promise<Observer> {
   const seen = new Set<string>()
   const local = own ?? EMPTY_DOC
   let synced = false
-  let onSynced: () => void = () => {}
+  /** The control plane's part: done at once without it. */
+  let seated = !carried
+  let onReady: () => void = () => {}
+  let onFailed: (e: Error) => void = () => {}
+  let stateSeen = false
+  const PRESENCE_ID = 1
   own?.on('update', (update: Uint8Array) => {
     if (ws.readyState === ws.OPEN) ws.send(syncMessage((e) => syncProtocol.writeUpdate(e, update)))
   })
@@ -167,6 +194,25 @@ function lightClient(spec: PhoneSpec, own: Y.Doc | null): Promise<Observer> {
     if (type === MESSAGE_REFUSED) {
       refusals++
       if (errors.length < 20) errors.push(`refused on ${room}: ${decoding.readVarString(decoder)}`)
+      return
+    }
+    if (type === MESSAGE_CONTROL_PUSH) {
+      // Every push is read as the app reads it; the first event:state seats the phone.
+      const push = readControlPush(decoder)
+      if (!push) return void onFailed(new Error(`unreadable control push on ${room}`))
+      if (push.name === 'event:state' && !stateSeen) {
+        stateSeen = true
+        ws.send(encodeControlCommand(PRESENCE_ID, 'presence:table', presenceAt(spec.table)))
+      }
+      return
+    }
+    if (type === MESSAGE_CONTROL_ACK) {
+      const answer = readControlAck(decoder)
+      if (!answer) return void onFailed(new Error(`unreadable control ack on ${room}`))
+      if (answer.id !== PRESENCE_ID || seated) return
+      if (!answer.ack.ok) return void onFailed(new Error(`presence:table refused: ${JSON.stringify(answer.ack)}`))
+      seated = true
+      if (synced) onReady()
       return
     }
     if (type !== MESSAGE_SYNC) return // saved acks, awareness
@@ -181,7 +227,7 @@ function lightClient(spec: PhoneSpec, own: Y.Doc | null): Promise<Observer> {
     for (const card of cardsOf(update, data.toString('latin1'))) receive(report, seen, card.id, card.text, now)
     if (kind === syncProtocol.messageYjsSyncStep2 && !synced) {
       synced = true
-      onSynced()
+      if (seated) onReady()
     }
   })
   ws.on('close', (code: number) => {
@@ -190,19 +236,21 @@ function lightClient(spec: PhoneSpec, own: Y.Doc | null): Promise<Observer> {
   })
   ws.on('error', (e) => errors.length < 20 && errors.push(String(e)))
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no sync on ${room} within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS)
+    const timer = setTimeout(() => reject(new Error(`${synced ? 'no seat (event:state, presence:table answered)' : 'no sync'} on ${room} within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS)
     ws.once('open', () => {
       // Like a fresh phone: "this is what I have, send me the rest of the board".
       ws.send(syncMessage((e) => syncProtocol.writeSyncStep1(e, local)))
     })
-    onSynced = () => {
+    onReady = () => {
       clearTimeout(timer)
       resolve({ report, close: () => ws.terminate(), isOpen: () => ws.readyState === ws.OPEN })
     }
-    ws.once('error', (e) => {
+    onFailed = (e) => {
       clearTimeout(timer)
       reject(e)
-    })
+    }
+    ws.once('error', onFailed)
+    ws.once('close', (code: number) => onFailed(new Error(`${room} closed (${code}) before the phone was ready`)))
   })
 }
 const EMPTY_DOC = new Y.Doc()
@@ -236,7 +284,7 @@ function controlSocket(token: string, table: string | null): Promise<ControlSock
       }
       socket
         .timeout(ACK_TIMEOUT_MS)
-        .emitWithAck('presence:table', { tableId: table, visits: { [STATION]: table } })
+        .emitWithAck('presence:table', presenceAt(table))
         .then((ack: { ok: boolean }) => {
           if (!ack.ok) return fail(new Error(`presence:table refused: ${JSON.stringify(ack)}`))
           clearTimeout(timer)
@@ -249,9 +297,10 @@ function controlSocket(token: string, table: string | null): Promise<ControlSock
 async function connectAll(): Promise<number> {
   let failed = 0
   const tasks: (() => Promise<void>)[] = []
-  // Like the app on a phone that knows its event (a reload, a reconnect): the control socket and the
-  // board open at once; the phone counts as connected once both are ready.
-  const control = (token: string | null, table: string | null) => (setup.socketIo && token ? controlSocket(token, table) : Promise.resolve(null))
+  // Projectors: board and Socket.IO control socket at once, as the projector app. Phones: the
+  // control plane carried on the board socket, or (--two-sockets, the phone before #22) a Socket.IO
+  // control socket opened at once with the board; connected once both are ready.
+  const control = (token: string | null, table: string | null) => (token && (table ? setup.control === 'socket.io' : setup.control !== 'none') ? controlSocket(token, table) : Promise.resolve(null))
   for (const p of setup.projectors) {
     tasks.push(async () => {
       const board = realClient(p.table, p.token, true).then(
@@ -267,7 +316,7 @@ async function connectAll(): Promise<number> {
   for (const spec of setup.phones) {
     tasks.push(async () => {
       const own = spec.writer ? new Y.Doc() : null
-      const board = lightClient(spec, own).then(
+      const board = lightClient(spec, own, setup.control === 'carried' && spec.token !== null).then(
         (c) => {
           if (own) writers.push({ spec, doc: own, report: c.report, own: new Set() })
           observers.push(c)

@@ -1,10 +1,18 @@
 /** Messages between the bench orchestrator and its load-generator processes (over the fork IPC channel). */
 
-/** Phones a generator connects at once, and how long one may take to open and sync (each of its two sockets). */
+/** Phones a generator connects at once, and how long one may take to open and sync (each of its sockets). */
 export const CONNECT_BATCH = 50
 export const CONNECT_TIMEOUT_MS = 30_000
 
-/** One simulated phone: a board socket at its table, and (against Tischrunde) a Socket.IO control socket. */
+/**
+ * How a phone seated at a table reaches the control plane (Tischrunde only; the reference has none):
+ *   carried    on its board's doc socket (`?control=`), one connection per phone, as the app does
+ *   socket.io  a Socket.IO control socket beside the board socket (the phone before #22: two connections)
+ *   none       no control plane at all (board socket only; projectors open no Socket.IO either)
+ */
+export type PhoneControl = 'carried' | 'socket.io' | 'none'
+
+/** One simulated phone: a board socket at its table, and (against Tischrunde) its control plane. */
 export interface PhoneSpec {
   table: string
   /** Participant credential; null against the reference server (no auth). */
@@ -25,8 +33,8 @@ export interface WorkerSetup {
   phones: PhoneSpec[]
   /** Projectors: real y-websocket clients, one per table, read-only credential. */
   projectors: { table: string; token: string | null }[]
-  /** Open a Socket.IO control socket per phone and projector (Tischrunde only). */
-  socketIo: boolean
+  /** The phones' control plane (always 'none' against the reference); projectors use Socket.IO unless 'none'. */
+  control: PhoneControl
   wireVersion: number
 }
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { type Percentiles, percentiles, processCpuMs, processMeter, processRssMb, round, wallNow } from '../stats.js'
 import type { RunningServer } from '../servers.js'
 import { advanceRound, createEvent, joinMany, tokenOfLink } from '../tischrunde-api.js'
-import { CONNECT_BATCH, CONNECT_TIMEOUT_MS, type FromWorker, type ObserverReport, type PhoneSpec, type WorkerDone, type WorkerReady, type WorkerSetup } from './protocol.js'
+import { CONNECT_BATCH, CONNECT_TIMEOUT_MS, type FromWorker, type ObserverReport, type PhoneControl, type PhoneSpec, type WorkerDone, type WorkerReady, type WorkerSetup } from './protocol.js'
 
 const GENERATOR = fileURLToPath(new URL('./generator.ts', import.meta.url))
 /** Theme tables of the Winnenden day. */
@@ -30,10 +30,16 @@ export interface LoadOptions {
   drainMs: number
   generators: number
   /**
-   * Open a Socket.IO control socket per phone and projector, as the app does (Tischrunde only).
-   * @default true — false only to measure how much of a difference the control plane makes.
+   * The phones' control plane on Tischrunde (see PhoneControl). @default 'carried' (one connection per
+   * phone, as the app); 'socket.io' measures the two-connection phone, 'none' no control plane at all.
    */
-  controlPlane?: boolean
+  control?: PhoneControl
+}
+
+/** Connections the clients of a row open: a phone one (two with its own Socket.IO), a projector two on Tischrunde. */
+export function connectionsOf(target: LoadResult['target'], control: PhoneControl, phones: number, projectors: number): number {
+  if (target === 'reference' || control === 'none') return phones + projectors
+  return phones * (control === 'socket.io' ? 2 : 1) + projectors * 2
 }
 
 export interface LoadResult {
@@ -151,7 +157,7 @@ export async function runLoad(server: RunningServer, opts: LoadOptions): Promise
         eventId,
         phones: phones.filter((_, i) => i % n === k),
         projectors: projectors.filter((_, i) => i % n === k),
-        socketIo: server.kind === 'tischrunde' && opts.controlPlane !== false,
+        control: server.kind === 'tischrunde' ? (opts.control ?? 'carried') : 'none',
         wireVersion: WIRE_VERSION,
       }
       child.send(setup)
@@ -209,7 +215,7 @@ function summarise(
     rate: opts.rate,
     writers,
     projectors,
-    connections: (phones + projectors) * (target === 'tischrunde' && opts.controlPlane !== false ? 2 : 1),
+    connections: connectionsOf(target, opts.control ?? 'carried', phones, projectors),
     durationMs: opts.durationMs,
     cardsWritten: [...writtenAt.values()].reduce((s, ids) => s + ids.length, 0),
     latency: percentiles(all),
