@@ -12,7 +12,7 @@ const PHONE_ROLES: ReadonlySet<Role> = new Set(['participant', 'host'])
 
 /**
  * Tells the phones whether moderation matters to them, so a phone opens the moderation docs only
- * then: where the modes are in use (`moderation:modes`, to every screen of the event) and how many
+ * then: where the modes are in use (`moderation:modes`, to every phone of the event) and how many
  * of a participant's cards at a table are held (`moderation:own`, to their own screens). A phone
  * seated at a table (its screen carried on the table's board socket) gets both on connect.
  */
@@ -47,7 +47,7 @@ export class ModerationDelivery {
         this.screens.to(authorRoom(eventId, participantId)).emit('moderation:own', { tableId, held })
       } else {
         const modes = await this.moderation.modesInUse(eventId)
-        this.screens.to(audienceRoles('everyone').map((r) => this.roleRoom(eventId, r))).emit('moderation:modes', modes)
+        this.screens.to(audienceRoles('everyone').filter((r) => PHONE_ROLES.has(r)).map((r) => this.roleRoom(eventId, r))).emit('moderation:modes', modes)
       }
     })().catch(this.failed(eventId))
   }
