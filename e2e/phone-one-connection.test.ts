@@ -17,7 +17,7 @@ afterAll(async () => {
 
 /**
  * Every WebSocket the page opens, and which of them are still open, as `socket.io` or the doc's
- * kind (`board`; the moderation docs `own` and `modstate` are read-only docs of their own).
+ * kind (`board`; the moderation docs `own` and `modstate` open only while moderation is in use).
  */
 function watchSockets(page: Page) {
   const opened: WebSocket[] = []
@@ -56,8 +56,8 @@ describe('a phone seated at a table', () => {
     await phone.reload()
     await phone.locator('.card-list').getByText(card).waitFor({ timeout: 10_000 })
     await console_.locator('[data-presence-table="sprache"]').getByText('1 Person am Tisch').waitFor({ timeout: 10_000 })
-    // The control plane rides on the board's socket; the moderation docs keep their own (read-only) sockets.
-    expect(sockets.opened().filter((k) => k !== 'own' && k !== 'modstate')).toEqual(['board'])
+    // The control plane rides on the board's socket; without moderation in use no moderation doc opens.
+    expect(sockets.opened()).toEqual(['board'])
     expect(sockets.controls()).toBe(1)
 
     // A vote opened on the console shows on the phone; the phone's dot is counted on the console.
@@ -89,9 +89,9 @@ describe('a phone seated at a table', () => {
     ])
     console.log(`next station on the phone ${onPhone - onConsole} ms after the console`)
     expect(onPhone - onConsole).toBeLessThan(2000)
-    // Still the one control connection, and no Socket.IO ever since the reload.
-    expect(sockets.open().filter((k) => k !== 'own' && k !== 'modstate')).toEqual(['board'])
-    expect(sockets.opened()).not.toContain('socket.io')
+    // Still the one connection, and nothing else ever since the reload.
+    expect(sockets.open()).toEqual(['board'])
+    expect(sockets.opened()).toEqual(['board'])
     await context.close()
     await console_.context().close()
   })

@@ -17,6 +17,7 @@ import { type CarriedBoard, openCarriedTransport } from './control-carried.js'
 import type { ControlTransport, TransportSink } from './control-transport.js'
 import { cacheEvent, cacheRound, readCachedEvent, readCachedRound } from './device-storage.js'
 import { type ControlOn, bindVoteMessages } from './vote-messages.js'
+import { bindModerationGate } from './moderation-gate.js'
 
 export type { CarriedBoard } from './control-carried.js'
 
@@ -253,6 +254,7 @@ export function bindControlMessages(on: ControlOn): void {
     if (parsed.success) useTischStore.setState({ suggestion: parsed.data })
   })
   bindVoteMessages(on)
+  bindModerationGate(on)
 }
 
 /** Puts the last event and round state this device saw into the store (validated like fresh ones). */

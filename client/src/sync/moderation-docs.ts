@@ -88,4 +88,4 @@ function useReadDoc<T>(docName: string | null, token: string | null, read: (doc:
 export const useHeldCards = (docName: string | null, token: string | null): HeldCard[] => useReadDoc(docName, token, readHeld)
 
 /** The event's approval and collect modes and counts of collected cards. */
-export const useModerationModes = (eventId: string, token: string | null): ModerationModes => useReadDoc(modstateDocName(eventId), token, readModes)
+export const useModerationModes = (eventId: string | null, token: string | null): ModerationModes => useReadDoc(eventId === null ? null : modstateDocName(eventId), token, readModes)

@@ -19,6 +19,8 @@ export type HubMessage =
   /** The programme (`programme`) or only the seats taken (`counts`) changed. */
   | { eventId: string; topic: 'programme'; audience: Audience; what: 'programme' | 'counts' }
   | { eventId: string; topic: 'votes'; audience: Audience; stepId: string; participantId?: string }
+  /** The moderation modes changed (no participant), or what one participant has held at a table. */
+  | { eventId: string; topic: 'moderation'; audience: Audience; tableId?: string; participantId?: string }
   | { eventId: string; topic: 'groups'; audience: Audience; column: { tableId: string; stationId: string; columnId: string } }
 
 /**

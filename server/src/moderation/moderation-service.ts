@@ -23,6 +23,8 @@ import {
   ownDocName,
   readHeld,
   readModes,
+  modesInUse,
+  type ModerationModesPush,
   resolveDocName,
   WriteRefusal,
   withMark,
@@ -46,6 +48,8 @@ export type ModerationOutcome = { ok: true } | { ok: false; why: 'NO_SUCH_CARD' 
 export class Moderation implements RoomExtension {
   /** Own-doc refreshes in flight, per doc name (one after the other). */
   private readonly ownQueue = new Map<string, Promise<void>>()
+  /** Told when the modes changed (no participant) or a participant's held cards at a table did (the control plane tells their phones). */
+  onChanged: (change: { eventId: string; tableId?: string; participantId?: string }) => void = () => {}
 
   constructor(
     private readonly rooms: DocRooms,
@@ -167,6 +171,7 @@ export class Moderation implements RoomExtension {
           moderation.writeAsServer((doc) => doc.getMap(HELD_ROOT).delete(cardId), by)
           await own.settle()
         })
+        this.onChanged({ eventId, tableId, participantId: heldCard.card.authorId })
       }
       await Promise.all([board.settle(), moderation.settle()])
       if (author) await this.refreshOwn(eventId, tableId, author)
@@ -197,6 +202,7 @@ export class Moderation implements RoomExtension {
       await state.settle()
     })
     if (reveal && stationId) await this.reveal(eventId, tableIds, stationId, false)
+    this.onChanged({ eventId })
   }
 
   /**
@@ -225,6 +231,7 @@ export class Moderation implements RoomExtension {
         state.writeAsServer((doc) => doc.getMap(MODSTATE_STATIONS).set(stationId, { ...before, revealedAt: this.now() }), 'facilitator')
       }
       await Promise.all([state.settle(), ...boards.flatMap((b) => [b.settle(), ...b.companions.map((c) => c.settle())])])
+      if (stamp) this.onChanged({ eventId })
       await Promise.all([...authors].map((key) => this.refreshOwn(eventId, key.split('\u0000')[0]!, key.split('\u0000')[1]!)))
     } finally {
       for (const board of boards) this.rooms.release(board)
@@ -253,6 +260,32 @@ export class Moderation implements RoomExtension {
       this.recount(companions, tableId)
       await companions.state.settle()
     })
+  }
+
+  /** Where the event's moderation is in use (read without leaving a file for an event that never used it). */
+  modesInUse(eventId: string): Promise<ModerationModesPush> {
+    return this.rooms.peek(modstateDocName(eventId), (doc) => modesInUse(readModes(doc)))
+  }
+
+  /**
+   * How many of a participant's cards at a table are held off the board (what their own doc shows).
+   * Read from the table's queue and collection (loaded with its board); the own doc itself (for
+   * refused cards) only once the event has ever switched a mode on.
+   */
+  async ownHeldCount(eventId: string, tableId: string, participantId: string): Promise<number> {
+    const name = boardDocName(eventId, tableId)
+    if (!(await this.rooms.exists(name))) return 0
+    const ids = await this.rooms.read(name, (board) => {
+      const companions = companionsOf(board)
+      if (!companions) return null
+      const held = [...readHeld(companions.moderation.doc), ...readHeld(companions.collect.doc)]
+      const ids = new Set(held.filter((h) => h.card.authorId === participantId && OWN_STATUSES.has(h.status)).map((h) => h.id))
+      const everUsed = companions.state.doc.getMap(MODSTATE_STATIONS).size > 0 || companions.state.doc.getMap(MODSTATE_EVENT).size > 0
+      return { ids, everUsed }
+    })
+    if (!ids) return 0
+    if (ids.everUsed) for (const h of await this.rooms.peek(ownDocName(eventId, tableId, participantId), readHeld)) ids.ids.add(h.id)
+    return ids.ids.size
   }
 
   /** Counts collected cards per station of a table into the public state (phones show "n more"). */
@@ -298,6 +331,7 @@ export class Moderation implements RoomExtension {
               put.forEach((h) => map.set(h.id, h))
             }, 'moderation')
             await own.settle()
+            this.onChanged({ eventId, tableId, participantId: authorId })
           })
         }),
       )
@@ -340,6 +374,9 @@ export function installModeration(rooms: DocRooms, now: () => number, log: Logge
   installed.set(rooms, moderation)
   return moderation
 }
+
+/** The moderation installed on these rooms, if any. */
+export const installedModeration = (rooms: DocRooms): Moderation | undefined => installed.get(rooms)
 
 /** The moderation installed on these rooms. */
 export function moderationOf(rooms: DocRooms): Moderation {

@@ -332,7 +332,7 @@ export function createBoardSockets(deps: {
     peer.send(encodeSyncStep1(Y.encodeStateVector(room.doc)))
     peer.saved(room.persisted)
     if (access.control && deps.carry) {
-      readCommand = carryControl(ws, peer, actor, access.token, deps.carry)
+      readCommand = carryControl(ws, peer, actor, access.token, deps.carry, room.name)
       access.pushDeleted = () => peer.send(encodeControlPush('event:deleted', {}))
     }
     for (const [data, binary] of early) onMessage(data, binary, true)

@@ -31,10 +31,11 @@ let carriedSeq = 0
  * in as MESSAGE_CONTROL_COMMAND and are answered by MESSAGE_CONTROL_ACK. Returns the reader of
  * command frames (after their type byte): false for garbage (the caller closes the socket).
  */
-export function carryControl(ws: WebSocket, peer: BoardPeer, actor: EventActor, token: string, carry: Carry) {
+export function carryControl(ws: WebSocket, peer: BoardPeer, actor: EventActor, token: string, carry: Carry, docName?: string) {
   const screen: Screen = {
     id: `carried:${++carriedSeq}:${peer.id}`,
     session: { socketId: '', actor },
+    docName,
     emit: (name, payload) => peer.send(encodeControlPush(name, payload)),
     frame: (bytes) => peer.send(bytes),
     disconnect: (why) => {

@@ -39,6 +39,8 @@ import type { VoteService } from '../harvest/vote-service.js'
 import type { GroupService } from '../harvest/group-service.js'
 import { VoteDelivery } from '../harvest/vote-delivery.js'
 import { type Screen, ScreenRooms, socketScreen } from './screens.js'
+import { ModerationDelivery } from '../moderation/moderation-delivery.js'
+import { installedModeration } from '../moderation/moderation-service.js'
 
 /**
  * Largest Socket.IO message, in bytes. Commands are small JSON objects (board contents go over Yjs);
@@ -158,6 +160,9 @@ export function createControlPlane(
     },
   }
   const voteDelivery = new VoteDelivery(screens, deps.votes, roleRoom, deps.log, deps.groups)
+  const moderation = installedModeration(deps.rooms)
+  const moderationDelivery = moderation && new ModerationDelivery(screens, deps.rooms, moderation, roleRoom, deps.log)
+  if (moderation) moderation.onChanged = ({ eventId, tableId, participantId }) => deps.hub.publish({ eventId, topic: 'moderation', audience: 'everyone', tableId, participantId })
   const roundMessage = (stored: StoredEvent): RoundMessage => ({ round: stored.round, serverNow: deps.now() })
 
   /** Sends the current event and round state to the screens of an audience, each role the view it may see. */
@@ -204,6 +209,7 @@ export function createControlPlane(
         )
     } else if (message.topic === 'votes') voteDelivery.changed(message.eventId, message.stepId, message.participantId)
     else if (message.topic === 'groups') voteDelivery.groupsChanged(message.eventId, message.column)
+    else if (message.topic === 'moderation') moderationDelivery?.changed(message.eventId, message.tableId, message.participantId)
     else if (message.topic === 'guessing')
       screens.to(roles.map((role) => roleRoom(message.eventId, role))).emit('access:guessing', { wrongCodes: message.wrongCodes, windowSeconds: message.windowSeconds })
   }
@@ -253,6 +259,7 @@ export function createControlPlane(
     }
 
     voteDelivery.connected(screen, actor)
+    moderationDelivery?.connected(screen, actor, screen.docName)
     const pace = new RateLimiter(deps.limits.controlMessagesBurst, deps.limits.controlMessagesPerSecond, 1)
     let refusedInARow = 0
     const command = async (name: ClientEventName, payload: unknown, reply: (a: Ack) => void) => {

@@ -16,6 +16,8 @@ export interface Screen {
   disconnect(why?: 'deleted' | 'revoked'): void
   /** Joins a room: what goes to the room reaches this screen. */
   join(room: string): void
+  /** A carried screen: the board doc whose socket carries it. */
+  docName?: string
   /** A carried screen: sends an already encoded push frame (one encoding for every screen of a room). */
   frame?(bytes: Uint8Array): void
 }

@@ -9,6 +9,7 @@ import type { programmeClientEvents, programmeServerEvents } from '../programme/
 import { treeMethodSchema } from '../kinds/tree/tree-method.schema.js'
 import { cardModerateSchema, stationModerationSchema, stationRevealSchema } from '../kinds/moderation/moderation.schema.js'
 import { groupClientEvents, harvestClientEvents, harvestServerEvents } from '../harvest/harvest-wire.js'
+import { moderationServerEvents } from '../kinds/moderation/moderation-wire.js'
 
 /** Bumped when a message changes incompatibly; clients send it in the handshake. */
 export const WIRE_VERSION = 1
@@ -118,6 +119,7 @@ export const serverEvents = {
   /** To every screen of an event just before it is disconnected: the event was deleted. */
   'event:deleted': z.object({}),
   ...harvestServerEvents,
+  ...moderationServerEvents,
 } as const
 type AllServerEvents = typeof serverEvents & typeof programmeServerEvents
 export type ServerEventName = keyof AllServerEvents

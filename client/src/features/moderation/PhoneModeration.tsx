@@ -1,9 +1,10 @@
-import { type HeldCard, collecting, moderationDocName, othersCollected, ownDocName } from '@tischrunde/shared'
+import { type HeldCard, collecting, modeAt, moderationDocName, othersCollected, ownDocName } from '@tischrunde/shared'
 import { Suspense, lazy, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/moderation-phone-wording.js'
 import { useTischStore } from '../../store/index.js'
 import { selectBoard } from '../../store/selectors.js'
+import { useModerationGate } from '../../sync/moderation-gate.js'
 import { useHeldCards, useModerationModes } from '../../sync/moderation-docs.js'
 import type { SendCommand } from './send.js'
 import './moderation.css'
@@ -67,8 +68,11 @@ const STATUS_KEY: ReadonlyMap<HeldCard['status'], string> = new Map([
 
 function OwnHeldCards(props: { eventId: string; tableId: string; token: string; participantId: string; stationId: string | undefined; docName: string }) {
   const { t } = useTranslation()
-  const own = useHeldCards(ownDocName(props.eventId, props.tableId, props.participantId), props.token)
-  const modes = useModerationModes(props.eventId, props.token)
+  // The docs open only while moderation matters here: a mode at this station, or own cards held at this table.
+  const modeHere = useModerationGate((s) => modeAt(s.modes, props.stationId))
+  const held = useModerationGate((s) => s.held.get(props.tableId) ?? 0)
+  const own = useHeldCards(modeHere || held > 0 ? ownDocName(props.eventId, props.tableId, props.participantId) : null, props.token)
+  const modes = useModerationModes(modeHere ? props.eventId : null, props.token)
   const board = useTischStore(selectBoard(props.docName))
   // A card the reveal or an approval just put on the board shows there, not twice.
   const onBoard = new Set(board.cards.map((c) => c.id))

@@ -1,0 +1,56 @@
+import { type EventActor, type Role, audienceRoles, resolveDocName } from '@tischrunde/shared'
+import type { Logger } from 'pino'
+import type { DocRooms } from '../boards/doc-rooms.js'
+import type { ScreenRooms, Screen } from '../transport/screens.js'
+import type { Moderation } from './moderation-service.js'
+
+/** A participant's own screens (whatever their role's room): what they have held goes there only. */
+const authorRoom = (eventId: string, participantId: string) => `event:${eventId}:author:${participantId}`
+
+/** Roles whose phones open moderation docs. */
+const PHONE_ROLES: ReadonlySet<Role> = new Set(['participant', 'host'])
+
+/**
+ * Tells the phones whether moderation matters to them, so a phone opens the moderation docs only
+ * then: where the modes are in use (`moderation:modes`, to every phone of the event) and how many
+ * of a participant's cards at a table are held (`moderation:own`, to their own screens). A phone
+ * seated at a table (its screen carried on the table's board socket) gets both on connect.
+ */
+export class ModerationDelivery {
+  constructor(
+    private readonly screens: ScreenRooms,
+    private readonly rooms: DocRooms,
+    private readonly moderation: Moderation,
+    private readonly roleRoom: (eventId: string, role: Role) => string,
+    private readonly log: Logger,
+  ) {}
+
+  /** A screen connected (`docName`: the board socket that carries it, if any). */
+  connected(screen: Screen, actor: EventActor, docName: string | undefined): void {
+    if (!PHONE_ROLES.has(actor.role)) return
+    const { eventId, participantId } = actor
+    if (participantId) this.screens.join(screen, authorRoom(eventId, participantId))
+    const resolved = docName ? resolveDocName(docName, this.rooms.kinds) : null
+    const tableId = resolved?.kind.name === 'board' && resolved.scope.eventId === eventId ? resolved.scope.parts.tableId : actor.tableId
+    if (!tableId) return
+    void (async () => {
+      screen.emit('moderation:modes', await this.moderation.modesInUse(eventId))
+      if (participantId) screen.emit('moderation:own', { tableId, held: await this.moderation.ownHeldCount(eventId, tableId, participantId) })
+    })().catch(this.failed(eventId))
+  }
+
+  /** The modes changed (no participant), or a participant's held cards at a table. */
+  changed(eventId: string, tableId?: string, participantId?: string): void {
+    void (async () => {
+      if (tableId && participantId) {
+        const held = await this.moderation.ownHeldCount(eventId, tableId, participantId)
+        this.screens.to(authorRoom(eventId, participantId)).emit('moderation:own', { tableId, held })
+      } else {
+        const modes = await this.moderation.modesInUse(eventId)
+        this.screens.to(audienceRoles('everyone').filter((r) => PHONE_ROLES.has(r)).map((r) => this.roleRoom(eventId, r))).emit('moderation:modes', modes)
+      }
+    })().catch(this.failed(eventId))
+  }
+
+  private readonly failed = (eventId: string) => (error: unknown) => this.log.error({ err: error, event: eventId }, 'could not tell the phones of moderation')
+}
