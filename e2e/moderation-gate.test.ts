@@ -1,7 +1,7 @@
-import type { Page, WebSocket } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PHONE } from './support/browser.js'
 import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
+import { watchSockets } from './support/web-sockets.js'
 
 /**
  * A seated phone opens the moderation docs (its own held cards, the event's modes) only while
@@ -14,17 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeCafe(cafe)
 })
-
-/** The WebSockets a page opened and those still open, as `socket.io` or the doc's kind. */
-function watchSockets(page: Page) {
-  const opened: WebSocket[] = []
-  page.on('websocket', (ws) => void opened.push(ws))
-  const kind = (ws: WebSocket) => {
-    const [root, doc] = new URL(ws.url()).pathname.split('/').slice(1)
-    return root === 'yjs' ? doc!.split('.')[0]! : root!
-  }
-  return { opened: () => opened.map(kind), open: () => opened.filter((ws) => !ws.isClosed()).map(kind).sort() }
-}
 
 describe('the moderation docs on a seated phone', () => {
   it('open when the console switches approval on and when a card of the phone is hidden, and close again', async () => {

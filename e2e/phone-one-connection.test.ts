@@ -1,7 +1,7 @@
-import type { Page, WebSocket } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PHONE } from './support/browser.js'
 import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
+import { watchSockets } from './support/web-sockets.js'
 
 /**
  * A phone seated at a table holds one connection: its board's socket also carries the control
@@ -14,20 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeCafe(cafe)
 })
-
-/**
- * Every WebSocket the page opens, and which of them are still open, as `socket.io` or the doc's
- * kind (`board`; the moderation docs `own` and `modstate` open only while moderation is in use).
- */
-function watchSockets(page: Page) {
-  const opened: WebSocket[] = []
-  page.on('websocket', (ws) => void opened.push(ws))
-  const kind = (ws: WebSocket) => {
-    const [root, doc] = new URL(ws.url()).pathname.split('/').slice(1)
-    return root === 'yjs' ? doc!.split('.')[0]! : root!
-  }
-  return { opened: () => opened.map(kind), open: () => opened.filter((ws) => !ws.isClosed()).map(kind), controls: () => opened.filter((ws) => ws.url().includes('control=')).length }
-}
 
 describe('a phone seated at a table', () => {
   it('opens one WebSocket after a reload and still gets rounds, votes and presence over it', async () => {
