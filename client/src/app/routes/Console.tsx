@@ -66,6 +66,7 @@ export default function Console() {
   const event = useTischStore(selectEvent) ?? view?.event ?? null
   useDocumentTitle(event?.title)
   const presence = useTischStore((s) => s.presence)
+  const controlStatus = useTischStore((s) => s.controlStatus)
   const publicUrl = usePublicUrl()
 
   if (otherEvent)
@@ -120,6 +121,11 @@ export default function Console() {
         <div id="facilitator-link">
           <FacilitatorLink url={absolute(view.links.facilitator)} fresh={fresh} onClose={() => setLinkShown(false)} />
         </div>
+      )}
+      {controlStatus === 'offline' && (
+        <p className="banner banner-warning" role="status">
+          {t('control.offline')}
+        </p>
       )}
       {publicUrl.ready && publicUrl.loopback && (
         <p className="banner banner-warning" role="alert">

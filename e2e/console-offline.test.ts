@@ -1,0 +1,48 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, it } from 'vitest'
+import type { CreateEventResponse } from '@tischrunde/shared'
+import { launchBrowser } from './support/browser.js'
+import { createEvent } from './support/command-cafe.js'
+import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
+
+/**
+ * A facilitator whose console lost the server sees so, instead of buttons that seem to work; the
+ * note goes once the console is connected again (the server restarted on the same address).
+ */
+let server: ServerProcess
+let browser: Browser
+let created: CreateEventResponse
+
+beforeAll(async () => {
+  server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1' } })
+  browser = await launchBrowser()
+  created = await createEvent(server.url, { title: 'Konsole ohne Netz', tableNames: ['Sprache'] }, false)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  if (server) removeDir(server.dataDir)
+})
+
+describe('the console without a connection', () => {
+  it('says so while the server is away and runs the station again once it is back', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' })).newPage()
+    await page.goto(`${server.url}${created.links.facilitator}`)
+    await page.getByRole('heading', { name: 'Konsole ohne Netz' }).waitFor()
+    // Online: presence counts arrive over the control plane, and no note shows.
+    await page.locator('[data-presence-table="sprache"]').getByText('0 Personen am Tisch').waitFor({ timeout: 10_000 })
+    const note = page.getByRole('status').filter({ hasText: 'Keine Verbindung zum Server' })
+    if (await note.count()) throw new Error('the offline note shows while the console is connected')
+
+    const port = new URL(server.url).port
+    await server.stop()
+    await note.waitFor({ timeout: 10_000 })
+
+    server = await startServerProcess({ dataDir: server.dataDir, env: { TISCHRUNDE_NO_DEMO: '1', PORT: port } })
+    await note.waitFor({ state: 'detached', timeout: 15_000 })
+    await page.getByRole('button', { name: 'Start: Station 1' }).click()
+    await page.locator('.round-phase', { hasText: 'Station 1 läuft' }).waitFor({ timeout: 10_000 })
+    await page.context().close()
+  })
+})
