@@ -32,7 +32,8 @@ import {
   readControlPush,
 } from '@tischrunde/shared'
 import { wallNow } from '../stats.js'
-import { CONNECT_BATCH, CONNECT_TIMEOUT_MS, type FromWorker, type ObserverReport, type PhoneSpec, type ToWorker, type WorkerSetup, type WorkerStart, cardText, sentAtOf } from './protocol.js'
+import { cardsOf, receive } from './received-cards.js'
+import { CONNECT_BATCH, CONNECT_TIMEOUT_MS, type FromWorker, type ObserverReport, type PhoneSpec, type ToWorker, type WorkerSetup, type WorkerStart, cardText } from './protocol.js'
 
 const MESSAGE_SYNC = 0
 /** The station and column every bench card goes to (Station 1 is open during the run). */
@@ -70,15 +71,6 @@ function boardUrl(table: string, token: string | null, carried = false): { base:
 
 /** The phone's `presence:table` at its table (Phone.tsx): Station 1 is visited there. */
 const presenceAt = (table: string) => ({ tableId: table, visits: { [STATION]: table } })
-
-/** Records a card on an observer, once, with its latency. */
-function receive(report: ObserverReport, seen: Set<string>, id: unknown, text: unknown, now: number): void {
-  if (typeof id !== 'string' || seen.has(id)) return
-  const sentAt = sentAtOf(text)
-  if (sentAt === null) return
-  seen.add(id)
-  report.received.push(id, now - sentAt)
-}
 
 /** A real y-websocket client (a writer phone or a projector); resolves once synced. */
 function realClient(
@@ -130,25 +122,6 @@ function realClient(
       resolve({ doc, report, own, close, provider })
     })
   })
-}
-
-/**
- * Cards in one incoming update, decoded once per distinct message: every observer at a table gets
- * the same frame, so decoding it once per process instead of once per observer keeps 500 observers
- * from making the generator the bottleneck (same on both servers). Bounded.
- */
-const decoded = new Map<string, { id?: unknown; text?: unknown }[]>()
-function cardsOf(update: Uint8Array, key: string): { id?: unknown; text?: unknown }[] {
-  const hit = decoded.get(key)
-  if (hit) return hit
-  const cards: { id?: unknown; text?: unknown }[] = []
-  for (const struct of Y.decodeUpdate(update).structs) {
-    const card = (struct as { content?: { arr?: { id?: unknown; text?: unknown }[] } }).content?.arr?.[0]
-    if (card) cards.push(card)
-  }
-  if (decoded.size >= 4000) decoded.clear()
-  decoded.set(key, cards)
-  return cards
 }
 
 const syncMessage = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
