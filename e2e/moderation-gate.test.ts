@@ -23,13 +23,18 @@ describe('the moderation docs on a seated phone', () => {
     const context = await browser.newContext(PHONE)
     const phone = await context.newPage()
     try {
+      const before = watchSockets(phone)
       await phone.goto(`${server.url}${created.links.participant}`)
       await phone.getByRole('button', { name: 'Sprache', exact: true }).click()
       await phone.getByRole('heading', { name: 'Sprache' }).waitFor()
+      // The heading shows before the board's socket opens: wait for it, so that the sockets
+      // watched below are the reloaded page's only.
+      await expect.poll(() => before.open().includes('board'), { timeout: 10_000 }).toBe(true)
       const sockets = watchSockets(phone)
       await phone.reload()
       await phone.getByLabel('Deine Karte').waitFor()
       await consolePage.locator('[data-presence-table="sprache"]').getByText('1 Person am Tisch').waitFor({ timeout: 10_000 })
+      await expect.poll(() => sockets.open(), { timeout: 10_000 }).toEqual(['board'])
       expect(sockets.opened()).toEqual(['board'])
 
       // Approval at the running station: the phone's next card waits, as always.
