@@ -212,7 +212,7 @@ async function profileRun(): Promise<void> {
   const dataDir = freshDataDir('profile')
   const phones = Number(process.env.BENCH_PROFILE_PHONES ?? 1000)
   const rate = Number(process.env.BENCH_PROFILE_RATE ?? 5)
-  const server = await startTischrunde({ dataDir, demo: false, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir] })
+  const server = await startTischrunde({ dataDir, demo: false, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir, `--cpu-prof-interval=${Number(process.env.BENCH_PROFILE_INTERVAL_US ?? 1000)}`] })
   let loadResult: LoadResult
   try {
     log(`profile: ${phones} phones at ${rate} cards/s`)

@@ -25,6 +25,7 @@ function slowStore(writeMs: number, syncMs: number) {
     remove: async () => {},
     release: async () => {},
     list: async () => [],
+    has: async () => false,
   }
   return { store, stored }
 }

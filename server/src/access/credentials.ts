@@ -43,6 +43,10 @@ export function credentialsFromSecret(secret: Buffer): Credentials {
   const sign = (data: string) => createHmac('sha256', secret).update(data).digest('base64url')
   const adminKey = sign('tischrunde:admin')
   const verified = new Map<string, CredentialClaims>()
+  const remember = (token: string, claims: CredentialClaims) => {
+    if (verified.size >= VERIFIED_KEPT) verified.delete(verified.keys().next().value!)
+    verified.set(token, Object.freeze(claims))
+  }
   const check = (token: string): CredentialClaims | null => {
     const dot = token.indexOf('.')
     if (dot <= 0 || token.length > 2000) return null
@@ -59,15 +63,18 @@ export function credentialsFromSecret(secret: Buffer): Credentials {
   return {
     issue(claims) {
       const body = Buffer.from(JSON.stringify({ v: 2, ...claims })).toString('base64url')
-      return `${body}.${sign(body)}`
+      const token = `${body}.${sign(body)}`
+      // Signed here just now from typed claims: the phone's first connection need not check the
+      // signature, JSON and schema again (a copy: the caller's object may change).
+      remember(token, { ...claims })
+      return token
     },
     verify(token) {
       const known = verified.get(token)
       if (known) return known
       const claims = check(token)
       if (!claims) return null
-      if (verified.size >= VERIFIED_KEPT) verified.delete(verified.keys().next().value!)
-      verified.set(token, Object.freeze(claims))
+      remember(token, claims)
       return claims
     },
     adminKey,

@@ -21,6 +21,7 @@ function memoryStore() {
     remove: async () => {},
     release: async () => {},
     list: async () => [],
+    has: async () => false,
   }
   return { store, stored }
 }

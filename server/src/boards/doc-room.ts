@@ -258,6 +258,11 @@ export class DocRoom {
     for (const peer of this.peers) peer.send(message)
   }
 
+  /** What a peer that opens gets first (see RoomOutbox.greeting). */
+  greeting(): [Uint8Array, Uint8Array] {
+    return this.outbox.greeting()
+  }
+
   /** The state vector of what is durably stored. */
   get persisted(): Uint8Array {
     return this.outbox.persisted

@@ -124,7 +124,7 @@ export class DocRooms {
 
   /** Whether a doc is in memory or stored (opening one that is neither would give it a file). */
   async exists(name: string): Promise<boolean> {
-    return this.rooms.has(name) || (await this.store.list()).includes(name)
+    return this.rooms.has(name) || (await this.store.has(name))
   }
 
   private async unload(room: DocRoom): Promise<void> {

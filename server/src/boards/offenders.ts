@@ -1,3 +1,5 @@
+import { type DocScope, type EventActor, writerKeyOf } from '@tischrunde/shared'
+
 /**
  * How long a sender whose socket was closed for hostile input again and again must wait before it
  * may open a doc socket again, in ms.
@@ -39,4 +41,9 @@ export class Offenders {
     }
     return entry.count >= this.allowed
   }
+}
+
+/** Whom a backoff applies to: one person (or role) on one event. */
+export function offenderKeyOf(access: { actor: EventActor; scope: DocScope }): string {
+  return `${access.scope.eventId}:${writerKeyOf(access.actor)}`
 }

@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import type { Logger } from 'pino'
 import type { BoardStore } from '../storage/storage.js'
 import type { BoardPeer } from './doc-room.js'
-import { encodeSyncStep2, encodeUpdateMessage } from './sync-messages.js'
+import { encodeSavedMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './sync-messages.js'
 
 /** Fold the log into a snapshot once it holds this many frames or bytes. */
 const COMPACT_FRAMES = 2000
@@ -49,6 +49,9 @@ export class RoomOutbox {
    * one's is the board's), and one encoding serves them all. Emptied on every change of the doc.
    */
   private readonly answers = new Map<string, Uint8Array>()
+  /** The server's sync step 1 for the doc as it is now, and "saved" for what is stored: the same for every peer that opens. */
+  private step1: Uint8Array | null = null
+  private saved: { vector: Uint8Array; message: Uint8Array } | null = null
 
   constructor(
     private readonly name: string,
@@ -58,6 +61,8 @@ export class RoomOutbox {
     private readonly log: Logger,
   ) {
     this.persistedVector = Y.encodeStateVector(doc)
+    // Every change of the doc, whichever way it came (a load, a peer, the server itself).
+    doc.on('update', () => (this.step1 = null))
   }
 
   /** The doc as loaded is stored already. */
@@ -100,6 +105,13 @@ export class RoomOutbox {
   /** The state vector of what is durably stored. */
   get persisted(): Uint8Array {
     return this.persistedVector
+  }
+
+  /** What a peer that opens gets first: the server's sync step 1, and how far the doc is stored. */
+  greeting(): [Uint8Array, Uint8Array] {
+    this.step1 ??= encodeSyncStep1(Y.encodeStateVector(this.doc))
+    if (this.saved?.vector !== this.persistedVector) this.saved = { vector: this.persistedVector, message: encodeSavedMessage(this.persistedVector) }
+    return [this.step1, this.saved.message]
   }
 
   /** Resolves once everything applied so far is stored. */

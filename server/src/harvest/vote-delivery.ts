@@ -39,11 +39,14 @@ export class VoteDelivery {
       .map((role) => this.roleRoom(eventId, role))
   }
 
-  /** A screen connected: it gets the steps, and its ballots or the tallies as its role may see. */
-  connected(socket: Screen, actor: EventActor): void {
+  /**
+   * A screen connected: it gets the steps, and its ballots or the tallies as its role may see.
+   * Resolves once they are sent (or could not be read, which is logged).
+   */
+  connected(socket: Screen, actor: EventActor): Promise<void> {
     const { eventId } = actor
     if (actor.participantId && may(actor, 'votes:cast', { eventId })) this.io.join(socket, voterRoom(eventId, actor.participantId))
-    void (async () => {
+    return (async () => {
       const steps = await this.votes.steps(eventId)
       socket.emit('vote:steps', { steps })
       socket.emit('groups:state', { columns: await this.groups.all(eventId) })

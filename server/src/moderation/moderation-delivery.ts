@@ -25,15 +25,15 @@ export class ModerationDelivery {
     private readonly log: Logger,
   ) {}
 
-  /** A screen connected (`docName`: the board socket that carries it, if any). */
-  connected(screen: Screen, actor: EventActor, docName: string | undefined): void {
+  /** A screen connected (`docName`: the board socket that carries it, if any). Resolves once its first messages are sent. */
+  async connected(screen: Screen, actor: EventActor, docName: string | undefined): Promise<void> {
     if (!PHONE_ROLES.has(actor.role)) return
     const { eventId, participantId } = actor
     if (participantId) this.screens.join(screen, authorRoom(eventId, participantId))
     const resolved = docName ? resolveDocName(docName, this.rooms.kinds) : null
     const tableId = resolved?.kind.name === 'board' && resolved.scope.eventId === eventId ? resolved.scope.parts.tableId : actor.tableId
     if (!tableId) return
-    void (async () => {
+    return (async () => {
       screen.emit('moderation:modes', await this.moderation.modesInUse(eventId))
       if (participantId) screen.emit('moderation:own', { tableId, held: await this.moderation.ownHeldCount(eventId, tableId, participantId) })
     })().catch(this.failed(eventId))

@@ -40,6 +40,12 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
   // Half-written snapshots of a crash (or of a compaction the disk had no room for) take space only.
   await removeStaleTempFiles(dir, (name) => name.endsWith('.ysnap'))
   const logs = new Map<string, { handle: FileHandle; frames: number; bytes: number }>()
+  /**
+   * The docs with files, read once at open and kept by this store (the only writer of the folder,
+   * which the data folder's lock keeps to one process): `has` asks it, not the folder, every time a
+   * phone opens and its event's moderation state is looked up.
+   */
+  const stored = new Set(await listDir(dir))
 
   const fileOf = (docName: string, ext: 'ysnap' | 'ywal') => {
     const base = fileBaseOf(docName)
@@ -52,6 +58,7 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
     if (!log) {
       log = { handle: await open(fileOf(docName, 'ywal'), 'a', 0o600), frames: 0, bytes: 0 }
       logs.set(docName, log)
+      stored.add(docName)
     }
     return log
   }
@@ -147,6 +154,7 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
       const log = logs.get(docName)
       if (log) await log.handle.close()
       logs.delete(docName)
+      stored.delete(docName)
       await rm(fileOf(docName, 'ysnap'), { force: true })
       await rm(fileOf(docName, 'ywal'), { force: true })
       // The copies kept of damaged files go too: a deleted doc leaves no trace (data protection).
@@ -163,14 +171,9 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
       await log?.handle.close()
     },
 
-    async list() {
-      const names = new Set<string>()
-      for (const file of await readdir(dir)) {
-        const m = /^(.+)\.(ysnap|ywal)$/.exec(file)
-        if (m) names.add(docNameOfFile(m[1]!))
-      }
-      return [...names]
-    },
+    list: () => listDir(dir),
+
+    has: async (docName) => stored.has(docName),
 
     async close() {
       for (const log of logs.values()) await log.handle.close()
@@ -209,4 +212,14 @@ async function readIfExists(file: string): Promise<Uint8Array | null> {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw e
   }
+}
+
+/** The docs that have a file in the folder. */
+async function listDir(dir: string): Promise<string[]> {
+  const names = new Set<string>()
+  for (const file of await readdir(dir)) {
+    const m = /^(.+)\.(ysnap|ywal)$/.exec(file)
+    if (m) names.add(docNameOfFile(m[1]!))
+  }
+  return [...names]
 }

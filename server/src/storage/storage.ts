@@ -72,6 +72,8 @@ export interface BoardStore {
   release(docName: string): Promise<void>
   /** Names of every stored doc. */
   list(): Promise<string[]>
+  /** Whether a doc is stored (cheaper than `list` on every store). */
+  has(docName: string): Promise<boolean>
   close(): Promise<void>
 }
 

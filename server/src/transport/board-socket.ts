@@ -2,7 +2,6 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import * as decoding from 'lib0/decoding'
 import * as syncProtocol from 'y-protocols/sync'
-import * as Y from 'yjs'
 import { type WebSocket, WebSocketServer } from 'ws'
 import {
   type CredentialClaims,
@@ -23,7 +22,6 @@ import {
   openAccessEnded,
   openedWith,
   resolveDocName,
-  writerKeyOf,
 } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import { originAllowed } from '../access/origin.js'
@@ -32,13 +30,14 @@ import { type ConnectionBudget, DEFAULT_LIMITS, type Limits, personOf } from '..
 import type { BoardPeer, DocRoom } from '../boards/doc-room.js'
 import type { ProgrammeService } from '../programme/programme-service.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
-import { Offenders } from '../boards/offenders.js'
+import { Offenders, offenderKeyOf } from '../boards/offenders.js'
 import { receiveUpdate } from '../boards/receive-update.js'
-import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, encodeSyncStep1 } from '../boards/sync-messages.js'
+import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from '../boards/sync-messages.js'
 import type { EventService } from '../events/event-service.js'
 import type { Hub } from '../hub/hub.js'
 import type { TreeMembers } from '../tree/tree-members.js'
 import { type Carry, carryControl, wantsControl } from './carried-control.js'
+import { firstFlight } from './first-flight.js'
 import { type Live, createSocketWatch } from './socket-watch.js'
 
 /** Path prefix of doc sockets: `/yjs/<docName>?token=…`. */
@@ -167,14 +166,11 @@ export function createBoardSockets(deps: {
     const release = deps.budget.take(personOf(access.actor))
     if (!release) return deps.budget.full ? refuseUpgrade(socket, 503, 'Service Unavailable') : refuseUpgrade(socket, 429, 'Too Many Requests')
     socket.once('close', release)
-    // The upgrade's answer and the first messages (the server's state vector, what is stored) leave
-    // in one TCP write instead of three when the doc is loaded already.
-    socket.cork()
-    setImmediate(() => socket.uncork())
-    wss.handleUpgrade(req, socket, head, (ws) => void connect(ws, access))
+    const flight = firstFlight(socket)
+    wss.handleUpgrade(req, socket, head, (ws) => void connect(ws, access, flight))
   }
 
-  async function connect(ws: WebSocket, access: DocAccessGrant): Promise<void> {
+  async function connect(ws: WebSocket, access: DocAccessGrant, flight: ReturnType<typeof firstFlight>): Promise<void> {
     const { actor, kind: docKind, scope } = access
     const offenderKey = offenderKeyOf(access)
     /** Soft refusals (a closed station, a pace) one socket may collect before it is cut off: 5, then 1 per 2 s. */
@@ -211,9 +207,12 @@ export function createBoardSockets(deps: {
     } catch (error) {
       deps.log.error({ err: error, doc: access.docName }, 'doc could not be loaded')
       ws.close(...boardClose('LOAD_FAILED'))
-      return
+      return flight.land()
     }
-    if (closedEarly) return deps.rooms.release(room)
+    if (closedEarly) {
+      flight.land()
+      return deps.rooms.release(room)
+    }
     // Facilitators may paste many cards at once; everyone else writes at a person's pace.
     const admitNewRecords =
       may(actor, 'cards:unpaced', { eventId: scope.eventId }) || !actor.participantId
@@ -329,13 +328,16 @@ export function createBoardSockets(deps: {
       deps.rooms.release(room)
     })
 
-    peer.send(encodeSyncStep1(Y.encodeStateVector(room.doc)))
-    peer.saved(room.persisted)
+    for (const message of room.greeting()) peer.send(message)
+    let opened: Promise<void> | undefined
     if (access.control && deps.carry) {
-      readCommand = carryControl(ws, peer, actor, access.token, deps.carry, room.name)
+      const carried = carryControl(ws, peer, actor, access.token, deps.carry, room.name)
+      readCommand = carried.read
+      opened = carried.opened
       access.pushDeleted = () => peer.send(encodeControlPush('event:deleted', {}))
     }
     for (const [data, binary] of early) onMessage(data, binary, true)
+    flight.land(opened)
   }
 
   /** Closes every doc socket of an event (deleted): its credentials no longer open it. */
@@ -392,9 +394,4 @@ export function createBoardSockets(deps: {
     },
     clients: () => wss.clients.size,
   }
-}
-
-/** Whom a backoff applies to: one person (or role) on one event. */
-function offenderKeyOf(access: { actor: EventActor; scope: DocScope }): string {
-  return `${access.scope.eventId}:${writerKeyOf(access.actor)}`
 }

@@ -11,6 +11,8 @@ export type Carry = (
 ) => {
   command(name: string, payload: unknown, reply: (ack: Ack) => void): void
   detach(): void
+  /** Resolves once the screen's first messages are sent (see `attachScreen`). */
+  opened: Promise<void>
 }
 
 /**
@@ -29,7 +31,8 @@ let carriedSeq = 0
  * Makes an open doc socket one more screen of its event's control plane: pushes go out as
  * MESSAGE_CONTROL_PUSH through the peer's send (bounded like every board message), commands come
  * in as MESSAGE_CONTROL_COMMAND and are answered by MESSAGE_CONTROL_ACK. Returns the reader of
- * command frames (after their type byte): false for garbage (the caller closes the socket).
+ * command frames (after their type byte: false for garbage, the caller closes the socket), and
+ * when the screen's first messages are sent.
  */
 export function carryControl(ws: WebSocket, peer: BoardPeer, actor: EventActor, token: string, carry: Carry, docName?: string) {
   const screen: Screen = {
@@ -49,10 +52,11 @@ export function carryControl(ws: WebSocket, peer: BoardPeer, actor: EventActor, 
   screen.session.socketId = screen.id
   const carried = carry(screen, token)
   ws.once('close', () => carried.detach())
-  return (decoder: decoding.Decoder): boolean => {
+  const read = (decoder: decoding.Decoder): boolean => {
     const command = readControlCommand(decoder)
     if (!command) return false
     carried.command(command.name, command.payload, (ack) => peer.send(encodeControlAck(command.id, ack as Ack<unknown>)))
     return true
   }
+  return { read, opened: carried.opened }
 }

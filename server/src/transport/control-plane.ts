@@ -38,6 +38,7 @@ import type { TreeMembers } from '../tree/tree-members.js'
 import type { VoteService } from '../harvest/vote-service.js'
 import type { GroupService } from '../harvest/group-service.js'
 import { VoteDelivery } from '../harvest/vote-delivery.js'
+import { EventStateFrames } from './event-state-frames.js'
 import { type Screen, ScreenRooms, socketScreen } from './screens.js'
 import { ModerationDelivery } from '../moderation/moderation-delivery.js'
 import { installedModeration } from '../moderation/moderation-service.js'
@@ -164,6 +165,7 @@ export function createControlPlane(
   const moderationDelivery = moderation && new ModerationDelivery(screens, deps.rooms, moderation, roleRoom, deps.log)
   if (moderation) moderation.onChanged = ({ eventId, tableId, participantId }) => deps.hub.publish({ eventId, topic: 'moderation', audience: 'everyone', tableId, participantId })
   const roundMessage = (stored: StoredEvent): RoundMessage => ({ round: stored.round, serverNow: deps.now() })
+  const eventStateFrames = new EventStateFrames()
 
   /** Sends the current event and round state to the screens of an audience, each role the view it may see. */
   function deliverEvent(stored: StoredEvent, roles: readonly Role[]): void {
@@ -249,7 +251,8 @@ export function createControlPlane(
     // Read by the handshake just now; listeners must be bound in this tick.
     const stored = deps.events.current(eventId)
     if (stored) {
-      screen.emit('event:state', publicEventView(actor, stored.event, stored.joinCode))
+      if (screen.frame) screen.frame(eventStateFrames.of(stored, actor.role))
+      else screen.emit('event:state', publicEventView(actor, stored.event, stored.joinCode))
       screen.emit('round:state', roundMessage(stored))
     }
     if (may(actor, 'presence:watch', { eventId })) {
@@ -258,8 +261,8 @@ export function createControlPlane(
       if (display) screen.emit('projector:display', { ...display, initial: true })
     }
 
-    voteDelivery.connected(screen, actor)
-    moderationDelivery?.connected(screen, actor, screen.docName)
+    /** Resolves once the first messages read from the store (votes, groups, moderation) are sent. */
+    const opened = Promise.all([voteDelivery.connected(screen, actor), moderationDelivery?.connected(screen, actor, screen.docName)]).then(() => {})
     const pace = new RateLimiter(deps.limits.controlMessagesBurst, deps.limits.controlMessagesPerSecond, 1)
     let refusedInARow = 0
     const command = async (name: ClientEventName, payload: unknown, reply: (a: Ack) => void) => {
@@ -294,6 +297,7 @@ export function createControlPlane(
     }
     return {
       command,
+      opened,
       detach: () => {
         lastSuggestion.delete(screen.id)
         presence.leave(eventId, screen.id)
@@ -318,8 +322,9 @@ export function createControlPlane(
    */
   function carry(screen: Screen, token: string) {
     screens.add(screen)
-    const { command, detach } = attachScreen(screen, token)
+    const { command, detach, opened } = attachScreen(screen, token)
     return {
+      opened,
       command: (name: string, payload: unknown, reply: (a: Ack) => void) => {
         if (!Object.hasOwn(everyClientEvent, name)) return reply(fail(ErrorCode.INVALID_MESSAGE, undefined, 'unknown command'))
         void command(name as ClientEventName, payload, reply)

@@ -133,7 +133,9 @@ describe.each(STORES)('the store contract: $name', (kind) => {
     const cards = doc.getMap('cards')
     for (let i = 0; i < 5; i++) cards.set(`c${i}`, `Karte ${i}`)
     const name = `board.${s.id}.sprache`
+    expect(await s.boards.has(name)).toBe(false)
     await s.boards.append(name, updates.slice(0, 3))
+    expect(await s.boards.has(name)).toBe(true)
     await s.boards.append(name, updates.slice(3))
     expect(s.boards.logSize(name).frames).toBe(5)
     const read = async (store: BoardStore) => {
@@ -149,8 +151,10 @@ describe.each(STORES)('the store contract: $name', (kind) => {
     const again = await s.reopen()
     expect(await read(again.boards)).toEqual(cards.toJSON())
     expect(await again.boards.list()).toContain(name)
+    expect(await again.boards.has(name)).toBe(true)
     await again.boards.remove(name)
     expect(await again.boards.list()).not.toContain(name)
+    expect(await again.boards.has(name)).toBe(false)
     expect(await again.boards.load(name)).toEqual([])
     await again.close()
     await s.cleanUp()

@@ -96,6 +96,8 @@ export function redisBoardStore(client: RedisBytesClient, prefix: string, fence?
 
     list: async () => (await client.sMembers(namesKey)).map(String),
 
+    has: async (docName) => Boolean(await client.sIsMember(namesKey, docName)),
+
     async close() {
       sizes.clear()
     },
