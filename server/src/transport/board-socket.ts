@@ -23,7 +23,6 @@ import {
   openAccessEnded,
   openedWith,
   resolveDocName,
-  writerKeyOf,
 } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import { originAllowed } from '../access/origin.js'
@@ -32,7 +31,7 @@ import { type ConnectionBudget, DEFAULT_LIMITS, type Limits, personOf } from '..
 import type { BoardPeer, DocRoom } from '../boards/doc-room.js'
 import type { ProgrammeService } from '../programme/programme-service.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
-import { Offenders } from '../boards/offenders.js'
+import { Offenders, offenderKeyOf as offenderKeyOfActor } from '../boards/offenders.js'
 import { receiveUpdate } from '../boards/receive-update.js'
 import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, encodeSyncStep1 } from '../boards/sync-messages.js'
 import type { EventService } from '../events/event-service.js'
@@ -96,6 +95,8 @@ export function createBoardSockets(deps: {
   programme?: Pick<ProgrammeService, 'prepare' | 'situationOf'>
   /** The control plane, for doc sockets that carry it (a seated phone); without it `?control=` is refused. */
   carry?: Carry
+  /** Senders waiting out a backoff, shared with the control plane (its floods count here too). */
+  offenders?: Offenders
 }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: BOARD_MESSAGE_MAX })
   let peerSeq = 0
@@ -104,7 +105,7 @@ export function createBoardSockets(deps: {
   /** What each open socket was granted, to close it when its holder's access ends (a new group). */
   const grants = new Map<WebSocket, DocAccessGrant>()
   /** Senders closed for hostile input wait before they may open a socket again. */
-  const offenders = new Offenders()
+  const offenders = deps.offenders ?? new Offenders()
   /** New cards per participant of an event, over all their sockets. */
   const cardPace = new RateLimiter(deps.limits.cardsBurst, deps.limits.cardsPerMinute / 60)
 
@@ -185,6 +186,8 @@ export function createBoardSockets(deps: {
       if (messages.take('socket', Date.now())) return true
       if (ws.readyState === ws.OPEN) {
         deps.log.warn({ doc: access.docName, role: actor.role }, 'doc socket sends too fast, closed')
+        // Its reconnects wait out the backoff (429), on this socket and over Socket.IO alike.
+        offenders.flooded(offenderKey, Date.now())
         ws.close(...boardClose('TOO_MANY_MESSAGES'))
       }
       return false
@@ -396,5 +399,5 @@ export function createBoardSockets(deps: {
 
 /** Whom a backoff applies to: one person (or role) on one event. */
 function offenderKeyOf(access: { actor: EventActor; scope: DocScope }): string {
-  return `${access.scope.eventId}:${writerKeyOf(access.actor)}`
+  return offenderKeyOfActor(access.scope.eventId, access.actor)
 }

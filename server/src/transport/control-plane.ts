@@ -22,6 +22,7 @@ import {
 import type { Logger } from 'pino'
 import { originAllowed } from '../access/origin.js'
 import { RateLimiter } from '../access/rate-limit.js'
+import { Offenders, offenderKeyOf } from '../boards/offenders.js'
 import { type ConnectionBudget, type Limits, personOf } from '../config/limits.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventService } from '../events/event-service.js'
@@ -78,8 +79,11 @@ export function createControlPlane(
     treeMembers: TreeMembers
     votes: VoteService
     groups: GroupService
+    /** Senders waiting out a backoff, shared with the board sockets (a flood on either counts on both). */
+    offenders?: Offenders
   },
 ) {
+  const offenders = deps.offenders ?? new Offenders()
   const io = new Server(httpServer, {
     destroyUpgrade: false,
     serveClient: false,
@@ -226,6 +230,8 @@ export function createControlPlane(
     if (!checked) return next(new Error(ErrorCode.UNAUTHORIZED))
     // Counted last, so refused handshakes never hold a slot.
     const actor = actorFromClaims(checked.claims)
+    // Closed for flooding a moment ago (here or on a doc socket): it waits out the backoff.
+    if (offenders.waiting(offenderKeyOf(actor.eventId, actor), Date.now())) return next(new Error(ErrorCode.RATE_LIMITED))
     const release = deps.budget.take(personOf(actor))
     if (!release) return next(new Error(deps.budget.full ? ErrorCode.SERVER_FULL : ErrorCode.RATE_LIMITED))
     socket.once('disconnect', release)
@@ -279,7 +285,11 @@ export function createControlPlane(
       if (!pace.take('socket', Date.now())) {
         reply(fail(ErrorCode.RATE_LIMITED, { what: 'commands' }))
         // A client that keeps hammering is cut off; a person clicking fast only waits.
-        if (++refusedInARow >= 100) screen.disconnect()
+        if (++refusedInARow >= 100) {
+          // Its reconnects wait out the backoff, over Socket.IO and on a doc socket alike.
+          offenders.flooded(offenderKeyOf(eventId, actor), Date.now())
+          screen.disconnect()
+        }
         return
       }
       refusedInARow = 0
@@ -344,6 +354,7 @@ export function createControlPlane(
   return {
     io,
     carry,
+    offenders,
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe()
