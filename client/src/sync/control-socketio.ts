@@ -23,6 +23,11 @@ export function openSocketTransport(token: string, eventId: string | undefined, 
   })
   let retry: ReturnType<typeof setTimeout> | undefined
   socket.on('connect_error', (error: Error) => {
+    // The event was deleted while this screen was away: it says "gelöscht", as if it had been open.
+    if (error.message === ErrorCode.NOT_FOUND && (error as Error & { data?: { deleted?: unknown } }).data?.deleted === true) {
+      socket.disconnect()
+      return sink.push('event:deleted', null)
+    }
     // A key that is malformed, wrong or revoked: no retry will help, say so.
     if (error.message === ErrorCode.UNAUTHORIZED || error.message === ErrorCode.INVALID_MESSAGE) {
       sink.status('denied')

@@ -97,6 +97,8 @@ export function createBoardSockets(deps: {
   carry?: Carry
   /** Senders waiting out a backoff, shared with the control plane (its floods count here too). */
   offenders?: Offenders
+  /** Whether a credential is validly signed for an event that was deleted (its upgrade is answered 410). */
+  isDeletedLink?: (token: string) => Promise<boolean>
 }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: BOARD_MESSAGE_MAX })
   let peerSeq = 0
@@ -134,6 +136,8 @@ export function createBoardSockets(deps: {
     if (control === null || (control && !deps.carry)) return { status: 400, reason: 'Bad Request' }
     const token = url.searchParams.get('token')
     const auth = await deps.events.authenticate(token)
+    // A link of a deleted event: "gelöscht" (410), not "wrong key".
+    if (!auth && token && (await deps.isDeletedLink?.(token))) return { status: 410, reason: 'Gone' }
     if (!auth || auth.claims.event !== target.scope.eventId) return { status: 401, reason: 'Unauthorized' }
     const actor = actorFromClaims(auth.claims)
     // The participant's group as stored (another node may have placed them), for kinds that open by group.

@@ -50,6 +50,8 @@ import { installedModeration } from '../moderation/moderation-service.js'
  * @default 256 KiB
  */
 export const CONTROL_MESSAGE_MAX = 256 * 1024
+/** What a refused handshake carries when the credential's event was deleted (`connect_error`'s `data`). */
+const EVENT_DELETED_DATA = { what: 'event', deleted: true }
 /** Presence counts go out at most this often per event, in ms. */
 const PRESENCE_INTERVAL_MS = 1000
 /** Rotation suggestions wait this long for more reports before they are computed, in ms. */
@@ -81,6 +83,8 @@ export function createControlPlane(
     groups: GroupService
     /** Senders waiting out a backoff, shared with the board sockets (a flood on either counts on both). */
     offenders?: Offenders
+    /** Whether a credential is validly signed for an event that was deleted (its screens are told so). */
+    isDeletedLink?: (token: string) => Promise<boolean>
   },
 ) {
   const offenders = deps.offenders ?? new Offenders()
@@ -227,7 +231,11 @@ export function createControlPlane(
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth)
     if (!auth.success) return next(new Error(ErrorCode.INVALID_MESSAGE))
     const checked = await deps.events.authenticate(auth.data.token)
-    if (!checked) return next(new Error(ErrorCode.UNAUTHORIZED))
+    if (!checked) {
+      // A screen of a deleted event (it was away when it went): "gelöscht", not "wrong key".
+      if (await deps.isDeletedLink?.(auth.data.token)) return next(Object.assign(new Error(ErrorCode.NOT_FOUND), { data: EVENT_DELETED_DATA }))
+      return next(new Error(ErrorCode.UNAUTHORIZED))
+    }
     // Counted last, so refused handshakes never hold a slot.
     const actor = actorFromClaims(checked.claims)
     // Closed for flooding a moment ago (here or on a doc socket): it waits out the backoff.
