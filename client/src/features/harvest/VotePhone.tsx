@@ -1,4 +1,4 @@
-import { type Ack, type ClientEventName, type ClientEventPayload, ErrorCode, type TischEvent, type VoteStep, cardRefKey } from '@tischrunde/shared'
+import { type Ack, type ClientEventName, type ClientEventPayload, type TischEvent, type VoteStep, cardRefKey } from '@tischrunde/shared'
 import { type ReactNode, useRef, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import '../../i18n/harvest-wording.js'
@@ -8,6 +8,7 @@ import { selectBoard } from '../../store/selectors.js'
 import { useVoteStore } from '../../store/vote-store.js'
 import { useBoard } from '../../sync/hooks.js'
 import { randomId } from '../../sync/random-id.js'
+import { castIds } from './cast-ids.js'
 import { cardsInScope, myDots, scopeWords, stepTables } from './vote-view.js'
 import './harvest.css'
 
@@ -32,20 +33,17 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
   const frozen = step.status !== 'open'
   const scope = scopeWords(event, step)
 
-  // Taps whose answer was lost (NETWORK), by card and direction: the same tap again sends the same
-  // cast id, so a cast that did arrive is not counted twice. Any answer from the server clears them
-  // (what was sent before has arrived or is lost by then; the ballot shows which).
-  const unanswered = useRef(new Map<string, string>())
+  // A tap sent again after a lost answer keeps its id: the server counts it once.
+  const ids = useRef(castIds(randomId))
 
   // "+" stays usable with no dots left: the server may give back dots on cards removed meanwhile,
   // and otherwise says why not.
   const cast = async (cardId: string, delta: 1 | -1) => {
     setBusy(true)
     const tap = `${step.id}/${tableId}/${cardId}/${delta}`
-    const castId = unanswered.current.get(tap) ?? randomId()
+    const castId = ids.current.idFor(tap)
     const ack = await props.send('vote:cast', { stepId: step.id, tableId, cardId, delta, castId })
-    if (!ack.ok && ack.code === ErrorCode.NETWORK) unanswered.current.set(tap, castId)
-    else unanswered.current.clear()
+    ids.current.answered(tap, castId, ack)
     setBusy(false)
     setError(ack.ok ? null : errorText(t, ack))
   }
