@@ -4,6 +4,7 @@ import { createEvent, join, tokenOfLink } from '../helpers/api.js'
 import { type RunningServer, startServer } from '../helpers/in-process-server.js'
 import { tempDataDir } from '../helpers/temp-dir.js'
 import { waitFor } from '../helpers/wait.js'
+import { connectBoard } from '../helpers/board-client.js'
 import { ballots } from '../../src/harvest/vote-service.js'
 import { cardGroups } from '../../src/harvest/group-service.js'
 import { type VoteSocket, voteSocket, writeCards } from './vote-test-kit.js'
@@ -119,5 +120,31 @@ describe('commands a phone sends again count once', () => {
     }
     expect(await order()).toEqual(['Sprache', 'Wohnen', 'Arbeit'])
     expect(await host.send('groups:edit', { column, change: { type: 'move', groupId: 'gruppe-cccc', by: -1, from: 99 } })).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE })
+  })
+
+  it('answers a hide, restore or merge a table host’s phone sends again as done, and does it once', async () => {
+    const host = await connect(tokenOfLink(cafe.links.hosts[table]!))
+    const [kept, doubled, hidden] = await writeCards(running.url, cafe.event.id, table, cafe.facilitatorToken, where, ['Beratung im Rathaus', 'Beratung im Rathaus!', 'Telefonnummer von Frau M.'], 'mod-')
+    const moderate = (cardId: string, action: string, intoCardId?: string) => host.send('card:moderate', { tableId: table, cardId, action, ...(intoCardId ? { intoCardId } : {}) })
+    const onBoard = async () => {
+      const board = connectBoard(running.url, cafe.event.id, table, cafe.facilitatorToken)
+      try {
+        await board.synced()
+        return board.cards().filter((c) => c.id.startsWith('mod-'))
+      } finally {
+        board.destroy()
+      }
+    }
+    for (let i = 0; i < 2; i++) expect(await moderate(hidden!, 'hide')).toEqual({ ok: true })
+    expect((await onBoard()).map((c) => c.id)).toEqual([kept, doubled])
+    for (let i = 0; i < 2; i++) expect(await moderate(hidden!, 'restore')).toEqual({ ok: true })
+    expect((await onBoard()).map((c) => c.id).sort()).toEqual([kept, doubled, hidden].sort())
+    for (let i = 0; i < 2; i++) expect(await moderate(doubled!, 'merge', kept)).toEqual({ ok: true })
+    const after = await onBoard()
+    expect(after.map((c) => c.id).sort()).toEqual([kept, hidden].sort())
+    // The duplicate's text went into the kept card once.
+    expect(after.find((c) => c.id === kept)?.merged?.map((m) => m.id)).toEqual([doubled])
+    // A card that never was is still refused.
+    expect(await moderate('gibt-es-nicht', 'hide')).toMatchObject({ ok: false, code: ErrorCode.CONFLICT })
   })
 })
