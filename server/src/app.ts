@@ -38,7 +38,7 @@ import { ProgrammeService } from './programme/programme-service.js'
 import { programmeCopy } from './programme/programme-copy.js'
 import { programmeAgenda } from './programme/programme-agenda.js'
 import { ConnectionBudget, DEFAULT_LIMITS, type Limits } from './config/limits.js'
-import { type DeletedEvents, type DeletionReason, memoryDeletedEvents } from './retention/deleted-events.js'
+import { type DeletedEvents, type DeletionReason, deletedLink, memoryDeletedEvents } from './retention/deleted-events.js'
 import { deletedEventPages } from './retention/deleted-page.js'
 import { createRetentionRoutes } from './retention/retention-routes.js'
 import { RetentionService } from './retention/retention-service.js'
@@ -206,8 +206,10 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const groups = new GroupService(storage.events, rooms)
   transfer.harvest = new HarvestTransfer(storage.events, votes)
   giveBackDotsOfDeletedCards({ rooms, votes, publishVotes: (eventId, what) => hub.publish({ eventId, topic: 'votes', audience: 'everyone', ...what }) })
-  const control = createControlPlane(http, { events, rounds, programme, rooms, hub: opts.cluster?.controlHub ?? hub, log, now, limits, budget, publicUrl: opts.publicUrl, treeMembers, votes, groups })
-  const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now, treeMembers, programme, carry: control.carry })
+  const deletedEvents = opts.deletedEvents ?? memoryDeletedEvents()
+  const isDeletedLink = deletedLink({ verify: (token) => credentials.verify(token), deleted: deletedEvents, exists: async (id) => (await events.get(id)) !== undefined })
+  const control = createControlPlane(http, { events, rounds, programme, rooms, hub: opts.cluster?.controlHub ?? hub, log, now, limits, budget, publicUrl: opts.publicUrl, treeMembers, votes, groups, isDeletedLink })
+  const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now, treeMembers, programme, carry: control.carry, offenders: control.offenders, isDeletedLink })
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
   app.use('/api', createProgrammeExportRoutes({ events, programme }))
@@ -216,7 +218,6 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   app.use('/api', createFramingRoutes({ events, logos }))
   app.use('/api', createExportRoutes({ events, transfer: { exportEvent: async (stored) => withLogos(await transfer.exportEvent(stored), logos) }, renderer: exportRenderer, log }))
   app.use('/api', createActorExportRoutes({ events, rooms }))
-  const deletedEvents = opts.deletedEvents ?? memoryDeletedEvents()
   app.use('/api', createTreeImageRoutes({ events, transfer }))
   app.use('/api', createHarvestExportRoutes({ events, votes, groups, log }))
   app.use('/api', createHeldCardsRoute({ events, moderation: moderationOf(rooms), log }))

@@ -176,8 +176,13 @@ export function connectBoard(target: BoardTarget): () => void {
     if (event && local && refusesStaleCopy(event) && ++refusedInARow >= STALE_COPY_REFUSALS) return void resetStaleCopy()
     // A refused upgrade looks like any network failure to the browser: ask the API whether the credential still holds.
     if (!provider.synced && ++failures === 2) {
-      api.publicView(target.eventId, target.token).catch((e: { code?: string }) => {
+      api.publicView(target.eventId, target.token).catch((e: { code?: string; failure?: { params?: { deleted?: unknown } } }) => {
         if (e.code === 'UNAUTHORIZED') deny()
+        // The event is gone (deleted while this screen was away): the screen says "gelöscht".
+        else if (e.code === 'NOT_FOUND' && e.failure?.params?.deleted === true) {
+          deny()
+          useTischStore.setState({ controlStatus: 'deleted', round: null })
+        }
       })
     }
   })

@@ -2,6 +2,9 @@ import { io, type Socket } from 'socket.io-client'
 import { type Ack, ErrorCode, WIRE_VERSION, fail } from '@tischrunde/shared'
 import type { ControlTransport, TransportSink } from './control-transport.js'
 
+/** How long a screen refused for now (server full, a backoff) waits before it tries again, at least, in ms. */
+const BUSY_RETRY_MS = 10_000
+
 /**
  * The control plane over Socket.IO: facilitator screens, and phones that sit at no table (the
  * table choice, a programme-only day, a tree day). Loaded on demand: a seated phone never needs it.
@@ -18,12 +21,23 @@ export function openSocketTransport(token: string, eventId: string | undefined, 
     // still opens the event, so the screen says so instead of "offline" for ever.
     if (reason === 'io server disconnect') socket.connect()
   })
+  let retry: ReturnType<typeof setTimeout> | undefined
   socket.on('connect_error', (error: Error) => {
+    // The event was deleted while this screen was away: it says "gelöscht", as if it had been open.
+    if (error.message === ErrorCode.NOT_FOUND && (error as Error & { data?: { deleted?: unknown } }).data?.deleted === true) {
+      socket.disconnect()
+      return sink.push('event:deleted', null)
+    }
     // A key that is malformed, wrong or revoked: no retry will help, say so.
     if (error.message === ErrorCode.UNAUTHORIZED || error.message === ErrorCode.INVALID_MESSAGE) {
       sink.status('denied')
       socket.disconnect()
-    } else sink.status('offline')
+    } else {
+      sink.status('offline')
+      // Refused for now (the server full, a backoff after a flood): Socket.IO does not try again by
+      // itself after a refused handshake, so this screen does, a little later.
+      if (!socket.active) retry = setTimeout(() => socket.connect(), BUSY_RETRY_MS + Math.random() * BUSY_RETRY_MS)
+    }
   })
   socket.onAny((name: string, payload: unknown) => sink.push(name, payload))
   return {
@@ -37,6 +51,9 @@ export function openSocketTransport(token: string, eventId: string | undefined, 
           (ack: Ack) => ack,
           (): Ack => fail(ErrorCode.NETWORK, {}, 'no answer in time'),
         ),
-    close: () => void socket.disconnect(),
+    close() {
+      clearTimeout(retry)
+      socket.disconnect()
+    },
   }
 }

@@ -1,4 +1,4 @@
-import { type DocScope, type EventActor, writerKeyOf } from '@tischrunde/shared'
+import { type EventActor, writerKeyOf } from '@tischrunde/shared'
 
 /**
  * How long a sender whose socket was closed for hostile input again and again must wait before it
@@ -31,6 +31,15 @@ export class Offenders {
     if (this.seen.size > 1000) for (const [k, v] of this.seen) if (now - v.last >= this.backoffMs) this.seen.delete(k)
   }
 
+  /**
+   * A socket closed for sending faster than its limit (a doc socket's messages, the control plane's
+   * commands): no person sends that fast, so it waits at once, on either transport.
+   */
+  flooded(key: string, now: number): void {
+    const prior = this.seen.get(key)
+    this.seen.set(key, { count: Math.max(this.allowed, prior && now - prior.last < this.backoffMs ? prior.count + 1 : 1), last: now })
+  }
+
   /** Whether the key must still wait. */
   waiting(key: string, now: number): boolean {
     const entry = this.seen.get(key)
@@ -43,7 +52,7 @@ export class Offenders {
   }
 }
 
-/** Whom a backoff applies to: one person (or role) on one event. */
-export function offenderKeyOf(access: { actor: EventActor; scope: DocScope }): string {
-  return `${access.scope.eventId}:${writerKeyOf(access.actor)}`
+/** Whom a backoff applies to: one person (or, for facilitators and projectors, the role) on one event. */
+export function offenderKeyOf(eventId: string, actor: EventActor): string {
+  return `${eventId}:${writerKeyOf(actor)}`
 }

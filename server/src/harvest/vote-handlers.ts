@@ -78,10 +78,11 @@ export const handleVoteCast: Handler<'vote:cast'> = async (ctx, session, msg) =>
   const { actor } = session
   if (!may(actor, 'votes:cast', { eventId: actor.eventId }) || !actor.participantId) return fail(ErrorCode.FORBIDDEN, { needs: 'participant' })
   // VALIDATION + RESOLUTION (the rule is checked against the stored ballot, in one compare-and-set)
-  const cast = await ctx.votes.cast(actor.eventId, actor.participantId, msg.stepId, { tableId: msg.tableId, cardId: msg.cardId }, msg.delta)
+  const cast = await ctx.votes.cast(actor.eventId, actor.participantId, msg.stepId, { tableId: msg.tableId, cardId: msg.cardId }, msg.delta, msg.castId)
   if (!cast.ok) return voteFailed(cast.error)
+  // Also after a cast sent again: the voter's screens may have missed the first one's push.
   ctx.publishVotes(actor.eventId, { stepId: msg.stepId, participantId: actor.participantId })
-  const data: VoteCastAnswer = cast.value
+  const data: VoteCastAnswer = { ballot: cast.value.ballot, left: cast.value.left }
   return { ok: true, data } as unknown as Ack
 }
 

@@ -18,7 +18,10 @@ import {
   ballotSchema,
   boardDocName,
   carryDotsOver,
+  castSeen,
   castVote,
+  publicBallot,
+  rememberCast,
   withoutGoneCards,
   dropDots,
   parkDots,
@@ -154,9 +157,17 @@ export class VoteService {
    * in the step's scope. The ballot is read, checked by the rule and written with its version: a
    * concurrent write by the same participant (a second phone) makes it read and check again.
    */
-  async cast(eventId: EventId, participantId: string, stepId: string, target: CardRef, delta: 1 | -1): Promise<Result<{ ballot: Ballot; left: number }, VoteFailure>> {
+  async cast(eventId: EventId, participantId: string, stepId: string, target: CardRef, delta: 1 | -1, castId?: string): Promise<Result<{ ballot: Ballot; left: number; repeated: boolean }, VoteFailure>> {
     const step = await this.step(eventId, stepId)
     if (!step) return err('NO_STEP')
+    const key = ballotKey(stepId, participantId)
+    // A cast sent again (its answer was lost on the way) is answered with the ballot as it stands now.
+    const seen = async (): Promise<{ ballot: Ballot; left: number; repeated: true } | null> => {
+      const record = castId === undefined ? undefined : await this.store.getRecord(eventId, ballots, key)
+      return record && castSeen(record.value, castId) ? { ballot: publicBallot(record.value), left: dotsLeft((await this.step(eventId, stepId)) ?? step, record.value), repeated: true } : null
+    }
+    const repeat = await seen()
+    if (repeat) return ok(repeat)
     if (delta === 1) {
       const stored = await this.store.get(eventId)
       if (!stored) return err('NO_EVENT')
@@ -164,18 +175,20 @@ export class VoteService {
       const card = await this.rooms.read(boardDocName(eventId, target.tableId), (room) => readCard(room.doc, target.cardId))
       if (!card || !inVoteScope(step.scope, target.tableId, card)) return err('VOTE_OUT_OF_SCOPE')
     }
-    const key = ballotKey(stepId, participantId)
     for (let i = 0; i < CAS_TRIES; i++) {
       const [current, record] = await Promise.all([this.step(eventId, stepId), this.store.getRecord(eventId, ballots, key)])
       if (!current) return err('NO_STEP')
       let ballot = record?.value ?? EMPTY_BALLOT(stepId)
+      // The same cast arrived twice at once: the one written first counts, this one answers.
+      if (castSeen(ballot, castId)) return ok({ ballot: publicBallot(ballot), left: dotsLeft(current, ballot), repeated: true })
       // Dots on cards removed since (deleted, merged away) go back to the budget before it is checked.
       if (delta === 1 && dotsLeft(current, ballot) === 0) ballot = withoutGoneCards(ballot, await this.existing(eventId, ballot))
       const decided = castVote(current, ballot, target, delta)
       if (!decided.ok) return decided
       if (delta === 1) await this.noteBallots(eventId, cardRefKey(target), [key])
-      const written = await this.store.putRecord(eventId, ballots, key, decided.value, record?.version ?? null)
-      if (written.ok) return ok({ ballot: decided.value, left: dotsLeft(current, decided.value) })
+      const next = rememberCast(decided.value, castId)
+      const written = await this.store.putRecord(eventId, ballots, key, next, record?.version ?? null)
+      if (written.ok) return ok({ ballot: publicBallot(next), left: dotsLeft(current, next), repeated: false })
       if (written.error === StoreWriteError.NOT_FOUND && record) return err('NO_EVENT')
     }
     return err('BUSY')
@@ -297,7 +310,7 @@ export class VoteService {
   async ballotsOf(eventId: EventId, participantId: string): Promise<Ballot[]> {
     const stepIds = (await this.steps(eventId)).map((s) => s.id)
     const found = await Promise.all(stepIds.map((id) => this.store.getRecord(eventId, ballots, ballotKey(id, participantId))))
-    return found.flatMap((r) => (r ? [r.value] : []))
+    return found.flatMap((r) => (r ? [publicBallot(r.value)] : []))
   }
 
   /** Every ballot of a step. */

@@ -13,8 +13,9 @@ const PHONE_ROLES: ReadonlySet<Role> = new Set(['participant', 'host'])
 /**
  * Tells the phones whether moderation matters to them, so a phone opens the moderation docs only
  * then: where the modes are in use (`moderation:modes`, to every phone of the event) and how many
- * of a participant's cards at a table are held (`moderation:own`, to their own screens). A phone
- * seated at a table (its screen carried on the table's board socket) gets both on connect.
+ * of a participant's cards at a table are held (`moderation:own`, to their own screens). Every phone
+ * gets the modes on connect; one seated at a table (its screen carried on the table's board socket,
+ * or a host's link) its own count there too.
  */
 export class ModerationDelivery {
   constructor(
@@ -32,10 +33,11 @@ export class ModerationDelivery {
     if (participantId) this.screens.join(screen, authorRoom(eventId, participantId))
     const resolved = docName ? resolveDocName(docName, this.rooms.kinds) : null
     const tableId = resolved?.kind.name === 'board' && resolved.scope.eventId === eventId ? resolved.scope.parts.tableId : actor.tableId
-    if (!tableId) return
+    // The modes go to every phone, seated or not (one at the table choice opens the docs as soon as it sits
+    // down); the own count belongs to a table.
     return (async () => {
       screen.emit('moderation:modes', await this.moderation.modesInUse(eventId))
-      if (participantId) screen.emit('moderation:own', { tableId, held: await this.moderation.ownHeldCount(eventId, tableId, participantId) })
+      if (tableId && participantId) screen.emit('moderation:own', { tableId, held: await this.moderation.ownHeldCount(eventId, tableId, participantId) })
     })().catch(this.failed(eventId))
   }
 

@@ -143,6 +143,8 @@ export class Moderation implements RoomExtension {
       } else if (action === 'merge') {
         const duplicate = onBoard(cardId)
         const into = intoCardId === undefined || intoCardId === cardId ? undefined : onBoard(intoCardId)
+        // The same merge sent again (its answer was lost): done already.
+        if (!duplicate && heldCard?.status === 'merged' && into?.merged?.some((m) => m.id === cardId)) return { ok: true as const }
         if (!duplicate || !into || into.stationId !== duplicate.stationId) return noCard
         // Both texts stay: the duplicate's (and what was merged into it before) in the card it goes into.
         const merged = [...(into.merged ?? []), { id: duplicate.id, text: duplicate.text, authorId: duplicate.authorId }, ...(duplicate.merged ?? [])].slice(0, MERGED_MAX)
@@ -153,12 +155,16 @@ export class Moderation implements RoomExtension {
         }, by)
       } else if (action === 'hide') {
         const card = onBoard(cardId)
+        // The same hide sent again: the card is hidden already.
+        if (!card && heldCard?.status === 'hidden') return { ok: true as const }
         if (!card) return noCard
         moderation.writeAsServer((doc) => doc.getMap(HELD_ROOT).set(cardId, { id: cardId, card, status: 'hidden', at: this.now() } satisfies HeldCard), by)
         board.writeAsServer((doc) => doc.getMap(CARDS).delete(cardId), by)
         // Its author's phone says so (in their own doc only; no other phone learns of it).
         author = card.authorId
       } else if (action === 'restore' || action === 'approve') {
+        // The same restore or approval sent again: the card is on the board already.
+        if (!heldCard && onBoard(cardId)) return { ok: true as const }
         if (!heldCard || heldCard.status !== (action === 'restore' ? 'hidden' : 'pending')) return noCard
         board.writeAsServer((doc) => doc.getMap(CARDS).set(cardId, heldCard.card), by)
         moderation.writeAsServer((doc) => doc.getMap(HELD_ROOT).delete(cardId), by)

@@ -76,3 +76,14 @@ function deletedEventsIn(data: DeletedFile, save: (data: DeletedFile) => Promise
     byJoinCode: (code) => find(hash('code', normalizeJoinCode(code))),
   }
 }
+
+/**
+ * Whether a credential is validly signed but its event is deleted (and its id not in use again):
+ * such a screen is told "gelöscht", not "wrong key".
+ */
+export function deletedLink(deps: { verify: (token: string) => { event: string } | null; deleted: DeletedEvents; exists: (eventId: string) => Promise<boolean> }) {
+  return async (token: string | null | undefined): Promise<boolean> => {
+    const claims = token ? deps.verify(token) : null
+    return claims !== null && deps.deleted.byEventId(claims.event) !== undefined && !(await deps.exists(claims.event))
+  }
+}

@@ -37,7 +37,7 @@ import type { EventService } from '../events/event-service.js'
 import type { Hub } from '../hub/hub.js'
 import type { TreeMembers } from '../tree/tree-members.js'
 import { type Carry, carryControl, wantsControl } from './carried-control.js'
-import { firstFlight } from './first-flight.js'
+import { firstFlight, refuseUpgrade } from './upgrade-answer.js'
 import { type Live, createSocketWatch } from './socket-watch.js'
 
 /** Path prefix of doc sockets: `/yjs/<docName>?token=…`. */
@@ -95,6 +95,10 @@ export function createBoardSockets(deps: {
   programme?: Pick<ProgrammeService, 'prepare' | 'situationOf'>
   /** The control plane, for doc sockets that carry it (a seated phone); without it `?control=` is refused. */
   carry?: Carry
+  /** Senders waiting out a backoff, shared with the control plane (its floods count here too). */
+  offenders?: Offenders
+  /** Whether a credential is validly signed for an event that was deleted (its upgrade is answered 410). */
+  isDeletedLink?: (token: string) => Promise<boolean>
 }) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: BOARD_MESSAGE_MAX })
   let peerSeq = 0
@@ -103,7 +107,7 @@ export function createBoardSockets(deps: {
   /** What each open socket was granted, to close it when its holder's access ends (a new group). */
   const grants = new Map<WebSocket, DocAccessGrant>()
   /** Senders closed for hostile input wait before they may open a socket again. */
-  const offenders = new Offenders()
+  const offenders = deps.offenders ?? new Offenders()
   /** New cards per participant of an event, over all their sockets. */
   const cardPace = new RateLimiter(deps.limits.cardsBurst, deps.limits.cardsPerMinute / 60)
 
@@ -132,6 +136,8 @@ export function createBoardSockets(deps: {
     if (control === null || (control && !deps.carry)) return { status: 400, reason: 'Bad Request' }
     const token = url.searchParams.get('token')
     const auth = await deps.events.authenticate(token)
+    // A link of a deleted event: "gelöscht" (410), not "wrong key".
+    if (!auth && token && (await deps.isDeletedLink?.(token))) return { status: 410, reason: 'Gone' }
     if (!auth || auth.claims.event !== target.scope.eventId) return { status: 401, reason: 'Unauthorized' }
     const actor = actorFromClaims(auth.claims)
     // The participant's group as stored (another node may have placed them), for kinds that open by group.
@@ -142,11 +148,6 @@ export function createBoardSockets(deps: {
     if (!target.kind.exists(target.scope, situation)) return { status: 404, reason: 'Not Found' }
     if (docAccess(actor, { ...target, situation }) === 'none') return { status: 403, reason: 'Forbidden' }
     return { docName, ...target, actor, claims: auth.claims, token: token ?? '', control }
-  }
-
-  function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
-    socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
-    socket.destroy()
   }
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -162,7 +163,7 @@ export function createBoardSockets(deps: {
     // The client may have given up while the credential was checked.
     if (socket.destroyed) return
     if ('status' in access) return refuseUpgrade(socket, access.status, access.reason)
-    if (offenders.waiting(offenderKeyOf(access), Date.now())) return refuseUpgrade(socket, 429, 'Too Many Requests')
+    if (offenders.waiting(offenderKeyOf(access.scope.eventId, access.actor), Date.now())) return refuseUpgrade(socket, 429, 'Too Many Requests')
     const release = deps.budget.take(personOf(access.actor))
     if (!release) return deps.budget.full ? refuseUpgrade(socket, 503, 'Service Unavailable') : refuseUpgrade(socket, 429, 'Too Many Requests')
     socket.once('close', release)
@@ -172,7 +173,7 @@ export function createBoardSockets(deps: {
 
   async function connect(ws: WebSocket, access: DocAccessGrant, flight: ReturnType<typeof firstFlight>): Promise<void> {
     const { actor, kind: docKind, scope } = access
-    const offenderKey = offenderKeyOf(access)
+    const offenderKey = offenderKeyOf(access.scope.eventId, access.actor)
     /** Soft refusals (a closed station, a pace) one socket may collect before it is cut off: 5, then 1 per 2 s. */
     const softRefusals = new RateLimiter(5, 0.5, 1)
     const messages = new RateLimiter(deps.limits.boardMessagesBurst, deps.limits.boardMessagesPerSecond, 1)
@@ -181,6 +182,8 @@ export function createBoardSockets(deps: {
       if (messages.take('socket', Date.now())) return true
       if (ws.readyState === ws.OPEN) {
         deps.log.warn({ doc: access.docName, role: actor.role }, 'doc socket sends too fast, closed')
+        // Its reconnects wait out the backoff (429), on this socket and over Socket.IO alike.
+        offenders.flooded(offenderKey, Date.now())
         ws.close(...boardClose('TOO_MANY_MESSAGES'))
       }
       return false

@@ -22,6 +22,7 @@ import {
 import type { Logger } from 'pino'
 import { originAllowed } from '../access/origin.js'
 import { RateLimiter } from '../access/rate-limit.js'
+import { Offenders, offenderKeyOf } from '../boards/offenders.js'
 import { type ConnectionBudget, type Limits, personOf } from '../config/limits.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventService } from '../events/event-service.js'
@@ -50,6 +51,8 @@ import { installedModeration } from '../moderation/moderation-service.js'
  * @default 256 KiB
  */
 export const CONTROL_MESSAGE_MAX = 256 * 1024
+/** What a refused handshake carries when the credential's event was deleted (`connect_error`'s `data`). */
+const EVENT_DELETED_DATA = { what: 'event', deleted: true }
 /** Presence counts go out at most this often per event, in ms. */
 const PRESENCE_INTERVAL_MS = 1000
 /** Rotation suggestions wait this long for more reports before they are computed, in ms. */
@@ -79,8 +82,13 @@ export function createControlPlane(
     treeMembers: TreeMembers
     votes: VoteService
     groups: GroupService
+    /** Senders waiting out a backoff, shared with the board sockets (a flood on either counts on both). */
+    offenders?: Offenders
+    /** Whether a credential is validly signed for an event that was deleted (its screens are told so). */
+    isDeletedLink?: (token: string) => Promise<boolean>
   },
 ) {
+  const offenders = deps.offenders ?? new Offenders()
   const io = new Server(httpServer, {
     destroyUpgrade: false,
     serveClient: false,
@@ -225,9 +233,15 @@ export function createControlPlane(
     const auth = handshakeAuthSchema.safeParse(socket.handshake.auth)
     if (!auth.success) return next(new Error(ErrorCode.INVALID_MESSAGE))
     const checked = await deps.events.authenticate(auth.data.token)
-    if (!checked) return next(new Error(ErrorCode.UNAUTHORIZED))
+    if (!checked) {
+      // A screen of a deleted event (it was away when it went): "gelöscht", not "wrong key".
+      if (await deps.isDeletedLink?.(auth.data.token)) return next(Object.assign(new Error(ErrorCode.NOT_FOUND), { data: EVENT_DELETED_DATA }))
+      return next(new Error(ErrorCode.UNAUTHORIZED))
+    }
     // Counted last, so refused handshakes never hold a slot.
     const actor = actorFromClaims(checked.claims)
+    // Closed for flooding a moment ago (here or on a doc socket): it waits out the backoff.
+    if (offenders.waiting(offenderKeyOf(actor.eventId, actor), Date.now())) return next(new Error(ErrorCode.RATE_LIMITED))
     const release = deps.budget.take(personOf(actor))
     if (!release) return next(new Error(deps.budget.full ? ErrorCode.SERVER_FULL : ErrorCode.RATE_LIMITED))
     socket.once('disconnect', release)
@@ -282,7 +296,11 @@ export function createControlPlane(
       if (!pace.take('socket', Date.now())) {
         reply(fail(ErrorCode.RATE_LIMITED, { what: 'commands' }))
         // A client that keeps hammering is cut off; a person clicking fast only waits.
-        if (++refusedInARow >= 100) screen.disconnect()
+        if (++refusedInARow >= 100) {
+          // Its reconnects wait out the backoff, over Socket.IO and on a doc socket alike.
+          offenders.flooded(offenderKeyOf(eventId, actor), Date.now())
+          screen.disconnect()
+        }
         return
       }
       refusedInARow = 0
@@ -349,6 +367,7 @@ export function createControlPlane(
   return {
     io,
     carry,
+    offenders,
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe()

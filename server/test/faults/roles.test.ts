@@ -204,8 +204,9 @@ describe('fault suite: roles, forged fields and the Socket.IO edge', () => {
       const files = ['ysnap', 'ywal'].map((ext) => path.join(data.dir, 'boards', `${boardDocName(doomed.event.id, table)}.${ext}`)).filter(existsSync)
       report('event deletion', `participant → ${byGuest.status}, other event's facilitator → ${byOther.status}, own facilitator → ${deleted.status}; reconnect → "${againError}", board → HTTP ${boardAgain.status}; board files left: ${files.length}`)
       expect([byGuest.status, byOther.status, deleted.status]).toEqual([403, 401, 204])
-      expect(againError).toBe(ErrorCode.UNAUTHORIZED)
-      expect(boardAgain.status).toBe(401)
+      // Refused, and told why: the event is deleted (not a wrong key), so the screen says "gelöscht".
+      expect(againError).toBe(ErrorCode.NOT_FOUND)
+      expect(boardAgain.status).toBe(410)
       expect(files).toEqual([])
     } finally {
       phone.destroy()

@@ -67,4 +67,18 @@ describe('groups of cards', () => {
     expect(mayGroupCards(actor('participant', 'sprache'), 'sprache')).toBe(false)
     expect(mayGroupCards(actor('projector'), 'sprache')).toBe(false)
   })
+
+  it('moves a group once when the move is sent again (it names the place it started from), and takes a create sent again as done', () => {
+    const groups = run({ type: 'create', id: G1, title: 'Sprache', cardIds: [] }, { type: 'create', id: G2, title: 'Arbeit', cardIds: [] }, { type: 'create', id: 'gruppe-0003', title: 'Wohnen', cardIds: [] })
+    const once = run(...[{ type: 'create' as const, id: G1, title: 'Sprache', cardIds: [] }, { type: 'create' as const, id: G2, title: 'Arbeit', cardIds: [] }, { type: 'create' as const, id: 'gruppe-0003', title: 'Wohnen', cardIds: [] }], { type: 'move', groupId: 'gruppe-0003', by: -1, from: 3 })
+    const twice = applyGroupChange(once, { type: 'move', groupId: 'gruppe-0003', by: -1, from: 3 }, exists)
+    const titles = (gs: CardGroup[]) => [...gs].sort((a, b) => a.position - b.position).map((g) => g.title)
+    expect(titles(once)).toEqual(['Sprache', 'Wohnen', 'Arbeit'])
+    expect(twice.ok && titles(twice.value)).toEqual(['Sprache', 'Wohnen', 'Arbeit'])
+    // Without `from` a move is relative, as before.
+    const relative = applyGroupChange(once, { type: 'move', groupId: 'gruppe-0003', by: -1 }, exists)
+    expect(relative.ok && titles(relative.value)).toEqual(['Wohnen', 'Sprache', 'Arbeit'])
+    const again = applyGroupChange(groups, { type: 'create', id: G1, title: 'Sprache', cardIds: [] }, exists)
+    expect(again.ok && titles(again.value)).toEqual(['Sprache', 'Arbeit', 'Wohnen'])
+  })
 })

@@ -22,7 +22,10 @@ export function applyGroupChange(groups: readonly CardGroup[], change: GroupChan
   const find = (id: string) => groups.find((g) => g.id === id)
   switch (change.type) {
     case 'create': {
-      if (find(change.id)) return err('GROUP_EXISTS')
+      const existing = find(change.id)
+      // The same create sent again (its answer was lost): the group stands, nothing changes.
+      if (existing && existing.title === change.title) return ok([...groups])
+      if (existing) return err('GROUP_EXISTS')
       if (groups.length >= GROUPS_PER_COLUMN_MAX) return err('GROUPS_FULL')
       if (!change.cardIds.every(cardExists)) return err('CARD_UNKNOWN')
       const ids = [...new Set(change.cardIds)]
@@ -38,6 +41,7 @@ export function applyGroupChange(groups: readonly CardGroup[], change: GroupChan
       const order = sorted(groups)
       const at = order.findIndex((g) => g.id === change.groupId)
       if (at < 0) return err('GROUP_UNKNOWN')
+      if (change.from !== undefined && change.from !== at + 1) return ok([...groups])
       const to = Math.max(0, Math.min(order.length - 1, at + change.by))
       const [moved] = order.splice(at, 1)
       order.splice(to, 0, moved!)

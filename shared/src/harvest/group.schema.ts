@@ -38,8 +38,12 @@ export const groupChangeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('create'), id: randomIdSchema, title: cardGroupSchema.shape.title, cardIds: z.array(cardIdSchema).max(GROUP_CARDS_MAX) }),
   z.object({ type: z.literal('rename'), groupId: randomIdSchema, title: cardGroupSchema.shape.title }),
   z.object({ type: z.literal('collapse'), groupId: randomIdSchema, collapsed: z.boolean() }),
-  /** Moves a group one place up (-1) or down (1) among the column's groups. */
-  z.object({ type: z.literal('move'), groupId: randomIdSchema, by: z.union([z.literal(-1), z.literal(1)]) }),
+  /**
+   * Moves a group one place up (-1) or down (1) among the column's groups. `from`: its place (1, 2, …)
+   * when the move was asked; a group no longer there (the move sent again after a lost answer, or
+   * someone moved it meanwhile) stays where it is.
+   */
+  z.object({ type: z.literal('move'), groupId: randomIdSchema, by: z.union([z.literal(-1), z.literal(1)]), from: z.number().int().min(1).max(GROUPS_PER_COLUMN_MAX).optional() }),
   /** "zu Gruppe …": a card into a group, or out of every group (`groupId` null). */
   z.object({ type: z.literal('assign'), cardId: cardIdSchema, groupId: randomIdSchema.nullable() }),
   /** Dissolves a group; its cards stay on the board, ungrouped. */

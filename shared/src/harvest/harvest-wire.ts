@@ -16,8 +16,12 @@ export const harvestClientEvents = {
    * ("nach Stimmen ordnen"), most first; their numbers follow the new order.
    */
   'vote:order': z.object({ stepId: randomIdSchema }),
-  /** Participant or host: places (1) or takes back (-1) one dot. Answers the voter's ballot. */
-  'vote:cast': z.object({ stepId: randomIdSchema, tableId: tableIdSchema, cardId: cardIdSchema, delta: z.union([z.literal(1), z.literal(-1)]) }),
+  /**
+   * Participant or host: places (1) or takes back (-1) one dot. Answers the voter's ballot.
+   * `castId`, new for each tap and the same when the phone sends that tap again (its answer was
+   * lost): a cast the ballot already holds is answered with the ballot as it is, not counted again.
+   */
+  'vote:cast': z.object({ stepId: randomIdSchema, tableId: tableIdSchema, cardId: cardIdSchema, delta: z.union([z.literal(1), z.literal(-1)]), castId: randomIdSchema.optional() }),
 } as const
 
 /** Every step of the event, to every screen of it (what is open, the question, the budget). */

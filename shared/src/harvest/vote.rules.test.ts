@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type Ballot, type VoteStep, EMPTY_BALLOT, voteSetupSchema } from './vote.schema.js'
-import { carryDotsOver, castVote, dotsLeft, dropDots, inVoteScope, parkDots, rankByVotes, setVoteStatus, tallyVotes, unparkDots, withoutGoneCards } from './vote.rules.js'
+import { type Ballot, type VoteStep, EMPTY_BALLOT, VOTE_CASTS_REMEMBERED, ballotSchema, voteSetupSchema } from './vote.schema.js'
+import { carryDotsOver, castSeen, castVote, dotsLeft, publicBallot, rememberCast, dropDots, inVoteScope, parkDots, rankByVotes, setVoteStatus, tallyVotes, unparkDots, withoutGoneCards } from './vote.rules.js'
 import { VoteRefusal } from './vote-refusals.js'
 
 const step = (over: Partial<VoteStep> = {}): VoteStep => ({
@@ -141,5 +141,23 @@ describe('dots on a card a moderator hides', () => {
     const gone = dropDots(hidden, (ref) => ref.cardId === 'karte-001' || ref.cardId === 'karte-002')
     expect(gone).toEqual({ stepId: voted.stepId, dots: [] })
     expect(dropDots(voted, () => false)).toBe(voted)
+  })
+})
+
+describe('a cast sent again', () => {
+  it('is known by its id, the newest ones kept, and never shown to the voter', () => {
+    let ballot = EMPTY_BALLOT('step-abcdef')
+    expect(castSeen(ballot, 'tap-00000001')).toBe(false)
+    expect(castSeen(ballot, undefined)).toBe(false)
+    ballot = rememberCast(ballot, 'tap-00000001')
+    expect(castSeen(ballot, 'tap-00000001')).toBe(true)
+    expect(rememberCast(ballot, undefined)).toBe(ballot)
+    for (let i = 2; i <= VOTE_CASTS_REMEMBERED + 5; i++) ballot = rememberCast(ballot, `tap-${String(i).padStart(8, '0')}`)
+    // Bounded like the stored record allows: the oldest are forgotten.
+    expect(ballot.casts).toHaveLength(VOTE_CASTS_REMEMBERED)
+    expect(ballotSchema.safeParse(ballot).success).toBe(true)
+    expect(castSeen(ballot, 'tap-00000001')).toBe(false)
+    expect(castSeen(ballot, `tap-${String(VOTE_CASTS_REMEMBERED + 5).padStart(8, '0')}`)).toBe(true)
+    expect(publicBallot(ballot)).toEqual({ stepId: 'step-abcdef', dots: [] })
   })
 })

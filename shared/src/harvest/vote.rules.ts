@@ -1,7 +1,7 @@
 import type { Card } from '../cards/card.schema.js'
 import { type Result, err, ok } from '../wire/errors.js'
 import { VoteRefusal } from './vote-refusals.js'
-import { type Ballot, type CardRef, VOTE_BUDGET_MAX, type VoteScope, type VoteStep, cardRefKey } from './vote.schema.js'
+import { type Ballot, type CardRef, VOTE_BUDGET_MAX, VOTE_CASTS_REMEMBERED, type VoteScope, type VoteStep, cardRefKey } from './vote.schema.js'
 
 
 /** Dots a ballot has placed. */
@@ -145,4 +145,22 @@ export function dropDots(ballot: Ballot, gone: (ref: CardRef) => boolean): Ballo
   const parked = (ballot.parked ?? []).filter((d) => !gone(d))
   if (dots.length === ballot.dots.length && parked.length === (ballot.parked ?? []).length) return ballot
   return withParked({ ...ballot, dots }, parked)
+}
+
+/** Whether a ballot already holds the cast with this id (the phone sent it again: answer, do not count). */
+export function castSeen(ballot: Ballot, castId: string | undefined): boolean {
+  return castId !== undefined && (ballot.casts ?? []).includes(castId)
+}
+
+/** A ballot that remembers the cast that changed it (the newest VOTE_CASTS_REMEMBERED). */
+export function rememberCast(ballot: Ballot, castId: string | undefined): Ballot {
+  if (castId === undefined) return ballot
+  return { ...ballot, casts: [...(ballot.casts ?? []).filter((id) => id !== castId), castId].slice(-VOTE_CASTS_REMEMBERED) }
+}
+
+/** A ballot as its voter's screens see it: without the cast ids the server keeps. */
+export function publicBallot(ballot: Ballot): Ballot {
+  if (ballot.casts === undefined) return ballot
+  const { casts: _casts, ...rest } = ballot
+  return rest
 }

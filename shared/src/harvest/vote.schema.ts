@@ -5,6 +5,11 @@ import { cardIdSchema, columnIdSchema, randomIdSchema, stationIdSchema, tableIdS
 export const VOTE_BUDGET_MAX = 20
 /** Longest question of a voting step ("Welche Maßnahmen zuerst?"), in characters. */
 export const VOTE_QUESTION_MAX = 160
+/**
+ * Cast ids a ballot remembers (the newest), so a cast the phone sends again (its answer was lost)
+ * is answered without counting twice. More than a voter taps while one answer is on its way.
+ */
+export const VOTE_CASTS_REMEMBERED = 2 * VOTE_BUDGET_MAX
 /** Most voting steps an event keeps (open, frozen or closed). */
 export const VOTE_STEPS_MAX = 50
 
@@ -77,6 +82,8 @@ export const ballotSchema = z.object({
    * still allow. Absent in ballots without any.
    */
   parked: z.array(ballotDotSchema).max(VOTE_BUDGET_MAX).optional(),
+  /** The ids of the newest casts that changed this ballot (server only; never sent to a screen). */
+  casts: z.array(randomIdSchema).max(VOTE_CASTS_REMEMBERED).optional(),
 })
 export type Ballot = z.infer<typeof ballotSchema>
 

@@ -159,10 +159,10 @@ export function GroupEditor({ event, token, send, tableId: fixedTable, projector
               </strong>{' '}
               <span className="muted">({t('harvest.groups.cards', { count: members.length })})</span>
               <span className="group-actions">
-                <button type="button" className="secondary" disabled={i === 0} onClick={() => void change({ type: 'move', groupId: group.id, by: -1 })} aria-label={t('harvest.groups.up', { title: group.title })}>
+                <button type="button" className="secondary" disabled={i === 0} onClick={() => void change({ type: 'move', groupId: group.id, by: -1, from: i + 1 })} aria-label={t('harvest.groups.up', { title: group.title })}>
                   ↑
                 </button>
-                <button type="button" className="secondary" disabled={i === laid.groups.length - 1} onClick={() => void change({ type: 'move', groupId: group.id, by: 1 })} aria-label={t('harvest.groups.down', { title: group.title })}>
+                <button type="button" className="secondary" disabled={i === laid.groups.length - 1} onClick={() => void change({ type: 'move', groupId: group.id, by: 1, from: i + 1 })} aria-label={t('harvest.groups.down', { title: group.title })}>
                   ↓
                 </button>
                 <button

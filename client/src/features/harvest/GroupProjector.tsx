@@ -77,7 +77,9 @@ export default function GroupProjector({ event, token, send }: { event: TischEve
       const from = order.indexOf(dragged.slice(GROUP_DRAG.length))
       if (kind !== 'group') return
       const to = order.indexOf(target)
-      for (let i = 0; from >= 0 && to >= 0 && i < Math.abs(to - from); i++) if (!(await change({ type: 'move', groupId: order[from]!, by: to > from ? 1 : -1 }))) break
+      const by = to > from ? 1 : -1
+      // Each step names the place it starts from: a step sent again (its answer lost) moves nothing.
+      for (let i = 0; from >= 0 && to >= 0 && i < Math.abs(to - from); i++) if (!(await change({ type: 'move', groupId: order[from]!, by, from: from + 1 + i * by }))) break
       return
     }
     if (kind === 'group' && groupOf(dragged) !== target) await change({ type: 'assign', cardId: dragged, groupId: target })
@@ -170,10 +172,10 @@ export default function GroupProjector({ event, token, send }: { event: TischEve
                   <span className="gboard-count">{t('harvest.groups.cards', { count: members.length })}</span>
                   {send && (
                     <span className="gboard-move">
-                      <button type="button" className="secondary" disabled={i === 0} onClick={() => void change({ type: 'move', groupId: group.id, by: -1 })} aria-label={t('harvest.groups.up', { title: group.title })}>
+                      <button type="button" className="secondary" disabled={i === 0} onClick={() => void change({ type: 'move', groupId: group.id, by: -1, from: i + 1 })} aria-label={t('harvest.groups.up', { title: group.title })}>
                         ←
                       </button>
-                      <button type="button" className="secondary" disabled={i === laid.groups.length - 1} onClick={() => void change({ type: 'move', groupId: group.id, by: 1 })} aria-label={t('harvest.groups.down', { title: group.title })}>
+                      <button type="button" className="secondary" disabled={i === laid.groups.length - 1} onClick={() => void change({ type: 'move', groupId: group.id, by: 1, from: i + 1 })} aria-label={t('harvest.groups.down', { title: group.title })}>
                         →
                       </button>
                     </span>

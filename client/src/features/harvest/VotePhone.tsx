@@ -1,5 +1,5 @@
 import { type Ack, type ClientEventName, type ClientEventPayload, type TischEvent, type VoteStep, cardRefKey } from '@tischrunde/shared'
-import { type ReactNode, useState } from 'react'
+import { type ReactNode, useRef, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import '../../i18n/harvest-wording.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -7,6 +7,8 @@ import { useTischStore } from '../../store/index.js'
 import { selectBoard } from '../../store/selectors.js'
 import { useVoteStore } from '../../store/vote-store.js'
 import { useBoard } from '../../sync/hooks.js'
+import { randomId } from '../../sync/random-id.js'
+import { castIds } from './cast-ids.js'
 import { cardsInScope, myDots, scopeWords, stepTables } from './vote-view.js'
 import './harvest.css'
 
@@ -31,11 +33,17 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
   const frozen = step.status !== 'open'
   const scope = scopeWords(event, step)
 
+  // A tap sent again after a lost answer keeps its id: the server counts it once.
+  const ids = useRef(castIds(randomId))
+
   // "+" stays usable with no dots left: the server may give back dots on cards removed meanwhile,
   // and otherwise says why not.
   const cast = async (cardId: string, delta: 1 | -1) => {
     setBusy(true)
-    const ack = await props.send('vote:cast', { stepId: step.id, tableId, cardId, delta })
+    const tap = `${step.id}/${tableId}/${cardId}/${delta}`
+    const castId = ids.current.idFor(tap)
+    const ack = await props.send('vote:cast', { stepId: step.id, tableId, cardId, delta, castId })
+    ids.current.answered(tap, castId, ack)
     setBusy(false)
     setError(ack.ok ? null : errorText(t, ack))
   }

@@ -22,3 +22,9 @@ export function firstFlight(socket: Duplex): { land(after?: Promise<unknown>): v
   const timer = setTimeout(land, FIRST_FLIGHT_MAX_MS)
   return { land: (after) => (after ? void after.finally(land) : land()) }
 }
+
+/** Answers an upgrade with an HTTP status instead, and closes the connection. */
+export function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  socket.write(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+  socket.destroy()
+}
