@@ -23,7 +23,6 @@ import {
   ownDocName,
   readHeld,
   readModes,
-  modesInUse,
   type ModerationModesPush,
   resolveDocName,
   WriteRefusal,
@@ -33,6 +32,7 @@ import type { Logger } from 'pino'
 import type { Diversion, DocRoom } from '../boards/doc-room.js'
 import type { DocRooms, RoomExtension } from '../boards/doc-rooms.js'
 import { type WriteContext, viewOf } from '../boards/write-gate.js'
+import { heldCardsOf, modesOf } from './held-reads.js'
 
 const CARDS = 'cards'
 const OWN_STATUSES: ReadonlySet<HeldCard['status']> = new Set(['hidden', 'pending', 'collected'])
@@ -270,7 +270,7 @@ export class Moderation implements RoomExtension {
 
   /** Where the event's moderation is in use (read without leaving a file for an event that never used it). */
   modesInUse(eventId: string): Promise<ModerationModesPush> {
-    return this.rooms.peek(modstateDocName(eventId), (doc) => modesInUse(readModes(doc)))
+    return this.rooms.peek(modstateDocName(eventId), modesOf)
   }
 
   /**
@@ -284,13 +284,13 @@ export class Moderation implements RoomExtension {
     const ids = await this.rooms.read(name, (board) => {
       const companions = companionsOf(board)
       if (!companions) return null
-      const held = [...readHeld(companions.moderation.doc), ...readHeld(companions.collect.doc)]
+      const held = [...heldCardsOf(companions.moderation.doc), ...heldCardsOf(companions.collect.doc)]
       const ids = new Set(held.filter((h) => h.card.authorId === participantId && OWN_STATUSES.has(h.status)).map((h) => h.id))
       const everUsed = companions.state.doc.getMap(MODSTATE_STATIONS).size > 0 || companions.state.doc.getMap(MODSTATE_EVENT).size > 0
       return { ids, everUsed }
     })
     if (!ids) return 0
-    if (ids.everUsed) for (const h of await this.rooms.peek(ownDocName(eventId, tableId, participantId), readHeld)) ids.ids.add(h.id)
+    if (ids.everUsed) for (const h of await this.rooms.peek(ownDocName(eventId, tableId, participantId), heldCardsOf)) ids.ids.add(h.id)
     return ids.ids.size
   }
 
