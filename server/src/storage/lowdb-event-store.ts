@@ -3,6 +3,7 @@ import { Low } from 'lowdb'
 import {
   EMPTY_EVENT_STORE,
   type EventId,
+  type RecordCollection,
   type EventStoreFile,
   type StoredEvent,
   type StoredEventEntry,
@@ -105,6 +106,19 @@ export async function openLowdbEventStore(file: string): Promise<EventStore> {
    * never changes one in place, so the objects the copy was made from tell whether it is current.
    */
   const views = new WeakMap<StoredEventEntry, { from: readonly unknown[]; view: StoredEvent }>()
+  /**
+   * What a record read returns: a frozen copy, checked by its collection's schema once per write of
+   * the record and shared by every read until the next (every phone that opens reads the event's
+   * voting steps, groups and its ballots; every tally reads all ballots of a step). A write replaces
+   * the stored record object, never changes it in place.
+   */
+  const recordViews = new WeakMap<object, unknown>()
+  const recordView = <T>(collection: RecordCollection<T>, stored: { value: unknown }): T => {
+    if (recordViews.has(stored)) return recordViews.get(stored) as T
+    const fresh = deepFreeze(collection.schema.parse(structuredClone(stored.value)))
+    recordViews.set(stored, fresh)
+    return fresh
+  }
   const view = (e: StoredEventEntry): StoredEvent => {
     const from = [e.event, e.setupVersion, e.access, e.round]
     const kept = views.get(e)
@@ -191,11 +205,11 @@ export async function openLowdbEventStore(file: string): Promise<EventStore> {
       // Keys may come from people (a participant, a workshop): only a record's own keys count.
       const records = entry(id)?.records
       const stored = records && own(records, collection.name) ? own(own(records, collection.name)!, key) : undefined
-      return stored && { version: stored.version, value: collection.schema.parse(structuredClone(stored.value)) }
+      return stored && { version: stored.version, value: recordView(collection, stored) }
     },
     async listRecords(id, collection) {
       const all = entry(id)?.records[collection.name] ?? {}
-      return Object.entries(all).map(([key, r]) => ({ key, version: r.version, value: collection.schema.parse(structuredClone(r.value)) }))
+      return Object.entries(all).map(([key, r]) => ({ key, version: r.version, value: recordView(collection, r) }))
     },
     async putRecord(id, collection, key, value, expected) {
       recordKeySchema.parse(key)
