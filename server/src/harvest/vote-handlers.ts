@@ -36,9 +36,10 @@ export const handleVoteOpen: Handler<'vote:open'> = async (ctx, session, msg) =>
   if (scope.tableId !== undefined && !stored.event.tables.some((t) => t.id === scope.tableId))
     return fail(ErrorCode.INVALID_MESSAGE, { path: ['setup', 'scope', 'tableId'], issue: 'unknown_reference' })
   // RESOLUTION
-  const opened = await ctx.votes.open(stored.event.id, msg.setup)
-  if (!opened.ok) return voteFailed(opened.error)
-  ctx.publishVotes(stored.event.id, { stepId: opened.value.id })
+  const opened = await ctx.votes.open(stored.event.id, msg.setup, msg.stepId)
+  if (!opened.ok) return opened.error === 'CONFLICT' ? fail(ErrorCode.CONFLICT) : voteFailed(opened.error)
+  // The same command sent again: the step stands, every screen has heard of it.
+  if (!opened.value.repeated) ctx.publishVotes(stored.event.id, { stepId: opened.value.id })
   return { ok: true, data: { stepId: opened.value.id } } as unknown as Ack
 }
 

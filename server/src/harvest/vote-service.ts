@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { isDeepStrictEqual } from 'node:util'
 import {
   type Ballot,
   type Card,
@@ -109,20 +110,29 @@ export class VoteService {
   /** Steps being opened, per event: one at a time, so the count below and the write are one step. */
   private readonly opening = new Map<EventId, Promise<unknown>>()
 
-  /** Starts a step (steps opened at once, from two tabs, never pass VOTE_STEPS_MAX together). */
-  open(eventId: EventId, setup: VoteSetup): Promise<Result<VoteStep, VoteFailure>> {
-    const run = (this.opening.get(eventId) ?? Promise.resolve()).then(() => this.openNow(eventId, setup))
+  /**
+   * Starts a step (steps opened at once, from two tabs, never pass VOTE_STEPS_MAX together). With
+   * `stepId` (the console's): a step that stands already under it is the same command sent again —
+   * answered with that step (`repeated`), opened once; another setup under that id is a CONFLICT.
+   */
+  open(eventId: EventId, setup: VoteSetup, stepId?: string): Promise<Result<VoteStep & { repeated?: true }, VoteFailure | 'CONFLICT'>> {
+    const run = (this.opening.get(eventId) ?? Promise.resolve()).then(async (): Promise<Result<VoteStep & { repeated?: true }, VoteFailure | 'CONFLICT'>> => {
+      const standing = stepId === undefined ? undefined : await this.step(eventId, stepId)
+      if (!standing) return this.openNow(eventId, setup, stepId)
+      const same = (Object.keys(setup) as (keyof VoteSetup)[]).every((k) => isDeepStrictEqual(standing[k], setup[k]))
+      return same ? ok({ ...standing, repeated: true as const }) : err('CONFLICT')
+    })
     const tail = run.catch(() => undefined)
     this.opening.set(eventId, tail)
     void tail.then(() => this.opening.get(eventId) === tail && this.opening.delete(eventId))
     return run
   }
 
-  private async openNow(eventId: EventId, setup: VoteSetup): Promise<Result<VoteStep, VoteFailure>> {
+  private async openNow(eventId: EventId, setup: VoteSetup, stepId?: string): Promise<Result<VoteStep, VoteFailure>> {
     if ((await this.store.listRecords(eventId, voteSteps)).length >= VOTE_STEPS_MAX) return err('TOO_MANY_STEPS')
     // The ballot index stands before the first dot (an event voted on before it was kept is indexed here, once).
     await this.ballotsHolding(eventId, [])
-    const step: VoteStep = { id: randomBytes(9).toString('base64url'), ...setup, status: 'open', onProjector: true, openedAt: this.now() }
+    const step: VoteStep = { id: stepId ?? randomBytes(9).toString('base64url'), ...setup, status: 'open', onProjector: true, openedAt: this.now() }
     const written = await this.store.putRecord(eventId, voteSteps, step.id, step, null)
     if (!written.ok) return err(written.error === StoreWriteError.NOT_FOUND ? 'NO_EVENT' : 'BUSY')
     // The new step takes the projector: one ranking shows at a time.

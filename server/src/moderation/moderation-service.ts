@@ -35,6 +35,8 @@ import { type WriteContext, viewOf } from '../boards/write-gate.js'
 import { heldCardsOf, modesOf } from './held-reads.js'
 
 const CARDS = 'cards'
+/** How many refusals the server remembers to answer one sent again (a few minutes of a busy event). */
+const REFUSALS_REMEMBERED = 2000
 const OWN_STATUSES: ReadonlySet<HeldCard['status']> = new Set(['hidden', 'pending', 'collected'])
 
 /** Why a moderation command found nothing to do. */
@@ -48,6 +50,11 @@ export type ModerationOutcome = { ok: true } | { ok: false; why: 'NO_SUCH_CARD' 
 export class Moderation implements RoomExtension {
   /** Own-doc refreshes in flight, per doc name (one after the other). */
   private readonly ownQueue = new Map<string, Promise<void>>()
+  /**
+   * Cards refused lately (`<board doc>/<card>`, oldest first): a refusal leaves the card only in its
+   * author's own doc, so the same refuse sent again (its answer was lost) is known by this.
+   */
+  private readonly refusedLately = new Set<string>()
   /** Told when the modes changed (no participant) or a participant's held cards at a table did (the control plane tells their phones). */
   onChanged: (change: { eventId: string; tableId?: string; participantId?: string }) => void = () => {}
 
@@ -170,7 +177,12 @@ export class Moderation implements RoomExtension {
         moderation.writeAsServer((doc) => doc.getMap(HELD_ROOT).delete(cardId), by)
         author = heldCard.card.authorId
       } else {
+        const key = `${board.name}/${cardId}`
+        // The same refusal sent again: the card is with its author already.
+        if (!heldCard && !onBoard(cardId) && this.refusedLately.has(key)) return { ok: true as const }
         if (!heldCard || heldCard.status !== 'pending') return noCard
+        this.refusedLately.add(key)
+        if (this.refusedLately.size > REFUSALS_REMEMBERED) this.refusedLately.delete(this.refusedLately.values().next().value!)
         // The refused card goes to its author's own doc before it leaves the queue.
         await this.rooms.read(ownDocName(eventId, tableId, heldCard.card.authorId), async (own) => {
           own.writeAsServer((doc) => doc.getMap(HELD_ROOT).set(cardId, { ...heldCard, status: 'refused', at: this.now() } satisfies HeldCard), by)

@@ -56,7 +56,7 @@ export const handleProgrammeSave: Handler<'programme:save'> = async (ctx, sessio
 /** Facilitator: the rest of the day runs later (or earlier). */
 export const handleProgrammeShift: Handler<'programme:shift'> = async (ctx, session, msg) => {
   if (!mayRun(session)) return FORBIDDEN_ACK
-  const shifted = await ctx.programme.shift(session.actor.eventId, msg.minutes)
+  const shifted = await ctx.programme.shift(session.actor.eventId, msg.minutes, msg.shiftId)
   return shifted.ok ? answer({ version: shifted.value }) : refused(shifted.error)
 }
 

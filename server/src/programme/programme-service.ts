@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 import { randomInt } from 'node:crypto'
 import { z } from 'zod'
 import {
@@ -297,7 +298,11 @@ export class ProgrammeService {
     return this.owned(eventId, async (): Promise<Result<number, 'STALE' | 'NOT_FOUND'>> => {
       const l = await this.load(eventId)
       const current = l.programme?.version ?? null
-      if ((expectedVersion ?? null) !== current) return err('STALE')
+      if ((expectedVersion ?? null) !== current) {
+        // The same save sent again (its answer was lost): the programme stands as sent, done.
+        if (l.programme && (expectedVersion ?? 0) < l.programme.version && isDeepStrictEqual(storedProgrammeSchema.parse(programme), l.programme.value)) return ok(l.programme.version)
+        return err('STALE')
+      }
       return this.writeProgramme(eventId, l, programme)
     })
   }
@@ -320,13 +325,15 @@ export class ProgrammeService {
       if (!l.programme) return err('NO_PROGRAMME')
       const next = change(l.programme.value)
       if (!next.ok) return next
+      // Nothing to change (the same shift sent again): answered with the programme as it stands.
+      if (next.value === l.programme.value) return ok(l.programme.version)
       return this.writeProgramme(eventId, l, next.value)
     })
   }
 
   /** The rest of the day runs `minutes` later from the event's wall clock now. */
-  shift(eventId: EventId, minutes: number): Promise<Result<number, ProgrammeRefusal>> {
-    return this.update(eventId, (p) => ok(shiftRestOfDay(p, localDayClock(this.deps.now(), p.timeZone).minute, minutes)))
+  shift(eventId: EventId, minutes: number, shiftId?: string): Promise<Result<number, ProgrammeRefusal>> {
+    return this.update(eventId, (p) => ok(shiftRestOfDay(p, localDayClock(this.deps.now(), p.timeZone).minute, minutes, shiftId)))
   }
 
   /** Closes or reopens a workshop, or sets its seats. Seats already taken stay taken. */

@@ -31,6 +31,7 @@ import type { BoardPeer, DocRoom } from '../boards/doc-room.js'
 import type { ProgrammeService } from '../programme/programme-service.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import { Offenders, offenderKeyOf } from '../boards/offenders.js'
+import { holdEarlyFrames } from './early-frames.js'
 import { receiveUpdate } from '../boards/receive-update.js'
 import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from '../boards/sync-messages.js'
 import type { EventService } from '../events/event-service.js'
@@ -188,12 +189,8 @@ export function createBoardSockets(deps: {
       }
       return false
     }
-    // Messages that arrive while the doc loads wait here, in order.
-    const early: [Buffer, boolean][] = []
-    const buffer = (data: Buffer, binary: boolean) => {
-      if (withinPace()) early.push([data, binary])
-    }
-    ws.on('message', buffer)
+    // Messages that arrive while the doc loads wait, in order, up to a bound in bytes (past it: closed, noted).
+    const early = holdEarlyFrames(ws, { withinPace, overflow: () => offenders.note(offenderKey, Date.now()), log: deps.log, doc: access.docName })
     ws.binaryType = 'nodebuffer'
     // ws reports an oversized frame or a protocol violation as an error and closes the socket itself
     // (1009, 1002): log it. Without a listener the error would end the whole process.
@@ -320,7 +317,7 @@ export function createBoardSockets(deps: {
       return outcome.reply
     }
 
-    ws.off('message', buffer)
+    const held = early.stop()
     ws.on('message', (data: Buffer, binary: boolean) => onMessage(data, binary))
     const live: Live = { ws, alive: true, lastSent: () => lastSent, peer }
     ws.on('pong', () => (live.alive = true))
@@ -339,7 +336,7 @@ export function createBoardSockets(deps: {
       opened = carried.opened
       access.pushDeleted = () => peer.send(encodeControlPush('event:deleted', {}))
     }
-    for (const [data, binary] of early) onMessage(data, binary, true)
+    for (const [data, binary] of held) onMessage(data, binary, true)
     flight.land(opened)
   }
 

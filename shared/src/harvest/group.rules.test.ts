@@ -36,6 +36,9 @@ describe('groups of cards', () => {
     expect(run(...made, { type: 'assign', cardId: ids[0]!, groupId: null }).map((g) => g.cardIds)).toEqual([[], []])
     const dissolved = applyGroupChange(groups, { type: 'dissolve', groupId: G2 }, exists)
     expect(dissolved.ok && dissolved.value.map((g) => [g.title, g.position])).toEqual([['Sprache', 1]])
+    // The same dissolve sent again (its answer was lost): done, nothing else changes.
+    const again = dissolved.ok ? applyGroupChange(dissolved.value, { type: 'dissolve', groupId: G2 }, exists) : null
+    expect(again?.ok && again.value.map((g) => [g.title, g.position])).toEqual([['Sprache', 1]])
   })
 
   it.each([

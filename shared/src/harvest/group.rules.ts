@@ -56,7 +56,8 @@ export function applyGroupChange(groups: readonly CardGroup[], change: GroupChan
       return ok(change.groupId === null ? rest : rest.map((g) => (g.id === change.groupId ? { ...g, cardIds: [...g.cardIds, change.cardId] } : g)))
     }
     case 'dissolve': {
-      if (!find(change.groupId)) return err('GROUP_UNKNOWN')
+      // No such group (the same dissolve sent again after a lost answer): it is gone, as asked.
+      if (!find(change.groupId)) return ok([...groups])
       return ok(renumbered(groups.filter((g) => g.id !== change.groupId)))
     }
   }

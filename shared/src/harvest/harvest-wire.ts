@@ -5,8 +5,12 @@ import { VOTE_STEPS_MAX, ballotDotSchema, ballotSchema, voteSetupSchema, voteSte
 
 /** Commands of the voting step, over Socket.IO (merged into `clientEvents`). */
 export const harvestClientEvents = {
-  /** Facilitator: starts a voting step ("Welche Maßnahmen zuerst?", 3 dots each). Answers `{ stepId }`. */
-  'vote:open': z.object({ setup: voteSetupSchema }),
+  /**
+   * Facilitator: starts a voting step ("Welche Maßnahmen zuerst?", 3 dots each). Answers `{ stepId }`.
+   * `stepId`: the new step's id, chosen by the console and the same when it sends the command again
+   * (its answer was lost): a step that stands already with that id and setup is answered, not opened twice.
+   */
+  'vote:open': z.object({ setup: voteSetupSchema, stepId: randomIdSchema.optional() }),
   /** Facilitator: freezes a step's result (or opens it again). */
   'vote:freeze': z.object({ stepId: randomIdSchema, frozen: z.boolean() }),
   /** Facilitator: shows a step's live ranking on the projectors, or takes it off. */

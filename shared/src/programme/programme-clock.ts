@@ -70,13 +70,15 @@ export function whatIsOn(programme: Programme, clock: DayClock): WhatIsOn {
  * The programme with the rest of the day moved by `minutes` from `atMinute` (the wall-clock minute
  * it is made at): items that have not started move, and a running item ends that much later.
  * Earlier shifts stay; the new one is counted from the planned time that corresponds to now.
+ * A shift with an `id` the programme holds already (the same shift sent again) returns it unchanged.
  */
-export function shiftRestOfDay(programme: Programme, atMinute: number, minutes: number): Programme {
+export function shiftRestOfDay(programme: Programme, atMinute: number, minutes: number, id?: string): Programme {
+  if (id !== undefined && programme.shifts.some((s) => s.id === id)) return programme
   // The planned minute that runs now: undo the shifts already in force at this wall-clock minute.
   let planned = atMinute
   for (const shift of programme.shifts) if (shiftedMinute(programme, minuteOf(shift.from)) <= atMinute) planned -= shift.minutes
   planned = Math.max(0, Math.min(1439, planned))
-  return { ...programme, shifts: [...programme.shifts, { from: timeOf(planned), minutes }].slice(-40) }
+  return { ...programme, shifts: [...programme.shifts, { from: timeOf(planned), minutes, ...(id === undefined ? {} : { id }) }].slice(-40) }
 }
 
 /** "11:30" for a scheduled minute. */

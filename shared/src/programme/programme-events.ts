@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { participantIdSchema, slugIdSchema } from '../ids.js'
+import { participantIdSchema, randomIdSchema, slugIdSchema } from '../ids.js'
 import { clientEvents } from '../wire/socket-events.js'
 import { WORKSHOP_CAPACITY_MAX, personalCodeSchema, programmeSchema, storedProgrammeSchema } from './programme.schema.js'
 
@@ -20,8 +20,12 @@ export const programmeClientEvents = {
   'programme:lookup': z.object({ code: personalCodeSchema }),
   /** Facilitator: replace the programme (from the version read; null: there is none yet). */
   'programme:save': z.object({ programme: programmeSchema, expectedVersion: z.number().int().nonnegative().nullable() }),
-  /** Facilitator: the rest of the day runs `minutes` later (negative: earlier), from now on. */
-  'programme:shift': z.object({ minutes: z.number().int().min(-240).max(240).refine((m) => m !== 0) }),
+  /**
+   * Facilitator: the rest of the day runs `minutes` later (negative: earlier), from now on. `shiftId`:
+   * chosen by the console, the same when it sends the shift again (its answer was lost): a shift the
+   * programme holds already is answered as done, not made twice.
+   */
+  'programme:shift': z.object({ minutes: z.number().int().min(-240).max(240).refine((m) => m !== 0), shiftId: randomIdSchema.optional() }),
   /** Facilitator: close or reopen a workshop, or change its seats. */
   'programme:workshop': z.object({
     workshopId: slugIdSchema,

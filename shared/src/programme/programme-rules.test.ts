@@ -80,6 +80,12 @@ describe('shifting the rest of the day', () => {
     expect([lunch.start, lunch.end]).toEqual([minuteOf('13:15'), minuteOf('14:25')])
     expect([end.start, end.end]).toEqual([minuteOf('16:25'), minuteOf('16:55')])
   })
+
+  it('makes a shift sent again under its id once (its answer was lost)', () => {
+    const once = shiftRestOfDay(programme, minuteOf('11:40'), 15, 'verschieben-1')
+    expect(shiftRestOfDay(once, minuteOf('11:41'), 15, 'verschieben-1')).toBe(once)
+    expect(shiftRestOfDay(once, minuteOf('11:41'), 15, 'verschieben-2').shifts).toHaveLength(2)
+  })
 })
 
 describe('choosing a workshop', () => {

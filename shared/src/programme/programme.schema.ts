@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { participantIdSchema, slugIdSchema } from '../ids.js'
+import { participantIdSchema, randomIdSchema, slugIdSchema } from '../ids.js'
 import { unknownReference } from '../wire/field-issue.js'
 
 /*
@@ -76,7 +76,8 @@ export const programmeItemSchema = z
 export type ProgrammeItem = z.infer<typeof programmeItemSchema>
 
 /** "From `from` on, everything is `minutes` later" (negative: earlier). */
-export const programmeShiftSchema = z.object({ from: clockTimeSchema, minutes: z.number().int().min(-240).max(240) })
+/** One shift of the rest of the day; `id`: the console's, so the same shift sent again is made once. */
+export const programmeShiftSchema = z.object({ from: clockTimeSchema, minutes: z.number().int().min(-240).max(240), id: randomIdSchema.optional() })
 export type ProgrammeShift = z.infer<typeof programmeShiftSchema>
 
 /** The zone a programme's clock times are in unless it says otherwise. */

@@ -1,9 +1,10 @@
 import { CARD_TEXT_MAX, type Station, SUB_POINTS_MAX, cardAuthorName, cardTextSchema } from '@tischrunde/shared'
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { addCard } from '../../sync/hooks.js'
 import { randomId } from '../../sync/random-id.js'
 import { showSentCard } from './show-sent-card.js'
+import { useFieldsClearOfBar } from './keep-field-clear.js'
 
 /** The phone's form: pick a column, write a card, add sub-points, send. Works offline. */
 export function AddCardForm({ docName, station, disabled = false, authorName }: { docName: string; station: Station; disabled?: boolean; authorName?: string | undefined }) {
@@ -16,6 +17,10 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
   const [notice, setNotice] = useState<string | null>(null)
   const left = CARD_TEXT_MAX - text.length
   const column = station.columns.some((c) => c.id === columnId) ? columnId : (station.columns[0]?.id ?? '')
+  // The field being typed in shows whole above "Karte senden", also with the keyboard up.
+  const formRef = useRef<HTMLFormElement>(null)
+  const barRef = useRef<HTMLDivElement>(null)
+  useFieldsClearOfBar(formRef, barRef)
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -35,7 +40,7 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
   }
 
   return (
-    <form className="add-card" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate>
+    <form ref={formRef} className="add-card" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate>
       <h2 id={`${formId}-title`} tabIndex={-1} data-step-focus="board">{t('card.addTitle')}</h2>
       <fieldset className={station.columns.length > 2 ? 'column-choice column-choice-compact' : 'column-choice'} disabled={disabled}>
         <legend>{t('card.column')}</legend>
@@ -97,7 +102,7 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
       <p id={`${formId}-error`} className="field-error" role="alert">
         {error}
       </p>
-      <div className="add-card-send">
+      <div ref={barRef} className="add-card-send">
         <button type="submit" className="primary" disabled={disabled} aria-keyshortcuts="Control+Enter">
           {t('card.submit')}
         </button>

@@ -11,11 +11,13 @@ import {
   similarPairs,
   suggestClusters,
 } from '@tischrunde/shared'
-import { useId, useMemo, useState } from 'react'
+import { useId, useMemo, useRef, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import '../../i18n/harvest-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useVoteStore } from '../../store/vote-store.js'
+import { commandIds } from '../../sync/command-ids.js'
+import { randomId } from '../../sync/random-id.js'
 import { LabelledSelect, tableOptions } from './LabelledSelect.js'
 import { GroupEditor } from './GroupEditor.js'
 import { OpenBoards } from './OpenBoards.js'
@@ -74,6 +76,8 @@ export default function VoteConsole({ event, token, send, projectorLink }: { eve
   const [budget, setBudget] = useState(3)
   const [perCard, setPerCard] = useState(1)
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
+  // A step started again after "keine Verbindung" (the first may have arrived) is started once.
+  const openIds = useRef(commandIds(randomId))
 
   const run = async (ack: Promise<Ack>, done?: (data: unknown) => string | null) => {
     const answer = await ack
@@ -86,7 +90,15 @@ export default function VoteConsole({ event, token, send, projectorLink }: { eve
 
   const start = (e: React.FormEvent) => {
     e.preventDefault()
-    void run(send('vote:open', { setup: { question: question.trim(), scope: scopeOf(choice, tableId), budget, perCardMax: Math.min(perCard, budget) } }))
+    const setup = { question: question.trim(), scope: scopeOf(choice, tableId), budget, perCardMax: Math.min(perCard, budget) }
+    const key = JSON.stringify(setup)
+    const stepId = openIds.current.idFor(key)
+    void run(
+      send('vote:open', { setup, stepId }).then((ack) => {
+        openIds.current.answered(key, stepId, ack)
+        return ack
+      }),
+    )
   }
 
   return (

@@ -1,9 +1,11 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { type Programme, type ProgrammeItem, type Roster, type Workshop, clockText, programmeSchema, rosterSchema, schedule } from '@tischrunde/shared'
 import '../../i18n/programme-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { errorText } from '../../i18n/error-text.js'
+import { commandIds } from '../../sync/command-ids.js'
 import { withQuery } from '../../sync/links.js'
+import { randomId } from '../../sync/random-id.js'
 import { NowNext } from './NowNext.js'
 import { WorkshopResults } from './WorkshopResults.js'
 import { ProgrammeEditor } from './ProgrammeEditor.js'
@@ -26,6 +28,8 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
   const [editing, setEditing] = useState(false)
   const [roster, setRoster] = useState<Roster | null>(null)
   const [shiftBy, setShiftBy] = useState(10)
+  // A shift sent again after "keine Verbindung" (the first may have arrived) is made once.
+  const shiftIds = useRef(commandIds(randomId))
 
   const run = async (name: Parameters<typeof hold.send>[0], payload: never, done?: string) => {
     const ack = await hold.send(name, payload)
@@ -88,7 +92,10 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
             className="programme-shift"
             onSubmit={(e) => {
               e.preventDefault()
-              if (shiftBy !== 0) void run('programme:shift', { minutes: shiftBy } as never, shiftWords(t, 'shifted', shiftBy))
+              if (shiftBy === 0) return
+              const key = String(shiftBy)
+              const shiftId = shiftIds.current.idFor(key)
+              void run('programme:shift', { minutes: shiftBy, shiftId } as never, shiftWords(t, 'shifted', shiftBy)).then((ack) => shiftIds.current.answered(key, shiftId, ack))
             }}
           >
             <label>

@@ -1,0 +1,99 @@
+import { ErrorCode } from '@tischrunde/shared'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { TransportSink } from './control-transport.js'
+import { openSocketTransport } from './control-socketio.js'
+
+/** The Socket.IO client as the transport uses it: handshakes the test answers. */
+const io = vi.hoisted(() => {
+  const sockets: FakeIo[] = []
+  class FakeIo {
+    handlers = new Map<string, ((...args: unknown[]) => void)[]>()
+    /** Whether Socket.IO would try again by itself (false after a refused handshake). */
+    active = true
+    connects = 0
+    disconnected = false
+    on(name: string, fn: (...args: unknown[]) => void) {
+      this.handlers.set(name, [...(this.handlers.get(name) ?? []), fn])
+    }
+    onAny() {}
+    fire(name: string, ...args: unknown[]) {
+      for (const fn of this.handlers.get(name) ?? []) fn(...args)
+    }
+    /** The server refuses the handshake with `code` (Socket.IO leaves it at that). */
+    refuse(code: string) {
+      this.active = false
+      this.fire('connect_error', new Error(code))
+    }
+    connect() {
+      this.connects++
+      this.active = true
+    }
+    disconnect() {
+      this.disconnected = true
+      this.active = false
+    }
+  }
+  return { sockets, io: () => sockets[sockets.push(new FakeIo()) - 1] }
+})
+vi.mock('socket.io-client', () => ({ io: io.io }))
+
+const sink = () => {
+  const statuses: string[] = []
+  let online = 0
+  const s: TransportSink = { push: () => {}, online: () => void online++, ready: () => {}, status: (st) => void statuses.push(st), lost: () => {} }
+  return { s, statuses, online: () => online }
+}
+
+beforeEach(() => {
+  io.sockets.length = 0
+  vi.useFakeTimers()
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('a screen whose Socket.IO handshake is refused for now', () => {
+  it.each([ErrorCode.RATE_LIMITED, ErrorCode.SERVER_FULL])('says offline after %s and tries again 10 to 20 seconds later, once, until it is in', (code) => {
+    const { s, statuses, online } = sink()
+    const transport = openSocketTransport('eyJ2IjoxfQ.signature', 'event-1', s)
+    const socket = io.sockets[0]!
+    socket.refuse(code)
+    expect(statuses.at(-1)).toBe('offline')
+    vi.advanceTimersByTime(9_999)
+    expect(socket.connects).toBe(0)
+    vi.advanceTimersByTime(10_001)
+    expect(socket.connects).toBe(1)
+    // Refused again (still full): again later, not at once and not twice.
+    socket.refuse(code)
+    vi.advanceTimersByTime(9_999)
+    expect(socket.connects).toBe(1)
+    vi.advanceTimersByTime(10_001)
+    expect(socket.connects).toBe(2)
+    socket.fire('connect')
+    expect(online()).toBe(1)
+    vi.advanceTimersByTime(60_000)
+    expect(socket.connects).toBe(2)
+    transport.close()
+  })
+
+  it('does not try again after a wrong key (denied), nor when Socket.IO tries again itself, nor once the screen closed', () => {
+    const denied = sink()
+    openSocketTransport('eyJ2IjoxfQ.signature', 'event-1', denied.s)
+    io.sockets[0]!.refuse(ErrorCode.UNAUTHORIZED)
+    expect(denied.statuses.at(-1)).toBe('denied')
+    vi.advanceTimersByTime(60_000)
+    expect(io.sockets[0]!.connects).toBe(0)
+
+    // A network error: Socket.IO's own reconnection goes on (active); no second attempt besides it.
+    openSocketTransport('eyJ2IjoxfQ.signature', 'event-1', sink().s)
+    io.sockets[1]!.fire('connect_error', new Error('websocket error'))
+    vi.advanceTimersByTime(60_000)
+    expect(io.sockets[1]!.connects).toBe(0)
+
+    const closing = openSocketTransport('eyJ2IjoxfQ.signature', 'event-1', sink().s)
+    io.sockets[2]!.refuse(ErrorCode.SERVER_FULL)
+    closing.close()
+    vi.advanceTimersByTime(60_000)
+    expect(io.sockets[2]!.connects).toBe(0)
+  })
+})
