@@ -1,11 +1,12 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { CreateEventResponse } from '@tischrunde/shared'
 import { PHONE, PROJECTOR } from './support/browser.js'
 import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { type ServerProcess, startServerProcess } from './support/server-process.js'
+import { socketTimeline } from './support/web-sockets.js'
 
 let cafe: Cafe
 let server: ServerProcess
@@ -79,6 +80,9 @@ describe('a phone on bad venue Wi-Fi', () => {
   it('replaces a phone’s copy of a board that was set up anew, keeping the text it had not sent', async () => {
     const context = await browser.newContext(PHONE)
     const phone = await context.newPage()
+    // Reconnects, refusals and the reload take their time on a busy machine: a failure shows where it went.
+    const timeline = socketTimeline(phone)
+    onTestFailed(() => console.log(`The phone's sockets and pages:\n${timeline()}\nThe server's warnings:\n${server.output().split('\n').filter((l) => /"level":[4-6]0/.test(l)).join('\n')}`))
     await phone.goto(`${server.url}${created.links.participant}`)
     await phone.getByRole('button', { name: 'Ehrenamt' }).click()
     await phone.getByLabel('Deine Karte').fill('Aus der Probe')
