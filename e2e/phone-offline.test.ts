@@ -112,4 +112,41 @@ describe('a phone on bad venue Wi-Fi', () => {
     expect(await phone.getByText('Dieses Board wurde inzwischen neu angelegt', { exact: false }).count()).toBe(0)
     await context.close()
   })
+
+  it('replaces the copy of a board set up anew also when a connection hangs between the refusals, and saves the next card at once', async () => {
+    const context = await browser.newContext(PHONE)
+    const phone = await context.newPage()
+    const timeline = socketTimeline(phone)
+    onTestFailed(() => console.log(`The phone's sockets and pages:\n${timeline()}`))
+    // The phone's board connections; after the restart, the one after the first refusal hangs in
+    // the venue's Wi-Fi for 5.5 s and fails without reaching the server.
+    let sinceRestart: number | null = null
+    await phone.routeWebSocket(/\/yjs\//, async (ws) => {
+      if (sinceRestart !== null && ++sinceRestart === 2) {
+        await new Promise((resolve) => setTimeout(resolve, 5500))
+        return ws.close()
+      }
+      ws.connectToServer()
+    })
+    await phone.goto(`${server.url}${created.links.participant}`)
+    await phone.getByRole('button', { name: 'Ehrenamt' }).click()
+    await phone.getByLabel('Deine Karte').fill('Vor dem Funkloch')
+    await phone.getByRole('button', { name: 'Karte senden' }).click()
+    await phone.locator('.card', { hasText: 'Vor dem Funkloch' }).getByText('gespeichert').waitFor({ timeout: 5000 })
+
+    await server.stop('SIGKILL')
+    rmSync(path.join(server.dataDir, 'boards'), { recursive: true, force: true })
+    server = await startServerProcess({ dataDir: server.dataDir, env: { TISCHRUNDE_NO_DEMO: '1', PORT: new URL(server.url).port } })
+    sinceRestart = 0
+
+    // The refusal after the hung connection still counts with the one before it: the copy is replaced …
+    await phone.getByText('Dieses Board wurde inzwischen neu angelegt', { exact: false }).waitFor({ timeout: 30_000 })
+    expect(sinceRestart).toBeGreaterThanOrEqual(3)
+    // … after two refusals, so the server lets the phone in at once (after a third it would keep it out for 10 s).
+    await phone.getByLabel('Deine Karte').fill('Nach dem Funkloch')
+    await phone.getByRole('button', { name: 'Karte senden' }).click()
+    await phone.locator('.card', { hasText: 'Nach dem Funkloch' }).getByText('gespeichert').waitFor({ timeout: 8000 })
+    expect(timeline()).not.toContain('429')
+    await context.close()
+  })
 })
