@@ -112,6 +112,8 @@ describe('hiding a card in real browsers', () => {
       await reader.page.reload()
       await reader.page.getByRole('heading', { name: 'Sprache' }).waitFor()
       await reader.page.getByText('Noch keine Karten', { exact: false }).first().waitFor()
+      // The cards written since are there (the device copy and the server's answer are loaded), the hidden one is not.
+      await reader.page.locator('.card-list').getByText('Mehr Kurse am Abend', { exact: true }).waitFor({ timeout: 5000 })
       expect(await reader.page.getByText(text, { exact: true }).count()).toBe(0)
 
       // The console shows it marked as hidden.

@@ -1,11 +1,12 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { CreateEventResponse } from '@tischrunde/shared'
 import { PHONE, PROJECTOR } from './support/browser.js'
 import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { type ServerProcess, startServerProcess } from './support/server-process.js'
+import { socketTimeline } from './support/web-sockets.js'
 
 let cafe: Cafe
 let server: ServerProcess
@@ -65,12 +66,17 @@ describe('a phone on bad venue Wi-Fi', () => {
     const phone = await context.newPage()
     await phone.goto(`${server.url}${created.links.participant}`)
     await phone.getByRole('button', { name: 'Ehrenamt' }).click()
-    for (let round = 1; round <= 3; round++) {
-      await phone.getByLabel('Deine Karte').fill(`Nach dem Neuladen ${round}`)
+    const send = async (text: string) => {
+      await phone.getByLabel('Deine Karte').fill(text)
       await phone.getByRole('button', { name: 'Karte senden' }).click()
-      await phone.locator('.card', { hasText: `Nach dem Neuladen ${round}` }).getByText('gespeichert').waitFor({ timeout: 5000 })
+      await phone.locator('.card', { hasText: text }).getByText('gespeichert').waitFor({ timeout: 5000 })
+    }
+    await send('Vor dem Neuladen')
+    // Each reload loads the device's copy first; a card sent after it is saved (the last reload too:
+    // a page checked right after its reload has not yet been refused, whether it would be or not).
+    for (let round = 1; round <= 3; round++) {
       await phone.reload()
-      await phone.getByLabel('Deine Karte').waitFor()
+      await send(`Nach dem Neuladen ${round}`)
     }
     expect(await phone.getByText('Offline', { exact: false }).count()).toBe(0)
     await context.close()
@@ -79,6 +85,9 @@ describe('a phone on bad venue Wi-Fi', () => {
   it('replaces a phone’s copy of a board that was set up anew, keeping the text it had not sent', async () => {
     const context = await browser.newContext(PHONE)
     const phone = await context.newPage()
+    // Reconnects, refusals and the reload take their time on a busy machine: a failure shows where it went.
+    const timeline = socketTimeline(phone)
+    onTestFailed(() => console.log(`The phone's sockets and pages:\n${timeline()}\nThe server's warnings:\n${server.output().split('\n').filter((l) => /"level":[4-6]0/.test(l)).join('\n')}`))
     await phone.goto(`${server.url}${created.links.participant}`)
     await phone.getByRole('button', { name: 'Ehrenamt' }).click()
     await phone.getByLabel('Deine Karte').fill('Aus der Probe')
@@ -101,6 +110,43 @@ describe('a phone on bad venue Wi-Fi', () => {
     await phone.getByRole('button', { name: 'Karte senden' }).click()
     await phone.locator('.card', { hasText: 'Neu nach dem Zurücksetzen' }).getByText('gespeichert').waitFor({ timeout: 10_000 })
     expect(await phone.getByText('Dieses Board wurde inzwischen neu angelegt', { exact: false }).count()).toBe(0)
+    await context.close()
+  })
+
+  it('replaces the copy of a board set up anew also when a connection hangs between the refusals, and saves the next card at once', async () => {
+    const context = await browser.newContext(PHONE)
+    const phone = await context.newPage()
+    const timeline = socketTimeline(phone)
+    onTestFailed(() => console.log(`The phone's sockets and pages:\n${timeline()}`))
+    // The phone's board connections; after the restart, the one after the first refusal hangs in
+    // the venue's Wi-Fi for 5.5 s and fails without reaching the server.
+    let sinceRestart: number | null = null
+    await phone.routeWebSocket(/\/yjs\//, async (ws) => {
+      if (sinceRestart !== null && ++sinceRestart === 2) {
+        await new Promise((resolve) => setTimeout(resolve, 5500))
+        return ws.close()
+      }
+      ws.connectToServer()
+    })
+    await phone.goto(`${server.url}${created.links.participant}`)
+    await phone.getByRole('button', { name: 'Ehrenamt' }).click()
+    await phone.getByLabel('Deine Karte').fill('Vor dem Funkloch')
+    await phone.getByRole('button', { name: 'Karte senden' }).click()
+    await phone.locator('.card', { hasText: 'Vor dem Funkloch' }).getByText('gespeichert').waitFor({ timeout: 5000 })
+
+    await server.stop('SIGKILL')
+    rmSync(path.join(server.dataDir, 'boards'), { recursive: true, force: true })
+    server = await startServerProcess({ dataDir: server.dataDir, env: { TISCHRUNDE_NO_DEMO: '1', PORT: new URL(server.url).port } })
+    sinceRestart = 0
+
+    // The refusal after the hung connection still counts with the one before it: the copy is replaced …
+    await phone.getByText('Dieses Board wurde inzwischen neu angelegt', { exact: false }).waitFor({ timeout: 30_000 })
+    expect(sinceRestart).toBeGreaterThanOrEqual(3)
+    // … after two refusals, so the server lets the phone in at once (after a third it would keep it out for 10 s).
+    await phone.getByLabel('Deine Karte').fill('Nach dem Funkloch')
+    await phone.getByRole('button', { name: 'Karte senden' }).click()
+    await phone.locator('.card', { hasText: 'Nach dem Funkloch' }).getByText('gespeichert').waitFor({ timeout: 8000 })
+    expect(timeline()).not.toContain('429')
     await context.close()
   })
 })

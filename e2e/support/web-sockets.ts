@@ -18,3 +18,22 @@ export function watchSockets(page: Page) {
     controls: () => opened.filter((ws) => ws.url().includes('control=')).length,
   }
 }
+
+/**
+ * What a page did on the wire and in its frame, with the time since the call: WebSockets opened,
+ * closed or refused, and navigations (a reload). Printed when a test of reconnects fails, so that
+ * a failure on a busy CI machine says where the time went.
+ */
+export function socketTimeline(page: Page): () => string {
+  const started = Date.now()
+  const lines: string[] = []
+  const note = (line: string) => void lines.push(`${String(Date.now() - started).padStart(6)} ms  ${line}`)
+  const what = (ws: WebSocket) => new URL(ws.url()).pathname
+  page.on('websocket', (ws) => {
+    note(`open   ${what(ws)}`)
+    ws.on('socketerror', (error) => note(`error  ${what(ws)}: ${error}`))
+    ws.on('close', () => note(`closed ${what(ws)}`))
+  })
+  page.on('framenavigated', (frame) => frame === page.mainFrame() && note(`page   ${new URL(frame.url()).pathname}`))
+  return () => lines.join('\n')
+}

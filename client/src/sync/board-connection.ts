@@ -46,7 +46,10 @@ const LOCAL_COPY_WAIT_MS = 2000
 
 /** Refused connections in a row, before any sync, after which the device's copy counts as stale. */
 const STALE_COPY_REFUSALS = 2
-/** A connection open this long before a refusal is not refused for its copy (ms). */
+/**
+ * A connection that synced and then held this long took the device's copy: a refusal after it does
+ * not continue the run of refusals before it (ms).
+ */
 const STABLE_CONNECTION_MS = 5000
 
 /**
@@ -163,16 +166,22 @@ export function connectBoard(target: BoardTarget): () => void {
   })
   let failures = 0
   let refusedInARow = 0
-  let connectedAt = 0
-  provider.on('status', ({ status: s }: { status: string }) => {
-    if (s === 'connected') connectedAt = Date.now()
+  /** When the current connection synced (null: it has not, or there is none). */
+  let syncedAt: number | null = null
+  provider.on('sync', (isSynced: boolean) => {
+    if (isSynced) syncedAt = Date.now()
   })
   provider.on('connection-close', (event: CloseEvent | null) => {
     if (isFinalClose(event)) return deny()
     // The server refuses what this device's copy holds on every connect (the board was reset
     // since, e.g. after a rehearsal): keep the own unsent texts, drop the copy, start afresh.
-    // A connection that held for a while was fine; only refusals right after connecting count.
-    if (Date.now() - connectedAt > STABLE_CONNECTION_MS) refusedInARow = 0
+    // Only a connection that synced and held for a while ends a run of refusals. Attempts that
+    // failed in between (the Wi-Fi gone for a moment) do not: the server counts the refusals on
+    // regardless, and a phone that needed a third one would be kept out for a while after it
+    // replaced its copy (server/src/boards/offenders.ts).
+    const held = syncedAt !== null && Date.now() - syncedAt > STABLE_CONNECTION_MS
+    syncedAt = null
+    if (held) refusedInARow = 0
     if (event && local && refusesStaleCopy(event) && ++refusedInARow >= STALE_COPY_REFUSALS) return void resetStaleCopy()
     // A refused upgrade looks like any network failure to the browser: ask the API whether the credential still holds.
     if (!provider.synced && ++failures === 2) {
