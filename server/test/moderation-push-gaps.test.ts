@@ -1,37 +1,26 @@
-import { type Socket, io } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Ack, type CreateEventResponse, type ModerationModesPush, type ModerationOwnPush, WIRE_VERSION, moderationModesPushSchema, moderationOwnPushSchema } from '@tischrunde/shared'
+import { type CreateEventResponse, type ModerationOwnPush } from '@tischrunde/shared'
 import { api, createEvent } from './helpers/api.js'
 import { connectPhone } from './helpers/board-client.js'
 import { carriedPhone } from './helpers/carried-phone.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { advanceRounds } from './helpers/rounds.js'
 import { tempDataDir } from './helpers/temp-dir.js'
-import { waitFor, within } from './helpers/wait.js'
-
-/** A Socket.IO screen that records the moderation pushes. */
-async function socketScreen(url: string, token: string) {
-  const socket: Socket = io(url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false, timeout: 5000 })
-  const modes: ModerationModesPush[] = []
-  const own: ModerationOwnPush[] = []
-  socket.on('moderation:modes', (p: unknown) => modes.push(moderationModesPushSchema.parse(p)))
-  socket.on('moderation:own', (p: unknown) => own.push(moderationOwnPushSchema.parse(p)))
-  await within(new Promise<void>((resolve, reject) => (socket.once('connect', () => resolve()), socket.once('connect_error', reject))), 'control socket')
-  return { socket, modes, own, send: (name: string, payload: unknown) => within(socket.emitWithAck(name, payload) as Promise<Ack>, `ack of ${name}`) }
-}
+import { moderationScreen } from './helpers/moderation-screen.js'
+import { waitFor } from './helpers/wait.js'
 
 describe('moderation pushes reach every phone that needs them', () => {
   let data: Awaited<ReturnType<typeof tempDataDir>>
   let running: RunningServer
   let cafe: CreateEventResponse
-  let facilitator: Awaited<ReturnType<typeof socketScreen>>
+  let facilitator: Awaited<ReturnType<typeof moderationScreen>>
 
   beforeAll(async () => {
     data = await tempDataDir('moderation-push-gaps')
     running = await startServer(data.dir)
     cafe = await createEvent(running.url, { title: 'Café mit Freigabe', tableNames: ['Sprache', 'Arbeit'] })
     await advanceRounds(running.url, cafe.facilitatorToken)
-    facilitator = await socketScreen(running.url, cafe.facilitatorToken)
+    facilitator = await moderationScreen(running.url, cafe.facilitatorToken)
   })
   afterAll(async () => {
     facilitator?.socket.disconnect()
@@ -42,7 +31,7 @@ describe('moderation pushes reach every phone that needs them', () => {
   it('tells a phone at the table choice (Socket.IO, no seat) the modes on connect', async () => {
     expect(await facilitator.send('station:moderation', { stationId: 'station-1', approval: true })).toEqual({ ok: true })
     const joined = await api<{ token: string }>(running.url, '/api/join', { method: 'POST', body: { code: cafe.joinCode } })
-    const choosing = await socketScreen(running.url, joined.body.token)
+    const choosing = await moderationScreen(running.url, joined.body.token)
     try {
       expect(await waitFor(() => choosing.modes[0], 'the modes on connect')).toEqual({ all: false, stations: ['station-1'] })
       // Not seated: no table, so no own count.
@@ -58,7 +47,7 @@ describe('moderation pushes reach every phone that needs them', () => {
     const anna = await connectPhone(running.url, eventId, 'arbeit', cafe.joinCode)
     await anna.synced()
     const carried = await carriedPhone(running.url, eventId, 'arbeit', anna.token)
-    const viaSocket = await socketScreen(running.url, anna.token)
+    const viaSocket = await moderationScreen(running.url, anna.token)
     try {
       await waitFor(() => carried.of('moderation:own')[0], 'the own count on connect')
       anna.put(anna.card({ id: 'forget-held-1', text: 'Annas verborgene Karte' }))

@@ -1,37 +1,26 @@
-import { type Socket, io } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Ack, type CreateEventResponse, type ModerationModesPush, type ModerationOwnPush, WIRE_VERSION, moderationModesPushSchema, moderationOwnPushSchema } from '@tischrunde/shared'
+import { type CreateEventResponse, type ModerationModesPush, type ModerationOwnPush } from '@tischrunde/shared'
 import { createEvent } from '../../test/helpers/api.js'
 import { connectPhone } from '../../test/helpers/board-client.js'
 import { carriedPhone } from '../../test/helpers/carried-phone.js'
 import { type RunningServer, startServer } from '../../test/helpers/in-process-server.js'
 import { advanceRounds } from '../../test/helpers/rounds.js'
 import { tempDataDir } from '../../test/helpers/temp-dir.js'
-import { waitFor, within } from '../../test/helpers/wait.js'
-
-/** A Socket.IO screen that records the moderation pushes. */
-async function socketScreen(url: string, token: string) {
-  const socket: Socket = io(url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false, timeout: 5000 })
-  const modes: ModerationModesPush[] = []
-  const own: ModerationOwnPush[] = []
-  socket.on('moderation:modes', (p: unknown) => modes.push(moderationModesPushSchema.parse(p)))
-  socket.on('moderation:own', (p: unknown) => own.push(moderationOwnPushSchema.parse(p)))
-  await within(new Promise<void>((resolve, reject) => (socket.once('connect', () => resolve()), socket.once('connect_error', reject))), 'control socket')
-  return { socket, modes, own, send: (name: string, payload: unknown) => within(socket.emitWithAck(name, payload) as Promise<Ack>, `ack of ${name}`) }
-}
+import { moderationScreen } from '../../test/helpers/moderation-screen.js'
+import { waitFor } from '../../test/helpers/wait.js'
 
 describe('phones are told whether moderation matters to them', () => {
   let data: Awaited<ReturnType<typeof tempDataDir>>
   let running: RunningServer
   let cafe: CreateEventResponse
-  let facilitator: Awaited<ReturnType<typeof socketScreen>>
+  let facilitator: Awaited<ReturnType<typeof moderationScreen>>
 
   beforeAll(async () => {
     data = await tempDataDir('moderation-gate')
     running = await startServer(data.dir)
     cafe = await createEvent(running.url, { title: 'Café mit Moderation nach Bedarf', tableNames: ['Sprache', 'Arbeit'] })
     await advanceRounds(running.url, cafe.facilitatorToken)
-    facilitator = await socketScreen(running.url, cafe.facilitatorToken)
+    facilitator = await moderationScreen(running.url, cafe.facilitatorToken)
   })
   afterAll(async () => {
     facilitator?.socket.disconnect()
@@ -44,7 +33,7 @@ describe('phones are told whether moderation matters to them', () => {
     const anna = await connectPhone(running.url, eventId, 'sprache', cafe.joinCode)
     await anna.synced()
     const carried = await carriedPhone(running.url, eventId, 'sprache', anna.token)
-    const viaSocket = await socketScreen(running.url, anna.token)
+    const viaSocket = await moderationScreen(running.url, anna.token)
     try {
       // Seated: nothing in use, nothing held.
       expect(await waitFor(() => carried.of<ModerationModesPush>('moderation:modes')[0], 'the modes on connect')).toEqual({ all: false, stations: [] })
@@ -79,7 +68,7 @@ describe('phones are told whether moderation matters to them', () => {
     await Promise.all([anna.synced(), bernd.synced()])
     const annaCarried = await carriedPhone(running.url, eventId, 'arbeit', anna.token)
     const berndCarried = await carriedPhone(running.url, eventId, 'arbeit', bernd.token)
-    const annaSocket = await socketScreen(running.url, anna.token)
+    const annaSocket = await moderationScreen(running.url, anna.token)
     try {
       await waitFor(() => annaCarried.of('moderation:own')[0], 'the own count on connect')
       anna.put(anna.card({ id: 'gate-hide-1', text: 'Telefonnummer von Frau M.' }))
