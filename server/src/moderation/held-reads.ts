@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
-import { type HeldCard, type ModerationModesPush, modesInUse, readHeld, readModes } from '@tischrunde/shared'
+import type { DocRoom } from '../boards/doc-room.js'
+import { HELD_ROOT, type HeldCard, type ModerationModesPush, modesInUse, readHeld, readModes } from '@tischrunde/shared'
 
 const held = new WeakMap<Y.Doc, readonly HeldCard[]>()
 
@@ -29,4 +30,23 @@ export function modesOf(doc: Y.Doc): ModerationModesPush {
     doc.once('update', () => modes.delete(doc))
   }
   return found
+}
+
+/** A board's moderation companions: its queue, its collection and the event's moderation state. */
+export interface Companions {
+  moderation: DocRoom
+  collect: DocRoom
+  state: DocRoom
+}
+
+export function companionsOf(room: DocRoom): Companions | null {
+  const byKind = new Map(room.companions.map((c) => [c.kind.name, c]))
+  const moderation = byKind.get('moderation')
+  const collect = byKind.get('collect')
+  const state = byKind.get('modstate')
+  return moderation && collect && state ? { moderation, collect, state } : null
+}
+
+export function heldIds(room: DocRoom): string[] {
+  return [...room.doc.getMap(HELD_ROOT).keys()]
 }

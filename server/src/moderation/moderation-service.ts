@@ -32,7 +32,7 @@ import type { Logger } from 'pino'
 import type { Diversion, DocRoom } from '../boards/doc-room.js'
 import type { DocRooms, RoomExtension } from '../boards/doc-rooms.js'
 import { type WriteContext, viewOf } from '../boards/write-gate.js'
-import { heldCardsOf, modesOf } from './held-reads.js'
+import { type Companions, companionsOf, heldCardsOf, heldIds, modesOf } from './held-reads.js'
 
 const CARDS = 'cards'
 /** How many refusals the server remembers to answer one sent again (a few minutes of a busy event). */
@@ -363,24 +363,6 @@ export class Moderation implements RoomExtension {
 }
 
 const noCard: ModerationOutcome = { ok: false, why: 'NO_SUCH_CARD' }
-
-interface Companions {
-  moderation: DocRoom
-  collect: DocRoom
-  state: DocRoom
-}
-
-function companionsOf(room: DocRoom): Companions | null {
-  const byKind = new Map(room.companions.map((c) => [c.kind.name, c]))
-  const moderation = byKind.get('moderation')
-  const collect = byKind.get('collect')
-  const state = byKind.get('modstate')
-  return moderation && collect && state ? { moderation, collect, state } : null
-}
-
-function heldIds(room: DocRoom): string[] {
-  return [...room.doc.getMap(HELD_ROOT).keys()]
-}
 
 /** The moderation of each server's rooms. */
 const installed = new WeakMap<DocRooms, Moderation>()
