@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateEventResponse } from '@tischrunde/shared'
 import { launchBrowser } from './support/browser.js'
 import { createEvent } from './support/command-cafe.js'
@@ -25,8 +25,13 @@ afterAll(async () => {
   if (server) removeDir(server.dataDir)
 })
 
+/** The server again, on the same address and data (the open console reconnects by itself). */
+const restart = () => startServerProcess({ dataDir: server.dataDir, env: { TISCHRUNDE_NO_DEMO: '1', PORT: new URL(server.url).port } })
+
 describe('the console without a connection', () => {
   it('says so while the server is away and runs the station again once it is back', async () => {
+    // A retry finds the server as the failed attempt left it: stopped, perhaps.
+    if (server.child.exitCode !== null) server = await restart()
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' })).newPage()
     await page.goto(`${server.url}${created.links.facilitator}`)
     await page.getByRole('heading', { name: 'Konsole ohne Netz' }).waitFor()
@@ -35,14 +40,36 @@ describe('the console without a connection', () => {
     const note = page.getByRole('status').filter({ hasText: 'Keine Verbindung zum Server' })
     if (await note.count()) throw new Error('the offline note shows while the console is connected')
 
-    const port = new URL(server.url).port
     await server.stop()
     await note.waitFor({ timeout: 10_000 })
 
-    server = await startServerProcess({ dataDir: server.dataDir, env: { TISCHRUNDE_NO_DEMO: '1', PORT: port } })
+    server = await restart()
     await note.waitFor({ state: 'detached', timeout: 15_000 })
     await page.getByRole('button', { name: 'Start: Station 1' }).click()
     await page.locator('.round-phase', { hasText: 'Station 1 läuft' }).waitFor({ timeout: 10_000 })
     await page.context().close()
+  })
+
+  it('loads a part of the console that the Wi-Fi dropped once the network is back, instead of breaking the screen', async () => {
+    // Without the service worker, whose fetches the test could not make fail.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', serviceWorkers: 'block' })
+    const page = await context.newPage()
+    // The documentation framing comes as a part of its own: its first fetch fails, and the network
+    // stays away for 2 s (the part is fetched again meanwhile and fails again).
+    let fetches = 0
+    await page.route(/\/assets\/FramingForm-[^/]+\.js$/, async (route) => {
+      if (++fetches > 1) return route.continue()
+      await context.setOffline(true)
+      setTimeout(() => void context.setOffline(false), 2000)
+      return route.abort('internetdisconnected')
+    })
+    await page.goto(`${server.url}${created.links.facilitator}`)
+    await page.getByRole('heading', { name: 'Konsole ohne Netz' }).waitFor()
+    await page.getByRole('heading', { name: 'Rahmen der Dokumentation' }).waitFor({ timeout: 15_000 })
+    expect(fetches).toBeGreaterThan(1)
+    expect(await page.getByText('Etwas ist schiefgelaufen').count()).toBe(0)
+    // The control plane (its part failed as well while the network was away) is back too.
+    await page.locator('[data-presence-table="sprache"]').getByText('0 Personen am Tisch').waitFor({ timeout: 10_000 })
+    await context.close()
   })
 })

@@ -49,6 +49,8 @@ import type { ClusterNode } from './cluster/cluster-node.js'
  * @default 5000 and 1000 (Node: 60 s, checked every 30 s); closes connections that never send one
  */
 const CONNECTION_TIMEOUTS = { headersTimeout: 5_000, connectionsCheckingInterval: 1_000, requestTimeout: 60_000 }
+/** How long a stopping server lets a request that is still running answer, in ms. @default 3000 */
+const CLOSE_GRACE_MS = 3_000
 /** A TCP connection that sends no request at all is closed after this long, in ms. @default 5000 */
 const SILENT_CONNECTION_MS = 5_000
 
@@ -319,8 +321,16 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
       rounds.close()
       await exportRenderer.close()
       boards.close()
-      await control.close()
+      // No new connections from here; a request still running may answer, up to a grace time.
+      // Keep-alive connections that go idle meanwhile close at once, not after their timeout
+      // (5 s, during which a restarting server's screens would not learn that it went away).
+      const controlClosed = control.close()
+      const grace = Date.now() + CLOSE_GRACE_MS
+      let idle: ReturnType<typeof setInterval> | undefined
+      await Promise.race([controlClosed, new Promise<void>((resolve) => (idle = setInterval(() => (http.closeIdleConnections(), Date.now() > grace && resolve()), 50)))])
+      clearInterval(idle)
       http.closeAllConnections()
+      await controlClosed
       await new Promise<void>((resolve) => http.close(() => resolve()))
       rooms.close()
       await rooms.settle()

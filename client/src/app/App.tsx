@@ -1,15 +1,16 @@
-import { lazy, type ReactNode, Suspense } from 'react'
+import { type ReactNode, Suspense } from 'react'
+import { lazyPart } from '../lib/load-part.js'
 import { Route, Switch } from 'wouter'
 import { useTranslation } from '../i18n/index.js'
 import { EventDeletedGuard } from './EventDeleted.js'
 import { RouteErrorBoundary } from './RouteErrorBoundary.js'
 
 // Each screen loads its own code: a phone never downloads the console or the QR encoder.
-const Landing = lazy(() => import('./routes/Landing.js'))
-const Phone = lazy(() => import('./routes/Phone.js'))
-const Console = lazy(() => import('./routes/Console.js'))
-const Projector = lazy(() => import('./routes/Projector.js'))
-const Admin = lazy(() => import('./routes/Admin.js'))
+const Landing = lazyPart(() => import('./routes/Landing.js'))
+const Phone = lazyPart(() => import('./routes/Phone.js'))
+const Console = lazyPart(() => import('./routes/Console.js'))
+const Projector = lazyPart(() => import('./routes/Projector.js'))
+const Admin = lazyPart(() => import('./routes/Admin.js'))
 
 function Screen({ children }: { children: ReactNode }) {
   const { t } = useTranslation()

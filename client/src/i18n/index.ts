@@ -3,6 +3,7 @@ import { useCallback } from 'react'
 import { create } from 'zustand'
 import { keepLanguage, readLanguage } from '../sync/device-storage.js'
 import de from './de.json'
+import { loadPart } from '../lib/load-part.js'
 
 export const LANGUAGES = ['de', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -64,7 +65,7 @@ export function useTranslation(): { t: Translate; language: Language } {
  */
 export async function setAddressForm(address: AddressForm): Promise<void> {
   if (address === 'sie' && !sieLoaded) {
-    addWording({ de: (await import('./extra/de.sie.json')).default, en: {} })
+    addWording({ de: (await loadPart(() => import('./extra/de.sie.json'))).default, en: {} })
     sieLoaded = true
   }
   if (useLanguageStore.getState().address !== address) useLanguageStore.setState({ address })
@@ -97,10 +98,14 @@ const later: LaterWording[] = []
 async function loadLater(wording: LaterWording, lang: Language): Promise<void> {
   const load = lang === 'de' ? undefined : wording[lang]
   if (!load) return
+  const add = (table: Table) => {
+    addWording({ [lang]: table } as FeatureWording)
+    useLanguageStore.setState((s) => ({ revision: s.revision + 1 }))
+  }
   const table = await load().catch(() => null)
-  if (!table) return
-  addWording({ [lang]: table } as FeatureWording)
-  useLanguageStore.setState((s) => ({ revision: s.revision + 1 }))
+  if (table) return add(table)
+  // Offline: the screen reads German meanwhile, and its words follow once the network is back.
+  void loadPart(load).then(add, () => {})
 }
 
 /**
@@ -125,7 +130,7 @@ export function initialLanguage(): Language {
 /** Makes a language's main wording available (a no-op once loaded). */
 export async function loadLanguage(lang: Language): Promise<void> {
   if (loaded.has(lang)) return
-  const en = (await import('./en.json')).default
+  const en = (await loadPart(() => import('./en.json'))).default
   tables.set('en', merged(structuredClone(en), tables.table('en') || {}))
   // From here, screens that load add their English themselves; those already there fetch it now.
   loaded.add(lang)

@@ -114,7 +114,15 @@ describe('translate', () => {
     vi.resetModules()
     const { translate, addScreenWording, loadLanguage } = await import('./index.js')
     await loadLanguage('en')
-    await addScreenWording({ probe: { offline: 'ohne Netz' } }, { en: () => Promise.reject(new Error('offline')) })
+    // The server cannot be reached either (a restart): the words are fetched again later.
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')))
+    let online = false
+    await addScreenWording({ probe: { offline: 'ohne Netz' } }, { en: () => (online ? Promise.resolve({ probe: { offline: 'offline' } }) : Promise.reject(new Error('offline'))) })
     expect(translate('en', 'probe.offline')).toBe('ohne Netz')
+    // Back online: the screen's English follows.
+    online = true
+    window.dispatchEvent(new Event('online'))
+    await vi.waitFor(() => expect(translate('en', 'probe.offline')).toBe('offline'))
+    vi.unstubAllGlobals()
   })
 })

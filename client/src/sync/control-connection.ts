@@ -18,6 +18,7 @@ import type { ControlTransport, TransportSink } from './control-transport.js'
 import { cacheEvent, cacheRound, readCachedEvent, readCachedRound } from './device-storage.js'
 import { type ControlOn, bindVoteMessages } from './vote-messages.js'
 import { bindModerationGate } from './moderation-gate.js'
+import { loadPart } from '../lib/load-part.js'
 
 export type { CarriedBoard } from './control-carried.js'
 
@@ -198,7 +199,11 @@ function lazySocket(token: string, eventId: string | undefined, sink: TransportS
     clearTimeout(timer)
     if (started || closed) return
     started = true
-    import('./control-socketio.js').then(
+    // Until its part arrives (the network away), the screen says it has no connection.
+    loadPart(
+      () => import('./control-socketio.js'),
+      () => !closed && sink.status('offline'),
+    ).then(
       (m) => {
         if (closed) return
         socket = m.openSocketTransport(token, eventId, sink)

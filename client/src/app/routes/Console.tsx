@@ -1,5 +1,6 @@
 import { ErrorCode, fail, own } from '@tischrunde/shared'
-import { Suspense, lazy, useState } from 'react'
+import { Suspense, useState } from 'react'
+import { lazyPart } from '../../lib/load-part.js'
 import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { formatEventDate } from '../../i18n/dates.js'
@@ -31,17 +32,17 @@ import { SkipLink } from '../../features/privacy/SkipLink.js'
 import { isProgrammeOnlyDay } from '../../features/programme/programme-day.js'
 
 // The tree method's console part comes with its own chunk.
-const TreeConsole = lazy(() => import('../../features/tree/console/TreeConsole.js'))
+const TreeConsole = lazyPart(() => import('../../features/tree/console/TreeConsole.js'))
 // The actor map (who can help) comes with its own chunk.
-const ActorConsole = lazy(() => import('../../features/actors/ActorConsole.js'))
+const ActorConsole = lazyPart(() => import('../../features/actors/ActorConsole.js'))
 // The day's programme panel (editor, seats taken, shifts): its own chunk.
-const ProgrammeConsole = lazy(() => import('../../features/programme/ProgrammeConsole.js'))
+const ProgrammeConsole = lazyPart(() => import('../../features/programme/ProgrammeConsole.js'))
 // Moderation (hide, approve, collect and reveal) comes with its own chunk.
-const ModerationConsole = lazy(() => import('../../features/moderation/ModerationConsole.js'))
+const ModerationConsole = lazyPart(() => import('../../features/moderation/ModerationConsole.js'))
 // Dot voting (steps, live ranking, ranking downloads) comes with its own chunk.
-const VoteConsole = lazy(() => import('../../features/harvest/VoteConsole.js'))
+const VoteConsole = lazyPart(() => import('../../features/harvest/VoteConsole.js'))
 /** The documentation's framing (subtitle, organisers, Einleitung, Ausblick): its own chunk. */
-const FramingForm = lazy(() => import('../../features/framing/FramingForm.js'))
+const FramingForm = lazyPart(() => import('../../features/framing/FramingForm.js'))
 
 /** `?neu=1`: the console was opened right after creating the event (the facilitator link is shown once, prominently). */
 function takeFreshFlag(): boolean {

@@ -1,5 +1,6 @@
 import { ErrorCode, boardDocName, fail } from '@tischrunde/shared'
-import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { Suspense, useEffect, useRef, useState } from 'react'
+import { lazyPart, loadPart } from '../../lib/load-part.js'
 import { useParams, useSearchParams } from 'wouter'
 import { phoneStep } from '../../features/phone/phone-step.js'
 import { usePhoneSeat } from '../../features/phone/use-phone-seat.js'
@@ -20,36 +21,36 @@ import { selectOpenStep, useVoteStore } from '../../store/vote-store.js'
 
 // Shown once per station: loaded on demand, and fetched when the phone is idle (so the service worker
 // keeps them for a phone that loses the network before the next station).
-const loadRotation = () => import('../../features/rotation/RotationPrompt.js')
-const loadTablecloth = () => import('./phone/TableclothStep.js')
-const RotationPrompt = lazy(() => loadRotation().then((m) => ({ default: m.RotationPrompt })))
-const TableclothStep = lazy(() => loadTablecloth().then((m) => ({ default: m.TableclothStep })))
+const loadRotation = () => loadPart(() => import('../../features/rotation/RotationPrompt.js'))
+const loadTablecloth = () => loadPart(() => import('./phone/TableclothStep.js'))
+const RotationPrompt = lazyPart(() => loadRotation().then((m) => ({ default: m.RotationPrompt })))
+const TableclothStep = lazyPart(() => loadTablecloth().then((m) => ({ default: m.TableclothStep })))
 /** How long a phone at the table choice goes without Socket.IO, in ms. */
 const SOCKET_AFTER_MS = 4000
 /** How long after the board shows the on-demand screens are fetched, in ms. */
 const PREFETCH_AFTER_MS = 15_000
 // The tree method's phone screen comes with its own chunk: café-only phones never load it.
-const TreePhone = lazy(() => import('../../features/tree/phone/TreePhone.js'))
+const TreePhone = lazyPart(() => import('../../features/tree/phone/TreePhone.js'))
 // The actor map (read-only) and its entry come with their own chunks.
-const ActorPhone = lazy(() => import('../../features/actors/ActorPhone.js'))
-const ActorsPhoneEntry = lazy(() => import('../../features/actors/ActorsPhoneEntry.js'))
+const ActorPhone = lazyPart(() => import('../../features/actors/ActorPhone.js'))
+const ActorsPhoneEntry = lazyPart(() => import('../../features/actors/ActorsPhoneEntry.js'))
 // The day's programme and workshop sign-up: its own chunk, for days without theme tables or with `?programm`.
-const ProgrammePhone = lazy(() => import('../../features/programme/ProgrammePhone.js'))
+const ProgrammePhone = lazyPart(() => import('../../features/programme/ProgrammePhone.js'))
 const wantsProgramme = (tables: number, tree: boolean, params: URLSearchParams) => (tables === 0 && !tree) || params.has('programm')
 // On the event's day, the start shows what is on now and next and one's workshops.
-const ProgrammeGlance = lazy(() => import('../../features/programme/ProgrammeGlance.js'))
+const ProgrammeGlance = lazyPart(() => import('../../features/programme/ProgrammeGlance.js'))
 /** This device's date, "2019-07-02". */
 const localToday = () => new Date().toLocaleDateString('en-CA')
-const joinTreeGroup = (...args: Parameters<typeof JoinTreeGroup>) => import('../../sync/tree-hooks.js').then((m) => m.joinTreeGroup(...args))
+const joinTreeGroup = (...args: Parameters<typeof JoinTreeGroup>) => loadPart(() => import('../../sync/tree-hooks.js')).then((m) => m.joinTreeGroup(...args))
 // Moderation on the phone (a host's queue, a participant's held cards) comes with its own chunk.
-const PhoneModeration = lazy(() => import('../../features/moderation/PhoneModeration.js'))
+const PhoneModeration = lazyPart(() => import('../../features/moderation/PhoneModeration.js'))
 // Dot voting comes with its own chunk, loaded when a step opens.
-const VotePhone = lazy(() => import('../../features/harvest/VotePhone.js'))
-const VoteReturn = lazy(() => import('../../features/harvest/VotePhone.js').then((m) => ({ default: m.VoteReturn })))
-const VoteOver = lazy(() => import('../../features/harvest/VotePhone.js').then((m) => ({ default: m.VoteOver })))
+const VotePhone = lazyPart(() => import('../../features/harvest/VotePhone.js'))
+const VoteReturn = lazyPart(() => import('../../features/harvest/VotePhone.js').then((m) => ({ default: m.VoteReturn })))
+const VoteOver = lazyPart(() => import('../../features/harvest/VotePhone.js').then((m) => ({ default: m.VoteOver })))
 // A table host groups their table's cards on a screen of its own chunk.
-const GroupPhone = lazy(() => import('../../features/harvest/GroupPhone.js'))
-const GroupOpen = lazy(() => import('../../features/harvest/GroupPhone.js').then((m) => ({ default: m.GroupOpen })))
+const GroupPhone = lazyPart(() => import('../../features/harvest/GroupPhone.js'))
+const GroupOpen = lazyPart(() => import('../../features/harvest/GroupPhone.js').then((m) => ({ default: m.GroupOpen })))
 
 /**
  * The participant's phone: join with the code, pick a table, add cards. A table host's link

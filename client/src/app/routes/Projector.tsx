@@ -1,5 +1,6 @@
 import { ErrorCode, fail } from '@tischrunde/shared'
-import { Suspense, lazy, useEffect, useRef, useState } from 'react'
+import { Suspense, useEffect, useRef, useState } from 'react'
+import { lazyPart } from '../../lib/load-part.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useParams } from 'wouter'
 import '../../i18n/projector-wording.js'
@@ -24,17 +25,17 @@ import { useActorView } from '../../features/actors/use-actor-view.js'
 import '../../features/projector/projector.css'
 
 // The tree method's projector screen comes with its own chunk (d3-hierarchy with it).
-const TreeProjector = lazy(() => import('../../features/tree/projector/TreeProjector.js'))
+const TreeProjector = lazyPart(() => import('../../features/tree/projector/TreeProjector.js'))
 // The actor map (`?mode=actors`) comes with its own chunk.
-const ActorProjector = lazy(() => import('../../features/actors/ActorProjector.js'))
+const ActorProjector = lazyPart(() => import('../../features/actors/ActorProjector.js'))
 // The "Programm" view (`?mode=programm`, and days without theme tables or trees): its own chunk.
-const ProgrammeProjector = lazy(() => import('../../features/programme/ProgrammeProjector.js'))
+const ProgrammeProjector = lazyPart(() => import('../../features/programme/ProgrammeProjector.js'))
 // Collect-then-reveal on the projector: the count while collecting and the reveal moment.
-const RevealMoment = lazy(() => import('../../features/moderation/RevealMoment.js'))
+const RevealMoment = lazyPart(() => import('../../features/moderation/RevealMoment.js'))
 // The live ranking of a voting step ("Sichtung"), shown while the console puts a step on the projector.
-const VoteProjector = lazy(() => import('../../features/harvest/VoteProjector.js'))
+const VoteProjector = lazyPart(() => import('../../features/harvest/VoteProjector.js'))
 // The groups of a column (`?mode=gruppen`); on the facilitator's own screen, sorted by drag and drop.
-const GroupProjector = lazy(() => import('../../features/harvest/GroupProjector.js'))
+const GroupProjector = lazyPart(() => import('../../features/harvest/GroupProjector.js'))
 import { isGroupsMode, takeFacilitatorHandoff } from '../../features/harvest/facilitator-screen.js'
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'

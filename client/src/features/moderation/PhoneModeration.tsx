@@ -1,5 +1,6 @@
 import { type HeldCard, collecting, modeAt, moderationDocName, othersCollected, ownDocName } from '@tischrunde/shared'
-import { Suspense, lazy, useState } from 'react'
+import { Suspense, useState } from 'react'
+import { lazyPart } from '../../lib/load-part.js'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/moderation-phone-wording.js'
 import { useTischStore } from '../../store/index.js'
@@ -56,7 +57,7 @@ function HostQueueCount(props: { eventId: string; tableId: string; token: string
 }
 
 // Only a table host's phone loads the moderation list.
-const TableModeration = lazy(() => import('./TableModeration.js').then((m) => ({ default: m.TableModeration })))
+const TableModeration = lazyPart(() => import('./TableModeration.js').then((m) => ({ default: m.TableModeration })))
 
 /** What a phone says of its own held cards; other statuses never reach an author's own doc. */
 const STATUS_KEY: ReadonlyMap<HeldCard['status'], string> = new Map([

@@ -1,8 +1,9 @@
-import { Suspense, lazy, useId, useState } from 'react'
+import { Suspense, useId, useState } from 'react'
+import { lazyPart } from '../../lib/load-part.js'
 import { useTranslation } from '../../i18n/index.js'
 
 // The notice, the imprint and "Meine Beiträge löschen" load on the first tap (the phone's bundle stays small).
-const PhonePrivacy = lazy(() => import('./PhonePrivacy.js'))
+const PhonePrivacy = lazyPart(() => import('./PhonePrivacy.js'))
 
 /**
  * "Datenschutz & Impressum" in the phone's header: one tap from every screen. Before one takes
