@@ -6,7 +6,7 @@ import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { type ServerProcess, startServerProcess } from './support/server-process.js'
-import { socketTimeline } from './support/web-sockets.js'
+import { socketTimeline, told } from './support/web-sockets.js'
 
 let cafe: Cafe
 let server: ServerProcess
@@ -87,7 +87,7 @@ describe('a phone on bad venue Wi-Fi', () => {
     const phone = await context.newPage()
     // Reconnects, refusals and the reload take their time on a busy machine: a failure shows where it went.
     const timeline = socketTimeline(phone)
-    onTestFailed(() => console.log(`The phone's sockets and pages:\n${timeline()}\nThe server's warnings:\n${server.output().split('\n').filter((l) => /"level":[4-6]0/.test(l)).join('\n')}`))
+    const story = () => `The phone's sockets and pages:\n${timeline()}\nThe server's warnings:\n${server.output().split('\n').filter((l) => /"level":[4-6]0/.test(l)).join('\n')}`
     await phone.goto(`${server.url}${created.links.participant}`)
     await phone.getByRole('button', { name: 'Ehrenamt' }).click()
     await phone.getByLabel('Deine Karte').fill('Aus der Probe')
@@ -103,12 +103,12 @@ describe('a phone on bad venue Wi-Fi', () => {
     server = await startServerProcess({ dataDir: server.dataDir, env: { TISCHRUNDE_NO_DEMO: '1', PORT: new URL(server.url).port } })
 
     // The server refuses the old copy; the phone drops it, starts afresh and shows the unsent text.
-    await phone.getByText('Dieses Board wurde inzwischen neu angelegt', { exact: false }).waitFor({ timeout: 20_000 })
+    await told(phone.getByText('Dieses Board wurde inzwischen neu angelegt', { exact: false }).waitFor({ timeout: 20_000 }), story)
     await phone.locator('.refused-text', { hasText: 'Während der Pause geschrieben' }).waitFor()
     expect(await phone.locator('.card', { hasText: 'Aus der Probe' }).count()).toBe(0)
     await phone.getByLabel('Deine Karte').fill('Neu nach dem Zurücksetzen')
     await phone.getByRole('button', { name: 'Karte senden' }).click()
-    await phone.locator('.card', { hasText: 'Neu nach dem Zurücksetzen' }).getByText('gespeichert').waitFor({ timeout: 10_000 })
+    await told(phone.locator('.card', { hasText: 'Neu nach dem Zurücksetzen' }).getByText('gespeichert').waitFor({ timeout: 10_000 }), story)
     expect(await phone.getByText('Dieses Board wurde inzwischen neu angelegt', { exact: false }).count()).toBe(0)
     await context.close()
   })

@@ -37,3 +37,16 @@ export function socketTimeline(page: Page): () => string {
   page.on('framenavigated', (frame) => frame === page.mainFrame() && note(`page   ${new URL(frame.url()).pathname}`))
   return () => lines.join('\n')
 }
+
+/**
+ * Awaits a step of a reconnect test; when it fails, its error carries `story()` (the error is what
+ * CI's summary of failures shows, a log line of the test may be far above it).
+ */
+export async function told<T>(step: Promise<T>, story: () => string): Promise<T> {
+  try {
+    return await step
+  } catch (error) {
+    if (error instanceof Error) error.message += `\n${story()}`
+    throw error
+  }
+}
