@@ -75,4 +75,20 @@ describe('a socket closed for sending too fast waits out the backoff on both tra
     expect('socket' in other).toBe(true)
     if ('socket' in other) other.socket.disconnect()
   })
+
+  it('cuts off a console that floods commands, but keeps no console of the event out (they share the key)', async () => {
+    const opened = await socketOf(running.url, cafe.facilitatorToken)
+    if (!('socket' in opened)) throw new Error(`refused: ${opened.refused}`)
+    const { socket } = opened
+    let gone = false
+    socket.on('disconnect', () => (gone = true))
+    for (let i = 0; i < 200; i++) socket.emit('presence:table', { tableId: null }, () => {})
+    await waitFor(() => gone || undefined, 'the flooding console to be cut off')
+    // The other console on the projector laptop, and the flooding one's own reconnect, open at once.
+    for (let i = 0; i < 2; i++) {
+      const again = await socketOf(running.url, cafe.facilitatorToken)
+      expect(again).toHaveProperty('socket')
+      if ('socket' in again) again.socket.disconnect()
+    }
+  })
 })

@@ -23,7 +23,8 @@ export class Offenders {
     private readonly allowed = OFFENCES_BEFORE_BACKOFF,
   ) {}
 
-  note(key: string, now: number): void {
+  note(key: string | null, now: number): void {
+    if (key === null) return
     const prior = this.seen.get(key)
     const count = prior && now - prior.last < this.backoffMs ? prior.count + 1 : 1
     this.seen.set(key, { count, last: now })
@@ -35,13 +36,15 @@ export class Offenders {
    * A socket closed for sending faster than its limit (a doc socket's messages, the control plane's
    * commands): no person sends that fast, so it waits at once, on either transport.
    */
-  flooded(key: string, now: number): void {
+  flooded(key: string | null, now: number): void {
+    if (key === null) return
     const prior = this.seen.get(key)
     this.seen.set(key, { count: Math.max(this.allowed, prior && now - prior.last < this.backoffMs ? prior.count + 1 : 1), last: now })
   }
 
   /** Whether the key must still wait. */
-  waiting(key: string, now: number): boolean {
+  waiting(key: string | null, now: number): boolean {
+    if (key === null) return false
     const entry = this.seen.get(key)
     if (!entry) return false
     if (now - entry.last >= this.backoffMs) {
@@ -52,7 +55,12 @@ export class Offenders {
   }
 }
 
-/** Whom a backoff applies to: one person (or, for facilitators and projectors, the role) on one event. */
-export function offenderKeyOf(eventId: string, actor: EventActor): string {
+/**
+ * Whom a backoff applies to: one person (for projectors, the role) on one event. Null for the
+ * facilitators: they share the event's key, so a backoff would keep every console of the day out
+ * because one of them misbehaved. A flooding console is still closed; it may reconnect at once.
+ */
+export function offenderKeyOf(eventId: string, actor: EventActor): string | null {
+  if (actor.role === 'facilitator') return null
   return `${eventId}:${writerKeyOf(actor)}`
 }
