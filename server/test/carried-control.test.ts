@@ -94,6 +94,18 @@ describe('the control plane carried on a doc socket', () => {
     await waitFor(() => c.counts.at(-1)?.byTable[table] === undefined && c.counts.at(-1)?.unseated === 0, 'the seat to leave the counts', 4000)
   })
 
+  it('seats a phone that announces its seat without waiting for an answer (as the app does), and sends it none', async () => {
+    const c = await console_()
+    const p = await phone()
+    p.tell('presence:table', { tableId: table, visits: {} })
+    await waitFor(() => c.counts.at(-1)?.byTable[table] === 1, 'the console to count the seat', 4000)
+    // Also a refused one is answered with nothing: the phone waits for no answer.
+    p.tell('presence:table', { tableId: 'Kein Tisch!' })
+    expect(await p.send('presence:table', { tableId: table })).toEqual({ ok: true })
+    expect(p.answered).toEqual([1])
+    p.close()
+  })
+
   it('brings the console’s round change to the phone, and refuses the phone’s own with FORBIDDEN', async () => {
     const c = await console_()
     const p = await phone()

@@ -26,9 +26,9 @@ import {
   MESSAGE_REFUSED,
   MESSAGE_SAVED,
   boardDocName,
+  CONTROL_ID_UNANSWERED,
   encodeControlCommand,
   putCard,
-  readControlAck,
   readControlPush,
 } from '@tischrunde/shared'
 import { wallNow } from '../stats.js'
@@ -138,8 +138,8 @@ const syncMessage = (write: (encoder: encoding.Encoder) => void): Uint8Array => 
  * 200 writers at one table made the generators, not the server, the bottleneck.
  *
  * With `carried` the board socket also carries the phone's control plane: the phone counts as
- * connected once the board is synced, the first `event:state` push has arrived and its
- * `presence:table` command (sent on that push, as over Socket.IO) is answered ok.
+ * connected once the board is synced and the first `event:state` push has arrived, on which it
+ * sends its `presence:table` command without waiting for an answer, as the app does.
  */
 function lightClient(spec: PhoneSpec, own: Y.Doc | null, carried: boolean): Promise<Observer> {
   const { base, room, params } = boardUrl(spec.table, spec.token, carried)
@@ -155,7 +155,6 @@ function lightClient(spec: PhoneSpec, own: Y.Doc | null, carried: boolean): Prom
   let onReady: () => void = () => {}
   let onFailed: (e: Error) => void = () => {}
   let stateSeen = false
-  const PRESENCE_ID = 1
   own?.on('update', (update: Uint8Array) => {
     if (ws.readyState === ws.OPEN) ws.send(syncMessage((e) => syncProtocol.writeUpdate(e, update)))
   })
@@ -175,19 +174,15 @@ function lightClient(spec: PhoneSpec, own: Y.Doc | null, carried: boolean): Prom
       if (!push) return void onFailed(new Error(`unreadable control push on ${room}`))
       if (push.name === 'event:state' && !stateSeen) {
         stateSeen = true
-        ws.send(encodeControlCommand(PRESENCE_ID, 'presence:table', presenceAt(spec.table)))
+        // As the app does: the seat goes without waiting for an answer.
+        ws.send(encodeControlCommand(CONTROL_ID_UNANSWERED, 'presence:table', presenceAt(spec.table)))
+        seated = true
+        if (synced) onReady()
       }
       return
     }
-    if (type === MESSAGE_CONTROL_ACK) {
-      const answer = readControlAck(decoder)
-      if (!answer) return void onFailed(new Error(`unreadable control ack on ${room}`))
-      if (answer.id !== PRESENCE_ID || seated) return
-      if (!answer.ack.ok) return void onFailed(new Error(`presence:table refused: ${JSON.stringify(answer.ack)}`))
-      seated = true
-      if (synced) onReady()
-      return
-    }
+    // The phone waits for no answer (an older server build answers the seat: ignored, for A/B runs).
+    if (type === MESSAGE_CONTROL_ACK) return
     if (type !== MESSAGE_SYNC) return // saved acks, awareness
     const kind = decoding.readVarUint(decoder)
     if (kind === syncProtocol.messageYjsSyncStep1) {
@@ -209,7 +204,7 @@ function lightClient(spec: PhoneSpec, own: Y.Doc | null, carried: boolean): Prom
   })
   ws.on('error', (e) => errors.length < 20 && errors.push(String(e)))
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${synced ? 'no seat (event:state, presence:table answered)' : 'no sync'} on ${room} within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS)
+    const timer = setTimeout(() => reject(new Error(`${synced ? 'no seat (event:state)' : 'no sync'} on ${room} within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS)
     ws.once('open', () => {
       // Like a fresh phone: "this is what I have, send me the rest of the board".
       ws.send(syncMessage((e) => syncProtocol.writeSyncStep1(e, local)))

@@ -4,6 +4,7 @@ import {
   BoardCloseCode,
   CONTROL_QUERY_PARAM,
   CONTROL_ID_MAX,
+  CONTROL_ID_UNANSWERED,
   MESSAGE_CONTROL_ACK,
   MESSAGE_CONTROL_PUSH,
   boardDocName,
@@ -93,6 +94,9 @@ export function openCarriedTransport(target: CarriedBoard, sink: TransportSink):
         setTimeout(() => waiting.delete(id), timeoutMs)
         provider.ws?.send(encodeControlCommand(id, name, payload) as Uint8Array<ArrayBuffer>)
       })
+    },
+    tell(name, payload) {
+      provider.ws?.send(encodeControlCommand(CONTROL_ID_UNANSWERED, name, payload) as Uint8Array<ArrayBuffer>)
     },
     close() {
       if (closed) return

@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import {
   BoardCloseCode,
+  CONTROL_ID_UNANSWERED,
   MESSAGE_CONTROL_COMMAND,
   encodeControlAck,
   encodeControlPush,
@@ -142,6 +143,14 @@ describe('the control plane carried on a seated phone’s board socket', () => {
     socket.deliver(encodeControlAck(command!.id + 1, { ok: false, code: 'FORBIDDEN' } as never))
     socket.deliver(encodeControlAck(command!.id, { ok: true, data: null }))
     expect(await answer).toEqual({ ok: true, data: null })
+  })
+
+  it('announces the seat without waiting for an answer, once the socket is up', async () => {
+    const socket = seated()
+    control.tell('presence:table', { tableId: seat.tableId, visits: {} })
+    expect(socket.commands()).toEqual([])
+    socket.open()
+    expect(socket.commands()).toMatchObject([{ id: CONTROL_ID_UNANSWERED, name: 'presence:table', payload: { tableId: seat.tableId } }])
   })
 
   it('answers NETWORK when no answer comes in time', async () => {

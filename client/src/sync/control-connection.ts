@@ -25,6 +25,8 @@ export type { CarriedBoard } from './control-carried.js'
 /** The control plane as the app sees it: send a command with an answer, and close. */
 export interface ControlConnection {
   send<N extends ClientEventName>(name: N, payload: ClientEventPayload<N>): Promise<Ack>
+  /** Sends a command nobody waits for the answer of (a seat); it goes once a connection is up, within the command timeout. */
+  tell<N extends ClientEventName>(name: N, payload: ClientEventPayload<N>): void
   /** Listens to a server message (or `connect`) for a feature that checks it itself; returns the unsubscribe. */
   on(name: string, listener: (payload: unknown) => void): () => void
   close(): void
@@ -80,6 +82,10 @@ export function connectControl(token: string, eventId?: string): SwitchableContr
   const flush = () => {
     for (const attempt of [...waiting]) attempt()
   }
+  const tellOn = (way: Way, name: string, payload: unknown) => {
+    if (way.transport.tell) way.transport.tell(name, payload)
+    else void way.transport.send(name, payload, ACK_TIMEOUT_MS)
+  }
 
   const open = (key: string, board: CarriedBoard | null, deferMs: number): Way => {
     const way: Way = { key, transport: undefined as unknown as ControlTransport }
@@ -92,7 +98,7 @@ export function connectControl(token: string, eventId?: string): SwitchableContr
           active?.transport.close()
           active = way
           next = null
-          if (presence) void way.transport.send('presence:table', presence, ACK_TIMEOUT_MS)
+          if (presence) tellOn(way, 'presence:table', presence)
         }
         if (!isActive()) return
         setStatus('online')
@@ -178,6 +184,19 @@ export function connectControl(token: string, eventId?: string): SwitchableContr
         }
         attempt()
       })
+    },
+    tell(name, payload) {
+      if (name === 'presence:table') presence = payload
+      const deadline = Date.now() + ACK_TIMEOUT_MS
+      // Like a command, it waits for a connection to go on, up to the same timeout.
+      function attempt() {
+        waiting.delete(attempt)
+        const way = active
+        if (Date.now() > deadline) return
+        if (!way || !way.transport.ready()) return void waiting.add(attempt)
+        tellOn(way, name, payload)
+      }
+      attempt()
     },
     on,
     close() {

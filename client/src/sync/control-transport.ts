@@ -7,6 +7,8 @@ export interface ControlTransport {
   ready(): boolean
   /** Sends a command; resolves with its answer, or never (the caller's timer answers NETWORK). */
   send(name: string, payload: unknown, timeoutMs: number): Promise<Ack>
+  /** Sends a command that wants no answer (absent: `send`, its answer ignored). */
+  tell?(name: string, payload: unknown): void
   close(): void
 }
 

@@ -291,9 +291,11 @@ export class EventService {
 
 /** Composes two reads of one event from the newer version of each record. */
 function newestRecords(a: StoredEvent, b: StoredEvent): StoredEvent {
-  const setup = b.setupVersion >= a.setupVersion ? b : a
-  const access = b.accessVersion >= a.accessVersion ? b : a
-  const round = b.round.version >= a.round.version ? b : a
+  const setup = b.setupVersion > a.setupVersion ? b : a
+  const access = b.accessVersion > a.accessVersion ? b : a
+  const round = b.round.version > a.round.version ? b : a
+  // The same versions are the same state: the one already known stays (caches keyed by it hold).
+  if (setup === access && access === round) return setup
   return {
     event: setup.event,
     setupVersion: setup.setupVersion,

@@ -1,6 +1,6 @@
 import type * as decoding from 'lib0/decoding'
 import type { WebSocket } from 'ws'
-import { type Ack, type EventActor, CONTROL_QUERY_PARAM, CONTROL_QUERY_VALUE, boardClose, encodeControlAck, encodeControlPush, readControlCommand } from '@tischrunde/shared'
+import { type Ack, type EventActor, CONTROL_ID_UNANSWERED, CONTROL_QUERY_PARAM, CONTROL_QUERY_VALUE, boardClose, encodeControlAck, encodeControlPush, readControlCommand } from '@tischrunde/shared'
 import type { BoardPeer } from '../boards/doc-room.js'
 import type { Screen } from './screens.js'
 
@@ -55,7 +55,9 @@ export function carryControl(ws: WebSocket, peer: BoardPeer, actor: EventActor, 
   const read = (decoder: decoding.Decoder): boolean => {
     const command = readControlCommand(decoder)
     if (!command) return false
-    carried.command(command.name, command.payload, (ack) => peer.send(encodeControlAck(command.id, ack as Ack<unknown>)))
+    // A command sent with CONTROL_ID_UNANSWERED runs as every other; its answer is not sent.
+    const reply = command.id === CONTROL_ID_UNANSWERED ? () => {} : (ack: Ack) => peer.send(encodeControlAck(command.id, ack as Ack<unknown>))
+    carried.command(command.name, command.payload, reply)
     return true
   }
   return { read, opened: carried.opened }

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding'
 import { WebSocket } from 'ws'
 import {
   type Ack,
+  CONTROL_ID_UNANSWERED,
   CONTROL_QUERY_VALUE,
   MESSAGE_CONTROL_ACK,
   MESSAGE_CONTROL_PUSH,
@@ -21,6 +22,10 @@ export interface CarriedPhone {
   of<T = unknown>(name: string): T[]
   /** Sends a command and waits for its answer. */
   send(name: string, payload: unknown): Promise<Ack<unknown> & { data?: unknown }>
+  /** Sends a command that wants no answer (CONTROL_ID_UNANSWERED), as the app sends its seat. */
+  tell(name: string, payload: unknown): void
+  /** The ids of every answer received, in order. */
+  answered: number[]
   /** Sends raw bytes. */
   raw(bytes: Uint8Array): void
   /** Resolves with the close code and reason once the socket closed. */
@@ -35,6 +40,7 @@ export async function carriedPhone(url: string, eventId: string, tableId: string
   ws.binaryType = 'nodebuffer'
   const pushes: { name: string; payload: unknown }[] = []
   const acks = new Map<number, Ack<unknown>>()
+  const answered: number[] = []
   let ended: { code: number; reason: string } | undefined
   let nextId = 0
   ws.on('message', (data: Buffer) => {
@@ -48,6 +54,7 @@ export async function carriedPhone(url: string, eventId: string, tableId: string
       const ack = readControlAck(decoder)
       if (!ack) throw new Error('the server sent an answer that is no answer')
       acks.set(ack.id, ack.ack)
+      answered.push(ack.id)
     }
   })
   ws.on('close', (code, reason) => (ended = { code, reason: reason.toString() }))
@@ -68,6 +75,8 @@ export async function carriedPhone(url: string, eventId: string, tableId: string
       ws.send(encodeControlCommand(id, name, payload))
       return (await waitFor(() => acks.get(id), `the answer to ${name}`)) as Ack<unknown> & { data?: unknown }
     },
+    tell: (name, payload) => ws.send(encodeControlCommand(CONTROL_ID_UNANSWERED, name, payload)),
+    answered,
     raw: (bytes) => ws.send(bytes),
     closed: (timeoutMs = 5000) => waitFor(() => ended, 'the doc socket to close', timeoutMs),
     close: () => ws.close(),

@@ -40,6 +40,11 @@ export const CONTROL_QUERY_VALUE = String(WIRE_VERSION)
 export const CONTROL_FRAME_MAX = 256 * 1024
 /** Largest command id: the client counts up from 1 and wraps. */
 export const CONTROL_ID_MAX = 2 ** 31 - 1
+/**
+ * The id of a command that wants no answer: the server runs it and sends nothing back (a seated
+ * phone's `presence:table` on every connect, which nobody waits for: one frame less per phone).
+ */
+export const CONTROL_ID_UNANSWERED = 0
 
 /** A message or command name: the wire's names are short words with a colon, "presence:table". */
 export const controlNameSchema = z

@@ -111,7 +111,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   useBoard({ ...seatBoard, tableId: seatedAt })
 
   useEffect(() => {
-    if (controlStatus === 'online') void control.current?.send('presence:table', { tableId: seatedAt, visits: seat.visits })
+    if (controlStatus === 'online') control.current?.tell('presence:table', { tableId: seatedAt, visits: seat.visits })
   }, [seatedAt, seat.visits, controlStatus, control])
 
   // After a choice replaced the screen, focus goes to the new screen's heading.
