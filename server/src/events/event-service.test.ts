@@ -110,3 +110,18 @@ describe('round commands racing in the same tick', () => {
     }
   })
 })
+
+describe('the event as this process knows it', () => {
+  it('stays the same state when read again unchanged, and follows a write of any of its records', async () => {
+    const { events, stored } = await withEvent()
+    await events.get(stored.event.id)
+    const known = events.current(stored.event.id)
+    // A hall of phones reads the event (their seats): what was encoded for it stays valid.
+    for (let i = 0; i < 3; i++) await events.get(stored.event.id)
+    expect(events.current(stored.event.id)).toBe(known)
+    const renamed = await events.updateSetup(stored.event.id, (e) => ({ ...e, title: 'Marktplatz 2030' }))
+    expect(events.current(stored.event.id)).not.toBe(known)
+    expect(events.current(stored.event.id)?.event.title).toBe('Marktplatz 2030')
+    expect(renamed?.setupVersion).toBe(events.current(stored.event.id)?.setupVersion)
+  })
+})
