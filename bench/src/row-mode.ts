@@ -1,12 +1,14 @@
 /**
  * `npm run bench -- --row N` / `--saturation`: one load row against both servers (twice,
  * alternating, after an unmeasured warm-up of both): a quick before/after figure for one change, not
- * a replacement for the full run. Writes bench/results/row.json.
+ * a replacement for the full run. `--baseline <main.js>` adds another build of the server as a third
+ * side, run in turn with the other two (an A/B of a change in one run; ratios to the reference).
+ * Writes bench/results/row.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { args, buildIfNeeded, connectSeconds, load, log, machine, numberAfter, ratio, repeated, RESULTS, saturation } from './harness.js'
-import { type LoadOptions, TABLES, connectionsOf, runLoad } from './load/scenario.js'
+import { REPETITIONS, args, argv, buildIfNeeded, connectSeconds, load, log, machine, numberAfter, ratio, repeated, RESULTS, saturation } from './harness.js'
+import { type LoadOptions, type LoadResult, TABLES, connectionsOf, runLoad } from './load/scenario.js'
 import { freshDataDir, removeDir, startReference, startTischrunde } from './servers.js'
 
 export async function rowRun(): Promise<void> {
@@ -21,6 +23,8 @@ export async function rowRun(): Promise<void> {
     rate: numberAfter('--rate') ?? base.rate,
     writersPerTable: numberAfter('--writers') ?? base.writersPerTable,
   }
+  const baselineAt = argv.indexOf('--baseline')
+  if (baselineAt >= 0) return abRun(options, path.resolve(argv[baselineAt + 1] ?? ''))
   const dataDir = freshDataDir('row')
   try {
     const server = await startTischrunde({ dataDir, demo: false })
@@ -56,5 +60,55 @@ export async function rowRun(): Promise<void> {
     }
   } finally {
     removeDir(dataDir)
+  }
+}
+
+/** The row against this build, the reference and `baseline` (another build), in turn, REPETITIONS times. */
+async function abRun(options: LoadOptions, baseline: string): Promise<void> {
+  const dataDirs = [freshDataDir('row'), freshDataDir('row-baseline')]
+  try {
+    const servers = {
+      tischrunde: await startTischrunde({ dataDir: dataDirs[0]!, demo: false }),
+      reference: await startReference(),
+      baseline: await startTischrunde({ dataDir: dataDirs[1]!, demo: false, main: baseline }),
+    }
+    type Side = keyof typeof servers
+    const sides = Object.keys(servers) as Side[]
+    try {
+      log('warm-up: every side, unmeasured')
+      for (const side of sides) await runLoad(servers[side], load(50, 3000))
+      const runs = new Map<Side, LoadResult[]>(sides.map((side) => [side, []]))
+      for (let rep = 0; rep < REPETITIONS; rep++) {
+        for (const side of rep % 2 === 0 ? sides : [...sides].reverse()) {
+          log(`row: ${options.phones} phones, ${options.rate} cards/s → ${side} (repetition ${rep + 1} of ${REPETITIONS})`)
+          runs.get(side)!.push(await runLoad(servers[side], options))
+        }
+      }
+      const mean = (side: Side, f: (l: LoadResult) => number) => {
+        const list = runs.get(side)!
+        return Math.round((list.reduce((sum, l) => sum + f(l), 0) / list.length) * 100) / 100
+      }
+      const figures = {
+        p50: (l: LoadResult) => l.latency.p50,
+        p99: (l: LoadResult) => l.latency.p99,
+        cpu: (l: LoadResult) => l.server.cpuPercent,
+        rssMb: (l: LoadResult) => l.server.rssMb,
+        connectS: connectSeconds,
+        lost: (l: LoadResult) => l.lostDeliveries + l.connectFailures + l.refusals,
+      }
+      const means = Object.fromEntries(sides.map((side) => [side, Object.fromEntries(Object.entries(figures).map(([name, f]) => [name, mean(side, f)]))]))
+      const ratios = Object.fromEntries(
+        (['tischrunde', 'baseline'] as const).map((side) => [side, Object.fromEntries((['p50', 'p99', 'cpu', 'rssMb', 'connectS'] as const).map((name) => [name, ratio(means[side]![name]!, means.reference![name]!)]))]),
+      )
+      const each = Object.fromEntries(sides.map((side) => [side, runs.get(side)!.map((l) => ({ p50: l.latency.p50, p99: l.latency.p99, cpu: l.server.cpuPercent, connectS: connectSeconds(l) }))]))
+      const row = { date: new Date().toISOString(), machine: machine(), options, baseline, runs: each, means, ratios }
+      mkdirSync(RESULTS, { recursive: true })
+      writeFileSync(path.join(RESULTS, 'row.json'), `${JSON.stringify(row, null, 2)}\n`)
+      console.log(JSON.stringify({ runs: each, means, ratios }, null, 2))
+    } finally {
+      for (const side of sides) await servers[side].stop()
+    }
+  } finally {
+    for (const dir of dataDirs) removeDir(dir)
   }
 }

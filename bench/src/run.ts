@@ -212,15 +212,20 @@ async function profileRun(): Promise<void> {
   const dataDir = freshDataDir('profile')
   const phones = Number(process.env.BENCH_PROFILE_PHONES ?? 1000)
   const rate = Number(process.env.BENCH_PROFILE_RATE ?? 5)
-  const server = await startTischrunde({ dataDir, demo: false, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', dir, `--cpu-prof-interval=${Number(process.env.BENCH_PROFILE_INTERVAL_US ?? 1000)}`] })
+  const nodeArgs = [...(process.env.TMPX ? [`--import=${process.env.TMPX}`] : []), '--cpu-prof', '--cpu-prof-dir', dir, `--cpu-prof-interval=${Number(process.env.BENCH_PROFILE_INTERVAL_US ?? 1000)}`]
+  // BENCH_PROFILE_REFERENCE=1 profiles the stock server under the same load instead (no durability).
+  const reference = process.env.BENCH_PROFILE_REFERENCE === '1'
+  const tischrunde = reference ? undefined : await startTischrunde({ dataDir, demo: false, nodeArgs })
+  // The stock server has no SIGTERM handler; without an orderly exit node writes no profile.
+  const server = tischrunde ?? (await startReference([...nodeArgs, `--import=data:text/javascript,process.on('SIGTERM',()=>process.exit(0))`]))
   let loadResult: LoadResult
   try {
     log(`profile: ${phones} phones at ${rate} cards/s`)
     loadResult = await runLoad(server, { ...load(phones, Number(process.env.BENCH_PROFILE_SECONDS ?? 15) * 1000), rate })
     // BENCH_PROFILE_DURABILITY=0 leaves it out (e.g. a profile of connecting phones only).
-    if (process.env.BENCH_PROFILE_DURABILITY !== '0') {
+    if (tischrunde && process.env.BENCH_PROFILE_DURABILITY !== '0') {
       log('profile: durability')
-      await runDurability(server, PROFILE.durability)
+      await runDurability(tischrunde, PROFILE.durability)
     }
   } finally {
     await server.stop()

@@ -150,13 +150,13 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts the stock `@y/websocket-server` 0.1.1 bin (one doc per room, no auth, no persistence). */
-export async function startReference(): Promise<RunningServer> {
+export async function startReference(nodeArgs: string[] = []): Promise<RunningServer> {
   const port = await freePort()
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production' }
   delete env.YPERSISTENCE
   delete env.CALLBACK_URL
   delete env.NODE_OPTIONS
-  const s = spawnUntil(REFERENCE_MAIN, [], env, /running at /)
+  const s = spawnUntil(REFERENCE_MAIN, nodeArgs, env, /running at /)
   const readyMs = await s.readyAt
   return {
     kind: 'reference',

@@ -19,8 +19,11 @@ import { type LostVersion, type WriteContext, WriteGate } from './write-gate.js'
 /** One connected doc socket, as a room sees it. */
 export interface BoardPeer {
   readonly id: string
-  /** Sends a y-websocket protocol message. */
-  send(message: Uint8Array): void
+  /**
+   * Sends a y-websocket protocol message. `shared`: the same bytes go to many peers (a broadcast),
+   * so the transport may prepare them once for all.
+   */
+  send(message: Uint8Array, shared?: boolean): void
   /** Tells the peer how far its writes are durably stored (state vector). */
   saved(stateVector: Uint8Array): void
 }
@@ -255,7 +258,7 @@ export class DocRoom {
   /** Asks every peer for what the server lacks: after a station reopens, refused cards come in again. */
   resync(): void {
     const message = encodeSyncStep1(Y.encodeStateVector(this.doc))
-    for (const peer of this.peers) peer.send(message)
+    for (const peer of this.peers) peer.send(message, true)
   }
 
   /** What a peer that opens gets first (see RoomOutbox.greeting). */

@@ -151,7 +151,7 @@ export class RoomOutbox {
       // Under load (a batch of many writers' cards) a writer gets the shared frame with its own
       // updates in it, which its doc skips, instead of a merge of its own: one merge per batch, not
       // one per writer. A batch of one writer's card and little else keeps the frame without it.
-      if (mine === undefined || others >= SHARED_FRAME_FROM) peer.send(everything)
+      if (mine === undefined || others >= SHARED_FRAME_FROM) peer.send(everything, true)
       else peer.send(encodeUpdateMessage(merge(batch.filter((b) => b.from !== peer || b.echo))))
     }
   }

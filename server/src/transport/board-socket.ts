@@ -32,6 +32,7 @@ import type { ProgrammeService } from '../programme/programme-service.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import { Offenders, offenderKeyOf } from '../boards/offenders.js'
 import { holdEarlyFrames } from './early-frames.js'
+import { frameOf } from './ws-frame.js'
 import { receiveUpdate } from '../boards/receive-update.js'
 import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from '../boards/sync-messages.js'
 import type { EventService } from '../events/event-service.js'
@@ -101,7 +102,8 @@ export function createBoardSockets(deps: {
   /** Whether a credential is validly signed for an event that was deleted (its upgrade is answered 410). */
   isDeletedLink?: (token: string) => Promise<boolean>
 }) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: BOARD_MESSAGE_MAX })
+  // No compression: ws then writes every frame at once, and the finished frames peers get (ws-frame) keep their order with its own.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: BOARD_MESSAGE_MAX, perMessageDeflate: false })
   let peerSeq = 0
   /** Who opened every open socket, to close them when the event is deleted or their link revoked. */
   const byEvent = new Map<WebSocket, EventActor>()
@@ -169,10 +171,11 @@ export function createBoardSockets(deps: {
     if (!release) return deps.budget.full ? refuseUpgrade(socket, 503, 'Service Unavailable') : refuseUpgrade(socket, 429, 'Too Many Requests')
     socket.once('close', release)
     const flight = firstFlight(socket)
-    wss.handleUpgrade(req, socket, head, (ws) => void connect(ws, access, flight))
+    wss.handleUpgrade(req, socket, head, (ws) => void connect(ws, socket, access, flight))
   }
 
-  async function connect(ws: WebSocket, access: DocAccessGrant, flight: ReturnType<typeof firstFlight>): Promise<void> {
+  /** `socket` is the connection `ws` runs on: finished frames are written to it directly (see ws-frame). */
+  async function connect(ws: WebSocket, socket: Duplex, access: DocAccessGrant, flight: ReturnType<typeof firstFlight>): Promise<void> {
     const { actor, kind: docKind, scope } = access
     const offenderKey = offenderKeyOf(access.scope.eventId, access.actor)
     /** Soft refusals (a closed station, a pace) one socket may collect before it is cut off: 5, then 1 per 2 s. */
@@ -222,13 +225,16 @@ export function createBoardSockets(deps: {
     let lastSent = Date.now()
     const peer: BoardPeer = {
       id: `${actor.role}:${actor.participantId ?? '-'}:${++peerSeq}`,
-      send: (message) => {
+      send: (message, shared) => {
         if (ws.readyState !== ws.OPEN) return
         if (ws.bufferedAmount > SLOW_SOCKET_BYTES) {
           deps.log.warn({ doc: access.docName, role: actor.role, buffered: ws.bufferedAmount }, 'doc socket reads too slowly, dropped (it resyncs)')
           return ws.terminate()
         }
-        ws.send(message)
+        // A message for many goes out as one finished frame for all (see ws-frame), in order with
+        // what ws writes: without compression its sender queues nothing, it writes at once.
+        if (shared) socket.write(frameOf(message))
+        else ws.send(message)
         lastSent = Date.now()
       },
       saved: (vector) => peer.send(encodeSaved(vector)),

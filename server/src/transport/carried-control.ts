@@ -40,7 +40,7 @@ export function carryControl(ws: WebSocket, peer: BoardPeer, actor: EventActor, 
     session: { socketId: '', actor },
     docName,
     emit: (name, payload) => peer.send(encodeControlPush(name, payload)),
-    frame: (bytes) => peer.send(bytes),
+    frame: (bytes) => peer.send(bytes, true),
     disconnect: (why) => {
       if (ws.readyState !== ws.OPEN) return
       if (why === 'deleted') ws.close(...boardClose('EVENT_DELETED'))

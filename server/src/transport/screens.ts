@@ -89,7 +89,7 @@ export class ScreenRooms {
     return {
       emit: (name: string, payload: unknown): void => {
         const one = typeof rooms === 'string' ? this.byId.get(rooms) : undefined
-        if (one) return one.frame ? one.frame(encodeControlPush(name, payload)) : one.emit(name, payload)
+        if (one) return one.emit(name, payload)
         this.io.to(rooms as string | string[]).emit(name, payload)
         const carried = this.carriedIn(rooms)
         if (!carried.length) return
