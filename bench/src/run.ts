@@ -212,7 +212,8 @@ async function profileRun(): Promise<void> {
   const dataDir = freshDataDir('profile')
   const phones = Number(process.env.BENCH_PROFILE_PHONES ?? 1000)
   const rate = Number(process.env.BENCH_PROFILE_RATE ?? 5)
-  const nodeArgs = [...(process.env.TMPX ? [`--import=${process.env.TMPX}`] : []), '--cpu-prof', '--cpu-prof-dir', dir, `--cpu-prof-interval=${Number(process.env.BENCH_PROFILE_INTERVAL_US ?? 1000)}`]
+  // BENCH_PROFILE_IMPORT=<file> loads a module into the profiled server first (a probe of one call's cost).
+  const nodeArgs = [...(process.env.BENCH_PROFILE_IMPORT ? [`--import=${path.resolve(process.env.BENCH_PROFILE_IMPORT)}`] : []), '--cpu-prof', '--cpu-prof-dir', dir, `--cpu-prof-interval=${Number(process.env.BENCH_PROFILE_INTERVAL_US ?? 1000)}`]
   // BENCH_PROFILE_REFERENCE=1 profiles the stock server under the same load instead (no durability).
   const reference = process.env.BENCH_PROFILE_REFERENCE === '1'
   const tischrunde = reference ? undefined : await startTischrunde({ dataDir, demo: false, nodeArgs })
