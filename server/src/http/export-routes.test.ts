@@ -159,8 +159,14 @@ describe('export routes', () => {
     }
     expect((await download).status).toBe(200)
     expect(seen.length).toBeGreaterThan(0)
-    expect(seen.every((p) => p.total === 6 + 11 * 4 && p.limitMs === 120_000)).toBe(true)
-    expect(seen.some((p) => p.done > 0 && p.done < p.total)).toBe(true)
+    expect(seen.every((p) => p.limitMs === 120_000)).toBe(true)
+    // Before the export thread's first report (a busy machine starts it late) nothing is done yet;
+    // from then on the job counts the ZIP's 50 files.
+    const reported = seen.filter((p) => p.total !== 1)
+    expect(seen.filter((p) => p.total === 1).every((p) => p.done === 0)).toBe(true)
+    expect(reported.length).toBeGreaterThan(0)
+    expect(reported.every((p) => p.total === 6 + 11 * 4)).toBe(true)
+    expect(reported.some((p) => p.done > 0 && p.done < p.total)).toBe(true)
     expect((await progress()).status).toBe(404)
   }, 60_000) // a whole ZIP: seconds on a quiet machine, more on a busy one
 
