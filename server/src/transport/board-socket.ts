@@ -174,7 +174,6 @@ export function createBoardSockets(deps: {
     wss.handleUpgrade(req, socket, head, (ws) => void connect(ws, socket, access, flight))
   }
 
-  /** `socket` is the connection `ws` runs on: finished frames are written to it directly (see ws-frame). */
   async function connect(ws: WebSocket, socket: Duplex, access: DocAccessGrant, flight: ReturnType<typeof firstFlight>): Promise<void> {
     const { actor, kind: docKind, scope } = access
     const offenderKey = offenderKeyOf(access.scope.eventId, access.actor)
@@ -231,8 +230,7 @@ export function createBoardSockets(deps: {
           deps.log.warn({ doc: access.docName, role: actor.role, buffered: ws.bufferedAmount }, 'doc socket reads too slowly, dropped (it resyncs)')
           return ws.terminate()
         }
-        // A message for many goes out as one finished frame for all (see ws-frame), in order with
-        // what ws writes: without compression its sender queues nothing, it writes at once.
+        // A message for many: one finished frame for all (ws-frame), in order with what ws writes.
         if (shared) socket.write(frameOf(message))
         else ws.send(message)
         lastSent = Date.now()
