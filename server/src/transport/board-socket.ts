@@ -32,7 +32,7 @@ import type { ProgrammeService } from '../programme/programme-service.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import { Offenders, offenderKeyOf } from '../boards/offenders.js'
 import { holdEarlyFrames } from './early-frames.js'
-import { frameOf } from './ws-frame.js'
+import { sendOn } from './ws-frame.js'
 import { receiveUpdate } from '../boards/receive-update.js'
 import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from '../boards/sync-messages.js'
 import type { EventService } from '../events/event-service.js'
@@ -102,7 +102,7 @@ export function createBoardSockets(deps: {
   /** Whether a credential is validly signed for an event that was deleted (its upgrade is answered 410). */
   isDeletedLink?: (token: string) => Promise<boolean>
 }) {
-  // No compression: ws then writes every frame at once, and the finished frames peers get (ws-frame) keep their order with its own.
+  // No compression: ws writes every frame at once, so finished frames (ws-frame) keep their order.
   const wss = new WebSocketServer({ noServer: true, maxPayload: BOARD_MESSAGE_MAX, perMessageDeflate: false })
   let peerSeq = 0
   /** Who opened every open socket, to close them when the event is deleted or their link revoked. */
@@ -230,9 +230,7 @@ export function createBoardSockets(deps: {
           deps.log.warn({ doc: access.docName, role: actor.role, buffered: ws.bufferedAmount }, 'doc socket reads too slowly, dropped (it resyncs)')
           return ws.terminate()
         }
-        // A message for many: one finished frame for all (ws-frame), in order with what ws writes.
-        if (shared) socket.write(frameOf(message))
-        else ws.send(message)
+        sendOn(ws, socket, message, shared)
         lastSent = Date.now()
       },
       saved: (vector) => peer.send(encodeSaved(vector)),

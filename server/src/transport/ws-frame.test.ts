@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket, WebSocketServer } from 'ws'
-import { binaryFrame, frameOf } from './ws-frame.js'
+import { binaryFrame, frameOf, sendOn } from './ws-frame.js'
 
 const closers: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -46,9 +46,9 @@ describe('a message as one finished frame', () => {
 
   it('keeps its order with what ws itself sends on the same socket', async () => {
     const got = await received(4, (ws, socket) => {
-      socket.write(frameOf(bytes(3, 1)))
-      ws.send(bytes(200, 2))
-      socket.write(frameOf(bytes(70_000, 3)))
+      sendOn(ws, socket, bytes(3, 1), true)
+      sendOn(ws, socket, bytes(200, 2))
+      sendOn(ws, socket, bytes(70_000, 3), true)
       ws.send(bytes(5, 4))
     })
     expect(got.map((m) => m.length)).toEqual([3, 200, 70_000, 5])

@@ -1,3 +1,6 @@
+import type { Duplex } from 'node:stream'
+import type { WebSocket } from 'ws'
+
 /**
  * A message as one finished WebSocket frame, built once for all the sockets it goes to. `ws` frames
  * every `send` anew (a header, a copy, a corked two-part write per socket); a broadcast to the
@@ -34,4 +37,14 @@ export function frameOf(message: Uint8Array): Buffer {
     built.set(message, frame)
   }
   return frame
+}
+
+/**
+ * Sends `message` on `ws`, which runs on `socket`: a message `shared` by many sockets as its
+ * finished frame, written as it is; any other through `ws`. Without compression ws writes every
+ * frame at once, so both keep their order on the socket.
+ */
+export function sendOn(ws: WebSocket, socket: Duplex, message: Uint8Array, shared = false): void {
+  if (shared) socket.write(frameOf(message))
+  else ws.send(message)
 }
