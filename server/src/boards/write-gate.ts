@@ -9,6 +9,7 @@ import {
   TOMBSTONES_ROOT,
   WriteRefusal,
   isNewRecord,
+  parsedRecord,
   sameRecord,
   tombstoneKey,
 } from '@tischrunde/shared'
@@ -118,10 +119,10 @@ export class WriteGate {
     for (const change of this.captured) {
       const spec = this.kind.roots[change.root]!
       if (change.after === undefined) continue
-      const parsed = spec.record.safeParse(change.after)
+      const parsed = parsedRecord(spec.record, change.after)
       // Stored exactly as it parses: no untrimmed text, no defaults left out, no extra keys.
-      const valid = parsed.success && sameRecord(parsed.data, change.after)
-      const keyOk = !spec.keyField || (parsed.data as Record<string, unknown> | undefined)?.[spec.keyField] === change.key
+      const valid = parsed !== undefined && sameRecord(parsed, change.after)
+      const keyOk = !spec.keyField || (parsed as Record<string, unknown> | undefined)?.[spec.keyField] === change.key
       if (!valid || !keyOk) return spec.refusal ?? WriteRefusal.INVALID_RECORD
       // Tombstones are the server's: the update cannot have changed them (else it is outside the schema).
       if (spec.tombstones && change.before === undefined && this.doc.getMap<unknown>(TOMBSTONES_ROOT).has(tombstoneKey(change.root, change.key))) {

@@ -21,6 +21,7 @@ import {
   moderationDocName,
   modstateDocName,
   ownDocName,
+  parsedRecord,
   readHeld,
   readModes,
   type ModerationModesPush,
@@ -103,7 +104,7 @@ export class Moderation implements RoomExtension {
         continue
       }
       if (change.before !== undefined) continue
-      const card = cardSchema.safeParse(change.after).data
+      const card = parsedRecord(cardSchema, change.after)
       if (!card) continue
       const status = holdNewCard(card, ctx.actor, (modes ??= readModes(companions.state.doc)))
       if (!status) continue

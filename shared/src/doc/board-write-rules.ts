@@ -1,6 +1,6 @@
 import type { Role } from '../access/role.schema.js'
 import { type Card, cardSchema } from '../cards/card.schema.js'
-import { sameRecord } from '../kinds/records.js'
+import { parsedRecord, sameRecord } from '../kinds/records.js'
 
 /** Who writes to a board, as the server knows it from the credential. */
 export interface WriteActor {
@@ -75,11 +75,10 @@ export function checkCardChange(change: CardChange, actor: WriteActor, stationWr
   if (actor.role === 'projector') return WriteRefusal.READ_ONLY
   let after: Card | undefined
   if (change.after !== undefined) {
-    const parsed = storedCardSchema.safeParse(change.after)
-    if (!parsed.success || parsed.data.id !== change.key) return WriteRefusal.INVALID_CARD
-    after = parsed.data
+    after = parsedRecord(storedCardSchema, change.after)
+    if (after?.id !== change.key) return WriteRefusal.INVALID_CARD
   }
-  const before = cardSchema.safeParse(change.before).data
+  const before = parsedRecord(cardSchema, change.before)
   // Versions kept after a concurrent edit are added by the server only; a writer may resolve them.
   if (after?.alternatives && !after.alternatives.every((a) => before?.alternatives?.some((b) => sameRecord(a, b)))) return WriteRefusal.INVALID_CARD
   if (actor.role === 'facilitator') return null

@@ -1,6 +1,6 @@
 import { ALTERNATIVES_MAX, type Card, cardSchema } from '../../cards/card.schema.js'
 import type { DocView, RecordChange } from '../doc-kind.js'
-import { sameRecord } from '../records.js'
+import { parsedRecord, sameRecord } from '../records.js'
 
 /**
  * How far a new card's time may lie from the server's clock, in ms. Phones correct their clock by
@@ -17,9 +17,9 @@ export const CARD_TIME_WINDOW = { before: 12 * 60 * 60_000, after: 60_000 } as c
  * @example normalizeCard({ root: 'cards', key, before: undefined, after: card }, doc, now)
  */
 export function normalizeCard(change: RecordChange, doc: DocView, now: number): Card | null {
-  const after = cardSchema.safeParse(change.after).data
+  const after = parsedRecord(cardSchema, change.after)
   if (!after) return null
-  const before = cardSchema.safeParse(change.before).data
+  const before = parsedRecord(cardSchema, change.before)
   if (before) {
     if (after.position === before.position && after.createdAt === before.createdAt) return null
     return { ...after, position: before.position, createdAt: before.createdAt }
@@ -49,8 +49,8 @@ function lastPosition(doc: DocView, key: string, card: Card): number {
  * alternatives), unless it says what the card says already. Null: nothing to keep.
  */
 export function keepLostCardVersion(current: unknown, lost: unknown): Card | null {
-  const card = cardSchema.safeParse(current).data
-  const version = cardSchema.safeParse(lost).data
+  const card = parsedRecord(cardSchema, current)
+  const version = parsedRecord(cardSchema, lost)
   if (!card || !version || card.id !== version.id) return null
   const kept = { text: version.text, subPoints: version.subPoints }
   const known = [{ text: card.text, subPoints: card.subPoints }, ...(card.alternatives ?? [])]

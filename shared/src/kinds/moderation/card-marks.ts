@@ -1,6 +1,6 @@
 import { type Card, cardSchema } from '../../cards/card.schema.js'
 import type { RecordChange } from '../doc-kind.js'
-import { sameRecord } from '../records.js'
+import { parsedRecord, sameRecord } from '../records.js'
 import { CARD_MARKS } from './card-marks.schema.js'
 import type { ForgetAuthor, ForgetWrite } from '../../privacy/forget-author.js'
 
@@ -11,9 +11,9 @@ import type { ForgetAuthor, ForgetWrite } from '../../privacy/forget-author.js'
  * (null: the write as sent). Returns null when the record may stay as written.
  */
 export function keepCardMarks(change: RecordChange, normalized: Card | null): Card | null {
-  const after = normalized ?? cardSchema.safeParse(change.after).data
+  const after = normalized ?? parsedRecord(cardSchema, change.after)
   if (!after) return normalized
-  const before = cardSchema.safeParse(change.before).data
+  const before = parsedRecord(cardSchema, change.before)
   const kept: Record<string, unknown> = { ...after }
   for (const mark of CARD_MARKS) {
     if (before?.[mark] === undefined) delete kept[mark]

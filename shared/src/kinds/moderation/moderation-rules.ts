@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import type { EventActor } from '../../access/actor.js'
 import { may } from '../../access/policy.js'
 import type { Card } from '../../cards/card.schema.js'
+import { parsedRecord } from '../records.js'
 import {
   type EventModeration,
   HELD_ROOT,
@@ -30,14 +31,14 @@ export const NO_MODES: ModerationModes = { event: { approval: false }, stations:
 export function readModes(doc: Y.Doc): ModerationModes {
   const stations = new Map<string, StationMode>()
   doc.getMap(MODSTATE_STATIONS).forEach((value, key) => {
-    const parsed = stationModeSchema.safeParse(value)
-    if (parsed.success && parsed.data.stationId === key) stations.set(key, parsed.data)
+    const parsed = parsedRecord(stationModeSchema, value)
+    if (parsed?.stationId === key) stations.set(key, parsed)
   })
   const counts = new Map<string, number>()
   doc.getMap(MODSTATE_COUNTS).forEach((value, key) => {
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0) counts.set(key, value)
   })
-  const event = eventModerationSchema.safeParse(doc.getMap(MODSTATE_EVENT).get('settings')).data ?? { approval: false }
+  const event = parsedRecord(eventModerationSchema, doc.getMap(MODSTATE_EVENT).get('settings')) ?? { approval: false }
   return { event, stations, counts }
 }
 

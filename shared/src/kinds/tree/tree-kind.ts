@@ -1,5 +1,6 @@
 import { WriteRefusal } from '../../doc/board-write-rules.js'
 import type { DocKind, EventSituation, RecordChange } from '../doc-kind.js'
+import { parsedRecord } from '../records.js'
 import { stationWritable } from '../../rounds/round-machine.js'
 import { findGroup } from './groups.js'
 import { forgetTreeNodesOf } from '../../privacy/forget-author.js'
@@ -125,8 +126,8 @@ export function checkTreeChanges(phase: TreePhase, changes: readonly RecordChang
   let added = false
   for (const change of changes) {
     if (change.root !== TREE_NODES_ROOT) return WriteRefusal.OUTSIDE_SCHEMA
-    const after = change.after === undefined ? undefined : treeNodeSchema.safeParse(change.after).data
-    const before = change.before === undefined ? undefined : treeNodeSchema.safeParse(change.before).data
+    const after = parsedRecord(treeNodeSchema, change.after)
+    const before = parsedRecord(treeNodeSchema, change.before)
     if (change.after !== undefined && (!after || after.id !== change.key)) return WriteRefusal.INVALID_RECORD
     if (after && after.kind !== kinds.core && after.kind !== kinds.below && after.kind !== kinds.above) return WriteRefusal.INVALID_RECORD
     if (!before && after) added = true
