@@ -1,11 +1,11 @@
 import pino from 'pino'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { type EventActor, INITIAL_ROUND_STATE, WriteRefusal, boardKind, putCard } from '@tischrunde/shared'
-import { aCard, anEvent } from '@tischrunde/fixtures'
+import { WriteRefusal, boardKind, putCard } from '@tischrunde/shared'
+import { aCard } from '@tischrunde/fixtures'
+import { participantAtStation } from '../../test/helpers/write-context.js'
 import type { BoardStore } from '../storage/storage.js'
 import { type BoardPeer, DocRoom } from './doc-room.js'
-import type { WriteContext } from './write-gate.js'
 
 /** A store in memory that keeps every update written to it. */
 function memoryStore() {
@@ -31,14 +31,7 @@ const peer = (id: string): BoardPeer & { frames: Uint8Array[] } => {
   return { id, frames, send: (m) => frames.push(m), saved: () => {} }
 }
 
-const event = anEvent()
-const participant: EventActor = { type: 'event', eventId: event.id, role: 'participant', participantId: 'participant-1', tableId: null }
-const ctx: WriteContext = {
-  actor: participant,
-  scope: { kind: 'board', eventId: event.id, parts: { tableId: 'tisch-1' } },
-  situation: { event, round: { ...INITIAL_ROUND_STATE, phase: 'station', stationIndex: 0 } },
-  now: 1_562_054_700_000,
-}
+const ctx = participantAtStation()
 
 async function openRoom() {
   const { store, stored } = memoryStore()

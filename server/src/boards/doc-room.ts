@@ -102,7 +102,13 @@ export class DocRoom {
       this.takeAndDivert(update, peer, changes, lost, diversion, ctx)
       return null
     }
-    Y.applyUpdate(this.doc, update, peer)
+    // A plain write (nearly every card) is in the file and on its way to the peers before Yjs applies it.
+    const ahead = gate.lastPlain && changes.length > 0 && this.outbox.sendAhead(update, peer)
+    try {
+      Y.applyUpdate(this.doc, update, peer)
+    } finally {
+      if (ahead) this.outbox.applied()
+    }
     this.followUp(changes, lost, ctx)
     return null
   }

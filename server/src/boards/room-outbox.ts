@@ -26,14 +26,18 @@ const SHARED_FRAME_FROM = 2
  * "saved" only after the sync. So no peer holds a write that a crash of the server process could
  * lose, and no honest peer is refused for sending one back after a restart, while the fan-out does
  * not wait for the disk. The batch is whatever arrived while the previous one was being written:
- * immediate when the board is quiet, larger under load. A failed write stays queued and is retried,
- * so nothing a peer sent is dropped. Sync replies never show writes not yet in the file.
+ * immediate when the board is quiet, larger under load. On a quiet board a peer's plain write does
+ * not even wait for the doc: it is written and sent before Yjs applies it (`sendAhead`). A failed
+ * write stays queued and is retried, so nothing a peer sent is dropped. Sync replies never show
+ * writes not yet in the file.
  */
 export class RoomOutbox {
   private queue: QueuedUpdate[] = []
   /** Sync replies waiting until what they would show is stored (see `answerSync`). */
   private replies: { peer: BoardPeer; vector: Uint8Array }[] = []
   private flushing: Promise<void> | null = null
+  /** A peer's update written and sent before the doc applies it (see `sendAhead`), until `applied`. */
+  private ahead: Ahead | null = null
   /** A batch is on its way into the file (not yet written). */
   private writing = false
   private persistedVector: Uint8Array
@@ -73,8 +77,42 @@ export class RoomOutbox {
   /** An update the doc applied: stored with the next batch, then sent (not to `from`, unless `echo`). */
   push(update: Uint8Array, from: BoardPeer | null, echo: boolean): void {
     this.answers.clear()
+    // The update sent ahead, as the doc applies it: stored and sent already.
+    if (this.ahead && from === this.ahead.from && !echo) return
     this.queue.push({ update, from, echo })
     if (!this.flushing) this.flushing = this.flush()
+  }
+
+  /**
+   * On a quiet doc (nothing waiting to be written) a peer's plain update goes into the file and out
+   * to the other peers before the doc applies it: a card on a quiet board does not wait for Yjs and
+   * the next tick on its way to the projector. The caller applies the update right after and then
+   * calls `applied`; its writer is told "saved" after the sync, as in a batch. The update is in the
+   * file before any peer has it, as in a batch. False: nothing done, the update takes the usual way.
+   */
+  sendAhead(update: Uint8Array, from: BoardPeer): boolean {
+    if (this.flushing || this.queue.length > 0 || this.writing || !this.store.appendNow) return false
+    let sync: (() => Promise<void>) | null
+    try {
+      sync = this.store.appendNow(this.name, [update])
+    } catch (error) {
+      // Not written (a full disk): the usual way stores it and retries.
+      this.log.error({ err: error, doc: this.name }, 'writing an update at once failed, it is stored with the next batch')
+      return false
+    }
+    if (!sync) return false
+    this.ahead = { update, from, sync }
+    this.sendSafely(() => this.broadcast([{ update, from, echo: false }]))
+    return true
+  }
+
+  /** The doc applied the update sent ahead (or threw on it): its sync runs, then what waits meanwhile. */
+  applied(): void {
+    const ahead = this.ahead
+    if (!ahead) return
+    this.ahead = null
+    this.answers.clear()
+    this.flushing = this.flush({ ...ahead, vector: Y.encodeStateVector(this.doc) })
   }
 
   /**
@@ -163,10 +201,20 @@ export class RoomOutbox {
     for (const r of this.replies.splice(0)) if (this.peers.has(r.peer)) r.peer.send(this.answer(r.vector))
   }
 
-  private async flush(): Promise<void> {
-    // Let updates arriving in the same tick join the batch.
-    await new Promise((resolve) => setImmediate(resolve))
+  private async flush(ahead?: Ahead & { vector: Uint8Array }): Promise<void> {
+    // Let updates arriving in the same tick join the batch (an update sent ahead is written already).
+    if (!ahead) await new Promise((resolve) => setImmediate(resolve))
     try {
+      if (ahead) {
+        try {
+          await ahead.sync()
+          await this.stored(ahead.vector, [ahead.from])
+        } catch (error) {
+          // In the file and sent, not synced: stored again with the next batch (the peers have it).
+          this.queue.unshift({ update: ahead.update, from: ahead.from, echo: false, sent: true })
+          await this.failed(error)
+        }
+      }
       while (this.queue.length) {
         const batch = this.queue.splice(0)
         const vector = Y.encodeStateVector(this.doc)
@@ -180,13 +228,10 @@ export class RoomOutbox {
           if (sent) return
           sent = true
           this.writing = false
-          try {
+          this.sendSafely(() => {
             this.broadcast(batch)
             this.answerWaiting(taken)
-          } catch (error) {
-            // A fault in the fan-out is no storage error: the batch is stored all the same.
-            this.log.error({ err: error, doc: this.name }, 'sending a stored batch to the peers failed')
-          }
+          })
         }
         try {
           await this.store.append(this.name, batch.map((b) => b.update), send)
@@ -196,27 +241,46 @@ export class RoomOutbox {
           if (sent) for (const b of batch) b.sent = true
           else this.replies.unshift(...waiting)
           this.queue.unshift(...batch)
-          this.storageError = error as Error
-          this.log.error({ err: error, doc: this.name, retryMs: this.retryMs }, 'storing failed, retrying')
-          await new Promise((resolve) => setTimeout(resolve, this.retryMs))
-          this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS)
+          await this.failed(error)
           continue
         }
-        if (this.storageError) this.log.info({ doc: this.name }, 'storing works again')
-        this.storageError = null
-        this.retryMs = RETRY_MIN_MS
-        this.persistedVector = vector
         send()
-        const writers = new Set(batch.map((b) => b.from).filter((p): p is BoardPeer => p !== null))
-        for (const peer of writers) if (this.peers.has(peer)) peer.saved(vector)
-        if (this.queue.length === 0) this.answerWaiting([])
-        await this.compactIfLarge()
+        await this.stored(vector, batch.map((b) => b.from))
       }
       // Sync requests that came in during the last sync or compaction: everything is written now.
       this.answerWaiting([])
     } finally {
       this.flushing = null
     }
+  }
+
+  /** Runs a fan-out; a fault in it is no storage error (what it sends is stored all the same). */
+  private sendSafely(send: () => void): void {
+    try {
+      send()
+    } catch (error) {
+      this.log.error({ err: error, doc: this.name }, 'sending a stored batch to the peers failed')
+    }
+  }
+
+  /** Everything up to `vector` is synced: its writers are told, waiting sync requests answered, a large log folded. */
+  private async stored(vector: Uint8Array, from: readonly (BoardPeer | null)[]): Promise<void> {
+    if (this.storageError) this.log.info({ doc: this.name }, 'storing works again')
+    this.storageError = null
+    this.retryMs = RETRY_MIN_MS
+    this.persistedVector = vector
+    const writers = new Set(from.filter((p): p is BoardPeer => p !== null))
+    for (const peer of writers) if (this.peers.has(peer)) peer.saved(vector)
+    if (this.queue.length === 0) this.answerWaiting([])
+    await this.compactIfLarge()
+  }
+
+  /** A write or sync failed: reported on /healthz, tried again after a pause that doubles. */
+  private async failed(error: unknown): Promise<void> {
+    this.storageError = error as Error
+    this.log.error({ err: error, doc: this.name, retryMs: this.retryMs }, 'storing failed, retrying')
+    await new Promise((resolve) => setTimeout(resolve, this.retryMs))
+    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS)
   }
 
   /**
@@ -267,4 +331,11 @@ interface QueuedUpdate {
   echo: boolean
   /** Already sent to the peers (its first write reached the file, the sync failed). */
   sent?: boolean
+}
+
+/** A peer's update written and sent before the doc applied it, and its sync to the disk. */
+interface Ahead {
+  update: Uint8Array
+  from: BoardPeer
+  sync: () => Promise<void>
 }

@@ -71,8 +71,22 @@ describe('planUpdate', () => {
     Y.applyUpdate(intruder, Y.encodeStateAsUpdate(server))
     intruder.getMap('$writers').set('1', 'someone')
     const judged = both(server, diff(intruder, server))
-    expect(judged.plan).toEqual({ changes: [], outside: true })
+    expect(judged.plan).toEqual({ changes: [], outside: true, repeats: false })
     expect(judged.trial.outside).toBe(true)
+  })
+
+  it('says when an update repeats items the doc has, which Yjs skips whatever they hold', () => {
+    const server = new Y.Doc()
+    const phone = new Y.Doc()
+    phone.getMap('cards').set('a', { id: 'a', text: 'Sprachkurse am Abend' })
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(phone))
+    phone.getMap('cards').set('b', { id: 'b', text: 'Kinderbetreuung' })
+    // Only what is new: its own bytes stand for what it does.
+    expect(planUpdate(server, diff(phone, server), WATCHED)?.repeats).toBe(false)
+    // The phone's whole state (a reconnect's sync reply): card a again, then b.
+    const whole = planUpdate(server, Y.encodeStateAsUpdate(phone), WATCHED)
+    expect(whole?.changes.map((c) => c.key)).toEqual(['b'])
+    expect(whole?.repeats).toBe(true)
   })
 
   it('agrees with applying the update on a copy for every update it reads (random offline phones)', () => {

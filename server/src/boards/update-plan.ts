@@ -7,6 +7,8 @@ export interface UpdatePlan {
   changes: RecordChange[]
   /** The update writes to or deletes from a root the clients do not write. */
   outside: boolean
+  /** The update repeats items the doc has (Yjs skips them, whatever they hold). */
+  repeats: boolean
 }
 
 /** One record key the update writes to: what the doc holds there, and the update's items for it in order. */
@@ -65,13 +67,17 @@ export function planUpdate(doc: Y.Doc, update: Uint8Array, watched: ReadonlySet<
     if (!slot) slots.set(id, (slot = { root, key, current: mapItems(doc.getMap<unknown>(root)).get(key), currentDeleted: false, chain: [] }))
     return slot
   }
-  const outside: UpdatePlan = { changes: [], outside: true }
+  const outside: UpdatePlan = { changes: [], outside: true, repeats: false }
+  let repeats = false
 
   for (const struct of structs) {
     const { client, clock } = struct.id
     const have = Y.getState(store, client)
     // Already in the doc: Yjs skips it.
-    if (clock + struct.length <= have) continue
+    if (clock + struct.length <= have) {
+      repeats = true
+      continue
+    }
     if (clock !== (next.get(client) ?? have)) return NOT_PLAIN
     next.set(client, clock + struct.length)
     let clientRuns = runs.get(client)
@@ -161,7 +167,7 @@ export function planUpdate(doc: Y.Doc, update: Uint8Array, watched: ReadonlySet<
     if (!tail && !slot.currentDeleted) continue
     changes.push({ root: slot.root, key: slot.key, before, after })
   }
-  return { changes, outside: false }
+  return { changes, outside: false, repeats }
 }
 
 /** A Y.Map's items by key: the current one of each key, deleted or not (Yjs keeps them in `_map`). */

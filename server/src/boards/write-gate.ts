@@ -54,6 +54,7 @@ export interface LostVersion {
 export class WriteGate {
   private captured: RecordChange[] = []
   private lost: LostVersion[] = []
+  private plain = false
   /** Roots the clients write (the others only the server): a client touching another is outside the schema. */
   private readonly watched: ReadonlySet<string>
   /** Records per root and per counted field, kept as the doc changes. */
@@ -70,6 +71,16 @@ export class WriteGate {
   /** The record changes the last checked update made, with their records before (for reverting). */
   get lastChanges(): readonly RecordChange[] {
     return this.captured
+  }
+
+  /**
+   * The last checked update is a plain write on top of the doc (see `planUpdate`) and all of it is
+   * new: applied, it adds exactly its items and waits for nothing, so its own bytes can stand for
+   * what it does (an item the doc has already would be skipped here, whatever it holds, but not by
+   * a peer that lacks it).
+   */
+  get lastPlain(): boolean {
+    return this.plain
   }
 
   /** Versions the last checked update overwrote concurrently, or that lost against one. */
@@ -91,6 +102,7 @@ export class WriteGate {
     this.captured = []
     this.lost = []
     const plan = planUpdate(this.doc, update, this.watched)
+    this.plain = plan !== null && !plan.repeats
     let refusal: WriteRefusal | null
     if (plan) {
       this.captured = plan.changes

@@ -1,4 +1,4 @@
-import { writeSync } from 'node:fs'
+import { ftruncateSync, writeSync } from 'node:fs'
 import { copyFile, mkdir, open, readFile, readdir, rm, stat, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import * as Y from 'yjs'
@@ -39,7 +39,7 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
   await mkdir(dir, { recursive: true })
   // Half-written snapshots of a crash (or of a compaction the disk had no room for) take space only.
   await removeStaleTempFiles(dir, (name) => name.endsWith('.ysnap'))
-  const logs = new Map<string, { handle: FileHandle; frames: number; bytes: number }>()
+  const logs = new Map<string, OpenLog>()
   /**
    * The docs with files, read once at open and kept by this store (the only writer of the folder,
    * which the data folder's lock keeps to one process): `has` asks it, not the folder, every time a
@@ -108,32 +108,15 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
     async append(docName, updates, written) {
       if (updates.length === 0) return
       const log = await logOf(docName)
-      let total = 0
-      for (const u of updates) total += HEADER + u.length
-      const buf = new Uint8Array(total)
-      const view = new DataView(buf.buffer)
-      let at = 0
-      for (const u of updates) {
-        view.setUint32(at, u.length, true)
-        view.setUint32(at + 4, crc32(u), true)
-        buf.set(u, at + HEADER)
-        at += HEADER + u.length
-      }
-      try {
-        // Written synchronously: a few hundred bytes into the page cache cost less than a trip through
-        // the thread pool, and the batch goes out to the peers at once. One write call may take only
-        // part of the buffer (a nearly full disk): write the rest too.
-        for (let done = 0; done < buf.length; ) done += writeSync(log.handle.fd, buf, done, buf.length - done)
-        written?.()
-        await log.handle.datasync()
-      } catch (error) {
-        // A full disk can take half a frame. Cut it off, or the retried batch would sit behind a
-        // torn frame and be cut off itself at the next start.
-        await log.handle.truncate(log.bytes).catch(() => {})
-        throw error
-      }
-      log.frames += updates.length
-      log.bytes += total
+      const sync = writeFrames(log, updates)
+      written?.()
+      await sync()
+    },
+
+    appendNow(docName, updates) {
+      const log = logs.get(docName)
+      if (!log || updates.length === 0) return null
+      return writeFrames(log, updates)
     },
 
     async compact(docName, snapshot) {
@@ -179,6 +162,59 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
       for (const log of logs.values()) await log.handle.close()
       logs.clear()
     },
+  }
+}
+
+/** A doc's open log, and how far it is synced (frames and bytes). */
+interface OpenLog {
+  handle: FileHandle
+  frames: number
+  bytes: number
+}
+
+/**
+ * Writes updates as frames at the end of a log, synchronously: a few hundred bytes into the page
+ * cache cost less than a trip through the thread pool, and they survive a crash of this process at
+ * once. Returns the sync to the disk, after which the log counts them. A write or sync that fails
+ * (a full disk can take half a frame) cuts the log back to what was synced before, or a retried
+ * batch would sit behind a torn frame and be cut off itself at the next start.
+ */
+function writeFrames(log: OpenLog, updates: readonly Uint8Array[]): () => Promise<void> {
+  let total = 0
+  for (const u of updates) total += HEADER + u.length
+  const buf = new Uint8Array(total)
+  const view = new DataView(buf.buffer)
+  let at = 0
+  for (const u of updates) {
+    view.setUint32(at, u.length, true)
+    view.setUint32(at + 4, crc32(u), true)
+    buf.set(u, at + HEADER)
+    at += HEADER + u.length
+  }
+  try {
+    // One write call may take only part of the buffer (a nearly full disk): write the rest too.
+    for (let done = 0; done < buf.length; ) done += writeSync(log.handle.fd, buf, done, buf.length - done)
+  } catch (error) {
+    cutBack(log)
+    throw error
+  }
+  return async () => {
+    try {
+      await log.handle.datasync()
+    } catch (error) {
+      cutBack(log)
+      throw error
+    }
+    log.frames += updates.length
+    log.bytes += total
+  }
+}
+
+function cutBack(log: OpenLog): void {
+  try {
+    ftruncateSync(log.handle.fd, log.bytes)
+  } catch {
+    // The next start cuts a torn frame off all the same.
   }
 }
 
