@@ -90,7 +90,7 @@ export class DocRoom {
    * server writes what follows from it in one transaction: tombstones of deleted records, fields
    * the kind decides itself, and versions lost to a concurrent write kept beside the record.
    */
-  applyFromPeer(update: Uint8Array, peer: BoardPeer, ctx: WriteContext, admitNewRecords?: (added: number) => boolean): WriteRefusal | null {
+  applyFromPeer(update: Uint8Array, peer: BoardPeer, ctx: WriteContext, admitNewRecords?: (added: number) => boolean, bindsWriters = false): WriteRefusal | null {
     const gate = this.gate!
     const refusal = gate.check(update, ctx, admitNewRecords)
     if (refusal) return refusal
@@ -102,15 +102,31 @@ export class DocRoom {
       this.takeAndDivert(update, peer, changes, lost, diversion, ctx)
       return null
     }
-    // A plain write (nearly every card) is in the file and on its way to the peers before Yjs applies it.
-    const ahead = gate.lastPlain && changes.length > 0 && this.outbox.sendAhead(update, peer)
+    // A write that is the whole change (nearly every card) is in the file and on its way to the
+    // peers before Yjs applies it, when the board is quiet.
+    const alone = !bindsWriters && this.standsAlone(changes, lost, ctx)
+    const ahead = alone && this.outbox.sendAhead(update, peer)
     try {
       Y.applyUpdate(this.doc, update, peer)
     } finally {
       if (ahead) this.outbox.applied()
     }
-    this.followUp(changes, lost, ctx)
+    if (!alone) this.followUp(changes, lost, ctx)
     return null
+  }
+
+  /**
+   * Whether an accepted update is the whole change it makes: a plain write of one record (see
+   * `WriteGate.lastPlain`) that the server follows up with nothing — no correction of order, time or
+   * marks, no tombstone, no version lost. Only such an update may be stored and sent on its own,
+   * before the doc applies it: a peer never sees what the server corrects, and a crash cannot keep
+   * the write without its correction. Asked before applying: with one record changed, every other
+   * record the rules read is the same before and after.
+   */
+  private standsAlone(changes: readonly RecordChange[], lost: readonly LostVersion[], ctx: WriteContext): boolean {
+    if (!this.gate!.lastPlain || changes.length !== 1 || lost.length > 0) return false
+    const { writes, tombstones } = this.followUpOf(changes, lost, ctx)
+    return writes.length === 0 && tombstones.length === 0
   }
 
   /**
@@ -175,6 +191,20 @@ export class DocRoom {
   }
 
   private followUp(changes: readonly RecordChange[], lost: readonly LostVersion[], ctx: WriteContext): void {
+    const { writes, tombstones } = this.followUpOf(changes, lost, ctx)
+    // The server's own writes carry its client id; bound once, so a later load still knows them.
+    const writers = this.doc.getMap<string>(WRITERS_ROOT)
+    const bindSelf = writes.length > 0 && !writers.has(String(this.doc.clientID))
+    if (writes.length === 0 && tombstones.length === 0) return
+    this.doc.transact(() => {
+      if (bindSelf) writers.set(String(this.doc.clientID), SERVER_WRITER)
+      for (const key of tombstones) this.doc.getMap<unknown>(TOMBSTONES_ROOT).set(key, true)
+      for (const w of writes) this.doc.getMap<unknown>(w.root).set(w.key, w.value)
+    }, { source: 'server', by: 'gate' } satisfies Origin)
+  }
+
+  /** What the server writes after an accepted update: records it corrects or keeps beside, and tombstones of deleted ones. */
+  private followUpOf(changes: readonly RecordChange[], lost: readonly LostVersion[], ctx: WriteContext): { writes: { root: string; key: string; value: unknown }[]; tombstones: string[] } {
     const writes: { root: string; key: string; value: unknown }[] = []
     const tombstones: string[] = []
     for (const change of changes) {
@@ -193,15 +223,7 @@ export class DocRoom {
       const kept = this.resolveLost(version, current, currentWriter(map, version.key), ctx)
       if (kept !== null && kept !== undefined) writes.push({ root: version.root, key: version.key, value: kept })
     }
-    // The server's own writes carry its client id; bound once, so a later load still knows them.
-    const writers = this.doc.getMap<string>(WRITERS_ROOT)
-    const bindSelf = writes.length > 0 && !writers.has(String(this.doc.clientID))
-    if (writes.length === 0 && tombstones.length === 0) return
-    this.doc.transact(() => {
-      if (bindSelf) writers.set(String(this.doc.clientID), SERVER_WRITER)
-      for (const key of tombstones) this.doc.getMap<unknown>(TOMBSTONES_ROOT).set(key, true)
-      for (const w of writes) this.doc.getMap<unknown>(w.root).set(w.key, w.value)
-    }, { source: 'server', by: 'gate' } satisfies Origin)
+    return { writes, tombstones }
   }
 
   /**
@@ -234,7 +256,7 @@ export class DocRoom {
    * Checks that an update writes only under client ids of its sender (see `admitWriters`); returns
    * the refusal, or the function that binds the sender's new client ids once the update is taken.
    */
-  admitWriters(shape: UpdateShape, writer: string | null): { refusal: WriteRefusal } | { bind: () => void } {
+  admitWriters(shape: UpdateShape, writer: string | null): { refusal: WriteRefusal } | { binds: boolean; bind: () => void } {
     const writers = this.doc.getMap<string>(WRITERS_ROOT)
     const counts = (this.writerCounts ??= countWriters(writers))
     const admitted = admitWriters(
@@ -246,6 +268,7 @@ export class DocRoom {
     )
     if (!admitted.ok) return { refusal: admitted.refusal }
     return {
+      binds: admitted.bind.length > 0 && writer !== null,
       bind: () => {
         if (admitted.bind.length === 0 || writer === null) return
         this.doc.transact(() => {

@@ -59,7 +59,8 @@ export function receiveUpdate(room: DocRoom, update: Uint8Array, from: UpdateSen
   const writers = room.admitWriters(checked, right === 'write' ? writerKeyOf(from.actor) : null)
   if ('refusal' in writers) return { type: 'close', reason: writers.refusal }
   const ctx = { actor: from.actor, scope: from.scope, situation: from.situation, now: from.now, readOnly: right === 'read' }
-  const refusal = room.applyFromPeer(update, from.peer, ctx, from.admitNewRecords)
+  // A write under new client ids is followed by their binding: it does not go out on its own.
+  const refusal = room.applyFromPeer(update, from.peer, ctx, from.admitNewRecords, writers.binds)
   if (!refusal) {
     writers.bind()
     return { type: 'taken' }

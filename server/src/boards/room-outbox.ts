@@ -206,14 +206,16 @@ export class RoomOutbox {
     if (!ahead) await new Promise((resolve) => setImmediate(resolve))
     try {
       if (ahead) {
+        let synced = false
         try {
           await ahead.sync()
-          await this.stored(ahead.vector, [ahead.from])
+          synced = true
         } catch (error) {
           // In the file and sent, not synced: stored again with the next batch (the peers have it).
           this.queue.unshift({ update: ahead.update, from: ahead.from, echo: false, sent: true })
           await this.failed(error)
         }
+        if (synced) await this.stored(ahead.vector, [ahead.from])
       }
       while (this.queue.length) {
         const batch = this.queue.splice(0)

@@ -6,12 +6,13 @@ import pino from 'pino'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { boardKind, putCard } from '@tischrunde/shared'
+import { WRITERS_ROOT, boardKind, clientRoots, putCard, writerKeyOf } from '@tischrunde/shared'
 import { aCard } from '@tischrunde/fixtures'
 import { participantAtStation } from '../../test/helpers/write-context.js'
 import { openFileBoardStore } from '../storage/file-board-store.js'
 import type { BoardStore } from '../storage/storage.js'
 import { type BoardPeer, DocRoom } from './doc-room.js'
+import { receiveUpdate } from './receive-update.js'
 import { MESSAGE_SYNC } from './sync-messages.js'
 
 const NAME = 'board.cafe-test.tisch-1'
@@ -134,6 +135,58 @@ describe('a card on a quiet board goes out before the doc applies it', () => {
     room.destroy()
     await store.close()
     expect(await storedCards(dir)).toEqual(['Kinderbetreuung während der Kurse'])
+  })
+
+  it('never shows the other phones a write the server corrects, not even for a moment (a participant pinning their own card)', async () => {
+    const { room, store } = await openRoom()
+    const synced = Y.encodeStateAsUpdate(room.doc)
+    const { watcher, writer, doc, update } = tableWithCard(room, 'Sprachkurse am Abend')
+    expect(room.applyFromPeer(update, writer.peer, ctx)).toBeNull()
+    await room.settle()
+    const own = doc.getMap<Record<string, unknown>>('cards').get('karte-0001')!
+    const before = Y.encodeStateVector(doc)
+    putCard(doc, aCard({ ...own, id: 'karte-0001', text: 'Sprachkurse am Abend', pinned: true }))
+    expect(room.applyFromPeer(Y.encodeStateAsUpdate(doc, before), writer.peer, ctx)).toBeNull()
+    await room.settle()
+    // Every state the watcher's board passed through: the card never pinned.
+    const shown = new Y.Doc()
+    Y.applyUpdate(shown, synced)
+    const states: unknown[] = []
+    for (const u of updatesIn(watcher.frames)) {
+      Y.applyUpdate(shown, u)
+      states.push(shown.getMap<{ pinned?: boolean }>('cards').get('karte-0001')?.pinned)
+    }
+    expect(states).toEqual([undefined, undefined])
+    expect(room.doc.getMap<{ pinned?: boolean }>('cards').get('karte-0001')?.pinned).toBeUndefined()
+    room.destroy()
+    await store.close()
+  })
+
+  it('sends a first write under a new client id with its binding, never alone', async () => {
+    const { room, store } = await openRoom()
+    const synced = Y.encodeStateAsUpdate(room.doc)
+    const { watcher, writer, update } = tableWithCard(room, 'Sprachkurse am Abend')
+    const outcome = receiveUpdate(room, update, {
+      peer: writer.peer,
+      actor: ctx.actor,
+      kind: boardKind,
+      scope: ctx.scope,
+      roots: clientRoots(boardKind),
+      situation: ctx.situation,
+      now: ctx.now,
+      admitNewRecords: undefined,
+    })
+    expect(outcome).toEqual({ type: 'taken' })
+    await room.settle()
+    const sent = updatesIn(watcher.frames)
+    expect(sent).toHaveLength(1)
+    const shown = new Y.Doc()
+    Y.applyUpdate(shown, synced)
+    Y.applyUpdate(shown, sent[0]!)
+    expect([...shown.getMap('cards').keys()]).toEqual(['karte-0001'])
+    expect([...shown.getMap(WRITERS_ROOT).values()]).toEqual([writerKeyOf(ctx.actor)])
+    room.destroy()
+    await store.close()
   })
 
   it('never passes on an item the doc has already with other content (a repeat Yjs skips)', async () => {
