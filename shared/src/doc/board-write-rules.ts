@@ -1,6 +1,6 @@
 import type { Role } from '../access/role.schema.js'
 import { type Card, cardSchema } from '../cards/card.schema.js'
-import { parsedRecord, sameRecord } from '../kinds/records.js'
+import { parsedRecord, sameRecord, strictRecord } from '../kinds/records.js'
 
 /** Who writes to a board, as the server knows it from the credential. */
 export interface WriteActor {
@@ -55,7 +55,7 @@ export const SOFT_REFUSALS: ReadonlySet<WriteRefusal> = new Set([
 ])
 
 /** A card as stored: no keys beyond the card's own. Built once; zod compiles it on first use. */
-export const storedCardSchema = cardSchema.strict()
+export const storedCardSchema = strictRecord(cardSchema)
 
 /** Most cards one participant may have on one table's board (all stations). */
 export const CARDS_PER_PARTICIPANT_MAX = 200

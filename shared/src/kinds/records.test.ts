@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { z } from 'zod'
 import { cardSchema } from '../cards/card.schema.js'
 import { storedCardSchema } from '../doc/board-write-rules.js'
@@ -55,6 +55,23 @@ describe('a record parsed once per schema', () => {
     // Each schema judges for itself: the card without its extra key is fine for the lenient one.
     expect(parsedRecord(cardSchema, extraKey)).toEqual(card)
     expect(parsedRecord(cardSchema, 'kein Objekt')).toBeUndefined()
+  })
+
+  it('parses a stored card once for the strict schema and the card schema it was made from; one the strict schema refuses is read by the other for itself', () => {
+    const looser = vi.spyOn(cardSchema, 'safeParse')
+    try {
+      const record = { ...card }
+      const strict = parsedRecord(storedCardSchema, record)
+      expect(strict).toEqual(card)
+      expect(parsedRecord(cardSchema, record)).toBe(strict)
+      expect(looser).not.toHaveBeenCalled()
+      const extraKey = { ...card, hidden: 'nicht im Schema' }
+      expect(parsedRecord(storedCardSchema, extraKey)).toBeUndefined()
+      expect(parsedRecord(cardSchema, extraKey)).toEqual(card)
+      expect(looser).toHaveBeenCalledTimes(1)
+    } finally {
+      looser.mockRestore()
+    }
   })
 
   it('keeps what the write gate compares: the parsed form of a stored card is the card as written', () => {

@@ -33,6 +33,26 @@ export function sameRecord(a: unknown, b: unknown): boolean {
 /** Parsed forms by schema and record object; `INVALID` for a record its schema refuses. */
 const parsedBy = new WeakMap<z.ZodType, WeakMap<object, unknown>>()
 const INVALID = Symbol('invalid')
+/** The schema each strict record schema was made from (see `strictRecord`). */
+const looserOf = new WeakMap<z.ZodType, z.ZodType>()
+
+const memoOf = (schema: z.ZodType): WeakMap<object, unknown> => {
+  let known = parsedBy.get(schema)
+  if (!known) parsedBy.set(schema, (known = new WeakMap()))
+  return known
+}
+
+/**
+ * `schema.strict()` (no keys beyond its own), known to `parsedRecord` as a stricter form of
+ * `schema`: a record the strict form accepts parses to the same under both, so its one parse serves
+ * both (the gate checks a stored card strictly; the kind's order and moderation read it as a card).
+ * @example export const storedCardSchema = strictRecord(cardSchema)
+ */
+export function strictRecord<S extends z.ZodObject>(schema: S): ReturnType<S['strict']> {
+  const strict = schema.strict() as ReturnType<S['strict']>
+  looserOf.set(strict, schema)
+  return strict
+}
 
 /**
  * A record's parsed form, or undefined when there is none (absent, or refused by the schema). The
@@ -46,13 +66,15 @@ const INVALID = Symbol('invalid')
 export function parsedRecord<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
   if (value === undefined) return undefined
   if (typeof value !== 'object' || value === null) return schema.safeParse(value).data
-  let known = parsedBy.get(schema)
-  if (!known) parsedBy.set(schema, (known = new WeakMap()))
+  const known = memoOf(schema)
   let parsed = known.get(value)
   if (parsed === undefined) {
     const result = schema.safeParse(value)
     parsed = result.success ? Object.freeze(result.data) : INVALID
     known.set(value, parsed)
+    // Accepted by the strict form: the looser one would give the same (a refusal says nothing of it).
+    const looser = looserOf.get(schema)
+    if (looser && parsed !== INVALID) memoOf(looser).set(value, parsed)
   }
   return parsed === INVALID ? undefined : (parsed as T)
 }

@@ -35,7 +35,11 @@ export function resolveDocName(name: string, kinds: readonly DocKind[] = DOC_KIN
   return { kind, scope: { kind: kind.name, eventId, parts } }
 }
 
-/** The roots clients may write to (the rest only the server writes). */
+const rootsOfClients = new WeakMap<DocKind, ReadonlySet<string>>()
+
+/** The roots clients may write to (the rest only the server writes), worked out once per kind. */
 export function clientRoots(kind: DocKind): ReadonlySet<string> {
-  return new Set(Object.entries(kind.roots).filter(([, spec]) => spec.writers !== 'server').map(([name]) => name))
+  let roots = rootsOfClients.get(kind)
+  if (!roots) rootsOfClients.set(kind, (roots = new Set(Object.entries(kind.roots).filter(([, spec]) => spec.writers !== 'server').map(([name]) => name))))
+  return roots
 }
