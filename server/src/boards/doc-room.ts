@@ -62,6 +62,8 @@ export class DocRoom {
   private listening = false
   /** The peer whose update sent ahead is being applied, until its transaction ends (see `encodeUpdateOf`). */
   private applyingAhead: BoardPeer | null = null
+  /** The doc's state vector as that transaction ended: how far its writer may be told "saved". */
+  private appliedAhead: Uint8Array | undefined
   /** Docs loaded and held with this one (see DocRooms' extension), e.g. a board's moderation docs. */
   companions: readonly DocRoom[] = []
   /** Decides which records of an accepted update are kept off this doc (see DocRooms' extension). */
@@ -117,9 +119,11 @@ export class DocRoom {
       Y.applyUpdate(this.doc, update, peer)
     } finally {
       if (ahead) {
+        const vector = this.appliedAhead
         this.applyingAhead = null
+        this.appliedAhead = undefined
         this.listen(true)
-        this.outbox.applied()
+        this.outbox.applied(vector)
       }
     }
     if (!alone) this.followUp(changes, lost, ctx)
@@ -357,7 +361,11 @@ export class DocRoom {
    */
   private encodeUpdateOf(transaction: Y.Transaction): void {
     const sentAhead = this.applyingAhead !== null && transaction.origin === this.applyingAhead
-    if (sentAhead) this.applyingAhead = null
+    if (sentAhead) {
+      this.applyingAhead = null
+      // Not the doc's own vector: writes an observer made meanwhile are in the doc, not yet stored.
+      this.appliedAhead = Y.encodeStateVector(transaction.afterState)
+    }
     this.listen(!sentAhead)
   }
 

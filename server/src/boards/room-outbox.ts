@@ -80,7 +80,9 @@ export class RoomOutbox {
   push(update: Uint8Array, from: BoardPeer | null, echo: boolean): void {
     this.answers.clear()
     this.queue.push({ update, from, echo })
-    if (!this.flushing) this.flushing = this.flush()
+    // A write made while the doc applies an update sent ahead (an observer's) waits for `applied`:
+    // its batch follows the sync of that update, in one flush, as it follows it in the file.
+    if (!this.flushing && !this.ahead) this.flushing = this.flush()
   }
 
   /**
@@ -106,13 +108,17 @@ export class RoomOutbox {
     return true
   }
 
-  /** The doc applied the update sent ahead (or threw on it): its sync runs, then what waits meanwhile. */
-  applied(): void {
+  /**
+   * The doc applied the update sent ahead (or threw on it): its sync runs, then what waits meanwhile.
+   * `vector`: the doc's state vector right after that update (its writer is told "saved" up to
+   * there); by default the doc's now.
+   */
+  applied(vector: Uint8Array = Y.encodeStateVector(this.doc)): void {
     const ahead = this.ahead
     if (!ahead) return
     this.ahead = null
     this.answers.clear()
-    this.flushing = this.flush({ ...ahead, vector: Y.encodeStateVector(this.doc) })
+    this.flushing = this.flush({ ...ahead, vector })
   }
 
   /**

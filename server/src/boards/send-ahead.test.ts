@@ -112,8 +112,24 @@ describe('a card on a quiet board goes out before the doc applies it', () => {
     expect(await storedCards(dir)).toEqual(['Sprachkurse am Abend'])
   })
 
-  it('stores and sends what the server writes while it applies a card sent ahead, and every write after it', async () => {
-    const { room, store, dir } = await openRoom()
+  it('stores and sends what the server writes while it applies a card sent ahead, after that card and its sync, and every write after it', async () => {
+    const steps: string[] = []
+    const { room, store, dir } = await openRoom((real) => ({
+      ...real,
+      appendNow: (name, updates) => {
+        const sync = real.appendNow!(name, updates)
+        return sync && (async () => {
+          steps.push('card synced: start')
+          await new Promise((resolve) => setTimeout(resolve, 30))
+          await sync()
+          steps.push('card synced: done')
+        })
+      },
+      append: async (name, updates, written) => {
+        steps.push(`batch of ${updates.length} written`)
+        await real.append(name, updates, written)
+      },
+    }))
     const synced = Y.encodeStateAsUpdate(room.doc)
     const { watcher, writer, doc, update } = tableWithCard(room, 'Sprachkurse am Abend')
     // A server write inside the apply (as an observer of the doc could start one): its own transaction.
@@ -123,8 +139,16 @@ describe('a card on a quiet board goes out before the doc applies it', () => {
       room.writeAsServer((d) => d.getMap<unknown>('cards').set('karte-0009', aCard({ id: 'karte-0009', text: 'Vom Server ergänzt' })), 'test')
     }
     cards.observe(note)
+    const server = () => Y.decodeStateVector(Y.encodeStateVector(room.doc)).get(room.doc.clientID) ?? 0
+    const serverBefore = server()
+    steps.length = 0
     expect(room.applyFromPeer(update, writer.peer, ctx)).toBeNull()
     await room.settle()
+    // One after the other, as in the file: the card's sync, then the server's write.
+    expect(steps).toEqual(['card synced: start', 'card synced: done', 'batch of 1 written'])
+    // "gespeichert" tells the writer of its card, not of the server's write stored only after it.
+    expect(server()).toBeGreaterThan(serverBefore)
+    expect(writer.saved.map((v) => [Y.decodeStateVector(v).get(doc.clientID), Y.decodeStateVector(v).get(room.doc.clientID) ?? 0])).toEqual([[1, serverBefore]])
     const before = Y.encodeStateVector(doc)
     putCard(doc, aCard({ id: 'karte-0002', text: 'Kinderbetreuung' }))
     expect(room.applyFromPeer(Y.encodeStateAsUpdate(doc, before), writer.peer, ctx)).toBeNull()

@@ -56,7 +56,7 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
   async function logOf(docName: string) {
     let log = logs.get(docName)
     if (!log) {
-      log = { handle: await open(fileOf(docName, 'ywal'), 'a', 0o600), frames: 0, bytes: 0 }
+      log = { handle: await open(fileOf(docName, 'ywal'), 'a', 0o600), frames: 0, bytes: 0, syncs: new Set() }
       logs.set(docName, log)
       stored.add(docName)
     }
@@ -135,7 +135,7 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
 
     async remove(docName) {
       const log = logs.get(docName)
-      if (log) await log.handle.close()
+      if (log) await closeLog(log)
       logs.delete(docName)
       stored.delete(docName)
       await rm(fileOf(docName, 'ysnap'), { force: true })
@@ -151,7 +151,7 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
       // Out of the map first: a room opened meanwhile opens a handle of its own.
       const log = logs.get(docName)
       logs.delete(docName)
-      await log?.handle.close()
+      if (log) await closeLog(log)
     },
 
     list: () => listDir(dir),
@@ -159,7 +159,7 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
     has: async (docName) => stored.has(docName),
 
     async close() {
-      for (const log of logs.values()) await log.handle.close()
+      for (const log of logs.values()) await closeLog(log)
       logs.clear()
     },
   }
@@ -170,6 +170,8 @@ interface OpenLog {
   handle: FileHandle
   frames: number
   bytes: number
+  /** Syncs of the log in flight (see `dataSync`). */
+  syncs: Set<Promise<void>>
 }
 
 /**
@@ -200,7 +202,7 @@ function writeFrames(log: OpenLog, updates: readonly Uint8Array[]): () => Promis
   }
   return async () => {
     try {
-      await dataSync(log.handle.fd)
+      await dataSync(log)
     } catch (error) {
       cutBack(log)
       throw error
@@ -211,11 +213,26 @@ function writeFrames(log: OpenLog, updates: readonly Uint8Array[]): () => Promis
 }
 
 /**
- * fdatasync(2) in the thread pool, by the callback API: it hands the call over in about half the
- * main thread's time of `FileHandle.datasync()` (40–55 against 70–95 µs here), once per card.
+ * fdatasync(2) of a log in the thread pool, by the callback API: it hands the call over in about
+ * half the main thread's time of `FileHandle.datasync()` (40–55 against 70–95 µs here), once per
+ * card. Unlike the handle's own calls it is not waited for by `FileHandle.close()`: `closeLog` does.
  */
-function dataSync(fd: number): Promise<void> {
-  return new Promise((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())))
+function dataSync(log: OpenLog): Promise<void> {
+  const sync = new Promise<void>((resolve, reject) => fdatasync(log.handle.fd, (error) => (error ? reject(error) : resolve())))
+  log.syncs.add(sync)
+  const done = () => void log.syncs.delete(sync)
+  sync.then(done, done)
+  return sync
+}
+
+/**
+ * Closes a log once its syncs in flight are done. libuv's pool runs a sync queued before the close
+ * first, and the kernel holds the file while it syncs, so this only closes a narrow gap: a sync must
+ * never fail on a closed file, or sync another file that took its number.
+ */
+async function closeLog(log: OpenLog): Promise<void> {
+  await Promise.allSettled([...log.syncs])
+  await log.handle.close()
 }
 
 function cutBack(log: OpenLog): void {
