@@ -354,10 +354,9 @@ export class DocRoom {
   }
 
   /**
-   * Decides, as each transaction ends, whether Yjs encodes its update for `onUpdate` (Yjs encodes
-   * one whenever the doc has an update listener): not for the apply of an update sent ahead, which
-   * is stored and sent as it came (encoding it again cost about half of Yjs's apply), and for every
-   * other transaction, also one an observer would start inside that apply.
+   * Decides, as each transaction ends, whether Yjs encodes its update for `onUpdate` (it does while
+   * the doc has an update listener): not for the apply of an update sent ahead (stored and sent as it
+   * came), and for every other transaction, also one an observer would start inside that apply.
    */
   private encodeUpdateOf(transaction: Y.Transaction): void {
     const sentAhead = this.applyingAhead !== null && transaction.origin === this.applyingAhead
