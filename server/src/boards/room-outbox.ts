@@ -89,8 +89,9 @@ export class RoomOutbox {
    * On a quiet doc (nothing waiting to be written) a peer's plain update goes into the file and out
    * to the other peers before the doc applies it: a card on a quiet board does not wait for Yjs and
    * the next tick on its way to the projector. The caller applies the update right after, without
-   * pushing it (it is here already), and then calls `applied`; its writer is told "saved" after the sync, as in a batch. The update is in the
-   * file before any peer has it, as in a batch. False: nothing done, the update takes the usual way.
+   * pushing it (it is here already), and then calls `applied`; its writer is told "saved" after the
+   * sync, as in a batch. The update is in the file before any peer has it, as in a batch. False:
+   * nothing done, the update takes the usual way.
    */
   sendAhead(update: Uint8Array, from: BoardPeer): boolean {
     if (this.flushing || this.queue.length > 0 || this.writing || !this.store.appendNow) return false
