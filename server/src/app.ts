@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs'
-import { type IncomingMessage, type Server as HttpServer, createServer } from 'node:http'
-import type { Socket } from 'node:net'
+import { type Server as HttpServer, createServer } from 'node:http'
 import { type Server as HttpsServer, createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -29,6 +28,7 @@ import { type ClientConfig, DOC_KINDS, type DocKind } from '@tischrunde/shared'
 import { type Hub, LocalHub } from './hub/hub.js'
 import { BOARD_SOCKET_PREFIX, createBoardSockets } from './transport/board-socket.js'
 import { createControlPlane } from './transport/control-plane.js'
+import { closeSilentConnections } from './transport/silent-connections.js'
 import { TreeMembers } from './tree/tree-members.js'
 import { createTreeImageRoutes } from './export/tree/tree-routes.js'
 import { createFramingRoutes, withLogos } from './framing/framing-routes.js'
@@ -51,22 +51,6 @@ import type { ClusterNode } from './cluster/cluster-node.js'
 const CONNECTION_TIMEOUTS = { headersTimeout: 5_000, connectionsCheckingInterval: 1_000, requestTimeout: 60_000 }
 /** How long a stopping server lets a request that is still running answer, in ms. @default 3000 */
 const CLOSE_GRACE_MS = 3_000
-/** A TCP connection that sends no request at all is closed after this long, in ms. @default 5000 */
-const SILENT_CONNECTION_MS = 5_000
-
-/** Closes connections that never send a request (Node's header timeout starts only with the first byte). */
-function closeSilentConnections(server: HttpServer | HttpsServer, tls: boolean): void {
-  const timers = new WeakMap<object, NodeJS.Timeout>()
-  const heard = (socket: object) => clearTimeout(timers.get(socket))
-  const watch = (socket: Socket) => {
-    timers.set(socket, setTimeout(() => socket.destroy(), SILENT_CONNECTION_MS).unref())
-    socket.once('close', () => heard(socket))
-  }
-  // Over TLS the requests come on the TLS socket; a silent TCP connection ends at the TLS handshake timeout.
-  server.on(tls ? 'secureConnection' : 'connection', watch)
-  server.on('request', (req: IncomingMessage) => heard(req.socket))
-  server.on('upgrade', (req: IncomingMessage) => heard(req.socket))
-}
 
 export interface AppOptions {
   storage: Storage
@@ -290,7 +274,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   opts.cluster?.serve({ http, io: control.io, rooms, rounds, exists: async (id) => (await events.get(id)) !== undefined, forget: (id) => programme.forget(id) })
   // After the cluster's router: a request it forwards to another node is one this node heard too
   // (else the forwarded websocket or long-poll would be closed as silent after a few seconds).
-  closeSilentConnections(http, opts.tls !== undefined)
+  const stopSilentConnections = closeSilentConnections(http, opts.tls !== undefined)
 
   return {
     http,
@@ -317,6 +301,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
         })
       }),
     async close() {
+      stopSilentConnections()
       await retention.close()
       rounds.close()
       await exportRenderer.close()

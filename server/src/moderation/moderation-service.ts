@@ -299,7 +299,8 @@ export class Moderation implements RoomExtension {
       if (!companions) return null
       const held = [...heldCardsOf(companions.moderation.doc), ...heldCardsOf(companions.collect.doc)]
       const ids = new Set(held.filter((h) => h.card.authorId === participantId && OWN_STATUSES.has(h.status)).map((h) => h.id))
-      const everUsed = companions.state.doc.getMap(MODSTATE_STATIONS).size > 0 || companions.state.doc.getMap(MODSTATE_EVENT).size > 0
+      // Y.Map's size walks every entry; one entry is enough to know.
+      const everUsed = !companions.state.doc.getMap(MODSTATE_STATIONS).keys().next().done || !companions.state.doc.getMap(MODSTATE_EVENT).keys().next().done
       return { ids, everUsed }
     })
     if (!ids) return 0

@@ -1,7 +1,8 @@
 import type * as decoding from 'lib0/decoding'
 import type { WebSocket } from 'ws'
-import { type Ack, type EventActor, CONTROL_ID_UNANSWERED, CONTROL_QUERY_PARAM, CONTROL_QUERY_VALUE, boardClose, encodeControlAck, encodeControlPush, readControlCommand } from '@tischrunde/shared'
+import { type Ack, type EventActor, CONTROL_ID_UNANSWERED, CONTROL_QUERY_PARAM, CONTROL_QUERY_VALUE, boardClose, encodeControlAck, readControlCommand } from '@tischrunde/shared'
 import type { BoardPeer } from '../boards/doc-room.js'
+import { PushFrames } from './push-frames.js'
 import type { Screen } from './screens.js'
 
 /** What the control plane offers a doc socket that carries it (see control-plane.ts `carry`). */
@@ -26,6 +27,8 @@ export function wantsControl(url: URL): boolean | null {
 }
 
 let carriedSeq = 0
+/** The pushes of carried screens, encoded once per content for every screen of this process. */
+const pushFrames = new PushFrames()
 
 /**
  * Makes an open doc socket one more screen of its event's control plane: pushes go out as
@@ -39,7 +42,7 @@ export function carryControl(ws: WebSocket, peer: BoardPeer, actor: EventActor, 
     id: `carried:${++carriedSeq}:${peer.id}`,
     session: { socketId: '', actor },
     docName,
-    emit: (name, payload) => peer.send(encodeControlPush(name, payload)),
+    emit: (name, payload) => peer.send(pushFrames.of(name, payload), true),
     frame: (bytes) => peer.send(bytes, true),
     disconnect: (why) => {
       if (ws.readyState !== ws.OPEN) return

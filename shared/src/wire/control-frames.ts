@@ -83,10 +83,15 @@ export interface ControlAck {
 
 /** `emit(name, payload)` on a doc socket. */
 export function encodeControlPush(name: string, payload: unknown): Uint8Array {
+  return encodeControlPushJson(name, JSON.stringify(payload ?? null))
+}
+
+/** A push whose payload is already JSON (`JSON.stringify` of it, `null` for none). */
+export function encodeControlPushJson(name: string, json: string): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE_CONTROL_PUSH)
   encoding.writeVarString(encoder, name)
-  encoding.writeVarString(encoder, JSON.stringify(payload ?? null))
+  encoding.writeVarString(encoder, json)
   return encoding.toUint8Array(encoder)
 }
 

@@ -1,0 +1,42 @@
+import { encodeControlPushJson } from '@tischrunde/shared'
+
+/** Pushes remembered at most, the least recently sent dropped first. @default 256 */
+export const PUSH_FRAMES_MAX = 256
+/** A payload longer than this (as JSON, in characters) is encoded for each screen, not remembered. @default 4096 */
+export const PUSH_FRAME_JSON_MAX = 4096
+/** Pushes that carry the server's clock (`serverNow`): never the same twice, so never remembered. */
+const TIMED_PUSHES: ReadonlySet<string> = new Set(['round:state'])
+
+/**
+ * Encoded pushes by their content, for the pushes every carried screen gets as it opens (the voting
+ * steps, the groups, the moderation modes, "nothing held yet"): a hall of phones connecting gets the
+ * same bytes, encoded once. The frame is the same object each time, so its WebSocket frame is built
+ * once too (`frameOf`). Keyed by name and JSON, so a change in content is a new entry.
+ */
+export class PushFrames {
+  private readonly frames = new Map<string, Uint8Array>()
+
+  constructor(
+    private readonly max = PUSH_FRAMES_MAX,
+    private readonly jsonMax = PUSH_FRAME_JSON_MAX,
+  ) {}
+
+  of(name: string, payload: unknown): Uint8Array {
+    const json = JSON.stringify(payload ?? null)
+    if (json.length > this.jsonMax || TIMED_PUSHES.has(name)) return encodeControlPushJson(name, json)
+    const key = `${name}\n${json}`
+    let frame = this.frames.get(key)
+    if (frame) this.frames.delete(key)
+    else {
+      frame = encodeControlPushJson(name, json)
+      if (this.frames.size >= this.max) this.frames.delete(this.frames.keys().next().value!)
+    }
+    this.frames.set(key, frame)
+    return frame
+  }
+
+  /** How many are remembered (for tests). */
+  get size(): number {
+    return this.frames.size
+  }
+}
