@@ -42,7 +42,10 @@ export function carryControl(ws: WebSocket, peer: BoardPeer, actor: EventActor, 
     id: `carried:${++carriedSeq}:${peer.id}`,
     session: { socketId: '', actor },
     docName,
-    emit: (name, payload) => peer.send(pushFrames.of(name, payload), true),
+    emit: (name, payload) => {
+      const { bytes, shared } = pushFrames.of(name, payload)
+      peer.send(bytes, shared)
+    },
     frame: (bytes) => peer.send(bytes, true),
     disconnect: (why) => {
       if (ws.readyState !== ws.OPEN) return

@@ -4,7 +4,7 @@ import { MESSAGE_CONTROL_PUSH, encodeControlPush } from '@tischrunde/shared'
 import { PushFrames } from './push-frames.js'
 
 /** What a phone reads from a push frame. */
-function read(bytes: Uint8Array) {
+function read({ bytes }: { bytes: Uint8Array }) {
   const decoder = decoding.createDecoder(bytes)
   expect(decoding.readVarUint(decoder)).toBe(MESSAGE_CONTROL_PUSH)
   return { name: decoding.readVarString(decoder), payload: JSON.parse(decoding.readVarString(decoder)) as unknown }
@@ -14,8 +14,9 @@ describe('pushes encoded once per content', () => {
   it('gives every screen the same bytes for the same push, as encodeControlPush would', () => {
     const frames = new PushFrames()
     const first = frames.of('vote:ballots', { ballots: [] })
-    expect(frames.of('vote:ballots', { ballots: [] })).toBe(first)
-    expect(first).toEqual(encodeControlPush('vote:ballots', { ballots: [] }))
+    expect(first.shared).toBe(true)
+    expect(frames.of('vote:ballots', { ballots: [] }).bytes).toBe(first.bytes)
+    expect(first.bytes).toEqual(encodeControlPush('vote:ballots', { ballots: [] }))
     expect(read(first)).toEqual({ name: 'vote:ballots', payload: { ballots: [] } })
   })
 
@@ -23,7 +24,7 @@ describe('pushes encoded once per content', () => {
     const frames = new PushFrames()
     const none = frames.of('moderation:own', { tableId: 't1', held: 0 })
     const one = frames.of('moderation:own', { tableId: 't1', held: 1 })
-    expect(one).not.toBe(none)
+    expect(one.bytes).not.toBe(none.bytes)
     expect(read(one).payload).toEqual({ tableId: 't1', held: 1 })
     expect(read(frames.of('moderation:modes', { tableId: 't1', held: 0 })).name).toBe('moderation:modes')
     expect(read(frames.of('event:deleted', undefined)).payload).toBeNull()
@@ -31,22 +32,24 @@ describe('pushes encoded once per content', () => {
 
   it('remembers a bounded number, the least recently sent dropped first', () => {
     const frames = new PushFrames(3)
-    const kept = frames.of('p', 0)
+    const kept = frames.of('p', 0).bytes
     frames.of('p', 1)
-    frames.of('p', 2)
-    expect(frames.of('p', 0)).toBe(kept) // sent again: the most recent now
-    const again = frames.of('p', 1)
+    const leastRecent = frames.of('p', 2).bytes
+    expect(frames.of('p', 0).bytes).toBe(kept) // sent again: the most recent now
+    const again = frames.of('p', 1).bytes
     frames.of('p', 3) // 2 is the least recent and goes
     expect(frames.size).toBe(3)
-    expect(frames.of('p', 0)).toBe(kept)
-    expect(frames.of('p', 1)).toBe(again)
+    expect(frames.of('p', 0).bytes).toBe(kept)
+    expect(frames.of('p', 1).bytes).toBe(again)
+    expect(frames.of('p', 2).bytes).not.toBe(leastRecent)
   })
 
   it('encodes a large payload for each screen without remembering it', () => {
     const frames = new PushFrames(8, 100)
     const big = { text: 'x'.repeat(200) }
     const a = frames.of('p', big)
-    expect(frames.of('p', big)).not.toBe(a)
+    expect(a.shared).toBe(false)
+    expect(frames.of('p', big).bytes).not.toBe(a.bytes)
     expect(frames.size).toBe(0)
     expect(read(a).payload).toEqual(big)
   })
@@ -54,7 +57,9 @@ describe('pushes encoded once per content', () => {
   it('never remembers the round, which carries the server clock', () => {
     const frames = new PushFrames()
     const round = { round: { phase: 'station' }, serverNow: 1 }
-    expect(read(frames.of('round:state', round)).payload).toEqual(round)
+    const sent = frames.of('round:state', round)
+    expect(read(sent).payload).toEqual(round)
+    expect(sent.shared).toBe(false)
     expect(frames.size).toBe(0)
   })
 })

@@ -21,18 +21,19 @@ export class PushFrames {
     private readonly jsonMax = PUSH_FRAME_JSON_MAX,
   ) {}
 
-  of(name: string, payload: unknown): Uint8Array {
+  /** The push's bytes; `shared` when they are the remembered ones (sent again as they are, `frameOf`). */
+  of(name: string, payload: unknown): { bytes: Uint8Array; shared: boolean } {
     const json = JSON.stringify(payload ?? null)
-    if (json.length > this.jsonMax || TIMED_PUSHES.has(name)) return encodeControlPushJson(name, json)
+    if (json.length > this.jsonMax || TIMED_PUSHES.has(name)) return { bytes: encodeControlPushJson(name, json), shared: false }
     const key = `${name}\n${json}`
-    let frame = this.frames.get(key)
-    if (frame) this.frames.delete(key)
+    let bytes = this.frames.get(key)
+    if (bytes) this.frames.delete(key)
     else {
-      frame = encodeControlPushJson(name, json)
+      bytes = encodeControlPushJson(name, json)
       if (this.frames.size >= this.max) this.frames.delete(this.frames.keys().next().value!)
     }
-    this.frames.set(key, frame)
-    return frame
+    this.frames.set(key, bytes)
+    return { bytes, shared: true }
   }
 
   /** How many are remembered (for tests). */

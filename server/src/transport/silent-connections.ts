@@ -16,7 +16,7 @@ export function closeSilentConnections(server: HttpServer | HttpsServer, tls: bo
   const unheard = new Map<Socket, number>()
   let sweep: NodeJS.Timeout | undefined
   const look = () => {
-    const now = Date.now()
+    const now = performance.now()
     for (const [socket, deadline] of unheard) {
       if (socket.destroyed) unheard.delete(socket)
       else if (deadline <= now) {
@@ -27,7 +27,7 @@ export function closeSilentConnections(server: HttpServer | HttpsServer, tls: bo
     if (unheard.size === 0) sweep = void clearInterval(sweep)
   }
   const watch = (socket: Socket) => {
-    unheard.set(socket, Date.now() + silentMs)
+    unheard.set(socket, performance.now() + silentMs)
     sweep ??= setInterval(look, Math.min(SWEEP_MS, silentMs)).unref()
   }
   const heard = (req: IncomingMessage) => void unheard.delete(req.socket)
@@ -36,7 +36,10 @@ export function closeSilentConnections(server: HttpServer | HttpsServer, tls: bo
   server.on('request', heard)
   server.on('upgrade', heard)
   return () => {
-    clearInterval(sweep)
+    sweep = void clearInterval(sweep)
     unheard.clear()
+    server.off(tls ? 'secureConnection' : 'connection', watch)
+    server.off('request', heard)
+    server.off('upgrade', heard)
   }
 }
