@@ -2,7 +2,6 @@ import path from 'node:path'
 import { removeStaleTempFiles } from './durable-file.js'
 import { openFileBoardStore } from './file-board-store.js'
 import { openLowdbEventStore } from './lowdb-event-store.js'
-import { openRedisStorage } from './redis/open-redis-storage.js'
 import type { FenceTokens } from './redis/redis-board-store.js'
 import type { Storage } from './storage.js'
 
@@ -17,6 +16,8 @@ const DURABLY_WRITTEN = new Set(['server.key'])
  */
 export async function openStorage(dataDir: string, redis?: { url: string; prefix: string; onWeakDurability?: (durability: string) => void; fence?: FenceTokens }): Promise<Storage> {
   if (redis) {
+    // Loaded only for Redis: its client is large, and the embedded store never needs it.
+    const { openRedisStorage } = await import('./redis/open-redis-storage.js')
     const storage = await openRedisStorage(redis.url, redis.prefix, redis.fence)
     if (storage.durability !== 'fsync-always') redis.onWeakDurability?.(storage.durability)
     return storage

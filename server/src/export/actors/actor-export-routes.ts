@@ -21,7 +21,7 @@ import type { EventService } from '../../events/event-service.js'
 import { sendFailure } from '../../http/send-failure.js'
 import { actorMapDocName } from '../../actors/build-actor-map.js'
 import type { ActorTableInput } from './actor-table.js'
-import { type ActorFile, renderActorsCsv, renderActorsDocx, renderActorsXlsx } from './render-actors.js'
+import type { ActorFile } from './render-actors.js'
 
 const FORMATS = ['docx', 'csv', 'xlsx'] as const
 type ActorFormat = (typeof FORMATS)[number]
@@ -50,8 +50,12 @@ export async function actorTableInput(rooms: DocRooms, stored: StoredEvent): Pro
   }))
 }
 
-/** Renders the actor table in one format. */
-export function renderActorFile(format: ActorFormat, input: ActorTableInput): Promise<ActorFile> | ActorFile {
+/**
+ * Renders the actor table in one format. The renderers (DOCX, XLSX) are loaded on the first export,
+ * not with the server: their libraries would otherwise sit in every server's heap all day.
+ */
+export async function renderActorFile(format: ActorFormat, input: ActorTableInput): Promise<ActorFile> {
+  const { renderActorsCsv, renderActorsDocx, renderActorsXlsx } = await import('./render-actors.js')
   if (format === 'docx') return renderActorsDocx(input)
   if (format === 'xlsx') return renderActorsXlsx(input)
   return renderActorsCsv(input)

@@ -7,7 +7,7 @@ import type { VoteService } from '../../harvest/vote-service.js'
 import type { GroupService } from '../../harvest/group-service.js'
 import { sendFailure } from '../../http/send-failure.js'
 import { facilitatorOf } from '../../http/route-access.js'
-import { RANKING_FORMATS, renderRanking } from './render-ranking.js'
+import { RANKING_FORMATS } from './ranking-formats.js'
 
 const querySchema = z.object({ format: z.enum(RANKING_FORMATS), step: randomIdSchema })
 
@@ -31,6 +31,8 @@ export function createHarvestExportRoutes(deps: { events: EventService; votes: V
       // RESOLUTION
       const [byTable, tally, groups] = await Promise.all([deps.votes.votedCards(eventId, step), deps.votes.tally(eventId, step.id), deps.groups.all(eventId)])
       const ranking = buildVoteRanking(auth.stored.event, step, byTable, tally.voters, groups)
+      // The PDF and DOCX libraries are loaded on the first export, not with the server (see renderActorFile).
+      const { renderRanking } = await import('./render-ranking.js')
       const bytes = await renderRanking(ranking, query.data.format)
       res.attachment(exportFileName(auth.stored.event, 'Priorisierung', query.data.format))
       res.set({ 'Content-Type': EXPORT_CONTENT_TYPES[query.data.format], 'Cache-Control': 'no-store' })

@@ -4,6 +4,7 @@ import { type BlockTags, COLOR, CONTENT_WIDTH, PdfLayout } from '../pdf-layout.j
 import { headerFor } from '../render-pdf.js'
 import { renderCsv } from '../render-csv.js'
 import { RANKING_WORDS, type RankingEntry, type VoteRanking, neutraliseCell, voteRankingCsvRows, voteRankingToMarkdown } from '../shared-export.js'
+import type { RankingFormat } from './ranking-formats.js'
 
 const SIZE = { title: 18, subtitle: 11, section: 13, card: 10, meta: 8.5 } as const
 const RANK_WIDTH = 64
@@ -132,8 +133,6 @@ export async function renderRankingDocx(r: VoteRanking): Promise<Uint8Array> {
 }
 
 /** Formats the ranking pages come in. */
-export const RANKING_FORMATS = ['pdf', 'docx', 'md', 'csv'] as const
-export type RankingFormat = (typeof RANKING_FORMATS)[number]
 
 /** The ranking in one format. */
 export async function renderRanking(r: VoteRanking, format: RankingFormat): Promise<Uint8Array> {

@@ -5,8 +5,6 @@ import type { ProgrammeService } from '../../programme/programme-service.js'
 import { stringify } from 'csv-stringify/sync'
 import { CSV_DELIMITER } from '../render-csv.js'
 import { countsRows, handoutItems, listRows } from './programme-handout.js'
-import { renderProgrammeDocx } from './render-programme-docx.js'
-import { renderProgrammePdf } from './render-programme-pdf.js'
 import { facilitatorOf } from '../../http/route-access.js'
 
 /** CSV as the other exports write it: UTF-8 with BOM, semicolons, CRLF, line breaks in cells quoted. */
@@ -37,9 +35,15 @@ export function createProgrammeExportRoutes(deps: { events: EventService; progra
     const { event } = auth.stored
     const state = await deps.programme.state(event.id)
     const head = { id: event.id, title: event.title, date: event.date, place: event.place }
-    if (file === 'programme.pdf') return send(res, exportFileName(event, 'Programm', 'pdf'), 'application/pdf', await renderProgrammePdf(head, handoutItems(state.programme)))
-    if (file === 'programme.docx')
+    // The PDF and DOCX renderers are loaded on the first such export, not with the server (see renderActorFile).
+    if (file === 'programme.pdf') {
+      const { renderProgrammePdf } = await import('./render-programme-pdf.js')
+      return send(res, exportFileName(event, 'Programm', 'pdf'), 'application/pdf', await renderProgrammePdf(head, handoutItems(state.programme)))
+    }
+    if (file === 'programme.docx') {
+      const { renderProgrammeDocx } = await import('./render-programme-docx.js')
       return send(res, exportFileName(event, 'Programm', 'docx'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await renderProgrammeDocx(head, handoutItems(state.programme)))
+    }
     if (file === 'programme-counts.csv') return send(res, exportFileName(event, 'Anmeldestand', 'csv'), 'text/csv; charset=utf-8', csv(countsRows(state.programme, state.counts)))
     const roster = await deps.programme.roster(event.id)
     return send(res, exportFileName(event, 'Anmeldelisten', 'csv'), 'text/csv; charset=utf-8', csv(listRows(state.programme, roster)))

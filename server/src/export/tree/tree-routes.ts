@@ -4,8 +4,6 @@ import { ErrorCode, actorFromClaims, fail, findGroup, may, slugIdSchema, treePha
 import type { EventService } from '../../events/event-service.js'
 import type { EventTransfer } from '../../events/event-transfer.js'
 import { sendFailure } from '../../http/send-failure.js'
-import { svgToPng } from './tree-png.js'
-import { treePicture, treePictureName } from './tree-sheets.js'
 
 const querySchema = z.object({ group: slugIdSchema, phase: treePhaseSchema, format: z.enum(['svg', 'png']) })
 
@@ -32,12 +30,14 @@ export function createTreeImageRoutes(deps: { events: EventService; transfer: Pi
     }
     // RESOLUTION
     const file = await deps.transfer.exportEvent(auth.stored)
+    // The drawing and its DOCX/PNG libraries are loaded on the first picture, not with the server (see renderActorFile).
+    const { treePicture, treePictureName } = await import('./tree-sheets.js')
     const picture = treePicture(file, query.data.group, query.data.phase)
     if (!picture) return sendFailure(res, 400, fail(ErrorCode.INVALID_MESSAGE, { path: ['group'], issue: 'unknown_reference', value: query.data.group }))
     const svg = query.data.format === 'svg'
     res.attachment(treePictureName(file, picture, query.data.format))
     res.set({ 'Content-Type': svg ? 'image/svg+xml; charset=utf-8' : 'image/png', 'Cache-Control': 'no-store' })
-    res.end(svg ? picture.svg : Buffer.from(svgToPng(picture.svg, picture.width)))
+    res.end(svg ? picture.svg : Buffer.from((await import('./tree-png.js')).svgToPng(picture.svg, picture.width)))
   })
   return router
 }
