@@ -1,7 +1,10 @@
 /**
  * RSS per 1,000 stored cards: an event with many cards is imported, the server restarted, and the
  * RSS compared after opening all boards of an event without cards and then of the event with them
- * (a board in memory is its doc and the counts the write gate keeps).
+ * (a board in memory is its doc and the counts the write gate keeps). Both readings follow a full
+ * garbage collection (the server runs with `--expose-gc` and collects on SIGUSR2): without it the
+ * difference is mostly the heap's headroom for the garbage the loading left, which depends on how
+ * large the heap was before, not on what the cards keep.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -25,6 +28,10 @@ export interface MemoryResult {
   rssEmptyBoardsMb: number
   rssFullBoardsMb: number
   rssPerThousandCardsMb: number
+  /** What the cards keep: V8's heap in use plus memory outside it (buffers), after a full collection. */
+  heapEmptyBoardsMb: number
+  heapFullBoardsMb: number
+  heapPerThousandCardsMb: number
 }
 
 /** The Winnenden event file with `perTable` generated cards on every table (Station 1, one column). */
@@ -46,6 +53,22 @@ function eventFile(id: string, perTable: number): EventFile {
 }
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Node options for the measured server: on SIGUSR2 a full garbage collection, then a line with its heap in use (see `collected`). */
+const COLLECT_ON_SIGNAL = [
+  '--expose-gc',
+  `--import=data:text/javascript,process.on('SIGUSR2',()=>{globalThis.gc();globalThis.gc();const m=process.memoryUsage();console.log('COLLECTED-HEAP '+(m.heapUsed+m.external))})`,
+]
+
+/** The server's RSS and heap in use (MB) after a full garbage collection, once V8 has had time to give freed pages back. */
+async function collected(server: TischrundeServer): Promise<{ rssMb: number; heapMb: number }> {
+  const before = server.output().length
+  process.kill(server.pid, 'SIGUSR2')
+  await settle(1000)
+  const bytes = /COLLECTED-HEAP (\d+)/.exec(server.output().slice(before))?.[1]
+  if (!bytes) throw new Error('the server did not report its heap after a collection')
+  return { rssMb: processRssMb(server.pid), heapMb: round(Number(bytes) / 1024 / 1024) }
+}
 
 async function openBoards(server: TischrundeServer, eventId: string, tables: string[], token: string): Promise<() => void> {
   const clients = tables.map((t) => {
@@ -74,19 +97,28 @@ export async function runMemory(opts: { cardsPerTable: number }): Promise<Memory
     const empty = await importEvent(server.url, server.adminKey, eventFile('speicher-leer', 0))
     const full = await importEvent(server.url, server.adminKey, eventFile('speicher-voll', opts.cardsPerTable))
     await server.stop()
-    server = await startTischrunde({ dataDir, demo: false })
+    server = await startTischrunde({ dataDir, demo: false, nodeArgs: COLLECT_ON_SIGNAL })
     const tables = eventFile('x', 0).event.tables.map((t) => t.id)
     const closeEmpty = await openBoards(server, empty.id, tables, tokenOfLink(empty.links.projector))
     await settle(1500)
-    const rssEmpty = processRssMb(server.pid)
+    const atEmpty = await collected(server)
     const closeFull = await openBoards(server, full.id, tables, tokenOfLink(full.links.projector))
     await settle(1500)
-    const rssFull = processRssMb(server.pid)
+    const atFull = await collected(server)
     closeEmpty()
     closeFull()
     await server.stop()
     const cards = tables.length * opts.cardsPerTable
-    return { cards, rssEmptyBoardsMb: rssEmpty, rssFullBoardsMb: rssFull, rssPerThousandCardsMb: round((rssFull - rssEmpty) / (cards / 1000), 2) }
+    const perThousand = (from: number, to: number) => round((to - from) / (cards / 1000), 2)
+    return {
+      cards,
+      rssEmptyBoardsMb: atEmpty.rssMb,
+      rssFullBoardsMb: atFull.rssMb,
+      rssPerThousandCardsMb: perThousand(atEmpty.rssMb, atFull.rssMb),
+      heapEmptyBoardsMb: atEmpty.heapMb,
+      heapFullBoardsMb: atFull.heapMb,
+      heapPerThousandCardsMb: perThousand(atEmpty.heapMb, atFull.heapMb),
+    }
   } finally {
     removeDir(dataDir)
   }

@@ -137,7 +137,9 @@ export function formatTable(r: BenchResult): string {
     out.push(`  ${pad(s.phones, 5)} phones ${pad(s.connections, 6)} conns  p99 ${pad(s.p99, 7)} ms  ${pad(s.completeness, 6)} %  cpu ${pad(s.serverCpuPercent, 5)} %  rss ${pad(s.serverRssMb, 6)} MB  ${s.held ? 'held' : 'FAILED'}`)
   out.push(`  held: ${r.capacity.heldPhones} phones (${r.capacity.heldConnections} connections); ${r.capacity.limit}`)
   out.push(`  server at ${r.atThousandPhones.phones} phones: CPU ${r.atThousandPhones.serverCpuPercent} %, RSS ${r.atThousandPhones.serverRssMb} MB`)
-  out.push(`  RSS per 1,000 stored cards: ${r.memory.rssPerThousandCardsMb} MB (${r.memory.cards} cards: ${r.memory.rssEmptyBoardsMb} → ${r.memory.rssFullBoardsMb} MB)`)
+  out.push(
+    `  RSS per 1,000 stored cards: ${r.memory.rssPerThousandCardsMb} MB (${r.memory.cards} cards: ${r.memory.rssEmptyBoardsMb} → ${r.memory.rssFullBoardsMb} MB); heap in use per 1,000 stored cards: ${r.memory.heapPerThousandCardsMb} MB (${r.memory.heapEmptyBoardsMb} → ${r.memory.heapFullBoardsMb} MB), both after a full garbage collection`,
+  )
   const s = r.storm
   out.push('', `Reconnect storm: kill -9 and restart under ${s.phones} phones (restart ${s.restartMs} ms): 99 % synced again ${s.ninetyNinePercentMs ?? '–'} ms after the kill, all: p50 ${s.resynced.p50} / p99 ${s.resynced.p99} / max ${s.resynced.max} ms, not synced within 60 s ${s.notResynced}; refusals ${s.refusals}; acknowledged cards lost ${s.ackedLost} of ${s.cardsAcked}`)
   const phonesControl = s.phoneControl === 'carried' ? 'phones\' control plane on the board socket (event:state again)' : 'phones\' control sockets'
@@ -227,6 +229,7 @@ export function missingFigures(r: BenchResult): string[] {
   need('atThousandPhones.serverCpuPercent', r.atThousandPhones.serverCpuPercent)
   need('atThousandPhones.serverRssMb', r.atThousandPhones.serverRssMb)
   need('memory.rssPerThousandCardsMb', r.memory.rssPerThousandCardsMb)
+  need('memory.heapPerThousandCardsMb', r.memory.heapPerThousandCardsMb)
   need('durability.ackedPerSecond', r.durability.ackedPerSecond)
   need('storm.ninetyNinePercentMs', r.storm.ninetyNinePercentMs)
   need('storm.controlNinetyNinePercentMs', r.storm.controlNinetyNinePercentMs)

@@ -65,7 +65,8 @@ export interface LoadResult {
   lostDeliveries: number
   /** Writes refused and sockets closed with a refusal code (4000–4999) during the window. */
   refusals: number
-  server: { cpuPercent: number; rssMb: number; rssMaxMb: number }
+  /** `mainThreadCpuPercent`: the part on the main thread (the rest: garbage collection, compiler, thread pool). */
+  server: { cpuPercent: number; mainThreadCpuPercent: number; rssMb: number; rssMaxMb: number }
   /**
    * Server memory per connected phone, in KB: its RSS growth from just before the phones (and
    * projectors) connect until all of them are connected and synced, divided by their number.
