@@ -132,8 +132,6 @@ export async function renderRankingDocx(r: VoteRanking): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(doc))
 }
 
-/** Formats the ranking pages come in. */
-
 /** The ranking in one format. */
 export async function renderRanking(r: VoteRanking, format: RankingFormat): Promise<Uint8Array> {
   switch (format) {

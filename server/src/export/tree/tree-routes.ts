@@ -35,9 +35,10 @@ export function createTreeImageRoutes(deps: { events: EventService; transfer: Pi
     const picture = treePicture(file, query.data.group, query.data.phase)
     if (!picture) return sendFailure(res, 400, fail(ErrorCode.INVALID_MESSAGE, { path: ['group'], issue: 'unknown_reference', value: query.data.group }))
     const svg = query.data.format === 'svg'
+    const body = svg ? picture.svg : Buffer.from((await import('./tree-png.js')).svgToPng(picture.svg, picture.width))
     res.attachment(treePictureName(file, picture, query.data.format))
     res.set({ 'Content-Type': svg ? 'image/svg+xml; charset=utf-8' : 'image/png', 'Cache-Control': 'no-store' })
-    res.end(svg ? picture.svg : Buffer.from((await import('./tree-png.js')).svgToPng(picture.svg, picture.width)))
+    res.end(body)
   })
   return router
 }
