@@ -64,9 +64,12 @@ const COLLECT_ON_SIGNAL = [
 async function collected(server: TischrundeServer): Promise<{ rssMb: number; heapMb: number }> {
   const before = server.output().length
   process.kill(server.pid, 'SIGUSR2')
+  const reported = () => /COLLECTED-HEAP (\d+)/.exec(server.output().slice(before))?.[1]
+  // A busy host may take a while to collect: wait for the line (at most 10 s), then for the pages.
+  for (let waited = 0; !reported() && waited < 10_000; waited += 100) await settle(100)
+  const bytes = reported()
+  if (!bytes) throw new Error('the server did not report its heap within 10 s of being asked to collect')
   await settle(1000)
-  const bytes = /COLLECTED-HEAP (\d+)/.exec(server.output().slice(before))?.[1]
-  if (!bytes) throw new Error('the server did not report its heap after a collection')
   return { rssMb: processRssMb(server.pid), heapMb: round(Number(bytes) / 1024 / 1024) }
 }
 
