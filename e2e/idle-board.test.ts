@@ -1,7 +1,8 @@
-import type { Page, WebSocket } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PHONE, PROJECTOR } from './support/browser.js'
 import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
+import { socketTimeline } from './support/web-sockets.js'
 
 /**
  * A phone and a projector on a board nobody writes to. The y-websocket client in the browser drops
@@ -22,59 +23,89 @@ beforeAll(async () => {
 })
 afterAll(() => closeCafe(cafe))
 
-interface Watched {
+/** The page's board sockets as its own scripts see them (counted in the page, so nothing is missed). */
+interface BoardSockets {
   opened: number
   closed: number
-  /** Time of the last frame the page received on its board socket. */
-  lastFrame: number
+  /** When the page last received a message on a board socket (its clock, ms). */
+  lastMessage: number
+  /** The longest time between two messages, or between the opening and the first, since the last reset. */
+  longest: number
 }
 
 /**
- * Board sockets a page opens and the ones that closed, counted from the browser's side, with the
- * time of the last frame received (the docs beside the board — moderation state, actor map — are
- * watched the same way but not counted).
+ * Runs in the page before its scripts: wraps `WebSocket` so that every board socket counts its
+ * opening and closing and times the gaps between the messages it receives, as the y-websocket
+ * client's own timeout check does. (Playwright's frame events were the first measure; on a busy CI
+ * machine they once reported no frame at all on a socket that stayed open, so the page counts.)
  */
-function watchBoardSockets(page: Page): Watched {
-  const seen: Watched = { opened: 0, closed: 0, lastFrame: 0 }
-  page.on('websocket', (ws: WebSocket) => {
-    if (!new URL(ws.url()).pathname.startsWith('/yjs/board.')) return
-    seen.opened++
-    ws.on('framereceived', () => (seen.lastFrame = Date.now()))
-    ws.on('close', () => seen.closed++)
+function recordBoardSockets() {
+  const Native = window.WebSocket
+  const seen = { opened: 0, closed: 0, lastMessage: 0, longest: 0 }
+  ;(window as unknown as { boardSockets: BoardSockets }).boardSockets = seen
+  window.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols)
+      if (!new URL(String(url), window.location.href).pathname.startsWith('/yjs/board.')) return
+      seen.opened++
+      seen.lastMessage = Date.now()
+      this.addEventListener('message', () => {
+        const now = Date.now()
+        seen.longest = Math.max(seen.longest, now - seen.lastMessage)
+        seen.lastMessage = now
+      })
+      this.addEventListener('close', () => void seen.closed++)
+    }
+  }
+}
+
+const boardSockets = (page: Page): Promise<BoardSockets> => page.evaluate(() => ({ ...(window as unknown as { boardSockets: BoardSockets }).boardSockets }))
+
+/** Starts a new measure of the longest silence (a silence already running counts whole). */
+const resetLongest = (page: Page) => page.evaluate(() => void ((window as unknown as { boardSockets: BoardSockets }).boardSockets.longest = 0))
+
+/** The longest silence since the reset, counting the one still running. */
+const longestSilence = (page: Page) =>
+  page.evaluate(() => {
+    const seen = (window as unknown as { boardSockets: BoardSockets }).boardSockets
+    return Math.max(seen.longest, Date.now() - seen.lastMessage)
   })
-  return seen
+
+/** A page that counts its board sockets from its start. */
+async function watchedPage(context: BrowserContext): Promise<Page> {
+  await context.addInitScript(recordBoardSockets)
+  return context.newPage()
 }
 
 describe('a board nobody writes to', () => {
   it('keeps an idle phone and projector connected: the server speaks on their board sockets before a client timeout could run out', async () => {
     const { server, browser, created } = cafe
-    const phone = await (await browser.newContext(PHONE)).newPage()
-    const phoneSockets = watchBoardSockets(phone)
+    const phone = await watchedPage(await browser.newContext(PHONE))
+    const phoneTimeline = socketTimeline(phone)
     await phone.goto(`${server.url}${created.links.participant}`)
     await phone.getByRole('button', { name: 'Wohnen' }).click()
     await phone.getByLabel('Deine Karte').waitFor()
 
-    const projector = await (await browser.newContext(PROJECTOR)).newPage()
-    const projectorSockets = watchBoardSockets(projector)
+    const projector = await watchedPage(await browser.newContext(PROJECTOR))
+    const projectorTimeline = socketTimeline(projector)
     await projector.goto(`${server.url}${created.links.projector.replace('#', '?table=wohnen#')}`)
     await projector.getByText('Wohnen').first().waitFor()
-    await expect.poll(() => phoneSockets.opened + projectorSockets.opened, { timeout: 15_000 }).toBe(2)
+    await expect.poll(async () => (await boardSockets(phone)).opened + (await boardSockets(projector)).opened, { timeout: 15_000 }).toBe(2)
 
-    // The longest silence on either board socket while nobody writes, sampled as the client's own
-    // timeout check would see it.
-    let longest = 0
-    const started = Date.now()
-    while (Date.now() - started < IDLE_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 100))
-      const now = Date.now()
-      longest = Math.max(longest, now - phoneSockets.lastFrame, now - projectorSockets.lastFrame)
-    }
+    // The longest silence on either board socket while nobody writes, as the client's own timeout
+    // check sees it.
+    await Promise.all([resetLongest(phone), resetLongest(projector)])
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS))
+    const longest = Math.max(await longestSilence(phone), await longestSilence(projector))
+    const [onPhone, onProjector] = [await boardSockets(phone), await boardSockets(projector)]
+    // On a failure: what each page counted and what its sockets did.
+    const story = `phone ${JSON.stringify(onPhone)}\n${phoneTimeline()}\nprojector ${JSON.stringify(onProjector)}\n${projectorTimeline()}`
 
     // Still the first connection each, never closed, never quiet for a scaled client timeout, and
     // nothing on screen says "offline".
-    expect({ phone: phoneSockets.opened, projector: projectorSockets.opened }).toEqual({ phone: 1, projector: 1 })
-    expect({ phone: phoneSockets.closed, projector: projectorSockets.closed }).toEqual({ phone: 0, projector: 0 })
-    expect(longest).toBeLessThan(2 * KEEPALIVE_MS)
+    expect({ phone: onPhone.opened, projector: onProjector.opened }, story).toEqual({ phone: 1, projector: 1 })
+    expect({ phone: onPhone.closed, projector: onProjector.closed }, story).toEqual({ phone: 0, projector: 0 })
+    expect(longest, story).toBeLessThan(2 * KEEPALIVE_MS)
     expect(await phone.getByText('Offline', { exact: false }).count()).toBe(0)
     // And the quiet connection still carries a card at once.
     await phone.getByLabel('Deine Karte').fill('Nach langer Stille')
