@@ -1,10 +1,16 @@
 /**
  * RSS per 1,000 stored cards: an event with many cards is imported, the server restarted, and the
  * RSS compared after opening all boards of an event without cards and then of the event with them
- * (a board in memory is its doc and the counts the write gate keeps). Both readings follow a full
+ * (a board in memory is its doc and the counts the write gate keeps). Every reading follows a full
  * garbage collection (the server runs with `--expose-gc` and collects on SIGUSR2): without it the
  * difference is mostly the heap's headroom for the garbage the loading left, which depends on how
  * large the heap was before, not on what the cards keep.
+ *
+ * Each state is read twice: right after the boards opened (1.5 s), and at rest (15 s later). Right
+ * after a load V8 keeps its young generation as large as the load made it (up to 32 MB, empty after
+ * the collection, but in the RSS), and the server keeps the boards' sync answers for the next
+ * phones joining; at rest V8 has given the young generation back (its allocation rate is low) and
+ * the answers have gone (ANSWERS_IDLE_MS). The figure per 1,000 cards is given for both.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -23,16 +29,27 @@ interface EventFile {
   boards: { tableId: string; stations: { stationId: string; columns: { columnId: string; cards: { text: string; subPoints: string[] }[] }[] }[] }[]
 }
 
-export interface MemoryResult {
-  cards: number
+/** One reading of both states: RSS, and what the cards keep (V8's heap in use plus memory outside it, buffers), after a full collection. */
+export interface MemoryReading {
   rssEmptyBoardsMb: number
   rssFullBoardsMb: number
   rssPerThousandCardsMb: number
-  /** What the cards keep: V8's heap in use plus memory outside it (buffers), after a full collection. */
   heapEmptyBoardsMb: number
   heapFullBoardsMb: number
   heapPerThousandCardsMb: number
 }
+
+/** The readings at rest (the figure per 1,000 cards), and `rightAfter` the boards opened. */
+export interface MemoryResult extends MemoryReading {
+  cards: number
+  /** Seconds at rest before the main reading. */
+  restS: number
+  rightAfter: MemoryReading
+}
+
+/** How long the boards stay open before the first reading, and the server rests before the second (ms). */
+const RIGHT_AFTER_MS = 1500
+const AT_REST_MS = 15_000
 
 /** The Winnenden event file with `perTable` generated cards on every table (Station 1, one column). */
 function eventFile(id: string, perTable: number): EventFile {
@@ -61,7 +78,12 @@ const COLLECT_ON_SIGNAL = [
 ]
 
 /** The server's RSS and heap in use (MB) after a full garbage collection, once V8 has had time to give freed pages back. */
-async function collected(server: TischrundeServer): Promise<{ rssMb: number; heapMb: number }> {
+interface Collected {
+  rssMb: number
+  heapMb: number
+}
+
+async function collected(server: TischrundeServer): Promise<Collected> {
   const before = server.output().length
   process.kill(server.pid, 'SIGUSR2')
   const reported = () => /COLLECTED-HEAP (\d+)/.exec(server.output().slice(before))?.[1]
@@ -102,26 +124,30 @@ export async function runMemory(opts: { cardsPerTable: number }): Promise<Memory
     await server.stop()
     server = await startTischrunde({ dataDir, demo: false, nodeArgs: COLLECT_ON_SIGNAL })
     const tables = eventFile('x', 0).event.tables.map((t) => t.id)
-    const closeEmpty = await openBoards(server, empty.id, tables, tokenOfLink(empty.links.projector))
-    await settle(1500)
-    const atEmpty = await collected(server)
-    const closeFull = await openBoards(server, full.id, tables, tokenOfLink(full.links.projector))
-    await settle(1500)
-    const atFull = await collected(server)
-    closeEmpty()
-    closeFull()
+    /** Opens the boards of an event and reads the server right after and at rest. */
+    const readOpened = async (eventId: string, token: string) => {
+      const close = await openBoards(server, eventId, tables, token)
+      await settle(RIGHT_AFTER_MS)
+      const rightAfter = await collected(server)
+      await settle(AT_REST_MS)
+      return { rightAfter, atRest: await collected(server), close }
+    }
+    const atEmpty = await readOpened(empty.id, tokenOfLink(empty.links.projector))
+    const atFull = await readOpened(full.id, tokenOfLink(full.links.projector))
+    atEmpty.close()
+    atFull.close()
     await server.stop()
     const cards = tables.length * opts.cardsPerTable
     const perThousand = (from: number, to: number) => round((to - from) / (cards / 1000), 2)
-    return {
-      cards,
-      rssEmptyBoardsMb: atEmpty.rssMb,
-      rssFullBoardsMb: atFull.rssMb,
-      rssPerThousandCardsMb: perThousand(atEmpty.rssMb, atFull.rssMb),
-      heapEmptyBoardsMb: atEmpty.heapMb,
-      heapFullBoardsMb: atFull.heapMb,
-      heapPerThousandCardsMb: perThousand(atEmpty.heapMb, atFull.heapMb),
-    }
+    const reading = (from: Collected, to: Collected): MemoryReading => ({
+      rssEmptyBoardsMb: from.rssMb,
+      rssFullBoardsMb: to.rssMb,
+      rssPerThousandCardsMb: perThousand(from.rssMb, to.rssMb),
+      heapEmptyBoardsMb: from.heapMb,
+      heapFullBoardsMb: to.heapMb,
+      heapPerThousandCardsMb: perThousand(from.heapMb, to.heapMb),
+    })
+    return { cards, restS: AT_REST_MS / 1000, ...reading(atEmpty.atRest, atFull.atRest), rightAfter: reading(atEmpty.rightAfter, atFull.rightAfter) }
   } finally {
     removeDir(dataDir)
   }

@@ -138,7 +138,8 @@ export function formatTable(r: BenchResult): string {
   out.push(`  held: ${r.capacity.heldPhones} phones (${r.capacity.heldConnections} connections); ${r.capacity.limit}`)
   out.push(`  server at ${r.atThousandPhones.phones} phones: CPU ${r.atThousandPhones.serverCpuPercent} %, RSS ${r.atThousandPhones.serverRssMb} MB`)
   out.push(
-    `  RSS per 1,000 stored cards: ${r.memory.rssPerThousandCardsMb} MB (${r.memory.cards} cards: ${r.memory.rssEmptyBoardsMb} → ${r.memory.rssFullBoardsMb} MB); heap in use per 1,000 stored cards: ${r.memory.heapPerThousandCardsMb} MB (${r.memory.heapEmptyBoardsMb} → ${r.memory.heapFullBoardsMb} MB), both after a full garbage collection`,
+    `  RSS per 1,000 stored cards at rest (${r.memory.restS} s after the boards opened): ${r.memory.rssPerThousandCardsMb} MB (${r.memory.cards} cards: ${r.memory.rssEmptyBoardsMb} → ${r.memory.rssFullBoardsMb} MB); heap in use per 1,000 stored cards: ${r.memory.heapPerThousandCardsMb} MB (${r.memory.heapEmptyBoardsMb} → ${r.memory.heapFullBoardsMb} MB), both after a full garbage collection`,
+    `  right after the boards opened: RSS ${r.memory.rightAfter.rssPerThousandCardsMb} MB per 1,000 cards (${r.memory.rightAfter.rssEmptyBoardsMb} → ${r.memory.rightAfter.rssFullBoardsMb} MB), heap in use ${r.memory.rightAfter.heapPerThousandCardsMb} MB (${r.memory.rightAfter.heapEmptyBoardsMb} → ${r.memory.rightAfter.heapFullBoardsMb} MB)`,
   )
   const s = r.storm
   out.push('', `Reconnect storm: kill -9 and restart under ${s.phones} phones (restart ${s.restartMs} ms): 99 % synced again ${s.ninetyNinePercentMs ?? '–'} ms after the kill, all: p50 ${s.resynced.p50} / p99 ${s.resynced.p99} / max ${s.resynced.max} ms, not synced within 60 s ${s.notResynced}; refusals ${s.refusals}; acknowledged cards lost ${s.ackedLost} of ${s.cardsAcked}`)
@@ -230,6 +231,7 @@ export function missingFigures(r: BenchResult): string[] {
   need('atThousandPhones.serverRssMb', r.atThousandPhones.serverRssMb)
   need('memory.rssPerThousandCardsMb', r.memory.rssPerThousandCardsMb)
   need('memory.heapPerThousandCardsMb', r.memory.heapPerThousandCardsMb)
+  need('memory.rightAfter.rssPerThousandCardsMb', r.memory.rightAfter?.rssPerThousandCardsMb)
   need('durability.ackedPerSecond', r.durability.ackedPerSecond)
   need('storm.ninetyNinePercentMs', r.storm.ninetyNinePercentMs)
   need('storm.controlNinetyNinePercentMs', r.storm.controlNinetyNinePercentMs)

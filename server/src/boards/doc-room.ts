@@ -349,6 +349,7 @@ export class DocRoom {
 
   /** Frees the doc and its counts (the room was unloaded). */
   destroy(): void {
+    this.outbox.release()
     this.gate?.destroy()
     this.doc.destroy()
   }

@@ -16,6 +16,11 @@ const COMPACT_RETRY_MAX_MS = 60_000
 /** Sync answers kept per doc state (the phones of a table asking with the same state vector), and the longest vector kept. */
 const ANSWERS_KEPT = 8
 const ANSWER_KEY_MAX = 512
+/**
+ * Sync answers nobody asked for this long go (ms): a wave of phones joining shares one encoding, a
+ * board at rest does not keep a second copy of itself (an empty phone's answer is the whole board).
+ */
+export const ANSWERS_IDLE_MS = 10_000
 /** From this many other updates in a batch a writer gets the batch's shared frame (see `broadcast`). */
 const SHARED_FRAME_FROM = 2
 
@@ -53,6 +58,9 @@ export class RoomOutbox {
    * one's is the board's), and one encoding serves them all. Emptied on every change of the doc.
    */
   private readonly answers = new Map<string, Uint8Array>()
+  /** When an answer was last given from `answers`, and the timer that empties it at rest. */
+  private answersUsed = 0
+  private answersTimer: NodeJS.Timeout | undefined
   /** The server's sync step 1 for the doc as it is now, and "saved" for what is stored: the same for every peer that opens. */
   private step1: Uint8Array | null = null
   private saved: { vector: Uint8Array; message: Uint8Array } | null = null
@@ -144,7 +152,17 @@ export class RoomOutbox {
       message = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
       this.answers.set(key, message)
     }
+    this.answersUsed = Date.now()
+    this.answersTimer ??= setTimeout(this.expireAnswers, ANSWERS_IDLE_MS).unref()
     return message
+  }
+
+  /** Empties `answers` once none was asked for in ANSWERS_IDLE_MS, else looks again when that time is up. */
+  private readonly expireAnswers = (): void => {
+    this.answersTimer = undefined
+    const idle = Date.now() - this.answersUsed
+    if (idle >= ANSWERS_IDLE_MS) return this.answers.clear()
+    this.answersTimer = setTimeout(this.expireAnswers, ANSWERS_IDLE_MS - idle).unref()
   }
 
   /** The state vector of what is durably stored. */
@@ -173,6 +191,14 @@ export class RoomOutbox {
   drop(): void {
     this.queue.length = 0
     this.replies.length = 0
+    this.release()
+  }
+
+  /** Lets go of the kept answers and their timer (the room unloads). */
+  release(): void {
+    clearTimeout(this.answersTimer)
+    this.answersTimer = undefined
+    this.answers.clear()
   }
 
   /**
