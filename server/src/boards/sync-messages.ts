@@ -13,10 +13,20 @@ export const MESSAGE_QUERY_AWARENESS = 3
  * many sockets, and ws would otherwise wrap a plain Uint8Array in a new Buffer for each of them.
  */
 export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE_SYNC)
-  syncProtocol.writeUpdate(encoder, update)
-  return asBuffer(encoding.toUint8Array(encoder))
+  // Written straight into one buffer of its final size (lib0's encoder grows and copies): it is
+  // built for every card before the card goes to the first phone.
+  const length = update.length
+  let lengthBytes = 1
+  for (let n = length; n > 0x7f; n = Math.floor(n / 128)) lengthBytes++
+  const message = Buffer.allocUnsafe(2 + lengthBytes + length)
+  message[0] = MESSAGE_SYNC
+  message[1] = syncProtocol.messageYjsUpdate
+  let at = 2
+  let n = length
+  for (; n > 0x7f; n = Math.floor(n / 128)) message[at++] = 0x80 | (n % 128)
+  message[at++] = n
+  message.set(update, at)
+  return message
 }
 
 /** The same bytes as a Buffer, without copying them. */
