@@ -26,6 +26,8 @@ afterAll(() => closeCafe(cafe))
 /** The page's board sockets as its own scripts see them (counted in the page, so nothing is missed). */
 interface BoardSockets {
   opened: number
+  /** Sockets whose handshake completed (the `open` event). */
+  connected: number
   closed: number
   /** When the page last received a message on a board socket (its clock, ms). */
   lastMessage: number
@@ -41,7 +43,7 @@ interface BoardSockets {
  */
 function recordBoardSockets() {
   const Native = window.WebSocket
-  const seen = { opened: 0, closed: 0, lastMessage: 0, longest: 0 }
+  const seen = { opened: 0, connected: 0, closed: 0, lastMessage: 0, longest: 0 }
   ;(window as unknown as { boardSockets: BoardSockets }).boardSockets = seen
   window.WebSocket = class extends Native {
     constructor(url: string | URL, protocols?: string | string[]) {
@@ -54,6 +56,7 @@ function recordBoardSockets() {
         seen.longest = Math.max(seen.longest, now - seen.lastMessage)
         seen.lastMessage = now
       })
+      this.addEventListener('open', () => void seen.connected++)
       this.addEventListener('close', () => void seen.closed++)
     }
   }
@@ -104,6 +107,7 @@ describe('a board nobody writes to', () => {
     // Still the first connection each, never closed, never quiet for a scaled client timeout, and
     // nothing on screen says "offline".
     expect({ phone: onPhone.opened, projector: onProjector.opened }, story).toEqual({ phone: 1, projector: 1 })
+    expect({ phone: onPhone.connected, projector: onProjector.connected }, story).toEqual({ phone: 1, projector: 1 })
     expect({ phone: onPhone.closed, projector: onProjector.closed }, story).toEqual({ phone: 0, projector: 0 })
     expect(longest, story).toBeLessThan(2 * KEEPALIVE_MS)
     expect(await phone.getByText('Offline', { exact: false }).count()).toBe(0)
