@@ -19,10 +19,7 @@ import { type LostVersion, type WriteContext, WriteGate } from './write-gate.js'
 /** One connected doc socket, as a room sees it. */
 export interface BoardPeer {
   readonly id: string
-  /**
-   * Sends a y-websocket protocol message. `shared`: the same bytes go to many peers (a broadcast),
-   * so the transport may prepare them once for all.
-   */
+  /** Sends a y-websocket protocol message. `shared`: the same bytes go to many peers (prepared once). */
   send(message: Uint8Array, shared?: boolean): void
   /** Tells the peer how far its writes are durably stored (state vector). */
   saved(stateVector: Uint8Array): void

@@ -191,7 +191,6 @@ export class RoomOutbox {
   drop(): void {
     this.queue.length = 0
     this.replies.length = 0
-    this.release()
   }
 
   /** Lets go of the kept answers and their timer (the room unloads). */
