@@ -18,15 +18,16 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
-/** A board with a hundred cards, stored, and a phone that keeps what it is sent. */
+/** A board with a hundred cards, stored, and its store. */
 async function boardWithCards() {
   const dir = mkdtempSync(path.join(tmpdir(), 'tischrunde-answers-'))
   dirs.push(dir)
-  const room = new DocRoom(NAME, boardKind, await openFileBoardStore(dir), pino({ level: 'silent' }))
+  const store = await openFileBoardStore(dir)
+  const room = new DocRoom(NAME, boardKind, store, pino({ level: 'silent' }))
   await room.load()
   for (let i = 0; i < 100; i++) putCard(room.doc, aCard({ id: `karte-${String(i).padStart(4, '0')}`, text: `Karte ${i}` }))
   await room.settle()
-  return room
+  return { room, store }
 }
 
 /** What a newly joined phone (nothing on it yet) is answered. */
@@ -40,7 +41,7 @@ function joinNew(room: DocRoom): Uint8Array {
 
 describe('sync answers of a board', () => {
   it('serves a wave of joining phones from one encoding of the board, and lets it go once the board is at rest', async () => {
-    const room = await boardWithCards()
+    const { room, store } = await boardWithCards()
     vi.useFakeTimers()
     const first = joinNew(room)
     // Phones joining a few seconds apart share it, each keeping it for the next.
@@ -57,5 +58,7 @@ describe('sync answers of a board', () => {
     room.destroy()
     // An unloaded room keeps no timer that would hold it.
     expect(vi.getTimerCount()).toBe(0)
+    vi.useRealTimers()
+    await store.close()
   })
 })
