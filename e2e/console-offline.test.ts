@@ -57,7 +57,7 @@ describe('the console without a connection', () => {
     // The documentation framing comes as a part of its own: its first fetch fails, and the network
     // stays away for 2 s (the part is fetched again meanwhile and fails again).
     let fetches = 0
-    await page.route(/\/assets\/FramingForm-[^/]+\.js$/, async (route) => {
+    await page.route(/\/assets\/FramingForm-[^/?]+\.js(\?.*)?$/, async (route) => {
       if (++fetches > 1) return route.continue()
       await context.setOffline(true)
       setTimeout(() => void context.setOffline(false), 2000)

@@ -1,10 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { loadPart } from './load-part.js'
+import { failedModuleUrl, loadPart } from './load-part.js'
 
 afterEach(() => {
   vi.useRealTimers()
   vi.unstubAllGlobals()
 })
+
+/** A loader whose code reads as the build wrote it (`source`, taken from a built chunk). */
+function asBuilt<T>(source: string, load: () => Promise<T>): () => Promise<T> {
+  load.toString = () => source
+  return load
+}
 
 /** A part whose first `failures` fetches fail, as a dynamic import fails without the network. */
 function flakyPart(failures: number) {
@@ -47,5 +53,53 @@ describe('a part of the app fetched on demand', () => {
     await vi.advanceTimersByTimeAsync(500)
     expect(await outcome).toBe('failed')
     expect(load).toHaveBeenCalledTimes(2)
+  })
+
+  it('is imported again under a new address once the browser has kept its failed fetch (Chromium’s module map)', async () => {
+    vi.useFakeTimers()
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
+    // The browser answers every import of the old address with the old failure, without fetching.
+    let loads = 0
+    const load = asBuilt('()=>k(()=>import(`./FramingForm-CSM2qoea.js`),__vite__mapDeps([12,13]))', async () => {
+      loads++
+      throw new TypeError('Failed to fetch dynamically imported module: http://localhost:3000/assets/FramingForm-CSM2qoea.js')
+    })
+    const importUrl = vi.fn(async (url: string) => {
+      if (importUrl.mock.calls.length < 2) throw new TypeError(`Failed to fetch dynamically imported module: ${url}`)
+      return { default: 'Rahmen der Dokumentation' }
+    })
+    const part = loadPart(load, undefined, importUrl)
+    await vi.advanceTimersByTimeAsync(500 + 1000)
+    await expect(part).resolves.toEqual({ default: 'Rahmen der Dokumentation' })
+    expect(loads).toBe(1)
+    expect(importUrl.mock.calls.map(([url]) => new URL(url).search)).toEqual(['?retry=1', '?retry=2'])
+    expect(importUrl.mock.calls.every(([url]) => new URL(url).pathname === '/assets/FramingForm-CSM2qoea.js')).toBe(true)
+  })
+
+  it('is not imported under a new address when a module it imports failed, or when the build takes it out of a shared chunk', async () => {
+    vi.useFakeTimers()
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
+    // The module that failed is one the part imports: its loader does not name it.
+    const failing = (file: string) => {
+      let loads = 0
+      return async () => {
+        if (++loads < 3) throw new TypeError(`Failed to fetch dynamically imported module: http://localhost:3000/assets/${file}`)
+        return { openSocketTransport: 'the part' }
+      }
+    }
+    const importUrl = vi.fn(async () => ({ t: 'the chunk, not the part' }))
+    const dependencyFailed = loadPart(asBuilt('()=>k(()=>import(`./control-Dx1.js`),__vite__mapDeps([3]))', failing('socketio-BM2AXjjo.js')), undefined, importUrl)
+    // A part the build takes out of a shared chunk: its exports are not the chunk's.
+    const sharedChunk = loadPart(asBuilt('()=>import(`./socketio-v5BvrsFK.js`).then(e=>e.t)', failing('socketio-v5BvrsFK.js')), undefined, importUrl)
+    await vi.advanceTimersByTimeAsync(500 + 1000)
+    await expect(dependencyFailed).resolves.toEqual({ openSocketTransport: 'the part' })
+    await expect(sharedChunk).resolves.toEqual({ openSocketTransport: 'the part' })
+    expect(importUrl).not.toHaveBeenCalled()
+  })
+
+  it('reads the failed address from Chromium’s and Firefox’s messages, and none from a message without one', () => {
+    expect(failedModuleUrl(new TypeError('Failed to fetch dynamically imported module: http://127.0.0.1:3000/assets/A-1.js'))).toBe('http://127.0.0.1:3000/assets/A-1.js')
+    expect(failedModuleUrl(new TypeError('error loading dynamically imported module: http://127.0.0.1:3000/assets/A-1.js?retry=2'))).toBe('http://127.0.0.1:3000/assets/A-1.js')
+    expect(failedModuleUrl(new TypeError('Importing a module script failed.'))).toBeNull()
   })
 })

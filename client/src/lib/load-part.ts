@@ -12,15 +12,29 @@ const FAILURES_WHILE_REACHABLE = 2
  * part arrived late. Only a part the reachable server no longer has (the app was updated meanwhile)
  * fails, and the route's error screen offers the reload that gets the new build. `retrying` is
  * told each time a fetch failed and another one follows (a screen says "no connection" meanwhile).
+ *
+ * Chromium keeps a module it failed to fetch as failed under its address for the page's life (its
+ * module map), so importing it again fails at once without asking the network: a part whose fetch
+ * failed is imported again under its address with a `retry` parameter, and stylesheets that did not
+ * arrive are fetched again the same way. `importUrl` imports by address (a test replaces it). When
+ * a module the part imports failed instead, the part stays as before: fetched again, and failing
+ * once the server answers (the screen then offers the reload).
  */
-export function loadPart<T>(load: () => Promise<T>, retrying?: () => void): Promise<T> {
+export function loadPart<T>(load: () => Promise<T>, retrying?: () => void, importUrl: (url: string) => Promise<T> = importByUrl): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let attempt = 0
     let missing = 0
+    let next = load
     const tryLoad = () =>
-      load().then(resolve, async (error: unknown) => {
+      next().then(resolve, async (error: unknown) => {
         if ((await serverAnswers()) && ++missing >= FAILURES_WHILE_REACHABLE) return reject(error)
         retrying?.()
+        const failed = failedModuleUrl(error)
+        const retry = attempt + 1
+        // Only the part's own module (its loader names it): a module it imports failed instead
+        // stays failed for the page, whichever address that one is imported under.
+        if (failed && namesModule(load, failed)) next = () => importUrl(withRetry(failed, retry))
+        refetchFailedStyles(retry)
         const delay = RETRY_DELAYS_MS[Math.min(attempt++, RETRY_DELAYS_MS.length - 1)]!
         const again = () => {
           clearTimeout(timer)
@@ -43,4 +57,60 @@ async function serverAnswers(): Promise<boolean> {
   } catch {
     return false
   }
+}
+
+/** The address of the module a failed dynamic import names (Chromium and Firefox say which; Safari does not). */
+export function failedModuleUrl(error: unknown): string | null {
+  const message = error instanceof Error ? error.message : String(error)
+  const match = /dynamically imported module:?\s+(\S+\.m?js)(?:\?\S*)?\s*$/i.exec(message)
+  if (!match) return null
+  try {
+    return new URL(match[1]!, window.location.href).href
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Whether a loader imports the module at `url` and returns its exports as they are: the build
+ * writes the part's file name into the loader (`import("./FramingForm-….js")`), and takes exports
+ * out of a chunk it shares with other modules (`import("./sync-….js").then(m => m.t)`); only the
+ * first may be imported by address instead. A module the part imports is not named at all.
+ */
+function namesModule(load: () => unknown, url: string): boolean {
+  const file = new URL(url).pathname.split('/').pop()
+  if (!file) return false
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`import\\(\\s*([\`'"])[^\`'"]*${escaped}\\1\\s*\\)(?!\\s*\\.\\s*then)`).test(load.toString())
+}
+
+/** The address with its `retry` parameter set to `n` (the browser's failed fetch stays under the old one). */
+function withRetry(url: string, n: number): string {
+  const address = new URL(url, window.location.href)
+  address.searchParams.set('retry', String(n))
+  return address.href
+}
+
+/** Stylesheets a part brought along that did not arrive (no sheet once they ended) are fetched again. */
+function refetchFailedStyles(n: number): void {
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"][data-failed]')) {
+    link.removeAttribute('data-failed')
+    link.href = withRetry(link.href, n)
+  }
+}
+
+// A stylesheet that fails (the network away) is marked, so the next attempt fetches it again.
+if (typeof document !== 'undefined') {
+  document.addEventListener(
+    'error',
+    (event) => {
+      const target = event.target
+      if (target instanceof HTMLLinkElement && target.rel === 'stylesheet') target.setAttribute('data-failed', '')
+    },
+    true,
+  )
+}
+
+function importByUrl<T>(url: string): Promise<T> {
+  return import(/* @vite-ignore */ url) as Promise<T>
 }
