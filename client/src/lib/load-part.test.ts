@@ -76,7 +76,7 @@ describe('a part of the app fetched on demand', () => {
     expect(importUrl.mock.calls.every(([url]) => new URL(url).pathname === '/assets/FramingForm-CSM2qoea.js')).toBe(true)
   })
 
-  it('is not imported under a new address when a module it imports failed, or when the build takes it out of a shared chunk', async () => {
+  it('is not imported under a new address when a module it imports failed, when the build takes it out of a shared chunk, or when its loader builds its own result', async () => {
     vi.useFakeTimers()
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
     // The module that failed is one the part imports: its loader does not name it.
@@ -91,9 +91,16 @@ describe('a part of the app fetched on demand', () => {
     const dependencyFailed = loadPart(asBuilt('()=>k(()=>import(`./control-Dx1.js`),__vite__mapDeps([3]))', failing('socketio-BM2AXjjo.js')), undefined, importUrl)
     // A part the build takes out of a shared chunk: its exports are not the chunk's.
     const sharedChunk = loadPart(asBuilt('()=>import(`./socketio-v5BvrsFK.js`).then(e=>e.t)', failing('socketio-v5BvrsFK.js')), undefined, importUrl)
+    // A loader that builds its own result from the module (a screen's English wording).
+    const ownResult = loadPart(
+      asBuilt('async()=>({moderation:(await t(async()=>{let{default:e}=await import(`./en.moderation-Dc8uoTyI.js`);return{default:e}},[])).default})', failing('en.moderation-Dc8uoTyI.js')),
+      undefined,
+      importUrl,
+    )
     await vi.advanceTimersByTimeAsync(500 + 1000)
     await expect(dependencyFailed).resolves.toEqual({ openSocketTransport: 'the part' })
     await expect(sharedChunk).resolves.toEqual({ openSocketTransport: 'the part' })
+    await expect(ownResult).resolves.toEqual({ openSocketTransport: 'the part' })
     expect(importUrl).not.toHaveBeenCalled()
   })
 

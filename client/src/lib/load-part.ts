@@ -72,16 +72,21 @@ export function failedModuleUrl(error: unknown): string | null {
 }
 
 /**
- * Whether a loader imports the module at `url` and returns its exports as they are: the build
- * writes the part's file name into the loader (`import("./FramingForm-….js")`), and takes exports
- * out of a chunk it shares with other modules (`import("./sync-….js").then(m => m.t)`); only the
- * first may be imported by address instead. A module the part imports is not named at all.
+ * Whether a loader is nothing but the import of the module at `url`, its exports returned as they
+ * are: the build writes the part's file name into it, alone or inside Vite's preload helper
+ * (`() => x(() => import("./FramingForm-….js"), __vite__mapDeps([…]))`). A loader that takes an
+ * export out of a chunk shared with other modules (`.then(m => m.t)`) or builds its own result
+ * from the module does not qualify, nor does one that never names the module (a module the part
+ * imports failed).
  */
 function namesModule(load: () => unknown, url: string): boolean {
   const file = new URL(url).pathname.split('/').pop()
   if (!file) return false
   const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`import\\(\\s*([\`'"])[^\`'"]*${escaped}\\1\\s*\\)(?!\\s*\\.\\s*then)`).test(load.toString())
+  const source = load.toString().replace(/\s+/g, '')
+  const deps = String.raw`(?:,(?:__vite__mapDeps\(\[[\d,]*\]\)|\[[^\]]*\])(?:,import\.meta\.url)?)?\)`
+  const plain = String.raw`^(?:async)?\(\)=>(?:import\(([\`'"])[^\`'"]*${escaped}\1\)|[\w$]+\(\(\)=>import\(([\`'"])[^\`'"]*${escaped}\2\)${deps})$`
+  return new RegExp(plain).test(source)
 }
 
 /** The address with its `retry` parameter set to `n` (the browser's failed fetch stays under the old one). */
