@@ -68,6 +68,10 @@ describe('the console without a connection', () => {
     await page.getByRole('heading', { name: 'Rahmen der Dokumentation' }).waitFor({ timeout: 15_000 })
     expect(fetches).toBeGreaterThan(1)
     expect(await page.getByText('Etwas ist schiefgelaufen').count()).toBe(0)
+    // Its stylesheet, which failed with it, applies too (a rule of the framing's own styles is in the page).
+    const framingStyled = () =>
+      [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule instanceof CSSStyleRule && rule.selectorText === '.framing-organisers'))
+    await page.waitForFunction(framingStyled, undefined, { timeout: 10_000 })
     // The control plane (its part failed as well while the network was away) is back too.
     await page.locator('[data-presence-table="sprache"]').getByText('0 Personen am Tisch').waitFor({ timeout: 10_000 })
     await context.close()

@@ -31,7 +31,7 @@ export function loadPart<T>(load: () => Promise<T>, retrying?: () => void, impor
         retrying?.()
         const failed = failedModuleUrl(error)
         const retry = attempt + 1
-        // Only the part's own module (its loader names it): a module it imports failed instead
+        // Only the part's own module (its loader is nothing but that import): a module it imports
         // stays failed for the page, whichever address that one is imported under.
         if (failed && namesModule(load, failed)) next = () => importUrl(withRetry(failed, retry))
         refetchFailedStyles(retry)
@@ -96,7 +96,7 @@ function withRetry(url: string, n: number): string {
   return address.href
 }
 
-/** Stylesheets a part brought along that did not arrive (no sheet once they ended) are fetched again. */
+/** Stylesheets that failed to arrive (marked by the listener below) are fetched again under a new address. */
 function refetchFailedStyles(n: number): void {
   for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"][data-failed]')) {
     link.removeAttribute('data-failed')
