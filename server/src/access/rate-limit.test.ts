@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RateLimiter } from './rate-limit.js'
+import { RateLimiter, TokenBucket } from './rate-limit.js'
 
 describe('rate limits', () => {
   it('allows a burst up to the capacity, then refuses until tokens refill', () => {
@@ -20,5 +20,14 @@ describe('rate limits', () => {
     limit.take('b', 0)
     limit.take('c', 0)
     expect(limit.take('a', 0)).toBe(true)
+  })
+  it('paces one connection with a single bucket: a burst, then one token per refill interval, never more than the capacity', () => {
+    const pace = new TokenBucket(2, 0.5, 0)
+    expect([0, 0, 0].map((t) => pace.take(t))).toEqual([true, true, false])
+    expect(pace.peek(1999)).toBe(false)
+    expect(pace.take(2000)).toBe(true)
+    // A long pause refills only up to the capacity.
+    expect([60_000, 60_000, 60_000].map((t) => pace.take(t))).toEqual([true, true, false])
+    expect(pace.take(64_000, 2)).toBe(true)
   })
 })

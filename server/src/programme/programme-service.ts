@@ -89,6 +89,8 @@ export class ProgrammeService {
    * Look-ups of personal codes per event: 30 at once, then one every two seconds. A code has 32^6
    * values; guessing one of a hall's few hundred then takes months, a person who mistypes waits seconds.
    */
+  /** The workshop situation of each event's state in memory, for the stored programme it was made from. */
+  private readonly situations = new WeakMap<Loaded, { programme: Loaded['programme']; situation: WorkshopSituation }>()
   private readonly lookups = new RateLimiter(30, 0.5)
   /**
    * And per participant, judged first: 5 at once, then one every 30 s. One person guessing is held up
@@ -177,8 +179,12 @@ export class ProgrammeService {
   situationOf(eventId: EventId): WorkshopSituation | undefined {
     const l = this.ready.get(eventId)
     if (!l) return undefined
-    const known = l.programme?.value ?? null
-    return workshopSituation(known, (key) => l.bookings.get(key)?.value.workshopId ?? null)
+    // Asked for every board message: made once per stored programme (a save replaces it), reading the bookings as they are.
+    const kept = this.situations.get(l)
+    if (kept && kept.programme === l.programme) return kept.situation
+    const situation = workshopSituation(l.programme?.value ?? null, (key) => l.bookings.get(key)?.value.workshopId ?? null)
+    this.situations.set(l, { programme: l.programme, situation })
+    return situation
   }
 
   /**

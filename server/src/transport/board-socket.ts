@@ -8,7 +8,6 @@ import {
   type DocKind,
   type DocScope,
   type EventActor,
-  type EventSituation,
   WriteRefusal,
   boardClose,
   encodeSaved,
@@ -25,7 +24,7 @@ import {
 } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import { originAllowed } from '../access/origin.js'
-import { RateLimiter } from '../access/rate-limit.js'
+import { RateLimiter, TokenBucket } from '../access/rate-limit.js'
 import { type ConnectionBudget, DEFAULT_LIMITS, type Limits, personOf } from '../config/limits.js'
 import type { BoardPeer, DocRoom } from '../boards/doc-room.js'
 import type { ProgrammeService } from '../programme/programme-service.js'
@@ -40,6 +39,7 @@ import type { Hub } from '../hub/hub.js'
 import type { TreeMembers } from '../tree/tree-members.js'
 import { type Carry, carryControl, wantsControl } from './carried-control.js'
 import { firstFlight, refuseUpgrade } from './upgrade-answer.js'
+import { eventSituations } from './event-situations.js'
 import { type Live, createSocketWatch } from './socket-watch.js'
 
 /** Path prefix of doc sockets: `/yjs/<docName>?token=…`. */
@@ -120,10 +120,8 @@ export function createBoardSockets(deps: {
    * The event as it stands now (rounds and locks change during the day): synchronous and in order
    * with the messages, the state this process last read or wrote.
    */
-  const situationOf = (eventId: string): EventSituation | null => {
-    const stored = deps.events.current(eventId)
-    return stored ? { event: stored.event, round: stored.round, treeGroupOf: deps.treeMembers.situationOf(eventId), workshops: deps.programme?.situationOf(eventId) } : null
-  }
+  const situations = eventSituations(deps)
+  const situationOf = situations.of
 
   async function authorize(req: IncomingMessage): Promise<DocAccessGrant | { status: number; reason: string }> {
     const url = new URL(req.url ?? '/', 'http://localhost')
@@ -178,11 +176,11 @@ export function createBoardSockets(deps: {
     const { actor, kind: docKind, scope } = access
     const offenderKey = offenderKeyOf(access.scope.eventId, access.actor)
     /** Soft refusals (a closed station, a pace) one socket may collect before it is cut off: 5, then 1 per 2 s. */
-    const softRefusals = new RateLimiter(5, 0.5, 1)
-    const messages = new RateLimiter(deps.limits.boardMessagesBurst, deps.limits.boardMessagesPerSecond, 1)
+    const softRefusals = new TokenBucket(5, 0.5, Date.now())
+    const messages = new TokenBucket(deps.limits.boardMessagesBurst, deps.limits.boardMessagesPerSecond, Date.now())
     /** False (and the socket closing) when this socket sends faster than its limit. */
     const withinPace = () => {
-      if (messages.take('socket', Date.now())) return true
+      if (messages.take(Date.now())) return true
       if (ws.readyState === ws.OPEN) {
         deps.log.warn({ doc: access.docName, role: actor.role }, 'doc socket sends too fast, closed')
         // Its reconnects wait out the backoff (429), on this socket and over Socket.IO alike.
@@ -311,7 +309,7 @@ export function createBoardSockets(deps: {
       }
       deps.log.info({ peer: peer.id, doc: room.name, refusal: outcome.refusal }, 'doc write refused')
       // A sender refused again and again (a flood) is cut off before it costs everyone else.
-      if (!softRefusals.take('socket', Date.now())) {
+      if (!softRefusals.take(Date.now())) {
         offenders.note(offenderKey, Date.now())
         ws.close(...boardClose(WriteRefusal.TOO_FAST))
         return null
@@ -345,6 +343,7 @@ export function createBoardSockets(deps: {
   /** Closes every doc socket of an event (deleted): its credentials no longer open it. */
   function dropEvent(eventId: string): void {
     deps.treeMembers.drop(eventId)
+    situations.forget(eventId)
     // A carried screen hears of it first (unless the control plane told it already and closed it).
     for (const [ws, actor] of byEvent) {
       if (actor.eventId !== eventId) continue

@@ -21,7 +21,7 @@ import {
 } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import { originAllowed } from '../access/origin.js'
-import { RateLimiter } from '../access/rate-limit.js'
+import { TokenBucket } from '../access/rate-limit.js'
 import { Offenders, offenderKeyOf } from '../boards/offenders.js'
 import { type ConnectionBudget, type Limits, personOf } from '../config/limits.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
@@ -277,7 +277,7 @@ export function createControlPlane(
 
     /** Resolves once the first messages read from the store (votes, groups, moderation) are sent. */
     const opened = Promise.all([voteDelivery.connected(screen, actor), moderationDelivery?.connected(screen, actor, screen.docName)]).then(() => {})
-    const pace = new RateLimiter(deps.limits.controlMessagesBurst, deps.limits.controlMessagesPerSecond, 1)
+    const pace = new TokenBucket(deps.limits.controlMessagesBurst, deps.limits.controlMessagesPerSecond, Date.now())
     let refusedInARow = 0
     const command = async (name: ClientEventName, payload: unknown, reply: (a: Ack) => void) => {
       // A link revoked or an event deleted while this screen was open: nothing more from it.
@@ -293,7 +293,7 @@ export function createControlPlane(
         }
         return void screen.disconnect('revoked')
       }
-      if (!pace.take('socket', Date.now())) {
+      if (!pace.take(Date.now())) {
         reply(fail(ErrorCode.RATE_LIMITED, { what: 'commands' }))
         // A client that keeps hammering is cut off; a person clicking fast only waits.
         if (++refusedInARow >= 100) {

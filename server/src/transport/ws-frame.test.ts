@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket, WebSocketServer } from 'ws'
-import { binaryFrame, frameOf, sendOn } from './ws-frame.js'
+import { OWN_FRAME_MAX, binaryFrame, frameOf, sendOn } from './ws-frame.js'
 
 const closers: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -45,13 +45,16 @@ describe('a message as one finished frame', () => {
   })
 
   it('keeps its order with what ws itself sends on the same socket', async () => {
-    const got = await received(4, (ws, socket) => {
+    const got = await received(6, (ws, socket) => {
       sendOn(ws, socket, bytes(3, 1), true)
       sendOn(ws, socket, bytes(200, 2))
       sendOn(ws, socket, bytes(70_000, 3), true)
       ws.send(bytes(5, 4))
+      sendOn(ws, socket, bytes(OWN_FRAME_MAX + 1, 5))
+      sendOn(ws, socket, bytes(OWN_FRAME_MAX, 6))
     })
-    expect(got.map((m) => m.length)).toEqual([3, 200, 70_000, 5])
+    expect(got.map((m) => m.length)).toEqual([3, 200, 70_000, 5, OWN_FRAME_MAX + 1, OWN_FRAME_MAX])
+    expect(Buffer.compare(got[5]!, Buffer.from(bytes(OWN_FRAME_MAX, 6)))).toBe(0)
   })
 
   it('is built once for a message that goes to many sockets', () => {

@@ -40,11 +40,20 @@ export function frameOf(message: Uint8Array): Buffer {
 }
 
 /**
+ * Largest message of one socket alone (a "saved", an answer) that is framed here in one copy and
+ * one write; larger ones (a whole board's sync answer) go through `ws`, which writes header and
+ * payload without copying the payload. @default 16 KiB
+ */
+export const OWN_FRAME_MAX = 16 * 1024
+
+/**
  * Sends `message` on `ws`, which runs on `socket`: a message `shared` by many sockets as its
- * finished frame, written as it is; any other through `ws`. Without compression ws writes every
- * frame at once, so both keep their order on the socket.
+ * finished frame, written as it is; a small one of this socket alone framed here (ws would frame it
+ * as two writes through its sender: more work than the message); a large one through `ws`. Without
+ * compression ws writes every frame at once, so all three keep their order on the socket.
  */
 export function sendOn(ws: WebSocket, socket: Duplex, message: Uint8Array, shared = false): void {
   if (shared) socket.write(frameOf(message))
+  else if (message.length <= OWN_FRAME_MAX) socket.write(binaryFrame(message))
   else ws.send(message)
 }

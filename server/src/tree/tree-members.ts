@@ -16,6 +16,8 @@ export class TreeMembers {
   private readonly byEvent = new Map<string, Map<string, TreeMember>>()
   private readonly loading = new Map<string, Promise<Map<string, TreeMember>>>()
   private readonly listeners = new Set<(eventId: string, participantId: string) => void>()
+  /** Each event's `situationOf` function, made once (it reads the memberships as they are when called). */
+  private readonly situations = new Map<string, (participantId: string) => string | null>()
 
   constructor(private readonly store: EventStore) {}
 
@@ -46,7 +48,9 @@ export class TreeMembers {
 
   /** A function for the tree kind's situation: the groups of one event. */
   situationOf(eventId: string): (participantId: string) => string | null {
-    return (participantId) => this.groupOf(eventId, participantId)
+    let groupOf = this.situations.get(eventId)
+    if (!groupOf) this.situations.set(eventId, (groupOf = (participantId) => this.groupOf(eventId, participantId)))
+    return groupOf
   }
 
   /** Called after a participant's group changed (their open sockets of the old group must close). */
@@ -90,6 +94,7 @@ export class TreeMembers {
   /** Forgets an event (deleted). */
   drop(eventId: string): void {
     this.byEvent.delete(eventId)
+    this.situations.delete(eventId)
   }
 
   private async members(eventId: string): Promise<Map<string, TreeMember>> {
