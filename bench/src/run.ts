@@ -25,6 +25,9 @@
  *   --memory    instead: only the RSS per 1,000 stored cards (`--cards C` per table, default 1,000)
  *   --help      prints this and runs nothing
  *
+ * BENCH_SERVER_IMPORT=<file> loads a module into every server the bench starts, Tischrunde and the
+ * reference alike, in every mode (e.g. a probe that logs the process's collections or per-thread CPU).
+ *
  * A phone seated at a table carries its control plane on its board's doc socket (`?control=`), as
  * the app does: one connection per phone, two per projector (board and Socket.IO). The reference
  * server gets the same phones without the control plane. `--two-sockets` and `--no-control` change

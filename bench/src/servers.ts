@@ -51,7 +51,9 @@ export function killStarted(): void {
 
 function spawnUntil(script: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 30_000) {
   const t0 = wallNow()
-  const child = spawn(process.execPath, [...args, script], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  // BENCH_SERVER_IMPORT: a probe module loaded into every server, Tischrunde and the reference alike.
+  const probe = process.env.BENCH_SERVER_IMPORT ? [`--import=${path.resolve(process.env.BENCH_SERVER_IMPORT)}`] : []
+  const child = spawn(process.execPath, [...probe, ...args, script], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   running.add(child)
   child.once('exit', () => running.delete(child))
   let out = ''
