@@ -55,6 +55,30 @@ describe('a part of the app fetched on demand', () => {
     expect(load).toHaveBeenCalledTimes(2)
   })
 
+  it('fetches a stylesheet that failed while the network was away again once the part has arrived', async () => {
+    vi.useFakeTimers()
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
+    const link = document.createElement('link')
+    link.rel = 'stylesheet'
+    // A data address: the test page fetches nothing over the network.
+    link.href = 'data:text/css,.framing-organisers{}'
+    document.head.append(link)
+    const failedToLoad = () => link.dispatchEvent(new Event('error'))
+    // The part's first two fetches fail; each time its stylesheet, fetched again, fails too (still offline).
+    let loads = 0
+    const load = async () => {
+      failedToLoad()
+      if (++loads <= 2) throw new TypeError('Failed to fetch dynamically imported module')
+      return { default: 'Rahmen der Dokumentation' }
+    }
+    const part = loadPart(load)
+    await vi.advanceTimersByTimeAsync(500 + 1000)
+    await expect(part).resolves.toEqual({ default: 'Rahmen der Dokumentation' })
+    // Fetched again after each failure and once more when the part came, under a new address each time.
+    expect(new URL(link.href).search).toBe('?retry=3')
+    link.remove()
+  })
+
   it('is imported again under a new address once the browser has kept its failed fetch (Chromium’s module map)', async () => {
     vi.useFakeTimers()
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))

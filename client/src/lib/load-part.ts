@@ -16,7 +16,7 @@ const FAILURES_WHILE_REACHABLE = 2
  * Chromium keeps a module it failed to fetch as failed under its address for the page's life (its
  * module map), so importing it again fails at once without asking the network: a part whose fetch
  * failed is imported again under its address with a `retry` parameter, and stylesheets that did not
- * arrive are fetched again the same way. `importUrl` imports by address (a test replaces it). When
+ * arrive are fetched again the same way, with every further try and once the part has arrived. `importUrl` imports by address (a test replaces it). When
  * a module the part imports failed instead, the part stays as before: fetched again, and failing
  * once the server answers (the screen then offers the reload).
  */
@@ -25,25 +25,30 @@ export function loadPart<T>(load: () => Promise<T>, retrying?: () => void, impor
     let attempt = 0
     let missing = 0
     let next = load
-    const tryLoad = () =>
-      next().then(resolve, async (error: unknown) => {
-        if ((await serverAnswers()) && ++missing >= FAILURES_WHILE_REACHABLE) return reject(error)
-        retrying?.()
-        const failed = failedModuleUrl(error)
-        const retry = attempt + 1
-        // Only the part's own module (its loader is nothing but that import): a module it imports
-        // stays failed for the page, whichever address that one is imported under.
-        if (failed && namesModule(load, failed)) next = () => importUrl(withRetry(failed, retry))
-        refetchFailedStyles(retry)
-        const delay = RETRY_DELAYS_MS[Math.min(attempt++, RETRY_DELAYS_MS.length - 1)]!
-        const again = () => {
-          clearTimeout(timer)
-          window.removeEventListener('online', again)
-          tryLoad()
-        }
-        const timer = setTimeout(again, delay)
-        window.addEventListener('online', again)
-      })
+    const arrived = (part: T) => {
+      // The network is back (the part came): a stylesheet that failed on the last try meanwhile comes now.
+      if (attempt > 0) refetchFailedStyles(attempt + 1)
+      resolve(part)
+    }
+    const failedOnce = async (error: unknown) => {
+      if ((await serverAnswers()) && ++missing >= FAILURES_WHILE_REACHABLE) return reject(error)
+      retrying?.()
+      const failed = failedModuleUrl(error)
+      const retry = attempt + 1
+      // Only the part's own module (its loader is nothing but that import): a module it imports
+      // stays failed for the page, whichever address that one is imported under.
+      if (failed && namesModule(load, failed)) next = () => importUrl(withRetry(failed, retry))
+      refetchFailedStyles(retry)
+      const delay = RETRY_DELAYS_MS[Math.min(attempt++, RETRY_DELAYS_MS.length - 1)]!
+      const again = () => {
+        clearTimeout(timer)
+        window.removeEventListener('online', again)
+        tryLoad()
+      }
+      const timer = setTimeout(again, delay)
+      window.addEventListener('online', again)
+    }
+    const tryLoad = () => void next().then(arrived, failedOnce)
     tryLoad()
   })
 }
