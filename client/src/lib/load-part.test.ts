@@ -12,6 +12,15 @@ function asBuilt<T>(source: string, load: () => Promise<T>): () => Promise<T> {
   return load
 }
 
+/** A stylesheet in the page (a data address: the test page fetches nothing over the network). */
+function styleLink(): HTMLLinkElement {
+  const link = document.createElement('link')
+  link.rel = 'stylesheet'
+  link.href = 'data:text/css,.framing-organisers{}'
+  document.head.append(link)
+  return link
+}
+
 /** A part whose first `failures` fetches fail, as a dynamic import fails without the network. */
 function flakyPart(failures: number) {
   const load = vi.fn(async () => {
@@ -58,24 +67,43 @@ describe('a part of the app fetched on demand', () => {
   it('fetches a stylesheet that failed while the network was away again once the part has arrived', async () => {
     vi.useFakeTimers()
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
-    const link = document.createElement('link')
-    link.rel = 'stylesheet'
-    // A data address: the test page fetches nothing over the network.
-    link.href = 'data:text/css,.framing-organisers{}'
-    document.head.append(link)
-    const failedToLoad = () => link.dispatchEvent(new Event('error'))
-    // The part's first two fetches fail; each time its stylesheet, fetched again, fails too (still offline).
+    const link = styleLink()
+    const addresses = new Set<string>()
+    // The part's first two fetches fail; each time its stylesheet fails too (still offline).
     let loads = 0
     const load = async () => {
-      failedToLoad()
+      link.dispatchEvent(new Event('error'))
+      addresses.add(link.href)
       if (++loads <= 2) throw new TypeError('Failed to fetch dynamically imported module')
       return { default: 'Rahmen der Dokumentation' }
     }
     const part = loadPart(load)
     await vi.advanceTimersByTimeAsync(500 + 1000)
     await expect(part).resolves.toEqual({ default: 'Rahmen der Dokumentation' })
-    // Fetched again after each failure and once more when the part came, under a new address each time.
-    expect(new URL(link.href).search).toBe('?retry=3')
+    // Fetched again after each failure and once more when the part came, each time under a new address.
+    expect(link.hasAttribute('data-failed')).toBe(false)
+    expect(addresses.has(link.href)).toBe(false)
+    expect(new URL(link.href).searchParams.get('retry')).not.toBeNull()
+    link.remove()
+  })
+
+  it('fetches a stylesheet that failed after its part arrived again once the browser is back online, a few times at most', async () => {
+    vi.useFakeTimers()
+    const link = styleLink()
+    const first = link.href
+    link.dispatchEvent(new Event('error'))
+    expect(link.href).toBe(first)
+    window.dispatchEvent(new Event('online'))
+    const second = link.href
+    expect(second).not.toBe(first)
+    // A stylesheet the server does not have is not asked for without end.
+    const seen = [second]
+    for (let i = 0; i < 10; i++) {
+      link.dispatchEvent(new Event('error'))
+      await vi.advanceTimersByTimeAsync(8000)
+      seen.push(link.href)
+    }
+    expect(new Set(seen).size).toBe(5)
     link.remove()
   })
 

@@ -27,7 +27,7 @@ export function loadPart<T>(load: () => Promise<T>, retrying?: () => void, impor
     let next = load
     const arrived = (part: T) => {
       // The network is back (the part came): a stylesheet that failed on the last try meanwhile comes now.
-      if (attempt > 0) refetchFailedStyles(attempt + 1)
+      if (attempt > 0) refetchFailedStyles()
       resolve(part)
     }
     const failedOnce = async (error: unknown) => {
@@ -38,7 +38,7 @@ export function loadPart<T>(load: () => Promise<T>, retrying?: () => void, impor
       // Only the part's own module (its loader is nothing but that import): a module it imports
       // stays failed for the page, whichever address that one is imported under.
       if (failed && namesModule(load, failed)) next = () => importUrl(withRetry(failed, retry))
-      refetchFailedStyles(retry)
+      refetchFailedStyles()
       const delay = RETRY_DELAYS_MS[Math.min(attempt++, RETRY_DELAYS_MS.length - 1)]!
       const again = () => {
         clearTimeout(timer)
@@ -101,21 +101,46 @@ function withRetry(url: string, n: number): string {
   return address.href
 }
 
+/** Fetches of stylesheets again so far: each goes to an address of its own (a failed one is not asked again). */
+let styleFetches = 0
+/** How often one stylesheet fetches itself again after failing, before only a part's next try does. */
+const STYLE_RETRIES = RETRY_DELAYS_MS.length
+
 /** Stylesheets that failed to arrive (marked by the listener below) are fetched again under a new address. */
-function refetchFailedStyles(n: number): void {
-  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"][data-failed]')) {
-    link.removeAttribute('data-failed')
-    link.href = withRetry(link.href, n)
-  }
+function refetchFailedStyles(): void {
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"][data-failed]')) refetchStyle(link)
 }
 
-// A stylesheet that fails (the network away) is marked, so the next attempt fetches it again.
+function refetchStyle(link: HTMLLinkElement): void {
+  link.removeAttribute('data-failed')
+  link.href = withRetry(link.href, ++styleFetches)
+}
+
+/**
+ * A stylesheet that fails (the network away) is marked, so a part's next try fetches it again, and
+ * fetches itself again once the browser is back online or after a pause: the part it belongs to may
+ * have arrived meanwhile, and then no further try follows. A few times, with growing pauses.
+ */
+function styleFailed(link: HTMLLinkElement): void {
+  link.setAttribute('data-failed', '')
+  const tries = Number(link.dataset.tries ?? 0)
+  if (tries >= STYLE_RETRIES) return
+  link.dataset.tries = String(tries + 1)
+  const again = () => {
+    clearTimeout(timer)
+    window.removeEventListener('online', again)
+    if (link.isConnected && link.hasAttribute('data-failed')) refetchStyle(link)
+  }
+  const timer = setTimeout(again, RETRY_DELAYS_MS[tries])
+  window.addEventListener('online', again)
+}
+
 if (typeof document !== 'undefined') {
   document.addEventListener(
     'error',
     (event) => {
       const target = event.target
-      if (target instanceof HTMLLinkElement && target.rel === 'stylesheet') target.setAttribute('data-failed', '')
+      if (target instanceof HTMLLinkElement && target.rel === 'stylesheet') styleFailed(target)
     },
     true,
   )
