@@ -177,10 +177,9 @@ interface OpenLog {
 /**
  * Writes updates as frames at the end of a log, synchronously: a few hundred bytes into the page
  * cache cost less than a trip through the thread pool, and they survive a crash of this process at
- * once. The sync to the disk starts at once too, so it runs while the caller sends the updates out
- * and applies them; the returned function waits for it, after which the log counts them. A write or
- * sync that fails (a full disk can take half a frame) cuts the log back to what was synced before,
- * or a retried batch would sit behind a torn frame and be cut off itself at the next start.
+ * once. Returns the sync to the disk, after which the log counts them. A write or sync that fails
+ * (a full disk can take half a frame) cuts the log back to what was synced before, or a retried
+ * batch would sit behind a torn frame and be cut off itself at the next start.
  */
 function writeFrames(log: OpenLog, updates: readonly Uint8Array[]): () => Promise<void> {
   let total = 0
@@ -201,19 +200,16 @@ function writeFrames(log: OpenLog, updates: readonly Uint8Array[]): () => Promis
     cutBack(log)
     throw error
   }
-  const synced = dataSync(log).then(
-    () => {
-      log.frames += updates.length
-      log.bytes += total
-    },
-    (error: unknown) => {
+  return async () => {
+    try {
+      await dataSync(log)
+    } catch (error) {
       cutBack(log)
       throw error
-    },
-  )
-  // The caller waits for it later in the same turn; until then a failure must not count as unhandled.
-  synced.catch(() => undefined)
-  return () => synced
+    }
+    log.frames += updates.length
+    log.bytes += total
+  }
 }
 
 /**

@@ -65,9 +65,9 @@ export interface BoardStore {
   append(docName: string, updates: Uint8Array[], written?: () => void): Promise<void>
   /**
    * Writes the updates into the file at once, where the store can (the doc's log is open): they
-   * then survive a crash of this process, as at `written`. Returns the sync to the disk, already
-   * under way (settles as `append` does), or null when nothing was written (take `append`).
-   * Nothing else is appended to the doc until the sync settles.
+   * then survive a crash of this process, as at `written`. Returns the sync to the disk (settles as
+   * `append` does), or null when nothing was written (take `append`). Nothing else is appended to
+   * the doc until the sync settles.
    */
   appendNow?(docName: string, updates: Uint8Array[]): (() => Promise<void>) | null
   /** Replaces everything stored for the doc by `snapshot` (the doc's full state). */
