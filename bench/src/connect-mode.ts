@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { REPETITIONS, RESULTS, argv, buildIfNeeded, connectSeconds, load, log, machine, numberAfter, ratio } from './harness.js'
 import { type LoadOptions, type LoadResult, TABLES, connectionsOf, runLoad } from './load/scenario.js'
-import { freshDataDir, removeDir, startReference, startTischrunde } from './servers.js'
+import { freshDataDir, nodeArgsOf, removeDir, startReference, startTischrunde } from './servers.js'
 import { round } from './stats.js'
 
 type Side = 'tischrunde' | 'reference' | 'baseline'
@@ -33,7 +33,7 @@ export async function connectRun(): Promise<void> {
     const options: LoadOptions = { ...load(phones, 0), drainMs: 0 }
     const fresh = async (side: Side): Promise<LoadResult> => {
       const dataDir = freshDataDir('connect')
-      const server = side === 'reference' ? await startReference() : await startTischrunde({ dataDir, demo: false, ...(side === 'baseline' && baseline ? { main: baseline } : {}) })
+      const server = side === 'reference' ? await startReference() : await startTischrunde({ dataDir, demo: false, ...(side === 'baseline' && baseline ? { main: baseline, nodeArgs: nodeArgsOf(process.env.BENCH_BASELINE_NODE_ARGS) } : {}) })
       try {
         await runLoad(server, { ...options, phones: 50 })
         return await runLoad(server, options)

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { REPETITIONS, args, argv, buildIfNeeded, connectSeconds, load, log, machine, numberAfter, ratio, repeated, RESULTS, saturation } from './harness.js'
 import { type LoadOptions, type LoadResult, TABLES, connectionsOf, runLoad } from './load/scenario.js'
-import { freshDataDir, removeDir, startReference, startTischrunde } from './servers.js'
+import { freshDataDir, nodeArgsOf, removeDir, startReference, startTischrunde } from './servers.js'
 
 export async function rowRun(): Promise<void> {
   buildIfNeeded()
@@ -70,7 +70,8 @@ async function abRun(options: LoadOptions, baseline: string): Promise<void> {
     const servers = {
       tischrunde: await startTischrunde({ dataDir: dataDirs[0]!, demo: false }),
       reference: await startReference(),
-      baseline: await startTischrunde({ dataDir: dataDirs[1]!, demo: false, main: baseline }),
+      // BENCH_BASELINE_NODE_ARGS: node and V8 flags for this side only (the same build with a V8 flag, say).
+      baseline: await startTischrunde({ dataDir: dataDirs[1]!, demo: false, main: baseline, nodeArgs: nodeArgsOf(process.env.BENCH_BASELINE_NODE_ARGS) }),
     }
     type Side = keyof typeof servers
     const sides = Object.keys(servers) as Side[]

@@ -27,6 +27,9 @@
  *
  * BENCH_SERVER_IMPORT=<file> loads a module into every server the bench starts, Tischrunde and the
  * reference alike, in every mode (e.g. a probe that logs the process's collections or per-thread CPU).
+ * BENCH_SERVER_NODE_ARGS="<flags>" gives every server these node and V8 flags (`--perf-basic-prof`
+ * lets `perf record` name both servers' JavaScript functions); BENCH_BASELINE_NODE_ARGS gives them
+ * only to the `--baseline` side (the same build with another V8 flag, say).
  *
  * A phone seated at a table carries its control plane on its board's doc socket (`?control=`), as
  * the app does: one connection per phone, two per projector (board and Socket.IO). The reference

@@ -40,6 +40,9 @@ export interface TischrundeServer extends RunningServer {
   demo: { facilitatorToken: string; projectorToken: string; joinCode: string } | null
 }
 
+/** Flags given as one space-separated string (an environment variable), as an argument list. */
+export const nodeArgsOf = (flags: string | undefined): string[] => flags?.split(' ').filter(Boolean) ?? []
+
 export const freshDataDir = (label: string) => mkdtempSync(path.join(tmpdir(), `tischrunde-bench-${label}-`))
 export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true })
 
@@ -51,8 +54,10 @@ export function killStarted(): void {
 
 function spawnUntil(script: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 30_000) {
   const t0 = wallNow()
-  // BENCH_SERVER_IMPORT: a probe module loaded into every server, Tischrunde and the reference alike.
-  const probe = process.env.BENCH_SERVER_IMPORT ? [`--import=${path.resolve(process.env.BENCH_SERVER_IMPORT)}`] : []
+  // BENCH_SERVER_IMPORT: a probe module loaded into every server, Tischrunde and the reference alike;
+  // BENCH_SERVER_NODE_ARGS: node and V8 flags for every server (e.g. `--perf-basic-prof`, which lets
+  // `perf` name the JavaScript functions of both).
+  const probe = [...(process.env.BENCH_SERVER_IMPORT ? [`--import=${path.resolve(process.env.BENCH_SERVER_IMPORT)}`] : []), ...nodeArgsOf(process.env.BENCH_SERVER_NODE_ARGS)]
   const child = spawn(process.execPath, [...probe, ...args, script], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   running.add(child)
   child.once('exit', () => running.delete(child))
