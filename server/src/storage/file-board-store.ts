@@ -1,9 +1,10 @@
-import { fdatasync, ftruncateSync, writeSync } from 'node:fs'
+import { ftruncateSync, writeSync } from 'node:fs'
 import { copyFile, mkdir, open, readFile, readdir, rm, stat, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import * as Y from 'yjs'
 import { BoardFileError } from './storage-error.js'
 import { crc32 } from './crc32.js'
+import { createDiskSync } from './disk-sync.js'
 import { removeStaleTempFiles, syncDir, writeFileDurably } from './durable-file.js'
 import type { BoardStore } from './storage.js'
 
@@ -46,6 +47,8 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
    * phone opens and its event's moderation state is looked up.
    */
   const stored = new Set(await listDir(dir))
+  /** One disk under the folder: whether syncs run on the loop or in the pool is decided for all its logs. */
+  const diskSync = createDiskSync()
 
   const fileOf = (docName: string, ext: 'ysnap' | 'ywal') => {
     const base = fileBaseOf(docName)
@@ -56,7 +59,7 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
   async function logOf(docName: string) {
     let log = logs.get(docName)
     if (!log) {
-      log = { handle: await open(fileOf(docName, 'ywal'), 'a', 0o600), frames: 0, bytes: 0, syncs: new Set() }
+      log = { handle: await open(fileOf(docName, 'ywal'), 'a', 0o600), frames: 0, bytes: 0, syncs: new Set(), diskSync }
       logs.set(docName, log)
       stored.add(docName)
     }
@@ -172,6 +175,8 @@ interface OpenLog {
   bytes: number
   /** Syncs of the log in flight (see `dataSync`). */
   syncs: Set<Promise<void>>
+  /** fdatasync(2), on the loop or in the pool (see `createDiskSync`). */
+  diskSync: (fd: number) => Promise<void>
 }
 
 /**
@@ -213,12 +218,13 @@ function writeFrames(log: OpenLog, updates: readonly Uint8Array[]): () => Promis
 }
 
 /**
- * fdatasync(2) of a log in the thread pool, by the callback API: it hands the call over in about
- * half the main thread's time of `FileHandle.datasync()` (40–55 against 70–95 µs here), once per
- * card. Unlike the handle's own calls it is not waited for by `FileHandle.close()`: `closeLog` does.
+ * fdatasync(2) of a log: on the loop while the disk answers quickly, else in the thread pool by the
+ * callback API, which hands the call over in about half the main thread's time of
+ * `FileHandle.datasync()` (40–55 against 70–95 µs here). Unlike the handle's own calls it is not
+ * waited for by `FileHandle.close()`: `closeLog` does.
  */
 function dataSync(log: OpenLog): Promise<void> {
-  const sync = new Promise<void>((resolve, reject) => fdatasync(log.handle.fd, (error) => (error ? reject(error) : resolve())))
+  const sync = log.diskSync(log.handle.fd)
   log.syncs.add(sync)
   const done = () => void log.syncs.delete(sync)
   sync.then(done, done)
