@@ -218,7 +218,7 @@ function writeFrames(log: OpenLog, updates: readonly Uint8Array[]): () => Promis
 }
 
 /**
- * fdatasync(2) of a log: on the loop while the disk answers quickly, else in the thread pool by the
+ * fdatasync(2) of a log: on the loop while syncs take a small share of its time, else in the pool by the
  * callback API, which hands the call over in about half the main thread's time of
  * `FileHandle.datasync()` (40–55 against 70–95 µs here). Unlike the handle's own calls it is not
  * waited for by `FileHandle.close()`: `closeLog` does.
