@@ -12,8 +12,22 @@ import v8 from 'node:v8'
  */
 export const INTERRUPT_BUDGET = 8192
 
+/**
+ * The last V8 major version that has `--interrupt-budget` (Node 20 ships V8 11.3). From V8 12 on
+ * (Node 22 and 24) V8 counts calls instead, tiers up through Maglev, and answers the flag with
+ * "Error: unrecognized flag" on stderr, so the server leaves V8's defaults alone there.
+ * @default 11
+ */
+export const LAST_V8_WITH_INTERRUPT_BUDGET = 11
+
 /** Sets the server's V8 tuning, unless the operator gave that flag to node themselves. */
-export function tuneV8({ execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? '', setFlags = v8.setFlagsFromString }: V8Tuning = {}): void {
+export function tuneV8({
+  execArgv = process.execArgv,
+  nodeOptions = process.env.NODE_OPTIONS ?? '',
+  v8Version = process.versions.v8,
+  setFlags = v8.setFlagsFromString,
+}: V8Tuning = {}): void {
+  if (Number.parseInt(v8Version, 10) > LAST_V8_WITH_INTERRUPT_BUDGET) return
   if ([...execArgv, nodeOptions].some((arg) => arg.includes('interrupt-budget'))) return
   setFlags(`--interrupt-budget=${INTERRUPT_BUDGET}`)
 }
@@ -22,5 +36,7 @@ export function tuneV8({ execArgv = process.execArgv, nodeOptions = process.env.
 export interface V8Tuning {
   execArgv?: readonly string[]
   nodeOptions?: string
+  /** V8's version, as `process.versions.v8` gives it. */
+  v8Version?: string
   setFlags?: (flags: string) => void
 }
