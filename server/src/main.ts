@@ -4,11 +4,9 @@ import { limitsFromEnv, readEnv, tlsFromEnv } from './config/env.js'
 import { publicBaseUrl } from './public-url.js'
 import { DataFileError } from './storage/storage-error.js'
 import { programmeRehearsal } from './programme/rehearsal-clock.js'
-import { tuneV8 } from './runtime/v8-tiering.js'
 
 /** `npm start`: serve the built app; on the very first start, load the Winnenden demo. */
 async function main(): Promise<void> {
-  tuneV8()
   const env = readEnv()
   const args = new Set(process.argv.slice(2))
   const { server, log, unlock } = await boot({
