@@ -30,6 +30,8 @@ export interface RunBrief {
   p50: number
   p99: number
   serverCpuPercent: number
+  /** V8's memory-reducing collections in the run's window; absent in results written before it was kept. */
+  serverReducingGcs?: number
   serverRssMb: number
   lostDeliveries: number
   connectFailures: number
@@ -125,7 +127,7 @@ export function formatTable(r: BenchResult): string {
     )
   }
   out.push('', `Every run (rows above are their means), in the order they ran: Tischrunde and reference alternate`)
-  const runText = (b: RunBrief) => `p50 ${b.p50} / p99 ${b.p99} ms, CPU ${b.serverCpuPercent} %, RSS ${b.serverRssMb} MB${b.connectS === undefined ? '' : `, connect ${b.connectS} s`}${b.kbPerPhone === undefined ? '' : `, ${b.kbPerPhone} KB/phone`}${b.lostDeliveries || b.connectFailures || b.refusals ? `, lost ${b.lostDeliveries}, failed ${b.connectFailures}, refused ${b.refusals}` : ''}`
+  const runText = (b: RunBrief) => `p50 ${b.p50} / p99 ${b.p99} ms, CPU ${b.serverCpuPercent} %${b.serverReducingGcs ? ` (${b.serverReducingGcs} memory-reducing GCs)` : ''}, RSS ${b.serverRssMb} MB${b.connectS === undefined ? '' : `, connect ${b.connectS} s`}${b.kbPerPhone === undefined ? '' : `, ${b.kbPerPhone} KB/phone`}${b.lostDeliveries || b.connectFailures || b.refusals ? `, lost ${b.lostDeliveries}, failed ${b.connectFailures}, refused ${b.refusals}` : ''}`
   for (const x of r.repetitions) {
     out.push(`  ${pad(x.phones, 5)} phones, ${pad(x.rate, 2)} cards/s`)
     x.tischrunde.forEach((b, i) => out.push(`    Tischrunde #${i + 1}: ${runText(b)}    reference #${i + 1}: ${x.reference[i] ? runText(x.reference[i]!) : '–'}`))

@@ -46,8 +46,8 @@ export async function rowRun(): Promise<void> {
         connectS: { tischrunde: connectSeconds(t), reference: connectSeconds(r) },
         ratios: { p50: ratio(t.latency.p50, r.latency.p50), p99: ratio(t.latency.p99, r.latency.p99), serverCpu: ratio(t.server.cpuPercent, r.server.cpuPercent), serverRss: ratio(t.server.rssMb, r.server.rssMb), connect: ratio(connectSeconds(t), connectSeconds(r)), kbPerPhone: ratio(t.kbPerPhone, r.kbPerPhone) },
         means: {
-          tischrunde: { p50: t.latency.p50, p99: t.latency.p99, cpu: t.server.cpuPercent, mainThreadCpu: t.server.mainThreadCpuPercent, rssMb: t.server.rssMb, kbPerPhone: t.kbPerPhone, lost: t.lostDeliveries, refusals: t.refusals, connectFailures: t.connectFailures },
-          reference: { p50: r.latency.p50, p99: r.latency.p99, cpu: r.server.cpuPercent, mainThreadCpu: r.server.mainThreadCpuPercent, rssMb: r.server.rssMb, kbPerPhone: r.kbPerPhone, lost: r.lostDeliveries, refusals: r.refusals, connectFailures: r.connectFailures },
+          tischrunde: { p50: t.latency.p50, p99: t.latency.p99, cpu: t.server.cpuPercent, mainThreadCpu: t.server.mainThreadCpuPercent, reducingGcs: t.server.reducingGcs, rssMb: t.server.rssMb, kbPerPhone: t.kbPerPhone, lost: t.lostDeliveries, refusals: t.refusals, connectFailures: t.connectFailures },
+          reference: { p50: r.latency.p50, p99: r.latency.p99, cpu: r.server.cpuPercent, mainThreadCpu: r.server.mainThreadCpuPercent, reducingGcs: r.server.reducingGcs, rssMb: r.server.rssMb, kbPerPhone: r.kbPerPhone, lost: r.lostDeliveries, refusals: r.refusals, connectFailures: r.connectFailures },
         },
         errors: [...t.errors, ...r.errors].slice(0, 5),
       }
@@ -102,7 +102,7 @@ async function abRun(options: LoadOptions, baseline: string): Promise<void> {
       const ratios = Object.fromEntries(
         (['tischrunde', 'baseline'] as const).map((side) => [side, Object.fromEntries((['p50', 'p99', 'cpu', 'rssMb', 'connectS'] as const).map((name) => [name, ratio(means[side]![name]!, means.reference![name]!)]))]),
       )
-      const each = Object.fromEntries(sides.map((side) => [side, runs.get(side)!.map((l) => ({ p50: l.latency.p50, p99: l.latency.p99, cpu: l.server.cpuPercent, mainThreadCpu: l.server.mainThreadCpuPercent, connectS: connectSeconds(l) }))]))
+      const each = Object.fromEntries(sides.map((side) => [side, runs.get(side)!.map((l) => ({ p50: l.latency.p50, p99: l.latency.p99, cpu: l.server.cpuPercent, mainThreadCpu: l.server.mainThreadCpuPercent, reducingGcs: l.server.reducingGcs, connectS: connectSeconds(l) }))]))
       const row = { date: new Date().toISOString(), machine: machine(), options, baseline, runs: each, means, ratios }
       mkdirSync(RESULTS, { recursive: true })
       writeFileSync(path.join(RESULTS, 'row.json'), `${JSON.stringify(row, null, 2)}\n`)

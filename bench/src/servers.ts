@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -24,6 +24,12 @@ export interface RunningServer {
   url: string
   pid: number
   output: () => string
+  /**
+   * How many of V8's memory-reducing collections ("Mark-Compact (reduce)", from `--trace-gc`) the
+   * server ran between two wall times (`wallNow`). V8 starts them on its own some seconds after the
+   * heap grew; each costs a full collection and makes V8 drop the optimised code of the hot path.
+   */
+  reducingGcsBetween: (fromWall: number, toWall: number) => number
   /** ms from spawn to the "listening" line. */
   readyMs: number
   /** SIGTERM (graceful) and wait for the exit. */
@@ -58,12 +64,15 @@ function spawnUntil(script: string, args: string[], env: NodeJS.ProcessEnv, read
   // BENCH_SERVER_NODE_ARGS: node and V8 flags for every server (e.g. `--perf-basic-prof`, which lets
   // `perf` name the JavaScript functions of both).
   const probe = [...(process.env.BENCH_SERVER_IMPORT ? [`--import=${path.resolve(process.env.BENCH_SERVER_IMPORT)}`] : []), ...nodeArgsOf(process.env.BENCH_SERVER_NODE_ARGS)]
-  const child = spawn(process.execPath, [...probe, ...args, script], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  // Every server (both kinds alike) prints its collections, so each run can say whether a
+  // memory-reducing one fell into its window (`reducingGcsBetween`).
+  const child = spawn(process.execPath, ['--trace-gc', ...probe, ...args, script], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   running.add(child)
   child.once('exit', () => running.delete(child))
   let out = ''
   child.stdout!.setEncoding('utf8').on('data', (s: string) => (out += s))
   child.stderr!.setEncoding('utf8').on('data', (s: string) => (out += s))
+  keepOutput(child, script)
   const readyAt = new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
@@ -91,7 +100,30 @@ function spawnUntil(script: string, args: string[], env: NodeJS.ProcessEnv, read
       })
       child.kill('SIGTERM')
     })
-  return { child, readyAt, output: () => out, stop }
+  const reducingGcsBetween = (fromWall: number, toWall: number) => {
+    let n = 0
+    // `--trace-gc` stamps each collection with the ms since the isolate started (about at the spawn).
+    for (const m of out.matchAll(/^\[\d+:0x[0-9a-f]+\]\s+(\d+) ms: Mark-Compact \(reduce\)/gm)) {
+      const at = t0 + Number(m[1])
+      if (at >= fromWall && at <= toWall) n++
+    }
+    return n
+  }
+  return { child, readyAt, output: () => out, stop, reducingGcsBetween }
+}
+
+/**
+ * BENCH_SERVER_LOG=<dir>: every server's stdout and stderr also go to `<dir>/<script>-<pid>.log` as
+ * they come (e.g. V8's `--trace-gc-nvp` lines, which the bench would otherwise keep only in memory).
+ */
+function keepOutput(child: ChildProcess, script: string): void {
+  const dir = process.env.BENCH_SERVER_LOG
+  if (!dir || child.pid === undefined) return
+  mkdirSync(dir, { recursive: true })
+  const file = path.join(path.resolve(dir), `${path.basename(path.dirname(path.dirname(script)))}-${child.pid}.log`)
+  const keep = (s: string) => appendFileSync(file, s)
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
 }
 
 /**
@@ -130,6 +162,7 @@ export async function startTischrunde(opts: { dataDir: string; demo: boolean; no
     url: /Tischrunde läuft: (http:\/\/\S+)/.exec(out)![1]!,
     pid: s.child.pid!,
     output: s.output,
+    reducingGcsBetween: s.reducingGcsBetween,
     readyMs,
     stop: s.stop,
     crash: () =>
@@ -170,6 +203,7 @@ export async function startReference(nodeArgs: string[] = []): Promise<RunningSe
     url: `http://127.0.0.1:${port}`,
     pid: s.child.pid!,
     output: s.output,
+    reducingGcsBetween: s.reducingGcsBetween,
     readyMs,
     stop: s.stop,
   }

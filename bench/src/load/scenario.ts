@@ -66,7 +66,14 @@ export interface LoadResult {
   /** Writes refused and sockets closed with a refusal code (4000–4999) during the window. */
   refusals: number
   /** `mainThreadCpuPercent`: the part on the main thread (the rest: garbage collection, compiler, thread pool). */
-  server: { cpuPercent: number; mainThreadCpuPercent: number; rssMb: number; rssMaxMb: number }
+  server: {
+    cpuPercent: number
+    mainThreadCpuPercent: number
+    rssMb: number
+    rssMaxMb: number
+    /** V8's memory-reducing collections inside the measured window (see `RunningServer.reducingGcsBetween`). */
+    reducingGcs: number
+  }
   /**
    * Server memory per connected phone, in KB: its RSS growth from just before the phones (and
    * projectors) connect until all of them are connected and synced, divided by their number.
@@ -174,7 +181,7 @@ export async function runLoad(server: RunningServer, opts: LoadOptions): Promise
     for (const child of children) child.send({ type: 'start', t0, durationMs: opts.durationMs, rate: opts.rate, writers: writerCount, drainMs: opts.drainMs })
     const done: WorkerDone[] = await Promise.all(dones)
     clearTimeout(meterStart)
-    const serverUse = meter.stop()
+    const serverUse = { ...meter.stop(), reducingGcs: server.reducingGcsBetween(t0, wallNow()) }
     return { ...summarise(server.kind, opts, { phones: phones.length, projectors: projectors.length, writers: writerCount }, ready, done, serverUse), kbPerPhone, connectCpuMs }
   } finally {
     for (const child of children) if (child.connected) child.send({ type: 'stop' })
