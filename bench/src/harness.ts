@@ -50,8 +50,11 @@ export const saturation = (): LoadOptions =>
     ? { phones: 100, durationMs: 2000, rate: 20, writersPerTable: 40, tables: 1, drainMs: 3000, generators: 2, control: phoneControl() }
     : { phones: 1000, durationMs: 19_000, rate: 100, writersPerTable: 200, tables: 1, drainMs: 3000, generators: 2, control: phoneControl() }
 
-/** Runs of every load row per server, alternating the order between repetitions. */
-export const REPETITIONS = 2
+/**
+ * Runs of every load row per server, alternating the order between repetitions. At least two;
+ * `BENCH_REPETITIONS=N` asks for more (a steadier mean on a noisy machine, N times the time).
+ */
+export const REPETITIONS = Math.max(2, Math.floor(Number(process.env.BENCH_REPETITIONS ?? 2)) || 2)
 
 export function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`)

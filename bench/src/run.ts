@@ -25,6 +25,7 @@
  *   --memory    instead: only the RSS per 1,000 stored cards (`--cards C` per table, default 1,000)
  *   --help      prints this and runs nothing
  *
+ * BENCH_REPETITIONS=N runs every load and connect row N times per server instead of twice (at least 2).
  * BENCH_SERVER_IMPORT=<file> loads a module into every server the bench starts, Tischrunde and the
  * reference alike, in every mode (e.g. a probe that logs the process's collections or per-thread CPU).
  * BENCH_SERVER_NODE_ARGS="<flags>" gives every server these node and V8 flags (`--perf-basic-prof`
