@@ -150,7 +150,7 @@ function meanOf(runs: LoadResult[]): LoadResult {
       mainThreadCpuPercent: mean((l) => l.server.mainThreadCpuPercent),
       rssMb: mean((l) => l.server.rssMb),
       rssMaxMb: Math.max(...runs.map((l) => l.server.rssMaxMb)),
-      reducingGcs: sum((l) => l.server.reducingGcs),
+      reducingGcs: runs.some((l) => l.server.reducingGcs === null) ? null : sum((l) => l.server.reducingGcs ?? 0),
     },
     generators: runs.flatMap((l) => l.generators),
     connectFailures: sum((l) => l.connectFailures),

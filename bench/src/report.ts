@@ -31,7 +31,7 @@ export interface RunBrief {
   p99: number
   serverCpuPercent: number
   /** V8's memory-reducing collections in the run's window; absent in results written before it was kept. */
-  serverReducingGcs?: number
+  serverReducingGcs?: number | null
   serverRssMb: number
   lostDeliveries: number
   connectFailures: number
@@ -210,6 +210,8 @@ export function missingFigures(r: BenchResult): string[] {
       need(`load.${side}[${l.phones}].completeness`, l.completeness)
       need(`load.${side}[${l.phones}].server.cpuPercent`, l.server.cpuPercent)
       need(`load.${side}[${l.phones}].server.rssMb`, l.server.rssMb)
+      // Absent from results written before it was kept; null when the servers' GC trace went unread.
+      if (l.server.reducingGcs !== undefined) need(`load.${side}[${l.phones}].server.reducingGcs`, l.server.reducingGcs)
       if (l.latency.count === 0) missing.push(`load.${side}[${l.phones}] delivered no cards`)
       for (const g of l.generators) {
         need(`load.${side}[${l.phones}].generators.cpuPercent`, g.cpuPercent)

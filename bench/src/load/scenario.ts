@@ -71,8 +71,8 @@ export interface LoadResult {
     mainThreadCpuPercent: number
     rssMb: number
     rssMaxMb: number
-    /** V8's memory-reducing collections inside the measured window (see `RunningServer.reducingGcsBetween`). */
-    reducingGcs: number
+    /** V8's memory-reducing collections inside the measured window (see `RunningServer.reducingGcsBetween`); null: not read. */
+    reducingGcs: number | null
   }
   /**
    * Server memory per connected phone, in KB: its RSS growth from just before the phones (and
