@@ -12,7 +12,7 @@ export class RecordCounts {
   /** root → field → value → records */
   private readonly byField = new Map<string, Map<string, Map<string, number>>>()
   /** root → the root's `maxBy` and its groups */
-  private readonly maxima = new Map<string, { field: string; groupBy: readonly string[]; groups: Map<string, MaxGroup> }>()
+  private readonly maxima = new Map<string, Maxima>()
   private readonly stop: (() => void)[] = []
 
   constructor(doc: Y.Doc, kind: DocKind) {
@@ -25,8 +25,9 @@ export class RecordCounts {
       map.forEach((value, key) => this.count(root, key, value, 1))
       const observer = (event: Y.YMapEvent<unknown>) => {
         for (const [key, change] of event.changes.keys) {
-          if (change.action !== 'add') this.count(root, key, change.oldValue, -1)
-          if (change.action !== 'delete') this.count(root, key, map.get(key), 1)
+          if (change.action === 'update') this.replace(root, key, change.oldValue, map.get(key))
+          else if (change.action === 'add') this.count(root, key, map.get(key), 1)
+          else this.count(root, key, change.oldValue, -1)
         }
       }
       map.observe(observer)
@@ -62,10 +63,24 @@ export class RecordCounts {
     for (const stop of this.stop.splice(0)) stop()
   }
 
-  private count(root: string, key: string, value: unknown, delta: 1 | -1): void {
+  /** A record written anew under its key (a card edited, or its place corrected by the server). */
+  private replace(root: string, key: string, before: unknown, after: unknown): void {
+    const maxima = this.maxima.get(root)
+    // Its group's largest two stay known when it keeps its group and does not shrink: no walk of the
+    // group for the next card (the server corrects the place of the newest card, one of the two).
+    if (maxima && before !== undefined && after !== undefined && moveMax(maxima, key, before, after)) {
+      this.count(root, key, before, -1, false)
+      this.count(root, key, after, 1, false)
+      return
+    }
+    this.count(root, key, before, -1)
+    this.count(root, key, after, 1)
+  }
+
+  private count(root: string, key: string, value: unknown, delta: 1 | -1, withMax = true): void {
     if (value === undefined) return
     const maxima = this.maxima.get(root)
-    if (maxima) keepMax(maxima, key, value, delta)
+    if (maxima && withMax) keepMax(maxima, key, value, delta)
     this.sizes.set(root, (this.sizes.get(root) ?? 0) + delta)
     for (const [field, values] of this.byField.get(root) ?? []) {
       const key = fieldOf(value, field)
@@ -126,12 +141,26 @@ function groupKey(values: readonly string[]): string {
   return values.join('\u0000')
 }
 
-/** Adds a record to its group's maximum or takes it out (a record without the fields is in none). */
-function keepMax(maxima: { field: string; groupBy: readonly string[]; groups: Map<string, MaxGroup> }, key: string, record: unknown, delta: 1 | -1): void {
+/** A root's `maxBy` and its groups. */
+interface Maxima {
+  field: string
+  groupBy: readonly string[]
+  groups: Map<string, MaxGroup>
+}
+
+/** A record's group and value for its root's maximum, or null (a record without the fields is in none). */
+function placeOf(maxima: Maxima, record: unknown): { id: string; value: number } | null {
   const values = maxima.groupBy.map((field) => fieldOf(record, field))
   const value = typeof record === 'object' && record !== null && Object.hasOwn(record, maxima.field) ? (record as Record<string, unknown>)[maxima.field] : undefined
-  if (values.some((v) => v === undefined) || typeof value !== 'number') return
-  const id = groupKey(values as string[])
+  if (values.some((v) => v === undefined) || typeof value !== 'number') return null
+  return { id: groupKey(values as string[]), value }
+}
+
+/** Adds a record to its group's maximum or takes it out (a record without the fields is in none). */
+function keepMax(maxima: Maxima, key: string, record: unknown, delta: 1 | -1): void {
+  const place = placeOf(maxima, record)
+  if (!place) return
+  const { id, value } = place
   let g = maxima.groups.get(id)
   if (delta < 0) {
     if (!g) return
@@ -144,6 +173,25 @@ function keepMax(maxima: { field: string; groupBy: readonly string[]; groups: Ma
   if (!g) maxima.groups.set(id, (g = { members: new Map(), top: [] }))
   g.members.set(key, value)
   if (g.top) g.top = [...g.top.filter(([k]) => k !== key), [key, value] as [string, number]].sort((a, b) => b[1] - a[1]).slice(0, 2)
+}
+
+/**
+ * A record's new value in the same group, kept without reading the group again when that holds:
+ * a value that grew (or one outside the two largest) leaves the two largest known; one of them that
+ * shrank does not (a third may be larger now). False: nothing done, the caller takes the record out
+ * and adds it again.
+ */
+function moveMax(maxima: Maxima, key: string, before: unknown, after: unknown): boolean {
+  const from = placeOf(maxima, before)
+  const to = placeOf(maxima, after)
+  const g = from && to && from.id === to.id ? maxima.groups.get(to.id) : undefined
+  if (!g || !g.members.has(key)) return false
+  g.members.set(key, to!.value)
+  if (!g.top) return true
+  const wasTop = g.top.some(([k]) => k === key)
+  if (wasTop && to!.value < from!.value) g.top = null
+  else g.top = [...g.top.filter(([k]) => k !== key), [key, to!.value] as [string, number]].sort((a, b) => b[1] - a[1]).slice(0, 2)
+  return true
 }
 
 function topTwo(members: ReadonlyMap<string, number>): [string, number][] {
