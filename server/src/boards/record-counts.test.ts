@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { boardKind, countRecords } from '@tischrunde/shared'
+import { boardKind, countRecords, seededRandom } from '@tischrunde/shared'
 import { RecordCounts, countedView } from './record-counts.js'
 import { viewOf } from './write-gate.js'
 
@@ -117,14 +117,8 @@ function countedBoard() {
   return { cards: doc.getMap<unknown>('cards'), kept: countedView(viewOf(doc), new RecordCounts(doc, boardKind)) }
 }
 
-/**
- * Numbers in [0, n) from a seed, the same every run (a 32-bit LCG in integer arithmetic: in floating
- * point its products lose their low bits and it repeats after a few steps).
- */
+/** Numbers in [0, n) from a seed, the same every run. */
 function picker(seed: number): (n: number) => number {
-  let state = seed >>> 0
-  return (n) => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0
-    return (state >>> 16) % n
-  }
+  const random = seededRandom(seed)
+  return (n) => Math.floor(random() * n)
 }

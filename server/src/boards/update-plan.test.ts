@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
+import { seededRandom } from '@tischrunde/shared'
 import { planUpdate } from './update-plan.js'
 import { tryOnCopy } from './write-gate.js'
 
@@ -19,13 +20,10 @@ function both(server: Y.Doc, update: Uint8Array) {
 /** Everything `from` holds that `to` lacks. */
 const diff = (from: Y.Doc, to: Y.Doc) => Y.encodeStateAsUpdate(from, Y.encodeStateVector(to))
 
-/** A tiny seeded random source, so a failing case can be replayed. */
+/** A seeded random source, so a failing case can be replayed (an LCG's low bits, `s % n`, alternate). */
 function random(seed: number) {
-  let s = seed >>> 0
-  return (n: number) => {
-    s = (s * 1664525 + 1013904223) >>> 0
-    return s % n
-  }
+  const next = seededRandom(seed)
+  return (n: number) => Math.floor(next() * n)
 }
 
 describe('planUpdate', () => {
