@@ -47,10 +47,10 @@ export class VoteDelivery {
     const { eventId } = actor
     if (actor.participantId && may(actor, 'votes:cast', { eventId })) this.io.join(socket, voterRoom(eventId, actor.participantId))
     return (async () => {
-      const steps = await this.votes.steps(eventId)
+      const [steps, columns] = await Promise.all([this.votes.steps(eventId), this.groups.all(eventId)])
       socket.emit('vote:steps', { steps })
-      socket.emit('groups:state', { columns: await this.groups.all(eventId) })
-      if (actor.participantId && may(actor, 'votes:cast', { eventId })) socket.emit('vote:ballots', { ballots: await this.votes.ballotsOf(eventId, actor.participantId) })
+      socket.emit('groups:state', { columns })
+      if (actor.participantId && may(actor, 'votes:cast', { eventId })) socket.emit('vote:ballots', { ballots: await this.votes.ballotsOf(eventId, actor.participantId, steps) })
       if (may(actor, 'votes:watch', { eventId })) for (const step of steps) socket.emit('vote:tally', await this.votes.tally(eventId, step.id))
     })().catch(this.failed(eventId))
   }

@@ -295,9 +295,9 @@ export class VoteService {
     return (ref) => present.has(cardRefKey(ref))
   }
 
-  /** A participant's ballots, one per step they voted in. */
-  async ballotsOf(eventId: EventId, participantId: string): Promise<Ballot[]> {
-    const stepIds = (await this.steps(eventId)).map((s) => s.id)
+  /** A participant's ballots, one per step they voted in (of `steps` when the caller has just read them). */
+  async ballotsOf(eventId: EventId, participantId: string, steps?: readonly VoteStep[]): Promise<Ballot[]> {
+    const stepIds = (steps ?? (await this.steps(eventId))).map((s) => s.id)
     const found = await Promise.all(stepIds.map((id) => this.store.getRecord(eventId, ballots, ballotKey(id, participantId))))
     return found.flatMap((r) => (r ? [publicBallot(r.value)] : []))
   }

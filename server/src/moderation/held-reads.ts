@@ -1,36 +1,37 @@
 import type * as Y from 'yjs'
 import type { DocRoom } from '../boards/doc-room.js'
-import { HELD_ROOT, type HeldCard, type ModerationModesPush, modesInUse, readHeld, readModes } from '@tischrunde/shared'
+import { HELD_ROOT, type HeldCard, MODSTATE_EVENT, MODSTATE_STATIONS, type ModerationModesPush, modesInUse, readHeld, readModes } from '@tischrunde/shared'
 
-const held = new WeakMap<Y.Doc, readonly HeldCard[]>()
+/** A read of a doc made once per state of the doc: its next change reads it anew. */
+function oncePerState<T>(read: (doc: Y.Doc) => T): (doc: Y.Doc) => T {
+  const kept = new WeakMap<Y.Doc, T>()
+  return (doc) => {
+    if (kept.has(doc)) return kept.get(doc) as T
+    const found = read(doc)
+    kept.set(doc, found)
+    doc.once('update', () => kept.delete(doc))
+    return found
+  }
+}
 
 /**
  * The held cards of a doc (a table's queue or collection, a participant's own), read and checked
  * once per state of the doc: every phone of a table that opens asks for its own count, and a
- * collecting table may hold hundreds of cards. The next change of the doc reads them anew.
+ * collecting table may hold hundreds of cards.
  */
-export function heldCardsOf(doc: Y.Doc): readonly HeldCard[] {
-  let cards = held.get(doc)
-  if (!cards) {
-    cards = readHeld(doc)
-    held.set(doc, cards)
-    doc.once('update', () => held.delete(doc))
-  }
-  return cards
-}
-
-const modes = new WeakMap<Y.Doc, ModerationModesPush>()
+export const heldCardsOf: (doc: Y.Doc) => readonly HeldCard[] = oncePerState(readHeld)
 
 /** Where an event's moderation is in use, read from its moderation state once per state of that doc. */
-export function modesOf(doc: Y.Doc): ModerationModesPush {
-  let found = modes.get(doc)
-  if (!found) {
-    found = modesInUse(readModes(doc))
-    modes.set(doc, found)
-    doc.once('update', () => modes.delete(doc))
-  }
-  return found
-}
+export const modesOf: (doc: Y.Doc) => ModerationModesPush = oncePerState((doc) => modesInUse(readModes(doc)))
+
+/** Y.Map's size walks every entry; one entry is enough to know. */
+const hasEntries = (map: Y.Map<unknown>) => !map.keys().next().done
+
+/**
+ * Whether the event ever switched a mode on (a station's or the event's setting is stored), read
+ * from its moderation state once per state of that doc: every phone that opens asks.
+ */
+export const moderationEverUsed: (doc: Y.Doc) => boolean = oncePerState((doc) => hasEntries(doc.getMap(MODSTATE_STATIONS)) || hasEntries(doc.getMap(MODSTATE_EVENT)))
 
 /** A board's moderation companions: its queue, its collection and the event's moderation state. */
 export interface Companions {
@@ -40,10 +41,10 @@ export interface Companions {
 }
 
 export function companionsOf(room: DocRoom): Companions | null {
-  const byKind = new Map(room.companions.map((c) => [c.kind.name, c]))
-  const moderation = byKind.get('moderation')
-  const collect = byKind.get('collect')
-  const state = byKind.get('modstate')
+  const of = (kind: string) => room.companions.find((c) => c.kind.name === kind)
+  const moderation = of('moderation')
+  const collect = of('collect')
+  const state = of('modstate')
   return moderation && collect && state ? { moderation, collect, state } : null
 }
 

@@ -33,7 +33,7 @@ import type { Logger } from 'pino'
 import type { Diversion, DocRoom } from '../boards/doc-room.js'
 import type { DocRooms, RoomExtension } from '../boards/doc-rooms.js'
 import { type WriteContext, viewOf } from '../boards/write-gate.js'
-import { type Companions, companionsOf, heldCardsOf, heldIds, modesOf } from './held-reads.js'
+import { type Companions, companionsOf, heldCardsOf, heldIds, moderationEverUsed, modesOf } from './held-reads.js'
 
 const CARDS = 'cards'
 /** How many refusals the server remembers to answer one sent again (a few minutes of a busy event). */
@@ -297,11 +297,11 @@ export class Moderation implements RoomExtension {
     const ids = await this.rooms.read(name, (board) => {
       const companions = companionsOf(board)
       if (!companions) return null
-      const held = [...heldCardsOf(companions.moderation.doc), ...heldCardsOf(companions.collect.doc)]
-      const ids = new Set(held.filter((h) => h.card.authorId === participantId && OWN_STATUSES.has(h.status)).map((h) => h.id))
-      // Y.Map's size walks every entry; one entry is enough to know.
-      const everUsed = !companions.state.doc.getMap(MODSTATE_STATIONS).keys().next().done || !companions.state.doc.getMap(MODSTATE_EVENT).keys().next().done
-      return { ids, everUsed }
+      const ids = new Set<string>()
+      for (const doc of [companions.moderation.doc, companions.collect.doc]) {
+        for (const h of heldCardsOf(doc)) if (h.card.authorId === participantId && OWN_STATUSES.has(h.status)) ids.add(h.id)
+      }
+      return { ids, everUsed: moderationEverUsed(companions.state.doc) }
     })
     if (!ids) return 0
     if (ids.everUsed) for (const h of await this.rooms.peek(ownDocName(eventId, tableId, participantId), heldCardsOf)) ids.ids.add(h.id)
