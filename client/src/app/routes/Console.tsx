@@ -1,5 +1,6 @@
 import { ErrorCode, fail, own } from '@tischrunde/shared'
-import { Suspense, useState } from 'react'
+import { useState } from 'react'
+import { ScreenPart } from '../ScreenPart.js'
 import { lazyPart } from '../../lib/load-part.js'
 import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -199,34 +200,34 @@ export default function Console() {
         </section>
       )}
       {event.treeMethod && (
-        <Suspense fallback={null}>
+        <ScreenPart>
           <TreeConsole event={event} token={token!} projectorLink={view.links.projector} send={(groupId) => send('tree:objectives', { groupId })} configure={(method) => send('tree:configure', { method })} />
-        </Suspense>
+        </ScreenPart>
       )}
       {event.tables.length > 0 && (
-        <Suspense fallback={null}>
+        <ScreenPart>
           <ActorConsole eventId={eventId} token={token!} tables={event.tables} template={event.template} projectorLink={view.links.projector} refresh={() => send('actors:refresh', {})} />
-        </Suspense>
+        </ScreenPart>
       )}
-      <Suspense fallback={null}>
+      <ScreenPart>
         <ProgrammeConsole control={control} eventId={eventId} token={token!} projectorLink={view.links.projector} />
-      </Suspense>
+      </ScreenPart>
       {event.tables.length > 0 && (
-        <Suspense fallback={null}>
+        <ScreenPart>
           <ModerationConsole event={event} round={round} token={token!} send={send} />
-        </Suspense>
+        </ScreenPart>
       )}
       {event.tables.length > 0 && (
-        <Suspense fallback={null}>
+        <ScreenPart>
           <VoteConsole event={event} token={token!} send={send} projectorLink={view.links.projector} />
-        </Suspense>
+        </ScreenPart>
       )}
       <section className="panel console-export">
         <ExportPanel eventId={eventId} token={token!} tables={event.tables} />
       </section>
-      <Suspense fallback={null}>
+      <ScreenPart>
         <FramingForm eventId={eventId} token={token!} />
-      </Suspense>
+      </ScreenPart>
       <section className="panel console-setup">
         <EventSetupForm event={event} started={round !== null && round.phase !== 'before-start'} onSave={(setup) => send('event:update', { setup })} />
       </section>

@@ -1,5 +1,6 @@
 import { ErrorCode, boardDocName, fail } from '@tischrunde/shared'
 import { Suspense, useEffect, useRef, useState } from 'react'
+import { ScreenPart } from '../ScreenPart.js'
 import { lazyPart, loadPart } from '../../lib/load-part.js'
 import { useParams, useSearchParams } from 'wouter'
 import { phoneStep } from '../../features/phone/phone-step.js'
@@ -147,9 +148,9 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
         programme={
           event.agenda.length > 0 &&
           event.date === localToday() && (
-            <Suspense fallback={null}>
+            <ScreenPart>
               <ProgrammeGlance control={control} />
-            </Suspense>
+            </ScreenPart>
           )
         }
       />
@@ -203,9 +204,9 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
       </main>
     )
   const voteOver = !openVote && lastVote?.status === 'frozen' && voteOverHidden !== lastVote.id && (
-    <Suspense fallback={null}>
+    <ScreenPart>
       <VoteOver step={lastVote} onHide={() => setVoteOverHidden(lastVote.id)} />
-    </Suspense>
+    </ScreenPart>
   )
   const board = (
     <BoardStep
@@ -223,7 +224,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
       onName={seat.changeName}
       onLeave={() => seat.pick(null)}
       moderation={
-        <Suspense fallback={null}>
+        <ScreenPart>
           <PhoneModeration
             eventId={identity.eventId}
             tableId={step.table.id}
@@ -234,7 +235,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
             docName={docName}
             send={(name, payload) => control.current?.send(name, payload) ?? Promise.resolve(fail(ErrorCode.NETWORK))}
           />
-        </Suspense>
+        </ScreenPart>
       }
     />
   )
@@ -242,12 +243,12 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
     <>
       {board}
       {(openVote || host) && (
-        <Suspense fallback={null}>{openVote ? <VoteReturn onOpen={() => setVoteAside(null)} /> : <GroupOpen onOpen={() => setGrouping(true)} />}</Suspense>
+        <ScreenPart>{openVote ? <VoteReturn onOpen={() => setVoteAside(null)} /> : <GroupOpen onOpen={() => setGrouping(true)} />}</ScreenPart>
       )}
       {asksForActors(event.template) && (
-        <Suspense fallback={null}>
+        <ScreenPart>
           <ActorsPhoneEntry onOpen={() => setActorsOpen(true)} />
-        </Suspense>
+        </ScreenPart>
       )}
     </>
   )

@@ -1,5 +1,6 @@
 import { ErrorCode, fail } from '@tischrunde/shared'
 import { Suspense, useEffect, useRef, useState } from 'react'
+import { ScreenPart } from '../ScreenPart.js'
 import { lazyPart } from '../../lib/load-part.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useParams } from 'wouter'
@@ -167,9 +168,9 @@ function ProjectorScreen({ eventId, token }: { eventId: string; token: string })
           {t('projectorModes.offline')}
         </p>
       )}
-      <Suspense fallback={null}>
+      <ScreenPart>
         <RevealMoment event={event} round={round} token={token} tableId={nav.mode === 'table' ? nav.table?.id : undefined} />
-      </Suspense>
+      </ScreenPart>
       <div className="projector-stage">{view}</div>
       {spotlight && <Spotlight event={event} eventId={eventId} token={token} target={spotlight} />}
       <ChangeoverNotice event={event} />
