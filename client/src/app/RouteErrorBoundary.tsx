@@ -1,8 +1,8 @@
 import { Component, type ReactNode } from 'react'
 import { t } from '../i18n/index.js'
 
-/** Each route has its own boundary, so a projector bug never blanks the phones. */
-export class RouteErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+/** Shows `fallback` instead of its children once one of them failed to render (logged). */
+export class FailureBoundary extends Component<{ children: ReactNode; fallback: ReactNode }, { failed: boolean }> {
   override state = { failed: false }
 
   static getDerivedStateFromError(): { failed: boolean } {
@@ -14,14 +14,24 @@ export class RouteErrorBoundary extends Component<{ children: ReactNode }, { fai
   }
 
   override render(): ReactNode {
-    if (!this.state.failed) return this.props.children
-    return (
-      <main className="page page-error" role="alert">
-        <h1>{t('common.error')}</h1>
-        <button type="button" className="primary" onClick={() => window.location.reload()}>
-          {t('common.retry')}
-        </button>
-      </main>
-    )
+    return this.state.failed ? this.props.fallback : this.props.children
   }
+}
+
+/** Each route has its own boundary, so a projector bug never blanks the phones. */
+export function RouteErrorBoundary({ children }: { children: ReactNode }) {
+  return (
+    <FailureBoundary
+      fallback={
+        <main className="page page-error" role="alert">
+          <h1>{t('common.error')}</h1>
+          <button type="button" className="primary" onClick={() => window.location.reload()}>
+            {t('common.retry')}
+          </button>
+        </main>
+      }
+    >
+      {children}
+    </FailureBoundary>
+  )
 }
