@@ -83,4 +83,41 @@ describe('the console without a connection', () => {
     await page.locator('[data-presence-table="sprache"]').getByText('0 Personen am Tisch').waitFor({ timeout: 10_000 })
     await context.close()
   })
+
+  it('connects when the control plane’s code failed to arrive once (the server restarting as the console opened)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', serviceWorkers: 'block' })
+    const page = await context.newPage()
+    // Socket.IO comes as a part shared with the transport's module; its first fetch fails while
+    // the server answers (Chromium then keeps the failure under that address for the page).
+    let fetches = 0
+    await page.route(/\/assets\/socketio-[^/?]+\.js(\?.*)?$/, (route) => (++fetches > 1 ? route.continue() : route.abort('connectionreset')))
+    const fresh = await createEvent(server.url, { title: 'Konsole beim Neustart', tableNames: ['Sprache'] }, false)
+    await page.goto(`${server.url}${fresh.links.facilitator}`)
+    await page.getByRole('heading', { name: 'Konsole beim Neustart' }).waitFor()
+    await page.getByRole('button', { name: 'Start: Station 1' }).waitFor()
+    await page.getByRole('button', { name: 'Start: Station 1' }).click()
+    await page.locator('.round-phase', { hasText: 'Station 1 läuft' }).waitFor({ timeout: 15_000 })
+    expect(fetches).toBeGreaterThan(1)
+    expect(await page.getByText('Keine Verbindung zum Server').count()).toBe(0)
+    await context.close()
+  })
+
+  it('offers a reload when the control plane’s code is gone from the server (updated while the console was open)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', serviceWorkers: 'block' })
+    const page = await context.newPage()
+    let gone = true
+    await page.route(/\/assets\/socketio-[^/?]+\.js(\?.*)?$/, (route) => (gone ? route.fulfill({ status: 404, body: 'not found' }) : route.continue()))
+    const fresh = await createEvent(server.url, { title: 'Konsole nach dem Update', tableNames: ['Sprache'] }, false)
+    await page.goto(`${server.url}${fresh.links.facilitator}`)
+    const note = page.getByRole('alert').filter({ hasText: 'nicht mehr auf dem Stand des Servers' })
+    await note.waitFor({ timeout: 15_000 })
+    expect(await page.getByText('Keine Verbindung zum Server').count()).toBe(0)
+    // The reload mends it (the new build's code is there).
+    gone = false
+    await note.getByRole('button', { name: 'Seite neu laden' }).click()
+    await page.getByRole('heading', { name: 'Konsole nach dem Update' }).waitFor()
+    await note.waitFor({ state: 'detached', timeout: 10_000 })
+    await page.getByRole('button', { name: 'Start: Station 1' }).waitFor()
+    await context.close()
+  })
 })

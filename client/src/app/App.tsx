@@ -2,6 +2,7 @@ import { type ReactNode, Suspense } from 'react'
 import { lazyPart } from '../lib/load-part.js'
 import { Route, Switch } from 'wouter'
 import { useTranslation } from '../i18n/index.js'
+import { ControlOutdated } from './ControlOutdated.js'
 import { EventDeletedGuard } from './EventDeleted.js'
 import { RouteErrorBoundary } from './RouteErrorBoundary.js'
 
@@ -17,6 +18,7 @@ function Screen({ children }: { children: ReactNode }) {
   return (
     <RouteErrorBoundary>
       <Suspense fallback={<p className="page loading">{t('common.loading')}</p>}>
+        <ControlOutdated />
         <EventDeletedGuard>{children}</EventDeletedGuard>
       </Suspense>
     </RouteErrorBoundary>

@@ -1,5 +1,6 @@
 import { type ReactNode, Suspense } from 'react'
 import { t } from '../i18n/index.js'
+import { ReloadNote } from './ReloadNote.js'
 import { FailureBoundary } from './RouteErrorBoundary.js'
 
 /**
@@ -11,14 +12,7 @@ import { FailureBoundary } from './RouteErrorBoundary.js'
 export function ScreenPart({ children }: { children: ReactNode }) {
   return (
     <FailureBoundary
-      fallback={
-        <p className="banner banner-warning" role="alert">
-          {t('common.partFailed')}{' '}
-          <button type="button" className="secondary" onClick={() => window.location.reload()}>
-            {t('common.reload')}
-          </button>
-        </p>
-      }
+      fallback={<ReloadNote>{t('common.partFailed')}</ReloadNote>}
     >
       <Suspense fallback={null}>{children}</Suspense>
     </FailureBoundary>

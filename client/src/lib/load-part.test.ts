@@ -128,7 +128,7 @@ describe('a part of the app fetched on demand', () => {
     expect(importUrl.mock.calls.every(([url]) => new URL(url).pathname === '/assets/FramingForm-CSM2qoea.js')).toBe(true)
   })
 
-  it('is not imported under a new address when a module it imports failed, when the build takes it out of a shared chunk, or when its loader builds its own result', async () => {
+  it('is not imported under a new address when a module it imports failed or when its loader builds its own result', async () => {
     vi.useFakeTimers()
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
     // The module that failed is one the part imports: its loader does not name it.
@@ -141,8 +141,6 @@ describe('a part of the app fetched on demand', () => {
     }
     const importUrl = vi.fn(async () => ({ t: 'the chunk, not the part' }))
     const dependencyFailed = loadPart(asBuilt('()=>k(()=>import(`./control-Dx1.js`),__vite__mapDeps([3]))', failing('socketio-BM2AXjjo.js')), undefined, importUrl)
-    // A part the build takes out of a shared chunk: its exports are not the chunk's.
-    const sharedChunk = loadPart(asBuilt('()=>import(`./socketio-v5BvrsFK.js`).then(e=>e.t)', failing('socketio-v5BvrsFK.js')), undefined, importUrl)
     // A loader that builds its own result from the module (a screen's English wording).
     const ownResult = loadPart(
       asBuilt('async()=>({moderation:(await t(async()=>{let{default:e}=await import(`./en.moderation-Dc8uoTyI.js`);return{default:e}},[])).default})', failing('en.moderation-Dc8uoTyI.js')),
@@ -151,9 +149,34 @@ describe('a part of the app fetched on demand', () => {
     )
     await vi.advanceTimersByTimeAsync(500 + 1000)
     await expect(dependencyFailed).resolves.toEqual({ openSocketTransport: 'the part' })
-    await expect(sharedChunk).resolves.toEqual({ openSocketTransport: 'the part' })
     await expect(ownResult).resolves.toEqual({ openSocketTransport: 'the part' })
     expect(importUrl).not.toHaveBeenCalled()
+  })
+
+  it('taken out of a chunk it shares with other modules, is imported again under a new address and taken out again the same way', async () => {
+    vi.useFakeTimers()
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
+    // As the build writes them: the control plane's transport and a phone's vote screen.
+    const failing = (file: string) => async () => {
+      throw new TypeError(`Failed to fetch dynamically imported module: http://localhost:3000/assets/${file}`)
+    }
+    const importUrl = vi.fn(async (url: string) => {
+      if (importUrl.mock.calls.length < 3) throw new TypeError(`Failed to fetch dynamically imported module: ${url}`)
+      return { t: { openSocketTransport: 'the transport' }, VoteOver: 'the vote screen', other: 'another part' }
+    })
+    const socket = loadPart(
+      asBuilt('()=>Te(()=>import(`./socketio-d_9lhzYO.js`).then(e=>e.t),__vite__mapDeps([0,1,2]))', failing('socketio-d_9lhzYO.js')),
+      undefined,
+      importUrl,
+    )
+    const vote = loadPart(asBuilt('()=>import(`./VotePhone-DR2plTAl.js`).then(e=>({default:e.VoteOver}))', failing('VotePhone-DR2plTAl.js')), undefined, importUrl)
+    await vi.advanceTimersByTimeAsync(500 + 1000 + 2000)
+    await expect(socket).resolves.toEqual({ openSocketTransport: 'the transport' })
+    await expect(vote).resolves.toEqual({ default: 'the vote screen' })
+    const addresses = importUrl.mock.calls.map(([url]) => url)
+    expect(addresses.every((url) => new URL(url).searchParams.has('retry'))).toBe(true)
+    expect(addresses.some((url) => url.includes('/assets/socketio-d_9lhzYO.js?'))).toBe(true)
+    expect(addresses.some((url) => url.includes('/assets/VotePhone-DR2plTAl.js?'))).toBe(true)
   })
 
   it('reads the failed address from Chromium’s and Firefox’s messages, and none from a message without one', () => {

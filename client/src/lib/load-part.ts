@@ -35,9 +35,10 @@ export function loadPart<T>(load: () => Promise<T>, retrying?: () => void, impor
       retrying?.()
       const failed = failedModuleUrl(error)
       const retry = attempt + 1
-      // Only the part's own module (its loader is nothing but that import): a module it imports
-      // stays failed for the page, whichever address that one is imported under.
-      if (failed && namesModule(load, failed)) next = () => importUrl(withRetry(failed, retry))
+      // Only the part's own module, as its loader takes it (an export of a shared chunk included):
+      // a module it imports stays failed for the page, whichever address that one is imported under.
+      const take = failed ? partOf<T>(load, failed) : null
+      if (failed && take) next = () => importUrl(withRetry(failed, retry)).then(take)
       refetchFailedStyles()
       const delay = RETRY_DELAYS_MS[Math.min(attempt++, RETRY_DELAYS_MS.length - 1)]!
       const again = () => {
@@ -77,21 +78,29 @@ export function failedModuleUrl(error: unknown): string | null {
 }
 
 /**
- * Whether a loader is nothing but the import of the module at `url`, its exports returned as they
- * are: the build writes the part's file name into it, alone or inside Vite's preload helper
- * (`() => x(() => import("./FramingForm-….js"), __vite__mapDeps([…]))`). A loader that takes an
- * export out of a chunk shared with other modules (`.then(m => m.t)`) or builds its own result
- * from the module does not qualify, nor does one that never names the module (a module the part
- * imports failed).
+ * When a loader is nothing but the import of the module at `url`, what it takes from that module:
+ * the build writes the part's file name into it, alone or inside Vite's preload helper
+ * (`() => x(() => import("./FramingForm-….js"), __vite__mapDeps([…]))`), and may take the part out
+ * of a chunk it shares with other modules, as one export (`.then(e => e.t)`) or as a component's
+ * default (`.then(e => ({ default: e.VoteOver }))`); the module imported again gives the same. A
+ * loader that builds its own result otherwise, or one that never names the module (a module the
+ * part imports failed), gets null.
  */
-function namesModule(load: () => unknown, url: string): boolean {
+function partOf<T>(load: () => unknown, url: string): ((module: T) => T) | null {
   const file = new URL(url).pathname.split('/').pop()
-  if (!file) return false
+  if (!file) return null
   const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   const source = load.toString().replace(/\s+/g, '')
   const deps = String.raw`(?:,(?:__vite__mapDeps\(\[[\d,]*\]\)|\[[^\]]*\])(?:,import\.meta\.url)?)?\)`
-  const plain = String.raw`^(?:async)?\(\)=>(?:import\(([\`'"])[^\`'"]*${escaped}\1\)|[\w$]+\(\(\)=>import\(([\`'"])[^\`'"]*${escaped}\2\)${deps})$`
-  return new RegExp(plain).test(source)
+  // The import, and what the loader takes from the module: one export, or one export as the default.
+  const call = String.raw`import\(([\`'"])[^\`'"]*${escaped}\1\)(?:\.then\(\(?([\w$]+)\)?=>(?:\2\.([\w$]+)|\(\{default:\2\.([\w$]+)\}\))\))?`
+  const shapes = [String.raw`^(?:async)?\(\)=>${call}$`, String.raw`^(?:async)?\(\)=>[\w$]+\(\(\)=>${call}${deps}$`]
+  const match = shapes.map((shape) => new RegExp(shape).exec(source)).find((m) => m !== null)
+  if (!match) return null
+  const [, , , name, component] = match
+  if (name) return (module) => (module as Record<string, T>)[name]!
+  if (component) return (module) => ({ default: (module as Record<string, unknown>)[component] }) as T
+  return (module) => module
 }
 
 /** The address with its `retry` parameter set to `n` (the browser's failed fetch stays under the old one). */

@@ -3,7 +3,8 @@ import type { StateCreator } from 'zustand'
 import type { TischStore } from './index.js'
 
 /** `deleted`: the event was deleted while this screen was open. */
-export type ControlStatus = 'connecting' | 'online' | 'offline' | 'denied' | 'deleted'
+/** `outdated`: the control plane's code no longer loads from the server (it was updated meanwhile); only a reload mends it. */
+export type ControlStatus = 'connecting' | 'online' | 'offline' | 'denied' | 'deleted' | 'outdated'
 
 /** The event this screen shows, as the server last sent it, and the control connection. */
 export interface EventSlice {

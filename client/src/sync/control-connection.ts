@@ -74,9 +74,9 @@ export function connectControl(token: string, eventId?: string): SwitchableContr
   const emit = (name: string, payload: unknown) => {
     for (const listener of [...(listeners.get(name) ?? [])]) listener(payload)
   }
-  const setStatus = (status: 'connecting' | 'online' | 'offline' | 'denied') => {
+  const setStatus = (status: 'connecting' | 'online' | 'offline' | 'denied' | 'outdated') => {
     const now = useTischStore.getState().controlStatus
-    if (now === 'deleted' || (now === 'denied' && status !== 'online') || now === status) return
+    if (now === 'deleted' || ((now === 'denied' || now === 'outdated') && status !== 'online') || now === status) return
     useTischStore.setState({ controlStatus: status })
   }
   const flush = () => {
@@ -228,7 +228,8 @@ function lazySocket(token: string, eventId: string | undefined, sink: TransportS
         socket = m.openSocketTransport(token, eventId, sink)
         sink.ready()
       },
-      () => sink.status('offline'),
+      // The server answers but no longer has this code (updated meanwhile): the screen offers a reload.
+      () => !closed && sink.status('outdated'),
     )
   }
   const timer = setTimeout(start, deferMs)

@@ -21,7 +21,7 @@ export interface TransportSink {
   /** Commands can go (again): waiting ones are sent. */
   ready(): void
   /** The transport lost its connection, or was refused for good. */
-  status(status: Extract<ControlStatus, 'connecting' | 'offline' | 'denied'>): void
+  status(status: Extract<ControlStatus, 'connecting' | 'offline' | 'denied' | 'outdated'>): void
   /** The transport's board is gone: fall back to Socket.IO. */
   lost(): void
 }
