@@ -147,11 +147,20 @@ describe('the problem tree on phones (360×740)', () => {
     }
     await expect.poll(stored, { timeout: 15_000 }).toBe(true)
     await second.context().setOffline(false)
-    // The server took the first core; the second phone's copy is refused (twice: offenders wait 10 s), dropped, and loads the server's tree.
+    // The server took the first core; the second phone's is taken and undone (it stays connected),
+    // and its writer gets the text back in the field, told why.
     for (const page of [first, second]) {
       await page.getByRole('button', { name: 'Kernproblem 1: Politik gibt keinen Rückhalt' }).waitFor({ timeout: 20_000 })
       await expect.poll(() => page.getByRole('button', { name: /^Kernproblem/ }).count(), { timeout: 40_000 }).toBe(1)
     }
+    await second.getByRole('alert').filter({ hasText: 'Jemand aus deiner Gruppe war gerade schneller' }).waitFor()
+    await expect.poll(() => second.getByLabel('Text').inputValue()).toBe('Träger konkurrieren')
+    expect(await first.getByRole('alert').count()).toBe(0)
+    // Sent again where it belongs (a cause under the core problem): taken, and the note goes.
+    await second.getByRole('button', { name: 'Ursache', exact: true }).click()
+    await second.getByRole('button', { name: 'Senden' }).click()
+    await first.getByRole('button', { name: 'Ursache 1.1: Träger konkurrieren' }).waitFor()
+    await second.getByRole('alert').waitFor({ state: 'detached' })
   })
   it('stops reconnecting once the phone is placed in another group from another tab, and says what to do', async () => {
     const { page: first, story, treeSockets } = await phoneInGroup('mittelgroßer Landkreis', true)

@@ -68,14 +68,18 @@ describe('a group’s problem tree, served by the registered tree kind', () => {
     }
   })
 
-  it('refuses a move under the node’s own descendant with a close, and keeps the tree', async () => {
+  it('refuses a move under the node’s own descendant without closing the writer, and gives it the tree back', async () => {
     const phone = connectDoc(running.url, treeName(), anna.token)
     try {
       await phone.synced()
       await waitFor(() => readTree(phone.doc).byId.size === 3, 'the stored tree on the phone')
       phone.doc.getMap(TREE_NODES_ROOT).set('cause001', node('cause001', 'cause', 'cause002', anna.participantId, 'Keine festen Ansprechpersonen'))
-      await waitFor(() => phone.closeCodes.length > 0, 'the server to close the writer of a cycle')
-      expect(phone.closeCodes[0]).toBe(4400)
+      await waitFor(() => phone.refusals.length > 0, 'the server to refuse the cycle')
+      expect(phone.refusals).toEqual(['TREE_CONFLICT'])
+      expect(phone.refusedTexts).toEqual(['Keine festen Ansprechpersonen'])
+      // Taken and undone: the writer's own copy is whole again, and it was not closed for it.
+      await waitFor(() => (phone.doc.getMap(TREE_NODES_ROOT).get('cause001') as TreeNode).parentId === 'core0001', 'the move undone on the phone')
+      expect(phone.closeCodes).toEqual([])
     } finally {
       phone.destroy()
     }
@@ -86,6 +90,30 @@ describe('a group’s problem tree, served by the registered tree kind', () => {
       expect((reader.doc.getMap(TREE_NODES_ROOT).get('cause001') as TreeNode).parentId).toBe('core0001')
     } finally {
       reader.destroy()
+    }
+  })
+
+  it('takes one of two core problems sent at the same moment; the other phone keeps its text and its connection', async () => {
+    const name = `tree.${cafe.event.id}.grosser-landkreis.problem`
+    const [bea, cem] = [await join(running.url, cafe.joinCode), await join(running.url, cafe.joinCode)]
+    await joinTreeGroup(running.url, bea.token, 'großer Landkreis')
+    await joinTreeGroup(running.url, cem.token, 'großer Landkreis')
+    const phones = [connectDoc(running.url, name, bea.token), connectDoc(running.url, name, cem.token)]
+    try {
+      await Promise.all(phones.map((p) => p.synced()))
+      // Both write before either hears of the other's.
+      phones[0]!.doc.getMap(TREE_NODES_ROOT).set('coreBea1', node('coreBea1', 'core', null, bea.participantId, 'Zu wenig Wohnraum'))
+      phones[1]!.doc.getMap(TREE_NODES_ROOT).set('coreCem1', node('coreCem1', 'core', null, cem.participantId, 'Sprachkurse fehlen'))
+      await waitFor(() => phones.some((p) => p.refusals.length > 0), 'the server to refuse the second core problem')
+      await waitFor(() => phones.every((p) => readTree(p.doc).byId.size === 1), 'one core problem on both phones')
+      const refused = phones.find((p) => p.refusals.length > 0)!
+      const taken = phones.find((p) => p !== refused)!
+      expect(refused.refusals).toEqual(['TREE_CONFLICT'])
+      expect(refused.refusedTexts).toEqual([refused === phones[0] ? 'Zu wenig Wohnraum' : 'Sprachkurse fehlen'])
+      expect(readTree(refused.doc).core?.node.text).toBe(readTree(taken.doc).core?.node.text)
+      expect(phones.map((p) => p.closeCodes)).toEqual([[], []])
+    } finally {
+      phones.forEach((p) => p.destroy())
     }
   })
 

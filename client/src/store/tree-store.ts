@@ -16,12 +16,14 @@ export interface TreeState {
   status: TreeStatus
   /** Why the server refused this screen's last write, until the next accepted one. */
   refused: string | null
+  /** The texts of that write, when the server took and undid it (the writer keeps them). */
+  refusedTexts: string[]
   /** Set with status `denied`: why the tree will not open again. */
   denied: TreeDenial | null
 }
 
 /** An empty tree, while a doc connects. */
-export const EMPTY_TREE: TreeState = { view: readTreeRecords([]), status: 'connecting', refused: null, denied: null }
+export const EMPTY_TREE: TreeState = { view: readTreeRecords([]), status: 'connecting', refused: null, refusedTexts: [], denied: null }
 
 /**
  * Open tree docs by doc name. A store of its own (not a slice of the main one), so that tree

@@ -9,6 +9,8 @@ interface OpenTree {
   doc: Y.Doc
   users: number
   release: () => void
+  /** A new write of this screen: the last refusal is no longer news. */
+  wrote: () => void
 }
 const open = new Map<string, OpenTree>()
 
@@ -62,14 +64,17 @@ export function connectTree(target: TreeTarget): () => void {
   })
   let status: TreeStatus = 'connecting'
   let refused: string | null = null
+  /** The texts of the refused write (the server took and undid it), for the writer to keep. */
+  let refusedTexts: string[] = []
   let denied: TreeDenial | null = null
-  const sync = () => useTreeStore.setState((s) => ({ trees: { ...s.trees, [docName]: { view: readTree(doc), status, refused, denied } } }))
+  const sync = () => useTreeStore.setState((s) => ({ trees: { ...s.trees, [docName]: { view: readTree(doc), status, refused, refusedTexts, denied } } }))
   // The server's "saved" note (how far this device's writes are stored) is not shown here.
   provider.messageHandlers[MESSAGE_SAVED] = () => {}
   provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
     const message = readRefused(decoder)
     if (!message) return
     refused = message.reason
+    refusedTexts = message.texts
     sync()
   }
   provider.on('sync', (isSynced: boolean) => {
@@ -99,6 +104,7 @@ export function connectTree(target: TreeTarget): () => void {
     }
     if (event?.code === BoardCloseCode.INVALID_MESSAGE) {
       refused = 'INVALID_RECORD'
+      refusedTexts = []
       if (Date.now() - connectedAt > STABLE_CONNECTION_MS) refusedInARow = 0
       if (local && parseBoardCloseReason(event.reason)?.reason === 'INVALID_RECORD' && ++refusedInARow >= 2) void resetCopy()
     }
@@ -114,6 +120,12 @@ export function connectTree(target: TreeTarget): () => void {
   const tree: OpenTree = {
     doc,
     users: 1,
+    wrote: () => {
+      if (refused === null) return
+      refused = null
+      refusedTexts = []
+      sync()
+    },
     release: () => {
       if (--tree.users > 0) return
       open.delete(docName)
@@ -132,13 +144,16 @@ export function putTreeNode(docName: string, node: TreeNode): boolean {
   const tree = open.get(docName)
   const parsed = treeNodeSchema.safeParse(node)
   if (!tree || !parsed.success) return false
+  tree.wrote()
   tree.doc.getMap(TREE_NODES_ROOT).set(node.id, parsed.data)
   return true
 }
 
 /** Deletes a node (without children: the server refuses orphans). */
 export function removeTreeNode(docName: string, nodeId: string): void {
-  open.get(docName)?.doc.getMap(TREE_NODES_ROOT).delete(nodeId)
+  const tree = open.get(docName)
+  tree?.wrote()
+  tree?.doc.getMap(TREE_NODES_ROOT).delete(nodeId)
 }
 
 /**
@@ -151,6 +166,7 @@ export function applyTreeEdit(docName: string, edit: { put: readonly TreeNode[];
   const records = edit.put.map((n) => treeNodeSchema.safeParse(n))
   if (records.some((r) => !r.success)) return false
   const map = tree.doc.getMap(TREE_NODES_ROOT)
+  tree.wrote()
   tree.doc.transact(() => {
     for (const id of edit.remove) map.delete(id)
     for (const r of records) if (r.success) map.set(r.data.id, r.data)

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { type Card, MESSAGE_REFUSED, MESSAGE_SAVED, boardDocName, putCard, readSnapshot } from '@tischrunde/shared'
+import { type Card, MESSAGE_REFUSED, MESSAGE_SAVED, boardDocName, putCard, readRefused, readSnapshot } from '@tischrunde/shared'
 import { aCard } from '@tischrunde/fixtures'
 import { join } from './api.js'
 import { waitFor, within } from './wait.js'
@@ -17,6 +17,8 @@ export interface BoardClient {
   closeCodes: number[]
   /** Reasons of writes the server refused without closing (MESSAGE_REFUSED), in order. */
   refusals: string[]
+  /** The texts the server gave back with those refusals, in order. */
+  refusedTexts: string[]
   /** Resolves once the first sync with the server is complete. */
   synced(timeoutMs?: number): Promise<void>
   /** Resolves once the server says everything this client wrote is durably stored. */
@@ -48,8 +50,11 @@ export function connectDoc(url: string, docName: string, token: string): BoardCl
     saved = Y.decodeStateVector(decoding.readVarUint8Array(decoder))
   }
   const refusals: string[] = []
+  const refusedTexts: string[] = []
   provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
-    refusals.push(decoding.readVarString(decoder))
+    const message = readRefused(decoder)
+    refusals.push(message?.reason ?? 'UNREADABLE')
+    refusedTexts.push(...(message?.texts ?? []))
   }
   const closeCodes: number[] = []
   provider.on('connection-close', (event) => {
@@ -65,6 +70,7 @@ export function connectDoc(url: string, docName: string, token: string): BoardCl
     savedVector: () => saved,
     closeCodes,
     refusals,
+    refusedTexts,
     synced: (timeoutMs = 5000) =>
       provider.synced
         ? Promise.resolve()

@@ -39,6 +39,11 @@ export const WriteRefusal = {
   TOO_MANY_WRITERS: 'TOO_MANY_WRITERS',
   /** A record deleted by the facilitator, a host or its author came back (e.g. edited offline). */
   RECORD_DELETED: 'RECORD_DELETED',
+  /**
+   * A tree write that breaks the tree only together with someone else's at the same moment (two
+   * phones send the core problem at once, a node added under one just deleted, two moves into a loop).
+   */
+  TREE_CONFLICT: 'TREE_CONFLICT',
 } as const
 export type WriteRefusal = (typeof WriteRefusal)[keyof typeof WriteRefusal]
 
@@ -52,6 +57,7 @@ export const SOFT_REFUSALS: ReadonlySet<WriteRefusal> = new Set([
   WriteRefusal.TOO_MANY_CARDS,
   WriteRefusal.TOO_FAST,
   WriteRefusal.RECORD_DELETED,
+  WriteRefusal.TREE_CONFLICT,
 ])
 
 /** A card as stored: no keys beyond the card's own. Built once; zod compiles it on first use. */

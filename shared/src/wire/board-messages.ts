@@ -152,6 +152,7 @@ const CLOSE_CODE_OF: Record<BoardCloseReason, BoardCloseCode> = {
   FOREIGN_WRITER: BoardCloseCode.INVALID_MESSAGE,
   TOO_MANY_WRITERS: BoardCloseCode.INVALID_MESSAGE,
   RECORD_DELETED: BoardCloseCode.INVALID_MESSAGE,
+  TREE_CONFLICT: BoardCloseCode.INVALID_MESSAGE,
 }
 
 /**

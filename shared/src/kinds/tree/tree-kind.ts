@@ -117,8 +117,9 @@ export interface TreeWriter {
 
 /**
  * The tree kind's rule, pure: each changed node by who may change it, then the whole tree after
- * the change (a tree that breaks a structure rule is refused as an invalid record, which closes
- * the writer's socket; a participant over the node cap or in a closed phase is refused softly).
+ * the change. A record that is no valid node closes the writer's socket; a tree that breaks a
+ * structure rule (a concurrent write came first), a participant over the node cap or in a closed
+ * phase is refused softly: taken and undone, the writer keeps the text.
  */
 export function checkTreeChanges(phase: TreePhase, changes: readonly RecordChange[], writer: TreeWriter): WriteRefusal | null {
   if (writer.role === 'reader') return WriteRefusal.READ_ONLY
@@ -137,7 +138,10 @@ export function checkTreeChanges(phase: TreePhase, changes: readonly RecordChang
     if (refusal) return refusal
   }
   const nodes = writer.nodes()
-  if (!nodes || findTreeProblem(phase, nodes) !== null) return WriteRefusal.INVALID_RECORD
+  if (!nodes) return WriteRefusal.INVALID_RECORD
+  // Whole records that only break the tree as it stands now (someone else's write came first) are
+  // no attack: taken and undone, the writer keeps the text and is told why.
+  if (findTreeProblem(phase, nodes) !== null) return WriteRefusal.TREE_CONFLICT
   if (added && writer.role !== 'facilitator' && nodes.size > TREE_NODES_MAX) return WriteRefusal.TOO_MANY_CARDS
   return null
 }

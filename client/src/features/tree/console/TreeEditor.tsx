@@ -34,7 +34,7 @@ interface Deleted {
  * kept), mark the core problem, delete with undo. On the objective tree also: in scope, and
  * measures and "Wer kann helfen?" on means, each objective beside the problem it answers.
  */
-export function TreeEditor(props: { docName: string | null; phase: TreePhase; view: TreeView; problems?: TreeView; label: string }) {
+export function TreeEditor(props: { docName: string | null; phase: TreePhase; view: TreeView; problems?: TreeView; label: string; refused?: string | null }) {
   const { t } = useTranslation()
   const { docName, phase, view } = props
   const nodes = view.byId
@@ -69,7 +69,13 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
   const core = TREE_KINDS[phase].core
   return (
     <div className="tree-editor">
-      {(message || deleted) && (
+      {/* The server took the last change back: someone changed the tree meanwhile. */}
+      {props.refused && (
+        <p role="alert" className="field-error">
+          {t(props.refused === 'TREE_CONFLICT' ? 'tree.consoleConflict' : 'tree.consoleRefused')}
+        </p>
+      )}
+      {!props.refused && (message || deleted) && (
         <p role="status" className="tree-editor-status">
           {deleted ? t('tree.deleted', { text: deleted.text }) : message}{' '}
           {deleted && (

@@ -1,5 +1,5 @@
 import { type TreeNode, type TreeNodeKind, type TreePhase, TREE_KINDS, TREE_TEXT_MAX, childKindsUnder } from '@tischrunde/shared'
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, useEffect, useId, useState } from 'react'
 import { useTranslation } from '../../../i18n/index.js'
 
 /**
@@ -12,6 +12,8 @@ export function AddNodeForm(props: {
   parent: TreeNode | null
   hasCore: boolean
   editing: TreeNode | null
+  /** Text the server gave back (it took and undid the write): into the empty field, to send again. */
+  rescued?: string | null
   onAdd: (kind: TreeNodeKind, text: string) => boolean
   onSave: (text: string) => boolean
   onCancelEdit: () => void
@@ -24,6 +26,11 @@ export function AddNodeForm(props: {
   // node to edit changes, so a remote update of the tree never overwrites what is being typed.
   const [text, setText] = useState(props.editing?.text ?? '')
   const chosen = kind && kinds.includes(kind) ? kind : (kinds[0] ?? null)
+  const rescued = props.editing ? null : (props.rescued ?? null)
+  // Never over what is being typed.
+  useEffect(() => {
+    if (rescued) setText((now) => (now.trim() ? now : rescued.slice(0, TREE_TEXT_MAX)))
+  }, [rescued])
 
   const submit = (e: FormEvent) => {
     e.preventDefault()

@@ -178,9 +178,21 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
       {!open && <p role="status">{t(lockedLine(round?.phase), { tree: treeName })}</p>}
       {tree.status === 'offline' && <p role="status">{t('tree.offline')}</p>}
       {tree.refused && (
-        <p role="alert" className="field-error">
-          {t('tree.refused')}
-        </p>
+        <div role="alert" className="field-error tree-refused">
+          <p>{t(tree.refused === 'TREE_CONFLICT' ? 'tree.conflict' : 'tree.refused')}</p>
+          {tree.refusedTexts.length > 0 && (
+            <>
+              <p>{t('tree.yourText')}</p>
+              <ul>
+                {tree.refusedTexts.map((text, i) => (
+                  <li key={i}>
+                    <q>{text}</q>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
       )}
       {!core && tree.view.loose.length === 0 && <p>{t(phase === 'objective' ? 'tree.emptyObjectives' : open ? 'tree.empty' : 'tree.emptyLocked')}</p>}
       <TreeOutline
@@ -196,7 +208,7 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
       />
       {answered && <p className="muted">{t('tree.answers', { text: answered.text })}</p>}
       {open && (phase === 'problem' || core) && (
-        <AddNodeForm key={editingId ?? 'new'} phase={phase} parent={parent} hasCore={core !== null} editing={editing} onAdd={add} onSave={save} onCancelEdit={() => setEditingId(null)} />
+        <AddNodeForm key={editingId ?? 'new'} phase={phase} parent={parent} hasCore={core !== null} editing={editing} rescued={tree.refusedTexts.join('\n') || null} onAdd={add} onSave={save} onCancelEdit={() => setEditingId(null)} />
       )}
     </main>
   )
