@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import { zipSync, type Zippable } from 'fflate'
 import type { EventExport } from '@tischrunde/shared'
 import { renderCsv } from './render-csv.js'
-import { drawTreesPdf, treeZipEntries, treesCsv, treesDocx } from './tree/tree-sheets.js'
+import { TREE_SHEET_HEADER, TREES_FOLDER, drawTreesPdf, treeSheetRows, treeZipEntries, treesCsv, treesDocx } from './tree/tree-sheets.js'
 import { drawHarvestPdf, harvestDocx, harvestReadmeLines, harvestZipEntries } from './harvest/harvest-chapter.js'
 import { renderDocumentationDocx, renderSheetDocx } from './render-docx.js'
 import { renderDocumentationPdf, renderSheetPdf } from './render-pdf.js'
@@ -114,13 +114,20 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
       return named(EVENT_FILE_PART.documentation, utf8(documentationToMarkdown(doc, [harvestChapterToMarkdown(buildHarvestChapter(file)), treesToMarkdown(file.event.treeMethod, file.trees ?? []), actorSectionMarkdown(file)])))
     case 'csv':
       // An event that runs only the tree method: its trees, with a parent column.
-      if (file.event.tables.length === 0 && (file.trees?.length ?? 0) > 0) return named('Baeume', treesCsv(file))
+      if (treesOnly(file)) return named('Baeume', treesCsv(file))
       return named(EVENT_FILE_PART.allTables, renderCsv(documentationCsvRows(doc)))
-    case 'xlsx':
-      return named(EVENT_FILE_PART.allTables, await renderDocumentationXlsx(doc))
+    case 'xlsx': {
+      const trees = { header: TREE_SHEET_HEADER, rows: treeSheetRows(file) }
+      return named(treesOnly(file) ? 'Baeume' : EVENT_FILE_PART.allTables, await renderDocumentationXlsx(doc, trees))
+    }
     case 'json':
       return named(null, json(file))
   }
+}
+
+/** An event that runs only the tree method: its sheets are its trees. */
+function treesOnly(file: EventExport): boolean {
+  return file.event.tables.length === 0 && (file.trees?.length ?? 0) > 0
 }
 
 /** One file of the ZIP, rendered on its own: in this thread, or in a helper thread (see zip-helper.ts). */
@@ -212,7 +219,8 @@ export async function renderZip(file: EventExport, onProgress?: ProgressListener
   const names = uniqueFileNames(tableFiles.map((f) => f.fileName))
   tableFiles.forEach((f, i) => entries.push([`${EVENT_FILE_PART.tablesFolder}/${names[i]}`, f.bytes]))
 
-  entries.push(...treeZipEntries(file))
+  // A day of trees alone: its own CSV is the trees' already.
+  entries.push(...treeZipEntries(file, !treesOnly(file)))
   entries.push(...harvestZipEntries(file))
   entries.unshift([ZIP_README, utf8(zipReadme(file, entries.map(([name]) => name)))])
   const zippable: Zippable = {}
@@ -230,37 +238,67 @@ const FILE_KINDS: Record<string, string> = {
   docx: 'Word-Dokument zum Weiterbearbeiten (Formatvorlagen, nummerierte Listen; das Inhaltsverzeichnis aktualisiert Word beim Öffnen)',
   md: 'Markdown-Text, z. B. für Websites und Wikis',
   csv: 'Tabelle (CSV, Semikolon, UTF-8) für Tabellenprogramme',
-  xlsx: 'Excel-Tabelle: je Karte und Unterpunkt eine Zeile; ein Blatt mit allen Tischen und eines je Thementisch',
   json: 'Sicherung aller Daten, die Tischrunde wieder einlesen kann',
+  svg: 'Bild des Baums als SVG: scharf in jeder Größe, z. B. für Websites und Folien',
+  png: 'Bild des Baums als PNG, z. B. für Präsentationen und E-Mails',
 }
 
+/** What the workbook holds: the tables' sheets, the trees' sheets, or both. */
+function workbookKind(file: EventExport): string {
+  const tables = file.event.tables.length > 0 ? 'je Karte und Unterpunkt eine Zeile; ein Blatt mit allen Tischen und eines je Thementisch' : null
+  const trees = (file.trees?.length ?? 0) > 0 ? 'je Eintrag eines Baums eine Zeile; ein Blatt „Bäume“ mit allen Gruppen und eines je Gruppe' : null
+  return `Excel-Tabelle: ${[tables ?? (trees ? null : 'je Karte eine Zeile'), trees].filter(Boolean).join('; dazu ')}`
+}
+
+const CAFE_COLUMNS = [
+  'Spalten der Tabellen der Thementische (CSV und XLSX):',
+  '  ID            laufende Nummer jeder Zeile',
+  '  Thementisch   Name des Tisches',
+  '  Station       Station mit ihrer Frage',
+  '  Spalte        Spalte der Station',
+  '  Nr.           Nummer, wie sie in der Dokumentation steht (nur in nummerierten Listen)',
+  '  Gehört zu ID  bei Unterpunkten: die ID ihrer Karte',
+  '  Gliederung    Stelle in der Spalte: 2 = zweite Karte, 2.1 = ihr erster Unterpunkt',
+  '  Text          der Text der Karte oder des Unterpunkts',
+  '',
+]
+
+const TREE_COLUMNS = [
+  'Spalten der Tabellen der Bäume (CSV und XLSX):',
+  '  Gruppe               die Kleingruppe',
+  '  Baum                 Problembaum oder Zielbaum',
+  '  Nummer               Stelle im Baum: 1 = Kernproblem bzw. Ziel, 1.2 = sein zweiter Zweig',
+  '  Art                  Kernproblem, Ursache, Folge; im Zielbaum Ziel, Mittel, Wirkung',
+  '  Text                 der Text des Eintrags',
+  '  Übergeordnet         die Nummer des Eintrags, unter dem er steht',
+  '  Beantwortet Problem  im Zielbaum: das Problem (Nummer und Text), aus dem das Ziel wurde',
+  '  Im Rahmen            "ja": von der Moderation als im Rahmen der Gruppe markiert',
+  '  Maßnahmen            die Maßnahmen zu einem Mittel, mit Semikolon getrennt',
+  '  Wer kann helfen?     wer dabei helfen kann, mit Semikolon getrennt',
+  '',
+]
+
 /**
- * The ZIP's guide: every file with what it is, the spreadsheets' columns, and why a CSV cell may start
- * with an apostrophe (formula protection) while the XLSX needs none.
+ * The ZIP's guide: every file with what it is (the whole event, each table's folder, the trees'
+ * folder), the spreadsheets' columns, and why a CSV cell may start with an apostrophe (formula
+ * protection) while the XLSX needs none.
  */
 export function zipReadme(file: EventExport, names: readonly string[]): string {
-  const kind = (name: string) => FILE_KINDS[name.slice(name.lastIndexOf('.') + 1)] ?? ''
+  const kind = (name: string) => (name.endsWith('.xlsx') ? workbookKind(file) : (FILE_KINDS[name.slice(name.lastIndexOf('.') + 1)] ?? ''))
+  const listed = (list: readonly string[]) => list.map((n) => `  ${n}\n      ${kind(n)}`)
   const whole = names.filter((n) => !n.includes('/'))
-  const perTable = names.filter((n) => n.includes('/'))
+  const perTable = names.filter((n) => n.startsWith(`${EVENT_FILE_PART.tablesFolder}/`))
+  const trees = names.filter((n) => n.startsWith(`${TREES_FOLDER}/`))
   const lines = [
     `Ergebnisse: ${file.event.title} (${file.event.date})`,
     '',
     'Ganze Veranstaltung:',
-    ...whole.map((n) => `  ${n}\n      ${kind(n)}`),
+    ...listed(whole),
     '',
-    `Je Thementisch (Ordner ${EVENT_FILE_PART.tablesFolder}/):`,
-    ...perTable.map((n) => `  ${n}\n      ${kind(n)}`),
-    '',
-    'Spalten der Tabellen (CSV und XLSX):',
-    '  ID            laufende Nummer jeder Zeile',
-    '  Thementisch   Name des Tisches',
-    '  Station       Station mit ihrer Frage',
-    '  Spalte        Spalte der Station',
-    '  Nr.           Nummer, wie sie in der Dokumentation steht (nur in nummerierten Listen)',
-    '  Gehört zu ID  bei Unterpunkten: die ID ihrer Karte',
-    '  Gliederung    Stelle in der Spalte: 2 = zweite Karte, 2.1 = ihr erster Unterpunkt',
-    '  Text          der Text der Karte oder des Unterpunkts',
-    '',
+    ...(perTable.length > 0 ? [`Je Thementisch (Ordner ${EVENT_FILE_PART.tablesFolder}/):`, ...listed(perTable), ''] : []),
+    ...(trees.length > 0 ? [`Je Gruppe ihr Problembaum und ihr Zielbaum als Bild (Ordner ${TREES_FOLDER}/):`, ...listed(trees), ''] : []),
+    ...(file.event.tables.length > 0 ? CAFE_COLUMNS : []),
+    ...((file.trees?.length ?? 0) > 0 ? TREE_COLUMNS : []),
     'Schutz vor Formeln: Beginnt ein Text mit =, +, -, @, Tabulator oder Wagenrücklauf, steht in der',
     'CSV-Datei ein Apostroph davor (\'+ Nutzen). So rechnet kein Tabellenprogramm damit und führt nichts',
     'aus. Die XLSX-Datei braucht das nicht: ihre Zellen sind als Text gespeichert und zeigen den Text',

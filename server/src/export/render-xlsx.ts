@@ -59,14 +59,44 @@ export async function renderSheetXlsx(sheet: ResultSheet): Promise<Uint8Array> {
   return bytes(book)
 }
 
-/** Every table: a first sheet "Alle Tische" with every row, then one sheet per table (ids as on the first). */
-export async function renderDocumentationXlsx(doc: EventDocumentation): Promise<Uint8Array> {
+/** Rows of plain text under a header (the trees' sheet): every cell text, never a formula. */
+export interface TextRows {
+  header: readonly string[]
+  /** The first column names the group a row belongs to. */
+  rows: readonly (readonly string[])[]
+}
+
+const TREE_WIDTHS = [26, 12, 9, 12, 60, 13, 45, 10, 40, 40] as const
+
+function addTextSheet(book: ExcelJS.Workbook, name: string, { header, rows }: TextRows): void {
+  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.columns = header.map((h, i) => ({ header: h, width: TREE_WIDTHS[i] ?? 20, style: { numFmt: '@', alignment: { wrapText: true, vertical: 'top' } } }))
+  sheet.getRow(1).font = { bold: true }
+  for (const row of rows) sheet.addRow([...row])
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: header.length } }
+}
+
+/**
+ * Every table: a first sheet "Alle Tische" with every row, then one sheet per table (ids as on the
+ * first). With trees, a sheet "Bäume" with every node and one per group; a day of trees alone has
+ * no table sheet.
+ */
+export async function renderDocumentationXlsx(doc: EventDocumentation, trees?: TextRows): Promise<Uint8Array> {
   const book = workbook(doc.event.title)
   const taken = new Set<string>()
-  const rows = documentationExportRows(doc)
-  addRowsSheet(book, sheetName(ALL_TABLES_SHEET, taken), rows)
-  for (const sheet of doc.sheets) addRowsSheet(book, sheetName(sheet.table.name, taken), rows.filter((r) => r.table === sheet.table.name))
+  const withTrees = trees !== undefined && trees.rows.length > 0
+  if (doc.sheets.length > 0 || !withTrees) {
+    const rows = documentationExportRows(doc)
+    addRowsSheet(book, sheetName(ALL_TABLES_SHEET, taken), rows)
+    for (const sheet of doc.sheets) addRowsSheet(book, sheetName(sheet.table.name, taken), rows.filter((r) => r.table === sheet.table.name))
+  }
+  if (withTrees) {
+    addTextSheet(book, sheetName(TREES_SHEET, taken), trees)
+    for (const group of new Set(trees.rows.map((r) => r[0] ?? ''))) addTextSheet(book, sheetName(group, taken), { header: trees.header, rows: trees.rows.filter((r) => r[0] === group) })
+  }
   return bytes(book)
 }
+
+export const TREES_SHEET = 'Bäume'
 
 export const ALL_TABLES_SHEET = 'Alle Tische'

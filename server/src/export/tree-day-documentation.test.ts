@@ -1,7 +1,9 @@
+import ExcelJS from 'exceljs'
+import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { bremenEvent } from '@tischrunde/fixtures'
 import { buildEventDocumentation, slugify } from '@tischrunde/shared'
-import { renderEvent } from './export-service.js'
+import { renderEvent, renderZip } from './export-service.js'
 
 /** The Bremen tree day (seed 001) with one group's problem tree begun: small groups, no theme tables. */
 function bremenWithATree() {
@@ -29,5 +31,41 @@ describe('the documentation of a tree day', () => {
     expect(markdown).not.toContain('## Inhalt')
     expect(markdown.indexOf('## Problem- und Zielbäume')).toBeGreaterThan(0)
     expect(markdown.trimEnd().endsWith('Vielen Dank für Ihre Mitwirkung!')).toBe(true)
+  })
+
+  it('has its trees in the workbook: a sheet "Bäume" and one per group, no empty sheet of tables', async () => {
+    const file = bremenWithATree()
+    const cause = { id: 'urs-0001', kind: 'cause' as const, parentId: 'kern-0001', order: 0, text: '=Ansprechpersonen wechseln' }
+    file.trees[0]!.nodes.push(cause)
+    const out = await renderEvent(file, 'xlsx')
+    expect(out.fileName).toMatch(/_Baeume\.xlsx$/)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(Buffer.from(out.bytes) as unknown as ExcelJS.Buffer)
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Bäume', 'kleiner Landkreis'])
+    const rows = (name: string) => {
+      const got: unknown[][] = []
+      book.getWorksheet(name)!.eachRow((row) => got.push((row.values as unknown[]).slice(1, 6)))
+      return got
+    }
+    expect(rows('Bäume')).toEqual([
+      ['Gruppe', 'Baum', 'Nummer', 'Art', 'Text'],
+      ['kleiner Landkreis', 'Problembaum', '1', 'Kernproblem', 'Kooperation bleibt punktuell'],
+      // A text that looks like a formula stays text.
+      ['kleiner Landkreis', 'Problembaum', '1.1', 'Ursache', '=Ansprechpersonen wechseln'],
+    ])
+    expect(rows('kleiner Landkreis')).toEqual(rows('Bäume'))
+  })
+
+  it('has a ZIP guide that speaks of groups and trees, and the trees’ table once', async () => {
+    const zip = unzipSync((await renderZip(bremenWithATree())).bytes)
+    const names = Object.keys(zip)
+    expect(names.filter((n) => n.endsWith('.csv'))).toHaveLength(1)
+    expect(names.some((n) => n.startsWith('Baeume/') && n.endsWith('.svg'))).toBe(true)
+    const readme = new TextDecoder().decode(zip['LIESMICH.txt'])
+    expect(readme).not.toMatch(/Thementisch/)
+    expect(readme).toContain('Ordner Baeume/')
+    expect(readme).toContain('Bild des Baums als SVG')
+    expect(readme).toContain('Spalten der Tabellen der Bäume')
+    for (const name of names.filter((n) => n !== 'LIESMICH.txt')) expect(readme).toContain(name)
   })
 })

@@ -46,15 +46,15 @@ export function treePictureName(file: EventExport, picture: TreePicture, ext: 's
   return exportFileName(file.event, `${picture.group.name}_${TREE_SHEET_WORDS[picture.phase]}`, ext)
 }
 
-const CSV_HEADER = ['Gruppe', 'Baum', 'Nummer', 'Art', 'Text', 'Übergeordnet', 'Beantwortet Problem', 'Im Rahmen', 'Maßnahmen', 'Wer kann helfen?'] as const
+export const TREE_SHEET_HEADER = ['Gruppe', 'Baum', 'Nummer', 'Art', 'Text', 'Übergeordnet', 'Beantwortet Problem', 'Im Rahmen', 'Maßnahmen', 'Wer kann helfen?'] as const
 
 /**
- * Every tree as CSV rows (semicolons, UTF-8 with BOM, as the other sheets): one row per node with
+ * Every tree as rows (without the header), group by group, problem tree first: one row per node with
  * its number and its parent's number (the "Übergeordnet" column), the problem an objective answers,
- * in scope, measures and helpers. Cells are neutralised against spreadsheet formulas.
+ * in scope, measures and helpers; the columns of `TREE_SHEET_HEADER`.
  */
-export function treesCsv(file: EventExport): Uint8Array {
-  const rows: string[][] = [[...CSV_HEADER]]
+export function treeSheetRows(file: EventExport): string[][] {
+  const rows: string[][] = []
   for (const group of exportedGroupTrees(file.event.treeMethod, file.trees ?? [])) {
     for (const phase of PHASES) {
       const view = group[phase]
@@ -81,16 +81,28 @@ export function treesCsv(file: EventExport): Uint8Array {
       items.forEach((item) => walk(item, ''))
     }
   }
+  return rows
+}
+
+/** Every tree as CSV (semicolons, UTF-8 with BOM, as the other sheets); cells neutralised against spreadsheet formulas. */
+export function treesCsv(file: EventExport): Uint8Array {
+  const rows = [[...TREE_SHEET_HEADER], ...treeSheetRows(file)]
   const text = stringify(rows.map((r) => r.map(neutraliseCell)), { bom: true, delimiter: ';', record_delimiter: 'windows', quoted_match: /[\r\n]/ })
   return new TextEncoder().encode(text)
 }
 
-/** The tree files of the ZIP: every tree as SVG and PNG, and all trees as one CSV. Empty without trees. */
-export function treeZipEntries(file: EventExport): [string, Uint8Array][] {
+/** The ZIP's folder of tree files. */
+export const TREES_FOLDER = 'Baeume'
+
+/**
+ * The tree files of the ZIP: every tree as SVG and PNG, and all trees as one CSV (`withCsv`: not
+ * when the event's own CSV is that already). Empty without trees.
+ */
+export function treeZipEntries(file: EventExport, withCsv = true): [string, Uint8Array][] {
   const pictures = treePictures(file)
   if (pictures.length === 0) return []
-  const folder = 'Baeume'
-  const entries: [string, Uint8Array][] = [[`${folder}/${exportFileName(file.event, 'Baeume', 'csv')}`, treesCsv(file)]]
+  const folder = TREES_FOLDER
+  const entries: [string, Uint8Array][] = withCsv ? [[`${folder}/${exportFileName(file.event, 'Baeume', 'csv')}`, treesCsv(file)]] : []
   for (const p of pictures) {
     entries.push([`${folder}/${treePictureName(file, p, 'svg')}`, new TextEncoder().encode(p.svg)])
     entries.push([`${folder}/${treePictureName(file, p, 'png')}`, svgToPng(p.svg, p.width)])
