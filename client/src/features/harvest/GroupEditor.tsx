@@ -1,3 +1,4 @@
+import { ActingSelect } from '../../app/ActingSelect.js'
 import {
   type GroupChange,
   type GroupColumn,
@@ -91,14 +92,14 @@ export function GroupEditor({ event, token, send, tableId: fixedTable, projector
     </DropSpot>
   )
   const assignSelect = (cardId: string, current: string | null, text: string) => (
-    <select aria-label={t('harvest.groups.assignFor', { text })} value={current ?? ''} onChange={(e) => void change({ type: 'assign', cardId, groupId: e.target.value || null })}>
+    <ActingSelect aria-label={t('harvest.groups.assignFor', { text })} value={current ?? ''} onAct={(groupId) => void change({ type: 'assign', cardId, groupId: groupId || null })}>
       <option value="">{t('harvest.groups.noGroup')}</option>
       {laid.groups.map((g) => (
         <option key={g.group.id} value={g.group.id}>
           {t('harvest.groups.toGroup', { title: `${g.number}. ${g.group.title}` })}
         </option>
       ))}
-    </select>
+    </ActingSelect>
   )
 
   return (

@@ -1,3 +1,4 @@
+import { ActingSelect } from '../../app/ActingSelect.js'
 import { useRef, useState } from 'react'
 import { type Programme, type ProgrammeItem, type Roster, type Workshop, clockText, programmeSchema, rosterSchema, schedule } from '@tischrunde/shared'
 import '../../i18n/programme-wording.js'
@@ -200,14 +201,14 @@ function PhaseCounts({
                         {p.displayName || t('programme.console.anonymous')}{' '}
                         <label>
                           <span className="visually-hidden">{t('programme.console.moveLabel', { name: p.displayName || t('programme.console.anonymous') })}</span>
-                          <select value={w.id} onChange={(e) => void onMove(p.participantId, e.target.value || null)}>
+                          <ActingSelect value={w.id} onAct={(to) => void onMove(p.participantId, to || null)}>
                             {phase.workshops.map((o) => (
                               <option key={o.id} value={o.id}>
                                 {t('programme.workshop', { number: o.number })}
                               </option>
                             ))}
                             <option value="">{t('programme.console.noWorkshop')}</option>
-                          </select>
+                          </ActingSelect>
                         </label>
                       </li>
                     ))}

@@ -1,3 +1,4 @@
+import { ActingSelect } from '../../app/ActingSelect.js'
 import { type Ack, type ProjectorDisplay, type ProjectorView, type RoundState, type Spotlight, type TischEvent } from '@tischrunde/shared'
 import { useMemo, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
@@ -77,13 +78,13 @@ export function ProjectorRemote(props: { event: TischEvent; round: RoundState; t
       {event.tables.length > 0 && (
         <p>
           <label htmlFor="remote-table">{t('remote.whichTable')}</label>{' '}
-          <select id="remote-table" value={tableId ?? ''} onChange={(e) => void show({ ...display, tableId: e.target.value, spotlight: null })}>
+          <ActingSelect id="remote-table" value={tableId ?? ''} onAct={(chosen) => void show({ ...display, tableId: chosen, spotlight: null })}>
             {event.tables.map((table) => (
               <option key={table.id} value={table.id}>
                 {table.name}
               </option>
             ))}
-          </select>
+          </ActingSelect>
         </p>
       )}
       {display.view === 'review' && (

@@ -18,6 +18,7 @@ import {
   restoreSubtree,
 } from '@tischrunde/shared'
 import { type DragEvent, type FormEvent, useState } from 'react'
+import { ActingSelect } from '../../../app/ActingSelect.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { randomId } from '../../../sync/random-id.js'
 import { applyTreeEdit, putTreeNode } from '../../../sync/tree-hooks.js'
@@ -122,24 +123,24 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
               </div>
               <div className="tree-edit-actions">
                 {targets.length > 0 && (
-                  <select aria-label={t('tree.moveTo', { text })} value="" onChange={(e) => e.target.value && run(moveNode(phase, nodes, n.id, e.target.value), t('tree.moved', { text, parent: nodes.get(e.target.value)?.text ?? '' }))}>
+                  <ActingSelect aria-label={t('tree.moveTo', { text })} value="" onAct={(to) => to && run(moveNode(phase, nodes, n.id, to), t('tree.moved', { text, parent: nodes.get(to)?.text ?? '' }))}>
                     <option value="">{t('tree.moveToShort')}</option>
                     {targets.map((p) => (
                       <option key={p.id} value={p.id}>
                         {t(`tree.kind.${p.kind}`)}: {p.text}
                       </option>
                     ))}
-                  </select>
+                  </ActingSelect>
                 )}
                 {twins.length > 0 && (
-                  <select aria-label={t('tree.mergeWith', { text })} value="" onChange={(e) => e.target.value && run(mergeNodes(phase, nodes, n.id, e.target.value), t('tree.merged', { text }))}>
+                  <ActingSelect aria-label={t('tree.mergeWith', { text })} value="" onAct={(other) => other && run(mergeNodes(phase, nodes, n.id, other), t('tree.merged', { text }))}>
                     <option value="">{t('tree.mergeWithShort')}</option>
                     {twins.map((p) => (
                       <option key={p.id} value={p.id}>
                         {p.text}
                       </option>
                     ))}
-                  </select>
+                  </ActingSelect>
                 )}
                 {(['up', 'down'] as const).map((way) => {
                   const edit = reorderNode(nodes, n.id, way === 'up' ? -1 : 1)
