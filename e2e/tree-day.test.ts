@@ -132,17 +132,17 @@ describe('a day with problem trees in the morning and solution trees in the afte
 
     // Afternoon: the day moves on to the solution station; the phones show the objective tree.
     expect(await facilitator.advance()).toEqual({ ok: true })
-    await anna.getByRole('heading', { name: 'Zielbaum' }).waitFor({ timeout: 10_000 })
+    await anna.getByRole('heading', { name: 'Lösungsbaum', exact: true }).waitFor({ timeout: 10_000 })
     // The projector follows the day to the objective trees.
-    await projector.getByRole('heading', { name: 'Zielbaum: kleiner Landkreis · größere kreisfreie Stadt' }).waitFor({ timeout: 10_000 })
-    await console_.getByRole('button', { name: 'Zielbaum aus dem Problembaum erstellen' }).click()
-    await console_.getByRole('status').filter({ hasText: 'Zielbaum erstellt bzw. ergänzt.' }).waitFor()
+    await projector.getByRole('heading', { name: 'Lösungsbaum: kleiner Landkreis · größere kreisfreie Stadt' }).waitFor({ timeout: 10_000 })
+    await console_.getByRole('button', { name: 'Lösungsbaum aus dem Problembaum erstellen' }).click()
+    await console_.getByRole('status').filter({ hasText: 'Lösungsbaum erstellt bzw. ergänzt.' }).waitFor()
 
     // A phone rewords an objective positively.
     await anna.getByRole('button', { name: 'Keine festen Ansprechpersonen bearbeiten' }).click()
     await anna.getByLabel('Text').fill('Feste Ansprechpersonen sind benannt')
     await anna.getByRole('button', { name: 'Speichern' }).click()
-    const objectives = console_.getByRole('list', { name: 'Zielbaum der Gruppe kleiner Landkreis als Gliederung' })
+    const objectives = console_.getByRole('list', { name: 'Lösungsbaum der Gruppe kleiner Landkreis als Gliederung' })
     await objectives.getByRole('checkbox', { name: 'Im Rahmen: Feste Ansprechpersonen sind benannt' }).waitFor({ timeout: 10_000 })
     await expect(objectives.getByText('Problem: Keine festen Ansprechpersonen').count()).resolves.toBe(1)
 
@@ -157,7 +157,7 @@ describe('a day with problem trees in the morning and solution trees in the afte
     // The day ends (the template's third station, then the review): the phone says the work on the tree is done, not that it is "locked".
     expect(await facilitator.advance()).toEqual({ ok: true })
     expect(await facilitator.advance()).toEqual({ ok: true })
-    await anna.getByText('Die Arbeit am Zielbaum ist abgeschlossen. Sie können ihn weiter ansehen.', { exact: true }).waitFor({ timeout: 10_000 })
+    await anna.getByText('Die Arbeit am Lösungsbaum ist abgeschlossen. Sie können ihn weiter ansehen.', { exact: true }).waitFor({ timeout: 10_000 })
     // No invitation to reword what can no longer be edited.
     expect(await anna.getByText('Formulieren Sie jedes Problem', { exact: false }).count()).toBe(0)
 

@@ -100,7 +100,7 @@ describe('the facilitator creates a group’s objective tree from its problem tr
     const res = await fetch(`${running.url}/api/events/${cafe.event.id}/export?format=md`, { headers: { authorization: `Bearer ${cafe.facilitatorToken}` } })
     expect(res.status).toBe(200)
     const md = await res.text()
-    const chapter = md.slice(md.indexOf('## Problem- und Zielbäume'))
+    const chapter = md.slice(md.indexOf('## Problem- und Lösungsbäume'))
     const group = chapter.slice(chapter.indexOf('### Gruppe: großer Landkreis'), chapter.indexOf('### Gruppe: größere kreisfreie Stadt'))
     expect(group).toBe(
       [
@@ -113,7 +113,7 @@ describe('the facilitator creates a group’s objective tree from its problem tr
         '   2. Folge: Angebote doppelt',
         '   3. Ursache: Kein Budget',
         '',
-        '#### Zielbaum',
+        '#### Lösungsbaum',
         '',
         '1. Ziel: Kooperation bleibt punktuell (beantwortet 1)',
         '   1. Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine Ansprechpersonen) \\[im Rahmen\\]',

@@ -29,7 +29,7 @@ describe('the documentation of a tree day', () => {
     const markdown = new TextDecoder().decode((await renderEvent(bremenWithATree(), 'md')).bytes)
     expect(markdown).toContain('Kernproblem: Kooperation bleibt punktuell')
     expect(markdown).not.toContain('## Inhalt')
-    expect(markdown.indexOf('## Problem- und Zielbäume')).toBeGreaterThan(0)
+    expect(markdown.indexOf('## Problem- und Lösungsbäume')).toBeGreaterThan(0)
     expect(markdown.trimEnd().endsWith('Vielen Dank für Ihre Mitwirkung!')).toBe(true)
   })
 

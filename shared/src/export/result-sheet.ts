@@ -40,7 +40,7 @@ export const SHEET_WORDS = {
   treeMethodIntro: (groups: number, attribute: string) =>
     `Die Veranstaltung arbeitete mit Problem- und Lösungsbäumen in ${groups === 1 ? 'einer Kleingruppe' : `${groups} Kleingruppen`} (nach ${attribute}). ` +
     'Jede Gruppe hielt zuerst in einem Problembaum das Kernproblem mit seinen Ursachen und Folgen fest ' +
-    'und leitete daraus später einen Zielbaum mit Lösungsansätzen ab.',
+    'und leitete daraus später einen Lösungsbaum mit Lösungsansätzen ab.',
   groupCount: (n: number) => (n === 1 ? '1 Kleingruppe' : `${n} Kleingruppen`),
   columnsOf: 'Spalten',
   closing: 'Vielen Dank für Ihre Mitwirkung!',

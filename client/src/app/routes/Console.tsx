@@ -93,6 +93,8 @@ export default function Console() {
   const renew = { eventId, token: token!, onRenewed: setView }
   // A programme-only day has no café to run: no round bar, remote or round settings.
   const programmeOnly = isProgrammeOnlyDay(event)
+  // A day of trees in small groups alone: no theme tables to list, nobody "without a table".
+  const treesOnly = event.tables.length === 0 && event.treeMethod !== undefined
   const send: Parameters<typeof RoundControls>[0]['send'] = (name, payload) =>
     control.current?.send(name, payload) ?? Promise.resolve(fail(ErrorCode.NETWORK))
 
@@ -155,12 +157,12 @@ export default function Console() {
           <ShowNamesToggle shown={event.showNames} send={(showNames) => send('event:display', { showNames })} />
           {presence && (
             <p className="presence-summary">
-              {!programmeOnly && `${t('console.unseated', { count: presence.unseated })} · `}
+              {!programmeOnly && !treesOnly && `${t('console.unseated', { count: presence.unseated })} · `}
               {t('console.projectors', { count: presence.projectors })}
             </p>
           )}
         </section>
-        {!programmeOnly && (
+        {!programmeOnly && !treesOnly && (
         <section className="console-tables" aria-labelledby="tables-title">
           <h2 id="tables-title">{t('console.tables')}</h2>
           {event.tables.length === 0 ? (

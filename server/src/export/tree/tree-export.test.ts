@@ -61,9 +61,9 @@ describe('the trees in the exports', () => {
     const pictures = treePictures(file)
     expect(pictures.map((p) => p.title)).toEqual([
       'Problembaum: kleiner Landkreis',
-      'Zielbaum: kleiner Landkreis',
+      'Lösungsbaum: kleiner Landkreis',
       'Problembaum: größere kreisfreie Stadt',
-      'Zielbaum: größere kreisfreie Stadt',
+      'Lösungsbaum: größere kreisfreie Stadt',
     ])
     const svg = xml(pictures[0]!.svg)
     const yOf = (kind: string) => Array.from(svg.getElementsByTagName('g')).filter((g) => g.getAttribute('data-kind') === kind).map((g) => Number(/translate\(\S+ (\S+)\)/.exec(g.getAttribute('transform')!)![1]))
@@ -88,15 +88,15 @@ describe('the trees in the exports', () => {
   it('tags the trees chapter like the tables: headings, each picture a Figure with alt text, the tree as nested lists', async () => {
     const structure = await readPdfStructure((await renderEvent(file, 'pdf')).bytes)
     const order = structure.pages.flatMap(readingOrder)
-    const from = order.indexOf('H1: ProblemundZielbäume')
+    const from = order.indexOf('H1: ProblemundLösungsbäume')
     expect(from, order.filter((e) => e.startsWith('H')).join('\n')).toBeGreaterThan(-1)
     const chapter = order.slice(from)
     expect(chapter.filter((e) => e.startsWith('H2:'))).toEqual(['H2: Gruppe:kleinerLandkreis', 'H2: Gruppe:größerekreisfreieStadt'])
     expect(chapter.filter((e) => e.startsWith('Figure:'))).toEqual([
       'Figure: Problembaum: kleiner Landkreis (Bild des Baums; sein Inhalt folgt als Liste)',
-      'Figure: Zielbaum: kleiner Landkreis (Bild des Baums; sein Inhalt folgt als Liste)',
+      'Figure: Lösungsbaum: kleiner Landkreis (Bild des Baums; sein Inhalt folgt als Liste)',
       'Figure: Problembaum: größere kreisfreie Stadt (Bild des Baums; sein Inhalt folgt als Liste)',
-      'Figure: Zielbaum: größere kreisfreie Stadt (Bild des Baums; sein Inhalt folgt als Liste)',
+      'Figure: Lösungsbaum: größere kreisfreie Stadt (Bild des Baums; sein Inhalt folgt als Liste)',
     ])
     // "1.1.1 Ursache: Ehrenamt wechselt oft" sits in a list inside the item of "1.1", inside the core's list.
     const path = (node: StructNode, text: string, trail: string[] = []): string[] | null => {
@@ -127,7 +127,7 @@ describe('the trees in the exports', () => {
     const csv = readCsv((await renderEvent(file, 'csv')).bytes)
     expect(csv[0]).toEqual(['Gruppe', 'Baum', 'Nummer', 'Art', 'Text', 'Übergeordnet', 'Beantwortet Problem', 'Im Rahmen', 'Maßnahmen', 'Wer kann helfen?'])
     expect(csv).toContainEqual(['kleiner Landkreis', 'Problembaum', '1.1.1', 'Ursache', 'Ehrenamt wechselt oft', '1.1', '', '', '', ''])
-    expect(csv).toContainEqual(['kleiner Landkreis', 'Zielbaum', '1.1', 'Mittel', 'Feste Ansprechpersonen sind benannt', '1', '1.1: Keine festen Ansprechpersonen', 'ja', 'Liste im Intranet', 'Integrationsbeauftragte'])
+    expect(csv).toContainEqual(['kleiner Landkreis', 'Lösungsbaum', '1.1', 'Mittel', 'Feste Ansprechpersonen sind benannt', '1', '1.1: Keine festen Ansprechpersonen', 'ja', 'Liste im Intranet', 'Integrationsbeauftragte'])
     const zip = unzipSync((await renderZip(file)).bytes)
     const trees = Object.keys(zip).filter((name) => name.startsWith('Baeume/'))
     expect(trees.filter((name) => name.endsWith('.svg'))).toHaveLength(4)

@@ -37,10 +37,10 @@ export function exportTreeOf(groupId: string, phase: ExportTree['phase'], view: 
 
 /** Words of the tree chapter (German, like the rest of the result sheets). */
 export const TREE_SHEET_WORDS = {
-  chapter: 'Problem- und Zielbäume',
+  chapter: 'Problem- und Lösungsbäume',
   group: 'Gruppe',
   problem: 'Problembaum',
-  objective: 'Zielbaum',
+  objective: 'Lösungsbaum',
   empty: 'Noch keine Einträge.',
   answers: 'beantwortet',
   inScope: 'im Rahmen',

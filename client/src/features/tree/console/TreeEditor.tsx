@@ -110,7 +110,10 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
             >
               <div className="tree-edit-head">
                 {phase === 'objective' && (
-                  <input type="checkbox" checked={n.inScope === true} onChange={() => docName && putTreeNode(docName, { ...n, inScope: !n.inScope })} aria-label={t('tree.inScope', { text })} />
+                  <label className="tree-in-scope-toggle">
+                    <input type="checkbox" checked={n.inScope === true} onChange={() => docName && putTreeNode(docName, { ...n, inScope: !n.inScope })} aria-label={t('tree.inScope', { text })} />
+                    <span aria-hidden="true">{t('tree.inScopeShort')}</span>
+                  </label>
                 )}
                 <span>
                   <strong>

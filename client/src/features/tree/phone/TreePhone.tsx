@@ -80,10 +80,10 @@ export default function TreePhone(props: { header: ReactNode; event: TischEvent;
           </p>
         )}
         {value && !error && <p role="status">{t('tree.placing')}</p>}
-        <ul className="button-column" aria-label={method.attribute}>
+        <ul className="table-picker" aria-label={method.attribute}>
           {method.values.map((v) => (
             <li key={v}>
-              <button type="button" className="secondary" aria-pressed={v === value} onClick={() => choose(v)}>
+              <button type="button" className={`table-button${v === value ? ' table-button-current' : ''}`} aria-pressed={v === value} onClick={() => choose(v)}>
                 {v}
               </button>
             </li>
