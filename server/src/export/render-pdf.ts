@@ -257,7 +257,39 @@ export function documentationLayout(doc: EventDocumentation, appendix?: (pdf: Pd
     }
   }
 
-  // Contents: measured now, filled in once the chapters' pages are known.
+  // Contents: measured now, filled in once the chapters' pages are known. A day without theme
+  // tables (trees alone) has no chapters to list: no empty contents page.
+  const listed = doc.sheets.length > 0 ? contentsPages(pdf, doc, full) : null
+
+  // Chapters, each a bookmark with one per station below it.
+  const chapterPages: number[] = []
+  doc.sheets.forEach((sheet, i) => {
+    pdf.newPage()
+    chapterPages.push(pdf.pageIndex)
+    drawSheet(pdf, sheet, pdf.doc.outline.addItem(sheet.heading), size, `table-${i + 1}`)
+  })
+  // Chapters of other methods (the problem and objective trees), after the tables.
+  appendix?.(pdf)
+
+  // The organiser's Ausblick, then the closing line, after the last chapter.
+  drawFramingChapter(pdf, FRAMING_WORDS.outlook, doc.framing?.outlook ?? [])
+  const closing = full(SHEET_WORDS.closing, 'bold', size.station, COLOR.brand, 0, 'P')
+  pdf.y += 18
+  pdf.flow(closing)
+
+  listed?.fill(chapterPages)
+  return pdf
+}
+
+/** A block across the text width (or `width` from `indent`), tagged `tag` under `parent`. */
+type FullBlock = (text: string, font: 'regular' | 'bold', fontSize: number, color: string, gapAfter: number, tag: string, parent?: PDFKit.PDFStructureElement, width?: number, indent?: number) => ReturnType<PdfLayout['block']>
+
+/**
+ * The contents pages: measured and laid out now, each entry's page number and link filled in by
+ * `fill` once the chapters' pages are known.
+ */
+function contentsPages(pdf: PdfLayout, doc: EventDocumentation, full: FullBlock) {
+  const size = scaled(1)
   pdf.newPage()
   const tocStart = pdf.pageIndex
   const numberWidth = 36
@@ -288,41 +320,28 @@ export function documentationLayout(doc: EventDocumentation, appendix?: (pdf: Pd
     y += entry.block.height
   }
 
-  // Chapters, each a bookmark with one per station below it.
-  const chapterPages: number[] = []
-  doc.sheets.forEach((sheet, i) => {
-    pdf.newPage()
-    chapterPages.push(pdf.pageIndex)
-    drawSheet(pdf, sheet, pdf.doc.outline.addItem(sheet.heading), size, `table-${i + 1}`)
-  })
-  // Chapters of other methods (the problem and objective trees), after the tables.
-  appendix?.(pdf)
-
-  // The organiser's Ausblick, then the closing line, after the last chapter.
-  drawFramingChapter(pdf, FRAMING_WORDS.outlook, doc.framing?.outlook ?? [])
-  const closing = full(SHEET_WORDS.closing, 'bold', size.station, COLOR.brand, 0, 'P')
-  pdf.y += 18
-  pdf.flow(closing)
-
-  pdf.doc.switchToPage(tocStart)
-  pdf.draw(tocHeading, MARGIN.left, MARGIN.top)
-  entries.forEach((entry, i) => {
-    const place = tocPlaces[i]!
-    pdf.doc.switchToPage(place.page)
-    const target = `table-${i + 1}`
-    pdf.draw(entry.block, MARGIN.left, place.y)
-    pdf.doc.font(FONT.regular).fontSize(11).fillColor(COLOR.ink)
-    drawTagged(pdf, entry.lbl, 'Lbl', () => pdf.doc.text(`${i + 1}.`, MARGIN.left, place.y, { lineBreak: false }))
-    drawTagged(pdf, entry.page, 'P', () =>
-      pdf.doc.text(String(chapterPages[i]! + 1), PAGE.width - MARGIN.right - numberWidth, place.y, { width: numberWidth, align: 'right', lineBreak: false }),
-    )
-    // One link over the whole line, a child of the Link element, with its text as alternative description.
-    const link = entry.block.tags!.body.el
-    // pdfkit writes a String object as a PDF text string (a plain string would become a name).
-    const contents = new String(entry.block.text)
-    pdf.doc.goTo(MARGIN.left, place.y, CONTENT_WIDTH, entry.block.height - entry.block.gapAfter, target, { structParent: link, Contents: contents } as unknown as PDFKit.Mixins.AnnotationOption)
-  })
-  return pdf
+  return {
+    fill(chapterPages: readonly number[]) {
+      pdf.doc.switchToPage(tocStart)
+      pdf.draw(tocHeading, MARGIN.left, MARGIN.top)
+      entries.forEach((entry, i) => {
+        const place = tocPlaces[i]!
+        pdf.doc.switchToPage(place.page)
+        const target = `table-${i + 1}`
+        pdf.draw(entry.block, MARGIN.left, place.y)
+        pdf.doc.font(FONT.regular).fontSize(11).fillColor(COLOR.ink)
+        drawTagged(pdf, entry.lbl, 'Lbl', () => pdf.doc.text(`${i + 1}.`, MARGIN.left, place.y, { lineBreak: false }))
+        drawTagged(pdf, entry.page, 'P', () =>
+          pdf.doc.text(String(chapterPages[i]! + 1), PAGE.width - MARGIN.right - numberWidth, place.y, { width: numberWidth, align: 'right', lineBreak: false }),
+        )
+        // One link over the whole line, a child of the Link element, with its text as alternative description.
+        const link = entry.block.tags!.body.el
+        // pdfkit writes a String object as a PDF text string (a plain string would become a name).
+        const contents = new String(entry.block.text)
+        pdf.doc.goTo(MARGIN.left, place.y, CONTENT_WIDTH, entry.block.height - entry.block.gapAfter, target, { structParent: link, Contents: contents } as unknown as PDFKit.Mixins.AnnotationOption)
+      })
+    },
+  }
 }
 
 function drawTagged(pdf: PdfLayout, el: PDFKit.PDFStructureElement, type: string, draw: () => void): void {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { bremenEvent } from '@tischrunde/fixtures'
 import { buildEventDocumentation, slugify } from '@tischrunde/shared'
 import { renderEvent, renderZip } from './export-service.js'
+import { pdfText } from './read-back.js'
 
 /** The Bremen tree day (seed 001) with one group's problem tree begun: small groups, no theme tables. */
 function bremenWithATree() {
@@ -29,6 +30,10 @@ describe('the documentation of a tree day', () => {
     const markdown = new TextDecoder().decode((await renderEvent(bremenWithATree(), 'md')).bytes)
     expect(markdown).toContain('Kernproblem: Kooperation bleibt punktuell')
     expect(markdown).not.toContain('## Inhalt')
+    // Nor an empty contents page in the PDF.
+    const pdf = await pdfText((await renderEvent(bremenWithATree(), 'pdf')).bytes)
+    expect(pdf).toContain('Kernproblem: Kooperation bleibt punktuell')
+    expect(pdf).not.toMatch(/^\s*Inhalt\s*$/m)
     expect(markdown.indexOf('## Problem- und Lösungsbäume')).toBeGreaterThan(0)
     expect(markdown.trimEnd().endsWith('Vielen Dank für Ihre Mitwirkung!')).toBe(true)
   })

@@ -112,6 +112,8 @@ export function treeZipEntries(file: EventExport, withCsv = true): [string, Uint
 
 /** Tallest picture on a PDF page, in points (leaves room for the list to start below it). */
 const PDF_PICTURE_MAX_HEIGHT = 460
+/** Room a group's heading, a tree's heading and a line of text take in the PDF, in points. */
+const HEADING_ROOM = { group: 30, tree: 22, line: 30 } as const
 
 /**
  * The trees chapter of the PDF documentation: per group and tree the picture (as the projector
@@ -130,22 +132,28 @@ export function drawTreesPdf(pdf: PdfLayout, file: EventExport): void {
   pdf.flow(pdf.block(TREE_SHEET_WORDS.chapter, { font: 'bold', size: 20, color: COLOR.brand, indent: 0, width: CONTENT_WIDTH, gapAfter: 12, tags: pdf.tag('H1', chapter) }))
   let group: PDFKit.PDFStructureElement = chapter
   for (const p of pictures) {
+    // An empty tree says so in a line, without a picture that says the same.
+    const empty = p.group[p.phase].byId.size === 0
+    const scale = Math.min(CONTENT_WIDTH / p.width, PDF_PICTURE_MAX_HEIGHT / p.height)
+    const height = empty ? 0 : p.height * scale
+    // The headings stay with what follows them: never alone at the foot of a page.
+    pdf.ensure((p.phase === 'problem' ? HEADING_ROOM.group : 0) + HEADING_ROOM.tree + (empty ? HEADING_ROOM.line : height + 8))
     if (p.phase === 'problem') {
       group = pdf.struct('Sect', chapter)
       pdf.flow(pdf.block(`${TREE_SHEET_WORDS.group}: ${p.group.name}`, { font: 'bold', size: 15, color: COLOR.brand, indent: 0, width: CONTENT_WIDTH, gapAfter: 8, tags: pdf.tag('H2', group) }))
     }
     const part = pdf.struct('Sect', group)
     pdf.flow(pdf.block(TREE_SHEET_WORDS[p.phase], { font: 'bold', size: 12, color: COLOR.ink, indent: 0, width: CONTENT_WIDTH, gapAfter: 6, tags: pdf.tag('H3', part) }))
-    const scale = Math.min(CONTENT_WIDTH / p.width, PDF_PICTURE_MAX_HEIGHT / p.height)
-    const height = p.height * scale
-    pdf.ensure(height + 8)
-    const figure = doc.struct('Figure', { alt: treePictureAlt(p) })
-    part.add(figure)
-    const content = doc.markStructureContent('Figure', { bbox: [MARGIN.left, pdf.y, MARGIN.left + p.width * scale, pdf.y + height] } as PDFKit.Mixins.MarkingOptions)
-    doc.image(Buffer.from(svgToPng(p.svg, p.width)), MARGIN.left, pdf.y, { width: p.width * scale, height })
-    doc.endMarkedContent()
-    figure.add(content)
-    pdf.y += height + 8
+    if (!empty) {
+      pdf.ensure(height + 8)
+      const figure = doc.struct('Figure', { alt: treePictureAlt(p) })
+      part.add(figure)
+      const content = doc.markStructureContent('Figure', { bbox: [MARGIN.left, pdf.y, MARGIN.left + p.width * scale, pdf.y + height] } as PDFKit.Mixins.MarkingOptions)
+      doc.image(Buffer.from(svgToPng(p.svg, p.width)), MARGIN.left, pdf.y, { width: p.width * scale, height })
+      doc.endMarkedContent()
+      figure.add(content)
+      pdf.y += height + 8
+    }
     const lines = treeListLines(p.group[p.phase], p.group.problemNumbers)
     if (lines.length === 0) pdf.flow(pdf.block(TREE_SHEET_WORDS.empty, { font: 'regular', size: 10, color: COLOR.muted, indent: 0, width: CONTENT_WIDTH, gapAfter: 8, tags: pdf.tag('P', part) }))
     // Nested lists: a line one level deeper opens a list inside the item above it.
@@ -181,7 +189,9 @@ export function treesDocx(file: EventExport): FileChild[] {
     if (p.phase === 'problem') out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${TREE_SHEET_WORDS.group}: ${p.group.name}`)] }))
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(TREE_SHEET_WORDS[p.phase])] }))
     const scale = Math.min(DOCX_PICTURE_WIDTH / p.width, 700 / p.height)
-    out.push(
+    // An empty tree says so in a line, without a picture that says the same.
+    if (p.group[p.phase].byId.size > 0)
+      out.push(
       new Paragraph({
         children: [
           new ImageRun({

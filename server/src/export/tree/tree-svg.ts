@@ -9,6 +9,9 @@ const TEXT_SIZE = 17
 const LINE = 20
 /** Average advance of a DejaVu Sans character, in em (wide enough that lines never overflow a box). */
 const CHAR_EM = 0.6
+/** The title's size, and the width of a bold character at most, in ems (wide letters: "m", "W"). */
+const TITLE_SIZE = 22
+const TITLE_EM = 0.68
 const TEXT_LINES = Math.floor((BOX.height - PAD * 2 - KIND_SIZE - 6) / LINE)
 
 /** Box colours by kind, as on the projector. */
@@ -61,14 +64,16 @@ export function treeToSvg(view: TreeView, phase: TreePhase, title: string, probl
   const { minX, maxX, minY, maxY } = layout.bounds
   const x0 = minX - MARGIN
   const y0 = minY - MARGIN - 40
-  const width = Math.max(maxX - minX, BOX.width * 2) + 2 * MARGIN
+  // Wide enough for the title too: a small tree's picture cut "Problembaum: mittelgroßer Landkrei".
+  const titleWidth = title.length * TITLE_SIZE * TITLE_EM
+  const width = Math.max(maxX - minX, BOX.width * 2, titleWidth) + 2 * MARGIN
   const height = Math.max(maxY - minY, BOX.height) + 2 * MARGIN + 40
   const perLine = Math.floor((BOX.width - PAD * 2) / (TEXT_SIZE * CHAR_EM))
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x0} ${y0} ${width} ${height}" width="${Math.round(width)}" height="${Math.round(height)}" font-family="${TREE_FONT}">`,
     `<title>${escapeXml(title)}</title>`,
     `<rect x="${x0}" y="${y0}" width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${x0 + MARGIN}" y="${y0 + MARGIN + 8}" font-size="22" font-weight="bold" fill="#1f2933">${escapeXml(title)}</text>`,
+    `<text x="${x0 + MARGIN}" y="${y0 + MARGIN + 8}" font-size="${TITLE_SIZE}" font-weight="bold" fill="#1f2933">${escapeXml(title)}</text>`,
   ]
   if (layout.nodes.length === 0) out.push(`<text x="${x0 + MARGIN}" y="${y0 + MARGIN + 48}" font-size="${TEXT_SIZE}" fill="#5b6777">${escapeXml(TREE_SHEET_WORDS.empty)}</text>`)
   for (const link of layout.links) out.push(`<polyline points="${link.points.map((p) => p.join(',')).join(' ')}" fill="none" stroke="#4b5563" stroke-width="3"/>`)
