@@ -88,7 +88,7 @@ describe('a day with problem trees in the morning and solution trees in the afte
   it('two groups write their trees on phones, the projector draws them, the facilitator edits, a phone rewords, the export shows both trees', async () => {
     // Before the start the trees are locked, like a café station's board, and the phone says the day is about to begin.
     const anna = await phoneInGroup('kleiner Landkreis')
-    await anna.getByText('Gleich geht’s los: Die Moderation öffnet gleich den Problembaum.', { exact: true }).waitFor()
+    await anna.getByText('Gleich geht’s los: Die Moderation öffnet in Kürze den Problembaum.', { exact: true }).waitFor()
     expect(await anna.getByText('gesperrt', { exact: false }).count()).toBe(0)
     // The empty tree's line follows the lock: no "write it down first" while nobody may write.
     await anna.getByText('Noch kein Kernproblem.', { exact: true }).waitFor()
@@ -161,16 +161,18 @@ describe('a day with problem trees in the morning and solution trees in the afte
     // No invitation to reword what can no longer be edited.
     expect(await anna.getByText('Formulieren Sie jedes Problem', { exact: false }).count()).toBe(0)
 
-    // The export: both trees of both groups as pictures and as numbered lists, each objective beside its problem.
+    // The export: the trees of both groups as pictures and as numbered lists, each objective beside its
+    // problem; the second group's Lösungsbaum, never created, is one line without a picture.
     const pdf = await readPdf(await download('pdf'))
-    expect(pdf.images).toBe(4)
+    expect(pdf.images).toBe(3)
+    expect(pdf.text).toContain('Lösungsbaum Noch keine Einträge.')
     expect(pdf.text).toContain('Gruppe: kleiner Landkreis')
     expect(pdf.text).toContain('Gruppe: größere kreisfreie Stadt')
     expect(pdf.text).toContain('1.1.1 Ursache: Ehrenamt wechselt oft')
     expect(pdf.text).toContain('Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
     expect(pdf.text).toContain('Maßnahmen: Liste im Intranet')
     const docx = unzipSync(await download('docx'))
-    expect(Object.keys(docx).filter((name) => name.startsWith('word/media/') && name.endsWith('.png'))).toHaveLength(4)
+    expect(Object.keys(docx).filter((name) => name.startsWith('word/media/') && name.endsWith('.png'))).toHaveLength(3)
     const body = strFromU8(docx['word/document.xml']!).replace(/<[^>]+>/g, '')
     expect(body).toContain('Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
     expect(body).toContain('1.1.1 Ursache: Ehrenamt wechselt oft')
