@@ -129,6 +129,19 @@ describe('the problem tree on phones (360×740)', () => {
     await bernd.getByRole('button', { name: 'Ursache 1.1: Keine festen Ansprechpersonen in den Vereinen' }).waitFor({ timeout: 5000 })
   })
 
+  it('keeps a pasted text whole when it is too long, says by how much, and sends nothing until it fits', async () => {
+    const anna = contexts[0]!.pages()[0]!
+    const long = `${'Sprachkurse ohne Kinderbetreuung '.repeat(9)}`.trim()
+    await anna.getByLabel('Text').fill(long)
+    expect(await anna.getByLabel('Text').inputValue()).toBe(long)
+    await anna.getByText(`${long.length - 280} Zeichen zu viel`).waitFor()
+    expect(await anna.getByRole('button', { name: 'Senden' }).isDisabled()).toBe(true)
+    await anna.getByLabel('Text').fill(long.slice(0, 280))
+    await anna.getByText('noch 0 Zeichen').waitFor()
+    expect(await anna.getByRole('button', { name: 'Senden' }).isDisabled()).toBe(false)
+    await anna.getByLabel('Text').fill('')
+  })
+
   it('ends with one core problem on both phones when two phones wrote one offline at the same time', async () => {
     const first = await phoneInGroup('großer Landkreis')
     const second = await phoneInGroup('großer Landkreis')

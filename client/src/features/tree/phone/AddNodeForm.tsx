@@ -26,6 +26,7 @@ export function AddNodeForm(props: {
   // node to edit changes, so a remote update of the tree never overwrites what is being typed.
   const [text, setText] = useState(props.editing?.text ?? '')
   const chosen = kind && kinds.includes(kind) ? kind : (kinds[0] ?? null)
+  const left = TREE_TEXT_MAX - text.trim().length
   const rescued = props.editing ? null : (props.rescued ?? null)
   // Never over what is being typed.
   useEffect(() => {
@@ -35,7 +36,7 @@ export function AddNodeForm(props: {
   const submit = (e: FormEvent) => {
     e.preventDefault()
     const trimmed = text.trim()
-    if (!trimmed) return
+    if (!trimmed || trimmed.length > TREE_TEXT_MAX) return
     const done = props.editing ? props.onSave(trimmed) : props.hasCore ? chosen !== null && props.onAdd(chosen, trimmed) : props.onAdd(TREE_KINDS[props.phase].core, trimmed)
     if (done) setText('')
   }
@@ -57,9 +58,13 @@ export function AddNodeForm(props: {
         </div>
       )}
       <label htmlFor={fieldId}>{t('tree.text')}</label>
-      <textarea id={fieldId} rows={2} maxLength={TREE_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
+      {/* No cut at the limit: a pasted text stays whole, and the count says how much is too much. */}
+      <textarea id={fieldId} rows={2} value={text} aria-describedby={`${fieldId}-count`} aria-invalid={left < 0 ? true : undefined} onChange={(e) => setText(e.target.value)} />
+      <p id={`${fieldId}-count`} className={left < 0 ? 'char-count char-count-over' : 'char-count'} aria-live="polite">
+        {left >= 0 ? t('card.charsLeft', { count: left }) : t('card.tooLong', { count: -left })}
+      </p>
       <div className="button-row">
-        <button type="submit" disabled={!text.trim()}>
+        <button type="submit" disabled={!text.trim() || left < 0}>
           {props.editing ? t('tree.save') : t('tree.send')}
         </button>
         {props.editing && (
