@@ -142,6 +142,18 @@ describe('the problem tree on phones (360×740)', () => {
     await anna.getByLabel('Text').fill('')
   })
 
+  it('keeps what was typed across a reload, and not once it is sent', async () => {
+    const anna = contexts[0]!.pages()[0]!
+    await anna.getByLabel('Text').fill('Förderrichtlinien ändern sich jährlich')
+    await anna.reload()
+    await expect.poll(() => anna.getByLabel('Text').inputValue(), { timeout: 10_000 }).toBe('Förderrichtlinien ändern sich jährlich')
+    await anna.getByRole('button', { name: 'Senden' }).click()
+    await anna.getByRole('button', { name: /^Ursache [0-9.]+: Förderrichtlinien ändern sich jährlich/ }).waitFor()
+    await anna.reload()
+    await anna.getByRole('button', { name: /^Ursache [0-9.]+: Förderrichtlinien ändern sich jährlich/ }).waitFor()
+    expect(await anna.getByLabel('Text').inputValue()).toBe('')
+  })
+
   it('ends with one core problem on both phones when two phones wrote one offline at the same time', async () => {
     const first = await phoneInGroup('großer Landkreis')
     const second = await phoneInGroup('großer Landkreis')

@@ -12,6 +12,7 @@ import {
   deviceTableSchema,
   deviceTokenSchema,
   deviceVisitsSchema,
+  draftTextSchema,
   keptTextsSchema,
   parseStored,
   parseStoredText,
@@ -103,6 +104,27 @@ export const keepSavedVector = (docName: string, base64: string | null): void =>
 export const readRescuedTexts = (docName: string): string[] => parseStored(keptTextsSchema, readRaw(key('rescued', docName)), [])
 export const keepRescuedTexts = (docName: string, texts: readonly string[] | null): void =>
   writeRaw(key('rescued', docName), texts && texts.length > 0 ? JSON.stringify(texts) : null)
+
+/**
+ * What a form held, typed and not sent, per form (a board's station, a tree): in the tab's session
+ * storage, so a reload keeps it and closing the tab (a shared device) forgets it.
+ */
+export function readDraft(scope: string): string {
+  try {
+    return parseStoredText(draftTextSchema, window.sessionStorage.getItem(key('draft', scope)), '')
+  } catch {
+    return ''
+  }
+}
+
+export function keepDraft(scope: string, text: string): void {
+  try {
+    if (text.trim() && draftTextSchema.safeParse(text).success) window.sessionStorage.setItem(key('draft', scope), text)
+    else window.sessionStorage.removeItem(key('draft', scope))
+  } catch {
+    // Full or blocked storage: only the draft is lost.
+  }
+}
 
 /** Name of the IndexedDB database that holds the device's copy of a board (y-indexeddb opens it). */
 export const deviceCopyName = (docName: string): string => docName

@@ -25,6 +25,9 @@ export type DeviceIdentity = z.infer<typeof deviceIdentitySchema>
 /** Card texts the server did not take (or a replaced device copy held), shown to copy. JSON. */
 export const keptTextsSchema = z.array(z.string().max(CARD_TEXT_MAX * 2)).max(200)
 
+/** What a form on this device held, typed and not yet sent (kept for the tab's life, across a reload). Text. */
+export const draftTextSchema = z.string().min(1).max(CARD_TEXT_MAX * 4)
+
 /** Which table this phone sat at in which station. JSON. */
 export const deviceVisitsSchema = z.record(stationIdSchema, tableIdSchema)
 

@@ -1,11 +1,26 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { WINNENDEN_TEMPLATE } from '@tischrunde/shared'
 import { AddCardForm } from './AddCardForm.js'
 
 const station = WINNENDEN_TEMPLATE.stations[0]!
 
+afterEach(() => sessionStorage.clear())
+
 describe('the add-card form', () => {
+  it('keeps what was typed across a reload of the page, per board and station', () => {
+    const first = render(<AddCardForm docName="board.a.b" station={station} />)
+    fireEvent.change(screen.getByLabelText('Deine Karte'), { target: { value: 'Sprachkurse mit Kinderbetreuung' } })
+    first.unmount()
+    const again = render(<AddCardForm docName="board.a.b" station={station} />)
+    expect((screen.getByLabelText('Deine Karte') as HTMLTextAreaElement).value).toBe('Sprachkurse mit Kinderbetreuung')
+    again.unmount()
+    // Another board starts empty.
+    const other = render(<AddCardForm docName="board.a.c" station={station} />)
+    expect((screen.getByLabelText('Deine Karte') as HTMLTextAreaElement).value).toBe('')
+    other.unmount()
+  })
+
   it('counts down the characters left as you type', () => {
     render(<AddCardForm docName="board.a.b" station={station} />)
     expect(screen.getByText('noch 280 Zeichen')).toBeTruthy()

@@ -1,6 +1,7 @@
 import { CARD_TEXT_MAX, type Station, SUB_POINTS_MAX, cardAuthorName, cardTextSchema } from '@tischrunde/shared'
 import { type FormEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
+import { useDraft } from '../../lib/use-draft.js'
 import { addCard } from '../../sync/hooks.js'
 import { randomId } from '../../sync/random-id.js'
 import { showSentCard } from './show-sent-card.js'
@@ -11,7 +12,8 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
   const { t } = useTranslation()
   const formId = useId()
   const [columnId, setColumnId] = useState(station.columns[0]?.id ?? '')
-  const [text, setText] = useState('')
+  // Typed and not sent: kept across a reload, per board and station.
+  const [text, setText] = useDraft(`${docName}/${station.id}`)
   const [subPoints, setSubPoints] = useState<string[]>([])
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)

@@ -1,6 +1,7 @@
 import { type TreeNode, type TreeNodeKind, type TreePhase, TREE_KINDS, TREE_TEXT_MAX, childKindsUnder } from '@tischrunde/shared'
 import { type FormEvent, useEffect, useId, useState } from 'react'
 import { useTranslation } from '../../../i18n/index.js'
+import { useDraft } from '../../../lib/use-draft.js'
 
 /**
  * Adds a node under the selected one: "Ursache" or "Folge" with one tap, the text, send. With no
@@ -12,6 +13,8 @@ export function AddNodeForm(props: {
   parent: TreeNode | null
   hasCore: boolean
   editing: TreeNode | null
+  /** Where a new node's unsent text is kept across a reload (the tree's doc name). */
+  draftKey?: string
   /** Text the server gave back (it took and undid the write): into the empty field, to send again. */
   rescued?: string | null
   onAdd: (kind: TreeNodeKind, text: string) => boolean
@@ -24,14 +27,17 @@ export function AddNodeForm(props: {
   const [kind, setKind] = useState<TreeNodeKind | null>(null)
   // The field starts from the node being edited; the caller remounts the form (its `key`) when the
   // node to edit changes, so a remote update of the tree never overwrites what is being typed.
-  const [text, setText] = useState(props.editing?.text ?? '')
+  // A new node's text is kept across a reload (`draftKey`); an edit starts from the node.
+  const [draft, setDraft] = useDraft(props.editing ? null : (props.draftKey ?? null))
+  const [edited, setEdited] = useState(props.editing?.text ?? '')
+  const [text, setText] = props.editing ? [edited, setEdited] : [draft, setDraft]
   const chosen = kind && kinds.includes(kind) ? kind : (kinds[0] ?? null)
   const left = TREE_TEXT_MAX - text.trim().length
   const rescued = props.editing ? null : (props.rescued ?? null)
   // Never over what is being typed.
   useEffect(() => {
     if (rescued) setText((now) => (now.trim() ? now : rescued.slice(0, TREE_TEXT_MAX)))
-  }, [rescued])
+  }, [rescued, setText])
 
   const submit = (e: FormEvent) => {
     e.preventDefault()

@@ -208,7 +208,7 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
       />
       {answered && <p className="muted">{t('tree.answers', { text: answered.text })}</p>}
       {open && (phase === 'problem' || core) && (
-        <AddNodeForm key={editingId ?? 'new'} phase={phase} parent={parent} hasCore={core !== null} editing={editing} rescued={tree.refusedTexts.join('\n') || null} onAdd={add} onSave={save} onCancelEdit={() => setEditingId(null)} />
+        <AddNodeForm key={editingId ?? 'new'} phase={phase} parent={parent} hasCore={core !== null} editing={editing} rescued={tree.refusedTexts.join('\n') || null} draftKey={docName ?? undefined} onAdd={add} onSave={save} onCancelEdit={() => setEditingId(null)} />
       )}
     </main>
   )
