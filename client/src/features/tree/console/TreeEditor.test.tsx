@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { type TreeNode, applyEdit, readTreeRecords } from '@tischrunde/shared'
 import '../../../i18n/tree-wording.js'
@@ -29,6 +29,19 @@ describe('the console’s tree editor', () => {
     expect(edits).toHaveLength(1)
     expect(applyEdit(new Map(nodes.map((x) => [x.id, x])), edits[0]!).get('cause002')?.parentId).toBe('cause001')
     expect(screen.getByRole('status').textContent?.trim()).toBe('„Ehrenamt wechselt“ hängt jetzt unter „Keine Ansprechpersonen“.')
+  })
+
+  it('lets the note of what an edit did go after a while', () => {
+    vi.useFakeTimers()
+    try {
+      render(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords(nodes)} label="Problembaum" />)
+      fireEvent.change(screen.getByRole('combobox', { name: 'Ehrenamt wechselt verschieben nach …' }), { target: { value: 'cause001' } })
+      expect(screen.getByRole('status').textContent).toContain('hängt jetzt unter')
+      act(() => void vi.advanceTimersByTime(10_000))
+      expect(screen.queryByRole('status')).toBeNull()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('deletes a node and brings it back under a fresh id with Rückgängig', () => {

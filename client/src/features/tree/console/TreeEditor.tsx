@@ -17,11 +17,14 @@ import {
   reorderNode,
   restoreSubtree,
 } from '@tischrunde/shared'
-import { type DragEvent, type FormEvent, useState } from 'react'
+import { type DragEvent, type FormEvent, useEffect, useState } from 'react'
 import { ActingSelect } from '../../../app/ActingSelect.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { randomId } from '../../../sync/random-id.js'
 import { applyTreeEdit, putTreeNode } from '../../../sync/tree-hooks.js'
+
+/** How long the note of what an edit did stays, in ms. */
+const MESSAGE_MS = 10_000
 
 /** The last delete, to be undone: what was removed and the text shown. */
 interface Deleted {
@@ -42,6 +45,12 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
   const [message, setMessage] = useState<string | null>(null)
   const [deleted, setDeleted] = useState<Deleted | null>(null)
   const [dragged, setDragged] = useState<string | null>(null)
+  // What an edit did is news for a while, not for the rest of the day (the offer to undo a delete stays).
+  useEffect(() => {
+    if (!message) return
+    const timer = setTimeout(() => setMessage(null), MESSAGE_MS)
+    return () => clearTimeout(timer)
+  }, [message])
   const run = (result: TreeEditResult, done: string) => {
     if (!docName) return
     if (!result.ok) return setMessage(t(`tree.editRefused.${result.error}`))
