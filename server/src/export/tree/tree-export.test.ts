@@ -84,6 +84,8 @@ describe('the trees in the exports', () => {
     expect(text).toContain('1.1.1 Ursache: Ehrenamt wechselt oft')
     expect(text).toContain('1.1 Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
     expect(text).toContain('Maßnahmen: Liste im Intranet')
+    // An objective still in the problem's words is marked, as the console marks it.
+    expect(text).toContain('1.2 Mittel: Förderung läuft nur ein Jahr (beantwortet 1.2) [noch umzuformulieren]')
   })
 
   it('tags the trees chapter like the tables: headings, each picture a Figure with alt text, the tree as nested lists', async () => {
@@ -121,6 +123,7 @@ describe('the trees in the exports', () => {
     expect(paragraphs).toContain('1.3 Folge: Angebote laufen doppelt')
     expect(paragraphs).toContain('1.1 Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
     expect(paragraphs).toContain('Gruppe: größere kreisfreie Stadt')
+    expect(paragraphs).toContain('1.2 Mittel: Förderung läuft nur ein Jahr (beantwortet 1.2) [noch umzuformulieren]')
   })
 
   it('writes the trees as CSV with a parent column, and as SVG and PNG pictures in the ZIP', async () => {

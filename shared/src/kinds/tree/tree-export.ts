@@ -44,6 +44,7 @@ export const TREE_SHEET_WORDS = {
   empty: 'Noch keine Einträge.',
   answers: 'beantwortet',
   inScope: 'im Rahmen',
+  placeholder: 'noch umzuformulieren',
   measures: 'Maßnahmen',
   helpers: 'Wer kann helfen?',
   kinds: { core: 'Kernproblem', cause: 'Ursache', effect: 'Folge', goal: 'Ziel', means: 'Mittel', end: 'Wirkung' },
@@ -91,15 +92,24 @@ export function answersNote(text: string, answered: TreeItem): string {
   return same ? ` (${TREE_SHEET_WORDS.answers} ${answered.number})` : ` (${TREE_SHEET_WORDS.answers} ${answered.number}: ${answered.node.text})`
 }
 
+/**
+ * A node as one line of the lists: its kind and text, the problem it answers, and its marks (an
+ * objective still in the problem's words, as the console marks it; in scope).
+ */
+function nodeLine(node: TreeItem['node'], problems: ReadonlyMap<string, TreeItem>): string {
+  let text = `${TREE_SHEET_WORDS.kinds[node.kind]}: ${node.text}`
+  const answered = node.answersProblemId ? problems.get(node.answersProblemId) : undefined
+  if (answered) text += answersNote(node.text, answered)
+  if (node.placeholder) text += ` [${TREE_SHEET_WORDS.placeholder}]`
+  if (node.inScope) text += ` [${TREE_SHEET_WORDS.inScope}]`
+  return text
+}
+
 function listItem(lines: string[], item: TreeItem, position: number, indent: string, problems: ReadonlyMap<string, TreeItem>): void {
   const marker = `${position}. `
   const inner = indent + ' '.repeat(marker.length)
   const node = item.node
-  let text = `${TREE_SHEET_WORDS.kinds[node.kind]}: ${node.text}`
-  const answered = node.answersProblemId ? problems.get(node.answersProblemId) : undefined
-  if (answered) text += answersNote(node.text, answered)
-  if (node.inScope) text += ` [${TREE_SHEET_WORDS.inScope}]`
-  lines.push(`${indent}${marker}${escapeMarkdownText(text, inner)}`)
+  lines.push(`${indent}${marker}${escapeMarkdownText(nodeLine(node, problems), inner)}`)
   if (node.measures?.length) lines.push(`${inner}- ${escapeMarkdownText(`${TREE_SHEET_WORDS.measures}: ${node.measures.join('; ')}`, `${inner}  `)}`)
   if (node.helpers?.length) lines.push(`${inner}- ${escapeMarkdownText(`${TREE_SHEET_WORDS.helpers} ${node.helpers.join('; ')}`, `${inner}  `)}`)
   item.children.forEach((child, i) => listItem(lines, child, i + 1, inner, problems))
@@ -147,11 +157,7 @@ export function treeListLines(view: TreeView, problems: ReadonlyMap<string, Tree
   const lines: TreeListLine[] = []
   const walk = (item: TreeItem, depth: number) => {
     const node = item.node
-    let text = `${TREE_SHEET_WORDS.kinds[node.kind]}: ${node.text}`
-    const answered = node.answersProblemId ? problems.get(node.answersProblemId) : undefined
-    if (answered) text += answersNote(node.text, answered)
-    if (node.inScope) text += ` [${TREE_SHEET_WORDS.inScope}]`
-    lines.push({ depth, number: item.number, text })
+    lines.push({ depth, number: item.number, text: nodeLine(node, problems) })
     if (node.measures?.length) lines.push({ depth: depth + 1, number: '', text: `${TREE_SHEET_WORDS.measures}: ${node.measures.join('; ')}` })
     if (node.helpers?.length) lines.push({ depth: depth + 1, number: '', text: `${TREE_SHEET_WORDS.helpers} ${node.helpers.join('; ')}` })
     item.children.forEach((child) => walk(child, depth + 1))
