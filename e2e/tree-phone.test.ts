@@ -81,6 +81,13 @@ describe('the problem tree on phones (360×740)', () => {
     await anna.getByLabel('Text').fill('Zusammenarbeit mit Vereinen bleibt punktuell')
     await anna.getByRole('button', { name: 'Senden' }).click()
     await outline.getByRole('button', { name: 'Kernproblem 1: Zusammenarbeit mit Vereinen bleibt punktuell' }).waitFor()
+    // Not hidden under the form that stays at the foot of the screen.
+    const shown = async () => {
+      const core = await outline.getByRole('button', { name: 'Kernproblem 1: Zusammenarbeit mit Vereinen bleibt punktuell' }).boundingBox()
+      const form = await anna.locator('.tree-add').boundingBox()
+      return core !== null && form !== null && core.y + core.height <= form.y + 1
+    }
+    await expect.poll(shown, { timeout: 5000 }).toBe(true)
 
     // Under the core problem: "Ursache" is one tap, then the text.
     await anna.getByRole('button', { name: 'Ursache', exact: true }).click()

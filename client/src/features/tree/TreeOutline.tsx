@@ -28,7 +28,7 @@ function OutlineItem(props: { item: TreeItem; selectedId: string | null; onSelec
   const { item } = props
   const kind = t(`tree.kind.${item.node.kind}`)
   return (
-    <li>
+    <li data-node-id={item.node.id}>
       <div className="tree-item">
         <button type="button" className="tree-pick secondary" aria-pressed={props.selectedId === item.node.id} onClick={() => props.onSelect(item.node.id)}>
           {/* The visible words are the button's name ("Ursache 1.1: text"), so speech input finds it by what it shows. */}

@@ -124,6 +124,13 @@ function TreeDenied(props: { header: ReactNode; denial: TreeDenial; onChangeGrou
   )
 }
 
+/** Brings a node just sent into view when the form that stays at the screen's foot covers it. */
+function showAboveForm(nodeId: string): void {
+  const node = document.querySelector(`[data-node-id="${CSS.escape(nodeId)}"] .tree-item`)
+  const form = document.querySelector('.tree-add')
+  if (node && form && node.getBoundingClientRect().bottom > form.getBoundingClientRect().top) node.scrollIntoView({ block: 'center' })
+}
+
 function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { eventId: string; token: string; participantId: string }; groupId: string; onChangeGroup: () => void }) {
   const { t } = useTranslation()
   const { identity } = props
@@ -155,6 +162,7 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
     const id = randomId()
     const ok = putTreeNode(docName, { id, kind, parentId, order: nextChildOrder(nodes, parentId), text, authorId: identity.participantId, createdAt: Date.now() })
     if (ok && (kind === 'core' || kind === 'goal')) setSelectedId(id)
+    if (ok) setTimeout(() => showAboveForm(id), 0)
     return ok
   }
   const save = (text: string) => {
