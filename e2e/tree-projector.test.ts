@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -12,6 +12,7 @@ let browser: Browser
 let created: CreateEventResponse
 let writer: { doc: Y.Doc; provider: WebsocketProvider }
 let small: { doc: Y.Doc; provider: WebsocketProvider }
+let bremen: { doc: Y.Doc; provider: WebsocketProvider }
 
 const node = (id: string, kind: TreeNode['kind'], parentId: string | null, text: string, order = 0): TreeNode => ({ id, kind, parentId, order, text, authorId: null, createdAt: 1 })
 
@@ -27,6 +28,29 @@ function fortyNodes(): TreeNode[] {
     for (let j = 0; j < 2; j++) out.push(node(`sub${i}${j}effect`, 'effect', `effect${i}00`, `Folge ${i + 1}.${j + 1}: Geflüchtete finden nichts`, j))
   }
   return out
+}
+
+/** A tree as a Bremen group drew it in the morning: 16 nodes, causes with two, three, one and no causes below them. */
+function bremenTree(): TreeNode[] {
+  const texts: Array<[string, TreeNode['kind'], string | null, string]> = [
+    ['bcore', 'core', null, 'Die Zusammenarbeit mit externen Akteuren bleibt punktuell und hängt an einzelnen Personen'],
+    ['bc1', 'cause', 'bcore', 'Keine festen Ansprechpersonen in den Fachdiensten'],
+    ['bc11', 'cause', 'bc1', 'Hohe Personalfluktuation'],
+    ['bc12', 'cause', 'bc1', 'Zuständigkeiten sind nicht geklärt'],
+    ['bc2', 'cause', 'bcore', 'Kein eigenes Budget für Netzwerkarbeit'],
+    ['bc21', 'cause', 'bc2', 'Förderprogramme laufen nur zwei bis vier Jahre'],
+    ['bc22', 'cause', 'bc2', 'Politischer Auftrag fehlt'],
+    ['bc23', 'cause', 'bc2', 'Integrationsmanagement ist freiwillige Aufgabe der Kommune'],
+    ['bc3', 'cause', 'bcore', 'Unterschiedliche Systematiken der Träger'],
+    ['bc31', 'cause', 'bc3', 'Datenschutz verhindert den Austausch von Fallinformationen'],
+    ['bc4', 'cause', 'bcore', 'Integrationskonzept der Kommune ist veraltet'],
+    ['be1', 'effect', 'bcore', 'Angebote laufen doppelt'],
+    ['be2', 'effect', 'bcore', 'Ehrenamtliche fühlen sich allein gelassen und ziehen sich zurück'],
+    ['be21', 'effect', 'be2', 'Sprachkurse finden keine Lernbegleitung'],
+    ['be3', 'effect', 'bcore', 'Geflüchtete müssen ihre Geschichte mehrfach erzählen'],
+    ['be4', 'effect', 'bcore', 'Sprachförderbedarf bleibt hoch'],
+  ]
+  return texts.map(([id, kind, parentId, text], i) => node(id.padEnd(8, '0'), kind, parentId && parentId.padEnd(8, '0'), text, i))
 }
 
 /** Opens a group's problem tree as the facilitator and writes `nodes` into it. */
@@ -53,15 +77,31 @@ beforeAll(async () => {
     node('smallcause2', 'cause', 'smallcore', 'Das Ehrenamt ist überlastet, seit die Zahl der Neuzugewanderten gestiegen ist, und hauptamtliche Stellen laufen nach einem Jahr aus', 1),
     node('smalleffect', 'effect', 'smallcore', 'Angebote doppeln sich', 0),
   ])
+  bremen = await writeTree('mittelgrosser-landkreis', bremenTree())
 })
 
 afterAll(async () => {
+  bremen?.provider.destroy()
   writer?.provider.destroy()
   small?.provider.destroy()
   await browser?.close()
   await server?.stop()
   if (server) removeDir(server.dataDir)
 })
+
+/** Each box on the screen: where it is, its text's size on the screen, and whether its text is cut. */
+function measureBoxes(page: Page) {
+  return page.locator('.tree-box').evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect()
+      const text = el.querySelector<HTMLElement>('.tree-box-text')!
+      const fontPx = parseFloat(getComputedStyle(text).fontSize) * ((el.closest('svg') as SVGSVGElement).getScreenCTM()?.a ?? 1)
+      // A word too long for its line would stick out sideways (words break only at syllables, with a hyphen).
+      const cut = text.scrollHeight > text.clientHeight + 1 || text.scrollWidth > text.clientWidth + 1
+      return { kind: el.getAttribute('data-kind'), top: r.top, bottom: r.bottom, left: r.left, right: r.right, fontPx, cut }
+    }),
+  )
+}
 
 describe('the tree on the projector (1920×1080)', () => {
   it('draws 40 nodes inside the screen, causes below and effects above the core problem, and a new node live', async () => {
@@ -72,12 +112,7 @@ describe('the tree on the projector (1920×1080)', () => {
     const boxes = page.locator('.tree-box')
     await expect.poll(() => boxes.count(), { timeout: 5000 }).toBe(40)
 
-    const placed = await boxes.evaluateAll((els) =>
-      els.map((el) => {
-        const r = el.getBoundingClientRect()
-        return { kind: el.getAttribute('data-kind'), top: r.top, bottom: r.bottom, left: r.left, right: r.right, fontPx: parseFloat(getComputedStyle(el.querySelector('.tree-box-text')!).fontSize) * ((el.closest('svg') as SVGSVGElement).getScreenCTM()?.a ?? 1) }
-      }),
-    )
+    const placed = await measureBoxes(page)
     for (const b of placed) {
       expect(b.left).toBeGreaterThanOrEqual(0)
       expect(b.right).toBeLessThanOrEqual(1920)
@@ -87,12 +122,37 @@ describe('the tree on the projector (1920×1080)', () => {
     const core = placed.find((b) => b.kind === 'core')!
     expect(placed.filter((b) => b.kind === 'cause').every((b) => b.top > core.bottom)).toBe(true)
     expect(placed.filter((b) => b.kind === 'effect').every((b) => b.bottom < core.top)).toBe(true)
-    console.log(`node text on screen at 40 nodes: ${core.fontPx.toFixed(1)} px`)
+    const sizes = placed.map((b) => b.fontPx).sort((a, b) => a - b)
+    const median = sizes[sizes.length >> 1]!
+    console.log(`node text on screen at 40 nodes: core ${core.fontPx.toFixed(1)} px, median ${median.toFixed(1)} px, smallest ${sizes[0]!.toFixed(1)} px`)
     expect(core.fontPx).toBeGreaterThanOrEqual(14)
+    expect(median).toBeGreaterThanOrEqual(16)
+    expect(placed.filter((b) => b.cut)).toEqual([])
 
     writer.doc.getMap(TREE_NODES_ROOT).set('effect9990', node('effect9990', 'effect', 'core0000', 'Neu: Ehrenamt brennt aus', 9))
     await page.getByText('Neu: Ehrenamt brennt aus').waitFor({ timeout: 5000 })
     await expect(page.getByRole('img', { name: 'Problembaum der Gruppe großer Landkreis als Gliederung' }).count()).resolves.toBe(1)
+  })
+
+  it("a tree of Bremen's size spreads across the screen, its texts large and broken only at syllables", async () => {
+    const context = await browser.newContext(PROJECTOR)
+    const page = await context.newPage()
+    await page.goto(`${server.url}${created.links.projector.replace('#', '?group=mittelgrosser-landkreis#')}`)
+    await page.getByRole('heading', { name: 'Problembaum: mittelgroßer Landkreis' }).waitFor()
+    const boxes = page.locator('.tree-box')
+    await expect.poll(() => boxes.count(), { timeout: 5000 }).toBe(16)
+    // The German hyphenation arrives after the first picture: a long compound then breaks at a syllable.
+    const hyphenated = () => page.locator('.tree-box-text', { hasText: 'freiwillige' }).evaluate((el) => el.textContent!.includes('\u00ad'))
+    await expect.poll(hyphenated, { timeout: 10_000 }).toBe(true)
+    const placed = await measureBoxes(page)
+    const sizes = placed.map((b) => b.fontPx).sort((a, b) => a - b)
+    console.log(`node text on screen at 16 nodes: median ${sizes[8]!.toFixed(1)} px, smallest ${sizes[0]!.toFixed(1)} px`)
+    expect(sizes[8]).toBeGreaterThanOrEqual(22)
+    expect(sizes[0]).toBeGreaterThanOrEqual(16)
+    expect(placed.filter((b) => b.cut)).toEqual([])
+    // The causes' causes stand side by side: the tree spans most of the screen's width, not its middle 40 %.
+    expect(Math.max(...placed.map((b) => b.right)) - Math.min(...placed.map((b) => b.left))).toBeGreaterThan(0.75 * 1920)
+    await context.close()
   })
 
   it('a small tree fills the screen above its controls, long texts stay inside their boxes, and key 4 shows how to join', async () => {

@@ -1,11 +1,14 @@
 import { useEffect, useSyncExternalStore } from 'react'
+import { loadPart } from '../../lib/load-part.js'
 
 /**
  * German words break at syllables on the projector and the wall, in every browser: Chromium on
  * Linux has no German hyphenation dictionary, so `hyphens: auto` alone breaks nothing (or breaks
  * mid-letter with `overflow-wrap`). Soft hyphens from the `hyphen` package's German patterns give
  * the browser the syllable breaks. The patterns (~150 KB gzipped) load after the first render, on
- * projector screens only; until then text shows unhyphenated.
+ * projector screens only; until then text shows unhyphenated. A fetch that fails (venue Wi-Fi, the
+ * server restarting) is tried again as any split-off part is, and once more by the next screen
+ * that asks, so one failed fetch does not leave the day unhyphenated.
  */
 let hyphenate: ((text: string) => string) | null = null
 let loading: Promise<void> | null = null
@@ -15,12 +18,15 @@ const listeners = new Set<() => void>()
 const MIN_WORD = 8
 
 export function loadHyphenation(): Promise<void> {
-  loading ??= import('hyphen/de-1996').then(
+  loading ??= loadPart(() => import('hyphen/de-1996')).then(
     (mod) => {
       hyphenate = (text) => mod.hyphenateSync(text, { minWordLength: MIN_WORD })
       for (const listener of listeners) listener()
     },
-    () => {}, // offline without the chunk: unhyphenated text is still readable
+    () => {
+      // The server no longer has the chunk: unhyphenated text is still readable; the next screen asks again.
+      loading = null
+    },
   )
   return loading
 }

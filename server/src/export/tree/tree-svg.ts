@@ -68,7 +68,7 @@ export function treeToSvg(view: TreeView, phase: TreePhase, title: string, probl
   const titleWidth = title.length * TITLE_SIZE * TITLE_EM
   const width = Math.max(maxX - minX, BOX.width * 2, titleWidth) + 2 * MARGIN
   const height = Math.max(maxY - minY, BOX.height) + 2 * MARGIN + 40
-  const perLine = Math.floor((BOX.width - PAD * 2) / (TEXT_SIZE * CHAR_EM))
+  const perLine = (boxWidth: number) => Math.floor((boxWidth - PAD * 2) / (TEXT_SIZE * CHAR_EM))
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x0} ${y0} ${width} ${height}" width="${Math.round(width)}" height="${Math.round(height)}" font-family="${TREE_FONT}">`,
     `<title>${escapeXml(title)}</title>`,
@@ -79,16 +79,16 @@ export function treeToSvg(view: TreeView, phase: TreePhase, title: string, probl
   for (const link of layout.links) out.push(`<polyline points="${link.points.map((p) => p.join(',')).join(' ')}" fill="none" stroke="#4b5563" stroke-width="3"/>`)
   for (const p of layout.nodes) {
     const n = p.node
-    const left = p.x - BOX.width / 2
+    const left = p.x - p.width / 2
     const top = p.y - BOX.height / 2
     const core = n.kind === 'core' || n.kind === 'goal'
     const scope = n.inScope ? ' stroke-dasharray="10 6"' : ''
     const answered = n.answersProblemId ? problemNumbers.get(n.answersProblemId) : undefined
     const kind = `${p.number} ${TREE_SHEET_WORDS.kinds[n.kind].toUpperCase()}${answered ? ` · zu ${answered}` : ''}${n.inScope ? ` · ${TREE_SHEET_WORDS.inScope}` : ''}`
     out.push(`<g data-kind="${n.kind}" transform="translate(${left} ${top})">`)
-    out.push(`<rect width="${BOX.width}" height="${BOX.height}" rx="10" fill="${FILL[n.kind] ?? '#ffffff'}" stroke="${n.inScope ? '#1d4ed8' : '#1f2933'}" stroke-width="${n.inScope ? 5 : core ? 4 : 2}"${scope}/>`)
+    out.push(`<rect width="${p.width}" height="${BOX.height}" rx="10" fill="${FILL[n.kind] ?? '#ffffff'}" stroke="${n.inScope ? '#1d4ed8' : '#1f2933'}" stroke-width="${n.inScope ? 5 : core ? 4 : 2}"${scope}/>`)
     out.push(`<text x="${PAD}" y="${PAD + KIND_SIZE}" font-size="${KIND_SIZE}" font-weight="bold" fill="#1f2933">${escapeXml(kind)}</text>`)
-    const lines = wrapText(n.text, perLine, TEXT_LINES)
+    const lines = wrapText(n.text, perLine(p.width), TEXT_LINES)
     out.push(`<text font-size="${TEXT_SIZE}" fill="#111111">`)
     lines.forEach((line, i) => out.push(`<tspan x="${PAD}" y="${PAD + KIND_SIZE + 6 + (i + 1) * LINE - 3}">${escapeXml(line)}</tspan>`))
     out.push('</text></g>')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readTreeRecords } from './read-tree.js'
-import { layoutTree, subtreeBounds } from './tree-layout.js'
+import { BOX, type TreeLayout, layoutTree, layoutTreeToFit, subtreeBounds } from './tree-layout.js'
 import { node, pad } from './tree-test-nodes.js'
 
 describe('the diagram layout (projector and exported pictures)', () => {
@@ -42,5 +42,43 @@ describe('the diagram layout (projector and exported pictures)', () => {
     expect(big.nodes.length).toBeGreaterThanOrEqual(40)
     const { minX, maxX, minY, maxY } = big.bounds
     expect((maxX - minX) / (maxY - minY)).toBeLessThan(3)
+  })
+
+  /** A Bremen-sized tree: four causes with two, three, one and no causes below them; four effects, one with one below. */
+  const bremen = readTreeRecords([
+    node('core', 'core', null),
+    ...[0, 1, 2, 3].map((i) => node(`c${i}`, 'cause', 'core', { order: i })),
+    ...[0, 1].map((k) => node(`c0k${k}`, 'cause', 'c0', { order: k })),
+    ...[0, 1, 2].map((k) => node(`c1k${k}`, 'cause', 'c1', { order: k })),
+    node('c2k0', 'cause', 'c2'),
+    ...[0, 1, 2, 3].map((i) => node(`e${i}`, 'effect', 'core', { order: i })),
+    node('e1k0', 'effect', 'e1'),
+  ])
+  const scaleIn = (l: TreeLayout, w: number, h: number) => Math.min(w / (l.bounds.maxX - l.bounds.minX), h / (l.bounds.maxY - l.bounds.minY))
+  const overlaps = (l: TreeLayout) =>
+    l.nodes.some((a, i) => l.nodes.some((b, k) => k > i && Math.abs(a.x - b.x) < (a.width + b.width) / 2 && Math.abs(a.y - b.y) < BOX.height))
+
+  it('on a wide projector spreads the leaves side by side and shows the tree larger than the stacked page layout', () => {
+    const wide = layoutTreeToFit(bremen, 'problem', { width: 1888, height: 900 })
+    const stacked = layoutTree(bremen, 'problem')
+    expect(scaleIn(wide, 1888, 900)).toBeGreaterThan(1.15 * scaleIn(stacked, 1888, 900))
+    expect(overlaps(wide)).toBe(false)
+    // The causes' causes stand side by side in one row, not in columns.
+    expect(new Set(wide.nodes.filter((p) => p.node.id.startsWith('c1k')).map((p) => p.y)).size).toBe(1)
+  })
+
+  it('on a tall screen keeps them stacked, as the exported pictures are', () => {
+    const tall = layoutTreeToFit(bremen, 'problem', { width: 800, height: 1400 })
+    expect(tall.nodes.map((p) => [p.x, p.y])).toEqual(layoutTree(bremen, 'problem').nodes.map((p) => [p.x, p.y]))
+    expect(overlaps(tall)).toBe(false)
+  })
+
+  it('gives the core problem a box two boxes wide, inside the bounds', () => {
+    const l = layoutTree(bremen, 'problem')
+    const core = l.nodes.find((p) => p.node.kind === 'core')!
+    expect(core.width).toBe(2 * BOX.width + BOX.gapX)
+    expect(l.bounds.minX).toBeLessThanOrEqual(core.x - core.width / 2)
+    const alone = layoutTree(readTreeRecords([node('core', 'core', null)]), 'problem')
+    expect(alone.bounds.maxX - alone.bounds.minX).toBe(2 * BOX.width + BOX.gapX)
   })
 })

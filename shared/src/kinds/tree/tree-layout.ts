@@ -2,12 +2,13 @@ import { type HierarchyPointNode, hierarchy, tree } from 'd3-hierarchy'
 import type { TreeItem, TreeView } from './read-tree.js'
 import { TREE_KINDS, type TreeNode, type TreePhase } from './tree-node.schema.js'
 
-/** One placed box of the diagram (centre coordinates, in diagram units). */
+/** One placed box of the diagram (centre coordinates and width, in diagram units). */
 export interface PlacedNode {
   node: TreeNode
   number: string
   x: number
   y: number
+  width: number
 }
 
 /** A line from a parent to a child: through `points` (diagram units). */
@@ -26,64 +27,81 @@ export interface TreeLayout {
 
 /** Box size and gaps of the diagram, in diagram units (the screen scales the whole to fit). */
 export const BOX = { width: 220, height: 112, gapX: 16, gapY: 48, stackGap: 10, indent: 18 } as const
+/** The core problem (or goal) stands alone in its row and has room for a sentence: two boxes wide. */
+export const CORE_WIDTH = 2 * BOX.width + BOX.gapX
 
 /**
  * Lays out a tree for the projector with d3-hierarchy: the core problem (or goal) in the middle,
  * causes (means) below it and effects (ends) above it, each side a tidy tree growing away from the
- * core. Leaves under one parent are stacked in a column below it rather than spread side by side,
- * so a tree of 40 nodes stays narrow enough to be read on a 16:9 screen. Nodes without a core are
- * laid out as a row of their own below.
+ * core. Leaves under one parent are stacked in a column below it rather than spread side by side
+ * when there are at least `stackFrom` of them (by default always), so a tree of 40 nodes stays
+ * narrow enough for a page; `Infinity` spreads every leaf, which suits a wide screen. Nodes without
+ * a core are laid out as a row of their own below.
  */
-export function layoutTree(view: TreeView, phase: TreePhase): TreeLayout {
+export function layoutTree(view: TreeView, phase: TreePhase, stackFrom = 1): TreeLayout {
   const nodes: PlacedNode[] = []
   const links: TreeLayout['links'] = []
   const kinds = TREE_KINDS[phase]
   const core = view.core
   if (core) {
-    const coreBox: PlacedNode = { node: core.node, number: core.number, x: 0, y: 0 }
+    const coreBox: PlacedNode = { node: core.node, number: core.number, x: 0, y: 0, width: CORE_WIDTH }
     nodes.push(coreBox)
-    placeSide(core, (c) => c.node.kind === kinds.below, 1, coreBox, nodes, links)
-    placeSide(core, (c) => c.node.kind === kinds.above, -1, coreBox, nodes, links)
+    placeSide(core, (c) => c.node.kind === kinds.below, 1, coreBox, nodes, links, stackFrom)
+    placeSide(core, (c) => c.node.kind === kinds.above, -1, coreBox, nodes, links, stackFrom)
   }
   view.loose.forEach((item, i) => {
     const root: TreeItem = { ...item }
-    const box: PlacedNode = { node: root.node, number: root.number, x: i * (BOX.width + BOX.gapX), y: (core ? 3 : 0) * (BOX.height + BOX.gapY) }
+    const box: PlacedNode = { node: root.node, number: root.number, x: i * (BOX.width + BOX.gapX), y: (core ? 3 : 0) * (BOX.height + BOX.gapY), width: BOX.width }
     nodes.push(box)
   })
-  const xs = nodes.map((n) => n.x)
-  const ys = nodes.map((n) => n.y)
-  const bounds =
-    nodes.length === 0
-      ? { minX: 0, maxX: 0, minY: 0, maxY: 0 }
-      : { minX: Math.min(...xs) - BOX.width / 2, maxX: Math.max(...xs) + BOX.width / 2, minY: Math.min(...ys) - BOX.height / 2, maxY: Math.max(...ys) + BOX.height / 2 }
+  const bounds = nodes.length === 0 ? { minX: 0, maxX: 0, minY: 0, maxY: 0 } : boundsOf(nodes)
   return { nodes, links, bounds }
 }
 
 /** Lays out one side of the core (its children passing `keep`, with their sub-trees) growing in `direction`. */
-function placeSide(core: TreeItem, keep: (child: TreeItem) => boolean, direction: 1 | -1, coreBox: PlacedNode, nodes: PlacedNode[], links: TreeLayout['links']): void {
+function placeSide(core: TreeItem, keep: (child: TreeItem) => boolean, direction: 1 | -1, coreBox: PlacedNode, nodes: PlacedNode[], links: TreeLayout['links'], stackFrom: number): void {
   const side: TreeItem = { ...core, children: core.children.filter(keep) }
   if (side.children.length === 0) return
-  // Children that are all leaves become a stacked column: d3 lays out their parent as a leaf.
-  const stacked = (d: TreeItem) => d !== side && d.children.length > 0 && d.children.every((c) => c.children.length === 0)
+  // Children that are all leaves (enough of them) become a stacked column: d3 lays out their parent as a leaf.
+  const stacked = (d: TreeItem) => d !== side && d.children.length >= Math.max(1, stackFrom) && d.children.every((c) => c.children.length === 0)
   const root = tree<TreeItem>()
     .nodeSize([BOX.width + BOX.gapX, BOX.height + BOX.gapY])
     .separation(() => 1)(hierarchy(side, (d) => (stacked(d) ? [] : d.children)))
   const placed = new Map<HierarchyPointNode<TreeItem>, PlacedNode>()
   root.each((p) => {
     if (p === root) return placed.set(p, coreBox)
-    const box: PlacedNode = { node: p.data.node, number: p.data.number, x: p.x - root.x, y: direction * p.y }
+    const box: PlacedNode = { node: p.data.node, number: p.data.number, x: p.x - root.x, y: direction * p.y, width: BOX.width }
     placed.set(p, box)
     nodes.push(box)
     if (p.parent) links.push(straight(placed.get(p.parent)!, box))
     if (!stacked(p.data)) return
     p.data.children.forEach((child, k) => {
       const step = BOX.height + BOX.stackGap
-      const leaf: PlacedNode = { node: child.node, number: child.number, x: box.x + BOX.indent, y: box.y + direction * (BOX.height + BOX.gapY / 2 + k * step) }
+      const leaf: PlacedNode = { node: child.node, number: child.number, x: box.x + BOX.indent, y: box.y + direction * (BOX.height + BOX.gapY / 2 + k * step), width: BOX.width }
       nodes.push(leaf)
       const rail = box.x - BOX.width / 2 + BOX.indent / 2
       links.push({ from: box, to: leaf, points: [[rail, box.y], [rail, leaf.y], [leaf.x - BOX.width / 2, leaf.y]] })
     })
   })
+}
+
+/** How leaves are stacked in the layouts a screen chooses from: always, from three under one parent, never. */
+const STACKINGS = [1, 3, Number.POSITIVE_INFINITY]
+
+/**
+ * The layout that shows the tree largest in an area of `width` × `height` (any unit; only the ratio
+ * counts), with `margin` diagram units around it: a wide screen gets leaves spread side by side
+ * where a tall one gets them stacked. Ties keep the stacked one, as the exported pictures have it.
+ */
+export function layoutTreeToFit(view: TreeView, phase: TreePhase, area: { width: number; height: number }, margin = 0): TreeLayout {
+  let best: { layout: TreeLayout; scale: number } | null = null
+  for (const stackFrom of STACKINGS) {
+    const layout = layoutTree(view, phase, stackFrom)
+    const { minX, maxX, minY, maxY } = layout.bounds
+    const scale = Math.min(area.width / (maxX - minX + 2 * margin), area.height / (maxY - minY + 2 * margin))
+    if (!best || scale > best.scale * 1.001) best = { layout, scale }
+  }
+  return best!.layout
 }
 
 /** A straight line between the centres of two boxes. */
@@ -109,7 +127,15 @@ export function subtreeBounds(layout: TreeLayout, nodeId: string): TreeLayout['b
     for (const child of children.get(id) ?? []) visit(child)
   }
   visit(nodeId)
-  const xs = within.map((p) => p.x)
-  const ys = within.map((p) => p.y)
-  return { minX: Math.min(...xs) - BOX.width / 2, maxX: Math.max(...xs) + BOX.width / 2, minY: Math.min(...ys) - BOX.height / 2, maxY: Math.max(...ys) + BOX.height / 2 }
+  return boundsOf(within)
+}
+
+/** The box around some placed boxes (at least one). */
+function boundsOf(boxes: readonly PlacedNode[]): TreeLayout['bounds'] {
+  return {
+    minX: Math.min(...boxes.map((p) => p.x - p.width / 2)),
+    maxX: Math.max(...boxes.map((p) => p.x + p.width / 2)),
+    minY: Math.min(...boxes.map((p) => p.y)) - BOX.height / 2,
+    maxY: Math.max(...boxes.map((p) => p.y)) + BOX.height / 2,
+  }
 }

@@ -1,7 +1,9 @@
-import { type TreePhase, type TreeView, subtreeBounds } from '@tischrunde/shared'
+import { type TreePhase, type TreeView, layoutTreeToFit, subtreeBounds } from '@tischrunde/shared'
 import { type KeyboardEvent, type PointerEvent, useMemo, useRef, useState } from 'react'
 import { useTranslation } from '../../../i18n/index.js'
-import { BOX, type TreeLayout, layoutTree } from '../tree-layout.js'
+import { hyphenateDe, useHyphenation } from '../../projector/hyphenate.js'
+import { BOX, type TreeLayout } from '../tree-layout.js'
+import { useAreaSize, useFitBoxTexts } from './fit-box-text.js'
 
 /** Margin around the diagram inside its screen, in diagram units. */
 const MARGIN = 24
@@ -20,26 +22,28 @@ function frameOf(bounds: TreeLayout['bounds']): Frame {
   return { x: bounds.minX - MARGIN, y: bounds.minY - MARGIN, w: Math.max(bounds.maxX - bounds.minX, BOX.width) + 2 * MARGIN, h: Math.max(bounds.maxY - bounds.minY, BOX.height) + 2 * MARGIN }
 }
 
-/** Longer texts get a smaller size, so they stay inside their box (at most `TREE_TEXT_MAX` characters). */
-const textSize = (text: string): string => (text.length > 110 ? ' tree-box-text-longer' : text.length > 55 ? ' tree-box-text-long' : '')
-
 /** A frame scaled around its centre. */
 const zoomed = (f: Frame, factor: number): Frame => ({ x: f.x + (f.w - f.w * factor) / 2, y: f.y + (f.h - f.h * factor) / 2, w: f.w * factor, h: f.h * factor })
 
 /**
  * A tree drawn live as a diagram (laid out by the shared layout, as the exported pictures are):
- * core in the middle, causes below and effects above. Fits its screen; zoom in and out with the
+ * core in the middle, causes below and effects above, leaves stacked or spread, whichever shows
+ * the tree larger on this screen. Each box's text is as large as fits its box, German words broken
+ * at syllables. Fits its screen; zoom in and out with the
  * buttons or + and −, click a box to zoom to its sub-tree, drag to pan, "Ganzer Baum" or 0 to fit
  * again. New boxes fade in (not with reduced motion). The picture carries one label; the outlines
  * on phones and the console are the accessible form of its content.
  */
 export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: string }) {
   const { t } = useTranslation()
-  const layout = useMemo(() => layoutTree(props.view, props.phase), [props.view, props.phase])
+  const svg = useRef<SVGSVGElement>(null)
+  const area = useAreaSize(svg)
+  const layout = useMemo(() => layoutTreeToFit(props.view, props.phase, area, MARGIN), [props.view, props.phase, area])
+  const hyphenated = useHyphenation()
+  useFitBoxTexts(svg, layout, hyphenated)
   const fit = frameOf(layout.bounds)
   const [frame, setFrame] = useState<Frame | null>(null)
   const shown = frame ?? fit
-  const svg = useRef<SVGSVGElement>(null)
   const drag = useRef<{ x: number; y: number; frame: Frame; moved: boolean } | null>(null)
 
   const onKey = (e: KeyboardEvent) => {
@@ -101,17 +105,17 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
             className={`tree-box tree-box-${p.node.kind}${p.node.inScope ? ' tree-box-scope' : ''}`}
             data-kind={p.node.kind}
             data-y={Math.round(p.y)}
-            transform={`translate(${p.x - BOX.width / 2} ${p.y - BOX.height / 2})`}
+            transform={`translate(${p.x - p.width / 2} ${p.y - BOX.height / 2})`}
             onClick={() => zoomTo(p.node.id)}
           >
             <g className="tree-box-in">
-              <rect width={BOX.width} height={BOX.height} rx={10} />
-              <foreignObject width={BOX.width} height={BOX.height}>
-                <div className={`tree-box-text${textSize(p.node.text)}`}>
+              <rect width={p.width} height={BOX.height} rx={10} />
+              <foreignObject width={p.width} height={BOX.height}>
+                <div className="tree-box-text">
                   <span className="tree-box-kind">
                     {p.number} {t(`tree.kind.${p.node.kind}`)}
                   </span>
-                  <span>{p.node.text}</span>
+                  <span>{hyphenateDe(p.node.text)}</span>
                 </div>
               </foreignObject>
             </g>
