@@ -86,4 +86,27 @@ describe('the objective tree in the console', () => {
     await page.getByText('hängt jetzt unter').waitFor()
     await page.context().close()
   })
+
+  it('rewords a node from the keyboard: the server takes it and the tree shows the new text; Escape leaves another as it was', async () => {
+    const problem = await openTree('problem')
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' })).newPage()
+    await page.goto(`${server.url}${created.links.facilitator}`)
+    const problems = page.getByRole('list', { name: 'Problembaum der Gruppe kleiner Landkreis als Gliederung' })
+    const edit = problems.getByRole('button', { name: 'Angebote laufen doppelt bearbeiten' })
+    await edit.focus()
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Angebote laufen doppelt, weil niemand sie abstimmt')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => readTree(problem).byId.get('effect01')?.text, { timeout: 5000 }).toBe('Angebote laufen doppelt, weil niemand sie abstimmt')
+    await page.getByRole('status').filter({ hasText: 'Geändert: „Angebote laufen doppelt, weil niemand sie abstimmt“.' }).waitFor()
+    // The focus is back on the node's button, now named by its new text.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Angebote laufen doppelt, weil niemand sie abstimmt bearbeiten')
+
+    await problems.getByRole('button', { name: 'Kooperation bleibt punktuell bearbeiten' }).click()
+    await page.keyboard.type('etwas anderes')
+    await page.keyboard.press('Escape')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(readTree(problem).byId.get('core0001')?.text).toBe('Kooperation bleibt punktuell')
+    await page.context().close()
+  })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyEdit, deleteSubtree, markCore, mergeNodes, moveNode, moveTargets, reorderNode, restoreSubtree } from './tree-edits.js'
+import { applyEdit, deleteSubtree, markCore, mergeNodes, moveNode, moveTargets, reorderNode, restoreSubtree, rewordNode } from './tree-edits.js'
 import { findTreeProblem } from './tree-rules.js'
 import { node, pad, treeOf } from './tree-test-nodes.js'
 
@@ -15,6 +15,15 @@ const tree = () =>
 const ids = (list: { id: string }[]) => list.map((n) => n.id).sort()
 
 describe('the console’s tree edits', () => {
+  it('rewords a node (trimmed), refuses an empty or over-long text and a node that is gone', () => {
+    const nodes = tree()
+    const done = rewordNode('problem', nodes, pad('a'), '  Keine festen Ansprechpersonen ')
+    expect(done.ok && applyEdit(nodes, done.edit).get(pad('a'))).toMatchObject({ text: 'Keine festen Ansprechpersonen', parentId: pad('core'), kind: 'cause' })
+    expect(rewordNode('problem', nodes, pad('a'), '   ')).toEqual({ ok: false, error: 'EMPTY' })
+    expect(rewordNode('problem', nodes, pad('a'), 'x'.repeat(281))).toEqual({ ok: false, error: 'TOO_LONG' })
+    expect(rewordNode('problem', nodes, pad('gone'), 'Text')).toEqual({ ok: false, error: 'NOT_FOUND' })
+  })
+
   it('moves a cause under another cause, and offers only places it fits', () => {
     const nodes = tree()
     expect(ids(moveTargets('problem', nodes, pad('b')))).toEqual([pad('a'), pad('a1')].sort())

@@ -11,7 +11,7 @@ export interface TreeEdit {
 }
 
 /** Why an edit cannot be made. */
-export type TreeEditRefusal = 'NOT_FOUND' | 'WRONG_PLACE' | 'UNDER_ITSELF' | 'TOO_LONG' | 'NOT_NEXT_TO_CORE' | 'SAME_NODE'
+export type TreeEditRefusal = 'NOT_FOUND' | 'WRONG_PLACE' | 'UNDER_ITSELF' | 'TOO_LONG' | 'NOT_NEXT_TO_CORE' | 'SAME_NODE' | 'EMPTY'
 
 export type TreeEditResult = { ok: true; edit: TreeEdit } | { ok: false; error: TreeEditRefusal }
 
@@ -56,6 +56,20 @@ export function reorderNode(nodes: ReadonlyMap<string, TreeNode>, nodeId: string
 export function mergeTargets(nodes: ReadonlyMap<string, TreeNode>, nodeId: string): TreeNode[] {
   const node = nodes.get(nodeId)
   return node ? [...nodes.values()].filter((n) => n.id !== nodeId && n.kind === node.kind) : []
+}
+
+/**
+ * A node with a new wording: on the objective tree that ends its placeholder (it is the group's own
+ * positive wording now, no longer the problem's words). The text is trimmed; refused when empty or
+ * longer than a node may be.
+ */
+export function rewordNode(phase: TreePhase, nodes: ReadonlyMap<string, TreeNode>, nodeId: string, text: string): TreeEditResult {
+  const node = nodes.get(nodeId)
+  if (!node) return { ok: false, error: 'NOT_FOUND' }
+  const trimmed = text.trim()
+  if (!trimmed) return { ok: false, error: 'EMPTY' }
+  if (trimmed.length > TREE_TEXT_MAX) return { ok: false, error: 'TOO_LONG' }
+  return { ok: true, edit: { put: [phase === 'objective' ? { ...node, text: trimmed, placeholder: false } : { ...node, text: trimmed }], remove: [] } }
 }
 
 /**

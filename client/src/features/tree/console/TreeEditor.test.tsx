@@ -70,4 +70,55 @@ describe('the console’s tree editor', () => {
     const after = applyEdit(new Map(nodes.map((x) => [x.id, x])), edits[0]!)
     expect(after.get('cause001')!.order).toBeGreaterThan(after.get('cause002')!.order)
   })
+
+  it('rewords a node in place: the long text of a refused merge is shortened, then the merge goes through', () => {
+    const long = [...nodes.slice(0, 2), n('cause002', 'cause', 'core0001', 'x'.repeat(270), 1)]
+    const { rerender } = render(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords(long)} label="Problembaum" />)
+    fireEvent.click(screen.getByRole('button', { name: `${'x'.repeat(270)} bearbeiten` }))
+    const field = screen.getByRole('textbox', { name: 'Text' })
+    expect(field).toBe(document.activeElement)
+    fireEvent.change(field, { target: { value: '  Ehrenamt wechselt oft  ' } })
+    fireEvent.keyDown(field, { key: 'Enter' })
+    expect(edits).toHaveLength(1)
+    const after = applyEdit(new Map(long.map((x) => [x.id, x])), edits[0]!)
+    expect(after.get('cause002')!.text).toBe('Ehrenamt wechselt oft')
+    expect(screen.queryByRole('textbox', { name: 'Text' })).toBeNull()
+    expect(screen.getByRole('status').textContent?.trim()).toBe('Geändert: „Ehrenamt wechselt oft“.')
+    rerender(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords([...after.values()])} label="Problembaum" />)
+    fireEvent.change(screen.getByRole('combobox', { name: 'Keine Ansprechpersonen zusammenführen mit …' }), { target: { value: 'cause002' } })
+    expect(applyEdit(after, edits[1]!).get('cause001')!.text).toBe('Keine Ansprechpersonen / Ehrenamt wechselt oft')
+  })
+
+  it('keeps a text over the limit out (Speichern waits), Escape leaves the node as it was', () => {
+    render(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords(nodes)} label="Problembaum" />)
+    fireEvent.click(screen.getByRole('button', { name: 'Angebote doppelt bearbeiten' }))
+    const field = screen.getByRole('textbox', { name: 'Text' })
+    fireEvent.change(field, { target: { value: 'y'.repeat(285) } })
+    expect(screen.getByText('5 Zeichen zu viel')).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Speichern' }).hasAttribute('disabled')).toBe(true)
+    fireEvent.keyDown(field, { key: 'Enter' })
+    fireEvent.keyDown(field, { key: 'Escape' })
+    expect(edits).toHaveLength(0)
+    expect(screen.queryByRole('textbox', { name: 'Text' })).toBeNull()
+    expect(screen.getByText('Angebote doppelt')).toBeTruthy()
+  })
+
+  it('says so when someone changes the text being reworded, and keeps what is typed', () => {
+    const { rerender } = render(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords(nodes)} label="Problembaum" />)
+    fireEvent.click(screen.getByRole('button', { name: 'Angebote doppelt bearbeiten' }))
+    fireEvent.change(screen.getByRole('textbox', { name: 'Text' }), { target: { value: 'Angebote laufen doppelt' } })
+    const changed = nodes.map((x) => (x.id === 'effect01' ? { ...x, text: 'Angebote doppeln sich' } : x))
+    rerender(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords(changed)} label="Problembaum" />)
+    expect(screen.getByRole('alert').textContent).toBe('Jemand hat diesen Text inzwischen geändert in: „Angebote doppeln sich“. Speichern ersetzt ihn durch Ihren.')
+    expect((screen.getByRole('textbox', { name: 'Text' }) as HTMLTextAreaElement).value).toBe('Angebote laufen doppelt')
+  })
+
+  it('ends an objective\'s placeholder when the facilitator rewords it', () => {
+    const objectives = [n('goal0001', 'goal', null, 'Kooperation stockt'), { ...n('means001', 'means', 'goal0001', 'Keine Ansprechpersonen'), placeholder: true }]
+    render(<TreeEditor docName="tree.e.g.objective" phase="objective" view={readTreeRecords(objectives)} label="Lösungsbaum" />)
+    fireEvent.click(screen.getByRole('button', { name: 'Keine Ansprechpersonen bearbeiten' }))
+    fireEvent.change(screen.getByRole('textbox', { name: 'Text' }), { target: { value: 'Feste Ansprechpersonen in jedem Amt' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Speichern' }))
+    expect(edits[0]!.put[0]).toMatchObject({ id: 'means001', text: 'Feste Ansprechpersonen in jedem Amt', placeholder: false })
+  })
 })

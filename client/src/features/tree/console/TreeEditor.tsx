@@ -16,12 +16,14 @@ import {
   moveTargets,
   reorderNode,
   restoreSubtree,
+  rewordNode,
 } from '@tischrunde/shared'
 import { type DragEvent, type FormEvent, useEffect, useState } from 'react'
 import { ActingSelect } from '../../../app/ActingSelect.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { randomId } from '../../../sync/random-id.js'
 import { applyTreeEdit, putTreeNode } from '../../../sync/tree-hooks.js'
+import { NodeTextEdit } from './NodeTextEdit.js'
 
 /** How long the note of what an edit did stays, in ms. */
 const MESSAGE_MS = 10_000
@@ -34,8 +36,8 @@ interface Deleted {
 
 /**
  * The console's editor of one tree, as facilitators work on a wall: move a node under another (a
- * "verschieben nach …" choice, or drag it onto its new parent), merge two duplicates (both texts
- * kept), mark the core problem, delete with undo. On the objective tree also: in scope, and
+ * "verschieben nach …" choice, or drag it onto its new parent), reword it, merge two duplicates
+ * (both texts kept), mark the core problem, delete with undo. On the objective tree also: in scope, and
  * measures and "Wer kann helfen?" on means, each objective beside the problem it answers.
  */
 export function TreeEditor(props: { docName: string | null; phase: TreePhase; view: TreeView; problems?: TreeView; label: string; refused?: string | null }) {
@@ -45,16 +47,27 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
   const [message, setMessage] = useState<string | null>(null)
   const [deleted, setDeleted] = useState<Deleted | null>(null)
   const [dragged, setDragged] = useState<string | null>(null)
+  const [editingId, setEditingId] = useState<string | null>(null)
   // What an edit did is news for a while, not for the rest of the day (the offer to undo a delete stays).
   useEffect(() => {
     if (!message) return
     const timer = setTimeout(() => setMessage(null), MESSAGE_MS)
     return () => clearTimeout(timer)
   }, [message])
-  const run = (result: TreeEditResult, done: string) => {
-    if (!docName) return
-    if (!result.ok) return setMessage(t(`tree.editRefused.${result.error}`))
-    setMessage(applyTreeEdit(docName, result.edit) ? done : t('tree.consoleRefused'))
+  const run = (result: TreeEditResult, done: string): boolean => {
+    if (!docName) return false
+    if (!result.ok) {
+      setMessage(t(`tree.editRefused.${result.error}`))
+      return false
+    }
+    const applied = applyTreeEdit(docName, result.edit)
+    setMessage(applied ? done : t('tree.consoleRefused'))
+    return applied
+  }
+  // Back to the node's "Bearbeiten" once its field closes, for the keyboard.
+  const closeEdit = (nodeId: string) => {
+    setEditingId(null)
+    requestAnimationFrame(() => document.getElementById(`tree-edit-${nodeId}`)?.focus())
   }
   const remove = (item: TreeItem) => {
     if (!docName) return
@@ -109,7 +122,7 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
               key={n.id}
               className={`tree-edit-item tree-kind-${n.kind}${n.inScope ? ' tree-in-scope' : ''}`}
               style={{ marginLeft: `${item.depth * 1.2}rem` }}
-              draggable={n.kind !== core}
+              draggable={n.kind !== core && editingId !== n.id}
               onDragStart={(e) => {
                 setDragged(n.id)
                 e.dataTransfer.setData('text/plain', n.id)
@@ -128,12 +141,28 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
                   <strong>
                     {item.number} {t(`tree.kind.${n.kind}`)}:
                   </strong>{' '}
-                  {text}
-                  {n.placeholder && <span className="muted"> {t('tree.placeholder')}</span>}
+                  {editingId !== n.id && text}
+                  {editingId !== n.id && n.placeholder && <span className="muted"> {t('tree.placeholder')}</span>}
                 </span>
                 {problem && <span className="muted"> · {t('tree.answers', { text: problem.text })}</span>}
               </div>
+              {editingId === n.id && (
+                <NodeTextEdit
+                  node={n}
+                  onSave={(next) => {
+                    const saved = run(rewordNode(phase, nodes, n.id, next), t('tree.reworded', { text: next.trim() }))
+                    if (saved) closeEdit(n.id)
+                    return saved
+                  }}
+                  onCancel={() => closeEdit(n.id)}
+                />
+              )}
               <div className="tree-edit-actions">
+                {editingId !== n.id && (
+                  <button type="button" id={`tree-edit-${n.id}`} className="secondary" aria-label={t('tree.editOf', { text })} onClick={() => setEditingId(n.id)}>
+                    {t('tree.edit')}
+                  </button>
+                )}
                 {targets.length > 0 && (
                   <ActingSelect aria-label={t('tree.moveTo', { text })} value="" onAct={(to) => to && run(moveNode(phase, nodes, n.id, to), t('tree.moved', { text, parent: nodes.get(to)?.text ?? '' }))}>
                     <option value="">{t('tree.moveToShort')}</option>

@@ -1,4 +1,4 @@
-import { type Ack, type TischEvent, type TreeNodeKind, type TreePhase, currentTreePhase, findGroup, nextChildOrder, treeOpen } from '@tischrunde/shared'
+import { type Ack, type TischEvent, type TreeNodeKind, type TreePhase, currentTreePhase, findGroup, nextChildOrder, rewordNode, treeOpen } from '@tischrunde/shared'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { errorText } from '../../../i18n/error-text.js'
 import '../../../i18n/tree-wording.js'
@@ -7,7 +7,7 @@ import { useTischStore } from '../../../store/index.js'
 import { type TreeDenial, selectTree, useTreeStore } from '../../../store/tree-store.js'
 import { randomId } from '../../../sync/random-id.js'
 import { keepTreeGroup, keepTreeValue, readTreeGroup, readTreeValue } from '../../../sync/tree-group-choice.js'
-import { putTreeNode, useTree } from '../../../sync/tree-hooks.js'
+import { applyTreeEdit, putTreeNode, useTree } from '../../../sync/tree-hooks.js'
 import '../tree.css'
 import { TreeOutline } from '../TreeOutline.js'
 import { AddNodeForm } from './AddNodeForm.js'
@@ -168,7 +168,8 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
   const save = (text: string) => {
     if (!docName || !editing) return false
     // Rewording an objective ends its placeholder: it is the group's own positive wording now.
-    const ok = putTreeNode(docName, phase === 'objective' ? { ...editing, text, placeholder: false } : { ...editing, text })
+    const reworded = rewordNode(phase, nodes, editing.id, text)
+    const ok = reworded.ok && applyTreeEdit(docName, reworded.edit)
     if (ok) setEditingId(null)
     return ok
   }
