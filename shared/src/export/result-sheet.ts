@@ -2,6 +2,7 @@ import type { AgendaItem } from '../event/event.schema.js'
 import type { EventExport, ExportBoard } from './event-export.schema.js'
 import { workshopSheets } from '../programme/workshop-sheets.js'
 import { groupsOf } from '../kinds/tree/groups.js'
+import { isTreeDay } from '../kinds/tree/tree-kind.js'
 import { type ListItem, readList } from './list-items.js'
 import { narrowHarvestToTable } from '../harvest/harvest-export.schema.js'
 import { type DocFraming, documentationFraming } from './doc-framing.js'
@@ -210,7 +211,7 @@ export function buildEventDocumentation(file: EventExport): EventDocumentation {
   const all = [...sheets, ...workshopSheets(file, eventInfo(file))]
   const cards = all.reduce((n, sheet) => n + sheet.cardCount, 0)
   // A tree day: no theme tables, the stations drive the groups' trees.
-  const tree = file.event.treeMethod && file.event.tables.length === 0 ? file.event.treeMethod : null
+  const tree = isTreeDay(file.event) ? (file.event.treeMethod ?? null) : null
   const groups = tree ? new Set((file.trees ?? []).map((t) => t.groupId)).size || groupsOf(tree).length : 0
   return {
     event: eventInfo(file),

@@ -1,4 +1,4 @@
-import { ErrorCode, fail, own } from '@tischrunde/shared'
+import { ErrorCode, fail, isTreeDay, own } from '@tischrunde/shared'
 import { useState } from 'react'
 import { ScreenPart } from '../ScreenPart.js'
 import { lazyPart } from '../../lib/load-part.js'
@@ -94,13 +94,13 @@ export default function Console() {
   // A programme-only day has no café to run: no round bar, remote or round settings.
   const programmeOnly = isProgrammeOnlyDay(event)
   // A day of trees in small groups alone: no theme tables to list, nobody "without a table".
-  const treesOnly = event.tables.length === 0 && event.treeMethod !== undefined
+  const treesOnly = isTreeDay(event)
   const send: Parameters<typeof RoundControls>[0]['send'] = (name, payload) =>
     control.current?.send(name, payload) ?? Promise.resolve(fail(ErrorCode.NETWORK))
 
   return (
     <main className="page console">
-      <SkipLink target="console-content" programmeOnly={programmeOnly} />
+      <SkipLink target="console-content" programmeOnly={programmeOnly} treeDay={treesOnly} />
       <LiveAnnouncer />
       <header className="console-header">
         <div>
@@ -198,7 +198,7 @@ export default function Console() {
       {round && !programmeOnly && (
         <section className="panel console-round-settings">
           <p className="muted">{t('control.shortcuts')}</p>
-          <RoundSettingsForm settings={round.settings} onSave={(settings) => send('round:configure', { settings })} />
+          <RoundSettingsForm settings={round.settings} treeDay={treesOnly} onSave={(settings) => send('round:configure', { settings })} />
         </section>
       )}
       {event.treeMethod && (

@@ -67,6 +67,7 @@ export default function Landing() {
 
   const create = async (e: FormEvent) => {
     e.preventDefault()
+    const most = form.maxPerTable.trim() === '' ? null : Number(form.maxPerTable)
     const request = {
       title: form.title,
       date: form.date,
@@ -74,8 +75,7 @@ export default function Landing() {
       tableNames: form.tables.split('\n').map((s) => s.trim()).filter(Boolean),
       template: METHOD_TEMPLATES.find((m) => m.id === method)?.template,
       address,
-      maxPerTable: form.maxPerTable.trim() === '' ? null : Number(form.maxPerTable),
-      ...(method === TREE_DAY ? treeDayRequest(groups, attribute) : {}),
+      ...(method === TREE_DAY ? treeDayRequest(groups, attribute, most) : { maxPerTable: most }),
     }
     const parsed = createEventRequestSchema.safeParse(request)
     if (!parsed.success) return setCreateError(fieldIssueText(t, firstFieldIssue(parsed.error), { label: true }))
@@ -133,10 +133,11 @@ export default function Landing() {
           )}
           <MethodChoice value={method} onChange={setMethod} groups={groups} onGroups={setGroups} attribute={attribute} onAttribute={setAttribute} />
           <AddressChoice value={address} onChange={setAddress} />
-          <label htmlFor="ev-max">{t('landing.maxPerTable')}</label>
-          <input id="ev-max" type="number" inputMode="numeric" min={2} max={100} value={form.maxPerTable} aria-describedby="ev-max-hint" onChange={(e) => setForm({ ...form, maxPerTable: e.target.value })} />
+          {/* At most so many people: per table at a café, per small group on a tree day (more with one value are split into A, B, …). */}
+          <label htmlFor="ev-max">{t(method === TREE_DAY ? 'landing.maxPerGroup' : 'landing.maxPerTable')}</label>
+          <input id="ev-max" type="number" inputMode="numeric" min={2} max={method === TREE_DAY ? 500 : 100} value={form.maxPerTable} aria-describedby="ev-max-hint" onChange={(e) => setForm({ ...form, maxPerTable: e.target.value })} />
           <p id="ev-max-hint" className="muted">
-            {t('landing.maxPerTableHint')}
+            {t(method === TREE_DAY ? 'landing.maxPerGroupHint' : 'landing.maxPerTableHint')}
           </p>
           <RetentionChoice value={retentionDays} onChange={setRetentionDays} />
           <NoticeChoice notice={notice} onChange={setNotice} />

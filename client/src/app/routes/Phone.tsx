@@ -1,4 +1,4 @@
-import { ErrorCode, boardDocName, fail } from '@tischrunde/shared'
+import { ErrorCode, boardDocName, fail, isTreeDay } from '@tischrunde/shared'
 import { Suspense, useEffect, useRef, useState } from 'react'
 import { ScreenPart } from '../ScreenPart.js'
 import { lazyPart, loadPart } from '../../lib/load-part.js'
@@ -136,7 +136,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
       </Suspense>
     )
   if (!event || step.step === 'loading') return <p className="page loading">{t('common.loading')}</p>
-  if (event.treeMethod && event.tables.length === 0 && !host) return <TreePhone header={<PhoneHeader host={false} table={undefined} heading={t('join.treeHeading')} />} event={event} identity={identity} join={(value) => joinTreeGroup(control.current, value)} />
+  if (isTreeDay(event) && !host) return <TreePhone header={<PhoneHeader host={false} table={undefined} heading={t('join.treeHeading')} />} event={event} identity={identity} join={(value) => joinTreeGroup(control.current, value)} />
   if (step.step === 'pick-table')
     return (
       <PickTableStep

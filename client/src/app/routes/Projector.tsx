@@ -1,4 +1,4 @@
-import { ErrorCode, fail } from '@tischrunde/shared'
+import { ErrorCode, fail, isTreeDay } from '@tischrunde/shared'
 import { Suspense, useEffect, useRef, useState } from 'react'
 import { ScreenPart } from '../ScreenPart.js'
 import { lazyPart } from '../../lib/load-part.js'
@@ -105,7 +105,7 @@ export default function Projector() {
         <ProgrammeProjector control={control} />
       </Suspense>
     )
-  if (event.treeMethod && event.tables.length === 0) return <TreeProjector event={event} token={token} />
+  if (isTreeDay(event)) return <TreeProjector event={event} token={token} />
   return <ProjectorScreen eventId={eventId} token={token} />
 }
 

@@ -4,9 +4,9 @@ import '../../i18n/privacy-wording.js'
 /**
  * "Zum Inhalt springen": the first stop of the keyboard on a long screen, past the header and the
  * control bar to `target` (an element with that id and tabIndex -1). Hidden until focused. It names
- * what follows there: on a programme-only day no tables, but the programme.
+ * what follows there: on a programme-only day no tables, but the programme; on a day of trees the groups.
  */
-export function SkipLink({ target, programmeOnly = false }: { target: string; programmeOnly?: boolean }) {
+export function SkipLink({ target, programmeOnly = false, treeDay = false }: { target: string; programmeOnly?: boolean; treeDay?: boolean }) {
   const { t } = useTranslation()
   return (
     <a className="skip-link" href={`#${target}`} onClick={(e) => {
@@ -14,7 +14,7 @@ export function SkipLink({ target, programmeOnly = false }: { target: string; pr
       e.preventDefault()
       document.getElementById(target)?.focus()
     }}>
-      {t(programmeOnly ? 'privacy.skipToContentProgramme' : 'privacy.skipToContent')}
+      {t(programmeOnly ? 'privacy.skipToContentProgramme' : treeDay ? 'privacy.skipToContentTrees' : 'privacy.skipToContent')}
     </a>
   )
 }

@@ -1,5 +1,5 @@
 import { ActingSelect } from '../../app/ActingSelect.js'
-import { type Ack, type ProjectorDisplay, type ProjectorView, type RoundState, type Spotlight, type TischEvent } from '@tischrunde/shared'
+import { type Ack, type ProjectorDisplay, type ProjectorView, type RoundState, type Spotlight, type TischEvent, isTreeDay } from '@tischrunde/shared'
 import { useMemo, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -11,9 +11,6 @@ import { defaultDisplay, remoteStationIndex, stepDisplay } from './remote-displa
 const VIEWS: readonly ProjectorView[] = ['table', 'wall', 'review', 'join', 'actors']
 /** What the projector of a tree day obeys: its trees (view "table") or the join screen. */
 const TREE_VIEWS: readonly ProjectorView[] = ['table', 'join']
-
-/** A tree day: the event runs the tree method in small groups, without theme tables. */
-export const isTreeDay = (event: TischEvent) => Boolean(event.treeMethod) && event.tables.length === 0
 
 /**
  * The console's remote for every projector of the event: the view, the table, stepping through the

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { type Ack, INITIAL_ROUND_STATE, fail } from '@tischrunde/shared'
-import { anEvent } from '../../../../fixtures/src/builders.js'
+import { aTreeDay, anEvent } from '../../../../fixtures/src/builders.js'
 import { setLanguage } from '../../i18n/index.js'
 import '../../i18n/console-wording.js'
 import { RoundControls } from './RoundControls.js'
@@ -92,5 +92,23 @@ describe('room-changing shortcuts and ending the event', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung beenden' }))
     fireEvent.click(screen.getByRole('button', { name: 'Ja, beenden' }))
     expect(send).toHaveBeenCalledWith('round:advance', { expectedVersion: 9 })
+  })
+})
+
+describe('on a day of trees', () => {
+  it('speaks of the break before the next tree and of locking input, not of changing tables and stations', () => {
+    const treeDay = aTreeDay()
+    const now = Date.now()
+    const moving = { ...INITIAL_ROUND_STATE, phase: 'station' as const, stationIndex: 1, version: 5, timer: { endsAt: now + 3_700_000, remainingMs: null, durationMs: 3_600_000, startsAt: now + 100_000 } }
+    const { unmount } = render(<RoundControls event={treeDay} round={moving} send={vi.fn()} />)
+    expect(screen.getByRole('status').textContent).toMatch(/^Übergang zum nächsten Baum: noch 1:4\d/)
+    expect(screen.getByRole('button', { name: 'Jetzt beginnen' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Eingaben sperren' })).toBeTruthy()
+    expect(screen.queryByText(/Wechsel|Station/)).toBeNull()
+    unmount()
+    // The café keeps its words.
+    render(<RoundControls event={anEvent()} round={moving} send={vi.fn()} />)
+    expect(screen.getByRole('status').textContent).toMatch(/^Wechselzeit: noch/)
+    expect(screen.getByRole('button', { name: 'Station sperren' })).toBeTruthy()
   })
 })

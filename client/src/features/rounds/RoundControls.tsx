@@ -1,4 +1,4 @@
-import { type Ack, type AckFailure, type ClientEventName, type ClientEventPayload, type RoundState, type TischEvent, changeoverLeftMs } from '@tischrunde/shared'
+import { type Ack, type AckFailure, type ClientEventName, type ClientEventPayload, type RoundState, type TischEvent, changeoverLeftMs, isTreeDay } from '@tischrunde/shared'
 import { useEffect, useRef, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -7,6 +7,7 @@ import { formatClock } from '../../store/selectors.js'
 import { useServerNow } from '../../sync/use-server-now.js'
 import { RoundTimer } from './RoundTimer.js'
 import { TimeAdjust } from './TimeAdjust.js'
+import { dayKey } from './day-wording.js'
 import { useArmedKey } from './use-armed-key.js'
 
 export type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
@@ -37,6 +38,7 @@ export function RoundControls({ event, round, send }: { event: TischEvent; round
   const locked = station ? round.lockedStations.includes(station.id) : false
   const changeover = changeoverLeftMs(round, serverNow)
   const endsEvent = round.phase === 'review'
+  const treeDay = isTreeDay(event)
   const v = { expectedVersion: round.version }
 
   const run = async (p: Promise<Ack>) => {
@@ -97,9 +99,9 @@ export function RoundControls({ event, round, send }: { event: TischEvent; round
         </p>
         {changeover > 0 && (
           <p className="changeover" role="status">
-            {t('control.changeover', { time: formatClock(Math.ceil(changeover / 1000)) })}{' '}
+            {t(dayKey('control.changeover', treeDay), { time: formatClock(Math.ceil(changeover / 1000)) })}{' '}
             <button type="button" className="secondary" disabled={busy} onClick={() => void run(send('timer:start', v))}>
-              {t('control.startNow')}
+              {t(dayKey('control.startNow', treeDay))}
             </button>
           </p>
         )}
@@ -118,7 +120,7 @@ export function RoundControls({ event, round, send }: { event: TischEvent; round
               {round.paused ? t('round.resume') : t('round.pause')}
             </button>
             <button type="button" className="secondary" disabled={busy} onClick={() => station && void run(send('station:lock', { stationId: station.id, locked: !locked }))}>
-              {locked ? t('round.unlock') : t('round.lock')}
+              {t(dayKey(locked ? 'round.unlock' : 'round.lock', treeDay))}
             </button>
           </>
         )}

@@ -1,13 +1,15 @@
-import { changeoverLeftMs } from '@tischrunde/shared'
+import { changeoverLeftMs, isTreeDay } from '@tischrunde/shared'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { formatClock, secondsLeft } from '../../store/selectors.js'
 import { useServerNow } from '../../sync/use-server-now.js'
+import { dayKey } from './day-wording.js'
 
 /** The remaining time of the current station, on the server's clock. Warns in the last two minutes. */
 export function RoundTimer({ size = 'normal' }: { size?: 'normal' | 'large' }) {
   const { t } = useTranslation()
   const round = useTischStore((s) => s.round)
+  const treeDay = useTischStore((s) => (s.event ? isTreeDay(s.event) : false))
   const serverNow = useServerNow()
   const left = secondsLeft(round, serverNow)
   if (left === null || !round || round.phase !== 'station') return null
@@ -19,7 +21,7 @@ export function RoundTimer({ size = 'normal' }: { size?: 'normal' | 'large' }) {
     <div className={`round-timer round-timer-${size} round-timer-${state}`} role="timer" aria-label={label} data-seconds-left={left}>
       <span aria-hidden="true">{left === 0 && !round.paused ? t('round.timeUpShort') : formatClock(left)}</span>
       {round.paused && <span className="round-timer-note">{t('round.paused')}</span>}
-      {changeover > 0 && <span className="round-timer-note">{t('round.changeoverNote', { time: formatClock(changeover) })}</span>}
+      {changeover > 0 && <span className="round-timer-note">{t(dayKey('round.changeoverNote', treeDay), { time: formatClock(changeover) })}</span>}
     </div>
   )
 }

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import type { Ack, EventSetup } from '@tischrunde/shared'
-import { anEvent } from '../../../../fixtures/src/builders.js'
+import { aTreeDay, anEvent } from '../../../../fixtures/src/builders.js'
 import { EventSetupForm } from './EventSetupForm.js'
 
 const saved = (): Ack => ({ ok: true })
@@ -215,3 +215,21 @@ describe('the event setup form', () => {
     expect(JSON.parse(JSON.stringify(sentSetup(onSave).tables[0]))).toEqual({ id: 'tisch-1', name: 'Tisch 1', host: '' })
   })
 })
+
+describe('the setup of a day of trees', () => {
+  it('has phases with a title and a prompt, and no theme tables, columns or stations to add', async () => {
+    const onSave = setup()
+    render(<EventSetupForm event={aTreeDay()} started={false} onSave={onSave} />)
+    expect(screen.queryByRole('heading', { name: 'Thementische' })).toBeNull()
+    expect(screen.getByRole('heading', { name: 'Phasen' })).toBeTruthy()
+    expect(screen.queryByText('Spalten')).toBeNull()
+    expect(screen.queryByRole('button', { name: /Station/ })).toBeNull()
+    const second = screen.getByRole('group', { name: 'Phase 2' })
+    fireEvent.change(within(second).getByLabelText('Titel der Phase'), { target: { value: 'Nachmittag: Lösungsbaum' } })
+    fireEvent.click(saveButton())
+    expect(await screen.findByText('Gespeichert.')).toBeTruthy()
+    expect(sentSetup(onSave).template.stations.map((s) => [s.id, s.title])).toEqual([['problembaum', 'Problembaum'], ['loesungsbaum', 'Nachmittag: Lösungsbaum']])
+    expect(sentSetup(onSave).tables).toEqual([])
+  })
+})
+

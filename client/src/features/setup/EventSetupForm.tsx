@@ -1,4 +1,4 @@
-import type { Ack, EventSetup, TischEvent } from '@tischrunde/shared'
+import { type Ack, type EventSetup, type TischEvent, isTreeDay } from '@tischrunde/shared'
 import { type FormEvent, useMemo } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { AgendaEditor } from './AgendaEditor.js'
@@ -16,13 +16,17 @@ export type EventSetupFormProps = {
   onSave: (setup: EventSetup) => Promise<Ack>
 }
 
-/** The facilitator's editor for an event: basics, Tagesprogramm, Thementische and Stationen, saved in one go. */
+/**
+ * The facilitator's editor for an event: basics, Tagesprogramm, Thementische and Stationen, saved in
+ * one go. A day of trees has no theme tables, and its stations are its phases (one tree each).
+ */
 export function EventSetupForm({ event, started, onSave }: EventSetupFormProps) {
   const { t } = useTranslation()
   const { draft, change, fields, dirty, outdated, formError, status, save, discard } = useSetupDraft(event, started, onSave)
   const reservedIds = useMemo(() => event.tables.map((x) => x.id), [event.tables])
   const titleId = `${fields.id('form')}-title`
   const saving = status === 'saving'
+  const treeDay = isTreeDay(event)
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -53,8 +57,8 @@ export function EventSetupForm({ event, started, onSave }: EventSetupFormProps) 
       </section>
 
       <AgendaEditor agenda={draft.agenda} fields={fields} onChange={(v, reshaped) => change('agenda', v, reshaped)} />
-      <TablesEditor tables={draft.tables} reservedIds={reservedIds} fields={fields} template={draft.template} onChange={(v, reshaped) => change('tables', v, reshaped)} />
-      <TemplateEditor template={draft.template} started={started} fields={fields} onChange={(v, reshaped) => change('template', v, reshaped)} />
+      {!treeDay && <TablesEditor tables={draft.tables} reservedIds={reservedIds} fields={fields} template={draft.template} onChange={(v, reshaped) => change('tables', v, reshaped)} />}
+      <TemplateEditor template={draft.template} started={started} phases={treeDay} fields={fields} onChange={(v, reshaped) => change('template', v, reshaped)} />
 
       <div className="setup-actions">
         <button type="submit" className="primary" disabled={saving}>

@@ -9,14 +9,16 @@ type Props = {
   index: number
   /** Stations and columns may be added or removed (only before the start). */
   reshapable: boolean
+  /** A phase of a day of trees: a title and a prompt, no columns. */
+  phase?: boolean
   canRemove: boolean
   fields: SetupFields
   onChange: (station: Station, reshaped?: boolean) => void
   onRemove: () => void
 }
 
-/** One station of the template: title, prompt and its columns. */
-export function StationEditor({ station, index, reshapable, canRemove, fields, onChange, onRemove }: Props) {
+/** One station of the template: title, prompt and its columns (a tree day's phase: title and prompt). */
+export function StationEditor({ station, index, reshapable, phase = false, canRemove, fields, onChange, onRemove }: Props) {
   const { t } = useTranslation()
   const base = `template.stations.${index}`
   const columnsKey = `${base}.columns`
@@ -24,8 +26,8 @@ export function StationEditor({ station, index, reshapable, canRemove, fields, o
 
   return (
     <fieldset className="setup-row setup-station">
-      <legend>{t('setup.template.station', { n })}</legend>
-      <TextField fields={fields} fieldKey={`${base}.title`} label={t('setup.template.stationTitle')} value={station.title} onChange={(title) => onChange({ ...station, title })} />
+      <legend>{t(phase ? 'setup.template.phase' : 'setup.template.station', { n })}</legend>
+      <TextField fields={fields} fieldKey={`${base}.title`} label={t(phase ? 'setup.template.phaseTitle' : 'setup.template.stationTitle')} value={station.title} onChange={(title) => onChange({ ...station, title })} />
       <TextField
         fields={fields}
         fieldKey={`${base}.prompt`}
@@ -34,6 +36,7 @@ export function StationEditor({ station, index, reshapable, canRemove, fields, o
         value={station.prompt}
         onChange={(prompt) => onChange({ ...station, prompt })}
       />
+      {!phase && (
       <fieldset className="setup-columns" {...groupProps(fields, columnsKey)}>
         <legend>{t('setup.template.columns')}</legend>
         <GroupMessage fields={fields} fieldKey={columnsKey} />
@@ -71,6 +74,7 @@ export function StationEditor({ station, index, reshapable, canRemove, fields, o
           </button>
         )}
       </fieldset>
+      )}
       {reshapable && canRemove && (
         <button type="button" className="secondary setup-remove" onClick={onRemove}>
           {t('setup.template.removeStation', { n })}

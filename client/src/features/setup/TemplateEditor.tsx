@@ -9,20 +9,22 @@ type Props = {
   template: Template
   /** After the start only wording may change: no station or column is added or removed, so no card loses its place. */
   started: boolean
+  /** A day of trees: the stations are its phases, bound to the trees, so none is added or removed and they have no columns. */
+  phases?: boolean
   fields: SetupFields
   onChange: (template: Template, reshaped?: boolean) => void
 }
 
 /** The Stationen every theme table goes through, with their prompts and Spalten. */
-export function TemplateEditor({ template, started, fields, onChange }: Props) {
+export function TemplateEditor({ template, started, phases = false, fields, onChange }: Props) {
   const { t } = useTranslation()
   const stations = template.stations
   const setStations = (next: Template['stations'], reshaped?: boolean) => onChange({ ...template, stations: next }, reshaped)
 
   return (
     <section className="setup-section" aria-labelledby={`${fields.id('template')}-title`} {...groupProps(fields, 'template')}>
-      <h3 id={`${fields.id('template')}-title`}>{t('setup.template.title')}</h3>
-      <p className="setup-hint">{started ? t('setup.template.startedHint') : t('setup.template.hint')}</p>
+      <h3 id={`${fields.id('template')}-title`}>{t(phases ? 'setup.template.phasesTitle' : 'setup.template.title')}</h3>
+      <p className="setup-hint">{phases ? t('setup.template.phasesHint') : started ? t('setup.template.startedHint') : t('setup.template.hint')}</p>
       <GroupMessage fields={fields} fieldKey="template" />
       <div {...groupProps(fields, 'template.stations')}>
         <GroupMessage fields={fields} fieldKey="template.stations" />
@@ -32,7 +34,8 @@ export function TemplateEditor({ template, started, fields, onChange }: Props) {
               <StationEditor
                 station={station}
                 index={i}
-                reshapable={!started}
+                reshapable={!started && !phases}
+                phase={phases}
                 canRemove={stations.length > 1}
                 fields={fields}
                 onChange={(next, reshaped) => setStations(replaced(stations, i, next), reshaped)}
@@ -42,7 +45,7 @@ export function TemplateEditor({ template, started, fields, onChange }: Props) {
           ))}
         </ol>
       </div>
-      {!started && stations.length < SETUP_LIMITS.stations && (
+      {!started && !phases && stations.length < SETUP_LIMITS.stations && (
         <button type="button" className="secondary" onClick={() => setStations([...stations, newStation(stations, t('setup.template.newStationTitle', { n: stations.length + 1 }))], true)}>
           + {t('setup.template.addStation')}
         </button>

@@ -1,5 +1,6 @@
 import { WriteRefusal } from '../../doc/board-write-rules.js'
 import type { DocKind, EventSituation, RecordChange } from '../doc-kind.js'
+import type { TischEvent } from '../../event/event.schema.js'
 import { parsedRecord } from '../records.js'
 import { stationWritable } from '../../rounds/round-machine.js'
 import { findGroup } from './groups.js'
@@ -20,6 +21,11 @@ export function treeOpen(situation: EventSituation, phase: TreePhase = 'problem'
   const governed = stationId !== undefined && situation.event.template.stations.some((s) => s.id === stationId)
   if (!governed) return situation.round.phase !== 'closed'
   return stationWritable(situation.round, situation.event.template, stationId)
+}
+
+/** A day of trees: the event runs the tree method in small groups, without theme tables (its stations are the trees' phases). */
+export function isTreeDay(event: Pick<TischEvent, 'treeMethod' | 'tables'>): boolean {
+  return Boolean(event.treeMethod) && event.tables.length === 0
 }
 
 /** The tree phase the day is at: the phase whose station runs (or ran last); null when stations do not drive the trees. */

@@ -20,16 +20,19 @@ export function MethodChoice(props: { value: MethodChoiceId; onChange: (id: Meth
         </label>
       ))}
       <div className="method-preview" aria-live="polite">
-        <p className="muted">{t('landing.stationsOf', { count: chosen.template.stations.length })}</p>
+        {/* A tree day's stations are its two phases: one tree each, no columns to show. */}
+        <p className="muted">{t(tree ? 'landing.phasesOf' : 'landing.stationsOf', { count: chosen.template.stations.length })}</p>
         <ol>
           {chosen.template.stations.map((s) => (
             <li key={s.id}>
               <strong>{s.title}</strong>: {s.prompt}
-              <ul aria-label={t('landing.columnsOf', { station: s.title })}>
-                {s.columns.map((c) => (
-                  <li key={c.id}>{c.title}</li>
-                ))}
-              </ul>
+              {!tree && (
+                <ul aria-label={t('landing.columnsOf', { station: s.title })}>
+                  {s.columns.map((c) => (
+                    <li key={c.id}>{c.title}</li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ol>
@@ -44,7 +47,7 @@ export function MethodChoice(props: { value: MethodChoiceId; onChange: (id: Meth
             </p>
           </>
         )}
-        <p className="muted">{t('landing.methodLater')}</p>
+        <p className="muted">{t(tree ? 'landing.phasesLater' : 'landing.methodLater')}</p>
       </div>
     </fieldset>
   )
