@@ -38,10 +38,10 @@ describe('creating the objective tree from the problem tree', () => {
       node('C3', 'cause', 'K', { text: 'Kein Budget', order: 3 }),
     ]
     const second = objectivesFromProblems(readTreeRecords(changed), objectives, 9)
-    // The reworded means stays; the placeholder end follows its problem's new text; the new cause comes in.
+    // The reworded means stays; the placeholder end follows its problem's new text; the new cause comes in (causes first, in outline order).
     expect(second.map((n) => [n.id, n.text])).toEqual([
-      [pad('E1'), 'Angebote laufen doppelt'],
       [pad('C3'), 'Kein Budget'],
+      [pad('E1'), 'Angebote laufen doppelt'],
     ])
     const after = apply(objectives, second)
     expect(after.get(pad('C1'))).toEqual(reworded)

@@ -80,4 +80,16 @@ describe('two people moving one node at the same time', () => {
     expect(outline(ba)).toEqual(expected)
     expect(readTree(ab).replaced).toEqual(new Set([pad('C1')]))
   })
+
+  it('numbers the causes before the effects under one parent, whatever order they were written in', () => {
+    const view = readTreeRecords([
+      node('K', 'core', null, { text: 'Kooperation stockt' }),
+      node('E1', 'effect', 'K', { text: 'Angebote doppelt', order: 1 }),
+      node('C1', 'cause', 'K', { text: 'Keine Zeit', order: 2 }),
+      node('E2', 'effect', 'K', { text: 'Ehrenamt zieht sich zurück', order: 3 }),
+      node('C2', 'cause', 'K', { text: 'Kein Geld', order: 4 }),
+    ])
+    expect(flattenTree(view).map((i) => `${i.number} ${i.node.text}`)).toEqual(['1 Kooperation stockt', '1.1 Keine Zeit', '1.2 Kein Geld', '1.3 Angebote doppelt', '1.4 Ehrenamt zieht sich zurück'])
+  })
 })
+

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import type { TreeNode } from './tree-node.schema.js'
+import type { TreeNode, TreeNodeKind } from './tree-node.schema.js'
 import { TREE_NODES_ROOT, treeNodeSchema } from './tree-node.schema.js'
 
 /** One node as screens and exports show it: its children in order and its number ("1.2.1"). */
@@ -24,6 +24,9 @@ export interface TreeView {
 }
 
 const bySiblingOrder = (a: TreeNode, b: TreeNode) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+/** Under one parent, causes (means) come before effects (ends), so the outline's numbers run 1.1–1.4 for the causes, 1.5… for the effects. */
+const KIND_RANK: Readonly<Record<TreeNodeKind, number>> = { core: 0, goal: 0, cause: 1, means: 1, effect: 2, end: 2 }
+const byKindThenOrder = (a: TreeNode, b: TreeNode) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || bySiblingOrder(a, b)
 
 /**
  * The read model of a tree, from any set of records (a record failing the schema is skipped).
@@ -69,9 +72,9 @@ export function readTreeRecords(records: Iterable<unknown>): TreeView {
     node,
     number,
     depth,
-    children: (childrenOf.get(node.id) ?? []).sort(bySiblingOrder).map((c, i) => build(c, `${number}.${i + 1}`, depth + 1)),
+    children: (childrenOf.get(node.id) ?? []).sort(byKindThenOrder).map((c, i) => build(c, `${number}.${i + 1}`, depth + 1)),
   })
-  const tops = (childrenOf.get(null) ?? []).filter((n) => n !== coreNode).sort(bySiblingOrder)
+  const tops = (childrenOf.get(null) ?? []).filter((n) => n !== coreNode).sort(byKindThenOrder)
   const core = coreNode ? build(coreNode, '1', 0) : null
   const loose = tops.map((n, i) => build(n, String(i + (core ? 2 : 1)), 0))
   return { core, loose, byId, replaced }
