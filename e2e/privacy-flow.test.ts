@@ -54,7 +54,7 @@ describe('data protection from creation to "Meine Beiträge löschen"', () => {
     const phone = await hand.newPage()
     phone.on('dialog', (dialog) => void dialog.accept())
     await phone.goto(joinLink!.replace(/^https?:\/\/[^/]+/, server.url))
-    await phone.getByText('Vor dem Mitmachen: Hinweise der Veranstalter zu Datenschutz und Impressum.').waitFor()
+    await phone.getByText('Vor dem Mitmachen lesen: was gespeichert wird, Datenschutz und Impressum.').waitFor()
     await phone.getByRole('button', { name: 'Datenschutz & Impressum' }).click()
     await phone.getByText('Verantwortlich: Stadt Musterhausen, Integrationsbüro.').waitFor()
     expect(await phone.getByRole('link', { name: 'Impressum öffnen (neue Seite)' }).getAttribute('href')).toBe('https://www.musterhausen.de/impressum')
