@@ -154,6 +154,18 @@ describe('a day with problem trees in the morning and solution trees in the afte
     await console_.getByRole('form', { name: 'Wer kann helfen? (Feste Ansprechpersonen sind benannt)' }).getByRole('button', { name: 'Hinzufügen' }).click()
     await objectives.getByText('Integrationsbeauftragte').waitFor()
 
+    // The group sees them under the means on the phone, and adds a measure of its own there.
+    await anna.getByText('Liste im Intranet').waitFor({ timeout: 10_000 })
+    await anna.getByRole('button', { name: /^Mittel 1\.1: Feste Ansprechpersonen sind benannt/ }).click()
+    await anna.getByLabel('Neuer Eintrag: Maßnahmen (Feste Ansprechpersonen sind benannt)').fill('Aushang im Rathaus')
+    await anna.getByRole('form', { name: 'Maßnahmen (Feste Ansprechpersonen sind benannt)' }).getByRole('button', { name: 'Hinzufügen' }).click()
+    await objectives.getByText('Aushang im Rathaus').waitFor({ timeout: 10_000 })
+    // Reached by the keyboard, the next field stands above the form at the foot of the phone, not under it.
+    const helper = anna.getByLabel('Neuer Eintrag: Wer kann helfen? (Feste Ansprechpersonen sind benannt)')
+    await helper.focus()
+    const [field, form] = await Promise.all([helper.boundingBox(), anna.locator('.tree-add').boundingBox()])
+    expect(field!.y + field!.height).toBeLessThanOrEqual(form!.y)
+
     // The day ends (the template's third station, then the review): the phone says the work on the tree is done, not that it is "locked".
     expect(await facilitator.advance()).toEqual({ ok: true })
     expect(await facilitator.advance()).toEqual({ ok: true })
@@ -171,6 +183,7 @@ describe('a day with problem trees in the morning and solution trees in the afte
     expect(pdf.text).toContain('1.1.1 Ursache: Ehrenamt wechselt oft')
     expect(pdf.text).toContain('Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
     expect(pdf.text).toContain('Maßnahmen: Liste im Intranet')
+    expect(pdf.text).toContain('Aushang im Rathaus')
     const docx = unzipSync(await download('docx'))
     expect(Object.keys(docx).filter((name) => name.startsWith('word/media/') && name.endsWith('.png'))).toHaveLength(3)
     const body = strFromU8(docx['word/document.xml']!).replace(/<[^>]+>/g, '')

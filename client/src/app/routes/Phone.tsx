@@ -136,7 +136,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
       </Suspense>
     )
   if (!event || step.step === 'loading') return <p className="page loading">{t('common.loading')}</p>
-  if (isTreeDay(event) && !host) return <TreePhone header={<PhoneHeader host={false} table={undefined} heading={t('join.treeHeading')} />} event={event} identity={identity} join={(value) => joinTreeGroup(control.current, value)} />
+  if (isTreeDay(event) && !host) return <TreePhone header={(joined) => <PhoneHeader host={false} table={undefined} heading={t('join.treeHeading')} joined={joined} />} event={event} identity={identity} join={(value) => joinTreeGroup(control.current, value)} />
   if (step.step === 'pick-table')
     return (
       <PickTableStep

@@ -37,43 +37,43 @@ export function StationEditor({ station, index, reshapable, phase = false, canRe
         onChange={(prompt) => onChange({ ...station, prompt })}
       />
       {!phase && (
-      <fieldset className="setup-columns" {...groupProps(fields, columnsKey)}>
-        <legend>{t('setup.template.columns')}</legend>
-        <GroupMessage fields={fields} fieldKey={columnsKey} />
-        <ol className="setup-list">
-          {station.columns.map((column, j) => (
-            <li key={column.id} className="setup-column">
-              <TextField
-                fields={fields}
-                fieldKey={`${columnsKey}.${j}.title`}
-                label={t('setup.template.column', { n: j + 1 })}
-                value={column.title}
-                onChange={(title) => onChange({ ...station, columns: replaced(station.columns, j, { ...column, title }) })}
-              />
-              {reshapable && station.columns.length > 1 && (
-                <button
-                  type="button"
-                  className="secondary setup-remove"
-                  aria-label={t('setup.template.removeColumn', { n: j + 1, station: n })}
-                  onClick={() => onChange({ ...station, columns: without(station.columns, j) }, true)}
-                >
-                  {t('setup.remove')}
-                </button>
-              )}
-            </li>
-          ))}
-        </ol>
-        {reshapable && station.columns.length < SETUP_LIMITS.columns && (
-          <button
-            type="button"
-            className="secondary"
-            aria-label={t('setup.template.addColumnTo', { station: n })}
-            onClick={() => onChange({ ...station, columns: [...station.columns, newColumn(station)] }, true)}
-          >
-            + {t('setup.template.addColumn')}
-          </button>
-        )}
-      </fieldset>
+        <fieldset className="setup-columns" {...groupProps(fields, columnsKey)}>
+          <legend>{t('setup.template.columns')}</legend>
+          <GroupMessage fields={fields} fieldKey={columnsKey} />
+          <ol className="setup-list">
+            {station.columns.map((column, j) => (
+              <li key={column.id} className="setup-column">
+                <TextField
+                  fields={fields}
+                  fieldKey={`${columnsKey}.${j}.title`}
+                  label={t('setup.template.column', { n: j + 1 })}
+                  value={column.title}
+                  onChange={(title) => onChange({ ...station, columns: replaced(station.columns, j, { ...column, title }) })}
+                />
+                {reshapable && station.columns.length > 1 && (
+                  <button
+                    type="button"
+                    className="secondary setup-remove"
+                    aria-label={t('setup.template.removeColumn', { n: j + 1, station: n })}
+                    onClick={() => onChange({ ...station, columns: without(station.columns, j) }, true)}
+                  >
+                    {t('setup.remove')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ol>
+          {reshapable && station.columns.length < SETUP_LIMITS.columns && (
+            <button
+              type="button"
+              className="secondary"
+              aria-label={t('setup.template.addColumnTo', { station: n })}
+              onClick={() => onChange({ ...station, columns: [...station.columns, newColumn(station)] }, true)}
+            >
+              + {t('setup.template.addColumn')}
+            </button>
+          )}
+        </fieldset>
       )}
       {reshapable && canRemove && (
         <button type="button" className="secondary setup-remove" onClick={onRemove}>

@@ -1,9 +1,11 @@
-import type { TreeItem, TreeView } from '@tischrunde/shared'
+import type { TreeItem, TreeNode, TreeView } from '@tischrunde/shared'
+import type { ReactNode } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 
 /**
  * A tree as an indented, numbered outline: the accessible form of the diagram. Each node is a
- * button that selects it; nodes the viewer may edit get an edit button.
+ * button that selects it; nodes the viewer may edit get an edit button. A means shows whether it is
+ * in scope and its measures and "Wer kann helfen?" beneath it.
  */
 export function TreeOutline(props: {
   view: TreeView
@@ -12,6 +14,8 @@ export function TreeOutline(props: {
   onSelect: (id: string) => void
   mayEdit?: (item: TreeItem) => boolean
   onEdit?: (id: string) => void
+  /** What stands under a node, before its children (the phone's fields for the chosen means). */
+  below?: (item: TreeItem) => ReactNode
 }) {
   const tops = [...(props.view.core ? [props.view.core] : []), ...props.view.loose]
   return (
@@ -23,7 +27,7 @@ export function TreeOutline(props: {
   )
 }
 
-function OutlineItem(props: { item: TreeItem; selectedId: string | null; onSelect: (id: string) => void; mayEdit?: (item: TreeItem) => boolean; onEdit?: (id: string) => void }) {
+function OutlineItem(props: { item: TreeItem; selectedId: string | null; onSelect: (id: string) => void; mayEdit?: (item: TreeItem) => boolean; onEdit?: (id: string) => void; below?: (item: TreeItem) => ReactNode }) {
   const { t } = useTranslation()
   const { item } = props
   const kind = t(`tree.kind.${item.node.kind}`)
@@ -36,6 +40,7 @@ function OutlineItem(props: { item: TreeItem; selectedId: string | null; onSelec
             {kind} {item.number}:
           </span>{' '}
           <span>{item.node.text}</span>
+          {item.node.inScope && <span className="tree-scope-mark"> · {t('tree.inScopeShort')}</span>}
         </button>
         {props.onEdit && props.mayEdit?.(item) && (
           <button type="button" className="tree-edit secondary" aria-label={t('tree.editOf', { text: item.node.text })} onClick={() => props.onEdit?.(item.node.id)}>
@@ -43,6 +48,8 @@ function OutlineItem(props: { item: TreeItem; selectedId: string | null; onSelec
           </button>
         )}
       </div>
+      {/* The fields below a node list its measures themselves. */}
+      {props.below?.(item) ?? <NodeExtras node={item.node} />}
       {item.children.length > 0 && (
         <ol>
           {item.children.map((child) => (
@@ -51,5 +58,23 @@ function OutlineItem(props: { item: TreeItem; selectedId: string | null; onSelec
         </ol>
       )}
     </li>
+  )
+}
+
+/** A means' measures and helpers, as the group gathered them (read here; written in the console or below the outline). */
+function NodeExtras({ node }: { node: TreeNode }) {
+  const { t } = useTranslation()
+  const lists = (['measures', 'helpers'] as const).filter((field) => (node[field]?.length ?? 0) > 0)
+  if (lists.length === 0) return null
+  return (
+    <dl className="tree-extras">
+      {lists.map((field) => (
+        <div key={field}>
+          {/* "Maßnahmen:" but "Wer kann helfen?" (a question takes no colon). */}
+          <dt>{t(`tree.${field}`).replace(/([^?])$/, '$1:')}</dt>
+          <dd>{node[field]!.join(' · ')}</dd>
+        </div>
+      ))}
+    </dl>
   )
 }

@@ -11,9 +11,10 @@ import { useProgrammeOpen } from '../../../features/programme/use-programme-open
 
 /**
  * The phone's heading: the table it sits at (or "pick a table", or `heading` on screens without
- * tables, such as the trees) and the round timer.
+ * tables, such as the trees) and the round timer. `joined`: taking part without a table (in a tree
+ * group), so the line "read this before taking part" is past.
  */
-export function PhoneHeader({ host, table, heading }: { host: boolean; table: ThemeTable | undefined; heading?: string }) {
+export function PhoneHeader({ host, table, heading, joined = false }: { host: boolean; table: ThemeTable | undefined; heading?: string; joined?: boolean }) {
   const { t, language } = useTranslation()
   const title = useTischStore((s) => s.event?.title ?? '')
   const date = useTischStore((s) => s.event?.date)
@@ -37,7 +38,7 @@ export function PhoneHeader({ host, table, heading }: { host: boolean; table: Th
           {t('join.programmeOpen')}
         </button>
       )}
-      <PrivacyButton before={!table && !host} />
+      <PrivacyButton before={!table && !host && !joined} />
       <LiveAnnouncer tableId={table?.id} ownAuthorId={readParticipant(code)?.participantId} />
     </header>
   )

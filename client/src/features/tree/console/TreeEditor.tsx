@@ -1,7 +1,5 @@
 import {
   TREE_KINDS,
-  TREE_LIST_MAX,
-  TREE_TEXT_MAX,
   type TreeEditResult,
   type TreeItem,
   type TreeNode,
@@ -18,12 +16,13 @@ import {
   restoreSubtree,
   rewordNode,
 } from '@tischrunde/shared'
-import { type DragEvent, type FormEvent, useEffect, useState } from 'react'
+import { type DragEvent, useEffect, useState } from 'react'
 import { ActingSelect } from '../../../app/ActingSelect.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { randomId } from '../../../sync/random-id.js'
 import { applyTreeEdit, putTreeNode } from '../../../sync/tree-hooks.js'
 import { NodeTextEdit } from './NodeTextEdit.js'
+import { NodeList } from '../NodeList.js'
 
 /** How long the note of what an edit did stays, in ms. */
 const MESSAGE_MS = 10_000
@@ -213,45 +212,5 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
         })}
       </ol>
     </div>
-  )
-}
-
-/** Measures or "Wer kann helfen?" of one means: the list, an entry field, a remove button each. */
-function NodeList(props: { docName: string; node: TreeNode; field: 'measures' | 'helpers'; title: string }) {
-  const { t } = useTranslation()
-  const [text, setText] = useState('')
-  const list = props.node[props.field] ?? []
-  const label = `${props.title} (${props.node.text})`
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    const entry = text.trim()
-    if (!entry || list.length >= TREE_LIST_MAX) return
-    if (putTreeNode(props.docName, { ...props.node, [props.field]: [...list, entry] })) setText('')
-  }
-  return (
-    <form className="tree-node-list" onSubmit={submit} aria-label={label}>
-      <strong>{props.title}</strong>
-      {list.length > 0 && (
-        <ul>
-          {list.map((entry, i) => (
-            <li key={`${i}-${entry}`}>
-              {entry}{' '}
-              <button
-                type="button"
-                className="secondary"
-                aria-label={t('tree.removeEntry', { text: entry })}
-                onClick={() => putTreeNode(props.docName, { ...props.node, [props.field]: list.filter((_, k) => k !== i) })}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <input aria-label={t('tree.addEntry', { list: label })} maxLength={TREE_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
-      <button type="submit" className="secondary" disabled={!text.trim() || list.length >= TREE_LIST_MAX}>
-        {t('tree.add')}
-      </button>
-    </form>
   )
 }

@@ -11,6 +11,7 @@ import { applyTreeEdit, putTreeNode, useTree } from '../../../sync/tree-hooks.js
 import '../tree.css'
 import { TreeOutline } from '../TreeOutline.js'
 import { AddNodeForm } from './AddNodeForm.js'
+import { NodeList } from '../NodeList.js'
 
 /** Wait before a pick that did not reach the server is sent again, in ms. */
 const JOIN_RETRY_MS = 3000
@@ -24,7 +25,7 @@ export type JoinTreeGroup = (value: string) => Promise<Ack<{ groupId: string }>>
  * running phase: the problem tree in the morning, the objective tree in the afternoon.
  * Loaded with a dynamic import, so café-only phones never download it.
  */
-export default function TreePhone(props: { header: ReactNode; event: TischEvent; identity: { eventId: string; token: string; participantId: string }; join: JoinTreeGroup }) {
+export default function TreePhone(props: { header: (joined: boolean) => ReactNode; event: TischEvent; identity: { eventId: string; token: string; participantId: string }; join: JoinTreeGroup }) {
   const { t } = useTranslation()
   const method = props.event.treeMethod!
   const [value, setValue] = useState(() => readTreeValue(props.identity.eventId))
@@ -71,7 +72,7 @@ export default function TreePhone(props: { header: ReactNode; event: TischEvent;
   if (!value || !groupId)
     return (
       <main className="page phone">
-        {props.header}
+        {props.header(false)}
         <h2>{t('tree.pickGroup', { attribute: method.attribute })}</h2>
         <p>{t('tree.pickGroupHint')}</p>
         {error && (
@@ -102,12 +103,12 @@ function lockedLine(phase: string | undefined): string {
 }
 
 /** The tree will not open again: why, and the way on (another group, or the start with the event's code). */
-function TreeDenied(props: { header: ReactNode; denial: TreeDenial; onChangeGroup: () => void }) {
+function TreeDenied(props: { header: (joined: boolean) => ReactNode; denial: TreeDenial; onChangeGroup: () => void }) {
   const { t } = useTranslation()
   const pickAgain = props.denial === 'access' || props.denial === 'removed'
   return (
     <main className="page phone tree-phone">
-      {props.header}
+      {props.header(false)}
       <p role="alert" className="field-error">
         {t(`tree.denied.${props.denial}`)}
       </p>
@@ -131,7 +132,7 @@ function showAboveForm(nodeId: string): void {
   if (node && form && node.getBoundingClientRect().bottom > form.getBoundingClientRect().top) node.scrollIntoView({ block: 'center' })
 }
 
-function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { eventId: string; token: string; participantId: string }; groupId: string; onChangeGroup: () => void }) {
+function GroupTree(props: { header: (joined: boolean) => ReactNode; event: TischEvent; identity: { eventId: string; token: string; participantId: string }; groupId: string; onChangeGroup: () => void }) {
   const { t } = useTranslation()
   const { identity } = props
   const round = useTischStore((s) => s.round)
@@ -175,7 +176,7 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
   }
   return (
     <main className="page phone tree-phone">
-      {props.header}
+      {props.header(true)}
       <p>
         {t('tree.yourGroup', { group: groupName })}{' '}
         <button type="button" className="secondary" onClick={props.onChangeGroup}>
@@ -183,7 +184,11 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
         </button>
       </p>
       <h2>{treeName}</h2>
-      {phase === 'objective' && open && <p>{t('tree.objectiveHint')}</p>}
+      {phase === 'objective' && open && (
+        <p>
+          {t('tree.objectiveHint')} {t('tree.meansHint')}
+        </p>
+      )}
       {!open && <p role="status">{t(lockedLine(round?.phase), { tree: treeName })}</p>}
       {tree.status === 'offline' && <p role="status">{t('tree.offline')}</p>}
       {tree.refused && (
@@ -214,6 +219,15 @@ function GroupTree(props: { header: ReactNode; event: TischEvent; identity: { ev
         }}
         mayEdit={(item) => open && (phase === 'objective' || item.node.authorId === identity.participantId)}
         onEdit={setEditingId}
+        below={(item) =>
+          // The chosen means' measures and helpers, right under it: the group adds them here, as on the wall's cards beside it.
+          open && phase === 'objective' && item.node.kind === 'means' && item.node.id === parent?.id && docName && !editing ? (
+            <section className="tree-means-phone" aria-label={t('tree.meansOf', { text: item.node.text })}>
+              <NodeList docName={docName} node={item.node} field="measures" title={t('tree.measures')} />
+              <NodeList docName={docName} node={item.node} field="helpers" title={t('tree.helpers')} />
+            </section>
+          ) : null
+        }
       />
       {answered && <p className="muted">{t('tree.answers', { text: answered.text })}</p>}
       {open && (phase === 'problem' || core) && (
