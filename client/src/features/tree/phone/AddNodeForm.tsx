@@ -30,6 +30,9 @@ export function AddNodeForm(props: {
   // A new node's text is kept across a reload (`draftKey`); an edit starts from the node.
   const [draft, setDraft] = useDraft(props.editing ? null : (props.draftKey ?? null))
   const [edited, setEdited] = useState(props.editing?.text ?? '')
+  // The text as it was when editing began: someone else's change meanwhile is shown, not overwritten unseen.
+  const [started] = useState(props.editing?.text ?? '')
+  const changedMeanwhile = props.editing !== null && props.editing.text !== started && props.editing.text !== edited.trim()
   const [text, setText] = props.editing ? [edited, setEdited] : [draft, setDraft]
   const chosen = kind && kinds.includes(kind) ? kind : (kinds[0] ?? null)
   const left = TREE_TEXT_MAX - text.trim().length
@@ -69,6 +72,11 @@ export function AddNodeForm(props: {
       <p id={`${fieldId}-count`} className={left < 0 ? 'char-count char-count-over' : 'char-count'} aria-live="polite">
         {left >= 0 ? t('card.charsLeft', { count: left }) : t('card.tooLong', { count: -left })}
       </p>
+      {changedMeanwhile && (
+        <p role="alert" className="field-error">
+          {t('tree.changedMeanwhilePhone', { text: props.editing!.text })}
+        </p>
+      )}
       <div className="button-row">
         <button type="submit" disabled={!text.trim() || left < 0}>
           {props.editing ? t('tree.save') : t('tree.send')}

@@ -1,0 +1,23 @@
+import { fireEvent, render, screen } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import type { TreeNode } from '@tischrunde/shared'
+import '../../../i18n/tree-wording.js'
+import { AddNodeForm } from './AddNodeForm.js'
+
+const node = (text: string): TreeNode => ({ id: 'cause001', kind: 'cause', parentId: 'core0001', order: 0, text, authorId: 'p1', createdAt: 1 })
+
+describe('the phone’s form while rewording a node', () => {
+  it('says so when someone else changes the text meanwhile, keeps what is typed, and saves it only on Speichern', () => {
+    const onSave = vi.fn(() => true)
+    const props = { phase: 'problem' as const, parent: null, hasCore: true, onAdd: () => true, onSave, onCancelEdit: () => {} }
+    const { rerender } = render(<AddNodeForm {...props} editing={node('Keine Zeit')} />)
+    fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'Keine Zeit für Netzwerkarbeit' } })
+    expect(screen.queryByRole('alert')).toBeNull()
+    rerender(<AddNodeForm {...props} editing={node('Zu wenig Zeit')} />)
+    expect(screen.getByRole('alert').textContent).toBe('Jemand hat diesen Text inzwischen geändert in: „Zu wenig Zeit“. Speichern ersetzt ihn durch deinen.')
+    expect((screen.getByLabelText('Text') as HTMLTextAreaElement).value).toBe('Keine Zeit für Netzwerkarbeit')
+    expect(onSave).not.toHaveBeenCalled()
+    fireEvent.click(screen.getByRole('button', { name: 'Speichern' }))
+    expect(onSave).toHaveBeenCalledWith('Keine Zeit für Netzwerkarbeit')
+  })
+})
