@@ -178,8 +178,25 @@ describe('the tree on the projector (1920×1080)', () => {
     await page.keyboard.press('4')
     await page.getByRole('heading', { name: 'Mitmachen mit dem Handy' }).waitFor()
     await expect(page.locator('.join-code-huge').innerText()).resolves.toMatch(/[A-Z0-9]/)
+    // The way back is on the screen, not below the code.
+    const back = await page.getByRole('button', { name: 'Mitmachen' }).boundingBox()
+    expect(back!.y + back!.height).toBeLessThanOrEqual(1080)
     await page.keyboard.press('Escape')
     await page.getByRole('heading', { name: 'Problembaum: kleiner Landkreis' }).waitFor()
+
+    // "?" lists the tree day's keys; + zooms without clicking the picture first, 0 fits again.
+    await page.keyboard.press('?')
+    const help = page.getByRole('dialog', { name: 'Tastenkürzel' })
+    await help.getByText('Vorige / nächste Gruppe').waitFor()
+    expect(await help.getByText('Tischansicht', { exact: false }).count()).toBe(0)
+    await page.keyboard.press('Escape')
+    await help.waitFor({ state: 'detached' })
+    const viewBox = () => page.locator('svg.tree-diagram').getAttribute('viewBox')
+    const whole = await viewBox()
+    await page.keyboard.press('+')
+    await expect.poll(viewBox).not.toBe(whole)
+    await page.keyboard.press('0')
+    await expect.poll(viewBox).toBe(whole)
 
     // Compared with the forty-node tree, each group gets half the screen.
     await page.getByRole('combobox', { name: 'Vergleichen mit' }).selectOption({ label: 'großer Landkreis' })

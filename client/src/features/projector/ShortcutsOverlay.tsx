@@ -2,8 +2,11 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { SHORTCUT_LIST } from './shortcuts.js'
 
-/** The list of all projector shortcuts. Escape or the button closes it; focus returns to where it was. */
-export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
+/**
+ * The list of all projector shortcuts (the café's, or a tree day's `list`). Escape or the button
+ * closes it; focus returns to where it was. `audio`: the note on the gong (the café's projector).
+ */
+export function ShortcutsOverlay({ onClose, list = SHORTCUT_LIST, audio = true }: { onClose: () => void; list?: typeof SHORTCUT_LIST; audio?: boolean }) {
   const { t } = useTranslation()
   const closeRef = useRef<HTMLButtonElement>(null)
   useEffect(() => {
@@ -24,7 +27,7 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
       >
         <h2 id="shortcuts-title">{t('projectorModes.shortcuts')}</h2>
         <dl className="shortcuts-list">
-          {SHORTCUT_LIST.map((s) => (
+          {list.map((s) => (
             <div key={s.text} className="shortcut">
               <dt>
                 {s.keys.map((k) => (
@@ -35,7 +38,7 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
             </div>
           ))}
         </dl>
-        <p className="muted">{t('projectorModes.audioNote')}</p>
+        {audio && <p className="muted">{t('projectorModes.audioNote')}</p>}
         <button ref={closeRef} type="button" className="primary" onClick={onClose}>
           {t('common.close')}
         </button>

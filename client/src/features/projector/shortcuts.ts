@@ -45,3 +45,16 @@ export const SHORTCUT_LIST: readonly { keys: readonly string[]; text: string }[]
   { keys: ['?'], text: 'help' },
   { keys: ['Esc'], text: 'close' },
 ]
+
+/** The shortcuts of a day of trees on the projector (TreeProjector and TreeDiagram act on them). */
+export const TREE_SHORTCUT_LIST: readonly { keys: readonly string[]; text: string }[] = [
+  { keys: ['←', '→', 'Bild↑', 'Bild↓'], text: 'treeGroups' },
+  { keys: ['+', '−'], text: 'treeZoom' },
+  { keys: ['0'], text: 'treeFit' },
+  { keys: ['1'], text: 'treeShow' },
+  { keys: ['4'], text: 'join' },
+  { keys: ['F'], text: 'fullscreen' },
+  { keys: ['?'], text: 'help' },
+  { keys: ['Esc'], text: 'close' },
+]
+

@@ -1,5 +1,5 @@
 import { type TreePhase, type TreeView, layoutTreeToFit, subtreeBounds } from '@tischrunde/shared'
-import { type KeyboardEvent, type PointerEvent, useMemo, useRef, useState } from 'react'
+import { type PointerEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from '../../../i18n/index.js'
 import { hyphenateDe, useHyphenation } from '../../projector/hyphenate.js'
 import { BOX, type TreeLayout } from '../tree-layout.js'
@@ -34,7 +34,7 @@ const zoomed = (f: Frame, factor: number): Frame => ({ x: f.x + (f.w - f.w * fac
  * again. New boxes fade in (not with reduced motion). The picture carries one label; the outlines
  * on phones and the console are the accessible form of its content.
  */
-export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: string }) {
+export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: string; keys?: boolean }) {
   const { t } = useTranslation()
   const svg = useRef<SVGSVGElement>(null)
   const area = useAreaSize(svg)
@@ -46,13 +46,27 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
   const shown = frame ?? fit
   const drag = useRef<{ x: number; y: number; frame: Frame; moved: boolean } | null>(null)
 
-  const onKey = (e: KeyboardEvent) => {
+  const onKey = (e: { key: string; preventDefault: () => void }) => {
     if (e.key === '+' || e.key === '=') setFrame(zoomed(shown, 1 / ZOOM_STEP))
     else if (e.key === '-') setFrame(zoomed(shown, ZOOM_STEP))
     else if (e.key === '0') setFrame(null)
     else return
     e.preventDefault()
   }
+  // The only diagram on the screen takes + − 0 wherever the focus is (not in a field or a list), so the
+  // facilitator need not click the picture first; two side by side take them only when focused.
+  const keyRef = useRef(onKey)
+  keyRef.current = onKey
+  useEffect(() => {
+    if (!props.keys) return
+    const onWindowKey = (e: globalThis.KeyboardEvent) => {
+      const target = e.target as Element | null
+      if (e.ctrlKey || e.metaKey || e.altKey || target === svg.current || target?.closest?.('input, textarea, select')) return
+      keyRef.current(e)
+    }
+    window.addEventListener('keydown', onWindowKey)
+    return () => window.removeEventListener('keydown', onWindowKey)
+  }, [props.keys])
   const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
     drag.current = { x: e.clientX, y: e.clientY, frame: shown, moved: false }
     e.currentTarget.setPointerCapture?.(e.pointerId)

@@ -7,6 +7,9 @@ import { selectTree, useTreeStore } from '../../../store/tree-store.js'
 import { useTree } from '../../../sync/tree-hooks.js'
 import { JoinScreen } from '../../projector/JoinCorner.js'
 import { RoundTimer } from '../../rounds/RoundTimer.js'
+import { ShortcutsOverlay } from '../../projector/ShortcutsOverlay.js'
+import { TREE_SHORTCUT_LIST } from '../../projector/shortcuts.js'
+import { useFullscreen } from '../../projector/use-fullscreen.js'
 import '../tree.css'
 import { TreeDiagram } from './TreeDiagram.js'
 
@@ -34,6 +37,9 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   const phase: TreePhase = chosen ?? (round ? currentTreePhase({ event: props.event, round }) : null) ?? 'problem'
   // "Mitmachen" (or key 4) shows the join code and QR code large; 1 or Esc returns to the tree.
   const [joining, setJoining] = useState(false)
+  // "?" lists the keys; F fills the screen.
+  const [help, setHelp] = useState(false)
+  const [, toggleFullscreen] = useFullscreen()
   // The console's remote switches between the trees and the join screen (each command once).
   const told = useTischStore((s) => s.projectorDisplay)
   const applied = useRef<number | null>(null)
@@ -47,27 +53,33 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLSelectElement || e.ctrlKey || e.metaKey || e.altKey) return
+      if (e.key === '?') return setHelp(true)
+      if (e.key === 'f' || e.key === 'F') toggleFullscreen()
       if (e.key === '4') setJoining(true)
       if (e.key === '1' || e.key === 'Escape') setJoining(false)
+      if (e.key === 'Escape') setHelp(false)
       if (PREVIOUS.has(e.key)) setIndex((i) => (i + groups.length - 1) % groups.length)
       if (NEXT.has(e.key)) setIndex((i) => (i + 1) % groups.length)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [groups.length])
+  }, [groups.length, toggleFullscreen])
   const treeName = t(phase === 'problem' ? 'tree.problemTree' : 'tree.objectiveTree')
   const joinButton = (
     <button type="button" className="secondary" aria-pressed={joining} onClick={() => setJoining((j) => !j)}>
       {t('projectorModes.modes.join')}
     </button>
   )
+  const overlay = help && <ShortcutsOverlay list={TREE_SHORTCUT_LIST} audio={false} onClose={() => setHelp(false)} />
   if (joining)
     return (
       <main className="projector">
-        <JoinScreen title={props.event.title} />
-        <nav className="tree-groups" aria-label={t('projectorModes.views')}>
+        {/* The way back stays in the corner: below the full-screen code it was off the screen. */}
+        <nav className="tree-groups tree-join-nav" aria-label={t('projectorModes.views')}>
           {joinButton}
         </nav>
+        <JoinScreen title={props.event.title} />
+        {overlay}
       </main>
     )
   return (
@@ -101,20 +113,21 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
         </select>
         {joinButton}
       </nav>
+      {overlay}
       {second ? (
         <div className="tree-compare" aria-label={t('tree.compare')}>
           <GroupDiagram event={props.event} token={props.token} group={group} phase={phase} heading />
           <GroupDiagram event={props.event} token={props.token} group={second} phase={phase} heading />
         </div>
       ) : (
-        <GroupDiagram event={props.event} token={props.token} group={group} phase={phase} heading={false} />
+        <GroupDiagram event={props.event} token={props.token} group={group} phase={phase} heading={false} keys />
       )}
     </main>
   )
 }
 
 /** One group's tree, live: opened while shown. */
-function GroupDiagram(props: { event: TischEvent; token: string; group: TreeGroup; phase: TreePhase; heading: boolean }) {
+function GroupDiagram(props: { event: TischEvent; token: string; group: TreeGroup; phase: TreePhase; heading: boolean; keys?: boolean }) {
   const { t } = useTranslation()
   const docName = useTree({ eventId: props.event.id, groupId: props.group.id, phase: props.phase, token: props.token, keepLocal: false })
   const tree = useTreeStore(selectTree(docName))
@@ -123,7 +136,7 @@ function GroupDiagram(props: { event: TischEvent; token: string; group: TreeGrou
   const body = (
     <>
       {empty ? <p className="tree-empty">{t(props.phase === 'objective' ? 'tree.emptyObjectives' : 'tree.projectorEmpty')}</p> : null}
-      <TreeDiagram key={`${props.group.id}/${props.phase}`} view={tree.view} phase={props.phase} label={t('tree.outline', { tree: treeName, group: nameOf(props.group) })} />
+      <TreeDiagram key={`${props.group.id}/${props.phase}`} keys={props.keys} view={tree.view} phase={props.phase} label={t('tree.outline', { tree: treeName, group: nameOf(props.group) })} />
     </>
   )
   if (!props.heading) return body
