@@ -272,6 +272,7 @@ const TREE_COLUMNS = [
   '  Text                 der Text des Eintrags',
   '  Übergeordnet         die Nummer des Eintrags, unter dem er steht',
   '  Beantwortet Problem  im Lösungsbaum: das Problem (Nummer und Text), aus dem das Ziel wurde',
+  '  Noch umzuformulieren "ja": das Ziel steht noch in den Worten des Problems',
   '  Im Rahmen            "ja": von der Moderation als im Rahmen der Gruppe markiert',
   '  Maßnahmen            die Maßnahmen zu einem Mittel, mit Semikolon getrennt',
   '  Wer kann helfen?     wer dabei helfen kann, mit Semikolon getrennt',

@@ -128,9 +128,11 @@ describe('the trees in the exports', () => {
 
   it('writes the trees as CSV with a parent column, and as SVG and PNG pictures in the ZIP', async () => {
     const csv = readCsv((await renderEvent(file, 'csv')).bytes)
-    expect(csv[0]).toEqual(['Gruppe', 'Baum', 'Nummer', 'Art', 'Text', 'Übergeordnet', 'Beantwortet Problem', 'Im Rahmen', 'Maßnahmen', 'Wer kann helfen?'])
-    expect(csv).toContainEqual(['kleiner Landkreis', 'Problembaum', '1.1.1', 'Ursache', 'Ehrenamt wechselt oft', '1.1', '', '', '', ''])
-    expect(csv).toContainEqual(['kleiner Landkreis', 'Lösungsbaum', '1.1', 'Mittel', 'Feste Ansprechpersonen sind benannt', '1', '1.1: Keine festen Ansprechpersonen', 'ja', 'Liste im Intranet', 'Integrationsbeauftragte'])
+    expect(csv[0]).toEqual(['Gruppe', 'Baum', 'Nummer', 'Art', 'Text', 'Übergeordnet', 'Beantwortet Problem', 'Noch umzuformulieren', 'Im Rahmen', 'Maßnahmen', 'Wer kann helfen?'])
+    expect(csv).toContainEqual(['kleiner Landkreis', 'Problembaum', '1.1.1', 'Ursache', 'Ehrenamt wechselt oft', '1.1', '', '', '', '', ''])
+    expect(csv).toContainEqual(['kleiner Landkreis', 'Lösungsbaum', '1.1', 'Mittel', 'Feste Ansprechpersonen sind benannt', '1', '1.1: Keine festen Ansprechpersonen', '', 'ja', 'Liste im Intranet', 'Integrationsbeauftragte'])
+    // An objective still in the problem's words says so in its own column.
+    expect(csv).toContainEqual(['kleiner Landkreis', 'Lösungsbaum', '1.2', 'Mittel', 'Förderung läuft nur ein Jahr', '1', '1.2: Förderung läuft nur ein Jahr', 'ja', '', '', ''])
     const zip = unzipSync((await renderZip(file)).bytes)
     const trees = Object.keys(zip).filter((name) => name.startsWith('Baeume/'))
     expect(trees.filter((name) => name.endsWith('.svg'))).toHaveLength(4)

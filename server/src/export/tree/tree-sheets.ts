@@ -46,12 +46,13 @@ export function treePictureName(file: EventExport, picture: TreePicture, ext: 's
   return exportFileName(file.event, `${picture.group.name}_${TREE_SHEET_WORDS[picture.phase]}`, ext)
 }
 
-export const TREE_SHEET_HEADER = ['Gruppe', 'Baum', 'Nummer', 'Art', 'Text', 'Übergeordnet', 'Beantwortet Problem', 'Im Rahmen', 'Maßnahmen', 'Wer kann helfen?'] as const
+export const TREE_SHEET_HEADER = ['Gruppe', 'Baum', 'Nummer', 'Art', 'Text', 'Übergeordnet', 'Beantwortet Problem', 'Noch umzuformulieren', 'Im Rahmen', 'Maßnahmen', 'Wer kann helfen?'] as const
 
 /**
  * Every tree as rows (without the header), group by group, problem tree first: one row per node with
  * its number and its parent's number (the "Übergeordnet" column), the problem an objective answers,
- * in scope, measures and helpers; the columns of `TREE_SHEET_HEADER`.
+ * whether it is still in the problem's words, in scope, measures and helpers; the columns of
+ * `TREE_SHEET_HEADER`.
  */
 export function treeSheetRows(file: EventExport): string[][] {
   const rows: string[][] = []
@@ -72,6 +73,7 @@ export function treeSheetRows(file: EventExport): string[][] {
           n.text,
           parent,
           answered ? `${answered.number}: ${answered.node.text}` : '',
+          n.placeholder ? 'ja' : '',
           n.inScope ? 'ja' : '',
           (n.measures ?? []).join('; '),
           (n.helpers ?? []).join('; '),
