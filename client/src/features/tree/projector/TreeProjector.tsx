@@ -100,17 +100,20 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
         <button type="button" className="secondary" onClick={() => setPhase(phase === 'problem' ? 'objective' : 'problem')}>
           {t(phase === 'problem' ? 'tree.objectiveTree' : 'tree.problemTree')}
         </button>
-        <label htmlFor={compareId}>{t('tree.compareWith')}</label>
-        <select id={compareId} value={second?.id ?? ''} onChange={(e) => setOther(e.target.value)}>
-          <option value="">–</option>
-          {groups
-            .filter((g) => g.id !== group.id)
-            .map((g) => (
-              <option key={g.id} value={g.id}>
-                {nameOf(g)}
-              </option>
-            ))}
-        </select>
+        {/* The label and its list wrap together, never the label at a line's end and the list on the next. */}
+        <span className="tree-compare-pick">
+          <label htmlFor={compareId}>{t('tree.compareWith')}</label>
+          <select id={compareId} value={second?.id ?? ''} onChange={(e) => setOther(e.target.value)}>
+            <option value="">–</option>
+            {groups
+              .filter((g) => g.id !== group.id)
+              .map((g) => (
+                <option key={g.id} value={g.id}>
+                  {nameOf(g)}
+                </option>
+              ))}
+          </select>
+        </span>
         {joinButton}
       </nav>
       {overlay}
