@@ -105,7 +105,10 @@ describe('the objective tree in the console', () => {
     await problems.getByRole('button', { name: 'Kooperation bleibt punktuell bearbeiten' }).click()
     await page.keyboard.type('etwas anderes')
     await page.keyboard.press('Escape')
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // The field closes with the text as it was, and nothing reports a change.
+    await problems.getByRole('textbox', { name: 'Text' }).waitFor({ state: 'detached' })
+    await problems.locator('.tree-edit-head', { hasText: 'Kooperation bleibt punktuell' }).waitFor()
+    expect(await page.getByText('Geändert: „Kooperation bleibt punktuell', { exact: false }).count()).toBe(0)
     expect(readTree(problem).byId.get('core0001')?.text).toBe('Kooperation bleibt punktuell')
     await page.context().close()
   })

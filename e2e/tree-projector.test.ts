@@ -150,6 +150,8 @@ describe('the tree on the projector (1920×1080)', () => {
     expect(sizes[8]).toBeGreaterThanOrEqual(22)
     expect(sizes[0]).toBeGreaterThanOrEqual(16)
     expect(placed.filter((b) => b.cut)).toEqual([])
+    // No box had to fall back to breaking anywhere.
+    expect(await page.locator('.tree-box-text-squeezed').count()).toBe(0)
     // The causes' causes stand side by side: the tree spans most of the screen's width, not its middle 40 %.
     expect(Math.max(...placed.map((b) => b.right)) - Math.min(...placed.map((b) => b.left))).toBeGreaterThan(0.75 * 1920)
     await context.close()

@@ -1,8 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { zipSync, type Zippable } from 'fflate'
-import type { EventExport } from '@tischrunde/shared'
+import { type EventExport, isTreeDay } from '@tischrunde/shared'
 import { renderCsv } from './render-csv.js'
-import { TREE_SHEET_HEADER, TREES_FOLDER, drawTreesPdf, treeSheetRows, treeZipEntries, treesCsv, treesDocx } from './tree/tree-sheets.js'
+import { TREE_SHEET_HEADER, TREE_SHEET_WIDTHS, TREES_FOLDER, drawTreesPdf, treeSheetRows, treeZipEntries, treesCsv, treesDocx } from './tree/tree-sheets.js'
 import { drawHarvestPdf, harvestDocx, harvestReadmeLines, harvestZipEntries } from './harvest/harvest-chapter.js'
 import { renderDocumentationDocx, renderSheetDocx } from './render-docx.js'
 import { renderDocumentationPdf, renderSheetPdf } from './render-pdf.js'
@@ -114,20 +114,15 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
       return named(EVENT_FILE_PART.documentation, utf8(documentationToMarkdown(doc, [harvestChapterToMarkdown(buildHarvestChapter(file)), treesToMarkdown(file.event.treeMethod, file.trees ?? []), actorSectionMarkdown(file)])))
     case 'csv':
       // An event that runs only the tree method: its trees, with a parent column.
-      if (treesOnly(file)) return named('Baeume', treesCsv(file))
+      if (isTreeDay(file.event)) return named('Baeume', treesCsv(file))
       return named(EVENT_FILE_PART.allTables, renderCsv(documentationCsvRows(doc)))
     case 'xlsx': {
-      const trees = { header: TREE_SHEET_HEADER, rows: treeSheetRows(file) }
-      return named(treesOnly(file) ? 'Baeume' : EVENT_FILE_PART.allTables, await renderDocumentationXlsx(doc, trees))
+      const trees = { header: TREE_SHEET_HEADER, widths: TREE_SHEET_WIDTHS, rows: treeSheetRows(file) }
+      return named(isTreeDay(file.event) ? 'Baeume' : EVENT_FILE_PART.allTables, await renderDocumentationXlsx(doc, trees))
     }
     case 'json':
       return named(null, json(file))
   }
-}
-
-/** An event that runs only the tree method: its sheets are its trees. */
-function treesOnly(file: EventExport): boolean {
-  return file.event.tables.length === 0 && (file.trees?.length ?? 0) > 0
 }
 
 /** One file of the ZIP, rendered on its own: in this thread, or in a helper thread (see zip-helper.ts). */
@@ -220,7 +215,7 @@ export async function renderZip(file: EventExport, onProgress?: ProgressListener
   tableFiles.forEach((f, i) => entries.push([`${EVENT_FILE_PART.tablesFolder}/${names[i]}`, f.bytes]))
 
   // A day of trees alone: its own CSV is the trees' already.
-  entries.push(...treeZipEntries(file, !treesOnly(file)))
+  entries.push(...treeZipEntries(file, !isTreeDay(file.event)))
   entries.push(...harvestZipEntries(file))
   entries.unshift([ZIP_README, utf8(zipReadme(file, entries.map(([name]) => name)))])
   const zippable: Zippable = {}
@@ -273,7 +268,7 @@ const TREE_COLUMNS = [
   '  Übergeordnet         die Nummer des Eintrags, unter dem er steht',
   '  Beantwortet Problem  im Lösungsbaum: das Problem (Nummer und Text), aus dem das Ziel wurde',
   '  Noch umzuformulieren "ja": das Ziel steht noch in den Worten des Problems',
-  '  Im Rahmen            "ja": von der Moderation als im Rahmen der Gruppe markiert',
+  '  Im Rahmen            "ja": als im Rahmen dessen markiert, was die Gruppe selbst bewirken kann',
   '  Maßnahmen            die Maßnahmen zu einem Mittel, mit Semikolon getrennt',
   '  Wer kann helfen?     wer dabei helfen kann, mit Semikolon getrennt',
   '',

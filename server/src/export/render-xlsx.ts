@@ -64,13 +64,13 @@ export interface TextRows {
   header: readonly string[]
   /** The first column names the group a row belongs to. */
   rows: readonly (readonly string[])[]
+  /** Each column's width in characters (20 where none is given). */
+  widths?: readonly number[]
 }
 
-const TREE_WIDTHS = [26, 12, 9, 12, 60, 13, 45, 10, 40, 40] as const
-
-function addTextSheet(book: ExcelJS.Workbook, name: string, { header, rows }: TextRows): void {
+function addTextSheet(book: ExcelJS.Workbook, name: string, { header, rows, widths = [] }: TextRows): void {
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = header.map((h, i) => ({ header: h, width: TREE_WIDTHS[i] ?? 20, style: { numFmt: '@', alignment: { wrapText: true, vertical: 'top' } } }))
+  sheet.columns = header.map((h, i) => ({ header: h, width: widths[i] ?? 20, style: { numFmt: '@', alignment: { wrapText: true, vertical: 'top' } } }))
   sheet.getRow(1).font = { bold: true }
   for (const row of rows) sheet.addRow([...row])
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: header.length } }
@@ -92,7 +92,7 @@ export async function renderDocumentationXlsx(doc: EventDocumentation, trees?: T
   }
   if (withTrees) {
     addTextSheet(book, sheetName(TREES_SHEET, taken), trees)
-    for (const group of new Set(trees.rows.map((r) => r[0] ?? ''))) addTextSheet(book, sheetName(group, taken), { header: trees.header, rows: trees.rows.filter((r) => r[0] === group) })
+    for (const group of new Set(trees.rows.map((r) => r[0] ?? ''))) addTextSheet(book, sheetName(group, taken), { ...trees, rows: trees.rows.filter((r) => r[0] === group) })
   }
   return bytes(book)
 }

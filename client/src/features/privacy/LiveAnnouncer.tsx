@@ -1,5 +1,6 @@
-import { boardDocName } from '@tischrunde/shared'
+import { boardDocName, isTreeDay } from '@tischrunde/shared'
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { dayKey } from '../../i18n/day-key.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { EMPTY_BOARD } from '../../store/board-slice.js'
@@ -40,7 +41,9 @@ export function LiveAnnouncer({ tableId, ownAuthorId }: { tableId?: string | und
       const s = event.template.stations[began]
       if (s) {
         const title = stationNaming(began + 1, s)
-        return setMessage(title === null ? t('announce.stationPlain', { n: began + 1 }) : t('announce.station', { n: began + 1, title }))
+        // A day of trees announces its phases ("Phase 2 beginnt: Lösungsbaum").
+        const treeDay = isTreeDay(event)
+        return setMessage(title === null ? t(dayKey('announce.stationPlain', treeDay), { n: began + 1 }) : t(dayKey('announce.station', treeDay), { n: began + 1, title }))
       }
     }
     if (mark !== null) return setMessage(mark === 0 ? t('announce.timeUp') : t('announce.minutesLeft', { count: mark / 60 }))

@@ -7,7 +7,7 @@ import { formatClock } from '../../store/selectors.js'
 import { useServerNow } from '../../sync/use-server-now.js'
 import { RoundTimer } from './RoundTimer.js'
 import { TimeAdjust } from './TimeAdjust.js'
-import { dayKey } from './day-wording.js'
+import { dayKey } from '../../i18n/day-key.js'
 import { useArmedKey } from './use-armed-key.js'
 
 export type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>

@@ -2,7 +2,7 @@ import { type Ack, CHANGEOVER_SECONDS_MAX, type RoundSettings, firstFieldIssue, 
 import { type FormEvent, useState } from 'react'
 import { errorText, fieldIssueText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
-import { dayKey } from './day-wording.js'
+import { dayKey } from '../../i18n/day-key.js'
 
 /** Minutes per station, the grace period before a station's boards lock, and the changeover between stations. */
 export function RoundSettingsForm({ settings, onSave, treeDay = false }: { settings: RoundSettings; onSave: (s: RoundSettings) => Promise<Ack>; treeDay?: boolean }) {

@@ -3,7 +3,7 @@ import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { formatClock, secondsLeft } from '../../store/selectors.js'
 import { useServerNow } from '../../sync/use-server-now.js'
-import { dayKey } from './day-wording.js'
+import { dayKey } from '../../i18n/day-key.js'
 
 /** The remaining time of the current station, on the server's clock. Warns in the last two minutes. */
 export function RoundTimer({ size = 'normal' }: { size?: 'normal' | 'large' }) {

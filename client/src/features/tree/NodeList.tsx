@@ -1,22 +1,35 @@
 import { TREE_LIST_MAX, TREE_TEXT_MAX, type TreeNode } from '@tischrunde/shared'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
+import { selectTree, useTreeStore } from '../../store/tree-store.js'
 import { putTreeNode } from '../../sync/tree-hooks.js'
 
 /**
  * Measures or "Wer kann helfen?" of one means: the list, an entry field, a remove button each. The
- * console edits them, and so does the group on its phones while the solution tree is open.
+ * console edits them, and so does the group on its phones while the solution tree is open. Each
+ * change starts from the node as this device holds it at that moment (not as last drawn), and a
+ * removal takes out the entry by its text, so an entry added meanwhile is kept. Two devices that
+ * change one means within the same instant still keep only one of the two changes (the node is one
+ * record).
  */
 export function NodeList(props: { docName: string; node: TreeNode; field: 'measures' | 'helpers'; title: string }) {
   const { t } = useTranslation()
   const [text, setText] = useState('')
   const list = props.node[props.field] ?? []
   const label = `${props.title} (${props.node.text})`
+  const latest = () => selectTree(props.docName)(useTreeStore.getState()).view.byId.get(props.node.id) ?? props.node
   const submit = (e: FormEvent) => {
     e.preventDefault()
     const entry = text.trim()
-    if (!entry || list.length >= TREE_LIST_MAX) return
-    if (putTreeNode(props.docName, { ...props.node, [props.field]: [...list, entry] })) setText('')
+    const node = latest()
+    const now = node[props.field] ?? []
+    if (!entry || now.length >= TREE_LIST_MAX) return
+    if (putTreeNode(props.docName, { ...node, [props.field]: [...now, entry] })) setText('')
+  }
+  const remove = (entry: string) => {
+    const node = latest()
+    const now = node[props.field] ?? []
+    putTreeNode(props.docName, { ...node, [props.field]: now.filter((x, i) => i !== now.indexOf(entry)) })
   }
   return (
     <form className="tree-node-list" onSubmit={submit} aria-label={label}>
@@ -30,7 +43,7 @@ export function NodeList(props: { docName: string; node: TreeNode; field: 'measu
                 type="button"
                 className="secondary"
                 aria-label={t('tree.removeEntry', { text: entry })}
-                onClick={() => putTreeNode(props.docName, { ...props.node, [props.field]: list.filter((_, k) => k !== i) })}
+                onClick={() => remove(entry)}
               >
                 ×
               </button>

@@ -46,7 +46,22 @@ export function treePictureName(file: EventExport, picture: TreePicture, ext: 's
   return exportFileName(file.event, `${picture.group.name}_${TREE_SHEET_WORDS[picture.phase]}`, ext)
 }
 
-export const TREE_SHEET_HEADER = ['Gruppe', 'Baum', 'Nummer', 'Art', 'Text', 'Übergeordnet', 'Beantwortet Problem', 'Noch umzuformulieren', 'Im Rahmen', 'Maßnahmen', 'Wer kann helfen?'] as const
+/** The trees' table columns and their widths in the workbook (characters), kept together so they cannot drift apart. */
+const TREE_SHEET_COLUMNS = [
+  ['Gruppe', 26],
+  ['Baum', 12],
+  ['Nummer', 9],
+  ['Art', 12],
+  ['Text', 60],
+  ['Übergeordnet', 13],
+  ['Beantwortet Problem', 45],
+  ['Noch umzuformulieren', 12],
+  ['Im Rahmen', 10],
+  ['Maßnahmen', 40],
+  ['Wer kann helfen?', 40],
+] as const
+export const TREE_SHEET_HEADER = TREE_SHEET_COLUMNS.map(([header]) => header)
+export const TREE_SHEET_WIDTHS = TREE_SHEET_COLUMNS.map(([, width]) => width)
 
 /**
  * Every tree as rows (without the header), group by group, problem tree first: one row per node with

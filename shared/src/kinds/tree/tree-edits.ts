@@ -73,6 +73,14 @@ export function rewordNode(phase: TreePhase, nodes: ReadonlyMap<string, TreeNode
 }
 
 /**
+ * Whether someone else changed a node's text while it was being reworded here: its text now differs
+ * from the one the rewording started from, and from what is typed (the same change typed twice is none).
+ */
+export function changedMeanwhile(started: string, now: string, typed: string): boolean {
+  return now !== started && now !== typed.trim()
+}
+
+/**
  * Merges two duplicates: `keepId` stays with both texts ("A / B", unless they are the same), the
  * children of `dropId` move under it, and `dropId` goes. Refused when the two texts together are
  * longer than a node may be, or when `keepId` hangs below `dropId`.

@@ -81,4 +81,17 @@ describe('the diagram layout (projector and exported pictures)', () => {
     const alone = layoutTree(readTreeRecords([node('core', 'core', null)]), 'problem')
     expect(alone.bounds.maxX - alone.bounds.minX).toBe(2 * BOX.width + BOX.gapX)
   })
+
+  it('puts nodes that hang nowhere in a row below a deep stacked column, not across it', () => {
+    const view = readTreeRecords([
+      node('core', 'core', null),
+      node('c1', 'cause', 'core'),
+      ...[0, 1, 2].map((k) => node(`c1k${k}`, 'cause', 'c1', { order: k })),
+      node('core2', 'core', null, { order: 5 }),
+    ])
+    const l = layoutTree(view, 'problem')
+    expect(l.nodes).toHaveLength(6)
+    expect(overlaps(l)).toBe(false)
+  })
 })
+

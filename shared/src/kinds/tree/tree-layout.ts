@@ -23,6 +23,8 @@ export interface TreeLayout {
   nodes: PlacedNode[]
   links: PlacedLink[]
   bounds: { minX: number; maxX: number; minY: number; maxY: number }
+  /** From how many leaves under one parent they are stacked (see `layoutTree`): another value is another picture. */
+  stackFrom: number
 }
 
 /** Box size and gaps of the diagram, in diagram units (the screen scales the whole to fit). */
@@ -49,13 +51,15 @@ export function layoutTree(view: TreeView, phase: TreePhase, stackFrom = 1): Tre
     placeSide(core, (c) => c.node.kind === kinds.below, 1, coreBox, nodes, links, stackFrom)
     placeSide(core, (c) => c.node.kind === kinds.above, -1, coreBox, nodes, links, stackFrom)
   }
+  // Nodes that hang nowhere: a row below everything else (a stacked column may reach far down).
+  const looseY = core ? Math.max(2 * (BOX.height + BOX.gapY), ...nodes.map((n) => n.y)) + BOX.height + BOX.gapY : 0
   view.loose.forEach((item, i) => {
     const root: TreeItem = { ...item }
-    const box: PlacedNode = { node: root.node, number: root.number, x: i * (BOX.width + BOX.gapX), y: (core ? 3 : 0) * (BOX.height + BOX.gapY), width: BOX.width }
+    const box: PlacedNode = { node: root.node, number: root.number, x: i * (BOX.width + BOX.gapX), y: looseY, width: BOX.width }
     nodes.push(box)
   })
   const bounds = nodes.length === 0 ? { minX: 0, maxX: 0, minY: 0, maxY: 0 } : boundsOf(nodes)
-  return { nodes, links, bounds }
+  return { nodes, links, bounds, stackFrom }
 }
 
 /** Lays out one side of the core (its children passing `keep`, with their sub-trees) growing in `direction`. */

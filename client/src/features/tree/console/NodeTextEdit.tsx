@@ -1,4 +1,4 @@
-import { TREE_TEXT_MAX, type TreeNode } from '@tischrunde/shared'
+import { TREE_TEXT_MAX, type TreeNode, changedMeanwhile } from '@tischrunde/shared'
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from '../../../i18n/index.js'
 
@@ -19,7 +19,7 @@ export function NodeTextEdit(props: { node: TreeNode; onSave: (text: string) => 
     field.current?.select()
   }, [])
   const left = TREE_TEXT_MAX - text.trim().length
-  const changedMeanwhile = props.node.text !== started && props.node.text !== text.trim()
+  const changed = changedMeanwhile(started, props.node.text, text)
   const submit = (e?: FormEvent) => {
     e?.preventDefault()
     if (!text.trim() || left < 0) return
@@ -51,7 +51,7 @@ export function NodeTextEdit(props: { node: TreeNode; onSave: (text: string) => 
       <p id={`${fieldId}-count`} className={left < 0 ? 'char-count char-count-over' : 'char-count'} aria-live="polite">
         {left >= 0 ? t('card.charsLeft', { count: left }) : t('card.tooLong', { count: -left })}
       </p>
-      {changedMeanwhile && (
+      {changed && (
         <p role="alert" className="field-error">
           {t('tree.changedMeanwhile', { text: props.node.text })}
         </p>

@@ -65,9 +65,9 @@ export default function TreeConsole(props: { event: TischEvent; token: string; p
           {message && <p role="status">{message}</p>}
           <TreeImageLinks eventId={props.event.id} token={props.token} groupId={openId} groupName={groupName} />
           <h3>{t('tree.problemTree')}</h3>
-          <TreeEditor docName={problemDoc} phase="problem" view={problems.view} refused={problems.refused} label={t('tree.outline', { tree: t('tree.problemTree'), group: groupName })} />
+          <TreeEditor key={problemDoc ?? undefined} docName={problemDoc} phase="problem" view={problems.view} refused={problems.refused} label={t('tree.outline', { tree: t('tree.problemTree'), group: groupName })} />
           <h3>{t('tree.objectiveTree')}</h3>
-          <TreeEditor docName={docName} phase="objective" view={objectives.view} refused={objectives.refused} problems={problems.view} label={t('tree.outline', { tree: t('tree.objectiveTree'), group: groupName })} />
+          <TreeEditor key={docName ?? undefined} docName={docName} phase="objective" view={objectives.view} refused={objectives.refused} problems={problems.view} label={t('tree.outline', { tree: t('tree.objectiveTree'), group: groupName })} />
         </>
       )}
     </section>

@@ -74,6 +74,8 @@ describe('the console’s tree editor', () => {
   it('rewords a node in place: the long text of a refused merge is shortened, then the merge goes through', () => {
     const long = [...nodes.slice(0, 2), n('cause002', 'cause', 'core0001', 'x'.repeat(270), 1)]
     const { rerender } = render(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords(long)} label="Problembaum" />)
+    fireEvent.change(screen.getByRole('combobox', { name: 'Keine Ansprechpersonen zusammenführen mit …' }), { target: { value: 'cause002' } })
+    expect(screen.getByRole('status').textContent?.trim()).toBe('Beide Texte zusammen sind zu lang für einen Eintrag. Kürzen Sie zuerst einen davon.')
     fireEvent.click(screen.getByRole('button', { name: `${'x'.repeat(270)} bearbeiten` }))
     const field = screen.getByRole('textbox', { name: 'Text' })
     expect(field).toBe(document.activeElement)

@@ -16,7 +16,7 @@ import {
   restoreSubtree,
   rewordNode,
 } from '@tischrunde/shared'
-import { type DragEvent, useEffect, useState } from 'react'
+import { type DragEvent, useEffect, useId, useState } from 'react'
 import { ActingSelect } from '../../../app/ActingSelect.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { randomId } from '../../../sync/random-id.js'
@@ -47,6 +47,8 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
   const [deleted, setDeleted] = useState<Deleted | null>(null)
   const [dragged, setDragged] = useState<string | null>(null)
   const [editingId, setEditingId] = useState<string | null>(null)
+  // Each editor's own prefix: the solution tree's objectives carry their problems' ids, and both editors share a page.
+  const idPrefix = useId()
   // What an edit did is news for a while, not for the rest of the day (the offer to undo a delete stays).
   useEffect(() => {
     if (!message) return
@@ -66,7 +68,7 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
   // Back to the node's "Bearbeiten" once its field closes, for the keyboard.
   const closeEdit = (nodeId: string) => {
     setEditingId(null)
-    requestAnimationFrame(() => document.getElementById(`tree-edit-${nodeId}`)?.focus())
+    requestAnimationFrame(() => document.getElementById(`${idPrefix}-edit-${nodeId}`)?.focus())
   }
   const remove = (item: TreeItem) => {
     if (!docName) return
@@ -158,7 +160,7 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
               )}
               <div className="tree-edit-actions">
                 {editingId !== n.id && (
-                  <button type="button" id={`tree-edit-${n.id}`} className="secondary" aria-label={t('tree.editOf', { text })} onClick={() => setEditingId(n.id)}>
+                  <button type="button" id={`${idPrefix}-edit-${n.id}`} className="secondary" aria-label={t('tree.editOf', { text })} onClick={() => setEditingId(n.id)}>
                     {t('tree.edit')}
                   </button>
                 )}

@@ -1,5 +1,6 @@
-import { type Ack, type TischEvent, type TreeMethod, treeMethodSchema } from '@tischrunde/shared'
+import { type Ack, type TischEvent, type TreeMethod, isTreeDay, treeMethodSchema } from '@tischrunde/shared'
 import { type FormEvent, useId, useState } from 'react'
+import { dayKey } from '../../../i18n/day-key.js'
 import { errorText } from '../../../i18n/error-text.js'
 import { useTranslation } from '../../../i18n/index.js'
 
@@ -13,6 +14,8 @@ export function TreeSetup(props: { event: TischEvent; onSave: (method: TreeMetho
   const id = useId()
   const method = props.event.treeMethod!
   const stations = props.event.template.stations
+  // On a day of trees the stations are its phases.
+  const treeDay = isTreeDay(props.event)
   const [attribute, setAttribute] = useState(method.attribute)
   const [values, setValues] = useState(method.values.join('\n'))
   const [max, setMax] = useState(method.maxGroupSize === null ? '' : String(method.maxGroupSize))
@@ -44,7 +47,7 @@ export function TreeSetup(props: { event: TischEvent; onSave: (method: TreeMetho
         <textarea id={`${id}-values`} rows={5} value={values} onChange={(e) => setValues(e.target.value)} />
         <label htmlFor={`${id}-max`}>{t('tree.setupMax')}</label>
         <input id={`${id}-max`} type="number" min={2} max={500} value={max} onChange={(e) => setMax(e.target.value)} />
-        <label htmlFor={`${id}-problem`}>{t('tree.setupProblemStation')}</label>
+        <label htmlFor={`${id}-problem`}>{t(dayKey('tree.setupProblemStation', treeDay))}</label>
         <select id={`${id}-problem`} value={problem} onChange={(e) => setProblem(e.target.value)}>
           <option value="">{t('tree.setupNoStation')}</option>
           {stations.map((s) => (
@@ -53,7 +56,7 @@ export function TreeSetup(props: { event: TischEvent; onSave: (method: TreeMetho
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-objective`}>{t('tree.setupObjectiveStation')}</label>
+        <label htmlFor={`${id}-objective`}>{t(dayKey('tree.setupObjectiveStation', treeDay))}</label>
         <select id={`${id}-objective`} value={objective} onChange={(e) => setObjective(e.target.value)}>
           <option value="">{t('tree.setupNoStation')}</option>
           {stations.map((s) => (
@@ -62,7 +65,7 @@ export function TreeSetup(props: { event: TischEvent; onSave: (method: TreeMetho
             </option>
           ))}
         </select>
-        <p className="muted">{t('tree.setupHint')}</p>
+        <p className="muted">{t(dayKey('tree.setupHint', treeDay))}</p>
         <button type="submit">{t('tree.save')}</button>
         {message && (
           <p role={message.error ? 'alert' : 'status'} className={message.error ? 'field-error' : undefined}>

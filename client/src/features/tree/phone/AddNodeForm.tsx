@@ -1,4 +1,4 @@
-import { type TreeNode, type TreeNodeKind, type TreePhase, TREE_KINDS, TREE_TEXT_MAX, childKindsUnder } from '@tischrunde/shared'
+import { type TreeNode, type TreeNodeKind, type TreePhase, TREE_KINDS, TREE_TEXT_MAX, changedMeanwhile, childKindsUnder } from '@tischrunde/shared'
 import { type FormEvent, useEffect, useId, useState } from 'react'
 import { useTranslation } from '../../../i18n/index.js'
 import { useDraft } from '../../../lib/use-draft.js'
@@ -32,7 +32,7 @@ export function AddNodeForm(props: {
   const [edited, setEdited] = useState(props.editing?.text ?? '')
   // The text as it was when editing began: someone else's change meanwhile is shown, not overwritten unseen.
   const [started] = useState(props.editing?.text ?? '')
-  const changedMeanwhile = props.editing !== null && props.editing.text !== started && props.editing.text !== edited.trim()
+  const changed = props.editing !== null && changedMeanwhile(started, props.editing.text, edited)
   const [text, setText] = props.editing ? [edited, setEdited] : [draft, setDraft]
   const chosen = kind && kinds.includes(kind) ? kind : (kinds[0] ?? null)
   const left = TREE_TEXT_MAX - text.trim().length
@@ -72,7 +72,7 @@ export function AddNodeForm(props: {
       <p id={`${fieldId}-count`} className={left < 0 ? 'char-count char-count-over' : 'char-count'} aria-live="polite">
         {left >= 0 ? t('card.charsLeft', { count: left }) : t('card.tooLong', { count: -left })}
       </p>
-      {changedMeanwhile && (
+      {changed && (
         <p role="alert" className="field-error">
           {t('tree.changedMeanwhilePhone', { text: props.editing!.text })}
         </p>

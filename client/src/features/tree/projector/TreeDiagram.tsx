@@ -42,7 +42,11 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
   const hyphenated = useHyphenation()
   useFitBoxTexts(svg, layout, hyphenated)
   const fit = frameOf(layout.bounds)
-  const [frame, setFrame] = useState<Frame | null>(null)
+  // A zoom belongs to the picture it was made on: when the layout changes its shape (a resize, F,
+  // leaves spread instead of stacked after a new node), the whole tree shows again.
+  const [zoom, setZoom] = useState<{ frame: Frame; stackFrom: number } | null>(null)
+  const frame = zoom && zoom.stackFrom === layout.stackFrom ? zoom.frame : null
+  const setFrame = (next: Frame | null) => setZoom(next && { frame: next, stackFrom: layout.stackFrom })
   const shown = frame ?? fit
   const drag = useRef<{ x: number; y: number; frame: Frame; moved: boolean } | null>(null)
 
@@ -56,12 +60,14 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
   // The only diagram on the screen takes + − 0 wherever the focus is (not in a field or a list), so the
   // facilitator need not click the picture first; two side by side take them only when focused.
   const keyRef = useRef(onKey)
-  keyRef.current = onKey
+  useEffect(() => {
+    keyRef.current = onKey
+  })
   useEffect(() => {
     if (!props.keys) return
     const onWindowKey = (e: globalThis.KeyboardEvent) => {
       const target = e.target as Element | null
-      if (e.ctrlKey || e.metaKey || e.altKey || target === svg.current || target?.closest?.('input, textarea, select')) return
+      if (e.repeat || e.ctrlKey || e.metaKey || e.altKey || target === svg.current || target?.closest?.('input, textarea, select, [contenteditable="true"]')) return
       keyRef.current(e)
     }
     window.addEventListener('keydown', onWindowKey)

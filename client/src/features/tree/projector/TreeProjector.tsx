@@ -52,18 +52,20 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   const second = groups.find((g) => g.id === other && g.id !== group.id) ?? null
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLSelectElement || e.ctrlKey || e.metaKey || e.altKey) return
+      const target = e.target as Element | null
+      if (e.repeat || e.ctrlKey || e.metaKey || e.altKey || target?.closest?.('input, textarea, select, [contenteditable="true"]')) return
+      // While the list of keys is open, Escape closes it and nothing else happens behind it.
+      if (help) return void (e.key === 'Escape' && setHelp(false))
       if (e.key === '?') return setHelp(true)
       if (e.key === 'f' || e.key === 'F') toggleFullscreen()
       if (e.key === '4') setJoining(true)
       if (e.key === '1' || e.key === 'Escape') setJoining(false)
-      if (e.key === 'Escape') setHelp(false)
       if (PREVIOUS.has(e.key)) setIndex((i) => (i + groups.length - 1) % groups.length)
       if (NEXT.has(e.key)) setIndex((i) => (i + 1) % groups.length)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [groups.length, toggleFullscreen])
+  }, [groups.length, toggleFullscreen, help])
   const treeName = t(phase === 'problem' ? 'tree.problemTree' : 'tree.objectiveTree')
   const joinButton = (
     <button type="button" className="secondary" aria-pressed={joining} onClick={() => setJoining((j) => !j)}>
@@ -123,7 +125,7 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
           <GroupDiagram event={props.event} token={props.token} group={second} phase={phase} heading />
         </div>
       ) : (
-        <GroupDiagram event={props.event} token={props.token} group={group} phase={phase} heading={false} keys />
+        <GroupDiagram event={props.event} token={props.token} group={group} phase={phase} heading={false} keys={!help} />
       )}
     </main>
   )

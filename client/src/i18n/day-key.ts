@@ -1,5 +1,5 @@
 /**
- * The round's wording on a day of trees: its stations are the trees' phases and nobody moves to
+ * Wording on a day of trees: its stations are the trees' phases and nobody moves to
  * another table, so "Station" and "Wechsel" become "Phase" and "Übergang" there. Each such key has
  * a twin with the suffix `Tree` in the wording files.
  */
