@@ -109,6 +109,8 @@ describe('a day with problem trees in the morning and solution trees in the afte
     await write(carla, null, 'Migrantenorganisationen werden spät beteiligt')
     await write(carla, 'Ursache', 'Sitzungen tagsüber')
     await expect(carla.getByText('Keine festen Ansprechpersonen').count()).resolves.toBe(0)
+    // A third group writes nothing all morning.
+    const dora = await phoneInGroup('großer Landkreis')
 
     // The projector draws causes below the core problem and effects above it.
     const projector = await page(PROJECTOR, created.links.projector.replace('#', '?group=kleiner-landkreis#'))
@@ -133,6 +135,10 @@ describe('a day with problem trees in the morning and solution trees in the afte
     // Afternoon: the day moves on to the solution station; the phones show the objective tree.
     expect(await facilitator.advance()).toEqual({ ok: true })
     await anna.getByRole('heading', { name: 'Lösungsbaum', exact: true }).waitFor({ timeout: 10_000 })
+    // The group without a problem tree gets none to build on: it writes its goal itself.
+    await dora.getByText('Ihr Problembaum ist leer geblieben. Schreiben Sie das Ziel Ihrer Gruppe als Erstes auf.').waitFor({ timeout: 10_000 })
+    await write(dora, null, 'Wohnungssuche gelingt schneller')
+    await dora.getByRole('button', { name: /^Ziel 1: Wohnungssuche gelingt schneller/ }).waitFor()
     // The projector follows the day to the objective trees.
     await projector.getByRole('heading', { name: 'Lösungsbaum: kleiner Landkreis · größere kreisfreie Stadt' }).waitFor({ timeout: 10_000 })
     await console_.getByRole('button', { name: 'Lösungsbaum aus dem Problembaum erstellen' }).click()
@@ -173,10 +179,12 @@ describe('a day with problem trees in the morning and solution trees in the afte
     // No invitation to reword what can no longer be edited.
     expect(await anna.getByText('Formulieren Sie jedes Problem', { exact: false }).count()).toBe(0)
 
-    // The export: the trees of both groups as pictures and as numbered lists, each objective beside its
-    // problem; the second group's Lösungsbaum, never created, is one line without a picture.
+    // The export: the trees of the groups as pictures and as numbered lists, each objective beside its
+    // problem; the second group's Lösungsbaum, never created, and the third's empty Problembaum are one
+    // line each without a picture (pictures: two of the first group, one each of the others).
     const pdf = await readPdf(await download('pdf'))
-    expect(pdf.images).toBe(3)
+    expect(pdf.images).toBe(4)
+    expect(pdf.text).toContain('1 Ziel: Wohnungssuche gelingt schneller')
     expect(pdf.text).toContain('Lösungsbaum Noch keine Einträge.')
     expect(pdf.text).toContain('Gruppe: kleiner Landkreis')
     expect(pdf.text).toContain('Gruppe: größere kreisfreie Stadt')
@@ -185,7 +193,7 @@ describe('a day with problem trees in the morning and solution trees in the afte
     expect(pdf.text).toContain('Maßnahmen: Liste im Intranet')
     expect(pdf.text).toContain('Aushang im Rathaus')
     const docx = unzipSync(await download('docx'))
-    expect(Object.keys(docx).filter((name) => name.startsWith('word/media/') && name.endsWith('.png'))).toHaveLength(3)
+    expect(Object.keys(docx).filter((name) => name.startsWith('word/media/') && name.endsWith('.png'))).toHaveLength(4)
     const body = strFromU8(docx['word/document.xml']!).replace(/<[^>]+>/g, '')
     expect(body).toContain('Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
     expect(body).toContain('1.1.1 Ursache: Ehrenamt wechselt oft')

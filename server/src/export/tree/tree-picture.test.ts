@@ -27,4 +27,24 @@ describe('a tree as a picture', () => {
       expect(right).toBeGreaterThan(png.width / 2)
     }
   })
+
+  it('keeps a long kind line inside its box ("1.2 MITTEL · zu 1.2 · im Rahmen" ran past the border)', () => {
+    const view = readTreeRecords([
+      { id: 'ziel-0001', kind: 'goal', parentId: null, order: 0, text: 'Kooperation gelingt', authorId: null, createdAt: 1 },
+      { id: 'mitt-0001', kind: 'means', parentId: 'ziel-0001', order: 0, text: 'Feste Ansprechpersonen', authorId: null, createdAt: 1, inScope: true, answersProblemId: 'prob-0012' },
+    ])
+    const { svg, width } = treeToSvg(view, 'objective', 'Lösungsbaum: kleiner Landkreis', new Map([['prob-0012', '1.12.3']]))
+    const png = PNG.sync.read(Buffer.from(svgToPng(svg, width)))
+    const scale = png.width / width
+    // The means' box: centred under the goal, 220 wide; its kind line is the first text row inside it.
+    const box = /<g data-kind="means" transform="translate\(([-\d.]+) ([-\d.]+)\)">/.exec(svg)!
+    const viewBox = /viewBox="([-\d.]+) ([-\d.]+)/.exec(svg)!
+    const left = (Number(box[1]) - Number(viewBox[1])) * scale
+    const top = (Number(box[2]) - Number(viewBox[2])) * scale
+    let inkOutside = 0
+    for (let y = Math.round(top + 8 * scale); y < Math.round(top + 26 * scale); y++)
+      for (let x = Math.round(left + 224 * scale); x < Math.round(left + 300 * scale); x++) if (png.data[(y * png.width + x) * 4]! < 128) inkOutside++
+    expect(inkOutside).toBe(0)
+  })
 })
+

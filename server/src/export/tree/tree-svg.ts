@@ -12,6 +12,8 @@ const CHAR_EM = 0.6
 /** The title's size, and the width of a bold character at most, in ems (wide letters: "m", "W"). */
 const TITLE_SIZE = 22
 const TITLE_EM = 0.68
+/** Widest average advance of the bold capitals of a kind line, in em. */
+const KIND_EM = 0.72
 const TEXT_LINES = Math.floor((BOX.height - PAD * 2 - KIND_SIZE - 6) / LINE)
 
 /** Box colours by kind, as on the projector. */
@@ -87,7 +89,10 @@ export function treeToSvg(view: TreeView, phase: TreePhase, title: string, probl
     const kind = `${p.number} ${TREE_SHEET_WORDS.kinds[n.kind].toUpperCase()}${answered ? ` · zu ${answered}` : ''}${n.inScope ? ` · ${TREE_SHEET_WORDS.inScope}` : ''}`
     out.push(`<g data-kind="${n.kind}" transform="translate(${left} ${top})">`)
     out.push(`<rect width="${p.width}" height="${BOX.height}" rx="10" fill="${FILL[n.kind] ?? '#ffffff'}" stroke="${n.inScope ? '#1d4ed8' : '#1f2933'}" stroke-width="${n.inScope ? 5 : core ? 4 : 2}"${scope}/>`)
-    out.push(`<text x="${PAD}" y="${PAD + KIND_SIZE}" font-size="${KIND_SIZE}" font-weight="bold" fill="#1f2933">${escapeXml(kind)}</text>`)
+    // A long kind line ("1.2 MITTEL · zu 1.2 · im Rahmen") is pressed to the box's width instead of running past its border.
+    const room = p.width - 2 * PAD
+    const squeeze = kind.length * KIND_SIZE * KIND_EM > room ? ` textLength="${room}" lengthAdjust="spacingAndGlyphs"` : ''
+    out.push(`<text x="${PAD}" y="${PAD + KIND_SIZE}" font-size="${KIND_SIZE}" font-weight="bold" fill="#1f2933"${squeeze}>${escapeXml(kind)}</text>`)
     const lines = wrapText(n.text, perLine(p.width), TEXT_LINES)
     out.push(`<text font-size="${TEXT_SIZE}" fill="#111111">`)
     lines.forEach((line, i) => out.push(`<tspan x="${PAD}" y="${PAD + KIND_SIZE + 6 + (i + 1) * LINE - 3}">${escapeXml(line)}</tspan>`))

@@ -28,6 +28,13 @@ export function isTreeDay(event: Pick<TischEvent, 'treeMethod' | 'tables'>): boo
   return Boolean(event.treeMethod) && event.tables.length === 0
 }
 
+/** The guiding question of a tree's phase (its station's prompt), or null when stations do not drive the trees or it has none. */
+export function treePhasePrompt(event: Pick<TischEvent, 'treeMethod' | 'template'>, phase: TreePhase): string | null {
+  const stationId = event.treeMethod?.phaseStations?.[phase]
+  const prompt = stationId ? event.template.stations.find((s) => s.id === stationId)?.prompt.trim() : undefined
+  return prompt || null
+}
+
 /** The tree phase the day is at: the phase whose station runs (or ran last); null when stations do not drive the trees. */
 export function currentTreePhase(situation: EventSituation): TreePhase | null {
   const stations = situation.event.treeMethod?.phaseStations

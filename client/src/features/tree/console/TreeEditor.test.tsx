@@ -48,6 +48,8 @@ describe('the console’s tree editor', () => {
     render(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords(nodes)} label="Problembaum" />)
     fireEvent.click(screen.getByRole('button', { name: 'Angebote doppelt löschen' }))
     expect(edits[0]).toEqual({ put: [], remove: ['effect01'] })
+    // The keyboard lands on "Rückgängig", not on the page's start.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rückgängig' }))
     expect(screen.getByRole('status').textContent).toContain('„Angebote doppelt“ gelöscht.')
     fireEvent.click(screen.getByRole('button', { name: 'Rückgängig' }))
     const restored = edits[1]!.put

@@ -16,7 +16,7 @@ import {
   restoreSubtree,
   rewordNode,
 } from '@tischrunde/shared'
-import { type DragEvent, useEffect, useId, useState } from 'react'
+import { type DragEvent, useEffect, useId, useRef, useState } from 'react'
 import { ActingSelect } from '../../../app/ActingSelect.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { randomId } from '../../../sync/random-id.js'
@@ -47,6 +47,11 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
   const [deleted, setDeleted] = useState<Deleted | null>(null)
   const [dragged, setDragged] = useState<string | null>(null)
   const [editingId, setEditingId] = useState<string | null>(null)
+  // After a delete the focus goes to "Rückgängig" (the note stands above the tree, out of view; the deleted row is gone).
+  const undoButton = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (deleted) undoButton.current?.focus()
+  }, [deleted])
   // Each editor's own prefix: the solution tree's objectives carry their problems' ids, and both editors share a page.
   const idPrefix = useId()
   // What an edit did is news for a while, not for the rest of the day (the offer to undo a delete stays).
@@ -103,7 +108,7 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
         <p role="status" className="tree-editor-status">
           {deleted ? t('tree.deleted', { text: deleted.text }) : message}{' '}
           {deleted && (
-            <button type="button" className="secondary" onClick={undo}>
+            <button ref={undoButton} type="button" className="secondary" onClick={undo}>
               {t('tree.undo')}
             </button>
           )}

@@ -53,7 +53,7 @@ export function AddNodeForm(props: {
     ? t('tree.editOf', { text: props.editing.text })
     : props.hasCore && props.parent
       ? t('tree.addUnder', { text: props.parent.text })
-      : t('tree.addCore')
+      : t(props.phase === 'objective' ? 'tree.addGoal' : 'tree.addCore')
   return (
     <form className="tree-add" onSubmit={submit} aria-label={heading}>
       <p>{heading}</p>

@@ -1,4 +1,4 @@
-import { type Ack, type TischEvent, type TreeNodeKind, type TreePhase, currentTreePhase, findGroup, nextChildOrder, rewordNode, treeOpen } from '@tischrunde/shared'
+import { type Ack, type TischEvent, type TreeNodeKind, type TreePhase, currentTreePhase, findGroup, nextChildOrder, rewordNode, treeOpen, treePhasePrompt } from '@tischrunde/shared'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { errorText } from '../../../i18n/error-text.js'
 import '../../../i18n/tree-wording.js'
@@ -153,6 +153,10 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
   const parent = (selectedId ? nodes.get(selectedId) : undefined) ?? core
   const editing = editingId ? (nodes.get(editingId) ?? null) : null
   const treeName = t(phase === 'problem' ? 'tree.problemTree' : 'tree.objectiveTree')
+  // The phase's guiding question, as the facilitator set it up ("Welche Herausforderungen sehen Sie …?").
+  const prompt = treePhasePrompt(props.event, phase)
+  // A group whose morning left no problem tree gets none to build on: it writes its goal itself.
+  const ownGoal = phase === 'objective' && !core && problems.status === 'synced' && problems.view.byId.size === 0
   const answered = editing?.answersProblemId ? problems.view.byId.get(editing.answersProblemId) : undefined
   // Refused for good (the tree no longer reconnects): say why and what to do instead.
   if (tree.status === 'denied') return <TreeDenied header={props.header} denial={tree.denied ?? 'access'} onChangeGroup={props.onChangeGroup} />
@@ -184,6 +188,7 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
         </button>
       </p>
       <h2>{treeName}</h2>
+      {prompt && <p className="tree-prompt">{prompt}</p>}
       {phase === 'objective' && open && (
         <p>
           {t('tree.objectiveHint')} {t('tree.meansHint')}
@@ -208,7 +213,7 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
           )}
         </div>
       )}
-      {!core && tree.view.loose.length === 0 && <p>{t(phase === 'objective' ? 'tree.emptyObjectives' : open ? 'tree.empty' : 'tree.emptyLocked')}</p>}
+      {!core && tree.view.loose.length === 0 && <p>{t(phase === 'objective' ? (ownGoal ? 'tree.emptyObjectivesOwn' : 'tree.emptyObjectives') : open ? 'tree.empty' : 'tree.emptyLocked')}</p>}
       <TreeOutline
         view={tree.view}
         label={t('tree.outline', { tree: treeName, group: groupName })}
@@ -230,7 +235,7 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
         }
       />
       {answered && <p className="muted">{t('tree.answers', { text: answered.text })}</p>}
-      {open && (phase === 'problem' || core) && (
+      {open && (phase === 'problem' || core || ownGoal) && (
         <AddNodeForm key={editingId ?? 'new'} phase={phase} parent={parent} hasCore={core !== null} editing={editing} rescued={tree.refusedTexts.join('\n') || null} draftKey={docName ?? undefined} onAdd={add} onSave={save} onCancelEdit={() => setEditingId(null)} />
       )}
     </main>

@@ -1,6 +1,6 @@
-import { type TreePhase, type TreeView, layoutTreeToFit, subtreeBounds } from '@tischrunde/shared'
+import { type TreeNode, type TreePhase, type TreeView, layoutTreeToFit, subtreeBounds } from '@tischrunde/shared'
 import { type PointerEvent, useEffect, useMemo, useRef, useState } from 'react'
-import { useTranslation } from '../../../i18n/index.js'
+import { type Translate, useTranslation } from '../../../i18n/index.js'
 import { hyphenateDe, useHyphenation } from '../../projector/hyphenate.js'
 import { BOX, type TreeLayout } from '../tree-layout.js'
 import { useAreaSize, useFitBoxTexts } from './fit-box-text.js'
@@ -20,6 +20,20 @@ interface Frame {
 /** The frame that shows `bounds` whole, with a margin. */
 function frameOf(bounds: TreeLayout['bounds']): Frame {
   return { x: bounds.minX - MARGIN, y: bounds.minY - MARGIN, w: Math.max(bounds.maxX - bounds.minX, BOX.width) + 2 * MARGIN, h: Math.max(bounds.maxY - bounds.minY, BOX.height) + 2 * MARGIN }
+}
+
+/**
+ * What the kind line adds about an objective: in scope (the dashed border's meaning), still in the
+ * problem's words, and how many measures and helpers it has (their lists are on phones, console and
+ * in the exports; the box has no room for them).
+ */
+function boxMarks(node: TreeNode, t: Translate): string[] {
+  const marks: string[] = []
+  if (node.inScope) marks.push(t('tree.inScopeShort'))
+  if (node.placeholder) marks.push(t('tree.placeholderShort'))
+  if (node.measures?.length) marks.push(t('tree.measuresCount', { count: node.measures.length }))
+  if (node.helpers?.length) marks.push(t('tree.helpersCount', { count: node.helpers.length }))
+  return marks
 }
 
 /** A frame scaled around its centre. */
@@ -133,7 +147,7 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
               <foreignObject width={p.width} height={BOX.height}>
                 <div className="tree-box-text">
                   <span className="tree-box-kind">
-                    {p.number} {t(`tree.kind.${p.node.kind}`)}
+                    {[`${p.number} ${t(`tree.kind.${p.node.kind}`)}`, ...boxMarks(p.node, t)].join(' · ')}
                   </span>
                   <span>{hyphenateDe(p.node.text)}</span>
                 </div>

@@ -1,4 +1,4 @@
-import { type TischEvent, type TreeGroup, type TreePhase, currentTreePhase, groupsOf } from '@tischrunde/shared'
+import { type TischEvent, type TreeGroup, type TreePhase, currentTreePhase, groupsOf, treePhasePrompt } from '@tischrunde/shared'
 import { useEffect, useId, useRef, useState } from 'react'
 import '../../../i18n/tree-wording.js'
 import { useTranslation } from '../../../i18n/index.js'
@@ -67,6 +67,7 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
     return () => window.removeEventListener('keydown', onKey)
   }, [groups.length, toggleFullscreen, help])
   const treeName = t(phase === 'problem' ? 'tree.problemTree' : 'tree.objectiveTree')
+  const prompt = treePhasePrompt(props.event, phase)
   const joinButton = (
     <button type="button" className="secondary" aria-pressed={joining} onClick={() => setJoining((j) => !j)}>
       {t('projectorModes.modes.join')}
@@ -93,6 +94,7 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
         </h1>
         <RoundTimer size="large" />
       </div>
+      {prompt && <p className="tree-projector-prompt">{prompt}</p>}
       <nav className="tree-groups" aria-label={props.event.treeMethod!.attribute}>
         {groups.map((g, i) => (
           <button key={g.id} type="button" className="secondary" aria-pressed={i === index} onClick={() => setIndex(i)}>
