@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyEdit, deleteSubtree, markCore, mergeNodes, moveNode, moveTargets, reorderNode, restoreSubtree, rewordNode } from './tree-edits.js'
+import { applyEdit, deleteSubtree, markCore, mergeNodes, moveNode, moveTargets, reorderNode, restoreSubtree, rewordNode, undoEdit } from './tree-edits.js'
 import { findTreeProblem } from './tree-rules.js'
 import { node, pad, treeOf } from './tree-test-nodes.js'
 
@@ -96,4 +96,45 @@ describe('the console’s tree edits', () => {
     const up = applyEdit(tied, reorderNode(tied, pad('b'), -1)!)
     expect(up.get(pad('b'))!.order).toBeLessThan(up.get(pad('a'))!.order)
   })
+
+  describe('taking an edit back', () => {
+    let n = 0
+    const newId = () => `fresh${String(++n).padStart(3, '0')}`
+    const outline = (nodes: ReturnType<typeof tree>) => [...nodes.values()].map((x) => `${x.text} <- ${nodes.get(x.parentId ?? '')?.text ?? '-'}`).sort()
+
+    it('undoes a merge: both nodes again, the dropped one under a fresh id with its children back under it', () => {
+      const before = tree()
+      const merged = mergeNodes('problem', before, pad('b'), pad('a'))
+      expect(merged.ok).toBe(true)
+      if (!merged.ok) return
+      const after = applyEdit(before, merged.edit)
+      const undone = undoEdit('problem', before, after, merged.edit, newId)
+      expect(undone.ok).toBe(true)
+      if (!undone.ok) return
+      const back = applyEdit(after, undone.edit)
+      expect(outline(back)).toEqual(outline(before))
+      expect(findTreeProblem('problem', back)).toBeNull()
+    })
+
+    it('undoes a new core problem: the old core is the core again, every node where it was', () => {
+      const before = tree()
+      const marked = markCore('problem', before, pad('a'))
+      expect(marked.ok).toBe(true)
+      if (!marked.ok) return
+      const after = applyEdit(before, marked.edit)
+      const undone = undoEdit('problem', before, after, marked.edit, newId)
+      expect(undone.ok && [...applyEdit(after, undone.edit).values()].sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual([...before.values()].sort((x, y) => (x.id < y.id ? -1 : 1)))
+    })
+
+    it('refuses when someone changed a node of the edit meanwhile', () => {
+      const before = tree()
+      const moved = moveNode('problem', before, pad('b'), pad('a'))
+      if (!moved.ok) throw new Error('move refused')
+      const after = applyEdit(before, moved.edit)
+      const changed = new Map(after)
+      changed.set(pad('b'), { ...after.get(pad('b'))!, text: 'Kein Geld mehr' })
+      expect(undoEdit('problem', before, changed, moved.edit, newId)).toEqual({ ok: false, error: 'CHANGED_SINCE' })
+    })
+  })
 })
+

@@ -11,7 +11,7 @@ export interface TreeEdit {
 }
 
 /** Why an edit cannot be made. */
-export type TreeEditRefusal = 'NOT_FOUND' | 'WRONG_PLACE' | 'UNDER_ITSELF' | 'TOO_LONG' | 'NOT_NEXT_TO_CORE' | 'SAME_NODE' | 'EMPTY'
+export type TreeEditRefusal = 'NOT_FOUND' | 'WRONG_PLACE' | 'UNDER_ITSELF' | 'TOO_LONG' | 'NOT_NEXT_TO_CORE' | 'SAME_NODE' | 'EMPTY' | 'CHANGED_SINCE'
 
 export type TreeEditResult = { ok: true; edit: TreeEdit } | { ok: false; error: TreeEditRefusal }
 
@@ -167,6 +167,38 @@ export function applyEdit(nodes: ReadonlyMap<string, TreeNode>, edit: TreeEdit):
 }
 
 /** An edit is made only when the whole tree after it is still a valid tree. */
+/**
+ * Takes back an edit made on `before` (the nodes as they were then): nodes it changed get their
+ * earlier version, nodes it added go, nodes it removed come back under fresh ids (a deleted id never
+ * comes back) with the nodes that hung under them pointing to them again. Refused (CHANGED_SINCE)
+ * when a node the edit wrote or removed has changed since in `now`: someone else worked on it.
+ * @param newId makes a fresh id (passed in: shared code makes no randomness)
+ */
+export function undoEdit(phase: TreePhase, before: ReadonlyMap<string, TreeNode>, now: ReadonlyMap<string, TreeNode>, edit: TreeEdit, newId: () => string): TreeEditResult {
+  if (edit.put.some((n) => !sameNode(now.get(n.id), n)) || edit.remove.some((id) => now.has(id))) return { ok: false, error: 'CHANGED_SINCE' }
+  const fresh = new Map(edit.remove.map((id) => [id, newId()]))
+  const pointed = (n: TreeNode): TreeNode => ({ ...n, parentId: n.parentId === null ? null : (fresh.get(n.parentId) ?? n.parentId) })
+  const put: TreeNode[] = []
+  const remove: string[] = []
+  for (const n of edit.put) {
+    const old = before.get(n.id)
+    if (old) put.push(pointed(old))
+    else remove.push(n.id)
+  }
+  for (const id of edit.remove) {
+    const old = before.get(id)
+    if (old) put.push(pointed({ ...old, id: fresh.get(id)! }))
+  }
+  return checked(phase, now, { put, remove })
+}
+
+/** Whether two versions of a node hold the same values (whatever order their fields came in). */
+function sameNode(a: TreeNode | undefined, b: TreeNode): boolean {
+  if (!a) return false
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  return [...keys].every((k) => JSON.stringify(a[k as keyof TreeNode]) === JSON.stringify(b[k as keyof TreeNode]))
+}
+
 function checked(phase: TreePhase, nodes: ReadonlyMap<string, TreeNode>, edit: TreeEdit): TreeEditResult {
   return findTreeProblem(phase, applyEdit(nodes, edit)) === null ? { ok: true, edit } : { ok: false, error: 'WRONG_PLACE' }
 }

@@ -28,7 +28,7 @@ describe('the console’s tree editor', () => {
     fireEvent.change(move, { target: { value: 'cause001' } })
     expect(edits).toHaveLength(1)
     expect(applyEdit(new Map(nodes.map((x) => [x.id, x])), edits[0]!).get('cause002')?.parentId).toBe('cause001')
-    expect(screen.getByRole('status').textContent?.trim()).toBe('„Ehrenamt wechselt“ hängt jetzt unter „Keine Ansprechpersonen“.')
+    expect(screen.getByRole('status').textContent).toContain('„Ehrenamt wechselt“ hängt jetzt unter „Keine Ansprechpersonen“.')
   })
 
   it('lets the note of what an edit did go after a while', () => {
@@ -87,7 +87,7 @@ describe('the console’s tree editor', () => {
     const after = applyEdit(new Map(long.map((x) => [x.id, x])), edits[0]!)
     expect(after.get('cause002')!.text).toBe('Ehrenamt wechselt oft')
     expect(screen.queryByRole('textbox', { name: 'Text' })).toBeNull()
-    expect(screen.getByRole('status').textContent?.trim()).toBe('Geändert: „Ehrenamt wechselt oft“.')
+    expect(screen.getByRole('status').textContent).toContain('Geändert: „Ehrenamt wechselt oft“.')
     rerender(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords([...after.values()])} label="Problembaum" />)
     fireEvent.change(screen.getByRole('combobox', { name: 'Keine Ansprechpersonen zusammenführen mit …' }), { target: { value: 'cause002' } })
     expect(applyEdit(after, edits[1]!).get('cause001')!.text).toBe('Keine Ansprechpersonen / Ehrenamt wechselt oft')
@@ -125,4 +125,20 @@ describe('the console’s tree editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Speichern' }))
     expect(edits[0]!.put[0]).toMatchObject({ id: 'means001', text: 'Feste Ansprechpersonen in jedem Amt', placeholder: false })
   })
+
+  it('takes back a new core problem with Rückgängig while its note shows', () => {
+    const { rerender } = render(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords(nodes)} label="Problembaum" />)
+    const before = new Map(nodes.map((x) => [x.id, x]))
+    // The first offer is the first cause's ("Keine Ansprechpersonen"): causes come first under the core.
+    fireEvent.click(screen.getAllByRole('button', { name: 'Als Kernproblem markieren' })[0]!)
+    const after = applyEdit(before, edits[0]!)
+    expect(after.get('cause001')!.kind).toBe('core')
+    rerender(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords([...after.values()])} label="Problembaum" />)
+    fireEvent.click(screen.getByRole('button', { name: 'Rückgängig' }))
+    const back = applyEdit(after, edits[1]!)
+    expect([...back.values()].map((x) => [x.id, x.kind, x.parentId]).sort()).toEqual([...before.values()].map((x) => [x.id, x.kind, x.parentId]).sort())
+    expect(screen.getByRole('status').textContent?.trim()).toBe('Zurückgenommen.')
+    expect(screen.queryByRole('button', { name: 'Rückgängig' })).toBeNull()
+  })
 })
+

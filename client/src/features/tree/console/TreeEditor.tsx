@@ -15,6 +15,8 @@ import {
   reorderNode,
   restoreSubtree,
   rewordNode,
+  undoEdit,
+  type TreeEdit,
 } from '@tischrunde/shared'
 import { type DragEvent, useEffect, useId, useRef, useState } from 'react'
 import { ActingSelect } from '../../../app/ActingSelect.js'
@@ -54,22 +56,30 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
   }, [deleted])
   // Each editor's own prefix: the solution tree's objectives carry their problems' ids, and both editors share a page.
   const idPrefix = useId()
+  // The last move, merge, new core or new wording, to take back while its note shows.
+  const [last, setLast] = useState<{ before: ReadonlyMap<string, TreeNode>; edit: TreeEdit } | null>(null)
   // What an edit did is news for a while, not for the rest of the day (the offer to undo a delete stays).
   useEffect(() => {
     if (!message) return
-    const timer = setTimeout(() => setMessage(null), MESSAGE_MS)
+    const timer = setTimeout(() => {
+      setMessage(null)
+      setLast(null)
+    }, MESSAGE_MS)
     return () => clearTimeout(timer)
   }, [message])
-  const run = (result: TreeEditResult, done: string): boolean => {
+  const run = (result: TreeEditResult, done: string, undoable = true): boolean => {
     if (!docName) return false
+    setLast(null)
     if (!result.ok) {
       setMessage(t(`tree.editRefused.${result.error}`))
       return false
     }
     const applied = applyTreeEdit(docName, result.edit)
     setMessage(applied ? done : t('tree.consoleRefused'))
+    if (applied && undoable) setLast({ before: nodes, edit: result.edit })
     return applied
   }
+  const undoLast = () => last && run(undoEdit(phase, last.before, nodes, last.edit, randomId), t('tree.undone'), false)
   // Back to the node's "Bearbeiten" once its field closes, for the keyboard.
   const closeEdit = (nodeId: string) => {
     setEditingId(null)
@@ -85,7 +95,7 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
   }
   const undo = () => {
     if (!deleted) return
-    run(restoreSubtree(phase, nodes, deleted.removed, randomId), t('tree.restored', { text: deleted.text }))
+    run(restoreSubtree(phase, nodes, deleted.removed, randomId), t('tree.restored', { text: deleted.text }), false)
     setDeleted(null)
   }
   const drop = (e: DragEvent, target: TreeNode) => {
@@ -109,6 +119,11 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
           {deleted ? t('tree.deleted', { text: deleted.text }) : message}{' '}
           {deleted && (
             <button ref={undoButton} type="button" className="secondary" onClick={undo}>
+              {t('tree.undo')}
+            </button>
+          )}
+          {!deleted && last && (
+            <button type="button" className="secondary" onClick={undoLast}>
               {t('tree.undo')}
             </button>
           )}
