@@ -167,6 +167,8 @@ describe('the problem tree on phones (360×740)', () => {
     for (const page of [first, second]) await page.getByText('Noch kein Kernproblem').waitFor()
     await first.context().setOffline(true)
     await second.context().setOffline(true)
+    // The phone says so at once (the socket alone noticed only after half a minute).
+    await first.getByText('Offline – deine Einträge werden gesendet, sobald die Verbindung steht.').waitFor({ timeout: 3000 })
     await first.getByLabel('Text').fill('Politik gibt keinen Rückhalt')
     await first.getByRole('button', { name: 'Senden' }).click()
     await second.getByLabel('Text').fill('Träger konkurrieren')

@@ -27,6 +27,7 @@ import { api } from './api.js'
 import { pendingCardIds } from './pending-cards.js'
 import { purgeRemovedRecords } from './purge-device-copy.js'
 import { deviceCopyName, keepRescuedTexts, keepSavedVector, readRescuedTexts, readSavedVector as readStoredVector } from './device-storage.js'
+import { followBrowserOnline } from './browser-online.js'
 
 /** The only place where Yjs meets React state: open board docs, keyed by doc name. */
 interface OpenBoard {
@@ -164,6 +165,12 @@ export function connectBoard(target: BoardTarget): () => void {
   provider.on('status', ({ status: s }: { status: string }) => {
     if (s === 'disconnected') setStatus('offline')
   })
+  const stopFollowing = followBrowserOnline({
+    offline: () => setStatus('offline'),
+    online: () => {
+      if (status === 'offline' && provider.wsconnected) setStatus(provider.synced ? 'synced' : 'connecting')
+    },
+  })
   let failures = 0
   let refusedInARow = 0
   /** When the current connection synced (null: it has not, or there is none). */
@@ -230,6 +237,7 @@ export function connectBoard(target: BoardTarget): () => void {
     release: () => {
       if (--board.users > 0) return
       open.delete(docName)
+      stopFollowing()
       provider.destroy()
       void local?.destroy()
       doc.destroy()

@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { BoardCloseCode, MESSAGE_REFUSED, MESSAGE_SAVED, parseBoardCloseReason, TREE_NODES_ROOT, type TreeNode, type TreePhase, readRefused, readTree, treeNodeSchema } from '@tischrunde/shared'
 import { type TreeDenial, type TreeStatus, useTreeStore } from '../store/tree-store.js'
+import { followBrowserOnline } from './browser-online.js'
 
 /** The only place where Yjs meets tree screens: open tree docs, keyed by doc name. */
 interface OpenTree {
@@ -87,6 +88,18 @@ export function connectTree(target: TreeTarget): () => void {
     if (s === 'disconnected' && status !== 'denied') status = 'offline'
     sync()
   })
+  const stopFollowing = followBrowserOnline({
+    offline: () => {
+      if (status === 'denied') return
+      status = 'offline'
+      sync()
+    },
+    online: () => {
+      if (status !== 'offline' || !provider.wsconnected) return
+      status = provider.synced ? 'synced' : 'connecting'
+      sync()
+    },
+  })
   // A write that broke the tree only together with someone else's concurrent one (two phones adding
   // the core problem at once, two moves into a loop) is refused on every reconnect, because the
   // device copy sends it again. After the second such refusal right after connecting, the copy is
@@ -129,6 +142,7 @@ export function connectTree(target: TreeTarget): () => void {
     release: () => {
       if (--tree.users > 0) return
       open.delete(docName)
+      stopFollowing()
       provider.destroy()
       void local?.destroy()
       doc.destroy()

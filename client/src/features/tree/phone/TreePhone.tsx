@@ -195,7 +195,11 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
         </p>
       )}
       {!open && <p role="status">{t(lockedLine(round?.phase), { tree: treeName })}</p>}
-      {tree.status === 'offline' && <p role="status">{t('tree.offline')}</p>}
+      {tree.status === 'offline' && (
+        <p role="status" className="tree-offline">
+          {t('tree.offline')}
+        </p>
+      )}
       {tree.refused && (
         <div role="alert" className="field-error tree-refused">
           <p>{t(tree.refused === 'TREE_CONFLICT' ? 'tree.conflict' : 'tree.refused')}</p>
