@@ -112,4 +112,15 @@ describe('the objective tree in the console', () => {
     expect(readTree(problem).byId.get('core0001')?.text).toBe('Kooperation bleibt punktuell')
     await page.context().close()
   })
+
+  it('creates every group’s solution tree with one action before the afternoon', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' })).newPage()
+    await page.goto(`${server.url}${created.links.facilitator}`)
+    await page.getByRole('button', { name: 'Lösungsbäume aller Gruppen erstellen' }).click()
+    await page.getByRole('status').filter({ hasText: 'Lösungsbäume aller 4 Gruppen erstellt bzw. ergänzt.' }).waitFor({ timeout: 10_000 })
+    const objective = await openTree('objective')
+    await expect.poll(() => readTree(objective).core?.node.text, { timeout: 5000 }).toBe('Kooperation bleibt punktuell')
+    await page.context().close()
+  })
 })
+

@@ -30,6 +30,15 @@ export default function TreeConsole(props: { event: TischEvent; token: string; p
     const ack = await props.send(openId)
     setMessage(ack.ok ? t('tree.objectivesDone') : errorText(t, ack))
   }
+  // Before the afternoon starts: every group's solution tree in one go (a group whose problem tree is empty gets none; its phones write a goal).
+  const [creatingAll, setCreatingAll] = useState(false)
+  const createAll = async () => {
+    setCreatingAll(true)
+    const failed: string[] = []
+    for (const g of groups) if (!(await props.send(g.id)).ok) failed.push(`${g.value}${g.letter ? ` ${g.letter}` : ''}`)
+    setCreatingAll(false)
+    setMessage(failed.length > 0 ? t('tree.objectivesAllFailed', { groups: failed.join(', ') }) : t('tree.objectivesAllDone', { count: groups.length }))
+  }
   const group = groups.find((g) => g.id === openId)
   const groupName = group ? `${group.value}${group.letter ? ` ${group.letter}` : ''}` : ''
   return (
@@ -42,6 +51,13 @@ export default function TreeConsole(props: { event: TischEvent; token: string; p
             problem: props.event.template.stations.find((s) => s.id === method.phaseStations?.problem)?.title ?? method.phaseStations.problem,
             objective: props.event.template.stations.find((s) => s.id === method.phaseStations?.objective)?.title ?? method.phaseStations.objective,
           })}
+        </p>
+      )}
+      {groups.length > 1 && (
+        <p>
+          <button type="button" className="secondary" disabled={creatingAll} onClick={() => void createAll()}>
+            {creatingAll ? t('tree.creatingAll') : t('tree.createObjectivesAll')}
+          </button>
         </p>
       )}
       <div className="tree-groups" role="group" aria-label={method.attribute}>
