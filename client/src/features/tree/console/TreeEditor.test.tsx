@@ -24,7 +24,7 @@ describe('the console’s tree editor', () => {
   it('offers a cause only the places it fits and moves it under another cause in one edit', () => {
     render(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords(nodes)} label="Problembaum" />)
     const move = screen.getByRole('combobox', { name: 'Ehrenamt wechselt verschieben nach …' })
-    expect(within(move).getAllByRole('option').map((o) => o.textContent)).toEqual(['Verschieben nach …', 'Ursache: Keine Ansprechpersonen'])
+    expect(within(move).getAllByRole('option').map((o) => o.textContent)).toEqual(['Verschieben nach …', '1.1 Ursache: Keine Ansprechpersonen'])
     fireEvent.change(move, { target: { value: 'cause001' } })
     expect(edits).toHaveLength(1)
     expect(applyEdit(new Map(nodes.map((x) => [x.id, x])), edits[0]!).get('cause002')?.parentId).toBe('cause001')

@@ -105,6 +105,8 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
     if (id && id !== target.id) run(moveNode(phase, nodes, id, target.id), t('tree.moved', { text: nodes.get(id)?.text ?? '', parent: target.text }))
   }
   const items = flattenTree(view)
+  // The places and twins offered are named with their numbers, as the outline shows them: near-duplicates stay apart.
+  const numberOf = new Map(items.map((i) => [i.node.id, i.number]))
   const core = TREE_KINDS[phase].core
   return (
     <div className="tree-editor">
@@ -189,7 +191,7 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
                     <option value="">{t('tree.moveToShort')}</option>
                     {targets.map((p) => (
                       <option key={p.id} value={p.id}>
-                        {t(`tree.kind.${p.kind}`)}: {p.text}
+                        {numberOf.get(p.id) ?? ''} {t(`tree.kind.${p.kind}`)}: {p.text}
                       </option>
                     ))}
                   </ActingSelect>
@@ -199,7 +201,7 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
                     <option value="">{t('tree.mergeWithShort')}</option>
                     {twins.map((p) => (
                       <option key={p.id} value={p.id}>
-                        {p.text}
+                        {numberOf.get(p.id) ?? ''} {p.text}
                       </option>
                     ))}
                   </ActingSelect>
