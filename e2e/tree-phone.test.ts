@@ -127,6 +127,14 @@ describe('the problem tree on phones (360×740)', () => {
     await carla.getByText('Noch kein Kernproblem').waitFor()
   })
 
+  it('shows the group left under "Gruppe wechseln" and the way back to it', async () => {
+    const ben = await phoneInGroup('mittelgroßer Landkreis')
+    await ben.getByRole('button', { name: 'Gruppe wechseln' }).click()
+    await expect(ben.getByRole('button', { name: 'mittelgroßer Landkreis', exact: true }).getAttribute('aria-pressed')).resolves.toBe('true')
+    await ben.getByRole('button', { name: 'Zurück zu „mittelgroßer Landkreis“' }).click()
+    await ben.getByText('Gruppe: mittelgroßer Landkreis').waitFor()
+  })
+
   it('lets a participant edit their own node', async () => {
     const anna = contexts[0]!.pages()[0]!
     await anna.getByRole('button', { name: 'Keine festen Ansprechpersonen bearbeiten' }).click()

@@ -61,7 +61,10 @@ export default function TreePhone(props: { header: (joined: boolean) => ReactNod
       clearTimeout(retry)
     }
   }, [value, eventId, t, attempt])
+  // "Gruppe wechseln" keeps the value left, so the choice shows it and offers the way back.
+  const [left, setLeft] = useState<string | null>(null)
   const choose = (v: string | null) => {
+    setLeft(v === null ? value : null)
     keepTreeValue(eventId, v)
     keepTreeGroup(eventId, null)
     setGroupId(null)
@@ -81,10 +84,17 @@ export default function TreePhone(props: { header: (joined: boolean) => ReactNod
           </p>
         )}
         {value && !error && <p role="status">{t('tree.placing')}</p>}
+        {left && !value && (
+          <p>
+            <button type="button" className="secondary" onClick={() => choose(left)}>
+              {t('tree.backToGroup', { group: left })}
+            </button>
+          </p>
+        )}
         <ul className="table-picker" aria-label={method.attribute}>
           {method.values.map((v) => (
             <li key={v}>
-              <button type="button" className={`table-button${v === value ? ' table-button-current' : ''}`} aria-pressed={v === value} onClick={() => choose(v)}>
+              <button type="button" className={`table-button${v === (value ?? left) ? ' table-button-current' : ''}`} aria-pressed={v === (value ?? left)} onClick={() => choose(v)}>
                 {v}
               </button>
             </li>
