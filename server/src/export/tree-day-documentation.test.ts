@@ -18,6 +18,9 @@ describe('the documentation of a tree day', () => {
     const file = bremenWithATree()
     expect(buildEventDocumentation(file).summary).toBe('1 Kleingruppe')
     expect(buildEventDocumentation(bremenEvent()).summary).toBe('4 Kleingruppen')
+    // A group whose trees stayed empty has no chapter, and is not counted as one that worked.
+    const withEmpty = { ...file, trees: [...file.trees, { groupId: slugify('großer Landkreis'), phase: 'problem' as const, nodes: [] }] }
+    expect(buildEventDocumentation(withEmpty).summary).toBe('1 Kleingruppe')
     const markdown = new TextDecoder().decode((await renderEvent(file, 'md')).bytes)
     expect(markdown).toContain('Die Veranstaltung arbeitete mit Problem- und Lösungsbäumen in einer Kleingruppe (nach Kommunengröße).')
     expect(markdown).not.toMatch(/Thementisch|0 Karten/)

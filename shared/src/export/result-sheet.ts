@@ -212,7 +212,8 @@ export function buildEventDocumentation(file: EventExport): EventDocumentation {
   const cards = all.reduce((n, sheet) => n + sheet.cardCount, 0)
   // A tree day: no theme tables, the stations drive the groups' trees.
   const tree = isTreeDay(file.event) ? (file.event.treeMethod ?? null) : null
-  const groups = tree ? new Set((file.trees ?? []).map((t) => t.groupId)).size || groupsOf(tree).length : 0
+  // The groups that wrote something, as the documents show them (a group nobody joined has no chapter).
+  const groups = tree ? new Set((file.trees ?? []).filter((t) => t.nodes.length > 0).map((t) => t.groupId)).size || groupsOf(tree).length : 0
   return {
     event: eventInfo(file),
     agenda: file.event.agenda.map((a) => ({ time: a.time, title: plainText(a.title), detail: plainText(a.detail) })),
