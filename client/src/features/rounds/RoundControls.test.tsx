@@ -104,7 +104,9 @@ describe('on a day of trees', () => {
     expect(screen.getByRole('status').textContent).toMatch(/^Übergang zum nächsten Baum: noch 1:4\d/)
     expect(screen.getByRole('button', { name: 'Jetzt beginnen' })).toBeTruthy()
     expect(screen.getByRole('button', { name: 'Eingaben sperren' })).toBeTruthy()
-    expect(screen.queryByText(/Wechsel|Station/)).toBeNull()
+    // After the solution tree the day closes the trees; there are no café results to review.
+    expect(screen.getByRole('button', { name: 'Weiter: Bäume abschließen' })).toBeTruthy()
+    expect(screen.queryByText(/Wechsel|Station|Sichtung/)).toBeNull()
     unmount()
     // The café keeps its words.
     render(<RoundControls event={anEvent()} round={moving} send={vi.fn()} />)

@@ -17,7 +17,7 @@ function nextLabel(t: TFunction, event: TischEvent, round: RoundState): string {
   const stations = event.template.stations
   if (round.phase === 'before-start') return t('round.start', { station: stations[0]?.title ?? '' })
   if (round.phase === 'station' && round.stationIndex + 1 < stations.length) return t('round.next', { station: stations[round.stationIndex + 1]!.title })
-  if (round.phase === 'station') return t('round.toReview')
+  if (round.phase === 'station') return t(dayKey('round.toReview', isTreeDay(event)))
   return t('round.toClosed')
 }
 
@@ -83,7 +83,7 @@ export function RoundControls({ event, round, send }: { event: TischEvent; round
       : round.phase === 'station'
         ? t('round.phaseStation', { station: station?.title ?? '' })
         : round.phase === 'review'
-          ? t('round.phaseReview')
+          ? t(dayKey('round.phaseReview', treeDay))
           : t('round.phaseClosed')
   const armedText = armed === 'n' ? nextLabel(t, event, round) : armed === 'b' ? t('round.back') : null
 
