@@ -256,8 +256,7 @@ export class DocRoom {
         const map = this.doc.getMap<unknown>(change.root)
         if (change.before === undefined) map.delete(change.key)
         else map.set(change.key, change.before)
-        // Only a text the sender wrote comes back (a new record or a new wording), not the unchanged
-        // text of a record it moved or added a measure to: that would read as theirs on the phone.
+        // Only a text the sender wrote comes back, not the unchanged text of a record it moved or annotated.
         const text = (change.after as { text?: unknown } | undefined)?.text
         const before = (change.before as { text?: unknown } | undefined)?.text
         if (typeof text === 'string' && text !== before) refused.push(text)
