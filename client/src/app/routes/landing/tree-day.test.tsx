@@ -18,14 +18,19 @@ function server() {
   return bodies
 }
 
+/** The start page with a title typed and the tree day chosen as the "Ablauf". */
+function openTreeDayForm(title: string): void {
+  render(<Landing />)
+  fireEvent.change(screen.getByLabelText('Titel'), { target: { value: title } })
+  fireEvent.click(screen.getByRole('radio', { name: 'Problem- und Lösungsbaum in Kleingruppen' }))
+}
+
 describe('a tree day from the start page', () => {
   afterEach(() => vi.unstubAllGlobals())
 
   it('is offered as an "Ablauf" and creates small groups by municipality size, no theme tables', async () => {
     const bodies = server()
-    render(<Landing />)
-    fireEvent.change(screen.getByLabelText('Titel'), { target: { value: 'Externe Kooperation' } })
-    fireEvent.click(screen.getByRole('radio', { name: 'Problem- und Lösungsbaum in Kleingruppen' }))
+    openTreeDayForm('Externe Kooperation')
     expect(screen.queryByLabelText('Thementische (einer pro Zeile)')).toBeNull()
     expect((screen.getByLabelText('Kleingruppen (eine pro Zeile)') as HTMLTextAreaElement).value.split('\n')).toEqual(['kleiner Landkreis', 'mittelgroßer Landkreis', 'großer Landkreis', 'größere kreisfreie Stadt'])
     fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung anlegen' }))
@@ -39,9 +44,7 @@ describe('a tree day from the start page', () => {
 
   it('refuses a tree day without groups in the form’s words, and sends nothing', async () => {
     const bodies = server()
-    render(<Landing />)
-    fireEvent.change(screen.getByLabelText('Titel'), { target: { value: 'Externe Kooperation' } })
-    fireEvent.click(screen.getByRole('radio', { name: 'Problem- und Lösungsbaum in Kleingruppen' }))
+    openTreeDayForm('Externe Kooperation')
     fireEvent.change(screen.getByLabelText('Kleingruppen (eine pro Zeile)'), { target: { value: '  \n' } })
     fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung anlegen' }))
     expect(await screen.findByText('Kleingruppen: Bitte mindestens einen Eintrag.')).toBeTruthy()
@@ -50,9 +53,7 @@ describe('a tree day from the start page', () => {
 
   it('forms the groups by what the organiser names, and refuses an empty name', async () => {
     const bodies = server()
-    render(<Landing />)
-    fireEvent.change(screen.getByLabelText('Titel'), { target: { value: 'Netzwerktag' } })
-    fireEvent.click(screen.getByRole('radio', { name: 'Problem- und Lösungsbaum in Kleingruppen' }))
+    openTreeDayForm('Netzwerktag')
     fireEvent.change(screen.getByLabelText('Gruppen gebildet nach'), { target: { value: ' ' } })
     fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung anlegen' }))
     expect(await screen.findByText(/^Gruppen gebildet nach: /)).toBeTruthy()
@@ -65,9 +66,7 @@ describe('a tree day from the start page', () => {
 
   it('speaks of groups and phases, not tables and columns: at most so many per group, split into A, B, …', async () => {
     const bodies = server()
-    render(<Landing />)
-    fireEvent.change(screen.getByLabelText('Titel'), { target: { value: 'Externe Kooperation' } })
-    fireEvent.click(screen.getByRole('radio', { name: 'Problem- und Lösungsbaum in Kleingruppen' }))
+    openTreeDayForm('Externe Kooperation')
     expect(screen.queryByLabelText('Höchstens Personen pro Tisch (freiwillig)')).toBeNull()
     expect(screen.getByText('2 Phasen, je ein Baum pro Gruppe:')).toBeTruthy()
     expect(screen.queryByRole('list', { name: 'Spalten von Problembaum' })).toBeNull()
@@ -80,9 +79,7 @@ describe('a tree day from the start page', () => {
 
   it('refuses a group size of one in the field’s words', async () => {
     const bodies = server()
-    render(<Landing />)
-    fireEvent.change(screen.getByLabelText('Titel'), { target: { value: 'Externe Kooperation' } })
-    fireEvent.click(screen.getByRole('radio', { name: 'Problem- und Lösungsbaum in Kleingruppen' }))
+    openTreeDayForm('Externe Kooperation')
     fireEvent.change(screen.getByLabelText('Höchstens Personen pro Gruppe (freiwillig)'), { target: { value: '1' } })
     fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung anlegen' }))
     expect(await screen.findByText(/^Höchstens pro Gruppe: /)).toBeTruthy()
