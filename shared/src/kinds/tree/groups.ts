@@ -16,6 +16,11 @@ export interface TreeGroup {
  * The group id of a value, and of its split groups: `kleiner-landkreis`, or with a maximum group
  * size `kleiner-landkreis-a`, `kleiner-landkreis-b` …
  */
+/** A group as people call it: its value, and its letter when the value was split ("großer Landkreis B"). */
+export function groupName(group: Pick<TreeGroup, 'value' | 'letter'>): string {
+  return `${group.value}${group.letter ? ` ${group.letter}` : ''}`
+}
+
 export function groupIdOf(value: string, letterIndex: number | null): string {
   const base = slugify(value, 40)
   return letterIndex === null ? base : `${base}-${LETTERS[letterIndex]}`

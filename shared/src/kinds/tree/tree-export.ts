@@ -3,7 +3,7 @@ import { escapeMarkdownLine, escapeMarkdownText } from '../../export/to-markdown
 import { slugIdSchema } from '../../ids.js'
 import { refuseRepeatedKeys } from '../../wire/unique-keys.js'
 import type { TreeMethod } from './tree-method.schema.js'
-import { findGroup } from './groups.js'
+import { findGroup, groupName } from './groups.js'
 import { type TreeItem, type TreeView, readTreeRecords } from './read-tree.js'
 import { treeNodeSchema, treePhaseSchema } from './tree-node.schema.js'
 
@@ -62,7 +62,7 @@ export function treesToMarkdown(method: TreeMethod | undefined, trees: readonly 
   const groupIds = [...new Set(trees.map((t) => t.groupId))]
   for (const groupId of groupIds) {
     const group = findGroup(method, groupId)
-    const name = group ? `${group.value}${group.letter ? ` ${group.letter}` : ''}` : groupId
+    const name = group ? groupName(group) : groupId
     lines.push(`### ${escapeMarkdownLine(`${TREE_SHEET_WORDS.group}: ${name}`)}`, '')
     const problem = readTreeRecords(trees.find((t) => t.groupId === groupId && t.phase === 'problem')?.nodes.map(asRecord) ?? [])
     const objective = readTreeRecords(trees.find((t) => t.groupId === groupId && t.phase === 'objective')?.nodes.map(asRecord) ?? [])
@@ -137,7 +137,7 @@ export function exportedGroupTrees(method: TreeMethod | undefined, trees: readon
     const index = (item: TreeItem) => (problemNumbers.set(item.node.id, item), item.children.forEach(index))
     if (problem.core) index(problem.core)
     problem.loose.forEach(index)
-    return { groupId, name: group ? `${group.value}${group.letter ? ` ${group.letter}` : ''}` : groupId, problem, objective: read('objective'), problemNumbers }
+    return { groupId, name: group ? groupName(group) : groupId, problem, objective: read('objective'), problemNumbers }
   })
 }
 

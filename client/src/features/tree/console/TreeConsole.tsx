@@ -1,4 +1,4 @@
-import { type Ack, type TischEvent, type TreeMethod, groupsOf } from '@tischrunde/shared'
+import { type Ack, type TischEvent, type TreeMethod, groupName, groupsOf } from '@tischrunde/shared'
 import { useState } from 'react'
 import { errorText } from '../../../i18n/error-text.js'
 import '../../../i18n/tree-wording.js'
@@ -35,12 +35,12 @@ export default function TreeConsole(props: { event: TischEvent; token: string; p
   const createAll = async () => {
     setCreatingAll(true)
     const failed: string[] = []
-    for (const g of groups) if (!(await props.send(g.id)).ok) failed.push(`${g.value}${g.letter ? ` ${g.letter}` : ''}`)
+    for (const g of groups) if (!(await props.send(g.id)).ok) failed.push(groupName(g))
     setCreatingAll(false)
     setMessage(failed.length > 0 ? t('tree.objectivesAllFailed', { groups: failed.join(', ') }) : t('tree.objectivesAllDone', { count: groups.length }))
   }
   const group = groups.find((g) => g.id === openId)
-  const groupName = group ? `${group.value}${group.letter ? ` ${group.letter}` : ''}` : ''
+  const shownName = group ? groupName(group) : ''
   return (
     <section className="panel console-trees" aria-labelledby="trees-title">
       <h2 id="trees-title">{t('tree.groupsTitle', { attribute: method.attribute })}</h2>
@@ -63,8 +63,7 @@ export default function TreeConsole(props: { event: TischEvent; token: string; p
       <div className="tree-groups" role="group" aria-label={method.attribute}>
         {groups.map((g) => (
           <button key={g.id} type="button" className="secondary" aria-pressed={g.id === openId} onClick={() => setOpenId(g.id)}>
-            {g.value}
-            {g.letter ? ` ${g.letter}` : ''}
+            {groupName(g)}
           </button>
         ))}
       </div>
@@ -79,11 +78,11 @@ export default function TreeConsole(props: { event: TischEvent; token: string; p
             </a>
           </p>
           {message && <p role="status">{message}</p>}
-          <TreeImageLinks eventId={props.event.id} token={props.token} groupId={openId} groupName={groupName} />
+          <TreeImageLinks eventId={props.event.id} token={props.token} groupId={openId} groupName={shownName} />
           <h3>{t('tree.problemTree')}</h3>
-          <TreeEditor key={problemDoc ?? undefined} docName={problemDoc} phase="problem" view={problems.view} refused={problems.refused} label={t('tree.outline', { tree: t('tree.problemTree'), group: groupName })} />
+          <TreeEditor key={problemDoc ?? undefined} docName={problemDoc} phase="problem" view={problems.view} refused={problems.refused} label={t('tree.outline', { tree: t('tree.problemTree'), group: shownName })} />
           <h3>{t('tree.objectiveTree')}</h3>
-          <TreeEditor key={docName ?? undefined} docName={docName} phase="objective" view={objectives.view} refused={objectives.refused} problems={problems.view} label={t('tree.outline', { tree: t('tree.objectiveTree'), group: groupName })} />
+          <TreeEditor key={docName ?? undefined} docName={docName} phase="objective" view={objectives.view} refused={objectives.refused} problems={problems.view} label={t('tree.outline', { tree: t('tree.objectiveTree'), group: shownName })} />
         </>
       )}
     </section>

@@ -1,4 +1,4 @@
-import { type Ack, type TischEvent, type TreeNodeKind, type TreePhase, currentTreePhase, findGroup, nextChildOrder, rewordNode, treeOpen, treePhasePrompt } from '@tischrunde/shared'
+import { type Ack, type TischEvent, type TreeNodeKind, type TreePhase, currentTreePhase, findGroup, groupName, nextChildOrder, rewordNode, treeOpen, treePhasePrompt } from '@tischrunde/shared'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { errorText } from '../../../i18n/error-text.js'
 import '../../../i18n/tree-wording.js'
@@ -157,7 +157,7 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [editingId, setEditingId] = useState<string | null>(null)
   const group = findGroup(props.event.treeMethod!, props.groupId)
-  const groupName = group ? `${group.value}${group.letter ? ` ${group.letter}` : ''}` : props.groupId
+  const shownName = group ? groupName(group) : props.groupId
   const nodes = tree.view.byId
   const core = tree.view.core?.node ?? null
   const parent = (selectedId ? nodes.get(selectedId) : undefined) ?? core
@@ -192,7 +192,7 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
     <main className="page phone tree-phone">
       {props.header(true)}
       <p>
-        {t('tree.yourGroup', { group: groupName })}{' '}
+        {t('tree.yourGroup', { group: shownName })}{' '}
         <button type="button" className="secondary" onClick={props.onChangeGroup}>
           {t('tree.changeGroup')}
         </button>
@@ -230,7 +230,7 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
       {!core && tree.view.loose.length === 0 && <p>{t(phase === 'objective' ? (ownGoal ? 'tree.emptyObjectivesOwn' : 'tree.emptyObjectives') : open ? 'tree.empty' : 'tree.emptyLocked')}</p>}
       <TreeOutline
         view={tree.view}
-        label={t('tree.outline', { tree: treeName, group: groupName })}
+        label={t('tree.outline', { tree: treeName, group: shownName })}
         selectedId={parent?.id ?? null}
         onSelect={(id) => {
           setSelectedId(id)

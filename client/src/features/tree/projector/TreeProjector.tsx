@@ -1,4 +1,4 @@
-import { type TischEvent, type TreeGroup, type TreePhase, currentTreePhase, groupsOf, treePhasePrompt } from '@tischrunde/shared'
+import { type TischEvent, type TreeGroup, type TreePhase, currentTreePhase, groupName, groupsOf, treePhasePrompt } from '@tischrunde/shared'
 import { useEffect, useId, useRef, useState } from 'react'
 import '../../../i18n/tree-wording.js'
 import { useTranslation } from '../../../i18n/index.js'
@@ -17,7 +17,7 @@ import { TreeDiagram } from './TreeDiagram.js'
 const PREVIOUS = new Set(['ArrowLeft', 'PageUp'])
 const NEXT = new Set(['ArrowRight', 'PageDown'])
 
-const nameOf = (g: TreeGroup) => `${g.value}${g.letter ? ` ${g.letter}` : ''}`
+const nameOf = groupName
 
 /**
  * The projector in an event that runs the tree method: one group's tree drawn live, full screen,
