@@ -1,23 +1,12 @@
-import { type Socket, io } from 'socket.io-client'
 import { WebSocket } from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Ack, type CreateEventResponse, TREE_NODES_ROOT, type TreeNode, WIRE_VERSION, readTree } from '@tischrunde/shared'
+import { type CreateEventResponse, TREE_NODES_ROOT, type TreeNode, readTree } from '@tischrunde/shared'
 import { api, join } from './helpers/api.js'
 import { connectDoc } from './helpers/board-client.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
-import { waitFor, within } from './helpers/wait.js'
-
-/** Sends one command on a fresh control-plane socket and returns its ack. */
-async function command(url: string, token: string, name: string, payload: unknown): Promise<Ack<unknown>> {
-  const socket: Socket = io(url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false, timeout: 5000 })
-  try {
-    await within(new Promise<void>((resolve, reject) => (socket.once('connect', resolve), socket.once('connect_error', reject))), 'the socket to connect')
-    return (await within(socket.emitWithAck(name, payload), `the ack of ${name}`)) as Ack<unknown>
-  } finally {
-    socket.disconnect()
-  }
-}
+import { waitFor } from './helpers/wait.js'
+import { command } from './helpers/command.js'
 
 /** Opens a raw doc socket: the upgrade's status, and how many bytes of the doc came before it closed. */
 function rawOpen(url: string, docName: string, token: string): Promise<{ status: number; bytes: number }> {

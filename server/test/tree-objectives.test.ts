@@ -1,25 +1,14 @@
-import { type Socket, io } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Ack, type CreateEventResponse, TREE_NODES_ROOT, type TreeNode, WIRE_VERSION, flattenTree, readTree } from '@tischrunde/shared'
+import { type CreateEventResponse, TREE_NODES_ROOT, type TreeNode, flattenTree, readTree } from '@tischrunde/shared'
 import { api, join } from './helpers/api.js'
-import { joinTreeGroup } from './helpers/tree-group.js'
+import { command } from './helpers/command.js'
+import { joinTreeGroup, writeTreeNodes } from './helpers/tree-group.js'
 import { connectDoc } from './helpers/board-client.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
-import { waitFor, within } from './helpers/wait.js'
+import { waitFor } from './helpers/wait.js'
 
 const node = (id: string, kind: TreeNode['kind'], parentId: string | null, authorId: string, text: string, order = 0): TreeNode => ({ id, kind, parentId, order, text, authorId, createdAt: 1 })
-
-/** Sends one command on a fresh control-plane socket and returns its ack. */
-async function command(url: string, token: string, name: string, payload: unknown): Promise<Ack> {
-  const socket: Socket = io(url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false, timeout: 5000 })
-  try {
-    await within(new Promise<void>((resolve, reject) => (socket.once('connect', resolve), socket.once('connect_error', reject))), 'the socket to connect')
-    return (await within(socket.emitWithAck(name, payload), `the ack of ${name}`)) as Ack
-  } finally {
-    socket.disconnect()
-  }
-}
 
 describe('the facilitator creates a group’s objective tree from its problem tree', () => {
   let data: Awaited<ReturnType<typeof tempDataDir>>
@@ -34,17 +23,11 @@ describe('the facilitator creates a group’s objective tree from its problem tr
     cafe = (await api<CreateEventResponse>(running.url, '/api/events', { body: { title: 'Lösungsbaum', date: '2018-06-26', tableNames: [], treeMethod: {} }, token: running.server.credentials.adminKey })).body
     anna = await join(running.url, cafe.joinCode)
     await joinTreeGroup(running.url, anna.token, 'großer Landkreis')
-    const phone = connectDoc(running.url, name('problem'), anna.token)
-    try {
-      await phone.synced()
-      const nodes = phone.doc.getMap(TREE_NODES_ROOT)
-      nodes.set('core0001', node('core0001', 'core', null, anna.participantId, 'Kooperation bleibt punktuell'))
-      nodes.set('cause001', node('cause001', 'cause', 'core0001', anna.participantId, 'Keine Ansprechpersonen', 1))
-      nodes.set('effect01', node('effect01', 'effect', 'core0001', anna.participantId, 'Angebote doppelt', 2))
-      await phone.saved()
-    } finally {
-      phone.destroy()
-    }
+    await writeTreeNodes(running.url, name('problem'), anna.token, [
+      node('core0001', 'core', null, anna.participantId, 'Kooperation bleibt punktuell'),
+      node('cause001', 'cause', 'core0001', anna.participantId, 'Keine Ansprechpersonen', 1),
+      node('effect01', 'effect', 'core0001', anna.participantId, 'Angebote doppelt', 2),
+    ])
   })
   afterAll(async () => {
     await running?.close()

@@ -1,26 +1,16 @@
-import { type Socket, io } from 'socket.io-client'
 import { strFromU8, unzipSync } from 'fflate'
 import type * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ACTORS_ROOT, ACTOR_RULES_ROOT, type Ack, type ActorRecord, type EventExport, WIRE_VERSION, mergeActors, tablesOf } from '@tischrunde/shared'
+import { ACTORS_ROOT, ACTOR_RULES_ROOT, type ActorRecord, type EventExport, mergeActors, tablesOf } from '@tischrunde/shared'
 import { winnendenEvent } from '@tischrunde/fixtures'
 import { api, join, tokenOfLink } from '../../test/helpers/api.js'
 import { connectDoc } from '../../test/helpers/board-client.js'
 import { type RunningServer, startServer } from '../../test/helpers/in-process-server.js'
 import { tempDataDir } from '../../test/helpers/temp-dir.js'
-import { waitFor, within } from '../../test/helpers/wait.js'
+import { waitFor } from '../../test/helpers/wait.js'
 import { actorMapDocName } from './build-actor-map.js'
 import { importActorMap } from './actor-map-transfer.js'
-
-async function command(url: string, token: string, name: string, payload: unknown): Promise<Ack> {
-  const socket: Socket = io(url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false, timeout: 5000 })
-  try {
-    await within(new Promise<void>((resolve, reject) => (socket.once('connect', resolve), socket.once('connect_error', reject))), 'the socket to connect')
-    return (await within(socket.emitWithAck(name, payload), `the ack of ${name}`)) as Ack
-  } finally {
-    socket.disconnect()
-  }
-}
+import { command } from '../../test/helpers/command.js'
 
 const actorsOf = (doc: Y.Doc) => new Map([...doc.getMap<ActorRecord>(ACTORS_ROOT).entries()])
 

@@ -1,24 +1,14 @@
-import { type Socket, io } from 'socket.io-client'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Ack, type CreateEventResponse, WIRE_VERSION, moderationDocName, ownDocName, readHeld } from '@tischrunde/shared'
+import { type CreateEventResponse, moderationDocName, ownDocName, readHeld } from '@tischrunde/shared'
 import { createEvent } from '../../test/helpers/api.js'
 import { connectDoc, connectPhone } from '../../test/helpers/board-client.js'
 import { type RunningServer, startServer } from '../../test/helpers/in-process-server.js'
 import { advanceRounds } from '../../test/helpers/rounds.js'
 import { tempDataDir } from '../../test/helpers/temp-dir.js'
-import { waitFor, within } from '../../test/helpers/wait.js'
+import { waitFor } from '../../test/helpers/wait.js'
 import { moderationOf } from './moderation-service.js'
-
-async function command(url: string, token: string, name: string, payload: unknown): Promise<Ack> {
-  const socket: Socket = io(url, { auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnection: false, timeout: 5000 })
-  try {
-    await within(new Promise<void>((resolve, reject) => (socket.once('connect', () => resolve()), socket.once('connect_error', reject))), 'control socket')
-    return (await within(socket.emitWithAck(name, payload), `ack of ${name}`)) as Ack
-  } finally {
-    socket.disconnect()
-  }
-}
+import { command } from '../../test/helpers/command.js'
 
 const holdsText = (doc: Y.Doc, text: string) => Buffer.from(Y.encodeStateAsUpdate(doc)).includes(Buffer.from(text, 'utf8'))
 

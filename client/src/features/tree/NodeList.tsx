@@ -9,8 +9,8 @@ import { putTreeNode } from '../../sync/tree-hooks.js'
  * console edits them, and so does the group on its phones while the solution tree is open. Each
  * change starts from the node as this device holds it at that moment (not as last drawn), and a
  * removal takes out the entry by its text, so an entry added meanwhile is kept. Two devices that
- * change one means within the same instant still keep only one of the two changes (the node is one
- * record).
+ * change one means within the same instant (or one of them offline) both keep their entries: the
+ * server stores the entries of both versions (`keepLostTreeNode`).
  */
 export function NodeList(props: { docName: string; node: TreeNode; field: 'measures' | 'helpers'; title: string }) {
   const { t } = useTranslation()

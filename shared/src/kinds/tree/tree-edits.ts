@@ -98,8 +98,8 @@ export function mergeNodes(phase: TreePhase, nodes: ReadonlyMap<string, TreeNode
   const merged: TreeNode = {
     ...keep,
     text,
-    ...(keep.measures || drop.measures ? { measures: unique([...(keep.measures ?? []), ...(drop.measures ?? [])]) } : {}),
-    ...(keep.helpers || drop.helpers ? { helpers: unique([...(keep.helpers ?? []), ...(drop.helpers ?? [])]) } : {}),
+    ...(keep.measures || drop.measures ? { measures: uniqueEntries([...(keep.measures ?? []), ...(drop.measures ?? [])]) } : {}),
+    ...(keep.helpers || drop.helpers ? { helpers: uniqueEntries([...(keep.helpers ?? []), ...(drop.helpers ?? [])]) } : {}),
   }
   let order = nextChildOrder(nodes, keepId)
   const children = [...nodes.values()].filter((n) => n.parentId === dropId).map((n) => ({ ...n, parentId: keepId, order: order++ }))
@@ -203,4 +203,7 @@ function checked(phase: TreePhase, nodes: ReadonlyMap<string, TreeNode>, edit: T
   return findTreeProblem(phase, applyEdit(nodes, edit)) === null ? { ok: true, edit } : { ok: false, error: 'WRONG_PLACE' }
 }
 
-const unique = (list: string[]) => [...new Set(list)].slice(0, TREE_LIST_MAX)
+/** Entries of a measures or helpers list, each once, in order, at most as many as a node holds. */
+export function uniqueEntries(list: readonly string[]): string[] {
+  return [...new Set(list)].slice(0, TREE_LIST_MAX)
+}

@@ -6,6 +6,7 @@ import { stationWritable } from '../../rounds/round-machine.js'
 import { findGroup } from './groups.js'
 import { forgetTreeNodesOf } from '../../privacy/forget-author.js'
 import { findTreeProblem } from './tree-rules.js'
+import { keepLostTreeNode } from './tree-versions.js'
 import { TREE_KINDS, TREE_NODES_MAX, TREE_NODES_ROOT, type TreeNode, type TreePhase, treeNodeSchema, treePhaseSchema } from './tree-node.schema.js'
 
 /** Fields of an objective a participant may reword on any node of their group's objective tree. */
@@ -82,6 +83,7 @@ export const treeKind: DocKind = {
     [TREE_NODES_ROOT]: { record: treeNodeSchema, keyField: 'id', tombstones: true },
   },
   forgetAuthor: forgetTreeNodesOf(TREE_NODES_ROOT),
+  keepLost: keepLostTreeNode,
   exists(scope, { event }) {
     const method = event.treeMethod
     return method !== undefined && findGroup(method, scope.parts.groupId ?? '') !== null && treePhaseSchema.safeParse(scope.parts.phase).success
