@@ -190,7 +190,7 @@ describe('a day with problem trees in the morning and solution trees in the afte
     expect(pdf.text).toContain('Gruppe: größere kreisfreie Stadt')
     expect(pdf.text).toContain('1.1.1 Ursache: Ehrenamt wechselt oft')
     expect(pdf.text).toContain('Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
-    expect(pdf.text).toContain('Maßnahmen: Liste im Intranet')
+    expect(pdf.text).toContain('Maßnahmen: – Liste im Intranet')
     expect(pdf.text).toContain('Aushang im Rathaus')
     const docx = unzipSync(await download('docx'))
     expect(Object.keys(docx).filter((name) => name.startsWith('word/media/') && name.endsWith('.png'))).toHaveLength(4)

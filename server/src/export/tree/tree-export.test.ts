@@ -27,7 +27,7 @@ function bremenWithTrees(): EventExport {
   ]
   const objective = (prefix: string) => [
     n(`${prefix}core001`, 'goal', null, 'Zusammenarbeit mit Vereinen ist verlässlich', { answersProblemId: `${prefix}core001` }),
-    n(`${prefix}cause01`, 'means', `${prefix}core001`, 'Feste Ansprechpersonen sind benannt', { answersProblemId: `${prefix}cause01`, inScope: true, measures: ['Liste im Intranet'], helpers: ['Integrationsbeauftragte'] }),
+    n(`${prefix}cause01`, 'means', `${prefix}core001`, 'Feste Ansprechpersonen sind benannt', { answersProblemId: `${prefix}cause01`, inScope: true, measures: ['Liste im Intranet'], helpers: ['Integrationsbeauftragte', 'Landkreis, Sozialamt; Wohlfahrtsverbände'] }),
     n(`${prefix}cause03`, 'means', `${prefix}core001`, 'Förderung läuft nur ein Jahr', { answersProblemId: `${prefix}cause03`, placeholder: true, order: 1 }),
   ]
   return eventExportSchema.parse({
@@ -83,7 +83,8 @@ describe('the trees in the exports', () => {
     expect(text).toContain('Gruppe: größere kreisfreie Stadt')
     expect(text).toContain('1.1.1 Ursache: Ehrenamt wechselt oft')
     expect(text).toContain('1.1 Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
-    expect(text).toContain('Maßnahmen: Liste im Intranet')
+    // Each measure and helper its own item, under its list's title: an entry may hold a comma or a semicolon.
+    expect(text).toContain('– Maßnahmen: – Liste im Intranet – Wer kann helfen? – Integrationsbeauftragte – Landkreis, Sozialamt; Wohlfahrtsverbände 1.2 Mittel')
     // An objective still in the problem's words is marked, as the console marks it.
     expect(text).toContain('1.2 Mittel: Förderung läuft nur ein Jahr (beantwortet 1.2) [noch umzuformulieren]')
   })
@@ -130,7 +131,10 @@ describe('the trees in the exports', () => {
     const csv = readCsv((await renderEvent(file, 'csv')).bytes)
     expect(csv[0]).toEqual(['Gruppe', 'Baum', 'Nummer', 'Art', 'Text', 'Übergeordnet', 'Beantwortet Problem', 'Noch umzuformulieren', 'Im Rahmen', 'Maßnahmen', 'Wer kann helfen?'])
     expect(csv).toContainEqual(['kleiner Landkreis', 'Problembaum', '1.1.1', 'Ursache', 'Ehrenamt wechselt oft', '1.1', '', '', '', '', ''])
-    expect(csv).toContainEqual(['kleiner Landkreis', 'Lösungsbaum', '1.1', 'Mittel', 'Feste Ansprechpersonen sind benannt', '1', '1.1: Keine festen Ansprechpersonen', '', 'ja', 'Liste im Intranet', 'Integrationsbeauftragte'])
+    expect(csv).toContainEqual(['kleiner Landkreis', 'Lösungsbaum', '1.1', 'Mittel', 'Feste Ansprechpersonen sind benannt', '1', '1.1: Keine festen Ansprechpersonen', '', 'ja', 'Liste im Intranet', 'Integrationsbeauftragte\nLandkreis, Sozialamt; Wohlfahrtsverbände'])
+    // The Markdown documentation lists each entry as an item of its own below its list's title.
+    const md = strFromU8((await renderEvent(file, 'md')).bytes)
+    expect(md).toContain(['   - Wer kann helfen?', '     - Integrationsbeauftragte', '     - Landkreis, Sozialamt; Wohlfahrtsverbände'].map((l) => `   ${l}`).join('\n'))
     // An objective still in the problem's words says so in its own column.
     expect(csv).toContainEqual(['kleiner Landkreis', 'Lösungsbaum', '1.2', 'Mittel', 'Förderung läuft nur ein Jahr', '1', '1.2: Förderung läuft nur ein Jahr', 'ja', '', '', ''])
     const zip = unzipSync((await renderZip(file)).bytes)

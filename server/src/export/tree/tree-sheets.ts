@@ -90,8 +90,9 @@ export function treeSheetRows(file: EventExport): string[][] {
           answered ? `${answered.number}: ${answered.node.text}` : '',
           n.placeholder ? 'ja' : '',
           n.inScope ? 'ja' : '',
-          (n.measures ?? []).join('; '),
-          (n.helpers ?? []).join('; '),
+          // One entry per line inside the cell: an entry may itself hold a comma or a semicolon.
+          (n.measures ?? []).join('\n'),
+          (n.helpers ?? []).join('\n'),
         ])
         item.children.forEach((child) => walk(child, item.number))
       }

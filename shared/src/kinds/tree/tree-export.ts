@@ -105,13 +105,25 @@ function nodeLine(node: TreeItem['node'], problems: ReadonlyMap<string, TreeItem
   return text
 }
 
+/** A means' measures and helpers as titled lists ("Maßnahmen:", "Wer kann helfen?"), the empty ones left out. */
+function entryLists(node: TreeItem['node']): { title: string; entries: readonly string[] }[] {
+  const lists = [
+    { title: `${TREE_SHEET_WORDS.measures}:`, entries: node.measures ?? [] },
+    { title: TREE_SHEET_WORDS.helpers, entries: node.helpers ?? [] },
+  ]
+  return lists.filter((l) => l.entries.length > 0)
+}
+
 function listItem(lines: string[], item: TreeItem, position: number, indent: string, problems: ReadonlyMap<string, TreeItem>): void {
   const marker = `${position}. `
   const inner = indent + ' '.repeat(marker.length)
   const node = item.node
   lines.push(`${indent}${marker}${escapeMarkdownText(nodeLine(node, problems), inner)}`)
-  if (node.measures?.length) lines.push(`${inner}- ${escapeMarkdownText(`${TREE_SHEET_WORDS.measures}: ${node.measures.join('; ')}`, `${inner}  `)}`)
-  if (node.helpers?.length) lines.push(`${inner}- ${escapeMarkdownText(`${TREE_SHEET_WORDS.helpers} ${node.helpers.join('; ')}`, `${inner}  `)}`)
+  // Each entry its own item: an entry may itself hold a comma or a semicolon.
+  for (const list of entryLists(node)) {
+    lines.push(`${inner}- ${escapeMarkdownText(list.title, `${inner}  `)}`)
+    for (const entry of list.entries) lines.push(`${inner}  - ${escapeMarkdownText(entry, `${inner}    `)}`)
+  }
   item.children.forEach((child, i) => listItem(lines, child, i + 1, inner, problems))
 }
 
@@ -151,15 +163,17 @@ export interface TreeListLine {
 /**
  * A tree as the lines of a nested numbered list (for PDF and DOCX): each node with its kind, the
  * problem it answers (number and text) and whether it is in scope; measures and helpers one level
- * deeper, without a number.
+ * deeper under their title, each entry one more level deeper, without a number.
  */
 export function treeListLines(view: TreeView, problems: ReadonlyMap<string, TreeItem> = new Map()): TreeListLine[] {
   const lines: TreeListLine[] = []
   const walk = (item: TreeItem, depth: number) => {
     const node = item.node
     lines.push({ depth, number: item.number, text: nodeLine(node, problems) })
-    if (node.measures?.length) lines.push({ depth: depth + 1, number: '', text: `${TREE_SHEET_WORDS.measures}: ${node.measures.join('; ')}` })
-    if (node.helpers?.length) lines.push({ depth: depth + 1, number: '', text: `${TREE_SHEET_WORDS.helpers} ${node.helpers.join('; ')}` })
+    for (const list of entryLists(node)) {
+      lines.push({ depth: depth + 1, number: '', text: list.title })
+      for (const entry of list.entries) lines.push({ depth: depth + 2, number: '', text: entry })
+    }
     item.children.forEach((child) => walk(child, depth + 1))
   }
   if (view.core) walk(view.core, 0)
