@@ -76,6 +76,30 @@ describe('the server holds each participant’s group and opens them only its tr
     expect((await rawOpen(running.url, doc('kleiner-landkreis-b'), cafe.projectorToken)).status).toBe(101)
   })
 
+  it('places eight phones that pick at the same moment into groups of at most the maximum size', async () => {
+    const day = (await api<CreateEventResponse>(running.url, '/api/events', { body: { title: 'Alle auf einmal', date: '2018-06-26', tableNames: [], treeMethod: { maxGroupSize: 2 } }, token: running.server.credentials.adminKey })).body
+    const phones = await Promise.all(Array.from({ length: 8 }, () => join(running.url, day.joinCode)))
+    const acks = await Promise.all(phones.map((p) => command(running.url, p.token, 'tree:join', { value: 'kleiner Landkreis' })))
+    const sizes = new Map<string, number>()
+    for (const ack of acks) {
+      expect(ack.ok).toBe(true)
+      const group = (ack as { data: { groupId: string } }).data.groupId
+      sizes.set(group, (sizes.get(group) ?? 0) + 1)
+    }
+    expect([...sizes.values()]).toEqual([2, 2, 2, 2])
+  })
+
+  it('places a participant anew when the facilitator changed the group size after their pick (their group is gone)', async () => {
+    const day = (await api<CreateEventResponse>(running.url, '/api/events', { body: { title: 'Nachträglich geteilt', date: '2018-06-26', tableNames: [], treeMethod: {} }, token: running.server.credentials.adminKey })).body
+    const hana = await join(running.url, day.joinCode)
+    expect(await command(running.url, hana.token, 'tree:join', { value: 'kleiner Landkreis' })).toEqual({ ok: true, data: { groupId: 'kleiner-landkreis' } })
+    const method = { attribute: 'Kommunengröße', values: ['kleiner Landkreis', 'großer Landkreis'], maxGroupSize: 3 }
+    expect(await command(running.url, day.facilitatorToken, 'tree:configure', { method })).toEqual({ ok: true })
+    // The phone asks again with the value it holds (as after a reload): a group that exists, whose tree opens.
+    expect(await command(running.url, hana.token, 'tree:join', { value: 'kleiner Landkreis' })).toEqual({ ok: true, data: { groupId: 'kleiner-landkreis-a' } })
+    expect((await rawOpen(running.url, `tree.${day.event.id}.kleiner-landkreis-a.problem`, hana.token)).status).toBe(101)
+  })
+
   it('refuses a value the method lacks, and the command from a facilitator', async () => {
     const dora = await join(running.url, cafe.joinCode)
     expect(await command(running.url, dora.token, 'tree:join', { value: 'Atlantis' })).toMatchObject({ ok: false, code: 'INVALID_MESSAGE' })

@@ -18,6 +18,8 @@ export class TreeMembers {
   private readonly listeners = new Set<(eventId: string, participantId: string) => void>()
   /** Each event's `situationOf` function, made once (it reads the memberships as they are when called). */
   private readonly situations = new Map<string, (participantId: string) => string | null>()
+  /** Per event, the last pick being placed: the next one waits for it. */
+  private readonly picks = new Map<string, Promise<void>>()
 
   constructor(private readonly store: EventStore) {}
 
@@ -60,10 +62,26 @@ export class TreeMembers {
   }
 
   /**
-   * Places a participant who picked `value` (see `joinGroup`): stored with a compare-and-set, so
-   * two phones picking at once never both take the last place of a group.
+   * Places a participant who picked `value` (see `joinGroup`). Picks of one event are placed one
+   * after the other (the group counts are read from memory and a place is taken only once it is
+   * stored: two picks at once would both see the last place free), and each is stored with a
+   * compare-and-set against another pick of the same participant.
    */
-  async join(eventId: EventId, participantId: string, value: string, now: number): Promise<JoinOutcome> {
+  join(eventId: EventId, participantId: string, value: string, now: number): Promise<JoinOutcome> {
+    const previous = this.picks.get(eventId) ?? Promise.resolve()
+    const pick = previous.then(() => this.placeOne(eventId, participantId, value, now))
+    const settled = pick.then(
+      () => {},
+      () => {},
+    )
+    this.picks.set(eventId, settled)
+    void settled.then(() => {
+      if (this.picks.get(eventId) === settled) this.picks.delete(eventId)
+    })
+    return pick
+  }
+
+  private async placeOne(eventId: EventId, participantId: string, value: string, now: number): Promise<JoinOutcome> {
     const stored = await this.store.get(eventId)
     if (!stored) return { ok: false, error: 'EVENT_GONE' }
     const method = stored.event.treeMethod

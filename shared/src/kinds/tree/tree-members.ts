@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { slugIdSchema } from '../../ids.js'
 import { recordCollection } from '../../storage/stored-record.schema.js'
-import { placeInGroup } from './groups.js'
+import { findGroup, placeInGroup } from './groups.js'
 import type { TreeMethod } from './tree-method.schema.js'
 
 /**
@@ -34,8 +34,9 @@ export type JoinRefusal = 'UNKNOWN_VALUE' | 'GROUPS_FULL'
 
 /**
  * The group a participant who picks `value` is placed in. Picking the value they already hold keeps
- * their group (a reload, a second tab), so nobody is moved to group B by asking twice; a new value
- * places them where there is room, not counting themselves in their old group.
+ * their group (a reload, a second tab), so nobody is moved to group B by asking twice, unless the
+ * setup has no such group any more; a new value places them where there is room, not counting
+ * themselves in their old group.
  */
 export function joinGroup(
   method: TreeMethod,
@@ -44,7 +45,8 @@ export function joinGroup(
   counts: ReadonlyMap<string, number>,
 ): { ok: true; groupId: string } | { ok: false; error: JoinRefusal } {
   if (!method.values.includes(value)) return { ok: false, error: 'UNKNOWN_VALUE' }
-  if (current && current.value === value) return { ok: true, groupId: current.groupId }
+  // A group the setup no longer has (the facilitator changed the group size since) is no place to keep.
+  if (current && current.value === value && findGroup(method, current.groupId)) return { ok: true, groupId: current.groupId }
   const others = new Map(counts)
   if (current) others.set(current.groupId, Math.max(0, (others.get(current.groupId) ?? 0) - 1))
   const groupId = placeInGroup(method, value, others)
