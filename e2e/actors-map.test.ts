@@ -62,6 +62,10 @@ describe('the Winnenden actor map, console and projector', () => {
     const console_ = await consoleContext.newPage()
     await console_.goto(`${server.url}${links.facilitator}`)
     await console_.getByRole('heading', { name: 'Wer kann helfen? – Akteurslandkarte' }).waitFor({ timeout: 20_000 })
+    // The console's own link opens the map on a projector tab (its view in the query, the key after "#").
+    const [tab] = await Promise.all([console_.context().waitForEvent('page'), console_.getByRole('link', { name: 'Akteurslandkarte auf dem Beamer' }).click()])
+    await tab.getByRole('heading', { name: 'Wer kann helfen?' }).waitFor({ timeout: 15_000 })
+    await tab.close()
     await console_.getByRole('checkbox', { name: 'Vereine auswählen' }).check()
     await console_.getByRole('checkbox', { name: 'Sportmittler_innen auswählen' }).check()
     await console_.getByRole('button', { name: 'Ausgewählte zusammenführen' }).click()

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import '../../i18n/actors-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { errorText } from '../../i18n/error-text.js'
+import { withQuery } from '../../sync/links.js'
 import { randomId } from '../../sync/random-id.js'
 import { useActorMap, writeActorMap } from '../../sync/actor-map-hooks.js'
 import { mergeSelected, newActor, splitActor } from './actor-edits.js'
@@ -93,7 +94,7 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
         >
           {t('actors.refresh')}
         </button>
-        <a className="button secondary" href={`${projectorLink}${projectorLink.includes('?') ? '&' : '?'}mode=actors`} target="_blank" rel="noreferrer">
+        <a className="button secondary" href={withQuery(projectorLink, 'mode', 'actors')} target="_blank" rel="noreferrer">
           {t('actors.projector')}
         </a>
         <ActorExportButtons eventId={eventId} token={token} />

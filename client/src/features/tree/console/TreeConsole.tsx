@@ -4,6 +4,7 @@ import { errorText } from '../../../i18n/error-text.js'
 import '../../../i18n/tree-wording.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { selectTree, useTreeStore } from '../../../store/tree-store.js'
+import { withQuery } from '../../../sync/links.js'
 import { useTree } from '../../../sync/tree-hooks.js'
 import '../tree.css'
 import { TreeEditor } from './TreeEditor.js'
@@ -73,7 +74,7 @@ export default function TreeConsole(props: { event: TischEvent; token: string; p
             <button type="button" onClick={() => void create()}>
               {t('tree.createObjectives')}
             </button>
-            <a className="button secondary" href={props.projectorLink.replace('#', `?group=${openId}#`)} target="_blank" rel="noreferrer">
+            <a className="button secondary" href={withQuery(props.projectorLink, 'group', openId)} target="_blank" rel="noreferrer">
               {t('tree.showOnProjector')}
             </a>
           </p>
