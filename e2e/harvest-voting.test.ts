@@ -43,7 +43,7 @@ describe('dot voting in real browsers: phones vote, the projector ranks live', (
   it('lets phones place dots within their budget while the projector shows the ranking with ties, until the result is frozen', async () => {
     const first = await phoneAtTable('Arbeitsmarktintegration')
     const second = await phoneAtTable('Arbeitsmarktintegration')
-    for (const text of ['Mentoring für Berufseinsteiger', 'Jobmesse im Rathaus', 'Sprachkurse im Betrieb']) await writeCard(first.page, text)
+    for (const text of ['Mentoring für Berufseinsteiger', 'Jobmesse im Rathaus', 'Sprachkurse im Betrieb', 'Bewerbungstraining mit Ehrenamtlichen']) await writeCard(first.page, text)
 
     const projectorContext = await browser.newContext(PROJECTOR)
     const projector = await projectorContext.newPage()
@@ -90,6 +90,13 @@ describe('dot voting in real browsers: phones vote, the projector ranks live', (
     await add(first.page, 'Sprachkurse im Betrieb')
     await first.page.getByText('Alle Punkte vergeben.', { exact: false }).waitFor()
     await projector.getByText('2 Personen haben abgestimmt').waitFor()
+    // One more "+" with none left: the phone answers under that card, in view (not at the top of a long list).
+    const another = first.page.locator('.vote-card').filter({ hasText: 'Bewerbungstraining mit Ehrenamtlichen' })
+    await another.getByRole('button', { name: 'Punkt geben für: Bewerbungstraining mit Ehrenamtlichen' }).click()
+    const refusal = another.getByRole('alert')
+    await refusal.waitFor({ timeout: 5000 })
+    expect(await refusal.textContent()).toContain('schon alle Punkte vergeben')
+    expect(await refusal.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight && el.getBoundingClientRect().top >= 0)).toBe(true)
     // Taking one back frees it again.
     await first.page.getByRole('button', { name: 'Punkt zurücknehmen von: Jobmesse im Rathaus' }).click()
     await first.page.getByText('Du hast noch 1 Punkt.').waitFor()

@@ -26,7 +26,8 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
   const docName = useBoard({ eventId: event.id, tableId, token: props.token, authorId: '', keepLocal: false })
   const board = useTischStore(selectBoard(docName ?? ''))
   const ballots = useVoteStore((s) => s.ballots)
-  const [error, setError] = useState<string | null>(null)
+  // A refusal shows under the card that was tapped, where the eyes are (a list of cards is taller than a phone).
+  const [error, setError] = useState<{ cardId: string; text: string } | null>(null)
   const [busy, setBusy] = useState(false)
   const cards = cardsInScope(event, step, tableId, board.cards)
   const mine = myDots(step, ballots)
@@ -45,7 +46,7 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
     const ack = await props.send('vote:cast', { stepId: step.id, tableId, cardId, delta, castId })
     ids.current.answered(tap, castId, ack)
     setBusy(false)
-    setError(ack.ok ? null : errorText(t, ack))
+    setError(ack.ok ? null : { cardId, text: errorText(t, ack) })
   }
 
   return (
@@ -60,11 +61,6 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
         {frozen ? t('harvest.phone.frozen') : mine.left > 0 ? t('harvest.phone.dotsLeft', { count: mine.left }) : t('harvest.phone.allSpent')}{' '}
         {!frozen && <span className="muted">{t('harvest.phone.perCard', { count: step.perCardMax })}</span>}
       </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
       {tables.length > 1 && (
         <label className="vote-table-pick">
           {t('harvest.phone.table')}{' '}
@@ -98,6 +94,11 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
                   +
                 </button>
               </div>
+              {error?.cardId === card.id && (
+                <p className="field-error" role="alert">
+                  {error.text}
+                </p>
+              )}
             </li>
           )
         })}
