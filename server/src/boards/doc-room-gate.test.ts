@@ -90,4 +90,26 @@ describe('the write gate in a board room', () => {
     expect(texts).toEqual(['Fassung vom Handy', 'Fassung vom Tablet'])
     room.destroy()
   })
+
+  it('keeps nothing of an update waiting for one it never got, so the next honest card is judged from its own bytes again', async () => {
+    const { room } = await openRoom()
+    const gap = new Y.Doc()
+    const updates: Uint8Array[] = []
+    gap.on('update', (u: Uint8Array) => updates.push(u))
+    putCard(gap, aCard({ id: 'karte-nie', text: 'Nie beim Server angekommen' }))
+    putCard(gap, aCard({ id: 'karte-spaet', text: 'Wartet auf die erste' }))
+    // Only the second card's update: its items start past the clock the server has for that writer.
+    expect(room.applyFromPeer(updates.at(-1)!, peer('gap'), ctx)).toBeNull()
+    expect(room.doc.store.pendingStructs).toBeNull()
+    expect([...room.doc.getMap('cards').keys()]).toEqual([])
+    const honest = new Y.Doc()
+    putCard(honest, aCard({ id: 'karte-ehrlich', text: 'Sprachcafé im Jugendhaus' }))
+    const gate = (room as unknown as { gate: { lastPlain: boolean } }).gate
+    expect(room.applyFromPeer(Y.encodeStateAsUpdate(honest), peer('honest'), ctx)).toBeNull()
+    expect(gate.lastPlain).toBe(true)
+    // The phone's next sync sends both cards with what was missing: they arrive whole.
+    expect(room.applyFromPeer(Y.encodeStateAsUpdate(gap, Y.encodeStateVector(room.doc)), peer('gap'), ctx)).toBeNull()
+    expect([...room.doc.getMap('cards').keys()].sort()).toEqual(['karte-ehrlich', 'karte-nie', 'karte-spaet'])
+    room.destroy()
+  })
 })

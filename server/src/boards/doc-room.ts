@@ -14,7 +14,7 @@ import type { Logger } from 'pino'
 import type { BoardStore } from '../storage/storage.js'
 import { RoomOutbox } from './room-outbox.js'
 import { encodeSyncStep1 } from './sync-messages.js'
-import { type LostVersion, type WriteContext, WriteGate } from './write-gate.js'
+import { type LostVersion, type WriteContext, WriteGate, applyClientUpdate } from './write-gate.js'
 
 /** One connected doc socket, as a room sees it. */
 export interface BoardPeer {
@@ -113,7 +113,7 @@ export class DocRoom {
     const ahead = alone && this.outbox.sendAhead(update, peer)
     if (ahead) this.applyingAhead = peer
     try {
-      Y.applyUpdate(this.doc, update, peer)
+      applyClientUpdate(this.doc, update, peer)
     } finally {
       if (ahead) {
         const vector = this.appliedAhead
@@ -152,7 +152,7 @@ export class DocRoom {
     this.echo = true
     try {
       this.doc.transact(() => {
-        Y.applyUpdate(this.doc, update, peer)
+        applyClientUpdate(this.doc, update, peer)
         for (const change of changes) if (keys.has(change.key)) this.doc.getMap<unknown>(change.root).delete(change.key)
       }, peer)
     } finally {
@@ -250,7 +250,7 @@ export class DocRoom {
     const refused: string[] = []
     this.echo = true
     this.doc.transact(() => {
-      Y.applyUpdate(this.doc, update, peer)
+      applyClientUpdate(this.doc, update, peer)
       for (const change of changes) {
         // The root comes from the kind's own list (the gate watches only those).
         const map = this.doc.getMap<unknown>(change.root)

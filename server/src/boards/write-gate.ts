@@ -206,6 +206,21 @@ function lostVersions(tx: Y.Transaction, watched: ReadonlyMap<unknown, string>):
   return lost
 }
 
+/**
+ * Applies a client's update the gate accepted, and forgets what of it waits in the doc for an update
+ * the server never got (items past their writer's clock, deletions of unknown items). Yjs would keep
+ * those until the missing update comes, and while anything waits no later write can be read from its
+ * bytes alone (see `planUpdate`): every write of every phone on the doc would be tried on a copy of
+ * the whole doc, one update with a gap enough to make each card cost many times its CPU. Nothing of
+ * what waited was applied, stored or acknowledged; an honest phone's next sync sends it again with
+ * what it lacks.
+ */
+export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
+  Y.applyUpdate(doc, update, origin)
+  doc.store.pendingStructs = null
+  doc.store.pendingDs = null
+}
+
 /** Read access to a doc's root maps, for the kind's rules. */
 export function viewOf(doc: Y.Doc): DocView {
   return {
