@@ -4,6 +4,7 @@ import type { CreateEventResponse } from '@tischrunde/shared'
 import { PROJECTOR, launchBrowser } from './support/browser.js'
 import { putCards } from './support/board-writer.js'
 import { createEvent, minFontPx } from './support/command-cafe.js'
+import { facilitatorSocket } from './support/facilitator.js'
 import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
 
 let server: ServerProcess
@@ -78,6 +79,49 @@ describe('a projector readable from the back row (1920×1080)', () => {
     const names = await minFontPx(wall, '.wall-tile-title')
     console.info(`wall: smallest card text ${wallText.toFixed(1)} px, table names ${names.toFixed(1)} px`)
     expect(wallText).toBeGreaterThanOrEqual(28)
+  })
+
+  it('breaks a long column heading at syllables, with a hyphen, in a narrow column (not after any letter)', async () => {
+    // Station 2 of an event of its own: a full first column leaves the empty one beside it narrow.
+    const day = await createEvent(server.url, { title: 'Zweite Station', tableNames: ['Gesundheitsversorgung'] })
+    const facilitator = await facilitatorSocket(server.url, day.facilitatorToken)
+    try {
+      for (let step = 0; step < 4 && facilitator.round().stationIndex < 1; step++) {
+        const version = facilitator.round().version
+        expect(await facilitator.advance()).toMatchObject({ ok: true })
+        await expect.poll(() => facilitator.round().version).not.toBe(version)
+      }
+    } finally {
+      facilitator.close()
+    }
+    await putCards(server.url, day, day.event.tables[0]!.id, 'ziele', Array.from({ length: 12 }, (_, i) => cardText(i)), 'station-2')
+    const review = await (await browser.newContext(PROJECTOR)).newPage()
+    await review.goto(`${server.url}${day.links.projector.replace('#', `?mode=table&table=${day.event.tables[0]!.id}#`)}`)
+    await expect.poll(() => review.locator('.pboard .card').count(), { timeout: 10_000 }).toBe(12)
+    const heading = review.locator('.pboard-column-title', { hasText: 'Was soll ein' })
+    await expect.poll(() => heading.evaluate((h) => h.textContent!.includes('\u00AD')), { timeout: 10_000 }).toBe(true)
+    // Where a line ends, the text from its last letter to the next line's first holds a space, a soft hyphen, "-" or "/".
+    const brokenInWords = await heading.evaluate((h) => {
+      const text = h.firstChild as Text
+      const range = document.createRange()
+      const found: string[] = []
+      let last = -1
+      let lastTop = Number.NaN
+      for (let i = 0; i < text.length; i++) {
+        range.setStart(text, i)
+        range.setEnd(text, i + 1)
+        // A letter after a soft hyphen's break has two boxes: the hyphen shown at the line's end, then itself.
+        const rects = range.getClientRects()
+        const rect = rects[rects.length - 1]
+        if (!rect || rect.width === 0) continue
+        if (rect.top > lastTop + 1 && !/[\s\u00AD/-]/.test(text.data.slice(last, i + 1))) found.push(text.data.slice(Math.max(0, i - 6), i + 3).replace(/\u00AD/g, ''))
+        last = i
+        lastTop = rect.top
+      }
+      return found
+    })
+    await review.screenshot({ path: '/tmp/tischrunde-projector-column-heading.png' })
+    expect(brokenInWords).toEqual([])
   })
 
   it('pages a denser board with a visible "Seite 1 von 2" instead of shrinking its text below 28 px', async () => {

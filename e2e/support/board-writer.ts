@@ -11,7 +11,7 @@ import { aCard } from '../../fixtures/src/builders.js'
  * how a phone writes them (the phone's form has its own tests). Resolves once the server says they
  * are stored; the cards are at Station 1 in `columnId`, in the order given.
  */
-export async function putCards(url: string, created: CreateEventResponse, tableId: string, columnId: string, texts: readonly string[]): Promise<void> {
+export async function putCards(url: string, created: CreateEventResponse, tableId: string, columnId: string, texts: readonly string[], stationId = 'station-1'): Promise<void> {
   const res = await fetch(`${url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: created.joinCode }) })
   if (res.status !== 200) throw new Error(`POST /api/join answered ${res.status}: ${await res.text()}`)
   const { token, participantId } = (await res.json()) as JoinResponse
@@ -39,7 +39,7 @@ export async function putCards(url: string, created: CreateEventResponse, tableI
     await until('the first sync of the board', () => provider.synced, 10_000)
     const start = Date.now()
     doc.transact(() => {
-      for (const [i, text] of texts.entries()) putCard(doc, aCard({ id: `put-${start.toString(36)}-${i}`, stationId: 'station-1', columnId, text, authorId: participantId, position: i, createdAt: start + i }))
+      for (const [i, text] of texts.entries()) putCard(doc, aCard({ id: `put-${start.toString(36)}-${i}`, stationId, columnId, text, authorId: participantId, position: i, createdAt: start + i }))
     })
     const written = Y.decodeStateVector(Y.encodeStateVector(doc)).get(doc.clientID) ?? 0
     await until('the server to store the cards', () => saved >= written, 15_000)

@@ -39,7 +39,7 @@ export function ProjectorBoard(props: { event: TischEvent; docName: string; stat
         {columns.map((column) => (
           <section key={column.id} className="pboard-column" aria-labelledby={`pcol-${column.id}`}>
             <h2 id={`pcol-${column.id}`} className="pboard-column-title">
-              {column.title} <span className="column-count">{t('board.cards', { count: column.cards.length })}</span>
+              {hyphenateDe(column.title)} <span className="column-count">{t('board.cards', { count: column.cards.length })}</span>
             </h2>
             {column.cards.length === 0 ? (
               <p className="board-empty">{t('board.empty')}</p>
