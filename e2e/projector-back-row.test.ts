@@ -132,9 +132,28 @@ describe('a projector readable from the back row (1920×1080)', () => {
     await label.waitFor({ timeout: 5000 })
     expect(await minFontPx(table, '.pboard .card-text')).toBeGreaterThanOrEqual(28)
     await table.screenshot({ path: '/tmp/tischrunde-projector-44.png' })
+    // Each page shows its cards whole (none cut at the board's edge) and every column under its heading.
+    const pageShows = () =>
+      table.locator('.pboard').evaluate((board) => {
+        const box = board.getBoundingClientRect()
+        const shown = [...board.querySelectorAll('.card')].filter((c) => getComputedStyle(c).visibility !== 'hidden').map((c) => c.getBoundingClientRect())
+        const visible = (r: DOMRect) => r.bottom > box.top && r.top < box.bottom
+        return {
+          cut: shown.filter((r) => visible(r) && (r.top < box.top - 1 || r.bottom > box.bottom + 1)).length,
+          cards: shown.filter(visible).length,
+          headings: [...board.querySelectorAll('.pboard-column-title')].filter((h) => { const r = h.getBoundingClientRect(); return r.top >= box.top - 1 && r.bottom <= box.bottom }).length,
+        }
+      })
+    const first = await pageShows()
+    expect(first).toMatchObject({ cut: 0, headings: 2 })
     // The page turns by itself every 12 s: the projector's clock is moved on instead of waited for.
     await table.clock.fastForward(12_000)
     await table.getByText(/Seite 2 von [2-9]/).waitFor({ timeout: 5000 })
+    await table.screenshot({ path: '/tmp/tischrunde-projector-44-page-2.png' })
+    const second = await pageShows()
+    expect(second).toMatchObject({ cut: 0, headings: 2 })
+    // Between them the pages show all 44 cards.
+    expect(first.cards + second.cards).toBeGreaterThanOrEqual(44)
   })
 })
 

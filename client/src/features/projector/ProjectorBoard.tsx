@@ -23,7 +23,7 @@ export function ProjectorBoard(props: { event: TischEvent; docName: string; stat
   const box = useRef<HTMLDivElement>(null)
   const hyphenated = useHyphenation()
   const fitted = useMemo(() => ({ columns, hyphenated }), [columns, hyphenated])
-  const paging = useFitToBox(box, fitted)
+  const paging = useFitToBox(box, fitted, '.pboard-column-title')
   // Columns get width by how much they hold (a sub-point counts as most of a card), so the fullest one is not
   // the only one that shrinks the type; a nearly empty column keeps a quarter of the fullest one's width.
   const sizes = columns.map((c) => c.cards.reduce((sum, card) => sum + 1 + 0.7 * card.subPoints.length, 0))
@@ -34,7 +34,7 @@ export function ProjectorBoard(props: { event: TischEvent; docName: string; stat
   return (
     <>
     {/* A region that can scroll must be reachable by keyboard (WCAG 2.1.1): focusable, and named. */}
-    <div className="pboard" ref={box} tabIndex={0} role="region" aria-label={t('board.cardsRegion')}>
+    <div className={paging.pages > 1 ? 'pboard pboard-paged' : 'pboard'} ref={box} tabIndex={0} role="region" aria-label={t('board.cardsRegion')}>
       <div className="pboard-columns" style={{ gridTemplateColumns: template || '1fr' }}>
         {columns.map((column) => (
           <section key={column.id} className="pboard-column" aria-labelledby={`pcol-${column.id}`}>

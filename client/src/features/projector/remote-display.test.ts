@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { INITIAL_ROUND_STATE, type ProjectorDisplay } from '@tischrunde/shared'
 import { anEvent } from '../../../../fixtures/src/builders.js'
 import { defaultDisplay, stepDisplay } from './remote-display.js'
-import { pageStarts } from './use-fit-to-box.js'
+import { onPage, pageStarts } from './use-fit-to-box.js'
 
 const event = anEvent()
 const ids = event.tables.map((t) => t.id)
@@ -40,6 +40,13 @@ describe('pages of a board too full for one screen', () => {
     [[[0, 280], [290, 590], [600, 880]], 300, 880, [0, 290, 590]],
   ])('cards %j on pages of %i px (content %i px) start pages at %j, never cutting a card', (spans, page, total, starts) => {
     expect(pageStarts(spans.map(([top, bottom]) => ({ top: top!, bottom: bottom! })), page, total)).toEqual(starts)
+  })
+
+  it('starts a later page a heading’s height above its first card, and shows each card on the page it starts', () => {
+    const spans = [{ top: 30, bottom: 130 }, { top: 130, bottom: 280 }, { top: 280, bottom: 400 }]
+    expect(pageStarts(spans, 300, 400, 20)).toEqual([0, 260])
+    expect(spans.map((s) => onPage(s, 0, 300, 20))).toEqual([true, true, false])
+    expect(spans.map((s) => onPage(s, 260, 300, 20))).toEqual([false, false, true])
   })
 
   it('moves on by a whole page when one card is taller than the page', () => {

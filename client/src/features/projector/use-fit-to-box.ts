@@ -6,28 +6,61 @@ const FIT_MAX = 1.35
 export const MIN_TEXT_VW = 28 / 1920
 /** How long each page of a board too full for one screen stays, in ms. */
 export const PAGE_MS = 12_000
+/** The items a page never cuts. */
+const CARDS = '.card, .spotlight-card'
 
-/** Where each page of an overflowing box starts (scroll offsets), never cutting a card that fits a page. */
-export function pageStarts(itemSpans: readonly { top: number; bottom: number }[], pageHeight: number, total: number): number[] {
+/** Where an element sits in the box's content, from the content's top (the box scrolled to the top). */
+function spanIn(element: Element, origin: number): { top: number; bottom: number } {
+  const r = element.getBoundingClientRect()
+  return { top: r.top - origin, bottom: r.bottom - origin }
+}
+
+/** Where the content's last card ends (a paged box has room below it, so its last page starts where it should). */
+function lastBottom(spans: readonly { bottom: number }[]): number {
+  return Math.max(0, ...spans.map((s) => s.bottom))
+}
+
+/** The tallest of the headings that stay on every page (see `pageStarts`), in px; 0 without any. */
+function headingHeight(box: HTMLElement, selector: string | undefined): number {
+  if (!selector) return 0
+  return Math.max(0, ...[...box.querySelectorAll(selector)].map((h) => h.getBoundingClientRect().height))
+}
+
+/**
+ * Where each page of an overflowing box starts (scroll offsets), never cutting a card that fits a
+ * page. From the second page on, the top `heading` pixels are covered by the columns' headings
+ * (they stay on every page), so a page starts that much above its first card.
+ */
+export function pageStarts(itemSpans: readonly { top: number; bottom: number }[], pageHeight: number, total: number, heading = 0): number[] {
   const starts = [0]
   while (starts.at(-1)! + pageHeight < total) {
     const start = starts.at(-1)!
     const end = start + pageHeight
     // The next page begins at the top of the first card the page boundary cuts.
-    const cut = itemSpans.filter((s) => s.top > start && s.top < end && s.bottom > end).map((s) => s.top)
-    const next = cut.length ? Math.min(...cut) : end
-    starts.push(next > start ? next : end)
+    const cut = itemSpans.filter((s) => s.top > start && s.top < end && s.bottom > end).map((s) => s.top - heading)
+    const next = cut.length ? Math.min(...cut) : end - heading
+    starts.push(next > start ? next : Math.max(end - heading, start + 1))
   }
   return starts
+}
+
+/** Whether a card is wholly on the page that starts at `start` (below the headings on later pages). */
+export function onPage(span: { top: number; bottom: number }, start: number, pageHeight: number, heading: number): boolean {
+  const top = start === 0 ? 0 : start + heading
+  // A card taller than a page shows where it begins.
+  if (span.bottom - span.top > pageHeight - heading) return span.top >= top - 1 && span.top < start + pageHeight
+  return span.top >= top - 1 && span.bottom <= start + pageHeight + 1
 }
 
 /**
  * Scales the type inside `box` (through the CSS variable `--fit`) to the largest size at which its
  * content fits without scrolling, but never below MIN_TEXT_VW for the box's `.card` items (the
  * projector's base size is read from the box's parent). A board too full even then is shown in
- * pages that turn every PAGE_MS; returns the page shown and the number of pages.
+ * pages that turn every PAGE_MS, each card whole on one page (`data-off-page` on the others);
+ * `headingSelector` names headings that stay on every page (sticky in CSS). Returns the page shown
+ * and the number of pages.
  */
-export function useFitToBox(box: RefObject<HTMLElement | null>, content: unknown): { page: number; pages: number } {
+export function useFitToBox(box: RefObject<HTMLElement | null>, content: unknown, headingSelector?: string): { page: number; pages: number } {
   const [starts, setStartsNow] = useState<number[]>([0])
   // Only a real change re-renders: the observer calls fit() on every resize.
   const setStarts = (next: number[]) => setStartsNow((prev) => (prev.length === next.length && prev.every((v, i) => v === next[i]) ? prev : next))
@@ -47,11 +80,8 @@ export function useFitToBox(box: RefObject<HTMLElement | null>, content: unknown
       if (fits(FIT_MAX)) return setStarts([0])
       if (!fits(min)) {
         const origin = el.getBoundingClientRect().top
-        const spans = [...el.querySelectorAll('.card, .spotlight-card')].map((c) => {
-          const r = c.getBoundingClientRect()
-          return { top: r.top - origin, bottom: r.bottom - origin }
-        })
-        return setStarts(pageStarts(spans, el.clientHeight, el.scrollHeight))
+        const spans = [...el.querySelectorAll(CARDS)].map((c) => spanIn(c, origin))
+        return setStarts(pageStarts(spans, el.clientHeight, lastBottom(spans), headingHeight(el, headingSelector)))
       }
       let lo = min
       let hi = FIT_MAX
@@ -69,14 +99,30 @@ export function useFitToBox(box: RefObject<HTMLElement | null>, content: unknown
     const observer = new ResizeObserver(fit)
     observer.observe(el)
     return () => observer.disconnect()
-  }, [box, content])
+  }, [box, content, headingSelector])
 
   const pages = starts.length
   const shown = Math.min(page, pages - 1)
   useLayoutEffect(() => {
     const el = box.current
-    if (el) el.scrollTop = starts[shown] ?? 0
-  }, [box, starts, shown])
+    if (!el) return
+    el.scrollTop = 0
+    // Cards the page's edges would cut are not shown on it: each is whole on the page it starts.
+    const origin = el.getBoundingClientRect().top
+    const heading = headingHeight(el, headingSelector)
+    const spans = [...el.querySelectorAll<HTMLElement>(CARDS)].map((card) => ({ card, span: spanIn(card, origin) }))
+    // The pages as the cards stand now (type, hyphens and the page line may have moved them since `fit`).
+    const now = pages > 1 ? pageStarts(spans.map((s) => s.span), el.clientHeight, lastBottom(spans.map((s) => s.span)), heading) : [0]
+    if (now.length !== pages) setStarts(now)
+    const start = now[Math.min(shown, now.length - 1)] ?? 0
+    el.scrollTop = start
+    // The last page may end above the box's foot: the box scrolls no further than its content.
+    const shownFrom = el.scrollTop
+    for (const { card, span } of spans) {
+      if (pages > 1 && !onPage(span, start, shownFrom + el.clientHeight - start, heading)) card.dataset.offPage = ''
+      else delete card.dataset.offPage
+    }
+  }, [box, starts, shown, pages, content, headingSelector])
   useLayoutEffect(() => {
     if (pages < 2) return
     const id = window.setInterval(() => setPage((p) => (p + 1) % pages), PAGE_MS)
