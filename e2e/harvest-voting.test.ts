@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateEventResponse } from '@tischrunde/shared'
 import { PHONE, PROJECTOR } from './support/browser.js'
 import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
+import { minFontPx } from './support/command-cafe.js'
 import type { ServerProcess } from './support/server-process.js'
 
 let cafe: Cafe
@@ -80,6 +81,10 @@ describe('dot voting in real browsers: phones vote, the projector ranks live', (
     const ranking = await projectorRanking(projector)
     expect(ranking[0]).toMatch(/^1\. Mentoring für Berufseinsteiger.*2 Punkte/)
     expect(ranking.slice(1).every((line) => /^2\. .*1 Punkt gleichauf/.test(line))).toBe(true)
+    // Readable from the back row, and right under the question (a tall empty band stood between them).
+    expect(await minFontPx(projector, '[aria-labelledby="vote-overall"] .vote-rank-text')).toBeGreaterThanOrEqual(28)
+    const band = await projector.evaluate(() => document.getElementById('vote-overall')!.getBoundingClientRect().top - document.getElementById('vote-ranking-title')!.closest('header')!.getBoundingClientRect().bottom)
+    expect(band).toBeLessThan(60)
     // Per table, side by side: each table's name stays within its own column (a long name ran into the next one).
     const perTable = projector.getByRole('region', { name: 'Pro Tisch' })
     await perTable.getByRole('heading', { name: 'Sprache', exact: true }).waitFor()

@@ -41,7 +41,7 @@ export default function VoteProjector({ event, step, token }: { event: TischEven
         </div>
       </header>
       <section aria-labelledby="vote-overall">
-        <h2 id="vote-overall">{t('harvest.ranking.overall')}</h2>
+        <h2 id="vote-overall">{tables.length > 1 ? t('harvest.ranking.overall') : t('harvest.ranking.overallOne')}</h2>
         <RankList ranked={overall} tableName={tables.length > 1 ? nameOf : undefined} labelledBy="vote-overall" />
         {/* One table in the step: its groups under its ranking (several tables show them per table below). */}
         {tables.length === 1 && <TableClusters event={event} step={step} tableId={tables[0]!.id} cards={byTable.get(tables[0]!.id) ?? []} />}
