@@ -81,6 +81,27 @@ describe('a projector readable from the back row (1920×1080)', () => {
     expect(wallText).toBeGreaterThanOrEqual(28)
   })
 
+  it('shows only whole cards in the wall’s tiles of eleven tables (one that does not fit is left out, not cut in half)', async () => {
+    const names = ['Frauen, Kinderbetreuung, Sprache', 'Digitalisierung, Umsetzung des Integrationsplans', 'Verstetigung IntMan, Nachhaltigkeit', 'Einzelkämpfer im ländlichen Raum', 'Arbeitsmarktintegration', 'Zivilgesellschaft, Hilfe zur Selbsthilfe', 'Statusfragen, Zusammenarbeit mit Ausländerbehörde', 'Rolle der Frau, häusliche Gewalt', 'Selbstverständnis, Rolle IntMan', 'Gesundheit, psychosoziale Beratung', 'Rahmenbedingungen']
+    const day = await createEvent(server.url, { title: 'Elf Thementische', tableNames: names })
+    for (const table of day.event.tables.slice(0, 3)) await putCards(server.url, day, table.id, 'laeuft-gut', [cardText(0), cardText(4), cardText(6)])
+    const wall = await (await browser.newContext(PROJECTOR)).newPage()
+    await wall.goto(`${server.url}${day.links.projector.replace('#', '?mode=wall#')}`)
+    // The two newest of each table's three.
+    await expect.poll(() => wall.locator('.wall-card').count(), { timeout: 10_000 }).toBe(6)
+    await wall.screenshot({ path: '/tmp/tischrunde-projector-wall-11.png' })
+    const shown = await wall.$$eval('.wall-card', (cards) =>
+      cards.map((c) => {
+        const r = c.getBoundingClientRect()
+        const list = c.parentElement!.getBoundingClientRect()
+        const inside = r.left >= list.left - 1 && r.right <= list.right + 1
+        return { inside, cut: inside && (r.top < list.top - 1 || r.bottom > list.bottom + 1) }
+      }),
+    )
+    expect(shown.filter((c) => c.cut)).toEqual([])
+    expect(shown.filter((c) => c.inside).length).toBeGreaterThanOrEqual(3)
+  })
+
   it('breaks a long column heading at syllables, with a hyphen, in a narrow column (not after any letter)', async () => {
     // Station 2 of an event of its own: a full first column leaves the empty one beside it narrow.
     const day = await createEvent(server.url, { title: 'Zweite Station', tableNames: ['Gesundheitsversorgung'] })
