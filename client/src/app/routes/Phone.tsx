@@ -191,7 +191,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   if (step.step === 'tablecloth')
     return (
       <Suspense fallback={<p className="page loading">{t('common.loading')}</p>}>
-        <TableclothStep key={step.key} header={header} docName={docName} station={step.station} earlier={step.earlier} onContinue={() => seat.markTableclothRead(step.key)} />
+        <TableclothStep key={step.key} header={header} docName={docName} station={step.station} earlier={step.earlier} onContinue={() => seat.markTableclothRead(step.key)} onLeave={host ? undefined : () => seat.pick(null)} />
       </Suspense>
     )
   if (actorsOpen)

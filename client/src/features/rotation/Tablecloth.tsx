@@ -4,9 +4,10 @@ import { BoardColumns } from '../board/BoardColumns.js'
 
 /**
  * The "tablecloth": a new group at a table first reads what earlier groups wrote there (the
- * stations before the current one), then goes on to add its own.
+ * stations before the current one), then goes on to add its own. Someone who sat down at the wrong
+ * table changes it here already (`onLeave`; a table host has none).
  */
-export function Tablecloth(props: { event: TischEvent; docName: string; station: Station; earlier: readonly Station[]; hasCards: boolean; onContinue: () => void }) {
+export function Tablecloth(props: { event: TischEvent; docName: string; station: Station; earlier: readonly Station[]; hasCards: boolean; onContinue: () => void; onLeave?: (() => void) | undefined }) {
   const { t } = useTranslation()
   return (
     <section className="tablecloth" aria-labelledby="tablecloth-title">
@@ -29,6 +30,13 @@ export function Tablecloth(props: { event: TischEvent; docName: string; station:
           {t('rotation.continue', { station: props.station.title })}
         </button>
       </div>
+      {props.onLeave && (
+        <div className="phone-footer">
+          <button type="button" className="secondary" onClick={props.onLeave}>
+            {t('join.changeTable')}
+          </button>
+        </div>
+      )}
     </section>
   )
 }
