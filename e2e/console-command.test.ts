@@ -153,8 +153,8 @@ describe('the console in command of the room', () => {
     await console.getByText('Noch einmal N drücken: Weiter: Station 2').waitFor()
     expect(await console.getByText('Station 1 läuft').count()).toBe(1)
     await console.keyboard.press('n')
-    await console.getByText('Station 2 läuft').waitFor()
-    // Changeover: phones move, the projector says so, the station's time waits whole.
+    // Changeover: phones move, the projector says so, the station's time waits whole (the console does not say "läuft" yet).
+    await console.getByText('Wechsel zu Station 2').waitFor()
     await projector.getByRole('heading', { name: 'Bitte wechseln' }).waitFor({ timeout: 5000 })
     await console.getByText(/Wechselzeit: noch 1:5\d|Wechselzeit: noch 2:00/).waitFor()
     expect(await secondsLeft(console)).toBe(20 * 60)

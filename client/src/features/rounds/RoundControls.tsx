@@ -81,7 +81,7 @@ export function RoundControls({ event, round, send }: { event: TischEvent; round
     round.phase === 'before-start'
       ? t('round.phaseBefore')
       : round.phase === 'station'
-        ? t('round.phaseStation', { station: station?.title ?? '' })
+        ? t(changeover > 0 ? dayKey('round.phaseChangeover', treeDay) : round.paused ? 'round.phaseStationPaused' : 'round.phaseStation', { station: station?.title ?? '' })
         : round.phase === 'review'
           ? t(dayKey('round.phaseReview', treeDay))
           : t('round.phaseClosed')
