@@ -1,7 +1,10 @@
-import { fireEvent, render, screen } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { WINNENDEN_TEMPLATE } from '@tischrunde/shared'
 import { AddCardForm } from './AddCardForm.js'
+
+// The board's doc is not what these tests are about: a sent card goes nowhere.
+vi.mock('../../sync/hooks.js', () => ({ addCard: vi.fn() }))
 
 const station = WINNENDEN_TEMPLATE.stations[0]!
 
@@ -39,6 +42,25 @@ describe('the add-card form', () => {
     fireEvent.change(screen.getByLabelText('Deine Karte'), { target: { value: 'x'.repeat(290) } })
     fireEvent.click(screen.getByRole('button', { name: 'Karte senden' }))
     expect(screen.getByRole('alert').textContent).toBe('10 Zeichen zu viel')
+  })
+
+  it('says "Karte hinzugefügt." for a moment, not through the stations after it', () => {
+    vi.useFakeTimers()
+    try {
+      const view = render(<AddCardForm docName="board.a.b" station={station} />)
+      fireEvent.change(screen.getByLabelText('Deine Karte'), { target: { value: 'Sprachkurse mit Kinderbetreuung' } })
+      fireEvent.click(screen.getByRole('button', { name: 'Karte senden' }))
+      expect(screen.getByRole('status').textContent).toBe('Karte hinzugefügt.')
+      act(() => void vi.advanceTimersByTime(10_000))
+      expect(screen.queryByText('Karte hinzugefügt.')).toBeNull()
+      fireEvent.change(screen.getByLabelText('Deine Karte'), { target: { value: 'Noch eine Karte' } })
+      fireEvent.click(screen.getByRole('button', { name: 'Karte senden' }))
+      expect(screen.getByText('Karte hinzugefügt.')).toBeTruthy()
+      view.rerender(<AddCardForm docName="board.a.b" station={WINNENDEN_TEMPLATE.stations[1]!} />)
+      expect(screen.queryByText('Karte hinzugefügt.')).toBeNull()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('offers one radio button per column of the station', () => {

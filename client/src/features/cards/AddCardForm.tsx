@@ -1,11 +1,14 @@
 import { CARD_TEXT_MAX, type Station, SUB_POINTS_MAX, cardAuthorName, cardTextSchema } from '@tischrunde/shared'
-import { type FormEvent, useId, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { useDraft } from '../../lib/use-draft.js'
 import { addCard } from '../../sync/hooks.js'
 import { randomId } from '../../sync/random-id.js'
 import { showSentCard } from './show-sent-card.js'
 import { useFieldsClearOfBar } from './keep-field-clear.js'
+
+/** How long "Karte hinzugefügt." stays, in ms. */
+const NOTICE_MS = 6000
 
 /** The phone's form: pick a column, write a card, add sub-points, send. Works offline. */
 export function AddCardForm({ docName, station, disabled = false, authorName }: { docName: string; station: Station; disabled?: boolean; authorName?: string | undefined }) {
@@ -17,6 +20,13 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
   const [subPoints, setSubPoints] = useState<string[]>([])
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  // "Karte hinzugefügt." is a moment's confirmation: gone after a few seconds, and with the next station.
+  useEffect(() => {
+    if (!notice) return
+    const id = window.setTimeout(() => setNotice(null), NOTICE_MS)
+    return () => window.clearTimeout(id)
+  }, [notice])
+  useEffect(() => setNotice(null), [station.id])
   const left = CARD_TEXT_MAX - text.length
   const column = station.columns.some((c) => c.id === columnId) ? columnId : (station.columns[0]?.id ?? '')
   // The field being typed in shows whole above "Karte senden", also with the keyboard up.
