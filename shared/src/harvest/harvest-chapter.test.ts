@@ -57,6 +57,19 @@ describe('the documentation’s chapter on groups and votes', () => {
     expect(chapter.steps[0]!.tables.map((t) => t.name)).toEqual(['Tisch 1'])
   })
 
+  it('heads the ranking of a vote at one table with that table, without repeating it as the table’s own', () => {
+    const file = harvested()
+    file.harvest!.votes[0]!.scope = { ...file.harvest!.votes[0]!.scope, tableId: 'tisch-1' }
+    const step = buildHarvestChapter(file)!.steps[0]!
+    expect(step.overallTitle).toBe('Rangfolge am Thementisch: Tisch 1')
+    expect(step.tables).toEqual([])
+    const md = harvestChapterToMarkdown(buildHarvestChapter(file))
+    expect(md).toContain('#### Rangfolge am Thementisch: Tisch 1')
+    expect(md).not.toContain('Rangfolge über alle Thementische')
+    expect(md.slice(0, md.indexOf('### Gruppen'))).not.toContain('#### Thementisch: Tisch 1')
+    expect(buildHarvestChapter(harvested())!.steps[0]!.overallTitle).toBe('Rangfolge über alle Thementische')
+  })
+
   it('numbers the groups in their order, lists their cards by number with dots, and sums the dots', () => {
     const chapter = buildHarvestChapter(harvested())!
     const [first, second] = chapter.groups[0]!.columns[0]!.groups

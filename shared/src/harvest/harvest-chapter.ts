@@ -11,6 +11,8 @@ export const HARVEST_CHAPTER_WORDS = {
   intro: 'Am Ende des Tages wurden die Karten gesichtet: unter Überschriften gruppiert und mit Punkten gewichtet. „Nr.“ ist der Platz einer Karte in ihrer Spalte (Nr. 1 = erste Karte der Spalte im Kapitel des Thementischs).',
   votingOf: (question: string) => `Priorisierung: ${question}`,
   overall: 'Rangfolge über alle Thementische',
+  /** The ranking of a vote at one table. */
+  overallOne: (table: string) => `Rangfolge am Thementisch: ${table}`,
   perTable: (name: string) => `Thementisch: ${name}`,
   groups: 'Gruppen',
   groupsIntro: 'Karten, die zusammengehören, unter einer Überschrift; die Punkte stammen aus der letzten Abstimmung über die Spalte.',
@@ -43,7 +45,10 @@ export interface HarvestChapter {
     question: string
     /** Scope, budget, voters, open or frozen. */
     status: string
+    /** "Rangfolge über alle Thementische", or the one table's ranking of a vote at one table. */
+    overallTitle: string
     overall: HarvestRankLine[]
+    /** Each table's own ranking; none for a vote at one table (its ranking is the one above). */
     tables: { name: string; entries: HarvestRankLine[] }[]
   }[]
   groups: {
@@ -96,10 +101,11 @@ export function buildHarvestChapter(file: EventExport): HarvestChapter | null {
     return {
       question: plainText(step.question),
       status: [scope, RANKING_WORDS.budget(step.budget, step.perCardMax), RANKING_WORDS.voters(step.voters), step.status === 'frozen' ? RANKING_WORDS.frozen : RANKING_WORDS.open].join(' · '),
+      overallTitle: step.scope.tableId ? HARVEST_CHAPTER_WORDS.overallOne(tableName.get(step.scope.tableId) ?? step.scope.tableId) : HARVEST_CHAPTER_WORDS.overall,
       overall: ranked(step.counts),
-      tables: event.tables
-        .map((t) => ({ name: plainText(t.name), entries: ranked(step.counts.filter((c) => c.tableId === t.id)) }))
-        .filter((t) => t.entries.length > 0),
+      tables: step.scope.tableId
+        ? []
+        : event.tables.map((t) => ({ name: plainText(t.name), entries: ranked(step.counts.filter((c) => c.tableId === t.id)) })).filter((t) => t.entries.length > 0),
     }
   })
 
@@ -143,7 +149,7 @@ export function harvestChapterToMarkdown(chapter: HarvestChapter | null): string
   }
   for (const step of chapter.steps) {
     lines.push(`### ${md(HARVEST_CHAPTER_WORDS.votingOf(step.question))}`, '', escapeMarkdownText(step.status), '')
-    lines.push(`#### ${md(HARVEST_CHAPTER_WORDS.overall)}`, '')
+    lines.push(`#### ${md(step.overallTitle)}`, '')
     ranking(step.overall, true)
     for (const t of step.tables) {
       lines.push(`#### ${md(HARVEST_CHAPTER_WORDS.perTable(t.name))}`, '')

@@ -48,7 +48,7 @@ export function drawHarvestPdf(pdf: PdfLayout, file: EventExport): void {
     outline.addItem(HARVEST_CHAPTER_WORDS.votingOf(step.question))
     heading(HARVEST_CHAPTER_WORDS.votingOf(step.question), 'H2', 15)
     pdf.flow(text(step.status, 'P', 'regular', 9.5, COLOR.muted, 8))
-    heading(HARVEST_CHAPTER_WORDS.overall, 'H3', 12)
+    heading(step.overallTitle, 'H3', 12)
     ranking(step.overall, true)
     for (const t of step.tables) {
       heading(HARVEST_CHAPTER_WORDS.perTable(t.name), 'H3', 12)
@@ -100,7 +100,7 @@ export function harvestDocx(file: EventExport): FileChild[] {
   for (const step of chapter.steps) {
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: runs(HARVEST_CHAPTER_WORDS.votingOf(step.question)) }))
     out.push(new Paragraph({ spacing: { after: 160 }, children: runs(step.status, { color: MUTED }) }))
-    out.push(new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: runs(HARVEST_CHAPTER_WORDS.overall) }))
+    out.push(new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: runs(step.overallTitle) }))
     ranking(step.overall, true)
     for (const t of step.tables) {
       out.push(new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: runs(HARVEST_CHAPTER_WORDS.perTable(t.name)) }))
