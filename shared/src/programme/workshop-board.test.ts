@@ -9,7 +9,7 @@ const programme = programmeSchema.parse({
   items: [{ id: 'phase-1', kind: 'work-phase', title: 'I', start: '11:30', end: '13:00', workshops: [{ id: 'ws-1', number: 1, title: 'Eins' }, { id: 'ws-2', number: 2, title: 'Zwei' }] }],
 })
 const bookings = new Map([[bookingKey('anna-0001', 'phase-1'), 'ws-1']])
-const situation = { workshops: workshopSituation(programme, (key) => bookings.get(key) ?? null) } as EventSituation
+const situation = { workshops: workshopSituation(programme, (key) => bookings.get(key) ?? null), round: { phase: 'station' } } as EventSituation
 const scope = (workshopId: string): DocScope => ({ kind: 'workshop', eventId: 'koeln', parts: { workshopId } })
 const actor = (role: EventActor['role'], participantId: string | null = null): EventActor => ({ type: 'event', eventId: 'koeln', role, participantId, tableId: role === 'host' ? 'bildung' : null })
 const ctx = (who: EventActor): ChangeContext => ({ actor: who, scope: scope('ws-1'), situation, doc: { get: () => undefined, forEach: () => {} }, now: 0 })
@@ -38,5 +38,12 @@ describe("a workshop's board", () => {
     expect(workshopKind.checkChanges(add({ columnId: 'laeuft-gut' }), anna)).toBe('INVALID_CARD')
     expect(workshopKind.checkChanges(add({ stationId: 'station-1' }), anna)).toBe('STATION_CLOSED')
     expect(workshopKind.checkChanges(add({ authorId: 'ben-00001' }), anna)).toBe('NOT_YOUR_CARD')
+  })
+
+  it('takes no participant’s card once the day is closed; the facilitator may still tidy up', () => {
+    const closed = { ...situation, round: { ...situation.round, phase: 'closed' } } as EventSituation
+    expect(workshopKind.checkChanges(add({}), { ...ctx(actor('participant', 'anna-0001')), situation: closed })).toBe('STATION_CLOSED')
+    const removal = [{ ...add({})[0]!, before: add({})[0]!.after, after: undefined }]
+    expect(workshopKind.checkChanges(removal, { ...ctx(actor('facilitator')), situation: closed })).toBeNull()
   })
 })

@@ -66,7 +66,9 @@ export const workshopKind: DocKind = {
         return 'none'
     }
   },
-  checkChanges(changes, { actor, doc }) {
+  checkChanges(changes, { actor, doc, situation }) {
+    // The day is over: the boards stay as they were left (a facilitator may still tidy them).
+    if (actor.role !== 'facilitator' && situation.round.phase === 'closed') return WriteRefusal.STATION_CLOSED
     const writer = { role: actor.role, participantId: actor.participantId ?? undefined }
     let added = false
     for (const change of changes) {
