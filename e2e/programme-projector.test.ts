@@ -64,4 +64,27 @@ describe("the projector's programme view, read from the back of a hall", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1920)
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'programme-projector-1920.png') })
   }, 90_000)
+
+  it('shows, in the break before a work phase, where each of its workshops is', async () => {
+    // A day of its own, at 11:20: the coffee break, Arbeitsphase I at 11:30.
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'tischrunde-e2e-programme-break-'))
+    const seeded = spawnSync(process.execPath, [path.join(ROOT, 'server/dist/cli/seed.js')], { cwd: ROOT, env: { ...process.env, TISCHRUNDE_DATA_DIR: dataDir }, encoding: 'utf8' })
+    expect(seeded.stdout, seeded.stderr).toContain('(koeln-2018) angelegt')
+    const breakServer = await startServerProcess({ dataDir, env: { TISCHRUNDE_NO_DEMO: '1', TISCHRUNDE_PROGRAMME_CLOCK: '2018-06-19T11:20:00+02:00' } })
+    try {
+      const list = (await (await fetch(`${breakServer.url}/api/events`, { headers: { authorization: `Bearer ${breakServer.adminKey}` } })).json()) as EventListItem[]
+      const link = list.find((e) => e.id === 'koeln-2018')!.facilitatorLink
+      const token = decodeURIComponent(link.slice(link.indexOf('#k=') + 3))
+      const view = (await (await fetch(`${breakServer.url}/api/events/koeln-2018`, { headers: { authorization: `Bearer ${token}` } })).json()) as FacilitatorEventView
+      const page = await (await browser.newContext(PROJECTOR)).newPage()
+      await page.goto(`${breakServer.url}${view.links.projector}`)
+      await page.getByRole('heading', { name: /^Gleich: Arbeitsphase I/ }).waitFor({ timeout: 10_000 })
+      expect(await page.locator('.programme-rooms > li').count()).toBe(5)
+      expect(await page.locator('.programme-rooms > li').first().innerText()).toContain('Workshop 1')
+      if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'programme-projector-break.png') })
+    } finally {
+      await breakServer.stop()
+      removeDir(breakServer.dataDir)
+    }
+  }, 90_000)
 })

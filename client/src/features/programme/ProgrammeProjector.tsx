@@ -1,4 +1,4 @@
-import { clockText, schedule, whatIsOn } from '@tischrunde/shared'
+import { clockText, isFull, schedule, whatIsOn } from '@tischrunde/shared'
 import '../../i18n/programme-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
@@ -21,6 +21,10 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
   if (!hold.loaded) return <p className="page loading projector">{t('programme.loading')}</p>
   const on = programme ? whatIsOn(programme, clock) : null
   const runningPhases = on?.state === 'day' ? on.now.filter((s) => s.item.workshops.length > 0) : []
+  // Before a work phase (in the break, before the day): where each of its workshops is, so people find their room.
+  const coming = on && (on.state === 'before' || (on.state === 'day' && runningPhases.length === 0)) ? on.next : null
+  const roomLists = [...runningPhases.map((phase) => ({ phase, coming: false })), ...(coming && coming.item.workshops.length > 0 ? [{ phase: coming, coming: true }] : [])]
+  const taken = (workshopId: string) => hold.state?.counts[workshopId] ?? 0
   const nowIds = new Set(on?.state === 'day' ? on.now.map((s) => s.item.id) : [])
   const today = programme !== null && (programme.date === null || programme.date === clock.date)
   const over = (end: number) => on?.state === 'after' || (today && on?.state === 'day' && end <= clock.minute)
@@ -36,14 +40,15 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
         <>
           <div className="programme-projector-main">
             <NowNext programme={programme} clock={clock} />
-            {runningPhases.map((phase) => (
+            {roomLists.map(({ phase, coming }) => (
               <section key={phase.item.id} aria-labelledby={`rooms-${phase.item.id}`}>
-                <h2 id={`rooms-${phase.item.id}`}>{t('programme.perRoom', { phase: phase.item.title })}</h2>
+                <h2 id={`rooms-${phase.item.id}`}>{t(coming ? 'programme.perRoomNext' : 'programme.perRoom', { phase: phase.item.title })}</h2>
                 <ul className="programme-rooms">
                   {phase.item.workshops.map((w) => (
-                    <li key={w.id}>
+                    <li key={w.id} data-workshop={w.number}>
                       {w.room && <strong className="programme-room">{t('programme.room', { room: w.room })}</strong>}
                       <p>{t('programme.workshopTitle', { number: w.number, title: w.title })}</p>
+                      {!w.closed && isFull(w, taken(w.id)) && <span className="badge">{t('programme.full')}</span>}
                     </li>
                   ))}
                 </ul>
