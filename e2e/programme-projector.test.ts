@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EventListItem, FacilitatorEventView } from '@tischrunde/shared'
 import { PROJECTOR, launchBrowser } from './support/browser.js'
@@ -18,11 +18,27 @@ const SHOTS = process.env.TISCHRUNDE_SCREENSHOTS
 let server: ServerProcess
 let browser: Browser
 
-beforeAll(async () => {
+/** A server with the Köln day (seed 000) seeded, its programme clock standing at `clock`. */
+async function kolnServer(clock: string): Promise<ServerProcess> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tischrunde-e2e-programme-projector-'))
   const seeded = spawnSync(process.execPath, [path.join(ROOT, 'server/dist/cli/seed.js')], { cwd: ROOT, env: { ...process.env, TISCHRUNDE_DATA_DIR: dataDir }, encoding: 'utf8' })
   expect(seeded.stdout, seeded.stderr).toContain('(koeln-2018) angelegt')
-  server = await startServerProcess({ dataDir, env: { TISCHRUNDE_NO_DEMO: '1', TISCHRUNDE_PROGRAMME_CLOCK: CLOCK } })
+  return startServerProcess({ dataDir, env: { TISCHRUNDE_NO_DEMO: '1', TISCHRUNDE_PROGRAMME_CLOCK: clock } })
+}
+
+/** The Köln day's projector on `on`, at 1920×1080. */
+async function kolnProjector(on: ServerProcess): Promise<Page> {
+  const list = (await (await fetch(`${on.url}/api/events`, { headers: { authorization: `Bearer ${on.adminKey}` } })).json()) as EventListItem[]
+  const link = list.find((e) => e.id === 'koeln-2018')!.facilitatorLink
+  const token = decodeURIComponent(link.slice(link.indexOf('#k=') + 3))
+  const view = (await (await fetch(`${on.url}/api/events/koeln-2018`, { headers: { authorization: `Bearer ${token}` } })).json()) as FacilitatorEventView
+  const page = await (await browser.newContext(PROJECTOR)).newPage()
+  await page.goto(`${on.url}${view.links.projector}`)
+  return page
+}
+
+beforeAll(async () => {
+  server = await kolnServer(CLOCK)
   browser = await launchBrowser()
 }, 60_000)
 
@@ -34,12 +50,7 @@ afterAll(async () => {
 
 describe("the projector's programme view, read from the back of a hall", () => {
   it('shows what runs now in large type, every room of the running phase and the whole day, all on one 1920×1080 screen', async () => {
-    const list = (await (await fetch(`${server.url}/api/events`, { headers: { authorization: `Bearer ${server.adminKey}` } })).json()) as EventListItem[]
-    const link = list.find((e) => e.id === 'koeln-2018')!.facilitatorLink
-    const token = decodeURIComponent(link.slice(link.indexOf('#k=') + 3))
-    const view = (await (await fetch(`${server.url}/api/events/koeln-2018`, { headers: { authorization: `Bearer ${token}` } })).json()) as FacilitatorEventView
-    const page = await (await browser.newContext(PROJECTOR)).newPage()
-    await page.goto(`${server.url}${view.links.projector}`)
+    const page = await kolnProjector(server)
 
     const now = page.getByTestId('programme-now')
     await expect.poll(() => now.innerText()).toMatch(/jetzt\s+Arbeitsphase I: Praxisbeispiele und Erfahrungsaustausch\s+11:30 – 13:00 Uhr/i)
@@ -67,17 +78,9 @@ describe("the projector's programme view, read from the back of a hall", () => {
 
   it('shows, in the break before a work phase, where each of its workshops is', async () => {
     // A day of its own, at 11:20: the coffee break, Arbeitsphase I at 11:30.
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'tischrunde-e2e-programme-break-'))
-    const seeded = spawnSync(process.execPath, [path.join(ROOT, 'server/dist/cli/seed.js')], { cwd: ROOT, env: { ...process.env, TISCHRUNDE_DATA_DIR: dataDir }, encoding: 'utf8' })
-    expect(seeded.stdout, seeded.stderr).toContain('(koeln-2018) angelegt')
-    const breakServer = await startServerProcess({ dataDir, env: { TISCHRUNDE_NO_DEMO: '1', TISCHRUNDE_PROGRAMME_CLOCK: '2018-06-19T11:20:00+02:00' } })
+    const breakServer = await kolnServer('2018-06-19T11:20:00+02:00')
     try {
-      const list = (await (await fetch(`${breakServer.url}/api/events`, { headers: { authorization: `Bearer ${breakServer.adminKey}` } })).json()) as EventListItem[]
-      const link = list.find((e) => e.id === 'koeln-2018')!.facilitatorLink
-      const token = decodeURIComponent(link.slice(link.indexOf('#k=') + 3))
-      const view = (await (await fetch(`${breakServer.url}/api/events/koeln-2018`, { headers: { authorization: `Bearer ${token}` } })).json()) as FacilitatorEventView
-      const page = await (await browser.newContext(PROJECTOR)).newPage()
-      await page.goto(`${breakServer.url}${view.links.projector}`)
+      const page = await kolnProjector(breakServer)
       await page.getByRole('heading', { name: /^Gleich: Arbeitsphase I/ }).waitFor({ timeout: 10_000 })
       expect(await page.locator('.programme-rooms > li').count()).toBe(5)
       expect(await page.locator('.programme-rooms > li').first().innerText()).toContain('Workshop 1')
