@@ -37,6 +37,7 @@ describe('two phones change one objective at the same time', () => {
       node('cause001', 'cause', 'core0001', anna.participantId, 'Keine Ansprechpersonen', 1),
       node('cause002', 'cause', 'core0001', anna.participantId, 'Kein Budget', 2),
       node('cause003', 'cause', 'core0001', anna.participantId, 'Keine Räume', 3),
+      node('cause004', 'cause', 'core0001', anna.participantId, 'Keine Dolmetscher', 4),
     ])
     expect(await command(running.url, cafe.facilitatorToken, 'tree:objectives', { groupId: 'grosser-landkreis' })).toEqual({ ok: true })
   })
@@ -49,7 +50,7 @@ describe('two phones change one objective at the same time', () => {
     const a = connectDoc(running.url, name('objective'), anna.token)
     const b = connectDoc(running.url, name('objective'), ben.token)
     await Promise.all([a.synced(), b.synced()])
-    await waitFor(() => readTree(a.doc).byId.size === 4 && readTree(b.doc).byId.size === 4, 'the solution tree on both phones')
+    await waitFor(() => readTree(a.doc).byId.size === 5 && readTree(b.doc).byId.size === 5, 'the solution tree on both phones')
     return [a, b]
   }
 
@@ -81,6 +82,31 @@ describe('two phones change one objective at the same time', () => {
       await waitFor(() => means(projector, 'cause001')?.measures?.length === 2, 'the projector to read both measures')
     } finally {
       projector.destroy()
+    }
+  })
+
+  it('keeps all three measures when a phone writes on top of a list the server has merged meanwhile', async () => {
+    const [a, b] = await twoPhones()
+    try {
+      const add = (c: BoardClient, entry: string) => write(c, 'cause004', (n) => ({ measures: [...(n.measures ?? []), entry] }))
+      // The second phone is away while the first adds a measure; it adds one of its own meanwhile.
+      b.provider.disconnect()
+      add(a, 'Dolmetscherpool anlegen')
+      await a.saved()
+      add(b, 'Sprachmittler aus Vereinen')
+      // The first phone drops out before the server merges the two, and adds a third to the list it knew.
+      a.provider.disconnect()
+      b.provider.connect()
+      await b.saved()
+      add(a, 'Videodolmetschen testen')
+      a.provider.connect()
+      await a.saved()
+      const all = (c: BoardClient) => means(c, 'cause004')?.measures?.length === 3
+      await waitFor(() => all(a) && all(b), 'all three measures on both phones')
+      expect([...means(b, 'cause004')!.measures!].sort()).toEqual(['Dolmetscherpool anlegen', 'Sprachmittler aus Vereinen', 'Videodolmetschen testen'])
+    } finally {
+      a.destroy()
+      b.destroy()
     }
   })
 

@@ -186,11 +186,13 @@ export class DocRoom {
   /**
    * What to store when a version was lost to a concurrent write. A person's write never loses to
    * the server's own correction of order and time: then the person's version is stored, corrected.
-   * Two people's versions are both kept (the kind's `keepLost`).
+   * Two people's versions are both kept (the kind's `keepLost`); so is a version the server wrote
+   * in a kind that corrects nothing (its merge of two tree nodes is one more version to merge).
    */
   private resolveLost(version: LostVersion, current: unknown, currentClient: number | undefined, ctx: WriteContext): unknown {
     const view = { ...ctx, doc: this.gate!.view() }
     const change = { root: version.root, key: version.key }
+    if (!this.kind.normalize && this.kind.keepLost) return this.kind.keepLost(current, version.value)
     if (this.isServerWriter(version.client)) return this.kind.normalize?.({ ...change, before: version.value, after: current }, view)
     if (currentClient !== undefined && this.isServerWriter(currentClient)) {
       return this.kind.normalize?.({ ...change, before: current, after: version.value }, view) ?? version.value
@@ -329,10 +331,7 @@ export class DocRoom {
     return this.outbox.storageError
   }
 
-  /**
-   * Folds the log into a snapshot now, after everything applied is stored: deleted records (a
-   * participant's "Meine Beiträge löschen") then leave the disk, not only the doc.
-   */
+  /** Folds the log into a snapshot now, so deleted records ("Meine Beiträge löschen") leave the disk, not only the doc. */
   compactNow(): Promise<void> {
     return this.outbox.compactNow()
   }
