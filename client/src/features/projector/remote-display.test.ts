@@ -49,6 +49,17 @@ describe('pages of a board too full for one screen', () => {
     expect(spans.map((s) => onPage(s, 260, 300, 20))).toEqual([false, false, true])
   })
 
+  it('does not let a card taller than a page hide a card beside it on every page', () => {
+    const spans = [{ top: 20, bottom: 400 }, { top: 120, bottom: 330 }]
+    const starts = pageStarts(spans, 300, 400, 20)
+    expect(starts.some((start) => onPage(spans[1]!, start, 300, 20))).toBe(true)
+    expect(starts.some((start) => onPage(spans[0]!, start, 300, 20))).toBe(true)
+  })
+
+  it('keeps pages of at least half the screen under headings taller than that', () => {
+    expect(pageStarts([], 300, 5000, 400).length).toBeLessThan(40)
+  })
+
   it('moves on by a whole page when one card is taller than the page', () => {
     expect(pageStarts([{ top: 0, bottom: 900 }], 300, 900)).toEqual([0, 300, 600])
   })

@@ -32,23 +32,29 @@ function headingHeight(box: HTMLElement, selector: string | undefined): number {
  * (they stay on every page), so a page starts that much above its first card.
  */
 export function pageStarts(itemSpans: readonly { top: number; bottom: number }[], pageHeight: number, total: number, heading = 0): number[] {
+  // Headings taller than half a page (a tiny window) would leave pages of a pixel or two.
+  const covered = Math.min(heading, pageHeight / 2)
   const starts = [0]
   while (starts.at(-1)! + pageHeight < total) {
     const start = starts.at(-1)!
     const end = start + pageHeight
-    // The next page begins at the top of the first card the page boundary cuts.
-    const cut = itemSpans.filter((s) => s.top > start && s.top < end && s.bottom > end).map((s) => s.top - heading)
-    const next = cut.length ? Math.min(...cut) : end - heading
-    starts.push(next > start ? next : Math.max(end - heading, start + 1))
+    // The next page begins at the top of the first card the page boundary cuts (one that began right
+    // under this page's headings is taller than a page: it does not hold the next page back).
+    const cut = itemSpans
+      .filter((s) => s.top > start && s.top < end && s.bottom > end)
+      .map((s) => s.top - covered)
+      .filter((top) => top > start)
+    starts.push(cut.length ? Math.min(...cut) : end - covered)
   }
   return starts
 }
 
 /** Whether a card is wholly on the page that starts at `start` (below the headings on later pages). */
 export function onPage(span: { top: number; bottom: number }, start: number, pageHeight: number, heading: number): boolean {
-  const top = start === 0 ? 0 : start + heading
+  const covered = Math.min(heading, pageHeight / 2)
+  const top = start === 0 ? 0 : start + covered
   // A card taller than a page shows where it begins.
-  if (span.bottom - span.top > pageHeight - heading) return span.top >= top - 1 && span.top < start + pageHeight
+  if (span.bottom - span.top > pageHeight - covered) return span.top >= top - 1 && span.top < start + pageHeight
   return span.top >= top - 1 && span.bottom <= start + pageHeight + 1
 }
 
