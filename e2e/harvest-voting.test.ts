@@ -85,6 +85,9 @@ describe('dot voting in real browsers: phones vote, the projector ranks live', (
     expect(await minFontPx(projector, '[aria-labelledby="vote-overall"] .vote-rank-text')).toBeGreaterThanOrEqual(28)
     const band = await projector.evaluate(() => document.getElementById('vote-overall')!.getBoundingClientRect().top - document.getElementById('vote-ranking-title')!.closest('header')!.getBoundingClientRect().bottom)
     expect(band).toBeLessThan(60)
+    // The lists per table below keep their own size: a dot count as large as the ranking's squeezed their texts.
+    const size = (selector: string) => projector.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(await size('.vote-ranking-tables .vote-rank-votes')).toBeLessThanOrEqual((await size('.vote-ranking-tables .vote-rank-text')) * 1.2)
     // Per table, side by side: each table's name stays within its own column (a long name ran into the next one).
     const perTable = projector.getByRole('region', { name: 'Pro Tisch' })
     await perTable.getByRole('heading', { name: 'Sprache', exact: true }).waitFor()
