@@ -99,9 +99,12 @@ describe('the write gate in a board room', () => {
     putCard(gap, aCard({ id: 'karte-nie', text: 'Nie beim Server angekommen' }))
     putCard(gap, aCard({ id: 'karte-spaet', text: 'Wartet auf die erste' }))
     // Only the second card's update: its items start past the clock the server has for that writer.
-    expect(room.applyFromPeer(updates.at(-1)!, peer('gap'), ctx)).toBeNull()
+    const sender = peer('gap')
+    expect(room.applyFromPeer(updates.at(-1)!, sender, ctx)).toBeNull()
     expect(room.doc.store.pendingStructs).toBeNull()
     expect([...room.doc.getMap('cards').keys()]).toEqual([])
+    // The sender is asked at once for what the server lacks (sync step 1 with the server's state vector).
+    expect(sender.frames.map((f) => [...f.slice(0, 2)])).toEqual([[0, 0]])
     const honest = new Y.Doc()
     putCard(honest, aCard({ id: 'karte-ehrlich', text: 'Sprachcafé im Jugendhaus' }))
     const gate = (room as unknown as { gate: { lastPlain: boolean } }).gate

@@ -113,7 +113,7 @@ export class DocRoom {
     const ahead = alone && this.outbox.sendAhead(update, peer)
     if (ahead) this.applyingAhead = peer
     try {
-      applyClientUpdate(this.doc, update, peer)
+      applyClientUpdate(this.doc, update, peer, () => this.resync([peer]))
     } finally {
       if (ahead) {
         const vector = this.appliedAhead
@@ -152,7 +152,7 @@ export class DocRoom {
     this.echo = true
     try {
       this.doc.transact(() => {
-        applyClientUpdate(this.doc, update, peer)
+        applyClientUpdate(this.doc, update, peer, () => this.resync([peer]))
         for (const change of changes) if (keys.has(change.key)) this.doc.getMap<unknown>(change.root).delete(change.key)
       }, peer)
     } finally {
@@ -252,7 +252,7 @@ export class DocRoom {
     const refused: string[] = []
     this.echo = true
     this.doc.transact(() => {
-      applyClientUpdate(this.doc, update, peer)
+      applyClientUpdate(this.doc, update, peer, () => this.resync([peer]))
       for (const change of changes) {
         // The root comes from the kind's own list (the gate watches only those).
         const map = this.doc.getMap<unknown>(change.root)
@@ -300,10 +300,10 @@ export class DocRoom {
     this.outbox.answerSync(peer, stateVector)
   }
 
-  /** Asks every peer for what the server lacks: after a station reopens, refused cards come in again. */
-  resync(): void {
+  /** Asks peers (all: after a station reopens, refused cards come in again) for what the server lacks. */
+  resync(peers: Iterable<BoardPeer> = this.peers): void {
     const message = encodeSyncStep1(Y.encodeStateVector(this.doc))
-    for (const peer of this.peers) peer.send(message, true)
+    for (const peer of peers) peer.send(message, true)
   }
 
   /** What a peer that opens gets first (see RoomOutbox.greeting). */

@@ -212,13 +212,15 @@ function lostVersions(tx: Y.Transaction, watched: ReadonlyMap<unknown, string>):
  * those until the missing update comes, and while anything waits no later write can be read from its
  * bytes alone (see `planUpdate`): every write of every phone on the doc would be tried on a copy of
  * the whole doc, one update with a gap enough to make each card cost many times its CPU. Nothing of
- * what waited was applied, stored or acknowledged; an honest phone's next sync sends it again with
- * what it lacks.
+ * what waited was applied, stored or acknowledged; `onForgotten` asks the sender at once for what the
+ * server lacks (an honest phone answers with the missing update and what waited on it).
  */
-export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): void {
+export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown, onForgotten: () => void): void {
   Y.applyUpdate(doc, update, origin)
+  if (doc.store.pendingStructs === null && doc.store.pendingDs === null) return
   doc.store.pendingStructs = null
   doc.store.pendingDs = null
+  onForgotten()
 }
 
 /** Read access to a doc's root maps, for the kind's rules. */
