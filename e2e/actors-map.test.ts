@@ -124,6 +124,45 @@ describe('the Winnenden actor map, console and projector', () => {
     await consoleContext.close()
   }, 120_000)
 
+  it('the map reads from the back of the hall, leads back to the boards, and a map too full says how many more', async () => {
+    const projectorContext = await browser.newContext(PROJECTOR)
+    const projector = await projectorContext.newPage()
+    const mapUrl = `${server.url}${links.projector.replace('#', '?mode=actors#')}`
+    await projector.goto(mapUrl)
+    await expect.poll(() => projector.locator('.actor-chip').count(), { timeout: 20_000 }).toBeGreaterThan(40)
+    const total = await projector.locator('.actor-chip').count()
+    // At 1920×1080 every actor is on the screen, in type that reads from the back (the least-named at
+    // 20 px or more, not the 13 px of a map in the page's own units), and none under the bar at the foot.
+    const barTop = await projector.locator('.projector-toolbar').evaluate((bar) => bar.getBoundingClientRect().top)
+    await expect.poll(() => projector.locator('.actor-chip').evaluateAll((chips) => Math.max(...chips.map((c) => c.getBoundingClientRect().bottom))), { timeout: 10_000 }).toBeLessThanOrEqual(barTop)
+    expect(await projector.locator('.actor-chip').evaluateAll((chips) => Math.min(...chips.map((c) => parseFloat(getComputedStyle(c).fontSize))))).toBeGreaterThanOrEqual(20)
+    expect(await projector.locator('.actor-more').count()).toBe(0)
+
+    // The bar at the foot and the keys lead back to the boards, as on every other projector screen.
+    await projector.locator('.projector-toolbar').getByRole('button', { name: 'Alle Tische' }).click()
+    await projector.locator('main.projector-mode-wall').waitFor({ timeout: 15_000 })
+    await projector.goBack()
+    await projector.locator('.actor-columns').waitFor({ timeout: 15_000 })
+    await projector.keyboard.press('4')
+    await projector.locator('.projector-join-screen').waitFor({ timeout: 15_000 })
+
+    // A screen too small for every actor at the smallest type: each area shows what fits, the
+    // most-named first, and how many more it holds; the counts add up to every actor.
+    const short = await browser.newContext({ ...PROJECTOR, viewport: { width: 1920, height: 560 } })
+    const small = await short.newPage()
+    await small.goto(mapUrl)
+    await small.locator('.actor-more').first().waitFor({ timeout: 20_000 })
+    const shown = await small.locator('.actor-chip').count()
+    const more = (await small.locator('.actor-more').allTextContents()).reduce((sum, text) => sum + Number(/\d+/.exec(text)![0]), 0)
+    expect(shown + more).toBe(total)
+    expect(await small.locator('.actor-more').first().textContent()).toMatch(/^\+ \d+ weitere?r?$/)
+    const foot = await small.locator('.actor-columns').evaluate((box) => box.getBoundingClientRect().bottom)
+    expect(await small.locator('.actor-column li').evaluateAll((items) => Math.max(...items.map((c) => c.getBoundingClientRect().bottom)))).toBeLessThanOrEqual(foot)
+    expect(await chip(small, 'Ehrenamt').count()).toBe(1)
+    await short.close()
+    await projectorContext.close()
+  }, 120_000)
+
   it('a phone looks at the map read-only, in its own chunk', async () => {
     const context = await browser.newContext(PHONE)
     const phone = await context.newPage()

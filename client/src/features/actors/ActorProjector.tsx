@@ -1,14 +1,16 @@
 import { ACTOR_AREAS, type ActorRecord, MAIN_AREAS, measuresOf, tablesOf } from '@tischrunde/shared'
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import '../../i18n/actors-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useActorMap } from '../../sync/actor-map-hooks.js'
 import { hyphenateDe, useHyphenation } from '../projector/hyphenate.js'
+import { ProjectorToolbar } from '../projector/ProjectorToolbar.js'
+import { useFullscreen } from '../projector/use-fullscreen.js'
+import { useProjectorKeys } from '../projector/use-projector-keys.js'
 import { areaLabel } from './area-label.js'
+import { useActorFit } from './use-actor-fit.js'
+import { useLeaveActorView } from './use-actor-view.js'
 import './actors.css'
-
-/** The smallest type scale of a full map (1: the projector's size). */
-const FIT_MIN = 0.6
 
 /** Chip size steps by how many tables named an actor. */
 function sizeOf(actor: ActorRecord): 's' | 'm' | 'l' | 'xl' {
@@ -17,76 +19,74 @@ function sizeOf(actor: ActorRecord): 's' | 'm' | 'l' | 'xl' {
 }
 
 /**
+ * A column's share of the width: the square root of how much text its chips hold (a few letters
+ * for the count and the chip's rim each), at least that of two short chips. Columns of about equal
+ * area then end at about the same height.
+ */
+function columnWeight(actors: readonly ActorRecord[]): number {
+  return Math.sqrt(Math.max(40, actors.reduce((sum, a) => sum + a.name.length + 6, 0)))
+}
+
+/** Most-named first, then by name. */
+function byMentions(a: ActorRecord, b: ActorRecord): number {
+  return tablesOf(b).length - tablesOf(a).length || a.name.localeCompare(b.name, 'de')
+}
+
+/**
  * The projector's actor map: the four areas of a local alliance as columns (the rest after them),
  * actor chips sized by how many tables named them, marks for core group, forum and cooperation,
- * and one actor's detail (which tables, which measures) on selection. Read-only, live.
+ * and one actor's detail (which tables, which measures) on selection. Read-only, live. A column
+ * with more actors is wider (by the square root of its chips' text), so the columns end at about the
+ * same height and the type stays large; the bar at the foot (and keys 1–4) lead back to the boards.
  */
 export default function ActorProjector({ event, token }: { event: { id: string; title: string; tables: readonly { id: string; name: string }[] }; token: string }) {
   const { t } = useTranslation()
   const map = useActorMap(event.id, token)
   // Long names ("Migrantenorganisationen") break at syllables inside their chip, not mid-syllable.
-  useHyphenation()
+  const hyphenated = useHyphenation()
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const visible = useMemo(() => map.actors.filter((a) => !a.hidden), [map.actors])
   const areas = useMemo(() => [...MAIN_AREAS, ...ACTOR_AREAS.filter((a) => !MAIN_AREAS.includes(a) && visible.some((v) => v.area === a))], [visible])
+  const byArea = useMemo(() => new Map(areas.map((area) => [area, visible.filter((a) => a.area === area).sort(byMentions)])), [areas, visible])
+  const layout = useMemo(() => `${hyphenated}|${visible.map((a) => `${a.id}:${a.area}:${a.name}:${tablesOf(a).length}`).join('|')}`, [hyphenated, visible])
+  const [box, fit] = useActorFit(layout)
   const selected = visible.find((a) => a.id === selectedId) ?? null
   const tableName = new Map(event.tables.map((tb) => [tb.id, tb.name]))
-  // A projector cannot scroll: a map too full for the screen gets smaller type, step by step (to 60 %),
-  // until its last chip is on the screen; new actors start again from full size.
-  const mainRef = useRef<HTMLElement>(null)
-  const [fit, setFit] = useState({ count: -1, scale: 1 })
-  const scale = fit.count === visible.length ? fit.scale : 1
-  useLayoutEffect(() => {
-    const el = mainRef.current
-    if (el && el.getBoundingClientRect().top + el.scrollHeight > window.innerHeight + 1 && scale > FIT_MIN)
-      setFit({ count: visible.length, scale: Math.max(FIT_MIN, Math.round((scale - 0.05) * 100) / 100) })
-  }, [scale, visible])
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setSelectedId(null)
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  const [fullscreen, toggleFullscreen] = useFullscreen()
+  const showView = useLeaveActorView()
+  useProjectorKeys((action) => {
+    if (action.type === 'mode') showView(action.mode)
+    else if (action.type === 'fullscreen') toggleFullscreen()
+    else if (action.type === 'close') setSelectedId(null)
+  })
+  const columns = areas.map((area) => `minmax(0, ${columnWeight(byArea.get(area) ?? []).toFixed(2)}fr)`).join(' ')
 
   return (
-    <main ref={mainRef} className="page projector actor-projector" style={{ '--actor-scale': scale } as React.CSSProperties}>
+    <main className="page projector actor-projector" style={{ '--actor-scale': fit.scale } as React.CSSProperties}>
       <header className="actor-projector-head">
         <h1>{t('actors.projectorTitle')}</h1>
-        <p className="muted">
-          {event.title} · {t('actors.projectorHint')}
-        </p>
+        <p className="muted">{event.title}</p>
       </header>
       {map.status === 'offline' && <p className="banner banner-offline">{t('actors.offline')}</p>}
       {visible.length === 0 && map.status === 'synced' && <p>{t('actors.empty')}</p>}
-      <div className="actor-columns" style={{ gridTemplateColumns: `repeat(${areas.length}, minmax(0, 1fr))` }}>
-        {areas.map((area) => (
-          <section key={area} className={`actor-column actor-area-${area}`} aria-labelledby={`area-${area}`} data-area={area}>
-            <h2 id={`area-${area}`}>{areaLabel(t, map.areaNames, area)}</h2>
-            <ul>
-              {visible
-                .filter((a) => a.area === area)
-                .sort((a, b) => tablesOf(b).length - tablesOf(a).length || a.name.localeCompare(b.name, 'de'))
-                .map((actor) => (
+      <div ref={box} className="actor-columns" style={{ gridTemplateColumns: columns }}>
+        {areas.map((area) => {
+          const actors = byArea.get(area) ?? []
+          const shown = fit.shown?.[area] ?? actors.length
+          return (
+            <section key={area} className={`actor-column actor-area-${area}`} aria-labelledby={`area-${area}`} data-area={area}>
+              <h2 id={`area-${area}`}>{areaLabel(t, map.areaNames, area)}</h2>
+              <ul>
+                {actors.slice(0, shown).map((actor) => (
                   <li key={actor.id}>
-                    <button
-                      type="button"
-                      className={`actor-chip actor-chip-${sizeOf(actor)}${actor.id === selectedId ? ' selected' : ''}`}
-                      data-actor={actor.id}
-                      aria-pressed={actor.id === selectedId}
-                      onClick={() => setSelectedId(actor.id === selectedId ? null : actor.id)}
-                    >
-                      <span className="actor-chip-name">{hyphenateDe(actor.name)}</span>
-                      <span className="actor-chip-count" aria-label={t('actors.mentions', { count: tablesOf(actor).length })}>
-                        {tablesOf(actor).length}
-                      </span>
-                      {actor.coreGroup && <span className="actor-badge actor-badge-core">{t('actors.coreBadge')}</span>}
-                      {actor.forum && <span className="actor-badge">{t('actors.forumBadge')}</span>}
-                      {actor.cooperation && <span className="actor-badge">{t('actors.cooperationBadge')}</span>}
-                    </button>
+                    <ActorChip actor={actor} selected={actor.id === selectedId} onSelect={() => setSelectedId(actor.id === selectedId ? null : actor.id)} />
                   </li>
                 ))}
-            </ul>
-          </section>
-        ))}
+                {shown < actors.length && <li className="actor-more">{t('actors.more', { count: actors.length - shown })}</li>}
+              </ul>
+            </section>
+          )
+        })}
       </div>
       {selected && (
         <aside className="actor-detail" aria-labelledby="actor-detail-title">
@@ -118,6 +118,24 @@ export default function ActorProjector({ event, token }: { event: { id: string; 
           </button>
         </aside>
       )}
+      <ProjectorToolbar mode={null} onMode={showView} fullscreen={fullscreen} onFullscreen={toggleFullscreen} note={t('actors.projectorHint')} />
     </main>
+  )
+}
+
+/** One actor on the map: its name, how many tables named it, and its marks. */
+function ActorChip({ actor, selected, onSelect }: { actor: ActorRecord; selected: boolean; onSelect: () => void }) {
+  const { t } = useTranslation()
+  const mentions = tablesOf(actor).length
+  return (
+    <button type="button" className={`actor-chip actor-chip-${sizeOf(actor)}${selected ? ' selected' : ''}`} data-actor={actor.id} aria-pressed={selected} onClick={onSelect}>
+      <span className="actor-chip-name">{hyphenateDe(actor.name)}</span>
+      <span className="actor-chip-count" aria-label={t('actors.mentions', { count: mentions })}>
+        {mentions}
+      </span>
+      {actor.coreGroup && <span className="actor-badge actor-badge-core">{t('actors.coreBadge')}</span>}
+      {actor.forum && <span className="actor-badge">{t('actors.forumBadge')}</span>}
+      {actor.cooperation && <span className="actor-badge">{t('actors.cooperationBadge')}</span>}
+    </button>
   )
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import { useSearch, useSearchParams } from 'wouter'
 import { useTischStore } from '../../store/index.js'
 
@@ -11,7 +11,7 @@ import { useTischStore } from '../../store/index.js'
  */
 export function useActorView(): boolean {
   const search = useSearch()
-  const [, setParams] = useSearchParams()
+  const leave = useLeaveActorView()
   const on = new URLSearchParams(search).get('mode') === 'actors'
   const told = useTischStore((s) => s.projectorDisplay)
   const seen = useRef<number | null>(null)
@@ -19,15 +19,24 @@ export function useActorView(): boolean {
     if (!on || !told || seen.current === told.seq) return
     seen.current = told.seq
     if (told.initial || told.display.view === 'actors') return
-    const view = told.display.view
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev)
-        next.set('mode', view)
-        return next
-      },
-      { replace: false },
-    )
-  }, [on, told, setParams])
+    leave(told.display.view)
+  }, [on, told, leave])
   return on
+}
+
+/** Switches the projector from the actor map to another view: writes it into the address, as a new step of the history. */
+export function useLeaveActorView(): (view: string) => void {
+  const [, setParams] = useSearchParams()
+  return useCallback(
+    (view: string) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev)
+          next.set('mode', view)
+          return next
+        },
+        { replace: false },
+      ),
+    [setParams],
+  )
 }

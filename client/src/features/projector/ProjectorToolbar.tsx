@@ -4,15 +4,19 @@ import { PROJECTOR_MODES, type ProjectorMode } from './projector-mode.js'
 
 /** A quiet strip at the foot of the screen: the views, sound, full screen and the shortcut list, all clickable too. */
 export function ProjectorToolbar(props: {
-  mode: ProjectorMode
+  /** The view shown; null on a screen outside the four (the actor map), whose bar leads to them. */
+  mode: ProjectorMode | null
   onMode: (mode: ProjectorMode) => void
-  muted: boolean
+  /** Sound and the shortcut list, on the screens that have them. */
+  muted?: boolean
   /** Whether the browser lets the page play sound yet; 'on' is claimed only when it does. */
   audio?: 'on' | 'locked' | 'none'
-  onMute: () => void
+  onMute?: () => void
   fullscreen: boolean
   onFullscreen: () => void
-  onHelp: () => void
+  onHelp?: () => void
+  /** A quiet line beside the views (what the screen offers to a click). */
+  note?: string
 }) {
   const { t } = useTranslation()
   return (
@@ -28,17 +32,22 @@ export function ProjectorToolbar(props: {
           ))}
         </ul>
       </nav>
+      {props.note && <p className="toolbar-note">{props.note}</p>}
       <div className="toolbar-actions">
-        <button type="button" className={props.muted || props.audio === 'locked' ? 'toolbar-button toolbar-muted' : 'toolbar-button'} aria-pressed={props.muted} onClick={props.onMute}>
-          <Icon name={props.muted || props.audio === 'locked' ? 'muted' : 'sound'} />{' '}
-          {props.muted ? t('projectorModes.soundOff') : props.audio === 'locked' ? t('projectorModes.soundLocked') : t('projectorModes.soundOn')}
-        </button>
+        {props.onMute && (
+          <button type="button" className={props.muted || props.audio === 'locked' ? 'toolbar-button toolbar-muted' : 'toolbar-button'} aria-pressed={props.muted} onClick={props.onMute}>
+            <Icon name={props.muted || props.audio === 'locked' ? 'muted' : 'sound'} />{' '}
+            {props.muted ? t('projectorModes.soundOff') : props.audio === 'locked' ? t('projectorModes.soundLocked') : t('projectorModes.soundOn')}
+          </button>
+        )}
         <button type="button" className="toolbar-button" onClick={props.onFullscreen}>
           {props.fullscreen ? t('projectorModes.exitFullscreen') : t('projectorModes.fullscreen')}
         </button>
-        <button type="button" className="toolbar-button" onClick={props.onHelp} aria-haspopup="dialog">
-          <kbd>?</kbd> {t('projectorModes.shortcuts')}
-        </button>
+        {props.onHelp && (
+          <button type="button" className="toolbar-button" onClick={props.onHelp} aria-haspopup="dialog">
+            <kbd>?</kbd> {t('projectorModes.shortcuts')}
+          </button>
+        )}
       </div>
     </footer>
   )
