@@ -82,28 +82,45 @@ function OwnHeldCards(props: { eventId: string; tableId: string; token: string; 
   const mine = cards.filter((h) => h.status === 'collected' && h.card.stationId === props.stationId).length
   const others = stationCollecting ? othersCollected(modes, props.tableId, props.stationId!, mine) : 0
   if (cards.length === 0 && !stationCollecting) return null
+  // Cards of an earlier station stay on the phone, folded away under the station that runs now.
+  const here = cards.filter((h) => props.stationId === undefined || h.card.stationId === props.stationId)
+  const earlier = cards.filter((h) => !here.includes(h))
   return (
-    <section className="own-held" aria-labelledby="own-held-title">
+    <section className="own-held" aria-labelledby={here.length > 0 ? 'own-held-title' : undefined} aria-label={here.length > 0 ? undefined : t('moderation.own.title')}>
       {stationCollecting && (
         <p className="banner" role="status" data-others-collected={others}>
           {others > 0 ? t('moderation.own.others', { count: others }) : t('moderation.own.othersNone')}
         </p>
       )}
-      {cards.length > 0 && (
+      {here.length > 0 && (
         <>
           <h2 id="own-held-title">{t('moderation.own.title')}</h2>
-          <ul className="moderation-list">
-            {cards.map((h) => (
-              <li key={h.id} className="moderation-item" data-own-card={h.id} data-status={h.status}>
-                <p className="own-held-status">{t(STATUS_KEY.get(h.status)!)}</p>
-                <p className="card-text">{h.card.text}</p>
-                {h.status === 'refused' && <p className="own-held-refused">{t('moderation.own.refusedNote')}</p>}
-                {h.status === 'hidden' && <p className="own-held-refused">{t('moderation.own.hiddenNote')}</p>}
-              </li>
-            ))}
-          </ul>
+          <HeldList cards={here} />
         </>
       )}
+      {earlier.length > 0 && (
+        <details className="own-held-earlier">
+          <summary>{t('moderation.own.earlier', { count: earlier.length })}</summary>
+          <HeldList cards={earlier} />
+        </details>
+      )}
     </section>
+  )
+}
+
+/** One's own held cards, each with what happened to it. */
+function HeldList({ cards }: { cards: readonly HeldCard[] }) {
+  const { t } = useTranslation()
+  return (
+    <ul className="moderation-list">
+      {cards.map((h) => (
+        <li key={h.id} className="moderation-item" data-own-card={h.id} data-status={h.status}>
+          <p className="own-held-status">{t(STATUS_KEY.get(h.status)!)}</p>
+          <p className="card-text">{h.card.text}</p>
+          {h.status === 'refused' && <p className="own-held-refused">{t('moderation.own.refusedNote')}</p>}
+          {h.status === 'hidden' && <p className="own-held-refused">{t('moderation.own.hiddenNote')}</p>}
+        </li>
+      ))}
+    </ul>
   )
 }
