@@ -33,6 +33,7 @@ import { TreeMembers } from './tree/tree-members.js'
 import { createTreeImageRoutes } from './export/tree/tree-routes.js'
 import { createFramingRoutes, withLogos } from './framing/framing-routes.js'
 import { type LogoStore, memoryLogoStore } from './framing/logo-store.js'
+import { pageErrors } from './http/page-errors.js'
 import { RoundService } from './rounds/round-service.js'
 import { ProgrammeService } from './programme/programme-service.js'
 import { programmeCopy } from './programme/programme-copy.js'
@@ -264,6 +265,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     )
     app.get('/{*splat}', (_req, res) => res.sendFile(path.join(dist, 'index.html'), { maxAge: 0 }))
   }
+  app.use(pageErrors(log))
 
   http.on('upgrade', (req, socket, head) => {
     const url = req.url ?? ''
