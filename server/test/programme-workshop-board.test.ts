@@ -8,6 +8,7 @@ import { renderEvent } from '../src/export/export-service.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
 import { waitFor } from './helpers/wait.js'
+import { advanceRounds } from './helpers/rounds.js'
 import { controlSockets, eventWithWorkshopDay, upgradeStatus, workshopDay } from './helpers/workshop-day.js'
 
 let data: Awaited<ReturnType<typeof tempDataDir>>
@@ -70,6 +71,30 @@ describe("a workshop's own board", () => {
     clients.push(again)
     await again.synced()
     expect(again.cards().map((c) => c.text)).toEqual(['Eine Anlaufstelle für alle Ämter (zusammengefasst)'])
+  })
+
+  it('keeps the sign-up lists as the day left them once the facilitator ends the event', async () => {
+    running = await startServer(data.dir)
+    const { event } = await eventWithWorkshopDay(running.url, sockets, { tableNames: ['Bildung'], day: DAY })
+    const anna = await sockets.connect(running.url, (await join(running.url, event.joinCode)).token)
+    const ben = await sockets.connect(running.url, (await join(running.url, event.joinCode)).token)
+    expect(await anna('programme:choose', { phaseId: 'phase-1', workshopId: 'ws-1' })).toMatchObject({ ok: true, data: { booked: true } })
+    // "Veranstaltung beenden": past the three stations and the review.
+    expect((await advanceRounds(running.url, event.facilitatorToken, 5)).phase).toBe('closed')
+    // Neither a new sign-up, nor a change, nor taking one back: each is answered, and nothing moves.
+    for (const [who, workshopId] of [[ben, 'ws-2'], [anna, 'ws-2'], [anna, null]] as const)
+      expect(await who('programme:choose', { phaseId: 'phase-1', workshopId })).toMatchObject({ ok: true, data: { booked: false, reason: 'DAY_CLOSED', alternatives: [] } })
+    expect(await anna('programme:get', {})).toMatchObject({ ok: true, data: { counts: { 'ws-1': 1 }, mine: { choices: { 'phase-1': 'ws-1' } } } })
+    expect(((await anna('programme:get', {})).data as { counts: Record<string, number> }).counts['ws-2'] ?? 0).toBe(0)
+  })
+
+  it('refuses a display name with control or format characters on the sign-up list', async () => {
+    running = await startServer(data.dir)
+    const { event } = await eventWithWorkshopDay(running.url, sockets, { tableNames: ['Bildung'], day: DAY })
+    const anna = await sockets.connect(running.url, (await join(running.url, event.joinCode)).token)
+    for (const displayName of ['Ctrl\u0000\u001b[2J', '\u202eexe.txt Anna', 'Zeile\nZwei', 'halb\ud800'])
+      expect(await anna('programme:choose', { phaseId: 'phase-1', workshopId: 'ws-1', displayName })).toMatchObject({ ok: false, code: 'INVALID_MESSAGE' })
+    expect(await anna('programme:choose', { phaseId: 'phase-1', workshopId: 'ws-1', displayName: 'Zoë Ünal' })).toMatchObject({ ok: true, data: { booked: true, mine: { displayName: 'Zoë Ünal' } } })
   })
 
   it("puts a workshop's results in the documentation under the workshop, and carries them through the event file", async () => {

@@ -23,13 +23,15 @@ export const handleProgrammeGet: Handler<'programme:get'> = async (ctx, session)
   return answer(await ctx.programme.view(session.actor.eventId, session.actor.role === 'participant' ? session.actor.participantId : null))
 }
 
-/** Participant: chooses a workshop of a phase; a full or closed one answers with the free alternatives. */
+/** Participant: chooses a workshop of a phase; a full or closed one answers with the free alternatives, an ended day with none. */
 export const handleProgrammeChoose: Handler<'programme:choose'> = async (ctx, session, msg) => {
   // AUTH: only a participant chooses, and only for themselves.
   const { participantId } = session.actor
   if (session.actor.role !== 'participant' || !participantId) return fail(ErrorCode.FORBIDDEN, { needs: 'participant' })
-  // VALIDATION + RESOLUTION (in the event's queue)
-  const chosen = await ctx.programme.choose(session.actor.eventId, participantId, msg.phaseId, msg.workshopId, msg.displayName)
+  const stored = await ctx.events.get(session.actor.eventId)
+  if (!stored) return EVENT_NOT_FOUND_ACK
+  // VALIDATION + RESOLUTION (in the event's queue); after "Veranstaltung beenden" the lists stay as they are.
+  const chosen = await ctx.programme.choose(session.actor.eventId, participantId, msg.phaseId, msg.workshopId, msg.displayName, stored.round.phase === 'closed')
   return chosen.ok ? answer(chosen.value) : refused(chosen.error)
 }
 

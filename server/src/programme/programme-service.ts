@@ -239,9 +239,9 @@ export class ProgrammeService {
 
   /**
    * A participant chooses `workshopId` in `phaseId` (null: takes the choice back). Refusals (full,
-   * closed) are answers with the free alternatives; a first choice gives the person their code.
+   * closed, the day over) are answers with the free alternatives; a first choice gives the person their code.
    */
-  choose(eventId: EventId, participantId: string, phaseId: string, workshopId: string | null, displayName: string | undefined): Promise<Result<ChoiceAnswer, 'NO_PROGRAMME' | Elsewhere>> {
+  choose(eventId: EventId, participantId: string, phaseId: string, workshopId: string | null, displayName: string | undefined, dayClosed = false): Promise<Result<ChoiceAnswer, 'NO_PROGRAMME' | Elsewhere>> {
     return this.owned(eventId, async (): Promise<Result<ChoiceAnswer, 'NO_PROGRAMME'>> => {
       const l = await this.load(eventId)
       const programme = l.programme?.value
@@ -249,7 +249,7 @@ export class ProgrammeService {
       const key = bookingKey(participantId, phaseId)
       const current = l.bookings.get(key)
       const counts = countSeats(this.activeBookings(l))
-      const outcome = chooseWorkshop(programme, counts, current?.value.workshopId ?? null, phaseId, workshopId)
+      const outcome = chooseWorkshop(programme, counts, current?.value.workshopId ?? null, phaseId, workshopId, { dayClosed })
       const seats = () => Object.fromEntries(countSeats(this.activeBookings(l)))
       if (!outcome.ok) return ok({ booked: false as const, reason: outcome.reason, alternatives: outcome.alternatives.map((w) => w.id), mine: this.mine(l, participantId), counts: seats() })
       if (outcome.changed) await this.writeBooking(eventId, l, key, { participantId, phaseId, workshopId, at: this.deps.now(), by: 'self' })
@@ -367,7 +367,7 @@ export class ProgrammeService {
       const key = bookingKey(participantId, phaseId)
       const current = l.bookings.get(key)
       if (!current && !l.people.has(participantId)) return err('NOT_FOUND')
-      const outcome = chooseWorkshop(programme, countSeats(this.activeBookings(l)), current?.value.workshopId ?? null, phaseId, workshopId, true)
+      const outcome = chooseWorkshop(programme, countSeats(this.activeBookings(l)), current?.value.workshopId ?? null, phaseId, workshopId, { byOrganiser: true })
       if (!outcome.ok) return err(outcome.reason === 'UNKNOWN_PHASE' ? 'UNKNOWN_PHASE' : 'UNKNOWN_WORKSHOP')
       if (outcome.changed) {
         await this.writeBooking(eventId, l, key, { participantId, phaseId, workshopId, at: this.deps.now(), by: 'organiser' })

@@ -5,6 +5,13 @@ import { FieldFormat } from '../wire/field-issue.js'
 export const DISPLAY_NAME_MAX = 40
 
 /**
+ * One line of plain text: no control or format characters (line breaks, escape sequences, bidi
+ * overrides, zero-width marks) and no lone surrogate halves, which would reach lists, exports and
+ * other people's screens as they are.
+ */
+export const PLAIN_LINE = /^[^\p{Cc}\p{Cf}\p{Cs}]*$/u
+
+/**
  * A participant's optional name, as typed on the phone ("Anna", "Jugendmigrationsdienst").
  * Anonymous is the default; screens show names only when the facilitator turns them on.
  */
@@ -13,7 +20,7 @@ export const displayNameSchema = z
   .trim()
   .min(1)
   .max(DISPLAY_NAME_MAX)
-  .regex(/^[^\p{Cc}\p{Cf}]*$/u, FieldFormat.PLAIN_TEXT)
+  .regex(PLAIN_LINE, FieldFormat.PLAIN_TEXT)
 
 /** The name to write on a card: trimmed, or none for an empty or invalid entry. */
 export function cardAuthorName(input: string | null | undefined): string | undefined {

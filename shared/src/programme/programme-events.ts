@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { PLAIN_LINE } from '../cards/display-name.js'
+import { FieldFormat } from '../wire/field-issue.js'
 import { participantIdSchema, randomIdSchema, slugIdSchema } from '../ids.js'
 import { clientEvents } from '../wire/socket-events.js'
 import { WORKSHOP_CAPACITY_MAX, personalCodeSchema, programmeSchema, storedProgrammeSchema } from './programme.schema.js'
@@ -8,8 +10,8 @@ import { WORKSHOP_CAPACITY_MAX, personalCodeSchema, programmeSchema, storedProgr
  * schemas below; refusals of a choice (full, closed) are answers too, with the free alternatives.
  */
 
-/** Display names on sign-up lists: optional, short. */
-const displayNameSchema = z.string().trim().max(60)
+/** Display names on sign-up lists: optional, short, one line of plain text (they go into lists and CSV files). */
+const displayNameSchema = z.string().trim().max(60).regex(PLAIN_LINE, FieldFormat.PLAIN_TEXT)
 
 export const programmeClientEvents = {
   /** Anyone of the event: the programme, the seats taken, and (participants) their own choices. */
@@ -68,7 +70,7 @@ export type ProgrammeView = z.infer<typeof programmeViewSchema>
 export const choiceAnswerSchema = z.discriminatedUnion('booked', [
   /** `hint`: the workshop is past its threshold; the least-filled alternatives of its phase (ids). */
   z.object({ booked: z.literal(true), hint: z.array(slugIdSchema).nullable(), mine: myChoicesSchema, counts: workshopCountsSchema.optional() }),
-  z.object({ booked: z.literal(false), reason: z.enum(['UNKNOWN_PHASE', 'UNKNOWN_WORKSHOP', 'CLOSED', 'FULL']), alternatives: z.array(slugIdSchema), mine: myChoicesSchema, counts: workshopCountsSchema.optional() }),
+  z.object({ booked: z.literal(false), reason: z.enum(['UNKNOWN_PHASE', 'UNKNOWN_WORKSHOP', 'CLOSED', 'FULL', 'DAY_CLOSED']), alternatives: z.array(slugIdSchema), mine: myChoicesSchema, counts: workshopCountsSchema.optional() }),
 ])
 export type ChoiceAnswer = z.infer<typeof choiceAnswerSchema>
 

@@ -112,8 +112,12 @@ describe('choosing a workshop', () => {
     expect(chooseWorkshop(closed, counts([]), null, 'phase-1', 'ws-1')).toMatchObject({ ok: false, reason: 'CLOSED' })
     expect(chooseWorkshop(closed, counts([]), null, 'phase-1', 'ws-9')).toMatchObject({ ok: false, reason: 'UNKNOWN_WORKSHOP' })
     expect(chooseWorkshop(closed, counts([]), null, 'mittag', 'ws-1')).toMatchObject({ ok: false, reason: 'UNKNOWN_PHASE' })
-    expect(chooseWorkshop(closed, counts([]), null, 'phase-1', 'ws-1', true)).toMatchObject({ ok: true })
-    expect(chooseWorkshop(programme, counts([[1, 10]]), null, 'phase-1', 'ws-1', true)).toMatchObject({ ok: true })
+    expect(chooseWorkshop(closed, counts([]), null, 'phase-1', 'ws-1', { byOrganiser: true })).toMatchObject({ ok: true })
+    expect(chooseWorkshop(programme, counts([[1, 10]]), null, 'phase-1', 'ws-1', { byOrganiser: true })).toMatchObject({ ok: true })
+    // The day is over: a participant changes nothing any more, not even taking a choice back; the organiser still may.
+    expect(chooseWorkshop(programme, counts([]), null, 'phase-1', 'ws-1', { dayClosed: true })).toEqual({ ok: false, reason: 'DAY_CLOSED', alternatives: [] })
+    expect(chooseWorkshop(programme, counts([[1, 1]]), 'ws-1', 'phase-1', null, { dayClosed: true })).toMatchObject({ ok: false, reason: 'DAY_CLOSED' })
+    expect(chooseWorkshop(programme, counts([]), null, 'phase-1', 'ws-1', { byOrganiser: true, dayClosed: true })).toMatchObject({ ok: true })
   })
 
   it('gives the hint from the threshold on (80 % by default), with the least-filled alternatives', () => {

@@ -39,8 +39,8 @@ export function alternativesIn(phase: ProgrammeItem, counts: WorkshopCounts, exc
     .slice(0, limit)
 }
 
-/** Why a choice was refused: no such phase or workshop, closed by the organiser, or full. */
-export type ChoiceRefusal = 'UNKNOWN_PHASE' | 'UNKNOWN_WORKSHOP' | 'CLOSED' | 'FULL'
+/** Why a choice was refused: no such phase or workshop, closed by the organiser, full, or the day is over. */
+export type ChoiceRefusal = 'UNKNOWN_PHASE' | 'UNKNOWN_WORKSHOP' | 'CLOSED' | 'FULL' | 'DAY_CLOSED'
 
 /** What a choice comes to. */
 export type ChoiceOutcome =
@@ -54,6 +54,8 @@ export type ChoiceOutcome =
  * their current choice there. One workshop per phase: choosing another one moves the seat. A seat
  * one holds is kept even when the workshop has filled or closed since. `byOrganiser` may seat a
  * person beyond the capacity and into a closed workshop (moving people is the organiser's call).
+ * Once the day is over (`dayClosed`: the facilitator ended the event) participants change nothing
+ * any more: the sign-up lists stay as the day left them.
  */
 export function chooseWorkshop(
   programme: Programme,
@@ -61,8 +63,9 @@ export function chooseWorkshop(
   current: string | null,
   phaseId: string,
   workshopId: string | null,
-  byOrganiser = false,
+  { byOrganiser = false, dayClosed = false }: { byOrganiser?: boolean; dayClosed?: boolean } = {},
 ): ChoiceOutcome {
+  if (!byOrganiser && dayClosed) return { ok: false, reason: 'DAY_CLOSED', alternatives: [] }
   const phase = programme.items.find((i) => i.id === phaseId && i.kind === 'work-phase')
   if (!phase) return { ok: false, reason: 'UNKNOWN_PHASE', alternatives: [] }
   if (workshopId === null) return { ok: true, changed: current !== null, hint: null }
