@@ -24,6 +24,7 @@ import {
   parsedRecord,
   readHeld,
   readModes,
+  revealedCards,
   type ModerationModesPush,
   resolveDocName,
   WriteRefusal,
@@ -110,7 +111,8 @@ export class Moderation implements RoomExtension {
       if (!status) continue
       // Order and time as the server would store them on the board.
       const stored = cardSchema.parse(room.kind.normalize?.(change, { ...ctx, doc: viewOf(room.doc) }) ?? card)
-      moves.push({ target: status === 'collected' ? companions.collect : companions.moderation, record: { id: card.id, card: stored, status, at: ctx.now }, key: change.key })
+      const record: HeldCard = { id: card.id, card: stored, status, at: ctx.now, ...(status === 'collected' ? { writer: ctx.actor.role === 'host' ? 'host' : 'participant' } : {}) }
+      moves.push({ target: status === 'collected' ? companions.collect : companions.moderation, record, key: change.key })
     }
     if (moves.length === 0) return null
     // Held cards count like cards on the board: a person's cap, and the table's.
@@ -234,12 +236,16 @@ export class Moderation implements RoomExtension {
     try {
       for (const tableId of tableIds) boards.push(await this.rooms.acquire(boardDocName(eventId, tableId)))
       const authors = new Set<string>()
+      const modes = readModes(state.doc)
       // From here on one synchronous step: every table's cards, then the stamp.
       for (const [i, board] of boards.entries()) {
         const companions = companionsOf(board)!
         const collected = readHeld(companions.collect.doc).filter((h) => h.card.stationId === stationId)
         if (collected.length > 0) {
-          board.writeAsServer((doc) => collected.forEach((h) => doc.getMap(CARDS).set(h.id, h.card)), 'facilitator')
+          // Where the station also asks for approval, participants' cards go to the queue, not the board.
+          const { toBoard, toApprove } = revealedCards(collected, modes, stationId, this.now())
+          if (toBoard.length > 0) board.writeAsServer((doc) => toBoard.forEach((h) => doc.getMap(CARDS).set(h.id, h.card)), 'facilitator')
+          if (toApprove.length > 0) companions.moderation.writeAsServer((doc) => toApprove.forEach((h) => doc.getMap(HELD_ROOT).set(h.id, h)), 'facilitator')
           companions.collect.writeAsServer((doc) => collected.forEach((h) => doc.getMap(HELD_ROOT).delete(h.id)), 'facilitator')
         }
         collected.forEach((h) => authors.add(`${tableIds[i]}\u0000${h.card.authorId}`))

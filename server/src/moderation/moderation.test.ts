@@ -1,9 +1,10 @@
 import { type Socket, io } from 'socket.io-client'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
+import { aCard } from '@tischrunde/fixtures'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Ack, type CreateEventResponse, HELD_ROOT, boardDocName, MODSTATE_COUNTS, WIRE_VERSION, collectDocName, countKey, moderationDocName, modstateDocName, ownDocName, readHeld } from '@tischrunde/shared'
-import { createEvent, join, tokenOfLink } from '../../test/helpers/api.js'
+import { type Ack, type CreateEventResponse, type CredentialInfo, HELD_ROOT, boardDocName, MODSTATE_COUNTS, WIRE_VERSION, collectDocName, countKey, moderationDocName, modstateDocName, ownDocName, readHeld } from '@tischrunde/shared'
+import { api, createEvent, join, tokenOfLink } from '../../test/helpers/api.js'
 import { connectBoard, connectDoc, connectPhone } from '../../test/helpers/board-client.js'
 import { type RunningServer, startServer } from '../../test/helpers/in-process-server.js'
 import { advanceRounds } from '../../test/helpers/rounds.js'
@@ -271,6 +272,41 @@ describe('moderation: hidden, waiting and collected cards never reach those who 
       host.socket.disconnect()
       for (const client of [anna, bernd, annaOwn, queue]) client.destroy()
       await facilitator.send('station:moderation', { stationId: null, approval: false })
+    }
+  })
+
+  it('collects and approves at one station: at the reveal a participant’s collected card goes to the approval queue, not the board; the host’s goes to the board', async () => {
+    const eventId = cafe.event.id
+    expect(await facilitator.send('station:moderation', { stationId: 'station-1', collect: true, approval: true })).toEqual({ ok: true })
+    const anna = await connectPhone(running.url, eventId, 'sprache', cafe.joinCode)
+    const bernd = await connectPhone(running.url, eventId, 'sprache', cafe.joinCode)
+    const hostToken = tokenOfLink(cafe.links.hosts.sprache!)
+    const hostId = (await api<CredentialInfo>(running.url, '/api/credential', { token: hostToken })).body.participantId!
+    const hostBoard = connectBoard(running.url, eventId, 'sprache', hostToken)
+    const annaOwn = connectDoc(running.url, ownDocName(eventId, 'sprache', anna.participantId), anna.token)
+    const queue = connectDoc(running.url, moderationDocName(eventId, 'sprache'), hostToken)
+    try {
+      await Promise.all([anna.synced(), bernd.synced(), hostBoard.synced(), annaOwn.synced(), queue.synced()])
+      anna.put(anna.card({ id: 'card-both-1', text: 'Ungeprüft gesammelt' }))
+      hostBoard.put(aCard({ id: 'card-both-2', authorId: hostId, text: 'Vom Tisch notiert' }))
+      await Promise.all([anna.saved(), hostBoard.saved()])
+      await waitFor(() => readHeld(annaOwn.doc).find((h) => h.id === 'card-both-1' && h.status === 'collected'), 'Anna’s card collected')
+
+      expect(await facilitator.send('station:reveal', { stationId: 'station-1' })).toEqual({ ok: true })
+      // The host's card shows for everyone; Anna's waits for approval and reaches no other phone.
+      await bernd.waitForCard('card-both-2', 2000)
+      await waitFor(() => readHeld(queue.doc).find((h) => h.id === 'card-both-1' && h.status === 'pending'), 'Anna’s card in the approval queue')
+      await waitFor(() => readHeld(annaOwn.doc).map((h) => `${h.id}:${h.status}`).join() === 'card-both-1:pending', 'Anna’s phone: waiting for approval')
+      await sleep(200)
+      expect(holdsText(bernd.doc, 'Ungeprüft gesammelt')).toBe(false)
+      expect(readHeld(queue.doc).map((h) => h.id)).toEqual(['card-both-1'])
+
+      // Approved, it appears like any approved card.
+      expect(await facilitator.send('card:moderate', { tableId: 'sprache', cardId: 'card-both-1', action: 'approve' })).toEqual({ ok: true })
+      expect((await bernd.waitForCard('card-both-1')).text).toBe('Ungeprüft gesammelt')
+    } finally {
+      for (const client of [anna, bernd, hostBoard, annaOwn, queue]) client.destroy()
+      await facilitator.send('station:moderation', { stationId: 'station-1', collect: false, approval: false })
     }
   })
 

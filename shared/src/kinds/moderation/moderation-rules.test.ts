@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { EventActor } from '../../access/actor.js'
 import type { Card } from '../../cards/card.schema.js'
 import { keepCardMarks } from './card-marks.js'
-import { MODSTATE_COUNTS, MODSTATE_EVENT, MODSTATE_STATIONS, countKey } from './moderation.schema.js'
-import { NO_MODES, holdNewCard, mayModerate, othersCollected, readModes } from './moderation-rules.js'
+import { type HeldCard, MODSTATE_COUNTS, MODSTATE_EVENT, MODSTATE_STATIONS, countKey } from './moderation.schema.js'
+import { NO_MODES, holdNewCard, mayModerate, othersCollected, readModes, revealedCards } from './moderation-rules.js'
 
 const card: Card = { id: 'card-0001', stationId: 'station-1', columnId: 'laeuft-gut', text: 'Sprachkurse', subPoints: [], authorId: 'participant-1', createdAt: 1, position: 1 }
 const actor = (role: EventActor['role'], tableId: string | null = null): EventActor => ({ type: 'event', eventId: 'cafe', role, participantId: role === 'facilitator' ? null : 'participant-1', tableId })
@@ -67,5 +67,21 @@ describe('moderation marks on client writes', () => {
   })
   it('leaves a write without marks as it is', () => {
     expect(keepCardMarks({ root: 'cards', key: card.id, before: card, after: { ...card, text: 'Neu' } }, null)).toBeNull()
+  })
+})
+
+describe('where collected cards go at the reveal', () => {
+  const held = (id: string, writer?: 'participant' | 'host'): HeldCard => ({ id, card: { id, stationId: 'station-1' } as HeldCard['card'], status: 'collected', at: 1, ...(writer ? { writer } : {}) })
+  const cards = [held('card-a', 'participant'), held('card-h', 'host'), held('card-old')]
+  const ids = (out: { toBoard: HeldCard[]; toApprove: HeldCard[] }) => [out.toBoard.map((h) => h.id), out.toApprove.map((h) => `${h.id}:${h.status}:${h.at}`)]
+
+  it('all onto the board without approval', () => {
+    expect(ids(revealedCards(cards, modesWith({ collect: true }), 'station-1', 9))).toEqual([['card-a', 'card-h', 'card-old'], []])
+  })
+
+  it('with approval at the station or for the event, participants’ cards (and those of unknown writer) into the queue, the host’s onto the board', () => {
+    for (const modes of [modesWith({ collect: true, approval: true }), modesWith({ collect: true }, true)])
+      expect(ids(revealedCards(cards, modes, 'station-1', 9))).toEqual([['card-h'], ['card-a:pending:9', 'card-old:pending:9']])
+    expect(revealedCards(cards, modesWith({ collect: true, approval: true }), 'station-1', 9).toApprove.every((h) => h.writer === undefined)).toBe(true)
   })
 })

@@ -66,6 +66,20 @@ export function holdNewCard(card: Pick<Card, 'stationId'>, actor: Pick<EventActo
   return null
 }
 
+/**
+ * Where a station's collected cards go at its reveal: onto the board, or, where the station (or the
+ * event) asks for approval, a participant's into the approval queue (pending, as if written then);
+ * a table host's go to the board, as their cards do without collecting.
+ */
+export function revealedCards(collected: readonly HeldCard[], modes: ModerationModes, stationId: string, now: number): { toBoard: HeldCard[]; toApprove: HeldCard[] } {
+  const approve = approving(modes, stationId)
+  const waits = (h: HeldCard) => approve && h.writer !== 'host'
+  return {
+    toBoard: collected.filter((h) => !waits(h)),
+    toApprove: collected.filter(waits).map(({ writer: _writer, ...h }) => ({ ...h, status: 'pending' as const, at: now })),
+  }
+}
+
 /** How many collected cards of others a participant's phone may count (the total minus their own). */
 export function othersCollected(modes: ModerationModes, tableId: string, stationId: string, own: number): number {
   return Math.max(0, (modes.counts.get(countKey(tableId, stationId)) ?? 0) - own)

@@ -20,6 +20,12 @@ export const heldCardSchema = z
     status: heldStatusSchema,
     /** Server time the card was held, in ms. */
     at: z.number().int().nonnegative(),
+    /**
+     * Who wrote a collected card: a participant's waits for approval at the reveal when the station
+     * (or the event) asks for it, a table host's goes to the board. Absent on other statuses (and on
+     * cards collected before it was kept: they count as a participant's).
+     */
+    writer: z.enum(['participant', 'host']).optional(),
   })
   .strict()
 export type HeldCard = z.infer<typeof heldCardSchema>
