@@ -52,6 +52,13 @@ describe('the framing of the documentation, edited on the console', () => {
     // A file that is no image is refused before it is sent.
     await section.getByLabel(/^Logo des 1\. Veranstalters/).setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg/>') })
     await section.getByRole('status').filter({ hasText: 'Bitte ein Bild im Format PNG oder JPEG wählen.' }).waitFor()
+    // A small file of too many pixels (here 4000×4000 at 16 bits, said by its header) is refused in the picture's terms.
+    const bomb = Buffer.from(LOGO)
+    bomb.writeUInt32BE(4000, 16)
+    bomb.writeUInt32BE(4000, 20)
+    bomb[24] = 16
+    await section.getByLabel(/^Logo des 1\. Veranstalters/).setInputFiles({ name: 'gross.png', mimeType: 'image/png', buffer: bomb })
+    await section.getByRole('status').filter({ hasText: 'Das Bild hat zu viele Bildpunkte: höchstens 4000 Pixel je Seite und 4 Megapixel.' }).waitFor()
     await section.getByLabel(/^Logo des 1\. Veranstalters/).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: LOGO })
     await section.getByRole('img', { name: 'Logo: Landratsamt Rems-Murr-Kreis' }).waitFor()
     await section.getByLabel('Einleitung').fill('Herzlich willkommen zur Dokumentation.')

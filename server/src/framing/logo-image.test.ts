@@ -41,4 +41,44 @@ describe('checkLogo', () => {
     expect(checkLogo(new Uint8Array(LOGO_BYTES_MAX + 1))).toEqual({ ok: false, reason: 'too_big' })
     expect(checkLogo(testPng(5000, 1))).toEqual({ ok: false, reason: 'too_large_image' })
   })
+
+  it('refuses a small file of too many pixels (a decompression bomb for the exports), 16-bit pixels counting twice', () => {
+    // The header says what a document would decode: the check needs no pixel data.
+    const sized = (width: number, height: number, depth: 8 | 16) => {
+      const png = testPng(1, 1)
+      new DataView(png.buffer, png.byteOffset).setUint32(16, width)
+      new DataView(png.buffer, png.byteOffset).setUint32(20, height)
+      png[24] = depth
+      return checkLogo(png)
+    }
+    expect(sized(4000, 4000, 16)).toEqual({ ok: false, reason: 'too_large_image' })
+    expect(sized(2100, 2000, 8)).toEqual({ ok: false, reason: 'too_large_image' })
+    expect(sized(1500, 1500, 16)).toEqual({ ok: false, reason: 'too_large_image' })
+    expect(sized(2000, 2000, 8)).toMatchObject({ ok: true, width: 2000, height: 2000 })
+    expect(sized(1400, 1400, 16)).toMatchObject({ ok: true })
+  })
+
+  it('drops metadata hidden between the scans of a progressive JPEG and anything after its end', () => {
+    const sof = [0xff, 0xc2, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00, 0x20, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]
+    const sos = [0xff, 0xda, 0x00, 0x0c, 3, 1, 0, 2, 0x11, 3, 0x11, 0, 0x3f, 0]
+    const exif = [0xff, 0xe1, 0x00, 0x0c, ...Buffer.from('Exif\0\0GPS!')]
+    const comment = [0xff, 0xfe, 0x00, 0x0a, ...Buffer.from('<script>')]
+    const dht = [0xff, 0xc4, 0x00, 0x04, 0x00, 0x01]
+    // Scan data with a stuffed FF 00 and a restart marker, which are data, not segments.
+    const scan1 = [0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56]
+    const jpeg = new Uint8Array([0xff, 0xd8, ...sof, ...sos, ...scan1, ...exif, ...dht, ...sos, 0x78, ...comment, 0xff, 0xd9, ...Buffer.from('trailing secret')])
+    const checked = checkLogo(jpeg)
+    expect(checked).toMatchObject({ ok: true, type: 'image/jpeg', width: 32, height: 16 })
+    if (!checked.ok) return
+    const kept = latin(checked.bytes)
+    for (const hidden of ['Exif', 'GPS', '<script>', 'trailing']) expect(kept).not.toContain(hidden)
+    // What draws the picture stays: both scans, the table between them, the stuffed byte and the restart.
+    expect([...checked.bytes]).toEqual([0xff, 0xd8, ...sof, ...sos, ...scan1, ...dht, ...sos, 0x78, 0xff, 0xd9])
+  })
+
+  it('refuses a JPEG whose scan never ends', () => {
+    const sof = [0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00, 0x20, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]
+    const sos = [0xff, 0xda, 0x00, 0x0c, 3, 1, 0, 2, 0x11, 3, 0x11, 0, 0x3f, 0]
+    expect(checkLogo(new Uint8Array([0xff, 0xd8, ...sof, ...sos, 0x12, 0x34]))).toEqual({ ok: false, reason: 'not_an_image' })
+  })
 })

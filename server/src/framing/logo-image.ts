@@ -1,5 +1,5 @@
 import { createInflate } from 'node:zlib'
-import { LOGO_BYTES_MAX, LOGO_SIDE_MAX, type LogoType } from '@tischrunde/shared'
+import { LOGO_BYTES_MAX, LOGO_PIXELS_MAX, LOGO_SIDE_MAX, type LogoType } from '@tischrunde/shared'
 
 /**
  * Checks an uploaded logo and keeps only what draws it. PNG and JPEG only (an SVG could carry
@@ -47,13 +47,19 @@ export function checkLogo(input: Uint8Array): LogoCheck {
   if (!result) return { ok: false, reason: 'not_an_image' }
   if (result.width < 1 || result.height < 1) return { ok: false, reason: 'not_an_image' }
   if (result.width > LOGO_SIDE_MAX || result.height > LOGO_SIDE_MAX) return { ok: false, reason: 'too_large_image' }
-  return { ok: true, ...result }
+  // What a document decodes it to: a small file of many (or 16-bit) pixels costs the export its memory.
+  if (result.width * result.height * result.depthFactor > LOGO_PIXELS_MAX) return { ok: false, reason: 'too_large_image' }
+  const { depthFactor: _depth, ...kept } = result
+  return { ok: true, ...kept }
 }
 
 const u32 = (b: Uint8Array, at: number) => ((b[at]! << 24) >>> 0) + (b[at + 1]! << 16) + (b[at + 2]! << 8) + b[at + 3]!
 const u16 = (b: Uint8Array, at: number) => (b[at]! << 8) + b[at + 1]!
 
-function sanitizePng(input: Uint8Array): { type: LogoType; bytes: Uint8Array; width: number; height: number } | undefined {
+/** A sanitised image: its type, bytes and size, and how many 8-bit pixels each of its pixels decodes to (2 for 16-bit PNGs). */
+type Sanitized = { type: LogoType; bytes: Uint8Array; width: number; height: number; depthFactor: number }
+
+function sanitizePng(input: Uint8Array): Sanitized | undefined {
   const parts: Uint8Array[] = [input.subarray(0, 8)]
   let at = 8
   let width = 0
@@ -85,10 +91,10 @@ function sanitizePng(input: Uint8Array): { type: LogoType; bytes: Uint8Array; wi
     }
   }
   if (!sawData || !ended || (input[25] === 3 && !sawPalette)) return undefined
-  return { type: 'image/png', bytes: concat(parts), width, height }
+  return { type: 'image/png', bytes: concat(parts), width, height, depthFactor: input[24] === 16 ? 2 : 1 }
 }
 
-function sanitizeJpeg(input: Uint8Array): { type: LogoType; bytes: Uint8Array; width: number; height: number } | undefined {
+function sanitizeJpeg(input: Uint8Array): Sanitized | undefined {
   const parts: Uint8Array[] = [input.subarray(0, 2)]
   let at = 2
   let width = 0
@@ -108,24 +114,48 @@ function sanitizeJpeg(input: Uint8Array): { type: LogoType; bytes: Uint8Array; w
       height = u16(input, at + 5)
       width = u16(input, at + 7)
     }
-    // APP1–APP15 (EXIF, XMP, ICC, Photoshop…) and comments are dropped; APP0 (JFIF) is kept.
-    const dropped = (marker >= 0xe1 && marker <= 0xef) || marker === 0xfe
-    if (!dropped) parts.push(input.subarray(at, end))
-    if (marker === 0xda) {
-      // Start of scan: the entropy-coded data runs to the end-of-image marker.
-      const eoi = lastEndOfImage(input, end)
-      if (eoi < 0 || width === 0) return undefined
-      parts.push(input.subarray(end, eoi + 2))
-      return { type: 'image/jpeg', bytes: concat(parts), width, height }
-    }
+    if (!droppedJpegSegment(marker)) parts.push(input.subarray(at, end))
+    if (marker === 0xda) return width === 0 ? undefined : keepScans(input, end, parts) ? { type: 'image/jpeg', bytes: concat(parts), width, height, depthFactor: 1 } : undefined
     at = end
   }
   return undefined
 }
 
-/** The last FF D9 from `from` on: progressive JPEGs have further scans and markers before it. */
-function lastEndOfImage(input: Uint8Array, from: number): number {
-  for (let i = input.byteLength - 2; i >= from; i--) if (input[i] === 0xff && input[i + 1] === 0xd9) return i
+/** APP1–APP15 (EXIF, XMP, ICC, Photoshop…) and comments are dropped; APP0 (JFIF) is kept. */
+const droppedJpegSegment = (marker: number) => (marker >= 0xe1 && marker <= 0xef) || marker === 0xfe
+
+/**
+ * From a start of scan on: keeps each scan's entropy-coded data and the markers between scans (a
+ * progressive JPEG's further tables and scans), drops the segments metadata hides in there too, and
+ * stops at the end-of-image marker; whatever follows it is dropped. False for a file without one.
+ */
+function keepScans(input: Uint8Array, from: number, parts: Uint8Array[]): boolean {
+  let at = from
+  for (;;) {
+    const marker = nextJpegMarker(input, at)
+    if (marker < 0) return false
+    parts.push(input.subarray(at, marker))
+    const code = input[marker + 1]!
+    if (code === 0xd9) {
+      parts.push(input.subarray(marker, marker + 2))
+      return true
+    }
+    if (marker + 4 > input.byteLength) return false
+    const end = marker + 2 + u16(input, marker + 2)
+    if (end < marker + 4 || end > input.byteLength) return false
+    if (!droppedJpegSegment(code)) parts.push(input.subarray(marker, end))
+    at = end
+  }
+}
+
+/** Where the next marker starts in entropy-coded data (FF 00 is a data byte, FF D0–D7 a restart, FF FF fill), or -1. */
+function nextJpegMarker(input: Uint8Array, from: number): number {
+  for (let i = from; i + 1 < input.byteLength; i++) {
+    if (input[i] !== 0xff) continue
+    const code = input[i + 1]!
+    if (code === 0x00 || code === 0xff || (code >= 0xd0 && code <= 0xd7)) continue
+    return i
+  }
   return -1
 }
 

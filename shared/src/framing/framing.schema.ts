@@ -14,6 +14,11 @@ export const FRAMING_TEXT_MAX = 6000
 export const LOGO_BYTES_MAX = 512 * 1024
 /** Largest logo side, in pixels (a logo is printed at most a few centimetres wide). */
 export const LOGO_SIDE_MAX = 4000
+/**
+ * Most pixels of one logo (16-bit PNGs count twice): what a document decodes it to stays at about
+ * 16 MB, however small the file (a 124 KB PNG of 4000×4000 16-bit pixels inflates to 128 MB).
+ */
+export const LOGO_PIXELS_MAX = 4_000_000
 /** The image types a logo may have: raster only (an SVG can carry scripts). */
 export const LOGO_TYPES = ['image/png', 'image/jpeg'] as const
 export type LogoType = (typeof LOGO_TYPES)[number]

@@ -1,4 +1,4 @@
-import { EMPTY_FRAMING, type EventFraming, FRAMING_ORGANISERS_MAX, FRAMING_TEXT_MAX, LOGO_BYTES_MAX } from '@tischrunde/shared'
+import { EMPTY_FRAMING, type EventFraming, FRAMING_ORGANISERS_MAX, FRAMING_TEXT_MAX, LOGO_BYTES_MAX, LOGO_PIXELS_MAX, LOGO_SIDE_MAX } from '@tischrunde/shared'
 import { useEffect, useId, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -27,7 +27,14 @@ export default function FramingForm({ eventId, token }: { eventId: string; token
   }, [eventId, token])
   if (!framing) return null
 
-  const failed = (err: unknown) => setStatus({ kind: 'error', text: errorText(t, (err instanceof ApiFailure ? err : new ApiFailure({ code: 'INTERNAL' })).failure) })
+  const failed = (err: unknown) => {
+    const failure = (err instanceof ApiFailure ? err : new ApiFailure({ code: 'INTERNAL' })).failure
+    // A logo of too many pixels (sides or area): said in the picture's terms, not as a number field's.
+    const params = failure.code === 'INVALID_MESSAGE' ? (failure.params as { path?: unknown[]; issue?: string; origin?: string } | undefined) : undefined
+    if (params?.path?.[0] === 'logo' && params.issue === 'too_big' && params.origin === 'number')
+      return setStatus({ kind: 'error', text: t('framing.logoTooLarge', { side: LOGO_SIDE_MAX, megapixels: LOGO_PIXELS_MAX / 1_000_000 }) })
+    setStatus({ kind: 'error', text: errorText(t, failure) })
+  }
   const organisers = framing.organisers
   const setOrganiser = (i: number, change: Partial<EventFraming['organisers'][number]>) =>
     setFraming({ ...framing, organisers: organisers.map((o, j) => (j === i ? { ...o, ...change } : o)) })
