@@ -18,6 +18,7 @@ import {
   actorAreaNameSchema,
   actorBodySchema,
   actorRecordSchema,
+  actorMapShownDocName,
   actorRuleSchema,
   readRefused,
 } from '@tischrunde/shared'
@@ -57,11 +58,16 @@ function readValid<T>(doc: Y.Doc, root: string, schema: { safeParse(v: unknown):
 
 const docsUrl = () => `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/yjs`
 
-/** The name of an event's actor map doc (`actors.<event>`). */
-export const actorMapDocName = (eventId: string) => `actors.${eventId}`
+/**
+ * Which copy of the actor map a screen opens: the one facilitators and table hosts edit
+ * (`actors.<event>`), or the one phones and projectors read (`actormap.<event>`, without contact persons).
+ */
+export type ActorMapCopy = 'edit' | 'shown'
 
-function connect(eventId: string, token: string): OpenMap {
-  const name = actorMapDocName(eventId)
+/** The doc name of an event's actor map copy. */
+export const actorMapDocName = (eventId: string, copy: ActorMapCopy = 'edit') => (copy === 'shown' ? actorMapShownDocName(eventId) : `actors.${eventId}`)
+
+function connect(name: string, token: string): OpenMap {
   const existing = open.get(name)
   if (existing) {
     existing.users++
@@ -104,8 +110,7 @@ function connect(eventId: string, token: string): OpenMap {
   return entry
 }
 
-function release(eventId: string): void {
-  const name = actorMapDocName(eventId)
+function release(name: string): void {
   const entry = open.get(name)
   if (!entry || --entry.users > 0) return
   open.delete(name)
@@ -114,14 +119,15 @@ function release(eventId: string): void {
 }
 
 /** Opens the event's actor map (counted: the last release closes it). */
-export function openActorMap(eventId: string, token: string): () => void {
-  connect(eventId, token)
-  return () => release(eventId)
+export function openActorMap(eventId: string, token: string, copy: ActorMapCopy = 'edit'): () => void {
+  const name = actorMapDocName(eventId, copy)
+  connect(name, token)
+  return () => release(name)
 }
 
 /** Listens to the open actor map's changes; returns the unsubscribe function. */
-export function subscribeActorMap(eventId: string, listener: () => void): () => void {
-  const name = actorMapDocName(eventId)
+export function subscribeActorMap(eventId: string, listener: () => void, copy: ActorMapCopy = 'edit'): () => void {
+  const name = actorMapDocName(eventId, copy)
   open.get(name)?.listeners.add(listener)
   // The doc may open after the first render: check again once mounted.
   queueMicrotask(listener)
@@ -129,11 +135,11 @@ export function subscribeActorMap(eventId: string, listener: () => void): () => 
 }
 
 /** What the actor map holds now (an empty map until it opens). */
-export function actorMapSnapshot(eventId: string): ActorMapView {
-  return open.get(actorMapDocName(eventId))?.view ?? EMPTY
+export function actorMapSnapshot(eventId: string, copy: ActorMapCopy = 'edit'): ActorMapView {
+  return open.get(actorMapDocName(eventId, copy))?.view ?? EMPTY
 }
 
-/** Writes a change (whole records) to the open actor map in one transaction. */
+/** Writes a change (whole records) to the open actor map (the copy to edit) in one transaction. */
 export function writeActorMap(eventId: string, change: Partial<ActorMapChange> & { bodies?: ActorBody[]; removeBodies?: string[]; areas?: ActorAreaName[]; columns?: ActorColumnChoice[] }): void {
   const entry = open.get(actorMapDocName(eventId))
   if (!entry) return

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ACTORS_ROOT, ACTOR_RULES_ROOT, type ActorRecord, type EventExport, mergeActors, tablesOf } from '@tischrunde/shared'
+import { ACTORS_ROOT, ACTOR_RULES_ROOT, type ActorRecord, type EventExport, actorMapShownDocName, mergeActors, tablesOf } from '@tischrunde/shared'
 import { winnendenEvent } from '@tischrunde/fixtures'
 import { api, join, tokenOfLink } from '../../test/helpers/api.js'
 import { connectDoc } from '../../test/helpers/board-client.js'
@@ -11,6 +11,7 @@ import { waitFor } from '../../test/helpers/wait.js'
 import { actorMapDocName } from './build-actor-map.js'
 import { importActorMap } from './actor-map-transfer.js'
 import { command } from '../../test/helpers/command.js'
+import { upgradeStatus } from '../../test/helpers/workshop-day.js'
 
 const actorsOf = (doc: Y.Doc) => new Map([...doc.getMap<ActorRecord>(ACTORS_ROOT).entries()])
 
@@ -20,14 +21,16 @@ describe('the actor map of the Winnenden conference', () => {
   let eventId: string
   let facilitatorToken: string
   let phone: { token: string }
+  let projectorToken: string
 
   beforeAll(async () => {
     data = await tempDataDir('actor-map')
     running = await startServer(data.dir)
-    const imported = await api<{ id: string; links: { facilitator: string } }>(running.url, '/api/events/import', { body: winnendenEvent(), token: running.server.credentials.adminKey })
+    const imported = await api<{ id: string; links: { facilitator: string; projector: string } }>(running.url, '/api/events/import', { body: winnendenEvent(), token: running.server.credentials.adminKey })
     expect(imported.status).toBe(201)
     eventId = imported.body.id
     facilitatorToken = tokenOfLink(imported.body.links.facilitator)
+    projectorToken = tokenOfLink(imported.body.links.projector)
     const stored = running.server.events.current(eventId) ?? (await running.server.events.get(eventId))
     phone = await join(running.url, stored!.joinCode)
   })
@@ -37,7 +40,7 @@ describe('the actor map of the Winnenden conference', () => {
   })
 
   it('is built from all eleven tables: each actor once, in its area, with the tables that named it', async () => {
-    const reader = connectDoc(running.url, actorMapDocName(eventId), phone.token)
+    const reader = connectDoc(running.url, actorMapShownDocName(eventId), phone.token)
     try {
       await reader.synced()
       await waitFor(() => actorsOf(reader.doc).size > 30, 'the actor map on a phone')
@@ -72,6 +75,33 @@ describe('the actor map of the Winnenden conference', () => {
     }
   })
 
+  it('shows phones and projectors no contact person: they open only the shown copy, which follows every edit without it', async () => {
+    // The copy the organisers edit stays closed to them.
+    for (const token of [phone.token, projectorToken]) expect(await upgradeStatus(running.url, actorMapDocName(eventId), token)).toBe(403)
+    const console_ = connectDoc(running.url, actorMapDocName(eventId), facilitatorToken)
+    const shown = connectDoc(running.url, actorMapShownDocName(eventId), projectorToken)
+    try {
+      await Promise.all([console_.synced(), shown.synced()])
+      await waitFor(() => actorsOf(shown.doc).has('jobcenter') || undefined, 'the shown map')
+      const jobcenter = actorsOf(console_.doc).get('jobcenter')!
+      console_.doc.getMap(ACTORS_ROOT).set('jobcenter', { ...jobcenter, person: 'Frau Erika Mustermann, 0171 2345678', notes: 'Beratung im Stadtteil', coreGroup: true })
+      await console_.saved()
+      await waitFor(() => actorsOf(shown.doc).get('jobcenter')?.coreGroup || undefined, 'the edit on the projector')
+      expect(actorsOf(shown.doc).get('jobcenter')).toMatchObject({ notes: 'Beratung im Stadtteil', person: '' })
+      expect([...actorsOf(shown.doc).values()].every((a) => a.person === '')).toBe(true)
+      expect(Buffer.from(Y.encodeStateAsUpdate(shown.doc)).includes(Buffer.from('Mustermann'))).toBe(false)
+      // An actor removed in the console leaves the shown map too.
+      console_.doc.getMap(ACTORS_ROOT).delete('jobcenter')
+      await console_.saved()
+      await waitFor(() => !actorsOf(shown.doc).has('jobcenter') || undefined, 'the removal on the projector')
+      console_.doc.getMap(ACTORS_ROOT).set('jobcenter', { ...jobcenter })
+      await console_.saved()
+    } finally {
+      console_.destroy()
+      shown.destroy()
+    }
+  })
+
   it('keeps a merge and a tick by the facilitator when the cards are read again; a participant may not refresh', async () => {
     const console_ = connectDoc(running.url, actorMapDocName(eventId), facilitatorToken)
     try {
@@ -102,7 +132,7 @@ describe('the actor map of the Winnenden conference', () => {
     const get = (path: string, token: string) => fetch(`${running.url}/api${path}`, { headers: { authorization: `Bearer ${token}` } })
     const exported = (await (await get(`/events/${eventId}/export?format=json`, facilitatorToken)).json()) as EventExport
     expect(exported.actors?.rules.map((r) => r.actorId)).toContain('unternehmen')
-    const imported = await api<{ id: string; links: { facilitator: string } }>(running.url, '/api/events/import', { body: exported, token: running.server.credentials.adminKey })
+    const imported = await api<{ id: string; links: { facilitator: string; projector: string } }>(running.url, '/api/events/import', { body: exported, token: running.server.credentials.adminKey })
     expect(imported.status).toBe(201)
     const copy = await running.server.transfer.exportEvent((await running.server.events.get(imported.body.id))!)
     const actors = new Map(copy.actors!.actors.map((a) => [a.id, a]))

@@ -1,12 +1,13 @@
 import { boardKind } from './board/board-kind.js'
 import { treeKind } from './tree/tree-kind.js'
+import { actorMapShownKind } from './actors/actor-map-shown.js'
 import { actorsKind } from './actors/actors-kind.js'
 import { MODERATION_KINDS } from './moderation/moderation-kinds.js'
 import { workshopKind } from '../programme/workshop-board.js'
 import type { DocKind, DocScope } from './doc-kind.js'
 
 /** Every kind of doc the app has. A new method adds its kind here (and its folder beside `board/`). */
-export const DOC_KINDS: readonly DocKind[] = [boardKind, treeKind, actorsKind, ...MODERATION_KINDS, workshopKind]
+export const DOC_KINDS: readonly DocKind[] = [boardKind, treeKind, actorsKind, actorMapShownKind, ...MODERATION_KINDS, workshopKind]
 
 /** Event ids and the default pattern of key parts: slug ids. */
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { registerPersonalData } from '../privacy/personal-data.js'
 import { participantIdSchema, randomIdSchema, slugIdSchema } from '../ids.js'
 import { unknownReference } from '../wire/field-issue.js'
 
@@ -176,6 +177,15 @@ export const programmePersonSchema = z.object({
   displayName: z.string().trim().max(60).default(''),
 })
 export type ProgrammePerson = z.infer<typeof programmePersonSchema>
+
+export const PROGRAMME_DISPLAY_NAME = registerPersonalData({
+  id: 'programme.displayName',
+  what: 'Name, den Teilnehmende bei der Workshop-Anmeldung freiwillig angeben',
+  purpose: 'steht auf den Teilnahmelisten der Workshops',
+  where: 'Anmeldungen der Veranstaltung (Datensätze des Programms)',
+  visibleTo: 'Moderation (Teilnahmelisten)',
+  participantDeletes: false,
+})
 
 /** The workshops of a programme with the work phase each belongs to. */
 export function workshopsOf(programme: Programme): { phase: ProgrammeItem; workshop: Workshop }[] {

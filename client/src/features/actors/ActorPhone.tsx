@@ -8,7 +8,7 @@ import './actors.css'
 /** The actor map on a phone: read-only, by area, most-named first. Loaded as its own chunk. */
 export default function ActorPhone({ eventId, token, onBack }: { eventId: string; token: string; onBack(): void }) {
   const { t } = useTranslation()
-  const map = useActorMap(eventId, token)
+  const map = useActorMap(eventId, token, 'shown')
   const visible = map.actors.filter((a) => !a.hidden)
   return (
     <section className="actor-phone" aria-labelledby="actor-phone-title">

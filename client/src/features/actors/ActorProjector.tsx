@@ -41,7 +41,7 @@ function byMentions(a: ActorRecord, b: ActorRecord): number {
  */
 export default function ActorProjector({ event, token }: { event: { id: string; title: string; tables: readonly { id: string; name: string }[] }; token: string }) {
   const { t } = useTranslation()
-  const map = useActorMap(event.id, token)
+  const map = useActorMap(event.id, token, 'shown')
   // Long names ("Migrantenorganisationen") break at syllables inside their chip, not mid-syllable.
   const hyphenated = useHyphenation()
   const [selectedId, setSelectedId] = useState<string | null>(null)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { registerPersonalData } from '../../privacy/personal-data.js'
 import { actorAreaSchema } from '../../actors/areas.js'
 import { cardIdSchema, randomIdSchema, slugIdSchema, tableIdSchema } from '../../ids.js'
 import { refuseRepeatedKeys } from '../../wire/unique-keys.js'
@@ -74,6 +75,15 @@ export const actorRecordSchema = z
   })
   .strict()
 export type ActorRecord = z.infer<typeof actorRecordSchema>
+
+export const ACTOR_PERSON = registerPersonalData({
+  id: 'actor.person',
+  what: 'Ansprechperson eines Akteurs in der Akteurslandkarte (Name, ggf. Telefon), von der Moderation eingetragen oder aus einer Karte „Akteur: Name“ übernommen',
+  purpose: 'die Moderation weiß, wen sie für das Bündnis ansprechen kann',
+  where: 'Akteurslandkarte der Veranstaltung (boards/, Doc actors.<Veranstaltung>)',
+  visibleTo: 'Moderation und Tischgastgeber*innen; nicht auf Handys und Beamer (dort die Karte ohne Ansprechperson)',
+  participantDeletes: false,
+})
 
 /** A hand decision on where a written name belongs (merge, split): survives every refresh. */
 export const actorRuleSchema = z.object({ key: actorKeySchema, actorId: actorIdSchema }).strict()

@@ -38,7 +38,8 @@ export function checkActorMapChanges(role: string, changes: readonly RecordChang
 /**
  * The event's actor map (`actors.<event>`): who can help, sorted into the four areas of a local
  * alliance, with the alliance columns and the existing bodies. Built from the boards' actor
- * columns by the server; facilitators and table hosts edit it, everyone in the event reads it.
+ * columns by the server; facilitators and table hosts edit and read it. Phones and projectors read
+ * the shown map (`actormap.<event>`, actor-map-shown.ts), which carries no contact person.
  */
 export const actorsKind: DocKind = {
   name: 'actors',
@@ -58,7 +59,7 @@ export const actorsKind: DocKind = {
         return 'write'
       case 'participant':
       case 'projector':
-        return 'read'
+        return 'none'
     }
   },
   checkChanges(changes, { actor, doc }) {

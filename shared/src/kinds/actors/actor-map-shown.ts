@@ -1,0 +1,65 @@
+import * as Y from 'yjs'
+import { WriteRefusal } from '../../doc/board-write-rules.js'
+import type { DocKind } from '../doc-kind.js'
+import { ACTORS_ROOT, ACTOR_AREAS_ROOT, actorAreaNameSchema, actorRecordSchema } from './actor-map.schema.js'
+
+/**
+ * The actor map as phones and projectors see it (`actormap.<event>`): the server writes it from
+ * the event's actor map (`actors.<event>`, which only facilitators and table hosts open), without
+ * what is for the organisers only: the contact person (personal data, like the actor table's
+ * export, which needs the facilitator). Nobody else writes it.
+ */
+export const actorMapShownKind: DocKind = {
+  name: 'actormap',
+  scopeParts: [],
+  roots: {
+    [ACTORS_ROOT]: { record: actorRecordSchema, keyField: 'id', writers: 'server' },
+    [ACTOR_AREAS_ROOT]: { record: actorAreaNameSchema, keyField: 'id', writers: 'server' },
+  },
+  exists: () => true,
+  audience(actor) {
+    switch (actor.role) {
+      case 'facilitator':
+      case 'host':
+      case 'participant':
+      case 'projector':
+        return 'read'
+    }
+  },
+  checkChanges: () => WriteRefusal.READ_ONLY,
+}
+
+/** The roots the shown map carries. */
+export const SHOWN_ACTOR_ROOTS = [ACTORS_ROOT, ACTOR_AREAS_ROOT] as const
+
+/** The name of the shown map of an event. */
+export const actorMapShownDocName = (eventId: string) => `${actorMapShownKind.name}.${eventId}`
+
+/** A record as it is shown: an actor without its contact person; other records as they are. */
+export function shownRecord(root: string, value: unknown): unknown {
+  if (root !== ACTORS_ROOT || typeof value !== 'object' || value === null || !('person' in value)) return value
+  return { ...value, person: '' }
+}
+
+/**
+ * Brings the shown map in line with the actor map: the keys given per root (a change's keys), or
+ * every key of every shown root. Writes only what differs; returns whether it wrote anything.
+ */
+export function showActorMap(source: Y.Doc, shown: Y.Doc, keys?: ReadonlyMap<string, Iterable<string>>): boolean {
+  let wrote = false
+  for (const root of SHOWN_ACTOR_ROOTS) {
+    const from = source.getMap<unknown>(root)
+    const to = shown.getMap<unknown>(root)
+    const touched = keys ? keys.get(root) : new Set([...from.keys(), ...to.keys()])
+    for (const key of touched ?? []) {
+      const value = from.get(key)
+      if (value === undefined) {
+        if (to.has(key)) (to.delete(key), (wrote = true))
+        continue
+      }
+      const next = shownRecord(root, value)
+      if (JSON.stringify(next) !== JSON.stringify(to.get(key))) (to.set(key, next), (wrote = true))
+    }
+  }
+  return wrote
+}
