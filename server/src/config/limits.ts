@@ -83,21 +83,35 @@ export const DEFAULT_LIMITS: Limits = {
   boardKeepAliveMs: 15_000,
 }
 
+/**
+ * The slots of `max` only facilitator, projector and table-host links may take: 2 % (16 at least,
+ * a quarter of `max` at most). Participants' identities cost nothing to make, so a few devices could
+ * otherwise take every connection and lock the facilitators of every event out of their consoles.
+ */
+export function staffReserve(max: number): number {
+  return Math.min(Math.max(16, Math.floor(max * 0.02)), Math.floor(max / 4))
+}
+
 /** Open connections counted against `maxConnections`, over both transports, and per participant. */
 export class ConnectionBudget {
   private open = 0
   private readonly perPerson = new Map<string, number>()
+  /** Slots kept for staff links (see `staffReserve`). */
+  readonly reserve: number
   constructor(
     readonly max: number,
     readonly maxPerPerson = DEFAULT_LIMITS.maxConnectionsPerPerson!,
-  ) {}
+  ) {
+    this.reserve = staffReserve(max)
+  }
 
   /**
-   * Takes a slot for a connection of `person` (see `personOf`; null: not capped per person);
-   * returns its release (call once), or null when the server or this person is full (`full` tells which).
+   * Takes a slot for a connection of `person` (see `personOf`; null: not capped per person), a
+   * participant's (`participant`: not in the staff reserve) or a staff link's; returns its release
+   * (call once), or null when the server is full for it or this person is (`fullFor` tells which).
    */
-  take(person: string | null = null): (() => void) | null {
-    if (this.open >= this.max) return null
+  take(person: string | null = null, participant = false): (() => void) | null {
+    if (this.fullFor(participant)) return null
     const held = person === null ? 0 : (this.perPerson.get(person) ?? 0)
     if (person !== null && held >= this.maxPerPerson) return null
     this.open++
@@ -114,9 +128,9 @@ export class ConnectionBudget {
     }
   }
 
-  /** Whether the whole server is full (else a refused `take` was one person's cap). */
-  get full(): boolean {
-    return this.open >= this.max
+  /** Whether the server is full for a participant's connection or a staff link's (else a refused `take` was one person's cap). */
+  fullFor(participant = false): boolean {
+    return this.open >= (participant ? this.max - this.reserve : this.max)
   }
 
   get count(): number {
