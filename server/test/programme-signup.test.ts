@@ -4,7 +4,7 @@ import { type Ack, type ChoiceAnswer, type LookupAnswer, type ProgrammeInput, ty
 import { createEvent, join } from './helpers/api.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
-import { waitFor } from './helpers/wait.js'
+import { sleep, waitFor } from './helpers/wait.js'
 
 let data: Awaited<ReturnType<typeof tempDataDir>>
 let running: RunningServer | undefined
@@ -148,6 +148,12 @@ describe('the organiser and the personal code', () => {
     const guessers = await Promise.all(Array.from({ length: 10 }, async () => screen(running.url, (await join(running.url, event.joinCode)).token)))
     const many = await Promise.all(guessers.flatMap((g) => Array.from({ length: 5 }, () => g.send('programme:lookup', { code: 'XXXXXX' }))))
     expect(many.filter((g) => !g.ok && g.code === 'RATE_LIMITED').length).toBeGreaterThan(0)
+    // Someone who tries again and again meanwhile does not use up their own tries: once the event's
+    // budget has a token again (one every 2 s), their right code goes through.
+    const owner = await screen(running.url, (await join(running.url, event.joinCode)).token)
+    for (let i = 0; i < 6; i++) expect(await owner.send('programme:lookup', { code: code! })).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
+    await sleep(2200)
+    expect(await owner.send('programme:lookup', { code: code! })).toMatchObject({ ok: true, data: { participantId: anna.participantId } })
 
     // Shifting the rest of the day is recorded in the programme every screen gets.
     expect(await console_.send('programme:shift', { minutes: 15 })).toMatchObject({ ok: true })

@@ -292,9 +292,14 @@ export class ProgrammeService {
   /** The participant a personal code belongs to, with their choices; null for a code nobody has. */
   async lookup(eventId: EventId, askedBy: string, code: string): Promise<{ participantId: string; mine: MyChoices } | null | 'RATE_LIMITED'> {
     const now = Date.now()
-    if (!this.lookupsPerPerson.take(`${eventId}\u0000${askedBy}`, now) || !this.lookups.take(eventId, now)) return 'RATE_LIMITED'
+    const person = `${eventId}\u0000${askedBy}`
+    // Both budgets are judged before either is charged (a look-up refused by the event's budget does
+    // not use up the person's own tries), and the event's pays for wrong codes only: guesses drain
+    // it, people finding their own choices again do not.
+    if (!this.lookupsPerPerson.peek(person, now) || !this.lookups.peek(eventId, now)) return 'RATE_LIMITED'
+    this.lookupsPerPerson.take(person, now)
     const found = await this.store.getRecord(eventId, CODE_RECORDS, code)
-    if (!found) return null
+    if (!found) return (this.lookups.take(eventId, now), null)
     const l = await this.load(eventId)
     return { participantId: found.value.participantId, mine: this.mine(l, found.value.participantId) }
   }
