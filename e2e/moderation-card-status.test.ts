@@ -57,7 +57,7 @@ describe('the author’s phone tells the truth about a moderated card', () => {
       await held.getByText('Gesammelt, wird beim Aufdecken für alle sichtbar').waitFor()
       await station.getByText('1 Karte gesammelt', { exact: false }).waitFor({ timeout: 5000 })
       expect(await author.page.getByText('wird gesendet', { exact: true }).count()).toBe(0)
-      await station.getByRole('button', { name: 'Station „Station 1“ aufdecken' }).click()
+      await station.getByRole('button', { name: '„Station 1“ aufdecken' }).click()
       await stage.getByText(collected).waitFor({ timeout: 5000 })
       await expect.poll(() => boardStatus(author.page, collected), { timeout: 5000 }).toBe('gespeichert')
       await held.waitFor({ state: 'detached', timeout: 5000 })

@@ -55,7 +55,7 @@ describe('collect first, reveal later, in real browsers', () => {
       for (const page of [first.page, projector, consolePage]) expect(await axeViolations(page)).toEqual([])
 
       const revealedAt = Date.now()
-      await station.getByRole('button', { name: 'Station „Station 1“ aufdecken' }).click()
+      await station.getByRole('button', { name: '„Station 1“ aufdecken' }).click()
       await Promise.all(
         [first.page.locator('.card-list'), second.page.locator('.card-list'), projector.locator('.projector-stage')].flatMap((board) => texts.map((text) => board.getByText(text).waitFor({ timeout: 5000 }))),
       )

@@ -269,8 +269,8 @@ const TREE_COLUMNS = [
   '  Beantwortet Problem  im Lösungsbaum: das Problem (Nummer und Text), aus dem das Ziel wurde',
   '  Noch umzuformulieren "ja": das Ziel steht noch in den Worten des Problems',
   '  Im Rahmen            "ja": als im Rahmen dessen markiert, was die Gruppe selbst bewirken kann',
-  '  Maßnahmen            die Maßnahmen zu einem Mittel, mit Semikolon getrennt',
-  '  Wer kann helfen?     wer dabei helfen kann, mit Semikolon getrennt',
+  '  Maßnahmen            die Maßnahmen zu einem Mittel, eine je Zeile (Zeilenumbruch in der Zelle)',
+  '  Wer kann helfen?     wer dabei helfen kann, einer je Zeile (Zeilenumbruch in der Zelle)',
   '',
 ]
 

@@ -74,6 +74,9 @@ describe('the documentation of a tree day', () => {
     expect(readme).toContain('Ordner Baeume/')
     expect(readme).toContain('Bild des Baums als SVG')
     expect(readme).toContain('Spalten der Tabellen der Bäume')
+    // Measures and helpers stand one per line in their cell (as the CSV and XLSX write them), not separated by semicolons.
+    expect(readme).toContain('Maßnahmen            die Maßnahmen zu einem Mittel, eine je Zeile (Zeilenumbruch in der Zelle)')
+    expect(readme).not.toContain('Semikolon getrennt')
     for (const name of names.filter((n) => n !== 'LIESMICH.txt')) expect(readme).toContain(name)
   })
 })

@@ -45,4 +45,11 @@ describe('a station board', () => {
     render(<BoardColumns event={event} docName={docName} stationId="station-2" />)
     expect(screen.getAllByText('Noch keine Karten. Die erste kommt gleich!')).toHaveLength(2)
   })
+
+  it('says an empty column of a station that is over stayed empty, instead of promising a first card', () => {
+    seed([])
+    render(<BoardColumns event={event} docName={docName} stationId="station-2" over />)
+    expect(screen.getAllByText('In dieser Spalte wurde nichts geschrieben.')).toHaveLength(2)
+    expect(screen.queryByText('Noch keine Karten. Die erste kommt gleich!')).toBeNull()
+  })
 })

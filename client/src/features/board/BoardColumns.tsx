@@ -8,9 +8,10 @@ import { CardItem, type OwnCardActions } from './CardItem.js'
 /**
  * One station's columns with their cards, as phones show them (the projector has its own
  * ProjectorBoard that fits one screen). The writer's own cards show whether they are stored;
- * a table host (`editsAll`) may correct every card of the open station.
+ * a table host (`editsAll`) may correct every card of the open station. A station that is over
+ * (`over`: the review, an earlier group's tablecloth) says its empty columns stayed empty.
  */
-export function BoardColumns(props: { event: TischEvent; docName: string; stationId: string; ownAuthorId?: string; live?: boolean; ownActions?: OwnCardActions | undefined; editsAll?: boolean }) {
+export function BoardColumns(props: { event: TischEvent; docName: string; stationId: string; ownAuthorId?: string; live?: boolean; ownActions?: OwnCardActions | undefined; editsAll?: boolean; over?: boolean }) {
   const mayChange = (authorId: string) => props.editsAll === true || (props.ownAuthorId !== undefined && authorId === props.ownAuthorId)
   const { t } = useTranslation()
   const board = useTischStore(selectBoard(props.docName))
@@ -24,7 +25,7 @@ export function BoardColumns(props: { event: TischEvent; docName: string; statio
             {column.title} <span className="column-count">{t('board.cards', { count: column.cards.length })}</span>
           </h3>
           {column.cards.length === 0 ? (
-            <p className="board-empty">{t('board.empty')}</p>
+            <p className="board-empty">{t(props.over ? 'board.emptyOver' : 'board.empty')}</p>
           ) : (
             <ul className="card-list" aria-live={props.live ? 'polite' : undefined} aria-label={column.title}>
               {column.cards.map((card) => (

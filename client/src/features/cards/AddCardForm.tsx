@@ -1,3 +1,4 @@
+import { sendOnCtrlEnter } from '../../lib/send-on-ctrl-enter.js'
 import { CARD_TEXT_MAX, type Station, SUB_POINTS_MAX, cardAuthorName, cardTextSchema } from '@tischrunde/shared'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
@@ -76,13 +77,7 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
           setText(e.target.value)
           setNotice(null)
         }}
-        onKeyDown={(e) => {
-          // Ctrl+Enter (⌘+Enter on a Mac) sends, as in chat and mail programs.
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault()
-            e.currentTarget.form?.requestSubmit()
-          }
-        }}
+        onKeyDown={sendOnCtrlEnter}
       />
       <p id={`${formId}-count`} className={left < 0 ? 'char-count char-count-over' : 'char-count'} aria-live="polite">
         {left >= 0 ? t('card.charsLeft', { count: left }) : t('card.tooLong', { count: -left })}

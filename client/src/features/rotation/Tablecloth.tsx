@@ -19,7 +19,7 @@ export function Tablecloth(props: { event: TischEvent; docName: string; station:
             <h3>
               {s.title}: {s.prompt}
             </h3>
-            <BoardColumns event={props.event} docName={props.docName} stationId={s.id} />
+            <BoardColumns event={props.event} docName={props.docName} stationId={s.id} over />
           </div>
         ))
       ) : (

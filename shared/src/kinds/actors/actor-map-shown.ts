@@ -1,4 +1,4 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { WriteRefusal } from '../../doc/board-write-rules.js'
 import type { DocKind } from '../doc-kind.js'
 import { ACTORS_ROOT, ACTOR_AREAS_ROOT, actorAreaNameSchema, actorRecordSchema } from './actor-map.schema.js'
@@ -54,11 +54,16 @@ export function showActorMap(source: Y.Doc, shown: Y.Doc, keys?: ReadonlyMap<str
     for (const key of touched ?? []) {
       const value = from.get(key)
       if (value === undefined) {
-        if (to.has(key)) (to.delete(key), (wrote = true))
+        if (to.has(key)) {
+          to.delete(key)
+          wrote = true
+        }
         continue
       }
       const next = shownRecord(root, value)
-      if (JSON.stringify(next) !== JSON.stringify(to.get(key))) (to.set(key, next), (wrote = true))
+      if (JSON.stringify(next) === JSON.stringify(to.get(key))) continue
+      to.set(key, next)
+      wrote = true
     }
   }
   return wrote

@@ -50,7 +50,7 @@ export function BoardStep({ header, step, docName, host, authorId, name, onName,
             <h2>
               {s.title}: {s.prompt}
             </h2>
-            <BoardColumns event={event} docName={docName} stationId={s.id} ownAuthorId={authorId} />
+            <BoardColumns event={event} docName={docName} stationId={s.id} ownAuthorId={authorId} over />
           </section>
         ))
       ) : (

@@ -20,4 +20,18 @@ describe('the phone’s form while rewording a node', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Speichern' }))
     expect(onSave).toHaveBeenCalledWith('Keine Zeit für Netzwerkarbeit')
   })
+
+  it('sends with Ctrl+Enter (⌘+Enter on a Mac), as the card form does', () => {
+    const onAdd = vi.fn(() => true)
+    render(<AddNodeForm phase="problem" parent={null} hasCore={false} onAdd={onAdd} onSave={() => true} onCancelEdit={() => {}} editing={null} />)
+    const field = screen.getByLabelText('Text')
+    fireEvent.change(field, { target: { value: 'Zu wenig Zeit für Netzwerkarbeit' } })
+    fireEvent.keyDown(field, { key: 'Enter' })
+    expect(onAdd).not.toHaveBeenCalled()
+    fireEvent.keyDown(field, { key: 'Enter', ctrlKey: true })
+    expect(onAdd).toHaveBeenCalledTimes(1)
+    fireEvent.change(field, { target: { value: 'Keine Stellen' } })
+    fireEvent.keyDown(field, { key: 'Enter', metaKey: true })
+    expect(onAdd).toHaveBeenCalledTimes(2)
+  })
 })

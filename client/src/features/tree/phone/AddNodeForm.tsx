@@ -1,3 +1,4 @@
+import { sendOnCtrlEnter } from '../../../lib/send-on-ctrl-enter.js'
 import { type TreeNode, type TreeNodeKind, type TreePhase, TREE_KINDS, TREE_TEXT_MAX, changedMeanwhile, childKindsUnder } from '@tischrunde/shared'
 import { type FormEvent, useEffect, useId, useState } from 'react'
 import { useTranslation } from '../../../i18n/index.js'
@@ -68,7 +69,7 @@ export function AddNodeForm(props: {
       )}
       <label htmlFor={fieldId}>{t('tree.text')}</label>
       {/* No cut at the limit: a pasted text stays whole, and the count says how much is too much. */}
-      <textarea id={fieldId} rows={2} value={text} aria-describedby={`${fieldId}-count`} aria-invalid={left < 0 ? true : undefined} onChange={(e) => setText(e.target.value)} />
+      <textarea id={fieldId} rows={2} value={text} aria-describedby={`${fieldId}-count`} aria-invalid={left < 0 ? true : undefined} onChange={(e) => setText(e.target.value)} onKeyDown={sendOnCtrlEnter} />
       <p id={`${fieldId}-count`} className={left < 0 ? 'char-count char-count-over' : 'char-count'} aria-live="polite">
         {left >= 0 ? t('card.charsLeft', { count: left }) : t('card.tooLong', { count: -left })}
       </p>
