@@ -138,6 +138,10 @@ describe('the whole documentation of the Winnenden event', () => {
     const entries = Array.from(xml(document).getElementsByTagName('w:hyperlink')).map((h) => h.textContent ?? '')
     expect(entries).toEqual(['Tagesprogramm', 'Ablauf und Methode', ...doc.sheets.map((s) => s.heading)].map((h) => expect.stringContaining(h)))
     expect(/<w:fldChar [^>]*w:dirty="true"/.test(document)).toBe(true)
+    // Right after the title page, before every chapter it lists (Tagesprogramm included), as a reader looks for it.
+    const text = xml(document).documentElement.textContent ?? ''
+    expect(document.indexOf('TOC \\h')).toBeLessThan(document.indexOf('>Tagesprogramm<'))
+    expect(text.indexOf('Inhalt')).toBeLessThan(text.indexOf('Tagesprogramm'))
     expect(parts['word/settings.xml']).toMatch(/<w:updateFields(\s+w:val="true")?\s*\/>/)
   })
 

@@ -298,8 +298,9 @@ function agendaTable(doc: EventDocumentation): Table {
 }
 
 /**
- * The whole documentation as a Word document: title page, Tagesprogramm, contents (a field Word
- * updates on opening), one chapter per table.
+ * The whole documentation as a Word document: title page, contents (a field Word updates on
+ * opening; it lists every chapter after it, Tagesprogramm and Ablauf und Methode too), Tagesprogramm,
+ * one chapter per table.
  */
 export async function renderDocumentationDocx(
   docu: EventDocumentation,
@@ -341,7 +342,7 @@ export async function renderDocumentationDocx(
       properties: { ...pageProperties, titlePage: true },
       headers: { default: pageHeader(docu.event), first: new Header({ children: [new Paragraph({ children: [] })] }) },
       footers: { default: pageFooter(), first: new Footer({ children: [new Paragraph({ children: [] })] }) },
-      children: [...titlePage, ...agenda, ...method, ...contents, ...chapters, ...appendix, ...extraChapters(CONTENT_WIDTH), ...framingChapterDocx(FRAMING_WORDS.outlook, docu.framing?.outlook ?? []), closing],
+      children: [...titlePage, ...contents, ...agenda, ...method, ...chapters, ...appendix, ...extraChapters(CONTENT_WIDTH), ...framingChapterDocx(FRAMING_WORDS.outlook, docu.framing?.outlook ?? []), closing],
     },
   ])
   return new Uint8Array(await Packer.toBuffer(doc))

@@ -21,6 +21,10 @@ describe('the documentation of a tree day', () => {
     // A group whose trees stayed empty has no chapter, and is not counted as one that worked.
     const withEmpty = { ...file, trees: [...file.trees, { groupId: slugify('großer Landkreis'), phase: 'problem' as const, nodes: [] }] }
     expect(buildEventDocumentation(withEmpty).summary).toBe('1 Kleingruppe')
+    // Nor a section in the Markdown (PDF and DOCX leave it out too): every format shows the same groups.
+    const withEmptyMarkdown = new TextDecoder().decode((await renderEvent(withEmpty, 'md')).bytes)
+    expect(withEmptyMarkdown).toContain('### Gruppe: kleiner Landkreis')
+    expect(withEmptyMarkdown).not.toContain('großer Landkreis')
     const markdown = new TextDecoder().decode((await renderEvent(file, 'md')).bytes)
     expect(markdown).toContain('Die Veranstaltung arbeitete mit Problem- und Lösungsbäumen in einer Kleingruppe (nach Kommunengröße).')
     expect(markdown).not.toMatch(/Thementisch|0 Karten/)

@@ -57,9 +57,10 @@ export const TREE_SHEET_WORDS = {
  * not run the tree method.
  */
 export function treesToMarkdown(method: TreeMethod | undefined, trees: readonly ExportTree[]): string {
-  if (!method || trees.length === 0) return ''
+  if (!method || !trees.some((t) => t.nodes.length > 0)) return ''
   const lines = [`## ${TREE_SHEET_WORDS.chapter}`, '']
-  const groupIds = [...new Set(trees.map((t) => t.groupId))]
+  // The groups that wrote something, as PDF and DOCX show them and the title page counts them.
+  const groupIds = [...new Set(trees.filter((t) => t.nodes.length > 0).map((t) => t.groupId))]
   for (const groupId of groupIds) {
     const group = findGroup(method, groupId)
     const name = group ? groupName(group) : groupId
