@@ -48,8 +48,8 @@ export default function Admin() {
       {events && events.length > 0 && (
         <ul className="event-list">
           {events.map((e) => (
-            <li key={e.id} className="table-row">
-              <div>
+            <li key={e.id} className="table-row admin-event">
+              <div className="admin-event-facts">
                 <strong>{e.title}</strong>
                 <p className="muted">
                   {formatEventDate(e.date, language)} · {e.place} · {t(`admin.${e.contents?.kind ?? 'tables'}`, { count: e.contents?.count ?? e.tableCount })}
@@ -79,7 +79,11 @@ export default function Admin() {
               >
                 {t('admin.delete')}
               </button>
-              {linkOf === e.id && <FacilitatorLink url={absolute(e.facilitatorLink)} onClose={() => setLinkOf(null)} />}
+              {linkOf === e.id && (
+                <div className="admin-event-link">
+                  <FacilitatorLink url={absolute(e.facilitatorLink)} onClose={() => setLinkOf(null)} />
+                </div>
+              )}
             </li>
           ))}
         </ul>
