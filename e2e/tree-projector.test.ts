@@ -53,10 +53,10 @@ function bremenTree(): TreeNode[] {
   return texts.map(([id, kind, parentId, text], i) => node(id.padEnd(8, '0'), kind, parentId && parentId.padEnd(8, '0'), text, i))
 }
 
-/** Opens a group's problem tree as the facilitator and writes `nodes` into it. */
-async function writeTree(groupId: string, nodes: TreeNode[]): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
+/** Opens a group's problem tree (or objective tree) as the facilitator and writes `nodes` into it. */
+async function writeTree(groupId: string, nodes: TreeNode[], phase: 'problem' | 'objective' = 'problem'): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/yjs`, `tree.${created.event.id}.${groupId}.problem`, doc, {
+  const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/yjs`, `tree.${created.event.id}.${groupId}.${phase}`, doc, {
     params: { token: created.facilitatorToken },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
@@ -155,6 +155,35 @@ describe('the tree on the projector (1920×1080)', () => {
     // The causes' causes stand side by side: the tree spans most of the screen's width, not its middle 40 %.
     expect(Math.max(...placed.map((b) => b.right)) - Math.min(...placed.map((b) => b.left))).toBeGreaterThan(0.75 * 1920)
     await context.close()
+  })
+
+  it('an objective with every mark keeps its text large: the kind line stays one line, the marks at most two at the foot', async () => {
+    const goal = node('goal0000', 'goal', null, 'Externe Akteure kennen und nutzen die Bildungskoordination')
+    const means = { ...node('means000', 'means', 'goal0000', 'Personalstellen sind befristet'), inScope: true, placeholder: true, measures: ['Stellen entfristen'], helpers: ['Landrat', 'Kommunale Spitzenverbände'] }
+    const objective = await writeTree('kleiner-landkreis', [{ ...goal, inScope: true }, means], 'objective')
+    const context = await browser.newContext(PROJECTOR)
+    try {
+      const page = await context.newPage()
+      await page.goto(`${server.url}${created.links.projector.replace('#', '?group=kleiner-landkreis&phase=objective#')}`)
+      const box = page.locator('.tree-box[data-kind="means"]')
+      await box.waitFor({ timeout: 10_000 })
+      await expect.poll(() => box.locator('.tree-box-marks').textContent()).toBe('im Rahmen · noch umzuformulieren · Maßnahmen: 1 · Wer hilft: 2')
+      const scale = await page.locator('svg.tree-diagram').evaluate((svg) => (svg as SVGSVGElement).getScreenCTM()?.a ?? 1)
+      const lines = await box.evaluate((el) => {
+        const px = (sel: string) => parseFloat(getComputedStyle(el.querySelector(sel)!).fontSize)
+        const height = (sel: string) => el.querySelector(sel)!.getBoundingClientRect().height
+        return { kind: height('.tree-box-kind') / px('.tree-box-kind'), marks: height('.tree-box-marks') / px('.tree-box-marks'), words: px('.tree-box-words') }
+      })
+      // Heights in the picture's units on the screen: one line of kind, at most two of marks.
+      expect(lines.kind / scale).toBeLessThan(1.6)
+      expect(lines.marks / scale).toBeLessThan(2.6)
+      // The node's own words stay the largest text of the box (before: 12 units, under four lines of marks).
+      expect(lines.words).toBeGreaterThanOrEqual(20)
+      expect(await box.locator('.tree-box-text').evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true)
+    } finally {
+      objective.provider.destroy()
+      await context.close()
+    }
   })
 
   it('a small tree fills the screen above its controls, long texts stay inside their boxes, and key 4 shows how to join', async () => {

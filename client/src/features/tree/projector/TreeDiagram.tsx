@@ -23,17 +23,19 @@ function frameOf(bounds: TreeLayout['bounds']): Frame {
 }
 
 /**
- * What the kind line adds about an objective: in scope (the dashed border's meaning), still in the
- * problem's words, and how many measures and helpers it has (their lists are on phones, console and
- * in the exports; the box has no room for them).
+ * What a box says about its node besides the text, in lines that never take the text's room (cut
+ * with "…"): the kind line (number and kind), and at the foot at most two quiet lines of marks: in
+ * scope (the dashed border's meaning), still in the problem's words, how many measures and helpers
+ * it has (their lists are on phones, console and in the exports).
  */
-function boxMarks(node: TreeNode, t: Translate): string[] {
+function boxLines(node: TreeNode, number: string, t: Translate): { kind: string; marks: string } {
+  const kind = `${number} ${t(`tree.kind.${node.kind}`)}`
   const marks: string[] = []
   if (node.inScope) marks.push(t('tree.inScopeShort'))
   if (node.placeholder) marks.push(t('tree.placeholderShort'))
   if (node.measures?.length) marks.push(t('tree.measuresCount', { count: node.measures.length }))
   if (node.helpers?.length) marks.push(t('tree.helpersCount', { count: node.helpers.length }))
-  return marks
+  return { kind, marks: marks.join(' · ') }
 }
 
 /** A frame scaled around its centre. */
@@ -145,12 +147,7 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
             <g className="tree-box-in">
               <rect width={p.width} height={BOX.height} rx={10} />
               <foreignObject width={p.width} height={BOX.height}>
-                <div className="tree-box-text">
-                  <span className="tree-box-kind">
-                    {[`${p.number} ${t(`tree.kind.${p.node.kind}`)}`, ...boxMarks(p.node, t)].join(' · ')}
-                  </span>
-                  <span>{hyphenateDe(p.node.text)}</span>
-                </div>
+                <BoxText node={p.node} number={p.number} t={t} />
               </foreignObject>
             </g>
           </g>
@@ -177,6 +174,18 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
           </select>
         )}
       </div>
+    </div>
+  )
+}
+
+/** A box's lines: the kind line, the text (as large as fits, fit-box-text.ts), the marks at the foot. */
+function BoxText({ node, number, t }: { node: TreeNode; number: string; t: Translate }) {
+  const lines = boxLines(node, number, t)
+  return (
+    <div className="tree-box-text">
+      <span className="tree-box-kind">{lines.kind}</span>
+      <span className="tree-box-words">{hyphenateDe(node.text)}</span>
+      {lines.marks && <span className="tree-box-marks">{lines.marks}</span>}
     </div>
   )
 }
