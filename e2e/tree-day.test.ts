@@ -171,6 +171,12 @@ describe('a day with problem trees in the morning and solution trees in the afte
     await helper.focus()
     const [field, form] = await Promise.all([helper.boundingBox(), anna.locator('.tree-add').boundingBox()])
     expect(field!.y + field!.height).toBeLessThanOrEqual(form!.y)
+    // In the afternoon the form for a new objective follows the tree instead of holding the screen's foot (a third of a phone) ...
+    expect(await anna.locator('.tree-add').evaluate((el) => getComputedStyle(el).position)).toBe('static')
+    // ... and comes to the foot while rewording, where the text is typed.
+    await anna.getByRole('button', { name: 'Bearbeiten' }).first().click()
+    await expect.poll(() => anna.locator('.tree-add').evaluate((el) => getComputedStyle(el).position)).toBe('sticky')
+    await anna.getByRole('button', { name: 'Abbrechen' }).click()
 
     // The day ends (the template's third station, then the review): the phone says the work on the tree is done, not that it is "locked".
     expect(await facilitator.advance()).toEqual({ ok: true })

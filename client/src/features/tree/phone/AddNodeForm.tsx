@@ -21,6 +21,11 @@ export function AddNodeForm(props: {
   onAdd: (kind: TreeNodeKind, text: string) => boolean
   onSave: (text: string) => boolean
   onCancelEdit: () => void
+  /**
+   * Whether the form stays at the screen's foot while the tree scrolls (while writing the problem
+   * tree, and while rewording); otherwise it follows the tree, which then keeps the whole screen.
+   */
+  docked?: boolean
 }) {
   const { t } = useTranslation()
   const fieldId = useId()
@@ -56,7 +61,7 @@ export function AddNodeForm(props: {
       ? t('tree.addUnder', { text: props.parent.text })
       : t(props.phase === 'objective' ? 'tree.addGoal' : 'tree.addCore')
   return (
-    <form className="tree-add" onSubmit={submit} aria-label={heading}>
+    <form className={props.docked === false ? 'tree-add' : 'tree-add tree-add-docked'} onSubmit={submit} aria-label={heading}>
       <p>{heading}</p>
       {!props.editing && props.hasCore && kinds.length > 0 && (
         <div className="tree-kinds" role="group" aria-label={t('tree.kindChoice')}>

@@ -250,7 +250,20 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
       />
       {answered && <p className="muted">{t('tree.answers', { text: answered.text })}</p>}
       {open && (phase === 'problem' || core || ownGoal) && (
-        <AddNodeForm key={editingId ?? 'new'} phase={phase} parent={parent} hasCore={core !== null} editing={editing} rescued={tree.refusedTexts.join('\n') || null} draftKey={docName ?? undefined} onAdd={add} onSave={save} onCancelEdit={() => setEditingId(null)} />
+        <AddNodeForm
+          key={editingId ?? 'new'}
+          // In the afternoon rewording comes first: the form for a new objective follows the tree instead of covering its lower half.
+          docked={phase === 'problem' || editing !== null}
+          phase={phase}
+          parent={parent}
+          hasCore={core !== null}
+          editing={editing}
+          rescued={tree.refusedTexts.join('\n') || null}
+          draftKey={docName ?? undefined}
+          onAdd={add}
+          onSave={save}
+          onCancelEdit={() => setEditingId(null)}
+        />
       )}
     </main>
   )
