@@ -41,7 +41,7 @@ export function LiveAnnouncer({ tableId, ownAuthorId }: { tableId?: string | und
       const s = event.template.stations[began]
       if (s) {
         const title = stationNaming(began + 1, s)
-        // A day of trees announces its phases ("Phase 2 beginnt: Lösungsbaum").
+        // A day of trees announces its phases by their titles ("Jetzt beginnt: Reflexionsphase 2: Lösungsbaum"), which often name their number.
         const treeDay = isTreeDay(event)
         return setMessage(title === null ? t(dayKey('announce.stationPlain', treeDay), { n: began + 1 }) : t(dayKey('announce.station', treeDay), { n: began + 1, title }))
       }

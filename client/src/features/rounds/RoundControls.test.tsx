@@ -1,3 +1,4 @@
+import { useTischStore } from '../../store/index.js'
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { type Ack, INITIAL_ROUND_STATE, fail } from '@tischrunde/shared'
@@ -100,14 +101,20 @@ describe('on a day of trees', () => {
     const treeDay = aTreeDay()
     const now = Date.now()
     const moving = { ...INITIAL_ROUND_STATE, phase: 'station' as const, stationIndex: 1, version: 5, timer: { endsAt: now + 3_700_000, remainingMs: null, durationMs: 3_600_000, startsAt: now + 100_000 } }
+    // The bar's timer reads the round from the store, as on the console.
+    useTischStore.setState({ event: treeDay, round: moving })
     const { unmount } = render(<RoundControls event={treeDay} round={moving} send={vi.fn()} />)
-    expect(screen.getByRole('status').textContent).toMatch(/^Übergang zum nächsten Baum: noch 1:4\d/)
+    expect(screen.getByRole('timer')).toBeTruthy()
+    expect(screen.getByRole('status').textContent).toMatch(/^Übergang: noch 1:4\d/)
     expect(screen.getByRole('button', { name: 'Jetzt beginnen' })).toBeTruthy()
+    // The bar's timer says the changeover no second time: its line above does, with the button.
+    expect(screen.getAllByText(/Übergang/).map((el) => el.textContent)).toEqual([expect.stringMatching(/^Übergang zu /), expect.stringMatching(/^Übergang: noch/)])
     expect(screen.getByRole('button', { name: 'Eingaben sperren' })).toBeTruthy()
     // After the solution tree the day closes the trees; there are no café results to review.
     expect(screen.getByRole('button', { name: 'Weiter: Bäume abschließen' })).toBeTruthy()
     expect(screen.queryByText(/Wechsel|Station|Sichtung/)).toBeNull()
     unmount()
+    useTischStore.setState({ event: null, round: null })
     // The café keeps its words.
     render(<RoundControls event={anEvent()} round={moving} send={vi.fn()} />)
     expect(screen.getByRole('status').textContent).toMatch(/^Wechselzeit: noch/)

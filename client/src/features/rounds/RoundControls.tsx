@@ -106,7 +106,7 @@ export function RoundControls({ event, round, send }: { event: TischEvent; round
           </p>
         )}
       </div>
-      <RoundTimer size="large" />
+      <RoundTimer size="large" changeoverNote={false} />
       <div className="button-row">
         <button type="button" className="primary" disabled={busy || round.phase === 'closed'} onClick={actions.next} aria-keyshortcuts="N">
           {nextLabel(t, event, round)}

@@ -5,8 +5,12 @@ import { formatClock, secondsLeft } from '../../store/selectors.js'
 import { useServerNow } from '../../sync/use-server-now.js'
 import { dayKey } from '../../i18n/day-key.js'
 
-/** The remaining time of the current station, on the server's clock. Warns in the last two minutes. */
-export function RoundTimer({ size = 'normal' }: { size?: 'normal' | 'large' }) {
+/**
+ * The remaining time of the current station, on the server's clock. Warns in the last two minutes.
+ * During a changeover a note counts it down, unless the screen says so beside it (`changeoverNote`
+ * false: the console's bar, whose line has the button to start at once).
+ */
+export function RoundTimer({ size = 'normal', changeoverNote = true }: { size?: 'normal' | 'large'; changeoverNote?: boolean }) {
   const { t } = useTranslation()
   const round = useTischStore((s) => s.round)
   const treeDay = useTischStore((s) => (s.event ? isTreeDay(s.event) : false))
@@ -21,7 +25,7 @@ export function RoundTimer({ size = 'normal' }: { size?: 'normal' | 'large' }) {
     <div className={`round-timer round-timer-${size} round-timer-${state}`} role="timer" aria-label={label} data-seconds-left={left}>
       <span aria-hidden="true">{left === 0 && !round.paused ? t('round.timeUpShort') : formatClock(left)}</span>
       {round.paused && <span className="round-timer-note">{t('round.paused')}</span>}
-      {changeover > 0 && <span className="round-timer-note">{t(dayKey('round.changeoverNote', treeDay), { time: formatClock(changeover) })}</span>}
+      {changeover > 0 && changeoverNote && <span className="round-timer-note">{t(dayKey('round.changeoverNote', treeDay), { time: formatClock(changeover) })}</span>}
     </div>
   )
 }
