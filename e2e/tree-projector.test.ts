@@ -210,7 +210,7 @@ describe('the tree on the projector (1920×1080)', () => {
     await page.getByRole('heading', { name: 'Mitmachen mit dem Handy' }).waitFor()
     await expect(page.locator('.join-code-huge').innerText()).resolves.toMatch(/[A-Z0-9]/)
     // The way back is on the screen, not below the code.
-    const back = await page.getByRole('button', { name: 'Mitmachen' }).boundingBox()
+    const back = await page.getByRole('button', { name: 'Zurück zu den Bäumen' }).boundingBox()
     expect(back!.y + back!.height).toBeLessThanOrEqual(1080)
     await page.keyboard.press('Escape')
     await page.getByRole('heading', { name: 'Problembaum: kleiner Landkreis' }).waitFor()

@@ -68,9 +68,10 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   }, [groups.length, toggleFullscreen, help])
   const treeName = t(phase === 'problem' ? 'tree.problemTree' : 'tree.objectiveTree')
   const prompt = treePhasePrompt(props.event, phase)
+  // On the join screen the same button leads back, and says so.
   const joinButton = (
-    <button type="button" className="secondary" aria-pressed={joining} onClick={() => setJoining((j) => !j)}>
-      {t('projectorModes.modes.join')}
+    <button type="button" className="secondary" onClick={() => setJoining((j) => !j)}>
+      {joining ? t('tree.backToTrees') : t('projectorModes.modes.join')}
     </button>
   )
   const overlay = help && <ShortcutsOverlay list={TREE_SHORTCUT_LIST} audio={false} onClose={() => setHelp(false)} />
