@@ -39,6 +39,7 @@ import {
   tallyVotes,
 } from '@tischrunde/shared'
 import type { DocRooms } from '../boards/doc-rooms.js'
+import { dotFollowingCard } from './card-fate.js'
 import type { EventStore } from '../storage/storage.js'
 
 import { CARD_BALLOTS_MAX, INDEX_KEY, ballotIndexReady, ballots, ballotsByCard, importedVoteResults, voteSteps } from './vote-records.js'
@@ -177,8 +178,12 @@ export class VoteService {
       if (delta === 1) await this.noteBallots(eventId, cardRefKey(target), [key])
       const next = rememberCast(decided.value, castId)
       const written = await this.store.putRecord(eventId, ballots, key, next, record?.version ?? null)
-      if (written.ok) return ok({ ballot: publicBallot(next), left: dotsLeft(current, next), repeated: false })
-      if (written.error === StoreWriteError.NOT_FOUND && record) return err('NO_EVENT')
+      if (!written.ok && written.error === StoreWriteError.NOT_FOUND && record) return err('NO_EVENT')
+      if (!written.ok) continue
+      // A hide, merge or delete of the card between the check above and this write: the dot follows the card as every other dot on it did.
+      const follow = delta === 1 ? await dotFollowingCard(this.rooms, eventId, target) : null
+      const final = follow && (await this.rewriteBallots(eventId, follow, new Set([key]))).length > 0 ? ((await this.store.getRecord(eventId, ballots, key))?.value ?? next) : next
+      return ok({ ballot: publicBallot(final), left: dotsLeft(current, final), repeated: false })
     }
     return err('BUSY')
   }

@@ -70,6 +70,40 @@ describe('votes on cards a moderator hides, restores or merges', () => {
     expect(stored.parked).toBeUndefined()
   })
 
+  it('parks a dot whose card is hidden between the cast’s check and its write, instead of counting it on the hidden card', async () => {
+    const [raced] = await writeCards(running.url, cafe.event.id, table, cafe.facilitatorToken, where, ['Karte im Wettlauf'], 'race-')
+    const stepId = await openStep(2)
+    const person = await join(running.url, cafe.joinCode)
+    const phone = await connect(person.token)
+    // The store writes the ballot only after the moderator's hide (and its rewrite of the ballots) has run:
+    // the cast checked the card while it was still on the board.
+    const store = running.server.storage.events
+    const put = store.putRecord.bind(store)
+    let hid = false
+    store.putRecord = (async (id: string, collection: unknown, key: string, value: unknown, version: number | null) => {
+      if (collection === ballots && !hid) {
+        hid = true
+        expect(await moderate(raced!, 'hide')).toMatchObject({ ok: true })
+      }
+      return put(id, collection as typeof ballots, key, value as never, version)
+    }) as typeof store.putRecord
+    try {
+      const cast = await phone.send('vote:cast', { stepId, tableId: table, cardId: raced, delta: 1 })
+      expect(hid).toBe(true)
+      // The dot went back to the budget, parked as every dot on a hidden card is, and counts nowhere.
+      expect(cast).toMatchObject({ ok: true, data: { left: 2 } })
+      expect(await countOf(stepId, raced!)).toBe(0)
+      const stored = (await store.getRecord(cafe.event.id, ballots, ballotKey(stepId, person.participantId)))!.value
+      expect(stored.dots).toEqual([])
+      expect(stored.parked).toEqual([{ tableId: table, cardId: raced, count: 1 }])
+    } finally {
+      store.putRecord = put
+    }
+    // Restored, the dot comes back as for any hidden card.
+    expect(await moderate(raced!, 'restore')).toMatchObject({ ok: true })
+    expect(await countOf(stepId, raced!)).toBe(1)
+  })
+
   it('does not give a restored card more dots than the voter has left', async () => {
     const [hiddenCard, a, b] = await writeCards(running.url, cafe.event.id, table, cafe.facilitatorToken, where, ['Doppelte Nennung', 'Mentoring', 'Jobmesse'], 'spent-')
     const stepId = await openStep(2)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type Ballot, type VoteStep, EMPTY_BALLOT, VOTE_CASTS_REMEMBERED, ballotSchema, voteSetupSchema } from './vote.schema.js'
-import { carryDotsOver, castSeen, castVote, dotsLeft, publicBallot, rememberCast, dropDots, inVoteScope, parkDots, rankByVotes, setVoteStatus, tallyVotes, unparkDots, withoutGoneCards } from './vote.rules.js'
+import { carryDotsOver, castSeen, castVote, dotsLeft, dotsUsed, publicBallot, rememberCast, dropDots, inVoteScope, parkDots, rankByVotes, setVoteStatus, tallyVotes, unparkDots, withoutGoneCards } from './vote.rules.js'
 import { VoteRefusal } from './vote-refusals.js'
 
 const step = (over: Partial<VoteStep> = {}): VoteStep => ({
@@ -131,9 +131,17 @@ describe('dots on a card a moderator hides', () => {
     expect(dotsLeft(s, restored)).toBe(0)
   })
 
-  it('returns every parked dot in a frozen step', () => {
-    const hidden = parkDots(voted, card('karte-001'))
-    expect(unparkDots(step({ budget: 1, status: 'frozen' }), hidden, card('karte-001')).dots.find((d) => d.cardId === 'karte-001')?.count).toBe(2)
+  it('in a frozen step, gives back what a hide after the freeze took, but never more than the budget', () => {
+    // Hidden and restored after the freeze: the result is as it was.
+    const frozen = step({ budget: 3, perCardMax: 2, status: 'frozen' })
+    expect(unparkDots(frozen, parkDots(voted, card('karte-001')), card('karte-001'))).toEqual({ stepId: voted.stepId, dots: [{ ...card('karte-002'), count: 1 }, { ...card('karte-001'), count: 2 }] })
+    // Hidden while voting ran, the dots spent elsewhere, then frozen and restored: the ballot keeps its budget.
+    const open = step({ budget: 3, perCardMax: 2 })
+    const spent = castVote(open, parkDots(voted, card('karte-001')), card('karte-003'), 1)
+    if (!spent.ok) throw new Error(spent.error)
+    const restored = unparkDots(frozen, spent.value, card('karte-001'))
+    expect(dotsUsed(restored)).toBe(3)
+    expect(restored.dots.find((d) => d.cardId === 'karte-001')?.count).toBe(1)
   })
 
   it('drops placed and parked dots on cards deleted for good', () => {

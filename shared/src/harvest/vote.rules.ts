@@ -124,7 +124,8 @@ export function parkDots(ballot: Ballot, card: CardRef): Ballot {
 /**
  * A ballot after a hidden card was restored: its parked dots return to it, as many as the budget
  * and the per-card limit allow now (a voter who spent the returned dot elsewhere meanwhile keeps
- * that vote; the surplus is dropped). In a frozen step they all return (nobody voted since).
+ * that vote; the surplus is dropped). A frozen step too: its voters may have spent the dot between
+ * the hide and the freeze, and no ballot ever holds more than its budget.
  */
 export function unparkDots(step: VoteStep, ballot: Ballot, card: CardRef): Ballot {
   const key = cardRefKey(card)
@@ -132,7 +133,7 @@ export function unparkDots(step: VoteStep, ballot: Ballot, card: CardRef): Ballo
   if (!parked) return ballot
   const rest = (ballot.parked ?? []).filter((d) => d !== parked)
   const current = ballot.dots.find((d) => cardRefKey(d) === key)?.count ?? 0
-  const room = step.status === 'frozen' ? parked.count : Math.max(0, Math.min(step.budget - dotsUsed(ballot), step.perCardMax - current))
+  const room = Math.max(0, Math.min(step.budget - dotsUsed(ballot), step.perCardMax - current))
   const back = Math.min(parked.count, room)
   if (back === 0) return withParked(ballot, rest)
   const dots = current > 0 ? ballot.dots.map((d) => (cardRefKey(d) === key ? { ...d, count: current + back } : d)) : [...ballot.dots, { tableId: card.tableId, cardId: card.cardId, count: back }]
