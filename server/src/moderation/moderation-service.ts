@@ -17,6 +17,7 @@ import {
   collectDocName,
   countKey,
   heldCardSchema,
+  editedHeld,
   holdNewCard,
   moderationDocName,
   modstateDocName,
@@ -96,12 +97,15 @@ export class Moderation implements RoomExtension {
     // Read once, and only for an update that adds a card (edits pass untouched).
     let modes: ReturnType<typeof readModes> | null = null
     const held = { moderation: companions.moderation.doc.getMap<unknown>(HELD_ROOT), collect: companions.collect.doc.getMap<unknown>(HELD_ROOT) }
-    const moves: { target: DocRoom; record: HeldCard | null; key: string }[] = []
+    const moves: { target: DocRoom; record: HeldCard | null; key: string; edit?: true }[] = []
     for (const change of changes) {
       if (change.root !== CARDS || change.after === undefined) continue
-      // A card held off the board stays held, also when its author edits it offline.
-      if (held.moderation.has(change.key) || held.collect.has(change.key)) {
-        moves.push({ target: companions.moderation, record: null, key: change.key })
+      // A card held off the board stays held, also when its author edits it offline; the author's
+      // correction of a waiting or collected card is kept in it (as they were told "gespeichert").
+      const where = held.collect.has(change.key) ? 'collect' : held.moderation.has(change.key) ? 'moderation' : null
+      if (where) {
+        const record = editedHeld(heldCardSchema.safeParse(held[where].get(change.key)).data, parsedRecord(cardSchema, change.after), ctx.actor)
+        moves.push({ target: companions[where], record, key: change.key, edit: true })
         continue
       }
       if (change.before !== undefined) continue
@@ -116,7 +120,7 @@ export class Moderation implements RoomExtension {
     }
     if (moves.length === 0) return null
     // Held cards count like cards on the board: a person's cap, and the table's.
-    const newHeld = moves.filter((m) => m.record)
+    const newHeld = moves.filter((m) => m.record && !m.edit)
     if (newHeld.length > 0) {
       const all = [...readHeld(companions.moderation.doc), ...readHeld(companions.collect.doc)]
       const author = ctx.actor.participantId

@@ -275,6 +275,31 @@ describe('moderation: hidden, waiting and collected cards never reach those who 
     }
   })
 
+  it('keeps an author’s correction of a card that waits for approval: the approved card carries it', async () => {
+    const eventId = cafe.event.id
+    expect(await facilitator.send('station:moderation', { stationId: null, approval: true })).toEqual({ ok: true })
+    const anna = await connectPhone(running.url, eventId, 'sprache', cafe.joinCode)
+    const bernd = await connectPhone(running.url, eventId, 'sprache', cafe.joinCode)
+    const annaOwn = connectDoc(running.url, ownDocName(eventId, 'sprache', anna.participantId), anna.token)
+    const queue = connectDoc(running.url, moderationDocName(eventId, 'sprache'), tokenOfLink(cafe.links.hosts.sprache!))
+    try {
+      await Promise.all([anna.synced(), bernd.synced(), annaOwn.synced(), queue.synced()])
+      const card = anna.card({ id: 'card-typo-1', text: 'Tippfehlr' })
+      // Sent, and corrected before the phone heard that it waits: both are told "gespeichert".
+      anna.put(card)
+      anna.put({ ...card, text: 'Tippfehler korrigiert' })
+      await anna.saved()
+      expect(anna.refusals).toEqual([])
+      await waitFor(() => readHeld(queue.doc).find((h) => h.id === 'card-typo-1' && h.card.text === 'Tippfehler korrigiert'), 'the correction in the queue')
+      await waitFor(() => readHeld(annaOwn.doc).find((h) => h.id === 'card-typo-1' && h.card.text === 'Tippfehler korrigiert'), 'the correction on Anna’s phone')
+      expect(await facilitator.send('card:moderate', { tableId: 'sprache', cardId: 'card-typo-1', action: 'approve' })).toEqual({ ok: true })
+      expect((await bernd.waitForCard('card-typo-1')).text).toBe('Tippfehler korrigiert')
+    } finally {
+      for (const client of [anna, bernd, annaOwn, queue]) client.destroy()
+      await facilitator.send('station:moderation', { stationId: null, approval: false })
+    }
+  })
+
   it('collects and approves at one station: at the reveal a participant’s collected card goes to the approval queue, not the board; the host’s goes to the board', async () => {
     const eventId = cafe.event.id
     expect(await facilitator.send('station:moderation', { stationId: 'station-1', collect: true, approval: true })).toEqual({ ok: true })

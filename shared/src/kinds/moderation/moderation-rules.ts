@@ -80,6 +80,18 @@ export function revealedCards(collected: readonly HeldCard[], modes: ModerationM
   }
 }
 
+/**
+ * A waiting or collected card as its author changed it meanwhile (offline, or before it shows):
+ * the held card with the new text and sub-points, all else as held; null when nothing is kept (a
+ * hidden card, a card of someone else, nothing changed).
+ */
+export function editedHeld(held: HeldCard | undefined, edited: Card | undefined, actor: Pick<EventActor, 'participantId'>): HeldCard | null {
+  if (!held || !edited || (held.status !== 'pending' && held.status !== 'collected')) return null
+  if (actor.participantId === null || edited.authorId !== held.card.authorId || actor.participantId !== held.card.authorId) return null
+  if (edited.text === held.card.text && JSON.stringify(edited.subPoints) === JSON.stringify(held.card.subPoints)) return null
+  return { ...held, card: { ...held.card, text: edited.text, subPoints: edited.subPoints } }
+}
+
 /** How many collected cards of others a participant's phone may count (the total minus their own). */
 export function othersCollected(modes: ModerationModes, tableId: string, stationId: string, own: number): number {
   return Math.max(0, (modes.counts.get(countKey(tableId, stationId)) ?? 0) - own)
