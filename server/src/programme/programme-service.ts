@@ -23,6 +23,7 @@ import {
   agendaOf,
   err,
   localDayClock,
+  phaseOver,
   ok,
   participantIdSchema,
   programmePersonSchema,
@@ -249,7 +250,7 @@ export class ProgrammeService {
       const key = bookingKey(participantId, phaseId)
       const current = l.bookings.get(key)
       const counts = countSeats(this.activeBookings(l))
-      const outcome = chooseWorkshop(programme, counts, current?.value.workshopId ?? null, phaseId, workshopId, { dayClosed })
+      const outcome = chooseWorkshop(programme, counts, current?.value.workshopId ?? null, phaseId, workshopId, { dayClosed, phaseOver: phaseOver(programme, phaseId, localDayClock(this.deps.now(), programme.timeZone)) })
       const seats = () => Object.fromEntries(countSeats(this.activeBookings(l)))
       if (!outcome.ok) return ok({ booked: false as const, reason: outcome.reason, alternatives: outcome.alternatives.map((w) => w.id), mine: this.mine(l, participantId), counts: seats() })
       if (outcome.changed) await this.writeBooking(eventId, l, key, { participantId, phaseId, workshopId, at: this.deps.now(), by: 'self' })

@@ -67,6 +67,18 @@ export function whatIsOn(programme: Programme, clock: DayClock): WhatIsOn {
 }
 
 /**
+ * Whether a work phase is over at `clock`: on the programme's day, once the phase (after the shifts)
+ * has ended. Only on that day: a programme without a date runs on any day (the sign-up often opens
+ * days before), and after the day "Veranstaltung beenden" closes the lists, while a programme of a
+ * past day can still be tried out (the seeded Köln day, a rehearsal).
+ */
+export function phaseOver(programme: Programme, phaseId: string, clock: DayClock): boolean {
+  if (!programme.date || clock.date !== programme.date) return false
+  const phase = schedule(programme).find((s) => s.item.id === phaseId)
+  return phase !== undefined && clock.minute >= phase.end
+}
+
+/**
  * The programme with the rest of the day moved by `minutes` from `atMinute` (the wall-clock minute
  * it is made at): items that have not started move, and a running item ends that much later.
  * Earlier shifts stay; the new one is counted from the planned time that corresponds to now.

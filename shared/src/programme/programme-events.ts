@@ -70,7 +70,7 @@ export type ProgrammeView = z.infer<typeof programmeViewSchema>
 export const choiceAnswerSchema = z.discriminatedUnion('booked', [
   /** `hint`: the workshop is past its threshold; the least-filled alternatives of its phase (ids). */
   z.object({ booked: z.literal(true), hint: z.array(slugIdSchema).nullable(), mine: myChoicesSchema, counts: workshopCountsSchema.optional() }),
-  z.object({ booked: z.literal(false), reason: z.enum(['UNKNOWN_PHASE', 'UNKNOWN_WORKSHOP', 'CLOSED', 'FULL', 'DAY_CLOSED']), alternatives: z.array(slugIdSchema), mine: myChoicesSchema, counts: workshopCountsSchema.optional() }),
+  z.object({ booked: z.literal(false), reason: z.enum(['UNKNOWN_PHASE', 'UNKNOWN_WORKSHOP', 'CLOSED', 'FULL', 'DAY_CLOSED', 'PHASE_OVER']), alternatives: z.array(slugIdSchema), mine: myChoicesSchema, counts: workshopCountsSchema.optional() }),
 ])
 export type ChoiceAnswer = z.infer<typeof choiceAnswerSchema>
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { localDayClock, myWorkshopNow, schedule, shiftRestOfDay, whatIsOn } from './programme-clock.js'
+import { localDayClock, myWorkshopNow, phaseOver, schedule, shiftRestOfDay, whatIsOn } from './programme-clock.js'
 import { type Programme, type ProgrammeInput, minuteOf, programmeSchema, storedProgrammeSchema } from './programme.schema.js'
 import { invalidMessage } from '../wire/failure.js'
 import { alternativesIn, chooseWorkshop, countSeats, hintFor, pastThreshold } from './seat-rules.js'
@@ -167,5 +167,28 @@ describe('the programme schema', () => {
   it('still reads a programme stored with an unknown zone, as the default zone', () => {
     expect(storedProgrammeSchema.parse({ timeZone: 'Europe/Berln', items: [] }).timeZone).toBe('Europe/Berlin')
     expect(storedProgrammeSchema.parse({ timeZone: 'Asia/Tokyo', items: [] }).timeZone).toBe('Asia/Tokyo')
+  })
+})
+
+describe('a work phase that is over', () => {
+  const dated = programme
+  const undated = { ...programme, date: null }
+  it('is over on its day once it has ended (after the shifts), and only then', () => {
+    expect(phaseOver(dated, 'phase-1', { date: '2018-06-19', minute: 11 * 60 })).toBe(false)
+    expect(phaseOver(dated, 'phase-1', { date: '2018-06-19', minute: 17 * 60 })).toBe(true)
+    // Moved 30 minutes later at 10:00, it runs until half an hour later than planned.
+    const shifted = shiftRestOfDay(dated, 10 * 60, 30)
+    const end = schedule(shifted).find((s) => s.item.id === 'phase-1')!.end
+    expect(phaseOver(shifted, 'phase-1', { date: '2018-06-19', minute: end - 1 })).toBe(false)
+    expect(phaseOver(shifted, 'phase-1', { date: '2018-06-19', minute: end })).toBe(true)
+    // Days before, a programme without a date, and a day long past (a rehearsal of a seeded day): open.
+    expect(phaseOver(dated, 'phase-1', { date: '2018-06-18', minute: 17 * 60 })).toBe(false)
+    expect(phaseOver(undated, 'phase-1', { date: '2018-06-19', minute: 23 * 60 })).toBe(false)
+    expect(phaseOver(dated, 'phase-1', { date: '2026-12-04', minute: 17 * 60 })).toBe(false)
+  })
+
+  it('refuses a participant’s choice there, not the organiser’s', () => {
+    expect(chooseWorkshop(dated, new Map(), null, 'phase-1', 'ws-1', { phaseOver: true })).toEqual({ ok: false, reason: 'PHASE_OVER', alternatives: [] })
+    expect(chooseWorkshop(dated, new Map(), null, 'phase-1', 'ws-1', { phaseOver: true, byOrganiser: true })).toMatchObject({ ok: true })
   })
 })

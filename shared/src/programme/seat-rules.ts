@@ -39,8 +39,8 @@ export function alternativesIn(phase: ProgrammeItem, counts: WorkshopCounts, exc
     .slice(0, limit)
 }
 
-/** Why a choice was refused: no such phase or workshop, closed by the organiser, full, or the day is over. */
-export type ChoiceRefusal = 'UNKNOWN_PHASE' | 'UNKNOWN_WORKSHOP' | 'CLOSED' | 'FULL' | 'DAY_CLOSED'
+/** Why a choice was refused: no such phase or workshop, closed by the organiser, full, the day ended, or the phase is over. */
+export type ChoiceRefusal = 'UNKNOWN_PHASE' | 'UNKNOWN_WORKSHOP' | 'CLOSED' | 'FULL' | 'DAY_CLOSED' | 'PHASE_OVER'
 
 /** What a choice comes to. */
 export type ChoiceOutcome =
@@ -55,7 +55,8 @@ export type ChoiceOutcome =
  * one holds is kept even when the workshop has filled or closed since. `byOrganiser` may seat a
  * person beyond the capacity and into a closed workshop (moving people is the organiser's call).
  * Once the day is over (`dayClosed`: the facilitator ended the event) participants change nothing
- * any more: the sign-up lists stay as the day left them.
+ * any more, nor in a phase that is over (`phaseOver`, by the programme's clock): the sign-up lists
+ * stay as the day left them.
  */
 export function chooseWorkshop(
   programme: Programme,
@@ -63,11 +64,12 @@ export function chooseWorkshop(
   current: string | null,
   phaseId: string,
   workshopId: string | null,
-  { byOrganiser = false, dayClosed = false }: { byOrganiser?: boolean; dayClosed?: boolean } = {},
+  { byOrganiser = false, dayClosed = false, phaseOver = false }: { byOrganiser?: boolean; dayClosed?: boolean; phaseOver?: boolean } = {},
 ): ChoiceOutcome {
   if (!byOrganiser && dayClosed) return { ok: false, reason: 'DAY_CLOSED', alternatives: [] }
   const phase = programme.items.find((i) => i.id === phaseId && i.kind === 'work-phase')
   if (!phase) return { ok: false, reason: 'UNKNOWN_PHASE', alternatives: [] }
+  if (!byOrganiser && phaseOver) return { ok: false, reason: 'PHASE_OVER', alternatives: [] }
   if (workshopId === null) return { ok: true, changed: current !== null, hint: null }
   const workshop = phase.workshops.find((w) => w.id === workshopId)
   if (!workshop) return { ok: false, reason: 'UNKNOWN_WORKSHOP', alternatives: alternativesIn(phase, counts, null, phase.workshops.length) }

@@ -67,3 +67,11 @@ describe('a refusal when no workshop of the phase has seats left', () => {
     expect(text).not.toContain('noch Plätze')
   })
 })
+
+describe('a work phase that is over', () => {
+  it('keeps its choice and offers nothing to choose or take back', () => {
+    render(<PhaseChoice phase={phase} chosen="ws-2" counts={counts} busy={false} feedback={null} onChoose={() => {}} over />)
+    expect(screen.getByText(/Workshop 2: Arbeit und Ausbildung/).textContent).toContain('Diese Arbeitsphase ist vorbei. Die Anmeldungen bleiben, wie sie waren.')
+    expect(screen.queryAllByRole('button')).toEqual([])
+  })
+})

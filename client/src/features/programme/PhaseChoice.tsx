@@ -20,6 +20,7 @@ export function PhaseChoice({
   busy,
   feedback,
   onChoose,
+  over = false,
 }: {
   phase: ProgrammeItem
   chosen: string | null
@@ -27,10 +28,21 @@ export function PhaseChoice({
   busy: boolean
   feedback: Feedback | null
   onChoose: (w: Workshop | null) => void
+  /** The phase is over (by the programme's clock): its choice stands, nothing is offered. */
+  over?: boolean
 }) {
   const { t } = useTranslation()
   const byId = new Map(phase.workshops.map((w) => [w.id, w]))
   const chosenWorkshop = chosen ? byId.get(chosen) : undefined
+  if (over)
+    return (
+      <div className="programme-phase" role="group" aria-label={phase.title}>
+        <p className="muted">
+          {chosenWorkshop ? `${t('programme.chosen')}: ${t('programme.workshopTitle', { number: chosenWorkshop.number, title: chosenWorkshop.title })}. ` : ''}
+          {t('programme.refused.PHASE_OVER')}
+        </p>
+      </div>
+    )
   // The seed's hint stays while the chosen workshop is past its threshold.
   const hint = chosenWorkshop ? hintFor(phase, chosenWorkshop, counts) : null
   const alternativesOf = (ids: readonly string[]) => ids.map((id) => byId.get(id)).filter((w): w is Workshop => w !== undefined)

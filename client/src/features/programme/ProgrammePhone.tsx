@@ -6,6 +6,7 @@ import {
   clockText,
   lookupAnswerSchema,
   personalCodeSchema,
+  phaseOver,
   schedule,
   workshopBoardDocName,
 } from '@tischrunde/shared'
@@ -161,6 +162,7 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
                     busy={busy}
                     feedback={feedback?.phaseId === item.id ? feedback : null}
                     onChoose={(w) => void choose(item, w)}
+                    over={phaseOver(programme, item.id, clock)}
                   />
                 )}
               </li>
