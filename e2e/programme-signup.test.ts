@@ -66,6 +66,11 @@ describe('signing up days before the Köln day, and finding the choices again', 
     await expect.poll(async () => [await seats(2), await seats(3), await seats(8)]).toEqual(['1 von 25', '0 von 25', '1 von 25'])
     const code = (await first.getByTestId('personal-code').innerText()).trim()
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/)
+    // The language can be chosen here too (a day of workshops has no table screen that offers it).
+    await first.getByLabel('Sprache').selectOption('en')
+    await first.getByRole('heading', { level: 1, name: 'Programme' }).waitFor()
+    await first.getByLabel('Language').selectOption('de')
+    await first.getByRole('heading', { level: 1, name: 'Programm' }).waitFor()
 
     // Another phone: a wrong code is said so; the right one brings both choices back.
     const second = await phone()

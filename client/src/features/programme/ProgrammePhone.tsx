@@ -11,6 +11,7 @@ import {
   workshopBoardDocName,
 } from '@tischrunde/shared'
 import '../../i18n/programme-wording.js'
+import { LanguageSwitch } from '../../app/LanguageSwitch.js'
 import { useTranslation } from '../../i18n/index.js'
 import { errorText } from '../../i18n/error-text.js'
 import { keepParticipant } from '../../sync/device-storage.js'
@@ -183,6 +184,10 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
           )}
         </>
       )}
+      {/* The language, as on every phone screen: a day of workshops has no table screen that would offer it. */}
+      <div className="phone-footer">
+        <LanguageSwitch />
+      </div>
     </main>
   )
 }
