@@ -5,8 +5,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { EventListItem, FacilitatorEventView } from '@tischrunde/shared'
+import type { EventListItem, FacilitatorEventView, Programme } from '@tischrunde/shared'
 import { PROJECTOR, launchBrowser } from './support/browser.js'
+import { facilitatorSocket } from './support/facilitator.js'
 import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -74,6 +75,29 @@ describe("the projector's programme view, read from the back of a hall", () => {
     expect(await bottom('.programme-day > .programme-item')).toBeLessThanOrEqual(1080)
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1920)
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'programme-projector-1920.png') })
+  }, 90_000)
+
+  it('keeps every room of a running phase on the screen when the rooms are named and the day moved later', async () => {
+    // Rooms "Saal 1" … for every workshop, and the day 15 minutes later: the walk's 11:45.
+    const list = (await (await fetch(`${server.url}/api/events`, { headers: { authorization: `Bearer ${server.adminKey}` } })).json()) as EventListItem[]
+    const link = list.find((e) => e.id === 'koeln-2018')!.facilitatorLink
+    const console_ = await facilitatorSocket(server.url, decodeURIComponent(link.slice(link.indexOf('#k=') + 3)))
+    try {
+      const state = (await console_.socket.emitWithAck('programme:get', {})) as { ok: true; data: { programme: Programme; version: number } }
+      const { programme, version } = state.data
+      const items = programme.items.map((item) => ({ ...item, workshops: item.workshops.map((w, i) => ({ ...w, room: `Saal ${i + 1}` })) }))
+      expect(await console_.socket.emitWithAck('programme:save', { programme: { ...programme, items }, expectedVersion: version })).toMatchObject({ ok: true })
+      expect(await console_.socket.emitWithAck('programme:shift', { minutes: 15 })).toMatchObject({ ok: true })
+      const page = await kolnProjector(server)
+      await page.locator('.programme-rooms > li').nth(4).getByText('Saal 5', { exact: false }).waitFor({ timeout: 10_000 })
+      // Every room whole on the screen (the type a little smaller if it must be), none below its edge.
+      await expect.poll(() => page.locator('.programme-rooms > li').evaluateAll((rows) => Math.max(...rows.map((r) => r.getBoundingClientRect().bottom))), { timeout: 10_000 }).toBeLessThanOrEqual(1080)
+      expect(await page.locator('.programme-rooms p').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(20)
+      if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'programme-projector-rooms.png') })
+    } finally {
+      await console_.socket.emitWithAck('programme:shift', { minutes: -15 })
+      console_.close()
+    }
   }, 90_000)
 
   it('shows, in the break before a work phase, where each of its workshops is', async () => {

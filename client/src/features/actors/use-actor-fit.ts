@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useLayoutEffect, useState } from 'react'
+import { useShrinkToFit } from '../projector/use-shrink-to-fit.js'
 
 /** The smallest type scale of a full map (1: the projector's size). */
 export const FIT_MIN = 0.8
@@ -16,26 +17,15 @@ export type ActorFit = { scale: number; shown: Readonly<Record<string, number>> 
  * `data-area`'s column as its nearest `[data-area]` ancestor.
  */
 export function useActorFit(content: string): [React.RefObject<HTMLDivElement | null>, ActorFit] {
-  const box = useRef<HTMLDivElement>(null)
-  const [size, setSize] = useState(() => `${window.innerWidth}x${window.innerHeight}`)
-  useEffect(() => {
-    const onResize = () => setSize(`${window.innerWidth}x${window.innerHeight}`)
-    window.addEventListener('resize', onResize)
-    return () => window.removeEventListener('resize', onResize)
-  }, [])
-  const layout = `${size}|${content}`
-  const [fit, setFit] = useState<ActorFit & { layout: string }>({ layout, scale: 1, shown: null })
-  const current: ActorFit = fit.layout === layout ? fit : { scale: 1, shown: null }
+  const { box, scale, layout } = useShrinkToFit<HTMLDivElement>(content, FIT_MIN)
+  const [cut, setCut] = useState<{ layout: string; shown: Record<string, number> } | null>(null)
+  const shown = cut?.layout === layout ? cut.shown : null
   useLayoutEffect(() => {
     const el = box.current
-    if (!el || current.shown || el.scrollHeight <= el.clientHeight + 1) return
-    if (current.scale > FIT_MIN) {
-      setFit({ layout, scale: Math.max(FIT_MIN, Math.round((current.scale - 0.05) * 100) / 100), shown: null })
-      return
-    }
-    setFit({ layout, scale: current.scale, shown: chipsThatFit(el) })
-  }, [layout, current.scale, current.shown])
-  return [box, current]
+    if (!el || shown || scale > FIT_MIN || el.scrollHeight <= el.clientHeight + 1) return
+    setCut({ layout, shown: chipsThatFit(el) })
+  }, [box, layout, scale, shown])
+  return [box, { scale, shown }]
 }
 
 /** For each area whose chips run past the box's foot: how many (in order) end a line above it, for "+ N more". */

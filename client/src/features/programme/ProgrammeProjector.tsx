@@ -2,6 +2,7 @@ import { clockText, isFull, schedule, whatIsOn } from '@tischrunde/shared'
 import '../../i18n/programme-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
+import { useShrinkToFit } from '../projector/use-shrink-to-fit.js'
 import { NowNext } from './NowNext.js'
 import { useDayClock, useProgramme } from './use-programme.js'
 import type { ControlRef } from './use-programme.js'
@@ -18,8 +19,10 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
   const hold = useProgramme(control)
   const programme = hold.state?.programme ?? null
   const clock = useDayClock(hold.offsetMs, programme?.timeZone ?? 'Europe/Berlin')
-  if (!hold.loaded) return <p className="page loading projector">{t('programme.loading')}</p>
   const on = programme ? whatIsOn(programme, clock) : null
+  // A day with long workshop titles and rooms gets smaller type (to 70 %) rather than rooms below the screen's edge.
+  const { box, scale } = useShrinkToFit<HTMLElement>(`${hold.loaded}|${hold.state?.version ?? 0}|${JSON.stringify(on)}|${title}`, 0.7)
+  if (!hold.loaded) return <p className="page loading projector">{t('programme.loading')}</p>
   const runningPhases = on?.state === 'day' ? on.now.filter((s) => s.item.workshops.length > 0) : []
   // Before a work phase (in the break, before the day): where each of its workshops is, so people find their room.
   const coming = on && (on.state === 'before' || (on.state === 'day' && runningPhases.length === 0)) ? on.next : null
@@ -29,7 +32,7 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
   const today = programme !== null && (programme.date === null || programme.date === clock.date)
   const over = (end: number) => on?.state === 'after' || (today && on?.state === 'day' && end <= clock.minute)
   return (
-    <main className="page projector programme-projector">
+    <main ref={box} className="page projector programme-projector" style={{ '--fit': scale } as React.CSSProperties}>
       <header className="programme-projector-header">
         <h1>{t('programme.title')}</h1>
         <p className="programme-projector-event">{title}</p>

@@ -1,0 +1,27 @@
+import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react'
+
+/**
+ * A projector cannot scroll: the type scale (1: full size, the screen's CSS reads it as a variable)
+ * at which `box` holds its content without overflowing, found step by step (0.05 at a time, down to
+ * `min`). `content` names what the box shows: a change, or a new window size, starts again at full
+ * size. `layout` is that key with the window's size; a caller that does more once the smallest scale
+ * still overflows keys its own state by it.
+ */
+export function useShrinkToFit<E extends HTMLElement>(content: string, min: number): { box: RefObject<E | null>; scale: number; layout: string } {
+  const box = useRef<E>(null)
+  const [size, setSize] = useState(() => `${window.innerWidth}x${window.innerHeight}`)
+  useEffect(() => {
+    const onResize = () => setSize(`${window.innerWidth}x${window.innerHeight}`)
+    window.addEventListener('resize', onResize)
+    return () => window.removeEventListener('resize', onResize)
+  }, [])
+  const layout = `${size}|${content}`
+  const [fit, setFit] = useState({ layout, scale: 1 })
+  const scale = fit.layout === layout ? fit.scale : 1
+  useLayoutEffect(() => {
+    const el = box.current
+    if (!el || scale <= min || el.scrollHeight <= el.clientHeight + 1) return
+    setFit({ layout, scale: Math.max(min, Math.round((scale - 0.05) * 100) / 100) })
+  }, [layout, scale, min])
+  return { box, scale, layout }
+}
