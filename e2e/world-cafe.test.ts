@@ -93,6 +93,8 @@ describe('a whole World Café, played in real browsers', () => {
     // Station 3 ends; the review shows every table's results.
     await console.getByRole('button', { name: 'Weiter: Sichtung der Ergebnisse' }).click()
     await ana.getByText('Sichtung der Ergebnisse').first().waitFor()
+    // The stations' long headings ("… Integrationsmanagement leisten?") stay inside the phone's width.
+    expect(await ana.locator('main h2').evaluateAll((hs) => hs.filter((h) => h.scrollWidth > h.clientWidth + 1).map((h) => h.textContent))).toEqual([])
     const projectorLink = await console.getByRole('link', { name: 'Beamer öffnen' }).getAttribute('href')
     const projector = await (await browser.newContext(PROJECTOR)).newPage()
     await projector.goto(new URL(projectorLink!, server.url).toString())

@@ -56,8 +56,9 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
           const mode = modes.stations.get(station.id)
           const open = collecting(modes, station.id)
           return (
-            <li key={station.id} className="moderation-station" data-moderation-station={station.id}>
-              <strong>{station.title}</strong>
+            // A group named by its station, so "Freigabe nötig" is heard with the station it belongs to.
+            <li key={station.id} className="moderation-station" data-moderation-station={station.id} role="group" aria-labelledby={`moderation-station-${station.id}`}>
+              <strong id={`moderation-station-${station.id}`}>{station.title}</strong>
               <label>
                 <input type="checkbox" checked={shown(`${station.id}/approval`)} onChange={(e) => void toggle(`${station.id}/approval`, e.target.checked)} />
                 {t('moderation.stationApproval')}

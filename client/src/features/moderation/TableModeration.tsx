@@ -1,3 +1,4 @@
+import { labelText } from '../../lib/label-text.js'
 import { type Card, type HeldCard, type ModerationAction, cardTextSchema, compareCards, moderationDocName } from '@tischrunde/shared'
 import { type ReactNode, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
@@ -11,7 +12,6 @@ import type { SendCommand } from './send.js'
 import './moderation.css'
 
 /** Longest part of a card's text repeated in a button's label for screen readers. */
-const LABEL_TEXT_MAX = 60
 
 /**
  * One table's moderation, for the console and the table host's device: the approval queue, the
@@ -44,7 +44,7 @@ export function TableModeration(props: { eventId: string; tableId: string; token
       type="button"
       className={action === 'hide' || action === 'refuse' ? 'secondary danger' : 'secondary'}
       disabled={busy === card.id}
-      aria-label={t(`moderation.${label}Label`, { text: card.text.slice(0, LABEL_TEXT_MAX) })}
+      aria-label={t(`moderation.${label}Label`, { text: labelText(card.text) })}
       onClick={onClick ?? (() => void act(card.id, action))}
     >
       {t(`moderation.${label}`)}
@@ -137,7 +137,7 @@ export function TableModeration(props: { eventId: string; tableId: string; token
       <h3>{t('moderation.visible')}</h3>
       {mergeFrom && (
         <p className="banner" role="status">
-          {t('moderation.mergeHint', { text: mergeFrom.text.slice(0, LABEL_TEXT_MAX) })}
+          {t('moderation.mergeHint', { text: labelText(mergeFrom.text) })}
         </p>
       )}
       {visible.length === 0 ? (

@@ -2,6 +2,13 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { SHORTCUT_LIST } from './shortcuts.js'
 
+/** Keys whose printed name differs by language (German keyboards say "Bild↑"), by their wording key. */
+const KEY_NAMES: ReadonlyMap<string, string> = new Map([
+  ['Bild↑', 'pageUp'],
+  ['Bild↓', 'pageDown'],
+  ['Esc', 'escape'],
+])
+
 /**
  * The list of all projector shortcuts (the café's, or a tree day's `list`). Escape or the button
  * closes it; focus returns to where it was. `audio`: the note on the gong (the café's projector).
@@ -31,7 +38,7 @@ export function ShortcutsOverlay({ onClose, list = SHORTCUT_LIST, audio = true }
             <div key={s.text} className="shortcut">
               <dt>
                 {s.keys.map((k) => (
-                  <kbd key={k}>{k}</kbd>
+                  <kbd key={k}>{KEY_NAMES.has(k) ? t(`projectorModes.keyNames.${KEY_NAMES.get(k)!}`) : k}</kbd>
                 ))}
               </dt>
               <dd>{t(`projectorModes.keys.${s.text}`)}</dd>
