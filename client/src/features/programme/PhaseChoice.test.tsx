@@ -1,6 +1,6 @@
 import { programmeItemSchema } from '@tischrunde/shared'
-import { cleanup, render, screen, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import '../../i18n/programme-wording.js'
 import { PhaseChoice } from './PhaseChoice.js'
 
@@ -73,5 +73,20 @@ describe('a work phase that is over', () => {
     render(<PhaseChoice phase={phase} chosen="ws-2" counts={counts} busy={false} feedback={null} onChoose={() => {}} over />)
     expect(screen.getByText(/Workshop 2: Arbeit und Ausbildung/).textContent).toContain('Diese Arbeitsphase ist vorbei. Die Anmeldungen bleiben, wie sie waren.')
     expect(screen.queryAllByRole('button')).toEqual([])
+  })
+})
+
+describe('giving back a seat in a full workshop', () => {
+  it('asks first, and keeps the seat when the person says no', () => {
+    const chosen: (string | null)[] = []
+    const confirm = vi.fn().mockReturnValueOnce(false).mockReturnValueOnce(true)
+    vi.stubGlobal('confirm', confirm)
+    render(<PhaseChoice phase={phase} chosen="ws-1" counts={counts} busy={false} feedback={null} onChoose={(w) => chosen.push(w?.id ?? null)} />)
+    fireEvent.click(within(workshop(1)).getByRole('button', { name: 'Wahl zurücknehmen' }))
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Workshop 1 ist ausgebucht'))
+    expect(chosen).toEqual([])
+    fireEvent.click(within(workshop(1)).getByRole('button', { name: 'Wahl zurücknehmen' }))
+    expect(chosen).toEqual([null])
+    vi.unstubAllGlobals()
   })
 })

@@ -104,7 +104,13 @@ export function PhaseChoice({
                 </details>
               )}
               {mineHere ? (
-                <button type="button" className="secondary" disabled={busy} onClick={() => onChoose(null)}>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={busy}
+                  // A seat in a full workshop is gone for good once given back: ask first.
+                  onClick={() => (!full || window.confirm(t('programme.unchooseFull', { number: w.number }))) && onChoose(null)}
+                >
                   {t('programme.unchoose')}
                 </button>
               ) : unavailable ? (

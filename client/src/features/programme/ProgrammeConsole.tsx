@@ -215,7 +215,11 @@ function PhaseCounts({
                   </ul>
                 )}
               </td>
-              <td data-testid={`count-${w.number}`}>{taken(w)}</td>
+              <td data-testid={`count-${w.number}`}>
+                {taken(w)}
+                {w.capacity !== null && taken(w) > w.capacity && <span className="badge badge-locked"> {t('programme.console.overbooked', { count: taken(w) - w.capacity })}</span>}
+                {w.capacity !== null && taken(w) === w.capacity && <span className="badge"> {t('programme.full')}</span>}
+              </td>
               <td>
                 <CapacityInput workshop={w} onSave={(capacity) => onWorkshop(w, { capacity })} />
               </td>
