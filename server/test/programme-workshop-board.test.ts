@@ -88,6 +88,19 @@ describe("a workshop's own board", () => {
     expect(((await anna('programme:get', {})).data as { counts: Record<string, number> }).counts['ws-2'] ?? 0).toBe(0)
   })
 
+  it('ends a day of workshops alone with one command ("Veranstaltung beenden"), and opens it again one step back', async () => {
+    running = await startServer(data.dir)
+    const { event, facilitator } = await eventWithWorkshopDay(running.url, sockets, { tableNames: [], day: DAY })
+    const anna = await sockets.connect(running.url, (await join(running.url, event.joinCode)).token)
+    expect(await anna('round:end', { expectedVersion: 0 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await facilitator('round:end', { expectedVersion: 0 })).toMatchObject({ ok: true })
+    expect(await anna('programme:choose', { phaseId: 'phase-1', workshopId: 'ws-1' })).toMatchObject({ ok: true, data: { booked: false, reason: 'DAY_CLOSED' } })
+    // Ended twice (a second tab): refused, nothing changes.
+    expect(await facilitator('round:end', { expectedVersion: 1 })).toMatchObject({ ok: false })
+    expect(await facilitator('round:back', { expectedVersion: 1 })).toMatchObject({ ok: true })
+    expect(await anna('programme:choose', { phaseId: 'phase-1', workshopId: 'ws-1' })).toMatchObject({ ok: true, data: { booked: true } })
+  })
+
   it('refuses a display name with control or format characters on the sign-up list', async () => {
     running = await startServer(data.dir)
     const { event } = await eventWithWorkshopDay(running.url, sockets, { tableNames: ['Bildung'], day: DAY })

@@ -10,12 +10,13 @@ import { handleActorsRefresh } from '../actors/actors-refresh-handler.js'
 import { handleTreeJoin } from './tree-join.js'
 import { handleTreeConfigure } from './tree-configure.js'
 import { handleCardModerate, handleStationModeration, handleStationReveal } from '../moderation/moderation-handlers.js'
-import { handleAdvance, handleBack, handleConfigure, handleExtend, handlePause, handleResume, handleSetTimer, handleStartTimer, handleStationLock } from './round-commands.js'
+import { handleAdvance, handleBack, handleConfigure, handleEndDay, handleExtend, handlePause, handleResume, handleSetTimer, handleStartTimer, handleStationLock } from './round-commands.js'
 
 export const handlers: Handlers = {
   'presence:table': handlePresenceTable,
   'round:advance': handleAdvance,
   'round:back': handleBack,
+  'round:end': handleEndDay,
   'round:pause': handlePause,
   'round:resume': handleResume,
   'timer:extend': handleExtend,

@@ -1,4 +1,4 @@
-import { advance, back, configure, extend, ok, pause, resume, setRemaining, setStationLock, startStationNow } from '@tischrunde/shared'
+import { advance, back, configure, endDay, extend, ok, pause, resume, setRemaining, setStationLock, startStationNow } from '@tischrunde/shared'
 import { FORBIDDEN_ACK, type Handler, mayRun } from './handler.js'
 
 /** Facilitator: next step. Two tabs clicking at once: the second names an old version and is refused. */
@@ -12,6 +12,12 @@ export const handleAdvance: Handler<'round:advance'> = (ctx, session, msg) => {
 export const handleBack: Handler<'round:back'> = (ctx, session, msg) => {
   if (!mayRun(session)) return FORBIDDEN_ACK
   return ctx.rounds.command(session.actor.eventId, msg.expectedVersion, (s, t, now) => back(s, t, now))
+}
+
+/** Facilitator: "Veranstaltung beenden" on a day of workshops alone. */
+export const handleEndDay: Handler<'round:end'> = (ctx, session, msg) => {
+  if (!mayRun(session)) return FORBIDDEN_ACK
+  return ctx.rounds.command(session.actor.eventId, msg.expectedVersion, (s, t, now) => endDay(s, t, now))
 }
 
 export const handlePause: Handler<'round:pause'> = (ctx, session, msg) => {

@@ -12,6 +12,7 @@ export const PHONE_COMMANDS = new Set(['presence:table', 'tree:join', 'vote:cast
 export const FACILITATOR_COMMANDS: Record<string, unknown> = {
   'round:advance': { expectedVersion: 0 },
   'round:back': { expectedVersion: 0 },
+  'round:end': { expectedVersion: 0 },
   'round:pause': { expectedVersion: 0 },
   'round:resume': { expectedVersion: 0 },
   'timer:extend': { expectedVersion: 0, minutes: 5 },

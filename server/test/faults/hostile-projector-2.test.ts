@@ -10,6 +10,7 @@ import { controlSocket, report } from './fault-kit.js'
 const FACILITATOR_COMMANDS: [string, unknown][] = [
   ['round:advance', { expectedVersion: 0 }],
   ['round:back', { expectedVersion: 0 }],
+  ['round:end', { expectedVersion: 0 }],
   ['round:pause', { expectedVersion: 0 }],
   ['round:resume', { expectedVersion: 0 }],
   ['timer:extend', { expectedVersion: 0, minutes: 5 }],

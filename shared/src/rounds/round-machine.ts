@@ -55,6 +55,16 @@ export function advance(s: RoundState, template: Template, now: number): Result<
 }
 
 /**
+ * The day ends at once, from any step: a day of workshops alone has no stations to step through
+ * ("Veranstaltung beenden" on its console). "Einen Schritt zurück" opens it again.
+ */
+export function endDay(s: RoundState, template: Template, now: number): Result<RoundState, RoundError> {
+  const n = template.stations.length
+  if (stepOf(s, n) >= n + 2) return err('ALREADY_CLOSED')
+  return ok({ ...atStep(s, n + 2, n, null), leftMs: rememberLeft(s, now) })
+}
+
+/**
  * One step back (e.g. advanced by mistake). The station gone back to runs on with the time it had
  * left when the day moved on from it (a full timer only if it never had one).
  */

@@ -40,6 +40,8 @@ export const clientEvents = {
   'round:advance': versioned,
   /** Facilitator: one step back. */
   'round:back': versioned,
+  /** Facilitator: the day ends at once (a day of workshops alone has no stations to step through). */
+  'round:end': versioned,
   'round:pause': versioned,
   'round:resume': versioned,
   /** Facilitator: add (or, negative, take) minutes on the running station's timer. */

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../use-document-title.js'
 import { QrCode } from '../../features/qr/QrCode.js'
 import { TableLinks } from '../../features/tables/TableLinks.js'
 import { RoundControls } from '../../features/rounds/RoundControls.js'
+import { EndDay } from '../../features/rounds/EndDay.js'
 import { RoundSettingsForm } from '../../features/rounds/RoundSettingsForm.js'
 import { ProjectorRemote } from '../../features/projector/ProjectorRemote.js'
 import { EventSetupForm } from '../../features/setup/EventSetupForm.js'
@@ -121,6 +122,7 @@ export default function Console() {
       <GuessingNotice />
       <RetentionPanel eventId={eventId} token={token!} title={event.title} />
       {round && !programmeOnly && <RoundControls event={event} round={round} send={send} />}
+      {round && programmeOnly && <EndDay round={round} send={send} />}
       {linkShown && (
         <div id="facilitator-link">
           <FacilitatorLink url={absolute(view.links.facilitator)} fresh={fresh} onClose={() => setLinkShown(false)} />

@@ -1,10 +1,11 @@
 import { type Ack, type AckFailure, type ClientEventName, type ClientEventPayload, type RoundState, type TischEvent, changeoverLeftMs, isTreeDay } from '@tischrunde/shared'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import type { Translate as TFunction } from '../../i18n/index.js'
 import { formatClock } from '../../store/selectors.js'
 import { useServerNow } from '../../sync/use-server-now.js'
+import { ConfirmEnd } from './ConfirmEnd.js'
 import { RoundTimer } from './RoundTimer.js'
 import { TimeAdjust } from './TimeAdjust.js'
 import { dayKey } from '../../i18n/day-key.js'
@@ -33,7 +34,6 @@ export function RoundControls({ event, round, send }: { event: TischEvent; round
   const [confirmEnd, setConfirmEnd] = useState(false)
   const { armed, press, disarm } = useArmedKey()
   const serverNow = useServerNow(500)
-  const confirmRef = useRef<HTMLButtonElement>(null)
   const station = round.phase === 'station' ? event.template.stations[round.stationIndex] : undefined
   const locked = station ? round.lockedStations.includes(station.id) : false
   const changeover = changeoverLeftMs(round, serverNow)
@@ -54,9 +54,6 @@ export function RoundControls({ event, round, send }: { event: TischEvent; round
     extend: (minutes: number) => void run(send('timer:extend', { ...v, minutes })),
   }
 
-  useEffect(() => {
-    if (confirmEnd) confirmRef.current?.focus()
-  }, [confirmEnd])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -127,28 +124,14 @@ export function RoundControls({ event, round, send }: { event: TischEvent; round
       </div>
       {round.phase === 'station' && <TimeAdjust busy={busy} onChange={actions.extend} onSet={(minutes) => void run(send('timer:set', { ...v, minutes }))} />}
       {confirmEnd && (
-        <div className="confirm-end" role="alertdialog" aria-labelledby="end-title" aria-describedby="end-text">
-          <p id="end-title">
-            <strong>{t('control.endTitle')}</strong>
-          </p>
-          <p id="end-text">{t('control.endText')}</p>
-          <div className="button-row">
-            <button
-              ref={confirmRef}
-              type="button"
-              className="primary danger"
-              onClick={() => {
-                setConfirmEnd(false)
-                void run(send('round:advance', v))
-              }}
-            >
-              {t('control.endConfirm')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirmEnd(false)}>
-              {t('control.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmEnd
+          text={t('control.endText')}
+          onConfirm={() => {
+            setConfirmEnd(false)
+            void run(send('round:advance', v))
+          }}
+          onCancel={() => setConfirmEnd(false)}
+        />
       )}
       <p className="armed-hint" aria-live="assertive">
         {armedText && t('control.armed', { key: armed!.toUpperCase(), action: armedText })}
