@@ -56,12 +56,16 @@ describe('the programme downloads', () => {
     const printed = (await pdfText(new Uint8Array(pdfBytes))).replace(/\s+/g, ' ')
     expect(printed).toContain('Workshop 5: Von der Schule in den Beruf')
     expect(printed).toContain('14:00 – 15:45 Uhr')
+    // The date as people write it, not 2018-06-19.
+    expect(printed).toContain('19. Juni 2018')
+    expect(printed).not.toContain('2018-06-19')
 
     const docx = await download(running.url, `${base}/programme.docx`, event.facilitatorToken)
     const xml = docxParts(new Uint8Array(await docx.arrayBuffer()))['word/document.xml']!
     for (const n of [1, 5, 10]) expect(xml).toContain(`Workshop ${n}: `)
     expect(xml).toContain('Von der Schule in den Beruf – den Übergang gemeinsam stemmen')
     expect(xml).toContain('11:30 – 13:00 Uhr')
+    expect(xml).toContain('19. Juni 2018')
     expect(xml).toContain('Claudia Bollig, Prozessbegleiterin im Programm „Willkommen bei Freunden“')
 
     const counts = await (await download(running.url, `${base}/programme-counts.csv`, event.facilitatorToken)).text()

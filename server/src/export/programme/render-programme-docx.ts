@@ -1,3 +1,4 @@
+import { formatDateDe } from '@tischrunde/shared'
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx'
 import { type HandoutEvent, type HandoutItem, PROGRAMME_WORDS } from './programme-handout.js'
 
@@ -9,7 +10,7 @@ import { type HandoutEvent, type HandoutItem, PROGRAMME_WORDS } from './programm
 export async function renderProgrammeDocx(event: HandoutEvent, items: readonly HandoutItem[]): Promise<Uint8Array> {
   const para = (text: string, opts: { bold?: boolean; italics?: boolean; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel] } = {}) =>
     new Paragraph({ ...(opts.heading ? { heading: opts.heading } : {}), children: [new TextRun({ text, bold: opts.bold ?? false, italics: opts.italics ?? false })] })
-  const children: Paragraph[] = [para(event.title, { heading: HeadingLevel.TITLE }), para([event.date, event.place].filter(Boolean).join(' · '), { italics: true })]
+  const children: Paragraph[] = [para(event.title, { heading: HeadingLevel.TITLE }), para([formatDateDe(event.date), event.place].filter(Boolean).join(' · '), { italics: true })]
   if (items.length === 0) children.push(para(PROGRAMME_WORDS.empty))
   for (const item of items) {
     children.push(para(`${item.time}  ${item.subtitle ? `${item.title}: ${item.subtitle}` : item.title}`, { heading: HeadingLevel.HEADING_1 }))

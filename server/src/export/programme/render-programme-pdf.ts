@@ -1,3 +1,4 @@
+import { formatDateDe } from '@tischrunde/shared'
 import PDFDocument from 'pdfkit'
 import { sheetFonts } from '../fonts.js'
 import { breakLongWords } from '../long-words.js'
@@ -37,7 +38,7 @@ export function renderProgrammePdf(event: HandoutEvent, items: readonly HandoutI
   }
   text(PROGRAMME_WORDS.programme, 'bold', 11, MUTED)
   text(event.title, 'bold', 18, INK, 6)
-  text([event.date, event.place].filter(Boolean).join(' · '), 'regular', 10, MUTED, 14)
+  text([formatDateDe(event.date), event.place].filter(Boolean).join(' · '), 'regular', 10, MUTED, 14)
   if (items.length === 0) text(PROGRAMME_WORDS.empty, 'regular', 11)
   for (const item of items) {
     doc.moveDown(0.6)
