@@ -121,6 +121,8 @@ export interface TischrundeServer {
  */
 export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const { storage, credentials, log } = opts
+  // Several nodes: whether this node serves an event (one node serves them all).
+  const owns = opts.cluster ? { owns: async (eventId: string) => (await opts.cluster!.leases.route(eventId)).local } : {}
   const events = new EventService(storage.events, credentials)
   const rooms = new DocRooms(storage.boards, log, opts.docKinds ?? DOC_KINDS, opts.roomIdleMs)
   installModeration(rooms, opts.now ?? Date.now, log)
@@ -132,7 +134,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     now: opts.programmeNow ?? now,
     changed: (eventId, what) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what }),
     agenda: programmeAgenda(events, (eventId) => hub.publish({ eventId, topic: 'event', audience: 'everyone' })),
-    ...(opts.cluster ? { owns: async (eventId: string) => (await opts.cluster!.leases.route(eventId)).local } : {}),
+    ...owns,
   })
   hub.subscribe((m) => m.topic === 'deleted' && programme.forget(m.eventId))
   const transfer = new EventTransfer(events, rooms, programmeCopy(programme))
@@ -197,7 +199,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   giveBackDotsOfDeletedCards({ rooms, votes, publishVotes: (eventId, what) => hub.publish({ eventId, topic: 'votes', audience: 'everyone', ...what }) })
   const deletedEvents = opts.deletedEvents ?? memoryDeletedEvents()
   const isDeletedLink = deletedLink({ verify: (token) => credentials.verify(token), deleted: deletedEvents, exists: async (id) => (await events.get(id)) !== undefined })
-  const control = createControlPlane(http, { events, rounds, programme, rooms, hub: opts.cluster?.controlHub ?? hub, log, now, limits, budget, publicUrl: opts.publicUrl, treeMembers, votes, groups, isDeletedLink })
+  const control = createControlPlane(http, { events, rounds, programme, rooms, hub: opts.cluster?.controlHub ?? hub, log, now, limits, budget, publicUrl: opts.publicUrl, treeMembers, votes, groups, isDeletedLink, ...owns })
   const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now, treeMembers, programme, carry: control.carry, offenders: control.offenders, isDeletedLink })
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()

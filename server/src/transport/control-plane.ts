@@ -41,6 +41,7 @@ import type { GroupService } from '../harvest/group-service.js'
 import { VoteDelivery } from '../harvest/vote-delivery.js'
 import { EventStateFrames } from './event-state-frames.js'
 import { type Screen, ScreenRooms, socketScreen } from './screens.js'
+import { DOC_COMMANDS } from './doc-commands.js'
 import { ModerationDelivery } from '../moderation/moderation-delivery.js'
 import { installedModeration } from '../moderation/moderation-service.js'
 
@@ -86,6 +87,8 @@ export function createControlPlane(
     offenders?: Offenders
     /** Whether a credential is validly signed for an event that was deleted (its screens are told so). */
     isDeletedLink?: (token: string) => Promise<boolean>
+    /** Several nodes: whether this node serves the event (absent: one node serves every event). */
+    owns?: (eventId: string) => Promise<boolean>
   },
 ) {
   const offenders = deps.offenders ?? new Offenders()
@@ -307,6 +310,9 @@ export function createControlPlane(
       refusedInARow = 0
       const parsed = everyClientEvent[name].safeParse(payload)
       if (!parsed.success) return reply(invalidMessage(parsed.error))
+      // A screen of an older app reached a node that does not serve its event (it named none): what
+      // works on the event's docs runs only where they are kept, or it would act on a stale copy.
+      if (deps.owns && DOC_COMMANDS.has(name) && !(await deps.owns(eventId).catch(() => false))) return reply(fail(ErrorCode.CONFLICT, {}, 'another node serves this event; reload the page'))
       try {
         reply(await (handlers[name] as (c: HandlerContext, s: ControlSession, p: unknown) => Ack | Promise<Ack>)(ctx, session, parsed.data))
       } catch (error) {

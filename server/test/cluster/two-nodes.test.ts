@@ -103,6 +103,19 @@ describe('two server nodes on one Redis', () => {
     for (const s of [phone, console_, unrouted]) s.socket.disconnect()
   })
 
+  it('a console of an older app on the node that does not serve the event is told to reload for doc commands, not left waiting on a stale copy', async () => {
+    // The phone on A makes A the owner; a console naming no event stays on B.
+    const phone = await controlSocket(a, (await api<{ token: string }>(a, '/api/join', { body: { code: cafe.joinCode } })).body.token, cafe.event.id)
+    const unrouted = await controlSocket(b, cafe.facilitatorToken, null)
+    const routed = await controlSocket(b, cafe.facilitatorToken, cafe.event.id)
+    const setup = { setup: { question: 'Was zuerst?', scope: {}, budget: 3, perCardMax: 1 } }
+    const refused = (await within(unrouted.socket.emitWithAck('vote:open', setup), 'the unrouted console’s answer')) as Ack
+    expect(refused).toMatchObject({ ok: false, code: 'CONFLICT' })
+    // Named, the same console's command reaches the owner through B and runs there.
+    expect((await within(routed.socket.emitWithAck('vote:open', setup), 'the routed console’s answer')) as Ack).toMatchObject({ ok: true })
+    for (const s of [phone, unrouted, routed]) s.socket.disconnect()
+  })
+
   it('the console on node B counts the phones on node A at their tables (presence is the owner’s)', async () => {
     // Long-polling first, as a browser starts: the polls and the upgrade all reach the owner.
     const console_ = await controlSocket(b, cafe.facilitatorToken, cafe.event.id, 'polling')
