@@ -35,6 +35,8 @@ describe('collect first, reveal later, in real browsers', () => {
     const texts = ['Jobcenter und Ausländerbehörde an einen Tisch', 'Praktika in kleinen Betrieben vermitteln']
     try {
       const station = consolePage.locator('[data-moderation-station="station-1"]')
+      // Each station's boxes are heard with their station, not as three alike.
+      expect(await consolePage.getByRole('checkbox', { name: 'Erst sammeln, dann aufdecken Station 1', exact: true }).count()).toBe(1)
       await station.getByLabel('Erst sammeln, dann aufdecken').check()
       await first.page.getByText('Die Karten werden gesammelt', { exact: false }).waitFor({ timeout: 5000 })
       await projector.getByText('0 Karten gesammelt', { exact: false }).waitFor({ timeout: 5000 })

@@ -56,16 +56,26 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
           const mode = modes.stations.get(station.id)
           const open = collecting(modes, station.id)
           return (
-            // A group named by its station, so "Freigabe nötig" is heard with the station it belongs to.
-            <li key={station.id} className="moderation-station" data-moderation-station={station.id} role="group" aria-labelledby={`moderation-station-${station.id}`}>
+            <li key={station.id} className="moderation-station" data-moderation-station={station.id}>
               <strong id={`moderation-station-${station.id}`}>{station.title}</strong>
+              {/* Each box is heard with its station ("Freigabe nötig Station 1"), not as one of three alike. */}
               <label>
-                <input type="checkbox" checked={shown(`${station.id}/approval`)} onChange={(e) => void toggle(`${station.id}/approval`, e.target.checked)} />
-                {t('moderation.stationApproval')}
+                <input
+                  type="checkbox"
+                  aria-labelledby={`moderation-approval-${station.id} moderation-station-${station.id}`}
+                  checked={shown(`${station.id}/approval`)}
+                  onChange={(e) => void toggle(`${station.id}/approval`, e.target.checked)}
+                />
+                <span id={`moderation-approval-${station.id}`}>{t('moderation.stationApproval')}</span>
               </label>
               <label>
-                <input type="checkbox" checked={shown(`${station.id}/collect`)} onChange={(e) => void toggle(`${station.id}/collect`, e.target.checked)} />
-                {t('moderation.stationCollect')}
+                <input
+                  type="checkbox"
+                  aria-labelledby={`moderation-collect-${station.id} moderation-station-${station.id}`}
+                  checked={shown(`${station.id}/collect`)}
+                  onChange={(e) => void toggle(`${station.id}/collect`, e.target.checked)}
+                />
+                <span id={`moderation-collect-${station.id}`}>{t('moderation.stationCollect')}</span>
               </label>
               {open && (
                 <>
