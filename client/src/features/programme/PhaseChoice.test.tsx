@@ -70,8 +70,14 @@ describe('a refusal when no workshop of the phase has seats left', () => {
 
 describe('a work phase that is over', () => {
   it('keeps its choice and offers nothing to choose or take back', () => {
-    render(<PhaseChoice phase={phase} chosen="ws-2" counts={counts} busy={false} feedback={null} onChoose={() => {}} over />)
+    render(<PhaseChoice phase={phase} chosen="ws-2" counts={counts} busy={false} feedback={null} onChoose={() => {}} over="phase" />)
     expect(screen.getByText(/Workshop 2: Arbeit und Ausbildung/).textContent).toContain('Diese Arbeitsphase ist vorbei. Die Anmeldungen bleiben, wie sie waren.')
+    expect(screen.queryAllByRole('button')).toEqual([])
+  })
+
+  it('after "Veranstaltung beenden" says the day has ended, and offers nothing either', () => {
+    render(<PhaseChoice phase={phase} chosen={null} counts={counts} busy={false} feedback={null} onChoose={() => {}} over="day" />)
+    expect(screen.getByText('Die Veranstaltung ist beendet. Anmeldungen und Änderungen sind nicht mehr möglich.')).toBeTruthy()
     expect(screen.queryAllByRole('button')).toEqual([])
   })
 })

@@ -28,8 +28,8 @@ export function PhaseChoice({
   busy: boolean
   feedback: Feedback | null
   onChoose: (w: Workshop | null) => void
-  /** The phase is over (by the programme's clock): its choice stands, nothing is offered. */
-  over?: boolean
+  /** The phase is over (by the programme's clock) or the whole day was ended: its choice stands, nothing is offered. */
+  over?: 'phase' | 'day' | false
 }) {
   const { t } = useTranslation()
   const byId = new Map(phase.workshops.map((w) => [w.id, w]))
@@ -39,7 +39,7 @@ export function PhaseChoice({
       <div className="programme-phase" role="group" aria-label={phase.title}>
         <p className="muted">
           {chosenWorkshop ? `${t('programme.chosen')}: ${t('programme.workshopTitle', { number: chosenWorkshop.number, title: chosenWorkshop.title })}. ` : ''}
-          {t('programme.refused.PHASE_OVER')}
+          {t(over === 'day' ? 'programme.refused.DAY_CLOSED' : 'programme.refused.PHASE_OVER')}
         </p>
       </div>
     )

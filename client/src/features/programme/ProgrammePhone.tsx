@@ -51,6 +51,8 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
   const { open, show } = useProgrammeOpen()
   const elsewhere = useTischStore((s) => Boolean(s.event && (s.event.tables.length > 0 || s.event.treeMethod)))
   const event = useTischStore((s) => s.event)
+  // After "Veranstaltung beenden" the lists stay as they are: no choice is offered any more.
+  const dayClosed = useTischStore((s) => s.round?.phase === 'closed')
   // The board of one's workshop, open instead of the programme.
   const [boardOf, setBoardOf] = useState<Workshop | null>(null)
   // The number of the workshop whose open board closed because the booking ended, to say so.
@@ -163,7 +165,7 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
                     busy={busy}
                     feedback={feedback?.phaseId === item.id ? feedback : null}
                     onChoose={(w) => void choose(item, w)}
-                    over={phaseOver(programme, item.id, clock)}
+                    over={dayClosed ? 'day' : phaseOver(programme, item.id, clock) && 'phase'}
                   />
                 )}
               </li>
