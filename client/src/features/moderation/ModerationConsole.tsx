@@ -58,25 +58,9 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
           return (
             <li key={station.id} className="moderation-station" data-moderation-station={station.id}>
               <strong id={`moderation-station-${station.id}`}>{station.title}</strong>
-              {/* Each box is heard with its station ("Freigabe nötig Station 1"), not as one of three alike. */}
-              <label>
-                <input
-                  type="checkbox"
-                  aria-labelledby={`moderation-approval-${station.id} moderation-station-${station.id}`}
-                  checked={shown(`${station.id}/approval`)}
-                  onChange={(e) => void toggle(`${station.id}/approval`, e.target.checked)}
-                />
-                <span id={`moderation-approval-${station.id}`}>{t('moderation.stationApproval')}</span>
-              </label>
-              <label>
-                <input
-                  type="checkbox"
-                  aria-labelledby={`moderation-collect-${station.id} moderation-station-${station.id}`}
-                  checked={shown(`${station.id}/collect`)}
-                  onChange={(e) => void toggle(`${station.id}/collect`, e.target.checked)}
-                />
-                <span id={`moderation-collect-${station.id}`}>{t('moderation.stationCollect')}</span>
-              </label>
+              {(['approval', 'collect'] as const).map((mode) => (
+                <StationModeBox key={mode} stationId={station.id} mode={mode} checked={shown(`${station.id}/${mode}`)} onChange={(on) => void toggle(`${station.id}/${mode}`, on)} />
+              ))}
               {open && (
                 <>
                   <span role="status">{t('moderation.collected', { count: collectedAt(station.id) })}</span>
@@ -156,5 +140,17 @@ function TableQueueButton(props: { eventId: string; tableId: string; name: strin
     <button type="button" className="secondary" onClick={props.onPick}>
       {props.name} · {t('moderation.waiting', { count: waiting })}
     </button>
+  )
+}
+
+/** One station's "Freigabe nötig" or "Erst sammeln" box, heard with its station ("Freigabe nötig Station 1"), not as one of three alike. */
+function StationModeBox(props: { stationId: string; mode: 'approval' | 'collect'; checked: boolean; onChange: (on: boolean) => void }) {
+  const { t } = useTranslation()
+  const id = `moderation-${props.mode}-${props.stationId}`
+  return (
+    <label>
+      <input type="checkbox" aria-labelledby={`${id} moderation-station-${props.stationId}`} checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+      <span id={id}>{t(props.mode === 'approval' ? 'moderation.stationApproval' : 'moderation.stationCollect')}</span>
+    </label>
   )
 }
