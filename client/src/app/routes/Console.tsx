@@ -8,6 +8,7 @@ import { formatEventDate } from '../../i18n/dates.js'
 import { useParams } from 'wouter'
 import '../../i18n/console-wording.js'
 import { useDocumentTitle } from '../use-document-title.js'
+import { useFocusKeeper } from '../../lib/use-focus-keeper.js'
 import { QrCode } from '../../features/qr/QrCode.js'
 import { TableLinks } from '../../features/tables/TableLinks.js'
 import { RoundControls } from '../../features/rounds/RoundControls.js'
@@ -60,6 +61,7 @@ export default function Console() {
   const { t, language } = useTranslation()
   const eventId = useParams().eventId ?? ''
   const [fresh] = useState(takeFreshFlag)
+  const keepFocus = useFocusKeeper<HTMLElement>()
   const [token] = useState(() => takeTokenFromUrl(eventId, 'facilitator'))
   // Failures are kept as codes and worded at render, so a language switch rewords them too.
   const { view, failure, otherEvent, setView } = useConsoleView(eventId, token)
@@ -100,7 +102,7 @@ export default function Console() {
     control.current?.send(name, payload) ?? Promise.resolve(fail(ErrorCode.NETWORK))
 
   return (
-    <main className="page console">
+    <main className="page console" ref={keepFocus}>
       <SkipLink target="console-content" programmeOnly={programmeOnly} treeDay={treesOnly} />
       <LiveAnnouncer />
       <header className="console-header">
@@ -196,7 +198,7 @@ export default function Console() {
         </section>
         )}
       </div>
-      {round && !programmeOnly && <ProjectorRemote event={event} round={round} token={token!} send={(display) => send('projector:show', { display })} />}
+      {round && !programmeOnly && <ProjectorRemote event={event} round={round} token={token!} send={(display, only) => send('projector:show', { display, ...(only ? { only } : {}) })} />}
       {round && !programmeOnly && (
         <section className="panel console-round-settings">
           <p className="muted">{t('control.shortcuts')}</p>

@@ -41,7 +41,7 @@ export function CardItem(props: {
   }
 
   return (
-    <li className={card.struck ? 'card card-struck' : 'card'} data-card-id={card.id}>
+    <li className={card.struck ? 'card card-struck' : 'card'} data-card-id={card.id} data-focus-item={card.id}>
       <CardMarks card={card} />
       {editing === null ? (
         <p className="card-text">{card.text}</p>

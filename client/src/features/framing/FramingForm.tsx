@@ -79,7 +79,7 @@ export default function FramingForm({ eventId, token }: { eventId: string; token
           {organisers.length > 0 && (
             <ol className="framing-organisers">
               {organisers.map((organiser, i) => (
-                <li key={i} className="framing-organiser">
+                <li key={i} className="framing-organiser" data-focus-item={i}>
                   <p className="field">
                     <label htmlFor={`${id}-org-${i}`}>{t('framing.organiserName', { n: i + 1 })}</label>
                     <input id={`${id}-org-${i}`} type="text" required maxLength={160} value={organiser.name} onChange={(e) => setOrganiser(i, { name: e.target.value })} />

@@ -150,7 +150,7 @@ export function GroupEditor({ event, token, send, tableId: fixedTable, projector
       <DndContext sensors={sensors} collisionDetection={whereDropped(keyboardDrag)} onDragStart={(e) => setKeyboardDrag(e.activatorEvent instanceof KeyboardEvent)} accessibility={accessibility} onDragEnd={(e) => void dropped(e)}>
       <ol className="group-list">
         {laid.groups.map(({ group, number, cards: members }, i) => (
-          <li key={group.id} className="group-unit" data-group-id={group.id}>
+          <li key={group.id} className="group-unit" data-group-id={group.id} data-focus-item={group.id}>
             <DropSpot id={`group:${group.id}`} className="group-head">
               <button type="button" className="secondary" aria-expanded={!group.collapsed} onClick={() => void change({ type: 'collapse', groupId: group.id, collapsed: !group.collapsed })}>
                 {group.collapsed ? '▸' : '▾'} <span className="visually-hidden">{group.collapsed ? t('harvest.groups.expand') : t('harvest.groups.collapse')}</span>

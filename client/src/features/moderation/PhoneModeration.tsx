@@ -114,7 +114,7 @@ function HeldList({ cards }: { cards: readonly HeldCard[] }) {
   return (
     <ul className="moderation-list">
       {cards.map((h) => (
-        <li key={h.id} className="moderation-item" data-own-card={h.id} data-status={h.status}>
+        <li key={h.id} className="moderation-item" data-own-card={h.id} data-status={h.status} data-focus-item={h.id}>
           <p className="own-held-status">{t(STATUS_KEY.get(h.status)!)}</p>
           <p className="card-text">{h.card.text}</p>
           {h.status === 'refused' && <p className="own-held-refused">{t('moderation.own.refusedNote')}</p>}

@@ -1,6 +1,6 @@
 import { labelText } from '../../lib/label-text.js'
 import { type Card, type HeldCard, type ModerationAction, cardTextSchema, compareCards, moderationDocName } from '@tischrunde/shared'
-import { type ReactNode, useState } from 'react'
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/moderation-wording.js'
 import { useTischStore } from '../../store/index.js'
@@ -28,6 +28,23 @@ export function TableModeration(props: { eventId: string; tableId: string; token
   const [busy, setBusy] = useState<string | null>(null)
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null)
   const [mergeFrom, setMergeFrom] = useState<Card | null>(null)
+  const region = useRef<HTMLDivElement>(null)
+  /** The control to focus once the next render shows it (Escape leads back to where merging or editing began). */
+  const [focusNext, setFocusNext] = useState<string | null>(null)
+  useEffect(() => {
+    if (!focusNext) return
+    region.current?.querySelector<HTMLElement>(focusNext)?.focus()
+    setFocusNext(null)
+  }, [focusNext])
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return
+    const from = mergeFrom ?? (editing ? { id: editing.id } : null)
+    if (!from) return
+    event.preventDefault()
+    setFocusNext(`[data-focus-item="${CSS.escape(from.id)}"] [data-action="${mergeFrom ? 'merge' : 'edit'}"]`)
+    setMergeFrom(null)
+    setEditing(null)
+  }
   const inStation = (card: Card) => stationId === undefined || card.stationId === stationId
   const pending = held.filter((h) => h.status === 'pending' && inStation(h.card))
   const hidden = held.filter((h) => h.status === 'hidden' && inStation(h.card))
@@ -44,6 +61,7 @@ export function TableModeration(props: { eventId: string; tableId: string; token
       type="button"
       className={action === 'hide' || action === 'refuse' ? 'secondary danger' : 'secondary'}
       disabled={busy === card.id}
+      data-action={label}
       aria-label={t(`moderation.${label}Label`, { text: labelText(card.text) })}
       onClick={onClick ?? (() => void act(card.id, action))}
     >
@@ -51,7 +69,7 @@ export function TableModeration(props: { eventId: string; tableId: string; token
     </button>
   )
   const item = (card: Card, actions: ReactNode, mark?: string) => (
-    <li key={card.id} className={`moderation-item${mark ? ' is-hidden' : ''}${card.struck ? ' card-struck' : ''}`} data-moderation-card={card.id}>
+    <li key={card.id} className={`moderation-item${mark ? ' is-hidden' : ''}${card.struck ? ' card-struck' : ''}`} data-moderation-card={card.id} data-focus-item={card.id}>
       <div>
         <CardMarks card={card} />
         <p className="card-text">
@@ -71,7 +89,7 @@ export function TableModeration(props: { eventId: string; tableId: string; token
     setEditing(null)
   }
   const editor = (card: Card) => (
-    <li key={card.id} className="moderation-item" data-moderation-card={card.id}>
+    <li key={card.id} className="moderation-item" data-moderation-card={card.id} data-focus-item={card.id}>
       <label className="visually-hidden" htmlFor={`moderate-edit-${card.id}`}>
         {t('moderation.editField')}
       </label>
@@ -112,13 +130,14 @@ export function TableModeration(props: { eventId: string; tableId: string; token
   }
 
   return (
-    <div className="table-moderation">
+    // Escape (leave merging or editing) bubbles up from the region's controls; the region itself takes no focus.
+    <div className="table-moderation" ref={region} onKeyDown={onKeyDown}>
       {failed && (
         <p className="field-error" role="alert">
           {t('moderation.failed')}
         </p>
       )}
-      <h3>{t('moderation.queue')}</h3>
+      <h3 tabIndex={-1}>{t('moderation.queue')}</h3>
       {pending.length === 0 ? (
         <p className="muted">{t('moderation.queueEmpty')}</p>
       ) : (
@@ -134,7 +153,7 @@ export function TableModeration(props: { eventId: string; tableId: string; token
           )}
         </ul>
       )}
-      <h3>{t('moderation.visible')}</h3>
+      <h3 tabIndex={-1}>{t('moderation.visible')}</h3>
       {mergeFrom && (
         <p className="banner" role="status">
           {t('moderation.mergeHint', { text: labelText(mergeFrom.text) })}
@@ -147,7 +166,7 @@ export function TableModeration(props: { eventId: string; tableId: string; token
           {visible.map((card) => (editing?.id === card.id ? editor(card) : item(card, visibleActions(card))))}
         </ul>
       )}
-      <h3>{t('moderation.hidden')}</h3>
+      <h3 tabIndex={-1}>{t('moderation.hidden')}</h3>
       <p className="muted">{t('moderation.hiddenNote')}</p>
       {hidden.length === 0 ? (
         <p className="muted">{t('moderation.hiddenEmpty')}</p>

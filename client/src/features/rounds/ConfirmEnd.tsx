@@ -1,11 +1,22 @@
-import { useEffect, useRef } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 
-/** "Veranstaltung wirklich beenden?" with what it means (`text`): the yes takes the focus, so Enter confirms and Tab reaches "Abbrechen". */
+/**
+ * "Veranstaltung wirklich beenden?" with what it means (`text`): the yes takes the focus, so Enter
+ * confirms and Tab reaches "Abbrechen"; unless the yes was given, the focus goes back to where it
+ * was when it opened (the button that asked).
+ */
 export function ConfirmEnd({ text, busy = false, onConfirm, onCancel }: { text: string; busy?: boolean; onConfirm: () => void; onCancel: () => void }) {
   const { t } = useTranslation()
   const yes = useRef<HTMLButtonElement>(null)
-  useEffect(() => yes.current?.focus(), [])
+  const confirmed = useRef(false)
+  useLayoutEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null
+    yes.current?.focus()
+    return () => {
+      if (!confirmed.current && opener?.isConnected && !opener.matches(':disabled')) opener.focus()
+    }
+  }, [])
   return (
     <div className="confirm-end" role="alertdialog" aria-labelledby="end-title" aria-describedby="end-text">
       <p id="end-title">
@@ -13,7 +24,16 @@ export function ConfirmEnd({ text, busy = false, onConfirm, onCancel }: { text: 
       </p>
       <p id="end-text">{text}</p>
       <div className="button-row">
-        <button ref={yes} type="button" className="primary danger" disabled={busy} onClick={onConfirm}>
+        <button
+          ref={yes}
+          type="button"
+          className="primary danger"
+          disabled={busy}
+          onClick={() => {
+            confirmed.current = true
+            onConfirm()
+          }}
+        >
           {t('control.endConfirm')}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>

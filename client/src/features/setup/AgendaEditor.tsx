@@ -46,7 +46,7 @@ export function AgendaEditor({ agenda, fields, onChange }: Props) {
         ) : (
           <ol className="setup-list">
             {agenda.map((item, i) => (
-              <li key={i}>
+              <li key={i} data-focus-item={i}>
                 <fieldset className="setup-row setup-agenda-row">
                   <legend>{t('setup.agenda.row', { n: i + 1 })}</legend>
                   <TextField fields={fields} fieldKey={`agenda.${i}.time`} type="time" label={t('setup.agenda.time')} value={item.time} onChange={(time) => edit(i, { time })} />

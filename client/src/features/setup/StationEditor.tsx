@@ -42,7 +42,7 @@ export function StationEditor({ station, index, reshapable, phase = false, canRe
           <GroupMessage fields={fields} fieldKey={columnsKey} />
           <ol className="setup-list">
             {station.columns.map((column, j) => (
-              <li key={column.id} className="setup-column">
+              <li key={column.id} className="setup-column" data-focus-item={column.id}>
                 <TextField
                   fields={fields}
                   fieldKey={`${columnsKey}.${j}.title`}

@@ -68,7 +68,7 @@ export function TablesEditor({ tables, reservedIds, fields, onChange, template }
         ) : (
           <ol className="setup-list">
             {tables.map((table, i) => (
-              <li key={table.id}>
+              <li key={table.id} data-focus-item={table.id}>
                 <TableRow
                   table={table}
                   index={i}

@@ -30,7 +30,7 @@ export function TemplateEditor({ template, started, phases = false, fields, onCh
         <GroupMessage fields={fields} fieldKey="template.stations" />
         <ol className="setup-list">
           {stations.map((station, i) => (
-            <li key={station.id}>
+            <li key={station.id} data-focus-item={station.id}>
               <StationEditor
                 station={station}
                 index={i}

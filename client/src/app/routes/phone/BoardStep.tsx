@@ -9,6 +9,7 @@ import { useTranslation } from '../../../i18n/index.js'
 import { useTischStore } from '../../../store/index.js'
 import { selectBoard } from '../../../store/selectors.js'
 import { changeCard, removeCard } from '../../../sync/hooks.js'
+import { useFocusKeeper } from '../../../lib/use-focus-keeper.js'
 import { LanguageSwitch } from '../../LanguageSwitch.js'
 
 type BoardStepProps = {
@@ -31,10 +32,11 @@ export function BoardStep({ header, step, docName, host, authorId, name, onName,
   const event = useTischStore((s) => s.event)
   const round = useTischStore((s) => s.round)
   const board = useTischStore(selectBoard(docName))
+  const keepFocus = useFocusKeeper<HTMLElement>()
   if (!event) return null
   const { station, prompt, writable, view } = step
   return (
-    <main className="page phone">
+    <main className="page phone" ref={keepFocus}>
       {header}
       <BoardStatusBanner status={board.status} refused={board.refused} refusedTexts={board.refusedTexts} />
       <RoundBanner round={round} station={station} writable={writable} />

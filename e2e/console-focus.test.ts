@@ -1,0 +1,99 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PROJECTOR } from './support/browser.js'
+import { putCards } from './support/board-writer.js'
+import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
+import { facilitatorSocket } from './support/facilitator.js'
+
+let cafe: Cafe
+
+beforeAll(async () => {
+  cafe = await openCafe({ title: 'Fokus-Café', tableNames: ['Sprache'] })
+})
+afterAll(async () => {
+  await closeCafe(cafe)
+})
+
+/** What holds the keyboard's focus: its accessible name as a user would hear it (or the tag). */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const a = document.activeElement as HTMLElement | null
+    if (!a || a === document.body) return 'body'
+    return a.getAttribute('aria-label') ?? (a.tagName === 'TEXTAREA' ? `textarea:${(a as HTMLTextAreaElement).value}` : (a.textContent ?? '').trim())
+  })
+
+describe('the console keeps the keyboard’s place', () => {
+  it('after hiding, editing and merging cards, and Escape leaves merging and editing where they began', async () => {
+    const { server, browser, created } = cafe
+    await putCards(server.url, created, 'sprache', 'laeuft-gut', ['Erste Karte', 'Zweite Karte', 'Dritte Karte'])
+    const context = await browser.newContext(PROJECTOR)
+    const page = await context.newPage()
+    try {
+      await page.goto(`${server.url}${created.links.facilitator}`)
+      const hide = (text: string) => page.getByRole('button', { name: `Karte „${text}“ ausblenden` })
+      await hide('Erste Karte').waitFor()
+
+      // Hiding by keyboard: the card leaves the list, the focus goes to the card now in its place.
+      await hide('Erste Karte').focus()
+      await page.keyboard.press('Enter')
+      await page.getByRole('list', { name: 'Ausgeblendete Karten' }).getByText('Erste Karte').waitFor()
+      await expect.poll(() => focused(page)).toBe('Karte „Zweite Karte“ bearbeiten')
+
+      // Editing: Enter opens the form with the focus in its text; Escape closes it, the focus back on "Bearbeiten".
+      await page.keyboard.press('Enter')
+      await expect.poll(() => focused(page)).toBe('textarea:Zweite Karte')
+      await page.keyboard.press('Escape')
+      await expect.poll(() => focused(page)).toBe('Karte „Zweite Karte“ bearbeiten')
+
+      // Merging: choosing the card keeps the focus on it ("Abbrechen"); Escape leaves merging, back on "Zusammenführen …".
+      await page.getByRole('button', { name: 'Karte „Zweite Karte“ mit einer anderen zusammenführen' }).focus()
+      await page.keyboard.press('Enter')
+      await page.getByText('Karte „Zweite Karte“ ist ausgewählt', { exact: false }).waitFor()
+      await expect.poll(() => focused(page)).toBe('Abbrechen')
+      await page.keyboard.press('Escape')
+      await page.getByText('Karte „Zweite Karte“ ist ausgewählt', { exact: false }).waitFor({ state: 'detached' })
+      await expect.poll(() => focused(page)).toBe('Karte „Zweite Karte“ mit einer anderen zusammenführen')
+
+      // Merging through: the chosen card goes into the other; the focus stays on the card that remains.
+      await page.keyboard.press('Enter')
+      await page.getByRole('button', { name: 'Hierhin zusammenführen: die ausgewählte Karte geht in „Dritte Karte“ auf' }).focus()
+      await page.keyboard.press('Enter')
+      await hide('Zweite Karte').waitFor({ state: 'detached' })
+      await expect.poll(() => focused(page)).toBe('Karte „Dritte Karte“ bearbeiten')
+
+      // The last visible card hidden: no card left in the list, the focus on its heading (not the page's start).
+      await hide('Dritte Karte').focus()
+      await page.keyboard.press('Enter')
+      await page.getByText('Noch keine Karten an dieser Pinnwand.').waitFor()
+      await expect.poll(() => focused(page)).toBe('Karten an der Pinnwand')
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('ending the event: "Abbrechen" leads back to the button that asked, the yes leaves the focus in the control bar', async () => {
+    const { server, browser, created } = cafe
+    const facilitator = await facilitatorSocket(server.url, created.facilitatorToken)
+    for (let i = 0; i < 3; i++) expect((await facilitator.advance()).ok).toBe(true)
+    facilitator.close()
+    const context = await browser.newContext(PROJECTOR)
+    const page = await context.newPage()
+    try {
+      await page.goto(`${server.url}${created.links.facilitator}`)
+      const end = page.getByRole('button', { name: 'Veranstaltung beenden', exact: true })
+      await end.focus()
+      await page.keyboard.press('Enter')
+      await expect.poll(() => focused(page)).toBe('Ja, beenden')
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Abbrechen' }).click()
+      await expect.poll(() => focused(page)).toBe('Veranstaltung beenden')
+      await page.keyboard.press('Enter')
+      await page.keyboard.press('Enter')
+      await page.locator('.round-phase', { hasText: 'Beendet' }).waitFor()
+      // The next step's button is disabled for good now: the focus is handed on, not dropped to the page.
+      await expect.poll(() => focused(page), { timeout: 5000 }).not.toBe('body')
+      expect(await page.evaluate(() => !!document.activeElement?.closest('.round-controls'))).toBe(true)
+    } finally {
+      await context.close()
+    }
+  })
+})
