@@ -21,6 +21,8 @@ export function PhoneHeader({ host, table, heading, joined = false }: { host: bo
   // "Programm" when the event has one (its agenda is the programme's view): one tap from every screen.
   const hasProgramme = useTischStore((s) => (s.event?.agenda.length ?? 0) > 0)
   const programme = useProgrammeOpen()
+  // After the event's end a phone without a table comes to look, not to sit down and write.
+  const over = useTischStore((s) => s.round?.phase === 'closed')
   // Before a table is chosen the heading names the event and its day, as people write dates.
   const eventLine = date ? `${title} · ${formatEventDate(date, language)}` : title
   const code = (useParams().code ?? '').toUpperCase()
@@ -29,7 +31,7 @@ export function PhoneHeader({ host, table, heading, joined = false }: { host: bo
       <div>
         <p className="eyebrow">{host ? t('join.hostEyebrow') : table ? t('join.yourTable') : eventLine}</p>
         <h1 tabIndex={-1} data-step-focus="header">
-          {table ? table.name : (heading ?? t('join.pickTable'))}
+          {table ? table.name : (heading ?? t(over ? 'join.pickTableOver' : 'join.pickTable'))}
         </h1>
       </div>
       <RoundTimer />

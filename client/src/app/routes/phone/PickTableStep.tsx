@@ -7,18 +7,19 @@ import { useTranslation } from '../../../i18n/index.js'
 import { useTischStore } from '../../../store/index.js'
 import { LanguageSwitch } from '../../LanguageSwitch.js'
 
-/** The first screen after joining: give a name (optional) and pick a table. */
+/** The first screen after joining: give a name (optional) and pick a table; after the event's end, pick a table to look at. */
 export function PickTableStep(props: { header: ReactNode; station: Station | null; name: string; onName: (name: string) => void; onPick: (tableId: string | null) => void; programme?: ReactNode }) {
   const { t } = useTranslation()
   const tables = useTischStore((s) => s.event?.tables)
   const round = useTischStore((s) => s.round)
+  const over = round?.phase === 'closed'
   return (
     <main className="page phone">
       {props.header}
       <RoundBanner round={round} station={props.station} writable />
       {props.programme}
-      <NameField name={props.name} onChange={props.onName} open />
-      <p>{t('join.pickTableHint')}</p>
+      {!over && <NameField name={props.name} onChange={props.onName} open />}
+      <p>{t(over ? 'join.pickTableOverHint' : 'join.pickTableHint')}</p>
       <TablePicker tables={tables ?? []} current={null} onPick={props.onPick} />
       <LanguageSwitch />
     </main>
