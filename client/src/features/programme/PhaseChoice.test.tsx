@@ -96,3 +96,26 @@ describe('giving back a seat in a full workshop', () => {
     vi.unstubAllGlobals()
   })
 })
+
+describe('a phone without a choice in a phase that fills up', () => {
+  it('sees where seats are left, and chooses one from there', () => {
+    const onChoose = vi.fn()
+    render(<PhaseChoice phase={phase} chosen={null} counts={counts} busy={false} feedback={null} onChoose={onChoose} />)
+    const open = document.querySelector<HTMLElement>('.programme-open-seats')!
+    expect(within(open).getByText('Noch Platz haben:')).toBeTruthy()
+    expect(within(open).queryByRole('button', { name: /Sprache und Bildung/ })).toBeNull()
+    fireEvent.click(within(open).getByRole('button', { name: 'Workshop 2: Arbeit und Ausbildung' }))
+    expect(onChoose).toHaveBeenCalledWith(phase.workshops[1])
+  })
+
+  it('is told when every workshop is taken, and sees no such list while all have seats or once it has chosen', () => {
+    render(<PhaseChoice phase={phase} chosen={null} counts={new Map([['ws-1', 2], ['ws-2', 25]])} busy={false} feedback={null} onChoose={() => {}} />)
+    expect(document.querySelector('.programme-open-seats')!.textContent).toBe('In dieser Arbeitsphase sind alle Workshops ausgebucht oder geschlossen.')
+    cleanup()
+    render(<PhaseChoice phase={phase} chosen={null} counts={new Map([['ws-1', 0], ['ws-2', 3]])} busy={false} feedback={null} onChoose={() => {}} />)
+    expect(document.querySelector('.programme-open-seats')).toBeNull()
+    cleanup()
+    render(<PhaseChoice phase={phase} chosen="ws-2" counts={counts} busy={false} feedback={null} onChoose={() => {}} />)
+    expect(document.querySelector('.programme-open-seats')).toBeNull()
+  })
+})

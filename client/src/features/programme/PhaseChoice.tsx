@@ -2,6 +2,7 @@ import {
   type ChoiceAnswer,
   type ProgrammeItem,
   type Workshop,
+  alternativesIn,
   hintFor,
   isFull,
   pastThreshold,
@@ -45,6 +46,8 @@ export function PhaseChoice({
     )
   // The seed's hint stays while the chosen workshop is past its threshold.
   const hint = chosenWorkshop ? hintFor(phase, chosenWorkshop, counts) : null
+  // Without a choice yet, once some workshops are taken up or closed: where seats are left, at a glance.
+  const crowded = !chosenWorkshop && phase.workshops.some((w) => w.closed || isFull(w, counts.get(w.id) ?? 0) || pastThreshold(w, counts.get(w.id) ?? 0))
   const alternativesOf = (ids: readonly string[]) => ids.map((id) => byId.get(id)).filter((w): w is Workshop => w !== undefined)
   return (
     <div className="programme-phase" role="group" aria-labelledby={`choose-${phase.id}`}>
@@ -71,6 +74,11 @@ export function PhaseChoice({
         <div className="programme-hint" role="status" data-testid="programme-hint">
           <p>{t('programme.hint')}</p>
           <Alternatives list={hint} counts={counts} busy={busy} onChoose={onChoose} />
+        </div>
+      )}
+      {crowded && !(feedback && 'answer' in feedback && !feedback.answer.booked) && (
+        <div className="programme-hint programme-open-seats">
+          <Alternatives list={alternativesIn(phase, counts, null)} counts={counts} busy={busy} onChoose={onChoose} none="programme.noSeatsLeft" />
         </div>
       )}
       <ul className="programme-workshops">
@@ -135,9 +143,24 @@ export function PhaseChoice({
   )
 }
 
-function Alternatives({ list, counts, busy, onChoose, intro = true }: { list: Workshop[]; counts: ReadonlyMap<string, number>; busy: boolean; onChoose: (w: Workshop) => void; intro?: boolean }) {
+function Alternatives({
+  list,
+  counts,
+  busy,
+  onChoose,
+  intro = true,
+  none = 'programme.noAlternatives',
+}: {
+  list: Workshop[]
+  counts: ReadonlyMap<string, number>
+  busy: boolean
+  onChoose: (w: Workshop) => void
+  intro?: boolean
+  /** What an empty list says. */
+  none?: 'programme.noAlternatives' | 'programme.noSeatsLeft'
+}) {
   const { t } = useTranslation()
-  if (list.length === 0) return <p>{t('programme.noAlternatives')}</p>
+  if (list.length === 0) return <p>{t(none)}</p>
   return (
     <>
       {intro && <p>{t('programme.alternatives')}</p>}
