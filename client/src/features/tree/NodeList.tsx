@@ -52,7 +52,7 @@ export function NodeList(props: { docName: string; node: TreeNode; field: 'measu
         </ul>
       )}
       <input aria-label={t('tree.addEntry', { list: label })} maxLength={TREE_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
-      <button type="submit" className="secondary" disabled={!text.trim() || list.length >= TREE_LIST_MAX}>
+      <button type="submit" className="secondary" aria-label={t('tree.addTo', { list: label })} disabled={!text.trim() || list.length >= TREE_LIST_MAX}>
         {t('tree.add')}
       </button>
     </form>

@@ -142,3 +142,17 @@ describe('the console’s tree editor', () => {
   })
 })
 
+
+describe('the measures and helpers of a means', () => {
+  it('name each "Hinzufügen" with its list and its means, so that a screen reader tells them apart', () => {
+    const solution = [n('goal0001', 'goal', null, 'Kooperation gelingt'), n('means001', 'means', 'goal0001', 'Ansprechpersonen benennen', 0), n('means002', 'means', 'goal0001', 'Runder Tisch', 1)]
+    render(<TreeEditor docName="tree.e.g.solution" phase="objective" view={readTreeRecords(solution)} label="Lösungsbaum" />)
+    const names = screen.getAllByRole('button', { name: /^Hinzufügen/ }).map((b) => b.getAttribute('aria-label'))
+    expect(names).toEqual([
+      'Hinzufügen: Maßnahmen (Ansprechpersonen benennen)',
+      'Hinzufügen: Wer kann helfen? (Ansprechpersonen benennen)',
+      'Hinzufügen: Maßnahmen (Runder Tisch)',
+      'Hinzufügen: Wer kann helfen? (Runder Tisch)',
+    ])
+  })
+})
