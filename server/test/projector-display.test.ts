@@ -72,6 +72,27 @@ describe('the console drives the projectors', () => {
     expect(await facilitator.send(display)).toMatchObject({ ok: false, code })
   })
 
+  it('changes only the language the projectors speak: they keep what they show, a later projector hears both', async () => {
+    const projector = await connect(tokenOfLink(cafe.links.projector))
+    const facilitator = await connect(cafe.facilitatorToken)
+    expect(await facilitator.send(REVIEW)).toEqual({ ok: true })
+    await waitFor(() => projector.displays.find((m) => m.display.view === 'review' && !m.initial), 'the review')
+    // The console's own idea of the view may be older (another console moved on): a language change does not send it.
+    const languageOnly = (language: unknown) => within(facilitator.socket.emitWithAck('projector:show', { display: { view: 'wall', tableId: null, station: null, spotlight: null, language }, only: 'language' }) as Promise<Ack>, 'the ack')
+    expect(await languageOnly('en')).toEqual({ ok: true })
+    const told = await waitFor(() => projector.displays.find((m) => m.languageOnly), 'the language')
+    expect(told.display).toEqual({ ...REVIEW, language: 'en' })
+    const late = await connect(tokenOfLink(cafe.links.projector))
+    const replay = await waitFor(() => late.displays.at(-1), 'the current display')
+    expect(replay).toMatchObject({ display: { ...REVIEW, language: 'en' }, initial: true })
+    expect(replay.languageOnly).toBeUndefined()
+    // Not a language of the screens: refused, nothing sent.
+    const before = projector.displays.length
+    expect(await languageOnly('fr')).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE })
+    expect(await languageOnly('en')).toEqual({ ok: true })
+    await waitFor(() => (projector.displays.length === before + 1 ? true : undefined), 'one more command')
+  })
+
   it('refuses display commands from participants and projectors, and tells them nothing', async () => {
     const phone = await connect((await join(running.url, cafe.joinCode)).token)
     const projector = await connect(tokenOfLink(cafe.links.projector))

@@ -28,7 +28,7 @@ export function ActingSelect({ value, onAct, children, ...rest }: Omit<SelectHTM
       <select
         {...rest}
         value={shown ?? value}
-        aria-describedby={hintId}
+        aria-describedby={rest['aria-describedby'] ? `${rest['aria-describedby']} ${hintId}` : hintId}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && shown !== null) {
             e.preventDefault()

@@ -137,8 +137,9 @@ export async function loadLanguage(lang: Language): Promise<void> {
   await Promise.all(later.map((wording) => loadLater(wording, lang)))
 }
 
-export async function setLanguage(lang: Language): Promise<void> {
-  keepLanguage(lang)
+/** Switches the screens' language; `remember`: this device keeps it for its next visits (a projector told by the console does not). */
+export async function setLanguage(lang: Language, { remember = true }: { remember?: boolean } = {}): Promise<void> {
+  if (remember) keepLanguage(lang)
   await loadLanguage(lang)
   document.documentElement.lang = lang
   useLanguageStore.setState({ lang })

@@ -29,8 +29,8 @@ export interface HandlerContext {
   seat(session: ControlSession, tableId: string | null, visits?: Readonly<Record<string, string>>): void
   /** Sends the changed event to every screen of it. */
   publishEvent(eventId: string): void
-  /** Tells the event's projectors (and consoles) what to show. */
-  showOnProjectors(eventId: string, display: ProjectorDisplay): void
+  /** Tells the event's projectors (and consoles) what to show; `languageOnly`: only which language they speak. */
+  showOnProjectors(eventId: string, display: ProjectorDisplay, languageOnly?: boolean): void
   /** Dot voting: steps and ballots. */
   votes: VoteService
   /** Tells the screens that a step (and, with `participantId`, that person's ballot) changed. */

@@ -1,7 +1,7 @@
 import { ErrorCode, fail } from '@tischrunde/shared'
 import { EVENT_NOT_FOUND_ACK, FORBIDDEN_ACK, type Handler, mayRun } from './handler.js'
 
-/** Facilitator: what the projectors show — view, table, review position, a spotlight. */
+/** Facilitator: what the projectors show — view, table, review position, a spotlight — or only the language they speak. */
 export const handleProjectorShow: Handler<'projector:show'> = async (ctx, session, msg) => {
   // AUTH
   if (!mayRun(session)) return FORBIDDEN_ACK
@@ -19,6 +19,6 @@ export const handleProjectorShow: Handler<'projector:show'> = async (ctx, sessio
   if (spot?.kind === 'column' && !stations.some((st) => st.id === spot.stationId && st.columns.some((c) => c.id === spot.columnId)))
     return unknownStation
   // RESOLUTION
-  ctx.showOnProjectors(stored.event.id, display)
+  ctx.showOnProjectors(stored.event.id, display, msg.only === 'language')
   return { ok: true }
 }

@@ -158,8 +158,10 @@ export function createControlPlane(
     publishEvent(eventId) {
       deps.hub.publish({ eventId, topic: 'event', audience: 'everyone' })
     },
-    showOnProjectors(eventId, display) {
-      displays.set(eventId, { display, seq: ++displaySeq })
+    showOnProjectors(eventId, display, languageOnly = false) {
+      // A change of language alone keeps what the projectors were last told to show.
+      const shown = languageOnly ? { ...(displays.get(eventId)?.display ?? display), language: display.language } : display
+      displays.set(eventId, { display: shown, seq: ++displaySeq, ...(languageOnly ? { languageOnly } : {}) })
       deps.hub.publish({ eventId, topic: 'display', audience: 'staff' })
     },
     votes: deps.votes,
@@ -276,7 +278,7 @@ export function createControlPlane(
     if (may(actor, 'presence:watch', { eventId })) {
       screen.emit('presence:counts', presence.counts(eventId))
       const display = displays.get(eventId)
-      if (display) screen.emit('projector:display', { ...display, initial: true })
+      if (display) screen.emit('projector:display', { display: display.display, seq: display.seq, initial: true })
     }
 
     /** Resolves once the first messages read from the store (votes, groups, moderation) are sent. */

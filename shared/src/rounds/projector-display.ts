@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { stationIdSchema, tableIdSchema } from '../ids.js'
+import { deviceLanguageSchema } from '../storage/device-storage.schema.js'
 
 /** What a projector shows: one table's board, all tables, the review walk-through, how to join, or the actor map ("Wer kann helfen?"). */
 export const projectorViewSchema = z.enum(['table', 'wall', 'review', 'join', 'actors'])
@@ -23,13 +24,21 @@ export const projectorDisplaySchema = z.object({
   /** The station (0-based) the review stands at. */
   station: z.number().int().min(0).max(20).nullable(),
   spotlight: spotlightSchema.nullable(),
+  /** The language the projectors speak (their wording, not the cards); absent: each keeps its own. */
+  language: deviceLanguageSchema.optional(),
 })
 export type ProjectorDisplay = z.infer<typeof projectorDisplaySchema>
 
 /**
  * A display command as the projectors receive it; `seq` grows with every command, so a repeat shows
  * again. `initial`: the last command, replayed to a screen that just connected (a projector opened
- * with an explicit view in its address keeps that view).
+ * with an explicit view in its address keeps that view). `languageOnly`: the command changed only the
+ * language ("Sprache auf dem Beamer"); the projectors keep what they show.
  */
-export const projectorDisplayMessageSchema = z.object({ display: projectorDisplaySchema, seq: z.number().int().nonnegative(), initial: z.boolean().optional() })
+export const projectorDisplayMessageSchema = z.object({
+  display: projectorDisplaySchema,
+  seq: z.number().int().nonnegative(),
+  initial: z.boolean().optional(),
+  languageOnly: z.boolean().optional(),
+})
 export type ProjectorDisplayMessage = z.infer<typeof projectorDisplayMessageSchema>

@@ -51,7 +51,7 @@ export const clientEvents = {
   /** Facilitator: end the changeover early; the station's timer starts now. */
   'timer:start': versioned,
   /** Facilitator: what the projectors show (view, table, review position, spotlight). */
-  'projector:show': z.object({ display: projectorDisplaySchema }),
+  'projector:show': z.object({ display: projectorDisplaySchema, only: z.literal('language').optional() }),
   /** Facilitator: minutes per station and grace period before boards lock. */
   'round:configure': z.object({ settings: roundSettingsSchema }),
   /** Facilitator: lock or unlock one station's boards for participants. */

@@ -42,6 +42,7 @@ import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
 import { useControl } from '../../sync/hooks.js'
+import { useToldLanguage } from '../../features/projector/use-told-language.js'
 import { selectShownStep, useVoteStore } from '../../store/vote-store.js'
 
 /** A projector that cannot show its event says why, in big type, instead of loading forever. */
@@ -72,6 +73,7 @@ export default function Projector() {
   const round = useTischStore((s) => s.round)
   const controlStatus = useTischStore((s) => s.controlStatus)
   const actorView = useActorView()
+  useToldLanguage(!handoff)
 
   if (!token || controlStatus === 'denied') return <ProjectorMessage>{t('projectorModes.wrongKey')}</ProjectorMessage>
   // A key of another event opens that event's data: say whose it is instead of showing it under this address.
@@ -132,7 +134,7 @@ function ProjectorScreen({ eventId, token }: { eventId: string; token: string })
   useEffect(() => {
     if (!told || applied.current === told.seq) return
     applied.current = told.seq
-    if (told.initial && explicit) return
+    if ((told.initial && explicit) || told.languageOnly) return
     nav.show(told.display)
     setSpotlightOn(true)
   }, [told, nav, explicit])

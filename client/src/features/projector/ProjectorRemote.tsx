@@ -2,7 +2,7 @@ import { ActingSelect } from '../../app/ActingSelect.js'
 import { type Ack, type ProjectorDisplay, type ProjectorView, type RoundState, type Spotlight, type TischEvent, isTreeDay } from '@tischrunde/shared'
 import { useMemo, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
-import { useTranslation } from '../../i18n/index.js'
+import { LANGUAGES, useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { selectBoard, stationAt, stationColumns } from '../../store/selectors.js'
 import { useBoard } from '../../sync/hooks.js'
@@ -17,7 +17,7 @@ const TREE_VIEWS: readonly ProjectorView[] = ['table', 'join']
  * review, and a spotlight that shows one card or one column huge. It shows what the projectors were
  * last told (the server echoes each command to the console), so two consoles stay in step.
  */
-export function ProjectorRemote(props: { event: TischEvent; round: RoundState; token: string; send: (display: ProjectorDisplay) => Promise<Ack> }) {
+export function ProjectorRemote(props: { event: TischEvent; round: RoundState; token: string; send: (display: ProjectorDisplay, only?: 'language') => Promise<Ack> }) {
   const { event, round } = props
   const { t } = useTranslation()
   const told = useTischStore((s) => s.projectorDisplay)
@@ -29,8 +29,8 @@ export function ProjectorRemote(props: { event: TischEvent; round: RoundState; t
   const board = useTischStore(selectBoard(docName ?? ''))
   const columns = useMemo(() => stationColumns(board, event, station.id), [board, event, station.id])
 
-  const show = async (next: ProjectorDisplay) => {
-    const ack = await props.send(next)
+  const show = async (next: ProjectorDisplay, only?: 'language') => {
+    const ack = await props.send(next, only)
     setFailure(ack.ok ? null : errorText(t, ack))
   }
   const spotlight = (s: Spotlight | null) => void show({ ...display, tableId, spotlight: s })
@@ -44,12 +44,13 @@ export function ProjectorRemote(props: { event: TischEvent; round: RoundState; t
         <h2 id="remote-title">{t('remote.title')}</h2>
         <div className="button-row" role="group" aria-label={t('remote.view')}>
           {TREE_VIEWS.map((view) => (
-            <button key={view} type="button" className={display.view === view ? 'primary' : 'secondary'} aria-pressed={display.view === view} onClick={() => void show({ view, tableId: null, station: null, spotlight: null })}>
+            <button key={view} type="button" className={display.view === view ? 'primary' : 'secondary'} aria-pressed={display.view === view} onClick={() => void show({ view, tableId: null, station: null, spotlight: null, ...(display.language ? { language: display.language } : {}) })}>
               {t(view === 'table' ? 'remote.trees' : 'remote.join')}
             </button>
           ))}
         </div>
         <p className="muted">{t('remote.treesHint')}</p>
+        <ProjectorLanguage value={display.language ?? 'de'} onAct={(language) => void show({ ...display, language }, 'language')} />
         <p className="field-error" role="alert">
           {failure}
         </p>
@@ -84,6 +85,7 @@ export function ProjectorRemote(props: { event: TischEvent; round: RoundState; t
           </ActingSelect>
         </p>
       )}
+      <ProjectorLanguage value={display.language ?? 'de'} onAct={(language) => void show({ ...display, language }, 'language')} />
       {display.view === 'review' && (
         <div className="button-row">
           <button type="button" className="secondary" onClick={() => void show(stepDisplay(display, 'prev-station', event))}>
@@ -135,5 +137,25 @@ export function ProjectorRemote(props: { event: TischEvent; round: RoundState; t
         {failure}
       </p>
     </section>
+  )
+}
+
+/** "Sprache auf dem Beamer": the projectors' wording in German or English (the cards stay as written). */
+function ProjectorLanguage({ value, onAct }: { value: 'de' | 'en'; onAct: (language: 'de' | 'en') => void }) {
+  const { t } = useTranslation()
+  return (
+    <p>
+      <label htmlFor="remote-language">{t('remote.language')}</label>{' '}
+      <ActingSelect id="remote-language" value={value} aria-describedby="remote-language-hint" onAct={(chosen) => onAct(chosen === 'en' ? 'en' : 'de')}>
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {t(`lang.${l}`)}
+          </option>
+        ))}
+      </ActingSelect>{' '}
+      <span id="remote-language-hint" className="muted">
+        {t('remote.languageHint')}
+      </span>
+    </p>
   )
 }
