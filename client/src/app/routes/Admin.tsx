@@ -10,10 +10,12 @@ import { FacilitatorLink } from '../../features/setup/FacilitatorLink.js'
 import '../../i18n/console-wording.js'
 import '../../i18n/privacy-wording.js'
 import { privacyApi } from '../../features/privacy/privacy-api.js'
+import { useFocusKeeper } from '../../lib/use-focus-keeper.js'
 import type { RetentionView } from '@tischrunde/shared'
 
 /** Every event of this installation, for whoever holds the admin link the server printed. */
 export default function Admin() {
+  const keepFocus = useFocusKeeper<HTMLElement>()
   const { t, language } = useTranslation()
   const [key] = useState(() => takeTokenFromUrl('instance', 'admin'))
   const [events, setEvents] = useState<EventListItem[] | null>(null)
@@ -29,7 +31,7 @@ export default function Admin() {
     api.listEvents(key).then(setEvents, (e: unknown) => setError(e instanceof ApiFailure && e.code === 'UNAUTHORIZED' ? t('admin.needKey') : t('common.error')))
   }, [key, t])
   return (
-    <main className="page admin">
+    <main className="page admin" ref={keepFocus}>
       <h1>{t('admin.title')}</h1>
       {/* The start page creates the event with the key this page kept on the device. */}
       {key && (

@@ -10,6 +10,7 @@ import { useBoard } from '../../sync/hooks.js'
 import { randomId } from '../../sync/random-id.js'
 import { castIds } from './cast-ids.js'
 import { cardsInScope, myDots, scopeWords, stepTables } from './vote-view.js'
+import { useFocusKeeper } from '../../lib/use-focus-keeper.js'
 import './harvest.css'
 
 type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
@@ -19,6 +20,7 @@ type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>)
  * and buttons to place or take back one. The server decides; a refusal is worded from its code.
  */
 export default function VotePhone(props: { header: ReactNode; event: TischEvent; step: VoteStep; tableId: string; token: string; send: Send; onBack: () => void }) {
+  const keepFocus = useFocusKeeper<HTMLElement>()
   const { t } = useTranslation()
   const { event, step } = props
   const tables = stepTables(event, step)
@@ -50,7 +52,7 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
   }
 
   return (
-    <main className="page phone vote-phone">
+    <main className="page phone vote-phone" ref={keepFocus}>
       {props.header}
       <h2 id="vote-title" tabIndex={-1}>
         {t('harvest.phone.title')}

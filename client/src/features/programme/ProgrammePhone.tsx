@@ -25,6 +25,7 @@ import { WorkshopBoard } from './WorkshopBoard.js'
 import { type Feedback, PhaseChoice } from './PhaseChoice.js'
 import { dataOf, useDayClock, useProgramme } from './use-programme.js'
 import type { ControlRef } from './use-programme.js'
+import { useFocusKeeper } from '../../lib/use-focus-keeper.js'
 import './programme.css'
 
 
@@ -34,6 +35,7 @@ import './programme.css'
  * the event with the same link, without an account; the personal code finds the choices again.
  */
 export default function ProgrammePhone({ control, identity, joinCode, header }: { control: ControlRef; identity: ParticipantIdentity; joinCode: string; header?: React.ReactNode }) {
+  const keepFocus = useFocusKeeper<HTMLElement>()
   const { t } = useTranslation()
   const hold = useProgramme(control)
   const programme = hold.state?.programme ?? null
@@ -98,7 +100,7 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
   const board = stillBooked ? boardOf : null
   if (board && event)
     return (
-      <main className="page phone programme-phone">
+      <main className="page phone programme-phone" ref={keepFocus}>
         <header className="phone-header">
           <h1 tabIndex={-1} data-step-focus="header">
             {t('programme.workshop', { number: board.number })}
@@ -111,7 +113,7 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
       </main>
     )
   return (
-    <main className="page phone programme-phone">
+    <main className="page phone programme-phone" ref={keepFocus}>
       {header ?? (
         <header className="phone-header">
           <h1 tabIndex={-1} data-step-focus="header">

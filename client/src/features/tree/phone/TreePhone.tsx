@@ -11,6 +11,7 @@ import { applyTreeEdit, putTreeNode, useTree } from '../../../sync/tree-hooks.js
 import '../tree.css'
 import { TreeOutline } from '../TreeOutline.js'
 import { AddNodeForm } from './AddNodeForm.js'
+import { useFocusKeeper } from '../../../lib/use-focus-keeper.js'
 import { NodeList } from '../NodeList.js'
 
 /** Wait before a pick that did not reach the server is sent again, in ms. */
@@ -143,6 +144,7 @@ function showAboveForm(nodeId: string): void {
 }
 
 function GroupTree(props: { header: (joined: boolean) => ReactNode; event: TischEvent; identity: { eventId: string; token: string; participantId: string }; groupId: string; onChangeGroup: () => void }) {
+  const keepFocus = useFocusKeeper<HTMLElement>()
   const { t } = useTranslation()
   const { identity } = props
   const round = useTischStore((s) => s.round)
@@ -189,7 +191,7 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
     return ok
   }
   return (
-    <main className="page phone tree-phone">
+    <main className="page phone tree-phone" ref={keepFocus}>
       {props.header(true)}
       <p>
         {t('tree.yourGroup', { group: shownName })}{' '}
