@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Ack, WIRE_VERSION } from '@tischrunde/shared'
 import { koelnProgramme } from '@tischrunde/fixtures'
-import { docxParts, pdfText } from '../src/export/read-back.js'
+import { docxParts, pdfText, readPdfStructure, readingOrder } from '../src/export/read-back.js'
 import { adminKeyOf, api, createEvent, join } from './helpers/api.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
@@ -59,6 +59,17 @@ describe('the programme downloads', () => {
     // The date as people write it, not 2018-06-19.
     expect(printed).toContain('19. Juni 2018')
     expect(printed).not.toContain('2018-06-19')
+    // Tagged for screen readers: the title a heading, each item a section with its heading, each workshop one below it, in reading order.
+    const structure = await readPdfStructure(new Uint8Array(pdfBytes))
+    expect(structure.lang).toBe('de-DE')
+    const order = structure.pages.flatMap(readingOrder)
+    expect(order[0]).toBe('P: Programm')
+    expect(order[1]).toBe('H1: TransferforumKöln')
+    const headings = order.filter((e) => /^H[23]:/.test(e))
+    expect(headings.filter((e) => e.startsWith('H3: Workshop'))).toHaveLength(10)
+    const phase = headings.findIndex((e) => e.startsWith('H2: ArbeitsphaseI'))
+    expect(phase).toBeGreaterThan(0)
+    expect(headings.findIndex((e) => e.startsWith('H3: Workshop5:VonderSchule'))).toBeGreaterThan(phase)
 
     const docx = await download(running.url, `${base}/programme.docx`, event.facilitatorToken)
     const xml = docxParts(new Uint8Array(await docx.arrayBuffer()))['word/document.xml']!

@@ -8,16 +8,22 @@ const FONT = { regular: 'DejaVuSans', bold: 'DejaVuSans-Bold' } as const
 const INK = '#1f2933'
 const MUTED = '#4a5563'
 
+/** Structure types of the handout's blocks: the event's title, an item's and a workshop's heading, the rest paragraphs. */
+type Role = 'H1' | 'H2' | 'H3' | 'P'
+
 /**
  * The programme as a printed handout (A4): the event's head, every item with its times, people and
  * description, each work phase with its workshops. pdfkit breaks the pages; text is drawn, never
- * interpreted, so typed text cannot become anything but text.
+ * interpreted, so typed text cannot become anything but text. Tagged: each item is a section with
+ * its heading and paragraphs, each workshop one within it, so a screen reader reads the day in
+ * order and can jump from heading to heading.
  */
 export function renderProgrammePdf(event: HandoutEvent, items: readonly HandoutItem[]): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 64, bottom: 64, left: 56, right: 56 },
     pdfVersion: '1.7',
+    tagged: true,
     lang: 'de-DE',
     displayTitle: true,
     info: { Title: `${PROGRAMME_WORDS.programme}: ${event.title}`, Subject: PROGRAMME_WORDS.programme, Author: 'Tischrunde', Creator: 'Tischrunde' },
@@ -31,31 +37,50 @@ export function renderProgrammePdf(event: HandoutEvent, items: readonly HandoutI
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
     doc.on('error', reject)
   })
-  const text = (value: string, font: keyof typeof FONT, size: number, color = INK, gap = 4) => {
+  const root = doc.struct('Document')
+  doc.addStructure(root)
+  const section = (parent: PDFKit.PDFStructureElement) => {
+    const el = doc.struct('Sect')
+    parent.add(el)
+    return el
+  }
+  const text = (value: string, role: Role, parent: PDFKit.PDFStructureElement, font: keyof typeof FONT, size: number, color = INK, gap = 4) => {
     if (!value) return
+    const el = doc.struct(role)
+    parent.add(el)
+    const content = doc.markStructureContent(role)
     doc.font(FONT[font]).fontSize(size).fillColor(color).text(breakLongWords(value), { lineGap: 1.5 })
+    doc.endMarkedContent()
+    el.add(content)
+    el.end()
     doc.moveDown(gap / size)
   }
-  text(PROGRAMME_WORDS.programme, 'bold', 11, MUTED)
-  text(event.title, 'bold', 18, INK, 6)
-  text([formatDateDe(event.date), event.place].filter(Boolean).join(' · '), 'regular', 10, MUTED, 14)
-  if (items.length === 0) text(PROGRAMME_WORDS.empty, 'regular', 11)
+  text(PROGRAMME_WORDS.programme, 'P', root, 'bold', 11, MUTED)
+  text(event.title, 'H1', root, 'bold', 18, INK, 6)
+  text([formatDateDe(event.date), event.place].filter(Boolean).join(' · '), 'P', root, 'regular', 10, MUTED, 14)
+  if (items.length === 0) text(PROGRAMME_WORDS.empty, 'P', root, 'regular', 11)
   for (const item of items) {
     doc.moveDown(0.6)
-    text(item.time, 'bold', 10, MUTED, 2)
-    text(item.subtitle ? `${item.title}: ${item.subtitle}` : item.title, 'bold', 13, INK, 3)
-    if (item.room) text(PROGRAMME_WORDS.room(item.room), 'regular', 10, MUTED, 2)
-    for (const p of item.people) text(p, 'regular', 10, INK, 1)
-    text(item.description, 'regular', 10, INK, 4)
+    const part = section(root)
+    // The time first on the page, as people read a programme; read with its item.
+    text(item.time, 'P', part, 'bold', 10, MUTED, 2)
+    text(item.subtitle ? `${item.title}: ${item.subtitle}` : item.title, 'H2', part, 'bold', 13, INK, 3)
+    if (item.room) text(PROGRAMME_WORDS.room(item.room), 'P', part, 'regular', 10, MUTED, 2)
+    for (const p of item.people) text(p, 'P', part, 'regular', 10, INK, 1)
+    text(item.description, 'P', part, 'regular', 10, INK, 4)
     for (const w of item.workshops) {
       doc.moveDown(0.4)
-      text(w.heading, 'bold', 11.5, INK, 2)
-      text(w.subtitle, 'regular', 10.5, INK, 2)
-      if (w.room) text(PROGRAMME_WORDS.room(w.room), 'regular', 9.5, MUTED, 2)
-      text(w.description, 'regular', 9.5, INK, 2)
-      if (w.speakers.length) text(`${PROGRAMME_WORDS.with}: ${w.speakers.join('; ')}`, 'regular', 9.5, MUTED, 4)
+      const workshop = section(part)
+      text(w.heading, 'H3', workshop, 'bold', 11.5, INK, 2)
+      text(w.subtitle, 'P', workshop, 'regular', 10.5, INK, 2)
+      if (w.room) text(PROGRAMME_WORDS.room(w.room), 'P', workshop, 'regular', 9.5, MUTED, 2)
+      text(w.description, 'P', workshop, 'regular', 9.5, INK, 2)
+      if (w.speakers.length) text(`${PROGRAMME_WORDS.with}: ${w.speakers.join('; ')}`, 'P', workshop, 'regular', 9.5, MUTED, 4)
+      workshop.end()
     }
+    part.end()
   }
+  root.end()
   doc.end()
   return done
 }
