@@ -26,11 +26,10 @@ import type { DocRooms } from '../boards/doc-rooms.js'
 import type { BoardStore } from '../storage/storage.js'
 import type { DeletedEvents } from './deleted-events.js'
 import { forgetContributions } from './forget-contributions.js'
+import { ForgetPasses, ForgetQueueFull } from './forget-passes.js'
 import type { ForgetWrite } from '@tischrunde/shared'
 import type { RetentionService } from './retention-service.js'
 
-/** "Meine Beiträge löschen" per event: a burst, then this many per second. */
-export const FORGETS_PER_EVENT = { burst: 20, perSecond: 1 / 3 } as const
 
 export interface RetentionRouteDeps {
   events: EventService
@@ -60,10 +59,15 @@ export function createRetentionRoutes(deps: RetentionRouteDeps): Router {
   const api = express.Router()
   // "Meine Beiträge löschen" opens every doc of the event: three times in a row, then once a minute per participant.
   const forgets = new RateLimiter(3, 1 / 60, 10_000)
-  // And per event, judged after the person: each one reads every doc of the event (and the logs of
-  // those without the person's cards), so fresh identities in bulk cannot make the server read an
-  // event over and over. 20 at once, then one every 3 s: a hall's people deleting theirs still get through.
-  const eventForgets = new RateLimiter(FORGETS_PER_EVENT.burst, FORGETS_PER_EVENT.perSecond, 10_000)
+  // And per event in shared passes: each pass reads every doc of the event once for everyone who
+  // asked meanwhile, passes at least 2 s apart, so fresh identities in bulk cannot make the server
+  // read an event over and over, and never hold up someone else's request for more than a pass.
+  const passes = new ForgetPasses(
+    (eventId, participantIds) => forgetContributions(deps.rooms, deps.boards, eventId, participantIds),
+    async (eventId, outcome) => {
+      for (const [participantId, { forgotten }] of outcome) await deps.onContributionsForgotten?.(eventId, participantId, forgotten)
+    },
+  )
   // Bodies are parsed only on the routes here, so every other request reaches the main API untouched.
   const small = express.json({ limit: '64kb' })
   const joinBody = express.json({ limit: API_BODY_MAX })
@@ -168,16 +172,17 @@ export function createRetentionRoutes(deps: RetentionRouteDeps): Router {
     if (!may(actor, 'contributions:forget-own', { eventId: id }) || !actor.participantId) return sendFailure(res, 403, failure(ErrorCode.FORBIDDEN, { needs: 'participant' }))
     const now = Date.now()
     const person = `${id}/${actor.participantId}`
-    if (!forgets.peek(person, now) || !eventForgets.peek(id, now)) {
+    if (!forgets.take(person, now)) {
       res.set('retry-after', '5')
       return sendFailure(res, 429, failure(ErrorCode.RATE_LIMITED, { what: 'commands' }))
     }
-    forgets.take(person, now)
-    eventForgets.take(id, now)
-    const forgotten: { docName: string; writes: readonly ForgetWrite[] }[] = []
-    const removed = await forgetContributions(deps.rooms, deps.boards, id, actor.participantId, (docName, writes) => forgotten.push({ docName, writes }))
-    await deps.onContributionsForgotten?.(id, actor.participantId, forgotten)
-    res.json({ removed })
+    try {
+      res.json({ removed: await passes.forget(id, actor.participantId) })
+    } catch (error) {
+      if (!(error instanceof ForgetQueueFull)) throw error
+      res.set('retry-after', '5')
+      sendFailure(res, 429, failure(ErrorCode.RATE_LIMITED, { what: 'commands' }))
+    }
   })
   // Express needs all four parameters to treat this as the error handler.
   api.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
