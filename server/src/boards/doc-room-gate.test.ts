@@ -74,6 +74,35 @@ describe('the write gate in a board room', () => {
     room.destroy()
   })
 
+  it('keeps its own client id through refused cards: a refusal adds no writer to the doc', async () => {
+    const { room } = await openRoom()
+    const server = room.doc.clientID
+    const phone = new Y.Doc()
+    const updates: Uint8Array[] = []
+    phone.on('update', (u: Uint8Array) => updates.push(u))
+    const writer = peer('writer')
+    room.peers.add(writer)
+    putCard(phone, aCard({ id: 'karte-gut', text: 'Sprachkurse am Abend' }))
+    expect(room.applyFromPeer(updates.at(-1)!, writer, ctx)).toBeNull()
+    const clientsBefore = room.doc.store.clients.size
+    // Cards for a station that is not open, and the good card moved there: each applied and taken
+    // back by the server (a soft refusal; the move is undone by writing the card as it was).
+    for (let i = 0; i < 3; i++) {
+      putCard(phone, aCard({ id: `karte-spaet-${i}`, stationId: 'station-2', text: 'Zu früh' }))
+      expect(room.applyFromPeer(updates.at(-1)!, writer, ctx)).toBe(WriteRefusal.STATION_CLOSED)
+      expect(room.takeAndRevert(updates.at(-1)!, writer)).toEqual(['Zu früh'])
+      putCard(phone, aCard({ id: 'karte-gut', stationId: 'station-2', text: `Sprachkurse am Abend ${i}` }))
+      expect(room.applyFromPeer(updates.at(-1)!, writer, ctx)).toBe(WriteRefusal.STATION_CLOSED)
+      room.takeAndRevert(updates.at(-1)!, writer)
+    }
+    await room.settle()
+    expect(room.doc.clientID).toBe(server)
+    expect(room.doc.store.clients.size).toBeLessThanOrEqual(clientsBefore + 1)
+    expect([...room.doc.getMap('cards').keys()]).toEqual(['karte-gut'])
+    expect(room.doc.getMap<{ text: string }>('cards').get('karte-gut')!.text).toBe('Sprachkurse am Abend')
+    room.destroy()
+  })
+
   it('still judges a write concurrent with another one (tried on a copy), keeping both versions', async () => {
     const { room } = await openRoom()
     const a = new Y.Doc()

@@ -279,7 +279,7 @@ export class DocRoom {
       shape,
       writer,
       (client) => Y.getState(this.doc.store, client),
-      { ownerOf: (client) => writers.get(String(client)), countOf: (w) => counts.get(w) ?? 0 },
+      { ownerOf: (client) => writers.get(String(client)), countOf: (w) => counts.get(w) ?? 0, clients: () => this.doc.store.clients.size },
       new Set([this.doc.clientID]),
     )
     if (!admitted.ok) return { refusal: admitted.refusal }

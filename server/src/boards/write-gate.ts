@@ -216,7 +216,14 @@ function lostVersions(tx: Y.Transaction, watched: ReadonlyMap<unknown, string>):
  * server lacks (an honest phone answers with the missing update and what waited on it).
  */
 export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown, onForgotten: () => void): void {
+  const outer = doc._transaction
+  const outerLocal = outer?.local
   Y.applyUpdate(doc, update, origin)
+  // Applied inside a server transaction (a peer's update with the server's revert or follow-up
+  // writes in one), Yjs marks the whole transaction remote, and then takes the server's own writes
+  // in it for another client's using the server's id: it gives the server a new client id, one
+  // more writer in the doc for every refused card. The transaction stays the server's.
+  if (outer && outerLocal) outer.local = true
   if (doc.store.pendingStructs === null && doc.store.pendingDs === null) return
   doc.store.pendingStructs = null
   doc.store.pendingDs = null

@@ -8,6 +8,15 @@ import { WriteRefusal } from '../doc/board-write-rules.js'
  */
 export const WRITER_CLIENTS_MAX = 200
 
+/**
+ * Yjs client ids one doc holds at most from all its writers together; a newcomer's first write
+ * beyond it is refused. Far above a day (100 phones reloading ten times each), and well below what
+ * a state vector or a delete set may name (`UPDATE_LIMITS.clients`): however many identities
+ * someone makes, every screen's copy of the doc can still sync with the server.
+ * @default 4000
+ */
+export const DOC_CLIENTS_MAX = 4000
+
 /** The root, in every kind of doc, where the server keeps which person writes with which client id. */
 export const WRITERS_ROOT = '$writers'
 
@@ -17,6 +26,8 @@ export interface WriterBindings {
   ownerOf(client: number): string | undefined
   /** How many client ids a person holds. */
   countOf(writer: string): number
+  /** How many client ids the doc holds (writers, the server's own, and ids of refused writes). */
+  clients(): number
 }
 
 /**
@@ -48,6 +59,8 @@ export function admitWriters(
     else if (owner !== writer) return { ok: false, refusal: WriteRefusal.FOREIGN_WRITER }
   }
   if (bind.length > 0 && bindings.countOf(writer!) + bind.length > WRITER_CLIENTS_MAX) return { ok: false, refusal: WriteRefusal.TOO_MANY_WRITERS }
+  const newcomers = bind.filter((client) => stateOf(client) === 0).length
+  if (newcomers > 0 && bindings.clients() + newcomers > DOC_CLIENTS_MAX) return { ok: false, refusal: WriteRefusal.TOO_MANY_WRITERS }
   for (const [client, end] of shape.deletesTo) {
     if (end > Math.max(stateOf(client), shape.writes.get(client)?.to ?? 0)) return { ok: false, refusal: WriteRefusal.FOREIGN_WRITER }
   }
