@@ -1,7 +1,21 @@
 import { type DocKind, type ForgetWrite, TOMBSTONES_ROOT, resolveDocName, tombstoneKey } from '@tischrunde/shared'
+import type * as Y from 'yjs'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import { viewOf } from '../boards/write-gate.js'
 import type { BoardStore } from '../storage/storage.js'
+
+/** Writes "Meine Beiträge löschen" in one server transaction, with tombstones for deleted records. */
+function applyForgetWrites(doc: Y.Doc, kind: DocKind, writes: readonly ForgetWrite[]): void {
+  doc.transact(() => {
+    for (const w of writes) {
+      const map = doc.getMap<unknown>(w.root)
+      if (w.value === undefined) {
+        map.delete(w.key)
+        if (kind.roots[w.root]?.tombstones) doc.getMap<unknown>(TOMBSTONES_ROOT).set(tombstoneKey(w.root, w.key), true)
+      } else map.set(w.key, w.value)
+    }
+  }, { source: 'server', by: 'forget-own' })
+}
 
 /** What one pass deleted for each participant: the count, and the writes per doc (votes on those cards go back). */
 export type ForgetOutcome = Map<string, { removed: number; forgotten: { docName: string; writes: readonly ForgetWrite[] }[] }>
@@ -17,25 +31,20 @@ export async function forgetContributions(rooms: DocRooms, boards: BoardStore, e
   const outcome: ForgetOutcome = new Map(participantIds.map((id) => [id, { removed: 0, forgotten: [] }]))
   const traces = participantIds.map((id) => Buffer.from(id, 'utf8'))
   const names = new Set([...(await rooms.loaded()).map((room) => room.name), ...(await boards.list())])
-  for (const name of [...names].sort()) {
-    const resolved = resolveDocName(name, rooms.kinds)
-    const kind: DocKind | undefined = resolved?.kind
-    if (!resolved || resolved.scope.eventId !== eventId || !kind?.forgetAuthor) continue
+  const docs = [...names]
+    .sort()
+    .map((name) => ({ name, kind: resolveDocName(name, rooms.kinds) }))
+    .filter((d): d is { name: string; kind: NonNullable<typeof d.kind> } => d.kind !== null && d.kind.scope.eventId === eventId)
+  for (const { name, kind: resolved } of docs) {
+    const kind: DocKind = resolved.kind
+    if (!kind.forgetAuthor) continue
     const forget = kind.forgetAuthor
     await rooms.read(name, async (room) => {
       let changed = false
       for (const participantId of participantIds) {
         const writes = forget(viewOf(room.doc), participantId)
         if (writes.length === 0) continue
-        room.doc.transact(() => {
-          for (const w of writes) {
-            const map = room.doc.getMap<unknown>(w.root)
-            if (w.value === undefined) {
-              map.delete(w.key)
-              if (kind.roots[w.root]?.tombstones) room.doc.getMap<unknown>(TOMBSTONES_ROOT).set(tombstoneKey(w.root, w.key), true)
-            } else map.set(w.key, w.value)
-          }
-        }, { source: 'server', by: 'forget-own' })
+        applyForgetWrites(room.doc, kind, writes)
         const theirs = outcome.get(participantId)!
         theirs.removed += writes.length
         theirs.forgotten.push({ docName: name, writes })
@@ -44,6 +53,19 @@ export async function forgetContributions(rooms: DocRooms, boards: BoardStore, e
       // Nothing of theirs left in the doc, but its log may still hold a card that was moved out of
       // it (hidden, merged, refused): the log is folded, so that text leaves the disk too.
       if (changed || (await boards.load(name)).some((update) => traces.some((trace) => Buffer.from(update.buffer, update.byteOffset, update.byteLength).includes(trace)))) await room.compactNow()
+    })
+  }
+  // What other docs keep of the deleted records (an objective's placeholder with a problem's text).
+  const deleted = new Set([...outcome.values()].flatMap((o) => o.forgotten.flatMap((f) => f.writes.filter((w) => w.value === undefined).map((w) => w.key))))
+  if (deleted.size === 0) return outcome
+  for (const { name, kind: resolved } of docs) {
+    const derived = resolved.kind.forgetDerived
+    if (!derived) continue
+    await rooms.read(name, async (room) => {
+      const writes = derived(viewOf(room.doc), deleted)
+      if (writes.length === 0) return
+      applyForgetWrites(room.doc, resolved.kind, writes)
+      await room.compactNow()
     })
   }
   return outcome

@@ -5,7 +5,7 @@ import type { WriteRefusal } from '../doc/board-write-rules.js'
 import type { Origin } from '../doc/board-doc.js'
 import type { TischEvent } from '../event/event.schema.js'
 import type { RoundState } from '../rounds/round.schema.js'
-import type { ForgetAuthor } from '../privacy/forget-author.js'
+import type { ForgetAuthor, ForgetWrite } from '../privacy/forget-author.js'
 import type { WorkshopSituation } from '../programme/workshop-board.js'
 
 /**
@@ -145,4 +145,10 @@ export interface DocKind {
    * in this doc. A kind without this hook holds nothing a participant writes.
    */
   forgetAuthor?: ForgetAuthor
+  /**
+   * After "Meine Beiträge löschen" has gone through every doc of the event: what this doc keeps of
+   * records deleted there (`deleted`, their keys in any doc of the event) goes too, e.g. an
+   * objective still carrying a deleted problem's text as its placeholder.
+   */
+  forgetDerived?: (doc: DocView, deleted: ReadonlySet<string>) => ForgetWrite[]
 }

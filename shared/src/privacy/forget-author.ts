@@ -32,6 +32,38 @@ export function forgetRecordsOf(root: string): ForgetAuthor {
   }
 }
 
+/** What a placeholder whose source was deleted says instead of the deleted text. */
+export const DELETED_PLACEHOLDER_TEXT = 'Gelöschter Beitrag – bitte neu formulieren'
+
+/**
+ * For an objective tree: placeholders (`placeholder: true`) that still carry the text of a problem
+ * node deleted by its author go too; one the group has built on stays in its place with a neutral
+ * text instead ("Gelöschter Beitrag – bitte neu formulieren"). Reworded objectives are the group's.
+ */
+export function forgetPlaceholdersOf(root: string): (doc: DocView, deleted: ReadonlySet<string>) => ForgetWrite[] {
+  return (doc, deleted) => {
+    const nodes = new Map<string, Record<string, unknown>>()
+    doc.forEach(root, (value, key) => {
+      if (typeof value === 'object' && value !== null) nodes.set(key, value as Record<string, unknown>)
+    })
+    const gone = new Set([...nodes].filter(([, n]) => n.placeholder === true && typeof n.answersProblemId === 'string' && deleted.has(n.answersProblemId)).map(([key]) => key))
+    const kept = new Set<string>()
+    // A placeholder stays (neutral) when anything that stays hangs below it; leaves first.
+    const below = (key: string): string[] => [...nodes].filter(([, n]) => n.parentId === key).map(([k]) => k)
+    const staysBelow = (key: string, seen = new Set<string>()): boolean => {
+      if (seen.has(key)) return true
+      seen.add(key)
+      return below(key).some((child) => !gone.has(child) || staysBelow(child, seen))
+    }
+    for (const key of gone) if (staysBelow(key)) kept.add(key)
+    const neutral = (key: string) => {
+      const { answersProblemId: _source, ...rest } = nodes.get(key)!
+      return { ...rest, text: DELETED_PLACEHOLDER_TEXT }
+    }
+    return [...gone].map((key) => ({ root, key, value: kept.has(key) ? neutral(key) : undefined }))
+  }
+}
+
 /**
  * For trees of records with `parentId`: the participant's nodes are deleted where no one else's
  * node hangs below them; a node others built on stays, without its author (`authorId: null`), so

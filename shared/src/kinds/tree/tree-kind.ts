@@ -4,7 +4,7 @@ import type { TischEvent } from '../../event/event.schema.js'
 import { parsedRecord } from '../records.js'
 import { stationWritable } from '../../rounds/round-machine.js'
 import { findGroup } from './groups.js'
-import { forgetTreeNodesOf } from '../../privacy/forget-author.js'
+import { forgetPlaceholdersOf, forgetTreeNodesOf } from '../../privacy/forget-author.js'
 import { findTreeProblem } from './tree-rules.js'
 import { keepLostTreeNode } from './tree-versions.js'
 import { TREE_KINDS, TREE_NODES_MAX, TREE_NODES_ROOT, type TreeNode, type TreePhase, treeNodeSchema, treePhaseSchema } from './tree-node.schema.js'
@@ -83,6 +83,7 @@ export const treeKind: DocKind = {
     [TREE_NODES_ROOT]: { record: treeNodeSchema, keyField: 'id', tombstones: true },
   },
   forgetAuthor: forgetTreeNodesOf(TREE_NODES_ROOT),
+  forgetDerived: forgetPlaceholdersOf(TREE_NODES_ROOT),
   keepLost: keepLostTreeNode,
   exists(scope, { event }) {
     const method = event.treeMethod
