@@ -22,12 +22,14 @@ describe('the actor map of the Winnenden conference', () => {
   let facilitatorToken: string
   let phone: { token: string }
   let projectorToken: string
+  let hostToken: string
 
   beforeAll(async () => {
     data = await tempDataDir('actor-map')
     running = await startServer(data.dir)
-    const imported = await api<{ id: string; links: { facilitator: string; projector: string } }>(running.url, '/api/events/import', { body: winnendenEvent(), token: running.server.credentials.adminKey })
+    const imported = await api<{ id: string; links: { facilitator: string; projector: string; hosts: Record<string, string> } }>(running.url, '/api/events/import', { body: winnendenEvent(), token: running.server.credentials.adminKey })
     expect(imported.status).toBe(201)
+    hostToken = tokenOfLink(Object.values(imported.body.links.hosts)[0]!)
     eventId = imported.body.id
     facilitatorToken = tokenOfLink(imported.body.links.facilitator)
     projectorToken = tokenOfLink(imported.body.links.projector)
@@ -75,9 +77,10 @@ describe('the actor map of the Winnenden conference', () => {
     }
   })
 
-  it('shows phones and projectors no contact person: they open only the shown copy, which follows every edit without it', async () => {
-    // The copy the organisers edit stays closed to them.
-    for (const token of [phone.token, projectorToken]) expect(await upgradeStatus(running.url, actorMapDocName(eventId), token)).toBe(403)
+  it('shows phones, projectors and table hosts no contact person: they open only the shown copy, which follows every edit without it', async () => {
+    // The copy the organisers edit stays closed to them (a table's host is trusted with its table, not the event's map).
+    for (const token of [phone.token, projectorToken, hostToken]) expect(await upgradeStatus(running.url, actorMapDocName(eventId), token)).toBe(403)
+    expect(await upgradeStatus(running.url, actorMapShownDocName(eventId), hostToken)).toBe(101)
     const console_ = connectDoc(running.url, actorMapDocName(eventId), facilitatorToken)
     const shown = connectDoc(running.url, actorMapShownDocName(eventId), projectorToken)
     try {

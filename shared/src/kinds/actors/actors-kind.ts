@@ -25,11 +25,12 @@ const ROOT_LIMITS: ReadonlyMap<string, number> = new Map([
 ])
 
 /**
- * The pure rule of the actor map: only facilitators and table hosts write; no root grows past its
- * limit (a soft refusal: the writer keeps their edit and is told).
+ * The pure rule of the actor map: only facilitators write (a table's host is trusted with that
+ * table, not with the event's map); no root grows past its limit (a soft refusal: the writer keeps
+ * their edit and is told).
  */
 export function checkActorMapChanges(role: string, changes: readonly RecordChange[], count: (root: string) => number): WriteRefusal | null {
-  if (role !== 'facilitator' && role !== 'host') return WriteRefusal.READ_ONLY
+  if (role !== 'facilitator') return WriteRefusal.READ_ONLY
   const grown = new Set(changes.filter((c) => c.before === undefined && c.after !== undefined).map((c) => c.root))
   for (const root of grown) if (count(root) > (ROOT_LIMITS.get(root) ?? 0)) return WriteRefusal.TOO_MANY_CARDS
   return null
@@ -38,8 +39,8 @@ export function checkActorMapChanges(role: string, changes: readonly RecordChang
 /**
  * The event's actor map (`actors.<event>`): who can help, sorted into the four areas of a local
  * alliance, with the alliance columns and the existing bodies. Built from the boards' actor
- * columns by the server; facilitators and table hosts edit and read it. Phones and projectors read
- * the shown map (`actormap.<event>`, actor-map-shown.ts), which carries no contact person.
+ * columns by the server; facilitators edit and read it. Phones, projectors and table hosts read the
+ * shown map (`actormap.<event>`, actor-map-shown.ts), which carries no contact person.
  */
 export const actorsKind: DocKind = {
   name: 'actors',
@@ -55,8 +56,8 @@ export const actorsKind: DocKind = {
   audience(actor) {
     switch (actor.role) {
       case 'facilitator':
-      case 'host':
         return 'write'
+      case 'host':
       case 'participant':
       case 'projector':
         return 'none'
