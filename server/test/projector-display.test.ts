@@ -4,6 +4,7 @@ import { type Ack, type CreateEventResponse, type ProjectorDisplay, type Project
 import { api, createEvent, join, tokenOfLink } from './helpers/api.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
+import { advanceRounds } from './helpers/rounds.js'
 import { waitFor, within } from './helpers/wait.js'
 
 const REVIEW: ProjectorDisplay = { view: 'review', tableId: 'sprache', station: 1, spotlight: null }
@@ -91,6 +92,19 @@ describe('the console drives the projectors', () => {
     expect(await languageOnly('fr')).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE })
     expect(await languageOnly('en')).toEqual({ ok: true })
     await waitFor(() => (projector.displays.length === before + 1 ? true : undefined), 'one more command')
+  })
+
+  it('ends a spotlight when the day moves to another station, keeping the view; a projector connecting later shows none', async () => {
+    const projector = await connect(tokenOfLink(cafe.links.projector))
+    const facilitator = await connect(cafe.facilitatorToken)
+    const table: ProjectorDisplay = { view: 'table', tableId: 'sprache', station: null, spotlight: { kind: 'card', tableId: 'sprache', cardId: 'card-1' } }
+    expect(await facilitator.send(table)).toEqual({ ok: true })
+    await waitFor(() => projector.displays.find((m) => m.display.spotlight !== null && !m.initial), 'the spotlight')
+    await advanceRounds(running.url, cafe.facilitatorToken)
+    const ended = await waitFor(() => projector.displays.find((m) => m.spotlightEnded), 'the spotlight to end')
+    expect(ended.display).toEqual({ ...table, spotlight: null })
+    const late = await connect(tokenOfLink(cafe.links.projector))
+    expect((await waitFor(() => late.displays.at(-1), 'the current display')).display.spotlight).toBeNull()
   })
 
   it('refuses display commands from participants and projectors, and tells them nothing', async () => {

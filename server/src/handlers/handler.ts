@@ -31,6 +31,8 @@ export interface HandlerContext {
   publishEvent(eventId: string): void
   /** Tells the event's projectors (and consoles) what to show; `languageOnly`: only which language they speak. */
   showOnProjectors(eventId: string, display: ProjectorDisplay, languageOnly?: boolean): void
+  /** Ends a spotlight on the event's projectors (the day moved on); they keep their view. */
+  endSpotlight(eventId: string): void
   /** Dot voting: steps and ballots. */
   votes: VoteService
   /** Tells the screens that a step (and, with `participantId`, that person's ballot) changed. */

@@ -6,12 +6,19 @@ export const handleAdvance: Handler<'round:advance'> = (ctx, session, msg) => {
   // AUTH
   if (!mayRun(session)) return FORBIDDEN_ACK
   // VALIDATION + RESOLUTION (the round service checks the version and the rule, then stores)
-  return ctx.rounds.command(session.actor.eventId, msg.expectedVersion, (s, t, now) => advance(s, t, now))
+  return movedOn(ctx, session.actor.eventId, ctx.rounds.command(session.actor.eventId, msg.expectedVersion, (s, t, now) => advance(s, t, now)))
+}
+
+/** A step of the day ends what the projectors show large ("Groß zeigen"): the new station's hints, timer and code come up. */
+async function movedOn(ctx: Parameters<Handler<'round:advance'>>[0], eventId: string, done: ReturnType<Handler<'round:advance'>>) {
+  const ack = await done
+  if (ack.ok) ctx.endSpotlight(eventId)
+  return ack
 }
 
 export const handleBack: Handler<'round:back'> = (ctx, session, msg) => {
   if (!mayRun(session)) return FORBIDDEN_ACK
-  return ctx.rounds.command(session.actor.eventId, msg.expectedVersion, (s, t, now) => back(s, t, now))
+  return movedOn(ctx, session.actor.eventId, ctx.rounds.command(session.actor.eventId, msg.expectedVersion, (s, t, now) => back(s, t, now)))
 }
 
 /** Facilitator: "Veranstaltung beenden" on a day of workshops alone. */

@@ -164,6 +164,12 @@ export function createControlPlane(
       displays.set(eventId, { display: shown, seq: ++displaySeq, ...(languageOnly ? { languageOnly } : {}) })
       deps.hub.publish({ eventId, topic: 'display', audience: 'staff' })
     },
+    endSpotlight(eventId) {
+      const last = displays.get(eventId)
+      if (!last?.display.spotlight) return
+      displays.set(eventId, { display: { ...last.display, spotlight: null }, seq: ++displaySeq, spotlightEnded: true })
+      deps.hub.publish({ eventId, topic: 'display', audience: 'staff' })
+    },
     votes: deps.votes,
     publishVotes(eventId, what) {
       deps.hub.publish({ eventId, topic: 'votes', audience: 'everyone', ...what })

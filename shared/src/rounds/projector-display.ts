@@ -40,5 +40,7 @@ export const projectorDisplayMessageSchema = z.object({
   seq: z.number().int().nonnegative(),
   initial: z.boolean().optional(),
   languageOnly: z.boolean().optional(),
+  /** The day moved on to another station: the spotlight ends, the projectors keep what they show. */
+  spotlightEnded: z.boolean().optional(),
 })
 export type ProjectorDisplayMessage = z.infer<typeof projectorDisplayMessageSchema>

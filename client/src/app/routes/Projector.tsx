@@ -134,7 +134,7 @@ function ProjectorScreen({ eventId, token }: { eventId: string; token: string })
   useEffect(() => {
     if (!told || applied.current === told.seq) return
     applied.current = told.seq
-    if ((told.initial && explicit) || told.languageOnly) return
+    if ((told.initial && explicit) || told.languageOnly || told.spotlightEnded) return
     nav.show(told.display)
     setSpotlightOn(true)
   }, [told, nav, explicit])

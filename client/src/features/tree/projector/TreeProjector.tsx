@@ -46,7 +46,7 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   useEffect(() => {
     if (!told || applied.current === told.seq) return
     applied.current = told.seq
-    if (!told.languageOnly) setJoining(told.display.view === 'join')
+    if (!told.languageOnly && !told.spotlightEnded) setJoining(told.display.view === 'join')
   }, [told])
   const group = groups[Math.min(index, groups.length - 1)]!
   const second = groups.find((g) => g.id === other && g.id !== group.id) ?? null
