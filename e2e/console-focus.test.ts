@@ -4,6 +4,7 @@ import { PROJECTOR } from './support/browser.js'
 import { putCards } from './support/board-writer.js'
 import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
 import { facilitatorSocket } from './support/facilitator.js'
+import { axeViolations } from './support/axe.js'
 
 let cafe: Cafe
 
@@ -84,6 +85,10 @@ describe('the console keeps the keyboard’s place', () => {
       await end.focus()
       await page.keyboard.press('Enter')
       await expect.poll(() => focused(page)).toBe('Ja, beenden')
+      // The yes is readable (it was red on navy, 1.5:1) and so is the focus ring around it.
+      expect(await axeViolations(page, '.confirm-end')).toEqual([])
+      const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineColor)
+      expect(ring).toBe('rgb(20, 32, 43)')
       await page.getByRole('alertdialog').getByRole('button', { name: 'Abbrechen' }).click()
       await expect.poll(() => focused(page)).toBe('Veranstaltung beenden')
       await page.keyboard.press('Enter')
@@ -92,6 +97,8 @@ describe('the console keeps the keyboard’s place', () => {
       // The next step's button is disabled for good now: the focus is handed on, not dropped to the page.
       await expect.poll(() => focused(page), { timeout: 5000 }).not.toBe('body')
       expect(await page.evaluate(() => !!document.activeElement?.closest('.round-controls'))).toBe(true)
+      // On a control one sees, not on a heading only screen readers hear.
+      expect(await page.evaluate(() => document.activeElement!.getBoundingClientRect().width)).toBeGreaterThan(8)
     } finally {
       await context.close()
     }

@@ -8,8 +8,10 @@ interface Held {
   key: string | null
   list: HTMLElement | null
   index: number
-  /** The nearest heading before it in the region. */
+  /** The nearest heading before it in the region (one that is seen, not only heard). */
   heading: HTMLElement | null
+  /** The sections, forms and dialogs around it, innermost first. */
+  around: HTMLElement[]
 }
 
 /** How long a disabled control keeps the focus's place before it goes on (ms): a command's answer comes sooner. */
@@ -69,8 +71,8 @@ export function keepFocusIn(region: HTMLElement): () => void {
     const active = document.activeElement
     if (active && active !== document.body && active.isConnected) return
     const target = replacementOf(region, from)
-    held = null
     if (!target) return
+    held = null
     if (!target.matches(FOCUSABLE) && !target.hasAttribute('tabindex')) target.tabIndex = -1
     target.focus()
   }
@@ -86,6 +88,9 @@ export function keepFocusIn(region: HTMLElement): () => void {
   }
 }
 
+/** What counts as a section around a control, to keep the focus in when its list and item are gone. */
+const AROUND = 'section, form, [role="region"], [role="dialog"], [role="alertdialog"], [role="group"]'
+
 const isDisabled = (element: HTMLElement) => (element as HTMLButtonElement).disabled === true
 
 function noteOf(region: HTMLElement, element: HTMLElement): Held {
@@ -95,9 +100,11 @@ function noteOf(region: HTMLElement, element: HTMLElement): Held {
   const index = list && inRegion ? Array.prototype.indexOf.call(list.children, inRegion) : -1
   let heading: HTMLElement | null = null
   for (const h of region.querySelectorAll<HTMLElement>('h1, h2, h3, h4')) {
-    if (h.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) heading = h
+    if (!h.classList.contains('visually-hidden') && h.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) heading = h
   }
-  return { element, item: inRegion, key: inRegion?.dataset.focusItem ?? null, list, index, heading }
+  const around: HTMLElement[] = []
+  for (let at = element.parentElement; at && at !== region; at = at.parentElement) if (at.matches(AROUND)) around.push(at)
+  return { element, item: inRegion, key: inRegion?.dataset.focusItem ?? null, list, index, heading, around }
 }
 
 function replacementOf(region: HTMLElement, held: Held): HTMLElement | null {
@@ -108,6 +115,15 @@ function replacementOf(region: HTMLElement, held: Held): HTMLElement | null {
     const same = items.find((c) => c.dataset.focusItem === key)
     const found = firstControl(same) ?? firstControl(items[held.index]) ?? firstControl(items[items.length - 1])
     if (found) return found
+  }
+  // The nearest heading before it, when it belongs to the nearest section still there; else that
+  // section's own (seen) heading or its first control.
+  const section = held.around.find((el) => el.isConnected)
+  if (held.heading?.isConnected && (!section || section.contains(held.heading))) return held.heading
+  if (section) {
+    const own = [...section.querySelectorAll<HTMLElement>('h1, h2, h3, h4')].find((h) => !h.classList.contains('visually-hidden'))
+    // Nothing usable in it while a command runs (its buttons disabled): wait for the next change.
+    return own ?? section.querySelector<HTMLElement>(FOCUSABLE)
   }
   return held.heading?.isConnected ? held.heading : region
 }
