@@ -15,6 +15,14 @@ import { useFitToBox } from './use-fit-to-box.js'
 export function ProjectorBoard(props: { event: TischEvent; docName: string; stationId: string; live?: boolean; tableId?: string }) {
   const { t } = useTranslation()
   const board = useTischStore(selectBoard(props.docName))
+  // A station the day has left (an earlier one, the review, the end): an empty column stayed empty.
+  const over = useTischStore((s) => {
+    const round = s.round
+    if (!round || round.phase === 'before-start') return false
+    if (round.phase === 'review' || round.phase === 'closed') return true
+    const index = props.event.template.stations.findIndex((station) => station.id === props.stationId)
+    return index >= 0 && index < round.stationIndex
+  })
   const columns = useMemo(() => {
     // Headed as the table's own sheet heads them ("Was sind unsere Ziele? / Was soll …"), as in the documentation.
     const table = props.tableId === undefined ? undefined : findTable(props.event, props.tableId)
@@ -42,7 +50,7 @@ export function ProjectorBoard(props: { event: TischEvent; docName: string; stat
               {hyphenateDe(column.title)} <span className="column-count">{t('board.cards', { count: column.cards.length })}</span>
             </h2>
             {column.cards.length === 0 ? (
-              <p className="board-empty">{t('board.empty')}</p>
+              <p className="board-empty">{t(over ? 'board.emptyOver' : 'board.empty')}</p>
             ) : (
               <ul className="pboard-cards" aria-live={props.live ? 'polite' : undefined} aria-label={column.title}>
                 {column.cards.map((card) => (
