@@ -1,6 +1,5 @@
-import { readFile, readdir } from 'node:fs/promises'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dataHolds } from './helpers/data-holds.js'
 import type { CreateEventResponse } from '@tischrunde/shared'
 import { api, createEvent } from './helpers/api.js'
 import { connectBoard, connectPhone } from './helpers/board-client.js'
@@ -8,13 +7,6 @@ import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { advanceRounds } from './helpers/rounds.js'
 import { tempDataDir } from './helpers/temp-dir.js'
 import { waitFor } from './helpers/wait.js'
-
-async function dataHolds(dir: string, text: string): Promise<boolean> {
-  const needle = Buffer.from(text, 'utf8')
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true }))
-    if (entry.isFile() && (await readFile(path.join(entry.parentPath, entry.name))).includes(needle)) return true
-  return false
-}
 
 describe('"Meine Beiträge löschen" on the phone', () => {
   let data: Awaited<ReturnType<typeof tempDataDir>>

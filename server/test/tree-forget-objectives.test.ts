@@ -1,6 +1,5 @@
-import { readFile, readdir } from 'node:fs/promises'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dataHolds } from './helpers/data-holds.js'
 import { type CreateEventResponse, DELETED_PLACEHOLDER_TEXT, TREE_NODES_ROOT, type TreeNode, readTree } from '@tischrunde/shared'
 import { api, join } from './helpers/api.js'
 import { command } from './helpers/command.js'
@@ -10,13 +9,6 @@ import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
 
 const node = (id: string, kind: TreeNode['kind'], parentId: string | null, authorId: string, text: string, order = 0): TreeNode => ({ id, kind, parentId, order, text, authorId, createdAt: 1 })
-
-async function dataHolds(dir: string, text: string): Promise<boolean> {
-  const needle = Buffer.from(text, 'utf8')
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true }))
-    if (entry.isFile() && (await readFile(path.join(entry.parentPath, entry.name))).includes(needle)) return true
-  return false
-}
 
 describe('"Meine Beiträge löschen" after the objective tree was made from the problem tree', () => {
   let data: Awaited<ReturnType<typeof tempDataDir>>

@@ -1,6 +1,5 @@
-import { readFile, readdir } from 'node:fs/promises'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dataHolds } from '../helpers/data-holds.js'
 import { type CreateEventResponse, MODSTATE_COUNTS, ballotKey, collectDocName, countKey, moderationDocName, modstateDocName, ownDocName, readHeld } from '@tischrunde/shared'
 import { api, join } from '../helpers/api.js'
 import { createEvent } from '../helpers/api.js'
@@ -11,13 +10,6 @@ import { tempDataDir } from '../helpers/temp-dir.js'
 import { waitFor } from '../helpers/wait.js'
 import { ballots } from '../../src/harvest/vote-service.js'
 import { type VoteSocket, voteSocket } from './vote-test-kit.js'
-
-async function dataHolds(dir: string, text: string): Promise<boolean> {
-  const needle = Buffer.from(text, 'utf8')
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true }))
-    if (entry.isFile() && (await readFile(path.join(entry.parentPath, entry.name))).includes(needle)) return true
-  return false
-}
 
 /**
  * "Meine Beiträge löschen" after moderation: the participant's hidden, waiting, refused, collected
