@@ -1,4 +1,4 @@
-import type { Card } from '../cards/card.schema.js'
+import { type Card, SUB_POINTS_MAX } from '../cards/card.schema.js'
 import { layoutBoard } from '../doc/board-doc.js'
 import type { Template } from '../template/template.schema.js'
 import type { ExportBoard } from './event-export.schema.js'
@@ -25,6 +25,8 @@ export function cardsFromExportBoard(
           authorId: meta.authorId,
           createdAt: meta.createdAt,
           position: i + 1,
+          ...(c.struck ? { struck: true as const } : {}),
+          ...(c.merged && c.merged.length > 0 ? { merged: c.merged.map((text, m) => ({ id: makeId(station.stationId, column.columnId, i, SUB_POINTS_MAX + m), text, authorId: meta.authorId })) } : {}),
         })
       })
     }
@@ -41,7 +43,12 @@ export function exportBoardFromCards(tableId: string, cards: readonly Card[], te
       stationId: s.id,
       columns: s.columns.map((c) => ({
         columnId: c.id,
-        cards: c.cards.map((card) => ({ text: card.text, subPoints: card.subPoints.map((p) => p.text) })),
+        cards: c.cards.map((card) => ({
+          text: card.text,
+          subPoints: card.subPoints.map((p) => p.text),
+          ...(card.struck ? { struck: true as const } : {}),
+          ...(card.merged && card.merged.length > 0 ? { merged: card.merged.map((m) => m.text) } : {}),
+        })),
       })),
     })),
   }

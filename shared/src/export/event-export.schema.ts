@@ -3,6 +3,7 @@ import { duplicate, firstFieldIssue, type FieldIssue, unknownReference } from '.
 import { describeIssue } from '../wire/failure.js'
 import { refuseRepeatedKeys } from '../wire/unique-keys.js'
 import { cardTextSchema, SUB_POINTS_MAX } from '../cards/card.schema.js'
+import { MERGED_MAX, mergedCardSchema } from '../kinds/moderation/card-marks.schema.js'
 import { eventSchema } from '../event/event.schema.js'
 import { exportTreeSchema } from '../kinds/tree/tree-export.js'
 import { actorMapExportSchema } from '../kinds/actors/actor-map.schema.js'
@@ -12,10 +13,15 @@ import { WORKSHOP_COLUMN_IDS } from '../programme/workshop-board.js'
 import { harvestExportSchema, harvestReferenceIssues } from '../harvest/harvest-export.schema.js'
 import { FRAMING_ORGANISERS_MAX, exportLogoSchema } from '../framing/framing.schema.js'
 
-/** A card as exported: its words and sub-points, in board order. Ids and authors stay behind. */
+/**
+ * A card as exported: its words and sub-points, in board order, struck through by the moderation or
+ * not, with the texts of the cards merged into it. Ids and authors stay behind.
+ */
 export const exportCardSchema = z.object({
   text: cardTextSchema,
   subPoints: z.array(cardTextSchema).max(SUB_POINTS_MAX).default([]),
+  struck: z.literal(true).optional(),
+  merged: z.array(mergedCardSchema.shape.text).max(MERGED_MAX).optional(),
 })
 export type ExportCard = z.infer<typeof exportCardSchema>
 

@@ -48,6 +48,10 @@ export const SHEET_WORDS = {
   cardCount: (n: number) => (n === 1 ? '1 Karte' : `${n} Karten`),
   /** "Ergebnisse · 42 Karten": a sheet's subtitle. */
   resultsWithCount: (n: number) => `Ergebnisse · ${n === 1 ? '1 Karte' : `${n} Karten`}`,
+  /** After a card the moderation struck through (every format shows it, not only those that can strike). */
+  struck: '(durchgestrichen)',
+  /** Before the text of a card merged into this one, listed with its sub-points. */
+  merged: 'Zusammengeführt:',
 } as const
 
 /** One card with its sub-points, in board order; `text`/`subPoints` as typed, the rest as shown (see list-items.ts). */
@@ -151,17 +155,22 @@ function eventInfo(file: EventExport): SheetEventInfo {
   return { id, title: plainText(title), date, dateLabel: formatDateDe(date), place: plainText(place) }
 }
 
-/** A column as the sheets show it, from its cards as typed (lists read by {@link readList}). */
-export function sheetColumn(id: string, title: string, cards: readonly { text: string; subPoints: readonly string[] }[]): SheetColumn {
+/**
+ * A column as the sheets show it, from its cards as typed (lists read by {@link readList}). A card
+ * the moderation struck through says so after its text; the texts merged into a card follow its
+ * sub-points ("Zusammengeführt: …"), so every format keeps both.
+ */
+export function sheetColumn(id: string, title: string, cards: readonly { text: string; subPoints: readonly string[]; struck?: true; merged?: readonly string[] }[]): SheetColumn {
   const list = readList(cards.map((c) => plainText(c.text)))
   return {
     id,
     title,
     numbered: list.numbered,
     cards: cards.map((c, i) => {
-      const subPoints = c.subPoints.map(plainText)
+      const subPoints = [...c.subPoints.map(plainText), ...(c.merged ?? []).map((text) => `${SHEET_WORDS.merged} ${plainText(text)}`)]
       const subs = readList(subPoints)
-      return { ...list.items[i]!, subPoints, subItems: subs.items, subNumbered: subs.numbered }
+      const item = list.items[i]!
+      return { ...item, ...(c.struck ? { body: `${item.body} ${SHEET_WORDS.struck}` } : {}), subPoints, subItems: subs.items, subNumbered: subs.numbered }
     }),
   }
 }
