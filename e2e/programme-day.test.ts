@@ -77,7 +77,7 @@ describe('the Köln programme (seed 000) on the projector, a phone and the conso
       'HINWEIS: Diesen Workshop haben bereits viele Teilnehmende ausgewählt. Für eine gute Arbeitsatmosphäre möchten wir Sie bitten, in Betracht zu ziehen, ob einer der anderen Workshops in dieser Arbeitsphase ebenso interessant für Sie ist.',
     )
     // The least-filled alternatives of the same phase are offered.
-    await expect(hint.getByRole('button', { name: /^Workshop 1: / }).count()).resolves.toBe(1)
+    await expect(hint.getByRole('button', { name: /^Workshop 1 wählen: / }).count()).resolves.toBe(1)
     await phone.getByTestId('personal-code').waitFor()
 
     // The console counts 20 in workshop 5 and shifts the rest of the day 15 minutes earlier.

@@ -104,7 +104,7 @@ describe('a phone without a choice in a phase that fills up', () => {
     const open = document.querySelector<HTMLElement>('.programme-open-seats')!
     expect(within(open).getByText('Noch Platz haben:')).toBeTruthy()
     expect(within(open).queryByRole('button', { name: /Sprache und Bildung/ })).toBeNull()
-    fireEvent.click(within(open).getByRole('button', { name: 'Workshop 2: Arbeit und Ausbildung' }))
+    fireEvent.click(within(open).getByRole('button', { name: 'Workshop 2 wählen: Arbeit und Ausbildung' }))
     expect(onChoose).toHaveBeenCalledWith(phase.workshops[1])
   })
 

@@ -167,9 +167,11 @@ function Alternatives({
       <ul className="programme-alternatives">
         {list.map((w) => (
           <li key={w.id}>
-            <button type="button" className="secondary" disabled={busy} onClick={() => onChoose(w)}>
-              {t('programme.workshopTitle', { number: w.number, title: w.title })}
+            {/* Says what a tap does ("wählen"): one tap books the seat. */}
+            <button type="button" className="secondary" disabled={busy} aria-label={t('programme.chooseLabel', { number: w.number, title: w.title })} onClick={() => onChoose(w)}>
+              {t('programme.choose', { number: w.number })}
             </button>{' '}
+            <span>{w.title}</span>{' '}
             <span className="muted">{w.capacity === null ? t('programme.seatsOpen', { taken: counts.get(w.id) ?? 0 }) : t('programme.seats', { taken: counts.get(w.id) ?? 0, capacity: w.capacity, count: w.capacity })}</span>
           </li>
         ))}
