@@ -2,7 +2,7 @@ import { ErrorCode, fail, isTreeDay } from '@tischrunde/shared'
 import { Suspense, useEffect, useRef, useState } from 'react'
 import { ScreenPart } from '../ScreenPart.js'
 import { lazyPart } from '../../lib/load-part.js'
-import { useTranslation } from '../../i18n/index.js'
+import { setAddressForm, useTranslation } from '../../i18n/index.js'
 import { useParams } from 'wouter'
 import '../../i18n/projector-wording.js'
 import { useDocumentTitle } from '../use-document-title.js'
@@ -74,6 +74,13 @@ export default function Projector() {
   const controlStatus = useTischStore((s) => s.controlStatus)
   const actorView = useActorView()
   useToldLanguage(!handoff)
+  // The hall is addressed as the organiser chose for the participants ("du" or "Sie").
+  const address = event?.address ?? 'du'
+  useEffect(() => {
+    if (handoff) return
+    void setAddressForm(address).catch(() => {}) // offline before it ever loaded: the "du" wording
+    return () => void setAddressForm('du')
+  }, [address, handoff])
 
   if (!token || controlStatus === 'denied') return <ProjectorMessage>{t('projectorModes.wrongKey')}</ProjectorMessage>
   // A key of another event opens that event's data: say whose it is instead of showing it under this address.
