@@ -48,7 +48,8 @@ describe('join address and QR code', () => {
       await console.goto(`${local}${event.links.facilitator}`)
       await console.getByRole('heading', { name: 'Öffentliche Adresse' }).waitFor()
       await console.locator('.console-join img.qr').waitFor()
-      expect(await decodeQr(console, '.console-join img.qr')).toBe(`${publicUrl}/j/${event.joinCode}`)
+      // The code is drawn once the public address has come (GET /api/config): read it as a camera would, until it reads.
+      await expect.poll(() => decodeQr(console, '.console-join img.qr'), { timeout: 5000 }).toBe(`${publicUrl}/j/${event.joinCode}`)
       expect(await console.getByRole('link', { name: `${publicUrl}/j/${event.joinCode}` }).count()).toBe(1)
       // A public address is set: no warning about the loopback address.
       expect(await console.getByText('erreicht kein Handy').count()).toBe(0)
@@ -56,7 +57,7 @@ describe('join address and QR code', () => {
       const projector = await (await browser.newContext(PROJECTOR)).newPage()
       await projector.goto(`${local}${event.links.projector.replace('#', '?mode=join#')}`)
       await projector.locator('.projector-join-screen img.qr').waitFor()
-      expect(await decodeQr(projector, '.projector-join-screen img.qr')).toBe(`${publicUrl}/j/${event.joinCode}`)
+      await expect.poll(() => decodeQr(projector, '.projector-join-screen img.qr'), { timeout: 5000 }).toBe(`${publicUrl}/j/${event.joinCode}`)
       await projector.getByText(`tischrunde.test:${port}/j/${event.joinCode}`).waitFor()
     } finally {
       await pub.stop()

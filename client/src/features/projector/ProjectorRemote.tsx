@@ -30,7 +30,7 @@ export function ProjectorRemote(props: { event: TischEvent; round: RoundState; t
   const columns = useMemo(() => stationColumns(board, event, station.id), [board, event, station.id])
 
   const show = async (next: ProjectorDisplay, only?: 'language') => {
-    const ack = await props.send(next, only)
+    const ack = await (only ? props.send(next, only) : props.send(next))
     setFailure(ack.ok ? null : errorText(t, ack))
   }
   const spotlight = (s: Spotlight | null) => void show({ ...display, tableId, spotlight: s })
