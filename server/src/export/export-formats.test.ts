@@ -181,6 +181,8 @@ describe('the whole documentation of the Winnenden event', () => {
     const readme = docxParts(zip.bytes)['LIESMICH.txt']!
     for (const name of names.filter((n) => n !== 'LIESMICH.txt')) expect(readme).toContain(name)
     expect(readme).toContain("'+ Nutzen")
+    // The day as people write it, not 2019-07-02.
+    expect(readme.split('\n')[0]).toContain('(2. Juli 2019)')
     const perFormat = Object.entries(spent).map(([k, ms]) => `${k} ${Math.round(ms)} ms`).join(', ')
     console.log(`[export timing] 11 Winnenden tables: ${perFormat}; ZIP with everything ${Math.round(zipMs)} ms, ${(zip.bytes.length / 1024).toFixed(0)} KiB`)
   })

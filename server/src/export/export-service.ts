@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { zipSync, type Zippable } from 'fflate'
-import { type EventExport, isTreeDay } from '@tischrunde/shared'
+import { type EventExport, formatDateDe, isTreeDay } from '@tischrunde/shared'
 import { renderCsv } from './render-csv.js'
 import { TREE_SHEET_HEADER, TREE_SHEET_WIDTHS, TREES_FOLDER, drawTreesPdf, treeSheetRows, treeZipEntries, treesCsv, treesDocx } from './tree/tree-sheets.js'
 import { drawHarvestPdf, harvestDocx, harvestReadmeLines, harvestZipEntries } from './harvest/harvest-chapter.js'
@@ -286,7 +286,7 @@ export function zipReadme(file: EventExport, names: readonly string[]): string {
   const perTable = names.filter((n) => n.startsWith(`${EVENT_FILE_PART.tablesFolder}/`))
   const trees = names.filter((n) => n.startsWith(`${TREES_FOLDER}/`))
   const lines = [
-    `Ergebnisse: ${file.event.title} (${file.event.date})`,
+    `Ergebnisse: ${file.event.title} (${formatDateDe(file.event.date)})`,
     '',
     'Ganze Veranstaltung:',
     ...listed(whole),

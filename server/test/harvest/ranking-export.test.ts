@@ -136,6 +136,10 @@ describe('the Winnenden demo: Station 3 voted on and exported with a ranking', (
     expect(md).toContain('#### 1. Bewerbung & Angebote — 2 Punkte')
     const csv = new TextDecoder().decode(await download('csv'))
     expect(csv.split('\r\n')[1]).toContain(';1;nein;3;')
+    // The step ran on one column: every row still names it (a spreadsheet filters by the cell).
+    const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1)
+    expect(rows.length).toBeGreaterThan(0)
+    for (const row of rows) expect(row.split(';')[2]).toBe('Wie können wir den Zielen näherkommen? Was können wir vor Ort ändern?')
     expect(csv).not.toMatch(/participant|Teilnehm/i)
   })
 

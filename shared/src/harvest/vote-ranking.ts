@@ -44,6 +44,8 @@ export interface VoteRanking {
   question: string
   /** "Station 3: Wie können wir …" or "alle Karten". */
   scopeLabel: string
+  /** The column a step on one column ran on ('' for a step on a station or all cards): its entries name none of their own. */
+  scopeColumn: string
   budgetLabel: string
   status: VoteStep['status']
   voters: number
@@ -130,6 +132,7 @@ export function buildVoteRanking(
     event: { id: event.id, title: plainText(event.title), date: event.date, dateLabel: formatDateDe(event.date), place: plainText(event.place) },
     question: plainText(step.question),
     scopeLabel,
+    scopeColumn: column ? plainText(column.title) : '',
     budgetLabel: RANKING_WORDS.budget(step.budget, step.perCardMax),
     status: step.status,
     voters,
@@ -177,7 +180,9 @@ export function voteRankingToMarkdown(r: VoteRanking): string {
 /** The ranking as CSV rows: one row per card and table page, with the rank, tie and dots. */
 export function voteRankingCsvRows(r: VoteRanking): string[][] {
   const rows = [['Rangliste', RANKING_WORDS.table, RANKING_WORDS.column, RANKING_WORDS.rank, RANKING_WORDS.tied, RANKING_WORDS.points, RANKING_WORDS.card]]
-  for (const e of r.overall) rows.push(['Alle Thementische', e.tableName, e.columnTitle, String(e.rank), e.tied ? 'ja' : 'nein', String(e.votes), e.text])
-  for (const t of r.tables) for (const e of t.entries) rows.push([t.name, e.tableName, e.columnTitle, String(e.rank), e.tied ? 'ja' : 'nein', String(e.votes), e.text])
+  // Every row names its column, also when the step ran on one (a spreadsheet filters by the cell).
+  const columnOf = (e: RankingEntry) => e.columnTitle || r.scopeColumn
+  for (const e of r.overall) rows.push(['Alle Thementische', e.tableName, columnOf(e), String(e.rank), e.tied ? 'ja' : 'nein', String(e.votes), e.text])
+  for (const t of r.tables) for (const e of t.entries) rows.push([t.name, e.tableName, columnOf(e), String(e.rank), e.tied ? 'ja' : 'nein', String(e.votes), e.text])
   return rows
 }
