@@ -78,6 +78,16 @@ describe('the documentation’s chapter on groups and votes', () => {
     expect(second).toMatchObject({ number: 2, title: 'Netzwerke', votes: 3 })
   })
 
+  it('leaves out a heading no card was put under, numbering the others on; headings alone and no vote make no chapter', () => {
+    const file = harvested()
+    file.harvest!.groups[0]!.groups.unshift({ title: 'Personal & Zeit', collapsed: false, cards: [] })
+    const groups = buildHarvestChapter(file)!.groups[0]!.columns[0]!.groups
+    expect(groups.map((g) => `${g.number}. ${g.title}`)).toEqual(['1. Bewerbung', '2. Netzwerke'])
+    expect(harvestChapterToMarkdown(buildHarvestChapter(file))).not.toContain('Personal & Zeit')
+    const onlyHeadings = { ...winnendenEvent(), harvest: { groups: [{ ...where, groups: [{ title: 'Personal & Zeit', collapsed: false, cards: [] }] }], votes: [] } }
+    expect(buildHarvestChapter(onlyHeadings)).toBeNull()
+  })
+
   it('adds nothing for an event without groups or votes', () => {
     expect(buildHarvestChapter(winnendenEvent())).toBeNull()
     expect(harvestChapterToMarkdown(null)).toBe('')

@@ -120,17 +120,23 @@ export function buildHarvestChapter(file: EventExport): HarvestChapter | null {
   }
   const groups = event.tables.flatMap((table) => {
     const columns = harvest.groups
-      .filter((g) => g.tableId === table.id && g.groups.length > 0)
+      .filter((g) => g.tableId === table.id)
       .map((column) => ({
         heading: whereOf(column.stationId, column.columnId),
-        groups: column.groups.map((group, i) => {
-          const cards = [...new Set(group.cards)].sort((a, b) => a - b).map((index) => line(table.id, column.stationId, column.columnId, index, votesOf(table.id, column.stationId, column.columnId, index)))
-          const voted = cards.filter((c) => c.votes !== null)
-          return { number: i + 1, title: plainText(group.title), votes: voted.length > 0 ? voted.reduce((n, c) => n + (c.votes ?? 0), 0) : null, cards }
-        }),
+        // A heading no card was put under says nothing in the documentation: left out, the rest numbered on.
+        groups: column.groups
+          .map((group) => ({ title: plainText(group.title), cards: [...new Set(group.cards)].sort((a, b) => a - b).map((index) => line(table.id, column.stationId, column.columnId, index, votesOf(table.id, column.stationId, column.columnId, index))) }))
+          .filter((group) => group.cards.length > 0)
+          .map((group, i) => {
+            const voted = group.cards.filter((c) => c.votes !== null)
+            return { number: i + 1, ...group, votes: voted.length > 0 ? voted.reduce((n, c) => n + (c.votes ?? 0), 0) : null }
+          }),
       }))
+      .filter((column) => column.groups.length > 0)
     return columns.length > 0 ? [{ tableName: plainText(table.name), columns }] : []
   })
+  // Headings without cards and no vote: nothing to document.
+  if (steps.length === 0 && groups.length === 0) return null
   return { steps, groups }
 }
 
