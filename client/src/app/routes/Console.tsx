@@ -188,7 +188,13 @@ export default function Console() {
                       renewHost={<RenewButton {...renew} which={{ credential: 'host', tableId: table.id }} label={t('console.renewHost')} confirm={t('console.confirmRenewHost', { table: table.name })} />}
                     />
                   </div>
-                  <a className="button secondary" href={withQuery(view.links.projector, 'table', table.id)} target="_blank" rel="noreferrer">
+                  <a
+                    className="button secondary"
+                    href={withQuery(view.links.projector, 'table', table.id)}
+                    target="_blank"
+                    rel="noreferrer"
+                    aria-label={t('console.projectorTableLabel', { action: t('console.projectorTable'), table: table.name })}
+                  >
                     {t('console.projectorTable')}
                   </a>
                 </li>

@@ -205,7 +205,12 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
                           </li>
                         ))}
                       </ul>
-                      <button type="button" className="link-button" onClick={() => put({ ...actor, hidden: !actor.hidden, hand: { ...actor.hand, hidden: true } })}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={t(actor.hidden ? 'actors.showLabel' : 'actors.hideLabel', { name: actor.name })}
+                        onClick={() => put({ ...actor, hidden: !actor.hidden, hand: { ...actor.hand, hidden: true } })}
+                      >
                         {actor.hidden ? t('actors.show') : t('actors.hide')}
                       </button>
                     </details>

@@ -24,6 +24,7 @@ import { OpenBoards } from './OpenBoards.js'
 import { useStepCards } from './use-step-cards.js'
 import { RankList } from './VoteRanking.js'
 import { rankCards, scopeWords, stepTables } from './vote-view.js'
+import { labelText } from '../../lib/label-text.js'
 import './harvest.css'
 
 type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
@@ -189,6 +190,8 @@ function StepItem(props: {
   const frozen = step.status === 'frozen'
   const tables = stepTables(event, step)
   const nameOf = (tableId: string) => event.tables.find((x) => x.id === tableId)?.name ?? tableId
+  // Each step's buttons are heard with its question: several votes do not give several equal "PDF".
+  const forStep = (action: string) => t('harvest.console.forStep', { action, question: labelText(step.question) })
   return (
     <li className="vote-step" data-step-id={step.id}>
       {/* The newest step's boards stay open: its ranking and suggestions follow the cards live. */}
@@ -200,19 +203,19 @@ function StepItem(props: {
       </span>
       {props.newest && <StepDetails event={event} step={step} nameOf={nameOf} />}
       <div className="vote-step-actions">
-        <button type="button" className="secondary" onClick={() => props.onFreeze(!frozen)}>
+        <button type="button" className="secondary" aria-label={forStep(frozen ? t('harvest.console.unfreeze') : t('harvest.console.freeze'))} onClick={() => props.onFreeze(!frozen)}>
           {frozen ? t('harvest.console.unfreeze') : t('harvest.console.freeze')}
         </button>
-        <button type="button" className="secondary" onClick={() => props.onShow(!step.onProjector)}>
+        <button type="button" className="secondary" aria-label={forStep(step.onProjector ? t('harvest.console.hide') : t('harvest.console.show'))} onClick={() => props.onShow(!step.onProjector)}>
           {step.onProjector ? t('harvest.console.hide') : t('harvest.console.show')}
         </button>
-        <button type="button" className="secondary" onClick={props.onOrder}>
+        <button type="button" className="secondary" aria-label={forStep(t('harvest.console.order'))} onClick={props.onOrder}>
           {t('harvest.console.order')}
         </button>
         <span className="vote-downloads" role="group" aria-label={t('harvest.console.export')}>
           <span aria-hidden="true">{t('harvest.console.export')}:</span>
           {FORMATS.map((format) => (
-            <button key={format} type="button" className="secondary" onClick={() => props.onDownload(format)}>
+            <button key={format} type="button" className="secondary" aria-label={forStep(format.toUpperCase())} onClick={() => props.onDownload(format)}>
               {format.toUpperCase()}
             </button>
           ))}

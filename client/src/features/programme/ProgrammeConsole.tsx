@@ -224,7 +224,13 @@ function PhaseCounts({
                 <CapacityInput workshop={w} onSave={(capacity) => onWorkshop(w, { capacity })} />
               </td>
               <td>
-                <button type="button" className="secondary" aria-pressed={w.closed} onClick={() => onWorkshop(w, { closed: !w.closed })}>
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-pressed={w.closed}
+                  aria-label={t(w.closed ? 'programme.console.reopenLabel' : 'programme.console.closeLabel', { number: w.number })}
+                  onClick={() => onWorkshop(w, { closed: !w.closed })}
+                >
                   {w.closed ? t('programme.console.reopen') : t('programme.console.close')}
                 </button>
               </td>
@@ -252,7 +258,7 @@ function CapacityInput({ workshop, onSave }: { workshop: Workshop; onSave: (capa
         <span className="visually-hidden">{t('programme.console.capacityOf', { number: workshop.number })}</span>
         <input type="number" min={1} max={5000} value={value} placeholder={t('programme.console.unlimited')} onChange={(e) => setValue(e.target.value)} />
       </label>
-      <button type="submit" className="secondary" disabled={!valid || parsed === workshop.capacity}>
+      <button type="submit" className="secondary" aria-label={t('programme.console.setCapacityLabel', { number: workshop.number })} disabled={!valid || parsed === workshop.capacity}>
         {t('programme.console.setCapacity')}
       </button>
     </form>

@@ -25,7 +25,14 @@ export function ColumnHeadingsEditor({ table, index, template, fields, onEdit }:
   const panelId = useId()
   return (
     <div className="setup-column-headings">
-      <button type="button" className="secondary" aria-expanded={open} aria-controls={open ? panelId : undefined} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="secondary"
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        aria-label={t('setup.tables.forTable', { action: t('setup.tables.columnHeadings', { count: headings.length }), table: table.name })}
+        onClick={() => setOpen(!open)}
+      >
         {t('setup.tables.columnHeadings', { count: headings.length })}
       </button>
       {open && (

@@ -190,7 +190,10 @@ describe('the event setup form', () => {
     const combined = 'Was sind unsere Ziele? / Was soll ein gutes IntMan leisten?'
     const onSave = setup()
     render(<EventSetupForm event={anEvent()} started={false} onSave={onSave} />)
-    const open = within(tableRow(2)).getByRole('button', { name: 'Eigene Spaltenüberschriften für die Dokumentation (0)' })
+    // Named with its table: each row's button is heard apart from the others'.
+    const open = within(tableRow(2)).getByRole('button', { name: /^Eigene Spaltenüberschriften für die Dokumentation \(0\): \S/ })
+    const names = screen.getAllByRole('button', { name: /^Eigene Spaltenüberschriften/ }).map((b) => b.getAttribute('aria-label'))
+    expect(new Set(names).size).toBe(names.length)
     expect(open.getAttribute('aria-expanded')).toBe('false')
     fireEvent.click(open)
     const field = () => within(tableRow(2)).getByLabelText('Station 2 – statt „Was sind unsere Ziele?“') as HTMLInputElement
