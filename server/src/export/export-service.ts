@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { zipSync, type Zippable } from 'fflate'
-import { type EventExport, formatDateDe, isTreeDay } from '@tischrunde/shared'
+import { type EventExport, HARVEST_CHAPTER_WORDS, formatDateDe, isTreeDay } from '@tischrunde/shared'
 import { renderCsv } from './render-csv.js'
 import { TREE_SHEET_HEADER, TREE_SHEET_WIDTHS, TREES_FOLDER, drawTreesPdf, treeSheetRows, treeZipEntries, treesCsv, treesDocx } from './tree/tree-sheets.js'
 import { drawHarvestPdf, harvestDocx, harvestReadmeLines, harvestZipEntries } from './harvest/harvest-chapter.js'
@@ -9,6 +9,7 @@ import { renderDocumentationPdf, renderSheetPdf } from './render-pdf.js'
 import { actorSectionMarkdown, actorTableInputOf } from './actors/actor-section.js'
 import { actorSectionDocx } from './actors/render-actors.js'
 import { drawActorsPdf } from './actors/actor-section-pdf.js'
+import { ACTOR_CHAPTER_TITLE } from './actors/actor-table.js'
 import { renderDocumentationXlsx, renderSheetXlsx } from './render-xlsx.js'
 import {
   EXPORT_CONTENT_TYPES,
@@ -99,11 +100,16 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
     case 'pdf':
       return named(
         EVENT_FILE_PART.documentation,
-        await renderDocumentationPdf(doc, (pdf) => {
-          drawHarvestPdf(pdf, file)
-          drawTreesPdf(pdf, file)
-          drawActorsPdf(pdf, actorTableInputOf(file))
-        }),
+        await renderDocumentationPdf(
+          doc,
+          (pdf) => {
+            drawHarvestPdf(pdf, file)
+            drawTreesPdf(pdf, file)
+            drawActorsPdf(pdf, actorTableInputOf(file))
+          },
+          // The contents list them after the tables, as the DOCX does.
+          [...(buildHarvestChapter(file) ? [HARVEST_CHAPTER_WORDS.chapter] : []), ...(actorTableInputOf(file) ? [ACTOR_CHAPTER_TITLE] : [])],
+        ),
       )
     case 'docx':
       return named(

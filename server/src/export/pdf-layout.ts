@@ -170,6 +170,16 @@ export class PdfLayout {
     return Array.from({ length: this.pageIndex + 1 }, (_, i) => this.contexts[i])
   }
 
+  /** Chapters after the tables (the "Sichtung", the actors) by title: their first page and the name the contents link to. */
+  readonly chapterPlaces = new Map<string, { page: number; destination: string }>()
+
+  /** Starts a chapter after the tables on this page: the contents list it with its page and a link. */
+  startChapter(title: string): void {
+    const destination = `chapter-${this.chapterPlaces.size + 1}`
+    this.doc.addNamedDestination(destination, 'XYZ', MARGIN.left, this.doc.page.height - MARGIN.top, null)
+    this.chapterPlaces.set(title, { page: this.pageIndex, destination })
+  }
+
   /** A structure element below `parent` (the root by default), in reading order. */
   struct(type: string, parent: PDFKit.PDFStructureElement = this.root): PDFKit.PDFStructureElement {
     const el = this.doc.struct(type)

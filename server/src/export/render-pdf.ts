@@ -185,12 +185,12 @@ export function sheetPdfPages(sheet: ResultSheet): { bottoms: readonly number[];
  * The whole documentation as one PDF: title page, Tagesprogramm, contents with page numbers and
  * links, then one chapter per table (each from a new page, each a bookmark with its stations).
  */
-export async function renderDocumentationPdf(doc: EventDocumentation, appendix?: (pdf: PdfLayout) => void): Promise<Uint8Array> {
-  return documentationLayout(doc, appendix).finish(headerFor(doc.event), 1)
+export async function renderDocumentationPdf(doc: EventDocumentation, appendix?: (pdf: PdfLayout) => void, appendixTitles: readonly string[] = []): Promise<Uint8Array> {
+  return documentationLayout(doc, appendix, appendixTitles).finish(headerFor(doc.event), 1)
 }
 
 /** The documentation laid out (not yet written), for `renderDocumentationPdf` and the pagination tests. */
-export function documentationLayout(doc: EventDocumentation, appendix?: (pdf: PdfLayout) => void): PdfLayout {
+export function documentationLayout(doc: EventDocumentation, appendix?: (pdf: PdfLayout) => void, appendixTitles: readonly string[] = []): PdfLayout {
   const pdf = new PdfLayout({ title: `${SHEET_WORDS.documentation}: ${doc.event.title}`, subject: doc.event.title })
   const size = scaled(1)
   const full = (text: string, font: 'regular' | 'bold', fontSize: number, color: string, gapAfter: number, tag: string, parent = pdf.root, width = CONTENT_WIDTH, indent = 0) =>
@@ -259,7 +259,7 @@ export function documentationLayout(doc: EventDocumentation, appendix?: (pdf: Pd
 
   // Contents: measured now, filled in once the chapters' pages are known. A day without theme
   // tables (trees alone) has no chapters to list: no empty contents page.
-  const listed = doc.sheets.length > 0 ? contentsPages(pdf, doc, full) : null
+  const listed = doc.sheets.length > 0 ? contentsPages(pdf, doc, full, appendixTitles) : null
 
   // Chapters, each a bookmark with one per station below it.
   const chapterPages: number[] = []
@@ -288,7 +288,7 @@ type FullBlock = (text: string, font: 'regular' | 'bold', fontSize: number, colo
  * The contents pages: measured and laid out now, each entry's page number and link filled in by
  * `fill` once the chapters' pages are known.
  */
-function contentsPages(pdf: PdfLayout, doc: EventDocumentation, full: FullBlock) {
+function contentsPages(pdf: PdfLayout, doc: EventDocumentation, full: FullBlock, appendixTitles: readonly string[]) {
   const size = scaled(1)
   pdf.newPage()
   const tocStart = pdf.pageIndex
@@ -297,13 +297,16 @@ function contentsPages(pdf: PdfLayout, doc: EventDocumentation, full: FullBlock)
   const contents = pdf.struct('Sect')
   const tocHeading = full(SHEET_WORDS.contents, 'bold', size.title, COLOR.brand, 14, 'H1', contents)
   const toc = pdf.struct('TOC', contents)
-  const tocItems = doc.sheets.map(() => pdf.struct('TOCI', toc))
-  const entries = doc.sheets.map((s, i) => {
+  // The tables' chapters, then those after them (the "Sichtung", the actors) that the caller announces.
+  const titles = [...doc.sheets.map((s) => s.heading), ...appendixTitles]
+  const tocItems = titles.map(() => pdf.struct('TOCI', toc))
+  const entries = titles.map((title, i) => {
     const lbl = pdf.struct('Lbl', tocItems[i])
     return {
+      title,
       lbl,
       // A Link element: its text and the link annotation that leads to the chapter (PDF/UA 7.18.5).
-      block: full(s.heading, 'regular', 11, COLOR.ink, 7, 'Link', tocItems[i], CONTENT_WIDTH - numberWidth - ordinalWidth - 8, ordinalWidth),
+      block: full(title, 'regular', 11, COLOR.ink, 7, 'Link', tocItems[i], CONTENT_WIDTH - numberWidth - ordinalWidth - 8, ordinalWidth),
       page: pdf.struct('P', tocItems[i]),
     }
   })
@@ -327,12 +330,14 @@ function contentsPages(pdf: PdfLayout, doc: EventDocumentation, full: FullBlock)
       entries.forEach((entry, i) => {
         const place = tocPlaces[i]!
         pdf.doc.switchToPage(place.page)
-        const target = `table-${i + 1}`
+        const after = i >= doc.sheets.length ? pdf.chapterPlaces.get(entry.title) : undefined
+        const target = after ? after.destination : `table-${i + 1}`
+        const chapterPage = after ? after.page : chapterPages[i]
         pdf.draw(entry.block, MARGIN.left, place.y)
         pdf.doc.font(FONT.regular).fontSize(11).fillColor(COLOR.ink)
         drawTagged(pdf, entry.lbl, 'Lbl', () => pdf.doc.text(`${i + 1}.`, MARGIN.left, place.y, { lineBreak: false }))
         drawTagged(pdf, entry.page, 'P', () =>
-          pdf.doc.text(String(chapterPages[i]! + 1), PAGE.width - MARGIN.right - numberWidth, place.y, { width: numberWidth, align: 'right', lineBreak: false }),
+          pdf.doc.text(chapterPage === undefined ? '' : String(chapterPage + 1), PAGE.width - MARGIN.right - numberWidth, place.y, { width: numberWidth, align: 'right', lineBreak: false }),
         )
         // One link over the whole line, a child of the Link element, with its text as alternative description.
         const link = entry.block.tags!.body.el

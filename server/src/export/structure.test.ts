@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { winnendenEvent } from '@tischrunde/fixtures'
+import { HARVEST_CHAPTER_WORDS, SHEET_WORDS } from '@tischrunde/shared'
 import { renderEvent, renderTable } from './export-service.js'
 import { CONTENT_BOTTOM, MARGIN } from './pdf-layout.js'
 import { docxParts, expectedReadingOrder, pdfText, readDocx, readPdfStructure, readingOrder, xml } from './read-back.js'
@@ -65,6 +66,31 @@ describe('the tagged PDF', () => {
     }
     structure.pages.forEach((p) => walk(p as never))
     expect(links).toEqual(doc.sheets.map((s) => s.heading))
+  })
+})
+
+describe('the contents of the documentation PDF', () => {
+  it('list the chapters after the tables too (the "Sichtung"), with their page, linked', async () => {
+    const harvested = winnendenEvent()
+    const board = harvested.boards.find((b) => b.stations.some((s) => s.columns.some((c) => c.cards.length > 0)))!
+    const station = board.stations.find((s) => s.columns.some((c) => c.cards.length > 0))!
+    const column = station.columns.find((c) => c.cards.length > 0)!
+    harvested.harvest = { groups: [{ tableId: board.tableId, stationId: station.stationId, columnId: column.columnId, groups: [{ title: 'Zuerst angehen', collapsed: false, cards: [0] }] }], votes: [] }
+    const bytes = (await renderEvent(harvested, 'pdf')).bytes
+    const structure = await readPdfStructure(bytes)
+    const links: string[] = []
+    const walk = (n: { role: string; text: string; children: never[] }) => {
+      if (n.role === 'Link') links.push(n.text.replace(/\s+/g, ' ').trim())
+      n.children.forEach(walk)
+    }
+    structure.pages.forEach((p) => walk(p as never))
+    expect(links.at(-1)).toBe(HARVEST_CHAPTER_WORDS.chapter)
+    expect(links).toHaveLength(buildEventDocumentation(harvested).sheets.length + 1)
+    // Its page number is the page the chapter starts on.
+    const pages = (await pdfText(bytes)).split('\f')
+    const chapterPage = pages.findIndex((p, i) => i > 3 && p.includes(HARVEST_CHAPTER_WORDS.chapter) && p.includes('Zuerst angehen')) + 1
+    const contents = pages.find((p) => p.includes(SHEET_WORDS.contents))!.replace(/\s+/g, ' ')
+    expect(contents).toMatch(new RegExp(`${HARVEST_CHAPTER_WORDS.chapter} ${chapterPage}\\b`))
   })
 })
 

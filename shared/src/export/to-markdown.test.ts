@@ -97,5 +97,8 @@ describe('a result sheet in Markdown', () => {
     expect(md).toContain('- Station 1: Was läuft gut? (2 Karten)\n  - Was läuft gut?\n  - Wo hakt es?\n')
     expect(md.trimEnd().endsWith('Vielen Dank für Ihre Mitwirkung!')).toBe(true)
     expect(md).toContain('## Thementisch: Arbeit \\[neu\\] — Ergebnisse\n\n2 Karten\n\n### Station 1: Was läuft gut?\n\n#### Was läuft gut?\n')
+    // The chapters after the tables are in the contents too, by their headings.
+    const withChapters = documentationToMarkdown(doc, ['## Sichtung der Ergebnisse\n\nText', '', '## Wer kann helfen? Akteure\n\nText'])
+    expect(withChapters).toContain('## Inhalt\n\n1. Thementisch: Arbeit \\[neu\\]\n2. Sichtung der Ergebnisse\n3. Wer kann helfen? Akteure\n')
   })
 })

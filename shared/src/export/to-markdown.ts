@@ -157,6 +157,9 @@ export function documentationToMarkdown(doc: EventDocumentation, chapters: reado
   if (doc.sheets.length) {
     lines.push(heading(2, SHEET_WORDS.contents), '')
     doc.sheets.forEach((sheet, i) => lines.push(`${i + 1}. ${escapeMarkdownText(sheet.heading, '   ')}`))
+    // The chapters after the tables (trees, "Sichtung", actors) by their headings, as the DOCX lists them.
+    const titles = chapters.flatMap((chapter) => /^## (.+)$/m.exec(chapter)?.[1] ?? [])
+    titles.forEach((title, i) => lines.push(`${doc.sheets.length + i + 1}. ${title}`))
     lines.push('')
   }
   for (const sheet of doc.sheets) lines.push(heading(2, `${sheet.heading} — ${SHEET_WORDS.results}`), '', ...sheetBody(sheet, 2))

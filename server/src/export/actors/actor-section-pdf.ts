@@ -184,6 +184,7 @@ function actorCells(row: ActorRow): Cell[] {
 export function drawActorsPdf(pdf: PdfLayout, input: ActorTableInput | null): void {
   if (!input) return
   pdf.newPage()
+  pdf.startChapter(ACTOR_CHAPTER_TITLE)
   const outline = pdf.doc.outline.addItem(ACTOR_CHAPTER_TITLE)
   const section = pdf.struct('Sect')
   const full = (text: string, font: 'regular' | 'bold', size: number, color: string, gapAfter: number, tag: string, parent = section) =>

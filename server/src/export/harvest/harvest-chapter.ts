@@ -20,6 +20,7 @@ export function drawHarvestPdf(pdf: PdfLayout, file: EventExport): void {
   const chapter = buildHarvestChapter(file)
   if (!chapter) return
   pdf.newPage()
+  pdf.startChapter(HARVEST_CHAPTER_WORDS.chapter)
   pdf.enter(HARVEST_CHAPTER_WORDS.chapter)
   const outline = pdf.doc.outline.addItem(HARVEST_CHAPTER_WORDS.chapter)
   const section = pdf.struct('Sect')
