@@ -94,6 +94,8 @@ describe('the write gate in a board room', () => {
       putCard(phone, aCard({ id: 'karte-gut', stationId: 'station-2', text: `Sprachkurse am Abend ${i}` }))
       expect(room.applyFromPeer(updates.at(-1)!, writer, ctx)).toBe(WriteRefusal.STATION_CLOSED)
       room.takeAndRevert(updates.at(-1)!, writer)
+      // The phone hears the revert, as a connected phone does, and edits on top of it next time.
+      Y.applyUpdate(phone, Y.encodeStateAsUpdate(room.doc))
     }
     await room.settle()
     expect(room.doc.clientID).toBe(server)
