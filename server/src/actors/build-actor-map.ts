@@ -35,24 +35,43 @@ function readRoot<T>(doc: Y.Doc, root: string, schema: { safeParse(v: unknown): 
   return out
 }
 
+/** Ids of the actors some card of these tables named. */
+function namedAt(actors: ReadonlyMap<string, ActorRecord>, tables: ReadonlySet<string>): Set<string> {
+  return new Set([...actors.values()].filter((a) => a.mentions.some((m) => tables.has(m.tableId))).map((a) => a.id))
+}
+
 /**
  * Reads every table's actor columns and refreshes the event's actor map: new actors come in,
  * mentions are brought up to date, hand decisions and alliance columns stay. Written by the
  * server, so every open console, projector and phone sees it at once. Returns how many actors
  * the map holds afterwards.
+ *
+ * With `onlyNamedAt`, only the actors some card of those tables named are brought up to date
+ * (cards left those boards: their texts and persons go with them), and no actor comes in.
  */
-export async function buildActorMap(rooms: DocRooms, stored: StoredEvent, by = 'server'): Promise<number> {
+export async function buildActorMap(rooms: DocRooms, stored: StoredEvent, by = 'server', onlyNamedAt?: ReadonlySet<string>): Promise<number> {
   const { event } = stored
-  const choices = await rooms.read(actorMapDocName(event.id), (room) => new Map([...readRoot<ActorColumnChoice>(room.doc, ACTOR_COLUMNS_ROOT, actorColumnChoiceSchema).values()].map((c) => [c.id, c.on])))
+  const name = actorMapDocName(event.id)
+  if (onlyNamedAt) {
+    if (!(await rooms.exists(name))) return 0
+    const named = await rooms.read(name, (room) => namedAt(readRoot<ActorRecord>(room.doc, ACTORS_ROOT, actorRecordSchema), onlyNamedAt).size)
+    if (named === 0) return 0
+  }
+  const choices = await rooms.read(name, (room) => new Map([...readRoot<ActorColumnChoice>(room.doc, ACTOR_COLUMNS_ROOT, actorColumnChoiceSchema).values()].map((c) => [c.id, c.on])))
   const found: FoundMention[] = []
   for (const table of event.tables) {
-    const cards = await rooms.read(boardDocName(event.id, table.id), (room) => readSnapshot(room.doc).cards)
+    const cards = await rooms.peek(boardDocName(event.id, table.id), (doc) => readSnapshot(doc).cards)
     found.push(...mentionsOfBoard(table.id, cards, event.template, choices))
   }
-  return rooms.read(actorMapDocName(event.id), async (room) => {
+  return rooms.read(name, async (room) => {
     const actors = readRoot<ActorRecord>(room.doc, ACTORS_ROOT, actorRecordSchema)
     const rules = readRoot<ActorRule>(room.doc, ACTOR_RULES_ROOT, actorRuleSchema)
     const change = refreshActorMap(found, actors, rules)
+    if (onlyNamedAt) {
+      const named = namedAt(actors, onlyNamedAt)
+      change.put = change.put.filter((record) => named.has(record.id))
+      change.remove = change.remove.filter((id) => named.has(id))
+    }
     if (change.put.length + change.remove.length > 0) {
       const map = room.doc.getMap(ACTORS_ROOT)
       room.doc.transact(() => {

@@ -29,9 +29,18 @@ export function blankActor(id: string, name: string, area: ActorArea): ActorReco
   return { id, name, area, hidden: false, keys: [], mentions: [], hand: {}, institution: '', person: '', cooperation: false, coreGroup: false, forum: false, notes: '' }
 }
 
+/**
+ * An actor with a contact person typed by hand: kept on every refresh. Emptied, the person the
+ * cards name comes back with the next refresh.
+ */
+export function withPerson(actor: ActorRecord, person: string): ActorRecord {
+  const { person: _typed, ...hand } = actor.hand
+  return { ...actor, person, hand: person.trim() ? { ...hand, person: true } : hand }
+}
+
 /** Whether a person has put anything into an actor that a refresh must not drop. */
 export function hasHandWork(a: ActorRecord): boolean {
-  return Boolean(a.hand.created || a.hand.name || a.hand.area || a.hand.hidden || a.institution || a.person || a.cooperation || a.coreGroup || a.forum || a.notes)
+  return Boolean(a.hand.created || a.hand.name || a.hand.area || a.hand.hidden || a.hand.person || a.institution || a.cooperation || a.coreGroup || a.forum || a.notes)
 }
 
 /** Longest actor name (the record's limit): a mention's text may be longer (up to 280 characters). */
@@ -86,14 +95,15 @@ export function refreshActorMap(found: readonly FoundMention[], current: Readonl
       hidden: base.hand.hidden ? base.hidden : group.defaults.hidden,
       keys,
       mentions: group.mentions.slice(0, MENTIONS_PER_ACTOR_MAX),
-      person: base.person || [...new Set(group.persons)].join('; ').slice(0, 200),
+      // A person taken from the cards follows them (a card hidden or deleted takes its person along).
+      person: base.hand.person ? base.person : [...new Set(group.persons)].join('; ').slice(0, 200),
     }
     if (!sameRecord(before, next)) put.push(next)
   }
   for (const [id, actor] of current) {
     if (groups.has(id)) continue
     if (!hasHandWork(actor)) remove.push(id)
-    else if (actor.mentions.length > 0) put.push({ ...actor, mentions: [], keys: [] })
+    else if (actor.mentions.length > 0 || (actor.person && !actor.hand.person)) put.push({ ...actor, mentions: [], keys: [], person: actor.hand.person ? actor.person : '' })
   }
   return { put, remove, rules: [] }
 }
@@ -115,7 +125,7 @@ export function mergeActors(into: ActorRecord, from: ActorRecord, rules: Readonl
     coreGroup: into.coreGroup || from.coreGroup,
     forum: into.forum || from.forum,
     notes: [into.notes, from.notes].filter(Boolean).join('\n').slice(0, 1000),
-    hand: { ...into.hand, created: into.hand.created || undefined },
+    hand: { ...into.hand, created: into.hand.created || undefined, person: (into.person ? into.hand.person : from.hand.person) || undefined },
   }
   const newRules = new Map<string, ActorRule>()
   for (const key of from.keys) newRules.set(key, { key, actorId: into.id })

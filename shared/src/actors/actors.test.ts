@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { blankActor, mergeActors, refreshActorMap, splitActor } from './actor-map.js'
+import { blankActor, mergeActors, refreshActorMap, splitActor, withPerson } from './actor-map.js'
 import { actorKey, matchKnownActor, suggestMerges } from './normalize.js'
 import { parseMeasureRefs, splitActorCard } from './split.js'
 import { type FoundMention, actorColumns, mentionsOfBoard } from './mentions.js'
@@ -167,6 +167,24 @@ describe('the map: refresh, merge, split', () => {
     const change = refreshActorMap([], current, new Map())
     expect(change.remove).toEqual(['gone'])
     expect(change.put.map((a) => [a.id, a.mentions.length])).toEqual([['kept', 0]])
+  })
+
+  it('lets a contact person taken from a card go with the card; one typed by hand stays', () => {
+    const named = { ...mention('t1', 'Städtetag'), person: 'Benjamin Lachat' }
+    const first = refreshActorMap([named], new Map(), new Map())
+    expect(first.put[0]!.person).toBe('Benjamin Lachat')
+    const taken = first.put[0]!
+    // The card is gone: an actor with nothing but the taken person goes.
+    expect(refreshActorMap([], new Map([[taken.id, taken]]), new Map()).remove).toEqual([taken.id])
+    // Ticked by hand, it stays, without the taken person.
+    const ticked = { ...taken, coreGroup: true }
+    expect(refreshActorMap([], new Map([[taken.id, ticked]]), new Map()).put).toMatchObject([{ id: taken.id, person: '', mentions: [], coreGroup: true }])
+    // A person typed by hand stays, with or without a card.
+    const typed = withPerson(taken, 'Frau Beispiel')
+    expect(refreshActorMap([], new Map([[taken.id, typed]]), new Map()).put).toMatchObject([{ person: 'Frau Beispiel', mentions: [] }])
+    expect(refreshActorMap([named], new Map([[taken.id, typed]]), new Map()).put).toEqual([])
+    // Emptied by hand, the cards' person comes back.
+    expect(withPerson(typed, '').hand.person).toBeUndefined()
   })
 
   it('splits one written name out of an actor, and the split holds on refresh', () => {

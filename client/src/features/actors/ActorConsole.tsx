@@ -1,4 +1,4 @@
-import { ACTOR_AREAS, type Ack, type ActorArea, type ActorBody, type ActorRecord, BODY_TYPES, type Template, actorColumns, suggestMerges, tablesOf } from '@tischrunde/shared'
+import { ACTOR_AREAS, type Ack, type ActorArea, type ActorBody, type ActorRecord, BODY_TYPES, type Template, actorColumns, suggestMerges, tablesOf, withPerson } from '@tischrunde/shared'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import '../../i18n/actors-wording.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -229,7 +229,7 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
                     <TextCell value={actor.institution} label={`${t('actors.col.institution')}: ${actor.name}`} max={200} onCommit={(institution) => put({ ...actor, institution })} />
                   </td>
                   <td>
-                    <TextCell value={actor.person} label={`${t('actors.col.person')}: ${actor.name}`} max={200} onCommit={(person) => put({ ...actor, person })} />
+                    <TextCell value={actor.person} label={`${t('actors.col.person')}: ${actor.name}`} max={200} onCommit={(person) => put(withPerson(actor, person))} />
                   </td>
                   {CHECKS.map((c) => (
                     <td key={c} className="actor-check">

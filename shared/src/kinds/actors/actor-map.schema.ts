@@ -48,6 +48,8 @@ export const actorHandSchema = z
     hidden: z.boolean().optional(),
     /** Added by hand (no card named it): kept when no card names it. */
     created: z.boolean().optional(),
+    /** The contact person typed by hand; otherwise it is the one the cards name and goes with them. */
+    person: z.boolean().optional(),
   })
   .strict()
 
