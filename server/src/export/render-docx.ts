@@ -48,7 +48,7 @@ const COLOR = { brand: '234E7A', muted: '5B6777', head: 'E7EDF4', rule: 'C3CAD4'
  * Runs for text that may hold line breaks (`\n` → a line break inside the paragraph). Words too long
  * for a column get break opportunities (see long-words.ts), so laying out pages stays linear.
  */
-function runs(text: string, opts: { bold?: boolean; color?: string; size?: number } = {}): TextRun[] {
+function runs(text: string, opts: { bold?: boolean; color?: string; size?: number; strike?: boolean } = {}): TextRun[] {
   // Arabic or Persian text is marked right to left, so Word shapes and orders it as such.
   const rtl = isRightToLeft(text) ? { rightToLeft: true } : {}
   // Emoji and Ethiopic pieces are set in the fallback font the document embeds (see docx-fonts.ts).
@@ -152,7 +152,7 @@ function columnsTable(columns: SheetColumn[], lists: DocxLists): Table {
           keepLines: true,
           keepNext: subs.length > 0,
           ...(numbering ? { numbering: { ...numbering, custom: true } } : {}),
-          children: runs(item.body),
+          children: card.struck ? [...runs(item.body.slice(0, -SHEET_WORDS.struck.length).trimEnd(), { strike: true }), ...runs(` ${SHEET_WORDS.struck}`)] : runs(item.body),
         }),
         ...subs,
       ]

@@ -61,6 +61,8 @@ export interface SheetCard extends ListItem {
   subItems: ListItem[]
   /** The sub-points form a numbered list. */
   subNumbered: boolean
+  /** Struck through by the moderation: `body` ends with {@link SHEET_WORDS}.struck, a format that can strike strikes the text before it. */
+  struck?: true
 }
 /** One column of a station that has cards, e.g. "Was läuft gut?", titled as the table's sheet heads it (see `columnTitleFor`). */
 export interface SheetColumn {
@@ -170,7 +172,7 @@ export function sheetColumn(id: string, title: string, cards: readonly { text: s
       const subPoints = [...c.subPoints.map(plainText), ...(c.merged ?? []).map((text) => `${SHEET_WORDS.merged} ${plainText(text)}`)]
       const subs = readList(subPoints)
       const item = list.items[i]!
-      return { ...item, ...(c.struck ? { body: `${item.body} ${SHEET_WORDS.struck}` } : {}), subPoints, subItems: subs.items, subNumbered: subs.numbered }
+      return { ...item, ...(c.struck ? { body: `${item.body} ${SHEET_WORDS.struck}`, struck: true as const } : {}), subPoints, subItems: subs.items, subNumbered: subs.numbered }
     }),
   }
 }
