@@ -1,8 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { zipSync, type Zippable } from 'fflate'
-import { type EventExport, HARVEST_CHAPTER_WORDS, formatDateDe, isTreeDay } from '@tischrunde/shared'
+import { type EventExport, HARVEST_CHAPTER_WORDS, TREE_SHEET_WORDS, formatDateDe, isTreeDay } from '@tischrunde/shared'
 import { renderCsv } from './render-csv.js'
-import { TREE_SHEET_HEADER, TREE_SHEET_WIDTHS, TREES_FOLDER, drawTreesPdf, treeSheetRows, treeZipEntries, treesCsv, treesDocx } from './tree/tree-sheets.js'
+import { TREE_SHEET_HEADER, TREE_SHEET_WIDTHS, TREES_FOLDER, drawTreesPdf, hasTreeChapter, treeSheetRows, treeZipEntries, treesCsv, treesDocx } from './tree/tree-sheets.js'
 import { drawHarvestPdf, harvestDocx, harvestReadmeLines, harvestZipEntries } from './harvest/harvest-chapter.js'
 import { renderDocumentationDocx, renderSheetDocx } from './render-docx.js'
 import { renderDocumentationPdf, renderSheetPdf } from './render-pdf.js'
@@ -108,7 +108,7 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
             drawActorsPdf(pdf, actorTableInputOf(file))
           },
           // The contents list them after the tables, as the DOCX does.
-          [...(buildHarvestChapter(file) ? [HARVEST_CHAPTER_WORDS.chapter] : []), ...(actorTableInputOf(file) ? [ACTOR_CHAPTER_TITLE] : [])],
+          [...(buildHarvestChapter(file) ? [HARVEST_CHAPTER_WORDS.chapter] : []), ...(hasTreeChapter(file) ? [TREE_SHEET_WORDS.chapter] : []), ...(actorTableInputOf(file) ? [ACTOR_CHAPTER_TITLE] : [])],
         ),
       )
     case 'docx':

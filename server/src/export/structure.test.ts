@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { winnendenEvent } from '@tischrunde/fixtures'
-import { HARVEST_CHAPTER_WORDS, SHEET_WORDS } from '@tischrunde/shared'
+import { bremenEvent, winnendenEvent } from '@tischrunde/fixtures'
+import { HARVEST_CHAPTER_WORDS, SHEET_WORDS, TREE_SHEET_WORDS, slugify } from '@tischrunde/shared'
 import { renderEvent, renderTable } from './export-service.js'
 import { CONTENT_BOTTOM, MARGIN } from './pdf-layout.js'
 import { docxParts, expectedReadingOrder, pdfText, readDocx, readPdfStructure, readingOrder, xml } from './read-back.js'
@@ -91,6 +91,22 @@ describe('the contents of the documentation PDF', () => {
     const chapterPage = pages.findIndex((p, i) => i > 3 && p.includes(HARVEST_CHAPTER_WORDS.chapter) && p.includes('Zuerst angehen')) + 1
     const contents = pages.find((p) => p.includes(SHEET_WORDS.contents))!.replace(/\s+/g, ' ')
     expect(contents).toMatch(new RegExp(`${HARVEST_CHAPTER_WORDS.chapter} ${chapterPage}\\b`))
+  })
+})
+
+describe('the contents of a mixed day (theme tables and trees)', () => {
+  it('list the trees’ chapter too, with the page it starts on', async () => {
+    const mixed = winnendenEvent()
+    const bremen = bremenEvent()
+    mixed.event = { ...mixed.event, treeMethod: bremen.event.treeMethod }
+    const node = { id: 'kern-0001', kind: 'core' as const, parentId: null, order: 0, text: 'Kooperation bleibt punktuell' }
+    mixed.trees = [{ groupId: slugify('kleiner Landkreis'), phase: 'problem' as const, nodes: [node] }]
+    const bytes = (await renderEvent(mixed, 'pdf')).bytes
+    const pages = (await pdfText(bytes)).split('\f')
+    const chapterPage = pages.findIndex((p, i) => i > 3 && p.includes(TREE_SHEET_WORDS.chapter) && p.includes('Kooperation bleibt punktuell')) + 1
+    expect(chapterPage).toBeGreaterThan(4)
+    const contents = pages.find((p) => p.includes(SHEET_WORDS.contents))!.replace(/\s+/g, ' ')
+    expect(contents).toMatch(new RegExp(`${TREE_SHEET_WORDS.chapter} ${chapterPage}\\b`))
   })
 })
 

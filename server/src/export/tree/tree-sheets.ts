@@ -21,8 +21,14 @@ export interface TreePicture {
  * Every tree of an export as a picture, group by group, problem tree first. Groups whose trees are
  * both empty (nobody picked that value) are left out of the documents.
  */
+/** The groups whose trees hold anything: only they are drawn. */
+const usedGroups = (file: EventExport) => exportedGroupTrees(file.event.treeMethod, file.trees ?? []).filter((g) => g.problem.byId.size + g.objective.byId.size > 0)
+
+/** Whether the documentation has a chapter of trees (its title is then listed in the contents). */
+export const hasTreeChapter = (file: EventExport): boolean => usedGroups(file).length > 0
+
 export function treePictures(file: EventExport): TreePicture[] {
-  const used = exportedGroupTrees(file.event.treeMethod, file.trees ?? []).filter((g) => g.problem.byId.size + g.objective.byId.size > 0)
+  const used = usedGroups(file)
   return used.flatMap((group) =>
     PHASES.map((phase) => {
       const title = `${TREE_SHEET_WORDS[phase]}: ${group.name}`
@@ -143,6 +149,7 @@ export function drawTreesPdf(pdf: PdfLayout, file: EventExport): void {
   const doc = pdf.doc
   pdf.enter(undefined)
   pdf.newPage()
+  pdf.startChapter(TREE_SHEET_WORDS.chapter)
   doc.outline.addItem(TREE_SHEET_WORDS.chapter)
   // Tagged like the tables' chapters: headings, each picture a Figure with its alternative text, the
   // tree as nested lists (a screen reader reads the list; the picture shows the same).
