@@ -148,7 +148,12 @@ export function connectControl(token: string, eventId?: string): SwitchableContr
   if (eventId) hydrateFromCache(eventId)
   if (eventId && !useTischStore.getState().event)
     api.publicView(eventId, token).then(
-      (view) => !closed && !useTischStore.getState().event && useTischStore.setState({ event: view.event, role: view.role, joinCode: view.joinCode }),
+      (view) => {
+        if (closed || useTischStore.getState().event) return
+        useTischStore.setState({ event: view.event, role: view.role, joinCode: view.joinCode })
+        // The day's state too, until the socket tells it (the table choice waits a few seconds for it).
+        if (view.round && !useTischStore.getState().round) useTischStore.setState({ round: view.round.round, clockOffsetMs: view.round.serverNow - Date.now() })
+      },
       () => {},
     )
   useTischStore.setState({ controlStatus: 'connecting' })

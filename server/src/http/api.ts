@@ -171,7 +171,7 @@ export function createApi(deps: ApiDeps): Router {
     if (!auth) return
     const actor = actorFromClaims(auth.claims)
     if (may(actor, 'event:links', { eventId: actor.eventId })) return void res.json(deps.events.facilitatorView(auth.stored))
-    const view: PublicEventView = publicEventView(actor, auth.stored.event, auth.stored.joinCode)
+    const view: PublicEventView = { ...publicEventView(actor, auth.stored.event, auth.stored.joinCode), round: { round: auth.stored.round, serverNow: Date.now() } }
     res.json(view)
   })
 

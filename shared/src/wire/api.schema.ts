@@ -5,6 +5,7 @@ import { addressFormSchema, agendaItemSchema, eventDateSchema, eventSchema, even
 import { duplicate } from './field-issue.js'
 import { eventIdSchema, participantIdSchema, tableIdSchema } from '../ids.js'
 import { templateSchema } from '../template/template.schema.js'
+import { roundStateSchema } from '../rounds/round.schema.js'
 import { treeMethodSchema } from '../kinds/tree/tree-method.schema.js'
 
 /** POST /api/events: a new event. Tables are given by name; ids are made from them. */
@@ -80,6 +81,11 @@ export const publicEventViewSchema = z.object({
   role: roleSchema,
   /** Shown on projectors and to facilitators; null for participants. */
   joinCode: z.string().nullable(),
+  /**
+   * Where the day stands, as `round:state` says it, in the API's answer only: a phone at the table
+   * choice shows the right screen (the day over, a station open) before its socket connects.
+   */
+  round: z.object({ round: roundStateSchema, serverNow: z.number().int() }).optional(),
 })
 export type PublicEventView = z.infer<typeof publicEventViewSchema>
 

@@ -7,7 +7,8 @@ import { INITIAL_ROUND_STATE, type RoundState } from '../../rounds/round.schema.
 import type { EventSituation, RecordChange } from '../doc-kind.js'
 import { resolveDocName } from '../registry.js'
 import { treeMethodSchema } from './tree-method.schema.js'
-import { currentTreePhase, treeKind, treeOpen } from './tree-kind.js'
+import { currentTreePhase } from './tree-day.js'
+import { treeKind, treeOpen } from './tree-kind.js'
 import { groupCounts, joinGroup } from './tree-members.js'
 import { node } from './tree-test-nodes.js'
 

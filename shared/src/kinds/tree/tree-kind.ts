@@ -1,6 +1,5 @@
 import { WriteRefusal } from '../../doc/board-write-rules.js'
 import type { DocKind, EventSituation, RecordChange } from '../doc-kind.js'
-import type { TischEvent } from '../../event/event.schema.js'
 import { parsedRecord } from '../records.js'
 import { stationWritable } from '../../rounds/round-machine.js'
 import { findGroup } from './groups.js'
@@ -22,28 +21,6 @@ export function treeOpen(situation: EventSituation, phase: TreePhase = 'problem'
   const governed = stationId !== undefined && situation.event.template.stations.some((s) => s.id === stationId)
   if (!governed) return situation.round.phase !== 'closed'
   return stationWritable(situation.round, situation.event.template, stationId)
-}
-
-/** A day of trees: the event runs the tree method in small groups, without theme tables (its stations are the trees' phases). */
-export function isTreeDay(event: Pick<TischEvent, 'treeMethod' | 'tables'>): boolean {
-  return Boolean(event.treeMethod) && event.tables.length === 0
-}
-
-/** The guiding question of a tree's phase (its station's prompt), or null when stations do not drive the trees or it has none. */
-export function treePhasePrompt(event: Pick<TischEvent, 'treeMethod' | 'template'>, phase: TreePhase): string | null {
-  const stationId = event.treeMethod?.phaseStations?.[phase]
-  const prompt = stationId ? event.template.stations.find((s) => s.id === stationId)?.prompt.trim() : undefined
-  return prompt || null
-}
-
-/** The tree phase the day is at: the phase whose station runs (or ran last); null when stations do not drive the trees. */
-export function currentTreePhase(situation: EventSituation): TreePhase | null {
-  const stations = situation.event.treeMethod?.phaseStations
-  if (!stations) return null
-  const index = (id: string) => situation.event.template.stations.findIndex((s) => s.id === id)
-  const objective = index(stations.objective)
-  if (objective === -1 || situation.round.phase === 'before-start') return 'problem'
-  return situation.round.stationIndex >= objective || situation.round.phase === 'review' || situation.round.phase === 'closed' ? 'objective' : 'problem'
 }
 
 /** Whether two versions of a node differ only in fields a participant may reword. */

@@ -40,7 +40,8 @@ export function PhoneHeader({ host, table, heading, joined = false }: { host: bo
           {t('join.programmeOpen')}
         </button>
       )}
-      <PrivacyButton before={!table && !host && !joined} />
+      {/* After the end nobody takes part any more: the notice stays one tap away, without "Vor dem Mitmachen lesen". */}
+      <PrivacyButton before={!table && !host && !joined && !over} />
       <LiveAnnouncer tableId={table?.id} ownAuthorId={readParticipant(code)?.participantId} />
     </header>
   )
