@@ -115,8 +115,11 @@ export class VoteService {
     const step: VoteStep = { id: stepId ?? randomBytes(9).toString('base64url'), ...setup, status: 'open', onProjector: true, openedAt: this.now() }
     const written = await this.store.putRecord(eventId, voteSteps, step.id, step, null)
     if (!written.ok) return err(written.error === StoreWriteError.NOT_FOUND ? 'NO_EVENT' : 'BUSY')
-    // The new step takes the projector: one ranking shows at a time.
-    for (const other of await this.steps(eventId)) if (other.id !== step.id && other.onProjector) await this.change(eventId, other.id, (s) => ({ ...s, onProjector: false }))
+    // The new step takes the projector and the phones: one ranking shows and one vote runs at a
+    // time (a phone shows the newest open step; an older one still open could not be reached).
+    for (const other of await this.steps(eventId))
+      if (other.id !== step.id && (other.onProjector || other.status === 'open'))
+        await this.change(eventId, other.id, (s) => ({ ...(s.status === 'open' ? setVoteStatus(s, true, this.now()) : s), onProjector: false }))
     return ok(step)
   }
 

@@ -136,6 +136,20 @@ describe('dot voting over raw sockets: the server holds the budget', () => {
     await waitFor(() => facilitator.steps.at(-1)!.steps.every((s) => !s.onProjector), 'no step on the projector')
   })
 
+  it('runs one vote at a time: a new step ends the one still open (its result stands), and a phone is told', async () => {
+    const first = await openStep(3, 1, 'Was zuerst?')
+    const voter = await connect((await join(running.url, cafe.joinCode)).token)
+    expect(await voter.send('vote:cast', { stepId: first, tableId: table, cardId: cards[0]!, delta: 1 })).toMatchObject({ ok: true })
+    const second = await openStep(3, 1, 'Was danach?')
+    // Every screen hears that the first one ended, with its result kept; the new one is the open one.
+    await waitFor(() => voter.steps.at(-1)!.steps.find((s) => s.id === first)?.status === 'frozen' || undefined, 'the first step ended on the phone')
+    expect(voter.steps.at(-1)!.steps.filter((s) => s.status === 'open').map((s) => s.id)).toEqual([second])
+    expect(await voter.send('vote:cast', { stepId: first, tableId: table, cardId: cards[1]!, delta: 1 })).toMatchObject({ ok: false })
+    expect(await voter.send('vote:cast', { stepId: second, tableId: table, cardId: cards[1]!, delta: 1 })).toMatchObject({ ok: true })
+    // The first step's result stands: one voter.
+    await waitFor(() => facilitator.tallies.filter((t) => t.stepId === first).at(-1)?.voters === 1 || undefined, 'the first step’s tally')
+  })
+
   it('groups cards under headings: the facilitator anywhere, a host at their table, every screen told', async () => {
     const column = { tableId: table, ...where }
     const host = await connect(tokenOfLink(cafe.links.hosts[table]!))

@@ -15,7 +15,7 @@ import { useId, useMemo, useRef, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import '../../i18n/harvest-wording.js'
 import { useTranslation } from '../../i18n/index.js'
-import { useVoteStore } from '../../store/vote-store.js'
+import { selectOpenStep, useVoteStore } from '../../store/vote-store.js'
 import { commandIds } from '../../sync/command-ids.js'
 import { randomId } from '../../sync/random-id.js'
 import { LabelledSelect, tableOptions } from './LabelledSelect.js'
@@ -70,6 +70,8 @@ export default function VoteConsole({ event, token, send, projectorLink }: { eve
   const { t } = useTranslation()
   const id = useId()
   const steps = useVoteStore((s) => s.steps)
+  // Starting a vote ends the one running (phones show one vote at a time).
+  const running = useVoteStore(selectOpenStep)
   const [question, setQuestion] = useState(() => t('harvest.console.questionDefault'))
   const lastStation = event.template.stations.at(-1)
   const [choice, setChoice] = useState(lastStation ? `${lastStation.id}/${lastStation.columns[0]?.id ?? ''}`.replace(/\/$/, '') : 'all')
@@ -136,9 +138,14 @@ export default function VoteConsole({ event, token, send, projectorLink }: { eve
           {t('harvest.console.perCard')}
           <input type="number" min={1} max={budget} value={Math.min(perCard, budget)} onChange={(e) => setPerCard(Math.max(1, Number(e.target.value) || 1))} />
         </label>
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" aria-describedby={running ? `${id}-ends` : undefined}>
           {t('harvest.console.start')}
         </button>
+        {running && (
+          <p id={`${id}-ends`} className="muted">
+            {t('harvest.console.startEnds', { question: running.question })}
+          </p>
+        )}
       </form>
       {message && (
         <p className={message.error ? 'field-error' : 'muted'} role={message.error ? 'alert' : 'status'}>
