@@ -53,6 +53,11 @@ describe('signing up days before the Köln day, and finding the choices again', 
   it('takes one workshop per phase without an account, lets a choice change, and a personal code brings them to another phone', async () => {
     const first = await phone()
     await first.getByText('Die Veranstaltung beginnt am 19. Juni 2018 um 09:00 Uhr.').waitFor()
+    // What it is and the notices, before a name is typed: the event and its day, "Datenschutz & Impressum" to read first.
+    await first.getByText('Vor dem Mitmachen lesen', { exact: false }).waitFor()
+    await first.getByRole('button', { name: 'Datenschutz & Impressum' }).click()
+    await first.getByRole('button', { name: 'Datenschutz & Impressum schließen' }).click()
+    expect(await first.locator('.phone-header .eyebrow').textContent()).toMatch(/ · 19\. Juni 2018$/)
     await first.getByLabel('Name für die Teilnehmendenliste (freiwillig)').fill('Ayşe Demir')
     await first.getByRole('button', { name: /^Workshop 3 wählen: / }).click()
     await expect.poll(() => choiceLine(first, 'Arbeitsphase I')).toContain('Ihre Wahl: Workshop 3')

@@ -27,6 +27,7 @@ import { dataOf, useDayClock, useProgramme } from './use-programme.js'
 import type { ControlRef } from './use-programme.js'
 import { useFocusKeeper } from '../../lib/use-focus-keeper.js'
 import './programme.css'
+import { ProgrammePhoneHeader } from './ProgrammePhoneHeader.js'
 
 
 /**
@@ -101,30 +102,24 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
   if (board && event)
     return (
       <main className="page phone programme-phone" ref={keepFocus}>
-        <header className="phone-header">
-          <h1 tabIndex={-1} data-step-focus="header">
-            {t('programme.workshop', { number: board.number })}
-          </h1>
+        <ProgrammePhoneHeader heading={t('programme.workshop', { number: board.number })} before={false}>
           <button type="button" className="secondary programme-back" onClick={() => setBoardOf(null)}>
             {t('programme.board.back')}
           </button>
-        </header>
+        </ProgrammePhoneHeader>
         <WorkshopBoard event={event} workshop={board} token={identity.token} authorId={identity.participantId} moderate={false} authorName={name.trim() || undefined} />
       </main>
     )
   return (
     <main className="page phone programme-phone" ref={keepFocus}>
       {header ?? (
-        <header className="phone-header">
-          <h1 tabIndex={-1} data-step-focus="header">
-            {t('programme.title')}
-          </h1>
+        <ProgrammePhoneHeader heading={t('programme.title')} before={mine.size === 0 && !dayClosed}>
           {open && elsewhere && (
             <button type="button" className="secondary programme-back" onClick={() => show(false)}>
               {t('programme.backToTable')}
             </button>
           )}
-        </header>
+        </ProgrammePhoneHeader>
       )}
       {!programme ? (
         <p>{t('programme.empty')}</p>
