@@ -46,5 +46,25 @@ describe('a tree as a picture', () => {
       for (let x = Math.round(left + 224 * scale); x < Math.round(left + 300 * scale); x++) if (png.data[(y * png.width + x) * 4]! < 128) inkOutside++
     expect(inkOutside).toBe(0)
   })
-})
 
+  it('shows every node’s text whole, inside its box, however long (texts were cut after three lines with "…")', () => {
+    const long = 'Ehrenamtliche Strukturen sind im ländlichen Raum weit verstreut und '.repeat(4).trim().slice(0, 280)
+    const view = readTreeRecords([
+      { id: 'kern-0001', kind: 'core', parentId: null, order: 0, text: 'Kooperation bleibt punktuell', authorId: null, createdAt: 1 },
+      { id: 'ursa-0001', kind: 'cause', parentId: 'kern-0001', order: 0, text: 'Angebote für Neuzugewanderte bleiben unkoordiniert', authorId: null, createdAt: 1 },
+      { id: 'ursa-0002', kind: 'cause', parentId: 'kern-0001', order: 1, text: 'Parallele Angebote an mehreren Orten / Doppelstrukturen entstehen', authorId: null, createdAt: 1 },
+      { id: 'folg-0001', kind: 'effect', parentId: 'kern-0001', order: 0, text: long, authorId: null, createdAt: 1 },
+    ])
+    const { svg } = treeToSvg(view, 'problem', 'Problembaum: kleiner Landkreis')
+    const boxes = [...svg.matchAll(/<g data-kind="\w+"[^>]*>\n<rect width="[\d.]+" height="([\d.]+)"[\s\S]*?<text font-size="(\d+)"[^>]*>([\s\S]*?)<\/text><\/g>/g)]
+    expect(boxes).toHaveLength(4)
+    const texts = boxes.map(([, height, size, body]) => {
+      const spans = [...body!.matchAll(/<tspan x="[\d.]+" y="([\d.]+)">([^<]*)<\/tspan>/g)]
+      // The last line's foot stays inside the box.
+      expect(Number(spans.at(-1)![1]) + Number(size) * 0.3).toBeLessThan(Number(height))
+      return spans.map((m) => m[2]).join(' ').replace(/- /g, '')
+    })
+    expect(texts.join('|')).not.toContain('…')
+    for (const text of ['Angebote für Neuzugewanderte bleiben unkoordiniert', 'Parallele Angebote an mehreren Orten / Doppelstrukturen entstehen', long]) expect(texts).toContain(text)
+  })
+})

@@ -14,7 +14,10 @@ const TITLE_SIZE = 22
 const TITLE_EM = 0.68
 /** Widest average advance of the bold capitals of a kind line, in em. */
 const KIND_EM = 0.72
-const TEXT_LINES = Math.floor((BOX.height - PAD * 2 - KIND_SIZE - 6) / LINE)
+/** Most lines of a node's text a box shows: enough for the longest text a node may have. */
+const TEXT_LINES_MAX = 18
+/** A box's height for `lines` lines of text under its kind line: the projector's, or taller. */
+const boxHeightFor = (lines: number) => Math.max(BOX.height, PAD * 2 + KIND_SIZE + 6 + lines * LINE)
 
 /** Box colours by kind, as on the projector. */
 const FILL: Readonly<Record<string, string>> = { core: '#fde68a', goal: '#fde68a', cause: '#fee2e2', means: '#fee2e2', effect: '#dcfce7', end: '#dcfce7' }
@@ -62,15 +65,20 @@ export function wrapText(text: string, width: number, max: number): string[] {
  * @param problemNumbers the outline numbers of the problem tree's nodes, by id (for the objective tree)
  */
 export function treeToSvg(view: TreeView, phase: TreePhase, title: string, problemNumbers: ReadonlyMap<string, string> = new Map()): { svg: string; width: number; height: number } {
-  const layout = layoutTree(view, phase)
+  const perLine = (boxWidth: number) => Math.floor((boxWidth - PAD * 2) / (TEXT_SIZE * CHAR_EM))
+  // Laid out as the projector does; where a text needs more lines than its box has, every box grows
+  // alike, so the picture shows each text whole (it was cut after three lines with "…").
+  const first = layoutTree(view, phase)
+  const lines = Math.max(0, ...first.nodes.map((p) => wrapText(p.node.text, perLine(p.width), TEXT_LINES_MAX).length))
+  const layout = boxHeightFor(lines) > BOX.height ? layoutTree(view, phase, first.stackFrom, boxHeightFor(lines)) : first
+  const boxHeight = layout.boxHeight
   const { minX, maxX, minY, maxY } = layout.bounds
   const x0 = minX - MARGIN
   const y0 = minY - MARGIN - 40
   // Wide enough for the title too: a small tree's picture cut "Problembaum: mittelgroßer Landkrei".
   const titleWidth = title.length * TITLE_SIZE * TITLE_EM
   const width = Math.max(maxX - minX, BOX.width * 2, titleWidth) + 2 * MARGIN
-  const height = Math.max(maxY - minY, BOX.height) + 2 * MARGIN + 40
-  const perLine = (boxWidth: number) => Math.floor((boxWidth - PAD * 2) / (TEXT_SIZE * CHAR_EM))
+  const height = Math.max(maxY - minY, boxHeight) + 2 * MARGIN + 40
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x0} ${y0} ${width} ${height}" width="${Math.round(width)}" height="${Math.round(height)}" font-family="${TREE_FONT}">`,
     `<title>${escapeXml(title)}</title>`,
@@ -82,20 +90,19 @@ export function treeToSvg(view: TreeView, phase: TreePhase, title: string, probl
   for (const p of layout.nodes) {
     const n = p.node
     const left = p.x - p.width / 2
-    const top = p.y - BOX.height / 2
+    const top = p.y - boxHeight / 2
     const core = n.kind === 'core' || n.kind === 'goal'
     const scope = n.inScope ? ' stroke-dasharray="10 6"' : ''
     const answered = n.answersProblemId ? problemNumbers.get(n.answersProblemId) : undefined
     const kind = `${p.number} ${TREE_SHEET_WORDS.kinds[n.kind].toUpperCase()}${answered ? ` · zu ${answered}` : ''}${n.inScope ? ` · ${TREE_SHEET_WORDS.inScope}` : ''}`
     out.push(`<g data-kind="${n.kind}" transform="translate(${left} ${top})">`)
-    out.push(`<rect width="${p.width}" height="${BOX.height}" rx="10" fill="${FILL[n.kind] ?? '#ffffff'}" stroke="${n.inScope ? '#1d4ed8' : '#1f2933'}" stroke-width="${n.inScope ? 5 : core ? 4 : 2}"${scope}/>`)
+    out.push(`<rect width="${p.width}" height="${boxHeight}" rx="10" fill="${FILL[n.kind] ?? '#ffffff'}" stroke="${n.inScope ? '#1d4ed8' : '#1f2933'}" stroke-width="${n.inScope ? 5 : core ? 4 : 2}"${scope}/>`)
     // A long kind line ("1.2 MITTEL · zu 1.2 · im Rahmen") is pressed to the box's width instead of running past its border.
     const room = p.width - 2 * PAD
     const squeeze = kind.length * KIND_SIZE * KIND_EM > room ? ` textLength="${room}" lengthAdjust="spacingAndGlyphs"` : ''
     out.push(`<text x="${PAD}" y="${PAD + KIND_SIZE}" font-size="${KIND_SIZE}" font-weight="bold" fill="#1f2933"${squeeze}>${escapeXml(kind)}</text>`)
-    const lines = wrapText(n.text, perLine(p.width), TEXT_LINES)
     out.push(`<text font-size="${TEXT_SIZE}" fill="#111111">`)
-    lines.forEach((line, i) => out.push(`<tspan x="${PAD}" y="${PAD + KIND_SIZE + 6 + (i + 1) * LINE - 3}">${escapeXml(line)}</tspan>`))
+    wrapText(n.text, perLine(p.width), TEXT_LINES_MAX).forEach((line, i) => out.push(`<tspan x="${PAD}" y="${PAD + KIND_SIZE + 6 + (i + 1) * LINE - 3}">${escapeXml(line)}</tspan>`))
     out.push('</text></g>')
   }
   out.push('</svg>')

@@ -25,6 +25,8 @@ export interface TreeLayout {
   bounds: { minX: number; maxX: number; minY: number; maxY: number }
   /** From how many leaves under one parent they are stacked (see `layoutTree`): another value is another picture. */
   stackFrom: number
+  /** The height of every box (BOX.height, or taller where a picture shows long texts whole). */
+  boxHeight: number
 }
 
 /** Box size and gaps of the diagram, in diagram units (the screen scales the whole to fit). */
@@ -40,7 +42,7 @@ export const CORE_WIDTH = 2 * BOX.width + BOX.gapX
  * narrow enough for a page; `Infinity` spreads every leaf, which suits a wide screen. Nodes without
  * a core are laid out as a row of their own below.
  */
-export function layoutTree(view: TreeView, phase: TreePhase, stackFrom = 1): TreeLayout {
+export function layoutTree(view: TreeView, phase: TreePhase, stackFrom = 1, boxHeight: number = BOX.height): TreeLayout {
   const nodes: PlacedNode[] = []
   const links: TreeLayout['links'] = []
   const kinds = TREE_KINDS[phase]
@@ -48,28 +50,28 @@ export function layoutTree(view: TreeView, phase: TreePhase, stackFrom = 1): Tre
   if (core) {
     const coreBox: PlacedNode = { node: core.node, number: core.number, x: 0, y: 0, width: CORE_WIDTH }
     nodes.push(coreBox)
-    placeSide(core, (c) => c.node.kind === kinds.below, 1, coreBox, nodes, links, stackFrom)
-    placeSide(core, (c) => c.node.kind === kinds.above, -1, coreBox, nodes, links, stackFrom)
+    placeSide(core, (c) => c.node.kind === kinds.below, 1, coreBox, nodes, links, stackFrom, boxHeight)
+    placeSide(core, (c) => c.node.kind === kinds.above, -1, coreBox, nodes, links, stackFrom, boxHeight)
   }
   // Nodes that hang nowhere: a row below everything else (a stacked column may reach far down).
-  const looseY = core ? Math.max(2 * (BOX.height + BOX.gapY), ...nodes.map((n) => n.y)) + BOX.height + BOX.gapY : 0
+  const looseY = core ? Math.max(2 * (boxHeight + BOX.gapY), ...nodes.map((n) => n.y)) + boxHeight + BOX.gapY : 0
   view.loose.forEach((item, i) => {
     const root: TreeItem = { ...item }
     const box: PlacedNode = { node: root.node, number: root.number, x: i * (BOX.width + BOX.gapX), y: looseY, width: BOX.width }
     nodes.push(box)
   })
-  const bounds = nodes.length === 0 ? { minX: 0, maxX: 0, minY: 0, maxY: 0 } : boundsOf(nodes)
-  return { nodes, links, bounds, stackFrom }
+  const bounds = nodes.length === 0 ? { minX: 0, maxX: 0, minY: 0, maxY: 0 } : boundsOf(nodes, boxHeight)
+  return { nodes, links, bounds, stackFrom, boxHeight }
 }
 
 /** Lays out one side of the core (its children passing `keep`, with their sub-trees) growing in `direction`. */
-function placeSide(core: TreeItem, keep: (child: TreeItem) => boolean, direction: 1 | -1, coreBox: PlacedNode, nodes: PlacedNode[], links: TreeLayout['links'], stackFrom: number): void {
+function placeSide(core: TreeItem, keep: (child: TreeItem) => boolean, direction: 1 | -1, coreBox: PlacedNode, nodes: PlacedNode[], links: TreeLayout['links'], stackFrom: number, boxHeight: number): void {
   const side: TreeItem = { ...core, children: core.children.filter(keep) }
   if (side.children.length === 0) return
   // Children that are all leaves (enough of them) become a stacked column: d3 lays out their parent as a leaf.
   const stacked = (d: TreeItem) => d !== side && d.children.length >= Math.max(1, stackFrom) && d.children.every((c) => c.children.length === 0)
   const root = tree<TreeItem>()
-    .nodeSize([BOX.width + BOX.gapX, BOX.height + BOX.gapY])
+    .nodeSize([BOX.width + BOX.gapX, boxHeight + BOX.gapY])
     .separation(() => 1)(hierarchy(side, (d) => (stacked(d) ? [] : d.children)))
   const placed = new Map<HierarchyPointNode<TreeItem>, PlacedNode>()
   root.each((p) => {
@@ -80,8 +82,8 @@ function placeSide(core: TreeItem, keep: (child: TreeItem) => boolean, direction
     if (p.parent) links.push(straight(placed.get(p.parent)!, box))
     if (!stacked(p.data)) return
     p.data.children.forEach((child, k) => {
-      const step = BOX.height + BOX.stackGap
-      const leaf: PlacedNode = { node: child.node, number: child.number, x: box.x + BOX.indent, y: box.y + direction * (BOX.height + BOX.gapY / 2 + k * step), width: BOX.width }
+      const step = boxHeight + BOX.stackGap
+      const leaf: PlacedNode = { node: child.node, number: child.number, x: box.x + BOX.indent, y: box.y + direction * (boxHeight + BOX.gapY / 2 + k * step), width: BOX.width }
       nodes.push(leaf)
       const rail = box.x - BOX.width / 2 + BOX.indent / 2
       links.push({ from: box, to: leaf, points: [[rail, box.y], [rail, leaf.y], [leaf.x - BOX.width / 2, leaf.y]] })
@@ -131,15 +133,15 @@ export function subtreeBounds(layout: TreeLayout, nodeId: string): TreeLayout['b
     for (const child of children.get(id) ?? []) visit(child)
   }
   visit(nodeId)
-  return boundsOf(within)
+  return boundsOf(within, layout.boxHeight)
 }
 
 /** The box around some placed boxes (at least one). */
-function boundsOf(boxes: readonly PlacedNode[]): TreeLayout['bounds'] {
+function boundsOf(boxes: readonly PlacedNode[], boxHeight: number): TreeLayout['bounds'] {
   return {
     minX: Math.min(...boxes.map((p) => p.x - p.width / 2)),
     maxX: Math.max(...boxes.map((p) => p.x + p.width / 2)),
-    minY: Math.min(...boxes.map((p) => p.y)) - BOX.height / 2,
-    maxY: Math.max(...boxes.map((p) => p.y)) + BOX.height / 2,
+    minY: Math.min(...boxes.map((p) => p.y)) - boxHeight / 2,
+    maxY: Math.max(...boxes.map((p) => p.y)) + boxHeight / 2,
   }
 }
