@@ -1,4 +1,5 @@
 import { type GroupColumn, type Ack, type ProjectorDisplay, type ClientEventName, type ClientEventPayload, type EventActor, ErrorCode, fail, may } from '@tischrunde/shared'
+import type { Logger } from 'pino'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventService } from '../events/event-service.js'
 import type { RoundService } from '../rounds/round-service.js'
@@ -25,6 +26,8 @@ export interface HandlerContext {
   /** The tree method's group memberships. */
   treeMembers: TreeMembers
   now(): number
+  /** For what goes wrong after a command's answer is clear (it is logged, the command still holds). */
+  log: Pick<Logger, 'error'>
   /** Records where a phone sits and sat (visits: station id → table id). */
   seat(session: ControlSession, tableId: string | null, visits?: Readonly<Record<string, string>>): void
   /** Sends the changed event to every screen of it. */

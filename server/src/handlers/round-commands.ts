@@ -1,3 +1,4 @@
+import { objectiveTreesAtTheirStation } from '../tree/objective-trees.js'
 import { advance, back, configure, endDay, extend, ok, pause, resume, setRemaining, setStationLock, startStationNow } from '@tischrunde/shared'
 import { FORBIDDEN_ACK, type Handler, mayRun } from './handler.js'
 
@@ -6,7 +7,12 @@ export const handleAdvance: Handler<'round:advance'> = (ctx, session, msg) => {
   // AUTH
   if (!mayRun(session)) return FORBIDDEN_ACK
   // VALIDATION + RESOLUTION (the round service checks the version and the rule, then stores)
-  return movedOn(ctx, session.actor.eventId, ctx.rounds.command(session.actor.eventId, msg.expectedVersion, (s, t, now) => advance(s, t, now)))
+  return movedOn(ctx, session.actor.eventId, ctx.rounds.command(session.actor.eventId, msg.expectedVersion, (s, t, now) => advance(s, t, now))).then(async (ack) => {
+    // The afternoon's station: every group's solution tree stands when it begins (it stayed empty until the console made them).
+    const stored = ack.ok ? await ctx.events.get(session.actor.eventId) : undefined
+    if (stored) await objectiveTreesAtTheirStation(ctx.rooms, stored, ctx.now()).catch((error: unknown) => ctx.log.error({ err: error, event: stored.event.id }, 'the objective trees could not be made'))
+    return ack
+  })
 }
 
 /** A step of the day ends what the projectors show large ("Groß zeigen"): the new station's hints, timer and code come up. */

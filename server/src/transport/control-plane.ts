@@ -151,6 +151,7 @@ export function createControlPlane(
     rooms: deps.rooms,
     treeMembers: deps.treeMembers,
     now: deps.now,
+    log: deps.log,
     seat(session, tableId, visits) {
       if (presence.seat(session.actor.eventId, session.socketId, tableId, visits)) sendPresence(session.actor.eventId)
       sendSuggestions(session.actor.eventId)

@@ -1,0 +1,39 @@
+import { type StoredEvent, TREE_NODES_ROOT, type TreeNode, docNameOf, groupsOf, objectivesFromProblems, readTree, treeKind, treeNodeSchema } from '@tischrunde/shared'
+import type { DocRooms } from '../boards/doc-rooms.js'
+
+/**
+ * Creates a group's objective tree from its problem tree, or extends it after the problem tree
+ * changed (new problems come in; reworded objectives stay). Written by the server into the
+ * objective doc, so every screen of it sees the new nodes at once. Returns how many it wrote.
+ */
+export async function deriveObjectiveTree(rooms: DocRooms, eventId: string, groupId: string, now: number, by: string): Promise<number> {
+  const nameOf = (phase: 'problem' | 'objective') => docNameOf({ kind: treeKind.name, eventId, parts: { groupId, phase } }, treeKind)
+  const problems = await rooms.peek(nameOf('problem'), (doc) => readTree(doc))
+  if (problems.byId.size === 0) return 0
+  return rooms.read(nameOf('objective'), async (room) => {
+    const map = room.doc.getMap(TREE_NODES_ROOT)
+    const current = new Map<string, TreeNode>()
+    map.forEach((value, key) => {
+      const parsed = treeNodeSchema.safeParse(value)
+      if (parsed.success && parsed.data.id === key) current.set(key, parsed.data)
+    })
+    const records = objectivesFromProblems(problems, current, now)
+    if (records.length === 0) return 0
+    room.doc.transact(() => records.forEach((r) => map.set(r.id, r)), { source: 'server', by })
+    await room.settle()
+    return records.length
+  })
+}
+
+/**
+ * When the day moves on to the station that drives the objective trees (the afternoon of seed
+ * 001), every group's objective tree is there: made from its problem tree, or brought up to date
+ * with it. A group whose problem tree stayed empty gets none (its phones write a goal).
+ */
+export async function objectiveTreesAtTheirStation(rooms: DocRooms, stored: StoredEvent, now: number): Promise<void> {
+  const method = stored.event.treeMethod
+  const stationId = method?.phaseStations?.objective
+  const { round } = stored
+  if (!method || !stationId || round.phase !== 'station' || stored.event.template.stations[round.stationIndex]?.id !== stationId) return
+  for (const group of groupsOf(method)) await deriveObjectiveTree(rooms, stored.event.id, group.id, now, 'server')
+}

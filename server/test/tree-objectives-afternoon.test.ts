@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type CreateEventResponse, TREE_DAY_PHASE_STATIONS, TREE_DAY_TEMPLATE, type TreeNode, flattenTree, readTree } from '@tischrunde/shared'
+import { api, join } from './helpers/api.js'
+import { joinTreeGroup, writeTreeNodes } from './helpers/tree-group.js'
+import { connectDoc } from './helpers/board-client.js'
+import { type RunningServer, startServer } from './helpers/in-process-server.js'
+import { advanceRounds } from './helpers/rounds.js'
+import { tempDataDir } from './helpers/temp-dir.js'
+import { waitFor } from './helpers/wait.js'
+
+const node = (id: string, kind: TreeNode['kind'], parentId: string | null, authorId: string, text: string, order = 0): TreeNode => ({ id, kind, parentId, order, text, authorId, createdAt: 1 })
+
+describe('a tree day moving on to the solution tree (the afternoon of seed 001)', () => {
+  let data: Awaited<ReturnType<typeof tempDataDir>>
+  let running: RunningServer
+  let day: CreateEventResponse
+
+  beforeAll(async () => {
+    data = await tempDataDir('tree-afternoon')
+    running = await startServer(data.dir)
+    const body = { title: 'Bremen', date: '2018-06-26', tableNames: [], template: TREE_DAY_TEMPLATE, treeMethod: { attribute: 'Kommunengröße', values: ['kleiner Landkreis', 'großer Landkreis'], maxGroupSize: null, phaseStations: { ...TREE_DAY_PHASE_STATIONS } } }
+    day = (await api<CreateEventResponse>(running.url, '/api/events', { body, token: running.server.credentials.adminKey })).body
+  })
+  afterAll(async () => {
+    await running?.close()
+    await data?.remove()
+  })
+
+  it('has every group’s solution tree ready when its station begins, made from the morning’s problem tree', async () => {
+    const anna = await join(running.url, day.joinCode)
+    const groupId = await joinTreeGroup(running.url, anna.token, 'kleiner Landkreis')
+    const name = (phase: string) => `tree.${day.event.id}.${groupId}.${phase}`
+    // The morning: the problem tree's station.
+    await advanceRounds(running.url, day.facilitatorToken)
+    await writeTreeNodes(running.url, name('problem'), anna.token, [
+      node('core0001', 'core', null, anna.participantId, 'Kooperation bleibt punktuell'),
+      node('cause001', 'cause', 'core0001', anna.participantId, 'Keine Ansprechpersonen', 1),
+    ])
+    const phone = connectDoc(running.url, name('objective'), anna.token)
+    try {
+      await phone.synced()
+      expect(readTree(phone.doc).byId.size).toBe(0)
+      // "Weiter: Lösungsbaum": nobody presses "Lösungsbäume erstellen".
+      await advanceRounds(running.url, day.facilitatorToken)
+      await waitFor(() => readTree(phone.doc).byId.size === 2 || undefined, 'the solution tree on the phone')
+      expect(flattenTree(readTree(phone.doc)).map((i) => `${i.number} ${i.node.kind} ${i.node.text}`)).toEqual(['1 goal Kooperation bleibt punktuell', '1.1 means Keine Ansprechpersonen'])
+    } finally {
+      phone.destroy()
+    }
+    // The group that wrote nothing in the morning gets no tree (its phones write a goal), and no file.
+    expect(await running.server.rooms.exists(`tree.${day.event.id}.grosser-landkreis.objective`)).toBe(false)
+  })
+})
