@@ -186,12 +186,14 @@ describe('a day with problem trees in the morning and solution trees in the afte
     expect(await anna.getByText('Formulieren Sie jedes Problem', { exact: false }).count()).toBe(0)
 
     // The export: the trees of the groups as pictures and as numbered lists, each objective beside its
-    // problem; the second group's Lösungsbaum, never created, and the third's empty Problembaum are one
-    // line each without a picture (pictures: two of the first group, one each of the others).
+    // problem; the second group's Lösungsbaum came with the afternoon's station (from its problem
+    // tree); the third's empty Problembaum is one line without a picture (pictures: two each of the
+    // first and second group, the third's Lösungsbaum).
     const pdf = await readPdf(await download('pdf'))
-    expect(pdf.images).toBe(4)
+    expect(pdf.images).toBe(5)
     expect(pdf.text).toContain('1 Ziel: Wohnungssuche gelingt schneller')
-    expect(pdf.text).toContain('Lösungsbaum Noch keine Einträge.')
+    expect(pdf.text).toContain('Problembaum Noch keine Einträge.')
+    expect(pdf.text).not.toContain('Lösungsbaum Noch keine Einträge.')
     expect(pdf.text).toContain('Gruppe: kleiner Landkreis')
     expect(pdf.text).toContain('Gruppe: größere kreisfreie Stadt')
     expect(pdf.text).toContain('1.1.1 Ursache: Ehrenamt wechselt oft')
@@ -199,7 +201,7 @@ describe('a day with problem trees in the morning and solution trees in the afte
     expect(pdf.text).toContain('Maßnahmen: – Liste im Intranet')
     expect(pdf.text).toContain('Aushang im Rathaus')
     const docx = unzipSync(await download('docx'))
-    expect(Object.keys(docx).filter((name) => name.startsWith('word/media/') && name.endsWith('.png'))).toHaveLength(4)
+    expect(Object.keys(docx).filter((name) => name.startsWith('word/media/') && name.endsWith('.png'))).toHaveLength(5)
     const body = strFromU8(docx['word/document.xml']!).replace(/<[^>]+>/g, '')
     expect(body).toContain('Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
     expect(body).toContain('1.1.1 Ursache: Ehrenamt wechselt oft')

@@ -1,5 +1,6 @@
 import { type Programme, type Workshop, clockText, myWorkshops } from '@tischrunde/shared'
 import { useTranslation } from '../../i18n/index.js'
+import { roomText } from './room-text.js'
 
 /** "Deine Workshops": per work phase the workshop one booked, with its time and room (and, on the phone, its board). Nothing before a first choice. */
 export function MyWorkshops({ programme, mine, onBoard }: { programme: Programme; mine: ReadonlyMap<string, string>; onBoard?: (workshop: Workshop) => void }) {
@@ -14,7 +15,7 @@ export function MyWorkshops({ programme, mine, onBoard }: { programme: Programme
           <li key={workshop.id}>
             <span className="muted">{t('programme.time', { start: clockText(phase.start), end: clockText(phase.end) })}</span>{' '}
             <strong>{t('programme.workshopTitle', { number: workshop.number, title: workshop.title })}</strong>
-            {workshop.room && <span> · {t('programme.room', { room: workshop.room })}</span>}
+            {workshop.room && <span> · {roomText(t, workshop.room)}</span>}
             {onBoard && (
               <>
                 {' '}

@@ -1,6 +1,7 @@
 import { type DayClock, type Programme, type ScheduledItem, clockText, myWorkshopNow, whatIsOn } from '@tischrunde/shared'
 import { formatEventDate } from '../../i18n/dates.js'
 import { useTranslation } from '../../i18n/index.js'
+import { roomText } from './room-text.js'
 
 /** "09:30 – 10:10 Uhr" of a scheduled item (after shifts). */
 export function useTimeText() {
@@ -27,7 +28,7 @@ export function NowNext({ programme, clock, mine }: { programme: Programme; cloc
         <p className="programme-mine-now" data-testid="my-workshop-now">
           <strong>
             {myNow.workshop.room
-              ? t('programme.yourWorkshopNowRoom', { number: myNow.workshop.number, room: myNow.workshop.room })
+              ? t('programme.yourWorkshopNowRoom', { number: myNow.workshop.number, room: roomText(t, myNow.workshop.room) })
               : t('programme.yourWorkshopNow', { number: myNow.workshop.number })}
           </strong>{' '}
           <span>{myNow.workshop.title}</span>

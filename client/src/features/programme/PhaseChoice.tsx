@@ -9,6 +9,7 @@ import {
 } from '@tischrunde/shared'
 import '../../i18n/programme-wording.js'
 import { useTranslation } from '../../i18n/index.js'
+import { roomText } from './room-text.js'
 
 /** What the last choice in a phase came to, shown above its workshops. */
 export type Feedback = { phaseId: string; answer: ChoiceAnswer; number: number } | { phaseId: string; error: true }
@@ -99,7 +100,7 @@ export function PhaseChoice({
                 </p>
               )}
               <p className="programme-seats">
-                {w.room && <span>{t('programme.room', { room: w.room })} · </span>}
+                {w.room && <span>{roomText(t, w.room)} · </span>}
                 <span>{w.capacity === null ? t('programme.seatsOpen', { taken }) : t('programme.seats', { taken, capacity: w.capacity, count: w.capacity })}</span>
                 {w.closed && <span className="badge"> {t('programme.closed')}</span>}
                 {!w.closed && full && <span className="badge"> {t('programme.full')}</span>}

@@ -14,6 +14,7 @@ import { shiftWords } from './shift-words.js'
 import { dataOf, useDayClock, useProgramme } from './use-programme.js'
 import type { ControlRef } from './use-programme.js'
 import './programme.css'
+import { roomText } from './room-text.js'
 
 /**
  * The console's programme panel: what is on, the seats taken live per workshop (close, reopen,
@@ -193,7 +194,7 @@ function PhaseCounts({
             <tr key={w.id} data-workshop={w.number}>
               <td>
                 {t('programme.workshopTitle', { number: w.number, title: w.title })}
-                {w.room && <span className="muted"> · {t('programme.room', { room: w.room })}</span>}
+                {w.room && <span className="muted"> · {roomText(t, w.room)}</span>}
                 {roster && (
                   <ul className="programme-roster">
                     {(Object.hasOwn(roster, w.id) ? roster[w.id]! : []).map((p) => (

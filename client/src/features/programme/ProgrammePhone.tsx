@@ -28,6 +28,7 @@ import type { ControlRef } from './use-programme.js'
 import { useFocusKeeper } from '../../lib/use-focus-keeper.js'
 import './programme.css'
 import { ProgrammePhoneHeader } from './ProgrammePhoneHeader.js'
+import { roomText } from './room-text.js'
 
 
 /**
@@ -140,7 +141,7 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
                   {item.title}
                   {item.subtitle && <span className="programme-subtitle">: {item.subtitle}</span>}
                 </h2>
-                {item.room && <p className="muted">{t('programme.room', { room: item.room })}</p>}
+                {item.room && <p className="muted">{roomText(t, item.room)}</p>}
                 {item.people.length > 0 && (
                   <ul className="programme-people">
                     {item.people.map((p) => (

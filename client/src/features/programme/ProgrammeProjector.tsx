@@ -7,6 +7,7 @@ import { NowNext } from './NowNext.js'
 import { useDayClock, useProgramme } from './use-programme.js'
 import type { ControlRef } from './use-programme.js'
 import './programme.css'
+import { roomText } from './room-text.js'
 
 /**
  * The projector's "Programm" view, to be read from the back of a hall: what is on now (large) and
@@ -49,7 +50,7 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
                 <ul className="programme-rooms">
                   {phase.item.workshops.map((w) => (
                     <li key={w.id} data-workshop={w.number}>
-                      {w.room && <strong className="programme-room">{t('programme.room', { room: w.room })}</strong>}
+                      {w.room && <strong className="programme-room">{roomText(t, w.room)}</strong>}
                       <p>{t('programme.workshopTitle', { number: w.number, title: w.title })}</p>
                       {!w.closed && isFull(w, taken(w.id)) && <span className="badge">{t('programme.full')}</span>}
                     </li>
@@ -76,7 +77,7 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
                     {item.workshops.map((w) => (
                       <li key={w.id} data-workshop={w.number}>
                         {t('programme.workshopTitle', { number: w.number, title: w.title })}
-                        {w.room && <span className="muted"> · {t('programme.room', { room: w.room })}</span>}
+                        {w.room && <span className="muted"> · {roomText(t, w.room)}</span>}
                       </li>
                     ))}
                   </ul>

@@ -125,7 +125,7 @@ export function RoundControls({ event, round, send }: { event: TischEvent; round
       {round.phase === 'station' && <TimeAdjust busy={busy} onChange={actions.extend} onSet={(minutes) => void run(send('timer:set', { ...v, minutes }))} />}
       {confirmEnd && (
         <ConfirmEnd
-          text={t('control.endText')}
+          text={t(dayKey('control.endText', treeDay))}
           onConfirm={() => {
             setConfirmEnd(false)
             void run(send('round:advance', v))

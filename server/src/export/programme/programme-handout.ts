@@ -1,11 +1,11 @@
-import { type Programme, type Roster, clockText, neutraliseCell, schedule } from '@tischrunde/shared'
+import { type Programme, type Roster, type Workshop, clockText, isFull, neutraliseCell, roomNamesItself, schedule } from '@tischrunde/shared'
 
 /** The German words of the programme's files (the handout is printed for German events). */
 export const PROGRAMME_WORDS = {
   programme: 'Programm',
   time: (start: string, end: string) => `${start} – ${end} Uhr`,
   workshop: (n: number) => `Workshop ${n}`,
-  room: (room: string) => `Raum ${room}`,
+  room: (room: string) => (roomNamesItself(room) ? room : `Raum ${room}`),
   with: 'Mit',
   counts: 'Anmeldestand',
   empty: 'Noch kein Programm eingetragen.',
@@ -16,7 +16,16 @@ export const PROGRAMME_WORDS = {
   self: 'selbst',
   organiser: 'Moderation',
   open: 'offen',
+  full: 'ausgebucht',
+  over: (n: number) => `überbucht (${n} zu viel)`,
 } as const
+
+/** A workshop's sign-up as the console marks it: closed, overbooked, full or open. */
+function signUpState(w: Workshop, taken: number): string {
+  if (w.closed) return PROGRAMME_WORDS.closed
+  if (w.capacity !== null && taken > w.capacity) return PROGRAMME_WORDS.over(taken - w.capacity)
+  return isFull(w, taken) ? PROGRAMME_WORDS.full : PROGRAMME_WORDS.open
+}
 
 /** The event as the handout's head names it. */
 export interface HandoutEvent {
@@ -57,7 +66,7 @@ export function countsRows(programme: Programme | null, counts: Readonly<Record<
   for (const { item, start, end } of programme ? schedule(programme) : []) {
     for (const w of item.workshops) {
       const taken = Object.hasOwn(counts, w.id) ? counts[w.id]! : 0
-      rows.push([item.title, `${clockText(start)}–${clockText(end)}`, String(w.number), w.title, w.room, w.capacity === null ? PROGRAMME_WORDS.unlimited : String(w.capacity), String(taken), w.closed ? PROGRAMME_WORDS.closed : PROGRAMME_WORDS.open])
+      rows.push([item.title, `${clockText(start)}–${clockText(end)}`, String(w.number), w.title, w.room, w.capacity === null ? PROGRAMME_WORDS.unlimited : String(w.capacity), String(taken), signUpState(w, taken)])
     }
   }
   return rows.map((r) => r.map(neutraliseCell))
