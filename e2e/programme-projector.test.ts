@@ -74,6 +74,11 @@ describe("the projector's programme view, read from the back of a hall", () => {
     expect(await bottom('.programme-rooms > li')).toBeLessThanOrEqual(1080)
     expect(await bottom('.programme-day > .programme-item')).toBeLessThanOrEqual(1080)
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1920)
+    // How to sign up, from the hall: the QR code and the event's code, whole on the screen.
+    const join = page.getByRole('region', { name: 'Mit dem Handy für Workshops anmelden' })
+    await join.getByRole('img', { name: /QR-Code/ }).waitFor()
+    expect(await join.locator('.join-code-small [aria-hidden="true"]').innerText()).toMatch(/^[A-Z0-9]{4,8}$/)
+    expect(await join.evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThanOrEqual(1080)
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'programme-projector-1920.png') })
   }, 90_000)
 

@@ -8,6 +8,7 @@ import { useDayClock, useProgramme } from './use-programme.js'
 import type { ControlRef } from './use-programme.js'
 import './programme.css'
 import { roomText } from './room-text.js'
+import { JoinCorner } from '../projector/JoinCorner.js'
 
 /**
  * The projector's "Programm" view, to be read from the back of a hall: what is on now (large) and
@@ -17,6 +18,7 @@ import { roomText } from './room-text.js'
 export default function ProgrammeProjector({ control }: { control: ControlRef }) {
   const { t } = useTranslation()
   const title = useTischStore((s) => s.event?.title ?? '')
+  const dayClosed = useTischStore((s) => s.round?.phase === 'closed')
   const hold = useProgramme(control)
   const programme = hold.state?.programme ?? null
   const clock = useDayClock(hold.offsetMs, programme?.timeZone ?? 'Europe/Berlin')
@@ -84,6 +86,16 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
                 )}
               </section>
             ))}
+            {/* How to sign up, beside the day (the running phase's rooms keep the left side). */}
+            {on?.state !== 'after' && !dayClosed && (
+              <section className="programme-projector-join" aria-labelledby="programme-join">
+                <JoinCorner size={200} />
+                <div>
+                  <h2 id="programme-join">{t('programme.projectorJoin')}</h2>
+                  <p>{t('programme.projectorJoinHint')}</p>
+                </div>
+              </section>
+            )}
           </aside>
         </>
       )}
