@@ -1,6 +1,7 @@
 import type { AgendaItem } from '../event/event.schema.js'
 import type { EventExport, ExportBoard } from './event-export.schema.js'
 import { workshopSheets } from '../programme/workshop-sheets.js'
+import { programmeAgenda, programmeDayMethod } from '../programme/programme-documentation.js'
 import { groupsOf } from '../kinds/tree/groups.js'
 import { isTreeDay } from '../kinds/tree/tree-day.js'
 import { type ListItem, readList } from './list-items.js'
@@ -219,15 +220,21 @@ export function buildResultSheet(file: EventExport, tableId: string): ResultShee
 /** Every table's sheet, in the event's table order, with the title-page facts and the agenda. */
 export function buildEventDocumentation(file: EventExport): EventDocumentation {
   const sheets = file.event.tables.map((t) => sheetFor(file, t, file.boards.find((b) => b.tableId === t.id)))
-  const all = [...sheets, ...workshopSheets(file, eventInfo(file))]
+  const workshops = workshopSheets(file, eventInfo(file))
+  const all = [...sheets, ...workshops]
   const cards = all.reduce((n, sheet) => n + sheet.cardCount, 0)
   // A tree day: no theme tables, the stations drive the groups' trees.
   const tree = isTreeDay(file.event) ? (file.event.treeMethod ?? null) : null
   // The groups that wrote something, as the documents show them (a group nobody joined has no chapter).
   const groups = tree ? new Set((file.trees ?? []).filter((t) => t.nodes.length > 0).map((t) => t.groupId)).size || groupsOf(tree).length : 0
+  // A day of workshops alone: its work phases and workshops are the method, not the café template it was made with.
+  const programmeDay = sheets.length === 0 && !file.event.treeMethod ? programmeDayMethod(file, workshops) : null
+  // The programme, where the day has one, at the times it ran and with its workshops named.
+  const agenda = file.programme && file.programme.items.length > 0 ? programmeAgenda(file.programme) : file.event.agenda.map((a) => ({ time: a.time, title: plainText(a.title), detail: plainText(a.detail) }))
+  if (programmeDay) return { event: eventInfo(file), agenda, sheets: all, ...programmeDay, framing: documentationFraming(file, plainText) }
   return {
     event: eventInfo(file),
-    agenda: file.event.agenda.map((a) => ({ time: a.time, title: plainText(a.title), detail: plainText(a.detail) })),
+    agenda,
     method: file.event.template.stations.map((station) => ({
       title: plainText(station.title),
       prompt: plainText(station.prompt),

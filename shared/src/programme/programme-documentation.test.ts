@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { koelnEvent } from '../../../fixtures/src/index.js'
+import { buildEventDocumentation } from '../export/result-sheet.js'
+
+describe('the documentation of a day of workshops (seed 000)', () => {
+  it('counts workshops and phases, not "0 Thementische · 0 Karten", and explains the day, not a World Café', () => {
+    const doc = buildEventDocumentation(koelnEvent())
+    expect(doc.summary).toBe('10 Workshops in 2 Arbeitsphasen')
+    expect(doc.methodIntro).toMatch(/^Die Veranstaltung verband das Plenum mit 10 Workshops in 2 Arbeitsphasen/)
+    expect(doc.methodIntro).not.toMatch(/World Café|Thementisch/)
+    expect(doc.method.map((m) => [m.title, m.columns.length])).toEqual([
+      ['Arbeitsphase I', 5],
+      ['Arbeitsphase II', 5],
+    ])
+  })
+
+  it('names every workshop in the agenda with its speakers, at the times the day ran (after a shift)', () => {
+    const file = koelnEvent()
+    const phase = file.programme!.items.find((i) => i.workshops.length > 0)!
+    const shifted = { ...file, programme: { ...file.programme!, shifts: [{ from: '00:00', minutes: 15 }] } }
+    const agenda = buildEventDocumentation(shifted).agenda
+    const line = agenda.find((a) => a.title.startsWith(phase.title))!
+    expect(line.detail.split('\n')).toHaveLength(phase.workshops.length)
+    expect(line.detail).toContain(`Workshop ${phase.workshops[0]!.number}: ${phase.workshops[0]!.title} – Mit ${phase.workshops[0]!.speakers[0]}`)
+    expect(agenda[0]!.time).toBe('09:15')
+  })
+})
