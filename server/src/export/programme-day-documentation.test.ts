@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { koelnEvent } from '../../../fixtures/src/index.js'
-import { buildEventDocumentation } from '../export/result-sheet.js'
+import { koelnEvent } from '@tischrunde/fixtures'
+import { buildEventDocumentation } from '@tischrunde/shared'
 
 describe('the documentation of a day of workshops (seed 000)', () => {
   it('counts workshops and phases, not "0 Thementische · 0 Karten", and explains the day, not a World Café', () => {
