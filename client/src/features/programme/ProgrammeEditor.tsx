@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import { type Programme, type ProgrammeItem, type Workshop, DEFAULT_HINT_THRESHOLD, programmeSchema, slugify } from '@tischrunde/shared'
+import { formatEventDate } from '../../i18n/dates.js'
 import { useTranslation } from '../../i18n/index.js'
+import { useTischStore } from '../../store/index.js'
 
 const KINDS = ['plenary', 'work-phase', 'break', 'method'] as const
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean)
@@ -20,8 +22,10 @@ function freshId(base: string, programme: Programme): string {
  * before it is sent; the server checks again.
  */
 export function ProgrammeEditor({ initial, onSave, onCancel }: { initial: Programme; onSave: (p: Programme) => Promise<boolean>; onCancel?: (() => void) | undefined }) {
-  const { t } = useTranslation()
-  const [draft, setDraft] = useState<Programme>(initial)
+  const { t, language } = useTranslation()
+  // A new programme is for the event's day; one set to another day says so (phones and the handout would disagree).
+  const eventDate = useTischStore((s) => s.event?.date ?? null)
+  const [draft, setDraft] = useState<Programme>(() => (initial.date === null && eventDate ? { ...initial, date: eventDate } : initial))
   const [problem, setProblem] = useState<string | null>(null)
   const setItem = (index: number, change: Partial<ProgrammeItem>) => setDraft((d) => ({ ...d, items: d.items.map((it, i) => (i === index ? { ...it, ...change } : it)) }))
   const setWorkshop = (index: number, wIndex: number, change: Partial<Workshop>) =>
@@ -56,8 +60,13 @@ export function ProgrammeEditor({ initial, onSave, onCancel }: { initial: Progra
     <form className="programme-editor" onSubmit={(e) => void submit(e)}>
       <label>
         {t('programme.console.date')}
-        <input type="date" value={draft.date ?? ''} onChange={(e) => setDraft((d) => ({ ...d, date: e.target.value || null }))} />
+        <input type="date" value={draft.date ?? ''} aria-describedby={eventDate && draft.date !== eventDate ? 'programme-date-differs' : undefined} onChange={(e) => setDraft((d) => ({ ...d, date: e.target.value || null }))} />
       </label>
+      {eventDate && draft.date !== eventDate && (
+        <p id="programme-date-differs" className="muted">
+          {t('programme.console.dateDiffers', { date: formatEventDate(eventDate, language) })}
+        </p>
+      )}
       {draft.items.map((item, i) => (
         <fieldset key={item.id}>
           <legend>
