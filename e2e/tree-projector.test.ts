@@ -157,6 +157,32 @@ describe('the tree on the projector (1920×1080)', () => {
     await context.close()
   })
 
+  it('on a 1280×720 projector, H gives the tree the room of the controls: its texts grow; H or Esc brings them back', async () => {
+    const context = await browser.newContext({ ...PROJECTOR, viewport: { width: 1280, height: 720 } })
+    const page = await context.newPage()
+    await page.goto(`${server.url}${created.links.projector.replace('#', '?group=mittelgrosser-landkreis#')}`)
+    await page.getByRole('heading', { name: 'Problembaum: mittelgroßer Landkreis' }).waitFor()
+    await expect.poll(() => page.locator('.tree-box').count(), { timeout: 5000 }).toBe(16)
+    const median = async () => {
+      const sizes = (await measureBoxes(page)).map((b) => b.fontPx).sort((a, b) => a - b)
+      return sizes[Math.floor(sizes.length / 2)]!
+    }
+    const before = await median()
+    await page.keyboard.press('h')
+    await expect.poll(() => page.getByRole('button', { name: 'Vergrößern' }).count()).toBe(0)
+    expect(await page.locator('.tree-groups').isVisible()).toBe(false)
+    await expect.poll(median, { timeout: 5000 }).toBeGreaterThan(before * 1.1)
+    console.log(`node text at 1280×720: median ${before.toFixed(1)} px with the controls, ${(await median()).toFixed(1)} px without`)
+    expect((await measureBoxes(page)).filter((b) => b.cut)).toEqual([])
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Vergrößern' }).waitFor()
+    await page.getByRole('button', { name: 'Nur den Baum zeigen (H)' }).click()
+    await expect.poll(() => page.locator('.tree-groups').isVisible()).toBe(false)
+    await page.keyboard.press('H')
+    await page.locator('.tree-groups').waitFor()
+    await context.close()
+  })
+
   it('an objective with every mark keeps its text large: the kind line stays one line, the marks at most two at the foot', async () => {
     const goal = node('goal0000', 'goal', null, 'Externe Akteure kennen und nutzen die Bildungskoordination')
     const means = { ...node('means000', 'means', 'goal0000', 'Personalstellen sind befristet'), inScope: true, placeholder: true, measures: ['Stellen entfristen'], helpers: ['Landrat', 'Kommunale Spitzenverbände'] }

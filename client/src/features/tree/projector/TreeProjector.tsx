@@ -40,6 +40,9 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   // "?" lists the keys; F fills the screen.
   const [help, setHelp] = useState(false)
   const [, toggleFullscreen] = useFullscreen()
+  // H (or "Nur den Baum zeigen") hides the buttons, the compare list and the zoom: the tree gets their
+  // room (a fifth of a 1280×720 screen); H or Esc brings them back.
+  const [onlyTree, setOnlyTree] = useState(false)
   // The console's remote switches between the trees and the join screen (each command once).
   const told = useTischStore((s) => s.projectorDisplay)
   const applied = useRef<number | null>(null)
@@ -60,6 +63,8 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
       if (e.key === 'f' || e.key === 'F') toggleFullscreen()
       if (e.key === '4') setJoining(true)
       if (e.key === '1' || e.key === 'Escape') setJoining(false)
+      if (e.key === 'h' || e.key === 'H') setOnlyTree((o) => !o)
+      if (e.key === 'Escape') setOnlyTree(false)
       if (PREVIOUS.has(e.key)) setIndex((i) => (i + groups.length - 1) % groups.length)
       if (NEXT.has(e.key)) setIndex((i) => (i + 1) % groups.length)
     }
@@ -87,7 +92,7 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
       </main>
     )
   return (
-    <main className="tree-projector projector">
+    <main className={`tree-projector projector${onlyTree ? ' tree-projector-only' : ''}`}>
       <div className="tree-projector-head">
         <h1>
           {treeName}: {nameOf(group)}
@@ -120,6 +125,9 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
           </select>
         </span>
         {joinButton}
+        <button type="button" className="secondary" onClick={() => setOnlyTree(true)}>
+          {t('tree.onlyTree')}
+        </button>
       </nav>
       {overlay}
       {second ? (
