@@ -157,6 +157,16 @@ describe('the tree on the projector (1920×1080)', () => {
     await context.close()
   })
 
+  it('before the day starts shows how to join, and key 1 the tree', async () => {
+    const context = await browser.newContext(PROJECTOR)
+    const page = await context.newPage()
+    await page.goto(`${server.url}${created.links.projector}`)
+    await page.getByRole('heading', { name: 'Mitmachen mit dem Handy' }).waitFor()
+    await page.keyboard.press('1')
+    await page.getByRole('heading', { name: /^Problembaum: / }).waitFor()
+    await context.close()
+  })
+
   it('on a 1280×720 projector, H gives the tree the room of the controls: its texts grow; H or Esc brings them back', async () => {
     const context = await browser.newContext({ ...PROJECTOR, viewport: { width: 1280, height: 720 } })
     const page = await context.newPage()

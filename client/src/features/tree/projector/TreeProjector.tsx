@@ -36,7 +36,13 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   const round = useTischStore((s) => s.round)
   const phase: TreePhase = chosen ?? (round ? currentTreePhase({ event: props.event, round }) : null) ?? 'problem'
   // "Mitmachen" (or key 4) shows the join code and QR code large; 1 or Esc returns to the tree.
-  const [joining, setJoining] = useState(false)
+  // Before the day starts the hall sees how to join (an empty tree told nobody anything); the first
+  // phase brings the tree. A projector opened for one group (`?group=`) shows its tree at once.
+  const [joining, setJoining] = useState(() => round?.phase === 'before-start' && !params.has('group'))
+  const started = round !== null && round.phase !== 'before-start'
+  useEffect(() => {
+    if (started) setJoining(false)
+  }, [started])
   // "?" lists the keys; F fills the screen.
   const [help, setHelp] = useState(false)
   const [, toggleFullscreen] = useFullscreen()
