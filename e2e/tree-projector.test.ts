@@ -216,6 +216,16 @@ describe('the tree on the projector (1920×1080)', () => {
       // The node's own words stay the largest text of the box (before: 12 units, under four lines of marks).
       expect(lines.words).toBeGreaterThanOrEqual(20)
       expect(await box.locator('.tree-box-text').evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true)
+      // M: the measures and who can help, listed whole and large (the box only counts them); M again: the tree.
+      await page.keyboard.press('m')
+      const plan = page.getByRole('list', { name: 'Maßnahmen und wer helfen kann' })
+      await plan.getByText('Stellen entfristen').waitFor()
+      await plan.getByText('Landrat · Kommunale Spitzenverbände').waitFor()
+      expect(await plan.getByRole('heading', { name: /Personalstellen sind befristet · im Rahmen/ }).count()).toBe(1)
+      expect(await plan.getByText('Stellen entfristen').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(24)
+      if (process.env.TISCHRUNDE_SCREENSHOTS) await page.screenshot({ path: `${process.env.TISCHRUNDE_SCREENSHOTS}/tree-measures.png` })
+      await page.getByRole('button', { name: 'Baum zeigen (M)' }).click()
+      await box.waitFor()
     } finally {
       objective.provider.destroy()
       await context.close()

@@ -52,6 +52,7 @@ export const TREE_SHORTCUT_LIST: readonly { keys: readonly string[]; text: strin
   { keys: ['+', '−'], text: 'treeZoom' },
   { keys: ['0'], text: 'treeFit' },
   { keys: ['H'], text: 'treeControls' },
+  { keys: ['M'], text: 'treeMeasures' },
   { keys: ['1'], text: 'treeShow' },
   { keys: ['4'], text: 'join' },
   { keys: ['F'], text: 'fullscreen' },

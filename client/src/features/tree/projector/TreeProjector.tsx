@@ -12,6 +12,7 @@ import { TREE_SHORTCUT_LIST } from '../../projector/shortcuts.js'
 import { useFullscreen } from '../../projector/use-fullscreen.js'
 import '../tree.css'
 import { TreeDiagram } from './TreeDiagram.js'
+import { TreeMeasures } from './TreeMeasures.js'
 
 /** Keys that switch the shown group on the projector: ← and → (or PageUp/PageDown of a presenter). */
 const PREVIOUS = new Set(['ArrowLeft', 'PageUp'])
@@ -49,6 +50,8 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   // H (or "Nur den Baum zeigen") hides the buttons, the compare list and the zoom: the tree gets their
   // room (a fifth of a 1280×720 screen); H or Esc brings them back.
   const [onlyTree, setOnlyTree] = useState(false)
+  // M (or "Maßnahmen zeigen") on the solution tree: its measures and helpers listed whole instead of the diagram.
+  const [measures, setMeasures] = useState(false)
   // The console's remote switches between the trees and the join screen (each command once).
   const told = useTischStore((s) => s.projectorDisplay)
   const applied = useRef<number | null>(null)
@@ -70,6 +73,7 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
       if (e.key === '4') setJoining(true)
       if (e.key === '1' || e.key === 'Escape') setJoining(false)
       if (e.key === 'h' || e.key === 'H') setOnlyTree((o) => !o)
+      if (e.key === 'm' || e.key === 'M') setMeasures((m) => !m)
       if (e.key === 'Escape') setOnlyTree(false)
       if (PREVIOUS.has(e.key)) setIndex((i) => (i + groups.length - 1) % groups.length)
       if (NEXT.has(e.key)) setIndex((i) => (i + 1) % groups.length)
@@ -131,6 +135,11 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
           </select>
         </span>
         {joinButton}
+        {phase === 'objective' && (
+          <button type="button" className="secondary" onClick={() => setMeasures((m) => !m)}>
+            {t(measures ? 'tree.showDiagram' : 'tree.showMeasures')}
+          </button>
+        )}
         <button type="button" className="secondary" onClick={() => setOnlyTree(true)}>
           {t('tree.onlyTree')}
         </button>
@@ -138,24 +147,26 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
       {overlay}
       {second ? (
         <div className="tree-compare" aria-label={t('tree.compare')}>
-          <GroupDiagram event={props.event} token={props.token} group={group} phase={phase} heading />
-          <GroupDiagram event={props.event} token={props.token} group={second} phase={phase} heading />
+          <GroupDiagram event={props.event} token={props.token} group={group} phase={phase} measures={measures} heading />
+          <GroupDiagram event={props.event} token={props.token} group={second} phase={phase} measures={measures} heading />
         </div>
       ) : (
-        <GroupDiagram event={props.event} token={props.token} group={group} phase={phase} heading={false} keys={!help} />
+        <GroupDiagram event={props.event} token={props.token} group={group} phase={phase} measures={measures} heading={false} keys={!help} />
       )}
     </main>
   )
 }
 
 /** One group's tree, live: opened while shown. */
-function GroupDiagram(props: { event: TischEvent; token: string; group: TreeGroup; phase: TreePhase; heading: boolean; keys?: boolean }) {
+function GroupDiagram(props: { event: TischEvent; token: string; group: TreeGroup; phase: TreePhase; measures: boolean; heading: boolean; keys?: boolean }) {
   const { t } = useTranslation()
   const docName = useTree({ eventId: props.event.id, groupId: props.group.id, phase: props.phase, token: props.token, keepLocal: false })
   const tree = useTreeStore(selectTree(docName))
   const treeName = t(props.phase === 'problem' ? 'tree.problemTree' : 'tree.objectiveTree')
   const empty = !tree.view.core && tree.view.loose.length === 0
-  const body = (
+  const body = props.measures && props.phase === 'objective' ? (
+    <TreeMeasures view={tree.view} />
+  ) : (
     <>
       {empty ? <p className="tree-empty">{t(props.phase === 'objective' ? 'tree.emptyObjectives' : 'tree.projectorEmpty')}</p> : null}
       <TreeDiagram key={`${props.group.id}/${props.phase}`} keys={props.keys} view={tree.view} phase={props.phase} label={t('tree.outline', { tree: treeName, group: nameOf(props.group) })} />
