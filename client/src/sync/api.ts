@@ -1,5 +1,7 @@
 import {
   type CreateEventRequest,
+  type HeldCounts,
+  heldCountsSchema,
   type CreateEventResponse,
   type CredentialInfo,
   credentialInfoSchema,
@@ -72,6 +74,8 @@ export const api = {
     call(facilitatorEventViewSchema, `/api/events/${encodeURIComponent(eventId)}`, { token }),
   publicView: (eventId: string, token: string): Promise<PublicEventView> =>
     call(publicEventViewSchema, `/api/events/${encodeURIComponent(eventId)}`, { token }),
+  /** Facilitator: per table, cards waiting for approval and collected ones not revealed (asked before the end). */
+  heldCounts: (eventId: string, token: string): Promise<HeldCounts> => call(heldCountsSchema, `/api/events/${encodeURIComponent(eventId)}/moderation/waiting`, { token }),
   listEvents: (adminKey: string): Promise<EventListItem[]> => call(z.array(eventListItemSchema), '/api/events', { token: adminKey }),
   /** Deletes an event with all its cards (admin key or the event's facilitator credential). */
   deleteEvent: (eventId: string, token: string): Promise<null> =>

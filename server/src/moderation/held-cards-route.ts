@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express'
 import type { Logger } from 'pino'
-import { ErrorCode, HELD_CARDS_HEADER, type HeldCard, exportFileName, fail as failure, heldCardRows, neutraliseCell } from '@tischrunde/shared'
+import { ErrorCode, HELD_CARDS_HEADER, type HeldCard, exportFileName, fail as failure, heldCardRows, heldCountsOf, heldCountsSchema, neutraliseCell, type TischEvent } from '@tischrunde/shared'
 import type { EventService } from '../events/event-service.js'
 import { sendFailure } from '../http/send-failure.js'
 import { facilitatorOf } from '../http/route-access.js'
@@ -18,6 +18,11 @@ const berlinTime = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin',
  */
 export function createHeldCardsRoute(deps: { events: EventService; moderation: Moderation; log?: Pick<Logger, 'error'> }): Router {
   const router = express.Router()
+  const heldOfTables = async (event: TischEvent) => {
+    const heldByTable = new Map<string, HeldCard[]>()
+    for (const table of event.tables) heldByTable.set(table.id, await deps.moderation.heldOf(event.id, table.id))
+    return heldByTable
+  }
   router.get('/events/:id/moderation/held.csv', async (req: Request, res: Response) => {
     try {
       // AUTH
@@ -25,8 +30,7 @@ export function createHeldCardsRoute(deps: { events: EventService; moderation: M
       if (!auth) return
       // RESOLUTION
       const event = auth.stored.event
-      const heldByTable = new Map<string, HeldCard[]>()
-      for (const table of event.tables) heldByTable.set(table.id, await deps.moderation.heldOf(event.id, table.id))
+      const heldByTable = await heldOfTables(event)
       const rows = heldCardRows(event, heldByTable, (ms) => berlinTime.format(ms)).map((cells) => cells.map(neutraliseCell))
       const bytes = renderCsv([[...HELD_CARDS_HEADER], ...rows] as unknown as CsvRow[])
       res.attachment(exportFileName(event, 'Zurueckgehaltene-Karten', 'csv'))
@@ -35,6 +39,17 @@ export function createHeldCardsRoute(deps: { events: EventService; moderation: M
     } catch (error) {
       deps.log?.error({ err: error }, 'held cards export failed')
       if (!res.headersSent) sendFailure(res, 500, failure(ErrorCode.INTERNAL, {}, 'held cards export failed'))
+    }
+  })
+  // What the day's results would miss if it ended now: cards waiting for approval, collected ones not revealed.
+  router.get('/events/:id/moderation/waiting', async (req: Request, res: Response) => {
+    try {
+      const auth = await facilitatorOf(deps.events, req, res, 'event:export')
+      if (!auth) return
+      res.set('Cache-Control', 'no-store').json(heldCountsSchema.parse(heldCountsOf(await heldOfTables(auth.stored.event))))
+    } catch (error) {
+      deps.log?.error({ err: error }, 'held cards count failed')
+      if (!res.headersSent) sendFailure(res, 500, failure(ErrorCode.INTERNAL, {}, 'held cards count failed'))
     }
   })
   return router

@@ -1,5 +1,5 @@
 import { ErrorCode, fail, isTreeDay, own } from '@tischrunde/shared'
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { ScreenPart } from '../ScreenPart.js'
 import { lazyPart } from '../../lib/load-part.js'
 import { errorText } from '../../i18n/error-text.js'
@@ -23,6 +23,7 @@ import { GuessingNotice } from '../../features/access/GuessingNotice.js'
 import { RenewButton } from '../../features/access/RenewButton.js'
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
+import { api } from '../../sync/api.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
 import { useControl } from '../../sync/hooks.js'
 import { absolute, usePublicUrl, withQuery } from '../../sync/links.js'
@@ -73,6 +74,8 @@ export default function Console() {
   const presence = useTischStore((s) => s.presence)
   const controlStatus = useTischStore((s) => s.controlStatus)
   const publicUrl = usePublicUrl()
+  // Before the end: held cards the results would miss (no answer: the question is asked without them).
+  const askWaiting = useCallback(() => (token ? api.heldCounts(eventId, token).catch(() => null) : Promise.resolve(null)), [eventId, token])
 
   if (otherEvent)
     return (
@@ -123,7 +126,7 @@ export default function Console() {
       </header>
       <GuessingNotice />
       <RetentionPanel eventId={eventId} token={token!} title={event.title} />
-      {round && !programmeOnly && <RoundControls event={event} round={round} send={send} />}
+      {round && !programmeOnly && <RoundControls event={event} round={round} send={send} askWaiting={event.tables.length > 0 ? askWaiting : undefined} />}
       {round && programmeOnly && <EndDay round={round} send={send} />}
       {linkShown && (
         <div id="facilitator-link">

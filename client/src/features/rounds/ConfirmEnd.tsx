@@ -6,7 +6,7 @@ import { useTranslation } from '../../i18n/index.js'
  * confirms and Tab reaches "Abbrechen"; unless the yes was given, the focus goes back to where it
  * was when it opened (the button that asked).
  */
-export function ConfirmEnd({ text, busy = false, onConfirm, onCancel }: { text: string; busy?: boolean; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmEnd({ text, warning, busy = false, onConfirm, onCancel }: { text: string; warning?: string | null | undefined; busy?: boolean; onConfirm: () => void; onCancel: () => void }) {
   const { t } = useTranslation()
   const yes = useRef<HTMLButtonElement>(null)
   const confirmed = useRef(false)
@@ -18,10 +18,15 @@ export function ConfirmEnd({ text, busy = false, onConfirm, onCancel }: { text: 
     }
   }, [])
   return (
-    <div className="confirm-end" role="alertdialog" aria-labelledby="end-title" aria-describedby="end-text">
+    <div className="confirm-end" role="alertdialog" aria-labelledby="end-title" aria-describedby={warning ? 'end-warning end-text' : 'end-text'}>
       <p id="end-title">
         <strong>{t('control.endTitle')}</strong>
       </p>
+      {warning && (
+        <p id="end-warning" className="confirm-end-warning">
+          <strong>{warning}</strong>
+        </p>
+      )}
       <p id="end-text">{text}</p>
       <div className="button-row">
         <button

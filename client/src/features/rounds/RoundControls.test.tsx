@@ -96,6 +96,28 @@ describe('room-changing shortcuts and ending the event', () => {
   })
 })
 
+describe('ending a day with cards still held back', () => {
+  it('says how many wait for approval and how many collected ones are not revealed, in the question', async () => {
+    const send = vi.fn(async (): Promise<Ack> => ({ ok: true }))
+    const askWaiting = vi.fn(async () => ({ tables: [{ tableId: 'tisch-1', pending: 3, collected: 0 }, { tableId: 'tisch-2', pending: 0, collected: 1 }] }))
+    render(<RoundControls event={anEvent()} round={{ ...INITIAL_ROUND_STATE, phase: 'review', version: 9 }} send={send} askWaiting={askWaiting} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung beenden' }))
+    const dialog = screen.getByRole('alertdialog', { name: 'Veranstaltung wirklich beenden?' })
+    await within(dialog).findByText('Noch nicht in den Ergebnissen: 3 Karten warten auf Freigabe, 1 gesammelte Karte ist nicht aufgedeckt. Sie bleiben zurückgehalten, bis sie freigegeben oder aufgedeckt werden – auch nach dem Ende.')
+    expect(dialog.getAttribute('aria-describedby')).toBe('end-warning end-text')
+    expect(askWaiting).toHaveBeenCalledTimes(1)
+  })
+
+  it('asks as before when nothing is held back', async () => {
+    const askWaiting = vi.fn(async () => ({ tables: [] }))
+    render(<RoundControls event={anEvent()} round={{ ...INITIAL_ROUND_STATE, phase: 'review', version: 9 }} send={vi.fn()} askWaiting={askWaiting} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung beenden' }))
+    await act(async () => {})
+    expect(screen.queryByText(/Noch nicht in den Ergebnissen/)).toBeNull()
+    expect(screen.getByRole('alertdialog').getAttribute('aria-describedby')).toBe('end-text')
+  })
+})
+
 describe('on a day of trees', () => {
   it('speaks of the break before the next tree and of locking input, not of changing tables and stations', () => {
     const treeDay = aTreeDay()

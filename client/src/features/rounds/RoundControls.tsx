@@ -1,4 +1,4 @@
-import { type Ack, type AckFailure, type ClientEventName, type ClientEventPayload, type RoundState, type TischEvent, changeoverLeftMs, isTreeDay } from '@tischrunde/shared'
+import { type Ack, type AckFailure, type ClientEventName, type ClientEventPayload, type HeldCounts, type RoundState, type TischEvent, changeoverLeftMs, isTreeDay } from '@tischrunde/shared'
 import { useEffect, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -22,16 +22,33 @@ function nextLabel(t: TFunction, event: TischEvent, round: RoundState): string {
   return t('round.toClosed')
 }
 
+/** "3 Karten warten auf Freigabe, 12 gesammelte Karten sind nicht aufgedeckt", or null when none. */
+function waitingText(t: TFunction, counts: HeldCounts | null): string | null {
+  const pending = counts?.tables.reduce((n, c) => n + c.pending, 0) ?? 0
+  const collected = counts?.tables.reduce((n, c) => n + c.collected, 0) ?? 0
+  const what = [pending > 0 ? t('control.endWaitingPending', { count: pending }) : '', collected > 0 ? t('control.endWaitingCollected', { count: collected }) : ''].filter(Boolean)
+  return what.length > 0 ? t('control.endWaiting', { what: what.join(', ') }) : null
+}
+
 /**
  * The facilitator's control bar, in view however far the console scrolls: station, timer, next
  * step, back, pause, time. Commands name the version they saw, so a double click or a second tab
  * acts only once. Keys N and B act on a second press; ending the event asks first.
  */
-export function RoundControls({ event, round, send }: { event: TischEvent; round: RoundState; send: Send }) {
+export function RoundControls({ event, round, send, askWaiting }: { event: TischEvent; round: RoundState; send: Send; askWaiting?: (() => Promise<HeldCounts | null>) | undefined }) {
   const { t } = useTranslation()
   const [failure, setFailure] = useState<AckFailure | null>(null)
   const [busy, setBusy] = useState(false)
   const [confirmEnd, setConfirmEnd] = useState(false)
+  // Asked when the end is: cards the results would miss (waiting for approval, collected and not revealed).
+  const [waiting, setWaiting] = useState<string | null>(null)
+  useEffect(() => {
+    setWaiting(null)
+    if (!confirmEnd || !askWaiting) return
+    let current = true
+    void askWaiting().then((counts) => current && setWaiting(waitingText(t, counts)))
+    return () => void (current = false)
+  }, [confirmEnd, askWaiting, t])
   const { armed, press, disarm } = useArmedKey()
   const serverNow = useServerNow(500)
   const station = round.phase === 'station' ? event.template.stations[round.stationIndex] : undefined
@@ -126,6 +143,7 @@ export function RoundControls({ event, round, send }: { event: TischEvent; round
       {confirmEnd && (
         <ConfirmEnd
           text={t(dayKey('control.endText', treeDay))}
+          warning={waiting}
           onConfirm={() => {
             setConfirmEnd(false)
             void run(send('round:advance', v))
