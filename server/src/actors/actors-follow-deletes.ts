@@ -33,8 +33,12 @@ export function followDeletedCards(deps: { rooms: DocRooms; events: Pick<EventSt
   deps.rooms.onLoaded.push((room) => {
     const board = parseBoardDocName(room.name)
     if (!board) return
-    boardDoc(room.doc).cards.observe((event) => {
-      if (![...event.changes.keys.values()].some((change) => change.action === 'delete')) return
+    const cards = boardDoc(room.doc).cards
+    cards.observe((event) => {
+      // A key changed and no longer there: deleted (cheaper than Yjs' change list on every card).
+      let deleted = false
+      for (const key of event.keysChanged) if (!cards.has(key)) deleted = true
+      if (!deleted) return
       const tables = waiting.get(board.eventId)
       if (tables) return void tables.add(board.tableId)
       waiting.set(board.eventId, new Set([board.tableId]))
