@@ -151,6 +151,8 @@ describe('a day with problem trees in the morning and solution trees in the afte
     const objectives = console_.getByRole('list', { name: 'Lösungsbaum der Gruppe kleiner Landkreis als Gliederung' })
     await objectives.getByRole('checkbox', { name: 'Im Rahmen: Feste Ansprechpersonen sind benannt' }).waitFor({ timeout: 10_000 })
     await expect(objectives.getByText('Problem: Keine festen Ansprechpersonen').count()).resolves.toBe(1)
+    // The phone keeps the morning's problem under the reworded objective too.
+    await anna.getByRole('list', { name: /^Lösungsbaum/ }).getByText('Problem: Keine festen Ansprechpersonen').waitFor()
 
     // The facilitator marks it in scope and attaches a measure and who can help.
     await console_.getByRole('checkbox', { name: 'Im Rahmen: Feste Ansprechpersonen sind benannt' }).check()

@@ -16,6 +16,8 @@ export function TreeOutline(props: {
   onEdit?: (id: string) => void
   /** What stands under a node, before its children (the phone's fields for the chosen means). */
   below?: (item: TreeItem) => ReactNode
+  /** A line right under a node's button (the problem a reworded objective answers). */
+  note?: (item: TreeItem) => ReactNode
 }) {
   const tops = [...(props.view.core ? [props.view.core] : []), ...props.view.loose]
   return (
@@ -27,7 +29,15 @@ export function TreeOutline(props: {
   )
 }
 
-function OutlineItem(props: { item: TreeItem; selectedId: string | null; onSelect: (id: string) => void; mayEdit?: (item: TreeItem) => boolean; onEdit?: (id: string) => void; below?: (item: TreeItem) => ReactNode }) {
+function OutlineItem(props: {
+  item: TreeItem
+  selectedId: string | null
+  onSelect: (id: string) => void
+  mayEdit?: (item: TreeItem) => boolean
+  onEdit?: (id: string) => void
+  below?: (item: TreeItem) => ReactNode
+  note?: (item: TreeItem) => ReactNode
+}) {
   const { t } = useTranslation()
   const { item } = props
   const kind = t(`tree.kind.${item.node.kind}`)
@@ -48,6 +58,7 @@ function OutlineItem(props: { item: TreeItem; selectedId: string | null; onSelec
           </button>
         )}
       </div>
+      {props.note?.(item)}
       {/* The fields below a node list its measures themselves. */}
       {props.below?.(item) ?? <NodeExtras node={item.node} />}
       {item.children.length > 0 && (

@@ -240,6 +240,11 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
         }}
         mayEdit={(item) => open && (phase === 'objective' || item.node.authorId === identity.participantId)}
         onEdit={setEditingId}
+        note={(item) => {
+          // A reworded objective keeps the morning's problem in view (the console shows it too).
+          const problem = phase === 'objective' && !item.node.placeholder && item.node.answersProblemId ? problems.view.byId.get(item.node.answersProblemId) : undefined
+          return problem && problem.text !== item.node.text ? <p className="muted tree-problem-was">{t('tree.answers', { text: problem.text })}</p> : null
+        }}
         below={(item) =>
           // The chosen means' measures and helpers, right under it: the group adds them here, as on the wall's cards beside it.
           open && phase === 'objective' && item.node.kind === 'means' && item.node.id === parent?.id && docName && !editing ? (
