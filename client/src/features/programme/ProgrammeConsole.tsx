@@ -222,7 +222,7 @@ function PhaseCounts({
                 {w.capacity !== null && taken(w) === w.capacity && <span className="badge"> {t('programme.full')}</span>}
               </td>
               <td>
-                <CapacityInput workshop={w} onSave={(capacity) => onWorkshop(w, { capacity })} />
+                <CapacityInput workshop={w} taken={taken(w)} onSave={(capacity) => onWorkshop(w, { capacity })} />
               </td>
               <td>
                 <button
@@ -243,25 +243,53 @@ function PhaseCounts({
   )
 }
 
-function CapacityInput({ workshop, onSave }: { workshop: Workshop; onSave: (capacity: number | null) => void }) {
+function CapacityInput({ workshop, taken, onSave }: { workshop: Workshop; taken: number; onSave: (capacity: number | null) => void }) {
   const { t } = useTranslation()
   const [value, setValue] = useState(workshop.capacity === null ? '' : String(workshop.capacity))
+  // Fewer seats than people signed up asks first: they keep their seats, the workshop is overbooked.
+  const [asking, setAsking] = useState(false)
   const parsed = value.trim() === '' ? null : Math.round(Number(value))
   const valid = parsed === null || (Number.isFinite(parsed) && parsed >= 1 && parsed <= 5000)
+  const tooFew = parsed !== null && valid && parsed < taken
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault()
-        if (valid) onSave(parsed)
+        if (!valid) return
+        if (tooFew && !asking) return setAsking(true)
+        setAsking(false)
+        onSave(parsed)
       }}
     >
       <label>
         <span className="visually-hidden">{t('programme.console.capacityOf', { number: workshop.number })}</span>
-        <input type="number" min={1} max={5000} value={value} placeholder={t('programme.console.unlimited')} onChange={(e) => setValue(e.target.value)} />
+        <input
+          type="number"
+          min={1}
+          max={5000}
+          value={value}
+          placeholder={t('programme.console.unlimited')}
+          onChange={(e) => {
+            setValue(e.target.value)
+            setAsking(false)
+          }}
+        />
       </label>
-      <button type="submit" className="secondary" aria-label={t('programme.console.setCapacityLabel', { number: workshop.number })} disabled={!valid || parsed === workshop.capacity}>
-        {t('programme.console.setCapacity')}
-      </button>
+      {asking && tooFew ? (
+        <span role="alert">
+          {t('programme.console.fewerSeats', { number: workshop.number, taken, seats: parsed, over: taken - parsed })}{' '}
+          <button type="submit" className="secondary">
+            {t('programme.console.fewerSeatsYes')}
+          </button>{' '}
+          <button type="button" className="secondary" onClick={() => setAsking(false)}>
+            {t('common.cancel')}
+          </button>
+        </span>
+      ) : (
+        <button type="submit" className="secondary" aria-label={t('programme.console.setCapacityLabel', { number: workshop.number })} disabled={!valid || parsed === workshop.capacity}>
+          {t('programme.console.setCapacity')}
+        </button>
+      )}
     </form>
   )
 }
