@@ -179,6 +179,15 @@ describe('a projector readable from the back row (1920×1080)', () => {
 })
 
 describe('the gong is heard', () => {
+  it('keeps the groups view of a column with 24 ungrouped cards on the screen, its type shrunk as far as needed', async () => {
+    const groups = await projectorAt(`mode=gruppen&tisch=${created.event.tables[0]!.id}&spalte=station-1/laeuft-gut`)
+    const loose = groups.locator('.gboard-loose .gboard-card')
+    await expect.poll(() => loose.count(), { timeout: 10_000 }).toBe(24)
+    await expect.poll(() => loose.last().evaluate((el) => el.getBoundingClientRect().bottom), { timeout: 5000 }).toBeLessThanOrEqual(1080)
+    expect(await loose.first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(16)
+    await groups.context().close()
+  })
+
   it('asks to enable sound until someone clicks, and claims "Ton an" only then', async () => {
     // Headless Chromium always lets pages play sound; a projector laptop's browser does not until someone
     // clicks in the page. The context gets that rule: audio starts suspended and resumes only on a gesture.

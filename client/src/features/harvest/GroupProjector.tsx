@@ -13,6 +13,7 @@ import '../../i18n/harvest-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { useVoteStore } from '../../store/vote-store.js'
+import { useShrinkToFit } from '../projector/use-shrink-to-fit.js'
 import { OpenBoards } from './OpenBoards.js'
 import { TableColumnPick } from './TableColumnPick.js'
 import { columnChoices, startColumn } from './start-column.js'
@@ -52,6 +53,10 @@ export default function GroupProjector({ event, token, send }: { event: TischEve
   const [keyboardDrag, setKeyboardDrag] = useState(false)
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: jumpBetweenSpots }))
   const tableName = event.tables.find((x) => x.id === tableId)?.name ?? ''
+  // A projector cannot scroll: its own view shrinks the type (to 60 %) before cards run off the screen.
+  // The facilitator's own screen scrolls and keeps full size for dragging.
+  const shown = `${tableId}|${columnChoice}|${laid.groups.map((g) => `${g.group.id}:${g.cards.length}:${g.group.collapsed ? 1 : 0}`).join()}|${laid.loose.length}`
+  const { box, scale } = useShrinkToFit<HTMLElement>(shown, send ? 1 : 0.6)
   const columnName = columns.find((c) => c.value === columnChoice)?.label ?? ''
 
   const change = async (c: GroupChange) => {
@@ -108,7 +113,7 @@ export default function GroupProjector({ event, token, send }: { event: TischEve
   )
 
   return (
-    <section className="projector-view gboard" aria-labelledby={`${id}-title`}>
+    <section ref={send ? undefined : box} className={`projector-view gboard${send ? '' : ' gboard-fit'}`} style={{ '--fit': send ? 1 : scale } as React.CSSProperties} aria-labelledby={`${id}-title`}>
       <OpenBoards eventId={event.id} tableIds={tableId ? [tableId] : []} token={token} />
       <header className="projector-header">
         <div className="projector-heading">
