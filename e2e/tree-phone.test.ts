@@ -89,6 +89,11 @@ describe('the problem tree on phones (360×740)', () => {
     }
     await expect.poll(shown, { timeout: 5000 }).toBe(true)
 
+    // The form at the foot leaves most of the phone to the tree (it took 41 % of a 740 px screen).
+    const formHeight = (await anna.locator('.tree-add').boundingBox())!.height
+    console.log(`docked form: ${Math.round(formHeight)} px of ${anna.viewportSize()!.height}`)
+    expect(formHeight).toBeLessThanOrEqual(0.32 * anna.viewportSize()!.height)
+
     // Under the core problem: "Ursache" is one tap, then the text.
     await anna.getByRole('button', { name: 'Ursache', exact: true }).click()
     await anna.getByLabel('Text').fill('Keine festen Ansprechpersonen')

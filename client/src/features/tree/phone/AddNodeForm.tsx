@@ -72,18 +72,22 @@ export function AddNodeForm(props: {
           ))}
         </div>
       )}
-      <label htmlFor={fieldId}>{t('tree.text')}</label>
+      {/* The form's heading says what the text is for; the label stays for screen readers (a docked form must stay low). */}
+      <label htmlFor={fieldId} className={props.docked === false ? undefined : 'visually-hidden'}>
+        {t('tree.text')}
+      </label>
       {/* No cut at the limit: a pasted text stays whole, and the count says how much is too much. */}
       <textarea id={fieldId} rows={2} value={text} aria-describedby={`${fieldId}-count`} aria-invalid={left < 0 ? true : undefined} onChange={(e) => setText(e.target.value)} onKeyDown={sendOnCtrlEnter} />
-      <p id={`${fieldId}-count`} className={left < 0 ? 'char-count char-count-over' : 'char-count'} aria-live="polite">
-        {left >= 0 ? t('card.charsLeft', { count: left }) : t('card.tooLong', { count: -left })}
-      </p>
       {changed && (
         <p role="alert" className="field-error">
           {t('tree.changedMeanwhilePhone', { text: props.editing!.text })}
         </p>
       )}
-      <div className="button-row">
+      {/* The count beside the buttons: one line less at the screen's foot. */}
+      <div className="button-row tree-add-foot">
+        <p id={`${fieldId}-count`} className={left < 0 ? 'char-count char-count-over' : 'char-count'} aria-live="polite">
+          {left >= 0 ? t('card.charsLeft', { count: left }) : t('card.tooLong', { count: -left })}
+        </p>
         <button type="submit" disabled={!text.trim() || left < 0}>
           {props.editing ? t('tree.save') : t('tree.send')}
         </button>
