@@ -34,13 +34,16 @@ export function blankActor(id: string, name: string, area: ActorArea): ActorReco
  * cards name comes back with the next refresh.
  */
 export function withPerson(actor: ActorRecord, person: string): ActorRecord {
-  const { person: _typed, ...hand } = actor.hand
-  return { ...actor, person, hand: person.trim() ? { ...hand, person: true } : hand }
+  const { personFromCards: _taken, ...typed } = actor
+  return { ...typed, person }
 }
+
+/** Whether an actor's contact person was typed (or stored before the cards' persons were marked): a refresh keeps it. */
+const typedPerson = (a: ActorRecord): boolean => a.person.trim() !== '' && !a.personFromCards
 
 /** Whether a person has put anything into an actor that a refresh must not drop. */
 export function hasHandWork(a: ActorRecord): boolean {
-  return Boolean(a.hand.created || a.hand.name || a.hand.area || a.hand.hidden || a.hand.person || a.institution || a.cooperation || a.coreGroup || a.forum || a.notes)
+  return Boolean(a.hand.created || a.hand.name || a.hand.area || a.hand.hidden || typedPerson(a) || a.institution || a.cooperation || a.coreGroup || a.forum || a.notes)
 }
 
 /** Longest actor name (the record's limit): a mention's text may be longer (up to 280 characters). */
@@ -88,22 +91,29 @@ export function refreshActorMap(found: readonly FoundMention[], current: Readonl
     const before = current.get(id)
     const base = before ?? blankActor(id, group.defaults.name, group.defaults.area)
     const keys = [...new Set(group.mentions.map((m) => m.key))].slice(0, KEYS_PER_ACTOR_MAX)
-    const next: ActorRecord = {
+    let next: ActorRecord = {
       ...base,
       name: base.hand.name ? base.name : (before?.name ?? group.defaults.name),
       area: base.hand.area ? base.area : group.defaults.area === 'offen' && before ? before.area : group.defaults.area,
       hidden: base.hand.hidden ? base.hidden : group.defaults.hidden,
       keys,
       mentions: group.mentions.slice(0, MENTIONS_PER_ACTOR_MAX),
-      // A person taken from the cards follows them (a card hidden or deleted takes its person along).
-      person: base.hand.person ? base.person : [...new Set(group.persons)].join('; ').slice(0, 200),
+    }
+    // A person taken from the cards follows them (a card hidden or deleted takes its person along); a typed one stays.
+    const fromCards = [...new Set(group.persons)].join('; ').slice(0, 200)
+    if (!typedPerson(base)) {
+      const { personFromCards: _before, ...rest } = next
+      next = fromCards ? { ...rest, person: fromCards, personFromCards: true } : { ...rest, person: '' }
     }
     if (!sameRecord(before, next)) put.push(next)
   }
   for (const [id, actor] of current) {
     if (groups.has(id)) continue
     if (!hasHandWork(actor)) remove.push(id)
-    else if (actor.mentions.length > 0 || (actor.person && !actor.hand.person)) put.push({ ...actor, mentions: [], keys: [], person: actor.hand.person ? actor.person : '' })
+    else if (actor.mentions.length > 0 || actor.personFromCards) {
+      const { personFromCards: _taken, ...kept } = actor
+      put.push({ ...kept, mentions: [], keys: [], person: typedPerson(actor) ? actor.person : '' })
+    }
   }
   return { put, remove, rules: [] }
 }
@@ -125,7 +135,8 @@ export function mergeActors(into: ActorRecord, from: ActorRecord, rules: Readonl
     coreGroup: into.coreGroup || from.coreGroup,
     forum: into.forum || from.forum,
     notes: [into.notes, from.notes].filter(Boolean).join('\n').slice(0, 1000),
-    hand: { ...into.hand, created: into.hand.created || undefined, person: (into.person ? into.hand.person : from.hand.person) || undefined },
+    ...((into.person ? into.personFromCards : from.personFromCards) ? { personFromCards: true as const } : {}),
+    hand: { ...into.hand, created: into.hand.created || undefined },
   }
   const newRules = new Map<string, ActorRule>()
   for (const key of from.keys) newRules.set(key, { key, actorId: into.id })

@@ -184,7 +184,10 @@ describe('the map: refresh, merge, split', () => {
     expect(refreshActorMap([], new Map([[taken.id, typed]]), new Map()).put).toMatchObject([{ person: 'Frau Beispiel', mentions: [] }])
     expect(refreshActorMap([named], new Map([[taken.id, typed]]), new Map()).put).toEqual([])
     // Emptied by hand, the cards' person comes back.
-    expect(withPerson(typed, '').hand.person).toBeUndefined()
+    expect(refreshActorMap([named], new Map([[taken.id, withPerson(typed, '')]]), new Map()).put).toMatchObject([{ person: 'Benjamin Lachat', personFromCards: true }])
+    // A person stored before the cards' persons were marked counts as typed: it stays.
+    const stored = { ...taken, personFromCards: undefined, person: 'Frau Kaya, Teamleitung' }
+    expect(refreshActorMap([], new Map([[taken.id, stored]]), new Map()).put).toMatchObject([{ person: 'Frau Kaya, Teamleitung', mentions: [] }])
   })
 
   it('splits one written name out of an actor, and the split holds on refresh', () => {

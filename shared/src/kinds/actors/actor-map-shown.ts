@@ -38,7 +38,9 @@ export const actorMapShownDocName = (eventId: string) => `${actorMapShownKind.na
 /** A record as it is shown: an actor without its contact person; other records as they are. */
 export function shownRecord(root: string, value: unknown): unknown {
   if (root !== ACTORS_ROOT || typeof value !== 'object' || value === null || !('person' in value)) return value
-  return { ...value, person: '' }
+  // Not even whether the cards named a person.
+  const { personFromCards: _taken, ...shown } = value as Record<string, unknown>
+  return { ...shown, person: '' }
 }
 
 /**

@@ -48,8 +48,6 @@ export const actorHandSchema = z
     hidden: z.boolean().optional(),
     /** Added by hand (no card named it): kept when no card names it. */
     created: z.boolean().optional(),
-    /** The contact person typed by hand; otherwise it is the one the cards name and goes with them. */
-    person: z.boolean().optional(),
   })
   .strict()
 
@@ -70,6 +68,12 @@ export const actorRecordSchema = z
     institution: text(200),
     /** A contact person: personal data, flagged on every screen and export that shows it. */
     person: text(200),
+    /**
+     * The person was taken from the cards ("Städtetag: Benjamin Lachat"): it follows them and goes
+     * with a card hidden or deleted. Without it the person was typed (or stored before the mark
+     * existed) and stays.
+     */
+    personFromCards: z.literal(true).optional(),
     cooperation: z.boolean(),
     coreGroup: z.boolean(),
     forum: z.boolean(),
