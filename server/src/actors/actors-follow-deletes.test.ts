@@ -1,7 +1,9 @@
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ACTORS_ROOT, type ActorRecord, type CreateEventResponse, actorMapShownDocName, tablesOf, withPerson } from '@tischrunde/shared'
-import { createEvent, tokenOfLink } from '../../test/helpers/api.js'
+import { WebSocket } from 'ws'
+import { createEvent, join, tokenOfLink } from '../../test/helpers/api.js'
+import { encodeSyncStep1 } from '../boards/sync-messages.js'
 import { connectDoc, connectPhone } from '../../test/helpers/board-client.js'
 import { command } from '../../test/helpers/command.js'
 import { type RunningServer, startServer } from '../../test/helpers/in-process-server.js'
@@ -79,6 +81,62 @@ describe('the actor map follows cards that leave their boards', () => {
       expect(byName(shown.doc, 'Volkshochschule')!.person).toBe('')
     } finally {
       for (const client of [anna, bernd, console_, shown]) client.destroy()
+    }
+  })
+})
+
+describe('a shown actor map stored before a card was hidden', () => {
+  let data: Awaited<ReturnType<typeof tempDataDir>>
+  let running: RunningServer
+  let cafe: CreateEventResponse
+
+  beforeAll(async () => {
+    data = await tempDataDir('actors-follow-stored')
+    // Docs nobody holds unload at once: the shown copy is on disk only when the card is hidden.
+    running = await startServer(data.dir, { roomIdleMs: 50 })
+    cafe = await createEvent(running.url, { title: 'Bündnis-Café', tableNames: ['Arbeit'] })
+    await advanceRounds(running.url, cafe.facilitatorToken, 3)
+  })
+  afterAll(async () => {
+    await running?.close()
+    await data?.remove()
+  })
+
+  it('sends a phone opening it later not one byte of the hidden card', async () => {
+    const eventId = cafe.event.id
+    const anna = await connectPhone(running.url, eventId, 'arbeit', cafe.joinCode)
+    try {
+      await anna.synced()
+      anna.put(anna.card({ id: 'card-stored-1', ...helps, text: 'Jobcenter GEHEIM-Talstrasse-17' }))
+      await anna.saved()
+      expect(await command(running.url, cafe.facilitatorToken, 'actors:refresh', {})).toEqual({ ok: true })
+      const first = connectDoc(running.url, actorMapShownDocName(eventId), tokenOfLink(cafe.links.projector))
+      await first.synced()
+      await waitFor(() => holdsText(first.doc, 'GEHEIM') || undefined, 'the text in the shown map')
+      first.destroy()
+      await waitFor(() => !(running.server.rooms as unknown as { rooms: Map<string, unknown> }).rooms.has(actorMapShownDocName(eventId)) || undefined, 'the shown map to unload')
+      expect(await command(running.url, cafe.facilitatorToken, 'card:moderate', { tableId: 'arbeit', cardId: 'card-stored-1', action: 'hide' })).toEqual({ ok: true })
+      // The map the organisers edit follows the hide at once; the shown copy stays on disk as it was.
+      const console_ = connectDoc(running.url, actorMapDocName(eventId), cafe.facilitatorToken)
+      await console_.synced()
+      await waitFor(() => !holdsText(console_.doc, 'GEHEIM') || undefined, 'the actor map to follow the hide')
+      console_.destroy()
+      // Both unloaded: the shown copy loads from disk, and so does the map it follows.
+      const loaded = () => (running.server.rooms as unknown as { rooms: Map<string, unknown> }).rooms
+      await waitFor(() => (!loaded().has(actorMapDocName(eventId)) && !loaded().has(actorMapShownDocName(eventId))) || undefined, 'both maps to unload')
+      // Every byte a new phone is sent, from its first frame on.
+      const phone = await join(running.url, cafe.joinCode)
+      const frames: Buffer[] = []
+      const ws = new WebSocket(`${running.url.replace(/^http/, 'ws')}/yjs/${actorMapShownDocName(eventId)}?token=${encodeURIComponent(phone.token)}`)
+      ws.on('message', (data: Buffer) => frames.push(Buffer.from(data)))
+      await new Promise<void>((resolve, reject) => (ws.once('open', () => resolve()), ws.once('error', reject)))
+      ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
+      await waitFor(() => frames.length >= 2 || undefined, 'the shown map on the wire')
+      await new Promise((r) => setTimeout(r, 500))
+      ws.terminate()
+      expect(frames.some((f) => f.includes(Buffer.from('GEHEIM')))).toBe(false)
+    } finally {
+      anna.destroy()
     }
   })
 })

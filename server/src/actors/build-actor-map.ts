@@ -52,14 +52,22 @@ function namedAt(actors: ReadonlyMap<string, ActorRecord>, tables: ReadonlySet<s
 export async function buildActorMap(rooms: DocRooms, stored: StoredEvent, by = 'server', onlyNamedAt?: ReadonlySet<string>): Promise<number> {
   const { event } = stored
   const name = actorMapDocName(event.id)
+  // Following cards that left some tables: only the boards where the actors those tables named
+  // were named are read (their mentions come whole from them), not every table of the event.
+  let tables: ReadonlySet<string> | null = null
   if (onlyNamedAt) {
     if (!(await rooms.exists(name))) return 0
-    const named = await rooms.read(name, (room) => namedAt(readRoot<ActorRecord>(room.doc, ACTORS_ROOT, actorRecordSchema), onlyNamedAt).size)
-    if (named === 0) return 0
+    const affected = await rooms.read(name, (room) => {
+      const actors = readRoot<ActorRecord>(room.doc, ACTORS_ROOT, actorRecordSchema)
+      return [...namedAt(actors, onlyNamedAt)].map((id) => actors.get(id)!)
+    })
+    if (affected.length === 0) return 0
+    tables = new Set([...onlyNamedAt, ...affected.flatMap((actor) => actor.mentions.map((m) => m.tableId))])
   }
   const choices = await rooms.read(name, (room) => new Map([...readRoot<ActorColumnChoice>(room.doc, ACTOR_COLUMNS_ROOT, actorColumnChoiceSchema).values()].map((c) => [c.id, c.on])))
   const found: FoundMention[] = []
   for (const table of event.tables) {
+    if (tables && !tables.has(table.id)) continue
     const cards = await rooms.peek(boardDocName(event.id, table.id), (doc) => readSnapshot(doc).cards)
     found.push(...mentionsOfBoard(table.id, cards, event.template, choices))
   }

@@ -33,8 +33,12 @@ export class DocRooms {
   private readonly abandoned = new WeakSet<DocRoom>()
   /** Set once at start (moderation): companions and diversions of docs. */
   extension: RoomExtension | null = null
-  /** Steps run on every doc once it is loaded and extended (votes follow the cards deleted from a board). */
-  readonly onLoaded: ((room: DocRoom) => void)[] = []
+  /**
+   * Steps run on every doc once it is loaded and extended (votes follow the cards deleted from a
+   * board). A step that returns a promise holds the room back until it settles: nobody gets the
+   * doc before (the shown actor map catches up with the actor map first).
+   */
+  readonly onLoaded: ((room: DocRoom) => void | Promise<void>)[] = []
 
   constructor(
     private readonly store: BoardStore,
@@ -52,7 +56,19 @@ export class DocRooms {
       const resolved = resolveDocName(name, this.kinds)
       if (!resolved) throw new Error(`no doc kind for ${name}`)
       const created = new DocRoom(name, resolved.kind, this.store, this.log)
-      pending = created.load().then(() => this.extend(created)).then((room) => (this.onLoaded.forEach((step) => step(room)), room))
+      pending = created
+        .load()
+        .then(() => this.extend(created))
+        .then(async (room) => {
+          try {
+            for (const step of this.onLoaded) await step(room)
+          } catch (error) {
+            for (const companion of room.companions) this.release(companion)
+            room.destroy()
+            throw error
+          }
+          return room
+        })
       pending.catch(() => this.rooms.delete(name))
       this.rooms.set(name, pending)
     }
