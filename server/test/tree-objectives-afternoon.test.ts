@@ -4,7 +4,7 @@ import { api, join } from './helpers/api.js'
 import { joinTreeGroup, writeTreeNodes } from './helpers/tree-group.js'
 import { connectDoc } from './helpers/board-client.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
-import { advanceRounds } from './helpers/rounds.js'
+import { advanceRounds, backRound } from './helpers/rounds.js'
 import { tempDataDir } from './helpers/temp-dir.js'
 import { waitFor } from './helpers/wait.js'
 
@@ -44,6 +44,14 @@ describe('a tree day moving on to the solution tree (the afternoon of seed 001)'
       await advanceRounds(running.url, day.facilitatorToken)
       await waitFor(() => readTree(phone.doc).byId.size === 2 || undefined, 'the solution tree on the phone')
       expect(flattenTree(readTree(phone.doc)).map((i) => `${i.number} ${i.node.kind} ${i.node.text}`)).toEqual(['1 goal Kooperation bleibt punktuell', '1.1 means Keine Ansprechpersonen'])
+      // An objective the group deleted stays deleted when the day goes back and on again.
+      phone.doc.getMap('nodes').delete('cause001')
+      await phone.saved()
+      expect(phone.closeCodes).toEqual([])
+      await backRound(running.url, day.facilitatorToken)
+      await advanceRounds(running.url, day.facilitatorToken)
+      await new Promise((r) => setTimeout(r, 300))
+      expect([...readTree(phone.doc).byId.keys()]).toEqual(['core0001'])
     } finally {
       phone.destroy()
     }

@@ -125,7 +125,10 @@ export class VoteService {
 
   /** Freezes a step's result, or opens it again. */
   async setFrozen(eventId: EventId, stepId: string, frozen: boolean): Promise<Result<VoteStep, VoteFailure>> {
-    return this.change(eventId, stepId, (step) => setVoteStatus(step, frozen, this.now()))
+    const changed = await this.change(eventId, stepId, (step) => setVoteStatus(step, frozen, this.now()))
+    // Opened again, it is the one vote that runs: another still open ends (phones show one vote).
+    if (changed.ok && !frozen) for (const other of await this.steps(eventId)) if (other.id !== stepId && other.status === 'open') await this.change(eventId, other.id, (s) => setVoteStatus(s, true, this.now()))
+    return changed
   }
 
   /** Shows a step's ranking on the projectors (taking every other step off), or takes it off. */

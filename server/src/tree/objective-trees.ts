@@ -6,7 +6,7 @@ import type { DocRooms } from '../boards/doc-rooms.js'
  * changed (new problems come in; reworded objectives stay). Written by the server into the
  * objective doc, so every screen of it sees the new nodes at once. Returns how many it wrote.
  */
-export async function deriveObjectiveTree(rooms: DocRooms, eventId: string, groupId: string, now: number, by: string): Promise<number> {
+export async function deriveObjectiveTree(rooms: DocRooms, eventId: string, groupId: string, now: number, by: string, onlyIfEmpty = false): Promise<number> {
   const nameOf = (phase: 'problem' | 'objective') => docNameOf({ kind: treeKind.name, eventId, parts: { groupId, phase } }, treeKind)
   const problems = await rooms.peek(nameOf('problem'), (doc) => readTree(doc))
   if (problems.byId.size === 0) return 0
@@ -17,6 +17,8 @@ export async function deriveObjectiveTree(rooms: DocRooms, eventId: string, grou
       const parsed = treeNodeSchema.safeParse(value)
       if (parsed.success && parsed.data.id === key) current.set(key, parsed.data)
     })
+    // At the station's start only a tree nobody worked on yet: going back and on again does not bring back what the group deleted.
+    if (onlyIfEmpty && current.size > 0) return 0
     const records = objectivesFromProblems(problems, current, now)
     if (records.length === 0) return 0
     room.doc.transact(() => records.forEach((r) => map.set(r.id, r)), { source: 'server', by })
@@ -27,13 +29,15 @@ export async function deriveObjectiveTree(rooms: DocRooms, eventId: string, grou
 
 /**
  * When the day moves on to the station that drives the objective trees (the afternoon of seed
- * 001), every group's objective tree is there: made from its problem tree, or brought up to date
- * with it. A group whose problem tree stayed empty gets none (its phones write a goal).
+ * 001), every group's objective tree is there, made from its problem tree. A tree the group has
+ * worked on already is left as it is (back and on again brings back nothing it deleted; the
+ * console's button brings in new problems). A group whose problem tree stayed empty gets none (its
+ * phones write a goal).
  */
 export async function objectiveTreesAtTheirStation(rooms: DocRooms, stored: StoredEvent, now: number): Promise<void> {
   const method = stored.event.treeMethod
   const stationId = method?.phaseStations?.objective
   const { round } = stored
   if (!method || !stationId || round.phase !== 'station' || stored.event.template.stations[round.stationIndex]?.id !== stationId) return
-  for (const group of groupsOf(method)) await deriveObjectiveTree(rooms, stored.event.id, group.id, now, 'server')
+  for (const group of groupsOf(method)) await deriveObjectiveTree(rooms, stored.event.id, group.id, now, 'server', true)
 }

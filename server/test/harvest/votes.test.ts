@@ -146,6 +146,11 @@ describe('dot voting over raw sockets: the server holds the budget', () => {
     expect(voter.steps.at(-1)!.steps.filter((s) => s.status === 'open').map((s) => s.id)).toEqual([second])
     expect(await voter.send('vote:cast', { stepId: first, tableId: table, cardId: cards[1]!, delta: 1 })).toMatchObject({ ok: false })
     expect(await voter.send('vote:cast', { stepId: second, tableId: table, cardId: cards[1]!, delta: 1 })).toMatchObject({ ok: true })
+    // Opening the first one again ends the second: still one vote at a time.
+    expect(await facilitator.send('vote:freeze', { stepId: first, frozen: false })).toMatchObject({ ok: true })
+    await waitFor(() => voter.steps.at(-1)!.steps.find((s) => s.id === second)?.status === 'frozen' || undefined, 'the second step ended')
+    expect(voter.steps.at(-1)!.steps.filter((s) => s.status === 'open').map((s) => s.id)).toEqual([first])
+    expect(await facilitator.send('vote:freeze', { stepId: first, frozen: true })).toMatchObject({ ok: true })
     // The first step's result stands: one voter.
     await waitFor(() => facilitator.tallies.filter((t) => t.stepId === first).at(-1)?.voters === 1 || undefined, 'the first step’s tally')
   })

@@ -42,3 +42,8 @@ export function advanceRounds(url: string, facilitatorToken: string, steps = 1):
 export function lockStation(url: string, facilitatorToken: string, stationId: string, locked = true): Promise<RoundState> {
   return asFacilitator(url, facilitatorToken, ({ command }) => command('station:lock', () => ({ stationId, locked })))
 }
+
+/** Steps the day back one step ("Einen Schritt zurück"). Returns the new state. */
+export function backRound(url: string, facilitatorToken: string): Promise<RoundState> {
+  return asFacilitator(url, facilitatorToken, ({ command }) => command('round:back', (r) => ({ expectedVersion: r.version })))
+}
