@@ -44,10 +44,13 @@ describe('a tree day moving on to the solution tree (the afternoon of seed 001)'
       await advanceRounds(running.url, day.facilitatorToken)
       await waitFor(() => readTree(phone.doc).byId.size === 2 || undefined, 'the solution tree on the phone')
       expect(flattenTree(readTree(phone.doc)).map((i) => `${i.number} ${i.node.kind} ${i.node.text}`)).toEqual(['1 goal Kooperation bleibt punktuell', '1.1 means Keine Ansprechpersonen'])
-      // An objective the group deleted stays deleted when the day goes back and on again.
-      phone.doc.getMap('nodes').delete('cause001')
-      await phone.saved()
-      expect(phone.closeCodes).toEqual([])
+      // An objective deleted at the wall stays deleted when the day goes back and on again.
+      const wall = connectDoc(running.url, name('objective'), day.facilitatorToken)
+      await wall.synced()
+      wall.doc.getMap('nodes').delete('cause001')
+      await wall.saved()
+      wall.destroy()
+      await waitFor(() => !readTree(phone.doc).byId.has('cause001') || undefined, 'the deletion on the phone')
       await backRound(running.url, day.facilitatorToken)
       await advanceRounds(running.url, day.facilitatorToken)
       await new Promise((r) => setTimeout(r, 300))
