@@ -211,7 +211,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   app.use('/api', createFramingRoutes({ events, logos }))
   app.use('/api', createExportRoutes({ events, transfer: { exportEvent: async (stored) => withLogos(await transfer.exportEvent(stored), logos) }, renderer: exportRenderer, log }))
   app.use('/api', createActorExportRoutes({ events, rooms }))
-  app.use('/api', createTreeImageRoutes({ events, transfer }))
+  app.use('/api', createTreeImageRoutes({ events, transfer, renderer: exportRenderer }))
   app.use('/api', createHarvestExportRoutes({ events, votes, groups, log }))
   app.use('/api', createHeldCardsRoute({ events, moderation: moderationOf(rooms), log }))
   const deleteEvent = async (id: string, reason: DeletionReason = 'deleted') => {

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads'
-import type { EventExport } from '@tischrunde/shared'
+import type { EventExport, TreePhase } from '@tischrunde/shared'
 import type { ExportRenderer, ProgressListener, RenderedFile } from './export-service.js'
 import type { ExportFormat } from './shared-export.js'
 import { startExportThread } from './worker-start.js'
@@ -9,12 +9,13 @@ export type ExportJob = { id: number } & (
   | { kind: 'table'; file: EventExport; tableId: string; format: ExportFormat }
   | { kind: 'event'; file: EventExport; format: ExportFormat }
   | { kind: 'zip'; file: EventExport }
+  | { kind: 'tree'; file: EventExport; groupId: string; phase: TreePhase; format: 'svg' | 'png' }
   /** No job: an export may follow soon, so the worker starts its ZIP helper too. Answered by nothing. */
   | { kind: 'prepare' }
 )
 /** What the worker sends back: how far a job is, then its file or why it failed. */
 export type ExportJobResult =
-  | { id: number; ok: true; file: RenderedFile }
+  | { id: number; ok: true; file: RenderedFile | null }
   | { id: number; ok: false; message: string }
   | { id: number; progress: { done: number; total: number } }
 
@@ -40,7 +41,7 @@ export class ExportTimeoutError extends Error {
   }
 }
 
-type Pending = { job: ExportJob; resolve: (file: RenderedFile) => void; reject: (error: Error) => void; onProgress: ProgressListener | undefined }
+type Pending = { job: ExportJob; resolve: (file: RenderedFile | null) => void; reject: (error: Error) => void; onProgress: ProgressListener | undefined }
 
 /**
  * Runs exports in one worker thread, one job at a time, started on first use. Under vitest the
@@ -63,13 +64,17 @@ export class WorkerExportRenderer implements ExportRenderer {
   }
 
   renderTable(file: EventExport, tableId: string, format: ExportFormat, onProgress?: ProgressListener): Promise<RenderedFile> {
-    return this.submit({ id: this.nextId++, kind: 'table', file, tableId, format }, onProgress)
+    return this.submit({ id: this.nextId++, kind: 'table', file, tableId, format }, onProgress) as Promise<RenderedFile>
   }
   renderEvent(file: EventExport, format: ExportFormat, onProgress?: ProgressListener): Promise<RenderedFile> {
-    return this.submit({ id: this.nextId++, kind: 'event', file, format }, onProgress)
+    return this.submit({ id: this.nextId++, kind: 'event', file, format }, onProgress) as Promise<RenderedFile>
   }
   renderZip(file: EventExport, onProgress?: ProgressListener): Promise<RenderedFile> {
-    return this.submit({ id: this.nextId++, kind: 'zip', file }, onProgress)
+    return this.submit({ id: this.nextId++, kind: 'zip', file }, onProgress) as Promise<RenderedFile>
+  }
+  renderTree(file: EventExport, groupId: string, phase: TreePhase, format: 'svg' | 'png'): Promise<RenderedFile | null> {
+    // A large tree takes seconds to draw: here, not on the main thread (a PNG of 300 long texts took 3 s).
+    return this.submit({ id: this.nextId++, kind: 'tree', file, groupId, phase, format }, undefined)
   }
 
   /**
@@ -94,7 +99,8 @@ export class WorkerExportRenderer implements ExportRenderer {
     await this.stopWorker()
   }
 
-  private submit(job: ExportJob, onProgress: ProgressListener | undefined): Promise<RenderedFile> {
+  /** Resolves with the job's file; null only for a tree picture of a group the file does not have. */
+  private submit(job: ExportJob, onProgress: ProgressListener | undefined): Promise<RenderedFile | null> {
     if (this.queue.length + (this.running ? 1 : 0) >= this.maxQueued) return Promise.reject(new ExportBusyError('Es laufen gerade zu viele Exporte.'))
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject, onProgress })
@@ -122,7 +128,7 @@ export class WorkerExportRenderer implements ExportRenderer {
     this.ensureWorker().postMessage(next.job)
   }
 
-  private finish(result: RenderedFile | Error): void {
+  private finish(result: RenderedFile | null | Error): void {
     const current = this.running
     if (!current) return
     clearTimeout(current.timer)

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { zipSync, type Zippable } from 'fflate'
-import { type EventExport, HARVEST_CHAPTER_WORDS, TREE_SHEET_WORDS, formatDateDe, isTreeDay } from '@tischrunde/shared'
+import { type EventExport, HARVEST_CHAPTER_WORDS, TREE_SHEET_WORDS, type TreePhase, formatDateDe, isTreeDay } from '@tischrunde/shared'
 import { renderCsv } from './render-csv.js'
 import { TREE_SHEET_HEADER, TREE_SHEET_WIDTHS, TREES_FOLDER, drawTreesPdf, hasTreeChapter, treeSheetRows, treeZipEntries, treesCsv, treesDocx } from './tree/tree-sheets.js'
 import { drawHarvestPdf, harvestDocx, harvestReadmeLines, harvestZipEntries } from './harvest/harvest-chapter.js'
@@ -46,6 +46,8 @@ export interface ExportRenderer {
   renderTable(file: EventExport, tableId: string, format: ExportFormat, onProgress?: ProgressListener): Promise<RenderedFile>
   renderEvent(file: EventExport, format: ExportFormat, onProgress?: ProgressListener): Promise<RenderedFile>
   renderZip(file: EventExport, onProgress?: ProgressListener): Promise<RenderedFile>
+  /** One group's tree as a picture (drawing a large one takes seconds: off the main thread where the renderer has a worker). */
+  renderTree(file: EventExport, groupId: string, phase: TreePhase, format: 'svg' | 'png'): Promise<RenderedFile | null>
   /** How long one export may run before it is stopped (TIMED_OUT), if this renderer stops any. */
   readonly jobTimeoutMs?: number
   /** Gets ready for an export that may follow soon (starts and warms the export threads), if this renderer has anything to prepare. */
@@ -312,4 +314,4 @@ export function zipReadme(file: EventExport, names: readonly string[]): string {
 }
 
 /** The renderer that runs in this thread: for the CLI, tests and the export worker itself. */
-export const inProcessRenderer: ExportRenderer = { renderTable, renderEvent, renderZip }
+export const inProcessRenderer: ExportRenderer = { renderTable, renderEvent, renderZip, renderTree: async (file, groupId, phase, format) => (await import('./tree/tree-image.js')).renderTreeImage(file, groupId, phase, format) }

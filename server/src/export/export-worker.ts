@@ -28,10 +28,12 @@ parentPort?.on('message', async (job: ExportJob) => {
         ? await inProcessRenderer.renderTable(job.file, job.tableId, job.format, progress)
         : job.kind === 'event'
           ? await inProcessRenderer.renderEvent(job.file, job.format, progress)
-          : await renderZip(job.file, progress, zipHelper)
+          : job.kind === 'tree'
+            ? await inProcessRenderer.renderTree(job.file, job.groupId, job.phase, job.format)
+            : await renderZip(job.file, progress, zipHelper)
     result = { id: job.id, ok: true, file }
   } catch (error) {
     result = { id: job.id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }
   }
-  parentPort?.postMessage(result, result.ok ? ownBuffer(result.file.bytes) : [])
+  parentPort?.postMessage(result, result.ok && result.file ? ownBuffer(result.file.bytes) : [])
 })

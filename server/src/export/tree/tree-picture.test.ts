@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
 import { readTreeRecords } from '@tischrunde/shared'
-import { svgToPng } from './tree-png.js'
+import { TREE_PNG_MAX_PIXELS, svgToPng } from './tree-png.js'
 import { treeToSvg } from './tree-svg.js'
 
 /** The rightmost column with ink in the picture's title band (the first 70 rows at 1.5×). */
@@ -19,8 +19,8 @@ describe('a tree as a picture', () => {
   it('shows the whole title over a tree of one box (a long group name was cut at the right)', () => {
     const view = readTreeRecords([{ id: 'kern-0001', kind: 'core', parentId: null, order: 0, text: 'Kurz', authorId: null, createdAt: 1 }])
     for (const title of ['Problembaum: größere kreisfreie Stadt', 'Lösungsbaum: mittelgroßer Landkreis WWW MMM']) {
-      const { svg, width } = treeToSvg(view, 'problem', title)
-      const png = PNG.sync.read(Buffer.from(svgToPng(svg, width)))
+      const { svg, width, height } = treeToSvg(view, 'problem', title)
+      const png = PNG.sync.read(Buffer.from(svgToPng(svg, width, height)))
       const right = titleRightEdge(png)
       // Ink up to the right margin's start at most, and the title reaches well across (it is drawn).
       expect(right).toBeLessThan(png.width - 12)
@@ -33,8 +33,8 @@ describe('a tree as a picture', () => {
       { id: 'ziel-0001', kind: 'goal', parentId: null, order: 0, text: 'Kooperation gelingt', authorId: null, createdAt: 1 },
       { id: 'mitt-0001', kind: 'means', parentId: 'ziel-0001', order: 0, text: 'Feste Ansprechpersonen', authorId: null, createdAt: 1, inScope: true, answersProblemId: 'prob-0012' },
     ])
-    const { svg, width } = treeToSvg(view, 'objective', 'Lösungsbaum: kleiner Landkreis', new Map([['prob-0012', '1.12.3']]))
-    const png = PNG.sync.read(Buffer.from(svgToPng(svg, width)))
+    const { svg, width, height } = treeToSvg(view, 'objective', 'Lösungsbaum: kleiner Landkreis', new Map([['prob-0012', '1.12.3']]))
+    const png = PNG.sync.read(Buffer.from(svgToPng(svg, width, height)))
     const scale = png.width / width
     // The means' box: centred under the goal, 220 wide; its kind line is the first text row inside it.
     const box = /<g data-kind="means" transform="translate\(([-\d.]+) ([-\d.]+)\)">/.exec(svg)!
@@ -67,4 +67,18 @@ describe('a tree as a picture', () => {
     expect(texts.join('|')).not.toContain('…')
     for (const text of ['Angebote für Neuzugewanderte bleiben unkoordiniert', 'Parallele Angebote an mehreren Orten / Doppelstrukturen entstehen', long]) expect(texts).toContain(text)
   })
+
+  it('keeps a tree of 300 long texts whole and its PNG bounded (a column of 298 leaves made a 756×184,245 px picture)', () => {
+    const text = (i: number) => `Ursache ${i}: Die Zusammenarbeit zwischen Verwaltung, Ehrenamt und Trägern bleibt punktuell, weil feste Ansprechpersonen fehlen, Stellen befristet sind und Informationen über Angebote nicht gebündelt werden; Geflüchtete finden deshalb passende Hilfe nur mit viel Glück.`.slice(0, 280)
+    const records = [
+      { id: 'kern-0001', kind: 'core', parentId: null, order: 0, text: text(0), authorId: null, createdAt: 1 },
+      { id: 'ursa-0001', kind: 'cause', parentId: 'kern-0001', order: 0, text: text(1), authorId: null, createdAt: 1 },
+      ...Array.from({ length: 298 }, (_, i) => ({ id: `leaf-${String(i).padStart(4, '0')}`, kind: 'cause', parentId: 'ursa-0001', order: i, text: text(i + 2), authorId: null, createdAt: 1 })),
+    ]
+    const { svg, width, height } = treeToSvg(readTreeRecords(records as never), 'problem', 'Problembaum: großer Landkreis')
+    expect(svg).not.toContain('…')
+    const png = PNG.sync.read(Buffer.from(svgToPng(svg, width, height)))
+    expect(png.width * png.height).toBeLessThanOrEqual(TREE_PNG_MAX_PIXELS)
+  })
 })
+

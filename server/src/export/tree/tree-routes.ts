@@ -4,6 +4,8 @@ import { ErrorCode, actorFromClaims, fail, findGroup, may, slugIdSchema, treePha
 import type { EventService } from '../../events/event-service.js'
 import type { EventTransfer } from '../../events/event-transfer.js'
 import { sendFailure } from '../../http/send-failure.js'
+import type { ExportRenderer, RenderedFile } from '../export-service.js'
+import { ExportBusyError } from '../export-runner.js'
 
 const querySchema = z.object({ group: slugIdSchema, phase: treePhaseSchema, format: z.enum(['svg', 'png']) })
 
@@ -11,9 +13,9 @@ const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?
 
 /**
  * One group's tree as a picture, for the facilitator: `GET /events/:id/tree-image?group=<id>&phase=problem|objective&format=svg|png`.
- * Rendered on the server from the stored tree with the projector's layout (a tree is small: no worker).
+ * Drawn from the stored tree with the projector's layout, in the export worker (a large tree takes seconds).
  */
-export function createTreeImageRoutes(deps: { events: EventService; transfer: Pick<EventTransfer, 'exportEvent'> }): Router {
+export function createTreeImageRoutes(deps: { events: EventService; transfer: Pick<EventTransfer, 'exportEvent'>; renderer: Pick<ExportRenderer, 'renderTree'> }): Router {
   const router = express.Router()
   router.get('/events/:id/tree-image', async (req, res) => {
     // AUTH
@@ -30,15 +32,18 @@ export function createTreeImageRoutes(deps: { events: EventService; transfer: Pi
     }
     // RESOLUTION
     const file = await deps.transfer.exportEvent(auth.stored)
-    // The drawing and its DOCX/PNG libraries are loaded on the first picture, not with the server (see renderActorFile).
-    const { treePicture, treePictureName } = await import('./tree-sheets.js')
-    const picture = treePicture(file, query.data.group, query.data.phase)
+    let picture: RenderedFile | null
+    try {
+      picture = await deps.renderer.renderTree(file, query.data.group, query.data.phase, query.data.format)
+    } catch (error) {
+      if (!(error instanceof ExportBusyError)) throw error
+      res.set('Retry-After', '10')
+      return sendFailure(res, 429, fail(ErrorCode.RATE_LIMITED, { what: 'exports' }))
+    }
     if (!picture) return sendFailure(res, 400, fail(ErrorCode.INVALID_MESSAGE, { path: ['group'], issue: 'unknown_reference', value: query.data.group }))
-    const svg = query.data.format === 'svg'
-    const body = svg ? picture.svg : Buffer.from((await import('./tree-png.js')).svgToPng(picture.svg, picture.width))
-    res.attachment(treePictureName(file, picture, query.data.format))
-    res.set({ 'Content-Type': svg ? 'image/svg+xml; charset=utf-8' : 'image/png', 'Cache-Control': 'no-store' })
-    res.end(body)
+    res.attachment(picture.fileName)
+    res.set({ 'Content-Type': picture.contentType, 'Cache-Control': 'no-store' })
+    res.end(Buffer.from(picture.bytes.buffer, picture.bytes.byteOffset, picture.bytes.byteLength))
   })
   return router
 }

@@ -129,7 +129,7 @@ export function treeZipEntries(file: EventExport, withCsv = true): [string, Uint
   const entries: [string, Uint8Array][] = withCsv ? [[`${folder}/${exportFileName(file.event, 'Baeume', 'csv')}`, treesCsv(file)]] : []
   for (const p of pictures) {
     entries.push([`${folder}/${treePictureName(file, p, 'svg')}`, new TextEncoder().encode(p.svg)])
-    entries.push([`${folder}/${treePictureName(file, p, 'png')}`, svgToPng(p.svg, p.width)])
+    entries.push([`${folder}/${treePictureName(file, p, 'png')}`, svgToPng(p.svg, p.width, p.height)])
   }
   return entries
 }
@@ -174,7 +174,7 @@ export function drawTreesPdf(pdf: PdfLayout, file: EventExport): void {
       const figure = doc.struct('Figure', { alt: treePictureAlt(p) })
       part.add(figure)
       const content = doc.markStructureContent('Figure', { bbox: [MARGIN.left, pdf.y, MARGIN.left + p.width * scale, pdf.y + height] } as PDFKit.Mixins.MarkingOptions)
-      doc.image(Buffer.from(svgToPng(p.svg, p.width)), MARGIN.left, pdf.y, { width: p.width * scale, height })
+      doc.image(Buffer.from(svgToPng(p.svg, p.width, p.height)), MARGIN.left, pdf.y, { width: p.width * scale, height })
       doc.endMarkedContent()
       figure.add(content)
       pdf.y += height + 8
@@ -221,7 +221,7 @@ export function treesDocx(file: EventExport): FileChild[] {
         children: [
           new ImageRun({
             type: 'png',
-            data: svgToPng(p.svg, p.width),
+            data: svgToPng(p.svg, p.width, p.height),
             transformation: { width: Math.round(p.width * scale), height: Math.round(p.height * scale) },
             altText: { name: p.title, title: p.title, description: p.title },
           }),

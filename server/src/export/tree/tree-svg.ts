@@ -14,10 +14,29 @@ const TITLE_SIZE = 22
 const TITLE_EM = 0.68
 /** Widest average advance of the bold capitals of a kind line, in em. */
 const KIND_EM = 0.72
-/** Most lines of a node's text a box shows: enough for the longest text a node may have. */
-const TEXT_LINES_MAX = 18
+/** Most lines of text at full size the boxes grow to; a longer text is set smaller to fit, whole. */
+const BOX_LINES_MAX = 8
+/** The smallest type a node's text is set in, in units (a 280-character text fits a box of eight lines). */
+const TEXT_SIZE_MIN = 9
+/** Room above a box's text: padding, kind line and gap. */
+const TEXT_TOP = PAD + KIND_SIZE + 6
 /** A box's height for `lines` lines of text under its kind line: the projector's, or taller. */
-const boxHeightFor = (lines: number) => Math.max(BOX.height, PAD * 2 + KIND_SIZE + 6 + lines * LINE)
+const boxHeightFor = (lines: number) => Math.max(BOX.height, TEXT_TOP + PAD + lines * LINE)
+
+/**
+ * A node's text set in its box: at full size if it fits, else at the largest size (down to
+ * TEXT_SIZE_MIN) at which every word fits; only a text that does not fit even then ends in "…".
+ */
+function setText(text: string, boxWidth: number, boxHeight: number): { size: number; line: number; lines: string[] } {
+  const room = boxHeight - TEXT_TOP - PAD
+  for (let size = TEXT_SIZE; size >= TEXT_SIZE_MIN; size--) {
+    const line = (LINE * size) / TEXT_SIZE
+    const lines = wrapText(text, Math.floor((boxWidth - PAD * 2) / (size * CHAR_EM)), Number.POSITIVE_INFINITY)
+    if (lines.length * line <= room) return { size, line, lines }
+  }
+  const line = (LINE * TEXT_SIZE_MIN) / TEXT_SIZE
+  return { size: TEXT_SIZE_MIN, line, lines: wrapText(text, Math.floor((boxWidth - PAD * 2) / (TEXT_SIZE_MIN * CHAR_EM)), Math.max(1, Math.floor(room / line))) }
+}
 
 /** Box colours by kind, as on the projector. */
 const FILL: Readonly<Record<string, string>> = { core: '#fde68a', goal: '#fde68a', cause: '#fee2e2', means: '#fee2e2', effect: '#dcfce7', end: '#dcfce7' }
@@ -69,7 +88,7 @@ export function treeToSvg(view: TreeView, phase: TreePhase, title: string, probl
   // Laid out as the projector does; where a text needs more lines than its box has, every box grows
   // alike, so the picture shows each text whole (it was cut after three lines with "…").
   const first = layoutTree(view, phase)
-  const lines = Math.max(0, ...first.nodes.map((p) => wrapText(p.node.text, perLine(p.width), TEXT_LINES_MAX).length))
+  const lines = Math.min(BOX_LINES_MAX, Math.max(0, ...first.nodes.map((p) => wrapText(p.node.text, perLine(p.width), BOX_LINES_MAX + 1).length)))
   const layout = boxHeightFor(lines) > BOX.height ? layoutTree(view, phase, first.stackFrom, boxHeightFor(lines)) : first
   const boxHeight = layout.boxHeight
   const { minX, maxX, minY, maxY } = layout.bounds
@@ -101,8 +120,9 @@ export function treeToSvg(view: TreeView, phase: TreePhase, title: string, probl
     const room = p.width - 2 * PAD
     const squeeze = kind.length * KIND_SIZE * KIND_EM > room ? ` textLength="${room}" lengthAdjust="spacingAndGlyphs"` : ''
     out.push(`<text x="${PAD}" y="${PAD + KIND_SIZE}" font-size="${KIND_SIZE}" font-weight="bold" fill="#1f2933"${squeeze}>${escapeXml(kind)}</text>`)
-    out.push(`<text font-size="${TEXT_SIZE}" fill="#111111">`)
-    wrapText(n.text, perLine(p.width), TEXT_LINES_MAX).forEach((line, i) => out.push(`<tspan x="${PAD}" y="${PAD + KIND_SIZE + 6 + (i + 1) * LINE - 3}">${escapeXml(line)}</tspan>`))
+    const set = setText(n.text, p.width, boxHeight)
+    out.push(`<text font-size="${set.size}" fill="#111111">`)
+    set.lines.forEach((line, i) => out.push(`<tspan x="${PAD}" y="${Math.round((TEXT_TOP + (i + 1) * set.line - (3 * set.size) / TEXT_SIZE) * 10) / 10}">${escapeXml(line)}</tspan>`))
     out.push('</text></g>')
   }
   out.push('</svg>')
