@@ -2,14 +2,8 @@ import type { TreeItem, TreeNode, TreeView } from '@tischrunde/shared'
 import type { ReactNode } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 
-/**
- * A tree as an indented, numbered outline: the accessible form of the diagram. Each node is a
- * button that selects it; nodes the viewer may edit get an edit button. A means shows whether it is
- * in scope and its measures and "Wer kann helfen?" beneath it.
- */
-export function TreeOutline(props: {
-  view: TreeView
-  label: string
+/** What every node of the outline is shown with. */
+interface NodeProps {
   selectedId: string | null
   onSelect: (id: string) => void
   mayEdit?: (item: TreeItem) => boolean
@@ -18,7 +12,14 @@ export function TreeOutline(props: {
   below?: (item: TreeItem) => ReactNode
   /** A line right under a node's button (the problem a reworded objective answers). */
   note?: (item: TreeItem) => ReactNode
-}) {
+}
+
+/**
+ * A tree as an indented, numbered outline: the accessible form of the diagram. Each node is a
+ * button that selects it; nodes the viewer may edit get an edit button. A means shows whether it is
+ * in scope and its measures and "Wer kann helfen?" beneath it.
+ */
+export function TreeOutline(props: NodeProps & { view: TreeView; label: string }) {
   const tops = [...(props.view.core ? [props.view.core] : []), ...props.view.loose]
   return (
     <ol className="tree-outline" aria-label={props.label}>
@@ -29,15 +30,7 @@ export function TreeOutline(props: {
   )
 }
 
-function OutlineItem(props: {
-  item: TreeItem
-  selectedId: string | null
-  onSelect: (id: string) => void
-  mayEdit?: (item: TreeItem) => boolean
-  onEdit?: (id: string) => void
-  below?: (item: TreeItem) => ReactNode
-  note?: (item: TreeItem) => ReactNode
-}) {
+function OutlineItem(props: NodeProps & { item: TreeItem }) {
   const { t } = useTranslation()
   const { item } = props
   const kind = t(`tree.kind.${item.node.kind}`)
