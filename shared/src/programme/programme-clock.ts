@@ -53,10 +53,13 @@ export type WhatIsOn =
 /**
  * What is on at `clock`: the items running now (several when they overlap) and the next one to start.
  * Between two items `now` is empty and `next` is the coming one. A programme without a date runs on any day.
+ * `closed`: the facilitator ended the event ("Veranstaltung beenden"); the day is over whatever the
+ * clock says (a day ended early, or before its date, announces no start and no next item).
  */
-export function whatIsOn(programme: Programme, clock: DayClock): WhatIsOn {
+export function whatIsOn(programme: Programme, clock: DayClock, closed = false): WhatIsOn {
   const items = schedule(programme)
   if (items.length === 0) return { state: 'empty' }
+  if (closed) return { state: 'after' }
   if (programme.date && clock.date < programme.date) return { state: 'before', next: items[0]! }
   if (programme.date && clock.date > programme.date) return { state: 'after' }
   const now = items.filter((s) => s.start <= clock.minute && clock.minute < s.end)

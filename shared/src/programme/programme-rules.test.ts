@@ -43,6 +43,11 @@ describe('what is on', () => {
     expect(whatIsOn(programmeSchema.parse({ items: [] }), at('10:00')).state).toBe('empty')
   })
 
+  it('is "after" once the event was ended, also before its day or in the middle of it', () => {
+    expect(whatIsOn(programme, at('12:00', '2018-06-12'), true).state).toBe('after')
+    expect(whatIsOn(programme, at('10:30'), true).state).toBe('after')
+  })
+
   it('reads the event day in its own time zone, whatever the device says', () => {
     // 09:45 UTC is 11:45 in Köln in June (summer time).
     expect(localDayClock(Date.UTC(2018, 5, 19, 9, 45), 'Europe/Berlin')).toEqual({ date: '2018-06-19', minute: minuteOf('11:45') })

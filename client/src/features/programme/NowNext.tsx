@@ -1,6 +1,7 @@
 import { type DayClock, type Programme, type ScheduledItem, clockText, myWorkshopNow, whatIsOn } from '@tischrunde/shared'
 import { formatEventDate } from '../../i18n/dates.js'
 import { useTranslation } from '../../i18n/index.js'
+import { useTischStore } from '../../store/index.js'
 import { roomText } from './room-text.js'
 
 /** "09:30 – 10:10 Uhr" of a scheduled item (after shifts). */
@@ -11,12 +12,14 @@ export function useTimeText() {
 
 /**
  * What is on now and next by the event's clock; with the own choices, "Ihr Workshop jetzt:
- * Workshop 3, Raum …". Announced politely to screen readers when it changes.
+ * Workshop 3, Raum …". Once the event is ended, only that the day is over. Announced politely to screen readers when it changes.
  */
 export function NowNext({ programme, clock, mine }: { programme: Programme; clock: DayClock; mine?: ReadonlyMap<string, string> }) {
   const { t, language } = useTranslation()
   const timeText = useTimeText()
-  const on = whatIsOn(programme, clock)
+  // Ended by the facilitator: the day is over, whatever the clock says ("beginnt am …" no more).
+  const dayClosed = useTischStore((s) => s.round?.phase === 'closed')
+  const on = whatIsOn(programme, clock, dayClosed)
   const myNow = mine ? myWorkshopNow(on, mine) : null
   const nextWorkshop = mine && on.state === 'day' && on.next ? on.next.item.workshops.find((w) => w.id === mine.get(on.next!.item.id)) : undefined
   return (

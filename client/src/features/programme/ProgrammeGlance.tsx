@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { whatIsOn } from '@tischrunde/shared'
 import '../../i18n/programme-wording.js'
 import { useTranslation } from '../../i18n/index.js'
+import { useTischStore } from '../../store/index.js'
 import { MyWorkshops } from './MyWorkshops.js'
 import { NowNext } from './NowNext.js'
 import { useProgrammeOpen } from './use-programme-open.js'
@@ -20,9 +21,10 @@ export default function ProgrammeGlance({ control }: { control: ControlRef }) {
   const { show } = useProgrammeOpen()
   const programme = hold.state?.programme ?? null
   const clock = useDayClock(hold.offsetMs, programme?.timeZone ?? 'Europe/Berlin')
+  const dayClosed = useTischStore((s) => s.round?.phase === 'closed')
   const mine = useMemo(() => new Map(Object.entries(hold.mine?.choices ?? {})), [hold.mine])
   if (!programme) return null
-  const on = whatIsOn(programme, clock)
+  const on = whatIsOn(programme, clock, dayClosed)
   const today = programme.date === null || programme.date === clock.date
   if (!(today && (on.state === 'day' || on.state === 'before')) && mine.size === 0) return null
   return (

@@ -22,7 +22,7 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
   const hold = useProgramme(control)
   const programme = hold.state?.programme ?? null
   const clock = useDayClock(hold.offsetMs, programme?.timeZone ?? 'Europe/Berlin')
-  const on = programme ? whatIsOn(programme, clock) : null
+  const on = programme ? whatIsOn(programme, clock, dayClosed) : null
   // A day with long workshop titles and rooms gets smaller type (to 70 %) rather than rooms below the screen's edge.
   const { box, scale } = useShrinkToFit<HTMLElement>(`${hold.loaded}|${hold.state?.version ?? 0}|${JSON.stringify(on)}|${title}`, 0.7)
   if (!hold.loaded) return <p className="page loading projector">{t('programme.loading')}</p>
