@@ -26,7 +26,13 @@ describe('export file names', () => {
     expect(name.length).toBeLessThanOrEqual(100)
   })
 
-  it('capitalises each word of the event id', () => expect(eventFileNamePart('stadt-ulm-2024')).toBe('Stadt-Ulm-2024'))
+  it('writes the words of the event id as the title writes them, the others capitalised', () => {
+    expect(eventFileNamePart('bremen-wie-zusammenarbeit-in-der-kommune', 'Bremen: Wie Zusammenarbeit in der Kommune gelingt')).toBe('Bremen-Wie-Zusammenarbeit-in-der-Kommune')
+    expect(eventFileNamePart('koeln-2018', 'Fachtag Integration in Köln')).toBe('Koeln-2018')
+    expect(eventFileNamePart('stadt-ulm-2024', '')).toBe('Stadt-Ulm-2024')
+    expect(eventFileNamePart('stadt-ulm-2024', 'Stadt Ulm 2024')).toBe('Stadt-Ulm-2024')
+    expect(exportFileName({ id: 'winnenden', date: '2019-07-02', title: 'Integrationskonferenz Winnenden' }, 'Thementisch 1', 'pdf')).toBe('Winnenden_2019-07-02_Thementisch-1.pdf')
+  })
 
   it('cuts long titles at a word boundary', () => {
     expect(fileNamePart('Wie können wir den Zielen näherkommen und was können wir vor Ort ändern', 30)).toBe('Wie-koennen-wir-den-Zielen')

@@ -29,17 +29,26 @@ export function fileNamePart(title: string, max = FILE_NAME_PART_MAX, fallback =
   return (lastDash > max / 2 ? cut.slice(0, lastDash) : folded.slice(0, max)).replace(/-+$/, '')
 }
 
-/** The event part of a name: its id with each word capitalised (`winnenden` → `Winnenden`). */
-export function eventFileNamePart(eventId: string): string {
-  return fileNamePart(eventId.replace(/(^|-)([a-z])/g, (_m, dash: string, ch: string) => dash + ch.toUpperCase()), 40, 'Veranstaltung')
+/**
+ * The event part of a name: its id, each word written as the event's title writes it (an id made
+ * from "Bremen: Wie Zusammenarbeit in der Kommune gelingt" gives `Bremen-Wie-Zusammenarbeit-in-der`,
+ * not `…-In-Der`); a word the title does not have is capitalised (`winnenden` → `Winnenden`).
+ */
+export function eventFileNamePart(eventId: string, title = ''): string {
+  const spelling = new Map<string, string>()
+  for (const word of fileNamePart(title, Number.MAX_SAFE_INTEGER, '').split('-')) if (word && !spelling.has(word.toLowerCase())) spelling.set(word.toLowerCase(), word)
+  const words = fileNamePart(eventId, Number.MAX_SAFE_INTEGER, '')
+    .split('-')
+    .map((word) => spelling.get(word.toLowerCase()) ?? word.charAt(0).toUpperCase() + word.slice(1))
+  return fileNamePart(words.join('-'), 40, 'Veranstaltung')
 }
 
 /**
  * `<Event>_<date>_<part>.<ext>`; without a part `<Event>_<date>.<ext>`. The date is used only
  * when it is an ISO date (it always is for a valid event).
  */
-export function exportFileName(event: { id: string; date: string }, part: string | null, ext: string): string {
-  const pieces = [eventFileNamePart(event.id)]
+export function exportFileName(event: { id: string; date: string; title?: string }, part: string | null, ext: string): string {
+  const pieces = [eventFileNamePart(event.id, event.title)]
   if (/^\d{4}-\d{2}-\d{2}$/.test(event.date)) pieces.push(event.date)
   if (part !== null) pieces.push(fileNamePart(part))
   return `${pieces.join('_')}.${ext.replace(/[^a-z0-9]/gi, '')}`
