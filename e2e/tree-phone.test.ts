@@ -101,7 +101,7 @@ describe('the problem tree on phones (360×740)', () => {
     await anna.getByRole('button', { name: 'Folge', exact: true }).click()
     await anna.getByLabel('Text').fill('Angebote laufen doppelt')
     await anna.getByRole('button', { name: 'Senden' }).click()
-    await outline.getByRole('button', { name: 'Folge 1.2: Angebote laufen doppelt' }).waitFor()
+    await outline.getByRole('button', { name: 'Folge 1.1: Angebote laufen doppelt' }).waitFor()
 
     // Pick the cause: under a cause only a cause may be added.
     await outline.getByRole('button', { name: 'Ursache 1.1: Keine festen Ansprechpersonen' }).click()

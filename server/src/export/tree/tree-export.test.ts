@@ -71,7 +71,7 @@ describe('the trees in the exports', () => {
     expect(yOf('cause').every((y) => y > core!)).toBe(true)
     expect(yOf('effect').every((y) => y < core!)).toBe(true)
     // The objective names the problem it answers.
-    expect(pictures[1]!.svg).toContain('zu 1.1')
+    expect(pictures[1]!.svg).toContain('zu Ursache 1.1')
   })
 
   it('puts both trees of every group into the PDF as pictures and as numbered lists; an empty tree as one line, without a picture', async () => {
@@ -82,11 +82,11 @@ describe('the trees in the exports', () => {
     expect(text).toContain('Gruppe: kleiner Landkreis')
     expect(text).toContain('Gruppe: größere kreisfreie Stadt')
     expect(text).toContain('1.1.1 Ursache: Ehrenamt wechselt oft')
-    expect(text).toContain('1.1 Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
+    expect(text).toContain('1.1 Mittel: Feste Ansprechpersonen sind benannt (beantwortet Ursache 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
     // Each measure and helper its own item, under its list's title: an entry may hold a comma or a semicolon.
     expect(text).toContain('– Maßnahmen: – Liste im Intranet – Wer kann helfen? – Integrationsbeauftragte – Landkreis, Sozialamt; Wohlfahrtsverbände 1.2 Mittel')
     // An objective still in the problem's words is marked, as the console marks it.
-    expect(text).toContain('1.2 Mittel: Förderung läuft nur ein Jahr (beantwortet 1.2) [noch umzuformulieren]')
+    expect(text).toContain('1.2 Mittel: Förderung läuft nur ein Jahr (beantwortet Ursache 1.2) [noch umzuformulieren]')
   })
 
   it('tags the trees chapter like the tables: headings, each picture a Figure with alt text, the tree as nested lists', async () => {
@@ -121,22 +121,22 @@ describe('the trees in the exports', () => {
     const parts = docxParts(out.bytes)
     expect(Object.keys(unzipSync(out.bytes)).filter((name) => name.startsWith('word/media/') && name.endsWith('.png'))).toHaveLength(3)
     const paragraphs = Array.from(xml(parts['word/document.xml']!).getElementsByTagName('w:p')).map(paragraphText)
-    expect(paragraphs).toContain('1.3 Folge: Angebote laufen doppelt')
-    expect(paragraphs).toContain('1.1 Mittel: Feste Ansprechpersonen sind benannt (beantwortet 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
+    expect(paragraphs).toContain('1.1 Folge: Angebote laufen doppelt')
+    expect(paragraphs).toContain('1.1 Mittel: Feste Ansprechpersonen sind benannt (beantwortet Ursache 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
     expect(paragraphs).toContain('Gruppe: größere kreisfreie Stadt')
-    expect(paragraphs).toContain('1.2 Mittel: Förderung läuft nur ein Jahr (beantwortet 1.2) [noch umzuformulieren]')
+    expect(paragraphs).toContain('1.2 Mittel: Förderung läuft nur ein Jahr (beantwortet Ursache 1.2) [noch umzuformulieren]')
   })
 
   it('writes the trees as CSV with a parent column, and as SVG and PNG pictures in the ZIP', async () => {
     const csv = readCsv((await renderEvent(file, 'csv')).bytes)
     expect(csv[0]).toEqual(['Gruppe', 'Baum', 'Nummer', 'Art', 'Text', 'Übergeordnet', 'Beantwortet Problem', 'Noch umzuformulieren', 'Im Rahmen', 'Maßnahmen', 'Wer kann helfen?'])
     expect(csv).toContainEqual(['kleiner Landkreis', 'Problembaum', '1.1.1', 'Ursache', 'Ehrenamt wechselt oft', '1.1', '', '', '', '', ''])
-    expect(csv).toContainEqual(['kleiner Landkreis', 'Lösungsbaum', '1.1', 'Mittel', 'Feste Ansprechpersonen sind benannt', '1', '1.1: Keine festen Ansprechpersonen', '', 'ja', 'Liste im Intranet', 'Integrationsbeauftragte\nLandkreis, Sozialamt; Wohlfahrtsverbände'])
+    expect(csv).toContainEqual(['kleiner Landkreis', 'Lösungsbaum', '1.1', 'Mittel', 'Feste Ansprechpersonen sind benannt', '1', 'Ursache 1.1: Keine festen Ansprechpersonen', '', 'ja', 'Liste im Intranet', 'Integrationsbeauftragte\nLandkreis, Sozialamt; Wohlfahrtsverbände'])
     // The Markdown documentation lists each entry as an item of its own below its list's title.
     const md = strFromU8((await renderEvent(file, 'md')).bytes)
-    expect(md).toContain(['   - Wer kann helfen?', '     - Integrationsbeauftragte', '     - Landkreis, Sozialamt; Wohlfahrtsverbände'].map((l) => `   ${l}`).join('\n'))
+    expect(md).toContain(['  - 1.1 Mittel: Feste Ansprechpersonen sind benannt', '    - Maßnahmen:', '      - Liste im Intranet', '    - Wer kann helfen?', '      - Integrationsbeauftragte', '      - Landkreis, Sozialamt; Wohlfahrtsverbände'].join('\n').replace('benannt', 'benannt (beantwortet Ursache 1.1: Keine festen Ansprechpersonen) \\[im Rahmen\\]'))
     // An objective still in the problem's words says so in its own column.
-    expect(csv).toContainEqual(['kleiner Landkreis', 'Lösungsbaum', '1.2', 'Mittel', 'Förderung läuft nur ein Jahr', '1', '1.2: Förderung läuft nur ein Jahr', 'ja', '', '', ''])
+    expect(csv).toContainEqual(['kleiner Landkreis', 'Lösungsbaum', '1.2', 'Mittel', 'Förderung läuft nur ein Jahr', '1', 'Ursache 1.2: Förderung läuft nur ein Jahr', 'ja', '', '', ''])
     const zip = unzipSync((await renderZip(file)).bytes)
     const trees = Object.keys(zip).filter((name) => name.startsWith('Baeume/'))
     expect(trees.filter((name) => name.endsWith('.svg'))).toHaveLength(4)

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
 import { HeadingLevel, ImageRun, Paragraph, TextRun, type FileChild } from 'docx'
-import { type EventExport, type ExportedGroupTrees, TREE_SHEET_WORDS, type TreePhase, exportFileName, exportedGroupTrees, neutraliseCell, treeListLines } from '@tischrunde/shared'
+import { type EventExport, type ExportedGroupTrees, TREE_SHEET_WORDS, type TreePhase, exportFileName, exportedGroupTrees, neutraliseCell, problemLabel, treeListLines } from '@tischrunde/shared'
 import { COLOR, CONTENT_BOTTOM, CONTENT_WIDTH, MARGIN, type PdfLayout } from '../pdf-layout.js'
 import { svgToPng } from './tree-png.js'
 import { treeToSvg } from './tree-svg.js'
@@ -32,7 +32,7 @@ export function treePictures(file: EventExport): TreePicture[] {
   return used.flatMap((group) =>
     PHASES.map((phase) => {
       const title = `${TREE_SHEET_WORDS[phase]}: ${group.name}`
-      const numbers = new Map([...group.problemNumbers].map(([id, item]) => [id, item.number]))
+      const numbers = new Map([...group.problemNumbers].map(([id, item]) => [id, problemLabel(item)]))
       return { group, phase, title, ...treeToSvg(group[phase], phase, title, numbers) }
     }),
   )
@@ -43,7 +43,7 @@ export function treePicture(file: EventExport, groupId: string, phase: TreePhase
   const group = exportedGroupTrees(file.event.treeMethod, file.trees ?? []).find((g) => g.groupId === groupId)
   if (!group) return null
   const title = `${TREE_SHEET_WORDS[phase]}: ${group.name}`
-  const numbers = new Map([...group.problemNumbers].map(([id, item]) => [id, item.number]))
+  const numbers = new Map([...group.problemNumbers].map(([id, item]) => [id, problemLabel(item)]))
   return { group, phase, title, ...treeToSvg(group[phase], phase, title, numbers) }
 }
 
@@ -93,7 +93,7 @@ export function treeSheetRows(file: EventExport): string[][] {
           TREE_SHEET_WORDS.kinds[n.kind],
           n.text,
           parent,
-          answered ? `${answered.number}: ${answered.node.text}` : '',
+          answered ? `${problemLabel(answered)}: ${answered.node.text}` : '',
           n.placeholder ? 'ja' : '',
           n.inScope ? 'ja' : '',
           // One entry per line inside the cell: an entry may itself hold a comma or a semicolon.

@@ -116,7 +116,7 @@ export function treeToSvg(view: TreeView, phase: TreePhase, title: string, probl
     const kind = `${p.number} ${TREE_SHEET_WORDS.kinds[n.kind].toUpperCase()}${answered ? ` · zu ${answered}` : ''}${n.inScope ? ` · ${TREE_SHEET_WORDS.inScope}` : ''}`
     out.push(`<g data-kind="${n.kind}" transform="translate(${left} ${top})">`)
     out.push(`<rect width="${p.width}" height="${boxHeight}" rx="10" fill="${FILL[n.kind] ?? '#ffffff'}" stroke="${n.inScope ? '#1d4ed8' : '#1f2933'}" stroke-width="${n.inScope ? 5 : core ? 4 : 2}"${scope}/>`)
-    // A long kind line ("1.2 MITTEL · zu 1.2 · im Rahmen") is pressed to the box's width instead of running past its border.
+    // A long kind line ("1.2 MITTEL · zu Ursache 1.2 · im Rahmen") is pressed to the box's width instead of running past its border.
     const room = p.width - 2 * PAD
     const squeeze = kind.length * KIND_SIZE * KIND_EM > room ? ` textLength="${room}" lengthAdjust="spacingAndGlyphs"` : ''
     out.push(`<text x="${PAD}" y="${PAD + KIND_SIZE}" font-size="${KIND_SIZE}" font-weight="bold" fill="#1f2933"${squeeze}>${escapeXml(kind)}</text>`)

@@ -42,7 +42,7 @@ const base = [
 describe('the read model of a tree', () => {
   it('numbers the outline: the core, then its children in order, depth-first', () => {
     const [a] = twoReplicas(base)
-    expect(outline(a)).toEqual(['1 Kooperation gelingt nicht', '1.1 Keine Zeit', '1.2 Kein Geld', '1.2.1 Haushalt knapp', '1.3 Angebote doppelt'])
+    expect(outline(a)).toEqual(['1 Kooperation gelingt nicht', '1.1 Keine Zeit', '1.2 Kein Geld', '1.2.1 Haushalt knapp', '1.1 Angebote doppelt'])
   })
 
   it('skips records that fail the schema and shows nodes without a core at the top', () => {
@@ -75,13 +75,13 @@ describe('two people moving one node at the same time', () => {
     const ab = merged(a, b)
     const ba = merged(b, a)
     expect(findTreeProblem('problem', treeOf(...(readTree(ab).byId.values())))).toBe('CYCLE')
-    const expected = ['1 Kooperation gelingt nicht', '1.1 Keine Zeit', '1.1.1 Kein Geld', '1.1.1.1 Haushalt knapp', '1.2 Angebote doppelt']
+    const expected = ['1 Kooperation gelingt nicht', '1.1 Keine Zeit', '1.1.1 Kein Geld', '1.1.1.1 Haushalt knapp', '1.1 Angebote doppelt']
     expect(outline(ab)).toEqual(expected)
     expect(outline(ba)).toEqual(expected)
     expect(readTree(ab).replaced).toEqual(new Set([pad('C1')]))
   })
 
-  it('numbers the causes before the effects under one parent, whatever order they were written in', () => {
+  it('lists the causes before the effects under one parent, whatever order they were written in, and numbers each kind on its own', () => {
     const view = readTreeRecords([
       node('K', 'core', null, { text: 'Kooperation stockt' }),
       node('E1', 'effect', 'K', { text: 'Angebote doppelt', order: 1 }),
@@ -89,7 +89,16 @@ describe('two people moving one node at the same time', () => {
       node('E2', 'effect', 'K', { text: 'Ehrenamt zieht sich zurück', order: 3 }),
       node('C2', 'cause', 'K', { text: 'Kein Geld', order: 4 }),
     ])
-    expect(flattenTree(view).map((i) => `${i.number} ${i.node.text}`)).toEqual(['1 Kooperation stockt', '1.1 Keine Zeit', '1.2 Kein Geld', '1.3 Angebote doppelt', '1.4 Ehrenamt zieht sich zurück'])
+    expect(flattenTree(view).map((i) => `${i.number} ${i.node.text}`)).toEqual(['1 Kooperation stockt', '1.1 Keine Zeit', '1.2 Kein Geld', '1.1 Angebote doppelt', '1.2 Ehrenamt zieht sich zurück'])
+  })
+
+  it('keeps the effects’ numbers when a cause is added (people point at them while the group writes)', () => {
+    const records = [node('K', 'core', null, { text: 'Kooperation stockt' }), node('C1', 'cause', 'K', { text: 'Keine Zeit', order: 1 }), node('E1', 'effect', 'K', { text: 'Angebote doppelt', order: 2 })]
+    const numbers = (view: ReturnType<typeof readTreeRecords>) => new Map(flattenTree(view).map((i) => [i.node.text, i.number]))
+    const before = numbers(readTreeRecords(records))
+    const after = numbers(readTreeRecords([...records, node('C2', 'cause', 'K', { text: 'Kein Geld', order: 3 })]))
+    expect(after.get('Angebote doppelt')).toBe(before.get('Angebote doppelt'))
+    expect(after.get('Kein Geld')).toBe('1.2')
   })
 })
 

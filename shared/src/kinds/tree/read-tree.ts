@@ -24,7 +24,11 @@ export interface TreeView {
 }
 
 const bySiblingOrder = (a: TreeNode, b: TreeNode) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-/** Under one parent, causes (means) come before effects (ends), so the outline's numbers run 1.1–1.4 for the causes, 1.5… for the effects. */
+/**
+ * Under one parent, causes (means) come before effects (ends). Each kind is numbered on its own
+ * ("Ursache 1.1–1.4", "Folge 1.1–1.3"; the kind is always shown with the number), so a new cause does
+ * not renumber the effects people are pointing at.
+ */
 const KIND_RANK: Readonly<Record<TreeNodeKind, number>> = { core: 0, goal: 0, cause: 1, means: 1, effect: 2, end: 2 }
 const byKindThenOrder = (a: TreeNode, b: TreeNode) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || bySiblingOrder(a, b)
 
@@ -72,12 +76,23 @@ export function readTreeRecords(records: Iterable<unknown>): TreeView {
     node,
     number,
     depth,
-    children: (childrenOf.get(node.id) ?? []).sort(byKindThenOrder).map((c, i) => build(c, `${number}.${i + 1}`, depth + 1)),
+    children: numberedByKind((childrenOf.get(node.id) ?? []).sort(byKindThenOrder), 1).map(([c, n]) => build(c, `${number}.${n}`, depth + 1)),
   })
   const tops = (childrenOf.get(null) ?? []).filter((n) => n !== coreNode).sort(byKindThenOrder)
   const core = coreNode ? build(coreNode, '1', 0) : null
-  const loose = tops.map((n, i) => build(n, String(i + (core ? 2 : 1)), 0))
+  const loose = numberedByKind(tops, core ? 2 : 1).map(([n, i]) => build(n, String(i), 0))
   return { core, loose, byId, replaced }
+}
+
+/** Sorted siblings with their numbers, each kind counted from `first` on its own (see KIND_RANK). */
+function numberedByKind(sorted: readonly TreeNode[], first: number): [TreeNode, number][] {
+  const next = new Map<number, number>()
+  return sorted.map((node) => {
+    const rank = KIND_RANK[node.kind]
+    const n = next.get(rank) ?? first
+    next.set(rank, n + 1)
+    return [node, n]
+  })
 }
 
 /** The members of the loop `id`'s parent chain runs into, or null when the chain ends at the top. */

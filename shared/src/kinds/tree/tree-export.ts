@@ -52,7 +52,7 @@ export const TREE_SHEET_WORDS = {
 
 /**
  * The trees of an event as a Markdown chapter: per group the problem tree and the objective tree as
- * nested numbered lists; each objective names the problem it answers (by its number and text) and
+ * nested lists, each node with its outline number; each objective names the problem it answers (by its number and text) and
  * whether it is in scope; measures and helpers hang under their means. Empty when the event does
  * not run the tree method.
  */
@@ -74,7 +74,7 @@ export function treesToMarkdown(method: TreeMethod | undefined, trees: readonly 
       lines.push(`#### ${TREE_SHEET_WORDS[phase]}`, '')
       const tops = [...(view.core ? [view.core] : []), ...view.loose]
       if (tops.length === 0) lines.push(TREE_SHEET_WORDS.empty)
-      tops.forEach((item, i) => listItem(lines, item, i + 1, '', problemNumber))
+      tops.forEach((item) => listItem(lines, item, '', problemNumber))
       lines.push('')
     }
   }
@@ -84,13 +84,18 @@ export function treesToMarkdown(method: TreeMethod | undefined, trees: readonly 
 /** An exported node read back as a record (no author, no time). */
 const asRecord = (node: ExportTreeNode) => ({ ...node, authorId: null, createdAt: 0 })
 
+/** A problem named by its kind and number, "Ursache 1.2": each kind is numbered on its own (see readTreeRecords). */
+export function problemLabel(item: TreeItem): string {
+  return `${TREE_SHEET_WORDS.kinds[item.node.kind]} ${item.number}`
+}
+
 /**
- * " (beantwortet 1.2: Zu wenig Personal)" after an objective; only the number while the objective
- * still has the problem's words (not reworded yet), so the text is not printed twice.
+ * " (beantwortet Ursache 1.2: Zu wenig Personal)" after an objective; only kind and number while the
+ * objective still has the problem's words (not reworded yet), so the text is not printed twice.
  */
 export function answersNote(text: string, answered: TreeItem): string {
   const same = text.trim().toLocaleLowerCase('de') === answered.node.text.trim().toLocaleLowerCase('de')
-  return same ? ` (${TREE_SHEET_WORDS.answers} ${answered.number})` : ` (${TREE_SHEET_WORDS.answers} ${answered.number}: ${answered.node.text})`
+  return same ? ` (${TREE_SHEET_WORDS.answers} ${problemLabel(answered)})` : ` (${TREE_SHEET_WORDS.answers} ${problemLabel(answered)}: ${answered.node.text})`
 }
 
 /**
@@ -115,17 +120,23 @@ function entryLists(node: TreeItem['node']): { title: string; entries: readonly 
   return lists.filter((l) => l.entries.length > 0)
 }
 
-function listItem(lines: string[], item: TreeItem, position: number, indent: string, problems: ReadonlyMap<string, TreeItem>): void {
-  const marker = `${position}. `
+/**
+ * A node as a Markdown list item with its outline number written out ("- 1.2 Ursache: …"): an
+ * ordered list would be renumbered 1, 2, 3 by every renderer, while causes and effects are numbered
+ * each on their own and the objectives name problems by these numbers.
+ */
+function listItem(lines: string[], item: TreeItem, indent: string, problems: ReadonlyMap<string, TreeItem>): void {
+  const marker = '- '
   const inner = indent + ' '.repeat(marker.length)
   const node = item.node
-  lines.push(`${indent}${marker}${escapeMarkdownText(nodeLine(node, problems), inner)}`)
+  // The number is digits and dots only, never a list marker after "- ": written as it is.
+  lines.push(`${indent}${marker}${item.number} ${escapeMarkdownText(nodeLine(node, problems), inner)}`)
   // Each entry its own item: an entry may itself hold a comma or a semicolon.
   for (const list of entryLists(node)) {
     lines.push(`${inner}- ${escapeMarkdownText(list.title, `${inner}  `)}`)
     for (const entry of list.entries) lines.push(`${inner}  - ${escapeMarkdownText(entry, `${inner}    `)}`)
   }
-  item.children.forEach((child, i) => listItem(lines, child, i + 1, inner, problems))
+  item.children.forEach((child) => listItem(lines, child, inner, problems))
 }
 
 /** One group's two trees from an export, read back as screens show them. */

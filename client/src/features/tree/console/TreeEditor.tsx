@@ -201,7 +201,7 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
                     <option value="">{t('tree.mergeWithShort')}</option>
                     {twins.map((p) => (
                       <option key={p.id} value={p.id}>
-                        {numberOf.get(p.id) ?? ''} {p.text}
+                        {numberOf.get(p.id) ?? ''} {t(`tree.kind.${p.kind}`)}: {p.text}
                       </option>
                     ))}
                   </ActingSelect>

@@ -168,7 +168,7 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
             <option value="">{t('tree.subtree')}</option>
             {parents.map((p) => (
               <option key={p.node.id} value={p.node.id}>
-                {t('tree.zoomTo', { text: `${p.number} ${p.node.text}` })}
+                {t('tree.zoomTo', { text: `${p.number} ${t(`tree.kind.${p.node.kind}`)}: ${p.node.text}` })}
               </option>
             ))}
           </select>
