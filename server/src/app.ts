@@ -10,7 +10,7 @@ import type { Credentials } from './access/credentials.js'
 import { DocRooms } from './boards/doc-rooms.js'
 import { giveBackDotsOfDeletedCards } from './harvest/votes-follow-deletes.js'
 import { showActorMaps } from './actors/actor-map-shown.js'
-import { followDeletedCards } from './actors/actors-follow-deletes.js'
+import { followCardChanges } from './actors/actors-follow-cards.js'
 import { installModeration, moderationOf } from './moderation/moderation-service.js'
 import { createHeldCardsRoute } from './moderation/held-cards-route.js'
 import { afterForget } from './harvest/forget-votes.js'
@@ -197,7 +197,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const groups = new GroupService(storage.events, rooms)
   transfer.harvest = new HarvestTransfer(storage.events, votes)
   showActorMaps(rooms, log)
-  followDeletedCards({ rooms, events: storage.events, log })
+  followCardChanges({ rooms, events: storage.events, log })
   giveBackDotsOfDeletedCards({ rooms, votes, publishVotes: (eventId, what) => hub.publish({ eventId, topic: 'votes', audience: 'everyone', ...what }) })
   const deletedEvents = opts.deletedEvents ?? memoryDeletedEvents()
   const isDeletedLink = deletedLink({ verify: (token) => credentials.verify(token), deleted: deletedEvents, exists: async (id) => (await events.get(id)) !== undefined })

@@ -4,7 +4,7 @@ import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventStore } from '../storage/storage.js'
 import { buildActorMap } from './build-actor-map.js'
 
-/** How long a person's deletes at an event's tables are gathered before the actor map follows them, in ms. */
+/** How long a person's deletes and edits at an event's tables are gathered before the actor map follows them, in ms. */
 export const ACTORS_FOLLOW_MS = 1000
 
 /** Whether a transaction is one of the server's own moves of a card (a hide, a merge, "Meine Beiträge löschen"). */
@@ -12,13 +12,15 @@ const byServer = (origin: unknown): boolean => typeof origin === 'object' && ori
 
 /**
  * A card that leaves its board (hidden by the moderation, merged, deleted, removed by "Meine
- * Beiträge löschen") takes what the actor map took from it along: the actors its tables named
- * are brought up to date, so its text does not stay in the map phones and projectors see, and a
- * contact person taken from it goes with it. The server's own moves are followed at once; a
- * person's deletes are gathered for a second (fresh identities deleting their cards cost one pass
- * a second at most). One pass at a time per event; deletes meanwhile go into the next.
+ * Beiträge löschen") or is reworded or moved (its text, sub-points, column or station changed)
+ * takes what the actor map took from it along: the actors its tables named are brought up to date,
+ * so its old text does not stay in the map phones and projectors see, and a contact person taken
+ * from it goes with it. The server's own moves are followed at once; a person's deletes and edits
+ * are gathered for a second (fresh identities changing their cards cost one pass a second at
+ * most). One pass at a time per event; changes meanwhile go into the next. A new card changes
+ * nothing the map already shows (it comes in with the next "Akteure neu einlesen").
  */
-export function followDeletedCards(deps: { rooms: DocRooms; events: Pick<EventStore, 'get'>; log: Logger; waitMs?: number }): void {
+export function followCardChanges(deps: { rooms: DocRooms; events: Pick<EventStore, 'get'>; log: Logger; waitMs?: number }): void {
   const waiting = new Map<EventId, { tables: Set<string>; urgent: boolean }>()
   const timers = new Map<EventId, NodeJS.Timeout>()
   const running = new Set<EventId>()
@@ -33,7 +35,7 @@ export function followDeletedCards(deps: { rooms: DocRooms; events: Pick<EventSt
       const stored = await deps.events.get(eventId)
       if (stored) await buildActorMap(deps.rooms, stored, 'server', next.tables)
     })()
-      .catch((error: unknown) => deps.log.error({ err: error, eventId }, 'the actor map could not follow deleted cards'))
+      .catch((error: unknown) => deps.log.error({ err: error, eventId }, 'the actor map could not follow changed cards'))
       .finally(() => {
         running.delete(eventId)
         const later = waiting.get(eventId)
@@ -50,10 +52,12 @@ export function followDeletedCards(deps: { rooms: DocRooms; events: Pick<EventSt
     if (!board) return
     const cards = boardDoc(room.doc).cards
     cards.observe((event, transaction) => {
-      // A key changed and no longer there: deleted (cheaper than Yjs' change list on every card).
-      let deleted = false
-      for (const key of event.keysChanged) if (!cards.has(key)) deleted = true
-      if (!deleted) return
+      // A key changed and no longer there: deleted; one still there was added or changed, and only
+      // then Yjs' change list is read (it tells an edit from a new card and keeps the old value).
+      let follow = false
+      for (const key of event.keysChanged) if (!cards.has(key)) follow = true
+      if (!follow) for (const [key, change] of event.changes.keys) if (change.action === 'update' && reworded(change.oldValue, cards.get(key))) follow = true
+      if (!follow) return
       const entry = waiting.get(board.eventId) ?? { tables: new Set<string>(), urgent: false }
       entry.tables.add(board.tableId)
       entry.urgent ||= byServer(transaction.origin)
@@ -61,4 +65,12 @@ export function followDeletedCards(deps: { rooms: DocRooms; events: Pick<EventSt
       schedule(board.eventId, entry.urgent)
     })
   })
+}
+
+/** Whether a card's new version says something else, or says it elsewhere, than its old one (what the actor map reads of it). */
+function reworded(before: unknown, after: unknown): boolean {
+  if (typeof before !== 'object' || before === null || typeof after !== 'object' || after === null) return true
+  const a = before as Record<string, unknown>
+  const b = after as Record<string, unknown>
+  return a.text !== b.text || a.columnId !== b.columnId || a.stationId !== b.stationId || JSON.stringify(a.subPoints) !== JSON.stringify(b.subPoints)
 }

@@ -83,6 +83,26 @@ describe('the actor map follows cards that leave their boards', () => {
       for (const client of [anna, bernd, console_, shown]) client.destroy()
     }
   })
+  it('a reworded card takes its old words out of the map phones see; a card moved out of the column too', async () => {
+    const eventId = cafe.event.id
+    const anna = await connectPhone(running.url, eventId, 'sprache', cafe.joinCode)
+    const shown = connectDoc(running.url, actorMapShownDocName(eventId), tokenOfLink(cafe.links.projector))
+    try {
+      await Promise.all([anna.synced(), shown.synced()])
+      anna.put(anna.card({ id: 'card-edit-1', ...helps, text: 'Geheimbund e. V. (Herr Müller, Lindenweg 3)' }))
+      anna.put(anna.card({ id: 'card-edit-2', ...helps, text: 'Sportverein Lindenweg-Nord', position: 2 }))
+      await anna.saved()
+      expect(await command(running.url, cafe.facilitatorToken, 'actors:refresh', {})).toEqual({ ok: true })
+      await waitFor(() => (holdsText(shown.doc, 'Müller') && holdsText(shown.doc, 'Lindenweg-Nord')) || undefined, 'both cards in the shown map')
+      const cards = anna.doc.getMap<Record<string, unknown>>('cards')
+      cards.set('card-edit-1', { ...cards.get('card-edit-1')!, text: 'Verein (Name entfernt)' })
+      cards.set('card-edit-2', { ...cards.get('card-edit-2')!, columnId: 'naeherkommen' })
+      await anna.saved()
+      await waitFor(() => (!holdsText(shown.doc, 'Müller') && !holdsText(shown.doc, 'Lindenweg-Nord')) || undefined, 'the old words to leave the shown map')
+    } finally {
+      for (const client of [anna, shown]) client.destroy()
+    }
+  })
 })
 
 describe('a shown actor map stored before a card was hidden', () => {
