@@ -1,4 +1,9 @@
 import { type EventActor, writerKeyOf } from '@tischrunde/shared'
+import { TokenBucket } from '../access/rate-limit.js'
+
+/** Soft refusals (a closed station, a pace) one person may collect, over all their sockets, before the socket is cut off: 5, then 1 per 2 s. */
+export const SOFT_REFUSALS_BURST = 5
+export const SOFT_REFUSALS_PER_SECOND = 0.5
 
 /**
  * How long a sender whose socket was closed for hostile input again and again must wait before it
@@ -17,6 +22,8 @@ export const OFFENCES_BEFORE_BACKOFF = 3
 /** Senders recently closed for hostile input, by a key of the caller's choosing (event and writer). */
 export class Offenders {
   private readonly seen = new Map<string, { count: number; last: number }>()
+  /** Each person's budget of soft refusals, shared by their sockets (sixteen sockets are not sixteen budgets). */
+  private readonly soft = new Map<string, { bucket: TokenBucket; last: number }>()
 
   constructor(
     private readonly backoffMs = OFFENDER_BACKOFF_MS,
@@ -40,6 +47,21 @@ export class Offenders {
     if (key === null) return
     const prior = this.seen.get(key)
     this.seen.set(key, { count: Math.max(this.allowed, prior && now - prior.last < this.backoffMs ? prior.count + 1 : 1), last: now })
+  }
+
+  /**
+   * Takes one soft refusal from the person's budget; false when it is used up (the socket is then
+   * closed and the close noted). Budgets not touched for a minute are forgotten.
+   */
+  softRefused(key: string, now: number): boolean {
+    let entry = this.soft.get(key)
+    if (!entry) {
+      if (this.soft.size > 1000) for (const [k, v] of this.soft) if (now - v.last >= 60_000) this.soft.delete(k)
+      entry = { bucket: new TokenBucket(SOFT_REFUSALS_BURST, SOFT_REFUSALS_PER_SECOND, now), last: now }
+      this.soft.set(key, entry)
+    }
+    entry.last = now
+    return entry.bucket.take(now)
   }
 
   /** Whether the key must still wait. */

@@ -4,6 +4,7 @@ import {
   type DocScope,
   type EventActor,
   type EventSituation,
+  PERSON_UPDATE_STRUCTS_MAX,
   SOFT_REFUSALS,
   type UpdateProblem,
   WriteRefusal,
@@ -40,13 +41,15 @@ export interface UpdateSender {
 }
 
 /**
- * The write path of one update, in order: the byte-level pre-check (before Yjs sees a byte), the
- * access policy, the writers check (only the sender's own Yjs client ids), then the write gate with
+ * The write path of one update, in order: the byte-level pre-check (before Yjs sees a byte; a
+ * participant's or host's update no larger than one person writes), the access policy, the writers check (only the sender's own Yjs client ids), then the write gate with
  * the kind's rules. Writers are bound only once the update is taken.
  */
 export function receiveUpdate(room: DocRoom, update: Uint8Array, from: UpdateSender): UpdateOutcome {
   const checked = checkDocUpdate(update, from.roots)
   if (!checked.ok) return { type: 'close', reason: 'MALFORMED_UPDATE', detail: checked.problem }
+  // More than one person ever writes at once: closed before Yjs decodes a byte of it.
+  if (from.actor.role !== 'facilitator' && checked.structs > PERSON_UPDATE_STRUCTS_MAX) return { type: 'close', reason: WriteRefusal.TOO_MANY_AT_ONCE }
   // A reader's empty sync reply carries nothing to check.
   if (checked.structs === 0 && checked.deletions === 0) return { type: 'taken' }
   if (!from.situation) return { type: 'close', reason: 'EVENT_DELETED' }

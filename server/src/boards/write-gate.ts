@@ -5,6 +5,7 @@ import {
   type DocView,
   type EventActor,
   type EventSituation,
+  PERSON_NEW_RECORDS_PER_UPDATE_MAX,
   type RecordChange,
   TOMBSTONES_ROOT,
   WriteRefusal,
@@ -106,13 +107,13 @@ export class WriteGate {
     let refusal: WriteRefusal | null
     if (plan) {
       this.captured = plan.changes
-      refusal = this.judge(ctx, plan.outside, overlay(this.doc, plan.changes))
+      refusal = this.tooMany(ctx) ?? this.judge(ctx, plan.outside, overlay(this.doc, plan.changes))
     } else {
       const trial = tryOnCopy(this.doc, update, this.watched)
       try {
         this.captured = trial.changes
         this.lost = trial.lost
-        refusal = this.judge(ctx, trial.outside, viewOf(trial.doc))
+        refusal = this.tooMany(ctx) ?? this.judge(ctx, trial.outside, viewOf(trial.doc))
       } finally {
         trial.doc.destroy()
       }
@@ -122,6 +123,12 @@ export class WriteGate {
       if (added > 0 && !admitNewRecords(added)) refusal = WriteRefusal.TOO_FAST
     }
     return refusal
+  }
+
+  /** A person's update adding more records than anyone may hold: refused before each record is judged. */
+  private tooMany(ctx: WriteContext): WriteRefusal | null {
+    if (ctx.actor.role === 'facilitator' || this.captured.length <= PERSON_NEW_RECORDS_PER_UPDATE_MAX) return null
+    return this.captured.filter(isNewRecord).length > PERSON_NEW_RECORDS_PER_UPDATE_MAX ? WriteRefusal.TOO_MANY_AT_ONCE : null
   }
 
   private judge({ readOnly, ...ctx }: WriteContext, outside: boolean, after: Pick<DocView, 'get' | 'forEach'>): WriteRefusal | null {

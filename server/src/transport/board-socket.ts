@@ -29,7 +29,7 @@ import { type ConnectionBudget, DEFAULT_LIMITS, type Limits, personOf } from '..
 import type { BoardPeer, DocRoom } from '../boards/doc-room.js'
 import type { ProgrammeService } from '../programme/programme-service.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
-import { Offenders, offenderKeyOf } from '../boards/offenders.js'
+import { Offenders, SOFT_REFUSALS_BURST, SOFT_REFUSALS_PER_SECOND, offenderKeyOf } from '../boards/offenders.js'
 import { holdEarlyFrames } from './early-frames.js'
 import { sendOn } from './ws-frame.js'
 import { receiveUpdate } from '../boards/receive-update.js'
@@ -176,8 +176,9 @@ export function createBoardSockets(deps: {
   async function connect(ws: WebSocket, socket: Duplex, access: DocAccessGrant, flight: ReturnType<typeof firstFlight>): Promise<void> {
     const { actor, kind: docKind, scope } = access
     const offenderKey = offenderKeyOf(access.scope.eventId, access.actor)
-    /** Soft refusals (a closed station, a pace) one socket may collect before it is cut off: 5, then 1 per 2 s. */
-    const softRefusals = new TokenBucket(5, 0.5, Date.now())
+    /** Soft refusals (a closed station, a pace) a person may collect before the socket is cut off (see Offenders); a console's are its socket's own. */
+    const ownBudget = new TokenBucket(SOFT_REFUSALS_BURST, SOFT_REFUSALS_PER_SECOND, Date.now())
+    const softRefusal = offenderKey === null ? () => ownBudget.take(Date.now()) : () => offenders.softRefused(offenderKey, Date.now())
     const messages = new TokenBucket(deps.limits.boardMessagesBurst, deps.limits.boardMessagesPerSecond, Date.now())
     /** False (and the socket closing) when this socket sends faster than its limit. */
     const withinPace = () => {
@@ -310,7 +311,7 @@ export function createBoardSockets(deps: {
       }
       deps.log.info({ peer: peer.id, doc: room.name, refusal: outcome.refusal }, 'doc write refused')
       // A sender refused again and again (a flood) is cut off before it costs everyone else.
-      if (!softRefusals.take(Date.now())) {
+      if (!softRefusal()) {
         offenders.note(offenderKey, Date.now())
         ws.close(...boardClose(WriteRefusal.TOO_FAST))
         return null

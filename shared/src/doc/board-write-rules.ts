@@ -44,6 +44,11 @@ export const WriteRefusal = {
    * phones send the core problem at once, a node added under one just deleted, two moves into a loop).
    */
   TREE_CONFLICT: 'TREE_CONFLICT',
+  /**
+   * More new records in one update than one person may hold in any doc (see
+   * PERSON_NEW_RECORDS_PER_UPDATE_MAX): no phone sends that, so it is not judged record by record.
+   */
+  TOO_MANY_AT_ONCE: 'TOO_MANY_AT_ONCE',
 } as const
 export type WriteRefusal = (typeof WriteRefusal)[keyof typeof WriteRefusal]
 
@@ -62,6 +67,19 @@ export const SOFT_REFUSALS: ReadonlySet<WriteRefusal> = new Set([
 
 /** A card as stored: no keys beyond the card's own. Built once; zod compiles it on first use. */
 export const storedCardSchema = strictRecord(cardSchema)
+
+/**
+ * Most new records one update of a participant or host may add, in any kind of doc: the most one
+ * person may hold anywhere (a tree's 300 nodes; 200 cards on a board). An update over it is closed
+ * unjudged (`TOO_MANY_AT_ONCE`) instead of being parsed, tried and taken back record by record.
+ */
+export const PERSON_NEW_RECORDS_PER_UPDATE_MAX = 300
+
+/**
+ * Most structs (record writes and their deleted runs) in one update of a participant or host, read
+ * off the bytes before Yjs decodes anything: 300 new records and 700 edits of them made offline fit.
+ */
+export const PERSON_UPDATE_STRUCTS_MAX = 1000
 
 /** Most cards one participant may have on one table's board (all stations). */
 export const CARDS_PER_PARTICIPANT_MAX = 200

@@ -153,6 +153,7 @@ const CLOSE_CODE_OF: Record<BoardCloseReason, BoardCloseCode> = {
   TOO_MANY_WRITERS: BoardCloseCode.INVALID_MESSAGE,
   RECORD_DELETED: BoardCloseCode.INVALID_MESSAGE,
   TREE_CONFLICT: BoardCloseCode.INVALID_MESSAGE,
+  TOO_MANY_AT_ONCE: BoardCloseCode.INVALID_MESSAGE,
 }
 
 /**
