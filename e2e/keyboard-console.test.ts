@@ -59,6 +59,8 @@ describe('the console run by keyboard alone', () => {
     await page.locator('.round-phase', { hasText: 'Station 1 pausiert' }).waitFor()
     await page.keyboard.press('p')
     await page.getByRole('button', { name: 'Pause' }).waitFor()
+    // Right after a step on, the next one waits a moment (a second Enter must not skip a station).
+    await page.locator('button[aria-keyshortcuts="N"]:not([aria-disabled="true"])').waitFor()
     await page.keyboard.press('n')
     await page.keyboard.press('n')
     await page.locator('.round-phase', { hasText: 'Station 2' }).waitFor()

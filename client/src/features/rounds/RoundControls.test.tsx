@@ -5,7 +5,7 @@ import { type Ack, INITIAL_ROUND_STATE, fail } from '@tischrunde/shared'
 import { aTreeDay, anEvent } from '../../../../fixtures/src/builders.js'
 import { setLanguage } from '../../i18n/index.js'
 import '../../i18n/console-wording.js'
-import { RoundControls } from './RoundControls.js'
+import { ROOM_MOVE_SETTLE_MS, RoundControls } from './RoundControls.js'
 
 /** Renders the console's running order; every command is answered with `answer`. */
 function controls(answer: Ack) {
@@ -64,6 +64,36 @@ describe('room-changing shortcuts and ending the event', () => {
     expect(screen.getByText('Noch einmal N drücken: Weiter: Station 2')).toBeTruthy()
     fireEvent.keyDown(document.body, { key: 'n' })
     expect(send).toHaveBeenCalledWith('round:advance', { expectedVersion: 3 })
+  })
+
+  it('takes "Weiter" once when it is activated twice in a row (Enter pressed twice on the focused button), and again after a moment; going back stays open', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      const send = vi.fn(async (): Promise<Ack> => ({ ok: true }))
+      const { rerender } = render(<RoundControls event={anEvent()} round={station1} send={send} />)
+      fireEvent.click(screen.getByRole('button', { name: 'Weiter: Station 2' }))
+      await act(async () => {})
+      expect(send).toHaveBeenCalledTimes(1)
+      // The server moved the room: the same button now names the step after, and waits a moment.
+      const station2 = { ...station1, stationIndex: 1, version: 4 }
+      rerender(<RoundControls event={anEvent()} round={station2} send={send} />)
+      const next = screen.getByRole('button', { name: 'Weiter: Station 3' })
+      expect(next.getAttribute('aria-disabled')).toBe('true')
+      fireEvent.click(next)
+      await act(async () => {})
+      expect(send).toHaveBeenCalledTimes(1)
+      act(() => vi.advanceTimersByTime(ROOM_MOVE_SETTLE_MS))
+      expect(next.getAttribute('aria-disabled')).toBeNull()
+      fireEvent.click(next)
+      await act(async () => {})
+      expect(send).toHaveBeenLastCalledWith('round:advance', { expectedVersion: 4 })
+      // Right after a step on, the step back (an undo) is taken at once.
+      fireEvent.click(screen.getByRole('button', { name: 'Einen Schritt zurück' }))
+      await act(async () => {})
+      expect(send).toHaveBeenLastCalledWith('round:back', { expectedVersion: 4 })
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('forgets a first press of B after a pause, and a press of another key in between', () => {

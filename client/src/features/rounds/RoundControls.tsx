@@ -30,10 +30,14 @@ function waitingText(t: TFunction, counts: HeldCounts | null): string | null {
   return what.length > 0 ? t('control.endWaiting', { what: what.join(', ') }) : null
 }
 
+/** After a step that moves the room (on, back), how long the next one is not taken, in ms. */
+export const ROOM_MOVE_SETTLE_MS = 1500
+
 /**
  * The facilitator's control bar, in view however far the console scrolls: station, timer, next
  * step, back, pause, time. Commands name the version they saw, so a double click or a second tab
- * acts only once. Keys N and B act on a second press; ending the event asks first.
+ * acts only once, and a step right after the same step is not taken. Keys N and B act on a second press;
+ * ending the event asks first.
  */
 export function RoundControls({ event, round, send, askWaiting }: { event: TischEvent; round: RoundState; send: Send; askWaiting?: (() => Promise<HeldCounts | null>) | undefined }) {
   const { t } = useTranslation()
@@ -58,15 +62,25 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
   const treeDay = isTreeDay(event)
   const v = { expectedVersion: round.version }
 
-  const run = async (p: Promise<Ack>) => {
+  // A step that moves the room is not taken the same way again right after: Enter pressed twice on
+  // the focused "Weiter" (its label already names the step after) skipped a whole station. The
+  // button says so (aria-disabled keeps the focus on it); the step the other way, an undo, is open.
+  const [settling, setSettling] = useState<'next' | 'back' | null>(null)
+  useEffect(() => {
+    if (!settling) return
+    const timer = setTimeout(() => setSettling(null), ROOM_MOVE_SETTLE_MS)
+    return () => clearTimeout(timer)
+  }, [settling])
+  const run = async (p: Promise<Ack>, moves?: 'next' | 'back') => {
     setBusy(true)
     const ack = await p
     setBusy(false)
     setFailure(ack.ok ? null : ack)
+    if (ack.ok && moves) setSettling(moves)
   }
   const actions = {
-    next: () => (endsEvent ? setConfirmEnd(true) : void run(send('round:advance', v))),
-    back: () => void run(send('round:back', v)),
+    next: () => (settling === 'next' ? undefined : endsEvent ? setConfirmEnd(true) : void run(send('round:advance', v), 'next')),
+    back: () => (settling === 'back' ? undefined : void run(send('round:back', v), 'back')),
     pause: () => void run(round.paused ? send('round:resume', v) : send('round:pause', v)),
     extend: (minutes: number) => void run(send('timer:extend', { ...v, minutes })),
   }
@@ -122,10 +136,10 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
       </div>
       <RoundTimer size="large" changeoverNote={false} />
       <div className="button-row">
-        <button type="button" className="primary" disabled={busy || round.phase === 'closed'} onClick={actions.next} aria-keyshortcuts="N">
+        <button type="button" className="primary" disabled={busy || round.phase === 'closed'} aria-disabled={settling === 'next' || undefined} onClick={actions.next} aria-keyshortcuts="N">
           {nextLabel(t, event, round)}
         </button>
-        <button type="button" className="secondary" disabled={busy || round.phase === 'before-start'} onClick={actions.back} aria-keyshortcuts="B">
+        <button type="button" className="secondary" disabled={busy || round.phase === 'before-start'} aria-disabled={settling === 'back' || undefined} onClick={actions.back} aria-keyshortcuts="B">
           {t('round.back')}
         </button>
         {round.phase === 'station' && (
