@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { INITIAL_ROUND_STATE, type ProjectorDisplay } from '@tischrunde/shared'
 import { anEvent } from '../../../../fixtures/src/builders.js'
 import { defaultDisplay, stepDisplay } from './remote-display.js'
-import { onPage, pageStarts } from './use-fit-to-box.js'
+import { onPage, pageOfCard, pageStarts } from './use-fit-to-box.js'
 
 const event = anEvent()
 const ids = event.tables.map((t) => t.id)
@@ -47,6 +47,16 @@ describe('pages of a board too full for one screen', () => {
     expect(pageStarts(spans, 300, 400, 20)).toEqual([0, 260])
     expect(spans.map((s) => onPage(s, 0, 300, 20))).toEqual([true, true, false])
     expect(spans.map((s) => onPage(s, 260, 300, 20))).toEqual([false, false, true])
+  })
+
+  it('shows a card beside a cut one once: on the first page it is whole on (sub-columns side by side)', () => {
+    // Two sub-columns: on the left a card crosses the page's foot at 250–350; on the right a card at 260–290 is whole on page 1.
+    const spans = [{ top: 0, bottom: 240 }, { top: 250, bottom: 350 }, { top: 0, bottom: 250 }, { top: 260, bottom: 290 }]
+    const starts = pageStarts(spans, 300, 350, 0)
+    expect(starts).toEqual([0, 250])
+    // Whole on both pages, shown on the first only; every card on exactly one page.
+    expect(onPage(spans[3]!, 250, 300, 0)).toBe(true)
+    expect(spans.map((s) => pageOfCard(s, starts, 300, 0))).toEqual([0, 1, 0, 0])
   })
 
   it('does not let a card taller than a page hide a card beside it on every page', () => {

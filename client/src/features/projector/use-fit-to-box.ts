@@ -59,6 +59,18 @@ export function onPage(span: { top: number; bottom: number }, start: number, pag
 }
 
 /**
+ * The one page a card is shown on: the first on which it is whole. Pages overlap (a page starts at
+ * the top of the first card the one before cuts), and in a column of cards flowing into
+ * sub-columns a card beside that one may be whole on both: it is shown once, where it came first.
+ * A card whole on no page shows on the last page that starts above it.
+ */
+export function pageOfCard(span: { top: number; bottom: number }, starts: readonly number[], pageHeight: number, heading: number): number {
+  const first = starts.findIndex((start) => onPage(span, start, pageHeight, heading))
+  if (first >= 0) return first
+  return Math.max(0, starts.filter((start) => start <= span.top).length - 1)
+}
+
+/**
  * Scales the type inside `box` (through the CSS variable `--fit`) to the largest size at which its
  * content fits without scrolling, but never below MIN_TEXT_VW for the box's `.card` items (the
  * projector's base size is read from the box's parent). A board too full even then is shown in
@@ -124,8 +136,10 @@ export function useFitToBox(box: RefObject<HTMLElement | null>, content: unknown
     el.scrollTop = start
     // The last page may end above the box's foot: the box scrolls no further than its content.
     const shownFrom = el.scrollTop
+    const shownIndex = Math.min(shown, now.length - 1)
     for (const { card, span } of spans) {
-      if (pages > 1 && !onPage(span, start, shownFrom + el.clientHeight - start, heading)) card.dataset.offPage = ''
+      const elsewhere = pages > 1 && (!onPage(span, start, shownFrom + el.clientHeight - start, heading) || pageOfCard(span, now, el.clientHeight, heading) !== shownIndex)
+      if (elsewhere) card.dataset.offPage = ''
       else delete card.dataset.offPage
     }
   }, [box, starts, shown, pages, content, headingSelector])
