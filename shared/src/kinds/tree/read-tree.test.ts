@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { flattenTree, readTree, readTreeRecords } from './read-tree.js'
 import { TREE_NODES_ROOT, type TreeNode } from './tree-node.schema.js'
-import { findTreeProblem } from './tree-rules.js'
+import { TREE_DEPTH_MAX, TreeProblem, findTreeProblem } from './tree-rules.js'
 import { node, pad, treeOf } from './tree-test-nodes.js'
 
 /** The outline as "number text" lines, what a screen would list. */
@@ -102,3 +102,20 @@ describe('two people moving one node at the same time', () => {
   })
 })
 
+
+describe('a tree deeper than the rules allow (an old or imported doc)', () => {
+  // A chain of causes 3,000 deep: reading it recursed once per level and overflowed the stack.
+  const chain = [node('K', 'core', null), ...Array.from({ length: 3000 }, (_, i) => node(`C${i}`, 'cause', i === 0 ? 'K' : `C${i - 1}`))]
+
+  it('is refused as a write', () => {
+    expect(findTreeProblem('problem', treeOf(...chain.slice(0, TREE_DEPTH_MAX + 1)))).toBeNull()
+    expect(findTreeProblem('problem', treeOf(...chain.slice(0, TREE_DEPTH_MAX + 2)))).toBe(TreeProblem.TOO_DEEP)
+  })
+
+  it('is still read whole, every node at most one level past the limit from the core', () => {
+    const items = flattenTree(readTreeRecords(chain))
+    expect(items).toHaveLength(3001)
+    expect(Math.max(...items.map((i) => i.depth))).toBe(TREE_DEPTH_MAX)
+    expect(new Set(items.map((i) => i.node.id)).size).toBe(3001)
+  })
+})

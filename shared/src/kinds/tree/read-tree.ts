@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import type { TreeNode, TreeNodeKind } from './tree-node.schema.js'
 import { TREE_NODES_ROOT, treeNodeSchema } from './tree-node.schema.js'
+import { TREE_DEPTH_MAX } from './tree-rules.js'
 
 /** One node as screens and exports show it: its children in order and its number ("1.2.1"). */
 export interface TreeItem {
@@ -61,6 +62,9 @@ export function readTreeRecords(records: Iterable<unknown>): TreeView {
     const loop = loopThrough(node.id, parentOf)
     if (loop) reattach(loop.reduce((a, b) => (a < b ? a : b)))
   }
+  // A chain deeper than the rules allow (an old or imported doc): its node one level too deep is
+  // shown under the core, and so on down, so no reader of the tree recurses without bound.
+  for (let deep = tooDeep(parentOf); deep.length > 0; deep = tooDeep(parentOf)) deep.forEach(reattach)
   function reattach(id: string) {
     parentOf.set(id, coreNode && coreNode.id !== id ? coreNode.id : null)
     replaced.add(id)
@@ -93,6 +97,23 @@ function numberedByKind(sorted: readonly TreeNode[], first: number): [TreeNode, 
     next.set(rank, n + 1)
     return [node, n]
   })
+}
+
+/** The nodes exactly one level deeper than TREE_DEPTH_MAX allows, by the effective parents (no loops left). */
+function tooDeep(parentOf: ReadonlyMap<string, string | null>): string[] {
+  const depth = new Map<string, number>()
+  const depthOf = (id: string): number => {
+    const chain: string[] = []
+    let current: string | null | undefined = id
+    while (current !== null && current !== undefined && !depth.has(current)) {
+      chain.push(current)
+      current = parentOf.get(current)
+    }
+    let d = current === null || current === undefined ? -1 : depth.get(current)!
+    for (let i = chain.length - 1; i >= 0; i--) depth.set(chain[i]!, ++d)
+    return depth.get(id)!
+  }
+  return [...parentOf.keys()].filter((id) => depthOf(id) === TREE_DEPTH_MAX + 1)
 }
 
 /** The members of the loop `id`'s parent chain runs into, or null when the chain ends at the top. */

@@ -15,7 +15,16 @@ export const TreeProblem = {
   CYCLE: 'CYCLE',
   /** A cause under an effect, an effect under a cause, anything under the wrong kind. */
   WRONG_PLACE: 'WRONG_PLACE',
+  /** A node more than TREE_DEPTH_MAX levels below the core. */
+  TOO_DEEP: 'TOO_DEEP',
 } as const
+
+/**
+ * Most levels below the core: a cause of a cause … twenty deep is far past what a group draws (the
+ * Bremen trees had three or four), and every reader of a tree (outline, pictures, exports) stays
+ * bounded. @default 20
+ */
+export const TREE_DEPTH_MAX = 20
 export type TreeProblem = (typeof TreeProblem)[keyof typeof TreeProblem]
 
 /** The kinds a node of `kind` may hang under, in a tree of `phase` (a cause under the core or a cause …). */
@@ -71,8 +80,20 @@ export function findTreeProblem(phase: TreePhase, nodes: ReadonlyMap<string, Tre
     if (!parent) return TreeProblem.MISSING_PARENT
     if (hasCycle(nodes, node.id)) return TreeProblem.CYCLE
     if (!allowedParentKinds(phase, node.kind).includes(parent.kind)) return TreeProblem.WRONG_PLACE
+    if (depthBelowTop(nodes, node.id) > TREE_DEPTH_MAX) return TreeProblem.TOO_DEEP
   }
   return null
+}
+
+/** How many parents a node has up to one without a parent (or a missing one); stops past TREE_DEPTH_MAX. */
+function depthBelowTop(nodes: ReadonlyMap<string, TreeNode>, nodeId: string): number {
+  let depth = 0
+  let parentId = nodes.get(nodeId)?.parentId ?? null
+  while (parentId !== null && depth <= TREE_DEPTH_MAX) {
+    depth++
+    parentId = nodes.get(parentId)?.parentId ?? null
+  }
+  return depth
 }
 
 /** The kinds that may be added under a node of `parentKind` (the core takes both, a cause only causes …). */
