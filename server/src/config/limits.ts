@@ -92,35 +92,56 @@ export function staffReserve(max: number): number {
   return Math.min(Math.max(16, Math.floor(max * 0.02)), Math.floor(max / 4))
 }
 
-/** Open connections counted against `maxConnections`, over both transports, and per participant. */
+/**
+ * The share of the participants' slots the participants of one event may hold: the rest stays open
+ * to the other events on the server. A join code is all it takes to make participants, so one
+ * event's code (or one script with it) could otherwise fill the server and lock every other event's
+ * phones out. @default 0.8
+ */
+export const EVENT_SHARE = 0.8
+
+/** Open connections counted against `maxConnections`, over both transports, per participant and per event. */
 export class ConnectionBudget {
   private open = 0
   private readonly perPerson = new Map<string, number>()
+  /** Participants' open connections by event. */
+  private readonly perEvent = new Map<string, number>()
   /** Slots kept for staff links (see `staffReserve`). */
   readonly reserve: number
+  /** Most participants' connections of one event (see EVENT_SHARE). */
+  readonly maxPerEvent: number
   constructor(
     readonly max: number,
     readonly maxPerPerson = DEFAULT_LIMITS.maxConnectionsPerPerson!,
   ) {
     this.reserve = staffReserve(max)
+    this.maxPerEvent = Math.max(1, Math.floor((max - this.reserve) * EVENT_SHARE))
   }
 
   /**
    * Takes a slot for a connection of `person` (see `personOf`; null: not capped per person), a
-   * participant's (`participant`: not in the staff reserve) or a staff link's; returns its release
-   * (call once), or null when the server is full for it or this person is (`fullFor` tells which).
+   * participant's (`participant`: not in the staff reserve, counted for its `event`) or a staff
+   * link's; returns its release (call once), or null when the server or the event is full for it or
+   * this person is (`fullFor` tells which).
    */
-  take(person: string | null = null, participant = false): (() => void) | null {
-    if (this.fullFor(participant)) return null
+  take(person: string | null = null, participant = false, event: string | null = null): (() => void) | null {
+    if (this.fullFor(participant, event)) return null
     const held = person === null ? 0 : (this.perPerson.get(person) ?? 0)
     if (person !== null && held >= this.maxPerPerson) return null
     this.open++
     if (person !== null) this.perPerson.set(person, held + 1)
+    const counted = participant ? event : null
+    if (counted !== null) this.perEvent.set(counted, (this.perEvent.get(counted) ?? 0) + 1)
     let released = false
     return () => {
       if (released) return
       released = true
       this.open--
+      if (counted !== null) {
+        const inEvent = (this.perEvent.get(counted) ?? 1) - 1
+        if (inEvent > 0) this.perEvent.set(counted, inEvent)
+        else this.perEvent.delete(counted)
+      }
       if (person === null) return
       const left = (this.perPerson.get(person) ?? 1) - 1
       if (left > 0) this.perPerson.set(person, left)
@@ -128,8 +149,12 @@ export class ConnectionBudget {
     }
   }
 
-  /** Whether the server is full for a participant's connection or a staff link's (else a refused `take` was one person's cap). */
-  fullFor(participant = false): boolean {
+  /**
+   * Whether the server is full for a participant's connection or a staff link's, or the event for
+   * its participants (else a refused `take` was one person's cap).
+   */
+  fullFor(participant = false, event: string | null = null): boolean {
+    if (participant && event !== null && (this.perEvent.get(event) ?? 0) >= this.maxPerEvent) return true
     return this.open >= (participant ? this.max - this.reserve : this.max)
   }
 

@@ -166,8 +166,8 @@ export function createBoardSockets(deps: {
     if ('status' in access) return refuseUpgrade(socket, access.status, access.reason)
     if (offenders.waiting(offenderKeyOf(access.scope.eventId, access.actor), Date.now())) return refuseUpgrade(socket, 429, 'Too Many Requests')
     const participant = access.actor.role === 'participant'
-    const release = deps.budget.take(personOf(access.actor), participant)
-    if (!release) return deps.budget.fullFor(participant) ? refuseUpgrade(socket, 503, 'Service Unavailable') : refuseUpgrade(socket, 429, 'Too Many Requests')
+    const release = deps.budget.take(personOf(access.actor), participant, access.scope.eventId)
+    if (!release) return deps.budget.fullFor(participant, access.scope.eventId) ? refuseUpgrade(socket, 503, 'Service Unavailable') : refuseUpgrade(socket, 429, 'Too Many Requests')
     socket.once('close', release)
     const flight = firstFlight(socket)
     wss.handleUpgrade(req, socket, head, (ws) => void connect(ws, socket, access, flight))

@@ -255,8 +255,8 @@ export function createControlPlane(
     // Closed for flooding a moment ago (here or on a doc socket): it waits out the backoff.
     if (offenders.waiting(offenderKeyOf(actor.eventId, actor), Date.now())) return next(new Error(ErrorCode.RATE_LIMITED))
     const participant = actor.role === 'participant'
-    const release = deps.budget.take(personOf(actor), participant)
-    if (!release) return next(new Error(deps.budget.fullFor(participant) ? ErrorCode.SERVER_FULL : ErrorCode.RATE_LIMITED))
+    const release = deps.budget.take(personOf(actor), participant, actor.eventId)
+    if (!release) return next(new Error(deps.budget.fullFor(participant, actor.eventId) ? ErrorCode.SERVER_FULL : ErrorCode.RATE_LIMITED))
     socket.once('disconnect', release)
     socket.data.session = { socketId: socket.id, actor } satisfies ControlSession
     socket.data.token = auth.data.token
