@@ -55,6 +55,17 @@ describe('a tree day moving on to the solution tree (the afternoon of seed 001)'
       await advanceRounds(running.url, day.facilitatorToken)
       await new Promise((r) => setTimeout(r, 300))
       expect([...readTree(phone.doc).byId.keys()]).toEqual(['core0001'])
+      // The group deletes its last objective too: an emptied tree was worked on, it does not come back.
+      const wall2 = connectDoc(running.url, name('objective'), day.facilitatorToken)
+      await wall2.synced()
+      wall2.doc.getMap('nodes').delete('core0001')
+      await wall2.saved()
+      wall2.destroy()
+      await waitFor(() => readTree(phone.doc).byId.size === 0 || undefined, 'the emptied tree on the phone')
+      await backRound(running.url, day.facilitatorToken)
+      await advanceRounds(running.url, day.facilitatorToken)
+      await new Promise((r) => setTimeout(r, 300))
+      expect(readTree(phone.doc).byId.size).toBe(0)
     } finally {
       phone.destroy()
     }

@@ -17,8 +17,9 @@ export async function deriveObjectiveTree(rooms: DocRooms, eventId: string, grou
       const parsed = treeNodeSchema.safeParse(value)
       if (parsed.success && parsed.data.id === key) current.set(key, parsed.data)
     })
-    // At the station's start only a tree nobody worked on yet: going back and on again does not bring back what the group deleted.
-    if (onlyIfEmpty && current.size > 0) return 0
+    // At the station's start only a tree nobody worked on yet (nothing was ever written to it, not
+    // even nodes deleted since): going back and on again does not bring back what the group deleted.
+    if (onlyIfEmpty && (current.size > 0 || room.doc.store.clients.size > 0)) return 0
     const records = objectivesFromProblems(problems, current, now)
     if (records.length === 0) return 0
     room.doc.transact(() => records.forEach((r) => map.set(r.id, r)), { source: 'server', by })
@@ -30,7 +31,7 @@ export async function deriveObjectiveTree(rooms: DocRooms, eventId: string, grou
 /**
  * When the day moves on to the station that drives the objective trees (the afternoon of seed
  * 001), every group's objective tree is there, made from its problem tree. A tree the group has
- * worked on already is left as it is (back and on again brings back nothing it deleted; the
+ * worked on already (also one it emptied) is left as it is (back and on again brings back nothing it deleted; the
  * console's button brings in new problems). A group whose problem tree stayed empty gets none (its
  * phones write a goal).
  */
