@@ -15,10 +15,16 @@ export const handleAdvance: Handler<'round:advance'> = (ctx, session, msg) => {
   })
 }
 
-/** A step of the day ends what the projectors show large ("Groß zeigen"): the new station's hints, timer and code come up. */
+/**
+ * A step of the day ends what the projectors show large ("Groß zeigen") and takes a vote's ranking
+ * off them: the new station's hints, timer and code come up.
+ */
 async function movedOn(ctx: Parameters<Handler<'round:advance'>>[0], eventId: string, done: ReturnType<Handler<'round:advance'>>) {
   const ack = await done
-  if (ack.ok) ctx.endSpotlight(eventId)
+  if (!ack.ok) return ack
+  ctx.endSpotlight(eventId)
+  const off = await ctx.votes.takeOffProjectors(eventId).catch((error: unknown) => (ctx.log.error({ err: error, event: eventId }, 'the ranking could not be taken off the projectors'), []))
+  for (const stepId of off) ctx.publishVotes(eventId, { stepId })
   return ack
 }
 

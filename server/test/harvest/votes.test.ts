@@ -4,6 +4,7 @@ import { connectBoard } from '../helpers/board-client.js'
 import { createEvent, join, tokenOfLink } from '../helpers/api.js'
 import { type RunningServer, startServer } from '../helpers/in-process-server.js'
 import { tempDataDir } from '../helpers/temp-dir.js'
+import { advanceRounds, backRound } from '../helpers/rounds.js'
 import { waitFor } from '../helpers/wait.js'
 import { ballots } from '../../src/harvest/vote-service.js'
 import { type VoteSocket, voteSocket, writeCards } from './vote-test-kit.js'
@@ -204,6 +205,15 @@ describe('dot voting over raw sockets: the server holds the budget', () => {
     await board.saved()
     board.destroy()
     expect(await phone.send('vote:cast', { stepId, tableId: table, cardId: cards[1], delta: 1 })).toMatchObject({ ok: true, data: { left: 0 } })
+  })
+
+  it('takes a ranking off the projectors when the day moves on (the next station’s board, timer and code come up)', async () => {
+    const stepId = await openStep(2, 1, 'Was nehmen wir mit?')
+    expect(await facilitator.send('vote:freeze', { stepId, frozen: true })).toMatchObject({ ok: true })
+    await waitFor(() => facilitator.steps.at(-1)!.steps.find((s) => s.id === stepId)?.onProjector || undefined, 'the ranking on the projector')
+    await advanceRounds(running.url, cafe.facilitatorToken, 1)
+    await waitFor(() => facilitator.steps.at(-1)!.steps.every((s) => !s.onProjector) || undefined, 'no ranking on the projector after the step')
+    await backRound(running.url, cafe.facilitatorToken)
   })
 
   it('refuses a step on a station or column the event does not have', async () => {
