@@ -31,6 +31,19 @@ describe('the export worker', () => {
     expect((await second).fileName).toMatch(/\.csv$/)
   })
 
+  it('holds at most three jobs of one event, and lets another event’s job go next', async () => {
+    const r = runner({ maxQueued: 8 })
+    const other = { ...file, event: { ...file.event, id: 'nachbarort' } }
+    const order: string[] = []
+    const note = (label: string) => (out: { fileName: string }) => (order.push(label), out)
+    const mine = [r.renderEvent(file, 'md').then(note('w1')), r.renderEvent(file, 'csv').then(note('w2')), r.renderTable(file, 'rahmenbedingungen', 'md').then(note('w3'))]
+    await expect(r.renderZip(file)).rejects.toBeInstanceOf(ExportBusyError)
+    const theirs = r.renderEvent(other, 'md').then(note('other'))
+    await Promise.all([...mine, theirs])
+    // The other event's export did not wait behind all of the first one's.
+    expect(order.indexOf('other')).toBeLessThan(order.indexOf('w3'))
+  })
+
   it('reports a failing job and keeps working', async () => {
     const r = runner()
     await expect(r.renderTable(file, 'no-such-table', 'pdf')).rejects.toThrow(/unknown table/)

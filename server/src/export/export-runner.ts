@@ -22,6 +22,12 @@ export type ExportJobResult =
 export interface ExportRunnerOptions {
   /** Jobs waiting or running at once; more are refused with ExportBusyError. @default 8 — a ZIP of a large event takes seconds, so a queue longer than this only means people wait for nothing. */
   maxQueued?: number
+  /**
+   * Jobs of one event waiting or running at once; more of that event are refused with
+   * ExportBusyError. @default 3 — one event's console asking for a dozen tree pictures at once kept
+   * every other event's export out (the queue is one for the whole server).
+   */
+  maxQueuedPerEvent?: number
   /** A job running longer than this is abandoned and the worker restarted. @default 120000 ms */
   jobTimeoutMs?: number
   /** The worker is stopped after this long without work, to give back its memory (fonts, libraries). @default 60000 ms */
@@ -54,11 +60,15 @@ export class WorkerExportRenderer implements ExportRenderer {
   private idleTimer: NodeJS.Timeout | null = null
   private nextId = 1
   private readonly maxQueued: number
+  private readonly maxQueuedPerEvent: number
+  /** The event of the job that ran last: the next job is another event's, if one waits. */
+  private lastEvent: string | null = null
   readonly jobTimeoutMs: number
   private readonly idleMs: number
 
   constructor(opts: ExportRunnerOptions = {}) {
     this.maxQueued = opts.maxQueued ?? 8
+    this.maxQueuedPerEvent = opts.maxQueuedPerEvent ?? 3
     this.jobTimeoutMs = opts.jobTimeoutMs ?? 120_000
     this.idleMs = opts.idleMs ?? 60_000
   }
@@ -102,6 +112,9 @@ export class WorkerExportRenderer implements ExportRenderer {
   /** Resolves with the job's file; null only for a tree picture of a group the file does not have. */
   private submit(job: ExportJob, onProgress: ProgressListener | undefined): Promise<RenderedFile | null> {
     if (this.queue.length + (this.running ? 1 : 0) >= this.maxQueued) return Promise.reject(new ExportBusyError('Es laufen gerade zu viele Exporte.'))
+    const event = eventOf(job)
+    const ofEvent = this.queue.filter((p) => eventOf(p.job) === event).length + (this.running && eventOf(this.running.job) === event ? 1 : 0)
+    if (event !== null && ofEvent >= this.maxQueuedPerEvent) return Promise.reject(new ExportBusyError('Es laufen gerade zu viele Exporte dieser Veranstaltung.'))
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject, onProgress })
       this.pump()
@@ -110,7 +123,9 @@ export class WorkerExportRenderer implements ExportRenderer {
 
   private pump(): void {
     if (this.running) return
-    const next = this.queue.shift()
+    // Events take turns: a job of another event than the last one's goes first.
+    const turn = this.queue.findIndex((p) => eventOf(p.job) !== this.lastEvent)
+    const next = this.queue.splice(turn >= 0 ? turn : 0, 1)[0]
     if (!next) {
       this.idleTimer ??= setTimeout(() => void this.stopWorker(), this.idleMs).unref()
       return
@@ -125,6 +140,7 @@ export class WorkerExportRenderer implements ExportRenderer {
       this.finish(new ExportTimeoutError(this.jobTimeoutMs))
     }, this.jobTimeoutMs).unref()
     this.running = { ...next, timer }
+    this.lastEvent = eventOf(next.job)
     this.ensureWorker().postMessage(next.job)
   }
 
@@ -165,4 +181,9 @@ export class WorkerExportRenderer implements ExportRenderer {
     this.idleTimer = null
     if (worker) await worker.terminate()
   }
+}
+
+/** The event a job exports, or null for one that is no event's (the worker's warm-up). */
+function eventOf(job: ExportJob): string | null {
+  return 'file' in job ? job.file.event.id : null
 }
