@@ -39,7 +39,8 @@ describe('collect first, reveal later, in real browsers', () => {
       expect(await consolePage.getByRole('checkbox', { name: 'Erst sammeln, dann aufdecken Station 1', exact: true }).count()).toBe(1)
       await station.getByLabel('Erst sammeln, dann aufdecken').check()
       await first.page.getByText('Die Karten werden gesammelt', { exact: false }).waitFor({ timeout: 5000 })
-      await projector.getByText('0 Karten gesammelt', { exact: false }).waitFor({ timeout: 5000 })
+      await projector.getByText('Die Karten werden gesammelt und gemeinsam aufgedeckt', { exact: true }).waitFor({ timeout: 5000 })
+      expect(await projector.getByText('0 Karten gesammelt', { exact: false }).count()).toBe(0)
 
       for (const [i, phone] of [first, second].entries()) {
         await phone.page.getByLabel('Deine Karte').fill(texts[i]!)

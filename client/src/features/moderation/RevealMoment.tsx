@@ -37,7 +37,7 @@ export default function RevealMoment(props: { event: TischEvent; round: RoundSta
     <>
       {open && (
         <p className="reveal-collecting" role="status">
-          {t('moderation.projector.collecting', { count })}
+          {count > 0 ? t('moderation.projector.collecting', { count }) : t('moderation.projector.collectingNone')}
         </p>
       )}
       {moment && (
