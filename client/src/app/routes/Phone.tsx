@@ -145,6 +145,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
         name={seat.name}
         onName={seat.changeName}
         onPick={seat.pick}
+        left={seat.left}
         programme={
           event.agenda.length > 0 &&
           event.date === localToday() && (

@@ -11,6 +11,8 @@ export interface PhoneSeat {
   tableId: string | null
   /** Sits down at a table (null: stands up to choose again); counts as this station's visit. */
   pick: (tableId: string | null) => void
+  /** The table this phone just stood up from to choose again ("Tisch wechseln"), to go back to; null otherwise. */
+  left: string | null
   name: string
   changeName: (name: string) => void
   visits: Visits
@@ -31,6 +33,7 @@ export function usePhoneSeat(identity: ParticipantIdentity, assignedTable: strin
     if (chosen) keepTable(eventId, chosen)
     return chosen ?? readTable(eventId)
   })
+  const [left, setLeft] = useState<string | null>(null)
   const [name, setName] = useState(() => readName(eventId))
   const [visits, setVisits] = useState<Visits>(() => readVisits(eventId))
   const [tableclothsSeen, setTableclothsSeen] = useState<readonly string[]>(() => readTableclothsSeen(eventId))
@@ -42,7 +45,9 @@ export function usePhoneSeat(identity: ParticipantIdentity, assignedTable: strin
 
   return {
     tableId,
+    left,
     pick: (id) => {
+      setLeft(id === null ? tableId : null)
       keepTable(eventId, id)
       setTableId(id)
       const station = event ? currentStation(event, round) : null

@@ -1,5 +1,5 @@
 import { INITIAL_ROUND_STATE, type RoundState } from '@tischrunde/shared'
-import { cleanup, render, screen } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { anEvent } from '../../../../../fixtures/src/builders.js'
 import { useTischStore } from '../../../store/index.js'
@@ -31,5 +31,16 @@ describe('a phone that has not chosen a table yet', () => {
     expect(screen.queryByText(/an dem du gerade sitzt/)).toBeNull()
     expect(screen.queryByLabelText('Dein Name (freiwillig)')).toBeNull()
     for (const table of event.tables) expect(screen.getByRole('button', { name: table.name })).toBeTruthy()
+  })
+
+  it('after "Tisch wechseln" marks the table it left and goes back to it with one tap', () => {
+    useTischStore.setState({ event, round: { ...INITIAL_ROUND_STATE, phase: 'station', stationIndex: 1 } })
+    const picked: (string | null)[] = []
+    const [first, second] = event.tables
+    render(<PickTableStep header={<PhoneHeader host={false} table={undefined} />} station={null} name="" onName={() => {}} onPick={(id) => picked.push(id)} left={second!.id} />)
+    expect(screen.getByRole('button', { name: second!.name }).getAttribute('aria-pressed')).toBe('true')
+    expect(screen.getByRole('button', { name: first!.name }).getAttribute('aria-pressed')).toBe('false')
+    fireEvent.click(screen.getByRole('button', { name: `Zurück zu „${second!.name}“` }))
+    expect(picked).toEqual([second!.id])
   })
 })
