@@ -29,6 +29,13 @@ describe('the phone’s board step', () => {
     expect(screen.queryByRole('textbox')).toBeNull()
   })
 
+  it('after the end names no single station above the sections of all of them', () => {
+    showBoard({ ...INITIAL_ROUND_STATE, phase: 'closed', stationIndex: 2 })
+    // The last station's question stands only over its own section, not over all the sections too.
+    expect(document.querySelector('.prompt')).toBeNull()
+    for (const station of event.template.stations) expect(screen.getByRole('region', { name: station.title })).toBeTruthy()
+  })
+
   it('lets a participant change tables', () => {
     showBoard({ ...INITIAL_ROUND_STATE, phase: 'station', stationIndex: 0 })
     expect(screen.getByRole('button', { name: 'Tisch wechseln' })).toBeTruthy()

@@ -40,9 +40,12 @@ export function BoardStep({ header, step, docName, host, authorId, name, onName,
       {header}
       <BoardStatusBanner status={board.status} refused={board.refused} refusedTexts={board.refusedTexts} />
       <RoundBanner round={round} station={station} writable={writable} />
-      <p className="prompt">
-        <span className="eyebrow">{prompt.title}</span> {prompt.prompt}
-      </p>
+      {/* In the review and after the end every station has its own heading below: no station's question above them. */}
+      {view.kind !== 'review' && (
+        <p className="prompt">
+          <span className="eyebrow">{prompt.title}</span> {prompt.prompt}
+        </p>
+      )}
       {host && <p className="muted">{t('join.hostHint')}</p>}
       {station && <AddCardForm key={station.id} docName={docName} station={station} disabled={!writable} authorName={name || undefined} />}
       {moderation}
