@@ -72,6 +72,28 @@ describe('the console keeps the keyboard’s place', () => {
     }
   })
 
+  it('lists the board’s cards under their station and column, and merges a card only into one of its own column', async () => {
+    const { server, browser, created } = cafe
+    await putCards(server.url, created, 'sprache', 'laeuft-gut', ['Gut: Sprachcafé'])
+    await putCards(server.url, created, 'sprache', 'hakt-es', ['Hakt: Wartezeiten'])
+    const context = await browser.newContext(PROJECTOR)
+    const page = await context.newPage()
+    try {
+      await page.goto(`${server.url}${created.links.facilitator}`)
+      const good = page.getByRole('list', { name: 'Station 1 · Was läuft gut?' })
+      const stuck = page.getByRole('list', { name: 'Station 1 · Wo hakt es?' })
+      await good.getByText('Gut: Sprachcafé').waitFor()
+      await stuck.getByText('Hakt: Wartezeiten').waitFor()
+      expect(await good.getByText('Hakt: Wartezeiten').count()).toBe(0)
+      await page.getByRole('button', { name: 'Karte „Gut: Sprachcafé“ mit einer anderen zusammenführen' }).click()
+      await page.getByText('Karte „Gut: Sprachcafé“ ist ausgewählt', { exact: false }).waitFor()
+      expect(await stuck.getByRole('button', { name: /^Hierhin zusammenführen/ }).count()).toBe(0)
+      await page.keyboard.press('Escape')
+    } finally {
+      await context.close()
+    }
+  })
+
   it('ending the event: "Abbrechen" leads back to the button that asked, the yes leaves the focus in the control bar', async () => {
     const { server, browser, created } = cafe
     const facilitator = await facilitatorSocket(server.url, created.facilitatorToken)

@@ -1,6 +1,6 @@
 import { labelText } from '../../lib/label-text.js'
-import { type Card, type HeldCard, type ModerationAction, cardTextSchema, compareCards, moderationDocName } from '@tischrunde/shared'
-import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react'
+import { type Card, type HeldCard, type ModerationAction, cardTextSchema, columnTitleFor, compareCards, findTable, moderationDocName } from '@tischrunde/shared'
+import { Fragment, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/moderation-wording.js'
 import { useTischStore } from '../../store/index.js'
@@ -49,6 +49,18 @@ export function TableModeration(props: { eventId: string; tableId: string; token
   const pending = held.filter((h) => h.status === 'pending' && inStation(h.card))
   const hidden = held.filter((h) => h.status === 'hidden' && inStation(h.card))
   const visible = board.cards.filter(inStation).sort(compareCards)
+  const event = useTischStore((s) => s.event)
+  // The board's cards under their station and column, in the template's order (as the board shows
+  // them): a merge is offered only into a card of the same column.
+  const groups = (() => {
+    const table = event ? findTable(event, tableId) : undefined
+    const placed = (event?.template.stations ?? []).flatMap((station) =>
+      station.columns.map((column) => ({ key: `${station.id}/${column.id}`, title: `${station.title} · ${columnTitleFor(table, station.id, column)}`, cards: visible.filter((c) => c.stationId === station.id && c.columnId === column.id) })),
+    )
+    const known = new Set(placed.map((g) => g.key))
+    const rest = visible.filter((c) => !known.has(`${c.stationId}/${c.columnId}`))
+    return [...placed, { key: 'rest', title: t('moderation.otherCards'), cards: rest }].filter((g) => g.cards.length > 0)
+  })()
 
   const act = async (cardId: string, action: ModerationAction, intoCardId?: string) => {
     setBusy(cardId)
@@ -112,7 +124,7 @@ export function TableModeration(props: { eventId: string; tableId: string; token
             {t('moderation.cancel')}
           </button>
         )
-      if (mergeFrom.stationId !== card.stationId) return null
+      if (mergeFrom.stationId !== card.stationId || mergeFrom.columnId !== card.columnId) return null
       return button(card, 'merge', 'mergeInto', () => {
         setMergeFrom(null)
         void act(mergeFrom.id, 'merge', card.id)
@@ -162,9 +174,17 @@ export function TableModeration(props: { eventId: string; tableId: string; token
       {visible.length === 0 ? (
         <p className="muted">{t('moderation.visibleEmpty')}</p>
       ) : (
-        <ul className="moderation-list" aria-label={t('moderation.visible')}>
-          {visible.map((card) => (editing?.id === card.id ? editor(card) : item(card, visibleActions(card))))}
-        </ul>
+        // Each column's title is a label, not a heading: a card hidden as its column's last goes back to "Karten an der Pinnwand".
+        groups.map((group, i) => (
+          <Fragment key={group.key}>
+            <p className="moderation-column" id={`moderation-column-${tableId}-${i}`}>
+              {group.title}
+            </p>
+            <ul className="moderation-list" aria-labelledby={`moderation-column-${tableId}-${i}`}>
+              {group.cards.map((card) => (editing?.id === card.id ? editor(card) : item(card, visibleActions(card))))}
+            </ul>
+          </Fragment>
+        ))
       )}
       <h3 tabIndex={-1}>{t('moderation.hidden')}</h3>
       <p className="muted">{t('moderation.hiddenNote')}</p>
