@@ -33,10 +33,13 @@ export default function VoteProjector({ event, step, token }: { event: TischEven
   const places = voted.filter((r) => r.rank <= TOP_OVERALL)
   const overall = places.slice(0, TOP_OVERALL)
   const nameOf = (tableId: string) => event.tables.find((x) => x.id === tableId)?.name ?? tableId
-  const perTable = tables.map((table) => {
+  const ranks = tables.map((table) => {
     const top = rankCards(byTable.get(table.id) ?? [], tally).filter((r) => r.votes > 0 && r.rank <= TOP_PER_TABLE)
     return { table, ranked: top.slice(0, TOP_PER_TABLE), more: Math.max(0, top.length - TOP_PER_TABLE) }
   })
+  // Tables without a dot yet are named in one line, not given a block (and a page) of their own each.
+  const perTable = ranks.filter((x) => x.ranked.length > 0)
+  const unvoted = ranks.filter((x) => x.ranked.length === 0).map((x) => x.table.name)
   const pages = Math.max(1, Math.ceil(perTable.length / TABLES_PER_PAGE))
   const [turned, setTurned] = useState(0)
   useEffect(() => {
@@ -46,7 +49,7 @@ export default function VoteProjector({ event, step, token }: { event: TischEven
   }, [pages])
   const page = turned % pages
   const tablesShown = perTable.slice(page * TABLES_PER_PAGE, (page + 1) * TABLES_PER_PAGE)
-  const shown = `${step.id}|${page}|${overall.map((r) => `${r.item.card.id}:${r.votes}`).join(',')}|${tablesShown.map((x) => x.ranked.length + x.more).join(',')}`
+  const shown = `${step.id}|${page}|${overall.map((r) => `${r.item.card.id}:${r.votes}`).join(',')}|${tablesShown.map((x) => x.ranked.length + x.more).join(',')}|${unvoted.length}`
   const { box, scale } = useShrinkToFit<HTMLElement>(shown, 0.6)
   return (
     <section
@@ -88,6 +91,7 @@ export default function VoteProjector({ event, step, token }: { event: TischEven
               </section>
             ))}
           </div>
+          {unvoted.length > 0 && <p className="vote-rank-more">{t('harvest.ranking.noVotesAt', { tables: unvoted.join(', ') })}</p>}
           {pages > 1 && (
             <p className="vote-ranking-page" role="status">
               {t('projectorModes.page', { n: page + 1, total: pages })}
