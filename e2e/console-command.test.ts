@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateEventResponse } from '@tischrunde/shared'
 import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
 import { createEvent, decodeQr, freePort, writeCards } from './support/command-cafe.js'
+import { facilitatorSocket } from './support/facilitator.js'
 import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
 
 let server: ServerProcess
@@ -110,6 +111,22 @@ describe('the console in command of the room', () => {
     expect(box!.y).toBeLessThan(10)
     expect(await console.getByRole('timer').first().isVisible()).toBe(true)
     expect(await console.getByRole('button', { name: 'Weiter: Station 2' }).isVisible()).toBe(true)
+  })
+
+  it('begins the review at the first table when the day moves on to it, whichever table the projector showed', async () => {
+    const event = await createEvent(server.url, { title: 'Regionalkonferenz Nachbarort', tableNames: ['Arbeit', 'Sprache', 'Wohnen'] })
+    const [projectorPath, projectorKey] = event.links.projector.split('#')
+    const projector = await (await browser.newContext(PROJECTOR)).newPage()
+    await projector.goto(`${server.url}${projectorPath}?mode=table&table=${event.event.tables[2]!.id}#${projectorKey}`)
+    await projector.getByRole('heading', { name: 'Wohnen' }).waitFor()
+    const facilitator = await facilitatorSocket(server.url, event.facilitatorToken)
+    try {
+      for (let step = 0; step < 4; step++) expect(await facilitator.advance()).toMatchObject({ ok: true })
+      await projector.getByText('Tisch 1 von 3 · Station 1 von 3').waitFor({ timeout: 5000 })
+    } finally {
+      facilitator.close()
+      await projector.context().close()
+    }
   })
 
   it('drives the projector into the review, steps through it, and puts one card huge on the projector', async () => {

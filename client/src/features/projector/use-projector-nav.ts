@@ -59,12 +59,13 @@ export function useProjectorNav(event: TischEvent, round: RoundState): Projector
   const show = (display: ProjectorDisplay) =>
     update({ mode: display.view, table: display.tableId, station: display.view === 'review' && display.station !== null ? String(display.station + 1) : null }, false)
 
-  // When the day moves on to the review, the projector follows, whatever its own keys chose before.
+  // When the day moves on to the review, the projector follows, whatever its own keys chose before,
+  // and the walk-through begins at the first table's first station (not at the table shown last).
   const phase = useRef(round.phase)
   useEffect(() => {
     const before = phase.current
     phase.current = round.phase
-    if (before !== 'review' && round.phase === 'review') update({ mode: 'review', station: null }, false)
+    if (before !== 'review' && round.phase === 'review') update({ mode: 'review', table: tableIds[0] ?? null, station: '1' }, false)
     // update is a new function every render; only the phase change matters here.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [round.phase])
