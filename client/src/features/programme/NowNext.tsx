@@ -53,7 +53,7 @@ export function NowNext({ programme, clock, mine }: { programme: Programme; cloc
           {on.next && <Slot label={t('programme.next')} item={on.next} time={timeText(on.next)} testId="programme-next" extra={nextWorkshop ? t('programme.yourWorkshopNext', { number: nextWorkshop.number }) : undefined} />}
         </>
       )}
-      {on.state === 'after' && <p>{t('programme.after')}</p>}
+      {on.state === 'after' && <p>{programme.date && clock.date > programme.date && !dayClosed ? t('programme.afterDay', { date: formatEventDate(programme.date, language) }) : t('programme.after')}</p>}
     </section>
   )
 }

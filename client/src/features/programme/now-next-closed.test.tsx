@@ -37,4 +37,11 @@ describe('what is on, once the facilitator ended the event', () => {
     expect(screen.queryByTestId('programme-now')).toBeNull()
     expect(screen.getByText('Das Programm für heute ist zu Ende. Danke fürs Mitmachen!')).toBeTruthy()
   })
+
+  it('after its day (the demo of a past conference): says when it was, not that today’s programme is over', () => {
+    useTischStore.setState({ round: { ...INITIAL_ROUND_STATE, phase: 'station' } })
+    render(<NowNext programme={programme} clock={{ date: '2026-12-12', minute: 9 * 60 }} />)
+    expect(screen.getByText('Das Programm war am 10. Dezember 2026.')).toBeTruthy()
+    expect(screen.queryByText(/für heute ist zu Ende/)).toBeNull()
+  })
 })
