@@ -71,7 +71,7 @@ describe('zooming the projector’s diagram (42 nodes)', () => {
     const whole = await boxOf(page, 'Ursache 3.2')
     expect(onScreen(await boxOf(page, 'Folge 4.3'))).toBe(true)
 
-    await page.getByRole('combobox', { name: 'Teilbaum zeigen …' }).selectOption({ label: 'Auf „1.3 Ursache 3“ zoomen' })
+    await page.getByRole('combobox', { name: 'Teilbaum zeigen …' }).selectOption({ label: 'Auf „1.3 Ursache: Ursache 3“ zoomen' })
     await expect.poll(async () => (await boxOf(page, 'Ursache 3.2')).height, { timeout: 5000 }).toBeGreaterThan(whole.height * 1.5)
     expect(onScreen(await boxOf(page, 'Ursache 3.4'))).toBe(true)
     expect(onScreen(await boxOf(page, 'Folge 4.3'))).toBe(false)
