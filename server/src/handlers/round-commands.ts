@@ -23,8 +23,11 @@ async function movedOn(ctx: Parameters<Handler<'round:advance'>>[0], eventId: st
   const ack = await done
   if (!ack.ok) return ack
   ctx.endSpotlight(eventId)
-  const off = await ctx.votes.takeOffProjectors(eventId).catch((error: unknown) => (ctx.log.error({ err: error, event: eventId }, 'the ranking could not be taken off the projectors'), []))
-  for (const stepId of off) ctx.publishVotes(eventId, { stepId })
+  try {
+    for (const step of await ctx.votes.steps(eventId)) if (step.onProjector && (await ctx.votes.show(eventId, step.id, false)).ok) ctx.publishVotes(eventId, { stepId: step.id })
+  } catch (error) {
+    ctx.log.error({ err: error, event: eventId }, 'the ranking could not be taken off the projectors')
+  }
   return ack
 }
 

@@ -137,13 +137,6 @@ export class VoteService {
     return this.change(eventId, stepId, (step) => ({ ...step, onProjector: shown }))
   }
 
-  /** Takes every ranking off the projectors (the day moved on: the new station's board, timer and code come up); returns the steps taken off. */
-  async takeOffProjectors(eventId: EventId): Promise<string[]> {
-    const off: string[] = []
-    for (const step of await this.steps(eventId)) if (step.onProjector && (await this.change(eventId, step.id, (s) => ({ ...s, onProjector: false }))).ok) off.push(step.id)
-    return off
-  }
-
   private async change(eventId: EventId, stepId: string, apply: (step: VoteStep) => VoteStep): Promise<Result<VoteStep, VoteFailure>> {
     for (let i = 0; i < CAS_TRIES; i++) {
       const stored = await this.store.getRecord(eventId, voteSteps, stepId)
