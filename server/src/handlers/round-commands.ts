@@ -1,3 +1,4 @@
+import { takeRankingsOff } from '../harvest/rankings-off-projectors.js'
 import { objectiveTreesAtTheirStation } from '../tree/objective-trees.js'
 import { advance, back, configure, endDay, extend, ok, pause, resume, setRemaining, setStationLock, startStationNow } from '@tischrunde/shared'
 import { FORBIDDEN_ACK, type Handler, mayRun } from './handler.js'
@@ -23,11 +24,8 @@ async function movedOn(ctx: Parameters<Handler<'round:advance'>>[0], eventId: st
   const ack = await done
   if (!ack.ok) return ack
   ctx.endSpotlight(eventId)
-  try {
-    for (const step of await ctx.votes.steps(eventId)) if (step.onProjector && (await ctx.votes.show(eventId, step.id, false)).ok) ctx.publishVotes(eventId, { stepId: step.id })
-  } catch (error) {
-    ctx.log.error({ err: error, event: eventId }, 'the ranking could not be taken off the projectors')
-  }
+  const off = await takeRankingsOff(ctx.votes, eventId).catch((error: unknown) => (ctx.log.error({ err: error, event: eventId }, 'the ranking could not be taken off the projectors'), []))
+  for (const stepId of off) ctx.publishVotes(eventId, { stepId })
   return ack
 }
 
