@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { flattenTree, readTree, readTreeRecords } from './read-tree.js'
 import { TREE_NODES_ROOT, type TreeNode } from './tree-node.schema.js'
-import { TREE_DEPTH_MAX, TreeProblem, findTreeProblem } from './tree-rules.js'
+import { TREE_DEPTH_MAX, TreeProblem, atDepthLimit, findTreeProblem } from './tree-rules.js'
 import { node, pad, treeOf } from './tree-test-nodes.js'
 
 /** The outline as "number text" lines, what a screen would list. */
@@ -110,6 +110,10 @@ describe('a tree deeper than the rules allow (an old or imported doc)', () => {
   it('is refused as a write', () => {
     expect(findTreeProblem('problem', treeOf(...chain.slice(0, TREE_DEPTH_MAX + 1)))).toBeNull()
     expect(findTreeProblem('problem', treeOf(...chain.slice(0, TREE_DEPTH_MAX + 2)))).toBe(TreeProblem.TOO_DEEP)
+    // The deepest node allowed takes nothing more under it; the one above still does.
+    const allowed = treeOf(...chain.slice(0, TREE_DEPTH_MAX + 1))
+    expect(atDepthLimit(allowed, chain[TREE_DEPTH_MAX]!.id)).toBe(true)
+    expect(atDepthLimit(allowed, chain[TREE_DEPTH_MAX - 1]!.id)).toBe(false)
   })
 
   it('is still read whole, every node at most one level past the limit from the core', () => {

@@ -85,6 +85,11 @@ export function findTreeProblem(phase: TreePhase, nodes: ReadonlyMap<string, Tre
   return null
 }
 
+/** Whether nothing may be added under a node: it stands TREE_DEPTH_MAX levels below the top already. */
+export function atDepthLimit(nodes: ReadonlyMap<string, TreeNode>, nodeId: string): boolean {
+  return depthBelowTop(nodes, nodeId) >= TREE_DEPTH_MAX
+}
+
 /** How many parents a node has up to one without a parent (or a missing one); stops past TREE_DEPTH_MAX. */
 function depthBelowTop(nodes: ReadonlyMap<string, TreeNode>, nodeId: string): number {
   let depth = 0

@@ -35,3 +35,15 @@ describe('the phone’s form while rewording a node', () => {
     expect(onAdd).toHaveBeenCalledTimes(2)
   })
 })
+
+describe('the phone’s form under a node as deep as a tree may go', () => {
+  it('offers nothing to add there and says why, instead of sending a node the server takes back', () => {
+    const onAdd = vi.fn(() => true)
+    render(<AddNodeForm phase="problem" parent={node('Ehrenamt wechselt oft')} deepest hasCore onAdd={onAdd} onSave={() => true} onCancelEdit={() => {}} editing={null} />)
+    expect(screen.getByText('Hier geht es nicht tiefer: Ein Baum hat höchstens 20 Ebenen. Wähle einen Punkt weiter oben.')).toBeTruthy()
+    expect(screen.queryByRole('group', { name: 'Was schreibst du?' })).toBeNull()
+    fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'Noch eine Ursache' } })
+    expect((screen.getByRole('button', { name: 'Senden' }) as HTMLButtonElement).disabled).toBe(true)
+    expect(onAdd).not.toHaveBeenCalled()
+  })
+})

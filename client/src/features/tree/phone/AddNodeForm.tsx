@@ -1,5 +1,5 @@
 import { sendOnCtrlEnter } from '../../../lib/send-on-ctrl-enter.js'
-import { type TreeNode, type TreeNodeKind, type TreePhase, TREE_KINDS, TREE_TEXT_MAX, changedMeanwhile, childKindsUnder } from '@tischrunde/shared'
+import { type TreeNode, type TreeNodeKind, type TreePhase, TREE_DEPTH_MAX, TREE_KINDS, TREE_TEXT_MAX, changedMeanwhile, childKindsUnder } from '@tischrunde/shared'
 import { type FormEvent, useEffect, useId, useState } from 'react'
 import { useTranslation } from '../../../i18n/index.js'
 import { useDraft } from '../../../lib/use-draft.js'
@@ -13,6 +13,8 @@ export function AddNodeForm(props: {
   phase: TreePhase
   parent: TreeNode | null
   hasCore: boolean
+  /** The chosen node is as deep as a tree may go: nothing is offered under it. */
+  deepest?: boolean
   editing: TreeNode | null
   /** Where a new node's unsent text is kept across a reload (the tree's doc name). */
   draftKey?: string
@@ -29,7 +31,7 @@ export function AddNodeForm(props: {
 }) {
   const { t } = useTranslation()
   const fieldId = useId()
-  const kinds = props.parent ? childKindsUnder(props.phase, props.parent.kind) : []
+  const kinds = props.parent && !props.deepest ? childKindsUnder(props.phase, props.parent.kind) : []
   const [kind, setKind] = useState<TreeNodeKind | null>(null)
   // The field starts from the node being edited; the caller remounts the form (its `key`) when the
   // node to edit changes, so a remote update of the tree never overwrites what is being typed.
@@ -57,7 +59,9 @@ export function AddNodeForm(props: {
   }
   const heading = props.editing
     ? t('tree.editOf', { text: props.editing.text })
-    : props.hasCore && props.parent
+    : props.hasCore && props.parent && props.deepest
+      ? t('tree.tooDeep', { max: TREE_DEPTH_MAX })
+      : props.hasCore && props.parent
       ? t('tree.addUnder', { text: props.parent.text })
       : t(props.phase === 'objective' ? 'tree.addGoal' : 'tree.addCore')
   return (
@@ -88,7 +92,7 @@ export function AddNodeForm(props: {
         <p id={`${fieldId}-count`} className={left < 0 ? 'char-count char-count-over' : 'char-count'} aria-live="polite">
           {left >= 0 ? t('card.charsLeft', { count: left }) : t('card.tooLong', { count: -left })}
         </p>
-        <button type="submit" disabled={!text.trim() || left < 0}>
+        <button type="submit" disabled={!text.trim() || left < 0 || (!props.editing && props.hasCore && kinds.length === 0)}>
           {props.editing ? t('tree.save') : t('tree.send')}
         </button>
         {props.editing && (

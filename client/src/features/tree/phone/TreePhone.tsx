@@ -1,4 +1,4 @@
-import { type Ack, type TischEvent, type TreeNodeKind, type TreePhase, currentTreePhase, findGroup, groupName, nextChildOrder, rewordNode, treeOpen, treePhasePrompt } from '@tischrunde/shared'
+import { type Ack, type TischEvent, type TreeNodeKind, type TreePhase, atDepthLimit, currentTreePhase, findGroup, groupName, nextChildOrder, rewordNode, treeOpen, treePhasePrompt } from '@tischrunde/shared'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { errorText } from '../../../i18n/error-text.js'
 import '../../../i18n/tree-wording.js'
@@ -263,6 +263,7 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
           docked={phase === 'problem' || editing !== null}
           phase={phase}
           parent={parent}
+          deepest={parent ? atDepthLimit(nodes, parent.id) : false}
           hasCore={core !== null}
           editing={editing}
           rescued={tree.refusedTexts.join('\n') || null}
