@@ -1,7 +1,11 @@
 /**
  * `npm run bench -- --row N` / `--saturation`: one load row against both servers (twice,
  * alternating, after an unmeasured warm-up of both): a quick before/after figure for one change, not
- * a replacement for the full run. `--baseline <main.js>` adds another build of the server as a third
+ * a replacement for the full run. The warm-up is the row itself for WARM_UP_S seconds
+ * (`--short-warm-up`: the full run's 50 phones for 3 s instead): after the short one the
+ * first run of Tischrunde still ran its card path as V8's baseline code and met V8's
+ * memory-reducing collections that follow the heap's growth to 1,000 phones, while the reference
+ * was steady already (RESULTS.md, session 35). `--baseline <main.js>` adds another build of the server as a third
  * side, run in turn with the other two (an A/B of a change in one run; ratios to the reference).
  * Writes bench/results/row.json.
  */
@@ -10,6 +14,19 @@ import path from 'node:path'
 import { REPETITIONS, args, argv, buildIfNeeded, connectSeconds, load, log, machine, numberAfter, ratio, repeated, RESULTS, saturation } from './harness.js'
 import { type LoadOptions, type LoadResult, TABLES, connectionsOf, runLoad } from './load/scenario.js'
 import { freshDataDir, nodeArgsOf, removeDir, startReference, startTischrunde } from './servers.js'
+
+/** Seconds of the row itself, unmeasured, before the measured runs. */
+const WARM_UP_S = 20
+
+/** The unmeasured load every side gets first (see WARM_UP_S), logged. */
+function warmUpOf(options: LoadOptions): LoadOptions {
+  if (args.has('--short-warm-up')) {
+    log('warm-up: every side, 50 phones for 3 s, unmeasured')
+    return load(50, 3000)
+  }
+  log(`warm-up: every side, the row for ${WARM_UP_S} s, unmeasured`)
+  return { ...options, durationMs: WARM_UP_S * 1000 }
+}
 
 export async function rowRun(): Promise<void> {
   buildIfNeeded()
@@ -30,9 +47,9 @@ export async function rowRun(): Promise<void> {
     const server = await startTischrunde({ dataDir, demo: false })
     const ref = await startReference()
     try {
-      log('warm-up: both servers, unmeasured')
-      await runLoad(server, load(50, 3000))
-      await runLoad(ref, load(50, 3000))
+      const warmUp = warmUpOf(options)
+      await runLoad(server, warmUp)
+      await runLoad(ref, warmUp)
       const tables = options.tables ?? TABLES
       const both = await repeated(`${sat ? 'saturation' : 'row'}: ${phones} phones at ${tables} table(s), ${options.rate} cards/s, phones' control ${options.control}`, () => runLoad(server, options), () => runLoad(ref, options))
       const t = both.tischrunde
@@ -76,8 +93,8 @@ async function abRun(options: LoadOptions, baseline: string): Promise<void> {
     type Side = keyof typeof servers
     const sides = Object.keys(servers) as Side[]
     try {
-      log('warm-up: every side, unmeasured')
-      for (const side of sides) await runLoad(servers[side], load(50, 3000))
+      const warmUp = warmUpOf(options)
+      for (const side of sides) await runLoad(servers[side], warmUp)
       const runs = new Map<Side, LoadResult[]>(sides.map((side) => [side, []]))
       for (let rep = 0; rep < REPETITIONS; rep++) {
         for (const side of rep % 2 === 0 ? sides : [...sides].reverse()) {

@@ -10,7 +10,8 @@
  *               BENCH_PROFILE_PHONES, BENCH_PROFILE_RATE, BENCH_PROFILE_SECONDS (15),
  *               BENCH_PROFILE_DURABILITY=0 (leave the durability scenario out)
  *   --row N     instead: one load row (N phones over 11 tables, 5 cards/s; `--rate R`, `--seconds S`)
- *               against both servers, twice in alternating order, with ratios (bench/results/row.json);
+ *               against both servers, twice in alternating order, with ratios (bench/results/row.json),
+ *               after the row itself for 20 s as an unmeasured warm-up (`--short-warm-up`: 50 phones, 3 s);
  *               `--two-sockets`: Tischrunde's phones open a Socket.IO control socket beside the board
  *               socket (the phone before #22) instead of carrying the control plane on it;
  *               `--no-control`: no control plane at all (board sockets only, projectors too)
