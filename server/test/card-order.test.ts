@@ -53,4 +53,37 @@ describe('a card the server places, edited at once by its author', () => {
       }
     }
   })
+
+  it('never stores a card in a column its station does not have (the phone is closed), and puts a card placed far below the last right below it', async () => {
+    const table = cafe.event.tables[0]!.id
+    const reader = connectBoard(running.url, cafe.event.id, table, cafe.projectorToken)
+    const stray = await connectPhone(running.url, cafe.event.id, table, cafe.joinCode)
+    const honest = await connectPhone(running.url, cafe.event.id, table, cafe.joinCode)
+    try {
+      await Promise.all([reader.synced(), stray.synced(), honest.synced()])
+      // A column of Station 3 under Station 1, then one that no station has.
+      stray.put(stray.card({ id: 'stray-col-01', stationId: 'station-1', columnId: 'wer-hilft', text: 'Unsichtbar' }))
+      await waitFor(() => stray.closeCodes.length > 0, 'the stray phone to be closed')
+      const other = await connectPhone(running.url, cafe.event.id, table, cafe.joinCode)
+      await other.synced()
+      other.put(other.card({ id: 'stray-col-02', stationId: 'station-1', columnId: 'gibt-es-nicht', text: 'Auch unsichtbar' }))
+      await waitFor(() => other.closeCodes.length > 0, 'the second stray phone to be closed')
+      other.destroy()
+
+      honest.put(honest.card({ id: 'far-below-1', stationId: 'station-1', columnId: 'hakt-es', text: 'Ganz unten', position: Number.MAX_VALUE }))
+      await honest.saved()
+      honest.put(honest.card({ id: 'next-below-1', stationId: 'station-1', columnId: 'hakt-es', text: 'Darunter', position: 0 }))
+      await honest.saved()
+      const [far, next] = await Promise.all([reader.waitForCard('far-below-1'), reader.waitForCard('next-below-1')])
+      await waitFor(() => reader.cards().find((c) => c.id === 'far-below-1')!.position < 1e6, 'the far card placed right below the last')
+      expect(next.position).toBeGreaterThan(reader.cards().find((c) => c.id === 'far-below-1')!.position)
+      expect(far.text).toBe('Ganz unten')
+      expect(reader.cards().filter((c) => c.id.startsWith('stray-col'))).toEqual([])
+      expect(honest.closeCodes).toEqual([])
+    } finally {
+      reader.destroy()
+      stray.destroy()
+      honest.destroy()
+    }
+  })
 })

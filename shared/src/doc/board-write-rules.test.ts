@@ -3,8 +3,8 @@ import { aCard } from '../../../fixtures/src/builders.js'
 import { type WriteActor, WriteRefusal, checkCardChange } from './board-write-rules.js'
 
 const me: WriteActor = { role: 'participant', participantId: 'me-1234567' }
-const open = () => true
-const closed = () => false
+const open = { writable: () => true, hasColumn: () => true }
+const closed = { writable: () => false, hasColumn: () => true }
 const mine = aCard({ id: 'card-mine-1', authorId: 'me-1234567' })
 const theirs = aCard({ id: 'card-their-1', authorId: 'someone-else' })
 
@@ -46,6 +46,19 @@ describe('board write rules', () => {
   })
   it('refuses a card whose name hides control characters', () => {
     expect(checkCardChange({ key: mine.id, before: undefined, after: { ...mine, authorName: 'Anna\u202E' } }, me, open)).toBe(WriteRefusal.INVALID_CARD)
+  })
+  it('refuses a participant’s or host’s card added or moved to a column its station does not have, and lets a card already there be edited', () => {
+    const places = { writable: () => true, hasColumn: (stationId: string, columnId: string) => stationId === 'station-1' && columnId === 'laeuft-gut' }
+    const placed = aCard({ id: 'card-placed1', authorId: 'me-1234567', stationId: 'station-1', columnId: 'laeuft-gut' })
+    const host: WriteActor = { role: 'host', participantId: 'host-12345' }
+    expect(checkCardChange({ key: placed.id, before: undefined, after: placed }, me, places)).toBeNull()
+    expect(checkCardChange({ key: placed.id, before: undefined, after: { ...placed, columnId: 'gibt-es-nicht' } }, me, places)).toBe(WriteRefusal.INVALID_CARD)
+    // A column of Station 3 under Station 1.
+    expect(checkCardChange({ key: placed.id, before: undefined, after: { ...placed, columnId: 'wer-hilft' } }, me, places)).toBe(WriteRefusal.INVALID_CARD)
+    expect(checkCardChange({ key: placed.id, before: placed, after: { ...placed, columnId: 'wer-hilft' } }, host, places)).toBe(WriteRefusal.INVALID_CARD)
+    const stray = { ...placed, columnId: 'alt' }
+    expect(checkCardChange({ key: stray.id, before: stray, after: { ...stray, text: 'neu' } }, me, places)).toBeNull()
+    expect(checkCardChange({ key: placed.id, before: undefined, after: { ...placed, columnId: 'gibt-es-nicht' } }, { role: 'facilitator', participantId: undefined }, places)).toBeNull()
   })
   it('lets a table host edit any card of an open station', () => {
     expect(checkCardChange({ key: theirs.id, before: theirs, after: { ...theirs, text: 'ergänzt' } }, { role: 'host', participantId: 'host-12345' }, open)).toBeNull()

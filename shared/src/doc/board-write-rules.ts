@@ -90,12 +90,22 @@ export const CARDS_PER_PARTICIPANT_MAX = 200
  */
 export const CARDS_PER_BOARD_MAX = 2000
 
+/** Where a card may go, as the event stands (its template and the day's round). */
+export interface CardPlaces {
+  /** Whether participants and hosts may write cards of the station now. */
+  writable(stationId: string): boolean
+  /** Whether the station has the column. */
+  hasColumn(stationId: string, columnId: string): boolean
+}
+
 /**
  * Decides whether one card change may be stored. Facilitators may change any valid card at any
  * time; table hosts write for their table and may change any card of an open station;
- * participants add and change their own cards in open stations.
+ * participants add and change their own cards in open stations. A card that a participant or host
+ * adds or moves lands in a column of its station: one anywhere else would be stored, counted
+ * against the table's cards and shown by no board, sheet or export.
  */
-export function checkCardChange(change: CardChange, actor: WriteActor, stationWritable: (stationId: string) => boolean): WriteRefusal | null {
+export function checkCardChange(change: CardChange, actor: WriteActor, places: CardPlaces): WriteRefusal | null {
   if (actor.role === 'projector') return WriteRefusal.READ_ONLY
   let after: Card | undefined
   if (change.after !== undefined) {
@@ -109,14 +119,16 @@ export function checkCardChange(change: CardChange, actor: WriteActor, stationWr
   const mayTouch = (card: Card) => actor.role === 'host' || card.authorId === actor.participantId
   if (before) {
     if (!mayTouch(before)) return WriteRefusal.NOT_YOUR_CARD
-    if (!stationWritable(before.stationId)) return WriteRefusal.STATION_CLOSED
+    if (!places.writable(before.stationId)) return WriteRefusal.STATION_CLOSED
   }
   if (after) {
     if (!before && after.authorId !== actor.participantId) return WriteRefusal.NOT_YOUR_CARD
     if (before && after.authorId !== before.authorId) return WriteRefusal.NOT_YOUR_CARD
     // A host corrects others' cards but never the name on them.
     if (before && after.authorName !== before.authorName && before.authorId !== actor.participantId) return WriteRefusal.NOT_YOUR_CARD
-    if (!stationWritable(after.stationId)) return WriteRefusal.STATION_CLOSED
+    if (!places.writable(after.stationId)) return WriteRefusal.STATION_CLOSED
+    const placed = !before || before.stationId !== after.stationId || before.columnId !== after.columnId
+    if (placed && !places.hasColumn(after.stationId, after.columnId)) return WriteRefusal.INVALID_CARD
   }
   return null
 }

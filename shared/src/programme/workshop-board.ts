@@ -70,12 +70,15 @@ export const workshopKind: DocKind = {
     // The day is over: the boards stay as they were left (a facilitator may still tidy them).
     if (actor.role !== 'facilitator' && situation.round.phase === 'closed') return WriteRefusal.STATION_CLOSED
     const writer = { role: actor.role, participantId: actor.participantId ?? undefined }
+    const inColumn = (columnId: unknown) => (WORKSHOP_COLUMN_IDS as readonly unknown[]).includes(columnId)
+    const places = { writable: (stationId: string) => stationId === WORKSHOP_STATION_ID, hasColumn: (stationId: string, columnId: string) => stationId === WORKSHOP_STATION_ID && inColumn(columnId) }
     let added = false
     for (const change of changes) {
-      const refusal = checkCardChange(change, writer, (stationId) => stationId === WORKSHOP_STATION_ID)
+      const refusal = checkCardChange(change, writer, places)
       if (refusal) return refusal
+      // Every card of a workshop board, the facilitator's too, is in one of its columns.
       const after = change.after as { columnId?: unknown } | undefined
-      if (after !== undefined && !(WORKSHOP_COLUMN_IDS as readonly unknown[]).includes(after.columnId)) return WriteRefusal.INVALID_CARD
+      if (after !== undefined && !inColumn(after.columnId)) return WriteRefusal.INVALID_CARD
       if (isNewRecord(change)) added = true
     }
     if (added && actor.role !== 'facilitator') {

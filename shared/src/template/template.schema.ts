@@ -79,3 +79,8 @@ export const WINNENDEN_TEMPLATE: Template = {
 export function findStation(template: Template, stationId: string): Station | undefined {
   return template.stations.find((s) => s.id === stationId)
 }
+
+/** Whether a station of the template has the column: where a card may be placed. */
+export function stationHasColumn(template: Template, stationId: string, columnId: string): boolean {
+  return findStation(template, stationId)?.columns.some((c) => c.id === columnId) ?? false
+}

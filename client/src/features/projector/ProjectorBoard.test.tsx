@@ -3,6 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { aCard, anEvent } from '../../../../fixtures/src/builders.js'
 import { useTischStore } from '../../store/index.js'
+import { receiveGroups, useVoteStore } from '../../store/vote-store.js'
 import { ProjectorBoard } from './ProjectorBoard.js'
 
 const COMBINED = 'Was sind unsere Ziele? / Was soll ein gutes IntMan leisten?'
@@ -39,5 +40,39 @@ describe('the projector board', () => {
       expect(screen.getAllByText('In dieser Spalte wurde nichts geschrieben.').length).toBeGreaterThan(0)
       cleanup()
     }
+  })
+
+  it('shows a grouped column\'s groups under their headings in their order, a collapsed one as its heading, then the cards without a group', () => {
+    const cards = [
+      aCard({ id: 'c-kita', position: 1, stationId: 'station-1', columnId: 'laeuft-gut', text: 'Kita-Plätze' }),
+      aCard({ id: 'c-kurs', position: 2, stationId: 'station-1', columnId: 'laeuft-gut', text: 'Sprachkurse vor Ort' }),
+      aCard({ id: 'c-cafe', position: 3, stationId: 'station-1', columnId: 'laeuft-gut', text: 'Sprachcafé' }),
+      aCard({ id: 'c-amt', position: 4, stationId: 'station-1', columnId: 'laeuft-gut', text: 'Termine beim Amt' }),
+      aCard({ id: 'c-bus', position: 5, stationId: 'station-1', columnId: 'laeuft-gut', text: 'Busverbindung' }),
+    ]
+    useTischStore.setState({ round: { ...INITIAL_ROUND_STATE, phase: 'station', stationIndex: 0 }, boards: { [docName('tisch-4')]: { cards, unsaved: [], status: 'synced' } } })
+    useVoteStore.setState({ groups: new Map() })
+    receiveGroups([
+      {
+        tableId: 'tisch-2',
+        stationId: 'station-1',
+        columnId: 'laeuft-gut',
+        groups: [
+          { id: 'g-amt', title: 'Behörden', position: 2, collapsed: true, cardIds: ['c-amt'] },
+          { id: 'g-leer', title: 'Wohnen', position: 3, collapsed: false, cardIds: [] },
+          { id: 'g-sprache', title: 'Sprache', position: 1, collapsed: false, cardIds: ['c-kurs', 'c-cafe'] },
+        ],
+      },
+    ])
+    render(<ProjectorBoard event={event} docName={docName('tisch-4')} stationId="station-1" tableId="tisch-2" />)
+    const list = screen.getByRole('list', { name: 'Was läuft gut?' })
+    // In the order read: each heading, then the cards under it.
+    const items = [...list.querySelectorAll('h3, .card')].map((item) => item.textContent?.replace(/\u00ad/g, '').trim())
+    expect(items).toEqual(['1. Sprache 2 Karten', 'Sprachkurse vor Ort', 'Sprachcafé', '2. Behörden 1 Karte', 'Ohne Gruppe 2 Karten', 'Kita-Plätze', 'Busverbindung'].map((text) => expect.stringContaining(text)))
+    expect(screen.getByRole('heading', { level: 3, name: /^1\. Sprache/ })).toBeTruthy()
+    expect(screen.queryByText('Termine beim Amt')).toBeNull()
+    expect(screen.queryByText(/Wohnen/)).toBeNull()
+    cleanup()
+    useVoteStore.setState({ groups: new Map() })
   })
 })

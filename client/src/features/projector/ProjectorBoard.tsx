@@ -1,7 +1,8 @@
-import { type Card, type TischEvent, columnTitleFor, findTable, namesShown } from '@tischrunde/shared'
-import { useMemo, useRef } from 'react'
+import { type Card, type GroupedColumn, type TischEvent, columnTitleFor, findTable, groupColumn, groupColumnKey, namesShown } from '@tischrunde/shared'
+import { Fragment, type ReactNode, useMemo, useRef } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
+import { useVoteStore } from '../../store/vote-store.js'
 import { selectBoard, stationColumns } from '../../store/selectors.js'
 import { CardItem } from '../board/CardItem.js'
 import { hyphenateDe, useHyphenation } from './hyphenate.js'
@@ -9,7 +10,9 @@ import { useFitToBox } from './use-fit-to-box.js'
 
 /**
  * One station's columns sized for a projector: type as large as the screen allows, columns as wide
- * as their cards need, cards flowing into sub-columns. New cards animate in and, when `live`, are
+ * as their cards need, cards flowing into sub-columns. A column the facilitator has grouped shows
+ * its groups in their order, each under its heading ("1. Sprache · 4 Karten", a collapsed one as
+ * the heading alone), then the cards without a group. New cards animate in and, when `live`, are
  * announced politely to screen readers.
  */
 export function ProjectorBoard(props: { event: TischEvent; docName: string; stationId: string; live?: boolean; tableId?: string }) {
@@ -23,11 +26,16 @@ export function ProjectorBoard(props: { event: TischEvent; docName: string; stat
     const index = props.event.template.stations.findIndex((station) => station.id === props.stationId)
     return index >= 0 && index < round.stationIndex
   })
+  const groups = useVoteStore((s) => s.groups)
   const columns = useMemo(() => {
     // Headed as the table's own sheet heads them ("Was sind unsere Ziele? / Was soll …"), as in the documentation.
     const table = props.tableId === undefined ? undefined : findTable(props.event, props.tableId)
-    return stationColumns(board, props.event, props.stationId).map((c) => ({ ...c, title: columnTitleFor(table, props.stationId, c) }))
-  }, [board, props.event, props.stationId, props.tableId])
+    return stationColumns(board, props.event, props.stationId).map((c) => {
+      const stored = table && groups.get(groupColumnKey({ tableId: table.id, stationId: props.stationId, columnId: c.id }))
+      const laid = stored ? groupColumn(c.cards, stored.groups) : null
+      return { ...c, title: columnTitleFor(table, props.stationId, c), laid: laid?.groups.some((g) => g.cards.length > 0) ? laid : null }
+    })
+  }, [board, props.event, props.stationId, props.tableId, groups])
   const box = useRef<HTMLDivElement>(null)
   const hyphenated = useHyphenation()
   const fitted = useMemo(() => ({ columns, hyphenated }), [columns, hyphenated])
@@ -36,6 +44,7 @@ export function ProjectorBoard(props: { event: TischEvent; docName: string; stat
   // the only one that shrinks the type; a nearly empty column keeps a quarter of the fullest one's width.
   const sizes = columns.map((c) => c.cards.reduce((sum, card) => sum + 1 + 0.7 * card.subPoints.length, 0))
   const fullest = Math.max(1, ...sizes)
+  const showCard = (card: Card) => <CardItem key={card.id} card={hyphenatedCard(card)} unsaved={false} showStatus={false} showName={namesShown(props.event)} showAlternatives={false} />
   const template = columns
     .map((c, i) => (c.cards.length === 0 ? 'minmax(7em, 0.4fr)' : `minmax(0, ${Math.max(sizes[i]!, fullest / 4, 1)}fr)`))
     .join(' ')
@@ -53,9 +62,7 @@ export function ProjectorBoard(props: { event: TischEvent; docName: string; stat
               <p className="board-empty">{t(over ? 'board.emptyOver' : 'board.empty')}</p>
             ) : (
               <ul className="pboard-cards" aria-live={props.live ? 'polite' : undefined} aria-label={column.title}>
-                {column.cards.map((card) => (
-                  <CardItem key={card.id} card={hyphenatedCard(card)} unsaved={false} showStatus={false} showName={namesShown(props.event)} showAlternatives={false} />
-                ))}
+                {column.laid ? <GroupedCards laid={column.laid} show={showCard} /> : column.cards.map(showCard)}
               </ul>
             )}
           </section>
@@ -67,6 +74,34 @@ export function ProjectorBoard(props: { event: TischEvent; docName: string; stat
         {t('projectorModes.page', { n: paging.page + 1, total: paging.pages })}
       </p>
     )}
+    </>
+  )
+}
+
+/**
+ * A grouped column's cards: each group with cards under its heading (a collapsed one without them),
+ * then the rest. A heading shares its item with the first card under it, so the columns the cards
+ * flow into never leave a heading alone at the foot of one.
+ */
+function GroupedCards({ laid, show }: { laid: GroupedColumn; show: (card: Card) => ReactNode }) {
+  const { t } = useTranslation()
+  const part = (key: string, heading: ReactNode, count: number, cards: readonly Card[]) => (
+    <Fragment key={key}>
+      <li className="pboard-group">
+        <h3 className="pboard-group-title">
+          {heading} <span className="column-count">{t('board.cards', { count })}</span>
+        </h3>
+        {cards.length > 0 && <ul className="pboard-group-first">{show(cards[0]!)}</ul>}
+      </li>
+      {cards.slice(1).map(show)}
+    </Fragment>
+  )
+  return (
+    <>
+      {laid.groups
+        .filter((g) => g.cards.length > 0)
+        .map(({ group, number, cards }) => part(group.id, `${number}. ${hyphenateDe(group.title)}`, cards.length, group.collapsed ? [] : cards))}
+      {laid.loose.length > 0 && part('loose', t('board.looseCards'), laid.loose.length, laid.loose)}
     </>
   )
 }

@@ -6,8 +6,8 @@ const FIT_MAX = 1.35
 export const MIN_TEXT_VW = 28 / 1920
 /** How long each page of a board too full for one screen stays, in ms. */
 export const PAGE_MS = 12_000
-/** The items a page never cuts. */
-const CARDS = '.card, .spotlight-card'
+/** The items a page never cuts (a group's heading among them). */
+const CARDS = '.card, .spotlight-card, .pboard-group'
 
 /** Where an element sits in the box's content, from the content's top (the box scrolled to the top). */
 function spanIn(element: Element, origin: number): { top: number; bottom: number } {
@@ -83,6 +83,9 @@ export function useFitToBox(box: RefObject<HTMLElement | null>, content: unknown
   // Only a real change re-renders: the observer calls fit() on every resize.
   const setStarts = (next: number[]) => setStartsNow((prev) => (prev.length === next.length && prev.every((v, i) => v === next[i]) ? prev : next))
   const [page, setPage] = useState(0)
+  // Counts what moves cards without a new render: the box resized (a page line appearing under it),
+  // or a card's entrance ended (cards are marked while one still slides in, 12 px lower).
+  const [moved, setMoved] = useState(0)
 
   useLayoutEffect(() => {
     const el = box.current
@@ -114,7 +117,10 @@ export function useFitToBox(box: RefObject<HTMLElement | null>, content: unknown
     }
     fit()
     if (typeof ResizeObserver === 'undefined') return
-    const observer = new ResizeObserver(fit)
+    const observer = new ResizeObserver(() => {
+      fit()
+      setMoved((n) => n + 1)
+    })
     observer.observe(el)
     return () => observer.disconnect()
   }, [box, content, headingSelector])
@@ -142,7 +148,24 @@ export function useFitToBox(box: RefObject<HTMLElement | null>, content: unknown
       if (elsewhere) card.dataset.offPage = ''
       else delete card.dataset.offPage
     }
-  }, [box, starts, shown, pages, content, headingSelector])
+  }, [box, starts, shown, pages, content, headingSelector, moved])
+  useLayoutEffect(() => {
+    const el = box.current
+    if (!el) return
+    // A hall's cards arriving together end their entrances together: one look per frame.
+    let frame = 0
+    const settled = () => {
+      frame ||= requestAnimationFrame(() => {
+        frame = 0
+        setMoved((n) => n + 1)
+      })
+    }
+    el.addEventListener('animationend', settled)
+    return () => {
+      el.removeEventListener('animationend', settled)
+      cancelAnimationFrame(frame)
+    }
+  }, [box])
   useLayoutEffect(() => {
     if (pages < 2) return
     const id = window.setInterval(() => setPage((p) => (p + 1) % pages), PAGE_MS)

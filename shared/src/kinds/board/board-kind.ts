@@ -2,6 +2,7 @@ import { CARDS_PER_BOARD_MAX, CARDS_PER_PARTICIPANT_MAX, WriteRefusal, checkCard
 import { stampBoardDoc } from '../../doc/board-doc.js'
 import { findTable } from '../../event/event.schema.js'
 import { stationWritable } from '../../rounds/round-machine.js'
+import { stationHasColumn } from '../../template/template.schema.js'
 import { z } from 'zod'
 import { type DocKind, type RecordChange, countRecords } from '../doc-kind.js'
 import { keepLostCardVersion, normalizeCard } from './card-order.js'
@@ -36,10 +37,11 @@ export const boardKind: DocKind = {
   },
   checkChanges(changes, { actor, situation, doc }) {
     const writer = { role: actor.role, participantId: actor.participantId ?? undefined }
-    const writable = (stationId: string) => stationWritable(situation.round, situation.event.template, stationId)
+    const { round, event } = situation
+    const places = { writable: (stationId: string) => stationWritable(round, event.template, stationId), hasColumn: (stationId: string, columnId: string) => stationHasColumn(event.template, stationId, columnId) }
     let added = false
     for (const change of changes) {
-      const refusal = checkCardChange(change, writer, writable)
+      const refusal = checkCardChange(change, writer, places)
       if (refusal) return refusal
       if (isNewRecord(change)) added = true
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { aCard } from '../../../../fixtures/src/builders.js'
 import type { Card } from '../../cards/card.schema.js'
 import type { DocView } from '../doc-kind.js'
-import { CARD_TIME_WINDOW, keepLostCardVersion, normalizeCard } from './card-order.js'
+import { CARD_TIME_WINDOW, POSITION_AHEAD_MAX, keepLostCardVersion, normalizeCard } from './card-order.js'
 
 const NOW = 1_750_000_000_000
 const column = (cards: Card[]): DocView => ({
@@ -21,6 +21,11 @@ describe('order and time of cards as the server stores them', () => {
   })
   it('places a card from a phone with an old view of the column below the others', () => {
     expect(added(aCard({ id: 'card-new-03', position: 2, createdAt: NOW }))).toMatchObject({ position: 3 })
+  })
+  it('keeps a phone’s card numbered on offline, and puts one placed far below the last right below it', () => {
+    expect(added(aCard({ id: 'card-new-03', position: 2 + POSITION_AHEAD_MAX, createdAt: NOW }))).toBeNull()
+    expect(added(aCard({ id: 'card-new-03', position: Number.MAX_VALUE, createdAt: NOW }))).toMatchObject({ position: 3 })
+    expect(added(aCard({ id: 'card-new-03', position: 3 + POSITION_AHEAD_MAX, createdAt: NOW }))).toMatchObject({ position: 3 })
   })
   it('gives a card a time outside the window the server’s time', () => {
     expect(added(aCard({ id: 'card-new-03', position: 3, createdAt: 0 }))).toMatchObject({ createdAt: NOW })

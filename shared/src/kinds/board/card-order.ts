@@ -10,8 +10,17 @@ import { parsedRecord, sameRecord } from '../records.js'
 export const CARD_TIME_WINDOW = { before: 12 * 60 * 60_000, after: 60_000 } as const
 
 /**
+ * How far below its column's last card a new card may place itself: a phone offline numbers its
+ * own cards on from the last one it saw (at most a participant's 200 cards), so more is no phone's.
+ * A card placed further is put right below the last: one at `Number.MAX_VALUE` would leave no
+ * place below it (`last + 1` rounds back to it) for every card after it.
+ */
+export const POSITION_AHEAD_MAX = 1000
+
+/**
  * Order and time of a card as the server stores it when a participant or host wrote it: a new card
- * goes below every card already in its column (nobody places their card first), its time stays
+ * goes below every card already in its column (nobody places their card first, nobody far below
+ * the last, see POSITION_AHEAD_MAX), its time stays
  * within the window around the server's clock, and an edit keeps the card's place and time.
  * Returns the record to store instead, or null when the written one may stay.
  * @example normalizeCard({ root: 'cards', key, before: undefined, after: card }, doc, now)
@@ -26,7 +35,7 @@ export function normalizeCard(change: RecordChange, doc: DocView, now: number): 
   }
   const kept = doc.maxOf?.('cards', [after.stationId, after.columnId], change.key)
   const last = Math.max(0, kept === undefined ? lastPosition(doc, change.key, after) : (kept ?? 0))
-  const position = after.position > last ? after.position : last + 1
+  const position = after.position > last && after.position <= last + POSITION_AHEAD_MAX ? after.position : last + 1
   const inWindow = after.createdAt >= now - CARD_TIME_WINDOW.before && after.createdAt <= now + CARD_TIME_WINDOW.after
   const createdAt = inWindow ? after.createdAt : now
   if (position === after.position && createdAt === after.createdAt) return null
