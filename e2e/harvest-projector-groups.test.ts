@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateEventResponse } from '@tischrunde/shared'
 import { axeViolations } from './support/axe.js'
 import { PHONE, PROJECTOR } from './support/browser.js'
+import { putCards } from './support/board-writer.js'
 import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
 import type { ServerProcess } from './support/server-process.js'
 
@@ -12,7 +13,8 @@ let browser: Browser
 let created: CreateEventResponse
 
 beforeAll(async () => {
-  cafe = await openCafe({ title: 'Sichtung im Rathaus', tableNames: ['Sprache'] })
+  // The last test puts a paged board's cards over the wire in one go.
+  cafe = await openCafe({ title: 'Sichtung im Rathaus', tableNames: ['Sprache'] }, { TISCHRUNDE_CARDS_BURST: '100', TISCHRUNDE_CARDS_PER_MINUTE: '600' })
   ;({ server, browser, created } = cafe)
 })
 afterAll(async () => {
@@ -109,6 +111,34 @@ describe('grouping cards on the projector', () => {
     for (const c of [phoneContext, consoleContext, projectorContext]) await c.close()
     // Five pages and two axe runs: more than the default minute on a busy machine.
   }, 120_000)
+
+  it('shows the groups on the projector’s table board, and every card wholly on its page', async () => {
+    const table = created.event.tables[0]!
+    const texts = Array.from({ length: 40 }, (_, i) => `Sprachförderung in Kitas und Schulen ausbauen, Vorschlag ${i + 1}`)
+    await putCards(server.url, created, table.id, 'laeuft-gut', texts)
+    const projectorContext = await browser.newContext(PROJECTOR)
+    const projector = await projectorContext.newPage()
+    await projector.goto(`${server.url}${created.links.projector.replace('#', `?mode=table&table=${table.id}#`)}`)
+    await projector.getByRole('heading', { level: 3, name: /^Ohne Gruppe/ }).waitFor({ timeout: 10_000 })
+    await projector.getByText(/Seite 1 von \d/).waitFor()
+    // "Arbeit" has no card: no heading; "Sprache lernen" is folded: its heading, not its card.
+    const headings = (await projector.locator('.pboard-group-title').allInnerTexts()).map((h) => h.replace(/\u00ad/g, '').replace(/\s+/g, ' '))
+    expect(headings).toEqual(['2. Sprache lernen 1 Karte', 'Ohne Gruppe 41 Karten'])
+    expect(await projector.locator('.pboard').getByText('Dolmetscherpool', { exact: true }).count()).toBe(0)
+    // Once the cards have slid in, a card the screen shows whole is never hidden as "on another page".
+    await projector.waitForTimeout(1000)
+    const hiddenOnScreen = await projector.evaluate(() => {
+      const box = document.querySelector('.pboard')!.getBoundingClientRect()
+      return [...document.querySelectorAll<HTMLElement>('.pboard .card')]
+        .filter((card) => {
+          const r = card.getBoundingClientRect()
+          return r.top >= box.top && r.bottom <= box.bottom && r.height > 0 && card.closest('[data-off-page]') !== null
+        })
+        .map((card) => card.textContent)
+    })
+    expect(hiddenOnScreen).toEqual([])
+    await projectorContext.close()
+  })
 
   it('shows the groups of a one-table vote in the review on the projector, under its ranking', async () => {
     const consoleContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' })

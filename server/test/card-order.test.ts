@@ -86,4 +86,28 @@ describe('a card the server places, edited at once by its author', () => {
       honest.destroy()
     }
   })
+
+  it('shows the cards a phone typed offline in the order they were typed, after a card someone wrote meanwhile', async () => {
+    const table = cafe.event.tables[0]!.id
+    const reader = connectBoard(running.url, cafe.event.id, table, cafe.projectorToken)
+    const offline = await connectPhone(running.url, cafe.event.id, table, cafe.joinCode)
+    const other = await connectPhone(running.url, cafe.event.id, table, cafe.joinCode)
+    try {
+      await Promise.all([reader.synced(), offline.synced(), other.synced()])
+      const column = { stationId: 'station-1', columnId: 'laeuft-gut' }
+      offline.provider.disconnect()
+      other.put(other.card({ id: 'meanwhile-01', ...column, text: 'Inzwischen', position: 1 }))
+      await other.saved()
+      for (const [i, text] of ['Erstens', 'Zweitens', 'Drittens'].entries()) offline.put(offline.card({ id: `offline-0${i}`, ...column, text, position: 1 + i, createdAt: Date.now() + i }))
+      offline.provider.connect()
+      await offline.saved()
+      await reader.waitForCard('offline-02')
+      const texts = () => reader.cards().filter((c) => c.columnId === column.columnId && ['meanwhile', 'offline'].some((p) => c.id.startsWith(p))).map((c) => c.text)
+      await waitFor(() => texts().join() === 'Inzwischen,Erstens,Zweitens,Drittens', `the offline cards in order after the other one (now ${texts().join()})`)
+    } finally {
+      reader.destroy()
+      offline.destroy()
+      other.destroy()
+    }
+  })
 })

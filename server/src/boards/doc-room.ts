@@ -1,15 +1,5 @@
 import * as Y from 'yjs'
-import {
-  type DocKind,
-  type Origin,
-  type RecordChange,
-  TOMBSTONES_ROOT,
-  type UpdateShape,
-  type WriteRefusal,
-  WRITERS_ROOT,
-  admitWriters,
-  tombstoneKey,
-} from '@tischrunde/shared'
+import { type DocKind, type Origin, type RecordChange, TOMBSTONES_ROOT, type UpdateShape, type WriteRefusal, WRITERS_ROOT, addedTogether, admitWriters, tombstoneKey } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import type { BoardStore } from '../storage/storage.js'
 import { RoomOutbox } from './room-outbox.js'
@@ -221,13 +211,14 @@ export class DocRoom {
   private followUpOf(changes: readonly RecordChange[], lost: readonly LostVersion[], ctx: WriteContext): { writes: { root: string; key: string; value: unknown }[]; tombstones: string[] } {
     const writes: { root: string; key: string; value: unknown }[] = []
     const tombstones: string[] = []
+    const together = addedTogether(changes)
     for (const change of changes) {
       const spec = this.kind.roots[change.root]
       if (change.after === undefined) {
         if (spec?.tombstones && change.before !== undefined) tombstones.push(tombstoneKey(change.root, change.key))
         continue
       }
-      const normal = this.kind.normalize?.(change, { ...ctx, doc: this.gate!.view() })
+      const normal = this.kind.normalize?.(change, { ...ctx, doc: this.gate!.view(), ...together })
       if (normal !== null && normal !== undefined) writes.push({ root: change.root, key: change.key, value: normal })
     }
     for (const version of lost) {

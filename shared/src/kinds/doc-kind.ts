@@ -83,6 +83,12 @@ export interface DocView {
   maxOf?(root: string, group: readonly string[], except: string): number | null | undefined
 }
 
+/** The context part naming the records an update adds together (see `ChangeContext.addedTogether`); empty for one or none. */
+export function addedTogether(changes: readonly RecordChange[]): Pick<ChangeContext, 'addedTogether'> {
+  const added = changes.filter((c) => c.before === undefined && c.after !== undefined)
+  return added.length > 1 ? { addedTogether: new Set(added.map((c) => c.key)) } : {}
+}
+
 /** How many records of a root a view holds (with `field` equal to `value`, when given), counted by the server if it can. */
 export function countRecords(doc: DocView, root: string, where?: { field: string; value: string }): number {
   if (!where) {
@@ -104,6 +110,12 @@ export interface ChangeContext {
   doc: DocView
   /** The server's clock, in ms. */
   now: number
+  /**
+   * Keys of the records the same update adds, when it adds more than one (a phone's cards typed
+   * offline arrive together): a rule that places a new record after the others places it after
+   * those already there, not after its own batch.
+   */
+  addedTogether?: ReadonlySet<string>
 }
 
 /**

@@ -55,7 +55,7 @@ export const boardKind: DocKind = {
   },
   init: stampBoardDoc,
   // Moderation marks (pin, strike-through, merge) are the server's: kept as they are on every client write.
-  normalize: (change, ctx) => keepCardMarks(change, ctx.actor.role === 'facilitator' ? null : normalizeCard(change, ctx.doc, ctx.now)),
+  normalize: (change, ctx) => keepCardMarks(change, ctx.actor.role === 'facilitator' ? null : normalizeCard(change, ctx.doc, ctx.now, ctx.addedTogether)),
   keepLost: keepLostCardVersion,
 }
 

@@ -27,6 +27,15 @@ describe('order and time of cards as the server stores them', () => {
     expect(added(aCard({ id: 'card-new-03', position: Number.MAX_VALUE, createdAt: NOW }))).toMatchObject({ position: 3 })
     expect(added(aCard({ id: 'card-new-03', position: 3 + POSITION_AHEAD_MAX, createdAt: NOW }))).toMatchObject({ position: 3 })
   })
+  it('keeps the order of cards typed offline that arrive in one update, placing them after the cards already there', () => {
+    // The phone saw the column up to 1; someone else's card 2 came meanwhile. Its three cards: 2, 3, 4.
+    const batch = [2, 3, 4].map((position, i) => aCard({ id: `card-off-0${i}`, position, createdAt: NOW - 60_000 + i }))
+    const doc = column([...existing, ...batch])
+    const together = new Set(batch.map((c) => c.id))
+    const stored = batch.map((card) => normalizeCard({ root: 'cards', key: card.id, before: undefined, after: card }, doc, NOW, together) ?? card)
+    const order = [...existing, ...stored].sort((a, b) => a.position - b.position || a.createdAt - b.createdAt).map((c) => c.id)
+    expect(order).toEqual(['card-one-01', 'card-two-02', 'card-off-00', 'card-off-01', 'card-off-02'])
+  })
   it('gives a card a time outside the window the server’s time', () => {
     expect(added(aCard({ id: 'card-new-03', position: 3, createdAt: 0 }))).toMatchObject({ createdAt: NOW })
     expect(added(aCard({ id: 'card-new-03', position: 3, createdAt: NOW + CARD_TIME_WINDOW.after + 1 }))).toMatchObject({ createdAt: NOW })

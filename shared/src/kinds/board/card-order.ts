@@ -25,7 +25,7 @@ export const POSITION_AHEAD_MAX = 1000
  * Returns the record to store instead, or null when the written one may stay.
  * @example normalizeCard({ root: 'cards', key, before: undefined, after: card }, doc, now)
  */
-export function normalizeCard(change: RecordChange, doc: DocView, now: number): Card | null {
+export function normalizeCard(change: RecordChange, doc: DocView, now: number, addedTogether?: ReadonlySet<string>): Card | null {
   const after = parsedRecord(cardSchema, change.after)
   if (!after) return null
   const before = parsedRecord(cardSchema, change.before)
@@ -33,8 +33,11 @@ export function normalizeCard(change: RecordChange, doc: DocView, now: number): 
     if (after.position === before.position && after.createdAt === before.createdAt) return null
     return { ...after, position: before.position, createdAt: before.createdAt }
   }
-  const kept = doc.maxOf?.('cards', [after.stationId, after.columnId], change.key)
-  const last = Math.max(0, kept === undefined ? lastPosition(doc, change.key, after) : (kept ?? 0))
+  // Cards of the same update are no cards already there: a batch typed offline keeps its order
+  // (measured against its own last card, each but the last would be put after it, the last first).
+  const batch = addedTogether && addedTogether.size > 1 ? addedTogether : undefined
+  const kept = batch ? undefined : doc.maxOf?.('cards', [after.stationId, after.columnId], change.key)
+  const last = Math.max(0, kept === undefined ? lastPosition(doc, change.key, after, batch) : (kept ?? 0))
   const position = after.position > last && after.position <= last + POSITION_AHEAD_MAX ? after.position : last + 1
   const inWindow = after.createdAt >= now - CARD_TIME_WINDOW.before && after.createdAt <= now + CARD_TIME_WINDOW.after
   const createdAt = inWindow ? after.createdAt : now
@@ -42,12 +45,12 @@ export function normalizeCard(change: RecordChange, doc: DocView, now: number): 
   return { ...after, position, createdAt }
 }
 
-/** The largest position of the other cards in a card's column, read from every card of the board. */
-function lastPosition(doc: DocView, key: string, card: Card): number {
+/** The largest position of the other cards in a card's column (not counting `batch`), read from every card of the board. */
+function lastPosition(doc: DocView, key: string, card: Card, batch?: ReadonlySet<string>): number {
   let last = 0
   doc.forEach('cards', (value, other) => {
     const c = value as Partial<Card> | null
-    if (other === key || c?.stationId !== card.stationId || c.columnId !== card.columnId) return
+    if (other === key || batch?.has(other) || c?.stationId !== card.stationId || c.columnId !== card.columnId) return
     if (typeof c.position === 'number' && c.position > last) last = c.position
   })
   return last
