@@ -51,6 +51,16 @@ describe('collect first, reveal later, in real browsers', () => {
       await first.page.getByText('Die anderen haben 1 Karte geschrieben', { exact: false }).waitFor({ timeout: 5000 })
       await second.page.getByText('Die anderen haben 1 Karte geschrieben', { exact: false }).waitFor({ timeout: 5000 })
       await projector.getByText('2 Karten gesammelt', { exact: false }).waitFor({ timeout: 5000 })
+      // The facilitator reads the collection and hides a card in it before anyone else has seen it.
+      const insult = 'Der Kollege vom Amt ist unfähig'
+      await first.page.getByLabel('Deine Karte').fill(insult)
+      await first.page.getByRole('button', { name: 'Karte senden' }).click()
+      await station.getByText('3 Karten gesammelt', { exact: false }).waitFor({ timeout: 5000 })
+      const collection = consolePage.getByRole('list', { name: 'Gesammelt, noch verdeckt' })
+      await collection.getByText(insult).waitFor({ timeout: 5000 })
+      await collection.getByRole('button', { name: `Karte „${insult}“ ausblenden` }).click()
+      await station.getByText('2 Karten gesammelt', { exact: false }).waitFor({ timeout: 5000 })
+      await first.page.getByText('Von der Moderation ausgeblendet', { exact: false }).waitFor({ timeout: 5000 })
       // Until the reveal, neither phone nor the projector has the other's text.
       expect(await first.page.content()).not.toContain(texts[1])
       expect(await second.page.content()).not.toContain(texts[0])
@@ -68,8 +78,12 @@ describe('collect first, reveal later, in real browsers', () => {
       await projector.getByText('Aufgedeckt!').waitFor({ timeout: 5000 })
       expect(await axeViolations(projector)).toEqual([])
       // Each card shows once: on the board, no longer in the phone's own list.
-      await first.page.locator('[data-own-card]').first().waitFor({ state: 'detached', timeout: 5000 })
+      await first.page.locator('[data-own-card]', { hasText: texts[0]! }).waitFor({ state: 'detached', timeout: 5000 })
       expect(await first.page.getByText(texts[0]!).count()).toBe(1)
+      // The hidden one reached no other screen, not at the reveal either.
+      await second.page.waitForTimeout(300)
+      expect(await second.page.content()).not.toContain(insult)
+      expect(await projector.getByText(insult).count()).toBe(0)
     } finally {
       for (const c of [consoleContext, projectorContext, first.context, second.context]) await c.close()
     }

@@ -151,7 +151,7 @@ describe('the organiser and the personal code', () => {
     // Someone who tries again and again meanwhile does not use up their own tries: once the event's
     // budget has a token again (one every 2 s), their right code goes through.
     const owner = await screen(running.url, (await join(running.url, event.joinCode)).token)
-    for (let i = 0; i < 6; i++) expect(await owner.send('programme:lookup', { code: code! })).toMatchObject({ ok: false, code: 'RATE_LIMITED' })
+    for (let i = 0; i < 6; i++) expect(await owner.send('programme:lookup', { code: code! })).toMatchObject({ ok: false, code: 'RATE_LIMITED', params: { what: 'personal_codes' } })
     await sleep(2200)
     expect(await owner.send('programme:lookup', { code: code! })).toMatchObject({ ok: true, data: { participantId: anna.participantId } })
 

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import type { DocRoom } from '../boards/doc-room.js'
-import { HELD_ROOT, type HeldCard, MODSTATE_EVENT, MODSTATE_STATIONS, type ModerationModesPush, modesInUse, readHeld, readModes } from '@tischrunde/shared'
+import { HELD_ROOT, type HeldCard, MODSTATE_COUNTS, MODSTATE_EVENT, MODSTATE_STATIONS, type ModerationModesPush, countKey, modesInUse, readHeld, readModes } from '@tischrunde/shared'
 
 /** A read of a doc made once per state of the doc: its next change reads it anew. */
 function oncePerState<T>(read: (doc: Y.Doc) => T): (doc: Y.Doc) => T {
@@ -50,4 +50,25 @@ export function companionsOf(room: DocRoom): Companions | null {
 
 export function heldIds(room: DocRoom): string[] {
   return [...room.doc.getMap(HELD_ROOT).keys()]
+}
+
+/** Counts collected cards per station of a table into the public state (phones show "n more"). */
+export function recountCollected(companions: Companions, tableId: string): void {
+  const counts = new Map<string, number>()
+  for (const h of readHeld(companions.collect.doc)) counts.set(h.card.stationId, (counts.get(h.card.stationId) ?? 0) + 1)
+  const map = companions.state.doc.getMap<number>(MODSTATE_COUNTS)
+  const prefix = `${tableId}/`
+  const stale = [...map.keys()].filter((k) => k.startsWith(prefix) && !counts.has(k.slice(prefix.length)))
+  const changed = [...counts].filter(([station, n]) => map.get(countKey(tableId, station)) !== n)
+  if (stale.length === 0 && changed.length === 0) return
+  companions.state.writeAsServer(() => {
+    stale.forEach((k) => map.delete(k))
+    changed.forEach(([station, n]) => map.set(countKey(tableId, station), n))
+  }, 'moderation')
+}
+
+/** Whether a station collects its cards and has not revealed them yet (from the event's moderation state). */
+export function stillCollecting(state: Y.Doc, stationId: string): boolean {
+  const mode = readModes(state).stations.get(stationId)
+  return mode?.collect === true && mode.revealedAt === null
 }

@@ -6,7 +6,6 @@ import {
   MERGED_MAX,
   type HeldCard,
   type HeldStatus,
-  MODSTATE_COUNTS,
   MODSTATE_EVENT,
   MODSTATE_STATIONS,
   type ModerationAction,
@@ -15,7 +14,6 @@ import {
   boardDocName,
   cardSchema,
   collectDocName,
-  countKey,
   heldCardSchema,
   editedHeld,
   holdNewCard,
@@ -35,7 +33,7 @@ import type { Logger } from 'pino'
 import type { Diversion, DocRoom } from '../boards/doc-room.js'
 import type { DocRooms, RoomExtension } from '../boards/doc-rooms.js'
 import { type WriteContext, viewOf } from '../boards/write-gate.js'
-import { type Companions, companionsOf, heldCardsOf, heldIds, moderationEverUsed, modesOf } from './held-reads.js'
+import { companionsOf, heldCardsOf, heldIds, moderationEverUsed, modesOf, recountCollected, stillCollecting } from './held-reads.js'
 
 const CARDS = 'cards'
 /** How many refusals the server remembers to answer one sent again (a few minutes of a busy event). */
@@ -132,7 +130,7 @@ export class Moderation implements RoomExtension {
       keys: moves.map((m) => m.key),
       commit: () => {
         for (const move of moves) if (move.record) move.target.writeAsServer((doc) => doc.getMap(HELD_ROOT).set(move.key, move.record), 'moderation')
-        this.recount(companions, tableId)
+        recountCollected(companions, tableId)
       },
       after: () => {
         for (const move of moves) if (move.record) this.refreshOwn(ctx.scope.eventId, tableId, move.record.card.authorId)
@@ -169,18 +167,25 @@ export class Moderation implements RoomExtension {
         }, by)
       } else if (action === 'hide') {
         const card = onBoard(cardId)
+        // A card collected for the reveal may be hidden before anyone saw it (the facilitator reads the collection).
+        const collected = card ? undefined : heldCardSchema.safeParse(companions.collect.doc.getMap(HELD_ROOT).get(cardId)).data
         // The same hide sent again: the card is hidden already.
-        if (!card && heldCard?.status === 'hidden') return { ok: true as const }
-        if (!card) return noCard
-        moderation.writeAsServer((doc) => doc.getMap(HELD_ROOT).set(cardId, { id: cardId, card, status: 'hidden', at: this.now() } satisfies HeldCard), by)
-        board.writeAsServer((doc) => doc.getMap(CARDS).delete(cardId), by)
+        if (!card && !collected && heldCard?.status === 'hidden') return { ok: true as const }
+        const hidden: HeldCard | undefined = card ? { id: cardId, card, status: 'hidden', at: this.now() } : collected && { ...collected, status: 'hidden', at: this.now() }
+        if (!hidden) return noCard
+        moderation.writeAsServer((doc) => doc.getMap(HELD_ROOT).set(cardId, hidden), by)
+        if (card) board.writeAsServer((doc) => doc.getMap(CARDS).delete(cardId), by)
+        else companions.collect.writeAsServer((doc) => doc.getMap(HELD_ROOT).delete(cardId), by)
         // Its author's phone says so (in their own doc only; no other phone learns of it).
-        author = card.authorId
+        author = hidden.card.authorId
       } else if (action === 'restore' || action === 'approve') {
         // The same restore or approval sent again: the card is on the board already.
         if (!heldCard && onBoard(cardId)) return { ok: true as const }
         if (!heldCard || heldCard.status !== (action === 'restore' ? 'hidden' : 'pending')) return noCard
-        board.writeAsServer((doc) => doc.getMap(CARDS).set(cardId, heldCard.card), by)
+        // A card hidden out of a collection that is not revealed yet goes back into it, not onto the board.
+        if (action === 'restore' && stillCollecting(companions.state.doc, heldCard.card.stationId)) {
+          companions.collect.writeAsServer((doc) => doc.getMap(HELD_ROOT).set(cardId, { ...heldCard, status: 'collected', writer: heldCard.writer ?? 'participant', at: this.now() } satisfies HeldCard), by)
+        } else board.writeAsServer((doc) => doc.getMap(CARDS).set(cardId, heldCard.card), by)
         moderation.writeAsServer((doc) => doc.getMap(HELD_ROOT).delete(cardId), by)
         author = heldCard.card.authorId
       } else {
@@ -198,7 +203,8 @@ export class Moderation implements RoomExtension {
         })
         this.onChanged({ eventId, tableId, participantId: heldCard.card.authorId })
       }
-      await Promise.all([board.settle(), moderation.settle()])
+      recountCollected(companions, tableId)
+      await Promise.all([board.settle(), moderation.settle(), companions.collect.settle(), companions.state.settle()])
       if (author) await this.refreshOwn(eventId, tableId, author)
       return { ok: true as const }
     })
@@ -253,7 +259,7 @@ export class Moderation implements RoomExtension {
           companions.collect.writeAsServer((doc) => collected.forEach((h) => doc.getMap(HELD_ROOT).delete(h.id)), 'facilitator')
         }
         collected.forEach((h) => authors.add(`${tableIds[i]}\u0000${h.card.authorId}`))
-        this.recount(companions, tableIds[i]!)
+        recountCollected(companions, tableIds[i]!)
       }
       if (stamp) {
         const before = readModes(state.doc).stations.get(stationId) ?? { stationId, approval: false, collect: true, revealedAt: null }
@@ -286,7 +292,7 @@ export class Moderation implements RoomExtension {
     await this.rooms.read(boardDocName(eventId, tableId), async (board) => {
       const companions = companionsOf(board)
       if (!companions) return
-      this.recount(companions, tableId)
+      recountCollected(companions, tableId)
       await companions.state.settle()
     })
   }
@@ -316,21 +322,6 @@ export class Moderation implements RoomExtension {
     if (!ids) return 0
     if (ids.everUsed) for (const h of await this.rooms.peek(ownDocName(eventId, tableId, participantId), heldCardsOf)) ids.ids.add(h.id)
     return ids.ids.size
-  }
-
-  /** Counts collected cards per station of a table into the public state (phones show "n more"). */
-  private recount(companions: Companions, tableId: string): void {
-    const counts = new Map<string, number>()
-    for (const h of readHeld(companions.collect.doc)) counts.set(h.card.stationId, (counts.get(h.card.stationId) ?? 0) + 1)
-    const map = companions.state.doc.getMap<number>(MODSTATE_COUNTS)
-    const prefix = `${tableId}/`
-    const stale = [...map.keys()].filter((k) => k.startsWith(prefix) && !counts.has(k.slice(prefix.length)))
-    const changed = [...counts].filter(([station, n]) => map.get(countKey(tableId, station)) !== n)
-    if (stale.length === 0 && changed.length === 0) return
-    companions.state.writeAsServer(() => {
-      stale.forEach((k) => map.delete(k))
-      changed.forEach(([station, n]) => map.set(countKey(tableId, station), n))
-    }, 'moderation')
   }
 
   /**

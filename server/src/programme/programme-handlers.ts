@@ -42,7 +42,7 @@ export const handleProgrammeLookup: Handler<'programme:lookup'> = async (ctx, se
   const stored = await ctx.events.get(session.actor.eventId)
   if (!stored) return EVENT_NOT_FOUND_ACK
   const found = await ctx.programme.lookup(session.actor.eventId, participantId, msg.code)
-  if (found === 'RATE_LIMITED') return fail(ErrorCode.RATE_LIMITED, { what: 'join_codes' }, 'too many personal code look-ups')
+  if (found === 'RATE_LIMITED') return fail(ErrorCode.RATE_LIMITED, { what: 'personal_codes' }, 'too many personal code look-ups')
   if (!found) return fail(ErrorCode.NOT_FOUND, { what: 'address' }, 'no one has this personal code')
   const body: LookupAnswer = { participantId: found.participantId, token: ctx.events.issue(stored, 'participant', found.participantId), mine: found.mine }
   return answer(body)

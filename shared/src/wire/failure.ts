@@ -35,7 +35,7 @@ export const errorParamsSchemas = {
   NOT_FOUND: z.object({ what: z.enum(['event', 'table', 'address']), deleted: z.boolean().optional() }),
   CONFLICT: none,
   /** What came too often: wrong join codes from one network, commands from one screen, exports at once, new events. */
-  RATE_LIMITED: z.object({ what: z.enum(['join_codes', 'commands', 'exports', 'board_messages', 'event_creation', 'joins']) }),
+  RATE_LIMITED: z.object({ what: z.enum(['join_codes', 'personal_codes', 'commands', 'exports', 'board_messages', 'event_creation', 'joins']) }),
   /** `unknown`: no event has this code; `malformed`: it cannot be a code (see the INVALID_MESSAGE-like `issue`); `deleted`: its event was deleted. */
   BAD_JOIN_CODE: z.object({ reason: z.enum(['unknown', 'malformed', 'deleted']) }),
   STORAGE_FAILED: none,

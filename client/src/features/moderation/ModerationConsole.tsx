@@ -84,7 +84,7 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
               <TableQueueButton key={table.id} eventId={event.id} tableId={table.id} name={table.name} token={token} onPick={() => setTableId(table.id)} />
             ))}
           </div>
-          <TableModeration key={tableId} eventId={event.id} tableId={tableId} token={token} send={send} />
+          <TableModeration key={tableId} eventId={event.id} tableId={tableId} token={token} send={send} collected />
         </>
       )}
       <HeldCardsDownload eventId={event.id} token={token} />

@@ -1,5 +1,5 @@
 import { labelText } from '../../lib/label-text.js'
-import { type Card, type HeldCard, type ModerationAction, cardTextSchema, columnTitleFor, compareCards, findTable, moderationDocName } from '@tischrunde/shared'
+import { type Card, type HeldCard, type ModerationAction, cardTextSchema, collectDocName, columnTitleFor, compareCards, findTable, moderationDocName } from '@tischrunde/shared'
 import { Fragment, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/moderation-wording.js'
@@ -15,15 +15,18 @@ import './moderation.css'
 
 /**
  * One table's moderation, for the console and the table host's device: the approval queue, the
- * cards on the board (edit, pin, strike through, merge, hide), and the hidden cards, marked, each
- * can be restored. `stationId` narrows it to one station (the host's running station).
+ * cards on the board (edit, pin, strike through, merge, hide), with `collected` (the facilitator,
+ * who may read a collection) the cards collected for a reveal, each can be hidden before anyone
+ * sees it, and the hidden cards, marked, each can be restored. `stationId` narrows it to one
+ * station (the host's running station).
  */
-export function TableModeration(props: { eventId: string; tableId: string; token: string; stationId?: string | undefined; send: SendCommand }) {
+export function TableModeration(props: { eventId: string; tableId: string; token: string; stationId?: string | undefined; send: SendCommand; collected?: boolean }) {
   const { eventId, tableId, token, stationId, send } = props
   const { t } = useTranslation()
   const docName = useBoard({ eventId, tableId, token, authorId: '', keepLocal: false })
   const board = useTischStore(selectBoard(docName ?? ''))
   const held = useHeldCards(moderationDocName(eventId, tableId), token)
+  const collection = useHeldCards(props.collected ? collectDocName(eventId, tableId) : null, token)
   const [failed, setFailed] = useState(false)
   const [busy, setBusy] = useState<string | null>(null)
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null)
@@ -48,6 +51,7 @@ export function TableModeration(props: { eventId: string; tableId: string; token
   const inStation = (card: Card) => stationId === undefined || card.stationId === stationId
   const pending = held.filter((h) => h.status === 'pending' && inStation(h.card))
   const hidden = held.filter((h) => h.status === 'hidden' && inStation(h.card))
+  const collected = collection.filter((h) => h.status === 'collected' && inStation(h.card))
   const visible = board.cards.filter(inStation).sort(compareCards)
   const event = useTischStore((s) => s.event)
   // The board's cards under their station and column, in the template's order (as the board shows
@@ -164,6 +168,16 @@ export function TableModeration(props: { eventId: string; tableId: string; token
             ),
           )}
         </ul>
+      )}
+      {/* What a collecting station holds comes first: it is what the facilitator checks before the reveal. */}
+      {collected.length > 0 && (
+        <>
+          <h3 tabIndex={-1}>{t('moderation.collectedCards')}</h3>
+          <p className="muted">{t('moderation.collectedCardsNote')}</p>
+          <ul className="moderation-list" aria-label={t('moderation.collectedCards')}>
+            {collected.map((h) => item(h.card, button(h.card, 'hide', 'hide'), t('moderation.collectedCardsMark')))}
+          </ul>
+        </>
       )}
       <h3 tabIndex={-1}>{t('moderation.visible')}</h3>
       {mergeFrom && (
