@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyEdit, deleteSubtree, markCore, mergeNodes, moveNode, moveTargets, reorderNode, restoreSubtree, rewordNode, undoEdit } from './tree-edits.js'
+import { applyEdit, deleteSubtree, markCore, mergeDuplicates, mergeNodes, moveNode, moveTargets, reorderNode, restoreSubtree, rewordNode, undoEdit } from './tree-edits.js'
 import { findTreeProblem } from './tree-rules.js'
 import { node, pad, treeOf } from './tree-test-nodes.js'
 
@@ -22,6 +22,25 @@ describe('the console’s tree edits', () => {
     expect(rewordNode('problem', nodes, pad('a'), '   ')).toEqual({ ok: false, error: 'EMPTY' })
     expect(rewordNode('problem', nodes, pad('a'), 'x'.repeat(281))).toEqual({ ok: false, error: 'TOO_LONG' })
     expect(rewordNode('problem', nodes, pad('gone'), 'Text')).toEqual({ ok: false, error: 'NOT_FOUND' })
+  })
+
+  it('merges duplicates into the older node, whichever was picked first: it keeps its place, its children and its text first', () => {
+    // "a" (with its child a1) was there first; "b" is a phone's later duplicate of it.
+    const nodes = treeOf(...[...tree().values()].map((n) => (n.id === pad('b') ? { ...n, createdAt: 50, order: 1 } : n)))
+    for (const [picked, chosen] of [
+      [pad('b'), pad('a')],
+      [pad('a'), pad('b')],
+    ] as const) {
+      const merged = mergeDuplicates('problem', nodes, picked, chosen)
+      const after = merged.ok ? applyEdit(nodes, merged.edit) : new Map()
+      expect(after.get(pad('a'))).toMatchObject({ text: 'Keine Ansprechpersonen / keine Ansprechpartner', parentId: pad('core'), order: 0 })
+      expect(after.has(pad('b'))).toBe(false)
+      expect(after.get(pad('a1'))).toMatchObject({ parentId: pad('a') })
+    }
+    // An older node below the newer one: the newer stays (the older's place would be under itself).
+    const below = treeOf(node('core', 'core', null), node('n', 'cause', 'core', { createdAt: 9 }), node('o', 'cause', 'n', { createdAt: 2 }))
+    const up = mergeDuplicates('problem', below, pad('o'), pad('n'))
+    expect(up.ok && applyEdit(below, up.edit).has(pad('n'))).toBe(true)
   })
 
   it('moves a cause under another cause, and offers only places it fits', () => {

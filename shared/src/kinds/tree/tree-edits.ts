@@ -107,6 +107,21 @@ export function mergeNodes(phase: TreePhase, nodes: ReadonlyMap<string, TreeNode
 }
 
 /**
+ * Merges two duplicates as a facilitator picks them ("… zusammenführen mit …"), whichever of the
+ * two was picked first: the older node stays, with its number, its place and its text first, and
+ * takes the newer one's text and children (people already point at the older one's number). When
+ * the older hangs below the newer, the newer stays (the older's place would be under itself).
+ */
+export function mergeDuplicates(phase: TreePhase, nodes: ReadonlyMap<string, TreeNode>, oneId: string, otherId: string): TreeEditResult {
+  const one = nodes.get(oneId)
+  const other = nodes.get(otherId)
+  if (!one || !other) return { ok: false, error: 'NOT_FOUND' }
+  const [older, newer] = other.createdAt < one.createdAt || (other.createdAt === one.createdAt && other.order < one.order) ? [otherId, oneId] : [oneId, otherId]
+  const merged = mergeNodes(phase, nodes, older, newer)
+  return !merged.ok && merged.error === 'UNDER_ITSELF' ? mergeNodes(phase, nodes, newer, older) : merged
+}
+
+/**
  * Makes a child of the core problem the core problem: the old core becomes its effect (when a cause
  * is promoted: it was caused by it) or its cause (when an effect is promoted); the old core's other
  * children on the promoted node's side move with the promoted node, the rest stay with the old core.

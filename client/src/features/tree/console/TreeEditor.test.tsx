@@ -130,7 +130,7 @@ describe('the console’s tree editor', () => {
     const { rerender } = render(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords(nodes)} label="Problembaum" />)
     const before = new Map(nodes.map((x) => [x.id, x]))
     // The first offer is the first cause's ("Keine Ansprechpersonen"): causes come first under the core.
-    fireEvent.click(screen.getAllByRole('button', { name: 'Als Kernproblem markieren' })[0]!)
+    fireEvent.click(screen.getByRole('button', { name: /Keine Ansprechpersonen als Kernproblem markieren$/ }))
     const after = applyEdit(before, edits[0]!)
     expect(after.get('cause001')!.kind).toBe('core')
     rerender(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords([...after.values()])} label="Problembaum" />)

@@ -8,7 +8,7 @@ import {
   deleteSubtree,
   flattenTree,
   markCore,
-  mergeNodes,
+  mergeDuplicates,
   mergeTargets,
   moveNode,
   moveTargets,
@@ -197,7 +197,12 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
                   </ActingSelect>
                 )}
                 {twins.length > 0 && (
-                  <ActingSelect aria-label={t('tree.mergeWith', { text })} value="" onAct={(other) => other && run(mergeNodes(phase, nodes, n.id, other), t('tree.merged', { text }))}>
+                  <ActingSelect aria-label={t('tree.mergeWith', { text })} value="" onAct={(other) => {
+                      if (!other) return
+                      // The older of the two stays (see mergeDuplicates): the message names it.
+                      const merged = mergeDuplicates(phase, nodes, n.id, other)
+                      run(merged, t('tree.merged', { text: (merged.ok && nodes.get(merged.edit.put[0]!.id)?.text) || text }))
+                    }}>
                     <option value="">{t('tree.mergeWithShort')}</option>
                     {twins.map((p) => (
                       <option key={p.id} value={p.id}>
@@ -217,7 +222,7 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
                   )
                 })}
                 {promotable && (
-                  <button type="button" className="secondary" onClick={() => run(markCore(phase, nodes, n.id), t('tree.coreMarked', { text }))}>
+                  <button type="button" className="secondary" aria-label={t(phase === 'problem' ? 'tree.markCoreOf' : 'tree.markGoalOf', { text })} onClick={() => run(markCore(phase, nodes, n.id), t('tree.coreMarked', { text }))}>
                     {t(phase === 'problem' ? 'tree.markCore' : 'tree.markGoal')}
                   </button>
                 )}
