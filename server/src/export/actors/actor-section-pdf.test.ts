@@ -3,7 +3,7 @@ import { type ActorRecord, type EventExport, type FoundMention, cardsFromExportB
 import { winnendenEvent } from '@tischrunde/fixtures'
 import { renderEvent } from '../export-service.js'
 import { CONTENT_BOTTOM, PdfLayout } from '../pdf-layout.js'
-import { type StructNode, pdfText, readPdfStructure } from '../read-back.js'
+import { type StructNode, docxParts, pdfText, readPdfStructure } from '../read-back.js'
 import { drawActorsPdf } from './actor-section-pdf.js'
 
 /** The Winnenden event as exported with its actor map (built from the Station 3 cards as the seed builds it), a few columns filled in. */
@@ -72,6 +72,18 @@ describe('the documentation PDF of an event with an actor map', () => {
     expect(rows[0]).toEqual(['TH:Akteur', 'TH:InstitutionvorOrt/Ansprechperson', 'TH:Kooperationbesteht', 'TH:Kerngruppegeplant', 'TH:BündnisForum', 'TH:Notizen:möglicherBeitrag'])
     const jobcenter = rows.find((r) => r[0]!.startsWith('TD:Jobcenter'))
     expect(jobcenter?.slice(1)).toEqual(['TD:JobcenterRemsMurr', 'TD:☒', 'TD:☒', 'TD:☐', 'TD:ArbeitsmarktzugangfürGeflüchtete'])
+  })
+
+  it('leaves the contact persons out in every format of the documentation (it is passed around; the actor table’s own files are the facilitators’)', async () => {
+    const person = 'Frau Beispiel, 07195 123456'
+    const withPerson = { ...file, actors: { ...file.actors!, actors: file.actors!.actors.map((a) => (a.id === 'jobcenter' ? { ...a, person } : a)) } }
+    const pdf = await pdfText((await renderEvent(withPerson, 'pdf')).bytes, 'raw')
+    const docx = docxParts((await renderEvent(withPerson, 'docx')).bytes)['word/document.xml']!.replace(/<[^>]+>/g, '')
+    const md = new TextDecoder().decode((await renderEvent(withPerson, 'md')).bytes)
+    for (const [format, text] of [['pdf', squash(pdf)], ['docx', docx], ['md', md]] as const) {
+      expect(text, format).toContain(format === 'pdf' ? 'JobcenterRemsMurr' : 'Jobcenter Rems-Murr')
+      expect(text, format).not.toContain(format === 'pdf' ? squash(person) : 'Frau Beispiel')
+    }
   })
 
   it('has no such chapter when the event has no actor map', async () => {

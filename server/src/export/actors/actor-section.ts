@@ -1,13 +1,17 @@
 import { type EventExport, DEFAULT_AREA_NAMES } from '@tischrunde/shared'
 import { ACTOR_CHAPTER_TITLE, ACTOR_COLUMNS, type ActorTableInput, BODIES_HEADING, BODY_TYPE_NAMES, actorsByArea } from './actor-table.js'
 
-/** The actor table's input from an export file (null when the event has no actor map). */
+/**
+ * The actor table's input for the documentation from an export file (null when the event has no
+ * actor map). Without the contact persons: they are personal data for the facilitators (the
+ * actor table's own files carry them), and the documentation is passed around.
+ */
 export function actorTableInputOf(file: EventExport): ActorTableInput | null {
   const map = file.actors
   if (!map || map.actors.every((a) => a.hidden)) return null
   return {
     event: { id: file.event.id, title: file.event.title, date: file.event.date, place: file.event.place },
-    actors: map.actors,
+    actors: map.actors.map((a) => (a.person ? { ...a, person: '' } : a)),
     bodies: map.bodies,
     areaNames: new Map(map.areas.map((a) => [a.id, a.name])),
     tableNames: new Map(file.event.tables.map((t) => [t.id, t.name])),
