@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { type TischEvent, type VoteStep, cardRefKey, groupColumn, groupColumnKey } from '@tischrunde/shared'
+import { type TischEvent, type VoteStep, cardRefKey, groupColumn, groupColumnKey, rankByVotes } from '@tischrunde/shared'
 import '../../i18n/harvest-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useVoteStore } from '../../store/vote-store.js'
@@ -103,7 +103,7 @@ export default function VoteProjector({ event, step, token }: { event: TischEven
   )
 }
 
-/** A table's groups of cards in the step's scope, numbered, each with its dots in all. */
+/** A table's groups of cards in the step's scope, ranked by their dots in all (equal dots share a place, marked). */
 function TableClusters({ event, step, tableId, cards }: { event: TischEvent; step: VoteStep; tableId: string; cards: readonly TableCard[] }) {
   const { t } = useTranslation()
   const tally = useVoteStore((s) => s.tallies.get(step.id))
@@ -116,15 +116,19 @@ function TableClusters({ event, step, tableId, cards }: { event: TischEvent; ste
       const inColumn = cards.filter((x) => x.card.stationId === s.id && x.card.columnId === c.id).map((x) => x.card)
       return groupColumn(inColumn, column.groups)
         .groups.filter((g) => g.cards.length > 0)
-        .map((g) => ({ id: g.group.id, label: `${g.number}. ${g.group.title}`, votes: g.cards.reduce((n, card) => n + (counts.get(cardRefKey({ tableId, cardId: card.id })) ?? 0), 0) }))
+        .map((g) => ({ id: g.group.id, title: g.group.title, votes: g.cards.reduce((n, card) => n + (counts.get(cardRefKey({ tableId, cardId: card.id })) ?? 0), 0) }))
     }),
   )
   if (units.length === 0) return null
   return (
     <ul className="vote-clusters" aria-label={t('harvest.ranking.clusters')}>
-      {units.map((u) => (
-        <li key={u.id}>
-          <strong>{u.label}</strong> · {t('harvest.ranking.votes', { count: u.votes })}
+      {rankByVotes(units, (u) => u.votes).map(({ item, rank, tied }) => (
+        <li key={item.id}>
+          <strong>
+            {rank}. {item.title}
+          </strong>{' '}
+          · {t('harvest.ranking.votes', { count: item.votes })}
+          {tied && <span className="vote-rank-tied"> {t('harvest.ranking.tied')}</span>}
         </li>
       ))}
     </ul>
