@@ -107,8 +107,17 @@ describe('dot voting in real browsers: phones vote, the projector ranks live', (
     await refusal.waitFor({ timeout: 5000 })
     expect(await refusal.textContent()).toContain('schon alle Punkte vergeben')
     expect(await refusal.evaluate((el) => el.getBoundingClientRect().bottom <= window.innerHeight && el.getBoundingClientRect().top >= 0)).toBe(true)
-    // Taking one back frees it again.
-    await first.page.getByRole('button', { name: 'Punkt zurücknehmen von: Jobmesse im Rathaus' }).click()
+    // The facilitator hides a card with one of its dots: the dot comes back, the phone says why, and
+    // the refusal above ("schon alle Punkte vergeben") no longer stands.
+    await console_.getByRole('button', { name: 'Karte „Jobmesse im Rathaus“ ausblenden' }).click()
+    await first.page.getByText('Du hast noch 1 Punkt.').waitFor({ timeout: 5000 })
+    await first.page.getByText('Punkte zurück: Eine Karte, auf der Punkte von dir lagen', { exact: false }).waitFor({ timeout: 5000 })
+    await refusal.waitFor({ state: 'detached', timeout: 5000 })
+    // Taking one back frees it again, without that note.
+    await first.page.getByRole('button', { name: 'Punkt zurücknehmen von: Sprachkurse im Betrieb' }).click()
+    await first.page.getByText('Du hast noch 2 Punkte.').waitFor()
+    expect(await first.page.getByText('Punkte zurück', { exact: false }).count()).toBe(0)
+    await add(first.page, 'Sprachkurse im Betrieb')
     await first.page.getByText('Du hast noch 1 Punkt.').waitFor()
 
     // A reload keeps the dots: they live on the server.

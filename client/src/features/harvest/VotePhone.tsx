@@ -1,5 +1,5 @@
 import { type Ack, type ClientEventName, type ClientEventPayload, type TischEvent, type VoteStep, cardRefKey } from '@tischrunde/shared'
-import { type ReactNode, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import '../../i18n/harvest-wording.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -38,22 +38,48 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
 
   // A tap sent again after a lost answer keeps its id: the server counts it once.
   const ids = useRef(castIds(randomId))
+  // Dots that come back without a tap here (a card with them was hidden or deleted) are said so,
+  // and a refusal shown before ("alle Punkte vergeben") no longer stands.
+  const [returned, setReturned] = useState(false)
+  const seen = useRef({ left: mine.left, takingBack: false })
+  useEffect(() => {
+    if (mine.left > seen.current.left) {
+      setError(null)
+      setReturned(!seen.current.takingBack)
+    }
+    seen.current = { left: mine.left, takingBack: false }
+  }, [mine.left])
+  // The day moved on while this phone votes: said here, with the way back to the table.
+  const round = useTischStore((s) => s.round)
+  const [openedAt] = useState(() => `${round?.phase}/${round?.stationIndex}`)
+  const movedOn = round?.phase === 'station' && `${round.phase}/${round.stationIndex}` !== openedAt ? event.template.stations[round.stationIndex] : undefined
 
   // "+" stays usable with no dots left: the server may give back dots on cards removed meanwhile,
   // and otherwise says why not.
   const cast = async (cardId: string, delta: 1 | -1) => {
     setBusy(true)
+    setReturned(false)
+    seen.current.takingBack = delta === -1
     const tap = `${step.id}/${tableId}/${cardId}/${delta}`
     const castId = ids.current.idFor(tap)
     const ack = await props.send('vote:cast', { stepId: step.id, tableId, cardId, delta, castId })
     ids.current.answered(tap, castId, ack)
     setBusy(false)
+    if (!ack.ok) seen.current.takingBack = false
     setError(ack.ok ? null : { cardId, text: errorText(t, ack) })
   }
 
   return (
     <main className="page phone vote-phone" ref={keepFocus}>
       {props.header}
+      {movedOn && (
+        <div className="banner vote-moved-on" role="status">
+          <p>{t('harvest.phone.movedOn', { station: movedOn.title })}</p>
+          <button type="button" className="primary" onClick={props.onBack}>
+            {t('harvest.phone.back')}
+          </button>
+        </div>
+      )}
       <h2 id="vote-title" tabIndex={-1}>
         {t('harvest.phone.title')}
       </h2>
@@ -63,6 +89,11 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
         {frozen ? t('harvest.phone.frozen') : mine.left > 0 ? t('harvest.phone.dotsLeft', { count: mine.left }) : t('harvest.phone.allSpent')}{' '}
         {!frozen && <span className="muted">{t('harvest.phone.perCard', { count: step.perCardMax })}</span>}
       </p>
+      {returned && !frozen && (
+        <p className="vote-returned" role="status">
+          {t('harvest.phone.dotsReturned')}
+        </p>
+      )}
       {tables.length > 1 && (
         <label className="vote-table-pick">
           {t('harvest.phone.table')}{' '}

@@ -1,0 +1,54 @@
+import { INITIAL_ROUND_STATE, type VoteStep } from '@tischrunde/shared'
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { aCard, anEvent } from '../../../../fixtures/src/builders.js'
+import { useTischStore } from '../../store/index.js'
+import { useVoteStore } from '../../store/vote-store.js'
+import VotePhone from './VotePhone.js'
+
+vi.mock('../../sync/hooks.js', () => ({ useBoard: () => 'board.cafe-test.tisch-1' }))
+
+const event = anEvent()
+const step: VoteStep = { id: 'step-0001', question: 'Was zuerst?', scope: {}, budget: 2, perCardMax: 1, status: 'open', onProjector: true, openedAt: 1 }
+const cards = ['Sprachcafé', 'Kita-Plätze', 'Jobmesse'].map((text, i) => aCard({ id: `card-${i}`, stationId: 'station-1', columnId: 'laeuft-gut', text, position: i + 1 }))
+const dots = (...ids: string[]) => [{ stepId: step.id, dots: ids.map((cardId) => ({ tableId: 'tisch-1', cardId, count: 1 })) }]
+
+function renderPhone(send = vi.fn().mockResolvedValue({ ok: false, code: 'NOT_NOW', params: { reason: 'VOTE_BUDGET_SPENT' } })) {
+  useTischStore.setState({ round: { ...INITIAL_ROUND_STATE, phase: 'station', stationIndex: 0 }, boards: { 'board.cafe-test.tisch-1': { cards, unsaved: [], status: 'synced' } } })
+  useVoteStore.setState({ ballots: dots('card-0', 'card-1') })
+  const onBack = vi.fn()
+  render(<VotePhone header={null} event={event} step={step} tableId="tisch-1" token="t" send={send} onBack={onBack} />)
+  return { send, onBack }
+}
+
+afterEach(() => useVoteStore.setState({ ballots: [] }))
+
+describe('the phone while a vote runs', () => {
+  it('says why dots came back when a card with them left the vote, and drops the refusal shown before', async () => {
+    renderPhone()
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Punkt geben für: Jobmesse' })))
+    expect(screen.getByRole('alert').textContent).toContain('schon alle Punkte vergeben')
+    // The facilitator hid "Kita-Plätze": its dot goes back to this voter.
+    act(() => useVoteStore.setState({ ballots: dots('card-0') }))
+    expect(screen.getByText('Du hast noch 1 Punkt.')).toBeTruthy()
+    expect(screen.getByText(/^Punkte zurück: Eine Karte, auf der Punkte von dir lagen/)).toBeTruthy()
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+
+  it('says nothing of the kind when the voter takes a dot back', async () => {
+    renderPhone(vi.fn().mockResolvedValue({ ok: true }))
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Punkt zurücknehmen von: Kita-Plätze' })))
+    act(() => useVoteStore.setState({ ballots: dots('card-0') }))
+    expect(screen.getByText('Du hast noch 1 Punkt.')).toBeTruthy()
+    expect(screen.queryByText(/^Punkte zurück/)).toBeNull()
+  })
+
+  it('says when the day moved on to the next station, with the way back to the table', () => {
+    const { onBack } = renderPhone()
+    expect(screen.queryByText(/hat begonnen/)).toBeNull()
+    act(() => useTischStore.setState({ round: { ...INITIAL_ROUND_STATE, phase: 'station', stationIndex: 1 } }))
+    const banner = screen.getByText(`${event.template.stations[1]!.title} hat begonnen.`).closest('[role="status"]') as HTMLElement
+    fireEvent.click(banner.querySelector('button')!)
+    expect(onBack).toHaveBeenCalled()
+  })
+})
