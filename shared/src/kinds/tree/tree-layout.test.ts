@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readTreeRecords } from './read-tree.js'
-import { BOX, type TreeLayout, layoutTree, layoutTreeToFit, subtreeBounds } from './tree-layout.js'
+import { BOX, type TreeLayout, estimatedTextSize, layoutTree, layoutTreeToFit, subtreeBounds } from './tree-layout.js'
 import { node, pad } from './tree-test-nodes.js'
 
 describe('the diagram layout (projector and exported pictures)', () => {
@@ -56,15 +56,39 @@ describe('the diagram layout (projector and exported pictures)', () => {
   ])
   const scaleIn = (l: TreeLayout, w: number, h: number) => Math.min(w / (l.bounds.maxX - l.bounds.minX), h / (l.bounds.maxY - l.bounds.minY))
   const overlaps = (l: TreeLayout) =>
-    l.nodes.some((a, i) => l.nodes.some((b, k) => k > i && Math.abs(a.x - b.x) < (a.width + b.width) / 2 && Math.abs(a.y - b.y) < BOX.height))
+    l.nodes.some((a, i) => l.nodes.some((b, k) => k > i && Math.abs(a.x - b.x) < (a.width + b.width) / 2 && Math.abs(a.y - b.y) < l.boxHeight))
 
-  it('on a wide projector spreads the leaves side by side and shows the tree larger than the stacked page layout', () => {
+  /** The smallest text on a screen of `w` × `h` (each box's estimated size, scaled). */
+  const smallestText = (l: TreeLayout, w: number, h: number) => scaleIn(l, w, h) * Math.min(...l.nodes.map((p) => estimatedTextSize(p.node, p.width, l.boxHeight)))
+
+  it('on a wide projector uses the width and shows the smallest text larger than the stacked page layout', () => {
     const wide = layoutTreeToFit(bremen, 'problem', { width: 1888, height: 900 })
     const stacked = layoutTree(bremen, 'problem')
-    expect(scaleIn(wide, 1888, 900)).toBeGreaterThan(1.15 * scaleIn(stacked, 1888, 900))
+    expect(smallestText(wide, 1888, 900)).toBeGreaterThan(1.15 * smallestText(stacked, 1888, 900))
     expect(overlaps(wide)).toBe(false)
-    // The causes' causes stand side by side in one row, not in columns.
-    expect(new Set(wide.nodes.filter((p) => p.node.id.startsWith('c1k')).map((p) => p.y)).size).toBe(1)
+    const { minX, maxX, minY, maxY } = wide.bounds
+    expect((maxX - minX) / (maxY - minY)).toBeGreaterThan(1.2)
+  })
+
+  it('gives a tree of few boxes side by side and many rows wider, lower boxes: its longest texts are larger on a wide screen', () => {
+    const long = 'Netzwerkarbeit ist nicht in der Stellenbeschreibung verankert'
+    const narrow = readTreeRecords([
+      node('core', 'core', null, { text: 'Kooperation mit externen Akteuren bleibt punktuell und personenabhängig' }),
+      node('c1', 'cause', 'core', { order: 0, text: 'Kaum Zeitressourcen für Netzwerkarbeit' }),
+      node('c2', 'cause', 'core', { order: 1, text: 'Absprachen sind unverbindlich' }),
+      node('c11', 'cause', 'c1', { text: long }),
+      node('c21', 'cause', 'c2', { text: 'Keine Übersicht, welche Akteure es überhaupt gibt' }),
+      node('e1', 'effect', 'core', { order: 0, text: 'Doppelstrukturen und Parallelangebote' }),
+      node('e2', 'effect', 'core', { order: 1, text: 'Neuzugewanderte fallen durch das Raster' }),
+      node('e21', 'effect', 'e2', { text: 'Bildungsabbrüche bei jungen Geflüchteten' }),
+    ])
+    const fit = layoutTreeToFit(narrow, 'problem', { width: 1888, height: 900 })
+    expect(fit.boxWidth).toBeGreaterThan(BOX.width)
+    expect(overlaps(fit)).toBe(false)
+    for (const stackFrom of [1, 3, Number.POSITIVE_INFINITY]) expect(smallestText(fit, 1888, 900)).toBeGreaterThan(1.05 * smallestText(layoutTree(narrow, 'problem', stackFrom), 1888, 900))
+    // A short text still gets the largest size a box offers; a long one steps down.
+    expect(estimatedTextSize(node('s', 'cause', null, { text: 'Sprache' }), BOX.width, BOX.height)).toBe(28)
+    expect(estimatedTextSize(node('l', 'cause', null, { text: long }), BOX.width, BOX.height)).toBeLessThan(20)
   })
 
   it('on a tall screen keeps them stacked, as the exported pictures are', () => {

@@ -27,6 +27,8 @@ export interface TreeLayout {
   stackFrom: number
   /** The height of every box (BOX.height, or taller where a picture shows long texts whole). */
   boxHeight: number
+  /** The width of every box but the core's (BOX.width, or wider and lower on a wide screen, see `layoutTreeToFit`). */
+  boxWidth: number
 }
 
 /** Box size and gaps of the diagram, in diagram units (the screen scales the whole to fit). */
@@ -42,70 +44,126 @@ export const CORE_WIDTH = 2 * BOX.width + BOX.gapX
  * narrow enough for a page; `Infinity` spreads every leaf, which suits a wide screen. Nodes without
  * a core are laid out as a row of their own below.
  */
-export function layoutTree(view: TreeView, phase: TreePhase, stackFrom = 1, boxHeight: number = BOX.height): TreeLayout {
+export function layoutTree(view: TreeView, phase: TreePhase, stackFrom = 1, boxHeight: number = BOX.height, boxWidth: number = BOX.width): TreeLayout {
   const nodes: PlacedNode[] = []
   const links: TreeLayout['links'] = []
   const kinds = TREE_KINDS[phase]
   const core = view.core
+  const shape = { boxWidth, boxHeight }
   if (core) {
-    const coreBox: PlacedNode = { node: core.node, number: core.number, x: 0, y: 0, width: CORE_WIDTH }
+    const coreBox: PlacedNode = { node: core.node, number: core.number, x: 0, y: 0, width: 2 * boxWidth + BOX.gapX }
     nodes.push(coreBox)
-    placeSide(core, (c) => c.node.kind === kinds.below, 1, coreBox, nodes, links, stackFrom, boxHeight)
-    placeSide(core, (c) => c.node.kind === kinds.above, -1, coreBox, nodes, links, stackFrom, boxHeight)
+    placeSide(core, (c) => c.node.kind === kinds.below, 1, coreBox, nodes, links, stackFrom, shape)
+    placeSide(core, (c) => c.node.kind === kinds.above, -1, coreBox, nodes, links, stackFrom, shape)
   }
   // Nodes that hang nowhere: a row below everything else (a stacked column may reach far down).
   const looseY = core ? Math.max(2 * (boxHeight + BOX.gapY), ...nodes.map((n) => n.y)) + boxHeight + BOX.gapY : 0
   view.loose.forEach((item, i) => {
     const root: TreeItem = { ...item }
-    const box: PlacedNode = { node: root.node, number: root.number, x: i * (BOX.width + BOX.gapX), y: looseY, width: BOX.width }
+    const box: PlacedNode = { node: root.node, number: root.number, x: i * (boxWidth + BOX.gapX), y: looseY, width: boxWidth }
     nodes.push(box)
   })
   const bounds = nodes.length === 0 ? { minX: 0, maxX: 0, minY: 0, maxY: 0 } : boundsOf(nodes, boxHeight)
-  return { nodes, links, bounds, stackFrom, boxHeight }
+  return { nodes, links, bounds, stackFrom, boxHeight, boxWidth }
 }
 
 /** Lays out one side of the core (its children passing `keep`, with their sub-trees) growing in `direction`. */
-function placeSide(core: TreeItem, keep: (child: TreeItem) => boolean, direction: 1 | -1, coreBox: PlacedNode, nodes: PlacedNode[], links: TreeLayout['links'], stackFrom: number, boxHeight: number): void {
+function placeSide(core: TreeItem, keep: (child: TreeItem) => boolean, direction: 1 | -1, coreBox: PlacedNode, nodes: PlacedNode[], links: TreeLayout['links'], stackFrom: number, shape: { boxWidth: number; boxHeight: number }): void {
+  const { boxWidth, boxHeight } = shape
   const side: TreeItem = { ...core, children: core.children.filter(keep) }
   if (side.children.length === 0) return
   // Children that are all leaves (enough of them) become a stacked column: d3 lays out their parent as a leaf.
   const stacked = (d: TreeItem) => d !== side && d.children.length >= Math.max(1, stackFrom) && d.children.every((c) => c.children.length === 0)
   const root = tree<TreeItem>()
-    .nodeSize([BOX.width + BOX.gapX, boxHeight + BOX.gapY])
+    .nodeSize([boxWidth + BOX.gapX, boxHeight + BOX.gapY])
     .separation(() => 1)(hierarchy(side, (d) => (stacked(d) ? [] : d.children)))
   const placed = new Map<HierarchyPointNode<TreeItem>, PlacedNode>()
   root.each((p) => {
     if (p === root) return placed.set(p, coreBox)
-    const box: PlacedNode = { node: p.data.node, number: p.data.number, x: p.x - root.x, y: direction * p.y, width: BOX.width }
+    const box: PlacedNode = { node: p.data.node, number: p.data.number, x: p.x - root.x, y: direction * p.y, width: boxWidth }
     placed.set(p, box)
     nodes.push(box)
     if (p.parent) links.push(straight(placed.get(p.parent)!, box))
     if (!stacked(p.data)) return
     p.data.children.forEach((child, k) => {
       const step = boxHeight + BOX.stackGap
-      const leaf: PlacedNode = { node: child.node, number: child.number, x: box.x + BOX.indent, y: box.y + direction * (boxHeight + BOX.gapY / 2 + k * step), width: BOX.width }
+      const leaf: PlacedNode = { node: child.node, number: child.number, x: box.x + BOX.indent, y: box.y + direction * (boxHeight + BOX.gapY / 2 + k * step), width: boxWidth }
       nodes.push(leaf)
-      const rail = box.x - BOX.width / 2 + BOX.indent / 2
-      links.push({ from: box, to: leaf, points: [[rail, box.y], [rail, leaf.y], [leaf.x - BOX.width / 2, leaf.y]] })
+      const rail = box.x - boxWidth / 2 + BOX.indent / 2
+      links.push({ from: box, to: leaf, points: [[rail, box.y], [rail, leaf.y], [leaf.x - boxWidth / 2, leaf.y]] })
     })
   })
 }
 
 /** How leaves are stacked in the layouts a screen chooses from: always, from three under one parent, never. */
 const STACKINGS = [1, 3, Number.POSITIVE_INFINITY]
+/**
+ * Box shapes a screen chooses from, all of about the same area (so a text fills each about as
+ * large): the pictures' own, and wider, lower ones for a tree of few boxes side by side and many
+ * rows, which a wide screen would otherwise show in its middle third.
+ */
+const SHAPES = [
+  { width: BOX.width, height: BOX.height },
+  { width: 290, height: 86 },
+  { width: 360, height: 72 },
+]
 
 /**
- * The layout that shows the tree largest in an area of `width` × `height` (any unit; only the ratio
- * counts), with `margin` diagram units around it: a wide screen gets leaves spread side by side
- * where a tall one gets them stacked. Ties keep the stacked one, as the exported pictures have it.
+ * Text sizes a box of the diagram tries, largest first, in diagram units: a short text is set large
+ * enough to read from the back of the hall, a long one steps down until it fits its box (the
+ * screen measures; `estimatedTextSize` guesses, to choose a layout).
+ */
+export const BOX_TEXT_SIZES = [28, 26, 24, 22, 20, 18, 16, 14, 12, 11, 10, 9] as const
+/** A box's text area as the screen sets it: padding, the kind line, a line of marks, line height, a glyph's mean width (per unit of size). */
+const TEXT_BOX = { padX: 20, padY: 12, kindLine: 16, marksLine: 15, lineHeight: 1.15, glyph: 0.56 } as const
+
+/** Lines of `text` wrapped at words into lines of `perLine` characters (a longer word breaks at syllables, here anywhere). */
+function wrappedLines(text: string, perLine: number): number {
+  let lines = 1
+  let used = 0
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const length = word.length
+    if (used > 0 && used + 1 + length <= perLine) used += 1 + length
+    else if (used === 0 && length <= perLine) used = length
+    else {
+      lines += used === 0 ? 0 : 1
+      lines += Math.ceil(length / perLine) - 1
+      used = length % perLine || perLine
+    }
+  }
+  return lines
+}
+
+/** The text size a node's box of `width` × `height` units shows its text at, as the screen would fit it (an estimate). */
+export function estimatedTextSize(node: TreeNode, width: number, height: number): number {
+  const marks = node.inScope || node.placeholder || (node.measures?.length ?? 0) > 0 || (node.helpers?.length ?? 0) > 0
+  const room = height - TEXT_BOX.padY - TEXT_BOX.kindLine - (marks ? TEXT_BOX.marksLine : 0)
+  for (const size of BOX_TEXT_SIZES) {
+    const perLine = Math.max(1, Math.floor((width - TEXT_BOX.padX) / (TEXT_BOX.glyph * size)))
+    if (wrappedLines(node.text, perLine) * TEXT_BOX.lineHeight * size <= room) return size
+  }
+  return BOX_TEXT_SIZES.at(-1)!
+}
+
+/**
+ * The layout that shows the tree's texts largest in an area of `width` × `height` (any unit; only
+ * the ratio counts), with `margin` diagram units around it: the mean of the smallest and the median
+ * text on the screen (each box's estimated size times the scale), then the scale, decides. A wide screen gets leaves spread
+ * side by side where a tall one gets them stacked, and wider, lower boxes where rows and not
+ * columns fill it. Ties keep the pictures' boxes, stacked, as the exported pictures have them.
  */
 export function layoutTreeToFit(view: TreeView, phase: TreePhase, area: { width: number; height: number }, margin = 0): TreeLayout {
-  let best: { layout: TreeLayout; scale: number } | null = null
-  for (const stackFrom of STACKINGS) {
-    const layout = layoutTree(view, phase, stackFrom)
-    const { minX, maxX, minY, maxY } = layout.bounds
-    const scale = Math.min(area.width / (maxX - minX + 2 * margin), area.height / (maxY - minY + 2 * margin))
-    if (!best || scale > best.scale * 1.001) best = { layout, scale }
+  let best: { layout: TreeLayout; legible: number; scale: number } | null = null
+  for (const shape of SHAPES) {
+    for (const stackFrom of STACKINGS) {
+      const layout = layoutTree(view, phase, stackFrom, shape.height, shape.width)
+      const { minX, maxX, minY, maxY } = layout.bounds
+      const scale = Math.min(area.width / (maxX - minX + 2 * margin), area.height / (maxY - minY + 2 * margin))
+      const sizes = layout.nodes.map((p) => estimatedTextSize(p.node, p.width, layout.boxHeight)).sort((a, b) => a - b)
+      const legible = sizes.length === 0 ? scale : (scale * (sizes[0]! + sizes[Math.floor(sizes.length / 2)]!)) / 2
+      const better = !best || legible > best.legible * 1.02 || (legible > best.legible * 0.98 && scale > best.scale * 1.001)
+      if (better) best = { layout, legible, scale }
+    }
   }
   return best!.layout
 }

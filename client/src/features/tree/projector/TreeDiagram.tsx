@@ -141,12 +141,12 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
             className={`tree-box tree-box-${p.node.kind}${p.node.inScope ? ' tree-box-scope' : ''}`}
             data-kind={p.node.kind}
             data-y={Math.round(p.y)}
-            transform={`translate(${p.x - p.width / 2} ${p.y - BOX.height / 2})`}
+            transform={`translate(${p.x - p.width / 2} ${p.y - layout.boxHeight / 2})`}
             onClick={() => zoomTo(p.node.id)}
           >
             <g className="tree-box-in">
-              <rect width={p.width} height={BOX.height} rx={10} />
-              <foreignObject width={p.width} height={BOX.height}>
+              <rect width={p.width} height={layout.boxHeight} rx={10} />
+              <foreignObject width={p.width} height={layout.boxHeight}>
                 <BoxText node={p.node} number={p.number} t={t} />
               </foreignObject>
             </g>

@@ -1,11 +1,7 @@
+import { BOX_TEXT_SIZES } from '@tischrunde/shared'
 import { type RefObject, useLayoutEffect, useState } from 'react'
 
-/**
- * Text sizes a box of the diagram tries, largest first, in diagram units (a box is 220 wide): a
- * short text is set large enough to read from the back of the hall, a long one steps down until it
- * fits its box.
- */
-export const BOX_TEXT_SIZES = [28, 26, 24, 22, 20, 18, 16, 14, 12, 11, 10, 9] as const
+export { BOX_TEXT_SIZES }
 /** Class of a box whose text does not fit even at the smallest size: it breaks anywhere and ends in "…". */
 export const SQUEEZED = 'tree-box-text-squeezed'
 
