@@ -39,7 +39,7 @@ function setText(text: string, boxWidth: number, boxHeight: number): { size: num
 }
 
 /** Box colours by kind, as on the projector. */
-const FILL: Readonly<Record<string, string>> = { core: '#fde68a', goal: '#fde68a', cause: '#fee2e2', means: '#fee2e2', effect: '#dcfce7', end: '#dcfce7' }
+const FILL: Readonly<Record<string, string>> = { core: '#fde68a', goal: '#fde68a', cause: '#fee2e2', means: '#dbeafe', effect: '#dcfce7', end: '#dcfce7' }
 
 // XML 1.0 allows no control characters besides tab and line breaks: they are dropped, not escaped.
 const escapeXml = (s: string) =>
