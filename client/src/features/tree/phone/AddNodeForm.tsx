@@ -57,15 +57,17 @@ export function AddNodeForm(props: {
     const done = props.editing ? props.onSave(trimmed) : props.hasCore ? chosen !== null && props.onAdd(chosen, trimmed) : props.onAdd(TREE_KINDS[props.phase].core, trimmed)
     if (done) setText('')
   }
+  // Editing, the field shows the whole text: the heading names the node's kind ("Ziel bearbeiten"),
+  // which one line at the foot of a phone keeps whole (the text in it lost the "bearbeiten").
   const heading = props.editing
-    ? t('tree.editOf', { text: props.editing.text })
+    ? t('tree.editKind', { kind: t(`tree.kind.${props.editing.kind}`) })
     : props.hasCore && props.parent && props.deepest
       ? t('tree.tooDeep', { max: TREE_DEPTH_MAX })
       : props.hasCore && props.parent
       ? t('tree.addUnder', { text: props.parent.text })
       : t(props.phase === 'objective' ? 'tree.addGoal' : 'tree.addCore')
   return (
-    <form className={props.docked === false ? 'tree-add' : 'tree-add tree-add-docked'} onSubmit={submit} aria-label={heading}>
+    <form className={props.docked === false ? 'tree-add' : 'tree-add tree-add-docked'} onSubmit={submit} aria-label={props.editing ? t('tree.editOf', { text: props.editing.text }) : heading}>
       <p>{heading}</p>
       {!props.editing && props.hasCore && kinds.length > 0 && (
         <div className="tree-kinds" role="group" aria-label={t('tree.kindChoice')}>
@@ -81,7 +83,7 @@ export function AddNodeForm(props: {
         {t('tree.text')}
       </label>
       {/* No cut at the limit: a pasted text stays whole, and the count says how much is too much. */}
-      <textarea id={fieldId} rows={2} value={text} aria-describedby={`${fieldId}-count`} aria-invalid={left < 0 ? true : undefined} onChange={(e) => setText(e.target.value)} onKeyDown={sendOnCtrlEnter} />
+      <textarea id={fieldId} rows={props.editing ? 3 : 2} value={text} aria-describedby={`${fieldId}-count`} aria-invalid={left < 0 ? true : undefined} onChange={(e) => setText(e.target.value)} onKeyDown={sendOnCtrlEnter} />
       {changed && (
         <p role="alert" className="field-error">
           {t('tree.changedMeanwhilePhone', { text: props.editing!.text })}
