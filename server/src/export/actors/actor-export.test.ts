@@ -4,7 +4,7 @@ import { DOMParser } from '@xmldom/xmldom'
 import { describe, expect, it } from 'vitest'
 import { type ActorRecord, type FoundMention, cardsFromExportBoard, mentionsOfBoard, refreshActorMap } from '@tischrunde/shared'
 import { winnendenEvent } from '@tischrunde/fixtures'
-import type { ActorTableInput } from './actor-table.js'
+import { type ActorTableInput, actorsByArea } from './actor-table.js'
 import { renderActorsCsv, renderActorsDocx, renderActorsXlsx } from './render-actors.js'
 
 /** The Winnenden map as the seed builds it, with a few alliance columns filled in. */
@@ -57,7 +57,7 @@ describe('the actor table for a local alliance', () => {
   it('is a CSV with one row per actor, areas first, formulas neutralised', () => {
     const csv = new TextDecoder().decode(renderActorsCsv(winnendenInput()).bytes)
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n')
-    expect(lines[0]).toBe('Bereich;Akteur;Genannt von (Tische);Maßnahmen;Institution vor Ort;Ansprechperson;Kooperation besteht;Kerngruppe geplant;Bündnis-Forum;Notizen: möglicher Beitrag')
+    expect(lines[0]).toBe('Bereich;Akteur;Genannt als;Genannt von (Tische);Maßnahmen;Institution vor Ort;Ansprechperson;Kooperation besteht;Kerngruppe geplant;Bündnis-Forum;Notizen: möglicher Beitrag')
     expect(lines.find((l) => l.includes(';Migrantenorganisationen;'))).toContain('Frauen, Kinderbetreuung, Sprache: 1, 2, 3, 4, 5, 6, 7')
     expect(lines.find((l) => l.includes(';Presse;'))).toContain(`'=HYPERLINK`)
   })
@@ -70,9 +70,25 @@ describe('the actor table for a local alliance', () => {
     expect(texts(1)).toContain('Kerngruppe geplant')
     const all = Array.from({ length: sheet.rowCount }, (_, i) => texts(i + 1))
     const presse = all.find((r) => r[1] === 'Presse')!
-    expect(presse[9]).toBe('=HYPERLINK("http://x","y")')
+    expect(presse[10]).toBe('=HYPERLINK("http://x","y")')
     expect(sheet.getRow(2).getCell(1).numFmt).toBe('@')
-    expect(all.find((r) => r[1] === 'Jobcenter')!.slice(6, 9)).toEqual(['x', 'x', ''])
+    expect(all.find((r) => r[1] === 'Jobcenter')!.slice(7, 10)).toEqual(['x', 'x', ''])
     expect(book.getWorksheet('Gremien')!.rowCount).toBe(2)
+  })
+
+  it('keeps the local names the cards gave an actor beside its name ("Genannt als"), each once, in every format', async () => {
+    const input = winnendenInput()
+    const mention = (text: string, i: number) => ({ tableId: 'tisch-1', cardId: `card-walle-${i}`, text, key: 'vereine', measures: [] })
+    const vereine: ActorRecord = {
+      ...input.actors[0]!, id: 'vereine-vor-ort', name: 'Vereine vor Ort', area: 'soziales', hidden: false, keys: ['vereine'],
+      mentions: ['Sportverein TuS Walle', 'Vereine vor Ort', 'sportverein tus walle', 'Kleingartenverein'].map(mention),
+    }
+    const withLocal = { ...input, actors: [...input.actors, vereine] }
+    const row = actorsByArea(withLocal).flatMap((g) => g.rows).find((r) => r.name === 'Vereine vor Ort')!
+    expect(row.namedAs).toBe('Sportverein TuS Walle; Kleingartenverein')
+    const csv = new TextDecoder().decode(renderActorsCsv(withLocal).bytes)
+    expect(csv.split('\r\n').find((l) => l.includes(';Vereine vor Ort;'))).toContain(';Vereine vor Ort;"Sportverein TuS Walle; Kleingartenverein";')
+    const docx = strFromU8(unzipSync((await renderActorsDocx(withLocal)).bytes)['word/document.xml']!).replace(/<[^>]+>/g, '')
+    expect(docx).toContain('Genannt als: Sportverein TuS Walle; Kleingartenverein')
   })
 })

@@ -22,6 +22,7 @@ export interface ActorTableInput {
 export const ACTOR_COLUMNS = {
   area: 'Bereich',
   name: 'Akteur',
+  namedAs: 'Genannt als',
   tables: 'Genannt von (Tische)',
   measures: 'Maßnahmen',
   institution: 'Institution vor Ort',
@@ -45,6 +46,8 @@ export const BODY_TYPE_NAMES: Readonly<Record<ActorBody['type'], string>> = { gr
 export interface ActorRow {
   area: string
   name: string
+  /** The names the cards gave it where they differ from its name ("Sportverein TuS Walle" for "Vereine"): the local names the alliance needs. */
+  namedAs: string
   tables: string
   measures: string
   institution: string
@@ -72,11 +75,29 @@ export function actorsByArea(input: ActorTableInput): { area: ActorArea; name: s
   })).filter((group) => group.rows.length > 0 || group.area !== 'offen')
 }
 
+/** Most different names listed for one actor. */
+const NAMED_AS_MAX = 8
+
+/** The cards' own names for an actor that differ from its name, each once, in the order first written. */
+function namedAs(a: ActorRecord): string {
+  const seen = new Set([a.name.trim().toLocaleLowerCase('de')])
+  const names: string[] = []
+  for (const m of a.mentions) {
+    const name = m.text.trim()
+    const key = name.toLocaleLowerCase('de')
+    if (!name || seen.has(key)) continue
+    seen.add(key)
+    names.push(name)
+  }
+  return names.slice(0, NAMED_AS_MAX).join('; ')
+}
+
 function rowOf(input: ActorTableInput, a: ActorRecord): ActorRow {
   const measures = [...measuresOf(a)].map(([tableId, refs]) => `${input.tableNames.get(tableId) ?? tableId}: ${refs.map((r) => r.n).join(', ')}`)
   return {
     area: areaName(input, a.area),
     name: a.name,
+    namedAs: namedAs(a),
     tables: tablesOf(a)
       .map((id) => input.tableNames.get(id) ?? id)
       .join('; '),
@@ -97,6 +118,6 @@ export function actorCsvRows(input: ActorTableInput): string[][] {
   const mark = (b: boolean) => (b ? 'x' : '')
   return [
     header,
-    ...rows.map((r) => [r.area, r.name, r.tables, r.measures, r.institution, r.person, mark(r.cooperation), mark(r.coreGroup), mark(r.forum), r.notes].map(neutraliseCell)),
+    ...rows.map((r) => [r.area, r.name, r.namedAs, r.tables, r.measures, r.institution, r.person, mark(r.cooperation), mark(r.coreGroup), mark(r.forum), r.notes].map(neutraliseCell)),
   ]
 }

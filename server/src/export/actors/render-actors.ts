@@ -79,7 +79,7 @@ function table(widths: readonly number[], width: number, header: readonly string
 function actorCells(row: ActorRow | null): Paragraph[][] {
   const check = (b: boolean | undefined) => [para(b ? CHECKED : UNCHECKED, { center: true, size: 24 })]
   if (!row) return [[para('')], [para('')], check(false), check(false), check(false), [para('')]]
-  const named = [para(row.name, { bold: true }), ...(row.tables ? [para(`Genannt von: ${row.tables}`, { size: 16, color: '505050' })] : []), ...(row.measures ? [para(`Maßnahmen: ${row.measures}`, { size: 16, color: '505050' })] : [])]
+  const named = [para(row.name, { bold: true }), ...(row.namedAs ? [para(`Genannt als: ${row.namedAs}`, { size: 16, color: '505050' })] : []), ...(row.tables ? [para(`Genannt von: ${row.tables}`, { size: 16, color: '505050' })] : []), ...(row.measures ? [para(`Maßnahmen: ${row.measures}`, { size: 16, color: '505050' })] : [])]
   return [named, [para(row.institution), ...(row.person ? [para(row.person, { size: 18 })] : [])], check(row.cooperation), check(row.coreGroup), check(row.forum), [para(row.notes)]]
 }
 
@@ -175,7 +175,7 @@ export async function renderActorsXlsx(input: ActorTableInput): Promise<ActorFil
   const rows = actorCsvRows(input).map((r) => r.map((v) => (v.startsWith("'") && /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v)))
   asText(sheet, rows[0]!, true)
   for (const r of rows.slice(1)) asText(sheet, r)
-  sheet.columns.forEach((col, i) => (col.width = [26, 32, 40, 24, 30, 26, 12, 12, 12, 48][i] ?? 20))
+  sheet.columns.forEach((col, i) => (col.width = [26, 32, 32, 40, 24, 30, 26, 12, 12, 12, 48][i] ?? 20))
   const bodies = book.addWorksheet('Gremien', { views: [{ state: 'frozen', ySplit: 1 }] })
   asText(bodies, Object.values(BODY_COLUMNS), true)
   for (const b of input.bodies) asText(bodies, [BODY_TYPE_NAMES[b.type], b.name, b.members, b.notes])
