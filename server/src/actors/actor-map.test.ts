@@ -150,7 +150,7 @@ describe('the actor map of the Winnenden conference', () => {
     const xml = strFromU8(docx['word/document.xml']!).replace(/<[^>]+>/g, '')
     expect(xml).toContain('Wer kann helfen? Akteure für ein lokales Bündnis')
     expect(xml).toContain('Kerngruppe geplant')
-    expect(markdown).toMatch(/\| Unternehmen und Arbeitgeber \| [^|]+ \| {2}\| ☐ \| ☒ \| ☐ \|/)
+    expect(markdown).toMatch(/\| Unternehmen und Arbeitgeber( \(genannt als: [^|]+\))? \| [^|]+ \| {2}\| ☐ \| ☒ \| ☐ \|/)
   }, 60_000)
 
   it('is built by the seed of the demo event, and a reset restores it', async () => {

@@ -60,7 +60,7 @@ describe('result sheets of the Winnenden event, read back with real parsers', ()
     it('Markdown: headings for station and column, a nested list for cards and sub-points', async () => {
       const out = await timed('md', () => renderTable(file, tableId, 'md'))
       const md = readMarkdown(new TextDecoder().decode(out.bytes))
-      expect(md.title).toBe(`${sheet.heading} — Ergebnisse`)
+      expect(md.title).toBe(`${sheet.heading} – Ergebnisse`)
       expect(md.shape).toEqual(shapeOf(sheet, 'heading'))
     })
 
@@ -166,7 +166,7 @@ describe('the whole documentation of the Winnenden event', () => {
       const read = readMarkdown(chunk.replace(/^## /, '# '), 3)
       return [read.title, read.shape]
     }))
-    for (const sheet of doc.sheets) expect(chapters[`${sheet.heading} — Ergebnisse`], sheet.heading).toEqual(shapeOf(sheet, 'heading'))
+    for (const sheet of doc.sheets) expect(chapters[`${sheet.heading} – Ergebnisse`], sheet.heading).toEqual(shapeOf(sheet, 'heading'))
   })
 
   it('ZIP: every format of every table plus the documentation, and prints how long all of it took', async () => {

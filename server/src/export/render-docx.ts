@@ -263,7 +263,7 @@ const pageProperties = { page: { size: { width: PAGE.width, height: PAGE.height 
 export async function renderSheetDocx(sheet: ResultSheet): Promise<Uint8Array> {
   const lists = new DocxLists()
   const children = sheetChildren(sheet, { newPage: false }, lists)
-  const doc = document({ title: `${sheet.heading} — ${SHEET_WORDS.results}`, description: sheet.event.title, contents: false }, lists, [
+  const doc = document({ title: `${sheet.heading} – ${SHEET_WORDS.results}`, description: sheet.event.title, contents: false }, lists, [
     { properties: pageProperties, headers: { default: pageHeader(sheet.event, { table: sheet.heading, station: sheet.stations[0]?.heading ?? '' }) }, footers: { default: pageFooter() }, children },
   ])
   return new Uint8Array(await Packer.toBuffer(doc))

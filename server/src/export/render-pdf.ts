@@ -143,7 +143,7 @@ export const scaled = (scale: number): Sizes =>
   Object.fromEntries(Object.entries(BASE_SIZE).map(([k, v]) => [k, Math.round(v * scale * 10) / 10])) as Sizes
 
 function sheetLayout(sheet: ResultSheet, scale: number, measureOnly = false): PdfLayout {
-  const pdf = new PdfLayout({ title: `${sheet.heading} — ${SHEET_WORDS.results}`, subject: sheet.event.title, measureOnly })
+  const pdf = new PdfLayout({ title: `${sheet.heading} – ${SHEET_WORDS.results}`, subject: sheet.event.title, measureOnly })
   drawSheet(pdf, sheet, pdf.doc.outline, scaled(scale))
   return pdf
 }

@@ -34,7 +34,7 @@ export function twoColumnSheetLayout(sheet: ResultSheet, scale: number): PdfLayo
 
 /** The layout when it fits one page; else how many times the room its content needs. */
 function attempt(sheet: ResultSheet, scale: number, measureOnly: boolean): PdfLayout | { overBy: number } {
-  const pdf = new PdfLayout({ title: `${sheet.heading} — ${SHEET_WORDS.results}`, subject: sheet.event.title, measureOnly })
+  const pdf = new PdfLayout({ title: `${sheet.heading} – ${SHEET_WORDS.results}`, subject: sheet.event.title, measureOnly })
   const size = scaled(scale)
   const width = (CONTENT_WIDTH - GAP) / 2
   const section = pdf.struct('Sect')

@@ -22,7 +22,7 @@ describe('the tagged PDF', () => {
     const structure = await readPdfStructure((await renderTable(file, sheet.table.id, 'pdf')).bytes)
     expect(structure.pages).toHaveLength(1)
     expect(structure.lang).toBe('de-DE')
-    expect(structure.title).toBe(`${sheet.heading} — Ergebnisse`)
+    expect(structure.title).toBe(`${sheet.heading} – Ergebnisse`)
     expect(structure.pages.flatMap(readingOrder)).toEqual(expectedReadingOrder(sheet))
     expect(structure.outline.map((o) => o.title)).toEqual(sheet.stations.map((s) => s.title))
   })

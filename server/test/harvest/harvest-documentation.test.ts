@@ -124,8 +124,8 @@ describe('groups and votes in the documentation and the event file', () => {
     expect(chapter).toContain(`- **1\\.** ${work[1]!.text.slice(0, 20)}`)
     expect(chapter).toMatch(/3 Punkte \(Arbeitsmarktintegration · Station 3 · [^)]*Nr\. 2\)/)
     expect(chapter).toContain('2\\. (gleichauf)')
-    expect(chapter).toContain('1. **Bewerbung & Angebote** — 4 Punkte')
-    expect(chapter).toMatch(/ {3}- Nr\. 2: .+ — 3 Punkte/)
+    expect(chapter).toContain('1. **Bewerbung & Angebote** – 4 Punkte')
+    expect(chapter).toMatch(/ {3}- Nr\. 2: .+ – 3 Punkte/)
   })
 
   it('PDF: the chapter after the tables, with ranks, dots and the group as a unit', async () => {
@@ -135,7 +135,7 @@ describe('groups and votes in the documentation and the event file', () => {
     const chapter = text.slice(at)
     expect(chapter).toContain('Priorisierung: Welche Maßnahmen zuerst?')
     expect(chapter).toContain('2 Personen haben abgestimmt')
-    expect(chapter).toContain('1. Bewerbung & Angebote — 4 Punkte')
+    expect(chapter).toContain('1. Bewerbung & Angebote – 4 Punkte')
     expect(chapter).toContain(`Nr. 2: ${squash(work[1]!.text).slice(0, 20)}`)
   }, 60_000)
 
@@ -147,7 +147,7 @@ describe('groups and votes in the documentation and the event file', () => {
     const texts = paragraphs.map(paragraphText)
     const from = texts.indexOf(HARVEST_CHAPTER_WORDS.chapter)
     expect(texts.slice(from).some((t) => t.startsWith('1.') && t.includes(work[1]!.text.slice(0, 20)))).toBe(true)
-    expect(texts.slice(from)).toContain('1. Bewerbung & Angebote — 4 Punkte')
+    expect(texts.slice(from)).toContain('1. Bewerbung & Angebote – 4 Punkte')
   }, 60_000)
 
   it('ZIP: the documentation with the chapter and a table of the "Sichtung"', async () => {

@@ -107,7 +107,7 @@ describe('the Winnenden demo: Station 3 voted on and exported with a ranking', (
     expect(workPage).toContain('0 Punkte')
     // The group is a unit: numbered heading with its dots, its cards under it.
     const groups = workPage.slice(workPage.indexOf('Gruppen'))
-    expect(groups).toContain('1. Bewerbung & Angebote — 2 Punkte')
+    expect(groups).toContain('1. Bewerbung & Angebote – 2 Punkte')
     expect(groups.indexOf(squash(work[1]!.text).slice(0, 30))).toBeGreaterThan(0)
     expect(groups.indexOf(squash(work[2]!.text).slice(0, 30))).toBeGreaterThan(0)
   })
@@ -126,14 +126,14 @@ describe('the Winnenden demo: Station 3 voted on and exported with a ranking', (
       ['2', work[1]!.text.slice(0, 30)],
     ])
     expect(overall.filter((t) => t.includes('gleichauf'))).toHaveLength(2)
-    expect(texts).toContain('1. Bewerbung & Angebote — 2 Punkte')
+    expect(texts).toContain('1. Bewerbung & Angebote – 2 Punkte')
   })
 
   it('Markdown and CSV carry the same ranking; nothing names a voter', async () => {
     const md = new TextDecoder().decode(await download('md'))
     expect(md).toContain(`## ${RANKING_WORDS.overall}`)
-    expect(md).toMatch(/^1\. .+ — 3 Punkte/m)
-    expect(md).toContain('#### 1. Bewerbung & Angebote — 2 Punkte')
+    expect(md).toMatch(/^1\. .+ – 3 Punkte/m)
+    expect(md).toContain('#### 1. Bewerbung & Angebote – 2 Punkte')
     const csv = new TextDecoder().decode(await download('csv'))
     expect(csv.split('\r\n')[1]).toContain(';1;nein;3;')
     // The step ran on one column: every row still names it (a spreadsheet filters by the cell).

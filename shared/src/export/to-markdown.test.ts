@@ -55,7 +55,7 @@ describe('a result sheet in Markdown', () => {
   it('is headed by the table, then station (##), column (###) and a nested list', () => {
     expect(resultSheetToMarkdown(sheet)).toBe(
       [
-        '# Thementisch: Arbeit \\[neu\\] — Ergebnisse',
+        '# Thementisch: Arbeit \\[neu\\] – Ergebnisse',
         '',
         'Tag \\*1\\* · 2. Juli 2019 · Halle',
         '',
@@ -96,7 +96,7 @@ describe('a result sheet in Markdown', () => {
     expect(md).toContain('## Ablauf und Methode\n\nDie Veranstaltung arbeitete als World Café an einem Thementisch.')
     expect(md).toContain('- Station 1: Was läuft gut? (2 Karten)\n  - Was läuft gut?\n  - Wo hakt es?\n')
     expect(md.trimEnd().endsWith('Vielen Dank für Ihre Mitwirkung!')).toBe(true)
-    expect(md).toContain('## Thementisch: Arbeit \\[neu\\] — Ergebnisse\n\n2 Karten\n\n### Station 1: Was läuft gut?\n\n#### Was läuft gut?\n')
+    expect(md).toContain('## Thementisch: Arbeit \\[neu\\] – Ergebnisse\n\n2 Karten\n\n### Station 1: Was läuft gut?\n\n#### Was läuft gut?\n')
     // The chapters after the tables are in the contents too, by their headings.
     const withChapters = documentationToMarkdown(doc, ['## Sichtung der Ergebnisse\n\nText', '', '## Wer kann helfen? Akteure\n\nText'])
     expect(withChapters).toContain('## Inhalt\n\n1. Thementisch: Arbeit \\[neu\\]\n2. Sichtung der Ergebnisse\n3. Wer kann helfen? Akteure\n')

@@ -126,7 +126,7 @@ const eventLine = (sheet: Pick<ResultSheet, 'event'>) =>
 
 /** One table's result sheet as Markdown. */
 export function resultSheetToMarkdown(sheet: ResultSheet): string {
-  const lines = [heading(1, `${sheet.heading} — ${SHEET_WORDS.results}`), '', eventLine(sheet), '', ...sheetBody(sheet, 1)]
+  const lines = [heading(1, `${sheet.heading} – ${SHEET_WORDS.results}`), '', eventLine(sheet), '', ...sheetBody(sheet, 1)]
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
 }
 
@@ -162,7 +162,7 @@ export function documentationToMarkdown(doc: EventDocumentation, chapters: reado
     titles.forEach((title, i) => lines.push(`${doc.sheets.length + i + 1}. ${title}`))
     lines.push('')
   }
-  for (const sheet of doc.sheets) lines.push(heading(2, `${sheet.heading} — ${SHEET_WORDS.results}`), '', ...sheetBody(sheet, 2))
+  for (const sheet of doc.sheets) lines.push(heading(2, `${sheet.heading} – ${SHEET_WORDS.results}`), '', ...sheetBody(sheet, 2))
   for (const chapter of chapters) if (chapter) lines.push('', chapter)
   lines.push('', ...framingClosingMarkdown(doc.framing), '---', '', escapeMarkdownText(SHEET_WORDS.closing))
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'

@@ -97,7 +97,7 @@ describe('the documentation’s chapter on groups and votes', () => {
     const file = harvested()
     file.harvest!.groups[0]!.groups[0]!.title = '# <b>Gruppe</b> *eins*'
     const md = harvestChapterToMarkdown(buildHarvestChapter(file))
-    expect(md).toContain('1. **\\# \\<b>Gruppe\\</b> \\*eins\\*** — 4 Punkte')
+    expect(md).toContain('1. **\\# \\<b>Gruppe\\</b> \\*eins\\*** – 4 Punkte')
   })
 })
 

@@ -141,7 +141,7 @@ export function buildHarvestChapter(file: EventExport): HarvestChapter | null {
 }
 
 const md = (text: string) => escapeMarkdownLine(text.replace(/\s*\n\s*/g, ' ').trim())
-const withVotes = (l: HarvestCardLine) => (l.votes ? ` — ${HARVEST_CHAPTER_WORDS.votes(l.votes)}` : '')
+const withVotes = (l: HarvestCardLine) => (l.votes ? ` – ${HARVEST_CHAPTER_WORDS.votes(l.votes)}` : '')
 
 /** The chapter as Markdown (`##` chapter, `###` steps and groups), or '' without groups and votes. */
 export function harvestChapterToMarkdown(chapter: HarvestChapter | null): string {
@@ -168,7 +168,7 @@ export function harvestChapterToMarkdown(chapter: HarvestChapter | null): string
     for (const column of table.columns) {
       lines.push(`##### ${md(column.heading)}`, '')
       for (const g of column.groups) {
-        lines.push(`${g.number}. **${md(g.title)}**${g.votes ? ` — ${HARVEST_CHAPTER_WORDS.votes(g.votes)}` : ''}`, '')
+        lines.push(`${g.number}. **${md(g.title)}**${g.votes ? ` – ${HARVEST_CHAPTER_WORDS.votes(g.votes)}` : ''}`, '')
         for (const c of g.cards) lines.push(`   - ${md(HARVEST_CHAPTER_WORDS.cardNumber(c.number))}: ${md(c.text)}${withVotes(c)}`)
         lines.push('')
       }

@@ -155,12 +155,12 @@ export const rankLabel = (e: Pick<RankingEntry, 'rank' | 'tied'>): string => (e.
 /** Escapes what Markdown would read as markup in typed text. */
 const md = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/\n/g, ' ')
 
-/** The ranking as Markdown: headings, then numbered lines "1. Text — 5 Punkte". */
+/** The ranking as Markdown: headings, then numbered lines "1. Text – 5 Punkte". */
 export function voteRankingToMarkdown(r: VoteRanking): string {
   const lines = [`# ${RANKING_WORDS.title}: ${md(r.question)}`, '', `${md(r.event.title)} · ${r.event.dateLabel}`, '', `${md(r.scopeLabel)} · ${r.budgetLabel} · ${RANKING_WORDS.voters(r.voters)} · ${r.status === 'frozen' ? RANKING_WORDS.frozen : RANKING_WORDS.open}`, '']
   const list = (entries: RankingEntry[], withTable: boolean, empty: string) => {
     if (entries.length === 0) lines.push(empty, '')
-    for (const e of entries) lines.push(`${rankLabel(e)} ${md(e.text)} — ${RANKING_WORDS.votes(e.votes)}${withTable ? ` (${md(e.tableName)})` : ''}`)
+    for (const e of entries) lines.push(`${rankLabel(e)} ${md(e.text)} – ${RANKING_WORDS.votes(e.votes)}${withTable ? ` (${md(e.tableName)})` : ''}`)
     lines.push('')
   }
   lines.push(`## ${RANKING_WORDS.overall}`, '')
@@ -170,7 +170,7 @@ export function voteRankingToMarkdown(r: VoteRanking): string {
     list(t.entries, false, RANKING_WORDS.noCards)
     if (t.clusters.length) lines.push(`### ${RANKING_WORDS.clusters}`, '')
     for (const c of t.clusters) {
-      lines.push(`#### ${c.number}. ${md(c.title)} — ${RANKING_WORDS.votes(c.votes)}`, '')
+      lines.push(`#### ${c.number}. ${md(c.title)} – ${RANKING_WORDS.votes(c.votes)}`, '')
       list(c.entries, false, RANKING_WORDS.noCards)
     }
   }

@@ -54,7 +54,7 @@ export async function renderRankingPdf(r: VoteRanking): Promise<Uint8Array> {
     }
     // Groups as units: a numbered heading with its dots, the group's cards under it.
     for (const c of t.clusters) {
-      const heading = full(`${c.number}. ${c.title} — ${RANKING_WORDS.votes(c.votes)}`, 'bold', SIZE.card + 1, COLOR.ink, 4, 0, pdf.tag('H4', part))
+      const heading = full(`${c.number}. ${c.title} – ${RANKING_WORDS.votes(c.votes)}`, 'bold', SIZE.card + 1, COLOR.ink, 4, 0, pdf.tag('H4', part))
       pdf.ensure(heading.height + 30)
       pdf.flow(heading)
       const list = c.entries.length ? pdf.struct('L', part) : undefined
@@ -92,7 +92,7 @@ export async function renderRankingDocx(r: VoteRanking): Promise<Uint8Array> {
     section(`${RANKING_WORDS.table}: ${t.name}`, t.entries, false, RANKING_WORDS.noCards, false)
     if (t.clusters.length) children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: runs(RANKING_WORDS.clusters) }))
     for (const c of t.clusters) {
-      children.push(new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: runs(`${c.number}. ${c.title} — ${RANKING_WORDS.votes(c.votes)}`) }))
+      children.push(new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: runs(`${c.number}. ${c.title} – ${RANKING_WORDS.votes(c.votes)}`) }))
       for (const e of c.entries) children.push(new Paragraph({ indent: { left: 400 }, children: runs(`– ${e.text} (${RANKING_WORDS.votes(e.votes)})`) }))
     }
   }
