@@ -77,7 +77,7 @@ describe('the actor map of the Winnenden conference', () => {
     }
   })
 
-  it('shows phones, projectors and table hosts no contact person: they open only the shown copy, which follows every edit without it', async () => {
+  it('shows phones, projectors and table hosts no contact person, institution, notes or hidden actor: they open only the shown copy, which follows every edit without them', async () => {
     // The copy the organisers edit stays closed to them (a table's host is trusted with its table, not the event's map).
     for (const token of [phone.token, projectorToken, hostToken]) expect(await upgradeStatus(running.url, actorMapDocName(eventId), token)).toBe(403)
     expect(await upgradeStatus(running.url, actorMapShownDocName(eventId), hostToken)).toBe(101)
@@ -87,12 +87,20 @@ describe('the actor map of the Winnenden conference', () => {
       await Promise.all([console_.synced(), shown.synced()])
       await waitFor(() => actorsOf(shown.doc).has('jobcenter') || undefined, 'the shown map')
       const jobcenter = actorsOf(console_.doc).get('jobcenter')!
-      console_.doc.getMap(ACTORS_ROOT).set('jobcenter', { ...jobcenter, person: 'Frau Erika Mustermann, 0171 2345678', notes: 'Beratung im Stadtteil', coreGroup: true })
+      console_.doc.getMap(ACTORS_ROOT).set('jobcenter', { ...jobcenter, person: 'Frau Erika Mustermann, 0171 2345678', institution: 'Landratsamt, Zimmer 12', notes: 'INTERN: Konflikt mit dem Bürgermeister', coreGroup: true })
       await console_.saved()
       await waitFor(() => actorsOf(shown.doc).get('jobcenter')?.coreGroup || undefined, 'the edit on the projector')
-      expect(actorsOf(shown.doc).get('jobcenter')).toMatchObject({ notes: 'Beratung im Stadtteil', person: '' })
-      expect([...actorsOf(shown.doc).values()].every((a) => a.person === '')).toBe(true)
-      expect(Buffer.from(Y.encodeStateAsUpdate(shown.doc)).includes(Buffer.from('Mustermann'))).toBe(false)
+      expect(actorsOf(shown.doc).get('jobcenter')).toMatchObject({ name: jobcenter.name, coreGroup: true, notes: '', person: '', institution: '' })
+      expect([...actorsOf(shown.doc).values()].every((a) => a.person === '' && a.notes === '' && a.institution === '')).toBe(true)
+      for (const secret of ['Mustermann', 'Zimmer 12', 'INTERN: Konflikt']) expect(Buffer.from(Y.encodeStateAsUpdate(shown.doc)).includes(Buffer.from(secret)), secret).toBe(false)
+      // An actor the organisers hide leaves the shown map, and comes back when shown again.
+      const other = [...actorsOf(console_.doc).values()].find((a) => a.id !== 'jobcenter' && !a.hidden)!
+      console_.doc.getMap(ACTORS_ROOT).set(other.id, { ...other, hidden: true })
+      await console_.saved()
+      await waitFor(() => !actorsOf(shown.doc).has(other.id) || undefined, 'the hidden actor gone from the projector')
+      console_.doc.getMap(ACTORS_ROOT).set(other.id, { ...other, hidden: false })
+      await console_.saved()
+      await waitFor(() => actorsOf(shown.doc).has(other.id) || undefined, 'the actor shown again')
       // An actor removed in the console leaves the shown map too.
       console_.doc.getMap(ACTORS_ROOT).delete('jobcenter')
       await console_.saved()

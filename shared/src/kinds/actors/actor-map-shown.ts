@@ -6,8 +6,9 @@ import { ACTORS_ROOT, ACTOR_AREAS_ROOT, actorAreaNameSchema, actorRecordSchema }
 /**
  * The actor map as phones and projectors see it (`actormap.<event>`): the server writes it from
  * the event's actor map (`actors.<event>`, which only facilitators and table hosts open), without
- * what is for the organisers only: the contact person (personal data, like the actor table's
- * export, which needs the facilitator). Nobody else writes it.
+ * what is for the organisers only (see `shownRecord`): hidden actors, the contact person (personal
+ * data, like the actor table's export, which needs the facilitator), institutions and notes.
+ * Nobody else writes it.
  */
 export const actorMapShownKind: DocKind = {
   name: 'actormap',
@@ -35,12 +36,18 @@ export const SHOWN_ACTOR_ROOTS = [ACTORS_ROOT, ACTOR_AREAS_ROOT] as const
 /** The name of the shown map of an event. */
 export const actorMapShownDocName = (eventId: string) => `${actorMapShownKind.name}.${eventId}`
 
-/** A record as it is shown: an actor without its contact person; other records as they are. */
+/**
+ * A record as it is shown: an actor the organisers hid is not shown at all (undefined); a shown one
+ * keeps what the phones and the projector show (its name, area, mentions and the three alliance
+ * marks) and none of the organisers' own columns: no contact person, institution, notes or hand
+ * decisions. Other records as they are.
+ */
 export function shownRecord(root: string, value: unknown): unknown {
-  if (root !== ACTORS_ROOT || typeof value !== 'object' || value === null || !('person' in value)) return value
+  if (root !== ACTORS_ROOT || typeof value !== 'object' || value === null) return value
+  if ((value as { hidden?: unknown }).hidden === true) return undefined
   // Not even whether the cards named a person.
   const { personFromCards: _taken, ...shown } = value as Record<string, unknown>
-  return { ...shown, person: '' }
+  return { ...shown, person: '', institution: '', notes: '', hand: {} }
 }
 
 /**
@@ -54,15 +61,14 @@ export function showActorMap(source: Y.Doc, shown: Y.Doc, keys?: ReadonlyMap<str
     const to = shown.getMap<unknown>(root)
     const touched = keys ? keys.get(root) : new Set([...from.keys(), ...to.keys()])
     for (const key of touched ?? []) {
-      const value = from.get(key)
-      if (value === undefined) {
+      const next = shownRecord(root, from.get(key))
+      if (next === undefined) {
         if (to.has(key)) {
           to.delete(key)
           wrote = true
         }
         continue
       }
-      const next = shownRecord(root, value)
       if (JSON.stringify(next) === JSON.stringify(to.get(key))) continue
       to.set(key, next)
       wrote = true
