@@ -16,7 +16,6 @@ import {
   readSnapshot,
   docNameOf,
   exportTreeOf,
-  groupsOf,
   readTree,
   treeKind,
   slugify,
@@ -28,6 +27,7 @@ import { exportActorMap, importActorMap } from '../actors/actor-map-transfer.js'
 import type { EventService } from './event-service.js'
 import type { ProgrammeCopy } from '../programme/programme-copy.js'
 import { writeImportedTrees } from '../export/tree/tree-import.js'
+import { treeGroupsInUse } from '../tree/tree-groups.js'
 import type { HarvestTransfer } from '../harvest/harvest-transfer.js'
 import { exportWorkshopBoards, importWorkshopBoards } from '../programme/workshop-board-transfer.js'
 import type { LogoStore } from '../framing/logo-store.js'
@@ -134,7 +134,7 @@ export class EventTransfer {
     const method = stored.event.treeMethod
     if (!method) return { format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, event: stored.event, boards, ...(actors ? { actors } : {}), ...withProgramme, ...harvest }
     const trees = []
-    for (const group of groupsOf(method))
+    for (const group of await treeGroupsInUse(this.rooms, stored.event.id, method))
       for (const phase of ['problem', 'objective'] as const) {
         const name = docNameOf({ kind: treeKind.name, eventId: stored.event.id, parts: { groupId: group.id, phase } }, treeKind)
         trees.push(exportTreeOf(group.id, phase, await this.rooms.peek(name, (doc) => readTree(doc))))

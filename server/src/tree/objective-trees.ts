@@ -1,5 +1,6 @@
-import { type StoredEvent, TREE_NODES_ROOT, type TreeNode, docNameOf, groupsOf, objectivesFromProblems, readTree, treeKind, treeNodeSchema } from '@tischrunde/shared'
+import { type StoredEvent, TOMBSTONES_ROOT, TREE_NODES_ROOT, type TreeNode, docNameOf, objectivesFromProblems, readTree, treeKind, treeNodeSchema } from '@tischrunde/shared'
 import type { DocRooms } from '../boards/doc-rooms.js'
+import { treeGroupsInUse } from './tree-groups.js'
 
 /**
  * Creates a group's objective tree from its problem tree, or extends it after the problem tree
@@ -17,9 +18,10 @@ export async function deriveObjectiveTree(rooms: DocRooms, eventId: string, grou
       const parsed = treeNodeSchema.safeParse(value)
       if (parsed.success && parsed.data.id === key) current.set(key, parsed.data)
     })
-    // At the station's start only a tree nobody worked on yet (nothing was ever written to it, not
-    // even nodes deleted since): going back and on again does not bring back what the group deleted.
-    if (onlyIfEmpty && (current.size > 0 || room.doc.store.clients.size > 0)) return 0
+    // At the station's start only a tree nobody worked on yet (no node in it, none deleted from it):
+    // going back and on again does not bring back what the group deleted. A write the server
+    // refused (a phone writing before the station) leaves neither, and does not keep the tree away.
+    if (onlyIfEmpty && (current.size > 0 || nodesDeleted(room.doc))) return 0
     const records = objectivesFromProblems(problems, current, now)
     if (records.length === 0) return 0
     room.doc.transact(() => records.forEach((r) => map.set(r.id, r)), { source: 'server', by })
@@ -40,5 +42,11 @@ export async function objectiveTreesAtTheirStation(rooms: DocRooms, stored: Stor
   const stationId = method?.phaseStations?.objective
   const { round } = stored
   if (!method || !stationId || round.phase !== 'station' || stored.event.template.stations[round.stationIndex]?.id !== stationId) return
-  for (const group of groupsOf(method)) await deriveObjectiveTree(rooms, stored.event.id, group.id, now, 'server', true)
+  for (const group of await treeGroupsInUse(rooms, stored.event.id, method)) await deriveObjectiveTree(rooms, stored.event.id, group.id, now, 'server', true)
+}
+
+/** Whether a tree doc has a tombstone of a node: someone deleted one (the server writes them for people's deletes). */
+function nodesDeleted(doc: { getMap: (name: string) => { keys: () => IterableIterator<string> } }): boolean {
+  for (const key of doc.getMap(TOMBSTONES_ROOT).keys()) if (key.startsWith(`${TREE_NODES_ROOT}/`)) return true
+  return false
 }
