@@ -39,7 +39,7 @@ describe('the facilitator creates a group’s objective tree from its problem tr
     expect(await command(running.url, cafe.facilitatorToken, 'tree:objectives', { groupId: 'atlantis' })).toMatchObject({ ok: false, code: 'INVALID_MESSAGE' })
   })
 
-  it('writes the mirrored tree; a phone rewords an objective and marks it in scope; a re-run keeps the wording and adds a new problem', async () => {
+  it('writes the mirrored tree; a phone rewords an objective, the console marks it in scope (a phone may not); a re-run keeps both and adds a new problem', async () => {
     expect(await command(running.url, cafe.facilitatorToken, 'tree:objectives', { groupId: 'grosser-landkreis' })).toEqual({ ok: true })
     const phone = connectDoc(running.url, name('objective'), anna.token)
     try {
@@ -51,11 +51,20 @@ describe('the facilitator creates a group’s objective tree from its problem tr
         '1.1 end Angebote doppelt ← effect01',
       ])
       const means = phone.doc.getMap(TREE_NODES_ROOT).get('cause001') as TreeNode
-      phone.doc.getMap(TREE_NODES_ROOT).set('cause001', { ...means, text: 'Feste Ansprechpersonen sind benannt', placeholder: false, inScope: true })
+      phone.doc.getMap(TREE_NODES_ROOT).set('cause001', { ...means, text: 'Feste Ansprechpersonen sind benannt', placeholder: false })
       await phone.saved()
       expect(phone.closeCodes).toEqual([])
     } finally {
       phone.destroy()
+    }
+    const console_ = connectDoc(running.url, name('objective'), cafe.facilitatorToken)
+    try {
+      await console_.synced()
+      await waitFor(() => (readTree(console_.doc).byId.get('cause001')?.placeholder === false ? true : undefined), 'the reworded objective on the console')
+      console_.doc.getMap(TREE_NODES_ROOT).set('cause001', { ...(console_.doc.getMap(TREE_NODES_ROOT).get('cause001') as TreeNode), inScope: true })
+      await console_.saved()
+    } finally {
+      console_.destroy()
     }
     const writer = connectDoc(running.url, name('problem'), anna.token)
     try {

@@ -9,7 +9,20 @@ import { keepLostTreeNode } from './tree-versions.js'
 import { TREE_KINDS, TREE_NODES_MAX, TREE_NODES_ROOT, type TreeNode, type TreePhase, treeNodeSchema, treePhaseSchema } from './tree-node.schema.js'
 
 /** Fields of an objective a participant may reword on any node of their group's objective tree. */
-const REWORDABLE: ReadonlySet<string> = new Set(['text', 'placeholder', 'inScope', 'measures', 'helpers'])
+const REWORDABLE: ReadonlySet<string> = new Set(['text', 'placeholder', 'measures', 'helpers'])
+
+/**
+ * Whether a participant's version of a node keeps to what participants may set: a problem tree's
+ * node has none of the objective tree's fields; in the objective tree the problem an objective
+ * answers and its "im Rahmen" stay as the server and the console set them, and a placeholder
+ * (still in the problem's words) can only end.
+ */
+function participantFieldsKept(phase: TreePhase, before: TreeNode | undefined, after: TreeNode): boolean {
+  if (phase === 'problem') return after.answersProblemId === undefined && after.placeholder === undefined && after.inScope === undefined && after.measures === undefined && after.helpers === undefined
+  if (after.answersProblemId !== before?.answersProblemId) return false
+  if ((after.inScope ?? false) !== (before?.inScope ?? false)) return false
+  return after.placeholder !== true || before?.placeholder === true
+}
 
 /**
  * Whether participants may write to a tree of `phase` now. With stations driving the phases
@@ -36,10 +49,12 @@ function onlyReworded(before: TreeNode, after: TreeNode): boolean {
 /**
  * Decides whether a participant's change of one node may be stored. Problem tree: they add nodes
  * as themselves and change or delete only their own. Objective tree: they also reword any node
- * (text, in scope, measures, helpers), but move or delete only their own.
+ * (text, measures, helpers), but move or delete only their own. Either way only the fields
+ * participants may set (see `participantFieldsKept`); "im Rahmen" is the console's.
  */
 export function checkParticipantNodeChange(phase: TreePhase, participantId: string | null, before: TreeNode | undefined, after: TreeNode | undefined): WriteRefusal | null {
   const own = (n: TreeNode) => participantId !== null && n.authorId === participantId
+  if (after && !participantFieldsKept(phase, before, after)) return WriteRefusal.INVALID_RECORD
   if (!before) return after && own(after) ? null : WriteRefusal.NOT_YOUR_CARD
   if (own(before)) return after && after.authorId !== before.authorId ? WriteRefusal.NOT_YOUR_CARD : null
   if (phase === 'objective' && after && onlyReworded(before, after)) return null

@@ -56,6 +56,7 @@ describe('who may write what to a tree', () => {
     ['a participant edits another’s node', [['C1', node('C1', 'cause', 'K', { text: 'anders' })]], bernd, WriteRefusal.NOT_YOUR_CARD],
     ['a participant deletes another’s node', [['E1', undefined]], bernd, WriteRefusal.NOT_YOUR_CARD],
     ['a participant edits their own node', [['C1', node('C1', 'cause', 'K', { text: 'genauer' })]], {}, null],
+    ['a participant gives a problem tree’s cause an objective’s marks and lists', [['C3', node('C3', 'cause', 'C2', { inScope: true, placeholder: true, measures: ['Runder Tisch'] })]], {}, WriteRefusal.INVALID_RECORD],
     ['a participant moves C1 under its own descendant C2', [['C1', node('C1', 'cause', 'C2')]], {}, WriteRefusal.TREE_CONFLICT],
     ['the facilitator moves C1 under its own descendant C2', [['C1', node('C1', 'cause', 'C2')]], { role: 'facilitator', participantId: null }, WriteRefusal.TREE_CONFLICT],
     ['the facilitator moves C2 under the core', [['C2', node('C2', 'cause', 'K', { authorId: 'bernd-001' })]], { role: 'facilitator', participantId: null }, null],
@@ -77,7 +78,10 @@ describe('who may write what to a tree', () => {
     node('C1', 'means', 'K', { authorId: null, answersProblemId: pad('C1'), placeholder: true }),
   ]
   it.each<[string, Array<[string, TreeNode | undefined]>, WriteRefusal | null]>([
-    ['a participant rewords an objective the server wrote', [['C1', { ...objectives[1]!, text: 'Kooperation ist verabredet', placeholder: false, inScope: true }]], null],
+    ['a participant rewords an objective the server wrote', [['C1', { ...objectives[1]!, text: 'Kooperation ist verabredet', placeholder: false }]], null],
+    ['a participant marks an objective "im Rahmen" (the console does)', [['C1', { ...objectives[1]!, inScope: true }]], WriteRefusal.INVALID_RECORD],
+    ['a participant points an objective at another problem', [['C1', { ...objectives[1]!, answersProblemId: pad('K') }]], WriteRefusal.INVALID_RECORD],
+    ['a participant adds an objective as if the server had derived it', [['C3', node('C3', 'means', 'K', { answersProblemId: pad('C1'), placeholder: true })]], WriteRefusal.INVALID_RECORD],
     ['a participant attaches measures and helpers to a means', [['C1', { ...objectives[1]!, measures: ['Runder Tisch'], helpers: ['Jobcenter'] }]], null],
     ['a participant moves an objective the server wrote', [['C1', { ...objectives[1]!, order: 5 }]], WriteRefusal.NOT_YOUR_CARD],
     ['a participant adds a cause to an objective tree', [['C3', node('C3', 'cause', 'K')]], WriteRefusal.INVALID_RECORD],
