@@ -21,6 +21,7 @@ import { createApi } from './http/api.js'
 import { WorkerExportRenderer } from './export/export-runner.js'
 import { createExportRoutes } from './http/export-routes.js'
 import { createActorExportRoutes } from './export/actors/actor-export-routes.js'
+import { createTreeGroupRoutes } from './tree/tree-group-routes.js'
 import { createProgrammeExportRoutes } from './export/programme/programme-export-routes.js'
 import { createHarvestExportRoutes } from './export/harvest/harvest-export-routes.js'
 import { VoteService } from './harvest/vote-service.js'
@@ -212,6 +213,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   app.use('/api', createExportRoutes({ events, transfer: { exportEvent: async (stored) => withLogos(await transfer.exportEvent(stored), logos) }, renderer: exportRenderer, log }))
   app.use('/api', createActorExportRoutes({ events, rooms }))
   app.use('/api', createTreeImageRoutes({ events, transfer, renderer: exportRenderer }))
+  app.use('/api', createTreeGroupRoutes({ events, rooms }))
   app.use('/api', createHarvestExportRoutes({ events, votes, groups, log }))
   app.use('/api', createHeldCardsRoute({ events, moderation: moderationOf(rooms), log }))
   const deleteEvent = async (id: string, reason: DeletionReason = 'deleted') => {

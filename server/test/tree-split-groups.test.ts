@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type CreateEventResponse, type EventExport, TREE_DAY_PHASE_STATIONS, TREE_DAY_TEMPLATE, type TreeNode, readTree } from '@tischrunde/shared'
+import { type CreateEventResponse, type EventExport, TREE_DAY_PHASE_STATIONS, type TreeGroupsAnswer, TREE_DAY_TEMPLATE, type TreeNode, readTree } from '@tischrunde/shared'
 import { api, join } from './helpers/api.js'
 import { joinTreeGroup, writeTreeNodes } from './helpers/tree-group.js'
 import { connectDoc } from './helpers/board-client.js'
@@ -44,6 +44,10 @@ describe('a value split into groups A, B, … (a maximum group size)', () => {
     } finally {
       phone.destroy()
     }
+    // The console and the projector learn of group B from the server (their own list knows group A of each value).
+    const asked = await api<TreeGroupsAnswer>(running.url, `/api/events/${day.event.id}/tree-groups`, { token: day.projectorToken })
+    expect(asked.body).toEqual({ groups: [groups[0], groupB] })
+    expect((await fetch(`${running.url}/api/events/${day.event.id}/tree-groups`)).status).toBe(401)
     const file = (await api<EventExport>(running.url, `/api/events/${day.event.id}/export.json`, { token: day.facilitatorToken })).body
     const ofB = (file.trees ?? []).filter((t) => t.groupId === groupB)
     expect(ofB.map((t) => [t.phase, t.nodes.length])).toEqual([

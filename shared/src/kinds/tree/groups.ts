@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { slugify } from '../../ids.js'
 import type { TreeMethod } from './tree-method.schema.js'
 
@@ -78,3 +79,7 @@ function countOf(counts: ReadonlyMap<string, number> | Readonly<Record<string, n
   const record = counts as Readonly<Record<string, number>>
   return Object.hasOwn(record, id) ? (record[id] ?? 0) : 0
 }
+
+/** `GET /api/events/:id/tree-groups`: the ids of the groups that have trees (see the server's `treeGroupsInUse`). */
+export const treeGroupsAnswerSchema = z.object({ groups: z.array(z.string().min(1).max(120)).max(2000) })
+export type TreeGroupsAnswer = z.infer<typeof treeGroupsAnswerSchema>

@@ -1,8 +1,9 @@
-import { type Ack, type TischEvent, type TreeMethod, groupName, groupsOf } from '@tischrunde/shared'
+import { type Ack, type TischEvent, type TreeMethod, groupName } from '@tischrunde/shared'
 import { useState } from 'react'
 import { errorText } from '../../../i18n/error-text.js'
 import '../../../i18n/tree-wording.js'
 import { useTranslation } from '../../../i18n/index.js'
+import { useTreeGroups } from '../use-tree-groups.js'
 import { selectTree, useTreeStore } from '../../../store/tree-store.js'
 import { withQuery } from '../../../sync/links.js'
 import { useTree } from '../../../sync/tree-hooks.js'
@@ -19,7 +20,7 @@ import { TreeSetup } from './TreeSetup.js'
 export default function TreeConsole(props: { event: TischEvent; token: string; projectorLink: string; send: (groupId: string) => Promise<Ack>; configure?: (method: TreeMethod) => Promise<Ack> }) {
   const { t } = useTranslation()
   const method = props.event.treeMethod!
-  const groups = groupsOf(method)
+  const groups = useTreeGroups(props.event.id, method, props.token)
   const [openId, setOpenId] = useState(groups[0]?.id ?? null)
   const [message, setMessage] = useState<string | null>(null)
   const docName = useTree({ eventId: props.event.id, groupId: openId, phase: 'objective', token: props.token, keepLocal: false })

@@ -1,5 +1,5 @@
-import { type TischEvent, type TreeGroup, type TreePhase, currentTreePhase, groupName, groupsOf, treePhasePrompt } from '@tischrunde/shared'
-import { useEffect, useId, useRef, useState } from 'react'
+import { type TischEvent, type TreeGroup, type TreePhase, currentTreePhase, groupName, treePhasePrompt } from '@tischrunde/shared'
+import { useCallback, useEffect, useId, useRef, useState } from 'react'
 import '../../../i18n/tree-wording.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { useTischStore } from '../../../store/index.js'
@@ -13,6 +13,7 @@ import { useFullscreen } from '../../projector/use-fullscreen.js'
 import '../tree.css'
 import { TreeDiagram } from './TreeDiagram.js'
 import { TreeMeasures } from './TreeMeasures.js'
+import { useTreeGroups } from '../use-tree-groups.js'
 
 /** Keys that switch the shown group on the projector: ← and → (or PageUp/PageDown of a presenter). */
 const PREVIOUS = new Set(['ArrowLeft', 'PageUp'])
@@ -28,9 +29,19 @@ const nameOf = groupName
 export default function TreeProjector(props: { event: TischEvent; token: string }) {
   const { t } = useTranslation()
   const compareId = useId()
-  const groups = groupsOf(props.event.treeMethod!)
+  const groups = useTreeGroups(props.event.id, props.event.treeMethod!, props.token)
   const params = new URLSearchParams(window.location.search)
-  const [index, setIndex] = useState(() => Math.max(0, groups.findIndex((g) => g.id === params.get('group'))))
+  // The group shown is kept by its id: groups B, C, … of a value appear between the others as they form.
+  const [shownId, setShownId] = useState<string | null>(() => params.get('group'))
+  const index = Math.max(0, groups.findIndex((g) => g.id === shownId))
+  const setIndex = useCallback(
+    (next: number | ((i: number) => number)) =>
+      setShownId((id) => {
+        const at = Math.max(0, groups.findIndex((g) => g.id === id))
+        return groups[typeof next === 'function' ? next(at) : next]?.id ?? null
+      }),
+    [groups],
+  )
   const [other, setOther] = useState<string>(() => (groups.some((g) => g.id === params.get('compare')) ? params.get('compare')! : ''))
   // The tree of the running phase (morning: problem, afternoon: objective) unless one was chosen here.
   const [chosen, setPhase] = useState<TreePhase | null>(() => (params.get('phase') === 'objective' ? 'objective' : params.get('phase') === 'problem' ? 'problem' : null))
@@ -80,7 +91,7 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [groups.length, toggleFullscreen, help])
+  }, [groups, setIndex, toggleFullscreen, help])
   const treeName = t(phase === 'problem' ? 'tree.problemTree' : 'tree.objectiveTree')
   const prompt = treePhasePrompt(props.event, phase)
   // On the join screen the same button leads back, and says so.
