@@ -25,3 +25,15 @@ export async function facilitatorOf(events: EventService, req: Request, res: Res
   }
   return auth
 }
+
+/**
+ * The check of a route under `/events/:id/…` that every screen of the event may read: a credential
+ * of this event (else 401, "link"). Answers the refusal itself and returns null then.
+ */
+export async function screenOf(events: EventService, req: Request, res: Response): Promise<Authenticated | null> {
+  const auth = await events.authenticate(bearerOf(req))
+  const actor = auth ? actorFromClaims(auth.claims) : null
+  if (auth && actor && may(actor, 'event:view', { eventId: String(req.params.id) })) return auth
+  sendFailure(res, 401, failure(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
+  return null
+}

@@ -1,11 +1,9 @@
 import express, { type Router } from 'express'
-import { ErrorCode, type TreeGroupsAnswer, actorFromClaims, fail, may } from '@tischrunde/shared'
+import type { TreeGroupsAnswer } from '@tischrunde/shared'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventService } from '../events/event-service.js'
-import { bearerOf } from '../http/route-access.js'
-import { sendFailure } from '../http/send-failure.js'
+import { screenOf } from '../http/route-access.js'
 import { treeGroupsInUse } from './tree-groups.js'
-
 
 /**
  * `GET /events/:id/tree-groups`: the groups of the tree method that have trees, for the screens
@@ -16,13 +14,11 @@ export function createTreeGroupRoutes(deps: { events: EventService; rooms: DocRo
   const router = express.Router()
   router.get('/events/:id/tree-groups', async (req, res) => {
     // AUTH
-    const auth = await deps.events.authenticate(bearerOf(req))
-    const actor = auth ? actorFromClaims(auth.claims) : null
-    const eventId = String(req.params.id)
-    if (!auth || !actor || !may(actor, 'event:view', { eventId })) return sendFailure(res, 401, fail(ErrorCode.UNAUTHORIZED, { credential: 'link' }))
+    const auth = await screenOf(deps.events, req, res)
+    if (!auth) return
     // RESOLUTION
     const method = auth.stored.event.treeMethod
-    const answer: TreeGroupsAnswer = { groups: method ? (await treeGroupsInUse(deps.rooms, eventId, method)).map((g) => g.id) : [] }
+    const answer: TreeGroupsAnswer = { groups: method ? (await treeGroupsInUse(deps.rooms, auth.stored.event.id, method)).map((g) => g.id) : [] }
     res.set('Cache-Control', 'no-store')
     res.json(answer)
   })
