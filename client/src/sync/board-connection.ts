@@ -25,7 +25,7 @@ import type { BoardStatus } from '../store/board-slice.js'
 import { useTischStore } from '../store/index.js'
 import { api } from './api.js'
 import { pendingCardIds } from './pending-cards.js'
-import { purgeRemovedRecords } from './purge-device-copy.js'
+import { dropDeviceCopy, purgeRemovedRecords } from './purge-device-copy.js'
 import { deviceCopyName, keepRescuedTexts, keepSavedVector, readRescuedTexts, readSavedVector as readStoredVector } from './device-storage.js'
 import { followBrowserOnline } from './browser-online.js'
 
@@ -209,7 +209,7 @@ export function connectBoard(target: BoardTarget): () => void {
     // A reset that runs twice before the reload must not keep (and show) the same text twice.
     keepRescuedTexts(docName, [...new Set([...readRescuedTexts(docName), ...texts])])
     keepSavedVector(docName, null)
-    await local?.clearData()
+    if (local) await dropDeviceCopy(local)
     window.location.reload()
   }
   const deny = () => {

@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { BoardCloseCode, MESSAGE_REFUSED, MESSAGE_SAVED, parseBoardCloseReason, TREE_NODES_ROOT, type TreeNode, type TreePhase, readRefused, readTree, treeNodeSchema } from '@tischrunde/shared'
 import { type TreeDenial, type TreeStatus, useTreeStore } from '../store/tree-store.js'
 import { followBrowserOnline } from './browser-online.js'
+import { dropDeviceCopy } from './purge-device-copy.js'
 
 /** The only place where Yjs meets tree screens: open tree docs, keyed by doc name. */
 interface OpenTree {
@@ -125,7 +126,7 @@ export function connectTree(target: TreeTarget): () => void {
   })
   const resetCopy = async () => {
     provider.disconnect()
-    await local?.clearData()
+    if (local) await dropDeviceCopy(local)
     window.location.reload()
   }
   doc.on('update', sync)
