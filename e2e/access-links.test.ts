@@ -38,4 +38,33 @@ describe('renewing links in the console, in real browsers', () => {
     await phone.goto(`${server.url}/j/${fresh}`)
     await phone.getByText('An welchem Tisch sitzt du?').waitFor()
   })
+
+  it('renews the facilitator link after confirmation: this console moves to the new link and shows it to be saved, a console with the old link is shut out', async () => {
+    const { server, browser, created } = cafe
+    const other = await (await browser.newContext(PROJECTOR)).newPage()
+    await other.goto(`${server.url}${created.links.facilitator}`)
+    await other.locator('.join-code').waitFor()
+    const console = await (await browser.newContext(PROJECTOR)).newPage()
+    await console.goto(`${server.url}${created.links.facilitator}`)
+    await console.getByRole('button', { name: 'Moderationslink anzeigen' }).click()
+    const oldLink = await console.locator('#facilitator-link-url').inputValue()
+    console.once('dialog', (dialog) => void dialog.accept())
+    await console.getByRole('button', { name: 'Moderationslink sperren und neu erzeugen' }).click()
+    // The page opens anew with the new link, shown at once with the request to save it.
+    await console.getByText('Ihr Moderationslink ist neu erzeugt', { exact: false }).waitFor({ timeout: 10_000 })
+    const newLink = await console.locator('#facilitator-link-url').inputValue()
+    expect(newLink).not.toBe(oldLink)
+    expect(newLink).toMatch(/\/console#k=/)
+    expect(console.url()).not.toContain('#k=')
+    await console.locator('.join-code').waitFor()
+    // The other console, opened with the old link, says at once that it is shut out, and so after a reload.
+    await other.getByText('Dieser Moderationslink gilt nicht mehr', { exact: false }).waitFor({ timeout: 10_000 })
+    expect(await other.locator('.join-code').count()).toBe(0)
+    await other.reload()
+    await other.getByText('Dieser Link ist ungültig oder abgelaufen.').waitFor({ timeout: 10_000 })
+    // The new link opens the console on another device.
+    const third = await (await browser.newContext(PROJECTOR)).newPage()
+    await third.goto(newLink)
+    await third.locator('.join-code').waitFor()
+  })
 })

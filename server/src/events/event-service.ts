@@ -10,6 +10,7 @@ import {
   type Result,
   type RevokeRequest,
   bumpGeneration,
+  revokedLinkOf,
   currentGeneration,
   type RoundState,
   StoreWriteError,
@@ -179,7 +180,7 @@ export class EventService {
       const access =
         which.credential === 'join-code'
           ? { joinCode: await this.freshJoinCode(), createdAt, accessEpoch, generations }
-          : { joinCode, createdAt, accessEpoch, generations: bumpGeneration(generations, which.credential === 'host' ? { role: 'host', tableId: which.tableId } : { role: 'projector' }) }
+          : { joinCode, createdAt, accessEpoch, generations: bumpGeneration(generations, revokedLinkOf(which)) }
       const written = await this.afterWrite(id, await this.store.putAccess(id, stored.accessVersion, access))
       if (written.ok) return written.value
       if (written.error === StoreWriteError.NOT_FOUND) return undefined

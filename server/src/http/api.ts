@@ -22,6 +22,7 @@ import {
   may,
   publicEventView,
   revokeRequestSchema,
+  revokedLinkOf,
 } from '@tischrunde/shared'
 import type { Credentials } from '../access/credentials.js'
 import type { ProgrammeService } from '../programme/programme-service.js'
@@ -197,8 +198,10 @@ export function createApi(deps: ApiDeps): Router {
     res.status(204).end()
   })
 
-  // A facilitator renews the projector link, one table host's link, or the join code; the old one
-  // stops working and its open sockets are closed, while every other link keeps working.
+  // A facilitator renews the projector link, the facilitator link, one table host's link, or the
+  // join code; the old one stops working and its open sockets are closed (a renewed facilitator
+  // link: every console but the one that renewed it, which gets the new one in the answer), while
+  // every other link keeps working.
   api.post('/events/:id/revoke', async (req, res) => {
     const id = String(req.params.id)
     const actor = await actorOf(req)
@@ -212,7 +215,7 @@ export function createApi(deps: ApiDeps): Router {
     const stored = await deps.events.revokeOne(id, which)
     if (!stored) return sendFailure(res, 404, failure(ErrorCode.NOT_FOUND, { what: which.credential === 'host' && (await deps.events.get(id)) ? 'table' : 'event' }))
     if (which.credential !== 'join-code')
-      deps.hub.publish({ eventId: id, topic: 'revoked', audience: 'everyone', link: which.credential === 'host' ? { role: 'host', tableId: which.tableId } : { role: 'projector' } })
+      deps.hub.publish({ eventId: id, topic: 'revoked', audience: 'everyone', link: revokedLinkOf(which) })
     // Projectors and consoles show the join code: they follow the new one.
     else deps.onEventChanged?.(id)
     const body: FacilitatorEventView = deps.events.facilitatorView(stored)

@@ -158,6 +158,47 @@ describe('fault suite: who may create events, and links revoked one by one', () 
       expect(facilitator.closeCodes.length + host.closeCodes.length).toBe(0)
     })
 
+    it('renews the facilitator link: old consoles are closed and refused everywhere, the new link works, every other screen stays', async () => {
+      await openCafe()
+      const oldConsoleBoard = connectBoard(child.url, cafe.event.id, tables[0], cafe.facilitatorToken)
+      const projector = connectBoard(child.url, cafe.event.id, tables[0], cafe.projectorToken)
+      const host = connectBoard(child.url, cafe.event.id, tables[0], tokenOfLink(cafe.links.hosts[tables[0]]!))
+      boards.push(oldConsoleBoard, projector, host)
+      await Promise.all(boards.map((b) => b.synced()))
+      const oldConsole = screen(cafe.facilitatorToken)
+      const wall = screen(cafe.projectorToken)
+      await Promise.all([oldConsole.ready, wall.ready])
+      const cut = new Promise<void>((resolve) => oldConsole.socket.once('disconnect', () => resolve()))
+      // Only a facilitator renews it: a participant, a projector or a host is refused.
+      const byProjector = await api<Failed>(child.url, `/api/events/${cafe.event.id}/revoke`, { body: { credential: 'facilitator' }, token: cafe.projectorToken })
+      const revoked = await revoke({ credential: 'facilitator' })
+      const newToken = tokenOfLink(revoked.body.links.facilitator)
+      await waitFor(() => oldConsoleBoard.closeCodes.includes(BoardCloseCode.UNAUTHORIZED), 'the old console’s board socket to close')
+      oldConsoleBoard.destroy()
+      await within(cut, 'the old console to be disconnected')
+      const oldApi = await api<Failed>(child.url, `/api/events/${cafe.event.id}`, { token: cafe.facilitatorToken })
+      const oldRevoke = await api<Failed>(child.url, `/api/events/${cafe.event.id}/revoke`, { body: { credential: 'facilitator' }, token: cafe.facilitatorToken })
+      const oldUpgrade = await sendRaw(child.url, cafe.event.id, tables[0], cafe.facilitatorToken, null)
+      const newApi = await api(child.url, `/api/events/${cafe.event.id}`, { token: newToken })
+      const newConsole = screen(newToken)
+      await newConsole.ready
+      report(
+        'renewing the facilitator link',
+        `by the projector → ${byProjector.status}; renewed → ${revoked.status}; old console board closed ${oldConsoleBoard.closeCodes.join(',')}, old link at the API → ${oldApi.status}, renewing again with it → ${oldRevoke.status}, upgrade → HTTP ${oldUpgrade.status}; new link → ${newApi.status}; projector and host closes: ${projector.closeCodes.length + host.closeCodes.length}`,
+      )
+      expect(byProjector.status).toBe(403)
+      expect(revoked.status).toBe(200)
+      expect(newToken).not.toBe(cafe.facilitatorToken)
+      expect(oldApi.status).toBe(401)
+      expect(oldRevoke.status).toBe(401)
+      expect(oldUpgrade.status).toBe(401)
+      expect(newApi.status).toBe(200)
+      expect(projector.closeCodes.length + host.closeCodes.length).toBe(0)
+      expect(wall.socket.connected).toBe(true)
+      expect(revoked.body.links.projector).toBe(cafe.links.projector)
+      expect(revoked.body.links.hosts).toEqual(cafe.links.hosts)
+    })
+
     it('issues a new join code: the old one answers BAD_JOIN_CODE, the new one works, joined phones stay', async () => {
       await openCafe()
       const phone = await connectPhone(child.url, cafe.event.id, tables[0], cafe.joinCode)

@@ -53,20 +53,23 @@ export const anyCredentialBodySchema = z.union([
 export const credentialGenerationsSchema = z.object({
   /** The projector link (every projector screen shares it). */
   projector: z.number().int().nonnegative().default(0),
+  /** The facilitator link (every console opened with it). */
+  facilitator: z.number().int().nonnegative().default(0),
   /** Each table host's link, by table. */
   hosts: z.record(tableIdSchema, z.number().int().nonnegative()).default(() => ({})),
 })
 export type CredentialGenerations = z.infer<typeof credentialGenerationsSchema>
 
 /** A fresh event's generations: every link at 0. */
-export const INITIAL_GENERATIONS = (): CredentialGenerations => ({ projector: 0, hosts: {} })
+export const INITIAL_GENERATIONS = (): CredentialGenerations => ({ projector: 0, facilitator: 0, hosts: {} })
 
 /**
- * The generation a credential must carry to be valid now: the projector's or its table host's;
- * 0 for facilitators and participants (they are revoked with the whole access epoch).
+ * The generation a credential must carry to be valid now: the projector's, the facilitators' or its
+ * table host's; 0 for participants (they are revoked with the whole access epoch).
  */
 export function currentGeneration(generations: CredentialGenerations, claims: Pick<CredentialClaims, 'role' | 'table'>): number {
   if (claims.role === 'projector') return generations.projector
+  if (claims.role === 'facilitator') return generations.facilitator
   if (claims.role === 'host' && claims.table !== undefined) return Object.hasOwn(generations.hosts, claims.table) ? (generations.hosts[claims.table] ?? 0) : 0
   return 0
 }
@@ -77,23 +80,30 @@ export function currentGeneration(generations: CredentialGenerations, claims: Pi
  */
 export const revokeRequestSchema = z.discriminatedUnion('credential', [
   z.object({ credential: z.literal('projector') }),
+  z.object({ credential: z.literal('facilitator') }),
   z.object({ credential: z.literal('host'), tableId: tableIdSchema }),
   z.object({ credential: z.literal('join-code') }),
 ])
 export type RevokeRequest = z.infer<typeof revokeRequestSchema>
 
-/** A revoked link whose open sockets are to be closed: the projector's, or one table host's. */
-export type RevokedLink = { role: 'projector' } | { role: 'host'; tableId: string }
+/** A revoked link whose open sockets are to be closed: the projector's, the facilitators', or one table host's. */
+export type RevokedLink = { role: 'projector' } | { role: 'facilitator' } | { role: 'host'; tableId: string }
+
+/** The link a renewal (other than the join code's) revokes. */
+export function revokedLinkOf(which: Exclude<RevokeRequest, { credential: 'join-code' }>): RevokedLink {
+  return which.credential === 'host' ? { role: 'host', tableId: which.tableId } : { role: which.credential }
+}
 
 /** Whether a connection of `holder` (role and table) was opened with the link `revoked`. */
 export function openedWith(holder: { role: string; tableId: string | null }, revoked: RevokedLink): boolean {
-  if (revoked.role === 'projector') return holder.role === 'projector'
+  if (revoked.role === 'projector' || revoked.role === 'facilitator') return holder.role === revoked.role
   return holder.role === 'host' && holder.tableId === revoked.tableId
 }
 
 /** The generations after renewing `link`: its number one higher, every other one unchanged. */
 export function bumpGeneration(generations: CredentialGenerations, link: RevokedLink): CredentialGenerations {
   if (link.role === 'projector') return { ...generations, projector: generations.projector + 1 }
+  if (link.role === 'facilitator') return { ...generations, facilitator: generations.facilitator + 1 }
   const had = Object.hasOwn(generations.hosts, link.tableId) ? (generations.hosts[link.tableId] ?? 0) : 0
   return { ...generations, hosts: { ...generations.hosts, [link.tableId]: had + 1 } }
 }

@@ -1,4 +1,4 @@
-import { ErrorCode, fail, isTreeDay, own } from '@tischrunde/shared'
+import { ErrorCode, type FacilitatorEventView, fail, isTreeDay, own } from '@tischrunde/shared'
 import { useCallback, useState } from 'react'
 import { ScreenPart } from '../ScreenPart.js'
 import { lazyPart } from '../../lib/load-part.js'
@@ -16,7 +16,7 @@ import { EndDay } from '../../features/rounds/EndDay.js'
 import { RoundSettingsForm } from '../../features/rounds/RoundSettingsForm.js'
 import { ProjectorRemote } from '../../features/projector/ProjectorRemote.js'
 import { EventSetupForm } from '../../features/setup/EventSetupForm.js'
-import { FacilitatorLink } from '../../features/setup/FacilitatorLink.js'
+import { type FreshLink, FacilitatorLink } from '../../features/setup/FacilitatorLink.js'
 import { ShowNamesToggle } from '../../features/setup/ShowNamesToggle.js'
 import { ExportPanel } from '../../features/export/ExportPanel.js'
 import { GuessingNotice } from '../../features/access/GuessingNotice.js'
@@ -48,13 +48,24 @@ const VoteConsole = lazyPart(() => import('../../features/harvest/VoteConsole.js
 /** The documentation's framing (subtitle, organisers, Einleitung, Ausblick): its own chunk. */
 const FramingForm = lazyPart(() => import('../../features/framing/FramingForm.js'))
 
-/** `?neu=1`: the console was opened right after creating the event (the facilitator link is shown once, prominently). */
-function takeFreshFlag(): boolean {
+/**
+ * `?neu=1`: the console was opened right after creating the event; `?neu=link`: with a facilitator
+ * link renewed just now. Either way the link is shown once, prominently, to be saved.
+ */
+function takeFreshFlag(): FreshLink {
   const url = new URL(window.location.href)
-  if (url.searchParams.get('neu') !== '1') return false
+  const neu = url.searchParams.get('neu')
+  if (neu !== '1' && neu !== 'link') return false
   url.searchParams.delete('neu')
   window.history.replaceState(null, '', url.pathname + url.search + url.hash)
-  return true
+  return neu === '1' ? 'event' : 'link'
+}
+
+/** Opens the console anew with the facilitator link just renewed (the old one no longer opens anything). */
+function openRenewedLink(view: FacilitatorEventView): void {
+  const url = new URL(absolute(view.links.facilitator))
+  url.searchParams.set('neu', 'link')
+  window.location.assign(url.href)
 }
 
 /** The facilitator's console for one event: control bar, join code and QR, projector remote, tables with presence. */
@@ -66,7 +77,7 @@ export default function Console() {
   const [token] = useState(() => takeTokenFromUrl(eventId, 'facilitator'))
   // Failures are kept as codes and worded at render, so a language switch rewords them too.
   const { view, failure, otherEvent, setView } = useConsoleView(eventId, token)
-  const [linkShown, setLinkShown] = useState(fresh)
+  const [linkShown, setLinkShown] = useState(fresh !== false)
   const control = useControl(view ? token : null)
   const round = useTischStore((s) => s.round)
   const event = useTischStore(selectEvent) ?? view?.event ?? null
@@ -91,6 +102,15 @@ export default function Console() {
       <main className="page console">
         <p className="field-error" role="alert">
           {errorText(t, failure)}
+        </p>
+      </main>
+    )
+  // The link was renewed on another console (or the event's links revoked): nothing here works any more.
+  if (controlStatus === 'denied')
+    return (
+      <main className="page console">
+        <p className="field-error" role="alert">
+          {t('control.linkRevoked')}
         </p>
       </main>
     )
@@ -130,7 +150,12 @@ export default function Console() {
       {round && programmeOnly && <EndDay round={round} send={send} />}
       {linkShown && (
         <div id="facilitator-link">
-          <FacilitatorLink url={absolute(view.links.facilitator)} fresh={fresh} onClose={() => setLinkShown(false)} />
+          <FacilitatorLink
+            url={absolute(view.links.facilitator)}
+            fresh={fresh}
+            onClose={() => setLinkShown(false)}
+            renew={<RenewButton {...renew} which={{ credential: 'facilitator' }} label={t('console.renewFacilitator')} confirm={t('console.confirmRenewFacilitator')} onRenewed={openRenewedLink} />}
+          />
         </div>
       )}
       {controlStatus === 'offline' && (

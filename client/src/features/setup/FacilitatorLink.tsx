@@ -1,11 +1,15 @@
-import { useEffect, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
+
+/** Why the link is new: the event was created just now, or the link was renewed; false: shown on request. */
+export type FreshLink = false | 'event' | 'link'
 
 /**
  * The facilitator link with copy and print, and a plain warning that it is the key to the event.
- * `fresh`: right after creating the event, when it must be saved now (it takes focus).
+ * `fresh`: right after creating the event or renewing the link, when it must be saved now (it takes
+ * focus). `renew`: the control that blocks this link and issues a new one.
  */
-export function FacilitatorLink({ url, fresh = false, onClose }: { url: string; fresh?: boolean; onClose?: () => void }) {
+export function FacilitatorLink({ url, fresh = false, onClose, renew }: { url: string; fresh?: FreshLink; onClose?: () => void; renew?: ReactNode }) {
   const { t } = useTranslation()
   const [copied, setCopied] = useState(false)
   const heading = useRef<HTMLHeadingElement>(null)
@@ -32,7 +36,7 @@ export function FacilitatorLink({ url, fresh = false, onClose }: { url: string; 
       <h2 id="facilitator-link-title" ref={heading} tabIndex={-1}>
         {t('control.linkTitle')}
       </h2>
-      {fresh && <p>{t('control.linkNewIntro')}</p>}
+      {fresh && <p>{t(fresh === 'event' ? 'control.linkNewIntro' : 'control.linkRenewedIntro')}</p>}
       <p className="facilitator-link-warning" role="note">
         <strong>{t('control.linkWarning')}</strong>
       </p>
@@ -54,6 +58,7 @@ export function FacilitatorLink({ url, fresh = false, onClose }: { url: string; 
         )}
       </div>
       <p role="status">{copied ? t('control.copied') : ''}</p>
+      {renew && <p>{renew}</p>}
     </section>
   )
 }
