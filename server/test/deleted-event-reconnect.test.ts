@@ -66,4 +66,24 @@ describe('a screen that comes back after its event was deleted is told "gelösch
     expect(await handshake(running.url, 'x'.repeat(40))).toMatchObject({ message: ErrorCode.UNAUTHORIZED })
     expect(await upgrade(running.url, live.event.id, forged)).toBe('upgrade answered 401')
   })
+
+  it('opens an event made later under the same id with none of the deleted one’s links', async () => {
+    const old = await createEvent(running.url, { title: 'Jahreskonferenz', tableNames: ['Sprache'] })
+    const phone = (await api<{ token: string }>(running.url, '/api/join', { method: 'POST', body: { code: old.joinCode } })).body.token
+    const hostLink = old.links.hosts[old.event.tables[0]!.id]!
+    const oldTokens = { console: old.facilitatorToken, projector: old.projectorToken, phone, host: hostLink.slice(hostLink.indexOf('#k=') + 3) }
+    expect((await api(running.url, `/api/events/${old.event.id}`, { method: 'DELETE', token: old.facilitatorToken })).status).toBe(204)
+    // Next year's conference, same title: the same id.
+    const again = await createEvent(running.url, { title: 'Jahreskonferenz', tableNames: ['Sprache'] })
+    expect(again.event.id).toBe(old.event.id)
+    expect(again.facilitatorToken).not.toBe(old.facilitatorToken)
+    for (const [screen, token] of Object.entries(oldTokens)) {
+      expect(await handshake(running.url, token), screen).not.toBe('connected')
+      expect((await api(running.url, `/api/events/${again.event.id}`, { token })).status, screen).not.toBe(200)
+      expect(await upgrade(running.url, again.event.id, token), screen).not.toBe('open')
+    }
+    expect((await api(running.url, `/api/events/${again.event.id}`, { method: 'DELETE', token: old.facilitatorToken })).status).not.toBe(204)
+    // The new event's own links work.
+    expect(await handshake(running.url, again.facilitatorToken)).toBe('connected')
+  })
 })

@@ -43,6 +43,10 @@ describe('table hosts and display names', () => {
     expect(body).toMatchObject({ eventId: created.event.id, role: 'host', tableId: 'sprache', joinCode: created.joinCode })
     expect(body.participantId).toMatch(/^host-/)
     expect((await api(running.url, '/api/credential', { token: 'forged.token' })).status).toBe(401)
+    // A participant's credential does not tell the code (a renewed one would reach whoever joined with the old).
+    const participant = await api<{ token: string }>(running.url, '/api/join', { body: { code: created.joinCode } })
+    const info = await api<CredentialInfo>(running.url, '/api/credential', { token: participant.body.token })
+    expect(info.body).toMatchObject({ eventId: created.event.id, role: 'participant', joinCode: null })
   })
 
   it('lets a host write for the table and correct a participant’s card, but never change its name', async () => {

@@ -70,7 +70,7 @@ describe('records written apart', () => {
     const token = events.issue(stored, 'facilitator')
     await events.revokeLinks(stored.event.id)
     expect(await events.authenticate(token)).toBeNull()
-    expect(await reopen()).toMatchObject({ accessEpoch: 1, accessVersion: 2, setupVersion: 1, joinCode: stored.joinCode, round: { version: 0 } })
+    expect(await reopen()).toMatchObject({ accessEpoch: stored.accessEpoch + 1, accessVersion: 2, setupVersion: 1, joinCode: stored.joinCode, round: { version: 0 } })
   })
 })
 

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, randomBytes, randomInt } from 'node:crypto'
 import {
   type CreateEventRequest,
   createEventRequestSchema,
   type CredentialClaims,
+  type EventAccess,
   type EventId,
   type EventLinks,
   INITIAL_GENERATIONS,
@@ -27,6 +28,9 @@ import {
 import type { Credentials } from '../access/credentials.js'
 import type { EventStore } from '../storage/storage.js'
 import { watchFailedWrites } from '../storage/watch-failed-writes.js'
+
+/** First access epochs are drawn below this (see `tryInsert`): one chance in two billion that a deleted event's links match. */
+const FIRST_EPOCH_MAX = 2 ** 31
 
 /** A checked credential together with the event it opens. */
 export interface Authenticated {
@@ -121,15 +125,49 @@ export class EventService {
   }
 
   private async tryInsert(event: TischEvent, now: number): Promise<StoredEvent | null> {
-    const access = { joinCode: await this.freshJoinCode(), createdAt: now, accessEpoch: 0, generations: INITIAL_GENERATIONS() }
+    // A random first epoch: an event made under the id of a deleted one (the same title next year,
+    // a backup restored) opens with none of the deleted one's links, which name only id and epoch.
+    const access = { joinCode: await this.freshJoinCode(), createdAt: now, accessEpoch: randomInt(FIRST_EPOCH_MAX), generations: INITIAL_GENERATIONS() }
     const created = await this.store.create(eventSchema.parse(event), access, INITIAL_ROUND_STATE)
     return created.ok ? this.remember(event.id, created.value)! : null
   }
 
-  /** Replaces the setup if it is still at `expectedVersion`; touches neither access nor round state. */
+  /**
+   * Replaces the setup if it is still at `expectedVersion`; touches no round state. A table it takes
+   * out has its host link revoked (its generation goes up), so the link does not open a table added
+   * later under the same id.
+   */
   async setSetup(id: EventId, expectedVersion: number, event: TischEvent): Promise<Result<StoredEvent, StoreWriteError>> {
-    const written = await this.store.putSetup(id, expectedVersion, eventSchema.parse({ ...event, id }))
-    return this.afterWrite(id, written)
+    const before = await this.get(id)
+    const written = await this.afterWrite(id, await this.store.putSetup(id, expectedVersion, eventSchema.parse({ ...event, id })))
+    if (!written.ok || !before) return written
+    const kept = new Set(written.value.event.tables.map((t) => t.id))
+    const removed = before.event.tables.filter((t) => !kept.has(t.id)).map((t) => t.id)
+    if (removed.length === 0) return written
+    const retired = await this.retireHostLinks(id, removed)
+    return retired ? { ok: true, value: retired } : written
+  }
+
+  /** Bumps the host links' generations of tables taken out of the setup. */
+  private retireHostLinks(id: EventId, tableIds: readonly string[]): Promise<StoredEvent | undefined> {
+    return this.changeAccess(id, (stored) => ({ ...accessOf(stored), generations: tableIds.reduce((g, tableId) => bumpGeneration(g, { role: 'host', tableId }), stored.generations) }))
+  }
+
+  /**
+   * Writes the access record `change` makes of the stored event (null: nothing to write, answered
+   * undefined), again on a fresh read if another write came first. Undefined if the event is gone.
+   */
+  private async changeAccess(id: EventId, change: (stored: StoredEvent) => EventAccess | null | Promise<EventAccess | null>): Promise<StoredEvent | undefined> {
+    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+      const stored = await this.get(id)
+      if (!stored) return undefined
+      const access = await change(stored)
+      if (!access) return undefined
+      const written = await this.afterWrite(id, await this.store.putAccess(id, stored.accessVersion, access))
+      if (written.ok) return written.value
+      if (written.error === StoreWriteError.NOT_FOUND) return undefined
+    }
+    throw new Error(`access of ${id} kept changing under ${MAX_RETRIES} retries`)
   }
 
   /**
@@ -155,37 +193,21 @@ export class EventService {
 
   /** Revokes every link and token of the event (a new access epoch); touches neither setup nor round state. */
   async revokeLinks(id: EventId): Promise<StoredEvent | undefined> {
-    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
-      const stored = await this.get(id)
-      if (!stored) return undefined
-      const access = { joinCode: stored.joinCode, createdAt: stored.createdAt, accessEpoch: stored.accessEpoch + 1, generations: stored.generations }
-      const written = await this.afterWrite(id, await this.store.putAccess(id, stored.accessVersion, access))
-      if (written.ok) return written.value
-      if (written.error === StoreWriteError.NOT_FOUND) return undefined
-    }
-    throw new Error(`access of ${id} kept changing under ${MAX_RETRIES} retries`)
+    return this.changeAccess(id, (stored) => ({ ...accessOf(stored), accessEpoch: stored.accessEpoch + 1 }))
   }
 
   /**
-   * Renews one link and revokes its older copies, touching no other link: the projector link or a
-   * table host's (its generation goes up), or the join code (a new one; participants who already
-   * joined keep their own credentials). Undefined if the event (or the table) is gone.
+   * Renews one link and revokes its older copies, touching no other link: the projector link, the
+   * facilitator link or a table host's (its generation goes up), or the join code (a new one;
+   * participants who already joined keep their own credentials). Undefined if the event (or the
+   * table) is gone.
    */
-  async revokeOne(id: EventId, which: RevokeRequest): Promise<StoredEvent | undefined> {
-    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
-      const stored = await this.get(id)
-      if (!stored) return undefined
-      if (which.credential === 'host' && !stored.event.tables.some((t) => t.id === which.tableId)) return undefined
-      const { joinCode, createdAt, accessEpoch, generations } = stored
-      const access =
-        which.credential === 'join-code'
-          ? { joinCode: await this.freshJoinCode(), createdAt, accessEpoch, generations }
-          : { joinCode, createdAt, accessEpoch, generations: bumpGeneration(generations, revokedLinkOf(which)) }
-      const written = await this.afterWrite(id, await this.store.putAccess(id, stored.accessVersion, access))
-      if (written.ok) return written.value
-      if (written.error === StoreWriteError.NOT_FOUND) return undefined
-    }
-    throw new Error(`access of ${id} kept changing under ${MAX_RETRIES} retries`)
+  revokeOne(id: EventId, which: RevokeRequest): Promise<StoredEvent | undefined> {
+    return this.changeAccess(id, async (stored) => {
+      if (which.credential === 'host' && !stored.event.tables.some((t) => t.id === which.tableId)) return null
+      if (which.credential === 'join-code') return { ...accessOf(stored), joinCode: await this.freshJoinCode() }
+      return { ...accessOf(stored), generations: bumpGeneration(stored.generations, revokedLinkOf(which)) }
+    })
   }
 
   async remove(id: EventId): Promise<void> {
@@ -307,4 +329,9 @@ function newestRecords(a: StoredEvent, b: StoredEvent): StoredEvent {
     accessVersion: access.accessVersion,
     round: round.round,
   }
+}
+
+/** The access record of a stored event, as it is written back. */
+function accessOf(stored: StoredEvent): EventAccess {
+  return { joinCode: stored.joinCode, createdAt: stored.createdAt, accessEpoch: stored.accessEpoch, generations: stored.generations }
 }

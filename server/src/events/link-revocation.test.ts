@@ -37,7 +37,23 @@ describe('revoking one link', () => {
     expect(await valid(events)).toEqual(want)
     // The generation is stored: a restarted server refuses the old link just the same.
     expect(await valid(await reopened())).toEqual(want)
-    expect(renewed).toMatchObject({ joinCode: stored.joinCode, accessEpoch: 0, setupVersion: 1, generations: { projector: 0, hosts: { [verkehr]: 1 } } })
+    expect(renewed).toMatchObject({ joinCode: stored.joinCode, accessEpoch: stored.accessEpoch, setupVersion: 1, generations: { projector: 0, hosts: { [verkehr]: 1 } } })
+  })
+
+  it('revokes the host link of a table taken out of the setup: a table added later under its id opens only with a new link', async () => {
+    const { events, stored, verkehr, gruen, reopened } = await withEvent()
+    const oldHost = events.issueHost(stored, verkehr)
+    const otherHost = events.issueHost(stored, gruen)
+    const without = await events.setSetup(stored.event.id, stored.setupVersion, { ...stored.event, tables: stored.event.tables.filter((t) => t.id !== verkehr) })
+    expect(without.ok).toBe(true)
+    const now = (await events.get(stored.event.id))!
+    const back = await events.setSetup(stored.event.id, now.setupVersion, { ...now.event, tables: [...now.event.tables, { id: verkehr, name: 'Verkehr (neu)', host: '' }] })
+    expect(back.ok).toBe(true)
+    const readded = (await events.get(stored.event.id))!
+    expect(await events.authenticate(oldHost)).toBeNull()
+    expect(await (await reopened()).authenticate(oldHost)).toBeNull()
+    expect(await events.authenticate(events.issueHost(readded, verkehr))).not.toBeNull()
+    expect(await events.authenticate(otherHost)).not.toBeNull()
   })
 
   it('refuses the old projector link after renewal, and only that', async () => {

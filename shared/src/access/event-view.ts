@@ -17,8 +17,9 @@ export function credentialInfo(actor: EventActor, joinCode: string): CredentialI
     role: actor.role,
     ...(actor.participantId ? { participantId: actor.participantId } : {}),
     ...(actor.tableId ? { tableId: actor.tableId } : {}),
-    // The phone route of every link is /j/<code>: a host link needs it to open its table.
-    joinCode,
+    // The phone route of every link is /j/<code>: a host link needs it to open its table. Not to a
+    // participant: a code renewed after a leak would reach whoever joined with the old one.
+    joinCode: may(actor, 'event:join-code', { eventId: actor.eventId }) ? joinCode : null,
   }
 }
 

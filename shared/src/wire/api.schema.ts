@@ -117,6 +117,7 @@ export const credentialInfoSchema = z.object({
   role: roleSchema,
   participantId: participantIdSchema.optional(),
   tableId: tableIdSchema.optional(),
-  joinCode: z.string(),
+  /** The event's join code, for the roles that may see it (null for a participant). */
+  joinCode: z.string().nullable(),
 })
 export type CredentialInfo = z.infer<typeof credentialInfoSchema>
