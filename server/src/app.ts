@@ -243,6 +243,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
       boards: storage.boards,
       onEventChanged: (id) => hub.publish({ eventId: id, topic: 'event', audience: 'everyone' }),
       onContributionsForgotten: afterForget({ votes, rooms, publishVotes: (eventId, what) => hub.publish({ eventId, topic: 'votes', audience: 'everyone', ...what }) }),
+      log,
     }),
   )
   app.use(
@@ -257,6 +258,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
       openEventCreation: opts.openEventCreation ?? false,
       onEventChanged: (id) => hub.publish({ eventId: id, topic: 'event', audience: 'everyone' }),
       programme,
+      log,
     }),
   )
   if (opts.clientDist && existsSync(path.join(opts.clientDist, 'index.html'))) {

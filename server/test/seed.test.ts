@@ -174,6 +174,19 @@ describe('the Winnenden seed and JSON export/import', () => {
     expect(await eventList(running)).toEqual(before)
   })
 
+  it('imports a file whose id is as long as an id may be twice: the copy gets a shortened id, not a server error', async () => {
+    const dir = await dataDir()
+    await seed(dir)
+    const running = await serve(dir)
+    const exported = await exportOf(running)
+    const longest = { ...exported, event: { ...exported.event, id: 'a'.repeat(63) } }
+    const first = await api<{ id: string }>(running.url, '/api/events/import', { body: longest, token: running.server.credentials.adminKey })
+    const second = await api<{ id: string }>(running.url, '/api/events/import', { body: longest, token: running.server.credentials.adminKey })
+    expect([first.status, second.status]).toEqual([201, 201])
+    expect(first.body.id).toBe('a'.repeat(63))
+    expect(second.body.id).toBe(`${'a'.repeat(61)}-2`)
+  })
+
   it('lets only the facilitator export an event', async () => {
     const dir = await dataDir()
     await seed(dir)

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { FieldFormat } from './wire/field-issue.js'
 
+/** Longest id of an event, table, station (see slugIdSchema). */
+export const ID_MAX_LENGTH = 63
+
 /** A slug-like id: lower-case letters, digits and dashes. Used for events, tables, stations and columns. */
 export const slugIdSchema = z
   .string()
@@ -41,10 +44,12 @@ export function slugify(title: string, maxLength = 40): string {
 }
 
 /** Makes `base` unique against `taken` by appending -2, -3, … */
-export function uniqueId(base: string, taken: ReadonlySet<string>): string {
+export function uniqueId(base: string, taken: ReadonlySet<string>, maxLength = ID_MAX_LENGTH): string {
   if (!taken.has(base)) return base
   for (let n = 2; ; n++) {
-    const candidate = `${base}-${n}`
+    // A long base is shortened so that the number still fits an id (a 63-character id taken twice).
+    const suffix = `-${n}`
+    const candidate = `${base.slice(0, maxLength - suffix.length).replace(/-+$/, '')}${suffix}`
     if (!taken.has(candidate)) return candidate
   }
 }

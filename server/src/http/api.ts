@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import express, { type NextFunction, type Request, type Response, type Router } from 'express'
+import express, { type Request, type Response, type Router } from 'express'
 import {
   type CreateEventResponse,
   type CredentialInfo,
@@ -27,13 +27,14 @@ import {
 import type { Credentials } from '../access/credentials.js'
 import type { ProgrammeService } from '../programme/programme-service.js'
 import { JoinGuard, OVER_BUDGET_PAUSE_MS } from '../access/join-guard.js'
+import type { Logger } from 'pino'
+import { answerApiErrors } from './api-errors.js'
 import { sendFailure } from './send-failure.js'
 import { RateLimiter } from '../access/rate-limit.js'
 import type { Limits } from '../config/limits.js'
 import type { Authenticated, EventService } from '../events/event-service.js'
 import { type EventTransfer, ImportError } from '../events/event-transfer.js'
 import type { Hub } from '../hub/hub.js'
-import { isStorageFailure } from '../storage/storage-error.js'
 
 /** Largest JSON body (an imported event file), in bytes. @default 4 MiB */
 export const API_BODY_MAX = 4 * 1024 * 1024
@@ -54,6 +55,7 @@ export interface ApiDeps {
   limits: Pick<Limits, 'maxEvents' | 'eventsPerHour' | 'joinsBurst'>
   /** TISCHRUNDE_OPEN_EVENT_CREATION: anyone may create events (paced); otherwise only the admin key. @default false */
   openEventCreation?: boolean
+  log: Pick<Logger, 'error'>
 }
 
 const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
@@ -253,14 +255,6 @@ export function createApi(deps: ApiDeps): Router {
   })
 
   api.use((_req, res) => sendFailure(res, 404, failure(ErrorCode.NOT_FOUND, { what: 'address' })))
-  // Express needs all four parameters to treat this as the error handler.
-  api.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = (error as { status?: number }).status
-    if (status === 413) return sendFailure(res, 413, failure(ErrorCode.INVALID_MESSAGE, { path: [], issue: 'too_big', origin: 'file', maximum: API_BODY_MAX }))
-    if (status === 400) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: [], issue: 'invalid_format', format: 'json' }))
-    // Nothing of the request was kept (a full disk); the same request works once storing does.
-    if (isStorageFailure(error)) return sendFailure(res, 503, failure(ErrorCode.STORAGE_FAILED))
-    sendFailure(res, 500, failure(ErrorCode.INTERNAL))
-  })
+  api.use(answerApiErrors(deps.log, { origin: 'file', maximum: API_BODY_MAX }))
   return api
 }

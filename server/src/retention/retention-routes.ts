@@ -1,4 +1,4 @@
-import express, { type NextFunction, type Request, type Response, type Router } from 'express'
+import express, { type Request, type Response, type Router } from 'express'
 import {
   ADMIN_ACTOR,
   type Actor,
@@ -18,8 +18,9 @@ import {
 import type { Credentials } from '../access/credentials.js'
 import type { EventService } from '../events/event-service.js'
 import { API_BODY_MAX } from '../http/api.js'
+import type { Logger } from 'pino'
+import { answerApiErrors } from '../http/api-errors.js'
 import { sendFailure } from '../http/send-failure.js'
-import { isStorageFailure } from '../storage/storage-error.js'
 import { RateLimiter } from '../access/rate-limit.js'
 import type { EventStore } from '../storage/storage.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
@@ -43,6 +44,7 @@ export interface RetentionRouteDeps {
   onEventChanged?: (id: string) => void
   /** Called after "Meine Beiträge löschen" with what was deleted per doc (votes on those cards go back). */
   onContributionsForgotten?: (eventId: string, participantId: string, forgotten: readonly { docName: string; writes: readonly ForgetWrite[] }[]) => Promise<void>
+  log: Pick<Logger, 'error'>
 }
 
 const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
@@ -184,11 +186,6 @@ export function createRetentionRoutes(deps: RetentionRouteDeps): Router {
       sendFailure(res, 429, failure(ErrorCode.RATE_LIMITED, { what: 'commands' }))
     }
   })
-  // Express needs all four parameters to treat this as the error handler.
-  api.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    if ((error as { status?: number }).status === 400) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: [], issue: 'invalid_format', format: 'json' }))
-    if ((error as { status?: number }).status === 413) return sendFailure(res, 413, failure(ErrorCode.INVALID_MESSAGE, { path: [], issue: 'too_big', origin: 'string' }))
-    sendFailure(res, isStorageFailure(error) ? 503 : 500, failure(isStorageFailure(error) ? ErrorCode.STORAGE_FAILED : ErrorCode.INTERNAL))
-  })
+  api.use(answerApiErrors(deps.log, { origin: 'string' }))
   return api
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { anEvent } from '../../../fixtures/src/builders.js'
-import { slugify, uniqueId } from '../ids.js'
+import { slugIdSchema, slugify, uniqueId } from '../ids.js'
 import { WINNENDEN_TEMPLATE, templateSchema } from '../template/template.schema.js'
 import { eventSchema } from './event.schema.js'
 import { firstFieldIssue } from '../wire/field-issue.js'
@@ -42,5 +42,11 @@ describe('ids from titles', () => {
   })
   it('appends a number to a taken id', () => {
     expect(uniqueId('sprache', new Set(['sprache', 'sprache-2']))).toBe('sprache-3')
+    // A 63-character id taken already: the number still fits, and the result is a valid id.
+    const long = 'a'.repeat(63)
+    const next = uniqueId(long, new Set([long]))
+    expect(next).toBe(`${'a'.repeat(61)}-2`)
+    expect(slugIdSchema.safeParse(next).success).toBe(true)
+    expect(uniqueId(`${'b'.repeat(60)}-cd`, new Set([`${'b'.repeat(60)}-cd`]))).toBe(`${'b'.repeat(60)}-2`)
   })
 })
