@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { io, type Socket } from 'socket.io-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type Ack, type ChoiceAnswer, type LookupAnswer, type ProgrammeInput, type ProgrammeState, type ProgrammeView, type Roster, WIRE_VERSION } from '@tischrunde/shared'
+import { type Ack, type ChoiceAnswer, type LookupAnswer, type ProgrammeInput, type ProgrammeState, type ProgrammeView, type Roster, SHIFTS_MAX, WIRE_VERSION } from '@tischrunde/shared'
 import { createEvent, join } from './helpers/api.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
@@ -158,5 +160,29 @@ describe('the organiser and the personal code', () => {
     // Shifting the rest of the day is recorded in the programme every screen gets.
     expect(await console_.send('programme:shift', { minutes: 15 })).toMatchObject({ ok: true })
     await waitFor(() => (phone.last()?.programme?.shifts.length === 1 ? true : undefined), 'the shift on the phone')
+    // Up to the most a day holds; the next is refused, and no earlier one is dropped.
+    for (let i = 1; i < SHIFTS_MAX; i++) {
+      // At a pace the command limit lets through (a person clicking "+1 Min").
+      await sleep(150)
+      expect(await console_.send('programme:shift', { minutes: 1 })).toMatchObject({ ok: true })
+    }
+    expect(await console_.send('programme:shift', { minutes: 1 })).toMatchObject({ ok: false, code: 'LIMIT_REACHED', params: { what: 'shifts', maximum: SHIFTS_MAX } })
+    const shifts = (await console_.send<{ programme: { shifts: { minutes: number }[] } }>('programme:get', {})) as { data: { programme: { shifts: { minutes: number }[] } } }
+    expect(shifts.data.programme.shifts.map((s) => s.minutes)).toEqual([15, ...Array.from({ length: SHIFTS_MAX - 1 }, () => 1)])
+  })
+
+  it('keeps no code or name for someone who only takes back a choice never made', async () => {
+    running = await startServer(data.dir)
+    const event = await createEvent(running.url, { title: 'Transferforum', tableNames: [] })
+    const console_ = await screen(running.url, event.facilitatorToken)
+    await console_.send('programme:save', { programme: DAY, expectedVersion: null })
+    const strangers = await Promise.all(Array.from({ length: 5 }, async () => screen(running!.url, (await join(running!.url, event.joinCode)).token)))
+    for (const s of strangers) expect(await s.send<ChoiceAnswer>('programme:choose', { phaseId: 'phase-1', workshopId: null, displayName: 'x'.repeat(40) })).toMatchObject({ ok: true, data: { booked: true, mine: { code: null } } })
+    const stored = readFileSync(path.join(data.dir, 'events.json'), 'utf8')
+    expect(stored).not.toContain('x'.repeat(40))
+    expect(stored).not.toMatch(/programme-(people|codes)"\s*:\s*\{\s*"/)
+    // Someone who books gets their code as before.
+    const booked = await strangers[0]!.send<ChoiceAnswer>('programme:choose', { phaseId: 'phase-1', workshopId: 'ws-1' })
+    expect(booked.ok && booked.data.mine.code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/)
   })
 })

@@ -49,7 +49,7 @@ export const PEOPLE_RECORDS = recordCollection('programme-people', programmePers
 export const CODE_RECORDS = recordCollection('programme-codes', z.object({ participantId: participantIdSchema }))
 
 /** Why a programme command was refused (besides a choice's own refusals, which are answers). */
-export type ProgrammeRefusal = 'NO_PROGRAMME' | 'STALE' | 'UNKNOWN_WORKSHOP' | 'UNKNOWN_PHASE' | 'NOT_FOUND' | 'ELSEWHERE'
+export type ProgrammeRefusal = 'NO_PROGRAMME' | 'STALE' | 'UNKNOWN_WORKSHOP' | 'UNKNOWN_PHASE' | 'NOT_FOUND' | 'ELSEWHERE' | 'TOO_MANY_SHIFTS'
 
 /**
  * Refused on a node that does not serve the event (several nodes): another node owns it and runs its
@@ -254,7 +254,9 @@ export class ProgrammeService {
       const seats = () => Object.fromEntries(countSeats(this.activeBookings(l)))
       if (!outcome.ok) return ok({ booked: false as const, reason: outcome.reason, alternatives: outcome.alternatives.map((w) => w.id), mine: this.mine(l, participantId), counts: seats() })
       if (outcome.changed) await this.writeBooking(eventId, l, key, { participantId, phaseId, workshopId, at: this.deps.now(), by: 'self' })
-      await this.ensurePerson(eventId, l, participantId, displayName)
+      // A code and a name are kept only for someone who holds a seat (or had one): taking back a choice
+      // never made, again and again under fresh identities, stores nothing.
+      if (l.people.has(participantId) || Object.keys(this.mine(l, participantId).choices).length > 0) await this.ensurePerson(eventId, l, participantId, displayName)
       if (outcome.changed) this.deps.changed(eventId, 'counts')
       return ok({ booked: true as const, hint: outcome.hint?.map((w) => w.id) ?? null, mine: this.mine(l, participantId), counts: seats() })
     })
@@ -345,7 +347,10 @@ export class ProgrammeService {
 
   /** The rest of the day runs `minutes` later from the event's wall clock now. */
   shift(eventId: EventId, minutes: number, shiftId?: string): Promise<Result<number, ProgrammeRefusal>> {
-    return this.update(eventId, (p) => ok(shiftRestOfDay(p, localDayClock(this.deps.now(), p.timeZone).minute, minutes, shiftId)))
+    return this.update(eventId, (p) => {
+      const shifted = shiftRestOfDay(p, localDayClock(this.deps.now(), p.timeZone).minute, minutes, shiftId)
+      return shifted ? ok(shifted) : err('TOO_MANY_SHIFTS')
+    })
   }
 
   /** Closes or reopens a workshop, or sets its seats. Seats already taken stay taken. */

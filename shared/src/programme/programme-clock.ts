@@ -1,4 +1,4 @@
-import { type Programme, type ProgrammeItem, type Workshop, minuteOf, timeOf } from './programme.schema.js'
+import { type Programme, type ProgrammeItem, SHIFTS_MAX, type Workshop, minuteOf, timeOf } from './programme.schema.js'
 
 /** A moment of the event's day as its clocks show it: the date and the minute since midnight. */
 export interface DayClock {
@@ -86,14 +86,17 @@ export function phaseOver(programme: Programme, phaseId: string, clock: DayClock
  * it is made at): items that have not started move, and a running item ends that much later.
  * Earlier shifts stay; the new one is counted from the planned time that corresponds to now.
  * A shift with an `id` the programme holds already (the same shift sent again) returns it unchanged.
+ * Null when the day holds SHIFTS_MAX shifts already: every time shown depends on all of them, so
+ * none is dropped (the times are then changed in the programme itself).
  */
-export function shiftRestOfDay(programme: Programme, atMinute: number, minutes: number, id?: string): Programme {
+export function shiftRestOfDay(programme: Programme, atMinute: number, minutes: number, id?: string): Programme | null {
   if (id !== undefined && programme.shifts.some((s) => s.id === id)) return programme
+  if (programme.shifts.length >= SHIFTS_MAX) return null
   // The planned minute that runs now: undo the shifts already in force at this wall-clock minute.
   let planned = atMinute
   for (const shift of programme.shifts) if (shiftedMinute(programme, minuteOf(shift.from)) <= atMinute) planned -= shift.minutes
   planned = Math.max(0, Math.min(1439, planned))
-  return { ...programme, shifts: [...programme.shifts, { from: timeOf(planned), minutes, ...(id === undefined ? {} : { id }) }].slice(-40) }
+  return { ...programme, shifts: [...programme.shifts, { from: timeOf(planned), minutes, ...(id === undefined ? {} : { id }) }] }
 }
 
 /** "11:30" for a scheduled minute. */

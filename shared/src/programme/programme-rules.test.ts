@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { localDayClock, myWorkshopNow, phaseOver, schedule, shiftRestOfDay, whatIsOn } from './programme-clock.js'
-import { type Programme, type ProgrammeInput, minuteOf, programmeSchema, storedProgrammeSchema } from './programme.schema.js'
+import { type Programme, type ProgrammeInput, SHIFTS_MAX, minuteOf, programmeSchema, storedProgrammeSchema } from './programme.schema.js'
 import { invalidMessage } from '../wire/failure.js'
 import { alternativesIn, chooseWorkshop, countSeats, hintFor, pastThreshold } from './seat-rules.js'
 
@@ -65,7 +65,7 @@ describe('what is on', () => {
 
 describe('shifting the rest of the day', () => {
   it('moves what has not started and lengthens what runs, from the moment it is made', () => {
-    const late = shiftRestOfDay(programme, minuteOf('11:40'), 15)
+    const late = shiftRestOfDay(programme, minuteOf('11:40'), 15)!
     const times = schedule(late).map((s) => [s.item.id, s.start, s.end])
     expect(times).toEqual([
       ['ankommen', minuteOf('09:00'), minuteOf('09:30')],
@@ -79,17 +79,30 @@ describe('shifting the rest of the day', () => {
   })
 
   it('adds a second shift on top of the first, counted from the wall clock', () => {
-    const twice = shiftRestOfDay(shiftRestOfDay(programme, minuteOf('11:40'), 15), minuteOf('14:00'), 10)
+    const twice = shiftRestOfDay(shiftRestOfDay(programme, minuteOf('11:40'), 15)!, minuteOf('14:00'), 10)!
     const lunch = schedule(twice).find((s) => s.item.id === 'mittag')!
     const end = schedule(twice).find((s) => s.item.id === 'abschluss')!
     expect([lunch.start, lunch.end]).toEqual([minuteOf('13:15'), minuteOf('14:25')])
     expect([end.start, end.end]).toEqual([minuteOf('16:25'), minuteOf('16:55')])
   })
 
+  it('refuses a shift beyond the most a day holds instead of dropping the first one (the times would jump back)', () => {
+    let day = shiftRestOfDay(programme, minuteOf('09:00'), 60)!
+    for (let i = 1; i < SHIFTS_MAX; i++) day = shiftRestOfDay(day, minuteOf('09:00') + 60 + i, 1)!
+    expect(day.shifts).toHaveLength(SHIFTS_MAX)
+    const lunch = () => schedule(day).find((s) => s.item.id === 'mittag')!.start
+    const before = lunch()
+    expect(before).toBe(minuteOf('13:00') + 60 + SHIFTS_MAX - 1)
+    expect(shiftRestOfDay(day, minuteOf('11:00'), 1)).toBeNull()
+    // The same shift sent again is still answered with the day as it is.
+    expect(shiftRestOfDay({ ...day, shifts: [...day.shifts.slice(1), { from: '11:00', minutes: 1, id: 'x' }] }, minuteOf('11:00'), 1, 'x')).not.toBeNull()
+    expect(lunch()).toBe(before)
+  })
+
   it('makes a shift sent again under its id once (its answer was lost)', () => {
-    const once = shiftRestOfDay(programme, minuteOf('11:40'), 15, 'verschieben-1')
+    const once = shiftRestOfDay(programme, minuteOf('11:40'), 15, 'verschieben-1')!
     expect(shiftRestOfDay(once, minuteOf('11:41'), 15, 'verschieben-1')).toBe(once)
-    expect(shiftRestOfDay(once, minuteOf('11:41'), 15, 'verschieben-2').shifts).toHaveLength(2)
+    expect(shiftRestOfDay(once, minuteOf('11:41'), 15, 'verschieben-2')!.shifts).toHaveLength(2)
   })
 })
 

@@ -76,6 +76,9 @@ export const programmeItemSchema = z
   .refine((item) => item.kind === 'work-phase' || item.workshops.length === 0, { path: ['workshops'], message: 'workshops outside a work phase' })
 export type ProgrammeItem = z.infer<typeof programmeItemSchema>
 
+/** Shifts of the day's times a programme holds at most ("+5 Min" in the console). */
+export const SHIFTS_MAX = 40
+
 /** "From `from` on, everything is `minutes` later" (negative: earlier). */
 /** One shift of the rest of the day; `id`: the console's, so the same shift sent again is made once. */
 export const programmeShiftSchema = z.object({ from: clockTimeSchema, minutes: z.number().int().min(-240).max(240), id: randomIdSchema.optional() })
@@ -118,7 +121,7 @@ const programmeWith = <Z extends z.ZodType<string, string | undefined>>(timeZone
       timeZone,
       items: z.array(programmeItemSchema).max(PROGRAMME_ITEMS_MAX),
       /** Shifts the facilitator made when the day ran late (or early), in the order made. */
-      shifts: z.array(programmeShiftSchema).max(40).default([]),
+      shifts: z.array(programmeShiftSchema).max(SHIFTS_MAX).default([]),
     })
     .superRefine((p, ctx) => {
       if (new TextEncoder().encode(JSON.stringify(p)).length > PROGRAMME_BYTES_MAX) ctx.addIssue({ code: 'too_big', origin: 'string', maximum: PROGRAMME_BYTES_MAX, path: ['items'], message: 'programme too large' })
