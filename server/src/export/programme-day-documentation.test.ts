@@ -24,4 +24,13 @@ describe('the documentation of a day of workshops (seed 000)', () => {
     expect(line.detail).toContain(`Workshop ${phase.workshops[0]!.number}: ${phase.workshops[0]!.title} – Mit ${phase.workshops[0]!.speakers[0]}`)
     expect(agenda[0]!.time).toBe('09:15')
   })
+
+  it('keeps the speakers and the room of a plenary item that has a description (the keynote lost its speaker)', () => {
+    const file = koelnEvent()
+    const keynote = file.programme!.items.find((i) => i.kind === 'plenary' && i.description && i.people.length > 0)!
+    const line = buildEventDocumentation(file).agenda.find((a) => a.title.startsWith(keynote.title))!
+    expect(line.detail).toContain(keynote.people[0]!)
+    if (keynote.room) expect(line.detail).toContain(keynote.room)
+    expect(line.detail).toContain(keynote.description)
+  })
 })

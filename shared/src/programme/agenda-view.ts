@@ -21,9 +21,17 @@ export function agendaOf(programme: Programme): AgendaItem[] {
 }
 
 function agendaDetail(item: ProgrammeItem): string {
-  const text =
-    item.workshops.length > 0 ? `Workshops ${item.workshops.map((w) => w.number).join(', ')}` : item.description || [item.room, item.people.join('; ')].filter(Boolean).join(' · ')
+  const text = item.workshops.length > 0 ? `Workshops ${item.workshops.map((w) => w.number).join(', ')}` : plenaryDetail(item, (room) => room)
   return text.slice(0, 600)
+}
+
+/**
+ * What an agenda line says of a plenary item or a break: where and with whom (room · speakers), then
+ * its description on a line of its own. A description never hides the speakers or the room.
+ */
+export function plenaryDetail(item: Pick<ProgrammeItem, 'room' | 'people' | 'description'>, roomText: (room: string) => string): string {
+  const where = [item.room ? roomText(item.room) : '', item.people.join('; ')].filter(Boolean).join(' · ')
+  return [where, item.description].filter(Boolean).join('\n')
 }
 
 /** Words that make an agenda line a break rather than a plenary item. */

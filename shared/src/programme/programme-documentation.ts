@@ -2,6 +2,7 @@ import type { AgendaItem } from '../event/event.schema.js'
 import type { EventExport } from '../export/event-export.schema.js'
 import { type MethodStation, type ResultSheet, plainText } from '../export/result-sheet.js'
 import { clockText, schedule } from './programme-clock.js'
+import { plenaryDetail } from './agenda-view.js'
 import type { Programme, ProgrammeItem, Workshop } from './programme.schema.js'
 import { roomNamesItself } from './room-name.js'
 
@@ -28,7 +29,7 @@ function workshopLine(w: Workshop): string {
 
 function itemDetail(item: ProgrammeItem): string {
   if (item.workshops.length > 0) return item.workshops.map(workshopLine).join('\n')
-  return plainText(item.description || [item.room ? PROGRAMME_DOC_WORDS.room(item.room) : '', item.people.join('; ')].filter(Boolean).join(' · '))
+  return plainText(plenaryDetail(item, PROGRAMME_DOC_WORDS.room))
 }
 
 /**
