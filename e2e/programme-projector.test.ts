@@ -105,16 +105,34 @@ describe("the projector's programme view, read from the back of a hall", () => {
     }
   }, 90_000)
 
-  it('shows, in the break before a work phase, where each of its workshops is', async () => {
-    // A day of its own, at 11:20: the coffee break, Arbeitsphase I at 11:30.
+  it('shows, in the break before a work phase, where each of its workshops is, with the sign-up code whole on the screen', async () => {
+    // A day of its own, at 11:20: the coffee break, Arbeitsphase I at 11:30; every workshop in a
+    // room, one of them with a long name (the walk's day: the QR code went below the screen's edge,
+    // the long room pushed its workshop's title out).
     const breakServer = await kolnServer('2018-06-19T11:20:00+02:00')
+    const list = (await (await fetch(`${breakServer.url}/api/events`, { headers: { authorization: `Bearer ${breakServer.adminKey}` } })).json()) as EventListItem[]
+    const link = list.find((e) => e.id === 'koeln-2018')!.facilitatorLink
+    const console_ = await facilitatorSocket(breakServer.url, decodeURIComponent(link.slice(link.indexOf('#k=') + 3)))
     try {
+      const state = (await console_.socket.emitWithAck('programme:get', {})) as { ok: true; data: { programme: Programme; version: number } }
+      const { programme, version } = state.data
+      const room = (i: number) => (i === 4 ? 'Raum 2.02 (Dachgeschoss, Zugang über Treppenhaus B)' : `Raum ${i + 1}.01`)
+      const items = programme.items.map((item) => ({ ...item, workshops: item.workshops.map((w, i) => ({ ...w, room: room(i) })) }))
+      expect(await console_.socket.emitWithAck('programme:save', { programme: { ...programme, items }, expectedVersion: version })).toMatchObject({ ok: true })
       const page = await kolnProjector(breakServer)
       await page.getByRole('heading', { name: /^Gleich: Arbeitsphase I/ }).waitFor({ timeout: 10_000 })
       expect(await page.locator('.programme-rooms > li').count()).toBe(5)
       expect(await page.locator('.programme-rooms > li').first().innerText()).toContain('Workshop 1')
+      const join = page.locator('.programme-projector-join')
+      await join.locator('svg, canvas, img').first().waitFor()
+      await expect.poll(() => join.evaluate((el) => el.getBoundingClientRect().bottom), { timeout: 10_000 }).toBeLessThanOrEqual(1080)
+      // The long room wraps; its workshop's title keeps most of the line.
+      const longRow = page.locator('.programme-rooms > li').nth(4)
+      expect(await longRow.locator('p').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(await longRow.locator('.programme-room').evaluate((el) => el.getBoundingClientRect().width))
+      expect(await longRow.locator('p').innerText()).toContain('Workshop 5: Von der Schule')
       if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'programme-projector-break.png') })
     } finally {
+      console_.close()
       await breakServer.stop()
       removeDir(breakServer.dataDir)
     }

@@ -62,6 +62,16 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
             ))}
           </div>
           <aside className="programme-day" aria-label={t('programme.wholeDay')}>
+            {/* How to sign up, at the top beside the day: never below the screen's edge, whatever the day holds. */}
+            {on?.state !== 'after' && !dayClosed && (
+              <section className="programme-projector-join" aria-labelledby="programme-join">
+                <JoinCorner size={240} />
+                <div>
+                  <h2 id="programme-join">{t('programme.projectorJoin')}</h2>
+                  <p>{t('programme.projectorJoinHint')}</p>
+                </div>
+              </section>
+            )}
             {schedule(programme).map(({ item, start, end }) => (
               <section
                 key={item.id}
@@ -86,16 +96,6 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
                 )}
               </section>
             ))}
-            {/* How to sign up, beside the day (the running phase's rooms keep the left side). */}
-            {on?.state !== 'after' && !dayClosed && (
-              <section className="programme-projector-join" aria-labelledby="programme-join">
-                <JoinCorner size={200} />
-                <div>
-                  <h2 id="programme-join">{t('programme.projectorJoin')}</h2>
-                  <p>{t('programme.projectorJoinHint')}</p>
-                </div>
-              </section>
-            )}
           </aside>
         </>
       )}

@@ -18,10 +18,20 @@ export function useShrinkToFit<E extends HTMLElement>(content: string, min: numb
   const layout = `${size}|${content}`
   const [fit, setFit] = useState({ layout, scale: 1 })
   const scale = fit.layout === layout ? fit.scale : 1
+  // Parts that fill in after the content is drawn (a QR code once the address is known, a font)
+  // can make the box overflow later: a change in the size of what it holds looks again.
+  const [grown, setGrown] = useState(0)
+  useEffect(() => {
+    const el = box.current
+    if (!el || typeof ResizeObserver === 'undefined') return
+    const watch = new ResizeObserver(() => setGrown((n) => n + 1))
+    for (const child of el.children) watch.observe(child)
+    return () => watch.disconnect()
+  }, [layout])
   useLayoutEffect(() => {
     const el = box.current
     if (!el || scale <= min || el.scrollHeight <= el.clientHeight + 1) return
     setFit({ layout, scale: Math.max(min, Math.round((scale - 0.05) * 100) / 100) })
-  }, [layout, scale, min])
+  }, [layout, scale, min, grown])
   return { box, scale, layout }
 }
