@@ -25,6 +25,8 @@ export interface EventSlice {
   suggestion: RotationSuggestion | null
   /** Staff only: what the console last asked the projectors to show. */
   projectorDisplay: ProjectorDisplayMessage | null
+  /** Console: the event has a stored programme (its agenda is then the programme's view, edited there). */
+  programmeStored: boolean
 }
 
 export const initialEventState: EventSlice = {
@@ -39,6 +41,7 @@ export const initialEventState: EventSlice = {
   joinGuessing: null,
   suggestion: null,
   projectorDisplay: null,
+  programmeStored: false,
 }
 
 export const createEventSlice: StateCreator<TischStore, [], [], EventSlice> = () => ({ ...initialEventState })

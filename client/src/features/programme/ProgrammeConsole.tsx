@@ -1,8 +1,9 @@
 import { ActingSelect } from '../../app/ActingSelect.js'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { type Programme, type ProgrammeItem, type Roster, type Workshop, clockText, programmeSchema, rosterSchema, schedule } from '@tischrunde/shared'
 import '../../i18n/programme-wording.js'
 import { useTranslation } from '../../i18n/index.js'
+import { useTischStore } from '../../store/index.js'
 import { errorText } from '../../i18n/error-text.js'
 import { commandIds } from '../../sync/command-ids.js'
 import { withQuery } from '../../sync/links.js'
@@ -24,6 +25,9 @@ import { roomText } from './room-text.js'
 export default function ProgrammeConsole({ control, eventId, token, projectorLink }: { control: ControlRef; eventId: string; token: string; projectorLink: string }) {
   const { t } = useTranslation()
   const hold = useProgramme(control)
+  // The setup form shows the agenda read-only while a programme is stored (it is then the programme's view).
+  const stored = (hold.state?.version ?? 0) > 0
+  useEffect(() => useTischStore.setState({ programmeStored: stored }), [stored])
   const programme = hold.state?.programme ?? null
   const clock = useDayClock(hold.offsetMs, programme?.timeZone ?? 'Europe/Berlin')
   const [message, setMessage] = useState<string | null>(null)

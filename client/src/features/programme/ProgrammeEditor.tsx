@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import { type Programme, type ProgrammeItem, type Workshop, DEFAULT_HINT_THRESHOLD, programmeSchema, slugify } from '@tischrunde/shared'
+import { type Programme, type ProgrammeItem, type Workshop, DEFAULT_HINT_THRESHOLD, firstFieldIssue, programmeSchema, slugify } from '@tischrunde/shared'
 import { formatEventDate } from '../../i18n/dates.js'
-import { useTranslation } from '../../i18n/index.js'
+import { fieldIssueText } from '../../i18n/error-text.js'
+import { type Translate, useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 
 const KINDS = ['plenary', 'work-phase', 'break', 'method'] as const
@@ -45,19 +46,29 @@ export function ProgrammeEditor({ initial, onSave, onCancel }: { initial: Progra
       ],
     })
   }
-  const submit = async (e: React.FormEvent) => {
+  const submit = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault()
+    const form = e.currentTarget
+    for (const marked of form.querySelectorAll('[aria-invalid="true"]')) marked.removeAttribute('aria-invalid')
     const parsed = programmeSchema.safeParse(draft)
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!
-      return setProblem(t('programme.console.invalid', { where: issue.path.join(' › ') }))
+      // Said in the form's words (the item, the workshop, the field's label), marked and focused: the
+      // form is long, and "items › 4 › end" told nobody anything.
+      const issue = firstFieldIssue(parsed.error)
+      const field = form.querySelector<HTMLElement>(`[name="${issue.path.join('.')}"]`)
+      setProblem(t('programme.console.invalid', { where: whereInDraft(draft, issue.path, field, t), text: issue.path.at(-1) === 'end' && issue.issue === 'invalid' ? t('programme.console.endBeforeStart') : fieldIssueText(t, issue) }))
+      if (field) {
+        field.setAttribute('aria-invalid', 'true')
+        field.focus()
+      }
+      return
     }
     setProblem(null)
     await onSave(parsed.data)
   }
 
   return (
-    <form className="programme-editor" onSubmit={(e) => void submit(e)}>
+    <form className="programme-editor" onSubmit={(e) => void submit(e)} noValidate>
       <label>
         {t('programme.console.date')}
         <input type="date" value={draft.date ?? ''} aria-describedby={eventDate && draft.date !== eventDate ? 'programme-date-differs' : undefined} onChange={(e) => setDraft((d) => ({ ...d, date: e.target.value || null }))} />
@@ -84,27 +95,27 @@ export function ProgrammeEditor({ initial, onSave, onCancel }: { initial: Progra
           </label>
           <label>
             {t('programme.console.start')}
-            <input type="time" value={item.start} required onChange={(e) => setItem(i, { start: e.target.value })} />
+            <input type="time" value={item.start} required name={`items.${i}.start`} onChange={(e) => setItem(i, { start: e.target.value })} />
           </label>
           <label>
             {t('programme.console.end')}
-            <input type="time" value={item.end} required onChange={(e) => setItem(i, { end: e.target.value })} />
+            <input type="time" value={item.end} required name={`items.${i}.end`} onChange={(e) => setItem(i, { end: e.target.value })} />
           </label>
           <label>
             {t('programme.console.itemTitle')}
-            <input type="text" value={item.title} maxLength={200} required onChange={(e) => setItem(i, { title: e.target.value })} />
+            <input type="text" value={item.title} maxLength={200} required name={`items.${i}.title`} onChange={(e) => setItem(i, { title: e.target.value })} />
           </label>
           <label>
             {t('programme.console.subtitle')}
-            <input type="text" value={item.subtitle} maxLength={300} onChange={(e) => setItem(i, { subtitle: e.target.value })} />
+            <input type="text" value={item.subtitle} maxLength={300} name={`items.${i}.subtitle`} onChange={(e) => setItem(i, { subtitle: e.target.value })} />
           </label>
           <label>
             {t('programme.console.roomLabel')}
-            <input type="text" value={item.room} maxLength={120} onChange={(e) => setItem(i, { room: e.target.value })} />
+            <input type="text" value={item.room} maxLength={120} name={`items.${i}.room`} onChange={(e) => setItem(i, { room: e.target.value })} />
           </label>
           <label>
             {t('programme.console.peopleLabel')}
-            <textarea value={item.people.join('\n')} rows={2} onChange={(e) => setItem(i, { people: lines(e.target.value) })} />
+            <textarea value={item.people.join('\n')} rows={2} name={`items.${i}.people`} onChange={(e) => setItem(i, { people: lines(e.target.value) })} />
           </label>
           <button type="button" className="secondary" onClick={() => setDraft((d) => ({ ...d, items: d.items.filter((_, j) => j !== i) }))}>
             {t('programme.console.removeItem')}
@@ -116,35 +127,35 @@ export function ProgrammeEditor({ initial, onSave, onCancel }: { initial: Progra
                   <legend>{t('programme.workshop', { number: w.number })}</legend>
                   <label>
                     {t('programme.console.number')}
-                    <input type="number" min={1} max={999} value={w.number} onChange={(e) => setWorkshop(i, j, { number: Math.round(Number(e.target.value) || 1) })} />
+                    <input type="number" min={1} max={999} value={w.number} name={`items.${i}.workshops.${j}.number`} onChange={(e) => setWorkshop(i, j, { number: Math.round(Number(e.target.value) || 1) })} />
                   </label>
                   <label>
                     {t('programme.console.itemTitle')}
-                    <input type="text" value={w.title} maxLength={200} required onChange={(e) => setWorkshop(i, j, { title: e.target.value })} />
+                    <input type="text" value={w.title} maxLength={200} required name={`items.${i}.workshops.${j}.title`} onChange={(e) => setWorkshop(i, j, { title: e.target.value })} />
                   </label>
                   <label>
                     {t('programme.console.subtitle')}
-                    <input type="text" value={w.subtitle} maxLength={300} onChange={(e) => setWorkshop(i, j, { subtitle: e.target.value })} />
+                    <input type="text" value={w.subtitle} maxLength={300} name={`items.${i}.workshops.${j}.subtitle`} onChange={(e) => setWorkshop(i, j, { subtitle: e.target.value })} />
                   </label>
                   <label>
                     {t('programme.console.roomLabel')}
-                    <input type="text" value={w.room} maxLength={120} onChange={(e) => setWorkshop(i, j, { room: e.target.value })} />
+                    <input type="text" value={w.room} maxLength={120} name={`items.${i}.workshops.${j}.room`} onChange={(e) => setWorkshop(i, j, { room: e.target.value })} />
                   </label>
                   <label>
                     {t('programme.console.capacity')}
-                    <input type="number" min={1} max={5000} value={w.capacity ?? ''} placeholder={t('programme.console.unlimited')} onChange={(e) => setWorkshop(i, j, { capacity: e.target.value === '' ? null : Math.round(Number(e.target.value)) })} />
+                    <input type="number" min={1} max={5000} value={w.capacity ?? ''} placeholder={t('programme.console.unlimited')} name={`items.${i}.workshops.${j}.capacity`} onChange={(e) => setWorkshop(i, j, { capacity: e.target.value === '' ? null : Math.round(Number(e.target.value)) })} />
                   </label>
                   <label>
                     {t('programme.console.threshold')}
-                    <input type="number" min={5} max={100} value={Math.round(w.threshold * 100)} onChange={(e) => setWorkshop(i, j, { threshold: Math.min(1, Math.max(0.05, Number(e.target.value) / 100)) })} />
+                    <input type="number" min={5} max={100} value={Math.round(w.threshold * 100)} name={`items.${i}.workshops.${j}.threshold`} onChange={(e) => setWorkshop(i, j, { threshold: Math.min(1, Math.max(0.05, Number(e.target.value) / 100)) })} />
                   </label>
                   <label>
                     {t('programme.console.speakersLabel')}
-                    <textarea value={w.speakers.join('\n')} rows={2} onChange={(e) => setWorkshop(i, j, { speakers: lines(e.target.value) })} />
+                    <textarea value={w.speakers.join('\n')} rows={2} name={`items.${i}.workshops.${j}.speakers`} onChange={(e) => setWorkshop(i, j, { speakers: lines(e.target.value) })} />
                   </label>
                   <label>
                     {t('programme.console.description')}
-                    <textarea value={w.description} rows={3} maxLength={4000} onChange={(e) => setWorkshop(i, j, { description: e.target.value })} />
+                    <textarea value={w.description} rows={3} maxLength={4000} name={`items.${i}.workshops.${j}.description`} onChange={(e) => setWorkshop(i, j, { description: e.target.value })} />
                   </label>
                   <button type="button" className="secondary" onClick={() => setItem(i, { workshops: item.workshops.filter((_, k) => k !== j) })}>
                     {t('programme.console.removeWorkshop')}
@@ -178,4 +189,12 @@ export function ProgrammeEditor({ initial, onSave, onCancel }: { initial: Progra
       )}
     </form>
   )
+}
+
+/** Where in the programme a problem is, as the form names it: "„Arbeitsphase II“ (14:00–13:30) › Workshop 6 › Ende". */
+function whereInDraft(draft: Programme, path: readonly (string | number)[], field: HTMLElement | null, t: Translate): string {
+  const item = path[0] === 'items' && typeof path[1] === 'number' ? draft.items[path[1]] : undefined
+  const workshop = item && path[2] === 'workshops' && typeof path[3] === 'number' ? item.workshops[path[3]] : undefined
+  const label = field?.closest('label')?.firstChild?.textContent?.trim()
+  return [item && `„${item.title}“ (${item.start}–${item.end})`, workshop && t('programme.workshop', { number: workshop.number }), label].filter(Boolean).join(' › ') || t('programme.title')
 }

@@ -7,13 +7,15 @@ import type { SetupFields } from './use-setup-draft.js'
 
 type Props = {
   agenda: AgendaItem[]
+  /** The event has a programme: its agenda is the programme's view, shown here, edited there. */
+  fromProgramme?: boolean
   fields: SetupFields
   /** `reshaped`: a row was added or removed. */
   onChange: (agenda: AgendaItem[], reshaped?: boolean) => void
 }
 
 /** The Tagesprogramm: one row per item with time, title and details (e.g. who speaks in which role). */
-export function AgendaEditor({ agenda, fields, onChange }: Props) {
+export function AgendaEditor({ agenda, fromProgramme = false, fields, onChange }: Props) {
   const { t } = useTranslation()
   const addRef = useRef<HTMLButtonElement>(null)
   const [focusRow, setFocusRow] = useState<number | null>(null)
@@ -35,6 +37,20 @@ export function AgendaEditor({ agenda, fields, onChange }: Props) {
     setFocusRow(-1)
   }
 
+  if (fromProgramme)
+    return (
+      <section className="setup-section" aria-labelledby={`${fields.id('agenda')}-title`}>
+        <h3 id={`${fields.id('agenda')}-title`}>{t('setup.agenda.title')}</h3>
+        <p className="setup-hint">{t('setup.agenda.fromProgramme')}</p>
+        <ol className="setup-agenda-read">
+          {agenda.map((item, i) => (
+            <li key={i}>
+              <strong>{item.time}</strong> {item.title}
+            </li>
+          ))}
+        </ol>
+      </section>
+    )
   return (
     <section className="setup-section" aria-labelledby={`${fields.id('agenda')}-title`}>
       <h3 id={`${fields.id('agenda')}-title`}>{t('setup.agenda.title')}</h3>

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import type { Ack, EventSetup } from '@tischrunde/shared'
 import { aTreeDay, anEvent } from '../../../../fixtures/src/builders.js'
+import { useTischStore } from '../../store/index.js'
 import { EventSetupForm } from './EventSetupForm.js'
 
 const saved = (): Ack => ({ ok: true })
@@ -15,6 +16,21 @@ const saveButton = () => screen.getByRole('button', { name: 'Änderungen speiche
 const sentSetup = (onSave: ReturnType<typeof setup>) => onSave.mock.calls[0]![0]
 
 describe('the event setup form', () => {
+  it('shows the agenda of a day with a programme read-only, saying where it is changed (a change there was thrown away after "Gespeichert.")', () => {
+    useTischStore.setState({ programmeStored: true })
+    try {
+      const event = anEvent({ agenda: [{ time: '09:30', title: 'Begrüßung', detail: 'Saal' }] })
+      render(<EventSetupForm event={event} started={false} onSave={setup()} />)
+      const agenda = screen.getByRole('region', { name: 'Tagesprogramm' })
+      expect(within(agenda).getByText('Begrüßung')).toBeTruthy()
+      expect(within(agenda).getByText(/unter „Programm bearbeiten“/)).toBeTruthy()
+      expect(within(agenda).queryAllByRole('textbox')).toHaveLength(0)
+      expect(within(agenda).queryAllByRole('button')).toHaveLength(0)
+    } finally {
+      useTischStore.setState({ programmeStored: false })
+    }
+  })
+
   it('saves a renamed table under its old id', async () => {
     const onSave = setup()
     render(<EventSetupForm event={anEvent()} started={false} onSave={onSave} />)

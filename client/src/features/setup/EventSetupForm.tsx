@@ -1,6 +1,7 @@
 import { type Ack, type EventSetup, type TischEvent, isTreeDay } from '@tischrunde/shared'
 import { type FormEvent, useMemo } from 'react'
 import { useTranslation } from '../../i18n/index.js'
+import { useTischStore } from '../../store/index.js'
 import { AgendaEditor } from './AgendaEditor.js'
 import { TablesEditor } from './TablesEditor.js'
 import { TemplateEditor } from './TemplateEditor.js'
@@ -22,6 +23,7 @@ export type EventSetupFormProps = {
  */
 export function EventSetupForm({ event, started, onSave }: EventSetupFormProps) {
   const { t } = useTranslation()
+  const programmeStored = useTischStore((s) => s.programmeStored)
   const { draft, change, fields, dirty, outdated, formError, status, save, discard } = useSetupDraft(event, started, onSave)
   const reservedIds = useMemo(() => event.tables.map((x) => x.id), [event.tables])
   const titleId = `${fields.id('form')}-title`
@@ -56,7 +58,7 @@ export function EventSetupForm({ event, started, onSave }: EventSetupFormProps) 
         </div>
       </section>
 
-      <AgendaEditor agenda={draft.agenda} fields={fields} onChange={(v, reshaped) => change('agenda', v, reshaped)} />
+      <AgendaEditor agenda={draft.agenda} fromProgramme={programmeStored} fields={fields} onChange={(v, reshaped) => change('agenda', v, reshaped)} />
       {!treeDay && <TablesEditor tables={draft.tables} reservedIds={reservedIds} fields={fields} template={draft.template} onChange={(v, reshaped) => change('tables', v, reshaped)} />}
       <TemplateEditor template={draft.template} started={started} phases={treeDay} fields={fields} onChange={(v, reshaped) => change('template', v, reshaped)} />
 

@@ -1,0 +1,47 @@
+import { programmeSchema } from '@tischrunde/shared'
+import { cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { anEvent } from '../../../../fixtures/src/builders.js'
+import '../../i18n/programme-wording.js'
+import { useTischStore } from '../../store/index.js'
+import { ProgrammeEditor } from './ProgrammeEditor.js'
+
+afterEach(cleanup)
+
+const day = programmeSchema.parse({
+  date: '2018-06-19',
+  items: [
+    { id: 'begruessung', kind: 'plenary', title: 'Begrüßung', start: '09:30', end: '10:00' },
+    { id: 'phase-2', kind: 'work-phase', title: 'Arbeitsphase II', start: '14:00', end: '15:30', workshops: [{ id: 'w6', number: 6, title: 'Sechs' }] },
+  ],
+})
+
+describe('a programme the editor cannot save', () => {
+  it('says which item and field in the form’s words, marks the field and puts the focus there', async () => {
+    useTischStore.setState({ event: anEvent({ date: '2018-06-19' }) })
+    let saved = 0
+    render(<ProgrammeEditor initial={day} onSave={() => Promise.resolve(Boolean(++saved))} />)
+    const ends = screen.getAllByLabelText('Ende') as HTMLInputElement[]
+    fireEvent.change(ends[1]!, { target: { value: '13:30' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Programm speichern' }))
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toBe('„Arbeitsphase II“ (14:00–13:30) › Ende: Das Ende muss nach dem Beginn liegen.')
+    expect(ends[1]!.getAttribute('aria-invalid')).toBe('true')
+    expect(document.activeElement).toBe(ends[1])
+    expect(saved).toBe(0)
+    // Mended, it saves, and the mark goes.
+    fireEvent.change(ends[1]!, { target: { value: '15:30' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Programm speichern' }))
+    await screen.findByRole('button', { name: 'Programm speichern' })
+    expect(saved).toBe(1)
+    expect(ends[1]!.getAttribute('aria-invalid')).toBeNull()
+  })
+
+  it('names a workshop’s field too', async () => {
+    useTischStore.setState({ event: anEvent({ date: '2018-06-19' }) })
+    render(<ProgrammeEditor initial={day} onSave={() => Promise.resolve(true)} />)
+    fireEvent.change(screen.getAllByLabelText('Titel')[2]!, { target: { value: '' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Programm speichern' }))
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^„Arbeitsphase II“ \(14:00–15:30\) › Workshop 6 › Titel: /)
+  })
+})
