@@ -90,12 +90,18 @@ describe('a workshop board on the phone follows the booking', () => {
     await openBoard.click()
     await board.getByRole('heading', { name: `Ergebnisse von Workshop 5: ${WORKSHOP_5}` }).waitFor()
     await expect.poll(() => sockets.open()).toBe(1)
+    // Half a card typed, not sent, when the organiser's move comes.
+    await board.getByRole('textbox').first().fill('Patenschaften weiter')
     const roster = await send<Roster>('programme:roster', {})
     const person = roster[ws5.id]![0]!.participantId
     await send('programme:move', { participantId: person, phaseId: phase.id, workshopId: other.id })
 
-    // The phone leaves the board, says why, and keeps no connection to it (nor opens one again).
-    await phone.getByRole('status').getByText('Sie sind nicht mehr für Workshop 5 angemeldet, darum ist sein Board für Sie geschlossen.', { exact: true }).waitFor()
+    // The phone leaves the board, says why (with the text it had not sent, to copy), and keeps no
+    // connection to it (nor opens one again).
+    const ended = phone.getByRole('status').filter({ hasText: 'Sie sind nicht mehr für Workshop 5 angemeldet, darum ist sein Board für Sie geschlossen.' })
+    await ended.waitFor()
+    expect(await ended.innerText()).toContain('Nicht gesendet hatten Sie:')
+    expect(await ended.locator('.refused-text').innerText()).toBe('Patenschaften weiter')
     await expect.poll(() => board.count()).toBe(0)
     await expect.poll(() => sockets.open()).toBe(0)
     const openedSoFar = sockets.opened()

@@ -18,3 +18,6 @@ export function useDraft(scope: string | null): [string, (next: string | ((now: 
   )
   return [text, set]
 }
+
+/** Where the card form of one station of a board keeps its draft (see useDraft). */
+export const cardDraftScope = (docName: string, stationId: string): string => `${docName}/${stationId}`

@@ -2,7 +2,7 @@ import { sendOnCtrlEnter } from '../../lib/send-on-ctrl-enter.js'
 import { CARD_TEXT_MAX, type Station, SUB_POINTS_MAX, cardAuthorName, cardTextSchema } from '@tischrunde/shared'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
-import { useDraft } from '../../lib/use-draft.js'
+import { cardDraftScope, useDraft } from '../../lib/use-draft.js'
 import { addCard } from '../../sync/hooks.js'
 import { randomId } from '../../sync/random-id.js'
 import { showSentCard } from './show-sent-card.js'
@@ -17,7 +17,7 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
   const formId = useId()
   const [columnId, setColumnId] = useState(station.columns[0]?.id ?? '')
   // Typed and not sent: kept across a reload, per board and station.
-  const [text, setText] = useDraft(`${docName}/${station.id}`)
+  const [text, setText] = useDraft(cardDraftScope(docName, station.id))
   const [subPoints, setSubPoints] = useState<string[]>([])
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)

@@ -8,13 +8,15 @@ import {
   personalCodeSchema,
   phaseOver,
   schedule,
+  WORKSHOP_STATION_ID,
   workshopBoardDocName,
 } from '@tischrunde/shared'
 import '../../i18n/programme-wording.js'
 import { LanguageSwitch } from '../../app/LanguageSwitch.js'
 import { useTranslation } from '../../i18n/index.js'
 import { errorText } from '../../i18n/error-text.js'
-import { keepParticipant } from '../../sync/device-storage.js'
+import { keepDraft, keepParticipant, readDraft } from '../../sync/device-storage.js'
+import { cardDraftScope } from '../../lib/use-draft.js'
 import type { ParticipantIdentity } from '../../sync/credentials.js'
 import { NowNext } from './NowNext.js'
 import { MyWorkshops } from './MyWorkshops.js'
@@ -71,11 +73,20 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
   }, [boardStatus, refresh])
   // Only a workshop one booked (and that still exists) stays open: else its board and its socket close.
   const stillBooked = boardOf !== null && Boolean(programme?.items.some((i) => i.workshops.some((w) => w.id === boardOf.id) && mine.get(i.id) === boardOf.id))
+  // What was typed there and not sent is shown to copy (the organiser's move came mid-sentence), and
+  // forgotten on that board.
+  const [endedDraft, setEndedDraft] = useState('')
+  const eventId = event?.id ?? null
   useEffect(() => {
     if (!boardOf || !hold.loaded || stillBooked) return
+    if (eventId) {
+      const scope = cardDraftScope(workshopBoardDocName(eventId, boardOf.id), WORKSHOP_STATION_ID)
+      setEndedDraft(readDraft(scope))
+      keepDraft(scope, '')
+    }
     setEnded(boardOf.number)
     setBoardOf(null)
-  }, [boardOf, hold.loaded, stillBooked])
+  }, [boardOf, hold.loaded, stillBooked, eventId])
 
   const choose = async (phase: ProgrammeItem, workshop: Workshop | null) => {
     setBusy(true)
@@ -130,6 +141,12 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
           {ended !== null && (
             <p className="programme-board-ended" role="status">
               {t('programme.board.ended', { number: ended })}
+              {endedDraft && (
+                <>
+                  {' '}
+                  {t('programme.board.endedDraft')} <q className="refused-text">{endedDraft}</q>
+                </>
+              )}
             </p>
           )}
           <MyWorkshops programme={programme} mine={mine} onBoard={openBoard} />
