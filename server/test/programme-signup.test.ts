@@ -171,6 +171,23 @@ describe('the organiser and the personal code', () => {
     expect(shifts.data.programme.shifts.map((s) => s.minutes)).toEqual([15, ...Array.from({ length: SHIFTS_MAX - 1 }, () => 1)])
   })
 
+  it('gives back the seats of a workshop taken out of the programme: one added later under its id starts empty', async () => {
+    running = await startServer(data.dir)
+    const event = await createEvent(running.url, { title: 'Transferforum', tableNames: [] })
+    const console_ = await screen(running.url, event.facilitatorToken)
+    expect(await console_.send('programme:save', { programme: DAY, expectedVersion: null })).toMatchObject({ ok: true })
+    const phone = await screen(running.url, (await join(running.url, event.joinCode)).token)
+    expect(await phone.send<ChoiceAnswer>('programme:choose', { phaseId: 'phase-1', workshopId: 'ws-1' })).toMatchObject({ ok: true, data: { booked: true } })
+    const state = async () => ((await console_.send<ProgrammeView>('programme:get', {})) as { data: ProgrammeView }).data
+    const without = { ...DAY, items: DAY.items.map((i) => ({ ...i, workshops: (i.workshops ?? []).filter((w) => w.id !== 'ws-1') })) }
+    expect(await console_.send('programme:save', { programme: without, expectedVersion: (await state()).version })).toMatchObject({ ok: true })
+    const other = { ...DAY, items: DAY.items.map((i) => ({ ...i, workshops: (i.workshops ?? []).map((w) => (w.id === 'ws-1' ? { ...w, title: 'Ein ganz anderer Workshop' } : w)) })) }
+    expect(await console_.send('programme:save', { programme: other, expectedVersion: (await state()).version })).toMatchObject({ ok: true })
+    expect((await state()).counts['ws-1'] ?? 0).toBe(0)
+    expect(await phone.send('programme:get', {})).toMatchObject({ ok: true, data: { mine: { choices: {} } } })
+    expect(await console_.send<Roster>('programme:roster', {})).toMatchObject({ ok: true, data: {} })
+  })
+
   it('keeps no code or name for someone who only takes back a choice never made', async () => {
     running = await startServer(data.dir)
     const event = await createEvent(running.url, { title: 'Transferforum', tableNames: [] })

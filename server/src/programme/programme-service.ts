@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from 'node:util'
 import { randomInt } from 'node:crypto'
-import { z } from 'zod'
 import {
   type AgendaItem,
   type Booking,
@@ -17,7 +16,6 @@ import {
   StoreWriteError,
   type Versioned,
   bookingKey,
-  bookingSchema,
   chooseWorkshop,
   countSeats,
   agendaOf,
@@ -25,28 +23,15 @@ import {
   localDayClock,
   phaseOver,
   ok,
-  participantIdSchema,
-  programmePersonSchema,
   programmeFromAgenda,
   storedProgrammeSchema,
-  recordCollection,
   shiftRestOfDay,
   type WorkshopSituation,
   workshopSituation,
 } from '@tischrunde/shared'
 import { RateLimiter } from '../access/rate-limit.js'
 import type { EventStore } from '../storage/storage.js'
-
-/** The day's programme of an event: one record. */
-export const PROGRAMME_RECORDS = recordCollection('programme', storedProgrammeSchema)
-/** The key of the one programme record. */
-export const PROGRAMME_KEY = 'day'
-/** One record per participant and work phase: the workshop chosen there. */
-export const BOOKING_RECORDS = recordCollection('programme-bookings', bookingSchema)
-/** One record per participant who signed up: the personal code and an optional display name. */
-export const PEOPLE_RECORDS = recordCollection('programme-people', programmePersonSchema)
-/** Personal code → participant, so a code finds its person without a scan. */
-export const CODE_RECORDS = recordCollection('programme-codes', z.object({ participantId: participantIdSchema }))
+import { BOOKING_RECORDS, CODE_RECORDS, PEOPLE_RECORDS, PROGRAMME_KEY, PROGRAMME_RECORDS } from './programme-records.js'
 
 /** Why a programme command was refused (besides a choice's own refusals, which are answers). */
 export type ProgrammeRefusal = 'NO_PROGRAMME' | 'STALE' | 'UNKNOWN_WORKSHOP' | 'UNKNOWN_PHASE' | 'NOT_FOUND' | 'ELSEWHERE' | 'TOO_MANY_SHIFTS'
@@ -326,10 +311,22 @@ export class ProgrammeService {
     const written = await this.store.putRecord(eventId, PROGRAMME_RECORDS, PROGRAMME_KEY, value, l.programme?.version ?? null)
     if (!written.ok) return err(written.error === StoreWriteError.STALE ? 'STALE' : 'NOT_FOUND')
     l.programme = { version: written.value, value }
+    await this.voidBookingsOfRemoved(eventId, l, value)
     // The agenda follows the programme; the programme is stored whether or not that write succeeds.
     await this.deps.agenda?.write(eventId, agendaOf(value)).catch(() => undefined)
     this.deps.changed(eventId, 'programme')
     return ok(written.value)
+  }
+
+  /**
+   * Seats in a workshop the programme no longer has are given back: a workshop added later under the
+   * same id starts empty, and nobody is put into it unasked (nor onto its board).
+   */
+  private async voidBookingsOfRemoved(eventId: EventId, l: Loaded, programme: Programme): Promise<void> {
+    const known = new Set(programme.items.flatMap((i) => i.workshops.map((w) => `${i.id}/${w.id}`)))
+    const gone = [...l.bookings].filter(([, { value }]) => value.workshopId !== null && !known.has(`${value.phaseId}/${value.workshopId}`))
+    for (const [key, { value }] of gone) await this.writeBooking(eventId, l, key, { ...value, workshopId: null, at: this.deps.now(), by: 'organiser' })
+    if (gone.length > 0) this.deps.changed(eventId, 'counts')
   }
 
   /** Changes the programme as it is now (shift, close, seats), in the queue. */

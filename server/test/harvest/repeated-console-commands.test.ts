@@ -8,7 +8,7 @@ import { tempDataDir } from '../helpers/temp-dir.js'
 import { waitFor } from '../helpers/wait.js'
 import { cardGroups } from '../../src/harvest/group-service.js'
 import { voteSteps } from '../../src/harvest/vote-service.js'
-import { PROGRAMME_KEY, PROGRAMME_RECORDS } from '../../src/programme/programme-service.js'
+import { PROGRAMME_KEY, PROGRAMME_RECORDS } from '../../src/programme/programme-records.js'
 import { type VoteSocket, voteSocket } from './vote-test-kit.js'
 
 const DAY: ProgrammeInput = {

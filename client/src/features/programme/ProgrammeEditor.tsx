@@ -4,6 +4,7 @@ import { formatEventDate } from '../../i18n/dates.js'
 import { fieldIssueText } from '../../i18n/error-text.js'
 import { type Translate, useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
+import { randomId } from '../../sync/random-id.js'
 
 const KINDS = ['plenary', 'work-phase', 'break', 'method'] as const
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean)
@@ -42,7 +43,8 @@ export function ProgrammeEditor({ initial, onSave, onCancel }: { initial: Progra
     setItem(index, {
       workshops: [
         ...draft.items[index]!.workshops,
-        { id: freshId(`workshop-${number}`, draft), number, title: t('programme.workshop', { number }), subtitle: '', description: '', speakers: [], room: '', capacity: null, threshold: DEFAULT_HINT_THRESHOLD, closed: false },
+        // A random part: an id never comes back after its workshop was removed (its seats and board stay its own).
+        { id: freshId(`workshop-${number}-${randomId().slice(0, 6).toLowerCase()}`, draft), number, title: t('programme.console.newWorkshop'), subtitle: '', description: '', speakers: [], room: '', capacity: null, threshold: DEFAULT_HINT_THRESHOLD, closed: false },
       ],
     })
   }
