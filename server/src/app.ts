@@ -134,7 +134,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const hub = opts.hub ?? opts.cluster?.hub ?? new LocalHub((error, message) => log.error({ err: error, topic: message.topic }, 'hub listener failed'))
   const programme = new ProgrammeService(storage.events, {
     now: opts.programmeNow ?? now,
-    changed: (eventId, what) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what }),
+    changed: (eventId, what, participantIds) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what, ...(participantIds?.length ? { participantIds: [...participantIds] } : {}) }),
     agenda: programmeAgenda(events, (eventId) => hub.publish({ eventId, topic: 'event', audience: 'everyone' })),
     ...owns,
   })

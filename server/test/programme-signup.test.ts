@@ -31,12 +31,14 @@ async function screen(url: string, token: string) {
   const states: ProgrammeState[] = []
   socket.on('programme:state', (s: ProgrammeState) => states.push(s))
   socket.on('programme:counts', (c: Pick<ProgrammeState, 'counts'>) => states.length && states.push({ ...states.at(-1)!, counts: c.counts }))
+  const mine: { choices: Record<string, string> }[] = []
+  socket.on('programme:mine', (m: { choices: Record<string, string> }) => mine.push(m))
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve())
     socket.once('connect_error', reject)
   })
   const send = async <T = unknown>(name: string, payload: unknown) => (await socket.emitWithAck(name, payload)) as Answer<T>
-  return { socket, send, last: () => states.at(-1) }
+  return { socket, send, last: () => states.at(-1), mine: () => mine.at(-1) }
 }
 
 const workshop = (n: number, capacity: number) => ({ id: `ws-${n}`, number: n, title: `Workshop ${n}`, room: `Raum ${n}`, capacity })
@@ -138,6 +140,14 @@ describe('the organiser and the personal code', () => {
     expect(found).toMatchObject({ ok: true, data: { participantId: anna.participantId, mine: { choices: { 'phase-1': 'ws-1' } } } })
     const asAnna = await screen(running.url, (found as { data: LookupAnswer }).data.token)
     expect(await asAnna.send('programme:get', {})).toMatchObject({ ok: true, data: { mine: { choices: { 'phase-1': 'ws-1' }, code } } })
+    // Her first device chooses again: the second follows without asking (it showed the old room).
+    expect(await phone.send('programme:choose', { phaseId: 'phase-1', workshopId: 'ws-3' })).toMatchObject({ ok: true, data: { booked: true } })
+    await waitFor(() => (asAnna.mine()?.choices['phase-1'] === 'ws-3' ? true : undefined), 'the choice on her second device')
+    // The organiser moves her back: both devices follow.
+    expect(await console_.send('programme:move', { participantId: anna.participantId, phaseId: 'phase-1', workshopId: 'ws-1' })).toEqual({ ok: true })
+    await waitFor(() => (asAnna.mine()?.choices['phase-1'] === 'ws-1' && phone.mine()?.choices['phase-1'] === 'ws-1' ? true : undefined), 'the move on both devices')
+    // Nobody else hears of her choices.
+    expect(other.mine()).toBeUndefined()
 
     // Guessing codes is paced per person: after a few look-ups this device waits ...
     const guesses = await Promise.all(Array.from({ length: 30 }, () => other.send('programme:lookup', { code: 'YYYYYY' })))

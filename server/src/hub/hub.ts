@@ -16,8 +16,8 @@ export type HubMessage =
   | { eventId: string; topic: 'event' | 'presence' | 'reopened' | 'deleted' | 'display'; audience: Audience }
   | { eventId: string; topic: 'revoked'; audience: Audience; link: RevokedLink }
   | { eventId: string; topic: 'guessing'; audience: Audience; wrongCodes: number; windowSeconds: number }
-  /** The programme (`programme`) or only the seats taken (`counts`) changed. */
-  | { eventId: string; topic: 'programme'; audience: Audience; what: 'programme' | 'counts' }
+  /** The programme (`programme`) or only the seats taken (`counts`) changed; `participantIds`: whose choices changed. */
+  | { eventId: string; topic: 'programme'; audience: Audience; what: 'programme' | 'counts'; participantIds?: string[] }
   | { eventId: string; topic: 'votes'; audience: Audience; stepId: string; participantId?: string }
   /** The moderation modes changed (no participant), or what one participant has held at a table. */
   | { eventId: string; topic: 'moderation'; audience: Audience; tableId?: string; participantId?: string }

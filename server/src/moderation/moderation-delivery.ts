@@ -1,11 +1,10 @@
 import { type EventActor, type Role, audienceRoles, resolveDocName } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import type { DocRooms } from '../boards/doc-rooms.js'
-import type { ScreenRooms, Screen } from '../transport/screens.js'
+import { type ScreenRooms, type Screen, participantRoom } from '../transport/screens.js'
 import type { Moderation } from './moderation-service.js'
 
 /** A participant's own screens (whatever their role's room): what they have held goes there only. */
-const authorRoom = (eventId: string, participantId: string) => `event:${eventId}:author:${participantId}`
 
 /** Roles whose phones open moderation docs. */
 const PHONE_ROLES: ReadonlySet<Role> = new Set(['participant', 'host'])
@@ -30,7 +29,6 @@ export class ModerationDelivery {
   async connected(screen: Screen, actor: EventActor, docName: string | undefined): Promise<void> {
     if (!PHONE_ROLES.has(actor.role)) return
     const { eventId, participantId } = actor
-    if (participantId) this.screens.join(screen, authorRoom(eventId, participantId))
     const resolved = docName ? resolveDocName(docName, this.rooms.kinds) : null
     const tableId = resolved?.kind.name === 'board' && resolved.scope.eventId === eventId ? resolved.scope.parts.tableId : actor.tableId
     // The modes go to every phone, seated or not (one at the table choice opens the docs as soon as it sits
@@ -46,7 +44,7 @@ export class ModerationDelivery {
     void (async () => {
       if (tableId && participantId) {
         const held = await this.moderation.ownHeldCount(eventId, tableId, participantId)
-        this.screens.to(authorRoom(eventId, participantId)).emit('moderation:own', { tableId, held })
+        this.screens.to(participantRoom(eventId, participantId)).emit('moderation:own', { tableId, held })
       } else {
         const modes = await this.moderation.modesInUse(eventId)
         this.screens.to(audienceRoles('everyone').filter((r) => PHONE_ROLES.has(r)).map((r) => this.roleRoom(eventId, r))).emit('moderation:modes', modes)

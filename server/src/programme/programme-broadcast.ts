@@ -1,7 +1,7 @@
 import type { Logger } from 'pino'
 import { type Role, audienceRoles } from '@tischrunde/shared'
 import type { ProgrammeService } from './programme-service.js'
-import type { ScreenRooms } from '../transport/screens.js'
+import { type ScreenRooms, participantRoom } from '../transport/screens.js'
 
 /** Seats taken go out at most this often per event, in ms (a hall signing up at once is one message a beat). */
 const COUNTS_INTERVAL_MS = 300
@@ -23,8 +23,17 @@ export function createProgrammeBroadcast(io: Pick<ScreenRooms, 'to'>, programme:
       (error: unknown) => log.error({ err: error, event: eventId }, 'could not read the programme'),
     )
   }
+  /** Each participant's own choices, to every screen of theirs (a second device follows the first). */
+  const sendMine = (eventId: string, participantIds: readonly string[]) => {
+    for (const participantId of participantIds)
+      programme.view(eventId, participantId).then(
+        (view) => view.mine && io.to([participantRoom(eventId, participantId)]).emit('programme:mine', view.mine),
+        (error: unknown) => log.error({ err: error, event: eventId }, 'could not read a participant’s choices'),
+      )
+  }
   return {
-    changed(eventId: string, what: 'programme' | 'counts') {
+    changed(eventId: string, what: 'programme' | 'counts', participantIds: readonly string[] = []) {
+      sendMine(eventId, participantIds)
       if (what === 'programme') {
         clearTimeout(pending.get(eventId))
         pending.delete(eventId)

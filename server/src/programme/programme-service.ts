@@ -88,8 +88,8 @@ export class ProgrammeService {
     private readonly store: EventStore,
     private readonly deps: {
       now: () => number
-      /** The programme itself changed (`programme`) or only the seats taken (`counts`). */
-      changed: (eventId: EventId, what: 'programme' | 'counts') => void
+      /** The programme itself changed (`programme`) or only the seats taken (`counts`); `participantIds`: whose choices changed. */
+      changed: (eventId: EventId, what: 'programme' | 'counts', participantIds?: readonly string[]) => void
       /**
        * The event's agenda, the older view of the day: read as the programme while none is stored
        * (events from before the programme), and written from the programme whenever it is saved.
@@ -242,7 +242,7 @@ export class ProgrammeService {
       // A code and a name are kept only for someone who holds a seat (or had one): taking back a choice
       // never made, again and again under fresh identities, stores nothing.
       if (l.people.has(participantId) || Object.keys(this.mine(l, participantId).choices).length > 0) await this.ensurePerson(eventId, l, participantId, displayName)
-      if (outcome.changed) this.deps.changed(eventId, 'counts')
+      if (outcome.changed) this.deps.changed(eventId, 'counts', [participantId])
       return ok({ booked: true as const, hint: outcome.hint?.map((w) => w.id) ?? null, mine: this.mine(l, participantId), counts: seats() })
     })
   }
@@ -326,7 +326,7 @@ export class ProgrammeService {
     const known = new Set(programme.items.flatMap((i) => i.workshops.map((w) => `${i.id}/${w.id}`)))
     const gone = [...l.bookings].filter(([, { value }]) => value.workshopId !== null && !known.has(`${value.phaseId}/${value.workshopId}`))
     for (const [key, { value }] of gone) await this.writeBooking(eventId, l, key, { ...value, workshopId: null, at: this.deps.now(), by: 'organiser' })
-    if (gone.length > 0) this.deps.changed(eventId, 'counts')
+    if (gone.length > 0) this.deps.changed(eventId, 'counts', [...new Set(gone.map(([, { value }]) => value.participantId))])
   }
 
   /** Changes the programme as it is now (shift, close, seats), in the queue. */
@@ -379,7 +379,7 @@ export class ProgrammeService {
       if (!outcome.ok) return err(outcome.reason === 'UNKNOWN_PHASE' ? 'UNKNOWN_PHASE' : 'UNKNOWN_WORKSHOP')
       if (outcome.changed) {
         await this.writeBooking(eventId, l, key, { participantId, phaseId, workshopId, at: this.deps.now(), by: 'organiser' })
-        this.deps.changed(eventId, 'counts')
+        this.deps.changed(eventId, 'counts', [participantId])
       }
       return ok(true as const)
     })

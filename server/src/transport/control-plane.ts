@@ -40,7 +40,7 @@ import type { VoteService } from '../harvest/vote-service.js'
 import type { GroupService } from '../harvest/group-service.js'
 import { VoteDelivery } from '../harvest/vote-delivery.js'
 import { EventStateFrames } from './event-state-frames.js'
-import { type Screen, ScreenRooms, socketScreen } from './screens.js'
+import { type Screen, ScreenRooms, participantRoom, socketScreen } from './screens.js'
 import { DOC_COMMANDS } from './doc-commands.js'
 import { ModerationDelivery } from '../moderation/moderation-delivery.js'
 import { installedModeration } from '../moderation/moderation-service.js'
@@ -211,7 +211,7 @@ export function createControlPlane(
         (error: unknown) => deps.log.error({ err: error, event: message.eventId }, 'could not read a changed event'),
       )
     } else if (message.topic === 'presence') sendPresence(message.eventId)
-    else if (message.topic === 'programme') programmeBroadcast.changed(message.eventId, message.what)
+    else if (message.topic === 'programme') programmeBroadcast.changed(message.eventId, message.what, message.participantIds)
     else if (message.topic === 'display') {
       const display = displays.get(message.eventId)
       if (display) screens.to(roles.map((role) => roleRoom(message.eventId, role))).emit('projector:display', display)
@@ -273,6 +273,7 @@ export function createControlPlane(
     const { actor } = session
     const { eventId } = actor
     screens.join(screen, roleRoom(eventId, actor.role))
+    if (actor.participantId) screens.join(screen, participantRoom(eventId, actor.participantId))
     presence.join(eventId, screen.id, actor)
     sendPresence(eventId)
     // Read by the handshake just now; listeners must be bound in this tick.

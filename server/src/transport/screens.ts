@@ -22,6 +22,9 @@ export interface Screen {
   frame?(bytes: Uint8Array): void
 }
 
+/** The room of every screen of one participant (their phone, their second device): what is theirs alone goes there. */
+export const participantRoom = (eventId: string, participantId: string): string => `event:${eventId}:author:${participantId}`
+
 /** A Socket.IO connection as a screen. */
 export function socketScreen(socket: Socket, session: ControlSession): Screen {
   return {

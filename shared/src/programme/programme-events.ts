@@ -94,6 +94,8 @@ export const programmeServerEvents = {
   'programme:state': programmeStateSchema,
   /** To every screen of the event: the seats taken changed, at most a few times a second. */
   'programme:counts': programmeCountsSchema,
+  /** To the screens of one participant: their choices changed (on another device, or moved by the organiser). */
+  'programme:mine': myChoicesSchema,
 } as const
 
 /** Every command's schema by name: the café's (socket-events.ts) and the programme's. The server checks each command with it. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { type ClientEventName, type ClientEventPayload, type MyChoices, type ProgrammeState, type DayClock, localDayClock, programmeCountsSchema, programmeStateSchema, programmeViewSchema } from '@tischrunde/shared'
+import { type ClientEventName, type ClientEventPayload, type MyChoices, type ProgrammeState, type DayClock, localDayClock, myChoicesSchema, programmeCountsSchema, programmeStateSchema, programmeViewSchema } from '@tischrunde/shared'
 import type { Ack } from '@tischrunde/shared'
 import { useTischStore } from '../../store/index.js'
 import type { useControl } from '../../sync/hooks.js'
@@ -54,9 +54,15 @@ export function useProgramme(control: ControlRef) {
       if (!parsed.success) return
       setHold((h) => (h.state && h.state.version === parsed.data.version ? { ...h, state: { ...h.state, counts: parsed.data.counts }, offsetMs: parsed.data.serverNow - Date.now() } : h))
     })
+    // One's choices changed elsewhere (another device, the organiser's move): this screen follows.
+    const offMine = connection.on('programme:mine', (payload) => {
+      const parsed = myChoicesSchema.safeParse(payload)
+      if (parsed.success) setHold((h) => ({ ...h, mine: parsed.data }))
+    })
     return () => {
       offState()
       offCounts()
+      offMine()
     }
   }, [status, control, refresh])
 
