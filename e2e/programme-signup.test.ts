@@ -83,9 +83,17 @@ describe('signing up days before the Köln day, and finding the choices again', 
     await second.getByRole('textbox', { name: 'Persönlicher Code' }).fill('ZZZZZZ')
     await second.getByRole('button', { name: 'Wahl wiederfinden' }).click()
     await second.getByText('Zu diesem Code gibt es keine Anmeldung. Bitte prüfen Sie die Schreibweise.').waitFor()
-    await second.getByRole('textbox', { name: 'Persönlicher Code' }).fill(code.toLowerCase())
+    // An empty field asks for the code; one typed in two groups, small, is read as the code.
+    await second.getByRole('textbox', { name: 'Persönlicher Code' }).fill('')
+    await second.getByRole('button', { name: 'Wahl wiederfinden' }).click()
+    await second.getByText('Bitte geben Sie Ihren Code ein', { exact: false }).waitFor()
+    await second.getByRole('textbox', { name: 'Persönlicher Code' }).fill(`${code.slice(0, 3).toLowerCase()} ${code.slice(3).toLowerCase()}`)
     await second.getByRole('button', { name: 'Wahl wiederfinden' }).click()
     await expect.poll(() => choiceLine(second, 'Arbeitsphase I'), { timeout: 15_000 }).toContain('Ihre Wahl: Workshop 2')
+    // The page says so at the top, where the focus is.
+    const found = second.getByRole('status').filter({ hasText: 'Ihre Wahl ist wieder da.' })
+    await found.waitFor()
+    expect(await found.evaluate((el) => el === document.activeElement)).toBe(true)
     expect(await choiceLine(second, 'Arbeitsphase II')).toContain('Ihre Wahl: Workshop 8')
     expect((await second.getByTestId('personal-code').innerText()).trim()).toBe(code)
     expect(await second.getByLabel('Name für die Teilnehmendenliste (freiwillig)').inputValue()).toBe('Ayşe Demir')

@@ -143,3 +143,23 @@ export function deviceKey(makeId: () => string): string {
 
 /** The admin key this device kept when the admin link was opened (see Admin), if any. */
 export const readAdminKey = (): string | null => readLinkToken('instance', 'admin')
+
+/** Something to say once after a reload of this tab (e.g. "Ihre Wahl ist wieder da."): kept in the tab's session. */
+export function keepOnce(what: string): void {
+  try {
+    window.sessionStorage.setItem(key('once', what), '1')
+  } catch {
+    // Blocked storage: the reload just says nothing.
+  }
+}
+
+/** Whether `what` was kept for this load; it is forgotten at once. */
+export function takeOnce(what: string): boolean {
+  try {
+    const kept = window.sessionStorage.getItem(key('once', what)) !== null
+    window.sessionStorage.removeItem(key('once', what))
+    return kept
+  } catch {
+    return false
+  }
+}

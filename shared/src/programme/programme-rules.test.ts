@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { localDayClock, myWorkshopNow, phaseOver, schedule, shiftRestOfDay, whatIsOn } from './programme-clock.js'
-import { type Programme, type ProgrammeInput, SHIFTS_MAX, minuteOf, programmeSchema, storedProgrammeSchema } from './programme.schema.js'
+import { type Programme, type ProgrammeInput, SHIFTS_MAX, minuteOf, personalCodeSchema, programmeSchema, storedProgrammeSchema } from './programme.schema.js'
 import { invalidMessage } from '../wire/failure.js'
 import { alternativesIn, chooseWorkshop, countSeats, hintFor, pastThreshold } from './seat-rules.js'
 
@@ -210,3 +210,11 @@ describe('a work phase that is over', () => {
     expect(chooseWorkshop(dated, new Map(), null, 'phase-1', 'ws-1', { phaseOver: true, byOrganiser: true })).toMatchObject({ ok: true })
   })
 })
+
+describe('the personal code', () => {
+  it('is read as people type it: any case, spaces or dashes between the groups', () => {
+    for (const typed of ['F4K8X2', 'f4k8x2', ' F4K 8X2 ', 'F4K-8X2', 'f4k–8x2', 'F4K.8X2']) expect(personalCodeSchema.parse(typed), typed).toBe('F4K8X2')
+    for (const wrong of ['', 'F4K8X', 'F4K8X2A', 'O4K8X2', 'F4K8X1']) expect(personalCodeSchema.safeParse(wrong).success, wrong).toBe(false)
+  })
+})
+

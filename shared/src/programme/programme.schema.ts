@@ -164,12 +164,15 @@ export type Booking = z.infer<typeof bookingSchema>
 /** The key of a booking record. */
 export const bookingKey = (participantId: string, phaseId: string) => `${participantId}~${phaseId}`
 
-/** A short personal code: participants look their choices up with it on another device. */
+/**
+ * A short personal code: participants look their choices up with it on another device. Read as
+ * people type it: any case, with spaces or dashes between groups ("f4k8 x2", "F4K-8X2").
+ */
 export const personalCodeSchema = z
   .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-HJ-NP-Z2-9]{6}$/, 'personal_code')
+  .max(40)
+  .transform((code) => code.replace(/[\s\-\u2010-\u2015.]/g, '').toUpperCase())
+  .pipe(z.string().regex(/^[A-HJ-NP-Z2-9]{6}$/, 'personal_code'))
 /** Letters and digits that cannot be mistaken for one another (no I, O, 0, 1). */
 export const PERSONAL_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import {
   type ProgrammeItem,
   type Workshop,
@@ -15,7 +15,7 @@ import '../../i18n/programme-wording.js'
 import { LanguageSwitch } from '../../app/LanguageSwitch.js'
 import { useTranslation } from '../../i18n/index.js'
 import { errorText } from '../../i18n/error-text.js'
-import { keepDraft, keepParticipant, readDraft } from '../../sync/device-storage.js'
+import { keepDraft, keepOnce, keepParticipant, readDraft, takeOnce } from '../../sync/device-storage.js'
 import { cardDraftScope } from '../../lib/use-draft.js'
 import type { ParticipantIdentity } from '../../sync/credentials.js'
 import { NowNext } from './NowNext.js'
@@ -32,6 +32,11 @@ import './programme.css'
 import { ProgrammePhoneHeader } from './ProgrammePhoneHeader.js'
 import { roomText } from './room-text.js'
 
+
+
+/** Whether this page was loaded with the choices found again by a personal code (taken once per load: the screen may mount twice). */
+let foundOnLoad: boolean | undefined
+const foundThisLoad = (): boolean => (foundOnLoad ??= takeOnce('programme-found'))
 
 /**
  * The participant's programme: what is on now and next, every item of the day, and per work phase
@@ -63,6 +68,12 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
   const [boardOf, setBoardOf] = useState<Workshop | null>(null)
   // The number of the workshop whose open board closed because the booking ended, to say so.
   const [ended, setEnded] = useState<number | null>(null)
+  // The choices found again by a personal code (the page reloaded with them): said once, at the top.
+  const found = foundThisLoad()
+  const foundNote = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    if (found && hold.loaded) foundNote.current?.focus()
+  }, [found, hold.loaded])
   const openBoard = (workshop: Workshop) => (setEnded(null), setBoardOf(workshop))
   const boardStatus = useTischStore((s) => (boardOf && s.event ? selectBoard(workshopBoardDocName(s.event.id, boardOf.id))(s).status : null))
   // The server closes a workshop board whose booking ended (switched on another device, moved by the
@@ -138,6 +149,11 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
       ) : (
         <>
           <NowNext programme={programme} clock={clock} mine={mine} />
+          {found && (
+            <p className="programme-board-ended" role="status" tabIndex={-1} ref={foundNote}>
+              {t('programme.lookupDone')}
+            </p>
+          )}
           {ended !== null && (
             <p className="programme-board-ended" role="status">
               {t('programme.board.ended', { number: ended })}
@@ -194,6 +210,7 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
                 send={hold.send}
                 onFound={(participantId, token) => {
                   keepParticipant(joinCode, { ...identity, participantId, token })
+                  keepOnce('programme-found')
                   window.location.reload()
                 }}
               />
@@ -284,6 +301,7 @@ function Lookup({ send, onFound }: { send: ReturnType<typeof useProgramme>['send
   const [message, setMessage] = useState<string | null>(null)
   const submit = async (e: React.FormEvent) => {
     e.preventDefault()
+    if (!code.trim()) return setMessage(t('programme.lookupEmpty'))
     const parsed = personalCodeSchema.safeParse(code)
     if (!parsed.success) return setMessage(t('programme.lookupUnknown'))
     const ack = await send('programme:lookup', { code: parsed.data })
