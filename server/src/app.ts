@@ -206,15 +206,15 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const boards = createBoardSockets({ rooms, events, hub, log, limits, budget, publicUrl: opts.publicUrl, now, treeMembers, programme, carry: control.carry, offenders: control.offenders, isDeletedLink })
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
-  app.use('/api', createProgrammeExportRoutes({ events, programme }))
+  app.use('/api', createProgrammeExportRoutes({ events, programme, renderer: exportRenderer, log }))
   const logos = opts.logos ?? memoryLogoStore()
   transfer.logos = logos
   app.use('/api', createFramingRoutes({ events, logos }))
   app.use('/api', createExportRoutes({ events, transfer: { exportEvent: async (stored) => withLogos(await transfer.exportEvent(stored), logos) }, renderer: exportRenderer, log }))
-  app.use('/api', createActorExportRoutes({ events, rooms }))
+  app.use('/api', createActorExportRoutes({ events, rooms, renderer: exportRenderer, log }))
   app.use('/api', createTreeImageRoutes({ events, transfer, renderer: exportRenderer }))
   app.use('/api', createTreeGroupRoutes({ events, rooms }))
-  app.use('/api', createHarvestExportRoutes({ events, votes, groups, log }))
+  app.use('/api', createHarvestExportRoutes({ events, votes, groups, renderer: exportRenderer, log }))
   app.use('/api', createHeldCardsRoute({ events, moderation: moderationOf(rooms), log }))
   const deleteEvent = async (id: string, reason: DeletionReason = 'deleted') => {
     const stored = await events.get(id)

@@ -94,6 +94,24 @@ describe('the programme downloads', () => {
     expect(lists).not.toMatch(/[A-Za-z0-9_-]{16,}/)
   })
 
+  it('renders handouts in the export worker with its limits: many at once from one event are turned away with "try again", not rendered on the main thread', async () => {
+    running = await startServer(data.dir)
+    const event = await createEvent(running.url, { title: 'Transferforum Köln', tableNames: [], date: '2018-06-19' })
+    const console_ = await connect(running.url, event.facilitatorToken)
+    expect(await console_('programme:save', { programme: koelnProgramme(), expectedVersion: null })).toMatchObject({ ok: true })
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => download(running!.url, `/api/events/${event.event.id}/programme.${i % 2 ? 'docx' : 'pdf'}`, event.facilitatorToken)))
+    const statuses = answers.map((a) => a.status)
+    // One event holds at most three places in the exports' queue: the rest are told to come back.
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1)
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(3)
+    expect(statuses.filter((s) => s !== 200).every((s) => s === 429)).toBe(true)
+    const refused = answers.find((a) => a.status === 429)!
+    expect(refused.headers.get('retry-after')).toBe('10')
+    expect(await refused.json()).toMatchObject({ code: 'RATE_LIMITED', params: { what: 'exports' } })
+    // Once they are done, the next one is rendered.
+    expect((await download(running.url, `/api/events/${event.event.id}/programme.pdf`, event.facilitatorToken)).status).toBe(200)
+  })
+
   it('carries the programme in the event JSON file, and an import of it has the same programme (sign-ups stay behind)', async () => {
     running = await startServer(data.dir)
     const event = await createEvent(running.url, { title: 'Transferforum Köln', tableNames: [], date: '2018-06-19' })

@@ -3,6 +3,7 @@ import type { EventExport, TreePhase } from '@tischrunde/shared'
 import type { ExportRenderer, ProgressListener, RenderedFile } from './export-service.js'
 import type { ExportFormat } from './shared-export.js'
 import { startExportThread } from './worker-start.js'
+import type { DocumentJob } from './documents.js'
 
 /** One unit of work for the export worker. */
 export type ExportJob = { id: number } & (
@@ -10,6 +11,7 @@ export type ExportJob = { id: number } & (
   | { kind: 'event'; file: EventExport; format: ExportFormat }
   | { kind: 'zip'; file: EventExport }
   | { kind: 'tree'; file: EventExport; groupId: string; phase: TreePhase; format: 'svg' | 'png' }
+  | { kind: 'document'; eventId: string; document: DocumentJob }
   /** No job: an export may follow soon, so the worker starts its ZIP helper too. Answered by nothing. */
   | { kind: 'prepare' }
 )
@@ -85,6 +87,10 @@ export class WorkerExportRenderer implements ExportRenderer {
   renderTree(file: EventExport, groupId: string, phase: TreePhase, format: 'svg' | 'png'): Promise<RenderedFile | null> {
     // A large tree takes seconds to draw: here, not on the main thread (a PNG of 300 long texts took 3 s).
     return this.submit({ id: this.nextId++, kind: 'tree', file, groupId, phase, format }, undefined)
+  }
+
+  renderDocument(eventId: string, document: DocumentJob): Promise<RenderedFile> {
+    return this.submit({ id: this.nextId++, kind: 'document', eventId, document }, undefined) as Promise<RenderedFile>
   }
 
   /**
@@ -185,5 +191,5 @@ export class WorkerExportRenderer implements ExportRenderer {
 
 /** The event a job exports, or null for one that is no event's (the worker's warm-up). */
 function eventOf(job: ExportJob): string | null {
-  return 'file' in job ? job.file.event.id : null
+  return 'file' in job ? job.file.event.id : job.kind === 'document' ? job.eventId : null
 }

@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { zipSync, type Zippable } from 'fflate'
 import { type EventExport, HARVEST_CHAPTER_WORDS, TREE_SHEET_WORDS, type TreePhase, formatDateDe, isTreeDay } from '@tischrunde/shared'
+import type { DocumentJob } from './documents.js'
 import { renderCsv } from './render-csv.js'
 import { TREE_SHEET_HEADER, TREE_SHEET_WIDTHS, TREES_FOLDER, drawTreesPdf, hasTreeChapter, treeSheetRows, treeZipEntries, treesCsv, treesDocx } from './tree/tree-sheets.js'
 import { drawHarvestPdf, harvestDocx, harvestReadmeLines, harvestZipEntries } from './harvest/harvest-chapter.js'
@@ -52,6 +53,8 @@ export interface ExportRenderer {
   readonly jobTimeoutMs?: number
   /** Gets ready for an export that may follow soon (starts and warms the export threads), if this renderer has anything to prepare. */
   prepare?(): void
+  /** A handout, a ranking or the actor table (see documents.ts), off the main thread where the renderer has a worker. */
+  renderDocument(eventId: string, document: DocumentJob): Promise<RenderedFile>
 }
 
 /** Names of the whole-event files (the table part of `<Event>_<date>_<part>.<ext>`). */
@@ -314,4 +317,10 @@ export function zipReadme(file: EventExport, names: readonly string[]): string {
 }
 
 /** The renderer that runs in this thread: for the CLI, tests and the export worker itself. */
-export const inProcessRenderer: ExportRenderer = { renderTable, renderEvent, renderZip, renderTree: async (file, groupId, phase, format) => (await import('./tree/tree-image.js')).renderTreeImage(file, groupId, phase, format) }
+export const inProcessRenderer: ExportRenderer = {
+  renderTable,
+  renderEvent,
+  renderZip,
+  renderTree: async (file, groupId, phase, format) => (await import('./tree/tree-image.js')).renderTreeImage(file, groupId, phase, format),
+  renderDocument: async (_eventId, document) => (await import('./documents.js')).renderDocument(document),
+}

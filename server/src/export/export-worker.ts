@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os'
 import { parentPort } from 'node:worker_threads'
 import { inProcessRenderer, renderZip } from './export-service.js'
 import { warmUp } from './warm-up.js'
+import { renderDocument } from './documents.js'
 import type { ExportJob, ExportJobResult } from './export-runner.js'
 import { ThreadZipHelper } from './zip-helper.js'
 import { ownBuffer } from './worker-start.js'
@@ -30,7 +31,9 @@ parentPort?.on('message', async (job: ExportJob) => {
           ? await inProcessRenderer.renderEvent(job.file, job.format, progress)
           : job.kind === 'tree'
             ? await inProcessRenderer.renderTree(job.file, job.groupId, job.phase, job.format)
-            : await renderZip(job.file, progress, zipHelper)
+            : job.kind === 'document'
+              ? await renderDocument(job.document)
+              : await renderZip(job.file, progress, zipHelper)
     result = { id: job.id, ok: true, file }
   } catch (error) {
     result = { id: job.id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }

@@ -106,16 +106,24 @@ export function createExportRoutes(deps: ExportRoutesDeps): Router {
   // Express needs all four parameters to treat this as the error handler.
   router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error)
-    if (error instanceof ExportBusyError) {
-      res.set('Retry-After', '10')
-      return sendFailure(res, 429, failure(ErrorCode.RATE_LIMITED, { what: 'exports' }))
-    }
-    if (error instanceof ExportTimeoutError) {
-      deps.log?.error({ err: error }, 'export timed out')
-      return sendFailure(res, 504, failure(ErrorCode.TIMED_OUT, { what: 'export', seconds: Math.max(1, Math.round(error.limitMs / 1000)) }))
-    }
-    deps.log?.error({ err: error }, 'export failed')
-    sendFailure(res, 500, failure(ErrorCode.INTERNAL, {}, 'export failed'))
+    answerExportFailure(res, error, deps.log)
   })
   return router
+}
+
+/**
+ * The answer to an export that failed: too many at once (429, try again in a few seconds), over its
+ * time (504), anything else 500; the last two are logged.
+ */
+export function answerExportFailure(res: Response, error: unknown, log: Pick<Logger, 'error'> | undefined): void {
+  if (error instanceof ExportBusyError) {
+    res.set('Retry-After', '10')
+    return sendFailure(res, 429, failure(ErrorCode.RATE_LIMITED, { what: 'exports' }))
+  }
+  if (error instanceof ExportTimeoutError) {
+    log?.error({ err: error }, 'export timed out')
+    return sendFailure(res, 504, failure(ErrorCode.TIMED_OUT, { what: 'export', seconds: Math.max(1, Math.round(error.limitMs / 1000)) }))
+  }
+  log?.error({ err: error }, 'export failed')
+  sendFailure(res, 500, failure(ErrorCode.INTERNAL, {}, 'export failed'))
 }

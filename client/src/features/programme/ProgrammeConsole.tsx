@@ -1,6 +1,6 @@
 import { ActingSelect } from '../../app/ActingSelect.js'
 import { useEffect, useRef, useState } from 'react'
-import { type Programme, type ProgrammeItem, type Roster, type Workshop, clockText, programmeSchema, rosterSchema, schedule } from '@tischrunde/shared'
+import { type Programme, type ProgrammeItem, type Roster, type Workshop, clockText, failureSchema, programmeSchema, rosterSchema, schedule } from '@tischrunde/shared'
 import '../../i18n/programme-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
@@ -55,7 +55,11 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
   const download = async (file: string) => {
     try {
       const res = await fetch(`/api/events/${encodeURIComponent(eventId)}/${file}`, { headers: { authorization: `Bearer ${token}` } })
-      if (!res.ok) return setMessage(t('programme.error'))
+      if (!res.ok) {
+        // The server's failure in words (too many exports at once: "in a few seconds again").
+        const failure = failureSchema.safeParse(await res.json().catch(() => null))
+        return setMessage(failure.success ? errorText(t, failure.data) : t('programme.error'))
+      }
       const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? file
       const url = URL.createObjectURL(await res.blob())
       const a = document.createElement('a')

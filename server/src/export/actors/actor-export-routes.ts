@@ -21,10 +21,11 @@ import type { EventService } from '../../events/event-service.js'
 import { sendFailure } from '../../http/send-failure.js'
 import { actorMapDocName } from '../../actors/build-actor-map.js'
 import type { ActorTableInput } from './actor-table.js'
-import type { ActorFile } from './render-actors.js'
+import { answerExportFailure } from '../../http/export-routes.js'
+import type { ExportRenderer, RenderedFile } from '../export-service.js'
+import type { Logger } from 'pino'
 
 const FORMATS = ['docx', 'csv', 'xlsx'] as const
-type ActorFormat = (typeof FORMATS)[number]
 
 const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
 
@@ -51,21 +52,10 @@ export async function actorTableInput(rooms: DocRooms, stored: StoredEvent): Pro
 }
 
 /**
- * Renders the actor table in one format. The renderers (DOCX, XLSX) are loaded on the first export,
- * not with the server: their libraries would otherwise sit in every server's heap all day.
- */
-export async function renderActorFile(format: ActorFormat, input: ActorTableInput): Promise<ActorFile> {
-  const { renderActorsCsv, renderActorsDocx, renderActorsXlsx } = await import('./render-actors.js')
-  if (format === 'docx') return renderActorsDocx(input)
-  if (format === 'xlsx') return renderActorsXlsx(input)
-  return renderActorsCsv(input)
-}
-
-/**
  * `GET /events/:id/actors.docx|csv|xlsx`: the actor table of an event, for the facilitator (the
  * contact persons in it are personal data). Mount before the main API router.
  */
-export function createActorExportRoutes(deps: { events: EventService; rooms: DocRooms }): Router {
+export function createActorExportRoutes(deps: { events: EventService; rooms: DocRooms; renderer: Pick<ExportRenderer, 'renderDocument'>; log?: Pick<Logger, 'error'> }): Router {
   const router = express.Router()
   router.get('/events/:id/actors.:format', async (req: Request, res: Response) => {
     // AUTH
@@ -77,8 +67,13 @@ export function createActorExportRoutes(deps: { events: EventService; rooms: Doc
     // VALIDATION
     const format = FORMATS.find((f) => f === req.params.format)
     if (!format) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: ['format'], issue: 'invalid_value', allowed: [...FORMATS] }))
-    // RESOLUTION
-    const file = await renderActorFile(format, await actorTableInput(deps.rooms, auth.stored))
+    // RESOLUTION: in the export worker (with its limits), not on the main thread.
+    let file: RenderedFile
+    try {
+      file = await deps.renderer.renderDocument(eventId, { what: 'actors', format, input: await actorTableInput(deps.rooms, auth.stored) })
+    } catch (error) {
+      return answerExportFailure(res, error, deps.log)
+    }
     res.attachment(file.fileName)
     res.set({ 'Content-Type': file.contentType, 'Cache-Control': 'no-store' })
     res.end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength))

@@ -6,6 +6,9 @@ import { stringify } from 'csv-stringify/sync'
 import { CSV_DELIMITER } from '../render-csv.js'
 import { countsRows, handoutItems, listRows } from './programme-handout.js'
 import { facilitatorOf } from '../../http/route-access.js'
+import { answerExportFailure } from '../../http/export-routes.js'
+import type { ExportRenderer } from '../export-service.js'
+import type { Logger } from 'pino'
 
 /** CSV as the other exports write it: UTF-8 with BOM, semicolons, CRLF, line breaks in cells quoted. */
 const csv = (rows: string[][]) => new TextEncoder().encode(stringify(rows, { bom: true, delimiter: CSV_DELIMITER, record_delimiter: 'windows', quoted_match: /[\r\n]/ }))
@@ -18,7 +21,7 @@ const csv = (rows: string[][]) => new TextEncoder().encode(stringify(rows, { bom
  * - `GET /events/:id/programme-lists.csv` — who signed up where (display names only where given).
  * Mount before the main API router.
  */
-export function createProgrammeExportRoutes(deps: { events: EventService; programme: ProgrammeService }): Router {
+export function createProgrammeExportRoutes(deps: { events: EventService; programme: ProgrammeService; renderer: Pick<ExportRenderer, 'renderDocument'>; log?: Pick<Logger, 'error'> }): Router {
   const router = express.Router()
   const facilitator = (req: Request, res: Response) => facilitatorOf(deps.events, req, res, 'event:export')
   const send = (res: Response, fileName: string, contentType: string, bytes: Uint8Array) => {
@@ -35,14 +38,15 @@ export function createProgrammeExportRoutes(deps: { events: EventService; progra
     const { event } = auth.stored
     const state = await deps.programme.state(event.id)
     const head = { id: event.id, title: event.title, date: event.date, place: event.place }
-    // The PDF and DOCX renderers are loaded on the first such export, not with the server (see renderActorFile).
-    if (file === 'programme.pdf') {
-      const { renderProgrammePdf } = await import('./render-programme-pdf.js')
-      return send(res, exportFileName(event, 'Programm', 'pdf'), 'application/pdf', await renderProgrammePdf(head, handoutItems(state.programme)))
-    }
-    if (file === 'programme.docx') {
-      const { renderProgrammeDocx } = await import('./render-programme-docx.js')
-      return send(res, exportFileName(event, 'Programm', 'docx'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await renderProgrammeDocx(head, handoutItems(state.programme)))
+    // The handout in the export worker (with its limits), not on the main thread.
+    if (file === 'programme.pdf' || file === 'programme.docx') {
+      const format = file === 'programme.pdf' ? 'pdf' : 'docx'
+      try {
+        const { bytes } = await deps.renderer.renderDocument(event.id, { what: 'programme', format, event: head, items: handoutItems(state.programme) })
+        return send(res, exportFileName(event, 'Programm', format), format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes)
+      } catch (error) {
+        return answerExportFailure(res, error, deps.log)
+      }
     }
     if (file === 'programme-counts.csv') return send(res, exportFileName(event, 'Anmeldestand', 'csv'), 'text/csv; charset=utf-8', csv(countsRows(state.programme, state.counts)))
     const roster = await deps.programme.roster(event.id)
