@@ -1,9 +1,9 @@
 import { ErrorCode, type FacilitatorEventView, fail, isTreeDay, own } from '@tischrunde/shared'
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { ScreenPart } from '../ScreenPart.js'
 import { lazyPart } from '../../lib/load-part.js'
 import { errorText } from '../../i18n/error-text.js'
-import { useTranslation } from '../../i18n/index.js'
+import { setAddressForm, useTranslation } from '../../i18n/index.js'
 import { formatEventDate } from '../../i18n/dates.js'
 import { useParams } from 'wouter'
 import '../../i18n/console-wording.js'
@@ -87,6 +87,11 @@ export default function Console() {
   const publicUrl = usePublicUrl()
   // Before the end: held cards the results would miss (no answer: the question is asked without them).
   const askWaiting = useCallback(() => (token ? api.heldCounts(eventId, token).catch(() => null) : Promise.resolve(null)), [eventId, token])
+  // The console speaks to facilitators as "Sie", also in the parts it shares with phones (a workshop's card form).
+  useEffect(() => {
+    void setAddressForm('sie').catch(() => {})
+    return () => void setAddressForm('du')
+  }, [])
 
   if (otherEvent)
     return (

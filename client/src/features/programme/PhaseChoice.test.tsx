@@ -119,3 +119,42 @@ describe('a phone without a choice in a phase that fills up', () => {
     expect(document.querySelector('.programme-open-seats')).toBeNull()
   })
 })
+
+describe('leaving a full workshop for another', () => {
+  /** The browser's confirmation, answered by `answers` in turn; the questions asked. */
+  const confirming = (...answers: boolean[]) => {
+    const asked: string[] = []
+    const before = window.confirm
+    window.confirm = (question?: string) => (asked.push(String(question)), answers.shift() ?? false)
+    return { asked, restore: () => void (window.confirm = before) }
+  }
+
+  it('asks first, as giving the seat back does: the seat is gone for good', () => {
+    const onChoose = vi.fn()
+    const confirm = confirming(false, true)
+    try {
+      render(<PhaseChoice phase={phase} chosen="ws-1" counts={counts} busy={false} feedback={null} onChoose={onChoose} />)
+      const other = within(workshop(2)).getByRole('button', { name: /Workshop 2 wählen/ })
+      fireEvent.click(other)
+      expect(confirm.asked).toEqual(['Workshop 1 ist ausgebucht: Dein Platz dort geht an die Nächsten und lässt sich nicht zurückholen. Wirklich zu Workshop 2 wechseln?'])
+      expect(onChoose).not.toHaveBeenCalled()
+      fireEvent.click(other)
+      expect(onChoose).toHaveBeenCalledWith(expect.objectContaining({ id: 'ws-2' }))
+    } finally {
+      confirm.restore()
+    }
+  })
+
+  it('does not ask when the workshop left has seats to spare', () => {
+    const onChoose = vi.fn()
+    const confirm = confirming()
+    try {
+      render(<PhaseChoice phase={phase} chosen="ws-2" counts={new Map([['ws-1', 1], ['ws-2', 3]])} busy={false} feedback={null} onChoose={onChoose} />)
+      fireEvent.click(within(workshop(1)).getByRole('button', { name: /Workshop 1 wählen/ }))
+      expect(confirm.asked).toEqual([])
+      expect(onChoose).toHaveBeenCalledWith(expect.objectContaining({ id: 'ws-1' }))
+    } finally {
+      confirm.restore()
+    }
+  })
+})

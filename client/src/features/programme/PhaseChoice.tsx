@@ -50,6 +50,11 @@ export function PhaseChoice({
   // Without a choice yet, once some workshops are taken up or closed: where seats are left, at a glance.
   const crowded = !chosenWorkshop && phase.workshops.some((w) => w.closed || isFull(w, counts.get(w.id) ?? 0) || pastThreshold(w, counts.get(w.id) ?? 0))
   const alternativesOf = (ids: readonly string[]) => ids.map((id) => byId.get(id)).filter((w): w is Workshop => w !== undefined)
+  // Switching away from a full workshop gives its seat away for good, as giving it back does: ask first.
+  const leavingFull = chosenWorkshop !== undefined && isFull(chosenWorkshop, counts.get(chosenWorkshop.id) ?? 0)
+  const switchTo = (w: Workshop) => {
+    if (!leavingFull || window.confirm(t('programme.switchFromFull', { from: chosenWorkshop.number, to: w.number }))) onChoose(w)
+  }
   return (
     <div className="programme-phase" role="group" aria-labelledby={`choose-${phase.id}`}>
       <h3 id={`choose-${phase.id}`}>{t('programme.choosePhase', { phase: phase.title })}</h3>
@@ -68,18 +73,18 @@ export function PhaseChoice({
               : t(`programme.refused.${feedback.answer.reason}`, { number: feedback.number })}
           </p>
           {/* The refusal says already that these have seats: no second "Noch Platz haben:". */}
-          <Alternatives list={alternativesOf(feedback.answer.alternatives)} counts={counts} busy={busy} onChoose={onChoose} intro={false} />
+          <Alternatives list={alternativesOf(feedback.answer.alternatives)} counts={counts} busy={busy} onChoose={switchTo} intro={false} />
         </div>
       )}
       {hint && chosenWorkshop && (
         <div className="programme-hint" role="status" data-testid="programme-hint">
           <p>{t('programme.hint')}</p>
-          <Alternatives list={hint} counts={counts} busy={busy} onChoose={onChoose} />
+          <Alternatives list={hint} counts={counts} busy={busy} onChoose={switchTo} />
         </div>
       )}
       {crowded && !(feedback && 'answer' in feedback && !feedback.answer.booked) && (
         <div className="programme-hint programme-open-seats">
-          <Alternatives list={alternativesIn(phase, counts, null)} counts={counts} busy={busy} onChoose={onChoose} none="programme.noSeatsLeft" />
+          <Alternatives list={alternativesIn(phase, counts, null)} counts={counts} busy={busy} onChoose={switchTo} none="programme.noSeatsLeft" />
         </div>
       )}
       <ul className="programme-workshops">
@@ -132,7 +137,7 @@ export function PhaseChoice({
                   </p>
                 </>
               ) : (
-                <button type="button" className="primary" disabled={busy} aria-label={t('programme.chooseLabel', { number: w.number, title: w.title })} onClick={() => onChoose(w)}>
+                <button type="button" className="primary" disabled={busy} aria-label={t('programme.chooseLabel', { number: w.number, title: w.title })} onClick={() => switchTo(w)}>
                   {t('programme.choose', { number: w.number })}
                 </button>
               )}
