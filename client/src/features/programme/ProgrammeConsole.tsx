@@ -205,11 +205,12 @@ function PhaseCounts({
                 {w.room && <span className="muted"> · {roomText(t, w.room)}</span>}
                 {roster && (
                   <ul className="programme-roster">
-                    {(Object.hasOwn(roster, w.id) ? roster[w.id]! : []).map((p) => (
+                    {(Object.hasOwn(roster, w.id) ? roster[w.id]! : []).map((p, i) => (
                       <li key={p.participantId}>
                         {p.displayName || t('programme.console.anonymous')}{' '}
                         <label>
-                          <span className="visually-hidden">{t('programme.console.moveLabel', { name: p.displayName || t('programme.console.anonymous') })}</span>
+                          {/* Each control its own name: several people without a name in one list, the same person in two phases. */}
+                          <span className="visually-hidden">{t('programme.console.moveLabel', { name: p.displayName || t('programme.console.anonymousNumbered', { n: i + 1 }), number: w.number })}</span>
                           <ActingSelect value={w.id} onAct={(to) => void onMove(p.participantId, to || null)}>
                             {phase.workshops.map((o) => (
                               <option key={o.id} value={o.id}>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { type Programme, type ProgrammeItem, type Workshop, DEFAULT_HINT_THRESHOLD, firstFieldIssue, programmeSchema, slugify } from '@tischrunde/shared'
+import { type Programme, type ProgrammeItem, type Workshop, DEFAULT_HINT_THRESHOLD, firstFieldIssue, minuteOf, programmeSchema, slugify } from '@tischrunde/shared'
 import { formatEventDate } from '../../i18n/dates.js'
 import { fieldIssueText } from '../../i18n/error-text.js'
 import { type Translate, useTranslation } from '../../i18n/index.js'
@@ -65,6 +65,16 @@ export function ProgrammeEditor({ initial, onSave, onCancel }: { initial: Progra
       }
       return
     }
+    // Two work phases at the same time would let a person hold a seat in two rooms at once.
+    const overlap = overlappingPhases(parsed.data)
+    if (overlap) {
+      const [first, second] = overlap
+      setProblem(t('programme.console.phasesOverlap', { first: `${first.title} (${first.start}–${first.end})`, second: `${second.title} (${second.start}–${second.end})` }))
+      const field = form.querySelector<HTMLElement>(`[name="items.${parsed.data.items.indexOf(second)}.start"]`)
+      field?.setAttribute('aria-invalid', 'true')
+      field?.focus()
+      return
+    }
     setProblem(null)
     await onSave(parsed.data)
   }
@@ -119,6 +129,12 @@ export function ProgrammeEditor({ initial, onSave, onCancel }: { initial: Progra
             {t('programme.console.peopleLabel')}
             <textarea value={item.people.join('\n')} rows={2} name={`items.${i}.people`} onChange={(e) => setItem(i, { people: lines(e.target.value) })} />
           </label>
+          {item.kind !== 'work-phase' && (
+            <label>
+              {t('programme.console.description')}
+              <textarea name={`items.${i}.description`} value={item.description} rows={3} maxLength={4000} onChange={(e) => setItem(i, { description: e.target.value })} />
+            </label>
+          )}
           <button type="button" className="secondary" onClick={() => setDraft((d) => ({ ...d, items: d.items.filter((_, j) => j !== i) }))}>
             {t('programme.console.removeItem')}
           </button>
@@ -199,4 +215,11 @@ function whereInDraft(draft: Programme, path: readonly (string | number)[], fiel
   const workshop = item && path[2] === 'workshops' && typeof path[3] === 'number' ? item.workshops[path[3]] : undefined
   const label = field?.closest('label')?.firstChild?.textContent?.trim()
   return [item && `„${item.title}“ (${item.start}–${item.end})`, workshop && t('programme.workshop', { number: workshop.number }), label].filter(Boolean).join(' › ') || t('programme.title')
+}
+
+/** Two work phases of the day that run at the same time (the later-starting one second), or null. */
+function overlappingPhases(programme: Programme): [ProgrammeItem, ProgrammeItem] | null {
+  const phases = programme.items.filter((i) => i.kind === 'work-phase').sort((a, b) => minuteOf(a.start) - minuteOf(b.start))
+  for (let i = 1; i < phases.length; i++) if (minuteOf(phases[i]!.start) < minuteOf(phases[i - 1]!.end)) return [phases[i - 1]!, phases[i]!]
+  return null
 }

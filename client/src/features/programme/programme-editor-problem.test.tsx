@@ -44,4 +44,21 @@ describe('a programme the editor cannot save', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Programm speichern' }))
     expect((await screen.findByRole('alert')).textContent).toMatch(/^„Arbeitsphase II“ \(14:00–15:30\) › Workshop 6 › Titel: /)
   })
+
+  it('does not save two work phases at the same time (a person could hold a seat in two rooms at once)', async () => {
+    useTischStore.setState({ event: anEvent({ date: '2018-06-19' }) })
+    const withTwo = programmeSchema.parse({
+      ...day,
+      items: [...day.items, { id: 'phase-1', kind: 'work-phase', title: 'Arbeitsphase I', start: '11:30', end: '14:30', workshops: [{ id: 'w1', number: 1, title: 'Eins' }] }],
+    })
+    let saved = 0
+    render(<ProgrammeEditor initial={withTwo} onSave={() => Promise.resolve(Boolean(++saved))} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Programm speichern' }))
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '„Arbeitsphase I (11:30–14:30)“ und „Arbeitsphase II (14:00–15:30)“ überschneiden sich: Wer in beiden einen Workshop wählt, wäre zur gleichen Zeit in zwei Räumen. Bitte die Zeiten anpassen.',
+    )
+    expect(saved).toBe(0)
+    expect(document.activeElement?.getAttribute('name')).toMatch(/^items\.\d+\.start$/)
+  })
 })
+
