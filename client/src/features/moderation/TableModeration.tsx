@@ -84,8 +84,9 @@ export function TableModeration(props: { eventId: string; tableId: string; token
       {t(`moderation.${label}`)}
     </button>
   )
-  const item = (card: Card, actions: ReactNode, mark?: string) => (
-    <li key={card.id} className={`moderation-item${mark ? ' is-hidden' : ''}${card.struck ? ' card-struck' : ''}`} data-moderation-card={card.id} data-focus-item={card.id}>
+  // A collected card waits for the reveal: marked as such, not in the hidden cards' warning style.
+  const item = (card: Card, actions: ReactNode, mark?: string, kind: 'hidden' | 'collected' = 'hidden') => (
+    <li key={card.id} className={`moderation-item${mark ? ` is-${kind}` : ''}${card.struck ? ' card-struck' : ''}`} data-moderation-card={card.id} data-focus-item={card.id}>
       <div>
         <CardMarks card={card} />
         <p className="card-text">
@@ -175,7 +176,7 @@ export function TableModeration(props: { eventId: string; tableId: string; token
           <h3 tabIndex={-1}>{t('moderation.collectedCards')}</h3>
           <p className="muted">{t('moderation.collectedCardsNote')}</p>
           <ul className="moderation-list" aria-label={t('moderation.collectedCards')}>
-            {collected.map((h) => item(h.card, button(h.card, 'hide', 'hide'), t('moderation.collectedCardsMark')))}
+            {collected.map((h) => item(h.card, button(h.card, 'hide', 'hide'), t('moderation.collectedCardsMark'), 'collected'))}
           </ul>
         </>
       )}
