@@ -48,6 +48,9 @@ import { createRetentionRoutes } from './retention/retention-routes.js'
 import { RetentionService } from './retention/retention-service.js'
 import type { ClusterNode } from './cluster/cluster-node.js'
 
+
+/** Participants named in one programme message on the hub (its relay takes at most 5,000). */
+const PARTICIPANTS_PER_MESSAGE = 1000
 /**
  * How long a connection may take to send its request headers, and how often that is checked, in ms.
  * @default 5000 and 1000 (Node: 60 s, checked every 30 s); closes connections that never send one
@@ -134,7 +137,11 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const hub = opts.hub ?? opts.cluster?.hub ?? new LocalHub((error, message) => log.error({ err: error, topic: message.topic }, 'hub listener failed'))
   const programme = new ProgrammeService(storage.events, {
     now: opts.programmeNow ?? now,
-    changed: (eventId, what, participantIds) => hub.publish({ eventId, topic: 'programme', audience: 'everyone', what, ...(participantIds?.length ? { participantIds: [...participantIds] } : {}) }),
+    changed: (eventId, what, participantIds = []) => {
+      // Whose choices changed goes out in parts the nodes' relay takes (a busy workshop removed: hundreds).
+      for (let at = 0; at < Math.max(1, participantIds.length); at += PARTICIPANTS_PER_MESSAGE)
+        hub.publish({ eventId, topic: 'programme', audience: 'everyone', what, ...(participantIds.length ? { participantIds: participantIds.slice(at, at + PARTICIPANTS_PER_MESSAGE) } : {}) })
+    },
     agenda: programmeAgenda(events, (eventId) => hub.publish({ eventId, topic: 'event', audience: 'everyone' })),
     ...owns,
   })

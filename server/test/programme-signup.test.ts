@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { io, type Socket } from 'socket.io-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { type Ack, type ChoiceAnswer, type LookupAnswer, type ProgrammeInput, type ProgrammeState, type ProgrammeView, type Roster, SHIFTS_MAX, WIRE_VERSION } from '@tischrunde/shared'
+import { type Ack, type ChoiceAnswer, type LookupAnswer, type ProgrammeInput, type ProgrammeState, type ProgrammeView, type Roster, SHIFTS_MAX, WIRE_VERSION, schedule } from '@tischrunde/shared'
 import { createEvent, join } from './helpers/api.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
@@ -170,15 +170,30 @@ describe('the organiser and the personal code', () => {
     // Shifting the rest of the day is recorded in the programme every screen gets.
     expect(await console_.send('programme:shift', { minutes: 15 })).toMatchObject({ ok: true })
     await waitFor(() => (phone.last()?.programme?.shifts.length === 1 ? true : undefined), 'the shift on the phone')
-    // Up to the most a day holds; the next is refused, and no earlier one is dropped.
+    // Up to the most a day holds, and on: the shifts are folded into the times, none is lost (the
+    // 41st used to drop the first, and every time moved back).
+    const day = async () => {
+      const got = (await console_.send('programme:get', {})) as { data: ProgrammeView }
+      return { shifts: got.data.programme!.shifts.length, times: schedule(got.data.programme!).map((s) => [s.start, s.end] as const) }
+    }
     for (let i = 1; i < SHIFTS_MAX; i++) {
       // At a pace the command limit lets through (a person clicking "+1 Min").
       await sleep(150)
       expect(await console_.send('programme:shift', { minutes: 1 })).toMatchObject({ ok: true })
     }
-    expect(await console_.send('programme:shift', { minutes: 1 })).toMatchObject({ ok: false, code: 'LIMIT_REACHED', params: { what: 'shifts', maximum: SHIFTS_MAX } })
-    const shifts = (await console_.send<{ programme: { shifts: { minutes: number }[] } }>('programme:get', {})) as { data: { programme: { shifts: { minutes: number }[] } } }
-    expect(shifts.data.programme.shifts.map((s) => s.minutes)).toEqual([15, ...Array.from({ length: SHIFTS_MAX - 1 }, () => 1)])
+    const full = await day()
+    expect(full.shifts).toBe(SHIFTS_MAX)
+    await sleep(150)
+    expect(await console_.send('programme:shift', { minutes: 1 })).toMatchObject({ ok: true })
+    const on = await day()
+    expect(on.shifts).toBe(1)
+    // One more minute: every time stays or moves one minute later, none earlier.
+    on.times.forEach(([start, end], k) => {
+      expect(start - full.times[k]![0]).toBeGreaterThanOrEqual(0)
+      expect(start - full.times[k]![0]).toBeLessThanOrEqual(1)
+      expect(end - full.times[k]![1]).toBeGreaterThanOrEqual(0)
+      expect(end - full.times[k]![1]).toBeLessThanOrEqual(1)
+    })
   })
 
   it('gives back the seats of a workshop taken out of the programme: one added later under its id starts empty', async () => {

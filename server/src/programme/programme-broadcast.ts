@@ -26,8 +26,8 @@ export function createProgrammeBroadcast(io: Pick<ScreenRooms, 'to'>, programme:
   /** Each participant's own choices, to every screen of theirs (a second device follows the first). */
   const sendMine = (eventId: string, participantIds: readonly string[]) => {
     for (const participantId of participantIds)
-      programme.view(eventId, participantId).then(
-        (view) => view.mine && io.to([participantRoom(eventId, participantId)]).emit('programme:mine', view.mine),
+      programme.choicesOf(eventId, participantId).then(
+        (mine) => io.to([participantRoom(eventId, participantId)]).emit('programme:mine', mine),
         (error: unknown) => log.error({ err: error, event: eventId }, 'could not read a participant’s choices'),
       )
   }

@@ -1,4 +1,4 @@
-import { type Ack, ErrorCode, type LookupAnswer, SHIFTS_MAX, fail, may, unknownReference } from '@tischrunde/shared'
+import { type Ack, ErrorCode, type LookupAnswer, fail, may, unknownReference } from '@tischrunde/shared'
 import { EVENT_NOT_FOUND_ACK, FORBIDDEN_ACK, type Handler, mayRun } from '../handlers/handler.js'
 import type { ProgrammeRefusal } from './programme-service.js'
 
@@ -14,7 +14,6 @@ function refused(reason: ProgrammeRefusal, what?: string): Ack {
   // No programme yet: no phase or workshop exists.
   if (reason === 'NO_PROGRAMME') return fail(ErrorCode.INVALID_MESSAGE, { path: ['phaseId'], ...unknownReference(what ?? '') })
   if (reason === 'NOT_FOUND') return fail(ErrorCode.NOT_FOUND, { what: 'event' })
-  if (reason === 'TOO_MANY_SHIFTS') return fail(ErrorCode.LIMIT_REACHED, { what: 'shifts', maximum: SHIFTS_MAX })
   return fail(ErrorCode.INVALID_MESSAGE, { path: [reason === 'UNKNOWN_PHASE' ? 'phaseId' : 'workshopId'], ...unknownReference(what ?? '') })
 }
 

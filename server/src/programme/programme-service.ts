@@ -34,7 +34,7 @@ import type { EventStore } from '../storage/storage.js'
 import { BOOKING_RECORDS, CODE_RECORDS, PEOPLE_RECORDS, PROGRAMME_KEY, PROGRAMME_RECORDS } from './programme-records.js'
 
 /** Why a programme command was refused (besides a choice's own refusals, which are answers). */
-export type ProgrammeRefusal = 'NO_PROGRAMME' | 'STALE' | 'UNKNOWN_WORKSHOP' | 'UNKNOWN_PHASE' | 'NOT_FOUND' | 'ELSEWHERE' | 'TOO_MANY_SHIFTS'
+export type ProgrammeRefusal = 'NO_PROGRAMME' | 'STALE' | 'UNKNOWN_WORKSHOP' | 'UNKNOWN_PHASE' | 'NOT_FOUND' | 'ELSEWHERE'
 
 /**
  * Refused on a node that does not serve the event (several nodes): another node owns it and runs its
@@ -71,12 +71,12 @@ export class ProgrammeService {
   /** The same, once read: what workshop boards look up synchronously, message by message. */
   private readonly ready = new Map<EventId, Loaded>()
   private readonly queues = new Map<EventId, Promise<unknown>>()
+  /** The workshop situation of each event's state in memory, for the stored programme it was made from. */
+  private readonly situations = new WeakMap<Loaded, { programme: Loaded['programme']; situation: WorkshopSituation }>()
   /**
    * Look-ups of personal codes per event: 30 at once, then one every two seconds. A code has 32^6
    * values; guessing one of a hall's few hundred then takes months, a person who mistypes waits seconds.
    */
-  /** The workshop situation of each event's state in memory, for the stored programme it was made from. */
-  private readonly situations = new WeakMap<Loaded, { programme: Loaded['programme']; situation: WorkshopSituation }>()
   private readonly lookups = new RateLimiter(30, 0.5)
   /**
    * And per participant, judged first: 5 at once, then one every 30 s. One person guessing is held up
@@ -210,6 +210,9 @@ export class ProgrammeService {
     return { ...(await this.state(eventId)), mine: participantId ? this.mine(l, participantId) : null }
   }
 
+  /** One participant's choices and code (pushed to their screens when they change). */
+  readonly choicesOf = async (eventId: EventId, participantId: string): Promise<MyChoices> => this.mine(await this.load(eventId), participantId)
+
   /** Bookings of workshops that are (still) in the programme. */
   private *activeBookings(l: Loaded): Iterable<Booking> {
     const known = new Set(l.programme?.value.items.flatMap((i) => i.workshops.map((w) => `${i.id}/${w.id}`)) ?? [])
@@ -325,7 +328,8 @@ export class ProgrammeService {
   private async voidBookingsOfRemoved(eventId: EventId, l: Loaded, programme: Programme): Promise<void> {
     const known = new Set(programme.items.flatMap((i) => i.workshops.map((w) => `${i.id}/${w.id}`)))
     const gone = [...l.bookings].filter(([, { value }]) => value.workshopId !== null && !known.has(`${value.phaseId}/${value.workshopId}`))
-    for (const [key, { value }] of gone) await this.writeBooking(eventId, l, key, { ...value, workshopId: null, at: this.deps.now(), by: 'organiser' })
+    // All at once: the store writes them together (one rewrite of the file, not one per seat).
+    await Promise.all(gone.map(([key, { value }]) => this.writeBooking(eventId, l, key, { ...value, workshopId: null, at: this.deps.now(), by: 'organiser' })))
     if (gone.length > 0) this.deps.changed(eventId, 'counts', [...new Set(gone.map(([, { value }]) => value.participantId))])
   }
 
@@ -344,10 +348,7 @@ export class ProgrammeService {
 
   /** The rest of the day runs `minutes` later from the event's wall clock now. */
   shift(eventId: EventId, minutes: number, shiftId?: string): Promise<Result<number, ProgrammeRefusal>> {
-    return this.update(eventId, (p) => {
-      const shifted = shiftRestOfDay(p, localDayClock(this.deps.now(), p.timeZone).minute, minutes, shiftId)
-      return shifted ? ok(shifted) : err('TOO_MANY_SHIFTS')
-    })
+    return this.update(eventId, (p) => ok(shiftRestOfDay(p, localDayClock(this.deps.now(), p.timeZone).minute, minutes, shiftId)))
   }
 
   /** Closes or reopens a workshop, or sets its seats. Seats already taken stay taken. */

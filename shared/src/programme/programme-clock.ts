@@ -86,17 +86,31 @@ export function phaseOver(programme: Programme, phaseId: string, clock: DayClock
  * it is made at): items that have not started move, and a running item ends that much later.
  * Earlier shifts stay; the new one is counted from the planned time that corresponds to now.
  * A shift with an `id` the programme holds already (the same shift sent again) returns it unchanged.
- * Null when the day holds SHIFTS_MAX shifts already: every time shown depends on all of them, so
- * none is dropped (the times are then changed in the programme itself).
+ * A day that holds SHIFTS_MAX shifts has them folded into its items' times first: every time shown
+ * depends on all of them, so none is dropped, and the day can be shifted on.
  */
-export function shiftRestOfDay(programme: Programme, atMinute: number, minutes: number, id?: string): Programme | null {
-  if (id !== undefined && programme.shifts.some((s) => s.id === id)) return programme
-  if (programme.shifts.length >= SHIFTS_MAX) return null
+export function shiftRestOfDay(source: Programme, atMinute: number, minutes: number, id?: string): Programme {
+  if (id !== undefined && (source.shifts.some((s) => s.id === id) || source.foldedShiftIds?.includes(id))) return source
+  const programme = source.shifts.length >= SHIFTS_MAX ? foldShifts(source) : source
   // The planned minute that runs now: undo the shifts already in force at this wall-clock minute.
   let planned = atMinute
   for (const shift of programme.shifts) if (shiftedMinute(programme, minuteOf(shift.from)) <= atMinute) planned -= shift.minutes
   planned = Math.max(0, Math.min(1439, planned))
   return { ...programme, shifts: [...programme.shifts, { from: timeOf(planned), minutes, ...(id === undefined ? {} : { id }) }] }
+}
+
+/**
+ * The programme with every shift folded into its items' times (the day as it runs now), no shifts
+ * left; the folded shifts' ids are kept so that one sent again still counts once.
+ */
+export function foldShifts(programme: Programme): Programme {
+  const items = programme.items.map((item) => {
+    const start = Math.max(0, Math.min(1438, shiftedMinute(programme, minuteOf(item.start))))
+    const end = Math.min(1439, Math.max(start + 1, shiftedMinute(programme, minuteOf(item.end))))
+    return { ...item, start: timeOf(start), end: timeOf(end) }
+  })
+  const ids = [...(programme.foldedShiftIds ?? []), ...programme.shifts.flatMap((s) => (s.id ? [s.id] : []))].slice(-SHIFTS_MAX)
+  return { ...programme, items, shifts: [], ...(ids.length > 0 ? { foldedShiftIds: ids } : {}) }
 }
 
 /** "11:30" for a scheduled minute. */

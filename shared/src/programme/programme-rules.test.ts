@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { localDayClock, myWorkshopNow, phaseOver, schedule, shiftRestOfDay, whatIsOn } from './programme-clock.js'
+import { foldShifts, localDayClock, myWorkshopNow, phaseOver, schedule, shiftRestOfDay, whatIsOn } from './programme-clock.js'
 import { type Programme, type ProgrammeInput, SHIFTS_MAX, minuteOf, personalCodeSchema, programmeSchema, storedProgrammeSchema } from './programme.schema.js'
 import { invalidMessage } from '../wire/failure.js'
 import { alternativesIn, chooseWorkshop, countSeats, hintFor, pastThreshold } from './seat-rules.js'
@@ -86,17 +86,21 @@ describe('shifting the rest of the day', () => {
     expect([end.start, end.end]).toEqual([minuteOf('16:25'), minuteOf('16:55')])
   })
 
-  it('refuses a shift beyond the most a day holds instead of dropping the first one (the times would jump back)', () => {
-    let day = shiftRestOfDay(programme, minuteOf('09:00'), 60)!
-    for (let i = 1; i < SHIFTS_MAX; i++) day = shiftRestOfDay(day, minuteOf('09:00') + 60 + i, 1)!
+  it('folds the shifts into the times once the day holds the most, and shifts on (the 41st dropped the first before)', () => {
+    let day = shiftRestOfDay(programme, minuteOf('09:00'), 60, 'erste')
+    for (let i = 1; i < SHIFTS_MAX; i++) day = shiftRestOfDay(day, minuteOf('09:00') + 60 + i, 1)
     expect(day.shifts).toHaveLength(SHIFTS_MAX)
-    const lunch = () => schedule(day).find((s) => s.item.id === 'mittag')!.start
-    const before = lunch()
-    expect(before).toBe(minuteOf('13:00') + 60 + SHIFTS_MAX - 1)
-    expect(shiftRestOfDay(day, minuteOf('11:00'), 1)).toBeNull()
-    // The same shift sent again is still answered with the day as it is.
-    expect(shiftRestOfDay({ ...day, shifts: [...day.shifts.slice(1), { from: '11:00', minutes: 1, id: 'x' }] }, minuteOf('11:00'), 1, 'x')).not.toBeNull()
-    expect(lunch()).toBe(before)
+    const times = (p: Programme) => schedule(p).map((s) => [s.item.id, s.start, s.end])
+    const lunch = (p: Programme) => schedule(p).find((s) => s.item.id === 'mittag')!.start
+    expect(lunch(day)).toBe(minuteOf('13:00') + 60 + SHIFTS_MAX - 1)
+    // Folded, the day runs exactly as before, without shifts.
+    expect(times(foldShifts(day))).toEqual(times(day))
+    expect(foldShifts(day).shifts).toEqual([])
+    const more = shiftRestOfDay(day, minuteOf('11:00'), 5, 'danach')
+    expect(more.shifts).toHaveLength(1)
+    expect(lunch(more)).toBe(lunch(day) + 5)
+    // A folded shift sent again (its answer lost) still counts once.
+    expect(shiftRestOfDay(more, minuteOf('11:01'), 60, 'erste')).toBe(more)
   })
 
   it('makes a shift sent again under its id once (its answer was lost)', () => {

@@ -76,7 +76,7 @@ export const programmeItemSchema = z
   .refine((item) => item.kind === 'work-phase' || item.workshops.length === 0, { path: ['workshops'], message: 'workshops outside a work phase' })
 export type ProgrammeItem = z.infer<typeof programmeItemSchema>
 
-/** Shifts of the day's times a programme holds at most ("+5 Min" in the console). */
+/** Shifts of the day's times a programme holds at most ("+5 Min" in the console); then they are folded into the items' times. */
 export const SHIFTS_MAX = 40
 
 /** "From `from` on, everything is `minutes` later" (negative: earlier). */
@@ -122,6 +122,8 @@ const programmeWith = <Z extends z.ZodType<string, string | undefined>>(timeZone
       items: z.array(programmeItemSchema).max(PROGRAMME_ITEMS_MAX),
       /** Shifts the facilitator made when the day ran late (or early), in the order made. */
       shifts: z.array(programmeShiftSchema).max(SHIFTS_MAX).default([]),
+      /** Ids of shifts folded into the items' times (see `shiftRestOfDay`): one sent again still counts once. */
+      foldedShiftIds: z.array(randomIdSchema).max(SHIFTS_MAX).optional(),
     })
     .superRefine((p, ctx) => {
       if (new TextEncoder().encode(JSON.stringify(p)).length > PROGRAMME_BYTES_MAX) ctx.addIssue({ code: 'too_big', origin: 'string', maximum: PROGRAMME_BYTES_MAX, path: ['items'], message: 'programme too large' })

@@ -44,7 +44,7 @@ export const errorParamsSchemas = {
   SERVER_FULL: none,
   BAD_ORIGIN: none,
   /** Which cap, and its value: `events` — events on this installation (TISCHRUNDE_MAX_EVENTS); `logos` — logo files one event keeps. */
-  LIMIT_REACHED: z.object({ what: z.enum(['events', 'logos', 'shifts']), maximum: z.number().int().nonnegative() }),
+  LIMIT_REACHED: z.object({ what: z.enum(['events', 'logos']), maximum: z.number().int().nonnegative() }),
   /** What was stopped, and after how many seconds (the configured limit). */
   TIMED_OUT: z.object({ what: z.enum(['export']), seconds: z.number().int().positive() }),
   INTERNAL: none,
