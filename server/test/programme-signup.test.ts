@@ -117,6 +117,10 @@ describe('the organiser and the personal code', () => {
     expect(await phone.send('programme:save', { programme: DAY, expectedVersion: 1 })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     // A stale save is refused.
     expect(await console_.send('programme:save', { programme: DAY, expectedVersion: 7 })).toMatchObject({ ok: false, code: 'STALE_VERSION' })
+    // Two work phases at the same time are refused for every sender, not only by the console's form.
+    const overlapping = { ...DAY, items: DAY.items.map((i) => (i.id === 'phase-2' ? { ...i, start: '12:30' } : i)) }
+    expect(await console_.send('programme:save', { programme: overlapping, expectedVersion: 1 })).toMatchObject({ ok: false, code: 'INVALID_MESSAGE', params: { path: ['programme', 'items', 2, 'start'] } })
+    expect(await console_.send<ProgrammeView>('programme:get', {})).toMatchObject({ ok: true, data: { version: 1 } })
     // Bad input gets a code.
     expect(await phone.send('programme:choose', { phaseId: 'phase-1', workshopId: '<script>' })).toMatchObject({ ok: false, code: 'INVALID_MESSAGE' })
     expect(await phone.send('programme:choose', { phaseId: 'begruessung', workshopId: 'ws-1' })).toMatchObject({ ok: true, data: { booked: false, reason: 'UNKNOWN_PHASE' } })

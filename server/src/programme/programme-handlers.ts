@@ -1,4 +1,4 @@
-import { type Ack, ErrorCode, type LookupAnswer, fail, may, unknownReference } from '@tischrunde/shared'
+import { type Ack, ErrorCode, type LookupAnswer, fail, may, overlappingPhases, unknownReference } from '@tischrunde/shared'
 import { EVENT_NOT_FOUND_ACK, FORBIDDEN_ACK, type Handler, mayRun } from '../handlers/handler.js'
 import type { ProgrammeRefusal } from './programme-service.js'
 
@@ -51,6 +51,9 @@ export const handleProgrammeLookup: Handler<'programme:lookup'> = async (ctx, se
 /** Facilitator: replaces the programme from the version read. */
 export const handleProgrammeSave: Handler<'programme:save'> = async (ctx, session, msg) => {
   if (!mayRun(session)) return FORBIDDEN_ACK
+  // VALIDATION: the rule the console checks before sending, for every sender.
+  const overlap = overlappingPhases(msg.programme)
+  if (overlap) return fail(ErrorCode.INVALID_MESSAGE, { path: ['programme', 'items', msg.programme.items.indexOf(overlap[1]), 'start'], issue: 'invalid' }, 'work phases overlap')
   const saved = await ctx.programme.save(session.actor.eventId, msg.programme, msg.expectedVersion)
   return saved.ok ? answer({ version: saved.value }) : refused(saved.error)
 }

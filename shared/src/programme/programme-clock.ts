@@ -113,6 +113,16 @@ export function foldShifts(programme: Programme): Programme {
   return { ...programme, items, shifts: [], ...(ids.length > 0 ? { foldedShiftIds: ids } : {}) }
 }
 
+/**
+ * Two work phases of the day that run at the same time (the later-starting one second), or null: a
+ * person could then hold a seat in two rooms at once. The console does not save such a day.
+ */
+export function overlappingPhases(programme: Pick<Programme, 'items'>): [ProgrammeItem, ProgrammeItem] | null {
+  const phases = programme.items.filter((i) => i.kind === 'work-phase').sort((a, b) => minuteOf(a.start) - minuteOf(b.start))
+  for (let i = 1; i < phases.length; i++) if (minuteOf(phases[i]!.start) < minuteOf(phases[i - 1]!.end)) return [phases[i - 1]!, phases[i]!]
+  return null
+}
+
 /** "11:30" for a scheduled minute. */
 export const clockText = (minute: number) => timeOf(minute)
 

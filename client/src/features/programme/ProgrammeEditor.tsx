@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { type Programme, type ProgrammeItem, type Workshop, DEFAULT_HINT_THRESHOLD, firstFieldIssue, minuteOf, programmeSchema, slugify } from '@tischrunde/shared'
+import { type Programme, type ProgrammeItem, type Workshop, DEFAULT_HINT_THRESHOLD, firstFieldIssue, overlappingPhases, programmeSchema, slugify } from '@tischrunde/shared'
 import { formatEventDate } from '../../i18n/dates.js'
 import { fieldIssueText } from '../../i18n/error-text.js'
 import { type Translate, useTranslation } from '../../i18n/index.js'
@@ -215,11 +215,4 @@ function whereInDraft(draft: Programme, path: readonly (string | number)[], fiel
   const workshop = item && path[2] === 'workshops' && typeof path[3] === 'number' ? item.workshops[path[3]] : undefined
   const label = field?.closest('label')?.firstChild?.textContent?.trim()
   return [item && `„${item.title}“ (${item.start}–${item.end})`, workshop && t('programme.workshop', { number: workshop.number }), label].filter(Boolean).join(' › ') || t('programme.title')
-}
-
-/** Two work phases of the day that run at the same time (the later-starting one second), or null. */
-function overlappingPhases(programme: Programme): [ProgrammeItem, ProgrammeItem] | null {
-  const phases = programme.items.filter((i) => i.kind === 'work-phase').sort((a, b) => minuteOf(a.start) - minuteOf(b.start))
-  for (let i = 1; i < phases.length; i++) if (minuteOf(phases[i]!.start) < minuteOf(phases[i - 1]!.end)) return [phases[i - 1]!, phases[i]!]
-  return null
 }
