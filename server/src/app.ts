@@ -22,7 +22,7 @@ import { WorkerExportRenderer } from './export/export-runner.js'
 import { createExportRoutes } from './http/export-routes.js'
 import { createActorExportRoutes } from './export/actors/actor-export-routes.js'
 import { createTreeGroupRoutes } from './tree/tree-group-routes.js'
-import { createProgrammeExportRoutes } from './export/programme/programme-export-routes.js'
+import { createProgrammeExportRoutes, programmeSignUpFiles } from './export/programme/programme-export-routes.js'
 import { createHarvestExportRoutes } from './export/harvest/harvest-export-routes.js'
 import { VoteService } from './harvest/vote-service.js'
 import { GroupService } from './harvest/group-service.js'
@@ -217,7 +217,10 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const logos = opts.logos ?? memoryLogoStore()
   transfer.logos = logos
   app.use('/api', createFramingRoutes({ events, logos }))
-  app.use('/api', createExportRoutes({ events, transfer: { exportEvent: async (stored) => withLogos(await transfer.exportEvent(stored), logos) }, renderer: exportRenderer, log }))
+  app.use(
+    '/api',
+    createExportRoutes({ events, transfer: { exportEvent: async (stored) => withLogos(await transfer.exportEvent(stored), logos) }, renderer: exportRenderer, log, zipExtras: (stored) => programmeSignUpFiles(programme, stored.event) }),
+  )
   app.use('/api', createActorExportRoutes({ events, rooms, renderer: exportRenderer, log }))
   app.use('/api', createTreeImageRoutes({ events, transfer, renderer: exportRenderer }))
   app.use('/api', createTreeGroupRoutes({ events, rooms }))

@@ -130,6 +130,11 @@ describe("a workshop's own board", () => {
     expect(md).not.toMatch(/^## Workshop 2: Ein kreisweites Integrationskonzept/m)
     expect(md).toContain('Workshop 2: Ein kreisweites Integrationskonzept')
 
+    // A day with a theme table and workshops: its spreadsheet names both.
+    const csv = await get('csv')
+    expect(csv.headers.get('content-disposition')).toContain('Alle-Tische-und-Workshops.csv')
+    expect((await csv.text()).split('\r\n')[0]).toBe('ID;Thementisch oder Workshop;Station oder Arbeitsphase;Spalte;Nr.;Gehört zu ID;Gliederung;Text')
+
     // PDF and DOCX: the same chapter.
     const file = eventExportSchema.parse(await (await get('json')).json())
     expect(file.workshopBoards).toEqual([
@@ -154,5 +159,29 @@ describe("a workshop's own board", () => {
     const importedToken = running.server.events.issue((await running.server.events.get(imported.body.id))!, 'facilitator')
     const copy = eventExportSchema.parse(await (await get('json', imported.body.id, importedToken)).json())
     expect(copy.workshopBoards).toEqual(file.workshopBoards)
+  })
+
+  it('names the rows of a day of workshops alone after its workshops and work phases, and lists the workshops that wrote nothing', async () => {
+    running = await startServer(data.dir)
+    const { event } = await eventWithWorkshopDay(running.url, sockets, { day: DAY })
+    const get = (format: string) => fetch(`${running!.url}/api/events/${event.event.id}/export?format=${format}`, { headers: { authorization: `Bearer ${event.facilitatorToken}` } })
+    // Before any card: the spreadsheet already speaks of workshops.
+    const empty = await get('csv')
+    expect(empty.headers.get('content-disposition')).toContain('Alle-Workshops.csv')
+    expect((await empty.text()).split('\r\n')[0]).toBe('ID;Workshop;Arbeitsphase;Spalte;Nr.;Gehört zu ID;Gliederung;Text')
+
+    const facilitator = connectDoc(running.url, workshopBoardDocName(event.event.id, 'ws-1'), event.facilitatorToken)
+    clients.push(facilitator)
+    await facilitator.synced()
+    facilitator.put(aCard({ authorId: 'moderation', stationId: WORKSHOP_STATION_ID, id: 'card-ws-0001', columnId: 'ergebnisse', text: 'Eine Anlaufstelle für alle Ämter', position: 1 }))
+    await facilitator.saved()
+    const rows = (await (await get('csv')).text()).split('\r\n')
+    expect(rows[1]).toBe('1;Workshop 1: Kommunale Angebote unter einem Dach;Arbeitsphase I – Mit Ute Beispiel;Ergebnisse;;;1;Eine Anlaufstelle für alle Ämter')
+    // The method page names the workshop without a chapter, rather than leaving it out silently.
+    const md = await (await get('md')).text()
+    expect(md).toMatch(/Workshop 2: Ein kreisweites Integrationskonzept \(keine Karten\)/)
+    expect(md).not.toMatch(/Workshop 1: Kommunale Angebote unter einem Dach \(keine Karten\)/)
+    const xlsx = await get('xlsx')
+    expect(xlsx.headers.get('content-disposition')).toContain('Alle-Workshops.xlsx')
   })
 })

@@ -4,12 +4,13 @@ import type { ExportRenderer, ProgressListener, RenderedFile } from './export-se
 import type { ExportFormat } from './shared-export.js'
 import { startExportThread } from './worker-start.js'
 import type { DocumentJob } from './documents.js'
+import type { ZipExtra } from './programme/programme-zip.js'
 
 /** One unit of work for the export worker. */
 export type ExportJob = { id: number } & (
   | { kind: 'table'; file: EventExport; tableId: string; format: ExportFormat }
   | { kind: 'event'; file: EventExport; format: ExportFormat }
-  | { kind: 'zip'; file: EventExport }
+  | { kind: 'zip'; file: EventExport; extras: readonly ZipExtra[] }
   | { kind: 'tree'; file: EventExport; groupId: string; phase: TreePhase; format: 'svg' | 'png' }
   | { kind: 'document'; eventId: string; document: DocumentJob }
   /** No job: an export may follow soon, so the worker starts its ZIP helper too. Answered by nothing. */
@@ -81,8 +82,8 @@ export class WorkerExportRenderer implements ExportRenderer {
   renderEvent(file: EventExport, format: ExportFormat, onProgress?: ProgressListener): Promise<RenderedFile> {
     return this.submit({ id: this.nextId++, kind: 'event', file, format }, onProgress) as Promise<RenderedFile>
   }
-  renderZip(file: EventExport, onProgress?: ProgressListener): Promise<RenderedFile> {
-    return this.submit({ id: this.nextId++, kind: 'zip', file }, onProgress) as Promise<RenderedFile>
+  renderZip(file: EventExport, onProgress?: ProgressListener, extras: readonly ZipExtra[] = []): Promise<RenderedFile> {
+    return this.submit({ id: this.nextId++, kind: 'zip', file, extras }, onProgress) as Promise<RenderedFile>
   }
   renderTree(file: EventExport, groupId: string, phase: TreePhase, format: 'svg' | 'png'): Promise<RenderedFile | null> {
     // A large tree takes seconds to draw: here, not on the main thread (a PNG of 300 long texts took 3 s).

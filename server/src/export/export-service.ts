@@ -12,10 +12,14 @@ import { actorSectionDocx } from './actors/render-actors.js'
 import { drawActorsPdf } from './actors/actor-section-pdf.js'
 import { ACTOR_CHAPTER_TITLE } from './actors/actor-table.js'
 import { renderDocumentationXlsx, renderSheetXlsx } from './render-xlsx.js'
+import { PROGRAMME_FOLDER, type ZipExtra, hasProgramme, programmeReadmeLines, renderHandoutPart } from './programme/programme-zip.js'
 import {
   EXPORT_CONTENT_TYPES,
   EXPORT_FORMATS,
+  type EventDocumentation,
   type ExportFormat,
+  ROW_WORDS,
+  type RowWords,
   type ResultSheet,
   buildEventDocumentation,
   buildResultSheet,
@@ -46,7 +50,8 @@ export type ProgressListener = (done: number, total: number) => void
 export interface ExportRenderer {
   renderTable(file: EventExport, tableId: string, format: ExportFormat, onProgress?: ProgressListener): Promise<RenderedFile>
   renderEvent(file: EventExport, format: ExportFormat, onProgress?: ProgressListener): Promise<RenderedFile>
-  renderZip(file: EventExport, onProgress?: ProgressListener): Promise<RenderedFile>
+  /** Everything in one ZIP; `extras` are files the server adds to the programme's folder (the sign-up lists). */
+  renderZip(file: EventExport, onProgress?: ProgressListener, extras?: readonly ZipExtra[]): Promise<RenderedFile>
   /** One group's tree as a picture (drawing a large one takes seconds: off the main thread where the renderer has a worker). */
   renderTree(file: EventExport, groupId: string, phase: TreePhase, format: 'svg' | 'png'): Promise<RenderedFile | null>
   /** How long one export may run before it is stopped (TIMED_OUT), if this renderer stops any. */
@@ -59,6 +64,9 @@ export interface ExportRenderer {
 
 /** Names of the whole-event files (the table part of `<Event>_<date>_<part>.<ext>`). */
 export const EVENT_FILE_PART = { documentation: 'Dokumentation', allTables: 'Alle-Tische', zip: 'Ergebnisse', tablesFolder: 'Thementische' } as const
+
+/** The file part of every row's CSV and workbook: "Alle-Tische", "Alle-Workshops" on a day of workshops. */
+const allRowsPart = (doc: EventDocumentation) => doc.rowWords?.file ?? EVENT_FILE_PART.allTables
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 const json = (file: EventExport) => utf8(JSON.stringify(file, null, 2) + '\n')
@@ -126,10 +134,10 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
     case 'csv':
       // An event that runs only the tree method: its trees, with a parent column.
       if (isTreeDay(file.event)) return named('Baeume', treesCsv(file))
-      return named(EVENT_FILE_PART.allTables, renderCsv(documentationCsvRows(doc)))
+      return named(allRowsPart(doc), renderCsv(documentationCsvRows(doc)))
     case 'xlsx': {
       const trees = { header: TREE_SHEET_HEADER, widths: TREE_SHEET_WIDTHS, rows: treeSheetRows(file) }
-      return named(isTreeDay(file.event) ? 'Baeume' : EVENT_FILE_PART.allTables, await renderDocumentationXlsx(doc, trees))
+      return named(isTreeDay(file.event) ? 'Baeume' : allRowsPart(doc), await renderDocumentationXlsx(doc, trees))
     }
     case 'json':
       return named(null, json(file))
@@ -137,7 +145,7 @@ export async function renderEvent(file: EventExport, format: ExportFormat): Prom
 }
 
 /** One file of the ZIP, rendered on its own: in this thread, or in a helper thread (see zip-helper.ts). */
-export type ZipPart = { kind: 'event'; format: ExportFormat } | { kind: 'table'; tableId: string; format: ExportFormat }
+export type ZipPart = { kind: 'event'; format: ExportFormat } | { kind: 'table'; tableId: string; format: ExportFormat } | { kind: 'programme'; format: 'pdf' | 'docx' }
 
 /** The ZIP's files, in the order they appear in it: the whole event in every format, then every table. */
 export function zipParts(file: EventExport): ZipPart[] {
@@ -146,10 +154,12 @@ export function zipParts(file: EventExport): ZipPart[] {
   return [
     ...EXPORT_FORMATS.map((format): ZipPart => ({ kind: 'event', format })),
     ...file.event.tables.flatMap((table) => tableFormats.map((format): ZipPart => ({ kind: 'table', tableId: table.id, format }))),
+    ...(hasProgramme(file) ? (['pdf', 'docx'] as const).map((format): ZipPart => ({ kind: 'programme', format })) : []),
   ]
 }
 
 export function renderZipPart(file: EventExport, part: ZipPart): Promise<RenderedFile> {
+  if (part.kind === 'programme') return renderHandoutPart(file, part.format)
   return part.kind === 'event' ? renderEvent(file, part.format) : renderTable(file, part.tableId, part.format)
 }
 
@@ -189,7 +199,7 @@ function claimOrder(parts: readonly ZipPart[]): number[] {
  * even in-process it never holds it for a whole event. With a `helper` thread, the files are
  * rendered by both threads at once; the ZIP is the same.
  */
-export async function renderZip(file: EventExport, onProgress?: ProgressListener, helper?: ZipHelper): Promise<RenderedFile> {
+export async function renderZip(file: EventExport, onProgress?: ProgressListener, helper?: ZipHelper, extras: readonly ZipExtra[] = []): Promise<RenderedFile> {
   const parts = zipParts(file)
   const total = parts.length
   const done: (RenderedFile | undefined)[] = parts.map(() => undefined)
@@ -224,11 +234,14 @@ export async function renderZip(file: EventExport, onProgress?: ProgressListener
   // Two tables may fold to the same file name ("Sprache" and "Sprache!").
   const names = uniqueFileNames(tableFiles.map((f) => f.fileName))
   tableFiles.forEach((f, i) => entries.push([`${EVENT_FILE_PART.tablesFolder}/${names[i]}`, f.bytes]))
+  const programmeFiles = parts.flatMap((p, i) => (p.kind === 'programme' ? [files[i]!] : []))
+  for (const out of programmeFiles) entries.push([`${PROGRAMME_FOLDER}/${out.fileName}`, out.bytes])
+  for (const extra of extras) entries.push([`${PROGRAMME_FOLDER}/${extra.name}`, extra.bytes])
 
   // A day of trees alone: its own CSV is the trees' already.
   entries.push(...treeZipEntries(file, !isTreeDay(file.event)))
   entries.push(...harvestZipEntries(file))
-  entries.unshift([ZIP_README, utf8(zipReadme(file, entries.map(([name]) => name)))])
+  entries.unshift([ZIP_README, utf8(zipReadme(file, entries.map(([name]) => name), extras))])
   const zippable: Zippable = {}
   // PDF streams and DOCX are compressed already: store them; deflate the text formats.
   for (const [name, bytes] of entries) zippable[name] = [bytes, { level: /\.(pdf|docx|xlsx)$/.test(name) ? 0 : 6 }]
@@ -256,12 +269,16 @@ function workbookKind(file: EventExport): string {
   return `Excel-Tabelle: ${[tables ?? (trees ? null : 'je Karte eine Zeile'), trees].filter(Boolean).join('; dazu ')}`
 }
 
-const CAFE_COLUMNS = [
-  'Spalten der Tabellen der Thementische (CSV und XLSX):',
+/** The guide's list of the rows' columns, in the words of the day (theme tables, workshops or both). */
+const rowColumns = (words: RowWords) => [
+  `Spalten der Tabellen ${words === ROW_WORDS.tables ? 'der Thementische' : words === ROW_WORDS.workshops ? 'der Workshops' : 'der Thementische und Workshops'} (CSV und XLSX):`,
   '  ID            laufende Nummer jeder Zeile',
-  '  Thementisch   Name des Tisches',
-  '  Station       Station mit ihrer Frage',
-  '  Spalte        Spalte der Station',
+  ...(words === ROW_WORDS.workshops
+    ? ['  Workshop      Nummer und Titel des Workshops', '  Arbeitsphase  Arbeitsphase des Workshops, mit den Referierenden']
+    : words === ROW_WORDS.both
+      ? ['  Thementisch oder Workshop    Name des Tisches bzw. Nummer und Titel des Workshops', '  Station oder Arbeitsphase    Station mit ihrer Frage bzw. die Arbeitsphase des Workshops']
+      : ['  Thementisch   Name des Tisches', '  Station       Station mit ihrer Frage']),
+  words === ROW_WORDS.tables ? '  Spalte        Spalte der Station' : '  Spalte        Spalte der Station bzw. der Pinnwand des Workshops',
   '  Nr.           Nummer, wie sie in der Dokumentation steht (nur in nummerierten Listen)',
   '  Gehört zu ID  bei Unterpunkten: die ID ihrer Karte',
   '  Gliederung    Stelle in der Spalte: 2 = zweite Karte, 2.1 = ihr erster Unterpunkt',
@@ -290,7 +307,7 @@ const TREE_COLUMNS = [
  * folder), the spreadsheets' columns, and why a CSV cell may start with an apostrophe (formula
  * protection) while the XLSX needs none.
  */
-export function zipReadme(file: EventExport, names: readonly string[]): string {
+export function zipReadme(file: EventExport, names: readonly string[], extras: readonly ZipExtra[] = []): string {
   const kind = (name: string) => (name.endsWith('.xlsx') ? workbookKind(file) : (FILE_KINDS[name.slice(name.lastIndexOf('.') + 1)] ?? ''))
   const listed = (list: readonly string[]) => list.map((n) => `  ${n}\n      ${kind(n)}`)
   const whole = names.filter((n) => !n.includes('/'))
@@ -304,7 +321,8 @@ export function zipReadme(file: EventExport, names: readonly string[]): string {
     '',
     ...(perTable.length > 0 ? [`Je Thementisch (Ordner ${EVENT_FILE_PART.tablesFolder}/):`, ...listed(perTable), ''] : []),
     ...(trees.length > 0 ? [`Je Gruppe ihr Problembaum und ihr Lösungsbaum als Bild (Ordner ${TREES_FOLDER}/):`, ...listed(trees), ''] : []),
-    ...(file.event.tables.length > 0 ? CAFE_COLUMNS : []),
+    ...programmeReadmeLines(names, extras),
+    ...(isTreeDay(file.event) ? [] : rowColumns(buildEventDocumentation(file).rowWords ?? ROW_WORDS.tables)),
     ...((file.trees?.length ?? 0) > 0 ? TREE_COLUMNS : []),
     'Schutz vor Formeln: Beginnt ein Text mit =, +, -, @, Tabulator oder Wagenrücklauf, steht in der',
     'CSV-Datei ein Apostroph davor (\'+ Nutzen). So rechnet kein Tabellenprogramm damit und führt nichts',
@@ -320,7 +338,7 @@ export function zipReadme(file: EventExport, names: readonly string[]): string {
 export const inProcessRenderer: ExportRenderer = {
   renderTable,
   renderEvent,
-  renderZip,
+  renderZip: (file, onProgress, extras) => renderZip(file, onProgress, undefined, extras),
   renderTree: async (file, groupId, phase, format) => (await import('./tree/tree-image.js')).renderTreeImage(file, groupId, phase, format),
   renderDocument: async (_eventId, document) => (await import('./documents.js')).renderDocument(document),
 }

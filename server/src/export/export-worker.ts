@@ -33,7 +33,7 @@ parentPort?.on('message', async (job: ExportJob) => {
             ? await inProcessRenderer.renderTree(job.file, job.groupId, job.phase, job.format)
             : job.kind === 'document'
               ? await renderDocument(job.document)
-              : await renderZip(job.file, progress, zipHelper)
+              : await renderZip(job.file, progress, zipHelper, job.extras)
     result = { id: job.id, ok: true, file }
   } catch (error) {
     result = { id: job.id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { koelnEvent } from '@tischrunde/fixtures'
+import { koelnEvent, winnendenEvent } from '@tischrunde/fixtures'
 import { buildEventDocumentation } from '@tischrunde/shared'
 
 describe('the documentation of a day of workshops (seed 000)', () => {
@@ -32,5 +32,14 @@ describe('the documentation of a day of workshops (seed 000)', () => {
     expect(line.detail).toContain(keynote.people[0]!)
     if (keynote.room) expect(line.detail).toContain(keynote.room)
     expect(line.detail).toContain(keynote.description)
+  })
+
+  it('counts a day with theme tables and workshops as both, not every workshop as a Thementisch', () => {
+    const koeln = koelnEvent()
+    const winnenden = winnendenEvent()
+    const workshop = koeln.programme!.items.find((i) => i.workshops.length > 0)!.workshops[0]!
+    const both = { ...winnenden, programme: koeln.programme, workshopBoards: [{ workshopId: workshop.id, columns: [{ columnId: 'ergebnisse', cards: [{ text: 'Eine Anlaufstelle', subPoints: [] }] }] }] }
+    const cards = buildEventDocumentation(winnenden).sheets.reduce((n, s) => n + s.cardCount, 0)
+    expect(buildEventDocumentation(both).summary).toBe(`11 Thementische · 1 Workshop · ${cards + 1} Karten`)
   })
 })

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { CSV_HEADER, type EventDocumentation, type ExportRow, type ResultSheet, documentationExportRows, sheetExportRows } from './shared-export.js'
+import { type EventDocumentation, type ExportRow, ROW_WORDS, type ResultSheet, type RowWords, documentationExportRows, rowWordsOf, rowsHeader, sheetExportRows } from './shared-export.js'
 
 /**
  * Excel workbooks of the result rows (the CSV's columns). Every text cell is written as text, so a
@@ -26,9 +26,10 @@ export function sheetName(name: string, taken: Set<string>): string {
   }
 }
 
-function addRowsSheet(book: ExcelJS.Workbook, name: string, rows: readonly ExportRow[]): void {
+function addRowsSheet(book: ExcelJS.Workbook, name: string, rows: readonly ExportRow[], words: RowWords): void {
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
-  sheet.columns = CSV_HEADER.map((header, i) => ({ header, width: WIDTHS[i] }))
+  const header = rowsHeader(words)
+  sheet.columns = header.map((title, i) => ({ header: title, width: WIDTHS[i] }))
   sheet.getRow(1).font = { bold: true }
   for (const row of rows) {
     const added = sheet.addRow([row.id, row.table, row.station, row.column, row.number === '' ? null : Number(row.number), row.parentId, row.key, row.text])
@@ -36,7 +37,7 @@ function addRowsSheet(book: ExcelJS.Workbook, name: string, rows: readonly Expor
     for (const col of [2, 3, 4, 7, 8]) added.getCell(col).numFmt = '@'
     added.getCell(8).alignment = { wrapText: true, vertical: 'top' }
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: CSV_HEADER.length } }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: header.length } }
 }
 
 function workbook(title: string): ExcelJS.Workbook {
@@ -55,7 +56,7 @@ async function bytes(book: ExcelJS.Workbook): Promise<Uint8Array> {
 /** One table's rows on one sheet named after the table. */
 export async function renderSheetXlsx(sheet: ResultSheet): Promise<Uint8Array> {
   const book = workbook(sheet.heading)
-  addRowsSheet(book, sheetName(sheet.table.name, new Set()), sheetExportRows(sheet))
+  addRowsSheet(book, sheetName(sheet.table.name, new Set()), sheetExportRows(sheet), rowWordsOf([sheet]))
   return bytes(book)
 }
 
@@ -77,7 +78,7 @@ function addTextSheet(book: ExcelJS.Workbook, name: string, { header, rows, widt
 }
 
 /**
- * Every table: a first sheet "Alle Tische" with every row, then one sheet per table (ids as on the
+ * Every table: a first sheet "Alle Tische" ("Alle Workshops" on a day of workshops) with every row, then one sheet per table (ids as on the
  * first). With trees, a sheet "Bäume" with every node and one per group; a day of trees alone has
  * no table sheet.
  */
@@ -87,8 +88,9 @@ export async function renderDocumentationXlsx(doc: EventDocumentation, trees?: T
   const withTrees = trees !== undefined && trees.rows.length > 0
   if (doc.sheets.length > 0 || !withTrees) {
     const rows = documentationExportRows(doc)
-    addRowsSheet(book, sheetName(ALL_TABLES_SHEET, taken), rows)
-    for (const sheet of doc.sheets) addRowsSheet(book, sheetName(sheet.table.name, taken), rows.filter((r) => r.table === sheet.table.name))
+    const words = doc.rowWords ?? ROW_WORDS.tables
+    addRowsSheet(book, sheetName(words.all, taken), rows, words)
+    for (const sheet of doc.sheets) addRowsSheet(book, sheetName(sheet.table.name, taken), rows.filter((r) => r.table === sheet.table.name), rowWordsOf([sheet]))
   }
   if (withTrees) {
     addTextSheet(book, sheetName(TREES_SHEET, taken), trees)
@@ -99,4 +101,4 @@ export async function renderDocumentationXlsx(doc: EventDocumentation, trees?: T
 
 export const TREES_SHEET = 'Bäume'
 
-export const ALL_TABLES_SHEET = 'Alle Tische'
+export const ALL_TABLES_SHEET = ROW_WORDS.tables.all

@@ -9,6 +9,8 @@ import { ExportBusyError, ExportTimeoutError, WorkerExportRenderer } from '../ex
 import type { ExportRenderer, RenderedFile } from '../export/export-service.js'
 import { EXPORT_FORMATS, exportFormatSchema } from '../export/shared-export.js'
 import { facilitatorOf } from './route-access.js'
+import type { Authenticated } from '../events/event-service.js'
+import type { ZipExtra } from '../export/programme/programme-zip.js'
 
 export interface ExportRoutesDeps {
   events: EventService
@@ -17,6 +19,8 @@ export interface ExportRoutesDeps {
   renderer?: ExportRenderer
   /** Where failed exports are reported. */
   log?: Pick<Logger, 'error'>
+  /** Files the server adds to the ZIP (the programme's sign-up lists, which the event file does not carry). */
+  zipExtras?: (stored: Authenticated['stored']) => Promise<ZipExtra[]>
 }
 
 
@@ -82,7 +86,8 @@ export function createExportRoutes(deps: ExportRoutesDeps): Router {
     const auth = await facilitator(req, res)
     if (!auth) return
     const file = await deps.transfer.exportEvent(auth.stored)
-    send(res, await tracked(auth.stored.event.id, req.query.job, (onProgress) => renderer.renderZip(file, onProgress)))
+    const extras = (await deps.zipExtras?.(auth.stored)) ?? []
+    send(res, await tracked(auth.stored.event.id, req.query.job, (onProgress) => renderer.renderZip(file, onProgress, extras)))
   })
 
   // The console's export panel came into view: the export threads start and warm up (204, nothing to read).

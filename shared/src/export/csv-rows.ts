@@ -6,8 +6,32 @@ import type { EventDocumentation, ResultSheet } from './result-sheet.js'
  * BOM, cell types) is left to libraries on the server.
  */
 
+/**
+ * What the rows come from, in the words of their spreadsheet: theme tables and their stations, the
+ * workshops of a day's programme and their work phases, or both. `all` names the sheet with every
+ * row, `file` the file ("Winnenden_2019-07-02_Alle-Tische.csv").
+ */
+export const ROW_WORDS = {
+  tables: { table: 'Thementisch', station: 'Station', all: 'Alle Tische', file: 'Alle-Tische' },
+  workshops: { table: 'Workshop', station: 'Arbeitsphase', all: 'Alle Workshops', file: 'Alle-Workshops' },
+  both: { table: 'Thementisch oder Workshop', station: 'Station oder Arbeitsphase', all: 'Alle Tische und Workshops', file: 'Alle-Tische-und-Workshops' },
+} as const
+export type RowWords = (typeof ROW_WORDS)[keyof typeof ROW_WORDS]
+
+/** The words for rows of these sheets; a day of workshops alone speaks of workshops even before any has a card. */
+export function rowWordsOf(sheets: readonly Pick<ResultSheet, 'workshop'>[], workshopDay = false): RowWords {
+  const workshops = workshopDay || sheets.some((s) => s.workshop)
+  const tables = sheets.some((s) => !s.workshop)
+  return workshops ? (tables ? ROW_WORDS.both : ROW_WORDS.workshops) : ROW_WORDS.tables
+}
+
 /** Column headers, in order. German: the files are opened by facilitators in a spreadsheet. */
-export const CSV_HEADER = ['ID', 'Thementisch', 'Station', 'Spalte', 'Nr.', 'Gehört zu ID', 'Gliederung', 'Text'] as const
+export function rowsHeader(words: RowWords = ROW_WORDS.tables): [string, string, string, string, string, string, string, string] {
+  return ['ID', words.table, words.station, 'Spalte', 'Nr.', 'Gehört zu ID', 'Gliederung', 'Text']
+}
+
+/** The headers of theme tables' rows. */
+export const CSV_HEADER = rowsHeader()
 
 /** One card or sub-point as a spreadsheet row. */
 export interface ExportRow {
@@ -85,12 +109,12 @@ export function resultSheetCsvRows(sheet: ResultSheet): CsvRow[] {
   return sheetExportRows(sheet).map(csvCells)
 }
 
-/** Header and the rows of every table of an event, in table order. */
+/** Header and the rows of every table (and workshop) of an event, in table order. */
 export function documentationCsvRows(doc: EventDocumentation): CsvRow[] {
-  return [[...CSV_HEADER], ...documentationExportRows(doc).map(csvCells)]
+  return [rowsHeader(doc.rowWords), ...documentationExportRows(doc).map(csvCells)]
 }
 
 /** Header and the rows of one table. */
 export function sheetCsvRows(sheet: ResultSheet): CsvRow[] {
-  return [[...CSV_HEADER], ...resultSheetCsvRows(sheet)]
+  return [rowsHeader(rowWordsOf([sheet])), ...resultSheetCsvRows(sheet)]
 }

@@ -8,6 +8,7 @@ import { type ListItem, readList } from './list-items.js'
 import { narrowHarvestToTable } from '../harvest/harvest-export.schema.js'
 import { type DocFraming, documentationFraming } from './doc-framing.js'
 import { columnTitleFor } from '../event/column-headings.js'
+import { type RowWords, rowWordsOf } from './csv-rows.js'
 
 /**
  * The format-independent model of result sheets: what PDF, DOCX, Markdown and CSV render.
@@ -32,6 +33,8 @@ export const SHEET_WORDS = {
   page: (n: number, of: number) => `Seite ${n} von ${of}`,
   continued: '(Fortsetzung)',
   tableCount: (n: number) => (n === 1 ? '1 Thementisch' : `${n} Thementische`),
+  /** Workshops with their own board's chapter, on a day with theme tables too. */
+  workshopCount: (n: number) => (n === 1 ? '1 Workshop' : `${n} Workshops`),
   method: 'Ablauf und Methode',
   /** The method page's opening, generated from the template. */
   methodIntro: (tables: number, stations: number) =>
@@ -97,6 +100,8 @@ export interface SheetEventInfo {
 export interface ResultSheet {
   event: SheetEventInfo
   table: { id: string; name: string; host: string }
+  /** A workshop's own board (a day's programme) rather than a theme table: spreadsheets name its columns so. */
+  workshop?: true
   /** "Thementisch: Arbeitsmarktintegration" */
   heading: string
   /**
@@ -127,6 +132,8 @@ export interface EventDocumentation {
   methodIntro: string
   /** The organiser's framing: subtitle, organisers, Einleitung, Ausblick (undefined: none written). */
   framing?: DocFraming
+  /** How spreadsheets name the rows' table and station columns (theme tables where not given). */
+  rowWords?: RowWords
 }
 
 const MONTHS_DE = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember']
@@ -231,7 +238,8 @@ export function buildEventDocumentation(file: EventExport): EventDocumentation {
   const programmeDay = sheets.length === 0 && !file.event.treeMethod ? programmeDayMethod(file, workshops) : null
   // The programme, where the day has one, at the times it ran and with its workshops named.
   const agenda = file.programme && file.programme.items.length > 0 ? programmeAgenda(file.programme) : file.event.agenda.map((a) => ({ time: a.time, title: plainText(a.title), detail: plainText(a.detail) }))
-  if (programmeDay) return { event: eventInfo(file), agenda, sheets: all, ...programmeDay, framing: documentationFraming(file, plainText) }
+  const rowWords = rowWordsOf(all, programmeDay !== null)
+  if (programmeDay) return { event: eventInfo(file), agenda, sheets: all, ...programmeDay, framing: documentationFraming(file, plainText), rowWords }
   return {
     event: eventInfo(file),
     agenda,
@@ -242,9 +250,10 @@ export function buildEventDocumentation(file: EventExport): EventDocumentation {
       cardCount: tree ? null : sheets.reduce((n, sheet) => n + (sheet.stations.find((s) => s.id === station.id)?.cardCount ?? 0), 0),
     })),
     sheets: all,
-    summary: tree ? SHEET_WORDS.groupCount(groups) : `${SHEET_WORDS.tableCount(all.length)} · ${SHEET_WORDS.cardCount(cards)}`,
+    summary: tree ? SHEET_WORDS.groupCount(groups) : [SHEET_WORDS.tableCount(sheets.length), ...(workshops.length > 0 ? [SHEET_WORDS.workshopCount(workshops.length)] : []), SHEET_WORDS.cardCount(cards)].join(' · '),
     methodIntro: tree ? SHEET_WORDS.treeMethodIntro(groups, plainText(tree.attribute)) : SHEET_WORDS.methodIntro(sheets.length, file.event.template.stations.length),
     framing: documentationFraming(file, plainText),
+    rowWords,
   }
 }
 

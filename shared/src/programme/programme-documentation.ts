@@ -12,6 +12,8 @@ export const PROGRAMME_DOC_WORDS = {
   room: (room: string) => (roomNamesItself(room) ? room : `Raum ${room}`),
   with: (people: readonly string[]) => `Mit ${people.join('; ')}`,
   time: (start: number, end: number) => `${clockText(start)} – ${clockText(end)} Uhr`,
+  /** After a workshop in the method's list whose board stayed empty while others have chapters. */
+  noCards: '(keine Karten)',
   /** The title page's count line of a day of workshops: "10 Workshops in 2 Arbeitsphasen". */
   summary: (workshops: number, phases: number, cards: number) =>
     `${workshops === 1 ? '1 Workshop' : `${workshops} Workshops`} in ${phases === 1 ? 'einer Arbeitsphase' : `${phases} Arbeitsphasen`}` + (cards > 0 ? ` · ${cards === 1 ? '1 Karte' : `${cards} Karten`}` : ''),
@@ -55,8 +57,9 @@ export function programmeDayMethod(file: EventExport, workshopChapters: readonly
     method: phases.map(({ item, start, end }) => ({
       title: plainText(item.title),
       prompt: plainText([item.subtitle, PROGRAMME_DOC_WORDS.time(start, end)].filter(Boolean).join(', ')),
-      // The agenda names rooms and speakers; here the workshops of each phase, with their cards where any were written.
-      columns: item.workshops.map((w) => plainText(PROGRAMME_DOC_WORDS.workshop(w))),
+      // The agenda names rooms and speakers; here the workshops of each phase, with their cards where
+      // any were written, and a workshop without a chapter says why it has none.
+      columns: item.workshops.map((w) => plainText(PROGRAMME_DOC_WORDS.workshop(w)) + (workshopChapters.length > 0 && cardsOf(w) === 0 ? ` ${PROGRAMME_DOC_WORDS.noCards}` : '')),
       cardCount: workshopChapters.length > 0 ? item.workshops.reduce((n, w) => n + cardsOf(w), 0) : null,
     })),
   }

@@ -25,6 +25,7 @@ export function workshopSheets(file: EventExport, event: SheetEventInfo): Result
       sheets.push({
         event,
         table: { id: `workshop-${workshop.id}`.slice(0, 63), name, host: '' },
+        workshop: true,
         heading: name,
         stations: [{ id: 'workshop', title, prompt, heading: prompt ? `${title} – ${prompt}` : title, columns, cardCount }],
         cardCount,

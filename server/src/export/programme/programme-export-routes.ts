@@ -4,15 +4,29 @@ import type { EventService } from '../../events/event-service.js'
 import type { ProgrammeService } from '../../programme/programme-service.js'
 import { stringify } from 'csv-stringify/sync'
 import { CSV_DELIMITER } from '../render-csv.js'
-import { countsRows, handoutItems, listRows } from './programme-handout.js'
+import { PROGRAMME_WORDS, countsRows, handoutItems, listRows } from './programme-handout.js'
 import { facilitatorOf } from '../../http/route-access.js'
 import { answerExportFailure } from '../../http/export-routes.js'
 import type { ExportRenderer } from '../export-service.js'
 import type { Logger } from 'pino'
+import { PROGRAMME_ZIP_WORDS, type ZipExtra } from './programme-zip.js'
 
 /** CSV as the other exports write it: UTF-8 with BOM, semicolons, CRLF, line breaks in cells quoted. */
 const csv = (rows: string[][]) => new TextEncoder().encode(stringify(rows, { bom: true, delimiter: CSV_DELIMITER, record_delimiter: 'windows', quoted_match: /[\r\n]/ }))
 
+/** The seats taken per workshop and who signed up where, as the ZIP carries them (none without a programme). */
+export async function programmeSignUpFiles(programme: ProgrammeService, event: { id: string; title: string; date: string }): Promise<ZipExtra[]> {
+  // A stored programme only (as the event file carries it), not the setup's agenda shown as one.
+  const stored = await programme.storedProgramme(event.id)
+  if (!stored || stored.items.length === 0) return []
+  const state = await programme.state(event.id)
+  if (!state.programme) return []
+  const roster = await programme.roster(event.id)
+  return [
+    { name: exportFileName(event, PROGRAMME_WORDS.counts, 'csv'), bytes: csv(countsRows(state.programme, state.counts)), about: PROGRAMME_ZIP_WORDS.counts },
+    { name: exportFileName(event, PROGRAMME_WORDS.lists, 'csv'), bytes: csv(listRows(state.programme, roster)), about: PROGRAMME_ZIP_WORDS.lists },
+  ]
+}
 
 /**
  * The programme's downloads, for the facilitator only (Bearer credential, as the other exports):
@@ -48,9 +62,9 @@ export function createProgrammeExportRoutes(deps: { events: EventService; progra
         return answerExportFailure(res, error, deps.log)
       }
     }
-    if (file === 'programme-counts.csv') return send(res, exportFileName(event, 'Anmeldestand', 'csv'), 'text/csv; charset=utf-8', csv(countsRows(state.programme, state.counts)))
+    if (file === 'programme-counts.csv') return send(res, exportFileName(event, PROGRAMME_WORDS.counts, 'csv'), 'text/csv; charset=utf-8', csv(countsRows(state.programme, state.counts)))
     const roster = await deps.programme.roster(event.id)
-    return send(res, exportFileName(event, 'Anmeldelisten', 'csv'), 'text/csv; charset=utf-8', csv(listRows(state.programme, roster)))
+    return send(res, exportFileName(event, PROGRAMME_WORDS.lists, 'csv'), 'text/csv; charset=utf-8', csv(listRows(state.programme, roster)))
   })
   return router
 }

@@ -8,6 +8,7 @@ export const PROGRAMME_WORDS = {
   room: (room: string) => (roomNamesItself(room) ? room : `Raum ${room}`),
   with: 'Mit',
   counts: 'Anmeldestand',
+  lists: 'Anmeldelisten',
   empty: 'Noch kein Programm eingetragen.',
   unlimited: 'unbegrenzt',
   closed: 'geschlossen',
