@@ -137,12 +137,21 @@ describe('a day with problem trees in the morning and solution trees in the afte
     await anna.getByRole('heading', { name: 'Lösungsbaum', exact: true }).waitFor({ timeout: 10_000 })
     // The group without a problem tree gets none to build on: it writes its goal itself.
     await dora.getByText('Ihr Problembaum ist leer geblieben. Schreiben Sie das Ziel Ihrer Gruppe als Erstes auf.').waitFor({ timeout: 10_000 })
+    // ... and is not asked in the same breath to reword problems it does not have.
+    expect(await dora.getByText('Formulieren Sie jedes Problem', { exact: false }).count()).toBe(0)
+    // Its privacy panel speaks of the trees' entries, not of cards and names (a tree day has neither).
+    await dora.getByRole('button', { name: 'Datenschutz & Impressum' }).click()
+    await dora.getByText('Tischrunde speichert nur, was in die Bäume der Gruppen geschrieben wird', { exact: false }).waitFor()
+    expect(await dora.getByText('auf Karten geschrieben', { exact: false }).count()).toBe(0)
+    await dora.getByRole('button', { name: 'Datenschutz & Impressum' }).click()
     await write(dora, null, 'Wohnungssuche gelingt schneller')
     await dora.getByRole('button', { name: /^Ziel 1: Wohnungssuche gelingt schneller/ }).waitFor()
     // The projector follows the day to the objective trees.
     await projector.getByRole('heading', { name: 'Lösungsbaum: kleiner Landkreis · größere kreisfreie Stadt' }).waitFor({ timeout: 10_000 })
     await console_.getByRole('button', { name: 'Lösungsbaum aus dem Problembaum erstellen' }).click()
     await console_.getByRole('status').filter({ hasText: 'Lösungsbaum erstellt bzw. ergänzt.' }).waitFor()
+    // The phone marks what is still in the problem's words, as the projector and the exports do.
+    await anna.getByRole('button', { name: 'Mittel 1.1: Keine festen Ansprechpersonen · noch umzuformulieren' }).waitFor({ timeout: 10_000 })
 
     // A phone rewords an objective positively.
     await anna.getByRole('button', { name: 'Keine festen Ansprechpersonen bearbeiten' }).click()
@@ -153,6 +162,7 @@ describe('a day with problem trees in the morning and solution trees in the afte
     await expect(objectives.getByText('Problem: Keine festen Ansprechpersonen').count()).resolves.toBe(1)
     // The phone keeps the morning's problem under the reworded objective too.
     await anna.getByRole('list', { name: /^Lösungsbaum/ }).getByText('Problem: Keine festen Ansprechpersonen').waitFor()
+    expect(await anna.getByRole('button', { name: /^Mittel 1\.1: Feste Ansprechpersonen sind benannt/ }).textContent()).not.toContain('umzuformulieren')
 
     // The facilitator marks it in scope and attaches a measure and who can help.
     await console_.getByRole('checkbox', { name: 'Im Rahmen: Feste Ansprechpersonen sind benannt' }).check()
@@ -194,8 +204,8 @@ describe('a day with problem trees in the morning and solution trees in the afte
     const pdf = await readPdf(await download('pdf'))
     expect(pdf.images).toBe(5)
     expect(pdf.text).toContain('1 Ziel: Wohnungssuche gelingt schneller')
-    expect(pdf.text).toContain('Problembaum Noch keine Einträge.')
-    expect(pdf.text).not.toContain('Lösungsbaum Noch keine Einträge.')
+    expect(pdf.text).toContain('Problembaum Diese Gruppe hat keinen Problembaum angelegt.')
+    expect(pdf.text).not.toContain('Diese Gruppe hat keinen Lösungsbaum angelegt.')
     expect(pdf.text).toContain('Gruppe: kleiner Landkreis')
     expect(pdf.text).toContain('Gruppe: größere kreisfreie Stadt')
     expect(pdf.text).toContain('1.1.1 Ursache: Ehrenamt wechselt oft')

@@ -293,7 +293,7 @@ const TREE_COLUMNS = [
   '  Nummer               Stelle im Baum: 1 = Kernproblem bzw. Ziel, 1.2 = sein zweiter Zweig',
   '  Art                  Kernproblem, Ursache, Folge; im Lösungsbaum Ziel, Mittel, Wirkung',
   '  Text                 der Text des Eintrags',
-  '  Übergeordnet         die Nummer des Eintrags, unter dem er steht',
+  '  Übergeordnet         Art und Nummer des Eintrags, unter dem er steht (z. B. Ursache 1.1)',
   '  Beantwortet Problem  im Lösungsbaum: das Problem (Nummer und Text), aus dem das Ziel wurde',
   '  Noch umzuformulieren "ja": das Ziel steht noch in den Worten des Problems',
   '  Im Rahmen            "ja": als im Rahmen dessen markiert, was die Gruppe selbst bewirken kann',

@@ -1,4 +1,4 @@
-import { type PrivacyNotice, hasNotice } from '@tischrunde/shared'
+import { type PrivacyNotice, hasNotice, isTreeDay } from '@tischrunde/shared'
 import { useEffect, useState } from 'react'
 import { useParams } from 'wouter'
 import { errorText } from '../../i18n/error-text.js'
@@ -7,6 +7,8 @@ import '../../i18n/privacy-wording.js'
 import { ApiFailure } from '../../sync/api.js'
 import { keepName, readParticipant } from '../../sync/device-storage.js'
 import { privacyApi } from './privacy-api.js'
+import { useTischStore } from '../../store/index.js'
+import { selectEvent } from '../../store/selectors.js'
 
 /** Notices fetched in this page's life, per event (every screen shows the same). */
 const notices = new Map<string, Promise<PrivacyNotice>>()
@@ -32,6 +34,9 @@ export default function PhonePrivacy({ id }: { id: string }) {
   const { t } = useTranslation()
   const code = (useParams().code ?? '').toUpperCase()
   const identity = readParticipant(code)
+  // A day of trees alone has no cards and asks no name: the panel speaks of the trees' entries.
+  const event = useTischStore(selectEvent)
+  const tree = event ? isTreeDay(event) : false
   const [notice, setNotice] = useState<PrivacyNotice | null>(null)
   const [status, setStatus] = useState<string | null>(null)
   const eventId = identity?.eventId
@@ -49,7 +54,7 @@ export default function PhonePrivacy({ id }: { id: string }) {
   if (!identity) return null
   const participant = identity.hostTable === undefined
   const forget = () => {
-    if (!window.confirm(t('privacy.forgetConfirm'))) return
+    if (!window.confirm(t(tree ? 'privacy.forgetConfirmTree' : 'privacy.forgetConfirm'))) return
     setStatus(null)
     privacyApi.forgetMine(identity.eventId, identity.token).then(
       ({ removed }) => {
@@ -93,11 +98,11 @@ export default function PhonePrivacy({ id }: { id: string }) {
       ) : (
         <p>{t('privacy.phoneNone')}</p>
       )}
-      <p className="muted">{t('privacy.phoneAbout')}</p>
+      <p className="muted">{t(tree ? 'privacy.phoneAboutTree' : 'privacy.phoneAbout')}</p>
       {participant && (
         <>
           <h2>{t('privacy.forgetTitle')}</h2>
-          <p>{t('privacy.forgetText')}</p>
+          <p>{t(tree ? 'privacy.forgetTextTree' : 'privacy.forgetText')}</p>
           <button type="button" className="danger" onClick={forget}>
             {t('privacy.forgetButton')}
           </button>

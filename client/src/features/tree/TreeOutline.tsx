@@ -44,6 +44,7 @@ function OutlineItem(props: NodeProps & { item: TreeItem }) {
           </span>{' '}
           <span>{item.node.text}</span>
           {item.node.inScope && <span className="tree-scope-mark"> · {t('tree.inScopeShort')}</span>}
+          {item.node.placeholder && <span className="tree-placeholder-mark"> · {t('tree.placeholderShort')}</span>}
         </button>
         {props.onEdit && props.mayEdit?.(item) && (
           <button type="button" className="tree-edit secondary" aria-label={t('tree.editOf', { text: item.node.text })} onClick={() => props.onEdit?.(item.node.id)}>

@@ -71,7 +71,7 @@ export const TREE_SHEET_WIDTHS = TREE_SHEET_COLUMNS.map(([, width]) => width)
 
 /**
  * Every tree as rows (without the header), group by group, problem tree first: one row per node with
- * its number and its parent's number (the "Übergeordnet" column), the problem an objective answers,
+ * its number and its parent's kind and number (the "Übergeordnet" column, "Ursache 1.1"), the problem an objective answers,
  * whether it is still in the problem's words, in scope, measures and helpers; the columns of
  * `TREE_SHEET_HEADER`.
  */
@@ -100,7 +100,8 @@ export function treeSheetRows(file: EventExport): string[][] {
           (n.measures ?? []).join('\n'),
           (n.helpers ?? []).join('\n'),
         ])
-        item.children.forEach((child) => walk(child, item.number))
+        // Kind and number: a tree numbers its causes and its effects each from 1.1, so "1.1" alone names two entries.
+        item.children.forEach((child) => walk(child, `${TREE_SHEET_WORDS.kinds[n.kind]} ${item.number}`))
       }
       items.forEach((item) => walk(item, ''))
     }
@@ -180,7 +181,7 @@ export function drawTreesPdf(pdf: PdfLayout, file: EventExport): void {
       pdf.y += height + 8
     }
     const lines = treeListLines(p.group[p.phase], p.group.problemNumbers)
-    if (lines.length === 0) pdf.flow(pdf.block(TREE_SHEET_WORDS.empty, { font: 'regular', size: 10, color: COLOR.muted, indent: 0, width: CONTENT_WIDTH, gapAfter: 8, tags: pdf.tag('P', part) }))
+    if (lines.length === 0) pdf.flow(pdf.block(TREE_SHEET_WORDS.empty[p.phase], { font: 'regular', size: 10, color: COLOR.muted, indent: 0, width: CONTENT_WIDTH, gapAfter: 8, tags: pdf.tag('P', part) }))
     // Nested lists: a line one level deeper opens a list inside the item above it.
     const lists: PDFKit.PDFStructureElement[] = []
     let lastBody: PDFKit.PDFStructureElement | undefined
@@ -229,7 +230,7 @@ export function treesDocx(file: EventExport): FileChild[] {
       }),
     )
     const lines = treeListLines(p.group[p.phase], p.group.problemNumbers)
-    if (lines.length === 0) out.push(new Paragraph({ children: [new TextRun({ text: TREE_SHEET_WORDS.empty, color: COLOR.muted.slice(1) })] }))
+    if (lines.length === 0) out.push(new Paragraph({ children: [new TextRun({ text: TREE_SHEET_WORDS.empty[p.phase], color: COLOR.muted.slice(1) })] }))
     for (const line of lines)
       out.push(
         new Paragraph({

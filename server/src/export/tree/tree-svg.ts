@@ -104,7 +104,7 @@ export function treeToSvg(view: TreeView, phase: TreePhase, title: string, probl
     `<rect x="${x0}" y="${y0}" width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="${x0 + MARGIN}" y="${y0 + MARGIN + 8}" font-size="${TITLE_SIZE}" font-weight="bold" fill="#1f2933">${escapeXml(title)}</text>`,
   ]
-  if (layout.nodes.length === 0) out.push(`<text x="${x0 + MARGIN}" y="${y0 + MARGIN + 48}" font-size="${TEXT_SIZE}" fill="#5b6777">${escapeXml(TREE_SHEET_WORDS.empty)}</text>`)
+  if (layout.nodes.length === 0) out.push(`<text x="${x0 + MARGIN}" y="${y0 + MARGIN + 48}" font-size="${TEXT_SIZE}" fill="#5b6777">${escapeXml(TREE_SHEET_WORDS.empty[phase])}</text>`)
   for (const link of layout.links) out.push(`<polyline points="${link.points.map((p) => p.join(',')).join(' ')}" fill="none" stroke="#4b5563" stroke-width="3"/>`)
   for (const p of layout.nodes) {
     const n = p.node

@@ -41,7 +41,8 @@ export const TREE_SHEET_WORDS = {
   group: 'Gruppe',
   problem: 'Problembaum',
   objective: 'Lösungsbaum',
-  empty: 'Noch keine Einträge.',
+  /** Where a group's tree has no entry (the documentation is read after the day: not "noch"). */
+  empty: { problem: 'Diese Gruppe hat keinen Problembaum angelegt.', objective: 'Diese Gruppe hat keinen Lösungsbaum angelegt.' },
   answers: 'beantwortet',
   inScope: 'im Rahmen',
   placeholder: 'noch umzuformulieren',
@@ -73,7 +74,7 @@ export function treesToMarkdown(method: TreeMethod | undefined, trees: readonly 
     for (const [phase, view] of [['problem', problem], ['objective', objective]] as const) {
       lines.push(`#### ${TREE_SHEET_WORDS[phase]}`, '')
       const tops = [...(view.core ? [view.core] : []), ...view.loose]
-      if (tops.length === 0) lines.push(TREE_SHEET_WORDS.empty)
+      if (tops.length === 0) lines.push(TREE_SHEET_WORDS.empty[phase])
       tops.forEach((item) => listItem(lines, item, '', problemNumber))
       lines.push('')
     }

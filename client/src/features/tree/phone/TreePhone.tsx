@@ -201,7 +201,8 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
       </p>
       <h2>{treeName}</h2>
       {prompt && <p className="tree-prompt">{prompt}</p>}
-      {phase === 'objective' && open && (
+      {/* Rewording needs something to reword: an empty tree says what to write first instead (below). */}
+      {phase === 'objective' && open && (core || tree.view.loose.length > 0) && (
         <p>
           {t('tree.objectiveHint')} {t('tree.meansHint')}
         </p>
