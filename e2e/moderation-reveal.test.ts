@@ -61,6 +61,9 @@ describe('collect first, reveal later, in real browsers', () => {
       await collection.getByRole('button', { name: `Karte „${insult}“ ausblenden` }).click()
       await station.getByText('2 Karten gesammelt', { exact: false }).waitFor({ timeout: 5000 })
       await first.page.getByText('Von der Moderation ausgeblendet', { exact: false }).waitFor({ timeout: 5000 })
+      // Its author is told that nobody saw it (not that it was "taken off the board", where it never was).
+      await first.page.getByText('Die Moderation hat diese Karte vor dem Aufdecken herausgenommen', { exact: false }).waitFor({ timeout: 5000 })
+      expect(await first.page.getByText('von der Pinnwand genommen', { exact: false }).count()).toBe(0)
       // Until the reveal, neither phone nor the projector has the other's text.
       expect(await first.page.content()).not.toContain(texts[1])
       expect(await second.page.content()).not.toContain(texts[0])

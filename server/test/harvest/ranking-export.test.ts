@@ -83,6 +83,8 @@ describe('the Winnenden demo: Station 3 voted on and exported with a ranking', (
   })
 
   const squash = (s: string) => s.replace(/\s+/g, ' ')
+  /** The tables that got dots. */
+  const VOTED = ['arbeitsmarktintegration', 'frauen-kinderbetreuung-sprache']
 
   it('PDF: a ranking across the event with the tie visible, then a ranking page per table', async () => {
     const bytes = await download('pdf')
@@ -99,12 +101,19 @@ describe('the Winnenden demo: Station 3 voted on and exported with a ranking', (
     expect(first).toMatch(/1\. .*3 Punkte/)
     expect((first.match(/2 Punkte · gleichauf/g) ?? []).length).toBe(2)
     expect(first).not.toMatch(/3\. /)
-    // One page (at least) per table, each headed with its name; the voted table ranks work[0] first.
+    // One page (at least) per table with dots, each headed with its name; the voted table ranks work[0]
+    // first, and counts its cards without a dot instead of ranking each "gleichauf" with 0 Punkte.
+    // The tables nobody voted at are named once, on the first page.
     const all = pages.join(' ')
-    for (const t of file.event.tables) expect(all).toContain(`Thementisch: ${squash(t.name)}`)
+    for (const t of file.event.tables)
+      if (VOTED.includes(t.id)) expect(all).toContain(`Thementisch: ${squash(t.name)}`)
+      else expect(all).not.toContain(`Thementisch: ${squash(t.name)}`)
+    expect(first).toContain('Noch keine Punkte an diesen Thementischen:')
+    for (const t of file.event.tables.filter((x) => !VOTED.includes(x.id))) expect(first).toContain(squash(t.name))
     const workPage = pages.slice(1).find((p) => p.includes(`Thementisch: ${squash(tableName('arbeitsmarktintegration'))}`))!
     expect(workPage.indexOf(squash(work[0]!.text).slice(0, 40))).toBeLessThan(workPage.indexOf(squash(work[1]!.text).slice(0, 40)))
-    expect(workPage).toContain('0 Punkte')
+    expect(workPage).toContain(`Ohne Punkte: ${work.length - 2} weitere Karte`)
+    expect(all).not.toContain('0 Punkte · gleichauf')
     // The group is a unit: numbered heading with its dots, its cards under it.
     const groups = workPage.slice(workPage.indexOf('Gruppen'))
     expect(groups).toContain('1. Bewerbung & Angebote – 2 Punkte')
@@ -116,7 +125,7 @@ describe('the Winnenden demo: Station 3 voted on and exported with a ranking', (
     const body = xml(docxParts(await download('docx'))['word/document.xml']!).getElementsByTagName('w:body')[0]!
     const paragraphs = Array.from(body.getElementsByTagName('w:p')) as Element[]
     const headings = paragraphs.filter((p) => p.getElementsByTagName('w:pStyle')[0]?.getAttribute('w:val') === 'Heading1').map(paragraphText)
-    expect(headings).toEqual([RANKING_WORDS.overall, ...file.event.tables.map((t) => `Thementisch: ${t.name}`)])
+    expect(headings).toEqual([RANKING_WORDS.overall, ...file.event.tables.filter((t) => VOTED.includes(t.id)).map((t) => `Thementisch: ${t.name}`)])
     const texts = paragraphs.map(paragraphText)
     const overall = texts.slice(0, texts.indexOf(headings[1]!))
     const ranked = overall.map((t) => /^(\d+)\.\s*(.*)$/s.exec(t)).filter((m) => m !== null)

@@ -19,6 +19,11 @@ export const RANKING_WORDS = {
   open: 'Abstimmung läuft noch',
   noVotes: 'Noch keine Punkte vergeben.',
   noCards: 'Keine Karten zur Abstimmung.',
+  /** Under a table's ranked cards: those nobody gave a dot (not ranked: a "1. (gleichauf) – 0 Punkte" for each said nothing). */
+  unvoted: (n: number) => (n === 1 ? 'Ohne Punkte: 1 weitere Karte.' : `Ohne Punkte: ${n} weitere Karten.`),
+  /** The tables where nobody voted, named once instead of a page each. */
+  unvotedTables: (names: readonly string[]) => `Noch keine Punkte an ${names.length === 1 ? 'diesem Thementisch' : 'diesen Thementischen'}: ${names.join(' · ')}`,
+  subPoints: 'Unterpunkte',
   clusters: 'Gruppen',
   rank: 'Rang',
   card: 'Karte',
@@ -51,8 +56,10 @@ export interface VoteRanking {
   voters: number
   /** Every card with at least one dot, over all tables. */
   overall: RankingEntry[]
-  /** Per table (event order): every card in scope, most dots first, and its groups of cards. */
-  tables: { tableId: string; name: string; entries: RankingEntry[]; clusters: RankingCluster[] }[]
+  /** Per table with at least one dot (event order): its cards with dots, most first, how many have none, and its groups of cards. */
+  tables: { tableId: string; name: string; entries: RankingEntry[]; unvoted: number; clusters: RankingCluster[] }[]
+  /** The tables in scope where nobody gave a dot (event order). */
+  unvotedTables: string[]
 }
 
 /** A group of cards on a ranking page: its number and heading, its dots in all, its cards by dots. */
@@ -140,12 +147,19 @@ export function buildVoteRanking(
       all.filter((c) => c.votes > 0),
       (c) => c.votes,
     ).map((r) => entry(r, tableName.get(r.item.tableId) ?? r.item.tableId, titleOf(r.item))),
-    tables: byTable.map((t) => ({
-      tableId: t.tableId,
-      name: tableName.get(t.tableId) ?? t.tableId,
-      entries: rankByVotes(t.cards, (c) => c.votes).map((r) => entry(r, tableName.get(t.tableId) ?? t.tableId, titleOf(r.item))),
-      clusters: clustersOf(t.tableId, t.cards),
-    })),
+    tables: byTable
+      .filter((t) => t.cards.some((c) => c.votes > 0))
+      .map((t) => ({
+        tableId: t.tableId,
+        name: tableName.get(t.tableId) ?? t.tableId,
+        entries: rankByVotes(
+          t.cards.filter((c) => c.votes > 0),
+          (c) => c.votes,
+        ).map((r) => entry(r, tableName.get(t.tableId) ?? t.tableId, titleOf(r.item))),
+        unvoted: t.cards.filter((c) => c.votes === 0).length,
+        clusters: clustersOf(t.tableId, t.cards),
+      })),
+    unvotedTables: byTable.filter((t) => !t.cards.some((c) => c.votes > 0)).map((t) => tableName.get(t.tableId) ?? t.tableId),
   }
 }
 
@@ -160,14 +174,20 @@ export function voteRankingToMarkdown(r: VoteRanking): string {
   const lines = [`# ${RANKING_WORDS.title}: ${md(r.question)}`, '', `${md(r.event.title)} · ${r.event.dateLabel}`, '', `${md(r.scopeLabel)} · ${r.budgetLabel} · ${RANKING_WORDS.voters(r.voters)} · ${r.status === 'frozen' ? RANKING_WORDS.frozen : RANKING_WORDS.open}`, '']
   const list = (entries: RankingEntry[], withTable: boolean, empty: string) => {
     if (entries.length === 0) lines.push(empty, '')
-    for (const e of entries) lines.push(`${rankLabel(e)} ${md(e.text)} – ${RANKING_WORDS.votes(e.votes)}${withTable ? ` (${md(e.tableName)})` : ''}`)
+    for (const e of entries) {
+      lines.push(`${rankLabel(e)} ${md(e.text)} – ${RANKING_WORDS.votes(e.votes)}${withTable ? ` (${md(e.tableName)})` : ''}`)
+      // A card's sub-points under it: many cards are a heading ("Dr. Renfeld:") with their content in them.
+      for (const s of e.subPoints) lines.push(`   - ${md(s)}`)
+    }
     lines.push('')
   }
   lines.push(`## ${RANKING_WORDS.overall}`, '')
   list(r.overall, true, RANKING_WORDS.noVotes)
+  if (r.unvotedTables.length > 0) lines.push(md(RANKING_WORDS.unvotedTables(r.unvotedTables)), '')
   for (const t of r.tables) {
     lines.push(`## ${RANKING_WORDS.table}: ${md(t.name)}`, '')
     list(t.entries, false, RANKING_WORDS.noCards)
+    if (t.unvoted > 0) lines.push(RANKING_WORDS.unvoted(t.unvoted), '')
     if (t.clusters.length) lines.push(`### ${RANKING_WORDS.clusters}`, '')
     for (const c of t.clusters) {
       lines.push(`#### ${c.number}. ${md(c.title)} – ${RANKING_WORDS.votes(c.votes)}`, '')
@@ -179,10 +199,12 @@ export function voteRankingToMarkdown(r: VoteRanking): string {
 
 /** The ranking as CSV rows: one row per card and table page, with the rank, tie and dots. */
 export function voteRankingCsvRows(r: VoteRanking): string[][] {
-  const rows = [['Rangliste', RANKING_WORDS.table, RANKING_WORDS.column, RANKING_WORDS.rank, RANKING_WORDS.tied, RANKING_WORDS.points, RANKING_WORDS.card]]
-  // Every row names its column, also when the step ran on one (a spreadsheet filters by the cell).
+  const rows = [['Rangliste', RANKING_WORDS.table, RANKING_WORDS.column, RANKING_WORDS.rank, RANKING_WORDS.tied, RANKING_WORDS.points, RANKING_WORDS.card, RANKING_WORDS.subPoints]]
+  // Every row names its column, also when the step ran on one (a spreadsheet filters by the cell);
+  // the sub-points one per line in their cell.
   const columnOf = (e: RankingEntry) => e.columnTitle || r.scopeColumn
-  for (const e of r.overall) rows.push(['Alle Thementische', e.tableName, columnOf(e), String(e.rank), e.tied ? 'ja' : 'nein', String(e.votes), e.text])
-  for (const t of r.tables) for (const e of t.entries) rows.push([t.name, e.tableName, columnOf(e), String(e.rank), e.tied ? 'ja' : 'nein', String(e.votes), e.text])
+  const row = (list: string, e: RankingEntry) => [list, e.tableName, columnOf(e), String(e.rank), e.tied ? 'ja' : 'nein', String(e.votes), e.text, e.subPoints.join('\n')]
+  for (const e of r.overall) rows.push(row('Alle Thementische', e))
+  for (const t of r.tables) for (const e of t.entries) rows.push(row(t.name, e))
   return rows
 }

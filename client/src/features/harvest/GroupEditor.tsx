@@ -1,5 +1,6 @@
 import { ActingSelect } from '../../app/ActingSelect.js'
 import {
+  type Card,
   type GroupChange,
   type GroupColumn,
   type TischEvent,
@@ -22,6 +23,7 @@ import { DragHandle, DropSpot, type Send, newGroupId, whereDropped } from './gro
 import { GROUPS_MODE, openFacilitatorScreen } from './facilitator-screen.js'
 import { withQuery } from '../../sync/links.js'
 import './harvest.css'
+import { CardWords } from '../cards/CardWords.js'
 
 /**
  * Groups a column's cards under headings: create a group (or take a suggestion), move each card
@@ -85,10 +87,10 @@ export function GroupEditor({ event, token, send, tableId: fixedTable, projector
       onDragCancel: ({ active }: { active: { id: string | number } }) => t('harvest.groups.dragCancel', { text: textOf(String(active.id)) }),
     },
   }
-  const cardRow = (card: { id: string; text: string }, current: string | null) => (
+  const cardRow = (card: Card, current: string | null) => (
     <DropSpot key={card.id} id={`before:${card.id}`} as="li" data-card-id={card.id}>
       <DragHandle id={card.id} label={t('harvest.groups.drag', { text: card.text })} />
-      <span>{card.text}</span> {assignSelect(card.id, current, card.text)}
+      <CardWords card={card} /> {assignSelect(card.id, current, card.text)}
     </DropSpot>
   )
   const assignSelect = (cardId: string, current: string | null, text: string) => (

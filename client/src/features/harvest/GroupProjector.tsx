@@ -1,4 +1,5 @@
 import {
+  type Card,
   type GroupChange,
   type GroupColumn,
   type TischEvent,
@@ -21,6 +22,7 @@ import { DragHandle, DropSpot, type Send, newGroupId, whereDropped } from './gro
 import { jumpBetweenSpots } from './jump-between-spots.js'
 import './harvest.css'
 import './group-projector.css'
+import { CardWords } from '../cards/CardWords.js'
 
 /** Drop spots: `group:<id>` (a group's tile, for cards and groups), `loose` (out of every group). */
 const GROUP_DRAG = 'grp:'
@@ -105,10 +107,10 @@ export default function GroupProjector({ event, token, send }: { event: TischEve
       onDragCancel: ({ active }: { active: { id: string | number } }) => t('harvest.board.dragCancel', { what: nameOf(active.id) }),
     },
   }
-  const cardItem = (card: { id: string; text: string }) => (
+  const cardItem = (card: Card) => (
     <li key={card.id} className="gboard-card" data-card-id={card.id}>
       {send && <DragHandle id={card.id} label={t('harvest.groups.drag', { text: card.text })} />}
-      <span>{card.text}</span>
+      <CardWords card={card} />
     </li>
   )
 

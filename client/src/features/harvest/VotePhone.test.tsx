@@ -51,4 +51,13 @@ describe('the phone while a vote runs', () => {
     fireEvent.click(banner.querySelector('button')!)
     expect(onBack).toHaveBeenCalled()
   })
+
+  it("shows a card's sub-points under its text: a card that is a heading (\"Dr. Renfeld:\") is voted on by what it says", () => {
+    const heading = aCard({ id: 'card-9', stationId: 'station-1', columnId: 'laeuft-gut', text: 'Dr. Renfeld:', position: 9, subPoints: [{ id: 'sub-1', text: 'Finanzierung der Kinderbetreuung' }] })
+    useTischStore.setState({ round: { ...INITIAL_ROUND_STATE, phase: 'station', stationIndex: 0 }, boards: { 'board.cafe-test.tisch-1': { cards: [...cards, heading], unsaved: [], status: 'synced' } } })
+    render(<VotePhone header={null} event={event} step={step} tableId="tisch-1" token="t" send={vi.fn()} onBack={vi.fn()} />)
+    const item = document.querySelector('[data-card-id="card-9"]') as HTMLElement
+    expect(item.textContent).toContain('Dr. Renfeld:')
+    expect(item.querySelector('.card-subpoints li')?.textContent).toBe('Finanzierung der Kinderbetreuung')
+  })
 })

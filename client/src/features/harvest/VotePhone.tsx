@@ -12,6 +12,7 @@ import { castIds } from './cast-ids.js'
 import { cardsInScope, myDots, scopeWords, stepTables } from './vote-view.js'
 import { useFocusKeeper } from '../../lib/use-focus-keeper.js'
 import './harvest.css'
+import { CardWords } from '../cards/CardWords.js'
 
 type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
 
@@ -112,7 +113,7 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
           const count = mine.byCard.get(cardRefKey({ tableId, cardId: card.id })) ?? 0
           return (
             <li key={card.id} className={`vote-card${count > 0 ? ' vote-card-chosen' : ''}`} data-card-id={card.id}>
-              <p className="vote-card-text">{card.text}</p>
+              <CardWords card={card} className="vote-card-text" />
               <div className="vote-card-actions">
                 <span className="vote-dots">
                   {Array.from({ length: count }, (_, i) => (

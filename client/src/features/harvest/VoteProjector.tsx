@@ -91,7 +91,7 @@ export default function VoteProjector({ event, step, token }: { event: TischEven
               </section>
             ))}
           </div>
-          {unvoted.length > 0 && <p className="vote-rank-more">{t('harvest.ranking.noVotesAt', { tables: unvoted.join(', ') })}</p>}
+          {unvoted.length > 0 && <p className="vote-rank-more">{t('harvest.ranking.noVotesAt', { tables: unvoted.join(' · ') })}</p>}
           {pages > 1 && (
             <p className="vote-ranking-page" role="status">
               {t('projectorModes.page', { n: page + 1, total: pages })}

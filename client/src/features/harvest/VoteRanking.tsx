@@ -1,6 +1,7 @@
 import type { Ranked } from '@tischrunde/shared'
 import { useTranslation } from '../../i18n/index.js'
 import type { TableCard } from './vote-view.js'
+import { CardWords } from '../cards/CardWords.js'
 
 /** A ranked list: "1." per place, ties marked, dots per card. Text is rendered as text, never markup. */
 export function RankList(props: { ranked: readonly Ranked<TableCard>[]; tableName?: (tableId: string) => string; labelledBy: string }) {
@@ -14,7 +15,7 @@ export function RankList(props: { ranked: readonly Ranked<TableCard>[]; tableNam
             {r.rank}.
           </span>
           <span className="vote-rank-text">
-            {r.item.card.text}
+            <CardWords card={r.item.card} />
             {props.tableName && <span className="vote-rank-table">{props.tableName(r.item.tableId)}</span>}
           </span>
           <span className="vote-rank-votes">

@@ -1,4 +1,4 @@
-import { type HeldCard, collecting, modeAt, moderationDocName, othersCollected, ownDocName } from '@tischrunde/shared'
+import { type HeldCard, type ModerationModes, collecting, hiddenBeforeReveal, modeAt, moderationDocName, othersCollected, ownDocName } from '@tischrunde/shared'
 import { Suspense, useState } from 'react'
 import { lazyPart } from '../../lib/load-part.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -95,13 +95,13 @@ function OwnHeldCards(props: { eventId: string; tableId: string; token: string; 
       {here.length > 0 && (
         <>
           <h2 id="own-held-title">{t('moderation.own.title')}</h2>
-          <HeldList cards={here} />
+          <HeldList cards={here} modes={modes} />
         </>
       )}
       {earlier.length > 0 && (
         <details className="own-held-earlier">
           <summary>{t('moderation.own.earlier', { count: earlier.length })}</summary>
-          <HeldList cards={earlier} />
+          <HeldList cards={earlier} modes={modes} />
         </details>
       )}
     </section>
@@ -109,7 +109,7 @@ function OwnHeldCards(props: { eventId: string; tableId: string; token: string; 
 }
 
 /** One's own held cards, each with what happened to it. */
-function HeldList({ cards }: { cards: readonly HeldCard[] }) {
+function HeldList({ cards, modes }: { cards: readonly HeldCard[]; modes: ModerationModes }) {
   const { t } = useTranslation()
   return (
     <ul className="moderation-list">
@@ -118,7 +118,7 @@ function HeldList({ cards }: { cards: readonly HeldCard[] }) {
           <p className="own-held-status">{t(STATUS_KEY.get(h.status)!)}</p>
           <p className="card-text">{h.card.text}</p>
           {h.status === 'refused' && <p className="own-held-refused">{t('moderation.own.refusedNote')}</p>}
-          {h.status === 'hidden' && <p className="own-held-refused">{t('moderation.own.hiddenNote')}</p>}
+          {h.status === 'hidden' && <p className="own-held-refused">{t(hiddenBeforeReveal(modes, h) ? 'moderation.own.hiddenUnshownNote' : 'moderation.own.hiddenNote')}</p>}
         </li>
       ))}
     </ul>

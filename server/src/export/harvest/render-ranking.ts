@@ -45,9 +45,11 @@ export async function renderRankingPdf(r: VoteRanking): Promise<Uint8Array> {
     }
     return part
   }
-  section(RANKING_WORDS.overall, r.overall, true, RANKING_WORDS.noVotes, true)
+  const overall = section(RANKING_WORDS.overall, r.overall, true, RANKING_WORDS.noVotes, true)
+  if (r.unvotedTables.length > 0) pdf.flow(full(RANKING_WORDS.unvotedTables(r.unvotedTables), 'regular', SIZE.meta, COLOR.muted, 6, 0, pdf.tag('P', overall)))
   for (const t of r.tables) {
     const part = section(`${RANKING_WORDS.table}: ${t.name}`, t.entries, false, RANKING_WORDS.noCards, false)
+    if (t.unvoted > 0) pdf.flow(full(RANKING_WORDS.unvoted(t.unvoted), 'regular', SIZE.meta, COLOR.muted, 6, 0, pdf.tag('P', part)))
     if (t.clusters.length) {
       pdf.y += 6
       pdf.flow(full(RANKING_WORDS.clusters, 'bold', SIZE.section, COLOR.brand, 6, 0, pdf.tag('H3', part)))
@@ -88,8 +90,10 @@ export async function renderRankingDocx(r: VoteRanking): Promise<Uint8Array> {
     }
   }
   section(RANKING_WORDS.overall, r.overall, true, RANKING_WORDS.noVotes, true)
+  if (r.unvotedTables.length > 0) children.push(new Paragraph({ children: runs(RANKING_WORDS.unvotedTables(r.unvotedTables), { color: DOCX_COLOR.muted }) }))
   for (const t of r.tables) {
     section(`${RANKING_WORDS.table}: ${t.name}`, t.entries, false, RANKING_WORDS.noCards, false)
+    if (t.unvoted > 0) children.push(new Paragraph({ children: runs(RANKING_WORDS.unvoted(t.unvoted), { color: DOCX_COLOR.muted }) }))
     if (t.clusters.length) children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, children: runs(RANKING_WORDS.clusters) }))
     for (const c of t.clusters) {
       children.push(new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: runs(`${c.number}. ${c.title} – ${RANKING_WORDS.votes(c.votes)}`) }))

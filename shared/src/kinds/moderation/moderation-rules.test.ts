@@ -4,7 +4,7 @@ import type { EventActor } from '../../access/actor.js'
 import type { Card } from '../../cards/card.schema.js'
 import { keepCardMarks } from './card-marks.js'
 import { type HeldCard, MODSTATE_COUNTS, MODSTATE_EVENT, MODSTATE_STATIONS, countKey } from './moderation.schema.js'
-import { NO_MODES, holdNewCard, mayModerate, othersCollected, readModes, revealedCards } from './moderation-rules.js'
+import { NO_MODES, hiddenBeforeReveal, holdNewCard, mayModerate, othersCollected, readModes, revealedCards } from './moderation-rules.js'
 
 const card: Card = { id: 'card-0001', stationId: 'station-1', columnId: 'laeuft-gut', text: 'Sprachkurse', subPoints: [], authorId: 'participant-1', createdAt: 1, position: 1 }
 const actor = (role: EventActor['role'], tableId: string | null = null): EventActor => ({ type: 'event', eventId: 'cafe', role, participantId: role === 'facilitator' ? null : 'participant-1', tableId })
@@ -83,5 +83,18 @@ describe('where collected cards go at the reveal', () => {
     for (const modes of [modesWith({ collect: true, approval: true }), modesWith({ collect: true }, true)])
       expect(ids(revealedCards(cards, modes, 'station-1', 9))).toEqual([['card-h'], ['card-a:pending:9', 'card-old:pending:9']])
     expect(revealedCards(cards, modesWith({ collect: true, approval: true }), 'station-1', 9).toApprove.every((h) => h.writer === undefined)).toBe(true)
+  })
+})
+
+describe('what the author of a hidden card is told', () => {
+  const modes = (revealedAt: number | null, collect = true) => ({ ...NO_MODES, stations: new Map([['station-1', { stationId: 'station-1', approval: false, collect, revealedAt }]]) })
+  const hidden = (at: number) => ({ status: 'hidden' as const, at, card: { stationId: 'station-1' } })
+  it('says a card hidden while its station collected was never shown, one hidden after the reveal or at an open station was', () => {
+    expect(hiddenBeforeReveal(modes(null), hidden(100))).toBe(true)
+    expect(hiddenBeforeReveal(modes(200), hidden(100))).toBe(true)
+    expect(hiddenBeforeReveal(modes(200), hidden(300))).toBe(false)
+    expect(hiddenBeforeReveal(modes(null, false), hidden(100))).toBe(false)
+    expect(hiddenBeforeReveal(NO_MODES, hidden(100))).toBe(false)
+    expect(hiddenBeforeReveal(modes(null), { ...hidden(100), status: 'collected' })).toBe(false)
   })
 })

@@ -48,6 +48,16 @@ export function collecting(modes: ModerationModes, stationId: string): boolean {
   return mode !== undefined && mode.collect && mode.revealedAt === null
 }
 
+/**
+ * Whether a card the moderation hid was never on the board: it was hidden while its station still
+ * collected (before the reveal), so nobody but its author saw it. Its author is told so, not that
+ * it was "taken off the board".
+ */
+export function hiddenBeforeReveal(modes: ModerationModes, held: Pick<HeldCard, 'status' | 'at'> & { card: Pick<Card, 'stationId'> }): boolean {
+  const mode = modes.stations.get(held.card.stationId)
+  return held.status === 'hidden' && mode !== undefined && mode.collect && (mode.revealedAt === null || held.at < mode.revealedAt)
+}
+
 /** Whether new participant cards of a station wait for approval (per station, or for the whole event). */
 export function approving(modes: ModerationModes, stationId: string): boolean {
   return modes.event.approval || modes.stations.get(stationId)?.approval === true

@@ -1,0 +1,21 @@
+import type { Card } from '@tischrunde/shared'
+
+/**
+ * A card's words as the board shows them: its text, and its sub-points as a list under it. Many
+ * cards are a heading with their content in sub-points ("Dr. Renfeld:" with what she said): a
+ * vote, a group or a ranking that showed the heading alone asked people to judge an empty card.
+ */
+export function CardWords({ card, className }: { card: Pick<Card, 'text' | 'subPoints'>; className?: string }) {
+  return (
+    <span className={['card-words', className].filter(Boolean).join(' ')}>
+      <span className="card-words-text">{card.text}</span>
+      {card.subPoints.length > 0 && (
+        <ul className="card-subpoints">
+          {card.subPoints.map((p) => (
+            <li key={p.id}>{p.text}</li>
+          ))}
+        </ul>
+      )}
+    </span>
+  )
+}

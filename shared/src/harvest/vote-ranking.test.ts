@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { type RankingEntry, type VoteRanking, voteRankingCsvRows, voteRankingToMarkdown } from './vote-ranking.js'
+
+const entry = (rank: number, text: string, subPoints: string[], votes: number): RankingEntry => ({ rank, tied: false, votes, text, subPoints, tableName: 'Frauen, Kinderbetreuung, Sprache', columnTitle: 'Wo hakt es?' })
+
+const ranking: VoteRanking = {
+  event: { id: 'winnenden', title: 'Regionalkonferenz', date: '2019-07-02', dateLabel: '2. Juli 2019', place: 'Winnenden' },
+  question: 'Was zuerst?',
+  scopeLabel: 'Station 1: Wo hakt es?',
+  scopeColumn: 'Wo hakt es?',
+  budgetLabel: '3 Punkte pro Person, höchstens 1 pro Karte',
+  status: 'frozen',
+  voters: 2,
+  overall: [entry(1, 'Dr. Renfeld:', ['Finanzierung der Kinderbetreuung in Sprachschulen', 'Bedenken: Wartelisten'], 2)],
+  tables: [{ tableId: 'frauen', name: 'Frauen, Kinderbetreuung, Sprache', entries: [entry(1, 'Dr. Renfeld:', ['Finanzierung der Kinderbetreuung in Sprachschulen', 'Bedenken: Wartelisten'], 2)], unvoted: 4, clusters: [] }],
+  unvotedTables: ['Digitalisierung, Umsetzung des Integrationsplans', 'Bildung'],
+}
+
+describe('the ranking as Markdown and CSV', () => {
+  it("keeps a card's sub-points with it: a heading alone (\"Dr. Renfeld:\") says nothing", () => {
+    const md = voteRankingToMarkdown(ranking)
+    expect(md).toContain('1. Dr. Renfeld: – 2 Punkte (Frauen, Kinderbetreuung, Sprache)\n   - Finanzierung der Kinderbetreuung in Sprachschulen\n   - Bedenken: Wartelisten')
+    const rows = voteRankingCsvRows(ranking)
+    expect(rows[0]!.at(-1)).toBe('Unterpunkte')
+    expect(rows[1]!.slice(-2)).toEqual(['Dr. Renfeld:', 'Finanzierung der Kinderbetreuung in Sprachschulen\nBedenken: Wartelisten'])
+  })
+
+  it('counts the cards without a dot and names the tables nobody voted at, separated so a comma in a name reads as one', () => {
+    const md = voteRankingToMarkdown(ranking)
+    expect(md).toContain('Noch keine Punkte an diesen Thementischen: Digitalisierung, Umsetzung des Integrationsplans · Bildung')
+    expect(md).toContain('Ohne Punkte: 4 weitere Karten.')
+    expect(md).not.toContain('0 Punkte')
+    expect(voteRankingCsvRows(ranking)).toHaveLength(3)
+  })
+})
