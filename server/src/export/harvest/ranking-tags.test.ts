@@ -12,7 +12,8 @@ const ranking: VoteRanking = {
   status: 'frozen',
   voters: 12,
   overall: [entry(1, 7, 'Sprachcafé im Rathaus', ['donnerstags']), entry(2, 4, 'Patenschaften')],
-  tables: [{ tableId: 'sprache', name: 'Sprache', entries: [entry(1, 7, 'Sprachcafé im Rathaus', ['donnerstags']), entry(2, 4, 'Patenschaften')], clusters: [{ number: 1, title: 'Begegnung', columnTitle: 'Was läuft gut?', votes: 11, entries: [entry(1, 7, 'Sprachcafé im Rathaus')] }] }],
+  tables: [{ tableId: 'sprache', name: 'Sprache', entries: [entry(1, 7, 'Sprachcafé im Rathaus', ['donnerstags']), entry(2, 4, 'Patenschaften')], unvoted: 2, clusters: [{ number: 1, title: 'Begegnung', columnTitle: 'Was läuft gut?', votes: 11, entries: [entry(1, 7, 'Sprachcafé im Rathaus')] }] }],
+  unvotedTables: ['Bildung'],
 }
 
 describe('the ranking PDF', () => {
@@ -27,6 +28,9 @@ describe('the ranking PDF', () => {
     expect(order).toContain('Lbl: 1.')
     expect(order).toContain('P: SprachcaféimRathaus')
     expect(order).toContain('P: –donnerstags')
+    // The lines for what got no dot are paragraphs of their pages.
+    expect(order).toContain('P: NochkeinePunkteandiesemThementisch:Bildung')
+    expect(order).toContain('P: OhnePunkte:2weitereKarten.')
     expect(order.some((e) => e.startsWith('H4: 1.Begegnung'))).toBe(true)
     expect(order).toContain('LBody: –SprachcaféimRathaus(7Punkte)')
   })
