@@ -87,6 +87,23 @@ describe('collect first, reveal later, in real browsers', () => {
       await second.page.waitForTimeout(300)
       expect(await second.page.content()).not.toContain(insult)
       expect(await projector.getByText(insult).count()).toBe(0)
+
+      // A console opened again never offers the station's collect box as "off" before the server's modes
+      // arrive (here they arrive a second late, as on a slow venue network).
+      await consolePage.routeWebSocket(/\/yjs\/modstate\./, (ws) => {
+        const server = ws.connectToServer()
+        server.onMessage((message) => void setTimeout(() => ws.send(message), 1000))
+        ws.onMessage((message) => server.send(message))
+      })
+      await consolePage.reload()
+      const box = station.getByLabel('Erst sammeln, dann aufdecken')
+      await box.waitFor()
+      for (let i = 0; i < 100 && !(await box.isChecked()); i++) {
+        expect(await box.isEnabled()).toBe(false)
+        await consolePage.waitForTimeout(50)
+      }
+      expect(await box.isChecked()).toBe(true)
+      expect(await box.isEnabled()).toBe(true)
     } finally {
       for (const c of [consoleContext, projectorContext, first.context, second.context]) await c.close()
     }

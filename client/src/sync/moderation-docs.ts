@@ -13,6 +13,8 @@ interface OpenDoc {
   provider: WebsocketProvider
   users: number
   version: number
+  /** Whether the server's state arrived (until then the doc reads as empty: no mode on). */
+  synced: boolean
   listeners: Set<() => void>
 }
 const open = new Map<string, OpenDoc>()
@@ -39,10 +41,16 @@ function acquire(docName: string, token: string): OpenDoc {
   // Read only: the server's "saved" and "refused" notes (sent to every doc socket) carry nothing here.
   provider.messageHandlers[MESSAGE_SAVED] = () => {}
   provider.messageHandlers[MESSAGE_REFUSED] = () => {}
-  const entry: OpenDoc = { doc, provider, users: 1, version: 0, listeners: new Set() }
-  doc.on('update', () => {
+  const entry: OpenDoc = { doc, provider, users: 1, version: 0, synced: false, listeners: new Set() }
+  const changed = () => {
     entry.version++
     entry.listeners.forEach((l) => l())
+  }
+  doc.on('update', changed)
+  provider.on('sync', (synced: boolean) => {
+    if (synced === entry.synced) return
+    entry.synced = synced
+    changed()
   })
   open.set(key, entry)
   return entry
@@ -60,9 +68,9 @@ function release(docName: string, token: string): void {
 const EMPTY_DOC = new Y.Doc()
 
 /** Reads a doc the screen may open (null name: none) and re-reads it on every change. */
-function useReadDoc<T>(docName: string | null, token: string | null, read: (doc: Y.Doc) => T): T {
+function useReadDoc<T>(docName: string | null, token: string | null, read: (doc: Y.Doc, synced: boolean) => T): T {
   const store = useMemo(() => {
-    if (!docName || !token) return { subscribe: () => () => {}, snapshot: () => 0, doc: () => EMPTY_DOC }
+    if (!docName || !token) return { subscribe: () => () => {}, snapshot: () => 0, doc: () => EMPTY_DOC, synced: () => false }
     let entry: OpenDoc | null = null
     return {
       subscribe(listener: () => void) {
@@ -77,11 +85,12 @@ function useReadDoc<T>(docName: string | null, token: string | null, read: (doc:
       },
       snapshot: () => entry?.version ?? -1,
       doc: () => entry?.doc ?? EMPTY_DOC,
+      synced: () => entry?.synced ?? false,
     }
   }, [docName, token])
   const version = useSyncExternalStore(store.subscribe, store.snapshot)
   // eslint-disable-next-line react-hooks/exhaustive-deps -- re-read on every version of the doc
-  return useMemo(() => read(store.doc()), [store, version])
+  return useMemo(() => read(store.doc(), store.synced()), [store, version])
 }
 
 /** The held cards of a moderation, collect or own doc (by its name), oldest first. */
@@ -89,3 +98,7 @@ export const useHeldCards = (docName: string | null, token: string | null): Held
 
 /** The event's approval and collect modes and counts of collected cards. */
 export const useModerationModes = (eventId: string | null, token: string | null): ModerationModes => useReadDoc(eventId === null ? null : modstateDocName(eventId), token, readModes)
+
+/** The modes and whether the server's state of them arrived: a switch shown "off" before it did may be on. */
+export const useModerationModesState = (eventId: string, token: string): { modes: ModerationModes; synced: boolean } =>
+  useReadDoc(modstateDocName(eventId), token, (doc, synced) => ({ modes: readModes(doc), synced }))

@@ -2,7 +2,7 @@ import { type RoundState, type TischEvent, collecting, countKey, moderationDocNa
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/moderation-wording.js'
-import { useHeldCards, useModerationModes } from '../../sync/moderation-docs.js'
+import { useHeldCards, useModerationModesState } from '../../sync/moderation-docs.js'
 import type { SendCommand } from './send.js'
 import { TableModeration } from './TableModeration.js'
 import { LabelledSelect, tableOptions } from '../harvest/LabelledSelect.js'
@@ -12,7 +12,8 @@ import './moderation.css'
 export default function ModerationConsole(props: { event: TischEvent; round: RoundState | null; token: string; send: SendCommand }) {
   const { event, token, send } = props
   const { t } = useTranslation()
-  const modes = useModerationModes(event.id, token)
+  // Until the server's modes arrive every switch would read "off": they wait, so none is switched by mistake.
+  const { modes, synced } = useModerationModesState(event.id, token)
   const [tableId, setTableId] = useState(event.tables[0]?.id ?? null)
   // A switched mode shows at once; the server's state takes over once it arrives (or a refusal undoes it).
   const [switched, setSwitched] = useState<ReadonlyMap<string, boolean>>(new Map())
@@ -44,9 +45,14 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
           {t('moderation.modeFailed')}
         </p>
       )}
+      {!synced && (
+        <p className="muted" role="status">
+          {t('moderation.loadingModes')}
+        </p>
+      )}
       <p className="moderation-event">
         <label>
-          <input type="checkbox" checked={shown('*/approval')} onChange={(e) => void toggle('*/approval', e.target.checked)} />
+          <input type="checkbox" disabled={!synced} checked={shown('*/approval')} onChange={(e) => void toggle('*/approval', e.target.checked)} />
           {t('moderation.eventApproval')}
         </label>
       </p>
@@ -59,7 +65,7 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
             <li key={station.id} className="moderation-station" data-moderation-station={station.id}>
               <strong id={`moderation-station-${station.id}`}>{station.title}</strong>
               {(['approval', 'collect'] as const).map((mode) => (
-                <StationModeBox key={mode} stationId={station.id} mode={mode} checked={shown(`${station.id}/${mode}`)} onChange={(on) => void toggle(`${station.id}/${mode}`, on)} />
+                <StationModeBox key={mode} stationId={station.id} mode={mode} disabled={!synced} checked={shown(`${station.id}/${mode}`)} onChange={(on) => void toggle(`${station.id}/${mode}`, on)} />
               ))}
               {open && (
                 <>
@@ -144,12 +150,12 @@ function TableQueueButton(props: { eventId: string; tableId: string; name: strin
 }
 
 /** One station's "Freigabe nötig" or "Erst sammeln" box, heard with its station ("Freigabe nötig Station 1"), not as one of three alike. */
-function StationModeBox(props: { stationId: string; mode: 'approval' | 'collect'; checked: boolean; onChange: (on: boolean) => void }) {
+function StationModeBox(props: { stationId: string; mode: 'approval' | 'collect'; checked: boolean; disabled: boolean; onChange: (on: boolean) => void }) {
   const { t } = useTranslation()
   const id = `moderation-${props.mode}-${props.stationId}`
   return (
     <label>
-      <input type="checkbox" aria-labelledby={`${id} moderation-station-${props.stationId}`} checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+      <input type="checkbox" aria-labelledby={`${id} moderation-station-${props.stationId}`} disabled={props.disabled} checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
       <span id={id}>{t(props.mode === 'approval' ? 'moderation.stationApproval' : 'moderation.stationCollect')}</span>
     </label>
   )
