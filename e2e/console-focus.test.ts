@@ -125,4 +125,28 @@ describe('the console keeps the keyboard’s place', () => {
       await context.close()
     }
   })
+
+  it("keeps what is scrolled to or focused clear of the sticky control bar (a section's heading was behind it)", async () => {
+    const { server, browser, created } = cafe
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' })
+    const page = await context.newPage()
+    try {
+      await page.goto(`${server.url}${created.links.facilitator}`)
+      const heading = page.getByRole('heading', { name: 'Moderation', exact: true })
+      await heading.waitFor()
+      // A jump to the section (as its link or a scroll into view does) and a focus from the keyboard further down.
+      await heading.evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      const clear = async (target: ReturnType<Page['locator']>) => {
+        const [bar, box] = await Promise.all([page.locator('.console-bar').boundingBox(), target.boundingBox()])
+        return box!.y >= bar!.y + bar!.height
+      }
+      expect(await clear(heading)).toBe(true)
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+      const field = page.getByLabel('Titel der Veranstaltung')
+      await field.focus()
+      expect(await clear(field)).toBe(true)
+    } finally {
+      await context.close()
+    }
+  })
 })

@@ -194,6 +194,7 @@ describe('a day with problem trees in the morning and solution trees in the afte
     expect(await facilitator.advance()).toEqual({ ok: true })
     expect(await facilitator.advance()).toEqual({ ok: true })
     await anna.getByText('Die Arbeit am Lösungsbaum ist abgeschlossen. Sie können ihn weiter ansehen.', { exact: true }).waitFor({ timeout: 10_000 })
+    expect(await anna.getByRole('button', { name: 'Gruppe wechseln' }).count()).toBe(0)
     // No invitation to reword what can no longer be edited.
     expect(await anna.getByText('Formulieren Sie jedes Problem', { exact: false }).count()).toBe(0)
 

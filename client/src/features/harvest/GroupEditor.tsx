@@ -155,7 +155,7 @@ export function GroupEditor({ event, token, send, tableId: fixedTable, projector
           <li key={group.id} className="group-unit" data-group-id={group.id} data-focus-item={group.id}>
             <DropSpot id={`group:${group.id}`} className="group-head">
               <button type="button" className="secondary" aria-expanded={!group.collapsed} onClick={() => void change({ type: 'collapse', groupId: group.id, collapsed: !group.collapsed })}>
-                {group.collapsed ? '▸' : '▾'} <span className="visually-hidden">{group.collapsed ? t('harvest.groups.expand') : t('harvest.groups.collapse')}</span>
+                <span aria-hidden="true">{group.collapsed ? '▸' : '▾'}</span> <span className="visually-hidden">{group.collapsed ? t('harvest.groups.expand') : t('harvest.groups.collapse')}</span>
               </button>
               <strong>
                 {number}. {group.title}

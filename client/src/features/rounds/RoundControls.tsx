@@ -1,5 +1,5 @@
 import { type Ack, type AckFailure, type ClientEventName, type ClientEventPayload, type HeldCounts, type RoundState, type TischEvent, changeoverLeftMs, isTreeDay } from '@tischrunde/shared'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import type { Translate as TFunction } from '../../i18n/index.js'
@@ -10,6 +10,7 @@ import { RoundTimer } from './RoundTimer.js'
 import { TimeAdjust } from './TimeAdjust.js'
 import { dayKey } from '../../i18n/day-key.js'
 import { useArmedKey } from './use-armed-key.js'
+import { useStickyBarRoom } from './use-sticky-bar-room.js'
 
 export type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
 
@@ -114,9 +115,11 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
           ? t(dayKey('round.phaseReview', treeDay))
           : t('round.phaseClosed')
   const armedText = armed === 'n' ? nextLabel(t, event, round) : armed === 'b' ? t('round.back') : null
+  const bar = useRef<HTMLElement>(null)
+  useStickyBarRoom(bar)
 
   return (
-    <section className="round-controls console-bar" aria-labelledby="round-title">
+    <section ref={bar} className="round-controls console-bar" aria-labelledby="round-title">
       <h2 id="round-title" className="visually-hidden">
         {t('round.controls')}
       </h2>

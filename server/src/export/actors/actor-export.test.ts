@@ -36,6 +36,9 @@ describe('the actor table for a local alliance', () => {
     const file = await renderActorsDocx(winnendenInput())
     expect(file.fileName).toBe('Winnenden_2019-07-02_Akteure.docx')
     const xml = new DOMParser().parseFromString(strFromU8(unzipSync(file.bytes)['word/document.xml']!), 'text/xml')
+    // The date as every other document of the day writes it, not as the file name does.
+    expect(textOf(xml.documentElement)).toContain('2. Juli 2019')
+    expect(textOf(xml.documentElement)).not.toContain('2019-07-02')
     const tables = Array.from(xml.getElementsByTagNameNS(W, 'tbl')) as unknown as Element[]
     // Four areas, "Sonstige", the unassigned actors and the table of bodies.
     expect(tables).toHaveLength(7)

@@ -17,7 +17,7 @@ import {
   WidthType,
   type FileChild,
 } from 'docx'
-import { exportFileName } from '@tischrunde/shared'
+import { exportFileName, formatDateDe } from '@tischrunde/shared'
 import { stringify } from 'csv-stringify/sync'
 import { CSV_DELIMITER } from '../render-csv.js'
 import { hyphenateDe } from '../hyphenate.js'
@@ -138,7 +138,7 @@ export function actorSectionDocx(input: ActorTableInput | null, width: number): 
 export async function renderActorsDocx(input: ActorTableInput): Promise<ActorFile> {
   const children: FileChild[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: text(ACTOR_CHAPTER_TITLE, { bold: true, size: 36 }) }),
-    para(`${input.event.title} · ${input.event.date}${input.event.place ? ` · ${input.event.place}` : ''}`),
+    para(`${input.event.title} · ${formatDateDe(input.event.date)}${input.event.place ? ` · ${input.event.place}` : ''}`),
     para(INTRO, { size: 18, color: '505050' }),
     ...actorTablesDocx(input, WIDTH),
   ]

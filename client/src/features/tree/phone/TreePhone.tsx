@@ -195,9 +195,12 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
       {props.header(true)}
       <p>
         {t('tree.yourGroup', { group: shownName })}{' '}
-        <button type="button" className="secondary" onClick={props.onChangeGroup}>
-          {t('tree.changeGroup')}
-        </button>
+        {/* Once the day is over there is no tree left to write at: no group to change to. */}
+        {round?.phase !== 'review' && round?.phase !== 'closed' && (
+          <button type="button" className="secondary" onClick={props.onChangeGroup}>
+            {t('tree.changeGroup')}
+          </button>
+        )}
       </p>
       <h2>{treeName}</h2>
       {prompt && <p className="tree-prompt">{prompt}</p>}
