@@ -88,6 +88,13 @@ describe('the Köln programme (seed 000) on the projector, a phone and the conso
     const consoleText = await consolePage.locator('main').innerText()
     for (const cafe of ['Vor dem Start', 'Start: Station 1', 'Tasten: N weiter', 'Alle Tische', 'Je Thementisch', 'ohne Tisch']) expect(consoleText).not.toContain(cafe)
     expect(await consolePage.locator('#console-content').getByRole('heading', { name: 'Thementische', exact: true }).count()).toBe(0)
+    // Its setup form folds theme tables and stations away (they matter only if a World Café is added).
+    const cafeExtra = consolePage.locator('details.setup-cafe-extra')
+    expect(await cafeExtra.locator('summary').innerText()).toBe('World Café an diesem Tag (Thementische und Stationen)')
+    expect(await consolePage.getByLabel('Titel der Station').first().isVisible()).toBe(false)
+    await cafeExtra.locator('summary').click()
+    await consolePage.getByLabel('Titel der Station').first().waitFor()
+    await cafeExtra.locator('summary').click()
     const exports = consolePage.getByRole('region', { name: 'Ergebnisse herunterladen' })
     await exports.getByRole('button', { name: 'Alles als ZIP' }).waitFor()
     expect(await exports.getByRole('button', { name: 'Alle Daten (Excel)' }).count()).toBe(1)

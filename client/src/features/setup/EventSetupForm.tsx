@@ -1,5 +1,5 @@
 import { type Ack, type EventSetup, type TischEvent, isTreeDay } from '@tischrunde/shared'
-import { type FormEvent, useMemo } from 'react'
+import { type FormEvent, useMemo, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { AgendaEditor } from './AgendaEditor.js'
@@ -29,6 +29,10 @@ export function EventSetupForm({ event, started, onSave }: EventSetupFormProps) 
   const titleId = `${fields.id('form')}-title`
   const saving = status === 'saving'
   const treeDay = isTreeDay(event)
+  // A day of workshops alone: theme tables and stations matter only if a World Café is added to it,
+  // so they wait folded away instead of asking for "Station 1" on a day that has none.
+  const workshopDay = programmeStored && !treeDay && event.tables.length === 0
+  const [cafeShown, setCafeShown] = useState(false)
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -59,8 +63,19 @@ export function EventSetupForm({ event, started, onSave }: EventSetupFormProps) 
       </section>
 
       <AgendaEditor agenda={draft.agenda} fromProgramme={programmeStored} fields={fields} onChange={(v, reshaped) => change('agenda', v, reshaped)} />
-      {!treeDay && <TablesEditor tables={draft.tables} reservedIds={reservedIds} fields={fields} template={draft.template} onChange={(v, reshaped) => change('tables', v, reshaped)} />}
-      <TemplateEditor template={draft.template} started={started} phases={treeDay} fields={fields} onChange={(v, reshaped) => change('template', v, reshaped)} />
+      {workshopDay ? (
+        <details className="setup-section setup-cafe-extra" open={cafeShown || draft.tables.length > 0} onToggle={(e) => setCafeShown(e.currentTarget.open)}>
+          <summary>{t('setup.cafeOnWorkshopDay')}</summary>
+          <p className="muted">{t('setup.cafeOnWorkshopDayHint')}</p>
+          <TablesEditor tables={draft.tables} reservedIds={reservedIds} fields={fields} template={draft.template} onChange={(v, reshaped) => change('tables', v, reshaped)} />
+          <TemplateEditor template={draft.template} started={started} phases={false} fields={fields} onChange={(v, reshaped) => change('template', v, reshaped)} />
+        </details>
+      ) : (
+        <>
+          {!treeDay && <TablesEditor tables={draft.tables} reservedIds={reservedIds} fields={fields} template={draft.template} onChange={(v, reshaped) => change('tables', v, reshaped)} />}
+          <TemplateEditor template={draft.template} started={started} phases={treeDay} fields={fields} onChange={(v, reshaped) => change('template', v, reshaped)} />
+        </>
+      )}
 
       <div className="setup-actions">
         <button type="submit" className="primary" disabled={saving}>
