@@ -13,6 +13,7 @@ let created: CreateEventResponse
 let writer: { doc: Y.Doc; provider: WebsocketProvider }
 let small: { doc: Y.Doc; provider: WebsocketProvider }
 let bremen: { doc: Y.Doc; provider: WebsocketProvider }
+let walked: { doc: Y.Doc; provider: WebsocketProvider }
 
 const node = (id: string, kind: TreeNode['kind'], parentId: string | null, text: string, order = 0): TreeNode => ({ id, kind, parentId, order, text, authorId: null, createdAt: 1 })
 
@@ -53,6 +54,22 @@ function bremenTree(): TreeNode[] {
   return texts.map(([id, kind, parentId, text], i) => node(id.padEnd(8, '0'), kind, parentId && parentId.padEnd(8, '0'), text, i))
 }
 
+/** The tree of a walk of the Bremen day: 9 nodes in five rows, four causes side by side, one long. */
+function walkedTree(): TreeNode[] {
+  const texts: Array<[string, TreeNode['kind'], string | null, string]> = [
+    ['wcore', 'core', null, 'Externe Akteure lassen sich nur schwer an einen Tisch bringen'],
+    ['we1', 'effect', 'wcore', 'Doppelstrukturen entstehen'],
+    ['we11', 'effect', 'we1', 'Angebote erreichen Neuzugewanderte nicht'],
+    ['we2', 'effect', 'wcore', 'Bildungsabbrüche bei Neuzugewanderten'],
+    ['wc1', 'cause', 'wcore', 'Bürgermeister*innen der Gemeinden fehlen im Gremium'],
+    ['wc11', 'cause', 'wc1', 'Kein politisches Bekenntnis des Landrats'],
+    ['wc2', 'cause', 'wcore', 'Zu wenig Personal in der Koordinierungsstelle'],
+    ['wc3', 'cause', 'wcore', 'Fehlende Ressourcen (Personal) in der Verwaltung'],
+    ['wc4', 'cause', 'wcore', 'Träger der Kinder- & Jugendhilfe <Jugendamt> arbeiten „nebeneinander her“; 50 % ohne Absprache'],
+  ]
+  return texts.map(([id, kind, parentId, text], i) => node(id.padEnd(8, '0'), kind, parentId && parentId.padEnd(8, '0'), text, i))
+}
+
 /** Opens a group's problem tree (or objective tree) as the facilitator and writes `nodes` into it. */
 async function writeTree(groupId: string, nodes: TreeNode[], phase: 'problem' | 'objective' = 'problem'): Promise<{ doc: Y.Doc; provider: WebsocketProvider }> {
   const doc = new Y.Doc()
@@ -78,10 +95,12 @@ beforeAll(async () => {
     node('smalleffect', 'effect', 'smallcore', 'Angebote doppeln sich', 0),
   ])
   bremen = await writeTree('mittelgrosser-landkreis', bremenTree())
+  walked = await writeTree('groessere-kreisfreie-stadt', walkedTree())
 })
 
 afterAll(async () => {
   bremen?.provider.destroy()
+  walked?.provider.destroy()
   writer?.provider.destroy()
   small?.provider.destroy()
   await browser?.close()
@@ -153,6 +172,23 @@ describe('the tree on the projector (1920×1080)', () => {
     // No box had to fall back to breaking anywhere.
     expect(await page.locator('.tree-box-text-squeezed').count()).toBe(0)
     // The causes' causes stand side by side: the tree spans most of the screen's width, not its middle 40 %.
+    expect(Math.max(...placed.map((b) => b.right)) - Math.min(...placed.map((b) => b.left))).toBeGreaterThan(0.75 * 1920)
+    await context.close()
+  })
+
+  it('a tree of few boxes in five rows (a walk of the Bremen day) sets its texts readable from the back, the long one too', async () => {
+    const context = await browser.newContext(PROJECTOR)
+    const page = await context.newPage()
+    await page.goto(`${server.url}${created.links.projector.replace('#', '?group=groessere-kreisfreie-stadt#')}`)
+    await page.getByRole('heading', { name: 'Problembaum: größere kreisfreie Stadt' }).waitFor()
+    await expect.poll(() => page.locator('.tree-box').count(), { timeout: 5000 }).toBe(9)
+    const placed = await measureBoxes(page)
+    const sizes = placed.map((b) => b.fontPx).sort((a, b) => a - b)
+    console.log(`node text on screen at 9 nodes in five rows: median ${sizes[4]!.toFixed(1)} px, smallest ${sizes[0]!.toFixed(1)} px`)
+    // On the screen, not in the diagram's units (a box's CSS size is scaled by the picture: 12 units were 19 px here).
+    expect(sizes[4]).toBeGreaterThanOrEqual(28)
+    expect(sizes[0]).toBeGreaterThanOrEqual(19)
+    expect(placed.filter((b) => b.cut)).toEqual([])
     expect(Math.max(...placed.map((b) => b.right)) - Math.min(...placed.map((b) => b.left))).toBeGreaterThan(0.75 * 1920)
     await context.close()
   })

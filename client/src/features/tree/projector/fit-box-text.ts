@@ -5,10 +5,17 @@ export { BOX_TEXT_SIZES }
 /** Class of a box whose text does not fit even at the smallest size: it breaks anywhere and ends in "…". */
 export const SQUEEZED = 'tree-box-text-squeezed'
 
-/** Sizes found per box content (its kind line and text as shown): a box is measured once per text. */
+/** Sizes found per box shape and content (its kind line and text as shown): a box is measured once per text and shape. */
 const fitted = new Map<string, number | 'squeezed'>()
 /** Bound of the remembered sizes (a day's trees hold a few hundred texts). */
 const FITTED_MAX = 4000
+
+/**
+ * What a found size holds for: the box's shape (in diagram units, before the screen's scale) and its
+ * text. A layout of other box shapes (the screen resized, H) fits its texts anew: the size found
+ * for a wider box overflowed a narrower one.
+ */
+const fitKey = (el: HTMLElement) => `${el.clientWidth}x${el.clientHeight}\u0000${el.textContent ?? ''}`
 
 const overflows = (el: HTMLElement) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1
 
@@ -25,7 +32,7 @@ function apply(el: HTMLElement, size: number | 'squeezed'): void {
 export function fitBoxTexts(root: ParentNode): void {
   let pending: HTMLElement[] = []
   for (const el of root.querySelectorAll<HTMLElement>('.tree-box-text')) {
-    const known = fitted.get(el.textContent ?? '')
+    const known = fitted.get(fitKey(el))
     if (known === undefined) pending.push(el)
     else apply(el, known)
   }
@@ -36,14 +43,14 @@ export function fitBoxTexts(root: ParentNode): void {
     const left: HTMLElement[] = []
     for (const el of pending) {
       if (overflows(el)) left.push(el)
-      else fitted.set(el.textContent ?? '', size)
+      else fitted.set(fitKey(el), size)
     }
     pending = left
     if (pending.length === 0) return
   }
   for (const el of pending) {
     apply(el, 'squeezed')
-    fitted.set(el.textContent ?? '', 'squeezed')
+    fitted.set(fitKey(el), 'squeezed')
   }
 }
 
