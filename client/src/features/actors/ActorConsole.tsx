@@ -181,7 +181,7 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
                   <td>
                     <input type="checkbox" aria-label={t('actors.select', { name: actor.name })} checked={selected.includes(actor.id)} onChange={() => toggleSelected(actor.id)} />
                   </td>
-                  <td>
+                  <td className="actor-name-cell">
                     <TextCell value={actor.name} label={t('actors.rename', { name: actor.name })} max={120} onCommit={(name) => name.trim() && put({ ...actor, name: name.trim(), hand: { ...actor.hand, name: true } })} />
                     <details>
                       <summary>{t('actors.mentions', { count: actor.mentions.length })}</summary>
@@ -215,7 +215,7 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
                       </button>
                     </details>
                   </td>
-                  <td>
+                  <td className="actor-area-cell">
                     <select aria-label={t('actors.areaOf', { name: actor.name })} value={actor.area} onChange={(e) => put({ ...actor, area: e.target.value as ActorArea, hand: { ...actor.hand, area: true } })}>
                       {ACTOR_AREAS.map((a) => (
                         <option key={a} value={a}>
