@@ -74,6 +74,10 @@ describe('the Winnenden actor map, console and projector', () => {
 
     await expect.poll(() => chip(projector, 'Sportmittler').count(), { timeout: 10_000 }).toBe(0)
     await expect.poll(() => chip(projector, 'Vereine').locator('.actor-badge-core').textContent(), { timeout: 10_000 }).toBe('Kerngruppe')
+    // The mark stands under the name in one line, not squeezed beside it ("Job-cen-ter", "Kerng-ruppe").
+    const [nameBox, badge] = await Promise.all([chip(projector, 'Vereine').locator('.actor-chip-name').boundingBox(), chip(projector, 'Vereine').locator('.actor-badge-core').boundingBox()])
+    expect(badge!.y).toBeGreaterThanOrEqual(nameBox!.y + nameBox!.height - 1)
+    expect(await chip(projector, 'Vereine').locator('.actor-badge-core').evaluate((el) => el.getClientRects().length === 1 && el.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(el).fontSize))).toBe(true)
 
     // Reading the cards again keeps the merge and the tick.
     await console_.getByRole('button', { name: 'Karten neu einlesen' }).click()

@@ -129,13 +129,20 @@ function ActorChip({ actor, selected, onSelect }: { actor: ActorRecord; selected
   const mentions = tablesOf(actor).length
   return (
     <button type="button" className={`actor-chip actor-chip-${sizeOf(actor)}${selected ? ' selected' : ''}`} data-actor={actor.id} aria-pressed={selected} onClick={onSelect}>
-      <span className="actor-chip-name">{hyphenateDe(actor.name)}</span>
+      {/* The marks stand under the name, each one word: beside it they squeezed a narrow column's name ("Job-cen-ter") and wrapped themselves ("Kerng-ruppe"). */}
+      <span className="actor-chip-main">
+        <span className="actor-chip-name">{hyphenateDe(actor.name)}</span>
+        {(actor.coreGroup || actor.forum || actor.cooperation) && (
+          <span className="actor-badges">
+            {actor.coreGroup && <span className="actor-badge actor-badge-core">{t('actors.coreBadge')}</span>}
+            {actor.forum && <span className="actor-badge">{t('actors.forumBadge')}</span>}
+            {actor.cooperation && <span className="actor-badge">{t('actors.cooperationBadge')}</span>}
+          </span>
+        )}
+      </span>
       <span className="actor-chip-count" aria-label={t('actors.mentions', { count: mentions })}>
         {mentions}
       </span>
-      {actor.coreGroup && <span className="actor-badge actor-badge-core">{t('actors.coreBadge')}</span>}
-      {actor.forum && <span className="actor-badge">{t('actors.forumBadge')}</span>}
-      {actor.cooperation && <span className="actor-badge">{t('actors.cooperationBadge')}</span>}
     </button>
   )
 }
