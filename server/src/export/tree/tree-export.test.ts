@@ -72,6 +72,9 @@ describe('the trees in the exports', () => {
     expect(yOf('effect').every((y) => y < core!)).toBe(true)
     // The objective names the problem it answers.
     expect(pictures[1]!.svg).toContain('zu Ursache 1.1')
+    // An objective still in the problem's words says so in the picture too, as on the projector and in the lists.
+    expect(pictures[1]!.svg).toMatch(/1\.2 MITTEL · zu Ursache 1\.2 · noch umzuformulieren/)
+    expect(pictures[1]!.svg).not.toMatch(/1\.1 MITTEL[^<]*noch umzuformulieren/)
   })
 
   it('puts both trees of every group into the PDF as pictures and as numbered lists; an empty tree as one line, without a picture', async () => {

@@ -113,7 +113,7 @@ export function treeToSvg(view: TreeView, phase: TreePhase, title: string, probl
     const core = n.kind === 'core' || n.kind === 'goal'
     const scope = n.inScope ? ' stroke-dasharray="10 6"' : ''
     const answered = n.answersProblemId ? problemNumbers.get(n.answersProblemId) : undefined
-    const kind = `${p.number} ${TREE_SHEET_WORDS.kinds[n.kind].toUpperCase()}${answered ? ` · zu ${answered}` : ''}${n.inScope ? ` · ${TREE_SHEET_WORDS.inScope}` : ''}`
+    const kind = `${p.number} ${TREE_SHEET_WORDS.kinds[n.kind].toUpperCase()}${answered ? ` · zu ${answered}` : ''}${n.inScope ? ` · ${TREE_SHEET_WORDS.inScope}` : ''}${n.placeholder ? ` · ${TREE_SHEET_WORDS.placeholder}` : ''}`
     out.push(`<g data-kind="${n.kind}" transform="translate(${left} ${top})">`)
     out.push(`<rect width="${p.width}" height="${boxHeight}" rx="10" fill="${FILL[n.kind] ?? '#ffffff'}" stroke="${n.inScope ? '#1d4ed8' : '#1f2933'}" stroke-width="${n.inScope ? 5 : core ? 4 : 2}"${scope}/>`)
     // A long kind line ("1.2 MITTEL · zu Ursache 1.2 · im Rahmen") is pressed to the box's width instead of running past its border.
