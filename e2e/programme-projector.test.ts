@@ -137,4 +137,23 @@ describe("the projector's programme view, read from the back of a hall", () => {
       removeDir(breakServer.dataDir)
     }
   }, 90_000)
+
+  it('takes the projector keys: F for full screen, and on a day with tables 2 goes back to them', async () => {
+    const list = (await (await fetch(`${server.url}/api/events`, { headers: { authorization: `Bearer ${server.adminKey}` } })).json()) as EventListItem[]
+    const link = list.find((e) => e.id === 'winnenden')!.facilitatorLink
+    const token = decodeURIComponent(link.slice(link.indexOf('#k=') + 3))
+    const view = (await (await fetch(`${server.url}/api/events/winnenden`, { headers: { authorization: `Bearer ${token}` } })).json()) as FacilitatorEventView
+    const page = await (await browser.newContext(PROJECTOR)).newPage()
+    try {
+      await page.goto(`${server.url}${view.links.projector.replace('#', '?mode=programm#')}`)
+      await page.locator('.programme-projector').waitFor({ timeout: 15_000 })
+      await page.keyboard.press('f')
+      await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true)
+      await page.keyboard.press('2')
+      await expect.poll(() => new URL(page.url()).searchParams.get('mode')).toBe('wall')
+      await page.locator('.programme-projector').waitFor({ state: 'detached' })
+    } finally {
+      await page.context().close()
+    }
+  })
 })

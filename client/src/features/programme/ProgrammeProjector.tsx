@@ -9,6 +9,9 @@ import type { ControlRef } from './use-programme.js'
 import './programme.css'
 import { roomText } from './room-text.js'
 import { JoinCorner } from '../projector/JoinCorner.js'
+import { useFullscreen } from '../projector/use-fullscreen.js'
+import { useProjectorKeys } from '../projector/use-projector-keys.js'
+import { useLeaveActorView } from '../actors/use-actor-view.js'
 
 /**
  * The projector's "Programm" view, to be read from the back of a hall: what is on now (large) and
@@ -23,6 +26,14 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
   const programme = hold.state?.programme ?? null
   const clock = useDayClock(hold.offsetMs, programme?.timeZone ?? 'Europe/Berlin')
   const on = programme ? whatIsOn(programme, clock, dayClosed) : null
+  // The projector's keys work here too: F for full screen, and on a day with tables 1–4 go back to them.
+  const [, toggleFullscreen] = useFullscreen()
+  const hasTables = useTischStore((s) => (s.event?.tables.length ?? 0) > 0)
+  const showView = useLeaveActorView()
+  useProjectorKeys((action) => {
+    if (action.type === 'fullscreen') toggleFullscreen()
+    else if (action.type === 'mode' && hasTables) showView(action.mode)
+  })
   // A day with long workshop titles and rooms gets smaller type (to 70 %) rather than rooms below the screen's edge.
   const { box, scale } = useShrinkToFit<HTMLElement>(`${hold.loaded}|${hold.state?.version ?? 0}|${JSON.stringify(on)}|${title}`, 0.7)
   if (!hold.loaded) return <p className="page loading projector">{t('programme.loading')}</p>
