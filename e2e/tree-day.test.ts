@@ -128,6 +128,9 @@ describe('a day with problem trees in the morning and solution trees in the afte
     // The facilitator moves a cause under another cause.
     const console_ = await page({ viewport: { width: 1440, height: 900 }, locale: 'de-DE' }, created.links.facilitator)
     await console_.getByRole('heading', { name: 'Gruppen nach Kommunengröße' }).waitFor()
+    // Pictures to download of the trees that have entries: the morning's problem tree, no empty solution tree yet.
+    await console_.getByRole('button', { name: 'Problembaum kleiner Landkreis als SVG' }).waitFor()
+    expect(await console_.getByRole('button', { name: 'Lösungsbaum kleiner Landkreis als SVG' }).count()).toBe(0)
     await console_.getByLabel('Ehrenamt wechselt oft verschieben nach …').selectOption({ label: '1.1 Ursache: Keine festen Ansprechpersonen' })
     await console_.getByRole('status').filter({ hasText: '„Ehrenamt wechselt oft“ hängt jetzt unter „Keine festen Ansprechpersonen“.' }).waitFor()
     await anna.getByRole('button', { name: 'Ursache 1.1.1: Ehrenamt wechselt oft' }).waitFor({ timeout: 10_000 })

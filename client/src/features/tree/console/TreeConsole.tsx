@@ -80,7 +80,13 @@ export default function TreeConsole(props: { event: TischEvent; token: string; p
             </a>
           </p>
           {message && <p role="status">{message}</p>}
-          <TreeImageLinks eventId={props.event.id} token={props.token} groupId={openId} groupName={shownName} />
+          <TreeImageLinks
+            eventId={props.event.id}
+            token={props.token}
+            groupId={openId}
+            groupName={shownName}
+            written={{ problem: problems.view.byId.size > 0, objective: objectives.view.byId.size > 0 }}
+          />
           <h3>{t('tree.problemTree')}</h3>
           <TreeEditor key={problemDoc ?? undefined} docName={problemDoc} phase="problem" view={problems.view} refused={problems.refused} label={t('tree.outline', { tree: t('tree.problemTree'), group: shownName })} />
           <h3>{t('tree.objectiveTree')}</h3>

@@ -6,8 +6,11 @@ import { useTranslation } from '../../../i18n/index.js'
 /** The file name the server chose (`attachment; filename="…"`), ASCII by construction. */
 const fileNameOf = (res: Response, fallback: string) => /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallback
 
-/** Downloads of one group's trees as pictures (SVG and PNG, rendered on the server as the projector lays them out). */
-export function TreeImageLinks(props: { eventId: string; token: string; groupId: string; groupName: string }) {
+/**
+ * Downloads of one group's trees as pictures (SVG and PNG, rendered on the server as the projector
+ * lays them out), for the trees that have entries: a picture of an empty tree says only that.
+ */
+export function TreeImageLinks(props: { eventId: string; token: string; groupId: string; groupName: string; written: Readonly<Record<TreePhase, boolean>> }) {
   const { t } = useTranslation()
   const [error, setError] = useState<string | null>(null)
   const download = async (phase: TreePhase, format: 'svg' | 'png') => {
@@ -29,10 +32,12 @@ export function TreeImageLinks(props: { eventId: string; token: string; groupId:
       setError(errorText(t, { code: 'NETWORK' }))
     }
   }
+  const phases = (['problem', 'objective'] as const).filter((phase) => props.written[phase])
+  if (phases.length === 0) return <p className="muted tree-images">{t('tree.noImagesYet')}</p>
   return (
     <div className="tree-images">
       <p className="button-row" role="group" aria-label={t('tree.exportImages')}>
-        {(['problem', 'objective'] as const).map((phase) =>
+        {phases.map((phase) =>
           (['svg', 'png'] as const).map((format) => (
             <button key={`${phase}-${format}`} type="button" className="secondary" onClick={() => void download(phase, format)}>
               {t(format === 'svg' ? 'tree.svgOf' : 'tree.pngOf', { tree: t(phase === 'problem' ? 'tree.problemTree' : 'tree.objectiveTree'), group: props.groupName })}
