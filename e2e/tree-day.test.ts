@@ -123,6 +123,8 @@ describe('a day with problem trees in the morning and solution trees in the afte
     // Side by side with the other group.
     await projector.getByLabel('Vergleichen mit').selectOption({ label: 'größere kreisfreie Stadt' })
     await projector.getByRole('heading', { name: 'Problembaum: kleiner Landkreis · größere kreisfreie Stadt' }).waitFor()
+    // In the morning the projector offers no switch to the (empty) solution trees.
+    expect(await projector.getByRole('button', { name: 'Lösungsbaum', exact: true }).count()).toBe(0)
     await expect.poll(() => boxes.count(), { timeout: 10_000 }).toBe(8)
 
     // The facilitator moves a cause under another cause.
@@ -151,6 +153,8 @@ describe('a day with problem trees in the morning and solution trees in the afte
     await dora.getByRole('button', { name: /^Ziel 1: Wohnungssuche gelingt schneller/ }).waitFor()
     // The projector follows the day to the objective trees.
     await projector.getByRole('heading', { name: 'Lösungsbaum: kleiner Landkreis · größere kreisfreie Stadt' }).waitFor({ timeout: 10_000 })
+    // ... and from then on switches back to the problem trees.
+    await projector.getByRole('button', { name: 'Problembaum', exact: true }).waitFor()
     await console_.getByRole('button', { name: 'Lösungsbaum aus dem Problembaum erstellen' }).click()
     await console_.getByRole('status').filter({ hasText: 'Lösungsbaum erstellt bzw. ergänzt.' }).waitFor()
     // The phone marks what is still in the problem's words, as the projector and the exports do.

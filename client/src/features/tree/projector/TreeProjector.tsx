@@ -46,7 +46,11 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   // The tree of the running phase (morning: problem, afternoon: objective) unless one was chosen here.
   const [chosen, setPhase] = useState<TreePhase | null>(() => (params.get('phase') === 'objective' ? 'objective' : params.get('phase') === 'problem' ? 'problem' : null))
   const round = useTischStore((s) => s.round)
-  const phase: TreePhase = chosen ?? (round ? currentTreePhase({ event: props.event, round }) : null) ?? 'problem'
+  const running = round ? currentTreePhase({ event: props.event, round }) : null
+  const phase: TreePhase = chosen ?? running ?? 'problem'
+  // The solution trees are offered once the day reached them (in the morning they are empty); a day
+  // whose stations do not drive the trees offers both throughout.
+  const objectiveReached = running !== 'problem' || round?.phase === 'review' || round?.phase === 'closed'
   // "Mitmachen" (or key 4) shows the join code and QR code large; 1 or Esc returns to the tree.
   // Before the day starts the hall sees how to join (an empty tree told nobody anything); the first
   // phase brings the tree. A projector opened for one group (`?group=`) shows its tree at once.
@@ -128,9 +132,11 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
             {nameOf(g)}
           </button>
         ))}
-        <button type="button" className="secondary" onClick={() => setPhase(phase === 'problem' ? 'objective' : 'problem')}>
-          {t(phase === 'problem' ? 'tree.objectiveTree' : 'tree.problemTree')}
-        </button>
+        {(phase === 'objective' || objectiveReached) && (
+          <button type="button" className="secondary" onClick={() => setPhase(phase === 'problem' ? 'objective' : 'problem')}>
+            {t(phase === 'problem' ? 'tree.objectiveTree' : 'tree.problemTree')}
+          </button>
+        )}
         {/* The label and its list wrap together, never the label at a line's end and the list on the next. */}
         <span className="tree-compare-pick">
           <label htmlFor={compareId}>{t('tree.compareWith')}</label>
