@@ -4,10 +4,11 @@ import type { Card } from '@tischrunde/shared'
  * A card's words as the board shows them: its text, and its sub-points as a list under it. Many
  * cards are a heading with their content in sub-points ("Dr. Renfeld:" with what she said): a
  * vote, a group or a ranking that showed the heading alone asked people to judge an empty card.
+ * A block (its list may not stand in a span): its places hold blocks.
  */
 export function CardWords({ card, className }: { card: Pick<Card, 'text' | 'subPoints'>; className?: string }) {
   return (
-    <span className={['card-words', className].filter(Boolean).join(' ')}>
+    <div className={['card-words', className].filter(Boolean).join(' ')}>
       <span className="card-words-text">{card.text}</span>
       {card.subPoints.length > 0 && (
         <ul className="card-subpoints">
@@ -16,6 +17,6 @@ export function CardWords({ card, className }: { card: Pick<Card, 'text' | 'subP
           ))}
         </ul>
       )}
-    </span>
+    </div>
   )
 }

@@ -14,10 +14,10 @@ export function RankList(props: { ranked: readonly Ranked<TableCard>[]; tableNam
           <span className="vote-rank-number" aria-label={t('harvest.ranking.rank', { rank: r.rank })}>
             {r.rank}.
           </span>
-          <span className="vote-rank-text">
+          <div className="vote-rank-text">
             <CardWords card={r.item.card} />
             {props.tableName && <span className="vote-rank-table">{props.tableName(r.item.tableId)}</span>}
-          </span>
+          </div>
           <span className="vote-rank-votes">
             {t('harvest.ranking.votes', { count: r.votes })}
             {r.tied && <span className="vote-rank-tied">{t('harvest.ranking.tied')}</span>}
