@@ -31,9 +31,14 @@ function fortyNodes(): TreeNode[] {
   return out
 }
 
+/** Nodes from [short id, kind, short parent id, text], in order (ids padded to eight characters). */
+function nodesOf(texts: Array<[string, TreeNode['kind'], string | null, string]>): TreeNode[] {
+  return texts.map(([id, kind, parentId, text], i) => node(id.padEnd(8, '0'), kind, parentId && parentId.padEnd(8, '0'), text, i))
+}
+
 /** A tree as a Bremen group drew it in the morning: 16 nodes, causes with two, three, one and no causes below them. */
 function bremenTree(): TreeNode[] {
-  const texts: Array<[string, TreeNode['kind'], string | null, string]> = [
+  return nodesOf([
     ['bcore', 'core', null, 'Die Zusammenarbeit mit externen Akteuren bleibt punktuell und hängt an einzelnen Personen'],
     ['bc1', 'cause', 'bcore', 'Keine festen Ansprechpersonen in den Fachdiensten'],
     ['bc11', 'cause', 'bc1', 'Hohe Personalfluktuation'],
@@ -50,13 +55,12 @@ function bremenTree(): TreeNode[] {
     ['be21', 'effect', 'be2', 'Sprachkurse finden keine Lernbegleitung'],
     ['be3', 'effect', 'bcore', 'Geflüchtete müssen ihre Geschichte mehrfach erzählen'],
     ['be4', 'effect', 'bcore', 'Sprachförderbedarf bleibt hoch'],
-  ]
-  return texts.map(([id, kind, parentId, text], i) => node(id.padEnd(8, '0'), kind, parentId && parentId.padEnd(8, '0'), text, i))
+  ])
 }
 
 /** The tree of a walk of the Bremen day: 9 nodes in five rows, four causes side by side, one long. */
 function walkedTree(): TreeNode[] {
-  const texts: Array<[string, TreeNode['kind'], string | null, string]> = [
+  return nodesOf([
     ['wcore', 'core', null, 'Externe Akteure lassen sich nur schwer an einen Tisch bringen'],
     ['we1', 'effect', 'wcore', 'Doppelstrukturen entstehen'],
     ['we11', 'effect', 'we1', 'Angebote erreichen Neuzugewanderte nicht'],
@@ -66,8 +70,7 @@ function walkedTree(): TreeNode[] {
     ['wc2', 'cause', 'wcore', 'Zu wenig Personal in der Koordinierungsstelle'],
     ['wc3', 'cause', 'wcore', 'Fehlende Ressourcen (Personal) in der Verwaltung'],
     ['wc4', 'cause', 'wcore', 'Träger der Kinder- & Jugendhilfe <Jugendamt> arbeiten „nebeneinander her“; 50 % ohne Absprache'],
-  ]
-  return texts.map(([id, kind, parentId, text], i) => node(id.padEnd(8, '0'), kind, parentId && parentId.padEnd(8, '0'), text, i))
+  ])
 }
 
 /** Opens a group's problem tree (or objective tree) as the facilitator and writes `nodes` into it. */

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { type RankingEntry, type VoteRanking, voteRankingCsvRows, voteRankingToMarkdown } from './vote-ranking.js'
+import { aRankingEntry, aVoteRanking } from '../../../fixtures/src/builders.js'
+import { voteRankingCsvRows, voteRankingToMarkdown } from './vote-ranking.js'
 
-const entry = (rank: number, text: string, subPoints: string[], votes: number): RankingEntry => ({ rank, tied: false, votes, text, subPoints, tableName: 'Frauen, Kinderbetreuung, Sprache', columnTitle: 'Wo hakt es?' })
-
-const ranking: VoteRanking = {
-  event: { id: 'winnenden', title: 'Regionalkonferenz', date: '2019-07-02', dateLabel: '2. Juli 2019', place: 'Winnenden' },
-  question: 'Was zuerst?',
-  scopeLabel: 'Station 1: Wo hakt es?',
-  scopeColumn: 'Wo hakt es?',
-  budgetLabel: '3 Punkte pro Person, höchstens 1 pro Karte',
-  status: 'frozen',
-  voters: 2,
-  overall: [entry(1, 'Dr. Renfeld:', ['Finanzierung der Kinderbetreuung in Sprachschulen', 'Bedenken: Wartelisten'], 2)],
-  tables: [{ tableId: 'frauen', name: 'Frauen, Kinderbetreuung, Sprache', entries: [entry(1, 'Dr. Renfeld:', ['Finanzierung der Kinderbetreuung in Sprachschulen', 'Bedenken: Wartelisten'], 2)], unvoted: 4, clusters: [] }],
+const renfeld = aRankingEntry(1, 2, 'Dr. Renfeld:', ['Finanzierung der Kinderbetreuung in Sprachschulen', 'Bedenken: Wartelisten'], { tableName: 'Frauen, Kinderbetreuung, Sprache', columnTitle: 'Wo hakt es?' })
+const ranking = aVoteRanking({
+  overall: [renfeld],
+  tables: [{ tableId: 'frauen', name: 'Frauen, Kinderbetreuung, Sprache', entries: [renfeld], unvoted: 4, clusters: [] }],
   unvotedTables: ['Digitalisierung, Umsetzung des Integrationsplans', 'Bildung'],
-}
+})
 
 describe('the ranking as Markdown and CSV', () => {
   it("keeps a card's sub-points with it: a heading alone (\"Dr. Renfeld:\") says nothing", () => {

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import type { RankingEntry, VoteRanking } from '../shared-export.js'
+import { aRankingEntry as entry, aVoteRanking } from '../../../../fixtures/src/builders.js'
 import { readPdfStructure, readingOrder } from '../read-back.js'
 import { renderRankingPdf } from './render-ranking.js'
 
-const entry = (rank: number, votes: number, text: string, subPoints: string[] = [], tied = false): RankingEntry => ({ rank, tied, votes, text, subPoints, tableName: 'Sprache', columnTitle: 'Was läuft gut?' })
-const ranking: VoteRanking = {
-  event: { id: 'winnenden', title: 'Regionalkonferenz', date: '2019-07-02', dateLabel: '2. Juli 2019', place: 'Winnenden' },
-  question: 'Was packen wir zuerst an?',
-  scopeLabel: 'Station 3',
-  budgetLabel: '3 Punkte je Person',
-  status: 'frozen',
-  voters: 12,
+const ranking = aVoteRanking({
   overall: [entry(1, 7, 'Sprachcafé im Rathaus', ['donnerstags']), entry(2, 4, 'Patenschaften')],
   tables: [{ tableId: 'sprache', name: 'Sprache', entries: [entry(1, 7, 'Sprachcafé im Rathaus', ['donnerstags']), entry(2, 4, 'Patenschaften')], unvoted: 2, clusters: [{ number: 1, title: 'Begegnung', columnTitle: 'Was läuft gut?', votes: 11, entries: [entry(1, 7, 'Sprachcafé im Rathaus')] }] }],
   unvotedTables: ['Bildung'],
-}
+})
 
 describe('the ranking PDF', () => {
   it('is tagged like the documentation: one title, a heading per page, the ranking as a list with the rank as its label', async () => {
