@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { winnendenEvent } from '@tischrunde/fixtures'
 import { axeViolations } from './support/axe.js'
 import { PHONE, PROJECTOR, launchBrowser } from './support/browser.js'
-import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
+import { type ServerProcess, importEventWithKey, removeDir, startServerProcess } from './support/server-process.js'
 
 let server: ServerProcess
 let browser: Browser
@@ -12,13 +12,7 @@ let links: { facilitator: string; projector: string; participant: string }
 beforeAll(async () => {
   server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1' } })
   browser = await launchBrowser()
-  const res = await fetch(`${server.url}/api/events/import`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` },
-    body: JSON.stringify(winnendenEvent()),
-  })
-  if (res.status !== 201) throw new Error(`import answered ${res.status}: ${await res.text()}`)
-  links = ((await res.json()) as { links: typeof links }).links
+  links = await importEventWithKey(server, winnendenEvent())
 }, 60_000)
 
 afterAll(async () => {

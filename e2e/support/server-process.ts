@@ -87,3 +87,15 @@ export async function createEventWithKey(server: Pick<ServerProcess, 'url' | 'ad
   if (res.status !== 201) throw new Error(`POST /api/events answered ${res.status}: ${await res.text()}`)
   return (await res.json()) as CreateEventResponse
 }
+
+/** Imports an event file (e.g. `winnendenEvent()`) on a server started here, as the admin does; answers its links. */
+export async function importEventWithKey(server: Pick<ServerProcess, 'url' | 'adminKey'>, file: object): Promise<{ facilitator: string; projector: string; participant: string }> {
+  const res = await fetch(`${server.url}/api/events/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` },
+    body: JSON.stringify(file),
+  })
+  if (res.status !== 201) throw new Error(`import answered ${res.status}: ${await res.text()}`)
+  return ((await res.json()) as { links: { facilitator: string; projector: string; participant: string } }).links
+}
+

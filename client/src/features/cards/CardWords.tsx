@@ -10,13 +10,19 @@ export function CardWords({ card, className }: { card: Pick<Card, 'text' | 'subP
   return (
     <div className={['card-words', className].filter(Boolean).join(' ')}>
       <span className="card-words-text">{card.text}</span>
-      {card.subPoints.length > 0 && (
-        <ul className="card-subpoints">
-          {card.subPoints.map((p) => (
-            <li key={p.id}>{p.text}</li>
-          ))}
-        </ul>
-      )}
+      <SubPoints card={card} />
     </div>
+  )
+}
+
+/** A card's sub-points as a list under its text (nothing without any): where a card is judged, its content. */
+export function SubPoints({ card }: { card: Pick<Card, 'subPoints'> }) {
+  if (card.subPoints.length === 0) return null
+  return (
+    <ul className="card-subpoints">
+      {card.subPoints.map((p) => (
+        <li key={p.id}>{p.text}</li>
+      ))}
+    </ul>
   )
 }

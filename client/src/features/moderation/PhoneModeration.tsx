@@ -9,6 +9,7 @@ import { useModerationGate } from '../../sync/moderation-gate.js'
 import { useHeldCards, useModerationModes } from '../../sync/moderation-docs.js'
 import type { SendCommand } from './send.js'
 import './moderation.css'
+import { SubPoints } from '../cards/CardWords.js'
 
 /**
  * The phone's part of moderation, in its own chunk: a table host moderates their table's cards;
@@ -117,6 +118,7 @@ function HeldList({ cards, modes }: { cards: readonly HeldCard[]; modes: Moderat
         <li key={h.id} className="moderation-item" data-own-card={h.id} data-status={h.status} data-focus-item={h.id}>
           <p className="own-held-status">{t(STATUS_KEY.get(h.status)!)}</p>
           <p className="card-text">{h.card.text}</p>
+          <SubPoints card={h.card} />
           {h.status === 'refused' && <p className="own-held-refused">{t('moderation.own.refusedNote')}</p>}
           {h.status === 'hidden' && <p className="own-held-refused">{t(hiddenBeforeReveal(modes, h) ? 'moderation.own.hiddenUnshownNote' : 'moderation.own.hiddenNote')}</p>}
         </li>

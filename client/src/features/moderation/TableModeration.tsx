@@ -10,6 +10,7 @@ import { useHeldCards } from '../../sync/moderation-docs.js'
 import { CardMarks, MergedTexts } from './CardMarks.js'
 import type { SendCommand } from './send.js'
 import './moderation.css'
+import { SubPoints } from '../cards/CardWords.js'
 
 /** Longest part of a card's text repeated in a button's label for screen readers. */
 
@@ -93,6 +94,8 @@ export function TableModeration(props: { eventId: string; tableId: string; token
           {mark && <span className="moderation-mark">{mark}</span>}
           {card.text}
         </p>
+        {/* What the moderator judges: the whole card, its sub-points too. */}
+        <SubPoints card={card} />
         <MergedTexts card={card} />
       </div>
       <div className="button-row">{actions}</div>
