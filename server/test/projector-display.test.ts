@@ -1,6 +1,6 @@
 import { type Socket, io } from 'socket.io-client'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type Ack, type CreateEventResponse, type ProjectorDisplay, type ProjectorDisplayMessage, ErrorCode, WIRE_VERSION } from '@tischrunde/shared'
+import { type Ack, type CreateEventResponse, type ProjectorDisplay, type ProjectorDisplayMessage, ErrorCode, WIRE_VERSION, groupsOf } from '@tischrunde/shared'
 import { api, createEvent, join, tokenOfLink } from './helpers/api.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
@@ -68,6 +68,7 @@ describe('the console drives the projectors', () => {
     ['a station past the last', { ...REVIEW, station: 7 }, ErrorCode.NOT_NOW],
     ['a column the station does not have', { ...REVIEW, spotlight: { kind: 'column', tableId: 'sprache', stationId: 'station-1', columnId: 'nope' } }, ErrorCode.NOT_NOW],
     ['a view that does not exist', { ...REVIEW, view: 'kino' }, ErrorCode.INVALID_MESSAGE],
+    ['a group tree on a day without trees', { ...REVIEW, tree: { groupId: 'kreisfreie-stadt', phase: 'problem' } }, ErrorCode.NOT_FOUND],
   ])('refuses %s', async (_what, display, code) => {
     const facilitator = await connect(cafe.facilitatorToken)
     expect(await facilitator.send(display)).toMatchObject({ ok: false, code })
@@ -105,6 +106,21 @@ describe('the console drives the projectors', () => {
     expect(ended.display).toEqual({ ...table, spotlight: null })
     const late = await connect(tokenOfLink(cafe.links.projector))
     expect((await waitFor(() => late.displays.at(-1), 'the current display')).display.spotlight).toBeNull()
+  })
+
+  it('shows on a tree day the group and tree the console chose, and refuses a group the day does not have', async () => {
+    const trees = (await api<CreateEventResponse>(running.url, '/api/events', { body: { title: 'Reflexionsgruppen', date: '2018-06-26', tableNames: [], treeMethod: {} }, token: running.server.credentials.adminKey })).body
+    const projector = await connect(tokenOfLink(trees.links.projector))
+    const facilitator = await connect(trees.facilitatorToken)
+    const method = trees.event.treeMethod!
+    const second = groupsOf(method)[1]!
+    const shown: ProjectorDisplay = { view: 'table', tableId: null, station: null, spotlight: null, tree: { groupId: second.id, phase: 'objective' } }
+    expect(await facilitator.send(shown)).toEqual({ ok: true })
+    expect((await waitFor(() => projector.displays.find((m) => m.display.tree && !m.initial), 'the tree')).display.tree).toEqual({ groupId: second.id, phase: 'objective' })
+    const before = projector.displays.length
+    expect(await facilitator.send({ ...shown, tree: { groupId: 'gibt-es-nicht', phase: 'problem' } })).toMatchObject({ ok: false, code: ErrorCode.NOT_FOUND, params: { what: 'group' } })
+    expect(await facilitator.send({ ...shown, tree: { groupId: second.id, phase: 'morgen' } })).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE })
+    expect(projector.displays.length).toBe(before)
   })
 
   it('refuses display commands from participants and projectors, and tells them nothing', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { stationIdSchema, tableIdSchema } from '../ids.js'
+import { treePhaseSchema } from '../kinds/tree/tree-node.schema.js'
 import { deviceLanguageSchema } from '../storage/device-storage.schema.js'
 
 /** What a projector shows: one table's board, all tables, the review walk-through, how to join, or the actor map ("Wer kann helfen?"). */
@@ -13,6 +14,10 @@ export const spotlightSchema = z.discriminatedUnion('kind', [
 ])
 export type Spotlight = z.infer<typeof spotlightSchema>
 
+/** On a tree day: the group whose tree the projectors show, and which of its trees. */
+export const shownTreeSchema = z.object({ groupId: z.string().min(1).max(60), phase: treePhaseSchema })
+export type ShownTree = z.infer<typeof shownTreeSchema>
+
 /**
  * What the facilitator's console asks the projectors to show. The projectors' own keys still work;
  * the next command from the console wins again.
@@ -24,6 +29,8 @@ export const projectorDisplaySchema = z.object({
   /** The station (0-based) the review stands at. */
   station: z.number().int().min(0).max(20).nullable(),
   spotlight: spotlightSchema.nullable(),
+  /** On a tree day, the tree shown (view "table"); absent: each projector keeps the group it shows. */
+  tree: shownTreeSchema.optional(),
   /** The language the projectors speak (their wording, not the cards); absent: each keeps its own. */
   language: deviceLanguageSchema.optional(),
 })

@@ -32,7 +32,7 @@ export const errorParamsSchemas = {
   /** The role the action needs. */
   FORBIDDEN: z.object({ needs: roleSchema }),
   /** `deleted`: the event existed and was deleted (its retention ended, or it was deleted by hand). */
-  NOT_FOUND: z.object({ what: z.enum(['event', 'table', 'address']), deleted: z.boolean().optional() }),
+  NOT_FOUND: z.object({ what: z.enum(['event', 'table', 'group', 'address']), deleted: z.boolean().optional() }),
   CONFLICT: none,
   /** What came too often: wrong join codes from one network, commands from one screen, exports at once, new events. */
   RATE_LIMITED: z.object({ what: z.enum(['join_codes', 'personal_codes', 'commands', 'exports', 'board_messages', 'event_creation', 'joins']) }),

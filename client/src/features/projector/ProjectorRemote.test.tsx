@@ -31,6 +31,19 @@ describe('"Beamer steuern"', () => {
     await waitFor(() => expect(send).toHaveBeenCalledWith({ view: 'join', tableId: null, station: null, spotlight: null }))
   })
 
+  it('chooses on a tree day which group and which tree the projectors show', async () => {
+    const send = vi.fn(async (_display: ProjectorDisplay) => ({ ok: true as const }))
+    render(<ProjectorRemote event={treeDay} round={{ ...INITIAL_ROUND_STATE, phase: 'station', stationIndex: 1 }} token="t" send={send} />)
+    const group = screen.getByRole('combobox', { name: 'Gruppe' })
+    expect([...group.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['–', ...KOMMUNENGROESSE_VALUES])
+    const second = [...group.querySelectorAll('option')][2]!.value
+    fireEvent.change(group, { target: { value: second } })
+    // The afternoon's station drives the solution tree: chosen without asking.
+    await waitFor(() => expect(send).toHaveBeenLastCalledWith({ view: 'table', tableId: null, station: null, spotlight: null, tree: { groupId: second, phase: 'objective' } }))
+    const trees = screen.getByRole('group', { name: 'Baum' })
+    expect([...trees.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Problembaum', 'Lösungsbaum'])
+  })
+
   it('never heads the spotlight with an empty table name', () => {
     const send = vi.fn(async () => ({ ok: true as const }))
     render(<ProjectorRemote event={anEvent({ tableCount: 0 })} round={{ ...INITIAL_ROUND_STATE, phase: 'station', stationIndex: 0 }} token="t" send={send} />)

@@ -7,10 +7,9 @@ import { useTischStore } from '../../store/index.js'
 import { selectBoard, stationAt, stationColumns } from '../../store/selectors.js'
 import { useBoard } from '../../sync/hooks.js'
 import { defaultDisplay, remoteStationIndex, stepDisplay } from './remote-display.js'
+import { TreeRemote } from './TreeRemote.js'
 
 const VIEWS: readonly ProjectorView[] = ['table', 'wall', 'review', 'join', 'actors']
-/** What the projector of a tree day obeys: its trees (view "table") or the join screen. */
-const TREE_VIEWS: readonly ProjectorView[] = ['table', 'join']
 
 /**
  * The console's remote for every projector of the event: the view, the table, stepping through the
@@ -42,14 +41,7 @@ export function ProjectorRemote(props: { event: TischEvent; round: RoundState; t
     return (
       <section className="panel projector-remote" aria-labelledby="remote-title">
         <h2 id="remote-title">{t('remote.title')}</h2>
-        <div className="button-row" role="group" aria-label={t('remote.view')}>
-          {TREE_VIEWS.map((view) => (
-            <button key={view} type="button" className={display.view === view ? 'primary' : 'secondary'} aria-pressed={display.view === view} onClick={() => void show({ view, tableId: null, station: null, spotlight: null, ...(display.language ? { language: display.language } : {}) })}>
-              {t(view === 'table' ? 'remote.trees' : 'remote.join')}
-            </button>
-          ))}
-        </div>
-        <p className="muted">{t('remote.treesHint')}</p>
+        <TreeRemote event={event} round={round} token={props.token} display={display} show={(next) => void show(next)} />
         <ProjectorLanguage value={display.language ?? 'de'} onAct={(language) => void show({ ...display, language }, 'language')} />
         <p className="field-error" role="alert">
           {failure}

@@ -67,14 +67,23 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   const [onlyTree, setOnlyTree] = useState(false)
   // M (or "Maßnahmen zeigen") on the solution tree: its measures and helpers listed whole instead of the diagram.
   const [measures, setMeasures] = useState(false)
-  // The console's remote switches between the trees and the join screen (each command once).
+  // The console's remote switches between the trees and the join screen, and the group and tree shown (each command once).
   const told = useTischStore((s) => s.projectorDisplay)
   const applied = useRef<number | null>(null)
+  const [openedForGroup] = useState(() => params.has('group'))
   useEffect(() => {
     if (!told || applied.current === told.seq) return
     applied.current = told.seq
-    if (!told.languageOnly && !told.spotlightEnded) setJoining(told.display.view === 'join')
-  }, [told])
+    if (told.languageOnly || told.spotlightEnded) return
+    setJoining(told.display.view === 'join')
+    // The group and tree the console chose; a projector opened for one group keeps it when it connects.
+    const tree = told.display.tree
+    if (tree && !(told.initial && openedForGroup)) {
+      setShownId(tree.groupId)
+      setPhase(tree.phase)
+      setOther((o) => (o === tree.groupId ? '' : o))
+    }
+  }, [told, openedForGroup])
   const group = groups[Math.min(index, groups.length - 1)]!
   const second = groups.find((g) => g.id === other && g.id !== group.id) ?? null
   useEffect(() => {
