@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { gluedUnits } from '@tischrunde/shared'
 import { TextMemo } from './pdf-text-cache.js'
 
 /**
@@ -18,5 +19,6 @@ const hyphenated = new TextMemo<string>(20_000)
 export function hyphenateDe(text: string): string {
   // A CommonJS module addressed by its folder, which an ES import cannot resolve; loaded on first use.
   hyphen ??= createRequire(import.meta.url)('hyphen/de-1996') as Hyphen
-  return hyphenated.get(text, () => hyphen!.hyphenateSync(text, { minWordLength: MIN_WORD }))
+  // A number and its sign ("50 %") stay on one line.
+  return hyphenated.get(text, () => hyphen!.hyphenateSync(gluedUnits(text), { minWordLength: MIN_WORD }))
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { stationIdSchema, tableIdSchema } from '../ids.js'
-import { treePhaseSchema } from '../kinds/tree/tree-node.schema.js'
+import { treePhaseSchema } from '../kinds/tree/tree-phase.js'
 import { deviceLanguageSchema } from '../storage/device-storage.schema.js'
 
 /** What a projector shows: one table's board, all tables, the review walk-through, how to join, or the actor map ("Wer kann helfen?"). */

@@ -1,3 +1,4 @@
+import { gluedUnits } from '@tischrunde/shared'
 import { useEffect, useSyncExternalStore } from 'react'
 import { loadPart } from '../../lib/load-part.js'
 
@@ -31,9 +32,10 @@ export function loadHyphenation(): Promise<void> {
   return loading
 }
 
-/** `text` with soft hyphens at German syllable breaks (unchanged until the patterns have loaded). */
+/** `text` with soft hyphens at German syllable breaks (none until the patterns have loaded), a number never parted from its sign. */
 export function hyphenateDe(text: string): string {
-  return hyphenate ? hyphenate(text) : text
+  const glued = gluedUnits(text)
+  return hyphenate ? hyphenate(glued) : glued
 }
 
 /** Loads the patterns and re-renders once they are there. */

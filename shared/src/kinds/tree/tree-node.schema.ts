@@ -1,9 +1,8 @@
 import { z } from 'zod'
 import { participantIdSchema, randomIdSchema } from '../../ids.js'
+import type { TreePhase } from './tree-phase.js'
 
-/** The two trees a group builds: the problem tree (morning) and the objective tree (afternoon). */
-export const treePhaseSchema = z.enum(['problem', 'objective'])
-export type TreePhase = z.infer<typeof treePhaseSchema>
+export { type TreePhase, treePhaseSchema } from './tree-phase.js'
 
 /**
  * What a node is. Problem tree: the core problem (trunk), causes (roots), effects (branches).
