@@ -2,10 +2,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { render } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { useDocumentTitle } from './use-document-title.js'
+import { type TitledScreen, useDocumentTitle } from './use-document-title.js'
 
-function Titled({ title }: { title: string }) {
-  useDocumentTitle(title)
+function Titled({ title, screen }: { title: string; screen?: TitledScreen }) {
+  useDocumentTitle(title, screen)
   return null
 }
 
@@ -16,6 +16,17 @@ function sources(dir: string): string[] {
     return statSync(file).isDirectory() ? sources(file) : /\.tsx?$/.test(name) && !/\.test\./.test(name) ? [file] : []
   })
 }
+
+describe('the tab title', () => {
+  it('names the screen on the console and the projector, so two tabs of one event differ', () => {
+    const { rerender } = render(<Titled title="Winnenden" screen="console" />)
+    expect(document.title).toBe('Moderation · Winnenden · Tischrunde')
+    rerender(<Titled title="Winnenden" screen="projector" />)
+    expect(document.title).toBe('Beamer · Winnenden · Tischrunde')
+    rerender(<Titled title="Winnenden" />)
+    expect(document.title).toBe('Winnenden · Tischrunde')
+  })
+})
 
 describe('user text stays text', () => {
   it('puts a hostile event title into the tab title as characters, adding no element', () => {

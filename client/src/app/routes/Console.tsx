@@ -81,7 +81,7 @@ export default function Console() {
   const control = useControl(view ? token : null)
   const round = useTischStore((s) => s.round)
   const event = useTischStore(selectEvent) ?? view?.event ?? null
-  useDocumentTitle(event?.title)
+  useDocumentTitle(event?.title, 'console')
   const presence = useTischStore((s) => s.presence)
   const controlStatus = useTischStore((s) => s.controlStatus)
   const publicUrl = usePublicUrl()

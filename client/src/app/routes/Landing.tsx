@@ -1,4 +1,4 @@
-import { METHOD_TEMPLATES, createEventRequestSchema, firstFieldIssue, joinCodeSchema } from '@tischrunde/shared'
+import { METHOD_TEMPLATES, createEventRequestSchema, firstFieldIssue, joinCodeSchema, methodTemplateIn } from '@tischrunde/shared'
 import { DEFAULT_RETENTION_DAYS, EMPTY_PRIVACY_NOTICE, type PrivacyNotice } from '@tischrunde/shared'
 import { NoticeChoice, RetentionChoice, applyNoticeChoice, applyRetentionChoice, retentionDaysOf } from '../../features/privacy/RetentionChoice.js'
 import { type FormEvent, useEffect, useState } from 'react'
@@ -31,7 +31,7 @@ export function adminKeyFrom(input: string): string | null {
  * the admin link uses its key, any other is asked to paste the link.
  */
 export default function Landing() {
-  const { t } = useTranslation()
+  const { t, language } = useTranslation()
   const [, navigate] = useLocation()
   const [code, setCode] = useState('')
   const [codeError, setCodeError] = useState<string | null>(null)
@@ -73,9 +73,9 @@ export default function Landing() {
       date: form.date,
       place: form.place,
       tableNames: form.tables.split('\n').map((s) => s.trim()).filter(Boolean),
-      template: METHOD_TEMPLATES.find((m) => m.id === method)?.template,
+      template: method === TREE_DAY ? undefined : methodTemplateIn(METHOD_TEMPLATES.find((m) => m.id === method) ?? METHOD_TEMPLATES[0], language),
       address,
-      ...(method === TREE_DAY ? treeDayRequest(groups, attribute, most) : { maxPerTable: most }),
+      ...(method === TREE_DAY ? treeDayRequest(groups, attribute, most, language) : { maxPerTable: most }),
     }
     const parsed = createEventRequestSchema.safeParse(request)
     if (!parsed.success) return setCreateError(fieldIssueText(t, firstFieldIssue(parsed.error), { label: true }))

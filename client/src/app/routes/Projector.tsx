@@ -69,7 +69,7 @@ export default function Projector() {
   const [token] = useState(() => handoff ?? takeTokenFromUrl(eventId, 'projector'))
   const control = useControl(token)
   const event = useTischStore(selectEvent)
-  useDocumentTitle(event?.title)
+  useDocumentTitle(event?.title, 'projector')
   const round = useTischStore((s) => s.round)
   const controlStatus = useTischStore((s) => s.controlStatus)
   const actorView = useActorView()

@@ -6,12 +6,22 @@ import type { TreePhase } from './tree-node.schema.js'
 /**
  * A tree day's two phases as stations, so the console drives them like café stations (timer,
  * changeover, locks): the problem tree first, the solution tree later the same day, as in Bremen.
+ * Its questions address nobody ("gibt es", not "sehen Sie"): an event may speak "du" or "Sie".
  */
 export const TREE_DAY_TEMPLATE: Template = {
   method: 'world-cafe',
   stations: [
-    { id: 'problembaum', title: 'Problembaum', prompt: 'Welche Herausforderungen sehen Sie – und was sind ihre Ursachen und Folgen?', columns: [{ id: 'baum', title: 'Problembaum' }] },
+    { id: 'problembaum', title: 'Problembaum', prompt: 'Welche Herausforderungen gibt es – und was sind ihre Ursachen und Folgen?', columns: [{ id: 'baum', title: 'Problembaum' }] },
     { id: 'loesungsbaum', title: 'Lösungsbaum', prompt: 'Welche Ziele und Lösungsansätze folgen daraus?', columns: [{ id: 'baum', title: 'Lösungsbaum' }] },
+  ],
+}
+
+/** TREE_DAY_TEMPLATE in English (same ids), for a tree day created in the English interface. */
+export const TREE_DAY_TEMPLATE_EN: Template = {
+  method: 'world-cafe',
+  stations: [
+    { id: 'problembaum', title: 'Problem tree', prompt: 'What challenges are there – and what are their causes and effects?', columns: [{ id: 'baum', title: 'Problem tree' }] },
+    { id: 'loesungsbaum', title: 'Solution tree', prompt: 'Which objectives and approaches follow from them?', columns: [{ id: 'baum', title: 'Solution tree' }] },
   ],
 }
 

@@ -1,15 +1,16 @@
-import { METHOD_TEMPLATES, type MethodTemplateId } from '@tischrunde/shared'
+import { METHOD_TEMPLATES, type MethodTemplateId, methodTemplateIn } from '@tischrunde/shared'
 import { useTranslation } from '../../../i18n/index.js'
-import { TREE_DAY, TREE_DAY_TEMPLATE } from './tree-day.js'
+import { TREE_DAY, treeDayTemplate } from './tree-day.js'
 
 /** A new event's method: one of the café templates, or a problem/solution-tree day in small groups. */
 export type MethodChoiceId = MethodTemplateId | typeof TREE_DAY
 
 /** The method templates a new event can start from, with the stations and columns of the chosen one. */
 export function MethodChoice(props: { value: MethodChoiceId; onChange: (id: MethodChoiceId) => void; groups: string; onGroups: (groups: string) => void; attribute: string; onAttribute: (attribute: string) => void }) {
-  const { t } = useTranslation()
+  const { t, language } = useTranslation()
   const tree = props.value === TREE_DAY
-  const chosen = tree ? { template: TREE_DAY_TEMPLATE } : (METHOD_TEMPLATES.find((m) => m.id === props.value) ?? METHOD_TEMPLATES[0])
+  // The stations an event created now starts with, in the interface's language.
+  const chosen = { template: tree ? treeDayTemplate(language) : methodTemplateIn(METHOD_TEMPLATES.find((m) => m.id === props.value) ?? METHOD_TEMPLATES[0], language) }
   return (
     <fieldset className="method-choice">
       <legend>{t('landing.method')}</legend>

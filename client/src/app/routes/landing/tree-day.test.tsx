@@ -1,5 +1,6 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { setLanguage } from '../../../i18n/index.js'
 import Landing from '../Landing.js'
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
@@ -84,5 +85,22 @@ describe('a tree day from the start page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung anlegen' }))
     expect(await screen.findByText(/^Höchstens pro Gruppe: /)).toBeTruthy()
     expect(bodies).toEqual([])
+  })
+
+  it('in the English interface starts the stations in English, for a café and for a tree day', async () => {
+    const bodies = server()
+    await act(() => setLanguage('en', { remember: false }))
+    try {
+      render(<Landing />)
+      fireEvent.change(await screen.findByLabelText('Title'), { target: { value: 'Network day' } })
+      expect(screen.getByText(/What works well\? Where does it get stuck\?/)).toBeTruthy()
+      fireEvent.click(screen.getByRole('radio', { name: 'Problem and solution trees in small groups' }))
+      expect(screen.getByText(/What challenges are there – and what are their causes and effects\?/)).toBeTruthy()
+      fireEvent.click(screen.getByRole('button', { name: 'Create event' }))
+      await waitFor(() => expect(bodies).toHaveLength(1))
+      expect(bodies[0]).toMatchObject({ template: { stations: [{ id: 'problembaum', title: 'Problem tree' }, { id: 'loesungsbaum', title: 'Solution tree' }] } })
+    } finally {
+      await act(() => setLanguage('de', { remember: false }))
+    }
   })
 })

@@ -1,9 +1,10 @@
-import { KOMMUNENGROESSE_VALUES, TREE_DAY_PHASE_STATIONS, TREE_DAY_TEMPLATE, type Template, type TreeMethod } from '@tischrunde/shared'
+import { KOMMUNENGROESSE_VALUES, TREE_DAY_PHASE_STATIONS, TREE_DAY_TEMPLATE, TREE_DAY_TEMPLATE_EN, type Template, type TreeMethod } from '@tischrunde/shared'
 
 /** The start page's choice for a problem/solution-tree day in small groups (next to the café templates). */
 export const TREE_DAY = 'tree-day'
 
-export { TREE_DAY_TEMPLATE }
+/** A tree day's two phases as stations, in the interface's language. */
+export const treeDayTemplate = (language: 'de' | 'en'): Template => (language === 'en' ? TREE_DAY_TEMPLATE_EN : TREE_DAY_TEMPLATE)
 
 /** The groups a new tree day proposes, one per line: by municipality size, as in Bremen. */
 export const TREE_DAY_GROUPS = KOMMUNENGROESSE_VALUES.join('\n')
@@ -13,9 +14,9 @@ export const TREE_DAY_GROUPS = KOMMUNENGROESSE_VALUES.join('\n')
  * of `groups`), formed by `attribute`, with at most `maxGroupSize` people each (more with one value
  * are split into groups A, B, …; null: no limit). No theme tables: the day runs in its small groups.
  */
-export function treeDayRequest(groups: string, attribute = 'Kommunengröße', maxGroupSize: number | null = null): { template: Template; treeMethod: TreeMethod; tableNames: string[] } {
+export function treeDayRequest(groups: string, attribute = 'Kommunengröße', maxGroupSize: number | null = null, language: 'de' | 'en' = 'de'): { template: Template; treeMethod: TreeMethod; tableNames: string[] } {
   return {
-    template: TREE_DAY_TEMPLATE,
+    template: treeDayTemplate(language),
     tableNames: [],
     treeMethod: {
       attribute,

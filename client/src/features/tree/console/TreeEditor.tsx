@@ -131,7 +131,7 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
           )}
         </p>
       )}
-      {items.length === 0 && <p>{t(phase === 'problem' ? 'tree.consoleEmpty' : 'tree.emptyObjectives')}</p>}
+      {items.length === 0 && <p>{t(phase === 'problem' ? 'tree.consoleEmpty' : 'tree.consoleEmptyObjectives')}</p>}
       <ol className="tree-edit-list" aria-label={props.label}>
         {items.map((item) => {
           const n = item.node

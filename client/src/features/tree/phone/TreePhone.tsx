@@ -165,7 +165,7 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
   const parent = (selectedId ? nodes.get(selectedId) : undefined) ?? core
   const editing = editingId ? (nodes.get(editingId) ?? null) : null
   const treeName = t(phase === 'problem' ? 'tree.problemTree' : 'tree.objectiveTree')
-  // The phase's guiding question, as the facilitator set it up ("Welche Herausforderungen sehen Sie …?").
+  // The phase's guiding question, as the facilitator set it up ("Welche Herausforderungen gibt es …?").
   const prompt = treePhasePrompt(props.event, phase)
   // A group whose morning left no problem tree gets none to build on: it writes its goal itself.
   const ownGoal = phase === 'objective' && !core && problems.status === 'synced' && problems.view.byId.size === 0
@@ -210,7 +210,7 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
           {t('tree.objectiveHint')} {t('tree.meansHint')}
         </p>
       )}
-      {!open && <p role="status">{t(lockedLine(round?.phase), { tree: treeName })}</p>}
+      {!open && <p role="status">{t(lockedLine(round?.phase), { tree: t(phase === 'problem' ? 'tree.problemTreeInSentence' : 'tree.objectiveTreeInSentence') })}</p>}
       {tree.status === 'offline' && (
         <p role="status" className="tree-offline">
           {t('tree.offline')}
