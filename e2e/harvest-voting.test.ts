@@ -66,10 +66,18 @@ describe('dot voting in real browsers: phones vote, the projector ranks live', (
     await first.page.getByText('Du hast noch 3 Punkte.').waitFor()
 
     const add = (page: Page, text: string) => page.getByRole('button', { name: `Punkt geben für: ${text}` }).click()
-    await add(first.page, 'Mentoring für Berufseinsteiger')
+    // By keyboard: the button that reached its card's limit keeps the focus (it went to the page, then the heading).
+    const mentoring = first.page.getByRole('button', { name: 'Punkt geben für: Mentoring für Berufseinsteiger' })
+    await mentoring.focus()
+    await first.page.keyboard.press('Enter')
     await first.page.getByText('Du hast noch 2 Punkte.').waitFor()
-    // One dot per card: the button for that card is done.
-    await expect(first.page.getByRole('button', { name: 'Punkt geben für: Mentoring für Berufseinsteiger' }).isDisabled()).resolves.toBe(true)
+    // One dot per card: the button for that card is done, and says so.
+    await expect.poll(() => mentoring.getAttribute('aria-disabled')).toBe('true')
+    await first.page.waitForTimeout(1500)
+    await expect(mentoring.evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+    await first.page.keyboard.press('Enter')
+    await first.page.waitForTimeout(300)
+    await first.page.getByText('Du hast noch 2 Punkte.').waitFor()
     await add(first.page, 'Jobmesse im Rathaus')
     await add(second.page, 'Mentoring für Berufseinsteiger')
     await add(second.page, 'Sprachkurse im Betrieb')

@@ -50,4 +50,36 @@ describe('a card added on the phone by keyboard alone', () => {
     await page.getByRole('button', { name: 'Meine Beiträge löschen' }).waitFor()
     await context.close()
   })
+
+  it('adds sub-points by keyboard into the new field, keeps the focus in the field after Ctrl+Enter, and Esc gives up an edit', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'de-DE' })
+    const page = await context.newPage()
+    await page.goto(`${server.url}${created.links.participant}`)
+    await page.getByRole('button', { name: 'Arbeit' }).click()
+    const field = page.getByLabel('Deine Karte')
+    await field.fill('Dr. Renfeld:')
+    // "+ Unterpunkt hinzufügen" by Enter: the focus is in the new sub-point, typing goes there (it pressed the button again).
+    await tabTo(page, (el) => el.tag === 'button' && el.text === '+ Unterpunkt hinzufügen')
+    await page.keyboard.press('Enter')
+    await page.keyboard.type('Sprechstunde im Rathaus')
+    await expect(page.getByRole('textbox', { name: 'Unterpunkt 1' }).inputValue()).resolves.toBe('Sprechstunde im Rathaus')
+    expect(await page.getByRole('textbox', { name: 'Unterpunkt 2' }).count()).toBe(0)
+    // The focused sub-point stands clear of the sticky "Karte senden" bar.
+    const [point, bar] = await Promise.all([page.getByRole('textbox', { name: 'Unterpunkt 1' }).boundingBox(), page.locator('.add-card-send').boundingBox()])
+    expect(point!.y + point!.height).toBeLessThanOrEqual(bar!.y + 1)
+    // Sent with Ctrl+Enter from the field: the page shows the sent card, the focus stays in the field for the next one.
+    await field.focus()
+    await page.keyboard.press('Control+Enter')
+    await page.locator('.card-list li', { hasText: 'Dr. Renfeld:' }).waitFor()
+    await expect(field.evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+    // Editing the card: Esc gives the edit up, the text stays as it was.
+    await page.getByRole('button', { name: 'Karte „Dr. Renfeld:“ bearbeiten' }).click()
+    const edit = page.getByLabel('Kartentext')
+    await edit.fill('Dr. Renfeld, verworfen')
+    await page.keyboard.press('Escape')
+    await edit.waitFor({ state: 'detached' })
+    await page.locator('.card-list li', { hasText: 'Dr. Renfeld:' }).waitFor()
+    expect(await page.locator('.card-list li', { hasText: 'verworfen' }).count()).toBe(0)
+    await context.close()
+  })
 })

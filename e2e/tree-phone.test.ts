@@ -140,6 +140,22 @@ describe('the problem tree on phones (360×740)', () => {
     await ben.getByText('Gruppe: mittelgroßer Landkreis').waitFor()
   })
 
+  it('by keyboard: the tree heading takes the focus once the group is chosen, and an entry is said as added', async () => {
+    const context = await browser.newContext(PHONE)
+    contexts.push(context)
+    const page = await context.newPage()
+    await page.goto(`${server.url}${created.links.participant}`)
+    await page.getByRole('heading', { name: 'Kommunengröße: Wo arbeitest du?' }).waitFor()
+    await page.getByRole('button', { name: 'größere kreisfreie Stadt', exact: true }).focus()
+    await page.keyboard.press('Enter')
+    await page.getByText('Gruppe: größere kreisfreie Stadt').waitFor()
+    // The chosen button is gone: the focus went to the page's start; now to the tree's heading.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Problembaum')
+    await page.getByLabel('Text').fill('Wohnraum fehlt')
+    await page.keyboard.press('Control+Enter')
+    await page.getByRole('status').filter({ hasText: 'Eingetragen.' }).waitFor()
+  })
+
   it('lets a participant edit their own node', async () => {
     const anna = contexts[0]!.pages()[0]!
     await anna.getByRole('button', { name: 'Keine festen Ansprechpersonen bearbeiten' }).click()

@@ -1,6 +1,7 @@
 export * from './ids.js'
 export * from './template/template.schema.js'
 export * from './template/method-templates.js'
+export * from './template/winnenden-template.js'
 export * from './event/event.schema.js'
 export * from './event/column-headings.js'
 export * from './framing/framing.schema.js'

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { aCard } from '../../../fixtures/src/builders.js'
-import { WINNENDEN_TEMPLATE } from '../template/template.schema.js'
+import { WINNENDEN_TEMPLATE } from '../template/winnenden-template.js'
 import {
   boardDoc,
   boardDocName,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { anEvent } from '../../../fixtures/src/builders.js'
 import { slugIdSchema, slugify, uniqueId } from '../ids.js'
-import { WINNENDEN_TEMPLATE, templateSchema } from '../template/template.schema.js'
+import { templateSchema } from '../template/template.schema.js'
+import { WINNENDEN_TEMPLATE } from '../template/winnenden-template.js'
 import { eventSchema } from './event.schema.js'
 import { firstFieldIssue } from '../wire/field-issue.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { WINNENDEN_TEMPLATE as T } from '../template/template.schema.js'
+import { WINNENDEN_TEMPLATE as T } from '../template/winnenden-template.js'
 import { INITIAL_ROUND_STATE, type RoundState } from './round.schema.js'
 import { advance, back, changeoverLeftMs, extend, inChangeover, pause, remainingMs, resume, setRemaining, startStationNow } from './round-machine.js'
 

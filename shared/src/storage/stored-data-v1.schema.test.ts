@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { INITIAL_ROUND_STATE } from '../rounds/round.schema.js'
-import { WINNENDEN_TEMPLATE } from '../template/template.schema.js'
+import { WINNENDEN_TEMPLATE } from '../template/winnenden-template.js'
 import { EMPTY_EVENT_STORE, composeStoredEvent } from './stored-data.schema.js'
 import { parseEventStoreFile } from './stored-data-v1.schema.js'
 

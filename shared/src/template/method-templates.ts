@@ -1,4 +1,5 @@
-import { type Template, WINNENDEN_TEMPLATE } from './template.schema.js'
+import type { Template } from './template.schema.js'
+import { WINNENDEN_TEMPLATE } from './winnenden-template.js'
 
 /**
  * A neutral World Café in three stations, for any topic: what works and what does not, what we want

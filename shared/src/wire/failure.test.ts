@@ -5,7 +5,7 @@ import { displayNameSchema } from '../cards/display-name.js'
 import { joinCodeSchema } from '../access/join-code.js'
 import { eventSetupSchema } from '../event/event-setup.schema.js'
 import { roundSettingsSchema } from '../rounds/round.schema.js'
-import { WINNENDEN_TEMPLATE } from '../template/template.schema.js'
+import { WINNENDEN_TEMPLATE } from '../template/winnenden-template.js'
 import { apiErrorSchema, fail, failureSchema, invalidMessage } from './failure.js'
 import { firstFieldIssue } from './field-issue.js'
 

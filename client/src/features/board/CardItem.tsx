@@ -50,7 +50,21 @@ export function CardItem(props: {
           <label className="visually-hidden" htmlFor={`edit-${card.id}`}>
             {t('card.editLabel')}
           </label>
-          <textarea id={`edit-${card.id}`} value={editing} rows={3} onChange={(e) => setEditing(e.target.value)} aria-invalid={error ? true : undefined} />
+          {/* Esc gives up the edit, Ctrl+Enter saves it (as the new card's field sends). */}
+          <textarea
+            id={`edit-${card.id}`}
+            value={editing}
+            rows={3}
+            onChange={(e) => setEditing(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-keyshortcuts="Escape Control+Enter"
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setEditing(null)
+              else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save()
+              else return
+              e.preventDefault()
+            }}
+          />
           {error && (
             <p className="field-error" role="alert">
               {error}

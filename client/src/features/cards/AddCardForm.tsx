@@ -1,3 +1,4 @@
+import { countLive } from '../../lib/char-count.js'
 import { sendOnCtrlEnter } from '../../lib/send-on-ctrl-enter.js'
 import { CARD_TEXT_MAX, type Station, SUB_POINTS_MAX, cardAuthorName, cardTextSchema } from '@tischrunde/shared'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
@@ -34,6 +35,20 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
   const formRef = useRef<HTMLFormElement>(null)
   const barRef = useRef<HTMLDivElement>(null)
   useFieldsClearOfBar(formRef, barRef)
+  // A sub-point added or removed: the focus goes to the new one (or the one before), not left on a
+  // button that moved down under the send bar (typing then pressed it again with each space).
+  const focusSubPoint = useRef<number | null>(null)
+  const changeSubPoints = (next: string[], focus: number) => {
+    focusSubPoint.current = focus
+    setSubPoints(next)
+  }
+  useEffect(() => {
+    const at = focusSubPoint.current
+    focusSubPoint.current = null
+    if (at === null) return
+    const fields = formRef.current?.querySelectorAll<HTMLInputElement>('.subpoint-row input')
+    ;(fields?.[at] ?? formRef.current?.querySelector('textarea'))?.focus()
+  }, [subPoints.length])
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -79,7 +94,7 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
         }}
         onKeyDown={sendOnCtrlEnter}
       />
-      <p id={`${formId}-count`} className={left < 0 ? 'char-count char-count-over' : 'char-count'} aria-live="polite">
+      <p id={`${formId}-count`} className={left < 0 ? 'char-count char-count-over' : 'char-count'} aria-live={countLive(left)}>
         {left >= 0 ? t('card.charsLeft', { count: left }) : t('card.tooLong', { count: -left })}
       </p>
       {subPoints.length > 0 && (
@@ -94,7 +109,7 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
                 maxLength={CARD_TEXT_MAX + 20}
                 onChange={(e) => setSubPoints(subPoints.map((x, j) => (j === i ? e.target.value : x)))}
               />
-              <button type="button" className="icon-button" aria-label={t('card.removeSubPoint', { n: i + 1 })} onClick={() => setSubPoints(subPoints.filter((_, j) => j !== i))}>
+              <button type="button" className="icon-button" aria-label={t('card.removeSubPoint', { n: i + 1 })} onClick={() => changeSubPoints(subPoints.filter((_, j) => j !== i), Math.max(0, i - 1))}>
                 ×
               </button>
             </div>
@@ -102,7 +117,7 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
         </fieldset>
       )}
       {subPoints.length < SUB_POINTS_MAX && (
-        <button type="button" className="secondary" disabled={disabled} onClick={() => setSubPoints([...subPoints, ''])}>
+        <button type="button" className="secondary" disabled={disabled} onClick={() => changeSubPoints([...subPoints, ''], subPoints.length)}>
           + {t('card.addSubPoint')}
         </button>
       )}

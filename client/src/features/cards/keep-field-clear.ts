@@ -21,7 +21,7 @@ export function keepFieldClear(field: HTMLElement, bar: HTMLElement | null): voi
 }
 
 /**
- * While a field of `form` has the focus, keeps it clear of the sticky send bar: when it gets the
+ * While a field or button of `form` has the focus, keeps it clear of the sticky send bar: when it gets the
  * focus and whenever the screen's height changes (the keyboard opening).
  */
 export function useFieldsClearOfBar(form: RefObject<HTMLFormElement | null>, bar: RefObject<HTMLElement | null>): void {
@@ -30,7 +30,8 @@ export function useFieldsClearOfBar(form: RefObject<HTMLFormElement | null>, bar
     if (!el) return
     const fit = () => {
       const field = document.activeElement
-      if (field instanceof HTMLElement && el.contains(field) && field.matches('textarea, input[type="text"]')) keepFieldClear(field, bar.current)
+      // Every control of the form, buttons too ("+ Unterpunkt", "×"): only the bar's own stay where they are.
+      if (field instanceof HTMLElement && el.contains(field) && !bar.current?.contains(field) && field.matches('textarea, input, button, select')) keepFieldClear(field, bar.current)
     }
     // After the browser's own scrolling to the focused field.
     const onFocus = () => requestAnimationFrame(fit)

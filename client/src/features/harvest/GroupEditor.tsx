@@ -155,7 +155,7 @@ export function GroupEditor({ event, token, send, tableId: fixedTable, projector
           <li key={group.id} className="group-unit" data-group-id={group.id} data-focus-item={group.id}>
             <DropSpot id={`group:${group.id}`} className="group-head">
               <button type="button" className="secondary" aria-expanded={!group.collapsed} onClick={() => void change({ type: 'collapse', groupId: group.id, collapsed: !group.collapsed })}>
-                <span aria-hidden="true">{group.collapsed ? '▸' : '▾'}</span> <span className="visually-hidden">{group.collapsed ? t('harvest.groups.expand') : t('harvest.groups.collapse')}</span>
+                <span aria-hidden="true">{group.collapsed ? '▸' : '▾'}</span> <span className="visually-hidden">{t(group.collapsed ? 'harvest.groups.expandOf' : 'harvest.groups.collapseOf', { title: group.title })}</span>
               </button>
               <strong>
                 {number}. {group.title}
@@ -171,6 +171,7 @@ export function GroupEditor({ event, token, send, tableId: fixedTable, projector
                 <button
                   type="button"
                   className="secondary"
+                  aria-label={t('harvest.groups.renameOf', { title: group.title })}
                   onClick={() => {
                     const next = window.prompt(t('harvest.groups.rename'), group.title)?.trim()
                     if (next) void change({ type: 'rename', groupId: group.id, title: next })
@@ -178,7 +179,7 @@ export function GroupEditor({ event, token, send, tableId: fixedTable, projector
                 >
                   {t('harvest.groups.rename')}
                 </button>
-                <button type="button" className="secondary" onClick={() => void change({ type: 'dissolve', groupId: group.id })}>
+                <button type="button" className="secondary" aria-label={t('harvest.groups.dissolveOf', { title: group.title })} onClick={() => void change({ type: 'dissolve', groupId: group.id })}>
                   {t('harvest.groups.dissolve')}
                 </button>
               </span>

@@ -121,12 +121,10 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
                   ))}
                   {count > 0 && <span className="muted"> {t('harvest.phone.mine', { count })}</span>}
                 </span>
-                <button type="button" className="secondary vote-remove" disabled={frozen || busy || count === 0} onClick={() => void cast(card.id, -1)} aria-label={t('harvest.phone.removeFor', { text: card.text })}>
-                  −
-                </button>
-                <button type="button" className="primary vote-add" disabled={frozen || busy || count >= step.perCardMax} onClick={() => void cast(card.id, 1)} aria-label={t('harvest.phone.addFor', { text: card.text })}>
-                  +
-                </button>
+                {/* aria-disabled, not disabled: a button that just reached its limit (or waits for the
+                    server) keeps the focus, and a screen reader's user stays at this card. */}
+                <VoteButton remove blocked={frozen || busy || count === 0} onCast={() => void cast(card.id, -1)} label={t('harvest.phone.removeFor', { text: card.text })} />
+                <VoteButton blocked={frozen || busy || count >= step.perCardMax} onCast={() => void cast(card.id, 1)} label={t('harvest.phone.addFor', { text: card.text })} />
               </div>
               {error?.cardId === card.id && (
                 <p className="field-error" role="alert">
@@ -178,5 +176,14 @@ export function VoteOver({ step, onHide }: { step: VoteStep; onHide: () => void 
         {t('harvest.phone.overHide')}
       </button>
     </section>
+  )
+}
+
+/** "+" or "−" on a card: blocked (the card's limit, no dot on it, a tap on its way) without losing the focus. */
+function VoteButton(props: { remove?: boolean; blocked: boolean; onCast: () => void; label: string }) {
+  return (
+    <button type="button" className={props.remove ? 'secondary vote-remove' : 'primary vote-add'} aria-disabled={props.blocked || undefined} onClick={() => props.blocked || props.onCast()} aria-label={props.label}>
+      {props.remove ? '−' : '+'}
+    </button>
   )
 }

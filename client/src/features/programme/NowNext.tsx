@@ -12,21 +12,29 @@ export function useTimeText() {
 
 /**
  * What is on now and next by the event's clock; with the own choices, "Ihr Workshop jetzt:
- * Workshop 3, Raum …". Once the event is ended, only that the day is over. Announced politely to screen readers when it changes.
+ * Workshop 3, Raum …". Once the event is ended, only that the day is over. What runs now is said to
+ * screen readers when it changes.
  */
-export function NowNext({ programme, clock, mine }: { programme: Programme; clock: DayClock; mine?: ReadonlyMap<string, string> }) {
+export function NowNext({ programme, clock, mine, nested = false }: { programme: Programme; clock: DayClock; mine?: ReadonlyMap<string, string>; nested?: boolean }) {
   const { t, language } = useTranslation()
   const timeText = useTimeText()
   // Ended by the facilitator: the day is over, whatever the clock says ("beginnt am …" no more).
   const dayClosed = useTischStore((s) => s.round?.phase === 'closed')
   const on = whatIsOn(programme, clock, dayClosed)
   const myNow = mine ? myWorkshopNow(on, mine) : null
+  // Inside a part of the screen headed already (the console's "Programm", the phone's "Heute"): one level down.
+  const Heading = nested ? 'h3' : 'h2'
   const nextWorkshop = mine && on.state === 'day' && on.next ? on.next.item.workshops.find((w) => w.id === mine.get(on.next!.item.id)) : undefined
   return (
-    <section className="programme-now panel" aria-live="polite" aria-labelledby="programme-now-title">
-      <h2 id="programme-now-title" className="visually-hidden">
+    <section className="programme-now panel" aria-labelledby="programme-now-title">
+      <Heading id="programme-now-title" className="visually-hidden">
         {t('programme.nowRunning')}
-      </h2>
+      </Heading>
+      {/* Said when the day moves on: what runs now, in a few words (the whole block, said at every
+          choice of a workshop, ran its lines together). */}
+      <p className="visually-hidden" aria-live="polite">
+        {on.state === 'day' && on.now.length > 0 ? `${t('programme.nowRunning')}: ${on.now.map((s) => s.item.title).join(', ')}` : ''}
+      </p>
       {myNow && (
         <p className="programme-mine-now" data-testid="my-workshop-now">
           <strong>

@@ -122,6 +122,7 @@ export function PhaseChoice({
                   type="button"
                   className="secondary"
                   disabled={busy}
+                  aria-label={t('programme.unchooseLabel', { number: w.number, title: w.title })}
                   // A seat in a full workshop is gone for good once given back: ask first.
                   onClick={() => (!full || window.confirm(t('programme.unchooseFull', { number: w.number }))) && onChoose(null)}
                 >

@@ -89,7 +89,7 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
         <ProgrammeEditor initial={programme ?? programmeSchema.parse({ items: [] })} onSave={save} onCancel={() => setEditing(false)} />
       ) : (
         <>
-          <NowNext programme={programme} clock={clock} />
+          <NowNext programme={programme} clock={clock} nested />
           <p>
             <a className="button secondary" href={withQuery(projectorLink, 'mode', 'programm')} target="_blank" rel="noreferrer">
               {t('programme.console.onProjector')}

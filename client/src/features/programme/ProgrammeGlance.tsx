@@ -30,7 +30,7 @@ export default function ProgrammeGlance({ control }: { control: ControlRef }) {
   return (
     <section className="panel programme-glance" aria-labelledby="programme-glance-title" data-testid="programme-glance">
       <h2 id="programme-glance-title">{t('programme.today')}</h2>
-      {today && <NowNext programme={programme} clock={clock} mine={mine} />}
+      {today && <NowNext programme={programme} clock={clock} mine={mine} nested />}
       <MyWorkshops programme={programme} mine={mine} />
       <button type="button" className="secondary" onClick={() => show(true)}>
         {t('programme.whole')}

@@ -1,8 +1,12 @@
+import { countLive } from '../../../lib/char-count.js'
 import { sendOnCtrlEnter } from '../../../lib/send-on-ctrl-enter.js'
 import { type TreeNode, type TreeNodeKind, type TreePhase, TREE_DEPTH_MAX, TREE_KINDS, TREE_TEXT_MAX, changedMeanwhile, childKindsUnder } from '@tischrunde/shared'
 import { type FormEvent, useEffect, useId, useState } from 'react'
 import { useTranslation } from '../../../i18n/index.js'
 import { useDraft } from '../../../lib/use-draft.js'
+
+/** How long "Eingetragen." stays for screen readers, in ms. */
+const SAID_MS = 6000
 
 /**
  * Adds a node under the selected one: "Ursache" or "Folge" with one tap, the text, send. With no
@@ -55,8 +59,17 @@ export function AddNodeForm(props: {
     const trimmed = text.trim()
     if (!trimmed || trimmed.length > TREE_TEXT_MAX) return
     const done = props.editing ? props.onSave(trimmed) : props.hasCore ? chosen !== null && props.onAdd(chosen, trimmed) : props.onAdd(TREE_KINDS[props.phase].core, trimmed)
-    if (done) setText('')
+    if (!done) return
+    setText('')
+    setSaid(t(props.editing ? 'tree.savedSaid' : 'tree.addedSaid'))
   }
+  // "Eingetragen." for screen readers (the new box shows in the tree above), gone after a moment.
+  const [said, setSaid] = useState('')
+  useEffect(() => {
+    if (!said) return
+    const id = window.setTimeout(() => setSaid(''), SAID_MS)
+    return () => window.clearTimeout(id)
+  }, [said])
   // Editing, the field shows the whole text: the heading names the node's kind ("Ziel bearbeiten"),
   // which one line at the foot of a phone keeps whole (the text in it lost the "bearbeiten").
   const heading = props.editing
@@ -84,6 +97,9 @@ export function AddNodeForm(props: {
       </label>
       {/* No cut at the limit: a pasted text stays whole, and the count says how much is too much. */}
       <textarea id={fieldId} rows={props.editing ? 3 : 2} value={text} aria-describedby={`${fieldId}-count`} aria-invalid={left < 0 ? true : undefined} onChange={(e) => setText(e.target.value)} onKeyDown={sendOnCtrlEnter} />
+      <p role="status" className="visually-hidden">
+        {said}
+      </p>
       {changed && (
         <p role="alert" className="field-error">
           {t('tree.changedMeanwhilePhone', { text: props.editing!.text })}
@@ -91,7 +107,7 @@ export function AddNodeForm(props: {
       )}
       {/* The count beside the buttons: one line less at the screen's foot. */}
       <div className="button-row tree-add-foot">
-        <p id={`${fieldId}-count`} className={left < 0 ? 'char-count char-count-over' : 'char-count'} aria-live="polite">
+        <p id={`${fieldId}-count`} className={left < 0 ? 'char-count char-count-over' : 'char-count'} aria-live={countLive(left)}>
           {left >= 0 ? t('card.charsLeft', { count: left }) : t('card.tooLong', { count: -left })}
         </p>
         <button type="submit" disabled={!text.trim() || left < 0 || (!props.editing && props.hasCore && kinds.length === 0)}>

@@ -1,5 +1,5 @@
 import { type Ack, type TischEvent, type TreeNodeKind, type TreePhase, atDepthLimit, currentTreePhase, findGroup, groupName, nextChildOrder, rewordNode, treeOpen, treePhasePrompt } from '@tischrunde/shared'
-import { type ReactNode, useEffect, useRef, useState } from 'react'
+import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react'
 import { errorText } from '../../../i18n/error-text.js'
 import '../../../i18n/tree-wording.js'
 import { useTranslation } from '../../../i18n/index.js'
@@ -64,7 +64,13 @@ export default function TreePhone(props: { header: (joined: boolean) => ReactNod
   }, [value, eventId, t, attempt])
   // "Gruppe wechseln" keeps the value left, so the choice shows it and offers the way back.
   const [left, setLeft] = useState<string | null>(null)
+  // A tap that changes the screen (a group picked, "Gruppe wechseln") leaves the focus on a button
+  // that is gone: the new screen's heading takes it, as the table choice's does.
+  const picked = useRef(false)
+  const pickHeading = useRef<HTMLHeadingElement>(null)
+  useFocusWhenLost(pickHeading, left !== null && !value)
   const choose = (v: string | null) => {
+    picked.current = v !== null
     setLeft(v === null ? value : null)
     keepTreeValue(eventId, v)
     keepTreeGroup(eventId, null)
@@ -77,7 +83,9 @@ export default function TreePhone(props: { header: (joined: boolean) => ReactNod
     return (
       <main className="page phone">
         {props.header(false)}
-        <h2>{t('tree.pickGroup', { attribute: method.attribute })}</h2>
+        <h2 ref={pickHeading} tabIndex={-1}>
+          {t('tree.pickGroup', { attribute: method.attribute })}
+        </h2>
         <p>{t('tree.pickGroupHint')}</p>
         {error && (
           <p role="alert" className="field-error">
@@ -103,7 +111,15 @@ export default function TreePhone(props: { header: (joined: boolean) => ReactNod
         </ul>
       </main>
     )
-  return <GroupTree {...props} groupId={groupId} onChangeGroup={() => choose(null)} />
+  return <GroupTree {...props} groupId={groupId} focusOnOpen={picked.current} onChangeGroup={() => choose(null)} />
+}
+
+/** Focuses `heading` when `when` turns true and the focus is nowhere (its control went away). */
+function useFocusWhenLost(heading: RefObject<HTMLElement | null>, when: boolean): void {
+  useEffect(() => {
+    const active = document.activeElement
+    if (when && (!active || active === document.body)) heading.current?.focus()
+  }, [heading, when])
 }
 
 /** Why the tree cannot be written: the day has not begun, the phases are over, or the facilitator locked it. */
@@ -143,10 +159,12 @@ function showAboveForm(nodeId: string): void {
   if (node && form && node.getBoundingClientRect().bottom > form.getBoundingClientRect().top) node.scrollIntoView({ block: 'center' })
 }
 
-function GroupTree(props: { header: (joined: boolean) => ReactNode; event: TischEvent; identity: { eventId: string; token: string; participantId: string }; groupId: string; onChangeGroup: () => void }) {
+function GroupTree(props: { header: (joined: boolean) => ReactNode; event: TischEvent; identity: { eventId: string; token: string; participantId: string }; groupId: string; focusOnOpen: boolean; onChangeGroup: () => void }) {
   const keepFocus = useFocusKeeper<HTMLElement>()
   const { t } = useTranslation()
   const { identity } = props
+  const treeHeading = useRef<HTMLHeadingElement>(null)
+  useFocusWhenLost(treeHeading, props.focusOnOpen)
   const round = useTischStore((s) => s.round)
   const situation = round ? { event: props.event, round } : null
   const phase: TreePhase = (situation && currentTreePhase(situation)) ?? 'problem'
@@ -202,7 +220,9 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
           </button>
         )}
       </p>
-      <h2>{treeName}</h2>
+      <h2 ref={treeHeading} tabIndex={-1}>
+        {treeName}
+      </h2>
       {prompt && <p className="tree-prompt">{prompt}</p>}
       {/* Rewording needs something to reword: an empty tree says what to write first instead (below). */}
       {phase === 'objective' && open && (core || tree.view.loose.length > 0) && (
