@@ -33,6 +33,7 @@ import { RetentionPanel } from '../../features/privacy/RetentionPanel.js'
 import { PrivacyNoticeForm } from '../../features/privacy/PrivacyNoticeForm.js'
 import { LiveAnnouncer } from '../../features/privacy/LiveAnnouncer.js'
 import { SkipLink } from '../../features/privacy/SkipLink.js'
+import { SectionJumps } from '../SectionJumps.js'
 import { isProgrammeOnlyDay } from '../../features/programme/programme-day.js'
 
 // The tree method's console part comes with its own chunk.
@@ -149,6 +150,7 @@ export default function Console() {
           <LanguageSwitch />
         </div>
       </header>
+      <SectionJumps />
       <GuessingNotice />
       <RetentionPanel eventId={eventId} token={token!} title={event.title} />
       {round && !programmeOnly && <RoundControls event={event} round={round} send={send} askWaiting={event.tables.length > 0 ? askWaiting : undefined} />}

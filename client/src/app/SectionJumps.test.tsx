@@ -1,0 +1,43 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { useState } from 'react'
+import { describe, expect, it } from 'vitest'
+import '../i18n/console-wording.js'
+import { SectionJumps } from './SectionJumps.js'
+
+function Screen() {
+  const [late, setLate] = useState(false)
+  return (
+    <main>
+      <SectionJumps />
+      <section aria-labelledby="a">
+        <h2 id="a">Beamer steuern</h2>
+      </section>
+      <section aria-labelledby="hidden">
+        <h2 id="hidden" className="visually-hidden">
+          Ablauf
+        </h2>
+      </section>
+      {late && (
+        <section aria-labelledby="b">
+          <h2 id="b">Ergebnisse herunterladen</h2>
+        </section>
+      )}
+      <button type="button" onClick={() => setLate(true)}>
+        laden
+      </button>
+    </main>
+  )
+}
+
+describe('"Springen zu" on the console', () => {
+  it('lists the parts by their seen headings as they appear, and moves the focus to the one chosen', async () => {
+    render(<Screen />)
+    fireEvent.click(screen.getByRole('button', { name: 'laden' }))
+    const nav = await screen.findByRole('navigation', { name: 'Springen zu' })
+    await act(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+    const links = within(nav).getAllByRole('link')
+    expect(links.map((l) => l.textContent)).toEqual(['Beamer steuern', 'Ergebnisse herunterladen'])
+    fireEvent.click(links[1]!)
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Ergebnisse herunterladen' }))
+  })
+})
