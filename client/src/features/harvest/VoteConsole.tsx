@@ -101,6 +101,8 @@ export default function VoteConsole({ event, token, send, projectorLink }: { eve
         openIds.current.answered(key, stepId, ack)
         return ack
       }),
+      // Said (and shown) once the phones have it: the button itself does not change.
+      () => t('harvest.console.started', { question: setup.question }),
     )
   }
 

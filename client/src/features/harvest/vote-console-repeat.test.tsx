@@ -19,4 +19,12 @@ describe('"Abstimmung starten" on the console after "keine Verbindung"', () => {
     expect(sent[1]!.stepId).toBe(sent[0]!.stepId)
     expect(sent[2]!.stepId).not.toBe(sent[0]!.stepId)
   })
+
+  it('says once the step is open that the phones show it (the button does not change)', async () => {
+    const send = (() => Promise.resolve({ ok: true, data: { stepId: 'x' } } as Ack)) as never
+    render(<VoteConsole event={anEvent()} token="t" send={send} />)
+    fireEvent.change(screen.getByRole('textbox', { name: 'Frage' }), { target: { value: 'Was zuerst?' } })
+    await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Abstimmung starten' })))
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Abstimmung gestartet: „Was zuerst?“ – die Handys zeigen sie jetzt.')
+  })
 })

@@ -124,7 +124,8 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
         {t('round.controls')}
       </h2>
       <div className="console-bar-state">
-        <p className="round-phase" aria-live="polite">
+        {/* A station's start is said once, with its question (LiveAnnouncer); this line is said for the rest (pause, review, end). */}
+        <p className="round-phase" aria-live={round.phase === 'station' && !round.paused ? 'off' : 'polite'}>
           <strong>{phaseText}</strong>
           {locked && <span className="badge badge-locked"> {t('round.lockedBadge')}</span>}
         </p>
