@@ -60,6 +60,10 @@ describe('the Winnenden actor map, console and projector', () => {
     const [tab] = await Promise.all([console_.context().waitForEvent('page'), console_.getByRole('link', { name: 'Akteurslandkarte auf dem Beamer' }).click()])
     await tab.getByRole('heading', { name: 'Wer kann helfen?' }).waitFor({ timeout: 15_000 })
     await tab.close()
+    // Its columns are named by what they hold, sorted or not (each cell is read with its column's name).
+    const heads = await console_.getByRole('columnheader').evaluateAll((ths) => ths.map((th) => th.getAttribute('aria-sort') + ' ' + (th.textContent ?? '').trim()))
+    expect(heads.some((h) => /^(ascending|descending|none) Akteur/.test(h))).toBe(true)
+    expect(await console_.getByRole('columnheader', { name: 'Akteur', exact: true }).count()).toBe(1)
     await console_.getByRole('checkbox', { name: 'Vereine auswählen' }).check()
     await console_.getByRole('checkbox', { name: 'Sportmittler_innen auswählen' }).check()
     await console_.getByRole('button', { name: 'Ausgewählte zusammenführen' }).click()

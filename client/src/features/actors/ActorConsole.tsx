@@ -69,9 +69,11 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
   }
   const toggleSelected = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]))
   const sortButton = (key: SortKey, label: string) => (
-    <button type="button" className="link-button" aria-label={t('actors.sortBy', { column: label })} onClick={() => setSort((s) => ({ key, up: s.key === key ? !s.up : true }))}>
+    // Named by its column alone: the column header takes the button's name, and each cell is read with it
+    // ("Nach „Akteur“ sortieren: Jobcenter"). The order is the header's aria-sort; the hint a tooltip.
+    <button type="button" className="link-button" title={t('actors.sortBy', { column: label })} onClick={() => setSort((s) => ({ key, up: s.key === key ? !s.up : true }))}>
       {label}
-      {sort.key === key ? (sort.up ? ' ▲' : ' ▼') : ''}
+      <span aria-hidden="true">{sort.key === key ? (sort.up ? ' ▲' : ' ▼') : ''}</span>
     </button>
   )
   const ariaSort = (key: SortKey) => (sort.key === key ? (sort.up ? 'ascending' : 'descending') : 'none')
