@@ -141,6 +141,24 @@ describe('signing up days before the Köln day, and finding the choices again', 
     expect(await axeViolations(other)).toEqual([])
   }, 120_000)
 
+  it('keeps the sign-up lists on the console as live as the counts: a choice on a phone shows with its name', async () => {
+    const desk = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' })).newPage()
+    await desk.goto(`${server.url}${view.links.facilitator}`)
+    await desk.getByRole('button', { name: 'Teilnehmendenlisten zeigen' }).click()
+    await desk.getByRole('button', { name: 'Teilnehmendenlisten aktualisieren' }).waitFor()
+    const lina = await phone()
+    await lina.getByLabel('Name für die Teilnehmendenliste (freiwillig)').fill('Lina Lotte')
+    await lina.locator('li[data-workshop="6"]').getByRole('button', { name: /^Workshop 6 wählen: / }).click()
+    await expect.poll(() => choiceLine(lina, 'Arbeitsphase II')).toContain('Ihre Wahl: Workshop 6')
+    // No click on "aktualisieren": the list follows the count.
+    const listOf = (n: number) => desk.locator(`tr[data-workshop="${n}"] .programme-roster`)
+    await listOf(6).getByText('Lina Lotte').waitFor({ timeout: 5000 })
+    await lina.locator('li[data-workshop="7"]').getByRole('button', { name: /^Workshop 7 wählen: / }).click()
+    await listOf(7).getByText('Lina Lotte').waitFor({ timeout: 5000 })
+    expect(await listOf(6).getByText('Lina Lotte').count()).toBe(0)
+    await desk.context().close()
+  }, 120_000)
+
   // Last in this file: it closes the sign-up of the first work phase.
   it('shows the workshops the organiser closed as closed, with the reason, and no "wählen" button', async () => {
     const page = await phone()

@@ -102,7 +102,7 @@ describe('a phone without a choice in a phase that fills up', () => {
     const onChoose = vi.fn()
     render(<PhaseChoice phase={phase} chosen={null} counts={counts} busy={false} feedback={null} onChoose={onChoose} />)
     const open = document.querySelector<HTMLElement>('.programme-open-seats')!
-    expect(within(open).getByText('Noch Platz haben:')).toBeTruthy()
+    expect(within(open).getByText('Hier ist noch Platz, zum Beispiel:')).toBeTruthy()
     expect(within(open).queryByRole('button', { name: /Sprache und Bildung/ })).toBeNull()
     fireEvent.click(within(open).getByRole('button', { name: 'Workshop 2 wählen: Arbeit und Ausbildung' }))
     expect(onChoose).toHaveBeenCalledWith(phase.workshops[1])
@@ -136,7 +136,7 @@ describe('leaving a full workshop for another', () => {
       render(<PhaseChoice phase={phase} chosen="ws-1" counts={counts} busy={false} feedback={null} onChoose={onChoose} />)
       const other = within(workshop(2)).getByRole('button', { name: /Workshop 2 wählen/ })
       fireEvent.click(other)
-      expect(confirm.asked).toEqual(['Workshop 1 ist ausgebucht: Dein Platz dort geht an die Nächsten und lässt sich nicht zurückholen. Wirklich zu Workshop 2 wechseln?'])
+      expect(confirm.asked).toEqual(['Workshop 1 ist ausgebucht: Dein Platz dort geht an die Nächsten – ob später wieder einer frei wird, ist offen. Wirklich zu Workshop 2 wechseln?'])
       expect(onChoose).not.toHaveBeenCalled()
       fireEvent.click(other)
       expect(onChoose).toHaveBeenCalledWith(expect.objectContaining({ id: 'ws-2' }))

@@ -72,7 +72,7 @@ export function PhaseChoice({
               ? t(`programme.refusedNoSeats.${feedback.answer.reason}`, { number: feedback.number })
               : t(`programme.refused.${feedback.answer.reason}`, { number: feedback.number })}
           </p>
-          {/* The refusal says already that these have seats: no second "Noch Platz haben:". */}
+          {/* The refusal says already that these have seats: no second "Hier ist noch Platz". */}
           <Alternatives list={alternativesOf(feedback.answer.alternatives)} counts={counts} busy={busy} onChoose={switchTo} intro={false} />
         </div>
       )}

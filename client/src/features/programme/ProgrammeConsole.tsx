@@ -17,6 +17,9 @@ import type { ControlRef } from './use-programme.js'
 import './programme.css'
 import { roomText } from './room-text.js'
 
+/** How soon shown sign-up lists follow a change of the seats, in ms (changes close together load once). */
+const ROSTER_FOLLOW_MS = 300
+
 /**
  * The console's programme panel: what is on, the seats taken live per workshop (close, reopen,
  * more seats, who signed up and moving a person), shifting the rest of the day, the editor and
@@ -33,7 +36,8 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
   const [message, setMessage] = useState<string | null>(null)
   const [editing, setEditing] = useState(false)
   const [roster, setRoster] = useState<Roster | null>(null)
-  const [shiftBy, setShiftBy] = useState(10)
+  // No minutes until typed: one stray click on "Verschieben" moved the whole day by ten.
+  const [shiftBy, setShiftBy] = useState<number | null>(null)
   // A shift sent again after "keine Verbindung" (the first may have arrived) is made once.
   const shiftIds = useRef(commandIds(randomId))
 
@@ -46,6 +50,17 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
     const parsed = rosterSchema.safeParse(dataOf(await hold.send('programme:roster', {})))
     if (parsed.success) setRoster(parsed.data)
   }
+  // Once shown, the lists follow the seats: a choice on a phone changed the count at once, and the
+  // names beside it stayed as they were (an organiser re-booking from them worked from old lists).
+  const counts = hold.state?.counts
+  const rosterShown = roster !== null
+  const reload = useRef(loadRoster)
+  reload.current = loadRoster
+  useEffect(() => {
+    if (!rosterShown) return
+    const soon = window.setTimeout(() => void reload.current(), ROSTER_FOLLOW_MS)
+    return () => window.clearTimeout(soon)
+  }, [counts, rosterShown])
   const save = async (next: Programme) => {
     const ack = await run('programme:save', { programme: next, expectedVersion: hold.state?.version || null } as never, t('programme.console.saved'))
     if (ack.ok) setEditing(false)
@@ -86,7 +101,7 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
           </button>
         </p>
       ) : !programme || editing ? (
-        <ProgrammeEditor initial={programme ?? programmeSchema.parse({ items: [] })} onSave={save} onCancel={() => setEditing(false)} />
+        <ProgrammeEditor initial={programme ?? programmeSchema.parse({ items: [] })} counts={hold.state?.counts ?? {}} onSave={save} onCancel={() => setEditing(false)} />
       ) : (
         <>
           <NowNext programme={programme} clock={clock} nested />
@@ -102,7 +117,7 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
             className="programme-shift"
             onSubmit={(e) => {
               e.preventDefault()
-              if (shiftBy === 0) return
+              if (!shiftBy) return
               const key = String(shiftBy)
               const shiftId = shiftIds.current.idFor(key)
               void run('programme:shift', { minutes: shiftBy, shiftId } as never, shiftWords(t, 'shifted', shiftBy)).then((ack) => shiftIds.current.answered(key, shiftId, ack))
@@ -110,9 +125,9 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
           >
             <label>
               {t('programme.console.shiftLabel')}
-              <input type="number" min={-240} max={240} step={5} value={shiftBy} aria-describedby="programme-shift-hint" onChange={(e) => setShiftBy(Math.round(Number(e.target.value) || 0))} />
+              <input type="number" min={-240} max={240} step={5} value={shiftBy ?? ''} placeholder="10" aria-describedby="programme-shift-hint" onChange={(e) => setShiftBy(e.target.value.trim() === '' ? null : Math.round(Number(e.target.value) || 0))} />
             </label>
-            <button type="submit" className="secondary">
+            <button type="submit" className="secondary" disabled={!shiftBy}>
               {t('programme.console.shift')}
             </button>
             <span id="programme-shift-hint" className="muted">

@@ -23,12 +23,15 @@ function freshId(base: string, programme: Programme): string {
  * (number, title, subtitle, speakers, room, seats, hint threshold). Checked with the shared schema
  * before it is sent; the server checks again.
  */
-export function ProgrammeEditor({ initial, onSave, onCancel }: { initial: Programme; onSave: (p: Programme) => Promise<boolean>; onCancel?: (() => void) | undefined }) {
+export function ProgrammeEditor({ initial, onSave, onCancel, counts = {} }: { initial: Programme; onSave: (p: Programme) => Promise<boolean>; onCancel?: (() => void) | undefined; counts?: Readonly<Record<string, number>> }) {
   const { t, language } = useTranslation()
   // A new programme is for the event's day; one set to another day says so (phones and the handout would disagree).
   const eventDate = useTischStore((s) => s.event?.date ?? null)
   const [draft, setDraft] = useState<Programme>(() => (initial.date === null && eventDate ? { ...initial, date: eventDate } : initial))
-  const [problem, setProblem] = useState<string | null>(null)
+  // A problem is said for the draft it was found in: an edit since (the times put right) takes it away.
+  const [found, setFound] = useState<{ text: string; in: Programme } | null>(null)
+  const problem = found && found.in === draft ? found.text : null
+  const setProblem = (text: string | null) => setFound(text === null ? null : { text, in: draft })
   const setItem = (index: number, change: Partial<ProgrammeItem>) => setDraft((d) => ({ ...d, items: d.items.map((it, i) => (i === index ? { ...it, ...change } : it)) }))
   const setWorkshop = (index: number, wIndex: number, change: Partial<Workshop>) =>
     setItem(index, { workshops: draft.items[index]!.workshops.map((w, j) => (j === wIndex ? { ...w, ...change } : w)) })
@@ -175,7 +178,17 @@ export function ProgrammeEditor({ initial, onSave, onCancel }: { initial: Progra
                     {t('programme.console.description')}
                     <textarea value={w.description} rows={3} maxLength={4000} name={`items.${i}.workshops.${j}.description`} onChange={(e) => setWorkshop(i, j, { description: e.target.value })} />
                   </label>
-                  <button type="button" className="secondary" onClick={() => setItem(i, { workshops: item.workshops.filter((_, k) => k !== j) })}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={t('programme.console.removeWorkshopNamed', { number: w.number, title: w.title })}
+                    onClick={() => {
+                      // People who chose it lose their choice with it: said, with how many, before.
+                      const booked = Object.hasOwn(counts, w.id) ? counts[w.id]! : 0
+                      if (booked > 0 && !window.confirm(t('programme.console.removeBooked', { number: w.number, count: booked }))) return
+                      setItem(i, { workshops: item.workshops.filter((_, k) => k !== j) })
+                    }}
+                  >
                     {t('programme.console.removeWorkshop')}
                   </button>
                 </fieldset>

@@ -29,8 +29,9 @@ describe('a programme the editor cannot save', () => {
     expect(ends[1]!.getAttribute('aria-invalid')).toBe('true')
     expect(document.activeElement).toBe(ends[1])
     expect(saved).toBe(0)
-    // Mended, it saves, and the mark goes.
+    // Mended, the message goes at once (it named the old times until the next save), then it saves, and the mark goes.
     fireEvent.change(ends[1]!, { target: { value: '15:30' } })
+    expect(screen.queryByRole('alert')).toBeNull()
     fireEvent.click(screen.getByRole('button', { name: 'Programm speichern' }))
     await screen.findByRole('button', { name: 'Programm speichern' })
     expect(saved).toBe(1)
@@ -60,5 +61,19 @@ describe('a programme the editor cannot save', () => {
     expect(saved).toBe(0)
     expect(document.activeElement?.getAttribute('name')).toMatch(/^items\.\d+\.start$/)
   })
-})
 
+  it('asks before it removes a workshop people chose, and says how many', () => {
+    useTischStore.setState({ event: anEvent({ date: '2018-06-19' }) })
+    const asked: string[] = []
+    const confirm = window.confirm
+    window.confirm = (text?: string) => (asked.push(String(text)), false)
+    try {
+      render(<ProgrammeEditor initial={day} counts={{ w6: 2 }} onSave={() => Promise.resolve(true)} />)
+      fireEvent.click(screen.getByRole('button', { name: 'Workshop entfernen: 6, Sechs' }))
+      expect(asked).toEqual(['Für Workshop 6 haben sich 2 Personen angemeldet. Wird er entfernt, verlieren sie ihre Wahl und müssen neu wählen. Trotzdem entfernen?'])
+      expect(screen.getByRole('button', { name: 'Workshop entfernen: 6, Sechs' })).toBeTruthy()
+    } finally {
+      window.confirm = confirm
+    }
+  })
+})

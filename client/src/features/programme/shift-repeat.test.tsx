@@ -22,6 +22,9 @@ describe('"Verschieben" on the console after "keine Verbindung"', () => {
     const control = { current: { send, on: () => () => {}, close: () => {} } } as unknown as ControlRef
     render(<ProgrammeConsole control={control} eventId="cafe-test" token="t" projectorLink="/projector" />)
     const shift = await screen.findByRole('button', { name: 'Verschieben' })
+    // Nothing to shift until the minutes are typed: a stray click moved the whole day by ten.
+    expect((shift as HTMLButtonElement).disabled).toBe(true)
+    fireEvent.change(screen.getByRole('spinbutton', { name: /Rest des Tages verschieben/ }), { target: { value: '10' } })
     for (let i = 0; i < 3; i++) await act(async () => void fireEvent.click(shift))
     expect(shifts.map((s) => s.minutes)).toEqual([10, 10, 10])
     expect(shifts[0]!.shiftId).toMatch(/^[A-Za-z0-9_-]{8,40}$/)
