@@ -1,4 +1,5 @@
 import { type DayClock, type Programme, type ScheduledItem, clockText, myWorkshopNow, whatIsOn } from '@tischrunde/shared'
+import { useEffect, useRef, useState } from 'react'
 import { formatEventDate } from '../../i18n/dates.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
@@ -22,6 +23,8 @@ export function NowNext({ programme, clock, mine, nested = false }: { programme:
   const dayClosed = useTischStore((s) => s.round?.phase === 'closed')
   const on = whatIsOn(programme, clock, dayClosed)
   const myNow = mine ? myWorkshopNow(on, mine) : null
+  const running = on.state === 'day' && on.now.length > 0 ? `${t('programme.nowRunning')}: ${on.now.map((s) => s.item.title).join(', ')}` : ''
+  const said = useSaidOnChange(running)
   // Inside a part of the screen headed already (the console's "Programm", the phone's "Heute"): one level down.
   const Heading = nested ? 'h3' : 'h2'
   const nextWorkshop = mine && on.state === 'day' && on.next ? on.next.item.workshops.find((w) => w.id === mine.get(on.next!.item.id)) : undefined
@@ -31,9 +34,9 @@ export function NowNext({ programme, clock, mine, nested = false }: { programme:
         {t('programme.nowRunning')}
       </Heading>
       {/* Said when the day moves on: what runs now, in a few words (the whole block, said at every
-          choice of a workshop, ran its lines together). */}
+          choice of a workshop, ran its lines together), then gone (read again, it repeated the block). */}
       <p className="visually-hidden" aria-live="polite">
-        {on.state === 'day' && on.now.length > 0 ? `${t('programme.nowRunning')}: ${on.now.map((s) => s.item.title).join(', ')}` : ''}
+        {said}
       </p>
       {myNow && (
         <p className="programme-mine-now" data-testid="my-workshop-now">
@@ -81,4 +84,21 @@ function Slot({ label, item, time, testId, extra }: { label: string; item: Sched
       </p>
     </div>
   )
+}
+
+/** How long a change stays in the live line, in ms. */
+const SAID_MS = 8000
+
+/** `text` for a while after it changed (not when the screen opens), else nothing. */
+function useSaidOnChange(text: string): string {
+  const [said, setSaid] = useState('')
+  const before = useRef(text)
+  useEffect(() => {
+    if (before.current === text) return
+    before.current = text
+    setSaid(text)
+    const id = window.setTimeout(() => setSaid(''), SAID_MS)
+    return () => window.clearTimeout(id)
+  }, [text])
+  return said
 }

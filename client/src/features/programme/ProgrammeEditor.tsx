@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { type Programme, type ProgrammeItem, type Workshop, DEFAULT_HINT_THRESHOLD, firstFieldIssue, overlappingPhases, programmeSchema, slugify } from '@tischrunde/shared'
 import { formatEventDate } from '../../i18n/dates.js'
 import { fieldIssueText } from '../../i18n/error-text.js'
@@ -40,7 +40,21 @@ export function ProgrammeEditor({ initial, onSave, onCancel, counts = {} }: { in
       const last = d.items.at(-1)
       return { ...d, items: [...d.items, { id: freshId(t('programme.console.newItem'), d), kind: 'plenary', title: t('programme.console.newItem'), subtitle: '', description: '', start: last?.end ?? '09:00', end: last?.end && last.end < '23:00' ? `${String(Number(last.end.slice(0, 2)) + 1).padStart(2, '0')}${last.end.slice(2)}` : '10:00', room: '', people: [], workshops: [] }] }
     })
+  // A workshop added: its title field takes the focus (the button kept it, the new fields out of view).
+  const form = useRef<HTMLFormElement>(null)
+  const focusField = useRef<string | null>(null)
+  useEffect(() => {
+    const name = focusField.current
+    focusField.current = null
+    if (name) form.current?.querySelector<HTMLElement>(`[name="${name}"]`)?.focus()
+  }, [draft])
+  /** Asks before a part people chose goes (their choices go with it); true to go on. */
+  const mayRemove = (workshops: readonly Workshop[], ask: (count: number) => string) => {
+    const booked = workshops.reduce((sum, w) => sum + (Object.hasOwn(counts, w.id) ? counts[w.id]! : 0), 0)
+    return booked === 0 || window.confirm(ask(booked))
+  }
   const addWorkshop = (index: number) => {
+    focusField.current = `items.${index}.workshops.${draft.items[index]!.workshops.length}.title`
     const numbers = draft.items.flatMap((i) => i.workshops.map((w) => w.number))
     const number = Math.max(0, ...numbers) + 1
     setItem(index, {
@@ -83,7 +97,7 @@ export function ProgrammeEditor({ initial, onSave, onCancel, counts = {} }: { in
   }
 
   return (
-    <form className="programme-editor" onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={form} className="programme-editor" onSubmit={(e) => void submit(e)} noValidate>
       <label>
         {t('programme.console.date')}
         <input type="date" value={draft.date ?? ''} aria-describedby={eventDate && draft.date !== eventDate ? 'programme-date-differs' : undefined} onChange={(e) => setDraft((d) => ({ ...d, date: e.target.value || null }))} />
@@ -138,7 +152,12 @@ export function ProgrammeEditor({ initial, onSave, onCancel, counts = {} }: { in
               <textarea name={`items.${i}.description`} value={item.description} rows={3} maxLength={4000} onChange={(e) => setItem(i, { description: e.target.value })} />
             </label>
           )}
-          <button type="button" className="secondary" onClick={() => setDraft((d) => ({ ...d, items: d.items.filter((_, j) => j !== i) }))}>
+          <button
+            type="button"
+            className="secondary"
+            aria-label={t('programme.console.removeItemNamed', { title: item.title })}
+            onClick={() => mayRemove(item.workshops, (count) => t('programme.console.removeItemBooked', { title: item.title, count })) && setDraft((d) => ({ ...d, items: d.items.filter((_, j) => j !== i) }))}
+          >
             {t('programme.console.removeItem')}
           </button>
           {item.kind === 'work-phase' && (
@@ -184,9 +203,7 @@ export function ProgrammeEditor({ initial, onSave, onCancel, counts = {} }: { in
                     aria-label={t('programme.console.removeWorkshopNamed', { number: w.number, title: w.title })}
                     onClick={() => {
                       // People who chose it lose their choice with it: said, with how many, before.
-                      const booked = Object.hasOwn(counts, w.id) ? counts[w.id]! : 0
-                      if (booked > 0 && !window.confirm(t('programme.console.removeBooked', { number: w.number, count: booked }))) return
-                      setItem(i, { workshops: item.workshops.filter((_, k) => k !== j) })
+                      if (mayRemove([w], (count) => t('programme.console.removeBooked', { number: w.number, count }))) setItem(i, { workshops: item.workshops.filter((_, k) => k !== j) })
                     }}
                   >
                     {t('programme.console.removeWorkshop')}

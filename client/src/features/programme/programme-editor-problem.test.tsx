@@ -76,4 +76,24 @@ describe('a programme the editor cannot save', () => {
       window.confirm = confirm
     }
   })
+
+  it('asks before it removes a work phase people chose in, and puts the focus into a workshop just added', () => {
+    useTischStore.setState({ event: anEvent({ date: '2018-06-19' }) })
+    const asked: string[] = []
+    const confirm = window.confirm
+    window.confirm = (text?: string) => (asked.push(String(text)), false)
+    try {
+      render(<ProgrammeEditor initial={day} counts={{ w6: 1 }} onSave={() => Promise.resolve(true)} />)
+      fireEvent.click(screen.getByRole('button', { name: 'Programmpunkt entfernen: Arbeitsphase II' }))
+      expect(asked).toEqual(['In „Arbeitsphase II“ hat 1 Person einen Workshop gewählt. Wird der Programmpunkt entfernt, verliert sie ihre Wahl. Trotzdem entfernen?'])
+      // A plenary without workshops goes without asking.
+      fireEvent.click(screen.getByRole('button', { name: 'Programmpunkt entfernen: Begrüßung' }))
+      expect(asked).toHaveLength(1)
+      expect(screen.queryByRole('button', { name: 'Programmpunkt entfernen: Begrüßung' })).toBeNull()
+      fireEvent.click(screen.getByRole('button', { name: 'Workshop hinzufügen' }))
+      expect((document.activeElement as HTMLInputElement).name).toBe('items.0.workshops.1.title')
+    } finally {
+      window.confirm = confirm
+    }
+  })
 })
