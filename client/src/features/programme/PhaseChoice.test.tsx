@@ -157,4 +157,10 @@ describe('leaving a full workshop for another', () => {
       confirm.restore()
     }
   })
+
+  it('says so when the chosen workshop was taken out of the programme, and offers the others', () => {
+    render(<PhaseChoice phase={phase} chosen="ws-removed" counts={counts} busy={false} feedback={null} onChoose={() => {}} />)
+    expect(screen.getByRole('status').textContent).toBe('Dein Workshop wurde aus dem Programm genommen. Bitte wähle neu.')
+    expect(within(workshop(2)).getByRole('button', { name: /Workshop 2 wählen/ })).toBeTruthy()
+  })
 })

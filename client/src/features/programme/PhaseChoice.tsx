@@ -59,6 +59,12 @@ export function PhaseChoice({
     <div className="programme-phase" role="group" aria-labelledby={`choose-${phase.id}`}>
       <h3 id={`choose-${phase.id}`}>{t('programme.choosePhase', { phase: phase.title })}</h3>
       <p className="muted">{chosenWorkshop ? `${t('programme.chosen')}: ${t('programme.workshop', { number: chosenWorkshop.number })}. ${t('programme.change')}` : t('programme.noChoice')}</p>
+      {/* A choice of a workshop the organiser took out: said, not turned silently into "Noch keine Wahl". */}
+      {chosen && !chosenWorkshop && (
+        <p className="banner banner-warning" role="status">
+          {t('programme.chosenRemoved')}
+        </p>
+      )}
       {feedback && 'error' in feedback && (
         <p className="field-error" role="alert">
           {t('programme.error')}
