@@ -59,10 +59,14 @@ describe('signing up days before the Köln day, and finding the choices again', 
     await first.getByRole('button', { name: 'Datenschutz & Impressum schließen' }).click()
     expect(await first.locator('.phone-header .eyebrow').textContent()).toMatch(/ · 19\. Juni 2018$/)
     await first.getByLabel('Name für die Teilnehmendenliste (freiwillig)').fill('Ayşe Demir')
+    // The day's list starts at the arrival: one tap leads to the open choice.
+    await first.getByRole('link', { name: 'Zur Workshop-Wahl: Arbeitsphase I' }).click()
+    await expect.poll(() => first.evaluate(() => document.activeElement?.textContent)).toBe('Wählen Sie einen Workshop für Arbeitsphase I')
     await first.getByRole('button', { name: /^Workshop 3 wählen: / }).click()
     await expect.poll(() => choiceLine(first, 'Arbeitsphase I')).toContain('Ihre Wahl: Workshop 3')
     await first.getByRole('button', { name: /^Workshop 8 wählen: / }).click()
     await expect.poll(() => choiceLine(first, 'Arbeitsphase II')).toContain('Ihre Wahl: Workshop 8')
+    expect(await first.getByRole('link', { name: /^Zur Workshop-Wahl/ }).count()).toBe(0)
     // One per phase: choosing workshop 2 moves the seat from workshop 3.
     await first.getByRole('button', { name: /^Workshop 2 wählen: / }).click()
     await expect.poll(() => choiceLine(first, 'Arbeitsphase I')).toContain('Ihre Wahl: Workshop 2')

@@ -120,6 +120,9 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
     return true
   }
 
+  // The first work phase still open without a workshop of one's own (one chosen and taken out counts as none).
+  const toChoose = dayClosed ? null : (programme?.items.find((i) => i.kind === 'work-phase' && i.workshops.length > 0 && !i.workshops.some((w) => w.id === mine.get(i.id)) && !phaseOver(programme, i.id, clock)) ?? null)
+
   if (!hold.loaded) return <p className="page loading">{t('programme.loading')}</p>
   const board = stillBooked ? boardOf : null
   if (board && event)
@@ -166,6 +169,24 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
             </p>
           )}
           <MyWorkshops programme={programme} mine={mine} onBoard={openBoard} />
+          {/* The day's list starts at its first item (arrival, welcome): the open choice is a tap away. */}
+          {toChoose && (
+            <p>
+              <a
+                className="button secondary"
+                href={`#choose-${toChoose.id}`}
+                onClick={(e) => {
+                  e.preventDefault()
+                  const heading = document.getElementById(`choose-${toChoose.id}`)
+                  if (!heading) return
+                  heading.tabIndex = -1
+                  heading.focus()
+                }}
+              >
+                {t('programme.toChoice', { phase: toChoose.title })}
+              </a>
+            </p>
+          )}
           <ol className="programme-items">
             {schedule(programme).map(({ item, start, end }) => (
               <li key={item.id} className={`programme-item programme-item-${item.kind}`}>
