@@ -7,6 +7,7 @@ import { useTischStore } from '../../store/index.js'
 import { selectBoard, stationAt, stationColumns } from '../../store/selectors.js'
 import { useBoard } from '../../sync/hooks.js'
 import { defaultDisplay, remoteStationIndex, stepDisplay } from './remote-display.js'
+import { RemoteViews } from './RemoteViews.js'
 import { TreeRemote } from './TreeRemote.js'
 
 const VIEWS: readonly ProjectorView[] = ['table', 'wall', 'review', 'join', 'actors']
@@ -52,19 +53,12 @@ export function ProjectorRemote(props: { event: TischEvent; round: RoundState; t
   return (
     <section className="panel projector-remote" aria-labelledby="remote-title">
       <h2 id="remote-title">{t('remote.title')}</h2>
-      <div className="button-row" role="group" aria-label={t('remote.view')}>
-        {VIEWS.map((view) => (
-          <button
-            key={view}
-            type="button"
-            className={display.view === view ? 'primary' : 'secondary'}
-            aria-pressed={display.view === view}
-            onClick={() => void show({ ...display, view, tableId, station: view === 'review' ? (display.station ?? 0) : display.station, spotlight: null })}
-          >
-            {t(`remote.${view}`)}
-          </button>
-        ))}
-      </div>
+      <RemoteViews
+        views={VIEWS}
+        current={display.view}
+        label={(view) => t(`remote.${view}`)}
+        onShow={(view) => void show({ ...display, view, tableId, station: view === 'review' ? (display.station ?? 0) : display.station, spotlight: null })}
+      />
       {event.tables.length > 0 && (
         <p>
           <label htmlFor="remote-table">{t('remote.whichTable')}</label>{' '}

@@ -3,6 +3,7 @@ import { type ProjectorDisplay, type ProjectorView, type RoundState, type TischE
 import '../../i18n/tree-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useTreeGroups } from '../tree/use-tree-groups.js'
+import { RemoteViews } from './RemoteViews.js'
 
 /** What the projector of a tree day obeys: its trees (view "table") or the join screen. */
 const TREE_VIEWS: readonly ProjectorView[] = ['table', 'join']
@@ -23,19 +24,12 @@ export function TreeRemote(props: { event: TischEvent; round: RoundState; token:
   const showTree = (groupId: string, next: TreePhase) => show({ view: 'table', tableId: null, station: null, spotlight: null, tree: { groupId, phase: next }, ...language })
   return (
     <>
-      <div className="button-row" role="group" aria-label={t('remote.view')}>
-        {TREE_VIEWS.map((view) => (
-          <button
-            key={view}
-            type="button"
-            className={display.view === view ? 'primary' : 'secondary'}
-            aria-pressed={display.view === view}
-            onClick={() => show({ view, tableId: null, station: null, spotlight: null, ...(view === 'table' && tree ? { tree } : {}), ...language })}
-          >
-            {t(view === 'table' ? 'remote.trees' : 'remote.join')}
-          </button>
-        ))}
-      </div>
+      <RemoteViews
+        views={TREE_VIEWS}
+        current={display.view}
+        label={(view) => t(view === 'table' ? 'remote.trees' : 'remote.join')}
+        onShow={(view) => show({ view, tableId: null, station: null, spotlight: null, ...(view === 'table' && tree ? { tree } : {}), ...language })}
+      />
       <p>
         <label htmlFor="remote-group">{t('remote.whichGroup')}</label>{' '}
         <ActingSelect id="remote-group" value={tree?.groupId ?? ''} onAct={(chosen) => chosen && showTree(chosen, phase)}>
