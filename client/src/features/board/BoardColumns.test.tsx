@@ -1,5 +1,5 @@
-import { render, screen, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { fireEvent, render, screen, within } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
 import { aCard, anEvent } from '../../../../fixtures/src/builders.js'
 import { useTischStore } from '../../store/index.js'
 import { BoardColumns } from './BoardColumns.js'
@@ -51,5 +51,16 @@ describe('a station board', () => {
     render(<BoardColumns event={event} docName={docName} stationId="station-2" over />)
     expect(screen.getAllByText('In dieser Spalte wurde nichts geschrieben.')).toHaveLength(2)
     expect(screen.queryByText('Noch keine Karten. Die erste kommt gleich!')).toBeNull()
+  })
+
+  it('says "Karte gelöscht." once the writer deleted their card (it leaves the list without a word)', () => {
+    const remove = vi.fn(() => seed([]))
+    seed([aCard({ id: 'card-mine-1', text: 'Meine', authorId: 'me-123456' })])
+    render(<BoardColumns event={event} docName={docName} stationId="station-1" ownAuthorId="me-123456" ownActions={{ edit: vi.fn(), remove }} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Karte „Meine“ löschen' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Löschen' }))
+    expect(remove).toHaveBeenCalledWith('card-mine-1')
+    expect(screen.queryByText('Meine')).toBeNull()
+    expect(screen.getByRole('status').textContent).toBe('Karte gelöscht.')
   })
 })

@@ -1,9 +1,12 @@
 import { type TischEvent, namesShown } from '@tischrunde/shared'
-import { useMemo } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { selectBoard, stationColumns } from '../../store/selectors.js'
 import { CardItem, type OwnCardActions } from './CardItem.js'
+
+/** How long "Karte gelöscht." stays in the status line, in ms. */
+const SAID_MS = 5000
 
 /**
  * One station's columns with their cards, as phones show them (the projector has its own
@@ -17,8 +20,22 @@ export function BoardColumns(props: { event: TischEvent; docName: string; statio
   const board = useTischStore(selectBoard(props.docName))
   const columns = useMemo(() => stationColumns(board, props.event, props.stationId), [board, props.event, props.stationId])
   const unsaved = useMemo(() => new Set(board.unsaved), [board.unsaved])
+  const [said, setSaid] = useState('')
+  useEffect(() => {
+    if (!said) return
+    const id = window.setTimeout(() => setSaid(''), SAID_MS)
+    return () => window.clearTimeout(id)
+  }, [said])
+  const own = props.ownActions
+  // A deleted card leaves the list (the focus goes to its neighbour): the deletion is said.
+  const ownActions = useMemo(() => own && { ...own, remove: (id: string) => (own.remove(id), setSaid(t('card.deleted'))) }, [own, t])
   return (
     <div className="board-columns" style={{ gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(0, 1fr))` }}>
+      {own && (
+        <p className="visually-hidden" role="status">
+          {said}
+        </p>
+      )}
       {columns.map((column) => (
         <section key={column.id} className="board-column" aria-labelledby={`col-${column.id}`}>
           <h3 id={`col-${column.id}`} className="column-title">
@@ -34,7 +51,7 @@ export function BoardColumns(props: { event: TischEvent; docName: string; statio
                   card={card}
                   unsaved={unsaved.has(card.id)}
                   showStatus={props.ownAuthorId !== undefined && card.authorId === props.ownAuthorId}
-                  actions={mayChange(card.authorId) ? props.ownActions : undefined}
+                  actions={mayChange(card.authorId) ? ownActions : undefined}
                   showName={namesShown(props.event)}
                 />
               ))}
