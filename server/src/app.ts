@@ -23,18 +23,19 @@ import { createExportRoutes } from './http/export-routes.js'
 import { createActorExportRoutes } from './export/actors/actor-export-routes.js'
 import { createTreeGroupRoutes } from './tree/tree-group-routes.js'
 import { createProgrammeExportRoutes, programmeSignUpFiles } from './export/programme/programme-export-routes.js'
+import type { ZipExtra } from './export/programme/programme-zip.js'
 import { createHarvestExportRoutes } from './export/harvest/harvest-export-routes.js'
 import { VoteService } from './harvest/vote-service.js'
 import { GroupService } from './harvest/group-service.js'
 import type { Storage } from './storage/storage.js'
-import { type ClientConfig, DOC_KINDS, type DocKind } from '@tischrunde/shared'
+import { type ClientConfig, DOC_KINDS, type DocKind, type StoredEvent } from '@tischrunde/shared'
 import { type Hub, LocalHub } from './hub/hub.js'
 import { BOARD_SOCKET_PREFIX, createBoardSockets } from './transport/board-socket.js'
 import { createControlPlane } from './transport/control-plane.js'
 import { closeSilentConnections } from './transport/silent-connections.js'
 import { TreeMembers } from './tree/tree-members.js'
 import { createTreeImageRoutes } from './export/tree/tree-routes.js'
-import { createFramingRoutes, withLogos } from './framing/framing-routes.js'
+import { createFramingRoutes } from './framing/framing-routes.js'
 import { type LogoStore, memoryLogoStore } from './framing/logo-store.js'
 import { pageErrors } from './http/page-errors.js'
 import { RoundService } from './rounds/round-service.js'
@@ -102,6 +103,8 @@ export interface TischrundeServer {
   storage: Storage
   events: EventService
   transfer: EventTransfer
+  /** The files the ZIP of everything adds to the programme's folder (the sign-up lists). */
+  zipExtras: (stored: StoredEvent) => Promise<ZipExtra[]>
   rooms: DocRooms
   rounds: RoundService
   programme: ProgrammeService
@@ -214,12 +217,14 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   // Exports first: the API router answers 404 for every path it does not know.
   const exportRenderer = new WorkerExportRenderer()
   app.use('/api', createProgrammeExportRoutes({ events, programme, renderer: exportRenderer, log }))
+  // What the ZIP of everything adds to the programme's folder (the sign-up lists), here and in `npm run export`.
+  const zipExtras = (stored: StoredEvent) => programmeSignUpFiles(programme, stored.event)
   const logos = opts.logos ?? memoryLogoStore()
   transfer.logos = logos
   app.use('/api', createFramingRoutes({ events, logos }))
   app.use(
     '/api',
-    createExportRoutes({ events, transfer: { exportEvent: async (stored) => withLogos(await transfer.exportEvent(stored), logos) }, renderer: exportRenderer, log, zipExtras: (stored) => programmeSignUpFiles(programme, stored.event) }),
+    createExportRoutes({ events, transfer, renderer: exportRenderer, log, zipExtras }),
   )
   app.use('/api', createActorExportRoutes({ events, rooms, renderer: exportRenderer, log }))
   app.use('/api', createTreeImageRoutes({ events, transfer, renderer: exportRenderer }))
@@ -303,6 +308,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     storage,
     events,
     transfer,
+    zipExtras,
     rooms,
     rounds,
     programme,

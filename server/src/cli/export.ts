@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     }
     const file = await server.transfer.exportEvent(stored)
     let out: RenderedFile
-    if (format === 'zip') out = await inProcessRenderer.renderZip(file)
+    if (format === 'zip') out = await inProcessRenderer.renderZip(file, undefined, await server.zipExtras(stored))
     else if (values.table) out = await inProcessRenderer.renderTable(file, values.table, format)
     else out = await inProcessRenderer.renderEvent(file, format)
     const dir = path.resolve(values.out)

@@ -31,7 +31,7 @@ import { treeGroupsInUse } from '../tree/tree-groups.js'
 import type { HarvestTransfer } from '../harvest/harvest-transfer.js'
 import { exportWorkshopBoards, importWorkshopBoards } from '../programme/workshop-board-transfer.js'
 import type { LogoStore } from '../framing/logo-store.js'
-import { checkedImportLogos, restoreLogos } from '../framing/logo-import.js'
+import { checkedImportLogos, restoreLogos, withLogos } from '../framing/logo-import.js'
 
 /** Author id of cards that came from an import or the seed. */
 export const IMPORT_AUTHOR = 'imported-cards'
@@ -114,9 +114,15 @@ export class EventTransfer {
 
   /**
    * The whole event with every board, in the format `importFile` reads. Boards are read one at a
-   * time; one that no socket holds is unloaded again right after.
+   * time; one that no socket holds is unloaded again right after. The logos the framing names come
+   * along (the documentation's title page shows them).
    */
   async exportEvent(stored: StoredEvent): Promise<EventExport> {
+    const file = await this.exportContents(stored)
+    return this.logos ? withLogos(file, this.logos) : file
+  }
+
+  private async exportContents(stored: StoredEvent): Promise<EventExport> {
     const boards = []
     const cardsByTable = new Map<string, Card[]>()
     for (const table of stored.event.tables) {

@@ -3,9 +3,6 @@ import { z } from 'zod'
 import {
   EMPTY_FRAMING,
   ErrorCode,
-  type EventExport,
-  type EventFraming,
-  type ExportLogo,
   LOGO_BYTES_MAX,
   LOGO_SIDE_MAX,
   LOGO_TYPES,
@@ -16,6 +13,7 @@ import {
 import type { Authenticated, EventService } from '../events/event-service.js'
 import { sendFailure } from '../http/send-failure.js'
 import { checkLogo, logoDataComplete } from './logo-image.js'
+import { logoIdsOf } from './logo-import.js'
 import type { LogoStore } from './logo-store.js'
 import { facilitatorOf } from '../http/route-access.js'
 
@@ -138,20 +136,4 @@ export function createFramingRoutes(deps: { events: EventService; logos: LogoSto
     next(error)
   })
   return router
-}
-
-function logoIdsOf(framing: EventFraming): Set<string> {
-  return new Set(framing.organisers.flatMap((o) => (o.logoId ? [o.logoId] : [])))
-}
-
-/** The export with the bytes of the logos its framing names (those still stored), for the documents. */
-export async function withLogos(file: EventExport, logos: LogoStore): Promise<EventExport> {
-  const ids = logoIdsOf(file.event.framing ?? EMPTY_FRAMING)
-  if (ids.size === 0) return file
-  const out: ExportLogo[] = []
-  for (const id of ids) {
-    const logo = await logos.get(file.event.id, id)
-    if (logo) out.push({ id, type: logo.type, data: Buffer.from(logo.bytes).toString('base64') })
-  }
-  return { ...file, logos: out }
 }

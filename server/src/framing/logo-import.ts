@@ -1,4 +1,4 @@
-import { type EventExport, type FieldIssue, type StoredEvent, type LogoType, LOGO_TYPES, describeIssue } from '@tischrunde/shared'
+import { EMPTY_FRAMING, type EventExport, type EventFraming, type ExportLogo, type FieldIssue, type StoredEvent, type LogoType, LOGO_TYPES, describeIssue } from '@tischrunde/shared'
 import type { EventService } from '../events/event-service.js'
 import type { LogoStore } from './logo-store.js'
 import { checkLogo, logoDataComplete } from './logo-image.js'
@@ -45,4 +45,21 @@ export async function restoreLogos(events: EventService, store: LogoStore, store
   const updated = await events.updateSetup(stored.event.id, (event) => ({ ...event, framing: { ...framing, organisers } }))
   if (!updated) throw new Error(`imported event ${stored.event.id} vanished while its logos were written`)
   return updated
+}
+
+/** The ids of the logos a framing's organisers name. */
+export function logoIdsOf(framing: EventFraming): Set<string> {
+  return new Set(framing.organisers.flatMap((o) => (o.logoId ? [o.logoId] : [])))
+}
+
+/** The export with the bytes of the logos its framing names (those still stored), for the documents. */
+export async function withLogos(file: EventExport, logos: LogoStore): Promise<EventExport> {
+  const ids = logoIdsOf(file.event.framing ?? EMPTY_FRAMING)
+  if (ids.size === 0) return file
+  const out: ExportLogo[] = []
+  for (const id of ids) {
+    const logo = await logos.get(file.event.id, id)
+    if (logo) out.push({ id, type: logo.type, data: Buffer.from(logo.bytes).toString('base64') })
+  }
+  return { ...file, logos: out }
 }

@@ -8,6 +8,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 /** The built server and seed CLI (`npm test` builds first; by hand: `npx tsc -b shared fixtures server`). */
 export const SERVER_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url))
 export const SEED_CLI = fileURLToPath(new URL('../../dist/cli/seed.js', import.meta.url))
+export const EXPORT_CLI = fileURLToPath(new URL('../../dist/cli/export.js', import.meta.url))
 
 function assertBuilt(file: string): void {
   if (!existsSync(file)) throw new Error(`${file} is missing: build first with "npx tsc -b shared fixtures server"`)
