@@ -2,6 +2,7 @@ import { type Socket, io } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Ack, type CreateEventResponse, type CredentialInfo, type PublicEventView, WIRE_VERSION, editCard } from '@tischrunde/shared'
 import { aCard } from '@tischrunde/fixtures'
+import * as Y from 'yjs'
 import { api, createEvent, tokenOfLink } from './helpers/api.js'
 import { connectBoard, connectPhone } from './helpers/board-client.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
@@ -54,6 +55,9 @@ describe('table hosts and display names', () => {
     const hostId = (await api<CredentialInfo>(running.url, '/api/credential', { token: hostToken })).body.participantId!
     const phone = await connectPhone(running.url, created.event.id, 'sprache', created.joinCode)
     const host = connectBoard(running.url, created.event.id, 'sprache', hostToken)
+    const facilitator = await controlSocket(running.url, created.facilitatorToken)
+    // Names on: a card carries its name only while they are shown.
+    expect(await facilitator.send('event:display', { showNames: true })).toEqual({ ok: true })
     try {
       await Promise.all([phone.synced(), host.synced()])
       const anna = phone.card({ id: 'card-anna-001', text: 'Sprachkurse mit Kinderbetreuung', authorName: 'Anna' })
@@ -76,6 +80,8 @@ describe('table hosts and display names', () => {
       await new Promise((resolve) => setTimeout(resolve, 300))
       expect(phone.cards().find((c) => c.id === anna.id)?.authorName).toBe('Anna')
     } finally {
+      expect(await facilitator.send('event:display', { showNames: false })).toEqual({ ok: true })
+      facilitator.socket.disconnect()
       phone.destroy()
       host.destroy()
     }
@@ -112,6 +118,44 @@ describe('table hosts and display names', () => {
     } finally {
       participant.socket.disconnect()
       facilitator.socket.disconnect()
+    }
+  })
+
+  it('keeps names out of every phone\'s and projector\'s copy of the board while names are off', async () => {
+    const facilitator = await controlSocket(running.url, created.facilitatorToken)
+    const anna = await connectPhone(running.url, created.event.id, 'arbeit', created.joinCode)
+    const ben = await connectPhone(running.url, created.event.id, 'arbeit', created.joinCode)
+    const named = (doc: Y.Doc, name: string) => Buffer.from(Y.encodeStateAsUpdate(doc)).includes(name)
+    try {
+      await Promise.all([anna.synced(), ben.synced()])
+      expect(await facilitator.send('event:display', { showNames: true })).toEqual({ ok: true })
+      const shown = anna.card({ id: 'card-anna-named', text: 'Mentoring für Berufseinsteiger', authorName: 'Anna Quelle' })
+      anna.put(shown)
+      await anna.saved()
+      expect((await waitFor(() => ben.cards().find((c) => c.id === shown.id), 'Anna’s card on Ben’s phone')).authorName).toBe('Anna Quelle')
+
+      // Off: the name leaves Ben's copy (not only his screen), and a projector opened afterwards never gets it.
+      expect(await facilitator.send('event:display', { showNames: false })).toEqual({ ok: true })
+      await waitFor(() => (ben.cards().find((c) => c.id === shown.id)?.authorName === undefined ? true : undefined), 'the name to leave Ben’s copy')
+      expect(ben.cards().find((c) => c.id === shown.id)?.text).toBe('Mentoring für Berufseinsteiger')
+      const projector = connectBoard(running.url, created.event.id, 'arbeit', tokenOfLink(created.links.projector))
+      try {
+        await projector.waitForCard(shown.id)
+        expect(named(projector.doc, 'Anna Quelle')).toBe(false)
+      } finally {
+        projector.destroy()
+      }
+
+      // A card that still carries a name (typed offline while names were shown) is stored without it.
+      const late = anna.card({ id: 'card-anna-late', text: 'Sprechstunde im Rathaus', authorName: 'Anna Quelle' })
+      anna.put(late)
+      await anna.saved()
+      await waitFor(() => (ben.cards().find((c) => c.id === late.id && c.authorName === undefined) ? true : undefined), 'the late card on Ben’s phone, without the name')
+      expect(anna.cards().find((c) => c.id === late.id)?.authorName).toBeUndefined()
+    } finally {
+      facilitator.socket.disconnect()
+      anna.destroy()
+      ben.destroy()
     }
   })
 })

@@ -161,6 +161,11 @@ export class DocRooms {
     for (const companion of room.companions) this.release(companion, true)
   }
 
+  /** The names of every doc in memory or stored. */
+  async names(): Promise<string[]> {
+    return [...new Set([...(await this.loaded()).map((room) => room.name), ...(await this.store.list())])]
+  }
+
   /** Rooms currently in memory. */
   async loaded(): Promise<DocRoom[]> {
     return Promise.all(this.rooms.values())

@@ -5,7 +5,7 @@ import { viewOf } from '../boards/write-gate.js'
 import type { BoardStore } from '../storage/storage.js'
 
 /** Writes "Meine Beiträge löschen" in one server transaction, with tombstones for deleted records. */
-function applyForgetWrites(doc: Y.Doc, kind: DocKind, writes: readonly ForgetWrite[]): void {
+export function applyForgetWrites(doc: Y.Doc, kind: DocKind, writes: readonly ForgetWrite[], by = 'forget-own'): void {
   doc.transact(() => {
     for (const w of writes) {
       const map = doc.getMap<unknown>(w.root)
@@ -14,7 +14,15 @@ function applyForgetWrites(doc: Y.Doc, kind: DocKind, writes: readonly ForgetWri
         if (kind.roots[w.root]?.tombstones) doc.getMap<unknown>(TOMBSTONES_ROOT).set(tombstoneKey(w.root, w.key), true)
       } else map.set(w.key, w.value)
     }
-  }, { source: 'server', by: 'forget-own' })
+  }, { source: 'server', by })
+}
+
+/** Every doc of an event, loaded or stored, with its kind, in name order. */
+export async function docsOfEvent(rooms: DocRooms, eventId: string): Promise<{ name: string; kind: NonNullable<ReturnType<typeof resolveDocName>> }[]> {
+  return (await rooms.names())
+    .sort()
+    .map((name) => ({ name, kind: resolveDocName(name, rooms.kinds) }))
+    .filter((d): d is { name: string; kind: NonNullable<typeof d.kind> } => d.kind !== null && d.kind.scope.eventId === eventId)
 }
 
 /** What one pass deleted for each participant: the count, and the writes per doc (votes on those cards go back). */
@@ -30,11 +38,7 @@ export type ForgetOutcome = Map<string, { removed: number; forgotten: { docName:
 export async function forgetContributions(rooms: DocRooms, boards: BoardStore, eventId: string, participantIds: readonly string[]): Promise<ForgetOutcome> {
   const outcome: ForgetOutcome = new Map(participantIds.map((id) => [id, { removed: 0, forgotten: [] }]))
   const traces = participantIds.map((id) => Buffer.from(id, 'utf8'))
-  const names = new Set([...(await rooms.loaded()).map((room) => room.name), ...(await boards.list())])
-  const docs = [...names]
-    .sort()
-    .map((name) => ({ name, kind: resolveDocName(name, rooms.kinds) }))
-    .filter((d): d is { name: string; kind: NonNullable<typeof d.kind> } => d.kind !== null && d.kind.scope.eventId === eventId)
+  const docs = await docsOfEvent(rooms, eventId)
   for (const { name, kind: resolved } of docs) {
     const kind: DocKind = resolved.kind
     if (!kind.forgetAuthor) continue

@@ -43,8 +43,8 @@ export const CARD_AUTHOR_NAME = registerPersonalData({
   id: 'card.authorName',
   what: 'Anzeigename, den Teilnehmende freiwillig auf dem Handy eingeben (z. B. „Anna“)',
   purpose: 'zeigt, von wem eine Karte stammt, wenn die Moderation Namen einschaltet',
-  where: 'auf jeder Karte im Board des Tisches (boards/)',
-  visibleTo: 'Moderation; Projektor und Handys nur bei eingeschalteten Namen',
+  where: 'auf den Karten im Board des Tisches (boards/), nur auf Karten, die bei eingeschalteten Namen geschrieben wurden; Ausschalten nimmt ihn von allen Karten',
+  visibleTo: 'Moderation, Projektor und Handys, nur solange Namen eingeschaltet sind (sonst erhält kein Bildschirm ihn)',
   participantDeletes: true,
 })
 
@@ -62,7 +62,7 @@ export const PARTICIPANT_ID = registerPersonalData({
   what: 'zufällige Teilnehmenden-Kennung (pseudonym, ohne Bezug zu Name, Gerät oder IP-Adresse)',
   purpose: 'nur die eigenen Karten lassen sich bearbeiten und löschen',
   where: 'auf jeder Karte und im Speicher des Handys (localStorage)',
-  visibleTo: 'Server; nie angezeigt',
+  visibleTo: 'nie angezeigt; als zufällige Kennung in der Kopie des Boards auf jedem Bildschirm des Tisches',
   participantDeletes: true,
 })
 

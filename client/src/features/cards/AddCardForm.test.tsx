@@ -1,6 +1,9 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { WINNENDEN_TEMPLATE } from '@tischrunde/shared'
+import { anEvent } from '../../../../fixtures/src/builders.js'
+import { useTischStore } from '../../store/index.js'
+import { addCard } from '../../sync/hooks.js'
 import { AddCardForm } from './AddCardForm.js'
 
 // The board's doc is not what these tests are about: a sent card goes nowhere.
@@ -66,5 +69,21 @@ describe('the add-card form', () => {
   it('offers one radio button per column of the station', () => {
     render(<AddCardForm docName="board.a.b" station={station} />)
     expect(screen.getAllByRole('radio').map((r) => r.closest('label')?.textContent)).toEqual(['Was läuft gut?', 'Wo hakt es?'])
+  })
+
+  it('writes the name on the card only while the facilitator shows names (else it would reach every phone)', () => {
+    const send = (text: string) => {
+      fireEvent.change(screen.getByLabelText('Deine Karte'), { target: { value: text } })
+      fireEvent.click(screen.getByRole('button', { name: 'Karte senden' }))
+    }
+    const sent = () => vi.mocked(addCard).mock.calls.at(-1)![1]
+    useTischStore.setState({ event: { ...anEvent(), showNames: false } })
+    const view = render(<AddCardForm docName="board.a.b" station={station} authorName="Anna" />)
+    send('Patenschaften')
+    expect(sent()).toMatchObject({ text: 'Patenschaften', authorName: undefined })
+    act(() => useTischStore.setState({ event: { ...anEvent(), showNames: true } }))
+    send('Sprachcafé')
+    expect(sent()).toMatchObject({ text: 'Sprachcafé', authorName: 'Anna' })
+    view.unmount()
   })
 })

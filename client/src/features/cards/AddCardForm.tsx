@@ -1,10 +1,11 @@
 import { countLive } from '../../lib/char-count.js'
 import { sendOnCtrlEnter } from '../../lib/send-on-ctrl-enter.js'
-import { CARD_TEXT_MAX, type Station, SUB_POINTS_MAX, cardAuthorName, cardTextSchema } from '@tischrunde/shared'
+import { CARD_TEXT_MAX, type Station, SUB_POINTS_MAX, cardAuthorName, cardTextSchema, namesShown } from '@tischrunde/shared'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { cardDraftScope, useDraft } from '../../lib/use-draft.js'
 import { addCard } from '../../sync/hooks.js'
+import { useTischStore } from '../../store/index.js'
 import { randomId } from '../../sync/random-id.js'
 import { showSentCard } from './show-sent-card.js'
 import { useFieldsClearOfBar } from './keep-field-clear.js'
@@ -15,6 +16,8 @@ const NOTICE_MS = 6000
 /** The phone's form: pick a column, write a card, add sub-points, send. Works offline. */
 export function AddCardForm({ docName, station, disabled = false, authorName }: { docName: string; station: Station; disabled?: boolean; authorName?: string | undefined }) {
   const { t } = useTranslation()
+  // The name goes on a card only while names are shown: otherwise it would reach every phone's copy of the board.
+  const withName = useTischStore((s) => (s.event ? namesShown(s.event) : false))
   const formId = useId()
   const [columnId, setColumnId] = useState(station.columns[0]?.id ?? '')
   // Typed and not sent: kept across a reload, per board and station.
@@ -59,7 +62,7 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
     const badPoint = points.find((p) => !cardTextSchema.safeParse(p).success)
     if (badPoint) return setError(t('card.tooLong', { count: badPoint.length - CARD_TEXT_MAX }))
     const cardId = randomId()
-    addCard(docName, { stationId: station.id, columnId: column, text: parsed.data, subPoints: points, authorName: cardAuthorName(authorName) }, { cardId, subPointIds: points.map(() => randomId()) })
+    addCard(docName, { stationId: station.id, columnId: column, text: parsed.data, subPoints: points, authorName: withName ? cardAuthorName(authorName) : undefined }, { cardId, subPointIds: points.map(() => randomId()) })
     showSentCard(cardId)
     setText('')
     setSubPoints([])

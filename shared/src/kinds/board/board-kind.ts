@@ -8,6 +8,8 @@ import { type DocKind, type RecordChange, countRecords } from '../doc-kind.js'
 import { keepLostCardVersion, normalizeCard } from './card-order.js'
 import { forgetRecordsOf } from '../../privacy/forget-author.js'
 import { forgetMergedOf, keepCardMarks } from '../moderation/card-marks.js'
+import { nameKeptOff } from '../../privacy/hidden-names.js'
+import { namesShown } from '../../access/event-view.js'
 
 /**
  * One theme table's board (`board.<event>.<table>`): every station's cards in one `cards` map,
@@ -54,8 +56,10 @@ export const boardKind: DocKind = {
     return null
   },
   init: stampBoardDoc,
-  // Moderation marks (pin, strike-through, merge) are the server's: kept as they are on every client write.
-  normalize: (change, ctx) => keepCardMarks(change, ctx.actor.role === 'facilitator' ? null : normalizeCard(change, ctx.doc, ctx.now, ctx.addedTogether)),
+  // Moderation marks (pin, strike-through, merge) are the server's: kept as they are on every client
+  // write. A name arrives only while names are shown.
+  normalize: (change, ctx) =>
+    nameKeptOff(keepCardMarks(change, ctx.actor.role === 'facilitator' ? null : normalizeCard(change, ctx.doc, ctx.now, ctx.addedTogether)), change.after, namesShown(ctx.situation.event)),
   keepLost: keepLostCardVersion,
 }
 
