@@ -21,6 +21,12 @@ describe('versions of a card written at the same time', () => {
     expect(resolve).toHaveBeenCalledWith('card-0001', { alternatives: [] })
   })
 
+  it('leaves them off the phones of the others at the table (only its writer and the host settle them)', () => {
+    render(<ul><CardItem card={card} unsaved={false} showStatus={false} /></ul>)
+    expect(screen.queryByText('Sprachkurse für Mütter fehlen')).toBeNull()
+    expect(screen.getByText('Sprachkurse fehlen')).toBeTruthy()
+  })
+
   it('leaves them off the projector', () => {
     render(<ul><CardItem card={card} unsaved={false} showStatus={false} showAlternatives={false} /></ul>)
     expect(screen.queryByText('Sprachkurse für Mütter fehlen')).toBeNull()

@@ -20,7 +20,7 @@ export function CardItem(props: {
   showStatus: boolean
   actions?: OwnCardActions | undefined
   showName?: boolean
-  /** Versions kept after a concurrent edit; the projector leaves them out. @default true */
+  /** Versions kept after a concurrent edit, for those with `actions`; the projector leaves them out. @default true */
   showAlternatives?: boolean
 }) {
   const { card, unsaved, showStatus, actions } = props
@@ -80,7 +80,8 @@ export function CardItem(props: {
           </div>
         </div>
       )}
-      {props.showAlternatives !== false && <CardAlternatives card={card} resolve={actions?.resolve} />}
+      {/* Only those who may settle them see the other versions (its writer, the table's host): the rest of the table is not shown what lost. */}
+      {props.showAlternatives !== false && actions && <CardAlternatives card={card} resolve={actions.resolve} />}
       {card.subPoints.length > 0 && (
         <ul className="card-subpoints">
           {card.subPoints.map((p) => (
