@@ -69,7 +69,7 @@ describe('the event setup form', () => {
     const onSave = setup()
     render(<EventSetupForm event={anEvent()} started={false} onSave={onSave} />)
     fireEvent.click(screen.getByRole('button', { name: '„Tisch 2“ entfernen' }))
-    expect(screen.getByText('Wirklich entfernen? Die Karten dieses Tisches bleiben gespeichert.')).toBeTruthy()
+    expect(screen.getByText('Wirklich entfernen? Seine Karten bleiben gespeichert, kommen aber nicht mehr in die Dokumentation. Wer dort sitzt, wählt einen anderen Tisch.')).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: /^Abbrechen/ }))
     expect(screen.queryByText(/Wirklich entfernen/)).toBeNull()
     expect(tableName(2)).toBeTruthy()
@@ -191,14 +191,18 @@ describe('the event setup form', () => {
     expect(screen.queryByText('Ungespeicherte Änderungen')).toBeNull()
   })
 
-  it('keeps unsaved changes when someone else saves, and says so', () => {
+  it('keeps unsaved changes when someone else saves, takes theirs where it changed nothing, and says so only where both changed', () => {
     const { rerender } = render(<EventSetupForm event={anEvent()} started={false} onSave={setup()} />)
     fireEvent.change(screen.getByLabelText('Ort'), { target: { value: 'Stadthalle' } })
     rerender(<EventSetupForm event={anEvent({ title: 'Regionalkonferenz Winnenden' })} started={false} onSave={setup()} />)
     expect((screen.getByLabelText('Ort') as HTMLInputElement).value).toBe('Stadthalle')
+    expect((screen.getByLabelText('Titel der Veranstaltung') as HTMLInputElement).value).toBe('Regionalkonferenz Winnenden')
+    expect(screen.queryByText(/an anderer Stelle gespeichert/)).toBeNull()
+    rerender(<EventSetupForm event={anEvent({ title: 'Regionalkonferenz Winnenden', place: 'Bürgerhaus' })} started={false} onSave={setup()} />)
+    expect((screen.getByLabelText('Ort') as HTMLInputElement).value).toBe('Stadthalle')
     expect(screen.getByText(/an anderer Stelle gespeichert/)).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'Änderungen verwerfen' }))
-    expect((screen.getByLabelText('Ort') as HTMLInputElement).value).toBe('Rathaus')
+    expect((screen.getByLabelText('Ort') as HTMLInputElement).value).toBe('Bürgerhaus')
     expect((screen.getByLabelText('Titel der Veranstaltung') as HTMLInputElement).value).toBe('Regionalkonferenz Winnenden')
   })
 

@@ -13,6 +13,43 @@ export function sameSetup(a: EventSetup, b: EventSetup): boolean {
   return a === b || stableJson(a) === stableJson(b)
 }
 
+/**
+ * Someone else saved the setup while this draft had changes (another tab, a colleague's laptop):
+ * the draft takes over their changes to every part it did not change itself (and, where both
+ * changed the tables, to every table only they changed). `conflict`: both changed the same part;
+ * the draft's version of it stands, and saving it replaces theirs.
+ */
+export function mergeSetup(base: EventSetup, draft: EventSetup, theirs: EventSetup): { merged: EventSetup; conflict: boolean } {
+  const same = (a: unknown, b: unknown) => a === b || stableJson(a) === stableJson(b)
+  let conflict = false
+  const merged: Record<string, unknown> = { ...draft }
+  for (const key of new Set([...Object.keys(base), ...Object.keys(draft), ...Object.keys(theirs)]) as Set<keyof EventSetup>) {
+    const [b, d, o] = [base[key], draft[key], theirs[key]]
+    if (same(d, b)) merged[key] = o
+    else if (same(o, b) || same(o, d)) merged[key] = d
+    else if (key === 'tables') {
+      const tables = mergeTables(base.tables, draft.tables, theirs.tables, same)
+      if (tables) merged[key] = tables
+      else conflict = true
+    } else conflict = true
+  }
+  return { merged: merged as EventSetup, conflict }
+}
+
+/** Tables changed on both sides, table by table, while neither added, removed or moved one; null otherwise or when one table changed on both. */
+function mergeTables(base: EventSetup['tables'], draft: EventSetup['tables'], theirs: EventSetup['tables'], same: (a: unknown, b: unknown) => boolean): EventSetup['tables'] | null {
+  const ids = (tables: EventSetup['tables']) => tables.map((t) => t.id).join('\n')
+  if (ids(base) !== ids(draft) || ids(base) !== ids(theirs)) return null
+  const merged = []
+  for (const [i, b] of base.entries()) {
+    const [d, o] = [draft[i]!, theirs[i]!]
+    if (same(d, b)) merged.push(o)
+    else if (same(o, b) || same(o, d)) merged.push(d)
+    else return null
+  }
+  return merged
+}
+
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)

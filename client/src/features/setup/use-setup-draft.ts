@@ -4,7 +4,7 @@ import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { type FieldErrors, fieldKeyFor, issuesByField, knownFieldKeys } from './issues-by-field.js'
 import { issueText } from './issue-text.js'
-import { sameSetup, setupOf, sortAgenda } from './setup-draft.js'
+import { mergeSetup, sameSetup, setupOf, sortAgenda } from './setup-draft.js'
 
 export type SaveStatus = 'idle' | 'saving' | 'saved'
 
@@ -17,7 +17,8 @@ export interface SetupFields {
 
 /**
  * The facilitator's working copy of an event's setup. Changes from the server are taken over while
- * there is nothing unsaved; otherwise the draft is kept and `outdated` says someone else saved meanwhile.
+ * there is nothing unsaved; otherwise into every part the draft did not change, and `outdated` says
+ * someone else saved a part the draft changed too.
  */
 export function useSetupDraft(event: TischEvent, started: boolean, onSave: (setup: EventSetup) => Promise<Ack>) {
   const { t } = useTranslation()
@@ -37,7 +38,12 @@ export function useSetupDraft(event: TischEvent, started: boolean, onSave: (setu
     setSeen(incoming)
     if (!sameSetup(incoming, baseline)) {
       if (sameSetup(draft, baseline)) setDraft(incoming)
-      else if (status !== 'saving') setOutdated(true) // while saving, this is most likely our own change coming back
+      else if (status !== 'saving') {
+        // Someone else saved: their changes join the draft where it changed nothing; only a part both changed is outdated.
+        const { merged, conflict } = mergeSetup(baseline, draft, incoming)
+        setDraft(merged)
+        if (conflict) setOutdated(true)
+      } // while saving, this is most likely our own change coming back
       setBaseline(incoming)
     }
   }
