@@ -40,11 +40,17 @@ describe('display names and table hosts in real browsers', () => {
     const console = await consoleContext.newPage()
     await console.goto(`${server.url}${created.links.facilitator}`)
     await console.getByLabel('Namen der Teilnehmenden auf Beamer und Handys zeigen').check()
+    // The card written while names were off stays anonymous (its name never left the phone); the next one carries it.
+    await phone.getByLabel('Deine Karte').fill(`${cardText} (mit Namen)`)
+    await phone.getByRole('button', { name: 'Karte senden' }).click()
     await projector.getByText('Anna Beispiel').waitFor({ timeout: 5000 })
     await phone.locator('.card-author', { hasText: 'Anna Beispiel' }).waitFor({ timeout: 5000 })
+    expect(await projector.getByText('Anna Beispiel').count()).toBe(1)
+    expect(await projector.locator('.card', { hasText: `${cardText} (mit Namen)` }).getByText('Anna Beispiel').count()).toBe(1)
 
     await console.getByLabel('Namen der Teilnehmenden auf Beamer und Handys zeigen').uncheck()
     await projector.getByText('Anna Beispiel').waitFor({ state: 'detached', timeout: 5000 })
+    expect(await phone.locator('.card-author').count()).toBe(0)
     for (const c of [projectorContext, phoneContext, consoleContext]) await c.close()
   })
 

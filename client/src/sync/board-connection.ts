@@ -10,6 +10,7 @@ import {
   MESSAGE_REFUSED,
   MESSAGE_SAVED,
   type SubPoint,
+  type TischEvent,
   parseBoardCloseReason,
   readRefused,
   readSaved,
@@ -70,6 +71,9 @@ function refusesStaleCopy(event: CloseEvent): boolean {
     closed.reason === 'FOREIGN_WRITER'
   )
 }
+
+/** Whether a close says the board itself is gone (its table removed), not the credential or the event. */
+const isBoardGone = (event: CloseEvent | null): boolean => event?.code === BoardCloseCode.NOT_FOUND && parseBoardCloseReason(event.reason)?.reason === 'DOC_REMOVED'
 
 /** Whether a close is final: the credential no longer opens the board, or board or event are gone. */
 const isFinalClose = (event: CloseEvent | null): boolean => event?.code === BoardCloseCode.UNAUTHORIZED || event?.code === BoardCloseCode.NOT_FOUND
@@ -179,6 +183,12 @@ export function connectBoard(target: BoardTarget): () => void {
     if (isSynced) syncedAt = Date.now()
   })
   provider.on('connection-close', (event: CloseEvent | null) => {
+    // The table was removed: the credential still holds (no new identity); the event as it is now
+    // takes the phone to the table choice.
+    if (isBoardGone(event)) {
+      provider.disconnect()
+      return refreshEvent()
+    }
     if (isFinalClose(event)) return deny()
     // The server refuses what this device's copy holds on every connect (the board was reset
     // since, e.g. after a rehearsal): keep the own unsent texts, drop the copy, start afresh.
@@ -192,7 +202,8 @@ export function connectBoard(target: BoardTarget): () => void {
     if (event && local && refusesStaleCopy(event) && ++refusedInARow >= STALE_COPY_REFUSALS) return void resetStaleCopy()
     // A refused upgrade looks like any network failure to the browser: ask the API whether the credential still holds.
     if (!provider.synced && ++failures === 2) {
-      api.publicView(target.eventId, target.token).catch((e: { code?: string; failure?: { params?: { deleted?: unknown } } }) => {
+      // The event as it is now, not as this device last saw it (a table removed while it was away).
+      api.publicView(target.eventId, target.token).then(takeEvent, (e: { code?: string; failure?: { params?: { deleted?: unknown } } }) => {
         if (e.code === 'UNAUTHORIZED') deny()
         // The event is gone (deleted while this screen was away): the screen says "gelöscht".
         else if (e.code === 'NOT_FOUND' && e.failure?.params?.deleted === true) {
@@ -212,6 +223,8 @@ export function connectBoard(target: BoardTarget): () => void {
     if (local) await dropDeviceCopy(local)
     window.location.reload()
   }
+  const takeEvent = (view: { event: TischEvent }) => useTischStore.setState({ event: view.event })
+  const refreshEvent = () => void api.publicView(target.eventId, target.token).then(takeEvent, () => {})
   const deny = () => {
     status = 'denied'
     provider.disconnect()

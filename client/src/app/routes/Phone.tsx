@@ -142,6 +142,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
       <PickTableStep
         header={<PhoneHeader host={host} table={undefined} />}
         station={step.station}
+        gone={step.gone}
         name={seat.name}
         onName={seat.changeName}
         onPick={seat.pick}

@@ -106,4 +106,9 @@ describe('the visit a phone records without asking', () => {
   ])('%s', (_sentence, input, expected) => {
     expect(visitToRecord(input)).toEqual(expected)
   })
+
+  it('tells a phone whose table was removed, not one that stood up', () => {
+    expect(phoneStep(phone({ tableId: 'tisch-9' }))).toMatchObject({ step: 'pick-table', gone: true })
+    expect(phoneStep(phone({ tableId: null }))).toMatchObject({ step: 'pick-table', gone: false })
+  })
 })

@@ -25,7 +25,8 @@ export type BoardView =
 /** The screen a joined phone shows, with what that screen needs. */
 export type PhoneStep =
   | { step: 'loading' }
-  | { step: 'pick-table'; station: Station | null }
+  /** `gone`: the table this phone sat at was removed from the event. */
+  | { step: 'pick-table'; station: Station | null; gone: boolean }
   | { step: 'rotation'; table: ThemeTable; station: Station; visited: ReadonlySet<string> }
   | { step: 'tablecloth'; table: ThemeTable; station: Station; earlier: readonly Station[]; key: string }
   | { step: 'board'; table: ThemeTable; station: Station | null; prompt: Station; writable: boolean; view: BoardView }
@@ -42,7 +43,7 @@ export function phoneStep(input: PhoneStepInput): PhoneStep {
   if (!event) return { step: 'loading' }
   const station = currentStation(event, round)
   const table = input.tableId ? findTable(event, input.tableId) : undefined
-  if (!table) return { step: 'pick-table', station }
+  if (!table) return { step: 'pick-table', station, gone: input.tableId !== null }
 
   const stations = event.template.stations
   const stationIndex = station ? stations.findIndex((s) => s.id === station.id) : 0

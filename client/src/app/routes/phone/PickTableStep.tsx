@@ -12,7 +12,7 @@ import { LanguageSwitch } from '../../LanguageSwitch.js'
  * pick a table to look at. After "Tisch wechseln" (`left`): the table just left is marked, and one
  * tap goes back to it.
  */
-export function PickTableStep(props: { header: ReactNode; station: Station | null; name: string; onName: (name: string) => void; onPick: (tableId: string | null) => void; programme?: ReactNode; left?: string | null }) {
+export function PickTableStep(props: { header: ReactNode; station: Station | null; name: string; onName: (name: string) => void; onPick: (tableId: string | null) => void; programme?: ReactNode; left?: string | null; gone?: boolean }) {
   const { t } = useTranslation()
   const tables = useTischStore((s) => s.event?.tables)
   const round = useTischStore((s) => s.round)
@@ -23,6 +23,11 @@ export function PickTableStep(props: { header: ReactNode; station: Station | nul
       {props.header}
       <RoundBanner round={round} station={props.station} writable />
       {props.programme}
+      {props.gone && (
+        <p className="notice" role="status">
+          {t('join.tableGone')}
+        </p>
+      )}
       {!over && <NameField name={props.name} onChange={props.onName} open />}
       <p>{t(over ? 'join.pickTableOverHint' : 'join.pickTableHint')}</p>
       {leftTable && (
