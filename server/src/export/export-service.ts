@@ -281,7 +281,7 @@ const rowColumns = (words: RowWords) => [
   words === ROW_WORDS.tables ? '  Spalte        Spalte der Station' : '  Spalte        Spalte der Station bzw. der Pinnwand des Workshops',
   '  Nr.           Nummer, wie sie in der Dokumentation steht (nur in nummerierten Listen)',
   '  Gehört zu ID  bei Unterpunkten: die ID ihrer Karte',
-  '  Gliederung    Stelle in der Spalte: 2 = zweite Karte, 2.1 = ihr erster Unterpunkt',
+  '  Gliederung    Stelle in der Spalte: 2 = zweite Karte, "2, Unterpunkt 1" = ihr erster Unterpunkt',
   '  Text          der Text der Karte oder des Unterpunkts',
   '',
 ]
@@ -290,7 +290,7 @@ const TREE_COLUMNS = [
   'Spalten der Tabellen der Bäume (CSV und XLSX):',
   '  Gruppe               die Kleingruppe',
   '  Baum                 Problembaum oder Lösungsbaum',
-  '  Nummer               Stelle im Baum: 1 = Kernproblem bzw. Ziel, 1.2 = sein zweiter Zweig',
+  '  Nummer               Art und Stelle im Baum: Kernproblem 1 bzw. Ziel 1; Ursache 1.2 = die zweite Ursache darunter',
   '  Art                  Kernproblem, Ursache, Folge; im Lösungsbaum Ziel, Mittel, Wirkung',
   '  Text                 der Text des Eintrags',
   '  Übergeordnet         Art und Nummer des Eintrags, unter dem er steht (z. B. Ursache 1.1)',

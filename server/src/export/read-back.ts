@@ -13,6 +13,7 @@ import { DOMParser, type Element } from '@xmldom/xmldom'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { strFromU8, unzipSync } from 'fflate'
 import MarkdownIt from 'markdown-it'
+import { subPointKey } from '@tischrunde/shared'
 import { ZERO_WIDTH_SPACE } from './long-words.js'
 import { CSV_DELIMITER } from './render-csv.js'
 import type { ResultSheet } from './shared-export.js'
@@ -194,7 +195,7 @@ export function csvShapes(rows: string[][]): Record<string, SheetShape> {
       byId.set(id!, { card, key: key! })
     } else {
       const owner = byId.get(parent!)
-      if (!owner || key !== `${owner.key}.${owner.card.subPoints.length + 1}`) throw new Error(`CSV: Unterpunkt ${key} von ${parent} passt nicht in ${station} / ${column}`)
+      if (!owner || key !== subPointKey(Number(owner.key), owner.card.subPoints.length + 1)) throw new Error(`CSV: Unterpunkt ${key} von ${parent} passt nicht in ${station} / ${column}`)
       owner.card.subPoints.push(text!)
     }
   })

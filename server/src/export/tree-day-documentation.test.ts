@@ -61,9 +61,9 @@ describe('the documentation of a tree day', () => {
     }
     expect(rows('Bäume')).toEqual([
       ['Gruppe', 'Baum', 'Nummer', 'Art', 'Text'],
-      ['kleiner Landkreis', 'Problembaum', '1', 'Kernproblem', 'Kooperation bleibt punktuell'],
+      ['kleiner Landkreis', 'Problembaum', 'Kernproblem 1', 'Kernproblem', 'Kooperation bleibt punktuell'],
       // A text that looks like a formula stays text.
-      ['kleiner Landkreis', 'Problembaum', '1.1', 'Ursache', '=Ansprechpersonen wechseln'],
+      ['kleiner Landkreis', 'Problembaum', 'Ursache 1.1', 'Ursache', '=Ansprechpersonen wechseln'],
     ])
     expect(rows('kleiner Landkreis')).toEqual(rows('Bäume'))
   })

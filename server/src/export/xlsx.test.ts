@@ -52,7 +52,7 @@ describe('the XLSX export', () => {
     const all = values(book.worksheets[0]!)
     expect(all[0]).toEqual([...CSV_HEADER])
     expect(all.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 12 }, (_, i) => i + 1))
-    expect(all[2]).toEqual([2, 'Sprache: [alt]', 'Station 1: Was läuft gut? Wo hakt es?', 'Was läuft gut?', null, 1, '1.1', '=SUMME(A1:A9)'].map((v) => v ?? undefined))
+    expect(all[2]).toEqual([2, 'Sprache: [alt]', 'Station 1: Was läuft gut? Wo hakt es?', 'Was läuft gut?', null, 1, '1, Unterpunkt 1', '=SUMME(A1:A9)'].map((v) => v ?? undefined))
     expect(all[11]!.slice(4, 8)).toEqual([3, undefined, '1', 'Frauen stärken'])
     // The per-table sheets repeat the rows with the same ids.
     expect(values(book.worksheets[2]!).slice(1).map((r) => r[0])).toEqual([11, 12])

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http'
 import { Server, type Socket } from 'socket.io'
 import {
   type Ack,
+  COMMAND_RIGHTS,
   type ClientEventName,
   ErrorCode,
   type EventActor,
@@ -318,6 +319,9 @@ export function createControlPlane(
         return
       }
       refusedInARow = 0
+      // The role first: who may never send this command learns nothing of its fields and limits.
+      const rights = COMMAND_RIGHTS[name]
+      if (!may(actor, rights.action, { eventId })) return reply(fail(ErrorCode.FORBIDDEN, { needs: rights.needs }))
       const parsed = everyClientEvent[name].safeParse(payload)
       if (!parsed.success) return reply(invalidMessage(parsed.error))
       // A screen of an older app reached a node that does not serve its event (it named none): what
@@ -343,9 +347,12 @@ export function createControlPlane(
 
   io.on('connection', (socket: Socket) => {
     const { command, detach } = attachScreen(socketScreen(socket, socket.data.session as ControlSession), socket.data.token as string)
-    // One listener for every command (not one per command and socket); other names are ignored.
+    // One listener for every command (not one per command and socket).
     socket.onAny((name: string, payload: unknown, ack?: unknown) => {
-      if (Object.hasOwn(everyClientEvent, name)) void command(name as ClientEventName, payload, typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {})
+      const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {}
+      if (Object.hasOwn(everyClientEvent, name)) void command(name as ClientEventName, payload, reply)
+      // A name no command has: answered, as on a carried screen, when an answer is asked for.
+      else reply(fail(ErrorCode.INVALID_MESSAGE, undefined, 'unknown command'))
     })
     socket.on('disconnect', detach)
   })

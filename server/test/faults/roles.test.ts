@@ -130,6 +130,17 @@ describe('fault suite: roles, forged fields and the Socket.IO edge', () => {
     expect(await state()).toMatchObject({ version: before.version, phase: before.phase })
   })
 
+  it('answers a participant FORBIDDEN for a staff command before reading its message, and answers a command that does not exist', async () => {
+    const phone = ctl({ token: participant.token, wire: WIRE_VERSION })
+    await phone.ready
+    const codes: string[] = []
+    for (const [name] of FACILITATOR_COMMANDS) codes.push(((await emit(phone, name, { nonsense: true, setup: { budget: 99 } })) as { code?: string }).code ?? 'ok')
+    report('participant sending malformed staff commands', `${codes.length} commands → ${[...new Set(codes)].join(', ')}`)
+    expect(codes).toEqual(FACILITATOR_COMMANDS.map(() => ErrorCode.FORBIDDEN))
+    expect(await emit(phone, 'card:moderate', { tableId: 42 })).toEqual({ ok: false, code: ErrorCode.FORBIDDEN, params: { needs: 'host' } })
+    expect(await emit(phone, 'no:such:command', {})).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE })
+  })
+
   it('survives commands without an ack callback and with malformed payloads, answering the next one', async () => {
     const phone = ctl({ token: participant.token, wire: WIRE_VERSION })
     await phone.ready

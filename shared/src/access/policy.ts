@@ -41,6 +41,8 @@ export type EventAction =
   | 'votes:watch'
   /** Group cards under headings (a table host: only at their table, see `mayGroupCards`). */
   | 'cards:group'
+  /** Choose for oneself: a tree group, a workshop; find one's choices by one's personal code. */
+  | 'self:choose'
 
 /** Things an installation's organiser does (`events:create`: unless the installation opens creation to everyone). */
 export type InstallationAction = 'events:list' | 'events:import' | 'events:create'
@@ -71,6 +73,7 @@ const EVENT_RIGHTS: Readonly<Record<EventAction, readonly Role[]>> = {
   'votes:cast': ['participant', 'host'],
   'votes:watch': ['facilitator', 'projector'],
   'cards:group': ['facilitator', 'host'],
+  'self:choose': ['participant'],
 }
 /** What the installation's organiser may do to any event. */
 const ADMIN_EVENT_RIGHTS: ReadonlySet<EventAction> = new Set(['event:delete', 'event:links', 'event:revoke'])

@@ -40,8 +40,8 @@ describe('CSV rows of a sheet', () => {
     const s2 = sheet.stations[1]!.heading
     expect(resultSheetCsvRows(sheet)).toEqual([
       ['1', 'Tisch 1', s1, 'Was läuft gut?', '', '', '1', 'Ehrenamt'],
-      ['2', 'Tisch 1', s1, 'Was läuft gut?', '', '1', '1.1', `'=1+1`],
-      ['3', 'Tisch 1', s1, 'Was läuft gut?', '', '1', '1.2', 'Paten'],
+      ['2', 'Tisch 1', s1, 'Was läuft gut?', '', '1', '1, Unterpunkt 1', `'=1+1`],
+      ['3', 'Tisch 1', s1, 'Was läuft gut?', '', '1', '1, Unterpunkt 2', 'Paten'],
       ['4', 'Tisch 1', s1, 'Was läuft gut?', '', '', '2', `'+ Nutzen`],
       ['5', 'Tisch 1', s2, 'Was sind unsere Ziele?', '3', '', '1', 'Frauen stärken'],
       ['6', 'Tisch 1', s2, 'Was sind unsere Ziele?', '1', '', '2', 'Kita'],

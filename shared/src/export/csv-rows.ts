@@ -45,7 +45,7 @@ export interface ExportRow {
   number: string
   /** The card's id for a sub-point; null for a card. */
   parentId: number | null
-  /** Place in the column's outline: "2" for the second card, "2.1" for its first sub-point. */
+  /** Place in the column's outline: "2" for the second card, "2, Unterpunkt 1" for its first sub-point. */
   key: string
   /** The text as shown (without a typed number that became the list's number). */
   text: string
@@ -72,6 +72,9 @@ export function neutraliseCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value
 }
 
+/** A sub-point's place in the outline: words, not "2.1", which a German spreadsheet reads as the 2nd of January. */
+export const subPointKey = (card: number, sub: number): string => `${card}, Unterpunkt ${sub}`
+
 /** The rows of one sheet, ids counting on from `firstId`. */
 export function sheetExportRows(sheet: ResultSheet, firstId = 1): ExportRow[] {
   const rows: ExportRow[] = []
@@ -83,7 +86,7 @@ export function sheetExportRows(sheet: ResultSheet, firstId = 1): ExportRow[] {
         const base = { table: sheet.table.name, station: station.heading, column: column.title }
         rows.push({ ...base, id: cardId, number: card.number === null ? '' : String(card.number), parentId: null, key: String(i + 1), text: card.body })
         card.subItems.forEach((sub, j) =>
-          rows.push({ ...base, id: id++, number: sub.number === null ? '' : String(sub.number), parentId: cardId, key: `${i + 1}.${j + 1}`, text: sub.body }),
+          rows.push({ ...base, id: id++, number: sub.number === null ? '' : String(sub.number), parentId: cardId, key: subPointKey(i + 1, j + 1), text: sub.body }),
         )
       })
     }

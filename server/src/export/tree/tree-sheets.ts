@@ -89,7 +89,8 @@ export function treeSheetRows(file: EventExport): string[][] {
         rows.push([
           group.name,
           TREE_SHEET_WORDS[phase],
-          item.number,
+          // With its kind, as "Übergeordnet" names it: a bare "1.1.1" is a date to a German spreadsheet.
+          `${TREE_SHEET_WORDS.kinds[n.kind]} ${item.number}`,
           TREE_SHEET_WORDS.kinds[n.kind],
           n.text,
           parent,
