@@ -33,7 +33,7 @@ async function connect(url: string, token: string) {
 const download = (url: string, path: string, token?: string) => fetch(`${url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
 
 describe('the programme downloads', () => {
-  it('give the handout as PDF and DOCX, the counts per workshop and the sign-up lists with names only where given', async () => {
+  it('give the handout as PDF and DOCX, the counts per workshop and the sign-up lists with names where given, "(ohne Namen)" elsewhere', async () => {
     running = await startServer(data.dir)
     const event = await createEvent(running.url, { title: 'Transferforum Köln', tableNames: [], date: '2018-06-19' })
     const console_ = await connect(running.url, event.facilitatorToken)
@@ -88,9 +88,10 @@ describe('the programme downloads', () => {
     const lists = await (await download(running.url, `${base}/programme-lists.csv`, event.facilitatorToken)).text()
     const listLines = lists.replace(/^\uFEFF/, '').trim().split('\r\n')
     expect(listLines).toHaveLength(3)
-    // A name is printed as text, never as a formula; the person without one has an empty cell; no ids.
+    // A name is printed as text, never as a formula; no ids.
     expect(listLines[1]).toMatch(/;1;'=Anna Beispiel;selbst$/)
-    expect(listLines[2]).toMatch(/;2;;selbst$/)
+    // Without a name the row says so (the list is printed for the room), and still no id or code.
+    expect(listLines[2]).toMatch(/;2;\(ohne Namen\);selbst$/)
     expect(lists).not.toMatch(/[A-Za-z0-9_-]{16,}/)
   })
 

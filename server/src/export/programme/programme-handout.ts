@@ -16,6 +16,8 @@ export const PROGRAMME_WORDS = {
   listsHeader: ['Arbeitsphase', 'Nr.', 'Workshop', 'Raum', 'Lfd. Nr.', 'Name', 'Eingetragen von'],
   self: 'selbst',
   organiser: 'Moderation',
+  /** A seat taken by someone who gave no name (the list is printed for the room: the row is not left blank). */
+  unnamed: '(ohne Namen)',
   open: 'offen',
   full: 'ausgebucht',
   over: (n: number) => `überbucht (${n} zu viel)`,
@@ -75,7 +77,7 @@ export function countsRows(programme: Programme | null, counts: Readonly<Record<
 
 /**
  * Rows of the sign-up lists per workshop (header first): one row per person, with the display name
- * only where one was given (no ids, no codes: the lists are printed for the rooms).
+ * where one was given, else "(ohne Namen)" (no ids, no codes: the lists are printed for the rooms).
  */
 export function listRows(programme: Programme | null, roster: Roster): string[][] {
   const rows: string[][] = [[...PROGRAMME_WORDS.listsHeader]]
@@ -84,7 +86,7 @@ export function listRows(programme: Programme | null, roster: Roster): string[][
       const people = Object.hasOwn(roster, w.id) ? [...roster[w.id]!] : []
       // Named people first, alphabetically; then those without a name.
       people.sort((a, b) => (a.displayName === '' ? 1 : 0) - (b.displayName === '' ? 1 : 0) || a.displayName.localeCompare(b.displayName, 'de'))
-      people.forEach((p, i) => rows.push([item.title, String(w.number), w.title, w.room, String(i + 1), p.displayName, p.by === 'self' ? PROGRAMME_WORDS.self : PROGRAMME_WORDS.organiser]))
+      people.forEach((p, i) => rows.push([item.title, String(w.number), w.title, w.room, String(i + 1), p.displayName || PROGRAMME_WORDS.unnamed, p.by === 'self' ? PROGRAMME_WORDS.self : PROGRAMME_WORDS.organiser]))
     }
   }
   return rows.map((r) => r.map(neutraliseCell))
