@@ -115,6 +115,18 @@ describe('the whole documentation of the Winnenden event', () => {
     expect(doc.method.reduce((n, s) => n + s.cardCount, 0)).toBe(doc.sheets.reduce((n, s) => n + s.cardCount, 0))
     expect(pages[3]).toContain('Inhalt')
     expect(pages.filter((p) => p.trim()).at(-1)).toContain('Vielen Dank für Ihre Mitwirkung!')
+    // A page whose header continues a station does not begin with another station's heading.
+    let checked = 0
+    for (const page of (await pdfText(out.bytes)).split('\f')) {
+      const lines = page.split('\n').map((l) => l.trim()).filter(Boolean)
+      const continued = /· (Station \d+) \(Fortsetzung\)/.exec(lines[0] ?? '')
+      // The date stands beside the header; pdftotext gives it a line of its own.
+      const begins = /^(Station \d+):/.exec(lines.slice(1).find((l) => l !== '2. Juli 2019') ?? '')
+      if (!continued) continue
+      checked++
+      expect(begins?.[1] ?? continued[1], lines.slice(0, 2).join(' / ')).toBe(continued[1])
+    }
+    expect(checked).toBeGreaterThan(3)
     for (const sheet of doc.sheets) {
       const entry = new RegExp(`${sheet.heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(\\d+)`).exec(pages[3]!)
       expect(entry, sheet.heading).not.toBeNull()

@@ -163,6 +163,8 @@ export class PdfLayout {
     const here = this.contexts[this.pageIndex]
     if (!table) return
     if (!here || here.table !== table) this.contexts[this.pageIndex] = { table, continued: false }
+    // The page broke just before this part: the page continues the table, not the part before it.
+    else if (here.continued && this.doc.y <= MARGIN.top + 1) this.contexts[this.pageIndex] = { table, continued: true }
   }
 
   /** What each page belongs to (undefined: title page, agenda, contents). */
