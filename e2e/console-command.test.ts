@@ -169,10 +169,10 @@ describe('the console in command of the room', () => {
 
     await console.keyboard.press('n')
     await console.getByText('Noch einmal N drücken: Weiter: Station 2').waitFor()
-    expect(await console.getByText('Station 1 läuft').count()).toBe(1)
+    expect(await console.getByText('Läuft: Station 1').count()).toBe(1)
     await console.keyboard.press('n')
     // Changeover: phones move, the projector says so, the station's time waits whole (the console does not say "läuft" yet).
-    await console.getByText('Wechsel zu Station 2').waitFor()
+    await console.getByText('Wechsel, als Nächstes: Station 2').waitFor()
     await projector.getByRole('heading', { name: 'Bitte wechseln' }).waitFor({ timeout: 5000 })
     await console.getByText(/Wechselzeit: noch 1:5\d|Wechselzeit: noch 2:00/).waitFor()
     expect(await secondsLeft(console)).toBe(20 * 60)
@@ -180,7 +180,7 @@ describe('the console in command of the room', () => {
     await console.keyboard.press('b')
     await console.getByText('Noch einmal B drücken: Einen Schritt zurück').waitFor()
     await console.keyboard.press('b')
-    await console.getByText('Station 1 läuft').waitFor()
+    await console.getByText('Läuft: Station 1').waitFor()
     const left = await secondsLeft(console)
     expect(left).toBeLessThanOrEqual(7 * 60)
     expect(left).toBeGreaterThan(7 * 60 - 30)

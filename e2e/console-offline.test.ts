@@ -46,7 +46,7 @@ describe('the console without a connection', () => {
     server = await restart()
     await note.waitFor({ state: 'detached', timeout: 15_000 })
     await page.getByRole('button', { name: 'Start: Station 1' }).click()
-    await page.locator('.round-phase', { hasText: 'Station 1 läuft' }).waitFor({ timeout: 10_000 })
+    await page.locator('.round-phase', { hasText: 'Läuft: Station 1' }).waitFor({ timeout: 10_000 })
     await page.context().close()
   })
 
@@ -96,7 +96,7 @@ describe('the console without a connection', () => {
     await page.getByRole('heading', { name: 'Konsole beim Neustart' }).waitFor()
     await page.getByRole('button', { name: 'Start: Station 1' }).waitFor()
     await page.getByRole('button', { name: 'Start: Station 1' }).click()
-    await page.locator('.round-phase', { hasText: 'Station 1 läuft' }).waitFor({ timeout: 15_000 })
+    await page.locator('.round-phase', { hasText: 'Läuft: Station 1' }).waitFor({ timeout: 15_000 })
     expect(fetches).toBeGreaterThan(1)
     expect(await page.getByText('Keine Verbindung zum Server').count()).toBe(0)
     await context.close()

@@ -51,7 +51,7 @@ describe('the console run by keyboard alone', () => {
     expect(label).toBe('Start: Station 1')
     expect((await focusRing(page)).width).toBeGreaterThanOrEqual(2)
     await page.keyboard.press('Enter')
-    await page.locator('.round-phase', { hasText: 'Station 1 läuft' }).waitFor()
+    await page.locator('.round-phase', { hasText: 'Läuft: Station 1' }).waitFor()
 
     // Shortcuts: P pauses and resumes; N twice moves to the next station.
     await page.keyboard.press('p')

@@ -37,9 +37,9 @@ describe('a card hidden at an earlier station, on its author’s phone', () => {
 
       // Station 2 at the same table: the form comes first; the card of Station 1 waits folded away.
       await console_.getByRole('button', { name: 'Weiter: Station 2' }).click()
-      await phone.getByRole('heading', { name: 'Station 2 beginnt' }).waitFor({ timeout: 10_000 })
+      await phone.getByRole('heading', { name: 'Jetzt beginnt: Station 2' }).waitFor({ timeout: 10_000 })
       await phone.getByRole('button', { name: 'Ich bleibe hier (Gastgeber*in)' }).click()
-      await phone.getByRole('button', { name: 'Weiter zu Station 2' }).click()
+      await phone.getByRole('button', { name: 'Weiter: Station 2' }).click()
       const form = phone.getByLabel('Deine Karte')
       await form.waitFor({ timeout: 5000 })
       const earlier = phone.locator('.own-held-earlier')

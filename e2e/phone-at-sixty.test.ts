@@ -102,11 +102,11 @@ describe('a phone that is easy at 60', () => {
       await phone.getByText(`Beitrag Nummer ${i} zur ersten Station`).waitFor()
     }
     expect((await facilitator.advance()).ok).toBe(true)
-    await phone.getByRole('heading', { name: 'Station 2 beginnt' }).waitFor()
+    await phone.getByRole('heading', { name: 'Jetzt beginnt: Station 2' }).waitFor()
     await phone.getByRole('button', { name: 'Ich bleibe hier (Gastgeber*in)' }).click()
     await phone.getByRole('heading', { name: 'Das haben die Gruppen vor euch hier geschrieben' }).waitFor()
     await expect.poll(() => phone.evaluate(() => document.activeElement?.textContent)).toBe('Das haben die Gruppen vor euch hier geschrieben')
-    expect(await inView(phone, 'Weiter zu Station 2')).toBe(true)
+    expect(await inView(phone, 'Weiter: Station 2')).toBe(true)
     await phone.screenshot({ path: '/tmp/phone13-tablecloth.png' })
     facilitator.close()
   })

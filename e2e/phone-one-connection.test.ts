@@ -71,7 +71,7 @@ describe('a phone seated at a table', () => {
     await console_.getByRole('button', { name: 'Weiter: Station 2' }).click()
     const [onConsole, onPhone] = await Promise.all([
       console_.getByRole('button', { name: 'Weiter: Station 3' }).waitFor({ timeout: 10_000 }).then(() => Date.now()),
-      phone.getByRole('heading', { name: 'Station 2 beginnt' }).waitFor({ timeout: 10_000 }).then(() => Date.now()),
+      phone.getByRole('heading', { name: 'Jetzt beginnt: Station 2' }).waitFor({ timeout: 10_000 }).then(() => Date.now()),
     ])
     console.log(`next station on the phone ${onPhone - onConsole} ms after the console`)
     expect(onPhone - onConsole).toBeLessThan(2000)

@@ -18,7 +18,7 @@ async function suggested(page: Page): Promise<string> {
   await box.waitFor({ timeout: 15_000 })
   expect(await box.getByText('Vorschlag', { exact: true }).isVisible()).toBe(true)
   const label = (await box.getByRole('button').textContent()) ?? ''
-  return label.replace(/^Zu /, '').replace(/ gehen$/, '')
+  return label.replace(/^Zum Tisch „/, '').replace(/“$/, '')
 }
 
 describe('rotation that mixes people, with 12 phones at 4 tables', () => {
@@ -37,7 +37,7 @@ describe('rotation that mixes people, with 12 phones at 4 tables', () => {
 
     const facilitator = await facilitatorSocket(server.url, created.facilitatorToken)
     expect((await facilitator.advance()).ok).toBe(true)
-    await Promise.all(phones.map(({ page }) => page.getByRole('heading', { name: 'Station 2 beginnt' }).waitFor()))
+    await Promise.all(phones.map(({ page }) => page.getByRole('heading', { name: 'Jetzt beginnt: Station 2' }).waitFor()))
     const next = await Promise.all(phones.map(({ page }) => suggested(page)))
     await phones[0]!.page.screenshot({ path: '/tmp/phone13-rotation.png' })
 
@@ -53,14 +53,14 @@ describe('rotation that mixes people, with 12 phones at 4 tables', () => {
 
     // Everyone follows the suggestion; at Station 3 the suggestions again avoid both visited tables.
     for (const [i, { page }] of phones.entries()) {
-      await page.getByRole('button', { name: `Zu ${next[i]} gehen` }).click()
-      await page.getByRole('button', { name: 'Weiter zu Station 2' }).click()
+      await page.getByRole('button', { name: `Zum Tisch „${next[i]}“` }).click()
+      await page.getByRole('button', { name: 'Weiter: Station 2' }).click()
       await page.getByRole('button', { name: 'Karte senden' }).waitFor()
     }
     // Moving on focuses the board's first control rather than leaving focus on a vanished button.
     expect(await phones[0]!.page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY')
     expect((await facilitator.advance()).ok).toBe(true)
-    await Promise.all(phones.map(({ page }) => page.getByRole('heading', { name: 'Station 3 beginnt' }).waitFor()))
+    await Promise.all(phones.map(({ page }) => page.getByRole('heading', { name: 'Jetzt beginnt: Station 3' }).waitFor()))
     const third = await Promise.all(phones.map(({ page }) => suggested(page)))
     phones.forEach(({ table }, i) => expect([table, next[i]], `phone ${i}`).not.toContain(third[i]))
     for (const table of TABLES) expect(third.filter((t) => t === table).length, table).toBe(3)

@@ -74,20 +74,20 @@ describe('a whole World Café, played in real browsers', () => {
 
     // Station 2: Ana rotates to Ben's table in one tap and first reads the tablecloth.
     await console.getByRole('button', { name: 'Weiter: Station 2' }).click()
-    await ana.getByRole('heading', { name: 'Station 2 beginnt' }).waitFor()
+    await ana.getByRole('heading', { name: 'Jetzt beginnt: Station 2' }).waitFor()
     await ana.getByRole('button', { name: 'Arbeit', exact: true }).click()
     await ana.getByRole('heading', { name: 'Das haben die Gruppen vor euch hier geschrieben' }).waitFor()
     await ana.locator('.card-list').getByText('Jobcenter und Betriebe reden miteinander').waitFor()
-    await ana.getByRole('button', { name: 'Weiter zu Station 2' }).click()
+    await ana.getByRole('button', { name: 'Weiter: Station 2' }).click()
     await addCard(ana, 'Was sind unsere Ziele?', 'Ausbildung in Teilzeit ermöglichen')
 
     // Ben stays as host; at Station 3 Ana's prompt marks the tables she has visited.
     await ben.getByRole('button', { name: 'Ich bleibe hier (Gastgeber*in)' }).click()
     await console.getByRole('button', { name: 'Weiter: Station 3' }).click()
-    await ana.getByRole('heading', { name: 'Station 3 beginnt' }).waitFor()
+    await ana.getByRole('heading', { name: 'Jetzt beginnt: Station 3' }).waitFor()
     expect(await ana.getByText('schon besucht').count()).toBe(1)
     await ana.getByRole('button', { name: 'Wohnen', exact: true }).click()
-    await ana.getByRole('button', { name: 'Weiter zu Station 3' }).click()
+    await ana.getByRole('button', { name: 'Weiter: Station 3' }).click()
     await addCard(ana, 'Wer kann helfen?', 'Wohnungsbaugesellschaft')
 
     // Station 3 ends; the review shows every table's results.

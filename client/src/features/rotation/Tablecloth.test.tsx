@@ -14,7 +14,7 @@ describe('the tablecloth after a rotation', () => {
     render(<Tablecloth event={event} docName="board.cafe-test.tisch-1" station={second!} earlier={[first!]} hasCards={false} onContinue={() => {}} onLeave={onLeave} />)
     fireEvent.click(screen.getByRole('button', { name: 'Tisch wechseln' }))
     expect(onLeave).toHaveBeenCalledOnce()
-    expect(screen.getByRole('button', { name: 'Weiter zu Station 2' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Weiter: Station 2' })).toBeTruthy()
   })
 
   it('offers no change of table to a table host', () => {
