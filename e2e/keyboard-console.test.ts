@@ -56,7 +56,7 @@ describe('the console run by keyboard alone', () => {
     // Shortcuts: P pauses and resumes; N twice moves to the next station.
     await page.keyboard.press('p')
     await page.getByRole('button', { name: 'Fortsetzen' }).waitFor()
-    await page.locator('.round-phase', { hasText: 'Station 1 pausiert' }).waitFor()
+    await page.locator('.round-phase', { hasText: 'Pausiert: Station 1' }).waitFor()
     await page.keyboard.press('p')
     await page.getByRole('button', { name: 'Pause' }).waitFor()
     // Right after a step on, the next one waits a moment (a second Enter must not skip a station).
