@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../use-document-title.js'
 import { useFocusKeeper } from '../../lib/use-focus-keeper.js'
 import { QrCode } from '../../features/qr/QrCode.js'
 import { TableLinks } from '../../features/tables/TableLinks.js'
+import { TableSigns } from '../../features/tables/TableSigns.js'
 import { RoundControls } from '../../features/rounds/RoundControls.js'
 import { EndDay } from '../../features/rounds/EndDay.js'
 import { RoundSettingsForm } from '../../features/rounds/RoundSettingsForm.js'
@@ -204,6 +205,7 @@ export default function Console() {
         {!programmeOnly && !treesOnly && (
         <section className="console-tables" aria-labelledby="tables-title">
           <h2 id="tables-title">{t('console.tables')}</h2>
+          {event.tables.length > 0 && <TableSigns title={event.title} tables={event.tables} participantLink={view.links.participant} joinUrl={joinUrl} joinCode={view.joinCode} />}
           {event.tables.length === 0 ? (
             <p>{t('console.noTables')}</p>
           ) : (
