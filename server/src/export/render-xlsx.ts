@@ -13,17 +13,25 @@ const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g
 
 const WIDTHS = [7, 28, 40, 32, 6, 10, 10, 70] as const
 
-/** A sheet name Excel accepts, unique within the workbook: "Frauen, Kinderbetreuung, Spr…", "Sprache (2)". */
+/** A sheet name Excel accepts, unique within the workbook: "Frauen, Kinderbetreuung…", "Sprache (2)". */
 export function sheetName(name: string, taken: Set<string>): string {
   const clean = name.replace(SHEET_NAME_FORBIDDEN, ' ').replace(/\s+/g, ' ').replace(/^'|'$/g, '').trim() || 'Tabelle'
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : ` (${n})`
-    const candidate = clean.slice(0, SHEET_NAME_MAX - suffix.length).trimEnd() + suffix
+    const candidate = fitName(clean, SHEET_NAME_MAX - suffix.length) + suffix
     if (!taken.has(candidate.toLowerCase())) {
       taken.add(candidate.toLowerCase())
       return candidate
     }
   }
+}
+
+/** A name cut to `room` characters at a word's end where one is near (else within the word), with "…". */
+function fitName(name: string, room: number): string {
+  if (name.length <= room) return name
+  const cut = name.slice(0, room - 1)
+  const space = cut.lastIndexOf(' ')
+  return (space >= room * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;.:–-]+$/, '') + '…'
 }
 
 function addRowsSheet(book: ExcelJS.Workbook, name: string, rows: readonly ExportRow[], words: RowWords): void {

@@ -68,10 +68,11 @@ describe('the XLSX export', () => {
     expect(book.worksheets).toHaveLength(1 + winnenden.event.tables.length)
   })
 
-  it('names sheets as Excel allows: at most 31 characters, unique', () => {
+  it('names sheets as Excel allows: at most 31 characters, cut at a word with "…", unique', () => {
+    expect(sheetName('Frauen, Kinderbetreuung, Sprache', new Set())).toBe('Frauen, Kinderbetreuung…')
     const taken = new Set<string>()
-    expect(sheetName('Statusfragen, Zusammenarbeit mit Ausländerbehörde', taken)).toBe('Statusfragen, Zusammenarbeit mi')
-    expect(sheetName('Statusfragen, Zusammenarbeit mit Ausländerbehörde', taken)).toBe('Statusfragen, Zusammenarbei (2)')
+    expect(sheetName('Statusfragen, Zusammenarbeit mit Ausländerbehörde', taken)).toBe('Statusfragen, Zusammenarbeit…')
+    expect(sheetName('Statusfragen, Zusammenarbeit mit Ausländerbehörde', taken)).toBe('Statusfragen, Zusammenarbe… (2)')
     expect(sheetName('a/b?', taken)).toBe('a b')
   })
 })
