@@ -33,6 +33,10 @@ describe('the phone while a vote runs', () => {
     expect(screen.getByText('Du hast noch 1 Punkt.')).toBeTruthy()
     expect(screen.getByText(/^Punkte zurück: Eine Karte, auf der Punkte von dir lagen/)).toBeTruthy()
     expect(screen.queryByRole('alert')).toBeNull()
+    // The card is restored and its dot goes back on it: the notice no longer stands.
+    act(() => useVoteStore.setState({ ballots: dots('card-0', 'card-1') }))
+    expect(screen.getByText('Alle Punkte vergeben.', { exact: false })).toBeTruthy()
+    expect(screen.queryByText(/^Punkte zurück/)).toBeNull()
   })
 
   it('says nothing of the kind when the voter takes a dot back', async () => {

@@ -47,7 +47,7 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
     if (mine.left > seen.current.left) {
       setError(null)
       setReturned(!seen.current.takingBack)
-    }
+    } else if (mine.left < seen.current.left) setReturned(false) // back on a card (one restored): the notice no longer stands
     seen.current = { left: mine.left, takingBack: false }
   }, [mine.left])
   // The day moved on while this phone votes: said here, with the way back to the table.
