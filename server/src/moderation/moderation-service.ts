@@ -220,12 +220,15 @@ export class Moderation implements RoomExtension {
       } else {
         const before = modes.stations.get(stationId) ?? { stationId, approval: false, collect: false, revealedAt: null }
         const collect = change.collect ?? before.collect
+        const starts = collect && !before.collect
+        const since = starts ? this.now() : before.collectingSince
         const next: StationMode = {
           stationId,
           approval: change.approval ?? before.approval,
           collect,
           // Switching collect on starts a new collection; switching it off shows what was collected.
-          revealedAt: collect && !before.collect ? null : before.revealedAt,
+          revealedAt: starts ? null : before.revealedAt,
+          ...(since !== undefined ? { collectingSince: since } : {}),
         }
         reveal = before.collect && !collect && before.revealedAt === null
         state.writeAsServer((doc) => doc.getMap(MODSTATE_STATIONS).set(stationId, next), 'facilitator')

@@ -97,4 +97,10 @@ describe('what the author of a hidden card is told', () => {
     expect(hiddenBeforeReveal(NO_MODES, hidden(100))).toBe(false)
     expect(hiddenBeforeReveal(modes(null), { ...hidden(100), status: 'collected' })).toBe(false)
   })
+
+  it('says a card hidden before the station began to collect was seen by everyone', () => {
+    const since = (collectingSince: number) => ({ ...NO_MODES, stations: new Map([['station-1', { stationId: 'station-1', approval: false, collect: true, revealedAt: null, collectingSince }]]) })
+    expect(hiddenBeforeReveal(since(150), hidden(100))).toBe(false)
+    expect(hiddenBeforeReveal(since(150), hidden(200))).toBe(true)
+  })
 })

@@ -55,7 +55,8 @@ export function collecting(modes: ModerationModes, stationId: string): boolean {
  */
 export function hiddenBeforeReveal(modes: ModerationModes, held: Pick<HeldCard, 'status' | 'at'> & { card: Pick<Card, 'stationId'> }): boolean {
   const mode = modes.stations.get(held.card.stationId)
-  return held.status === 'hidden' && mode !== undefined && mode.collect && (mode.revealedAt === null || held.at < mode.revealedAt)
+  // Hidden while the station collected: not before collecting began (everyone saw it), not after the reveal.
+  return held.status === 'hidden' && mode !== undefined && mode.collect && held.at >= (mode.collectingSince ?? 0) && (mode.revealedAt === null || held.at < mode.revealedAt)
 }
 
 /** Whether new participant cards of a station wait for approval (per station, or for the whole event). */

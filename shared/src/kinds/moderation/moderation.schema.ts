@@ -40,6 +40,8 @@ export const stationModeSchema = z
     collect: z.boolean(),
     /** When the station was revealed (ms); null: not yet (collect mode hides the others' cards). */
     revealedAt: z.number().int().nonnegative().nullable(),
+    /** When collecting last began (ms): a card hidden before was seen by everyone (absent: stored before it was kept). */
+    collectingSince: z.number().int().nonnegative().optional(),
   })
   .strict()
 export type StationMode = z.infer<typeof stationModeSchema>
