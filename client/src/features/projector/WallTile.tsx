@@ -1,5 +1,5 @@
 import type { ThemeTable } from '@tischrunde/shared'
-import { useMemo } from 'react'
+import { useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { Link } from 'wouter'
 import { useTischStore } from '../../store/index.js'
@@ -19,6 +19,7 @@ export function WallTile(props: { eventId: string; token: string; table: ThemeTa
   const docName = useBoard({ eventId: props.eventId, tableId: table.id, token: props.token, authorId: 'projector', keepLocal: false })
   const board = useTischStore(selectBoard(docName ?? ''))
   const summary = useMemo(() => wallSummary(board.cards, props.stationId, props.newest), [board.cards, props.stationId, props.newest])
+  const shown = useShownCards(summary.newest)
   return (
     <li className="wall-tile">
       <div className="wall-tile-head">
@@ -43,7 +44,7 @@ export function WallTile(props: { eventId: string; token: string; table: ThemeTa
       {summary.newest.length === 0 ? (
         board.status === 'synced' && <p className="wall-empty">{t('projectorModes.wall.noCards')}</p>
       ) : (
-        <ul className="wall-cards" aria-label={t('projectorModes.wall.newest', { table: table.name })}>
+        <ul ref={shown.list} className="wall-cards" aria-label={t('projectorModes.wall.newest', { table: table.name })}>
           {summary.newest.map((card) => (
             <li key={card.id} className="wall-card">
               <span className="wall-card-text">{hyphenateDe(card.text)}</span>
@@ -51,6 +52,31 @@ export function WallTile(props: { eventId: string; token: string; table: ThemeTa
           ))}
         </ul>
       )}
+      {/* The count says how many there are; this says that the tile shows only the newest of them. */}
+      {summary.newest.length > 0 && summary.count > shown.count && <p className="wall-more">{t('projectorModes.wall.more', { count: summary.count - shown.count })}</p>}
     </li>
   )
+}
+
+/**
+ * How many of a tile's newest cards the tile has room for: a card that does not fit whole moves to
+ * a column the tile does not show (see `.wall-cards`), so the room is measured, again when it changes.
+ */
+function useShownCards(newest: readonly unknown[]) {
+  const list = useRef<HTMLUListElement>(null)
+  const [count, setCount] = useState(newest.length)
+  useLayoutEffect(() => {
+    const ul = list.current
+    if (!ul) return setCount(0)
+    const measure = () => {
+      const box = ul.getBoundingClientRect()
+      setCount([...ul.children].filter((li) => li.getBoundingClientRect().left < box.left + box.width / 2).length)
+    }
+    measure()
+    if (typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(measure)
+    observer.observe(ul)
+    return () => observer.disconnect()
+  }, [newest])
+  return { list, count }
 }
