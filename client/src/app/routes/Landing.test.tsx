@@ -47,6 +47,8 @@ describe('the start page', () => {
   it('asks for the admin link when the server requires it, and creates nothing without it', async () => {
     const sent = serverRequiringKey()
     render(<Landing />)
+    // A device without the key sees the code first; the form waits behind one button.
+    fireEvent.click(await screen.findByRole('button', { name: 'Veranstaltung anlegen …' }))
     const field = await screen.findByLabelText('Verwaltungslink')
     fillEvent()
     fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung anlegen' }))

@@ -47,6 +47,9 @@ export default function Landing() {
   const [knownKey] = useState(() => readAdminKey())
   const [needsKey, setNeedsKey] = useState(false)
   const [adminLink, setAdminLink] = useState('')
+  // A device without the admin link (a participant's phone, most likely) sees the code first: the
+  // form to create an event waits behind one button.
+  const [createOpen, setCreateOpen] = useState(false)
   useEffect(() => {
     let live = true
     api.instance().then(
@@ -116,6 +119,15 @@ export default function Landing() {
             {t('landing.joinButton')}
           </button>
         </form>
+        {needsKey && !knownKey && !createOpen ? (
+          <section className="panel" aria-labelledby="create-title">
+            <h2 id="create-title">{t('landing.createTitle')}</h2>
+            <p>{t('landing.createClosedHint')}</p>
+            <button type="button" className="secondary" onClick={() => setCreateOpen(true)}>
+              {t('landing.createOpen')}
+            </button>
+          </section>
+        ) : (
         <form className="panel" onSubmit={(e) => void create(e)} noValidate>
           <h2>{t('landing.createTitle')}</h2>
           <p>{t('landing.createHint')}</p>
@@ -158,6 +170,7 @@ export default function Landing() {
             {creating ? t('landing.creating') : t('landing.createButton')}
           </button>
         </form>
+        )}
       </div>
     </main>
   )
