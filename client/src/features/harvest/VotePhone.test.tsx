@@ -49,9 +49,9 @@ describe('the phone while a vote runs', () => {
 
   it('says when the day moved on to the next station, with the way back to the table', () => {
     const { onBack } = renderPhone()
-    expect(screen.queryByText(/hat begonnen/)).toBeNull()
+    expect(screen.queryByText(/Jetzt läuft/)).toBeNull()
     act(() => useTischStore.setState({ round: { ...INITIAL_ROUND_STATE, phase: 'station', stationIndex: 1 } }))
-    const banner = screen.getByText(`${event.template.stations[1]!.title} hat begonnen.`).closest('[role="status"]') as HTMLElement
+    const banner = screen.getByText(`Jetzt läuft: ${event.template.stations[1]!.title}.`).closest('[role="status"]') as HTMLElement
     fireEvent.click(banner.querySelector('button')!)
     expect(onBack).toHaveBeenCalled()
   })
@@ -63,5 +63,14 @@ describe('the phone while a vote runs', () => {
     const item = document.querySelector('[data-card-id="card-9"]') as HTMLElement
     expect(item.textContent).toContain('Dr. Renfeld:')
     expect(item.querySelector('.card-subpoints li')?.textContent).toBe('Finanzierung der Kinderbetreuung')
+  })
+
+  it('says a tap made offline waits for the connection', () => {
+    renderPhone()
+    expect(screen.queryByText(/^Offline/)).toBeNull()
+    act(() => useTischStore.setState({ controlStatus: 'offline' }))
+    expect(screen.getByText('Offline – dein Punkt wird vergeben, sobald die Verbindung zurück ist.')).toBeTruthy()
+    act(() => useTischStore.setState({ controlStatus: 'online' }))
+    expect(screen.queryByText(/^Offline/)).toBeNull()
   })
 })

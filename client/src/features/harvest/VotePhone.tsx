@@ -50,6 +50,8 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
     } else if (mine.left < seen.current.left) setReturned(false) // back on a card (one restored): the notice no longer stands
     seen.current = { left: mine.left, takingBack: false }
   }, [mine.left])
+  // A tap while offline waits for the connection: said so, or the count seems not to follow the tap.
+  const offline = useTischStore((s) => s.controlStatus === 'offline')
   // The day moved on while this phone votes: said here, with the way back to the table.
   const round = useTischStore((s) => s.round)
   const [openedAt] = useState(() => `${round?.phase}/${round?.stationIndex}`)
@@ -90,6 +92,11 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
         {frozen ? t('harvest.phone.frozen') : mine.left > 0 ? t('harvest.phone.dotsLeft', { count: mine.left }) : t('harvest.phone.allSpent')}{' '}
         {!frozen && <span className="muted">{t('harvest.phone.perCard', { count: step.perCardMax })}</span>}
       </p>
+      {offline && !frozen && (
+        <p className="banner banner-offline" role="status">
+          {t('harvest.phone.offline')}
+        </p>
+      )}
       {returned && !frozen && (
         <p className="vote-returned" role="status">
           {t('harvest.phone.dotsReturned')}
