@@ -297,7 +297,7 @@ export function readingOrder(node: StructNode): string[] {
 /** The reading order a sheet should have: headings, then per column its head and its list, column by column. */
 export function expectedReadingOrder(sheet: ResultSheet): string[] {
   const out = [`H1: ${squash(sheet.heading)}`, `P: ${squash(sheet.cardCount ? `Ergebnisse · ${sheet.cardCount} Karte${sheet.cardCount === 1 ? '' : 'n'}` : 'Ergebnisse')}`]
-  if (sheet.table.host) out.push(`P: ${squash(`Gastgeber/in: ${sheet.table.host}`)}`)
+  if (sheet.table.host) out.push(`P: ${squash(`Gastgeber*in: ${sheet.table.host}`)}`)
   for (const station of sheet.stations) {
     out.push(`H2: ${squash(station.heading)}`)
     if (station.columns.length === 0) out.push(`P: ${squash('Keine Ergebnisse an dieser Station.')}`)

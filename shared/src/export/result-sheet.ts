@@ -17,6 +17,10 @@ import { type RowWords, rowWordsOf } from './csv-rows.js'
  * each renderer writes them as text in its format and never as markup.
  */
 
+const NUMBER_WORDS = ['null', 'eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'elf', 'zwölf']
+/** A count in running text as German writes it: up to twelve in words ("an elf Thementischen"), then in digits. */
+export const inWords = (n: number): string => NUMBER_WORDS[n] ?? String(n)
+
 /** The fixed words of a sheet, German as on the Winnenden result sheets. */
 export const SHEET_WORDS = {
   table: 'Thementisch',
@@ -27,7 +31,7 @@ export const SHEET_WORDS = {
   noResults: 'Für diesen Thementisch liegen keine Ergebnisse vor.',
   /** Under a station where this table wrote nothing. */
   noStationResults: 'Keine Ergebnisse an dieser Station.',
-  host: 'Gastgeber/in',
+  host: 'Gastgeber*in',
   oClock: 'Uhr',
   /** `page(3, 17)` → "Seite 3 von 17" */
   page: (n: number, of: number) => `Seite ${n} von ${of}`,
@@ -38,12 +42,12 @@ export const SHEET_WORDS = {
   method: 'Ablauf und Methode',
   /** The method page's opening, generated from the template. */
   methodIntro: (tables: number, stations: number) =>
-    `Die Veranstaltung arbeitete als World Café an ${tables === 1 ? 'einem Thementisch' : `${tables} Thementischen`}. ` +
-    `Jeder Tisch ging durch ${stations === 1 ? 'eine Station' : `${stations} Stationen`}, jede mit ihrer Leitfrage; ` +
+    `Die Veranstaltung arbeitete als World Café an ${tables === 1 ? 'einem Thementisch' : `${inWords(tables)} Thementischen`}. ` +
+    `Jeder Tisch ging durch ${stations === 1 ? 'eine Station' : `${inWords(stations)} Stationen`}, jede mit ihrer Leitfrage; ` +
     'die Antworten wurden auf Karten festgehalten, geordnet nach den Spalten der Station.',
   /** The method page's opening for a day that ran the problem/solution trees in small groups. */
   treeMethodIntro: (groups: number, attribute: string) =>
-    `Die Veranstaltung arbeitete mit Problem- und Lösungsbäumen in ${groups === 1 ? 'einer Kleingruppe' : `${groups} Kleingruppen`} (nach ${attribute}). ` +
+    `Die Veranstaltung arbeitete mit Problem- und Lösungsbäumen in ${groups === 1 ? 'einer Kleingruppe' : `${inWords(groups)} Kleingruppen`} (nach ${attribute}). ` +
     'Jede Gruppe hielt zuerst in einem Problembaum das Kernproblem mit seinen Ursachen und Folgen fest ' +
     'und leitete daraus später einen Lösungsbaum mit Lösungsansätzen ab.',
   groupCount: (n: number) => (n === 1 ? '1 Kleingruppe' : `${n} Kleingruppen`),
