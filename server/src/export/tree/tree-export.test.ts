@@ -11,6 +11,7 @@ import { renderEvent, renderZip } from '../export-service.js'
 import { type StructNode, docxParts, paragraphText, pdfText, readCsv, readPdfStructure, readingOrder, xml } from '../read-back.js'
 import { importedTreeRecords } from './tree-import.js'
 import { treePictures } from './tree-sheets.js'
+import { wrapText } from './tree-svg.js'
 
 const n = (id: string, kind: ExportTreeNode['kind'], parentId: string | null, text: string, extra: Partial<ExportTreeNode> = {}): ExportTreeNode => ({ id, kind, parentId, order: 0, text, ...extra })
 
@@ -156,5 +157,15 @@ describe('the trees in the exports', () => {
     expect(importedTreeRecords(back, 0, 1)?.nodes.map((x) => x.text)).toContain('Ehrenamt wechselt oft')
     const broken = eventExportSchema.parse({ ...back, trees: [{ groupId: 'kleiner-landkreis', phase: 'problem', nodes: [n('kcause01', 'cause', 'kcause02', 'a'), n('kcause02', 'cause', 'kcause01', 'b')] }] })
     expect(importedTreeRecords(broken, 0, 1)).toBeNull()
+  })
+})
+
+describe('a tree picture’s lines', () => {
+  it('split a word too long for its box at a syllable, never leaving a stub of one letter', () => {
+    const lines = wrapText('Hohe Personalfluktuation; befristete Stellen', 18, 6)
+    expect(lines.every((l) => l.length <= 18)).toBe(true)
+    expect(lines.join(' ')).not.toMatch(/-\s\S{1,2}(\s|$)/)
+    expect(lines.join('').replace(/-(?=\S)/g, '')).toContain('Personalfluktuation;')
+    expect(wrapText('Quartiers-/Stadtentwicklungskonzept', 16, 4)[0]).toBe('Quartiers-/')
   })
 })

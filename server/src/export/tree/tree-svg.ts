@@ -1,4 +1,5 @@
 import { BOX, TREE_SHEET_WORDS, type TreePhase, type TreeView, layoutTree } from '@tischrunde/shared'
+import { hyphenateDe } from '../hyphenate.js'
 
 /** Font of the pictures: DejaVu Sans, the font the PDFs embed (the PNG renderer is given its files). */
 export const TREE_FONT = 'DejaVu Sans'
@@ -51,7 +52,28 @@ const escapeXml = (s: string) =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
 
-/** Breaks a text into at most `max` lines of `width` characters; long words are cut, the rest ends in "…". */
+const SOFT_HYPHEN = '\u00ad'
+
+/**
+ * A word too long for a line, split into what fits (ending in "-") and the rest: at the last
+ * syllable break or sign ("-", "/") that fits, else cut where no stub of one or two letters is left
+ * ("Personalfluktua-tion;", not "Personalfluktuatio-n;").
+ */
+function splitWord(word: string, width: number): [string, string] {
+  let best = 0
+  let at = 0
+  for (const ch of hyphenateDe(word)) {
+    if (ch === SOFT_HYPHEN) {
+      if (at >= 2 && at <= width - 1) best = at
+    } else at++
+  }
+  for (let i = 2; i <= Math.min(word.length - 1, width); i++) if (/[-/]/.test(word[i - 1]!)) best = Math.max(best, i)
+  if (best > 0) return [/[-/]$/.test(word.slice(0, best)) ? word.slice(0, best) : `${word.slice(0, best)}-`, word.slice(best)]
+  const cut = word.length - (width - 1) < 3 ? Math.max(2, word.length - 3) : width - 1
+  return [`${word.slice(0, cut)}-`, word.slice(cut)]
+}
+
+/** Breaks a text into at most `max` lines of `width` characters; long words are split, the rest ends in "…". */
 export function wrapText(text: string, width: number, max: number): string[] {
   const words = text.split(/\s+/).filter(Boolean)
   const lines: string[] = []
@@ -59,9 +81,10 @@ export function wrapText(text: string, width: number, max: number): string[] {
   for (let word of words) {
     while (word.length > width) {
       if (line) lines.push(line)
-      lines.push(word.slice(0, width - 1) + '-')
+      const [head, rest] = splitWord(word, width)
+      lines.push(head)
       line = ''
-      word = word.slice(width - 1)
+      word = rest
     }
     const next = line ? `${line} ${word}` : word
     if (next.length <= width) line = next
