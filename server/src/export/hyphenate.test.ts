@@ -8,4 +8,12 @@ describe('German hyphenation for the PDF', () => {
     expect(set).toContain('50\u00A0% ohne')
     expect(set).toContain('§\u00A012')
   })
+
+  it('leaves web and mail addresses whole (a hyphen drawn at a line\'s end would be copied with them), and the words around them not', () => {
+    const set = hyphenateDe('Informationen unter https://www.example.org/integrationsmanagement/leerzeichen oder integration@stadt-winnenden.de – Ansprechpartnerin')
+    expect(set).toContain('https://www.example.org/integrationsmanagement/leerzeichen')
+    expect(set).toContain('integration@stadt-winnenden.de')
+    expect(set).toContain('In\u00adfor\u00adma\u00adtio\u00adnen')
+    expect(set).toContain('An\u00adsprech\u00adpart\u00adne\u00adrin')
+  })
 })
