@@ -18,8 +18,13 @@ async function main(): Promise<void> {
     for (const file of [winnendenEvent(), bremenEvent(), koelnEvent()]) {
       const { created, stored } = await server.transfer.seed(file, { reset, now: Date.now() })
       const verb = created ? 'angelegt' : reset ? 'zurückgesetzt' : 'war schon da (unverändert; mit --reset zurücksetzen)'
-      const groups = stored.event.treeMethod ? `, Gruppen nach ${stored.event.treeMethod.attribute}: ${stored.event.treeMethod.values.join(', ')}` : ''
-      console.log(`Veranstaltung „${stored.event.title}“ (${stored.event.id}) ${verb}: ${stored.event.tables.length} Thementische${groups}.`)
+      // What the day is made of: theme tables, small groups, a programme of workshops (no "0 Thementische").
+      const method = stored.event.treeMethod
+      const parts = [
+        ...(stored.event.tables.length > 0 ? [`${stored.event.tables.length} Thementische`] : []),
+        ...(method ? [`Kleingruppen nach ${method.attribute}: ${method.values.join(', ')}`] : []),
+      ]
+      console.log(`Veranstaltung „${stored.event.title}“ (${stored.event.id}) ${verb}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`)
       if (file.programme && (created || reset)) console.log(`  Programm: ${file.programme.items.length} Punkte, ${file.programme.items.flatMap((i) => i.workshops).length} Workshops.`)
     }
     await server.storage.events.markDemoSeeded()
