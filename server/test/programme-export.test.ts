@@ -59,6 +59,9 @@ describe('the programme downloads', () => {
     // The date as people write it, not 2018-06-19.
     expect(printed).toContain('19. Juni 2018')
     expect(printed).not.toContain('2018-06-19')
+    // Numbered pages, each "Seite n von N" once, the last naming the count.
+    const pages = (await pdfText(new Uint8Array(pdfBytes))).split('\f').filter((p) => p.trim())
+    pages.forEach((page, i) => expect(page.replace(/\s+/g, ' ')).toContain(`Seite ${i + 1} von ${pages.length}`))
     // Tagged for screen readers: the title a heading, each item a section with its heading, each workshop one below it, in reading order.
     const structure = await readPdfStructure(new Uint8Array(pdfBytes))
     expect(structure.lang).toBe('de-DE')

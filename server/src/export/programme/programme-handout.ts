@@ -21,6 +21,7 @@ export const PROGRAMME_WORDS = {
   open: 'offen',
   full: 'ausgebucht',
   over: (n: number) => `überbucht (${n} zu viel)`,
+  page: (n: number, total: number) => `Seite ${n} von ${total}`,
 } as const
 
 /** A workshop's sign-up as the console marks it: closed, overbooked, full or open. */

@@ -26,6 +26,8 @@ export function renderProgrammePdf(event: HandoutEvent, items: readonly HandoutI
     tagged: true,
     lang: 'de-DE',
     displayTitle: true,
+    // Kept until the end, so that every page gets its number once the count is known.
+    bufferPages: true,
     info: { Title: `${PROGRAMME_WORDS.programme}: ${event.title}`, Subject: PROGRAMME_WORDS.programme, Author: 'Tischrunde', Creator: 'Tischrunde' },
   })
   const fonts = sheetFonts()
@@ -81,6 +83,17 @@ export function renderProgrammePdf(event: HandoutEvent, items: readonly HandoutI
     part.end()
   }
   root.end()
+  // "Seite 1 von 4" at every page's foot (an artifact: not read as part of the programme).
+  const pages = doc.bufferedPageRange()
+  for (let i = pages.start; i < pages.start + pages.count; i++) {
+    doc.switchToPage(i)
+    const bottom = doc.page.margins.bottom
+    doc.page.margins.bottom = 0
+    doc.markContent('Artifact', { type: 'Pagination' })
+    doc.font(FONT.regular).fontSize(8).fillColor(MUTED).text(PROGRAMME_WORDS.page(i + 1, pages.count), 56, doc.page.height - 40, { width: doc.page.width - 112, align: 'center', lineBreak: false })
+    doc.endMarkedContent()
+    doc.page.margins.bottom = bottom
+  }
   doc.end()
   return done
 }
