@@ -6,7 +6,7 @@ describe('the documentation of a day of workshops (seed 000)', () => {
   it('counts workshops and phases, not "0 Thementische · 0 Karten", and explains the day, not a World Café', () => {
     const doc = buildEventDocumentation(koelnEvent())
     expect(doc.summary).toBe('10 Workshops in 2 Arbeitsphasen')
-    expect(doc.methodIntro).toMatch(/^Die Veranstaltung verband das Plenum mit 10 Workshops in 2 Arbeitsphasen/)
+    expect(doc.methodIntro).toMatch(/^Die Veranstaltung verband das Plenum mit zehn Workshops in zwei Arbeitsphasen; die Teilnehmenden konnten ihre Workshops vorab am Handy wählen/)
     expect(doc.methodIntro).not.toMatch(/World Café|Thementisch/)
     expect(doc.method.map((m) => [m.title, m.columns.length])).toEqual([
       ['Arbeitsphase I', 5],

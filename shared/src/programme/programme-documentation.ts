@@ -1,6 +1,6 @@
 import type { AgendaItem } from '../event/event.schema.js'
 import type { EventExport } from '../export/event-export.schema.js'
-import { type MethodStation, type ResultSheet, plainText } from '../export/result-sheet.js'
+import { type MethodStation, type ResultSheet, inWords, plainText } from '../export/result-sheet.js'
 import { clockText, schedule } from './programme-clock.js'
 import { plenaryDetail } from './agenda-view.js'
 import type { Programme, ProgrammeItem, Workshop } from './programme.schema.js'
@@ -19,8 +19,9 @@ export const PROGRAMME_DOC_WORDS = {
     `${workshops === 1 ? '1 Workshop' : `${workshops} Workshops`} in ${phases === 1 ? 'einer Arbeitsphase' : `${phases} Arbeitsphasen`}` + (cards > 0 ? ` · ${cards === 1 ? '1 Karte' : `${cards} Karten`}` : ''),
   /** The method page's opening for a day of plenary items and workshops. */
   methodIntro: (workshops: number, phases: number, withResults: boolean) =>
-    `Die Veranstaltung verband das Plenum mit ${workshops === 1 ? 'einem Workshop' : `${workshops} Workshops`} in ${phases === 1 ? 'einer Arbeitsphase' : `${phases} Arbeitsphasen`}; ` +
-    'die Teilnehmenden wählten ihre Workshops vorab am Handy. ' +
+    `Die Veranstaltung verband das Plenum mit ${workshops === 1 ? 'einem Workshop' : `${inWords(workshops)} Workshops`} in ${phases === 1 ? 'einer Arbeitsphase' : `${inWords(phases)} Arbeitsphasen`}; ` +
+    // Whether anyone did is not in the file (sign-ups stay behind): said as the offer it was.
+    'die Teilnehmenden konnten ihre Workshops vorab am Handy wählen. ' +
     (withResults ? 'Was an den Pinnwänden der Workshops festgehalten wurde, folgt je Workshop in einem eigenen Kapitel.' : 'Die Workshops hielten ihre Ergebnisse nicht in Tischrunde fest.'),
 } as const
 
