@@ -25,6 +25,12 @@ const CHECKS: readonly Check[] = ['cooperation', 'coreGroup', 'forum']
 export default function ActorConsole(props: { eventId: string; token: string; tables: readonly { id: string; name: string }[]; template: Template; projectorLink: string; refresh(): Promise<Ack> }) {
   const { eventId, token, tables, template, projectorLink, refresh } = props
   const { t } = useTranslation()
+  // The columns this event reads actors from, by their own titles (not a column the event does not have).
+  const emptyText = () => {
+    const chosen = actorColumns(template, map.columnChoices)
+    const titles = template.stations.flatMap((st) => st.columns.filter((c) => chosen.has(`${st.id}/${c.id}`)).map((c) => `„${c.title}“`))
+    return titles.length > 0 ? t('actors.empty', { columns: [...new Set(titles)].join(', ') }) : t('actors.emptyNoColumns')
+  }
   const map = useActorMap(eventId, token)
   const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: 'area', up: true })
   const [area, setArea] = useState<ActorArea | ''>('')
@@ -147,7 +153,7 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
         </div>
       )}
       {map.actors.length === 0 && map.status === 'synced' ? (
-        <p>{t('actors.empty')}</p>
+        <p>{emptyText()}</p>
       ) : (
         <div className="actor-table-wrap">
           <table className="actor-table">
