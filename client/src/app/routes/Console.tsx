@@ -153,9 +153,10 @@ export default function Console() {
       </header>
       <SectionJumps />
       <GuessingNotice />
-      <RetentionPanel eventId={eventId} token={token!} title={event.title} />
       {round && !programmeOnly && <RoundControls event={event} round={round} send={send} askWaiting={event.tables.length > 0 ? askWaiting : undefined} />}
       {round && programmeOnly && <EndDay round={round} send={send} />}
+      {/* After the day's controls: on a small or zoomed screen Start and Weiter come first. */}
+      <RetentionPanel eventId={eventId} token={token!} title={event.title} />
       {linkShown && (
         <div id="facilitator-link">
           <FacilitatorLink
