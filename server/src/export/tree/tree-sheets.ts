@@ -136,8 +136,11 @@ export function treeZipEntries(file: EventExport, withCsv = true): [string, Uint
   return entries
 }
 
-/** Tallest picture on a PDF page, in points (leaves room for the list to start below it). */
-const PDF_PICTURE_MAX_HEIGHT = 460
+/**
+ * Tallest picture on a PDF page, in points: with the chapter's, its group's and tree's headings it fills a page (a
+ * tall tree drawn smaller set its cards at 6 pt); the list of its entries follows.
+ */
+const PDF_PICTURE_MAX_HEIGHT = 560
 /** Room a group's heading, a tree's heading and a line of text take in the PDF, in points. */
 const HEADING_ROOM = { group: 30, tree: 22, line: 30 } as const
 
