@@ -1,5 +1,6 @@
 import { BOX, TREE_SHEET_WORDS, type TreePhase, type TreeView, layoutTree } from '@tischrunde/shared'
 import { hyphenateDe } from '../hyphenate.js'
+import { WORD_MAX } from '../long-words.js'
 
 /** Font of the pictures: DejaVu Sans, the font the PDFs embed (the PNG renderer is given its files). */
 export const TREE_FONT = 'DejaVu Sans'
@@ -62,7 +63,8 @@ const SOFT_HYPHEN = '\u00ad'
 function splitWord(word: string, width: number): [string, string] {
   let best = 0
   let at = 0
-  for (const ch of hyphenateDe(word)) {
+  // Only a word has syllables: a longer run (a link, "xxxx…") is cut, and costs no hyphenation per piece.
+  for (const ch of word.length <= WORD_MAX ? hyphenateDe(word) : word) {
     if (ch === SOFT_HYPHEN) {
       if (at >= 2 && at <= width - 1) best = at
     } else at++
