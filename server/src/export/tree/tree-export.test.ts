@@ -73,9 +73,19 @@ describe('the trees in the exports', () => {
     expect(yOf('effect').every((y) => y < core!)).toBe(true)
     // The objective names the problem it answers.
     expect(pictures[1]!.svg).toContain('zu Ursache 1.1')
-    // An objective still in the problem's words says so in the picture too, as on the projector and in the lists.
-    expect(pictures[1]!.svg).toMatch(/1\.2 MITTEL · zu Ursache 1\.2 · noch umzuformulieren/)
+    // An objective still in the problem's words says so in the picture too, as on the projector and in the lists
+    // (what it answers gives way where the line would be pressed past reading; the list below names it).
+    expect(pictures[1]!.svg).toMatch(/1\.2 MITTEL · noch umzuformulieren/)
     expect(pictures[1]!.svg).not.toMatch(/1\.1 MITTEL[^<]*noch umzuformulieren/)
+  })
+
+  it('leaves out what an objective answers (and "im Rahmen") when its box cannot hold the whole kind line, and keeps "noch umzuformulieren"', () => {
+    const file = bremenWithTrees()
+    const deep = file.trees!.map((t) => (t.phase === 'objective' ? { ...t, nodes: t.nodes.map((node) => (node.kind === 'means' && node.placeholder ? { ...node, inScope: true } : node)) } : t))
+    const svg = treePictures({ ...file, trees: deep })[1]!.svg
+    // "im Rahmen" goes too: the box's dashed blue border says it.
+    expect(svg).toMatch(/>1\.2 MITTEL · noch umzuformulieren</)
+    expect(svg).toContain('stroke-dasharray')
   })
 
   it('puts both trees of every group into the PDF as pictures and as numbered lists; an empty tree as one line, without a picture', async () => {

@@ -40,6 +40,24 @@ function setText(text: string, boxWidth: number, boxHeight: number): { size: num
   return { size: TEXT_SIZE_MIN, line, lines: wrapText(text, Math.floor((boxWidth - PAD * 2) / (TEXT_SIZE_MIN * CHAR_EM)), Math.max(1, Math.floor(room / line))) }
 }
 
+/** How far a kind line may be pressed together and still be read. */
+const SQUEEZE_MIN = 0.5
+
+/**
+ * A box's kind line from its parts (number and kind, what it answers, "im Rahmen", "noch
+ * umzuformulieren"), joined by " · ". While it does not fit the box pressed to SQUEEZE_MIN, the parts
+ * at `dropFirst` (indices, in that order) are left out; the list of entries under the picture names every one.
+ */
+function kindLine(parts: readonly string[], dropFirst: readonly number[], room: number): string {
+  const kept = [...parts]
+  const line = () => kept.filter(Boolean).join(' · ')
+  for (const i of dropFirst) {
+    if (line().length * KIND_SIZE * KIND_EM * SQUEEZE_MIN <= room) break
+    kept[i] = ''
+  }
+  return line()
+}
+
 /** Box colours by kind, as on the projector. */
 const FILL: Readonly<Record<string, string>> = { core: '#fde68a', goal: '#fde68a', cause: '#fee2e2', means: '#dbeafe', effect: '#dcfce7', end: '#dcfce7' }
 
@@ -138,11 +156,12 @@ export function treeToSvg(view: TreeView, phase: TreePhase, title: string, probl
     const core = n.kind === 'core' || n.kind === 'goal'
     const scope = n.inScope ? ' stroke-dasharray="10 6"' : ''
     const answered = n.answersProblemId ? problemNumbers.get(n.answersProblemId) : undefined
-    const kind = `${p.number} ${TREE_SHEET_WORDS.kinds[n.kind].toUpperCase()}${answered ? ` · zu ${answered}` : ''}${n.inScope ? ` · ${TREE_SHEET_WORDS.inScope}` : ''}${n.placeholder ? ` · ${TREE_SHEET_WORDS.placeholder}` : ''}`
+    const room = p.width - 2 * PAD
+    // In the order shown; what the box cannot hold goes first: what it answers (the picture's place says it), then "im Rahmen".
+    const kind = kindLine([`${p.number} ${TREE_SHEET_WORDS.kinds[n.kind].toUpperCase()}`, answered ? `zu ${answered}` : '', n.inScope ? TREE_SHEET_WORDS.inScope : '', n.placeholder ? TREE_SHEET_WORDS.placeholder : ''], [1, 2], room)
     out.push(`<g data-kind="${n.kind}" transform="translate(${left} ${top})">`)
     out.push(`<rect width="${p.width}" height="${boxHeight}" rx="10" fill="${FILL[n.kind] ?? '#ffffff'}" stroke="${n.inScope ? '#1d4ed8' : '#1f2933'}" stroke-width="${n.inScope ? 5 : core ? 4 : 2}"${scope}/>`)
     // A long kind line ("1.2 MITTEL · zu Ursache 1.2 · im Rahmen") is pressed to the box's width instead of running past its border.
-    const room = p.width - 2 * PAD
     const squeeze = kind.length * KIND_SIZE * KIND_EM > room ? ` textLength="${room}" lengthAdjust="spacingAndGlyphs"` : ''
     out.push(`<text x="${PAD}" y="${PAD + KIND_SIZE}" font-size="${KIND_SIZE}" font-weight="bold" fill="#1f2933"${squeeze}>${escapeXml(kind)}</text>`)
     const set = setText(n.text, p.width, boxHeight)
