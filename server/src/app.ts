@@ -35,6 +35,7 @@ import { createControlPlane } from './transport/control-plane.js'
 import { closeSilentConnections } from './transport/silent-connections.js'
 import { TreeMembers } from './tree/tree-members.js'
 import { createTreeImageRoutes } from './export/tree/tree-routes.js'
+import { keepNamesOff } from './retention/drop-names.js'
 import { createFramingRoutes } from './framing/framing-routes.js'
 import { type LogoStore, memoryLogoStore } from './framing/logo-store.js'
 import { pageErrors } from './http/page-errors.js'
@@ -209,6 +210,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   transfer.harvest = new HarvestTransfer(storage.events, votes)
   showActorMaps(rooms, log)
   followCardChanges({ rooms, events: storage.events, log })
+  keepNamesOff({ rooms, events: storage.events })
   giveBackDotsOfDeletedCards({ rooms, votes, publishVotes: (eventId, what) => hub.publish({ eventId, topic: 'votes', audience: 'everyone', ...what }) })
   const deletedEvents = opts.deletedEvents ?? memoryDeletedEvents()
   const isDeletedLink = deletedLink({ verify: (token) => credentials.verify(token), deleted: deletedEvents, exists: async (id) => (await events.get(id)) !== undefined })

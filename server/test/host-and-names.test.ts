@@ -1,8 +1,10 @@
 import { type Socket, io } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Ack, type CreateEventResponse, type CredentialInfo, type PublicEventView, WIRE_VERSION, editCard } from '@tischrunde/shared'
+import { type Ack, type CreateEventResponse, type CredentialInfo, type PublicEventView, WIRE_VERSION, boardDocName, editCard, putCard } from '@tischrunde/shared'
 import { aCard } from '@tischrunde/fixtures'
+import path from 'node:path'
 import * as Y from 'yjs'
+import { openFileBoardStore } from '../src/storage/file-board-store.js'
 import { api, createEvent, tokenOfLink } from './helpers/api.js'
 import { connectBoard, connectPhone } from './helpers/board-client.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
@@ -156,6 +158,38 @@ describe('table hosts and display names', () => {
       facilitator.socket.disconnect()
       anna.destroy()
       ben.destroy()
+    }
+  })
+})
+
+describe('names an older version kept on the cards', () => {
+  it('are taken off a board before any screen gets it, while names are off (checked over a restart)', async () => {
+    const data = await tempDataDir('old-names')
+    let running: RunningServer | undefined = await startServer(data.dir)
+    try {
+      const created = await createEvent(running.url, { title: 'Altbestand', tableNames: ['Sprache'] })
+      await running.close()
+      running = undefined
+      // A card as an older version stored it: with its writer's name, though names were off.
+      const boards = await openFileBoardStore(path.join(data.dir, 'boards'))
+      const old = new Y.Doc()
+      putCard(old, aCard({ id: 'card-old-0001', text: 'Sprachkurse am Abend', authorId: 'p-old-000001', authorName: 'Anna Altbestand' }))
+      await boards.append(boardDocName(created.event.id, 'sprache'), [Y.encodeStateAsUpdate(old)])
+      await boards.close()
+
+      running = await startServer(data.dir)
+      const projector = connectBoard(running.url, created.event.id, 'sprache', tokenOfLink(created.links.projector))
+      try {
+        const card = await projector.waitForCard('card-old-0001')
+        expect(card.text).toBe('Sprachkurse am Abend')
+        expect(card.authorName).toBeUndefined()
+        expect(Buffer.from(Y.encodeStateAsUpdate(projector.doc)).includes('Anna Altbestand')).toBe(false)
+      } finally {
+        projector.destroy()
+      }
+    } finally {
+      await running?.close()
+      await data.remove()
     }
   })
 })
