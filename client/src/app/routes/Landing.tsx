@@ -128,48 +128,48 @@ export default function Landing() {
             </button>
           </section>
         ) : (
-        <form className="panel" onSubmit={(e) => void create(e)} noValidate>
-          <h2>{t('landing.createTitle')}</h2>
-          <p>{t('landing.createHint')}</p>
-          <label htmlFor="ev-title">{t('landing.title')}</label>
-          <input id="ev-title" value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />
-          <label htmlFor="ev-date">{t('landing.date')}</label>
-          <input id="ev-date" type="date" value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
-          <label htmlFor="ev-place">{t('landing.place')}</label>
-          <input id="ev-place" value={form.place} onChange={(e) => setForm({ ...form, place: e.target.value })} />
-          {method !== TREE_DAY && (
-            <>
-              <label htmlFor="ev-tables">{t('landing.tables')}</label>
-              <textarea id="ev-tables" rows={4} value={form.tables} onChange={(e) => setForm({ ...form, tables: e.target.value })} />
-            </>
-          )}
-          <MethodChoice value={method} onChange={setMethod} groups={groups} onGroups={setGroups} attribute={attribute} onAttribute={setAttribute} />
-          <AddressChoice value={address} onChange={setAddress} />
-          {/* At most so many people: per table at a café, per small group on a tree day (more with one value are split into A, B, …). */}
-          <label htmlFor="ev-max">{t(method === TREE_DAY ? 'landing.maxPerGroup' : 'landing.maxPerTable')}</label>
-          <input id="ev-max" type="number" inputMode="numeric" min={2} max={method === TREE_DAY ? 500 : 100} value={form.maxPerTable} aria-describedby="ev-max-hint" onChange={(e) => setForm({ ...form, maxPerTable: e.target.value })} />
-          <p id="ev-max-hint" className="muted">
-            {t(method === TREE_DAY ? 'landing.maxPerGroupHint' : 'landing.maxPerTableHint')}
-          </p>
-          <RetentionChoice value={retentionDays} onChange={setRetentionDays} />
-          <NoticeChoice notice={notice} onChange={setNotice} />
-          {needsKey && knownKey && <p className="muted">{t('landing.adminKeyKnown')}</p>}
-          {needsKey && !knownKey && (
-            <>
-              <label htmlFor="ev-admin">{t('landing.adminKeyLabel')}</label>
-              <input id="ev-admin" type="password" autoComplete="off" value={adminLink} aria-describedby="ev-admin-hint" onChange={(e) => setAdminLink(e.target.value)} />
-              <p id="ev-admin-hint" className="muted">
-                {t('landing.adminKeyHint')}
-              </p>
-            </>
-          )}
-          <p className="field-error" role="alert">
-            {createError}
-          </p>
-          <button type="submit" className="primary" disabled={creating}>
-            {creating ? t('landing.creating') : t('landing.createButton')}
-          </button>
-        </form>
+          <form className="panel" onSubmit={(e) => void create(e)} noValidate>
+            <h2>{t('landing.createTitle')}</h2>
+            <p>{t('landing.createHint')}</p>
+            <label htmlFor="ev-title">{t('landing.title')}</label>
+            <input id="ev-title" value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />
+            <label htmlFor="ev-date">{t('landing.date')}</label>
+            <input id="ev-date" type="date" value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
+            <label htmlFor="ev-place">{t('landing.place')}</label>
+            <input id="ev-place" value={form.place} onChange={(e) => setForm({ ...form, place: e.target.value })} />
+            {method !== TREE_DAY && (
+              <>
+                <label htmlFor="ev-tables">{t('landing.tables')}</label>
+                <textarea id="ev-tables" rows={4} value={form.tables} onChange={(e) => setForm({ ...form, tables: e.target.value })} />
+              </>
+            )}
+            <MethodChoice value={method} onChange={setMethod} groups={groups} onGroups={setGroups} attribute={attribute} onAttribute={setAttribute} />
+            <AddressChoice value={address} onChange={setAddress} />
+            {/* At most so many people: per table at a café, per small group on a tree day (more with one value are split into A, B, …). */}
+            <label htmlFor="ev-max">{t(method === TREE_DAY ? 'landing.maxPerGroup' : 'landing.maxPerTable')}</label>
+            <input id="ev-max" type="number" inputMode="numeric" min={2} max={method === TREE_DAY ? 500 : 100} value={form.maxPerTable} aria-describedby="ev-max-hint" onChange={(e) => setForm({ ...form, maxPerTable: e.target.value })} />
+            <p id="ev-max-hint" className="muted">
+              {t(method === TREE_DAY ? 'landing.maxPerGroupHint' : 'landing.maxPerTableHint')}
+            </p>
+            <RetentionChoice value={retentionDays} onChange={setRetentionDays} />
+            <NoticeChoice notice={notice} onChange={setNotice} />
+            {needsKey && knownKey && <p className="muted">{t('landing.adminKeyKnown')}</p>}
+            {needsKey && !knownKey && (
+              <>
+                <label htmlFor="ev-admin">{t('landing.adminKeyLabel')}</label>
+                <input id="ev-admin" type="password" autoComplete="off" value={adminLink} aria-describedby="ev-admin-hint" onChange={(e) => setAdminLink(e.target.value)} />
+                <p id="ev-admin-hint" className="muted">
+                  {t('landing.adminKeyHint')}
+                </p>
+              </>
+            )}
+            <p className="field-error" role="alert">
+              {createError}
+            </p>
+            <button type="submit" className="primary" disabled={creating}>
+              {creating ? t('landing.creating') : t('landing.createButton')}
+            </button>
+          </form>
         )}
       </div>
     </main>
