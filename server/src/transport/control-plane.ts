@@ -320,8 +320,7 @@ export function createControlPlane(
       }
       refusedInARow = 0
       // The role first: who may never send this command learns nothing of its fields and limits.
-      const rights = COMMAND_RIGHTS[name]
-      if (!may(actor, rights.action, { eventId })) return reply(fail(ErrorCode.FORBIDDEN, { needs: rights.needs }))
+      if (!may(actor, COMMAND_RIGHTS[name].action, { eventId })) return reply(fail(ErrorCode.FORBIDDEN, { needs: COMMAND_RIGHTS[name].needs }))
       const parsed = everyClientEvent[name].safeParse(payload)
       if (!parsed.success) return reply(invalidMessage(parsed.error))
       // A screen of an older app reached a node that does not serve its event (it named none): what
@@ -348,12 +347,7 @@ export function createControlPlane(
   io.on('connection', (socket: Socket) => {
     const { command, detach } = attachScreen(socketScreen(socket, socket.data.session as ControlSession), socket.data.token as string)
     // One listener for every command (not one per command and socket).
-    socket.onAny((name: string, payload: unknown, ack?: unknown) => {
-      const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {}
-      if (Object.hasOwn(everyClientEvent, name)) void command(name as ClientEventName, payload, reply)
-      // A name no command has: answered, as on a carried screen, when an answer is asked for.
-      else reply(fail(ErrorCode.INVALID_MESSAGE, undefined, 'unknown command'))
-    })
+    socket.onAny((name: string, payload: unknown, ack?: unknown) => byName(command)(name, payload, typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {}))
     socket.on('disconnect', detach)
   })
 
@@ -367,16 +361,17 @@ export function createControlPlane(
     const { command, detach, opened } = attachScreen(screen, token)
     return {
       opened,
-      command: (name: string, payload: unknown, reply: (a: Ack) => void) => {
-        if (!Object.hasOwn(everyClientEvent, name)) return reply(fail(ErrorCode.INVALID_MESSAGE, undefined, 'unknown command'))
-        void command(name as ClientEventName, payload, reply)
-      },
+      command: byName(command),
       detach: () => {
         screens.remove(screen)
         detach()
       },
     }
   }
+
+  /** Runs a command by its name, on either transport; a name no command has is answered as such. */
+  const byName = (command: (name: ClientEventName, payload: unknown, reply: (a: Ack) => void) => Promise<void>) => (name: string, payload: unknown, reply: (a: Ack) => void): void =>
+    Object.hasOwn(everyClientEvent, name) ? void command(name as ClientEventName, payload, reply) : reply(fail(ErrorCode.INVALID_MESSAGE, undefined, 'unknown command'))
 
   /** Disconnects every screen of an event (deleted or its links revoked); their reconnects are refused. */
   function dropEvent(eventId: string, deleted: boolean): void {
