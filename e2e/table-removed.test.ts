@@ -1,27 +1,19 @@
-import type { Browser } from 'playwright-core'
 import { io } from 'socket.io-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Ack, WIRE_VERSION } from '@tischrunde/shared'
-import { PHONE, launchBrowser } from './support/browser.js'
-import { createEvent } from './support/command-cafe.js'
-import { type ServerProcess, removeDir, startServerProcess } from './support/server-process.js'
+import { PHONE } from './support/browser.js'
+import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
 
-let server: ServerProcess
-let browser: Browser
+let cafe: Cafe
 
 beforeAll(async () => {
-  server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1' } })
-  browser = await launchBrowser()
+  cafe = await openCafe({ title: 'Tisch wird aufgelöst', tableNames: ['Sprache', 'Arbeit'] })
 })
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  if (server) removeDir(server.dataDir)
-})
+afterAll(() => closeCafe(cafe))
 
 describe('a table removed while people sit at it', () => {
   it('takes their phones to the table choice with a word why, as the same person (no new identity), also after a reload', async () => {
-    const created = await createEvent(server.url, { title: 'Tisch wird aufgelöst', tableNames: ['Sprache', 'Arbeit'] })
+    const { server, browser, created } = cafe
     const phone = await (await browser.newContext(PHONE)).newPage()
     const joins: string[] = []
     phone.on('request', (r) => void (r.url().endsWith('/api/join') && joins.push(r.url())))
