@@ -140,6 +140,14 @@ describe('the problem tree on phones (360×740)', () => {
     await ben.getByText('Gruppe: mittelgroßer Landkreis').waitFor()
   })
 
+  it('offers the language on the tree screen itself (a phone that scanned the QR code sees no other page)', async () => {
+    const dana = await phoneInGroup('größere kreisfreie Stadt')
+    await dana.getByLabel('Sprache').selectOption('en')
+    await dana.getByRole('heading', { name: 'Problem tree' }).waitFor()
+    await dana.getByLabel('Language').selectOption('de')
+    await dana.getByRole('heading', { name: 'Problembaum' }).waitFor()
+  })
+
   it('by keyboard: the tree heading takes the focus once the group is chosen, and an entry is said as added', async () => {
     const context = await browser.newContext(PHONE)
     contexts.push(context)

@@ -12,7 +12,6 @@ import {
   workshopBoardDocName,
 } from '@tischrunde/shared'
 import '../../i18n/programme-wording.js'
-import { LanguageSwitch } from '../../app/LanguageSwitch.js'
 import { useTranslation } from '../../i18n/index.js'
 import { errorText } from '../../i18n/error-text.js'
 import { keepDraft, keepOnce, keepParticipant, readDraft, takeOnce } from '../../sync/device-storage.js'
@@ -239,10 +238,6 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
           )}
         </>
       )}
-      {/* The language, as on every phone screen: a day of workshops has no table screen that would offer it. */}
-      <div className="phone-footer">
-        <LanguageSwitch />
-      </div>
     </main>
   )
 }

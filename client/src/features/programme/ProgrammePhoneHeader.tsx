@@ -3,10 +3,11 @@ import { formatEventDate } from '../../i18n/dates.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { PrivacyButton } from '../privacy/PrivacyButton.js'
+import { LanguageSwitch } from '../../app/LanguageSwitch.js'
 
 /**
  * The programme phone's header on a day of workshops: the event and its day, the screen's heading,
- * and "Datenschutz & Impressum" one tap away on every screen (before a first sign-up, with the
+ * "Datenschutz & Impressum" and the language one tap away on every screen (before a first sign-up, with the
  * line that asks to read it first, as at the table choice of a café day).
  */
 export function ProgrammePhoneHeader({ heading, before, children }: { heading: string; before: boolean; children?: ReactNode }) {
@@ -22,7 +23,7 @@ export function ProgrammePhoneHeader({ heading, before, children }: { heading: s
         </h1>
       </div>
       {children}
-      <PrivacyButton before={before} />
+      <PrivacyButton before={before} beside={<LanguageSwitch />} />
     </header>
   )
 }

@@ -10,7 +10,6 @@ import { useTischStore } from '../../../store/index.js'
 import { selectBoard } from '../../../store/selectors.js'
 import { changeCard, removeCard } from '../../../sync/hooks.js'
 import { useFocusKeeper } from '../../../lib/use-focus-keeper.js'
-import { LanguageSwitch } from '../../LanguageSwitch.js'
 
 type BoardStepProps = {
   header: ReactNode
@@ -79,7 +78,6 @@ export function BoardStep({ header, step, docName, host, authorId, name, onName,
             {t('join.changeTable')}
           </button>
         )}
-        <LanguageSwitch />
       </div>
     </main>
   )

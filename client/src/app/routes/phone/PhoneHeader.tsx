@@ -5,14 +5,16 @@ import { useTranslation } from '../../../i18n/index.js'
 import { useTischStore } from '../../../store/index.js'
 import { PrivacyButton } from '../../../features/privacy/PrivacyButton.js'
 import { LiveAnnouncer } from '../../../features/privacy/LiveAnnouncer.js'
+import { LanguageSwitch } from '../../LanguageSwitch.js'
 import { readParticipant } from '../../../sync/device-storage.js'
 import { useParams } from 'wouter'
 import { useProgrammeOpen } from '../../../features/programme/use-programme-open.js'
 
 /**
  * The phone's heading: the table it sits at (or "pick a table", or `heading` on screens without
- * tables, such as the trees) and the round timer. `joined`: taking part without a table (in a tree
- * group), so the line "read this before taking part" is past.
+ * tables, such as the trees), the round timer, and beside "Datenschutz & Impressum" the language.
+ * `joined`: taking part without a table (in a tree group), so the line "read this before taking
+ * part" is past.
  */
 export function PhoneHeader({ host, table, heading, joined = false }: { host: boolean; table: ThemeTable | undefined; heading?: string; joined?: boolean }) {
   const { t, language } = useTranslation()
@@ -41,7 +43,8 @@ export function PhoneHeader({ host, table, heading, joined = false }: { host: bo
         </button>
       )}
       {/* After the end nobody takes part any more: the notice stays one tap away, without "Vor dem Mitmachen lesen". */}
-      <PrivacyButton before={!table && !host && !joined && !over} />
+      {/* The language choice on every phone screen with this heading (tables, trees, votes, rotation). */}
+      <PrivacyButton before={!table && !host && !joined && !over} beside={<LanguageSwitch />} />
       <LiveAnnouncer tableId={table?.id} ownAuthorId={readParticipant(code)?.participantId} />
     </header>
   )

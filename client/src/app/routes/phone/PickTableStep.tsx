@@ -5,7 +5,6 @@ import { RoundBanner } from '../../../features/rounds/RoundBanner.js'
 import { TablePicker } from '../../../features/tables/TablePicker.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { useTischStore } from '../../../store/index.js'
-import { LanguageSwitch } from '../../LanguageSwitch.js'
 
 /**
  * The first screen after joining: give a name (optional) and pick a table; after the event's end,
@@ -36,7 +35,6 @@ export function PickTableStep(props: { header: ReactNode; station: Station | nul
         </button>
       )}
       <TablePicker tables={tables ?? []} current={leftTable?.id ?? null} onPick={props.onPick} />
-      <LanguageSwitch />
     </main>
   )
 }
