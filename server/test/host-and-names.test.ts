@@ -148,12 +148,17 @@ describe('table hosts and display names', () => {
         projector.destroy()
       }
 
-      // A card that still carries a name (typed offline while names were shown) is stored without it.
+      // A card that still carries a name (typed offline while names were shown) is stored without it,
+      // and no byte of the name reaches Ben's phone (not even as the part of an update the server overwrote).
+      const heard: Buffer[] = []
+      ben.provider.ws!.addEventListener('message', (event: MessageEvent) => heard.push(Buffer.from(event.data as ArrayBuffer)))
       const late = anna.card({ id: 'card-anna-late', text: 'Sprechstunde im Rathaus', authorName: 'Anna Quelle' })
       anna.put(late)
       await anna.saved()
       await waitFor(() => (ben.cards().find((c) => c.id === late.id && c.authorName === undefined) ? true : undefined), 'the late card on Ben’s phone, without the name')
       expect(anna.cards().find((c) => c.id === late.id)?.authorName).toBeUndefined()
+      expect(heard.some((frame) => frame.includes('Sprechstunde im Rathaus'))).toBe(true)
+      expect(heard.some((frame) => frame.includes('Anna Quelle'))).toBe(false)
     } finally {
       facilitator.socket.disconnect()
       anna.destroy()

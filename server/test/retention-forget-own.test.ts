@@ -5,6 +5,7 @@ import { api, createEvent } from './helpers/api.js'
 import { connectBoard, connectPhone } from './helpers/board-client.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { advanceRounds } from './helpers/rounds.js'
+import { command } from './helpers/command.js'
 import { tempDataDir } from './helpers/temp-dir.js'
 import { waitFor } from './helpers/wait.js'
 
@@ -18,6 +19,8 @@ describe('"Meine Beiträge löschen" on the phone', () => {
     running = await startServer(data.dir)
     created = await createEvent(running.url, { title: 'Beiträge zurückziehen', tableNames: ['Sprache', 'Arbeit'] })
     await advanceRounds(running.url, created.facilitatorToken)
+    // Names shown: they are stored under the cards (while they are hidden they never reach the disk).
+    expect(await command(running.url, created.facilitatorToken, 'event:display', { showNames: true })).toEqual({ ok: true })
   })
   afterAll(async () => {
     await running?.close()

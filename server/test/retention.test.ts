@@ -7,6 +7,7 @@ import type { TischrundeServer } from '../src/app.js'
 import { api, createEvent, rememberAdminKey, tokenOfLink } from './helpers/api.js'
 import { connectPhone } from './helpers/board-client.js'
 import { advanceRounds } from './helpers/rounds.js'
+import { command } from './helpers/command.js'
 import { tempDataDir } from './helpers/temp-dir.js'
 
 /** Every file under `dir`, with its bytes. */
@@ -52,6 +53,8 @@ describe('retention: an event past its deletion date is deleted with every trace
     old = await createEvent(url, { title: 'Integrationskonferenz Altstadt', tableNames: ['Sprache', 'Arbeit'], date: '2026-12-05' })
     kept = await createEvent(url, { title: 'Netzwerktreffen Neustadt', tableNames: ['Wohnen'], date: '2027-03-10' })
     await advanceRounds(url, old.facilitatorToken)
+    // Names shown: the name is stored under the card (while they are hidden it never reaches the disk).
+    expect(await command(url, old.facilitatorToken, 'event:display', { showNames: true })).toEqual({ ok: true })
     const phone = await connectPhone(url, old.event.id, 'sprache', old.joinCode)
     await phone.synced()
     phone.put(phone.card({ id: 'card-ret-1', text: CARD_TEXT, authorName: NAME }))

@@ -11,9 +11,11 @@ const BUSY_RETRY_MS = 10_000
  */
 export function openSocketTransport(token: string, eventId: string | undefined, sink: TransportSink): ControlTransport {
   // The event in the address: with several server nodes the connection is routed to the event's node.
+  // The credential too, as a board socket's: the server lets a staff link in before a flood of bare
+  // handshakes (it checks it again in the Socket.IO handshake, from `auth`).
   // WebSocket only: the boards need WebSockets anyway, and long-polling first would add a handshake
   // and an upgrade to every connect (the browser build leaves the polling transport out).
-  const socket: Socket = io({ auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnectionDelayMax: 5000, ...(eventId ? { query: { event: eventId } } : {}) })
+  const socket: Socket = io({ auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnectionDelayMax: 5000, query: { token, ...(eventId ? { event: eventId } : {}) } })
   socket.on('connect', () => sink.online())
   socket.on('disconnect', (reason: string) => {
     sink.status('offline')

@@ -1,11 +1,12 @@
 import pino from 'pino'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { WriteRefusal, boardKind, putCard } from '@tischrunde/shared'
+import { WRITERS_ROOT, WriteRefusal, boardKind, clientRoots, putCard } from '@tischrunde/shared'
 import { aCard } from '@tischrunde/fixtures'
 import { participantAtStation } from '../../test/helpers/write-context.js'
 import type { BoardStore } from '../storage/storage.js'
 import { type BoardPeer, DocRoom } from './doc-room.js'
+import { receiveUpdate } from './receive-update.js'
 
 /** A store in memory that keeps every update written to it. */
 function memoryStore() {
@@ -32,6 +33,16 @@ const peer = (id: string): BoardPeer & { frames: Uint8Array[] } => {
 }
 
 const ctx = participantAtStation()
+
+/** A phone that wrote two cards, with its two updates (the server is to get only the second). */
+function phoneWithTwoCards() {
+  const gap = new Y.Doc()
+  const updates: Uint8Array[] = []
+  gap.on('update', (u: Uint8Array) => updates.push(u))
+  putCard(gap, aCard({ id: 'karte-nie', text: 'Nie beim Server angekommen' }))
+  putCard(gap, aCard({ id: 'karte-spaet', text: 'Wartet auf die erste' }))
+  return { gap, updates }
+}
 
 async function openRoom() {
   const { store, stored } = memoryStore()
@@ -124,11 +135,7 @@ describe('the write gate in a board room', () => {
 
   it('keeps nothing of an update waiting for one it never got, so the next honest card is judged from its own bytes again', async () => {
     const { room } = await openRoom()
-    const gap = new Y.Doc()
-    const updates: Uint8Array[] = []
-    gap.on('update', (u: Uint8Array) => updates.push(u))
-    putCard(gap, aCard({ id: 'karte-nie', text: 'Nie beim Server angekommen' }))
-    putCard(gap, aCard({ id: 'karte-spaet', text: 'Wartet auf die erste' }))
+    const { gap, updates } = phoneWithTwoCards()
     // Only the second card's update: its items start past the clock the server has for that writer.
     const sender = peer('gap')
     expect(room.applyFromPeer(updates.at(-1)!, sender, ctx)).toBeNull()
@@ -144,6 +151,35 @@ describe('the write gate in a board room', () => {
     // The phone's next sync sends both cards with what was missing: they arrive whole.
     expect(room.applyFromPeer(Y.encodeStateAsUpdate(gap, Y.encodeStateVector(room.doc)), peer('gap'), ctx)).toBeNull()
     expect([...room.doc.getMap('cards').keys()].sort()).toEqual(['karte-ehrlich', 'karte-nie', 'karte-spaet'])
+    room.destroy()
+  })
+  it('answers an update that waits for a missing one with a sync request each time it comes, without applying, copying or binding anything', async () => {
+    const { room, stored } = await openRoom()
+    // A table that wrote a while: the copy a gap used to cost grows with it.
+    const table = new Y.Doc()
+    for (let i = 0; i < 20; i++) putCard(table, aCard({ id: `karte-${String(i).padStart(4, '0')}`, text: `Karte ${i}`, authorId: `tischgast-${i}` }))
+    Y.applyUpdate(room.doc, Y.encodeStateAsUpdate(table))
+    const { gap, updates } = phoneWithTwoCards()
+    const sender = peer('gap')
+    let tried = 0
+    const applyFromPeer = room.applyFromPeer.bind(room)
+    room.applyFromPeer = (...args) => (tried++, applyFromPeer(...args))
+    await room.settle()
+    const storedBefore = stored.length
+    const send = () => receiveUpdate(room, updates.at(-1)!, { peer: sender, actor: ctx.actor, kind: boardKind, scope: ctx.scope, roots: clientRoots(boardKind), situation: ctx.situation, now: ctx.now, admitNewRecords: undefined })
+    for (let i = 0; i < 15; i++) expect(send()).toEqual({ type: 'taken' })
+    expect(tried).toBe(0)
+    await room.settle()
+    expect(stored.length).toBe(storedBefore)
+    expect(room.doc.getMap('cards').has('karte-spaet')).toBe(false)
+    expect(room.doc.getMap(WRITERS_ROOT).size).toBe(0)
+    // Each time: sync step 1 with the server's state vector, which the phone answers with all it holds.
+    expect(sender.frames).toHaveLength(15)
+    expect(sender.frames.every((f) => f[0] === 0 && f[1] === 0)).toBe(true)
+    const answer = Y.encodeStateAsUpdate(gap, Y.encodeStateVector(room.doc))
+    expect(receiveUpdate(room, answer, { peer: sender, actor: ctx.actor, kind: boardKind, scope: ctx.scope, roots: clientRoots(boardKind), situation: ctx.situation, now: ctx.now, admitNewRecords: undefined, syncReply: true })).toEqual({ type: 'taken' })
+    expect(room.doc.getMap('cards').has('karte-spaet')).toBe(true)
+    expect(tried).toBe(1)
     room.destroy()
   })
 })

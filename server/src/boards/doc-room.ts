@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
-import { type DocKind, type Origin, type RecordChange, TOMBSTONES_ROOT, type UpdateShape, type WriteRefusal, WRITERS_ROOT, addedTogether, admitWriters, tombstoneKey } from '@tischrunde/shared'
+import { type DocKind, type Origin, type RecordChange, TOMBSTONES_ROOT, type UpdateShape, type WriteRefusal, WRITERS_ROOT, addedTogether, tombstoneKey } from '@tischrunde/shared'
+import { RoomWriters } from './room-writers.js'
 import type { Logger } from 'pino'
 import type { BoardStore } from '../storage/storage.js'
 import { RoomOutbox } from './room-outbox.js'
@@ -40,8 +41,8 @@ export class DocRoom {
   private gate: WriteGate | null = null
   /** While set, an update goes back to its sender too (it holds the server's undo of the sender's card). */
   private echo = false
-  /** Client ids per writer, counted once from the doc's bindings. */
-  private writerCounts: Map<string, number> | null = null
+  /** Who writes with which client id, made on the first write. */
+  private writers: RoomWriters | null = null
   /** Stores what the doc applied and sends it to the peers. */
   private readonly outbox: RoomOutbox
   /** The doc's update listener (see `encodeUpdateOf`), and whether it is on. */
@@ -100,7 +101,11 @@ export class DocRoom {
     // A write that is the whole change (nearly every card) is in the file and on its way to the
     // peers before Yjs applies it, when the board is quiet.
     const alone = !bindsWriters && this.standsAlone(changes, lost, ctx)
-    const ahead = alone && this.outbox.sendAhead(update, peer)
+    if (!alone) {
+      this.applyWithFollowUp(update, peer, changes, lost, ctx)
+      return null
+    }
+    const ahead = this.outbox.sendAhead(update, peer)
     if (ahead) this.applyingAhead = peer
     try {
       applyClientUpdate(this.doc, update, peer, () => this.resync([peer]))
@@ -113,7 +118,6 @@ export class DocRoom {
         this.outbox.applied(vector)
       }
     }
-    if (!alone) this.followUp(changes, lost, ctx)
     return null
   }
 
@@ -139,21 +143,30 @@ export class DocRoom {
   private takeAndDivert(update: Uint8Array, peer: BoardPeer, changes: readonly RecordChange[], lost: readonly LostVersion[], diversion: Diversion, ctx: WriteContext): void {
     const keys = new Set(diversion.keys)
     diversion.commit()
+    const kept = (c: { key: string }) => !keys.has(c.key)
+    this.applyWithFollowUp(update, peer, changes.filter(kept), lost.filter(kept), ctx, () => {
+      for (const change of changes) if (!kept(change)) this.doc.getMap<unknown>(change.root).delete(change.key)
+    })
+    diversion.after?.()
+  }
+
+  /**
+   * Applies a peer's update with what the server writes after it (`also`, then `followUp`) in one
+   * transaction: what goes out and into the file holds the records as corrected, and what a
+   * correction removed (a name under a card while names are hidden) is gone from it, not only
+   * overwritten. The sender gets it too.
+   */
+  private applyWithFollowUp(update: Uint8Array, peer: BoardPeer, changes: readonly RecordChange[], lost: readonly LostVersion[], ctx: WriteContext, also?: () => void): void {
     this.echo = true
     try {
       this.doc.transact(() => {
         applyClientUpdate(this.doc, update, peer, () => this.resync([peer]))
-        for (const change of changes) if (keys.has(change.key)) this.doc.getMap<unknown>(change.root).delete(change.key)
+        also?.()
+        this.followUp(changes, lost, ctx)
       }, peer)
     } finally {
       this.echo = false
     }
-    this.followUp(
-      changes.filter((c) => !keys.has(c.key)),
-      lost.filter((l) => !keys.has(l.key)),
-      ctx,
-    )
-    diversion.after?.()
   }
 
   /** Writes as the server (a moderator's command): bound as the server's own writer, in one transaction. */
@@ -260,30 +273,16 @@ export class DocRoom {
   }
 
   /**
-   * Checks that an update writes only under client ids of its sender (see `admitWriters`); returns
-   * the refusal, or the function that binds the sender's new client ids once the update is taken.
+   * Checks that an update writes only under client ids of its sender (see RoomWriters); returns the
+   * refusal, or the function that binds the sender's new client ids once the update is taken.
    */
-  admitWriters(shape: UpdateShape, writer: string | null): { refusal: WriteRefusal } | { binds: boolean; bind: () => void } {
-    const writers = this.doc.getMap<string>(WRITERS_ROOT)
-    const counts = (this.writerCounts ??= countWriters(writers))
-    const admitted = admitWriters(
-      shape,
-      writer,
-      (client) => Y.getState(this.doc.store, client),
-      { ownerOf: (client) => writers.get(String(client)), countOf: (w) => counts.get(w) ?? 0, clients: () => this.doc.store.clients.size },
-      new Set([this.doc.clientID]),
-    )
-    if (!admitted.ok) return { refusal: admitted.refusal }
-    return {
-      binds: admitted.bind.length > 0 && writer !== null,
-      bind: () => {
-        if (admitted.bind.length === 0 || writer === null) return
-        this.doc.transact(() => {
-          for (const client of admitted.bind) writers.set(String(client), writer)
-        }, { source: 'server', by: 'writers' } satisfies Origin)
-        counts.set(writer, (counts.get(writer) ?? 0) + admitted.bind.length)
-      },
-    }
+  admitWriters(shape: UpdateShape, writer: string | null, staff = false): { refusal: WriteRefusal } | { binds: boolean; bind: () => void } {
+    return (this.writers ??= new RoomWriters(this.doc)).admit(shape, writer, staff)
+  }
+
+  /** How far the doc has the structs of Yjs client `client` (its next clock). */
+  stateOf(client: number): number {
+    return Y.getState(this.doc.store, client)
   }
 
   /** Answers a peer's sync step 1 with what it lacks, never with writes not yet in the file (see RoomOutbox). */
@@ -381,10 +380,4 @@ const SERVER_WRITER = 'server'
 /** The Yjs client id that wrote a key's current value (Y.Map keeps each key's current item in `_map`). */
 function currentWriter(map: Y.Map<unknown>, key: string): number | undefined {
   return (map as unknown as { _map: Map<string, { id: { client: number } }> })._map.get(key)?.id.client
-}
-
-function countWriters(writers: Y.Map<string>): Map<string, number> {
-  const counts = new Map<string, number>()
-  writers.forEach((writer) => counts.set(writer, (counts.get(writer) ?? 0) + 1))
-  return counts
 }

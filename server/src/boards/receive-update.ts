@@ -9,6 +9,7 @@ import {
   type UpdateProblem,
   WriteRefusal,
   checkDocUpdate,
+  waitsForMissing,
   docAccess,
   encodeRefused,
   writerKeyOf,
@@ -42,8 +43,9 @@ export interface UpdateSender {
 
 /**
  * The write path of one update, in order: the byte-level pre-check (before Yjs sees a byte; a
- * participant's or host's update no larger than one person writes), the access policy, the writers check (only the sender's own Yjs client ids), then the write gate with
- * the kind's rules. Writers are bound only once the update is taken.
+ * participant's or host's update no larger than one person writes), the access policy, the writers
+ * check (only the sender's own Yjs client ids), an update waiting for a missing one answered with a
+ * sync request, then the write gate with the kind's rules. Writers are bound only once the update is taken.
  */
 export function receiveUpdate(room: DocRoom, update: Uint8Array, from: UpdateSender): UpdateOutcome {
   const checked = checkDocUpdate(update, from.roots)
@@ -59,8 +61,16 @@ export function receiveUpdate(room: DocRoom, update: Uint8Array, from: UpdateSen
   // A reader's sync reply can hold what the server lost (a power cut after the fan-out) or a copy of
   // an earlier board: it is no write. Nothing of it is taken, and the reader is not closed for it.
   if (right === 'read' && from.syncReply) return { type: 'taken' }
-  const writers = room.admitWriters(checked, right === 'write' ? writerKeyOf(from.actor) : null)
+  const writers = room.admitWriters(checked, right === 'write' ? writerKeyOf(from.actor) : null, from.actor.role !== 'participant')
   if ('refusal' in writers) return { type: 'close', reason: writers.refusal }
+  // An update that waits for one the server never got cannot be judged: Yjs would keep it aside, and
+  // trying it meant a copy of the whole doc per message (one small message, sent again and again,
+  // kept the server busy). Nothing of it is taken (its writers are not bound); the sender is asked
+  // for all the server lacks, and its answer holds this update too.
+  if (waitsForMissing(checked, (client) => room.stateOf(client))) {
+    room.resync([from.peer])
+    return { type: 'taken' }
+  }
   const ctx = { actor: from.actor, scope: from.scope, situation: from.situation, now: from.now, readOnly: right === 'read' }
   // A write under new client ids is followed by their binding: it does not go out on its own.
   const refusal = room.applyFromPeer(update, from.peer, ctx, from.admitNewRecords, writers.binds)

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http'
-import { Server, type Socket } from 'socket.io'
+import type { Socket } from 'socket.io'
 import {
   type Ack,
   COMMAND_RIGHTS,
@@ -33,6 +33,7 @@ import type { Hub, HubMessage } from '../hub/hub.js'
 import { Presence } from '../presence/presence.js'
 import { RotationPlans } from '../presence/rotation-plans.js'
 import type { RoundService } from '../rounds/round-service.js'
+import { EngineGate, openControlServer } from './engine-gate.js'
 import { createProgrammeBroadcast } from '../programme/programme-broadcast.js'
 import type { ProgrammeService } from '../programme/programme-service.js'
 import { isStorageFailure } from '../storage/storage-error.js'
@@ -93,16 +94,7 @@ export function createControlPlane(
   },
 ) {
   const offenders = deps.offenders ?? new Offenders()
-  const io = new Server(httpServer, {
-    destroyUpgrade: false,
-    serveClient: false,
-    maxHttpBufferSize: CONTROL_MESSAGE_MAX,
-    // Connection-state recovery stays off: every reconnect is a new handshake whose credential is
-    // checked again, so a revoked link or a deleted event cannot slip back in with an old session.
-    // Engine.io sessions over the cap are refused before any Socket.IO work (a flood that never
-    // completes the Socket.IO handshake still costs memory).
-    allowRequest: (_req, callback) => callback(io.engine.clientsCount >= deps.limits.maxConnections ? ErrorCode.SERVER_FULL : null, io.engine.clientsCount < deps.limits.maxConnections),
-  })
+  const io = openControlServer(httpServer, CONTROL_MESSAGE_MAX, new EngineGate(deps.limits.maxConnections, deps.budget.maxPerPerson, (token) => deps.events.claimsOf(token)))
   const presence = new Presence()
   const screens = new ScreenRooms(io)
   // What the console last asked the projectors to show, per event. Kept in this process only: a

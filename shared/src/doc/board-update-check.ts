@@ -80,6 +80,21 @@ export interface UpdateShape {
   writes: ReadonlyMap<number, { from: number; to: number }>
   /** Per client id: the end (exclusive) of the furthest deleted range. */
   deletesTo: ReadonlyMap<number, number>
+  /** The update leaves clocks out between its structs (a Skip): it waits for what fills them. */
+  skips?: boolean
+}
+
+/**
+ * Whether an update waits for one the doc never got, given how far the doc has each client's
+ * structs (`stateOf`): its structs start past that point or leave clocks out, or it deletes what
+ * neither the doc nor the update holds. Yjs would keep such an update aside until the rest
+ * arrives; the server asks the sender for everything it lacks instead (see receiveUpdate).
+ */
+export function waitsForMissing(shape: UpdateShape, stateOf: (client: number) => number): boolean {
+  if (shape.skips) return true
+  for (const [client, { from }] of shape.writes) if (from > stateOf(client)) return true
+  for (const [client, to] of shape.deletesTo) if (to > Math.max(stateOf(client), shape.writes.get(client)?.to ?? 0)) return true
+  return false
 }
 
 class Refused extends Error {
@@ -108,10 +123,11 @@ export function checkDocUpdate(update: Uint8Array, roots: ReadonlySet<string>): 
   const writes = new Map<number, { from: number; to: number }>()
   const deletesTo = new Map<number, number>()
   try {
-    const structs = readStructs(d, roots, writes)
+    const skips = { found: false }
+    const structs = readStructs(d, roots, writes, skips)
     const deletions = readDeleteSet(d, deletesTo)
     if (decoding.hasContent(d)) refuse(UpdateProblem.TRAILING_BYTES)
-    return { ok: true, structs, deletions, writes, deletesTo }
+    return { ok: true, structs, deletions, writes, deletesTo, skips: skips.found }
   } catch (error) {
     if (error instanceof Refused) return { ok: false, problem: error.problem }
     // lib0 throws plain Errors when the bytes run out or a number overflows.
@@ -161,7 +177,7 @@ function readString(d: decoding.Decoder): string {
   return decoding.readVarString(d)
 }
 
-function readStructs(d: decoding.Decoder, roots: ReadonlySet<string>, writes: Map<number, { from: number; to: number }>): number {
+function readStructs(d: decoding.Decoder, roots: ReadonlySet<string>, writes: Map<number, { from: number; to: number }>, skips: { found: boolean }): number {
   const clients = count(d, 3, UPDATE_LIMITS.clients)
   let total = 0
   const origins = new Map<string, number>()
@@ -181,6 +197,7 @@ function readStructs(d: decoding.Decoder, roots: ReadonlySet<string>, writes: Ma
       const info = decoding.readUint8(d)
       const kind = info & 31
       if (kind === GC || kind === SKIP) {
+        if (kind === SKIP) skips.found = true
         at += clock(d)
       } else {
         const hasOrigin = (info & BIT8) !== 0

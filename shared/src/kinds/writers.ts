@@ -17,6 +17,23 @@ export const WRITER_CLIENTS_MAX = 200
  */
 export const DOC_CLIENTS_MAX = 4000
 
+/**
+ * Of `DOC_CLIENTS_MAX`, the client ids kept for the facilitator and the table hosts: participants
+ * who fill a doc with invented writers (a join code makes as many participants as one likes) lock
+ * out the newcomers among them, not the people who run the table.
+ * @default 500
+ */
+export const STAFF_CLIENTS_RESERVE = 500
+
+/**
+ * New client ids one participant may bind on one doc at once, and how many more each minute: a
+ * person's phone gets one per page load it writes from, so an update that brings many (one card
+ * written under 200 invented ids) is refused, and filling a doc takes hundreds of identities.
+ * @default 20, then 1 a minute
+ */
+export const WRITER_CLIENTS_BURST = 20
+export const WRITER_CLIENTS_PER_MINUTE = 1
+
 /** The root, in every kind of doc, where the server keeps which person writes with which client id. */
 export const WRITERS_ROOT = '$writers'
 
@@ -28,6 +45,8 @@ export interface WriterBindings {
   countOf(writer: string): number
   /** How many client ids the doc holds (writers, the server's own, and ids of refused writes). */
   clients(): number
+  /** Whether a participant may bind `count` new client ids now (their pace, see `WRITER_CLIENTS_BURST`); takes them if so. */
+  paced?(writer: string, count: number): boolean
 }
 
 /**
@@ -40,6 +59,7 @@ export interface WriterBindings {
  * @param writer the sender's writer key, or null for a reader (who may add nothing at all)
  * @param stateOf the server doc's next clock for a client id
  * @param reserved client ids no client may write with (the server's own)
+ * @param staff the sender runs the event or a table (may use `STAFF_CLIENTS_RESERVE`, is not paced)
  * @returns the client ids to bind to `writer` once the update is taken, or the refusal
  */
 export function admitWriters(
@@ -48,6 +68,7 @@ export function admitWriters(
   stateOf: (client: number) => number,
   bindings: WriterBindings,
   reserved: ReadonlySet<number> = new Set(),
+  staff = false,
 ): { ok: true; bind: number[] } | { ok: false; refusal: WriteRefusal } {
   const bind: number[] = []
   for (const [client, range] of shape.writes) {
@@ -60,9 +81,11 @@ export function admitWriters(
   }
   if (bind.length > 0 && bindings.countOf(writer!) + bind.length > WRITER_CLIENTS_MAX) return { ok: false, refusal: WriteRefusal.TOO_MANY_WRITERS }
   const newcomers = bind.filter((client) => stateOf(client) === 0).length
-  if (newcomers > 0 && bindings.clients() + newcomers > DOC_CLIENTS_MAX) return { ok: false, refusal: WriteRefusal.TOO_MANY_WRITERS }
+  if (newcomers > 0 && bindings.clients() + newcomers > DOC_CLIENTS_MAX - (staff ? 0 : STAFF_CLIENTS_RESERVE)) return { ok: false, refusal: WriteRefusal.TOO_MANY_WRITERS }
   for (const [client, end] of shape.deletesTo) {
     if (end > Math.max(stateOf(client), shape.writes.get(client)?.to ?? 0)) return { ok: false, refusal: WriteRefusal.FOREIGN_WRITER }
   }
+  // Paced last: a refused update takes none of the person's allowance.
+  if (bind.length > 0 && !staff && bindings.paced && !bindings.paced(writer!, bind.length)) return { ok: false, refusal: WriteRefusal.TOO_MANY_WRITERS }
   return { ok: true, bind }
 }
