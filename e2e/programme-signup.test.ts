@@ -145,6 +145,16 @@ describe('signing up days before the Köln day, and finding the choices again', 
     expect(await axeViolations(other)).toEqual([])
   }, 120_000)
 
+  it('says at once when the phone is offline and offers no choice until it is back (a tap failed silently after seconds)', async () => {
+    const page = await phone()
+    await page.context().setOffline(true)
+    await page.getByRole('status').filter({ hasText: 'Keine Verbindung. Workshops wählen geht wieder, sobald Ihr Handy online ist' }).waitFor()
+    expect(await page.getByRole('button', { name: /^Workshop 1 wählen: / }).isDisabled()).toBe(true)
+    await page.context().setOffline(false)
+    await expect.poll(() => page.getByRole('button', { name: /^Workshop 1 wählen: / }).isDisabled(), { timeout: 15_000 }).toBe(false)
+    expect(await page.getByText('Keine Verbindung.', { exact: false }).count()).toBe(0)
+  }, 60_000)
+
   it('keeps the sign-up lists on the console as live as the counts: a choice on a phone shows with its name', async () => {
     const desk = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' })).newPage()
     await desk.goto(`${server.url}${view.links.facilitator}`)

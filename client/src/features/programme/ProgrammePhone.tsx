@@ -29,6 +29,7 @@ import type { ControlRef } from './use-programme.js'
 import { useFocusKeeper } from '../../lib/use-focus-keeper.js'
 import './programme.css'
 import { ProgrammePhoneHeader } from './ProgrammePhoneHeader.js'
+import { useOnline } from '../board/use-online.js'
 import { roomText } from './room-text.js'
 
 
@@ -63,6 +64,10 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
   const event = useTischStore((s) => s.event)
   // After "Veranstaltung beenden" the lists stay as they are: no choice is offered any more.
   const dayClosed = useTischStore((s) => s.round?.phase === 'closed')
+  // Offline a choice cannot reach the server: said at once, and nothing is offered to choose (nor
+  // the question about giving up a seat in a full workshop).
+  const online = useOnline()
+  const offline = useTischStore((s) => s.controlStatus === 'offline') || !online
   // The board of one's workshop, open instead of the programme.
   const [boardOf, setBoardOf] = useState<Workshop | null>(null)
   // The number of the workshop whose open board closed because the booking ended, to say so.
@@ -151,6 +156,11 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
       ) : (
         <>
           <NowNext programme={programme} clock={clock} mine={mine} />
+          {offline && (
+            <p className="banner banner-offline" role="status">
+              {t('programme.offline')}
+            </p>
+          )}
           {found && (
             <p className="programme-board-ended" role="status" tabIndex={-1} ref={foundNote}>
               {t('programme.lookupDone')}
@@ -213,7 +223,7 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
                     phase={item}
                     chosen={mine.get(item.id) ?? null}
                     counts={counts}
-                    busy={busy}
+                    busy={busy || offline}
                     feedback={feedback?.phaseId === item.id ? feedback : null}
                     onChoose={(w) => void choose(item, w)}
                     over={dayClosed ? 'day' : phaseOver(programme, item.id, clock) && 'phase'}
