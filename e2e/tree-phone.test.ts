@@ -171,6 +171,27 @@ describe('the problem tree on phones (360×740)', () => {
     await anna.getByRole('button', { name: 'Speichern' }).click()
     const bernd = contexts[1]!.pages()[0]!
     await bernd.getByRole('button', { name: 'Ursache 1.1: Keine festen Ansprechpersonen in den Vereinen' }).waitFor({ timeout: 5000 })
+    // Back from editing, the focus is on the entry's own "bearbeiten", not at the top of the page.
+    await expect.poll(() => anna.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Keine festen Ansprechpersonen in den Vereinen bearbeiten')
+  })
+
+  it('lets a participant delete their own entry with nothing under it, by keyboard; the group sees it go', async () => {
+    const anna = contexts[0]!.pages()[0]!
+    await anna.getByLabel('Text').fill('Tippfehler-Eintrag')
+    await anna.getByLabel('Text').press('Control+Enter')
+    await anna.getByRole('button', { name: 'Tippfehler-Eintrag bearbeiten' }).press('Enter')
+    // The field has the focus; Escape leaves without a change.
+    await anna.keyboard.press('Escape')
+    await expect.poll(() => anna.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Tippfehler-Eintrag bearbeiten')
+    await anna.keyboard.press('Enter')
+    await anna.getByRole('button', { name: 'Eintrag löschen' }).click()
+    await anna.getByRole('status').filter({ hasText: 'Eintrag gelöscht.' }).waitFor()
+    const bernd = contexts[1]!.pages()[0]!
+    await expect.poll(() => bernd.getByText('Tippfehler-Eintrag').count(), { timeout: 5000 }).toBe(0)
+    // Someone else's entry, or one with entries under it, offers no deletion.
+    await anna.getByRole('button', { name: 'Keine festen Ansprechpersonen in den Vereinen bearbeiten' }).click()
+    expect(await anna.getByRole('button', { name: 'Eintrag löschen' }).count()).toBe(0)
+    await anna.getByRole('button', { name: 'Abbrechen' }).click()
   })
 
   it('keeps a pasted text whole when it is too long, says by how much, and sends nothing until it fits', async () => {

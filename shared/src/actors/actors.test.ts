@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { blankActor, mergeActors, refreshActorMap, splitActor, withPerson } from './actor-map.js'
 import { actorKey, matchKnownActor, suggestMerges } from './normalize.js'
 import { parseMeasureRefs, splitActorCard } from './split.js'
-import { type FoundMention, actorColumns, mentionsOfBoard } from './mentions.js'
+import { type FoundMention, actorColumns, asksForActorsTitle, mentionsOfBoard } from './mentions.js'
 import type { ActorRule } from '../kinds/actors/actor-map.schema.js'
 import { checkActorMapChanges } from '../kinds/actors/actors-kind.js'
 
@@ -229,5 +229,10 @@ describe('which columns name actors', () => {
     const chosen = new Map([['station-4/partner', true], ['station-3/wer-hilft', false]])
     expect(actorColumns(template as never, chosen)).toEqual(new Set(['station-4/partner']))
     expect(mentionsOfBoard('t1', cards, template as never, chosen).map((m) => m.text)).toEqual(['Kirchen'])
+  })
+
+  it('reads English titles too ("Who can help?", "Actors"), as an English console sets a café up', () => {
+    expect(['Who can help?', 'Who helps?', 'Who could support us?', 'Actors', 'Key stakeholders', 'Wer kann helfen?', 'Behilfliche Akteur*innen'].filter(asksForActorsTitle)).toHaveLength(7)
+    expect(['What do we do?', 'Goals', 'What works well?', 'Factors', 'Was läuft gut?'].filter(asksForActorsTitle)).toEqual([])
   })
 })

@@ -3,14 +3,9 @@ import type { Template } from '../template/template.schema.js'
 import type { ActorMention, MeasureRef } from '../kinds/actors/actor-map.schema.js'
 import { actorKey } from './normalize.js'
 import { splitActorCard } from './split.js'
+import { asksForActorsTitle } from './actor-column.js'
 
-/** Column titles that ask for actors ("Wer kann helfen?", "Behilfliche Akteur*innen", "Partner"). */
-const ACTOR_COLUMN = /wer kann helfen|wer hilft|akteur|behilflich|kooperationspartner|wer kann unterst/i
-
-/** Whether a column's title asks for actors. */
-export function asksForActorsTitle(title: string): boolean {
-  return ACTOR_COLUMN.test(title)
-}
+export { asksForActorsTitle }
 
 /**
  * The columns of a template whose cards name actors, as `stationId/columnId`: those whose title
@@ -21,7 +16,7 @@ export function actorColumns(template: Template, choices: ReadonlyMap<string, bo
   for (const station of template.stations)
     for (const column of station.columns) {
       const id = `${station.id}/${column.id}`
-      if (choices.get(id) ?? ACTOR_COLUMN.test(column.title)) out.add(id)
+      if (choices.get(id) ?? asksForActorsTitle(column.title)) out.add(id)
     }
   return out
 }

@@ -10,7 +10,7 @@ import { keepLinkToken, readAdminKey } from '../../sync/device-storage.js'
 import { withQuery } from '../../sync/links.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
 import { AddressChoice, MethodChoice, type MethodChoiceId } from './landing/MethodChoice.js'
-import { TREE_DAY, TREE_DAY_GROUPS, treeDayRequest } from './landing/tree-day.js'
+import { TREE_DAY, treeDayDefaults, treeDayRequest } from './landing/tree-day.js'
 import '../../i18n/landing-wording.js'
 
 /** The admin key in what was pasted: the printed admin link (`…/admin#k=<key>`) or the key alone. */
@@ -39,8 +39,11 @@ export default function Landing() {
   const [notice, setNotice] = useState<PrivacyNotice>(EMPTY_PRIVACY_NOTICE)
   const [form, setForm] = useState({ title: '', date: new Date().toISOString().slice(0, 10), place: '', tables: '', maxPerTable: '' })
   const [method, setMethod] = useState<MethodChoiceId>(METHOD_TEMPLATES[0].id)
-  const [groups, setGroups] = useState(TREE_DAY_GROUPS)
-  const [attribute, setAttribute] = useState('Kommunengröße')
+  // Until typed over, a tree day's groups and attribute are the proposal in the shown language.
+  const [typedGroups, setGroups] = useState<string | null>(null)
+  const [typedAttribute, setAttribute] = useState<string | null>(null)
+  const groups = typedGroups ?? treeDayDefaults(language).groups
+  const attribute = typedAttribute ?? treeDayDefaults(language).attribute
   const [address, setAddress] = useState<'du' | 'sie'>('du')
   const [createError, setCreateError] = useState<string | null>(null)
   const [creating, setCreating] = useState(false)

@@ -65,7 +65,11 @@ export default function ActorProjector({ event, token }: { event: { id: string; 
     <main className="page projector actor-projector" style={{ '--actor-scale': fit.scale } as React.CSSProperties}>
       <header className="actor-projector-head">
         <h1>{t('actors.projectorTitle')}</h1>
-        <p className="muted">{event.title}</p>
+        <p className="muted">
+          {event.title}
+          {/* The bare number on each chip, said once for the hall (a screen reader hears it on each chip). */}
+          {visible.length > 0 && <span aria-hidden="true"> · {t('actors.countLegend')}</span>}
+        </p>
       </header>
       {map.status === 'offline' && <p className="banner banner-offline">{t('actors.offline')}</p>}
       {visible.length === 0 && map.status === 'synced' && <p>{t('actors.empty')}</p>}

@@ -96,6 +96,19 @@ describe('room-changing shortcuts and ending the event', () => {
     }
   })
 
+  it('puts the focus on the station line when "Station jetzt starten" goes away, not on the minutes field (a second Enter there set the timer)', async () => {
+    const now = Date.now()
+    const changing = { ...station1, timer: { endsAt: now + 1_300_000, remainingMs: null, durationMs: 1_200_000, startsAt: now + 100_000 } }
+    const send = vi.fn(async (): Promise<Ack> => ({ ok: true }))
+    render(<RoundControls event={anEvent()} round={changing} send={send} />)
+    const start = screen.getByRole('button', { name: 'Station jetzt starten' })
+    start.focus()
+    fireEvent.click(start)
+    expect(send).toHaveBeenCalledWith('timer:start', { expectedVersion: 3 })
+    expect(document.activeElement?.textContent).toMatch(/^Wechsel/)
+    expect(document.activeElement).not.toBe(screen.getByLabelText('Auf Minuten setzen'))
+  })
+
   it('forgets a first press of B after a pause, and a press of another key in between', () => {
     vi.useFakeTimers()
     try {

@@ -116,6 +116,7 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
           : t('round.phaseClosed')
   const armedText = armed === 'n' ? nextLabel(t, event, round) : armed === 'b' ? t('round.back') : null
   const bar = useRef<HTMLElement>(null)
+  const phase = useRef<HTMLParagraphElement>(null)
   useStickyBarRoom(bar)
 
   return (
@@ -125,14 +126,15 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
       </h2>
       <div className="console-bar-state">
         {/* A station's start is said once, with its question (LiveAnnouncer); this line is said for the rest (pause, review, end). */}
-        <p className="round-phase" aria-live={round.phase === 'station' && !round.paused ? 'off' : 'polite'}>
+        <p ref={phase} tabIndex={-1} className="round-phase" aria-live={round.phase === 'station' && !round.paused ? 'off' : 'polite'}>
           <strong>{phaseText}</strong>
           {locked && <span className="badge badge-locked"> {t('round.lockedBadge')}</span>}
         </p>
         {changeover > 0 && (
           <p className="changeover" role="status">
             {t(dayKey('control.changeover', treeDay), { time: formatClock(Math.ceil(changeover / 1000)) })}{' '}
-            <button type="button" className="secondary" disabled={busy} onClick={() => void run(send('timer:start', v))}>
+            {/* The button goes with the changeover: the focus goes to the station's line, not on to the next field (an Enter there set the timer). */}
+            <button type="button" className="secondary" disabled={busy} onClick={() => (phase.current?.focus(), void run(send('timer:start', v)))}>
               {t(dayKey('control.startNow', treeDay))}
             </button>
           </p>

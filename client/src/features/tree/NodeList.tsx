@@ -1,5 +1,5 @@
 import { TREE_LIST_MAX, TREE_TEXT_MAX, type TreeNode } from '@tischrunde/shared'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { selectTree, useTreeStore } from '../../store/tree-store.js'
 import { putTreeNode } from '../../sync/tree-hooks.js'
@@ -15,6 +15,7 @@ import { putTreeNode } from '../../sync/tree-hooks.js'
 export function NodeList(props: { docName: string; node: TreeNode; field: 'measures' | 'helpers'; title: string }) {
   const { t } = useTranslation()
   const [text, setText] = useState('')
+  const field = useRef<HTMLInputElement>(null)
   const list = props.node[props.field] ?? []
   const label = `${props.title} (${props.node.text})`
   const latest = () => selectTree(props.docName)(useTreeStore.getState()).view.byId.get(props.node.id) ?? props.node
@@ -30,6 +31,9 @@ export function NodeList(props: { docName: string; node: TreeNode; field: 'measu
     const node = latest()
     const now = node[props.field] ?? []
     putTreeNode(props.docName, { ...node, [props.field]: now.filter((x, i) => i !== now.indexOf(entry)) })
+    // Its button is gone: the focus goes to this list's field, where a second Enter does nothing (on
+    // the list's first button it took away the next entry, often someone else's).
+    field.current?.focus()
   }
   return (
     <form className="tree-node-list" onSubmit={submit} aria-label={label}>
@@ -51,7 +55,7 @@ export function NodeList(props: { docName: string; node: TreeNode; field: 'measu
           ))}
         </ul>
       )}
-      <input aria-label={t('tree.addEntry', { list: label })} maxLength={TREE_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
+      <input ref={field} aria-label={t('tree.addEntry', { list: label })} maxLength={TREE_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
       <button type="submit" className="secondary" aria-label={t('tree.addTo', { list: label })} disabled={!text.trim() || list.length >= TREE_LIST_MAX}>
         {t('tree.add')}
       </button>

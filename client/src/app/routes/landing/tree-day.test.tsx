@@ -99,6 +99,8 @@ describe('a tree day from the start page', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Create event' }))
       await waitFor(() => expect(bodies).toHaveLength(1))
       expect(bodies[0]).toMatchObject({ template: { stations: [{ id: 'problembaum', title: 'Problem tree' }, { id: 'loesungsbaum', title: 'Solution tree' }] } })
+      // The groups and what forms them are proposed in English too (participants read them on their phones).
+      expect(bodies[0]).toMatchObject({ treeMethod: { attribute: 'Municipality size', values: ['small rural district', 'medium-sized rural district', 'large rural district', 'larger city'] } })
     } finally {
       await act(() => setLanguage('de', { remember: false }))
     }

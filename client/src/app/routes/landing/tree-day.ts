@@ -7,7 +7,14 @@ export const TREE_DAY = 'tree-day'
 export const treeDayTemplate = (language: 'de' | 'en'): Template => (language === 'en' ? TREE_DAY_TEMPLATE_EN : TREE_DAY_TEMPLATE)
 
 /** The groups a new tree day proposes, one per line: by municipality size, as in Bremen. */
-export const TREE_DAY_GROUPS = KOMMUNENGROESSE_VALUES.join('\n')
+const TREE_DAY_GROUPS = KOMMUNENGROESSE_VALUES.join('\n')
+
+/** What a new tree day proposes in the interface's language: its groups (one per line) and what forms them. */
+export function treeDayDefaults(language: 'de' | 'en'): { groups: string; attribute: string } {
+  return language === 'en'
+    ? { groups: ['small rural district', 'medium-sized rural district', 'large rural district', 'larger city'].join('\n'), attribute: 'Municipality size' }
+    : { groups: TREE_DAY_GROUPS, attribute: 'Kommunengröße' }
+}
 
 /**
  * What a tree day adds to the create request: its stations and its groups (one per non-empty line

@@ -21,6 +21,20 @@ describe('the phone’s form while rewording a node', () => {
     expect(onSave).toHaveBeenCalledWith('Keine Zeit für Netzwerkarbeit')
   })
 
+  it('starts in the field, leaves with Escape, and offers "Eintrag löschen" only where the tree lets the writer delete', () => {
+    const onCancelEdit = vi.fn()
+    const onDelete = vi.fn()
+    const props = { phase: 'problem' as const, parent: null, hasCore: true, onAdd: () => true, onSave: () => true, onCancelEdit }
+    const { rerender } = render(<AddNodeForm {...props} editing={node('Keine Zeit')} />)
+    expect(document.activeElement).toBe(screen.getByLabelText('Text'))
+    expect(screen.queryByRole('button', { name: 'Eintrag löschen' })).toBeNull()
+    fireEvent.keyDown(screen.getByLabelText('Text'), { key: 'Escape' })
+    expect(onCancelEdit).toHaveBeenCalledTimes(1)
+    rerender(<AddNodeForm {...props} editing={node('Keine Zeit')} onDelete={onDelete} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Eintrag löschen' }))
+    expect(onDelete).toHaveBeenCalledTimes(1)
+  })
+
   it('sends with Ctrl+Enter (⌘+Enter on a Mac), as the card form does', () => {
     const onAdd = vi.fn(() => true)
     render(<AddNodeForm phase="problem" parent={null} hasCore={false} onAdd={onAdd} onSave={() => true} onCancelEdit={() => {}} editing={null} />)

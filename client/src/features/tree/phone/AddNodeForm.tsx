@@ -27,6 +27,8 @@ export function AddNodeForm(props: {
   onAdd: (kind: TreeNodeKind, text: string) => boolean
   onSave: (text: string) => boolean
   onCancelEdit: () => void
+  /** Offered while editing one's own entry that nothing stands under: takes it out of the tree. */
+  onDelete?: () => void
   /**
    * Whether the form stays at the screen's foot while the tree scrolls (while writing the problem
    * tree, and while rewording); otherwise it follows the tree, which then keeps the whole screen.
@@ -80,7 +82,12 @@ export function AddNodeForm(props: {
       ? t('tree.addUnder', { text: props.parent.text })
       : t(props.phase === 'objective' ? 'tree.addGoal' : 'tree.addCore')
   return (
-    <form className={props.docked === false ? 'tree-add' : 'tree-add tree-add-docked'} onSubmit={submit} aria-label={props.editing ? t('tree.editOf', { text: props.editing.text }) : heading}>
+    <form
+      className={props.docked === false ? 'tree-add' : 'tree-add tree-add-docked'}
+      onSubmit={submit}
+      aria-label={props.editing ? t('tree.editOf', { text: props.editing.text }) : heading}
+      onKeyDown={(e) => props.editing && e.key === 'Escape' && (e.preventDefault(), props.onCancelEdit())}
+    >
       <p>{heading}</p>
       {!props.editing && props.hasCore && kinds.length > 0 && (
         <div className="tree-kinds" role="group" aria-label={t('tree.kindChoice')}>
@@ -96,7 +103,8 @@ export function AddNodeForm(props: {
         {t('tree.text')}
       </label>
       {/* No cut at the limit: a pasted text stays whole, and the count says how much is too much. */}
-      <textarea id={fieldId} rows={props.editing ? 3 : 2} value={text} aria-describedby={`${fieldId}-count`} aria-invalid={left < 0 ? true : undefined} onChange={(e) => setText(e.target.value)} onKeyDown={sendOnCtrlEnter} />
+      {/* Editing starts in the field (the form is docked at the screen's foot, far from "Bearbeiten"). */}
+      <textarea id={fieldId} rows={props.editing ? 3 : 2} autoFocus={props.editing !== null} value={text} aria-describedby={`${fieldId}-count`} aria-invalid={left < 0 ? true : undefined} onChange={(e) => setText(e.target.value)} onKeyDown={sendOnCtrlEnter} />
       <p role="status" className="visually-hidden">
         {said}
       </p>
@@ -116,6 +124,11 @@ export function AddNodeForm(props: {
         {props.editing && (
           <button type="button" className="secondary" onClick={props.onCancelEdit}>
             {t('tree.cancel')}
+          </button>
+        )}
+        {props.editing && props.onDelete && (
+          <button type="button" className="secondary danger" onClick={props.onDelete}>
+            {t('tree.deleteOwn')}
           </button>
         )}
       </div>

@@ -7,7 +7,7 @@ import { useTischStore } from '../../../store/index.js'
 import { type TreeDenial, selectTree, useTreeStore } from '../../../store/tree-store.js'
 import { randomId } from '../../../sync/random-id.js'
 import { keepTreeGroup, keepTreeValue, readTreeGroup, readTreeValue } from '../../../sync/tree-group-choice.js'
-import { applyTreeEdit, putTreeNode, useTree } from '../../../sync/tree-hooks.js'
+import { applyTreeEdit, putTreeNode, removeTreeNode, useTree } from '../../../sync/tree-hooks.js'
 import '../tree.css'
 import { TreeOutline } from '../TreeOutline.js'
 import { AddNodeForm } from './AddNodeForm.js'
@@ -176,6 +176,7 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
   const problems = useTreeStore(selectTree(problemDoc))
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [editingId, setEditingId] = useState<string | null>(null)
+  const [removedSaid, setRemovedSaid] = useState('')
   const group = findGroup(props.event.treeMethod!, props.groupId)
   const shownName = group ? groupName(group) : props.groupId
   const nodes = tree.view.byId
@@ -200,13 +201,29 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
     if (ok) setTimeout(() => showAboveForm(id), 0)
     return ok
   }
+  // Back from editing, the focus goes to the entry's own "Bearbeiten" (or its place in the tree).
+  const endEdit = (nodeId: string) => {
+    setEditingId(null)
+    const item = `[data-node-id="${CSS.escape(nodeId)}"]`
+    setTimeout(() => (document.querySelector<HTMLElement>(`${item} .tree-edit`) ?? document.querySelector<HTMLElement>(`${item} .tree-pick`))?.focus(), 0)
+  }
   const save = (text: string) => {
     if (!docName || !editing) return false
     // Rewording an objective ends its placeholder: it is the group's own positive wording now.
     const reworded = rewordNode(phase, nodes, editing.id, text)
     const ok = reworded.ok && applyTreeEdit(docName, reworded.edit)
-    if (ok) setEditingId(null)
+    if (ok) endEdit(editing.id)
     return ok
+  }
+  // One's own entry with nothing under it may go (the rules let a participant delete only their own).
+  const deletable = editing !== null && editing.authorId === identity.participantId && ![...nodes.values()].some((n) => n.parentId === editing.id)
+  const remove = () => {
+    if (!docName || !editing) return
+    removeTreeNode(docName, editing.id)
+    setEditingId(null)
+    setSelectedId(editing.parentId)
+    setRemovedSaid(t('tree.deletedSaid'))
+    setTimeout(() => treeHeading.current?.focus(), 0)
   }
   return (
     <main className="page phone tree-phone" ref={keepFocus}>
@@ -280,6 +297,9 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
         }
       />
       {answered && <p className="muted">{t('tree.answers', { text: answered.text })}</p>}
+      <p role="status" className="visually-hidden">
+        {removedSaid}
+      </p>
       {open && (phase === 'problem' || core || ownGoal) && (
         <AddNodeForm
           key={editingId ?? 'new'}
@@ -294,7 +314,8 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
           draftKey={docName ?? undefined}
           onAdd={add}
           onSave={save}
-          onCancelEdit={() => setEditingId(null)}
+          onCancelEdit={() => editing && endEdit(editing.id)}
+          onDelete={deletable ? remove : undefined}
         />
       )}
     </main>
