@@ -5,7 +5,7 @@ import { WRITERS_ROOT, WriteRefusal, boardKind, clientRoots, putCard } from '@ti
 import { aCard } from '@tischrunde/fixtures'
 import { participantAtStation } from '../../test/helpers/write-context.js'
 import type { BoardStore } from '../storage/storage.js'
-import { type BoardPeer, DocRoom } from './doc-room.js'
+import { type BoardPeer, COPIED_UPDATES_BURST, DocRoom } from './doc-room.js'
 import { receiveUpdate } from './receive-update.js'
 
 /** A store in memory that keeps every update written to it. */
@@ -180,6 +180,32 @@ describe('the write gate in a board room', () => {
     expect(receiveUpdate(room, answer, { peer: sender, actor: ctx.actor, kind: boardKind, scope: ctx.scope, roots: clientRoots(boardKind), situation: ctx.situation, now: ctx.now, admitNewRecords: undefined, syncReply: true })).toEqual({ type: 'taken' })
     expect(room.doc.getMap('cards').has('karte-spaet')).toBe(true)
     expect(tried).toBe(1)
+    room.destroy()
+  })
+  it(`cuts off a participant whose updates keep needing a copy of the doc (${COPIED_UPDATES_BURST} at once are taken), not one who sends one now and then`, async () => {
+    const { room } = await openRoom()
+    const base = new Y.Doc()
+    putCard(base, aCard({ id: 'karte-001', text: 'Erste Fassung' }))
+    const sender = peer('phone')
+    const from = { peer: sender, actor: ctx.actor, kind: boardKind, scope: ctx.scope, roots: clientRoots(boardKind), situation: ctx.situation, now: ctx.now, admitNewRecords: undefined }
+    expect(receiveUpdate(room, Y.encodeStateAsUpdate(base), from)).toEqual({ type: 'taken' })
+    const first = Y.encodeStateAsUpdate(base)
+    putCard(base, aCard({ id: 'karte-001', text: 'Zweite Fassung' }))
+    expect(receiveUpdate(room, Y.encodeStateAsUpdate(base, Y.encodeStateVector(room.doc)), from)).toEqual({ type: 'taken' })
+    // Each a version of the card written on the first one, beside the second: concurrent, so tried on a copy.
+    const concurrent = (i: number) => {
+      const other = new Y.Doc()
+      Y.applyUpdate(other, first)
+      putCard(other, aCard({ id: 'karte-001', text: `Fassung ${i}` }))
+      return Y.encodeStateAsUpdate(other, Y.encodeStateVector(room.doc))
+    }
+    const outcomes = Array.from({ length: COPIED_UPDATES_BURST + 1 }, (_, i) => receiveUpdate(room, concurrent(i), from).type)
+    expect(outcomes.slice(0, COPIED_UPDATES_BURST)).toEqual(Array(COPIED_UPDATES_BURST).fill('taken'))
+    expect(outcomes.at(-1)).toBe('close')
+    // A plain card costs nothing of it, and another person is not held back.
+    const plain = new Y.Doc()
+    putCard(plain, aCard({ id: 'karte-002', text: 'Einfach eine Karte' }))
+    expect(receiveUpdate(room, Y.encodeStateAsUpdate(plain), from)).toEqual({ type: 'taken' })
     room.destroy()
   })
 })

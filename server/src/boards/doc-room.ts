@@ -1,6 +1,10 @@
 import * as Y from 'yjs'
 import { type DocKind, type Origin, type RecordChange, TOMBSTONES_ROOT, type UpdateShape, type WriteRefusal, WRITERS_ROOT, addedTogether, tombstoneKey } from '@tischrunde/shared'
 import { RoomWriters } from './room-writers.js'
+import { RateLimiter } from '../access/rate-limit.js'
+
+/** Updates tried on a copy of the doc one person may send at once; then one a second. */
+export const COPIED_UPDATES_BURST = 10
 import type { Logger } from 'pino'
 import type { BoardStore } from '../storage/storage.js'
 import { RoomOutbox } from './room-outbox.js'
@@ -43,6 +47,8 @@ export class DocRoom {
   private echo = false
   /** Who writes with which client id, made on the first write. */
   private writers: RoomWriters | null = null
+  /** Each person's pace of updates tried on a copy of the doc (see `copiedTooOften`). */
+  private copyPace: RateLimiter | null = null
   /** Stores what the doc applied and sends it to the peers. */
   private readonly outbox: RoomOutbox
   /** The doc's update listener (see `encodeUpdateOf`), and whether it is on. */
@@ -278,6 +284,17 @@ export class DocRoom {
    */
   admitWriters(shape: UpdateShape, writer: string | null, staff = false): { refusal: WriteRefusal } | { binds: boolean; bind: () => void } {
     return (this.writers ??= new RoomWriters(this.doc)).admit(shape, writer, staff)
+  }
+
+  /**
+   * Whether the last update from `writer` was tried on a copy of the whole doc and the person has
+   * spent their allowance of such updates (`COPIED_UPDATES_BURST`, then one a second): honest
+   * phones send one now and then (two edits of a card at once, a sync after being offline); a
+   * stream of them would keep the server copying.
+   */
+  copiedTooOften(writer: string): boolean {
+    if (!this.gate?.lastCopied) return false
+    return !(this.copyPace ??= new RateLimiter(COPIED_UPDATES_BURST, 1, 10_000)).take(writer, Date.now())
   }
 
   /** How far the doc has the structs of Yjs client `client` (its next clock). */

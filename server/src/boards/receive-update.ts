@@ -74,12 +74,14 @@ export function receiveUpdate(room: DocRoom, update: Uint8Array, from: UpdateSen
   const ctx = { actor: from.actor, scope: from.scope, situation: from.situation, now: from.now, readOnly: right === 'read' }
   // A write under new client ids is followed by their binding: it does not go out on its own.
   const refusal = room.applyFromPeer(update, from.peer, ctx, from.admitNewRecords, writers.binds)
+  // A participant whose updates keep needing a copy of the whole doc is cut off (what was taken stays).
+  const flooding: UpdateOutcome | null = from.actor.role === 'participant' && room.copiedTooOften(writerKeyOf(from.actor)) ? { type: 'close', reason: 'TOO_MANY_MESSAGES' } : null
   if (!refusal) {
     writers.bind()
-    return { type: 'taken' }
+    return flooding ?? { type: 'taken' }
   }
   if (!SOFT_REFUSALS.has(refusal)) return { type: 'close', reason: refusal }
   const reply = encodeRefused(refusal, room.takeAndRevert(update, from.peer))
   writers.bind()
-  return { type: 'refused', refusal, reply }
+  return flooding ?? { type: 'refused', refusal, reply }
 }

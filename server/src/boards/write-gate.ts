@@ -56,6 +56,7 @@ export class WriteGate {
   private captured: RecordChange[] = []
   private lost: LostVersion[] = []
   private plain = false
+  private copied = false
   /** Roots the clients write (the others only the server): a client touching another is outside the schema. */
   private readonly watched: ReadonlySet<string>
   /** Records per root and per counted field, kept as the doc changes. */
@@ -84,6 +85,11 @@ export class WriteGate {
     return this.plain
   }
 
+  /** The last checked update was tried on a copy of the whole doc (see `tryOnCopy`): it cost far more than a plain one. */
+  get lastCopied(): boolean {
+    return this.copied
+  }
+
   /** Versions the last checked update overwrote concurrently, or that lost against one. */
   get lastLost(): readonly LostVersion[] {
     return this.lost
@@ -104,6 +110,7 @@ export class WriteGate {
     this.lost = []
     const plan = planUpdate(this.doc, update, this.watched)
     this.plain = plan !== null && !plan.repeats
+    this.copied = plan === null
     let refusal: WriteRefusal | null
     if (plan) {
       this.captured = plan.changes
