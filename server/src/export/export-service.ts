@@ -274,9 +274,9 @@ const rowColumns = (words: RowWords) => [
   `Spalten der Tabellen ${words === ROW_WORDS.tables ? 'der Thementische' : words === ROW_WORDS.workshops ? 'der Workshops' : 'der Thementische und Workshops'} (CSV und XLSX):`,
   '  ID            laufende Nummer jeder Zeile',
   ...(words === ROW_WORDS.workshops
-    ? ['  Workshop      Nummer und Titel des Workshops', '  Arbeitsphase  Arbeitsphase des Workshops, mit den Referierenden']
+    ? ['  Workshop      Nummer, Titel und Untertitel des Workshops', '  Arbeitsphase  Arbeitsphase des Workshops (mit ihrem Untertitel) und die Referierenden']
     : words === ROW_WORDS.both
-      ? ['  Thementisch oder Workshop    Name des Tisches bzw. Nummer und Titel des Workshops', '  Station oder Arbeitsphase    Station mit ihrer Frage bzw. die Arbeitsphase des Workshops']
+      ? ['  Thementisch oder Workshop    Name des Tisches bzw. Nummer, Titel und Untertitel des Workshops', '  Station oder Arbeitsphase    Station mit ihrer Frage bzw. die Arbeitsphase des Workshops und die Referierenden']
       : ['  Thementisch   Name des Tisches', '  Station       Station mit ihrer Frage']),
   words === ROW_WORDS.tables ? '  Spalte        Spalte der Station' : '  Spalte        Spalte der Station bzw. der Pinnwand des Workshops',
   '  Nr.           Nummer, wie sie in der Dokumentation steht (nur in nummerierten Listen)',

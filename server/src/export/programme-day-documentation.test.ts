@@ -42,4 +42,18 @@ describe('the documentation of a day of workshops (seed 000)', () => {
     const cards = buildEventDocumentation(winnenden).sheets.reduce((n, s) => n + s.cardCount, 0)
     expect(buildEventDocumentation(both).summary).toBe(`11 Thementische · 1 Workshop · ${cards + 1} Karten`)
   })
+  it('heads a workshop’s chapter with its title and subtitle, and its phase line with the phase’s subtitle and the speakers, never a workshop’s subtitle as its phase', () => {
+    const koeln = koelnEvent()
+    const phase = koeln.programme!.items.find((i) => i.workshops.length > 1)!
+    const withSpeakers = phase.workshops.find((w) => w.speakers.length > 0)!
+    const without = { ...phase.workshops.find((w) => w.id !== withSpeakers.id)!, speakers: [], subtitle: 'Erfahrungen aus zwei Landkreisen' }
+    const programme = { ...koeln.programme!, items: koeln.programme!.items.map((i) => (i.id === phase.id ? { ...i, subtitle: 'Praxisbeispiele und Erfahrungsaustausch', workshops: i.workshops.map((w) => (w.id === without.id ? without : w)) } : i)) }
+    const card = { columnId: 'ergebnisse', cards: [{ text: 'Eine Anlaufstelle', subPoints: [] }] }
+    const file = { ...koeln, programme, workshopBoards: [withSpeakers, without].map((w) => ({ workshopId: w.id, columns: [card] })) }
+    const [first, second] = buildEventDocumentation(file).sheets.filter((s) => s.workshop)
+    const phaseLine = `${phase.title}: Praxisbeispiele und Erfahrungsaustausch`
+    expect(first!.stations[0]!.heading).toBe(`${phaseLine} – Mit ${withSpeakers.speakers.join('; ')}`)
+    expect(second!.table.name).toBe(`Workshop ${without.number}: ${without.title} – Erfahrungen aus zwei Landkreisen`)
+    expect(second!.stations[0]!.heading).toBe(phaseLine)
+  })
 })

@@ -4,7 +4,8 @@ import { WORKSHOP_COLUMN_IDS, WORKSHOP_COLUMN_TITLES_DE } from './workshop-board
 
 /**
  * The documentation's chapters of the workshops' own boards: one per workshop with results, after
- * the theme tables, headed "Workshop 5: Von der Schule in den Beruf", its phase and speakers under it.
+ * the theme tables, headed "Workshop 5: Von der Schule in den Beruf" (and its subtitle), its phase
+ * (and the phase's subtitle) and its speakers under it.
  */
 export function workshopSheets(file: EventExport, event: SheetEventInfo): ResultSheet[] {
   const boards = new Map((file.workshopBoards ?? []).map((b) => [b.workshopId, b]))
@@ -19,9 +20,11 @@ export function workshopSheets(file: EventExport, event: SheetEventInfo): Result
       })
       const cardCount = columns.reduce((n, c) => n + c.cards.length, 0)
       if (cardCount === 0) continue
-      const name = plainText(`Workshop ${workshop.number}: ${workshop.title}`)
-      const title = plainText(phase.title)
-      const prompt = plainText(workshop.speakers.length > 0 ? `Mit ${workshop.speakers.join('; ')}` : workshop.subtitle)
+      // The workshop's own line names it (with its subtitle); the phase's line the phase (with its
+      // subtitle) and who led the workshop, as the programme lists them.
+      const name = plainText(`Workshop ${workshop.number}: ${workshop.title}${workshop.subtitle ? ` – ${workshop.subtitle}` : ''}`)
+      const title = plainText(phase.subtitle ? `${phase.title}: ${phase.subtitle}` : phase.title)
+      const prompt = plainText(workshop.speakers.length > 0 ? `Mit ${workshop.speakers.join('; ')}` : '')
       sheets.push({
         event,
         table: { id: `workshop-${workshop.id}`.slice(0, 63), name, host: '' },
