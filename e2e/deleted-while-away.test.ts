@@ -55,7 +55,7 @@ describe('a screen that comes back after its event was deleted', () => {
     await phone.goto(`${server.url}${doomed.links.hosts[doomed.event.tables[0]!.id]!}`)
     for (const page of [consolePage, projector]) await page.getByRole('timer').first().waitFor()
     // The console asks for the programme once online: a command in flight at the deletion is refused otherwise.
-    await consolePage.locator('.programme-console').getByText('Für diese Veranstaltung ist noch kein Programm eingetragen.').waitFor()
+    await consolePage.locator('.programme-console').getByText('Noch kein Programm. Ein Programm mit Arbeitsphasen und Workshops zur Wahl ersetzt', { exact: false }).waitFor()
     await phone.getByRole('textbox').first().waitFor()
 
     const res = await fetch(`${server.url}/api/events/${doomed.event.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${doomed.facilitatorToken}` } })

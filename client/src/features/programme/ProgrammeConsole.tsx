@@ -95,7 +95,7 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
         <p>{t('programme.loading')}</p>
       ) : !programme && !editing ? (
         <p>
-          <span className="muted">{t('programme.empty')}</span>{' '}
+          <span className="muted">{t('programme.console.emptyHint')}</span>{' '}
           <button type="button" className="secondary" onClick={() => setEditing(true)}>
             {t('programme.console.create')}
           </button>
