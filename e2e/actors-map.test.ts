@@ -85,14 +85,16 @@ describe('the Winnenden actor map, console and projector', () => {
     expect(await console_.getByRole('checkbox', { name: 'Kerngruppe geplant: Vereine' }).isChecked()).toBe(true)
 
     expect(await axeViolations(console_, '.actor-console')).toEqual([])
-    // On a 1366×768 laptop the names and areas read whole, and the table scrolls sideways inside a
-    // frame whose foot (and its scroll bar) is on the screen, not below a long table.
+    // On a 1366×768 laptop the names and areas read whole, every column fits, and the table scrolls
+    // inside a frame whose foot (and its scroll bar) is on the screen, not below a long table.
     await console_.setViewportSize({ width: 1366, height: 768 })
     const name = console_.getByRole('textbox', { name: /Ausländerbehörde/ }).first()
     expect(await name.evaluate((el: HTMLInputElement) => el.scrollWidth <= el.clientWidth)).toBe(true)
     const area = console_.getByRole('combobox', { name: 'Bereich von Ausländerbehörde' })
     expect(await area.evaluate((el: HTMLSelectElement) => el.scrollWidth <= el.clientWidth + 1 && el.clientWidth >= 14 * 16)).toBe(true)
     const frame = console_.locator('.actor-table-wrap')
+    // Every column on the screen, the alliance's yes/no columns and the notes too (they needed sideways scrolling).
+    expect(await frame.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true)
     await frame.evaluate((el) => el.scrollIntoView({ block: 'start' }))
     const box = (await frame.boundingBox())!
     expect(box.y + box.height).toBeLessThanOrEqual(768)
