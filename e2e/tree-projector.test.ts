@@ -265,6 +265,11 @@ describe('the tree on the projector (1920×1080)', () => {
       if (process.env.TISCHRUNDE_SCREENSHOTS) await page.screenshot({ path: `${process.env.TISCHRUNDE_SCREENSHOTS}/tree-measures.png` })
       await page.getByRole('button', { name: 'Baum zeigen (M)' }).click()
       await box.waitFor()
+      // Escape leaves the list as it leaves every other view of the projector.
+      await page.keyboard.press('m')
+      await plan.waitFor()
+      await page.keyboard.press('Escape')
+      await box.waitFor()
     } finally {
       objective.provider.destroy()
       await context.close()

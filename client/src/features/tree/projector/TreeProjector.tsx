@@ -98,7 +98,10 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
       if (e.key === '1' || e.key === 'Escape') setJoining(false)
       if (e.key === 'h' || e.key === 'H') setOnlyTree((o) => !o)
       if (e.key === 'm' || e.key === 'M') setMeasures((m) => !m)
-      if (e.key === 'Escape') setOnlyTree(false)
+      if (e.key === 'Escape') {
+        setOnlyTree(false)
+        setMeasures(false)
+      }
       if (PREVIOUS.has(e.key)) setIndex((i) => (i + groups.length - 1) % groups.length)
       if (NEXT.has(e.key)) setIndex((i) => (i + 1) % groups.length)
     }
