@@ -32,6 +32,8 @@ describe('a full workshop on the phone', () => {
     expect(full.getAttribute('aria-describedby')).toBeTruthy()
     expect(document.getElementById(full.getAttribute('aria-describedby')!)?.textContent).toBe('Workshop 1 ist ausgebucht, alle Plätze sind vergeben.')
     expect(within(workshop(1)).queryByRole('button', { name: /Workshop 1 wählen/ })).toBeNull()
+    // Said by the button and its reason, not a third time by a badge beside the seats.
+    expect(workshop(1).textContent!.match(/ausgebucht/gi)).toHaveLength(2)
     const open = within(workshop(2)).getByRole('button', { name: /Workshop 2 wählen/ })
     expect((open as HTMLButtonElement).disabled).toBe(false)
   })

@@ -113,8 +113,8 @@ export function PhaseChoice({
               <p className="programme-seats">
                 {w.room && <span>{roomText(t, w.room)} · </span>}
                 <span>{w.capacity === null ? t('programme.seatsOpen', { taken }) : t('programme.seats', { taken, capacity: w.capacity, count: w.capacity })}</span>
-                {w.closed && <span className="badge"> {t('programme.closed')}</span>}
-                {!w.closed && full && <span className="badge"> {t('programme.full')}</span>}
+                {w.closed && !unavailable && <span className="badge"> {t('programme.closed')}</span>}
+                {!w.closed && full && !unavailable && <span className="badge"> {t('programme.full')}</span>}
                 {!w.closed && !full && pastThreshold(w, taken) && <span className="badge"> {t('programme.popular')}</span>}
               </p>
               {w.description && (
