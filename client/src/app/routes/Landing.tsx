@@ -11,6 +11,7 @@ import { withQuery } from '../../sync/links.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
 import { AddressChoice, MethodChoice, type MethodChoiceId } from './landing/MethodChoice.js'
 import { TREE_DAY, treeDayDefaults, treeDayRequest } from './landing/tree-day.js'
+import { PROGRAMME_DAY } from './landing/programme-day.js'
 import '../../i18n/landing-wording.js'
 
 /** The admin key in what was pasted: the printed admin link (`…/admin#k=<key>`) or the key alone. */
@@ -42,6 +43,8 @@ export default function Landing() {
   // Until typed over, a tree day's groups and attribute are the proposal in the shown language.
   const [typedGroups, setGroups] = useState<string | null>(null)
   const [typedAttribute, setAttribute] = useState<string | null>(null)
+  // A café has theme tables; a tree day its groups, a day of workshops its programme instead.
+  const cafe = method !== TREE_DAY && method !== PROGRAMME_DAY
   const groups = typedGroups ?? treeDayDefaults(language).groups
   const attribute = typedAttribute ?? treeDayDefaults(language).attribute
   const [address, setAddress] = useState<'du' | 'sie'>('du')
@@ -78,10 +81,10 @@ export default function Landing() {
       title: form.title,
       date: form.date,
       place: form.place,
-      tableNames: form.tables.split('\n').map((s) => s.trim()).filter(Boolean),
+      tableNames: cafe ? form.tables.split('\n').map((s) => s.trim()).filter(Boolean) : [],
       template: method === TREE_DAY ? undefined : methodTemplateIn(METHOD_TEMPLATES.find((m) => m.id === method) ?? METHOD_TEMPLATES[0], language),
       address,
-      ...(method === TREE_DAY ? treeDayRequest(groups, attribute, most, language) : { maxPerTable: most }),
+      ...(method === TREE_DAY ? treeDayRequest(groups, attribute, most, language) : { maxPerTable: cafe ? most : null }),
     }
     const parsed = createEventRequestSchema.safeParse(request)
     if (!parsed.success) return setCreateError(fieldIssueText(t, firstFieldIssue(parsed.error), { label: true }))
@@ -140,7 +143,7 @@ export default function Landing() {
             <input id="ev-date" type="date" value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
             <label htmlFor="ev-place">{t('landing.place')}</label>
             <input id="ev-place" value={form.place} onChange={(e) => setForm({ ...form, place: e.target.value })} />
-            {method !== TREE_DAY && (
+            {cafe && (
               <>
                 <label htmlFor="ev-tables">{t('landing.tables')}</label>
                 <textarea id="ev-tables" rows={4} value={form.tables} onChange={(e) => setForm({ ...form, tables: e.target.value })} />
@@ -148,12 +151,16 @@ export default function Landing() {
             )}
             <MethodChoice value={method} onChange={setMethod} groups={groups} onGroups={setGroups} attribute={attribute} onAttribute={setAttribute} />
             <AddressChoice value={address} onChange={setAddress} />
-            {/* At most so many people: per table at a café, per small group on a tree day (more with one value are split into A, B, …). */}
-            <label htmlFor="ev-max">{t(method === TREE_DAY ? 'landing.maxPerGroup' : 'landing.maxPerTable')}</label>
-            <input id="ev-max" type="number" inputMode="numeric" min={2} max={method === TREE_DAY ? 500 : 100} value={form.maxPerTable} aria-describedby="ev-max-hint" onChange={(e) => setForm({ ...form, maxPerTable: e.target.value })} />
-            <p id="ev-max-hint" className="muted">
-              {t(method === TREE_DAY ? 'landing.maxPerGroupHint' : 'landing.maxPerTableHint')}
-            </p>
+            {/* At most so many people: per table at a café, per small group on a tree day (more with one value are split into A, B, …); a workshop's seats are its own. */}
+            {method !== PROGRAMME_DAY && (
+              <>
+                <label htmlFor="ev-max">{t(method === TREE_DAY ? 'landing.maxPerGroup' : 'landing.maxPerTable')}</label>
+                <input id="ev-max" type="number" inputMode="numeric" min={2} max={method === TREE_DAY ? 500 : 100} value={form.maxPerTable} aria-describedby="ev-max-hint" onChange={(e) => setForm({ ...form, maxPerTable: e.target.value })} />
+                <p id="ev-max-hint" className="muted">
+                  {t(method === TREE_DAY ? 'landing.maxPerGroupHint' : 'landing.maxPerTableHint')}
+                </p>
+              </>
+            )}
             <RetentionChoice value={retentionDays} onChange={setRetentionDays} />
             <NoticeChoice notice={notice} onChange={setNotice} />
             {needsKey && knownKey && <p className="muted">{t('landing.adminKeyKnown')}</p>}

@@ -106,3 +106,22 @@ describe('a tree day from the start page', () => {
     }
   })
 })
+
+describe('a day of workshops from the start page', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('is offered as an "Ablauf": no theme tables and no seats per table are asked, the programme comes after', async () => {
+    const bodies = server()
+    render(<Landing />)
+    fireEvent.change(screen.getByLabelText('Titel'), { target: { value: 'Integrationskonferenz Köln' } })
+    fireEvent.change(screen.getByLabelText('Thementische (einer pro Zeile)'), { target: { value: 'Sprache\nArbeit' } })
+    fireEvent.click(screen.getByRole('radio', { name: 'Tagesprogramm mit Workshops zur Wahl (ohne Thementische)' }))
+    expect(screen.queryByLabelText('Thementische (einer pro Zeile)')).toBeNull()
+    expect(screen.queryByLabelText(/Höchstens/)).toBeNull()
+    expect(screen.getByText(/Die Teilnehmenden wählen ihre Workshops am Handy/)).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung anlegen' }))
+    await waitFor(() => expect(bodies).toHaveLength(1))
+    expect(bodies[0]).toMatchObject({ title: 'Integrationskonferenz Köln', tableNames: [], maxPerTable: null })
+    expect(bodies[0]).not.toHaveProperty('treeMethod')
+  })
+})
