@@ -83,7 +83,7 @@ export class EngineGate {
   }
 
   private claimantOf(req: IncomingMessage): Claimant {
-    const token = new URL(req.url ?? '/', 'http://gate').searchParams.get('token')
+    const token = tokenInAddress(req.url ?? '/')
     const claims = token ? this.claimsOf(token) : null
     if (!claims) return { kind: 'anonymous' }
     const actor = actorFromClaims(claims)
@@ -100,6 +100,15 @@ export class EngineGate {
       n++
     }
     return n
+  }
+}
+
+/** The `token` of a request's address; null when it has none or the address cannot be read (an absolute-form target with a broken host). */
+function tokenInAddress(url: string): string | null {
+  try {
+    return new URL(url, 'http://gate').searchParams.get('token')
+  } catch {
+    return null
   }
 }
 
