@@ -105,6 +105,10 @@ describe('the Winnenden actor map, console and projector', () => {
     await detail.getByRole('heading', { name: 'Migrantenorganisationen' }).waitFor()
     expect(await detail.textContent()).toContain('Frauen, Kinderbetreuung, Sprache')
     expect(await detail.textContent()).toContain('Bestehende Angebote kennenlernen & vernetzen')
+    // A merged actor keeps the words the cards used, findable for those who wrote them.
+    await chip(projector, 'Vereine').click()
+    await detail.getByRole('heading', { name: 'Vereine' }).waitFor()
+    expect(await detail.getByText(/^Auf den Karten: /).textContent()).toContain('Sportmittler')
     expect(await axeViolations(projector, 'main')).toEqual([])
     await projectorContext.close()
     await consoleContext.close()

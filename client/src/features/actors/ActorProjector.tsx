@@ -96,6 +96,8 @@ export default function ActorProjector({ event, token }: { event: { id: string; 
         <aside className="actor-detail" aria-labelledby="actor-detail-title">
           <h2 id="actor-detail-title">{selected.name}</h2>
           <p className="muted">{areaLabel(t, map.areaNames, selected.area)}</p>
+          {/* The map names an actor once ("Jobcenter"); the tables' own words stay findable ("Jobcenter Bremen"). */}
+          {wordsOf(selected).length > 0 && <p>{t('actors.namedAs', { list: wordsOf(selected).join(' · ') })}</p>}
           <h3>{t('actors.details')}</h3>
           <ul>
             {tablesOf(selected).map((id) => {
@@ -125,6 +127,11 @@ export default function ActorProjector({ event, token }: { event: { id: string; 
       <ProjectorToolbar mode={null} onMode={showView} fullscreen={fullscreen} onFullscreen={toggleFullscreen} note={t('actors.projectorHint')} />
     </main>
   )
+}
+
+/** How the cards named an actor, where that differs from its name on the map. */
+function wordsOf(actor: ActorRecord): string[] {
+  return [...new Set(actor.mentions.map((m) => m.text.trim()))].filter((text) => text && text !== actor.name)
 }
 
 /** One actor on the map: its name, how many tables named it, and its marks. */
