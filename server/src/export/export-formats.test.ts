@@ -100,20 +100,20 @@ describe('the PDF reading itself', () => {
 describe('the whole documentation of the Winnenden event', () => {
   const doc = buildEventDocumentation(file)
 
-  it('PDF: title page, Tagesprogramm, contents whose page numbers lead to each chapter', async () => {
+  it('PDF: title page, contents whose page numbers lead to each chapter (as in the DOCX, right after the title page), Tagesprogramm', async () => {
     const out = await timed('event pdf', () => renderEvent(file, 'pdf'))
     expect(out.fileName).toBe('Winnenden_2019-07-02_Dokumentation.pdf')
     const pages = (await pdfText(out.bytes)).split('\f').map((page) => page.replace(/\s+/g, ' '))
     expect(pages[0]).toContain(file.event.title)
     expect(pages[0]).toContain('2. Juli 2019')
     expect(pages[0]).toContain('Hermann-Schwab-Halle Winnenden')
-    expect(pages[1]).toContain('Tagesprogramm')
-    expect(pages[1]).toContain('Erfahrungsaustausch – Station 3')
+    expect(pages[1]).toContain('Inhalt')
+    expect(pages[2]).toContain('Tagesprogramm')
+    expect(pages[2]).toContain('Erfahrungsaustausch – Station 3')
     // Ablauf und Methode: every station with its question and its cards over all tables.
-    expect(pages[2]).toContain('Ablauf und Methode')
-    for (const station of doc.method) expect(pages[2]).toContain(`${station.title}: ${station.prompt.slice(0, 30)}`)
+    expect(pages[3]).toContain('Ablauf und Methode')
+    for (const station of doc.method) expect(pages[3]).toContain(`${station.title}: ${station.prompt.slice(0, 30)}`)
     expect(doc.method.reduce((n, s) => n + s.cardCount, 0)).toBe(doc.sheets.reduce((n, s) => n + s.cardCount, 0))
-    expect(pages[3]).toContain('Inhalt')
     expect(pages.filter((p) => p.trim()).at(-1)).toContain('Vielen Dank für Ihre Mitwirkung!')
     // A page whose header continues a station does not begin with another station's heading.
     let checked = 0
@@ -127,10 +127,11 @@ describe('the whole documentation of the Winnenden event', () => {
       expect(begins?.[1] ?? continued[1], lines.slice(0, 2).join(' / ')).toBe(continued[1])
     }
     expect(checked).toBeGreaterThan(3)
-    for (const sheet of doc.sheets) {
-      const entry = new RegExp(`${sheet.heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(\\d+)`).exec(pages[3]!)
-      expect(entry, sheet.heading).not.toBeNull()
-      expect(pages[Number(entry![1]) - 1]).toContain(sheet.heading)
+    // Every chapter is listed with the page it begins on: the agenda and the method too.
+    for (const heading of ['Tagesprogramm', 'Ablauf und Methode', ...doc.sheets.map((sheet) => sheet.heading)]) {
+      const entry = new RegExp(`${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(\\d+)`).exec(pages[1]!)
+      expect(entry, heading).not.toBeNull()
+      expect(pages[Number(entry![1]) - 1]).toContain(heading)
     }
   })
 

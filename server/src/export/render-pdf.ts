@@ -182,8 +182,8 @@ export function sheetPdfPages(sheet: ResultSheet): { bottoms: readonly number[];
 }
 
 /**
- * The whole documentation as one PDF: title page, Tagesprogramm, contents with page numbers and
- * links, then one chapter per table (each from a new page, each a bookmark with its stations).
+ * The whole documentation as one PDF: title page, contents with page numbers and links, Tagesprogramm,
+ * then one chapter per table (each from a new page, each a bookmark with its stations).
  */
 export async function renderDocumentationPdf(doc: EventDocumentation, appendix?: (pdf: PdfLayout) => void, appendixTitles: readonly string[] = []): Promise<Uint8Array> {
   return documentationLayout(doc, appendix, appendixTitles).finish(headerFor(doc.event), 1)
@@ -207,12 +207,21 @@ export function documentationLayout(doc: EventDocumentation, appendix?: (pdf: Pd
   pdf.y += 24
   pdf.flow(full(doc.summary, 'regular', 11, COLOR.muted, 0, 'P', titlePage))
   drawFramingOrganisers(pdf, doc.framing, titlePage)
+
+  // Contents right after the title page, as in the DOCX: every chapter from the introduction on,
+  // measured now, each entry's page and link filled in once the pages are known. A day without
+  // theme tables (trees alone) has no chapters to list: no contents page.
+  const intro = doc.framing?.intro ?? []
+  const before = [...(intro.length ? [FRAMING_WORDS.intro] : []), ...(doc.agenda.length ? [SHEET_WORDS.agenda] : []), ...(doc.method.length ? [SHEET_WORDS.method] : [])]
+  const listed = doc.sheets.length > 0 ? contentsPages(pdf, doc, full, before, appendixTitles) : null
+
   // The organiser's introduction, before the agenda.
-  drawFramingChapter(pdf, FRAMING_WORDS.intro, doc.framing?.intro ?? [])
+  drawFramingChapter(pdf, FRAMING_WORDS.intro, intro)
 
   // Tagesprogramm: a list, the time as each item's label.
   if (doc.agenda.length) {
     pdf.newPage()
+    pdf.startChapter(SHEET_WORDS.agenda)
     pdf.doc.outline.addItem(SHEET_WORDS.agenda)
     const agenda = pdf.struct('Sect')
     pdf.flow(full(SHEET_WORDS.agenda, 'bold', size.title, COLOR.brand, 14, 'H1', agenda))
@@ -236,6 +245,7 @@ export function documentationLayout(doc: EventDocumentation, appendix?: (pdf: Pd
   // Ablauf und Methode: the template's stations, each with its question, columns and the cards written there.
   if (doc.method.length) {
     pdf.newPage()
+    pdf.startChapter(SHEET_WORDS.method)
     pdf.doc.outline.addItem(SHEET_WORDS.method)
     const method = pdf.struct('Sect')
     pdf.flow(full(SHEET_WORDS.method, 'bold', size.title, COLOR.brand, 14, 'H1', method))
@@ -256,10 +266,6 @@ export function documentationLayout(doc: EventDocumentation, appendix?: (pdf: Pd
       pdf.y += 12
     }
   }
-
-  // Contents: measured now, filled in once the chapters' pages are known. A day without theme
-  // tables (trees alone) has no chapters to list: no empty contents page.
-  const listed = doc.sheets.length > 0 ? contentsPages(pdf, doc, full, appendixTitles) : null
 
   // Chapters, each a bookmark with one per station below it.
   const chapterPages: number[] = []
@@ -288,7 +294,7 @@ type FullBlock = (text: string, font: 'regular' | 'bold', fontSize: number, colo
  * The contents pages: measured and laid out now, each entry's page number and link filled in by
  * `fill` once the chapters' pages are known.
  */
-function contentsPages(pdf: PdfLayout, doc: EventDocumentation, full: FullBlock, appendixTitles: readonly string[]) {
+function contentsPages(pdf: PdfLayout, doc: EventDocumentation, full: FullBlock, before: readonly string[], appendixTitles: readonly string[]) {
   const size = scaled(1)
   pdf.newPage()
   const tocStart = pdf.pageIndex
@@ -297,8 +303,9 @@ function contentsPages(pdf: PdfLayout, doc: EventDocumentation, full: FullBlock,
   const contents = pdf.struct('Sect')
   const tocHeading = full(SHEET_WORDS.contents, 'bold', size.title, COLOR.brand, 14, 'H1', contents)
   const toc = pdf.struct('TOC', contents)
-  // The tables' chapters, then those after them (the "Sichtung", the actors) that the caller announces.
-  const titles = [...doc.sheets.map((s) => s.heading), ...appendixTitles]
+  // The chapters before the tables (introduction, agenda, method), the tables', then those after them
+  // (the "Sichtung", the actors) that the caller announces.
+  const titles = [...before, ...doc.sheets.map((s) => s.heading), ...appendixTitles]
   const tocItems = titles.map(() => pdf.struct('TOCI', toc))
   const entries = titles.map((title, i) => {
     const lbl = pdf.struct('Lbl', tocItems[i])
@@ -330,9 +337,10 @@ function contentsPages(pdf: PdfLayout, doc: EventDocumentation, full: FullBlock,
       entries.forEach((entry, i) => {
         const place = tocPlaces[i]!
         pdf.doc.switchToPage(place.page)
-        const after = i >= doc.sheets.length ? pdf.chapterPlaces.get(entry.title) : undefined
-        const target = after ? after.destination : `table-${i + 1}`
-        const chapterPage = after ? after.page : chapterPages[i]
+        const table = i - before.length
+        const other = table < 0 || table >= doc.sheets.length ? pdf.chapterPlaces.get(entry.title) : undefined
+        const target = other ? other.destination : `table-${table + 1}`
+        const chapterPage = other ? other.page : chapterPages[table]
         pdf.draw(entry.block, MARGIN.left, place.y)
         pdf.doc.font(FONT.regular).fontSize(11).fillColor(COLOR.ink)
         drawTagged(pdf, entry.lbl, 'Lbl', () => pdf.doc.text(`${i + 1}.`, MARGIN.left, place.y, { lineBreak: false }))

@@ -65,7 +65,7 @@ describe('the tagged PDF', () => {
       n.children.forEach(walk)
     }
     structure.pages.forEach((p) => walk(p as never))
-    expect(links).toEqual(doc.sheets.map((s) => s.heading))
+    expect(links).toEqual(['Tagesprogramm', 'Ablauf und Methode', ...doc.sheets.map((s) => s.heading)])
   })
 })
 
@@ -85,7 +85,7 @@ describe('the contents of the documentation PDF', () => {
     }
     structure.pages.forEach((p) => walk(p as never))
     expect(links.at(-1)).toBe(HARVEST_CHAPTER_WORDS.chapter)
-    expect(links).toHaveLength(buildEventDocumentation(harvested).sheets.length + 1)
+    expect(links).toHaveLength(2 + buildEventDocumentation(harvested).sheets.length + 1)
     // Its page number is the page the chapter starts on.
     const pages = (await pdfText(bytes)).split('\f')
     const chapterPage = pages.findIndex((p, i) => i > 3 && p.includes(HARVEST_CHAPTER_WORDS.chapter) && p.includes('Zuerst angehen')) + 1

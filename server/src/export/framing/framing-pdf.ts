@@ -84,6 +84,8 @@ export function drawFramingChapter(pdf: PdfLayout, title: string, paragraphs: re
   if (!paragraphs.length) return
   pdf.enter(undefined)
   pdf.newPage()
+  // The contents list it with its page and a link.
+  pdf.startChapter(title)
   pdf.doc.outline.addItem(title)
   const section = pdf.struct('Sect')
   pdf.flow(pdf.block(title, { font: 'bold', size: 18, color: COLOR.brand, indent: 0, width: CONTENT_WIDTH, gapAfter: 14, tags: pdf.tag('H1', section) }))
