@@ -39,6 +39,9 @@ describe('display names and table hosts in real browsers', () => {
     const consoleContext = await browser.newContext(PROJECTOR)
     const console = await consoleContext.newPage()
     await console.goto(`${server.url}${created.links.facilitator}`)
+    // Live first (its presence line shows), as a facilitator sees it: a click while the page still
+    // starts can meet React's controlled box between the click and its state.
+    await console.locator('.presence-summary').waitFor()
     await console.getByLabel('Namen der Teilnehmenden auf Beamer und Handys zeigen').check()
     // The card written while names were off stays anonymous (its name never left the phone); the next one carries it.
     await phone.getByLabel('Deine Karte').fill(`${cardText} (mit Namen)`)
