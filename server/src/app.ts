@@ -276,6 +276,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
       onEventChanged: (id) => hub.publish({ eventId: id, topic: 'event', audience: 'everyone' }),
       programme,
       log,
+      now,
     }),
   )
   if (opts.clientDist && existsSync(path.join(opts.clientDist, 'index.html'))) {

@@ -56,6 +56,8 @@ export interface ApiDeps {
   /** TISCHRUNDE_OPEN_EVENT_CREATION: anyone may create events (paced); otherwise only the admin key. @default false */
   openEventCreation?: boolean
   log: Pick<Logger, 'error'>
+  /** The server's clock (an event's creation time, from which its default deletion date follows). @default Date.now */
+  now?: () => number
 }
 
 const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1]?.trim()
@@ -130,7 +132,7 @@ export function createApi(deps: ApiDeps): Router {
     if (!admin && !creations.take(req.ip ?? 'unknown', Date.now()))
       return sendFailure(res, 429, failure(ErrorCode.RATE_LIMITED, { what: 'event_creation' }))
     // One creation at a time, so requests arriving together cannot all pass the cap.
-    const run = creating.then(async () => ((await atEventCap(res)) ? null : deps.events.create(parsed.data, Date.now())))
+    const run = creating.then(async () => ((await atEventCap(res)) ? null : deps.events.create(parsed.data, (deps.now ?? Date.now)())))
     creating = run.catch(() => {}) // a failed creation does not hold up the next one
     const stored = await run
     if (!stored) return
@@ -161,7 +163,7 @@ export function createApi(deps: ApiDeps): Router {
     if (!(await isAdmin(req, 'events:import'))) return sendFailure(res, 401, ADMIN_ONLY)
     if (await atEventCap(res)) return
     try {
-      const stored = await deps.transfer.importFile(req.body, Date.now())
+      const stored = await deps.transfer.importFile(req.body, (deps.now ?? Date.now)())
       res.status(201).json({ id: stored.event.id, links: deps.events.links(stored) })
     } catch (error) {
       if (error instanceof ImportError) return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, error.issue, `import refused: ${error.message}`))
