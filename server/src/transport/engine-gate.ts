@@ -1,5 +1,5 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http'
-import { type CredentialClaims, ErrorCode, actorFromClaims } from '@tischrunde/shared'
+import { type CredentialClaims, ErrorCode, actorFromClaims, handshakeAuthSchema } from '@tischrunde/shared'
 import { Server, type Socket } from 'socket.io'
 import { personOf, staffReserve } from '../config/limits.js'
 
@@ -106,7 +106,9 @@ export class EngineGate {
 /** The `token` of a request's address; null when it has none or the address cannot be read (an absolute-form target with a broken host). */
 function tokenInAddress(url: string): string | null {
   try {
-    return new URL(url, 'http://gate').searchParams.get('token')
+    // The same shape as the Socket.IO handshake's own credential (shared schema); anything else counts as none.
+    const token = handshakeAuthSchema.shape.token.safeParse(new URL(url, 'http://gate').searchParams.get('token'))
+    return token.success ? token.data : null
   } catch {
     return null
   }
