@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type CreateEventResponse, TREE_DAY_PHASE_STATIONS, TREE_DAY_TEMPLATE, type TreeNode, flattenTree, readTree } from '@tischrunde/shared'
-import { api, join } from './helpers/api.js'
-import { joinTreeGroup, writeTreeNodes } from './helpers/tree-group.js'
+import { type CreateEventResponse, type TreeNode, flattenTree, readTree } from '@tischrunde/shared'
+import { join } from './helpers/api.js'
+import { createBremenTreeDay, joinTreeGroup, writeTreeNodes } from './helpers/tree-group.js'
 import { connectDoc } from './helpers/board-client.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { advanceRounds, backRound } from './helpers/rounds.js'
@@ -18,8 +18,7 @@ describe('a tree day moving on to the solution tree (the afternoon of seed 001)'
   beforeAll(async () => {
     data = await tempDataDir('tree-afternoon')
     running = await startServer(data.dir)
-    const body = { title: 'Bremen', date: '2018-06-26', tableNames: [], template: TREE_DAY_TEMPLATE, treeMethod: { attribute: 'Kommunengröße', values: ['kleiner Landkreis', 'großer Landkreis'], maxGroupSize: null, phaseStations: { ...TREE_DAY_PHASE_STATIONS } } }
-    day = (await api<CreateEventResponse>(running.url, '/api/events', { body, token: running.server.credentials.adminKey })).body
+    day = await createBremenTreeDay(running)
   })
   afterAll(async () => {
     await running?.close()

@@ -1,4 +1,5 @@
-import { type EventId, boardDoc, parseBoardDocName } from '@tischrunde/shared'
+import { type EventId, TREE_NODES_ROOT, boardDoc, parseBoardDocName, resolveDocName, treeKind, treePlaceId } from '@tischrunde/shared'
+import type * as Y from 'yjs'
 import type { Logger } from 'pino'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventStore } from '../storage/storage.js'
@@ -18,7 +19,8 @@ const byServer = (origin: unknown): boolean => typeof origin === 'object' && ori
  * from it goes with it. The server's own moves are followed at once; a person's deletes and edits
  * are gathered for a second (fresh identities changing their cards cost one pass a second at
  * most). One pass at a time per event; changes meanwhile go into the next. A new card changes
- * nothing the map already shows (it comes in with the next "Akteure neu einlesen").
+ * nothing the map already shows (it comes in with the next "Akteure neu einlesen"). A group's
+ * solution tree is followed the same way: a means whose helpers or text change, or that goes.
  */
 export function followCardChanges(deps: { rooms: DocRooms; events: Pick<EventStore, 'get'>; log: Logger; waitMs?: number }): void {
   const waiting = new Map<EventId, { tables: Set<string>; urgent: boolean }>()
@@ -47,24 +49,44 @@ export function followCardChanges(deps: { rooms: DocRooms; events: Pick<EventSto
     if (urgent) return void setImmediate(() => pass(eventId))
     if (!timers.has(eventId)) timers.set(eventId, setTimeout(() => pass(eventId), deps.waitMs ?? ACTORS_FOLLOW_MS).unref())
   }
+  const follow = (eventId: EventId, place: string, origin: unknown) => {
+    const entry = waiting.get(eventId) ?? { tables: new Set<string>(), urgent: false }
+    entry.tables.add(place)
+    entry.urgent ||= byServer(origin)
+    waiting.set(eventId, entry)
+    schedule(eventId, entry.urgent)
+  }
   deps.rooms.onLoaded.push((room) => {
     const board = parseBoardDocName(room.name)
-    if (!board) return
-    const cards = boardDoc(room.doc).cards
-    cards.observe((event, transaction) => {
-      // A key changed and no longer there: deleted; one still there was added or changed, and only
-      // then Yjs' change list is read (it tells an edit from a new card and keeps the old value).
-      let follow = false
-      for (const key of event.keysChanged) if (!cards.has(key)) follow = true
-      if (!follow) for (const [key, change] of event.changes.keys) if (change.action === 'update' && reworded(change.oldValue, cards.get(key))) follow = true
-      if (!follow) return
-      const entry = waiting.get(board.eventId) ?? { tables: new Set<string>(), urgent: false }
-      entry.tables.add(board.tableId)
-      entry.urgent ||= byServer(transaction.origin)
-      waiting.set(board.eventId, entry)
-      schedule(board.eventId, entry.urgent)
-    })
+    if (board) return void followRecords(boardDoc(room.doc).cards, reworded, (origin) => follow(board.eventId, board.tableId, origin))
+    // A group's solution tree: its "Wer kann helfen?" entries are mentions of the group.
+    const tree = resolveDocName(room.name, deps.rooms.kinds)
+    if (tree?.kind.name !== treeKind.name || tree.scope.parts.phase !== 'objective') return
+    const place = treePlaceId(tree.scope.parts.groupId!)
+    followRecords(room.doc.getMap(TREE_NODES_ROOT), helpersChanged, (origin) => follow(tree.scope.eventId, place, origin))
   })
+}
+
+/**
+ * Calls `onChange` when a record of `records` is deleted or changed in what the actor map reads of
+ * it. A key changed and no longer there: deleted; one still there was added or changed, and only
+ * then Yjs' change list is read (it tells an edit from a new record and keeps the old value).
+ */
+function followRecords(records: Y.Map<unknown>, changed: (before: unknown, after: unknown) => boolean, onChange: (origin: unknown) => void): void {
+  records.observe((event, transaction) => {
+    let follow = false
+    for (const key of event.keysChanged) if (!records.has(key)) follow = true
+    if (!follow) for (const [key, change] of event.changes.keys) if (change.action === 'update' && changed(change.oldValue, records.get(key))) follow = true
+    if (follow) onChange(transaction.origin)
+  })
+}
+
+/** Whether a tree node's new version names other helpers, or helps with something else, than its old one. */
+function helpersChanged(before: unknown, after: unknown): boolean {
+  if (typeof before !== 'object' || before === null || typeof after !== 'object' || after === null) return true
+  const a = before as Record<string, unknown>
+  const b = after as Record<string, unknown>
+  return a.text !== b.text || JSON.stringify(a.helpers) !== JSON.stringify(b.helpers)
 }
 
 /** Whether a card's new version says something else, or says it elsewhere, than its old one (what the actor map reads of it). */

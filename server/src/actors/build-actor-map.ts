@@ -13,11 +13,16 @@ import {
   boardDocName,
   docNameOf,
   mentionsOfBoard,
+  mentionsOfTree,
   readSnapshot,
+  readTree,
   refreshActorMap,
+  treeKind,
+  treePlaceId,
 } from '@tischrunde/shared'
 import type * as Y from 'yjs'
 import type { DocRooms } from '../boards/doc-rooms.js'
+import { treeGroupsInUse } from '../tree/tree-groups.js'
 import type { StoredEvent } from '@tischrunde/shared'
 
 /** The name of an event's actor map doc. */
@@ -40,8 +45,21 @@ function namedAt(actors: ReadonlyMap<string, ActorRecord>, tables: ReadonlySet<s
   return new Set([...actors.values()].filter((a) => a.mentions.some((m) => tables.has(m.tableId))).map((a) => a.id))
 }
 
+/** What the groups' solution trees name under "Wer kann helfen?" (only the places in `places`, when given). */
+async function treeMentions(rooms: DocRooms, event: StoredEvent['event'], places: ReadonlySet<string> | null): Promise<FoundMention[]> {
+  const method = event.treeMethod
+  if (!method) return []
+  const found: FoundMention[] = []
+  for (const group of await treeGroupsInUse(rooms, event.id, method)) {
+    if (places && !places.has(treePlaceId(group.id))) continue
+    const name = docNameOf({ kind: treeKind.name, eventId: event.id, parts: { groupId: group.id, phase: 'objective' } }, treeKind)
+    found.push(...mentionsOfTree(group.id, await rooms.peek(name, (doc) => readTree(doc))))
+  }
+  return found
+}
+
 /**
- * Reads every table's actor columns and refreshes the event's actor map: new actors come in,
+ * Reads every table's actor columns (and on a tree day every group's "Wer kann helfen?") and refreshes the event's actor map: new actors come in,
  * mentions are brought up to date, hand decisions and alliance columns stay. Written by the
  * server, so every open console, projector and phone sees it at once. Returns how many actors
  * the map holds afterwards.
@@ -71,6 +89,7 @@ export async function buildActorMap(rooms: DocRooms, stored: StoredEvent, by = '
     const cards = await rooms.peek(boardDocName(event.id, table.id), (doc) => readSnapshot(doc).cards)
     found.push(...mentionsOfBoard(table.id, cards, event.template, choices))
   }
+  found.push(...(await treeMentions(rooms, event, tables)))
   return rooms.read(name, async (room) => {
     const actors = readRoot<ActorRecord>(room.doc, ACTORS_ROOT, actorRecordSchema)
     const rules = readRoot<ActorRule>(room.doc, ACTOR_RULES_ROOT, actorRuleSchema)

@@ -1,5 +1,7 @@
 import { io } from 'socket.io-client'
-import { type Ack, TREE_NODES_ROOT, type TreeNode, WIRE_VERSION } from '@tischrunde/shared'
+import { type Ack, type CreateEventResponse, TREE_DAY_PHASE_STATIONS, TREE_DAY_TEMPLATE, TREE_NODES_ROOT, type TreeNode, WIRE_VERSION } from '@tischrunde/shared'
+import { api } from './api.js'
+import type { RunningServer } from './in-process-server.js'
 import { connectDoc } from './board-client.js'
 import { within } from './wait.js'
 
@@ -29,4 +31,10 @@ export async function writeTreeNodes(url: string, docName: string, token: string
   } finally {
     phone.destroy()
   }
+}
+
+/** Creates a Bremen tree day (seed 001): two groups by municipality size, the trees driven by their stations. */
+export async function createBremenTreeDay(running: RunningServer): Promise<CreateEventResponse> {
+  const body = { title: 'Bremen', date: '2018-06-26', tableNames: [], template: TREE_DAY_TEMPLATE, treeMethod: { attribute: 'Kommunengröße', values: ['kleiner Landkreis', 'großer Landkreis'], maxGroupSize: null, phaseStations: { ...TREE_DAY_PHASE_STATIONS } } }
+  return (await api<CreateEventResponse>(running.url, '/api/events', { body, token: running.server.credentials.adminKey })).body
 }

@@ -254,9 +254,9 @@ export default function Console() {
           <TreeConsole event={event} token={token!} projectorLink={view.links.projector} send={(groupId) => send('tree:objectives', { groupId })} configure={(method) => send('tree:configure', { method })} />
         </ScreenPart>
       )}
-      {event.tables.length > 0 && (
+      {(event.tables.length > 0 || event.treeMethod) && (
         <ScreenPart>
-          <ActorConsole eventId={eventId} token={token!} tables={event.tables} template={event.template} projectorLink={view.links.projector} refresh={() => send('actors:refresh', {})} />
+          <ActorConsole eventId={eventId} token={token!} tables={event.tables} {...(event.treeMethod ? { treeMethod: event.treeMethod } : {})} template={event.template} projectorLink={view.links.projector} refresh={() => send('actors:refresh', {})} />
         </ScreenPart>
       )}
       <ScreenPart>

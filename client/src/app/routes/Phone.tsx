@@ -1,5 +1,5 @@
 import { ErrorCode, boardDocName, fail, isTreeDay } from '@tischrunde/shared'
-import { Suspense, useEffect, useRef, useState } from 'react'
+import { type ReactNode, Suspense, useEffect, useRef, useState } from 'react'
 import { ScreenPart } from '../ScreenPart.js'
 import { lazyPart, loadPart } from '../../lib/load-part.js'
 import { useParams, useSearchParams } from 'wouter'
@@ -129,6 +129,15 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
     return () => clearTimeout(timer)
   }, [host])
 
+  /** The actor map, read-only, with the way back. */
+  const actorsPage = (heading: ReactNode, fromTree = false) => (
+    <main className="page phone">
+      {heading}
+      <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
+        <ActorPhone eventId={identity.eventId} token={identity.token} onBack={() => setActorsOpen(false)} fromTree={fromTree} />
+      </Suspense>
+    </main>
+  )
   if (event && !host && wantsProgramme(event.tables.length, Boolean(event.treeMethod), params))
     return (
       <Suspense fallback={<p className="page loading">{t('common.loading')}</p>}>
@@ -136,7 +145,16 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
       </Suspense>
     )
   if (!event || step.step === 'loading') return <p className="page loading">{t('common.loading')}</p>
-  if (isTreeDay(event) && !host) return <TreePhone header={(joined) => <PhoneHeader host={false} table={undefined} heading={t('join.treeHeading')} joined={joined} />} event={event} identity={identity} join={(value) => joinTreeGroup(control.current, value)} />
+  if (isTreeDay(event) && !host) {
+    const treeHeader = (joined: boolean) => <PhoneHeader host={false} table={undefined} heading={t('join.treeHeading')} joined={joined} />
+    if (actorsOpen) return actorsPage(treeHeader(true), true)
+    const actorsEntry = (
+      <ScreenPart>
+        <ActorsPhoneEntry onOpen={() => setActorsOpen(true)} />
+      </ScreenPart>
+    )
+    return <TreePhone header={treeHeader} event={event} identity={identity} join={(value) => joinTreeGroup(control.current, value)} actorsEntry={actorsEntry} />
+  }
   if (step.step === 'pick-table')
     return (
       <PickTableStep
@@ -196,15 +214,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
         <TableclothStep key={step.key} header={header} docName={docName} station={step.station} earlier={step.earlier} onContinue={() => seat.markTableclothRead(step.key)} onLeave={host ? undefined : () => seat.pick(null)} />
       </Suspense>
     )
-  if (actorsOpen)
-    return (
-      <main className="page phone">
-        {header}
-        <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
-          <ActorPhone eventId={identity.eventId} token={identity.token} onBack={() => setActorsOpen(false)} />
-        </Suspense>
-      </main>
-    )
+  if (actorsOpen) return actorsPage(header)
   const voteOver = !openVote && lastVote?.status === 'frozen' && voteOverHidden !== lastVote.id && (
     <ScreenPart>
       <VoteOver step={lastVote} onHide={() => setVoteOverHidden(lastVote.id)} />

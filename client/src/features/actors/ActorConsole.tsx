@@ -1,4 +1,4 @@
-import { ACTOR_AREAS, type Ack, type ActorArea, type ActorBody, type ActorRecord, BODY_TYPES, type Template, actorColumns, suggestMerges, tablesOf, withPerson } from '@tischrunde/shared'
+import { ACTOR_AREAS, type Ack, type ActorArea, type ActorBody, type ActorRecord, BODY_TYPES, type Template, type TreeMethod, actorColumns, actorSources, groupOfPlace, placeName, suggestMerges, tablesOf, withPerson } from '@tischrunde/shared'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import '../../i18n/actors-wording.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -20,13 +20,18 @@ const CHECKS: readonly Check[] = ['cooperation', 'coreGroup', 'forum']
 /**
  * The console's actor table (seed 002's alliance table, filled from the cards): sort, filter by
  * area, merge, rename, sort into areas, tick the check marks, note contacts; plus the table of
- * existing bodies. Every edit goes live to projectors and phones.
+ * existing bodies. Every edit goes live to projectors and phones. On a tree day the actors come
+ * from the groups' solution trees ("Wer kann helfen?" under their objectives) instead of cards.
  */
-export default function ActorConsole(props: { eventId: string; token: string; tables: readonly { id: string; name: string }[]; template: Template; projectorLink: string; refresh(): Promise<Ack> }) {
-  const { eventId, token, tables, template, projectorLink, refresh } = props
+export default function ActorConsole(props: { eventId: string; token: string; tables: readonly { id: string; name: string }[]; treeMethod?: TreeMethod; template: Template; projectorLink: string; refresh(): Promise<Ack> }) {
+  const { eventId, token, tables, treeMethod, template, projectorLink, refresh } = props
   const { t } = useTranslation()
+  const sources = actorSources({ tables, treeMethod })
+  // Tables' wording where the event has tables; the trees' where it has only groups.
+  const treesOnly = sources.trees && !sources.tables
   // The columns this event reads actors from, by their own titles (not a column the event does not have).
   const emptyText = () => {
+    if (treesOnly) return t('actors.emptyTrees')
     const chosen = actorColumns(template, map.columnChoices)
     const titles = template.stations.flatMap((st) => st.columns.filter((c) => chosen.has(`${st.id}/${c.id}`)).map((c) => `„${c.title}“`))
     return titles.length > 0 ? t('actors.empty', { columns: [...new Set(titles)].join(', ') }) : t('actors.emptyNoColumns')
@@ -49,7 +54,7 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
     refreshed.current = true
     void refreshNow.current()
   }, [map.status])
-  const tableName = useMemo(() => new Map(tables.map((tb) => [tb.id, tb.name])), [tables])
+  const placeOf = useMemo(() => (id: string) => placeName({ tables, treeMethod }, id), [tables, treeMethod])
   const byId = useMemo(() => new Map(map.actors.map((a) => [a.id, a])), [map.actors])
 
   const shown = useMemo(() => {
@@ -89,18 +94,18 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
   return (
     <section className="panel actor-console" aria-labelledby="actors-title">
       <h2 id="actors-title">{t('actors.title')}</h2>
-      <p className="muted">{t('actors.intro')}</p>
+      <p className="muted">{t(treesOnly ? 'actors.introTrees' : sources.trees ? 'actors.introBoth' : 'actors.intro')}</p>
       <div className="actor-toolbar">
         <button
           type="button"
           className="primary"
           onClick={() =>
             void refresh().then((ack) => {
-              setMessage(ack.ok ? t('actors.refreshed') : errorText(t, ack))
+              setMessage(ack.ok ? t(treesOnly ? 'actors.refreshedTrees' : 'actors.refreshed') : errorText(t, ack))
             })
           }
         >
-          {t('actors.refresh')}
+          {t(treesOnly ? 'actors.refreshTrees' : 'actors.refresh')}
         </button>
         <a className="button secondary" href={withQuery(projectorLink, 'mode', 'actors')} target="_blank" rel="noreferrer">
           {t('actors.projector')}
@@ -169,7 +174,7 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
                   {sortButton('area', t('actors.col.area'))}
                 </th>
                 <th scope="col" aria-sort={ariaSort('tables')}>
-                  {sortButton('tables', t('actors.col.tables'))}
+                  {sortButton('tables', t(treesOnly ? 'actors.col.groups' : sources.trees ? 'actors.col.places' : 'actors.col.tables'))}
                 </th>
                 <th scope="col">{t('actors.col.institution')}</th>
                 <th scope="col">
@@ -196,8 +201,13 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
                       <ul className="actor-mentions">
                         {actor.mentions.map((m, i) => (
                           <li key={i}>
-                            <strong>{tableName.get(m.tableId) ?? m.tableId}</strong>: „{m.text}“
-                            {m.measures.length > 0 && <span className="muted"> · {t('actors.measures', { list: m.measures.map((r) => r.n).join(', ') })}</span>}
+                            <strong>{placeOf(m.tableId)}</strong>: „{m.text}“
+                            {m.measures.length > 0 && (
+                              <span className="muted">
+                                {' · '}
+                                {groupOfPlace(m.tableId) === null ? t('actors.measures', { list: m.measures.map((r) => r.n).join(', ') }) : t('actors.forObjectives', { list: m.measures.map((r) => `„${r.text}“`).join(', ') })}
+                              </span>
+                            )}
                             {actor.keys.length > 1 && (
                               <button
                                 type="button"
@@ -232,7 +242,7 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
                       ))}
                     </select>
                   </td>
-                  <td title={tablesOf(actor).map((id) => tableName.get(id) ?? id).join(', ')}>{tablesOf(actor).length}</td>
+                  <td title={tablesOf(actor).map((id) => placeOf(id)).join(', ')}>{tablesOf(actor).length}</td>
                   <td>
                     <TextCell value={actor.institution} label={`${t('actors.col.institution')}: ${actor.name}`} max={200} onCommit={(institution) => put({ ...actor, institution })} />
                   </td>
@@ -270,6 +280,7 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
           {t('actors.add')}
         </button>
       </form>
+      {sources.tables && (
       <details className="actor-columns-choice">
         <summary>{t('actors.columns')}</summary>
         <p className="muted">{t('actors.columnsHint')}</p>
@@ -285,6 +296,7 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
           }),
         )}
       </details>
+      )}
       <details className="actor-area-names">
         <summary>{t('actors.areaNames')}</summary>
         {ACTOR_AREAS.map((a) => (

@@ -6,18 +6,18 @@ import { areaLabel } from './area-label.js'
 import './actors.css'
 
 /** The actor map on a phone: read-only, by area, most-named first. Loaded as its own chunk. */
-export default function ActorPhone({ eventId, token, onBack }: { eventId: string; token: string; onBack(): void }) {
+export default function ActorPhone({ eventId, token, onBack, fromTree = false }: { eventId: string; token: string; onBack(): void; fromTree?: boolean }) {
   const { t } = useTranslation()
   const map = useActorMap(eventId, token, 'shown')
   const visible = map.actors.filter((a) => !a.hidden)
   return (
     <section className="actor-phone" aria-labelledby="actor-phone-title">
       <button type="button" className="secondary" onClick={onBack}>
-        {t('actors.phoneBack')}
+        {t(fromTree ? 'actors.phoneBackTree' : 'actors.phoneBack')}
       </button>
       <h2 id="actor-phone-title">{t('actors.phoneTitle')}</h2>
       <p className="muted">{t('actors.readOnly')}</p>
-      {visible.length === 0 && map.status === 'synced' && <p>{t('actors.empty')}</p>}
+      {visible.length === 0 && map.status === 'synced' && <p>{t('actors.emptyShown')}</p>}
       {ACTOR_AREAS.filter((area) => visible.some((a) => a.area === area)).map((area) => (
         <section key={area}>
           <h3>{areaLabel(t, map.areaNames, area)}</h3>

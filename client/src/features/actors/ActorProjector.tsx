@@ -1,4 +1,4 @@
-import { ACTOR_AREAS, type ActorRecord, MAIN_AREAS, measuresOf, tablesOf } from '@tischrunde/shared'
+import { ACTOR_AREAS, type ActorRecord, MAIN_AREAS, type TreeMethod, measuresOf, placeName, tablesOf } from '@tischrunde/shared'
 import { useMemo, useState } from 'react'
 import '../../i18n/actors-wording.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -39,7 +39,7 @@ function byMentions(a: ActorRecord, b: ActorRecord): number {
  * with more actors is wider (by the square root of its chips' text), so the columns end at about the
  * same height and the type stays large; the bar at the foot (and keys 1–4) lead back to the boards.
  */
-export default function ActorProjector({ event, token }: { event: { id: string; title: string; tables: readonly { id: string; name: string }[] }; token: string }) {
+export default function ActorProjector({ event, token }: { event: { id: string; title: string; tables: readonly { id: string; name: string }[]; treeMethod?: TreeMethod }; token: string }) {
   const { t } = useTranslation()
   const map = useActorMap(event.id, token, 'shown')
   // Long names ("Migrantenorganisationen") break at syllables inside their chip, not mid-syllable.
@@ -51,7 +51,6 @@ export default function ActorProjector({ event, token }: { event: { id: string; 
   const layout = useMemo(() => `${hyphenated}|${visible.map((a) => `${a.id}:${a.area}:${a.name}:${tablesOf(a).length}`).join('|')}`, [hyphenated, visible])
   const [box, fit] = useActorFit(layout)
   const selected = visible.find((a) => a.id === selectedId) ?? null
-  const tableName = new Map(event.tables.map((tb) => [tb.id, tb.name]))
   const [fullscreen, toggleFullscreen] = useFullscreen()
   const showView = useLeaveActorView()
   useProjectorKeys((action) => {
@@ -72,7 +71,7 @@ export default function ActorProjector({ event, token }: { event: { id: string; 
         </p>
       </header>
       {map.status === 'offline' && <p className="banner banner-offline">{t('actors.offline')}</p>}
-      {visible.length === 0 && map.status === 'synced' && <p>{t('actors.empty')}</p>}
+      {visible.length === 0 && map.status === 'synced' && <p>{t('actors.emptyShown')}</p>}
       <div ref={box} className="actor-columns" style={{ gridTemplateColumns: columns }}>
         {areas.map((area) => {
           const actors = byArea.get(area) ?? []
@@ -104,7 +103,7 @@ export default function ActorProjector({ event, token }: { event: { id: string; 
               const measures = measuresOf(selected).get(id)
               return (
                 <li key={id}>
-                  <strong>{tableName.get(id) ?? id}</strong>
+                  <strong>{placeName(event, id)}</strong>
                   {measures && (
                     <ol className="actor-measures">
                       {measures.map((m) => (

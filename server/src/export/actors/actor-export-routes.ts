@@ -20,7 +20,7 @@ import type { DocRooms } from '../../boards/doc-rooms.js'
 import type { EventService } from '../../events/event-service.js'
 import { sendFailure } from '../../http/send-failure.js'
 import { actorMapDocName } from '../../actors/build-actor-map.js'
-import type { ActorTableInput } from './actor-table.js'
+import { type ActorTableInput, actorPlaceNames } from './actor-table.js'
 import { answerExportFailure } from '../../http/export-routes.js'
 import type { ExportRenderer, RenderedFile } from '../export-service.js'
 import type { Logger } from 'pino'
@@ -38,17 +38,20 @@ function valid<T>(doc: Y.Doc, root: string, schema: { safeParse(v: unknown): { s
   return out
 }
 
-/** What the actor exports need of an event: its map as it stands, and the names of areas and tables. */
+/** What the actor exports need of an event: its map as it stands, and the names of areas and of the tables and groups that named actors. */
 export async function actorTableInput(rooms: DocRooms, stored: StoredEvent): Promise<ActorTableInput> {
   const { event } = stored
   // Read only: an event whose actor map nobody filled gets no file from its export.
-  return rooms.peek(actorMapDocName(event.id), (doc) => ({
-    event: { id: event.id, title: event.title, date: event.date, place: event.place },
-    actors: valid<ActorRecord>(doc, ACTORS_ROOT, actorRecordSchema),
-    bodies: valid<ActorBody>(doc, ACTOR_BODIES_ROOT, actorBodySchema),
-    areaNames: new Map(valid<ActorAreaName>(doc, ACTOR_AREAS_ROOT, actorAreaNameSchema).map((a) => [a.id, a.name])),
-    tableNames: new Map(event.tables.map((t) => [t.id, t.name])),
-  }))
+  return rooms.peek(actorMapDocName(event.id), (doc) => {
+    const actors = valid<ActorRecord>(doc, ACTORS_ROOT, actorRecordSchema)
+    return {
+      event: { id: event.id, title: event.title, date: event.date, place: event.place },
+      actors,
+      bodies: valid<ActorBody>(doc, ACTOR_BODIES_ROOT, actorBodySchema),
+      areaNames: new Map(valid<ActorAreaName>(doc, ACTOR_AREAS_ROOT, actorAreaNameSchema).map((a) => [a.id, a.name])),
+      tableNames: actorPlaceNames(event, actors),
+    }
+  })
 }
 
 /**

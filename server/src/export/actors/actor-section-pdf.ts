@@ -1,6 +1,6 @@
 import { hyphenateDe } from '../hyphenate.js'
 import { COLOR, CONTENT_BOTTOM, CONTENT_WIDTH, FONT, MARGIN, type PdfLayout, type TextBlock } from '../pdf-layout.js'
-import { ACTOR_CHAPTER_INTRO, ACTOR_CHAPTER_TITLE, ACTOR_COLUMNS, type ActorRow, type ActorTableInput, BODIES_HEADING, BODY_COLUMNS, BODY_TYPE_NAMES, actorsByArea } from './actor-table.js'
+import { ACTOR_CHAPTER_TITLE, ACTOR_COLUMNS, type ActorRow, type ActorTableInput, BODIES_HEADING, BODY_COLUMNS, BODY_TYPE_NAMES, actorChapterIntro, actorsByArea } from './actor-table.js'
 
 /**
  * The PDF documentation's chapter "Wer kann helfen?": the same area tables as the Word and
@@ -191,7 +191,7 @@ export function drawActorsPdf(pdf: PdfLayout, input: ActorTableInput | null): vo
     pdf.block(text, { font, size, color, indent: 0, width: CONTENT_WIDTH, gapAfter, tags: pdf.tag(tag, parent) })
   pdf.enter(ACTOR_CHAPTER_TITLE)
   pdf.flow(full(ACTOR_CHAPTER_TITLE, 'bold', SIZE.title, COLOR.brand, 6, 'H1'))
-  pdf.flow(full(ACTOR_CHAPTER_INTRO, 'regular', SIZE.intro, COLOR.muted, 14, 'P'))
+  pdf.flow(full(actorChapterIntro(input), 'regular', SIZE.intro, COLOR.muted, 14, 'P'))
   const actorHeader = [ACTOR_COLUMNS.name, `${ACTOR_COLUMNS.institution} / ${ACTOR_COLUMNS.person}`, ACTOR_COLUMNS.cooperation, ACTOR_COLUMNS.coreGroup, ACTOR_COLUMNS.forum, ACTOR_COLUMNS.notes]
   for (const group of actorsByArea(input)) {
     if (group.rows.length === 0) continue

@@ -1,5 +1,5 @@
 import { type EventExport, DEFAULT_AREA_NAMES } from '@tischrunde/shared'
-import { ACTOR_CHAPTER_TITLE, ACTOR_COLUMNS, type ActorTableInput, BODIES_HEADING, BODY_TYPE_NAMES, actorsByArea } from './actor-table.js'
+import { ACTOR_CHAPTER_TITLE, ACTOR_COLUMNS, type ActorTableInput, BODIES_HEADING, BODY_TYPE_NAMES, actorChapterIntro, actorPlaceNames, actorsByArea, namedByColumn } from './actor-table.js'
 
 /**
  * The actor table's input for the documentation from an export file (null when the event has no
@@ -14,7 +14,7 @@ export function actorTableInputOf(file: EventExport): ActorTableInput | null {
     actors: map.actors.map((a) => (a.person ? { ...a, person: '' } : a)),
     bodies: map.bodies,
     areaNames: new Map(map.areas.map((a) => [a.id, a.name])),
-    tableNames: new Map(file.event.tables.map((t) => [t.id, t.name])),
+    tableNames: actorPlaceNames(file.event, map.actors),
   }
 }
 
@@ -30,11 +30,11 @@ export function actorSectionMarkdown(file: EventExport): string {
   const input = actorTableInputOf(file)
   if (!input) return ''
   const mark = (b: boolean) => (b ? '☒' : '☐')
-  const lines = [`## ${ACTOR_CHAPTER_TITLE}`, '']
+  const lines = [`## ${ACTOR_CHAPTER_TITLE}`, '', md(actorChapterIntro(input)), '']
   for (const group of actorsByArea(input)) {
     if (group.rows.length === 0) continue
     lines.push(`### ${md(group.name || DEFAULT_AREA_NAMES[group.area])}`, '')
-    lines.push(`| ${ACTOR_COLUMNS.name} | ${ACTOR_COLUMNS.tables} | ${ACTOR_COLUMNS.institution} | ${ACTOR_COLUMNS.cooperation} | ${ACTOR_COLUMNS.coreGroup} | ${ACTOR_COLUMNS.forum} | ${ACTOR_COLUMNS.notes} |`)
+    lines.push(`| ${ACTOR_COLUMNS.name} | ${namedByColumn(input)} | ${ACTOR_COLUMNS.institution} | ${ACTOR_COLUMNS.cooperation} | ${ACTOR_COLUMNS.coreGroup} | ${ACTOR_COLUMNS.forum} | ${ACTOR_COLUMNS.notes} |`)
     lines.push('| --- | --- | --- | :-: | :-: | :-: | --- |')
     for (const r of group.rows) lines.push(`| ${md(r.name)}${r.namedAs ? ` (genannt als: ${md(r.namedAs)})` : ''} | ${md(r.tables)}${r.measures ? ` (Maßnahmen ${md(r.measures)})` : ''} | ${md(r.institution)} | ${mark(r.cooperation)} | ${mark(r.coreGroup)} | ${mark(r.forum)} | ${md(r.notes)} |`)
     lines.push('')

@@ -4,12 +4,15 @@ import {
   type ActorBody,
   type ActorRecord,
   DEFAULT_AREA_NAMES,
+  type ActorPlaces,
+  groupOfPlace,
   measuresOf,
   neutraliseCell,
+  placeName,
   tablesOf,
 } from '@tischrunde/shared'
 
-/** What the actor exports read: the map, the event's names for areas and tables. */
+/** What the actor exports read: the map, the event's names for areas and for the places (tables, groups) that named actors. */
 export interface ActorTableInput {
   event: { id: string; title: string; date: string; place: string }
   actors: readonly ActorRecord[]
@@ -35,8 +38,37 @@ export const ACTOR_COLUMNS = {
 
 /** The documentation's chapter and the actor download: title, intro, the heading of the bodies' table. */
 export const ACTOR_CHAPTER_TITLE = 'Wer kann helfen? Akteure für ein lokales Bündnis'
-export const ACTOR_CHAPTER_INTRO =
-  'Aus den Antworten der Thementische auf „Wer kann helfen?“. Spalten zum Ausfüllen: Institution und Ansprechperson vor Ort (personenbezogene Daten), bestehende Kooperation, geplante Mitgliedschaft in der Bündnis-Kerngruppe (etwa zehn Mitglieder aus den vier Bereichen) und in Bündnis-Foren, Notizen zu möglichen Beiträgen.'
+const COLUMNS_TO_FILL =
+  'Spalten zum Ausfüllen: Institution und Ansprechperson vor Ort (personenbezogene Daten), bestehende Kooperation, geplante Mitgliedschaft in der Bündnis-Kerngruppe (etwa zehn Mitglieder aus den vier Bereichen) und in Bündnis-Foren, Notizen zu möglichen Beiträgen.'
+export const ACTOR_CHAPTER_INTRO = `Aus den Antworten der Thementische auf „Wer kann helfen?“. ${COLUMNS_TO_FILL}`
+
+/** Whether the map's actors were named at theme tables, in the groups' solution trees, or both. */
+function namedIn(input: Pick<ActorTableInput, 'actors'>): { tables: boolean; trees: boolean } {
+  const places = input.actors.flatMap((a) => a.mentions.map((m) => m.tableId))
+  const trees = places.some((id) => groupOfPlace(id) !== null)
+  return { tables: !trees || places.some((id) => groupOfPlace(id) === null), trees }
+}
+
+/** The chapter's intro: where its actors come from (the tables' cards, the groups' solution trees). */
+export function actorChapterIntro(input: Pick<ActorTableInput, 'actors'>): string {
+  const { tables, trees } = namedIn(input)
+  if (!trees) return ACTOR_CHAPTER_INTRO
+  const from = tables ? 'Aus den Antworten der Thementische und den Lösungsbäumen der Gruppen auf „Wer kann helfen?“.' : 'Aus den Lösungsbäumen der Gruppen: wer bei den Zielen unter „Wer kann helfen?“ genannt wurde.'
+  return `${from} ${COLUMNS_TO_FILL}`
+}
+
+/** The title of the column "Genannt von": by tables, by groups, or both. */
+export function namedByColumn(input: Pick<ActorTableInput, 'actors'>): string {
+  const { tables, trees } = namedIn(input)
+  return trees ? (tables ? 'Genannt von (Tische, Gruppen)' : 'Genannt von (Gruppen)') : ACTOR_COLUMNS.tables
+}
+
+/** The names of every place that named an actor of the map (a table, a group's solution tree). */
+export function actorPlaceNames(event: ActorPlaces, actors: readonly ActorRecord[]): Map<string, string> {
+  const out = new Map(event.tables.map((t) => [t.id, t.name]))
+  for (const actor of actors) for (const m of actor.mentions) if (!out.has(m.tableId)) out.set(m.tableId, placeName(event, m.tableId))
+  return out
+}
 export const BODIES_HEADING = 'Vorhandene Gremien, Arbeitskreise und Kooperationsvereinbarungen'
 
 export const BODY_COLUMNS = { type: 'Art', name: 'Bezeichnung', members: 'Beteiligte', notes: 'Notizen' } as const
@@ -93,7 +125,8 @@ function namedAs(a: ActorRecord): string {
 }
 
 function rowOf(input: ActorTableInput, a: ActorRecord): ActorRow {
-  const measures = [...measuresOf(a)].map(([tableId, refs]) => `${input.tableNames.get(tableId) ?? tableId}: ${refs.map((r) => r.n).join(', ')}`)
+  // A table's measures by their numbers on its sheet; a group's by the objectives of its tree they help with.
+  const measures = [...measuresOf(a)].map(([place, refs]) => `${input.tableNames.get(place) ?? place}: ${groupOfPlace(place) === null ? refs.map((r) => r.n).join(', ') : refs.map((r) => `„${r.text}“`).join(', ')}`)
   return {
     area: areaName(input, a.area),
     name: a.name,
@@ -113,7 +146,7 @@ function rowOf(input: ActorTableInput, a: ActorRecord): ActorRow {
 
 /** The table as rows of text cells for CSV (header first, check marks as "x", every cell neutralised). */
 export function actorCsvRows(input: ActorTableInput): string[][] {
-  const header = Object.values(ACTOR_COLUMNS) as string[]
+  const header = Object.values({ ...ACTOR_COLUMNS, tables: namedByColumn(input) })
   const rows = actorsByArea(input).flatMap((g) => g.rows)
   const mark = (b: boolean) => (b ? 'x' : '')
   return [

@@ -21,7 +21,7 @@ import { exportFileName, formatDateDe } from '@tischrunde/shared'
 import { stringify } from 'csv-stringify/sync'
 import { CSV_DELIMITER } from '../render-csv.js'
 import { hyphenateDe } from '../hyphenate.js'
-import { ACTOR_CHAPTER_INTRO, ACTOR_CHAPTER_TITLE, ACTOR_COLUMNS, type ActorRow, BODIES_HEADING, type ActorTableInput, BODY_COLUMNS, BODY_TYPE_NAMES, actorCsvRows, actorsByArea } from './actor-table.js'
+import { ACTOR_CHAPTER_TITLE, ACTOR_COLUMNS, type ActorRow, BODIES_HEADING, type ActorTableInput, BODY_COLUMNS, BODY_TYPE_NAMES, actorChapterIntro, actorCsvRows, actorsByArea } from './actor-table.js'
 
 /** A rendered download. */
 export interface ActorFile {
@@ -115,8 +115,6 @@ export function actorTablesDocx(input: ActorTableInput, width: number, heading: 
   return children
 }
 
-const INTRO = ACTOR_CHAPTER_INTRO
-
 /**
  * The documentation's chapter "Wer kann helfen?" for a Word documentation of `width` content
  * width: a Heading 1 on a new page, the intro, the area tables (Heading 2). Empty without actors.
@@ -125,7 +123,7 @@ export function actorSectionDocx(input: ActorTableInput | null, width: number): 
   if (!input) return []
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: text(ACTOR_CHAPTER_TITLE) }),
-    para(INTRO, { size: 18, color: '505050' }),
+    para(actorChapterIntro(input), { size: 18, color: '505050' }),
     ...actorTablesDocx(input, width, HeadingLevel.HEADING_2),
   ]
 }
@@ -139,7 +137,7 @@ export async function renderActorsDocx(input: ActorTableInput): Promise<ActorFil
   const children: FileChild[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: text(ACTOR_CHAPTER_TITLE, { bold: true, size: 36 }) }),
     para(`${input.event.title} · ${formatDateDe(input.event.date)}${input.event.place ? ` · ${input.event.place}` : ''}`),
-    para(INTRO, { size: 18, color: '505050' }),
+    para(actorChapterIntro(input), { size: 18, color: '505050' }),
     ...actorTablesDocx(input, WIDTH),
   ]
   const doc = new Document({

@@ -26,7 +26,7 @@ export type JoinTreeGroup = (value: string) => Promise<Ack<{ groupId: string }>>
  * running phase: the problem tree in the morning, the objective tree in the afternoon.
  * Loaded with a dynamic import, so café-only phones never download it.
  */
-export default function TreePhone(props: { header: (joined: boolean) => ReactNode; event: TischEvent; identity: { eventId: string; token: string; participantId: string }; join: JoinTreeGroup }) {
+export default function TreePhone(props: { header: (joined: boolean) => ReactNode; event: TischEvent; identity: { eventId: string; token: string; participantId: string }; join: JoinTreeGroup; actorsEntry?: ReactNode }) {
   const { t } = useTranslation()
   const method = props.event.treeMethod!
   const [value, setValue] = useState(() => readTreeValue(props.identity.eventId))
@@ -159,7 +159,7 @@ function showAboveForm(nodeId: string): void {
   if (node && form && node.getBoundingClientRect().bottom > form.getBoundingClientRect().top) node.scrollIntoView({ block: 'center' })
 }
 
-function GroupTree(props: { header: (joined: boolean) => ReactNode; event: TischEvent; identity: { eventId: string; token: string; participantId: string }; groupId: string; focusOnOpen: boolean; onChangeGroup: () => void }) {
+function GroupTree(props: { header: (joined: boolean) => ReactNode; event: TischEvent; identity: { eventId: string; token: string; participantId: string }; groupId: string; focusOnOpen: boolean; onChangeGroup: () => void; actorsEntry?: ReactNode }) {
   const keepFocus = useFocusKeeper<HTMLElement>()
   const { t } = useTranslation()
   const { identity } = props
@@ -318,6 +318,8 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
           onDelete={deletable ? remove : undefined}
         />
       )}
+      {/* The solution tree names helpers: the actor map all groups' helpers make. */}
+      {phase === 'objective' && props.actorsEntry}
     </main>
   )
 }
