@@ -1,47 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { isDeepStrictEqual } from 'node:util'
-import {
-  type Ballot,
-  type Card,
-  type CardRef,
-  type EventId,
-  type Result,
-  type VoteSetup,
-  type ImportedVoteResult,
-  type VoteStep,
-  type VoteTallyMessage,
-  EMPTY_BALLOT,
-  StoreWriteError,
-  VOTE_STEPS_MAX,
-  type VoteRefusal,
-  ballotKey,
-  boardDocName,
-  carryDotsOver,
-  castSeen,
-  castVote,
-  publicBallot,
-  rememberCast,
-  withoutGoneCards,
-  dropDots,
-  parkDots,
-  unparkDots,
-  cardRefKey,
-  dotsLeft,
-  err,
-  findTable,
-  inVoteScope,
-  ok,
-  positionsByVotes,
-  putCard,
-  readCard,
-  readSnapshot,
-  setVoteStatus,
-  tallyVotes,
-} from '@tischrunde/shared'
+import { type Ballot, type Card, type CardRef, type EventId, type ImportedVoteResult, type Result, type VoteRefusal, type VoteSetup, type VoteStep, type VoteTallyMessage, ballotKey, boardDocName, cardRefKey, carryDotsOver, castSeen, castVote, dotsLeft, dropDots, EMPTY_BALLOT, err, findTable, inVoteScope, ok, parkDots, positionsByVotes, publicBallot, putCard, readCard, readSnapshot, rememberCast, setVoteStatus, StoreWriteError, tallyVotes, unparkDots, VOTE_STEPS_MAX, withoutGoneCards } from '@tischrunde/shared'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import { dotFollowingCard } from './card-fate.js'
 import type { EventStore } from '../storage/storage.js'
-
 import { CARD_BALLOTS_MAX, INDEX_KEY, ballotIndexReady, ballots, ballotsByCard, importedVoteResults, voteSteps } from './vote-records.js'
 
 export { ballotIndexReady, ballots, ballotsByCard, importedVoteResults, voteSteps }
@@ -219,9 +181,13 @@ export class VoteService {
     return this.rewriteBallots(eventId, (step, ballot) => unparkDots(step, ballot, card), await this.ballotsHolding(eventId, [cardRefKey(card)]))
   }
 
-  /** Cards deleted from a board (by their author, a host or the facilitator): every dot on them goes back to its voter for good. */
-  async cardsGone(eventId: EventId, gone: ReadonlySet<string>): Promise<ChangedBallot[]> {
-    return this.rewriteBallots(eventId, (_step, ballot) => dropDots(ballot, (ref) => gone.has(cardRefKey(ref))), await this.ballotsHolding(eventId, gone))
+  /**
+   * Cards a person deleted from a board (`gone`: every dot on them goes back to its voter for good)
+   * or reworded (`reworded`: the dots of the steps still open go back; a frozen step's result stands).
+   */
+  async cardsChanged(eventId: EventId, gone: ReadonlySet<string>, reworded: ReadonlySet<string> = new Set()): Promise<ChangedBallot[]> {
+    const drops = (step: VoteStep, ref: CardRef) => gone.has(cardRefKey(ref)) || (step.status === 'open' && reworded.has(cardRefKey(ref)))
+    return this.rewriteBallots(eventId, (step, ballot) => dropDots(ballot, (ref) => drops(step, ref)), await this.ballotsHolding(eventId, [...gone, ...reworded]))
   }
 
   /**

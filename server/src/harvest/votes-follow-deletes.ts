@@ -8,8 +8,10 @@ const byServer = (origin: unknown): boolean => typeof origin === 'object' && ori
 /**
  * A card deleted from a board by a person (its author, a host, the facilitator) gives its dots back
  * at once: every ballot loses them, and voters and tallies are told, so a phone never says "alle
- * Punkte vergeben" while the server would take one more. The server's own moves of a card (hide,
- * merge, forget) park or carry its dots themselves and are left alone here.
+ * Punkte vergeben" while the server would take one more. A card a person rewords (text or
+ * sub-points) gives back the dots of the steps still open: nobody's dot stands under words they
+ * did not vote for (a closed step's result stands). The server's own moves of a card (hide, merge,
+ * forget) park or carry its dots themselves and are left alone here.
  */
 export function giveBackDotsOfDeletedCards(deps: { rooms: DocRooms; votes: VoteService; publishVotes: (eventId: EventId, what: ChangedBallot) => void }): void {
   // One rewrite at a time per event, in the order the deletes arrived.
@@ -20,14 +22,28 @@ export function giveBackDotsOfDeletedCards(deps: { rooms: DocRooms; votes: VoteS
     boardDoc(room.doc).cards.observe((event, transaction) => {
       if (byServer(transaction.origin)) return
       const gone = new Set<string>()
-      for (const [cardId, change] of event.changes.keys) if (change.action === 'delete') gone.add(cardRefKey({ tableId: board.tableId, cardId }))
-      if (gone.size === 0) return
+      const reworded = new Set<string>()
+      const cards = boardDoc(room.doc).cards
+      for (const [cardId, change] of event.changes.keys) {
+        const ref = cardRefKey({ tableId: board.tableId, cardId })
+        if (change.action === 'delete') gone.add(ref)
+        else if (change.action === 'update' && wordsChanged(change.oldValue, cards.get(cardId))) reworded.add(ref)
+      }
+      if (gone.size === 0 && reworded.size === 0) return
       const next = (queues.get(board.eventId) ?? Promise.resolve())
-        .then(() => deps.votes.cardsGone(board.eventId, gone))
+        .then(() => deps.votes.cardsChanged(board.eventId, gone, reworded))
         .then((changed) => changed.forEach((c) => deps.publishVotes(board.eventId, c)))
         .catch(() => {})
       queues.set(board.eventId, next)
       void next.finally(() => queues.get(board.eventId) === next && queues.delete(board.eventId))
     })
   })
+}
+
+/** Whether a card's new version says something else than its old one (what its voters voted for). */
+function wordsChanged(before: unknown, after: unknown): boolean {
+  if (typeof before !== 'object' || before === null || typeof after !== 'object' || after === null) return false
+  const a = before as Record<string, unknown>
+  const b = after as Record<string, unknown>
+  return a.text !== b.text || JSON.stringify(a.subPoints) !== JSON.stringify(b.subPoints)
 }

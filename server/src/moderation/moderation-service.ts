@@ -16,6 +16,7 @@ import {
   collectDocName,
   heldCardSchema,
   editedHeld,
+  holdChangedCard,
   holdNewCard,
   moderationDocName,
   modstateDocName,
@@ -92,7 +93,7 @@ export class Moderation implements RoomExtension {
   divert(room: DocRoom, changes: readonly RecordChange[], ctx: WriteContext): Diversion | null {
     const companions = companionsOf(room)
     if (!companions) return null
-    // Read once, and only for an update that adds a card (edits pass untouched).
+    // Read once, and only for an update that adds or changes a card.
     let modes: ReturnType<typeof readModes> | null = null
     const held = { moderation: companions.moderation.doc.getMap<unknown>(HELD_ROOT), collect: companions.collect.doc.getMap<unknown>(HELD_ROOT) }
     const moves: { target: DocRoom; record: HeldCard | null; key: string; edit?: true }[] = []
@@ -106,10 +107,13 @@ export class Moderation implements RoomExtension {
         moves.push({ target: companions[where], record, key: change.key, edit: true })
         continue
       }
-      if (change.before !== undefined) continue
       const card = parsedRecord(cardSchema, change.after)
       if (!card) continue
-      const status = holdNewCard(card, ctx.actor, (modes ??= readModes(companions.state.doc)))
+      // A new card, or one on the board moved into or reworded in a station that collects or approves.
+      const before = change.before === undefined ? undefined : parsedRecord(cardSchema, change.before)
+      if (change.before !== undefined && !before) continue
+      modes ??= readModes(companions.state.doc)
+      const status = before ? holdChangedCard(before, card, ctx.actor, modes) : holdNewCard(card, ctx.actor, modes)
       if (!status) continue
       // Order and time as the server would store them on the board.
       const stored = cardSchema.parse(room.kind.normalize?.(change, { ...ctx, doc: viewOf(room.doc) }) ?? card)

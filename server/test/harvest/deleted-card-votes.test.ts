@@ -8,8 +8,8 @@ import { tempDataDir } from '../helpers/temp-dir.js'
 import { waitFor } from '../helpers/wait.js'
 import { type VoteSocket, voteSocket } from './vote-test-kit.js'
 
-/** A card deleted from its board gives its dots back to the voters at once, whoever deleted it. */
-describe('votes on a card that is deleted', () => {
+/** A card deleted from its board gives its dots back to the voters at once, whoever deleted it; so does one reworded while its vote runs. */
+describe('votes on a card that is deleted or reworded', () => {
   let data: Awaited<ReturnType<typeof tempDataDir>>
   let running: RunningServer
   let cafe: CreateEventResponse
@@ -78,5 +78,28 @@ describe('votes on a card that is deleted', () => {
     await console.saved()
     await waitFor(() => dotsOf(voter, stepId) === 0, 'the dot back on the voter’s phone')
     expect(await countOf(stepId, card.id)).toBe(0)
+  })
+
+  it('gives the dots back when the author rewords their card while the vote runs: no dot stands under words nobody chose', async () => {
+    const { author, card, stepId, voter } = await votedCard('reword-open-1', 'Mehr Sprachkurse am Abend')
+    // Moved on its board without new words: the dot stays.
+    author.put({ ...card, position: 7 })
+    await author.saved()
+    author.put({ ...card, position: 7, text: 'Etwas ganz anderes, das niemand gewählt hat' })
+    await author.saved()
+    await waitFor(() => dotsOf(voter, stepId) === 0, 'the dot back on the voter’s phone')
+    expect(await countOf(stepId, card.id)).toBe(0)
+  })
+
+  it('keeps a frozen result when a card is reworded afterwards', async () => {
+    const { author, card, stepId, voter } = await votedCard('reword-frozen-1', 'Lotsenprojekt ausbauen')
+    const facilitator = await voteSocket(running.url, cafe.facilitatorToken)
+    sockets.push(facilitator)
+    expect(await facilitator.send('vote:freeze', { stepId, frozen: true })).toMatchObject({ ok: true })
+    author.put({ ...card, text: 'Lotsenprojekt ausbauen und verstetigen' })
+    await author.saved()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(dotsOf(voter, stepId)).toBe(1)
+    expect(await countOf(stepId, card.id)).toBe(1)
   })
 })

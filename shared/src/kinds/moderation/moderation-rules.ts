@@ -78,6 +78,20 @@ export function holdNewCard(card: Pick<Card, 'stationId'>, actor: Pick<EventActo
 }
 
 /**
+ * Where a card already on the board goes when a person changes it, or null when it stays: a card
+ * moved into a station that collects or asks for approval, or reworded there, is held again as a
+ * new card would be (its new text reaches no other phone before the reveal or the approval). A
+ * change of place within its station (order, column) or of marks keeps it on the board.
+ */
+export function holdChangedCard(before: Pick<Card, 'stationId' | 'text' | 'subPoints'>, after: Pick<Card, 'stationId' | 'text' | 'subPoints'>, actor: Pick<EventActor, 'role'>, modes: ModerationModes): Extract<HeldStatus, 'pending' | 'collected'> | null {
+  const status = holdNewCard(after, actor, modes)
+  if (!status) return null
+  const moved = before.stationId !== after.stationId
+  const reworded = before.text !== after.text || JSON.stringify(before.subPoints) !== JSON.stringify(after.subPoints)
+  return moved || reworded ? status : null
+}
+
+/**
  * Where a station's collected cards go at its reveal: onto the board, or, where the station (or the
  * event) asks for approval, a participant's into the approval queue (pending, as if written then);
  * a table host's go to the board, as their cards do without collecting.
