@@ -145,6 +145,13 @@ describe('dot voting in real browsers: phones vote, the projector ranks live', (
     await over.waitFor({ state: 'detached' })
     expect((await projectorRanking(projector))[0]).toMatch(/^1\. Mentoring für Berufseinsteiger.*2 Punkte/)
 
+    // The projector's own keys still choose its view (the join code for latecomers); the bar brings the ranking back.
+    await projector.keyboard.press('4')
+    await projector.locator('#join-title').waitFor({ timeout: 5000 })
+    expect(await projector.getByRole('list', { name: 'Rangfolge über alle Tische' }).count()).toBe(0)
+    await projector.getByRole('button', { name: 'Abstimmung' }).click()
+    expect((await projectorRanking(projector))[0]).toMatch(/^1\. Mentoring für Berufseinsteiger.*2 Punkte/)
+
     for (const c of [projectorContext, consoleContext, first.context, second.context]) await c.close()
   })
 

@@ -81,7 +81,7 @@ describe.each(['de', 'en'] as const)('voting screens in %s', (lang) => {
     violations.push(...(await violationsOf(wall.page, 'projector review')))
     violations.push(...(await violationsOf(desk.page, 'console voting panel')))
     // The step ends, so the next language's phones start at their table again.
-    await panel.getByRole('button', { name: lang === 'de' ? 'Ergebnis festhalten' : 'Freeze the result' }).first().click()
+    await panel.getByRole('button', { name: lang === 'de' ? 'Ergebnis festhalten' : 'Record the result' }).first().click()
     await panel.getByRole('button', { name: lang === 'de' ? 'Wieder öffnen' : 'Open again' }).first().waitFor()
     // Back at the table, the phone says the vote is over.
     await phone.page.getByRole('heading', { name: lang === 'de' ? 'Abstimmung beendet' : 'Voting has ended' }).waitFor({ timeout: 5000 })

@@ -49,7 +49,7 @@ describe('the author’s phone tells the truth about a moderated card', () => {
       const collected = 'Elternabende mit Sprachmittlung'
       const station = consolePage.locator('[data-moderation-station="station-1"]')
       await station.getByLabel('Erst sammeln, dann aufdecken').check()
-      await author.page.getByText('Die Karten werden gesammelt', { exact: false }).waitFor({ timeout: 5000 })
+      await author.page.getByText('Die Karten werden gesammelt', { exact: false }).first().waitFor({ timeout: 5000 })
       await send(author.page, collected)
       // Stored and held: the phone says so, and shows no card as still on its way.
       const held = author.page.locator('[data-own-card][data-status="collected"]')

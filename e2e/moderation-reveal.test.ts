@@ -38,7 +38,7 @@ describe('collect first, reveal later, in real browsers', () => {
       // Each station's boxes are heard with their station, not as three alike.
       expect(await consolePage.getByRole('checkbox', { name: 'Erst sammeln, dann aufdecken Station 1', exact: true }).count()).toBe(1)
       await station.getByLabel('Erst sammeln, dann aufdecken').check()
-      await first.page.getByText('Die Karten werden gesammelt', { exact: false }).waitFor({ timeout: 5000 })
+      await first.page.getByText('Die Karten werden gesammelt', { exact: false }).first().waitFor({ timeout: 5000 })
       await projector.getByText('Die Karten werden gesammelt und gemeinsam aufgedeckt', { exact: true }).waitFor({ timeout: 5000 })
       expect(await projector.getByText('0 Karten gesammelt', { exact: false }).count()).toBe(0)
 
@@ -51,6 +51,11 @@ describe('collect first, reveal later, in real browsers', () => {
       await first.page.getByText('Die anderen haben 1 Karte geschrieben', { exact: false }).waitFor({ timeout: 5000 })
       await second.page.getByText('Die anderen haben 1 Karte geschrieben', { exact: false }).waitFor({ timeout: 5000 })
       await projector.getByText('2 Karten gesammelt', { exact: false }).waitFor({ timeout: 5000 })
+      // The columns say they wait for the reveal, not "Noch keine Karten" under a count of two.
+      for (const page of [projector, second.page]) {
+        await page.getByText('Die Karten werden gesammelt und beim Aufdecken gemeinsam gezeigt.').first().waitFor({ timeout: 5000 })
+        expect(await page.getByText('Noch keine Karten', { exact: false }).count()).toBe(0)
+      }
       // The facilitator reads the collection and hides a card in it before anyone else has seen it.
       const insult = 'Der Kollege vom Amt ist unfähig'
       await first.page.getByLabel('Deine Karte').fill(insult)

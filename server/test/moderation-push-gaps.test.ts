@@ -33,7 +33,7 @@ describe('moderation pushes reach every phone that needs them', () => {
     const joined = await api<{ token: string }>(running.url, '/api/join', { method: 'POST', body: { code: cafe.joinCode } })
     const choosing = await moderationScreen(running.url, joined.body.token)
     try {
-      expect(await waitFor(() => choosing.modes[0], 'the modes on connect')).toEqual({ all: false, stations: ['station-1'] })
+      expect(await waitFor(() => choosing.modes[0], 'the modes on connect')).toEqual({ all: false, stations: ['station-1'], collecting: [] })
       // Not seated: no table, so no own count.
       expect(choosing.own).toEqual([])
     } finally {

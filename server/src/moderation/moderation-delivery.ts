@@ -8,10 +8,12 @@ import type { Moderation } from './moderation-service.js'
 
 /** Roles whose phones open moderation docs. */
 const PHONE_ROLES: ReadonlySet<Role> = new Set(['participant', 'host'])
+/** Roles told where the modes are in use: the phones, and the projectors (a column waiting for the reveal says so). */
+const MODES_ROLES: ReadonlySet<Role> = new Set([...PHONE_ROLES, 'projector'])
 
 /**
  * Tells the phones whether moderation matters to them, so a phone opens the moderation docs only
- * then: where the modes are in use (`moderation:modes`, to every phone of the event) and how many
+ * then: where the modes are in use (`moderation:modes`, to every phone and projector of the event) and how many
  * of a participant's cards at a table are held (`moderation:own`, to their own screens). Every phone
  * gets the modes on connect; one seated at a table (its screen carried on the table's board socket,
  * or a host's link) its own count there too.
@@ -27,7 +29,7 @@ export class ModerationDelivery {
 
   /** A screen connected (`docName`: the board socket that carries it, if any). Resolves once its first messages are sent. */
   async connected(screen: Screen, actor: EventActor, docName: string | undefined): Promise<void> {
-    if (!PHONE_ROLES.has(actor.role)) return
+    if (!MODES_ROLES.has(actor.role)) return
     const { eventId, participantId } = actor
     const resolved = docName ? resolveDocName(docName, this.rooms.kinds) : null
     const tableId = resolved?.kind.name === 'board' && resolved.scope.eventId === eventId ? resolved.scope.parts.tableId : actor.tableId
@@ -35,7 +37,7 @@ export class ModerationDelivery {
     // down); the own count belongs to a table.
     return (async () => {
       screen.emit('moderation:modes', await this.moderation.modesInUse(eventId))
-      if (tableId && participantId) screen.emit('moderation:own', { tableId, held: await this.moderation.ownHeldCount(eventId, tableId, participantId) })
+      if (tableId && participantId && PHONE_ROLES.has(actor.role)) screen.emit('moderation:own', { tableId, held: await this.moderation.ownHeldCount(eventId, tableId, participantId) })
     })().catch(this.failed(eventId))
   }
 
@@ -47,7 +49,7 @@ export class ModerationDelivery {
         this.screens.to(participantRoom(eventId, participantId)).emit('moderation:own', { tableId, held })
       } else {
         const modes = await this.moderation.modesInUse(eventId)
-        this.screens.to(audienceRoles('everyone').filter((r) => PHONE_ROLES.has(r)).map((r) => this.roleRoom(eventId, r))).emit('moderation:modes', modes)
+        this.screens.to(audienceRoles('everyone').filter((r) => MODES_ROLES.has(r)).map((r) => this.roleRoom(eventId, r))).emit('moderation:modes', modes)
       }
     })().catch(this.failed(eventId))
   }

@@ -36,7 +36,7 @@ describe('phones are told whether moderation matters to them', () => {
     const viaSocket = await moderationScreen(running.url, anna.token)
     try {
       // Seated: nothing in use, nothing held.
-      expect(await waitFor(() => carried.of<ModerationModesPush>('moderation:modes')[0], 'the modes on connect')).toEqual({ all: false, stations: [] })
+      expect(await waitFor(() => carried.of<ModerationModesPush>('moderation:modes')[0], 'the modes on connect')).toEqual({ all: false, stations: [], collecting: [] })
       expect(await waitFor(() => carried.of<ModerationOwnPush>('moderation:own')[0], 'the own count on connect')).toEqual({ tableId: 'sprache', held: 0 })
 
       expect(await facilitator.send('station:moderation', { stationId: 'station-1', approval: true })).toEqual({ ok: true })
@@ -48,10 +48,10 @@ describe('phones are told whether moderation matters to them', () => {
       await waitFor(() => viaSocket.modes.find((m) => m.all), 'approval for the whole event over Socket.IO')
       expect(await facilitator.send('station:moderation', { stationId: null, approval: false })).toEqual({ ok: true })
       expect(await facilitator.send('station:moderation', { stationId: 'station-1', approval: false, collect: true })).toEqual({ ok: true })
-      await waitFor(() => viaSocket.modes.at(-1)?.all === false && viaSocket.modes.at(-1)?.stations.includes('station-1') ? true : undefined, 'collect at station 1')
+      await waitFor(() => viaSocket.modes.at(-1)?.all === false && viaSocket.modes.at(-1)?.collecting.includes('station-1') ? true : undefined, 'collect at station 1')
       expect(await facilitator.send('station:moderation', { stationId: 'station-1', collect: false })).toEqual({ ok: true })
       await waitFor(() => (carried.of<ModerationModesPush>('moderation:modes').at(-1)?.stations.length === 0 ? true : undefined), 'nothing in use again')
-      expect(carried.of<ModerationModesPush>('moderation:modes').at(-1)).toEqual({ all: false, stations: [] })
+      expect(carried.of<ModerationModesPush>('moderation:modes').at(-1)).toEqual({ all: false, stations: [], collecting: [] })
       // The console is told nothing of it (it opens the docs itself).
       expect(facilitator.modes).toEqual([])
     } finally {

@@ -17,6 +17,7 @@ import { Spotlight } from '../../features/projector/Spotlight.js'
 import { TableBoard } from '../../features/projector/TableBoard.js'
 import { WallOfTables } from '../../features/projector/WallOfTables.js'
 import type { ProjectorAction } from '../../features/projector/shortcuts.js'
+import type { ProjectorMode } from '../../features/projector/projector-mode.js'
 import { useAudioState } from '../../features/projector/use-audio-state.js'
 import { useFullscreen } from '../../features/projector/use-fullscreen.js'
 import { useMuted } from '../../features/projector/use-muted.js'
@@ -146,8 +147,19 @@ function ProjectorScreen({ eventId, token }: { eventId: string; token: string })
     setSpotlightOn(true)
   }, [told, nav, explicit])
 
+  // The ranking the console shows stands until the projector's own keys choose a view; it comes
+  // back with the next step, its result, or the bar's button.
+  const [voteAside, setVoteAside] = useState<string | null>(null)
+  const voteKey = shownVote ? `${shownVote.id}:${shownVote.status}` : null
+  const voteOn = shownVote !== undefined && voteKey !== voteAside
+  const goMode = (mode: ProjectorMode) => {
+    setVoteAside(voteKey)
+    nav.goMode(mode)
+  }
+
   useProjectorKeys((action: ProjectorAction) => {
     if (action.type !== 'mute' && action.type !== 'help') setSpotlightOn(false)
+    if (action.type === 'mode' || action.type === 'move') setVoteAside(voteKey)
     if (action.type === 'mode') nav.goMode(action.mode)
     else if (action.type === 'move') nav.move(action.move)
     else if (action.type === 'fullscreen') toggleFullscreen()
@@ -162,7 +174,7 @@ function ProjectorScreen({ eventId, token }: { eventId: string; token: string })
   else if (nav.mode === 'review') view = <ReviewMode event={event} eventId={eventId} token={token} position={nav.review} onMove={nav.move} />
   else if (nav.table) view = <TableBoard key={nav.table.id} event={event} eventId={eventId} token={token} table={nav.table} />
   else view = <p>{t('projectorModes.noTables')}</p>
-  if (shownVote)
+  if (shownVote && voteOn)
     view = (
       <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
         <VoteProjector event={event} step={shownVote} token={token} />
@@ -177,15 +189,16 @@ function ProjectorScreen({ eventId, token }: { eventId: string; token: string })
           {t('projectorModes.offline')}
         </p>
       )}
+      <ChangeoverNotice event={event} />
       <ScreenPart>
         <RevealMoment event={event} round={round} token={token} tableId={nav.mode === 'table' ? nav.table?.id : undefined} />
       </ScreenPart>
       <div className="projector-stage">{view}</div>
       {spotlight && <Spotlight event={event} eventId={eventId} token={token} target={spotlight} />}
-      <ChangeoverNotice event={event} />
       <ProjectorToolbar
-        mode={nav.mode}
-        onMode={nav.goMode}
+        mode={voteOn ? null : nav.mode}
+        onMode={goMode}
+        {...(shownVote ? { vote: { on: voteOn, show: () => setVoteAside(null) } } : {})}
         muted={muted}
         audio={audio}
         onMute={toggleMute}

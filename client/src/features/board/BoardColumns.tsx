@@ -1,7 +1,8 @@
-import { type TischEvent, namesShown } from '@tischrunde/shared'
+import { type TischEvent, collectingAt, namesShown } from '@tischrunde/shared'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
+import { useModerationGate } from '../../sync/moderation-gate.js'
 import { selectBoard, stationColumns } from '../../store/selectors.js'
 import { CardItem, type OwnCardActions } from './CardItem.js'
 
@@ -18,6 +19,8 @@ export function BoardColumns(props: { event: TischEvent; docName: string; statio
   const mayChange = (authorId: string) => props.editsAll === true || (props.ownAuthorId !== undefined && authorId === props.ownAuthorId)
   const { t } = useTranslation()
   const board = useTischStore(selectBoard(props.docName))
+  // While the station collects, an empty column waits for the reveal (the cards are written, not shown).
+  const collected = useModerationGate((s) => collectingAt(s.modes, props.stationId))
   const columns = useMemo(() => stationColumns(board, props.event, props.stationId), [board, props.event, props.stationId])
   const unsaved = useMemo(() => new Set(board.unsaved), [board.unsaved])
   const [said, setSaid] = useState('')
@@ -42,7 +45,7 @@ export function BoardColumns(props: { event: TischEvent; docName: string; statio
             {column.title} <span className="column-count">{t('board.cards', { count: column.cards.length })}</span>
           </h3>
           {column.cards.length === 0 ? (
-            <p className="board-empty">{t(props.over ? 'board.emptyOver' : 'board.empty')}</p>
+            <p className="board-empty">{t(props.over ? 'board.emptyOver' : collected ? 'board.emptyCollecting' : 'board.empty')}</p>
           ) : (
             <ul className="card-list" aria-live={props.live ? 'polite' : undefined} aria-label={column.title}>
               {column.cards.map((card) => (

@@ -4,7 +4,7 @@ import { useTischStore } from '../../store/index.js'
 import { formatClock } from '../../store/selectors.js'
 import { useServerNow } from '../../sync/use-server-now.js'
 
-/** "Bitte wechseln" across the projector while people change tables; gone when the station's timer starts. */
+/** "Bitte wechseln" above the projector's board while people change tables; gone when the station's timer starts. */
 export function ChangeoverNotice({ event }: { event: TischEvent }) {
   const { t } = useTranslation()
   const round = useTischStore((s) => s.round)

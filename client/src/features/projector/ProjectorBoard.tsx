@@ -1,7 +1,8 @@
-import { type Card, type GroupedColumn, type TischEvent, columnTitleFor, findTable, groupColumn, groupColumnKey, namesShown } from '@tischrunde/shared'
+import { type Card, type GroupedColumn, type TischEvent, collectingAt, columnTitleFor, findTable, groupColumn, groupColumnKey, namesShown } from '@tischrunde/shared'
 import { Fragment, type ReactNode, useMemo, useRef } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
+import { useModerationGate } from '../../sync/moderation-gate.js'
 import { useVoteStore } from '../../store/vote-store.js'
 import { selectBoard, stationColumns } from '../../store/selectors.js'
 import { CardItem } from '../board/CardItem.js'
@@ -18,6 +19,8 @@ import { useFitToBox } from './use-fit-to-box.js'
 export function ProjectorBoard(props: { event: TischEvent; docName: string; stationId: string; live?: boolean; tableId?: string }) {
   const { t } = useTranslation()
   const board = useTischStore(selectBoard(props.docName))
+  // While the station collects, an empty column waits for the reveal (the cards are written, not shown).
+  const collected = useModerationGate((s) => collectingAt(s.modes, props.stationId))
   // A station the day has left (an earlier one, the review, the end): an empty column stayed empty.
   const over = useTischStore((s) => {
     const round = s.round
@@ -59,7 +62,7 @@ export function ProjectorBoard(props: { event: TischEvent; docName: string; stat
               {hyphenateDe(column.title)} <span className="column-count">{t('board.cards', { count: column.cards.length })}</span>
             </h2>
             {column.cards.length === 0 ? (
-              <p className="board-empty">{t(over ? 'board.emptyOver' : 'board.empty')}</p>
+              <p className="board-empty">{t(over ? 'board.emptyOver' : collected ? 'board.emptyCollecting' : 'board.empty')}</p>
             ) : (
               <ul className="pboard-cards" aria-live={props.live ? 'polite' : undefined} aria-label={column.title}>
                 {column.laid ? <GroupedCards laid={column.laid} show={showCard} /> : column.cards.map(showCard)}

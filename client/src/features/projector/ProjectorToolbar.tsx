@@ -17,6 +17,8 @@ export function ProjectorToolbar(props: {
   onHelp?: () => void
   /** A quiet line beside the views (what the screen offers to a click). */
   note?: string
+  /** The ranking the console put on the projector: whether it shows, and the way back to it. */
+  vote?: { on: boolean; show: () => void }
 }) {
   const { t } = useTranslation()
   return (
@@ -30,6 +32,13 @@ export function ProjectorToolbar(props: {
               </button>
             </li>
           ))}
+          {props.vote && (
+            <li>
+              <button type="button" className="toolbar-button" aria-current={props.vote.on ? 'page' : undefined} onClick={props.vote.show}>
+                {t('projectorModes.voteView')}
+              </button>
+            </li>
+          )}
         </ul>
       </nav>
       {props.note && <p className="toolbar-note">{props.note}</p>}

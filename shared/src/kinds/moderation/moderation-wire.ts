@@ -12,6 +12,8 @@ const STATIONS_MAX = 100
 export const moderationModesPushSchema = z.object({
   all: z.boolean(),
   stations: z.array(z.string().min(1).max(200)).max(STATIONS_MAX),
+  /** Of those, the stations whose cards are still collected out of sight (their columns wait for the reveal). */
+  collecting: z.array(z.string().min(1).max(200)).max(STATIONS_MAX).default([]),
 })
 export type ModerationModesPush = z.infer<typeof moderationModesPushSchema>
 
@@ -30,7 +32,13 @@ export const moderationServerEvents = {
 /** Where an event's moderation is in use, as its phones are told. */
 export function modesInUse(modes: ModerationModes): ModerationModesPush {
   const stations = [...modes.stations.values()].filter((m) => m.approval || collecting(modes, m.stationId)).map((m) => m.stationId)
-  return { all: modes.event.approval, stations: stations.slice(0, STATIONS_MAX) }
+  const collected = stations.filter((id) => collecting(modes, id))
+  return { all: modes.event.approval, stations: stations.slice(0, STATIONS_MAX), collecting: collected.slice(0, STATIONS_MAX) }
+}
+
+/** Whether a station's cards are still collected for the reveal, as the screens are told. */
+export function collectingAt(push: ModerationModesPush | null, stationId: string | undefined): boolean {
+  return push !== null && stationId !== undefined && push.collecting.includes(stationId)
 }
 
 /** Whether moderation matters at a station (a phone there opens the event's modes and its own held cards). */
