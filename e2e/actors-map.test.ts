@@ -108,7 +108,7 @@ describe('the Winnenden actor map, console and projector', () => {
     // A merged actor keeps the words the cards used, findable for those who wrote them.
     await chip(projector, 'Vereine').click()
     await detail.getByRole('heading', { name: 'Vereine' }).waitFor()
-    expect(await detail.getByText(/^Auf den Karten: /).textContent()).toContain('Sportmittler')
+    expect(await detail.getByText(/^Genannt als: /).textContent()).toContain('Sportmittler')
     expect(await axeViolations(projector, 'main')).toEqual([])
     await projectorContext.close()
     await consoleContext.close()

@@ -197,6 +197,16 @@ describe('a day with problem trees in the morning and solution trees in the afte
     await expect.poll(() => anna.locator('.tree-add').evaluate((el) => getComputedStyle(el).position)).toBe('sticky')
     await anna.getByRole('button', { name: 'Abbrechen' }).click()
 
+    // Who can help goes into the actor map: the console reads the solution trees, the phone shows the map.
+    const actors = console_.getByRole('region', { name: 'Wer kann helfen? – Akteurslandkarte' })
+    await actors.getByRole('button', { name: 'Lösungsbäume neu einlesen' }).click()
+    await actors.getByText('Alle Lösungsbäume neu eingelesen.').waitFor({ timeout: 5000 })
+    await actors.getByText('kleiner Landkreis: „Integrationsbeauftragte“', { exact: false }).waitFor({ state: 'attached', timeout: 5000 })
+    await anna.getByRole('button', { name: 'Akteurslandkarte ansehen' }).click()
+    await anna.getByText(/^Integrationsbeauftragte/).first().waitFor({ timeout: 5000 })
+    await anna.getByRole('button', { name: 'Zurück zum Lösungsbaum' }).click()
+    await anna.getByRole('list', { name: /^Lösungsbaum/ }).waitFor()
+
     // The day ends (the template's third station, then the review): the phone says the work on the tree is done, not that it is "locked".
     expect(await facilitator.advance()).toEqual({ ok: true })
     expect(await facilitator.advance()).toEqual({ ok: true })
@@ -220,6 +230,7 @@ describe('a day with problem trees in the morning and solution trees in the afte
     expect(pdf.text).toContain('Mittel: Feste Ansprechpersonen sind benannt (beantwortet Ursache 1.1: Keine festen Ansprechpersonen) [im Rahmen]')
     expect(pdf.text).toContain('Maßnahmen: – Liste im Intranet')
     expect(pdf.text).toContain('Aushang im Rathaus')
+    expect(pdf.text).toContain('Aus den Lösungsbäumen der Gruppen')
     const docx = unzipSync(await download('docx'))
     expect(Object.keys(docx).filter((name) => name.startsWith('word/media/') && name.endsWith('.png'))).toHaveLength(5)
     const body = strFromU8(docx['word/document.xml']!).replace(/<[^>]+>/g, '')
