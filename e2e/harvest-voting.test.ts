@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { CreateEventResponse } from '@tischrunde/shared'
 import { PHONE, PROJECTOR } from './support/browser.js'
-import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
+import { type Cafe, closeCafe, openCafe, openEvent } from './support/cafe.js'
 import { minFontPx } from './support/command-cafe.js'
 import type { ServerProcess } from './support/server-process.js'
 
@@ -11,9 +11,14 @@ let server: ServerProcess
 let browser: Browser
 let created: CreateEventResponse
 
+const EVENT = { title: 'Priorisierung im Rathaus', tableNames: ['Arbeitsmarktintegration', 'Sprache'], place: 'Rathaus' }
 beforeAll(async () => {
-  cafe = await openCafe({ title: 'Priorisierung im Rathaus', tableNames: ['Arbeitsmarktintegration', 'Sprache'], place: 'Rathaus' })
-  ;({ server, browser, created } = cafe)
+  cafe = await openCafe(EVENT)
+  ;({ server, browser } = cafe)
+})
+// Each test (and its retry) on an event of its own: a vote an attempt left running does not take the next one's phones.
+beforeEach(async () => {
+  created = await openEvent(server, EVENT)
 })
 afterAll(async () => {
   await closeCafe(cafe)
@@ -37,6 +42,8 @@ async function writeCard(page: Page, text: string) {
 /** The ranking on the projector as "<rank>. <text> <votes>" lines, in order. */
 async function projectorRanking(projector: Page): Promise<string[]> {
   const list = projector.getByRole('list', { name: 'Rangfolge über alle Tische' })
+  // The view may just have been chosen: wait until the ranking stands (reading at once found no list).
+  await list.getByRole('listitem').first().waitFor({ timeout: 5000 })
   return (await list.getByRole('listitem').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim())
 }
 

@@ -12,9 +12,16 @@ export interface Cafe {
 }
 
 /** `env` adds to the server's environment (e.g. a short keep-alive for a test of quiet boards). */
-export async function openCafe(event: { title: string; tableNames: string[]; place?: string }, env: Record<string, string> = {}): Promise<Cafe> {
+export async function openCafe(event: CafeEvent, env: Record<string, string> = {}): Promise<Cafe> {
   const server = await startServerProcess({ env: { TISCHRUNDE_NO_DEMO: '1', ...env } })
   const browser = await launchBrowser()
+  return { server, browser, created: await openEvent(server, event) }
+}
+
+type CafeEvent = { title: string; tableNames: string[]; place?: string }
+
+/** A further event on a running server, Station 1 open: a test (and its retry) that wants a board of its own. */
+export async function openEvent(server: ServerProcess, event: CafeEvent): Promise<CreateEventResponse> {
   const res = await fetch(`${server.url}/api/events`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` },
@@ -27,7 +34,7 @@ export async function openCafe(event: { title: string; tableNames: string[]; pla
   const ack = await facilitator.advance()
   facilitator.close()
   if (!ack.ok) throw new Error(`could not open Station 1: ${ack.message}`)
-  return { server, browser, created }
+  return created
 }
 
 export async function closeCafe(cafe: Cafe | undefined): Promise<void> {
