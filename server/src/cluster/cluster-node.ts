@@ -12,6 +12,7 @@ import type { RoundService } from '../rounds/round-service.js'
 import { connectRedis } from '../storage/redis/redis-connection.js'
 import { EventLeases } from './event-leases.js'
 import { eventOfRequest, isSharedRoute } from './event-of-request.js'
+import { BOARD_SOCKET_PREFIX } from '../transport/doc-socket-path.js'
 import { FORWARDED_HEADER, forwardRequest, forwardUpgrade } from './forward.js'
 import { RelayHub } from './hub-relay.js'
 
@@ -221,6 +222,8 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
           if (eventId) track(eventId, socket)
           for (const listener of onUpgrade) listener.call(http, req, socket, head)
         }
+        // A doc socket opens one event's doc: one whose event cannot be read is refused, not opened on this node.
+        if (!eventId && (req.url ?? '').toLowerCase().startsWith(BOARD_SOCKET_PREFIX)) return void socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n')
         if (!eventId) return local()
         void routed(
           eventId,

@@ -98,6 +98,12 @@ export class EventLeases implements FenceTokens {
     return held && held.validUntil > Date.now() ? held.token : undefined
   }
 
+  /** A doc write was fenced: another node owns the event now, and what this node holds of it goes (sockets, docs). */
+  refused(eventId: string): void {
+    if (this.held.has(eventId)) return this.lose(eventId)
+    this.opts.lost(eventId)
+  }
+
   /** The events this node serves now. */
   owned(): string[] {
     return [...this.held.keys()]

@@ -26,6 +26,12 @@ describe('the event a request belongs to (routed to its owner node)', () => {
     '/socket.io/?event=Not_A_Slug',
     '/yjs/board',
     '/yjs/%E0%A4%A',
+    // Paths a URL parser rewrites name no doc at all (the socket refuses them too): read raw they
+    // named no event, parsed they opened the event's board on whichever node they reached.
+    '/yjs/x/../board.winnenden.bildung',
+    '/yjs/x/%2e%2e/board.winnenden.bildung',
+    '/yjs/x\\..\\board.winnenden.bildung',
+    '/yjs/./board.winnenden.bildung',
     '/api/events/..%2F..%2Fetc',
     '/e/winnenden/console',
     '/',

@@ -1,3 +1,5 @@
+import { BOARD_SOCKET_PREFIX, docNameOfUrl } from '../transport/doc-socket-path.js'
+
 /** Event ids (slugs), as in doc names and API paths. */
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/
 /** API paths that name an event: `/api/events/<id>` and below (`/api/events/import` names none). */
@@ -31,7 +33,7 @@ export function eventOfRequest(url: string, method = 'GET'): string | undefined 
   if (method === 'POST' && bare === '/api/join') return JOIN_ROUTE
   if (method === 'POST' && bare === '/api/events') return CREATE_ROUTE
   let candidate: string | undefined
-  if (path.startsWith('/yjs/')) candidate = safeDecode(path.slice('/yjs/'.length)).split('.')[1]
+  if (path.startsWith(BOARD_SOCKET_PREFIX)) candidate = docNameOfUrl(url)?.split('.')[1]
   else if (path.startsWith('/socket.io/')) candidate = new URLSearchParams(q < 0 ? '' : url.slice(q + 1)).get(CONTROL_EVENT_PARAM) ?? undefined
   else {
     const m = API_EVENT.exec(path)

@@ -40,10 +40,10 @@ import type { TreeMembers } from '../tree/tree-members.js'
 import { type Carry, carryControl, wantsControl } from './carried-control.js'
 import { firstFlight, refuseUpgrade } from './upgrade-answer.js'
 import { eventSituations } from './event-situations.js'
+import { docNameOfUrl } from './doc-socket-path.js'
 import { type Live, createSocketWatch } from './socket-watch.js'
 
-/** Path prefix of doc sockets: `/yjs/<docName>?token=…`. */
-export const BOARD_SOCKET_PREFIX = '/yjs/'
+export { BOARD_SOCKET_PREFIX } from './doc-socket-path.js'
 /**
  * Largest board message accepted, in bytes. A whole board of a long day is far smaller; larger
  * frames are refused by ws before they are buffered.
@@ -125,12 +125,8 @@ export function createBoardSockets(deps: {
 
   async function authorize(req: IncomingMessage): Promise<DocAccessGrant | { status: number; reason: string }> {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    let docName: string
-    try {
-      docName = decodeURIComponent(url.pathname.slice(BOARD_SOCKET_PREFIX.length))
-    } catch {
-      return { status: 404, reason: 'Not Found' }
-    }
+    const docName = docNameOfUrl(req.url ?? '')
+    if (docName === undefined) return { status: 404, reason: 'Not Found' }
     const target = resolveDocName(docName, deps.rooms.kinds)
     if (!target) return { status: 404, reason: 'Not Found' }
     const control = wantsControl(url)

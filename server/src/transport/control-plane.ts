@@ -132,7 +132,11 @@ export function createControlPlane(
       eventId,
       setTimeout(() => {
         pendingPresence.delete(eventId)
-        screens.to(audienceRoles('staff').map((role) => roleRoom(eventId, role))).emit('presence:counts', presence.counts(eventId))
+        // Several nodes: presence is counted where the event is served; another node's count (a
+        // screen that reached it naming no event) would overwrite the true one on every console.
+        void (deps.owns ? deps.owns(eventId).catch(() => false) : Promise.resolve(true)).then((serves) => {
+          if (serves) screens.to(audienceRoles('staff').map((role) => roleRoom(eventId, role))).emit('presence:counts', presence.counts(eventId))
+        })
       }, PRESENCE_INTERVAL_MS),
     )
   }

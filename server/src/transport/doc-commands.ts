@@ -7,7 +7,8 @@ import type { ClientEventName } from '@tischrunde/shared'
  * node. Every command is named here (the type asks for each), so a new one cannot be left out.
  */
 const COMMAND_PLACES: Record<ClientEventName, 'doc' | 'any'> = {
-  'presence:table': 'any',
+  // Presence is counted by the node that serves the event (see sendPresence).
+  'presence:table': 'doc',
   'round:advance': 'any',
   'round:back': 'any',
   'round:end': 'any',

@@ -54,7 +54,8 @@ describe('event ownership leases and fencing tokens in Redis', () => {
     const n1 = node('alt', one)
     expect(await n1.route('bremen')).toEqual({ local: true })
     const oldToken = n1.tokenOf('bremen')!
-    const oldOwner = redisBoardStore(client, PREFIX, { tokenOf: () => oldToken })
+    const fencedEvents: string[] = []
+    const oldOwner = redisBoardStore(client, PREFIX, { tokenOf: () => oldToken, refused: (e) => fencedEvents.push(e) })
     await oldOwner.append('board.bremen.wohnen', [update(1)])
     // The old owner stops (its lease is gone); another node takes the event.
     await n1.close()
@@ -70,10 +71,25 @@ describe('event ownership leases and fencing tokens in Redis', () => {
     )
     expect(late).toBe('refused')
     expect(await oldOwner.compact('board.bremen.wohnen', update(9)).then(() => 'stored', () => 'refused')).toBe('refused')
+    // Each refusal tells the node, which then lets its copies of the event go (they would retry for ever).
+    expect(fencedEvents).toEqual(['bremen', 'bremen'])
     // A node that never owned it is refused too.
     const stranger = redisBoardStore(client, PREFIX, { tokenOf: () => undefined })
     expect(await stranger.append('board.bremen.wohnen', [update(4)]).then(() => 'stored', () => 'refused')).toBe('refused')
     expect((await newOwner.load('board.bremen.wohnen')).map((u) => u[0])).toEqual([1, 2])
+  })
+
+  it('lets an event go when one of its doc writes is fenced (another node took it over)', async () => {
+    const one = { acquired: [] as string[], lost: [] as string[] }
+    const n1 = node('ueberholt', one)
+    expect(await n1.route('ulm')).toEqual({ local: true })
+    const store = redisBoardStore(client, PREFIX, n1)
+    await store.append('board.ulm.wohnen', [update(1)])
+    // Another node has taken the event over meanwhile (its token is higher).
+    await client.set(`${PREFIX}fence:ulm`, String(n1.tokenOf('ulm')! + 1))
+    expect(await store.append('board.ulm.wohnen', [update(2)]).then(() => 'stored', () => 'refused')).toBe('refused')
+    expect(one.lost).toEqual(['ulm'])
+    expect(n1.tokenOf('ulm')).toBeUndefined()
   })
 
   it('tells the owner at once when another node holds its lease now, so it stops serving', async () => {

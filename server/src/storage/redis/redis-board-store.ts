@@ -23,6 +23,8 @@ return 1`
 /** The fencing token this node holds for an event (its ownership lease), if any. */
 export interface FenceTokens {
   tokenOf(eventId: string): number | undefined
+  /** A doc write of the event was fenced: another node owns it, this node gives up its copies (else they retry for ever). */
+  refused?(eventId: string): void
 }
 
 /** Refused because another node owns the doc's event now (this node's lease was taken over). */
@@ -41,7 +43,9 @@ export function redisBoardStore(client: RedisBytesClient, prefix: string, fence?
   const fenceKey = (doc: string) => `${prefix}fence:${eventOfDoc(doc)}`
   const tokenOf = (doc: string) => String(fence?.tokenOf(eventOfDoc(doc)) ?? '')
   const fenced = (docName: string) => (answer: unknown) => {
-    if (String(answer) === 'FENCED') throw new StorageFailure(`the doc ${docName}`, { cause: new FencedWrite(`another node owns the event of ${docName}`) })
+    if (String(answer) !== 'FENCED') return
+    fence?.refused?.(eventOfDoc(docName))
+    throw new StorageFailure(`the doc ${docName}`, { cause: new FencedWrite(`another node owns the event of ${docName}`) })
   }
   const snapKey = (doc: string) => `${prefix}doc:${doc}:snap`
   const logKey = (doc: string) => `${prefix}doc:${doc}:log`
