@@ -33,7 +33,8 @@ const io = vi.hoisted(() => {
       this.active = false
     }
   }
-  return { sockets, io: () => sockets[sockets.push(new FakeIo()) - 1] }
+  const options: unknown[] = []
+  return { sockets, options, io: (opts: unknown) => (options.push(opts), sockets[sockets.push(new FakeIo()) - 1]) }
 })
 vi.mock('socket.io-client', () => ({ io: io.io }))
 
@@ -95,5 +96,22 @@ describe('a screen whose Socket.IO handshake is refused for now', () => {
     closing.close()
     vi.advanceTimersByTime(60_000)
     expect(io.sockets[2]!.connects).toBe(0)
+  })
+})
+
+describe('the address of a screen’s control connection', () => {
+  const tokenFor = (claims: object) => `${btoa(JSON.stringify(claims)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}.signatur`
+
+  it('names the credential’s event when the screen knows no more than its link (console, projector), so several nodes route it to the event’s node', () => {
+    const queryOf = (token: string, eventId?: string) => {
+      openSocketTransport(token, eventId, sink().s).close()
+      return (io.options.at(-1) as { query: Record<string, string> }).query
+    }
+    expect(queryOf(tokenFor({ v: 2, event: 'winnenden-2019', role: 'facilitator', epoch: 0 }))).toMatchObject({ event: 'winnenden-2019' })
+    expect(queryOf(tokenFor({ v: 1, e: 'bremen', r: 'projector', n: 0 }))).toMatchObject({ event: 'bremen' })
+    // The phone's own event stands; a body that is no credential names none.
+    expect(queryOf(tokenFor({ v: 2, event: 'bremen', role: 'participant', epoch: 0 }), 'bremen')).toMatchObject({ event: 'bremen' })
+    expect(queryOf('kein-token')).not.toHaveProperty('event')
+    expect(queryOf(tokenFor({ v: 2, event: '../admin', role: 'facilitator', epoch: 0 }))).not.toHaveProperty('event')
   })
 })

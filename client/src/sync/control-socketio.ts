@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client'
 import { type Ack, ErrorCode, WIRE_VERSION, fail } from '@tischrunde/shared'
 import type { ControlTransport, TransportSink } from './control-transport.js'
+import { eventOfToken } from './credentials.js'
 
 /** How long a screen refused for now (server full, a backoff) waits before it tries again, at least, in ms. */
 const BUSY_RETRY_MS = 10_000
@@ -15,7 +16,8 @@ export function openSocketTransport(token: string, eventId: string | undefined, 
   // handshakes (it checks it again in the Socket.IO handshake, from `auth`).
   // WebSocket only: the boards need WebSockets anyway, and long-polling first would add a handshake
   // and an upgrade to every connect (the browser build leaves the polling transport out).
-  const socket: Socket = io({ auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnectionDelayMax: 5000, query: { token, ...(eventId ? { event: eventId } : {}) } })
+  const routed = eventId ?? eventOfToken(token)
+  const socket: Socket = io({ auth: { token, wire: WIRE_VERSION }, transports: ['websocket'], reconnectionDelayMax: 5000, query: { token, ...(routed ? { event: routed } : {}) } })
   socket.on('connect', () => sink.online())
   socket.on('disconnect', (reason: string) => {
     sink.status('offline')

@@ -1,4 +1,4 @@
-import type { DeviceIdentity } from '@tischrunde/shared'
+import { type DeviceIdentity, eventIdSchema } from '@tischrunde/shared'
 import { type LinkKind, keepLinkToken, readLinkToken } from './device-storage.js'
 
 /**
@@ -37,4 +37,20 @@ export function clearLinkParts(): void {
   const url = new URL(window.location.href)
   url.searchParams.delete('tisch')
   window.history.replaceState(null, '', url.pathname + url.search)
+}
+
+/**
+ * The event a credential is for, read from its body without checking it (the server does): the
+ * address of a screen's control connection names it, so that with several server nodes it is
+ * routed to the event's node (the console's and the projector's routes know no more than the link).
+ */
+export function eventOfToken(token: string): string | undefined {
+  const body = token.split('.')[0] ?? ''
+  try {
+    const claims = JSON.parse(atob(body.replace(/-/g, '+').replace(/_/g, '/'))) as { event?: unknown; e?: unknown }
+    const event = claims.event ?? claims.e
+    return eventIdSchema.safeParse(event).success ? (event as string) : undefined
+  } catch {
+    return undefined
+  }
 }

@@ -44,6 +44,7 @@ import { VoteDelivery } from '../harvest/vote-delivery.js'
 import { EventStateFrames } from './event-state-frames.js'
 import { type Screen, ScreenRooms, participantRoom, socketScreen } from './screens.js'
 import { DOC_COMMANDS } from './doc-commands.js'
+import { CONTROL_EVENT_PARAM } from '../cluster/event-of-request.js'
 import { ModerationDelivery } from '../moderation/moderation-delivery.js'
 import { installedModeration } from '../moderation/moderation-service.js'
 
@@ -249,6 +250,9 @@ export function createControlPlane(
     }
     // Counted last, so refused handshakes never hold a slot.
     const actor = actorFromClaims(checked.claims)
+    // The event the address names routes the connection (several nodes): it must be the credential's.
+    const named = socket.handshake.query[CONTROL_EVENT_PARAM]
+    if (named !== undefined && named !== actor.eventId) return next(new Error(ErrorCode.UNAUTHORIZED))
     // Closed for flooding a moment ago (here or on a doc socket): it waits out the backoff.
     if (offenders.waiting(offenderKeyOf(actor.eventId, actor), Date.now())) return next(new Error(ErrorCode.RATE_LIMITED))
     const participant = actor.role === 'participant'

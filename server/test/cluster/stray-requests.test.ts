@@ -65,6 +65,14 @@ describe('two nodes: requests that try to reach an event past its owner', () => 
     phone.socket.disconnect()
   })
 
+  it('refuses a control connection whose address names another event than its credential (it would be served by that event’s node)', async () => {
+    const other = await createEvent(b, { title: 'Anderes Ereignis', tableNames: ['Bildung'] })
+    await expect(controlSocket(b, cafe.facilitatorToken, other.event.id)).rejects.toThrow('UNAUTHORIZED')
+    // Named rightly, it is in.
+    const right = await controlSocket(b, cafe.facilitatorToken, cafe.event.id)
+    right.socket.disconnect()
+  })
+
   it('keeps the console’s presence counts to the owner’s: a screen on another node naming no event neither counts nor overwrites them', async () => {
     const table = cafe.event.tables[0]!.id
     const console_ = await controlSocket(a, cafe.facilitatorToken, cafe.event.id)
