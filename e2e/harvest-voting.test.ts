@@ -30,6 +30,11 @@ async function phoneAtTable(tableName: string) {
   await page.goto(`${server.url}${created.links.participant}`)
   await page.getByRole('button', { name: tableName }).click()
   await page.getByRole('heading', { name: tableName }).waitFor()
+  // A long name stays whole on one line at 360 px (beside the timer it broke mid-word, "Arbeitsmarktinte-gration").
+  if (/\S{14,}/.test(tableName)) {
+    const lines = await page.getByRole('heading', { name: tableName }).evaluate((h) => h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).fontSize))
+    expect(lines).toBeLessThan(1.7)
+  }
   return { context, page }
 }
 

@@ -223,12 +223,17 @@ describe('the problem tree on phones (360×740)', () => {
     const first = await phoneInGroup('großer Landkreis')
     const second = await phoneInGroup('großer Landkreis')
     for (const page of [first, second]) await page.getByText('Noch kein Kernproblem').waitFor()
+    await first.evaluate(() => navigator.serviceWorker.ready)
     await first.context().setOffline(true)
     await second.context().setOffline(true)
     // The phone says so at once (the socket alone noticed only after half a minute).
     await first.getByText('Offline – deine Einträge werden gesendet, sobald die Verbindung steht.').waitFor({ timeout: 3000 })
     await first.getByLabel('Text').fill('Politik gibt keinen Rückhalt')
     await first.getByRole('button', { name: 'Senden' }).click()
+    // Reloaded without a network (it never sees a connection drop then), it says so all the same, entry kept.
+    await first.reload()
+    await first.getByRole('button', { name: 'Kernproblem 1: Politik gibt keinen Rückhalt' }).waitFor({ timeout: 10_000 })
+    await first.getByText('Offline – deine Einträge werden gesendet, sobald die Verbindung steht.').waitFor({ timeout: 3000 })
     await second.getByLabel('Text').fill('Träger konkurrieren')
     await second.getByRole('button', { name: 'Senden' }).click()
     await first.context().setOffline(false)

@@ -29,6 +29,7 @@ import { pendingCardIds } from './pending-cards.js'
 import { dropDeviceCopy, purgeRemovedRecords } from './purge-device-copy.js'
 import { deviceCopyName, keepRescuedTexts, keepSavedVector, readRescuedTexts, readSavedVector as readStoredVector } from './device-storage.js'
 import { followBrowserOnline } from './browser-online.js'
+import { withRefusedTexts } from './refused-texts.js'
 
 /** The only place where Yjs meets React state: open board docs, keyed by doc name. */
 interface OpenBoard {
@@ -162,7 +163,7 @@ export function connectBoard(target: BoardTarget): () => void {
     const message = readRefused(decoder)
     if (!message) return
     refused = message.reason
-    refusedTexts = message.texts
+    refusedTexts = withRefusedTexts(refusedTexts, message.texts)
     sync()
   }
   provider.on('sync', (isSynced: boolean) => setStatus(isSynced ? 'synced' : 'connecting'))
@@ -265,6 +266,17 @@ export function connectBoard(target: BoardTarget): () => void {
     setTimeout(connect, LOCAL_COPY_WAIT_MS)
   }
   return board.release
+}
+
+/** The person has read a refusal (and copied its texts): it goes, whether its board is still open or not. */
+export function dismissRefusal(docName: string): void {
+  const board = open.get(docName)
+  if (board) return board.clearRefusal()
+  keepRescuedTexts(docName, null)
+  useTischStore.setState((s) => {
+    const kept = s.boards[docName]
+    return kept ? { boards: { ...s.boards, [docName]: { ...kept, refused: null, refusedTexts: [] } } } : {}
+  })
 }
 
 function requireBoard(docName: string): OpenBoard {

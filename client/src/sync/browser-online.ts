@@ -13,3 +13,6 @@ export function followBrowserOnline(handlers: { offline: () => void; online: () 
     window.removeEventListener('online', handlers.online)
   }
 }
+
+/** Whether the browser says it has no network now (a page opened offline gets no 'offline' event). */
+export const browserOffline = (): boolean => typeof navigator !== 'undefined' && navigator.onLine === false

@@ -5,6 +5,7 @@ import {
   MESSAGE_CONTROL_COMMAND,
   encodeControlAck,
   encodeControlPush,
+  encodeRefused,
   readControlCommand,
 } from '@tischrunde/shared'
 import { anEvent } from '@tischrunde/fixtures'
@@ -261,5 +262,44 @@ describe('the control plane carried on a seated phone’s board socket', () => {
     carrying.open()
     expect(carrying.commands().map((c) => c.name)).toEqual(['presence:table'])
     release()
+  })
+})
+
+describe('the control plane when the device has no network', () => {
+  const setOnLine = (onLine: boolean) => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => onLine })
+    window.dispatchEvent(new Event(onLine ? 'online' : 'offline'))
+  }
+  afterEach(() => setOnLine(true))
+
+  it('says offline at once when the Wi-Fi goes (the socket notices after half a minute), and online again when it is back and the socket held', () => {
+    const socket = seated()
+    socket.open()
+    socket.deliver(encodeControlPush('event:state', view))
+    expect(useTischStore.getState().controlStatus).toBe('online')
+    setOnLine(false)
+    expect(useTischStore.getState().controlStatus).toBe('offline')
+    setOnLine(true)
+    expect(useTischStore.getState().controlStatus).toBe('online')
+  })
+
+  it('says offline from the start when opened without a network (no offline event ever comes), also while its socket keeps trying', () => {
+    setOnLine(false)
+    const socket = seated()
+    expect(useTischStore.getState().controlStatus).toBe('offline')
+    socket.close(1006)
+    expect(useTischStore.getState().controlStatus).toBe('offline')
+  })
+})
+
+describe('cards refused one after another (a phone back online is refused each offline card in a message of its own)', () => {
+  it('keeps every refused text to copy, each once, not only the last one', () => {
+    const socket = seated()
+    socket.open()
+    socket.deliver(encodeRefused('STATION_CLOSED', ['Offline A']))
+    socket.deliver(encodeRefused('STATION_CLOSED', ['Offline B']))
+    socket.deliver(encodeRefused('STATION_CLOSED', ['Offline A']))
+    const board = Object.values(useTischStore.getState().boards).at(-1)!
+    expect(board).toMatchObject({ refused: 'STATION_CLOSED', refusedTexts: ['Offline A', 'Offline B'] })
   })
 })

@@ -19,6 +19,7 @@ import { cacheEvent, cacheRound, readCachedEvent, readCachedRound } from './devi
 import { type ControlOn, bindVoteMessages } from './vote-messages.js'
 import { bindModerationGate } from './moderation-gate.js'
 import { loadPart } from '../lib/load-part.js'
+import { browserOffline, followBrowserOnline } from './browser-online.js'
 
 export type { CarriedBoard } from './control-carried.js'
 
@@ -74,7 +75,9 @@ export function connectControl(token: string, eventId?: string): SwitchableContr
   const emit = (name: string, payload: unknown) => {
     for (const listener of [...(listeners.get(name) ?? [])]) listener(payload)
   }
-  const setStatus = (status: 'connecting' | 'online' | 'offline' | 'denied' | 'outdated') => {
+  const setStatus = (said: 'connecting' | 'online' | 'offline' | 'denied' | 'outdated') => {
+    // Trying to connect without a network is being offline, for the person holding the phone.
+    const status = said === 'connecting' && browserOffline() ? 'offline' : said
     const now = useTischStore.getState().controlStatus
     if (now === 'deleted' || ((now === 'denied' || now === 'outdated') && status !== 'online') || now === status) return
     useTischStore.setState({ controlStatus: status })
@@ -156,7 +159,15 @@ export function connectControl(token: string, eventId?: string): SwitchableContr
       },
       () => {},
     )
-  useTischStore.setState({ controlStatus: 'connecting' })
+  // A device without network says so at once (opened offline, or its Wi-Fi gone): the socket
+  // notices a silent network only after half a minute, and taps meanwhile seemed to do nothing.
+  useTischStore.setState({ controlStatus: browserOffline() ? 'offline' : 'connecting' })
+  const stopFollowing = followBrowserOnline({
+    offline: () => setStatus('offline'),
+    online: () => {
+      if (active?.transport.ready()) setStatus('online')
+    },
+  })
   bindControlMessages(on)
   // The event was deleted: the timer stops (no round any more) and the screen says why.
   on('event:deleted', () => {
@@ -206,6 +217,7 @@ export function connectControl(token: string, eventId?: string): SwitchableContr
     on,
     close() {
       closed = true
+      stopFollowing()
       active?.transport.close()
       next?.transport.close()
       active = next = null

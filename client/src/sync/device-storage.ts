@@ -126,6 +126,26 @@ export function keepDraft(scope: string, text: string): void {
   }
 }
 
+/**
+ * The card form typed in last (its draft scope), in the tab's session storage: the next form (the
+ * next station, another table) takes up a draft a station change left behind.
+ */
+export function readLastCardDraft(): string | null {
+  try {
+    return window.sessionStorage.getItem(key('draft-last', 'card'))
+  } catch {
+    return null
+  }
+}
+
+export function keepLastCardDraft(scope: string): void {
+  try {
+    window.sessionStorage.setItem(key('draft-last', 'card'), scope)
+  } catch {
+    // Full or blocked storage: a draft left behind stays where it was typed.
+  }
+}
+
 /** Name of the IndexedDB database that holds the device's copy of a board (y-indexeddb opens it). */
 export const deviceCopyName = (docName: string): string => docName
 

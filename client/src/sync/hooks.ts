@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react'
 import { connectBoard } from './board-connection.js'
 
 /** Card writes for components: they go through the board connection, which components never hold. */
-export { addCard, changeCard, removeCard } from './board-connection.js'
+export { addCard, changeCard, dismissRefusal, removeCard } from './board-connection.js'
 import { type CarriedBoard, type ControlConnection, type SwitchableControl, connectControl } from './control-connection.js'
 
 /**

@@ -5,6 +5,7 @@ import { BoardCloseCode, MESSAGE_REFUSED, MESSAGE_SAVED, parseBoardCloseReason, 
 import { type TreeDenial, type TreeStatus, useTreeStore } from '../store/tree-store.js'
 import { followBrowserOnline } from './browser-online.js'
 import { dropDeviceCopy } from './purge-device-copy.js'
+import { withRefusedTexts } from './refused-texts.js'
 
 /** The only place where Yjs meets tree screens: open tree docs, keyed by doc name. */
 interface OpenTree {
@@ -76,7 +77,7 @@ export function connectTree(target: TreeTarget): () => void {
     const message = readRefused(decoder)
     if (!message) return
     refused = message.reason
-    refusedTexts = message.texts
+    refusedTexts = withRefusedTexts(refusedTexts, message.texts)
     sync()
   }
   provider.on('sync', (isSynced: boolean) => {

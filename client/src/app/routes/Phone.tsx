@@ -14,6 +14,7 @@ import { useBoard, useControl } from '../../sync/hooks.js'
 import { useDocumentTitle } from '../use-document-title.js'
 import { asksForActors } from '../../features/actors/asks-for-actors.js'
 import { BoardStep } from './phone/BoardStep.js'
+import { RefusedElsewhere } from '../../features/board/RefusedElsewhere.js'
 import { PhoneHeader } from './phone/PhoneHeader.js'
 import { PickTableStep } from './phone/PickTableStep.js'
 import { usePhoneJoin } from './phone/use-phone-join.js'
@@ -158,7 +159,12 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   if (step.step === 'pick-table')
     return (
       <PickTableStep
-        header={<PhoneHeader host={host} table={undefined} />}
+        header={
+          <>
+            <PhoneHeader host={host} table={undefined} />
+            <RefusedElsewhere />
+          </>
+        }
         station={step.station}
         gone={step.gone}
         name={seat.name}
@@ -203,6 +209,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
     return (
       <main className="page phone">
         {header}
+        <RefusedElsewhere />
         <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
           <RotationPrompt station={step.station} tables={event.tables} current={step.table.id} visited={step.visited} onPick={seat.pick} />
         </Suspense>
@@ -211,7 +218,15 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   if (step.step === 'tablecloth')
     return (
       <Suspense fallback={<p className="page loading">{t('common.loading')}</p>}>
-        <TableclothStep key={step.key} header={header} docName={docName} station={step.station} earlier={step.earlier} onContinue={() => seat.markTableclothRead(step.key)} onLeave={host ? undefined : () => seat.pick(null)} />
+        <TableclothStep
+          key={step.key}
+          header={
+            <>
+              {header}
+              <RefusedElsewhere />
+            </>
+          }
+          docName={docName} station={step.station} earlier={step.earlier} onContinue={() => seat.markTableclothRead(step.key)} onLeave={host ? undefined : () => seat.pick(null)} />
       </Suspense>
     )
   if (actorsOpen) return actorsPage(header)
@@ -225,6 +240,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
       header={
         <>
           {header}
+          <RefusedElsewhere except={docName} />
           {voteOver}
         </>
       }

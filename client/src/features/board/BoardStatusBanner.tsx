@@ -1,17 +1,13 @@
 import { type BoardRefusal, refusalText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import type { BoardStatus } from '../../store/board-slice.js'
-import { useLasting, useOnline } from './use-online.js'
-
-/** A board still connecting after this long is, for the person holding the phone, offline (ms). */
-const CONNECTING_SHOWN_AS_OFFLINE_MS = 6000
+import { useShownOffline } from './use-online.js'
 
 /** Tells the person at the screen when the board is not live. Nothing while all is well. */
 export function BoardStatusBanner({ status, refused = null, refusedTexts = [] }: { status: BoardStatus; refused?: BoardRefusal | null; refusedTexts?: string[] }) {
   const { t } = useTranslation()
-  const online = useOnline()
   // A phone that reloads without network never sees a connection drop: it only keeps trying.
-  const stuck = useLasting(status === 'connecting', CONNECTING_SHOWN_AS_OFFLINE_MS)
+  const offline = useShownOffline(status)
   if (refused && status !== 'denied')
     return (
       <p className="banner banner-refused" role="alert">
@@ -24,7 +20,7 @@ export function BoardStatusBanner({ status, refused = null, refusedTexts = [] }:
       </p>
     )
   // A device without network is offline whatever the socket has noticed so far.
-  const shown: BoardStatus = status !== 'denied' && (!online || (status === 'connecting' && stuck)) ? 'offline' : status
+  const shown: BoardStatus = offline ? 'offline' : status
   if (shown === 'synced') return null
   const text = shown === 'offline' ? t('board.offline') : status === 'denied' ? t('board.denied') : t('board.connecting')
   return (

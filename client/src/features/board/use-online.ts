@@ -29,3 +29,16 @@ export function useLasting(active: boolean, ms: number): boolean {
   }, [active, ms])
   return active && lasting
 }
+
+/** A screen still connecting after this long is, for the person holding the phone, offline (ms). */
+const CONNECTING_SHOWN_AS_OFFLINE_MS = 6000
+
+/**
+ * Whether a doc's screen should say "offline": the socket says so, the device has no network, or
+ * it has been connecting for a while (a page opened without network never sees a connection drop).
+ */
+export function useShownOffline(status: 'connecting' | 'synced' | 'offline' | 'denied'): boolean {
+  const online = useOnline()
+  const stuck = useLasting(status === 'connecting', CONNECTING_SHOWN_AS_OFFLINE_MS)
+  return status === 'offline' || (status !== 'denied' && (!online || (status === 'connecting' && stuck)))
+}

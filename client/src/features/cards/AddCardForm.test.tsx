@@ -21,10 +21,22 @@ describe('the add-card form', () => {
     const again = render(<AddCardForm docName="board.a.b" station={station} />)
     expect((screen.getByLabelText('Deine Karte') as HTMLTextAreaElement).value).toBe('Sprachkurse mit Kinderbetreuung')
     again.unmount()
-    // Another board starts empty.
+    // The phone moved on mid-sentence (the next station, another table): the next form takes the
+    // text up and says so. The text follows the phone, one copy of it: sent there, it is gone everywhere.
     const other = render(<AddCardForm docName="board.a.c" station={station} />)
-    expect((screen.getByLabelText('Deine Karte') as HTMLTextAreaElement).value).toBe('')
+    expect((screen.getByLabelText('Deine Karte') as HTMLTextAreaElement).value).toBe('Sprachkurse mit Kinderbetreuung')
+    expect(screen.getByRole('status').textContent).toContain('Dein angefangener Text von vorhin steht noch im Feld.')
     other.unmount()
+    const back = render(<AddCardForm docName="board.a.b" station={station} />)
+    expect((screen.getByLabelText('Deine Karte') as HTMLTextAreaElement).value).toBe('Sprachkurse mit Kinderbetreuung')
+    fireEvent.change(screen.getByLabelText('Deine Karte'), { target: { value: '' } })
+    back.unmount()
+    const emptied = render(<AddCardForm docName="board.a.c" station={station} />)
+    expect((screen.getByLabelText('Deine Karte') as HTMLTextAreaElement).value).toBe('')
+    emptied.unmount()
+    // A board of another event starts empty.
+    render(<AddCardForm docName="board.z.b" station={station} />)
+    expect((screen.getByLabelText('Deine Karte') as HTMLTextAreaElement).value).toBe('')
   })
 
   it('counts down the characters left as you type', () => {

@@ -3,7 +3,7 @@ import { sendOnCtrlEnter } from '../../lib/send-on-ctrl-enter.js'
 import { CARD_TEXT_MAX, type Station, SUB_POINTS_MAX, cardAuthorName, cardTextSchema, namesShown } from '@tischrunde/shared'
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
-import { cardDraftScope, useDraft } from '../../lib/use-draft.js'
+import { useCardDraft } from '../../lib/use-draft.js'
 import { addCard } from '../../sync/hooks.js'
 import { useTischStore } from '../../store/index.js'
 import { randomId } from '../../sync/random-id.js'
@@ -21,7 +21,7 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
   const formId = useId()
   const [columnId, setColumnId] = useState(station.columns[0]?.id ?? '')
   // Typed and not sent: kept across a reload, per board and station.
-  const [text, setText] = useDraft(cardDraftScope(docName, station.id))
+  const [text, setText, carried] = useCardDraft(docName, station.id)
   const [subPoints, setSubPoints] = useState<string[]>([])
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
@@ -100,6 +100,11 @@ export function AddCardForm({ docName, station, disabled = false, authorName }: 
       <p id={`${formId}-count`} className={left < 0 ? 'char-count char-count-over' : 'char-count'} aria-live={countLive(left)}>
         {left >= 0 ? t('card.charsLeft', { count: left }) : t('card.tooLong', { count: -left })}
       </p>
+      {carried && (
+        <p className="muted" role="status">
+          {t('card.draftCarried')}
+        </p>
+      )}
       {subPoints.length > 0 && (
         <fieldset className="subpoints">
           <legend>{t('card.subPoints')}</legend>

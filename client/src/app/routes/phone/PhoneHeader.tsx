@@ -16,6 +16,13 @@ import { useProgrammeOpen } from '../../../features/programme/use-programme-open
  * `joined`: taking part without a table (in a tree group), so the line "read this before taking
  * part" is past.
  */
+/**
+ * A name with a word this long ("Arbeitsmarktintegration") takes the heading's whole line, the timer
+ * below it: beside the timer, 360 px broke it mid-word without a hyphen (the phone carries no
+ * hyphenation patterns).
+ */
+const LONG_WORD = /[^\s-]{14,}/
+
 export function PhoneHeader({ host, table, heading, joined = false }: { host: boolean; table: ThemeTable | undefined; heading?: string; joined?: boolean }) {
   const { t, language } = useTranslation()
   const title = useTischStore((s) => s.event?.title ?? '')
@@ -30,7 +37,7 @@ export function PhoneHeader({ host, table, heading, joined = false }: { host: bo
   const code = (useParams().code ?? '').toUpperCase()
   return (
     <header className="phone-header">
-      <div>
+      <div className={LONG_WORD.test(table?.name ?? heading ?? '') ? 'phone-heading-wide' : undefined}>
         <p className="eyebrow">{host ? t('join.hostEyebrow') : table ? t('join.yourTable') : eventLine}</p>
         <h1 tabIndex={-1} data-step-focus="header">
           {table ? table.name : (heading ?? t(over ? 'join.pickTableOver' : 'join.pickTable'))}

@@ -12,6 +12,7 @@ import '../tree.css'
 import { TreeOutline } from '../TreeOutline.js'
 import { AddNodeForm } from './AddNodeForm.js'
 import { useFocusKeeper } from '../../../lib/use-focus-keeper.js'
+import { useShownOffline } from '../../board/use-online.js'
 import { NodeList } from '../NodeList.js'
 
 /** Wait before a pick that did not reach the server is sent again, in ms. */
@@ -171,6 +172,8 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
   const open = situation ? treeOpen(situation, phase) : true
   const docName = useTree({ eventId: identity.eventId, groupId: props.groupId, phase, token: identity.token, keepLocal: true })
   const tree = useTreeStore(selectTree(docName))
+  // Opened without a network, the tree never sees a connection drop: it says offline as a board does.
+  const offline = useShownOffline(tree.status)
   // In the afternoon the morning's problems stand beside the objectives that answer them.
   const problemDoc = useTree({ eventId: identity.eventId, groupId: phase === 'objective' ? props.groupId : null, phase: 'problem', token: identity.token, keepLocal: true })
   const problems = useTreeStore(selectTree(problemDoc))
@@ -248,7 +251,7 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
         </p>
       )}
       {!open && <p role="status">{t(lockedLine(round?.phase), { tree: t(phase === 'problem' ? 'tree.problemTreeInSentence' : 'tree.objectiveTreeInSentence') })}</p>}
-      {tree.status === 'offline' && (
+      {offline && (
         <p role="status" className="tree-offline">
           {t('tree.offline')}
         </p>
