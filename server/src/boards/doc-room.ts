@@ -98,7 +98,9 @@ export class DocRoom {
     if (refusal) return refusal
     const changes = [...gate.lastChanges]
     const lost = gate.lastLost.filter((version) => !version.incoming || this.mayKeep(version, ctx))
-    const diversion = this.divert?.(changes, ctx) ?? null
+    // A version that lost to a concurrent write (a reword built before the server's approval) is this person's change too.
+    const lostChanges = lost.filter((v) => v.incoming).map((v) => ({ root: v.root, key: v.key, before: this.doc.getMap<unknown>(v.root).get(v.key), after: v.value }))
+    const diversion = this.divert?.(lostChanges.length > 0 ? [...changes, ...lostChanges] : changes, ctx) ?? null
     if (diversion?.refusal) return diversion.refusal
     if (diversion && diversion.keys.length > 0) {
       this.takeAndDivert(update, peer, changes, lost, diversion, ctx)
@@ -129,11 +131,10 @@ export class DocRoom {
 
   /**
    * Whether an accepted update is the whole change it makes: a plain write of one record (see
-   * `WriteGate.lastPlain`) that the server follows up with nothing — no correction of order, time or
-   * marks, no tombstone, no version lost. Only such an update may be stored and sent on its own,
-   * before the doc applies it: a peer never sees what the server corrects, and a crash cannot keep
-   * the write without its correction. Asked before applying: with one record changed, every other
-   * record the rules read is the same before and after.
+   * `WriteGate.lastPlain`) the server follows up with nothing (no correction, tombstone or lost
+   * version). Only such an update may be stored and sent before the doc applies it: a peer never
+   * sees what the server corrects, and a crash cannot keep the write without its correction.
+   * Asked before applying: every other record the rules read is the same before and after.
    */
   private standsAlone(changes: readonly RecordChange[], lost: readonly LostVersion[], ctx: WriteContext): boolean {
     if (!this.gate!.lastPlain || changes.length !== 1 || lost.length > 0) return false
@@ -142,16 +143,15 @@ export class DocRoom {
   }
 
   /**
-   * Takes an accepted update but keeps some of its records off this doc: they are written where
-   * they belong first, then removed in the same transaction as the update, so the broadcast holds
-   * no content of them (as with a refused card) and the sender sees them leave.
+   * Takes an accepted update but keeps some of its records off this doc: written where they belong
+   * first, then removed in the update's transaction (the broadcast holds nothing of them).
    */
   private takeAndDivert(update: Uint8Array, peer: BoardPeer, changes: readonly RecordChange[], lost: readonly LostVersion[], diversion: Diversion, ctx: WriteContext): void {
     const keys = new Set(diversion.keys)
     diversion.commit()
     const kept = (c: { key: string }) => !keys.has(c.key)
     this.applyWithFollowUp(update, peer, changes.filter(kept), lost.filter(kept), ctx, () => {
-      for (const change of changes) if (!kept(change)) this.doc.getMap<unknown>(change.root).delete(change.key)
+      for (const change of [...changes, ...lost]) if (!kept(change)) this.doc.getMap<unknown>(change.root).delete(change.key)
     })
     diversion.after?.()
   }

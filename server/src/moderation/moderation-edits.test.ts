@@ -1,3 +1,5 @@
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CreateEventResponse, collectDocName, moderationDocName, ownDocName, readHeld } from '@tischrunde/shared'
@@ -8,6 +10,14 @@ import { moderationScreen } from '../../test/helpers/moderation-screen.js'
 import { advanceRounds } from '../../test/helpers/rounds.js'
 import { tempDataDir } from '../../test/helpers/temp-dir.js'
 import { sleep, waitFor } from '../../test/helpers/wait.js'
+
+/** Sends an update on a board socket as it is, past the client's own doc (a hand-made client). */
+function sendRaw(client: { provider: { ws: WebSocket | null } }, update: Uint8Array) {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 0)
+  syncProtocol.writeUpdate(encoder, update)
+  client.provider.ws!.send(encoding.toUint8Array(encoder))
+}
 
 /** Whether a text is anywhere in a doc's encoded state (what a device would keep of it). */
 const holdsText = (doc: Y.Doc, text: string) => Buffer.from(Y.encodeStateAsUpdate(doc)).includes(Buffer.from(text, 'utf8'))
@@ -95,6 +105,49 @@ describe('a card changed on the board passes the moderation as a new one would',
     } finally {
       for (const client of [anna, bernd, annaOwn, queue]) client.destroy()
       await facilitator.send('station:moderation', { stationId: null, approval: false })
+    }
+  })
+
+  it('a reword that loses to the server’s own write of the card (built on the card before it) waits for approval, or is collected, as any reword', async () => {
+    const eventId = cafe.event.id
+    for (const [mode, id] of [['approval', 'card-race-1'], ['collect', 'card-race-2']] as const) {
+      const stationId = 'station-2'
+      const modeOn = mode === 'approval' ? { approval: true } : { collect: true }
+      // Approval: on from the start (the server writes the card onto the board as it approves it).
+      if (mode === 'approval') expect(await facilitator.send('station:moderation', { stationId, ...modeOn })).toEqual({ ok: true })
+      const anna = await connectPhone(running.url, eventId, 'sprache', cafe.joinCode)
+      const bernd = await connectPhone(running.url, eventId, 'sprache', cafe.joinCode)
+      const held = connectDoc(running.url, (mode === 'approval' ? moderationDocName : collectDocName)(eventId, 'sprache'), cafe.facilitatorToken)
+      try {
+        await Promise.all([anna.synced(), bernd.synced(), held.synced()])
+        // Anna's first write of the card, as her phone sent it. Collect: typed long ago, so the
+        // server corrects its time on the board under its own client id.
+        let first: Uint8Array | null = null
+        anna.doc.once('update', (update: Uint8Array) => (first = update))
+        anna.put(anna.card({ id, stationId, columnId: 'ziele', text: 'Harmlos', ...(mode === 'collect' ? { createdAt: 0 } : {}) }))
+        await anna.saved()
+        if (mode === 'approval') {
+          await waitFor(() => readHeld(held.doc).find((h) => h.id === id), 'the card in the queue')
+          expect(await facilitator.send('card:moderate', { tableId: 'sprache', cardId: id, action: 'approve' })).toEqual({ ok: true })
+        }
+        const onBoard = await bernd.waitForCard(id)
+        if (mode === 'collect') expect(await facilitator.send('station:moderation', { stationId, ...modeOn })).toEqual({ ok: true })
+        // A second client of Anna's rewords the card on top of her first write, not of the server's:
+        // its version loses to the server's, which stored it on the board itself, unheld.
+        const stale = new Y.Doc()
+        stale.clientID = 7 + Math.floor(Math.random() * 1000)
+        Y.applyUpdate(stale, first!)
+        const vector = Y.encodeStateVector(stale)
+        stale.getMap('cards').set(id, { ...onBoard, text: `Ungeprüft ${mode}` })
+        sendRaw(anna, Y.encodeStateAsUpdate(stale, vector))
+        await waitFor(() => readHeld(held.doc).find((h) => h.id === id && h.card.text === `Ungeprüft ${mode}`), `the reword held (${mode})`)
+        await waitFor(() => !bernd.cards().some((c) => c.id === id) || undefined, 'the card off Bernd’s board')
+        await sleep(300)
+        expect(holdsText(bernd.doc, `Ungeprüft ${mode}`)).toBe(false)
+      } finally {
+        for (const client of [anna, bernd, held]) client.destroy()
+        await facilitator.send('station:moderation', { stationId, approval: false, collect: false })
+      }
     }
   })
 })
