@@ -163,7 +163,9 @@ describe("a workshop's own board", () => {
 
   it('names the rows of a day of workshops alone after its workshops and work phases, and lists the workshops that wrote nothing', async () => {
     running = await startServer(data.dir)
-    const { event } = await eventWithWorkshopDay(running.url, sockets, { day: DAY })
+    // Workshop 1 with a subtitle, as every Köln workshop has one (its chapter's heading carries it).
+    const day = workshopDay({ ws1: { speakers: ['Ute Beispiel'], subtitle: 'Erfahrungen aus drei Kreisen' } })
+    const { event } = await eventWithWorkshopDay(running.url, sockets, { day })
     const get = (format: string) => fetch(`${running!.url}/api/events/${event.event.id}/export?format=${format}`, { headers: { authorization: `Bearer ${event.facilitatorToken}` } })
     // Before any card: the spreadsheet already speaks of workshops.
     const empty = await get('csv')
@@ -176,11 +178,14 @@ describe("a workshop's own board", () => {
     facilitator.put(aCard({ authorId: 'moderation', stationId: WORKSHOP_STATION_ID, id: 'card-ws-0001', columnId: 'ergebnisse', text: 'Eine Anlaufstelle für alle Ämter', position: 1 }))
     await facilitator.saved()
     const rows = (await (await get('csv')).text()).split('\r\n')
-    expect(rows[1]).toBe('1;Workshop 1: Kommunale Angebote unter einem Dach;Arbeitsphase I – Mit Ute Beispiel;Ergebnisse;;;1;Eine Anlaufstelle für alle Ämter')
-    // The method page names the workshop without a chapter, rather than leaving it out silently.
+    // The phase column names the phase alone (the speakers split one phase into as many values as workshops).
+    expect(rows[1]).toBe('1;Workshop 1: Kommunale Angebote unter einem Dach – Erfahrungen aus drei Kreisen;Arbeitsphase I;Ergebnisse;;;1;Eine Anlaufstelle für alle Ämter')
+    // The method page names the workshop without a chapter, rather than leaving it out silently, and
+    // counts the cards of the one with a chapter (its heading has the subtitle; it read "keine Karten").
     const md = await (await get('md')).text()
     expect(md).toMatch(/Workshop 2: Ein kreisweites Integrationskonzept \(keine Karten\)/)
     expect(md).not.toMatch(/Workshop 1: Kommunale Angebote unter einem Dach \(keine Karten\)/)
+    expect(md).toContain('- Arbeitsphase I: 11:30 – 13:00 Uhr (1 Karte)')
     const xlsx = await get('xlsx')
     expect(xlsx.headers.get('content-disposition')).toContain('Alle-Workshops.xlsx')
   })

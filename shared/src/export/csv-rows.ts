@@ -83,7 +83,8 @@ export function sheetExportRows(sheet: ResultSheet, firstId = 1): ExportRow[] {
     for (const column of station.columns) {
       column.cards.forEach((card, i) => {
         const cardId = id++
-        const base = { table: sheet.table.name, station: station.heading, column: column.title }
+        // A workshop's phase without its speakers (they stand in its heading): one phase, one value to filter by.
+        const base = { table: sheet.table.name, station: sheet.workshop ? station.title : station.heading, column: column.title }
         rows.push({ ...base, id: cardId, number: card.number === null ? '' : String(card.number), parentId: null, key: String(i + 1), text: card.body })
         card.subItems.forEach((sub, j) =>
           rows.push({ ...base, id: id++, number: sub.number === null ? '' : String(sub.number), parentId: cardId, key: subPointKey(i + 1, j + 1), text: sub.body }),

@@ -5,6 +5,7 @@ import { clockText, schedule } from './programme-clock.js'
 import { plenaryDetail } from './agenda-view.js'
 import type { Programme, ProgrammeItem, Workshop } from './programme.schema.js'
 import { roomNamesItself } from './room-name.js'
+import { workshopSheetId } from './workshop-sheets.js'
 
 /** The documentation's German words for a day's programme and its workshops. */
 export const PROGRAMME_DOC_WORDS = {
@@ -51,7 +52,8 @@ export function programmeDayMethod(file: EventExport, workshopChapters: readonly
   if (!programme || phases.length === 0) return null
   const workshops = phases.reduce((n, { item }) => n + item.workshops.length, 0)
   const cards = workshopChapters.reduce((n, sheet) => n + sheet.cardCount, 0)
-  const cardsOf = (w: Workshop) => workshopChapters.find((s) => s.heading === plainText(PROGRAMME_DOC_WORDS.workshop(w)))?.cardCount ?? 0
+  // By id: the chapter's heading carries the workshop's subtitle too.
+  const cardsOf = (w: Workshop) => workshopChapters.find((s) => s.table.id === workshopSheetId(w))?.cardCount ?? 0
   return {
     summary: PROGRAMME_DOC_WORDS.summary(workshops, phases.length, cards),
     methodIntro: PROGRAMME_DOC_WORDS.methodIntro(workshops, phases.length, workshopChapters.length > 0),

@@ -2,6 +2,9 @@ import type { EventExport } from '../export/event-export.schema.js'
 import { type ResultSheet, type SheetColumn, type SheetEventInfo, plainText, sheetColumn } from '../export/result-sheet.js'
 import { WORKSHOP_COLUMN_IDS, WORKSHOP_COLUMN_TITLES_DE } from './workshop-board.js'
 
+/** The id of a workshop's chapter (its sheet's table id), by which the method page finds its cards. */
+export const workshopSheetId = (workshop: { id: string }): string => `workshop-${workshop.id}`.slice(0, 63)
+
 /**
  * The documentation's chapters of the workshops' own boards: one per workshop with results, after
  * the theme tables, headed "Workshop 5: Von der Schule in den Beruf" (and its subtitle), its phase
@@ -27,7 +30,7 @@ export function workshopSheets(file: EventExport, event: SheetEventInfo): Result
       const prompt = plainText(workshop.speakers.length > 0 ? `Mit ${workshop.speakers.join('; ')}` : '')
       sheets.push({
         event,
-        table: { id: `workshop-${workshop.id}`.slice(0, 63), name, host: '' },
+        table: { id: workshopSheetId(workshop), name, host: '' },
         workshop: true,
         heading: name,
         stations: [{ id: 'workshop', title, prompt, heading: prompt ? `${title} – ${prompt}` : title, columns, cardCount }],
