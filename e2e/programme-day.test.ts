@@ -73,6 +73,9 @@ describe('the Köln programme (seed 000) on the projector, a phone and the conso
     await choose.click()
     const hint = phone.getByTestId('programme-hint')
     await hint.waitFor()
+    // Where the tap was: under workshop 5, in view (it stood above the phase's list, far up the page).
+    expect(await hint.evaluate((el) => el.closest('[data-workshop]')?.getAttribute('data-workshop'))).toBe('5')
+    expect(await hint.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight && el.getBoundingClientRect().bottom > 0)).toBe(true)
     expect(await hint.innerText()).toContain(
       'HINWEIS: Diesen Workshop haben bereits viele Teilnehmende ausgewählt. Für eine gute Arbeitsatmosphäre möchten wir Sie bitten, in Betracht zu ziehen, ob einer der anderen Workshops in dieser Arbeitsphase ebenso interessant für Sie ist.',
     )

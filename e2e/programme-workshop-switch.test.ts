@@ -107,6 +107,12 @@ describe('a workshop board on the phone follows the booking', () => {
     const openedSoFar = sockets.opened()
     await phone.getByTestId('my-workshops').getByText(`Workshop ${other.number}: ${other.title}`, { exact: true }).waitFor()
     expect(sockets.opened()).toBe(openedSoFar)
+    // At the phase, the phone says the moderation placed the person (and where), and asks nobody
+    // placed there to reconsider (the hint for a popular workshop).
+    const placed = phone.getByRole('status').filter({ hasText: `Die Moderation hat Sie in Workshop ${other.number} eingetragen` })
+    await placed.waitFor()
+    if (other.room) expect(await placed.innerText()).toContain(other.room)
+    expect(await phone.getByTestId('programme-hint').count()).toBe(0)
     await phone.context().close()
   }, 120_000)
 })

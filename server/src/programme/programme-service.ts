@@ -6,6 +6,7 @@ import {
   type ChoiceAnswer,
   type EventId,
   type MyChoices,
+  myChoicesOf,
   PERSONAL_CODE_ALPHABET,
   type Programme,
   type ProgrammePerson,
@@ -220,10 +221,7 @@ export class ProgrammeService {
   }
 
   private mine(l: Loaded, participantId: string): MyChoices {
-    const choices: Record<string, string> = {}
-    for (const { value } of l.bookings.values()) if (value.participantId === participantId && value.workshopId) choices[value.phaseId] = value.workshopId
-    const person = l.people.get(participantId)?.value
-    return { choices, code: person?.code ?? null, displayName: person?.displayName ?? '' }
+    return myChoicesOf([...l.bookings.values()].map((r) => r.value), participantId, l.people.get(participantId)?.value)
   }
 
   /**

@@ -3,7 +3,7 @@ import { PLAIN_LINE } from '../cards/display-name.js'
 import { FieldFormat } from '../wire/field-issue.js'
 import { participantIdSchema, randomIdSchema, slugIdSchema } from '../ids.js'
 import { clientEvents } from '../wire/socket-events.js'
-import { WORKSHOP_CAPACITY_MAX, personalCodeSchema, programmeSchema, storedProgrammeSchema } from './programme.schema.js'
+import { type Booking, WORKSHOP_CAPACITY_MAX, personalCodeSchema, programmeSchema, storedProgrammeSchema } from './programme.schema.js'
 
 /*
  * The programme's Socket.IO commands and messages. Answers come as `{ ok: true, data }` acks with the
@@ -59,8 +59,22 @@ export const myChoicesSchema = z.object({
   choices: z.record(slugIdSchema, slugIdSchema),
   code: personalCodeSchema.nullable(),
   displayName: z.string().max(60),
+  /** The phases whose choice the organiser made (moved or placed the person): the phone says so. */
+  placed: z.array(slugIdSchema).max(200).optional(),
 })
 export type MyChoices = z.infer<typeof myChoicesSchema>
+
+/** One participant's choices as their phone sees them, from the event's bookings and their record. */
+export function myChoicesOf(bookings: Iterable<Booking>, participantId: string, person: { code: string | null; displayName: string } | undefined): MyChoices {
+  const choices: Record<string, string> = {}
+  const placed: string[] = []
+  for (const b of bookings) {
+    if (b.participantId !== participantId || !b.workshopId) continue
+    choices[b.phaseId] = b.workshopId
+    if (b.by === 'organiser') placed.push(b.phaseId)
+  }
+  return { choices, code: person?.code ?? null, displayName: person?.displayName ?? '', ...(placed.length > 0 ? { placed } : {}) }
+}
 
 /** The answer to `programme:get`. */
 export const programmeViewSchema = programmeStateSchema.extend({ mine: myChoicesSchema.nullable() })

@@ -68,6 +68,27 @@ describe('a refusal when no workshop of the phase has seats left', () => {
     expect(text).toContain('In dieser Arbeitsphase hat kein anderer Workshop mehr freie Plätze.')
     expect(text).not.toContain('noch Plätze')
   })
+
+  it('stands at the workshop tapped, where the person is (above the list it was far out of view)', () => {
+    const feedback = { phaseId: phase.id, number: 1, answer: { booked: false as const, reason: 'FULL' as const, alternatives: ['ws-2'], mine: { choices: {} } } }
+    render(<PhaseChoice phase={phase} chosen={null} counts={counts} busy={false} feedback={feedback as never} onChoose={() => {}} />)
+    const refusal = within(workshop(1)).getByRole('alert')
+    expect(refusal.textContent).toContain('Workshop 1')
+    expect(within(refusal).getByRole('button', { name: 'Workshop 2 wählen: Arbeit und Ausbildung' })).toBeTruthy()
+  })
+})
+
+describe('a choice the organiser made (moved or placed the person)', () => {
+  it('is said so, with the room, and the phone asks nobody placed there to reconsider', () => {
+    const busy = programmeItemSchema.parse({ ...phase, workshops: [{ ...phase.workshops[0]!, room: '2.01', capacity: 2 }, phase.workshops[1]] })
+    render(<PhaseChoice phase={busy} chosen="ws-1" placed counts={counts} busy={false} feedback={null} onChoose={() => {}} />)
+    expect(screen.getByRole('status').textContent).toBe('Die Moderation hat dich in Workshop 1 eingetragen, Raum 2.01. Bitte geh dorthin.')
+    expect(screen.queryByTestId('programme-hint')).toBeNull()
+    cleanup()
+    // Chosen by the person, past its threshold: the hint, at the workshop.
+    render(<PhaseChoice phase={busy} chosen="ws-1" counts={new Map([['ws-1', 2], ['ws-2', 3]])} busy={false} feedback={null} onChoose={() => {}} />)
+    expect(within(workshop(1)).queryByTestId('programme-hint')).toBeTruthy()
+  })
 })
 
 describe('a work phase that is over', () => {

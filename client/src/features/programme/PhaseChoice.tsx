@@ -18,6 +18,7 @@ export type Feedback = { phaseId: string; answer: ChoiceAnswer; number: number }
 export function PhaseChoice({
   phase,
   chosen,
+  placed = false,
   counts,
   busy,
   feedback,
@@ -26,6 +27,8 @@ export function PhaseChoice({
 }: {
   phase: ProgrammeItem
   chosen: string | null
+  /** The organiser made this choice (moved or placed the person): said so, and no hint to choose another. */
+  placed?: boolean
   counts: ReadonlyMap<string, number>
   busy: boolean
   feedback: Feedback | null
@@ -46,7 +49,7 @@ export function PhaseChoice({
       </div>
     )
   // The seed's hint stays while the chosen workshop is past its threshold.
-  const hint = chosenWorkshop ? hintFor(phase, chosenWorkshop, counts) : null
+  const hint = chosenWorkshop && !placed ? hintFor(phase, chosenWorkshop, counts) : null
   // Without a choice yet, once some workshops are taken up or closed: where seats are left, at a glance.
   const crowded = !chosenWorkshop && phase.workshops.some((w) => w.closed || isFull(w, counts.get(w.id) ?? 0) || pastThreshold(w, counts.get(w.id) ?? 0))
   const alternativesOf = (ids: readonly string[]) => ids.map((id) => byId.get(id)).filter((w): w is Workshop => w !== undefined)
@@ -55,10 +58,39 @@ export function PhaseChoice({
   const switchTo = (w: Workshop) => {
     if (!leavingFull || window.confirm(t('programme.switchFromFull', { from: chosenWorkshop.number, to: w.number }))) onChoose(w)
   }
+  // A tap's outcome shows at the workshop tapped, where the person is (above the list it was
+  // scrolled far out of view on a phone): a refusal with the workshops that have seats, the hint.
+  const refused = feedback && 'answer' in feedback && !feedback.answer.booked ? { answer: feedback.answer, number: feedback.number } : null
+  const refusal = refused && (
+    <div className="programme-refusal" role="alert">
+      {/* With no workshop left that has seats, the refusal does not promise any ("Diese Workshops haben noch Plätze:"). */}
+      <p>
+        {refused.answer.alternatives.length === 0 && (refused.answer.reason === 'FULL' || refused.answer.reason === 'CLOSED')
+          ? t(`programme.refusedNoSeats.${refused.answer.reason}`, { number: refused.number })
+          : t(`programme.refused.${refused.answer.reason}`, { number: refused.number })}
+      </p>
+      {/* The refusal says already that these have seats: no second "Hier ist noch Platz". */}
+      <Alternatives list={alternativesOf(refused.answer.alternatives)} counts={counts} busy={busy} onChoose={switchTo} intro={false} />
+    </div>
+  )
+  const hintNote = hint && chosenWorkshop && (
+    <div className="programme-hint" role="status" data-testid="programme-hint">
+      <p>{t('programme.hint')}</p>
+      <Alternatives list={hint} counts={counts} busy={busy} onChoose={switchTo} />
+    </div>
+  )
+  // A refusal of a workshop no longer in the list stands above it.
+  const refusedHere = (w: Workshop) => refused !== null && w.number === refused.number
+  const refusedElsewhere = refused !== null && !phase.workshops.some(refusedHere)
   return (
     <div className="programme-phase" role="group" aria-labelledby={`choose-${phase.id}`}>
       <h3 id={`choose-${phase.id}`}>{t('programme.choosePhase', { phase: phase.title })}</h3>
       <p className="muted">{chosenWorkshop ? `${t('programme.chosen')}: ${t('programme.workshop', { number: chosenWorkshop.number })}. ${t('programme.change')}` : t('programme.noChoice')}</p>
+      {placed && chosenWorkshop && (
+        <p className="banner banner-round" role="status">
+          {t('programme.placed', { number: chosenWorkshop.number, room: chosenWorkshop.room ? `, ${roomText(t, chosenWorkshop.room)}` : '' })}
+        </p>
+      )}
       {/* A choice of a workshop the organiser took out: said, not turned silently into "Noch keine Wahl". */}
       {chosen && !chosenWorkshop && (
         <p className="banner banner-warning" role="status">
@@ -70,25 +102,8 @@ export function PhaseChoice({
           {t('programme.error')}
         </p>
       )}
-      {feedback && 'answer' in feedback && !feedback.answer.booked && (
-        <div className="programme-refusal" role="alert">
-          {/* With no workshop left that has seats, the refusal does not promise any ("Diese Workshops haben noch Plätze:"). */}
-          <p>
-            {feedback.answer.alternatives.length === 0 && (feedback.answer.reason === 'FULL' || feedback.answer.reason === 'CLOSED')
-              ? t(`programme.refusedNoSeats.${feedback.answer.reason}`, { number: feedback.number })
-              : t(`programme.refused.${feedback.answer.reason}`, { number: feedback.number })}
-          </p>
-          {/* The refusal says already that these have seats: no second "Hier ist noch Platz". */}
-          <Alternatives list={alternativesOf(feedback.answer.alternatives)} counts={counts} busy={busy} onChoose={switchTo} intro={false} />
-        </div>
-      )}
-      {hint && chosenWorkshop && (
-        <div className="programme-hint" role="status" data-testid="programme-hint">
-          <p>{t('programme.hint')}</p>
-          <Alternatives list={hint} counts={counts} busy={busy} onChoose={switchTo} />
-        </div>
-      )}
-      {crowded && !(feedback && 'answer' in feedback && !feedback.answer.booked) && (
+      {refusedElsewhere && refusal}
+      {crowded && !refused && (
         <div className="programme-hint programme-open-seats">
           <Alternatives list={alternativesIn(phase, counts, null)} counts={counts} busy={busy} onChoose={switchTo} none="programme.noSeatsLeft" />
         </div>
@@ -148,6 +163,8 @@ export function PhaseChoice({
                   {t('programme.choose', { number: w.number })}
                 </button>
               )}
+              {refusedHere(w) && refusal}
+              {mineHere && hintNote}
             </li>
           )
         })}

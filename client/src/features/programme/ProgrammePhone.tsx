@@ -222,6 +222,7 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
                   <PhaseChoice
                     phase={item}
                     chosen={mine.get(item.id) ?? null}
+                    placed={hold.mine?.placed?.includes(item.id) ?? false}
                     counts={counts}
                     busy={busy || offline}
                     feedback={feedback?.phaseId === item.id ? feedback : null}
