@@ -1,4 +1,5 @@
 import { type Socket, io } from 'socket.io-client'
+import { WebSocket } from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type CreateEventResponse, ErrorCode, WIRE_VERSION } from '@tischrunde/shared'
 import { ANONYMOUS_PENDING_MAX, CONTROL_CONNECT_TIMEOUT_MS } from '../src/transport/engine-gate.js'
@@ -62,6 +63,23 @@ describe('a flood of bare Socket.IO handshakes', () => {
     await waitFor(async () => (await bareHandshake(running.url)).status === 200 || undefined, 'the pool to take a handshake again', CONTROL_CONNECT_TIMEOUT_MS + 10_000)
     expect(Date.now() - started).toBeLessThan(CONTROL_CONNECT_TIMEOUT_MS + 5_000)
   }, 60_000)
+
+  it('closes a session that left its Socket.IO socket: it holds no connection of the cap', async () => {
+    const { token } = await join(running.url, cafe.joinCode)
+    // The engine.io session kept open by answering pings after "41" (leaving the namespace).
+    const raw = new WebSocket(`${running.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`)
+    const frames: string[] = []
+    raw.on('message', (data: Buffer) => {
+      const frame = data.toString()
+      frames.push(frame)
+      if (frame === '2') raw.send('3')
+      if (frame.startsWith('0{')) raw.send(`40${JSON.stringify({ token, wire: WIRE_VERSION })}`)
+      if (frame.startsWith('40{')) raw.send('41')
+    })
+    const closed = new Promise<number>((resolve) => raw.once('close', resolve))
+    await waitFor(() => frames.some((f) => f.startsWith('40{')) || undefined, 'the namespace handshake')
+    await within(closed, 'the server to close the session left empty', 3000)
+  }, 30_000)
 
   it('lets one participant hold only a few handshakes that never complete; another participant is not held back', async () => {
     const { token } = await join(running.url, cafe.joinCode)

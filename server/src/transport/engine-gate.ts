@@ -29,7 +29,8 @@ type EngineSession = { request: ClaimedRequest; once(event: 'close', listener: (
  * - a staff link is taken up to the cap plus the staff reserve (a flood of participants leaves it room);
  * - a participant up to the cap less the reserve, with at most `maxPerPerson` sessions not yet shown;
  * - a handshake without a credential only while fewer than `ANONYMOUS_PENDING_MAX` such wait;
- * and every session that has not shown its credential within `CONTROL_CONNECT_TIMEOUT_MS` is closed.
+ * and every session that has not shown its credential within `CONTROL_CONNECT_TIMEOUT_MS` is closed, as is
+ * every session whose Socket.IO socket has gone.
  */
 export class EngineGate {
   /** Sessions that have not completed the Socket.IO handshake: whose they are, and when they are closed. */
@@ -59,7 +60,15 @@ export class EngineGate {
       this.pending.set(raw, { claimant, timer })
       raw.once('close', () => this.shown(raw))
     })
-    io.on('connection', (socket: Socket) => this.shown(socket.conn))
+    io.on('connection', (socket: Socket) => {
+      this.shown(socket.conn)
+      // The app speaks on one namespace only: a session whose namespace socket is gone (the client
+      // left it, or the server sent it away) is closed too. Socket.IO itself keeps such a session open
+      // for as long as it answers pings, holding a connection of the cap with nothing on it.
+      socket.once('disconnect', () => {
+        if (socket.conn.readyState === 'open') socket.conn.close()
+      })
+    })
   }
 
   private shown(raw: object): void {
