@@ -5,7 +5,8 @@ import { WRITERS_ROOT, WriteRefusal, boardKind, clientRoots, putCard } from '@ti
 import { aCard } from '@tischrunde/fixtures'
 import { participantAtStation } from '../../test/helpers/write-context.js'
 import type { BoardStore } from '../storage/storage.js'
-import { type BoardPeer, COPIED_UPDATES_BURST, DocRoom } from './doc-room.js'
+import { type BoardPeer, DocRoom } from './doc-room.js'
+import { COPIED_UPDATES_BURST } from './room-paces.js'
 import { receiveUpdate } from './receive-update.js'
 
 /** A store in memory that keeps every update written to it. */

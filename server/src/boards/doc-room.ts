@@ -1,10 +1,7 @@
 import * as Y from 'yjs'
 import { type DocKind, type Origin, type RecordChange, TOMBSTONES_ROOT, type UpdateShape, type WriteRefusal, WRITERS_ROOT, addedTogether, tombstoneKey } from '@tischrunde/shared'
 import { RoomWriters } from './room-writers.js'
-import { RateLimiter } from '../access/rate-limit.js'
-
-/** Updates tried on a copy of the doc one person may send at once; then one a second. */
-export const COPIED_UPDATES_BURST = 10
+import { RoomPaces } from './room-paces.js'
 import type { Logger } from 'pino'
 import type { BoardStore } from '../storage/storage.js'
 import { RoomOutbox } from './room-outbox.js'
@@ -47,8 +44,8 @@ export class DocRoom {
   private echo = false
   /** Who writes with which client id, made on the first write. */
   private writers: RoomWriters | null = null
-  /** Each person's pace of updates tried on a copy of the doc (see `copiedTooOften`). */
-  private copyPace: RateLimiter | null = null
+  /** Each person's pace of updates tried on a copy of the doc (`copiedTooOften`) and of new sync answers (`answerSync`). */
+  private readonly paces = new RoomPaces()
   /** Stores what the doc applied and sends it to the peers. */
   private readonly outbox: RoomOutbox
   /** The doc's update listener (see `encodeUpdateOf`), and whether it is on. */
@@ -288,13 +285,12 @@ export class DocRoom {
 
   /**
    * Whether the last update from `writer` was tried on a copy of the whole doc and the person has
-   * spent their allowance of such updates (`COPIED_UPDATES_BURST`, then one a second): honest
-   * phones send one now and then (two edits of a card at once, a sync after being offline); a
-   * stream of them would keep the server copying.
+   * spent their allowance of such updates (RoomPaces): honest phones send one now and then (two
+   * edits of a card at once, a sync after being offline); a stream of them would keep the server copying.
    */
   copiedTooOften(writer: string): boolean {
     if (!this.gate?.lastCopied) return false
-    return !(this.copyPace ??= new RateLimiter(COPIED_UPDATES_BURST, 1, 10_000)).take(writer, Date.now())
+    return !this.paces.copied(writer, Date.now())
   }
 
   /** How far the doc has the structs of Yjs client `client` (its next clock). */
@@ -302,9 +298,12 @@ export class DocRoom {
     return Y.getState(this.doc.store, client)
   }
 
-  /** Answers a peer's sync step 1 with what it lacks, never with writes not yet in the file (see RoomOutbox). */
-  answerSync(peer: BoardPeer, stateVector: Uint8Array): void {
-    this.outbox.answerSync(peer, stateVector)
+  /**
+   * Answers a peer's sync step 1 with what it lacks, never with writes not yet in the file (see
+   * RoomOutbox). False: refused, `asker` (a participant) asked for too many new encodings (RoomPaces).
+   */
+  answerSync(peer: BoardPeer, stateVector: Uint8Array, asker: string | null): boolean {
+    return this.outbox.answerSync(peer, stateVector, () => asker === null || this.paces.answered(asker, Date.now()))
   }
 
   /** Asks peers (all: after a station reopens, refused cards come in again) for what the server lacks. */

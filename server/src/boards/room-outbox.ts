@@ -134,10 +134,31 @@ export class RoomOutbox {
    * Answers a peer's sync step 1 with what it lacks, never with writes not yet in the file: while
    * writes wait, the answer is taken with the next batch and sent once that batch is written.
    */
-  answerSync(peer: BoardPeer, stateVector: Uint8Array): void {
+  answerSync(peer: BoardPeer, stateVector: Uint8Array, mayEncode: () => boolean): boolean {
+    const vector = this.asTheDocSees(stateVector)
     // Everything applied is in the file (at most its sync to the disk is pending): answer now.
-    if (this.queue.length === 0 && !this.writing) return peer.send(this.answer(stateVector))
-    this.replies.push({ peer, vector: stateVector })
+    const now = this.queue.length === 0 && !this.writing
+    // An answer made for another peer costs nothing; a new encoding (the whole board, for a vector
+    // never seen) is paid from the asker's allowance.
+    if (!(now && this.answers.has(keyOf(vector))) && !mayEncode()) return false
+    if (now) peer.send(this.answer(vector))
+    else this.replies.push({ peer, vector })
+    return true
+  }
+
+  /**
+   * A state vector as the doc sees it: only clients the doc has, each at most as far as the doc, in
+   * one order. So vectors that ask for the same (a client the doc never saw, a clock beyond the doc's)
+   * share one answer, and a made-up vector cannot make the server encode the board again and again.
+   */
+  private asTheDocSees(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.length > ANSWER_KEY_MAX) return stateVector
+    const seen = new Map<number, number>()
+    for (const [client, clock] of Y.decodeStateVector(stateVector)) {
+      const known = Math.min(clock, Y.getState(this.doc.store, client))
+      if (known > 0) seen.set(client, known)
+    }
+    return Y.encodeStateVector(seen)
   }
 
   /** The sync step 2 for a state vector, from the doc as it is now (see `answers`). */
@@ -145,7 +166,7 @@ export class RoomOutbox {
     // Updates waiting for a missing one go into the answer too, but change the doc without an update event: not kept.
     const waiting = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
     if (waiting || stateVector.length > ANSWER_KEY_MAX) return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
-    const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1')
+    const key = keyOf(stateVector)
     let message = this.answers.get(key)
     if (!message) {
       if (this.answers.size >= ANSWERS_KEPT) this.answers.clear()
@@ -379,3 +400,5 @@ function movesStateVector(transaction: Y.Transaction): boolean {
   for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true
   return false
 }
+
+const keyOf = (vector: Uint8Array) => Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('latin1')

@@ -21,6 +21,7 @@ import {
   openAccessEnded,
   openedWith,
   resolveDocName,
+  writerKeyOf,
 } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import { originAllowed } from '../access/origin.js'
@@ -273,7 +274,10 @@ export function createBoardSockets(deps: {
           return null
         }
         // Answered with stored writes only: a crash cannot leave this peer holding what the server lost.
-        room.answerSync(peer, vector)
+        if (room.answerSync(peer, vector, actor.role === 'participant' ? writerKeyOf(actor) : null)) return null
+        deps.log.warn({ doc: room.name }, 'doc socket asks for the board too often, closed')
+        offenders.flooded(offenderKey, Date.now())
+        ws.close(...boardClose('TOO_MANY_MESSAGES'))
         return null
       }
       if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) throw new Error(`unknown sync message ${kind}`)
