@@ -106,6 +106,31 @@ describe('the diagram layout (projector and exported pictures)', () => {
     expect(alone.bounds.maxX - alone.bounds.minX).toBe(2 * BOX.width + BOX.gapX)
   })
 
+  it("sets a neighbour's deeper boxes beside a stacked column, not on it, however the leaves are stacked", () => {
+    // A cause whose causes go one level further in the middle, beside a cause with leaves only (a walk's tree).
+    const view = readTreeRecords([
+      node('core', 'core', null),
+      node('c1', 'cause', 'core', { order: 0 }),
+      ...[0, 1, 2].map((k) => node(`c1k${k}`, 'cause', 'c1', { order: k })),
+      node('c1k1x', 'cause', 'c1k1'),
+      node('c2', 'cause', 'core', { order: 1 }),
+      ...[0, 1, 2, 3].map((k) => node(`c2k${k}`, 'cause', 'c2', { order: k })),
+      node('c3', 'cause', 'core', { order: 2 }),
+      ...[0, 1].map((k) => node(`e${k}`, 'effect', 'core', { order: k })),
+      ...[0, 1, 2].map((k) => node(`e0k${k}`, 'effect', 'e0', { order: k })),
+      node('e1k0', 'effect', 'e1'),
+      node('e1k0x', 'effect', 'e1k0'),
+    ])
+    for (const stackFrom of [1, 3, Number.POSITIVE_INFINITY]) {
+      for (const [width, height] of [[BOX.width, BOX.height], [360, 72]] as const) {
+        const l = layoutTree(view, 'problem', stackFrom, height, width)
+        expect(l.nodes).toHaveLength(19)
+        expect(overlaps(l)).toBe(false)
+      }
+    }
+    for (const area of [{ width: 1888, height: 900 }, { width: 1248, height: 560 }, { width: 800, height: 1400 }]) expect(overlaps(layoutTreeToFit(view, 'problem', area))).toBe(false)
+  })
+
   it('puts nodes that hang nowhere in a row below a deep stacked column, not across it', () => {
     const view = readTreeRecords([
       node('core', 'core', null),

@@ -67,26 +67,47 @@ export function layoutTree(view: TreeView, phase: TreePhase, stackFrom = 1, boxH
   return { nodes, links, bounds, stackFrom, boxHeight, boxWidth }
 }
 
+/**
+ * A stacked column's room in d3's layout: a chain of slots under its parent, one per row the column
+ * reaches into, so a neighbouring sub-tree's deeper boxes are set beside the column, not on it.
+ */
+interface ColumnSlot {
+  slot: number
+}
+type Laid = TreeItem | ColumnSlot
+const isSlot = (d: Laid): d is ColumnSlot => 'slot' in d
+
 /** Lays out one side of the core (its children passing `keep`, with their sub-trees) growing in `direction`. */
 function placeSide(core: TreeItem, keep: (child: TreeItem) => boolean, direction: 1 | -1, coreBox: PlacedNode, nodes: PlacedNode[], links: TreeLayout['links'], stackFrom: number, shape: { boxWidth: number; boxHeight: number }): void {
   const { boxWidth, boxHeight } = shape
   const side: TreeItem = { ...core, children: core.children.filter(keep) }
   if (side.children.length === 0) return
-  // Children that are all leaves (enough of them) become a stacked column: d3 lays out their parent as a leaf.
+  // Children that are all leaves (enough of them) become a stacked column: d3 lays out their parent
+  // with a chain of slots for the rows the column reaches into.
   const stacked = (d: TreeItem) => d !== side && d.children.length >= Math.max(1, stackFrom) && d.children.every((c) => c.children.length === 0)
-  const root = tree<TreeItem>()
-    .nodeSize([boxWidth + BOX.gapX, boxHeight + BOX.gapY])
-    .separation(() => 1)(hierarchy(side, (d) => (stacked(d) ? [] : d.children)))
-  const placed = new Map<HierarchyPointNode<TreeItem>, PlacedNode>()
+  const step = boxHeight + BOX.stackGap
+  const row = boxHeight + BOX.gapY
+  const rowsOf = (leaves: number) => Math.max(1, Math.ceil((boxHeight + BOX.gapY / 2 + (leaves - 1) * step + boxHeight) / row) - 1)
+  const slotsOf = (d: Laid): Laid[] => {
+    if (isSlot(d)) return d.slot > 1 ? [{ slot: d.slot - 1 }] : []
+    return stacked(d) ? [{ slot: rowsOf(d.children.length) }] : d.children
+  }
+  // A column stands indented under its parent: whatever is set beside it keeps the indent's distance too.
+  const wider = 1 + BOX.indent / (boxWidth + BOX.gapX)
+  const root = tree<Laid>()
+    .nodeSize([boxWidth + BOX.gapX, row])
+    .separation((a, b) => (isSlot(a.data) || isSlot(b.data) ? wider : 1))(hierarchy<Laid>(side, slotsOf))
+  const placed = new Map<HierarchyPointNode<Laid>, PlacedNode>()
   root.each((p) => {
     if (p === root) return placed.set(p, coreBox)
-    const box: PlacedNode = { node: p.data.node, number: p.data.number, x: p.x - root.x, y: direction * p.y, width: boxWidth }
+    const item = p.data
+    if (isSlot(item)) return
+    const box: PlacedNode = { node: item.node, number: item.number, x: p.x - root.x, y: direction * p.y, width: boxWidth }
     placed.set(p, box)
     nodes.push(box)
     if (p.parent) links.push(straight(placed.get(p.parent)!, box))
-    if (!stacked(p.data)) return
-    p.data.children.forEach((child, k) => {
-      const step = boxHeight + BOX.stackGap
+    if (!stacked(item)) return
+    item.children.forEach((child, k) => {
       const leaf: PlacedNode = { node: child.node, number: child.number, x: box.x + BOX.indent, y: box.y + direction * (boxHeight + BOX.gapY / 2 + k * step), width: boxWidth }
       nodes.push(leaf)
       const rail = box.x - boxWidth / 2 + BOX.indent / 2
