@@ -6,11 +6,12 @@ import { SectionJumps } from './SectionJumps.js'
 
 function Screen() {
   const [late, setLate] = useState(false)
+  const [english, setEnglish] = useState(false)
   return (
     <main>
       <SectionJumps />
       <section aria-labelledby="a">
-        <h2 id="a">Beamer steuern</h2>
+        <h2 id="a">{english ? 'Projector' : 'Beamer steuern'}</h2>
       </section>
       <section aria-labelledby="hidden">
         <h2 id="hidden" className="visually-hidden">
@@ -24,6 +25,9 @@ function Screen() {
       )}
       <button type="button" onClick={() => setLate(true)}>
         laden
+      </button>
+      <button type="button" onClick={() => setEnglish(true)}>
+        English
       </button>
     </main>
   )
@@ -39,5 +43,15 @@ describe('"Springen zu" on the console', () => {
     expect(links.map((l) => l.textContent)).toEqual(['Beamer steuern', 'Ergebnisse herunterladen'])
     fireEvent.click(links[1]!)
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Ergebnisse herunterladen' }))
+  })
+
+  it('follows a heading whose words change in place (the language switched on the open console)', async () => {
+    render(<Screen />)
+    fireEvent.click(screen.getByRole('button', { name: 'laden' }))
+    const nav = await screen.findByRole('navigation', { name: 'Springen zu' })
+    await act(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+    fireEvent.click(screen.getByRole('button', { name: 'English' }))
+    await act(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Projector', 'Ergebnisse herunterladen'])
   })
 })

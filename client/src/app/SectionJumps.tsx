@@ -34,7 +34,7 @@ export function SectionJumps() {
     look()
     // Parts load later (split-off code) and appear with the day; one look per frame at most.
     const watch = new MutationObserver(() => (frame ||= requestAnimationFrame(look)))
-    watch.observe(main, { childList: true, subtree: true })
+    watch.observe(main, { childList: true, subtree: true, characterData: true })
     return () => {
       watch.disconnect()
       cancelAnimationFrame(frame)

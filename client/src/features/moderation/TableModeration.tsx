@@ -91,7 +91,9 @@ export function TableModeration(props: { eventId: string; tableId: string; token
       <div>
         <CardMarks card={card} />
         <p className="card-text">
+          {/* The colon is for screen readers, which read the mark and the text as one word without it. */}
           {mark && <span className="moderation-mark">{mark}</span>}
+          {mark && <span className="visually-hidden">: </span>}
           {card.text}
         </p>
         {/* What the moderator judges: the whole card, its sub-points too. */}
