@@ -80,11 +80,14 @@ describe('retention: an event past its deletion date is deleted with every trace
     expect((await api(url, `/api/events/${old.event.id}/retention`, { method: 'PUT', body: { deleteOn: '2027-01-31' }, token })).status).toBe(403)
   })
 
-  it('lets the facilitator move the date within two years, never into the past', async () => {
+  it('lets the facilitator move the date within two years, never into the past nor before the event', async () => {
     const later = await api<RetentionView>(url, `/api/events/${kept.event.id}/retention`, { method: 'PUT', body: { deleteOn: '2027-06-30' }, token: kept.facilitatorToken })
     expect(later.body).toMatchObject({ deleteOn: '2027-06-30', chosen: true })
     expect((await api(url, `/api/events/${kept.event.id}/retention`, { method: 'PUT', body: { deleteOn: '2026-12-01' }, token: kept.facilitatorToken })).status).toBe(400)
     expect((await api(url, `/api/events/${kept.event.id}/retention`, { method: 'PUT', body: { deleteOn: '2030-01-01' }, token: kept.facilitatorToken })).status).toBe(400)
+    // Not before the event's day (2027-03-10): it would be deleted before it took place.
+    expect((await api(url, `/api/events/${kept.event.id}/retention`, { method: 'PUT', body: { deleteOn: '2027-03-09' }, token: kept.facilitatorToken })).status).toBe(400)
+    expect((await api<RetentionView>(url, `/api/events/${kept.event.id}/retention`, { token: kept.facilitatorToken })).body).toMatchObject({ deleteOn: '2027-06-30' })
     const admin = await api<Record<string, RetentionView>>(url, '/api/retention', { token: server.credentials.adminKey })
     expect(admin.body[kept.event.id]).toMatchObject({ deleteOn: '2027-06-30' })
     expect(admin.body[old.event.id]).toMatchObject({ deleteOn: '2027-01-04' })

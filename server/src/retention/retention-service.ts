@@ -53,11 +53,11 @@ export class RetentionService {
 
   /** Sets the deletion date (to extend or shorten the retention). Undefined if the event is gone. */
   async set(id: string, deleteOn: string): Promise<RetentionView | RetentionRefusal | undefined> {
-    const refusal = checkDeleteOn(deleteOn, this.deps.now())
-    if (refusal) return refusal
     for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
       const stored = await this.deps.events.get(id)
       if (!stored) return undefined
+      const refusal = checkDeleteOn(deleteOn, this.deps.now(), stored.event.date)
+      if (refusal) return refusal
       const had = await this.deps.store.getRecord(id, RETENTION_RECORDS, RETENTION_KEY)
       const written = await this.deps.store.putRecord(id, RETENTION_RECORDS, RETENTION_KEY, { deleteOn }, had?.version ?? null)
       if (written.ok) {

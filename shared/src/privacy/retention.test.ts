@@ -28,10 +28,14 @@ describe('retention', () => {
 
   it('accepts a chosen date from tomorrow up to two years ahead', () => {
     const now = at('2026-11-30T10:00:00Z')
-    expect(checkDeleteOn('2026-11-30', now)).toBe('NOT_IN_FUTURE')
-    expect(checkDeleteOn('2026-12-01', now)).toBeNull()
-    expect(checkDeleteOn(addDays('2026-11-30', 730), now)).toBeNull()
-    expect(checkDeleteOn(addDays('2026-11-30', 731), now)).toBe('TOO_LATE')
+    expect(checkDeleteOn('2026-11-30', now, '2026-11-01')).toBe('NOT_IN_FUTURE')
+    expect(checkDeleteOn('2026-12-01', now, '2026-11-01')).toBeNull()
+    expect(checkDeleteOn(addDays('2026-11-30', 730), now, '2026-11-01')).toBeNull()
+    expect(checkDeleteOn(addDays('2026-11-30', 731), now, '2026-11-01')).toBe('TOO_LATE')
+    // An event still ahead: not deleted before (or on) its day.
+    expect(checkDeleteOn('2026-12-07', now, '2026-12-10')).toBe('BEFORE_EVENT')
+    expect(checkDeleteOn('2026-12-10', now, '2026-12-10')).toBe('BEFORE_EVENT')
+    expect(checkDeleteOn('2026-12-11', now, '2026-12-10')).toBeNull()
   })
 
   it('adds days across months and leap years', () => {

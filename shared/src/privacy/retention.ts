@@ -76,13 +76,17 @@ export function retentionDue(view: Pick<RetentionView, 'deleteOn'>, now: number)
   return now >= Date.parse(`${view.deleteOn}T00:00:00Z`)
 }
 
-/** Why a deletion date is refused: not after today (delete now instead), or too far away. */
-export type RetentionRefusal = 'NOT_IN_FUTURE' | 'TOO_LATE'
+/** Why a deletion date is refused: not after today (delete now instead), not after the event's day, or too far away. */
+export type RetentionRefusal = 'NOT_IN_FUTURE' | 'BEFORE_EVENT' | 'TOO_LATE'
 
-/** Checks a deletion date a facilitator chose: tomorrow at the earliest, MAX_RETENTION_DAYS at the latest. */
-export function checkDeleteOn(deleteOn: string, now: number): RetentionRefusal | null {
+/**
+ * Checks a deletion date a facilitator chose: tomorrow and the day after the event at the earliest
+ * (a date before the conference would delete it before it took place), MAX_RETENTION_DAYS at the latest.
+ */
+export function checkDeleteOn(deleteOn: string, now: number, eventDate: string): RetentionRefusal | null {
   const today = isoDay(now)
   if (deleteOn <= today) return 'NOT_IN_FUTURE'
+  if (deleteOn <= eventDate) return 'BEFORE_EVENT'
   if (deleteOn > addDays(today, MAX_RETENTION_DAYS)) return 'TOO_LATE'
   return null
 }

@@ -156,7 +156,7 @@ export default function Console() {
       {round && !programmeOnly && <RoundControls event={event} round={round} send={send} askWaiting={event.tables.length > 0 ? askWaiting : undefined} />}
       {round && programmeOnly && <EndDay round={round} send={send} />}
       {/* After the day's controls: on a small or zoomed screen Start and Weiter come first. */}
-      <RetentionPanel eventId={eventId} token={token!} title={event.title} />
+      <RetentionPanel eventId={eventId} token={token!} title={event.title} eventDate={event.date} />
       {linkShown && (
         <div id="facilitator-link">
           <FacilitatorLink

@@ -11,7 +11,7 @@ import { privacyApi } from './privacy-api.js'
  * The console's retention panel: when the event is deleted automatically, a warning from seven
  * days before, and the facilitator's way to move the date or to delete the event at once.
  */
-export function RetentionPanel({ eventId, token, title }: { eventId: string; token: string; title: string }) {
+export function RetentionPanel({ eventId, token, title, eventDate }: { eventId: string; token: string; title: string; eventDate: string }) {
   const { t, language } = useTranslation()
   const [view, setView] = useState<RetentionView | null>(null)
   const [draft, setDraft] = useState('')
@@ -34,9 +34,12 @@ export function RetentionPanel({ eventId, token, title }: { eventId: string; tok
     )
   if (!view) return failure ? <p className="field-error">{errorText(t, failure.failure)}</p> : null
   const today = isoDay(Date.now())
+  // Not before the day after the event: a date before it would delete the conference before it took place.
+  const earliest = addDays(eventDate > today ? eventDate : today, 1)
   const save = () => {
     setMessage(null)
     setFailure(null)
+    if (draft < earliest) return setMessage(t('privacy.deleteOnTooEarly', { date: formatEventDate(earliest, language) }))
     privacyApi.setRetention(eventId, token, draft).then(
       (v) => (setView(v), setMessage(t('privacy.saved'))),
       (e: unknown) => setFailure(e instanceof ApiFailure ? e : new ApiFailure({ code: 'INTERNAL' })),
@@ -70,7 +73,7 @@ export function RetentionPanel({ eventId, token, title }: { eventId: string; tok
           }}
         >
           <label htmlFor={inputId}>{t('privacy.deleteOn')}</label>
-          <input id={inputId} type="date" value={draft} min={addDays(today, 1)} max={addDays(today, 730)} aria-describedby={`${inputId}-hint`} onChange={(e) => setDraft(e.target.value)} required />
+          <input id={inputId} type="date" value={draft} min={earliest} max={addDays(today, 730)} aria-describedby={`${inputId}-hint`} onChange={(e) => setDraft(e.target.value)} required />
           <p id={`${inputId}-hint`} className="muted">
             {t('privacy.deleteOnHint')}
           </p>
