@@ -21,6 +21,10 @@ function Screen() {
       {late && (
         <section aria-labelledby="b">
           <h2 id="b">Ergebnisse herunterladen</h2>
+          <h3 id="c">Eine Untergruppe</h3>
+          <h3 id="d" data-jump="">
+            Lösungsbaum
+          </h3>
         </section>
       )}
       <button type="button" onClick={() => setLate(true)}>
@@ -40,7 +44,7 @@ describe('"Springen zu" on the console', () => {
     const nav = await screen.findByRole('navigation', { name: 'Springen zu' })
     await act(() => new Promise((resolve) => requestAnimationFrame(resolve)))
     const links = within(nav).getAllByRole('link')
-    expect(links.map((l) => l.textContent)).toEqual(['Beamer steuern', 'Ergebnisse herunterladen'])
+    expect(links.map((l) => l.textContent)).toEqual(['Beamer steuern', 'Ergebnisse herunterladen', 'Lösungsbaum'])
     fireEvent.click(links[1]!)
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Ergebnisse herunterladen' }))
   })
@@ -52,6 +56,6 @@ describe('"Springen zu" on the console', () => {
     await act(() => new Promise((resolve) => requestAnimationFrame(resolve)))
     fireEvent.click(screen.getByRole('button', { name: 'English' }))
     await act(() => new Promise((resolve) => requestAnimationFrame(resolve)))
-    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Projector', 'Ergebnisse herunterladen'])
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['Projector', 'Ergebnisse herunterladen', 'Lösungsbaum'])
   })
 })

@@ -6,9 +6,12 @@ interface Jump {
   text: string
 }
 
-/** The parts of `main` to jump to: its headings of level 2 that have an id and are seen (not only heard). */
+/**
+ * The parts of `main` to jump to: its headings of level 2 that have an id and are seen (not only
+ * heard), and lower ones marked `data-jump` (the solution tree, hundreds of stops below the problem tree).
+ */
 function jumpsIn(main: HTMLElement): Jump[] {
-  return [...main.querySelectorAll<HTMLHeadingElement>('h2[id]')]
+  return [...main.querySelectorAll<HTMLHeadingElement>('h2[id], h3[id][data-jump]')]
     .filter((h) => !h.closest('.visually-hidden, .console-bar') && !h.classList.contains('visually-hidden') && h.textContent?.trim())
     .map((h) => ({ id: h.id, text: h.textContent!.trim() }))
 }

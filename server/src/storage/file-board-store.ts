@@ -46,7 +46,10 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
    * which the data folder's lock keeps to one process): `has` asks it, not the folder, every time a
    * phone opens and its event's moderation state is looked up.
    */
-  const stored = new Set(await listDir(dir))
+  const files = await readdir(dir)
+  const stored = new Set(docsOf(files))
+  /** The copies kept of damaged files (`….damaged`, `….damaged-<time>`), so a doc's removal need not read the folder. */
+  const damaged = new Set(files.filter((file) => file.includes('.damaged')))
   /** One disk under the folder: whether syncs run on the loop or in the pool is decided for all its logs. */
   const diskSync = createDiskSync()
 
@@ -75,7 +78,11 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
         // The snapshot is written atomically, so damage came from outside: never build on it (a
         // compaction would overwrite the only copy). The board stays closed until it is repaired.
         const problem = snapshotProblem(snapshot)
-        if (problem) throw new BoardFileError(snapFile, problem, await keepCopy(snapFile))
+        if (problem) {
+          const copy = await keepCopy(snapFile)
+          damaged.add(path.basename(copy))
+          throw new BoardFileError(snapFile, problem, copy)
+        }
         updates.push(snapshot)
       }
       const walFile = fileOf(docName, 'ywal')
@@ -95,13 +102,18 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
           good += HEADER + len
         }
         if (good < wal.length) {
-          await copyFile(walFile, `${walFile}.damaged-${Date.now()}`)
+          const copy = `${walFile}.damaged-${Date.now()}`
+          await copyFile(walFile, copy)
+          damaged.add(path.basename(copy))
           const handle = await open(walFile, 'r+')
           await handle.truncate(good)
           await handle.sync()
           await handle.close()
         }
       }
+      // A doc never written gets its file with its first write (`append`): opening one creates nothing
+      // on the disk (a participant's own copy of each table, opened and left, took a file each).
+      if (!snapshot && !wal) return updates
       const log = await logOf(docName)
       log.frames = frames
       log.bytes = good
@@ -146,7 +158,11 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
       // The copies kept of damaged files go too: a deleted doc leaves no trace (data protection).
       const copies = new Set([`${path.basename(fileOf(docName, 'ysnap'))}.damaged`])
       const walCopy = `${path.basename(fileOf(docName, 'ywal'))}.damaged-`
-      for (const file of await readdir(dir)) if (copies.has(file) || file.startsWith(walCopy)) await rm(path.join(dir, file), { force: true })
+      for (const file of damaged) {
+        if (!copies.has(file) && !file.startsWith(walCopy)) continue
+        await rm(path.join(dir, file), { force: true })
+        damaged.delete(file)
+      }
       await syncDir(dir)
     },
 
@@ -283,8 +299,13 @@ async function readIfExists(file: string): Promise<Uint8Array | null> {
 
 /** The docs that have a file in the folder. */
 async function listDir(dir: string): Promise<string[]> {
+  return docsOf(await readdir(dir))
+}
+
+/** The docs some of the folder's files belong to. */
+function docsOf(files: readonly string[]): string[] {
   const names = new Set<string>()
-  for (const file of await readdir(dir)) {
+  for (const file of files) {
     const m = /^(.+)\.(ysnap|ywal)$/.exec(file)
     if (m) names.add(docNameOfFile(m[1]!))
   }

@@ -159,4 +159,25 @@ describe.each(STORES)('the store contract: $name', (kind) => {
     await again.close()
     await s.cleanUp()
   })
+
+  it("stores nothing for a doc that is opened and never written (a participant's own copy of every table, opened and left)", async () => {
+    const s = await withEvent()
+    const names = ['sprache', 'wohnen', 'arbeit'].map((table) => `own.${s.id}.${table}.p${table}`)
+    for (const name of names) expect(await s.boards.load(name)).toEqual([])
+    for (const name of names) expect(await s.boards.has(name)).toBe(false)
+    expect(await s.boards.list()).toEqual(expect.not.arrayContaining(names))
+    // Its first write stores it.
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (u: Uint8Array) => updates.push(u))
+    doc.getMap('cards').set('c1', 'Karte')
+    await s.boards.append(names[0]!, updates)
+    await s.close()
+    const again = await s.reopen()
+    expect(await again.boards.list()).toContain(names[0])
+    expect(await again.boards.list()).toEqual(expect.not.arrayContaining(names.slice(1)))
+    expect((await again.boards.load(names[0]!)).length).toBeGreaterThan(0)
+    await again.close()
+    await s.cleanUp()
+  })
 })

@@ -2,7 +2,7 @@ import { type RoundState, type TischEvent, collecting, countKey } from '@tischru
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/moderation-wording.js'
-import { useModerationModes } from '../../sync/moderation-docs.js'
+import { useModerationModesState } from '../../sync/moderation-docs.js'
 import './moderation.css'
 
 /** How long the projector shows the reveal moment, in ms. */
@@ -15,12 +15,14 @@ const MOMENT_MS = 2500
 export default function RevealMoment(props: { event: TischEvent; round: RoundState; token: string; tableId?: string | undefined }) {
   const { event, round, token } = props
   const { t } = useTranslation()
-  const modes = useModerationModes(event.id, token)
+  const { modes, synced } = useModerationModesState(event.id, token)
   const station = round.phase === 'station' ? event.template.stations[round.stationIndex] : undefined
   const revealedAt = station ? (modes.stations.get(station.id)?.revealedAt ?? null) : null
   const seen = useRef<{ station: string | undefined; revealedAt: number | null } | null>(null)
   const [moment, setMoment] = useState(false)
   useEffect(() => {
+    // Until the server's state arrived, a reveal made long ago would read as one made now.
+    if (!synced) return
     const before = seen.current
     seen.current = { station: station?.id, revealedAt }
     // Only a reveal while this screen is open is a moment (not one found on opening).
@@ -29,7 +31,7 @@ export default function RevealMoment(props: { event: TischEvent; round: RoundSta
       const timer = setTimeout(() => setMoment(false), MOMENT_MS)
       return () => clearTimeout(timer)
     }
-  }, [station?.id, revealedAt])
+  }, [station?.id, revealedAt, synced])
   const open = station !== undefined && collecting(modes, station.id)
   const tables = props.tableId ? [props.tableId] : event.tables.map((table) => table.id)
   const count = open ? tables.reduce((sum, id) => sum + (modes.counts.get(countKey(id, station.id)) ?? 0), 0) : 0

@@ -87,9 +87,13 @@ export default function TreeConsole(props: { event: TischEvent; token: string; p
             groupName={shownName}
             written={{ problem: problems.view.byId.size > 0, objective: objectives.view.byId.size > 0 }}
           />
-          <h3>{t('tree.problemTree')}</h3>
+          <h3 id={`tree-${openId}-problem`} data-jump="">
+            {t('tree.problemTree')}
+          </h3>
           <TreeEditor key={problemDoc ?? undefined} docName={problemDoc} phase="problem" view={problems.view} refused={problems.refused} label={t('tree.outline', { tree: t('tree.problemTree'), group: shownName })} />
-          <h3>{t('tree.objectiveTree')}</h3>
+          <h3 id={`tree-${openId}-objective`} data-jump="">
+            {t('tree.objectiveTree')}
+          </h3>
           <TreeEditor key={docName ?? undefined} docName={docName} phase="objective" view={objectives.view} refused={objectives.refused} problems={problems.view} label={t('tree.outline', { tree: t('tree.objectiveTree'), group: shownName })} />
         </>
       )}

@@ -73,6 +73,24 @@ describe('the console’s tree editor', () => {
     expect(after.get('cause001')!.order).toBeGreaterThan(after.get('cause002')!.order)
   })
 
+  it('says a move among siblings, keeps the focus on the row at its last place, and takes the last change back with Ctrl+Z', async () => {
+    const { rerender } = render(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords(nodes)} label="Problembaum" />)
+    const down = screen.getByRole('button', { name: 'Keine Ansprechpersonen nach unten' })
+    down.focus()
+    fireEvent.click(down)
+    expect(screen.getByRole('status').textContent).toContain('„Keine Ansprechpersonen“ steht jetzt weiter unten.')
+    // Now last of the two causes: its "nach unten" is gone, the focus goes to its "nach oben".
+    const after = applyEdit(new Map(nodes.map((x) => [x.id, x])), edits[0]!)
+    rerender(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords([...after.values()])} label="Problembaum" />)
+    await act(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keine Ansprechpersonen nach oben' }))
+    // Ctrl+Z from the row: the move is taken back, without a trip to the note above the tree.
+    fireEvent.keyDown(document.activeElement!, { key: 'z', ctrlKey: true })
+    expect(edits).toHaveLength(2)
+    const undone = applyEdit(after, edits[1]!)
+    expect(undone.get('cause001')!.order).toBeLessThan(undone.get('cause002')!.order)
+  })
+
   it('rewords a node in place: the long text of a refused merge is shortened, then the merge goes through', () => {
     const long = [...nodes.slice(0, 2), n('cause002', 'cause', 'core0001', 'x'.repeat(270), 1)]
     const { rerender } = render(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords(long)} label="Problembaum" />)

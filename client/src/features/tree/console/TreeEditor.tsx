@@ -18,7 +18,7 @@ import {
   undoEdit,
   type TreeEdit,
 } from '@tischrunde/shared'
-import { type DragEvent, useEffect, useId, useRef, useState } from 'react'
+import { type DragEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { ActingSelect } from '../../../app/ActingSelect.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { randomId } from '../../../sync/random-id.js'
@@ -77,9 +77,21 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
     const applied = applyTreeEdit(docName, result.edit)
     setMessage(applied ? done : t('tree.consoleRefused'))
     if (applied && undoable) setLast({ before: nodes, edit: result.edit })
+    // The row moved with its control in focus: the page follows it.
+    if (applied) requestAnimationFrame(() => (document.activeElement as HTMLElement | null)?.scrollIntoView?.({ block: 'nearest' }))
     return applied
   }
-  const undoLast = () => last && run(undoEdit(phase, last.before, nodes, last.edit, randomId), t('tree.undone'), false)
+  /** Focus on a node's "Bearbeiten" (after an undo the row is back, maybe elsewhere), or on one of its other buttons. */
+  const focusNode = (ids: readonly string[]) =>
+    requestAnimationFrame(() => {
+      const button = ids.map((id) => document.getElementById(id)).find((b) => b !== null)
+      button?.focus()
+      button?.scrollIntoView?.({ block: 'nearest' })
+    })
+  const undoLast = () => {
+    if (!last) return
+    if (run(undoEdit(phase, last.before, nodes, last.edit, randomId), t('tree.undone'), false)) focusNode(last.edit.put.map((n) => `${idPrefix}-edit-${n.id}`))
+  }
   // Back to the node's "Bearbeiten" once its field closes, for the keyboard.
   const closeEdit = (nodeId: string) => {
     setEditingId(null)
@@ -95,8 +107,18 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
   }
   const undo = () => {
     if (!deleted) return
-    run(restoreSubtree(phase, nodes, deleted.removed, randomId), t('tree.restored', { text: deleted.text }), false)
+    if (run(restoreSubtree(phase, nodes, deleted.removed, randomId), t('tree.restored', { text: deleted.text }), false)) focusNode(deleted.removed.map((n) => `${idPrefix}-edit-${n.id}`))
     setDeleted(null)
+  }
+  // Ctrl+Z (⌘Z) takes the last change back from anywhere in the editor but a text field: the note
+  // with its button stands above the tree, often far out of view.
+  const undoKey = (e: KeyboardEvent) => {
+    if (e.key.toLowerCase() !== 'z' || !(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey) return
+    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return
+    if (!deleted && !last) return
+    e.preventDefault()
+    if (deleted) undo()
+    else undoLast()
   }
   const drop = (e: DragEvent, target: TreeNode) => {
     e.preventDefault()
@@ -109,7 +131,7 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
   const numberOf = new Map(items.map((i) => [i.node.id, i.number]))
   const core = TREE_KINDS[phase].core
   return (
-    <div className="tree-editor">
+    <div className="tree-editor" onKeyDown={undoKey}>
       {/* The server took the last change back: someone changed the tree meanwhile. */}
       {props.refused && (
         <p role="alert" className="field-error">
@@ -120,15 +142,16 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
         <p role="status" className="tree-editor-status">
           {deleted ? t('tree.deleted', { text: deleted.text }) : message}{' '}
           {deleted && (
-            <button ref={undoButton} type="button" className="secondary" onClick={undo}>
+            <button ref={undoButton} type="button" className="secondary" onClick={undo} aria-keyshortcuts="Control+Z">
               {t('tree.undo')}
             </button>
           )}
           {!deleted && last && (
-            <button type="button" className="secondary" onClick={undoLast}>
+            <button type="button" className="secondary" onClick={undoLast} aria-keyshortcuts="Control+Z">
               {t('tree.undo')}
             </button>
           )}
+          {(deleted || last) && <span className="muted"> {t('tree.undoKey')}</span>}
         </p>
       )}
       {items.length === 0 && <p>{t(phase === 'problem' ? 'tree.consoleEmpty' : 'tree.consoleEmptyObjectives')}</p>}
@@ -215,7 +238,17 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
                   const edit = reorderNode(nodes, n.id, way === 'up' ? -1 : 1)
                   return (
                     edit && (
-                      <button key={way} type="button" className="secondary" aria-label={t(`tree.${way}Of`, { text })} onClick={() => docName && applyTreeEdit(docName, edit)}>
+                      <button
+                        key={way}
+                        id={`${idPrefix}-${way}-${n.id}`}
+                        type="button"
+                        className="secondary"
+                        aria-label={t(`tree.${way}Of`, { text })}
+                        onClick={() => {
+                          // Said and undoable like every edit; at the first or last place the button goes, the focus to its other one.
+                          if (run({ ok: true, edit }, t(`tree.${way}Done`, { text }))) focusNode([`${idPrefix}-${way}-${n.id}`, `${idPrefix}-${way === 'up' ? 'down' : 'up'}-${n.id}`, `${idPrefix}-edit-${n.id}`])
+                        }}
+                      >
                         {way === 'up' ? '↑' : '↓'}
                       </button>
                     )
