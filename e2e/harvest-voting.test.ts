@@ -184,8 +184,13 @@ describe('dot voting in real browsers: phones vote, the projector ranks live', (
     await host.getByLabel('Spalte').selectOption({ index: 0 })
     await host.getByLabel('Neue Gruppe (Überschrift)').fill('Sprache lernen')
     await host.getByRole('button', { name: 'Gruppe anlegen' }).click()
-    for (const text of ['Sprachkurse für Eltern', 'Sprachcafé im Stadtteil']) await host.getByLabel(`Gruppe für: ${text}`).selectOption({ label: 'zu Gruppe 1. Sprache lernen' })
+    await host.getByLabel('Gruppe für: Sprachkurse für Eltern').selectOption({ label: 'zu Gruppe 1. Sprache lernen' })
+    // By keyboard: the card moves into the group's list, and the focus with it.
+    await host.getByLabel('Gruppe für: Sprachcafé im Stadtteil').focus()
+    await host.keyboard.press('ArrowDown')
+    await host.keyboard.press('Enter')
     await host.locator('[data-group-id] [data-card-id]').nth(1).waitFor()
+    await host.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Gruppe für: Sprachcafé im Stadtteil' && document.activeElement.closest('[data-group-id]') !== null)
     expect(await host.locator('[data-group-id] [data-card-id]').allInnerTexts()).toEqual([expect.stringContaining('Sprachkurse für Eltern'), expect.stringContaining('Sprachcafé im Stadtteil')])
     await host.getByRole('button', { name: 'Fertig' }).click()
 

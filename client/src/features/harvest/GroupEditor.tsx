@@ -10,7 +10,7 @@ import {
   suggestClusters,
 } from '@tischrunde/shared'
 import { DndContext, type DragEndEvent, KeyboardSensor, PointerSensor, useSensor, useSensors } from '@dnd-kit/core'
-import { useId, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import '../../i18n/harvest-wording.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -57,6 +57,15 @@ export function GroupEditor({ event, token, send, tableId: fixedTable, projector
   const [keyboardDrag, setKeyboardDrag] = useState(false)
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor))
   const groupOf = (cardId: string) => laid.groups.find((g) => g.group.cardIds.includes(cardId))?.group.id ?? null
+  // A card given a group with its select moves to that group's list: the focus follows it there
+  // (its select is made anew), instead of falling to the nearest heading.
+  const following = useRef<{ cardId: string; groupId: string | null } | null>(null)
+  useEffect(() => {
+    const f = following.current
+    if (!f || groupOf(f.cardId) !== f.groupId) return
+    following.current = null
+    document.querySelector<HTMLSelectElement>(`[data-card-id="${CSS.escape(f.cardId)}"] select`)?.focus()
+  })
   /** A card dropped on a group joins it; on "Ohne Gruppe" leaves its group; on a card goes before it (and into its group). */
   const dropped = async ({ active, over }: DragEndEvent) => {
     if (!over) return
@@ -94,7 +103,11 @@ export function GroupEditor({ event, token, send, tableId: fixedTable, projector
     </DropSpot>
   )
   const assignSelect = (cardId: string, current: string | null, text: string) => (
-    <ActingSelect aria-label={t('harvest.groups.assignFor', { text })} value={current ?? ''} onAct={(groupId) => void change({ type: 'assign', cardId, groupId: groupId || null })}>
+    <ActingSelect aria-label={t('harvest.groups.assignFor', { text })} value={current ?? ''} onAct={(groupId) => {
+        following.current = { cardId, groupId: groupId || null }
+        void change({ type: 'assign', cardId, groupId: groupId || null })
+      }}
+    >
       <option value="">{t('harvest.groups.noGroup')}</option>
       {laid.groups.map((g) => (
         <option key={g.group.id} value={g.group.id}>

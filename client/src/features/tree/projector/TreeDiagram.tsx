@@ -1,5 +1,6 @@
 import { type TreeNode, type TreePhase, type TreeView, layoutTreeToFit, subtreeBounds } from '@tischrunde/shared'
 import { type PointerEvent, useEffect, useMemo, useRef, useState } from 'react'
+import { ActingSelect } from '../../../app/ActingSelect.js'
 import { type Translate, useTranslation } from '../../../i18n/index.js'
 import { hyphenateDe, useHyphenation } from '../../projector/hyphenate.js'
 import { BOX, type TreeLayout } from '../tree-layout.js'
@@ -164,14 +165,14 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
           {t('tree.fit')}
         </button>
         {parents.length > 0 && (
-          <select aria-label={t('tree.subtree')} value="" onChange={(e) => e.target.value && zoomTo(e.target.value)}>
+          <ActingSelect aria-label={t('tree.subtree')} value="" onAct={(id) => id && zoomTo(id)}>
             <option value="">{t('tree.subtree')}</option>
             {parents.map((p) => (
               <option key={p.node.id} value={p.node.id}>
                 {t('tree.zoomTo', { text: `${p.number} ${t(`tree.kind.${p.node.kind}`)}: ${p.node.text}` })}
               </option>
             ))}
-          </select>
+          </ActingSelect>
         )}
       </div>
     </div>

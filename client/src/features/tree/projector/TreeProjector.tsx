@@ -65,6 +65,8 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   // H (or "Nur den Baum zeigen") hides the buttons, the compare list and the zoom: the tree gets their
   // room (a fifth of a 1280×720 screen); H or Esc brings them back.
   const [onlyTree, setOnlyTree] = useState(false)
+  // The button hides itself with the bar: the focus goes to the screen (H brings the bar back), not to the page's body.
+  const screenRef = useRef<HTMLElement>(null)
   // M (or "Maßnahmen zeigen") on the solution tree: its measures and helpers listed whole instead of the diagram.
   const [measures, setMeasures] = useState(false)
   // The console's remote switches between the trees and the join screen, and the group and tree shown (each command once).
@@ -129,7 +131,7 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
       </main>
     )
   return (
-    <main className={`tree-projector projector${onlyTree ? ' tree-projector-only' : ''}`}>
+    <main ref={screenRef} tabIndex={-1} className={`tree-projector projector${onlyTree ? ' tree-projector-only' : ''}`}>
       <div className="tree-projector-head">
         <h1>
           {treeName}: {nameOf(group)}
@@ -169,7 +171,14 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
             {t(measures ? 'tree.showDiagram' : 'tree.showMeasures')}
           </button>
         )}
-        <button type="button" className="secondary" onClick={() => setOnlyTree(true)}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setOnlyTree(true)
+            screenRef.current?.focus()
+          }}
+        >
           {t('tree.onlyTree')}
         </button>
       </nav>
