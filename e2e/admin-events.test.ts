@@ -34,4 +34,21 @@ describe('the admin page’s list of events', () => {
     expect(link.top).toBeGreaterThanOrEqual(Math.max(facts.bottom, open.bottom))
     expect(link.width).toBeGreaterThan(rowBox.width * 0.9)
   })
+
+  it('forgets an old admin link opened after the right one: the start page asks for the right link instead of failing with the wrong one', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' })).newPage()
+    await page.goto(`${server.url}/admin#k=${server.adminKey}`)
+    await page.locator('.admin-event').first().waitFor()
+    // Another link opened on the same device (a page load of its own, not a change of the fragment).
+    await page.goto('about:blank')
+    await page.goto(`${server.url}/admin#k=altealtealteVerwaltung`)
+    await page.getByRole('alert').filter({ hasText: 'Verwaltungslink' }).waitFor()
+    await page.goto(`${server.url}/`)
+    // Not "this device has the link already" (and a refusal on creating): the field for the right link.
+    await page.getByRole('button', { name: 'Veranstaltung anlegen …' }).click()
+    await page.getByLabel('Verwaltungslink', { exact: true }).waitFor()
+    expect(await page.getByText('Dieses Gerät hat den Verwaltungslink schon geöffnet').count()).toBe(0)
+    await page.goto(`${server.url}/admin#k=${server.adminKey}`)
+    await page.locator('.admin-event').first().waitFor()
+  })
 })

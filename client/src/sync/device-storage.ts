@@ -60,6 +60,8 @@ export type LinkKind = 'facilitator' | 'projector' | 'admin'
 
 export const readLinkToken = (scope: string, kind: LinkKind): string | null => parseStoredText(deviceTokenSchema, readRaw(key(kind, scope)), null)
 export const keepLinkToken = (scope: string, kind: LinkKind, token: string): void => writeRaw(key(kind, scope), token)
+/** Forgets a link's key the server refused (an old or mistyped link), so the screen asks for the right one. */
+export const forgetLinkToken = (scope: string, kind: LinkKind): void => writeRaw(key(kind, scope), null)
 
 /** The participant identity this phone got for a join code. */
 export const readParticipant = (code: string): DeviceIdentity | null => parseStored(deviceIdentitySchema, readRaw(key('participant', code)), null)

@@ -5,6 +5,7 @@ import { useTranslation } from '../../i18n/index.js'
 import { formatEventDate } from '../../i18n/dates.js'
 import { ApiFailure, api } from '../../sync/api.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
+import { forgetLinkToken } from '../../sync/device-storage.js'
 import { absolute, usePublicUrl } from '../../sync/links.js'
 import { FacilitatorLink } from '../../features/setup/FacilitatorLink.js'
 import '../../i18n/console-wording.js'
@@ -28,7 +29,12 @@ export default function Admin() {
   }, [key])
   useEffect(() => {
     if (!key) return
-    api.listEvents(key).then(setEvents, (e: unknown) => setError(e instanceof ApiFailure && e.code === 'UNAUTHORIZED' ? t('admin.needKey') : t('common.error')))
+    api.listEvents(key).then(setEvents, (e: unknown) => {
+      const refused = e instanceof ApiFailure && e.code === 'UNAUTHORIZED'
+      // A wrong or old link is not kept: the start page then asks for the right one instead of using it.
+      if (refused) forgetLinkToken('instance', 'admin')
+      setError(refused ? t('admin.needKey') : e instanceof ApiFailure ? errorText(t, e.failure) : t('common.error'))
+    })
   }, [key, t])
   return (
     <main className="page admin" ref={keepFocus}>

@@ -6,7 +6,7 @@ import { errorText, fieldIssueText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useLocation } from 'wouter'
 import { ApiFailure, api } from '../../sync/api.js'
-import { keepLinkToken, readAdminKey } from '../../sync/device-storage.js'
+import { forgetLinkToken, keepLinkToken, readAdminKey } from '../../sync/device-storage.js'
 import { withQuery } from '../../sync/links.js'
 import { LanguageSwitch } from '../LanguageSwitch.js'
 import { AddressChoice, MethodChoice, type MethodChoiceId } from './landing/MethodChoice.js'
@@ -50,7 +50,7 @@ export default function Landing() {
   const [address, setAddress] = useState<'du' | 'sie'>('du')
   const [createError, setCreateError] = useState<string | null>(null)
   const [creating, setCreating] = useState(false)
-  const [knownKey] = useState(() => readAdminKey())
+  const [knownKey, setKnownKey] = useState(() => readAdminKey())
   const [needsKey, setNeedsKey] = useState(false)
   const [adminLink, setAdminLink] = useState('')
   // A device without the admin link (a participant's phone, most likely) sees the code first: the
@@ -99,7 +99,14 @@ export default function Landing() {
       // `neu=1`: the console shows the facilitator link once, prominently, to be saved now.
       window.location.assign(withQuery(created.links.facilitator, 'neu', '1'))
     } catch (error) {
-      if (error instanceof ApiFailure && error.code === 'UNAUTHORIZED') setNeedsKey(true)
+      if (error instanceof ApiFailure && error.code === 'UNAUTHORIZED') {
+        setNeedsKey(true)
+        // The key this device kept is refused (an old link was opened): forget it and ask for the right one.
+        if (knownKey && !typedKey) {
+          forgetLinkToken('instance', 'admin')
+          setKnownKey(null)
+        }
+      }
       setCreateError(error instanceof ApiFailure ? errorText(t, error.failure) : t('common.error'))
       setCreating(false)
     }
