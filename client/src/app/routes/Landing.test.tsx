@@ -75,4 +75,27 @@ describe('the start page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung anlegen' }))
     await waitFor(() => expect(vi.mocked(fetch)).toHaveBeenCalledWith('/api/events', expect.objectContaining({ headers: expect.objectContaining({ authorization: `Bearer ${KEY}` }) })))
   })
+
+  it('says a deletion period it cannot keep, and creates nothing, instead of using the default quietly', async () => {
+    localStorage.setItem('tischrunde.admin.instance', KEY)
+    const sent = serverRequiringKey()
+    render(<Landing />)
+    await screen.findByText('Dieses Gerät hat den Verwaltungslink schon geöffnet: Die Veranstaltung wird damit angelegt.')
+    fillEvent()
+    fireEvent.change(screen.getByLabelText('Löschen nach (Tage nach dem Termin)'), { target: { value: '1000' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung anlegen' }))
+    expect(await screen.findByText('„Löschen nach“: bitte eine ganze Zahl von 1 bis 730 Tagen eingeben – oder das Feld leeren für den Standard.')).toBeTruthy()
+    expect(sent).toEqual([])
+  })
+
+  it('forgets a kept admin key the server refuses, and asks for the right link', async () => {
+    localStorage.setItem('tischrunde.admin.instance', 'altealtealtealtealtealtealtealte')
+    serverRequiringKey()
+    render(<Landing />)
+    await screen.findByText('Dieses Gerät hat den Verwaltungslink schon geöffnet: Die Veranstaltung wird damit angelegt.')
+    fillEvent()
+    fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung anlegen' }))
+    expect(await screen.findByLabelText('Verwaltungslink')).toBeTruthy()
+    expect(localStorage.getItem('tischrunde.admin.instance')).toBeNull()
+  })
 })

@@ -1,5 +1,5 @@
 import { METHOD_TEMPLATES, createEventRequestSchema, firstFieldIssue, joinCodeSchema, methodTemplateIn } from '@tischrunde/shared'
-import { DEFAULT_RETENTION_DAYS, EMPTY_PRIVACY_NOTICE, type PrivacyNotice } from '@tischrunde/shared'
+import { DEFAULT_RETENTION_DAYS, EMPTY_PRIVACY_NOTICE, MAX_RETENTION_DAYS, type PrivacyNotice } from '@tischrunde/shared'
 import { NoticeChoice, RetentionChoice, applyNoticeChoice, applyRetentionChoice, retentionDaysOf } from '../../features/privacy/RetentionChoice.js'
 import { type FormEvent, useEffect, useState } from 'react'
 import { errorText, fieldIssueText } from '../../i18n/error-text.js'
@@ -88,6 +88,8 @@ export default function Landing() {
     }
     const parsed = createEventRequestSchema.safeParse(request)
     if (!parsed.success) return setCreateError(fieldIssueText(t, firstFieldIssue(parsed.error), { label: true }))
+    // A period typed that cannot be kept is said, not quietly replaced by the default.
+    if (retentionDays.trim() !== '' && retentionDaysOf(retentionDays) === null) return setCreateError(t('privacy.retentionChoiceInvalid', { max: MAX_RETENTION_DAYS }))
     const typedKey = adminKeyFrom(adminLink)
     const key = knownKey ?? typedKey
     if (needsKey && !key) return setCreateError(t('errors.UNAUTHORIZED_admin_key'))
@@ -105,6 +107,7 @@ export default function Landing() {
         if (knownKey && !typedKey) {
           forgetLinkToken('instance', 'admin')
           setKnownKey(null)
+          setCreateOpen(true)
         }
       }
       setCreateError(error instanceof ApiFailure ? errorText(t, error.failure) : t('common.error'))
