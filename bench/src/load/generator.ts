@@ -52,7 +52,19 @@ interface Observer {
 
 let setup: WorkerSetup
 const observers: Observer[] = []
-const writers: { spec: PhoneSpec; doc: Y.Doc; report: ObserverReport; own: Set<string> }[] = []
+/**
+ * A writer phone: its own cards' doc, and the last position it has seen in the bench's column. It
+ * places a new card right below that, as the app does (`nextPosition`): a card placed anywhere else
+ * is corrected by Tischrunde's server (a second write the reference never makes).
+ */
+interface Writer {
+  spec: PhoneSpec
+  doc: Y.Doc
+  report: ObserverReport
+  own: Set<string>
+  seen: { last: number }
+}
+const writers: Writer[] = []
 const controls: ControlSocket[] = []
 const errors: string[] = []
 let closed = 0
@@ -141,13 +153,13 @@ const syncMessage = (write: (encoder: encoding.Encoder) => void): Uint8Array => 
  * connected once the board is synced and the first `event:state` push has arrived, on which it
  * sends its `presence:table` command without waiting for an answer, as the app does.
  */
-function lightClient(spec: PhoneSpec, own: Y.Doc | null, carried: boolean): Promise<Observer> {
+function lightClient(spec: PhoneSpec, own: Y.Doc | null, carried: boolean, seen: { last: number } = { last: 0 }): Promise<Observer> {
   const { base, room, params } = boardUrl(spec.table, spec.token, carried)
   const query = new URLSearchParams(params).toString()
   const ws = new WebSocket(`${base}/${room}${query ? `?${query}` : ''}`)
   ws.binaryType = 'nodebuffer'
   const report: ObserverReport = { table: spec.table, projector: false, received: [], own: [] }
-  const seen = new Set<string>()
+  const received = new Set<string>()
   const local = own ?? EMPTY_DOC
   let synced = false
   /** The control plane's part: done at once without it. */
@@ -192,7 +204,10 @@ function lightClient(spec: PhoneSpec, own: Y.Doc | null, carried: boolean): Prom
       return
     }
     const update = decoding.readVarUint8Array(decoder)
-    for (const card of cardsOf(update, data.toString('latin1'))) receive(report, seen, card.id, card.text, now)
+    for (const card of cardsOf(update, data.toString('latin1'))) {
+      receive(report, received, card.id, card.text, now)
+      if (typeof card.position === 'number' && card.position > seen.last) seen.last = card.position
+    }
     if (kind === syncProtocol.messageYjsSyncStep2 && !synced) {
       synced = true
       if (seated) onReady()
@@ -284,9 +299,10 @@ async function connectAll(): Promise<number> {
   for (const spec of setup.phones) {
     tasks.push(async () => {
       const own = spec.writer ? new Y.Doc() : null
-      const board = lightClient(spec, own, setup.control === 'carried' && spec.token !== null).then(
+      const seen = { last: 0 }
+      const board = lightClient(spec, own, setup.control === 'carried' && spec.token !== null, seen).then(
         (c) => {
-          if (own) writers.push({ spec, doc: own, report: c.report, own: new Set() })
+          if (own) writers.push({ spec, doc: own, report: c.report, own: new Set(), seen })
           observers.push(c)
         },
         (e: unknown) => {
@@ -343,8 +359,10 @@ async function run(start: WorkerStart): Promise<void> {
       subPoints: [],
       authorId: next.w.spec.participantId,
       createdAt: Math.floor(sentAt),
-      position: sentAt,
+      // Below the last card this phone has seen in the column, as the app places a card.
+      position: next.w.seen.last + 1,
     })
+    next.w.seen.last += 1
     written.push({ id, table: next.w.spec.table })
     next.at += interval
   }

@@ -19,13 +19,13 @@ export function receive(report: ObserverReport, seen: Set<string>, id: unknown, 
  * the same frame, so decoding it once per process instead of once per observer keeps 500 observers
  * from making the generator the bottleneck (same on both servers). Bounded.
  */
-const decoded = new Map<string, { id?: unknown; text?: unknown }[]>()
-export function cardsOf(update: Uint8Array, key: string): { id?: unknown; text?: unknown }[] {
+const decoded = new Map<string, { id?: unknown; text?: unknown; position?: unknown }[]>()
+export function cardsOf(update: Uint8Array, key: string): { id?: unknown; text?: unknown; position?: unknown }[] {
   const hit = decoded.get(key)
   if (hit) return hit
-  const cards: { id?: unknown; text?: unknown }[] = []
+  const cards: { id?: unknown; text?: unknown; position?: unknown }[] = []
   for (const struct of Y.decodeUpdate(update).structs) {
-    const card = (struct as { content?: { arr?: { id?: unknown; text?: unknown }[] } }).content?.arr?.[0]
+    const card = (struct as { content?: { arr?: { id?: unknown; text?: unknown; position?: unknown }[] } }).content?.arr?.[0]
     if (card) cards.push(card)
   }
   if (decoded.size >= 4000) decoded.clear()
