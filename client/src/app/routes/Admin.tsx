@@ -55,45 +55,49 @@ export default function Admin() {
       {events && events.length === 0 && <p>{t('admin.empty')}</p>}
       {events && events.length > 0 && (
         <ul className="event-list">
-          {events.map((e) => (
-            <li key={e.id} className="table-row admin-event">
-              <div className="admin-event-facts">
-                <strong>{e.title}</strong>
-                <p className="muted">
-                  {formatEventDate(e.date, language)} · {e.place} · {t(`admin.${e.contents?.kind ?? 'tables'}`, { count: e.contents?.count ?? e.tableCount })}
-                </p>
-                {Object.hasOwn(retention, e.id) && (
-                  <p className={retention[e.id]!.warning ? 'field-error' : 'muted'} data-retention-date={retention[e.id]!.deleteOn}>
-                    {t('privacy.retentionLine', { date: formatEventDate(retention[e.id]!.deleteOn, language) })}
+          {events.map((e) => {
+            // Two events of the same title (an imported copy beside its original) are told apart by their address.
+            const named = events.some((o) => o !== e && o.title === e.title) ? `${e.title} (${e.id})` : e.title
+            return (
+              <li key={e.id} className="table-row admin-event">
+                <div className="admin-event-facts">
+                  <strong>{named}</strong>
+                  <p className="muted">
+                    {[formatEventDate(e.date, language), e.place.trim(), t(`admin.${e.contents?.kind ?? 'tables'}`, { count: e.contents?.count ?? e.tableCount })].filter(Boolean).join(' · ')}
                   </p>
-                )}
-              </div>
-              <a className="button primary" href={e.facilitatorLink}>
-                {t('admin.open')}
-              </a>
-              <button type="button" className="button" aria-expanded={linkOf === e.id} onClick={() => setLinkOf((id) => (id === e.id ? null : e.id))}>
-                {linkOf === e.id ? t('control.linkHide') : t('control.linkShow')}
-              </button>
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  if (!key || !window.confirm(t('admin.confirmDelete', { title: e.title }))) return
-                  api.deleteEvent(e.id, key).then(
-                    () => setEvents((list) => list?.filter((x) => x.id !== e.id) ?? null),
-                    (err: unknown) => setError(err instanceof ApiFailure ? errorText(t, err.failure) : t('common.error')),
-                  )
-                }}
-              >
-                {t('admin.delete')}
-              </button>
-              {linkOf === e.id && (
-                <div className="admin-event-link">
-                  <FacilitatorLink url={absolute(e.facilitatorLink)} onClose={() => setLinkOf(null)} />
+                  {Object.hasOwn(retention, e.id) && (
+                    <p className={retention[e.id]!.warning ? 'field-error' : 'muted'} data-retention-date={retention[e.id]!.deleteOn}>
+                      {t('privacy.retentionLine', { date: formatEventDate(retention[e.id]!.deleteOn, language) })}
+                    </p>
+                  )}
                 </div>
-              )}
-            </li>
-          ))}
+                <a className="button primary" href={e.facilitatorLink}>
+                  {t('admin.open')}
+                </a>
+                <button type="button" className="button" aria-expanded={linkOf === e.id} onClick={() => setLinkOf((id) => (id === e.id ? null : e.id))}>
+                  {linkOf === e.id ? t('control.linkHide') : t('control.linkShow')}
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    if (!key || !window.confirm(t('admin.confirmDelete', { title: named }))) return
+                    api.deleteEvent(e.id, key).then(
+                      () => setEvents((list) => list?.filter((x) => x.id !== e.id) ?? null),
+                      (err: unknown) => setError(err instanceof ApiFailure ? errorText(t, err.failure) : t('common.error')),
+                    )
+                  }}
+                >
+                  {t('admin.delete')}
+                </button>
+                {linkOf === e.id && (
+                  <div className="admin-event-link">
+                    <FacilitatorLink url={absolute(e.facilitatorLink)} onClose={() => setLinkOf(null)} />
+                  </div>
+                )}
+              </li>
+            )
+          })}
         </ul>
       )}
     </main>

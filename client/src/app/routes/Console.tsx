@@ -110,6 +110,7 @@ export default function Console() {
         <p className="field-error" role="alert">
           {errorText(t, failure)}
         </p>
+        {failure.code === 'UNAUTHORIZED' && <BadLinkHelp />}
       </main>
     )
   // The link was renewed on another console (or the event's links revoked): nothing here works any more.
@@ -119,6 +120,7 @@ export default function Console() {
         <p className="field-error" role="alert">
           {t('control.linkRevoked')}
         </p>
+        <BadLinkHelp />
       </main>
     )
   if (!view || !event) return <p className="page loading">{t('common.loading')}</p>
@@ -283,5 +285,18 @@ export default function Console() {
       </section>
       <PrivacyNoticeForm eventId={eventId} token={token!} />
     </main>
+  )
+}
+
+/** Where a facilitator whose link does not work finds the right one. */
+function BadLinkHelp() {
+  const { t } = useTranslation()
+  return (
+    <>
+      <p>{t('control.badLinkHelp')}</p>
+      <p>
+        <a href="/">{t('common.backHome')}</a>
+      </p>
+    </>
   )
 }

@@ -31,6 +31,22 @@ describe('the console’s tree editor', () => {
     expect(screen.getByRole('status').textContent).toContain('„Ehrenamt wechselt“ hängt jetzt unter „Keine Ansprechpersonen“.')
   })
 
+  it('offers the places to move to in the order of the outline, not in the order they were written', () => {
+    const written = [
+      ...nodes,
+      n('cause003', 'cause', 'cause002', 'Keine Freistellung', 0),
+      n('cause004', 'cause', 'cause001', 'Zuständigkeit unklar', 0),
+      n('effect02', 'effect', 'core0001', 'Frust im Ehrenamt', 3),
+      // Written last, placed first among the causes.
+      n('cause005', 'cause', 'core0001', 'Fehlende Räume', -1),
+    ]
+    render(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords(written)} label="Problembaum" />)
+    const move = screen.getByRole('combobox', { name: 'Keine Freistellung verschieben nach …' })
+    const numbers = within(move).getAllByRole('option').slice(1).map((o) => o.textContent!.split(' ')[0]!)
+    expect(numbers).toEqual([...numbers].sort((a, b) => a.localeCompare(b, 'de', { numeric: true })))
+    expect(numbers.length).toBeGreaterThan(1)
+  })
+
   it('lets the note of what an edit did go after a while', () => {
     vi.useFakeTimers()
     try {

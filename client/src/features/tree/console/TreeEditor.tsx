@@ -129,6 +129,9 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
   const items = flattenTree(view)
   // The places and twins offered are named with their numbers, as the outline shows them: near-duplicates stay apart.
   const numberOf = new Map(items.map((i) => [i.node.id, i.number]))
+  // And in the outline's order (1.1, 1.1.1, 1.2 …), not in the order they were written.
+  const placeOf = new Map(items.map((i, k) => [i.node.id, k]))
+  const inOutline = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (placeOf.get(a.id) ?? Infinity) - (placeOf.get(b.id) ?? Infinity))
   const core = TREE_KINDS[phase].core
   return (
     <div className="tree-editor" onKeyDown={undoKey}>
@@ -160,8 +163,8 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
           const n = item.node
           const text = n.text
           const problem = n.answersProblemId ? props.problems?.byId.get(n.answersProblemId) : undefined
-          const targets = moveTargets(phase, nodes, n.id)
-          const twins = mergeTargets(nodes, n.id)
+          const targets = inOutline(moveTargets(phase, nodes, n.id))
+          const twins = inOutline(mergeTargets(nodes, n.id))
           const promotable = n.kind !== core && (n.parentId === view.core?.node.id || !view.core)
           return (
             <li
