@@ -57,6 +57,15 @@ describe('the documentation’s chapter on groups and votes', () => {
     expect(chapter.steps[0]!.tables.map((t) => t.name)).toEqual(['Tisch 1'])
   })
 
+  it('marks a card the moderation struck through in the ranking, as its table’s sheet does', () => {
+    const file = harvested()
+    file.boards[0]!.stations[0]!.columns[0]!.cards[1] = { ...file.boards[0]!.stations[0]!.columns[0]!.cards[1]!, struck: true }
+    const chapter = buildHarvestChapter(file)!
+    expect(chapter.steps[0]!.overall[0]!.text).toBe('Vorhandene Angebote aufgreifen (durchgestrichen)')
+    expect(chapter.steps[0]!.overall[1]!.text).toBe('Vorstellungsgespräche trainieren')
+    expect(harvestChapterToMarkdown(chapter)).toContain('Vorhandene Angebote aufgreifen (durchgestrichen)')
+  })
+
   it('heads the ranking of a vote at one table with that table, without repeating it as the table’s own', () => {
     const file = harvested()
     file.harvest!.votes[0]!.scope = { ...file.harvest!.votes[0]!.scope, tableId: 'tisch-1' }

@@ -1,5 +1,5 @@
 import type { EventExport } from '../export/event-export.schema.js'
-import { plainText } from '../export/result-sheet.js'
+import { SHEET_WORDS, plainText } from '../export/result-sheet.js'
 import { escapeMarkdownLine, escapeMarkdownText } from '../export/to-markdown.js'
 import { RANKING_WORDS } from './vote-ranking.js'
 import { inVoteScope, rankByVotes } from './vote.rules.js'
@@ -79,10 +79,12 @@ export function buildHarvestChapter(file: EventExport): HarvestChapter | null {
     const column = station?.columns.find((c) => c.id === columnId)
     return [station ? plainText(station.title) : stationId, column ? plainText(column.title) : columnId].join(' · ')
   }
-  const textOf = (tableId: string, stationId: string, columnId: string, index: number) =>
-    file.boards.find((b) => b.tableId === tableId)?.stations.find((s) => s.stationId === stationId)?.columns.find((c) => c.columnId === columnId)?.cards[index]?.text
+  const cardOf = (tableId: string, stationId: string, columnId: string, index: number) =>
+    file.boards.find((b) => b.tableId === tableId)?.stations.find((s) => s.stationId === stationId)?.columns.find((c) => c.columnId === columnId)?.cards[index]
+  // A card the moderation struck through is marked so here as on its table's sheet.
+  const textOf = (card: ReturnType<typeof cardOf>) => (card ? `${plainText(card.text)}${card.struck ? ` ${SHEET_WORDS.struck}` : ''}` : '')
   const line = (tableId: string, stationId: string, columnId: string, index: number, votes: number | null): HarvestCardLine => ({
-    text: plainText(textOf(tableId, stationId, columnId, index) ?? ''),
+    text: textOf(cardOf(tableId, stationId, columnId, index)),
     number: index + 1,
     tableName: tableName.get(tableId) ?? tableId,
     where: whereOf(stationId, columnId),
