@@ -52,11 +52,7 @@ interface Observer {
 
 let setup: WorkerSetup
 const observers: Observer[] = []
-/**
- * A writer phone: its own cards' doc, and the last position it has seen in the bench's column. It
- * places a new card right below that, as the app does (`nextPosition`): a card placed anywhere else
- * is corrected by Tischrunde's server (a second write the reference never makes).
- */
+/** A writer phone: its cards' doc, and the last position seen in the column, below which it places a card as the app does (`nextPosition`; Tischrunde's server corrects any other place). */
 interface Writer {
   spec: PhoneSpec
   doc: Y.Doc

@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import type { BoardStore } from '../storage/storage.js'
 import type { BoardPeer } from './doc-room.js'
 import { encodeSavedMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdateMessage } from './sync-messages.js'
+import { asTheDocSees, keyOf } from './state-vectors.js'
 
 /** Fold the log into a snapshot once it holds this many frames or bytes. */
 const COMPACT_FRAMES = 2000
@@ -135,7 +136,7 @@ export class RoomOutbox {
    * writes wait, the answer is taken with the next batch and sent once that batch is written.
    */
   answerSync(peer: BoardPeer, stateVector: Uint8Array, mayEncode: () => boolean): boolean {
-    const vector = this.asTheDocSees(stateVector)
+    const vector = asTheDocSees(this.doc, stateVector, ANSWER_KEY_MAX)
     // Everything applied is in the file (at most its sync to the disk is pending): answer now.
     const now = this.queue.length === 0 && !this.writing
     // An answer made for another peer costs nothing; a new encoding (the whole board, for a vector
@@ -144,21 +145,6 @@ export class RoomOutbox {
     if (now) peer.send(this.answer(vector))
     else this.replies.push({ peer, vector })
     return true
-  }
-
-  /**
-   * A state vector as the doc sees it: only clients the doc has, each at most as far as the doc, in
-   * one order. So vectors that ask for the same (a client the doc never saw, a clock beyond the doc's)
-   * share one answer, and a made-up vector cannot make the server encode the board again and again.
-   */
-  private asTheDocSees(stateVector: Uint8Array): Uint8Array {
-    if (stateVector.length > ANSWER_KEY_MAX) return stateVector
-    const seen = new Map<number, number>()
-    for (const [client, clock] of Y.decodeStateVector(stateVector)) {
-      const known = Math.min(clock, Y.getState(this.doc.store, client))
-      if (known > 0) seen.set(client, known)
-    }
-    return Y.encodeStateVector(seen)
   }
 
   /** The sync step 2 for a state vector, from the doc as it is now (see `answers`). */
@@ -400,5 +386,3 @@ function movesStateVector(transaction: Y.Transaction): boolean {
   for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true
   return false
 }
-
-const keyOf = (vector: Uint8Array) => Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('latin1')
