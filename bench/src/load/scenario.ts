@@ -7,7 +7,7 @@ import { type ChildProcess, fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { type Percentiles, percentiles, processCpuMs, processMeter, processRssMb, round, wallNow } from '../stats.js'
-import type { RunningServer } from '../servers.js'
+import { type RunningServer, nodeArgsOf } from '../servers.js'
 import { advanceRound, createEvent, joinMany, tokenOfLink } from '../tischrunde-api.js'
 import { CONNECT_BATCH, CONNECT_TIMEOUT_MS, type FromWorker, type ObserverReport, type PhoneControl, type PhoneSpec, type WorkerDone, type WorkerReady, type WorkerSetup } from './protocol.js'
 
@@ -114,7 +114,8 @@ async function prepare(server: RunningServer, opts: LoadOptions) {
 }
 
 function forkGenerator(): ChildProcess {
-  return fork(GENERATOR, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  // `BENCH_GENERATOR_NODE_ARGS`: node flags for the generators (`--cpu-prof`, to see what the clients cost).
+  return fork(GENERATOR, [], { execArgv: ['--import', 'tsx', ...nodeArgsOf(process.env.BENCH_GENERATOR_NODE_ARGS)], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
 }
 
 function next<T extends FromWorker['type']>(child: ChildProcess, type: T, timeoutMs: number): Promise<Extract<FromWorker, { type: T }>> {
