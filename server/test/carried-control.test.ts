@@ -128,13 +128,13 @@ describe('the control plane carried on a doc socket', () => {
     const author = await join(running.url, event.joinCode)
     const p = await phone(event, tableId, author.token)
     await waitFor(() => p.of('vote:steps')[0], 'the steps on open')
+    // A card to vote on, written by the console on the table's board (a vote needs one to start).
+    const { writeCards } = await import('./harvest/vote-test-kit.js')
+    const [cardId] = await writeCards(running.url, event.event.id, tableId, event.facilitatorToken, { stationId, columnId: event.event.template.stations[0]!.columns[0]!.id }, ['Sprachcafé im Rathaus'])
     const opened = await c.send('vote:open', { setup: { question: 'Was zuerst?', scope: { stationId }, budget: 1, perCardMax: 1 } })
     expect(opened).toMatchObject({ ok: true })
     const stepId = (opened.data as { stepId: string }).stepId
     await waitFor(() => p.of<VoteStepsMessage>('vote:steps').some((m) => m.steps.some((s) => s.id === stepId)), 'the opened step on the phone')
-    // A card to vote on, written by the console on the table's board.
-    const { writeCards } = await import('./harvest/vote-test-kit.js')
-    const [cardId] = await writeCards(running.url, event.event.id, tableId, event.facilitatorToken, { stationId, columnId: event.event.template.stations[0]!.columns[0]!.id }, ['Sprachcafé im Rathaus'])
     expect(await p.send('vote:cast', { stepId, tableId, cardId, delta: 1 })).toMatchObject({ ok: true, data: { left: 0 } })
     await waitFor(() => p.of<VoteBallotsMessage>('vote:ballots').at(-1)?.ballots.find((b) => b.stepId === stepId)?.dots.length === 1, 'the phone’s own ballot')
     expect(await p.send('vote:cast', { stepId, tableId, cardId, delta: 1 })).toMatchObject({ ok: false, code: ErrorCode.NOT_NOW })

@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { anEvent } from '@tischrunde/fixtures'
 import { EVENT_EXPORT_FORMAT, EVENT_EXPORT_VERSION, type EventExport } from '@tischrunde/shared'
@@ -56,6 +57,14 @@ describe('exports of unusual boards', () => {
     const empty: EventExport = { ...file, event: anEvent({ tableCount: 0, place: '' }), boards: [] }
     for (const format of EXPORT_FORMATS) expect((await renderEvent(empty, format)).bytes.length).toBeGreaterThan(0)
     expect((await renderZip(empty)).fileName).toBe('Cafe-Test_2026-11-23_Ergebnisse.zip')
+  })
+
+  it('names the sheets of tables called with emoji only by their place, so a ZIP tells them apart', async () => {
+    const named: EventExport = { ...file, event: { ...file.event, tables: file.event.tables.map((t) => ({ ...t, name: '🌱🌍' })) } }
+    expect((await renderTable(named, 'tisch-2', 'md')).fileName).toBe('Cafe-Test_2026-11-23_Thementisch-2.md')
+    const zip = unzipSync((await renderZip(named)).bytes)
+    expect(Object.keys(zip).filter((name) => name.includes('Thementisch-')).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/Thementisch-1\.pdf$/), expect.stringMatching(/Thementisch-2\.pdf$/)]))
+    expect(Object.keys(zip).some((name) => /_Export(-\d+)?\./.test(name))).toBe(false)
   })
 
   it('says so on the sheet of a table without cards', async () => {

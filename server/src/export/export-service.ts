@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { zipSync, type Zippable } from 'fflate'
-import { type EventExport, HARVEST_CHAPTER_WORDS, TREE_SHEET_WORDS, type TreePhase, formatDateDe, isTreeDay } from '@tischrunde/shared'
+import { type EventExport, HARVEST_CHAPTER_WORDS, SHEET_WORDS, TREE_SHEET_WORDS, type TreePhase, formatDateDe, isTreeDay } from '@tischrunde/shared'
 import type { DocumentJob } from './documents.js'
 import { renderCsv } from './render-csv.js'
 import { TREE_SHEET_HEADER, TREE_SHEET_WIDTHS, TREES_FOLDER, drawTreesPdf, hasTreeChapter, treeSheetRows, treeZipEntries, treesCsv, treesDocx } from './tree/tree-sheets.js'
@@ -93,7 +93,8 @@ async function sheetBytes(sheet: ResultSheet, format: Exclude<ExportFormat, 'jso
 export async function renderTable(file: EventExport, tableId: string, format: ExportFormat): Promise<RenderedFile> {
   const sheet = buildResultSheet(file, tableId)
   if (!sheet) throw new Error(`renderTable: unknown table ${tableId}`)
-  const fileName = exportFileName(file.event, sheet.table.name, format)
+  // A name of emoji only names the file by the table's place ("Thementisch-3"), not "Export".
+  const fileName = exportFileName(file.event, sheet.table.name, format, `${SHEET_WORDS.table}-${file.event.tables.findIndex((t) => t.id === tableId) + 1}`)
   const bytes = format === 'json' ? json(narrowExportToTable(file, tableId)!) : await sheetBytes(sheet, format)
   return { fileName, contentType: EXPORT_CONTENT_TYPES[format], bytes }
 }

@@ -35,6 +35,8 @@ export const handleVoteOpen: Handler<'vote:open'> = async (ctx, session, msg) =>
     return fail(ErrorCode.INVALID_MESSAGE, { path: ['setup', 'scope', 'columnId'], issue: 'unknown_reference' })
   if (scope.tableId !== undefined && !stored.event.tables.some((t) => t.id === scope.tableId))
     return fail(ErrorCode.INVALID_MESSAGE, { path: ['setup', 'scope', 'tableId'], issue: 'unknown_reference' })
+  // Nothing to vote on (no cards in scope yet, or all struck through): said before the phones open an empty vote.
+  if (!(await ctx.votes.anyVotable(stored.event.id, scope))) return voteFailed('VOTE_NO_CARDS')
   // RESOLUTION
   const opened = await ctx.votes.open(stored.event.id, msg.setup, msg.stepId)
   if (!opened.ok) return opened.error === 'CONFLICT' ? fail(ErrorCode.CONFLICT) : voteFailed(opened.error)

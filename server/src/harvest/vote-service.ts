@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { isDeepStrictEqual } from 'node:util'
-import { type Ballot, type Card, type CardRef, type EventId, type ImportedVoteResult, type Result, type VoteRefusal, type VoteSetup, type VoteStep, type VoteTallyMessage, ballotKey, boardDocName, cardRefKey, carryDotsOver, castSeen, castVote, dotsLeft, dropDots, EMPTY_BALLOT, err, findTable, inVoteScope, ok, parkDots, positionsByVotes, publicBallot, putCard, readCard, readSnapshot, rememberCast, setVoteStatus, StoreWriteError, tallyVotes, unparkDots, VOTE_STEPS_MAX, withoutGoneCards } from '@tischrunde/shared'
+import { type Ballot, type Card, type CardRef, type EventId, type ImportedVoteResult, type Result, type VoteRefusal, type VoteScope, type VoteSetup, type VoteStep, type VoteTallyMessage, ballotKey, boardDocName, cardRefKey, carryDotsOver, castSeen, castVote, dotsLeft, dropDots, EMPTY_BALLOT, err, findTable, inVoteScope, ok, parkDots, takesDots, positionsByVotes, publicBallot, putCard, readCard, readSnapshot, rememberCast, setVoteStatus, StoreWriteError, tallyVotes, unparkDots, VOTE_STEPS_MAX, withoutGoneCards } from '@tischrunde/shared'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import { dotFollowingCard } from './card-fate.js'
 import type { EventStore } from '../storage/storage.js'
@@ -85,6 +85,20 @@ export class VoteService {
     return ok(step)
   }
 
+  /**
+   * Whether anything in `scope` can take a dot now: a card in scope, not struck through, on one of
+   * its boards. Read without keeping or creating a doc (a board nobody wrote to has no cards).
+   */
+  async anyVotable(eventId: EventId, scope: VoteScope): Promise<boolean> {
+    const stored = await this.store.get(eventId)
+    for (const table of stored?.event.tables ?? []) {
+      if (scope.tableId !== undefined && scope.tableId !== table.id) continue
+      const found = await this.rooms.peek(boardDocName(eventId, table.id), (doc) => readSnapshot(doc).cards.some((c) => inVoteScope(scope, table.id, c) && takesDots(c)))
+      if (found) return true
+    }
+    return false
+  }
+
   /** Freezes a step's result, or opens it again. */
   async setFrozen(eventId: EventId, stepId: string, frozen: boolean): Promise<Result<VoteStep, VoteFailure>> {
     const changed = await this.change(eventId, stepId, (step) => setVoteStatus(step, frozen, this.now()))
@@ -132,6 +146,7 @@ export class VoteService {
       if (!findTable(stored.event, target.tableId)) return err('NO_TABLE')
       const card = await this.rooms.read(boardDocName(eventId, target.tableId), (room) => readCard(room.doc, target.cardId))
       if (!card || !inVoteScope(step.scope, target.tableId, card)) return err('VOTE_OUT_OF_SCOPE')
+      if (!takesDots(card)) return err('VOTE_CARD_STRUCK')
     }
     for (let i = 0; i < CAS_TRIES; i++) {
       const [current, record] = await Promise.all([this.step(eventId, stepId), this.store.getRecord(eventId, ballots, key)])

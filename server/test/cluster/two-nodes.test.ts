@@ -5,6 +5,7 @@ import { api, createEvent, rememberAdminKey } from '../helpers/api.js'
 import { connectBoard, connectPhone } from '../helpers/board-client.js'
 import { waitFor, within } from '../helpers/wait.js'
 import { type Cluster, controlSocket, startCluster } from './cluster-kit.js'
+import { writeCards } from '../harvest/vote-test-kit.js'
 
 describe('two server nodes on one Redis', () => {
   let cluster: Cluster
@@ -109,6 +110,9 @@ describe('two server nodes on one Redis', () => {
     const unrouted = await controlSocket(b, cafe.facilitatorToken, null)
     const routed = await controlSocket(b, cafe.facilitatorToken, cafe.event.id)
     const setup = { setup: { question: 'Was zuerst?', scope: {}, budget: 3, perCardMax: 1 } }
+    // A card to vote on, written on the owner (a vote needs one to start).
+    const station = cafe.event.template.stations[0]!
+    await writeCards(a, cafe.event.id, cafe.event.tables[1]!.id, cafe.facilitatorToken, { stationId: station.id, columnId: station.columns[0]!.id }, ['Wohnraum für Familien'])
     const refused = (await within(unrouted.socket.emitWithAck('vote:open', setup), 'the unrouted console’s answer')) as Ack
     expect(refused).toMatchObject({ ok: false, code: 'CONFLICT' })
     // Named, the same console's command reaches the owner through B and runs there.

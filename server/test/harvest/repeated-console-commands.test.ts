@@ -9,7 +9,7 @@ import { waitFor } from '../helpers/wait.js'
 import { cardGroups } from '../../src/harvest/group-service.js'
 import { voteSteps } from '../../src/harvest/vote-service.js'
 import { PROGRAMME_KEY, PROGRAMME_RECORDS } from '../../src/programme/programme-records.js'
-import { type VoteSocket, voteSocket } from './vote-test-kit.js'
+import { type VoteSocket, voteSocket, writeCards } from './vote-test-kit.js'
 
 const DAY: ProgrammeInput = {
   date: null,
@@ -50,6 +50,9 @@ describe('commands the console sends again happen once', () => {
 
   it('opens a voting step once when "Abstimmung starten" is sent again under its id, and refuses another setup under that id', async () => {
     const setup = { question: 'Welche Maßnahmen zuerst?', scope: {}, budget: 3, perCardMax: 1 }
+    // A vote needs a card to vote on.
+    const station = cafe.event.template.stations[0]!
+    await writeCards(running.url, cafe.event.id, cafe.event.tables[0]!.id, cafe.facilitatorToken, { stationId: station.id, columnId: station.columns[0]!.id }, ['Sprachkurse vor Ort'])
     const first = await console_.send('vote:open', { setup, stepId: 'schritt-0001' })
     expect(first).toEqual({ ok: true, data: { stepId: 'schritt-0001' } })
     expect(await console_.send('vote:open', { setup, stepId: 'schritt-0001' })).toEqual({ ok: true, data: { stepId: 'schritt-0001' } })

@@ -7,6 +7,7 @@ import { tempDataDir } from '../helpers/temp-dir.js'
 import { advanceRounds, backRound } from '../helpers/rounds.js'
 import { waitFor } from '../helpers/wait.js'
 import { ballots } from '../../src/harvest/vote-service.js'
+import { voteSteps } from '../../src/harvest/vote-records.js'
 import { type VoteSocket, voteSocket, writeCards } from './vote-test-kit.js'
 
 describe('dot voting over raw sockets: the server holds the budget', () => {
@@ -220,5 +221,30 @@ describe('dot voting over raw sockets: the server holds the budget', () => {
     expect(await facilitator.send('vote:open', { setup: { question: 'Q', scope: { stationId: 'station-99' }, budget: 3, perCardMax: 1 } })).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE, params: { path: ['setup', 'scope', 'stationId'] } })
     expect(await facilitator.send('vote:open', { setup: { question: 'Q', scope: { stationId: where.stationId, columnId: 'nix' }, budget: 3, perCardMax: 1 } })).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE })
     expect(await facilitator.send('vote:open', { setup: { question: 'Q', scope: {}, budget: 3, perCardMax: 4 } })).toMatchObject({ ok: false, code: ErrorCode.INVALID_MESSAGE })
+  })
+
+  it('takes no new dot on a card the moderation struck through (those on it may be taken back), and starts no vote where nothing can take one', async () => {
+    const stepId = await openStep(3, 2, 'Was zuerst, ohne Gestrichenes?')
+    const person = await join(running.url, cafe.joinCode)
+    const phone = await connect(person.token)
+    const card = cards[5]!
+    expect(await phone.send('vote:cast', { stepId, tableId: table, cardId: card, delta: 1 })).toMatchObject({ ok: true })
+    expect(await facilitator.send('card:moderate', { tableId: table, cardId: card, action: 'strike' })).toEqual({ ok: true })
+    expect(await phone.send('vote:cast', { stepId, tableId: table, cardId: card, delta: 1 })).toMatchObject({ ok: false, code: ErrorCode.NOT_NOW, params: { reason: VoteRefusal.STRUCK } })
+    expect(await phone.send('vote:cast', { stepId, tableId: table, cardId: card, delta: -1 })).toMatchObject({ ok: true, data: { left: 3 } })
+    expect(await facilitator.send('card:moderate', { tableId: table, cardId: card, action: 'unstrike' })).toEqual({ ok: true })
+    expect(await phone.send('vote:cast', { stepId, tableId: table, cardId: card, delta: 1 })).toMatchObject({ ok: true, data: { left: 2 } })
+
+    // A column nobody wrote to, then one whose only card is struck through: nothing to vote on, no step.
+    const third = cafe.event.template.stations[2]!
+    const empty = { question: 'Leer?', scope: { stationId: third.id, columnId: third.columns[0]!.id }, budget: 3, perCardMax: 1 }
+    const before = (await running.server.storage.events.listRecords(cafe.event.id, voteSteps)).length
+    expect(await facilitator.send('vote:open', { setup: empty })).toMatchObject({ ok: false, code: ErrorCode.NOT_NOW, params: { reason: VoteRefusal.NO_CARDS } })
+    const [only] = await writeCards(running.url, cafe.event.id, table, cafe.facilitatorToken, { stationId: third.id, columnId: third.columns[0]!.id }, ['Runder Tisch im Rathaus'], 'leer-')
+    expect(await facilitator.send('card:moderate', { tableId: table, cardId: only!, action: 'strike' })).toEqual({ ok: true })
+    expect(await facilitator.send('vote:open', { setup: empty })).toMatchObject({ ok: false, code: ErrorCode.NOT_NOW, params: { reason: VoteRefusal.NO_CARDS } })
+    expect((await running.server.storage.events.listRecords(cafe.event.id, voteSteps)).length).toBe(before)
+    expect(await facilitator.send('card:moderate', { tableId: table, cardId: only!, action: 'unstrike' })).toEqual({ ok: true })
+    expect(await facilitator.send('vote:open', { setup: empty })).toMatchObject({ ok: true })
   })
 })

@@ -45,12 +45,13 @@ export function eventFileNamePart(eventId: string, title = ''): string {
 
 /**
  * `<Event>_<date>_<part>.<ext>`; without a part `<Event>_<date>.<ext>`. The date is used only
- * when it is an ISO date (it always is for a valid event).
+ * when it is an ISO date (it always is for a valid event). `fallback`: the part when `part` has
+ * nothing a file name can keep (a table called "🌱🌍"): its place, e.g. `Thementisch-3`.
  */
-export function exportFileName(event: { id: string; date: string; title?: string }, part: string | null, ext: string): string {
+export function exportFileName(event: { id: string; date: string; title?: string }, part: string | null, ext: string, fallback = 'Export'): string {
   const pieces = [eventFileNamePart(event.id, event.title)]
   if (/^\d{4}-\d{2}-\d{2}$/.test(event.date)) pieces.push(event.date)
-  if (part !== null) pieces.push(fileNamePart(part))
+  if (part !== null) pieces.push(fileNamePart(part, FILE_NAME_PART_MAX, fileNamePart(fallback)))
   return `${pieces.join('_')}.${ext.replace(/[^a-z0-9]/gi, '')}`
 }
 

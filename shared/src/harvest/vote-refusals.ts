@@ -10,6 +10,10 @@ export const VoteRefusal = {
   NO_DOT: 'VOTE_NO_DOT',
   /** The card is not part of what this step puts to the vote (or does not exist). */
   OUT_OF_SCOPE: 'VOTE_OUT_OF_SCOPE',
+  /** The moderation struck the card through: it takes no new dots (those on it may be taken back). */
+  STRUCK: 'VOTE_CARD_STRUCK',
+  /** Starting a step: nothing in its scope can take a dot (no cards yet, or all struck through). */
+  NO_CARDS: 'VOTE_NO_CARDS',
 } as const
 export type VoteRefusal = (typeof VoteRefusal)[keyof typeof VoteRefusal]
 

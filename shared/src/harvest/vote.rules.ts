@@ -22,6 +22,11 @@ export function inVoteScope(scope: VoteScope, tableId: string, card: Pick<Card, 
   return true
 }
 
+/** Whether a card in a step's scope takes new dots: not once the moderation struck it through. */
+export function takesDots(card: Pick<Card, 'struck'>): boolean {
+  return card.struck !== true
+}
+
 /**
  * Places (`delta` 1) or takes back (`delta` -1) one dot. The budget and the per-card limit hold
  * whatever a client sends: this is the rule the server applies to the stored ballot.

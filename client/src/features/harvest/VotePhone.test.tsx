@@ -65,6 +65,22 @@ describe('the phone while a vote runs', () => {
     expect(item.querySelector('.card-subpoints li')?.textContent).toBe('Finanzierung der Kinderbetreuung')
   })
 
+  it('shows a card the moderation struck through as struck, without "+", and keeps the way to take a dot back from it', async () => {
+    const send = vi.fn().mockResolvedValue({ ok: true })
+    const struck = cards.map((c) => (c.id === 'card-1' || c.id === 'card-2' ? { ...c, struck: true } : c))
+    useTischStore.setState({ round: { ...INITIAL_ROUND_STATE, phase: 'station', stationIndex: 0 }, boards: { 'board.cafe-test.tisch-1': { cards: struck, unsaved: [], status: 'synced' } } })
+    useVoteStore.setState({ ballots: dots('card-1') })
+    render(<VotePhone header={null} event={event} step={step} tableId="tisch-1" token="t" send={send} onBack={vi.fn()} />)
+    const item = document.querySelector('[data-card-id="card-2"]') as HTMLElement
+    expect(item.classList.contains('card-struck')).toBe(true)
+    expect(item.textContent).toContain('Durchgestrichen')
+    expect(screen.queryByRole('button', { name: 'Punkt geben für: Jobmesse' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Punkt geben für: Kita-Plätze' })).toBeNull()
+    expect(screen.getByRole('button', { name: 'Punkt geben für: Sprachcafé' })).toBeTruthy()
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Punkt zurücknehmen von: Kita-Plätze' })))
+    expect(send).toHaveBeenCalledWith('vote:cast', expect.objectContaining({ cardId: 'card-1', delta: -1 }))
+  })
+
   it('says a tap made offline waits for the connection', () => {
     renderPhone()
     expect(screen.queryByText(/^Offline/)).toBeNull()

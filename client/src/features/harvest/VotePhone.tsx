@@ -1,4 +1,4 @@
-import { type Ack, type ClientEventName, type ClientEventPayload, type TischEvent, type VoteStep, cardRefKey } from '@tischrunde/shared'
+import { type Ack, type ClientEventName, type ClientEventPayload, type TischEvent, type VoteStep, cardRefKey, takesDots } from '@tischrunde/shared'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import '../../i18n/harvest-wording.js'
@@ -13,6 +13,7 @@ import { cardsInScope, myDots, scopeWords, stepTables } from './vote-view.js'
 import { useFocusKeeper } from '../../lib/use-focus-keeper.js'
 import './harvest.css'
 import { CardWords } from '../cards/CardWords.js'
+import { CardMarks } from '../moderation/CardMarks.js'
 
 type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
 
@@ -118,9 +119,12 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
       <ul className="vote-cards" aria-labelledby="vote-title">
         {cards.map((card) => {
           const count = mine.byCard.get(cardRefKey({ tableId, cardId: card.id })) ?? 0
+          // Struck through by the moderation: shown so, with no "+" (dots on it may still be taken back).
+          const open = takesDots(card)
           return (
-            <li key={card.id} className={`vote-card${count > 0 ? ' vote-card-chosen' : ''}`} data-card-id={card.id}>
+            <li key={card.id} className={`vote-card${count > 0 ? ' vote-card-chosen' : ''}${open ? '' : ' card-struck'}`} data-card-id={card.id}>
               <CardWords card={card} className="vote-card-text" />
+              <CardMarks card={card} />
               <div className="vote-card-actions">
                 <span className="vote-dots">
                   {Array.from({ length: count }, (_, i) => (
@@ -131,7 +135,7 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
                 {/* aria-disabled, not disabled: a button that just reached its limit (or waits for the
                     server) keeps the focus, and a screen reader's user stays at this card. */}
                 <VoteButton remove blocked={frozen || busy || count === 0} onCast={() => void cast(card.id, -1)} label={t('harvest.phone.removeFor', { text: card.text })} />
-                <VoteButton blocked={frozen || busy || count >= step.perCardMax} onCast={() => void cast(card.id, 1)} label={t('harvest.phone.addFor', { text: card.text })} />
+                {open && <VoteButton blocked={frozen || busy || count >= step.perCardMax} onCast={() => void cast(card.id, 1)} label={t('harvest.phone.addFor', { text: card.text })} />}
               </div>
               {error?.cardId === card.id && (
                 <p className="field-error" role="alert">

@@ -161,6 +161,17 @@ describe('the trees in the exports', () => {
     expect(strFromU8(zip[trees.find((name) => name.endsWith('.svg'))!]!)).toContain('<svg')
   })
 
+  it('names the pictures of a group called with emoji only by its place, not by the tree alone', async () => {
+    const method = file.event.treeMethod!
+    const named = {
+      ...file,
+      event: { ...file.event, treeMethod: { ...method, values: method.values.map((v) => (v === 'kleiner Landkreis' ? '🌳' : v)) } },
+      trees: file.trees!.map((t) => (t.groupId === 'kleiner-landkreis' ? { ...t, groupId: 'x' } : t)),
+    }
+    const svgs = Object.keys(unzipSync((await renderZip(named)).bytes)).filter((name) => name.startsWith('Baeume/') && name.endsWith('.svg'))
+    expect(svgs.map((name) => name.replace(/^.*\d{4}-\d{2}-\d{2}_/, '')).filter((name) => name.startsWith('Gruppe-')).sort()).toEqual(['Gruppe-1-Loesungsbaum.svg', 'Gruppe-1-Problembaum.svg'])
+  })
+
   it('reads the trees back from the JSON export, and leaves out a hand-edited tree that breaks the rules', async () => {
     const json = JSON.parse(strFromU8((await renderEvent(file, 'json')).bytes)) as unknown
     const back = eventExportSchema.parse(json)

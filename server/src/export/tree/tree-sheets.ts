@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
 import { HeadingLevel, ImageRun, Paragraph, TextRun, type FileChild } from 'docx'
-import { type EventExport, type ExportedGroupTrees, TREE_SHEET_WORDS, type TreePhase, exportFileName, exportedGroupTrees, neutraliseCell, problemLabel, treeListLines } from '@tischrunde/shared'
+import { type EventExport, type ExportedGroupTrees, FILE_NAME_PART_MAX, TREE_SHEET_WORDS, type TreePhase, exportFileName, fileNamePart, exportedGroupTrees, neutraliseCell, problemLabel, treeListLines } from '@tischrunde/shared'
 import { COLOR, CONTENT_BOTTOM, CONTENT_WIDTH, MARGIN, type PdfLayout } from '../pdf-layout.js'
 import { svgToPng } from './tree-png.js'
 import { treeToSvg } from './tree-svg.js'
@@ -49,7 +49,9 @@ export function treePicture(file: EventExport, groupId: string, phase: TreePhase
 
 /** The file name of a tree picture: `<event>_<date>_<group>_Problembaum.svg`. */
 export function treePictureName(file: EventExport, picture: TreePicture, ext: 'svg' | 'png'): string {
-  return exportFileName(file.event, `${picture.group.name}_${TREE_SHEET_WORDS[picture.phase]}`, ext)
+  // A group named with emoji only is named by its place ("Gruppe-2"), so its pictures stay apart.
+  const place = exportedGroupTrees(file.event.treeMethod, file.trees ?? []).findIndex((g) => g.groupId === picture.group.groupId) + 1
+  return exportFileName(file.event, `${fileNamePart(picture.group.name, FILE_NAME_PART_MAX, `${TREE_SHEET_WORDS.group}-${place}`)}_${TREE_SHEET_WORDS[picture.phase]}`, ext)
 }
 
 /** The trees' table columns and their widths in the workbook (characters), kept together so they cannot drift apart. */
