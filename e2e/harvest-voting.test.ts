@@ -139,6 +139,11 @@ describe('dot voting in real browsers: phones vote, the projector ranks live', (
     expect(await first.page.getByText('Punkte zurück', { exact: false }).count()).toBe(0)
     await add(first.page, 'Sprachkurse im Betrieb')
     await first.page.getByText('Du hast noch 1 Punkt.').waitFor()
+    // Struck through by the facilitator: the card stays on the phone, struck and marked, without "+".
+    await console_.getByRole('button', { name: 'Karte „Bewerbungstraining mit Ehrenamtlichen“ durchstreichen' }).click()
+    await another.getByText('Durchgestrichen').waitFor({ timeout: 5000 })
+    expect(await another.getByRole('button', { name: 'Punkt geben für: Bewerbungstraining mit Ehrenamtlichen' }).count()).toBe(0)
+    expect(await another.locator('.card-words-text').evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('line-through')
 
     // A reload keeps the dots: they live on the server.
     await first.page.reload()

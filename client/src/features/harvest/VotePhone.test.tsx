@@ -76,6 +76,7 @@ describe('the phone while a vote runs', () => {
     expect(item.textContent).toContain('Durchgestrichen')
     expect(screen.queryByRole('button', { name: 'Punkt geben für: Jobmesse' })).toBeNull()
     expect(screen.queryByRole('button', { name: 'Punkt geben für: Kita-Plätze' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Punkt zurücknehmen von: Jobmesse' })).toBeNull()
     expect(screen.getByRole('button', { name: 'Punkt geben für: Sprachcafé' })).toBeTruthy()
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Punkt zurücknehmen von: Kita-Plätze' })))
     expect(send).toHaveBeenCalledWith('vote:cast', expect.objectContaining({ cardId: 'card-1', delta: -1 }))

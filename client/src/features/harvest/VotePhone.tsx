@@ -119,7 +119,7 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
       <ul className="vote-cards" aria-labelledby="vote-title">
         {cards.map((card) => {
           const count = mine.byCard.get(cardRefKey({ tableId, cardId: card.id })) ?? 0
-          // Struck through by the moderation: shown so, with no "+" (dots on it may still be taken back).
+          // Struck through by the moderation: shown so, with no "+" ("−" while dots of this voter lie on it).
           const open = takesDots(card)
           return (
             <li key={card.id} className={`vote-card${count > 0 ? ' vote-card-chosen' : ''}${open ? '' : ' card-struck'}`} data-card-id={card.id}>
@@ -134,7 +134,7 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
                 </span>
                 {/* aria-disabled, not disabled: a button that just reached its limit (or waits for the
                     server) keeps the focus, and a screen reader's user stays at this card. */}
-                <VoteButton remove blocked={frozen || busy || count === 0} onCast={() => void cast(card.id, -1)} label={t('harvest.phone.removeFor', { text: card.text })} />
+                {(open || count > 0) && <VoteButton remove blocked={frozen || busy || count === 0} onCast={() => void cast(card.id, -1)} label={t('harvest.phone.removeFor', { text: card.text })} />}
                 {open && <VoteButton blocked={frozen || busy || count >= step.perCardMax} onCast={() => void cast(card.id, 1)} label={t('harvest.phone.addFor', { text: card.text })} />}
               </div>
               {error?.cardId === card.id && (
