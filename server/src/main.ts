@@ -50,12 +50,23 @@ async function main(): Promise<void> {
 
   let stopping = false
   const stop = async (signal: string) => {
-    if (stopping) return
+    // A second Ctrl+C or SIGTERM while stopping: the operator wants it gone now.
+    if (stopping) return void unlock().finally(() => process.exit(1))
     stopping = true
     log.info({ signal }, 'Tischrunde wird beendet')
-    await server.close()
-    await unlock()
-    process.exit(0)
+    // The store may be out of reach (Redis down): what it did not take is still on the phones, which
+    // send it again. The process ends within a bound either way and frees the data folder, so a new
+    // one can start; it never hangs or ends on an unhandled error.
+    let timer: NodeJS.Timeout | undefined
+    const bound = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), env.TISCHRUNDE_STOP_MAX_MS)))
+    const closed = await Promise.race([server.close().then(() => 'closed' as const), bound]).catch((error: unknown) => {
+      log.error({ err: error }, 'Beim Beenden ging etwas schief (Speicher nicht erreichbar?); Tischrunde endet trotzdem')
+      return 'failed' as const
+    })
+    clearTimeout(timer)
+    if (closed === 'late') log.error({ waitedMs: env.TISCHRUNDE_STOP_MAX_MS }, 'Beenden dauert zu lange (Speicher nicht erreichbar?); Tischrunde endet jetzt')
+    await unlock().catch(() => undefined)
+    process.exit(closed === 'closed' ? 0 : 1)
   }
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))

@@ -61,6 +61,8 @@ const envSchema = z
     TISCHRUNDE_NODE_URL: z.string().regex(/^http:\/\/[^/]+$/, 'http://host:port').optional(),
     /** @default 10000 — how long a node's ownership of an event lasts without renewal (ms): a killed node's events move after at most this. */
     TISCHRUNDE_LEASE_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
+    /** Longest a stop (SIGTERM, Ctrl+C) waits for the server to store what it holds; then the process ends anyway. */
+    TISCHRUNDE_STOP_MAX_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
     /** @default 'info' */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
