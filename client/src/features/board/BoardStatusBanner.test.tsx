@@ -47,6 +47,15 @@ describe('the phone’s connection banner', () => {
     onLine.mockRestore()
   })
 
+  it('tells the projector, which writes no cards, that its cards may lag, without the phone’s “deine Karten werden gespeichert”', () => {
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    render(<BoardStatusBanner status="offline" watching />)
+    const text = screen.getByRole('status').textContent ?? ''
+    expect(text).toMatch(/^Keine Verbindung zu diesem Tisch – die Karten sind vielleicht nicht aktuell/)
+    expect(text).not.toMatch(/deine Karten|Ihre Karten/)
+    onLine.mockRestore()
+  })
+
   it('says offline once connecting has lasted several seconds', () => {
     vi.useFakeTimers()
     render(<BoardStatusBanner status="connecting" />)

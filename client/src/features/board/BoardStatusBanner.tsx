@@ -3,8 +3,11 @@ import { useTranslation } from '../../i18n/index.js'
 import type { BoardStatus } from '../../store/board-slice.js'
 import { useShownOffline } from './use-online.js'
 
-/** Tells the person at the screen when the board is not live. Nothing while all is well. */
-export function BoardStatusBanner({ status, refused = null, refusedTexts = [] }: { status: BoardStatus; refused?: BoardRefusal | null; refusedTexts?: string[] }) {
+/**
+ * Tells the person at the screen when the board is not live. Nothing while all is well. `watching`:
+ * a screen that writes nothing (the projector), told so without the phone's "your cards are kept".
+ */
+export function BoardStatusBanner({ status, refused = null, refusedTexts = [], watching = false }: { status: BoardStatus; refused?: BoardRefusal | null; refusedTexts?: string[]; watching?: boolean }) {
   const { t } = useTranslation()
   // A phone that reloads without network never sees a connection drop: it only keeps trying.
   const offline = useShownOffline(status)
@@ -22,7 +25,7 @@ export function BoardStatusBanner({ status, refused = null, refusedTexts = [] }:
   // A device without network is offline whatever the socket has noticed so far.
   const shown: BoardStatus = offline ? 'offline' : status
   if (shown === 'synced') return null
-  const text = shown === 'offline' ? t('board.offline') : status === 'denied' ? t('board.denied') : t('board.connecting')
+  const text = shown === 'offline' ? t(watching ? 'board.offlineWatching' : 'board.offline') : status === 'denied' ? t('board.denied') : t('board.connecting')
   return (
     <p className={`banner banner-${shown}`} role={status === 'denied' ? 'alert' : 'status'}>
       {text}

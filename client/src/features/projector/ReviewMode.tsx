@@ -50,7 +50,7 @@ export function ReviewMode(props: { event: TischEvent; eventId: string; token: s
         </div>
       </header>
       <KeepBoardsOpen eventId={props.eventId} token={props.token} tableIds={event.tables.map((x) => x.id)} />
-      <BoardStatusBanner status={board.status} />
+      <BoardStatusBanner status={board.status} watching />
       <ProjectorBoard event={event} docName={docName} stationId={station.id} tableId={table.id} />
     </section>
   )

@@ -39,7 +39,7 @@ export function TableBoard({ event, eventId, token, table }: { event: TischEvent
         </div>
       </header>
       <PauseBanner round={round} />
-      <BoardStatusBanner status={board.status} />
+      <BoardStatusBanner status={board.status} watching />
       {docName && <ProjectorBoard event={event} docName={docName} stationId={station.id} tableId={table.id} live />}
     </section>
   )

@@ -151,6 +151,14 @@ describe('ending a day with cards still held back', () => {
     expect(askWaiting).toHaveBeenCalledTimes(1)
   })
 
+  it('speaks of one card held back in the singular', async () => {
+    const askWaiting = vi.fn(async () => ({ tables: [{ tableId: 'tisch-1', pending: 1, collected: 0 }] }))
+    render(<RoundControls event={anEvent()} round={{ ...INITIAL_ROUND_STATE, phase: 'review', version: 9 }} send={vi.fn()} askWaiting={askWaiting} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung beenden' }))
+    const dialog = screen.getByRole('alertdialog', { name: 'Veranstaltung wirklich beenden?' })
+    await within(dialog).findByText('Noch nicht in den Ergebnissen: 1 Karte wartet auf Freigabe. Sie bleibt zurückgehalten, bis sie freigegeben oder aufgedeckt wird – auch nach dem Ende.')
+  })
+
   it('asks as before when nothing is held back', async () => {
     const askWaiting = vi.fn(async () => ({ tables: [] }))
     render(<RoundControls event={anEvent()} round={{ ...INITIAL_ROUND_STATE, phase: 'review', version: 9 }} send={vi.fn()} askWaiting={askWaiting} />)

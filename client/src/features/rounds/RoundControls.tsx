@@ -28,7 +28,7 @@ function waitingText(t: TFunction, counts: HeldCounts | null): string | null {
   const pending = counts?.tables.reduce((n, c) => n + c.pending, 0) ?? 0
   const collected = counts?.tables.reduce((n, c) => n + c.collected, 0) ?? 0
   const what = [pending > 0 ? t('control.endWaitingPending', { count: pending }) : '', collected > 0 ? t('control.endWaitingCollected', { count: collected }) : ''].filter(Boolean)
-  return what.length > 0 ? t('control.endWaiting', { what: what.join(', ') }) : null
+  return what.length > 0 ? t('control.endWaiting', { what: what.join(', '), count: pending + collected }) : null
 }
 
 /** After a step that moves the room (on, back), how long the next one is not taken, in ms. */
