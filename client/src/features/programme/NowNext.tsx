@@ -51,7 +51,8 @@ export function NowNext({ programme, clock, mine, nested = false }: { programme:
       {on.state === 'empty' && <p>{t('programme.empty')}</p>}
       {on.state === 'before' && (
         <>
-          <p>{t('programme.before', { date: programme.date ? formatEventDate(programme.date, language) : '', time: clockText(on.next.start) })}</p>
+          {/* On the day itself: "heute um 09:00 Uhr", not its date. */}
+          <p>{programme.date === null || programme.date === clock.date ? t('programme.beforeToday', { time: clockText(on.next.start) }) : t('programme.before', { date: programme.date ? formatEventDate(programme.date, language) : '', time: clockText(on.next.start) })}</p>
           <Slot label={t('programme.next')} item={on.next} time={timeText(on.next)} testId="programme-next" />
         </>
       )}

@@ -127,7 +127,7 @@ export function PhaseChoice({
               )}
               <p className="programme-seats">
                 {w.room && <span>{roomText(t, w.room)} · </span>}
-                <span>{w.capacity === null ? t('programme.seatsOpen', { taken }) : t('programme.seats', { taken, capacity: w.capacity, count: w.capacity })}</span>
+                <span>{w.capacity === null ? t('programme.seatsOpen', { taken }) : t(taken > w.capacity ? 'programme.seatsOver' : 'programme.seats', { taken, capacity: w.capacity, count: w.capacity })}</span>
                 {w.closed && !unavailable && <span className="badge"> {t('programme.closed')}</span>}
                 {!w.closed && full && !unavailable && <span className="badge"> {t('programme.full')}</span>}
                 {!w.closed && !full && pastThreshold(w, taken) && <span className="badge"> {t('programme.popular')}</span>}
@@ -202,7 +202,7 @@ function Alternatives({
               {t('programme.choose', { number: w.number })}
             </button>{' '}
             <span>{w.title}</span>{' '}
-            <span className="muted">{w.capacity === null ? t('programme.seatsOpen', { taken: counts.get(w.id) ?? 0 }) : t('programme.seats', { taken: counts.get(w.id) ?? 0, capacity: w.capacity, count: w.capacity })}</span>
+            <span className="muted">{w.capacity === null ? t('programme.seatsOpen', { taken: counts.get(w.id) ?? 0 }) : t((counts.get(w.id) ?? 0) > w.capacity ? 'programme.seatsOver' : 'programme.seats', { taken: counts.get(w.id) ?? 0, capacity: w.capacity, count: w.capacity })}</span>
           </li>
         ))}
       </ul>

@@ -160,10 +160,10 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
           </p>
           <p className="programme-exports">
             {t('programme.console.handout')}:{' '}
-            <button type="button" className="secondary" onClick={() => void download('programme.pdf')}>
+            <button type="button" className="secondary" aria-label={t('programme.console.handoutAs', { format: 'PDF' })} onClick={() => void download('programme.pdf')}>
               PDF
             </button>{' '}
-            <button type="button" className="secondary" onClick={() => void download('programme.docx')}>
+            <button type="button" className="secondary" aria-label={t('programme.console.handoutAs', { format: 'DOCX' })} onClick={() => void download('programme.docx')}>
               DOCX
             </button>{' '}
             <button type="button" className="secondary" onClick={() => void download('programme-counts.csv')}>
@@ -301,7 +301,7 @@ function CapacityInput({ workshop, taken, onSave }: { workshop: Workshop; taken:
       </label>
       {asking && tooFew ? (
         <span role="alert">
-          {t('programme.console.fewerSeats', { number: workshop.number, taken, seats: parsed, over: taken - parsed })}{' '}
+          {t('programme.console.fewerSeats', { number: workshop.number, taken, seats: parsed, over: taken - parsed, count: parsed })}{' '}
           <button type="submit" className="secondary">
             {t('programme.console.fewerSeatsYes')}
           </button>{' '}

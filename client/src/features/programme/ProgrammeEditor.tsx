@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { type Programme, type ProgrammeItem, type Workshop, DEFAULT_HINT_THRESHOLD, firstFieldIssue, overlappingPhases, programmeSchema, slugify } from '@tischrunde/shared'
+import { type Programme, type ProgrammeItem, type Workshop, DEFAULT_HINT_THRESHOLD, firstFieldIssue, foldShifts, overlappingPhases, programmeSchema, slugify } from '@tischrunde/shared'
 import { formatEventDate } from '../../i18n/dates.js'
 import { fieldIssueText } from '../../i18n/error-text.js'
 import { type Translate, useTranslation } from '../../i18n/index.js'
@@ -27,7 +27,13 @@ export function ProgrammeEditor({ initial, onSave, onCancel, counts = {} }: { in
   const { t, language } = useTranslation()
   // A new programme is for the event's day; one set to another day says so (phones and the handout would disagree).
   const eventDate = useTischStore((s) => s.event?.date ?? null)
-  const [draft, setDraft] = useState<Programme>(() => (initial.date === null && eventDate ? { ...initial, date: eventDate } : initial))
+  // The times as they run today: a day shifted ("Rest des Tages verschieben") is edited with its
+  // shifts folded in, or a time typed as the phones show it would be shifted a second time.
+  const [shifted] = useState(() => initial.shifts.length > 0)
+  const [draft, setDraft] = useState<Programme>(() => {
+    const now = foldShifts(initial)
+    return now.date === null && eventDate ? { ...now, date: eventDate } : now
+  })
   // A problem is said for the draft it was found in: an edit since (the times put right) takes it away.
   const [found, setFound] = useState<{ text: string; in: Programme } | null>(null)
   const problem = found && found.in === draft ? found.text : null
@@ -35,19 +41,28 @@ export function ProgrammeEditor({ initial, onSave, onCancel, counts = {} }: { in
   const setItem = (index: number, change: Partial<ProgrammeItem>) => setDraft((d) => ({ ...d, items: d.items.map((it, i) => (i === index ? { ...it, ...change } : it)) }))
   const setWorkshop = (index: number, wIndex: number, change: Partial<Workshop>) =>
     setItem(index, { workshops: draft.items[index]!.workshops.map((w, j) => (j === wIndex ? { ...w, ...change } : w)) })
-  const addItem = () =>
+  const addItem = () => {
+    focusField.current = `items.${draft.items.length}.title`
     setDraft((d) => {
       const last = d.items.at(-1)
       return { ...d, items: [...d.items, { id: freshId(t('programme.console.newItem'), d), kind: 'plenary', title: t('programme.console.newItem'), subtitle: '', description: '', start: last?.end ?? '09:00', end: last?.end && last.end < '23:00' ? `${String(Number(last.end.slice(0, 2)) + 1).padStart(2, '0')}${last.end.slice(2)}` : '10:00', room: '', people: [], workshops: [] }] }
     })
-  // A workshop added: its title field takes the focus (the button kept it, the new fields out of view).
+  }
+  // An item or workshop added: its title field takes the focus with its words selected, so typing
+  // replaces "Neuer Workshop – Titel eintragen" (the button kept the focus, the new fields out of view).
   const form = useRef<HTMLFormElement>(null)
   const focusField = useRef<string | null>(null)
   useEffect(() => {
     const name = focusField.current
     focusField.current = null
-    if (name) form.current?.querySelector<HTMLElement>(`[name="${name}"]`)?.focus()
+    const field = name ? form.current?.querySelector<HTMLInputElement>(`[name="${name}"]`) : null
+    field?.focus()
+    field?.select()
   }, [draft])
+  // Enter in a field does not save and publish the whole day: only "Programm speichern" does.
+  const keepEnter = (e: React.KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.type !== 'submit') e.preventDefault()
+  }
   /** Asks before a part people chose goes (their choices go with it); true to go on. */
   const mayRemove = (workshops: readonly Workshop[], ask: (count: number) => string) => {
     const booked = workshops.reduce((sum, w) => sum + (Object.hasOwn(counts, w.id) ? counts[w.id]! : 0), 0)
@@ -97,7 +112,8 @@ export function ProgrammeEditor({ initial, onSave, onCancel, counts = {} }: { in
   }
 
   return (
-    <form ref={form} className="programme-editor" onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={form} className="programme-editor" onSubmit={(e) => void submit(e)} onKeyDown={keepEnter} noValidate>
+      {shifted && <p className="muted">{t('programme.console.shiftsFolded')}</p>}
       <label>
         {t('programme.console.date')}
         <input type="date" value={draft.date ?? ''} aria-describedby={eventDate && draft.date !== eventDate ? 'programme-date-differs' : undefined} onChange={(e) => setDraft((d) => ({ ...d, date: e.target.value || null }))} />

@@ -31,6 +31,12 @@ describe('what is on, once the facilitator ended the event', () => {
     expect(screen.getByText('Das Programm für heute ist zu Ende. Danke fürs Mitmachen!')).toBeTruthy()
   })
 
+  it('on the day itself, before it starts: "heute um 09:00 Uhr", not its date', () => {
+    useTischStore.setState({ round: { ...INITIAL_ROUND_STATE, phase: 'station' } })
+    render(<NowNext programme={programme} clock={{ date: '2026-12-10', minute: 8 * 60 }} />)
+    expect(screen.getByText('Die Veranstaltung beginnt heute um 09:00 Uhr.')).toBeTruthy()
+  })
+
   it('in the middle of the day: nothing runs now or next', () => {
     useTischStore.setState({ round: { ...INITIAL_ROUND_STATE, phase: 'closed' } })
     render(<NowNext programme={programme} clock={{ date: '2026-12-10', minute: 9 * 60 + 40 }} />)
