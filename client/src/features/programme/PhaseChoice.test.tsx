@@ -186,4 +186,35 @@ describe('leaving a full workshop for another', () => {
     expect(screen.getByRole('status').textContent).toBe('Dein Workshop wurde aus dem Programm genommen. Bitte wähle neu.')
     expect(within(workshop(2)).getByRole('button', { name: /Workshop 2 wählen/ })).toBeTruthy()
   })
+
+  it('says so too when the server dropped the choice with the workshop (it arrives as no choice), until the person chooses again', () => {
+    const withRemoved = { ...phase, workshops: [...phase.workshops, { ...phase.workshops[0]!, id: 'ws-9', number: 9, title: 'Neun' }] }
+    const { rerender } = render(<PhaseChoice phase={withRemoved} chosen="ws-9" counts={counts} busy={false} feedback={null} onChoose={() => {}} />)
+    expect(screen.queryByText(/aus dem Programm genommen/)).toBeNull()
+    // The organiser removed Workshop 9: the programme comes without it, the choice as none.
+    rerender(<PhaseChoice phase={phase} chosen={null} counts={counts} busy={false} feedback={null} onChoose={() => {}} />)
+    expect(screen.getByText('Dein Workshop wurde aus dem Programm genommen. Bitte wähle neu.')).toBeTruthy()
+    rerender(<PhaseChoice phase={phase} chosen="ws-2" counts={counts} busy={false} feedback={null} onChoose={() => {}} />)
+    expect(screen.queryByText(/aus dem Programm genommen/)).toBeNull()
+    // Taking a choice back oneself says nothing of the kind.
+    rerender(<PhaseChoice phase={phase} chosen={null} counts={counts} busy={false} feedback={null} onChoose={() => {}} />)
+    expect(screen.queryByText(/aus dem Programm genommen/)).toBeNull()
+  })
+
+  it('says so also when the choice arrives as none before the programme without the workshop', () => {
+    const withRemoved = { ...phase, workshops: [...phase.workshops, { ...phase.workshops[0]!, id: 'ws-9', number: 9, title: 'Neun' }] }
+    const { rerender } = render(<PhaseChoice phase={withRemoved} chosen="ws-9" counts={counts} busy={false} feedback={null} onChoose={() => {}} />)
+    rerender(<PhaseChoice phase={withRemoved} chosen={null} counts={counts} busy={false} feedback={null} onChoose={() => {}} />)
+    rerender(<PhaseChoice phase={phase} chosen={null} counts={counts} busy={false} feedback={null} onChoose={() => {}} />)
+    expect(screen.getByText('Dein Workshop wurde aus dem Programm genommen. Bitte wähle neu.')).toBeTruthy()
+  })
+
+  it('says nothing of the kind after the person took the choice back here, and the workshop goes later', () => {
+    const withRemoved = { ...phase, workshops: [...phase.workshops, { ...phase.workshops[0]!, id: 'ws-9', number: 9, title: 'Neun' }] }
+    const { rerender } = render(<PhaseChoice phase={withRemoved} chosen="ws-9" counts={counts} busy={false} feedback={null} onChoose={() => {}} />)
+    fireEvent.click(screen.getByRole('button', { name: /Wahl zurücknehmen|zurücknehmen/ }))
+    rerender(<PhaseChoice phase={withRemoved} chosen={null} counts={counts} busy={false} feedback={null} onChoose={() => {}} />)
+    rerender(<PhaseChoice phase={phase} chosen={null} counts={counts} busy={false} feedback={null} onChoose={() => {}} />)
+    expect(screen.queryByText(/aus dem Programm genommen/)).toBeNull()
+  })
 })

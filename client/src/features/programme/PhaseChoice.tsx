@@ -7,6 +7,7 @@ import {
   isFull,
   pastThreshold,
 } from '@tischrunde/shared'
+import { useEffect, useRef, useState } from 'react'
 import '../../i18n/programme-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { roomText } from './room-text.js'
@@ -39,6 +40,25 @@ export function PhaseChoice({
   const { t } = useTranslation()
   const byId = new Map(phase.workshops.map((w) => [w.id, w]))
   const chosenWorkshop = chosen ? byId.get(chosen) : undefined
+  // The organiser took the chosen workshop out: the server drops the choice with it, so the phone
+  // remembers what it had and says so, until the person chooses again.
+  // The choice and the programme arrive as pushes of their own, in either order: the last choice is
+  // kept until the person takes it back here or its workshop is gone.
+  const [removed, setRemoved] = useState(false)
+  const last = useRef(chosen)
+  useEffect(() => {
+    if (chosen) {
+      last.current = chosen
+      setRemoved(false)
+    } else if (last.current && !phase.workshops.some((w) => w.id === last.current)) {
+      last.current = null
+      setRemoved(true)
+    }
+  }, [chosen, phase.workshops])
+  const unchoose = () => {
+    last.current = null
+    onChoose(null)
+  }
   if (over)
     return (
       <div className="programme-phase" role="group" aria-label={phase.title}>
@@ -92,7 +112,7 @@ export function PhaseChoice({
         </p>
       )}
       {/* A choice of a workshop the organiser took out: said, not turned silently into "Noch keine Wahl". */}
-      {chosen && !chosenWorkshop && (
+      {((chosen && !chosenWorkshop) || (removed && !chosen)) && (
         <p className="banner banner-warning" role="status">
           {t('programme.chosenRemoved')}
         </p>
@@ -145,7 +165,7 @@ export function PhaseChoice({
                   disabled={busy}
                   aria-label={t('programme.unchooseLabel', { number: w.number, title: w.title })}
                   // A seat in a full workshop is gone for good once given back: ask first.
-                  onClick={() => (!full || window.confirm(t('programme.unchooseFull', { number: w.number }))) && onChoose(null)}
+                  onClick={() => (!full || window.confirm(t('programme.unchooseFull', { number: w.number }))) && unchoose()}
                 >
                   {t('programme.unchoose')}
                 </button>
