@@ -74,5 +74,17 @@ describe("a workshop's own board, in real browsers", () => {
     const chapter = md.slice(md.indexOf(`## Workshop 5: ${WORKSHOP_5}`))
     expect(chapter).toMatch(/#### Ergebnisse\s+- Patenschaften zwischen Betrieben und Schulen\s+#### Offene Fragen\s+- Wer koordiniert die Praktika\?/)
     expect(md).not.toContain('Testkarte')
+
+    // The phone's Back leads from the board to the programme, not out of the event; "Zurück zum Programm" as well.
+    await phone.goBack()
+    await phone.getByRole('button', { name: 'Ergebnisse sammeln – Workshop 5' }).waitFor({ timeout: 5000 })
+    expect(phone.url()).toContain(server.url)
+    await phone.getByRole('button', { name: 'Ergebnisse sammeln – Workshop 5' }).click()
+    await board.waitFor()
+    await phone.getByRole('button', { name: 'Zurück zum Programm' }).click()
+    await phone.getByRole('button', { name: 'Ergebnisse sammeln – Workshop 5' }).waitFor({ timeout: 5000 })
+    // No step of the board is left behind: the next Back leaves the programme.
+    await phone.goBack()
+    await expect.poll(() => phone.getByRole('button', { name: 'Ergebnisse sammeln – Workshop 5' }).count()).toBe(0)
   }, 120_000)
 })

@@ -78,7 +78,22 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
   useEffect(() => {
     if (found && hold.loaded) foundNote.current?.focus()
   }, [found, hold.loaded])
-  const openBoard = (workshop: Workshop) => (setEnded(null), setBoardOf(workshop))
+  // The board is a step of its own in the browser's history: the phone's Back leads to the
+  // programme, not out of the event (to the page or the QR scanner before it).
+  const openBoard = (workshop: Workshop) => {
+    setEnded(null)
+    setBoardOf(workshop)
+    window.history.pushState({ workshopBoard: workshop.id }, '', window.location.href)
+  }
+  const closeBoard = () => {
+    if ((window.history.state as { workshopBoard?: string } | null)?.workshopBoard) window.history.back()
+    else setBoardOf(null)
+  }
+  useEffect(() => {
+    const back = () => setBoardOf(null)
+    window.addEventListener('popstate', back)
+    return () => window.removeEventListener('popstate', back)
+  }, [])
   const boardStatus = useTischStore((s) => (boardOf && s.event ? selectBoard(workshopBoardDocName(s.event.id, boardOf.id))(s).status : null))
   // The server closes a workshop board whose booking ended (switched on another device, moved by the
   // organiser): on any close, ask again what is booked (a network drop just fails and retries later).
@@ -100,7 +115,7 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
       keepDraft(scope, '')
     }
     setEnded(boardOf.number)
-    setBoardOf(null)
+    closeBoard()
   }, [boardOf, hold.loaded, stillBooked, eventId])
 
   const choose = async (phase: ProgrammeItem, workshop: Workshop | null) => {
@@ -133,7 +148,7 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
     return (
       <main className="page phone programme-phone" ref={keepFocus}>
         <ProgrammePhoneHeader heading={t('programme.workshop', { number: board.number })} before={false}>
-          <button type="button" className="secondary programme-back" onClick={() => setBoardOf(null)}>
+          <button type="button" className="secondary programme-back" onClick={closeBoard}>
             {t('programme.board.back')}
           </button>
         </ProgrammePhoneHeader>
