@@ -258,7 +258,7 @@ const FILE_KINDS: Record<string, string> = {
   docx: 'Word-Dokument zum Weiterbearbeiten (Formatvorlagen, nummerierte Listen; das Inhaltsverzeichnis aktualisiert Word beim Öffnen)',
   md: 'Markdown-Text, z. B. für Websites und Wikis',
   csv: 'Tabelle (CSV, Semikolon, UTF-8) für Tabellenprogramme',
-  json: 'Veranstaltung, Aufbau und sichtbare Karten als Datei, die Tischrunde wieder einlesen kann (ohne zurückgehaltene und noch verdeckte Karten, Anmeldungen, Datenschutzhinweis und Löschfrist; vollständig sichert nur eine Kopie des Datenordners)',
+  json: 'Veranstaltung, Aufbau und sichtbare Karten (mit Anheften, Durchstreichen und Zusammenführen) als Datei, die Tischrunde wieder einlesen kann (mit Gruppen und Abstimmungen; ohne zurückgehaltene und noch verdeckte Karten, Anmeldungen, Datenschutzhinweis und Löschfrist; vollständig sichert nur eine Kopie des Datenordners)',
   svg: 'Bild des Baums als SVG: scharf in jeder Größe, z. B. für Websites und Folien',
   png: 'Bild des Baums als PNG, z. B. für Präsentationen und E-Mails',
 }

@@ -25,6 +25,7 @@ export function cardsFromExportBoard(
           authorId: meta.authorId,
           createdAt: meta.createdAt,
           position: i + 1,
+          ...(c.pinned ? { pinned: true as const } : {}),
           ...(c.struck ? { struck: true as const } : {}),
           ...(c.merged && c.merged.length > 0 ? { merged: c.merged.map((text, m) => ({ id: makeId(station.stationId, column.columnId, i, SUB_POINTS_MAX + m), text, authorId: meta.authorId })) } : {}),
         })
@@ -46,6 +47,7 @@ export function exportBoardFromCards(tableId: string, cards: readonly Card[], te
         cards: c.cards.map((card) => ({
           text: card.text,
           subPoints: card.subPoints.map((p) => p.text),
+          ...(card.pinned ? { pinned: true as const } : {}),
           ...(card.struck ? { struck: true as const } : {}),
           ...(card.merged && card.merged.length > 0 ? { merged: card.merged.map((m) => m.text) } : {}),
         })),

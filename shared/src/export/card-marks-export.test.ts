@@ -30,6 +30,20 @@ describe('moderation marks in the exports', () => {
     ])
   })
 
+  it('keep a pin in the JSON file (a backup lost it), and an import restores it, first in its column', () => {
+    const pinned = [aCard({ id: 'karte-4', text: 'Kita-Plätze', position: 3, pinned: true }), ...cards]
+    const withPin = exportBoardFromCards('tisch-1', pinned, event.template)
+    expect(withPin.stations[0]!.columns[0]!.cards[0]).toEqual({ text: 'Kita-Plätze', subPoints: [], pinned: true })
+    expect(eventExportSchema.parse({ format: EVENT_EXPORT_FORMAT, version: EVENT_EXPORT_VERSION, exportedAt: '2026-12-04T20:00:00.000Z', event, boards: [withPin] }).boards[0]).toEqual(withPin)
+    let n = 0
+    const back = cardsFromExportBoard(withPin, () => `imported${(n++).toString().padStart(4, '0')}`, { authorId: 'import-000', createdAt: 1 })
+    expect(back.map((c) => [c.text, c.pinned ?? false])).toEqual([
+      ['Kita-Plätze', true],
+      ['Sprachkurse am Abend', false],
+      ['Alles ist gut', false],
+    ])
+  })
+
   it('show them in the result sheet, the Markdown and the spreadsheet rows', () => {
     const sheet = buildResultSheet(file, 'tisch-1')!
     const column = sheet.stations[0]!.columns[0]!

@@ -14,12 +14,13 @@ import { harvestExportSchema, harvestReferenceIssues } from '../harvest/harvest-
 import { FRAMING_ORGANISERS_MAX, exportLogoSchema } from '../framing/framing.schema.js'
 
 /**
- * A card as exported: its words and sub-points, in board order, struck through by the moderation or
- * not, with the texts of the cards merged into it. Ids and authors stay behind.
+ * A card as exported: its words and sub-points, in board order, pinned to the top or struck through
+ * by the moderation or not, with the texts of the cards merged into it. Ids and authors stay behind.
  */
 export const exportCardSchema = z.object({
   text: cardTextSchema,
   subPoints: z.array(cardTextSchema).max(SUB_POINTS_MAX).default([]),
+  pinned: z.literal(true).optional(),
   struck: z.literal(true).optional(),
   merged: z.array(mergedCardSchema.shape.text).max(MERGED_MAX).optional(),
 })
