@@ -9,6 +9,9 @@ import { randomId } from '../../sync/random-id.js'
 const KINDS = ['plenary', 'work-phase', 'break', 'method'] as const
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean)
 
+/** The problem's paragraph, which the marked field names as its description. */
+const PROBLEM_ID = 'programme-problem'
+
 /** A fresh id for a new item or workshop, unique in the programme. */
 function freshId(base: string, programme: Programme): string {
   const taken = new Set(programme.items.flatMap((i) => [i.id, ...i.workshops.map((w) => w.id)]))
@@ -83,7 +86,10 @@ export function ProgrammeEditor({ initial, onSave, onCancel, counts = {} }: { in
   const submit = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault()
     const form = e.currentTarget
-    for (const marked of form.querySelectorAll('[aria-invalid="true"]')) marked.removeAttribute('aria-invalid')
+    for (const marked of form.querySelectorAll('[aria-invalid="true"]')) {
+      marked.removeAttribute('aria-invalid')
+      if (marked.getAttribute('aria-describedby') === PROBLEM_ID) marked.removeAttribute('aria-describedby')
+    }
     const parsed = programmeSchema.safeParse(draft)
     if (!parsed.success) {
       // Said in the form's words (the item, the workshop, the field's label), marked and focused: the
@@ -93,6 +99,7 @@ export function ProgrammeEditor({ initial, onSave, onCancel, counts = {} }: { in
       setProblem(t('programme.console.invalid', { where: whereInDraft(draft, issue.path, field, t), text: issue.path.at(-1) === 'end' && issue.issue === 'invalid' ? t('programme.console.endBeforeStart') : fieldIssueText(t, issue) }))
       if (field) {
         field.setAttribute('aria-invalid', 'true')
+        field.setAttribute('aria-describedby', PROBLEM_ID)
         field.focus()
       }
       return
@@ -104,6 +111,7 @@ export function ProgrammeEditor({ initial, onSave, onCancel, counts = {} }: { in
       setProblem(t('programme.console.phasesOverlap', { first: `${first.title} (${first.start}–${first.end})`, second: `${second.title} (${second.start}–${second.end})` }))
       const field = form.querySelector<HTMLElement>(`[name="items.${parsed.data.items.indexOf(second)}.start"]`)
       field?.setAttribute('aria-invalid', 'true')
+      field?.setAttribute('aria-describedby', PROBLEM_ID)
       field?.focus()
       return
     }
@@ -238,8 +246,9 @@ export function ProgrammeEditor({ initial, onSave, onCancel, counts = {} }: { in
           {t('programme.console.addItem')}
         </button>
       </p>
+      {/* Kept in sight at the foot of the screen while the marked field (far above in a long day) is mended. */}
       {problem && (
-        <p className="field-error" role="alert">
+        <p id={PROBLEM_ID} className="field-error programme-problem" role="alert">
           {problem}
         </p>
       )}

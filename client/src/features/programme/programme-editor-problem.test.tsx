@@ -27,6 +27,8 @@ describe('a programme the editor cannot save', () => {
     const alert = await screen.findByRole('alert')
     expect(alert.textContent).toBe('„Arbeitsphase II“ (14:00–13:30) › Ende: Das Ende muss nach dem Beginn liegen.')
     expect(ends[1]!.getAttribute('aria-invalid')).toBe('true')
+    // The field names the problem as its description: a screen reader says it at the field.
+    expect(document.getElementById(ends[1]!.getAttribute('aria-describedby') ?? '')).toBe(alert)
     expect(document.activeElement).toBe(ends[1])
     expect(saved).toBe(0)
     // Mended, the message goes at once (it named the old times until the next save), then it saves, and the mark goes.
@@ -36,6 +38,7 @@ describe('a programme the editor cannot save', () => {
     await screen.findByRole('button', { name: 'Programm speichern' })
     expect(saved).toBe(1)
     expect(ends[1]!.getAttribute('aria-invalid')).toBeNull()
+    expect(ends[1]!.getAttribute('aria-describedby')).toBeNull()
   })
 
   it('names a workshop’s field too', async () => {
