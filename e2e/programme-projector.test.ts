@@ -78,6 +78,8 @@ describe("the projector's programme view, read from the back of a hall", () => {
     const join = page.getByRole('region', { name: 'Mit dem Handy für Workshops anmelden' })
     await join.getByRole('img', { name: /QR-Code/ }).waitFor()
     expect(await join.locator('.join-code-small [aria-hidden="true"]').innerText()).toMatch(/^[A-Z0-9]{4,8}$/)
+    // For those who cannot scan: the address to type, on the screen (it was only in the QR image's alt text).
+    expect(await join.getByText(/\/j\/[A-Z0-9]{4,8}$/).innerText()).toContain('127.0.0.1')
     expect(await join.evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThanOrEqual(1080)
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'programme-projector-1920.png') })
   }, 90_000)

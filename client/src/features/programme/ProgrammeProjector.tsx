@@ -8,7 +8,7 @@ import { useDayClock, useProgramme } from './use-programme.js'
 import type { ControlRef } from './use-programme.js'
 import './programme.css'
 import { roomText } from './room-text.js'
-import { JoinCorner } from '../projector/JoinCorner.js'
+import { JoinAddress, JoinCorner } from '../projector/JoinCorner.js'
 import { useFullscreen } from '../projector/use-fullscreen.js'
 import { useProjectorKeys } from '../projector/use-projector-keys.js'
 import { useLeaveActorView } from '../actors/use-actor-view.js'
@@ -80,6 +80,7 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
                 <div>
                   <h2 id="programme-join">{t('programme.projectorJoin')}</h2>
                   <p>{t('programme.projectorJoinHint')}</p>
+                  <JoinAddress />
                 </div>
               </section>
             )}

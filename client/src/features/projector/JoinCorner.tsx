@@ -20,6 +20,14 @@ export function JoinCorner({ size = 150 }: { size?: number }) {
   )
 }
 
+/** The address to type for those who cannot scan (the join link without its scheme), once it is known. */
+export function JoinAddress() {
+  const joinCode = useTischStore((s) => s.joinCode)
+  const { ready } = usePublicUrl()
+  if (!joinCode || !ready) return null
+  return <p className="join-url-small">{absolute(`/j/${joinCode}`).replace(/^https?:\/\//, '')}</p>
+}
+
 /** The big join screen: QR code, address and code, large enough to type from the back row. */
 export function JoinScreen({ title }: { title: string }) {
   const { t } = useTranslation()
