@@ -191,9 +191,6 @@ export function connectBoard(target: BoardTarget): () => void {
       return refreshEvent()
     }
     if (isFinalClose(event)) return deny()
-    // An attempt that failed before it opened (no network, a venue Wi-Fi without a way to the
-    // server, whatever the browser's onLine says): offline now, not after several seconds of "Verbinde …".
-    if (!provider.wsconnected && status === 'connecting') setStatus('offline')
     // The server refuses what this device's copy holds on every connect (the board was reset
     // since, e.g. after a rehearsal): keep the own unsent texts, drop the copy, start afresh.
     // Only a connection that synced and held for a while ends a run of refusals. Attempts that

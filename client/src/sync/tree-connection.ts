@@ -117,8 +117,6 @@ export function connectTree(target: TreeTarget): () => void {
       status = 'denied'
       denied = final
     }
-    // An attempt that failed before it opened (no network, whatever the browser's onLine says): offline now.
-    else if (!provider.wsconnected && status === 'connecting') status = 'offline'
     if (event?.code === BoardCloseCode.INVALID_MESSAGE) {
       refused = 'INVALID_RECORD'
       refusedTexts = []
