@@ -233,7 +233,8 @@ describe('the problem tree on phones (360×740)', () => {
     // Reloaded without a network (it never sees a connection drop then), it says so all the same, entry kept.
     await first.reload()
     await first.getByRole('button', { name: 'Kernproblem 1: Politik gibt keinen Rückhalt' }).waitFor({ timeout: 10_000 })
-    await first.getByText('Offline – deine Einträge werden gesendet, sobald die Verbindung steht.').waitFor({ timeout: 3000 })
+    // A browser that says "online" after an offline reload (Debian's Chromium 150 does) shows it once connecting has lasted 6 s.
+    await first.getByText('Offline – deine Einträge werden gesendet, sobald die Verbindung steht.').waitFor({ timeout: 9000 })
     await second.getByLabel('Text').fill('Träger konkurrieren')
     await second.getByRole('button', { name: 'Senden' }).click()
     await first.context().setOffline(false)
