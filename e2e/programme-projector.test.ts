@@ -79,9 +79,30 @@ describe("the projector's programme view, read from the back of a hall", () => {
     await join.getByRole('img', { name: /QR-Code/ }).waitFor()
     expect(await join.locator('.join-code-small [aria-hidden="true"]').innerText()).toMatch(/^[A-Z0-9]{4,8}$/)
     // For those who cannot scan: the address to type, on the screen (it was only in the QR image's alt text).
-    expect(await join.getByText(/\/j\/[A-Z0-9]{4,8}$/).innerText()).toContain('127.0.0.1')
+    expect(await join.locator('.join-url-small').innerText()).toMatch(/^127\.0\.0\.1:\d+\/j\/[A-Z0-9]{4,8}$/)
     expect(await join.evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThanOrEqual(1080)
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'programme-projector-1920.png') })
+  }, 90_000)
+
+  it('stays readable on a 1280×720 projector: the day list no smaller than 16 px, everything on the screen', async () => {
+    // The walk's beamer: the day list was 10.5 px, unreadable beyond the first rows of a hall.
+    const page = await kolnProjector(server)
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await page.getByTestId('programme-now').waitFor()
+    const px = (selector: string) => page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    await expect.poll(() => px('.programme-day .programme-item h2'), { timeout: 10_000 }).toBeGreaterThanOrEqual(16)
+    expect(await px("[data-testid='programme-now'] .programme-slot-title")).toBeGreaterThanOrEqual(32)
+    expect(await px('.programme-rooms p')).toBeGreaterThanOrEqual(18)
+    // Every workshop still named on the screen: the running phase's per room, the coming phase's in the day list.
+    for (const n of [1, 2, 3, 4, 5]) expect(await page.locator(`.programme-rooms [data-workshop="${n}"]`).count()).toBe(1)
+    expect(await page.locator('.programme-day [data-item="arbeitsphase-ii"] [data-workshop]').count()).toBeGreaterThan(0)
+    const bottom = (selector: string) => page.locator(selector).evaluateAll((els) => Math.max(...els.map((el) => el.getBoundingClientRect().bottom)))
+    expect(await bottom('.programme-rooms > li')).toBeLessThanOrEqual(720)
+    expect(await bottom('.programme-day > .programme-item')).toBeLessThanOrEqual(720)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280)
+    // The address to type breaks before its path in the narrow corner, never inside the code.
+    expect(await page.locator('.programme-projector-join .join-url-path').evaluate((el) => new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size)).toBe(1)
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'programme-projector-1280.png') })
   }, 90_000)
 
   it('keeps every room of a running phase on the screen when the rooms are named and the day moved later', async () => {

@@ -45,6 +45,10 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
   const nowIds = new Set(on?.state === 'day' ? on.now.map((s) => s.item.id) : [])
   const today = programme !== null && (programme.date === null || programme.date === clock.date)
   const over = (end: number) => on?.state === 'after' || (today && on?.state === 'day' && end <= clock.minute)
+  // The day's list names the workshops of the phases to come only: the running (or coming) phase's stand
+  // large per room beside it, those of a phase that is over help nobody, and without them the list's type can be larger.
+  const inRooms = new Set(roomLists.map(({ phase }) => phase.item.id))
+  const listsWorkshops = (itemId: string, end: number) => !inRooms.has(itemId) && !over(end)
   return (
     <main ref={box} className="page projector programme-projector" style={{ '--fit': scale } as React.CSSProperties}>
       <header className="programme-projector-header">
@@ -96,7 +100,7 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
                   <span className="programme-day-time">{clockText(start)}</span> {item.title}
                   {item.subtitle && <span className="programme-subtitle">: {item.subtitle}</span>}
                 </h2>
-                {item.workshops.length > 0 && (
+                {item.workshops.length > 0 && listsWorkshops(item.id, end) && (
                   <ul className="programme-projector-workshops">
                     {item.workshops.map((w) => (
                       <li key={w.id} data-workshop={w.number}>

@@ -25,7 +25,15 @@ export function JoinAddress() {
   const joinCode = useTischStore((s) => s.joinCode)
   const { ready } = usePublicUrl()
   if (!joinCode || !ready) return null
-  return <p className="join-url-small">{absolute(`/j/${joinCode}`).replace(/^https?:\/\//, '')}</p>
+  // A narrow corner breaks the address before its path, never inside the code to type.
+  const host = absolute('/').replace(/^https?:\/\//, '').replace(/\/$/, '')
+  return (
+    <p className="join-url-small">
+      {host}
+      <wbr />
+      <span className="join-url-path">/j/{joinCode}</span>
+    </p>
+  )
 }
 
 /** The big join screen: QR code, address and code, large enough to type from the back row. */
