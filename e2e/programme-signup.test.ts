@@ -134,7 +134,7 @@ describe('signing up days before the Köln day, and finding the choices again', 
       organiser.disconnect()
     }
     const other = await phone()
-    const full = other.locator('li[data-workshop="9"]').getByRole('button', { name: 'Ausgebucht', exact: true })
+    const full = other.locator('li[data-workshop="9"]').getByRole('button', { name: /^Ausgebucht: Workshop 9, / })
     await full.waitFor()
     expect(await full.isDisabled()).toBe(true)
     const reason = await full.getAttribute('aria-describedby')

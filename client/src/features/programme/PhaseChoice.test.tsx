@@ -29,6 +29,8 @@ describe('a full workshop on the phone', () => {
     const full = within(workshop(1)).getByRole('button')
     expect((full as HTMLButtonElement).disabled).toBe(true)
     expect(full.textContent).toBe('Ausgebucht')
+    // Its name says which workshop, to a screen reader going from button to button (the text it shows first).
+    expect(full.getAttribute('aria-label')).toMatch(/^Ausgebucht: Workshop 1, \S/)
     expect(full.getAttribute('aria-describedby')).toBeTruthy()
     expect(document.getElementById(full.getAttribute('aria-describedby')!)?.textContent).toBe('Workshop 1 ist ausgebucht, alle Plätze sind vergeben.')
     expect(within(workshop(1)).queryByRole('button', { name: /Workshop 1 wählen/ })).toBeNull()

@@ -171,7 +171,7 @@ export function PhaseChoice({
                 </button>
               ) : unavailable ? (
                 <>
-                  <button type="button" className="secondary programme-unavailable" disabled aria-describedby={`why-${w.id}`}>
+                  <button type="button" className="secondary programme-unavailable" disabled aria-label={t(`programme.unavailable${why}Label`, { number: w.number, title: w.title })} aria-describedby={`why-${w.id}`}>
                     {t(`programme.unavailable${why}`)}
                   </button>
                   <p id={`why-${w.id}`} className="muted">

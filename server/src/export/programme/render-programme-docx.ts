@@ -8,8 +8,9 @@ import { type HandoutEvent, type HandoutItem, PROGRAMME_WORDS } from './programm
  * library: typed text never becomes markup.
  */
 export async function renderProgrammeDocx(event: HandoutEvent, items: readonly HandoutItem[]): Promise<Uint8Array> {
-  const para = (text: string, opts: { bold?: boolean; italics?: boolean; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel] } = {}) =>
-    new Paragraph({ ...(opts.heading ? { heading: opts.heading } : {}), children: [new TextRun({ text, bold: opts.bold ?? false, italics: opts.italics ?? false })] })
+  // Headings (and a workshop's subtitle) stay on the page of the text they head (Word's "keep with next").
+  const para = (text: string, opts: { bold?: boolean; italics?: boolean; keepNext?: boolean; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel] } = {}) =>
+    new Paragraph({ ...(opts.heading ? { heading: opts.heading, keepNext: true } : {}), ...(opts.keepNext ? { keepNext: true } : {}), children: [new TextRun({ text, bold: opts.bold ?? false, italics: opts.italics ?? false })] })
   const children: Paragraph[] = [para(event.title, { heading: HeadingLevel.TITLE }), para([formatDateDe(event.date), event.place].filter(Boolean).join(' · '), { italics: true })]
   if (items.length === 0) children.push(para(PROGRAMME_WORDS.empty))
   for (const item of items) {
@@ -19,7 +20,7 @@ export async function renderProgrammeDocx(event: HandoutEvent, items: readonly H
     if (item.description) children.push(para(item.description))
     for (const w of item.workshops) {
       children.push(para(w.heading, { heading: HeadingLevel.HEADING_2 }))
-      if (w.subtitle) children.push(para(w.subtitle, { bold: true }))
+      if (w.subtitle) children.push(para(w.subtitle, { bold: true, keepNext: true }))
       if (w.room) children.push(para(PROGRAMME_WORDS.room(w.room), { italics: true }))
       if (w.description) children.push(para(w.description))
       if (w.speakers.length) children.push(para(`${PROGRAMME_WORDS.with}: ${w.speakers.join('; ')}`, { italics: true }))

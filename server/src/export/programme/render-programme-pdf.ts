@@ -57,21 +57,36 @@ export function renderProgrammePdf(event: HandoutEvent, items: readonly HandoutI
     el.end()
     doc.moveDown(gap / size)
   }
+  const heightOf = (value: string, font: keyof typeof FONT, size: number) => (value ? doc.font(FONT[font]).fontSize(size).heightOfString(breakLongWords(value), { lineGap: 1.5 }) : 0)
+  /** Three lines of 10 pt: what a heading keeps with it at most. */
+  const FIRST_LINES = 3 * 13.5
+  /** A heading keeps its first lines of text with it: a new page when they would not fit below it. */
+  const keepWithNext = (heading: number, next: number) => {
+    // 10 pt for the gaps between the blocks.
+    if (doc.y + heading + Math.min(next, FIRST_LINES + 20) + 10 > doc.page.height - doc.page.margins.bottom) doc.addPage()
+  }
   text(PROGRAMME_WORDS.programme, 'P', root, 'bold', 11, MUTED)
   text(event.title, 'H1', root, 'bold', 18, INK, 6)
   text([formatDateDe(event.date), event.place].filter(Boolean).join(' · '), 'P', root, 'regular', 10, MUTED, 14)
   if (items.length === 0) text(PROGRAMME_WORDS.empty, 'P', root, 'regular', 11)
   for (const item of items) {
     doc.moveDown(0.6)
+    const title = item.subtitle ? `${item.title}: ${item.subtitle}` : item.title
+    // An item's own first text, or else its first workshop's heading with the start of its text.
+    const own = item.room ? PROGRAMME_WORDS.room(item.room) : item.people[0] || item.description
+    const firstWorkshop = item.workshops[0]
+    const next = own ? Math.min(heightOf(own, 'regular', 10), FIRST_LINES) : firstWorkshop ? heightOf(firstWorkshop.heading, 'bold', 11.5) + FIRST_LINES : 0
+    keepWithNext(heightOf(item.time, 'bold', 10) + heightOf(title, 'bold', 13), next)
     const part = section(root)
     // The time first on the page, as people read a programme; read with its item.
     text(item.time, 'P', part, 'bold', 10, MUTED, 2)
-    text(item.subtitle ? `${item.title}: ${item.subtitle}` : item.title, 'H2', part, 'bold', 13, INK, 3)
+    text(title, 'H2', part, 'bold', 13, INK, 3)
     if (item.room) text(PROGRAMME_WORDS.room(item.room), 'P', part, 'regular', 10, MUTED, 2)
     for (const p of item.people) text(p, 'P', part, 'regular', 10, INK, 1)
     text(item.description, 'P', part, 'regular', 10, INK, 4)
     for (const w of item.workshops) {
       doc.moveDown(0.4)
+      keepWithNext(heightOf(w.heading, 'bold', 11.5), Math.min(heightOf(w.subtitle || w.description || w.room, 'regular', 10.5), FIRST_LINES))
       const workshop = section(part)
       text(w.heading, 'H3', workshop, 'bold', 11.5, INK, 2)
       text(w.subtitle, 'P', workshop, 'regular', 10.5, INK, 2)
