@@ -122,10 +122,12 @@ describe('groups and votes in the documentation and the event file', () => {
     expect(chapter.length).toBeLessThan(md.length)
     expect(chapter).toContain('### Priorisierung: Welche Maßnahmen zuerst?')
     expect(chapter).toContain(`- **1\\.** ${work[1]!.text.slice(0, 20)}`)
-    expect(chapter).toMatch(/3 Punkte \(Arbeitsmarktintegration · Station 3 · [^)]*Nr\. 2\)/)
+    expect(chapter).toMatch(/3 Punkte \(Arbeitsmarktintegration · Station 3 · [^)]*\)/)
+    // No "Nr. 2": the table chapters' lists carry no numbers to find it by (a reader's walk); the card stands by its text.
+    expect(chapter).not.toMatch(/Nr\. \d/)
     expect(chapter).toContain('2\\. (gleichauf)')
     expect(chapter).toContain('1. **Bewerbung & Angebote** – 4 Punkte')
-    expect(chapter).toMatch(/ {3}- Nr\. 2: .+ – 3 Punkte/)
+    expect(chapter).toMatch(/ {3}- [^N].+ – 3 Punkte/)
   })
 
   it('PDF: the chapter after the tables, with ranks, dots and the group as a unit', async () => {
@@ -136,7 +138,8 @@ describe('groups and votes in the documentation and the event file', () => {
     expect(chapter).toContain('Priorisierung: Welche Maßnahmen zuerst?')
     expect(chapter).toContain('2 Personen haben abgestimmt')
     expect(chapter).toContain('1. Bewerbung & Angebote – 4 Punkte')
-    expect(chapter).toContain(`Nr. 2: ${squash(work[1]!.text).slice(0, 20)}`)
+    expect(chapter).toContain(squash(work[1]!.text).slice(0, 20))
+    expect(chapter).not.toMatch(/Nr\. \d/)
   }, 60_000)
 
   it('DOCX: the chapter as Heading 1 with the rankings and groups under it', async () => {

@@ -8,7 +8,7 @@ import { exportedCardKey } from './harvest-export.schema.js'
 /** The fixed words of the documentation's chapter on the "Sichtung" (German, like the result sheets). */
 export const HARVEST_CHAPTER_WORDS = {
   chapter: 'Sichtung der Ergebnisse',
-  intro: 'Am Ende des Tages wurden die Karten gesichtet: unter Überschriften gruppiert und mit Punkten gewichtet. „Nr.“ ist der Platz einer Karte in ihrer Spalte (Nr. 1 = erste Karte der Spalte im Kapitel des Thementischs).',
+  intro: 'Am Ende des Tages wurden die Karten gesichtet: unter Überschriften gruppiert und mit Punkten gewichtet. Jede Karte steht mit ihrem Wortlaut hier, mit Thementisch, Station und Spalte, wo sie geschrieben wurde.',
   votingOf: (question: string) => `Priorisierung: ${question}`,
   overall: 'Rangfolge über alle Thementische',
   /** The ranking of a vote at one table. */
@@ -19,13 +19,12 @@ export const HARVEST_CHAPTER_WORDS = {
   noVotes: RANKING_WORDS.noVotes,
   votes: RANKING_WORDS.votes,
   tied: RANKING_WORDS.tied,
-  cardNumber: (n: number) => `Nr. ${n}`,
 } as const
 
 /** One card of the chapter: its text, where it is, and its dots (null: not put to the vote). */
 export interface HarvestCardLine {
   text: string
-  /** Its running number in its column (1, 2, …), as the table's chapter lists it. */
+  /** Its running number in its column (1, 2, …): the Sichtung's CSV column "Nr." (the chapters' lists are not numbered). */
   number: number
   tableName: string
   /** "Station 3 · Wie können wir den Zielen näherkommen?" */
@@ -152,7 +151,7 @@ export function harvestChapterToMarkdown(chapter: HarvestChapter | null): string
   const ranking = (entries: HarvestRankLine[], withTable: boolean) => {
     if (entries.length === 0) lines.push(escapeMarkdownText(HARVEST_CHAPTER_WORDS.noVotes), '')
     // Ranks repeat on ties ("2., 2."): written as text, not as a Markdown list that would renumber them.
-    for (const e of entries) lines.push(`- **${md(harvestRankLabel(e))}** ${md(e.text)}${withVotes(e)} (${md([withTable ? e.tableName : '', e.where, HARVEST_CHAPTER_WORDS.cardNumber(e.number)].filter(Boolean).join(' · '))})`)
+    for (const e of entries) lines.push(`- **${md(harvestRankLabel(e))}** ${md(e.text)}${withVotes(e)} (${md([withTable ? e.tableName : '', e.where].filter(Boolean).join(' · '))})`)
     lines.push('')
   }
   for (const step of chapter.steps) {
@@ -171,7 +170,7 @@ export function harvestChapterToMarkdown(chapter: HarvestChapter | null): string
       lines.push(`##### ${md(column.heading)}`, '')
       for (const g of column.groups) {
         lines.push(`${g.number}. **${md(g.title)}**${g.votes ? ` – ${HARVEST_CHAPTER_WORDS.votes(g.votes)}` : ''}`, '')
-        for (const c of g.cards) lines.push(`   - ${md(HARVEST_CHAPTER_WORDS.cardNumber(c.number))}: ${md(c.text)}${withVotes(c)}`)
+        for (const c of g.cards) lines.push(`   - ${md(c.text)}${withVotes(c)}`)
         lines.push('')
       }
     }

@@ -11,8 +11,8 @@ import { COLOR, CONTENT_WIDTH, type PdfLayout } from '../pdf-layout.js'
  */
 
 const RANK_INDENT = 78
-const meta = (l: HarvestRankLine, withTable: boolean) => [l.votes ? HARVEST_CHAPTER_WORDS.votes(l.votes) : '', withTable ? l.tableName : '', l.where, HARVEST_CHAPTER_WORDS.cardNumber(l.number)].filter(Boolean).join(' · ')
-const cardLine = (c: HarvestCardLine) => `${HARVEST_CHAPTER_WORDS.cardNumber(c.number)}: ${c.text}${c.votes ? ` (${HARVEST_CHAPTER_WORDS.votes(c.votes)})` : ''}`
+const meta = (l: HarvestRankLine, withTable: boolean) => [l.votes ? HARVEST_CHAPTER_WORDS.votes(l.votes) : '', withTable ? l.tableName : '', l.where].filter(Boolean).join(' · ')
+const cardLine = (c: HarvestCardLine) => `${c.text}${c.votes ? ` (${HARVEST_CHAPTER_WORDS.votes(c.votes)})` : ''}`
 const groupHeading = (g: HarvestChapter['groups'][number]['columns'][number]['groups'][number]) => `${g.number}. ${g.title}${g.votes ? ` – ${HARVEST_CHAPTER_WORDS.votes(g.votes)}` : ''}`
 
 /** Draws the chapter into the documentation's PDF, from a new page, with a bookmark. */
