@@ -7,7 +7,7 @@ import { TREE_SHEET_HEADER, TREE_SHEET_WIDTHS, TREES_FOLDER, drawTreesPdf, hasTr
 import { drawHarvestPdf, harvestDocx, harvestReadmeLines, harvestZipEntries } from './harvest/harvest-chapter.js'
 import { renderDocumentationDocx, renderSheetDocx } from './render-docx.js'
 import { renderDocumentationPdf, renderSheetPdf } from './render-pdf.js'
-import { actorSectionMarkdown, actorTableInputOf } from './actors/actor-section.js'
+import { actorSectionMarkdown, actorTableInputOf, withoutContactPersons } from './actors/actor-section.js'
 import { actorSectionDocx } from './actors/render-actors.js'
 import { drawActorsPdf } from './actors/actor-section-pdf.js'
 import { ACTOR_CHAPTER_TITLE } from './actors/actor-table.js'
@@ -200,7 +200,9 @@ function claimOrder(parts: readonly ZipPart[]): number[] {
  * even in-process it never holds it for a whole event. With a `helper` thread, the files are
  * rendered by both threads at once; the ZIP is the same.
  */
-export async function renderZip(file: EventExport, onProgress?: ProgressListener, helper?: ZipHelper, extras: readonly ZipExtra[] = []): Promise<RenderedFile> {
+export async function renderZip(whole: EventExport, onProgress?: ProgressListener, helper?: ZipHelper, extras: readonly ZipExtra[] = []): Promise<RenderedFile> {
+  // Passed around like the documentation: no contact persons of actors, in its JSON either.
+  const file = withoutContactPersons(whole)
   const parts = zipParts(file)
   const total = parts.length
   const done: (RenderedFile | undefined)[] = parts.map(() => undefined)
@@ -258,7 +260,7 @@ const FILE_KINDS: Record<string, string> = {
   docx: 'Word-Dokument zum Weiterbearbeiten (Formatvorlagen, nummerierte Listen; das Inhaltsverzeichnis aktualisiert Word beim Öffnen)',
   md: 'Markdown-Text, z. B. für Websites und Wikis',
   csv: 'Tabelle (CSV, Semikolon, UTF-8) für Tabellenprogramme',
-  json: 'Veranstaltung, Aufbau und sichtbare Karten (mit Anheften, Durchstreichen und Zusammenführen) als Datei, die Tischrunde wieder einlesen kann (mit Gruppen und Abstimmungen; ohne zurückgehaltene und noch verdeckte Karten, Anmeldungen, Datenschutzhinweis und Löschfrist; vollständig sichert nur eine Kopie des Datenordners)',
+  json: 'Veranstaltung, Aufbau und sichtbare Karten (mit Anheften, Durchstreichen und Zusammenführen) als Datei, die Tischrunde wieder einlesen kann (mit Gruppen und Abstimmungen; ohne zurückgehaltene und noch verdeckte Karten, Anmeldungen, Ansprechpersonen der Akteure, Datenschutzhinweis und Löschfrist; vollständig sichert nur eine Kopie des Datenordners)',
   svg: 'Bild des Baums als SVG: scharf in jeder Größe, z. B. für Websites und Folien',
   png: 'Bild des Baums als PNG, z. B. für Präsentationen und E-Mails',
 }

@@ -18,6 +18,17 @@ export function actorTableInputOf(file: EventExport): ActorTableInput | null {
   }
 }
 
+/**
+ * The export file as the documentation's ZIP carries it: the actors' contact persons taken out
+ * (the ZIP is passed around like the documentation; the console's "Sicherung (JSON)" and the actor
+ * table's own files keep them for the facilitators).
+ */
+export function withoutContactPersons(file: EventExport): EventExport {
+  const map = file.actors
+  if (!map?.actors.some((a) => a.person || a.personFromCards)) return file
+  return { ...file, actors: { ...map, actors: map.actors.map(({ personFromCards: _fromCards, ...a }) => (a.person ? { ...a, person: '' } : a)) } }
+}
+
 /** A Markdown table cell: pipes and line breaks would break the table. */
 const md = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>')
 
