@@ -137,6 +137,11 @@ describe('a day with problem trees in the morning and solution trees in the afte
     await console_.getByRole('status').filter({ hasText: '„Ehrenamt wechselt oft“ hängt jetzt unter „Keine festen Ansprechpersonen“.' }).waitFor()
     await anna.getByRole('button', { name: 'Ursache 1.1.1: Ehrenamt wechselt oft' }).waitFor({ timeout: 10_000 })
 
+    // The console puts the small county's problem tree on the projector ("Beamer steuern") for the morning's talk.
+    const remote = console_.getByRole('region', { name: 'Beamer steuern' })
+    await remote.getByRole('combobox', { name: 'Gruppe' }).selectOption({ label: 'kleiner Landkreis' })
+    await remote.getByRole('group', { name: 'Baum' }).getByRole('button', { name: 'Problembaum', pressed: true }).waitFor()
+
     // Afternoon: the day moves on to the solution station; the phones show the objective tree.
     expect(await facilitator.advance()).toEqual({ ok: true })
     await anna.getByRole('heading', { name: 'Lösungsbaum', exact: true }).waitFor({ timeout: 10_000 })
@@ -151,8 +156,10 @@ describe('a day with problem trees in the morning and solution trees in the afte
     await dora.getByRole('button', { name: 'Datenschutz & Impressum' }).click()
     await write(dora, null, 'Wohnungssuche gelingt schneller')
     await dora.getByRole('button', { name: /^Ziel 1: Wohnungssuche gelingt schneller/ }).waitFor()
-    // The projector follows the day to the objective trees.
+    // The projector follows the day to the objective trees, though the console chose the problem tree in the morning
+    // (a walk's projector stayed on it all afternoon); the console's remote says so.
     await projector.getByRole('heading', { name: 'Lösungsbaum: kleiner Landkreis · größere kreisfreie Stadt' }).waitFor({ timeout: 10_000 })
+    await remote.getByRole('group', { name: 'Baum' }).getByRole('button', { name: 'Lösungsbaum', pressed: true }).waitFor({ timeout: 10_000 })
     // ... and from then on switches back to the problem trees.
     await projector.getByRole('button', { name: 'Problembaum', exact: true }).waitFor()
     await console_.getByRole('button', { name: 'Lösungsbaum aus dem Problembaum erstellen' }).click()

@@ -1,10 +1,10 @@
 import { type Socket, io } from 'socket.io-client'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type Ack, type CreateEventResponse, type ProjectorDisplay, type ProjectorDisplayMessage, ErrorCode, WIRE_VERSION, groupsOf } from '@tischrunde/shared'
+import { type Ack, type CreateEventResponse, type ProjectorDisplay, type ProjectorDisplayMessage, ErrorCode, TREE_DAY_PHASE_STATIONS, TREE_DAY_TEMPLATE, WIRE_VERSION, groupsOf } from '@tischrunde/shared'
 import { api, createEvent, join, tokenOfLink } from './helpers/api.js'
 import { type RunningServer, startServer } from './helpers/in-process-server.js'
 import { tempDataDir } from './helpers/temp-dir.js'
-import { advanceRounds } from './helpers/rounds.js'
+import { advanceRounds, backRound } from './helpers/rounds.js'
 import { waitFor, within } from './helpers/wait.js'
 
 const REVIEW: ProjectorDisplay = { view: 'review', tableId: 'sprache', station: 1, spotlight: null }
@@ -106,6 +106,27 @@ describe('the console drives the projectors', () => {
     expect(ended.display).toEqual({ ...table, spotlight: null })
     const late = await connect(tokenOfLink(cafe.links.projector))
     expect((await waitFor(() => late.displays.at(-1), 'the current display')).display.spotlight).toBeNull()
+  })
+
+  it('moves the tree the console chose in the morning to the solution tree when the afternoon begins, and back with the day', async () => {
+    const body = { title: 'Bremen', date: '2018-06-26', tableNames: [], template: TREE_DAY_TEMPLATE, treeMethod: { attribute: 'Kommunengröße', values: ['kleiner Landkreis', 'großer Landkreis'], maxGroupSize: null, phaseStations: { ...TREE_DAY_PHASE_STATIONS } } }
+    const day = (await api<CreateEventResponse>(running.url, '/api/events', { body, token: running.server.credentials.adminKey })).body
+    const projector = await connect(tokenOfLink(day.links.projector))
+    const facilitator = await connect(day.facilitatorToken)
+    const group = groupsOf(day.event.treeMethod!)[1]!
+    await advanceRounds(running.url, day.facilitatorToken) // the morning: the problem trees
+    const morning: ProjectorDisplay = { view: 'table', tableId: null, station: null, spotlight: null, tree: { groupId: group.id, phase: 'problem' } }
+    expect(await facilitator.send(morning)).toEqual({ ok: true })
+    await waitFor(() => projector.displays.find((m) => m.display.tree && !m.initial), 'the morning tree')
+    await advanceRounds(running.url, day.facilitatorToken) // the afternoon: the solution trees
+    const followed = await waitFor(() => projector.displays.find((m) => m.treeFollowed), 'the tree to follow the day')
+    expect(followed.display).toEqual({ ...morning, tree: { groupId: group.id, phase: 'objective' } })
+    // The console hears it (its remote marks the solution tree), and a projector opened now shows the solution tree.
+    await waitFor(() => facilitator.displays.find((m) => m.treeFollowed), 'the console to hear it')
+    const late = await connect(tokenOfLink(day.links.projector))
+    expect((await waitFor(() => late.displays.at(-1), 'the current display')).display.tree).toEqual({ groupId: group.id, phase: 'objective' })
+    await backRound(running.url, day.facilitatorToken)
+    await waitFor(() => projector.displays.find((m) => m.treeFollowed && m.display.tree?.phase === 'problem'), 'the tree to follow the day back')
   })
 
   it('shows on a tree day the group and tree the console chose, and refuses a group the day does not have', async () => {

@@ -1,4 +1,4 @@
-import { type GroupColumn, type Ack, type ProjectorDisplay, type ClientEventName, type ClientEventPayload, type EventActor, ErrorCode, fail, may } from '@tischrunde/shared'
+import { type GroupColumn, type Ack, type ProjectorDisplay, type TreePhase, type ClientEventName, type ClientEventPayload, type EventActor, ErrorCode, fail, may } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventService } from '../events/event-service.js'
@@ -34,8 +34,11 @@ export interface HandlerContext {
   publishEvent(eventId: string): void
   /** Tells the event's projectors (and consoles) what to show; `languageOnly`: only which language they speak. */
   showOnProjectors(eventId: string, display: ProjectorDisplay, languageOnly?: boolean): void
-  /** Ends a spotlight on the event's projectors (the day moved on); they keep their view. */
-  endSpotlight(eventId: string): void
+  /**
+   * The day moved on: a spotlight on the event's projectors ends, and the tree they were told to
+   * show follows the day's tree phase (`treePhase`, null on a day without trees); they keep their view.
+   */
+  dayMovedOn(eventId: string, treePhase: TreePhase | null): void
   /** Dot voting: steps and ballots. */
   votes: VoteService
   /** Tells the screens that a step (and, with `participantId`, that person's ballot) changed. */

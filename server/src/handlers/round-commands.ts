@@ -1,6 +1,6 @@
 import { takeRankingsOff } from '../harvest/rankings-off-projectors.js'
 import { objectiveTreesAtTheirStation } from '../tree/objective-trees.js'
-import { advance, back, configure, endDay, extend, ok, pause, resume, setRemaining, setStationLock, startStationNow } from '@tischrunde/shared'
+import { advance, back, configure, currentTreePhase, endDay, extend, ok, pause, resume, setRemaining, setStationLock, startStationNow } from '@tischrunde/shared'
 import { FORBIDDEN_ACK, type Handler, mayRun } from './handler.js'
 
 /** Facilitator: next step. Two tabs clicking at once: the second names an old version and is refused. */
@@ -23,7 +23,8 @@ export const handleAdvance: Handler<'round:advance'> = (ctx, session, msg) => {
 async function movedOn(ctx: Parameters<Handler<'round:advance'>>[0], eventId: string, done: ReturnType<Handler<'round:advance'>>) {
   const ack = await done
   if (!ack.ok) return ack
-  ctx.endSpotlight(eventId)
+  const stored = await ctx.events.get(eventId)
+  ctx.dayMovedOn(eventId, stored ? currentTreePhase(stored) : null)
   const off = await takeRankingsOff(ctx.votes, eventId).catch((error: unknown) => (ctx.log.error({ err: error, event: eventId }, 'the ranking could not be taken off the projectors'), []))
   for (const stepId of off) ctx.publishVotes(eventId, { stepId })
   return ack

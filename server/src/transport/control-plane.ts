@@ -163,10 +163,15 @@ export function createControlPlane(
       displays.set(eventId, { display: shown, seq: ++displaySeq, ...(languageOnly ? { languageOnly } : {}) })
       deps.hub.publish({ eventId, topic: 'display', audience: 'staff' })
     },
-    endSpotlight(eventId) {
+    dayMovedOn(eventId, treePhase) {
       const last = displays.get(eventId)
-      if (!last?.display.spotlight) return
-      displays.set(eventId, { display: { ...last.display, spotlight: null }, seq: ++displaySeq, spotlightEnded: true })
+      const spotlightEnded = Boolean(last?.display.spotlight)
+      // A group's problem tree chosen in the morning: the afternoon shows its solution tree (and back).
+      const tree = last?.display.tree
+      const treeFollowed = Boolean(tree && treePhase && tree.phase !== treePhase)
+      if (!last || (!spotlightEnded && !treeFollowed)) return
+      const display = { ...last.display, spotlight: null, ...(tree && treePhase ? { tree: { ...tree, phase: treePhase } } : {}) }
+      displays.set(eventId, { display, seq: ++displaySeq, ...(spotlightEnded ? { spotlightEnded } : {}), ...(treeFollowed ? { treeFollowed } : {}) })
       deps.hub.publish({ eventId, topic: 'display', audience: 'staff' })
     },
     votes: deps.votes,

@@ -49,5 +49,7 @@ export const projectorDisplayMessageSchema = z.object({
   languageOnly: z.boolean().optional(),
   /** The day moved on to another station: the spotlight ends, the projectors keep what they show. */
   spotlightEnded: z.boolean().optional(),
+  /** The day moved on to another tree phase: the shown tree follows it (the afternoon's solution tree), the projectors keep their view. */
+  treeFollowed: z.boolean().optional(),
 })
 export type ProjectorDisplayMessage = z.infer<typeof projectorDisplayMessageSchema>

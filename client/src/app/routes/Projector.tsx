@@ -142,7 +142,7 @@ function ProjectorScreen({ eventId, token }: { eventId: string; token: string })
   useEffect(() => {
     if (!told || applied.current === told.seq) return
     applied.current = told.seq
-    if ((told.initial && explicit) || told.languageOnly || told.spotlightEnded) return
+    if ((told.initial && explicit) || told.languageOnly || told.spotlightEnded || told.treeFollowed) return
     nav.show(told.display)
     setSpotlightOn(true)
   }, [told, nav, explicit])

@@ -18,7 +18,7 @@ export function useActorView(): boolean {
   useEffect(() => {
     if (!on || !told || seen.current === told.seq) return
     seen.current = told.seq
-    if (told.initial || told.languageOnly || told.spotlightEnded || told.display.view === 'actors') return
+    if (told.initial || told.languageOnly || told.spotlightEnded || told.treeFollowed || told.display.view === 'actors') return
     leave(told.display.view)
   }, [on, told, leave])
   return on

@@ -48,6 +48,13 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   const round = useTischStore((s) => s.round)
   const running = round ? currentTreePhase({ event: props.event, round }) : null
   const phase: TreePhase = chosen ?? running ?? 'problem'
+  // A tree chosen in the morning (here or by the console) is no choice for the afternoon: when the
+  // day moves to its other tree, the projector shows the running one again.
+  const lastRunning = useRef(running)
+  useEffect(() => {
+    if (lastRunning.current !== null && running !== null && lastRunning.current !== running) setPhase(null)
+    lastRunning.current = running
+  }, [running])
   // The solution trees are offered once the day reached them (in the morning they are empty); a day
   // whose stations do not drive the trees offers both throughout.
   const objectiveReached = running !== 'problem' || round?.phase === 'review' || round?.phase === 'closed'
@@ -76,6 +83,8 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   useEffect(() => {
     if (!told || applied.current === told.seq) return
     applied.current = told.seq
+    // The day moved to its other tree: show the running one, whichever group this projector shows.
+    if (told.treeFollowed) return setPhase(null)
     if (told.languageOnly || told.spotlightEnded) return
     setJoining(told.display.view === 'join')
     // The group and tree the console chose; a projector opened for one group keeps it when it connects.
