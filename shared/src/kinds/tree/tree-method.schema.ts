@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { slugify, stationIdSchema } from '../../ids.js'
+import { duplicate } from '../../wire/field-issue.js'
 
 /** The municipality sizes the Bremen reflection groups met by (seed 001 names these four). */
 export const KOMMUNENGROESSE_VALUES: readonly string[] = ['kleiner Landkreis', 'mittelgroßer Landkreis', 'großer Landkreis', 'größere kreisfreie Stadt']
@@ -30,9 +31,10 @@ export const treeMethodSchema = z
   })
   .superRefine((m, ctx) => {
     const slugs = new Set<string>()
-    for (const v of m.values) {
+    for (const [i, v] of m.values.entries()) {
       const slug = slugify(v)
-      if (slugs.has(slug)) ctx.addIssue({ code: 'custom', path: ['values'], message: `duplicate value ${v}` })
+      // Named in the error ("„Kleiner Landkreis“ kommt doppelt vor."), at its line of the list.
+      if (slugs.has(slug)) ctx.addIssue({ code: 'custom', path: ['values', i], message: `duplicate value ${v}`, params: duplicate(v.trim()) })
       slugs.add(slug)
     }
   })

@@ -52,6 +52,16 @@ describe('a tree day from the start page', () => {
     expect(bodies).toEqual([])
   })
 
+  it('names a group given twice (in any case), and sends nothing', async () => {
+    const bodies = server()
+    openTreeDayForm('Externe Kooperation')
+    fireEvent.change(screen.getByLabelText('Kleingruppen (eine pro Zeile)'), { target: { value: 'kleiner Landkreis\ngroßer Landkreis\nKleiner Landkreis ' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Veranstaltung anlegen' }))
+    // The walk read "Kleingruppen: Diese Angabe ist ungültig." without a word of which line.
+    expect(await screen.findByText('Kleingruppen: „Kleiner Landkreis“ kommt doppelt vor.')).toBeTruthy()
+    expect(bodies).toEqual([])
+  })
+
   it('forms the groups by what the organiser names, and refuses an empty name', async () => {
     const bodies = server()
     openTreeDayForm('Netzwerktag')
