@@ -84,6 +84,10 @@ describe('the Winnenden actor map, console and projector', () => {
     expect(await chip(projector, 'Vereine').locator('.actor-badge-core').count()).toBe(1)
     expect(await console_.getByRole('checkbox', { name: 'Kerngruppe geplant: Vereine' }).isChecked()).toBe(true)
 
+    // The actor table downloads under the name every file of the day has (it was "<event-id>-akteure.docx").
+    const [download] = await Promise.all([console_.waitForEvent('download'), console_.getByRole('button', { name: 'Akteurstabelle als DOCX' }).click()])
+    expect(download.suggestedFilename()).toMatch(/^Winnenden_2019-07-02_Akteure\.docx$/)
+
     expect(await axeViolations(console_, '.actor-console')).toEqual([])
     // On a 1366×768 laptop the names and areas read whole, every column fits, and the table scrolls
     // inside a frame whose foot (and its scroll bar) is on the screen, not below a long table.

@@ -76,7 +76,10 @@ describe('the actor map of a tree day (Bremen, seed 001, with the alliance table
       const csv = await (await fetch(`${running.url}/api/events/${eventId}/actors.csv`, { headers: { authorization: `Bearer ${day.facilitatorToken}` } })).text()
       expect(csv).toContain('Genannt von (Gruppen)')
       expect(csv).toMatch(/Jobcenter[^\n]*großer Landkreis; kleiner Landkreis|Jobcenter[^\n]*kleiner Landkreis; großer Landkreis/)
-      expect(csv).toContain('kleiner Landkreis: „Sprachkurse ausbauen“')
+      // The means they help with, so called (a walk read "Maßnahmen: kleiner Landkreis: …" for a tree's means).
+      expect(csv).toContain('Hilft bei (Mittel der Lösungsbäume)')
+      expect(csv).not.toContain(';Maßnahmen;')
+      expect(csv).toContain('„Sprachkurse ausbauen“ (kleiner Landkreis)')
       expect(csv).not.toContain('baum--')
       // So does the documentation's chapter.
       const file = (await (await fetch(`${running.url}/api/events/${eventId}/export?format=json`, { headers: { authorization: `Bearer ${day.facilitatorToken}` } })).json()) as EventExport
@@ -84,6 +87,8 @@ describe('the actor map of a tree day (Bremen, seed 001, with the alliance table
       const md = await (await fetch(`${running.url}/api/events/${eventId}/export?format=md`, { headers: { authorization: `Bearer ${day.facilitatorToken}` } })).text()
       expect(md).toContain('Aus den Lösungsbäumen der Gruppen')
       expect(md).toContain('| Genannt von (Gruppen) |')
+      expect(md).toContain('(Hilft bei: „Sprachkurse ausbauen“ (kleiner Landkreis); „Anerkennung beschleunigen“ (großer Landkreis))')
+      expect(md).not.toContain('Maßnahmen kleiner Landkreis')
     } finally {
       console_.destroy()
       shown.destroy()

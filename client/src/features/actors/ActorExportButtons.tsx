@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { failureSchema } from '@tischrunde/shared'
 import { errorText } from '../../i18n/error-text.js'
+import { fileNameOf } from '../export/download-export.js'
 import { useTranslation } from '../../i18n/index.js'
 
 const FORMATS = ['docx', 'xlsx', 'csv'] as const
@@ -24,7 +25,8 @@ export function ActorExportButtons({ eventId, token }: { eventId: string; token:
       const url = URL.createObjectURL(await res.blob())
       const a = document.createElement('a')
       a.href = url
-      a.download = `${eventId}-akteure.${format}`
+      // The server's name, as every other download of the day: "Winnenden_2019-07-02_Akteure.docx".
+      a.download = fileNameOf(res, `Akteure.${format}`)
       document.body.append(a)
       a.click()
       a.remove()

@@ -22,7 +22,7 @@ export function newJobId(): string {
 }
 
 /** The file name the server chose (`attachment; filename="…"`), ASCII by construction. */
-function fileNameOf(res: Response, fallback: string): string {
+export function fileNameOf(res: Response, fallback: string): string {
   const match = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')
   return match?.[1] ?? fallback
 }

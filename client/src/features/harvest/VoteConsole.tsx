@@ -26,6 +26,7 @@ import { RankList } from './VoteRanking.js'
 import { rankCards, scopeWords, stepTables } from './vote-view.js'
 import { labelText } from '../../lib/label-text.js'
 import './harvest.css'
+import { fileNameOf } from '../export/download-export.js'
 
 type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
 
@@ -51,7 +52,7 @@ async function downloadRanking(eventId: string, token: string, stepId: string, f
     return failure.success ? failure.data : { code: 'INTERNAL' }
   }
   const blob = await res.blob()
-  const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `Priorisierung.${format}`
+  const name = fileNameOf(res, `Priorisierung.${format}`)
   const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url

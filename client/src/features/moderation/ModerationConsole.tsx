@@ -7,6 +7,7 @@ import type { SendCommand } from './send.js'
 import { TableModeration } from './TableModeration.js'
 import { LabelledSelect, tableOptions } from '../harvest/LabelledSelect.js'
 import './moderation.css'
+import { fileNameOf } from '../export/download-export.js'
 
 /** The console's moderation panel: approval and collect modes, reveals, and one table's cards at a time. */
 export default function ModerationConsole(props: { event: TischEvent; round: RoundState | null; token: string; send: SendCommand }) {
@@ -111,7 +112,7 @@ function HeldCardsDownload(props: { eventId: string; token: string }) {
       const url = URL.createObjectURL(await res.blob())
       const a = document.createElement('a')
       a.href = url
-      a.download = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'Zurueckgehaltene-Karten.csv'
+      a.download = fileNameOf(res, 'Zurueckgehaltene-Karten.csv')
       a.click()
       setTimeout(() => URL.revokeObjectURL(url), 10_000)
       setState('idle')

@@ -16,6 +16,7 @@ import { dataOf, useDayClock, useProgramme } from './use-programme.js'
 import type { ControlRef } from './use-programme.js'
 import './programme.css'
 import { roomText } from './room-text.js'
+import { fileNameOf } from '../export/download-export.js'
 
 /** How soon shown sign-up lists follow a change of the seats, in ms (changes close together load once). */
 const ROSTER_FOLLOW_MS = 300
@@ -75,7 +76,7 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
         const failure = failureSchema.safeParse(await res.json().catch(() => null))
         return setMessage(failure.success ? errorText(t, failure.data) : t('programme.error'))
       }
-      const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? file
+      const name = fileNameOf(res, file)
       const url = URL.createObjectURL(await res.blob())
       const a = document.createElement('a')
       a.href = url

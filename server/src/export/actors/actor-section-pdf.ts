@@ -167,7 +167,7 @@ const check = (on: boolean): Cell => [{ text: on ? CHECKED : UNCHECKED, size: 11
 function actorCells(row: ActorRow): Cell[] {
   const small = (text: string): CellText => ({ text, size: SIZE.small, color: COLOR.muted })
   return [
-    [{ text: row.name, font: 'bold' }, ...(row.namedAs ? [small(`Genannt als: ${row.namedAs}`)] : []), ...(row.tables ? [small(`Genannt von: ${row.tables}`)] : []), ...(row.measures ? [small(`Maßnahmen: ${row.measures}`)] : [])],
+    [{ text: row.name, font: 'bold' }, ...(row.namedAs ? [small(`Genannt als: ${row.namedAs}`)] : []), ...(row.tables ? [small(`Genannt von: ${row.tables}`)] : []), ...row.measureLines.map(small)],
     [{ text: row.institution }, ...(row.person ? [small(row.person)] : [])],
     check(row.cooperation),
     check(row.coreGroup),

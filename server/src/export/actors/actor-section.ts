@@ -47,7 +47,7 @@ export function actorSectionMarkdown(file: EventExport): string {
     lines.push(`### ${md(group.name || DEFAULT_AREA_NAMES[group.area])}`, '')
     lines.push(`| ${ACTOR_COLUMNS.name} | ${namedByColumn(input)} | ${ACTOR_COLUMNS.institution} | ${ACTOR_COLUMNS.cooperation} | ${ACTOR_COLUMNS.coreGroup} | ${ACTOR_COLUMNS.forum} | ${ACTOR_COLUMNS.notes} |`)
     lines.push('| --- | --- | --- | :-: | :-: | :-: | --- |')
-    for (const r of group.rows) lines.push(`| ${md(r.name)}${r.namedAs ? ` (genannt als: ${md(r.namedAs)})` : ''} | ${md(r.tables)}${r.measures ? ` (Maßnahmen ${md(r.measures)})` : ''} | ${md(r.institution)} | ${mark(r.cooperation)} | ${mark(r.coreGroup)} | ${mark(r.forum)} | ${md(r.notes)} |`)
+    for (const r of group.rows) lines.push(`| ${md(r.name)}${r.namedAs ? ` (genannt als: ${md(r.namedAs)})` : ''} | ${md(r.tables)}${r.measureLines.length ? ` (${md(r.measureLines.join('; '))})` : ''} | ${md(r.institution)} | ${mark(r.cooperation)} | ${mark(r.coreGroup)} | ${mark(r.forum)} | ${md(r.notes)} |`)
     lines.push('')
   }
   if (input.bodies.length > 0) {

@@ -28,6 +28,8 @@ export const ACTOR_COLUMNS = {
   namedAs: 'Genannt als',
   tables: 'Genannt von (Tische)',
   measures: 'Maßnahmen',
+  /** On a tree day: the means of a group's solution tree under which the actor was named. */
+  helpsWith: 'Hilft bei',
   institution: 'Institution vor Ort',
   person: 'Ansprechperson',
   cooperation: 'Kooperation besteht',
@@ -63,6 +65,12 @@ export function namedByColumn(input: Pick<ActorTableInput, 'actors'>): string {
   return trees ? (tables ? 'Genannt von (Tische, Gruppen)' : 'Genannt von (Gruppen)') : ACTOR_COLUMNS.tables
 }
 
+/** The title of the measures' column: the tables' measures by number, the trees' means the actor helps with, or both. */
+export function measuresColumn(input: Pick<ActorTableInput, 'actors'>): string {
+  const { tables, trees } = namedIn(input)
+  return trees ? (tables ? `${ACTOR_COLUMNS.measures} / ${ACTOR_COLUMNS.helpsWith.toLocaleLowerCase('de')}` : `${ACTOR_COLUMNS.helpsWith} (Mittel der Lösungsbäume)`) : ACTOR_COLUMNS.measures
+}
+
 /** The names of every place that named an actor of the map (a table, a group's solution tree). */
 export function actorPlaceNames(event: ActorPlaces, actors: readonly ActorRecord[]): Map<string, string> {
   const out = new Map(event.tables.map((t) => [t.id, t.name]))
@@ -81,7 +89,10 @@ export interface ActorRow {
   /** The names the cards gave it where they differ from its name ("Sportverein TuS Walle" for "Vereine"): the local names the alliance needs. */
   namedAs: string
   tables: string
+  /** The measures' cell (CSV, XLSX): a table's by their numbers, a group's means quoted with the group. */
   measures: string
+  /** The same as labelled lines for the documents: "Maßnahmen: Sprache: 1, 3", "Hilft bei: „…“ (kleiner Landkreis)". */
+  measureLines: string[]
   institution: string
   person: string
   cooperation: boolean
@@ -125,8 +136,14 @@ function namedAs(a: ActorRecord): string {
 }
 
 function rowOf(input: ActorTableInput, a: ActorRecord): ActorRow {
-  // A table's measures by their numbers on its sheet; a group's by the objectives of its tree they help with.
-  const measures = [...measuresOf(a)].map(([place, refs]) => `${input.tableNames.get(place) ?? place}: ${groupOfPlace(place) === null ? refs.map((r) => r.n).join(', ') : refs.map((r) => `„${r.text}“`).join(', ')}`)
+  // A table's measures by their numbers on its sheet; a group's by the means of its tree they help with.
+  const byTable: string[] = []
+  const byGroup: string[] = []
+  for (const [place, refs] of measuresOf(a)) {
+    const name = input.tableNames.get(place) ?? place
+    if (groupOfPlace(place) === null) byTable.push(`${name}: ${refs.map((r) => r.n).join(', ')}`)
+    else byGroup.push(`${refs.map((r) => `„${r.text}“`).join(', ')} (${name})`)
+  }
   return {
     area: areaName(input, a.area),
     name: a.name,
@@ -134,7 +151,8 @@ function rowOf(input: ActorTableInput, a: ActorRecord): ActorRow {
     tables: tablesOf(a)
       .map((id) => input.tableNames.get(id) ?? id)
       .join('; '),
-    measures: measures.join('; '),
+    measures: [...byTable, ...byGroup].join('; '),
+    measureLines: [byTable.length ? `${ACTOR_COLUMNS.measures}: ${byTable.join('; ')}` : '', byGroup.length ? `${ACTOR_COLUMNS.helpsWith}: ${byGroup.join('; ')}` : ''].filter(Boolean),
     institution: a.institution,
     person: a.person,
     cooperation: a.cooperation,
@@ -146,7 +164,8 @@ function rowOf(input: ActorTableInput, a: ActorRecord): ActorRow {
 
 /** The table as rows of text cells for CSV (header first, check marks as "x", every cell neutralised). */
 export function actorCsvRows(input: ActorTableInput): string[][] {
-  const header = Object.values({ ...ACTOR_COLUMNS, tables: namedByColumn(input) })
+  const { helpsWith: _inMeasures, ...columns } = ACTOR_COLUMNS
+  const header = Object.values({ ...columns, tables: namedByColumn(input), measures: measuresColumn(input) })
   const rows = actorsByArea(input).flatMap((g) => g.rows)
   const mark = (b: boolean) => (b ? 'x' : '')
   return [

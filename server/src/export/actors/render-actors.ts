@@ -79,7 +79,7 @@ function table(widths: readonly number[], width: number, header: readonly string
 function actorCells(row: ActorRow | null): Paragraph[][] {
   const check = (b: boolean | undefined) => [para(b ? CHECKED : UNCHECKED, { center: true, size: 24 })]
   if (!row) return [[para('')], [para('')], check(false), check(false), check(false), [para('')]]
-  const named = [para(row.name, { bold: true }), ...(row.namedAs ? [para(`Genannt als: ${row.namedAs}`, { size: 16, color: '505050' })] : []), ...(row.tables ? [para(`Genannt von: ${row.tables}`, { size: 16, color: '505050' })] : []), ...(row.measures ? [para(`Maßnahmen: ${row.measures}`, { size: 16, color: '505050' })] : [])]
+  const named = [para(row.name, { bold: true }), ...(row.namedAs ? [para(`Genannt als: ${row.namedAs}`, { size: 16, color: '505050' })] : []), ...(row.tables ? [para(`Genannt von: ${row.tables}`, { size: 16, color: '505050' })] : []), ...row.measureLines.map((line) => para(line, { size: 16, color: '505050' }))]
   return [named, [para(row.institution), ...(row.person ? [para(row.person, { size: 18 })] : [])], check(row.cooperation), check(row.coreGroup), check(row.forum), [para(row.notes)]]
 }
 

@@ -2,9 +2,9 @@ import { type TreePhase, failureSchema } from '@tischrunde/shared'
 import { useState } from 'react'
 import { errorText } from '../../../i18n/error-text.js'
 import { useTranslation } from '../../../i18n/index.js'
+import { fileNameOf } from '../../export/download-export.js'
 
 /** The file name the server chose (`attachment; filename="…"`), ASCII by construction. */
-const fileNameOf = (res: Response, fallback: string) => /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallback
 
 /**
  * Downloads of one group's trees as pictures (SVG and PNG, rendered on the server as the projector
