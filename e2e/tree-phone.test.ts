@@ -230,6 +230,9 @@ describe('the problem tree on phones (360×740)', () => {
     await first.getByText('Offline – deine Einträge werden gesendet, sobald die Verbindung steht.').waitFor({ timeout: 3000 })
     await first.getByLabel('Text').fill('Politik gibt keinen Rückhalt')
     await first.getByRole('button', { name: 'Senden' }).click()
+    // Kept on the phone, not yet in the group's tree: not "Eingetragen." (a walk's reading).
+    await first.getByRole('status').filter({ hasText: 'Auf diesem Handy gespeichert – wird gesendet, sobald die Verbindung steht.' }).waitFor()
+    expect(await first.getByText('Eingetragen.', { exact: true }).count()).toBe(0)
     // Reloaded without a network (it never sees a connection drop then), it says so all the same, entry kept.
     await first.reload()
     await first.getByRole('button', { name: 'Kernproblem 1: Politik gibt keinen Rückhalt' }).waitFor({ timeout: 10_000 })

@@ -34,6 +34,8 @@ export function AddNodeForm(props: {
    * tree, and while rewording); otherwise it follows the tree, which then keeps the whole screen.
    */
   docked?: boolean
+  /** No connection to the server right now: what is sent waits on the phone, and the form says so. */
+  unsent?: boolean
 }) {
   const { t } = useTranslation()
   const fieldId = useId()
@@ -63,7 +65,8 @@ export function AddNodeForm(props: {
     const done = props.editing ? props.onSave(trimmed) : props.hasCore ? chosen !== null && props.onAdd(chosen, trimmed) : props.onAdd(TREE_KINDS[props.phase].core, trimmed)
     if (!done) return
     setText('')
-    setSaid(t(props.editing ? 'tree.savedSaid' : 'tree.addedSaid'))
+    // Offline it is kept on the phone, not yet in the group's tree: "Eingetragen." would promise too much.
+    setSaid(t(props.unsent ? 'tree.keptOnPhone' : props.editing ? 'tree.savedSaid' : 'tree.addedSaid'))
   }
   // "Eingetragen." for screen readers (the new box shows in the tree above), gone after a moment.
   const [said, setSaid] = useState('')

@@ -319,6 +319,7 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
           onSave={save}
           onCancelEdit={() => editing && endEdit(editing.id)}
           onDelete={deletable ? remove : undefined}
+          unsent={tree.status !== 'synced'}
         />
       )}
       {/* The solution tree names helpers: the actor map all groups' helpers make. */}
