@@ -81,6 +81,24 @@ describe('the console’s tree editor', () => {
     expect(screen.getByRole('status').textContent?.trim()).toBe('Beide Texte zusammen sind zu lang für einen Eintrag. Kürzen Sie zuerst einen davon.')
   })
 
+  it('keeps the focus in the tree after a merge, on the merged row, where Ctrl+Z takes it back', async () => {
+    const twins = [...nodes.slice(0, 2), n('cause002', 'cause', 'core0001', 'Keine Ansprechperson', 1)]
+    const { rerender } = render(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords(twins)} label="Problembaum" />)
+    const select = screen.getByRole('combobox', { name: 'Keine Ansprechperson zusammenführen mit …' })
+    select.focus()
+    fireEvent.change(select, { target: { value: 'cause001' } })
+    expect(edits).toHaveLength(1)
+    const after = applyEdit(new Map(twins.map((x) => [x.id, x])), edits[0]!)
+    rerender(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords([...after.values()])} label="Problembaum" />)
+    await act(() => new Promise((resolve) => requestAnimationFrame(resolve)))
+    // A walk's focus went to the heading above the editor, where Ctrl+Z did nothing.
+    const kept = [...after.values()].find((x) => x.kind === 'cause')!
+    expect(document.activeElement?.id).toMatch(new RegExp(`-edit-${kept.id}$`))
+    fireEvent.keyDown(document.activeElement!, { key: 'z', ctrlKey: true })
+    expect(edits).toHaveLength(2)
+    expect(applyEdit(after, edits[1]!).size).toBe(3)
+  })
+
   it('moves a cause down among its siblings with one button', () => {
     render(<TreeEditor docName="tree.e.g.problem" phase="problem" view={readTreeRecords(nodes)} label="Problembaum" />)
     expect(screen.queryByRole('button', { name: 'Ehrenamt wechselt nach unten' })).toBeNull()

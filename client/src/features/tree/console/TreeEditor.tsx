@@ -227,7 +227,8 @@ export function TreeEditor(props: { docName: string | null; phase: TreePhase; vi
                       if (!other) return
                       // The older of the two stays (see mergeDuplicates): the message names it.
                       const merged = mergeDuplicates(phase, nodes, n.id, other)
-                      run(merged, t('tree.merged', { text: (merged.ok && nodes.get(merged.edit.put[0]!.id)?.text) || text }))
+                      // The focus to the merged row's "Bearbeiten": in the editor, where Ctrl+Z takes the merge back.
+                      if (run(merged, t('tree.merged', { text: (merged.ok && nodes.get(merged.edit.put[0]!.id)?.text) || text })) && merged.ok) focusNode([`${idPrefix}-edit-${merged.edit.put[0]!.id}`])
                     }}>
                     <option value="">{t('tree.mergeWithShort')}</option>
                     {twins.map((p) => (
