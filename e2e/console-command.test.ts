@@ -99,6 +99,21 @@ describe('the facilitator link of a new event', () => {
     await page.getByRole('button', { name: 'Moderationslink anzeigen' }).click()
     expect(await panel.getByRole('textbox').inputValue()).toBe(link)
   })
+
+  it('is shown right after creating the event in English too (a walk never saw it there)', async () => {
+    const page = await (await browser.newContext(CONSOLE)).newPage()
+    await page.goto(`${server.url}/admin#k=${server.adminKey}`)
+    await page.getByRole('link', { name: 'Neue Veranstaltung anlegen' }).click()
+    await page.getByRole('combobox', { name: 'Sprache / Language' }).selectOption('en')
+    await page.getByLabel('Title').fill('Town Hall Café')
+    await page.getByLabel('Theme tables (one per line)').fill('Housing\nJobs')
+    await page.getByRole('button', { name: 'Create event' }).click()
+    const panel = page.getByRole('region', { name: 'Your facilitator link' })
+    await panel.waitFor({ timeout: 15_000 })
+    expect(await panel.getByRole('textbox').inputValue()).toMatch(/\/e\/town-hall-cafe\/console#k=.{20,}$/)
+    expect(page.url()).not.toContain('neu=')
+    await page.context().close()
+  })
 })
 
 describe('the console in command of the room', () => {

@@ -54,13 +54,25 @@ const FramingForm = lazyPart(() => import('../../features/framing/FramingForm.js
  * `?neu=1`: the console was opened right after creating the event; `?neu=link`: with a facilitator
  * link renewed just now. Either way the link is shown once, prominently, to be saved.
  */
-function takeFreshFlag(): FreshLink {
-  const url = new URL(window.location.href)
-  const neu = url.searchParams.get('neu')
-  if (neu !== '1' && neu !== 'link') return false
-  url.searchParams.delete('neu')
-  window.history.replaceState(null, '', url.pathname + url.search + url.hash)
-  return neu === '1' ? 'event' : 'link'
+function readFreshFlag(): FreshLink {
+  const neu = new URL(window.location.href).searchParams.get('neu')
+  return neu === '1' ? 'event' : neu === 'link' ? 'link' : false
+}
+
+/**
+ * Takes the flag out of the address once the console stands (a reload shows no notice again).
+ * Not while rendering: a render React throws away (the English wording still loading) would take
+ * it before the console that stays reads it — the English console never showed the new link.
+ */
+function useFreshFlag(): FreshLink {
+  const [fresh] = useState(readFreshFlag)
+  useEffect(() => {
+    const url = new URL(window.location.href)
+    if (!url.searchParams.has('neu')) return
+    url.searchParams.delete('neu')
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash)
+  }, [])
+  return fresh
 }
 
 /** Opens the console anew with the facilitator link just renewed (the old one no longer opens anything). */
@@ -74,7 +86,7 @@ function openRenewedLink(view: FacilitatorEventView): void {
 export default function Console() {
   const { t, language } = useTranslation()
   const eventId = useParams().eventId ?? ''
-  const [fresh] = useState(takeFreshFlag)
+  const fresh = useFreshFlag()
   const keepFocus = useFocusKeeper<HTMLElement>()
   const [token] = useState(() => takeTokenFromUrl(eventId, 'facilitator'))
   // Failures are kept as codes and worded at render, so a language switch rewords them too.
