@@ -66,4 +66,29 @@ describe('a phone offline while the station closes and the day moves on', () => 
     await refused.waitFor({ state: 'detached' })
     await context.close()
   })
+
+  it('keeps the text of a card being edited when the station locks, to copy, said so', async () => {
+    // Station 2 runs (the test before left the day at its changeover).
+    const facilitator = await facilitatorSocket(server.url, created.facilitatorToken)
+    while (facilitator.round().phase !== 'station') expect((await facilitator.advance()).ok).toBe(true)
+    const stationId = `station-${facilitator.round().stationIndex + 1}`
+    const context = await browser.newContext(PHONE)
+    const phone = await context.newPage()
+    await phone.goto(`${server.url}${created.links.participant}`)
+    await phone.getByRole('button', { name: /Schule/ }).first().click()
+    const onward = phone.getByRole('button', { name: /^Weiter: Station/ })
+    await Promise.race([onward.waitFor({ timeout: 10_000 }).then(() => onward.click()), phone.getByLabel('Deine Karte').waitFor({ timeout: 10_000 })])
+    await phone.getByLabel('Deine Karte').fill('Schnellere Anerkennung')
+    await phone.getByRole('button', { name: 'Karte senden' }).click()
+    await phone.getByText('gespeichert', { exact: true }).waitFor({ timeout: 10_000 })
+    await phone.getByRole('button', { name: 'Karte „Schnellere Anerkennung“ bearbeiten' }).click()
+    await phone.getByLabel('Kartentext').fill('Schnellere Anerkennung ausländischer Abschlüsse')
+    // The station locks while the phone edits: a walk's phone lost what it typed without a word.
+    expect(((await facilitator.socket.emitWithAck('station:lock', { stationId, locked: true })) as { ok: boolean }).ok).toBe(true)
+    facilitator.close()
+    const kept = phone.getByRole('alert').filter({ hasText: 'Deine Änderung an dieser Karte wird nicht mehr übernommen' })
+    await kept.waitFor({ timeout: 10_000 })
+    expect(await kept.getByLabel('Dein geänderter Text').inputValue()).toBe('Schnellere Anerkennung ausländischer Abschlüsse')
+    await context.close()
+  })
 })

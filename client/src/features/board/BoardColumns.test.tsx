@@ -63,4 +63,31 @@ describe('a station board', () => {
     expect(screen.queryByText('Meine')).toBeNull()
     expect(screen.getByRole('status').textContent).toBe('Karte gelöscht.')
   })
+
+  it('keeps the text of an edit the station closed on, to copy, said so', () => {
+    seed([aCard({ id: 'card-mine-1', text: 'Schnellere Anerkennung', authorId: 'me-123456' })])
+    const actions = { edit: vi.fn(), remove: vi.fn() }
+    const { rerender, unmount } = render(<BoardColumns event={event} docName={docName} stationId="station-1" ownAuthorId="me-123456" ownActions={actions} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Karte „Schnellere Anerkennung“ bearbeiten' }))
+    fireEvent.change(screen.getByLabelText('Kartentext'), { target: { value: 'Schnellere Anerkennung ausländischer Abschlüsse' } })
+    // The station locks: the card may no longer be changed.
+    rerender(<BoardColumns event={event} docName={docName} stationId="station-1" ownAuthorId="me-123456" />)
+    expect(screen.getByRole('alert').textContent).toContain('Deine Änderung an dieser Karte wird nicht mehr übernommen')
+    expect((screen.getByLabelText('Dein geänderter Text') as HTMLTextAreaElement).value).toBe('Schnellere Anerkennung ausländischer Abschlüsse')
+    expect(actions.edit).not.toHaveBeenCalled()
+    fireEvent.click(screen.getByRole('button', { name: 'Ausblenden' }))
+    expect(screen.queryByRole('alert')).toBeNull()
+    unmount()
+  })
+
+  it('finds an edit begun when its card is shown anew, and keeps it when it may no longer be saved', () => {
+    seed([aCard({ id: 'card-mine-2', text: 'Mehr Sprachkurse', authorId: 'me-123456' })])
+    const actions = { edit: vi.fn(), remove: vi.fn() }
+    const first = render(<BoardColumns event={event} docName={docName} stationId="station-1" ownAuthorId="me-123456" ownActions={actions} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Karte „Mehr Sprachkurse“ bearbeiten' }))
+    fireEvent.change(screen.getByLabelText('Kartentext'), { target: { value: 'Mehr Sprachkurse am Abend' } })
+    first.unmount()
+    render(<BoardColumns event={event} docName={docName} stationId="station-1" ownAuthorId="me-123456" />)
+    expect((screen.getByLabelText('Dein geänderter Text') as HTMLTextAreaElement).value).toBe('Mehr Sprachkurse am Abend')
+  })
 })

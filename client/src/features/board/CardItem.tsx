@@ -1,5 +1,5 @@
 import { type Card, cardTextSchema, firstFieldIssue } from '@tischrunde/shared'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { fieldIssueText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
 import { CardAlternatives, type ResolveAlternative } from './CardAlternatives.js'
@@ -13,6 +13,12 @@ export interface OwnCardActions {
   resolve?: ResolveAlternative
 }
 
+/**
+ * Edits begun on this page, by card: a card shown anew (its station closed, the list drawn again)
+ * finds what was typed into it instead of losing it.
+ */
+const editsBegun = new Map<string, string>()
+
 /** One card with its sub-points. Text is always rendered as text, never as markup. */
 export function CardItem(props: {
   card: Card
@@ -25,9 +31,23 @@ export function CardItem(props: {
 }) {
   const { card, unsaved, showStatus, actions } = props
   const { t } = useTranslation()
-  const [editing, setEditing] = useState<string | null>(null)
+  const [editing, setEditingState] = useState<string | null>(() => editsBegun.get(card.id) ?? null)
+  const setEditing = (text: string | null) => {
+    if (text === null) editsBegun.delete(card.id)
+    else editsBegun.set(card.id, text)
+    setEditingState(text)
+  }
   const [confirmDelete, setConfirmDelete] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  // The station closed (or the card may no longer be changed) while it was being edited: the typed
+  // text is not taken any more, and stays to copy, said so, instead of vanishing with the form.
+  const [kept, setKept] = useState<string | null>(null)
+  useEffect(() => {
+    if (actions || editing === null) return
+    if (editing.trim() && editing.trim() !== card.text) setKept(editing)
+    editsBegun.delete(card.id)
+    setEditingState(null)
+  }, [actions, editing, card.id, card.text])
 
   const save = () => {
     const parsed = cardTextSchema.safeParse(editing ?? '')
@@ -35,7 +55,8 @@ export function CardItem(props: {
       const issue = firstFieldIssue(parsed.error)
       return setError(issue.issue === 'required' ? t('card.emptyText') : fieldIssueText(t, issue))
     }
-    actions?.edit(card.id, parsed.data)
+    if (!actions) return
+    actions.edit(card.id, parsed.data)
     setEditing(null)
     setError(null)
   }
@@ -78,6 +99,15 @@ export function CardItem(props: {
               {t('common.cancel')}
             </button>
           </div>
+        </div>
+      )}
+      {kept !== null && (
+        <div className="card-edit-kept" role="alert">
+          <p>{t('card.editNotTaken')}</p>
+          <textarea readOnly value={kept} rows={3} aria-label={t('card.editKeptLabel')} onFocus={(e) => e.currentTarget.select()} />
+          <button type="button" className="secondary" onClick={() => setKept(null)}>
+            {t('card.editKeptDone')}
+          </button>
         </div>
       )}
       {/* Only those who may settle them see the other versions (its writer, the table's host): the rest of the table is not shown what lost. */}
