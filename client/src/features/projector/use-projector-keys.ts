@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { unlockAudio } from './gong.js'
 import { type ProjectorAction, actionForKey } from './shortcuts.js'
+import { isTypingTarget } from '../../lib/typing-target.js'
 
 /** Calls `onAction` for projector shortcuts pressed anywhere on the page (not while typing, not with Ctrl/Alt/Cmd). */
 export function useProjectorKeys(onAction: (action: ProjectorAction) => void): void {
@@ -13,7 +14,7 @@ export function useProjectorKeys(onAction: (action: ProjectorAction) => void): v
       unlockAudio()
       if (e.ctrlKey || e.altKey || e.metaKey || e.repeat) return
       const target = e.target as HTMLElement | null
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
+      if (isTypingTarget(target)) return
       const action = actionForKey(e.key)
       if (!action) return
       e.preventDefault()

@@ -66,6 +66,26 @@ describe('room-changing shortcuts and ending the event', () => {
     expect(send).toHaveBeenCalledWith('round:advance', { expectedVersion: 3 })
   })
 
+  it('takes N from a checkbox just ticked, but never from a text field', async () => {
+    const send = vi.fn(async (): Promise<Ack> => ({ ok: true }))
+    render(
+      <>
+        <input type="checkbox" aria-label="Freigabe nötig" />
+        <input type="text" aria-label="Titel der Station" />
+        <RoundControls event={anEvent()} round={station1} send={send} />
+      </>,
+    )
+    const text = screen.getByRole('textbox', { name: 'Titel der Station' })
+    fireEvent.keyDown(text, { key: 'n' })
+    fireEvent.keyDown(text, { key: 'n' })
+    expect(send).not.toHaveBeenCalled()
+    // A walk's facilitator ticked "Freigabe nötig" with Space and pressed N, N: nothing happened.
+    const box = screen.getByRole('checkbox', { name: 'Freigabe nötig' })
+    fireEvent.keyDown(box, { key: 'n' })
+    fireEvent.keyDown(box, { key: 'n' })
+    expect(send).toHaveBeenCalledWith('round:advance', { expectedVersion: 3 })
+  })
+
   it('takes "Weiter" once when it is activated twice in a row (Enter pressed twice on the focused button), and again after a moment; going back stays open', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     try {

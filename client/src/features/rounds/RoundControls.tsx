@@ -11,6 +11,7 @@ import { TimeAdjust } from './TimeAdjust.js'
 import { dayKey } from '../../i18n/day-key.js'
 import { useArmedKey } from './use-armed-key.js'
 import { useStickyBarRoom } from './use-sticky-bar-room.js'
+import { isTypingTarget } from '../../lib/typing-target.js'
 
 export type Send = <N extends ClientEventName>(name: N, payload: ClientEventPayload<N>) => Promise<Ack>
 
@@ -90,7 +91,7 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null
-      if (e.ctrlKey || e.metaKey || e.altKey || target?.closest('input, textarea, select, [contenteditable]')) return
+      if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(target)) return
       const key = e.key.toLowerCase()
       if (key === 'n' && round.phase !== 'closed') press('n', actions.next)
       else if (key === 'b' && round.phase !== 'before-start') press('b', actions.back)

@@ -5,6 +5,7 @@ import { type Translate, useTranslation } from '../../../i18n/index.js'
 import { hyphenateDe, useHyphenation } from '../../projector/hyphenate.js'
 import { BOX, type TreeLayout } from '../tree-layout.js'
 import { useAreaSize, useFitBoxTexts } from './fit-box-text.js'
+import { isTypingTarget } from '../../../lib/typing-target.js'
 
 /** Margin around the diagram inside its screen, in diagram units. */
 const MARGIN = 24
@@ -84,7 +85,7 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
     if (!props.keys) return
     const onWindowKey = (e: globalThis.KeyboardEvent) => {
       const target = e.target as Element | null
-      if (e.repeat || e.ctrlKey || e.metaKey || e.altKey || target === svg.current || target?.closest?.('input, textarea, select, [contenteditable="true"]')) return
+      if (e.repeat || e.ctrlKey || e.metaKey || e.altKey || target === svg.current || isTypingTarget(target)) return
       keyRef.current(e)
     }
     window.addEventListener('keydown', onWindowKey)

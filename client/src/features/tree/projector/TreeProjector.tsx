@@ -14,6 +14,7 @@ import '../tree.css'
 import { TreeDiagram } from './TreeDiagram.js'
 import { TreeMeasures } from './TreeMeasures.js'
 import { useTreeGroups } from '../use-tree-groups.js'
+import { isTypingTarget } from '../../../lib/typing-target.js'
 
 /** Keys that switch the shown group on the projector: ← and → (or PageUp/PageDown of a presenter). */
 const PREVIOUS = new Set(['ArrowLeft', 'PageUp'])
@@ -100,7 +101,7 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as Element | null
-      if (e.repeat || e.ctrlKey || e.metaKey || e.altKey || target?.closest?.('input, textarea, select, [contenteditable="true"]')) return
+      if (e.repeat || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(target)) return
       // While the list of keys is open, Escape closes it and nothing else happens behind it.
       if (help) return void (e.key === 'Escape' && setHelp(false))
       if (e.key === '?') return setHelp(true)
