@@ -56,6 +56,12 @@ describe('collect first, reveal later, in real browsers', () => {
         await page.getByText('Die Karten werden gesammelt und beim Aufdecken gemeinsam gezeigt.').first().waitFor({ timeout: 5000 })
         expect(await page.getByText('Noch keine Karten', { exact: false }).count()).toBe(0)
       }
+      // So do the tiles of "Alle Tische" (a walk read "0 Karten – Noch keine Karten" under "2 Karten gesammelt").
+      const wall = await projectorContext.newPage()
+      await wall.goto(`${server.url}${created.links.projector.replace('#', '?mode=wall#')}`)
+      await wall.locator('.wall-tile').first().getByText('Die Karten werden gesammelt und beim Aufdecken gemeinsam gezeigt.').waitFor({ timeout: 10_000 })
+      expect(await wall.getByText('Noch keine Karten', { exact: false }).count()).toBe(0)
+      await wall.close()
       // The facilitator reads the collection and hides a card in it before anyone else has seen it.
       const insult = 'Der Kollege vom Amt ist unfähig'
       await first.page.getByLabel('Deine Karte').fill(insult)

@@ -1,10 +1,11 @@
-import type { ThemeTable } from '@tischrunde/shared'
+import { type ThemeTable, collectingAt } from '@tischrunde/shared'
 import { useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { Link } from 'wouter'
 import { useTischStore } from '../../store/index.js'
 import { selectBoard } from '../../store/selectors.js'
 import { useBoard } from '../../sync/hooks.js'
+import { useModerationGate } from '../../sync/moderation-gate.js'
 import { hyphenateDe, useHyphenation } from './hyphenate.js'
 import { wallSummary } from './wall-cards.js'
 
@@ -20,11 +21,15 @@ export function WallTile(props: { eventId: string; token: string; table: ThemeTa
   const board = useTischStore(selectBoard(docName ?? ''))
   const summary = useMemo(() => wallSummary(board.cards, props.stationId, props.newest), [board.cards, props.stationId, props.newest])
   const shown = useShownCards(summary.newest)
+  // While the station collects, its cards are written but not shown: no "0 Karten – Noch keine Karten" beside "4 Karten gesammelt".
+  const collecting = useModerationGate((s) => collectingAt(s.modes, props.stationId)) && summary.count === 0
   return (
     <li className="wall-tile">
       <div className="wall-tile-head">
         <p className="wall-count">
-          {board.status === 'synced' ? (
+          {board.status === 'synced' && collecting ? (
+            <span className="wall-count-unit">{t('projectorModes.wall.collectingCount')}</span>
+          ) : board.status === 'synced' ? (
             <>
               <span className="wall-count-number">{summary.count}</span> <span className="wall-count-unit">{t('projectorModes.wall.cards', { count: summary.count })}</span>
             </>
@@ -42,7 +47,7 @@ export function WallTile(props: { eventId: string; token: string; table: ThemeTa
         </h2>
       </div>
       {summary.newest.length === 0 ? (
-        board.status === 'synced' && <p className="wall-empty">{t('projectorModes.wall.noCards')}</p>
+        board.status === 'synced' && <p className="wall-empty">{t(collecting ? 'projectorModes.wall.collecting' : 'projectorModes.wall.noCards')}</p>
       ) : (
         <ul ref={shown.list} className="wall-cards" aria-label={t('projectorModes.wall.newest', { table: table.name })}>
           {summary.newest.map((card) => (
