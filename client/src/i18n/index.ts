@@ -47,6 +47,9 @@ export function translate(lang: Language, key: string, params?: WordingParams, a
 }
 
 /** Wording in the current language, outside React (error boundaries, document titles). */
+/** The language the screen speaks now (outside React; components re-render through useTranslation). */
+export const currentLanguage = (): Language => useLanguageStore.getState().lang
+
 export const t: Translate = (key, params) => translate(useLanguageStore.getState().lang, key, params, useLanguageStore.getState().address)
 
 /** The wording function of the current language, for components. */

@@ -1,6 +1,7 @@
 import { gluedUnits } from '@tischrunde/shared'
 import { useEffect, useSyncExternalStore } from 'react'
 import { loadPart } from '../../lib/load-part.js'
+import { currentLanguage } from '../../i18n/index.js'
 
 /**
  * German words break at syllables on the projector and the wall, in every browser: Chromium on
@@ -32,10 +33,14 @@ export function loadHyphenation(): Promise<void> {
   return loading
 }
 
-/** `text` with soft hyphens at German syllable breaks (none until the patterns have loaded), a number never parted from its sign. */
+/**
+ * `text` with soft hyphens at German syllable breaks (none until the patterns have loaded), a
+ * number never parted from its sign. A screen speaking English breaks nothing by German rules
+ * ("Men-toring", "re-co-gni-ti-on" on an English day): its long words wrap whole, or where they must.
+ */
 export function hyphenateDe(text: string): string {
   const glued = gluedUnits(text)
-  return hyphenate ? hyphenate(glued) : glued
+  return hyphenate && currentLanguage() === 'de' ? hyphenate(glued) : glued
 }
 
 /** Loads the patterns and re-renders once they are there. */
