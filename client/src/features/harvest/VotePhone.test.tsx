@@ -39,6 +39,23 @@ describe('the phone while a vote runs', () => {
     expect(screen.queryByText(/^Punkte zurück/)).toBeNull()
   })
 
+  it('sends taps made while one is on its way, in order, instead of dropping them', async () => {
+    // A walk's phones: four quick taps on "+" gave one dot and nothing said of the rest.
+    let answer: (ack: { ok: true }) => void = () => {}
+    const send = vi.fn((_name: string, _tap: { cardId: string; delta: number }) => new Promise((resolve) => (answer = resolve)))
+    renderPhone(send)
+    fireEvent.click(screen.getByRole('button', { name: 'Punkt zurücknehmen von: Kita-Plätze' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Punkt geben für: Jobmesse' }))
+    expect(send).toHaveBeenCalledTimes(1)
+    await act(async () => answer({ ok: true }))
+    expect(send).toHaveBeenCalledTimes(2)
+    expect(send.mock.calls.map(([, tap]) => [tap.cardId, tap.delta])).toEqual([
+      ['card-1', -1],
+      ['card-2', 1],
+    ])
+    await act(async () => answer({ ok: true }))
+  })
+
   it('says nothing of the kind when the voter takes a dot back', async () => {
     renderPhone(vi.fn().mockResolvedValue({ ok: true }))
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Punkt zurücknehmen von: Kita-Plätze' })))

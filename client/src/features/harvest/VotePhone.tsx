@@ -60,17 +60,27 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
 
   // "+" stays usable with no dots left: the server may give back dots on cards removed meanwhile,
   // and otherwise says why not.
+  // Taps while one is on its way wait their turn, in order (quick taps were dropped without a word);
+  // the server counts each against the budget and says why it refuses one.
+  const taps = useRef<{ stepId: string; tableId: string; cardId: string; delta: 1 | -1 }[]>([])
+  const casting = useRef(false)
   const cast = async (cardId: string, delta: 1 | -1) => {
+    taps.current.push({ stepId: step.id, tableId, cardId, delta })
+    if (casting.current) return
+    casting.current = true
     setBusy(true)
-    setReturned(false)
-    seen.current.takingBack = delta === -1
-    const tap = `${step.id}/${tableId}/${cardId}/${delta}`
-    const castId = ids.current.idFor(tap)
-    const ack = await props.send('vote:cast', { stepId: step.id, tableId, cardId, delta, castId })
-    ids.current.answered(tap, castId, ack)
+    for (let next = taps.current.shift(); next; next = taps.current.shift()) {
+      setReturned(false)
+      seen.current.takingBack = next.delta === -1
+      const tap = `${next.stepId}/${next.tableId}/${next.cardId}/${next.delta}`
+      const castId = ids.current.idFor(tap)
+      const ack = await props.send('vote:cast', { ...next, castId })
+      ids.current.answered(tap, castId, ack)
+      if (!ack.ok) seen.current.takingBack = false
+      setError(ack.ok ? null : { cardId: next.cardId, text: errorText(t, ack) })
+    }
+    casting.current = false
     setBusy(false)
-    if (!ack.ok) seen.current.takingBack = false
-    setError(ack.ok ? null : { cardId, text: errorText(t, ack) })
   }
 
   return (
@@ -116,7 +126,7 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
         </label>
       )}
       {cards.length === 0 && board.status === 'synced' && <p className="muted">{t('harvest.phone.noCards')}</p>}
-      <ul className="vote-cards" aria-labelledby="vote-title">
+      <ul className="vote-cards" aria-labelledby="vote-title" aria-busy={busy || undefined}>
         {cards.map((card) => {
           const count = mine.byCard.get(cardRefKey({ tableId, cardId: card.id })) ?? 0
           // Struck through by the moderation: shown so, with no "+" ("−" while dots of this voter lie on it).
@@ -134,8 +144,8 @@ export default function VotePhone(props: { header: ReactNode; event: TischEvent;
                 </span>
                 {/* aria-disabled, not disabled: a button that just reached its limit (or waits for the
                     server) keeps the focus, and a screen reader's user stays at this card. */}
-                {(open || count > 0) && <VoteButton remove blocked={frozen || busy || count === 0} onCast={() => void cast(card.id, -1)} label={t('harvest.phone.removeFor', { text: card.text })} />}
-                {open && <VoteButton blocked={frozen || busy || count >= step.perCardMax} onCast={() => void cast(card.id, 1)} label={t('harvest.phone.addFor', { text: card.text })} />}
+                {(open || count > 0) && <VoteButton remove blocked={frozen || count === 0} onCast={() => void cast(card.id, -1)} label={t('harvest.phone.removeFor', { text: card.text })} />}
+                {open && <VoteButton blocked={frozen || count >= step.perCardMax} onCast={() => void cast(card.id, 1)} label={t('harvest.phone.addFor', { text: card.text })} />}
               </div>
               {error?.cardId === card.id && (
                 <p className="field-error" role="alert">
