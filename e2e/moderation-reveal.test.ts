@@ -91,6 +91,9 @@ describe('collect first, reveal later, in real browsers', () => {
       expect(latency).toBeLessThan(1000)
       await projector.getByText('Aufgedeckt!').waitFor({ timeout: 5000 })
       expect(await axeViolations(projector)).toEqual([])
+      // The console says what the reveal did, and the keyboard stays at the station's row (its button went away).
+      await consolePage.locator('[aria-live="polite"]').filter({ hasText: '„Station 1“ ist aufgedeckt' }).waitFor({ timeout: 5000 })
+      await expect.poll(() => consolePage.evaluate(() => document.activeElement?.closest('[data-moderation-station]')?.getAttribute('data-moderation-station') ?? null)).toBe('station-1')
       // Each card shows once: on the board, no longer in the phone's own list.
       await first.page.locator('[data-own-card]', { hasText: texts[0]! }).waitFor({ state: 'detached', timeout: 5000 })
       expect(await first.page.getByText(texts[0]!).count()).toBe(1)

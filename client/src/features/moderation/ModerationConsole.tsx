@@ -19,6 +19,8 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
   // A switched mode shows at once; the server's state takes over once it arrives (or a refusal undoes it).
   const [switched, setSwitched] = useState<ReadonlyMap<string, boolean>>(new Map())
   const [failed, setFailed] = useState(false)
+  // A reveal takes its button away: what it did is said (the focus stays with the station's row).
+  const [revealedSaid, setRevealedSaid] = useState('')
   const actual = (key: string): boolean => {
     const [stationId, mode] = key.split('/') as [string, 'approval' | 'collect']
     return stationId === '*' ? modes.event.approval : (modes.stations.get(stationId)?.[mode] ?? false)
@@ -63,7 +65,7 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
           const mode = modes.stations.get(station.id)
           const open = collecting(modes, station.id)
           return (
-            <li key={station.id} className="moderation-station" data-moderation-station={station.id}>
+            <li key={station.id} className="moderation-station" data-moderation-station={station.id} data-focus-item={`station-${station.id}`}>
               <strong id={`moderation-station-${station.id}`}>{station.title}</strong>
               {(['approval', 'collect'] as const).map((mode) => (
                 <StationModeBox key={mode} stationId={station.id} mode={mode} disabled={!synced} checked={shown(`${station.id}/${mode}`)} onChange={(on) => void toggle(`${station.id}/${mode}`, on)} />
@@ -71,7 +73,7 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
               {open && (
                 <>
                   <span role="status">{t('moderation.collected', { count: collectedAt(station.id) })}</span>
-                  <button type="button" className="primary" onClick={() => void send('station:reveal', { stationId: station.id }).then((ack) => setFailed(!ack.ok))}>
+                  <button type="button" className="primary" onClick={() => void send('station:reveal', { stationId: station.id }).then((ack) => (setFailed(!ack.ok), setRevealedSaid(ack.ok ? t('moderation.revealedSaid', { station: station.title }) : '')))}>
                     {t('moderation.reveal', { station: station.title })}
                   </button>
                 </>
@@ -81,6 +83,9 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
           )
         })}
       </ul>
+      <p className="visually-hidden" aria-live="polite">
+        {revealedSaid}
+      </p>
       {event.tables.length > 0 && tableId && (
         <>
           <p>

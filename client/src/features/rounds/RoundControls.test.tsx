@@ -66,6 +66,20 @@ describe('room-changing shortcuts and ending the event', () => {
     expect(send).toHaveBeenCalledWith('round:advance', { expectedVersion: 3 })
   })
 
+  it('says to a screen reader what +5, −5 and "Weiter" after a pause did (the timer\'s digits are not read out)', async () => {
+    const send = vi.fn(async (): Promise<Ack> => ({ ok: true }))
+    const { rerender } = render(<RoundControls event={anEvent()} round={station1} send={send} />)
+    const said = () => document.querySelector('.round-said[aria-live="polite"]')?.textContent ?? ''
+    fireEvent.keyDown(document.body, { key: '+' })
+    await vi.waitFor(() => expect(said()).toContain('5 Minuten mehr.'))
+    fireEvent.keyDown(document.body, { key: '-' })
+    await vi.waitFor(() => expect(said()).toContain('5 Minuten weniger.'))
+    rerender(<RoundControls event={anEvent()} round={{ ...station1, paused: true }} send={send} />)
+    fireEvent.keyDown(document.body, { key: 'p' })
+    await vi.waitFor(() => expect(said()).toContain('Die Zeit läuft weiter.'))
+    expect(send).toHaveBeenCalledWith('round:resume', { expectedVersion: 3 })
+  })
+
   it('takes N from a checkbox just ticked, but never from a text field', async () => {
     const send = vi.fn(async (): Promise<Ack> => ({ ok: true }))
     render(

@@ -73,18 +73,22 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
     const timer = setTimeout(() => setSettling(null), ROOM_MOVE_SETTLE_MS)
     return () => clearTimeout(timer)
   }, [settling])
-  const run = async (p: Promise<Ack>, moves?: 'next' | 'back') => {
+  // What a command that changes no heading did, said to a screen reader (the timer's digits are not read out).
+  const [said, setSaid] = useState('')
+  const run = async (p: Promise<Ack>, moves?: 'next' | 'back', saying?: string) => {
     setBusy(true)
+    setSaid('')
     const ack = await p
     setBusy(false)
     setFailure(ack.ok ? null : ack)
     if (ack.ok && moves) setSettling(moves)
+    if (ack.ok && saying) setSaid(saying)
   }
   const actions = {
     next: () => (settling === 'next' ? undefined : endsEvent ? setConfirmEnd(true) : void run(send('round:advance', v), 'next')),
     back: () => (settling === 'back' ? undefined : void run(send('round:back', v), 'back')),
-    pause: () => void run(round.paused ? send('round:resume', v) : send('round:pause', v)),
-    extend: (minutes: number) => void run(send('timer:extend', { ...v, minutes })),
+    pause: () => void run(round.paused ? send('round:resume', v) : send('round:pause', v), undefined, round.paused ? t('control.saidResumed') : undefined),
+    extend: (minutes: number) => void run(send('timer:extend', { ...v, minutes }), undefined, t(minutes > 0 ? 'control.saidMore' : 'control.saidLess', { count: Math.abs(minutes) })),
   }
 
 
@@ -160,7 +164,7 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
           </>
         )}
       </div>
-      {round.phase === 'station' && <TimeAdjust busy={busy} onChange={actions.extend} onSet={(minutes) => void run(send('timer:set', { ...v, minutes }))} />}
+      {round.phase === 'station' && <TimeAdjust busy={busy} onChange={actions.extend} onSet={(minutes) => void run(send('timer:set', { ...v, minutes }), undefined, t('control.saidSet', { count: minutes }))} />}
       {confirmEnd && (
         <ConfirmEnd
           text={t(dayKey('control.endText', treeDay))}
@@ -172,6 +176,9 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
           onCancel={() => setConfirmEnd(false)}
         />
       )}
+      <p className="visually-hidden round-said" aria-live="polite">
+        {said}
+      </p>
       <p className="armed-hint" aria-live="assertive">
         {armedText && t('control.armed', { key: armed!.toUpperCase(), action: armedText })}
       </p>
