@@ -347,6 +347,14 @@ describe('the tree on the projector (1920×1080)', () => {
     // The console's next choice wins again.
     await remote.getByRole('combobox', { name: 'Gruppe' }).selectOption({ label: 'großer Landkreis' })
     await projector.getByRole('heading', { name: 'Lösungsbaum: großer Landkreis' }).waitFor()
+    // The actor map of the solution trees' helpers, from the console too (a walk found no way to put it there);
+    // its bar leads back to the trees, not to a café's tables, wall and review.
+    await remote.getByRole('group', { name: 'Ansicht' }).getByRole('button', { name: 'Akteurslandkarte' }).click()
+    await projector.locator('.actor-projector').waitFor({ timeout: 10_000 })
+    const bar = projector.locator('.projector-toolbar nav')
+    expect((await bar.getByRole('button').allInnerTexts()).map((text) => text.replace(/\s+/g, ' '))).toEqual(['1 Bäume der Kleingruppen'])
+    await projector.keyboard.press('1')
+    await projector.getByRole('heading', { name: /^Lösungsbaum: / }).waitFor({ timeout: 10_000 })
     await desk.context().close()
     await context.close()
   })

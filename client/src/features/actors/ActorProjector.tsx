@@ -1,4 +1,4 @@
-import { ACTOR_AREAS, type ActorRecord, MAIN_AREAS, type TreeMethod, measuresOf, placeName, tablesOf } from '@tischrunde/shared'
+import { ACTOR_AREAS, type ActorRecord, MAIN_AREAS, type TreeMethod, isTreeDay, measuresOf, placeName, tablesOf } from '@tischrunde/shared'
 import { useMemo, useState } from 'react'
 import '../../i18n/actors-wording.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -53,6 +53,7 @@ export default function ActorProjector({ event, token }: { event: { id: string; 
   const selected = visible.find((a) => a.id === selectedId) ?? null
   const [fullscreen, toggleFullscreen] = useFullscreen()
   const showView = useLeaveActorView()
+  const treeDay = isTreeDay(event)
   useProjectorKeys((action) => {
     if (action.type === 'mode') showView(action.mode)
     else if (action.type === 'fullscreen') toggleFullscreen()
@@ -123,7 +124,15 @@ export default function ActorProjector({ event, token }: { event: { id: string; 
           </button>
         </aside>
       )}
-      <ProjectorToolbar mode={null} onMode={showView} fullscreen={fullscreen} onFullscreen={toggleFullscreen} note={t('actors.projectorHint')} />
+      <ProjectorToolbar
+        mode={null}
+        onMode={showView}
+        fullscreen={fullscreen}
+        onFullscreen={toggleFullscreen}
+        note={t('actors.projectorHint')}
+        // A day of trees has no tables, no wall, no review: its one way back is to the trees.
+        backToTrees={treeDay ? { label: t('actors.backToTrees'), show: () => showView('table') } : undefined}
+      />
     </main>
   )
 }

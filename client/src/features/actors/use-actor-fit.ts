@@ -3,13 +3,15 @@ import { useShrinkToFit } from '../projector/use-shrink-to-fit.js'
 
 /** The smallest type scale of a full map (1: the projector's size). */
 export const FIT_MIN = 0.8
+/** The largest, for a map of few actors: its names read from the back of a hall, not in the top third of the screen. */
+export const FIT_MAX = 1.5
 
 /** How a map fits the screen: its type scale, and per area how many chips are shown (null: all). */
 export type ActorFit = { scale: number; shown: Readonly<Record<string, number>> | null }
 
 /**
- * A projector cannot scroll: a map too full for the screen gets smaller type, step by step (to
- * `FIT_MIN`), until its last chip is on the screen. A map still too full at the smallest type
+ * A projector cannot scroll: a map starts at the largest type (`FIT_MAX`) and, too full for the
+ * screen, gets smaller type step by step (to `FIT_MIN`), until its last chip is on the screen. A map still too full at the smallest type
  * shows in each area the chips that fit (the most-named come first) and how many more there are.
  * `layout` names what the map holds (actors, names, mentions, whether names are hyphenated yet): a
  * change, or a new size of the window, starts again at full size.
@@ -17,7 +19,7 @@ export type ActorFit = { scale: number; shown: Readonly<Record<string, number>> 
  * `data-area`'s column as its nearest `[data-area]` ancestor.
  */
 export function useActorFit(content: string): [React.RefObject<HTMLDivElement | null>, ActorFit] {
-  const { box, scale, layout } = useShrinkToFit<HTMLDivElement>(content, FIT_MIN)
+  const { box, scale, layout } = useShrinkToFit<HTMLDivElement>(content, FIT_MIN, FIT_MAX)
   const [cut, setCut] = useState<{ layout: string; shown: Record<string, number> } | null>(null)
   const shown = cut?.layout === layout ? cut.shown : null
   useLayoutEffect(() => {

@@ -17,6 +17,8 @@ export function ProjectorToolbar(props: {
   onHelp?: () => void
   /** A quiet line beside the views (what the screen offers to a click). */
   note?: string
+  /** On a day of trees, its one way back (key 1) instead of the café's four views. */
+  backToTrees?: { label: string; show: () => void }
   /** The ranking the console put on the projector: whether it shows, and the way back to it. */
   vote?: { on: boolean; show: () => void }
 }) {
@@ -25,7 +27,14 @@ export function ProjectorToolbar(props: {
     <footer className="projector-toolbar">
       <nav aria-label={t('projectorModes.views')}>
         <ul>
-          {PROJECTOR_MODES.map((mode, i) => (
+          {props.backToTrees && (
+            <li>
+              <button type="button" className="toolbar-button" onClick={props.backToTrees.show}>
+                <kbd>1</kbd> {props.backToTrees.label}
+              </button>
+            </li>
+          )}
+          {!props.backToTrees && PROJECTOR_MODES.map((mode, i) => (
             <li key={mode}>
               <button type="button" className="toolbar-button" aria-current={props.mode === mode ? 'page' : undefined} onClick={() => props.onMode(mode)}>
                 <kbd>{i + 1}</kbd> {t(`projectorModes.modes.${mode}`)}

@@ -5,8 +5,8 @@ import { useTranslation } from '../../i18n/index.js'
 import { useTreeGroups } from '../tree/use-tree-groups.js'
 import { RemoteViews } from './RemoteViews.js'
 
-/** What the projector of a tree day obeys: its trees (view "table") or the join screen. */
-const TREE_VIEWS: readonly ProjectorView[] = ['table', 'join']
+/** What the projector of a tree day obeys: its trees (view "table"), the join screen, or the actor map of the solution trees' helpers. */
+const TREE_VIEWS: readonly ProjectorView[] = ['table', 'join', 'actors']
 const PHASES: readonly TreePhase[] = ['problem', 'objective']
 
 /**
@@ -27,8 +27,9 @@ export function TreeRemote(props: { event: TischEvent; round: RoundState; token:
       <RemoteViews
         views={TREE_VIEWS}
         current={display.view}
-        label={(view) => t(view === 'table' ? 'remote.trees' : 'remote.join')}
-        onShow={(view) => show({ view, tableId: null, station: null, spotlight: null, ...(view === 'table' && tree ? { tree } : {}), ...language })}
+        label={(view) => t(view === 'table' ? 'remote.trees' : `remote.${view}`)}
+        // The actor map's command keeps the tree chosen: a projector back from the map shows it again.
+        onShow={(view) => show({ view, tableId: null, station: null, spotlight: null, ...(view !== 'join' && tree ? { tree } : {}), ...language })}
       />
       <p>
         <label htmlFor="remote-group">{t('remote.whichGroup')}</label>{' '}

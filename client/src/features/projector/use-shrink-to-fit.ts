@@ -7,7 +7,7 @@ import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 're
  * size. `layout` is that key with the window's size; a caller that does more once the smallest scale
  * still overflows keys its own state by it.
  */
-export function useShrinkToFit<E extends HTMLElement>(content: string, min: number): { box: RefObject<E | null>; scale: number; layout: string } {
+export function useShrinkToFit<E extends HTMLElement>(content: string, min: number, max = 1): { box: RefObject<E | null>; scale: number; layout: string } {
   const box = useRef<E>(null)
   const [size, setSize] = useState(() => `${window.innerWidth}x${window.innerHeight}`)
   useEffect(() => {
@@ -16,8 +16,9 @@ export function useShrinkToFit<E extends HTMLElement>(content: string, min: numb
     return () => window.removeEventListener('resize', onResize)
   }, [])
   const layout = `${size}|${content}`
-  const [fit, setFit] = useState({ layout, scale: 1 })
-  const scale = fit.layout === layout ? fit.scale : 1
+  // A screen with room to spare may show its type larger than its base, up to `max`.
+  const [fit, setFit] = useState({ layout, scale: max })
+  const scale = fit.layout === layout ? fit.scale : max
   // Parts that fill in after the content is drawn (a QR code once the address is known, a font)
   // can make the box overflow later: a change in the size of what it holds looks again.
   const [grown, setGrown] = useState(0)

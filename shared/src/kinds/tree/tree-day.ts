@@ -29,7 +29,7 @@ export const TREE_DAY_TEMPLATE_EN: Template = {
 export const TREE_DAY_PHASE_STATIONS = { problem: 'problembaum', objective: 'loesungsbaum' } as const
 
 /** A day of trees: the event runs the tree method in small groups, without theme tables (its stations are the trees' phases). */
-export function isTreeDay(event: Pick<TischEvent, 'treeMethod' | 'tables'>): boolean {
+export function isTreeDay(event: Pick<TischEvent, 'treeMethod'> & { tables: readonly unknown[] }): boolean {
   return Boolean(event.treeMethod) && event.tables.length === 0
 }
 

@@ -15,6 +15,7 @@ import { TreeDiagram } from './TreeDiagram.js'
 import { TreeMeasures } from './TreeMeasures.js'
 import { useTreeGroups } from '../use-tree-groups.js'
 import { isTypingTarget } from '../../../lib/typing-target.js'
+import { useLeaveActorView } from '../../actors/use-actor-view.js'
 
 /** Keys that switch the shown group on the projector: ← and → (or PageUp/PageDown of a presenter). */
 const PREVIOUS = new Set(['ArrowLeft', 'PageUp'])
@@ -32,8 +33,10 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   const compareId = useId()
   const groups = useTreeGroups(props.event.id, props.event.treeMethod!, props.token)
   const params = new URLSearchParams(window.location.search)
+  // Back from the actor map: the tree the console chose before it (the command that showed the map carries it).
+  const toldTree = useTischStore.getState().projectorDisplay?.display.tree
   // The group shown is kept by its id: groups B, C, … of a value appear between the others as they form.
-  const [shownId, setShownId] = useState<string | null>(() => params.get('group'))
+  const [shownId, setShownId] = useState<string | null>(() => params.get('group') ?? toldTree?.groupId ?? null)
   const index = Math.max(0, groups.findIndex((g) => g.id === shownId))
   const setIndex = useCallback(
     (next: number | ((i: number) => number)) =>
@@ -45,7 +48,7 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   )
   const [other, setOther] = useState<string>(() => (groups.some((g) => g.id === params.get('compare')) ? params.get('compare')! : ''))
   // The tree of the running phase (morning: problem, afternoon: objective) unless one was chosen here.
-  const [chosen, setPhase] = useState<TreePhase | null>(() => (params.get('phase') === 'objective' ? 'objective' : params.get('phase') === 'problem' ? 'problem' : null))
+  const [chosen, setPhase] = useState<TreePhase | null>(() => (params.get('phase') === 'objective' ? 'objective' : params.get('phase') === 'problem' ? 'problem' : (toldTree?.phase ?? null)))
   const round = useTischStore((s) => s.round)
   const running = round ? currentTreePhase({ event: props.event, round }) : null
   const phase: TreePhase = chosen ?? running ?? 'problem'
@@ -62,7 +65,8 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   // "Mitmachen" (or key 4) shows the join code and QR code large; 1 or Esc returns to the tree.
   // Before the day starts the hall sees how to join (an empty tree told nobody anything); the first
   // phase brings the tree. A projector opened for one group (`?group=`) shows its tree at once.
-  const [joining, setJoining] = useState(() => round?.phase === 'before-start' && !params.has('group'))
+  // Back from the actor map, its key or button says which: 1 the trees, 4 the join screen.
+  const [joining, setJoining] = useState(() => params.get('mode') === 'join' || (round?.phase === 'before-start' && !params.has('group') && params.get('mode') !== 'table'))
   const started = round !== null && round.phase !== 'before-start'
   useEffect(() => {
     if (started) setJoining(false)
@@ -79,14 +83,18 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
   const [measures, setMeasures] = useState(false)
   // The console's remote switches between the trees and the join screen, and the group and tree shown (each command once).
   const told = useTischStore((s) => s.projectorDisplay)
-  const applied = useRef<number | null>(null)
+  // Back from the actor map (key 1, its bar): the command that showed the map is done, not taken again.
+  const applied = useRef<number | null>(told?.display.view === 'actors' ? told.seq : null)
   const [openedForGroup] = useState(() => params.has('group'))
+  const showActors = useLeaveActorView()
   useEffect(() => {
     if (!told || applied.current === told.seq) return
     applied.current = told.seq
     // The day moved to its other tree: show the running one, whichever group this projector shows.
     if (told.treeFollowed) return setPhase(null)
     if (told.languageOnly || told.spotlightEnded) return
+    // The actor map of the solution trees' helpers ("Wer kann helfen?"), from the console's remote.
+    if (told.display.view === 'actors') return void (!(told.initial && openedForGroup) && showActors('actors'))
     setJoining(told.display.view === 'join')
     // The group and tree the console chose; a projector opened for one group keeps it when it connects.
     const tree = told.display.tree
@@ -95,7 +103,7 @@ export default function TreeProjector(props: { event: TischEvent; token: string 
       setPhase(tree.phase)
       setOther((o) => (o === tree.groupId ? '' : o))
     }
-  }, [told, openedForGroup])
+  }, [told, openedForGroup, showActors])
   const group = groups[Math.min(index, groups.length - 1)]!
   const second = groups.find((g) => g.id === other && g.id !== group.id) ?? null
   useEffect(() => {
