@@ -24,7 +24,9 @@ describe('the documentation of a tree day', () => {
     // Nor a section in the Markdown (PDF and DOCX leave it out too): every format shows the same groups.
     const withEmptyMarkdown = new TextDecoder().decode((await renderEvent(withEmpty, 'md')).bytes)
     expect(withEmptyMarkdown).toContain('### Gruppe: kleiner Landkreis')
-    expect(withEmptyMarkdown).not.toContain('großer Landkreis')
+    expect(withEmptyMarkdown).not.toContain('### Gruppe: großer Landkreis')
+    // The groups no tree came of are named once, on the method's page (a walk read "in zwei Kleingruppen" of four and wondered).
+    expect(withEmptyMarkdown).toContain('Zu „mittelgroßer Landkreis“, „großer Landkreis“ und „größere kreisfreie Stadt“ entstand kein Baum.')
     const markdown = new TextDecoder().decode((await renderEvent(file, 'md')).bytes)
     expect(markdown).toContain('Die Veranstaltung arbeitete mit Problem- und Lösungsbäumen in einer Kleingruppe (nach Kommunengröße).')
     expect(markdown).not.toMatch(/Thementisch|0 Karten/)

@@ -2,7 +2,7 @@ import type { AgendaItem } from '../event/event.schema.js'
 import type { EventExport, ExportBoard } from './event-export.schema.js'
 import { workshopSheets } from '../programme/workshop-sheets.js'
 import { programmeAgenda, programmeDayMethod } from '../programme/programme-documentation.js'
-import { groupsOf } from '../kinds/tree/groups.js'
+import { findGroup, groupsOf } from '../kinds/tree/groups.js'
 import { isTreeDay } from '../kinds/tree/tree-day.js'
 import { type ListItem, readList } from './list-items.js'
 import { narrowHarvestToTable } from '../harvest/harvest-export.schema.js'
@@ -50,6 +50,8 @@ export const SHEET_WORDS = {
     `Die Veranstaltung arbeitete mit Problem- und Lösungsbäumen in ${groups === 1 ? 'einer Kleingruppe' : `${inWords(groups)} Kleingruppen`} (nach ${attribute}). ` +
     'Jede Gruppe hielt zuerst in einem Problembaum das Kernproblem mit seinen Ursachen und Folgen fest ' +
     'und leitete daraus später einen Lösungsbaum mit Lösungsansätzen ab.',
+  /** The values of a tree day no tree came of (nobody joined, or nobody wrote): named, not left out without a word. */
+  noTreeFor: (values: readonly string[]) => `Zu ${values.map((v) => `„${v}“`).join(', ').replace(/, (?=[^,]*$)/, ' und ')} entstand kein Baum.`,
   groupCount: (n: number) => (n === 1 ? '1 Kleingruppe' : `${n} Kleingruppen`),
   columnsOf: 'Spalten',
   closing: 'Vielen Dank für Ihre Mitwirkung!',
@@ -237,7 +239,10 @@ export function buildEventDocumentation(file: EventExport): EventDocumentation {
   // A tree day: no theme tables, the stations drive the groups' trees.
   const tree = isTreeDay(file.event) ? (file.event.treeMethod ?? null) : null
   // The groups that wrote something, as the documents show them (a group nobody joined has no chapter).
-  const groups = tree ? new Set((file.trees ?? []).filter((t) => t.nodes.length > 0).map((t) => t.groupId)).size || groupsOf(tree).length : 0
+  const wrote = new Set((file.trees ?? []).filter((t) => t.nodes.length > 0).map((t) => t.groupId))
+  const groups = tree ? wrote.size || groupsOf(tree).length : 0
+  const wroteValues = new Set([...wrote].map((id) => (tree ? findGroup(tree, id)?.value : undefined)))
+  const noTree = tree && wrote.size > 0 ? tree.values.filter((v) => !wroteValues.has(v)).map(plainText) : []
   // A day of workshops alone: its work phases and workshops are the method, not the café template it was made with.
   const programmeDay = sheets.length === 0 && !file.event.treeMethod ? programmeDayMethod(file, workshops) : null
   // The programme, where the day has one, at the times it ran and with its workshops named.
@@ -255,7 +260,7 @@ export function buildEventDocumentation(file: EventExport): EventDocumentation {
     })),
     sheets: all,
     summary: tree ? SHEET_WORDS.groupCount(groups) : [SHEET_WORDS.tableCount(sheets.length), ...(workshops.length > 0 ? [SHEET_WORDS.workshopCount(workshops.length)] : []), SHEET_WORDS.cardCount(cards)].join(' · '),
-    methodIntro: tree ? SHEET_WORDS.treeMethodIntro(groups, plainText(tree.attribute)) : SHEET_WORDS.methodIntro(sheets.length, file.event.template.stations.length),
+    methodIntro: tree ? [SHEET_WORDS.treeMethodIntro(groups, plainText(tree.attribute)), ...(noTree.length > 0 ? [SHEET_WORDS.noTreeFor(noTree)] : [])].join(' ') : SHEET_WORDS.methodIntro(sheets.length, file.event.template.stations.length),
     framing: documentationFraming(file, plainText),
     rowWords,
   }
