@@ -46,8 +46,8 @@ export function hasHandWork(a: ActorRecord): boolean {
   return Boolean(a.hand.created || a.hand.name || a.hand.area || a.hand.hidden || typedPerson(a) || a.institution || a.cooperation || a.coreGroup || a.forum || a.notes)
 }
 
-/** Longest actor name (the record's limit): a mention's text may be longer (up to 280 characters). */
-const ACTOR_NAME_MAX = 120
+/** Longest actor name (the record's limit): a mention's text may be longer (up to 280 characters); a phone's "Wer kann helfen?" field stops here. */
+export const ACTOR_NAME_MAX = 120
 
 /**
  * The capitalised first letter of a name as written ("ehrenamtliche" → "Ehrenamtliche"), cut to

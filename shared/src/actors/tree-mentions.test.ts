@@ -29,6 +29,11 @@ describe('actors named in a solution tree', () => {
     expect(found.find((m) => m.text === 'VHS')?.cardId).toBe(node('m2', 'means', null).id)
   })
 
+  it('counts an actor named twice under one means once (a walk saw "Jobcenter – 4 Nennungen" from two groups)', () => {
+    const twice = readTreeRecords([node('g', 'goal', null), node('m', 'means', 'g', { text: 'Sprachkurse ausbauen', helpers: ['Jobcenter', 'jobcenter ', 'VHS'] })])
+    expect(mentionsOfTree('kleiner-landkreis', twice).map((m) => m.text)).toEqual(['Jobcenter', 'VHS'])
+  })
+
   it('makes actors of them: two groups naming the Jobcenter count as two places', () => {
     const found = [...mentionsOfTree('kleiner-landkreis', tree), ...mentionsOfTree('grosser-landkreis', readTreeRecords([node('g', 'goal', null), node('m', 'means', 'g', { helpers: ['Jobcenter'] })]))]
     const change = refreshActorMap(found, new Map(), new Map())

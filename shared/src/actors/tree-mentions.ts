@@ -18,10 +18,13 @@ export function mentionsOfTree(groupId: string, view: TreeView): FoundMention[] 
   for (const { node } of flattenTree(view)) {
     if (!node.helpers?.length) continue
     const ref: MeasureRef = { n: Math.min(++means, 999), text: node.text.slice(0, 280) }
+    // One actor named twice under one means (two phones at once, or typed again) is one mention.
+    const named = new Set<string>()
     for (const helper of node.helpers)
       for (const segment of splitActorCard(helper, [])) {
         const key = actorKey(segment.text).slice(0, 160).trim()
-        if (!key) continue
+        if (!key || named.has(key)) continue
+        named.add(key)
         found.push({ tableId, cardId: node.id, text: segment.text.slice(0, 280), key, measures: [ref], activity: segment.activity, ...(segment.person ? { person: segment.person } : {}) })
       }
   }

@@ -1,4 +1,4 @@
-import { TREE_LIST_MAX, TREE_TEXT_MAX, type TreeNode } from '@tischrunde/shared'
+import { ACTOR_NAME_MAX, TREE_LIST_MAX, TREE_TEXT_MAX, type TreeNode } from '@tischrunde/shared'
 import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import { selectTree, useTreeStore } from '../../store/tree-store.js'
@@ -15,6 +15,8 @@ import { putTreeNode } from '../../sync/tree-hooks.js'
 export function NodeList(props: { docName: string; node: TreeNode; field: 'measures' | 'helpers'; title: string }) {
   const { t } = useTranslation()
   const [text, setText] = useState('')
+  // An entry the list holds already (in any case) is said so, not added twice ("Jobcenter" counted twice on the actor map).
+  const [twice, setTwice] = useState<string | null>(null)
   const field = useRef<HTMLInputElement>(null)
   const list = props.node[props.field] ?? []
   const label = `${props.title} (${props.node.text})`
@@ -25,6 +27,9 @@ export function NodeList(props: { docName: string; node: TreeNode; field: 'measu
     const node = latest()
     const now = node[props.field] ?? []
     if (!entry || now.length >= TREE_LIST_MAX) return
+    const same = now.find((x) => x.trim().toLocaleLowerCase('de') === entry.toLocaleLowerCase('de'))
+    setTwice(same ?? null)
+    if (same) return
     if (putTreeNode(props.docName, { ...node, [props.field]: [...now, entry] })) setText('')
   }
   const remove = (entry: string) => {
@@ -55,10 +60,14 @@ export function NodeList(props: { docName: string; node: TreeNode; field: 'measu
           ))}
         </ul>
       )}
-      <input ref={field} aria-label={t('tree.addEntry', { list: label })} maxLength={TREE_TEXT_MAX} value={text} onChange={(e) => setText(e.target.value)} />
+      {/* A helper is an actor's name on the map: as long as one may be. */}
+      <input ref={field} aria-label={t('tree.addEntry', { list: label })} maxLength={props.field === 'helpers' ? ACTOR_NAME_MAX : TREE_TEXT_MAX} value={text} onChange={(e) => (setText(e.target.value), setTwice(null))} />
       <button type="submit" className="secondary" aria-label={t('tree.addTo', { list: label })} disabled={!text.trim() || list.length >= TREE_LIST_MAX}>
         {t('tree.add')}
       </button>
+      <p className="muted" role="status">
+        {twice && t('tree.alreadyListed', { text: twice })}
+      </p>
     </form>
   )
 }
