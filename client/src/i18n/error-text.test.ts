@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ErrorCode, FieldFormat, type FieldIssue, notNowReasonSchema } from '@tischrunde/shared'
+import { ErrorCode, FieldFormat, type FieldIssue, JOIN_CODE_ALPHABET, firstFieldIssue, joinCodeSchema, notNowReasonSchema } from '@tischrunde/shared'
 import { errorText, fieldIssueText, fieldLabel, refusalText } from './error-text.js'
 import { type Language, type Translate, loadLanguage, translate } from './index.js'
 import './framing-wording.js'
@@ -79,6 +79,20 @@ describe('error wording', () => {
     for (const refusal of ['STATION_CLOSED', 'TOO_MANY_CARDS', 'TOO_FAST', 'STALE_COPY'] as const) {
       expect(refusalText(de, refusal)).not.toBe(refusalText(de, 'READ_ONLY'))
       expect(refusalText(en, refusal)).not.toBe(refusalText(en, 'READ_ONLY'))
+    }
+  })
+
+  it('says of a code with letters no code uses which ones those are (a walk typed "ZZZZZZ": six letters, and told a code has six letters)', () => {
+    const parsed = joinCodeSchema.safeParse('ZZZZZZ')
+    expect(parsed.success).toBe(false)
+    const issue = firstFieldIssue(parsed.error!)
+    for (const t of [de, en]) {
+      const text = fieldIssueText(t, issue)
+      // Every letter or digit the text names as never used is indeed none of a code's.
+      const named = [...text.matchAll(/(\w)\/(\w)(?:\/(\w))?/g)].flatMap((m) => m.slice(1).filter(Boolean))
+      expect(named.length).toBeGreaterThanOrEqual(10)
+      for (const c of named) expect(JOIN_CODE_ALPHABET).not.toContain(c!)
+      expect(text).toContain('Z')
     }
   })
 })
