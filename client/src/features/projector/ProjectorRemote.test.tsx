@@ -18,11 +18,11 @@ const treeDay = anEvent({
 })
 
 describe('"Beamer steuern"', () => {
-  it('offers on a tree day only what the tree projector obeys: its trees and the join screen', async () => {
+  it('offers on a tree day only what the tree projector obeys: its trees, the join screen and the actor map', async () => {
     const send = vi.fn(async (_display: ProjectorDisplay) => ({ ok: true as const }))
     render(<ProjectorRemote event={treeDay} round={{ ...INITIAL_ROUND_STATE, phase: 'station', stationIndex: 0 }} token="t" send={send} />)
     const views = screen.getByRole('group', { name: 'Ansicht' })
-    expect([...views.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Bäume der Kleingruppen', 'Beitreten'])
+    expect([...views.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Bäume der Kleingruppen', 'Beitreten', 'Akteurslandkarte'])
     for (const gone of ['Ein Tisch', 'Alle Tische', 'Sichtung']) expect(screen.queryByRole('button', { name: gone })).toBeNull()
     expect(screen.queryByText(/Spalte „Problembaum“ groß zeigen/)).toBeNull()
     expect(screen.queryByText('Noch keine Karten.')).toBeNull()
