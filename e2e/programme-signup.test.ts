@@ -185,7 +185,7 @@ describe('signing up days before the Köln day, and finding the choices again', 
     }
     // The open page hears of it: each closed workshop's button is off and says why.
     for (const n of [1, 2, 3, 4, 5]) {
-      const closed = page.locator(`li[data-workshop="${n}"]`).getByRole('button', { name: 'Geschlossen', exact: true })
+      const closed = page.locator(`li[data-workshop="${n}"]`).getByRole('button', { name: new RegExp(`^Geschlossen: Workshop ${n}, `) })
       await closed.waitFor()
       expect(await closed.isDisabled()).toBe(true)
       const reason = await closed.getAttribute('aria-describedby')
