@@ -12,6 +12,7 @@ import {
   type StoredEvent,
   actorFromClaims,
   audienceRoles,
+  displayAfterMove,
   everyClientEvent,
   fail,
   invalidMessage,
@@ -164,14 +165,9 @@ export function createControlPlane(
       deps.hub.publish({ eventId, topic: 'display', audience: 'staff' })
     },
     dayMovedOn(eventId, treePhase) {
-      const last = displays.get(eventId)
-      const spotlightEnded = Boolean(last?.display.spotlight)
-      // A group's problem tree chosen in the morning: the afternoon shows its solution tree (and back).
-      const tree = last?.display.tree
-      const treeFollowed = Boolean(tree && treePhase && tree.phase !== treePhase)
-      if (!last || (!spotlightEnded && !treeFollowed)) return
-      const display = { ...last.display, spotlight: null, ...(tree && treePhase ? { tree: { ...tree, phase: treePhase } } : {}) }
-      displays.set(eventId, { display, seq: ++displaySeq, ...(spotlightEnded ? { spotlightEnded } : {}), ...(treeFollowed ? { treeFollowed } : {}) })
+      const next = displayAfterMove(displays.get(eventId), treePhase, ++displaySeq)
+      if (!next) return
+      displays.set(eventId, next)
       deps.hub.publish({ eventId, topic: 'display', audience: 'staff' })
     },
     votes: deps.votes,

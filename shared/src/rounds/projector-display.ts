@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { stationIdSchema, tableIdSchema } from '../ids.js'
-import { treePhaseSchema } from '../kinds/tree/tree-phase.js'
+import { type TreePhase, treePhaseSchema } from '../kinds/tree/tree-phase.js'
 import { deviceLanguageSchema } from '../storage/device-storage.schema.js'
 
 /** What a projector shows: one table's board, all tables, the review walk-through, how to join, or the actor map ("Wer kann helfen?"). */
@@ -53,3 +53,18 @@ export const projectorDisplayMessageSchema = z.object({
   treeFollowed: z.boolean().optional(),
 })
 export type ProjectorDisplayMessage = z.infer<typeof projectorDisplayMessageSchema>
+
+/**
+ * What the projectors are told when the day moves on (a station's change): a spotlight ends, and a
+ * tree the console chose follows the day's tree phase (a group's problem tree chosen in the morning:
+ * the afternoon shows its solution tree, and back). Null when neither changes anything. `seq`: a
+ * number above every command's before (one skipped when nothing is sent is no harm: it only grows).
+ */
+export function displayAfterMove(last: ProjectorDisplayMessage | undefined, treePhase: TreePhase | null, seq: number): ProjectorDisplayMessage | null {
+  const spotlightEnded = Boolean(last?.display.spotlight)
+  const tree = last?.display.tree
+  const treeFollowed = Boolean(tree && treePhase && tree.phase !== treePhase)
+  if (!last || (!spotlightEnded && !treeFollowed)) return null
+  const display = { ...last.display, spotlight: null, ...(tree && treePhase ? { tree: { ...tree, phase: treePhase } } : {}) }
+  return { display, seq, ...(spotlightEnded ? { spotlightEnded } : {}), ...(treeFollowed ? { treeFollowed } : {}) }
+}
