@@ -2,20 +2,15 @@ import ExcelJS from 'exceljs'
 import { unzipSync, strFromU8 } from 'fflate'
 import { DOMParser } from '@xmldom/xmldom'
 import { describe, expect, it } from 'vitest'
-import { type ActorRecord, type FoundMention, cardsFromExportBoard, mentionsOfBoard, refreshActorMap } from '@tischrunde/shared'
-import { winnendenEvent } from '@tischrunde/fixtures'
+import type { ActorRecord } from '@tischrunde/shared'
+import { winnendenActorRecords, winnendenEvent } from '@tischrunde/fixtures'
 import { type ActorTableInput, actorsByArea } from './actor-table.js'
 import { renderActorsCsv, renderActorsDocx, renderActorsXlsx } from './render-actors.js'
 
 /** The Winnenden map as the seed builds it, with a few alliance columns filled in. */
 function winnendenInput(): ActorTableInput {
   const file = winnendenEvent()
-  const found: FoundMention[] = []
-  for (const board of file.boards) {
-    const cards = cardsFromExportBoard(board, (s, c, i, sub) => `c${s}${c}${i}x${sub ?? ''}`.replace(/[^A-Za-z0-9]/g, '').slice(0, 40), { authorId: 'importer', createdAt: 0 })
-    found.push(...mentionsOfBoard(board.tableId, cards, file.event.template))
-  }
-  const actors: ActorRecord[] = refreshActorMap(found, new Map(), new Map()).put.map((a) =>
+  const actors: ActorRecord[] = winnendenActorRecords(file).map((a) =>
     a.id === 'jobcenter' ? { ...a, coreGroup: true, cooperation: true, institution: 'Jobcenter Rems-Murr', notes: 'Arbeitsmarktzugang' } : a.id === 'presse' ? { ...a, notes: '=HYPERLINK("http://x","y")' } : a,
   )
   return {

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { type EventExport, type FoundMention, cardsFromExportBoard, mentionsOfBoard, refreshActorMap } from '@tischrunde/shared'
-import { winnendenEvent } from '@tischrunde/fixtures'
+import type { EventExport } from '@tischrunde/shared'
+import { winnendenActorRecords, winnendenEvent } from '@tischrunde/fixtures'
 import { renderEvent, renderZip } from '../export-service.js'
 import { pdfText } from '../read-back.js'
 
@@ -10,12 +10,7 @@ const PERSON = 'Frau Müller, 0421 123456'
 /** Winnenden with its actor map, the Jobcenter's contact person typed in by the facilitator. */
 function winnendenWithAContact(): EventExport {
   const file = winnendenEvent()
-  const found: FoundMention[] = []
-  for (const board of file.boards) {
-    const cards = cardsFromExportBoard(board, (s, c, i, sub) => `c${s}${c}${i}x${sub ?? ''}`.replace(/[^A-Za-z0-9]/g, '').slice(0, 40), { authorId: 'importer', createdAt: 0 })
-    found.push(...mentionsOfBoard(board.tableId, cards, file.event.template))
-  }
-  const actors = refreshActorMap(found, new Map(), new Map()).put.map((a) => (a.id === 'jobcenter' ? { ...a, person: PERSON, institution: 'Jobcenter Rems-Murr' } : a))
+  const actors = winnendenActorRecords(file).map((a) => (a.id === 'jobcenter' ? { ...a, person: PERSON, institution: 'Jobcenter Rems-Murr' } : a))
   expect(actors.some((a) => a.person === PERSON)).toBe(true)
   return { ...file, actors: { actors, rules: [], bodies: [], areas: [], columns: [] } }
 }

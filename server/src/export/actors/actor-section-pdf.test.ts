@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type ActorRecord, type EventExport, type FoundMention, cardsFromExportBoard, mentionsOfBoard, refreshActorMap } from '@tischrunde/shared'
-import { winnendenEvent } from '@tischrunde/fixtures'
+import type { ActorRecord, EventExport } from '@tischrunde/shared'
+import { winnendenActorRecords, winnendenEvent } from '@tischrunde/fixtures'
 import { renderEvent } from '../export-service.js'
 import { CONTENT_BOTTOM, PdfLayout } from '../pdf-layout.js'
 import { type StructNode, docxParts, pdfText, readPdfStructure } from '../read-back.js'
@@ -9,12 +9,7 @@ import { drawActorsPdf } from './actor-section-pdf.js'
 /** The Winnenden event as exported with its actor map (built from the Station 3 cards as the seed builds it), a few columns filled in. */
 function winnendenWithActors(): EventExport {
   const file = winnendenEvent()
-  const found: FoundMention[] = []
-  for (const board of file.boards) {
-    const cards = cardsFromExportBoard(board, (s, c, i, sub) => `c${s}${c}${i}x${sub ?? ''}`.replace(/[^A-Za-z0-9]/g, '').slice(0, 40), { authorId: 'importer', createdAt: 0 })
-    found.push(...mentionsOfBoard(board.tableId, cards, file.event.template))
-  }
-  const actors = refreshActorMap(found, new Map(), new Map()).put.map((a) =>
+  const actors = winnendenActorRecords(file).map((a) =>
     a.id === 'jobcenter' ? { ...a, coreGroup: true, cooperation: true, institution: 'Jobcenter Rems-Murr', notes: 'Arbeitsmarktzugang für Geflüchtete' } : a,
   )
   return { ...file, actors: { actors, rules: [], bodies: [{ id: 'body-0001', type: 'arbeitskreis', name: 'AK Asyl', members: 'Stadt, Diakonie', notes: 'trifft sich monatlich' }], areas: [] } }
