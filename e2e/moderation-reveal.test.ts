@@ -112,8 +112,12 @@ describe('collect first, reveal later, in real browsers', () => {
       await consolePage.reload()
       const box = station.getByLabel('Erst sammeln, dann aufdecken')
       await box.waitFor()
-      for (let i = 0; i < 100 && !(await box.isChecked()); i++) {
-        expect(await box.isEnabled()).toBe(false)
+      // Checked and enabled are read in one look: two reads could straddle the moment the modes arrive.
+      const boxState = () => box.evaluate((el) => ({ checked: (el as HTMLInputElement).checked, enabled: !(el as HTMLInputElement).disabled }))
+      for (let i = 0; i < 100; i++) {
+        const state = await boxState()
+        if (state.checked) break
+        expect(state.enabled).toBe(false)
         await consolePage.waitForTimeout(50)
       }
       expect(await box.isChecked()).toBe(true)
