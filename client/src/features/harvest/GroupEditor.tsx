@@ -58,12 +58,15 @@ export function GroupEditor({ event, token, send, tableId: fixedTable, projector
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor))
   const groupOf = (cardId: string) => laid.groups.find((g) => g.group.cardIds.includes(cardId))?.group.id ?? null
   // A card given a group with its select moves to that group's list: the focus follows it there
-  // (its select is made anew), instead of falling to the nearest heading.
-  const following = useRef<{ cardId: string; groupId: string | null } | null>(null)
+  // (its select is made anew), instead of falling to the nearest heading. Only if the focus is still
+  // there: on a slow network the keyboard may have gone on to the next card, and stays with it.
+  const following = useRef<{ cardId: string; groupId: string | null; from: Element | null } | null>(null)
   useEffect(() => {
     const f = following.current
     if (!f || groupOf(f.cardId) !== f.groupId) return
     following.current = null
+    const now = document.activeElement
+    if (now && now !== document.body && now !== f.from && now.isConnected) return
     document.querySelector<HTMLSelectElement>(`[data-card-id="${CSS.escape(f.cardId)}"] select`)?.focus()
   })
   /** A card dropped on a group joins it; on "Ohne Gruppe" leaves its group; on a card goes before it (and into its group). */
@@ -104,7 +107,7 @@ export function GroupEditor({ event, token, send, tableId: fixedTable, projector
   )
   const assignSelect = (cardId: string, current: string | null, text: string) => (
     <ActingSelect aria-label={t('harvest.groups.assignFor', { text })} value={current ?? ''} onAct={(groupId) => {
-        following.current = { cardId, groupId: groupId || null }
+        following.current = { cardId, groupId: groupId || null, from: document.activeElement }
         void change({ type: 'assign', cardId, groupId: groupId || null })
       }}
     >
