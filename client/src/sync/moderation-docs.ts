@@ -96,6 +96,10 @@ function useReadDoc<T>(docName: string | null, token: string | null, read: (doc:
 /** The held cards of a moderation, collect or own doc (by its name), oldest first. */
 export const useHeldCards = (docName: string | null, token: string | null): HeldCard[] => useReadDoc(docName, token, readHeld)
 
+/** The held cards of a doc and whether the server's state of them arrived (until then the list reads empty). */
+export const useHeldCardsState = (docName: string | null, token: string | null): { held: HeldCard[]; synced: boolean } =>
+  useReadDoc(docName, token, (doc, synced) => ({ held: readHeld(doc), synced }))
+
 /** The event's approval and collect modes and counts of collected cards. */
 export const useModerationModes = (eventId: string | null, token: string | null): ModerationModes => useReadDoc(eventId === null ? null : modstateDocName(eventId), token, readModes)
 

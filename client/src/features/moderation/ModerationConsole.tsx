@@ -1,9 +1,10 @@
 import { type RoundState, type TischEvent, collecting, countKey, moderationDocName } from '@tischrunde/shared'
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from '../../i18n/index.js'
 import '../../i18n/moderation-wording.js'
-import { useHeldCards, useModerationModesState } from '../../sync/moderation-docs.js'
+import { useHeldCardsState, useModerationModesState } from '../../sync/moderation-docs.js'
 import type { SendCommand } from './send.js'
+import { labelText } from '../../lib/label-text.js'
 import { TableModeration } from './TableModeration.js'
 import { LabelledSelect, tableOptions } from '../harvest/LabelledSelect.js'
 import './moderation.css'
@@ -20,6 +21,7 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
   const [switched, setSwitched] = useState<ReadonlyMap<string, boolean>>(new Map())
   const [failed, setFailed] = useState(false)
   // A reveal takes its button away: what it did is said (the focus stays with the station's row).
+  // Cards that come to wait for approval are said in the same place.
   const [revealedSaid, setRevealedSaid] = useState('')
   const actual = (key: string): boolean => {
     const [stationId, mode] = key.split('/') as [string, 'approval' | 'collect']
@@ -93,7 +95,7 @@ export default function ModerationConsole(props: { event: TischEvent; round: Rou
           </p>
           <div className="moderation-queues" role="group" aria-label={t('moderation.queuesLabel')}>
             {event.tables.map((table) => (
-              <TableQueueButton key={table.id} eventId={event.id} tableId={table.id} name={table.name} token={token} onPick={() => setTableId(table.id)} />
+              <TableQueueButton key={table.id} eventId={event.id} tableId={table.id} name={table.name} token={token} onPick={() => setTableId(table.id)} onArrived={setRevealedSaid} />
             ))}
           </div>
           <TableModeration key={tableId} eventId={event.id} tableId={tableId} token={token} send={send} collected />
@@ -144,9 +146,21 @@ function HeldCardsDownload(props: { eventId: string; token: string }) {
 }
 
 /** A table with cards waiting for approval: how many, and a button that opens that table below. */
-function TableQueueButton(props: { eventId: string; tableId: string; name: string; token: string; onPick: () => void }) {
+function TableQueueButton(props: { eventId: string; tableId: string; name: string; token: string; onPick: () => void; onArrived: (said: string) => void }) {
   const { t } = useTranslation()
-  const waiting = useHeldCards(moderationDocName(props.eventId, props.tableId), props.token).filter((h) => h.status === 'pending').length
+  const { held, synced } = useHeldCardsState(moderationDocName(props.eventId, props.tableId), props.token)
+  const pending = held.filter((h) => h.status === 'pending')
+  const waiting = pending.length
+  // Cards that came to wait since the panel opened are said (not those already waiting when it opened).
+  const known = useRef<Set<string> | null>(null)
+  useEffect(() => {
+    if (!synced) return
+    const ids = pending.map((h) => h.card.id)
+    const arrived = known.current === null ? [] : ids.filter((id) => !known.current!.has(id))
+    known.current = new Set(ids)
+    if (arrived.length > 0) props.onArrived(t('moderation.arrivedSaid', { count: arrived.length, table: props.name, text: labelText(pending.find((h) => h.card.id === arrived[0])?.card.text ?? '') }))
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- follows the held cards
+  }, [held, synced])
   if (waiting === 0) return null
   return (
     <button type="button" className="secondary" onClick={props.onPick}>
