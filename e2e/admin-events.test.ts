@@ -35,6 +35,18 @@ describe('the admin page’s list of events', () => {
     expect(link.width).toBeGreaterThan(rowBox.width * 0.9)
   })
 
+  it('reads in English when the organiser switches the language, as the start page it leads to does', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' })).newPage()
+    await page.goto(`${server.url}/admin#k=${server.adminKey}`)
+    await page.getByRole('heading', { name: 'Veranstaltungen dieser Installation' }).waitFor()
+    await page.getByLabel('Sprache / Language').selectOption('en')
+    await page.getByRole('heading', { name: 'Events on this installation' }).waitFor({ timeout: 5000 })
+    const row = page.locator('.admin-event').first()
+    expect(await row.innerText()).toContain('11 theme tables')
+    await row.getByRole('button', { name: 'Show facilitator link' }).waitFor()
+    await row.getByRole('link', { name: 'Open console' }).waitFor()
+  })
+
   it('forgets an old admin link opened after the right one: the start page asks for the right link instead of failing with the wrong one', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' })).newPage()
     await page.goto(`${server.url}/admin#k=${server.adminKey}`)

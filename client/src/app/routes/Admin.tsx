@@ -7,6 +7,7 @@ import { ApiFailure, api } from '../../sync/api.js'
 import { takeTokenFromUrl } from '../../sync/credentials.js'
 import { forgetLinkToken } from '../../sync/device-storage.js'
 import { absolute, usePublicUrl } from '../../sync/links.js'
+import { LanguageSwitch } from '../LanguageSwitch.js'
 import { FacilitatorLink } from '../../features/setup/FacilitatorLink.js'
 import '../../i18n/console-wording.js'
 import '../../i18n/privacy-wording.js'
@@ -38,7 +39,11 @@ export default function Admin() {
   }, [key, t])
   return (
     <main className="page admin" ref={keepFocus}>
-      <h1>{t('admin.title')}</h1>
+      {/* The organiser's list reads in either language, as the start page it leads to. */}
+      <header className="landing-header">
+        <h1>{t('admin.title')}</h1>
+        <LanguageSwitch />
+      </header>
       {/* The start page creates the event with the key this page kept on the device. */}
       {key && (
         <p>

@@ -33,7 +33,7 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
   const emptyText = () => {
     if (treesOnly) return t('actors.emptyTrees')
     const chosen = actorColumns(template, map.columnChoices)
-    const titles = template.stations.flatMap((st) => st.columns.filter((c) => chosen.has(`${st.id}/${c.id}`)).map((c) => `„${c.title}“`))
+    const titles = template.stations.flatMap((st) => st.columns.filter((c) => chosen.has(`${st.id}/${c.id}`)).map((c) => t('common.quoted', { text: c.title })))
     return titles.length > 0 ? t('actors.empty', { columns: [...new Set(titles)].join(', ') }) : t('actors.emptyNoColumns')
   }
   const map = useActorMap(eventId, token)
@@ -201,11 +201,11 @@ export default function ActorConsole(props: { eventId: string; token: string; ta
                       <ul className="actor-mentions">
                         {actor.mentions.map((m, i) => (
                           <li key={i}>
-                            <strong>{placeOf(m.tableId)}</strong>: „{m.text}“
+                            <strong>{placeOf(m.tableId)}</strong>: {t('common.quoted', { text: m.text })}
                             {m.measures.length > 0 && (
                               <span className="muted">
                                 {' · '}
-                                {groupOfPlace(m.tableId) === null ? t('actors.measures', { list: m.measures.map((r) => r.n).join(', ') }) : t('actors.forObjectives', { list: m.measures.map((r) => `„${r.text}“`).join(', ') })}
+                                {groupOfPlace(m.tableId) === null ? t('actors.measures', { list: m.measures.map((r) => r.n).join(', ') }) : t('actors.forObjectives', { list: m.measures.map((r) => t('common.quoted', { text: r.text })).join(', ') })}
                               </span>
                             )}
                             {actor.keys.length > 1 && (

@@ -218,7 +218,7 @@ export function GroupEditor({ event, token, send, tableId: fixedTable, projector
           <ul>
             {suggestions.map((s) => (
               <li key={s.ids.join('/')}>
-                <strong>{t('harvest.console.cluster', { heading: s.heading })}</strong>: {s.ids.map((x) => `„${textOf(x)}“`).join(' · ')}{' '}
+                <strong>{t('harvest.console.cluster', { heading: s.heading })}</strong>: {s.ids.map((x) => t('common.quoted', { text: textOf(x) })).join(' · ')}{' '}
                 <button type="button" className="secondary" onClick={() => void change({ type: 'create', id: newGroupId(), title: s.heading || t('harvest.groups.untitled'), cardIds: s.ids })}>
                   {t('harvest.groups.accept')}
                 </button>

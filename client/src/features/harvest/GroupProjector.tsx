@@ -72,7 +72,7 @@ export default function GroupProjector({ event, token, send }: { event: TischEve
   const titleOf = (groupId: string) => laid.groups.find((g) => g.group.id === groupId)?.group.title ?? ''
   const nameOf = (activeId: string | number) => {
     const dragged = String(activeId)
-    return dragged.startsWith(GROUP_DRAG) ? t('harvest.board.groupNamed', { title: titleOf(dragged.slice(GROUP_DRAG.length)) }) : `„${textOf(dragged)}“`
+    return dragged.startsWith(GROUP_DRAG) ? t('harvest.board.groupNamed', { title: titleOf(dragged.slice(GROUP_DRAG.length)) }) : t('common.quoted', { text: textOf(dragged) })
   }
   const dropped = async ({ active, over }: DragEndEvent) => {
     if (!over) return

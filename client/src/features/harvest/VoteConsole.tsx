@@ -268,7 +268,7 @@ function StepDetails({ event, step, nameOf }: { event: TischEvent; step: VoteSte
           <ul>
             {shown.map((s) => (
               <li key={s.key}>
-                <strong>{s.kind === 'duplicate' ? t('harvest.console.duplicate') : t('harvest.console.cluster', { heading: s.heading })}</strong> ({nameOf(s.table)}): {s.texts.map((x) => `„${x}“`).join(' · ')}{' '}
+                <strong>{s.kind === 'duplicate' ? t('harvest.console.duplicate') : t('harvest.console.cluster', { heading: s.heading })}</strong> ({nameOf(s.table)}): {s.texts.map((x) => t('common.quoted', { text: x })).join(' · ')}{' '}
                 <button type="button" className="secondary" onClick={() => setIgnored((prev) => new Set(prev).add(s.key))}>
                   {t('harvest.console.ignore')}
                 </button>

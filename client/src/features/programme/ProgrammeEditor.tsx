@@ -269,5 +269,5 @@ function whereInDraft(draft: Programme, path: readonly (string | number)[], fiel
   const item = path[0] === 'items' && typeof path[1] === 'number' ? draft.items[path[1]] : undefined
   const workshop = item && path[2] === 'workshops' && typeof path[3] === 'number' ? item.workshops[path[3]] : undefined
   const label = field?.closest('label')?.firstChild?.textContent?.trim()
-  return [item && `„${item.title}“ (${item.start}–${item.end})`, workshop && t('programme.workshop', { number: workshop.number }), label].filter(Boolean).join(' › ') || t('programme.title')
+  return [item && `${t('common.quoted', { text: item.title })} (${item.start}–${item.end})`, workshop && t('programme.workshop', { number: workshop.number }), label].filter(Boolean).join(' › ') || t('programme.title')
 }
