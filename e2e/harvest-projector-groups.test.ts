@@ -4,6 +4,7 @@ import type { CreateEventResponse } from '@tischrunde/shared'
 import { axeViolations } from './support/axe.js'
 import { PHONE, PROJECTOR } from './support/browser.js'
 import { putCards } from './support/board-writer.js'
+import { keyboardDrag } from './support/keyboard-drag.js'
 import { type Cafe, closeCafe, openCafe } from './support/cafe.js'
 import type { ServerProcess } from './support/server-process.js'
 
@@ -20,28 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeCafe(cafe)
 })
-
-/** What dnd-kit's live region last told a screen reader. */
-const announced = (page: Page) => page.evaluate(() => [...document.querySelectorAll('[id^="DndLiveRegion"]')].map((n) => n.textContent ?? '').join(' '))
-
-/**
- * Drags by keyboard as a screen-reader user would: space on the handle, then `key` until the
- * announcement says the handle is over the wanted spot, then space. Waits for each announcement
- * instead of pressing keys into a sensor that is not listening yet.
- */
-async function keyboardDrag(page: Page, handle: string, key: string, over: RegExp) {
-  await page.getByRole('button', { name: handle, exact: true }).focus()
-  await page.keyboard.press('Space')
-  await page.waitForFunction(() => [...document.querySelectorAll('[id^="DndLiveRegion"]')].some((n) => /aufgenommen|ist über/.test(n.textContent ?? '')), undefined, { timeout: 5000 })
-  for (let i = 0; i < 6 && !over.test(await announced(page)); i++) {
-    await page.keyboard.press(key)
-    await page
-      .waitForFunction((source) => [...document.querySelectorAll('[id^="DndLiveRegion"]')].some((n) => new RegExp(source).test(n.textContent ?? '')), over.source, { timeout: 1000 })
-      .catch(() => {})
-  }
-  expect(await announced(page)).toMatch(over)
-  await page.keyboard.press('Space')
-}
 
 /** The cards of a group tile on a grouping view, by the group's title. */
 const groupCards = (page: Page, title: string) => page.locator('.gboard-group', { hasText: title }).locator('.gboard-card')

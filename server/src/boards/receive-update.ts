@@ -54,7 +54,8 @@ export function receiveUpdate(room: DocRoom, update: Uint8Array, from: UpdateSen
   if (from.actor.role !== 'facilitator' && checked.structs > PERSON_UPDATE_STRUCTS_MAX) return { type: 'close', reason: WriteRefusal.TOO_MANY_AT_ONCE }
   // A reader's empty sync reply carries nothing to check.
   if (checked.structs === 0 && checked.deletions === 0) return { type: 'taken' }
-  if (!from.situation) return { type: 'close', reason: 'EVENT_DELETED' }
+  // The event not known now (being read again): the peer comes back later; a deletion closes it with its own message.
+  if (!from.situation) return { type: 'close', reason: 'LOAD_FAILED' }
   // Asked again for every message: readers never write, and rights follow the event.
   const right = docAccess(from.actor, { kind: from.kind, scope: from.scope, situation: from.situation })
   if (right === 'none') return { type: 'close', reason: WriteRefusal.OUTSIDE_SCHEMA }

@@ -5,7 +5,10 @@ import { advance, ok, setStationLock } from '@tischrunde/shared'
 import { credentialsFromSecret } from '../access/credentials.js'
 import { RoundService } from '../rounds/round-service.js'
 import { openLowdbEventStore } from '../storage/lowdb-event-store.js'
+import { StorageFailure } from '../storage/storage-error.js'
+import type { EventStore } from '../storage/storage.js'
 import { tempDataDir } from '../../test/helpers/temp-dir.js'
+import { waitFor } from '../../test/helpers/wait.js'
 import { EventService } from './event-service.js'
 
 let data: Awaited<ReturnType<typeof tempDataDir>> | undefined
@@ -123,5 +126,27 @@ describe('the event as this process knows it', () => {
     expect(events.current(stored.event.id)).not.toBe(known)
     expect(events.current(stored.event.id)?.event.title).toBe('Marktplatz 2030')
     expect(renamed?.setupVersion).toBe(events.current(stored.event.id)?.setupVersion)
+  })
+})
+
+describe('a write the store refused while it does not answer (a Redis outage)', () => {
+  it('leaves the event unknown only until the store answers again, read again without any screen asking', async () => {
+    data = await tempDataDir('event-service-outage')
+    const real = await openLowdbEventStore(`${data.dir}/events.json`)
+    let outage = false
+    const down = () => Promise.reject(new StorageFailure('the event', { cause: new Error('connection lost') }))
+    // The store as Redis is in an outage: every read and write fails.
+    const store = new Proxy(real, {
+      get: (target, name: keyof EventStore) => (outage && (name === 'get' || name === 'putRound') ? down : (target[name] as (...a: unknown[]) => unknown).bind(target)),
+    })
+    const events = new EventService(store, credentialsFromSecret(randomBytes(32)))
+    const stored = await events.create({ title: 'Marktplatz', date: '2026-11-23', tableNames: ['Verkehr'] }, 0)
+    outage = true
+    await expect(events.setRound(stored.event.id, stored.round.version, { ...stored.round, version: stored.round.version + 1 })).rejects.toThrow(StorageFailure)
+    // Undone, and not read again yet: unknown, not taken for deleted.
+    expect(events.current(stored.event.id)).toBeUndefined()
+    outage = false
+    const back = await waitFor(() => events.current(stored.event.id), 'the event read again after the outage', 3000)
+    expect(back.round.version).toBe(stored.round.version)
   })
 })

@@ -29,6 +29,11 @@ import type { Credentials } from '../access/credentials.js'
 import type { EventStore } from '../storage/storage.js'
 import { watchFailedWrites } from '../storage/watch-failed-writes.js'
 
+
+/** How often, and how far apart, an event unknown after an undone write is read again in the background. */
+const READ_AGAIN_TRIES = 120
+const READ_AGAIN_PAUSE_MS = 250
+const READ_AGAIN_PAUSE_MAX_MS = 5000
 /** First access epochs are drawn below this (see `tryInsert`): one chance in two billion that a deleted event's links match. */
 const FIRST_EPOCH_MAX = 2 ** 31
 
@@ -305,7 +310,27 @@ export class EventService {
     this.generation++
     this.known.delete(id)
     // Unknown until read again (no screen is shown the undone state); the caller hears of the failure either way.
-    await this.get(id).catch(() => undefined)
+    if (!(await this.readAgain(id))) this.readAgainLater(id, 1)
+  }
+
+  /** Reads `id` into `current`; false when the store did not answer. */
+  private readAgain(id: EventId): Promise<boolean> {
+    return this.get(id).then(
+      () => true,
+      () => false,
+    )
+  }
+
+  /**
+   * The store still failing after an undone write (a Redis outage): read again in the background
+   * until it answers, so the event does not stay unknown here (its board sockets' messages wait,
+   * see board-socket) until some screen happens to read it.
+   */
+  private readAgainLater(id: EventId, attempt: number): void {
+    setTimeout(() => {
+      if (this.known.has(id)) return
+      void this.readAgain(id).then((done) => done || attempt >= READ_AGAIN_TRIES || this.readAgainLater(id, attempt + 1))
+    }, Math.min(READ_AGAIN_PAUSE_MS * attempt, READ_AGAIN_PAUSE_MAX_MS)).unref()
   }
 
   private async freshJoinCode(): Promise<string> {

@@ -17,13 +17,16 @@ export interface OpenDocAccess {
 
 /**
  * Why a doc connection opened earlier may not stay open in the event as it is now, or null while
- * it may: the event was deleted, its credential revoked (a new access epoch, a renewed link), its
+ * it may: the event not known here now, its credential revoked (a new access epoch, a renewed link), its
  * doc taken out of the event (a table, a workshop), or its holder no longer among the doc's
  * audience (a workshop booking switched, cancelled or moved; another group). Asked when the event
  * changes and before every write, so a change of access takes effect on connections already open.
  */
 export function openAccessEnded(open: OpenDocAccess, stored: StoredEvent | undefined, situation: EventSituation | null): BoardCloseReason | null {
-  if (!stored || !situation) return Reason.EVENT_DELETED
+  // Not known to this process now (read again after a write the store refused, the store not
+  // answering): not "deleted", which phones take as final. The peer is closed as at a storage
+  // failure and comes back; its upgrade reads the event. A deletion closes sockets by its own message.
+  if (!stored || !situation) return Reason.LOAD_FAILED
   if (open.claims.epoch !== stored.accessEpoch || (open.claims.gen ?? 0) !== currentGeneration(stored.generations, open.claims)) return Reason.LINK_REVOKED
   if (!open.kind.exists(open.scope, situation)) return Reason.DOC_REMOVED
   // Not for this holder any more: the same answer its upgrade would now get (403).

@@ -20,6 +20,7 @@ import { OpenBoards } from './OpenBoards.js'
 import { TableColumnPick } from './TableColumnPick.js'
 import { columnChoices, startColumn } from './start-column.js'
 import { DragHandle, DropSpot, type Send, newGroupId, whereDropped } from './group-dnd.js'
+import { jumpBetweenSpots } from './jump-between-spots.js'
 import { GROUPS_MODE, openFacilitatorScreen } from './facilitator-screen.js'
 import { withQuery } from '../../sync/links.js'
 import './harvest.css'
@@ -55,24 +56,29 @@ export function GroupEditor({ event, token, send, tableId: fixedTable, projector
   }
   const textOf = (cardId: string) => cards.find((c) => c.id === cardId)?.text ?? ''
   const [keyboardDrag, setKeyboardDrag] = useState(false)
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor))
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: jumpBetweenSpots }))
   const groupOf = (cardId: string) => laid.groups.find((g) => g.group.cardIds.includes(cardId))?.group.id ?? null
-  // A card given a group with its select moves to that group's list: the focus follows it there
-  // (its select is made anew), instead of falling to the nearest heading. Only if the focus is still
-  // there: on a slow network the keyboard may have gone on to the next card, and stays with it.
-  const following = useRef<{ cardId: string; groupId: string | null; from: Element | null } | null>(null)
+  // A card given a group with its select, or dropped by keyboard into another group, is made anew in
+  // that group's list: the focus follows it there (its select or handle) instead of falling to the
+  // page. Only if the focus is still there: on a slow network the keyboard may have gone on to the
+  // next card, and stays with it.
+  const following = useRef<{ cardId: string; from: Element | null } | null>(null)
+  const follow = (cardId: string) => (following.current = { cardId, from: document.activeElement })
   useEffect(() => {
     const f = following.current
-    if (!f || groupOf(f.cardId) !== f.groupId) return
-    following.current = null
+    if (!f?.from || f.from === document.body) return void (following.current = null)
     const now = document.activeElement
-    if (now && now !== document.body && now !== f.from && now.isConnected) return
-    document.querySelector<HTMLSelectElement>(`[data-card-id="${CSS.escape(f.cardId)}"] select`)?.focus()
+    if (now && now !== document.body && now !== f.from && now.isConnected) return void (following.current = null)
+    if (f.from.isConnected) return
+    following.current = null
+    const control = f.from instanceof HTMLSelectElement ? 'select' : '.drag-handle'
+    document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(f.cardId)}"] ${control}`)?.focus()
   })
   /** A card dropped on a group joins it; on "Ohne Gruppe" leaves its group; on a card goes before it (and into its group). */
   const dropped = async ({ active, over }: DragEndEvent) => {
     if (!over) return
     const cardId = String(active.id)
+    follow(cardId)
     const [kind, target = ''] = String(over.id).split(':')
     if (kind === 'group' && groupOf(cardId) !== target) await change({ type: 'assign', cardId, groupId: target })
     else if (kind === 'loose' && groupOf(cardId) !== null) await change({ type: 'assign', cardId, groupId: null })
@@ -107,7 +113,7 @@ export function GroupEditor({ event, token, send, tableId: fixedTable, projector
   )
   const assignSelect = (cardId: string, current: string | null, text: string) => (
     <ActingSelect aria-label={t('harvest.groups.assignFor', { text })} value={current ?? ''} onAct={(groupId) => {
-        following.current = { cardId, groupId: groupId || null, from: document.activeElement }
+        follow(cardId)
         void change({ type: 'assign', cardId, groupId: groupId || null })
       }}
     >
