@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util'
-import { randomInt } from 'node:crypto'
 import {
   type AgendaItem,
   type Booking,
@@ -7,7 +6,6 @@ import {
   type EventId,
   type MyChoices,
   myChoicesOf,
-  PERSONAL_CODE_ALPHABET,
   type Programme,
   type ProgrammePerson,
   type ProgrammeState,
@@ -33,6 +31,7 @@ import {
 import { RateLimiter } from '../access/rate-limit.js'
 import type { EventStore } from '../storage/storage.js'
 import { BOOKING_RECORDS, CODE_RECORDS, PEOPLE_RECORDS, PROGRAMME_KEY, PROGRAMME_RECORDS } from './programme-records.js'
+import { ensurePerson } from './programme-people.js'
 
 /** Why a programme command was refused (besides a choice's own refusals, which are answers). */
 export type ProgrammeRefusal = 'NO_PROGRAMME' | 'STALE' | 'UNKNOWN_WORKSHOP' | 'UNKNOWN_PHASE' | 'NOT_FOUND' | 'ELSEWHERE'
@@ -240,10 +239,14 @@ export class ProgrammeService {
       const seats = () => Object.fromEntries(countSeats(this.activeBookings(l)))
       if (!outcome.ok) return ok({ booked: false as const, reason: outcome.reason, alternatives: outcome.alternatives.map((w) => w.id), mine: this.mine(l, participantId), counts: seats() })
       if (outcome.changed) await this.writeBooking(eventId, l, key, { participantId, phaseId, workshopId, at: this.deps.now(), by: 'self' })
-      // A code and a name are kept only for someone who holds a seat (or had one): taking back a choice
-      // never made, again and again under fresh identities, stores nothing.
-      if (l.people.has(participantId) || Object.keys(this.mine(l, participantId).choices).length > 0) await this.ensurePerson(eventId, l, participantId, displayName)
-      if (outcome.changed) this.deps.changed(eventId, 'counts', [participantId])
+      try {
+        // A code and a name are kept only for someone who holds a seat (or had one): taking back a choice
+        // never made, again and again under fresh identities, stores nothing.
+        if (l.people.has(participantId) || Object.keys(this.mine(l, participantId).choices).length > 0) await ensurePerson(this.store, eventId, l.people, participantId, displayName)
+      } finally {
+        // The seat is stored: the counts are told even if the code could not be (the choice sent again makes it).
+        if (outcome.changed) this.deps.changed(eventId, 'counts', [participantId])
+      }
       return ok({ booked: true as const, hint: outcome.hint?.map((w) => w.id) ?? null, mine: this.mine(l, participantId), counts: seats() })
     })
   }
@@ -254,28 +257,6 @@ export class ProgrammeService {
     // Only this queue writes bookings: a refusal means the record changed under us (another node).
     if (!written.ok) throw new Error(`booking ${key} could not be written: ${written.error}`)
     l.bookings.set(key, { version: written.value, value: booking })
-  }
-
-  /** Gives a participant a personal code on their first choice; keeps (or updates) their display name. */
-  private async ensurePerson(eventId: EventId, l: Loaded, participantId: string, displayName: string | undefined): Promise<void> {
-    const existing = l.people.get(participantId)
-    if (existing) {
-      if (displayName === undefined || displayName.trim() === existing.value.displayName) return
-      const value = { ...existing.value, displayName: displayName.trim() }
-      const written = await this.store.putRecord(eventId, PEOPLE_RECORDS, participantId, value, existing.version)
-      if (written.ok) l.people.set(participantId, { version: written.value, value })
-      return
-    }
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const code = Array.from({ length: 6 }, () => PERSONAL_CODE_ALPHABET[randomInt(PERSONAL_CODE_ALPHABET.length)]).join('')
-      const claimed = await this.store.putRecord(eventId, CODE_RECORDS, code, { participantId }, null)
-      if (!claimed.ok) continue
-      const value: ProgrammePerson = { participantId, code, displayName: displayName?.trim() ?? '' }
-      const written = await this.store.putRecord(eventId, PEOPLE_RECORDS, participantId, value, null)
-      if (written.ok) l.people.set(participantId, { version: written.value, value })
-      return
-    }
-    throw new Error('no free personal code')
   }
 
   /** The participant a personal code belongs to, with their choices; null for a code nobody has. */
@@ -299,8 +280,10 @@ export class ProgrammeService {
       const l = await this.load(eventId)
       const current = l.programme?.version ?? null
       if ((expectedVersion ?? null) !== current) {
-        // The same save sent again (its answer was lost): the programme stands as sent, done.
-        if (l.programme && (expectedVersion ?? 0) < l.programme.version && isDeepStrictEqual(storedProgrammeSchema.parse(programme), l.programme.value)) return ok(l.programme.version)
+        // The same save sent again (its answer lost, or what follows it failed): the programme stands as
+        // sent; what follows a save is done again (seats of removed workshops, agenda, screens told).
+        if (l.programme && (expectedVersion ?? 0) < l.programme.version && isDeepStrictEqual(storedProgrammeSchema.parse(programme), l.programme.value))
+          return (await this.afterProgramme(eventId, l, l.programme.value), ok(l.programme.version))
         return err('STALE')
       }
       return this.writeProgramme(eventId, l, programme)
@@ -312,11 +295,19 @@ export class ProgrammeService {
     const written = await this.store.putRecord(eventId, PROGRAMME_RECORDS, PROGRAMME_KEY, value, l.programme?.version ?? null)
     if (!written.ok) return err(written.error === StoreWriteError.STALE ? 'STALE' : 'NOT_FOUND')
     l.programme = { version: written.value, value }
-    await this.voidBookingsOfRemoved(eventId, l, value)
-    // The agenda follows the programme; the programme is stored whether or not that write succeeds.
-    await this.deps.agenda?.write(eventId, agendaOf(value)).catch(() => undefined)
-    this.deps.changed(eventId, 'programme')
+    await this.afterProgramme(eventId, l, value)
     return ok(written.value)
+  }
+
+  /** What follows a stored programme; each step may be done again. Screens are told even if a seat could not be given back. */
+  private async afterProgramme(eventId: EventId, l: Loaded, value: Programme): Promise<void> {
+    try {
+      await this.voidBookingsOfRemoved(eventId, l, value)
+    } finally {
+      // The agenda follows the programme; the programme is stored whether or not that write succeeds.
+      await this.deps.agenda?.write(eventId, agendaOf(value)).catch(() => undefined)
+      this.deps.changed(eventId, 'programme')
+    }
   }
 
   /**
