@@ -37,6 +37,8 @@ export interface UpdateSender {
   now: number
   /** A person's pace for new records; undefined: unpaced. */
   admitNewRecords: ((added: number) => boolean) | undefined
+  /** A person's pace for structs (every version and deleted run); undefined: unpaced. */
+  admitStructs?: ((structs: number) => boolean) | undefined
   /** The update answers the server's sync request (what the peer holds that the server lacks), not a new write. */
   syncReply?: boolean
 }
@@ -62,6 +64,8 @@ export function receiveUpdate(room: DocRoom, update: Uint8Array, from: UpdateSen
   // A reader's sync reply can hold what the server lost (a power cut after the fan-out) or a copy of
   // an earlier board: it is no write. Nothing of it is taken, and the reader is not closed for it.
   if (right === 'read' && from.syncReply) return { type: 'taken' }
+  // Nothing of it is taken: the sender comes back and sends it again when its pace allows.
+  if (checked.structs > 0 && from.admitStructs && !from.admitStructs(checked.structs)) return { type: 'close', reason: WriteRefusal.TOO_FAST }
   const writers = room.admitWriters(checked, right === 'write' ? writerKeyOf(from.actor) : null, from.actor.role !== 'participant')
   if ('refusal' in writers) return { type: 'close', reason: writers.refusal }
   // An update that waits for one the server never got cannot be judged: Yjs would keep it aside, and

@@ -25,7 +25,7 @@ import {
 } from '@tischrunde/shared'
 import type { Logger } from 'pino'
 import { originAllowed } from '../access/origin.js'
-import { RateLimiter, TokenBucket } from '../access/rate-limit.js'
+import { TokenBucket } from '../access/rate-limit.js'
 import { type ConnectionBudget, DEFAULT_LIMITS, type Limits, personOf } from '../config/limits.js'
 import type { BoardPeer, DocRoom } from '../boards/doc-room.js'
 import type { ProgrammeService } from '../programme/programme-service.js'
@@ -34,6 +34,7 @@ import { Offenders, SOFT_REFUSALS_BURST, SOFT_REFUSALS_PER_SECOND, offenderKeyOf
 import { holdEarlyFrames } from './early-frames.js'
 import { sendOn } from './ws-frame.js'
 import { receiveUpdate } from '../boards/receive-update.js'
+import { personPace } from '../boards/person-pace.js'
 import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from '../boards/sync-messages.js'
 import type { EventService } from '../events/event-service.js'
 import type { Hub } from '../hub/hub.js'
@@ -112,8 +113,8 @@ export function createBoardSockets(deps: {
   const grants = new Map<WebSocket, DocAccessGrant>()
   /** Senders closed for hostile input wait before they may open a socket again. */
   const offenders = deps.offenders ?? new Offenders()
-  /** New cards per participant of an event, over all their sockets. */
-  const cardPace = new RateLimiter(deps.limits.cardsBurst, deps.limits.cardsPerMinute / 60)
+  /** New cards and structs per participant of an event, over all their sockets. */
+  const paceOf = personPace(deps.limits)
 
   const { watch, unwatch, close: closeWatch } = createSocketWatch(deps.limits.boardKeepAliveMs ?? DEFAULT_KEEPALIVE_MS)
 
@@ -213,10 +214,7 @@ export function createBoardSockets(deps: {
       return deps.rooms.release(room)
     }
     // Facilitators may paste many cards at once; everyone else writes at a person's pace.
-    const admitNewRecords =
-      may(actor, 'cards:unpaced', { eventId: scope.eventId }) || !actor.participantId
-        ? undefined
-        : (added: number) => cardPace.take(`${scope.eventId}:${actor.participantId}`, Date.now(), added)
+    const { admitNewRecords, admitStructs } = paceOf(actor, scope.eventId, may(actor, 'cards:unpaced', { eventId: scope.eventId }))
     const roots = clientRoots(docKind)
     let lastSent = Date.now()
     const peer: BoardPeer = {
@@ -300,6 +298,7 @@ export function createBoardSockets(deps: {
         situation,
         now: deps.now(),
         admitNewRecords,
+        admitStructs,
         syncReply: kind === syncProtocol.messageYjsSyncStep2,
       })
       if (outcome.type === 'taken') return null

@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BoardCloseCode, CARDS_PER_PARTICIPANT_MAX, type CreateEventResponse, WriteRefusal, boardDoc, checkBoardUpdate, parseBoardCloseReason, putCard } from '@tischrunde/shared'
@@ -93,7 +94,29 @@ describe('fault suite: hostile Yjs input', () => {
     return Y.encodeStateAsUpdate(doc)
   }
 
+  /** One writer's two new cards, its part named twice (Yjs applies only the second, a check reading both judges both). */
+  const writerNamedTwice = () => {
+    const doc = new Y.Doc()
+    const parts: Uint8Array[] = []
+    doc.on('update', (u: Uint8Array) => parts.push(u))
+    putCard(doc, aCard({ id: 'twice-card-1', authorId: phone.participantId, text: 'Zweimal genannt' }))
+    putCard(doc, aCard({ id: 'twice-card-2', authorId: phone.participantId, text: 'Zweimal genannt' }))
+    return Uint8Array.from([2, ...parts[0]!.slice(1, -1), ...parts[1]!.slice(1, -1), 0])
+  }
+  /** A thousand deletions of the same 5,000 clocks: each range walks them again. */
+  const overlappingDeletions = () => {
+    const e = encoding.createEncoder()
+    encoding.writeVarUint(e, 0)
+    encoding.writeVarUint(e, 1)
+    encoding.writeVarUint(e, 7)
+    encoding.writeVarUint(e, 1000)
+    for (let i = 0; i < 1000; i++) (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 5000))
+    return encoding.toUint8Array(e)
+  }
+
   it.each([
+    ['one writer named twice in one update', writerNamedTwice, { reason: 'MALFORMED_UPDATE', detail: 'CLIENT_TWICE' }],
+    ['a thousand overlapping deletions', overlappingDeletions, { reason: 'MALFORMED_UPDATE', detail: 'OVERLAPPING_DELETIONS' }],
     ['a truncated update (a real card update cut in half)', () => realUpdate().slice(0, 25), { reason: 'MALFORMED_UPDATE', detail: 'TRUNCATED' }],
     ['random bytes', () => Uint8Array.from([255, 255, 255, 255, 1, 2, 3, 0, 9]), { reason: 'MALFORMED_UPDATE', detail: 'COUNT_TOO_LARGE' }],
     ['an update with trailing bytes', () => Uint8Array.from([...realUpdate(), 7, 7]), { reason: 'MALFORMED_UPDATE', detail: 'TRAILING_BYTES' }],
@@ -102,6 +125,7 @@ describe('fault suite: hostile Yjs input', () => {
     report(name, `closed ${outcome.code} "${outcome.reason}" after ${outcome.closedAfterMs?.toFixed(1)} ms`)
     expect({ code: outcome.code, reason: parseBoardCloseReason(outcome.reason ?? '') }).toEqual({ code: BoardCloseCode.INVALID_MESSAGE, reason })
     expect(await boardTexts()).not.toContain('Abgeschnitten')
+    expect(await boardTexts()).not.toContain('Zweimal genannt')
   })
 
   it('closes a socket sending a message over 2 MiB before it is buffered (1009), and the board stays up', async () => {

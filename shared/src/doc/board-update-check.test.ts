@@ -120,6 +120,40 @@ describe('the structural check of board updates', () => {
     expect(checkBoardUpdate(edited)).toMatchObject({ ok: true })
   })
 
+  it('refuses a writer named twice (Yjs would apply its last part only, the check judge both) and overlapping deletions, not what Yjs writes', () => {
+    // Two parts of one writer's history, each as Yjs sends it: two new cards.
+    const doc = new Y.Doc()
+    const parts: Uint8Array[] = []
+    doc.on('update', (u: Uint8Array) => parts.push(u))
+    putCard(doc, aCard({ id: 'card-first' }))
+    putCard(doc, aCard({ id: 'card-second' }))
+    const structsOf = (u: Uint8Array) => u.slice(1, -1) // one client's part, without its count and the empty delete set
+    expect(parts.map((u) => [u[0], u.at(-1)])).toEqual([[1, 0], [1, 0]])
+    const twice = Uint8Array.from([2, ...structsOf(parts[0]!), ...structsOf(parts[1]!), 0])
+    expect(checkBoardUpdate(twice)).toEqual({ ok: false, problem: UpdateProblem.CLIENT_TWICE })
+    const deletions = (ranges: [number, number][], clients = 1) =>
+      bytes((e) => {
+        encoding.writeVarUint(e, 0) // no structs
+        encoding.writeVarUint(e, clients)
+        for (let c = 0; c < clients; c++) {
+          encoding.writeVarUint(e, 7)
+          encoding.writeVarUint(e, ranges.length)
+          for (const [clock, len] of ranges) (encoding.writeVarUint(e, clock), encoding.writeVarUint(e, len))
+        }
+      })
+    expect(checkBoardUpdate(deletions(Array.from({ length: 1000 }, () => [0, 5000])))).toEqual({ ok: false, problem: UpdateProblem.OVERLAPPING_DELETIONS })
+    expect(checkBoardUpdate(deletions([[10, 5], [0, 5]]))).toEqual({ ok: false, problem: UpdateProblem.OVERLAPPING_DELETIONS })
+    expect(checkBoardUpdate(deletions([[0, 5]], 2))).toEqual({ ok: false, problem: UpdateProblem.CLIENT_TWICE })
+    expect(checkBoardUpdate(deletions([[0, 5], [5, 2], [9, 1]]))).toMatchObject({ ok: true })
+    // What Yjs writes passes: many deletions of one writer, merged, and two docs' histories merged.
+    const other = new Y.Doc()
+    for (let i = 0; i < 50; i++) putCard(other, aCard({ id: `card-${i}-abc`, position: i }))
+    other.transact(() => {
+      for (let i = 0; i < 50; i += 2) boardDoc(other).cards.delete(`card-${i}-abc`)
+    })
+    for (const u of [Y.encodeStateAsUpdate(other), Y.mergeUpdates([Y.encodeStateAsUpdate(doc), Y.encodeStateAsUpdate(other), ...parts])]) expect(checkBoardUpdate(u)).toMatchObject({ ok: true })
+  })
+
   it('refuses a state vector claiming a million writers', () => {
     expect(checkStateVector(bytes((e) => encoding.writeVarUint(e, 1_000_000)))).toEqual({ ok: false, problem: UpdateProblem.COUNT_TOO_LARGE })
   })

@@ -34,6 +34,16 @@ export const UpdateProblem = {
   CROWDED_ORIGIN: 'CROWDED_ORIGIN',
   /** Bytes after the end of the update. */
   TRAILING_BYTES: 'TRAILING_BYTES',
+  /**
+   * A writer named twice in one update's structs or deletions. Yjs writes each once; reading one,
+   * Yjs keeps only the writer's last part, so the check would judge what Yjs does not apply.
+   */
+  CLIENT_TWICE: 'CLIENT_TWICE',
+  /**
+   * A writer's deleted ranges out of order or overlapping (Yjs writes them sorted and merged): each
+   * range walks the items it covers, so one message of ranges over the same items costs their product.
+   */
+  OVERLAPPING_DELETIONS: 'OVERLAPPING_DELETIONS',
 } as const
 export type UpdateProblem = (typeof UpdateProblem)[keyof typeof UpdateProblem]
 
@@ -186,11 +196,14 @@ function readStructs(d: decoding.Decoder, roots: ReadonlySet<string>, writes: Ma
     if (n > UPDATE_LIMITS.sameOrigin) refuse(UpdateProblem.CROWDED_ORIGIN)
     origins.set(key, n)
   }
+  const named = new Set<number>()
   for (let c = 0; c < clients; c++) {
     const structs = count(d, 1, UPDATE_LIMITS.structs)
     total += structs
     if (total > UPDATE_LIMITS.structs) refuse(UpdateProblem.TOO_MANY_PARTS)
     const client = decoding.readVarUint(d)
+    if (named.has(client)) refuse(UpdateProblem.CLIENT_TWICE)
+    named.add(client)
     const from = clock(d)
     let at = from
     for (let s = 0; s < structs; s++) {
@@ -283,17 +296,24 @@ function readValue(d: decoding.Decoder, depth: number): void {
 
 function readDeleteSet(d: decoding.Decoder, deletesTo: Map<number, number>): number {
   const clients = count(d, 2, UPDATE_LIMITS.clients)
+  const named = new Set<number>()
   let total = 0
   for (let c = 0; c < clients; c++) {
     const client = decoding.readVarUint(d)
+    if (named.has(client)) refuse(UpdateProblem.CLIENT_TWICE)
+    named.add(client)
     const ranges = count(d, 2, UPDATE_LIMITS.deletions)
     total += ranges
     if (total > UPDATE_LIMITS.deletions) refuse(UpdateProblem.TOO_MANY_PARTS)
+    let after = 0
     for (let r = 0; r < ranges; r++) {
-      const end = clock(d) + clock(d)
+      const from = clock(d)
+      if (from < after) refuse(UpdateProblem.OVERLAPPING_DELETIONS)
+      const end = from + clock(d)
       if (end > UPDATE_LIMITS.length) refuse(UpdateProblem.LENGTH_TOO_LARGE)
-      if (end > (deletesTo.get(client) ?? 0)) deletesTo.set(client, end)
+      after = end
     }
+    if (ranges > 0) deletesTo.set(client, after)
   }
   return total
 }
