@@ -110,7 +110,10 @@ describe('fault suite: hostile Yjs input', () => {
     encoding.writeVarUint(e, 1)
     encoding.writeVarUint(e, 7)
     encoding.writeVarUint(e, 1000)
-    for (let i = 0; i < 1000; i++) (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 5000))
+    for (let i = 0; i < 1000; i++) {
+      encoding.writeVarUint(e, 0)
+      encoding.writeVarUint(e, 5000)
+    }
     return encoding.toUint8Array(e)
   }
 

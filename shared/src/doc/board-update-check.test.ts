@@ -138,7 +138,10 @@ describe('the structural check of board updates', () => {
         for (let c = 0; c < clients; c++) {
           encoding.writeVarUint(e, 7)
           encoding.writeVarUint(e, ranges.length)
-          for (const [clock, len] of ranges) (encoding.writeVarUint(e, clock), encoding.writeVarUint(e, len))
+          for (const [clock, len] of ranges) {
+            encoding.writeVarUint(e, clock)
+            encoding.writeVarUint(e, len)
+          }
         }
       })
     expect(checkBoardUpdate(deletions(Array.from({ length: 1000 }, () => [0, 5000])))).toEqual({ ok: false, problem: UpdateProblem.OVERLAPPING_DELETIONS })
