@@ -37,6 +37,16 @@ describe('the keyboard moves a dragged card from drop spot to drop spot', () => 
     expect(press('ArrowUp', null).to).toEqual({ x: 280, y: 380 })
   })
 
+  it('steps over the dragged card’s own place: down from its group’s heading to the next spot, not back to the heading', () => {
+    spots.set('before:card-1', rect(0, 120, 200, 40))
+    try {
+      expect(press('ArrowDown', 'group:a').to).toEqual({ x: 380, y: 30 })
+      expect(press('ArrowDown', 'group:b').to).toEqual({ x: 280, y: 380 })
+    } finally {
+      spots.delete('before:card-1')
+    }
+  })
+
   it('leaves other keys to the sensor (space drops, escape cancels)', () => {
     expect(press('Space', 'loose')).toEqual({ to: undefined, prevented: false })
   })

@@ -8,14 +8,18 @@ const PREVIOUS: readonly string[] = [KeyboardCode.Up, KeyboardCode.Left]
  * next, up/left: the one before), centred on it, instead of a few pixels per key: on a wall of
  * groups every key press lands somewhere a screen reader can name.
  */
-export const jumpBetweenSpots: KeyboardCoordinateGetter = (event, { context }) => {
+export const jumpBetweenSpots: KeyboardCoordinateGetter = (event, { active, context }) => {
   const forward = NEXT.includes(event.code)
   if (!forward && !PREVIOUS.includes(event.code)) return undefined
   event.preventDefault()
   const { collisionRect, droppableRects, droppableContainers, over } = context
   if (!collisionRect) return undefined
+  // The card's own place is no spot to land on (the drop would leave it where it is): stepping onto
+  // it, the spot nearest to it is taken instead, and the keys never got past it.
+  const own = `before:${String(active)}`
   const spots = droppableContainers
     .getEnabled()
+    .filter((c) => c.id !== own)
     .flatMap((c) => {
       const rect = droppableRects.get(c.id)
       return rect ? [{ id: c.id, rect }] : []
