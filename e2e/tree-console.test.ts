@@ -93,6 +93,15 @@ describe('the objective tree in the console', () => {
     await page.goto(`${server.url}${created.links.facilitator}`)
     const problems = page.getByRole('list', { name: 'Problembaum der Gruppe kleiner Landkreis als Gliederung' })
     const edit = problems.getByRole('button', { name: 'Angebote laufen doppelt bearbeiten' })
+    // On a 1280×720 laptop a node's buttons stand beside its text: one line a node, not two (four nodes filled the screen).
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await edit.waitFor()
+    const rows = await problems.locator('.tree-edit-item').evaluateAll((els) =>
+      els.map((e) => ({ head: e.querySelector('.tree-edit-head')!.getBoundingClientRect().bottom, actions: e.querySelector('.tree-edit-actions')!.getBoundingClientRect().top })),
+    )
+    expect(rows.length).toBeGreaterThan(2)
+    for (const row of rows) expect(row.actions).toBeLessThan(row.head)
+    await page.setViewportSize({ width: 1280, height: 900 })
     await edit.focus()
     await page.keyboard.press('Enter')
     await page.keyboard.type('Angebote laufen doppelt, weil niemand sie abstimmt')
