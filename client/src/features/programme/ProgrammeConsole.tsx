@@ -1,6 +1,6 @@
 import { ActingSelect } from '../../app/ActingSelect.js'
 import { useEffect, useRef, useState } from 'react'
-import { type Programme, type ProgrammeItem, type Roster, type Workshop, clockText, failureSchema, programmeSchema, rosterSchema, schedule } from '@tischrunde/shared'
+import { type Programme, type ProgrammeItem, type Roster, type Workshop, ErrorCode, clockText, failureSchema, programmeSchema, rosterSchema, schedule } from '@tischrunde/shared'
 import '../../i18n/programme-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
@@ -62,9 +62,27 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
     const soon = window.setTimeout(() => void reload.current(), ROSTER_FOLLOW_MS)
     return () => window.clearTimeout(soon)
   }, [counts, rosterShown])
-  const save = async (next: Programme) => {
-    const ack = await run('programme:save', { programme: next, expectedVersion: hold.state?.version || null } as never, t('programme.console.saved'))
-    if (ack.ok) setEditing(false)
+  // The version the editor's draft was made from: a save replaces only that one. The newest version
+  // pushed meanwhile (a workshop closed at the desk, the day shifted) would make an old draft win.
+  const [draftOf, setDraftOf] = useState<number | null>(null)
+  // A draft refused because the programme changed meanwhile: kept, to be saved over the new one on request.
+  const [outdated, setOutdated] = useState<Programme | null>(null)
+  const edit = () => {
+    setDraftOf(hold.state?.version || null)
+    setOutdated(null)
+    setEditing(true)
+  }
+  const stopEditing = () => {
+    setOutdated(null)
+    setEditing(false)
+  }
+  const save = async (next: Programme, over: number | null = draftOf) => {
+    const ack = await run('programme:save', { programme: next, expectedVersion: over } as never, t('programme.console.saved'))
+    if (ack.ok) stopEditing()
+    else if (ack.code === ErrorCode.STALE_VERSION) {
+      setOutdated(next)
+      setMessage(t('programme.console.changedMeanwhile'))
+    }
     return ack.ok
   }
   /** Downloads one of the programme's files with the facilitator's credential (never in the address). */
@@ -97,12 +115,21 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
       ) : !programme && !editing ? (
         <p>
           <span className="muted">{t('programme.console.emptyHint')}</span>{' '}
-          <button type="button" className="secondary" onClick={() => setEditing(true)}>
+          <button type="button" className="secondary" onClick={edit}>
             {t('programme.console.create')}
           </button>
         </p>
       ) : !programme || editing ? (
-        <ProgrammeEditor initial={programme ?? programmeSchema.parse({ items: [] })} counts={hold.state?.counts ?? {}} onSave={save} onCancel={() => setEditing(false)} />
+        <>
+          {outdated && (
+            <p>
+              <button type="button" className="secondary" onClick={() => void save(outdated, hold.state?.version || null)}>
+                {t('programme.console.saveOver')}
+              </button>
+            </p>
+          )}
+          <ProgrammeEditor initial={programme ?? programmeSchema.parse({ items: [] })} counts={hold.state?.counts ?? {}} onSave={(next) => save(next)} onCancel={stopEditing} />
+        </>
       ) : (
         <>
           <NowNext programme={programme} clock={clock} nested />
@@ -110,7 +137,7 @@ export default function ProgrammeConsole({ control, eventId, token, projectorLin
             <a className="button secondary" href={withQuery(projectorLink, 'mode', 'programm')} target="_blank" rel="noreferrer">
               {t('programme.console.onProjector')}
             </a>{' '}
-            <button type="button" className="secondary" onClick={() => setEditing(true)}>
+            <button type="button" className="secondary" onClick={edit}>
               {t('programme.console.edit')}
             </button>
           </p>
