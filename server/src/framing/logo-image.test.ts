@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LOGO_BYTES_MAX } from '@tischrunde/shared'
 import { checkLogo } from './logo-image.js'
-import { testPng } from './test-images.js'
+import { pngChunk, testPng } from './test-images.js'
 
 const latin = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1')
 
@@ -80,5 +80,28 @@ describe('checkLogo', () => {
     const sof = [0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00, 0x20, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]
     const sos = [0xff, 0xda, 0x00, 0x0c, 3, 1, 0, 2, 0x11, 3, 0x11, 0, 0x3f, 0]
     expect(checkLogo(new Uint8Array([0xff, 0xd8, ...sof, ...sos, 0x12, 0x34]))).toEqual({ ok: false, reason: 'not_an_image' })
+  })
+  it('refuses a second header, whose size the documents would take instead of the checked one', () => {
+    // 1×1 RGBA as checked, then 30000×30000: pdfkit's reader takes the last header and allocates gigabytes.
+    const header = (side: number) => {
+      const ihdr = Buffer.alloc(13)
+      ihdr.writeUInt32BE(side, 0)
+      ihdr.writeUInt32BE(side, 4)
+      ihdr[8] = 8
+      ihdr[9] = 6
+      return pngChunk('IHDR', ihdr)
+    }
+    const png = testPng(1, 1)
+    const twice = new Uint8Array(Buffer.concat([png.subarray(0, 33), header(30000), png.subarray(33)]))
+    expect(checkLogo(png)).toMatchObject({ ok: true })
+    expect(checkLogo(twice)).toEqual({ ok: false, reason: 'not_an_image' })
+    const palette = pngChunk('PLTE', new Uint8Array([1, 2, 3]))
+    expect(checkLogo(new Uint8Array(Buffer.concat([png.subarray(0, 33), palette, palette, png.subarray(33)])))).toEqual({ ok: false, reason: 'not_an_image' })
+    // A JPEG of two frame headers, before or after its first scan.
+    const sof = (height: number) => [0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, 0x00, 0x20, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]
+    const sos = [0xff, 0xda, 0x00, 0x0c, 3, 1, 0, 2, 0x11, 3, 0x11, 0, 0x3f, 0]
+    expect(checkLogo(new Uint8Array([0xff, 0xd8, ...sof(16), ...sos, 0x12, 0xff, 0xd9]))).toMatchObject({ ok: true, height: 16 })
+    expect(checkLogo(new Uint8Array([0xff, 0xd8, ...sof(16), ...sof(30000), ...sos, 0x12, 0xff, 0xd9]))).toEqual({ ok: false, reason: 'not_an_image' })
+    expect(checkLogo(new Uint8Array([0xff, 0xd8, ...sof(16), ...sos, 0x12, ...sof(30000), ...sos, 0x34, 0xff, 0xd9]))).toEqual({ ok: false, reason: 'not_an_image' })
   })
 })

@@ -67,6 +67,9 @@ function sanitizePng(input: Uint8Array): Sanitized | undefined {
   let sawData = false
   let sawPalette = false
   let ended = false
+  // Each chunk but the image data once: readers take the size of the last header they meet (pdfkit
+  // does), this check the first — a 1×1 header followed by a 30000×30000 one got past the limits.
+  const seen = new Set<string>()
   while (at + 12 <= input.byteLength) {
     const length = u32(input, at)
     const type = String.fromCharCode(...input.subarray(at + 4, at + 8))
@@ -80,6 +83,10 @@ function sanitizePng(input: Uint8Array): Sanitized | undefined {
       const depth = input[at + 16]!
       const colour = input[at + 17]!
       if (!PNG_DEPTHS.get(colour)?.includes(depth) || input[at + 18] !== 0 || input[at + 19] !== 0 || input[at + 20]! > 1) return undefined
+    }
+    if (PNG_KEEP.has(type) && type !== 'IDAT') {
+      if (seen.has(type)) return undefined
+      seen.add(type)
     }
     if (type === 'PLTE') sawPalette = true
     if (type === 'IDAT') sawData = true
@@ -109,8 +116,9 @@ function sanitizeJpeg(input: Uint8Array): Sanitized | undefined {
     const length = u16(input, at + 2)
     const end = at + 2 + length
     if (length < 2 || end > input.byteLength) return undefined
-    // Start of frame (baseline, progressive, …; not DHT 0xc4, JPG 0xc8, DAC 0xcc): the image's size.
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+    if (startOfFrame(marker)) {
+      // One frame: a second header would give readers another size than the one checked.
+      if (width !== 0) return undefined
       height = u16(input, at + 5)
       width = u16(input, at + 7)
     }
@@ -120,6 +128,9 @@ function sanitizeJpeg(input: Uint8Array): Sanitized | undefined {
   }
   return undefined
 }
+
+/** Start of frame (baseline, progressive, …; not DHT 0xc4, JPG 0xc8, DAC 0xcc): the image's size. */
+const startOfFrame = (marker: number) => marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc
 
 /** APP1–APP15 (EXIF, XMP, ICC, Photoshop…) and comments are dropped; APP0 (JFIF) is kept. */
 const droppedJpegSegment = (marker: number) => (marker >= 0xe1 && marker <= 0xef) || marker === 0xfe
@@ -140,7 +151,7 @@ function keepScans(input: Uint8Array, from: number, parts: Uint8Array[]): boolea
       parts.push(input.subarray(marker, marker + 2))
       return true
     }
-    if (marker + 4 > input.byteLength) return false
+    if (marker + 4 > input.byteLength || startOfFrame(code)) return false
     const end = marker + 2 + u16(input, marker + 2)
     if (end < marker + 4 || end > input.byteLength) return false
     if (!droppedJpegSegment(code)) parts.push(input.subarray(marker, end))

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { type EventExport, type StructNode, winnendenFraming } from './framing-test-data.js'
 import { renderEvent } from '../export-service.js'
 import { docxParts, pdfText, readPdfStructure, readingOrder } from '../read-back.js'
+import { pngChunk, testPng } from '../../framing/test-images.js'
 
 /**
  * The organiser's framing as readers of the documentation meet it: subtitle and organisers on the
@@ -44,6 +45,23 @@ describe('the framing in the documentation', () => {
     const walk = (n: StructNode) => (n.role === 'Figure' ? figures.push(n) : n.children.forEach(walk))
     structure.pages.forEach(walk)
     expect(figures).toHaveLength(1)
+  })
+
+  it('PDF: a stored logo whose second header claims another size is left out, its organiser still named', async () => {
+    // Stored before uploads were refused for it: 1×1 as checked, then a header of 2000×2000 RGBA,
+    // whose size pdfkit's reader takes (30000×30000 took gigabytes of the server's memory).
+    const ihdr = Buffer.alloc(13)
+    ihdr.writeUInt32BE(2000, 0)
+    ihdr.writeUInt32BE(2000, 4)
+    ihdr[8] = 8
+    ihdr[9] = 6
+    const png = testPng(1, 1)
+    const twoHeaders = Buffer.concat([png.subarray(0, 33), pngChunk('IHDR', ihdr), png.subarray(33)]).toString('base64')
+    const forged: EventExport = { ...file, logos: file.logos!.map((l) => ({ ...l, data: twoHeaders })) }
+    const bytes = (await renderEvent(forged, 'pdf')).bytes
+    const order = (await readPdfStructure(bytes)).pages.flatMap(readingOrder)
+    expect(order.filter((e) => e.startsWith('Figure:'))).toEqual([])
+    expect(squash(await pdfText(bytes))).toContain(squash('Landratsamt Rems-Murr-Kreis'))
   })
 
   it('Word: subtitle, organisers with the logo as a described image, Einleitung and Ausblick as Heading 1', async () => {

@@ -1,3 +1,4 @@
+import { checkLogo } from '../../framing/logo-image.js'
 import { hyphenateDe } from '../hyphenate.js'
 import { COLOR, CONTENT_WIDTH, MARGIN, PAGE, type PdfLayout } from '../pdf-layout.js'
 import { type DocFraming, FRAMING_WORDS } from '../shared-export.js'
@@ -63,10 +64,14 @@ export function drawFramingOrganisers(pdf: PdfLayout, framing: DocFraming | unde
  */
 function drawLogo(pdf: PdfLayout, logo: NonNullable<DocFraming['organisers'][number]['logo']>, alt: string, parent: PDFKit.PDFStructureElement, x: number, y: number, width: number): boolean {
   const doc = pdf.doc
+  // Checked again as an upload is: a logo stored before a check was added cannot make the reader
+  // allocate what its header claims (a second PNG header of 30000×30000 pixels).
+  const checked = checkLogo(new Uint8Array(Buffer.from(logo.data, 'base64')))
+  if (!checked.ok) return false
   let image: unknown
   try {
     // Opened first: an image pdfkit cannot read throws here, before anything is marked or drawn.
-    image = (doc as unknown as { openImage(src: Buffer): unknown }).openImage(Buffer.from(logo.data, 'base64'))
+    image = (doc as unknown as { openImage(src: Buffer): unknown }).openImage(Buffer.from(checked.bytes))
   } catch {
     return false
   }
