@@ -280,7 +280,7 @@ const rowColumns = (words: RowWords) => [
     ? ['  Workshop      Nummer, Titel und Untertitel des Workshops', '  Arbeitsphase  Arbeitsphase des Workshops (mit ihrem Untertitel) und die Referierenden']
     : words === ROW_WORDS.both
       ? ['  Thementisch oder Workshop    Name des Tisches bzw. Nummer, Titel und Untertitel des Workshops', '  Station oder Arbeitsphase    Station mit ihrer Frage bzw. die Arbeitsphase des Workshops und die Referierenden']
-      : ['  Thementisch   Name des Tisches', '  Station       Station mit ihrer Frage']),
+      : ['  Thementisch   Name des Tisches; heißen zwei Tische gleich, mit der Nummer aus dem Inhaltsverzeichnis: "Sprache (Nr. 3)"', '  Station       Station mit ihrer Frage']),
   words === ROW_WORDS.tables ? '  Spalte        Spalte der Station' : '  Spalte        Spalte der Station bzw. der Pinnwand des Workshops',
   '  Nr.           Nummer, wie sie in der Dokumentation steht (nur in nummerierten Listen)',
   '  Gehört zu ID  bei Unterpunkten: die ID ihrer Karte',

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { type EventDocumentation, type ExportRow, ROW_WORDS, type ResultSheet, type RowWords, documentationExportRows, rowWordsOf, rowsHeader, sheetExportRows } from './shared-export.js'
+import { type EventDocumentation, type ExportRow, ROW_WORDS, type ResultSheet, type RowWords, documentationExportRows, documentationTableNames, rowWordsOf, rowsHeader, sheetExportRows } from './shared-export.js'
 
 /**
  * Excel workbooks of the result rows (the CSV's columns). Every text cell is written as text, so a
@@ -98,7 +98,9 @@ export async function renderDocumentationXlsx(doc: EventDocumentation, trees?: T
     const rows = documentationExportRows(doc)
     const words = doc.rowWords ?? ROW_WORDS.tables
     addRowsSheet(book, sheetName(words.all, taken), rows, words)
-    for (const sheet of doc.sheets) addRowsSheet(book, sheetName(sheet.table.name, taken), rows.filter((r) => r.table === sheet.table.name), rowWordsOf([sheet]))
+    // By id: two tables may share a name; their sheets are named as their rows name them ("Sprache (Nr. 3)").
+    const names = documentationTableNames(doc)
+    for (const sheet of doc.sheets) addRowsSheet(book, sheetName(names.get(sheet.table.id) ?? sheet.table.name, taken), rows.filter((r) => r.tableId === sheet.table.id), rowWordsOf([sheet]))
   }
   if (withTrees) {
     addTextSheet(book, sheetName(TREES_SHEET, taken), trees)

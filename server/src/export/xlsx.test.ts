@@ -75,4 +75,22 @@ describe('the XLSX export', () => {
     expect(sheetName('Statusfragen, Zusammenarbeit mit Ausländerbehörde', taken)).toBe('Statusfragen, Zusammenarbe… (2)')
     expect(sheetName('a/b?', taken)).toBe('a b')
   })
+
+  it('keeps two tables of the same name apart: each sheet holds its own card, "Alle Tische" and the CSV name them by their number', async () => {
+    const twice: EventExport = {
+      format: EVENT_EXPORT_FORMAT,
+      version: EVENT_EXPORT_VERSION,
+      event: anEvent({ tableCount: 2, tables: [{ id: 'tisch-1', name: 'Sprache', host: '' }, { id: 'tisch-2', name: 'Sprache', host: '' }] }),
+      boards: ['Kurse am Abend', 'Sprachpaten'].map((text, i) => ({ tableId: `tisch-${i + 1}`, stations: [{ stationId: 'station-1', columns: [{ columnId: 'laeuft-gut', cards: [{ text, subPoints: [] }] }] }] })),
+    }
+    const book = await read((await renderEvent(twice, 'xlsx')).bytes)
+    expect(book.worksheets.map((s) => s.name)).toEqual([ALL_TABLES_SHEET, 'Sprache (Nr. 1)', 'Sprache (Nr. 2)'])
+    expect(values(book.worksheets[1]!).slice(1).map((r) => [r[1], r[7]])).toEqual([['Sprache (Nr. 1)', 'Kurse am Abend']])
+    expect(values(book.worksheets[2]!).slice(1).map((r) => [r[1], r[7]])).toEqual([['Sprache (Nr. 2)', 'Sprachpaten']])
+    expect(values(book.worksheets[0]!).slice(1).map((r) => r[1])).toEqual(['Sprache (Nr. 1)', 'Sprache (Nr. 2)'])
+    const csv = readCsv((await renderEvent(twice, 'csv')).bytes)
+    expect(csv.slice(1).map((r) => [r[1], r[7]])).toEqual([['Sprache (Nr. 1)', 'Kurse am Abend'], ['Sprache (Nr. 2)', 'Sprachpaten']])
+    // One table's own file keeps its plain name: there is nothing to tell it from.
+    expect(values((await read((await renderTable(twice, 'tisch-2', 'xlsx')).bytes)).worksheets[0]!)[1]![1]).toBe('Sprache')
+  })
 })

@@ -37,6 +37,9 @@ export const CSV_HEADER = rowsHeader()
 export interface ExportRow {
   /** Running number over the whole file, from 1. */
   id: number
+  /** The table's (or workshop's) id: what tells its rows apart from a table of the same name. */
+  tableId: string
+  /** The table's name as the reader sees it; "Sprache (Nr. 2)" where several tables share a name. */
   table: string
   /** The station with its question: "Station 1: Was läuft gut? Wo hakt es?" */
   station: string
@@ -75,8 +78,8 @@ export function neutraliseCell(value: string): string {
 /** A sub-point's place in the outline: words, not "2.1", which a German spreadsheet reads as the 2nd of January. */
 export const subPointKey = (card: number, sub: number): string => `${card}, Unterpunkt ${sub}`
 
-/** The rows of one sheet, ids counting on from `firstId`. */
-export function sheetExportRows(sheet: ResultSheet, firstId = 1): ExportRow[] {
+/** The rows of one sheet, ids counting on from `firstId`, the table named `tableName` (its own name unless given). */
+export function sheetExportRows(sheet: ResultSheet, firstId = 1, tableName = sheet.table.name): ExportRow[] {
   const rows: ExportRow[] = []
   let id = firstId
   for (const station of sheet.stations) {
@@ -84,7 +87,7 @@ export function sheetExportRows(sheet: ResultSheet, firstId = 1): ExportRow[] {
       column.cards.forEach((card, i) => {
         const cardId = id++
         // A workshop's phase without its speakers (they stand in its heading): one phase, one value to filter by.
-        const base = { table: sheet.table.name, station: sheet.workshop ? station.title : station.heading, column: column.title }
+        const base = { tableId: sheet.table.id, table: tableName, station: sheet.workshop ? station.title : station.heading, column: column.title }
         rows.push({ ...base, id: cardId, number: card.number === null ? '' : String(card.number), parentId: null, key: String(i + 1), text: card.body })
         card.subItems.forEach((sub, j) =>
           rows.push({ ...base, id: id++, number: sub.number === null ? '' : String(sub.number), parentId: cardId, key: subPointKey(i + 1, j + 1), text: sub.body }),
@@ -95,10 +98,23 @@ export function sheetExportRows(sheet: ResultSheet, firstId = 1): ExportRow[] {
   return rows
 }
 
-/** The rows of every table of an event, in table order, ids running over all of them. */
+/**
+ * The tables' names as the spreadsheets of an event show them, by table id. A name two tables share
+ * (a popular topic at two tables) gets the table's number in the documentation's contents,
+ * "Sprache (Nr. 3)", so the reader can tell their rows and sheets apart.
+ */
+export function documentationTableNames(doc: Pick<EventDocumentation, 'sheets'>): Map<string, string> {
+  const key = (sheet: ResultSheet) => sheet.table.name.trim().toLocaleLowerCase('de')
+  const count = new Map<string, number>()
+  for (const sheet of doc.sheets) count.set(key(sheet), (count.get(key(sheet)) ?? 0) + 1)
+  return new Map(doc.sheets.map((sheet, i) => [sheet.table.id, (count.get(key(sheet)) ?? 0) > 1 ? `${sheet.table.name} (Nr. ${i + 1})` : sheet.table.name]))
+}
+
+/** The rows of every table of an event, in table order, ids running over all of them, tables named by {@link documentationTableNames}. */
 export function documentationExportRows(doc: EventDocumentation): ExportRow[] {
+  const names = documentationTableNames(doc)
   const rows: ExportRow[] = []
-  for (const sheet of doc.sheets) rows.push(...sheetExportRows(sheet, rows.length + 1))
+  for (const sheet of doc.sheets) rows.push(...sheetExportRows(sheet, rows.length + 1, names.get(sheet.table.id)))
   return rows
 }
 
