@@ -37,7 +37,6 @@ export type ForgetOutcome = Map<string, { removed: number; forgotten: { docName:
  */
 export async function forgetContributions(rooms: DocRooms, boards: BoardStore, eventId: string, participantIds: readonly string[]): Promise<ForgetOutcome> {
   const outcome: ForgetOutcome = new Map(participantIds.map((id) => [id, { removed: 0, forgotten: [] }]))
-  const traces = participantIds.map((id) => Buffer.from(id, 'utf8'))
   const docs = await docsOfEvent(rooms, eventId)
   for (const { name, kind: resolved } of docs) {
     const kind: DocKind = resolved.kind
@@ -55,8 +54,9 @@ export async function forgetContributions(rooms: DocRooms, boards: BoardStore, e
         changed = true
       }
       // Nothing of theirs left in the doc, but its log may still hold a card that was moved out of
-      // it (hidden, merged, refused): the log is folded, so that text leaves the disk too.
-      if (changed || (await boards.load(name)).some((update) => traces.some((trace) => Buffer.from(update.buffer, update.byteOffset, update.byteLength).includes(trace)))) await room.compactNow()
+      // it (hidden, merged, refused): every stored doc's log is folded, so that text leaves the disk
+      // too. (Not searched for it: reading the files of a doc being written is no look without risk.)
+      if (changed || (await boards.has(name))) await room.compactNow()
     })
   }
   // What other docs keep of the deleted records (an objective's placeholder with a problem's text).

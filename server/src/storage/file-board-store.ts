@@ -71,6 +71,10 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
 
   return {
     async load(docName) {
+      // A doc whose log is open is being written: a look at its files only reads. Cutting "a torn
+      // end" there would cut a frame being written, and counting the frames read would forget those
+      // synced meanwhile (a later failed write cut the log back to that count: acknowledged cards gone).
+      const writing = logs.has(docName)
       const updates: Uint8Array[] = []
       const snapFile = fileOf(docName, 'ysnap')
       const snapshot = await readIfExists(snapFile)
@@ -94,14 +98,16 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
         while (good + HEADER <= wal.length) {
           const len = view.getUint32(good, true)
           const crc = view.getUint32(good + 4, true)
-          if (len > MAX_FRAME || good + HEADER + len > wal.length) break
+          // No update is empty: zero bytes at the end (a file grown but not written before a power
+          // cut) would pass as empty frames (the CRC of nothing is 0) and break the board's load.
+          if (len === 0 || len > MAX_FRAME || good + HEADER + len > wal.length) break
           const body = wal.subarray(good + HEADER, good + HEADER + len)
           if (crc32(body) !== crc) break
           updates.push(body)
           frames++
           good += HEADER + len
         }
-        if (good < wal.length) {
+        if (good < wal.length && !writing) {
           const copy = `${walFile}.damaged-${Date.now()}`
           await copyFile(walFile, copy)
           damaged.add(path.basename(copy))
@@ -113,7 +119,7 @@ export async function openFileBoardStore(dir: string): Promise<BoardStore> {
       }
       // A doc never written gets its file with its first write (`append`): opening one creates nothing
       // on the disk (a participant's own copy of each table, opened and left, took a file each).
-      if (!snapshot && !wal) return updates
+      if (writing || (!snapshot && !wal)) return updates
       const log = await logOf(docName)
       log.frames = frames
       log.bytes = good
