@@ -10,7 +10,7 @@ import type { DocRooms } from '../boards/doc-rooms.js'
 import type { Hub } from '../hub/hub.js'
 import type { RoundService } from '../rounds/round-service.js'
 import { connectRedis } from '../storage/redis/redis-connection.js'
-import { EventLeases } from './event-leases.js'
+import { EventLeases, UnreadableLease } from './event-leases.js'
 import { eventOfRequest, isSharedRoute } from './event-of-request.js'
 import { BOARD_SOCKET_PREFIX } from '../transport/doc-socket-path.js'
 import { FORWARDED_HEADER, forwardRequest, forwardUpgrade } from './forward.js'
@@ -154,6 +154,16 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
   const hub = new RelayHub(main, `${opts.prefix}hub`, nodeId, (error, message) => log.error({ err: error, topic: message?.topic }, 'hub message between nodes failed'))
   await hub.listen(subscriber)
 
+  /** A request whose routing failed unforeseen (a bug, not a refusal): the client retries; the process goes on. */
+  const failedRouting = (eventId: string, refuse: () => void) => (error: unknown) => {
+    log.error({ err: error, event: eventId }, 'routing a request to the owner of its event failed')
+    try {
+      refuse()
+    } catch {
+      // The client is gone already.
+    }
+  }
+
   /** Serves a request that names `eventId` here, or forwards it to the owner. */
   async function routed(
     eventId: string,
@@ -169,7 +179,8 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
       if (!isSharedRoute(eventId) && !leases.tokenOf(eventId) && !(await parts!.exists(eventId))) return local()
       route = await leases.route(eventId)
     } catch (error) {
-      log.warn({ err: error, event: eventId }, 'owner of an event unknown (Redis?)')
+      if (error instanceof UnreadableLease) log.error({ err: error, event: eventId }, 'lease of an event unreadable: the event is unavailable until the key lapses')
+      else log.warn({ err: error, event: eventId }, 'owner of an event unknown (Redis?)')
       return refuse()
     }
     if (route.local) return local()
@@ -180,10 +191,13 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
       // Nothing listens at the owner's address: it is gone. Take the event over now, once.
       if (evicted) return refuse()
       log.warn({ event: eventId, owner: route.owner }, 'Knoten der Veranstaltung nicht erreichbar, sie wird übernommen')
-      leases.evict(eventId, lease).then(
-        () => routed(eventId, req, local, forward, refuse, true),
-        () => refuse(),
-      )
+      leases
+        .evict(eventId, lease)
+        .then(
+          () => routed(eventId, req, local, forward, refuse, true),
+          () => refuse(),
+        )
+        .catch(failedRouting(eventId, refuse))
     })
   }
 
@@ -208,13 +222,11 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
           for (const listener of onRequest) listener.call(http, req, res)
         }
         if (!eventId) return local()
-        void routed(
-          eventId,
-          req,
-          local,
-          (owner, _lease, refused) => forwardRequest(req, res, owner, nodeId, refused),
-          () => void res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' }).end(JSON.stringify({ ok: false, code: 'UNAVAILABLE' })),
-        )
+        const refuse = () => {
+          if (res.headersSent) return void res.destroy()
+          res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' }).end(JSON.stringify({ ok: false, code: 'UNAVAILABLE' }))
+        }
+        routed(eventId, req, local, (owner, _lease, refused) => forwardRequest(req, res, owner, nodeId, refused), refuse).catch(failedRouting(eventId, refuse))
       })
       http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
         const eventId = eventOfRequest(req.url ?? '')
@@ -225,7 +237,8 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
         // A doc socket opens one event's doc: one whose event cannot be read is refused, not opened on this node.
         if (!eventId && (req.url ?? '').toLowerCase().startsWith(BOARD_SOCKET_PREFIX)) return void socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n')
         if (!eventId) return local()
-        void routed(
+        const refuse = () => void socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n')
+        routed(
           eventId,
           req,
           local,
@@ -233,8 +246,8 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
             const unwatch = watchForwarded(eventId, lease, socket)
             forwardUpgrade(req, socket, head, owner, nodeId, () => (unwatch(), refused()))
           },
-          () => socket.end('HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n'),
-        )
+          refuse,
+        ).catch(failedRouting(eventId, refuse))
       })
     },
     listening(url) {

@@ -1,3 +1,4 @@
+import { leaseValueSchema } from '@tischrunde/shared'
 import type { RedisBytesClient } from '../storage/redis/redis-connection.js'
 import type { FenceTokens } from '../storage/redis/redis-board-store.js'
 
@@ -23,6 +24,14 @@ const RELEASE = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('DEL', KEYS[1])
 return 1`
+
+/**
+ * A lease in Redis that does not read as one (`<node>|<token>|<address>`): its owner cannot be
+ * reached or trusted, so the event is unavailable until the key lapses (requests answer 503).
+ */
+export class UnreadableLease extends Error {
+  override name = 'UnreadableLease'
+}
 
 /** Where an event is served: here (this node holds its lease) or at its owner's address. */
 export type Route = { local: true } | { local: false; owner: string; lease: string }
@@ -124,8 +133,10 @@ export class EventLeases implements FenceTokens {
         arguments: [this.opts.nodeId, this.address, String(this.leaseMs)],
       }),
     )
-    const [node, token, ...rest] = value.split('|')
-    if (node !== this.opts.nodeId) return { local: false, owner: rest.join('|'), lease: value }
+    const parsed = leaseValueSchema.safeParse(value)
+    if (!parsed.success) throw new UnreadableLease(`the lease of ${eventId} is unreadable: ${JSON.stringify(value.slice(0, 200))}`)
+    const { node, token, address } = parsed.data
+    if (node !== this.opts.nodeId) return { local: false, owner: address, lease: value }
     // Two requests may take it at once; the first to get here announces it.
     if (this.tokenOf(eventId) !== undefined) return { local: true }
     const before = this.held.get(eventId)
@@ -134,7 +145,7 @@ export class EventLeases implements FenceTokens {
       if (await this.renew(eventId, before, sentAt)) return { local: true }
       return this.route(eventId)
     }
-    this.held.set(eventId, { value, token: Number(token), validUntil: sentAt + this.margin(), usedAt: Date.now() })
+    this.held.set(eventId, { value, token, validUntil: sentAt + this.margin(), usedAt: Date.now() })
     this.opts.acquired(eventId)
     return { local: true }
   }

@@ -8,6 +8,9 @@ export const FORWARDED_HEADER = 'x-tischrunde-forwarded'
 /** How long connecting to the owner may take before the client is told to retry, in ms. */
 const CONNECT_TIMEOUT_MS = 3000
 
+/** The port of an owner's address (`URL` leaves the default port out). */
+const portOf = (target: URL) => Number(target.port || 80)
+
 const forwardedFor = (req: IncomingMessage) => {
   const before = req.headers['x-forwarded-for']
   const address = req.socket.remoteAddress ?? 'unknown'
@@ -23,7 +26,7 @@ export function forwardRequest(req: IncomingMessage, res: ServerResponse, owner:
   const target = new URL(owner)
   const upstream = request({
     host: target.hostname,
-    port: target.port,
+    port: portOf(target),
     method: req.method,
     path: req.url,
     headers: { ...req.headers, [FORWARDED_HEADER]: nodeId, 'x-forwarded-for': forwardedFor(req) },
@@ -59,7 +62,7 @@ export function forwardUpgrade(req: IncomingMessage, socket: Duplex, head: Buffe
   const target = new URL(owner)
   // No Nagle on either leg: a board update is one small frame that must go on at once, not wait
   // for the previous one's acknowledgement (the HTTP server sets this on its own sockets too).
-  const upstream = connect({ host: target.hostname, port: Number(target.port), noDelay: true })
+  const upstream = connect({ host: target.hostname, port: portOf(target), noDelay: true })
   if ('setNoDelay' in socket && typeof socket.setNoDelay === 'function') socket.setNoDelay(true)
   upstream.setTimeout(CONNECT_TIMEOUT_MS, () => upstream.destroy())
   upstream.once('connect', () => {

@@ -18,6 +18,11 @@ describe('readEnv', () => {
     expect(readEnv({ PORT: '0' }).PORT).toBe(0)
   })
 
+  it('refuses a node address with a port no socket can have, naming the setting', () => {
+    expect(() => readEnv({ TISCHRUNDE_NODE_URL: 'http://10.0.0.11:99999' })).toThrow(/TISCHRUNDE_NODE_URL: http:\/\/host:port mit einem Port von 1 bis 65535/)
+    expect(readEnv({ TISCHRUNDE_NODE_URL: 'http://10.0.0.11:3000' }).TISCHRUNDE_NODE_URL).toBe('http://10.0.0.11:3000')
+  })
+
   it('names every bad setting at once', () => {
     let message = ''
     try {

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { nodeAddressSchema } from '@tischrunde/shared'
 import { DEFAULT_LIMITS, type Limits } from './limits.js'
 
 /** Settings read from the environment at boot. Bad values stop the start with a list of the keys. */
@@ -58,7 +59,7 @@ const envSchema = z
      * Several nodes on one Redis: where the other nodes reach this one (they forward an event's
      * sockets to its owner). @default the address the server listens on
      */
-    TISCHRUNDE_NODE_URL: z.string().regex(/^http:\/\/[^/]+$/, 'http://host:port').optional(),
+    TISCHRUNDE_NODE_URL: nodeAddressSchema.optional(),
     /** @default 10000 — how long a node's ownership of an event lasts without renewal (ms): a killed node's events move after at most this. */
     TISCHRUNDE_LEASE_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
     /** Longest a stop (SIGTERM, Ctrl+C) waits for the server to store what it holds; then the process ends anyway. */

@@ -269,11 +269,22 @@ export function buildEventDocumentation(file: EventExport): EventDocumentation {
 /**
  * An EventExport narrowed to one table (its event lists only that table): what a per-table JSON
  * download holds, still readable by the importer. Undefined for an unknown table.
+ *
+ * Built from what belongs to the table, field by field, never by copying the whole file: the actor
+ * map (with its contact persons), the trees, the programme and the workshops' boards, the logos and
+ * the framing are the whole event's and stay behind, as does any part a later version adds.
  */
 export function narrowExportToTable(file: EventExport, tableId: string): EventExport | undefined {
   const table = file.event.tables.find((t) => t.id === tableId)
   if (!table) return undefined
-  return { ...file, event: { ...file.event, tables: [table] }, boards: file.boards.filter((b) => b.tableId === tableId), ...(file.harvest ? { harvest: narrowHarvestToTable(file.harvest, tableId) } : {}) }
+  const { id, title, date, place, agenda, template, showNames, address, maxPerTable } = file.event
+  return {
+    format: file.format,
+    version: file.version,
+    event: { id, title, date, place, agenda, tables: [table], template, showNames, address, maxPerTable },
+    boards: file.boards.filter((b) => b.tableId === tableId),
+    ...(file.harvest ? { harvest: narrowHarvestToTable(file.harvest, tableId) } : {}),
+  }
 }
 
 /**
