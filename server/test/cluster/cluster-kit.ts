@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto'
 import { copyFile } from 'node:fs/promises'
+import { request } from 'node:http'
 import path from 'node:path'
 import { type Socket, io } from 'socket.io-client'
 import { type RoundMessage, WIRE_VERSION } from '@tischrunde/shared'
@@ -75,4 +77,30 @@ export async function controlSocket(
   )
   await waitFor(() => rounds.at(-1), 'the first round:state')
   return { socket, rounds }
+}
+
+/** The status a websocket upgrade to `path` is answered with (101: the socket opened), sent as written. */
+export function upgradeStatus(url: string, path: string): Promise<number> {
+  const { hostname, port } = new URL(url)
+  return within(
+    new Promise<number>((resolve, reject) => {
+      const req = request({
+        host: hostname,
+        port,
+        path,
+        headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-key': randomBytes(16).toString('base64'), 'sec-websocket-version': '13' },
+      })
+      req.on('upgrade', (_res, socket) => {
+        socket.destroy()
+        resolve(101)
+      })
+      req.on('response', (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      })
+      req.on('error', reject)
+      req.end()
+    }),
+    `the answer to an upgrade of ${path}`,
+  )
 }

@@ -1,36 +1,8 @@
-import { randomBytes } from 'node:crypto'
-import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Ack, CreateEventResponse, PresenceCounts } from '@tischrunde/shared'
 import { api, createEvent, rememberAdminKey } from '../helpers/api.js'
 import { within } from '../helpers/wait.js'
-import { type Cluster, controlSocket, startCluster } from './cluster-kit.js'
-
-/** The status a websocket upgrade to `path` is answered with (101: the socket opened), sent as written. */
-function upgradeStatus(url: string, path: string): Promise<number> {
-  const { hostname, port } = new URL(url)
-  return within(
-    new Promise<number>((resolve, reject) => {
-      const req = request({
-        host: hostname,
-        port,
-        path,
-        headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-key': randomBytes(16).toString('base64'), 'sec-websocket-version': '13' },
-      })
-      req.on('upgrade', (_res, socket) => {
-        socket.destroy()
-        resolve(101)
-      })
-      req.on('response', (res) => {
-        res.resume()
-        resolve(res.statusCode ?? 0)
-      })
-      req.on('error', reject)
-      req.end()
-    }),
-    `the answer to an upgrade of ${path}`,
-  )
-}
+import { type Cluster, controlSocket, startCluster, upgradeStatus } from './cluster-kit.js'
 
 describe('two nodes: requests that try to reach an event past its owner', () => {
   let cluster: Cluster

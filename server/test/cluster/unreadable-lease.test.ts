@@ -1,31 +1,9 @@
-import { randomBytes } from 'node:crypto'
-import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateEventResponse } from '@tischrunde/shared'
 import { type RedisBytesClient, connectRedis } from '../../src/storage/redis/redis-connection.js'
 import { createEvent } from '../helpers/api.js'
-import { waitFor, within } from '../helpers/wait.js'
-import { type Cluster, TEST_LEASE_MS, startCluster } from './cluster-kit.js'
-
-/** The status line a websocket upgrade to `path` is answered with (101: the socket opened). */
-function upgradeStatus(url: string, path: string): Promise<number> {
-  const { hostname, port } = new URL(url)
-  return within(
-    new Promise<number>((resolve, reject) => {
-      const req = request({
-        host: hostname,
-        port,
-        path,
-        headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-key': randomBytes(16).toString('base64'), 'sec-websocket-version': '13' },
-      })
-      req.on('upgrade', (_res, socket) => (socket.destroy(), resolve(101)))
-      req.on('response', (res) => (res.resume(), resolve(res.statusCode ?? 0)))
-      req.on('error', reject)
-      req.end()
-    }),
-    `the answer to an upgrade of ${path}`,
-  )
-}
+import { waitFor } from '../helpers/wait.js'
+import { type Cluster, TEST_LEASE_MS, startCluster, upgradeStatus } from './cluster-kit.js'
 
 describe('a node reading a lease in Redis that names no reachable owner', () => {
   let cluster: Cluster
