@@ -86,8 +86,23 @@ export function refreshActorMap(found: readonly FoundMention[], current: Readonl
   }
   const put: ActorRecord[] = []
   const remove: string[] = []
+  // Actors no card names any more first: the places they leave take new names.
+  for (const [id, actor] of current) {
+    if (groups.has(id)) continue
+    if (!hasHandWork(actor)) remove.push(id)
+    else if (actor.mentions.length > 0 || actor.personFromCards) {
+      const { personFromCards: _taken, ...kept } = actor
+      put.push({ ...kept, mentions: [], keys: [], person: typedPerson(actor) ? actor.person : '' })
+    }
+  }
+  // A full map takes no new actor, and still follows the cards for every actor it has (a hidden
+  // card's words leave its actor's mentions): only new names are left out, each counted.
+  let added = 0
   for (const [id, group] of groups) {
-    if (!current.has(id) && current.size + put.length >= ACTORS_MAX) break
+    if (!current.has(id)) {
+      if (current.size - remove.length + added >= ACTORS_MAX) continue
+      added++
+    }
     const before = current.get(id)
     const base = before ?? blankActor(id, group.defaults.name, group.defaults.area)
     const keys = [...new Set(group.mentions.map((m) => m.key))].slice(0, KEYS_PER_ACTOR_MAX)
@@ -106,14 +121,6 @@ export function refreshActorMap(found: readonly FoundMention[], current: Readonl
       next = fromCards ? { ...rest, person: fromCards, personFromCards: true } : { ...rest, person: '' }
     }
     if (!sameRecord(before, next)) put.push(next)
-  }
-  for (const [id, actor] of current) {
-    if (groups.has(id)) continue
-    if (!hasHandWork(actor)) remove.push(id)
-    else if (actor.mentions.length > 0 || actor.personFromCards) {
-      const { personFromCards: _taken, ...kept } = actor
-      put.push({ ...kept, mentions: [], keys: [], person: typedPerson(actor) ? actor.person : '' })
-    }
   }
   return { put, remove, rules: [] }
 }

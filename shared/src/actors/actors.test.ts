@@ -3,7 +3,7 @@ import { blankActor, mergeActors, refreshActorMap, splitActor, withPerson } from
 import { actorKey, matchKnownActor, suggestMerges } from './normalize.js'
 import { parseMeasureRefs, splitActorCard } from './split.js'
 import { type FoundMention, actorColumns, asksForActorsTitle, mentionsOfBoard } from './mentions.js'
-import type { ActorRule } from '../kinds/actors/actor-map.schema.js'
+import { ACTORS_MAX, type ActorRule } from '../kinds/actors/actor-map.schema.js'
 import { checkActorMapChanges } from '../kinds/actors/actors-kind.js'
 
 /** Every card of the "Wer kann helfen?" columns of the Winnenden conference (seed 003), as written. */
@@ -201,6 +201,28 @@ describe('the map: refresh, merge, split', () => {
     const current = new Map(split.put.map((a) => [a.id, a]))
     const again = refreshActorMap([mention('t1', 'Berufsberatung'), mention('t1', 'Arbeitsagentur')], current, new Map(split.rules.map((r) => [r.key, r])))
     expect(again.put).toEqual([])
+  })
+
+  /** Distinct names: "aa", "ab", … (digits are not part of an actor's key). */
+  const letters = (i: number) => String.fromCharCode(97 + Math.floor(i / 26) % 26, 97 + (i % 26))
+  it('follows the cards for every actor of a full map, and leaves out only new names that do not fit', () => {
+    const names = Array.from({ length: ACTORS_MAX }, (_, i) => `Brueckenbauer ${letters(i)}`)
+    // One of them is named at two tables; its card at t2 is then hidden by the moderation.
+    const before = [...names.map((n) => mention('t1', n)), mention('t2', `Brueckenbauer ${letters(5)}`)]
+    const full = new Map(refreshActorMap(before, new Map(), new Map()).put.map((a) => [a.id, a]))
+    expect(full.size).toBe(ACTORS_MAX)
+    const change = refreshActorMap([mention('t3', 'Quartiersmanagement'), ...names.map((n) => mention('t1', n))], full, new Map())
+    expect(change.put.map((a) => [a.name, a.mentions.map((m) => m.tableId)])).toEqual([[`Brueckenbauer ${letters(5)}`, ['t1']]])
+    expect(change.remove).toEqual([])
+  })
+
+  it('adds a new name to a map with room, however many of its actors changed on the same refresh', () => {
+    const names = Array.from({ length: 300 }, (_, i) => `Brueckenbauer ${letters(i)}`)
+    const current = new Map(refreshActorMap(names.map((n) => mention('t1', n)), new Map(), new Map()).put.map((a) => [a.id, a]))
+    const more = [...names.map((n) => mention('t1', n)), ...names.slice(0, 100).map((n) => mention('t2', n)), mention('t3', 'Quartiersmanagement')]
+    const change = refreshActorMap(more, current, new Map())
+    expect(change.put).toHaveLength(101)
+    expect(change.put.some((a) => a.name === 'Quartiersmanagement')).toBe(true)
   })
 
   it('lets only facilitators write the map (a table host is trusted with its table only)', () => {

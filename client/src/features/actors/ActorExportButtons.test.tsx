@@ -31,10 +31,12 @@ describe('the actor table downloads', () => {
 })
 
 describe('a refused change of the actor map', () => {
-  const de = (key: string) => translate('de', key)
+  const de = ((key: string, params?: Record<string, string | number>) => translate('de', key, params)) as Parameters<typeof actorRefusalText>[0]
   it('is worded by its reason, and any other reason asks for a reload, never showing the code', () => {
     expect(actorRefusalText(de, 'READ_ONLY')).toBe('Die Änderung wurde nicht gespeichert: Auf diesem Gerät lässt sich die Tabelle nur ansehen.')
     expect(actorRefusalText(de, 'FOREIGN_WRITER')).toBe('Die Änderung wurde nicht gespeichert. Bitte die Seite neu laden und noch einmal versuchen.')
     expect(actorRefusalText(de, 'FOREIGN_WRITER')).not.toContain('FOREIGN_WRITER')
+    // A full map says so and what helps (a reload never did).
+    expect(actorRefusalText(de, 'TOO_MANY_CARDS')).toBe('Die Änderung wurde nicht gespeichert: Die Tabelle ist voll (höchstens 400 Akteure, 100 Gremien und 2000 Zuordnungen). Bitte zuerst Akteure zusammenführen oder entfernen.')
   })
 })

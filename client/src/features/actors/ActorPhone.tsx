@@ -27,7 +27,11 @@ export default function ActorPhone({ eventId, token, onBack, fromTree = false }:
               .sort((a, b) => tablesOf(b).length - tablesOf(a).length || a.name.localeCompare(b.name, 'de'))
               .map((a) => (
                 <li key={a.id}>
-                  {a.name} <span className="muted">({tablesOf(a).length})</span>
+                  {a.name}{' '}
+                  <span className="muted">
+                    <span aria-hidden="true">({tablesOf(a).length})</span>
+                    <span className="visually-hidden">{t(fromTree ? 'actors.namedAtGroups' : 'actors.namedAt', { count: tablesOf(a).length })}</span>
+                  </span>
                 </li>
               ))}
           </ul>

@@ -5,7 +5,7 @@ import { ACTORS_ROOT, ACTOR_AREAS_ROOT, actorAreaNameSchema, actorRecordSchema }
 
 /**
  * The actor map as phones and projectors see it (`actormap.<event>`): the server writes it from
- * the event's actor map (`actors.<event>`, which only facilitators and table hosts open), without
+ * the event's actor map (`actors.<event>`, which only facilitators open), without
  * what is for the organisers only (see `shownRecord`): hidden actors, the contact person (personal
  * data, like the actor table's export, which needs the facilitator), institutions and notes.
  * Nobody else writes it.

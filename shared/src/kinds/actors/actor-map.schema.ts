@@ -87,7 +87,7 @@ export const ACTOR_PERSON = registerPersonalData({
   what: 'Ansprechperson eines Akteurs in der Akteurslandkarte (Name, ggf. Telefon), von der Moderation eingetragen oder aus einer Karte „Akteur: Name“ übernommen',
   purpose: 'die Moderation weiß, wen sie für das Bündnis ansprechen kann',
   where: 'Akteurslandkarte der Veranstaltung (boards/, Doc actors.<Veranstaltung>)',
-  visibleTo: 'Moderation und Tischgastgeber*innen; nicht auf Handys und Beamer (dort die Karte ohne Ansprechperson)',
+  visibleTo: 'nur die Moderation (und ihr Export der Akteurstabelle); nicht Tischgastgeber*innen, Handys und Beamer (dort die Karte ohne Ansprechperson)',
   participantDeletes: false,
 })
 
