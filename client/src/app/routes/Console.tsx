@@ -1,4 +1,5 @@
 import { ErrorCode, type FacilitatorEventView, fail, isTreeDay, own } from '@tischrunde/shared'
+import { SpelledCode } from '../SpelledCode.js'
 import { useCallback, useEffect, useState } from 'react'
 import { ScreenPart } from '../ScreenPart.js'
 import { lazyPart } from '../../lib/load-part.js'
@@ -194,9 +195,7 @@ export default function Console() {
       <div className="console-grid" id="console-content" tabIndex={-1}>
         <section className="console-join" aria-labelledby="join-title">
           <h2 id="join-title">{t('console.joinCode')}</h2>
-          <p className="join-code" aria-label={view.joinCode.split('').join(' ')}>
-            {view.joinCode}
-          </p>
+          <SpelledCode className="join-code" code={view.joinCode} />
           {publicUrl.ready && <QrCode url={joinUrl} label={t('console.qrAlt', { url: joinUrl })} size={240} />}
           <p>
             {t('console.joinUrl')}: <a href={joinUrl}>{joinUrl}</a>

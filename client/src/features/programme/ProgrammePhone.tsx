@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { SpelledCode } from '../../app/SpelledCode.js'
 import {
   type ProgrammeItem,
   type Workshop,
@@ -302,9 +303,7 @@ function PersonalCode({
     <section className="panel programme-code" aria-labelledby="programme-code-title">
       <h2 id="programme-code-title">{t('programme.codeTitle')}</h2>
       {code ? (
-        <p className="join-code" data-testid="personal-code" aria-label={code.split('').join(' ')}>
-          {code}
-        </p>
+        <SpelledCode className="join-code" testId="personal-code" code={code} />
       ) : (
         <p data-testid="personal-code-later">{t('programme.codeLater')}</p>
       )}
