@@ -68,6 +68,8 @@ export interface ClusterNode {
   listening(url: string): void
   /** Redis reachable and the leases renewed. */
   ready(): Promise<boolean>
+  /** The events this node keeps open sockets of (closed when their lease goes). */
+  trackedEvents(): string[]
   /** Gives the leases up and closes the connections (after the docs were stored). */
   close(): Promise<void>
 }
@@ -86,11 +88,29 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
   let parts: ServedParts | undefined
   /** Sockets of each event this node serves (doc sockets, Socket.IO transports): closed when its lease goes. */
   const sockets = new Map<string, Set<Duplex>>()
+  /** The events a tracked socket served: one 'close' listener a socket, however many requests a kept-alive connection carries. */
+  const eventsOf = new WeakMap<Duplex, Set<string>>()
+  const untrack = (socket: Duplex) => {
+    for (const eventId of eventsOf.get(socket) ?? []) {
+      const set = sockets.get(eventId)
+      set?.delete(socket)
+      if (set?.size === 0) sockets.delete(eventId)
+    }
+    eventsOf.delete(socket)
+  }
   const track = (eventId: string, socket: Duplex) => {
+    // Only events this node holds: any name a request makes up (one that does not exist) is served
+    // here too, and must not leave an entry behind for ever.
+    if (leases.tokenOf(eventId) === undefined) return
     let set = sockets.get(eventId)
     if (!set) sockets.set(eventId, (set = new Set()))
     set.add(socket)
-    socket.once('close', () => set.delete(socket))
+    let events = eventsOf.get(socket)
+    if (!events) {
+      eventsOf.set(socket, (events = new Set()))
+      socket.once('close', () => untrack(socket))
+    }
+    events.add(eventId)
   }
 
   const leases = new EventLeases(main, {
@@ -253,6 +273,7 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
     listening(url) {
       leases.start(opts.nodeUrl ?? url)
     },
+    trackedEvents: () => [...sockets.keys()],
     async ready() {
       if (!leases.ready()) return false
       try {
