@@ -22,8 +22,18 @@ export const displayNameSchema = z
   .max(DISPLAY_NAME_MAX)
   .regex(PLAIN_LINE, FieldFormat.PLAIN_TEXT)
 
-/** The name to write on a card: trimmed, or none for an empty or invalid entry. */
+/**
+ * A typed name as it can be sent: the invisible characters a plain line refuses taken out (the
+ * zero-width joiner inside an emoji like 👩‍💻, a soft hyphen or zero-width space pasted along), trimmed.
+ * Refused as they were, they made every workshop choice fail and put cards under no name.
+ * @example plainName(' Anna 👩\u200d💻 ') // "Anna 👩💻"
+ */
+export function plainName(input: string): string {
+  return input.replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, '').trim()
+}
+
+/** The name to write on a card: trimmed, without invisible characters, or none for an empty or invalid entry. */
 export function cardAuthorName(input: string | null | undefined): string | undefined {
-  const parsed = displayNameSchema.safeParse(input ?? '')
+  const parsed = displayNameSchema.safeParse(plainName(input ?? ''))
   return parsed.success ? parsed.data : undefined
 }

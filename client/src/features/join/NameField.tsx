@@ -1,4 +1,4 @@
-import { DISPLAY_NAME_MAX, displayNameSchema, firstFieldIssue } from '@tischrunde/shared'
+import { DISPLAY_NAME_MAX, displayNameSchema, firstFieldIssue, plainName } from '@tischrunde/shared'
 import { type FormEvent, useId, useState } from 'react'
 import { fieldIssueText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -22,7 +22,7 @@ export function NameField({ name, onChange, open = false }: { name: string; onCh
       setError(null)
       return setExpanded(false)
     }
-    const parsed = displayNameSchema.safeParse(draft)
+    const parsed = displayNameSchema.safeParse(plainName(draft))
     if (!parsed.success) return setError(draft.trim().length > DISPLAY_NAME_MAX ? t('join.nameTooLong', { count: DISPLAY_NAME_MAX }) : fieldIssueText(t, firstFieldIssue(parsed.error)))
     onChange(parsed.data)
     setError(null)
@@ -49,7 +49,7 @@ export function NameField({ name, onChange, open = false }: { name: string; onCh
           onChange={(e) => setDraft(e.target.value)}
           onBlur={() => {
             // Typed but not confirmed (e.g. straight on to the table choice): keep it if valid.
-            const parsed = displayNameSchema.safeParse(draft)
+            const parsed = displayNameSchema.safeParse(plainName(draft))
             if (parsed.success) onChange(parsed.data)
           }}
         />

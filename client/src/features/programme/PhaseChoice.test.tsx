@@ -219,4 +219,12 @@ describe('leaving a full workshop for another', () => {
     rerender(<PhaseChoice phase={phase} chosen={null} counts={counts} busy={false} feedback={null} onChoose={() => {}} />)
     expect(screen.queryByText(/aus dem Programm genommen/)).toBeNull()
   })
+
+  it('says why a choice was refused when the server said it, and asks to try again only without a reason', () => {
+    const { unmount } = render(<PhaseChoice phase={phase} chosen={null} counts={counts} busy={false} feedback={{ phaseId: phase.id, error: true, message: 'Etwas zu schnell – bitte einen Moment warten.' }} onChoose={() => {}} />)
+    expect(screen.getByRole('alert').textContent).toBe('Etwas zu schnell – bitte einen Moment warten.')
+    unmount()
+    render(<PhaseChoice phase={phase} chosen={null} counts={counts} busy={false} feedback={{ phaseId: phase.id, error: true }} onChoose={() => {}} />)
+    expect(screen.getByRole('alert').textContent).toBe('Das hat nicht geklappt. Bitte versuche es noch einmal.')
+  })
 })

@@ -13,7 +13,7 @@ import { useTranslation } from '../../i18n/index.js'
 import { roomText } from './room-text.js'
 
 /** What the last choice in a phase came to, shown above its workshops. */
-export type Feedback = { phaseId: string; answer: ChoiceAnswer; number: number } | { phaseId: string; error: true }
+export type Feedback = { phaseId: string; answer: ChoiceAnswer; number: number } | { phaseId: string; error: true; message?: string }
 
 /** The workshops of one phase to choose from, with the hint and a refusal's alternatives. */
 export function PhaseChoice({
@@ -119,7 +119,7 @@ export function PhaseChoice({
       )}
       {feedback && 'error' in feedback && (
         <p className="field-error" role="alert">
-          {t('programme.error')}
+          {feedback.message ?? t('programme.error')}
         </p>
       )}
       {refusedElsewhere && refusal}

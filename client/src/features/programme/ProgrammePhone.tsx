@@ -8,6 +8,7 @@ import {
   lookupAnswerSchema,
   personalCodeSchema,
   phaseOver,
+  plainName,
   schedule,
   WORKSHOP_STATION_ID,
   workshopBoardDocName,
@@ -121,10 +122,11 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
 
   const choose = async (phase: ProgrammeItem, workshop: Workshop | null) => {
     setBusy(true)
-    const ack = await hold.send('programme:choose', { phaseId: phase.id, workshopId: workshop?.id ?? null, displayName: name.trim() })
+    const ack = await hold.send('programme:choose', { phaseId: phase.id, workshopId: workshop?.id ?? null, displayName: plainName(name) })
     setBusy(false)
     const answer = choiceAnswerSchema.safeParse(dataOf(ack))
-    if (!answer.success) return setFeedback({ phaseId: phase.id, error: true })
+    // A refusal says why (too fast, no connection, a name that cannot be taken), not only "try again".
+    if (!answer.success) return setFeedback({ phaseId: phase.id, error: true, ...(ack.ok ? {} : { message: errorText(t, ack) }) })
     hold.setMine(answer.data.mine, answer.data.counts)
     setFeedback(workshop ? { phaseId: phase.id, answer: answer.data, number: workshop.number } : null)
   }
@@ -133,7 +135,7 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
   const bookedPhase = programme?.items.find((i) => i.kind === 'work-phase' && mine.has(i.id)) ?? null
   const saveName = async (phase: ProgrammeItem): Promise<boolean> => {
     const workshopId = mine.get(phase.id) ?? null
-    const ack = await hold.send('programme:choose', { phaseId: phase.id, workshopId, displayName: name.trim() })
+    const ack = await hold.send('programme:choose', { phaseId: phase.id, workshopId, displayName: plainName(name) })
     const answer = choiceAnswerSchema.safeParse(dataOf(ack))
     if (!answer.success || !answer.data.booked) return false
     hold.setMine(answer.data.mine, answer.data.counts)
@@ -298,7 +300,7 @@ function PersonalCode({
     setSaving(false)
     setNote(ok ? 'saved' : 'failed')
   }
-  const changed = name.trim() !== saved
+  const changed = plainName(name) !== saved
   return (
     <section className="panel programme-code" aria-labelledby="programme-code-title">
       <h2 id="programme-code-title">{t('programme.codeTitle')}</h2>
