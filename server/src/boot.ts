@@ -59,6 +59,7 @@ export async function boot(opts: {
       ...(cluster ? { fence: cluster.leases } : {}),
       onWeakDurability: (durability: string) =>
         log.warn({ durability }, 'Redis schreibt nicht bei jedem Schreiben auf die Platte (appendonly yes, appendfsync always empfohlen): "gespeichert" übersteht dann keinen Absturz des Redis-Rechners'),
+      onUnreadable: (what: string, error: unknown) => log.error({ err: error, entry: what }, 'unlesbarer Eintrag in Redis übersprungen'),
     }
     let storage
     try {

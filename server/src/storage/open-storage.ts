@@ -14,11 +14,11 @@ const DURABLY_WRITTEN = new Set(['server.key'])
  * Temp files a crashed process left (`<file>.<pid>.tmp`) are removed first: the caller holds the
  * folder's lock, so no other writer can be using them.
  */
-export async function openStorage(dataDir: string, redis?: { url: string; prefix: string; onWeakDurability?: (durability: string) => void; fence?: FenceTokens }): Promise<Storage> {
+export async function openStorage(dataDir: string, redis?: { url: string; prefix: string; onWeakDurability?: (durability: string) => void; fence?: FenceTokens; onUnreadable?: (what: string, error: unknown) => void }): Promise<Storage> {
   if (redis) {
     // Loaded only for Redis: its client is large, and the embedded store never needs it.
     const { openRedisStorage } = await import('./redis/open-redis-storage.js')
-    const storage = await openRedisStorage(redis.url, redis.prefix, redis.fence)
+    const storage = await openRedisStorage(redis.url, redis.prefix, redis.fence, redis.onUnreadable ? { unreadable: redis.onUnreadable } : {})
     if (storage.durability !== 'fsync-always') redis.onWeakDurability?.(storage.durability)
     return storage
   }

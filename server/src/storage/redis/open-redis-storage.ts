@@ -1,7 +1,7 @@
 import type { Storage } from '../storage.js'
 import { type FenceTokens, redisBoardStore } from './redis-board-store.js'
 import { connectRedis, redisDurability } from './redis-connection.js'
-import { redisEventStore } from './redis-event-store.js'
+import { type RedisEventStoreOptions, redisEventStore } from './redis-event-store.js'
 
 /**
  * Events and docs in Redis (TISCHRUNDE_REDIS_URL) instead of the data folder. `prefix` keeps
@@ -13,11 +13,12 @@ export async function openRedisStorage(
   url: string,
   prefix = 'tischrunde:',
   fence?: FenceTokens,
+  events: RedisEventStoreOptions = {},
 ): Promise<Storage & { durability: Awaited<ReturnType<typeof redisDurability>> }> {
   const client = await connectRedis(url)
   const durability = await redisDurability(client)
   return {
-    events: redisEventStore(client, prefix),
+    events: redisEventStore(client, prefix, events),
     boards: redisBoardStore(client, prefix, fence),
     durability,
     close: async () => {

@@ -8,9 +8,10 @@ import {
   normalizeJoinCode,
   ok,
   recordKeySchema,
+  recordVersionSchema,
   roundStateSchema,
 } from '@tischrunde/shared'
-import { StorageFailure } from '../storage-error.js'
+import { StorageFailure, isStorageFailure } from '../storage-error.js'
 import type { EventStore, WriteResult } from '../storage.js'
 import type { RedisBytesClient } from './redis-connection.js'
 
@@ -91,10 +92,23 @@ function asWriteResult(answer: unknown): WriteResult {
   throw new Error(`unexpected answer from the store: ${text}`)
 }
 
+/** A version as Redis keeps it (a decimal string), checked as every stored version is. */
+const versionOf = (text: string): number => recordVersionSchema.parse(/^\d{1,15}$/.test(text) ? Number(text) : Number.NaN)
+
 /** A stored record value, "<version>|<JSON>". */
 function splitRecord(stored: string): { version: number; json: string } {
   const bar = stored.indexOf('|')
-  return { version: Number(stored.slice(0, bar)), json: stored.slice(bar + 1) }
+  if (bar < 0) throw new Error('a stored record without its version')
+  return { version: versionOf(stored.slice(0, bar)), json: stored.slice(bar + 1) }
+}
+
+export interface RedisEventStoreOptions {
+  /**
+   * An entry of a listing (an event, a record) that does not read as stored data: it is left out,
+   * so one bad entry (a hand edit, another version's data) does not stop every listing (retention,
+   * creating events, the admin's list). Reading that entry alone still fails.
+   */
+  unreadable?(what: string, error: unknown): void
 }
 
 /**
@@ -103,7 +117,7 @@ function splitRecord(stored: string): { version: number; json: string } {
  * has taken it; a write Redis cannot take (unreachable, out of memory) is a StorageFailure and
  * changed nothing.
  */
-export function redisEventStore(client: RedisBytesClient, prefix: string): EventStore {
+export function redisEventStore(client: RedisBytesClient, prefix: string, opts: RedisEventStoreOptions = {}): EventStore {
   const key = {
     event: (id: EventId) => `${prefix}ev:${id}`,
     events: `${prefix}events`,
@@ -128,6 +142,12 @@ export function redisEventStore(client: RedisBytesClient, prefix: string): Event
     }
   }
 
+  /** Leaves an unreadable entry out of a listing (and says so); Redis out of reach still fails the listing. */
+  const skipUnreadable = (what: string) => (error: unknown): undefined => {
+    if (isStorageFailure(error)) throw error
+    opts.unreadable?.(what, error)
+    return undefined
+  }
   /** The event of a stored hash, validated as the lowdb store validates its file. */
   const compose = (id: string, hash: Record<string, Buffer | string>): StoredEvent => {
     const field = (name: string) => {
@@ -138,8 +158,8 @@ export function redisEventStore(client: RedisBytesClient, prefix: string): Event
     const access = eventAccessSchema.parse(JSON.parse(field('access')))
     return composeStoredEvent({
       event: eventSchema.parse(JSON.parse(field('setup'))),
-      setupVersion: Number(field('setupVersion')),
-      access: { ...access, version: Number(field('accessVersion')) },
+      setupVersion: versionOf(field('setupVersion')),
+      access: { ...access, version: versionOf(field('accessVersion')) },
       round: roundStateSchema.parse(JSON.parse(field('round'))),
       records: {},
     })
@@ -152,7 +172,7 @@ export function redisEventStore(client: RedisBytesClient, prefix: string): Event
   return {
     async list() {
       const ids = (await read('the event data', () => client.zRange(key.events, 0, -1))).map(String)
-      const events = await Promise.all(ids.map(get))
+      const events = await Promise.all(ids.map((id) => get(id).catch(skipUnreadable(key.event(id)))))
       return events.filter((e): e is StoredEvent => e !== undefined)
     },
     get,
@@ -195,9 +215,13 @@ export function redisEventStore(client: RedisBytesClient, prefix: string): Event
     },
     async listRecords(id, collection) {
       const all = await read('the event data', () => client.hGetAll(key.records(id, collection.name)))
-      return Object.entries(all).map(([recordKey, stored]) => {
-        const { version, json } = splitRecord(String(stored))
-        return { key: recordKey, version, value: collection.schema.parse(JSON.parse(json)) }
+      return Object.entries(all).flatMap(([recordKey, stored]) => {
+        try {
+          const { version, json } = splitRecord(String(stored))
+          return [{ key: recordKey, version, value: collection.schema.parse(JSON.parse(json)) }]
+        } catch (error) {
+          return skipUnreadable(`${key.records(id, collection.name)} ${recordKey}`)(error) ?? []
+        }
       })
     },
     async putRecord(id, collection, recordKey, value, expected) {
