@@ -15,6 +15,9 @@ const CAS_TRIES = 50
 export type VoteFailure = VoteRefusal | 'NO_EVENT' | 'NO_STEP' | 'NO_TABLE' | 'TOO_MANY_STEPS' | 'BUSY'
 
 /** A ballot a moderation or a deletion changed: whose, in which step. */
+/** Where a card stands: its table, station and column. */
+export type CardPlace = { tableId: string; stationId: string; columnId: string }
+
 export interface ChangedBallot {
   stepId: string
   participantId: string
@@ -198,11 +201,19 @@ export class VoteService {
 
   /**
    * Cards a person deleted from a board (`gone`: every dot on them goes back to its voter for good)
-   * or reworded (`reworded`: the dots of the steps still open go back; a frozen step's result stands).
+   * or reworded (`reworded`: the dots of the steps still open go back; a frozen step's result stands),
+   * or moved (`moved`, where to: the dots of open steps whose scope the card left go back).
    */
-  async cardsChanged(eventId: EventId, gone: ReadonlySet<string>, reworded: ReadonlySet<string> = new Set()): Promise<ChangedBallot[]> {
-    const drops = (step: VoteStep, ref: CardRef) => gone.has(cardRefKey(ref)) || (step.status === 'open' && reworded.has(cardRefKey(ref)))
-    return this.rewriteBallots(eventId, (step, ballot) => dropDots(ballot, (ref) => drops(step, ref)), await this.ballotsHolding(eventId, [...gone, ...reworded]))
+  async cardsChanged(eventId: EventId, gone: ReadonlySet<string>, reworded: ReadonlySet<string> = new Set(), moved: ReadonlyMap<string, CardPlace> = new Map()): Promise<ChangedBallot[]> {
+    const outOfScope = (step: VoteStep, key: string) => {
+      const place = moved.get(key)
+      return place !== undefined && !inVoteScope(step.scope, place.tableId, place)
+    }
+    const drops = (step: VoteStep, ref: CardRef) => {
+      const key = cardRefKey(ref)
+      return gone.has(key) || (step.status === 'open' && (reworded.has(key) || outOfScope(step, key)))
+    }
+    return this.rewriteBallots(eventId, (step, ballot) => dropDots(ballot, (ref) => drops(step, ref)), await this.ballotsHolding(eventId, [...gone, ...reworded, ...moved.keys()]))
   }
 
   /**

@@ -35,7 +35,7 @@ describe('votes on a card that is deleted or reworded', () => {
   const countOf = async (stepId: string, cardId: string) => (await running.server.votes.tally(cafe.event.id, stepId)).counts.find((c) => c.cardId === cardId)?.count ?? 0
 
   /** An author's card, a step with a budget of one dot, and a voter who spent it on that card. */
-  async function votedCard(cardId: string, text: string) {
+  async function votedCard(cardId: string, text: string, onColumn = false) {
     const author = await connectPhone(running.url, cafe.event.id, table, cafe.joinCode)
     boards.push(author)
     await author.synced()
@@ -44,7 +44,7 @@ describe('votes on a card that is deleted or reworded', () => {
     await author.saved()
     const facilitator = await voteSocket(running.url, cafe.facilitatorToken)
     sockets.push(facilitator)
-    const opened = await facilitator.send('vote:open', { setup: { question: 'Was zuerst?', scope: { stationId: card.stationId }, budget: 1, perCardMax: 1 } })
+    const opened = await facilitator.send('vote:open', { setup: { question: 'Was zuerst?', scope: { stationId: card.stationId, ...(onColumn ? { columnId: card.columnId } : {}) }, budget: 1, perCardMax: 1 } })
     expect(opened).toMatchObject({ ok: true })
     const stepId = (opened as { data: { stepId: string } }).data.stepId
     const voter = await voteSocket(running.url, (await join(running.url, cafe.joinCode)).token)
@@ -86,6 +86,15 @@ describe('votes on a card that is deleted or reworded', () => {
     author.put({ ...card, position: 7 })
     await author.saved()
     author.put({ ...card, position: 7, text: 'Etwas ganz anderes, das niemand gewählt hat' })
+    await author.saved()
+    await waitFor(() => dotsOf(voter, stepId) === 0, 'the dot back on the voter’s phone')
+    expect(await countOf(stepId, card.id)).toBe(0)
+  })
+
+  it('gives the dots back when a card is moved out of the running vote’s column, where its voters could no longer see or take them back', async () => {
+    const { author, card, stepId, voter } = await votedCard('moved-out-1', 'Elterncafé in der Kita', true)
+    const other = cafe.event.template.stations.find((s) => s.id === card.stationId)!.columns.find((c) => c.id !== card.columnId)!
+    author.put({ ...card, columnId: other.id })
     await author.saved()
     await waitFor(() => dotsOf(voter, stepId) === 0, 'the dot back on the voter’s phone')
     expect(await countOf(stepId, card.id)).toBe(0)
