@@ -59,6 +59,8 @@ type Pending = { job: ExportJob; resolve: (file: RenderedFile | null) => void; r
 export class WorkerExportRenderer implements ExportRenderer {
   private worker: Worker | null = null
   private readonly queue: Pending[] = []
+  /** Places held by `reserve`, by event: routes reading an event before they submit its job. */
+  private readonly reserved = new Map<string, number>()
   private running: (Pending & { timer: NodeJS.Timeout }) | null = null
   private idleTimer: NodeJS.Timeout | null = null
   private nextId = 1
@@ -116,12 +118,39 @@ export class WorkerExportRenderer implements ExportRenderer {
     await this.stopWorker()
   }
 
+  /**
+   * Holds a place in the queue for an export of `eventId` while its route reads the event (reading
+   * every board is the costly part): a full queue refuses it here, before the read. Throws
+   * ExportBusyError when there is no room; the returned function gives the place back (once, however
+   * often it is called). See readThenRender.
+   */
+  reserve(eventId: string): () => void {
+    const busy = this.busy(eventId)
+    if (busy) throw busy
+    this.reserved.set(eventId, (this.reserved.get(eventId) ?? 0) + 1)
+    let held = true
+    return () => {
+      if (!held) return
+      held = false
+      const left = (this.reserved.get(eventId) ?? 1) - 1
+      if (left > 0) this.reserved.set(eventId, left)
+      else this.reserved.delete(eventId)
+    }
+  }
+
+  /** Why a further job of `event` may not be queued now (jobs waiting or running, and places reserved), or null. */
+  private busy(event: string | null): ExportBusyError | null {
+    const reserved = [...this.reserved.values()].reduce((n, k) => n + k, 0)
+    if (this.queue.length + (this.running ? 1 : 0) + reserved >= this.maxQueued) return new ExportBusyError('Es laufen gerade zu viele Exporte.')
+    const ofEvent = this.queue.filter((p) => eventOf(p.job) === event).length + (this.running && eventOf(this.running.job) === event ? 1 : 0) + (event === null ? 0 : (this.reserved.get(event) ?? 0))
+    if (event !== null && ofEvent >= this.maxQueuedPerEvent) return new ExportBusyError('Es laufen gerade zu viele Exporte dieser Veranstaltung.')
+    return null
+  }
+
   /** Resolves with the job's file; null only for a tree picture of a group the file does not have. */
   private submit(job: ExportJob, onProgress: ProgressListener | undefined): Promise<RenderedFile | null> {
-    if (this.queue.length + (this.running ? 1 : 0) >= this.maxQueued) return Promise.reject(new ExportBusyError('Es laufen gerade zu viele Exporte.'))
-    const event = eventOf(job)
-    const ofEvent = this.queue.filter((p) => eventOf(p.job) === event).length + (this.running && eventOf(this.running.job) === event ? 1 : 0)
-    if (event !== null && ofEvent >= this.maxQueuedPerEvent) return Promise.reject(new ExportBusyError('Es laufen gerade zu viele Exporte dieser Veranstaltung.'))
+    const busy = this.busy(eventOf(job))
+    if (busy) return Promise.reject(busy)
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject, onProgress })
       this.pump()

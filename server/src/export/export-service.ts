@@ -56,6 +56,12 @@ export interface ExportRenderer {
   renderTree(file: EventExport, groupId: string, phase: TreePhase, format: 'svg' | 'png'): Promise<RenderedFile | null>
   /** How long one export may run before it is stopped (TIMED_OUT), if this renderer stops any. */
   readonly jobTimeoutMs?: number
+  /**
+   * Holds a place for an export of the event while its route reads what to render; throws
+   * ExportBusyError when the queue is full. Returns the function that gives the place back. Only a
+   * renderer with a queue has it (see readThenRender).
+   */
+  reserve?(eventId: string): () => void
   /** Gets ready for an export that may follow soon (starts and warms the export threads), if this renderer has anything to prepare. */
   prepare?(): void
   /** A handout, a ranking or the actor table (see documents.ts), off the main thread where the renderer has a worker. */

@@ -5,15 +5,19 @@ import path from 'node:path'
 import express from 'express'
 import { strFromU8, unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { aCard, winnendenEvent } from '@tischrunde/fixtures'
-import { boardDocName, putCard } from '@tischrunde/shared'
+import { aCard, bremenEvent, winnendenEvent } from '@tischrunde/fixtures'
+import { boardDocName, putCard, slugify } from '@tischrunde/shared'
 import { type Booted, boot } from '../boot.js'
-import { WorkerExportRenderer } from '../export/export-runner.js'
+import type { StoredEvent } from '../events/event-service.js'
+import { ExportBusyError, WorkerExportRenderer } from '../export/export-runner.js'
 import { inProcessRenderer } from '../export/export-service.js'
+import { readThenRender } from '../export/read-then-render.js'
+import { createTreeImageRoutes } from '../export/tree/tree-routes.js'
 import { createExportRoutes } from './export-routes.js'
 
 const EVENT = 'winnenden'
 const TABLE = 'arbeitsmarktintegration'
+const TREE_DAY = bremenEvent().event.id
 
 describe('export routes', () => {
   let booted: Booted
@@ -21,14 +25,19 @@ describe('export routes', () => {
   let url: string
   let close: () => Promise<void>
   let slowRenderer: WorkerExportRenderer
-  const token = (role: 'facilitator' | 'projector' | 'participant') =>
-    booted.server.events.issue(booted.server.events.current(EVENT)!, role, role === 'participant' ? 'participant-0001' : undefined)
+  /** One place in all: a running ZIP fills it. */
+  const fullRenderer = new WorkerExportRenderer({ maxQueued: 1 })
+  /** The events read for an export through /full-api (every board: the costly part). */
+  const reads: string[] = []
+  const token = (role: 'facilitator' | 'projector' | 'participant', eventId = EVENT) =>
+    booted.server.events.issue(booted.server.events.current(eventId)!, role, role === 'participant' ? 'participant-0001' : undefined)
   const get = (p: string, auth?: string) => fetch(`${url}${p}`, auth ? { headers: { authorization: `Bearer ${auth}` } } : {})
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tischrunde-export-'))
     booted = await boot({ dataDir: dir, logLevel: 'silent', startFresh: false, withClient: false })
     await booted.server.transfer.seed(winnendenEvent(), { reset: false, now: Date.now() })
+    await booted.server.transfer.seed(bremenEvent(), { reset: false, now: Date.now() })
     const app = express()
     const { events, transfer } = booted.server
     app.use('/api', createExportRoutes({ events, transfer, renderer: inProcessRenderer }))
@@ -37,6 +46,8 @@ describe('export routes', () => {
     // A worker that gives every job one millisecond: every export runs out of time.
     slowRenderer = new WorkerExportRenderer({ jobTimeoutMs: 1 })
     app.use('/slow-api', createExportRoutes({ events, transfer, renderer: slowRenderer }))
+    const counted = { exportEvent: (stored: StoredEvent) => (reads.push(stored.event.id), transfer.exportEvent(stored)) }
+    app.use('/full-api', createExportRoutes({ events, transfer: counted, renderer: fullRenderer }), createTreeImageRoutes({ events, transfer: counted, renderer: fullRenderer }))
     const http = app.listen(0, '127.0.0.1')
     await new Promise((resolve) => http.once('listening', resolve))
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
@@ -45,6 +56,7 @@ describe('export routes', () => {
   afterAll(async () => {
     await close?.()
     await slowRenderer?.close()
+    await fullRenderer.close()
     await booted?.server.rooms.settle()
     await booted?.server.storage.close()
     await booted?.unlock()
@@ -182,5 +194,37 @@ describe('export routes', () => {
       expect(res.status).toBe(504)
       expect(await res.json()).toEqual({ code: 'TIMED_OUT', params: { what: 'export', seconds: 1 } })
     }
+  })
+
+  it('answers a further export, a ZIP and a tree picture 429 without reading the event, and reads it once there is room', async () => {
+    // A ZIP holds the one place (starting the export thread alone takes longer than these requests).
+    const running = fullRenderer.renderZip(winnendenEvent())
+    for (const [p, eventId] of [
+      [`/full-api/events/${EVENT}/export?format=md`, EVENT],
+      [`/full-api/events/${EVENT}/export.zip`, EVENT],
+      [`/full-api/events/${TREE_DAY}/tree-image?group=${slugify('kleiner Landkreis')}&phase=problem&format=svg`, TREE_DAY],
+    ] as const) {
+      const res = await get(p, token('facilitator', eventId))
+      expect(res.status, p).toBe(429)
+      expect(res.headers.get('retry-after')).toBe('10')
+      expect(await res.json()).toEqual({ code: 'RATE_LIMITED', params: { what: 'exports' } })
+    }
+    expect(reads).toEqual([])
+    expect((await running).fileName).toMatch(/\.zip$/)
+    // The refused requests gave no place away and kept none: the next one is read and sent.
+    const res = await get(`/full-api/events/${EVENT}/export?format=md`, token('facilitator'))
+    expect(res.status).toBe(200)
+    expect(reads).toEqual([EVENT])
+  }, 60_000)
+
+  it('gives the place back when reading the event fails, once however often it is given back', async () => {
+    const failing = readThenRender(fullRenderer, EVENT, () => Promise.reject(new Error('Lesen fehlgeschlagen')), () => Promise.reject(new Error('nie gerendert')))
+    await expect(failing).rejects.toThrow('Lesen fehlgeschlagen')
+    const release = fullRenderer.reserve(EVENT) // room again
+    expect(() => fullRenderer.reserve('nachbarort')).toThrow(ExportBusyError) // the one place is held
+    release()
+    release()
+    fullRenderer.reserve('nachbarort')()
+    expect(() => fullRenderer.reserve(EVENT)()).not.toThrow()
   })
 })

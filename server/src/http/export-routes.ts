@@ -9,6 +9,7 @@ import { ExportBusyError, ExportTimeoutError, WorkerExportRenderer } from '../ex
 import type { ExportRenderer, RenderedFile } from '../export/export-service.js'
 import { EXPORT_FORMATS, exportFormatSchema } from '../export/shared-export.js'
 import { facilitatorOf } from './route-access.js'
+import { readThenRender } from '../export/read-then-render.js'
 import type { Authenticated } from '../events/event-service.js'
 import type { ZipExtra } from '../export/programme/programme-zip.js'
 
@@ -72,22 +73,24 @@ export function createExportRoutes(deps: ExportRoutesDeps): Router {
     if (table !== undefined && (typeof table !== 'string' || !findTable(auth.stored.event, table))) {
       return sendFailure(res, 400, failure(ErrorCode.INVALID_MESSAGE, { path: ['table'], issue: 'unknown_reference', value: String(table).slice(0, 200) }))
     }
-    // RESOLUTION
-    const file = await deps.transfer.exportEvent(auth.stored)
-    send(
-      res,
-      await tracked(auth.stored.event.id, req.query.job, (onProgress) =>
-        table === undefined ? renderer.renderEvent(file, format.data, onProgress) : renderer.renderTable(file, table, format.data, onProgress),
-      ),
+    // RESOLUTION: a place in the queue first, then the boards are read.
+    const eventId = auth.stored.event.id
+    const rendered = await readThenRender(
+      renderer,
+      eventId,
+      () => deps.transfer.exportEvent(auth.stored),
+      (file) =>
+        tracked(eventId, req.query.job, (onProgress) => (table === undefined ? renderer.renderEvent(file, format.data, onProgress) : renderer.renderTable(file, table, format.data, onProgress))),
     )
+    send(res, rendered)
   })
 
   router.get('/events/:id/export.zip', async (req, res) => {
     const auth = await facilitator(req, res)
     if (!auth) return
-    const file = await deps.transfer.exportEvent(auth.stored)
-    const extras = (await deps.zipExtras?.(auth.stored)) ?? []
-    send(res, await tracked(auth.stored.event.id, req.query.job, (onProgress) => renderer.renderZip(file, onProgress, extras)))
+    const eventId = auth.stored.event.id
+    const read = async () => ({ file: await deps.transfer.exportEvent(auth.stored), extras: (await deps.zipExtras?.(auth.stored)) ?? [] })
+    send(res, await readThenRender(renderer, eventId, read, ({ file, extras }) => tracked(eventId, req.query.job, (onProgress) => renderer.renderZip(file, onProgress, extras))))
   })
 
   // The console's export panel came into view: the export threads start and warm up (204, nothing to read).

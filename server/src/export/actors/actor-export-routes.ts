@@ -22,6 +22,7 @@ import { sendFailure } from '../../http/send-failure.js'
 import { actorMapDocName } from '../../actors/build-actor-map.js'
 import { type ActorTableInput, actorPlaceNames } from './actor-table.js'
 import { answerExportFailure } from '../../http/export-routes.js'
+import { readThenRender } from '../read-then-render.js'
 import type { ExportRenderer, RenderedFile } from '../export-service.js'
 import type { Logger } from 'pino'
 
@@ -58,7 +59,7 @@ export async function actorTableInput(rooms: DocRooms, stored: StoredEvent): Pro
  * `GET /events/:id/actors.docx|csv|xlsx`: the actor table of an event, for the facilitator (the
  * contact persons in it are personal data). Mount before the main API router.
  */
-export function createActorExportRoutes(deps: { events: EventService; rooms: DocRooms; renderer: Pick<ExportRenderer, 'renderDocument'>; log?: Pick<Logger, 'error'> }): Router {
+export function createActorExportRoutes(deps: { events: EventService; rooms: DocRooms; renderer: Pick<ExportRenderer, 'renderDocument' | 'reserve'>; log?: Pick<Logger, 'error'> }): Router {
   const router = express.Router()
   router.get('/events/:id/actors.:format', async (req: Request, res: Response) => {
     // AUTH
@@ -73,7 +74,7 @@ export function createActorExportRoutes(deps: { events: EventService; rooms: Doc
     // RESOLUTION: in the export worker (with its limits), not on the main thread.
     let file: RenderedFile
     try {
-      file = await deps.renderer.renderDocument(eventId, { what: 'actors', format, input: await actorTableInput(deps.rooms, auth.stored) })
+      file = await readThenRender(deps.renderer, eventId, () => actorTableInput(deps.rooms, auth.stored), (input) => deps.renderer.renderDocument(eventId, { what: 'actors', format, input }))
     } catch (error) {
       return answerExportFailure(res, error, deps.log)
     }

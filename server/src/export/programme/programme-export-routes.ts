@@ -7,6 +7,7 @@ import { CSV_DELIMITER } from '../render-csv.js'
 import { PROGRAMME_WORDS, countsRows, handoutItems, listRows } from './programme-handout.js'
 import { facilitatorOf } from '../../http/route-access.js'
 import { answerExportFailure } from '../../http/export-routes.js'
+import { readThenRender } from '../read-then-render.js'
 import type { ExportRenderer } from '../export-service.js'
 import type { Logger } from 'pino'
 import { PROGRAMME_ZIP_WORDS, type ZipExtra } from './programme-zip.js'
@@ -35,7 +36,7 @@ export async function programmeSignUpFiles(programme: ProgrammeService, event: {
  * - `GET /events/:id/programme-lists.csv` — who signed up where (display names only where given).
  * Mount before the main API router.
  */
-export function createProgrammeExportRoutes(deps: { events: EventService; programme: ProgrammeService; renderer: Pick<ExportRenderer, 'renderDocument'>; log?: Pick<Logger, 'error'> }): Router {
+export function createProgrammeExportRoutes(deps: { events: EventService; programme: ProgrammeService; renderer: Pick<ExportRenderer, 'renderDocument' | 'reserve'>; log?: Pick<Logger, 'error'> }): Router {
   const router = express.Router()
   const facilitator = (req: Request, res: Response) => facilitatorOf(deps.events, req, res, 'event:export')
   const send = (res: Response, fileName: string, contentType: string, bytes: Uint8Array) => {
@@ -50,18 +51,23 @@ export function createProgrammeExportRoutes(deps: { events: EventService; progra
     const auth = await facilitator(req, res)
     if (!auth) return
     const { event } = auth.stored
-    const state = await deps.programme.state(event.id)
     const head = { id: event.id, title: event.title, date: event.date, place: event.place }
-    // The handout in the export worker (with its limits), not on the main thread.
+    // The handout in the export worker (with its limits), not on the main thread; its place in the queue held before the programme is read.
     if (file === 'programme.pdf' || file === 'programme.docx') {
       const format = file === 'programme.pdf' ? 'pdf' : 'docx'
       try {
-        const { bytes } = await deps.renderer.renderDocument(event.id, { what: 'programme', format, event: head, items: handoutItems(state.programme) })
+        const { bytes } = await readThenRender(
+          deps.renderer,
+          event.id,
+          () => deps.programme.state(event.id),
+          (state) => deps.renderer.renderDocument(event.id, { what: 'programme', format, event: head, items: handoutItems(state.programme) }),
+        )
         return send(res, exportFileName(event, 'Programm', format), format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes)
       } catch (error) {
         return answerExportFailure(res, error, deps.log)
       }
     }
+    const state = await deps.programme.state(event.id)
     if (file === 'programme-counts.csv') return send(res, exportFileName(event, PROGRAMME_WORDS.counts, 'csv'), 'text/csv; charset=utf-8', csv(countsRows(state.programme, state.counts)))
     const roster = await deps.programme.roster(event.id)
     return send(res, exportFileName(event, PROGRAMME_WORDS.lists, 'csv'), 'text/csv; charset=utf-8', csv(listRows(state.programme, roster)))

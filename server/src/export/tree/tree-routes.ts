@@ -6,6 +6,7 @@ import type { EventTransfer } from '../../events/event-transfer.js'
 import { sendFailure } from '../../http/send-failure.js'
 import type { ExportRenderer, RenderedFile } from '../export-service.js'
 import { ExportBusyError } from '../export-runner.js'
+import { readThenRender } from '../read-then-render.js'
 
 const querySchema = z.object({ group: slugIdSchema, phase: treePhaseSchema, format: z.enum(['svg', 'png']) })
 
@@ -15,7 +16,11 @@ const bearer = (req: Request) => /^Bearer (.+)$/.exec(req.get('authorization') ?
  * One group's tree as a picture, for the facilitator: `GET /events/:id/tree-image?group=<id>&phase=problem|objective&format=svg|png`.
  * Drawn from the stored tree with the projector's layout, in the export worker (a large tree takes seconds).
  */
-export function createTreeImageRoutes(deps: { events: EventService; transfer: Pick<EventTransfer, 'exportEvent'>; renderer: Pick<ExportRenderer, 'renderTree'> }): Router {
+export function createTreeImageRoutes(deps: {
+  events: EventService
+  transfer: Pick<EventTransfer, 'exportEvent'>
+  renderer: Pick<ExportRenderer, 'renderTree' | 'reserve'>
+}): Router {
   const router = express.Router()
   router.get('/events/:id/tree-image', async (req, res) => {
     // AUTH
@@ -30,11 +35,10 @@ export function createTreeImageRoutes(deps: { events: EventService; transfer: Pi
     if (!query.success || !method || !findGroup(method, query.data.group)) {
       return sendFailure(res, 400, fail(ErrorCode.INVALID_MESSAGE, { path: ['group'], issue: 'unknown_reference', value: String(req.query.group ?? '').slice(0, 200) }))
     }
-    // RESOLUTION
-    const file = await deps.transfer.exportEvent(auth.stored)
+    // RESOLUTION: a place in the export queue first, then the event is read.
     let picture: RenderedFile | null
     try {
-      picture = await deps.renderer.renderTree(file, query.data.group, query.data.phase, query.data.format)
+      picture = await readThenRender(deps.renderer, eventId, () => deps.transfer.exportEvent(auth.stored), (file) => deps.renderer.renderTree(file, query.data.group, query.data.phase, query.data.format))
     } catch (error) {
       if (!(error instanceof ExportBusyError)) throw error
       res.set('Retry-After', '10')
