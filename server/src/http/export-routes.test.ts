@@ -13,6 +13,9 @@ import { ExportBusyError, WorkerExportRenderer } from '../export/export-runner.j
 import { inProcessRenderer } from '../export/export-service.js'
 import { readThenRender } from '../export/read-then-render.js'
 import { createTreeImageRoutes } from '../export/tree/tree-routes.js'
+import { createProgrammeExportRoutes } from '../export/programme/programme-export-routes.js'
+import type { ProgrammeService } from '../programme/programme-service.js'
+import { StorageFailure } from '../storage/storage-error.js'
 import { createExportRoutes } from './export-routes.js'
 
 const EVENT = 'winnenden'
@@ -45,7 +48,11 @@ describe('export routes', () => {
     app.use('/worker-api', createExportRoutes({ events, transfer }))
     // A worker that gives every job one millisecond: every export runs out of time.
     slowRenderer = new WorkerExportRenderer({ jobTimeoutMs: 1 })
-    app.use('/slow-api', createExportRoutes({ events, transfer, renderer: slowRenderer }))
+    app.use('/slow-api', createExportRoutes({ events, transfer, renderer: slowRenderer }), createTreeImageRoutes({ events, transfer, renderer: slowRenderer }))
+    // A store that fails while the event is read (a Redis outage): the event file, the programme.
+    const failing = () => Promise.reject(new StorageFailure('the event data', { cause: new Error('connection lost') }))
+    const brokenProgramme = { state: failing, roster: failing } as unknown as ProgrammeService
+    app.use('/broken-api', createExportRoutes({ events, transfer: { exportEvent: failing }, renderer: inProcessRenderer }), createProgrammeExportRoutes({ events, programme: brokenProgramme, renderer: inProcessRenderer }))
     const counted = { exportEvent: (stored: StoredEvent) => (reads.push(stored.event.id), transfer.exportEvent(stored)) }
     app.use('/full-api', createExportRoutes({ events, transfer: counted, renderer: fullRenderer }), createTreeImageRoutes({ events, transfer: counted, renderer: fullRenderer }))
     const http = app.listen(0, '127.0.0.1')
@@ -193,6 +200,20 @@ describe('export routes', () => {
       const res = await get(p, token('facilitator'))
       expect(res.status).toBe(504)
       expect(await res.json()).toEqual({ code: 'TIMED_OUT', params: { what: 'export', seconds: 1 } })
+    }
+  })
+
+  it('answers a tree picture that runs out of time with 504 TIMED_OUT, as the other exports', async () => {
+    const res = await get(`/slow-api/events/${TREE_DAY}/tree-image?group=${slugify('kleiner Landkreis')}&phase=problem&format=png`, token('facilitator', TREE_DAY))
+    expect(res.status).toBe(504)
+    expect(await res.json()).toEqual({ code: 'TIMED_OUT', params: { what: 'export', seconds: 1 } })
+  })
+
+  it('answers a store failing while the event or its programme is read with 503 STORAGE_FAILED, not an error page', async () => {
+    for (const p of [`/broken-api/events/${EVENT}/export?format=pdf`, `/broken-api/events/${EVENT}/export.zip`, `/broken-api/events/${EVENT}/programme-counts.csv`, `/broken-api/events/${EVENT}/programme.pdf`]) {
+      const res = await get(p, token('facilitator'))
+      expect(res.status, p).toBe(503)
+      expect(await res.json()).toEqual({ code: 'STORAGE_FAILED' })
     }
   })
 

@@ -10,6 +10,7 @@ import type { ExportRenderer, RenderedFile } from '../export/export-service.js'
 import { EXPORT_FORMATS, exportFormatSchema } from '../export/shared-export.js'
 import { facilitatorOf } from './route-access.js'
 import { readThenRender } from '../export/read-then-render.js'
+import { isStorageFailure } from '../storage/storage-error.js'
 import type { Authenticated } from '../events/event-service.js'
 import type { ZipExtra } from '../export/programme/programme-zip.js'
 
@@ -111,23 +112,30 @@ export function createExportRoutes(deps: ExportRoutesDeps): Router {
     res.set('Cache-Control', 'no-store').json(progress)
   })
 
-  // Express needs all four parameters to treat this as the error handler.
-  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(error)
-    answerExportFailure(res, error, deps.log)
-  })
+  router.use(answerExportErrors(deps.log))
   return router
 }
 
+/** An export router's error handler: whatever a route threw is answered by answerExportFailure, never as Express's text page. */
+export function answerExportErrors(log: Pick<Logger, 'error'> | undefined) {
+  // Express needs all four parameters to treat this as the error handler.
+  return (error: unknown, _req: Request, res: Response, next: NextFunction): void => {
+    if (res.headersSent) return next(error)
+    answerExportFailure(res, error, log)
+  }
+}
+
 /**
- * The answer to an export that failed: too many at once (429, try again in a few seconds), over its
- * time (504), anything else 500; the last two are logged.
+ * The answer to an export that failed: too many at once (429, try again in a few seconds), the
+ * store failing while the event was read (503, as the API answers it), over its time (504),
+ * anything else 500; the last two are logged.
  */
 export function answerExportFailure(res: Response, error: unknown, log: Pick<Logger, 'error'> | undefined): void {
   if (error instanceof ExportBusyError) {
     res.set('Retry-After', '10')
     return sendFailure(res, 429, failure(ErrorCode.RATE_LIMITED, { what: 'exports' }))
   }
+  if (isStorageFailure(error)) return sendFailure(res, 503, failure(ErrorCode.STORAGE_FAILED))
   if (error instanceof ExportTimeoutError) {
     log?.error({ err: error }, 'export timed out')
     return sendFailure(res, 504, failure(ErrorCode.TIMED_OUT, { what: 'export', seconds: Math.max(1, Math.round(error.limitMs / 1000)) }))

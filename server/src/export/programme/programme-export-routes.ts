@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync'
 import { CSV_DELIMITER } from '../render-csv.js'
 import { PROGRAMME_WORDS, countsRows, handoutItems, listRows } from './programme-handout.js'
 import { facilitatorOf } from '../../http/route-access.js'
-import { answerExportFailure } from '../../http/export-routes.js'
+import { answerExportErrors } from '../../http/export-routes.js'
 import { readThenRender } from '../read-then-render.js'
 import type { ExportRenderer } from '../export-service.js'
 import type { Logger } from 'pino'
@@ -55,22 +55,20 @@ export function createProgrammeExportRoutes(deps: { events: EventService; progra
     // The handout in the export worker (with its limits), not on the main thread; its place in the queue held before the programme is read.
     if (file === 'programme.pdf' || file === 'programme.docx') {
       const format = file === 'programme.pdf' ? 'pdf' : 'docx'
-      try {
-        const { bytes } = await readThenRender(
-          deps.renderer,
-          event.id,
-          () => deps.programme.state(event.id),
-          (state) => deps.renderer.renderDocument(event.id, { what: 'programme', format, event: head, items: handoutItems(state.programme) }),
-        )
-        return send(res, exportFileName(event, 'Programm', format), format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes)
-      } catch (error) {
-        return answerExportFailure(res, error, deps.log)
-      }
+      const { bytes } = await readThenRender(
+        deps.renderer,
+        event.id,
+        () => deps.programme.state(event.id),
+        (state) => deps.renderer.renderDocument(event.id, { what: 'programme', format, event: head, items: handoutItems(state.programme) }),
+      )
+      return send(res, exportFileName(event, 'Programm', format), format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes)
     }
     const state = await deps.programme.state(event.id)
     if (file === 'programme-counts.csv') return send(res, exportFileName(event, PROGRAMME_WORDS.counts, 'csv'), 'text/csv; charset=utf-8', csv(countsRows(state.programme, state.counts)))
     const roster = await deps.programme.roster(event.id)
     return send(res, exportFileName(event, PROGRAMME_WORDS.lists, 'csv'), 'text/csv; charset=utf-8', csv(listRows(state.programme, roster)))
   })
+  // Whatever failed (the store, the worker, its time) is answered with its code, never as Express's text page.
+  router.use(answerExportErrors(deps.log))
   return router
 }

@@ -1,11 +1,12 @@
 import express, { type Request, type Router } from 'express'
+import type { Logger } from 'pino'
 import { z } from 'zod'
 import { ErrorCode, actorFromClaims, fail, findGroup, may, slugIdSchema, treePhaseSchema } from '@tischrunde/shared'
 import type { EventService } from '../../events/event-service.js'
 import type { EventTransfer } from '../../events/event-transfer.js'
 import { sendFailure } from '../../http/send-failure.js'
-import type { ExportRenderer, RenderedFile } from '../export-service.js'
-import { ExportBusyError } from '../export-runner.js'
+import type { ExportRenderer } from '../export-service.js'
+import { answerExportErrors } from '../../http/export-routes.js'
 import { readThenRender } from '../read-then-render.js'
 
 const querySchema = z.object({ group: slugIdSchema, phase: treePhaseSchema, format: z.enum(['svg', 'png']) })
@@ -20,6 +21,8 @@ export function createTreeImageRoutes(deps: {
   events: EventService
   transfer: Pick<EventTransfer, 'exportEvent'>
   renderer: Pick<ExportRenderer, 'renderTree' | 'reserve'>
+  /** Where failed pictures are reported. */
+  log?: Pick<Logger, 'error'>
 }): Router {
   const router = express.Router()
   router.get('/events/:id/tree-image', async (req, res) => {
@@ -36,18 +39,13 @@ export function createTreeImageRoutes(deps: {
       return sendFailure(res, 400, fail(ErrorCode.INVALID_MESSAGE, { path: ['group'], issue: 'unknown_reference', value: String(req.query.group ?? '').slice(0, 200) }))
     }
     // RESOLUTION: a place in the export queue first, then the event is read.
-    let picture: RenderedFile | null
-    try {
-      picture = await readThenRender(deps.renderer, eventId, () => deps.transfer.exportEvent(auth.stored), (file) => deps.renderer.renderTree(file, query.data.group, query.data.phase, query.data.format))
-    } catch (error) {
-      if (!(error instanceof ExportBusyError)) throw error
-      res.set('Retry-After', '10')
-      return sendFailure(res, 429, fail(ErrorCode.RATE_LIMITED, { what: 'exports' }))
-    }
+    const picture = await readThenRender(deps.renderer, eventId, () => deps.transfer.exportEvent(auth.stored), (file) => deps.renderer.renderTree(file, query.data.group, query.data.phase, query.data.format))
     if (!picture) return sendFailure(res, 400, fail(ErrorCode.INVALID_MESSAGE, { path: ['group'], issue: 'unknown_reference', value: query.data.group }))
     res.attachment(picture.fileName)
     res.set({ 'Content-Type': picture.contentType, 'Cache-Control': 'no-store' })
     res.end(Buffer.from(picture.bytes.buffer, picture.bytes.byteOffset, picture.bytes.byteLength))
   })
+  // Too many exports (429), the store failing (503), a picture over its time (504): codes, not text.
+  router.use('/events/:id/tree-image', answerExportErrors(deps.log))
   return router
 }
