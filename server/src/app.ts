@@ -151,6 +151,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   })
   hub.subscribe((m) => m.topic === 'deleted' && programme.forget(m.eventId))
   const transfer = new EventTransfer(events, rooms, programmeCopy(programme))
+  if (opts.cluster) transfer.claim = (eventId) => opts.cluster!.claim(eventId)
   const rounds = new RoundService(events, {
     now,
     log,

@@ -10,6 +10,7 @@ import type { DocRooms } from '../boards/doc-rooms.js'
 import type { Hub } from '../hub/hub.js'
 import type { RoundService } from '../rounds/round-service.js'
 import { connectRedis } from '../storage/redis/redis-connection.js'
+import { StorageFailure } from '../storage/storage-error.js'
 import { EventLeases, UnreadableLease } from './event-leases.js'
 import { eventOfRequest, isSharedRoute } from './event-of-request.js'
 import { BOARD_SOCKET_PREFIX } from '../transport/doc-socket-path.js'
@@ -68,6 +69,12 @@ export interface ClusterNode {
   listening(url: string): void
   /** Redis reachable and the leases renewed. */
   ready(): Promise<boolean>
+  /**
+   * Takes the lease of an event this node has just created (an import), before its docs are
+   * written: the store takes doc writes only from the holder of the event's latest fencing token.
+   * A lease another node still holds under the id is one of a deleted event of that id, and ends.
+   */
+  claim(eventId: string): Promise<void>
   /** The events this node keeps open sockets of (closed when their lease goes). */
   trackedEvents(): string[]
   /** Gives the leases up and closes the connections (after the docs were stored). */
@@ -272,6 +279,18 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
     },
     listening(url) {
       leases.start(opts.nodeUrl ?? url)
+    },
+    async claim(eventId) {
+      const failed = (cause: unknown) => new StorageFailure(`the lease of ${eventId}`, { cause })
+      const first = await leases.route(eventId).catch((error: unknown) => Promise.reject(failed(error)))
+      if (first.local) return
+      // The store created the event just now, so no node serves it: what holds its id is stale.
+      log.warn({ event: eventId, lease: first.lease }, 'Lease einer früheren Veranstaltung gleichen Namens beendet')
+      const second = await leases
+        .evict(eventId, first.lease)
+        .then(() => leases.route(eventId))
+        .catch((error: unknown) => Promise.reject(failed(error)))
+      if (!second.local) throw failed(new Error('another node took the event meanwhile'))
     },
     trackedEvents: () => [...sockets.keys()],
     async ready() {

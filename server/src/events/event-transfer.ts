@@ -21,7 +21,10 @@ import {
   slugify,
   uniqueId,
 } from '@tischrunde/shared'
+import * as Y from 'yjs'
 import type { DocRooms } from '../boards/doc-rooms.js'
+import { keyOf } from '../boards/state-vectors.js'
+import { StorageFailure } from '../storage/storage-error.js'
 import { buildActorMap } from '../actors/build-actor-map.js'
 import { exportActorMap, importActorMap } from '../actors/actor-map-transfer.js'
 import type { EventService } from './event-service.js'
@@ -42,6 +45,11 @@ export class EventTransfer {
   harvest?: HarvestTransfer
   /** Where an imported file's logos are written back (absent: the framing keeps no logo). */
   logos?: LogoStore
+  /**
+   * Several nodes: makes this node the owner of an event it just created, before its docs are
+   * written (the store refuses doc writes of a node that does not hold the event's lease).
+   */
+  claim?: (eventId: string) => Promise<void>
 
   constructor(
     private readonly events: EventService,
@@ -89,6 +97,7 @@ export class EventTransfer {
     const id = uniqueId(file.event.id || slugify(file.event.title), taken)
     let stored = await this.events.insert({ ...file.event, id }, now)
     try {
+      await this.claim?.(stored.event.id)
       if (this.logos) stored = await restoreLogos(this.events, this.logos, stored, logos.value)
       await this.writeBoards(stored, { ...file, event: stored.event })
       await importActorMap(this.rooms, stored.event.id, file.actors)
@@ -157,13 +166,18 @@ export class EventTransfer {
         'i' + createHash('sha256').update(`${stored.event.id}/${table.id}/${s}/${c}/${i}/${sub ?? ''}`).digest('base64url').slice(0, 20)
       const cards = cardsFromExportBoard(board, makeId, { authorId: IMPORT_AUTHOR, createdAt })
       cardsByTable.set(table.id, cards)
-      await this.rooms.read(boardDocName(stored.event.id, table.id), async (room) => {
+      const name = boardDocName(stored.event.id, table.id)
+      await this.rooms.read(name, async (room) => {
         room.doc.transact(() => {
           const map = boardDoc(room.doc).cards
           for (const key of [...map.keys()]) map.delete(key)
           for (const card of cards) putCard(room.doc, card, { source: 'import' })
         }, { source: 'import' })
+        const written = keyOf(Y.encodeStateVector(room.doc))
         await room.settle()
+        // A write the store refused (another node's fence) drops the room and settles "done":
+        // what is stored must cover what was written, or the import fails and is taken back.
+        if (keyOf(room.persisted) !== written) throw new StorageFailure(`the board ${name}`, { cause: room.storageError ?? new Error('the store refused it') })
       })
     }
     // The groups' problem and objective trees travel in the same file.
