@@ -81,6 +81,8 @@ export class EventLeases implements FenceTokens {
   private address: string | undefined
   private lastRenewalOk = 0
   private closed = false
+  /** A renewal round still waiting for Redis: the next tick does not start another one. */
+  private renewing = false
 
   constructor(
     private readonly client: RedisBytesClient,
@@ -93,7 +95,7 @@ export class EventLeases implements FenceTokens {
   start(address: string): void {
     this.address = address
     this.lastRenewalOk = Date.now()
-    this.timer = setInterval(() => void this.renewAll(), this.checkEveryMs)
+    this.timer = setInterval(() => this.tick(), this.checkEveryMs)
     this.timer.unref()
   }
 
@@ -188,6 +190,24 @@ export class EventLeases implements FenceTokens {
     return this.leaseMs - Math.ceil(this.leaseMs / 10)
   }
 
+  /**
+   * Every third of the lease: leases whose time is over here go first, whatever Redis does (a
+   * renewal that hangs must not keep a node acting as owner), then a renewal round, one at a time.
+   */
+  private tick(): void {
+    if (this.closed) return
+    this.expire()
+    if (this.renewing) return
+    this.renewing = true
+    void this.renewAll().finally(() => (this.renewing = false))
+  }
+
+  /** Lets go of every lease whose time is over here (Redis out of reach: before another node can take it). */
+  private expire(): void {
+    const now = Date.now()
+    for (const [eventId, held] of [...this.held]) if (held.validUntil <= now) this.lose(eventId)
+  }
+
   private async renewAll(): Promise<void> {
     if (this.closed) return
     const sentAt = Date.now()
@@ -221,8 +241,7 @@ export class EventLeases implements FenceTokens {
     }
     if (reached) this.lastRenewalOk = sentAt
     // Redis out of reach: the leases run out here before another node can take them.
-    const now = Date.now()
-    for (const [eventId, held] of this.held) if (held.validUntil <= now) this.lose(eventId)
+    this.expire()
   }
 
   /** Extends one lease; false (and the event let go) when another node holds it now. */

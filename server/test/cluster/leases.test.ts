@@ -118,4 +118,30 @@ describe('event ownership leases and fencing tokens in Redis', () => {
     await waitFor(() => !n1.ready(), '/readyz to say not ready', 2000)
     clearInterval((n1 as unknown as { timer: NodeJS.Timeout }).timer)
   })
+
+  it('lets its events go within the lease when the Redis server goes away, and keeps failing fast while it is gone', async () => {
+    const own = await startRedis()
+    const cut = await connectRedis(own.url)
+    const lost: string[] = []
+    const failures: unknown[] = []
+    const n1 = new EventLeases(cut, { prefix: PREFIX, nodeId: 'ausfall', leaseMs: 600, acquired: () => {}, lost: (e) => lost.push(e), failed: (e) => failures.push(e) })
+    n1.start('http://ausfall.invalid:3000')
+    try {
+      expect(await n1.route('schorndorf')).toEqual({ local: true })
+      const goneAt = Date.now()
+      await own.stop(true)
+      // The node closes the event's sockets and docs once its lease is over, not when Redis returns.
+      await waitFor(() => lost.includes('schorndorf'), 'the node to let the event go', 2000)
+      expect(Date.now() - goneAt).toBeLessThan(1200)
+      await waitFor(() => !n1.ready(), '/readyz to say not ready', 2000)
+      // A command while the connection is down fails at once (it waited for Redis to come back).
+      const started = Date.now()
+      await expect(cut.ping()).rejects.toThrow()
+      expect(Date.now() - started).toBeLessThan(200)
+      expect(failures.length).toBeGreaterThan(0)
+    } finally {
+      await n1.close()
+      cut.destroy()
+    }
+  })
 })

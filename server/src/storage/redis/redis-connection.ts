@@ -9,7 +9,14 @@ export type RedisBytesClient = ReturnType<typeof connectRedis> extends Promise<i
  * reachable: the start must stop with a plain message rather than run without its store.
  */
 export async function connectRedis(url: string) {
-  const client = createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) } })
+  const client = createClient({
+    url,
+    socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) },
+    // While the connection is down a command fails at once instead of waiting in a queue until
+    // Redis is back: a write is retried by its caller, and a lease renewal that cannot reach Redis
+    // must fail in time for the node to stop serving before another node may take the event over.
+    disableOfflineQueue: true,
+  })
   // Errors of a dropped connection are reported by the command that needed it; the client reconnects.
   client.on('error', () => {})
   await client.connect()
