@@ -4,6 +4,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { unzipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { winnendenEvent } from '@tischrunde/fixtures'
 import { testPng } from '../src/framing/test-images.js'
 import { api, join } from './helpers/api.js'
 import { EXPORT_CLI, REPO_ROOT } from './helpers/child-server.js'
@@ -61,5 +62,26 @@ describe('npm run export', () => {
     const json = JSON.parse(await readFile(await exportCli(['--event', eventId, '--format', 'json']), 'utf8')) as { logos?: { id: string }[] }
     expect(json.logos?.map((l) => l.id)).toEqual([logoId])
     expect((await readdir(path.join(data.dir, 'out'))).length).toBe(2)
+  })
+
+  it('names xlsx in its usage line, and leaves no half-written file when the disk takes no more', async () => {
+    running = await startServer(data.dir)
+    await running.server.transfer.seed(winnendenEvent(), { reset: false, now: Date.now() })
+    await running.close()
+    running = undefined
+    const usage = await promisify(execFile)(process.execPath, [EXPORT_CLI], { cwd: REPO_ROOT, env: { ...process.env, TISCHRUNDE_DATA_DIR: data.dir } }).catch((e: { stderr: string }) => e.stderr)
+    expect(usage).toContain('--format pdf|docx|md|csv|xlsx|json|zip ')
+    // Files may grow to 100 KiB (ulimit -f counts 512-byte blocks): the documentation's PDF is larger, so its write fails half way (EFBIG).
+    const out = path.join(data.dir, 'out')
+    const failed = await promisify(execFile)('sh', ['-c', 'ulimit -f 200; exec "$0" "$@"', process.execPath, EXPORT_CLI, '--event', 'winnenden', '--format', 'pdf', '--out', out], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, TISCHRUNDE_DATA_DIR: data.dir, LOG_LEVEL: 'warn' },
+    }).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    )
+    expect(failed?.code).toBe(1)
+    expect(failed?.stderr).toMatch(/ließ sich nicht schreiben \(EFBIG/)
+    expect(await readdir(out)).toEqual([])
   })
 })

@@ -1,13 +1,13 @@
-import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { boot } from '../boot.js'
 import { readEnv } from '../config/env.js'
 import { type RenderedFile, inProcessRenderer } from '../export/export-service.js'
 import { EXPORT_FORMATS, type ExportFormat } from '../export/shared-export.js'
+import { writeFileDurably } from '../storage/durable-file.js'
 
-const USAGE = 'Aufruf: npm run export -- --event <id> --format pdf|docx|md|csv|json|zip [--table <id>] --out <Ordner>'
 const FORMATS = [...EXPORT_FORMATS, 'zip'] as const
+const USAGE = `Aufruf: npm run export -- --event <id> --format ${FORMATS.join('|')} [--table <id>] --out <Ordner>`
 
 /** A mistake in the command line or the data named by it: printed as it is, with no stack. */
 class UsageError extends Error {}
@@ -62,10 +62,11 @@ async function main(): Promise<void> {
     if (format === 'zip') out = await inProcessRenderer.renderZip(file, undefined, await server.zipExtras(stored))
     else if (values.table) out = await inProcessRenderer.renderTable(file, values.table, format)
     else out = await inProcessRenderer.renderEvent(file, format)
-    const dir = path.resolve(values.out)
-    await mkdir(dir, { recursive: true })
-    const target = path.join(dir, out.fileName)
-    await writeFile(target, out.bytes)
+    // Written beside the target and renamed over it: a full disk leaves no half-written file behind.
+    const target = path.join(path.resolve(values.out), out.fileName)
+    await writeFileDurably(target, out.bytes).catch((error: unknown) => {
+      throw new UsageError(`Die Datei ${target} ließ sich nicht schreiben (${(error as NodeJS.ErrnoException).code ?? String(error)}, z. B. Platte voll); es ist keine halbe Datei liegen geblieben.`)
+    })
     console.log(target)
   } finally {
     await server.rooms.settle()
