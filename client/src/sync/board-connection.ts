@@ -27,7 +27,7 @@ import { useTischStore } from '../store/index.js'
 import { api } from './api.js'
 import { pendingCardIds } from './pending-cards.js'
 import { dropDeviceCopy, purgeRemovedRecords } from './purge-device-copy.js'
-import { deviceCopyName, keepRescuedTexts, keepSavedVector, readRescuedTexts, readSavedVector as readStoredVector } from './device-storage.js'
+import { deviceCopyName, keepRefusal, keepSavedVector, readRefusal, readSavedVector as readStoredVector } from './device-storage.js'
 import { followBrowserOnline } from './browser-online.js'
 import { withRefusedTexts } from './refused-texts.js'
 
@@ -39,7 +39,7 @@ interface OpenBoard {
   users: number
   authorId: string
   release: () => void
-  /** Forgets the last refusal (the person writes on). */
+  /** Forgets the last refusal (the person hid it, its texts copied). */
   clearRefusal: () => void
 }
 const open = new Map<string, OpenBoard>()
@@ -126,9 +126,11 @@ export function connectBoard(target: BoardTarget): () => void {
   const doc = new Y.Doc()
   let saved = readSavedVector(docName)
   let status: BoardStatus = 'connecting'
-  const rescued = readRescuedTexts(docName)
-  let refused: BoardRefusal | null = rescued.length > 0 ? 'STALE_COPY' : null
-  let refusedTexts: string[] = rescued
+  // A refusal stays until the person hides it: across further cards, reloads and a browser that
+  // dropped the sleeping tab (the server has taken the card off the board by then, the device copy too).
+  const kept = readRefusal(docName)
+  let refused: BoardRefusal | null = (kept?.reason as BoardRefusal | undefined) ?? null
+  let refusedTexts: string[] = kept?.texts ?? []
   const local = target.keepLocal ? new IndexeddbPersistence(deviceCopyName(docName), doc) : null
   const provider = new WebsocketProvider(boardsUrl(), docName, doc, {
     params: { token: target.token, ...controlParams(target) },
@@ -164,6 +166,7 @@ export function connectBoard(target: BoardTarget): () => void {
     if (!message) return
     refused = message.reason
     refusedTexts = withRefusedTexts(refusedTexts, message.texts)
+    keepRefusal(docName, { reason: refused, texts: refusedTexts })
     sync()
   }
   provider.on('sync', (isSynced: boolean) => setStatus(isSynced ? 'synced' : 'connecting'))
@@ -181,7 +184,9 @@ export function connectBoard(target: BoardTarget): () => void {
   /** When the current connection synced (null: it has not, or there is none). */
   let syncedAt: number | null = null
   provider.on('sync', (isSynced: boolean) => {
-    if (isSynced) syncedAt = Date.now()
+    if (!isSynced) return
+    syncedAt = Date.now()
+    failures = 0
   })
   provider.on('connection-close', (event: CloseEvent | null) => {
     // The table was removed: the credential still holds (no new identity); the event as it is now
@@ -201,8 +206,11 @@ export function connectBoard(target: BoardTarget): () => void {
     syncedAt = null
     if (held) refusedInARow = 0
     if (event && local && refusesStaleCopy(event) && ++refusedInARow >= STALE_COPY_REFUSALS) return void resetStaleCopy()
-    // A refused upgrade looks like any network failure to the browser: ask the API whether the credential still holds.
-    if (!provider.synced && ++failures === 2) {
+    // A refused upgrade looks like any network failure to the browser: ask the API whether the
+    // credential still holds, at the 2nd, 4th, 8th … failure in a row (the first ask may have found
+    // no network either; the link renewed or the table removed later must still be found out).
+    failures = provider.synced ? 0 : failures + 1
+    if (failures >= 2 && (failures & (failures - 1)) === 0) {
       // The event as it is now, not as this device last saw it (a table removed while it was away).
       api.publicView(target.eventId, target.token).then(takeEvent, (e: { code?: string; failure?: { params?: { deleted?: unknown } } }) => {
         if (e.code === 'UNAUTHORIZED') deny()
@@ -214,12 +222,24 @@ export function connectBoard(target: BoardTarget): () => void {
       })
     }
   })
-  const resetStaleCopy = async () => {
+  /** The rescued texts could not be stored: the copy goes once they are hidden (copied). */
+  let resetAfterHide = false
+  const resetStaleCopy = async (shown = false) => {
     provider.disconnect()
     const unsent = new Set(pendingCardIds(doc, saved))
-    const texts = readSnapshot(doc).cards.filter((c) => c.authorId === target.authorId && unsent.has(c.id)).map((c) => c.text)
+    const texts = readSnapshot(doc)
+      .cards.filter((c) => c.authorId === target.authorId && unsent.has(c.id))
+      .map((c) => [c.text, ...c.subPoints.map((p) => `– ${p.text}`)].join('\n'))
     // A reset that runs twice before the reload must not keep (and show) the same text twice.
-    keepRescuedTexts(docName, [...new Set([...readRescuedTexts(docName), ...texts])])
+    const rescue = { reason: 'STALE_COPY' as const, texts: withRefusedTexts(readRefusal(docName)?.texts ?? [], texts) }
+    // Kept nowhere else once the copy goes: a storage that did not take them keeps the copy and
+    // shows the texts here, until the person has copied and hidden them.
+    if (!shown && !keepRefusal(docName, rescue)) {
+      refused = rescue.reason
+      refusedTexts = rescue.texts
+      resetAfterHide = true
+      return sync()
+    }
     keepSavedVector(docName, null)
     if (local) await dropDeviceCopy(local)
     window.location.reload()
@@ -240,8 +260,9 @@ export function connectBoard(target: BoardTarget): () => void {
     clearRefusal: () => {
       refused = null
       refusedTexts = []
-      keepRescuedTexts(docName, null)
+      keepRefusal(docName, null)
       sync()
+      if (resetAfterHide) void resetStaleCopy(true)
     },
     doc,
     provider,
@@ -272,7 +293,7 @@ export function connectBoard(target: BoardTarget): () => void {
 export function dismissRefusal(docName: string): void {
   const board = open.get(docName)
   if (board) return board.clearRefusal()
-  keepRescuedTexts(docName, null)
+  keepRefusal(docName, null)
   useTischStore.setState((s) => {
     const kept = s.boards[docName]
     return kept ? { boards: { ...s.boards, [docName]: { ...kept, refused: null, refusedTexts: [] } } } : {}
@@ -292,8 +313,7 @@ export function addCard(
   ids: { cardId: string; subPointIds: string[] },
   now = Date.now(),
 ): Card {
-  const { doc, authorId, clearRefusal } = requireBoard(docName)
-  clearRefusal()
+  const { doc, authorId } = requireBoard(docName)
   const card: Card = {
     id: ids.cardId,
     stationId: input.stationId,

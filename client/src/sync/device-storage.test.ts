@@ -24,7 +24,7 @@ const entries: [string, string, () => unknown, unknown, string[]][] = [
   ['the cached event', 'tischrunde.cache.event.cafe-test', () => storage.readCachedEvent('cafe-test'), null, [...json, JSON.stringify({ ...view, role: 'king' })]],
   ['the cached round', 'tischrunde.cache.round.cafe-test', () => storage.readCachedRound('cafe-test'), null, [...json, JSON.stringify({ round: { phase: 'station' }, clockOffsetMs: 0 })]],
   ['the saved state vector', 'tischrunde.saved.board.cafe-test.tisch-1', () => storage.readSavedVector('board.cafe-test.tisch-1'), null, ['', 'not base64!', '{"a":1}']],
-  ['the rescued texts', 'tischrunde.rescued.board.cafe-test.tisch-1', () => storage.readRescuedTexts('board.cafe-test.tisch-1'), [], [...json, JSON.stringify(['x'.repeat(5000)])]],
+  ['the refused texts', 'tischrunde.refused.board.cafe-test.tisch-1', () => storage.readRefusal('board.cafe-test.tisch-1'), null, [...json, JSON.stringify({ reason: 'STALE_COPY', texts: ['x'.repeat(5000)] }), JSON.stringify({ reason: '<b>', texts: ['a'] })]],
 ]
 
 afterEach(() => {
@@ -56,7 +56,7 @@ describe('what this device keeps in browser storage', () => {
     storage.cacheEvent('cafe-test', view)
     storage.cacheRound('cafe-test', { round: INITIAL_ROUND_STATE, clockOffsetMs: -42 })
     storage.keepSavedVector('board.cafe-test.tisch-1', 'AQID')
-    storage.keepRescuedTexts('board.cafe-test.tisch-1', ['Elterncafés'])
+    expect(storage.keepRefusal('board.cafe-test.tisch-1', { reason: 'STATION_CLOSED', texts: ['Elterncafés'] })).toBe(true)
 
     expect(storage.readParticipant('ABC123')).toEqual(identity)
     expect(storage.readName('cafe-test')).toBe('Anna')
@@ -70,7 +70,7 @@ describe('what this device keeps in browser storage', () => {
     expect(storage.readCachedEvent('cafe-test')?.event.id).toBe('cafe-test')
     expect(storage.readCachedRound('cafe-test')).toEqual({ round: INITIAL_ROUND_STATE, clockOffsetMs: -42 })
     expect(storage.readSavedVector('board.cafe-test.tisch-1')).toBe('AQID')
-    expect(storage.readRescuedTexts('board.cafe-test.tisch-1')).toEqual(['Elterncafés'])
+    expect(storage.readRefusal('board.cafe-test.tisch-1')).toEqual({ reason: 'STATION_CLOSED', texts: ['Elterncafés'] })
   })
 
   it('removes a value written as empty', () => {

@@ -13,12 +13,13 @@ import {
   deviceTokenSchema,
   deviceVisitsSchema,
   draftTextSchema,
-  keptTextsSchema,
+  keptRefusalSchema,
   parseStored,
   parseStoredText,
   savedVectorSchema,
   tableclothsSeenSchema,
 } from '@tischrunde/shared'
+import type { z } from 'zod'
 
 /**
  * Everything this device keeps in browser storage goes through here. Each value has one key and is
@@ -45,13 +46,16 @@ function readRaw(k: string): string | null {
   }
 }
 
-/** Writes a value, or removes it for null. */
-function writeRaw(k: string, value: string | null): void {
+/** Writes a value, or removes it for null; false when the storage did not take it. */
+function writeRaw(k: string, value: string | null): boolean {
   try {
-    if (value === null) area()?.removeItem(k)
-    else area()?.setItem(k, value)
+    const storage = area()
+    if (value === null) storage?.removeItem(k)
+    else storage?.setItem(k, value)
+    return storage !== null
   } catch {
     // Full or blocked storage: only this value is lost.
+    return false
   }
 }
 
@@ -59,53 +63,55 @@ function writeRaw(k: string, value: string | null): void {
 export type LinkKind = 'facilitator' | 'projector' | 'admin'
 
 export const readLinkToken = (scope: string, kind: LinkKind): string | null => parseStoredText(deviceTokenSchema, readRaw(key(kind, scope)), null)
-export const keepLinkToken = (scope: string, kind: LinkKind, token: string): void => writeRaw(key(kind, scope), token)
+export const keepLinkToken = (scope: string, kind: LinkKind, token: string): boolean => writeRaw(key(kind, scope), token)
 /** Forgets a link's key the server refused (an old or mistyped link), so the screen asks for the right one. */
-export const forgetLinkToken = (scope: string, kind: LinkKind): void => writeRaw(key(kind, scope), null)
+export const forgetLinkToken = (scope: string, kind: LinkKind): boolean => writeRaw(key(kind, scope), null)
 
 /** The participant identity this phone got for a join code. */
 export const readParticipant = (code: string): DeviceIdentity | null => parseStored(deviceIdentitySchema, readRaw(key('participant', code)), null)
-export const keepParticipant = (code: string, identity: DeviceIdentity | null): void =>
+export const keepParticipant = (code: string, identity: DeviceIdentity | null): boolean =>
   writeRaw(key('participant', code), identity ? JSON.stringify(identity) : null)
 
 /** The display name given at an event ('' for anonymous). */
 export const readName = (eventId: string): string => parseStoredText(deviceNameSchema, readRaw(key('name', eventId)), '')
-export const keepName = (eventId: string, name: string): void => writeRaw(key('name', eventId), name || null)
+export const keepName = (eventId: string, name: string): boolean => writeRaw(key('name', eventId), name || null)
 
 /** The table this phone last chose at an event. */
 export const readTable = (eventId: string): string | null => parseStoredText(deviceTableSchema, readRaw(key('table', eventId)), null)
-export const keepTable = (eventId: string, tableId: string | null): void => writeRaw(key('table', eventId), tableId || null)
+export const keepTable = (eventId: string, tableId: string | null): boolean => writeRaw(key('table', eventId), tableId || null)
 
 /** Which table this phone sat at in which station (station id → table id). */
 export const readVisits = (eventId: string): Record<string, string> => parseStored(deviceVisitsSchema, readRaw(key('visits', eventId)), {})
-export const keepVisits = (eventId: string, visits: Record<string, string>): void => writeRaw(key('visits', eventId), JSON.stringify(visits))
+export const keepVisits = (eventId: string, visits: Record<string, string>): boolean => writeRaw(key('visits', eventId), JSON.stringify(visits))
 
 /** Tablecloths this phone has read at an event (`station/table` keys). */
 export const readTableclothsSeen = (eventId: string): string[] => parseStoredText(tableclothsSeenSchema, readRaw(key('tablecloth', eventId)), [])
-export const keepTableclothsSeen = (eventId: string, seen: readonly string[]): void => writeRaw(key('tablecloth', eventId), seen.join('|'))
+export const keepTableclothsSeen = (eventId: string, seen: readonly string[]): boolean => writeRaw(key('tablecloth', eventId), seen.join('|'))
 
 /** Whether the projector's gong is muted on this device. */
 export const readMuted = (): boolean => parseStoredText(deviceMutedSchema, readRaw('tischrunde.projector.muted'), false)
-export const keepMuted = (muted: boolean): void => writeRaw('tischrunde.projector.muted', muted ? '1' : '0')
+export const keepMuted = (muted: boolean): boolean => writeRaw('tischrunde.projector.muted', muted ? '1' : '0')
 
 /** The language chosen on this device (null: none chosen). */
 export const readLanguage = (): 'de' | 'en' | null => parseStoredText(deviceLanguageSchema, readRaw('tischrunde.lang'), null)
-export const keepLanguage = (lang: 'de' | 'en'): void => writeRaw('tischrunde.lang', lang)
+export const keepLanguage = (lang: 'de' | 'en'): boolean => writeRaw('tischrunde.lang', lang)
 
 /** The last event view and round state a screen saw, for an offline start. */
 export const readCachedEvent = (eventId: string): PublicEventView | null => parseStored(cachedEventViewSchema, readRaw(key('cache.event', eventId)), null)
-export const cacheEvent = (eventId: string, view: unknown): void => writeRaw(key('cache.event', eventId), JSON.stringify(view))
+export const cacheEvent = (eventId: string, view: unknown): boolean => writeRaw(key('cache.event', eventId), JSON.stringify(view))
 export const readCachedRound = (eventId: string): CachedRound | null => parseStored(cachedRoundSchema, readRaw(key('cache.round', eventId)), null)
-export const cacheRound = (eventId: string, value: CachedRound): void => writeRaw(key('cache.round', eventId), JSON.stringify(value))
+export const cacheRound = (eventId: string, value: CachedRound): boolean => writeRaw(key('cache.round', eventId), JSON.stringify(value))
 
 /** The board's state vector the server last confirmed as saved (base64), per board doc. */
 export const readSavedVector = (docName: string): string | null => parseStoredText(savedVectorSchema, readRaw(key('saved', docName)), null)
-export const keepSavedVector = (docName: string, base64: string | null): void => writeRaw(key('saved', docName), base64)
+export const keepSavedVector = (docName: string, base64: string | null): boolean => writeRaw(key('saved', docName), base64)
 
-/** Own card texts kept from a device copy the server no longer accepted, per board doc. */
-export const readRescuedTexts = (docName: string): string[] => parseStored(keptTextsSchema, readRaw(key('rescued', docName)), [])
-export const keepRescuedTexts = (docName: string, texts: readonly string[] | null): void =>
-  writeRaw(key('rescued', docName), texts && texts.length > 0 ? JSON.stringify(texts) : null)
+/** A board's last refusal on this device, with its texts to copy, until the person hides it; null: none. */
+export type KeptRefusal = z.infer<typeof keptRefusalSchema>
+export const readRefusal = (docName: string): KeptRefusal | null => parseStored(keptRefusalSchema, readRaw(key('refused', docName)), null)
+/** Keeps (or with null forgets) a board's refusal; false when the storage did not take it (full, blocked). */
+export const keepRefusal = (docName: string, refusal: KeptRefusal | null): boolean =>
+  writeRaw(key('refused', docName), refusal && refusal.texts.length > 0 ? JSON.stringify(refusal) : null)
 
 /**
  * What a form held, typed and not sent, per form (a board's station, a tree): in the tab's session

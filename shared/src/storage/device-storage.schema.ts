@@ -25,6 +25,15 @@ export type DeviceIdentity = z.infer<typeof deviceIdentitySchema>
 /** Card texts the server did not take (or a replaced device copy held), shown to copy. JSON. */
 export const keptTextsSchema = z.array(z.string().max(CARD_TEXT_MAX * 2)).max(200)
 
+/**
+ * The last refusal of a board's cards on this device, with the texts to copy (a refusal of the
+ * server's, or a replaced device copy's "STALE_COPY"): kept until the person hides it, across
+ * reloads and further cards. JSON.
+ */
+// The reason as a code's shape, not the list of refusals (which this module cannot import without a
+// cycle): a code this version does not know is worded generally, never shown.
+export const keptRefusalSchema = z.object({ reason: z.string().regex(/^[A-Z][A-Z_]{1,39}$/), texts: keptTextsSchema })
+
 /** What a form on this device held, typed and not yet sent (kept for the tab's life, across a reload). Text. */
 export const draftTextSchema = z.string().min(1).max(CARD_TEXT_MAX * 4)
 

@@ -7,7 +7,20 @@ import { useShownOffline } from './use-online.js'
  * Tells the person at the screen when the board is not live. Nothing while all is well. `watching`:
  * a screen that writes nothing (the projector), told so without the phone's "your cards are kept".
  */
-export function BoardStatusBanner({ status, refused = null, refusedTexts = [], watching = false }: { status: BoardStatus; refused?: BoardRefusal | null; refusedTexts?: string[]; watching?: boolean }) {
+export function BoardStatusBanner({
+  status,
+  refused = null,
+  refusedTexts = [],
+  watching = false,
+  onHide,
+}: {
+  status: BoardStatus
+  refused?: BoardRefusal | null
+  refusedTexts?: string[]
+  watching?: boolean
+  /** Hides a refusal once its texts are copied (it stays until then, whatever is sent after it). */
+  onHide?: () => void
+}) {
   const { t } = useTranslation()
   // A phone that reloads without network never sees a connection drop: it only keeps trying.
   const offline = useShownOffline(status)
@@ -20,6 +33,11 @@ export function BoardStatusBanner({ status, refused = null, refusedTexts = [], w
             {text}
           </q>
         ))}
+        {onHide && (
+          <button type="button" className="secondary refused-hide" onClick={onHide}>
+            {t('board.refusedHide')}
+          </button>
+        )}
       </p>
     )
   // A device without network is offline whatever the socket has noticed so far.

@@ -4,7 +4,7 @@ import '../../i18n/programme-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { selectBoard } from '../../store/selectors.js'
-import { changeCard, removeCard, useBoard } from '../../sync/hooks.js'
+import { changeCard, dismissRefusal, removeCard, useBoard } from '../../sync/hooks.js'
 import { BoardColumns } from '../board/BoardColumns.js'
 import { BoardStatusBanner } from '../board/BoardStatusBanner.js'
 import { AddCardForm } from '../cards/AddCardForm.js'
@@ -39,7 +39,7 @@ export function WorkshopBoard({ event, workshop, token, authorId, moderate, auth
   return (
     <section className="workshop-board" aria-labelledby={`workshop-board-${workshop.id}`} data-testid="workshop-board">
       <h2 id={`workshop-board-${workshop.id}`}>{t('programme.board.heading', { number: workshop.number, title: workshop.title })}</h2>
-      <BoardStatusBanner status={board.status} refused={board.refused} refusedTexts={board.refusedTexts} />
+      <BoardStatusBanner status={board.status} refused={board.refused} refusedTexts={board.refusedTexts} onHide={() => dismissRefusal(docName)} />
       {board.status === 'denied' ? (
         <p role="alert">{t('programme.board.denied')}</p>
       ) : (

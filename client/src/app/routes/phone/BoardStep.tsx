@@ -8,7 +8,7 @@ import { RoundBanner } from '../../../features/rounds/RoundBanner.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { useTischStore } from '../../../store/index.js'
 import { selectBoard } from '../../../store/selectors.js'
-import { changeCard, removeCard } from '../../../sync/hooks.js'
+import { changeCard, dismissRefusal, removeCard } from '../../../sync/hooks.js'
 import { useFocusKeeper } from '../../../lib/use-focus-keeper.js'
 
 type BoardStepProps = {
@@ -37,7 +37,7 @@ export function BoardStep({ header, step, docName, host, authorId, name, onName,
   return (
     <main className="page phone" ref={keepFocus}>
       {header}
-      <BoardStatusBanner status={board.status} refused={board.refused} refusedTexts={board.refusedTexts} />
+      <BoardStatusBanner status={board.status} refused={board.refused} refusedTexts={board.refusedTexts} onHide={() => dismissRefusal(docName)} />
       <RoundBanner round={round} station={station} writable={writable} />
       {/* In the review and after the end every station has its own heading below: no station's question above them. */}
       {view.kind !== 'review' && (

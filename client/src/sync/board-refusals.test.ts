@@ -1,0 +1,65 @@
+import { boardDocName, encodeRefused } from '@tischrunde/shared'
+import { anEvent } from '@tischrunde/fixtures'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { useTischStore } from '../store/index.js'
+import { FakeWebSocket } from '../test/fake-web-socket.js'
+import { addCard, connectBoard, dismissRefusal } from './board-connection.js'
+
+/** The API a board asks after failed connects: answers as each test says. */
+const answers = vi.hoisted(() => ({ publicView: vi.fn() }))
+vi.mock('./api.js', () => ({ api: { publicView: answers.publicView } }))
+
+const event = anEvent()
+const seat = { eventId: event.id, tableId: event.tables[0]!.id, token: 'eyJ2IjoxfQ.signature', authorId: 'p-12345678', keepLocal: false }
+const docName = boardDocName(seat.eventId, seat.tableId)
+const boardOf = () => useTischStore.getState().boards[docName]!
+const station = event.template.stations[0]!
+
+beforeEach(() => {
+  FakeWebSocket.all = []
+  vi.stubGlobal('WebSocket', FakeWebSocket)
+  answers.publicView.mockReset()
+  answers.publicView.mockReturnValue(new Promise(() => {}))
+})
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.useRealTimers()
+  window.localStorage.clear()
+  useTischStore.setState({ boards: {} })
+})
+
+describe('a refused card on the phone', () => {
+  it('keeps its text to copy when the next card is sent and when the page is reloaded, until the person hides it', () => {
+    let release = connectBoard(seat)
+    FakeWebSocket.all[0]!.open()
+    FakeWebSocket.all[0]!.deliver(encodeRefused('TOO_FAST', ['Flipchart: Sprachkurse am Abend']))
+    addCard(docName, { stationId: station.id, columnId: station.columns[0]!.id, text: 'Flipchart: Kinderbetreuung', subPoints: [] }, { cardId: 'card-next-0001', subPointIds: [] })
+    expect(boardOf()).toMatchObject({ refused: 'TOO_FAST', refusedTexts: ['Flipchart: Sprachkurse am Abend'] })
+    // Reloaded (or the sleeping tab dropped): the server took the card off the board long ago.
+    release()
+    useTischStore.setState({ boards: {} })
+    release = connectBoard(seat)
+    expect(boardOf()).toMatchObject({ refused: 'TOO_FAST', refusedTexts: ['Flipchart: Sprachkurse am Abend'] })
+    dismissRefusal(docName)
+    expect(boardOf()).toMatchObject({ refused: null, refusedTexts: [] })
+    release()
+    release = connectBoard(seat)
+    expect(boardOf()).toMatchObject({ refused: null, refusedTexts: [] })
+    release()
+  })
+})
+
+describe('a phone whose board cannot connect', () => {
+  it('asks again whether its link still holds after later failures, not only once: a first ask without network found nothing', async () => {
+    vi.useFakeTimers()
+    answers.publicView.mockRejectedValueOnce({ code: 'NETWORK' }).mockRejectedValue({ code: 'UNAUTHORIZED' })
+    const release = connectBoard(seat)
+    for (let attempt = 0; attempt < 8 && boardOf().status !== 'denied'; attempt++) {
+      FakeWebSocket.all.at(-1)!.close(1006, '')
+      await vi.advanceTimersByTimeAsync(6000)
+    }
+    expect(answers.publicView.mock.calls.length).toBeGreaterThanOrEqual(2)
+    expect(boardOf().status).toBe('denied')
+    release()
+  })
+})
