@@ -141,6 +141,8 @@ export default defineConfig({
       // zod's classic API on zod/mini: the same validation, without every method on every schema
       // (client/src/lib/zod-facade.ts). The server keeps classic zod.
       { find: /^zod$/, replacement: fileURLToPath(new URL('./client/src/lib/zod-facade.ts', import.meta.url)) },
+      // No presence on the client: the server drops it (client/src/sync/no-awareness.ts).
+      { find: /^y-protocols\/awareness(\.js)?$/, replacement: fileURLToPath(new URL('./client/src/sync/no-awareness.ts', import.meta.url)) },
     ],
   },
   build: {
