@@ -143,10 +143,17 @@ export function connectBoard(target: BoardTarget): () => void {
     shouldReconnect: (event) => !isFinalClose(event),
   })
 
-  const sync = () =>
-    useTischStore.setState((s) => ({
-      boards: { ...s.boards, [docName]: { cards: readSnapshot(doc).cards, unsaved: pendingCardIds(doc, saved), status, refused, refusedTexts } },
-    }))
+  /**
+   * Released while own cards were not yet saved (the phone went to another table offline, or on a
+   * socket not yet found dead): the board stays connected until the server has them or refused them
+   * (then shown with the other tables' refusals), then closes.
+   */
+  let sending = false
+  const sync = () => {
+    const unsaved = pendingCardIds(doc, saved)
+    useTischStore.setState((s) => ({ boards: { ...s.boards, [docName]: { cards: readSnapshot(doc).cards, unsaved, status, refused, refusedTexts } } }))
+    if (sending && unsaved.length === 0 && board.users === 0) setTimeout(close, 0)
+  }
   const setStatus = (next: BoardStatus) => {
     if (status === 'denied') return
     status = next
@@ -271,12 +278,26 @@ export function connectBoard(target: BoardTarget): () => void {
     authorId: target.authorId,
     release: () => {
       if (--board.users > 0) return
-      open.delete(docName)
-      stopFollowing()
-      provider.destroy()
-      void local?.destroy()
-      doc.destroy()
+      if (pendingCardIds(doc, saved).length === 0 || status === 'denied') return close()
+      sending = true
+      // Its seat is at another table now: this socket carries the board alone.
+      if (CONTROL_QUERY_PARAM in provider.params) {
+        const { [CONTROL_QUERY_PARAM]: _control, ...params } = provider.params
+        provider.params = params
+        if (provider.shouldConnect) {
+          provider.disconnect()
+          provider.connect()
+        }
+      }
     },
+  }
+  function close() {
+    if (open.get(docName) !== board || board.users > 0) return
+    open.delete(docName)
+    stopFollowing()
+    provider.destroy()
+    void local?.destroy()
+    doc.destroy()
   }
   open.set(docName, board)
   if (local) {

@@ -1,9 +1,10 @@
-import { boardDocName, encodeRefused } from '@tischrunde/shared'
+import { boardDocName, encodeRefused, encodeSaved } from '@tischrunde/shared'
+import * as Y from 'yjs'
 import { anEvent } from '@tischrunde/fixtures'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useTischStore } from '../store/index.js'
 import { FakeWebSocket } from '../test/fake-web-socket.js'
-import { addCard, connectBoard, dismissRefusal } from './board-connection.js'
+import { addCard, boardProvider, connectBoard, dismissRefusal } from './board-connection.js'
 
 /** The API a board asks after failed connects: answers as each test says. */
 const answers = vi.hoisted(() => ({ publicView: vi.fn() }))
@@ -35,6 +36,7 @@ describe('a refused card on the phone', () => {
     FakeWebSocket.all[0]!.deliver(encodeRefused('TOO_FAST', ['Flipchart: Sprachkurse am Abend']))
     addCard(docName, { stationId: station.id, columnId: station.columns[0]!.id, text: 'Flipchart: Kinderbetreuung', subPoints: [] }, { cardId: 'card-next-0001', subPointIds: [] })
     expect(boardOf()).toMatchObject({ refused: 'TOO_FAST', refusedTexts: ['Flipchart: Sprachkurse am Abend'] })
+    FakeWebSocket.all[0]!.deliver(encodeSaved(Y.encodeStateVector(boardProvider(docName)!.doc)))
     // Reloaded (or the sleeping tab dropped): the server took the card off the board long ago.
     release()
     useTischStore.setState({ boards: {} })
@@ -61,5 +63,27 @@ describe('a phone whose board cannot connect', () => {
     expect(answers.publicView.mock.calls.length).toBeGreaterThanOrEqual(2)
     expect(boardOf().status).toBe('denied')
     release()
+  })
+})
+
+describe('a phone that leaves its table with cards not yet sent', () => {
+  it('keeps that board connected until the server has them, then closes it', () => {
+    const release = connectBoard({ ...seat, control: true })
+    const socket = FakeWebSocket.all[0]!
+    socket.open()
+    addCard(docName, { stationId: station.id, columnId: station.columns[0]!.id, text: 'Offline geschrieben', subPoints: [] }, { cardId: 'card-left-0001', subPointIds: [] })
+    const doc = boardProvider(docName)!.doc
+    release()
+    // Still there, and its seat no longer on it (the phone sits at another table now).
+    expect(boardProvider(docName)).not.toBeNull()
+    expect(Object.keys(boardProvider(docName)!.params)).toEqual(['token'])
+    FakeWebSocket.all.at(-1)!.open()
+    FakeWebSocket.all.at(-1)!.deliver(encodeSaved(Y.encodeStateVector(doc)))
+    return new Promise<void>((resolve) =>
+      setTimeout(() => {
+        expect(boardProvider(docName)).toBeNull()
+        resolve()
+      }, 10),
+    )
   })
 })
