@@ -24,14 +24,17 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return
   if (/^\/(api|socket\.io|yjs|healthz)(\/|$)/.test(url.pathname)) return
   if (request.mode === 'navigate') {
-    // Fresh page when online (and keep it for later); the cached shell when not.
+    // Fresh page when online (and keep it for later); the cached shell when not, and when a proxy
+    // in front answers for a server that is restarting (502, 503, 504): the app opens from its
+    // stored boards instead of the proxy's error page.
+    const shell = (response) => caches.match(SHELL).then((cached) => cached ?? response ?? Response.error())
     event.respondWith(
       fetch(request)
         .then((response) => {
           if (response.ok) void caches.open(CACHE).then((cache) => cache.put(SHELL, response.clone()))
-          return response
+          return response.status >= 502 && response.status <= 504 ? shell(response) : response
         })
-        .catch(() => caches.match(SHELL).then((cached) => cached ?? Response.error())),
+        .catch(() => shell(null)),
     )
     return
   }
