@@ -32,6 +32,11 @@ const io = vi.hoisted(() => {
       this.disconnected = true
       this.active = false
     }
+    /** The server's next answers, as they arrive. */
+    answers: unknown[] = []
+    timeout() {
+      return { emitWithAck: () => Promise.resolve(this.answers.shift()) }
+    }
   }
   const options: unknown[] = []
   return { sockets, options, io: (opts: unknown) => (options.push(opts), sockets[sockets.push(new FakeIo()) - 1]) }
@@ -113,5 +118,17 @@ describe('the address of a screen’s control connection', () => {
     expect(queryOf(tokenFor({ v: 2, event: 'bremen', role: 'participant', epoch: 0 }), 'bremen')).toMatchObject({ event: 'bremen' })
     expect(queryOf('kein-token')).not.toHaveProperty('event')
     expect(queryOf(tokenFor({ v: 2, event: '../admin', role: 'facilitator', epoch: 0 }))).not.toHaveProperty('event')
+  })
+})
+
+describe('an answer over Socket.IO', () => {
+  it('is read through the shared schema: an answer that is none comes back as a failure, not as it is', async () => {
+    const { s } = sink()
+    const transport = openSocketTransport('eyJ2IjoxfQ.signature', 'event-1', s)
+    io.sockets[0]!.answers.push({ ok: true, data: { version: 2 } }, { ok: false, code: 'NOT_A_CODE' }, 'gespeichert')
+    await expect(transport.send('programme:get', {}, 1000)).resolves.toEqual({ ok: true, data: { version: 2 } })
+    await expect(transport.send('programme:get', {}, 1000)).resolves.toMatchObject({ ok: false, code: ErrorCode.NETWORK })
+    await expect(transport.send('programme:get', {}, 1000)).resolves.toMatchObject({ ok: false, code: ErrorCode.NETWORK })
+    transport.close()
   })
 })

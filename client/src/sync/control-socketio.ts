@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client'
-import { type Ack, ErrorCode, WIRE_VERSION, fail } from '@tischrunde/shared'
+import { type Ack, ErrorCode, WIRE_VERSION, controlAckSchema, fail } from '@tischrunde/shared'
 import type { ControlTransport, TransportSink } from './control-transport.js'
 import { eventOfToken } from './credentials.js'
 
@@ -52,7 +52,11 @@ export function openSocketTransport(token: string, eventId: string | undefined, 
         .timeout(timeoutMs)
         .emitWithAck(name, payload)
         .then(
-          (ack: Ack) => ack,
+          // Read through the shared schema, as the answers carried on the board socket are.
+          (ack: unknown): Ack => {
+            const read = controlAckSchema.safeParse(ack)
+            return read.success ? read.data : fail(ErrorCode.NETWORK, {}, 'unreadable answer')
+          },
           (): Ack => fail(ErrorCode.NETWORK, {}, 'no answer in time'),
         ),
     close() {

@@ -7,11 +7,20 @@ import { type LinkKind, keepLinkToken, readLinkToken } from './device-storage.js
  * fragment is removed, so a projector screenshot or a shared screen does not show them.
  */
 
+/** `#k=…` of the address, decoded; null without one, or one a mail program mangled (a stray `%`). */
+function linkToken(): string | null {
+  const match = /(?:^#|&)k=([^&]+)/.exec(window.location.hash)
+  try {
+    return match?.[1] ? decodeURIComponent(match[1]) : null
+  } catch {
+    return null
+  }
+}
+
 /** Takes `#k=…` from the address (if present) and remembers it for the event. */
 export function takeTokenFromUrl(eventId: string, kind: LinkKind): string | null {
-  const match = /(?:^#|&)k=([^&]+)/.exec(window.location.hash)
-  if (match?.[1]) {
-    const token = decodeURIComponent(match[1])
+  const token = linkToken()
+  if (token) {
     keepLinkToken(eventId, kind, token)
     window.history.replaceState(null, '', window.location.pathname + window.location.search)
     return token
@@ -23,8 +32,7 @@ export type ParticipantIdentity = DeviceIdentity
 
 /** `#k=…` in the address (a table host's link); a phone keeps it in its identity, see clearLinkParts. */
 export function fragmentToken(): string | null {
-  const match = /(?:^#|&)k=([^&]+)/.exec(window.location.hash)
-  return match?.[1] ? decodeURIComponent(match[1]) : null
+  return linkToken()
 }
 
 /** The table the facilitator assigned (`?tisch=…` in a table's join link). */
