@@ -132,6 +132,26 @@ describe('the problem tree on phones (360×740)', () => {
     await carla.getByText('Noch kein Kernproblem').waitFor()
   })
 
+  it('names the entry a new one goes under in the docked form, also one that starts with a long word', async () => {
+    const phone = await phoneInGroup('mittelgroßer Landkreis')
+    await phone.getByText('Noch kein Kernproblem').waitFor()
+    await phone.getByLabel('Text').fill('Migrantenorganisationen arbeiten nebeneinander her')
+    await phone.getByRole('button', { name: 'Senden' }).click()
+    const heading = phone.locator('.tree-add > p', { hasText: 'Ergänzen unter:' })
+    await expect.poll(() => heading.textContent(), { timeout: 5000 }).toContain('Migrantenorganisationen')
+    // The entry's first letters stand in the form's visible line (the long word went to a second,
+    // clamped line: "Ergänzen unter:…" and nothing else).
+    const visible = await heading.evaluate((p) => {
+      const text = [...p.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes('Migranten'))!
+      const range = document.createRange()
+      const at = text.textContent!.indexOf('Migranten')
+      range.setStart(text, at)
+      range.setEnd(text, at + 1)
+      return range.getBoundingClientRect().bottom <= p.getBoundingClientRect().bottom + 1 && range.getBoundingClientRect().right <= p.getBoundingClientRect().right
+    })
+    expect(visible).toBe(true)
+  })
+
   it('shows the group left under "Gruppe wechseln" and the way back to it', async () => {
     const ben = await phoneInGroup('mittelgroßer Landkreis')
     await ben.getByRole('button', { name: 'Gruppe wechseln' }).click()
