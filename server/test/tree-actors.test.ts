@@ -59,7 +59,7 @@ describe('the actor map of a tree day (Bremen, seed 001, with the alliance table
       expect(tablesOf(named(console_.doc, 'Jobcenter')!).sort()).toEqual([treePlaceId(large), treePlaceId(small)].sort())
       expect(named(console_.doc, 'Jobcenter')!.mentions.find((m) => m.tableId === treePlaceId(small))?.measures).toEqual([{ n: 1, text: 'Sprachkurse ausbauen' }])
       // The map's names for them (the groups' own words stay in the mentions); a contact person taken along.
-      expect(named(console_.doc, 'Kammern')).toMatchObject({ person: 'Frau Sommer', mentions: [{ text: 'IHK' }] })
+      expect(named(console_.doc, 'Kammern (IHK, HWK)')).toMatchObject({ person: 'Frau Sommer', mentions: [{ text: 'IHK' }] })
       await waitFor(() => named(shown.doc, 'Volkshochschule') || undefined, 'the helpers on the projector’s map')
 
       // Anna takes the VHS back: the map follows, the Jobcenter stays (both groups still name it).
@@ -83,7 +83,7 @@ describe('the actor map of a tree day (Bremen, seed 001, with the alliance table
       expect(csv).not.toContain('baum--')
       // So does the documentation's chapter.
       const file = (await (await fetch(`${running.url}/api/events/${eventId}/export?format=json`, { headers: { authorization: `Bearer ${day.facilitatorToken}` } })).json()) as EventExport
-      expect(file.actors?.actors.map((a) => a.name).sort()).toEqual(['Jobcenter', 'Kammern'])
+      expect(file.actors?.actors.map((a) => a.name).sort()).toEqual(['Jobcenter', 'Kammern (IHK, HWK)'])
       const md = await (await fetch(`${running.url}/api/events/${eventId}/export?format=md`, { headers: { authorization: `Bearer ${day.facilitatorToken}` } })).text()
       expect(md).toContain('Aus den Lösungsbäumen der Gruppen')
       expect(md).toContain('| Genannt von (Gruppen) |')

@@ -56,6 +56,9 @@ const WINNENDEN: readonly [string, string[], string[]][] = [
   ['Presse', [], ['presse']],
   ['Regierungspräsidium', [], ['regierungspraesidium']],
   ['Universitäten', [], ['hochschulen']],
+  // A council of the migrants is not the council's committee (a walk of a Bremen day saw "Integrationsrat" shown as "Integrationsausschuss").
+  ['Integrationsrat, Integrationsausschuss, Migrationsbeirat', [], ['integrationsrat', 'integrationsausschuss', 'integrationsrat']],
+  ['Kommunale Integrationszentren', [], ['kommunales-integrationszentrum']],
 ]
 
 /** Where a segment lands without hand rules: the known actor, else an actor of its own. */

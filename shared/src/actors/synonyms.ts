@@ -19,7 +19,7 @@ export const KNOWN_ACTORS: readonly KnownActor[] = [
   // Migration und Integration
   { id: 'bamf', name: 'BAMF', area: 'migration', aliases: ['Bundesamt für Migration und Flüchtlinge', 'Bamf', 'BAMF-Außenstelle', 'Bundesamt für Migration'] },
   { id: 'auslaenderbehoerde', name: 'Ausländerbehörde', area: 'migration', aliases: ['ABH', 'Ausländeramt', 'Ausländerbehörden', 'Zuwanderungsbehörde'] },
-  { id: 'kommunales-integrationszentrum', name: 'Kommunales Integrationszentrum', area: 'migration', aliases: ['KI', 'KIZ', 'Integrationszentrum'] },
+  { id: 'kommunales-integrationszentrum', name: 'Kommunales Integrationszentrum', area: 'migration', aliases: ['KI', 'KIZ', 'Integrationszentrum', 'Kommunale Integrationszentren', 'Integrationszentren'] },
   { id: 'jugendmigrationsdienste', name: 'Jugendmigrationsdienste', area: 'migration', aliases: ['JMD', 'Jugendmigrationsdienst'] },
   { id: 'migrationsberatung', name: 'Migrationsberatung', area: 'migration', aliases: ['MBE', 'Migrationsberatung für erwachsene Zuwanderer', 'Migrationsdienste', 'Flüchtlingssozialarbeit'] },
   { id: 'integrationsmanagement', name: 'Integrationsmanagement', area: 'migration', aliases: ['IntMan', 'Integrationsmanager', 'Integrationsmanagerinnen', 'IM'] },
@@ -31,7 +31,9 @@ export const KNOWN_ACTORS: readonly KnownActor[] = [
     aliases: ['MSO', 'MO', 'Migrantenselbstorganisationen', 'Migrantenorganisation', 'Migrant*innenorganisationen', 'Geflüchtete', 'Geflüchtete als Multiplikatoren', 'Flüchtlinge', 'Selbstorganisationen'],
   },
   { id: 'fluechtlingsrat', name: 'Flüchtlingsrat', area: 'migration', aliases: ['Flüchtlingsrat BW', 'Flüchtlingsrat Baden-Württemberg', 'Flüchtlingsräte'] },
-  { id: 'integrationsausschuss', name: 'Integrationsausschuss', area: 'migration', aliases: ['Integrationsrat', 'Integrationsbeirat', 'Migrationsbeirat'] },
+  { id: 'integrationsausschuss', name: 'Integrationsausschuss', area: 'migration', aliases: ['Ausschuss für Integration'] },
+  // An elected council of the migrants (NRW's "Integrationsrat"), not the council's committee.
+  { id: 'integrationsrat', name: 'Integrationsrat', area: 'migration', aliases: ['Integrationsbeirat', 'Migrationsbeirat', 'Ausländerbeirat', 'Migrantenbeirat'] },
   { id: 'sprachmittler', name: 'Dolmetscher und Sprachmittler', area: 'migration', aliases: ['Dolmetscher', 'Sprachmittler', 'Vereidigte Dolmetscher', 'Dolmetscherpool', 'Kulturmittler', 'Dolmetscherdienst'] },
   // Arbeit und Wirtschaft
   {
@@ -41,7 +43,7 @@ export const KNOWN_ACTORS: readonly KnownActor[] = [
     aliases: ['Arbeitsagentur', 'Agentur f. Arbeit', 'Agentur f Arbeit', 'AfA', 'BA', 'Bundesagentur für Arbeit', 'Arbeitsamt', 'Berufsberatung', 'Berufsberatung der Agentur für Arbeit'],
   },
   { id: 'jobcenter', name: 'Jobcenter', area: 'arbeit', aliases: ['JC', 'Job-Center', 'Job Center', 'Jobcentern'] },
-  { id: 'kammern', name: 'Kammern', area: 'arbeit', aliases: ['IHK', 'Industrie- und Handelskammer', 'Handwerkskammer', 'HWK', 'Kammer'] },
+  { id: 'kammern', name: 'Kammern (IHK, HWK)', area: 'arbeit', aliases: ['IHK', 'Industrie- und Handelskammer', 'Handwerkskammer', 'HWK', 'Kammer'] },
   { id: 'unternehmen', name: 'Unternehmen und Arbeitgeber', area: 'arbeit', aliases: ['Unternehmen', 'Arbeitgeber', 'Betriebe', 'Firmen', 'Ausbildungsbetriebe', 'Arbeitgeberinnen und Arbeitgeber'] },
   { id: 'wirtschaftsverbaende', name: 'Wirtschaftsverbände', area: 'arbeit', aliases: ['Wirtschaftsverband', 'Unternehmensverbände', 'Arbeitgeberverbände'] },
   { id: 'wirtschaftsfoerderung', name: 'Wirtschaftsförderung', area: 'arbeit', aliases: ['Wirtschaftsfördergesellschaft'] },
@@ -97,7 +99,7 @@ export const KNOWN_ACTORS: readonly KnownActor[] = [
   { id: 'kreistag', name: 'Kreistag', area: 'sonstige', aliases: ['Kreistage', 'Kreisrat'] },
   { id: 'gemeinderat', name: 'Gemeinderat', area: 'sonstige', aliases: ['Gemeinderäte', 'Stadtrat', 'Stadträte', 'Rat der Stadt'] },
   { id: 'ortschaftsrat', name: 'Ortschaftsrat', area: 'sonstige', aliases: ['Ortschaftsräte', 'Bezirksbeirat'] },
-  { id: 'buergermeister', name: 'Bürgermeister', area: 'sonstige', aliases: ['Bürgermeisterin', 'Oberbürgermeister', 'OB', 'Bürgermeisteramt'] },
+  { id: 'buergermeister', name: 'Bürgermeister*innen', area: 'sonstige', aliases: ['Bürgermeisterin', 'Oberbürgermeister', 'OB', 'Bürgermeisteramt'] },
   { id: 'verwaltungsspitze', name: 'Verwaltungsspitze', area: 'sonstige', aliases: ['Verwaltungsvorstand', 'Stadtverwaltung', 'Verwaltung', 'Kommunen', 'Kommune'] },
   { id: 'staedtetag', name: 'Städtetag', area: 'sonstige', aliases: ['Deutscher Städtetag'] },
   { id: 'landkreistag', name: 'Landkreistag', area: 'sonstige', aliases: [] },

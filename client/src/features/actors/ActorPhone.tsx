@@ -30,7 +30,7 @@ export default function ActorPhone({ eventId, token, onBack, fromTree = false }:
                   {a.name}{' '}
                   <span className="muted">
                     <span aria-hidden="true">({tablesOf(a).length})</span>
-                    <span className="visually-hidden">{t(fromTree ? 'actors.namedAtGroups' : 'actors.namedAt', { count: tablesOf(a).length })}</span>
+                    <span className="visually-hidden">{t(fromTree ? 'actors.namedInGroups' : 'actors.namedAt', { count: tablesOf(a).length })}</span>
                   </span>
                 </li>
               ))}

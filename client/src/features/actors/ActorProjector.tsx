@@ -68,7 +68,7 @@ export default function ActorProjector({ event, token }: { event: { id: string; 
         <p className="muted">
           {event.title}
           {/* The bare number on each chip, said once for the hall (a screen reader hears it on each chip). */}
-          {visible.length > 0 && <span aria-hidden="true"> · {t('actors.countLegend')}</span>}
+          {visible.length > 0 && <span aria-hidden="true"> · {t(treeDay ? 'actors.countLegendTree' : 'actors.countLegend')}</span>}
         </p>
       </header>
       {map.status === 'offline' && <p className="banner banner-offline">{t('actors.offline')}</p>}
@@ -83,7 +83,7 @@ export default function ActorProjector({ event, token }: { event: { id: string; 
               <ul>
                 {actors.slice(0, shown).map((actor) => (
                   <li key={actor.id}>
-                    <ActorChip actor={actor} selected={actor.id === selectedId} onSelect={() => setSelectedId(actor.id === selectedId ? null : actor.id)} />
+                    <ActorChip actor={actor} treeDay={treeDay} selected={actor.id === selectedId} onSelect={() => setSelectedId(actor.id === selectedId ? null : actor.id)} />
                   </li>
                 ))}
                 {shown < actors.length && <li className="actor-more">{t('actors.more', { count: actors.length - shown })}</li>}
@@ -143,7 +143,7 @@ function wordsOf(actor: ActorRecord): string[] {
 }
 
 /** One actor on the map: its name, how many tables named it, and its marks. */
-function ActorChip({ actor, selected, onSelect }: { actor: ActorRecord; selected: boolean; onSelect: () => void }) {
+function ActorChip({ actor, treeDay, selected, onSelect }: { actor: ActorRecord; treeDay: boolean; selected: boolean; onSelect: () => void }) {
   const { t } = useTranslation()
   const mentions = tablesOf(actor).length
   return (
@@ -159,7 +159,7 @@ function ActorChip({ actor, selected, onSelect }: { actor: ActorRecord; selected
           </span>
         )}
       </span>
-      <span className="actor-chip-count" aria-label={t('actors.mentions', { count: mentions })}>
+      <span className="actor-chip-count" aria-label={t(treeDay ? 'actors.namedInGroups' : 'actors.namedAt', { count: mentions })}>
         {mentions}
       </span>
     </button>
