@@ -1,3 +1,4 @@
+import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
 import { aRankingEntry, aVoteRanking } from '../../../fixtures/src/builders.js'
 import { voteRankingCsvRows, voteRankingToMarkdown } from './vote-ranking.js'
@@ -24,5 +25,12 @@ describe('the ranking as Markdown and CSV', () => {
     expect(md).toContain('Ohne Punkte: 4 weitere Karten.')
     expect(md).not.toContain('0 Punkte')
     expect(voteRankingCsvRows(ranking)).toHaveLength(3)
+  })
+
+  it('writes cards as plain words: a card with a link, a picture, HTML or math renders as what was written', () => {
+    const hostile = aRankingEntry(1, 3, 'https://example.org/x &lt;b&gt; ~~weg~~ $x^2$ <img src=x onerror=alert(1)>', [], { tableName: 'Sprache' })
+    const html = new MarkdownIt({ html: true, linkify: true }).render(voteRankingToMarkdown(aVoteRanking({ overall: [hostile], tables: [], unvotedTables: [] })))
+    for (const made of ['<a ', '<img', '<s>', '<del>', '&lt;b&gt;']) expect(html).not.toContain(made)
+    expect(html).toContain('~~weg~~')
   })
 })

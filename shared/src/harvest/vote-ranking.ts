@@ -1,6 +1,7 @@
 import type { Card } from '../cards/card.schema.js'
 import type { TischEvent } from '../event/event.schema.js'
 import { formatDateDe, plainText } from '../export/result-sheet.js'
+import { escapeMarkdownLine } from '../export/to-markdown.js'
 import { type Ranked, rankByVotes } from './vote.rules.js'
 import type { VoteStep } from './vote.schema.js'
 import type { ColumnGroups } from './group.schema.js'
@@ -167,7 +168,8 @@ export function buildVoteRanking(
 export const rankLabel = (e: Pick<RankingEntry, 'rank' | 'tied'>): string => (e.tied ? `${e.rank}. (${RANKING_WORDS.tied})` : `${e.rank}.`)
 
 /** Escapes what Markdown would read as markup in typed text. */
-const md = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/\n/g, ' ')
+/** One line of a card's or a title's words, escaped as every other chapter's Markdown (no link, picture, HTML or math). */
+const md = (text: string) => escapeMarkdownLine(text.replace(/\n/g, ' '))
 
 /** The ranking as Markdown: headings, then numbered lines "1. Text – 5 Punkte". */
 export function voteRankingToMarkdown(r: VoteRanking): string {
