@@ -232,7 +232,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     createExportRoutes({ events, transfer, renderer: exportRenderer, log, zipExtras }),
   )
   app.use('/api', createActorExportRoutes({ events, rooms, renderer: exportRenderer, log }))
-  app.use('/api', createTreeImageRoutes({ events, transfer, renderer: exportRenderer }))
+  app.use('/api', createTreeImageRoutes({ events, transfer, renderer: exportRenderer, log }))
   app.use('/api', createTreeGroupRoutes({ events, rooms }))
   app.use('/api', createHarvestExportRoutes({ events, votes, groups, renderer: exportRenderer, log }))
   app.use('/api', createHeldCardsRoute({ events, moderation: moderationOf(rooms), log }))
