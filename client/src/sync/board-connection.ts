@@ -113,6 +113,9 @@ export function connectBoard(target: BoardTarget): () => void {
   const existing = open.get(docName)
   if (existing) {
     existing.users++
+    // Opened first by a part that writes nothing (a vote, the host's moderation, rendered before the
+    // phone's own board): the phone's cards are written under its participant, not under nobody.
+    if (!existing.authorId && target.authorId) existing.authorId = target.authorId
     // Opened for the board alone, now asked to carry the control plane too: reconnect with it.
     if (target.control && !(CONTROL_QUERY_PARAM in existing.provider.params)) {
       existing.provider.params = { ...existing.provider.params, ...controlParams(target) }

@@ -87,3 +87,16 @@ describe('a phone that leaves its table with cards not yet sent', () => {
     )
   })
 })
+
+describe('a board a part that writes nothing opened first (a vote, the host’s moderation)', () => {
+  it('takes the phone’s cards under its participant once the phone opens it too', () => {
+    const releaseVote = connectBoard({ ...seat, authorId: '' })
+    const releasePhone = connectBoard(seat)
+    FakeWebSocket.all[0]!.open()
+    const card = addCard(docName, { stationId: station.id, columnId: station.columns[0]!.id, text: 'Vom Handy', subPoints: [] }, { cardId: 'card-vote-0001', subPointIds: [] })
+    expect(card.authorId).toBe(seat.authorId)
+    FakeWebSocket.all[0]!.deliver(encodeSaved(Y.encodeStateVector(boardProvider(docName)!.doc)))
+    releasePhone()
+    releaseVote()
+  })
+})
