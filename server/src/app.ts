@@ -243,11 +243,21 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
     await deletedEvents.add({ eventId: id, joinCode: stored.joinCode }, reason, now())
     // The event goes first: from then on every credential of it fails, so nothing reconnects.
     await events.remove(id)
+    // Several nodes: the owner may be another node, with docs in memory and writes under way. Its
+    // lease ends and the fence rises before the docs go, so no late write stores a doc again (it
+    // would outlive its event, and no sweep would find it); on "deleted" it drops its copies.
+    await opts.cluster?.end(id)
     hub.publish({ eventId: id, topic: 'deleted', audience: 'everyone' })
     await rooms.removeEvent(id)
     await logos.removeEvent(id)
     log.info({ event: id, reason }, 'event deleted')
   }
+  // Several nodes: logos are files in each node's folder (stored by the event's owner of the
+  // time); every node removes its own on a deletion, wherever it happened.
+  if (opts.cluster)
+    hub.subscribe((m) => {
+      if (m.topic === 'deleted') logos.removeEvent(m.eventId).catch((error: unknown) => log.error({ err: error, event: m.eventId }, 'could not remove the logos of a deleted event'))
+    })
   const retention = new RetentionService({ events, store: storage.events, deleteEvent, now, log })
   if (opts.retentionSweepMs !== 0) retention.start(opts.retentionSweepMs)
   app.use(deletedEventPages(deletedEvents, { event: async (id) => (await events.get(id)) !== undefined, code: async (code) => (await events.byJoinCode(code)) !== undefined }))

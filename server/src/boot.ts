@@ -12,6 +12,7 @@ import { setAsideDataFile } from './storage/lowdb-event-store.js'
 import { DataFileError } from './storage/storage-error.js'
 import type { Limits } from './config/limits.js'
 import { openDeletedEvents } from './retention/deleted-events.js'
+import { redisDeletedEvents } from './retention/redis-deleted-events.js'
 import type { ClusterNode } from './cluster/cluster-node.js'
 import { fileLogoStore } from './framing/logo-store.js'
 
@@ -71,7 +72,10 @@ export async function boot(opts: {
       storage = await openStorage(opts.dataDir, redis)
     }
     const credentials = await openCredentials(opts.dataDir)
-    const deletedEvents = await openDeletedEvents(opts.dataDir)
+    // Several nodes: deleted events are marked in Redis, so every node answers their links "gelöscht";
+    // the node's own file (deletions from before it ran on Redis) is still read.
+    const ownDeletions = await openDeletedEvents(opts.dataDir)
+    const deletedEvents = cluster && opts.redis ? await redisDeletedEvents(cluster.redis, opts.redis.prefix, ownDeletions) : ownDeletions
     const server = createTischrundeServer({
       ...opts.app,
       storage,

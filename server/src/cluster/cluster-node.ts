@@ -9,7 +9,7 @@ import type { Server as IoServer } from 'socket.io'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import type { Hub } from '../hub/hub.js'
 import type { RoundService } from '../rounds/round-service.js'
-import { connectRedis } from '../storage/redis/redis-connection.js'
+import { type RedisBytesClient, connectRedis } from '../storage/redis/redis-connection.js'
 import { StorageFailure } from '../storage/storage-error.js'
 import { EventLeases, UnreadableLease } from './event-leases.js'
 import { eventOfRequest, isSharedRoute } from './event-of-request.js'
@@ -63,6 +63,8 @@ export interface ClusterNode {
   controlHub: Hub
   /** Fencing tokens for the doc store. */
   leases: EventLeases
+  /** The node's connection to Redis (closed with the node), for what every node must share besides events and docs. */
+  redis: RedisBytesClient
   /** Wires the cluster into the server once it is built (before it listens). */
   serve(parts: ServedParts): void
   /** The server listens at `url`: leases may be taken from now on. */
@@ -75,6 +77,11 @@ export interface ClusterNode {
    * A lease another node still holds under the id is one of a deleted event of that id, and ends.
    */
   claim(eventId: string): Promise<void>
+  /**
+   * The event is deleted (its record is gone): its lease ends and its fence rises, so an owner's doc
+   * write still under way is refused rather than storing the doc again after it was removed.
+   */
+  end(eventId: string): Promise<void>
   /** The events this node keeps open sockets of (closed when their lease goes). */
   trackedEvents(): string[]
   /** Gives the leases up and closes the connections (after the docs were stored). */
@@ -233,8 +240,19 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
     hub,
     controlHub: hub.localOnly,
     leases,
+    redis: main,
     serve(served) {
       parts = served
+      // A deletion, here or on another node: the owner stops serving the event. Its doc sockets
+      // are told "gelöscht" by their own listener and its screens through the adapter, so nothing
+      // is cut here; its docs go without being stored (the store refuses them by now anyway).
+      hub.subscribe((message) => {
+        if (message.topic !== 'deleted') return
+        leases.forget(message.eventId)
+        served.rounds.forgetEvent(message.eventId)
+        served.rooms.dropEvent(message.eventId)
+        served.forget?.(message.eventId)
+      })
       served.io.adapter(createAdapter(adapterPub, adapterSub, { key: `${opts.prefix}socket.io` }))
       const { http } = served
       // Every request and upgrade passes the router first; what stays here goes on as before.
@@ -291,6 +309,9 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
         .then(() => leases.route(eventId))
         .catch((error: unknown) => Promise.reject(failed(error)))
       if (!second.local) throw failed(new Error('another node took the event meanwhile'))
+    },
+    async end(eventId) {
+      await leases.end(eventId)
     },
     trackedEvents: () => [...sockets.keys()],
     async ready() {

@@ -26,6 +26,15 @@ redis.call('DEL', KEYS[1])
 return 1`
 
 /**
+ * Ends an event's ownership for good (the event is deleted): the fence rises past every token
+ * handed out, so an owner's doc write still under way is refused, and the lease goes (KEYS: lease, fence).
+ */
+const END = `
+redis.call('INCR', KEYS[2])
+redis.call('DEL', KEYS[1])
+return 1`
+
+/**
  * A lease in Redis that does not read as one (`<node>|<token>|<address>`): its owner cannot be
  * reached or trusted, so the event is unavailable until the key lapses (requests answer 503).
  */
@@ -170,6 +179,20 @@ export class EventLeases implements FenceTokens {
    */
   async evict(eventId: string, lease: string): Promise<void> {
     await this.client.eval(RELEASE, { keys: [this.key('lease', eventId)], arguments: [lease] })
+  }
+
+  /**
+   * Ends the event's lease in Redis, whoever holds it, and raises its fence (the event was deleted):
+   * its former owner's late writes are refused, and a later event of the id takes a new token.
+   */
+  async end(eventId: string): Promise<void> {
+    this.forget(eventId)
+    await this.client.eval(END, { keys: [this.key('lease', eventId), this.key('fence', eventId)], arguments: [] })
+  }
+
+  /** Stops acting as the event's owner without `lost` (the event was deleted: its sockets are told so, not cut). */
+  forget(eventId: string): void {
+    this.held.delete(eventId)
   }
 
   /** Gives up every lease (graceful stop: the next node takes the events over at once). */

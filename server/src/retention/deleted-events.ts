@@ -30,10 +30,20 @@ export interface DeletedEvents {
   /** Remembers an event as deleted. */
   add(ids: { eventId: string; joinCode: string }, reason: DeletionReason, now: number): Promise<void>
   /** The deletion of the event with this id, if it was deleted. */
-  byEventId(eventId: string): { at: number; reason: DeletionReason } | undefined
+  byEventId(eventId: string): Promise<Deletion | undefined>
   /** The deletion of the event with this join code, if it was deleted. */
-  byJoinCode(code: string): { at: number; reason: DeletionReason } | undefined
+  byJoinCode(code: string): Promise<Deletion | undefined>
 }
+
+/** When and why an event was deleted. */
+export interface Deletion {
+  at: number
+  reason: DeletionReason
+}
+
+/** The salted hash an event's id (`event`) or join code (`code`) is remembered under. */
+export const deletedHash = (salt: string, kind: 'event' | 'code', value: string) =>
+  createHash('sha256').update(`${salt}\u0000${kind}\u0000${kind === 'code' ? normalizeJoinCode(value) : value}`).digest('base64url')
 
 /** Deleted events kept in `deleted-events.json` of the data folder (written durably). */
 export async function openDeletedEvents(dataDir: string): Promise<DeletedEvents> {
@@ -54,7 +64,7 @@ export function memoryDeletedEvents(): DeletedEvents {
 }
 
 function deletedEventsIn(data: DeletedFile, save: (data: DeletedFile) => Promise<void>): DeletedEvents {
-  const hash = (kind: 'event' | 'code', value: string) => createHash('sha256').update(`${data.salt}\u0000${kind}\u0000${value}`).digest('base64url')
+  const hash = (kind: 'event' | 'code', value: string) => deletedHash(data.salt, kind, value)
   const byHash = new Map(data.deleted.map((d) => [d.hash, d]))
   const find = (h: string) => {
     const found = byHash.get(h)
@@ -64,7 +74,7 @@ function deletedEventsIn(data: DeletedFile, save: (data: DeletedFile) => Promise
   return {
     async add({ eventId, joinCode }, reason, now) {
       const kept = data.deleted.filter((d) => now - d.at < DELETED_NOTICE_MS)
-      const added = [hash('event', eventId), hash('code', normalizeJoinCode(joinCode))].map((h) => ({ hash: h, at: now, reason }))
+      const added = [hash('event', eventId), hash('code', joinCode)].map((h) => ({ hash: h, at: now, reason }))
       data = { salt: data.salt, deleted: [...kept, ...added].slice(-MAX_REMEMBERED * 2) }
       byHash.clear()
       for (const d of data.deleted) byHash.set(d.hash, d)
@@ -72,8 +82,8 @@ function deletedEventsIn(data: DeletedFile, save: (data: DeletedFile) => Promise
       saving = saving.catch(() => {}).then(() => save(snapshot))
       await saving
     },
-    byEventId: (eventId) => find(hash('event', eventId)),
-    byJoinCode: (code) => find(hash('code', normalizeJoinCode(code))),
+    byEventId: async (eventId) => find(hash('event', eventId)),
+    byJoinCode: async (code) => find(hash('code', code)),
   }
 }
 
@@ -84,6 +94,6 @@ function deletedEventsIn(data: DeletedFile, save: (data: DeletedFile) => Promise
 export function deletedLink(deps: { verify: (token: string) => { event: string } | null; deleted: DeletedEvents; exists: (eventId: string) => Promise<boolean> }) {
   return async (token: string | null | undefined): Promise<boolean> => {
     const claims = token ? deps.verify(token) : null
-    return claims !== null && deps.deleted.byEventId(claims.event) !== undefined && !(await deps.exists(claims.event))
+    return claims !== null && (await deps.deleted.byEventId(claims.event)) !== undefined && !(await deps.exists(claims.event))
   }
 }

@@ -48,7 +48,7 @@ export function deletedEventPages(deleted: DeletedEvents, live: { event: (id: st
       return next()
     }
     // An id or code in use again (a new event) wins over the memory of a deleted one.
-    const gone = m[1] === 'e' ? deleted.byEventId(key) && !(await live.event(key)) : deleted.byJoinCode(key) && !(await live.code(key))
+    const gone = m[1] === 'e' ? (await deleted.byEventId(key)) && !(await live.event(key)) : (await deleted.byJoinCode(key)) && !(await live.code(key))
     if (!gone) return next()
     const lang = req.acceptsLanguages('de', 'en') === 'en' ? 'en' : 'de'
     res.status(410).set({ 'Cache-Control': 'no-store', 'Content-Language': lang, Vary: 'Accept-Language' }).type('html').send(DELETED_PAGE[lang])

@@ -86,12 +86,12 @@ export function createRetentionRoutes(deps: RetentionRouteDeps): Router {
     const id = String(req.params.id)
     const actor = await actorOf(req, id)
     if (!actor || !may(actor, action, { eventId: id })) {
-      if (deps.deleted.byEventId(id)) return void sendFailure(res, 410, DELETED)
+      if (await deps.deleted.byEventId(id)) return void sendFailure(res, 410, DELETED)
       if (actor && may(actor, 'event:view', { eventId: id })) return void sendFailure(res, 403, FACILITATOR_ONLY)
       return void sendFailure(res, 401, BAD_LINK)
     }
     const stored = await deps.events.get(id)
-    if (!stored) return void sendFailure(res, deps.deleted.byEventId(id) ? 410 : 404, deps.deleted.byEventId(id) ? DELETED : failure(ErrorCode.NOT_FOUND, { what: 'event' }))
+    if (!stored) return void ((await deps.deleted.byEventId(id)) ? sendFailure(res, 410, DELETED) : sendFailure(res, 404, failure(ErrorCode.NOT_FOUND, { what: 'event' })))
     return stored
   }
 
@@ -99,19 +99,19 @@ export function createRetentionRoutes(deps: RetentionRouteDeps): Router {
   api.use('/events/:id', async (req, res, next) => {
     const id = String(req.params.id)
     // An id in use again (a new event of the same title) wins over the memory of a deleted one.
-    if (deps.deleted.byEventId(id) && !(await deps.events.get(id))) return sendFailure(res, 410, DELETED)
+    if ((await deps.deleted.byEventId(id)) && !(await deps.events.get(id))) return sendFailure(res, 410, DELETED)
     next()
   })
   api.post('/join', joinBody, async (req, res, next) => {
     const code = (req.body as { code?: unknown } | null)?.code
     // A code a new event was given since wins: only a code nobody has now is "gelöscht".
-    if (typeof code === 'string' && code.length <= 40 && deps.deleted.byJoinCode(code) && !(await deps.events.byJoinCode(code)))
+    if (typeof code === 'string' && code.length <= 40 && (await deps.deleted.byJoinCode(code)) && !(await deps.events.byJoinCode(code)))
       return sendFailure(res, 410, failure(ErrorCode.BAD_JOIN_CODE, { reason: 'deleted' }))
     next()
   })
   api.get('/credential', async (req, res, next) => {
     const claims = deps.credentials.verify(bearer(req) ?? '')
-    if (claims && deps.deleted.byEventId(claims.event) && !(await deps.events.get(claims.event))) return sendFailure(res, 410, DELETED)
+    if (claims && (await deps.deleted.byEventId(claims.event)) && !(await deps.events.get(claims.event))) return sendFailure(res, 410, DELETED)
     next()
   })
 
