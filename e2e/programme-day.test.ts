@@ -111,6 +111,8 @@ describe('the Köln programme (seed 000) on the projector, a phone and the conso
     expect(await phone.getByTestId('programme-now').innerText()).toMatch(/jetzt\s+Arbeitsphase I/i)
     expect(await phone.getByTestId('programme-next').innerText()).toMatch(/als Nächstes\s+Arbeitsphase II: Methoden und Instrumente/i)
     expect(await phone.getByTestId('programme-now').innerText()).toContain('11:15 – 12:45 Uhr')
+    // And it says so in words: a time noted down before is wrong now.
+    expect(await phone.getByRole('status').filter({ hasText: 'Der Rest des Tages läuft jetzt 15 Minuten früher.' }).count()).toBe(1)
     await expect.poll(() => projector.getByTestId('programme-now').innerText(), { timeout: 15_000 }).toMatch(/jetzt\s+Arbeitsphase I/i)
     // Per room on the projector: the five workshops of the running phase.
     expect(await projector.getByRole('heading', { name: 'Jetzt läuft: Arbeitsphase I' }).count()).toBe(1)

@@ -33,6 +33,7 @@ import './programme.css'
 import { ProgrammePhoneHeader } from './ProgrammePhoneHeader.js'
 import { useOnline } from '../board/use-online.js'
 import { roomText } from './room-text.js'
+import { shiftWords } from './shift-words.js'
 
 
 
@@ -60,6 +61,16 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
   }, [storedName])
   const mine = useMemo(() => new Map(Object.entries(hold.mine?.choices ?? {})), [hold.mine])
   const counts = useMemo(() => new Map(Object.entries(hold.state?.counts ?? {})), [hold.state?.counts])
+  // The day shifted at the desk while this phone is open: said once, in words ("15 Minuten später"),
+  // not only in times that change without a word (a time noted down would be wrong).
+  const shiftTotal = programme ? programme.shifts.reduce((sum, x) => sum + x.minutes, 0) : null
+  const shiftSeen = useRef<number | null>(null)
+  const [shiftNote, setShiftNote] = useState<string | null>(null)
+  useEffect(() => {
+    if (shiftTotal === null) return
+    if (shiftSeen.current !== null && shiftTotal !== shiftSeen.current) setShiftNote(shiftWords(t, 'shifted', shiftTotal - shiftSeen.current))
+    shiftSeen.current = shiftTotal
+  }, [shiftTotal, t])
   // Opened from a table or a tree ("Programm" in the header): one tap back there.
   const { open, show } = useProgrammeOpen()
   const elsewhere = useTischStore((s) => Boolean(s.event && (s.event.tables.length > 0 || s.event.treeMethod)))
@@ -174,6 +185,11 @@ export default function ProgrammePhone({ control, identity, joinCode, header }: 
       ) : (
         <>
           <NowNext programme={programme} clock={clock} mine={mine} />
+          {shiftNote && (
+            <p className="banner banner-warning" role="status">
+              {shiftNote}
+            </p>
+          )}
           {offline && (
             <p className="banner banner-offline" role="status">
               {t('programme.offline')}
