@@ -18,6 +18,7 @@ export const PROGRAMME_WORDS = {
   organiser: 'Moderation',
   /** A seat taken by someone who gave no name (the list is printed for the room: the row is not left blank). */
   unnamed: '(ohne Namen)',
+  nobody: '(niemand angemeldet)',
   open: 'offen',
   full: 'ausgebucht',
   over: (n: number) => `überbucht (${n} zu viel)`,
@@ -88,6 +89,9 @@ export function listRows(programme: Programme | null, roster: Roster): string[][
       // Named people first, alphabetically; then those without a name.
       people.sort((a, b) => (a.displayName === '' ? 1 : 0) - (b.displayName === '' ? 1 : 0) || a.displayName.localeCompare(b.displayName, 'de'))
       people.forEach((p, i) => rows.push([item.title, String(w.number), w.title, w.room, String(i + 1), p.displayName || PROGRAMME_WORDS.unnamed, p.by === 'self' ? PROGRAMME_WORDS.self : PROGRAMME_WORDS.organiser]))
+      // A workshop nobody chose keeps its row: the door lists are printed per room, and a room
+      // without a sheet looks forgotten, not empty.
+      if (people.length === 0) rows.push([item.title, String(w.number), w.title, w.room, '', PROGRAMME_WORDS.nobody, ''])
     }
   }
   return rows.map((r) => r.map(neutraliseCell))
