@@ -307,7 +307,7 @@ function CapacityInput({ workshop, taken, onSave }: { workshop: Workshop; taken:
     <form
       onSubmit={(e) => {
         e.preventDefault()
-        if (!valid) return
+        if (!valid || parsed === workshop.capacity) return
         if (tooFew && !asking) return setAsking(true)
         setAsking(false)
         onSave(parsed)
@@ -338,7 +338,9 @@ function CapacityInput({ workshop, taken, onSave }: { workshop: Workshop; taken:
           </button>
         </span>
       ) : (
-        <button type="submit" className="secondary" aria-label={t('programme.console.setCapacityLabel', { number: workshop.number })} disabled={!valid || parsed === workshop.capacity}>
+        // aria-disabled, not disabled: a disabled button left the tab order, and Tab then Enter after the
+        // seats reached "Schließen" and closed the workshop (walk of the Köln day).
+        <button type="submit" className="secondary" aria-label={t('programme.console.setCapacityLabel', { number: workshop.number })} aria-disabled={!valid || parsed === workshop.capacity}>
           {t('programme.console.setCapacity')}
         </button>
       )}

@@ -35,4 +35,23 @@ describe('fewer seats than sign-ups', () => {
     await act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Übernehmen: Plätze für Workshop 5' })))
     expect(sent).toHaveLength(2)
   })
+
+  it('keeps "Übernehmen" in the tab order when the seats are unchanged, and sends nothing then', async () => {
+    const sent: string[] = []
+    const send = (name: string): Promise<Ack> => {
+      if (name === 'programme:get') return Promise.resolve({ ok: true, data: { programme, version: 1, counts: {}, serverNow: Date.now(), mine: null } } as Ack)
+      sent.push(name)
+      return Promise.resolve({ ok: true } as Ack)
+    }
+    useTischStore.setState({ controlStatus: 'online' })
+    const control = { current: { send, on: () => () => {}, close: () => {} } } as unknown as ControlRef
+    render(<ProgrammeConsole control={control} eventId="cafe-test" token="t" projectorLink="/projector" />)
+    await screen.findByLabelText('Plätze in Workshop 5')
+    // Disabled, it left the tab order: Tab from the seats reached "Schließen", and Enter closed the workshop.
+    const set = screen.getByRole('button', { name: 'Übernehmen: Plätze für Workshop 5' }) as HTMLButtonElement
+    expect(set.disabled).toBe(false)
+    expect(set.getAttribute('aria-disabled')).toBe('true')
+    await act(async () => void fireEvent.click(set))
+    expect(sent).toEqual([])
+  })
 })
