@@ -153,6 +153,12 @@ describe("the projector's programme view, read from the back of a hall", () => {
       const longRow = page.locator('.programme-rooms > li').nth(4)
       expect(await longRow.locator('p').evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(await longRow.locator('.programme-room').evaluate((el) => el.getBoundingClientRect().width))
       expect(await longRow.locator('p').innerText()).toContain('Workshop 5: Von der Schule')
+      // Closed at the desk: the room list and the day list say so beside "Mit dem Handy anmelden"
+      // (the walk's hall scanned the code for a workshop the phone then refused).
+      const [first, later] = items.filter((i) => i.workshops.length > 0)
+      for (const w of [first!.workshops[1]!, later!.workshops[0]!]) expect(await console_.socket.emitWithAck('programme:workshop', { workshopId: w.id, closed: true })).toMatchObject({ ok: true })
+      await expect.poll(() => page.locator('.programme-rooms > li').nth(1).innerText(), { timeout: 10_000 }).toContain('geschlossen')
+      expect(await page.locator(`.programme-projector-workshops li[data-workshop="${later!.workshops[0]!.number}"]`).innerText()).toContain('geschlossen')
       if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'programme-projector-break.png') })
     } finally {
       console_.close()

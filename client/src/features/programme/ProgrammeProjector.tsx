@@ -69,7 +69,7 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
                     <li key={w.id} data-workshop={w.number}>
                       {w.room && <strong className="programme-room">{roomText(t, w.room)}</strong>}
                       <p>{t('programme.workshopTitle', { number: w.number, title: w.title })}</p>
-                      {!w.closed && isFull(w, taken(w.id)) && <span className="badge">{t('programme.full')}</span>}
+                      <SignUpBadge closed={w.closed} full={isFull(w, taken(w.id))} />
                     </li>
                   ))}
                 </ul>
@@ -106,6 +106,8 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
                       <li key={w.id} data-workshop={w.number}>
                         {t('programme.workshopTitle', { number: w.number, title: w.title })}
                         {w.room && <span className="muted"> · {roomText(t, w.room)}</span>}
+                        {/* Beside "Mit dem Handy anmelden": which ones a phone can no longer choose. */}
+                        {!over(end) && <SignUpBadge closed={w.closed} full={isFull(w, taken(w.id))} />}
                       </li>
                     ))}
                   </ul>
@@ -117,4 +119,11 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
       )}
     </main>
   )
+}
+
+/** "geschlossen" or "ausgebucht" beside a workshop nobody can sign up for any more; nothing else. */
+function SignUpBadge({ closed, full }: { closed: boolean; full: boolean }) {
+  const { t } = useTranslation()
+  if (!closed && !full) return null
+  return <span className="badge"> {t(closed ? 'programme.closed' : 'programme.full')}</span>
 }
