@@ -167,6 +167,26 @@ describe("the projector's programme view, read from the back of a hall", () => {
     }
   }, 90_000)
 
+  it('before the day begins, shows the first work phase per room and the whole day on a 1280×720 projector', async () => {
+    // The walk's morning: "Ankommen" next, the workshops hours away; half the screen stood empty
+    // while the day list, crammed beside it at 13 px, ran below the screen's edge.
+    const morning = await kolnServer('2018-06-19T08:40:00+02:00')
+    try {
+      const page = await kolnProjector(morning)
+      await page.setViewportSize({ width: 1280, height: 720 })
+      await page.getByRole('heading', { name: /^Ab 11:30 Uhr: Arbeitsphase I/ }).waitFor({ timeout: 10_000 })
+      for (const n of [1, 2, 3, 4, 5]) expect(await page.locator(`.programme-rooms [data-workshop="${n}"]`).count()).toBe(1)
+      const bottom = (selector: string) => page.locator(selector).evaluateAll((els) => Math.max(...els.map((el) => el.getBoundingClientRect().bottom)))
+      await expect.poll(() => bottom('.programme-day > .programme-item'), { timeout: 10_000 }).toBeLessThanOrEqual(720)
+      expect(await bottom('.programme-rooms > li')).toBeLessThanOrEqual(720)
+      expect(await page.locator('.programme-rooms p').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(16)
+      if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'programme-projector-morning-1280.png') })
+    } finally {
+      await morning.stop()
+      removeDir(morning.dataDir)
+    }
+  }, 90_000)
+
   it('takes the projector keys: F for full screen, and on a day with tables 2 goes back to them', async () => {
     const list = (await (await fetch(`${server.url}/api/events`, { headers: { authorization: `Bearer ${server.adminKey}` } })).json()) as EventListItem[]
     const link = list.find((e) => e.id === 'winnenden')!.facilitatorLink

@@ -38,9 +38,12 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
   const { box, scale } = useShrinkToFit<HTMLElement>(`${hold.loaded}|${hold.state?.version ?? 0}|${JSON.stringify(on)}|${title}`, 0.7)
   if (!hold.loaded) return <p className="page loading projector">{t('programme.loading')}</p>
   const runningPhases = on?.state === 'day' ? on.now.filter((s) => s.item.workshops.length > 0) : []
-  // Before a work phase (in the break, before the day): where each of its workshops is, so people find their room.
-  const coming = on && (on.state === 'before' || (on.state === 'day' && runningPhases.length === 0)) ? on.next : null
-  const roomLists = [...runningPhases.map((phase) => ({ phase, coming: false })), ...(coming && coming.item.workshops.length > 0 ? [{ phase: coming, coming: true }] : [])]
+  // Before a work phase (in the break, before the day): where each of its workshops is, so people find
+  // their room — also when other items come first (the arrival, a keynote), or half the screen stood empty.
+  const next = on && (on.state === 'before' || (on.state === 'day' && runningPhases.length === 0)) ? on.next : null
+  const day = programme ? schedule(programme) : []
+  const coming = next ? (day.slice(day.findIndex((s) => s.item.id === next.item.id)).find((s) => s.item.workshops.length > 0) ?? null) : null
+  const roomLists = [...runningPhases.map((phase) => ({ phase, coming: false, later: false })), ...(coming ? [{ phase: coming, coming: true, later: coming.item.id !== next?.item.id }] : [])]
   const taken = (workshopId: string) => hold.state?.counts[workshopId] ?? 0
   const nowIds = new Set(on?.state === 'day' ? on.now.map((s) => s.item.id) : [])
   const today = programme !== null && (programme.date === null || programme.date === clock.date)
@@ -61,9 +64,9 @@ export default function ProgrammeProjector({ control }: { control: ControlRef })
         <>
           <div className="programme-projector-main">
             <NowNext programme={programme} clock={clock} />
-            {roomLists.map(({ phase, coming }) => (
+            {roomLists.map(({ phase, coming, later }) => (
               <section key={phase.item.id} aria-labelledby={`rooms-${phase.item.id}`}>
-                <h2 id={`rooms-${phase.item.id}`}>{t(coming ? 'programme.perRoomNext' : 'programme.perRoom', { phase: phase.item.title })}</h2>
+                <h2 id={`rooms-${phase.item.id}`}>{t(later ? 'programme.perRoomLater' : coming ? 'programme.perRoomNext' : 'programme.perRoom', { phase: phase.item.title, time: clockText(phase.start) })}</h2>
                 <ul className="programme-rooms">
                   {phase.item.workshops.map((w) => (
                     <li key={w.id} data-workshop={w.number}>
