@@ -41,6 +41,8 @@ interface OpenBoard {
   release: () => void
   /** Forgets the last refusal (the person hid it, its texts copied). */
   clearRefusal: () => void
+  /** Keeps the doc on the device from now on (opened first by a part that keeps no copy). */
+  keepLocal: () => void
 }
 const open = new Map<string, OpenBoard>()
 
@@ -116,6 +118,8 @@ export function connectBoard(target: BoardTarget): () => void {
     // Opened first by a part that writes nothing (a vote, the host's moderation, rendered before the
     // phone's own board): the phone's cards are written under its participant, not under nobody.
     if (!existing.authorId && target.authorId) existing.authorId = target.authorId
+    // …and keeps its copy on the device, as the phone's own opening would have (offline cards survive a reload).
+    if (target.keepLocal && !existing.local) existing.keepLocal()
     // Opened for the board alone, now asked to carry the control plane too: reconnect with it.
     if (target.control && !(CONTROL_QUERY_PARAM in existing.provider.params)) {
       existing.provider.params = { ...existing.provider.params, ...controlParams(target) }
@@ -134,7 +138,7 @@ export function connectBoard(target: BoardTarget): () => void {
   const kept = readRefusal(docName)
   let refused: BoardRefusal | null = (kept?.reason as BoardRefusal | undefined) ?? null
   let refusedTexts: string[] = kept?.texts ?? []
-  const local = target.keepLocal ? new IndexeddbPersistence(deviceCopyName(docName), doc) : null
+  let local = target.keepLocal ? new IndexeddbPersistence(deviceCopyName(docName), doc) : null
   const provider = new WebsocketProvider(boardsUrl(), docName, doc, {
     params: { token: target.token, ...controlParams(target) },
     maxBackoffTime: 5000,
@@ -238,7 +242,7 @@ export function connectBoard(target: BoardTarget): () => void {
     provider.disconnect()
     const unsent = new Set(pendingCardIds(doc, saved))
     const texts = readSnapshot(doc)
-      .cards.filter((c) => c.authorId === target.authorId && unsent.has(c.id))
+      .cards.filter((c) => c.authorId === board.authorId && unsent.has(c.id))
       .map((c) => [c.text, ...c.subPoints.map((p) => `– ${p.text}`)].join('\n'))
     // A reset that runs twice before the reload must not keep (and show) the same text twice.
     const rescue = { reason: 'STALE_COPY' as const, texts: withRefusedTexts(readRefusal(docName)?.texts ?? [], texts) }
@@ -260,11 +264,23 @@ export function connectBoard(target: BoardTarget): () => void {
     status = 'denied'
     provider.disconnect()
     sync()
+    // Left with unsent cards, and now refused for good: nothing more will get through.
+    if (sending && board.users === 0) close()
   }
   doc.on('update', sync)
   // A card the server takes off the board (hidden by a moderator) leaves the device copy too.
   purgeRemovedRecords(doc, 'cards', local)
   sync()
+  /**
+   * Connects once the device's copy is loaded, or after 2 s if IndexedDB does not answer (some
+   * private browsing modes): cards must still get through. The copy first, then the server:
+   * otherwise the copy, loaded while connected, went as one big update the server refuses.
+   */
+  const connectAfterCopy = (copy: IndexeddbPersistence) => {
+    const connect = () => open.get(docName) === board && !provider.shouldConnect && provider.connect()
+    void copy.whenSynced.then(connect)
+    setTimeout(connect, LOCAL_COPY_WAIT_MS)
+  }
 
   const board: OpenBoard = {
     clearRefusal: () => {
@@ -273,6 +289,13 @@ export function connectBoard(target: BoardTarget): () => void {
       keepRefusal(docName, null)
       sync()
       if (resetAfterHide) void resetStaleCopy(true)
+    },
+    keepLocal: () => {
+      if (local) return
+      provider.disconnect()
+      local = board.local = new IndexeddbPersistence(deviceCopyName(docName), doc)
+      purgeRemovedRecords(doc, 'cards', local)
+      connectAfterCopy(local)
     },
     doc,
     provider,
@@ -303,13 +326,7 @@ export function connectBoard(target: BoardTarget): () => void {
     doc.destroy()
   }
   open.set(docName, board)
-  if (local) {
-    // Connect once the device's copy is loaded, or after 2 s if IndexedDB does not answer (some
-    // private browsing modes): cards must still get through.
-    const connect = () => open.get(docName) === board && !provider.shouldConnect && provider.connect()
-    void local.whenSynced.then(connect)
-    setTimeout(connect, LOCAL_COPY_WAIT_MS)
-  }
+  if (local) connectAfterCopy(local)
   return board.release
 }
 

@@ -6,6 +6,22 @@ import { useTischStore } from '../store/index.js'
 import { FakeWebSocket } from '../test/fake-web-socket.js'
 import { addCard, boardProvider, connectBoard, dismissRefusal } from './board-connection.js'
 
+/** The device copy (IndexedDB has no jsdom): which copies were opened, each loaded when the test says. */
+const copies = vi.hoisted(() => ({ opened: [] as { name: string; load: () => void }[] }))
+vi.mock('y-indexeddb', () => ({
+  IndexeddbPersistence: class {
+    whenSynced: Promise<void>
+    constructor(readonly name: string) {
+      let load = () => {}
+      this.whenSynced = new Promise<void>((resolve) => (load = resolve))
+      copies.opened.push({ name, load })
+    }
+    destroy() {
+      return Promise.resolve()
+    }
+  },
+}))
+
 /** The API a board asks after failed connects: answers as each test says. */
 const answers = vi.hoisted(() => ({ publicView: vi.fn() }))
 vi.mock('./api.js', () => ({ api: { publicView: answers.publicView } }))
@@ -96,6 +112,22 @@ describe('a board a part that writes nothing opened first (a vote, the host’s 
     const card = addCard(docName, { stationId: station.id, columnId: station.columns[0]!.id, text: 'Vom Handy', subPoints: [] }, { cardId: 'card-vote-0001', subPointIds: [] })
     expect(card.authorId).toBe(seat.authorId)
     FakeWebSocket.all[0]!.deliver(encodeSaved(Y.encodeStateVector(boardProvider(docName)!.doc)))
+    releasePhone()
+    releaseVote()
+  })
+
+  it('keeps the board on the device from the phone’s opening on, loading its copy before it connects again', async () => {
+    copies.opened.length = 0
+    const releaseVote = connectBoard({ ...seat, authorId: '' })
+    FakeWebSocket.all[0]!.open()
+    const releasePhone = connectBoard({ ...seat, keepLocal: true })
+    // The copy first (cards written offline before a reload are in it), then the server.
+    expect(copies.opened.map((c) => c.name)).toHaveLength(1)
+    expect(FakeWebSocket.all[0]!.readyState).toBe(3)
+    expect(FakeWebSocket.all).toHaveLength(1)
+    copies.opened[0]!.load()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(FakeWebSocket.all).toHaveLength(2)
     releasePhone()
     releaseVote()
   })
