@@ -11,7 +11,7 @@ export interface BoardState {
   /** Ids of cards the server has not yet confirmed as stored. */
   unsaved: string[]
   status: BoardStatus
-  /** Why the server refused this screen's last write (or that a stale device copy was replaced), until the next accepted one. */
+  /** Why the server refused this screen's last write (or that a stale device copy was replaced), until the person hides it. */
   refused: BoardRefusal | null
   /** Texts of the cards that were not taken with that refusal. */
   refusedTexts: string[]
