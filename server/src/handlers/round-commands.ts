@@ -76,5 +76,5 @@ export const handleConfigure: Handler<'round:configure'> = (ctx, session, msg) =
 
 export const handleStationLock: Handler<'station:lock'> = (ctx, session, msg) => {
   if (!mayRun(session)) return FORBIDDEN_ACK
-  return ctx.rounds.command(session.actor.eventId, null, (s, t) => setStationLock(s, t, msg.stationId, msg.locked))
+  return ctx.rounds.command(session.actor.eventId, null, (s, t, now) => setStationLock(s, t, msg.stationId, msg.locked, now))
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, rmdir } from 'node:fs/promises'
 import { pino } from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ErrorCode, advance } from '@tischrunde/shared'
+import { ErrorCode, advance, setStationLock } from '@tischrunde/shared'
 import { credentialsFromSecret } from '../access/credentials.js'
 import { EventService } from '../events/event-service.js'
 import { openLowdbEventStore } from '../storage/lowdb-event-store.js'
@@ -81,5 +81,26 @@ describe('round changes the disk does not take', () => {
     await diskBack()
     await waitFor(() => events.current(id)?.round.lockedStations.includes('station-1'), 'the station to lock', 5000)
     expect(await reopen()).toMatchObject({ round: { version: 2, lockedStations: ['station-1'] } })
+  })
+})
+
+describe('a station the facilitator unlocks after its time ran out', () => {
+  it('stays open: it is not locked again by itself at once', async () => {
+    let clock = 1000
+    const { events, rounds, stored } = await withEvent(() => clock)
+    const id = stored.event.id
+    expect(await rounds.command(id, 0, (s, t, now) => advance(s, t, now))).toMatchObject({ ok: true })
+    const station = stored.event.template.stations[0]!.id
+    // Station time, changeover and grace over: the server locks the station by itself.
+    const round = events.current(id)!.round
+    clock = round.timer!.endsAt! + (round.settings.graceSeconds ?? 0) * 1000 + 1
+    // (Any stored change plans the lock anew, at the clock's new time.)
+    const later = stored.event.template.stations[1]!.id
+    expect(await rounds.command(id, null, (s, t, now) => setStationLock(s, t, later, false, now))).toMatchObject({ ok: true })
+    await waitFor(() => events.current(id)!.round.lockedStations.includes(station), 'the station locked by itself')
+    // A table asks for two more minutes: the facilitator unlocks it.
+    expect(await rounds.command(id, null, (s, t, now) => setStationLock(s, t, station, false, now))).toMatchObject({ ok: true })
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(events.current(id)!.round.lockedStations).toEqual([])
   })
 })

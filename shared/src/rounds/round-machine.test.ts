@@ -85,6 +85,22 @@ describe('the timer', () => {
     expect(lockIfExpired(must(pause(s, MIN)), T, 99 * MIN).lockedStations).toEqual([])
   })
 
+  it('keeps a station open that the facilitator unlocked after its time ran out, until its timer changes', () => {
+    // Time and grace over: the station locked by itself; a table asks for two more minutes.
+    const expired = lockIfExpired(stepped(1, 0), T, 21 * MIN + 1)
+    const reopened = must(setStationLock(expired, T, 'station-1', false, 22 * MIN))
+    // It locked again at once by itself (the lock's moment had passed): now it stays open.
+    expect(autoLockAt(reopened)).toBeNull()
+    expect(lockIfExpired(reopened, T, 30 * MIN).lockedStations).toEqual([])
+    // Locked by hand and reopened before its time: it locks by itself as before.
+    const early = must(setStationLock(must(setStationLock(stepped(1, 0), T, 'station-1', true, MIN)), T, 'station-1', false, 2 * MIN))
+    expect(autoLockAt(early)).toBe(20 * MIN + 60_000)
+    // Five more minutes: a new end, locking by itself after it again.
+    const extended = must(extend(reopened, T, 5 * MIN, 31 * MIN))
+    expect(autoLockAt(extended)).toBe(36 * MIN + 60_000)
+    expect(lockIfExpired(extended, T, 37 * MIN + 1).lockedStations).toEqual(['station-1'])
+  })
+
   it('never locks by itself without a grace period', () => {
     const s = { ...stepped(1, 0), settings: { stationMinutes: 20, graceSeconds: null } }
     expect(lockIfExpired(s, T, 999 * MIN).lockedStations).toEqual([])

@@ -143,11 +143,16 @@ export function changeoverLeftMs(s: RoundState, serverNow: number): number {
   return inChangeover(s, serverNow) ? s.timer!.startsAt! - serverNow : 0
 }
 
-/** Locks or unlocks one station's boards for participants. */
-export function setStationLock(s: RoundState, template: Template, stationId: string, locked: boolean): Result<RoundState, RoundError> {
+/**
+ * Locks or unlocks one station's boards for participants. The current station unlocked after its
+ * time and grace ran out stays open (it locked again at once by itself) until its timer changes.
+ */
+export function setStationLock(s: RoundState, template: Template, stationId: string, locked: boolean, now?: number): Result<RoundState, RoundError> {
   if (!template.stations.some((st) => st.id === stationId)) return err('UNKNOWN_STATION')
   const without = s.lockedStations.filter((id) => id !== stationId)
-  return ok({ ...s, version: s.version + 1, lockedStations: locked ? [...without, stationId] : without })
+  const at = autoLockAt(s)
+  const keptOpen = !locked && now !== undefined && at !== null && now >= at && currentStationId(s, template) === stationId
+  return ok({ ...s, version: s.version + 1, lockedStations: locked ? [...without, stationId] : without, ...(keptOpen ? { keptOpenAt: s.timer!.endsAt } : {}) })
 }
 
 /** Changes minutes per station and the grace period; a running timer keeps its end. */
@@ -166,6 +171,8 @@ export function remainingMs(s: RoundState, serverNow: number): number | null {
 /** When the current station's boards lock by themselves (server time), or null. */
 export function autoLockAt(s: RoundState): number | null {
   if (s.phase !== 'station' || s.paused || !s.timer || s.timer.endsAt === null || s.settings.graceSeconds === null) return null
+  // Reopened by hand after this timer ran out: open until the timer changes (+5, a new station).
+  if (s.keptOpenAt === s.timer.endsAt) return null
   return s.timer.endsAt + s.settings.graceSeconds * 1000
 }
 

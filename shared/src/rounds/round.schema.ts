@@ -56,6 +56,11 @@ export const roundStateSchema = z.object({
    * back one step restores that station with the time it had, not a fresh full timer.
    */
   leftMs: z.record(z.string(), z.number().int().nonnegative()).optional(),
+  /**
+   * The timer end (`timer.endsAt`) at which the facilitator unlocked the current station after its
+   * time and grace had run out: it stays open, not locking by itself again, until its timer changes.
+   */
+  keptOpenAt: z.number().int().nullable().optional(),
 })
 export type RoundState = z.infer<typeof roundStateSchema>
 
