@@ -56,6 +56,17 @@ describe('round controls', () => {
 describe('room-changing shortcuts and ending the event', () => {
   const station1 = { ...INITIAL_ROUND_STATE, phase: 'station' as const, version: 3, timer: { endsAt: Date.now() + 60_000, remainingMs: null, durationMs: 60_000 } }
 
+  it('forgets a first press of N, and an open "beenden?", when another console moved the room meanwhile', async () => {
+    const send = vi.fn(async (): Promise<Ack> => ({ ok: true }))
+    const { rerender } = render(<RoundControls event={anEvent()} round={station1} send={send} />)
+    fireEvent.keyDown(document.body, { key: 'n' })
+    // Another console took "Weiter" meanwhile: this one's second N would skip Station 2.
+    rerender(<RoundControls event={anEvent()} round={{ ...station1, stationIndex: 1, version: station1.version + 1 }} send={send} />)
+    fireEvent.keyDown(document.body, { key: 'n' })
+    expect(send).not.toHaveBeenCalled()
+    expect(screen.getByText('Noch einmal N drücken: Weiter: Station 3')).toBeTruthy()
+  })
+
   it('acts on N only at the second press, and names what the second press does', async () => {
     const send = vi.fn(async (): Promise<Ack> => ({ ok: true }))
     render(<RoundControls event={anEvent()} round={station1} send={send} />)

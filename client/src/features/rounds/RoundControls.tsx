@@ -56,6 +56,16 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
     return () => void (current = false)
   }, [confirmEnd, askWaiting, t])
   const { armed, press, disarm } = useArmedKey()
+  // Another console moved the room meanwhile: a first press of N or B, and "wirklich beenden?", were
+  // for the step shown then; kept, they took the next step after the one already taken (a station skipped).
+  const seenVersion = useRef(round.version)
+  useEffect(() => {
+    if (seenVersion.current === round.version) return
+    seenVersion.current = round.version
+    disarm()
+    setConfirmEnd(false)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new round state disarms
+  }, [round.version])
   const serverNow = useServerNow(500)
   const station = round.phase === 'station' ? event.template.stations[round.stationIndex] : undefined
   const locked = station ? round.lockedStations.includes(station.id) : false
