@@ -91,7 +91,7 @@ const DETAIL: Partial<Record<Failure['code'], string>> = {
 /**
  * Words a failure: the most precise wording its parameters allow, else the code's own.
  * INVALID_MESSAGE names its field unless `label: false` (the form shows it at the field already).
- * @example errorText(t, { code: 'STALE_VERSION' }) // "Das wurde gerade schon geändert – vielleicht in einem anderen Tab."
+ * @example errorText(t, { code: 'STALE_VERSION' }) // "Das wurde gerade schon geändert – vielleicht in einem anderen Tab. Der neue Stand wird jetzt angezeigt: bitte prüfen und bei Bedarf noch einmal auslösen."
  */
 export function errorText(t: Translate, failure: ShownFailure, options: { label?: boolean } = {}): string {
   if (failure.code === 'INVALID_MESSAGE') {

@@ -6,7 +6,24 @@ import { useTranslation } from '../../i18n/index.js'
  * confirms and Tab reaches "Abbrechen"; unless the yes was given, the focus goes back to where it
  * was when it opened (the button that asked).
  */
-export function ConfirmEnd({ text, warning, busy = false, onConfirm, onCancel }: { text: string; warning?: string | null | undefined; busy?: boolean; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmEnd({
+  text,
+  warning,
+  title,
+  confirm,
+  busy = false,
+  onConfirm,
+  onCancel,
+}: {
+  text: string
+  warning?: string | null | undefined
+  /** The question and the yes, when it is not the event's end. */
+  title?: string
+  confirm?: string
+  busy?: boolean
+  onConfirm: () => void
+  onCancel: () => void
+}) {
   const { t } = useTranslation()
   const yes = useRef<HTMLButtonElement>(null)
   const confirmed = useRef(false)
@@ -20,7 +37,7 @@ export function ConfirmEnd({ text, warning, busy = false, onConfirm, onCancel }:
   return (
     <div className="confirm-end" role="alertdialog" aria-labelledby="end-title" aria-describedby={warning ? 'end-warning end-text' : 'end-text'}>
       <p id="end-title">
-        <strong>{t('control.endTitle')}</strong>
+        <strong>{title ?? t('control.endTitle')}</strong>
       </p>
       {warning && (
         <p id="end-warning" className="confirm-end-warning">
@@ -39,7 +56,7 @@ export function ConfirmEnd({ text, warning, busy = false, onConfirm, onCancel }:
             onConfirm()
           }}
         >
-          {t('control.endConfirm')}
+          {confirm ?? t('control.endConfirm')}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
           {t('control.cancel')}

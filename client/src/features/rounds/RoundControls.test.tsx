@@ -25,7 +25,7 @@ describe('round controls', () => {
     const send = controls({ ...fail('STALE_VERSION'), message: 'version 3 named, 4 current' })
     fireEvent.click(startButton())
     expect(send).toHaveBeenCalledWith('round:advance', { expectedVersion: 0 })
-    expect(await screen.findByText('Das wurde gerade schon geändert – vielleicht in einem anderen Tab.')).toBeTruthy()
+    expect(await screen.findByText('Das wurde gerade schon geändert – vielleicht in einem anderen Tab. Der neue Stand wird jetzt angezeigt: bitte prüfen und bei Bedarf noch einmal auslösen.')).toBeTruthy()
     expect(screen.queryByText(/version 3/)).toBeNull()
   })
 
@@ -33,7 +33,7 @@ describe('round controls', () => {
     await act(() => setLanguage('en'))
     controls(fail('STALE_VERSION'))
     fireEvent.click(startButton())
-    expect(await screen.findByText('This was just changed – perhaps in another tab.')).toBeTruthy()
+    expect(await screen.findByText('This was just changed – perhaps in another tab. The new state is shown now: check it and try again if still needed.')).toBeTruthy()
   })
 
   it('names the round rule that refused a command, in the console’s language', async () => {
@@ -47,9 +47,9 @@ describe('round controls', () => {
     const answers: Ack[] = [fail('STALE_VERSION'), { ok: true }]
     render(<RoundControls event={anEvent()} round={INITIAL_ROUND_STATE} send={async () => answers.shift()!} />)
     fireEvent.click(startButton())
-    await screen.findByText('Das wurde gerade schon geändert – vielleicht in einem anderen Tab.')
+    await screen.findByText('Das wurde gerade schon geändert – vielleicht in einem anderen Tab. Der neue Stand wird jetzt angezeigt: bitte prüfen und bei Bedarf noch einmal auslösen.')
     fireEvent.click(startButton())
-    await vi.waitFor(() => expect(screen.queryByText('Das wurde gerade schon geändert – vielleicht in einem anderen Tab.')).toBeNull())
+    await vi.waitFor(() => expect(screen.queryByText('Das wurde gerade schon geändert – vielleicht in einem anderen Tab. Der neue Stand wird jetzt angezeigt: bitte prüfen und bei Bedarf noch einmal auslösen.')).toBeNull())
   })
 })
 
@@ -237,5 +237,39 @@ describe('on a day of trees', () => {
     render(<RoundControls event={anEvent()} round={moving} send={vi.fn()} />)
     expect(screen.getByRole('status').textContent).toMatch(/^Wechselzeit: noch/)
     expect(screen.getByRole('button', { name: 'Station sperren' })).toBeTruthy()
+  })
+
+  it('asks before "Weiter" ends a phase with its time still running, and takes it only on the yes; N, asked by its second press, and a phase whose time ran out go on at once', async () => {
+    const treeDay = aTreeDay()
+    const morning = { ...INITIAL_ROUND_STATE, phase: 'station' as const, stationIndex: 0, version: 4, timer: { endsAt: Date.now() + 90 * 60_000, remainingMs: null, durationMs: 90 * 60_000 } }
+    const send = vi.fn(async (): Promise<Ack> => ({ ok: true }))
+    const { rerender } = render(<RoundControls event={treeDay} round={morning} send={send} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Weiter: Lösungsbaum' }))
+    expect(send).not.toHaveBeenCalled()
+    const dialog = screen.getByRole('alertdialog', { name: '„Problembaum“ schon beenden?' })
+    expect(dialog.textContent).toContain('Es sind noch 90 Minuten eingeplant.')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Abbrechen' }))
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    expect(send).not.toHaveBeenCalled()
+    fireEvent.click(screen.getByRole('button', { name: 'Weiter: Lösungsbaum' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Ja – Weiter: Lösungsbaum' }))
+    await act(async () => {})
+    expect(send).toHaveBeenCalledWith('round:advance', { expectedVersion: 4 })
+    send.mockClear()
+    // N twice is the question already.
+    rerender(<RoundControls event={treeDay} round={{ ...morning, version: 6 }} send={send} />)
+    await act(async () => void (await new Promise((resolve) => setTimeout(resolve, ROOM_MOVE_SETTLE_MS + 50))))
+    fireEvent.keyDown(document.body, { key: 'n' })
+    fireEvent.keyDown(document.body, { key: 'n' })
+    await act(async () => {})
+    expect(send).toHaveBeenCalledWith('round:advance', { expectedVersion: 6 })
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    send.mockClear()
+    // The morning's time is up: the button goes on without asking.
+    rerender(<RoundControls event={treeDay} round={{ ...morning, version: 8, timer: { endsAt: Date.now() + 20_000, remainingMs: null, durationMs: 90 * 60_000 } }} send={send} />)
+    await act(async () => void (await new Promise((resolve) => setTimeout(resolve, ROOM_MOVE_SETTLE_MS + 50))))
+    fireEvent.click(screen.getByRole('button', { name: 'Weiter: Lösungsbaum' }))
+    expect(send).toHaveBeenCalledWith('round:advance', { expectedVersion: 8 })
+    expect(screen.queryByRole('alertdialog')).toBeNull()
   })
 })

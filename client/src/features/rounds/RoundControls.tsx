@@ -1,4 +1,4 @@
-import { type Ack, type AckFailure, type ClientEventName, type ClientEventPayload, type HeldCounts, type RoundState, type TischEvent, changeoverLeftMs, isTreeDay } from '@tischrunde/shared'
+import { type Ack, type AckFailure, type ClientEventName, type ClientEventPayload, type HeldCounts, type RoundState, type TischEvent, changeoverLeftMs, isTreeDay, remainingMs } from '@tischrunde/shared'
 import { useEffect, useRef, useState } from 'react'
 import { errorText } from '../../i18n/error-text.js'
 import { useTranslation } from '../../i18n/index.js'
@@ -32,6 +32,9 @@ function waitingText(t: TFunction, counts: HeldCounts | null): string | null {
   return what.length > 0 ? t('control.endWaiting', { what: what.join(', '), count: pending + collected }) : null
 }
 
+/** A tree day's phase left with more than this much of its time to go asks first (the button; N asks by its second press). */
+export const EARLY_PHASE_END_MS = 60_000
+
 /** After a step that moves the room (on, back), how long the next one is not taken, in ms. */
 export const ROOM_MOVE_SETTLE_MS = 1500
 
@@ -46,6 +49,9 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
   const [failure, setFailure] = useState<AckFailure | null>(null)
   const [busy, setBusy] = useState(false)
   const [confirmEnd, setConfirmEnd] = useState(false)
+  // A tree day's phase is the morning or the afternoon: "Weiter" with its time still running asks first
+  // (Enter on the focused button right after "Start: Problembaum" began the solution tree).
+  const [confirmEarly, setConfirmEarly] = useState(false)
   // Asked when the end is: cards the results would miss (waiting for approval, collected and not revealed).
   const [waiting, setWaiting] = useState<string | null>(null)
   useEffect(() => {
@@ -64,6 +70,7 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
     seenVersion.current = round.version
     disarm()
     setConfirmEnd(false)
+    setConfirmEarly(false)
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new round state disarms
   }, [round.version])
   const serverNow = useServerNow(500)
@@ -73,6 +80,8 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
   const endsEvent = round.phase === 'review'
   const treeDay = isTreeDay(event)
   const v = { expectedVersion: round.version }
+  const minutesLeft = Math.ceil((remainingMs(round, serverNow) ?? 0) / 60_000)
+  const early = treeDay && round.phase === 'station' && (remainingMs(round, serverNow) ?? 0) > EARLY_PHASE_END_MS
 
   // A step that moves the room is not taken the same way again right after: Enter pressed twice on
   // the focused "Weiter" (its label already names the step after) skipped a whole station. The
@@ -95,7 +104,7 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
     if (ack.ok && saying) setSaid(saying)
   }
   const actions = {
-    next: () => (settling === 'next' ? undefined : endsEvent ? setConfirmEnd(true) : void run(send('round:advance', v), 'next')),
+    next: (asked = false) => (settling === 'next' ? undefined : endsEvent ? setConfirmEnd(true) : early && !asked ? setConfirmEarly(true) : void run(send('round:advance', v), 'next')),
     back: () => (settling === 'back' ? undefined : void run(send('round:back', v), 'back')),
     pause: () => void run(round.paused ? send('round:resume', v) : send('round:pause', v), undefined, round.paused ? t('control.saidResumed') : undefined),
     extend: (minutes: number) => void run(send('timer:extend', { ...v, minutes }), undefined, t(minutes > 0 ? 'control.saidMore' : 'control.saidLess', { count: Math.abs(minutes) })),
@@ -107,7 +116,7 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
       const target = e.target as HTMLElement | null
       if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(target)) return
       const key = e.key.toLowerCase()
-      if (key === 'n' && round.phase !== 'closed') press('n', actions.next)
+      if (key === 'n' && round.phase !== 'closed') press('n', () => actions.next(true))
       else if (key === 'b' && round.phase !== 'before-start') press('b', actions.back)
       else if (key === 'p' && round.phase === 'station') actions.pause()
       else if (key === '+' && round.phase === 'station') actions.extend(5)
@@ -115,6 +124,7 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
       else if (key === 'escape') {
         disarm()
         setConfirmEnd(false)
+        setConfirmEarly(false)
       }
     }
     window.addEventListener('keydown', onKey)
@@ -157,7 +167,7 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
       </div>
       <RoundTimer size="large" changeoverNote={false} />
       <div className="button-row">
-        <button type="button" className="primary" disabled={busy || round.phase === 'closed'} aria-disabled={settling === 'next' || undefined} onClick={actions.next} aria-keyshortcuts="N">
+        <button type="button" className="primary" disabled={busy || round.phase === 'closed'} aria-disabled={settling === 'next' || undefined} onClick={() => actions.next()} aria-keyshortcuts="N">
           {nextLabel(t, event, round)}
         </button>
         <button type="button" className="secondary" disabled={busy || round.phase === 'before-start'} aria-disabled={settling === 'back' || undefined} onClick={actions.back} aria-keyshortcuts="B">
@@ -184,6 +194,18 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
             void run(send('round:advance', v))
           }}
           onCancel={() => setConfirmEnd(false)}
+        />
+      )}
+      {confirmEarly && (
+        <ConfirmEnd
+          title={t('control.earlyTitle', { station: station?.title ?? '' })}
+          text={t('control.earlyText', { count: minutesLeft })}
+          confirm={t('control.earlyConfirm', { next: nextLabel(t, event, round) })}
+          onConfirm={() => {
+            setConfirmEarly(false)
+            void run(send('round:advance', v), 'next')
+          }}
+          onCancel={() => setConfirmEarly(false)}
         />
       )}
       <p className="visually-hidden round-said" aria-live="polite">
