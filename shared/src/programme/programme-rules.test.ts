@@ -154,6 +154,18 @@ describe('choosing a workshop', () => {
     expect(alternativesIn(phase, counts([]), 'ws-5', 2).map((w) => w.id)).toEqual(['ws-1', 'ws-2'])
   })
 
+  it('gives the hint one seat before the last at the latest, so a small workshop is "sehr gefragt" before it is full', () => {
+    const five = programme.items[2]!.workshops[4]!
+    const small = (capacity: number, threshold = 0.8) => ({ ...five, capacity, threshold })
+    // 80 % of 4 seats rounds up to all 4: the hint came only with "ausgebucht".
+    expect([2, 3].map((n) => pastThreshold(small(4), n))).toEqual([false, true])
+    expect([0, 1].map((n) => pastThreshold(small(2), n))).toEqual([false, true])
+    // One seat has nothing before the last; 100 % means full only; a limit of 0 % still waits for someone.
+    expect([0, 1].map((n) => pastThreshold(small(1), n))).toEqual([false, true])
+    expect([3, 4].map((n) => pastThreshold(small(4, 1), n))).toEqual([false, true])
+    expect([0, 1].map((n) => pastThreshold(small(10, 0.05), n))).toEqual([false, true])
+  })
+
   it('counts a seat per booking that names a workshop', () => {
     const b = (workshopId: string | null) => ({ participantId: 'abcdefgh', phaseId: 'phase-1', workshopId, at: 0, by: 'self' as const })
     expect([...countSeats([b('ws-1'), b('ws-1'), b(null), b('ws-2')])]).toEqual([['ws-1', 2], ['ws-2', 1]])

@@ -20,9 +20,15 @@ export function seatsLeft(w: Workshop, count: number): number | null {
 /** Whether no seat is left. */
 export const isFull = (w: Workshop, count: number): boolean => w.capacity !== null && count >= w.capacity
 
-/** Whether the workshop has reached the share of seats from which it shows the hint. */
+/**
+ * Whether the workshop has reached the share of seats from which it shows the hint. Below a
+ * threshold of 100 % the hint comes one seat before the last at the latest: 80 % of 4 seats rounds
+ * up to all 4, and a small workshop went from free to "ausgebucht" without ever being "sehr gefragt".
+ */
 export function pastThreshold(w: Workshop, count: number): boolean {
-  return w.capacity !== null && count >= Math.ceil(w.threshold * w.capacity)
+  if (w.capacity === null) return false
+  const from = Math.ceil(w.threshold * w.capacity)
+  return count >= (w.threshold < 1 && w.capacity >= 2 ? Math.min(from, w.capacity - 1) : Math.max(1, from))
 }
 
 /** How full a workshop is, 0..1 (a workshop without a limit counts as empty). */

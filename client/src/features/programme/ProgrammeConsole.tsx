@@ -1,6 +1,6 @@
 import { ActingSelect } from '../../app/ActingSelect.js'
 import { useEffect, useRef, useState } from 'react'
-import { type Programme, type ProgrammeItem, type Roster, type Workshop, ErrorCode, clockText, failureSchema, programmeSchema, rosterSchema, schedule } from '@tischrunde/shared'
+import { type Programme, type ProgrammeItem, type Roster, type Workshop, ErrorCode, clockText, failureSchema, pastThreshold, programmeSchema, rosterSchema, schedule } from '@tischrunde/shared'
 import '../../i18n/programme-wording.js'
 import { useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
@@ -272,6 +272,7 @@ function PhaseCounts({
                 {taken(w)}
                 {w.capacity !== null && taken(w) > w.capacity && <span className="badge badge-locked"> {t('programme.console.overbooked', { count: taken(w) - w.capacity })}</span>}
                 {w.capacity !== null && taken(w) === w.capacity && <span className="badge"> {t('programme.full')}</span>}
+                {w.capacity !== null && taken(w) < w.capacity && pastThreshold(w, taken(w)) && <span className="badge"> {t('programme.popular')}</span>}
               </td>
               <td>
                 <CapacityInput workshop={w} taken={taken(w)} onSave={(capacity) => onWorkshop(w, { capacity })} />
