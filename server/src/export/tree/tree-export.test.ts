@@ -134,7 +134,9 @@ describe('the trees in the exports', () => {
   it('puts the same pictures and lists into the DOCX', async () => {
     const out = await renderEvent(file, 'docx')
     const parts = docxParts(out.bytes)
-    expect(Object.keys(unzipSync(out.bytes)).filter((name) => name.startsWith('word/media/') && name.endsWith('.png'))).toHaveLength(3)
+    // Three trees hold entries: three pictures (two alike, now without a title of their own, share one file).
+    expect(parts['word/document.xml']!.match(/<w:drawing>/g)).toHaveLength(3)
+    expect(Object.keys(unzipSync(out.bytes)).filter((name) => name.startsWith('word/media/') && name.endsWith('.png')).length).toBeGreaterThanOrEqual(2)
     const paragraphs = Array.from(xml(parts['word/document.xml']!).getElementsByTagName('w:p')).map(paragraphText)
     expect(paragraphs).toContain('1.1 Folge: Angebote laufen doppelt')
     expect(paragraphs).toContain('1.1 Mittel: Feste Ansprechpersonen sind benannt (beantwortet Ursache 1.1: Keine festen Ansprechpersonen) [im Rahmen]')

@@ -2,6 +2,7 @@ import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
 import { readTreeRecords } from '@tischrunde/shared'
 import { TREE_PNG_MAX_PIXELS, svgToPng } from './tree-png.js'
+import { PDF_PICTURE_MAX_SCALE, pdfPictureScale } from './tree-sheets.js'
 import { treeToSvg } from './tree-svg.js'
 
 /** The rightmost column with ink in the picture's title band (the first 70 rows at 1.5×). */
@@ -26,6 +27,26 @@ describe('a tree as a picture', () => {
       expect(right).toBeLessThan(png.width - 12)
       expect(right).toBeGreaterThan(png.width / 2)
     }
+  })
+
+  it('draws a small tree inside a document without its title and at about the size of the text around it', () => {
+    const view = readTreeRecords([
+      { id: 'kern-0001', kind: 'core', parentId: null, order: 0, text: 'Zu wenig Sprachkurse', authorId: null, createdAt: 1 },
+      { id: 'ursa-0001', kind: 'cause', parentId: 'kern-0001', order: 0, text: 'Lange Wartelisten', authorId: null, createdAt: 1 },
+    ])
+    const title = 'Problembaum: kleiner Landkreis'
+    const alone = treeToSvg(view, 'problem', title)
+    const inDocument = treeToSvg(view, 'problem', title, new Map(), { heading: false })
+    // The document's heading says it right above: the picture does not say it again (screen readers still get its title).
+    expect(alone.svg).toContain(`>${title}</text>`)
+    expect(inDocument.svg).not.toContain(`>${title}</text>`)
+    expect(inDocument.svg).toContain(`<title>${title}</title>`)
+    expect(inDocument.height).toBe(alone.height - 40)
+    // Two boxes were drawn across the page's width, their text at 26 pt beside the list's 10 pt.
+    expect(pdfPictureScale(inDocument)).toBe(PDF_PICTURE_MAX_SCALE)
+    expect(17 * pdfPictureScale(inDocument)).toBeLessThan(11)
+    // A wide tree is still made to fit the page.
+    expect(pdfPictureScale({ width: 3000, height: 600 })).toBeLessThan(0.2)
   })
 
   it('keeps a long kind line inside its box ("1.2 MITTEL · zu 1.2 · im Rahmen" ran past the border)', () => {

@@ -27,13 +27,17 @@ const usedGroups = (file: EventExport) => exportedGroupTrees(file.event.treeMeth
 /** Whether the documentation has a chapter of trees (its title is then listed in the contents). */
 export const hasTreeChapter = (file: EventExport): boolean => usedGroups(file).length > 0
 
-export function treePictures(file: EventExport): TreePicture[] {
+/**
+ * `heading`: whether each picture draws its title (the files of the ZIP); the PDF and the DOCX say
+ * it in their own headings right above (the picture repeated "Problembaum: …" under "Problembaum").
+ */
+export function treePictures(file: EventExport, { heading = true }: { heading?: boolean } = {}): TreePicture[] {
   const used = usedGroups(file)
   return used.flatMap((group) =>
     PHASES.map((phase) => {
       const title = `${TREE_SHEET_WORDS[phase]}: ${group.name}`
       const numbers = new Map([...group.problemNumbers].map(([id, item]) => [id, problemLabel(item)]))
-      return { group, phase, title, ...treeToSvg(group[phase], phase, title, numbers) }
+      return { group, phase, title, ...treeToSvg(group[phase], phase, title, numbers, { heading }) }
     }),
   )
 }
@@ -143,6 +147,15 @@ export function treeZipEntries(file: EventExport, withCsv = true): [string, Uint
  * tall tree drawn smaller set its cards at 6 pt); the list of its entries follows.
  */
 const PDF_PICTURE_MAX_HEIGHT = 560
+/**
+ * Largest scale of a picture in the PDF (points per unit of the picture): its text (17 units) at
+ * about 10 pt, as the list under it. A small tree was blown up to the page's width, its entries at 26 pt.
+ */
+export const PDF_PICTURE_MAX_SCALE = 0.6
+/** A picture's scale in the PDF: the page's width and PDF_PICTURE_MAX_HEIGHT at most, never above PDF_PICTURE_MAX_SCALE. */
+export const pdfPictureScale = (p: Pick<TreePicture, 'width' | 'height'>): number => Math.min(CONTENT_WIDTH / p.width, PDF_PICTURE_MAX_HEIGHT / p.height, PDF_PICTURE_MAX_SCALE)
+/** The same in the DOCX (pixels per unit, at 96 dpi: 10 pt are 13.3 px). */
+const DOCX_PICTURE_MAX_SCALE = 0.8
 /** Room a group's heading, a tree's heading and a line of text take in the PDF, in points. */
 const HEADING_ROOM = { group: 30, tree: 22, line: 30 } as const
 
@@ -151,7 +164,7 @@ const HEADING_ROOM = { group: 30, tree: 22, line: 30 } as const
  * draws it) and the nested numbered list, each objective beside the problem it answers.
  */
 export function drawTreesPdf(pdf: PdfLayout, file: EventExport): void {
-  const pictures = treePictures(file)
+  const pictures = treePictures(file, { heading: false })
   if (pictures.length === 0) return
   const doc = pdf.doc
   pdf.enter(undefined)
@@ -166,7 +179,7 @@ export function drawTreesPdf(pdf: PdfLayout, file: EventExport): void {
   for (const p of pictures) {
     // An empty tree says so in a line, without a picture that says the same.
     const empty = p.group[p.phase].byId.size === 0
-    const scale = Math.min(CONTENT_WIDTH / p.width, PDF_PICTURE_MAX_HEIGHT / p.height)
+    const scale = pdfPictureScale(p)
     const height = empty ? 0 : p.height * scale
     // The headings stay with what follows them: never alone at the foot of a page.
     pdf.ensure((p.phase === 'problem' ? HEADING_ROOM.group : 0) + HEADING_ROOM.tree + (empty ? HEADING_ROOM.line : height + 8))
@@ -214,13 +227,13 @@ const DOCX_PICTURE_WIDTH = 600
 
 /** The trees chapter of the DOCX documentation: the same pictures and lists as the PDF. */
 export function treesDocx(file: EventExport): FileChild[] {
-  const pictures = treePictures(file)
+  const pictures = treePictures(file, { heading: false })
   if (pictures.length === 0) return []
   const out: FileChild[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(TREE_SHEET_WORDS.chapter)] })]
   for (const p of pictures) {
     if (p.phase === 'problem') out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${TREE_SHEET_WORDS.group}: ${p.group.name}`)] }))
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(TREE_SHEET_WORDS[p.phase])] }))
-    const scale = Math.min(DOCX_PICTURE_WIDTH / p.width, 700 / p.height)
+    const scale = Math.min(DOCX_PICTURE_WIDTH / p.width, 700 / p.height, DOCX_PICTURE_MAX_SCALE)
     // An empty tree says so in a line, without a picture that says the same.
     if (p.group[p.phase].byId.size > 0)
       out.push(

@@ -125,8 +125,16 @@ export function wrapText(text: string, width: number, max: number): string[] {
  * core in the middle, causes (means) below, effects (ends) above. Each objective names the number
  * of the problem it answers; objectives in scope get the dashed line around them.
  * @param problemNumbers the outline numbers of the problem tree's nodes, by id (for the objective tree)
+ * @param heading whether the title is drawn above the tree (a file of its own); inside a document,
+ *   whose headings name the tree already, it is only the picture's `<title>`
  */
-export function treeToSvg(view: TreeView, phase: TreePhase, title: string, problemNumbers: ReadonlyMap<string, string> = new Map()): { svg: string; width: number; height: number } {
+export function treeToSvg(
+  view: TreeView,
+  phase: TreePhase,
+  title: string,
+  problemNumbers: ReadonlyMap<string, string> = new Map(),
+  { heading = true }: { heading?: boolean } = {},
+): { svg: string; width: number; height: number } {
   const perLine = (boxWidth: number) => Math.floor((boxWidth - PAD * 2) / (TEXT_SIZE * CHAR_EM))
   // Laid out as the projector does; where a text needs more lines than its box has, every box grows
   // alike, so the picture shows each text whole (it was cut after three lines with "…").
@@ -136,18 +144,19 @@ export function treeToSvg(view: TreeView, phase: TreePhase, title: string, probl
   const boxHeight = layout.boxHeight
   const { minX, maxX, minY, maxY } = layout.bounds
   const x0 = minX - MARGIN
-  const y0 = minY - MARGIN - 40
+  const headingRoom = heading ? 40 : 0
+  const y0 = minY - MARGIN - headingRoom
   // Wide enough for the title too: a small tree's picture cut "Problembaum: mittelgroßer Landkrei".
-  const titleWidth = title.length * TITLE_SIZE * TITLE_EM
+  const titleWidth = heading ? title.length * TITLE_SIZE * TITLE_EM : 0
   const width = Math.max(maxX - minX, BOX.width * 2, titleWidth) + 2 * MARGIN
-  const height = Math.max(maxY - minY, boxHeight) + 2 * MARGIN + 40
+  const height = Math.max(maxY - minY, boxHeight) + 2 * MARGIN + headingRoom
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x0} ${y0} ${width} ${height}" width="${Math.round(width)}" height="${Math.round(height)}" font-family="${TREE_FONT}">`,
     `<title>${escapeXml(title)}</title>`,
     `<rect x="${x0}" y="${y0}" width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${x0 + MARGIN}" y="${y0 + MARGIN + 8}" font-size="${TITLE_SIZE}" font-weight="bold" fill="#1f2933">${escapeXml(title)}</text>`,
   ]
-  if (layout.nodes.length === 0) out.push(`<text x="${x0 + MARGIN}" y="${y0 + MARGIN + 48}" font-size="${TEXT_SIZE}" fill="#5b6777">${escapeXml(TREE_SHEET_WORDS.empty[phase])}</text>`)
+  if (heading) out.push(`<text x="${x0 + MARGIN}" y="${y0 + MARGIN + 8}" font-size="${TITLE_SIZE}" font-weight="bold" fill="#1f2933">${escapeXml(title)}</text>`)
+  if (layout.nodes.length === 0) out.push(`<text x="${x0 + MARGIN}" y="${y0 + MARGIN + headingRoom + 8}" font-size="${TEXT_SIZE}" fill="#5b6777">${escapeXml(TREE_SHEET_WORDS.empty[phase])}</text>`)
   for (const link of layout.links) out.push(`<polyline points="${link.points.map((p) => p.join(',')).join(' ')}" fill="none" stroke="#4b5563" stroke-width="3"/>`)
   for (const p of layout.nodes) {
     const n = p.node
