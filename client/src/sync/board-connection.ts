@@ -223,6 +223,8 @@ export function connectBoard(target: BoardTarget): () => void {
     // A refused upgrade looks like any network failure to the browser: ask the API whether the
     // credential still holds, at the 2nd, 4th, 8th … failure in a row (the first ask may have found
     // no network either; the link renewed or the table removed later must still be found out).
+    // A close the board made itself (to reconnect with its copy, or for good) is no failure.
+    if (event === null && !provider.shouldConnect) return
     failures = provider.synced ? 0 : failures + 1
     if (failures >= 2 && (failures & (failures - 1)) === 0) {
       // The event as it is now, not as this device last saw it (a table removed while it was away).

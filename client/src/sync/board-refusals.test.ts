@@ -82,6 +82,22 @@ describe('a phone whose board cannot connect', () => {
   })
 })
 
+describe('a board that closed its own connection', () => {
+  it('does not count that close as a failure: the link is asked after the second real one, not the first', async () => {
+    copies.opened.length = 0
+    const releaseVote = connectBoard({ ...seat, authorId: '' })
+    FakeWebSocket.all[0]!.open()
+    // The phone's own board takes over: the connection closes and opens again once the copy is loaded.
+    const releasePhone = connectBoard({ ...seat, keepLocal: true })
+    copies.opened[0]!.load()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    FakeWebSocket.all.at(-1)!.close(1006, '')
+    expect(answers.publicView).not.toHaveBeenCalled()
+    releasePhone()
+    releaseVote()
+  })
+})
+
 describe('a phone that leaves its table with cards not yet sent', () => {
   it('keeps that board connected until the server has them, then closes it', () => {
     const release = connectBoard({ ...seat, control: true })
