@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http'
 import type { Server as HttpsServer } from 'node:https'
 import type { Duplex } from 'node:stream'
@@ -79,7 +80,8 @@ export interface ClusterNode {
   claim(eventId: string): Promise<void>
   /**
    * The event is deleted (its record is gone): its lease ends and its fence rises, so an owner's doc
-   * write still under way is refused rather than storing the doc again after it was removed.
+   * write still under way is refused rather than storing the doc again after it was removed. The
+   * `deleted` this node publishes next carries that fence to the other nodes.
    */
   end(eventId: string): Promise<void>
   /** The events this node keeps open sockets of (closed when their lease goes). */
@@ -87,6 +89,10 @@ export interface ClusterNode {
   /** Gives the leases up and closes the connections (after the docs were stored). */
   close(): Promise<void>
 }
+
+/** How often a relayed deletion is checked against the store when Redis does not answer, and the pause (growing). */
+const DELETION_CHECKS = 4
+const DELETION_CHECK_PAUSE_MS = 500
 
 export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNode> {
   const nodeId = randomUUID()
@@ -185,7 +191,38 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
   const forwardCheck = setInterval(() => void checkForwarded(), leases.checkEveryMs)
   forwardCheck.unref()
 
-  const hub = new RelayHub(main, `${opts.prefix}hub`, nodeId, (error, message) => log.error({ err: error, topic: message?.topic }, 'hub message between nodes failed'))
+  /** The fence each deletion on this node raised, until its `deleted` goes out to the other nodes. */
+  const deletionFences = new Map<string, number>()
+  /**
+   * Whether a deletion another node relayed still stands here. That node removed the event's record
+   * before it told the others, so a record under the id now is a later event's (made or imported
+   * since): the message came late, and nothing of that event is touched. A lease this node still
+   * holds below the fence the deletion raised is the deleted event's, and goes. Redis out of reach:
+   * asked again a few times, then the deletion is left (the lease's end clears what is in memory).
+   */
+  const deletionStands = async (eventId: string, fence: number | undefined): Promise<boolean> => {
+    if (!parts) return true
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (!(await parts.exists(eventId))) return true
+        break
+      } catch (error) {
+        if (attempt === DELETION_CHECKS) throw error
+        await sleep(DELETION_CHECK_PAUSE_MS * attempt)
+      }
+    }
+    if (fence !== undefined) leases.outdated(eventId, fence)
+    log.warn({ event: eventId, fence }, 'Verspätete Löschmeldung übergangen: die Kennung gehört einer späteren Veranstaltung')
+    return false
+  }
+  const hub = new RelayHub(main, `${opts.prefix}hub`, nodeId, (error, message) => log.error({ err: error, topic: message?.topic }, 'hub message between nodes failed'), {
+    fenceOf(eventId) {
+      const fence = deletionFences.get(eventId)
+      deletionFences.delete(eventId)
+      return fence
+    },
+    stands: deletionStands,
+  })
   await hub.listen(subscriber)
 
   /** A request whose routing failed unforeseen (a bug, not a refusal): the client retries; the process goes on. */
@@ -300,6 +337,8 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
     },
     async claim(eventId) {
       const failed = (cause: unknown) => new StorageFailure(`the lease of ${eventId}`, { cause })
+      // A lease this node still holds under the id is a deleted event's whose message is on its way.
+      await leases.confirm(eventId).catch((error: unknown) => Promise.reject(failed(error)))
       const first = await leases.route(eventId).catch((error: unknown) => Promise.reject(failed(error)))
       if (first.local) return
       // The store created the event just now, so no node serves it: what holds its id is stale.
@@ -311,7 +350,7 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
       if (!second.local) throw failed(new Error('another node took the event meanwhile'))
     },
     async end(eventId) {
-      await leases.end(eventId)
+      deletionFences.set(eventId, await leases.end(eventId))
     },
     trackedEvents: () => [...sockets.keys()],
     async ready() {

@@ -27,12 +27,13 @@ return 1`
 
 /**
  * Ends an event's ownership for good (the event is deleted): the fence rises past every token
- * handed out, so an owner's doc write still under way is refused, and the lease goes (KEYS: lease, fence).
+ * handed out, so an owner's doc write still under way is refused, and the lease goes (KEYS: lease,
+ * fence). Returns the fence raised: every lease of a later event of the id has a higher token.
  */
 const END = `
-redis.call('INCR', KEYS[2])
+local fence = redis.call('INCR', KEYS[2])
 redis.call('DEL', KEYS[1])
-return 1`
+return fence`
 
 /**
  * A lease in Redis that does not read as one (`<node>|<token>|<address>`): its owner cannot be
@@ -183,16 +184,37 @@ export class EventLeases implements FenceTokens {
 
   /**
    * Ends the event's lease in Redis, whoever holds it, and raises its fence (the event was deleted):
-   * its former owner's late writes are refused, and a later event of the id takes a new token.
+   * its former owner's late writes are refused, and a later event of the id takes a higher token.
+   * Resolves with the fence it raised, which names the deleted event among those of its id.
    */
-  async end(eventId: string): Promise<void> {
+  async end(eventId: string): Promise<number> {
     this.forget(eventId)
-    await this.client.eval(END, { keys: [this.key('lease', eventId), this.key('fence', eventId)], arguments: [] })
+    return Number(await this.client.eval(END, { keys: [this.key('lease', eventId), this.key('fence', eventId)], arguments: [] }))
   }
 
   /** Stops acting as the event's owner without `lost` (the event was deleted: its sockets are told so, not cut). */
   forget(eventId: string): void {
     this.held.delete(eventId)
+  }
+
+  /**
+   * Lets a lease go, with `lost`, that this node holds but Redis no longer does: a deletion of the
+   * event on another node ended it, and its message has not come yet.
+   */
+  async confirm(eventId: string): Promise<void> {
+    const held = this.held.get(eventId)
+    if (!held) return
+    const now = await this.holder(eventId)
+    if (this.held.get(eventId) === held && now !== held.value) this.lose(eventId)
+  }
+
+  /**
+   * A deletion raised the event's fence to `fence`: a lease this node still holds under a lower
+   * token is the deleted event's, and goes with `lost` (its sockets, docs and timers with it).
+   */
+  outdated(eventId: string, fence: number): void {
+    const held = this.held.get(eventId)
+    if (held && held.token < fence) this.lose(eventId)
   }
 
   /** Gives up every lease (graceful stop: the next node takes the events over at once). */

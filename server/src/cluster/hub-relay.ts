@@ -2,6 +2,17 @@ import { relayedMessageSchema } from '@tischrunde/shared'
 import type { Hub, HubMessage } from '../hub/hub.js'
 import type { RedisBytesClient } from '../storage/redis/redis-connection.js'
 
+/** How a node tells the others which event a deletion ended, and checks a deletion it hears of. */
+export interface RelayedDeletions {
+  /** The fence this node's deletion of the event raised (taken once, as its `deleted` goes out). */
+  fenceOf(eventId: string): number | undefined
+  /**
+   * Whether a deletion heard from another node (raising the fence to `fence`, if it says) still
+   * stands here, or the id is in use by a later event that it must not touch (it arrived late).
+   */
+  stands(eventId: string, fence: number | undefined): Promise<boolean>
+}
+
 /**
  * The hub of a node among several. A message published here reaches every listener of this node
  * and, through Redis pub/sub, the listeners of every other node that need to act themselves (the
@@ -19,6 +30,8 @@ export class RelayHub implements Hub {
     private readonly channel: string,
     private readonly nodeId: string,
     private readonly onError: (error: unknown, message?: HubMessage) => void,
+    /** Without it, a relayed `deleted` is passed on unchecked. */
+    private readonly deletions?: RelayedDeletions,
   ) {}
 
   /** Listens on the channel (with its own connection: a subscribed client sends no commands). */
@@ -32,14 +45,23 @@ export class RelayHub implements Hub {
       }
       if (!parsed.success) return this.onError(parsed.error)
       if (parsed.data.from === this.nodeId) return
-      this.deliver(this.everywhere, parsed.data.message as HubMessage)
+      const relayed = parsed.data.message
+      if (relayed.topic !== 'deleted' || !this.deletions) return this.deliver(this.everywhere, relayed as HubMessage)
+      // A deletion may arrive late: every listener acts on the id, so it is checked once, for all of them.
+      const { fence, ...message } = relayed
+      this.deletions.stands(message.eventId, fence).then(
+        (stands) => stands && this.deliver(this.everywhere, message),
+        (error: unknown) => this.onError(error, message),
+      )
     })
   }
 
   publish(message: HubMessage): void {
     this.deliver(this.local, message)
     this.deliver(this.everywhere, message)
-    this.publisher.publish(this.channel, JSON.stringify({ from: this.nodeId, message })).catch((error: unknown) => this.onError(error, message))
+    const fence = message.topic === 'deleted' ? this.deletions?.fenceOf(message.eventId) : undefined
+    const relayed = fence === undefined ? message : { ...message, fence }
+    this.publisher.publish(this.channel, JSON.stringify({ from: this.nodeId, message: relayed })).catch((error: unknown) => this.onError(error, message))
   }
 
   subscribe(listener: (message: HubMessage) => void): () => void {

@@ -98,6 +98,9 @@ export class EventTransfer {
     let stored = await this.events.insert({ ...file.event, id }, now)
     try {
       await this.claim?.(stored.event.id)
+      // Logo files under the id, new a moment ago, are those of a deleted event of that id this node
+      // kept (it was down when that was deleted, or heard of it late): not the new event's.
+      await this.logos?.removeEvent(stored.event.id)
       if (this.logos) stored = await restoreLogos(this.events, this.logos, stored, logos.value)
       await this.writeBoards(stored, { ...file, event: stored.event })
       await importActorMap(this.rooms, stored.event.id, file.actors)

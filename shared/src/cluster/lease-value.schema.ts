@@ -11,6 +11,9 @@ export const nodeAddressSchema = z
   .regex(/^http:\/\/[^/|?#]+\/?$/, 'http://host:port')
   .refine((address) => URL.canParse(address) && new URL(address).hostname !== '', 'http://host:port mit einem Port von 1 bis 65535')
 
+/** A fencing token: an event's counter in Redis, raised on every new owner and on its deletion. */
+export const fencingTokenSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+
 /**
  * The value of an event's lease as the nodes write it to Redis: `<node id>|<fencing token>|<address>`.
  * Read back like any input: another installation, an older version or a hand edit may have left
@@ -25,7 +28,7 @@ export const leaseValueSchema = z
   .pipe(
     z.object({
       node: z.string().min(1).max(100),
-      token: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+      token: fencingTokenSchema,
       address: nodeAddressSchema,
     }),
   )
