@@ -35,6 +35,7 @@ import { Presence } from '../presence/presence.js'
 import { RotationPlans } from '../presence/rotation-plans.js'
 import type { RoundService } from '../rounds/round-service.js'
 import { EngineGate, openControlServer } from './engine-gate.js'
+import { closeScreensWhere, hostWithoutTable } from './ended-screens.js'
 import { createProgrammeBroadcast } from '../programme/programme-broadcast.js'
 import type { ProgrammeService } from '../programme/programme-service.js'
 import { isStorageFailure } from '../storage/storage-error.js'
@@ -204,6 +205,7 @@ export function createControlPlane(
       void deps.events.get(message.eventId).then(
         (stored) => {
           if (!stored) return
+          closeScreensWhere(io, screens, roles.map((role) => roleRoom(stored.event.id, role)), (actor) => hostWithoutTable(actor, stored.event))
           deliverEvent(stored, roles)
           sendSuggestions(stored.event.id)
         },
@@ -216,18 +218,8 @@ export function createControlPlane(
       if (display) screens.to(roles.map((role) => roleRoom(message.eventId, role))).emit('projector:display', display)
     } else if (message.topic === 'deleted') dropEvent(message.eventId, true)
     else if (message.topic === 'revoked') {
-      // The screens opened with a renewed link: their next handshake is refused.
-      const rooms = roles.map((role) => roleRoom(message.eventId, role))
-      for (const s of screens.carriedIn(rooms)) if (openedWith(s.session.actor, message.link)) s.disconnect('revoked')
-      void io
-        .in(rooms)
-        .fetchSockets()
-        .then(
-          (sockets) => {
-            for (const s of sockets) if (openedWith((s.data.session as ControlSession).actor, message.link)) s.disconnect(true)
-          },
-          (error: unknown) => deps.log.error({ err: error, event: message.eventId }, 'could not close the sockets of a revoked link'),
-        )
+      // The screens opened with a renewed link (each node closes its own): their next handshake is refused.
+      closeScreensWhere(io, screens, roles.map((role) => roleRoom(message.eventId, role)), (actor) => openedWith(actor, message.link))
     } else if (message.topic === 'votes') voteDelivery.changed(message.eventId, message.stepId, message.participantId)
     else if (message.topic === 'groups') voteDelivery.groupsChanged(message.eventId, message.column)
     else if (message.topic === 'moderation') moderationDelivery?.changed(message.eventId, message.tableId, message.participantId)
