@@ -79,7 +79,7 @@ describe('zooming the projector’s diagram (42 nodes)', () => {
     await page.getByRole('button', { name: 'Ganzer Baum' }).click()
     await expect.poll(async () => onScreen(await boxOf(page, 'Folge 4.3'))).toBe(true)
     // Keys on the focused diagram: + zooms in, 0 fits.
-    await page.getByRole('img', { name: 'Problembaum der Gruppe kleiner Landkreis als Gliederung' }).focus()
+    await page.getByRole('group', { name: 'Problembaum der Gruppe kleiner Landkreis als Gliederung' }).focus()
     await page.keyboard.press('+')
     await expect.poll(async () => (await boxOf(page, 'Ursache 3.2')).height).toBeGreaterThan(whole.height * 1.2)
     await page.keyboard.press('0')

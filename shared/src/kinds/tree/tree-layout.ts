@@ -119,24 +119,41 @@ function placeSide(core: TreeItem, keep: (child: TreeItem) => boolean, direction
 /** How leaves are stacked in the layouts a screen chooses from: always, from three under one parent, never. */
 const STACKINGS = [1, 3, Number.POSITIVE_INFINITY]
 /**
- * Box shapes a screen chooses from, all of about the same area (so a text fills each about as
- * large): the pictures' own, and wider, lower ones for a tree of few boxes side by side and many
- * rows, which a wide screen would otherwise show in its middle third.
+ * Box shapes a screen chooses from: the pictures' own; wider, lower ones for a tree of few boxes side
+ * by side and many rows, which a wide screen would otherwise show in its middle third; and taller
+ * ones, which keep two or three lines of a text at the projector's smallest size where a low
+ * screen would leave one.
  */
 const SHAPES = [
   { width: BOX.width, height: BOX.height },
   { width: 290, height: 86 },
   { width: 360, height: 72 },
+  { width: BOX.width, height: 150 },
+  { width: 290, height: 120 },
+  { width: 360, height: 104 },
+  { width: 300, height: 170 },
+  { width: 380, height: 190 },
+  { width: 440, height: 160 },
+  { width: 440, height: 230 },
+  { width: 560, height: 200 },
+  { width: 520, height: 280 },
 ]
 
 /**
- * Text sizes a box of the diagram tries, largest first, in diagram units: a short text is set large
- * enough to read from the back of the hall, a long one steps down until it fits its box (the
- * screen measures; `estimatedTextSize` guesses, to choose a layout).
+ * Text sizes a box of the diagram tries, largest first, in diagram units, to choose a layout (the
+ * screen measures, see the projector's fit-box-text.ts): fine steps down to sizes no screen shows,
+ * so that layouts too small for the projector's smallest size still compare by how much room their
+ * texts get.
  */
-export const BOX_TEXT_SIZES = [28, 26, 24, 22, 20, 18, 16, 14, 12, 11, 10, 9] as const
-/** A box's text area as the screen sets it: padding, the kind line, a line of marks, line height, a glyph's mean width (per unit of size). */
-const TEXT_BOX = { padX: 20, padY: 12, kindLine: 16, marksLine: 15, lineHeight: 1.15, glyph: 0.56 } as const
+export const BOX_TEXT_SIZES: readonly number[] = Array.from({ length: 25 }, (_, i) => 28 - i)
+/** Characters of a box's marks (as the projector words them in German, about): in scope, still in the problem's words, measures, helpers. */
+const MARK_CHARS = { inScope: 9, placeholder: 20, measures: 12, helpers: 12, separator: 3 } as const
+/** The kind line and the marks, per unit of the box's text size (the projector's CSS sets them in em). */
+export const BOX_SECOND_LINE = 0.8
+/** A box's text area as the screen sets it: padding, line height, a glyph's mean width (per unit of size). */
+const TEXT_BOX = { padX: 20, padY: 12, lineHeight: 1.15, glyph: 0.56 } as const
+/** Share of a tree's boxes whose text may be cut ("…") at the size the tree's texts share: the longest fifth. */
+const CUT_SHARE = 0.2
 
 /** Lines of `text` wrapped at words into lines of `perLine` characters (a longer word breaks at syllables, here anywhere). */
 function wrappedLines(text: string, perLine: number): number {
@@ -155,34 +172,77 @@ function wrappedLines(text: string, perLine: number): number {
   return lines
 }
 
-/** The text size a node's box of `width` × `height` units shows its text at, as the screen would fit it (an estimate). */
+/** The lines a node's text takes at `size` in a box `width` units wide, and the lines the box has room for under its kind line and above its marks (an estimate; a cut text's marks keep one line). */
+function textLines(node: TreeNode, width: number, height: number, size: number): { needed: number; room: number } {
+  const marks: number[] = []
+  if (node.inScope) marks.push(MARK_CHARS.inScope)
+  if (node.placeholder) marks.push(MARK_CHARS.placeholder)
+  if (node.measures?.length) marks.push(MARK_CHARS.measures)
+  if (node.helpers?.length) marks.push(MARK_CHARS.helpers)
+  const markChars = marks.reduce((sum, n) => sum + n, 0) + MARK_CHARS.separator * Math.max(0, marks.length - 1)
+  const second = BOX_SECOND_LINE * size
+  const perLine = Math.max(1, Math.floor((width - TEXT_BOX.padX) / (TEXT_BOX.glyph * size)))
+  const markLines = markChars === 0 ? 0 : Math.min(2, Math.ceil(markChars / Math.max(1, Math.floor((width - TEXT_BOX.padX) / (TEXT_BOX.glyph * second)))))
+  const roomWith = (marksLines: number) => (height - TEXT_BOX.padY - (1 + marksLines) * second * TEXT_BOX.lineHeight) / (TEXT_BOX.lineHeight * size)
+  const needed = wrappedLines(node.text, perLine)
+  // A text cut with "…" keeps its marks to one line (the projector's tree.css).
+  return { needed, room: needed <= roomWith(markLines) ? roomWith(markLines) : roomWith(Math.min(1, markLines)) }
+}
+
+/** Whether a node's text shows whole at `size` in a box of `width` × `height` units (an estimate). */
+export function fitsAt(node: TreeNode, width: number, height: number, size: number): boolean {
+  const { needed, room } = textLines(node, width, height, size)
+  return needed <= room
+}
+
+/** The text size a node's box of `width` × `height` units shows its text at whole (an estimate; the smallest size when none). */
 export function estimatedTextSize(node: TreeNode, width: number, height: number): number {
-  const marks = node.inScope || node.placeholder || (node.measures?.length ?? 0) > 0 || (node.helpers?.length ?? 0) > 0
-  const room = height - TEXT_BOX.padY - TEXT_BOX.kindLine - (marks ? TEXT_BOX.marksLine : 0)
-  for (const size of BOX_TEXT_SIZES) {
-    const perLine = Math.max(1, Math.floor((width - TEXT_BOX.padX) / (TEXT_BOX.glyph * size)))
-    if (wrappedLines(node.text, perLine) * TEXT_BOX.lineHeight * size <= room) return size
-  }
-  return BOX_TEXT_SIZES.at(-1)!
+  return BOX_TEXT_SIZES.find((size) => fitsAt(node, width, height, size)) ?? BOX_TEXT_SIZES.at(-1)!
 }
 
 /**
- * The layout that shows the tree's texts largest in an area of `width` × `height` (any unit; only
- * the ratio counts), with `margin` diagram units around it: the mean of the smallest and the median
- * text on the screen (each box's estimated size times the scale), then the scale, decides. A wide screen gets leaves spread
- * side by side where a tall one gets them stacked, and wider, lower boxes where rows and not
- * columns fill it. Ties keep the pictures' boxes, stacked, as the exported pictures have them.
+ * The size, in diagram units, at which a layout's texts show whole but for the longest fifth (those
+ * end in "…" at that size): every box of a tree shares one size on the projector.
  */
-export function layoutTreeToFit(view: TreeView, phase: TreePhase, area: { width: number; height: number }, margin = 0): TreeLayout {
+export function sharedTextSize(layout: TreeLayout): number {
+  const sizes = layout.nodes.map((p) => estimatedTextSize(p.node, p.width, layout.boxHeight)).sort((a, b) => a - b)
+  return sizes[Math.floor(sizes.length * CUT_SHARE)] ?? BOX_TEXT_SIZES[0]!
+}
+
+/**
+ * How large a layout shows its texts at `scale` (screen units per diagram unit): the size they share
+ * (`sharedTextSize`) on the screen. Where that falls below `minText`, the smallest size the screen
+ * sets, the texts are set at `minText` and the longer ones end in "…": the layout counts by the share
+ * of texts it still shows whole (so a lower screen takes taller boxes, not one line per entry).
+ */
+function legibility(layout: TreeLayout, scale: number, minText: number): number {
+  const shared = scale * sharedTextSize(layout)
+  if (shared >= minText || layout.nodes.length === 0) return shared
+  // The share of each text's lines its box shows at `minText` (a text cut to one line of four: a quarter).
+  const shown = layout.nodes.map((p) => {
+    const { needed, room } = textLines(p.node, p.width, layout.boxHeight, minText / scale)
+    return Math.min(1, Math.floor(room + 0.05) / needed)
+  })
+  return minText * (1 - CUT_SHARE) * (shown.reduce((sum, n) => sum + Math.max(0, n), 0) / shown.length)
+}
+
+/**
+ * The layout that shows the tree's texts largest in an area of `width` × `height` (the screen's
+ * units; only the ratio counts without `minText`), with `margin` diagram units around it:
+ * `legibility` decides, then the scale. A wide screen gets leaves spread side by side where a tall
+ * one gets them stacked, wider, lower boxes where rows and not columns fill it, and taller ones
+ * where the texts would fall below the screen's smallest size. Ties keep the pictures' boxes,
+ * stacked, as the exported pictures have them.
+ */
+export function layoutTreeToFit(view: TreeView, phase: TreePhase, area: { width: number; height: number }, margin = 0, minText = 0): TreeLayout {
   let best: { layout: TreeLayout; legible: number; scale: number } | null = null
   for (const shape of SHAPES) {
     for (const stackFrom of STACKINGS) {
       const layout = layoutTree(view, phase, stackFrom, shape.height, shape.width)
       const { minX, maxX, minY, maxY } = layout.bounds
       const scale = Math.min(area.width / (maxX - minX + 2 * margin), area.height / (maxY - minY + 2 * margin))
-      const sizes = layout.nodes.map((p) => estimatedTextSize(p.node, p.width, layout.boxHeight)).sort((a, b) => a - b)
-      const legible = sizes.length === 0 ? scale : (scale * (sizes[0]! + sizes[Math.floor(sizes.length / 2)]!)) / 2
-      const better = !best || legible > best.legible * 1.02 || (legible > best.legible * 0.98 && scale > best.scale * 1.001)
+      const legible = layout.nodes.length === 0 ? scale : legibility(layout, scale, minText)
+      const better = !best || legible > best.legible * 1.06 || (legible > best.legible * 0.94 && scale > best.scale * 1.001)
       if (better) best = { layout, legible, scale }
     }
   }

@@ -1,10 +1,11 @@
-import { type TreeNode, type TreePhase, type TreeView, layoutTreeToFit, subtreeBounds } from '@tischrunde/shared'
+import { type TreePhase, type TreeView, layoutTreeToFit, subtreeBounds } from '@tischrunde/shared'
 import { type PointerEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { ActingSelect } from '../../../app/ActingSelect.js'
-import { type Translate, useTranslation } from '../../../i18n/index.js'
-import { hyphenateDe, useHyphenation } from '../../projector/hyphenate.js'
-import { BOX, type TreeLayout } from '../tree-layout.js'
-import { useAreaSize, useFitBoxTexts } from './fit-box-text.js'
+import { useTranslation } from '../../../i18n/index.js'
+import { useHyphenation } from '../../projector/hyphenate.js'
+import { BOX, type PlacedLink, type TreeLayout } from '../tree-layout.js'
+import { textFloor, useAreaSize, useFitBoxTexts } from './fit-box-text.js'
+import { type Frame, TreeBox, WholeBox } from './TreeBox.js'
 import { isTypingTarget } from '../../../lib/typing-target.js'
 
 /** Margin around the diagram inside its screen, in diagram units. */
@@ -12,32 +13,24 @@ const MARGIN = 24
 /** One zoom step (factor of the shown width). */
 const ZOOM_STEP = 1.4
 
-interface Frame {
-  x: number
-  y: number
-  w: number
-  h: number
-}
-
 /** The frame that shows `bounds` whole, with a margin. */
 function frameOf(bounds: TreeLayout['bounds']): Frame {
   return { x: bounds.minX - MARGIN, y: bounds.minY - MARGIN, w: Math.max(bounds.maxX - bounds.minX, BOX.width) + 2 * MARGIN, h: Math.max(bounds.maxY - bounds.minY, BOX.height) + 2 * MARGIN }
 }
 
 /**
- * What a box says about its node besides the text, in lines that never take the text's room (cut
- * with "…"): the kind line (number and kind), and at the foot at most two quiet lines of marks: in
- * scope (the dashed border's meaning), still in the problem's words, how many measures and helpers
- * it has (their lists are on phones, console and in the exports).
+ * A line from a box to a box below (or above) it, drawn as an elbow: from the parent's edge to the
+ * middle of the gap, across, and into the child's edge. A straight line between the centres ran
+ * along the edge of a box between them (the core's to its fourth cause over the third's corner).
+ * A stacked column's rail keeps its own points.
  */
-function boxLines(node: TreeNode, number: string, t: Translate): { kind: string; marks: string } {
-  const kind = `${number} ${t(`tree.kind.${node.kind}`)}`
-  const marks: string[] = []
-  if (node.inScope) marks.push(t('tree.inScopeShort'))
-  if (node.placeholder) marks.push(t('tree.placeholderShort'))
-  if (node.measures?.length) marks.push(t('tree.measuresCount', { count: node.measures.length }))
-  if (node.helpers?.length) marks.push(t('tree.helpersCount', { count: node.helpers.length }))
-  return { kind, marks: marks.join(' · ') }
+function linkPoints({ from, to, points }: PlacedLink, boxHeight: number): string {
+  if (points.length !== 2 || from.y === to.y) return points.map((p) => p.join(',')).join(' ')
+  const down = Math.sign(to.y - from.y)
+  const start = from.y + (down * boxHeight) / 2
+  const end = to.y - (down * boxHeight) / 2
+  const middle = (start + end) / 2
+  return [[from.x, start], [from.x, middle], [to.x, middle], [to.x, end]].map((p) => p.join(',')).join(' ')
 }
 
 /** A frame scaled around its centre. */
@@ -46,26 +39,33 @@ const zoomed = (f: Frame, factor: number): Frame => ({ x: f.x + (f.w - f.w * fac
 /**
  * A tree drawn live as a diagram (laid out by the shared layout, as the exported pictures are):
  * core in the middle, causes below and effects above, leaves stacked or spread, whichever shows
- * the tree larger on this screen. Each box's text is as large as fits its box, German words broken
- * at syllables. Fits its screen; zoom in and out with the
- * buttons or + and −, click a box to zoom to its sub-tree, drag to pan, "Ganzer Baum" or 0 to fit
- * again. New boxes fade in (not with reduced motion). The picture carries one label; the outlines
- * on phones and the console are the accessible form of its content.
+ * the tree larger on this screen. The boxes' texts share one size, as large as fits all but the
+ * longest, never below what the back of a hall reads (fit-box-text.ts): a longer text ends in "…",
+ * and its box, clicked or reached with Tab, shows it whole; German words broken at syllables. Fits
+ * its screen; zoom in and out with the buttons or + and −, click a box (or Enter on it) to zoom to
+ * its sub-tree, drag to pan, "Ganzer Baum" or 0 to fit again. New boxes fade in (not with reduced
+ * motion). Each box is a button named with its whole entry.
  */
 export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: string; keys?: boolean }) {
   const { t } = useTranslation()
   const svg = useRef<SVGSVGElement>(null)
   const area = useAreaSize(svg)
-  const layout = useMemo(() => layoutTreeToFit(props.view, props.phase, area, MARGIN), [props.view, props.phase, area])
+  // The screen's smallest text size chooses the layout too: on a low screen, taller boxes keep lines.
+  const layout = useMemo(() => layoutTreeToFit(props.view, props.phase, area, MARGIN, textFloor(window.innerHeight)), [props.view, props.phase, area])
   const hyphenated = useHyphenation()
-  useFitBoxTexts(svg, layout, hyphenated)
   const fit = frameOf(layout.bounds)
   // A zoom belongs to the picture it was made on: when the layout changes its shape (a resize, F,
-  // leaves spread instead of stacked after a new node), the whole tree shows again.
-  const [zoom, setZoom] = useState<{ frame: Frame; stackFrom: number } | null>(null)
-  const frame = zoom && zoom.stackFrom === layout.stackFrom ? zoom.frame : null
-  const setFrame = (next: Frame | null) => setZoom(next && { frame: next, stackFrom: layout.stackFrom })
+  // leaves spread instead of stacked after a new node, other boxes), the whole tree shows again.
+  const shape = `${layout.stackFrom} ${layout.boxWidth}×${layout.boxHeight}`
+  const [zoom, setZoom] = useState<{ frame: Frame; shape: string; target: string | null } | null>(null)
+  const current = zoom && zoom.shape === shape ? zoom : null
+  const frame = current?.frame ?? null
+  const setFrame = (next: Frame | null, target: string | null = null) => setZoom(next && { frame: next, shape, target })
   const shown = frame ?? fit
+  useFitBoxTexts(svg, { layout, hyphenated, zoom: shown.w, target: current?.target ?? null })
+  // The box with the focus is open: its whole text shows over the picture.
+  const [open, setOpen] = useState<string | null>(null)
+  const opened = open === null ? undefined : layout.nodes.find((p) => p.node.id === open)
   const drag = useRef<{ x: number; y: number; frame: Frame; moved: boolean } | null>(null)
 
   const onKey = (e: { key: string; preventDefault: () => void }) => {
@@ -85,7 +85,8 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
     if (!props.keys) return
     const onWindowKey = (e: globalThis.KeyboardEvent) => {
       const target = e.target as Element | null
-      if (e.repeat || e.ctrlKey || e.metaKey || e.altKey || target === svg.current || isTypingTarget(target)) return
+      // Keys on the picture or one of its boxes it takes itself (onKeyDown).
+      if (e.repeat || e.ctrlKey || e.metaKey || e.altKey || (target instanceof Node && svg.current?.contains(target)) || isTypingTarget(target)) return
       keyRef.current(e)
     }
     window.addEventListener('keydown', onWindowKey)
@@ -93,15 +94,18 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
   }, [props.keys])
   const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
     drag.current = { x: e.clientX, y: e.clientY, frame: shown, moved: false }
-    e.currentTarget.setPointerCapture?.(e.pointerId)
   }
   const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    // Released outside the picture before it was dragged: no drag.
+    if (e.buttons === 0) drag.current = null
     const d = drag.current
     const box = svg.current?.getBoundingClientRect()
     if (!d || !box || box.width === 0) return
     const dx = e.clientX - d.x
     const dy = e.clientY - d.y
     if (!d.moved && Math.hypot(dx, dy) < 6) return
+    // The picture takes the pointer once it is dragged, not at the press: a click stays a box's (zoom and open).
+    if (!d.moved) e.currentTarget.setPointerCapture?.(e.pointerId)
     d.moved = true
     // Screen pixels to diagram units: the viewBox is scaled to fit ("meet") the element.
     const scale = Math.max(d.frame.w / box.width, d.frame.h / box.height)
@@ -112,10 +116,18 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
     const from = new Set(layout.links.map((l) => l.from.node.id))
     return layout.nodes.filter((p) => from.has(p.node.id))
   }, [layout])
+  /** Zooms to a node's sub-tree (not at the end of a drag); the node's text is fitted whole if it can be. */
   const zoomTo = (nodeId: string) => {
-    if (drag.current?.moved) return
+    if (drag.current?.moved) return false
     const bounds = subtreeBounds(layout, nodeId)
-    if (bounds) setFrame(frameOf(bounds))
+    if (bounds) setFrame(frameOf(bounds), nodeId)
+    return true
+  }
+  // A box reached with Tab outside the zoomed part: the whole tree shows again.
+  const onOpen = (nodeId: string | null) => {
+    setOpen(nodeId)
+    const p = layout.nodes.find((n) => n.node.id === nodeId)
+    if (p && frame && (p.x + p.width / 2 < frame.x || p.x - p.width / 2 > frame.x + frame.w || p.y + layout.boxHeight / 2 < frame.y || p.y - layout.boxHeight / 2 > frame.y + frame.h)) setFrame(null)
   }
 
   return (
@@ -123,7 +135,7 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
       <svg
         ref={svg}
         className="tree-diagram"
-        role="img"
+        role="group"
         aria-label={props.label}
         tabIndex={0}
         viewBox={`${shown.x} ${shown.y} ${shown.w} ${shown.h}`}
@@ -134,26 +146,13 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
         onPointerUp={() => setTimeout(() => (drag.current = null))}
         onPointerCancel={() => (drag.current = null)}
       >
-        {layout.links.map(({ from, to, points }) => (
-          <polyline key={`${from.node.id}-${to.node.id}`} points={points.map((p) => p.join(',')).join(' ')} className="tree-link" />
+        {layout.links.map((link) => (
+          <polyline key={`${link.from.node.id}-${link.to.node.id}`} points={linkPoints(link, layout.boxHeight)} className="tree-link" data-from={link.from.node.id} data-to={link.to.node.id} />
         ))}
         {layout.nodes.map((p) => (
-          <g
-            key={p.node.id}
-            className={`tree-box tree-box-${p.node.kind}${p.node.inScope ? ' tree-box-scope' : ''}`}
-            data-kind={p.node.kind}
-            data-y={Math.round(p.y)}
-            transform={`translate(${p.x - p.width / 2} ${p.y - layout.boxHeight / 2})`}
-            onClick={() => zoomTo(p.node.id)}
-          >
-            <g className="tree-box-in">
-              <rect width={p.width} height={layout.boxHeight} rx={10} />
-              <foreignObject width={p.width} height={layout.boxHeight}>
-                <BoxText node={p.node} number={p.number} t={t} />
-              </foreignObject>
-            </g>
-          </g>
+          <TreeBox key={p.node.id} placed={p} boxHeight={layout.boxHeight} t={t} onZoom={zoomTo} onOpen={onOpen} />
         ))}
+        {opened && <WholeBox placed={opened} boxHeight={layout.boxHeight} frame={shown} t={t} />}
       </svg>
       <div className="tree-zoom button-row" role="group" aria-label={t('tree.diagramHelp')}>
         <button type="button" className="secondary" onClick={() => setFrame(zoomed(shown, 1 / ZOOM_STEP))}>
@@ -176,18 +175,6 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
           </ActingSelect>
         )}
       </div>
-    </div>
-  )
-}
-
-/** A box's lines: the kind line, the text (as large as fits, fit-box-text.ts), the marks at the foot. */
-function BoxText({ node, number, t }: { node: TreeNode; number: string; t: Translate }) {
-  const lines = boxLines(node, number, t)
-  return (
-    <div className="tree-box-text">
-      <span className="tree-box-kind">{lines.kind}</span>
-      <span className="tree-box-words">{hyphenateDe(node.text)}</span>
-      {lines.marks && <span className="tree-box-marks">{lines.marks}</span>}
     </div>
   )
 }

@@ -1,64 +1,90 @@
-import { BOX_TEXT_SIZES } from '@tischrunde/shared'
 import { type RefObject, useLayoutEffect, useState } from 'react'
 
-export { BOX_TEXT_SIZES }
-/** Class of a box whose text does not fit even at the smallest size: it breaks anywhere and ends in "…". */
-export const SQUEEZED = 'tree-box-text-squeezed'
-
-/** Sizes found per box shape and content (its kind line and text as shown): a box is measured once per text and shape. */
-const fitted = new Map<string, number | 'squeezed'>()
-/** Bound of the remembered sizes (a day's trees hold a few hundred texts). */
-const FITTED_MAX = 4000
+/** Class of a box whose text does not fit at the tree's size: it keeps the lines its box has and ends in "…". */
+export const CLAMPED = 'tree-box-text-clamped'
 
 /**
- * What a found size holds for: the box's shape (in diagram units, before the screen's scale) and its
- * text. A layout of other box shapes (the screen resized, H) fits its texts anew: the size found
- * for a wider box overflowed a narrower one.
+ * The smallest text of a box on the screen, in CSS pixels: 18 px, and 1.85 % of the screen's height
+ * on a larger one (20 px at 1080 lines). Below it the back of a hall cannot read a projected tree
+ * (WCAG's large text starts at 18.66 px; slides keep body text at about 2 % of their height); the
+ * kind line and the marks are 0.8 of it (BOX_SECOND_LINE), 14.4 px at 720 lines.
  */
-const fitKey = (el: HTMLElement) => `${el.clientWidth}x${el.clientHeight}\u0000${el.textContent ?? ''}`
+export const TEXT_FLOOR = { px: 18, ofHeight: 0.0185 } as const
+/** Sizes on the screen (CSS pixels) a tree's texts try, largest first, down to the floor. */
+const SCREEN_SIZES = [56, 48, 42, 36, 32, 28, 26, 24, 22, 20, 18] as const
+/** Share of a tree's boxes whose text may end in "…" at the size the tree shares: the longest fifth. */
+const CUT_SHARE = 0.2
+/** Line height of a box's text (tree.css). */
+const LINE_HEIGHT = 1.15
 
-const overflows = (el: HTMLElement) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1
+/** The floor for a screen `height` CSS pixels high. */
+export const textFloor = (height: number) => Math.max(TEXT_FLOOR.px, TEXT_FLOOR.ofHeight * height)
 
-function apply(el: HTMLElement, size: number | 'squeezed'): void {
-  el.style.fontSize = `${size === 'squeezed' ? BOX_TEXT_SIZES.at(-1) : size}px`
-  el.classList.toggle(SQUEEZED, size === 'squeezed')
+const wordsOf = (el: HTMLElement) => el.querySelector<HTMLElement>('.tree-box-words')
+const overflows = (el: HTMLElement) => {
+  const words = wordsOf(el)
+  const over = (e: HTMLElement) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1
+  return over(el) || (!!words && over(words))
+}
+
+/** The height a box's words have: the box's, less its padding, kind line and marks. */
+function roomOf(el: HTMLElement): number {
+  const style = getComputedStyle(el)
+  const height = (sel: string) => el.querySelector<HTMLElement>(sel)?.offsetHeight ?? 0
+  return el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom) - height('.tree-box-kind') - height('.tree-box-marks')
+}
+
+function clamp(el: HTMLElement, lines: number | null): void {
+  el.classList.toggle(CLAMPED, lines !== null)
+  if (lines === null) el.style.removeProperty('--tree-box-lines')
+  else el.style.setProperty('--tree-box-lines', String(lines))
 }
 
 /**
- * Sets the text of every `.tree-box-text` inside `root` to the largest of BOX_TEXT_SIZES at which it
- * fits its box without breaking a word (soft hyphens count as breaks). Boxes not measured before are
- * measured together, one layout per size.
+ * Sets the texts of the boxes inside `svg` to one size (`--tree-text` on the picture): the largest
+ * of SCREEN_SIZES, never below the floor, at which all but the longest fifth of the texts on the
+ * screen fit their boxes whole (soft hyphens count as breaks), and `target`'s too (a box zoomed to).
+ * A text that does not fit keeps the lines its box has and ends in "…" (its box, focused, shows it
+ * whole: TreeDiagram). Sizes are set in diagram units: the picture's scale turns them into pixels.
  */
-export function fitBoxTexts(root: ParentNode): void {
-  let pending: HTMLElement[] = []
-  for (const el of root.querySelectorAll<HTMLElement>('.tree-box-text')) {
-    const known = fitted.get(fitKey(el))
-    if (known === undefined) pending.push(el)
-    else apply(el, known)
-  }
-  if (pending.length === 0) return
-  if (fitted.size > FITTED_MAX) fitted.clear()
-  for (const size of BOX_TEXT_SIZES) {
-    for (const el of pending) apply(el, size)
-    const left: HTMLElement[] = []
-    for (const el of pending) {
-      if (overflows(el)) left.push(el)
-      else fitted.set(fitKey(el), size)
+export function fitBoxTexts(svg: SVGSVGElement, screenHeight: number, target: string | null = null): void {
+  const boxes = [...svg.querySelectorAll<HTMLElement>('.tree-box .tree-box-text')]
+  const scale = svg.getScreenCTM()?.a ?? 1
+  if (boxes.length === 0 || !(scale > 0)) return
+  const floor = textFloor(screenHeight)
+  const sizes = [...SCREEN_SIZES.filter((px) => px > floor), floor].map((px) => px / scale)
+  // Only the boxes on the screen count: zoomed in, the texts grow with the picture.
+  const view = svg.getBoundingClientRect()
+  const shown = boxes.filter((el) => {
+    const r = el.getBoundingClientRect()
+    return r.right > view.left && r.left < view.right && r.bottom > view.top && r.top < view.bottom
+  })
+  const aimed = target === null ? undefined : svg.querySelector<HTMLElement>(`.tree-box[data-id="${CSS.escape(target)}"] .tree-box-text`)
+  const allowed = Math.floor(shown.length * CUT_SHARE)
+  const setSize = (size: number) => svg.style.setProperty('--tree-text', `${size}px`)
+  for (const el of boxes) clamp(el, null)
+  let chosen = sizes.at(-1)!
+  for (const size of sizes) {
+    setSize(size)
+    if (shown.filter(overflows).length <= allowed && !(aimed && overflows(aimed))) {
+      chosen = size
+      break
     }
-    pending = left
-    if (pending.length === 0) return
   }
-  for (const el of pending) {
-    apply(el, 'squeezed')
-    fitted.set(fitKey(el), 'squeezed')
-  }
+  setSize(chosen)
+  const cut = boxes.filter(overflows)
+  // Cut, a box's marks keep one line (tree.css); then the lines each cut text has room for (one layout).
+  for (const el of cut) el.classList.add(CLAMPED)
+  const lines = cut.map((el) => Math.max(1, Math.floor(roomOf(el) / (chosen * LINE_HEIGHT) + 0.05)))
+  cut.forEach((el, i) => clamp(el, lines[i]!))
 }
 
-/** Fits the boxes' texts inside `root` after each render in which the layout or the hyphenation changed. */
-export function useFitBoxTexts(root: RefObject<Element | null>, layout: unknown, hyphenated: boolean): void {
+/** Fits the boxes' texts inside `svg` after each render in which the layout, the hyphenation, the zoom (the shown width) or the box zoomed to changed. */
+export function useFitBoxTexts(svg: RefObject<SVGSVGElement | null>, deps: { layout: unknown; hyphenated: boolean; zoom: number; target: string | null }): void {
+  const { layout, hyphenated, zoom, target } = deps
   useLayoutEffect(() => {
-    if (root.current) fitBoxTexts(root.current)
-  }, [root, layout, hyphenated])
+    if (svg.current) fitBoxTexts(svg.current, window.innerHeight, target)
+  }, [svg, layout, hyphenated, zoom, target])
 }
 
 /** The size of `el` in CSS pixels, followed as it changes (the window's until it is measured). */
