@@ -100,7 +100,7 @@ function reactOwnUseSyncExternalStore(): Plugin {
 /** The modules of the `sync` chunk (see `codeSplitting` below). */
 const SYNC_MODULES = [
   /node_modules[\\/](yjs|lib0|y-protocols|y-websocket|y-indexeddb)[\\/]/,
-  /client[\\/]src[\\/]sync[\\/](hooks|board-connection|control-connection|control-carried|vote-messages|purge-device-copy|use-server-now)\.ts$/,
+  /client[\\/]src[\\/]sync[\\/](hooks|board-connection|control-connection|control-carried|vote-messages|purge-device-copy|use-server-now|saved-vector|pending-cards)\.ts$/,
   /client[\\/]src[\\/]store[\\/](vote-store|selectors)\.ts$/,
   /shared[\\/]src[\\/]doc[\\/]board-(doc|write-rules|update-check)\.ts$/,
   /shared[\\/]src[\\/]wire[\\/](board-messages|socket-events)\.ts$/,
@@ -112,7 +112,7 @@ const SYNC_MODULES = [
   // Small pieces every live screen shows from its first render (each its own file otherwise).
   /client[\\/]src[\\/]features[\\/](rounds[\\/]RoundTimer|moderation[\\/]CardMarks|privacy[\\/](LiveAnnouncer|announce))\.tsx?$/,
   /client[\\/]src[\\/]app[\\/]use-document-title\.ts$/,
-  /shared[\\/]src[\\/]kinds[\\/](records|moderation[\\/]card-marks)\.ts$/,
+  /shared[\\/]src[\\/]kinds[\\/](records|writers|moderation[\\/]card-marks)\.ts$/,
 ]
 
 /**

@@ -18,6 +18,18 @@ self.addEventListener('activate', (event) => {
   )
 })
 
+// The page's first load came before this worker ran: the page names the files it loaded, to keep.
+// Only the app's own hashed files, a bounded number; anything else in the message is ignored.
+self.addEventListener('message', (event) => {
+  if (!Array.isArray(event.data)) return
+  const urls = event.data
+    .filter((u) => typeof u === 'string' && u.startsWith(`${self.location.origin}/assets/`))
+    .map((u) => new URL(u).pathname)
+    .filter((p) => /^\/assets\/[A-Za-z0-9._-]+$/.test(p))
+    .slice(0, 200)
+  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(urls.map((u) => cache.match(u).then((hit) => hit ?? cache.add(u).catch(() => {}))))))
+})
+
 self.addEventListener('fetch', (event) => {
   const request = event.request
   const url = new URL(request.url)

@@ -27,7 +27,8 @@ import { useTischStore } from '../store/index.js'
 import { api } from './api.js'
 import { pendingCardIds } from './pending-cards.js'
 import { dropDeviceCopy, purgeRemovedRecords } from './purge-device-copy.js'
-import { deviceCopyName, keepRefusal, keepSavedVector, readRefusal, readSavedVector as readStoredVector } from './device-storage.js'
+import { deviceCopyName, keepRefusal, noteLeftBoard, readRefusal } from './device-storage.js'
+import { keepSaved, readSavedVector } from './saved-vector.js'
 import { followBrowserOnline } from './browser-online.js'
 import { withRefusedTexts } from './refused-texts.js'
 
@@ -97,9 +98,14 @@ export interface BoardTarget {
   docName?: string
   /** The socket also carries the event's control plane (a seated phone: one connection, not two). */
   control?: boolean
+  /** Opened only to send what this device left unsent there (after a reload): released once its copy is loaded. */
+  leaving?: boolean
 }
 
 const controlParams = (target: BoardTarget): Record<string, string> => (target.control ? { [CONTROL_QUERY_PARAM]: CONTROL_QUERY_VALUE } : {})
+
+/** Whether this screen has the board open (for any part of it). */
+export const isBoardOpen = (docName: string): boolean => open.has(docName)
 
 /** The open board's socket, for the control plane it carries. */
 export function boardProvider(docName: string): WebsocketProvider | null {
@@ -172,7 +178,7 @@ export function connectBoard(target: BoardTarget): () => void {
     const message = readSaved(decoder)
     if (!message) return
     saved = Y.decodeStateVector(message.stateVector)
-    keepSavedVector(docName, bytesToBase64(message.stateVector))
+    keepSaved(docName, message.stateVector)
     sync()
   }
   provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {
@@ -256,7 +262,7 @@ export function connectBoard(target: BoardTarget): () => void {
       resetAfterHide = true
       return sync()
     }
-    keepSavedVector(docName, null)
+    keepSaved(docName, null)
     if (local) await dropDeviceCopy(local)
     window.location.reload()
   }
@@ -280,7 +286,7 @@ export function connectBoard(target: BoardTarget): () => void {
    */
   const connectAfterCopy = (copy: IndexeddbPersistence) => {
     const connect = () => open.get(docName) === board && !provider.shouldConnect && provider.connect()
-    void copy.whenSynced.then(connect)
+    void copy.whenSynced.then(() => (target.leaving && board.release(), connect()))
     setTimeout(connect, LOCAL_COPY_WAIT_MS)
   }
 
@@ -308,6 +314,7 @@ export function connectBoard(target: BoardTarget): () => void {
       if (--board.users > 0) return
       if (pendingCardIds(doc, saved).length === 0 || status === 'denied') return close()
       sending = true
+      noteLeftBoard(target.eventId, docName, { docName, tableId: target.tableId, token: target.token, authorId: target.authorId })
       // Its seat is at another table now: this socket carries the board alone.
       if (CONTROL_QUERY_PARAM in provider.params) {
         const { [CONTROL_QUERY_PARAM]: _control, ...params } = provider.params
@@ -322,6 +329,7 @@ export function connectBoard(target: BoardTarget): () => void {
   function close() {
     if (open.get(docName) !== board || board.users > 0) return
     open.delete(docName)
+    if (sending || target.leaving) noteLeftBoard(target.eventId, docName, null)
     stopFollowing()
     provider.destroy()
     void local?.destroy()
@@ -378,23 +386,4 @@ export function changeCard(docName: string, cardId: string, change: { text?: str
 
 export function removeCard(docName: string, cardId: string): void {
   deleteCard(requireBoard(docName).doc, cardId)
-}
-
-function readSavedVector(docName: string): Map<number, number> {
-  const stored = readStoredVector(docName)
-  if (!stored) return new Map()
-  try {
-    return Y.decodeStateVector(base64ToBytes(stored))
-  } catch {
-    return new Map()
-  }
-}
-
-function bytesToBase64(bytes: Uint8Array): string {
-  let s = ''
-  for (const b of bytes) s += String.fromCharCode(b)
-  return btoa(s)
-}
-function base64ToBytes(text: string): Uint8Array {
-  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
 }

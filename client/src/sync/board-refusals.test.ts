@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useTischStore } from '../store/index.js'
 import { FakeWebSocket } from '../test/fake-web-socket.js'
 import { addCard, boardProvider, connectBoard, dismissRefusal } from './board-connection.js'
+import { readLeftBoards } from './device-storage.js'
 
 /** The device copy (IndexedDB has no jsdom): which copies were opened, each loaded when the test says. */
 const copies = vi.hoisted(() => ({ opened: [] as { name: string; load: () => void }[] }))
@@ -106,14 +107,17 @@ describe('a phone that leaves its table with cards not yet sent', () => {
     addCard(docName, { stationId: station.id, columnId: station.columns[0]!.id, text: 'Offline geschrieben', subPoints: [] }, { cardId: 'card-left-0001', subPointIds: [] })
     const doc = boardProvider(docName)!.doc
     release()
-    // Still there, and its seat no longer on it (the phone sits at another table now).
+    // Still there, and its seat no longer on it (the phone sits at another table now); noted on the
+    // device with the identity that wrote, so that a reload opens it again to send.
     expect(boardProvider(docName)).not.toBeNull()
+    expect(readLeftBoards(seat.eventId)).toEqual([{ docName, tableId: seat.tableId, token: seat.token, authorId: seat.authorId }])
     expect(Object.keys(boardProvider(docName)!.params)).toEqual(['token'])
     FakeWebSocket.all.at(-1)!.open()
     FakeWebSocket.all.at(-1)!.deliver(encodeSaved(Y.encodeStateVector(doc)))
     return new Promise<void>((resolve) =>
       setTimeout(() => {
         expect(boardProvider(docName)).toBeNull()
+        expect(readLeftBoards(seat.eventId)).toEqual([])
         resolve()
       }, 10),
     )

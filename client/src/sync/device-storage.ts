@@ -14,6 +14,8 @@ import {
   deviceVisitsSchema,
   draftTextSchema,
   keptRefusalSchema,
+  type LeftBoard,
+  leftBoardsSchema,
   parseStored,
   parseStoredText,
   savedVectorSchema,
@@ -105,6 +107,14 @@ export const cacheRound = (eventId: string, value: CachedRound): boolean => writ
 /** The board's state vector the server last confirmed as saved (base64), per board doc. */
 export const readSavedVector = (docName: string): string | null => parseStoredText(savedVectorSchema, readRaw(key('saved', docName)), null)
 export const keepSavedVector = (docName: string, base64: string | null): boolean => writeRaw(key('saved', docName), base64)
+
+/** Boards left with own cards not yet sent, per event (opened again after a reload to send them). */
+export const readLeftBoards = (eventId: string): LeftBoard[] => parseStored(leftBoardsSchema, readRaw(key('left', eventId)), [])
+/** Notes (`left`) or forgets (null) a board left with cards not yet sent (see `useLeftBoards`). */
+export function noteLeftBoard(eventId: string, docName: string, left: LeftBoard | null): void {
+  const boards = [...readLeftBoards(eventId).filter((b) => b.docName !== docName), ...(left ? [left] : [])]
+  writeRaw(key('left', eventId), boards.length > 0 ? JSON.stringify(boards) : null)
+}
 
 /** A board's last refusal on this device, with its texts to copy, until the person hides it; null: none. */
 export type KeptRefusal = z.infer<typeof keptRefusalSchema>

@@ -1,6 +1,7 @@
 import { boardDocName } from '@tischrunde/shared'
 import { useEffect, useRef } from 'react'
-import { connectBoard } from './board-connection.js'
+import { connectBoard, isBoardOpen } from './board-connection.js'
+import { readLeftBoards } from './device-storage.js'
 
 /** Card writes for components: they go through the board connection, which components never hold. */
 export { addCard, changeCard, dismissRefusal, removeCard } from './board-connection.js'
@@ -40,4 +41,20 @@ export function useBoard(target: { eventId: string; tableId: string | null; toke
     return connectBoard({ eventId, tableId, token, authorId, keepLocal, ...(docName ? { docName } : {}) })
   }, [eventId, tableId, token, authorId, keepLocal, docName])
   return tableId ? (docName ?? boardDocName(eventId, tableId)) : null
+}
+
+/**
+ * A phone that changes tables with own cards not yet sent keeps the old board connected until the
+ * server has them (board-connection.ts, `release`), and notes it on the device (`noteLeftBoard`).
+ * After a reload (or a browser that dropped the sleeping tab) this opens such boards again, once per
+ * mount, unless open already: each loads its device copy, sends what the server has not got, and
+ * closes. Otherwise the cards waited on the phone until it sat at that table again — in a café, never.
+ */
+export function useLeftBoards(eventId: string): void {
+  useEffect(() => {
+    for (const left of readLeftBoards(eventId)) {
+      const docName = left.docName === boardDocName(eventId, left.tableId) ? {} : { docName: left.docName }
+      if (!isBoardOpen(left.docName)) connectBoard({ eventId, tableId: left.tableId, token: left.token, authorId: left.authorId, keepLocal: true, leaving: true, ...docName })
+    }
+  }, [eventId])
 }

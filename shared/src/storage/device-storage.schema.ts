@@ -22,6 +22,22 @@ export const deviceIdentitySchema = z.object({
 })
 export type DeviceIdentity = z.infer<typeof deviceIdentitySchema>
 
+/**
+ * Boards this phone left with own cards not yet sent (it changed tables offline), per event: opened
+ * again after a reload to send them, with the identity that wrote them. JSON.
+ */
+export const leftBoardsSchema = z
+  .array(
+    z.object({
+      docName: z.string().max(300).regex(/^[a-z]+\.[A-Za-z0-9_.-]+$/),
+      tableId: tableIdSchema,
+      token: z.string().min(10).max(2000),
+      authorId: participantIdSchema,
+    }),
+  )
+  .max(50)
+export type LeftBoard = z.infer<typeof leftBoardsSchema>[number]
+
 /** Card texts the server did not take (or a replaced device copy held), shown to copy. JSON. */
 export const keptTextsSchema = z.array(z.string().max(CARD_TEXT_MAX * 2)).max(200)
 

@@ -10,7 +10,7 @@ import { setAddressForm, useTranslation } from '../../i18n/index.js'
 import { useTischStore } from '../../store/index.js'
 import { selectEvent } from '../../store/selectors.js'
 import type { ParticipantIdentity } from '../../sync/credentials.js'
-import { useBoard, useControl } from '../../sync/hooks.js'
+import { useBoard, useControl, useLeftBoards } from '../../sync/hooks.js'
 import { useDocumentTitle } from '../use-document-title.js'
 import { asksForActors } from '../../features/actors/asks-for-actors.js'
 import { BoardStep } from './phone/BoardStep.js'
@@ -111,6 +111,7 @@ function JoinedPhone({ identity, assignedTable }: { identity: ParticipantIdentit
   const choosing = !event || (step.step === 'pick-table' && event.tables.length > 0 && !host && !wantsProgramme(event.tables.length, Boolean(event.treeMethod), params))
   const control = useControl(identity.token, identity.eventId, { ...seatBoard, tableId: (event ? seatedAt : seat.tableId) ?? '' }, choosing ? SOCKET_AFTER_MS : 0)
   useBoard({ ...seatBoard, tableId: seatedAt })
+  useLeftBoards(identity.eventId)
 
   useEffect(() => {
     if (controlStatus === 'online') control.current?.tell('presence:table', { tableId: seatedAt, visits: seat.visits })
