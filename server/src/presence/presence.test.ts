@@ -61,4 +61,19 @@ describe('Presence', () => {
     p.leave('cafe', 'a2')
     expect(p.counts('cafe')).toEqual({ byTable: {}, unseated: 2, projectors: 0, facilitators: 0 })
   })
+
+  it('counts a person whose screens sit at two tables once, at the table taken last', () => {
+    const p = new Presence()
+    const anna: EventActor = { ...as('participant'), participantId: 'anna' }
+    p.join('cafe', 'tab-1', anna)
+    p.join('cafe', 'tab-2', anna)
+    p.seat('cafe', 'tab-1', 'arbeit')
+    p.seat('cafe', 'tab-2', 'sprache')
+    expect(p.counts('cafe')).toEqual({ byTable: { sprache: 1 }, unseated: 0, projectors: 0, facilitators: 0 })
+    // Back at the first tab, she picks a table there again: that is where she is now.
+    p.seat('cafe', 'tab-1', 'bildung')
+    expect(p.counts('cafe').byTable).toEqual({ bildung: 1 })
+    p.leave('cafe', 'tab-1')
+    expect(p.counts('cafe').byTable).toEqual({ sprache: 1 })
+  })
 })

@@ -11,17 +11,20 @@ export interface PresenceEntry {
   tableId: string | null
   /** Where this phone sat at which station, as it reported. */
   visits: Readonly<Record<string, string>>
+  /** When it took its table, in the order of seats taken (the latest screen of a person tells where they are). */
+  seatedSeq: number
 }
 
 /** Who is connected to an event right now, by socket. Counts only, no names. */
 export class Presence {
   private readonly byEvent = new Map<string, Map<string, PresenceEntry>>()
+  private seats = 0
 
   join(eventId: string, socketId: string, actor: EventActor): void {
     let sockets = this.byEvent.get(eventId)
     if (!sockets) this.byEvent.set(eventId, (sockets = new Map()))
     const person = actor.participantId ?? socketId
-    sockets.set(socketId, { socketId, group: presenceGroup(actor), person, host: actor.role === 'host', tableId: null, visits: {} })
+    sockets.set(socketId, { socketId, group: presenceGroup(actor), person, host: actor.role === 'host', tableId: null, visits: {}, seatedSeq: 0 })
   }
 
   /** Records a phone's table (and its visits); true when the table changed (the counts need sending). */
@@ -31,6 +34,7 @@ export class Presence {
     if (visits) entry.visits = visits
     if (entry.tableId === tableId) return false
     entry.tableId = tableId
+    entry.seatedSeq = ++this.seats
     return true
   }
 
@@ -49,21 +53,21 @@ export class Presence {
     // Table ids are chosen by people: a table called "constructor" must not meet Object.prototype.
     const counts: PresenceCounts = { byTable: Object.create(null) as Record<string, number>, unseated: 0, projectors: 0, facilitators: 0 }
     // People, not screens: one person's phones and tabs (a carried doc socket beside a Socket.IO
-    // screen still at the table choice, a second tab) count once, at their table if any screen sits.
-    const seated = new Map<string, Set<string>>()
+    // screen still at the table choice, a second tab) count once, at their table if any screen sits;
+    // screens at two tables (a tab left open at the last one) count at the table taken last.
+    const seated = new Map<string, { tableId: string; seq: number }>()
     const unseated = new Set<string>()
-    for (const { group, tableId, person } of this.byEvent.get(eventId)?.values() ?? []) {
+    for (const { group, tableId, person, seatedSeq } of this.byEvent.get(eventId)?.values() ?? []) {
       if (group === 'projector') counts.projectors++
       else if (group === 'facilitator') counts.facilitators++
       else if (tableId) {
-        let tables = seated.get(person)
-        if (!tables) seated.set(person, (tables = new Set()))
-        tables.add(tableId)
+        const latest = seated.get(person)
+        if (!latest || seatedSeq > latest.seq) seated.set(person, { tableId, seq: seatedSeq })
       } else unseated.add(person)
     }
-    for (const [person, tables] of seated) {
+    for (const [person, { tableId }] of seated) {
       unseated.delete(person)
-      for (const tableId of tables) counts.byTable[tableId] = (counts.byTable[tableId] ?? 0) + 1
+      counts.byTable[tableId] = (counts.byTable[tableId] ?? 0) + 1
     }
     counts.unseated = unseated.size
     return counts
