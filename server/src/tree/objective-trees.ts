@@ -1,4 +1,4 @@
-import { type StoredEvent, TOMBSTONES_ROOT, TREE_NODES_ROOT, type TreeNode, docNameOf, objectivesFromProblems, readTree, treeKind, treeNodeSchema } from '@tischrunde/shared'
+import { type StoredEvent, TOMBSTONES_ROOT, TREE_NODES_ROOT, type TreeNode, docNameOf, findTreeProblem, objectivesFromProblems, readTree, treeKind, treeNodeSchema } from '@tischrunde/shared'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import { treeGroupsInUse } from './tree-groups.js'
 
@@ -6,6 +6,9 @@ import { treeGroupsInUse } from './tree-groups.js'
  * Creates a group's objective tree from its problem tree, or extends it after the problem tree
  * changed (new problems come in; reworded objectives stay). Written by the server into the
  * objective doc, so every screen of it sees the new nodes at once. Returns how many it wrote.
+ * Holds to what the write gate asks of everyone: an objective the group deleted never comes back,
+ * and it writes nothing that leaves a tree the gate would refuse (every later write to it would be
+ * refused as a conflict, the console's too).
  */
 export async function deriveObjectiveTree(rooms: DocRooms, eventId: string, groupId: string, now: number, by: string, onlyIfEmpty = false): Promise<number> {
   const nameOf = (phase: 'problem' | 'objective') => docNameOf({ kind: treeKind.name, eventId, parts: { groupId, phase } }, treeKind)
@@ -21,9 +24,15 @@ export async function deriveObjectiveTree(rooms: DocRooms, eventId: string, grou
     // At the station's start only a tree nobody worked on yet (no node in it, none deleted from it):
     // going back and on again does not bring back what the group deleted. A write the server
     // refused (a phone writing before the station) leaves neither, and does not keep the tree away.
-    if (onlyIfEmpty && (current.size > 0 || nodesDeleted(room.doc))) return 0
-    const records = objectivesFromProblems(problems, current, now)
+    const deleted = deletedNodeIds(room.doc)
+    if (onlyIfEmpty && (current.size > 0 || deleted.size > 0)) return 0
+    const records = objectivesFromProblems(problems, current, now, deleted)
     if (records.length === 0) return 0
+    // The rule leaves a valid tree of a valid one; to a tree broken before (or holding a record
+    // that is no node) the server adds nothing either: the gate would refuse it as it is.
+    const after = new Map(current)
+    for (const r of records) after.set(r.id, r)
+    if (current.size !== map.size || findTreeProblem('objective', after) !== null) return 0
     room.doc.transact(() => records.forEach((r) => map.set(r.id, r)), { source: 'server', by })
     await room.settle()
     return records.length
@@ -45,8 +54,10 @@ export async function objectiveTreesAtTheirStation(rooms: DocRooms, stored: Stor
   for (const group of await treeGroupsInUse(rooms, stored.event.id, method)) await deriveObjectiveTree(rooms, stored.event.id, group.id, now, 'server', true)
 }
 
-/** Whether a tree doc has a tombstone of a node: someone deleted one (the server writes them for people's deletes). */
-function nodesDeleted(doc: { getMap: (name: string) => { keys: () => IterableIterator<string> } }): boolean {
-  for (const key of doc.getMap(TOMBSTONES_ROOT).keys()) if (key.startsWith(`${TREE_NODES_ROOT}/`)) return true
-  return false
+/** The ids of the nodes a tree doc has a tombstone of: someone deleted them (the server writes them for people's deletes). */
+function deletedNodeIds(doc: { getMap: (name: string) => { keys: () => IterableIterator<string> } }): Set<string> {
+  const prefix = `${TREE_NODES_ROOT}/`
+  const ids = new Set<string>()
+  for (const key of doc.getMap(TOMBSTONES_ROOT).keys()) if (key.startsWith(prefix)) ids.add(key.slice(prefix.length))
+  return ids
 }

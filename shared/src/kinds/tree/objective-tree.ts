@@ -1,6 +1,7 @@
 import type { TreeView } from './read-tree.js'
 import { flattenTree } from './read-tree.js'
-import { OBJECTIVE_KIND_OF, type TreeNode } from './tree-node.schema.js'
+import { OBJECTIVE_KIND_OF, type TreeNode, type TreeNodeKind } from './tree-node.schema.js'
+import { allowedParentKinds, atDepthLimit } from './tree-rules.js'
 
 /**
  * The objective-tree records to write from a group's problem tree: the same structure, each
@@ -10,16 +11,25 @@ import { OBJECTIVE_KIND_OF, type TreeNode } from './tree-node.schema.js'
  * objective that was reworded (no longer a placeholder) or moved. A goal written by hand stays the
  * goal: the core problem's objective children hang under it.
  *
+ * What it returns leaves a valid objective tree (when `objectives` was one): a new objective comes
+ * in only under a parent objective of a kind it may hang under, not past the depth limit. A problem
+ * whose objective cannot hang there (its parent objective is now of the other kind: the problem was
+ * turned from cause to effect after the first run, or the objective was changed by hand) stays out
+ * with its whole branch; the group adds it by hand where it fits. An objective the group deleted
+ * (its id in `deleted`) never comes back, nor does anything below it.
+ *
  * @param problems the problem tree's read model (what screens show, so a merged loop is already broken)
  * @param objectives the objective tree's current nodes, by id
  * @param now the server's clock, for new records
+ * @param deleted the ids of objectives with a deletion mark in the objective tree
  * @returns the records to put (new or refreshed), parents before children
  */
-export function objectivesFromProblems(problems: TreeView, objectives: ReadonlyMap<string, TreeNode>, now: number): TreeNode[] {
+export function objectivesFromProblems(problems: TreeView, objectives: ReadonlyMap<string, TreeNode>, now: number, deleted: ReadonlySet<string>): TreeNode[] {
   const out: TreeNode[] = []
   const existingGoal = [...objectives.values()].find((n) => n.kind === 'goal')
   const idOf = (problemId: string) => (problems.core && problemId === problems.core.node.id && existingGoal ? existingGoal.id : problemId)
-  const known = new Set(objectives.keys())
+  // The tree as it will be: what is there, and what this run adds.
+  const tree = new Map(objectives)
   const items = problems.core ? flattenTree({ ...problems, loose: [] }) : []
   const parentOf = new Map<string, string | null>()
   for (const item of items) for (const child of item.children) parentOf.set(child.node.id, item.node.id)
@@ -32,21 +42,21 @@ export function objectivesFromProblems(problems: TreeView, objectives: ReadonlyM
       if (current.placeholder === true && current.answersProblemId === problem.id && current.text !== problem.text) out.push({ ...current, text: problem.text })
       continue
     }
+    if (deleted.has(id)) continue // the group deleted it: it stays out, and so does its branch
+    const kind = OBJECTIVE_KIND_OF[problem.kind]
     const parentProblem = parentOf.get(problem.id) ?? null
     const parentId = parentProblem === null ? null : idOf(parentProblem)
-    if (parentId !== null && !known.has(parentId)) continue // its parent objective was deleted: the branch stays out
-    out.push({
-      id,
-      kind: OBJECTIVE_KIND_OF[problem.kind],
-      parentId,
-      order: problem.order,
-      text: problem.text,
-      authorId: null,
-      createdAt: now,
-      answersProblemId: problem.id,
-      placeholder: true,
-    })
-    known.add(id)
+    if (!fitsUnder(tree, kind, parentId)) continue // its parent objective is gone or of another kind now: the branch stays out
+    const record: TreeNode = { id, kind, parentId, order: problem.order, text: problem.text, authorId: null, createdAt: now, answersProblemId: problem.id, placeholder: true }
+    out.push(record)
+    tree.set(id, record)
   }
   return out
+}
+
+/** Whether an objective of `kind` may come in under `parentId` in `tree` (a goal only at the top, and only the one). */
+function fitsUnder(tree: ReadonlyMap<string, TreeNode>, kind: TreeNodeKind, parentId: string | null): boolean {
+  if (parentId === null) return kind === 'goal' && ![...tree.values()].some((n) => n.kind === 'goal')
+  const parent = tree.get(parentId)
+  return parent !== undefined && allowedParentKinds('objective', kind).includes(parent.kind) && !atDepthLimit(tree, parentId)
 }
