@@ -29,6 +29,17 @@ export const TREE_TEXT_MAX = 280
  */
 export const TREE_NODES_MAX = 300
 
+/**
+ * Most nodes one participant may have in one tree (facilitators' and the server's are not counted).
+ * @default 100: like a person's cards at a café table (far above what a whole table writes), one
+ * phone typing for its whole group fits (a group writes a few dozen), yet one person fills a third
+ * of a tree at most
+ */
+export const TREE_NODES_PER_PARTICIPANT_MAX = 100
+
+/** The node kind that holds measures and "Wer kann helfen?" (the solution tree's means). */
+export const TREE_LISTS_KIND: TreeNodeKind = 'means'
+
 /** Most measures or helpers attached to one means. */
 export const TREE_LIST_MAX = 20
 
