@@ -74,6 +74,31 @@ export const readParticipant = (code: string): DeviceIdentity | null => parseSto
 export const keepParticipant = (code: string, identity: DeviceIdentity | null): boolean =>
   writeRaw(key('participant', code), identity ? JSON.stringify(identity) : null)
 
+/** The participant identities this phone holds at an event, by storage key (one per join code it was kept for). */
+function participantsAt(eventId: string): [string, DeviceIdentity][] {
+  const found: [string, DeviceIdentity][] = []
+  try {
+    const storage = area()
+    for (let i = 0; storage && i < storage.length; i++) {
+      const k = storage.key(i)
+      const identity = k?.startsWith('tischrunde.participant.') ? parseStored(deviceIdentitySchema, readRaw(k), null) : null
+      if (k && identity?.eventId === eventId && !identity.hostTable) found.push([k, identity])
+    }
+  } catch {
+    // Storage gone: none kept.
+  }
+  return found
+}
+
+/**
+ * The participant identity this phone holds at an event under any join code, or null: a code
+ * renewed since (and scanned anew from the projector) must not make the person a new participant,
+ * whose name their unsent cards would not carry.
+ */
+export const readParticipantAt = (eventId: string): DeviceIdentity | null => participantsAt(eventId)[0]?.[1] ?? null
+/** Forgets the phone's participant identities at an event (the server no longer accepts them). */
+export const forgetParticipantsAt = (eventId: string): void => participantsAt(eventId).forEach(([k]) => writeRaw(k, null))
+
 /** The display name given at an event ('' for anonymous). */
 export const readName = (eventId: string): string => parseStoredText(deviceNameSchema, readRaw(key('name', eventId)), '')
 export const keepName = (eventId: string, name: string): boolean => writeRaw(key('name', eventId), name || null)

@@ -5,7 +5,7 @@ import { useTranslation } from '../../../i18n/index.js'
 import { useTischStore } from '../../../store/index.js'
 import { ApiFailure, api } from '../../../sync/api.js'
 import { type ParticipantIdentity, assignedTable as assignedInLink, clearLinkParts, fragmentToken } from '../../../sync/credentials.js'
-import { keepParticipant, readParticipant } from '../../../sync/device-storage.js'
+import { forgetParticipantsAt, keepParticipant, readParticipant, readParticipantAt } from '../../../sync/device-storage.js'
 
 export interface PhoneJoin {
   /** Null while joining (or after a failure). */
@@ -55,7 +55,8 @@ export function usePhoneJoin(code: string): PhoneJoin {
     api.join(code).then(
       (res) => {
         if (!live) return
-        const id = { eventId: res.eventId, participantId: res.participantId, token: res.token }
+        // Joined before under a code renewed since: the same participant (their cards, their seat).
+        const id = readParticipantAt(res.eventId) ?? { eventId: res.eventId, participantId: res.participantId, token: res.token }
         keepParticipant(code, id)
         setIdentity(id)
       },
@@ -70,6 +71,8 @@ export function usePhoneJoin(code: string): PhoneJoin {
   useEffect(() => {
     // A stored identity the server no longer accepts (event reset, link revoked): join again.
     if (controlStatus === 'denied' && identity) {
+      // Under every code it was kept for, so that joining again does not take it up once more.
+      if (!identity.hostTable) forgetParticipantsAt(identity.eventId)
       keepParticipant(code, null)
       if (identity.hostTable) return setError(t('join.hostLinkInvalid'))
       setIdentity(null)
