@@ -258,7 +258,7 @@ function GroupTree(props: { header: (joined: boolean) => ReactNode; event: Tisch
       )}
       {tree.refused && (
         <div role="alert" className="field-error tree-refused">
-          <p>{t(tree.refused === 'TREE_CONFLICT' ? 'tree.conflict' : 'tree.refused')}</p>
+          <p>{t(tree.refused === 'TREE_CONFLICT' ? 'tree.conflict' : tree.refused === 'TOO_MANY_CARDS' ? 'tree.tooMany' : 'tree.refused')}</p>
           {tree.refusedTexts.length > 0 && (
             <>
               <p>{t('tree.yourText')}</p>
