@@ -233,7 +233,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   )
   app.use('/api', createActorExportRoutes({ events, rooms, renderer: exportRenderer, log }))
   app.use('/api', createTreeImageRoutes({ events, transfer, renderer: exportRenderer, log }))
-  app.use('/api', createTreeGroupRoutes({ events, rooms }))
+  app.use('/api', createTreeGroupRoutes({ events, rooms, treeMembers }))
   app.use('/api', createHarvestExportRoutes({ events, votes, groups, renderer: exportRenderer, log }))
   app.use('/api', createHeldCardsRoute({ events, moderation: moderationOf(rooms), log }))
   const deleteEvent = async (id: string, reason: DeletionReason = 'deleted') => {

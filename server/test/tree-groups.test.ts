@@ -89,15 +89,15 @@ describe('the server holds each participant’s group and opens them only its tr
     expect([...sizes.values()]).toEqual([2, 2, 2, 2])
   })
 
-  it('places a participant anew when the facilitator changed the group size after their pick (their group is gone)', async () => {
+  it('keeps a participant’s group when the facilitator would set a group size after their pick (the change is refused)', async () => {
     const day = (await api<CreateEventResponse>(running.url, '/api/events', { body: { title: 'Nachträglich geteilt', date: '2018-06-26', tableNames: [], treeMethod: {} }, token: running.server.credentials.adminKey })).body
     const hana = await join(running.url, day.joinCode)
     expect(await command(running.url, hana.token, 'tree:join', { value: 'kleiner Landkreis' })).toEqual({ ok: true, data: { groupId: 'kleiner-landkreis' } })
     const method = { attribute: 'Kommunengröße', values: ['kleiner Landkreis', 'großer Landkreis'], maxGroupSize: 3 }
-    expect(await command(running.url, day.facilitatorToken, 'tree:configure', { method })).toEqual({ ok: true })
-    // The phone asks again with the value it holds (as after a reload): a group that exists, whose tree opens.
-    expect(await command(running.url, hana.token, 'tree:join', { value: 'kleiner Landkreis' })).toEqual({ ok: true, data: { groupId: 'kleiner-landkreis-a' } })
-    expect((await rawOpen(running.url, `tree.${day.event.id}.kleiner-landkreis-a.problem`, hana.token)).status).toBe(101)
+    expect(await command(running.url, day.facilitatorToken, 'tree:configure', { method })).toMatchObject({ ok: false, code: 'NOT_NOW', params: { reason: 'TREE_GROUPS_IN_USE' } })
+    // The phone asks again with the value it holds (as after a reload): its group, whose tree opens.
+    expect(await command(running.url, hana.token, 'tree:join', { value: 'kleiner Landkreis' })).toEqual({ ok: true, data: { groupId: 'kleiner-landkreis' } })
+    expect((await rawOpen(running.url, `tree.${day.event.id}.kleiner-landkreis.problem`, hana.token)).status).toBe(101)
   })
 
   it('refuses a value the method lacks, and the command from a facilitator', async () => {
@@ -139,7 +139,8 @@ describe('the server holds each participant’s group and opens them only its tr
   })
 
   it('lets the facilitator set the groups and the stations that drive the phases, only stations the event has', async () => {
-    const method = { attribute: 'Kommunengröße', values: ['kleiner Landkreis', 'großer Landkreis'], maxGroupSize: 2 }
+    // Every value keeps its groups (people picked each of them above; one taken out would be refused).
+    const method = { attribute: 'Kommunengröße', values: ['kleiner Landkreis', 'mittelgroßer Landkreis', 'großer Landkreis', 'größere kreisfreie Stadt'], maxGroupSize: 2 }
     expect(await command(running.url, cafe.facilitatorToken, 'tree:configure', { method: { ...method, phaseStations: { problem: 'station-1', objective: 'atlantis' } } })).toMatchObject({ ok: false, code: 'INVALID_MESSAGE' })
     expect(await command(running.url, cafe.facilitatorToken, 'tree:configure', { method: { ...method, phaseStations: { problem: 'station-1', objective: 'station-2' } } })).toEqual({ ok: true })
     const { body } = await api<{ event: { treeMethod: unknown } }>(running.url, `/api/events/${cafe.event.id}`, { token: cafe.facilitatorToken })

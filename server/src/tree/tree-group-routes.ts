@@ -4,13 +4,14 @@ import type { DocRooms } from '../boards/doc-rooms.js'
 import type { EventService } from '../events/event-service.js'
 import { screenOf } from '../http/route-access.js'
 import { treeGroupsInUse } from './tree-groups.js'
+import type { TreeMembers } from './tree-members.js'
 
 /**
  * `GET /events/:id/tree-groups`: the groups of the tree method that have trees, for the screens
  * that show every group (the console, the projector): with a maximum group size a value's groups
- * B, C, … appear once people of them write. Any screen of the event may ask.
+ * B, C, … appear once people are placed in them or write. Any screen of the event may ask.
  */
-export function createTreeGroupRoutes(deps: { events: EventService; rooms: DocRooms }): Router {
+export function createTreeGroupRoutes(deps: { events: EventService; rooms: DocRooms; treeMembers: Pick<TreeMembers, 'counts'> }): Router {
   const router = express.Router()
   router.get('/events/:id/tree-groups', async (req, res) => {
     // AUTH
@@ -18,7 +19,8 @@ export function createTreeGroupRoutes(deps: { events: EventService; rooms: DocRo
     if (!auth) return
     // RESOLUTION
     const method = auth.stored.event.treeMethod
-    const answer: TreeGroupsAnswer = { groups: method ? (await treeGroupsInUse(deps.rooms, auth.stored.event.id, method)).map((g) => g.id) : [] }
+    const eventId = auth.stored.event.id
+    const answer: TreeGroupsAnswer = { groups: method ? (await treeGroupsInUse(deps.rooms, eventId, method, await deps.treeMembers.counts(eventId))).map((g) => g.id) : [] }
     res.set('Cache-Control', 'no-store')
     res.json(answer)
   })

@@ -48,6 +48,14 @@ export class TreeMembers {
     return this.byEvent.get(eventId)?.get(participantId)?.groupId ?? null
   }
 
+  /**
+   * How many people each group of an event holds (by group id), read from the store: every node's
+   * placements count (a group's people keep it on the screens and in its setup).
+   */
+  async counts(eventId: string): Promise<Map<string, number>> {
+    return groupCounts((await this.store.listRecords(eventId, TREE_MEMBERS)).map((r) => r.value))
+  }
+
   /** A function for the tree kind's situation: the groups of one event. */
   situationOf(eventId: string): (participantId: string) => string | null {
     let groupOf = this.situations.get(eventId)

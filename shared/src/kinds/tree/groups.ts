@@ -58,7 +58,10 @@ export function placeInGroup(method: TreeMethod, value: string, counts: Readonly
   return null
 }
 
-/** The groups that exist given the people placed so far: every value's first group, plus split ones in use. */
+/**
+ * The groups that exist given the people placed so far: every value's first group, plus each split
+ * one in use, also past one nobody is in (B emptied or never wrote: C is still there).
+ */
 export function groupsOf(method: TreeMethod, counts: ReadonlyMap<string, number> | Readonly<Record<string, number>> = {}): TreeGroup[] {
   const out: TreeGroup[] = []
   for (const value of method.values) {
@@ -66,11 +69,26 @@ export function groupsOf(method: TreeMethod, counts: ReadonlyMap<string, number>
       out.push({ id: groupIdOf(value, null), value, letter: null })
       continue
     }
-    let used = 1
-    while (used < LETTERS.length && countOf(counts, groupIdOf(value, used)) > 0) used++
-    for (let i = 0; i < used; i++) out.push({ id: groupIdOf(value, i), value, letter: LETTERS[i]!.toUpperCase() })
+    for (let i = 0; i < LETTERS.length; i++)
+      if (i === 0 || countOf(counts, groupIdOf(value, i)) > 0) out.push({ id: groupIdOf(value, i), value, letter: LETTERS[i]!.toUpperCase() })
   }
   return out
+}
+
+/** Every group id a method could have: a value's one group, or with a maximum its groups A to Z. */
+export function possibleGroupIds(method: TreeMethod): string[] {
+  return method.values.flatMap((value) => (method.maxGroupSize === null ? [groupIdOf(value, null)] : [...LETTERS].map((_, i) => groupIdOf(value, i))))
+}
+
+/**
+ * The groups in use (with trees or people) that a new setup of the method would no longer have: a
+ * value taken out, or a maximum group size set or removed (the ids change from `großer-landkreis`
+ * to `grosser-landkreis-a`). Their trees would vanish from every screen and their people lose their
+ * place; a setup that strands none may be saved at any time.
+ * @example groupsStrandedBy({ attribute: 'Kommunengröße', values: ['kleiner Landkreis'], maxGroupSize: null }, ['kleiner-landkreis-a']) // → ['kleiner-landkreis-a']
+ */
+export function groupsStrandedBy(next: TreeMethod, inUse: Iterable<string>): string[] {
+  return [...inUse].filter((id) => findGroup(next, id) === null)
 }
 
 /** People in group `id`: a group id made from a value such as "constructor" is only ever data. */
