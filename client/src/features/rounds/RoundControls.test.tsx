@@ -248,6 +248,8 @@ describe('on a day of trees', () => {
     expect(send).not.toHaveBeenCalled()
     const dialog = screen.getByRole('alertdialog', { name: '„Problembaum“ schon beenden?' })
     expect(dialog.textContent).toContain('Es sind noch 90 Minuten eingeplant.')
+    // A further Enter (the one too many that asked) keeps the morning: "Abbrechen" has the focus.
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Abbrechen' }))
     fireEvent.click(within(dialog).getByRole('button', { name: 'Abbrechen' }))
     expect(screen.queryByRole('alertdialog')).toBeNull()
     expect(send).not.toHaveBeenCalled()

@@ -201,6 +201,8 @@ export function RoundControls({ event, round, send, askWaiting }: { event: Tisch
           title={t('control.earlyTitle', { station: station?.title ?? '' })}
           text={t('control.earlyText', { count: minutesLeft })}
           confirm={t('control.earlyConfirm', { next: nextLabel(t, event, round) })}
+          // Asked because of an Enter pressed once too often: a further Enter keeps the phase.
+          cancelFirst
           onConfirm={() => {
             setConfirmEarly(false)
             void run(send('round:advance', v), 'next')
