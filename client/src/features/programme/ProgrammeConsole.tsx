@@ -270,9 +270,10 @@ function PhaseCounts({
               </td>
               <td data-testid={`count-${w.number}`}>
                 {taken(w)}
-                {w.capacity !== null && taken(w) > w.capacity && <span className="badge badge-locked"> {t('programme.console.overbooked', { count: taken(w) - w.capacity })}</span>}
-                {w.capacity !== null && taken(w) === w.capacity && <span className="badge"> {t('programme.full')}</span>}
-                {w.capacity !== null && taken(w) < w.capacity && pastThreshold(w, taken(w)) && <span className="badge"> {t('programme.popular')}</span>}
+                {/* The space outside the badge: read aloud, "3 sehr gefragt", not "3sehr gefragt". */}
+                {w.capacity !== null && taken(w) > w.capacity && <> <span className="badge badge-locked">{t('programme.console.overbooked', { count: taken(w) - w.capacity })}</span></>}
+                {w.capacity !== null && taken(w) === w.capacity && <> <span className="badge">{t('programme.full')}</span></>}
+                {w.capacity !== null && taken(w) < w.capacity && pastThreshold(w, taken(w)) && <> <span className="badge">{t('programme.popular')}</span></>}
               </td>
               <td>
                 <CapacityInput workshop={w} taken={taken(w)} onSave={(capacity) => onWorkshop(w, { capacity })} />
