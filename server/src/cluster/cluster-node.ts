@@ -202,6 +202,11 @@ export async function startClusterNode(opts: ClusterOptions): Promise<ClusterNod
    */
   const deletionStands = async (eventId: string, fence: number | undefined): Promise<boolean> => {
     if (!parts) return true
+    // This node owns the event under a token: below the fence it is the deleted one (a later event
+    // of the id is taken under a higher token), at once, before the lease's renewal finds it gone
+    // and drops its screens without saying why; at or above it, a later event this node owns.
+    const held = leases.tokenOf(eventId)
+    if (fence !== undefined && held !== undefined) return held < fence
     for (let attempt = 1; ; attempt++) {
       try {
         if (!(await parts.exists(eventId))) return true
