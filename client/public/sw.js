@@ -27,7 +27,12 @@ self.addEventListener('message', (event) => {
     .map((u) => new URL(u).pathname)
     .filter((p) => /^\/assets\/[A-Za-z0-9._-]+$/.test(p))
     .slice(0, 200)
-  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(urls.map((u) => cache.match(u).then((hit) => hit ?? cache.add(u).catch(() => {}))))))
+  // Only a file the server has: a missing one is answered with the app's page, which must not be kept as a script.
+  const keep = (cache, u) =>
+    fetch(u)
+      .then((response) => (response.ok && !(response.headers.get('content-type') ?? '').includes('text/html') ? cache.put(u, response) : undefined))
+      .catch(() => {})
+  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(urls.map((u) => cache.match(u).then((hit) => hit ?? keep(cache, u))))))
 })
 
 self.addEventListener('fetch', (event) => {

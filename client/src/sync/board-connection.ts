@@ -213,6 +213,8 @@ export function connectBoard(target: BoardTarget): () => void {
     // takes the phone to the table choice.
     if (isBoardGone(event)) {
       provider.disconnect()
+      // Left with cards that now have nowhere to go: their texts to copy, and the board closes.
+      if (board.users === 0) return void (keepUnsentTexts('DOC_REMOVED'), close())
       return refreshEvent()
     }
     if (isFinalClose(event)) return deny()
@@ -246,14 +248,22 @@ export function connectBoard(target: BoardTarget): () => void {
   })
   /** The rescued texts could not be stored: the copy goes once they are hidden (copied). */
   let resetAfterHide = false
-  const resetStaleCopy = async (shown = false) => {
-    provider.disconnect()
+  /** This phone's unsent texts, with what is kept already (a reset that runs twice keeps each once). */
+  const unsentTexts = () => {
     const unsent = new Set(pendingCardIds(doc, saved))
     const texts = readSnapshot(doc)
       .cards.filter((c) => c.authorId === board.authorId && unsent.has(c.id))
       .map((c) => [c.text, ...c.subPoints.map((p) => `– ${p.text}`)].join('\n'))
-    // A reset that runs twice before the reload must not keep (and show) the same text twice.
-    const rescue = { reason: 'STALE_COPY' as const, texts: withRefusedTexts(readRefusal(docName)?.texts ?? [], texts) }
+    return withRefusedTexts(readRefusal(docName)?.texts ?? [], texts)
+  }
+  const keepUnsentTexts = (reason: string) => {
+    const texts = unsentTexts()
+    if (texts.length > 0) keepRefusal(docName, { reason, texts })
+    useTischStore.setState((s) => ({ boards: { ...s.boards, [docName]: { cards: [], unsaved: [], status, refused: reason as BoardRefusal, refusedTexts: texts } } }))
+  }
+  const resetStaleCopy = async (shown = false) => {
+    provider.disconnect()
+    const rescue = { reason: 'STALE_COPY' as const, texts: unsentTexts() }
     // Kept nowhere else once the copy goes: a storage that did not take them keeps the copy and
     // shows the texts here, until the person has copied and hidden them.
     if (!shown && !keepRefusal(docName, rescue)) {
@@ -314,7 +324,8 @@ export function connectBoard(target: BoardTarget): () => void {
       if (--board.users > 0) return
       if (pendingCardIds(doc, saved).length === 0 || status === 'denied') return close()
       sending = true
-      noteLeftBoard(target.eventId, docName, { docName, tableId: target.tableId, token: target.token, authorId: target.authorId })
+      // Under the participant who wrote (a part that writes nothing may have opened it first, with none).
+      if (board.authorId) noteLeftBoard(target.eventId, docName, { docName, tableId: target.tableId, token: target.token, authorId: board.authorId })
       // Its seat is at another table now: this socket carries the board alone.
       if (CONTROL_QUERY_PARAM in provider.params) {
         const { [CONTROL_QUERY_PARAM]: _control, ...params } = provider.params

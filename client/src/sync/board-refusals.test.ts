@@ -1,11 +1,11 @@
-import { boardDocName, encodeRefused, encodeSaved } from '@tischrunde/shared'
+import { boardClose, boardDocName, encodeRefused, encodeSaved } from '@tischrunde/shared'
 import * as Y from 'yjs'
 import { anEvent } from '@tischrunde/fixtures'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useTischStore } from '../store/index.js'
 import { FakeWebSocket } from '../test/fake-web-socket.js'
 import { addCard, boardProvider, connectBoard, dismissRefusal } from './board-connection.js'
-import { readLeftBoards } from './device-storage.js'
+import { readLeftBoards, readRefusal } from './device-storage.js'
 
 /** The device copy (IndexedDB has no jsdom): which copies were opened, each loaded when the test says. */
 const copies = vi.hoisted(() => ({ opened: [] as { name: string; load: () => void }[] }))
@@ -121,6 +121,50 @@ describe('a phone that leaves its table with cards not yet sent', () => {
         resolve()
       }, 10),
     )
+  })
+})
+
+describe('a board left with cards not yet sent, noted for a reload', () => {
+  const write = (text: string, id: string) => addCard(docName, { stationId: station.id, columnId: station.columns[0]!.id, text, subPoints: [] }, { cardId: id, subPointIds: [] })
+
+  it('is noted under the participant who wrote, also when a part that writes nothing opened it first', () => {
+    const releaseVote = connectBoard({ ...seat, authorId: '' })
+    const releasePhone = connectBoard({ ...seat, control: true })
+    FakeWebSocket.all[0]!.open()
+    write('Offline geschrieben', 'card-left-0002')
+    const doc = boardProvider(docName)!.doc
+    releasePhone()
+    releaseVote()
+    expect(readLeftBoards(seat.eventId)).toEqual([{ docName, tableId: seat.tableId, token: seat.token, authorId: seat.authorId }])
+    // Sent after all: the board closes and its note goes.
+    FakeWebSocket.all.at(-1)!.open()
+    FakeWebSocket.all.at(-1)!.deliver(encodeSaved(Y.encodeStateVector(doc)))
+    return new Promise<void>((resolve) =>
+      setTimeout(() => {
+        expect(boardProvider(docName)).toBeNull()
+        expect(readLeftBoards(seat.eventId)).toEqual([])
+        resolve()
+      }, 10),
+    )
+  })
+
+  it('loses only a damaged entry of the list, not the others', () => {
+    const good = { docName: boardDocName(seat.eventId, 'bildung'), tableId: 'bildung', token: seat.token, authorId: seat.authorId }
+    window.localStorage.setItem(`tischrunde.left.${seat.eventId}`, JSON.stringify([good, { ...good, docName: docName, authorId: '' }]))
+    expect(readLeftBoards(seat.eventId)).toEqual([good])
+  })
+
+  it('closes once its table was removed, and keeps the texts to copy instead of trying again on every reload', () => {
+    const release = connectBoard({ ...seat, control: true })
+    FakeWebSocket.all[0]!.open()
+    write('Für einen Tisch, den es nicht mehr gibt', 'card-left-0003')
+    release()
+    FakeWebSocket.all.at(-1)!.open()
+    FakeWebSocket.all.at(-1)!.close(...boardClose('DOC_REMOVED'))
+    expect(boardProvider(docName)).toBeNull()
+    expect(readLeftBoards(seat.eventId)).toEqual([])
+    expect(readRefusal(docName)).toEqual({ reason: 'DOC_REMOVED', texts: ['Für einen Tisch, den es nicht mehr gibt'] })
+    expect(useTischStore.getState().boards[docName]).toMatchObject({ refused: 'DOC_REMOVED', refusedTexts: ['Für einen Tisch, den es nicht mehr gibt'] })
   })
 })
 

@@ -14,7 +14,9 @@ import {
   deviceVisitsSchema,
   draftTextSchema,
   keptRefusalSchema,
+  LEFT_BOARDS_MAX,
   type LeftBoard,
+  leftBoardSchema,
   leftBoardsSchema,
   parseStored,
   parseStoredText,
@@ -134,10 +136,14 @@ export const readSavedVector = (docName: string): string | null => parseStoredTe
 export const keepSavedVector = (docName: string, base64: string | null): boolean => writeRaw(key('saved', docName), base64)
 
 /** Boards left with own cards not yet sent, per event (opened again after a reload to send them). */
-export const readLeftBoards = (eventId: string): LeftBoard[] => parseStored(leftBoardsSchema, readRaw(key('left', eventId)), [])
-/** Notes (`left`) or forgets (null) a board left with cards not yet sent (see `useLeftBoards`). */
+export const readLeftBoards = (eventId: string): LeftBoard[] =>
+  parseStored(leftBoardsSchema, readRaw(key('left', eventId)), []).flatMap((entry) => {
+    const left = leftBoardSchema.safeParse(entry)
+    return left.success ? [left.data] : []
+  })
+/** Notes (`left`) or forgets (null) a board left with cards not yet sent (see `useLeftBoards`); the newest are kept. */
 export function noteLeftBoard(eventId: string, docName: string, left: LeftBoard | null): void {
-  const boards = [...readLeftBoards(eventId).filter((b) => b.docName !== docName), ...(left ? [left] : [])]
+  const boards = [...readLeftBoards(eventId).filter((b) => b.docName !== docName), ...(left ? [left] : [])].slice(-LEFT_BOARDS_MAX)
   writeRaw(key('left', eventId), boards.length > 0 ? JSON.stringify(boards) : null)
 }
 

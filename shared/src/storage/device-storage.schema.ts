@@ -26,17 +26,16 @@ export type DeviceIdentity = z.infer<typeof deviceIdentitySchema>
  * Boards this phone left with own cards not yet sent (it changed tables offline), per event: opened
  * again after a reload to send them, with the identity that wrote them. JSON.
  */
-export const leftBoardsSchema = z
-  .array(
-    z.object({
-      docName: z.string().max(300).regex(/^[a-z]+\.[A-Za-z0-9_.-]+$/),
-      tableId: tableIdSchema,
-      token: z.string().min(10).max(2000),
-      authorId: participantIdSchema,
-    }),
-  )
-  .max(50)
-export type LeftBoard = z.infer<typeof leftBoardsSchema>[number]
+export const leftBoardSchema = z.object({
+  docName: z.string().max(300).regex(/^[a-z]+\.[A-Za-z0-9_.-]+$/),
+  tableId: tableIdSchema,
+  token: z.string().min(10).max(2000),
+  authorId: participantIdSchema,
+})
+export type LeftBoard = z.infer<typeof leftBoardSchema>
+/** The list as kept: read entry by entry (`leftBoardSchema`), so one damaged entry costs only itself. */
+export const LEFT_BOARDS_MAX = 50
+export const leftBoardsSchema = z.array(z.unknown()).max(LEFT_BOARDS_MAX)
 
 /** Card texts the server did not take (or a replaced device copy held), shown to copy. JSON. */
 export const keptTextsSchema = z.array(z.string().max(CARD_TEXT_MAX * 2)).max(200)

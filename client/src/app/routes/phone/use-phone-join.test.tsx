@@ -35,5 +35,9 @@ describe('a phone that scans a renewed join code of an event it joined before', 
     act(() => useTischStore.setState({ controlStatus: 'denied' }))
     await waitFor(() => expect(result.current.identity?.participantId).toBe('neu-12345678'))
     expect(readParticipant('ALTCODE1')).toBeNull()
+    // Joined again once: the refusal was the old identity's, not the new one's (it joined on and on).
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(answers.join).toHaveBeenCalledTimes(2)
+    expect(result.current.identity?.participantId).toBe('neu-12345678')
   })
 })

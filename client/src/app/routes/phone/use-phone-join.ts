@@ -75,6 +75,8 @@ export function usePhoneJoin(code: string): PhoneJoin {
       if (!identity.hostTable) forgetParticipantsAt(identity.eventId)
       keepParticipant(code, null)
       if (identity.hostTable) return setError(t('join.hostLinkInvalid'))
+      // The refusal was this identity's: the next one starts without it (else it was dropped too, and joined again).
+      useTischStore.setState({ controlStatus: 'connecting' })
       setIdentity(null)
     }
   }, [controlStatus, identity, code, t])
