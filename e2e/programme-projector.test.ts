@@ -158,7 +158,8 @@ describe("the projector's programme view, read from the back of a hall", () => {
       const [first, later] = items.filter((i) => i.workshops.length > 0)
       for (const w of [first!.workshops[1]!, later!.workshops[0]!]) expect(await console_.socket.emitWithAck('programme:workshop', { workshopId: w.id, closed: true })).toMatchObject({ ok: true })
       await expect.poll(() => page.locator('.programme-rooms > li').nth(1).innerText(), { timeout: 10_000 }).toContain('geschlossen')
-      expect(await page.locator(`.programme-projector-workshops li[data-workshop="${later!.workshops[0]!.number}"]`).innerText()).toContain('geschlossen')
+      // Its own push, after the first one's: waited for as that one is.
+      await expect.poll(() => page.locator(`.programme-projector-workshops li[data-workshop="${later!.workshops[0]!.number}"]`).innerText(), { timeout: 10_000 }).toContain('geschlossen')
       if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'programme-projector-break.png') })
     } finally {
       console_.close()
