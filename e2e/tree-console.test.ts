@@ -56,7 +56,7 @@ describe('the objective tree in the console', () => {
     await page.goto(`${server.url}${created.links.facilitator}`)
     await page.getByRole('heading', { name: 'Gruppen nach Kommunengröße' }).waitFor()
     await page.getByRole('button', { name: 'Lösungsbaum aus dem Problembaum erstellen' }).click()
-    await page.getByRole('status').filter({ hasText: 'Lösungsbaum erstellt bzw. ergänzt.' }).waitFor()
+    await page.getByRole('status').filter({ hasText: '3 Einträge aus dem Problembaum in den Lösungsbaum übernommen.' }).waitFor()
     const means = page.getByRole('checkbox', { name: 'Im Rahmen: Keine festen Ansprechpersonen' })
     await means.waitFor({ timeout: 5000 })
     await expect(page.getByText('Problem: Angebote laufen doppelt').count()).resolves.toBe(1)

@@ -37,7 +37,7 @@ describe('the facilitator derives the objective tree again after the problem tre
       node('cause001', 'cause', 'core0001', me, 'Keine Ansprechpersonen', 1),
       node('cause002', 'cause', 'core0001', me, 'Kein Budget', 2),
     ])
-    expect(await derive()).toEqual({ ok: true })
+    expect(await derive()).toEqual({ ok: true, data: { written: 3, leftOut: 0, leftOutTexts: [] } })
 
     // The group deletes one objective (the console, as objectives from the problem tree are nobody's).
     const console_ = connectDoc(running.url, name('objective'), cafe.facilitatorToken)
@@ -58,7 +58,9 @@ describe('the facilitator derives the objective tree again after the problem tre
       node('cause004', 'cause', 'cause001', me, 'Ehrenamt wechselt oft'),
       node('cause005', 'cause', 'core0001', me, 'Keine Räume', 3),
     ])
-    expect(await derive()).toEqual({ ok: true })
+    // The console learns what stayed out, to add it by hand: the end under the means, named once; not the
+    // cause under the objective the group deleted.
+    expect(await derive()).toEqual({ ok: true, data: { written: 1, leftOut: 1, leftOutTexts: ['Projekte enden früh'] } })
 
     const phone = connectDoc(running.url, name('objective'), anna.token)
     try {
@@ -82,5 +84,15 @@ describe('the facilitator derives the objective tree again after the problem tre
     } finally {
       projector.destroy()
     }
+    // Pressed again with nothing new: nothing written, and the console is told the tree is up to date.
+    expect(await derive()).toEqual({ ok: true, data: { written: 0, leftOut: 1, leftOutTexts: ['Projekte enden früh'] } })
+  })
+
+  it('refuses, with a reason the console words, to extend a solution tree holding a misplaced entry (as an older version could leave one)', async () => {
+    await running.server.rooms.read(name('objective'), async (room) => {
+      room.doc.transact(() => room.doc.getMap(TREE_NODES_ROOT).set('end00099', node('end00099', 'end', 'cause005', null, 'Mehr Raum für Gruppen')), { source: 'server', by: 'older-version' })
+      await room.settle()
+    })
+    expect(await derive()).toMatchObject({ ok: false, code: 'NOT_NOW', params: { reason: 'TREE_OBJECTIVES_BROKEN' } })
   })
 })

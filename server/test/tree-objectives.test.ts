@@ -40,7 +40,7 @@ describe('the facilitator creates a group’s objective tree from its problem tr
   })
 
   it('writes the mirrored tree; a phone rewords an objective, the console marks it in scope (a phone may not); a re-run keeps both and adds a new problem', async () => {
-    expect(await command(running.url, cafe.facilitatorToken, 'tree:objectives', { groupId: 'grosser-landkreis' })).toEqual({ ok: true })
+    expect(await command(running.url, cafe.facilitatorToken, 'tree:objectives', { groupId: 'grosser-landkreis' })).toEqual({ ok: true, data: { written: 3, leftOut: 0, leftOutTexts: [] } })
     const phone = connectDoc(running.url, name('objective'), anna.token)
     try {
       await phone.synced()
@@ -75,7 +75,7 @@ describe('the facilitator creates a group’s objective tree from its problem tr
     } finally {
       writer.destroy()
     }
-    expect(await command(running.url, cafe.facilitatorToken, 'tree:objectives', { groupId: 'grosser-landkreis' })).toEqual({ ok: true })
+    expect(await command(running.url, cafe.facilitatorToken, 'tree:objectives', { groupId: 'grosser-landkreis' })).toEqual({ ok: true, data: { written: 1, leftOut: 0, leftOutTexts: [] } })
     const projector = connectDoc(running.url, name('objective'), cafe.projectorToken)
     try {
       await projector.synced()

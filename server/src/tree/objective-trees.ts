@@ -1,20 +1,24 @@
-import { type StoredEvent, TOMBSTONES_ROOT, TREE_NODES_ROOT, type TreeNode, docNameOf, findTreeProblem, objectivesFromProblems, readTree, treeKind, treeNodeSchema } from '@tischrunde/shared'
+import { LEFT_OUT_NAMED_MAX, type ObjectivesDerived, type StoredEvent, TOMBSTONES_ROOT, TREE_NODES_ROOT, type TreeNode, deriveObjectives, docNameOf, findTreeProblem, readTree, treeKind, treeNodeSchema } from '@tischrunde/shared'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import { treeGroupsInUse } from './tree-groups.js'
 
 /**
  * Creates a group's objective tree from its problem tree, or extends it after the problem tree
  * changed (new problems come in; reworded objectives stay). Written by the server into the
- * objective doc, so every screen of it sees the new nodes at once. Returns how many it wrote.
+ * objective doc, so every screen of it sees the new nodes at once. Returns how many it wrote and
+ * which problems it left out (their objective would not fit where the solution tree stands now), or
+ * `broken` when the solution tree holds an entry the write gate would refuse where it stands (an
+ * older version's derivation could leave one): it writes nothing to such a tree.
  * Holds to what the write gate asks of everyone: an objective the group deleted never comes back,
  * and it writes nothing that leaves a tree the gate would refuse (every later write to it would be
  * refused as a conflict, the console's too).
  */
-export async function deriveObjectiveTree(rooms: DocRooms, eventId: string, groupId: string, now: number, by: string, onlyIfEmpty = false): Promise<number> {
+export async function deriveObjectiveTree(rooms: DocRooms, eventId: string, groupId: string, now: number, by: string, onlyIfEmpty = false): Promise<ObjectivesDerived | 'broken'> {
   const nameOf = (phase: 'problem' | 'objective') => docNameOf({ kind: treeKind.name, eventId, parts: { groupId, phase } }, treeKind)
   const problems = await rooms.peek(nameOf('problem'), (doc) => readTree(doc))
-  if (problems.byId.size === 0) return 0
-  return rooms.read(nameOf('objective'), async (room) => {
+  const nothing: ObjectivesDerived = { written: 0, leftOut: 0, leftOutTexts: [] }
+  if (problems.byId.size === 0) return nothing
+  return rooms.read(nameOf('objective'), async (room): Promise<ObjectivesDerived | 'broken'> => {
     const map = room.doc.getMap(TREE_NODES_ROOT)
     const current = new Map<string, TreeNode>()
     map.forEach((value, key) => {
@@ -25,17 +29,19 @@ export async function deriveObjectiveTree(rooms: DocRooms, eventId: string, grou
     // going back and on again does not bring back what the group deleted. A write the server
     // refused (a phone writing before the station) leaves neither, and does not keep the tree away.
     const deleted = deletedNodeIds(room.doc)
-    if (onlyIfEmpty && (current.size > 0 || deleted.size > 0)) return 0
-    const records = objectivesFromProblems(problems, current, now, deleted)
-    if (records.length === 0) return 0
+    if (onlyIfEmpty && (current.size > 0 || deleted.size > 0)) return nothing
     // The rule leaves a valid tree of a valid one; to a tree broken before (or holding a record
-    // that is no node) the server adds nothing either: the gate would refuse it as it is.
+    // that is no node) the server adds nothing: the gate would refuse it as it is.
+    if (current.size !== map.size || findTreeProblem('objective', current) !== null) return 'broken'
+    const { records, leftOut } = deriveObjectives(problems, current, now, deleted)
+    const answer: ObjectivesDerived = { written: records.length, leftOut: leftOut.length, leftOutTexts: leftOut.slice(0, LEFT_OUT_NAMED_MAX).map((n) => n.text) }
+    if (records.length === 0) return answer
     const after = new Map(current)
     for (const r of records) after.set(r.id, r)
-    if (current.size !== map.size || findTreeProblem('objective', after) !== null) return 0
+    if (findTreeProblem('objective', after) !== null) return { ...answer, written: 0 } // never by the rule; the gate would refuse it
     room.doc.transact(() => records.forEach((r) => map.set(r.id, r)), { source: 'server', by })
     await room.settle()
-    return records.length
+    return answer
   })
 }
 

@@ -14,9 +14,10 @@ void everyRoundError
 /**
  * Why NOT_NOW: a round rule (RoundError), or `TEMPLATE_LOCKED` — stations and columns can only be
  * renamed once the stations have started —, `TREE_GROUPS_IN_USE` — a setup of the tree method that
- * would leave groups with trees or people behind — or a voting rule (VoteRefusal: budget spent, frozen…).
+ * would leave groups with trees or people behind —, `TREE_OBJECTIVES_BROKEN` — a solution tree holding a
+ * misplaced entry that the server does not extend — or a voting rule (VoteRefusal: budget spent, frozen…).
  */
-export const notNowReasonSchema = z.enum([...ROUND_ERRORS, 'TEMPLATE_LOCKED', 'TREE_GROUPS_IN_USE', ...VOTE_REFUSALS])
+export const notNowReasonSchema = z.enum([...ROUND_ERRORS, 'TEMPLATE_LOCKED', 'TREE_GROUPS_IN_USE', 'TREE_OBJECTIVES_BROKEN', ...VOTE_REFUSALS])
 export type NotNowReason = z.infer<typeof notNowReasonSchema>
 
 const none = z.object({})

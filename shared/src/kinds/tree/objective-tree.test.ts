@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readTreeRecords } from './read-tree.js'
-import { objectivesFromProblems } from './objective-tree.js'
+import { deriveObjectives, objectivesFromProblems } from './objective-tree.js'
 import type { TreeNode } from './tree-node.schema.js'
 import { findTreeProblem } from './tree-rules.js'
 import { node, pad, treeOf } from './tree-test-nodes.js'
@@ -77,6 +77,8 @@ describe('creating the objective tree from the problem tree', () => {
     const second = objectivesFromProblems(readTreeRecords(changed), objectives, 9, new Set())
     expect(second).toEqual([])
     expect(findTreeProblem('objective', apply(objectives, second))).toBeNull()
+    // The console names the branch once, at its top (E4 hangs below E3 and comes back with it by hand).
+    expect(deriveObjectives(readTreeRecords(changed), objectives, 9, new Set()).leftOut.map((n) => n.text)).toEqual(['Mittel verfallen'])
   })
 
   it('never brings back an objective the group deleted, nor what hung below it', () => {
@@ -88,5 +90,7 @@ describe('creating the objective tree from the problem tree', () => {
     const second = objectivesFromProblems(readTreeRecords(changed), objectives, 9, deleted)
     expect(second.map((n) => n.id)).toEqual([pad('C5')])
     expect(findTreeProblem('objective', apply(objectives, second))).toBeNull()
+    // What the group deleted, and what hangs below it, is no news to the console.
+    expect(deriveObjectives(readTreeRecords(changed), objectives, 9, deleted).leftOut).toEqual([])
   })
 })

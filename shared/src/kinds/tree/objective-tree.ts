@@ -1,6 +1,7 @@
+import { z } from 'zod'
 import type { TreeView } from './read-tree.js'
 import { flattenTree } from './read-tree.js'
-import { OBJECTIVE_KIND_OF, type TreeNode, type TreeNodeKind } from './tree-node.schema.js'
+import { OBJECTIVE_KIND_OF, type TreeNode, type TreeNodeKind, TREE_TEXT_MAX } from './tree-node.schema.js'
 import { allowedParentKinds, atDepthLimit } from './tree-rules.js'
 
 /**
@@ -25,7 +26,18 @@ import { allowedParentKinds, atDepthLimit } from './tree-rules.js'
  * @returns the records to put (new or refreshed), parents before children
  */
 export function objectivesFromProblems(problems: TreeView, objectives: ReadonlyMap<string, TreeNode>, now: number, deleted: ReadonlySet<string>): TreeNode[] {
+  return deriveObjectives(problems, objectives, now, deleted).records
+}
+
+/**
+ * `objectivesFromProblems`, and the problems left out because their objective would not fit where
+ * their parent's objective stands now (not those the group deleted, nor what hangs below them): the
+ * console names them, so the facilitator knows to add them by hand.
+ */
+export function deriveObjectives(problems: TreeView, objectives: ReadonlyMap<string, TreeNode>, now: number, deleted: ReadonlySet<string>): { records: TreeNode[]; leftOut: TreeNode[] } {
   const out: TreeNode[] = []
+  const leftOut: TreeNode[] = []
+  const outIds = new Set<string>()
   const existingGoal = [...objectives.values()].find((n) => n.kind === 'goal')
   const idOf = (problemId: string) => (problems.core && problemId === problems.core.node.id && existingGoal ? existingGoal.id : problemId)
   // The tree as it will be: what is there, and what this run adds.
@@ -46,12 +58,18 @@ export function objectivesFromProblems(problems: TreeView, objectives: ReadonlyM
     const kind = OBJECTIVE_KIND_OF[problem.kind]
     const parentProblem = parentOf.get(problem.id) ?? null
     const parentId = parentProblem === null ? null : idOf(parentProblem)
-    if (!fitsUnder(tree, kind, parentId)) continue // its parent objective is gone or of another kind now: the branch stays out
+    if (!fitsUnder(tree, kind, parentId)) {
+      // Its parent objective is gone or of another kind now: the branch stays out. Named once, at its
+      // top: a branch below a deleted objective, or below a problem named already, is not named again.
+      outIds.add(problem.id)
+      if (parentProblem === null || (!deleted.has(idOf(parentProblem)) && !outIds.has(parentProblem))) leftOut.push(problem)
+      continue
+    }
     const record: TreeNode = { id, kind, parentId, order: problem.order, text: problem.text, authorId: null, createdAt: now, answersProblemId: problem.id, placeholder: true }
     out.push(record)
     tree.set(id, record)
   }
-  return out
+  return { records: out, leftOut }
 }
 
 /** Whether an objective of `kind` may come in under `parentId` in `tree` (a goal only at the top, and only the one). */
@@ -60,3 +78,20 @@ function fitsUnder(tree: ReadonlyMap<string, TreeNode>, kind: TreeNodeKind, pare
   const parent = tree.get(parentId)
   return parent !== undefined && allowedParentKinds('objective', kind).includes(parent.kind) && !atDepthLimit(tree, parentId)
 }
+
+/** Problems named at most in the answer of `tree:objectives` (the console says how many more). */
+export const LEFT_OUT_NAMED_MAX = 5
+
+/**
+ * The answer data of `tree:objectives`: how many objectives the server wrote (new or refreshed), and
+ * the problems it left out because their objective would not fit where the solution tree stands now
+ * (the first few by text, and how many in all).
+ */
+export const objectivesDerivedSchema = z
+  .object({
+    written: z.number().int().nonnegative(),
+    leftOut: z.number().int().nonnegative(),
+    leftOutTexts: z.array(z.string().max(TREE_TEXT_MAX)).max(LEFT_OUT_NAMED_MAX),
+  })
+  .strict()
+export type ObjectivesDerived = z.infer<typeof objectivesDerivedSchema>

@@ -1,6 +1,5 @@
 import { type Ack, type TischEvent, type TreeMethod, groupName } from '@tischrunde/shared'
 import { useState } from 'react'
-import { errorText } from '../../../i18n/error-text.js'
 import '../../../i18n/tree-wording.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { useTreeGroups } from '../use-tree-groups.js'
@@ -11,6 +10,7 @@ import '../tree.css'
 import { TreeEditor } from './TreeEditor.js'
 import { TreeImageLinks } from './TreeImageLinks.js'
 import { TreeSetup } from './TreeSetup.js'
+import { allObjectivesMessage, objectivesMessage } from './objectives-message.js'
 
 /**
  * The console's part for the tree method: the groups, and for the open one the action that creates
@@ -29,17 +29,16 @@ export default function TreeConsole(props: { event: TischEvent; token: string; p
   const problems = useTreeStore(selectTree(problemDoc))
   const create = async () => {
     if (!openId) return
-    const ack = await props.send(openId)
-    setMessage(ack.ok ? t('tree.objectivesDone') : errorText(t, ack))
+    setMessage(objectivesMessage(t, await props.send(openId)))
   }
   // Before the afternoon starts: every group's solution tree in one go (a group whose problem tree is empty gets none; its phones write a goal).
   const [creatingAll, setCreatingAll] = useState(false)
   const createAll = async () => {
     setCreatingAll(true)
-    const failed: string[] = []
-    for (const g of groups) if (!(await props.send(g.id)).ok) failed.push(groupName(g))
+    const results: { group: string; ack: Ack }[] = []
+    for (const g of groups) results.push({ group: groupName(g), ack: await props.send(g.id) })
     setCreatingAll(false)
-    setMessage(failed.length > 0 ? t('tree.objectivesAllFailed', { groups: failed.join(', ') }) : t('tree.objectivesAllDone', { count: groups.length }))
+    setMessage(allObjectivesMessage(t, results))
   }
   const group = groups.find((g) => g.id === openId)
   const shownName = group ? groupName(group) : ''
