@@ -211,7 +211,7 @@ export function createTischrundeServer(opts: AppOptions): TischrundeServer {
   const votes = new VoteService(storage.events, rooms, now)
   const groups = new GroupService(storage.events, rooms)
   transfer.harvest = new HarvestTransfer(storage.events, votes)
-  showActorMaps(rooms, log)
+  showActorMaps(rooms, credentials, log)
   followCardChanges({ rooms, events: storage.events, log })
   keepNamesOff({ rooms, events: storage.events })
   giveBackDotsOfDeletedCards({ rooms, votes, publishVotes: (eventId, what) => hub.publish({ eventId, topic: 'votes', audience: 'everyone', ...what }) })

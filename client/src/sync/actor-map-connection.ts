@@ -60,7 +60,7 @@ const docsUrl = () => `${window.location.protocol === 'https:' ? 'wss' : 'ws'}:/
 
 /**
  * Which copy of the actor map a screen opens: the one facilitators and table hosts edit
- * (`actors.<event>`), or the one phones and projectors read (`actormap.<event>`, without contact persons).
+ * (`actors.<event>`), or the one phones and projectors read (`actorview.<event>`, without contact persons).
  */
 export type ActorMapCopy = 'edit' | 'shown'
 

@@ -15,6 +15,11 @@ export interface Credentials {
   /** A signed value for the instance's admin console. */
   adminKey: string
   isAdminKey(key: string): boolean
+  /**
+   * A stable pseudonym of `value` for `purpose` (lower-case hex, 24 characters): the same on every
+   * node of the instance, and not to be reversed or confirmed by guessing without its secret.
+   */
+  pseudonym(purpose: string, value: string): string
 }
 
 export async function openCredentials(dataDir: string): Promise<Credentials> {
@@ -79,6 +84,7 @@ export function credentialsFromSecret(secret: Buffer): Credentials {
     },
     adminKey,
     isAdminKey: (key) => equal(key, adminKey),
+    pseudonym: (purpose, value) => createHmac('sha256', secret).update(`tischrunde:pseudonym:${purpose}\n${value}`).digest('hex').slice(0, 24),
   }
 }
 

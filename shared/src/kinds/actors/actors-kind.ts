@@ -40,7 +40,7 @@ export function checkActorMapChanges(role: string, changes: readonly RecordChang
  * The event's actor map (`actors.<event>`): who can help, sorted into the four areas of a local
  * alliance, with the alliance columns and the existing bodies. Built from the boards' actor
  * columns by the server; facilitators edit and read it. Phones, projectors and table hosts read the
- * shown map (`actormap.<event>`, actor-map-shown.ts), which carries no contact person.
+ * shown map (`actorview.<event>`, actor-map-shown.ts), which carries no contact person.
  */
 export const actorsKind: DocKind = {
   name: 'actors',
