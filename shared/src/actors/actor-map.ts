@@ -18,10 +18,28 @@ export interface ActorMapChange {
   rules: ActorRule[]
 }
 
-/** An actor id from a comparison key: "agentur f arbeit" → "agentur-f-arbeit". */
+/**
+ * An actor id from a comparison key: the same for the same key, and none of its words ("agentur f
+ * arbeit" → "n" and 14 hex digits). A Yjs map keeps a deleted entry's key for ever, so an id made of
+ * the words would keep a card's words in the map's doc after the card was hidden or deleted (an
+ * earlier version made ids that way: `refreshActorMap` keeps those where they stand).
+ */
 export function actorIdOf(key: string): string {
-  const slug = key.replace(/ /g, '-').slice(0, 60).replace(/-+$/, '')
-  return /^[a-z0-9]/.test(slug) ? slug : `a-${slug}`.slice(0, 60)
+  return `n${hash53(key).toString(16).padStart(14, '0')}`
+}
+
+/** A 53-bit hash of a text (cyrb53): ids of a few hundred keys do not collide. */
+function hash53(text: string): number {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ c, 2654435761)
+    h2 = Math.imul(h2 ^ c, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
 }
 
 /** A new actor with empty alliance columns. */
@@ -70,10 +88,13 @@ function sameRecord(a: ActorRecord | undefined, b: ActorRecord): boolean {
  */
 export function refreshActorMap(found: readonly FoundMention[], current: ReadonlyMap<string, ActorRecord>, rules: ReadonlyMap<string, ActorRule>): ActorMapChange {
   const groups = new Map<string, { defaults: { name: string; area: ActorArea; hidden: boolean }; mentions: ActorMention[]; persons: string[] }>()
+  // An actor that already carries a written name keeps it (also under an id of an earlier version).
+  const owners = new Map<string, string>()
+  for (const actor of current.values()) for (const key of actor.keys) if (!owners.has(key)) owners.set(key, actor.id)
   for (const m of found) {
     const known = matchKnownActor(m.text)
     const rule = rules.get(m.key)
-    const id = rule?.actorId ?? known?.id ?? actorIdOf(m.key)
+    const id = rule?.actorId ?? known?.id ?? owners.get(m.key) ?? actorIdOf(m.key)
     let group = groups.get(id)
     if (!group) {
       const name = known && known.id === id ? known.name : displayName(m.text)

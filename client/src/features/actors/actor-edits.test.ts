@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type ActorRecord, actorKey, blankActor } from '@tischrunde/shared'
+import { type ActorRecord, actorIdOf, actorKey, blankActor } from '@tischrunde/shared'
 import { mergeSelected, newActor } from './actor-edits.js'
 
 const actor = (id: string, name: string, extra: Partial<ActorRecord> = {}): ActorRecord => ({
@@ -33,6 +33,6 @@ describe('merging on the console', () => {
 
   it('adds an actor by hand under a free id', () => {
     expect(newActor('  ', 'bildung', new Set())).toBeNull()
-    expect(newActor('Schulen', 'bildung', new Set(['schulen']))).toMatchObject({ id: 'schulen-2', name: 'Schulen', area: 'bildung', hand: { created: true } })
+    expect(newActor('Schulen', 'bildung', new Set([actorIdOf('schulen')]))).toMatchObject({ id: `${actorIdOf('schulen')}-2`, name: 'Schulen', area: 'bildung', hand: { created: true } })
   })
 })
