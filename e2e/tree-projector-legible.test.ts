@@ -124,6 +124,44 @@ function linksThroughBoxes(page: Page) {
 }
 
 describe('the tree on the projector, read from the back of the hall', () => {
+  /** Opens the walked solution tree at `width`×`height`, its controls shown, once its texts are fitted with German hyphenation. */
+  async function openWalked(width: number, height: number) {
+    const context = await browser.newContext({ ...PROJECTOR, viewport: { width, height } })
+    const page = await context.newPage()
+    await page.goto(`${server.url}${created.links.projector.replace('#', '?group=kleiner-landkreis&phase=objective#')}`)
+    await page.getByRole('heading', { name: 'Lösungsbaum: kleiner Landkreis' }).waitFor()
+    await expect.poll(() => page.locator('.tree-box').count(), { timeout: 10_000 }).toBe(15)
+    await expect.poll(() => page.locator('.tree-box-words', { hasText: 'Verwaltungsspitze' }).evaluate((el) => el.textContent!.includes('\u00ad')), { timeout: 10_000 }).toBe(true)
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)))
+    return { context, page }
+  }
+
+  for (const [width, height, kindFloor, mostCut] of [
+    [1280, 720, 16, 3],
+    [1920, 1080, 16, 1],
+  ] as const) {
+    it(`at ${width}×${height} with the controls shown, kind lines are ${kindFloor} px or more and at most ${mostCut} of 15 long German entries are cut`, async () => {
+      const { context, page } = await openWalked(width, height)
+      try {
+        await page.getByRole('button', { name: 'Vergrößern' }).waitFor()
+        const boxes = await readBoxes(page)
+        if (process.env.TISCHRUNDE_SCREENSHOTS) await page.screenshot({ path: `${process.env.TISCHRUNDE_SCREENSHOTS}/tree-controls-${width}.png` })
+        const cut = boxes.filter((b) => b.ellipsis && b.hidden).map((b) => b.id)
+        console.log(`${width}×${height} with controls: entries ${boxes[0]!.words.toFixed(1)} px, kind lines ${Math.min(...boxes.map((b) => b.kind)).toFixed(1)} px, cut with "…": ${cut.length} (${cut})`)
+        // The number and kind read from the back of the hall (before: 14.4 px at 1280×720, 0.8 of the entries' 18 px).
+        for (const b of boxes) {
+          expect(b.kind).toBeGreaterThanOrEqual(kindFloor - 0.01)
+          if (b.marks !== null) expect(b.marks).toBeGreaterThanOrEqual(kindFloor - 0.01)
+        }
+        // Few entries end in "…" (before: 13 of 15 at 1280×720, the controls taking 200 of its 720 lines; 1 at 1920×1080).
+        expect(cut.length).toBeLessThanOrEqual(mostCut)
+        expect(boxes.filter((b) => b.hidden && !b.ellipsis)).toEqual([])
+      } finally {
+        await context.close()
+      }
+    })
+  }
+
   for (const [width, height, floor] of [
     [1280, 720, 18],
     [1920, 1080, 19.9],

@@ -16,7 +16,8 @@ export interface Frame {
  * What a box says about its node besides the text, in lines that never take the text's room (cut
  * with "…"): the kind line (number and kind), and at the foot at most two quiet lines of marks: in
  * scope (the dashed border's meaning), still in the problem's words, how many measures and helpers
- * it has (their lists are on phones, console and in the exports).
+ * it has (their lists are on phones, console and in the exports). A box whose text is cut shows its
+ * marks beside the kind line instead (tree.css), so the text keeps their line.
  */
 function boxLines(node: TreeNode, number: string, t: Translate): { kind: string; marks: string } {
   const kind = `${number} ${t(`tree.kind.${node.kind}`)}`

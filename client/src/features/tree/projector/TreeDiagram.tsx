@@ -4,7 +4,7 @@ import { ActingSelect } from '../../../app/ActingSelect.js'
 import { useTranslation } from '../../../i18n/index.js'
 import { useHyphenation } from '../../projector/hyphenate.js'
 import { BOX, type PlacedLink, type TreeLayout } from '../tree-layout.js'
-import { textFloor, useAreaSize, useFitBoxTexts } from './fit-box-text.js'
+import { secondFloor, textFloor, useAreaSize, useFitBoxTexts } from './fit-box-text.js'
 import { type Frame, TreeBox, WholeBox } from './TreeBox.js'
 import { isTypingTarget } from '../../../lib/typing-target.js'
 
@@ -50,13 +50,13 @@ export function TreeDiagram(props: { view: TreeView; phase: TreePhase; label: st
   const { t } = useTranslation()
   const svg = useRef<SVGSVGElement>(null)
   const area = useAreaSize(svg)
-  // The screen's smallest text size chooses the layout too: on a low screen, taller boxes keep lines.
-  const layout = useMemo(() => layoutTreeToFit(props.view, props.phase, area, MARGIN, textFloor(window.innerHeight)), [props.view, props.phase, area])
+  // The screen's smallest text sizes choose the layout too: on a low screen, taller boxes keep lines.
+  const layout = useMemo(() => layoutTreeToFit(props.view, props.phase, area, MARGIN, textFloor(window.innerHeight), secondFloor(window.innerHeight)), [props.view, props.phase, area])
   const hyphenated = useHyphenation()
   const fit = frameOf(layout.bounds)
   // A zoom belongs to the picture it was made on: when the layout changes its shape (a resize, F,
   // leaves spread instead of stacked after a new node, other boxes), the whole tree shows again.
-  const shape = `${layout.stackFrom} ${layout.boxWidth}×${layout.boxHeight}`
+  const shape = `${layout.stackFrom} ${layout.boxWidth}×${layout.boxHeight} ${layout.gapY}`
   const [zoom, setZoom] = useState<{ frame: Frame; shape: string; target: string | null } | null>(null)
   const current = zoom && zoom.shape === shape ? zoom : null
   const frame = current?.frame ?? null

@@ -1,3 +1,4 @@
+import { BOX_SECOND_LINE } from '@tischrunde/shared'
 import { type RefObject, useLayoutEffect, useState } from 'react'
 
 /** Class of a box whose text does not fit at the tree's size: it keeps the lines its box has and ends in "…". */
@@ -6,10 +7,15 @@ export const CLAMPED = 'tree-box-text-clamped'
 /**
  * The smallest text of a box on the screen, in CSS pixels: 18 px, and 1.85 % of the screen's height
  * on a larger one (20 px at 1080 lines). Below it the back of a hall cannot read a projected tree
- * (WCAG's large text starts at 18.66 px; slides keep body text at about 2 % of their height); the
- * kind line and the marks are 0.8 of it (BOX_SECOND_LINE), 14.4 px at 720 lines.
+ * (WCAG's large text starts at 18.66 px; slides keep body text at about 2 % of their height).
  */
 export const TEXT_FLOOR = { px: 18, ofHeight: 0.0185 } as const
+/**
+ * The smallest kind line ("1.1 URSACHE") and marks of a box, in CSS pixels: 16 px, and 0.8 of the
+ * text's floor (BOX_SECOND_LINE) on a larger screen. They are 0.8 of the box's text where that is
+ * larger; 0.8 of the floor alone gave 14.4 px at 720 lines, which the back of a hall does not read.
+ */
+export const SECOND_FLOOR_PX = 16
 /** Sizes on the screen (CSS pixels) a tree's texts try, largest first, down to the floor. */
 const SCREEN_SIZES = [56, 48, 42, 36, 32, 28, 26, 24, 22, 20, 18] as const
 /** Share of a tree's boxes whose text may end in "…" at the size the tree shares: the longest fifth. */
@@ -19,6 +25,8 @@ const LINE_HEIGHT = 1.15
 
 /** The floor for a screen `height` CSS pixels high. */
 export const textFloor = (height: number) => Math.max(TEXT_FLOOR.px, TEXT_FLOOR.ofHeight * height)
+/** The kind line's and marks' floor for a screen `height` CSS pixels high. */
+export const secondFloor = (height: number) => Math.max(SECOND_FLOOR_PX, BOX_SECOND_LINE * textFloor(height))
 
 const wordsOf = (el: HTMLElement) => el.querySelector<HTMLElement>('.tree-box-words')
 const overflows = (el: HTMLElement) => {
@@ -27,11 +35,13 @@ const overflows = (el: HTMLElement) => {
   return over(el) || (!!words && over(words))
 }
 
-/** The height a box's words have: the box's, less its padding, kind line and marks. */
+/** The height a box's words have: the box's, less its padding, kind line and marks (none where they stand beside the kind line, as in a cut box). */
 function roomOf(el: HTMLElement): number {
   const style = getComputedStyle(el)
-  const height = (sel: string) => el.querySelector<HTMLElement>(sel)?.offsetHeight ?? 0
-  return el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom) - height('.tree-box-kind') - height('.tree-box-marks')
+  const kind = el.querySelector<HTMLElement>('.tree-box-kind')
+  const marks = el.querySelector<HTMLElement>('.tree-box-marks')
+  const ownLine = marks && kind && marks.offsetTop !== kind.offsetTop ? marks.offsetHeight : 0
+  return el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom) - (kind?.offsetHeight ?? 0) - ownLine
 }
 
 function clamp(el: HTMLElement, lines: number | null): void {
@@ -45,13 +55,15 @@ function clamp(el: HTMLElement, lines: number | null): void {
  * of SCREEN_SIZES, never below the floor, at which all but the longest fifth of the texts on the
  * screen fit their boxes whole (soft hyphens count as breaks), and `target`'s too (a box zoomed to).
  * A text that does not fit keeps the lines its box has and ends in "…" (its box, focused, shows it
- * whole: TreeDiagram). Sizes are set in diagram units: the picture's scale turns them into pixels.
+ * whole: TreeDiagram). The kind lines and marks (`--tree-second`) are 0.8 of that size, never below
+ * their own floor. Sizes are set in diagram units: the picture's scale turns them into pixels.
  */
 export function fitBoxTexts(svg: SVGSVGElement, screenHeight: number, target: string | null = null): void {
   const boxes = [...svg.querySelectorAll<HTMLElement>('.tree-box .tree-box-text')]
   const scale = svg.getScreenCTM()?.a ?? 1
   if (boxes.length === 0 || !(scale > 0)) return
   const floor = textFloor(screenHeight)
+  const second = secondFloor(screenHeight) / scale
   const sizes = [...SCREEN_SIZES.filter((px) => px > floor), floor].map((px) => px / scale)
   // Only the boxes on the screen count: zoomed in, the texts grow with the picture.
   const view = svg.getBoundingClientRect()
@@ -61,7 +73,11 @@ export function fitBoxTexts(svg: SVGSVGElement, screenHeight: number, target: st
   })
   const aimed = target === null ? undefined : svg.querySelector<HTMLElement>(`.tree-box[data-id="${CSS.escape(target)}"] .tree-box-text`)
   const allowed = Math.floor(shown.length * CUT_SHARE)
-  const setSize = (size: number) => svg.style.setProperty('--tree-text', `${size}px`)
+  svg.style.setProperty('--tree-px', String(1 / scale))
+  const setSize = (size: number) => {
+    svg.style.setProperty('--tree-text', `${size}px`)
+    svg.style.setProperty('--tree-second', `${Math.max(BOX_SECOND_LINE * size, second)}px`)
+  }
   for (const el of boxes) clamp(el, null)
   let chosen = sizes.at(-1)!
   for (const size of sizes) {
@@ -73,7 +89,7 @@ export function fitBoxTexts(svg: SVGSVGElement, screenHeight: number, target: st
   }
   setSize(chosen)
   const cut = boxes.filter(overflows)
-  // Cut, a box's marks keep one line (tree.css); then the lines each cut text has room for (one layout).
+  // Cut, a box's marks move beside its kind line (tree.css); then the lines each cut text has room for (one layout).
   for (const el of cut) el.classList.add(CLAMPED)
   const lines = cut.map((el) => Math.max(1, Math.floor(roomOf(el) / (chosen * LINE_HEIGHT) + 0.05)))
   cut.forEach((el, i) => clamp(el, lines[i]!))
