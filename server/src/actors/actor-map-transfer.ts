@@ -10,10 +10,11 @@ import {
   actorBodySchema,
   actorRecordSchema,
   actorRuleSchema,
+  type StoredEvent,
 } from '@tischrunde/shared'
 import type * as Y from 'yjs'
 import type { DocRooms } from '../boards/doc-rooms.js'
-import { actorMapDocName } from './build-actor-map.js'
+import { actorMapDocName, actorsAsReadNow } from './build-actor-map.js'
 
 function valid<T>(doc: Y.Doc, root: string, schema: { safeParse(v: unknown): { success: boolean; data?: T } }): T[] {
   const out: T[] = []
@@ -24,9 +25,13 @@ function valid<T>(doc: Y.Doc, root: string, schema: { safeParse(v: unknown): { s
   return out
 }
 
-/** The event's actor map for its export file; null when nobody and no card filled it. */
-export async function exportActorMap(rooms: DocRooms, eventId: string): Promise<ActorMapExport | null> {
-  return rooms.peek(actorMapDocName(eventId), (doc) => {
+/**
+ * The event's actor map for its export file, with the names the cards and trees hold now (as the
+ * next "Akteure neu einlesen" would read them; nothing is written); null when nobody and no card
+ * filled it.
+ */
+export async function exportActorMap(rooms: DocRooms, stored: StoredEvent): Promise<ActorMapExport | null> {
+  const stale = await rooms.peek(actorMapDocName(stored.event.id), (doc) => {
     const map: ActorMapExport = {
       actors: valid(doc, ACTORS_ROOT, actorRecordSchema),
       rules: valid(doc, ACTOR_RULES_ROOT, actorRuleSchema),
@@ -34,8 +39,10 @@ export async function exportActorMap(rooms: DocRooms, eventId: string): Promise<
       areas: valid(doc, ACTOR_AREAS_ROOT, actorAreaNameSchema),
       columns: valid(doc, ACTOR_COLUMNS_ROOT, actorColumnChoiceSchema),
     }
-    return map.actors.length + map.bodies.length + map.areas.length + (map.columns?.length ?? 0) > 0 ? map : null
+    return map
   })
+  const map = { ...stale, actors: await actorsAsReadNow(rooms, stored, stale) }
+  return map.actors.length + map.bodies.length + map.areas.length + (map.columns?.length ?? 0) > 0 ? map : null
 }
 
 /**

@@ -58,6 +58,32 @@ async function treeMentions(rooms: DocRooms, event: StoredEvent['event'], places
   return found
 }
 
+/** What the boards' actor columns (of `tables`, or all) and the trees name now. */
+async function mentionsNow(rooms: DocRooms, event: StoredEvent['event'], choices: ReadonlyMap<string, boolean>, tables: ReadonlySet<string> | null): Promise<FoundMention[]> {
+  const found: FoundMention[] = []
+  for (const table of event.tables) {
+    if (tables && !tables.has(table.id)) continue
+    const cards = await rooms.peek(boardDocName(event.id, table.id), (doc) => readSnapshot(doc).cards)
+    found.push(...mentionsOfBoard(table.id, cards, event.template, choices))
+  }
+  found.push(...(await treeMentions(rooms, event, tables)))
+  return found
+}
+
+/**
+ * The actors of a stored map as the next "Akteure neu einlesen" would leave them, read only (an
+ * export writes nothing): a name written since the map was last read is in the documentation and
+ * the actor table, with the hand decisions and alliance columns kept, as the refresh keeps them.
+ */
+export async function actorsAsReadNow(rooms: DocRooms, stored: StoredEvent, map: { actors: readonly ActorRecord[]; rules: readonly ActorRule[]; columns?: readonly ActorColumnChoice[] | undefined }): Promise<ActorRecord[]> {
+  const found = await mentionsNow(rooms, stored.event, new Map((map.columns ?? []).map((c) => [c.id, c.on])), null)
+  const actors = new Map(map.actors.map((a) => [a.id, a]))
+  const change = refreshActorMap(found, actors, new Map(map.rules.map((r) => [r.key, r])))
+  for (const id of change.remove) actors.delete(id)
+  for (const record of change.put) if (actorRecordSchema.safeParse(record).success) actors.set(record.id, record)
+  return [...actors.values()]
+}
+
 /**
  * Reads every table's actor columns (and on a tree day every group's "Wer kann helfen?") and refreshes the event's actor map: new actors come in,
  * mentions are brought up to date, hand decisions and alliance columns stay. Written by the
@@ -83,13 +109,7 @@ export async function buildActorMap(rooms: DocRooms, stored: StoredEvent, by = '
     tables = new Set([...onlyNamedAt, ...affected.flatMap((actor) => actor.mentions.map((m) => m.tableId))])
   }
   const choices = await rooms.read(name, (room) => new Map([...readRoot<ActorColumnChoice>(room.doc, ACTOR_COLUMNS_ROOT, actorColumnChoiceSchema).values()].map((c) => [c.id, c.on])))
-  const found: FoundMention[] = []
-  for (const table of event.tables) {
-    if (tables && !tables.has(table.id)) continue
-    const cards = await rooms.peek(boardDocName(event.id, table.id), (doc) => readSnapshot(doc).cards)
-    found.push(...mentionsOfBoard(table.id, cards, event.template, choices))
-  }
-  found.push(...(await treeMentions(rooms, event, tables)))
+  const found = await mentionsNow(rooms, event, choices, tables)
   return rooms.read(name, async (room) => {
     const actors = readRoot<ActorRecord>(room.doc, ACTORS_ROOT, actorRecordSchema)
     const rules = readRoot<ActorRule>(room.doc, ACTOR_RULES_ROOT, actorRuleSchema)

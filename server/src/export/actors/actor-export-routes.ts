@@ -4,14 +4,20 @@ import {
   ACTORS_ROOT,
   ACTOR_AREAS_ROOT,
   ACTOR_BODIES_ROOT,
+  ACTOR_COLUMNS_ROOT,
+  ACTOR_RULES_ROOT,
   type ActorAreaName,
+  type ActorColumnChoice,
+  type ActorRule,
   type ActorBody,
   type ActorRecord,
   ErrorCode,
   actorAreaNameSchema,
   actorBodySchema,
+  actorColumnChoiceSchema,
   actorFromClaims,
   actorRecordSchema,
+  actorRuleSchema,
   fail as failure,
   may,
   type StoredEvent,
@@ -19,7 +25,7 @@ import {
 import type { DocRooms } from '../../boards/doc-rooms.js'
 import type { EventService } from '../../events/event-service.js'
 import { sendFailure } from '../../http/send-failure.js'
-import { actorMapDocName } from '../../actors/build-actor-map.js'
+import { actorMapDocName, actorsAsReadNow } from '../../actors/build-actor-map.js'
 import { type ActorTableInput, actorPlaceNames } from './actor-table.js'
 import { answerExportFailure } from '../../http/export-routes.js'
 import { readThenRender } from '../read-then-render.js'
@@ -42,17 +48,17 @@ function valid<T>(doc: Y.Doc, root: string, schema: { safeParse(v: unknown): { s
 /** What the actor exports need of an event: its map as it stands, and the names of areas and of the tables and groups that named actors. */
 export async function actorTableInput(rooms: DocRooms, stored: StoredEvent): Promise<ActorTableInput> {
   const { event } = stored
-  // Read only: an event whose actor map nobody filled gets no file from its export.
-  return rooms.peek(actorMapDocName(event.id), (doc) => {
-    const actors = valid<ActorRecord>(doc, ACTORS_ROOT, actorRecordSchema)
-    return {
-      event: { id: event.id, title: event.title, date: event.date, place: event.place },
-      actors,
-      bodies: valid<ActorBody>(doc, ACTOR_BODIES_ROOT, actorBodySchema),
-      areaNames: new Map(valid<ActorAreaName>(doc, ACTOR_AREAS_ROOT, actorAreaNameSchema).map((a) => [a.id, a.name])),
-      tableNames: actorPlaceNames(event, actors),
-    }
-  })
+  // Read only: an event whose actor map nobody filled gets no file from its export. The names the
+  // cards and trees hold now are in it (as the next "Akteure neu einlesen" reads them).
+  const kept = await rooms.peek(actorMapDocName(event.id), (doc) => ({
+    actors: valid<ActorRecord>(doc, ACTORS_ROOT, actorRecordSchema),
+    rules: valid<ActorRule>(doc, ACTOR_RULES_ROOT, actorRuleSchema),
+    columns: valid<ActorColumnChoice>(doc, ACTOR_COLUMNS_ROOT, actorColumnChoiceSchema),
+    bodies: valid<ActorBody>(doc, ACTOR_BODIES_ROOT, actorBodySchema),
+    areaNames: new Map(valid<ActorAreaName>(doc, ACTOR_AREAS_ROOT, actorAreaNameSchema).map((a) => [a.id, a.name])),
+  }))
+  const actors = await actorsAsReadNow(rooms, stored, kept)
+  return { event: { id: event.id, title: event.title, date: event.date, place: event.place }, actors, bodies: kept.bodies, areaNames: kept.areaNames, tableNames: actorPlaceNames(event, actors) }
 }
 
 /**
