@@ -47,6 +47,19 @@ describe('the documentation PDF of an event with an actor map', () => {
     expect(text).toContain(squash('Arbeitskreis AK Asyl Stadt, Diakonie trifft sich monatlich'))
   })
 
+  it('names an area "(Fortsetzung)" in the page header only on pages that go on with it, not on the page its heading opens', async () => {
+    const pages = (await pdfText((await rendered).bytes)).split('\f')
+    const parts = ['Migration und Integration', 'Arbeit und Wirtschaft', 'Soziales', 'Bildung', 'Vorhandene Gremien, Arbeitskreise und Kooperationsvereinbarungen']
+    const continued = pages.flatMap((page, i) => {
+      const lines = page.split('\n').map((l) => l.trim()).filter(Boolean)
+      const header = lines[0] ?? ''
+      return parts.filter((part) => header.includes(`${part} (Fortsetzung)`) && lines.slice(1).includes(part)).map((part) => `page ${i + 1}: ${part}`)
+    })
+    expect(continued).toEqual([])
+    // ... and it does on a page that goes on with an area's table.
+    expect(pages.some((page) => /Akteure für ein lokales Bündnis · \S.* \(Fortsetzung\)/.test(page.split('\n')[0] ?? ''))).toBe(true)
+  })
+
   it('is tagged: a bookmark with the areas, headings, and real tables with header cells a screen reader reads row by row', async () => {
     const structure = await readPdfStructure((await rendered).bytes)
     const chapter = structure.outline.find((o) => o.title === 'Wer kann helfen? Akteure für ein lokales Bündnis')
