@@ -26,6 +26,7 @@ import type { EventStore } from '../storage/storage.js'
 import type { DocRooms } from '../boards/doc-rooms.js'
 import type { BoardStore } from '../storage/storage.js'
 import type { DeletedEvents } from './deleted-events.js'
+import { actorMapAfterForget } from '../actors/actors-after-forget.js'
 import { forgetContributions } from './forget-contributions.js'
 import { ForgetPasses, ForgetQueueFull } from './forget-passes.js'
 import type { ForgetWrite } from '@tischrunde/shared'
@@ -65,7 +66,13 @@ export function createRetentionRoutes(deps: RetentionRouteDeps): Router {
   // asked meanwhile, passes at least 2 s apart, so fresh identities in bulk cannot make the server
   // read an event over and over, and never hold up someone else's request for more than a pass.
   const passes = new ForgetPasses(
-    (eventId, participantIds) => forgetContributions(deps.rooms, deps.boards, eventId, participantIds),
+    async (eventId, participantIds) => {
+      const outcome = await forgetContributions(deps.rooms, deps.boards, eventId, participantIds)
+      const stored = await deps.store.get(eventId)
+      const docNames = [...outcome.values()].flatMap((o) => o.forgotten.map((f) => f.docName))
+      if (stored) await actorMapAfterForget(deps.rooms, stored, docNames)
+      return outcome
+    },
     async (eventId, outcome) => {
       for (const [participantId, { forgotten }] of outcome) await deps.onContributionsForgotten?.(eventId, participantId, forgotten)
     },
