@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { PNG } from 'pngjs'
 import { describe, expect, it } from 'vitest'
 import { readTreeRecords } from '@tischrunde/shared'
+import { FALLBACK_FONT_FILES } from '../fonts.js'
 import { TREE_PNG_MAX_PIXELS, svgToPng } from './tree-png.js'
 import { PDF_PICTURE_MAX_SCALE, pdfPictureScale } from './tree-sheets.js'
 import { treeToSvg } from './tree-svg.js'
+
+const require = createRequire(import.meta.url)
 
 /** The rightmost column with ink in the picture's title band (the first 70 rows at 1.5×). */
 function titleRightEdge(png: PNG): number {
@@ -103,3 +108,41 @@ describe('a tree as a picture', () => {
   })
 })
 
+/** A tree of one core problem with `text`, as its PNG's pixels and its SVG. */
+function coreOnly(text: string): { png: Buffer; svg: string } {
+  const view = readTreeRecords([{ id: 'kern-0001', kind: 'core', parentId: null, order: 0, text, authorId: null, createdAt: 1 }])
+  const { svg, width, height } = treeToSvg(view, 'problem', 'Problembaum: kleiner Landkreis')
+  return { png: PNG.sync.read(Buffer.from(svgToPng(svg, width, height))).data, svg }
+}
+
+/** `text` with each character outside Latin-1 replaced by one of the same length in UTF-16 that no font has (unassigned, private use). */
+const asMissingGlyphs = (text: string) => [...text].map((ch) => (ch.codePointAt(0)! <= 0xff ? ch : ch.length === 2 ? '\u{10fffd}' : '\u0378')).join('')
+
+describe('a tree picture in other scripts and with line breaks', () => {
+  it.each([
+    ['an emoji', 'Keiner weiß, warum 🤷'],
+    ['Ethiopic (Tigrinya)', 'ሰላም ለኹሉ ትግርኛ'],
+  ])('draws %s in the PNG, not as empty boxes (the picture drew "▯" where the PDF’s list under it drew them)', (_, text) => {
+    const drawn = coreOnly(text).png
+    // Drawn as empty boxes, the text would look like characters that no font has.
+    expect(drawn.equals(coreOnly(asMissingGlyphs(text)).png)).toBe(false)
+  })
+
+  it('draws an emoji with a skin tone or a gender as the emoji, with no box beside it', () => {
+    // The PDF's monochrome emoji font has one picture for 👍 and 👍🏽, and for 🤷 and 🤷‍♀️ (woman shrugging).
+    expect(coreOnly('Gut so 👍🏽 🤷‍♀️').png.equals(coreOnly('Gut so 👍 🤷').png)).toBe(true)
+  })
+
+  it('names in the SVG the fonts the PNG draws with, so a viewer that has them draws emoji and Ethiopic too', () => {
+    const fontkit = require('fontkit') as { create(buffer: Buffer): { familyName: string } }
+    const families = /<svg [^>]*font-family="([^"]*)"/.exec(coreOnly('Kurz').svg)![1]!.split(',').map((f) => f.trim().replace(/^'(.*)'$/, '$1'))
+    expect(families[0]).toBe('DejaVu Sans')
+    for (const file of Object.values(FALLBACK_FONT_FILES)) expect(families).toContain(fontkit.create(readFileSync(require.resolve(file))).familyName)
+  })
+
+  it('keeps a line break inside an entry as a new line (the picture ran "…ab; Zweite Zeile" together, the list kept it)', () => {
+    const { svg } = coreOnly('Kurz ab;\nZweite Zeile\n\n\nDritte')
+    const lines = [...svg.matchAll(/<tspan [^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1])
+    expect(lines).toEqual(['Kurz ab;', 'Zweite Zeile', '', 'Dritte'])
+  })
+})

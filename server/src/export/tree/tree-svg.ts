@@ -1,9 +1,14 @@
 import { BOX, TREE_SHEET_WORDS, type TreePhase, type TreeView, layoutTree } from '@tischrunde/shared'
+import type { FallbackFont } from '../fonts.js'
 import { hyphenateDe } from '../hyphenate.js'
 import { WORD_MAX } from '../long-words.js'
 
 /** Font of the pictures: DejaVu Sans, the font the PDFs embed (the PNG renderer is given its files). */
 export const TREE_FONT = 'DejaVu Sans'
+/** The families of the fonts the PDFs take other scripts from (fonts.ts); the PNG renderer is given their files. */
+const FALLBACK_FAMILY: Readonly<Record<FallbackFont, string>> = { arabic: 'Noto Sans Arabic', ethiopic: 'Noto Sans Ethiopic', emoji: 'Noto Emoji', cjk: 'Noto Sans CJK SC' }
+/** The pictures' font-family: DejaVu Sans, then the fallbacks, so an SVG viewer that has them draws those scripts too. */
+const FONT_FAMILY = `${[TREE_FONT, ...Object.values(FALLBACK_FAMILY)].map((f) => `'${f}'`).join(', ')}, sans-serif`
 const MARGIN = 24
 const PAD = 10
 const KIND_SIZE = 13
@@ -93,27 +98,32 @@ function splitWord(word: string, width: number): [string, string] {
   return [`${word.slice(0, cut)}-`, word.slice(cut)]
 }
 
-/** Breaks a text into at most `max` lines of `width` characters; long words are split, the rest ends in "…". */
+/**
+ * Breaks a text into at most `max` lines of `width` characters; long words are split, the rest ends in
+ * "…". A line break in the text starts a new line (blank lines between paragraphs count as one).
+ */
 export function wrapText(text: string, width: number, max: number): string[] {
-  const words = text.split(/\s+/).filter(Boolean)
   const lines: string[] = []
-  let line = ''
-  for (let word of words) {
-    while (word.length > width) {
-      if (line) lines.push(line)
-      const [head, rest] = splitWord(word, width)
-      lines.push(head)
-      line = ''
-      word = rest
+  const paragraphs = text.trim() ? text.trim().replace(/\r\n?/g, '\n').replace(/\n\s*\n/g, '\n\n').split('\n') : []
+  for (const paragraph of paragraphs) {
+    let line = ''
+    for (let word of paragraph.split(/\s+/).filter(Boolean)) {
+      while (word.length > width) {
+        if (line) lines.push(line)
+        const [head, rest] = splitWord(word, width)
+        lines.push(head)
+        line = ''
+        word = rest
+      }
+      const next = line ? `${line} ${word}` : word
+      if (next.length <= width) line = next
+      else {
+        lines.push(line)
+        line = word
+      }
     }
-    const next = line ? `${line} ${word}` : word
-    if (next.length <= width) line = next
-    else {
-      lines.push(line)
-      line = word
-    }
+    lines.push(line)
   }
-  if (line) lines.push(line)
   if (lines.length <= max) return lines
   const kept = lines.slice(0, max)
   kept[max - 1] = `${kept[max - 1]!.slice(0, width - 1)}…`
@@ -151,7 +161,7 @@ export function treeToSvg(
   const width = Math.max(maxX - minX, BOX.width * 2, titleWidth) + 2 * MARGIN
   const height = Math.max(maxY - minY, boxHeight) + 2 * MARGIN + headingRoom
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x0} ${y0} ${width} ${height}" width="${Math.round(width)}" height="${Math.round(height)}" font-family="${TREE_FONT}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${x0} ${y0} ${width} ${height}" width="${Math.round(width)}" height="${Math.round(height)}" font-family="${FONT_FAMILY}">`,
     `<title>${escapeXml(title)}</title>`,
     `<rect x="${x0}" y="${y0}" width="${width}" height="${height}" fill="#ffffff"/>`,
   ]
