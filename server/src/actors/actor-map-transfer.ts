@@ -10,6 +10,7 @@ import {
   actorBodySchema,
   actorRecordSchema,
   actorRuleSchema,
+  type Card,
   type StoredEvent,
 } from '@tischrunde/shared'
 import type * as Y from 'yjs'
@@ -27,10 +28,11 @@ function valid<T>(doc: Y.Doc, root: string, schema: { safeParse(v: unknown): { s
 
 /**
  * The event's actor map for its export file, with the names the cards and trees hold now (as the
- * next "Akteure neu einlesen" would read them; nothing is written); null when nobody and no card
- * filled it.
+ * next "Akteure neu einlesen" would read them; nothing is written; `cardsByTable`: the boards'
+ * cards when the export read them already); null when nobody opened or filled it.
  */
-export async function exportActorMap(rooms: DocRooms, stored: StoredEvent): Promise<ActorMapExport | null> {
+export async function exportActorMap(rooms: DocRooms, stored: StoredEvent, cardsByTable?: ReadonlyMap<string, readonly Card[]>): Promise<ActorMapExport | null> {
+  if (!(await rooms.exists(actorMapDocName(stored.event.id)))) return null
   const stale = await rooms.peek(actorMapDocName(stored.event.id), (doc) => {
     const map: ActorMapExport = {
       actors: valid(doc, ACTORS_ROOT, actorRecordSchema),
@@ -41,7 +43,7 @@ export async function exportActorMap(rooms: DocRooms, stored: StoredEvent): Prom
     }
     return map
   })
-  const map = { ...stale, actors: await actorsAsReadNow(rooms, stored, stale) }
+  const map = { ...stale, actors: await actorsAsReadNow(rooms, stored, stale, cardsByTable) }
   return map.actors.length + map.bodies.length + map.areas.length + (map.columns?.length ?? 0) > 0 ? map : null
 }
 

@@ -18,8 +18,8 @@ const actorsOf = (doc: Y.Doc) => new Map([...doc.getMap<ActorRecord>(ACTORS_ROOT
  * the comparison key an actor's id was once made of ("Talstraße" → "talstrasse").
  */
 const holdsText = (doc: Y.Doc, text: string) => {
-  const state = Buffer.from(Y.encodeStateAsUpdate(doc)).toString('latin1').toLowerCase()
-  return [text.toLowerCase(), actorKey(text).replace(/ /g, '-')].some((form) => form !== '' && state.includes(Buffer.from(form, 'utf8').toString('latin1')))
+  const state = Buffer.from(Y.encodeStateAsUpdate(doc)).toString('utf8').toLowerCase()
+  return [text.toLowerCase(), actorKey(text).replace(/ /g, '-')].some((form) => form !== '' && state.includes(form))
 }
 const helps = { stationId: 'station-3', columnId: 'wer-hilft' }
 

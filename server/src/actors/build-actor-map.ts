@@ -6,6 +6,7 @@ import {
   actorColumnChoiceSchema,
   type ActorRecord,
   type ActorRule,
+  type Card,
   type FoundMention,
   actorRecordSchema,
   actorRuleSchema,
@@ -58,12 +59,12 @@ async function treeMentions(rooms: DocRooms, event: StoredEvent['event'], places
   return found
 }
 
-/** What the boards' actor columns (of `tables`, or all) and the trees name now. */
-async function mentionsNow(rooms: DocRooms, event: StoredEvent['event'], choices: ReadonlyMap<string, boolean>, tables: ReadonlySet<string> | null): Promise<FoundMention[]> {
+/** What the boards' actor columns (of `tables`, or all) and the trees name now; `read`: the boards' cards read already. */
+async function mentionsNow(rooms: DocRooms, event: StoredEvent['event'], choices: ReadonlyMap<string, boolean>, tables: ReadonlySet<string> | null, read?: ReadonlyMap<string, readonly Card[]>): Promise<FoundMention[]> {
   const found: FoundMention[] = []
   for (const table of event.tables) {
     if (tables && !tables.has(table.id)) continue
-    const cards = await rooms.peek(boardDocName(event.id, table.id), (doc) => readSnapshot(doc).cards)
+    const cards = read?.get(table.id) ?? (await rooms.peek(boardDocName(event.id, table.id), (doc) => readSnapshot(doc).cards))
     found.push(...mentionsOfBoard(table.id, cards, event.template, choices))
   }
   found.push(...(await treeMentions(rooms, event, tables)))
@@ -75,8 +76,13 @@ async function mentionsNow(rooms: DocRooms, event: StoredEvent['event'], choices
  * export writes nothing): a name written since the map was last read is in the documentation and
  * the actor table, with the hand decisions and alliance columns kept, as the refresh keeps them.
  */
-export async function actorsAsReadNow(rooms: DocRooms, stored: StoredEvent, map: { actors: readonly ActorRecord[]; rules: readonly ActorRule[]; columns?: readonly ActorColumnChoice[] | undefined }): Promise<ActorRecord[]> {
-  const found = await mentionsNow(rooms, stored.event, new Map((map.columns ?? []).map((c) => [c.id, c.on])), null)
+export async function actorsAsReadNow(
+  rooms: DocRooms,
+  stored: StoredEvent,
+  map: { actors: readonly ActorRecord[]; rules: readonly ActorRule[]; columns?: readonly ActorColumnChoice[] | undefined },
+  cardsByTable?: ReadonlyMap<string, readonly Card[]>,
+): Promise<ActorRecord[]> {
+  const found = await mentionsNow(rooms, stored.event, new Map((map.columns ?? []).map((c) => [c.id, c.on])), null, cardsByTable)
   const actors = new Map(map.actors.map((a) => [a.id, a]))
   const change = refreshActorMap(found, actors, new Map(map.rules.map((r) => [r.key, r])))
   for (const id of change.remove) actors.delete(id)

@@ -145,7 +145,7 @@ export class EventTransfer {
     }
     const harvested = await this.harvest?.exportOf(stored.event.id, stored.event, cardsByTable)
     const harvest = harvested ? { harvest: harvested } : {}
-    const actors = await exportActorMap(this.rooms, stored)
+    const actors = await exportActorMap(this.rooms, stored, cardsByTable)
     const programme = (await this.programme?.read(stored.event.id)) ?? undefined
     const workshopBoards = await exportWorkshopBoards(this.rooms, stored.event.id, programme)
     const withProgramme = { ...(programme ? { programme } : {}), ...(workshopBoards.length > 0 ? { workshopBoards } : {}) }

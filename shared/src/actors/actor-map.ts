@@ -28,6 +28,12 @@ export function actorIdOf(key: string): string {
   return `n${hash53(key).toString(16).padStart(14, '0')}`
 }
 
+/** The id an earlier version made of a comparison key (its words): still the id of actors stored then. */
+function earlierIdOf(key: string): string {
+  const slug = key.replace(/ /g, '-').slice(0, 60).replace(/-+$/, '')
+  return /^[a-z0-9]/.test(slug) ? slug : `a-${slug}`.slice(0, 60)
+}
+
 /** A 53-bit hash of a text (cyrb53): ids of a few hundred keys do not collide. */
 function hash53(text: string): number {
   let h1 = 0xdeadbeef
@@ -88,13 +94,15 @@ function sameRecord(a: ActorRecord | undefined, b: ActorRecord): boolean {
  */
 export function refreshActorMap(found: readonly FoundMention[], current: ReadonlyMap<string, ActorRecord>, rules: ReadonlyMap<string, ActorRule>): ActorMapChange {
   const groups = new Map<string, { defaults: { name: string; area: ActorArea; hidden: boolean }; mentions: ActorMention[]; persons: string[] }>()
-  // An actor that already carries a written name keeps it (also under an id of an earlier version).
+  // An actor that already carries a written name keeps it; one stored under the id an earlier version
+  // made of the name (also one made by hand, or kept without cards for its hand work) is found by it.
   const owners = new Map<string, string>()
   for (const actor of current.values()) for (const key of actor.keys) if (!owners.has(key)) owners.set(key, actor.id)
+  const idOf = (key: string) => owners.get(key) ?? (current.has(earlierIdOf(key)) ? earlierIdOf(key) : actorIdOf(key))
   for (const m of found) {
     const known = matchKnownActor(m.text)
     const rule = rules.get(m.key)
-    const id = rule?.actorId ?? known?.id ?? owners.get(m.key) ?? actorIdOf(m.key)
+    const id = rule?.actorId ?? known?.id ?? idOf(m.key)
     let group = groups.get(id)
     if (!group) {
       const name = known && known.id === id ? known.name : displayName(m.text)

@@ -208,6 +208,11 @@ describe('the map: refresh, merge, split', () => {
     const again = refreshActorMap([mention('t1', 'Sportmittler'), mention('t2', 'Sportmittler')], new Map([[old.id, old]]), new Map())
     expect(again.remove).toEqual([])
     expect(again.put.map((a) => [a.id, a.coreGroup, a.keys, a.mentions.map((m) => m.tableId)])).toEqual([['sportmittler', true, [key], ['t1', 't2']]])
+    // Also one kept without cards for its hand work, or made by hand then (no names of the cards on it).
+    for (const bare of [{ ...old, keys: [], mentions: [] }, { ...blankActor('sportmittler', 'Sportmittler', 'soziales'), hand: { created: true, name: true } }]) {
+      const named = refreshActorMap([mention('t2', 'Sportmittler')], new Map([[bare.id, bare]]), new Map())
+      expect(named.put.map((a) => [a.id, a.keys])).toEqual([['sportmittler', [key]]])
+    }
   })
 
   it('splits one written name out of an actor, and the split holds on refresh', () => {

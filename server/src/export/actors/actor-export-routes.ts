@@ -50,6 +50,7 @@ export async function actorTableInput(rooms: DocRooms, stored: StoredEvent): Pro
   const { event } = stored
   // Read only: an event whose actor map nobody filled gets no file from its export. The names the
   // cards and trees hold now are in it (as the next "Akteure neu einlesen" reads them).
+  const named = await rooms.exists(actorMapDocName(event.id))
   const kept = await rooms.peek(actorMapDocName(event.id), (doc) => ({
     actors: valid<ActorRecord>(doc, ACTORS_ROOT, actorRecordSchema),
     rules: valid<ActorRule>(doc, ACTOR_RULES_ROOT, actorRuleSchema),
@@ -57,7 +58,7 @@ export async function actorTableInput(rooms: DocRooms, stored: StoredEvent): Pro
     bodies: valid<ActorBody>(doc, ACTOR_BODIES_ROOT, actorBodySchema),
     areaNames: new Map(valid<ActorAreaName>(doc, ACTOR_AREAS_ROOT, actorAreaNameSchema).map((a) => [a.id, a.name])),
   }))
-  const actors = await actorsAsReadNow(rooms, stored, kept)
+  const actors = named ? await actorsAsReadNow(rooms, stored, kept) : kept.actors
   return { event: { id: event.id, title: event.title, date: event.date, place: event.place }, actors, bodies: kept.bodies, areaNames: kept.areaNames, tableNames: actorPlaceNames(event, actors) }
 }
 
