@@ -95,4 +95,12 @@ describe('the facilitator derives the objective tree again after the problem tre
     })
     expect(await derive()).toMatchObject({ ok: false, code: 'NOT_NOW', params: { reason: 'TREE_OBJECTIVES_BROKEN' } })
   })
+
+  it('says so when the problem tree has entries but no core problem (not that the solution tree is up to date)', async () => {
+    await running.server.rooms.read(name('problem'), async (room) => {
+      room.doc.transact(() => room.doc.getMap(TREE_NODES_ROOT).delete('core0001'), { source: 'server', by: 'older-version' })
+      await room.settle()
+    })
+    expect(await derive()).toMatchObject({ ok: false, code: 'NOT_NOW', params: { reason: 'TREE_NO_CORE' } })
+  })
 })

@@ -248,6 +248,8 @@ export interface PdfStructure {
   lang: string | undefined
   title: string | undefined
   outline: { title: string; items: string[] }[]
+  /** Each bookmark below a chapter with the page (from 1) it leads to. */
+  bookmarkPages: { title: string; page: number }[]
   pages: StructNode[]
 }
 
@@ -257,7 +259,14 @@ export async function readPdfStructure(bytes: Uint8Array): Promise<PdfStructure>
   const pdf = await getDocument({ data: new Uint8Array(bytes), disableFontFace: true, verbosity: 0 }).promise
   try {
     const meta = (await pdf.getMetadata()).info as { Language?: string; Title?: string }
-    const outline = ((await pdf.getOutline()) ?? []).map((o) => ({ title: o.title, items: o.items.map((i) => i.title) }))
+    const read = (await pdf.getOutline()) ?? []
+    const outline = read.map((o) => ({ title: o.title, items: o.items.map((i) => i.title) }))
+    const bookmarkPages: { title: string; page: number }[] = []
+    for (const item of read.flatMap((o) => o.items)) {
+      const dest = typeof item.dest === 'string' ? await pdf.getDestination(item.dest) : item.dest
+      const ref = dest?.[0] as { num: number; gen: number } | undefined
+      if (ref) bookmarkPages.push({ title: item.title, page: (await pdf.getPageIndex(ref)) + 1 })
+    }
     const pages: StructNode[] = []
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n)
@@ -276,7 +285,7 @@ export async function readPdfStructure(bytes: Uint8Array): Promise<PdfStructure>
       }
       pages.push(walk(((await page.getStructTree()) ?? { role: 'Root', children: [] }) as Raw))
     }
-    return { lang: meta.Language, title: meta.Title, outline, pages }
+    return { lang: meta.Language, title: meta.Title, outline, bookmarkPages, pages }
   } finally {
     await pdf.destroy()
   }

@@ -8,16 +8,19 @@ import { treeGroupsInUse } from './tree-groups.js'
  * objective doc, so every screen of it sees the new nodes at once. Returns how many it wrote and
  * which problems it left out (their objective would not fit where the solution tree stands now), or
  * `broken` when the solution tree holds an entry the write gate would refuse where it stands (an
- * older version's derivation could leave one): it writes nothing to such a tree.
+ * older version's derivation could leave one): it writes nothing to such a tree; `no-core` when the
+ * problem tree has entries but no core problem yet.
  * Holds to what the write gate asks of everyone: an objective the group deleted never comes back,
  * and it writes nothing that leaves a tree the gate would refuse (every later write to it would be
  * refused as a conflict, the console's too).
  */
-export async function deriveObjectiveTree(rooms: DocRooms, eventId: string, groupId: string, now: number, by: string, onlyIfEmpty = false): Promise<ObjectivesDerived | 'broken'> {
+export async function deriveObjectiveTree(rooms: DocRooms, eventId: string, groupId: string, now: number, by: string, onlyIfEmpty = false): Promise<ObjectivesDerived | 'broken' | 'no-core'> {
   const nameOf = (phase: 'problem' | 'objective') => docNameOf({ kind: treeKind.name, eventId, parts: { groupId, phase } }, treeKind)
   const problems = await rooms.peek(nameOf('problem'), (doc) => readTree(doc))
   const nothing: ObjectivesDerived = { written: 0, leftOut: 0, leftOutTexts: [] }
   if (problems.byId.size === 0) return nothing
+  // Causes and effects written before the core problem: nothing to hang a goal's tree on yet.
+  if (!problems.core) return 'no-core'
   return rooms.read(nameOf('objective'), async (room): Promise<ObjectivesDerived | 'broken'> => {
     const map = room.doc.getMap(TREE_NODES_ROOT)
     const current = new Map<string, TreeNode>()

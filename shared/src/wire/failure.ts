@@ -15,9 +15,10 @@ void everyRoundError
  * Why NOT_NOW: a round rule (RoundError), or `TEMPLATE_LOCKED` — stations and columns can only be
  * renamed once the stations have started —, `TREE_GROUPS_IN_USE` — a setup of the tree method that
  * would leave groups with trees or people behind —, `TREE_OBJECTIVES_BROKEN` — a solution tree holding a
- * misplaced entry that the server does not extend — or a voting rule (VoteRefusal: budget spent, frozen…).
+ * misplaced entry that the server does not extend —, `TREE_NO_CORE` — a problem tree without its core
+ * problem, of which no solution tree can be made yet — or a voting rule (VoteRefusal: budget spent, frozen…).
  */
-export const notNowReasonSchema = z.enum([...ROUND_ERRORS, 'TEMPLATE_LOCKED', 'TREE_GROUPS_IN_USE', 'TREE_OBJECTIVES_BROKEN', ...VOTE_REFUSALS])
+export const notNowReasonSchema = z.enum([...ROUND_ERRORS, 'TEMPLATE_LOCKED', 'TREE_GROUPS_IN_USE', 'TREE_OBJECTIVES_BROKEN', 'TREE_NO_CORE', ...VOTE_REFUSALS])
 export type NotNowReason = z.infer<typeof notNowReasonSchema>
 
 const none = z.object({})

@@ -56,6 +56,10 @@ describe('the documentation PDF of an event with an actor map', () => {
       return parts.filter((part) => header.includes(`${part} (Fortsetzung)`) && lines.slice(1).includes(part)).map((part) => `page ${i + 1}: ${part}`)
     })
     expect(continued).toEqual([])
+    // Each area's bookmark leads to the page its heading is on.
+    const { bookmarkPages } = await readPdfStructure((await rendered).bytes)
+    const misplaced = bookmarkPages.filter((b) => parts.includes(b.title) && !pages[b.page - 1]!.split('\n').map((l) => l.trim()).slice(1).includes(b.title))
+    expect(misplaced).toEqual([])
     // ... and it does on a page that goes on with an area's table.
     expect(pages.some((page) => /Akteure für ein lokales Bündnis · \S.* \(Fortsetzung\)/.test(page.split('\n')[0] ?? ''))).toBe(true)
   })

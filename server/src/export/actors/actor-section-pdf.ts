@@ -96,10 +96,11 @@ function cellElement(pdf: PdfLayout, tr: PDFKit.PDFStructureElement, type: 'TH' 
  * header and the first row.
  */
 /**
- * A table after its heading (`keepWith`), kept together with its header row and first row; the page
- * header names `part` from the page the heading lands on (a page broken before it is no continuation).
+ * A table after its heading (`keepWith`), kept together with its header row and first row; `start`
+ * runs on the page the heading lands on (the page header names the part from there, a bookmark
+ * points there: a page broken before it is no continuation).
  */
-function drawTable(pdf: PdfLayout, parent: PDFKit.PDFStructureElement, widths: readonly number[], header: readonly string[], rows: readonly Cell[][], keepWith: readonly TextBlock[], part: string): void {
+function drawTable(pdf: PdfLayout, parent: PDFKit.PDFStructureElement, widths: readonly number[], header: readonly string[], rows: readonly Cell[][], keepWith: readonly TextBlock[], start: () => void): void {
   const table = pdf.struct('Table', parent)
   const headTr = pdf.struct('TR', table)
   const head = header.map((h, i) => layCell(pdf, [{ text: h }], widths[i]!, cellElement(pdf, headTr, 'TH', [{ text: h }]), 'TH'))
@@ -132,7 +133,7 @@ function drawTable(pdf: PdfLayout, parent: PDFKit.PDFStructureElement, widths: r
   }
 
   pdf.ensure(keepWith.reduce((h, b) => h + b.height, 0) + headHeight + (laid[0]?.height ?? 0))
-  pdf.enter(ACTOR_CHAPTER_TITLE, part)
+  start()
   for (const block of keepWith) pdf.flow(block)
   drawRow(head, headHeight, true)
   const room = CONTENT_BOTTOM - MARGIN.top - headHeight
@@ -202,15 +203,19 @@ export function drawActorsPdf(pdf: PdfLayout, input: ActorTableInput | null): vo
     if (group.rows.length === 0) continue
     const part = pdf.struct('Sect', section)
     const heading = full(group.name, 'bold', SIZE.area, COLOR.brand, 6, 'H2', part)
-    outline.addItem(group.name)
-    drawTable(pdf, part, ACTOR_WIDTHS, actorHeader, group.rows.map(actorCells), [heading], group.name)
+    drawTable(pdf, part, ACTOR_WIDTHS, actorHeader, group.rows.map(actorCells), [heading], () => {
+      pdf.enter(ACTOR_CHAPTER_TITLE, group.name)
+      outline.addItem(group.name)
+    })
   }
   if (input.bodies.length > 0) {
     const part = pdf.struct('Sect', section)
     const heading = full(BODIES_HEADING, 'bold', SIZE.area, COLOR.brand, 6, 'H2', part)
-    outline.addItem(BODIES_HEADING)
     const rows = input.bodies.map((b): Cell[] => [[{ text: BODY_TYPE_NAMES[b.type] }], [{ text: b.name, font: 'bold' }], [{ text: b.members }], [{ text: b.notes }]])
-    drawTable(pdf, part, BODY_WIDTHS, Object.values(BODY_COLUMNS), rows, [heading], BODIES_HEADING)
+    drawTable(pdf, part, BODY_WIDTHS, Object.values(BODY_COLUMNS), rows, [heading], () => {
+      pdf.enter(ACTOR_CHAPTER_TITLE, BODIES_HEADING)
+      outline.addItem(BODIES_HEADING)
+    })
   }
   pdf.enter(undefined)
 }

@@ -30,6 +30,8 @@ describe('what the console says after creating a solution tree', () => {
     expect(allObjectivesMessage(t, [{ group: 'kleiner Landkreis', ack: ok }, { group: 'große Stadt', ack: derived(0, ['X']) }])).toBe(
       'Lösungsbäume aller 2 Gruppen erstellt bzw. ergänzt. Nicht alle Probleme übernommen bei: große Stadt – bitte dort nachsehen.',
     )
-    expect(allObjectivesMessage(t, [{ group: 'kleiner Landkreis', ack: ok }, { group: 'große Stadt', ack: { ok: false, code: 'INTERNAL' } }])).toBe('Nicht erstellt für: große Stadt. Bitte noch einmal versuchen.')
+    expect(allObjectivesMessage(t, [{ group: 'kleiner Landkreis', ack: ok }, { group: 'große Stadt', ack: { ok: false, code: 'NOT_NOW', params: { reason: 'TREE_NO_CORE' } } }])).toBe(
+      'Nicht erstellt für: große Stadt. Der Problembaum dieser Gruppe hat noch kein Kernproblem. Erst wenn es steht, lässt sich daraus ein Lösungsbaum machen.',
+    )
   })
 })

@@ -29,10 +29,11 @@ export function objectivesMessage(t: Translate, ack: Ack): string {
   return derived.leftOut > 0 ? `${written} ${t('tree.objectivesLeftOut', { count: derived.leftOut, list: leftOutList(t, derived) })}` : written
 }
 
-/** What the console says after creating every group's solution tree: the groups that failed, or else those with problems left out. */
+/** What the console says after creating every group's solution tree: the groups that failed and why (the first one's reason), or else those with problems left out. */
 export function allObjectivesMessage(t: Translate, results: readonly { group: string; ack: Ack }[]): string {
-  const failed = results.filter((r) => !r.ack.ok).map((r) => r.group)
-  if (failed.length > 0) return t('tree.objectivesAllFailed', { groups: failed.join(', ') })
+  const failed = results.filter((r) => !r.ack.ok)
+  const first = failed[0]?.ack
+  if (first && !first.ok) return t('tree.objectivesAllFailed', { groups: failed.map((r) => r.group).join(', '), reason: errorText(t, first) })
   const done = t('tree.objectivesAllDone', { count: results.length })
   const withLeftOut = results.filter((r) => (readDerived(r.ack)?.leftOut ?? 0) > 0).map((r) => r.group)
   return withLeftOut.length > 0 ? `${done} ${t('tree.objectivesAllLeftOut', { groups: withLeftOut.join(', ') })}` : done
