@@ -37,6 +37,8 @@ describe('the facilitator creates a group’s objective tree from its problem tr
   it('refuses the command from a participant and for a group the event lacks', async () => {
     expect(await command(running.url, anna.token, 'tree:objectives', { groupId: 'grosser-landkreis' })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
     expect(await command(running.url, cafe.facilitatorToken, 'tree:objectives', { groupId: 'atlantis' })).toMatchObject({ ok: false, code: 'INVALID_MESSAGE' })
+    // A group whose problem tree is empty gets none made of it, and the console is told why.
+    expect(await command(running.url, cafe.facilitatorToken, 'tree:objectives', { groupId: 'kleiner-landkreis' })).toMatchObject({ ok: false, code: 'NOT_NOW', params: { reason: 'TREE_NO_CORE' } })
   })
 
   it('writes the mirrored tree; a phone rewords an objective, the console marks it in scope (a phone may not); a re-run keeps both and adds a new problem', async () => {

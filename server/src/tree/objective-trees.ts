@@ -9,7 +9,7 @@ import { treeGroupsInUse } from './tree-groups.js'
  * which problems it left out (their objective would not fit where the solution tree stands now), or
  * `broken` when the solution tree holds an entry the write gate would refuse where it stands (an
  * older version's derivation could leave one): it writes nothing to such a tree; `no-core` when the
- * problem tree has entries but no core problem yet.
+ * problem tree has no core problem yet (also when it is empty).
  * Holds to what the write gate asks of everyone: an objective the group deleted never comes back,
  * and it writes nothing that leaves a tree the gate would refuse (every later write to it would be
  * refused as a conflict, the console's too).
@@ -18,8 +18,7 @@ export async function deriveObjectiveTree(rooms: DocRooms, eventId: string, grou
   const nameOf = (phase: 'problem' | 'objective') => docNameOf({ kind: treeKind.name, eventId, parts: { groupId, phase } }, treeKind)
   const problems = await rooms.peek(nameOf('problem'), (doc) => readTree(doc))
   const nothing: ObjectivesDerived = { written: 0, leftOut: 0, leftOutTexts: [] }
-  if (problems.byId.size === 0) return nothing
-  // Causes and effects written before the core problem: nothing to hang a goal's tree on yet.
+  // An empty problem tree, or causes and effects without their core problem: nothing to hang a goal's tree on yet.
   if (!problems.core) return 'no-core'
   return rooms.read(nameOf('objective'), async (room): Promise<ObjectivesDerived | 'broken'> => {
     const map = room.doc.getMap(TREE_NODES_ROOT)

@@ -22,16 +22,21 @@ describe('what the console says after creating a solution tree', () => {
 
   it('words a refusal, and reads an answer without figures as done', () => {
     expect(objectivesMessage(t, { ok: false, code: 'NOT_NOW', params: { reason: 'TREE_OBJECTIVES_BROKEN' } })).toMatch(/^Der Lösungsbaum dieser Gruppe enthält einen Eintrag an einer Stelle, an der er nicht stehen darf/)
+    expect(objectivesMessage(t, { ok: false, code: 'NOT_NOW', params: { reason: 'TREE_NO_CORE' } })).toMatch(/^Der Problembaum dieser Gruppe hat noch kein Kernproblem/)
     expect(objectivesMessage(t, { ok: true })).toBe('Lösungsbaum erstellt bzw. ergänzt.')
   })
 
-  it('for all groups at once names the groups that failed, else those with problems left out', () => {
+  it('for all groups at once names for which it was done, which have no core problem yet, which failed and why, and where problems stayed out', () => {
     const ok = derived(2, [])
+    const noCore = { ok: false as const, code: 'NOT_NOW' as const, params: { reason: 'TREE_NO_CORE' as const } }
     expect(allObjectivesMessage(t, [{ group: 'kleiner Landkreis', ack: ok }, { group: 'große Stadt', ack: derived(0, ['X']) }])).toBe(
       'Lösungsbäume aller 2 Gruppen erstellt bzw. ergänzt. Nicht alle Probleme übernommen bei: große Stadt – bitte dort nachsehen.',
     )
-    expect(allObjectivesMessage(t, [{ group: 'kleiner Landkreis', ack: ok }, { group: 'große Stadt', ack: { ok: false, code: 'NOT_NOW', params: { reason: 'TREE_NO_CORE' } } }])).toBe(
-      'Nicht erstellt für: große Stadt. Der Problembaum dieser Gruppe hat noch kein Kernproblem. Erst wenn es steht, lässt sich daraus ein Lösungsbaum machen.',
+    expect(allObjectivesMessage(t, [{ group: 'kleiner Landkreis', ack: ok }, { group: 'große Stadt', ack: noCore }, { group: 'Landkreis B', ack: noCore }])).toBe(
+      'Lösungsbäume erstellt bzw. ergänzt für: kleiner Landkreis. Noch kein Kernproblem im Problembaum, daher kein Lösungsbaum daraus (die Gruppe kann ihr Ziel selbst schreiben): große Stadt, Landkreis B.',
+    )
+    expect(allObjectivesMessage(t, [{ group: 'kleiner Landkreis', ack: ok }, { group: 'große Stadt', ack: { ok: false, code: 'NOT_NOW', params: { reason: 'TREE_OBJECTIVES_BROKEN' } } }])).toMatch(
+      /^Lösungsbäume erstellt bzw\. ergänzt für: kleiner Landkreis\. Nicht erstellt für: große Stadt\. Der Lösungsbaum dieser Gruppe enthält einen Eintrag/,
     )
   })
 })

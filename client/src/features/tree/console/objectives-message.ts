@@ -29,12 +29,26 @@ export function objectivesMessage(t: Translate, ack: Ack): string {
   return derived.leftOut > 0 ? `${written} ${t('tree.objectivesLeftOut', { count: derived.leftOut, list: leftOutList(t, derived) })}` : written
 }
 
-/** What the console says after creating every group's solution tree: the groups that failed and why (the first one's reason), or else those with problems left out. */
+/** Whether a group was left without a solution tree because its problem tree has no core problem (yet). */
+const withoutCore = (ack: Ack) => !ack.ok && ack.code === 'NOT_NOW' && (ack.params as { reason?: string } | undefined)?.reason === 'TREE_NO_CORE'
+
+/**
+ * What the console says after creating every group's solution tree: for which groups it was done
+ * (all of them, or which), which have no core problem to make one of, which failed and why (the first
+ * one's reason), and where problems were left out.
+ */
 export function allObjectivesMessage(t: Translate, results: readonly { group: string; ack: Ack }[]): string {
-  const failed = results.filter((r) => !r.ack.ok)
+  const names = (list: readonly { group: string }[]) => list.map((r) => r.group).join(', ')
+  const done = results.filter((r) => r.ack.ok)
+  const noCore = results.filter((r) => withoutCore(r.ack))
+  const failed = results.filter((r) => !r.ack.ok && !withoutCore(r.ack))
+  const parts: string[] = []
+  if (done.length === results.length) parts.push(t('tree.objectivesAllDone', { count: results.length }))
+  else if (done.length > 0) parts.push(t('tree.objectivesSomeDone', { groups: names(done) }))
+  if (noCore.length > 0) parts.push(t('tree.objectivesNoCore', { groups: names(noCore) }))
   const first = failed[0]?.ack
-  if (first && !first.ok) return t('tree.objectivesAllFailed', { groups: failed.map((r) => r.group).join(', '), reason: errorText(t, first) })
-  const done = t('tree.objectivesAllDone', { count: results.length })
-  const withLeftOut = results.filter((r) => (readDerived(r.ack)?.leftOut ?? 0) > 0).map((r) => r.group)
-  return withLeftOut.length > 0 ? `${done} ${t('tree.objectivesAllLeftOut', { groups: withLeftOut.join(', ') })}` : done
+  if (first && !first.ok) parts.push(t('tree.objectivesAllFailed', { groups: names(failed), reason: errorText(t, first) }))
+  const withLeftOut = done.filter((r) => (readDerived(r.ack)?.leftOut ?? 0) > 0)
+  if (withLeftOut.length > 0) parts.push(t('tree.objectivesAllLeftOut', { groups: names(withLeftOut) }))
+  return parts.join(' ')
 }
